@@ -1,0 +1,3 @@
+"""Briefing: read sources offline, see who said what, judge claims, write briefing notes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,135 @@
+"""The ``briefing`` command: opens the app, or runs one command over a workspace.
+
+Thin over the core: parse arguments, call one operation, print, exit. Errors
+are one line on stderr; exit 1 when work failed, 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from briefing import __version__
+from briefing.domain import BriefingError, ImportReport
+from briefing.export.workspace_json import workspace_document, write_workspace_json
+from briefing.pipeline import import_paths, open_default_workspace
+from briefing.store.records import count_rows
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXPORT_FORMATS = ("json",)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing", description="Read sources offline, see who said what, write briefing notes.")
+    parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
+    _add_workspace_option(parser, None)
+    parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    imp = commands.add_parser("import", help="import files and folders into the workspace")
+    _add_workspace_option(imp, argparse.SUPPRESS)
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+
+    info = commands.add_parser("info", help="show how many records of each kind the workspace holds")
+    _add_workspace_option(info, argparse.SUPPRESS)
+    info.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    export = commands.add_parser("export", help="export the whole workspace")
+    _add_workspace_option(export, argparse.SUPPRESS)
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
+    return parser
+
+
+def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--workspace", metavar="PATH", default=default,
+        help="workspace file (default: your workspace in the user data folder, made from the demo corpus)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BriefingError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as exc:  # the last line of defence: a user never sees a traceback
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from briefing.ui.app import run_app  # Qt loads only when the window is wanted
+
+        return run_app(args.workspace, screenshot=args.screenshot)
+    with open_default_workspace(args.workspace) as ws:
+        if args.command == "import":
+            return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
+        if args.command == "info":
+            return _print_info(ws.path, count_rows(ws), as_json=args.json)
+        return _export(ws, args.output)
+
+
+def _export(ws, output: str) -> int:
+    if output == "-":
+        json.dump(workspace_document(ws), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        write_workspace_json(ws, output)
+        print(f"exported workspace to {output}")
+    return EXIT_OK
+
+
+def _print_import(report: ImportReport) -> int:
+    for path, reason in report.failed:
+        print(f"{path}: {reason}", file=sys.stderr)
+    print(report.summary_line())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _print_info(path, counts: dict[str, int], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"workspace": str(path), "counts": counts}, indent=2))
+        return EXIT_OK
+    print(f"workspace: {path}")
+    width = max(len(name) for name in counts)
+    for name, count in counts.items():
+        print(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
+    return EXIT_OK
+
+
+def _progress_printer(stream: TextIO):
+    if not stream.isatty():
+        return lambda done, total, label: None
+
+    def show(done: int, total: int, label: str) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {label[:40]:<40}"
+        stream.write(line if done < total else "\r" + " " * len(line) + "\r")
+        stream.flush()
+
+    return show
+
+
+def _fail(message: str) -> int:
+    print(f"briefing: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Plain records passed between the layers; imports nothing of the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organisation", "place", "group")
+CLAIM_STATUSES = ("unreviewed", "corroborated", "disputed")
+EVIDENCE_RELATIONS = ("supports", "contradicts")
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+
+
+class BriefingError(Exception):
+    """An error a user can act on; its message is one line shown as is."""
+
+
+class WorkspaceError(BriefingError):
+    """The workspace file cannot be opened or written."""
+
+
+class IngestError(BriefingError):
+    """One file cannot be imported; names the file and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file read and cleaned by an importer, ready to be stored as a source."""
+
+    path: str
+    format: str  # txt, md, html, pdf, docx, eml
+    raw: bytes
+    content_hash: str  # sha256 hex of raw
+    text: str  # cleaned body, paragraphs separated by one blank line, no headline
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    language: str | None = None  # ISO 639-1 code or None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A stored source as the rest of the app sees it."""
+
+    id: int
+    path: str
+    format: str
+    content_hash: str
+    text: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    language: str | None
+    imported_at: str
+    reliability: str | None
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """The columns a source list shows, without the text."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    reliability: str | None
+    quote_count: int = 0
+    claim_count: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What one import run did, file by file."""
+
+    imported: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def summary_line(self) -> str:
+        parts = [f"{len(self.imported)} imported", f"{len(self.unchanged)} already there"]
+        parts.append(f"{len(self.failed)} failed")
+        line = ", ".join(parts)
+        return line + (" (cancelled)" if self.cancelled else "")

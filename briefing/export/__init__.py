@@ -1,0 +1,1 @@
+"""Exports of a workspace and of briefing notes; Qt-free."""

@@ -1,0 +1,100 @@
+"""The whole workspace as one JSON document: the contract for tools that read a workspace."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from briefing import __version__
+from briefing.domain import BriefingError
+from briefing.store import Workspace
+from briefing.store.records import read_annotations, read_claims, read_entities, read_quotes
+from briefing.store.sources import iter_sources
+
+FORMAT_NAME = "briefing-workspace"
+FORMAT_VERSION = 1
+
+
+def workspace_document(ws: Workspace) -> dict[str, Any]:
+    """Top-level keys: sources, entities, quotes, claims, annotations (plus a header)."""
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "generator": f"Briefing {__version__}",
+        "sources": [_source(s) for s in iter_sources(ws)],
+        "entities": [_entity(e) for e in read_entities(ws)],
+        "quotes": [_quote(q) for q in read_quotes(ws)],
+        "claims": [_claim(c) for c in read_claims(ws)],
+        "annotations": [_annotation(a) for a in read_annotations(ws)],
+    }
+
+
+def write_workspace_json(ws: Workspace, target: str | Path) -> None:
+    """Write atomically: a reader never sees a half-written file."""
+    write_text_atomically(Path(target), json.dumps(workspace_document(ws), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise BriefingError(f"{target}: folder {folder} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise BriefingError(f"{target}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise BriefingError(f"{target}: cannot write ({exc.strerror})") from None
+
+
+def _source(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id, "path": s.path, "format": s.format, "title": s.title, "outlet": s.outlet,
+        "author": s.author, "published": s.published, "language": s.language,
+        "reliability": s.reliability, "imported_at": s.imported_at, "content_hash": s.content_hash,
+        "summary": s.summary, "text": s.text,
+    }
+
+
+def _range(row: dict[str, Any]) -> dict[str, int]:
+    return {"start": row["start"], "end": row["end"]}
+
+
+def _entity(e: dict[str, Any]) -> dict[str, Any]:
+    mentions = [{"source_id": m["source_id"], **_range(m)} for m in e["mentions"]]
+    return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": mentions}
+
+
+def _quote(q: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": q["id"], "source_id": q["source_id"], "text": q["text"], "speaker": q["speaker"],
+        "speaker_text": q["speaker_text"], "cue": q["cue"], **_range(q),
+    }
+
+
+def _claim(c: dict[str, Any]) -> dict[str, Any]:
+    evidence = [
+        {"source_id": e["source_id"], "passage": e["passage"], "relation": e["relation"], "note": e["note"],
+         **_range(e)}
+        for e in c["evidence"]
+    ]
+    return {
+        "id": c["id"], "source_id": c["source_id"], "text": c["text"], "status": c["status"],
+        "credibility": c["credibility"], "evidence": evidence, **_range(c),
+    }
+
+
+def _annotation(a: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": a["id"], "source_id": a["source_id"], "exact": a["exact"], "prefix": a["prefix"],
+        "suffix": a["suffix"], "note": a["note"], "tags": a["tags"], "anchor": a["anchor"], **_range(a),
+    }

@@ -1,0 +1,27 @@
+"""Where things live: shipped resources, the demo corpus, the default workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "Briefing"
+WORKSPACE_SUFFIX = ".briefing"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resources_dir() -> Path:
+    """``briefing/resources`` in a wheel, the repository's ``resources/`` in a checkout."""
+    for candidate in (_PACKAGE / "resources", _PACKAGE.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("Briefing's resources folder is missing from this installation")
+
+
+def demo_dir() -> Path:
+    return resources_dir() / "demo"
+
+
+def default_workspace() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / f"workspace{WORKSPACE_SUFFIX}"

@@ -1,0 +1,62 @@
+"""The append-only judgement history: every analyst decision with old and new value."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.store.workspace import Workspace, utc_now
+
+
+@dataclass(frozen=True)
+class Judgement:
+    id: int
+    at: str
+    actor: str
+    action: str
+    target_kind: str
+    target_id: int | None
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some sandboxes
+        return "analyst"
+
+
+def record_judgement(
+    ws: Workspace,
+    action: str,
+    target_kind: str,
+    target_id: int | None,
+    field: str | None,
+    old_value: Any,
+    new_value: Any,
+    reason: str | None,
+) -> None:
+    """Append one entry; call inside the transaction that makes the change."""
+    ws.db.execute(
+        "INSERT INTO history (at, actor, action, target_kind, target_id, field, old_value, new_value, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [utc_now(), current_actor(), action, target_kind, target_id, field,
+         _text(old_value), _text(new_value), reason],
+    )
+
+
+def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgement]:
+    rows = ws.db.execute(
+        "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason "
+        "FROM history WHERE target_kind = ? AND target_id = ? ORDER BY id",
+        [target_kind, target_id],
+    ).fetchall()
+    return [Judgement(*row) for row in rows]
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,189 @@
+"""Analysis records: entities, mentions, quotes, claims, evidence and annotations.
+
+The analysis and the app write these through the functions here; exports read
+them back as plain dicts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.domain import CLAIM_STATUSES, ENTITY_TYPES, EVIDENCE_RELATIONS, BriefingError
+from briefing.store.history import record_judgement
+from briefing.store.workspace import Workspace, utc_now
+
+COUNTED_TABLES = (
+    "sources", "entities", "mentions", "quotes", "claims", "evidence",
+    "annotations", "tags", "briefings", "briefing_items", "history",
+)
+
+
+def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = ()) -> int:
+    if type_ not in ENTITY_TYPES:
+        raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
+    with ws.transaction() as db:
+        entity_id = db["entities"].insert({"name": name, "type": type_, "created_at": utc_now()}).last_pk
+        for alias in dict.fromkeys(a for a in aliases if a != name):
+            db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
+        return entity_id
+
+
+def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:
+    with ws.transaction() as db:
+        text = _passage(ws, source_id, start, end)
+        return db["mentions"].insert(
+            {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
+        ).last_pk
+
+
+def add_quote(
+    ws: Workspace, source_id: int, start: int, end: int,
+    speaker_id: int | None = None, speaker_text: str | None = None, cue: str | None = None,
+) -> int:
+    with ws.transaction() as db:
+        text = _passage(ws, source_id, start, end)
+        quote_id = db["quotes"].insert({
+            "source_id": source_id, "text": text, "start": start, "end": end,
+            "speaker_id": speaker_id, "speaker_text": speaker_text, "cue": cue,
+        }).last_pk
+        db.execute(
+            "INSERT INTO quotes_fts (rowid, text, speaker_text) VALUES (?, ?, ?)",
+            [quote_id, text, speaker_text or ""],
+        )
+        return quote_id
+
+
+def add_claim(ws: Workspace, source_id: int, start: int, end: int) -> int:
+    with ws.transaction() as db:
+        text = _passage(ws, source_id, start, end)
+        return db["claims"].insert(
+            {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
+        ).last_pk
+
+
+def add_evidence(
+    ws: Workspace, claim_id: int, source_id: int, start: int, end: int,
+    relation: str, note: str | None = None,
+) -> int:
+    if relation not in EVIDENCE_RELATIONS:
+        raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
+    with ws.transaction() as db:
+        claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if claim is None:
+            raise BriefingError(f"claim {claim_id} does not exist")
+        if claim[0] == source_id:
+            raise BriefingError("evidence must come from another source than the claim")
+        passage = _passage(ws, source_id, start, end)
+        return db["evidence"].insert({
+            "claim_id": claim_id, "source_id": source_id, "start": start, "end": end,
+            "passage": passage, "relation": relation, "note": note, "created_at": utc_now(),
+        }).last_pk
+
+
+def add_annotation(
+    ws: Workspace, source_id: int, start: int, end: int,
+    note: str | None = None, tags: tuple[str, ...] = (), context: int = 32,
+) -> int:
+    """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
+    with ws.transaction() as db:
+        text = _source_text(ws, source_id)
+        exact = _passage(ws, source_id, start, end)
+        now = utc_now()
+        annotation_id = db["annotations"].insert({
+            "source_id": source_id, "exact": exact, "start": start, "end": end,
+            "prefix": text[max(0, start - context):start], "suffix": text[end:end + context],
+            "note": note, "created_at": now, "updated_at": now,
+        }).last_pk
+        for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
+            db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+            db.execute(
+                "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                [annotation_id, tag],
+            )
+        return annotation_id
+
+
+def count_rows(ws: Workspace) -> dict[str, int]:
+    return {t: ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
+
+
+def read_entities(ws: Workspace) -> list[dict[str, Any]]:
+    entities = _dicts(ws, "SELECT id, name, type FROM entities ORDER BY id")
+    aliases = _group(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")
+    mentions = _group(ws, 'SELECT entity_id, source_id, start, "end" FROM mentions ORDER BY source_id, start')
+    for entity in entities:
+        entity["aliases"] = [a["alias"] for a in aliases.get(entity["id"], [])]
+        entity["mentions"] = mentions.get(entity["id"], [])
+    return entities
+
+
+def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
+    return _dicts(ws, """
+        SELECT q.id, q.source_id, q.text, e.name AS speaker, q.speaker_text, q.cue, q.start, q."end"
+        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.source_id, q.start
+    """)
+
+
+def read_claims(ws: Workspace) -> list[dict[str, Any]]:
+    claims = _dicts(
+        ws, 'SELECT id, source_id, text, status, credibility, start, "end" FROM claims ORDER BY source_id, start'
+    )
+    evidence = _group(
+        ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id'
+    )
+    for claim in claims:
+        claim["evidence"] = evidence.get(claim["id"], [])
+    return claims
+
+
+def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
+    annotations = _dicts(
+        ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
+    )
+    tags = _group(
+        ws, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id ORDER BY t.name"
+    )
+    for annotation in annotations:
+        annotation["tags"] = [t["name"] for t in tags.get(annotation["id"], [])]
+    return annotations
+
+
+def _source_text(ws: Workspace, source_id: int) -> str:
+    row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} does not exist")
+    return row[0]
+
+
+def _passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
+    text = _source_text(ws, source_id)
+    if not 0 <= start < end <= len(text):
+        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    return text[start:end]
+
+
+def _dicts(ws: Workspace, sql: str) -> list[dict[str, Any]]:
+    cursor = ws.db.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _group(ws: Workspace, sql: str) -> dict[int, list[dict[str, Any]]]:
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for row in _dicts(ws, sql):
+        key = row.pop(next(iter(row)))
+        groups.setdefault(key, []).append(row)
+    return groups
+
+
+def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = None) -> None:
+    """Set a claim's status; the change goes into the judgement history."""
+    if status not in CLAIM_STATUSES:
+        raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
+    with ws.transaction() as db:
+        row = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"claim {claim_id} does not exist")
+        if row[0] != status:
+            db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
+            record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)

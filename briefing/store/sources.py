@@ -1,0 +1,134 @@
+"""Sources: imported documents, their original bytes and their full-text index."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from briefing.domain import RELIABILITY_GRADES, BriefingError, Document, Source, SourceRow
+from briefing.store.history import record_judgement
+from briefing.store.workspace import Workspace, utc_now
+
+EDITABLE_FIELDS = ("title", "outlet", "author", "published", "language", "reliability", "summary")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SOURCE_COLUMNS = (
+    "id, path, format, content_hash, text, title, outlet, author, published, "
+    "language, imported_at, reliability, summary"
+)
+
+
+def find_source_by_hash(ws: Workspace, content_hash: str) -> int | None:
+    row = ws.db.execute("SELECT id FROM sources WHERE content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
+def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
+    """Store ``doc`` as a source; returns (id, created). Same content is stored once."""
+    with ws.transaction() as db:
+        existing = find_source_by_hash(ws, doc.content_hash)
+        if existing is not None:
+            return existing, False
+        record = asdict(doc)
+        raw = record.pop("raw")
+        record["imported_at"] = utc_now()
+        source_id = db["sources"].insert(record).last_pk
+        db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
+        _index_source(ws, source_id)
+        return source_id, True
+
+
+def get_source(ws: Workspace, source_id: int) -> Source:
+    row = ws.db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} does not exist")
+    return Source(*row)
+
+
+def get_original(ws: Workspace, source_id: int) -> bytes:
+    row = ws.db.execute("SELECT bytes FROM originals WHERE source_id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} has no stored original")
+    return bytes(row[0])
+
+
+def list_sources(ws: Workspace) -> list[SourceRow]:
+    """Every source with its quote and claim counts, newest publication first."""
+    rows = ws.db.execute(
+        """
+        SELECT s.id, s.title, s.outlet, s.published, s.reliability,
+               (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
+               (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+        FROM sources s
+        ORDER BY s.published IS NULL, s.published DESC, s.id
+        """
+    ).fetchall()
+    return [SourceRow(*row) for row in rows]
+
+
+def iter_sources(ws: Workspace) -> list[Source]:
+    rows = ws.db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY id").fetchall()
+    return [Source(*row) for row in rows]
+
+
+def update_source(ws: Workspace, source_id: int, reason: str | None = None, **changes: Any) -> Source:
+    """Change editable metadata; every change is recorded in the judgement history."""
+    for field, value in changes.items():
+        _validate_field(field, value)
+    with ws.transaction() as db:
+        old = get_source(ws, source_id)
+        for field, value in changes.items():
+            value = value.strip() or None if isinstance(value, str) else value
+            if getattr(old, field) == value:
+                continue
+            db.execute(f"UPDATE sources SET {field} = ? WHERE id = ?", [value, source_id])
+            record_judgement(ws, "edit", "source", source_id, field, getattr(old, field), value, reason)
+        if "title" in changes:
+            _reindex_source(ws, old)
+    return get_source(ws, source_id)
+
+
+def delete_source(ws: Workspace, source_id: int) -> None:
+    with ws.transaction() as db:
+        old = get_source(ws, source_id)
+        _unindex_source(ws, old)
+        db.execute(
+            "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
+            "SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE source_id = ?",
+            [source_id],
+        )
+        db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+        record_judgement(ws, "delete", "source", source_id, None, old.title, None, None)
+
+
+def _validate_field(field: str, value: Any) -> None:
+    if field not in EDITABLE_FIELDS:
+        raise BriefingError(f"{field}: not an editable source field")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return
+    if not isinstance(value, str):
+        raise BriefingError(f"{field}: must be text")
+    if field == "reliability" and value not in RELIABILITY_GRADES:
+        raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
+    if field == "published" and not _ISO_DATE.match(value.strip()):
+        raise BriefingError(f"published: must be a date as YYYY-MM-DD, not {value!r}")
+
+
+def _index_source(ws: Workspace, source_id: int) -> None:
+    ws.db.execute(
+        "INSERT INTO sources_fts (rowid, title, text) "
+        "SELECT id, coalesce(title, ''), text FROM sources WHERE id = ?",
+        [source_id],
+    )
+
+
+def _unindex_source(ws: Workspace, old: Source) -> None:
+    ws.db.execute(
+        "INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+        [old.id, old.title or "", old.text],
+    )
+
+
+def _reindex_source(ws: Workspace, old: Source) -> None:
+    _unindex_source(ws, old)
+    _index_source(ws, old.id)

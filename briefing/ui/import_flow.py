@@ -1,0 +1,102 @@
+"""File > Import and drag-and-drop: pick files, import off the UI thread, report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from briefing.domain import ImportReport
+from briefing.ingest import SUPPORTED_SUFFIXES
+from briefing.pipeline import import_paths
+from briefing.store import Workspace, open_workspace
+from briefing.ui.tasks import Task, TaskRunner
+
+PROGRESS_DELAY_MS = 500
+FILE_FILTER = "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+
+
+class ImportFlow:
+    """Owns the dialogs of one import at a time; the window stays responsive."""
+
+    def __init__(self, parent: QWidget, ws: Workspace, runner: TaskRunner, on_done: Callable[[ImportReport], None]):
+        self.parent = parent
+        self.ws = ws
+        self.runner = runner
+        self.on_done = on_done
+        self.task: Task | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.parent, "Import Sources", "", FILE_FILTER)
+        if files:
+            self.start([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.parent, "Import a Folder of Sources")
+        if folder:
+            self.start([Path(folder)])
+
+    def start(self, targets: list[Path]) -> None:
+        if self.task is not None:
+            QMessageBox.information(self.parent, "Import", "An import is already running.")
+            return
+        self.task = Task(self._work(targets), "import")
+        self.dialog = self._progress_dialog()
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._succeeded)
+        self.task.failed.connect(self._failed)
+        self.task.done.connect(self._finished)
+        self.runner.start(self.task)
+
+    def _work(self, targets: list[Path]):
+        path = self.ws.path
+        if path is None or self.runner.synchronous:
+            return lambda progress, cancelled: import_paths(self.ws, targets, progress, cancelled)
+
+        def run_in_worker(progress, cancelled) -> ImportReport:
+            # A Database belongs to the thread that opened it: the worker opens its own.
+            with open_workspace(path) as worker_ws:
+                return import_paths(worker_ws, targets, progress, cancelled)
+
+        return run_in_worker
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.parent)
+        dialog.setWindowTitle("Import")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._cancel)
+        return dialog
+
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(f"Importing {label}…" if label else "Finishing…")
+
+    def _succeeded(self, report: ImportReport) -> None:
+        self.on_done(report)
+        if report.failed:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary_line(), parent=self.parent)
+            box.setInformativeText("Some files could not be imported; see the details.")
+            box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed))
+            box.open()
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self.parent, "Import", message)
+
+    def _finished(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.task = None

@@ -1,0 +1,34 @@
+"""Test setup: headless Qt, a private user folder, one-line workspace fixtures."""
+
+import os
+import tempfile
+
+# Qt aborts the process without a display unless a platform is set before any
+# QApplication exists; tests never touch the real user's settings or data.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = tempfile.mkdtemp(prefix="briefing-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from briefing import paths  # noqa: E402
+from briefing.store import open_workspace  # noqa: E402
+
+
+@pytest.fixture
+def ws():
+    with open_workspace(memory=True) as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def ws_file(tmp_path: Path) -> Path:
+    return tmp_path / "test.briefing"
+
+
+@pytest.fixture(scope="session")
+def demo_dir() -> Path:
+    return paths.demo_dir()

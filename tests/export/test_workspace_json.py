@@ -1,0 +1,30 @@
+import json
+
+from briefing.export.workspace_json import workspace_document, write_workspace_json
+from briefing.store.records import add_annotation, add_claim, add_entity, add_evidence, add_mention, add_quote
+from briefing.store.sources import add_document
+from tests.store.test_sources import make_doc
+
+
+def test_document_follows_the_contract(ws, tmp_path):
+    a, _ = add_document(ws, make_doc("“Pumps are back,” Okafor said. 40,000 homes were cut off.", title="A",
+                                     published="2026-03-03", outlet="Meridian Wire"))
+    b, _ = add_document(ws, make_doc("Some 62,000 homes were cut off.", title="B"))
+    person = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
+    add_mention(ws, person, a, 20, 26)
+    add_quote(ws, a, 0, 18, speaker_id=person, speaker_text="Okafor", cue="said")
+    claim = add_claim(ws, a, 32, 58)
+    add_evidence(ws, claim, b, 0, 31, "contradicts")
+    add_annotation(ws, a, 32, 38, note="figure", tags=("numbers",))
+    target = tmp_path / "w.json"
+    write_workspace_json(ws, target)
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    assert doc == json.loads(json.dumps(workspace_document(ws)))
+    assert doc["sources"][0]["published"] == "2026-03-03" and doc["sources"][1]["published"] is None
+    assert doc["entities"][0]["mentions"] == [{"source_id": a, "start": 20, "end": 26}]
+    assert doc["entities"][0]["aliases"] == ["Okafor"]
+    assert doc["quotes"][0]["speaker"] == "Marta Okafor" and doc["quotes"][0]["cue"] == "said"
+    assert doc["claims"][0]["status"] == "unreviewed"
+    assert doc["claims"][0]["evidence"][0]["source_id"] == b
+    assert doc["annotations"][0]["tags"] == ["numbers"]
+    assert not list(tmp_path.glob(".w.json.*")), "temporary file left behind"

@@ -1,0 +1,96 @@
+import pytest
+
+from briefing.domain import BriefingError
+from briefing.store.history import history_for
+from briefing.store.records import (
+    add_annotation,
+    add_claim,
+    add_entity,
+    add_evidence,
+    add_mention,
+    add_quote,
+    count_rows,
+    mark_claim,
+    read_annotations,
+    read_claims,
+    read_entities,
+    read_quotes,
+)
+from briefing.store.sources import add_document, delete_source
+from tests.store.test_sources import make_doc
+
+TEXT_A = "“We restored pumping at dawn,” said Mira Okafor. The outage hit 40,000 households."
+TEXT_B = "Officials now say 62,000 households lost water, according to the ministry."
+
+
+@pytest.fixture
+def two_sources(ws):
+    a, _ = add_document(ws, make_doc(TEXT_A, title="A"))
+    b, _ = add_document(ws, make_doc(TEXT_B, title="B"))
+    return a, b
+
+
+def test_entities_quotes_and_mentions_round_trip(ws, two_sources):
+    a, _ = two_sources
+    okafor = add_entity(ws, "Mira Okafor", "person", aliases=("Okafor", "Mira Okafor", "Okafor"))
+    start = TEXT_A.index("Mira")
+    add_mention(ws, okafor, a, start, start + len("Mira Okafor"))
+    add_quote(ws, a, 0, TEXT_A.index("”") + 1, speaker_id=okafor, speaker_text="Mira Okafor", cue="said")
+    [entity] = read_entities(ws)
+    assert entity["aliases"] == ["Okafor"]
+    assert entity["mentions"] == [{"source_id": a, "start": start, "end": start + 11}]
+    [quote] = read_quotes(ws)
+    assert quote["speaker"] == "Mira Okafor" and quote["text"].startswith("“We restored")
+    hits = ws.db.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'pumping'").fetchall()
+    assert hits == [(quote["id"],)]
+
+
+def test_ranges_outside_the_text_are_refused(ws, two_sources):
+    a, _ = two_sources
+    with pytest.raises(BriefingError, match="outside source"):
+        add_claim(ws, a, 10, len(TEXT_A) + 5)
+    assert count_rows(ws)["claims"] == 0
+
+
+def test_evidence_links_claims_across_sources(ws, two_sources):
+    a, b = two_sources
+    claim = add_claim(ws, a, TEXT_A.index("The outage"), len(TEXT_A))
+    add_evidence(ws, claim, b, 0, TEXT_B.index(","), "contradicts", note="later figure")
+    with pytest.raises(BriefingError, match="another source"):
+        add_evidence(ws, claim, a, 0, 5, "supports")
+    with pytest.raises(BriefingError, match="supports or contradicts"):
+        add_evidence(ws, claim, b, 0, 5, "maybe")
+    [row] = read_claims(ws)
+    assert row["status"] == "unreviewed"
+    assert row["evidence"][0]["relation"] == "contradicts"
+    assert row["evidence"][0]["passage"] == "Officials now say 62"
+
+
+def test_mark_claim_records_history(ws, two_sources):
+    a, _ = two_sources
+    claim = add_claim(ws, a, 0, 10)
+    mark_claim(ws, claim, "disputed", reason="ministry gives 62,000")
+    mark_claim(ws, claim, "disputed")  # no change, no entry
+    with pytest.raises(BriefingError, match="status"):
+        mark_claim(ws, claim, "false")
+    [entry] = history_for(ws, "claim", claim)
+    assert (entry.old_value, entry.new_value, entry.reason) == ("unreviewed", "disputed", "ministry gives 62,000")
+
+
+def test_annotation_keeps_text_quote_and_position_selectors(ws, two_sources):
+    a, _ = two_sources
+    start = TEXT_A.index("40,000")
+    add_annotation(ws, a, start, start + 6, note="check", tags=("figures", "figures", " "), context=8)
+    [ann] = read_annotations(ws)
+    assert (ann["exact"], ann["prefix"], ann["suffix"]) == ("40,000", "age hit ", " househo")
+    assert ann["tags"] == ["figures"]
+
+
+def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
+    a, _ = two_sources
+    add_quote(ws, a, 0, 10, speaker_text="Okafor")
+    add_claim(ws, a, 0, 10)
+    delete_source(ws, a)
+    counts = count_rows(ws)
+    assert (counts["sources"], counts["quotes"], counts["claims"]) == (1, 0, 0)
+    assert ws.db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'okafor'").fetchone()[0] == 0

@@ -1,0 +1,97 @@
+import hashlib
+
+import pytest
+
+from briefing.domain import BriefingError, Document
+from briefing.store.history import history_for
+from briefing.store.sources import (
+    add_document,
+    delete_source,
+    get_original,
+    get_source,
+    list_sources,
+    update_source,
+)
+
+
+def make_doc(text="The ministry said the outage was over.", title="Outage ends", **fields):
+    raw = (title + "\n\n" + text).encode()
+    return Document(path="a.txt", format="txt", raw=raw, content_hash=hashlib.sha256(raw).hexdigest(),
+                    text=text, title=title, **fields)
+
+
+def _fts_ids(ws, query):
+    return [r[0] for r in ws.db.execute("SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?", [query])]
+
+
+def test_add_document_stores_text_original_and_index(ws):
+    doc = make_doc(outlet="Meridian Wire", published="2026-03-03")
+    source_id, created = add_document(ws, doc)
+    assert created
+    source = get_source(ws, source_id)
+    assert (source.text, source.outlet, source.published) == (doc.text, "Meridian Wire", "2026-03-03")
+    assert get_original(ws, source_id) == doc.raw
+    assert _fts_ids(ws, "ministry") == [source_id]
+    assert _fts_ids(ws, "outages") == [source_id]  # stemmed
+
+
+def test_same_content_is_stored_once(ws):
+    first, created_first = add_document(ws, make_doc())
+    second, created_second = add_document(ws, make_doc())
+    assert (created_first, created_second) == (True, False)
+    assert first == second
+    assert len(list_sources(ws)) == 1
+
+
+def test_list_sources_orders_newest_first_and_undated_last(ws):
+    add_document(ws, make_doc("a", title="old", published="2026-03-01"))
+    add_document(ws, make_doc("b", title="undated"))
+    add_document(ws, make_doc("c", title="new", published="2026-03-05"))
+    assert [r.title for r in list_sources(ws)] == ["new", "old", "undated"]
+
+
+def test_update_records_history_and_reindexes_title(ws):
+    source_id, _ = add_document(ws, make_doc())
+    update_source(ws, source_id, reason="checked masthead", reliability="B", title="Water back on")
+    assert get_source(ws, source_id).reliability == "B"
+    assert _fts_ids(ws, "water") == [source_id]
+    assert _fts_ids(ws, "ends") == []
+    entries = {(h.field, h.old_value, h.new_value, h.reason) for h in history_for(ws, "source", source_id)}
+    assert ("reliability", None, "B", "checked masthead") in entries
+    assert ("title", "Outage ends", "Water back on", "checked masthead") in entries
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("reliability", "G", "A-F"),
+    ("published", "March 3", "YYYY-MM-DD"),
+    ("text", "new text", "not an editable"),
+])
+def test_update_rejects_bad_values(ws, field, value, message):
+    source_id, _ = add_document(ws, make_doc())
+    with pytest.raises(BriefingError, match=message):
+        update_source(ws, source_id, **{field: value})
+    assert ws.db.execute("SELECT count(*) FROM history").fetchone()[0] == 0
+
+
+def test_blank_value_clears_a_field(ws):
+    source_id, _ = add_document(ws, make_doc(author="Ada Brandt"))
+    assert update_source(ws, source_id, author="  ").author is None
+
+
+def test_delete_removes_index_rows(ws):
+    source_id, _ = add_document(ws, make_doc())
+    delete_source(ws, source_id)
+    assert list_sources(ws) == []
+    assert _fts_ids(ws, "ministry") == []
+    with pytest.raises(BriefingError, match="does not exist"):
+        get_source(ws, source_id)
+
+
+def test_history_is_append_only(ws):
+    source_id, _ = add_document(ws, make_doc())
+    update_source(ws, source_id, reliability="C")
+    for statement in ("UPDATE history SET reason = 'x'", "DELETE FROM history"):
+        with pytest.raises(Exception, match="append-only"):
+            with ws.transaction() as db:
+                db.execute(statement)
+    assert len(history_for(ws, "source", source_id)) == 1

@@ -1,0 +1,132 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing import __version__
+from briefing.cli import EXPORT_FORMATS, build_parser, main
+
+
+@pytest.fixture
+def broken_dir(tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "garbage.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    (folder / "notazip.docx").write_bytes(b"PK\x03\x04 this is not really a zip file")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    (folder / "good.md").write_text("# Harbour pumps restart\n\nThe pumps restarted at noon.", encoding="utf-8")
+    return folder
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_demo_then_again_is_a_no_op(capsys, ws_file, demo_dir):
+    code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
+    assert code == 0, err
+    imported = int(out.split()[0])
+    assert imported == len(list(demo_dir.iterdir())) >= 10
+    code, out, _ = run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
+    assert code == 0
+    assert out.startswith("0 imported") and f"{imported} already there" in out
+
+
+def test_broken_files_fail_one_line_each_and_the_rest_imports(capsys, ws_file, broken_dir):
+    code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(broken_dir))
+    assert code == 1
+    assert out.strip() == "1 imported, 0 already there, 4 failed"
+    lines = err.strip().splitlines()
+    assert len(lines) == 4
+    for name in ("empty.txt", "garbage.pdf", "notazip.docx", "binary.txt"):
+        assert sum(name in line for line in lines) == 1
+    assert "Traceback" not in err
+    code, out, _ = run(capsys, "info", "--json", "--workspace", str(ws_file))
+    assert json.loads(out)["counts"]["sources"] == 1
+
+
+def test_missing_path_is_reported(capsys, ws_file, tmp_path):
+    code, _, err = run(capsys, "import", "--workspace", str(ws_file), str(tmp_path / "nowhere.txt"))
+    assert code == 1
+    assert "nowhere.txt" in err
+
+
+def test_info_prints_counts(capsys, ws_file, demo_dir):
+    run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
+    code, out, _ = run(capsys, "info", "--workspace", str(ws_file))
+    assert code == 0
+    assert "sources" in out and str(ws_file) in out
+    code, out, _ = run(capsys, "--workspace", str(ws_file), "info", "--json")
+    counts = json.loads(out)["counts"]
+    assert counts["sources"] >= 10 and set(counts) >= {"entities", "quotes", "claims", "annotations"}
+
+
+def test_export_json_holds_everything_imported(capsys, ws_file, demo_dir, tmp_path):
+    run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "export", "--workspace", str(ws_file), "--format", "json", "-o", str(target))
+    assert code == 0, err
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert {"sources", "entities", "quotes", "claims", "annotations"} <= set(document)
+    assert len(document["sources"]) >= 10
+    for source in document["sources"]:
+        assert {"id", "path", "title", "outlet", "author", "published", "summary", "text"} <= set(source)
+        assert source["text"].strip()
+
+
+def test_export_to_stdout(capsys, ws_file):
+    code, out, _ = run(capsys, "export", "--workspace", str(ws_file), "--format", "json", "-o", "-")
+    assert code == 0
+    assert json.loads(out)["sources"] == []
+
+
+@pytest.mark.parametrize("args", [["export", "--format", "xml", "-o", "x"], ["import"], ["frobnicate"], ["--bogus"]])
+def test_usage_errors_exit_2_with_one_line(capsys, args):
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("briefing:")
+
+
+def test_unusable_workspace_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "bad.briefing"
+    bad.write_text("not a database", encoding="utf-8")
+    code, _, err = run(capsys, "info", "--workspace", str(bad))
+    assert code == 1
+    assert err.strip() == f"briefing: {bad}: not a Briefing workspace (not an SQLite file)"
+
+
+def test_export_into_missing_folder_is_one_line(capsys, ws_file, tmp_path):
+    code, _, err = run(capsys, "export", "--workspace", str(ws_file), "--format", "json",
+                       "-o", str(tmp_path / "no" / "out.json"))
+    assert code == 1 and "does not exist" in err and len(err.strip().splitlines()) == 1
+
+
+def test_default_workspace_is_made_from_the_demo_corpus(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("briefing.paths.default_workspace", lambda: tmp_path / "data" / "workspace.briefing")
+    code, out, _ = run(capsys, "info", "--json")
+    assert code == 0
+    assert json.loads(out)["counts"]["sources"] >= 10
+
+
+def test_python_dash_m_and_version():
+    result = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Briefing {__version__}"
+
+
+def test_readme_documents_every_command_and_format():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    for command in commands:
+        assert f"briefing {command}" in readme, command
+    for fmt in EXPORT_FORMATS:
+        assert f"--format {fmt}" in readme
+    assert "make run" in readme and "make test" in readme

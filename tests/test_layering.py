@@ -1,0 +1,67 @@
+"""The package map of docs/architecture.md, checked: who may import what."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
+
+# module prefix -> project modules it must not import
+FORBIDDEN = {
+    "briefing.domain": ("briefing.",),
+    "briefing.store": ("briefing.ingest", "briefing.nlp", "briefing.search", "briefing.export",
+                       "briefing.ui", "briefing.cli", "briefing.pipeline"),
+    "briefing.ingest": ("briefing.store", "briefing.nlp", "briefing.search", "briefing.export",
+                        "briefing.ui", "briefing.cli", "briefing.pipeline"),
+    "briefing.nlp": ("briefing.store", "briefing.ui", "briefing.cli", "briefing.export"),
+    "briefing.search": ("briefing.ui", "briefing.cli", "briefing.ingest"),
+    "briefing.export": ("briefing.ui", "briefing.cli", "briefing.ingest"),
+}
+SQL_LIBRARIES = ("sqlite3", "sqlite_utils")
+QT = ("PySide6", "shiboken6")
+THREADS = ("threading", "concurrent.futures", "multiprocessing")
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        yield name, path
+
+
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _starts(name: str, prefixes) -> bool:
+    return any(name == p.rstrip(".") or name.startswith(p if p.endswith(".") else p + ".") for p in prefixes)
+
+
+MODULES = list(_modules())
+
+
+@pytest.mark.parametrize("name, path", MODULES, ids=[m for m, _ in MODULES])
+def test_module_respects_layers(name, path):
+    imports = _imports(path)
+    for layer, forbidden in FORBIDDEN.items():
+        if _starts(name, (layer,)):
+            assert not [i for i in imports if _starts(i, forbidden)], f"{name} crosses a layer"
+    if not _starts(name, ("briefing.store",)):
+        assert not [i for i in imports if _starts(i, SQL_LIBRARIES)], f"{name} touches SQL outside the store"
+    if not _starts(name, ("briefing.ui",)):
+        assert not [i for i in imports if _starts(i, QT)], f"{name} imports Qt outside briefing.ui"
+    if name != "briefing.ui.tasks":
+        assert not [i for i in imports if _starts(i, THREADS)], f"{name} starts threads outside ui/tasks.py"
+
+
+def test_the_checker_sees_imports():
+    assert "PySide6.QtWidgets" in _imports(PACKAGE / "ui" / "main_window.py")
+    assert len(MODULES) > 10

@@ -1,0 +1,121 @@
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from briefing.pipeline import import_paths
+from briefing.store.sources import list_sources
+from briefing.ui.main_window import MainWindow
+from briefing.ui.source_model import SourceIdRole, SourceTableModel
+from briefing.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def demo_ws(ws, demo_dir):
+    report = import_paths(ws, [demo_dir])
+    assert report.ok, report.failed
+    return ws
+
+
+@pytest.fixture
+def window(qtbot, demo_ws):
+    win = MainWindow(demo_ws, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    return win
+
+
+def test_source_model_passes_qt_model_tester(qtmodeltester, demo_ws):
+    model = SourceTableModel(list_sources(demo_ws))
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(list_sources(demo_ws)) > 0
+
+
+def test_window_lists_sources_and_shows_the_first(window, demo_ws):
+    assert window.model.rowCount() == len(list_sources(demo_ws))
+    current = window.current_source_id()
+    assert current is not None
+    text = window.reader.toPlainText()
+    source = next(s for s in list_sources(demo_ws) if s.id == current)
+    assert source.title in text
+
+
+def test_selecting_a_source_shows_its_text(window, demo_ws, qtbot):
+    rows = list_sources(demo_ws)
+    target = next(r for r in rows if r.outlet and "Meridian" in r.outlet)
+    window.select_source(target.id)
+    assert "Meridian Wire" in window.reader.toPlainText()
+    assert "Port Halden" in window.reader.toPlainText()
+
+
+def test_filter_narrows_the_list(window, qtbot):
+    total = window.proxy.rowCount()
+    qtbot.keyClicks(window.filter_edit, "Courier")
+    assert 0 < window.proxy.rowCount() < total
+    window.filter_edit.clear()
+    assert window.proxy.rowCount() == total
+
+
+def test_reader_escapes_markup(window, ws, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("<b>Not bold</b> headline\n\nBody with <script>alert(1)</script> inside it.", encoding="utf-8")
+    import_paths(ws, [hostile])
+    window.refresh_sources()
+    row = next(r for r in list_sources(ws) if r.title and "Not bold" in r.title)
+    window.select_source(row.id)
+    assert "<script>alert(1)</script>" in window.reader.toPlainText()
+    assert "<b>Not bold</b>" in window.reader.toPlainText()
+
+
+def test_import_through_the_window_reports_and_refreshes(window, tmp_path, qtbot, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "new.txt").write_text("Fresh report\n\nThe council met on Tuesday.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    shown = []
+    monkeypatch.setattr("briefing.ui.import_flow.QMessageBox.open", lambda box: shown.append(box.text()))
+    before = window.model.rowCount()
+    window.imports.start([folder])
+    assert window.model.rowCount() == before + 1
+    assert "1 imported" in window.statusBar().currentMessage()
+    assert shown and "1 failed" in shown[0]
+
+
+def test_empty_workspace_tells_the_user_what_to_do(qtbot, ws):
+    win = MainWindow(ws, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(win)
+    assert "Import" in win.statusBar().currentMessage()
+    assert "No source selected" in win.reader.toPlainText()
+
+
+def test_screenshot_renders_a_png(tmp_path, demo_dir, qapp):
+    from briefing.ui.app import run_app
+
+    workspace = tmp_path / "shot.briefing"
+    from briefing.store import open_workspace
+
+    with open_workspace(workspace) as w:
+        import_paths(w, [demo_dir])
+    target = tmp_path / "shot.png"
+    assert run_app(str(workspace), screenshot=str(target)) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_threaded_import_keeps_the_window_responsive(qtbot, tmp_path, demo_dir):
+    from briefing.store import open_workspace
+
+    path = tmp_path / "threaded.briefing"
+    with open_workspace(path) as w:
+        win = MainWindow(w)
+        qtbot.addWidget(win)
+        copy = tmp_path / "demo"
+        shutil.copytree(demo_dir, copy)
+        win.imports.start([copy])
+        qtbot.waitUntil(lambda: win.imports.task is None, timeout=60_000)
+        assert win.model.rowCount() == len(list_sources(w)) > 0
+        assert win.model.index(0, 0).data(SourceIdRole) is not None
+        assert win.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
