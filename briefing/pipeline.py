@@ -6,6 +6,7 @@ callable and a ``cancelled()`` callable so the CLI and the app can drive them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -60,12 +61,21 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport) -> None:
 
 
 def open_default_workspace(path: str | Path | None = None) -> Workspace:
-    """Open ``path``, or the user's default workspace, seeding a new one with the demo corpus."""
-    target = Path(path).expanduser() if path else paths.default_workspace()
-    is_new = not target.exists() or target.stat().st_size == 0
-    if path is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    ws = open_workspace(target)
-    if is_new and path is None:
+    """Open ``path``, or the user's default workspace, made from the demo corpus on first use."""
+    if path is not None:
+        return open_workspace(Path(path).expanduser())
+    target = paths.default_workspace()
+    if not target.exists():
+        create_demo_workspace(target)
+    return open_workspace(target)
+
+
+def create_demo_workspace(target: Path) -> None:
+    """Build the demo workspace beside ``target`` and move it into place only when complete."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    draft = target.with_name(target.name + ".draft")
+    for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
+        leftover.unlink(missing_ok=True)
+    with open_workspace(draft) as ws:
         import_paths(ws, [paths.demo_dir()])
-    return ws
+    os.replace(draft, target)

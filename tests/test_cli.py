@@ -90,7 +90,7 @@ def test_usage_errors_exit_2_with_one_line(capsys, args):
         main(args)
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and err.startswith("briefing:")
+    assert len(err.strip().splitlines()) == 1 and err.startswith("briefing")
 
 
 def test_unusable_workspace_is_one_line(capsys, tmp_path):

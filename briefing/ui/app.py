@@ -44,13 +44,20 @@ def configure_application(app) -> None:
 
 
 def save_screenshot(window, target: Path) -> int:
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtWidgets import QApplication
 
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     QApplication.processEvents()
-    if not window.grab().save(str(target), "PNG"):
-        raise BriefingError(f"{target}: cannot write the screenshot")
+    saved = window.grab().save(str(target), "PNG")
+    # Delete the window now, on this thread, rather than whenever the garbage
+    # collector meets it: a Qt destructor run by the collector while a worker
+    # thread executes Python has crashed the interpreter.
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if not saved:
+        raise BriefingError(f"{target}: cannot write the screenshot")
     print(f"saved screenshot to {target}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
@@ -18,11 +18,16 @@ PROGRESS_DELAY_MS = 500
 FILE_FILTER = "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
-class ImportFlow:
-    """Owns the dialogs of one import at a time; the window stays responsive."""
+class ImportFlow(QObject):
+    """Owns the dialogs of one import at a time; the window stays responsive.
+
+    A QObject living in the GUI thread, so the task's signals reach its slots
+    through queued connections and widgets are only touched on the GUI thread.
+    """
 
     def __init__(self, parent: QWidget, ws: Workspace, runner: TaskRunner, on_done: Callable[[ImportReport], None]):
-        self.parent = parent
+        super().__init__(parent)
+        self.owner = parent
         self.ws = ws
         self.runner = runner
         self.on_done = on_done
@@ -30,18 +35,18 @@ class ImportFlow:
         self.dialog: QProgressDialog | None = None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.parent, "Import Sources", "", FILE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", "", FILE_FILTER)
         if files:
             self.start([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.parent, "Import a Folder of Sources")
+        folder = QFileDialog.getExistingDirectory(self.owner, "Import a Folder of Sources")
         if folder:
             self.start([Path(folder)])
 
     def start(self, targets: list[Path]) -> None:
         if self.task is not None:
-            QMessageBox.information(self.parent, "Import", "An import is already running.")
+            QMessageBox.information(self.owner, "Import", "An import is already running.")
             return
         self.task = Task(self._work(targets), "import")
         self.dialog = self._progress_dialog()
@@ -64,7 +69,7 @@ class ImportFlow:
         return run_in_worker
 
     def _progress_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.parent)
+        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.owner)
         dialog.setWindowTitle("Import")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -73,27 +78,33 @@ class ImportFlow:
         dialog.canceled.connect(self._cancel)
         return dialog
 
+    @Slot()
     def _cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
 
+    @Slot(int, int, str)
     def _progressed(self, done: int, total: int, label: str) -> None:
         if self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
             self.dialog.setLabelText(f"Importing {label}…" if label else "Finishing…")
 
+    @Slot(object)
     def _succeeded(self, report: ImportReport) -> None:
         self.on_done(report)
         if report.failed:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary_line(), parent=self.parent)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary_line(), parent=self.owner)
             box.setInformativeText("Some files could not be imported; see the details.")
             box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.parent, "Import", message)
+        QMessageBox.warning(self.owner, "Import", message)
 
+    @Slot()
     def _finished(self) -> None:
         if self.dialog is not None:
             self.dialog.close()

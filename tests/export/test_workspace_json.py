@@ -13,9 +13,9 @@ def test_document_follows_the_contract(ws, tmp_path):
     person = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
     add_mention(ws, person, a, 20, 26)
     add_quote(ws, a, 0, 18, speaker_id=person, speaker_text="Okafor", cue="said")
-    claim = add_claim(ws, a, 32, 58)
+    claim = add_claim(ws, a, 31, 57)
     add_evidence(ws, claim, b, 0, 31, "contradicts")
-    add_annotation(ws, a, 32, 38, note="figure", tags=("numbers",))
+    add_annotation(ws, a, 31, 37, note="figure", tags=("numbers",))
     target = tmp_path / "w.json"
     write_workspace_json(ws, target)
     doc = json.loads(target.read_text(encoding="utf-8"))
