@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -91,7 +91,7 @@ def write_docx(src: Source, out: Path) -> None:
     props = document.core_properties
     props.title = src.meta["title"]
     props.author = props.last_modified_by = src.meta["author"]
-    utc = src.date.astimezone(timezone.utc).replace(tzinfo=None)
+    utc = src.date.astimezone(UTC).replace(tzinfo=None)
     props.created = props.modified = utc
     props.revision = 1
     props.comments = "Briefing demo corpus: fictional article"

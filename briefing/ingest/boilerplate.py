@@ -1,0 +1,140 @@
+"""Recognise the web furniture that pasted and scraped articles carry, line by line.
+
+Two kinds of rule:
+- single lines dropped on their own: beta banners, "Edit Story", rows of social networks,
+  photo credits, editor credits, newsletter and advertisement lines, copyright footers,
+  cookie notices, lines with no letters or digits;
+- block headings ("Related reading", "Read more", "Most Viewed", "More From X", "Comments",
+  "Add your comment" ...) dropped together with the short link-like lines that follow them.
+
+The rules are deliberately narrow: each matches a whole line of typical furniture, so an
+article sentence that merely mentions Facebook or cookies stays. A line holding a double
+quotation mark is never dropped by a single-line rule, since it probably carries speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE  # noqa: E741 - a short flag keeps the pattern table readable
+
+SINGLE_LINE_RULES = [
+    re.compile(r"(you are|you're) (now )?(viewing|reading|using|on) (the|a|our) beta\b.*", I),
+    re.compile(r"(this is|welcome to|try) (the|our) (new )?beta (version|site)\b.*", I),
+    re.compile(r"edit story|listen to (this )?(article|story)|\d{1,2} min(ute)?s? read", I),
+    re.compile(r"print( this)?( page| article)?|skip to (main )?content|back to top", I),
+    re.compile(r"(story continues below( this)? )?advertisement(s)?( - scroll to continue.*)?", I),
+    re.compile(r"advert|sponsored( content)?|click here to (subscribe|sign up|read more).{0,40}", I),
+    re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),
+    re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
+    re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
+    re.compile(r"follow (us|@\w+) on\b.{0,80}", I),
+    re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),
+    re.compile(r"(photo|photograph|image|picture|illustration|video|graphic)s?( credit)?\s*[:|©].{0,160}", I),
+    re.compile(r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}", I),
+    re.compile(r"(getty images|shutterstock|alamy|ap photo)\.?", I),
+]
+# lines ending in a credit (captions): "Firefighters on Tuesday. (Photo by Jane Doe/Getty Images)"
+CREDIT_TAIL = re.compile(
+    r"(\((photo|image|picture)s?\b[^()]{0,120}\)|(photo|image|picture)s?( by|:)\s[^.]{0,100}"
+    r"|[/|]\s*(getty images|afp|reuters|ap|epa|shutterstock|alamy)( via getty images)?)\s*$",
+    I,
+)
+CREDIT_LINE_WORDS = 40
+SOCIAL_WORDS = frozenset(
+    """
+    facebook twitter x linkedin whatsapp email e-mail mail print reddit telegram pinterest
+    messenger copy link share tweet pin flipboard threads bluesky mastodon instagram youtube
+    tiktok sms save gift article url comments comment
+    """.split()
+)
+EDITOR_CREDIT = re.compile(
+    r"^\(?((additional |editing |)(reporting|editing|edited|writing|compiled|produced|"
+    r"production|fact-checking|research|graphics|translation|translated) by\b)",
+    I,
+)
+CREDIT_CONNECTORS = frozenset("and in from with by additional editing reporting writing the".split())
+COOKIE_MARKERS = (
+    "we use cookies", "this site uses", "this website uses", "our site uses", "accept all",
+    "cookie settings", "cookie policy", "manage cookies", "by continuing",
+)
+BLOCK_HEADING = re.compile(
+    r"(related( reading| articles?| stories| coverage| content| links| topics| news)?|"
+    r"read more|read next|"
+    r"more (from|on|about|in) .{1,40}|more stories|most (viewed|read|popular|shared|watched)|"
+    r"(popular|trending)( now| stories| today)?|recommended( for you| stories| reading)?|"
+    r"you (may|might) also (like|be interested in)|further reading|see also|also read|top stories|"
+    r"add (your|a) comment|leave a comment|comments?( \(\d+\))?|\d+ comments?|"
+    r"join the (conversation|discussion)|(show|view) comments)\s*:?",
+    I,
+)
+INLINE_TEASER = re.compile(
+    r"(read more|read next|related|also read|see also|more from \w+)\s*:\s*\S.{0,150}", I
+)
+DOUBLE_QUOTES = frozenset("\"«»“”„‟「」『』〝〞〟＂")
+MAX_LINK_LINES = 8
+LINK_LINE_WORDS = 16
+
+
+def drop_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Return (kept lines, dropped lines); empty lines are paragraph breaks and are kept."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    links_left = 0  # link-like lines still to drop after a block heading
+    for line in lines:
+        if not line:
+            kept.append(line)
+        elif BLOCK_HEADING.fullmatch(line):
+            dropped.append(line)
+            links_left = MAX_LINK_LINES
+        elif links_left and is_link_like(line):
+            dropped.append(line)
+            links_left -= 1
+        elif is_boilerplate_line(line):
+            dropped.append(line)
+        else:
+            kept.append(line)
+            links_left = 0
+    return kept, dropped
+
+
+def is_boilerplate_line(line: str) -> bool:
+    if is_empty_or_copyright(line):
+        return True
+    if DOUBLE_QUOTES.intersection(line) or len(line.split()) > CREDIT_LINE_WORDS:
+        return False
+    if any(rule.fullmatch(line) for rule in SINGLE_LINE_RULES) or INLINE_TEASER.fullmatch(line):
+        return True
+    checks = (is_social_row, is_editor_credit, is_cookie_notice, CREDIT_TAIL.search)
+    return any(check(line) for check in checks)
+
+
+def is_empty_or_copyright(line: str) -> bool:
+    """No letters or digits at all, or a short line carrying a copyright sign."""
+    return not any(ch.isalnum() for ch in line) or ("©" in line and len(line.split()) <= 25)
+
+
+def is_link_like(line: str) -> bool:
+    """A teaser headline in a link list: short and not ending like a sentence."""
+    words = line.split()
+    return len(words) <= LINK_LINE_WORDS and not re.search(r"[.!?:;][\"'’”»)]*$", line)
+
+
+def is_social_row(line: str) -> bool:
+    tokens = [t for t in re.split(r"[\s|/·•,]+", line.lower()) if t]
+    return len(tokens) >= 2 and all(t in SOCIAL_WORDS for t in tokens)
+
+
+def is_editor_credit(line: str) -> bool:
+    """ "Reporting by Jane Doe; Editing by John Roe": credit phrases around capitalised names."""
+    match = EDITOR_CREDIT.match(line)
+    if not match:
+        return False
+    rest = re.split(r"[\s;,()]+", line[match.end() :].strip(" .)"))
+    words = [w for w in rest if w and w.lower() not in CREDIT_CONNECTORS]
+    return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 20
+
+
+def is_cookie_notice(line: str) -> bool:
+    lower = line.lower()
+    return "cookie" in lower and any(m in lower for m in COOKIE_MARKERS)

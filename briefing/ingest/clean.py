@@ -1,0 +1,76 @@
+"""Clean extracted text the same way for every format.
+
+``clean_text`` normalises characters and whitespace, drops web boilerplate, rebuilds paragraphs
+(one blank line between them; wrapped lines joined) and repairs words glued by scrapers.
+Quotation marks are never touched: quote extraction needs them exactly as published. The only
+way a quotation mark disappears is with a whole boilerplate line, and ``clean_text_reporting``
+returns those lines so callers and tests can account for every character dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from briefing.ingest.boilerplate import drop_boilerplate
+from briefing.ingest.glue import repair_glue
+from briefing.ingest.paragraphs import assemble_paragraphs
+
+# spaces that should be ordinary spaces; the ideographic space (U+3000) is left to CJK text
+ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+# invisible characters that only get in the way of search and matching
+INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
+# joiners matter inside Indic, Persian and emoji sequences; next to ASCII they are junk
+STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
+LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+SPACE_RUNS = re.compile(r" {2,}")
+QUOTE_MARKS = frozenset("\"'«»‹›‘’‚‛“”„‟「」『』〝〞〟＂＇")
+
+
+def clean_text(text: str, *, hard_wrapped: bool = False) -> str:
+    """Return ``text`` cleaned; ``hard_wrapped`` joins line breaks inside paragraphs (PDF)."""
+    return clean_text_reporting(text, hard_wrapped=hard_wrapped)[0]
+
+
+def clean_text_reporting(text: str, *, hard_wrapped: bool = False) -> tuple[str, list[str]]:
+    """Clean ``text`` and also return the boilerplate lines that were dropped."""
+    lines, dropped = drop_boilerplate(normalise_characters(text).split("\n"))
+    assembled = assemble_paragraphs(lines, hard_wrapped=hard_wrapped)
+    repaired = [repair_glue(line) for line in assembled]
+    lines, dropped_late = drop_boilerplate(repaired)
+    return join_paragraphs(lines), dropped + dropped_late
+
+
+def normalise_characters(text: str) -> str:
+    """Unify line breaks and spaces, drop invisible characters, compose accents (NFC)."""
+    text = LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", CONTROLS.sub("", ODD_SPACES.sub(" ", text)))
+    # NFC first so characters it turns into ASCII count as ASCII neighbours of joiners, and
+    # again because removing invisibles can bring a letter next to its combining accent
+    text = STRAY_JOINERS.sub("", INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def join_paragraphs(lines: list[str]) -> str:
+    """Lines with empty strings as paragraph breaks -> text with exactly one blank line between."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def count_quote_marks(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch in QUOTE_MARKS:
+            counts[ch] = counts.get(ch, 0) + 1
+    return counts

@@ -1,0 +1,87 @@
+"""Bytes to text for the text-like formats, refusing binary data and undecodable garbage.
+
+Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then a charset the file declares
+(HTML meta); then strict UTF-8; then Windows-1252, but only when the bytes look like Western
+text in it, because cp1252 maps almost every byte and would otherwise "decode" anything.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from briefing.ingest.extracted import FormatError
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# cp1252 characters above ASCII that Western text really uses, besides letters
+CP1252_PUNCTUATION = frozenset("‘’“”‚„–—…•€£¥¢©®™°§¶«»‹›†‡‰¡¿·×÷±²³¹¼½¾µ ")
+MAX_NON_ASCII_SHARE = 0.3
+MAX_CONTROL_SHARE = 0.01
+
+
+def decode_text(raw: bytes, declared: str | None = None) -> str:
+    """Decode ``raw`` or raise FormatError saying why it is not text."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return check_text(decode_strictly(raw, encoding, encoding.removesuffix("-sig")))
+    if b"\x00" in raw:
+        raise FormatError("binary data, not text (contains NUL bytes)")
+    for encoding in candidate_encodings(declared):
+        try:
+            return check_text(raw.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if looks_like_cp1252(raw):
+        return check_text(raw.decode("cp1252"))
+    raise FormatError("not readable text (neither UTF-8, UTF-16 nor Windows-1252)")
+
+
+def candidate_encodings(declared: str | None) -> list[str]:
+    encodings = ["utf-8"]
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+        except LookupError:
+            return encodings
+        # a page that says latin-1 is nearly always cp1252 in practice (the WHATWG rule)
+        name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+        if name not in ("utf-8", "cp1252"):
+            encodings.insert(0, name)
+    return encodings
+
+
+def decode_strictly(raw: bytes, encoding: str, label: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise FormatError(f"not valid {label} text despite its byte-order mark") from None
+
+
+def looks_like_cp1252(raw: bytes) -> bool:
+    """True when the bytes decode as cp1252 into mostly ASCII with letters and typography."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if len(non_ascii) > MAX_NON_ASCII_SHARE * len(text):
+        return False
+    return all(ch.isalpha() or ch in CP1252_PUNCTUATION for ch in non_ascii)
+
+
+def check_text(text: str) -> str:
+    """Refuse decoded text that is really binary: too many control characters."""
+    controls = sum(1 for ch in text if is_control(ch))
+    if controls > max(8, MAX_CONTROL_SHARE * len(text)):
+        raise FormatError("binary data, not text (control characters)")
+    return text
+
+
+def is_control(ch: str) -> bool:
+    return ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"

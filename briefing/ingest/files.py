@@ -1,0 +1,93 @@
+"""Which files an import run reads: supported suffixes, the size limit, folder expansion."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+# suffix -> the Document.format it becomes
+FORMAT_BY_SUFFIX = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".eml": "eml",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMAT_BY_SUFFIX)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def suffix_of(path: Path) -> str:
+    return path.suffix.lower()
+
+
+def describe_unsupported(path: Path) -> str:
+    suffix = suffix_of(path) or "(no suffix)"
+    known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    return f"unsupported file type {suffix}; supported: {known}"
+
+
+def describe_oversize(size: int, limit: int) -> str:
+    return f"file too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)"
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and folders into the supported files to import, plus (path, reason) problems.
+
+    Folders are walked recursively in sorted order; inside them hidden entries, Office lock
+    files and unsupported suffixes are skipped silently, because a folder of sources usually
+    carries such strays. A file named explicitly with an unsupported suffix is reported.
+    """
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(walk_folder(path, problems))
+        elif not path.exists():
+            problems.append((str(given), "no such file or folder"))
+        elif suffix_of(path) not in SUPPORTED_SUFFIXES:
+            problems.append((str(given), describe_unsupported(path)))
+        else:
+            files.append(path)
+    return drop_duplicates(files), problems
+
+
+def walk_folder(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
+    """Supported, visible files under ``root``, sorted by their path inside it."""
+    found: list[Path] = []
+
+    def note_error(error: OSError) -> None:
+        problems.append((str(error.filename or root), f"folder could not be read ({error.strerror})"))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=note_error):
+        dirnames[:] = sorted(name for name in dirnames if not is_hidden(name))
+        for name in sorted(filenames):
+            path = Path(folder) / name
+            if not is_hidden(name) and suffix_of(path) in SUPPORTED_SUFFIXES and path.is_file():
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def is_hidden(name: str) -> bool:
+    # "~$" marks the lock files Word and Excel leave next to an open document
+    return name.startswith(".") or name.startswith("~$")
+
+
+def drop_duplicates(files: list[Path]) -> list[Path]:
+    """Keep the first mention of each file, so naming a file and its folder reads it once."""
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        try:
+            key = str(path.resolve())
+        except OSError:
+            key = str(path.absolute())
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

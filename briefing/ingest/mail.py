@@ -1,0 +1,85 @@
+"""E-mail files (.eml) through the standard library: headers as metadata, the text part as body.
+
+Subject is the title (without "Fwd:"/"Re:" prefixes), the From display name the author and
+the Date header the published date. The text/plain part is preferred; a text/html part goes
+through the HTML reader. Attachments are ignored. A forwarded-message header block and the
+signature after the "-- " delimiter are not part of the article and are cut.
+"""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.errors import MessageError
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+from briefing.ingest.dates import parse_date_value
+from briefing.ingest.decode import decode_text
+from briefing.ingest.extracted import Extracted, FormatError
+from briefing.ingest.web import extract_html
+
+REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
+FORWARD_MARKER = re.compile(r"^-{2,}\s*(forwarded message|original message)\s*-{2,}\s*$", re.I | re.M)
+FORWARD_HEADER = re.compile(r"^(from|date|sent|subject|to|cc|reply-to):\s", re.IGNORECASE)
+SIGNATURE = re.compile(r"^-- $", re.M)
+HEADER_NAMES = ("From", "Subject", "Date", "To", "Message-ID", "Content-Type", "MIME-Version")
+
+
+def read_eml(raw: bytes) -> Extracted:
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        if not any(message.get(name) for name in HEADER_NAMES):
+            raise FormatError("not an e-mail message (no headers)")
+        body, is_html = read_body(message)
+        subject, author, published = read_headers(message)
+    except (MessageError, LookupError, ValueError, TypeError, IndexError, AttributeError) as error:
+        raise FormatError(f"corrupt e-mail ({type(error).__name__}: {error})") from None
+    if is_html:
+        page = extract_html(body)
+        return Extracted(text=page.text, title=subject or page.title, author=author or page.author,
+                         outlet=page.outlet, published=published or page.published)
+    text = cut_forward_block(cut_signature(body))
+    return Extracted(text=text, title=subject, author=author, published=published)
+
+
+def read_body(message: EmailMessage) -> tuple[str, bool]:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        raise FormatError("no text in the e-mail (only attachments or other parts)")
+    try:
+        content = part.get_content()
+    except LookupError:  # an unknown charset: decode the bytes ourselves
+        payload = part.get_payload(decode=True)
+        content = decode_text(payload if isinstance(payload, bytes) else b"")
+    if not isinstance(content, str):
+        content = decode_text(bytes(content))
+    return content, part.get_content_subtype() == "html"
+
+
+def read_headers(message: EmailMessage) -> tuple[str | None, str | None, str | None]:
+    subject = REPLY_PREFIX.sub("", str(message.get("Subject") or "")).strip() or None
+    author = None
+    sender = message.get("From")
+    addresses = getattr(sender, "addresses", ())
+    if addresses:
+        author = addresses[0].display_name.strip() or None
+    date_header = message.get("Date")
+    published = parse_date_value(getattr(date_header, "datetime", None))
+    return subject, author, published
+
+
+def cut_signature(text: str) -> str:
+    match = SIGNATURE.search(text.replace("\r\n", "\n"))
+    return text.replace("\r\n", "\n")[: match.start()] if match else text
+
+
+def cut_forward_block(text: str) -> str:
+    """Drop a "---- Forwarded message ----" line and the header lines right below it."""
+    match = FORWARD_MARKER.search(text)
+    if not match:
+        return text
+    lines = text[match.end() :].lstrip("\n").split("\n")
+    while lines and (FORWARD_HEADER.match(lines[0]) or not lines[0].strip()):
+        lines.pop(0)
+    return text[: match.start()] + "\n".join(lines)

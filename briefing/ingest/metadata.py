@@ -1,0 +1,197 @@
+"""Title, outlet, author and published date: from format metadata first, then from the text.
+
+The text is searched only where articles print metadata: the first few short paragraphs
+(headline, byline, date line) and the dateline that opens the body ("PORT HALDEN, Veldra,
+March 3 (Meridian Wire) - ..."). A date deep in the body, a copyright year or a bare year is
+never a publication date. A dateline without a year borrows one only from another explicit
+full date in the document. The headline, byline and pure date lines leave the body once used.
+
+The dateline prefix is removed from the body when the rest of the paragraph starts like a
+sentence (capital letter, digit or quotation mark), because the first sentence then reads
+complete without it; otherwise it stays, so no sentence is left beheaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.byline import parse_byline
+from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
+
+TOP_PARAGRAPHS = 6
+MAX_TOP_WORDS = 40  # a longer paragraph is body text: the metadata zone ends there
+MAX_HEADLINE_WORDS = 30
+DATE_LABELS = re.compile(
+    r"\b(first |last |originally )?(published|posted|updated|modified|issued|date|on|at)\b:?|"
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}\b|\b(am|pm|a\.m\.|p\.m\.)|"
+    r"\b(gmt|utc|bst|cet|cest|est|edt|pst|pdt)\b|[|,·•—–()/-]",
+    re.IGNORECASE,
+)
+DATELINE_DATE = rf"(?:{MONTH_WORD}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?)"
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}[A-Z.])"
+    rf"(?:,\s*(?!{MONTH_WORD}\s)(?P<region>[A-Z][\w.'’\- ]{{1,30}}?))?"
+    rf"(?:,\s*(?P<date>{DATELINE_DATE}))?"
+    r"\s*(?:\((?P<credit>[^()]{2,40})\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s+"
+)
+
+
+@dataclass
+class TextMetadata:
+    """What the text itself says, and the body with the used metadata lines removed."""
+
+    body: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    dateline_date: str | None = None  # "MM-DD" when the dateline gives no year
+
+
+def read_text_metadata(text: str, known_title: str | None) -> TextMetadata:
+    """Scan the top of ``text`` for headline, byline, date lines and dateline."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    found = TextMetadata(body="")
+    top = TopZone(found, known_title, len(paragraphs))
+    keep: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        in_zone = index < TOP_PARAGRAPHS and len(paragraph.split()) <= MAX_TOP_WORDS
+        if not (in_zone and top.take(index, paragraph)):
+            keep.append(paragraph)
+            top.prose_started = top.prose_started or is_prose(paragraph)
+    keep = take_dateline(found, keep, top.dated)
+    found.published = min(top.dated)[1] if top.dated else None
+    if not found.published and found.dateline_date:
+        found.published = date_with_borrowed_year(found.dateline_date, text)
+    found.body = "\n\n".join(keep)
+    return found
+
+
+class TopZone:
+    """The metadata lines above the body: headline, byline, date lines."""
+
+    def __init__(self, found: TextMetadata, known_title: str | None, total: int):
+        self.found = found
+        self.known_title = known_title
+        self.total = total
+        self.dated: list[tuple[int, str]] = []  # (priority, iso): published 0, plain 1, updated 2
+        self.prose_started = False  # after the first sentence only pure date lines count
+
+    def take(self, index: int, paragraph: str) -> bool:
+        """Record metadata from one top paragraph; True when the paragraph leaves the body."""
+        if self.take_headline(index, paragraph):
+            return True
+        return self.take_byline(paragraph) or self.take_date_line(paragraph)
+
+    def take_headline(self, index: int, paragraph: str) -> bool:
+        if self.known_title:
+            return index <= 2 and same_title(paragraph, self.known_title)
+        if index == 0 and self.total > 1 and is_headline(paragraph):
+            self.found.title = paragraph
+            return True
+        return False
+
+    def take_byline(self, paragraph: str) -> bool:
+        byline = None if self.found.author else parse_byline(paragraph)
+        if not byline:
+            return False
+        self.found.author, self.found.outlet = byline.author, self.found.outlet or byline.outlet
+        if byline.published:
+            self.dated.append((1, byline.published))
+        return True
+
+    def take_date_line(self, paragraph: str) -> bool:
+        """Note the date of a short line; True when the line is nothing but a date and labels."""
+        if "\n" in paragraph or len(paragraph.split()) > 15:
+            return False
+        dates = find_full_dates(paragraph)
+        if not dates:
+            return False
+        rest = paragraph
+        for _, start, end in reversed(dates):
+            rest = rest[:start] + rest[end:]
+        pure = not DATE_LABELS.sub("", rest).strip()
+        if pure or not self.prose_started:
+            self.dated.append((date_priority(paragraph), dates[0][0]))
+        return pure
+
+
+def date_priority(line: str) -> int:
+    lower = line.lower()
+    if "updated" in lower or "modified" in lower:
+        return 2
+    return 0 if "publish" in lower or "posted" in lower else 1
+
+
+def is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= 6 and re.search(r"[.!?][\"'’”»)]*$", paragraph) is not None
+
+
+def take_dateline(found: TextMetadata, keep: list[str], dated: list[tuple[int, str]]) -> list[str]:
+    """Find the dateline at the start of the first body paragraphs; strip it when safe."""
+    for index, paragraph in enumerate(keep[:3]):
+        match = match_dateline(paragraph)
+        if not match:
+            continue
+        if match["credit"]:
+            found.outlet = found.outlet or match["credit"].strip()
+        if match["date"]:
+            note_dateline_date(found, match["date"], dated)
+        rest = paragraph[match.end() :]
+        if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘«'„":
+            return keep[:index] + [rest] + keep[index + 1 :]
+        return keep
+    return keep
+
+
+def match_dateline(paragraph: str) -> re.Match[str] | None:
+    """A dateline: a place in capitals with a region, a date or a credit, then a dash."""
+    match = DATELINE.match(paragraph)
+    return match if match and (match["date"] or match["credit"] or match["region"]) else None
+
+
+def note_dateline_date(found: TextMetadata, value: str, dated: list[tuple[int, str]]) -> None:
+    full = find_full_dates(value)
+    if full:
+        dated.append((1, full[0][0]))
+    else:
+        month_day = parse_month_day(re.sub(r",?\s+\d{4}$", "", value))
+        found.dateline_date = f"{month_day[0]:02d}-{month_day[1]:02d}" if month_day else None
+
+
+def date_with_borrowed_year(month_day: str, text: str) -> str | None:
+    """Complete a dateline's "MM-DD" with the year of the first full date in the document."""
+    full = find_full_dates(text)
+    if not full:
+        return None
+    month, day = (int(part) for part in month_day.split("-"))
+    return make_date(int(full[0][0][:4]), month, day)
+
+
+def is_headline(paragraph: str) -> bool:
+    words = paragraph.split()
+    if "\n" in paragraph or not 1 <= len(words) <= MAX_HEADLINE_WORDS or len(paragraph) > 200:
+        return False
+    if paragraph[-1] in ".,;:" or paragraph[0].islower():
+        return False
+    return not (parse_byline(paragraph) or find_full_dates(paragraph) or match_dateline(paragraph))
+
+
+def same_title(paragraph: str, title: str) -> bool:
+    """True when a paragraph repeats the title (ignoring case, punctuation, an outlet suffix)."""
+    a, b = simplify(paragraph), simplify(title)
+    if not a or not b or "\n" in paragraph:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) and len(shorter) >= 0.6 * len(longer)
+
+
+def simplify(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def pick(*values: str | None) -> str | None:
+    """The first non-empty value."""
+    return next((v for v in values if v), None)

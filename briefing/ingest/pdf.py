@@ -1,0 +1,199 @@
+"""PDF files through pypdf: text with paragraphs recovered from line geometry, plus document info.
+
+pypdf's plain extraction loses paragraph spacing, so a visitor records each line's baseline
+and font size: a gap clearly wider than the usual line spacing, or a change of font size
+(headline to body), starts a new paragraph. Running headers, footers and page numbers are
+dropped, and a paragraph that continues on the next page is kept whole.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+
+from briefing.ingest.dates import parse_date_value
+from briefing.ingest.extracted import Extracted, FormatError
+
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+SENTENCE_END = re.compile(r"[.!?][\"'’”»)]*\s*$")
+GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
+SIZE_CHANGE = 0.5  # points
+MIN_SPACING_SAMPLES = 3
+DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body text
+MAX_PAGES = 2000
+
+
+@dataclass
+class Line:
+    text: str
+    y: float | None
+    size: float
+
+
+def read_pdf(raw: bytes) -> Extracted:
+    reader = open_pdf(raw)
+    pages = [page_lines(page) for page in reader.pages[:MAX_PAGES]]
+    drop_running_lines(pages)
+    usual = usual_spacing(pages)
+    paragraphs = join_pages([split_paragraphs(lines, usual) for lines in pages])
+    text = "\n\n".join("\n".join(p) for p in paragraphs)
+    if not text.strip():
+        raise FormatError("no text found (a scanned or image-only pdf? text recognition is not supported)")
+    title, author, published = read_info(reader)
+    return Extracted(
+        text=text, file_title=title, file_author=author, file_published=published, hard_wrapped=True
+    )
+
+
+def open_pdf(raw: bytes) -> PdfReader:
+    if b"%PDF-" not in raw[:1024]:
+        raise FormatError("not a pdf file (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FormatError("encrypted pdf (password protected)")
+        len(reader.pages)  # reading the page tree finds most structural damage early
+    except (DependencyError, FileNotDecryptedError):
+        raise FormatError("encrypted pdf (password protected)") from None
+    except (PdfReadError, PdfStreamError, EOFError) as error:
+        raise FormatError(f"corrupt or truncated pdf ({one_line(error)})") from None
+    return reader
+
+
+def page_lines(page) -> list[Line]:
+    """The page's text lines with their baseline height and font size."""
+    lines: list[Line] = [Line("", None, 0.0)]
+
+    def visit(text: str, cm, tm, font, font_size) -> None:
+        scale = abs(tm[3] * cm[3]) or 1.0
+        for index, piece in enumerate(text.split("\n")):
+            if index:
+                lines.append(Line("", None, 0.0))
+            if piece.strip() and lines[-1].y is None:
+                lines[-1].y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                lines[-1].size = float(font_size or 0) * scale
+            lines[-1].text += piece
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except (PdfReadError, PdfStreamError) as error:
+        raise FormatError(f"corrupt pdf page ({one_line(error)})") from None
+    return [line for line in lines if line.text.strip()]
+
+
+def split_paragraphs(lines: list[Line], usual: float) -> list[list[str]]:
+    """Group a page's lines into paragraphs by vertical gaps and font size changes."""
+    if not lines:
+        return []
+    paragraphs = [[lines[0].text]]
+    for above, line in pairwise(lines):
+        if starts_paragraph(above, line, usual):
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+    return paragraphs
+
+
+def usual_spacing(pages: list[list[Line]]) -> float:
+    """Median baseline distance, in font sizes, between consecutive lines of the same size.
+
+    With too few lines to tell, the spacing of ordinary body text stands in, so the gap
+    between two one-line paragraphs is not mistaken for normal line spacing.
+    """
+    pairs = [(a, b) for lines in pages for a, b in pairwise(lines)]
+    pairs = [(a, b) for a, b in pairs if abs(a.size - b.size) < SIZE_CHANGE]
+    ratios = [r for r in (spacing(a, b) for a, b in pairs) if r is not None and r > 0]
+    if len(ratios) >= MIN_SPACING_SAMPLES:
+        return median(ratios)
+    return min([*ratios, DEFAULT_SPACING])
+
+
+def spacing(above: Line, line: Line) -> float | None:
+    if above.y is None or line.y is None or not line.size:
+        return None
+    return (above.y - line.y) / line.size
+
+
+def starts_paragraph(above: Line, line: Line, usual: float) -> bool:
+    if abs(above.size - line.size) >= SIZE_CHANGE:
+        return True
+    ratio = spacing(above, line)
+    if ratio is None:
+        return False
+    # a line above the previous one: a new column or a text box placed out of order
+    return ratio <= 0 or ratio > GAP_FACTOR * usual
+
+
+def drop_running_lines(pages: list[list[Line]]) -> None:
+    """Remove page numbers and headers or footers repeated on several pages, in place.
+
+    Only the first and last line of a page can be running lines, and a line that ends a
+    sentence never counts as repeated: the last lines of two paragraphs may well match.
+    """
+    repeated = find_running_keys(pages)
+    for lines in pages:
+        edge = {id(line) for line in lines[:1] + lines[-1:]}
+        lines[:] = [line for line in lines if id(line) not in edge or not is_running(line, repeated)]
+
+
+def find_running_keys(pages: list[list[Line]]) -> set[str]:
+    """Keys of lines found at the top or bottom of at least half the pages (two or more)."""
+    if len(pages) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edge = [line for line in lines[:1] + lines[-1:] if not SENTENCE_END.search(line.text)]
+        for key in {running_key(line) for line in edge}:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def running_key(line: Line) -> str:
+    # page numbers change from page to page; the rest of a running header does not
+    return re.sub(r"\d+", "#", line.text.strip().lower())
+
+
+def is_running(line: Line, repeated: set[str]) -> bool:
+    return running_key(line) in repeated or PAGE_NUMBER.match(line.text.strip()) is not None
+
+
+def join_pages(pages: list[list[list[str]]]) -> list[list[str]]:
+    """Concatenate the pages' paragraphs, keeping a paragraph split by a page break whole."""
+    joined: list[list[str]] = []
+    for paragraphs in pages:
+        if joined and paragraphs and continues(joined[-1][-1], paragraphs[0][0]):
+            joined[-1].extend(paragraphs[0])
+            paragraphs = paragraphs[1:]
+        joined.extend(paragraphs)
+    return joined
+
+
+def continues(last_line: str, first_line: str) -> bool:
+    return not re.search(r"[.!?:\"”’»)]\s*$", last_line) and first_line[:1].islower()
+
+
+def read_info(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
+    """Title, author and creation date from the document information dictionary."""
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, None, None
+        created = parse_date_value(str(info.get("/CreationDate") or ""))
+        return clean_info(info.get("/Title")), clean_info(info.get("/Author")), created
+    except (PdfReadError, ValueError, TypeError, AttributeError):
+        return None, None, None
+
+
+def clean_info(value) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text[:120]

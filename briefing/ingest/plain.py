@@ -1,0 +1,115 @@
+"""Plain text and Markdown files.
+
+Markdown is reduced to plain text with a few line rules rather than rendered: headings lose
+their marks, emphasis and code marks go, links keep their text, images and reference
+definitions disappear, list items stay one per line ("*" and "+" bullets become "-"), and
+block quotes lose their marks. The first level-one heading
+is the title. Line breaks inside a paragraph are kept for the cleaner, which joins lines that
+were wrapped and keeps short lines (a byline above a date line) apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.ingest.decode import decode_text
+from briefing.ingest.extracted import Extracted
+
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
+RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+LIST_ITEM = re.compile(r"^\s*(?:[*+-]|(\d{1,3}[.)]))\s+(.*)$")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# emphasis marks hugging text: **bold**, __bold__, *em*, _em_, ~~struck~~, `code`
+EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)"
+                      r"|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w])|`([^`]+)`")
+
+
+def read_txt(raw: bytes) -> Extracted:
+    return Extracted(text=decode_text(raw))
+
+
+def read_markdown(raw: bytes) -> Extracted:
+    title, text = markdown_to_text(decode_text(raw))
+    return Extracted(text=text, title=title)
+
+
+def markdown_to_text(source: str) -> tuple[str | None, str]:
+    """(first level-one heading, plain text without it) from Markdown source."""
+    converter = MarkdownText()
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, line in enumerate(lines):
+        converter.add(line, lines[index + 1] if index + 1 < len(lines) else "")
+    return converter.title, "\n\n".join(render_block(block) for block in converter.blocks if block)
+
+
+class MarkdownText:
+    """Collects plain-text blocks line by line; code fences pass through untouched."""
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.blocks: list[list[str]] = [[]]
+        self.in_fence = False
+
+    def add(self, line: str, following: str) -> None:
+        if FENCE.match(line):
+            self.in_fence = not self.in_fence
+        elif self.in_fence:
+            self.blocks[-1].append(line)
+        else:
+            self.add_markdown(*classify_line(line, following))
+
+    def add_markdown(self, kind: str, text: str) -> None:
+        if kind == "h1" and self.title is None:
+            self.title = strip_inline(text)
+            self.blocks.append([])
+        elif kind in ("h1", "heading"):
+            self.blocks.extend([[strip_inline(text)], []])
+        elif kind == "break":
+            self.blocks.append([])
+        elif kind in ("item", "text"):
+            self.blocks[-1].append(strip_inline(text))
+
+
+def classify_line(line: str, following: str) -> tuple[str, str]:
+    """What a Markdown line is: h1, heading, item, text, skip, or break (blank, rule, underline)."""
+    heading = heading_of(line, following)
+    if heading:
+        return heading
+    if not line.strip() or RULE.match(line) or SETEXT_UNDERLINE.match(line):
+        return "break", ""
+    if REFERENCE_DEFINITION.match(line):
+        return "skip", ""
+    item = LIST_ITEM.match(line)
+    if item:
+        return "item", (item.group(1) + " " if item.group(1) else "- ") + item.group(2)
+    return "text", re.sub(r"^\s{0,3}>\s?", "", line).strip()
+
+
+def heading_of(line: str, following: str) -> tuple[str, str] | None:
+    """("h1" or "heading", text) for an ATX heading or a line underlined Setext-style."""
+    atx = ATX_HEADING.match(line)
+    if atx:
+        return ("h1" if len(atx.group(1)) == 1 else "heading"), atx.group(2)
+    if line.strip() and not LIST_ITEM.match(line) and SETEXT_UNDERLINE.match(following):
+        return ("h1" if following.strip().startswith("=") else "heading"), line.strip()
+    return None
+
+
+def render_block(block: list[str]) -> str:
+    return "\n".join(part for part in block if part.strip())
+
+
+def strip_inline(text: str) -> str:
+    text = IMAGE.sub("", text)
+    text = LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = AUTOLINK.sub(r"\1", text)
+    text = HTML_TAG.sub("", text)
+    for _ in range(3):  # nested emphasis, e.g. ***both***
+        text = EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g is not None), text)
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text).strip()

@@ -1,0 +1,141 @@
+"""Read one file into a Document: check it, extract by format, clean, find metadata.
+
+Every failure becomes ``IngestError(path, reason)`` with a short lower-case reason; no other
+exception leaves ``read_document``, whatever the bytes, because an import run reports bad
+files one by one and carries on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.domain import Document, IngestError
+from briefing.ingest import files
+from briefing.ingest.clean import clean_text
+from briefing.ingest.dates import parse_date_value
+from briefing.ingest.extracted import Extracted, FormatError
+from briefing.ingest.language import guess_language
+from briefing.ingest.mail import read_eml
+from briefing.ingest.metadata import TextMetadata, pick, read_text_metadata
+from briefing.ingest.pdf import read_pdf
+from briefing.ingest.plain import read_markdown, read_txt
+from briefing.ingest.web import read_html
+from briefing.ingest.word import read_docx
+
+READERS: dict[str, Callable[[bytes], Extracted]] = {
+    "txt": read_txt,
+    "md": read_markdown,
+    "html": read_html,
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "eml": read_eml,
+}
+PLACEHOLDER_TITLES = frozenset({"untitled", "document", "document1", "title", "no title", "new document"})
+PLACEHOLDER_AUTHORS = frozenset(
+    {"admin", "administrator", "user", "owner", "unknown", "author", "anonymous", "microsoft office user"}
+)
+FILE_SUFFIXES = (".doc", ".docx", ".pdf", ".txt", ".rtf", ".odt", ".indd", ".html", ".htm")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read, clean and describe one file; raises IngestError for any bad input."""
+    name = str(path)
+    try:
+        return build_document(Path(path))
+    except IngestError:
+        raise
+    except FormatError as error:
+        raise IngestError(name, error.reason) from None
+    except MemoryError:
+        raise IngestError(name, "could not be read (out of memory)") from None
+    except RecursionError:
+        raise IngestError(name, "could not be read (structure nested too deeply)") from None
+    except Exception as error:  # noqa: BLE001 - the contract: only IngestError escapes
+        raise IngestError(name, describe_unexpected(error)) from None
+
+
+def build_document(path: Path) -> Document:
+    raw = read_bytes(path)
+    fmt = files.FORMAT_BY_SUFFIX[files.suffix_of(path)]
+    extracted = READERS[fmt](raw)
+    text = clean_text(extracted.text, hard_wrapped=extracted.hard_wrapped)
+    found = read_text_metadata(text, extracted.title)
+    if not found.body.strip():
+        raise FormatError("no text extracted")
+    title = pick(extracted.title, found.title, plausible_title(extracted.file_title))
+    return Document(
+        path=str(path),
+        format=fmt,
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=found.body,
+        title=" ".join(title.split()) if title else None,
+        outlet=pick(extracted.outlet, found.outlet),
+        author=pick(extracted.author, found.author, plausible_author(extracted.file_author)),
+        published=choose_published(extracted, found),
+        language=guess_language(f"{title or ''}\n{found.body}"),
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes after the checks that need no parsing: kind, size, emptiness."""
+    name = str(path)
+    if files.suffix_of(path) not in files.SUPPORTED_SUFFIXES:
+        raise IngestError(name, files.describe_unsupported(path))
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise IngestError(name, "not a file")
+        if size > files.MAX_FILE_BYTES:
+            raise IngestError(name, files.describe_oversize(size, files.MAX_FILE_BYTES))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(name, "no such file") from None
+    except OSError as error:
+        raise IngestError(name, f"could not be opened ({error.strerror or type(error).__name__})") from None
+    if len(raw) > files.MAX_FILE_BYTES:  # it grew while we looked
+        raise IngestError(name, files.describe_oversize(len(raw), files.MAX_FILE_BYTES))
+    if not raw.strip():
+        raise IngestError(name, "empty file")
+    return raw
+
+
+def choose_published(extracted: Extracted, found: TextMetadata) -> str | None:
+    """Article metadata, then the text, then the file's creation date; always a valid ISO date.
+
+    A file date that contradicts the dateline's month and day is the day the file was made,
+    not the day the article was published, so it is not used.
+    """
+    for value in (extracted.published, found.published):
+        iso = parse_date_value(value) if value else None
+        if iso:
+            return iso
+    file_date = parse_date_value(extracted.file_published) if extracted.file_published else None
+    if file_date and found.dateline_date and file_date[5:] != found.dateline_date:
+        return None
+    return file_date
+
+
+def plausible_title(title: str | None) -> str | None:
+    """A file-level title, unless it is a placeholder or just a file name."""
+    if not title or len(title.strip()) < 3:
+        return None
+    lower = title.strip().lower()
+    if lower in PLACEHOLDER_TITLES or lower.startswith("microsoft word - ") or lower.endswith(FILE_SUFFIXES):
+        return None
+    return title.strip()
+
+
+def plausible_author(author: str | None) -> str | None:
+    if not author or author.strip().lower() in PLACEHOLDER_AUTHORS:
+        return None
+    return author.strip()
+
+
+def describe_unexpected(error: Exception) -> str:
+    detail = " ".join(str(error).split())[:160]
+    return f"could not be read ({type(error).__name__}: {detail})" if detail else (
+        f"could not be read ({type(error).__name__})"
+    )

@@ -1,0 +1,189 @@
+"""HTML pages: main text and metadata through trafilatura, a plain lxml walk as fallback.
+
+Nothing is ever fetched: trafilatura gets the page as a string and no URL, and lxml's parser
+does not load external resources. trafilatura's extensive date search is switched off because
+it guesses dates from copyright lines and body text, which the product must never do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import lxml.html
+from lxml import etree
+
+from briefing.ingest.decode import decode_text
+from briefing.ingest.extracted import Extracted, FormatError
+from briefing.ingest.metadata import pick
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+BLOCK_TAGS = frozenset(
+    """
+    p div h1 h2 h3 h4 h5 h6 li blockquote pre section article header footer tr dd dt figcaption
+    td th br
+    """.split()
+)
+SKIP_TAGS = frozenset("script style noscript template nav aside form button select svg iframe head".split())
+JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s*::\s*")
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def read_html(raw: bytes) -> Extracted:
+    return extract_html(decode_html(raw))
+
+
+def decode_html(raw: bytes) -> str:
+    declared = META_CHARSET.search(raw[:4096])
+    text = decode_text(raw, declared.group(1).decode("ascii", "ignore") if declared else None)
+    return XML_DECLARATION.sub("", text, count=1)
+
+
+def extract_html(html: str) -> Extracted:
+    """Main text and metadata of a page; raises FormatError when nothing readable is in it."""
+    if not html.strip():
+        raise FormatError("empty file")
+    result = run_trafilatura(html)
+    meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
+    extra = read_json_ld(html)
+    body = getattr(result, "body", None)
+    paragraphs = body_paragraphs(body) if body is not None else []
+    # the headline as shown beats the <title> tag
+    shown = paragraphs.pop(0)[1] if paragraphs and paragraphs[0][0] == "h1" else None
+    title = pick(shown, meta["title"], extra.get("headline"))
+    return Extracted(
+        text="\n\n".join(p for _, p in paragraphs) or walk_text(html),
+        title=title,
+        author=pick(meta["author"], extra.get("author")),
+        outlet=pick(meta["sitename"], extra.get("publisher"), outlet_from_title_tag(html, title)),
+        published=pick(meta["date"], extra.get("datePublished")),
+    )
+
+
+def outlet_from_title_tag(html: str, title: str | None) -> str | None:
+    """The site name a <title> adds after the headline: "Headline - Veldra Review"."""
+    match = TITLE_TAG.search(html)
+    if not match or not title:
+        return None
+    tag_text = unescape(re.sub(r"<[^>]*>", "", match.group(1)))
+    parts = TITLE_SEPARATOR.split(" ".join(tag_text.split()))
+    if len(parts) < 2 or parts[0].casefold() != " ".join(title.split()).casefold():
+        return None
+    site = parts[-1].strip()
+    return site if 1 <= len(site.split()) <= 6 else None
+
+
+def run_trafilatura(html: str):
+    import trafilatura  # imported late: it takes a while and only HTML and e-mail need it
+
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+            with_metadata=True,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except (ValueError, TypeError, etree.LxmlError):
+        return None  # the lxml walk below still gets a chance
+
+
+def body_paragraphs(body) -> list[tuple[str, str]]:
+    """(kind, text) for each block of trafilatura's output tree; line breaks kept."""
+    blocks = []
+    for element in body:
+        if element.tag == "list":
+            items = ["- " + element_text(item) for item in element.iter("item")]
+            blocks.append(("list", "\n".join(i for i in items if i.strip() != "-")))
+        else:
+            kind = "h1" if element.tag == "head" and element.get("rend") == "h1" else element.tag
+            blocks.append((kind, element_text(element)))
+    return [(kind, text) for kind, text in blocks if text.strip()]
+
+
+def element_text(element) -> str:
+    return inner_text(element).strip()
+
+
+def inner_text(element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else inner_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def walk_text(html: str) -> str:
+    """Visible text of a page, one block element per line, for pages trafilatura finds empty."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return ""
+    lines: list[str] = []
+    collect_text(root, lines)
+    return "\n\n".join(line for line in ("".join(lines)).split("\n") if line.strip())
+
+
+def collect_text(element, out: list[str]) -> None:
+    """Append the element's text; block elements start and end lines."""
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""  # comments have no tag name
+    if tag and tag not in SKIP_TAGS:
+        block = tag in BLOCK_TAGS
+        out.append(("\n" if block else "") + flatten(element.text))
+        for child in element:
+            collect_text(child, out)
+        if block:
+            out.append("\n")
+    out.append(flatten(element.tail))
+
+
+def flatten(text: str | None) -> str:
+    # line breaks in HTML source are just spaces
+    return re.sub(r"\s+", " ", text) if text else ""
+
+
+def read_json_ld(html: str) -> dict[str, str]:
+    """headline, author, publisher and datePublished from the page's JSON-LD, when present."""
+    found: dict[str, str] = {}
+    for block in JSON_LD.findall(html):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for item in iter_json_objects(data):
+            if isinstance(item.get("headline"), str):
+                found.setdefault("headline", item["headline"])
+            for key in ("author", "publisher"):
+                name = name_of(item.get(key))
+                if name:
+                    found.setdefault(key, name)
+            if isinstance(item.get("datePublished"), str):
+                found.setdefault("datePublished", item["datePublished"])
+    return found
+
+
+def iter_json_objects(data, depth: int = 0):
+    if depth > 5:
+        return
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from iter_json_objects(value, depth + 1)
+    elif isinstance(data, list):
+        for value in data:
+            yield from iter_json_objects(value, depth + 1)
+
+
+def name_of(value) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (name_of(v) for v in value) if n]
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names or [None])[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None

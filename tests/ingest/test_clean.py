@@ -1,0 +1,209 @@
+"""clean_text: characters, paragraphs, boilerplate, glued words, hyphenation, quotes."""
+
+import pytest
+
+from briefing.ingest import clean_text
+from briefing.ingest.clean import clean_text_reporting, count_quote_marks
+
+ARTICLE = "The mayor said the grid had failed again and that repairs would take a week."
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\u00a0b\u202fc", "a b c"),
+        ("zero\u200bwidth\u2060joined\ufeff", "zerowidthjoined"),
+        ("infra\u00adstructure", "infrastructure"),
+        ("tabs\tand   runs  of spaces ", "tabs and runs of spaces"),
+        ("windows\r\nline\rends", "windows\n\nline\n\nends"),
+        ("cafe\u0301", "café"),
+        ("control\x07chars\x1b gone", "controlchars gone"),
+        ("one\n\n\n\n\ntwo", "one\n\ntwo"),
+    ],
+    ids=["nbsp", "zero-width", "soft-hyphen", "spaces", "newlines", "nfc", "controls", "blank-runs"],
+)
+def test_characters_and_whitespace_are_normalised(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_joiners_inside_non_latin_words_survive():
+    persian = "می\u200cخواهم"
+    assert clean_text(persian) == persian
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "“Curly,” she said.",
+        "'Single straight' and \"double straight\" marks.",
+        "«Guillemets» and ‹single› ones.",
+        "„German“ and ‚single‘ quotes.",
+        "「Japanese」 and 『nested』 brackets.",
+        "The minister’s ‘robust’ response.",
+    ],
+)
+def test_quotation_marks_are_never_changed(quoted):
+    assert clean_text(quoted) == quoted
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "You are viewing the beta version of our new site. Tell us what you think",
+        "More From The Halden Courier",
+        "Edit Story",
+        "Facebook Twitter LinkedIn WhatsApp Email",
+        "Share on Facebook",
+        "Share:",
+        "Photo: Jonah Reeve / Halden Courier",
+        "Image: Reuters",
+        "(Photo by Jane Doe/Getty Images)",
+        "Getty Images",
+        "Residents wait at the market on Tuesday. Photo: Jonah Reeve / Getty Images",
+        "Editing by Piet Angarde",
+        "(Reporting by Sam Ortolan; Editing by Lena Fairweather)",
+        "Reporting by Jane Doe in Port Halden; additional reporting by John Roe; editing by Ann Poe",
+        "Sign up for our newsletter",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "© 2019 Halden Courier Media. All rights reserved.",
+        "Copyright 2024 Veldra Review",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "Read more: Boil-water notice: what you need to know",
+        "* * *",
+    ],
+)
+def test_boilerplate_lines_are_dropped(furniture):
+    text = f"{ARTICLE}\n\n{furniture}\n\n{ARTICLE}"
+    assert clean_text(text) == f"{ARTICLE}\n\n{ARTICLE}"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Related reading", "Related", "Read more", "Most Viewed", "Most Read", "Add your comment", "Comments"],
+)
+def test_block_headings_drop_their_link_lists(heading):
+    links = "Halden grid fails again\n\nMinister orders inquiry into outage"
+    text = f"{ARTICLE}\n\n{heading}\n{links}\n\n{ARTICLE}"
+    assert clean_text(text) == f"{ARTICLE}\n\n{ARTICLE}"
+
+
+def test_a_block_ends_at_the_first_real_paragraph():
+    text = f"Related reading\nHalden grid fails again\n{ARTICLE}\nShort subheading"
+    assert clean_text(text) == f"{ARTICLE}\n\nShort subheading"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Facebook post by the mayor said the water was safe.",
+        "Twitter and Facebook were used to spread the claim, officials said.",
+        "The regulator said sites that use cookies without consent will be fined.",
+        "Reporting by the Halden Courier revealed that the minister knew.",
+        "Photographs taken by residents show the flooding.",
+        "Getty Images said on Tuesday it would cut 200 jobs.",
+        "Comments by the minister angered residents.",
+        "Share prices fell sharply on Tuesday.",
+        "Copyright law changed in 2019, the court said.",
+        "“Advertisement,” she said, “is all they care about.”",
+    ],
+)
+def test_real_sentences_that_mention_furniture_words_stay(sentence):
+    assert clean_text(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "glued, repaired",
+    [
+        ("the water system.The mayor said", "the water system. The mayor said"),
+        ("it failed again!Officials said", "it failed again! Officials said"),
+        ("the start of the outageThe company declined", "the start of the outage The company declined"),
+        ("the city’ s response", "the city’s response"),
+        ("the world' s richest", "the world's richest"),
+        ("they said.” The", "they said.” The"),
+    ],
+)
+def test_glued_words_are_repaired(glued, repaired):
+    assert clean_text(glued) == repaired
+
+
+@pytest.mark.parametrize(
+    "legit",
+    [
+        "e.g.The", "U.S.Army", "costs rose 3.5 percent", "Corp.com", "www.Example.com",
+        "mail me at jo@Site.org",
+        "Mr.Smith", "ASP.NET", "Console.WriteLine", "an iPhone", "McDonald", "PlayStation", "JavaScript",
+        "eBay", "the iOS update", "https://example.com/News.Html", "vitamins",
+    ],
+)
+def test_legitimate_dots_and_camel_case_are_left_alone(legit):
+    assert clean_text(legit) == legit
+
+
+def test_headline_stays_apart_from_the_first_sentence():
+    text = "Grid outage hits Port Halden\nThe mayor said the grid had failed again on Tuesday night."
+    assert clean_text(text).split("\n\n") == [
+        "Grid outage hits Port Halden",
+        "The mayor said the grid had failed again on Tuesday night.",
+    ]
+
+
+def test_hard_wrapped_text_is_unwrapped_and_lists_stay_lines():
+    wrapped = (
+        "The regional minister, speaking to reporters on Tuesday, said an inquiry\n"
+        "would begin next week and that a long-term plan for the grid would be\n"
+        "published before summer.\n"
+        "Officials blamed a transformer fault at the Kessel Point substation and\n"
+        "said repairs were under way.\n"
+        "\n"
+        "- first item\n"
+        "- second item"
+    )
+    assert clean_text(wrapped).split("\n\n") == [
+        "The regional minister, speaking to reporters on Tuesday, said an inquiry would begin next week "
+        "and that a long-term plan for the grid would be published before summer.",
+        "Officials blamed a transformer fault at the Kessel Point substation and said repairs were "
+        "under way.",
+        "- first item\n- second item",
+    ]
+
+
+@pytest.mark.parametrize(
+    "left, right, joined",
+    [
+        ("failure of the city's infra-", "structure left homes without power all night", "infrastructure"),
+        ("ministers agreed on a long-", "term plan to rebuild the grid before the winter", "long-term"),
+        ("the grid operator, which is state-", "owned, said repairs would take a week", "state-owned"),
+        ("engineers said the govern-", "ment had been warned about the transformer", "government"),
+    ],
+)
+def test_pdf_line_hyphenation_is_undone_only_for_split_words(left, right, joined):
+    padding = "Officials at the grid operator blamed a transformer fault on Tuesday evening, they"
+    text = clean_text(f"{padding}\n{left}\n{right}.", hard_wrapped=True)
+    assert joined in text
+    assert "\n" not in text
+
+
+def test_pdf_hyphenation_follows_the_documents_own_spelling():
+    text = "co-\noperation was promised. Officials praised the cooperation of the utilities involved."
+    assert clean_text(text, hard_wrapped=True).startswith("cooperation was promised.")
+
+
+def test_pdf_paragraph_ends_at_short_line_closing_a_sentence():
+    lines = [
+        "Officials at the grid operator blamed a transformer fault on Tuesday evening and",
+        "said repairs would take at least a week to complete.",
+        "The regional minister said an inquiry would begin next week, and that the plan",
+        "would be published before summer.",
+    ]
+    assert clean_text("\n".join(lines), hard_wrapped=True).count("\n\n") == 1
+
+
+def test_dropped_lines_are_reported():
+    text, dropped = clean_text_reporting(f"{ARTICLE}\nAdvertisement\nEdit Story")
+    assert text == ARTICLE
+    assert dropped == ["Advertisement", "Edit Story"]
+
+
+def test_count_quote_marks_counts_every_kind():
+    assert count_quote_marks("“a” 'b' «c»") == {"“": 1, "”": 1, "'": 2, "«": 1, "»": 1}

@@ -1,0 +1,66 @@
+"""collect_files: folder expansion, order, skipped strays and reported problems."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, collect_files
+
+
+def touch(path: Path, text: str = "x") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_public_constants():
+    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".eml"}
+    assert MAX_FILE_BYTES == 50 * 1024 * 1024
+
+
+def test_folders_expand_recursively_in_sorted_order(tmp_path):
+    for name in ["b.txt", "a.md", "sub/z.pdf", "sub/deeper/c.html", "A.EML"]:
+        touch(tmp_path / name)
+    files, problems = collect_files([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "A.EML", "a.md", "b.txt", "sub/deeper/c.html", "sub/z.pdf",
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "stray", [".hidden.txt", ".git/config.txt", "notes.odt", "image.png", "~$draft.docx", "noext"]
+)
+def test_folder_walk_skips_strays_silently(tmp_path, stray):
+    touch(tmp_path / "keep.txt")
+    touch(tmp_path / stray)
+    files, problems = collect_files([tmp_path])
+    assert [p.name for p in files] == ["keep.txt"]
+    assert problems == []
+
+
+def test_missing_paths_and_unsupported_files_are_problems(tmp_path):
+    odt = touch(tmp_path / "notes.odt")
+    good = touch(tmp_path / "good.txt")
+    missing = tmp_path / "gone.txt"
+    files, problems = collect_files([missing, odt, str(good)])
+    assert files == [good]
+    reasons = dict(problems)
+    assert reasons[str(missing)] == "no such file or folder"
+    assert "unsupported file type .odt" in reasons[str(odt)]
+    assert ".docx" in reasons[str(odt)]  # the reason lists what would work
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    good = touch(tmp_path / "good.txt")
+    files, _ = collect_files([good, tmp_path, str(good)])
+    assert files == [good]
+
+
+def test_explicit_hidden_file_is_accepted(tmp_path):
+    hidden = touch(tmp_path / ".notes.md")
+    assert collect_files([hidden]) == ([hidden], [])
+
+
+def test_empty_input_gives_nothing():
+    assert collect_files([]) == ([], [])

@@ -1,0 +1,251 @@
+"""read_document per format: text, headline kept apart, metadata from format and text."""
+
+import hashlib
+import socket
+import textwrap
+from datetime import UTC, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.domain import Document
+from briefing.ingest import read_document
+from tests.ingest.builders import make_docx, make_eml, make_paged_pdf, make_pdf
+
+HEADLINE = "Grid outage hits Port Halden"
+PARA_1 = "The mayor said on Tuesday that the city's grid had failed again, leaving homes without power."
+PARA_2 = "“We are doing everything we can,” she said. Officials blamed a transformer fault at Kessel Point."
+PARAS = [PARA_1, PARA_2]
+PLAIN_PARA_2 = PARA_2.replace("“", '"').replace("”", '"')  # fpdf2's core fonts are Latin-1
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_text_file_gives_a_complete_document(tmp_path):
+    source = f"{HEADLINE}\nBy Jane Doe\nPublished 5 March 2026\n\n{PARA_1}\n\n{PARA_2}\n"
+    path = write(tmp_path, "story.txt", source)
+    doc = read_document(str(path))
+    assert isinstance(doc, Document)
+    assert (doc.path, doc.format, doc.raw) == (str(path), "txt", path.read_bytes())
+    assert doc.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (doc.title, doc.author, doc.published, doc.language) == (HEADLINE, "Jane Doe", "2026-03-05", "en")
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_cp1252_text_file_decodes(tmp_path):
+    path = write(tmp_path, "old.txt", f"Café report\n\n{PARA_1} It cost €5 – or more…", encoding="cp1252")
+    doc = read_document(path)
+    assert doc.title == "Café report"
+    assert doc.text.endswith("It cost €5 – or more…")
+
+
+def test_utf16_text_file_decodes(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(f"{HEADLINE}\n\n{PARA_2}".encode("utf-16"))
+    assert read_document(path).text == PARA_2
+
+
+@pytest.mark.parametrize("suffix", [".md", ".markdown"])
+def test_markdown_syntax_is_stripped(tmp_path, suffix):
+    source = (
+        f"# {HEADLINE}\n\n"
+        "By **Jane Doe**\n\n"
+        "The *mayor* said the [grid operator](https://grid.example) had __failed__ again.\n"
+        "![a photo](photo.jpg)\n\n"
+        "## What happens next\n\n"
+        "- Repairs start on `Monday`\n"
+        "* Tankers arrive\n"
+        "1. An inquiry opens\n\n"
+        "> A quoted line.\n\n"
+        "[ref]: https://example.com\n"
+    )
+    doc = read_document(write(tmp_path, f"story{suffix}", source))
+    assert doc.format == "md"
+    assert (doc.title, doc.author) == (HEADLINE, "Jane Doe")
+    assert doc.text.split("\n\n") == [
+        "The mayor said the grid operator had failed again.",
+        "What happens next",
+        "- Repairs start on Monday\n- Tankers arrive\n1. An inquiry opens",
+        "A quoted line.",
+    ]
+
+
+HTML = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{HEADLINE} | Halden Courier</title>
+<meta property="og:site_name" content="Halden Courier">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2026-03-04T09:30:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="banner">You are viewing the beta version of our site.</div>
+<article><h1>{HEADLINE}</h1><p class="byline">By Jane Doe</p>
+<p>{PARA_1}</p><p>{PARA_2}</p>
+<p>Photo: John Roe / Getty Images</p>
+<h2>Related reading</h2>
+<ul><li><a href="/a">Halden grid fails again</a></li><li><a href="/b">Minister orders inquiry</a></li></ul>
+<p>The regional minister said an inquiry would begin next week and publish before summer.</p>
+</article>
+<footer>© 2019 Halden Courier. All rights reserved. <a href="#">Facebook</a> <a href="#">Twitter</a></footer>
+</body></html>"""
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm"])
+def test_html_main_text_and_metadata(tmp_path, suffix):
+    doc = read_document(write(tmp_path, f"page{suffix}", HTML))
+    assert doc.format == "html"
+    expected = (HEADLINE, "Halden Courier", "Jane Doe", "2026-03-04")
+    assert (doc.title, doc.outlet, doc.author, doc.published) == expected
+    assert doc.text.startswith(PARA_1)
+    assert PARA_2 in doc.text
+    for furniture in ("beta version", "Getty", "Related", "Halden grid fails", "©", "Home", "By Jane Doe"):
+        assert furniture not in doc.text
+
+
+def test_html_copyright_year_is_not_a_date(tmp_path):
+    page = f"<html><body><article><h1>{HEADLINE}</h1><p>{PARA_1}</p><p>{PARA_2}</p></article>"
+    page += "<footer>© 2019 Halden Courier</footer></body></html>"
+    doc = read_document(write(tmp_path, "page.html", page))
+    assert doc.published is None
+    assert doc.title == HEADLINE
+
+
+def test_tiny_html_falls_back_to_the_text_walk(tmp_path):
+    page = "<html><body><div>Short note on the grid.</div></body></html>"
+    doc = read_document(write(tmp_path, "tiny.html", page))
+    assert doc.text == "Short note on the grid."
+
+
+def test_html_json_ld_supplies_metadata(tmp_path):
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2026-02-01",'
+          ' "author": [{"@type": "Person", "name": "Ann Poe"}], "publisher": {"name": "Veldra Times"}}')
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+    page += f"<h1>{HEADLINE}</h1><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"
+    doc = read_document(write(tmp_path, "ld.html", page))
+    assert (doc.author, doc.outlet, doc.published) == ("Ann Poe", "Veldra Times", "2026-02-01")
+
+
+def test_html_declared_charset_is_used(tmp_path):
+    page = f'<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 {PARA_1}</p></body></html>'
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert read_document(path).text == f"Café {PARA_1}"
+
+
+def test_pdf_paragraphs_headline_and_info(tmp_path):
+    long_para = " ".join([PARA_1] * 3)
+    path = make_pdf(
+        tmp_path / "story.pdf", [long_para, PLAIN_PARA_2], headline=HEADLINE, title=HEADLINE, author="J Doe"
+    )
+    doc = read_document(path)
+    assert doc.format == "pdf"
+    assert (doc.title, doc.author, doc.published) == (HEADLINE, "J Doe", "2026-03-04")
+    # the wrapped lines of each paragraph are joined, the paragraphs stay apart
+    assert doc.text == f"{long_para}\n\n{PLAIN_PARA_2}"
+
+
+def test_pdf_pages_lose_running_lines_but_no_text(tmp_path):
+    sentence = "The mayor said on Tuesday that the city's grid had failed again, leaving homes dark. "
+    paragraphs = [f"Paragraph {n}. {sentence * 6}".strip() for n in range(9)]
+    doc = read_document(make_paged_pdf(tmp_path / "report.pdf", paragraphs))
+    assert PdfReader(tmp_path / "report.pdf").get_num_pages() == 2
+    # every paragraph whole, including the one split by the page break; no header or page number
+    assert doc.text == "\n\n".join(paragraphs)
+
+
+def test_pdf_byline_in_text_beats_the_file_author(tmp_path):
+    path = make_pdf(tmp_path / "s.pdf", ["By Jane Doe", PARA_1], headline=HEADLINE, author="Office Scanner")
+    doc = read_document(path)
+    assert doc.author == "Jane Doe"
+    assert doc.text == PARA_1
+
+
+def test_pdf_creation_date_contradicting_the_dateline_is_not_used(tmp_path):
+    dateline = "PORT HALDEN, Veldra, March 3 (Meridian Wire) - The mayor said the plant had failed again."
+    made = datetime(2026, 11, 20, tzinfo=UTC)
+    doc = read_document(make_pdf(tmp_path / "wire.pdf", [dateline, PARA_1], headline=HEADLINE, created=made))
+    assert (doc.outlet, doc.published) == ("Meridian Wire", None)
+    assert doc.text.startswith("The mayor said the plant had failed again.")
+
+
+def test_docx_title_paragraphs_and_core_properties(tmp_path):
+    created = datetime(2026, 3, 5, 8, 0, tzinfo=UTC)
+    path = make_docx(tmp_path / "story.docx", PARAS, headline=HEADLINE, author="Jane Doe", created=created,
+                     bullets=("Repairs start Monday", "Tankers arrive"))
+    doc = read_document(path)
+    assert doc.format == "docx"
+    assert (doc.title, doc.author, doc.published) == (HEADLINE, "Jane Doe", "2026-03-05")
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}\n\n- Repairs start Monday\n- Tankers arrive"
+
+
+def test_docx_heading_1_opening_the_document_is_the_title(tmp_path):
+    doc = read_document(make_docx(tmp_path / "h1.docx", PARAS, headline=HEADLINE, headline_style="Heading 1"))
+    assert doc.title == HEADLINE
+
+
+def test_docx_generator_defaults_are_not_metadata(tmp_path):
+    # python-docx's template says author "python-docx", created 2013-12-23
+    doc = read_document(make_docx(tmp_path / "plain.docx", [HEADLINE, *PARAS]))
+    assert (doc.author, doc.published) == (None, None)
+    assert doc.title == HEADLINE
+
+
+def test_docx_core_title_is_a_fallback(tmp_path):
+    doc = read_document(make_docx(tmp_path / "t.docx", [PARA_1, PARA_2], core_title="Outage report"))
+    assert doc.title == "Outage report"
+
+
+def test_eml_headers_and_plain_part(tmp_path):
+    plain = f"{PARA_1}\n\n{PARA_2}\n\n-- \nJane\nDesk"
+    html = f"<p>HTML VERSION {PARA_1}</p>"
+    subject = f"Fwd: {HEADLINE}"
+    path = make_eml(tmp_path / "m.eml", subject=subject, plain=plain, html=html, attachment=b"\x00bin")
+    doc = read_document(path)
+    assert doc.format == "eml"
+    assert (doc.title, doc.author, doc.published) == (HEADLINE, "Jane Doe", "2026-03-04")
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_eml_html_only_goes_through_the_html_reader(tmp_path):
+    html = f"<html><body><article><p>{PARA_1}</p><p>{PARA_2}</p></article>"
+    html += "<footer>© 2019 X</footer></body></html>"
+    doc = read_document(make_eml(tmp_path / "h.eml", html=html))
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_eml_hard_wrapped_body_is_unwrapped(tmp_path):
+    long_para = " ".join([PARA_1] * 3)
+    plain = textwrap.fill(long_para, 72) + "\n\n" + textwrap.fill(PARA_2, 72)
+    doc = read_document(make_eml(tmp_path / "w.eml", plain=plain))
+    assert doc.text == f"{long_para}\n\n{PARA_2}"
+
+
+def test_eml_forwarded_header_block_is_cut(tmp_path):
+    plain = "---------- Forwarded message ---------\nFrom: Desk <d@x.example>\nDate: Tue, 3 Mar 2026\n"
+    plain += f"Subject: {HEADLINE}\nTo: me@x.example\n\n{PARA_1}"
+    assert read_document(make_eml(tmp_path / "f.eml", plain=plain)).text == PARA_1
+
+
+def test_html_import_never_touches_the_network(tmp_path, monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network used during import")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"'
+        ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">'
+        '<html><head><link rel="stylesheet" href="http://cdn.example/s.css">'
+        '<script src="http://cdn.example/x.js"></script></head>'
+        f'<body><img src="http://img.example/a.jpg"><iframe src="http://ads.example/"></iframe>'
+        f"<article><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"
+    )
+    doc = read_document(write(tmp_path, "remote.html", page))
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+    assert attempts == []

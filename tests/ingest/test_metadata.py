@@ -1,0 +1,175 @@
+"""Metadata from text: bylines, datelines, date lines, and the dates that must never count."""
+
+from datetime import date
+
+import pytest
+
+from briefing.ingest.byline import parse_byline
+from briefing.ingest.dates import find_full_dates, parse_date_value
+from briefing.ingest.metadata import read_text_metadata
+
+BODY = "The mayor said on Tuesday that the water plant had failed again, leaving thousands without water."
+NEXT_YEAR = date.today().year + 1
+
+
+@pytest.mark.parametrize(
+    "line, author, outlet",
+    [
+        ("By Jane Doe", "Jane Doe", None),
+        ("BY JANE DOE", "Jane Doe", None),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe", None),
+        ("By Ann van der Berg, John Roe and Li Wei", "Ann van der Berg, John Roe and Li Wei", None),
+        ("By Jane Doe, Halden Courier", "Jane Doe", "Halden Courier"),
+        ("By Felix Armand, The Veldran Standard", "Felix Armand", "The Veldran Standard"),
+        ("By Jane Doe and John Roe, Halden Courier", "Jane Doe and John Roe", "Halden Courier"),
+        ("By Jane Doe for the Veldra Times", "Jane Doe", "Veldra Times"),
+        ("By Jane Doe, Political Editor", "Jane Doe", None),
+        ("By Jane Doe in Port Halden", "Jane Doe", None),
+        ("By Jane Doe | Halden Courier | Updated 10:32 GMT", "Jane Doe", "Halden Courier"),
+        ("Written by J. R. Hartley", "J. R. Hartley", None),
+    ],
+)
+def test_bylines_give_author_and_outlet(line, author, outlet):
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.author, byline.outlet) == (author, outlet)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the mayor arrived, the plant was dark.",
+        "By Friday, the people of Port Halden had been boiling their water for five days.",
+        "By 2026",
+        "Bylines are hard",
+        "By far the biggest outage",
+    ],
+)
+def test_sentences_starting_with_by_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("Published 5 March 2026", "2026-03-05"),
+        ("March 4, 2026", "2026-03-04"),
+        ("2026-03-04", "2026-03-04"),
+        ("4 Mar 2026", "2026-03-04"),
+        ("Friday 6 March 2026", "2026-03-06"),
+        ("Updated: Mar. 4, 2026 10:32 am GMT", "2026-03-04"),
+        ("5. März 2026", "2026-03-05"),
+        ("5 de marzo de 2026", "2026-03-05"),
+    ],
+)
+def test_date_lines_near_the_top_give_the_published_date(line, iso):
+    found = read_text_metadata(f"Grid outage hits Port Halden\n\n{line}\n\n{BODY}", None)
+    assert found.published == iso
+    assert found.body == BODY  # the pure date line left the body
+
+
+def test_published_label_beats_updated_label():
+    text = f"Updated 6 March 2026\n\nPublished 5 March 2026\n\n{BODY}"
+    assert read_text_metadata(text, "Headline").published == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{BODY}\n\n© 2019 Halden Courier",
+        f"{BODY}\n\nThe plant has run since 2019 without a failure.",
+        f"{BODY}\n\n{BODY}\n\n{BODY}\n\nThe report dated 5 March 2026 said so.",
+        f"{BODY} The first outage was on 1 March 2024, officials said.",
+        f"{BODY}\n\nOn 4 March 2026 the minister resigned, officials said.",
+    ],
+    ids=["copyright", "bare-year", "deep-in-body", "inside-first-paragraph", "after-prose"],
+)
+def test_dates_in_the_body_are_never_publication_dates(text):
+    assert read_text_metadata(text, None).published is None
+
+
+DATELINE = "PORT HALDEN, Veldra, March 3 (Meridian Wire) - The mayor said the plant had failed."
+
+
+def test_dateline_gives_outlet_and_is_stripped_when_the_sentence_survives():
+    found = read_text_metadata(f"Headline here\n\n{DATELINE}", None)
+    assert found.outlet == "Meridian Wire"
+    assert found.body == "The mayor said the plant had failed."
+    assert found.published is None  # March 3 of which year? nobody says
+
+
+def test_dateline_stays_when_removing_it_would_behead_the_sentence():
+    text = "PORT HALDEN, Veldra, March 3 (Meridian Wire) - where the plant failed, residents queued."
+    found = read_text_metadata(f"Headline here\n\n{text}", None)
+    assert found.body == text
+    assert found.outlet == "Meridian Wire"
+
+
+def test_dateline_borrows_the_year_of_another_full_date():
+    text = f"Headline here\n\n{DATELINE}\n\n{BODY}\n\nThe inquiry reports on 30 June 2026."
+    assert read_text_metadata(text, None).published == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    "dateline, outlet",
+    [
+        ("LONDON (Reuters) - The", "Reuters"),
+        ("PORT HALDEN, March 3 (AP) - The", "AP"),
+        ("NEW YORK, 3 March 2026 (Meridian Wire) -- The", "Meridian Wire"),
+    ],
+)
+def test_wire_credits_after_datelines_are_outlets(dateline, outlet):
+    assert read_text_metadata(f"Headline\n\n{dateline} mayor spoke.", None).outlet == outlet
+
+
+def test_full_date_in_dateline_is_published():
+    found = read_text_metadata("Headline\n\nNEW YORK, 3 March 2026 (Meridian Wire) - The mayor spoke.", None)
+    assert found.published == "2026-03-03"
+
+
+def test_headline_byline_and_body_are_separated():
+    text = f"Grid outage hits Port Halden\n\nBy Jane Doe, Halden Courier\n\n{BODY}"
+    found = read_text_metadata(text, None)
+    assert found.title == "Grid outage hits Port Halden"
+    assert (found.author, found.outlet) == ("Jane Doe", "Halden Courier")
+    assert found.body == BODY
+
+
+def test_known_title_repeated_in_text_is_removed():
+    found = read_text_metadata(f"Grid Outage Hits Port Halden!\n\n{BODY}", "Grid outage hits Port Halden")
+    assert found.body == BODY and found.title is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [BODY, "The mayor spoke.", "PORT HALDEN, Veldra (Meridian Wire) - The mayor spoke.", "March 4, 2026"],
+)
+def test_no_headline_is_invented(first):
+    assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
+
+
+def test_single_paragraph_has_no_headline():
+    assert read_text_metadata("Short note", None).title is None
+
+
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("2026-03-04T09:30:00Z", "2026-03-04"),
+        ("D:20260304100000+01'00'", "2026-03-04"),
+        (date(2026, 3, 4), "2026-03-04"),
+        ("4 March 2026", "2026-03-04"),
+        ("1899-12-31", None),
+        (f"{NEXT_YEAR + 1}-01-01", None),
+        ("2026-02-30", None),
+        ("D:2026", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_format_dates_are_validated(value, iso):
+    assert parse_date_value(value) == iso
+
+
+def test_numeric_day_month_dates_are_ambiguous_and_ignored():
+    assert find_full_dates("04/03/2026") == []
