@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -59,6 +60,9 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
+    # gets one line per file from us instead of Python's last-resort handler.
+    logging.getLogger().addHandler(logging.NullHandler())
     try:
         return _dispatch(args)
     except BriefingError as exc:

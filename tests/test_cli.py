@@ -130,3 +130,38 @@ def test_readme_documents_every_command_and_format():
     for fmt in EXPORT_FORMATS:
         assert f"--format {fmt}" in readme
     assert "make run" in readme and "make test" in readme
+
+
+class _Terminal:
+    def __init__(self):
+        self.written = []
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.written.append(text)
+
+    def flush(self):
+        pass
+
+
+def test_progress_bar_draws_on_a_terminal_and_clears_itself():
+    from briefing.cli import _progress_printer
+
+    terminal = _Terminal()
+    show = _progress_printer(terminal)
+    show(1, 4, "a.txt")
+    show(4, 4, "")
+    assert "[#######" in terminal.written[0] and "1/4 a.txt" in terminal.written[0]
+    assert terminal.written[-1].strip() == ""
+
+
+def test_no_progress_bar_when_piped():
+    import io
+
+    from briefing.cli import _progress_printer
+
+    stream = io.StringIO()
+    _progress_printer(stream)(1, 2, "x")
+    assert stream.getvalue() == ""

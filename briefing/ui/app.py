@@ -31,8 +31,20 @@ def run_app(workspace: str | None, screenshot: str | None = None) -> int:
         return app.exec()
 
 
+# Harmless notices of the offscreen platform that would only confuse a user.
+_SILENCED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, context, message: str) -> None:
+    if not message.startswith(_SILENCED_QT_MESSAGES):
+        print(message, file=sys.stderr)
+
+
 def configure_application(app) -> None:
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
+
+    qInstallMessageHandler(_qt_message)
 
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 1040])
+        self.splitter.setSizes([640, 960])
         self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:
@@ -191,7 +191,7 @@ def _source_table(proxy: QSortFilterProxyModel) -> QTableView:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column, width in ((1, 130), (2, 90), (3, 50), (4, 55), (5, 55)):
+    for column, width in ((1, 130), (2, 86), (3, 48), (4, 54), (5, 54)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, width)
     return table
