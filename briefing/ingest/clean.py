@@ -14,7 +14,7 @@ import unicodedata
 
 from briefing.ingest.boilerplate import drop_boilerplate
 from briefing.ingest.glue import repair_glue
-from briefing.ingest.paragraphs import assemble_paragraphs
+from briefing.ingest.paragraphs import assemble_paragraphs, split_blocks
 
 # spaces that should be ordinary spaces; the ideographic space (U+3000) is left to CJK text
 ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
@@ -55,13 +55,7 @@ def normalise_characters(text: str) -> str:
 
 def join_paragraphs(lines: list[str]) -> str:
     """Lines with empty strings as paragraph breaks -> text with exactly one blank line between."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+    return "\n\n".join("\n".join(p) for p in split_blocks(lines))
 
 
 def split_paragraphs(text: str) -> list[str]:

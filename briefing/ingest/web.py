@@ -183,7 +183,9 @@ def iter_json_objects(data, depth: int = 0):
 def name_of(value) -> str | None:
     if isinstance(value, list):
         names = [n for n in (name_of(v) for v in value) if n]
-        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names or [None])[0]
+        if len(names) > 1:
+            return ", ".join(names[:-1]) + " and " + names[-1]
+        return names[0] if names else None
     if isinstance(value, dict):
         value = value.get("name")
     return value.strip() if isinstance(value, str) and value.strip() else None

@@ -13,8 +13,17 @@ from briefing.store.history import record_judgement
 from briefing.store.workspace import Workspace, utc_now
 
 COUNTED_TABLES = (
-    "sources", "entities", "mentions", "quotes", "claims", "evidence",
-    "annotations", "tags", "briefings", "briefing_items", "history",
+    "sources",
+    "entities",
+    "mentions",
+    "quotes",
+    "claims",
+    "evidence",
+    "annotations",
+    "tags",
+    "briefings",
+    "briefing_items",
+    "history",
 )
 
 
@@ -22,30 +31,43 @@ def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = 
     if type_ not in ENTITY_TYPES:
         raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
     with ws.transaction() as db:
-        entity_id = db["entities"].insert({"name": name, "type": type_, "created_at": utc_now()}).last_pk
+        entity_id = ws.insert("entities", {"name": name, "type": type_, "created_at": utc_now()})
         for alias in dict.fromkeys(a for a in aliases if a != name):
             db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
         return entity_id
 
 
 def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:
-    with ws.transaction() as db:
+    with ws.transaction():
         text = _passage(ws, source_id, start, end)
-        return db["mentions"].insert(
-            {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
-        ).last_pk
+        return ws.insert(
+            "mentions", {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
+        )
 
 
 def add_quote(
-    ws: Workspace, source_id: int, start: int, end: int,
-    speaker_id: int | None = None, speaker_text: str | None = None, cue: str | None = None,
+    ws: Workspace,
+    source_id: int,
+    start: int,
+    end: int,
+    speaker_id: int | None = None,
+    speaker_text: str | None = None,
+    cue: str | None = None,
 ) -> int:
     with ws.transaction() as db:
         text = _passage(ws, source_id, start, end)
-        quote_id = db["quotes"].insert({
-            "source_id": source_id, "text": text, "start": start, "end": end,
-            "speaker_id": speaker_id, "speaker_text": speaker_text, "cue": cue,
-        }).last_pk
+        quote_id = ws.insert(
+            "quotes",
+            {
+                "source_id": source_id,
+                "text": text,
+                "start": start,
+                "end": end,
+                "speaker_id": speaker_id,
+                "speaker_text": speaker_text,
+                "cue": cue,
+            },
+        )
         db.execute(
             "INSERT INTO quotes_fts (rowid, text, speaker_text) VALUES (?, ?, ?)",
             [quote_id, text, speaker_text or ""],
@@ -54,16 +76,21 @@ def add_quote(
 
 
 def add_claim(ws: Workspace, source_id: int, start: int, end: int) -> int:
-    with ws.transaction() as db:
+    with ws.transaction():
         text = _passage(ws, source_id, start, end)
-        return db["claims"].insert(
-            {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
-        ).last_pk
+        return ws.insert(
+            "claims", {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
+        )
 
 
 def add_evidence(
-    ws: Workspace, claim_id: int, source_id: int, start: int, end: int,
-    relation: str, note: str | None = None,
+    ws: Workspace,
+    claim_id: int,
+    source_id: int,
+    start: int,
+    end: int,
+    relation: str,
+    note: str | None = None,
 ) -> int:
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
@@ -74,26 +101,49 @@ def add_evidence(
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
         passage = _passage(ws, source_id, start, end)
-        return db["evidence"].insert({
-            "claim_id": claim_id, "source_id": source_id, "start": start, "end": end,
-            "passage": passage, "relation": relation, "note": note, "created_at": utc_now(),
-        }).last_pk
+        return ws.insert(
+            "evidence",
+            {
+                "claim_id": claim_id,
+                "source_id": source_id,
+                "start": start,
+                "end": end,
+                "passage": passage,
+                "relation": relation,
+                "note": note,
+                "created_at": utc_now(),
+            },
+        )
 
 
 def add_annotation(
-    ws: Workspace, source_id: int, start: int, end: int,
-    note: str | None = None, tags: tuple[str, ...] = (), context: int = 32,
+    ws: Workspace,
+    source_id: int,
+    start: int,
+    end: int,
+    note: str | None = None,
+    tags: tuple[str, ...] = (),
+    context: int = 32,
 ) -> int:
     """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
     with ws.transaction() as db:
         text = _source_text(ws, source_id)
         exact = _passage(ws, source_id, start, end)
         now = utc_now()
-        annotation_id = db["annotations"].insert({
-            "source_id": source_id, "exact": exact, "start": start, "end": end,
-            "prefix": text[max(0, start - context):start], "suffix": text[end:end + context],
-            "note": note, "created_at": now, "updated_at": now,
-        }).last_pk
+        annotation_id = ws.insert(
+            "annotations",
+            {
+                "source_id": source_id,
+                "exact": exact,
+                "start": start,
+                "end": end,
+                "prefix": text[max(0, start - context) : start],
+                "suffix": text[end : end + context],
+                "note": note,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
             db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
             db.execute(
@@ -118,19 +168,20 @@ def read_entities(ws: Workspace) -> list[dict[str, Any]]:
 
 
 def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
-    return _dicts(ws, """
+    return _dicts(
+        ws,
+        """
         SELECT q.id, q.source_id, q.text, e.name AS speaker, q.speaker_text, q.cue, q.start, q."end"
         FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.source_id, q.start
-    """)
+    """,
+    )
 
 
 def read_claims(ws: Workspace) -> list[dict[str, Any]]:
     claims = _dicts(
         ws, 'SELECT id, source_id, text, status, credibility, start, "end" FROM claims ORDER BY source_id, start'
     )
-    evidence = _group(
-        ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id'
-    )
+    evidence = _group(ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id')
     for claim in claims:
         claim["evidence"] = evidence.get(claim["id"], [])
     return claims

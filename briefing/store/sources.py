@@ -32,7 +32,7 @@ def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
         record = asdict(doc)
         raw = record.pop("raw")
         record["imported_at"] = utc_now()
-        source_id = db["sources"].insert(record).last_pk
+        source_id = ws.insert("sources", record)
         db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
         _index_source(ws, source_id)
         return source_id, True

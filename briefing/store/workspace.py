@@ -39,6 +39,12 @@ class Workspace:
         with self.db.atomic():
             yield self.db
 
+    def insert(self, table: str, record: dict) -> int:
+        """Insert one row and return its id."""
+        row_id = self.db.table(table).insert(record).last_pk
+        assert isinstance(row_id, int)
+        return row_id
+
     def close(self) -> None:
         self.db.close()
 

@@ -95,3 +95,14 @@ def test_history_is_append_only(ws):
             with ws.transaction() as db:
                 db.execute(statement)
     assert len(history_for(ws, "source", source_id)) == 1
+
+
+def test_a_failure_mid_import_leaves_nothing_behind(ws, monkeypatch):
+    def broken_index(*args):
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr("briefing.store.sources._index_source", broken_index)
+    with pytest.raises(RuntimeError):
+        add_document(ws, make_doc())
+    counts = [ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sources", "originals")]
+    assert counts == [0, 0]
