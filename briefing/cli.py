@@ -17,7 +17,7 @@ from typing import NoReturn, TextIO
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.export.workspace_json import workspace_document, write_workspace_json
-from briefing.pipeline import import_paths, open_default_workspace
+from briefing.pipeline import analyse_sources, import_paths, open_default_workspace
 from briefing.store.records import count_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -43,6 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="show how many records of each kind the workspace holds")
     _add_workspace_option(info, argparse.SUPPRESS)
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
+
+    analyse = commands.add_parser("analyse", help="find entities, quotes, claims and summaries again")
+    _add_workspace_option(analyse, argparse.SUPPRESS)
+    which = analyse.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="re-analyse every source")
+    which.add_argument("sources", nargs="*", type=int, default=[], metavar="SOURCE", help="source ids")
+
+    evaluate = commands.add_parser("eval", help="measure the analysis on the annotated evaluation set")
+    evaluate.add_argument("--data", metavar="FOLDER", help="folder of texts with gold .json files")
+    evaluate.add_argument("--quiet", action="store_true", help="only the table, not every miss")
 
     export = commands.add_parser("export", help="export the whole workspace")
     _add_workspace_option(export, argparse.SUPPRESS)
@@ -80,12 +90,46 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.ui.app import run_app  # Qt loads only when the window is wanted
 
         return run_app(args.workspace, screenshot=args.screenshot)
+    if args.command == "eval":
+        return _evaluate(args.data, args.quiet)
     with open_default_workspace(args.workspace) as ws:
+        if args.command == "analyse":
+            return _analyse(ws, args)
         if args.command == "import":
             return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
         if args.command == "info":
             return _print_info(ws.path, count_rows(ws), as_json=args.json)
         return _export(ws, args.output)
+
+
+def _analyse(ws, args: argparse.Namespace) -> int:
+    from briefing.store.sources import list_sources
+
+    known = {row.id for row in list_sources(ws)}
+    missing = [i for i in args.sources if i not in known]
+    if missing:
+        raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
+    ids = sorted(known) if args.all else (args.sources or None)
+    count = analyse_sources(ws, ids, progress=_progress_printer(sys.stderr))
+    print(f"{count} source{'s' if count != 1 else ''} analysed")
+    return EXIT_OK
+
+
+def _evaluate(data: str | None, quiet: bool) -> int:
+    from pathlib import Path
+
+    from briefing.evaluation import FLOORS, evaluate_folder, format_report, totals
+
+    folder = Path(data) if data else Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
+    if not folder.is_dir():
+        raise BriefingError(f"{folder}: no evaluation folder (give one with --data)")
+    results = evaluate_folder(folder)
+    print(format_report(results, show_misses=not quiet))
+    overall = totals(results)
+    below = [f"{name} {overall[name]:.2f} < {floor:.2f}" for name, floor in FLOORS.items() if overall[name] < floor]
+    for line in below:
+        print(f"below the floor: {line}")
+    return EXIT_FAILED if below or overall["false_quotes"] else EXIT_OK
 
 
 def _export(ws, output: str) -> int:
@@ -101,6 +145,8 @@ def _export(ws, output: str) -> int:
 def _print_import(report: ImportReport) -> int:
     for path, reason in report.failed:
         print(f"{path}: {reason}", file=sys.stderr)
+    for note in report.notes:
+        print(f"briefing: {note}", file=sys.stderr)
     print(report.summary_line())
     return EXIT_OK if report.ok else EXIT_FAILED
 

@@ -84,6 +84,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     cancelled: bool = False
+    analysed: int = 0
+    notes: list[str] = field(default_factory=list)  # warnings that are not failures
 
     @property
     def ok(self) -> bool:
@@ -94,3 +96,44 @@ class ImportReport:
         parts.append(f"{len(self.failed)} failed")
         line = ", ".join(parts)
         return line + (" (cancelled)" if self.cancelled else "")
+
+
+# -- analysis results (briefing.nlp produces them, briefing.store saves them) --
+
+ANALYSIS_VERSION = 1  # bump when rules or model change so sources can be re-analysed
+
+
+@dataclass(frozen=True)
+class FoundEntity:
+    """One entity of one source: every mention of it in that source's text."""
+
+    key: int  # position in Analysis.entities, referenced by FoundQuote.speaker
+    name: str  # the fullest form used in the source
+    type: str  # one of ENTITY_TYPES
+    aliases: tuple[str, ...]  # other surface forms in this source
+    mentions: tuple[tuple[int, int], ...]  # character ranges in the source text
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    start: int  # range of the quoted words, without the quotation marks
+    end: int
+    speaker: int | None  # FoundEntity.key, or None when nobody could be named
+    speaker_text: str | None  # the words that name the speaker ("she", "the spokesperson", "Okafor")
+    cue: str | None  # "said", "told reporters", "according to", "continuation", "fragment"
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    start: int
+    end: int
+    kind: str  # figure, money, percent, date, allegation, finding, action
+
+
+@dataclass(frozen=True)
+class Analysis:
+    entities: tuple[FoundEntity, ...]
+    quotes: tuple[FoundQuote, ...]
+    claims: tuple[FoundClaim, ...]
+    sentences: tuple[tuple[int, int], ...]
+    summary: str

@@ -12,8 +12,11 @@ from pathlib import Path
 
 from briefing import ingest, paths
 from briefing.domain import BriefingError, ImportReport, IngestError
+from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.sources import add_document
+from briefing.store.analysis import replace_suggestions, save_analysis, sources_needing_analysis
+from briefing.store.passages import iter_passages, list_claim_texts
+from briefing.store.sources import add_document, get_source
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -32,19 +35,59 @@ def import_paths(
     targets: Iterable[str | Path],
     progress: Progress = _no_progress,
     cancelled: Cancelled = _never,
+    analyse: bool = True,
 ) -> ImportReport:
-    """Import files and folders; one transaction per source, failures listed per file."""
+    """Import files and folders, then analyse what is new; one transaction per source."""
     files, problems = ingest.collect_files(targets)
     report = ImportReport(failed=list(problems))
     for done, path in enumerate(files):
         if cancelled():
             report.cancelled = True
-            break
-        progress(done, len(files), path.name)
+            return report
+        progress(done, len(files), f"Reading {path.name}")
         _import_one(ws, path, report)
-    else:
-        progress(len(files), len(files), "")
+    if analyse:
+        try:
+            report.analysed = analyse_sources(ws, None, progress, cancelled)
+        except ModelUnavailable as exc:
+            report.notes.append(f"imported without analysis: {exc}")
+    progress(1, 1, "")
     return report
+
+
+def analyse_sources(
+    ws: Workspace,
+    source_ids: list[int] | None = None,
+    progress: Progress = _no_progress,
+    cancelled: Cancelled = _never,
+) -> int:
+    """Analyse the given sources (default: those not analysed by this version); returns the count."""
+    from briefing.nlp.analyse import analyse_texts  # spaCy loads here, not at start
+
+    ids = sources_needing_analysis(ws) if source_ids is None else list(source_ids)
+    if not ids:
+        return 0
+    items = ((s.text, s.title) for s in (get_source(ws, i) for i in ids))
+    done = 0
+    for source_id, analysis in zip(ids, analyse_texts(items), strict=False):
+        if cancelled():
+            break
+        progress(done, len(ids), f"Analysing {get_source(ws, source_id).title or source_id}")
+        save_analysis(ws, source_id, analysis)
+        done += 1
+    suggest_related_passages(ws)
+    return done
+
+
+def suggest_related_passages(ws: Workspace) -> None:
+    """Refresh every claim's open suggestions from the sentences of other sources."""
+    from briefing.nlp.related import Passage, PassageIndex
+
+    index = PassageIndex(Passage(*row) for row in iter_passages(ws))
+    for claim_id, source_id, text in list_claim_texts(ws):
+        found = index.related(text, exclude_source=source_id)
+        rows = [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
+        replace_suggestions(ws, claim_id, rows)
 
 
 def _import_one(ws: Workspace, path: Path, report: ImportReport) -> None:

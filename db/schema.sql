@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 1. Do not edit: run `make schema`.
+-- Schema version 2. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -25,7 +25,7 @@ CREATE TABLE sources (
     imported_at TEXT NOT NULL,
     reliability TEXT CHECK (reliability IS NULL OR reliability IN ('A','B','C','D','E','F')),
     summary TEXT
-);
+, analysed_at TEXT, analysis_version INTEGER, summary_edited INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX idx_sources_published ON sources(published);
 
@@ -39,7 +39,7 @@ CREATE TABLE entities (
     name TEXT NOT NULL,
     type TEXT NOT NULL CHECK (type IN ('person','organisation','place','group')),
     created_at TEXT NOT NULL
-);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), edited INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX idx_entities_name ON entities(name);
 
@@ -59,7 +59,7 @@ CREATE TABLE mentions (
     start INTEGER NOT NULL CHECK (start >= 0),
     "end" INTEGER NOT NULL CHECK ("end" > start),
     text TEXT NOT NULL
-);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')));
 
 CREATE INDEX idx_mentions_entity ON mentions(entity_id);
 
@@ -74,7 +74,7 @@ CREATE TABLE quotes (
     speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
     speaker_text TEXT,
     cue TEXT
-);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), speaker_confirmed INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX idx_quotes_source ON quotes(source_id, start);
 
@@ -89,7 +89,7 @@ CREATE TABLE claims (
     status TEXT NOT NULL DEFAULT 'unreviewed'
         CHECK (status IN ('unreviewed','corroborated','disputed')),
     credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6)
-);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), kind TEXT);
 
 CREATE INDEX idx_claims_source ON claims(source_id, start);
 
@@ -186,3 +186,37 @@ CREATE VIRTUAL TABLE sources_fts USING fts5(
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, speaker_text, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
+
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start)
+);
+
+CREATE INDEX idx_sentences_source ON sentences(source_id, start);
+
+CREATE TABLE rejections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('entity','quote','claim')),
+    source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE INDEX idx_rejections_key ON rejections(kind, key);
+
+CREATE TABLE claim_suggestions (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    passage TEXT NOT NULL,
+    score REAL NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('supports','contradicts')),
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')),
+    UNIQUE (claim_id, source_id, start, "end")
+);
+
+CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);

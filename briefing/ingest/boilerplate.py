@@ -3,9 +3,12 @@
 Two kinds of rule:
 - single lines dropped on their own: beta banners, "Edit Story", rows of social networks,
   photo credits, editor credits, newsletter and advertisement lines, copyright footers,
-  cookie notices, lines with no letters or digits;
+  cookie notices, lines with no letters or digits, and press-release furniture ("FOR
+  IMMEDIATE RELEASE", "PRESS RELEASE", "EMBARGOED UNTIL ...", "Notes to editors", "-ends-");
 - block headings ("Related reading", "Read more", "Most Viewed", "More From X", "Comments",
-  "Add your comment" ...) dropped together with the short link-like lines that follow them.
+  "Add your comment" ...) dropped together with the short link-like lines that follow them;
+  a "Media contact:" heading takes only the short lines of its own paragraph (name, role,
+  address, phone), so an "About <Company>" paragraph after it stays.
 
 The rules are deliberately narrow: each matches a whole line of typical furniture, so an
 article sentence that merely mentions Facebook or cookies stays. A line holding a double
@@ -34,6 +37,27 @@ SINGLE_LINE_RULES = [
     re.compile(r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}", I),
     re.compile(r"(getty images|shutterstock|alamy|ap photo)\.?", I),
 ]
+RELEASE_PHRASE = (
+    r"(?:(?:press|news|media) release|for (?:immediate|general) (?:release|publication|distribution|use))"
+)
+# press-release furniture: labels above the headline, the embargo line, end marks
+RELEASE_RULES = [
+    re.compile(rf"{RELEASE_PHRASE}(?:\s*[-–—:|/,•]?\s*{RELEASE_PHRASE})*\s*[.:]?", I),
+    re.compile(
+        r"(?:embargoed|under embargo)\s+(?:until|till|to|for)\b.{0,80}|"
+        r"embargo(?:ed)?\s*:\s*(?:until|till|for|none|\d).{0,80}",
+        I,
+    ),
+    re.compile(r"(?:notes? (?:to|for) (?:the )?editors?|editor['’]?s['’]? notes?)\s*:?", I),
+    # "-ends-", "[ENDS]", "– END –"; a bare word only in capitals, as releases print it
+    re.compile(r"(?:[-–—\[(*]+\s*(?i:ends?)\s*[-–—\])*]+|ENDS?)\.?"),
+]
+CONTACT_HEADING = re.compile(
+    r"(?:(?:media|press|news) (?:contacts?|enquiries|inquiries|relations)|"
+    r"for (?:further|more) information,? (?:please )?contact|contacts?)\s*(?::\s*(?P<rest>.{0,160}))?",
+    I,
+)
+MAX_CONTACT_WORDS = 12
 # lines ending in a credit (captions): "Firefighters on Tuesday. (Photo by Jane Doe/Getty Images)"
 CREDIT_TAIL = re.compile(
     r"(\((photo|image|picture)s?\b[^()]{0,120}\)|(photo|image|picture)s?( by|:)\s[^.]{0,100}"
@@ -81,21 +105,39 @@ def drop_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     dropped: list[str] = []
     links_left = 0  # link-like lines still to drop after a block heading
+    in_contact = False  # inside the paragraph a "Media contact:" heading opened
     for line in lines:
         if not line:
             kept.append(line)
+            in_contact = False
         elif BLOCK_HEADING.fullmatch(line):
             dropped.append(line)
             links_left = MAX_LINK_LINES
+        elif is_contact_heading(line):
+            dropped.append(line)
+            in_contact = True
         elif links_left and is_link_like(line):
             dropped.append(line)
             links_left -= 1
-        elif is_boilerplate_line(line):
+        elif (in_contact and is_contact_line(line)) or is_boilerplate_line(line):
             dropped.append(line)
         else:
             kept.append(line)
-            links_left = 0
+            links_left, in_contact = 0, False
     return kept, dropped
+
+
+def is_contact_heading(line: str) -> bool:
+    """ "Media contact:" alone, or followed on its line by a name, address or number."""
+    match = CONTACT_HEADING.fullmatch(line)
+    if not match or DOUBLE_QUOTES.intersection(line):
+        return False
+    return not match["rest"] or is_contact_line(match["rest"])
+
+
+def is_contact_line(line: str) -> bool:
+    """A name, role, address or phone number: short and not a sentence."""
+    return len(line.split()) <= MAX_CONTACT_WORDS and not re.search(r"[.!?;][\"'’”»)]*$", line)
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -104,6 +146,8 @@ def is_boilerplate_line(line: str) -> bool:
     if DOUBLE_QUOTES.intersection(line) or len(line.split()) > CREDIT_LINE_WORDS:
         return False
     if any(rule.fullmatch(line) for rule in SINGLE_LINE_RULES) or INLINE_TEASER.fullmatch(line):
+        return True
+    if is_release_furniture(line):
         return True
     checks = (is_social_row, is_editor_credit, is_cookie_notice, CREDIT_TAIL.search)
     return any(check(line) for check in checks)
@@ -138,3 +182,8 @@ def is_editor_credit(line: str) -> bool:
 def is_cookie_notice(line: str) -> bool:
     lower = line.lower()
     return "cookie" in lower and any(m in lower for m in COOKIE_MARKERS)
+
+
+def is_release_furniture(line: str) -> bool:
+    """A press-release label or end mark: never a headline, never part of the article."""
+    return any(rule.fullmatch(line.strip()) for rule in RELEASE_RULES)

@@ -1,5 +1,8 @@
 """Parse a byline line: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Halden Courier".
 
+Besides "By", a byline may open with "Written by", "Words by", "Story by", "Text by",
+"Interview by" or "Report by" (or "von", "par", "por", "door").
+
 A byline is accepted only when every name is name-shaped (capitalised words, initials, name
 particles such as "van" or "de"), so a sentence that happens to start with "By the time..."
 is never taken for one. Roles ("Political Editor") are dropped; a part that looks like a
@@ -14,7 +17,8 @@ from dataclasses import dataclass
 from briefing.ingest.dates import find_full_dates
 
 BYLINE_START = re.compile(
-    r"^(?:by|written by|words by|story by|text by|von|par|por|door)\s+(?=\S)", re.IGNORECASE
+    r"^(?:(?:written|words|story|text|interview|report)\s+)?by\s+(?=\S)|^(?:von|par|por|door)\s+(?=\S)",
+    re.IGNORECASE,
 )
 PART_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 NAME_SEPARATORS = re.compile(r"\s+(?:and|&|und|et|y|e|en)\s+")

@@ -3,11 +3,16 @@
 Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then a charset the file declares
 (HTML meta); then strict UTF-8; then Windows-1252, but only when the bytes look like Western
 text in it, because cp1252 maps almost every byte and would otherwise "decode" anything.
+
+``repair_surrogates`` is the guard for strings that other decoders produced: Python keeps
+undecodable bytes as lone surrogates ("surrogate escapes"), which no later step, store or
+export can encode, so no such character may reach a Document.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from briefing.ingest.extracted import FormatError
@@ -23,6 +28,9 @@ BOMS = (
 CP1252_PUNCTUATION = frozenset("‘’“”‚„–—…•€£¥¢©®™°§¶«»‹›†‡‰¡¿·×÷±²³¹¼½¾µ ")
 MAX_NON_ASCII_SHARE = 0.3
 MAX_CONTROL_SHARE = 0.01
+SURROGATES = re.compile(r"[\ud800-\udfff]+")
+# lone surrogates that are not escaped bytes (U+DC80..U+DCFF) stand for no byte at all
+NON_BYTE_SURROGATES = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")
 
 
 def decode_text(raw: bytes, declared: str | None = None) -> str:
@@ -85,3 +93,25 @@ def check_text(text: str) -> str:
 
 def is_control(ch: str) -> bool:
     return ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
+
+
+def repair_surrogates(text: str) -> str:
+    """``text`` without surrogates: escaped bytes decoded as UTF-8, else as Windows-1252.
+
+    UTF-8 is tried on the whole string, so a character split over several escapes comes
+    back whole; when that fails, each run of escaped bytes is read as Windows-1252 and the
+    characters around it stay as they are. Surrogates that stand for no byte become U+FFFD.
+    """
+    if not SURROGATES.search(text):
+        return text
+    text = NON_BYTE_SURROGATES.sub("\ufffd", text)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeDecodeError:
+        return SURROGATES.sub(decode_escaped_cp1252, text)
+
+
+def decode_escaped_cp1252(match: re.Match[str]) -> str:
+    raw = match.group(0).encode("utf-8", "surrogateescape")
+    # the five bytes cp1252 leaves undefined become U+FFFD rather than another surrogate
+    return raw.decode("cp1252", errors="replace")

@@ -2,10 +2,12 @@
 
 Three rules; each inserts or removes a single space and nothing else:
 
-1. A sentence end glued to the next sentence: ``system.The`` -> ``system. The``. The left word
-   is all lower-case letters (two or more) starting a token, the right word is Capitalised
-   with no other capitals, and the token is not a URL, domain or e-mail address. This leaves
-   "e.g.", "U.S.", "3.5", "Corp.com", "Mr.Smith", "ASP.NET" and "Console.WriteLine" alone.
+1. A sentence end glued to the next sentence: ``system.The`` -> ``system. The``,
+   ``Sunday.The`` -> ``Sunday. The``. The left word starts a token and is either all
+   lower-case letters (two or more) or three or more letters ending in a lower-case one; the
+   right word is Capitalised with no other capitals; the token is not a URL, domain or e-mail
+   address. This leaves "e.g.", "U.S.", "J.R.R.", "Ph.D", "3.5", "Corp.com", "report.PDF",
+   "Mr.Smith", "ASP.NET" and "Console.WriteLine" alone.
 2. Camel glue: ``outageThe`` -> ``outage The``, only when the capitalised tail is a common
    sentence-start word (``words.SENTENCE_STARTERS``: The, A, In, He, According, ...) and the
    head is a lower-case word of three or more letters from the token start with a vowel. So
@@ -37,7 +39,9 @@ def repair_glue(line: str) -> str:
 
 def split_sentence_glue(match: re.Match[str], line: str) -> str:
     left, stop, closer, right = match.groups()
-    if not (left.islower() and right[:1].isupper()):
+    # "Sunday.The" but not "Ph.D" or "Mr.Smith": a capitalised left word needs three letters
+    sentence_end = left.islower() or (len(left) >= 3 and left[-1].islower())
+    if not (sentence_end and right[:1].isupper()):
         return match.group(0)
     if len(right) > 1 and not right[1:].islower():
         return match.group(0)

@@ -4,6 +4,10 @@ Subject is the title (without "Fwd:"/"Re:" prefixes), the From display name the 
 the Date header the published date. The text/plain part is preferred; a text/html part goes
 through the HTML reader. Attachments are ignored. A forwarded-message header block and the
 signature after the "-- " delimiter are not part of the article and are cut.
+
+Headers are read from their raw values: hand-written and badly relayed mail often carries
+8-bit bytes in headers instead of RFC 2047 words, which the standard parser keeps as
+surrogate escapes; they are decoded as UTF-8, else Windows-1252, before the header is parsed.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from __future__ import annotations
 import re
 from email import policy
 from email.errors import MessageError
+from email.headerregistry import BaseHeader
 from email.message import EmailMessage
 from email.parser import BytesParser
 
 from briefing.ingest.dates import parse_date_value
-from briefing.ingest.decode import decode_text
+from briefing.ingest.decode import decode_text, repair_surrogates
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.web import extract_html
 
@@ -24,6 +29,7 @@ FORWARD_MARKER = re.compile(r"^-{2,}\s*(forwarded message|original message)\s*-{
 FORWARD_HEADER = re.compile(r"^(from|date|sent|subject|to|cc|reply-to):\s", re.IGNORECASE)
 SIGNATURE = re.compile(r"^-- $", re.M)
 HEADER_NAMES = ("From", "Subject", "Date", "To", "Message-ID", "Content-Type", "MIME-Version")
+FOLD = re.compile(r"\r?\n(?=[ \t])")
 
 
 def read_eml(raw: bytes) -> Extracted:
@@ -58,15 +64,23 @@ def read_body(message: EmailMessage) -> tuple[str, bool]:
 
 
 def read_headers(message: EmailMessage) -> tuple[str | None, str | None, str | None]:
-    subject = REPLY_PREFIX.sub("", str(message.get("Subject") or "")).strip() or None
+    subject = REPLY_PREFIX.sub("", str(read_header(message, "Subject") or "")).strip() or None
     author = None
-    sender = message.get("From")
-    addresses = getattr(sender, "addresses", ())
+    addresses = getattr(read_header(message, "From"), "addresses", ())
     if addresses:
         author = addresses[0].display_name.strip() or None
-    date_header = message.get("Date")
+    date_header = read_header(message, "Date")
     published = parse_date_value(getattr(date_header, "datetime", None))
     return subject, author, published
+
+
+def read_header(message: EmailMessage, name: str) -> BaseHeader | None:
+    """The first ``name`` header, parsed after its raw 8-bit bytes were decoded."""
+    for key, value in message.raw_items():
+        if key.lower() == name.lower():
+            unfolded = FOLD.sub("", value)
+            return policy.default.header_factory(name, repair_surrogates(unfolded))
+    return None
 
 
 def cut_signature(text: str) -> str:

@@ -4,7 +4,10 @@ The text is searched only where articles print metadata: the first few short par
 (headline, byline, date line) and the dateline that opens the body ("PORT HALDEN, Veldra,
 March 3 (Meridian Wire) - ..."). A date deep in the body, a copyright year or a bare year is
 never a publication date. A dateline without a year borrows one only from another explicit
-full date in the document. The headline, byline and pure date lines leave the body once used.
+full date in the document. The headline, byline and pure date lines ("Last updated: 22
+September 2026, 21:40 IST", with any time-zone label) leave the body once used; a date
+labelled as an update counts only when nothing better is found. Datelines may be written in
+any script's capitals ("BẮC NINH, Vietnam, 21 April 2026 -").
 
 The dateline prefix is removed from the body when the rest of the paragraph starts like a
 sentence (capital letter, digit or quotation mark), because the first sentence then reads
@@ -22,16 +25,41 @@ from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_
 TOP_PARAGRAPHS = 6
 MAX_TOP_WORDS = 40  # a longer paragraph is body text: the metadata zone ends there
 MAX_HEADLINE_WORDS = 30
+UPDATED = 2  # the priority of an "Updated:" date: used only when nothing better is found
+# a clock time with its zone label, whatever the zone: "21:40 IST", "9.40pm (CEST)", "06:02 UTC+5:30"
+TIME_WITH_ZONE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2}\s*(?i:[ap]\.?m\.?)?|\s*(?i:[ap]\.?m\.?))\s*\(?"
+    r"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?(?!\w)"
+)
 DATE_LABELS = re.compile(
     r"\b(first |last |originally )?(published|posted|updated|modified|issued|date|on|at)\b:?|"
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}\b|\b(am|pm|a\.m\.|p\.m\.)|"
     r"\b(gmt|utc|bst|cet|cest|est|edt|pst|pdt)\b|[|,·•—–()/-]",
     re.IGNORECASE,
 )
+
+
+def upper_case_ranges() -> str:
+    """Every upper-case letter as the inside of a character class ("A-ZÀ-ÖØ-Þ...").
+
+    The ``re`` module has no Unicode property classes; without this a dateline written
+    "BẮC NINH" or "İZMIR" would not be a dateline. All cased letters lie below U+20000.
+    """
+    codes = [code for code in range(0x20000) if chr(code).isupper()]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+
+
+UPPER = upper_case_ranges()
 DATELINE_DATE = rf"(?:{MONTH_WORD}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_WORD}(?:\s+\d{{4}})?)"
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{1,40}}[A-Z.])"
-    rf"(?:,\s*(?!{MONTH_WORD}\s)(?P<region>[A-Z][\w.'’\- ]{{1,30}}?))?"
+    rf"^(?P<place>[{UPPER}][{UPPER}.'’\- ]{{1,40}}[{UPPER}.])"
+    rf"(?:,\s*(?!{MONTH_WORD}\s)(?P<region>[{UPPER}][\w.'’\- ]{{1,30}}?))?"
     rf"(?:,\s*(?P<date>{DATELINE_DATE}))?"
     r"\s*(?:\((?P<credit>[^()]{2,40})\))?"
     r"\s*(?:-{1,2}|–|—|:)\s+"
@@ -62,11 +90,17 @@ def read_text_metadata(text: str, known_title: str | None) -> TextMetadata:
             keep.append(paragraph)
             top.prose_started = top.prose_started or is_prose(paragraph)
     keep = take_dateline(found, keep, top.dated)
-    found.published = min(top.dated)[1] if top.dated else None
-    if not found.published and found.dateline_date:
-        found.published = date_with_borrowed_year(found.dateline_date, text)
+    found.published = best_date(top.dated, found.dateline_date, text)
     found.body = "\n\n".join(keep)
     return found
+
+
+def best_date(dated: list[tuple[int, str]], dateline_date: str | None, text: str) -> str | None:
+    """The best-ranked date; a dateline's month and day beat a mere "Updated:" date."""
+    best = min(dated) if dated else None
+    if dateline_date and (best is None or best[0] == UPDATED):
+        return date_with_borrowed_year(dateline_date, text) or (best[1] if best else None)
+    return best[1] if best else None
 
 
 class TopZone:
@@ -103,7 +137,11 @@ class TopZone:
         return True
 
     def take_date_line(self, paragraph: str) -> bool:
-        """Note the date of a short line; True when the line is nothing but a date and labels."""
+        """Note the dates of a short line; True when the line is nothing but dates and labels.
+
+        Such a line ("Last updated: 22 September 2026, 21:40 IST") leaves the body wherever
+        it stands in the top zone; each date is ranked by the label in front of it.
+        """
         if "\n" in paragraph or len(paragraph.split()) > 15:
             return False
         dates = find_full_dates(paragraph)
@@ -112,16 +150,34 @@ class TopZone:
         rest = paragraph
         for _, start, end in reversed(dates):
             rest = rest[:start] + rest[end:]
-        pure = not DATE_LABELS.sub("", rest).strip()
+        pure = not DATE_LABELS.sub("", TIME_WITH_ZONE.sub("", rest)).strip()
         if pure or not self.prose_started:
-            self.dated.append((date_priority(paragraph), dates[0][0]))
+            self.dated.extend(ranked_dates(paragraph, dates))
         return pure
 
 
-def date_priority(line: str) -> int:
-    lower = line.lower()
+def ranked_dates(line: str, dates: list[tuple[str, int, int]]) -> list[tuple[int, str]]:
+    """(priority, iso) for each date, ranked by the label in front of it.
+
+    The label is the text since the date before; the last date, when nothing labels it in
+    front, takes the label after it ("4 March 2026 (updated)").
+    """
+    ranked = []
+    begin = 0
+    for index, (iso, start, end) in enumerate(dates):
+        priority = date_priority(line[begin:start])
+        if priority == 1 and index == len(dates) - 1:
+            priority = date_priority(line[end:])
+        ranked.append((priority, iso))
+        begin = end
+    return ranked
+
+
+def date_priority(label: str) -> int:
+    """0 for a publication date, 1 for a date without label, 2 for an update."""
+    lower = label.lower()
     if "updated" in lower or "modified" in lower:
-        return 2
+        return UPDATED
     return 0 if "publish" in lower or "posted" in lower else 1
 
 

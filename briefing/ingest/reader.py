@@ -2,19 +2,24 @@
 
 Every failure becomes ``IngestError(path, reason)`` with a short lower-case reason; no other
 exception leaves ``read_document``, whatever the bytes, because an import run reports bad
-files one by one and carries on.
+files one by one and carries on. No string field of the Document holds a surrogate character
+(an undecodable byte that a parser or the file system kept): the store could not save it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefing.domain import Document, IngestError
 from briefing.ingest import files
+from briefing.ingest.boilerplate import is_release_furniture
 from briefing.ingest.clean import clean_text
 from briefing.ingest.dates import parse_date_value
+from briefing.ingest.decode import repair_surrogates
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.language import guess_language
 from briefing.ingest.mail import read_eml
@@ -36,6 +41,7 @@ PLACEHOLDER_TITLES = frozenset({"untitled", "document", "document1", "title", "n
 PLACEHOLDER_AUTHORS = frozenset(
     {"admin", "administrator", "user", "owner", "unknown", "author", "anonymous", "microsoft office user"}
 )
+R = TypeVar("R", Document, Extracted)
 FILE_SUFFIXES = (".doc", ".docx", ".pdf", ".txt", ".rtf", ".odt", ".indd", ".html", ".htm")
 
 
@@ -59,13 +65,16 @@ def read_document(path: str | Path) -> Document:
 def build_document(path: Path) -> Document:
     raw = read_bytes(path)
     fmt = files.FORMAT_BY_SUFFIX[files.suffix_of(path)]
-    extracted = READERS[fmt](raw)
+    extracted = without_surrogates(READERS[fmt](raw))
+    if extracted.title and is_release_furniture(extracted.title):
+        # a Subject or <h1> saying only "Press release": the headline is in the text
+        extracted = dataclasses.replace(extracted, title=None)
     text = clean_text(extracted.text, hard_wrapped=extracted.hard_wrapped)
     found = read_text_metadata(text, extracted.title)
     if not found.body.strip():
         raise FormatError("no text extracted")
     title = pick(extracted.title, found.title, plausible_title(extracted.file_title))
-    return Document(
+    document = Document(
         path=str(path),
         format=fmt,
         raw=raw,
@@ -77,6 +86,21 @@ def build_document(path: Path) -> Document:
         published=choose_published(extracted, found),
         language=guess_language(f"{title or ''}\n{found.body}"),
     )
+    return without_surrogates(document)
+
+
+def without_surrogates(record: R) -> R:
+    """``record`` (a dataclass) with surrogates repaired in every string field.
+
+    Applied to what a format reader returns, so cleaning sees real characters, and again to
+    the Document, so a path with undecodable bytes cannot carry one into the store either.
+    """
+    changes: dict[str, Any] = {
+        field.name: repair_surrogates(value)
+        for field in dataclasses.fields(record)
+        if isinstance(value := getattr(record, field.name), str)
+    }
+    return dataclasses.replace(record, **changes)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -119,13 +143,13 @@ def choose_published(extracted: Extracted, found: TextMetadata) -> str | None:
 
 
 def plausible_title(title: str | None) -> str | None:
-    """A file-level title, unless it is a placeholder or just a file name."""
+    """A file-level title, unless it is a placeholder, a press-release label or a file name."""
     if not title or len(title.strip()) < 3:
         return None
     lower = title.strip().lower()
     if lower in PLACEHOLDER_TITLES or lower.startswith("microsoft word - ") or lower.endswith(FILE_SUFFIXES):
         return None
-    return title.strip()
+    return None if is_release_furniture(title) else title.strip()
 
 
 def plausible_author(author: str | None) -> str | None:

@@ -199,6 +199,16 @@ def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
     return annotations
 
 
+def read_source_text(ws: Workspace, source_id: int) -> str:
+    """A source's cleaned text; BriefingError when the source does not exist."""
+    return _source_text(ws, source_id)
+
+
+def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
+    """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
+    return _passage(ws, source_id, start, end)
+
+
 def _source_text(ws: Workspace, source_id: int) -> str:
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:

@@ -82,6 +82,8 @@ def update_source(ws: Workspace, source_id: int, reason: str | None = None, **ch
             if getattr(old, field) == value:
                 continue
             db.execute(f"UPDATE sources SET {field} = ? WHERE id = ?", [value, source_id])
+            if field == "summary":  # re-analysis must not overwrite the analyst's summary
+                db.execute("UPDATE sources SET summary_edited = 1 WHERE id = ?", [source_id])
             record_judgement(ws, "edit", "source", source_id, field, getattr(old, field), value, reason)
         if "title" in changes:
             _reindex_source(ws, old)

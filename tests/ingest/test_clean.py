@@ -71,6 +71,18 @@ def test_quotation_marks_are_never_changed(quoted):
         "We use cookies to improve your experience. By continuing you accept our cookie policy.",
         "Read more: Boil-water notice: what you need to know",
         "* * *",
+        "FOR IMMEDIATE RELEASE",
+        "Press release",
+        "NEWS RELEASE - FOR IMMEDIATE PUBLICATION",
+        "EMBARGOED UNTIL 00:01 GMT, 5 March 2026",
+        "Embargo: 10:00 CET Thursday",
+        "Notes to editors",
+        "Editor's notes:",
+        "###",
+        "-ends-",
+        "[ENDS]",
+        "ENDS",
+        "Media contact: press@halden-water.example",
     ],
 )
 def test_boilerplate_lines_are_dropped(furniture):
@@ -86,6 +98,13 @@ def test_block_headings_drop_their_link_lists(heading):
     links = "Halden grid fails again\n\nMinister orders inquiry into outage"
     text = f"{ARTICLE}\n\n{heading}\n{links}\n\n{ARTICLE}"
     assert clean_text(text) == f"{ARTICLE}\n\n{ARTICLE}"
+
+
+def test_media_contact_block_leaves_but_a_following_paragraph_stays():
+    contact = "Media contact:\nPetra Saljen, Head of Communications\npress@halden-water.example\n+44 20 5550 0100"
+    about = "About Halden Water\nHalden Water supplies 400,000 homes in Veldra."
+    text = f"{ARTICLE}\n\n{contact}\n\n{about}\n\n###"
+    assert clean_text(text) == f"{ARTICLE}\n\nAbout Halden Water\n\nHalden Water supplies 400,000 homes in Veldra."
 
 
 def test_a_block_ends_at_the_first_real_paragraph():
@@ -106,6 +125,11 @@ def test_a_block_ends_at_the_first_real_paragraph():
         "Share prices fell sharply on Tuesday.",
         "Copyright law changed in 2019, the court said.",
         "“Advertisement,” she said, “is all they care about.”",
+        "The press release said the plant would close.",
+        "Embargo on Veldran oil to end in June",
+        "Contact lenses: a buyer's guide",
+        "Media relations at the ministry were tense, officials said.",
+        "Ends of the earth",
     ],
 )
 def test_real_sentences_that_mention_furniture_words_stay(sentence):
@@ -121,6 +145,8 @@ def test_real_sentences_that_mention_furniture_words_stay(sentence):
         ("the city’ s response", "the city’s response"),
         ("the world' s richest", "the world's richest"),
         ("they said.” The", "they said.” The"),
+        ("in a statement on Sunday.The trust runs", "in a statement on Sunday. The trust runs"),
+        ("said Ms Doe.Officials", "said Ms Doe. Officials"),
     ],
 )
 def test_glued_words_are_repaired(glued, repaired):
@@ -134,6 +160,7 @@ def test_glued_words_are_repaired(glued, repaired):
         "mail me at jo@Site.org",
         "Mr.Smith", "ASP.NET", "Console.WriteLine", "an iPhone", "McDonald", "PlayStation", "JavaScript",
         "eBay", "the iOS update", "https://example.com/News.Html", "vitamins",
+        "a Ph.D thesis", "J.R.R.Tolkien", "see report.PDF now", "the NATO.Summit", "Halden.Example.org",
     ],
 )
 def test_legitimate_dots_and_camel_case_are_left_alone(legit):

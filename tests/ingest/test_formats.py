@@ -1,6 +1,7 @@
 """read_document per format: text, headline kept apart, metadata from format and text."""
 
 import hashlib
+import os
 import socket
 import textwrap
 from datetime import UTC, datetime
@@ -207,6 +208,47 @@ def test_eml_headers_and_plain_part(tmp_path):
     assert doc.format == "eml"
     assert (doc.title, doc.author, doc.published) == (HEADLINE, "Jane Doe", "2026-03-04")
     assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+
+
+RAW_HEADER_EML = (
+    "From: {sender} <desk@mekong.example>\r\nSubject: {subject}\r\n"
+    "Date: Tue, 21 Apr 2026 09:15:00 +0700\r\nMIME-Version: 1.0\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
+)
+
+
+RAW_HEADERS = {"utf-8": ("Lê Thu Trang", "Nhà máy ở Bắc Ninh"), "cp1252": ("José Müller", "Café owners count")}
+
+
+@pytest.mark.parametrize("encoding", sorted(RAW_HEADERS))
+def test_eml_raw_8bit_headers_are_decoded(tmp_path, encoding):
+    # hand-written mail: non-ASCII header bytes instead of RFC 2047 encoded words
+    sender, subject = RAW_HEADERS[encoding]
+    headers = RAW_HEADER_EML.format(sender=sender, subject=subject, body="").encode(encoding)
+    path = tmp_path / "raw.eml"
+    path.write_bytes(headers + f"{PARA_1}\r\n".encode())
+    doc = read_document(path)
+    assert (doc.author, doc.title, doc.published) == (sender, subject, "2026-04-21")
+
+
+def test_undecodable_bytes_never_reach_a_document(tmp_path):
+    name = tmp_path / os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 system
+    name.write_bytes(f"{HEADLINE}\n\n{PARA_1}".encode())
+    doc = read_document(name)
+    assert doc.path.endswith("café.txt")
+    assert all(not 0xD800 <= ord(ch) <= 0xDFFF for field in (doc.path, doc.title, doc.text) for ch in field)
+
+
+@pytest.mark.parametrize("label", ["FOR IMMEDIATE RELEASE", "PRESS RELEASE", "News release"])
+def test_press_release_labels_are_never_the_title(tmp_path, label):
+    source = (
+        f"{label}\n\n{HEADLINE}\n\nPORT HALDEN, Veldra, 4 March 2026 — {PARA_1}\n\n"
+        "Media contact:\nPetra Saljen, Press Office\npress@halden.example\n\n-ends-\n"
+    )
+    doc = read_document(write(tmp_path, "release.txt", source))
+    assert (doc.title, doc.author, doc.published, doc.text) == (HEADLINE, None, "2026-03-04", PARA_1)
+    eml = read_document(make_eml(tmp_path / "r.eml", subject=label, plain=source.split("\n\n", 1)[1]))
+    assert (eml.title, eml.text) == (HEADLINE, PARA_1)
 
 
 def test_eml_html_only_goes_through_the_html_reader(tmp_path):

@@ -27,6 +27,11 @@ NEXT_YEAR = date.today().year + 1
         ("By Jane Doe in Port Halden", "Jane Doe", None),
         ("By Jane Doe | Halden Courier | Updated 10:32 GMT", "Jane Doe", "Halden Courier"),
         ("Written by J. R. Hartley", "J. R. Hartley", None),
+        ("Interview by Tomás Ferreira", "Tomás Ferreira", None),
+        ("Words by Jane Doe", "Jane Doe", None),
+        ("Story by Jane Doe and John Roe", "Jane Doe and John Roe", None),
+        ("Text by Ann van der Berg", "Ann van der Berg", None),
+        ("Report by Jane Doe, Halden Courier", "Jane Doe", "Halden Courier"),
     ],
 )
 def test_bylines_give_author_and_outlet(line, author, outlet):
@@ -43,6 +48,8 @@ def test_bylines_give_author_and_outlet(line, author, outlet):
         "By 2026",
         "Bylines are hard",
         "By far the biggest outage",
+        "Report by the regulator finds failures",
+        "Interview by phone with the mayor",
     ],
 )
 def test_sentences_starting_with_by_are_not_bylines(line):
@@ -60,6 +67,10 @@ def test_sentences_starting_with_by_are_not_bylines(line):
         ("Updated: Mar. 4, 2026 10:32 am GMT", "2026-03-04"),
         ("5. März 2026", "2026-03-05"),
         ("5 de marzo de 2026", "2026-03-05"),
+        ("Last Updated: 22 September 2026, 21:40 IST", "2026-09-22"),
+        ("Updated 9.40pm (AEDT) 4 March 2026", "2026-03-04"),
+        ("First published: 4 March 2026 06:02 UTC+5:30", "2026-03-04"),
+        ("Published 3 November 2026 at 06:02 GMT", "2026-11-03"),
     ],
 )
 def test_date_lines_near_the_top_give_the_published_date(line, iso):
@@ -71,6 +82,25 @@ def test_date_lines_near_the_top_give_the_published_date(line, iso):
 def test_published_label_beats_updated_label():
     text = f"Updated 6 March 2026\n\nPublished 5 March 2026\n\n{BODY}"
     assert read_text_metadata(text, "Headline").published == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 6 March 2026, 10:15 IST | First published 5 March 2026",
+        "Published: 5 March 2026 — last updated: 6 March 2026",
+    ],
+)
+def test_published_beats_updated_on_the_same_line(line):
+    found = read_text_metadata(f"{line}\n\n{BODY}", "Headline")
+    assert (found.published, found.body) == ("2026-03-05", BODY)
+
+
+def test_an_updated_date_is_used_only_when_nothing_better_is_found():
+    updated = "Last updated: 6 March 2026, 21:40 IST"
+    assert read_text_metadata(f"{updated}\n\n{BODY}", "Headline").published == "2026-03-06"
+    text = f"{updated}\n\nPORT HALDEN, March 3 (Meridian Wire) - The mayor spoke."
+    assert read_text_metadata(text, "Headline").published == "2026-03-03"
 
 
 @pytest.mark.parametrize(
@@ -122,6 +152,20 @@ def test_wire_credits_after_datelines_are_outlets(dateline, outlet):
     assert read_text_metadata(f"Headline\n\n{dateline} mayor spoke.", None).outlet == outlet
 
 
+@pytest.mark.parametrize(
+    "dateline, published",
+    [
+        ("BẮC NINH, Vietnam, 21 April 2026 - The plant", "2026-04-21"),
+        ("İZMIR, Türkiye (Anadolu Wire) — The plant", None),
+        ("ŁÓDŹ, 3 March 2026: The plant", "2026-03-03"),
+        ("ΑΘΗΝΑ, Ελλάδα – The plant", None),
+    ],
+)
+def test_datelines_with_non_ascii_capitals_are_datelines(dateline, published):
+    found = read_text_metadata(f"Headline\n\n{dateline} opened.", None)
+    assert (found.body, found.published) == ("The plant opened.", published)
+
+
 def test_full_date_in_dateline_is_published():
     found = read_text_metadata("Headline\n\nNEW YORK, 3 March 2026 (Meridian Wire) - The mayor spoke.", None)
     assert found.published == "2026-03-03"
@@ -133,6 +177,12 @@ def test_headline_byline_and_body_are_separated():
     assert found.title == "Grid outage hits Port Halden"
     assert (found.author, found.outlet) == ("Jane Doe", "Halden Courier")
     assert found.body == BODY
+
+
+@pytest.mark.parametrize("prefix", ["Interview by", "Words by", "Story by", "Text by", "Report by"])
+def test_bylines_with_other_openings_leave_the_body(prefix):
+    found = read_text_metadata(f"Grid outage hits Port Halden\n\n{prefix} Tomás Ferreira\n\n{BODY}", None)
+    assert (found.author, found.body) == ("Tomás Ferreira", BODY)
 
 
 def test_known_title_repeated_in_text_is_removed():

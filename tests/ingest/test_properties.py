@@ -106,6 +106,8 @@ def test_read_document_only_ever_raises_ingest_error(suffix):
             return
         assert isinstance(doc, Document) and doc.text.strip()
         assert doc.published is None or len(doc.published) == 10
+        fields = (doc.text, doc.title, doc.author, doc.outlet, doc.path)
+        assert not any(0xD800 <= ord(ch) <= 0xDFFF for field in fields if field for ch in field)
 
     check()
 

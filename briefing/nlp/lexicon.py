@@ -1,0 +1,93 @@
+"""Word lists the rules lean on: titles, roles, speech cues, organisation and place words.
+
+Kept in one place so a rule change is a list change, and so the evaluation can
+show what each list buys.
+"""
+
+from __future__ import annotations
+
+SPACY_TYPES = {
+    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+}
+
+# Words before a name that make it a person and are not part of the name.
+PERSON_TITLES = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady mayor councillor councilor alderman minister
+president senator sen rep representative governor gov judge justice general gen colonel col captain capt
+lieutenant sergeant sgt inspector detective officer chief director chancellor commissioner ambassador
+secretary premier king queen prince princess pope rabbi imam father sister brother bishop archbishop
+coach chairman chairwoman chair spokesman spokeswoman spokesperson
+""".split())
+
+# Role nouns that name a person by function ("the spokesperson said").
+ROLE_NOUNS = frozenset("""
+spokesperson spokesman spokeswoman minister mayor director executive ceo chairman chairwoman chair president
+councillor councilor researcher resident analyst official governor secretary ambassador judge prosecutor
+lawyer attorney professor chief head manager founder coach captain commissioner inspector officer general
+senator governor premier chancellor economist scientist engineer doctor nurse teacher student leader
+deputy adviser advisor aide negotiator envoy regulator auditor investigator detective host presenter
+columnist editor reporter owner worker farmer mother father witness victim spokeswoman treasurer
+superintendent administrator organiser organizer activist campaigner lecturer surgeon physician
+""".split())
+
+ORG_ROLE_NOUNS = frozenset("""
+company firm ministry authority government department agency council union group bank regulator
+court police party centre center commission committee office board club hospital university utility
+vendor operator airline manufacturer ministry's statement collective
+""".split())
+
+# Last words that make a name an organisation.
+ORG_WORDS = frozenset("""
+authority systems system centre center ministry council union bank group corp corporation inc ltd llc plc
+company co agency commission committee collective party alliance association institute university college
+court police labs lab wire news herald times post courier standard review gazette journal telegraph
+tribune chronicle radio tv television press media network foundation fund trust society league federation
+board office department service services industries holdings partners capital airlines airways motors
+energy technologies solutions group organisation organization parliament assembly congress senate
+cabinet army navy force forces guard club fc united hospital clinic school academy laboratory laboratories
+analytics pharma pharmaceuticals logistics shipping insurance mining steel telecom electric power semitech
+tech technology watch directorate inspectorate secretariat commission tribunal prosecutors bureau
+""".split())
+
+# Legal-form words anywhere in a name make it a company.
+LEGAL_FORMS = frozenset("""
+n.v. nv b.v. bv s.a. sa c.v. s.a.s. gmbh ag ltd ltd. plc inc inc. llc co. corp. pty s.p.a. spa k.k. oy ab as a/s se
+""".split())
+CLUB_PREFIXES = frozenset("atlético atletico real fc cf sc ac as sporting dynamo inter".split())
+
+ORG_FIRST_WORDS = frozenset("ministry department bank university institute office court council board".split())
+
+# Last words that make a name a place.
+PLACE_WORDS = frozenset("""
+street road avenue square bay river lake island islands mountain mountains valley province region district
+county state city town village port harbour harbor airport station bridge park coast sea ocean gulf
+peninsula desert forest heights hills beach works plant square
+""".split())
+
+SPEECH_VERBS = frozenset("""
+say tell add state claim insist warn note explain argue write ask reply respond answer announce
+confirm deny admit acknowledge declare describe call suggest predict promise vow urge caution stress
+emphasise emphasize recall complain concede continue quip joke shout whisper mutter observe
+remark comment estimate conclude maintain reiterate acknowledge allege assert report testify
+""".split())
+
+QUOTE_INTRODUCERS = ("according to",)
+
+PRONOUNS_PERSON = frozenset("he she him her i we".split())
+PRONOUNS_GROUP = frozenset("they".split())
+
+# Spelling variants of the same place or body that news writes interchangeably.
+KNOWN_VARIANT_TYPES = {
+    "United States": "place", "United Kingdom": "place", "European Union": "organisation",
+    "United Nations": "organisation", "United Arab Emirates": "place",
+    "World Health Organization": "organisation", "North Atlantic Treaty Organization": "organisation",
+}
+KNOWN_VARIANTS = (
+    ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    ("United Kingdom", "U.K.", "UK", "Britain", "Great Britain"),
+    ("European Union", "EU", "E.U."),
+    ("United Nations", "UN", "U.N."),
+    ("United Arab Emirates", "UAE", "U.A.E."),
+    ("World Health Organization", "WHO"),
+    ("North Atlantic Treaty Organization", "NATO"),
+)

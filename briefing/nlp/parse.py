@@ -1,0 +1,84 @@
+"""Running spaCy paragraph by paragraph, with offsets back into the source text.
+
+Each paragraph is its own spaCy doc, so a headline, caption or dateline never
+glues onto the next sentence. Texts stream through ``nlp.pipe`` in batches:
+memory follows the batch size, not the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass
+class Paragraph:
+    start: int  # offset of the paragraph in the source text
+    doc: Any  # spacy.tokens.Doc
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+
+@dataclass
+class ParsedText:
+    text: str
+    paragraphs: list[Paragraph]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        spans = []
+        for para in self.paragraphs:
+            for sent in para.doc.sents:
+                start, end = _trim(para.doc.text, sent.start_char, sent.end_char)
+                if end > start:
+                    spans.append((para.start + start, para.start + end))
+        return spans
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs; paragraphs are separated by blank lines."""
+    pieces, position = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        pieces.append((position, text[position:match.start()]))
+        position = match.end()
+    pieces.append((position, text[position:]))
+    return [(offset, para) for offset, para in pieces if para.strip()]
+
+
+def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ParsedText]:
+    """Parse texts in order, yielding each as soon as all its paragraphs are done."""
+    queue: deque[list[Any]] = deque()  # [ParsedText, paragraphs still to come]
+
+    def paragraphs() -> Iterator[tuple[str, int]]:
+        for text in texts:
+            pieces = split_paragraphs(text)
+            queue.append([ParsedText(text, []), len(pieces)])
+            for offset, para in pieces:
+                yield para, offset
+
+    for doc, offset in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+        yield from _finished(queue)
+        entry = queue[0]
+        entry[0].paragraphs.append(Paragraph(offset, doc))
+        entry[1] -= 1
+    yield from _finished(queue)
+
+
+def _finished(queue: deque[list[Any]]) -> Iterator[ParsedText]:
+    while queue and queue[0][1] == 0:
+        yield queue.popleft()[0]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

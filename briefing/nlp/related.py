@@ -1,0 +1,120 @@
+"""Related passages for a claim in other sources, with a suggested relation.
+
+A dependency-free TF-IDF ranker over sentences (stemmed words, digits kept as
+tokens) through an inverted index, so a claim is compared only with passages
+that share a word with it. The relation is a suggestion for the analyst: a
+passage on the same subject with different figures or the opposite polarity
+"contradicts", otherwise it "supports". Nothing is applied on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NEGATIONS = frozenset("no not never none nothing denied denies deny without n't".split())
+STOP = frozenset("""
+a an the and or but of to in on at for from by with as is are was were be been being it its this that these
+those he she they we you i his her their our your said says say told has have had will would could should
+may might do does did not no than then there here which who whom what when where while after before into
+over under about also more most other such only own same so very can just
+""".split())
+MIN_SCORE = 0.1
+TOP_N = 5
+
+
+@dataclass(frozen=True)
+class Passage:
+    source_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    passage: Passage
+    score: float
+    relation: str  # supports | contradicts
+
+
+def terms(text: str) -> list[str]:
+    words = [w.lower() for w in TOKEN.findall(text)]
+    return [_stem(w) for w in words if w not in STOP and (len(w) > 2 or w.isdigit())]
+
+
+def _stem(word: str) -> str:
+    if word[0].isdigit():
+        return word.replace(",", "")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+class PassageIndex:
+    """Passages of many sources, searchable by claim text."""
+
+    def __init__(self, passages: Iterable[Passage]):
+        self.passages: list[Passage] = []
+        self.vectors: list[dict[str, float]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        counts = []
+        for passage in passages:
+            counted = Counter(terms(passage.text))
+            if counted:
+                for term in counted:
+                    postings[term].append(len(self.passages))
+                self.passages.append(passage)
+                counts.append(counted)
+        total = max(1, len(self.passages))
+        self.idf = {t: math.log(1 + total / len(ids)) for t, ids in postings.items()}
+        self.postings = dict(postings)
+        self.vectors = [self._weigh(c) for c in counts]
+
+    def _weigh(self, counted: Counter) -> dict[str, float]:
+        weights = {t: (1 + math.log(n)) * self.idf.get(t, math.log(1 + len(self.passages))) for t, n in counted.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+    def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_N) -> list[Suggestion]:
+        query = self._weigh(Counter(terms(claim_text)))
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in query.items():
+            for index in self.postings.get(term, ()):
+                scores[index] += weight * self.vectors[index].get(term, 0.0)
+        ranked = sorted(
+            (i for i in scores if self.passages[i].source_id != exclude_source and scores[i] >= MIN_SCORE),
+            key=lambda i: -scores[i],
+        )[:top_n]
+        return [Suggestion(self.passages[i], round(scores[i], 4), relation(claim_text, self.passages[i].text))
+                for i in ranked]
+
+
+def relation(claim: str, passage: str) -> str:
+    """'contradicts' when the figures differ or one side negates; else 'supports'."""
+    claim_numbers, passage_numbers = _numbers(claim), _numbers(passage)
+    if claim_numbers and passage_numbers and not claim_numbers & passage_numbers:
+        return "contradicts"
+    if _negated(claim) != _negated(passage):
+        return "contradicts"
+    return "supports"
+
+
+def _numbers(text: str) -> set[str]:
+    # four-digit years and small counts say little about agreement; big figures do
+    return {n.replace(",", "") for n in NUMBER.findall(text) if len(n.replace(",", "")) >= 2 and not _year(n)}
+
+
+def _year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
+def _negated(text: str) -> bool:
+    words = set(re.findall(r"[a-z']+", text.lower()))
+    return bool(words & NEGATIONS)

@@ -1,0 +1,401 @@
+"""Saving a source's analysis without throwing away the analyst's work.
+
+Re-analysis replaces only machine output nobody has touched: analyst mentions, confirmed
+quote speakers, analyst quotes and reviewed claims stay, and rejections keep what the
+analyst removed from coming back. Entities are resolved across the whole workspace by
+normalised names and aliases (see ``normalise_name``).
+
+Keys of the ``rejections`` table:
+- kind 'entity', key = normalised name: never create or link an entity by that name
+  (source_id NULL: anywhere; else only in that source);
+- kind 'entity', key = "<entity id>:<normalised alias>" (``alias_rejection_key``): never
+  link that alias to that entity again;
+- kind 'quote' / 'claim', key = the exact text, per source (NULL: anywhere).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.domain import (
+    ANALYSIS_VERSION,
+    ENTITY_TYPES,
+    EVIDENCE_RELATIONS,
+    Analysis,
+    BriefingError,
+    FoundClaim,
+    FoundEntity,
+    FoundQuote,
+)
+from briefing.store.history import record_judgement
+from briefing.store.records import add_evidence, read_source_text
+from briefing.store.workspace import Workspace, utc_now
+
+_POSSESSIVE = re.compile(r"'s$")
+_QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
+# A claim somebody looked at (status, credibility, evidence, a decided suggestion, a
+# briefing note) is the analyst's; only untouched machine claims are replaced.
+_MACHINE_CLAIMS = """
+    source_id = ? AND origin = 'analysis' AND status = 'unreviewed' AND credibility IS NULL
+    AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = claims.id)
+    AND NOT EXISTS (SELECT 1 FROM claim_suggestions s WHERE s.claim_id = claims.id AND s.state != 'open')
+    AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
+"""
+_MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
+
+
+def normalise_name(name: str) -> str:
+    """The form names are matched by: "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _POSSESSIVE.sub("", text.replace("’", "'").strip())
+    text = " ".join(text.replace(".", "").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def alias_rejection_key(entity_id: int, alias: str) -> str:
+    return f"{entity_id}:{normalise_name(alias)}"
+
+
+def index_quote(ws: Workspace, quote_id: int) -> None:
+    """Add a quote to quotes_fts; the values must be those ``unindex_quote`` deletes."""
+    ws.db.execute(
+        "INSERT INTO quotes_fts (rowid, text, speaker_text) "
+        "SELECT id, text, coalesce(speaker_text, '') FROM quotes WHERE id = ?",
+        [quote_id],
+    )
+
+
+def unindex_quote(ws: Workspace, quote_id: int) -> None:
+    """Remove a quote from quotes_fts; call before the row changes or goes."""
+    ws.db.execute(
+        "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
+        "SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE id = ?",
+        [quote_id],
+    )
+
+
+def save_analysis(ws: Workspace, source_id: int, analysis: Analysis) -> None:
+    """Store one source's analysis in one transaction, keeping the analyst's work."""
+    with ws.transaction():
+        text = read_source_text(ws, source_id)
+        _remove_machine_output(ws, source_id)
+        resolver = _Resolver(ws, source_id)
+        entity_ids = {found.key: resolver.resolve(found) for found in analysis.entities}
+        _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
+        _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
+        _insert_claims(ws, source_id, text, analysis.claims)
+        rows = [(source_id, *_checked(text, start, end, source_id)) for start, end in analysis.sentences]
+        ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)
+        ws.db.execute(
+            "UPDATE sources SET summary = CASE WHEN summary_edited = 1 THEN summary ELSE ? END, "
+            "analysed_at = ?, analysis_version = ? WHERE id = ?",
+            [analysis.summary, utc_now(), ANALYSIS_VERSION, source_id],
+        )
+        _delete_leftover_entities(ws)
+
+
+def sources_needing_analysis(ws: Workspace) -> list[int]:
+    rows = ws.db.execute(
+        "SELECT id FROM sources WHERE analysis_version IS NULL OR analysis_version < ? ORDER BY id",
+        [ANALYSIS_VERSION],
+    )
+    return [row[0] for row in rows]
+
+
+def list_sentences(ws: Workspace, source_id: int) -> list[tuple[int, int]]:
+    rows = ws.db.execute('SELECT start, "end" FROM sentences WHERE source_id = ? ORDER BY start', [source_id])
+    return [(row[0], row[1]) for row in rows]
+
+
+def _remove_machine_output(ws: Workspace, source_id: int) -> None:
+    db = ws.db
+    db.execute("DELETE FROM mentions WHERE source_id = ? AND origin = 'analysis'", [source_id])
+    db.execute(
+        "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
+        f"SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE {_MACHINE_QUOTES}",
+        [source_id],
+    )
+    db.execute(f"DELETE FROM quotes WHERE {_MACHINE_QUOTES}", [source_id])
+    db.execute(
+        "DELETE FROM claim_suggestions WHERE state = 'open' "
+        "AND claim_id IN (SELECT id FROM claims WHERE source_id = ?)",
+        [source_id],
+    )
+    db.execute(f"DELETE FROM claims WHERE {_MACHINE_CLAIMS}", [source_id])
+    db.execute("DELETE FROM sentences WHERE source_id = ?", [source_id])
+
+
+def _delete_leftover_entities(ws: Workspace) -> None:
+    ws.db.execute(
+        """
+        DELETE FROM entities WHERE origin = 'analysis' AND edited = 0
+        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
+        AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)
+        AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'entity' AND b.ref_id = entities.id)
+        """
+    )
+
+
+def _checked(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
+    if not 0 <= start < end <= len(text):
+        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    return start, end
+
+
+def _kept(ws: Workspace, table: str, source_id: int) -> list[tuple[int, int, str]]:
+    sql = f'SELECT start, "end", text FROM {table} WHERE source_id = ?'
+    return [(row[0], row[1], row[2]) for row in ws.db.execute(sql, [source_id])]
+
+
+def _rejected(ws: Workspace, kind: str, source_id: int) -> set[str]:
+    sql = "SELECT key FROM rejections WHERE kind = ? AND (source_id IS NULL OR source_id = ?)"
+    return {row[0] for row in ws.db.execute(sql, [kind, source_id])}
+
+
+def _insert_mentions(
+    ws: Workspace, source_id: int, text: str, entities: Iterable[FoundEntity], ids: dict[int, int | None]
+) -> None:
+    # A range the analyst decided (kept analyst mention) is theirs, whichever entity it names.
+    taken = {(start, end) for start, end, _ in _kept(ws, "mentions", source_id)}
+    rows = []
+    for found in entities:
+        for start, end in found.mentions:
+            _checked(text, start, end, source_id)
+            if ids[found.key] is None or (start, end) in taken:
+                continue
+            taken.add((start, end))
+            rows.append((ids[found.key], source_id, start, end, text[start:end]))
+    ws.db.conn.executemany(
+        "INSERT INTO mentions (entity_id, source_id, start, \"end\", text, origin) VALUES (?, ?, ?, ?, ?, 'analysis')",
+        rows,
+    )
+
+
+def _insert_quotes(
+    ws: Workspace, source_id: int, text: str, quotes: Iterable[FoundQuote], ids: dict[int, int | None]
+) -> None:
+    kept = [(start, end) for start, end, _ in _kept(ws, "quotes", source_id)]
+    rejected = _rejected(ws, "quote", source_id)
+    for quote in quotes:
+        start, end = _checked(text, quote.start, quote.end, source_id)
+        # Quotes never overlap, so an overlapping kept quote is the analyst's version of this one.
+        if text[start:end] in rejected or any(start < k_end and k_start < end for k_start, k_end in kept):
+            continue
+        kept.append((start, end))
+        speaker_id = None if quote.speaker is None else ids.get(quote.speaker)
+        cursor = ws.db.execute(
+            'INSERT INTO quotes (source_id, text, start, "end", speaker_id, speaker_text, cue, origin) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'analysis')",
+            [source_id, text[start:end], start, end, speaker_id, quote.speaker_text, quote.cue],
+        )
+        assert cursor.lastrowid is not None
+        index_quote(ws, cursor.lastrowid)
+
+
+def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[FoundClaim]) -> None:
+    kept = _kept(ws, "claims", source_id)
+    ranges = {(start, end) for start, end, _ in kept}
+    skipped_texts = {claim_text for _, _, claim_text in kept} | _rejected(ws, "claim", source_id)
+    for claim in claims:
+        start, end = _checked(text, claim.start, claim.end, source_id)
+        if (start, end) in ranges or text[start:end] in skipped_texts:
+            continue
+        ranges.add((start, end))
+        ws.db.execute(
+            'INSERT INTO claims (source_id, text, start, "end", status, origin, kind) '
+            "VALUES (?, ?, ?, ?, 'unreviewed', 'analysis', ?)",
+            [source_id, text[start:end], start, end, claim.kind],
+        )
+
+
+@dataclass
+class _Entity:
+    id: int
+    name: str
+    key: str  # normalised name
+    type: str
+    edited: bool
+    forms: set[str] = field(default_factory=set)  # normalised name and aliases
+    former_types: set[str] = field(default_factory=set)  # types the analyst changed away from
+
+
+class _Resolver:
+    """Finds or creates the workspace entity for each entity found in one source."""
+
+    def __init__(self, ws: Workspace, source_id: int):
+        self.ws = ws
+        self.rejected = _rejected(ws, "entity", source_id)
+        self.entities: dict[int, _Entity] = {}
+        self.by_form: dict[str, set[int]] = {}
+        for entity_id, name, type_, edited in ws.db.execute("SELECT id, name, type, edited FROM entities"):
+            self.entities[entity_id] = _Entity(entity_id, name, normalise_name(name), type_, bool(edited))
+            self._add_form(entity_id, normalise_name(name))
+        for entity_id, alias in ws.db.execute("SELECT entity_id, alias FROM entity_aliases"):
+            self._add_form(entity_id, normalise_name(alias))
+        retypes = "SELECT target_id, old_value FROM history WHERE target_kind = 'entity' AND field = 'type'"
+        for entity_id, old_type in ws.db.execute(retypes):
+            if entity_id in self.entities:
+                self.entities[entity_id].former_types.add(old_type)
+
+    def resolve(self, found: FoundEntity) -> int | None:
+        """The entity id for ``found``, or None when the analyst rejected its name."""
+        if found.type not in ENTITY_TYPES:
+            raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {found.type!r}")
+        name_key = normalise_name(found.name)
+        if not name_key or name_key in self.rejected:
+            return None
+        forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and f not in self.rejected]
+        entity = self._match(found.type, [name_key, *forms])
+        if entity is None:
+            entity = self._create(found)
+        elif self._is_fuller(entity, found.type, name_key):
+            self._rename(entity, found.name, name_key)
+        for surface in dict.fromkeys((found.name, *found.aliases)):
+            self._add_alias(entity, surface)
+        return entity.id
+
+    def _match(self, type_: str, forms: list[str]) -> _Entity | None:
+        ids = {i for form in forms for i in self.by_form.get(form, ()) if f"{i}:{form}" not in self.rejected}
+        hits = [self.entities[i] for i in ids if self._compatible(type_, self.entities[i])]
+        if hits:
+            return min(hits, key=lambda e: (e.key != forms[0], e.id))
+        return self._match_surname(forms[0]) if type_ == "person" else None
+
+    @staticmethod
+    def _compatible(type_: str, entity: _Entity) -> bool:
+        if type_ == entity.type:
+            return True
+        # The analyst's retype wins: the analysis may still call it by its old type.
+        return entity.edited and (type_ == "organisation" or type_ in entity.former_types)
+
+    def _match_surname(self, name_key: str) -> _Entity | None:
+        """A lone surname links to the one person who has it; a full name to the one lone surname."""
+        last = name_key.split()[-1]
+        hits = [e for e in self.entities.values() if e.type == "person" and e.key.split()[-1:] == [last]]
+        hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
+        if len(hits) == 1 and (name_key == last or hits[0].key == last):
+            return hits[0]
+        return None
+
+    def _create(self, found: FoundEntity) -> _Entity:
+        record = {"name": found.name, "type": found.type, "created_at": utc_now(), "origin": "analysis"}
+        entity_id = self.ws.insert("entities", record)
+        entity = _Entity(entity_id, found.name, normalise_name(found.name), found.type, False)
+        self.entities[entity_id] = entity
+        self._add_form(entity_id, entity.key)
+        return entity
+
+    def _is_fuller(self, entity: _Entity, type_: str, name_key: str) -> bool:
+        """A machine entity takes the fullest name seen ("Okafor" -> "Marta Okafor")."""
+        if entity.edited or type_ != entity.type or f"{entity.id}:{name_key}" in self.rejected:
+            return False
+        return len(name_key) > len(entity.key)
+
+    def _rename(self, entity: _Entity, name: str, name_key: str) -> None:
+        db = self.ws.db
+        for alias_id, alias in db.execute(
+            "SELECT id, alias FROM entity_aliases WHERE entity_id = ?", [entity.id]
+        ).fetchall():
+            if normalise_name(alias) == name_key:
+                db.execute("DELETE FROM entity_aliases WHERE id = ?", [alias_id])
+        db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity.id])
+        db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, entity.name])
+        entity.name, entity.key = name, name_key
+        self._add_form(entity.id, name_key)
+
+    def _add_alias(self, entity: _Entity, surface: str) -> None:
+        form = normalise_name(surface)
+        if not form or form in entity.forms or form in self.rejected or f"{entity.id}:{form}" in self.rejected:
+            return
+        self.ws.db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, surface])
+        self._add_form(entity.id, form)
+
+    def _add_form(self, entity_id: int, form: str) -> None:
+        self.entities[entity_id].forms.add(form)
+        self.by_form.setdefault(form, set()).add(entity_id)
+
+
+# -- evidence suggestions: passages of other sources that may support or contradict a claim --
+
+
+def replace_suggestions(ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]]) -> None:
+    """Replace a claim's open suggestions with (source_id, start, end, score, relation) tuples.
+
+    Confirmed and dismissed suggestions stay, and a dismissed passage is never suggested again.
+    """
+    with ws.transaction() as db:
+        claim_source = _claim_source(ws, claim_id)
+        db.execute("DELETE FROM claim_suggestions WHERE claim_id = ? AND state = 'open'", [claim_id])
+        sql = 'SELECT source_id, start, "end" FROM claim_suggestions WHERE claim_id = ?'
+        taken = {tuple(row) for row in db.execute(sql, [claim_id])}
+        texts: dict[int, str] = {}
+        for source_id, start, end, score, relation in sorted(suggestions, key=lambda s: -s[3]):
+            if relation not in EVIDENCE_RELATIONS:
+                raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
+            if source_id == claim_source:
+                raise BriefingError("a suggestion must come from another source than the claim")
+            if (source_id, start, end) in taken:
+                continue
+            taken.add((source_id, start, end))
+            if source_id not in texts:
+                texts[source_id] = read_source_text(ws, source_id)
+            _checked(texts[source_id], start, end, source_id)
+            db.execute(
+                'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [claim_id, source_id, start, end, texts[source_id][start:end], score, relation],
+            )
+
+
+def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
+    """Every suggestion of a claim, open or decided, best score first."""
+    cursor = ws.db.execute(
+        'SELECT id, claim_id, source_id, start, "end", passage, score, relation, state '
+        "FROM claim_suggestions WHERE claim_id = ? ORDER BY score DESC, id",
+        [claim_id],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def confirm_suggestion(ws: Workspace, suggestion_id: int, note: str | None = None) -> int:
+    """Turn a suggestion into evidence for its claim; returns the evidence id."""
+    with ws.transaction() as db:
+        claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
+        if state == "confirmed":
+            raise BriefingError(f"suggestion {suggestion_id} is already confirmed")
+        evidence_id = add_evidence(ws, claim_id, source_id, start, end, relation, note)
+        db.execute("UPDATE claim_suggestions SET state = 'confirmed' WHERE id = ?", [suggestion_id])
+        record_judgement(ws, "confirm", "suggestion", suggestion_id, "state", state, "confirmed", note)
+        return evidence_id
+
+
+def dismiss_suggestion(ws: Workspace, suggestion_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        state = _suggestion(ws, suggestion_id)[-1]
+        if state != "open":
+            raise BriefingError(f"suggestion {suggestion_id} is already {state}")
+        db.execute("UPDATE claim_suggestions SET state = 'dismissed' WHERE id = ?", [suggestion_id])
+        record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", state, "dismissed", reason)
+
+
+def _claim_source(ws: Workspace, claim_id: int) -> int:
+    row = ws.db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"claim {claim_id} does not exist")
+    return row[0]
+
+
+def _suggestion(ws: Workspace, suggestion_id: int) -> Any:
+    row = ws.db.execute(
+        'SELECT claim_id, source_id, start, "end", relation, state FROM claim_suggestions WHERE id = ?',
+        [suggestion_id],
+    ).fetchone()
+    if row is None:
+        raise BriefingError(f"suggestion {suggestion_id} does not exist")
+    return row  # (claim_id, source_id, start, end, relation, state)

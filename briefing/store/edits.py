@@ -1,0 +1,302 @@
+"""The analyst's corrections to entities and quotes, which re-analysis respects.
+
+Each function is one transaction that records a judgement (with the optional reason) and
+either completes or, on bad input, raises BriefingError and writes nothing. Touched entities
+get ``edited = 1`` so re-analysis never renames or retypes them; removals leave rejections
+(keys described in ``briefing.store.analysis``) so re-analysis does not bring them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.analysis import alias_rejection_key, index_quote, normalise_name, unindex_quote
+from briefing.store.history import record_judgement
+from briefing.store.records import read_passage
+from briefing.store.workspace import Workspace, utc_now
+
+
+def rename_entity(ws: Workspace, entity_id: int, new_name: str, reason: str | None = None) -> None:
+    """Give an entity a new name; the old name stays as an alias."""
+    new_name = _required(new_name, "entity name")
+    with ws.transaction() as db:
+        old_name, _ = _entity(ws, entity_id)
+        if new_name == old_name:
+            return
+        db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, new_name])
+        if normalise_name(old_name) != normalise_name(new_name):
+            _insert_alias(ws, entity_id, old_name)
+        db.execute("UPDATE entities SET name = ?, edited = 1 WHERE id = ?", [new_name, entity_id])
+        _allow_form(ws, entity_id, new_name)
+        record_judgement(ws, "rename", "entity", entity_id, "name", old_name, new_name, reason)
+
+
+def retype_entity(ws: Workspace, entity_id: int, new_type: str, reason: str | None = None) -> None:
+    _check_type(new_type)
+    with ws.transaction() as db:
+        _, old_type = _entity(ws, entity_id)
+        if new_type == old_type:
+            return
+        db.execute("UPDATE entities SET type = ?, edited = 1 WHERE id = ?", [new_type, entity_id])
+        # analysis reads field 'type' entries to still link the old type to this entity
+        record_judgement(ws, "retype", "entity", entity_id, "type", old_type, new_type, reason)
+
+
+def add_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = None) -> None:
+    alias = _required(alias, "alias")
+    with ws.transaction() as db:
+        name, _ = _entity(ws, entity_id)
+        if normalise_name(alias) == normalise_name(name):
+            raise BriefingError(f"{alias!r} is already the name of entity {entity_id}")
+        if alias in _aliases(ws, entity_id):
+            return
+        _insert_alias(ws, entity_id, alias)
+        _allow_form(ws, entity_id, alias)
+        db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
+        record_judgement(ws, "add_alias", "entity", entity_id, "alias", None, alias, reason)
+
+
+def remove_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = None) -> None:
+    """Remove an alias; re-analysis will not link that form to this entity again."""
+    with ws.transaction() as db:
+        _entity(ws, entity_id)
+        if alias not in _aliases(ws, entity_id):
+            raise BriefingError(f"entity {entity_id} has no alias {alias!r}")
+        db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, alias])
+        _reject(ws, "entity", alias_rejection_key(entity_id, alias))
+        db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
+        record_judgement(ws, "remove_alias", "entity", entity_id, "alias", alias, None, reason)
+
+
+def merge_entities(ws: Workspace, target_id: int, other_ids: Iterable[int], reason: str | None = None) -> None:
+    """Fold other entities into the target: mentions, quotes, names and aliases move over."""
+    others = list(dict.fromkeys(other_ids))
+    if not others:
+        raise BriefingError("merge: choose at least one entity to merge into the target")
+    if target_id in others:
+        raise BriefingError(f"entity {target_id} cannot be merged into itself")
+    with ws.transaction() as db:
+        _entity(ws, target_id)
+        for other_id in others:
+            _merge_one(ws, target_id, other_id, reason)
+        db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [target_id])
+
+
+def split_entity(
+    ws: Workspace,
+    entity_id: int,
+    mention_ids: Iterable[int],
+    new_name: str,
+    new_type: str | None = None,
+    reason: str | None = None,
+) -> int:
+    """Move some mentions to a new entity ``new_name``; returns the new entity's id.
+
+    The moved mentions become the analyst's, so re-analysis leaves them with the new entity;
+    quotes stay with the original unless their speaker_text is ``new_name``. ``new_name`` may
+    equal the original's name (a person and a country both called "Jordan").
+    """
+    new_name = _required(new_name, "entity name")
+    ids = list(dict.fromkeys(mention_ids))
+    if not ids:
+        raise BriefingError("split: choose at least one mention to move")
+    if new_type is not None:
+        _check_type(new_type)
+    with ws.transaction() as db:
+        name, type_ = _entity(ws, entity_id)
+        new_key = normalise_name(new_name)
+        _check_mentions(ws, entity_id, ids)
+        record = {
+            "name": new_name,
+            "type": new_type or type_,
+            "created_at": utc_now(),
+            "origin": "analyst",
+            "edited": 1,
+        }
+        new_id = ws.insert("entities", record)
+        marks = ", ".join("?" * len(ids))
+        db.execute(f"UPDATE mentions SET entity_id = ?, origin = 'analyst' WHERE id IN ({marks})", [new_id, *ids])
+        for quote_id, speaker_text in db.execute(
+            "SELECT id, speaker_text FROM quotes WHERE speaker_id = ?", [entity_id]
+        ).fetchall():
+            if speaker_text and normalise_name(speaker_text) == new_key:
+                db.execute("UPDATE quotes SET speaker_id = ?, speaker_confirmed = 1 WHERE id = ?", [new_id, quote_id])
+        if new_key != normalise_name(name):  # "Jordan" the person split from "Jordan" the country
+            _drop_alias_form(ws, entity_id, new_key)
+        db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
+        moved = ",".join(map(str, ids))
+        record_judgement(ws, "split", "entity", entity_id, "mentions", moved, new_id, reason)
+        record_judgement(ws, "split", "entity", new_id, "name", name, new_name, reason)
+        return new_id
+
+
+def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None) -> None:
+    """Delete an entity everywhere; re-analysis will not create it again under any of its names."""
+    with ws.transaction() as db:
+        name, _ = _entity(ws, entity_id)
+        for form in dict.fromkeys(map(normalise_name, [name, *_aliases(ws, entity_id)])):
+            if form:
+                _reject(ws, "entity", form)
+        db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{entity_id}:%"])
+        db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+        record_judgement(ws, "delete", "entity", entity_id, "name", name, None, reason)
+
+
+def set_quote_speaker(ws: Workspace, quote_id: int, entity_id: int | None, reason: str | None = None) -> None:
+    """Confirm who speaks (None: nobody the workspace knows); search then finds the speaker's name."""
+    with ws.transaction() as db:
+        old = _quote(ws, quote_id)
+        name = None if entity_id is None else _entity(ws, entity_id)[0]
+        unindex_quote(ws, quote_id)
+        db.execute(
+            "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = 1 WHERE id = ?",
+            [entity_id, name, quote_id],
+        )
+        index_quote(ws, quote_id)
+        if entity_id is not None:
+            db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
+        record_judgement(ws, "set_speaker", "quote", quote_id, "speaker", old["speaker"], name, reason)
+
+
+def drop_quote(ws: Workspace, quote_id: int, reason: str | None = None) -> None:
+    """Delete a quote; re-analysis will not find the same words in that source again."""
+    with ws.transaction() as db:
+        old = _quote(ws, quote_id)
+        unindex_quote(ws, quote_id)
+        db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        _reject(ws, "quote", old["text"], old["source_id"])
+        record_judgement(ws, "drop", "quote", quote_id, "text", old["text"], None, reason)
+
+
+def add_quote_by_analyst(
+    ws: Workspace,
+    source_id: int,
+    start: int,
+    end: int,
+    speaker_id: int | None = None,
+    cue: str | None = None,
+    reason: str | None = None,
+) -> int:
+    """Add a quote the analysis missed; it overlaps no other quote and survives re-analysis."""
+    with ws.transaction() as db:
+        text = read_passage(ws, source_id, start, end)
+        clash = db.execute(
+            'SELECT id FROM quotes WHERE source_id = ? AND start < ? AND "end" > ?', [source_id, end, start]
+        ).fetchone()
+        if clash is not None:
+            raise BriefingError(f"the passage overlaps quote {clash[0]}; change or drop that quote instead")
+        speaker_text = None if speaker_id is None else _entity(ws, speaker_id)[0]
+        record = {
+            "source_id": source_id,
+            "text": text,
+            "start": start,
+            "end": end,
+            "speaker_id": speaker_id,
+            "speaker_text": speaker_text,
+            "cue": cue,
+            "origin": "analyst",
+            "speaker_confirmed": 1,
+        }
+        quote_id = ws.insert("quotes", record)
+        index_quote(ws, quote_id)
+        db.execute("DELETE FROM rejections WHERE kind = 'quote' AND source_id = ? AND key = ?", [source_id, text])
+        record_judgement(ws, "add", "quote", quote_id, "text", None, text, reason)
+        return quote_id
+
+
+def _merge_one(ws: Workspace, target_id: int, other_id: int, reason: str | None) -> None:
+    db = ws.db
+    target_name, target_type = _entity(ws, target_id)
+    name, type_ = _entity(ws, other_id)
+    # a range both entities mention keeps the target's mention
+    db.execute(
+        "DELETE FROM mentions WHERE entity_id = ? AND EXISTS (SELECT 1 FROM mentions t WHERE t.entity_id = ? "
+        'AND t.source_id = mentions.source_id AND t.start = mentions.start AND t."end" = mentions."end")',
+        [other_id, target_id],
+    )
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target_id, other_id])
+    db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [target_id, other_id])
+    db.execute("UPDATE briefing_items SET ref_id = ? WHERE kind = 'entity' AND ref_id = ?", [target_id, other_id])
+    forms = set(map(normalise_name, [target_name, *_aliases(ws, target_id)]))
+    for surface in [name, *_aliases(ws, other_id)]:
+        if normalise_name(surface) not in forms:
+            forms.add(normalise_name(surface))
+            _insert_alias(ws, target_id, surface)
+        _allow_form(ws, target_id, surface)
+    db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{other_id}:%"])
+    db.execute("DELETE FROM entities WHERE id = ?", [other_id])
+    record_judgement(ws, "merge", "entity", target_id, "merged", name, target_name, reason)
+    if type_ != target_type:  # analysis reads field 'type' entries to link the old type here
+        record_judgement(ws, "merge", "entity", target_id, "type", type_, target_type, reason)
+
+
+def _check_mentions(ws: Workspace, entity_id: int, mention_ids: list[int]) -> None:
+    marks = ", ".join("?" * len(mention_ids))
+    sql = f"SELECT id FROM mentions WHERE entity_id = ? AND id IN ({marks})"
+    owned = {row[0] for row in ws.db.execute(sql, [entity_id, *mention_ids])}
+    for mention_id in mention_ids:
+        if mention_id not in owned:
+            raise BriefingError(f"mention {mention_id} is not a mention of entity {entity_id}")
+
+
+def _drop_alias_form(ws: Workspace, entity_id: int, form: str) -> None:
+    """Remove every alias of the entity with this normalised form and keep analysis from re-adding it."""
+    for alias in _aliases(ws, entity_id):
+        if normalise_name(alias) == form:
+            ws.db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, alias])
+    _reject(ws, "entity", f"{entity_id}:{form}")
+
+
+def _allow_form(ws: Workspace, entity_id: int, surface: str) -> None:
+    """The analyst now says this name belongs to the entity: lift rejections that would block it."""
+    form = normalise_name(surface)
+    ws.db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key IN (?, ?)", [form, f"{entity_id}:{form}"])
+
+
+def _reject(ws: Workspace, kind: str, key: str, source_id: int | None = None) -> None:
+    exists = ws.db.execute(
+        "SELECT 1 FROM rejections WHERE kind = ? AND key = ? AND source_id IS ?", [kind, key, source_id]
+    ).fetchone()
+    if exists is None:
+        ws.insert("rejections", {"kind": kind, "source_id": source_id, "key": key, "created_at": utc_now()})
+
+
+def _insert_alias(ws: Workspace, entity_id: int, alias: str) -> None:
+    ws.db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
+
+
+def _aliases(ws: Workspace, entity_id: int) -> list[str]:
+    rows = ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY id", [entity_id])
+    return [row[0] for row in rows]
+
+
+def _entity(ws: Workspace, entity_id: int) -> tuple[str, str]:
+    row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"entity {entity_id} does not exist")
+    return row[0], row[1]
+
+
+def _quote(ws: Workspace, quote_id: int) -> dict[str, Any]:
+    row = ws.db.execute(
+        "SELECT q.source_id, q.text, coalesce(e.name, q.speaker_text) FROM quotes q "
+        "LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?",
+        [quote_id],
+    ).fetchone()
+    if row is None:
+        raise BriefingError(f"quote {quote_id} does not exist")
+    return {"source_id": row[0], "text": row[1], "speaker": row[2]}
+
+
+def _check_type(type_: str) -> None:
+    if type_ not in ENTITY_TYPES:
+        raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
+
+
+def _required(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise BriefingError(f"{what}: must not be empty")
+    return value

@@ -1,0 +1,407 @@
+import re
+
+import pytest
+
+from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
+from briefing.store.analysis import (
+    confirm_suggestion,
+    dismiss_suggestion,
+    list_sentences,
+    list_suggestions,
+    normalise_name,
+    replace_suggestions,
+    save_analysis,
+    sources_needing_analysis,
+)
+from briefing.store.edits import add_quote_by_analyst, set_quote_speaker
+from briefing.store.history import history_for
+from briefing.store.records import add_evidence, mark_claim, read_entities
+from briefing.store.sources import add_document, get_source, update_source
+from tests.store.test_sources import make_doc
+
+TEXT_A = (
+    "Marta Okafor runs Lagos Water. “We restored pumping at dawn,” Okafor said. "
+    "“The pumps are old,” an engineer said. The outage hit 40,000 households. "
+    "Repairs cost $2 million. “Expect delays,” the utility warned."
+)
+TEXT_B = "Okafor said the U.S. had sent pumps. Officials in the US confirmed 40,000 households lost water."
+SNAPSHOT_TABLES = (
+    "sources",
+    "entities",
+    "entity_aliases",
+    "mentions",
+    "quotes",
+    "claims",
+    "evidence",
+    "sentences",
+    "rejections",
+    "claim_suggestions",
+    "history",
+)
+
+
+# -- helpers shared with test_edits: Analysis objects built by hand from the text --
+
+
+def span(text, words, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def found(key, text, name, type_, *aliases):
+    """An entity mentioned wherever one of its forms stands as whole words (longest form wins)."""
+    ranges: list[tuple[int, int]] = []
+    for form in sorted({name, *aliases}, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not any(s <= match.start() and match.end() <= e for s, e in ranges):
+                ranges.append(match.span())
+    return FoundEntity(key, name, type_, tuple(aliases), tuple(sorted(ranges)))
+
+
+def quoted(text, words, speaker=None, speaker_text=None, cue="said"):
+    return FoundQuote(*span(text, words), speaker, speaker_text, cue)
+
+
+def claim(text, words, kind="figure"):
+    return FoundClaim(*span(text, words), kind)
+
+
+def analysis(text, entities=(), quotes=(), claims=(), summary="A summary."):
+    sentences = tuple(m.span() for m in re.finditer(r"[^.]+\.", text))
+    return Analysis(tuple(entities), tuple(quotes), tuple(claims), sentences, summary)
+
+
+def analysis_a(text=TEXT_A, **changes):
+    fields = {
+        "entities": [found(0, text, "Marta Okafor", "person", "Okafor"), found(1, text, "Lagos Water", "organisation")],
+        "quotes": [
+            quoted(text, "We restored pumping at dawn,", 0, "Okafor"),
+            quoted(text, "The pumps are old,", None, "an engineer"),
+        ],
+        "claims": [claim(text, "The outage hit 40,000 households."), claim(text, "Repairs cost $2 million.", "money")],
+    }
+    return analysis(text, **(fields | changes))
+
+
+def analysis_b(text=TEXT_B):
+    entities = [found(0, text, "Okafor", "person"), found(1, text, "U.S.", "place", "US")]
+    return analysis(text, entities, [], [claim(text, "Officials in the US confirmed 40,000 households lost water.")])
+
+
+def add_source(ws, text, title="t"):
+    return add_document(ws, make_doc(text, title=title))[0]
+
+
+def rows(ws, sql, *params):
+    return ws.db.execute(sql, params).fetchall()
+
+
+def fts_quotes(ws, query):
+    return sorted(r[0] for r in rows(ws, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", query))
+
+
+def assert_fts_in_sync(ws):
+    # with rank 1 FTS5 also compares the index with the quotes table it indexes
+    ws.db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def snapshot(ws):
+    return {t: rows(ws, f"SELECT * FROM {t} ORDER BY rowid") for t in SNAPSHOT_TABLES}
+
+
+def entity_named(ws, name):
+    matches = [e for e in read_entities(ws) if e["name"] == name]
+    assert len(matches) == 1, [e["name"] for e in read_entities(ws)]
+    return matches[0]
+
+
+# -- tests --
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("U.S.", "us"),
+        ("US", "us"),
+        ("The Ministry", "ministry"),
+        ("Okafor's", "okafor"),
+        ("Okafor’s", "okafor"),
+        ("  José   Ruiz ", "jose ruiz"),
+        ("ÉLYSÉE", "elysee"),
+        ("The U.S.’s", "us"),
+        ("Theresa May", "theresa may"),
+    ],
+)
+def test_normalise_name(name, expected):
+    assert normalise_name(name) == expected
+
+
+def test_save_analysis_stores_entities_quotes_claims_sentences_and_summary(ws):
+    a = add_source(ws, TEXT_A)
+    assert sources_needing_analysis(ws) == [a]
+    save_analysis(ws, a, analysis_a(summary="Pumping is back."))
+    okafor = entity_named(ws, "Marta Okafor")
+    assert (okafor["type"], okafor["aliases"]) == ("person", ["Okafor"])
+    assert [TEXT_A[m["start"] : m["end"]] for m in okafor["mentions"]] == ["Marta Okafor", "Okafor"]
+    [(speaker_id, speaker_text, cue)] = rows(
+        ws, "SELECT speaker_id, speaker_text, cue FROM quotes WHERE text LIKE 'We%'"
+    )
+    assert (speaker_id, speaker_text, cue) == (okafor["id"], "Okafor", "said")
+    assert rows(ws, "SELECT text, kind, status, origin FROM claims ORDER BY start") == [
+        ("The outage hit 40,000 households.", "figure", "unreviewed", "analysis"),
+        ("Repairs cost $2 million.", "money", "unreviewed", "analysis"),
+    ]
+    assert list_sentences(ws, a)[0] == span(TEXT_A, "Marta Okafor runs Lagos Water.")
+    assert get_source(ws, a).summary == "Pumping is back."
+    assert rows(ws, "SELECT analysis_version, analysed_at IS NOT NULL FROM sources") == [(ANALYSIS_VERSION, 1)]
+    assert sources_needing_analysis(ws) == []
+    assert len(fts_quotes(ws, "dawn")) == 1
+    assert_fts_in_sync(ws)
+
+
+def test_sources_needing_analysis_lists_older_versions(ws):
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    save_analysis(ws, a, analysis_a())
+    save_analysis(ws, b, analysis_b())
+    ws.db.execute("UPDATE sources SET analysis_version = ? WHERE id = ?", [ANALYSIS_VERSION - 1, b])
+    assert sources_needing_analysis(ws) == [b]
+
+
+@pytest.mark.parametrize("order", ["full name first", "surname first"])
+def test_a_surname_links_to_the_full_name_in_another_source(ws, order):
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    steps = [(a, analysis_a()), (b, analysis_b())]
+    for source_id, result in steps if order == "full name first" else steps[::-1]:
+        save_analysis(ws, source_id, result)
+    okafor = entity_named(ws, "Marta Okafor")
+    assert okafor["aliases"] == ["Okafor"]
+    assert {m["source_id"] for m in okafor["mentions"]} == {a, b}
+    assert len([e for e in read_entities(ws) if e["type"] == "person"]) == 1
+
+
+@pytest.mark.parametrize("texts", [("Marta Okafor spoke.", "Okafor left."), ("Okafor left.", "Marta Okafor spoke.")])
+def test_a_lone_surname_and_a_full_name_link_without_aliases(ws, texts):
+    for number, text in enumerate(texts):
+        name = text.removesuffix(" spoke.").removesuffix(" left.")
+        save_analysis(ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, name, "person")]))
+    [person] = read_entities(ws)
+    assert (person["name"], person["aliases"], len(person["mentions"])) == ("Marta Okafor", ["Okafor"], 2)
+
+
+def test_a_surname_shared_by_two_people_links_to_neither(ws):
+    text = "Marta Okafor and James Okafor spoke."
+    save_analysis(
+        ws,
+        add_source(ws, text, "a"),
+        analysis(text, [found(0, text, "Marta Okafor", "person"), found(1, text, "James Okafor", "person")]),
+    )
+    save_analysis(ws, add_source(ws, TEXT_B, "b"), analysis_b())
+    assert entity_named(ws, "Okafor")["mentions"][0]["start"] == 0
+    assert entity_named(ws, "Marta Okafor")["aliases"] == []
+
+
+def test_country_forms_become_one_entity_with_aliases(ws):
+    texts = ["The United States sent pumps.", "The United States, or U.S., denied it.", "US officials agreed."]
+    forms = [("United States",), ("United States", "U.S."), ("US",)]
+    for number, (text, names) in enumerate(zip(texts, forms, strict=True)):
+        save_analysis(
+            ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, names[0], "place", *names[1:])])
+        )
+    [country] = read_entities(ws)
+    assert (country["name"], country["aliases"]) == ("United States", ["U.S."])
+    assert len(country["mentions"]) == 4
+
+
+def test_types_must_agree_to_link(ws):
+    texts = ["Jordan scored twice.", "Jordan closed its border."]
+    for number, (text, type_) in enumerate(zip(texts, ["person", "place"], strict=True)):
+        save_analysis(ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, "Jordan", type_)]))
+    assert sorted(e["type"] for e in read_entities(ws)) == ["person", "place"]
+
+
+def test_reanalysis_replaces_machine_output(ws):
+    a = add_source(ws, TEXT_A)
+    save_analysis(ws, a, analysis_a(entities=[*analysis_a().entities, found(2, TEXT_A, "Lagos", "place")]))
+    old_quotes = fts_quotes(ws, "pumps")
+    second = analysis_a(
+        quotes=[quoted(TEXT_A, "Expect delays,", 1, "the utility", "warned")],
+        claims=[claim(TEXT_A, "Repairs cost $2 million.", "money")],
+    )
+    save_analysis(ws, a, second)
+    assert old_quotes and fts_quotes(ws, "pumps") == []
+    assert fts_quotes(ws, "delays") == [r[0] for r in rows(ws, "SELECT id FROM quotes")]
+    assert rows(ws, "SELECT text FROM claims") == [("Repairs cost $2 million.",)]
+    assert [e["name"] for e in read_entities(ws)] == ["Marta Okafor", "Lagos Water"]  # "Lagos" was left over
+    assert rows(ws, "SELECT count(*) FROM mentions") == [(3,)]
+    assert len(list_sentences(ws, a)) == len(second.sentences)
+    assert_fts_in_sync(ws)
+
+
+def test_reanalysis_keeps_the_analysts_work(ws):
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    save_analysis(ws, a, analysis_a())
+    lagos = entity_named(ws, "Lagos Water")["id"]
+    pumping, _ = (r[0] for r in rows(ws, "SELECT id FROM quotes ORDER BY start"))
+    set_quote_speaker(ws, pumping, lagos)
+    delays = add_quote_by_analyst(ws, a, *span(TEXT_A, "Expect delays,"), speaker_id=lagos)
+    outage, repairs = (r[0] for r in rows(ws, "SELECT id FROM claims ORDER BY start"))
+    mark_claim(ws, outage, "corroborated")
+    add_evidence(ws, repairs, b, *span(TEXT_B, "Okafor said"), "supports")
+    ws.db.execute(
+        'INSERT INTO mentions (entity_id, source_id, start, "end", text, origin) '
+        "VALUES (?, ?, ?, ?, 'utility', 'analyst')",
+        [lagos, a, *span(TEXT_A, "utility")],
+    )
+    again = analysis_a(
+        entities=[found(0, TEXT_A, "Lagos Water", "organisation", "utility")],
+        quotes=[
+            quoted(TEXT_A, "We restored pumping at dawn,", None, "Okafor"),
+            quoted(TEXT_A, "Expect delays", None, "the utility", "warned"),
+        ],
+        claims=[claim(TEXT_A, "The outage hit 40,000 households."), claim(TEXT_A, "Repairs cost $2 million.")],
+    )
+    save_analysis(ws, a, again)
+    assert rows(ws, "SELECT id, speaker_id, origin FROM quotes ORDER BY start") == [
+        (pumping, lagos, "analysis"),
+        (delays, lagos, "analyst"),
+    ]
+    assert rows(ws, "SELECT id, status FROM claims ORDER BY start") == [
+        (outage, "corroborated"),
+        (repairs, "unreviewed"),
+    ]
+    assert rows(ws, "SELECT count(*) FROM evidence") == [(1,)]
+    assert rows(ws, "SELECT entity_id, origin FROM mentions WHERE text = 'utility'") == [(lagos, "analyst")]
+    assert_fts_in_sync(ws)
+
+
+def test_analyst_summary_survives_reanalysis(ws):
+    a = add_source(ws, TEXT_A)
+    save_analysis(ws, a, analysis_a(summary="first"))
+    save_analysis(ws, a, analysis_a(summary="second"))
+    assert get_source(ws, a).summary == "second"
+    update_source(ws, a, summary="The analyst's own words.")
+    save_analysis(ws, a, analysis_a(summary="third"))
+    assert get_source(ws, a).summary == "The analyst's own words."
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"entities": [FoundEntity(0, "Okafor", "person", (), ((0, 10_000),))]},
+        {"entities": [FoundEntity(0, "Okafor", "ministry", (), ((0, 5),))]},
+        {"quotes": [FoundQuote(5, 2, None, None, None)]},
+        {"claims": [FoundClaim(-1, 4, "figure")]},
+    ],
+    ids=["mention outside", "unknown type", "empty quote", "negative claim"],
+)
+def test_a_broken_analysis_writes_nothing(ws, broken):
+    a = add_source(ws, TEXT_A)
+    save_analysis(ws, a, analysis_a())
+    before = snapshot(ws)
+    with pytest.raises(BriefingError):
+        save_analysis(ws, a, analysis_a(summary="changed", **broken))
+    assert snapshot(ws) == before
+    assert_fts_in_sync(ws)
+
+
+def test_save_analysis_of_a_missing_source_fails(ws):
+    with pytest.raises(BriefingError, match="source 7 does not exist"):
+        save_analysis(ws, 7, analysis("x"))
+
+
+# -- evidence suggestions --
+
+
+@pytest.fixture
+def claim_and_other(ws):
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    save_analysis(ws, a, analysis_a())
+    return rows(ws, "SELECT id FROM claims ORDER BY start")[0][0], a, b
+
+
+def test_suggestions_are_listed_best_first_with_their_passage(ws, claim_and_other):
+    claim_id, _, b = claim_and_other
+    replace_suggestions(
+        ws,
+        claim_id,
+        [
+            (b, *span(TEXT_B, "Okafor said"), 0.2, "supports"),
+            (b, *span(TEXT_B, "40,000 households lost water"), 0.9, "supports"),
+        ],
+    )
+    listed = list_suggestions(ws, claim_id)
+    assert [(s["passage"], s["score"], s["state"]) for s in listed] == [
+        ("40,000 households lost water", 0.9, "open"),
+        ("Okafor said", 0.2, "open"),
+    ]
+
+
+def test_decided_suggestions_stay_and_dismissed_ones_do_not_return(ws, claim_and_other):
+    claim_id, _, b = claim_and_other
+    first, second, third = (span(TEXT_B, w) for w in ("Okafor said", "40,000 households", "Officials"))
+    replace_suggestions(
+        ws, claim_id, [(b, *first, 0.5, "supports"), (b, *second, 0.9, "supports"), (b, *third, 0.1, "contradicts")]
+    )
+    best, middle, _ = list_suggestions(ws, claim_id)
+    evidence_id = confirm_suggestion(ws, best["id"], note="same figure")
+    dismiss_suggestion(ws, middle["id"], reason="not about the outage")
+    replace_suggestions(ws, claim_id, [(b, *first, 0.99, "supports"), (b, *span(TEXT_B, "US"), 0.3, "supports")])
+    assert [(s["passage"], s["state"]) for s in list_suggestions(ws, claim_id)] == [
+        ("40,000 households", "confirmed"),
+        ("Okafor said", "dismissed"),
+        ("US", "open"),
+    ]
+    assert rows(ws, "SELECT id, relation, note FROM evidence") == [(evidence_id, "supports", "same figure")]
+    assert [(j.action, j.new_value, j.reason) for j in history_for(ws, "suggestion", best["id"])] == [
+        ("confirm", "confirmed", "same figure")
+    ]
+    assert [(j.action, j.reason) for j in history_for(ws, "suggestion", middle["id"])] == [
+        ("dismiss", "not about the outage")
+    ]
+
+
+def test_reanalysis_drops_open_suggestions_but_keeps_claims_with_decided_ones(ws, claim_and_other):
+    claim_id, a, b = claim_and_other
+    repairs = rows(ws, "SELECT id FROM claims ORDER BY start")[1][0]
+    replace_suggestions(ws, claim_id, [(b, *span(TEXT_B, "Officials"), 0.4, "supports")])
+    replace_suggestions(ws, repairs, [(b, *span(TEXT_B, "US"), 0.4, "supports")])
+    dismiss_suggestion(ws, list_suggestions(ws, repairs)[0]["id"])
+    save_analysis(ws, a, analysis_a(claims=[]))
+    assert rows(ws, "SELECT id FROM claims") == [(repairs,)]
+    assert [s["state"] for s in list_suggestions(ws, repairs)] == ["dismissed"]
+
+
+@pytest.mark.parametrize(
+    ("make_call", "message"),
+    [
+        (lambda c, a, b: (replace_suggestions, 999, [(b, 0, 6, 0.5, "supports")]), "claim 999 does not exist"),
+        (lambda c, a, b: (replace_suggestions, c, [(a, 0, 6, 0.5, "supports")]), "another source"),
+        (lambda c, a, b: (replace_suggestions, c, [(b, 0, 6, 0.5, "agrees")]), "relation"),
+        (
+            lambda c, a, b: (replace_suggestions, c, [(b, 0, 6, 0.5, "supports"), (b, 0, 999, 0.1, "supports")]),
+            "outside source",
+        ),
+        (lambda c, a, b: (confirm_suggestion, 999), "suggestion 999 does not exist"),
+        (lambda c, a, b: (dismiss_suggestion, 999), "suggestion 999 does not exist"),
+    ],
+)
+def test_bad_suggestion_calls_raise_and_change_nothing(ws, claim_and_other, make_call, message):
+    claim_id, a, b = claim_and_other
+    replace_suggestions(ws, claim_id, [(b, 7, 11, 0.3, "supports")])
+    before = snapshot(ws)
+    function, *args = make_call(claim_id, a, b)
+    with pytest.raises(BriefingError, match=message):
+        function(ws, *args)
+    assert snapshot(ws) == before
+
+
+def test_a_suggestion_is_confirmed_once(ws, claim_and_other):
+    claim_id, _, b = claim_and_other
+    replace_suggestions(ws, claim_id, [(b, 7, 11, 0.3, "supports")])
+    [suggestion] = list_suggestions(ws, claim_id)
+    confirm_suggestion(ws, suggestion["id"])
+    with pytest.raises(BriefingError, match="already confirmed"):
+        confirm_suggestion(ws, suggestion["id"])
+    assert rows(ws, "SELECT count(*) FROM evidence") == [(1,)]

@@ -1,0 +1,294 @@
+import pytest
+
+from briefing.domain import BriefingError
+from briefing.store.analysis import save_analysis
+from briefing.store.edits import (
+    add_alias,
+    add_quote_by_analyst,
+    delete_entity,
+    drop_quote,
+    merge_entities,
+    remove_alias,
+    rename_entity,
+    retype_entity,
+    set_quote_speaker,
+    split_entity,
+)
+from briefing.store.history import history_for
+from briefing.store.records import read_entities
+from tests.store.test_analysis import (
+    TEXT_A,
+    TEXT_B,
+    add_source,
+    analysis,
+    analysis_a,
+    analysis_b,
+    assert_fts_in_sync,
+    entity_named,
+    found,
+    fts_quotes,
+    quoted,
+    rows,
+    snapshot,
+    span,
+)
+
+TEXT_M1 = "“Prices will rise,” Meridian Wire reported on Monday."
+TEXT_M2 = "Meridian said the report was wrong."
+TEXT_SPLIT = "Marta Okafor met James Okafor. “We disagree,” James Okafor said later."
+
+
+@pytest.fixture
+def two_sources(ws):
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    save_analysis(ws, a, analysis_a())
+    save_analysis(ws, b, analysis_b())
+    return a, b
+
+
+def reanalyse(ws, a, b):
+    save_analysis(ws, a, analysis_a())
+    save_analysis(ws, b, analysis_b())
+
+
+def quote_id(ws, words):
+    [(found_id,)] = rows(ws, "SELECT id FROM quotes WHERE text LIKE ?", f"%{words}%")
+    return found_id
+
+
+def entity_edited(ws, entity_id):
+    return rows(ws, "SELECT edited, origin FROM entities WHERE id = ?", entity_id)[0]
+
+
+def last_judgement(ws, kind, target_id):
+    judgement = history_for(ws, kind, target_id)[-1]
+    return judgement.action, judgement.field, judgement.old_value, judgement.new_value, judgement.reason
+
+
+def test_a_renamed_entity_keeps_its_name_through_reanalysis(ws, two_sources):
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    rename_entity(ws, okafor, "  Dr Marta Okafor ", reason="her title")
+    reanalyse(ws, *two_sources)
+    entity = entity_named(ws, "Dr Marta Okafor")
+    assert entity["id"] == okafor
+    assert entity["aliases"] == ["Okafor", "Marta Okafor"]
+    assert {m["source_id"] for m in entity["mentions"]} == set(two_sources)
+    assert last_judgement(ws, "entity", okafor) == ("rename", "name", "Marta Okafor", "Dr Marta Okafor", "her title")
+    assert entity_edited(ws, okafor) == (1, "analysis")
+
+
+@pytest.mark.parametrize(
+    ("found_type", "new_type"),
+    [("organisation", "place"), ("person", "organisation"), ("place", "group")],
+)
+def test_a_retyped_entity_keeps_its_type_through_reanalysis(ws, found_type, new_type):
+    text = "Meridian Wire reported the outage."
+    source = add_source(ws, text)
+    save_analysis(ws, source, analysis(text, [found(0, text, "Meridian Wire", found_type)]))
+    [entity] = read_entities(ws)
+    retype_entity(ws, entity["id"], new_type, reason="it is a wire service")
+    save_analysis(ws, source, analysis(text, [found(0, text, "Meridian Wire", found_type)]))
+    [again] = read_entities(ws)
+    assert (again["id"], again["type"], len(again["mentions"])) == (entity["id"], new_type, 1)
+    assert last_judgement(ws, "entity", entity["id"])[-1] == "it is a wire service"
+
+
+def test_an_added_alias_links_other_sources(ws):
+    text = "M. Okafor denied it."
+    save_analysis(ws, add_source(ws, TEXT_A, "a"), analysis_a())
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    add_alias(ws, okafor, "M. Okafor", reason="initial")
+    save_analysis(ws, add_source(ws, text, "c"), analysis(text, [found(0, text, "M. Okafor", "person")]))
+    assert len(entity_named(ws, "Marta Okafor")["mentions"]) == 3
+    assert last_judgement(ws, "entity", okafor) == ("add_alias", "alias", None, "M. Okafor", "initial")
+
+
+def test_a_removed_alias_does_not_come_back(ws, two_sources):
+    a, b = two_sources
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    remove_alias(ws, okafor, "Okafor", reason="another Okafor")
+    reanalyse(ws, a, b)
+    marta = entity_named(ws, "Marta Okafor")
+    assert marta["aliases"] == []
+    assert {m["source_id"] for m in marta["mentions"]} == {a}
+    assert {m["source_id"] for m in entity_named(ws, "Okafor")["mentions"]} == {b}
+    assert last_judgement(ws, "entity", okafor)[-1] == "another Okafor"
+
+
+def test_merged_entities_stay_merged_through_reanalysis(ws):
+    m1, m2 = add_source(ws, TEXT_M1, "m1"), add_source(ws, TEXT_M2, "m2")
+    first = analysis(
+        TEXT_M1,
+        [found(0, TEXT_M1, "Meridian Wire", "organisation")],
+        [quoted(TEXT_M1, "Prices will rise,", 0, "Meridian Wire", "reported")],
+    )
+    second = analysis(TEXT_M2, [found(0, TEXT_M2, "Meridian", "organisation")])
+    save_analysis(ws, m1, first)
+    save_analysis(ws, m2, second)
+    wire, short = entity_named(ws, "Meridian Wire")["id"], entity_named(ws, "Meridian")["id"]
+    merge_entities(ws, wire, [short], reason="same outlet")
+    save_analysis(ws, m2, second)
+    save_analysis(ws, m1, first)
+    [entity] = read_entities(ws)
+    assert (entity["id"], entity["aliases"]) == (wire, ["Meridian"])
+    assert {m["source_id"] for m in entity["mentions"]} == {m1, m2}
+    assert rows(ws, "SELECT speaker_id FROM quotes") == [(wire,)]
+    assert last_judgement(ws, "entity", wire) == ("merge", "merged", "Meridian", "Meridian Wire", "same outlet")
+
+
+def test_merge_moves_quote_speakers_and_types_link_after(ws):
+    m1, m2 = add_source(ws, TEXT_M1, "m1"), add_source(ws, TEXT_M2, "m2")
+    save_analysis(ws, m1, analysis(TEXT_M1, [found(0, TEXT_M1, "Meridian Wire", "organisation")]))
+    second = analysis(
+        TEXT_M2, [found(0, TEXT_M2, "Meridian", "person")], [quoted(TEXT_M2, "the report was wrong", 0, "Meridian")]
+    )
+    save_analysis(ws, m2, second)
+    wire, person = entity_named(ws, "Meridian Wire")["id"], entity_named(ws, "Meridian")["id"]
+    merge_entities(ws, wire, [person, person])
+    save_analysis(ws, m2, second)
+    assert [e["id"] for e in read_entities(ws)] == [wire]
+    assert rows(ws, "SELECT speaker_id FROM quotes") == [(wire,)]
+
+
+def test_a_split_stays_split_through_reanalysis(ws):
+    source = add_source(ws, TEXT_SPLIT)
+    conflated = analysis(
+        TEXT_SPLIT,
+        [found(0, TEXT_SPLIT, "Marta Okafor", "person", "James Okafor")],
+        [quoted(TEXT_SPLIT, "We disagree,", 0, "James Okafor")],
+    )
+    save_analysis(ws, source, conflated)
+    marta = entity_named(ws, "Marta Okafor")
+    james_mentions = [m for m in rows(ws, "SELECT id, text FROM mentions") if m[1] == "James Okafor"]
+    james = split_entity(ws, marta["id"], [m[0] for m in james_mentions], "James Okafor", reason="two people")
+    save_analysis(ws, source, conflated)
+    assert entity_named(ws, "Marta Okafor")["aliases"] == []
+    assert [m["start"] for m in entity_named(ws, "Marta Okafor")["mentions"]] == [0]
+    assert len(entity_named(ws, "James Okafor")["mentions"]) == 2
+    assert rows(ws, "SELECT speaker_id, speaker_confirmed FROM quotes") == [(james, 1)]
+    assert entity_edited(ws, james) == (1, "analyst")
+    assert last_judgement(ws, "entity", marta["id"])[-1] == "two people"
+
+
+def test_a_same_name_split_separates_a_person_from_a_country(ws):
+    text = "Jordan scored. Jordan closed its border."
+    source = add_source(ws, text)
+    save_analysis(ws, source, analysis(text, [found(0, text, "Jordan", "person")]))
+    [person] = read_entities(ws)
+    country = split_entity(ws, person["id"], [rows(ws, "SELECT max(id) FROM mentions")[0][0]], "Jordan", "place")
+    save_analysis(ws, source, analysis(text, [found(0, text, "Jordan", "person")]))
+    assert [(e["id"], e["type"], len(e["mentions"])) for e in read_entities(ws)] == [
+        (person["id"], "person", 1),
+        (country, "place", 1),
+    ]
+
+
+def test_a_deleted_entity_does_not_come_back(ws, two_sources):
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    delete_entity(ws, okafor, reason="not relevant")
+    reanalyse(ws, *two_sources)
+    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water", "U.S."]
+    assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes WHERE text LIKE 'We%'") == [(None, "Okafor")]
+    assert last_judgement(ws, "entity", okafor) == ("delete", "name", "Marta Okafor", None, "not relevant")
+
+
+def test_a_confirmed_speaker_is_searchable_and_survives_reanalysis(ws, two_sources):
+    pumping = quote_id(ws, "pumping")
+    lagos = entity_named(ws, "Lagos Water")["id"]
+    set_quote_speaker(ws, pumping, lagos, reason="the utility spoke")
+    assert fts_quotes(ws, "speaker_text:lagos") == [pumping]
+    assert fts_quotes(ws, "speaker_text:okafor") == []
+    reanalyse(ws, *two_sources)
+    assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes WHERE id = ?", pumping) == [(lagos, "Lagos Water")]
+    assert last_judgement(ws, "quote", pumping) == (
+        "set_speaker",
+        "speaker",
+        "Marta Okafor",
+        "Lagos Water",
+        "the utility spoke",
+    )
+    assert entity_edited(ws, lagos) == (1, "analysis")
+    assert_fts_in_sync(ws)
+
+
+def test_a_speaker_can_be_set_to_nobody(ws, two_sources):
+    pumping = quote_id(ws, "pumping")
+    set_quote_speaker(ws, pumping, None)
+    reanalyse(ws, *two_sources)
+    assert rows(ws, "SELECT speaker_id, speaker_confirmed FROM quotes WHERE id = ?", pumping) == [(None, 1)]
+    assert_fts_in_sync(ws)
+
+
+def test_a_dropped_quote_does_not_come_back(ws, two_sources):
+    old = quote_id(ws, "pumps are old")
+    drop_quote(ws, old, reason="not a quote")
+    assert fts_quotes(ws, "old") == []
+    reanalyse(ws, *two_sources)
+    assert fts_quotes(ws, "old") == []
+    assert rows(ws, "SELECT count(*) FROM quotes") == [(1,)]
+    assert last_judgement(ws, "quote", old) == ("drop", "text", "The pumps are old,", None, "not a quote")
+    assert_fts_in_sync(ws)
+
+
+def test_an_analyst_quote_is_searchable_and_survives_reanalysis(ws, two_sources):
+    a, _ = two_sources
+    lagos = entity_named(ws, "Lagos Water")["id"]
+    added = add_quote_by_analyst(ws, a, *span(TEXT_A, "Expect delays"), speaker_id=lagos, cue="warned", reason="missed")
+    assert fts_quotes(ws, "delays") == [added]
+    save_analysis(ws, a, analysis_a(quotes=[quoted(TEXT_A, "Expect delays,", None, "the utility", "warned")]))
+    assert rows(ws, "SELECT id, origin, speaker_id FROM quotes") == [(added, "analyst", lagos)]
+    assert last_judgement(ws, "quote", added) == ("add", "text", None, "Expect delays", "missed")
+    assert_fts_in_sync(ws)
+
+
+def test_an_analyst_can_add_back_a_dropped_quote(ws, two_sources):
+    a, _ = two_sources
+    drop_quote(ws, quote_id(ws, "pumps are old"))
+    add_quote_by_analyst(ws, a, *span(TEXT_A, "The pumps are old,"))
+    assert rows(ws, "SELECT count(*) FROM rejections WHERE kind = 'quote'") == [(0,)]
+
+
+BAD_CALLS = {
+    "rename missing": (lambda ws, ids: rename_entity(ws, 999, "X"), "entity 999 does not exist"),
+    "rename empty": (lambda ws, ids: rename_entity(ws, ids["okafor"], "  "), "must not be empty"),
+    "retype unknown": (lambda ws, ids: retype_entity(ws, ids["okafor"], "ministry"), "entity type"),
+    "alias empty": (lambda ws, ids: add_alias(ws, ids["okafor"], ""), "must not be empty"),
+    "alias is name": (lambda ws, ids: add_alias(ws, ids["okafor"], "marta okafor"), "already the name"),
+    "remove unknown alias": (lambda ws, ids: remove_alias(ws, ids["okafor"], "Mo"), "has no alias"),
+    "merge into itself": (lambda ws, ids: merge_entities(ws, ids["okafor"], [ids["okafor"]]), "into itself"),
+    "merge nothing": (lambda ws, ids: merge_entities(ws, ids["okafor"], []), "at least one"),
+    "merge half missing": (lambda ws, ids: merge_entities(ws, ids["okafor"], [ids["lagos"], 999]), "999"),
+    "split nothing": (lambda ws, ids: split_entity(ws, ids["okafor"], [], "X"), "at least one"),
+    "split foreign mention": (lambda ws, ids: split_entity(ws, ids["okafor"], ids["mentions"], "X"), "not a mention"),
+    "split unknown type": (lambda ws, ids: split_entity(ws, ids["okafor"], ids["mentions"][:1], "X", "x"), "type"),
+    "delete missing": (lambda ws, ids: delete_entity(ws, 999), "entity 999"),
+    "speaker of missing quote": (lambda ws, ids: set_quote_speaker(ws, 999, None), "quote 999"),
+    "missing speaker": (lambda ws, ids: set_quote_speaker(ws, ids["quote"], 999), "entity 999"),
+    "drop missing quote": (lambda ws, ids: drop_quote(ws, 999), "quote 999"),
+    "quote outside text": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], 5, 99_999), "outside source"),
+    "quote overlapping": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], *span(TEXT_A, "pumping")), "overlaps"),
+    "quote missing speaker": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], 0, 5, speaker_id=999), "entity 999"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CALLS)
+def test_bad_edits_raise_and_write_nothing(ws, two_sources, case):
+    call, message = BAD_CALLS[case]
+    okafor, lagos = entity_named(ws, "Marta Okafor")["id"], entity_named(ws, "Lagos Water")["id"]
+    mentions = _mention_ids(ws, okafor) + _mention_ids(ws, lagos)  # the last one is not Okafor's
+    ids = {
+        "a": two_sources[0],
+        "okafor": okafor,
+        "lagos": lagos,
+        "mentions": mentions,
+        "quote": quote_id(ws, "pumping"),
+    }
+    before = snapshot(ws)
+    with pytest.raises(BriefingError, match=message):
+        call(ws, ids)
+    assert snapshot(ws) == before
+    assert_fts_in_sync(ws)
+
+
+def _mention_ids(ws, entity_id):
+    return [r[0] for r in rows(ws, "SELECT id FROM mentions WHERE entity_id = ? ORDER BY id", entity_id)]

@@ -1,0 +1,111 @@
+"""Import + analysis end to end on the demo corpus, and the analyst's edits surviving re-analysis."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing.export.workspace_json import workspace_document
+from briefing.pipeline import analyse_sources, import_paths
+from briefing.store import open_workspace
+from briefing.store.analysis import list_suggestions
+from briefing.store.edits import rename_entity, set_quote_speaker
+from briefing.store.records import mark_claim
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, demo_dir):
+    path = tmp_path_factory.mktemp("demo") / "demo.briefing"
+    with open_workspace(path) as ws:
+        report = import_paths(ws, [demo_dir])
+        assert report.ok and report.analysed == len(report.imported)
+        document = workspace_document(ws)
+    return path, document
+
+
+def _entity(document, name):
+    return next(e for e in document["entities"] if e["name"] == name)
+
+
+def test_entities_are_linked_across_sources(demo):
+    _, document = demo
+    okafor = _entity(document, "Marta Okafor")
+    assert okafor["type"] == "person"
+    assert len({m["source_id"] for m in okafor["mentions"]}) >= 4
+    hwa = _entity(document, "Halden Water Authority")
+    assert "HWA" in hwa["aliases"]
+    assert len({m["source_id"] for m in hwa["mentions"]}) >= 6
+
+
+def test_demo_quotes_have_named_speakers(demo):
+    _, document = demo
+    quotes = document["quotes"]
+    assert len(quotes) >= 30
+    named = [q for q in quotes if q["speaker"]]
+    assert len(named) / len(quotes) >= 0.9
+    by_text = {q["text"]: q["speaker"] for q in quotes}
+    assert by_text["What I can promise is that nobody in Port Halden will drink untreated water,"] == "Marta Okafor"
+    assert by_text["slow and chaotic"] == "Hugo Tenbrook"
+
+
+def test_no_scare_quote_or_title_becomes_a_quote(demo):
+    _, document = demo
+    texts = {q["text"] for q in document["quotes"]}
+    for term in ("cyber incident", "robust", "Resilient Veldra 2030", "Clean Water, Safe Systems", "attack"):
+        assert term not in texts
+
+
+def test_claims_summaries_and_conflicting_suggestions(demo):
+    path, document = demo
+    assert all(s["summary"] for s in document["sources"])
+    claims = document["claims"]
+    assert len(claims) >= 40
+    households = next(c for c in claims if "62,000 households" in c["text"])
+    with open_workspace(path) as ws:
+        suggestions = list_suggestions(ws, households["id"])
+    assert suggestions and all(s["state"] == "open" for s in suggestions)
+    assert any("40,000" in s["passage"] and s["relation"] == "contradicts" for s in suggestions)
+
+
+def test_reanalysis_keeps_the_analysts_work(demo, tmp_path):
+    path, document = demo
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(path.read_bytes())
+    with open_workspace(copy) as ws:
+        okafor = _entity(document, "Marta Okafor")
+        rename_entity(ws, okafor["id"], "Marta Okafor (HWA)", reason="disambiguate")
+        quote = document["quotes"][0]
+        set_quote_speaker(ws, quote["id"], okafor["id"], reason="checked")
+        claim = document["claims"][0]
+        mark_claim(ws, claim["id"], "disputed", reason="other figures")
+        analyse_sources(ws, [s["id"] for s in document["sources"]])
+        after = workspace_document(ws)
+    assert any(e["name"] == "Marta Okafor (HWA)" for e in after["entities"])
+    assert not any(e["name"] == "Marta Okafor" and e["type"] == "person" for e in after["entities"])
+    kept = next(q for q in after["quotes"] if q["id"] == quote["id"])
+    assert kept["speaker"] == "Marta Okafor (HWA)"
+    assert next(c for c in after["claims"] if c["id"] == claim["id"])["status"] == "disputed"
+
+
+def test_the_app_and_cli_start_without_loading_spacy():
+    code = ("import sys, briefing.cli, briefing.pipeline, briefing.ui.main_window, briefing.ui.app; "
+            "print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_cli_analyse_and_export(tmp_path, demo_dir, capsys):
+    from briefing.cli import main
+
+    target = tmp_path / "w.briefing"
+    assert main(["import", "--workspace", str(target), str(demo_dir)]) == 0
+    assert main(["analyse", "--workspace", str(target), "--all"]) == 0
+    assert "11 sources analysed" in capsys.readouterr().out
+    assert main(["analyse", "--workspace", str(target), "999"]) == 1
+    assert "no source with id 999" in capsys.readouterr().err
+    out = tmp_path / "w.json"
+    assert main(["export", "--workspace", str(target), "--format", "json", "-o", str(out)]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["quotes"] and document["claims"] and document["entities"]
