@@ -117,7 +117,7 @@ def _retype_lone_surnames(clusters: list[Cluster]) -> None:
 
 # -- mentions --------------------------------------------------------------
 
-_NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de|da|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
+_NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
 ROLE_NAME = re.compile(
     rf"\b(?i:(?P<role>{'|'.join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))}))\.?\s+(?P<name>{_NAME})"
 )
@@ -345,9 +345,22 @@ def _looks_like_person(tokens) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
 
 
+PLACE_MODIFIED = frozenset("""
+district districts terminal terminals region area province county suburb neighbourhood neighborhood port
+city town village airport station prefecture state side club coast border
+""".split())
+PLACE_OF = frozenset("island port city town village province region state prefecture outskirts north south east west".split())
+
+
 def _in_place_context(token, depth: int = 0) -> bool:
-    """'in Dewsbury, Pontefract and Huddersfield': after a place preposition, or listed with such a name."""
-    if _word_before(token) in PLACE_PREPOSITIONS:
+    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu':
+    a one-word name in a place's position, or listed with such a name."""
+    if _word_before(token) in PLACE_PREPOSITIONS | {"visited", "visit", "near"}:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in PLACE_MODIFIED and _word_before(token) in ("the", "a"):
+        return True
+    if token.i > 1 and token.nbor(-1).lower_ == "of" and token.nbor(-2).lower_ in PLACE_OF:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
         return True
@@ -359,9 +372,12 @@ def _word_before(token) -> str:
 
 
 def _role_before(token) -> str | None:
+    """'spokesperson Lucas Brennholt' or 'Its secretary, Lakshmi Narayanaswamy'."""
     if token.i == 0:
         return None
     before = token.nbor(-1)
+    if before.text == "," and token.i > 1:
+        before = token.nbor(-2)
     word = before.lower_.rstrip(".")
     return word if word in ROLE_NOUNS or word in PERSON_TITLES else None
 

@@ -28,12 +28,14 @@ senator governor premier chancellor economist scientist engineer doctor nurse te
 deputy adviser advisor aide negotiator envoy regulator auditor investigator detective host presenter
 columnist editor reporter owner worker farmer mother father witness victim spokeswoman treasurer
 superintendent administrator organiser organizer activist campaigner lecturer surgeon physician
+agent advocate spokesman solicitor barrister counsel
 """.split())
 
 ORG_ROLE_NOUNS = frozenset("""
 company firm ministry authority government department agency council union group bank regulator
 court police party centre center commission committee office board club hospital university utility
-vendor operator airline manufacturer ministry's statement collective
+vendor operator airline manufacturer statement collective trust team club organisation organization
+foundation institute coalition network network
 """.split())
 
 # Last words that make a name an organisation.

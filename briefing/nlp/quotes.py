@@ -101,20 +101,28 @@ def _continues(para: Paragraph, span, previous: Quote | None, words: list[str]) 
 
 
 def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, inner_start: int) -> bool:
-    """'“..., ” she added. “No ransom ...”': the second part is the same speaker's."""
+    """'“...,” she added, at length. “No ransom ...”': a quote that opens the sentence
+    right after its speaker's attribution carries on that speaker."""
     if previous is None or previous.speaker_text is None or not para.start <= previous.start < inner_start:
         return False
-    gap = text[previous.end:inner_start]
-    return len(gap) <= 40 and not re.search(r"\b(but|while|whereas)\b", gap)
+    gap = text[previous.end:inner_start - 1].rstrip()
+    ends = re.findall(r"[.!?](?=\s|$)", gap[1:])
+    if len(gap) > 240 or re.search(r"\b(but|while|whereas)\b", gap):
+        return False
+    return len(ends) <= 1 and (not ends or gap.endswith((".", "!", "?", ":")))
 
 
 def _short_quote_allowed(inner: str, cue: _Cue, para: Paragraph, span) -> bool:
-    """Three words or fewer: a fragment ("called it “slow and chaotic”") or a reply
-    ("“Yes,” she said"); otherwise a scare quote."""
+    """Three words or fewer: a fragment ("called it “slow and chaotic”", "said a cut was
+    “a realistic scenario”") or a reply ("“Yes,” she said"); otherwise a scare quote."""
     if cue.verb in ("fragment", "according to") or cue.verb.lower().startswith(FRAGMENT_PREFIXES):
         return True
+    if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
+        return True  # a speech verb before the words, in the same sentence
     gap_after = cue.speaker_start - (para.start + span.close)
-    return inner.rstrip()[-1:] in ",.!?" and 0 <= gap_after <= 3
+    right_after = para.doc.text[span.close + 1:span.close + 40]
+    tight = 0 <= gap_after <= 3 or bool(re.match(r"\s*(said|says|added|told|asked|replied|insisted)\b", right_after))
+    return inner.rstrip()[-1:] in ",.!?" and tight
 
 
 # -- cues ------------------------------------------------------------------
@@ -124,12 +132,13 @@ def _find_cue(para: Paragraph, span) -> _Cue | None:
     open_i, close_i = _token_bounds(doc, span)
     if open_i is None:
         return None
-    return (
-        _cue_after(para, close_i)
-        or _cue_before(para, open_i)
-        or _according_to(para, close_i, open_i)
-        or _fragment(para, open_i, span)
-    )
+    inner = doc.text[span.open + 1:span.close].rstrip()
+    if inner[-1:] in ",.!?":  # speech: the cue usually follows
+        return (_cue_after(para, close_i) or _cue_before(para, open_i)
+                or _according_to(para, close_i, open_i) or _fragment(para, open_i, span))
+    # a fragment inside a sentence: the speaker is the subject before it
+    return (_fragment(para, open_i, span) or _cue_before(para, open_i, whole_sentence=True)
+            or _according_to(para, close_i, open_i) or _cue_after(para, close_i))
 
 
 def _token_bounds(doc, span) -> tuple[int | None, int]:
@@ -142,7 +151,7 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
     """'..., Okafor said' / '..., said Okafor' / '..., the spokesperson told reporters'."""
     doc = para.doc
     window: list = []
-    for token in doc[close_i + 1:close_i + 12]:
+    for token in doc[close_i + 1:close_i + 22]:
         if token.text in "“‘«\"" or (token.is_sent_start and window):
             break
         window.append(token)
@@ -154,11 +163,12 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
     return None
 
 
-def _cue_before(para: Paragraph, open_i: int) -> _Cue | None:
+def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> _Cue | None:
     """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'."""
     doc = para.doc
     sentence_start = doc[open_i].sent.start if open_i < len(doc) else 0
-    for token in reversed(doc[max(sentence_start, open_i - 14):open_i]):
+    reach = open_i if whole_sentence else 14
+    for token in reversed(doc[max(sentence_start, open_i - reach):open_i]):
         if token.text in "”’»\"":
             break
         if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
@@ -180,9 +190,13 @@ def _cue_for_verb(para: Paragraph, verb, window) -> _Cue | None:
         tokens = [t for t in subject.subtree if t.dep_ not in ("punct",)]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _Cue(_cue_words(verb), para.start + start, para.start + end, para.start + subject.idx)
-    after = [t for t in window if t.i > verb.i]
+    after = [t for t in verb.doc[verb.i + 1:verb.i + 16]]
     name = []
-    for token in after:  # inversion: 'said Marta Okafor, chief executive'
+    for position, token in enumerate(after):  # inversion: 'said Marta Okafor, chief executive'
+        if (token.text == "," and name and not any(t.pos_ == "PROPN" for t in name)
+                and position + 1 < len(after) and after[position + 1].pos_ == "PROPN"):
+            name = []  # 'said its spokeswoman, Áine Ní Bhriain': the name in apposition
+            continue
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
             break
         name.append(token)
@@ -205,7 +219,7 @@ def _inside_marks(para: Paragraph, token) -> bool:
 
 def _according_to(para: Paragraph, close_i: int, open_i: int) -> _Cue | None:
     text = para.doc.text
-    for match in re.finditer(r"(?i)\baccording to\s+([^,.;:“”\"]{2,60})", text):
+    for match in re.finditer(r"(?i)\baccording to\s+([^,.;:“”\"]{2,60}(?:, [A-Z][^,.;:“”\"]{2,50}(?=,))?)", text):
         token_i = next((t.i for t in para.doc if t.idx >= match.start()), None)
         if token_i is not None and (0 <= token_i - close_i <= 4 or 0 <= open_i - token_i <= 10):
             start = match.start(1)
@@ -226,18 +240,26 @@ def _fragment(para: Paragraph, open_i: int, span) -> _Cue | None:
             if subject is not None:
                 tokens = list(subject.subtree)
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                return _Cue("fragment", para.start + start, para.start + end, para.start + subject.idx)
+                return _Cue(token.text, para.start + start, para.start + end, para.start + subject.idx)
     return None
 
 
 # -- speakers --------------------------------------------------------------
 
 def _resolve(speaker_text: str, cue: _Cue, clusters: list[Cluster], quote_start: int, quotes) -> int | None:
+    indefinite = re.match(r"(?i)(an?)\s", speaker_text)
+    if indefinite:  # 'an ICO spokesperson said': the body speaks through an unnamed voice
+        body = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("organisation",))
+        if body is not None:
+            return body
     if cue.head is not None:
         head = _cluster_at(clusters, cue.head, cue.head + 1)
         if head is not None:
             return head
         head_word = speaker_text[cue.head - cue.speaker_start:].split(" ")[0].lower().strip(",")
+        named_inside = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("person",))
+        if head_word in ROLE_NOUNS and named_inside is not None:
+            return named_inside  # 'its spokeswoman, Áine Ní Bhriain': the name in apposition
         if head_word in ROLE_NOUNS | PRONOUN_WORDS:
             speaker_text = head_word  # "the Corvane spokesperson": resolve the role, not the company
     named = _cluster_at(clusters, cue.speaker_start, cue.speaker_end)
@@ -261,12 +283,14 @@ def _resolve(speaker_text: str, cue: _Cue, clusters: list[Cluster], quote_start:
     return _cluster_by_form(clusters, speaker_text)
 
 
-def _cluster_at(clusters: list[Cluster], start: int, end: int) -> int | None:
+def _cluster_at(
+    clusters: list[Cluster], start: int, end: int, kinds: tuple[str, ...] = ("person", "organisation", "group")
+) -> int | None:
     best, best_len = None, 0
     for index, cluster in enumerate(clusters):
         for mention in cluster.mentions:
             overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap > best_len and cluster.type in ("person", "organisation", "group"):
+            if overlap > best_len and cluster.type in kinds:
                 best, best_len = index, overlap
     return best
 

@@ -30,16 +30,7 @@ def test_no_quote_in_a_text_with_only_scare_quotes(results):
     assert column.quotes.predicted == 0
 
 
-# Floors the analysis does not reach yet (figures in README). Strict: once a floor
-# holds, the test fails until its entry is removed here, so the floor then stays.
-NOT_YET = {"entity_recall", "quote_recall", "speaker_accuracy"}
-MEASURES = [
-    pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="floor not reached yet")) if m in NOT_YET else m
-    for m in sorted(FLOORS)
-]
-
-
-@pytest.mark.parametrize("measure", MEASURES)
+@pytest.mark.parametrize("measure", sorted(FLOORS))
 def test_floor(results, measure):
     value = totals(results)[measure]
     assert value >= FLOORS[measure], f"{measure} {value:.3f} below the floor {FLOORS[measure]}"
