@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from briefing.domain import Analysis, FoundClaim, FoundEntity, FoundQuote
 from briefing.nlp.claims import find_claims
-from briefing.nlp.entities import find_entities
+from briefing.nlp.entities import Cluster, find_entities
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import DEFAULT_BATCH_SIZE, ParsedText, parse_texts
-from briefing.nlp.quotes import find_quotes
+from briefing.nlp.quotes import find_quotes, title_spans
 from briefing.nlp.summary import summarise
 
 
@@ -34,7 +34,7 @@ def analyse_text(text: str, title: str | None = None) -> Analysis:
 
 
 def analyse_parsed(parsed: ParsedText, title: str | None = None) -> Analysis:
-    clusters = find_entities(parsed)
+    clusters = _outside_titles(find_entities(parsed), title_spans(parsed))
     quotes = find_quotes(parsed, clusters)
     entities = tuple(
         FoundEntity(i, c.name, c.type, c.aliases(), tuple((m.start, m.end) for m in c.mentions))
@@ -47,3 +47,9 @@ def analyse_parsed(parsed: ParsedText, title: str | None = None) -> Analysis:
         sentences=tuple(parsed.sentences()),
         summary=summarise(parsed, title),
     )
+
+
+def _outside_titles(clusters: list[Cluster], titles: list[tuple[int, int]]) -> list[Cluster]:
+    for cluster in clusters:
+        cluster.mentions = [m for m in cluster.mentions if not any(s < m.start and m.end <= e for s, e in titles)]
+    return [c for c in clusters if c.mentions]

@@ -263,7 +263,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
         tokens = tokens[inner[-1] + 1:]
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].lower_ in LEADING_NOISE or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
@@ -284,6 +284,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     return Mention(para.start + start, para.start + start + len(text), text, kind, weight, role or title, adjectival)
 
 
+# Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
+LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
 NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
 TITLE_WORDS = PERSON_TITLES | ROLE_NOUNS | frozenset(
     "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
@@ -349,7 +351,9 @@ PLACE_MODIFIED = frozenset("""
 district districts terminal terminals region area province county suburb neighbourhood neighborhood port
 city town village airport station prefecture state side club coast border
 """.split())
-PLACE_OF = frozenset("island port city town village province region state prefecture outskirts north south east west".split())
+PLACE_OF = frozenset(
+    "island port city town village province region state prefecture outskirts north south east west".split()
+)
 
 
 def _in_place_context(token, depth: int = 0) -> bool:

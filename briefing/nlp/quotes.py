@@ -74,6 +74,19 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes) ->
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 
 
+def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
+    """Ranges of quoted titles and names of works ('the inquiry, titled “Clean Water, Safe
+    Systems”'): the words inside are not entities of the story."""
+    spans = []
+    for para in parsed.paragraphs:
+        for span in pair_marks(para.doc.text):
+            inner = para.doc.text[span.open + 1:span.close]
+            before = para.doc.text[max(0, span.open - 30):span.open]
+            if _is_title(inner.strip()) or TITLE_CUES.search(before.rstrip()):
+                spans.append((para.start + span.open, para.start + span.close))
+    return spans
+
+
 def _is_title(inner: str) -> bool:
     """'Resilient Veldra 2030', 'Clean Water, Safe Systems': capitalised words, no sentence."""
     words = [w for w in re.split(r"[\s,:]+", inner) if w]
@@ -191,7 +204,7 @@ def _cue_for_verb(para: Paragraph, verb, window) -> _Cue | None:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _Cue(_cue_words(verb), para.start + start, para.start + end, para.start + subject.idx)
     after = [t for t in verb.doc[verb.i + 1:verb.i + 16]]
-    name = []
+    name: list = []
     for position, token in enumerate(after):  # inversion: 'said Marta Okafor, chief executive'
         if (token.text == "," and name and not any(t.pos_ == "PROPN" for t in name)
                 and position + 1 < len(after) and after[position + 1].pos_ == "PROPN"):
@@ -247,24 +260,10 @@ def _fragment(para: Paragraph, open_i: int, span) -> _Cue | None:
 # -- speakers --------------------------------------------------------------
 
 def _resolve(speaker_text: str, cue: _Cue, clusters: list[Cluster], quote_start: int, quotes) -> int | None:
-    indefinite = re.match(r"(?i)(an?)\s", speaker_text)
-    if indefinite:  # 'an ICO spokesperson said': the body speaks through an unnamed voice
-        body = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("organisation",))
-        if body is not None:
-            return body
-    if cue.head is not None:
-        head = _cluster_at(clusters, cue.head, cue.head + 1)
-        if head is not None:
-            return head
-        head_word = speaker_text[cue.head - cue.speaker_start:].split(" ")[0].lower().strip(",")
-        named_inside = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("person",))
-        if head_word in ROLE_NOUNS and named_inside is not None:
-            return named_inside  # 'its spokeswoman, Áine Ní Bhriain': the name in apposition
-        if head_word in ROLE_NOUNS | PRONOUN_WORDS:
-            speaker_text = head_word  # "the Corvane spokesperson": resolve the role, not the company
-    named = _cluster_at(clusters, cue.speaker_start, cue.speaker_end)
-    if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
-        return named
+    """The entity that the speaker words name: a name, then a pronoun or a role noun."""
+    found, speaker_text = _resolve_by_name(speaker_text, cue, clusters)
+    if found is not None:
+        return found
     words = speaker_text.lower().replace("’s", "").split()
     if not words:
         return None
@@ -281,6 +280,28 @@ def _resolve(speaker_text: str, cue: _Cue, clusters: list[Cluster], quote_start:
     if org_word is not None:
         return _latest(clusters, quote_start, "organisation", quotes, role=org_word)
     return _cluster_by_form(clusters, speaker_text)
+
+
+def _resolve_by_name(speaker_text: str, cue: _Cue, clusters: list[Cluster]) -> tuple[int | None, str]:
+    """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the head)."""
+    if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
+        body = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("organisation",))
+        if body is not None:
+            return body, speaker_text
+    if cue.head is not None:
+        head = _cluster_at(clusters, cue.head, cue.head + 1)
+        if head is not None:
+            return head, speaker_text
+        head_word = speaker_text[cue.head - cue.speaker_start:].split(" ")[0].lower().strip(",")
+        named_inside = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("person",))
+        if head_word in ROLE_NOUNS and named_inside is not None:
+            return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
+        if head_word in ROLE_NOUNS | PRONOUN_WORDS:
+            return None, head_word  # 'the Corvane spokesperson': the role, not the company
+    named = _cluster_at(clusters, cue.speaker_start, cue.speaker_end)
+    if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
+        return named, speaker_text
+    return None, speaker_text
 
 
 def _cluster_at(

@@ -264,7 +264,19 @@ class _Resolver:
         hits = [self.entities[i] for i in ids if self._compatible(type_, self.entities[i])]
         if hits:
             return min(hits, key=lambda e: (e.key != forms[0], e.id))
+        same_name = self._match_same_name(type_, forms[0])
+        if same_name is not None:
+            return same_name
         return self._match_surname(forms[0]) if type_ == "person" else None
+
+    def _match_same_name(self, type_: str, name_key: str) -> _Entity | None:
+        """'Kessel Point' typed a place in one source and an organisation in ten others is
+        one thing: a name of two or more words links across types, the stored type wins.
+        One-word names ('Jordan') stay apart by type."""
+        if len(name_key.split()) < 2 or type_ == "group":
+            return None
+        hits = [e for e in self.entities.values() if e.key == name_key and e.type != "group"]
+        return min(hits, key=lambda e: e.id) if hits else None
 
     @staticmethod
     def _compatible(type_: str, entity: _Entity) -> bool:
