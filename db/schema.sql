@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 2. Do not edit: run `make schema`.
+-- Schema version 3. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -179,14 +179,6 @@ BEGIN SELECT RAISE(ABORT, 'judgement history is append-only'); END;
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history
 BEGIN SELECT RAISE(ABORT, 'judgement history is append-only'); END;
 
-CREATE VIRTUAL TABLE sources_fts USING fts5(
-    title, text, content='sources', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
-);
-
-CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, speaker_text, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
-);
-
 CREATE TABLE sentences (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -220,3 +212,22 @@ CREATE TABLE claim_suggestions (
 );
 
 CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);
+
+CREATE TABLE search_docs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('source','quote','claim','note')),
+    ref_id INTEGER NOT NULL,
+    source_id INTEGER NOT NULL,
+    published TEXT,
+    outlet TEXT,
+    grade TEXT,
+    status TEXT,
+    speaker_id INTEGER,
+    UNIQUE (kind, ref_id)
+);
+
+CREATE INDEX idx_search_docs_source ON search_docs(source_id);
+
+CREATE INDEX idx_search_docs_published ON search_docs(published, id);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(body, speaker, title, tokenize='porter unicode61 remove_diacritics 2');

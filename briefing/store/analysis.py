@@ -33,6 +33,7 @@ from briefing.domain import (
 )
 from briefing.store.history import record_judgement
 from briefing.store.records import add_evidence, read_source_text
+from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
 _POSSESSIVE = re.compile(r"'s$")
@@ -62,21 +63,10 @@ def alias_rejection_key(entity_id: int, alias: str) -> str:
 
 
 def index_quote(ws: Workspace, quote_id: int) -> None:
-    """Add a quote to quotes_fts; the values must be those ``unindex_quote`` deletes."""
-    ws.db.execute(
-        "INSERT INTO quotes_fts (rowid, text, speaker_text) "
-        "SELECT id, text, coalesce(speaker_text, '') FROM quotes WHERE id = ?",
-        [quote_id],
-    )
-
-
-def unindex_quote(ws: Workspace, quote_id: int) -> None:
-    """Remove a quote from quotes_fts; call before the row changes or goes."""
-    ws.db.execute(
-        "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
-        "SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE id = ?",
-        [quote_id],
-    )
+    """Bring the search index up to date after a quote was added or changed."""
+    row = ws.db.execute("SELECT source_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
+    if row is not None:
+        reindex_sources(ws, [row[0]])
 
 
 def save_analysis(ws: Workspace, source_id: int, analysis: Analysis) -> None:
@@ -97,6 +87,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis) -> None:
             [analysis.summary, utc_now(), ANALYSIS_VERSION, source_id],
         )
         _delete_leftover_entities(ws)
+        reindex_sources(ws, [source_id])
 
 
 def sources_needing_analysis(ws: Workspace) -> list[int]:
@@ -115,11 +106,6 @@ def list_sentences(ws: Workspace, source_id: int) -> list[tuple[int, int]]:
 def _remove_machine_output(ws: Workspace, source_id: int) -> None:
     db = ws.db
     db.execute("DELETE FROM mentions WHERE source_id = ? AND origin = 'analysis'", [source_id])
-    db.execute(
-        "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
-        f"SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE {_MACHINE_QUOTES}",
-        [source_id],
-    )
     db.execute(f"DELETE FROM quotes WHERE {_MACHINE_QUOTES}", [source_id])
     db.execute(
         "DELETE FROM claim_suggestions WHERE state = 'open' "
@@ -194,7 +180,6 @@ def _insert_quotes(
             [source_id, text[start:end], start, end, speaker_id, quote.speaker_text, quote.cue],
         )
         assert cursor.lastrowid is not None
-        index_quote(ws, cursor.lastrowid)
 
 
 def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[FoundClaim]) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
-from briefing.store.analysis import alias_rejection_key, index_quote, normalise_name, unindex_quote
+from briefing.store.analysis import alias_rejection_key, index_quote, normalise_name
 from briefing.store.history import record_judgement
 from briefing.store.records import read_passage
+from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
 
@@ -31,6 +32,7 @@ def rename_entity(ws: Workspace, entity_id: int, new_name: str, reason: str | No
         db.execute("UPDATE entities SET name = ?, edited = 1 WHERE id = ?", [new_name, entity_id])
         _allow_form(ws, entity_id, new_name)
         record_judgement(ws, "rename", "entity", entity_id, "name", old_name, new_name, reason)
+        reindex_sources_of_speaker(ws, entity_id)
 
 
 def retype_entity(ws: Workspace, entity_id: int, new_type: str, reason: str | None = None) -> None:
@@ -56,6 +58,7 @@ def add_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = No
         _allow_form(ws, entity_id, alias)
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
         record_judgement(ws, "add_alias", "entity", entity_id, "alias", None, alias, reason)
+        reindex_sources_of_speaker(ws, entity_id)
 
 
 def remove_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = None) -> None:
@@ -68,6 +71,7 @@ def remove_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None =
         _reject(ws, "entity", alias_rejection_key(entity_id, alias))
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
         record_judgement(ws, "remove_alias", "entity", entity_id, "alias", alias, None, reason)
+        reindex_sources_of_speaker(ws, entity_id)
 
 
 def merge_entities(ws: Workspace, target_id: int, other_ids: Iterable[int], reason: str | None = None) -> None:
@@ -82,6 +86,7 @@ def merge_entities(ws: Workspace, target_id: int, other_ids: Iterable[int], reas
         for other_id in others:
             _merge_one(ws, target_id, other_id, reason)
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [target_id])
+        reindex_sources_of_speaker(ws, target_id)
 
 
 def split_entity(
@@ -129,6 +134,8 @@ def split_entity(
         moved = ",".join(map(str, ids))
         record_judgement(ws, "split", "entity", entity_id, "mentions", moved, new_id, reason)
         record_judgement(ws, "split", "entity", new_id, "name", name, new_name, reason)
+        reindex_sources_of_speaker(ws, entity_id)
+        reindex_sources_of_speaker(ws, new_id)
         return new_id
 
 
@@ -140,7 +147,10 @@ def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None) -> N
             if form:
                 _reject(ws, "entity", form)
         db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{entity_id}:%"])
+        spoken = db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id])
+        spoken_in = [row[0] for row in spoken]
         db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+        reindex_sources(ws, spoken_in)
         record_judgement(ws, "delete", "entity", entity_id, "name", name, None, reason)
 
 
@@ -149,7 +159,6 @@ def set_quote_speaker(ws: Workspace, quote_id: int, entity_id: int | None, reaso
     with ws.transaction() as db:
         old = _quote(ws, quote_id)
         name = None if entity_id is None else _entity(ws, entity_id)[0]
-        unindex_quote(ws, quote_id)
         db.execute(
             "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = 1 WHERE id = ?",
             [entity_id, name, quote_id],
@@ -164,8 +173,8 @@ def drop_quote(ws: Workspace, quote_id: int, reason: str | None = None) -> None:
     """Delete a quote; re-analysis will not find the same words in that source again."""
     with ws.transaction() as db:
         old = _quote(ws, quote_id)
-        unindex_quote(ws, quote_id)
         db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        reindex_sources(ws, [old["source_id"]])
         _reject(ws, "quote", old["text"], old["source_id"])
         record_judgement(ws, "drop", "quote", quote_id, "text", old["text"], None, reason)
 

@@ -273,5 +273,36 @@ def m0002_analysis(db: Database) -> None:
     _run_script(db, _ANALYSIS_SCHEMA)
 
 
+_SEARCH_SCHEMA = f"""
+DROP TABLE quotes_fts;
+DROP TABLE sources_fts;
+CREATE TABLE search_docs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('source','quote','claim','note')),
+    ref_id INTEGER NOT NULL,
+    source_id INTEGER NOT NULL,
+    published TEXT,
+    outlet TEXT,
+    grade TEXT,
+    status TEXT,
+    speaker_id INTEGER,
+    UNIQUE (kind, ref_id)
+);
+CREATE INDEX idx_search_docs_source ON search_docs(source_id);
+CREATE INDEX idx_search_docs_published ON search_docs(published, id);
+CREATE VIRTUAL TABLE search_fts USING fts5(body, speaker, title, tokenize='{FTS_TOKENIZER}');
+"""
+
+
+@migration("0003_search_index")
+def m0003_search_index(db: Database) -> None:
+    """One index over sources, quotes, claims and notes, with CJK text searchable by substring."""
+    from briefing.store.search_index import rebuild
+    from briefing.store.workspace import Workspace
+
+    _run_script(db, _SEARCH_SCHEMA)
+    rebuild(Workspace(db, None))
+
+
 MIGRATION_NAMES = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

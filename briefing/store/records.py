@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.domain import CLAIM_STATUSES, ENTITY_TYPES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import record_judgement
+from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
 COUNTED_TABLES = (
@@ -54,7 +55,7 @@ def add_quote(
     speaker_text: str | None = None,
     cue: str | None = None,
 ) -> int:
-    with ws.transaction() as db:
+    with ws.transaction():
         text = _passage(ws, source_id, start, end)
         quote_id = ws.insert(
             "quotes",
@@ -68,19 +69,18 @@ def add_quote(
                 "cue": cue,
             },
         )
-        db.execute(
-            "INSERT INTO quotes_fts (rowid, text, speaker_text) VALUES (?, ?, ?)",
-            [quote_id, text, speaker_text or ""],
-        )
+        reindex_sources(ws, [source_id])
         return quote_id
 
 
 def add_claim(ws: Workspace, source_id: int, start: int, end: int) -> int:
     with ws.transaction():
         text = _passage(ws, source_id, start, end)
-        return ws.insert(
+        claim_id = ws.insert(
             "claims", {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
         )
+        reindex_sources(ws, [source_id])
+        return claim_id
 
 
 def add_evidence(
@@ -150,6 +150,7 @@ def add_annotation(
                 "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
                 [annotation_id, tag],
             )
+        reindex_sources(ws, [source_id])
         return annotation_id
 
 
@@ -247,4 +248,5 @@ def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = N
             raise BriefingError(f"claim {claim_id} does not exist")
         if row[0] != status:
             db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
+            db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
             record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefing.domain import RELIABILITY_GRADES, BriefingError, Document, Source, SourceRow
 from briefing.store.history import record_judgement
+from briefing.store.search_index import reindex_sources, unindex_source
 from briefing.store.workspace import Workspace, utc_now
 
 EDITABLE_FIELDS = ("title", "outlet", "author", "published", "language", "reliability", "summary")
@@ -34,7 +35,7 @@ def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
         record["imported_at"] = utc_now()
         source_id = ws.insert("sources", record)
         db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
-        _index_source(ws, source_id)
+        reindex_sources(ws, [source_id])
         return source_id, True
 
 
@@ -85,20 +86,14 @@ def update_source(ws: Workspace, source_id: int, reason: str | None = None, **ch
             if field == "summary":  # re-analysis must not overwrite the analyst's summary
                 db.execute("UPDATE sources SET summary_edited = 1 WHERE id = ?", [source_id])
             record_judgement(ws, "edit", "source", source_id, field, getattr(old, field), value, reason)
-        if "title" in changes:
-            _reindex_source(ws, old)
+        reindex_sources(ws, [source_id])
     return get_source(ws, source_id)
 
 
 def delete_source(ws: Workspace, source_id: int) -> None:
     with ws.transaction() as db:
         old = get_source(ws, source_id)
-        _unindex_source(ws, old)
-        db.execute(
-            "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_text) "
-            "SELECT 'delete', id, text, coalesce(speaker_text, '') FROM quotes WHERE source_id = ?",
-            [source_id],
-        )
+        unindex_source(ws, source_id)
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
         record_judgement(ws, "delete", "source", source_id, None, old.title, None, None)
 
@@ -114,23 +109,3 @@ def _validate_field(field: str, value: Any) -> None:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
     if field == "published" and not _ISO_DATE.match(value.strip()):
         raise BriefingError(f"published: must be a date as YYYY-MM-DD, not {value!r}")
-
-
-def _index_source(ws: Workspace, source_id: int) -> None:
-    ws.db.execute(
-        "INSERT INTO sources_fts (rowid, title, text) "
-        "SELECT id, coalesce(title, ''), text FROM sources WHERE id = ?",
-        [source_id],
-    )
-
-
-def _unindex_source(ws: Workspace, old: Source) -> None:
-    ws.db.execute(
-        "INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-        [old.id, old.title or "", old.text],
-    )
-
-
-def _reindex_source(ws: Workspace, old: Source) -> None:
-    _unindex_source(ws, old)
-    _index_source(ws, old.id)

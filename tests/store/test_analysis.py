@@ -99,12 +99,18 @@ def rows(ws, sql, *params):
 
 
 def fts_quotes(ws, query):
-    return sorted(r[0] for r in rows(ws, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", query))
+    sql = ("SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+           "WHERE search_fts MATCH ? AND d.kind = 'quote'")
+    return sorted(r[0] for r in rows(ws, sql, query))
 
 
 def assert_fts_in_sync(ws):
-    # with rank 1 FTS5 also compares the index with the quotes table it indexes
-    ws.db.execute("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)")
+    # the index is internally consistent and holds exactly the stored quotes, claims and sources
+    ws.db.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+    for kind, table in (("quote", "quotes"), ("claim", "claims"), ("source", "sources")):
+        indexed = rows(ws, "SELECT ref_id FROM search_docs WHERE kind = ? ORDER BY ref_id", kind)
+        assert indexed == rows(ws, f"SELECT id FROM {table} ORDER BY id")
+    assert rows(ws, "SELECT count(*) FROM search_docs") == rows(ws, "SELECT count(*) FROM search_fts")
 
 
 def snapshot(ws):

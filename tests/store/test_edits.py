@@ -196,8 +196,8 @@ def test_a_confirmed_speaker_is_searchable_and_survives_reanalysis(ws, two_sourc
     pumping = quote_id(ws, "pumping")
     lagos = entity_named(ws, "Lagos Water")["id"]
     set_quote_speaker(ws, pumping, lagos, reason="the utility spoke")
-    assert fts_quotes(ws, "speaker_text:lagos") == [pumping]
-    assert fts_quotes(ws, "speaker_text:okafor") == []
+    assert fts_quotes(ws, "speaker:lagos") == [pumping]
+    assert fts_quotes(ws, "speaker:okafor") == []
     reanalyse(ws, *two_sources)
     assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes WHERE id = ?", pumping) == [(lagos, "Lagos Water")]
     assert last_judgement(ws, "quote", pumping) == (

@@ -41,7 +41,10 @@ def test_entities_quotes_and_mentions_round_trip(ws, two_sources):
     assert entity["mentions"] == [{"source_id": a, "start": start, "end": start + 11}]
     [quote] = read_quotes(ws)
     assert quote["speaker"] == "Mira Okafor" and quote["text"].startswith("“We restored")
-    hits = ws.db.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'pumping'").fetchall()
+    hits = ws.db.execute(
+        "SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        "WHERE search_fts MATCH 'pumping' AND d.kind = 'quote'"
+    ).fetchall()
     assert hits == [(quote["id"],)]
 
 
@@ -93,4 +96,5 @@ def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     delete_source(ws, a)
     counts = count_rows(ws)
     assert (counts["sources"], counts["quotes"], counts["claims"]) == (1, 0, 0)
-    assert ws.db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'okafor'").fetchone()[0] == 0
+    assert ws.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'okafor'").fetchone()[0] == 0
+    assert ws.db.execute("SELECT count(*) FROM search_docs WHERE source_id = ?", [a]).fetchone()[0] == 0

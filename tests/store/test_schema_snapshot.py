@@ -17,4 +17,4 @@ def test_snapshot_creates_a_database_with_every_table(tmp_path):
     conn = sqlite3.connect(tmp_path / "s.db")
     conn.executescript(SNAPSHOT.read_text(encoding="utf-8"))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"sources", "quotes", "claims", "history", "sources_fts"} <= tables
+    assert {"sources", "quotes", "claims", "history", "search_fts"} <= tables

@@ -21,7 +21,9 @@ def make_doc(text="The ministry said the outage was over.", title="Outage ends",
 
 
 def _fts_ids(ws, query):
-    return [r[0] for r in ws.db.execute("SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?", [query])]
+    sql = ("SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+           "WHERE search_fts MATCH ? AND d.kind = 'source'")
+    return [r[0] for r in ws.db.execute(sql, [query])]
 
 
 def test_add_document_stores_text_original_and_index(ws):
@@ -101,7 +103,7 @@ def test_a_failure_mid_import_leaves_nothing_behind(ws, monkeypatch):
     def broken_index(*args):
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr("briefing.store.sources._index_source", broken_index)
+    monkeypatch.setattr("briefing.store.sources.reindex_sources", broken_index)
     with pytest.raises(RuntimeError):
         add_document(ws, make_doc())
     counts = [ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sources", "originals")]

@@ -30,7 +30,7 @@ def test_migrations_are_recorded_once(ws_file):
 
 @pytest.mark.parametrize("table", ["sources", "entities", "mentions", "quotes", "claims", "evidence",
                                    "annotations", "tags", "briefings", "briefing_items", "history",
-                                   "sources_fts", "quotes_fts"])
+                                   "search_fts", "search_docs"])
 def test_data_model_tables_exist(ws, table):
     assert table in ws.db.table_names()
 
@@ -96,3 +96,23 @@ def test_transaction_rolls_back_on_error(ws):
         db.execute("INSERT INTO tags (name) VALUES ('x')")
         raise RuntimeError("boom")
     assert ws.db.execute("SELECT count(*) FROM tags").fetchone()[0] == 0
+
+
+def test_upgrade_from_an_older_schema_keeps_data_and_builds_the_search_index(ws_file):
+    from sqlite_utils import Database
+
+    from briefing.store.migrations import migrations
+
+    db = Database(ws_file)
+    migrations.apply(db, stop_before="0003_search_index")
+    db.execute("PRAGMA user_version = 2")
+    db.execute(
+        "INSERT INTO sources (path, format, content_hash, text, title, imported_at) "
+        "VALUES ('a.txt', 'txt', 'h1', '北京市政府周二表示，供水已恢复。', '供水恢复', '2026-03-01T00:00:00+00:00')"
+    )
+    db.conn.commit()
+    db.close()
+    with open_workspace(ws_file) as ws:
+        assert _pragma(ws, "user_version") == SCHEMA_VERSION
+        hits = ws.db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"北 京\"'").fetchall()
+        assert len(hits) == 1

@@ -1,0 +1,86 @@
+"""The search index: one FTS5 table over sources, quotes, claims and notes.
+
+``search_fts`` holds the searchable words (CJK characters spaced, see
+briefing/cjk.py) and ``search_docs`` the facts filters need (kind,
+source, date, outlet, grade, status, speaker). The store keeps both in sync
+by re-indexing every item of a source after a write that touches it, inside
+the same transaction (FTS5 cannot be fed by triggers while trusted_schema is
+off).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from briefing.cjk import spaced
+from briefing.store.workspace import Workspace
+
+KINDS = ("source", "quote", "claim", "note")
+
+_ITEMS = {
+    "quote": """
+        SELECT q.id, q.text, trim(coalesce(e.name, '') || ' ' || coalesce(q.speaker_text, '') || ' ' ||
+               coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
+               q.speaker_id, NULL
+        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?""",
+    "claim": "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ?",
+    "note": """
+        SELECT a.id, coalesce(a.note, '') || ' ' || a.exact || ' ' ||
+               coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE at.annotation_id = a.id), ''), '', NULL, NULL
+        FROM annotations a WHERE a.source_id = ?""",
+}
+
+
+def reindex_sources(ws: Workspace, source_ids: Iterable[int]) -> None:
+    """Rebuild the index rows of these sources and everything in them."""
+    for source_id in dict.fromkeys(source_ids):
+        unindex_source(ws, source_id)
+        _index_source(ws, source_id)
+
+
+def unindex_source(ws: Workspace, source_id: int) -> None:
+    ws.db.execute(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_docs WHERE source_id = ?)", [source_id]
+    )
+    ws.db.execute("DELETE FROM search_docs WHERE source_id = ?", [source_id])
+
+
+def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
+    rows = ws.db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id]).fetchall()
+    reindex_sources(ws, (r[0] for r in rows))
+
+
+def rebuild(ws: Workspace) -> None:
+    """Index every source again (after a migration or to repair)."""
+    ws.db.execute("DELETE FROM search_fts")
+    ws.db.execute("DELETE FROM search_docs")
+    for (source_id,) in ws.db.execute("SELECT id FROM sources ORDER BY id").fetchall():
+        _index_source(ws, source_id)
+
+
+def _index_source(ws: Workspace, source_id: int) -> None:
+    row = ws.db.execute(
+        "SELECT title, text, published, outlet, reliability FROM sources WHERE id = ?", [source_id]
+    ).fetchone()
+    if row is None:
+        return
+    title, text, published, outlet, grade = row
+    meta = (source_id, published, outlet, grade)
+    _insert(ws, "source", source_id, text, "", title, None, None, meta)
+    for kind, sql in _ITEMS.items():
+        for ref_id, body, speaker, speaker_id, status in ws.db.execute(sql, [source_id]).fetchall():
+            _insert(ws, kind, ref_id, body, speaker, title, speaker_id, status, meta)
+
+
+def _insert(ws: Workspace, kind, ref_id, body, speaker, title, speaker_id, status, meta) -> None:
+    source_id, published, outlet, grade = meta
+    cursor = ws.db.execute(
+        "INSERT INTO search_docs (kind, ref_id, source_id, published, outlet, grade, status, speaker_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [kind, ref_id, source_id, published, outlet, grade, status, speaker_id],
+    )
+    ws.db.execute(
+        "INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?, ?, ?, ?)",
+        [cursor.lastrowid, spaced(body or ""), spaced(speaker or ""), spaced(title or "")],
+    )
