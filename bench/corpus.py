@@ -115,14 +115,17 @@ def pick_paragraphs(deck: Iterator[str], rng: random.Random) -> list[str]:
     return chosen
 
 
-def compose_article(sources: list[Source], deck: Iterator[str], swapper: NameSwapper, rng: random.Random) -> str:
-    """Headline, byline, date line and body, with one cast of renamed people."""
+def compose_article(
+    sources: list[Source], deck: Iterator[str], swapper: NameSwapper, rng: random.Random
+) -> tuple[str, int]:
+    """Headline, byline, date line and body, with one cast of renamed people; and the body's words."""
     cast: dict[int, tuple[str, str]] = {}
     headline = swapper.swap(rng.choice(sources).title, cast, rng)
     byline = f"By {rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}"
     dateline = (FIRST_DAY + timedelta(days=rng.randrange(DAYS))).strftime(rng.choice(DATE_FORMATS))
     body = [swapper.swap(p, cast, rng) for p in pick_paragraphs(deck, rng)]
-    return "\n\n".join([headline, byline, dateline, *body]) + "\n"
+    text = "\n\n".join([headline, byline, dateline, *body]) + "\n"
+    return text, sum(len(p.split()) for p in body)
 
 
 def build_corpus(folder: Path, words: int = DEFAULT_WORDS, articles: int | None = None, seed: int = 1) -> list[Path]:
@@ -133,11 +136,11 @@ def build_corpus(folder: Path, words: int = DEFAULT_WORDS, articles: int | None 
     swapper = NameSwapper(load_people())
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    total = 0
+    total = 0  # body words: what the importer keeps once headline, byline and date line are read
     while (len(written) < articles) if articles is not None else (total < words):
-        text = compose_article(sources, deck, swapper, rng)
+        text, body_words = compose_article(sources, deck, swapper, rng)
         path = folder / f"article-{len(written) + 1:04d}.txt"
         path.write_text(text, encoding="utf-8")
         written.append(path)
-        total += len(text.split())
+        total += body_words
     return written

@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", metavar="FOLDER", help="folder of texts with gold .json files")
     evaluate.add_argument("--quiet", action="store_true", help="only the table, not every miss")
 
+    find = commands.add_parser("search", help="search quotes, claims, notes and sources")
+    _add_workspace_option(find, argparse.SUPPRESS)
+    find.add_argument("query", nargs="*", help='words, "phrases", prefix*, AND/OR/NOT, field:value filters')
+    find.add_argument("--json", action="store_true", help="print the results as JSON")
+    find.add_argument("--limit", type=int, default=20, metavar="N", help="results per page (default 20)")
+    find.add_argument("--after", metavar="CURSOR", help="the cursor printed at the end of the previous page")
+
     export = commands.add_parser("export", help="export the whole workspace")
     _add_workspace_option(export, argparse.SUPPRESS)
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
@@ -79,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except BrokenPipeError:  # `briefing search … | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: a user never sees a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
@@ -95,6 +105,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     with open_default_workspace(args.workspace) as ws:
         if args.command == "analyse":
             return _analyse(ws, args)
+        if args.command == "search":
+            from briefing.search.report import print_search
+
+            return print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
         if args.command == "import":
             return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
         if args.command == "info":

@@ -137,3 +137,46 @@ class Analysis:
     claims: tuple[FoundClaim, ...]
     sentences: tuple[tuple[int, int], ...]
     summary: str
+
+
+# -- search (briefing.search parses, briefing.store runs) --
+
+
+@dataclass
+class SearchFilters:
+    """Field filters of a query; empty lists filter nothing."""
+
+    speaker: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    outlet: list[str] = field(default_factory=list)
+    entity: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    type: list[str] = field(default_factory=list)
+    grade: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # source, quote, claim, note
+    ref_id: int
+    source_id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    speaker: str | None
+    status: str | None
+    snippet: str  # highlighted words between \ue000 and \ue001
+    position: int  # the index row, for paging
+
+
+@dataclass
+class SearchPage:
+    hits: list[SearchHit]
+    total: int
+    ranked: bool  # False when a very common query is listed newest first
+    facets: dict[str, list[tuple[str, int]]]
+    facets_partial: bool
+    cursor: tuple | None  # pass back for the next page; None on the last page

@@ -106,9 +106,29 @@ def relation(claim: str, passage: str) -> str:
     return "supports"
 
 
+SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(k|thousand|m|million|bn|billion)\b", re.IGNORECASE)
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+NEGATION_PHRASES = re.compile(
+    r"(?i)\b(ruled out|turned down|rejected|dismissed|refused|no longer|not yet|denied|deny|denies)\b"
+)
+
+
 def _numbers(text: str) -> set[str]:
-    # four-digit years and small counts say little about agreement; big figures do
-    return {n.replace(",", "") for n in NUMBER.findall(text) if len(n.replace(",", "")) >= 2 and not _year(n)}
+    """Figures as plain numbers ('62k', '62,000' and '62 thousand' agree); four-digit years and
+    small counts say little about agreement, big figures do."""
+    found = set()
+    for match in SCALED.finditer(text):
+        value = float(match.group(1).replace(",", "")) * SCALES[match.group(2).lower()]
+        found.add(f"{value:g}")
+    rest = SCALED.sub(" ", text)
+    for number in NUMBER.findall(rest):
+        plain = number.replace(",", "")
+        if len(plain) >= 2 and not _year(number):
+            try:
+                found.add(f"{float(plain):g}")
+            except ValueError:
+                continue
+    return found
 
 
 def _year(number: str) -> bool:
@@ -117,4 +137,4 @@ def _year(number: str) -> bool:
 
 def _negated(text: str) -> bool:
     words = set(re.findall(r"[a-z']+", text.lower()))
-    return bool(words & NEGATIONS)
+    return bool(words & NEGATIONS) or NEGATION_PHRASES.search(text) is not None

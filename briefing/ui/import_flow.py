@@ -85,10 +85,11 @@ class ImportFlow(QObject):
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, label: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
-            self.dialog.setLabelText(f"Importing {label}…" if label else "Finishing…")
+        dialog = self.dialog  # setValue() may process events that end the import
+        if dialog is not None:
+            dialog.setLabelText(f"{label}…" if label else "Finishing…")
+            dialog.setMaximum(total)
+            dialog.setValue(done)
 
     @Slot(object)
     def _succeeded(self, report: ImportReport) -> None:

@@ -23,6 +23,9 @@ def test_related_passages_come_from_other_sources_ranked():
     ("A ransom was demanded.", "No ransom demand was received.", "contradicts"),
     ("40,000 households were cut off.", "About 40,000 homes lost water.", "supports"),
     ("The outage began in 2026 at the plant.", "In 2026 the plant's outage began.", "supports"),
+    ("Some 62,000 homes lost water.", "About 62k homes lost water.", "supports"),
+    ("The bill was VLD 4.2 million.", "The bill came to VLD 4,200,000.", "supports"),
+    ("The board approved the merger.", "The board turned down the merger.", "contradicts"),
 ])
 def test_suggested_relation(claim, passage, expected):
     assert relation(claim, passage) == expected

@@ -1,0 +1,1 @@
+"""Search: the query language and its results over the store's search index (Qt-free)."""

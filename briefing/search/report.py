@@ -1,0 +1,81 @@
+"""Search results on a terminal or as JSON, for ``briefing search``."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from briefing.domain import BriefingError, SearchHit
+from briefing.search.engine import SearchResult, highlighted_text, search
+from briefing.store import Workspace
+
+MAX_LIMIT = 500
+
+
+def print_search(ws: Workspace, text: str, limit: int, after: str | None, as_json: bool) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BriefingError(f"--limit: must be between 1 and {MAX_LIMIT}")
+    result = search(ws, text, limit, decode_cursor(after))
+    if as_json:
+        print(json.dumps(result_document(result), ensure_ascii=False, indent=2))
+    else:
+        _print_text(result, sys.stdout.isatty())
+    return 0
+
+
+def result_document(result: SearchResult) -> dict:
+    page = result.page
+    return {
+        "query": result.query.text,
+        "literal": result.query.literal,
+        "total": page.total,
+        "ranked": page.ranked,
+        "facets": {name: dict(values) for name, values in page.facets.items()},
+        "facets_partial": page.facets_partial,
+        "hits": [_hit_document(h) for h in page.hits],
+        "next": encode_cursor(page.cursor),
+    }
+
+
+def _hit_document(hit: SearchHit) -> dict:
+    return {
+        "type": hit.kind, "id": hit.ref_id, "source_id": hit.source_id, "title": hit.title,
+        "outlet": hit.outlet, "published": hit.published, "speaker": hit.speaker, "status": hit.status,
+        "snippet": highlighted_text(hit.snippet, "[", "]"),
+    }
+
+
+def _print_text(result: SearchResult, colour: bool) -> None:
+    page = result.page
+    if result.query.literal and result.query.text.strip():
+        print(f"(searched literally for the words: {result.query.problem})")
+    order = "" if page.ranked or not result.query.match else ", newest first"
+    print(f"{page.total} result{'s' if page.total != 1 else ''}{order}")
+    facets = ", ".join(f"{name} {count}" for name, count in page.facets.get("type", []))
+    if facets:
+        print(f"  {facets}")
+    start, end = ("\033[1m", "\033[0m") if colour else ("[", "]")
+    for hit in page.hits:
+        where = ", ".join(p for p in (hit.outlet, hit.published) if p)
+        who = f"{hit.speaker}: " if hit.speaker else ""
+        status = f" [{hit.status}]" if hit.status else ""
+        print(f"\n{hit.kind}{status} · {hit.title or '(untitled)'}" + (f" ({where})" if where else ""))
+        print(f"  {who}{highlighted_text(hit.snippet, start, end)}")
+    if page.cursor is not None:
+        print(f"\nmore: --after {encode_cursor(page.cursor)}")
+
+
+def encode_cursor(cursor: tuple | None) -> str | None:
+    return None if cursor is None else json.dumps(list(cursor), separators=(",", ":"))
+
+
+def decode_cursor(text: str | None) -> tuple | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = None
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], int)):
+        raise BriefingError("--after: not a cursor printed by briefing search")
+    return tuple(value)

@@ -1,0 +1,173 @@
+"""Running a parsed query against the search index: filters, ranking, snippets,
+facets and keyset paging (the next page starts after the last row seen, so
+paging never rescans with a growing OFFSET).
+
+Ranking is bm25 with the speaker column weighted up, so a speaker's own words
+come first. A very common query (more matches than ``RANK_LIMIT``) is not
+ranked at all: its rows are listed newest first and its count is shown, which
+keeps the first page fast whatever the word.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from briefing.cjk import unspace
+from briefing.domain import BriefingError, SearchFilters, SearchHit, SearchPage
+from briefing.store.workspace import Workspace
+
+RANK_LIMIT = 20_000
+FACET_LIMIT = 5_000
+SNIPPET_TOKENS = 16
+BM25 = "bm25(search_fts, 1.0, 4.0, 0.5)"
+OPEN, CLOSE = "\ue000", "\ue001"
+
+
+class QueryError(BriefingError):
+    """FTS5 refused the expression; the caller retries it as a literal search."""
+
+
+def search_index(
+    ws: Workspace, match: str | None, filters: SearchFilters, limit: int = 20, cursor: tuple | None = None
+) -> SearchPage:
+    where, params = _filters(filters)
+    try:
+        if match is None:
+            return _recent(ws, where, params, limit, cursor)
+        total = _count(ws, match, where, params)
+        ranked = total <= RANK_LIMIT
+        rows = _matches(ws, match, where, params, limit + 1, cursor, ranked)
+        facets, partial = _facets(ws, match, where, params, total)
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"the search index cannot read this query ({exc})") from None
+    return _page(rows, limit, total, ranked, facets, partial)
+
+
+def _filters(filters: SearchFilters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for column, values in (("d.kind", filters.type), ("d.status", filters.status), ("d.grade", filters.grade)):
+        if values:
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    if filters.date_from:
+        where.append("d.published >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        where.append("d.published <= ?")
+        params.append(filters.date_to)
+    for outlet in filters.outlet:
+        where.append("d.outlet LIKE ?")
+        params.append(f"%{outlet}%")
+    for entity in filters.entity:
+        where.append(_ENTITY_SOURCES)
+        params.extend([f"%{entity}%", f"%{entity}%"])
+    for tag in filters.tag:
+        where.append(_TAGGED)
+        params.append(tag)
+    return where, params
+
+
+_ENTITY_SOURCES = """d.source_id IN (
+    SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id
+    WHERE e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))"""
+_TAGGED = """d.kind = 'note' AND d.ref_id IN (
+    SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"""
+
+_COLUMNS = """d.kind, d.ref_id, d.source_id, s.title, s.outlet, s.published, e.name, d.status"""
+_JOINS = """JOIN sources s ON s.id = d.source_id LEFT JOIN entities e ON e.id = d.speaker_id"""
+
+
+def _count(ws: Workspace, match: str, where: list[str], params: list[Any]) -> int:
+    if not where:
+        row = ws.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", [match]).fetchone()
+    else:
+        sql = (f"SELECT count(*) FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+               f"WHERE search_fts MATCH ? AND {' AND '.join(where)}")
+        row = ws.db.execute(sql, [match, *params]).fetchone()
+    return row[0]
+
+
+def _matches(ws, match, where, params, limit, cursor, ranked) -> list[tuple]:
+    conditions = ["search_fts MATCH ?", *where]
+    values: list[Any] = [match, *params]
+    if ranked:
+        order = f"{BM25}, search_fts.rowid"
+        if cursor is not None:
+            conditions.append(f"({BM25} > ? OR ({BM25} = ? AND search_fts.rowid > ?))")
+            values.extend([cursor[0], cursor[0], cursor[1]])
+    else:
+        order = "search_fts.rowid DESC"
+        if cursor is not None:
+            conditions.append("search_fts.rowid < ?")
+            values.append(cursor[1])
+    sql = (
+        f"SELECT {_COLUMNS}, snippet(search_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}), "
+        f"search_fts.rowid, {BM25 if ranked else '0'} "
+        f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid {_JOINS} "
+        f"WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT ?"
+    )
+    return ws.db.execute(sql, [*values, limit]).fetchall()
+
+
+def _recent(ws, where, params, limit, cursor) -> SearchPage:
+    """No words: the newest items first (by publication date, then the order of import)."""
+    conditions = list(where)
+    values = list(params)
+    if cursor is not None:
+        conditions.append("(coalesce(d.published, '') < ? OR (coalesce(d.published, '') = ? AND d.id < ?))")
+        values.extend([cursor[0], cursor[0], cursor[1]])
+    clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = (
+        f"SELECT {_COLUMNS}, substr(CASE d.kind WHEN 'source' THEN s.text WHEN 'quote' THEN q.text "
+        f"WHEN 'claim' THEN c.text ELSE a.note END, 1, 200), d.id, coalesce(d.published, '') "
+        f"FROM search_docs d {_JOINS} LEFT JOIN quotes q ON d.kind = 'quote' AND q.id = d.ref_id "
+        f"LEFT JOIN claims c ON d.kind = 'claim' AND c.id = d.ref_id "
+        f"LEFT JOIN annotations a ON d.kind = 'note' AND a.id = d.ref_id "
+        f"{clause} ORDER BY coalesce(d.published, '') DESC, d.id DESC LIMIT ?"
+    )
+    rows = ws.db.execute(sql, [*values, limit + 1]).fetchall()
+    total_clause = f"WHERE {' AND '.join(where)}" if where else ""
+    total = ws.db.execute(f"SELECT count(*) FROM search_docs d {total_clause}", params).fetchone()[0]
+    facets, partial = _recent_facets(ws, where, params, total)
+    return _page(rows, limit, total, False, facets, partial)
+
+
+def _page(rows, limit, total, ranked, facets, partial) -> SearchPage:
+    more = len(rows) > limit
+    rows = rows[:limit]
+    hits = [_hit(row) for row in rows]
+    cursor = (rows[-1][-1], rows[-1][-2]) if more and rows else None
+    return SearchPage(hits, total, ranked, facets, partial, cursor)
+
+
+def _hit(row: tuple) -> SearchHit:
+    kind, ref_id, source_id, title, outlet, published, speaker, status, snippet, position, _ = row
+    return SearchHit(kind, ref_id, source_id, title, outlet, published, speaker, status,
+                     unspace(snippet or ""), position)
+
+
+def _facets(ws, match, where, params, total) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    inner = (f"SELECT d.* FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+             f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
+    return _facet_counts(ws, inner, [match, *params]), total > FACET_LIMIT
+
+
+def _recent_facets(ws, where, params, total) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    inner = f"SELECT d.* FROM search_docs d {clause} ORDER BY d.id DESC LIMIT {FACET_LIMIT}"
+    return _facet_counts(ws, inner, list(params)), total > FACET_LIMIT
+
+
+def _facet_counts(ws: Workspace, inner: str, params: list[Any]) -> dict[str, list[tuple[str, int]]]:
+    queries = {
+        "type": f"SELECT kind, count(*) FROM ({inner}) GROUP BY kind ORDER BY count(*) DESC",
+        "status": f"SELECT status, count(*) FROM ({inner}) WHERE status IS NOT NULL GROUP BY status "
+                  f"ORDER BY count(*) DESC",
+        "source": f"SELECT coalesce(s.title, '(untitled)'), count(*) FROM ({inner}) x JOIN sources s "
+                  f"ON s.id = x.source_id GROUP BY x.source_id ORDER BY count(*) DESC LIMIT 10",
+        "speaker": f"SELECT e.name, count(*) FROM ({inner}) x JOIN entities e ON e.id = x.speaker_id "
+                   f"GROUP BY x.speaker_id ORDER BY count(*) DESC LIMIT 10",
+    }
+    return {name: [(str(r[0]), r[1]) for r in ws.db.execute(sql, params).fetchall()] for name, sql in queries.items()}

@@ -1,0 +1,127 @@
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.domain import Document
+from briefing.search.engine import highlighted_html, search
+from briefing.store.records import add_annotation, add_claim, add_entity, add_quote, mark_claim
+from briefing.store.sources import add_document
+
+
+def _doc(text, title, published=None, outlet=None, language="en"):
+    raw = (title + text).encode()
+    import hashlib
+
+    return Document(path=f"{title}.txt", format="txt", raw=raw, content_hash=hashlib.sha256(raw).hexdigest(),
+                    text=text, title=title, published=published, outlet=outlet, language=language)
+
+
+A = "“We restored pumping at dawn,” said Marta Okafor. The outage hit 40,000 households in Port Halden."
+B = "Officials now say 62,000 households lost water, according to the ministry. A ransom note was found."
+ZH = "北京市政府周二表示，自来水供应已经恢复。"
+JA = "東京電力は水曜日、停電が解消したと発表した。"
+KO = "서울시는 수요일 단수가 해제되었다고 밝혔다."
+
+
+@pytest.fixture
+def corpus(ws):
+    a, _ = add_document(ws, _doc(A, "Pumps back on", "2026-03-03", "Meridian Wire"))
+    b, _ = add_document(ws, _doc(B, "Report says 62,000 homes hit", "2026-03-07", "Veldran Standard"))
+    okafor = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
+    add_quote(ws, a, 1, A.index("”"), speaker_id=okafor, speaker_text="Marta Okafor", cue="said")
+    claim = add_claim(ws, a, A.index("The outage"), len(A))
+    mark_claim(ws, claim, "disputed")
+    add_annotation(ws, b, 0, 10, note="check the ministry figure", tags=("figures",))
+    for text, title in ((ZH, "北京供水"), (JA, "東京の停電"), (KO, "서울 단수")):
+        add_document(ws, _doc(text, title, "2026-03-08", language="zh"))
+    return ws, a, b
+
+
+def kinds(result):
+    return sorted(h.kind for h in result.page.hits)
+
+
+def test_words_find_every_kind_with_highlighted_snippets(corpus):
+    ws, a, b = corpus
+    result = search(ws, "households")
+    assert result.page.total == 3
+    assert kinds(result) == ["claim", "source", "source"]
+    assert all("\ue000households\ue001" in h.snippet for h in result.page.hits)
+    assert "<b>households</b>" in highlighted_html(result.page.hits[0].snippet)
+
+
+def test_speaker_filter_and_speaker_words_rank_first(corpus):
+    ws, *_ = corpus
+    result = search(ws, "speaker:okafor")
+    assert [(h.kind, h.speaker) for h in result.page.hits] == [("quote", "Marta Okafor")]
+    assert search(ws, "okafor").page.hits[0].kind == "quote"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("type:claim", ["claim"]),
+    ("status:disputed", ["claim"]),
+    ("tag:figures", ["note"]),
+    ("outlet:standard type:source", ["source"]),
+    ("from:2026-03-05 to:2026-03-07", ["note", "source"]),
+    ("ransom OR pumping", ["quote", "source", "source"]),
+    ("households NOT ransom", ["claim", "source"]),
+    ('"lost water"', ["source"]),
+    ("house*", ["claim", "source", "source"]),
+])
+def test_filters_and_operators(corpus, query, expected):
+    ws, *_ = corpus
+    assert kinds(search(ws, query)) == expected
+
+
+@pytest.mark.parametrize("word, title", [
+    ("北京", "北京供水"), ("供应", "北京供水"), ("恢复", "北京供水"),
+    ("東京", "東京の停電"), ("停電", "東京の停電"), ("発表", "東京の停電"),
+    ("서울", "서울 단수"), ("단수", "서울 단수"), ("해제", "서울 단수"),
+])
+def test_cjk_words_are_found_inside_sentences(corpus, word, title):
+    ws, *_ = corpus
+    hits = search(ws, word).page.hits
+    assert [h.title for h in hits] == [title]
+    assert f"\ue000{word}\ue001" in hits[0].snippet
+
+
+def test_empty_query_lists_recent_items_and_pages_by_key(corpus):
+    ws, *_ = corpus
+    first = search(ws, "", limit=3)
+    assert first.page.total == 8 and len(first.page.hits) == 3
+    seen = [h.position for h in first.page.hits]
+    cursor = first.page.cursor
+    while cursor is not None:
+        page = search(ws, "", limit=3, cursor=cursor).page
+        seen.extend(h.position for h in page.hits)
+        cursor = page.cursor
+    assert len(seen) == len(set(seen)) == 8
+    dates = [h.published or "" for h in first.page.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_ranked_paging_visits_every_hit_once(corpus):
+    ws, *_ = corpus
+    first = search(ws, "households OR water OR ransom", limit=1)
+    seen, cursor = [h.position for h in first.page.hits], first.page.cursor
+    while cursor is not None:
+        page = search(ws, "households OR water OR ransom", limit=1, cursor=cursor).page
+        seen.extend(h.position for h in page.hits)
+        cursor = page.cursor
+    assert len(seen) == len(set(seen)) == first.page.total
+
+
+def test_facets_count_types_sources_and_speakers(corpus):
+    ws, *_ = corpus
+    facets = search(ws, "households OR pumping").page.facets
+    assert dict(facets["type"]) == {"source": 2, "claim": 1, "quote": 1}
+    assert dict(facets["speaker"]) == {"Marta Okafor": 1}
+    assert dict(facets["status"]) == {"disputed": 1}
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_any_input_gives_results_not_errors(corpus, text):
+    ws, *_ = corpus
+    result = search(ws, text, limit=5)
+    assert result.page.total >= len(result.page.hits)
