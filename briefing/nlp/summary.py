@@ -59,6 +59,11 @@ def _candidates(parsed: ParsedText) -> list[tuple[int, int, list[str]]]:
 
 
 def _mostly_quote(text: str) -> bool:
+    """A bare quotation, or a piece of one cut off by the sentence splitter."""
+    opening = sum(text.count(c) for c in "“«")
+    closing = sum(text.count(c) for c in "”»")
+    if opening != closing or text.count('"') % 2:
+        return True
     return text[:1] in QUOTE_MARKS and sum(c in QUOTE_MARKS for c in text) >= 2 and len(text) < 400
 
 

@@ -250,3 +250,13 @@ def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = N
             db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
             db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
             record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
+
+
+def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"annotation {annotation_id} does not exist")
+        db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
+        reindex_sources(ws, [row[0]])

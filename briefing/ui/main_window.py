@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,10 +22,17 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace
 from briefing.store.sources import get_source, list_sources
+from briefing.store.views import source_claims, source_entities, source_notes, source_quotes
+from briefing.ui.annotate import annotation_command
+from briefing.ui.commands import edit_source_command, mark_claim_command
 from briefing.ui.import_flow import ImportFlow
-from briefing.ui.reader import Reader
+from briefing.ui.panels import SidePanel
+from briefing.ui.reader import LAYERS, Highlight, Reader
 from briefing.ui.source_model import SortRole, SourceIdRole, SourceTableModel
 from briefing.ui.tasks import TaskRunner
+
+GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly reliable"),
+          ("D", "not usually reliable"), ("E", "unreliable"), ("F", "reliability cannot be judged"))
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +45,8 @@ class MainWindow(QMainWindow):
         self.model = SourceTableModel(parent=self)
         self.proxy = _source_proxy(self.model, self)
         self.reader = Reader(self)
+        self.panel = SidePanel(self)
+        self.undo_stack = QUndoStack(self)
         self.imports = ImportFlow(self, ws, self.runner, self._import_finished)
         self._build_layout()
         self._build_menus()
@@ -60,9 +69,14 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 960])
+        self.splitter.setSizes([470, 700, 430])
         self.setCentralWidget(self.splitter)
+        self.reader.highlightClicked.connect(self.panel.select)
+        self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
+        self.panel.claimMarked.connect(self.mark_claim)
+        self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -70,10 +84,43 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "Import &Folder…", self.imports.choose_folder, "Ctrl+Shift+I")
         file_menu.addSeparator()
         self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu("&View")
-        self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self._add_action(edit_menu, "&Annotate Selection…", self.annotate, "Ctrl+Shift+A")
+        self._build_source_menu()
+        self._build_claim_menu()
+        self._build_view_menu()
         help_menu = self.menuBar().addMenu("&Help")
         self._add_action(help_menu, "&About Briefing", self._about)
+
+    def _build_source_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Source")
+        grades = menu.addMenu("Reliability &Grade")
+        for grade, meaning in GRADES:
+            self._add_action(grades, f"&{grade} – {meaning}",
+                             lambda _=False, g=grade: self.edit_source("reliability", g))
+        self._add_action(grades, "&Not Graded", lambda: self.edit_source("reliability", None))
+
+    def _build_claim_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Claims")
+        for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
+            self._add_action(menu, f"Mark {status.capitalize()}", lambda _=False, s=status: self.panel.mark_current(s),
+                             key)
+
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu("&View")
+        self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
+        view_menu.addSeparator()
+        for kind in LAYERS:
+            action = self._add_action(view_menu, f"Highlight {kind.capitalize()}s",
+                                      lambda on, k=kind: self.reader.set_layer_visible(k, on))
+            action.setCheckable(True)
+            action.setChecked(True)
 
     def _add_action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -117,9 +164,59 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current, previous) -> None:
         source_id = current.data(SourceIdRole) if current.isValid() else None
         try:
-            self.reader.show_source(get_source(self.ws, source_id) if source_id is not None else None)
+            self.show_source(source_id)
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc))
+
+    def show_source(self, source_id: int | None, keep_position: bool = False) -> None:
+        """Reader and side panels for one source (None: the empty state)."""
+        if source_id is None:
+            self.reader.show_source(None)
+            self.panel.show_items(None, [], [], [], [])
+            return
+        position = self.reader.verticalScrollBar().value()
+        source = get_source(self.ws, source_id)
+        entities, quotes = source_entities(self.ws, source_id), source_quotes(self.ws, source_id)
+        claims, notes = source_claims(self.ws, source_id), source_notes(self.ws, source_id)
+        self.reader.show_source(source, _highlights(entities, quotes, claims, notes))
+        self.panel.show_items(source.summary, entities, quotes, claims, notes)
+        if keep_position:
+            self.reader.verticalScrollBar().setValue(position)
+
+    def _refresh_current(self) -> None:
+        self.show_source(self.current_source_id(), keep_position=True)
+
+    def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
+        self._push(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self._after_edit))
+
+    def edit_source(self, field: str, value: str | None) -> None:
+        source_id = self.current_source_id()
+        if source_id is None:
+            self.statusBar().showMessage("Select a source first.", 5000)
+            return
+        self._push(lambda: edit_source_command(self.ws, source_id, field, value, None, self._after_edit))
+
+    def annotate(self) -> None:
+        command = annotation_command(self, self.ws, self.current_source_id(), self.reader.selected_range(),
+                                     self._after_edit)
+        if command is not None:
+            self._push(lambda: command)
+
+    def _push(self, make_command) -> None:
+        try:
+            self.undo_stack.push(make_command())
+        except BriefingError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _after_edit(self) -> None:
+        current = self.current_source_id()
+        self.model.set_rows(list_sources(self.ws))
+        if current is not None:
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(current) or 0, 0))
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().blockSignals(False)
+        self._refresh_current()
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()
@@ -195,3 +292,13 @@ def _source_table(proxy: QSortFilterProxyModel) -> QTableView:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, width)
     return table
+
+
+def _highlights(entities, quotes, claims, notes) -> list[Highlight]:
+    found = [Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
+             for e in entities for s, t in e.mentions]
+    found += [Highlight("quote", q.id, q.start, q.end, "", f"Quote by {q.speaker or 'an unknown speaker'}"
+                        + (f" ({q.cue})" if q.cue else "")) for q in quotes]
+    found += [Highlight("claim", c.id, c.start, c.end, c.status, f"Claim, {c.status}") for c in claims]
+    found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
+    return found

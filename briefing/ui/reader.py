@@ -1,50 +1,218 @@
-"""The reader: a source's cleaned text with its metadata, never running anything."""
+"""The reader: a source's cleaned text with highlights, never running anything.
+
+The text is laid out block by block so that a character range of the source
+maps to a range of the document; highlights are extra selections painted over
+the text (entities by type, quotes, claims by status, notes), so they may
+overlap and toggle without rebuilding the document.
+"""
 
 from __future__ import annotations
 
-import html
+import bisect
+from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing import paths
 from briefing.domain import Source
 
-EMPTY_HTML = (
-    "<div style='margin-top:4em; text-align:center; color:#808080'>"
-    "<h2>No source selected</h2>"
-    "<p>Pick a source on the left, or use <b>File ▸ Import Files…</b> (Ctrl+I) "
-    "to add articles, reports and e-mails.</p></div>"
+LAYERS = ("entity", "quote", "claim", "note")
+ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97706", "group": "#9467bd"}
+CLAIM_COLOURS = {"unreviewed": "#8a8a8a", "corroborated": "#2e9d46", "disputed": "#d62728"}
+QUOTE_COLOUR = "#f2c12e"
+NOTE_COLOUR = "#3b82f6"
+EMPTY_TEXT = (
+    "No source selected.\n\nPick a source on the left, or use File ▸ Import Files… (Ctrl+I) "
+    "to add articles, reports and e-mails."
 )
 
 
+@dataclass(frozen=True)
+class Highlight:
+    kind: str  # entity, quote, claim, note
+    item_id: int
+    start: int
+    end: int
+    style: str  # entity type, claim status, "" otherwise
+    label: str  # what the tooltip says
+
+
+@dataclass
+class _Layout:
+    source_starts: list[int] = field(default_factory=list)
+    doc_starts: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+
+
 class Reader(QTextBrowser):
-    """Shows one source as escaped HTML; links are never followed on their own."""
+    """Shows one source; emits ``highlightClicked(kind, id)`` when a highlight is clicked."""
+
+    highlightClicked = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Reader")
-        self.setPlaceholderText("")
-        self.document().setDocumentMargin(24)
-        self.document().setDefaultStyleSheet(_reader_css())
+        self.setMouseTracking(True)
+        self.document().setDocumentMargin(28)
+        self.shown: Source | None = None
+        self.highlights: list[Highlight] = []
+        self.visible = set(LAYERS)
+        self._layout = _Layout()
         self.show_source(None)
 
-    def show_source(self, source: Source | None) -> None:
-        self.setHtml(EMPTY_HTML if source is None else source_html(source))
+    # -- content ---------------------------------------------------------
+    def show_source(self, source: Source | None, highlights: list[Highlight] | None = None) -> None:
+        self.shown = source
+        self.highlights = list(highlights or [])
+        self.clear()
+        self._layout = _Layout()
+        if source is None:
+            self.setPlainText(EMPTY_TEXT)
+        else:
+            self._lay_out(source)
+        self._paint()
         self.verticalScrollBar().setValue(0)
 
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self.highlights = list(highlights)
+        self._paint()
 
-def source_html(source: Source) -> str:
-    title = html.escape(source.title or "(untitled)")
-    meta = " · ".join(html.escape(part) for part in _meta_parts(source))
-    paragraphs = "".join(
-        f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in source.text.split("\n\n") if p.strip()
-    )
-    return f"<h1>{title}</h1><p class='meta'>{meta}</p><hr><div class='body'>{paragraphs}</div>"
+    def set_layer_visible(self, kind: str, visible: bool) -> None:
+        (self.visible.add if visible else self.visible.discard)(kind)
+        self._paint()
+
+    def _lay_out(self, source: Source) -> None:
+        cursor = QTextCursor(self.document())
+        title = QTextCharFormat()
+        title.setFontPointSize(self.font().pointSizeF() * 1.7)
+        title.setFontWeight(QFont.Weight.Bold)
+        cursor.insertText(source.title or "(untitled)", title)
+        meta = QTextCharFormat()
+        meta.setForeground(QColor("#808080"))
+        block = QTextBlockFormat()
+        block.setBottomMargin(14)
+        cursor.insertBlock(block)
+        cursor.insertText(" · ".join(meta_parts(source)), meta)
+        body_format = QTextBlockFormat()
+        body_format.setBottomMargin(10)
+        body_format.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        plain = QTextCharFormat()
+        plain.setFontPointSize(self.font().pointSizeF() * 1.15)
+        for start, paragraph in _paragraphs(source.text):
+            cursor.insertBlock(body_format)
+            self._layout.source_starts.append(start)
+            self._layout.doc_starts.append(cursor.position())
+            self._layout.lengths.append(len(paragraph))
+            cursor.insertText(paragraph, plain)
+
+    # -- positions -------------------------------------------------------
+    def doc_position(self, offset: int) -> int:
+        layout = self._layout
+        if not layout.source_starts:
+            return 0
+        i = max(0, bisect.bisect_right(layout.source_starts, offset) - 1)
+        inside = min(max(0, offset - layout.source_starts[i]), layout.lengths[i])
+        return layout.doc_starts[i] + inside
+
+    def source_offset(self, position: int) -> int | None:
+        layout = self._layout
+        i = bisect.bisect_right(layout.doc_starts, position) - 1
+        if i < 0:
+            return None
+        return layout.source_starts[i] + min(position - layout.doc_starts[i], layout.lengths[i])
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as a range of the source text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.shown is None:
+            return None
+        start = self.source_offset(cursor.selectionStart())
+        end = self.source_offset(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def scroll_to(self, start: int, end: int) -> None:
+        """Select a range of the source and bring it to the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def highlights_at(self, offset: int) -> list[Highlight]:
+        order = {kind: i for i, kind in enumerate(("quote", "claim", "note", "entity"))}
+        found = [h for h in self.highlights if h.kind in self.visible and h.start <= offset < h.end]
+        return sorted(found, key=lambda h: order[h.kind])
+
+    # -- painting --------------------------------------------------------
+    def _paint(self) -> None:
+        selections = []
+        for kind in ("claim", "quote", "note", "entity"):  # later ones paint over earlier ones
+            if kind not in self.visible:
+                continue
+            for highlight in (h for h in self.highlights if h.kind == kind):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self.doc_position(highlight.start))
+                cursor.setPosition(self.doc_position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = _format(highlight)
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    # -- Qt overrides ----------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            offset = self.source_offset(self.cursorForPosition(self.viewport().mapFromGlobal(
+                event.globalPos())).position())
+            found = self.highlights_at(offset) if offset is not None else []
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(h.label for h in found), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        offset = self.source_offset(self.cursorForPosition(event.position().toPoint()).position())
+        found = self.highlights_at(offset) if offset is not None else []
+        if found:
+            self.highlightClicked.emit(found[0].kind, found[0].item_id)
 
 
-def _meta_parts(source: Source) -> list[str]:
+def _format(highlight: Highlight) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if highlight.kind == "entity":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
+        fmt.setForeground(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
+    else:
+        colour = QColor({"quote": QUOTE_COLOUR, "note": NOTE_COLOUR}.get(
+            highlight.kind, CLAIM_COLOURS.get(highlight.style, "#8a8a8a")))
+        colour.setAlpha(70 if highlight.kind != "claim" else 45)  # readable on light and dark
+        fmt.setBackground(colour)
+    return fmt
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    found, position = [], 0
+    for piece in text.split("\n\n"):
+        if piece.strip():
+            found.append((position, piece))
+        position += len(piece) + 2
+    return found
+
+
+def meta_parts(source: Source) -> list[str]:
     parts = [
         source.outlet,
         f"by {source.author}" if source.author else None,
@@ -53,8 +221,3 @@ def _meta_parts(source: Source) -> list[str]:
         source.format.upper(),
     ]
     return [p for p in parts if p]
-
-
-def _reader_css() -> str:
-    css = paths.resources_dir() / "styles" / "reader.css"
-    return css.read_text(encoding="utf-8") if css.exists() else ""

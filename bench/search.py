@@ -1,0 +1,226 @@
+"""Search latency on a 1,000,000-quote workspace: the app's call against plain FTS5.
+
+    python -m bench.search [--path P] [--repeat N] [--profile]
+
+Builds the workspace first if needed (``bench.search_corpus``; reused once complete).
+For each kind of query (single words, two words, phrases, prefixes, three kinds of
+filters, CJK words, a very common word) it times, on a warm cache and in one
+connection opened with ``open_workspace``:
+
+* app: ``briefing.search.engine.search(ws, text, limit=20)`` (parse, count, first page
+  with snippets, facets);
+* raw: ``SELECT rowid, bm25(search_fts), snippet(...) FROM search_fts WHERE search_fts
+  MATCH ? ORDER BY bm25(search_fts) LIMIT 20`` with the plain FTS5 expression of the same
+  query (filters as a JOIN on search_docs or a column filter),
+
+alternating the two, and prints p50/p95/p99 of each with the p95 ratio app/raw (goal
+<= 1.5), then the very common words against the median single-word query (goal < 10x).
+``--profile`` also times the parts of ``search_index`` (count, page, facets) per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from bench.search_corpus import DEFAULT_PATH, JA_WORDS, PHRASES, ZH_WORDS, build
+from briefing.search.engine import _expression, search
+from briefing.search.query import parse
+from briefing.store import Workspace
+from briefing.store import search_queries as sq
+from briefing.store.workspace import open_workspace
+
+RAW = ("SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
+       "FROM search_fts{join} WHERE search_fts MATCH ?{where} ORDER BY bm25(search_fts) LIMIT 20")
+JOIN = " JOIN search_docs d ON d.id = search_fts.rowid"
+RATIO_GOAL, COMMON_GOAL = 1.5, 10.0
+MEDIUM = (2_000, 20_000)  # index rows holding a medium-frequency word (of 1.1 million)
+COMMON_ISH = (20_000, 150_000)
+OUTLET_WORDS = ("Herald", "Times", "Ledger", "Wire", "Post", "Gazette", "Journal", "Daily", "Review", "Record",
+                "Chronicle", "Tribune", "Press", "Report", "Star")
+REAL_PREFIXES = ("govern*", "elect*", "invest*", "polic*", "econom*", "minist*", "secur*", "inflat*", "protest*",
+                 "hospital*")
+
+
+@dataclass
+class Probe:
+    """One query as the app gets it and as plain FTS5 gets it."""
+
+    text: str
+    raw_match: str
+    raw_where: str = ""
+    raw_params: list = field(default_factory=list)
+
+    def raw_sql(self) -> str:
+        join = JOIN if self.raw_where else ""
+        return RAW.format(join=join, where=f" AND {self.raw_where}" if self.raw_where else "")
+
+
+def q(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _band(ws: Workspace, low: int, high: int, count: int, offset: int = 0) -> list[str]:
+    """``count`` words whose index term is in ``low``..``high`` rows, spread over the band."""
+    rows = ws.db.execute("SELECT word FROM bench_words WHERE docs BETWEEN ? AND ? AND word = term ORDER BY rank",
+                         [low, high]).fetchall()
+    words = [r[0] for r in rows]
+    step = max(1, len(words) // count)
+    return [words[(offset + i * step) % len(words)] for i in range(count)]
+
+
+def _speakers(ws: Workspace, count: int) -> list[str]:
+    rows = ws.db.execute("SELECT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_id WHERE e.id <= 4900 "
+                         "GROUP BY q.speaker_id ORDER BY count(*) DESC, e.id LIMIT 200").fetchall()
+    return [rows[i * 200 // count][0] for i in range(count)]
+
+
+def probes(ws: Workspace) -> dict[str, list[Probe]]:
+    """The queries of every kind, chosen from the workspace's word counts (deterministic)."""
+    medium = _band(ws, *MEDIUM, 30)
+    other = _band(ws, *MEDIUM, 30, offset=7)
+    common = _band(ws, *COMMON_ISH, 30)
+    cjk = (ZH_WORDS[:15] + JA_WORDS[:15])
+    very_common = [r[0] for r in ws.db.execute("SELECT word FROM bench_words ORDER BY docs DESC LIMIT 6")]
+    synthetic = [w[:max(4, len(w) - 2)] + "*" for w in _band(ws, *MEDIUM, 20, offset=3)]
+    kinds = {
+        "single word": [Probe(w, q(w)) for w in medium],
+        "two words": [Probe(f"{a} {b}", f"{q(a)} AND {q(b)}") for a, b in zip(common, other, strict=True)],
+        "phrase": [Probe(f'"{p}"', q(p)) for p in PHRASES],
+        "prefix": [Probe(p, q(p[:-1]) + "*") for p in list(REAL_PREFIXES) + synthetic],
+        "speaker:": [],
+        "type:quote from: to:": [],
+        "outlet:": [],
+        "cjk word": [Probe(w, q(" ".join(w))) for w in cjk],
+        "very common": [Probe(w, q(w)) for w in very_common * 5],
+    }
+    for i, name in enumerate(_speakers(ws, 30)):
+        shown = f'"{name}"' if i % 2 == 0 else name.split()[-1]
+        kinds["speaker:"].append(Probe(f"speaker:{shown} {common[i]}",
+                                       f"{q(common[i])} AND speaker : {q(shown.strip(chr(34)))}"))
+    for i, word in enumerate(medium):
+        begin = (2018 + i % 7) * 12 + i % 12  # months since year 0; 6 to 18 months long
+        end = begin + 6 + i % 13
+        first, last = f"{begin // 12}-{begin % 12 + 1:02d}-01", f"{end // 12}-{end % 12 + 1:02d}-28"
+        kinds["type:quote from: to:"].append(Probe(
+            f"type:quote from:{first} to:{last} {word}", q(word),
+            "d.kind = 'quote' AND d.published >= ? AND d.published <= ?", [first, last]))
+    for i, word in enumerate(other):
+        outlet = OUTLET_WORDS[i % len(OUTLET_WORDS)]
+        kinds["outlet:"].append(Probe(f"outlet:{outlet} {word}", q(word), "d.outlet LIKE ?", [f"%{outlet}%"]))
+    return kinds
+
+
+def _timed(fn: Callable[..., object], *args: object) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return (time.perf_counter() - start) * 1000, result
+
+
+def run_kind(ws: Workspace, items: list[Probe], repeat: int) -> dict[str, list[float]]:
+    """Warm every query once, then time app and raw alternately ``repeat`` times each."""
+    def app(p: Probe) -> Callable[[], object]:
+        return lambda: search(ws, p.text, limit=20).page.total
+
+    def raw(p: Probe) -> Callable[[], object]:
+        return lambda: ws.db.execute(p.raw_sql(), [p.raw_match, *p.raw_params]).fetchall()
+
+    out: dict[str, list[float]] = {"app": [], "raw": [], "total": []}
+    for p in items:
+        app(p)()
+        raw(p)()
+    for _ in range(repeat):
+        for p in items:
+            elapsed, total = _timed(app(p))
+            out["app"].append(elapsed)
+            out["total"].append(float(total))  # type: ignore[arg-type]
+            out["raw"].append(_timed(raw(p))[0])
+    return out
+
+
+def pct(values: list[float], p: float) -> float:
+    return float(np.percentile(values, p))
+
+
+def profile_kind(ws: Workspace, items: list[Probe]) -> dict[str, float]:
+    """p50 (ms) of each part of search_index for these queries, run the way search_index runs them."""
+    parts: dict[str, list[float]] = {"parse": [], "count": [], "page": [], "facets": [], "raw(app expr)": []}
+    for p in items * 2:
+        elapsed, query = _timed(parse, p.text)
+        parts["parse"].append(elapsed)
+        match = _expression(query)  # type: ignore[arg-type]
+        where, params = sq._filters(query.filters)  # type: ignore[attr-defined]
+        elapsed, total = _timed(sq._count, ws, match, where, params)
+        parts["count"].append(elapsed)
+        ranked = total <= sq.RANK_LIMIT  # type: ignore[operator]
+        parts["page"].append(_timed(sq._matches, ws, match, where, params, 21, None, ranked)[0])
+        parts["facets"].append(_timed(sq._facets, ws, match, where, params, total)[0])
+        sql = Probe(p.text, "", p.raw_where).raw_sql()
+        parts["raw(app expr)"].append(_timed(lambda s, v: ws.db.execute(s, v).fetchall(), sql,
+                                             [match, *p.raw_params])[0])
+    return {name: statistics.median(values) for name, values in parts.items()}
+
+
+def report(results: dict[str, dict[str, list[float]]]) -> None:
+    print(f"\n{'kind':22} {'runs':>4} {'matches':>8} | {'app p50':>8} {'p95':>7} {'p99':>7} | "
+          f"{'raw p50':>8} {'p95':>7} {'p99':>7} | {'p95 app/raw':>11}  goal <= {RATIO_GOAL}")
+    for kind, r in results.items():
+        ratio = pct(r["app"], 95) / pct(r["raw"], 95)
+        verdict = "PASS" if ratio <= RATIO_GOAL else "BELOW"
+        print(f"{kind:22} {len(r['app']):4d} {statistics.median(r['total']):8.0f} | "
+              f"{pct(r['app'], 50):8.1f} {pct(r['app'], 95):7.1f} {pct(r['app'], 99):7.1f} | "
+              f"{pct(r['raw'], 50):8.1f} {pct(r['raw'], 95):7.1f} {pct(r['raw'], 99):7.1f} | "
+              f"{ratio:11.2f}  {verdict}")
+    common, single = results["very common"], results["single word"]
+    ratio = pct(common["app"], 50) / pct(single["app"], 50)
+    print(f"\nvery common words: {int(min(common['total'])):,}-{int(max(common['total'])):,} matches; "
+          f"app first page p50 {pct(common['app'], 50):.1f} ms = {ratio:.1f}x the median single-word query "
+          f"({pct(single['app'], 50):.1f} ms); goal < {COMMON_GOAL:.0f}x: "
+          f"{'PASS' if ratio < COMMON_GOAL else 'BELOW'}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes over each kind's queries (>= 30 each)")
+    parser.add_argument("--kinds", help="comma-separated subset of kinds")
+    parser.add_argument("--profile", action="store_true", help="also time count / page / facets per kind")
+    args = parser.parse_args(argv)
+    if not build(args.path):
+        raise SystemExit("the workspace is not complete yet; run again to continue building it")
+    with open_workspace(args.path) as ws:
+        kinds = probes(ws)
+        wanted = args.kinds.split(",") if args.kinds else list(kinds)
+        results = {}
+        for kind in wanted:
+            started = time.perf_counter()
+            results[kind] = run_kind(ws, kinds[kind], args.repeat)
+            print(f"{kind}: {len(kinds[kind])} queries, {time.perf_counter() - started:.0f} s", flush=True)
+        if "very common" in results and "single word" in results:
+            report(results)
+        else:
+            report_partial(results)
+        if args.profile:
+            print(f"\nparts of search_index, p50 ms: {'parse':>7} {'count':>8} {'page':>8} {'facets':>8} "
+                  f"{'raw(app expr)':>14}")
+            for kind in wanted:
+                parts = profile_kind(ws, kinds[kind])
+                print(f"{kind:22} {'':11}" + " ".join(f"{parts[n]:8.1f}" for n in ("parse", "count", "page", "facets"))
+                      + f" {parts['raw(app expr)']:14.1f}", flush=True)
+
+
+def report_partial(results: dict[str, dict[str, list[float]]]) -> None:
+    for kind, r in results.items():
+        print(f"{kind:22} app p50/p95/p99 {pct(r['app'], 50):.1f}/{pct(r['app'], 95):.1f}/{pct(r['app'], 99):.1f}"
+              f"  raw {pct(r['raw'], 50):.1f}/{pct(r['raw'], 95):.1f}/{pct(r['raw'], 99):.1f}"
+              f"  matches median {statistics.median(r['total']):.0f}")
+
+
+if __name__ == "__main__":
+    main()

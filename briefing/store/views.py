@@ -1,0 +1,119 @@
+"""What the app shows for one source: its quotes, claims, entities and notes, as rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.domain import BriefingError
+from briefing.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_id: int | None
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    start: int
+    end: int
+    text: str
+    status: str
+    credibility: int | None
+    evidence: int
+    open_suggestions: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    mentions: tuple[tuple[int, int], ...]  # ranges in this source
+    sources: int  # how many sources mention it
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    start: int
+    end: int
+    exact: str
+    note: str | None
+    tags: tuple[str, ...]
+    anchor: str
+
+
+def source_quotes(ws: Workspace, source_id: int) -> list[QuoteRow]:
+    rows = ws.db.execute(
+        'SELECT q.id, q.start, q."end", q.text, coalesce(e.name, q.speaker_text), q.speaker_id, q.cue '
+        "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start",
+        [source_id],
+    ).fetchall()
+    return [QuoteRow(*row) for row in rows]
+
+
+def source_claims(ws: Workspace, source_id: int) -> list[ClaimRow]:
+    rows = ws.db.execute(
+        'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
+        "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
+        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') "
+        "FROM claims c WHERE c.source_id = ? ORDER BY c.start",
+        [source_id],
+    ).fetchall()
+    return [ClaimRow(*row) for row in rows]
+
+
+def source_entities(ws: Workspace, source_id: int) -> list[EntityRow]:
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for entity_id, start, end in ws.db.execute(
+        'SELECT entity_id, start, "end" FROM mentions WHERE source_id = ? ORDER BY start', [source_id]
+    ):
+        ranges.setdefault(entity_id, []).append((start, end))
+    if not ranges:
+        return []
+    marks = ", ".join("?" * len(ranges))
+    rows = ws.db.execute(
+        f"SELECT e.id, e.name, e.type, (SELECT count(DISTINCT m.source_id) FROM mentions m WHERE m.entity_id = e.id) "
+        f"FROM entities e WHERE e.id IN ({marks}) ORDER BY e.type, e.name",
+        list(ranges),
+    ).fetchall()
+    return [EntityRow(i, name, kind, tuple(ranges[i]), count) for i, name, kind, count in rows]
+
+
+def source_notes(ws: Workspace, source_id: int) -> list[NoteRow]:
+    rows = ws.db.execute(
+        'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
+        "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.annotation_id = a.id) FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
+        [source_id],
+    ).fetchall()
+    return [NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor)
+            for i, s, e, exact, note, anchor, tags in rows]
+
+
+def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
+    """(source_id, start, end) of a quote, claim or note; a whole source is (id, 0, 0)."""
+    if kind == "source":
+        return ref_id, 0, 0
+    table = {"quote": "quotes", "claim": "claims", "note": "annotations"}.get(kind)
+    if table is None:
+        raise BriefingError(f"unknown item kind {kind!r}")
+    row = ws.db.execute(f'SELECT source_id, start, "end" FROM {table} WHERE id = ?', [ref_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"{kind} {ref_id} no longer exists")
+    return row[0], row[1], row[2]
+
+
+def claim_status(ws: Workspace, claim_id: int) -> str:
+    row = ws.db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"claim {claim_id} does not exist")
+    return row[0]

@@ -1,0 +1,188 @@
+"""The side panels beside the reader: summary, entities, quotes, claims and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
+from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
+TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setWordWrap(True)
+    return tree
+
+
+def _item(values: list[str], kind: str, item_id: int, start: int, end: int) -> QTreeWidgetItem:
+    item = QTreeWidgetItem(values)
+    item.setData(0, ItemRole, (kind, item_id, start, end))
+    for column, value in enumerate(values):
+        item.setToolTip(column, value)
+    return item
+
+
+class SidePanel(QTabWidget):
+    """Emits ``itemActivated(kind, id, start, end)`` when the analyst picks a row."""
+
+    itemActivated = Signal(str, int, int, int)
+    summaryEdited = Signal(str)
+    claimMarked = Signal(int, str, str)  # claim id, status, reason
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Side panels")
+        self.setDocumentMode(True)
+        self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
+        self.summary.setAccessibleName("Summary")
+        self.entities = _tree("Entities", ["Entity", "Mentions", "Sources"])
+        self.entities.setRootIsDecorated(True)
+        self.quotes = _tree("Quotes", ["Speaker", "Quote"])
+        self.claims_widget, self.claims, self.reason = self._claims_tab()
+        self.notes = _tree("Notes", ["Passage", "Note", "Tags"])
+        self.addTab(self._summary_tab(), "&Summary")
+        self.addTab(self.entities, "&Entities")
+        self.addTab(self.quotes, "&Quotes")
+        self.addTab(self.claims_widget, "&Claims")
+        self.addTab(self.notes, "&Notes")
+        for tree in (self.entities, self.quotes, self.claims, self.notes):
+            tree.currentItemChanged.connect(self._picked)
+
+    def _summary_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.summary)
+        save = QPushButton("Save Summary")
+        save.setToolTip("Keep your summary; re-analysis will not replace it")
+        save.clicked.connect(lambda: self.summaryEdited.emit(self.summary.toPlainText()))
+        layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
+        return tab
+
+    def _claims_tab(self) -> tuple[QWidget, QTreeWidget, QLineEdit]:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        claims = _tree("Claims", ["Status", "Claim", "Evidence"])
+        layout.addWidget(claims)
+        reason = QLineEdit(placeholderText="Reason for your judgement (optional)")
+        reason.setAccessibleName("Reason")
+        layout.addWidget(reason)
+        buttons = QHBoxLayout()
+        for status, text in (("corroborated", "Co&rroborated"), ("disputed", "&Disputed"),
+                             ("unreviewed", "&Unreviewed")):
+            button = QPushButton(text)
+            button.setToolTip(f"Mark the selected claim {status}")
+            button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
+        self.claim_help.setWordWrap(True)
+        layout.addWidget(self.claim_help)
+        return tab, claims, reason
+
+    # -- filling -----------------------------------------------------------
+    def show_items(self, summary: str | None, entities: list[EntityRow], quotes: list[QuoteRow],
+                   claims: list[ClaimRow], notes: list[NoteRow]) -> None:
+        self.summary.setPlainText(summary or "")
+        self._fill_entities(entities)
+        self.quotes.clear()
+        for q in quotes:
+            self.quotes.addTopLevelItem(_item([q.speaker or "(unknown)", q.text], "quote", q.id, q.start, q.end))
+        self._fill_claims(claims)
+        self.notes.clear()
+        for n in notes:
+            row = _item([n.exact, n.note or "", ", ".join(n.tags)], "note", n.id, n.start, n.end)
+            if n.anchor == "orphaned":
+                row.setText(0, f"(text changed) {n.exact}")
+            self.notes.addTopLevelItem(row)
+        for tree in (self.entities, self.quotes, self.claims, self.notes):
+            tree.resizeColumnToContents(0)
+        self.setTabText(2, f"&Quotes ({len(quotes)})")
+        self.setTabText(3, f"&Claims ({len(claims)})")
+
+    def _fill_entities(self, entities: list[EntityRow]) -> None:
+        self.entities.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for e in entities:
+            group = groups.get(e.type)
+            if group is None:
+                group = QTreeWidgetItem([TYPE_LABELS.get(e.type, e.type)])
+                group.setForeground(0, QBrush(QColor(ENTITY_COLOURS.get(e.type, "#888888"))))
+                groups[e.type] = group
+                self.entities.addTopLevelItem(group)
+            start, end = e.mentions[0]
+            group.addChild(_item([e.name, str(len(e.mentions)), str(e.sources)], "entity", e.id, start, end))
+        self.entities.expandAll()
+
+    def _fill_claims(self, claims: list[ClaimRow]) -> None:
+        current = self.current_claim()
+        self.claims.clear()
+        for c in claims:
+            evidence = f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested"
+                                                                if c.open_suggestions else "")
+            row = _item([c.status, c.text, evidence], "claim", c.id, c.start, c.end)
+            row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
+            self.claims.addTopLevelItem(row)
+            if c.id == current:
+                self.claims.setCurrentItem(row)
+
+    # -- selection ---------------------------------------------------------
+    def select(self, kind: str, item_id: int) -> None:
+        tree = {"entity": self.entities, "quote": self.quotes, "claim": self.claims, "note": self.notes}[kind]
+        self.setCurrentIndex({"entity": 1, "quote": 2, "claim": 3, "note": 4}[kind])
+        for item in _all_items(tree):
+            data = item.data(0, ItemRole)
+            if data and data[0] == kind and data[1] == item_id:
+                tree.blockSignals(True)
+                tree.setCurrentItem(item)
+                tree.blockSignals(False)
+                tree.scrollToItem(item)
+                return
+
+    def current_claim(self) -> int | None:
+        item = self.claims.currentItem()
+        data = item.data(0, ItemRole) if item is not None else None
+        return data[1] if data else None
+
+    def mark_current(self, status: str) -> None:
+        claim_id = self.current_claim()
+        if claim_id is None:
+            self.claim_help.setText("Select a claim in the list first.")
+            return
+        self.claimMarked.emit(claim_id, status, self.reason.text().strip())
+        self.reason.clear()
+
+    def _picked(self, current: QTreeWidgetItem | None, _previous) -> None:
+        data = current.data(0, ItemRole) if current is not None else None
+        if data:
+            self.itemActivated.emit(*data)
+
+
+def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items: list[QTreeWidgetItem] = []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        if top is None:
+            continue
+        items.append(top)
+        items.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
+    return items
