@@ -13,7 +13,11 @@ from briefing.pipeline import open_default_workspace
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-def run_app(workspace: str | None, screenshot: str | None = None) -> int:
+VIEWS = ("reader", "search")
+DEMO_QUERY = "ransom"
+
+
+def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader") -> int:
     """Open the main window on ``workspace`` (default: the user's); returns the exit code."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -26,6 +30,7 @@ def run_app(workspace: str | None, screenshot: str | None = None) -> int:
     with open_default_workspace(workspace) as ws:
         window = MainWindow(ws)
         if screenshot:
+            prepare_view(window, view)
             return save_screenshot(window, Path(screenshot))
         window.show()
         return app.exec()
@@ -53,6 +58,20 @@ def configure_application(app) -> None:
     icon = paths.resources_dir() / "icons" / "briefing.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def prepare_view(window, view: str) -> None:
+    """Put the window in the state a screenshot of ``view`` shows."""
+    from briefing.ui.tasks import TaskRunner
+
+    if view == "search":
+        window.search_dock.runner = TaskRunner(synchronous=True)
+        window.search_dock.field.setText(DEMO_QUERY)
+        window.search_dock.run()
+        first = window.search_dock.results.topLevelItem(0)
+        if first is not None:
+            window.search_dock.results.setCurrentItem(first)
+            window.search_dock._open(first)
 
 
 def save_screenshot(window, target: Path) -> int:

@@ -22,12 +22,13 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace
 from briefing.store.sources import get_source, list_sources
-from briefing.store.views import source_claims, source_entities, source_notes, source_quotes
+from briefing.store.views import item_range, source_claims, source_entities, source_notes, source_quotes
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.panels import SidePanel
 from briefing.ui.reader import LAYERS, Highlight, Reader
+from briefing.ui.search_dock import SearchDock
 from briefing.ui.source_model import SortRole, SourceIdRole, SourceTableModel
 from briefing.ui.tasks import TaskRunner
 
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.panel = SidePanel(self)
         self.undo_stack = QUndoStack(self)
         self.imports = ImportFlow(self, ws, self.runner, self._import_finished)
+        self.search_dock = SearchDock(ws, self.runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.resultOpened.connect(self.open_item)
         self._build_layout()
         self._build_menus()
         self.refresh_sources()
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         self._add_action(edit_menu, "&Annotate Selection…", self.annotate, "Ctrl+Shift+A")
+        self._add_action(edit_menu, "&Find…", self.search_dock.focus, QKeySequence.StandardKey.Find)
         self._build_source_menu()
         self._build_claim_menu()
         self._build_view_menu()
@@ -182,6 +187,19 @@ class MainWindow(QMainWindow):
         self.panel.show_items(source.summary, entities, quotes, claims, notes)
         if keep_position:
             self.reader.verticalScrollBar().setValue(position)
+
+    def open_item(self, kind: str, ref_id: int, source_id: int) -> None:
+        """Open a search result: its source, scrolled to the passage."""
+        try:
+            _, start, end = item_range(self.ws, kind, ref_id)
+        except BriefingError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.filter_edit.clear()
+        self.select_source(source_id)
+        if end > start:
+            self.reader.scroll_to(start, end)
+            self.panel.select(kind, ref_id) if kind in ("quote", "claim", "note") else None
 
     def _refresh_current(self) -> None:
         self.show_source(self.current_source_id(), keep_position=True)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,13 +25,21 @@ ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 
 
-def _tree(name: str, headers: list[str]) -> QTreeWidget:
+def _tree(name: str, headers: list[str], stretch: int, widths: dict[int, int]) -> QTreeWidget:
+    """A list whose ``stretch`` column takes the room left and wraps its text."""
     tree = QTreeWidget()
     tree.setAccessibleName(name)
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
     tree.setWordWrap(True)
+    tree.setAlternatingRowColors(True)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(len(headers)):
+        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(column, mode)
+        if column in widths:
+            tree.setColumnWidth(column, widths[column])
     return tree
 
 
@@ -55,11 +64,11 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
         self.summary.setAccessibleName("Summary")
-        self.entities = _tree("Entities", ["Entity", "Mentions", "Sources"])
+        self.entities = _tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
         self.entities.setRootIsDecorated(True)
-        self.quotes = _tree("Quotes", ["Speaker", "Quote"])
+        self.quotes = _tree("Quotes", ["Speaker", "Quote"], 1, {0: 120})
         self.claims_widget, self.claims, self.reason = self._claims_tab()
-        self.notes = _tree("Notes", ["Passage", "Note", "Tags"])
+        self.notes = _tree("Notes", ["Passage", "Note", "Tags"], 1, {0: 130, 2: 80})
         self.addTab(self._summary_tab(), "&Summary")
         self.addTab(self.entities, "&Entities")
         self.addTab(self.quotes, "&Quotes")
@@ -81,7 +90,7 @@ class SidePanel(QTabWidget):
     def _claims_tab(self) -> tuple[QWidget, QTreeWidget, QLineEdit]:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        claims = _tree("Claims", ["Status", "Claim", "Evidence"])
+        claims = _tree("Claims", ["Status", "Claim", "Evidence"], 1, {0: 95, 2: 85})
         layout.addWidget(claims)
         reason = QLineEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
@@ -114,8 +123,6 @@ class SidePanel(QTabWidget):
             if n.anchor == "orphaned":
                 row.setText(0, f"(text changed) {n.exact}")
             self.notes.addTopLevelItem(row)
-        for tree in (self.entities, self.quotes, self.claims, self.notes):
-            tree.resizeColumnToContents(0)
         self.setTabText(2, f"&Quotes ({len(quotes)})")
         self.setTabText(3, f"&Claims ({len(claims)})")
 

@@ -2,6 +2,10 @@ import gc
 
 import pytest
 
+from briefing.pipeline import import_paths
+from briefing.ui.main_window import MainWindow
+from briefing.ui.tasks import TaskRunner
+
 
 @pytest.fixture(autouse=True)
 def collect_qt_garbage():
@@ -9,3 +13,28 @@ def collect_qt_garbage():
     worker thread runs, instead of in a later test's garbage collection."""
     yield
     gc.collect()
+
+
+@pytest.fixture(scope="session")
+def analysed_path(tmp_path_factory, demo_dir):
+    from briefing.store import open_workspace
+
+    path = tmp_path_factory.mktemp("ui") / "demo.briefing"
+    with open_workspace(path) as ws:
+        assert import_paths(ws, [demo_dir]).ok
+    return path
+
+
+@pytest.fixture
+def demo_window(qtbot, analysed_path, tmp_path):
+    from briefing.store import open_workspace
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    ws = open_workspace(copy)
+    win = MainWindow(ws, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    yield win
+    ws.close()

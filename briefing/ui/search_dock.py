@@ -1,0 +1,167 @@
+"""The search dock (Ctrl+F): runs as you type, off the UI thread, opens results in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.search.engine import SearchResult, highlighted_html, search
+from briefing.store import Workspace, open_workspace
+from briefing.ui.tasks import Task, TaskRunner
+
+DEBOUNCE_MS = 250
+PAGE_SIZE = 50
+HitRole = Qt.ItemDataRole.UserRole + 1  # (kind, ref_id, source_id)
+HtmlRole = Qt.ItemDataRole.UserRole + 2
+HINT = 'Search quotes, claims, notes, sources — e.g. ransom, "boil-water notice", speaker:okafor, status:disputed'
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints a cell's HtmlRole text, so matched words show in bold."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        html = index.data(HtmlRole)
+        if html is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QStyle()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(html)
+        document.setTextWidth(option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), 2 * option.fontMetrics.height() + 6))
+
+
+class SearchDock(QDockWidget):
+    """Emits ``resultOpened(kind, ref_id, source_id)``."""
+
+    resultOpened = Signal(str, int, int)
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__("Search", parent)
+        self.setObjectName("search-dock")
+        self.ws, self.runner = ws, runner
+        self.generation = 0
+        self.cursor: tuple | None = None
+        self.query_text = ""
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run)
+        self.setWidget(self._build())
+
+    def _build(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.field = QLineEdit(placeholderText=HINT)
+        self.field.setAccessibleName("Search")
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(lambda _: self.timer.start())
+        self.field.returnPressed.connect(self.run)
+        row.addWidget(self.field)
+        self.more = QPushButton("More Results")
+        self.more.setEnabled(False)
+        self.more.clicked.connect(lambda: self.run(more=True))
+        row.addWidget(self.more)
+        layout.addLayout(row)
+        self.status = QLabel("Type to search every source, quote, claim and note.")
+        self.status.setAccessibleName("Search status")
+        layout.addWidget(self.status)
+        self.results = QTreeWidget()
+        self.results.setAccessibleName("Search results")
+        self.results.setHeaderLabels(["Type", "Source", "Speaker", "Match"])
+        self.results.setRootIsDecorated(False)
+        self.results.setItemDelegateForColumn(3, HtmlDelegate(self.results))
+        self.results.setColumnWidth(0, 70)
+        self.results.setColumnWidth(1, 260)
+        self.results.setColumnWidth(2, 150)
+        self.results.itemActivated.connect(self._open)
+        self.results.itemClicked.connect(self._open)
+        layout.addWidget(self.results)
+        return body
+
+    def focus(self) -> None:
+        self.show()
+        self.raise_()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    @Slot()
+    def run(self, more: bool = False) -> None:
+        self.timer.stop()
+        if not more:
+            self.query_text, self.cursor = self.field.text(), None
+        self.generation += 1
+        generation, text, cursor = self.generation, self.query_text, self.cursor
+        task = Task(self._work(text, cursor), "search")
+        task.succeeded.connect(lambda result: self._show(result, generation, more))
+        task.failed.connect(lambda message: self.status.setText(message))
+        self.runner.start(task)
+
+    def _work(self, text: str, cursor: tuple | None):
+        path = self.ws.path
+        if path is None or self.runner.synchronous:
+            return lambda progress, cancelled: search(self.ws, text, PAGE_SIZE, cursor)
+
+        def in_worker(progress, cancelled) -> SearchResult:
+            with open_workspace(path) as worker_ws:  # a connection belongs to its thread
+                return search(worker_ws, text, PAGE_SIZE, cursor)
+
+        return in_worker
+
+    def _show(self, result: SearchResult, generation: int, more: bool) -> None:
+        if generation != self.generation:
+            return  # the user typed on; a newer search is coming
+        if not more:
+            self.results.clear()
+        for hit in result.page.hits:
+            item = QTreeWidgetItem([hit.kind + (f" · {hit.status}" if hit.status else ""),
+                                    hit.title or "(untitled)", hit.speaker or "", ""])
+            item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
+            item.setData(3, HtmlRole, highlighted_html(hit.snippet))
+            item.setToolTip(1, ", ".join(p for p in (hit.title, hit.outlet, hit.published) if p))
+            self.results.addTopLevelItem(item)
+        self.cursor = result.page.cursor
+        self.more.setEnabled(self.cursor is not None)
+        self.status.setText(_status(result, self.results.topLevelItemCount()))
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, ref_id, source_id = item.data(0, HitRole)
+        self.resultOpened.emit(kind, ref_id, source_id)
+
+
+def _status(result: SearchResult, shown: int) -> str:
+    page = result.page
+    facets = ", ".join(f"{name} {count}" for name, count in page.facets.get("type", []))
+    order = "" if page.ranked or not result.query.match else " (very common: newest first)"
+    literal = " · searched literally" if result.query.literal and result.query.text.strip() else ""
+    what = "recent items" if not result.query.match else "results"
+    return f"{page.total} {what}{order}, showing {shown}" + (f" · {facets}" if facets else "") + literal

@@ -1,0 +1,46 @@
+"""Searching from the demo_window: as you type, results with highlights, opening one."""
+
+from briefing.store.views import item_range
+from briefing.ui.panels import ItemRole
+from briefing.ui.search_dock import HitRole, HtmlRole
+
+
+def test_typing_searches_after_a_pause_and_shows_highlights(demo_window, qtbot):
+    dock = demo_window.search_dock
+    dock.field.setText("ransom")
+    assert dock.timer.isActive()
+    qtbot.waitUntil(lambda: dock.results.topLevelItemCount() > 0, timeout=5000)
+    first = dock.results.topLevelItem(0)
+    assert "<b>ransom</b>" in first.data(3, HtmlRole).lower()
+    assert "results" in dock.status.text()
+
+
+def test_opening_a_result_scrolls_the_source_to_it(demo_window):
+    dock = demo_window.search_dock
+    dock.field.setText("speaker:okafor")
+    dock.run()
+    item = dock.results.topLevelItem(0)
+    kind, ref_id, source_id = item.data(0, HitRole)
+    dock._open(item)
+    _, start, end = item_range(demo_window.ws, kind, ref_id)
+    assert demo_window.current_source_id() == source_id
+    assert demo_window.reader.selected_range() == (start, end)
+    assert demo_window.panel.quotes.currentItem().data(0, ItemRole)[1] == ref_id
+
+
+def test_malformed_queries_say_so_and_never_fail(demo_window):
+    dock = demo_window.search_dock
+    for text in ('"unbalanced', "AND", "C++", "*", ":", "北京"):
+        dock.field.setText(text)
+        dock.run()
+        assert "results" in dock.status.text() or "recent" in dock.status.text()
+
+
+def test_more_results_pages_on(demo_window):
+    dock = demo_window.search_dock
+    dock.field.setText("")
+    dock.run()
+    shown = dock.results.topLevelItemCount()
+    assert dock.more.isEnabled()
+    dock.run(more=True)
+    assert dock.results.topLevelItemCount() > shown
