@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,7 +33,7 @@ HINT = 'Search quotes, claims, notes, sources — e.g. ransom, "boil-water notic
 class HtmlDelegate(QStyledItemDelegate):
     """Paints a cell's HtmlRole text, so matched words show in bold."""
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         html = index.data(HtmlRole)
         if html is None:
             super().paint(painter, option, index)
@@ -56,7 +56,7 @@ class HtmlDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), 2 * option.fontMetrics.height() + 6))
 
@@ -71,7 +71,7 @@ class SearchDock(QDockWidget):
         self.setObjectName("search-dock")
         self.ws, self.runner = ws, runner
         self.generation = 0
-        self.cursor: tuple | None = None
+        self.page_cursor: tuple | None = None
         self.query_text = ""
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
@@ -118,9 +118,9 @@ class SearchDock(QDockWidget):
     def run(self, more: bool = False) -> None:
         self.timer.stop()
         if not more:
-            self.query_text, self.cursor = self.field.text(), None
+            self.query_text, self.page_cursor = self.field.text(), None
         self.generation += 1
-        generation, text, cursor = self.generation, self.query_text, self.cursor
+        generation, text, cursor = self.generation, self.query_text, self.page_cursor
         task = Task(self._work(text, cursor), "search")
         task.succeeded.connect(lambda result: self._show(result, generation, more))
         task.failed.connect(lambda message: self.status.setText(message))
@@ -149,8 +149,8 @@ class SearchDock(QDockWidget):
             item.setData(3, HtmlRole, highlighted_html(hit.snippet))
             item.setToolTip(1, ", ".join(p for p in (hit.title, hit.outlet, hit.published) if p))
             self.results.addTopLevelItem(item)
-        self.cursor = result.page.cursor
-        self.more.setEnabled(self.cursor is not None)
+        self.page_cursor = result.page.cursor
+        self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
