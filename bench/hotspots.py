@@ -1,6 +1,6 @@
 """Where the import spends its time in our own code: cProfile over ``import_paths``.
 
-    python -m bench.hotspots [--words 30000] [--top 15] [--seed 1]
+    python -m bench.hotspots [--words 30000] [--top 15] [--seed 1] [--save FILE]
 
 Builds a small corpus, loads the model outside the profile, imports the corpus into a
 fresh workspace under cProfile and lists the ``briefing.*`` functions with the largest
@@ -68,12 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=30_000, help="corpus size in words (default %(default)s)")
     parser.add_argument("--top", type=int, default=15, help="functions to list (default %(default)s)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default %(default)s)")
+    parser.add_argument("--save", type=Path, help="also write the raw profile here (for pstats or snakeviz)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefing-hotspots-") as name:
         folder = Path(name)
         articles = build_corpus(folder / "articles", words=args.words, seed=args.seed)
         print(f"corpus: {len(articles)} articles, about {args.words:,} words")
-        print(format_hotspots(profile_import(folder), args.top))
+        stats = profile_import(folder)
+        if args.save:
+            stats.dump_stats(args.save)
+        print(format_hotspots(stats, args.top))
     return 0
 
 

@@ -381,6 +381,18 @@ def dismiss_suggestion(ws: Workspace, suggestion_id: int, reason: str | None = N
         record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", state, "dismissed", reason)
 
 
+def reopen_suggestion(ws: Workspace, suggestion_id: int, evidence_id: int | None = None) -> None:
+    """Undo a confirm or a dismiss: the suggestion is open again (and its evidence gone)."""
+    from briefing.store.records import delete_evidence
+
+    with ws.transaction() as db:
+        state = _suggestion(ws, suggestion_id)[-1]
+        if evidence_id is not None:
+            delete_evidence(ws, evidence_id, reason="undo")
+        db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
+        record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", "undo")
+
+
 def _claim_source(ws: Workspace, claim_id: int) -> int:
     row = ws.db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if row is None:

@@ -101,7 +101,7 @@ def add_evidence(
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
         passage = _passage(ws, source_id, start, end)
-        return ws.insert(
+        evidence_id = ws.insert(
             "evidence",
             {
                 "claim_id": claim_id,
@@ -114,6 +114,9 @@ def add_evidence(
                 "created_at": utc_now(),
             },
         )
+        record_judgement(ws, "add", "evidence", evidence_id, relation, None, passage, note)
+        _update_credibility(ws, claim_id)
+        return evidence_id
 
 
 def add_annotation(
@@ -224,8 +227,8 @@ def _passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
     return text[start:end]
 
 
-def _dicts(ws: Workspace, sql: str) -> list[dict[str, Any]]:
-    cursor = ws.db.execute(sql)
+def _dicts(ws: Workspace, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = ws.db.execute(sql, params or [])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -260,3 +263,44 @@ def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = No
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
         reindex_sources(ws, [row[0]])
+
+
+def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"evidence {evidence_id} does not exist")
+        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        record_judgement(ws, "delete", "evidence", evidence_id, row[2], row[1], None, reason)
+        _update_credibility(ws, row[0])
+
+
+def credibility_from_evidence(supports: int, contradicts: int) -> int:
+    """Admiralty information credibility from the evidence linked to a claim:
+    1 confirmed by other sources, 2 probably true, 3 possibly true (nothing yet),
+    4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
+    if supports and contradicts:
+        return 6 if supports == contradicts else (2 if supports > contradicts else 4)
+    if supports:
+        return 1 if supports >= 2 else 2
+    if contradicts:
+        return 5 if contradicts >= 2 else 4
+    return 3
+
+
+def _update_credibility(ws: Workspace, claim_id: int) -> None:
+    """Count distinct other sources on each side; one source repeating itself confirms nothing."""
+    supports, contradicts = ws.db.execute(
+        "SELECT count(DISTINCT CASE WHEN relation = 'supports' THEN source_id END), "
+        "count(DISTINCT CASE WHEN relation = 'contradicts' THEN source_id END) FROM evidence WHERE claim_id = ?",
+        [claim_id],
+    ).fetchone()
+    value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
+    ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
+
+
+def claim_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
+    return _dicts(ws, """
+        SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
+               v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
+        WHERE v.claim_id = ? ORDER BY v.id""", [claim_id])

@@ -25,6 +25,7 @@ from briefing.store.sources import get_source, list_sources
 from briefing.store.views import item_range, source_claims, source_entities, source_notes, source_quotes
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
+from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.panels import SidePanel
 from briefing.ui.reader import LAYERS, Highlight, Reader
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
+        self.evidence_flow = EvidenceFlow(self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
             self._add_action(menu, f"Mark {status.capitalize()}", lambda _=False, s=status: self.panel.mark_current(s),
                              key)
+        menu.addSeparator()
+        self._add_action(menu, "&Pin Claim for Evidence", self.evidence_flow.pin, "Ctrl+Alt+P")
+        self._add_action(menu, "&Attach Selection as Evidence…", self.evidence_flow.attach, "Ctrl+Alt+E")
 
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
@@ -205,22 +210,22 @@ class MainWindow(QMainWindow):
         self.show_source(self.current_source_id(), keep_position=True)
 
     def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
-        self._push(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self._after_edit))
+        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self._after_edit))
 
     def edit_source(self, field: str, value: str | None) -> None:
         source_id = self.current_source_id()
         if source_id is None:
             self.statusBar().showMessage("Select a source first.", 5000)
             return
-        self._push(lambda: edit_source_command(self.ws, source_id, field, value, None, self._after_edit))
+        self.push_command(lambda: edit_source_command(self.ws, source_id, field, value, None, self._after_edit))
 
     def annotate(self) -> None:
         command = annotation_command(self, self.ws, self.current_source_id(), self.reader.selected_range(),
                                      self._after_edit)
         if command is not None:
-            self._push(lambda: command)
+            self.push_command(lambda: command)
 
-    def _push(self, make_command) -> None:
+    def push_command(self, make_command) -> None:
         try:
             self.undo_stack.push(make_command())
         except BriefingError as exc:
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
             self.table.setCurrentIndex(index)
             self.table.selectionModel().blockSignals(False)
         self._refresh_current()
+        self.evidence_flow.refresh()
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()

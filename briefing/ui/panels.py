@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
+from briefing.ui.evidence import EvidencePanel
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
@@ -55,6 +56,7 @@ class SidePanel(QTabWidget):
     """Emits ``itemActivated(kind, id, start, end)`` when the analyst picks a row."""
 
     itemActivated = Signal(str, int, int, int)
+    claimSelected = Signal(int)
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
 
@@ -106,6 +108,9 @@ class SidePanel(QTabWidget):
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
         layout.addWidget(self.claim_help)
+        self.evidence = EvidencePanel()
+        layout.addWidget(self.evidence, stretch=1)
+        layout.setStretch(0, 2)
         return tab, claims, reason
 
     # -- filling -----------------------------------------------------------
@@ -150,7 +155,9 @@ class SidePanel(QTabWidget):
             row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
             self.claims.addTopLevelItem(row)
             if c.id == current:
+                self.claims.blockSignals(True)
                 self.claims.setCurrentItem(row)
+                self.claims.blockSignals(False)
 
     # -- selection ---------------------------------------------------------
     def select(self, kind: str, item_id: int) -> None:
@@ -163,6 +170,8 @@ class SidePanel(QTabWidget):
                 tree.setCurrentItem(item)
                 tree.blockSignals(False)
                 tree.scrollToItem(item)
+                if kind == "claim":
+                    self.claimSelected.emit(item_id)
                 return
 
     def current_claim(self) -> int | None:
@@ -182,6 +191,8 @@ class SidePanel(QTabWidget):
         data = current.data(0, ItemRole) if current is not None else None
         if data:
             self.itemActivated.emit(*data)
+            if data[0] == "claim":
+                self.claimSelected.emit(data[1])
 
 
 def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

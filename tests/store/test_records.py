@@ -98,3 +98,25 @@ def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     assert (counts["sources"], counts["quotes"], counts["claims"]) == (1, 0, 0)
     assert ws.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'okafor'").fetchone()[0] == 0
     assert ws.db.execute("SELECT count(*) FROM search_docs WHERE source_id = ?", [a]).fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("supports, contradicts, expected", [
+    (0, 0, 3), (1, 0, 2), (2, 0, 1), (0, 1, 4), (0, 2, 5), (1, 1, 6), (2, 1, 2), (1, 2, 4),
+])
+def test_credibility_follows_from_evidence(supports, contradicts, expected):
+    from briefing.store.records import credibility_from_evidence
+
+    assert credibility_from_evidence(supports, contradicts) == expected
+
+
+def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
+    from briefing.store.records import claim_evidence, delete_evidence
+
+    a, b = two_sources
+    claim = add_claim(ws, a, 0, 10)
+    evidence = add_evidence(ws, claim, b, 0, 9, "supports", note="same figure")
+    assert read_claims(ws)[0]["credibility"] == 2
+    assert claim_evidence(ws, claim)[0]["note"] == "same figure"
+    delete_evidence(ws, evidence, reason="wrong passage")
+    assert read_claims(ws)[0]["credibility"] is None
+    assert [h.action for h in history_for(ws, "evidence", evidence)] == ["add", "delete"]

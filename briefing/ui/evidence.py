@@ -1,0 +1,144 @@
+"""A claim's evidence and suggested related passages, with confirm, dismiss and attach.
+
+Every change is an undoable command: confirming a suggestion makes it evidence,
+dismissing hides it, attaching links a passage the analyst selected in another
+source; undo takes each back and the history keeps both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.store import Workspace
+from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, list_suggestions, reopen_suggestion
+from briefing.store.records import add_evidence, claim_evidence, delete_evidence
+
+RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
+
+
+class EvidencePanel(QWidget):
+    """Shows the current claim's evidence and open suggestions; emits ``passageOpened``."""
+
+    passageOpened = Signal(int, int, int)  # source id, start, end
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.evidence = _list("Evidence", ["Relation", "Passage", "Source"])
+        self.suggestions = _list("Suggested related passages", ["Suggests", "Passage", "Source", "Score"])
+        layout.addWidget(QLabel("Evidence"))
+        layout.addWidget(self.evidence)
+        layout.addWidget(QLabel("Suggested related passages (confirm to make them evidence)"))
+        layout.addWidget(self.suggestions)
+        buttons = QHBoxLayout()
+        self.confirm = QPushButton("C&onfirm")
+        self.dismiss = QPushButton("Dis&miss")
+        self.remove = QPushButton("Remove &Evidence")
+        for button in (self.confirm, self.dismiss, self.remove):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        for tree in (self.evidence, self.suggestions):
+            tree.itemActivated.connect(self._open)
+            tree.itemClicked.connect(self._open)
+
+    def show_claim(self, evidence: list[dict], suggestions: list[dict]) -> None:
+        self.evidence.clear()
+        for e in evidence:
+            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"]])
+            item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
+            item.setToolTip(1, (e["note"] or "") + "\n" + e["passage"])
+            self.evidence.addTopLevelItem(item)
+        self.suggestions.clear()
+        for s in (s for s in suggestions if s["state"] == "open"):
+            item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], f"{s['score']:.2f}"])
+            item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
+            item.setToolTip(1, s["passage"])
+            self.suggestions.addTopLevelItem(item)
+
+    def current(self, tree: QTreeWidget) -> tuple | None:
+        item = tree.currentItem()
+        return item.data(0, RowRole) if item is not None else None
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        _, _, source_id, start, end = item.data(0, RowRole)
+        self.passageOpened.emit(source_id, start, end)
+
+
+def _list(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setColumnWidth(0, 85)
+    tree.setColumnWidth(1, 220)
+    return tree
+
+
+def suggestions_for(ws: Workspace, claim_id: int) -> list[dict]:
+    titles = dict(ws.db.execute("SELECT id, coalesce(title, '(untitled)') FROM sources").fetchall())
+    return [dict(s, title=titles.get(s["source_id"], "")) for s in list_suggestions(ws, claim_id)]
+
+
+class ConfirmSuggestion(QUndoCommand):
+    def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
+        super().__init__("Confirm suggested evidence")
+        self.ws, self.suggestion_id, self.changed = ws, suggestion_id, changed
+        self.evidence_id: int | None = None
+
+    def redo(self) -> None:
+        self.evidence_id = confirm_suggestion(self.ws, self.suggestion_id)
+        self.changed()
+
+    def undo(self) -> None:
+        reopen_suggestion(self.ws, self.suggestion_id, self.evidence_id)
+        self.changed()
+
+
+class DismissSuggestion(QUndoCommand):
+    def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
+        super().__init__("Dismiss suggestion")
+        self.ws, self.suggestion_id, self.changed = ws, suggestion_id, changed
+
+    def redo(self) -> None:
+        dismiss_suggestion(self.ws, self.suggestion_id)
+        self.changed()
+
+    def undo(self) -> None:
+        reopen_suggestion(self.ws, self.suggestion_id)
+        self.changed()
+
+
+class AttachEvidence(QUndoCommand):
+    def __init__(self, ws: Workspace, claim_id: int, passage: tuple[int, int, int], relation: str,
+                 note: str | None, changed: Callable[[], None]):
+        super().__init__(f"Attach {relation} evidence")
+        self.ws, self.claim_id, self.passage = ws, claim_id, passage
+        self.relation, self.note, self.changed = relation, note, changed
+        self.evidence_id: int | None = None
+
+    def redo(self) -> None:
+        source_id, start, end = self.passage
+        self.evidence_id = add_evidence(self.ws, self.claim_id, source_id, start, end, self.relation, self.note)
+        self.changed()
+
+    def undo(self) -> None:
+        if self.evidence_id is not None:
+            delete_evidence(self.ws, self.evidence_id, reason="undo")
+        self.changed()
+
+
+def evidence_for(ws: Workspace, claim_id: int) -> list[dict]:
+    return claim_evidence(ws, claim_id)

@@ -1,0 +1,107 @@
+"""Linking evidence to claims from the window: suggestions to confirm or dismiss, and a
+passage the analyst selects in another source for a pinned claim."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from briefing.domain import BriefingError
+from briefing.store.sources import get_source
+from briefing.store.views import item_range
+from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion, evidence_for, suggestions_for
+
+
+class EvidenceDialog(QDialog):
+    def __init__(self, parent: QWidget | None, claim: str, passage: str):
+        super().__init__(parent)
+        self.setWindowTitle("Attach Evidence")
+        layout = QFormLayout(self)
+        for label, text in (("Claim:", claim), ("Passage:", passage)):
+            shown = QLabel(f"“{text[:300]}”")
+            shown.setWordWrap(True)
+            layout.addRow(label, shown)
+        self.relation = QComboBox()
+        self.relation.addItems(["supports", "contradicts"])
+        self.relation.setAccessibleName("Relation")
+        layout.addRow("The passage &", self.relation)
+        self.note = QLineEdit(placeholderText="Why (optional)")
+        self.note.setAccessibleName("Note")
+        layout.addRow("&Note:", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def values(self) -> tuple[str, str | None]:
+        return self.relation.currentText(), self.note.text().strip() or None
+
+
+class EvidenceFlow:
+    """Wires the evidence panel of the claims tab to the window and its undo stack."""
+
+    def __init__(self, window, dialog_factory=EvidenceDialog):
+        self.window = window
+        self.dialog_factory = dialog_factory
+        self.pinned: int | None = None
+        self.shown_claim: int | None = None
+        panel = window.panel.evidence
+        window.panel.claimSelected.connect(self.show_claim)
+        panel.confirm.clicked.connect(lambda: self._suggestion_command(ConfirmSuggestion))
+        panel.dismiss.clicked.connect(lambda: self._suggestion_command(DismissSuggestion))
+        panel.passageOpened.connect(self._open_passage)
+
+    def show_claim(self, claim_id: int) -> None:
+        self.shown_claim = claim_id
+        ws = self.window.ws
+        self.window.panel.evidence.show_claim(evidence_for(ws, claim_id), suggestions_for(ws, claim_id))
+
+    def refresh(self) -> None:
+        if self.shown_claim is not None:
+            try:
+                self.show_claim(self.shown_claim)
+            except BriefingError:
+                self.shown_claim = None
+
+    def pin(self) -> None:
+        claim_id = self.window.panel.current_claim()
+        if claim_id is None:
+            self.window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
+            return
+        self.pinned = claim_id
+        self.window.statusBar().showMessage(
+            "Claim pinned. Open another source, select the passage, then Claims ▸ Attach Selection as Evidence.")
+
+    def attach(self) -> None:
+        window = self.window
+        selected, source_id = window.reader.selected_range(), window.current_source_id()
+        if self.pinned is None or selected is None or source_id is None:
+            window.statusBar().showMessage("Pin a claim first, then select a passage in another source.", 6000)
+            return
+        claim_source, start, end = item_range(window.ws, "claim", self.pinned)
+        claim_text = get_source(window.ws, claim_source).text
+        passage = window.reader.shown.text[selected[0]:selected[1]]
+        dialog = self.dialog_factory(window, claim_text[start:end], passage)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        relation, note = dialog.values()
+        window.push_command(lambda: AttachEvidence(window.ws, self.pinned, (source_id, *selected), relation, note,
+                                            window._after_edit))
+
+    def _suggestion_command(self, command_type) -> None:
+        current = self.window.panel.evidence.current(self.window.panel.evidence.suggestions)
+        if current is None:
+            self.window.statusBar().showMessage("Select a suggested passage first.", 6000)
+            return
+        self.window.push_command(lambda: command_type(self.window.ws, current[1], self.window._after_edit))
+
+    def _open_passage(self, source_id: int, start: int, end: int) -> None:
+        self.window.select_source(source_id)
+        self.window.reader.scroll_to(start, end)

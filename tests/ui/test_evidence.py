@@ -1,0 +1,78 @@
+"""Evidence from the window: confirming and dismissing suggestions, attaching a selection."""
+
+from PySide6.QtWidgets import QDialog
+
+from briefing.store.analysis import list_suggestions
+from briefing.store.records import read_claims
+from briefing.store.sources import get_source, list_sources
+from briefing.store.views import source_claims
+
+
+def _open_claim_with_suggestions(window):
+    for row in list_sources(window.ws):
+        for claim in source_claims(window.ws, row.id):
+            if claim.open_suggestions:
+                window.select_source(row.id)
+                window.panel.select("claim", claim.id)
+                return claim.id
+    raise AssertionError("the demo has no claim with suggestions")
+
+
+def _claim(window, claim_id):
+    return next(c for c in read_claims(window.ws) if c["id"] == claim_id)
+
+
+def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window):
+    claim_id = _open_claim_with_suggestions(demo_window)
+    panel = demo_window.panel.evidence
+    assert panel.suggestions.topLevelItemCount() > 0
+    panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+    panel.confirm.click()
+    assert len(_claim(demo_window, claim_id)["evidence"]) == 1
+    assert _claim(demo_window, claim_id)["credibility"] in (2, 4)
+    assert panel.evidence.topLevelItemCount() == 1
+    demo_window.undo_stack.undo()
+    assert _claim(demo_window, claim_id)["evidence"] == []
+    assert all(s["state"] == "open" for s in list_suggestions(demo_window.ws, claim_id))
+
+
+def test_dismissing_hides_a_suggestion(demo_window):
+    claim_id = _open_claim_with_suggestions(demo_window)
+    panel = demo_window.panel.evidence
+    before = panel.suggestions.topLevelItemCount()
+    panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+    panel.dismiss.click()
+    assert panel.suggestions.topLevelItemCount() == before - 1
+    assert [s["state"] for s in list_suggestions(demo_window.ws, claim_id)].count("dismissed") == 1
+
+
+class _Contradicts:
+    def __init__(self, parent, claim, passage):
+        self.passage = passage
+
+    def exec(self):
+        return QDialog.DialogCode.Accepted
+
+    def values(self):
+        return "contradicts", "internal report gives 62,000"
+
+
+def test_attaching_a_selected_passage_of_another_source(demo_window):
+    rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
+    wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
+    demo_window.select_source(wire)
+    claim = next(c for c in source_claims(demo_window.ws, wire) if "40,000" in c.text)
+    demo_window.panel.select("claim", claim.id)
+    flow = demo_window.evidence_flow
+    flow.dialog_factory = _Contradicts
+    flow.pin()
+    demo_window.select_source(standard)
+    text = get_source(demo_window.ws, standard).text
+    start = text.index("about 62,000 households")
+    demo_window.reader.scroll_to(start, start + len("about 62,000 households"))
+    flow.attach()
+    [evidence] = _claim(demo_window, claim.id)["evidence"]
+    assert (evidence["relation"], evidence["passage"]) == ("contradicts", "about 62,000 households")
+    assert _claim(demo_window, claim.id)["credibility"] == 4
+    demo_window.undo_stack.undo()
+    assert _claim(demo_window, claim.id)["evidence"] == []
