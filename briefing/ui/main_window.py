@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(self, ws, self.runner, self._import_finished)
         self.search_dock = SearchDock(ws, self.runner, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
         self._build_layout()
         self._build_menus()
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/table", self.table.horizontalHeader().saveState())
+        settings.setValue("main/state", self.saveState())
         super().closeEvent(event)
 
     def _restore_state(self) -> None:
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
             ("main/geometry", self.restoreGeometry),
             ("main/splitter", self.splitter.restoreState),
             ("main/table", self.table.horizontalHeader().restoreState),
+            ("main/state", self.restoreState),
         ):
             value = settings.value(key)
             if isinstance(value, QByteArray):

@@ -74,6 +74,7 @@ class Reader(QTextBrowser):
         else:
             self._lay_out(source)
         self._paint()
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # or the view follows the cursor to the end
         self.verticalScrollBar().setValue(0)
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
