@@ -73,8 +73,10 @@ def format_row(label: str, words: int, result: dict[str, Any]) -> str:
     if "error" in result:
         return f"{label:<34} {words:>9,}  error: {result['error']}"
     rate = words / result["seconds"]
-    return (f"{label:<34} {words:>9,} {result['seconds']:>9.1f} {result['cpu_seconds']:>8.1f}"
-            f" {rate:>9,.0f} {result['peak_rss_mb']:>9.0f}")
+    return (
+        f"{label:<34} {words:>9,} {result['seconds']:>9.1f} {result['cpu_seconds']:>8.1f}"
+        f" {rate:>9,.0f} {result['peak_rss_mb']:>9.0f}"
+    )
 
 
 def verdict(passed: bool) -> str:

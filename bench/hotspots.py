@@ -55,8 +55,10 @@ def format_hotspots(stats: pstats.Stats, top: int) -> str:
     table = stats.stats  # type: ignore[attr-defined]
     total = stats.total_tt  # type: ignore[attr-defined]
     keys = sorted((k for k in table if ours(k)), key=lambda k: -table[k][3])[:top]
-    lines = [f"total {total:.1f} s under cProfile; spaCy Language.pipe {spacy_share(stats, total):.0%} cumulative",
-             f"{'cum %':>6} {'cum s':>7} {'own s':>7} {'calls':>9}  function (briefing.*)"]
+    lines = [
+        f"total {total:.1f} s under cProfile; spaCy Language.pipe {spacy_share(stats, total):.0%} cumulative",
+        f"{'cum %':>6} {'cum s':>7} {'own s':>7} {'calls':>9}  function (briefing.*)",
+    ]
     for key in keys:
         calls, _, own, cumulative, _ = table[key]
         lines.append(f"{cumulative / total:>6.1%} {cumulative:>7.2f} {own:>7.2f} {calls:>9,}  {describe(key)}")

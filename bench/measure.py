@@ -85,8 +85,14 @@ def measure(kind: str, folder: Path) -> dict[str, Any]:
     cpu, started = time.process_time(), time.perf_counter()
     result = work()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return {**result, "kind": kind, "seconds": seconds, "cpu_seconds": cpu,
-            "load_seconds": load_seconds, "peak_rss_mb": peak_rss_mb()}
+    return {
+        **result,
+        "kind": kind,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "load_seconds": load_seconds,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -84,10 +84,11 @@ def suggest_related_passages(ws: Workspace) -> None:
     from briefing.nlp.related import Passage, PassageIndex
 
     index = PassageIndex(Passage(*row) for row in iter_passages(ws))
-    for claim_id, source_id, text in list_claim_texts(ws):
-        found = index.related(text, exclude_source=source_id)
-        rows = [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
-        replace_suggestions(ws, claim_id, rows)
+    with ws.transaction():  # one commit for all claims, not one per claim
+        for claim_id, source_id, text in list_claim_texts(ws):
+            found = index.related(text, exclude_source=source_id)
+            rows = [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
+            replace_suggestions(ws, claim_id, rows)
 
 
 def _import_one(ws: Workspace, path: Path, report: ImportReport) -> None:

@@ -9,7 +9,9 @@ An unpaired mark never makes the text fail: it is simply not a quote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPEN = "“«„‹"
 DOUBLE_CLOSE = "”»›"
@@ -29,11 +31,16 @@ class QuoteSpan:
         return self.open + 1, self.close
 
 
-def pair_marks(paragraph: str) -> list[QuoteSpan]:
+MARK = re.compile("[\"'" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "]")
+
+
+@lru_cache(maxsize=2048)  # quotes, titles and speakers all ask about the same paragraphs
+def pair_marks(paragraph: str) -> tuple[QuoteSpan, ...]:
     """Top-level quotation spans of one paragraph, in order."""
     stack: list[tuple[int, str]] = []  # (position, "d" or "s")
     spans: list[QuoteSpan] = []
-    for i, char in enumerate(paragraph):
+    for match in MARK.finditer(paragraph):
+        i, char = match.start(), match.group()
         action = _classify(paragraph, i, char, stack)
         if action in ("d", "s"):
             stack.append((i, action))
@@ -46,7 +53,7 @@ def pair_marks(paragraph: str) -> list[QuoteSpan]:
                 if not stack:
                     spans.append(QuoteSpan(position, i, True))
     spans.extend(_left_open(paragraph, stack))
-    return _outermost(spans)
+    return tuple(_outermost(spans))
 
 
 def _classify(text: str, i: int, char: str, stack: list[tuple[int, str]]) -> str | None:

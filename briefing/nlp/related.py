@@ -9,6 +9,7 @@ passage on the same subject with different figures or the opposite polarity
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -25,6 +26,8 @@ may might do does did not no than then there here which who whom what when where
 over under about also more most other such only own same so very can just
 """.split())
 MIN_SCORE = 0.1
+COMMON_SHARE = 0.05  # terms in more than this share of passages are not looked up
+COMMON_FLOOR = 200
 TOP_N = 5
 
 
@@ -85,15 +88,18 @@ class PassageIndex:
     def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_N) -> list[Suggestion]:
         query = self._weigh(Counter(terms(claim_text)))
         scores: dict[int, float] = defaultdict(float)
+        common = max(COMMON_FLOOR, int(len(self.passages) * COMMON_SHARE))
         for term, weight in query.items():
-            for index in self.postings.get(term, ()):
+            postings = self.postings.get(term, ())
+            if len(postings) > common:
+                continue  # a word in most passages cannot tell them apart; skip its long list
+            for index in postings:
                 scores[index] += weight * self.vectors[index].get(term, 0.0)
-        ranked = sorted(
-            (i for i in scores if self.passages[i].source_id != exclude_source and scores[i] >= MIN_SCORE),
-            key=lambda i: -scores[i],
-        )[:top_n]
+        candidates = (i for i, score in scores.items()
+                      if score >= MIN_SCORE and self.passages[i].source_id != exclude_source)
+        best = heapq.nlargest(top_n, candidates, key=lambda i: scores[i])
         return [Suggestion(self.passages[i], round(scores[i], 4), relation(claim_text, self.passages[i].text))
-                for i in ranked]
+                for i in best]
 
 
 def relation(claim: str, passage: str) -> str:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from briefing.domain import (
@@ -49,6 +50,7 @@ _MACHINE_CLAIMS = """
 _MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
 
 
+@lru_cache(maxsize=65536)  # the resolver normalises every stored name for each source
 def normalise_name(name: str) -> str:
     """The form names are matched by: "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""
     text = unicodedata.normalize("NFKD", name.casefold())
