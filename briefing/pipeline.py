@@ -38,6 +38,12 @@ def import_paths(
     analyse: bool = True,
 ) -> ImportReport:
     """Import files and folders, then analyse what is new; one transaction per source."""
+    with ws.bulk():
+        return _import_and_analyse(ws, targets, progress, cancelled, analyse)
+
+
+def _import_and_analyse(ws: Workspace, targets, progress: Progress, cancelled: Cancelled,
+                        analyse: bool) -> ImportReport:
     files, problems = ingest.collect_files(targets)
     report = ImportReport(failed=list(problems))
     for done, path in enumerate(files):
@@ -62,11 +68,16 @@ def analyse_sources(
     cancelled: Cancelled = _never,
 ) -> int:
     """Analyse the given sources (default: those not analysed by this version); returns the count."""
-    from briefing.nlp.analyse import analyse_texts  # spaCy loads here, not at start
-
     ids = sources_needing_analysis(ws) if source_ids is None else list(source_ids)
     if not ids:
         return 0
+    with ws.bulk():
+        return _analyse(ws, ids, progress, cancelled)
+
+
+def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: Cancelled) -> int:
+    from briefing.nlp.analyse import analyse_texts  # spaCy loads on first use, never at start
+
     items = ((s.text, s.title) for s in (get_source(ws, i) for i in ids))
     done = 0
     for source_id, analysis in zip(ids, analyse_texts(items), strict=False):

@@ -28,6 +28,7 @@ class Workspace:
     def __init__(self, db: Database, path: Path | None):
         self.db = db
         self.path = path
+        self._bulk_depth = 0
 
     @property
     def name(self) -> str:
@@ -38,6 +39,26 @@ class Workspace:
         """All writes inside commit together or not at all."""
         with self.db.atomic():
             yield self.db
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Machine work that can be redone (import, analysis): commits still happen per
+        source, but are not flushed to disk one by one; a crash keeps the workspace
+        consistent and loses at most the last sources, never an analyst's edit."""
+        if self.path is None or self._bulk_depth:
+            self._bulk_depth += 1
+            try:
+                yield
+            finally:
+                self._bulk_depth -= 1
+            return
+        self._bulk_depth = 1
+        self.db.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self._bulk_depth = 0
+            self.db.conn.execute("PRAGMA synchronous = FULL")
 
     def insert(self, table: str, record: dict) -> int:
         """Insert one row and return its id."""

@@ -116,3 +116,12 @@ def test_upgrade_from_an_older_schema_keeps_data_and_builds_the_search_index(ws_
         assert _pragma(ws, "user_version") == SCHEMA_VERSION
         hits = ws.db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH '\"北 京\"'").fetchall()
         assert len(hits) == 1
+
+
+def test_bulk_work_relaxes_flushing_and_restores_it(ws_file):
+    with open_workspace(ws_file) as ws:
+        with ws.bulk():
+            with ws.bulk():
+                assert _pragma(ws, "synchronous") == 1  # NORMAL
+            assert _pragma(ws, "synchronous") == 1
+        assert _pragma(ws, "synchronous") == 2  # FULL again for the analyst's edits
