@@ -19,8 +19,11 @@ test: $(TEST_STAMP) $(MODEL_STAMP)
 eval: $(APP_STAMP) $(MODEL_STAMP)
 	$(VENV)/bin/briefing eval
 
+# Speed and memory against baselines measured in the same run (not tests: shared machines are noisy).
 bench: $(APP_STAMP) $(MODEL_STAMP)
 	$(PY) -m bench.analysis $(BENCH_ARGS)
+	$(PY) -m bench.related_probe
+	$(PY) -m bench.search
 
 setup-model: $(MODEL_STAMP)
 
