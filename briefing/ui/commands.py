@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
+from briefing.store.edits import rename_entity, retype_entity
 from briefing.store.records import mark_claim
 from briefing.store.sources import get_source, update_source
 from briefing.store.views import claim_status
@@ -48,3 +49,15 @@ def edit_source_command(ws: Workspace, source_id: int, field: str, value: str | 
         update_source(ws, source_id, reason=why, **{field: new})
 
     return StoreCommand(label, apply, value, previous, reason, changed)
+
+
+def rename_entity_command(ws: Workspace, entity_id: int, name: str, current: str, reason: str | None,
+                          changed: Callable[[], None]) -> StoreCommand:
+    return StoreCommand(f"Rename {current}", lambda value, why: rename_entity(ws, entity_id, value, why),
+                        name, current, reason, changed)
+
+
+def retype_entity_command(ws: Workspace, entity_id: int, kind: str, current: str, reason: str | None,
+                          changed: Callable[[], None]) -> StoreCommand:
+    return StoreCommand(f"Make it a {kind}", lambda value, why: retype_entity(ws, entity_id, value, why),
+                        kind, current, reason, changed)

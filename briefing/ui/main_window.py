@@ -25,6 +25,7 @@ from briefing.store.sources import get_source, list_sources
 from briefing.store.views import item_range, source_claims, source_entities, source_notes, source_quotes
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
+from briefing.ui.entity_actions import EntityActions
 from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.panels import SidePanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
         self.evidence_flow = EvidenceFlow(self)
+        self.entity_actions = EntityActions(self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

@@ -1,0 +1,102 @@
+"""The Entities tab's context menu: rename, retype, merge and delete, as the analyst decides.
+
+Rename and retype go through the undo stack. Merge and delete change many rows
+across sources; they ask first, are recorded in the judgement history, and the
+names they remove are not brought back by re-analysis.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.edits import delete_entity, merge_entities
+from briefing.store.records import read_entities
+from briefing.ui.commands import rename_entity_command, retype_entity_command
+from briefing.ui.panels import ItemRole
+
+
+class EntityActions:
+    def __init__(self, window):
+        self.window = window
+        tree = window.panel.entities
+        tree.setContextMenuPolicy(tree.contextMenuPolicy().CustomContextMenu)
+        tree.customContextMenuRequested.connect(self.show_menu)
+
+    def current(self) -> tuple[int, str, str] | None:
+        item = self.window.panel.entities.currentItem()
+        data = item.data(0, ItemRole) if item is not None else None
+        if not data:
+            return None
+        entity = next((e for e in read_entities(self.window.ws) if e["id"] == data[1]), None)
+        return (entity["id"], entity["name"], entity["type"]) if entity else None
+
+    def show_menu(self, point: QPoint) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        menu = QMenu(self.window)
+        menu.addAction("&Rename…").triggered.connect(lambda: self.rename())
+        retype = menu.addMenu("Change &Type")
+        for kind in ENTITY_TYPES:
+            action = retype.addAction(kind.capitalize())
+            action.triggered.connect(partial(self.retype, kind))
+            action.setEnabled(kind != entity[2])
+        menu.addAction("&Merge Into…").triggered.connect(lambda: self.merge())
+        menu.addSeparator()
+        menu.addAction("&Delete Entity…").triggered.connect(lambda: self.delete())
+        menu.exec(self.window.panel.entities.viewport().mapToGlobal(point))
+
+    def rename(self, name: str | None = None) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self.window, "Rename Entity", "New name:", text=entity[1])
+            if not ok:
+                return
+        self.window.push_command(lambda: rename_entity_command(self.window.ws, entity[0], name.strip(), entity[1],
+                                                               None, self.window._after_edit))
+
+    def retype(self, kind: str) -> None:
+        entity = self.current()
+        if entity is not None:
+            self.window.push_command(lambda: retype_entity_command(self.window.ws, entity[0], kind, entity[2],
+                                                                   None, self.window._after_edit))
+
+    def merge(self, target_name: str | None = None) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        others = {f"{e['name']} ({e['type']})": e["id"] for e in read_entities(self.window.ws) if e["id"] != entity[0]}
+        if target_name is None:
+            target_name, ok = QInputDialog.getItem(self.window, "Merge Entity", f"Merge “{entity[1]}” into:",
+                                                   sorted(others), editable=False)
+            if not ok:
+                return
+        self._run(lambda: merge_entities(self.window.ws, others[target_name], [entity[0]], reason="merged"),
+                  f"Merged “{entity[1]}” into {target_name}.")
+
+    def delete(self, confirmed: bool = False) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        if not confirmed and QMessageBox.question(
+            self.window, "Delete Entity",
+            f"Delete “{entity[1]}” everywhere? Re-analysis will not bring it back. This cannot be undone.",
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda: delete_entity(self.window.ws, entity[0], reason="deleted by the analyst"),
+                  f"Deleted “{entity[1]}”.")
+
+    def _run(self, change, message: str) -> None:
+        try:
+            change()
+        except BriefingError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return
+        self.window._after_edit()
+        self.window.statusBar().showMessage(message, 8000)

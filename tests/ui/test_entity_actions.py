@@ -1,0 +1,48 @@
+"""Editing entities from the Entities tab."""
+
+from briefing.store.records import read_entities
+from briefing.store.sources import list_sources
+from briefing.ui.panels import ItemRole
+
+
+def _select_entity(window, name):
+    row = next(r for r in list_sources(window.ws) if r.outlet == "Meridian Wire")
+    window.select_source(row.id)
+    tree = window.panel.entities
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            if group.child(j).text(0) == name:
+                tree.setCurrentItem(group.child(j))
+                return group.child(j).data(0, ItemRole)[1]
+    raise AssertionError(f"{name} not in the Entities tab")
+
+
+def _entity(window, entity_id):
+    return next(e for e in read_entities(window.ws) if e["id"] == entity_id)
+
+
+def test_rename_and_retype_are_undoable(demo_window):
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_actions.rename("Marta Okafor (HWA)")
+    assert _entity(demo_window, entity_id)["name"] == "Marta Okafor (HWA)"
+    assert "Marta Okafor" in _entity(demo_window, entity_id)["aliases"]
+    demo_window.undo_stack.undo()
+    assert _entity(demo_window, entity_id)["name"] == "Marta Okafor"
+    entity_id = _select_entity(demo_window, "Kessel Point")
+    demo_window.entity_actions.retype("place")
+    assert _entity(demo_window, entity_id)["type"] == "place"
+    demo_window.undo_stack.undo()
+    assert _entity(demo_window, entity_id)["type"] == "organisation"
+
+
+def test_merge_and_delete(demo_window):
+    vasquel = _select_entity(demo_window, "Ingrid Vasquel")
+    okafor = _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_actions.merge("Ingrid Vasquel (person)")
+    ids = {e["id"] for e in read_entities(demo_window.ws)}
+    assert okafor not in ids and vasquel in ids
+    assert "Marta Okafor" in _entity(demo_window, vasquel)["aliases"]
+    _select_entity(demo_window, "Ingrid Vasquel")
+    demo_window.entity_actions.delete(confirmed=True)
+    assert vasquel not in {e["id"] for e in read_entities(demo_window.ws)}
