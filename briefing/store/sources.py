@@ -109,3 +109,43 @@ def _validate_field(field: str, value: Any) -> None:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
     if field == "published" and not _ISO_DATE.match(value.strip()):
         raise BriefingError(f"published: must be a date as YYYY-MM-DD, not {value!r}")
+
+
+SOURCE_ORDER = {
+    "title": "lower(coalesce(s.title, ''))",
+    "outlet": "lower(coalesce(s.outlet, ''))",
+    "published": "coalesce(s.published, '')",
+    "grade": "coalesce(s.reliability, 'Z')",
+    "quotes": "(SELECT count(*) FROM quotes q WHERE q.source_id = s.id)",
+    "claims": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id)",
+}
+
+
+def source_ids(ws: Workspace, order: str = "published", descending: bool = True, text: str = "") -> list[int]:
+    """Ids of the sources whose title, outlet or date contain ``text``, in the asked order.
+    The list view holds only these ids and fetches rows for what it shows."""
+    if order not in SOURCE_ORDER:
+        raise BriefingError(f"cannot sort sources by {order!r}")
+    where, params = "", []
+    if text.strip():
+        where = "WHERE s.title LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?"
+        params = [f"%{text.strip()}%"] * 3
+    direction = "DESC" if descending else "ASC"
+    sql = f"SELECT s.id FROM sources s {where} ORDER BY {SOURCE_ORDER[order]} {direction}, s.id {direction}"
+    return [row[0] for row in ws.db.execute(sql, params)]
+
+
+def source_rows(ws: Workspace, ids: list[int]) -> dict[int, SourceRow]:
+    """The list columns of these sources (a page of the view), by id."""
+    found: dict[int, SourceRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = ws.db.execute(
+            f"""SELECT s.id, s.title, s.outlet, s.published, s.reliability,
+                   (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
+                   (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+                FROM sources s WHERE s.id IN ({", ".join("?" * len(chunk))})""",
+            chunk,
+        ).fetchall()
+        found.update((row[0], SourceRow(*row)) for row in rows)
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace
-from briefing.store.sources import get_source, list_sources
+from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range, source_claims, source_entities, source_notes, source_quotes
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
@@ -31,7 +31,7 @@ from briefing.ui.import_flow import ImportFlow
 from briefing.ui.panels import SidePanel
 from briefing.ui.reader import LAYERS, Highlight, Reader
 from briefing.ui.search_dock import SearchDock
-from briefing.ui.source_model import SortRole, SourceIdRole, SourceTableModel
+from briefing.ui.source_model import SourceIdRole, SourceTableModel
 from briefing.ui.tasks import TaskRunner
 
 GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly reliable"),
@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(parent=self)
         self.setWindowTitle(f"{ws.name} – Briefing")
         self.setAcceptDrops(True)
-        self.model = SourceTableModel(parent=self)
-        self.proxy = _source_proxy(self.model, self)
+        self.model = SourceTableModel(lambda order, desc, text: source_ids(ws, order, desc, text),
+                                      lambda ids: source_rows(ws, ids), parent=self)
+        self.filter_timer = QTimer(self, singleShot=True, interval=200)
         self.reader = Reader(self)
         self.panel = SidePanel(self)
         self.undo_stack = QUndoStack(self)
@@ -65,8 +66,9 @@ class MainWindow(QMainWindow):
         self.filter_edit = QLineEdit(placeholderText="Filter sources (title, outlet, date)")
         self.filter_edit.setAccessibleName("Filter sources")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = _source_table(self.proxy)
+        self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
+        self.filter_timer.timeout.connect(self._apply_filter)
+        self.table = _source_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         left = QWidget()
         layout = QVBoxLayout(left)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
     # -- behaviour ------------------------------------------------------
     def refresh_sources(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_source_id()
-        self.model.set_rows(list_sources(self.ws))
+        self.model.reload()
         count = self.model.rowCount()
         self.statusBar().showMessage(
             f"{count} source{'s' if count != 1 else ''} in {self.ws.name}" if count
@@ -166,12 +168,12 @@ class MainWindow(QMainWindow):
         if row is None:
             self.reader.show_source(None)
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
     def _first_id(self) -> int | None:
-        index = self.proxy.index(0, 0)
+        index = self.model.index(0, 0)
         return index.data(SourceIdRole) if index.isValid() else None
 
     def _current_changed(self, current, previous) -> None:
@@ -236,9 +238,9 @@ class MainWindow(QMainWindow):
 
     def _after_edit(self) -> None:
         current = self.current_source_id()
-        self.model.set_rows(list_sources(self.ws))
+        self.model.reload()
         if current is not None:
-            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(current) or 0, 0))
+            index = self.model.index(self.model.row_of(current) or 0, 0)
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(index)
             self.table.selectionModel().blockSignals(False)
@@ -248,6 +250,14 @@ class MainWindow(QMainWindow):
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()
         self.statusBar().showMessage(f"Import: {report.summary_line()}", 10000)
+
+    def _apply_filter(self) -> None:
+        current = self.current_source_id()
+        self.model.set_filter(self.filter_edit.text())
+        count = self.model.rowCount()
+        self.statusBar().showMessage(f"{count} source{'s' if count != 1 else ''} match" if self.model.text else "")
+        if current is not None and self.model.row_of(current) is not None:
+            self._select(current)
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -294,19 +304,10 @@ class MainWindow(QMainWindow):
                 restore(value)
 
 
-def _source_proxy(model: SourceTableModel, parent) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
-    proxy.setSortRole(SortRole)
-    return proxy
-
-
-def _source_table(proxy: QSortFilterProxyModel) -> QTableView:
+def _source_table(model: SourceTableModel) -> QTableView:
     table = QTableView()
     table.setAccessibleName("Sources")
-    table.setModel(proxy)
+    table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,7 +1,14 @@
-"""The source list's table model: one row per source, counts included."""
+"""The source list's table model: ids in view order, rows fetched page by page.
+
+The model keeps only the ids of the sources shown, in the order the store
+sorted and filtered them; the columns of a row are fetched by id, a page at a
+time, when the view paints it, so a million sources cost a list of ints.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -9,35 +16,50 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from briefing.domain import SourceRow
 
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("Title", "Outlet", "Published", "Grade", "Quotes", "Claims")
+ORDER_KEYS = ("title", "outlet", "published", "grade", "quotes", "claims")
+PAGE_SIZE = 200
+CACHED_PAGES = 32
 _NUMERIC = {4, 5}
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+FetchIds = Callable[[str, bool, str], list[int]]
+FetchRows = Callable[[list[int]], dict[int, SourceRow]]
 
 
 class SourceTableModel(QAbstractTableModel):
-    """Rows come from the store as ``SourceRow`` records; the model keeps no SQL."""
+    """Ids plus a cache of row pages; sorting and filtering happen in the store."""
 
-    def __init__(self, rows: list[SourceRow] | None = None, parent: Any = None):
+    def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, parent: Any = None):
         super().__init__(parent)
-        self._rows: list[SourceRow] = list(rows or [])
+        self._fetch_ids, self._fetch_rows = fetch_ids, fetch_rows
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, SourceRow]] = OrderedDict()
+        self.order, self.descending, self.text = "published", True, ""
 
-    def set_rows(self, rows: list[SourceRow]) -> None:
+    def reload(self) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._ids = self._fetch_ids(self.order, self.descending, self.text)
+        self._pages.clear()
         self.endResetModel()
 
+    def set_filter(self, text: str) -> None:
+        self.text = text
+        self.reload()
+
     def source_id(self, row: int) -> int:
-        return self._rows[row].id
+        return self._ids[row]
 
     def row_of(self, source_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == source_id), None)
+        try:
+            return self._ids.index(source_id)
+        except ValueError:
+            return None
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -47,31 +69,46 @@ class SourceTableModel(QAbstractTableModel):
             return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(ORDER_KEYS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.order, self.descending = ORDER_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        self._ids = self._fetch_ids(self.order, self.descending, self.text)
+        self._pages.clear()
+        self.layoutChanged.emit()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, column)
-        if role == SortRole:
-            value = _cells(row)[column]
-            return value if value is not None else ("" if column not in _NUMERIC else -1)
         if role == SourceIdRole:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.title or "(untitled)"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC | {3}:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter) if index.column() in _NUMERIC | {3} else None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (row.title or "(untitled)") if index.column() == 0 else None
+        return _display(row, index.column())
 
-
-def _cells(row: SourceRow) -> tuple[Any, ...]:
-    return (row.title, row.outlet, row.published, row.reliability, row.quote_count, row.claim_count)
+    def _row(self, position: int) -> SourceRow | None:
+        page = position // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._fetch_rows(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
+            self._pages[page] = rows
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[position])
 
 
 def _display(row: SourceRow, column: int) -> str:
-    value = _cells(row)[column]
+    value = (row.title, row.outlet, row.published, row.reliability, row.quote_count, row.claim_count)[column]
     if column == 0 and not value:
         return "(untitled)"
     return "" if value is None else str(value)
