@@ -117,3 +117,42 @@ def claim_status(ws: Workspace, claim_id: int) -> str:
     if row is None:
         raise BriefingError(f"claim {claim_id} does not exist")
     return row[0]
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[int, str, int, int, str], ...]  # source id, title, start, end, context
+    quotes: tuple[tuple[int, int, str, str], ...]  # quote id, source id, title, text
+    neighbours: tuple[tuple[int, str, str, int], ...]  # entity id, name, type, shared sources
+
+
+def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 200) -> EntityPage:
+    """Everything the entity page shows: aliases, mentions in context, quotes, co-occurring entities."""
+    row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"entity {entity_id} no longer exists")
+    aliases = tuple(r[0] for r in ws.db.execute(
+        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id]))
+    mentions = tuple(
+        (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
+        for source_id, title, start, end, snippet in ws.db.execute(
+            'SELECT m.source_id, s.title, m.start, m."end", '
+            'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
+            "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
+            "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
+            [context, context, entity_id, limit])
+    )
+    quotes = tuple(ws.db.execute(
+        "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
+        "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
+        [entity_id, limit]).fetchall())
+    neighbours = tuple(ws.db.execute(
+        """SELECT e.id, e.name, e.type, count(DISTINCT m.source_id) AS shared FROM mentions m
+           JOIN entities e ON e.id = m.entity_id
+           WHERE m.source_id IN (SELECT source_id FROM mentions WHERE entity_id = ?) AND m.entity_id != ?
+           GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""", [entity_id, entity_id]).fetchall())
+    return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from briefing import __version__, paths
 from briefing.domain import BriefingError
 from briefing.pipeline import open_default_workspace
@@ -13,7 +15,7 @@ from briefing.pipeline import open_default_workspace
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-VIEWS = ("reader", "search")
+VIEWS = ("reader", "search", "entity")
 DEMO_QUERY = "ransom"
 
 
@@ -64,6 +66,8 @@ def prepare_view(window, view: str) -> None:
     """Put the window in the state a screenshot of ``view`` shows."""
     from briefing.ui.tasks import TaskRunner
 
+    if view == "entity":
+        _open_busiest_entity(window)
     if view == "search":
         window.search_dock.runner = TaskRunner(synchronous=True)
         window.search_dock.field.setText(DEMO_QUERY)
@@ -74,8 +78,19 @@ def prepare_view(window, view: str) -> None:
             window.search_dock._open(first)
 
 
+def _open_busiest_entity(window) -> None:
+    from briefing.store.records import read_entities
+
+    people = [e for e in read_entities(window.ws) if e["type"] == "person"]
+    if people:
+        busiest = max(people, key=lambda e: len({m["source_id"] for m in e["mentions"]}))
+        window.open_entity(busiest["id"])
+        window.resizeDocks([window.entity_dock], [480], Qt.Orientation.Horizontal)
+        window.splitter.setSizes([240, 480, 280])
+
+
 def save_screenshot(window, target: Path) -> int:
-    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     window.resize(*SCREENSHOT_SIZE)

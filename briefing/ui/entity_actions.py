@@ -25,6 +25,12 @@ class EntityActions:
         tree = window.panel.entities
         tree.setContextMenuPolicy(tree.contextMenuPolicy().CustomContextMenu)
         tree.customContextMenuRequested.connect(self.show_menu)
+        tree.itemDoubleClicked.connect(lambda *_: self.open_page())
+
+    def open_page(self) -> None:
+        entity = self.current()
+        if entity is not None:
+            self.window.open_entity(entity[0])
 
     def current(self) -> tuple[int, str, str] | None:
         item = self.window.panel.entities.currentItem()
@@ -39,6 +45,7 @@ class EntityActions:
         if entity is None:
             return
         menu = QMenu(self.window)
+        menu.addAction("&Open Entity Page").triggered.connect(self.open_page)
         menu.addAction("&Rename…").triggered.connect(lambda: self.rename())
         retype = menu.addMenu("Change &Type")
         for kind in ENTITY_TYPES:

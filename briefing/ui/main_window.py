@@ -22,10 +22,11 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace
 from briefing.store.sources import get_source, source_ids, source_rows
-from briefing.store.views import item_range, source_claims, source_entities, source_notes, source_quotes
+from briefing.store.views import entity_page, item_range, source_claims, source_entities, source_notes, source_quotes
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions
+from briefing.ui.entity_page import EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.panels import SidePanel
@@ -56,6 +57,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
+        self.entity_dock = EntityDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
+        self.entity_dock.hide()
+        self.entity_dock.passageOpened.connect(self.open_passage)
         self._build_layout()
         self._build_menus()
         self.refresh_sources()
@@ -81,6 +86,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 700, 430])
+        left.setMinimumWidth(220)
+        self.reader.setMinimumWidth(380)  # the text stays readable when docks open beside it
+        self.panel.setMinimumWidth(260)
         self.setCentralWidget(self.splitter)
         self.reader.highlightClicked.connect(self.panel.select)
         self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
@@ -210,6 +218,22 @@ class MainWindow(QMainWindow):
         if end > start:
             self.reader.scroll_to(start, end)
             self.panel.select(kind, ref_id) if kind in ("quote", "claim", "note") else None
+
+    def open_passage(self, source_id: int, start: int, end: int) -> None:
+        self.filter_edit.clear()
+        self.select_source(source_id)
+        if end > start:
+            self.reader.scroll_to(start, end)
+
+    def open_entity(self, entity_id: int) -> None:
+        """The entity page: every mention, its quotes and who appears with it."""
+        try:
+            page = entity_page(self.ws, entity_id)
+            ranges = {q[0]: item_range(self.ws, "quote", q[0])[1:] for q in page.quotes}
+        except BriefingError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        self.entity_dock.show_page(page, ranges)
 
     def _refresh_current(self) -> None:
         self.show_source(self.current_source_id(), keep_position=True)

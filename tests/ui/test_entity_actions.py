@@ -46,3 +46,20 @@ def test_merge_and_delete(demo_window):
     _select_entity(demo_window, "Ingrid Vasquel")
     demo_window.entity_actions.delete(confirmed=True)
     assert vasquel not in {e["id"] for e in read_entities(demo_window.ws)}
+
+
+def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_actions.open_page()
+    dock = demo_window.entity_dock
+    assert dock.isVisible()
+    assert "Marta Okafor" in dock.heading.text()
+    assert dock.mentions.topLevelItemCount() >= 4
+    assert dock.quotes.topLevelItemCount() >= 5
+    assert len(dock.graph.scene().items()) > 10
+    item = dock.quotes.topLevelItem(0)
+    source_id, start, end = item.data(0, 257)
+    dock._open(item)
+    assert demo_window.current_source_id() == source_id
+    assert demo_window.reader.selected_range() == (start, end)
+    assert entity_id

@@ -1,0 +1,133 @@
+"""The entity page: aliases, mentions across sources, quotes, and who appears with it,
+drawn as a small graph; opening a mention shows its passage."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGraphicsScene,
+    QGraphicsView,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.store.views import EntityPage
+from briefing.ui.reader import ENTITY_COLOURS
+
+PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
+
+
+class CooccurrenceGraph(QGraphicsView):
+    """The entity in the middle, the entities sharing its sources around it; line width
+    grows with the number of shared sources."""
+
+    entityClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName("Co-occurrence graph")
+        self.setMinimumHeight(260)
+
+    def show_page(self, page: EntityPage) -> None:
+        scene = self.scene()
+        scene.clear()
+        radius = 150.0
+        most = max((n[3] for n in page.neighbours), default=1)
+        for i, (_entity_id, name, kind, shared) in enumerate(page.neighbours):
+            angle = 2 * math.pi * i / max(1, len(page.neighbours)) - math.pi / 2
+            point = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+            pen = QPen(QColor("#9aa3ad"), 1 + 5 * shared / most)
+            scene.addLine(0, 0, point.x(), point.y(), pen)
+            self._node(point, name, kind, f"{name}: {shared} shared source{'s' if shared != 1 else ''}")
+        self._node(QPointF(0, 0), page.name, page.type, page.name, size=26)
+        self.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+
+    def _node(self, point: QPointF, name: str, kind: str, tip: str, size: float = 16) -> None:
+        scene = self.scene()
+        colour = QColor(ENTITY_COLOURS.get(kind, "#888888"))
+        dot = scene.addEllipse(point.x() - size / 2, point.y() - size / 2, size, size, QPen(colour.darker()),
+                               QBrush(colour))
+        dot.setToolTip(tip)
+        label = scene.addSimpleText(name)
+        label.setBrush(self.palette().text())
+        bounds = label.boundingRect()
+        label.setPos(point.x() - bounds.width() / 2, point.y() + size / 2 + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class EntityDock(QDockWidget):
+    """Emits ``passageOpened(source_id, start, end)`` when a mention or quote is opened."""
+
+    passageOpened = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Entity", parent)
+        self.setObjectName("entity-dock")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.heading = QLabel("Double-click an entity in the Entities tab to see it across sources.")
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Entity")
+        layout.addWidget(self.heading)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.graph = CooccurrenceGraph()
+        splitter.addWidget(self.graph)
+        tabs = QTabWidget()
+        self.mentions = _list("Mentions", ["Source", "In context"])
+        self.quotes = _list("Quotes by this entity", ["Source", "Quote"])
+        tabs.addTab(self.mentions, "&Mentions")
+        tabs.addTab(self.quotes, "Quo&tes")
+        splitter.addWidget(tabs)
+        layout.addWidget(splitter)
+        self.setWidget(body)
+        for tree in (self.mentions, self.quotes):
+            tree.itemActivated.connect(self._open)
+            tree.itemClicked.connect(self._open)
+
+    def show_page(self, page: EntityPage, quote_ranges: dict[int, tuple[int, int]]) -> None:
+        aliases = f" — also {', '.join(page.aliases)}" if page.aliases else ""
+        sources = len({m[0] for m in page.mentions})
+        self.heading.setText(f"<b>{page.name}</b> ({page.type}){aliases}<br>{len(page.mentions)} mentions in "
+                             f"{sources} sources, {len(page.quotes)} quotes")
+        self.mentions.clear()
+        for source_id, title, start, end, context in page.mentions:
+            item = QTreeWidgetItem([title, f"…{context}…"])
+            item.setData(0, PassageRole, (source_id, start, end))
+            item.setToolTip(1, context)
+            self.mentions.addTopLevelItem(item)
+        self.quotes.clear()
+        for quote_id, source_id, title, text in page.quotes:
+            start, end = quote_ranges.get(quote_id, (0, 0))
+            item = QTreeWidgetItem([title, text])
+            item.setData(0, PassageRole, (source_id, start, end))
+            item.setToolTip(1, text)
+            self.quotes.addTopLevelItem(item)
+        self.graph.show_page(page)
+        self.show()
+        self.raise_()
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.passageOpened.emit(*item.data(0, PassageRole))
+
+
+def _list(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setColumnWidth(0, 200)
+    return tree
