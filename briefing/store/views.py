@@ -156,3 +156,14 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
            WHERE m.source_id IN (SELECT source_id FROM mentions WHERE entity_id = ?) AND m.entity_id != ?
            GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""", [entity_id, entity_id]).fetchall())
     return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
+
+
+def timeline_items(ws: Workspace) -> tuple[list[tuple[int, str, str]], list[tuple[int, int, str, str, str]]]:
+    """Dated sources (id, published, title) and their claims (id, source id, published, status, text)."""
+    sources = [tuple(r) for r in ws.db.execute(
+        "SELECT id, published, coalesce(title, '(untitled)') FROM sources WHERE published IS NOT NULL "
+        "ORDER BY published, id")]
+    claims = [tuple(r) for r in ws.db.execute(
+        "SELECT c.id, c.source_id, s.published, c.status, c.text FROM claims c JOIN sources s ON s.id = c.source_id "
+        "WHERE s.published IS NOT NULL ORDER BY s.published, c.source_id, c.start")]
+    return sources, claims

@@ -15,7 +15,7 @@ from briefing.pipeline import open_default_workspace
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-VIEWS = ("reader", "search", "entity")
+VIEWS = ("reader", "search", "entity", "timeline")
 DEMO_QUERY = "ransom"
 
 
@@ -68,6 +68,9 @@ def prepare_view(window, view: str) -> None:
 
     if view == "entity":
         _open_busiest_entity(window)
+    if view == "timeline":
+        window.show_timeline()
+        window.resizeDocks([window.timeline], [330], Qt.Orientation.Vertical)
     if view == "search":
         window.search_dock.runner = TaskRunner(synchronous=True)
         window.search_dock.field.setText(DEMO_QUERY)

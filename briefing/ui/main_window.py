@@ -22,7 +22,15 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace
 from briefing.store.sources import get_source, source_ids, source_rows
-from briefing.store.views import entity_page, item_range, source_claims, source_entities, source_notes, source_quotes
+from briefing.store.views import (
+    entity_page,
+    item_range,
+    source_claims,
+    source_entities,
+    source_notes,
+    source_quotes,
+    timeline_items,
+)
 from briefing.ui.annotate import annotation_command
 from briefing.ui.commands import edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions
@@ -34,6 +42,7 @@ from briefing.ui.reader import LAYERS, Highlight, Reader
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.source_model import SourceIdRole, SourceTableModel
 from briefing.ui.tasks import TaskRunner
+from briefing.ui.timeline import TimelineDock
 
 GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly reliable"),
           ("D", "not usually reliable"), ("E", "unreliable"), ("F", "reliability cannot be judged"))
@@ -61,6 +70,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_dock.hide()
         self.entity_dock.passageOpened.connect(self.open_passage)
+        self.timeline = TimelineDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
+        self.tabifyDockWidget(self.search_dock, self.timeline)
+        self.search_dock.raise_()
+        self.timeline.view.opened.connect(self.open_item)
+        self.timeline.visibilityChanged.connect(self._timeline_visibility)
         self._build_layout()
         self._build_menus()
         self.refresh_sources()
@@ -138,6 +153,7 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
         self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
+        self._add_action(view_menu, "&Timeline", self.show_timeline, "Ctrl+T")
         view_menu.addSeparator()
         for kind in LAYERS:
             action = self._add_action(view_menu, f"Highlight {kind.capitalize()}s",
@@ -224,6 +240,15 @@ class MainWindow(QMainWindow):
         self.select_source(source_id)
         if end > start:
             self.reader.scroll_to(start, end)
+
+    def show_timeline(self) -> None:
+        self.timeline.show()
+        self.timeline.raise_()
+        self.timeline.view.show_items(*timeline_items(self.ws))
+
+    def _timeline_visibility(self, visible: bool) -> None:
+        if visible:  # the tab was raised: show the workspace as it is now
+            self.timeline.view.show_items(*timeline_items(self.ws))
 
     def open_entity(self, entity_id: int) -> None:
         """The entity page: every mention, its quotes and who appears with it."""
