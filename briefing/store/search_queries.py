@@ -11,6 +11,7 @@ keeps the first page fast whatever the word.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from briefing.cjk import unspace
@@ -35,13 +36,15 @@ def search_index(
     try:
         if match is None:
             return _recent(ws, where, params, limit, cursor)
-        total = _count(ws, match, where, params)
+        sample = _facet_sample(ws, match, where, params)
+        # the facet sample holds every match unless there are more than FACET_LIMIT of them
+        total = len(sample) if len(sample) < FACET_LIMIT else _count(ws, match, where, params)
         ranked = total <= RANK_LIMIT
         rows = _matches(ws, match, where, params, limit + 1, cursor, ranked)
-        facets, partial = _facets(ws, match, where, params, total)
+        facets = _facets_from(ws, sample)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index cannot read this query ({exc})") from None
-    return _page(rows, limit, total, ranked, facets, partial)
+    return _page(rows, limit, total, ranked, facets, total > FACET_LIMIT)
 
 
 def _filters(filters: SearchFilters) -> tuple[list[str], list[Any]]:
@@ -148,10 +151,32 @@ def _hit(row: tuple) -> SearchHit:
                      unspace(snippet or ""), position)
 
 
-def _facets(ws, match, where, params, total) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-    inner = (f"SELECT d.* FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-             f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
-    return _facet_counts(ws, inner, [match, *params]), total > FACET_LIMIT
+def _facet_sample(ws, match, where, params) -> list[tuple]:
+    """(kind, status, source, speaker) of up to FACET_LIMIT matches, read once for every facet."""
+    sql = (f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM search_fts JOIN search_docs d "
+           f"ON d.id = search_fts.rowid WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
+    return ws.db.execute(sql, [match, *params]).fetchall()
+
+
+def _facets_from(ws: Workspace, sample: list[tuple]) -> dict[str, list[tuple[str, int]]]:
+    kinds = Counter(row[0] for row in sample)
+    statuses = Counter(row[1] for row in sample if row[1] is not None)
+    sources = Counter(row[2] for row in sample).most_common(10)
+    speakers = Counter(row[3] for row in sample if row[3] is not None).most_common(10)
+    return {
+        "type": kinds.most_common(),
+        "status": statuses.most_common(),
+        "source": _named(ws, "SELECT id, coalesce(title, '(untitled)') FROM sources", sources),
+        "speaker": _named(ws, "SELECT id, name FROM entities", speakers),
+    }
+
+
+def _named(ws: Workspace, sql: str, counted: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    if not counted:
+        return []
+    ids = [key for key, _ in counted]
+    names = dict(ws.db.execute(f"{sql} WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall())
+    return [(names.get(key, "?"), count) for key, count in counted]
 
 
 def _recent_facets(ws, where, params, total) -> tuple[dict[str, list[tuple[str, int]]], bool]:
