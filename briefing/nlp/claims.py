@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.nlp.parse import ParsedText
+from briefing.nlp.parse import ParsedText, trim_range
 
 MONEY = re.compile(r"[$€£¥]\s?\d|\b[A-Z]{3}\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?")
 DIGIT = re.compile(r"\d")
@@ -37,7 +37,7 @@ def find_claims(parsed: ParsedText) -> list[Claim]:
         for sent in para.doc.sents:
             kind = claim_kind(sent)
             if kind is not None:
-                start, end = _trim(para.doc.text, sent.start_char, sent.end_char)
+                start, end = trim_range(para.doc.text, sent.start_char, sent.end_char)
                 claims.append(Claim(para.start + start, para.start + end, kind))
     return claims
 
@@ -95,9 +95,3 @@ def _has_named_subject(verb) -> bool:
     return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for s in subjects for t in s.subtree)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

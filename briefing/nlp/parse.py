@@ -36,7 +36,7 @@ class ParsedText:
         spans = []
         for para in self.paragraphs:
             for sent in para.doc.sents:
-                start, end = _trim(para.doc.text, sent.start_char, sent.end_char)
+                start, end = trim_range(para.doc.text, sent.start_char, sent.end_char)
                 if end > start:
                     spans.append((para.start + start, para.start + end))
         return spans
@@ -76,7 +76,8 @@ def _finished(queue: deque[list[Any]]) -> Iterator[ParsedText]:
         yield queue.popleft()[0]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range without the white space at its ends."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

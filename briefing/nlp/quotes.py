@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, SPEECH_VERBS
 from briefing.nlp.marks import pair_marks
-from briefing.nlp.parse import Paragraph, ParsedText
+from briefing.nlp.parse import Paragraph, ParsedText, trim_range
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
@@ -55,7 +55,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
 
 def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes) -> Quote | None:
     inner_start, inner_end = (para.start + i for i in span.inner)
-    inner_start, inner_end = _trim(text, inner_start, inner_end)
+    inner_start, inner_end = trim_range(text, inner_start, inner_end)
     if inner_end <= inner_start:
         return None
     inner = text[inner_start:inner_end]
@@ -94,14 +94,6 @@ def _is_title(inner: str) -> bool:
         return False
     small = {"of", "the", "a", "an", "and", "for", "in", "on", "to", "at", "with"}
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and words[0][0].isupper()
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace()):
-        end -= 1
-    return start, end
 
 
 def _continues(para: Paragraph, span, previous: Quote | None, words: list[str]) -> bool:
