@@ -82,17 +82,22 @@ _COLUMNS = """d.kind, d.ref_id, d.source_id, s.title, s.outlet, s.published, e.n
 _JOINS = """JOIN sources s ON s.id = d.source_id LEFT JOIN entities e ON e.id = d.speaker_id"""
 
 
+# CROSS JOIN keeps SQLite from driving a filtered query from search_docs' indexes and
+# running the FTS match once per row (measured: a type: filter took 15 s on 1M rows).
+_FTS_DOCS = "search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid"
+
+
 def _count(ws: Workspace, match: str, where: list[str], params: list[Any]) -> int:
     if not where:
         row = ws.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", [match]).fetchone()
     else:
-        sql = (f"SELECT count(*) FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-               f"WHERE search_fts MATCH ? AND {' AND '.join(where)}")
+        sql = f"SELECT count(*) FROM {_FTS_DOCS} WHERE search_fts MATCH ? AND {' AND '.join(where)}"
         row = ws.db.execute(sql, [match, *params]).fetchone()
     return row[0]
 
 
 def _matches(ws, match, where, params, limit, cursor, ranked) -> list[tuple]:
+    """Rank in the index alone (joining search_docs only to filter), then read the page's rows."""
     conditions = ["search_fts MATCH ?", *where]
     values: list[Any] = [match, *params]
     if ranked:
@@ -105,13 +110,22 @@ def _matches(ws, match, where, params, limit, cursor, ranked) -> list[tuple]:
         if cursor is not None:
             conditions.append("search_fts.rowid < ?")
             values.append(cursor[1])
+    source = _FTS_DOCS if where else "search_fts"
     sql = (
-        f"SELECT {_COLUMNS}, snippet(search_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}), "
-        f"search_fts.rowid, {BM25 if ranked else '0'} "
-        f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid {_JOINS} "
-        f"WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT ?"
+        f"SELECT search_fts.rowid, snippet(search_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}), "
+        f"{BM25 if ranked else '0'} FROM {source} WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT ?"
     )
-    return ws.db.execute(sql, [*values, limit]).fetchall()
+    ranked_rows = ws.db.execute(sql, [*values, limit]).fetchall()
+    return _with_details(ws, ranked_rows)
+
+
+def _with_details(ws: Workspace, ranked_rows: list[tuple]) -> list[tuple]:
+    if not ranked_rows:
+        return []
+    ids = [row[0] for row in ranked_rows]
+    details = {row[0]: row[1:] for row in ws.db.execute(
+        f"SELECT d.id, {_COLUMNS} FROM search_docs d {_JOINS} WHERE d.id IN ({', '.join('?' * len(ids))})", ids)}
+    return [(*details[rowid], snippet, rowid, score) for rowid, snippet, score in ranked_rows if rowid in details]
 
 
 def _recent(ws, where, params, limit, cursor) -> SearchPage:
@@ -153,8 +167,8 @@ def _hit(row: tuple) -> SearchHit:
 
 def _facet_sample(ws, match, where, params) -> list[tuple]:
     """(kind, status, source, speaker) of up to FACET_LIMIT matches, read once for every facet."""
-    sql = (f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM search_fts JOIN search_docs d "
-           f"ON d.id = search_fts.rowid WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
+    sql = (f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM {_FTS_DOCS} "
+           f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
     return ws.db.execute(sql, [match, *params]).fetchall()
 
 
