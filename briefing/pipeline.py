@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from briefing import ingest, paths
+from briefing import paths
 from briefing.domain import BriefingError, ImportReport, IngestError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
@@ -44,6 +44,8 @@ def import_paths(
 
 def _import_and_analyse(ws: Workspace, targets, progress: Progress, cancelled: Cancelled,
                         analyse: bool) -> ImportReport:
+    from briefing import ingest  # the importers' libraries load with the first import, not at start
+
     files, problems = ingest.collect_files(targets)
     report = ImportReport(failed=list(problems))
     for done, path in enumerate(files):
@@ -103,6 +105,8 @@ def suggest_related_passages(ws: Workspace) -> None:
 
 
 def _import_one(ws: Workspace, path: Path, report: ImportReport) -> None:
+    from briefing import ingest
+
     try:
         doc = ingest.read_document(path)
         _, created = add_document(ws, doc)

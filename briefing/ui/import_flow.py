@@ -9,13 +9,17 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
-from briefing.ingest import SUPPORTED_SUFFIXES
 from briefing.pipeline import import_paths
 from briefing.store import Workspace, open_workspace
 from briefing.ui.tasks import Task, TaskRunner
 
 PROGRESS_DELAY_MS = 500
-FILE_FILTER = "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+
+
+def file_filter() -> str:
+    from briefing.ingest import SUPPORTED_SUFFIXES  # loads the importers only when a dialog opens
+
+    return "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
 class ImportFlow(QObject):
@@ -35,7 +39,7 @@ class ImportFlow(QObject):
         self.dialog: QProgressDialog | None = None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", "", FILE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", "", file_filter())
         if files:
             self.start([Path(f) for f in files])
 
