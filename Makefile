@@ -24,6 +24,7 @@ bench: $(APP_STAMP) $(MODEL_STAMP)
 	$(PY) -m bench.analysis $(BENCH_ARGS)
 	$(PY) -m bench.related_probe
 	$(PY) -m bench.search
+	$(PY) -m bench.ui
 
 setup-model: $(MODEL_STAMP)
 
