@@ -62,6 +62,21 @@ def test_module_respects_layers(name, path):
         assert not [i for i in imports if _starts(i, THREADS)], f"{name} starts threads outside ui/tasks.py"
 
 
+def _runs_sql(path: Path) -> bool:
+    """``x.db.execute(...)``, ``x.db[...]`` or ``.conn.execute``: the store's connection used directly."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr in ("db", "conn") and isinstance(node.ctx, ast.Load):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name, path", [m for m in MODULES if not _starts(m[0], ("briefing.store",))],
+                         ids=[m for m, _ in MODULES if not _starts(m, ("briefing.store",))])
+def test_only_the_store_touches_the_connection(name, path):
+    assert not _runs_sql(path), f"{name} runs SQL outside briefing.store: call a store function"
+
+
 def test_the_checker_sees_imports():
     assert "PySide6.QtWidgets" in _imports(PACKAGE / "ui" / "main_window.py")
+    assert _runs_sql(PACKAGE / "store" / "sources.py")
     assert len(MODULES) > 10

@@ -352,10 +352,11 @@ def replace_suggestions(ws: Workspace, claim_id: int, suggestions: list[tuple[in
 
 
 def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    """Every suggestion of a claim, open or decided, best score first."""
+    """Every suggestion of a claim, open or decided, best score first, with its source's title."""
     cursor = ws.db.execute(
-        'SELECT id, claim_id, source_id, start, "end", passage, score, relation, state '
-        "FROM claim_suggestions WHERE claim_id = ? ORDER BY score DESC, id",
+        'SELECT g.id, g.claim_id, g.source_id, g.start, g."end", g.passage, g.score, g.relation, g.state, '
+        "coalesce(s.title, '(untitled)') AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
+        "WHERE g.claim_id = ? ORDER BY g.score DESC, g.id",
         [claim_id],
     )
     names = [d[0] for d in cursor.description]

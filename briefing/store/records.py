@@ -40,7 +40,7 @@ def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = 
 
 def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:
     with ws.transaction():
-        text = _passage(ws, source_id, start, end)
+        text = read_passage(ws, source_id, start, end)
         return ws.insert(
             "mentions", {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
         )
@@ -56,7 +56,7 @@ def add_quote(
     cue: str | None = None,
 ) -> int:
     with ws.transaction():
-        text = _passage(ws, source_id, start, end)
+        text = read_passage(ws, source_id, start, end)
         quote_id = ws.insert(
             "quotes",
             {
@@ -75,7 +75,7 @@ def add_quote(
 
 def add_claim(ws: Workspace, source_id: int, start: int, end: int) -> int:
     with ws.transaction():
-        text = _passage(ws, source_id, start, end)
+        text = read_passage(ws, source_id, start, end)
         claim_id = ws.insert(
             "claims", {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
         )
@@ -100,7 +100,7 @@ def add_evidence(
             raise BriefingError(f"claim {claim_id} does not exist")
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
-        passage = _passage(ws, source_id, start, end)
+        passage = read_passage(ws, source_id, start, end)
         evidence_id = ws.insert(
             "evidence",
             {
@@ -130,8 +130,8 @@ def add_annotation(
 ) -> int:
     """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
     with ws.transaction() as db:
-        text = _source_text(ws, source_id)
-        exact = _passage(ws, source_id, start, end)
+        text = read_source_text(ws, source_id)
+        exact = read_passage(ws, source_id, start, end)
         now = utc_now()
         annotation_id = ws.insert(
             "annotations",
@@ -205,23 +205,15 @@ def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
 
 def read_source_text(ws: Workspace, source_id: int) -> str:
     """A source's cleaned text; BriefingError when the source does not exist."""
-    return _source_text(ws, source_id)
-
-
-def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
-    """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
-    return _passage(ws, source_id, start, end)
-
-
-def _source_text(ws: Workspace, source_id: int) -> str:
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
         raise BriefingError(f"source {source_id} does not exist")
     return row[0]
 
 
-def _passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
-    text = _source_text(ws, source_id)
+def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
+    """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
+    text = read_source_text(ws, source_id)
     if not 0 <= start < end <= len(text):
         raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
     return text[start:end]

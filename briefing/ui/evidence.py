@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store import Workspace
-from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, list_suggestions, reopen_suggestion
-from briefing.store.records import add_evidence, claim_evidence, delete_evidence
+from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, reopen_suggestion
+from briefing.store.records import add_evidence, delete_evidence
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 
@@ -87,11 +87,6 @@ def _list(name: str, headers: list[str]) -> QTreeWidget:
     return tree
 
 
-def suggestions_for(ws: Workspace, claim_id: int) -> list[dict]:
-    titles = dict(ws.db.execute("SELECT id, coalesce(title, '(untitled)') FROM sources").fetchall())
-    return [dict(s, title=titles.get(s["source_id"], "")) for s in list_suggestions(ws, claim_id)]
-
-
 class ConfirmSuggestion(QUndoCommand):
     def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
         super().__init__("Confirm suggested evidence")
@@ -138,7 +133,3 @@ class AttachEvidence(QUndoCommand):
         if self.evidence_id is not None:
             delete_evidence(self.ws, self.evidence_id, reason="undo")
         self.changed()
-
-
-def evidence_for(ws: Workspace, claim_id: int) -> list[dict]:
-    return claim_evidence(ws, claim_id)

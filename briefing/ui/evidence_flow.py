@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import BriefingError
+from briefing.store.analysis import list_suggestions
+from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
-from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion, evidence_for, suggestions_for
+from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion
 
 
 class EvidenceDialog(QDialog):
@@ -61,7 +63,7 @@ class EvidenceFlow:
     def show_claim(self, claim_id: int) -> None:
         self.shown_claim = claim_id
         ws = self.window.ws
-        self.window.panel.evidence.show_claim(evidence_for(ws, claim_id), suggestions_for(ws, claim_id))
+        self.window.panel.evidence.show_claim(claim_evidence(ws, claim_id), list_suggestions(ws, claim_id))
 
     def refresh(self) -> None:
         if self.shown_claim is not None:
