@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ENTITY_TYPES = ("person", "organisation", "place", "group")
 CLAIM_STATUSES = ("unreviewed", "corroborated", "disputed")
 EVIDENCE_RELATIONS = ("supports", "contradicts")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=65536)  # the store's resolver folds every stored name for each source
+def normalise_name(name: str) -> str:
+    """The form entity names are matched by, in the analysis and in the store:
+    "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _POSSESSIVE.sub("", text.strip())
+    text = " ".join(text.replace(".", "").split())
+    return text[4:] if text.startswith("the ") else text
 
 
 class BriefingError(Exception):

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing import ingest
-from briefing.domain import Analysis, Document
-from briefing.nlp.entities import normalise
+from briefing.domain import Analysis, Document, normalise_name
 
 FLOORS = {"entity_recall": 0.90, "entity_precision": 0.85, "quote_recall": 0.90, "speaker_accuracy": 0.90}
 
@@ -70,7 +69,7 @@ def evaluate_document(name: str, doc: Document, analysis: Analysis, gold: dict) 
 
 
 def _forms(name: str, aliases) -> set[str]:
-    return {normalise(f) for f in (name, *aliases) if f.strip()}
+    return {normalise_name(f) for f in (name, *aliases) if f.strip()}
 
 
 def _score_entities(analysis: Analysis, gold: dict, misses: list[str]) -> Score:
@@ -119,7 +118,7 @@ def _score_quotes(text: str, analysis: Analysis, gold: dict, misses: list[str]) 
         speakers.gold += 1
         speaker = predicted[index][1].speaker
         entity = analysis.entities[speaker] if speaker is not None else None
-        wanted = aliases.get(quote["speaker"], {normalise(quote["speaker"])})
+        wanted = aliases.get(quote["speaker"], {normalise_name(quote["speaker"])})
         if entity is not None and _forms(entity.name, entity.aliases) & wanted:
             speakers.matched_gold += 1
         else:

@@ -10,10 +10,10 @@ mentions of one entity: "Marta Okafor" ... "Okafor"; "Halden Water Authority
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.domain import normalise_name
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     KNOWN_VARIANT_TYPES,
@@ -76,17 +76,8 @@ class Cluster:
         return tuple(sorted(f for f in self.forms if f != name))
 
 
-def normalise(name: str) -> str:
-    """The matching key of a name: case, accents, dots, possessives and 'the' folded."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = POSSESSIVE.sub("", folded.strip())
-    folded = re.sub(r"^the\s+", "", folded).replace(".", "")
-    return re.sub(r"\s+", " ", folded).strip()
-
-
-_VARIANT_KEYS = {normalise(v): normalise(group[0]) for group in KNOWN_VARIANTS for v in group}
-_VARIANT_TYPES = {normalise(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
+_VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_VARIANTS for v in group}
+_VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
@@ -314,7 +305,7 @@ def _with_particles(tokens: list) -> list:
 def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int]:
     words = text.replace("-", " ").split()
     last, first = words[-1].lower().strip("."), words[0].lower()
-    known = _VARIANT_TYPES.get(normalise(text))
+    known = _VARIANT_TYPES.get(normalise_name(text))
     if known is not None:
         return known, 3
     if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
@@ -406,7 +397,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
-        key = _VARIANT_KEYS.get(normalise(mention.text), normalise(mention.text))
+        key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         cluster = by_key.get(key) or _partial_match(mention, clusters)
         if cluster is None:
             cluster = Cluster()
@@ -446,7 +437,7 @@ def _short_company_name(mention: Mention, words: list[str], name_words: list[str
 
 
 def _name_words(name: str) -> list[str]:
-    words = normalise(name).replace("-", " ").split()
+    words = normalise_name(name).replace("-", " ").split()
     return [re.sub(r"^(al|el)$", "", w) for w in words if w not in ("al", "el")] or words
 
 
@@ -472,9 +463,9 @@ def _initials_fit(acronym: str, name: str) -> bool:
 
 
 def _merge_acronym_clusters(clusters: list[Cluster]) -> None:
-    owners = {normalise(f): c for c in clusters for f in c.extra_forms}
+    owners = {normalise_name(f): c for c in clusters for f in c.extra_forms}
     for cluster in list(clusters):
-        owner = owners.get(normalise(cluster.name))
+        owner = owners.get(normalise_name(cluster.name))
         if owner is not None and owner is not cluster and all(len(m.text.split()) == 1 for m in cluster.mentions):
             owner.mentions.extend(cluster.mentions)
             owner.mentions.sort(key=lambda m: m.start)
@@ -489,7 +480,7 @@ def _extend(clusters: list[Cluster], text: str) -> None:
         kind = cluster.type
         forms = cluster.forms | short_forms.get(id(cluster), set())
         for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 2 or normalise(form) in _COMMON_FORMS:
+            if len(form) < 2 or normalise_name(form) in _COMMON_FORMS:
                 continue
             for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 span = (match.start(), match.end())

@@ -15,11 +15,8 @@ Keys of the ``rejections`` table:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from briefing.domain import (
@@ -31,13 +28,13 @@ from briefing.domain import (
     FoundClaim,
     FoundEntity,
     FoundQuote,
+    normalise_name,
 )
 from briefing.store.history import record_judgement
 from briefing.store.records import add_evidence, read_source_text
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
-_POSSESSIVE = re.compile(r"'s$")
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
 # A claim somebody looked at (status, credibility, evidence, a decided suggestion, a
 # briefing note) is the analyst's; only untouched machine claims are replaced.
@@ -48,16 +45,6 @@ _MACHINE_CLAIMS = """
     AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
 """
 _MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
-
-
-@lru_cache(maxsize=65536)  # the resolver normalises every stored name for each source
-def normalise_name(name: str) -> str:
-    """The form names are matched by: "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _POSSESSIVE.sub("", text.replace("’", "'").strip())
-    text = " ".join(text.replace(".", "").split())
-    return text[4:] if text.startswith("the ") else text
 
 
 def alias_rejection_key(entity_id: int, alias: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.domain import ENTITY_TYPES, BriefingError
-from briefing.store.analysis import alias_rejection_key, index_quote, normalise_name
+from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
+from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.history import record_judgement
 from briefing.store.records import read_passage
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
