@@ -1,0 +1,338 @@
+"""Mentions of people, organisations, places and groups in one text, typed.
+
+spaCy's small English model finds the spans; the rules here repair what it gets
+wrong on news: titles glued to names, possessives, lists read as one name,
+companies typed as people or places, places after "in" or "from", hyphenated
+and particle names ("van den Heuvel"), and names it misses after a role
+("spokesperson Lucas Brennholt") or before an organisation word ("Tidewater
+Collective"). Linking the mentions of one entity is briefing/nlp/entities.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.domain import normalise_name
+from briefing.nlp.lexicon import (
+    CLUB_PREFIXES,
+    KNOWN_VARIANT_TYPES,
+    KNOWN_VARIANTS,
+    LEGAL_FORMS,
+    ORG_FIRST_WORDS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SPACY_TYPES,
+    SPEECH_VERBS,
+)
+from briefing.nlp.parse import Paragraph, ParsedText
+
+POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+PLACE_PREPOSITIONS = frozenset("in at from near across".split())
+_VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    weight: int = 1  # how sure the type is: 3 when a title, role or keyword says so
+    role: str | None = None
+    adjectival: bool = False  # "Veldran utilities": a name used as a modifier
+
+
+def find_mentions(parsed: ParsedText) -> list[Mention]:
+    """Every typed mention of the text, in order."""
+    mentions = [m for para in parsed.paragraphs for m in _paragraph_mentions(para)]
+    mentions = _with_role_names(mentions, parsed.text)
+    mentions = _with_org_names(mentions, parsed.text)
+    mentions = _join_adjacent(sorted(mentions, key=lambda m: m.start), parsed.text)
+    mentions = _with_full_names(mentions, parsed.text)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
+ROLE_NAME = re.compile(
+    rf"\b(?i:(?P<role>{'|'.join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))}))\.?\s+(?P<name>{_NAME})"
+)
+
+
+def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """'spokesperson Lucas Brennholt': a name right after a role is a person, found or not."""
+    for match in ROLE_NAME.finditer(text):
+        name = match["name"]
+        if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):
+            continue
+        name = POSSESSIVE.sub("", name)
+        start = match.start("name")
+        while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
+            first = name.split(" ")[0]
+            name, start = name[len(first) + 1:], start + len(first) + 1
+        if all(w.lower().rstrip(".") in TITLE_WORDS for w in name.split()):
+            continue
+        end = start + len(name)
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start and m.type == "person" for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(start, end, name, "person", 3, match["role"].lower()))
+    return mentions
+
+
+_CAPITALISED = r"[A-Z\u00C0-\u024F\u1E00-\u1EFF][\w'’]*(?:-[\w'’]+)*"
+_NOT_NAME_WORDS = frozenset("""
+the a an in on at for from by with and or but of to as this that these those his her their our its
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december mr mrs ms dr prof
+""".split())
+
+
+def _plain_word(word: str) -> bool:
+    lower = word.lower().rstrip(".")
+    return lower not in _NOT_NAME_WORDS and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
+
+
+_ORG_END = "|".join(sorted((w.capitalize() for w in ORG_WORDS if w.isalpha()), key=len, reverse=True))
+ORG_NAME = re.compile(
+    rf"(?<![\w-])(?:{_CAPITALISED}[ ]+(?:(?:of|for|on|de|du)[ ]+(?:the[ ]+)?)?){{1,5}}(?:{_ORG_END})(?![\w-])"
+)
+
+
+def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Tidewater Collective', 'Medicines Evaluation Board': capitalised words ending in an
+    organisation word are an organisation, whether or not the model saw it."""
+    for match in ORG_NAME.finditer(text):
+        start, name = match.start(), match.group()
+        while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
+            first = name.split(" ")[0]
+            name, start = name[len(first) + 1:], start + len(first) + 1
+        end = start + len(name)
+        person = next((m for m in mentions if m.type == "person" and start <= m.start < end), None)
+        if person is not None and " of " in text[person.end:end]:
+            # 'Hugo Tenbrook of the Civic Alliance': the person, then the organisation
+            cut = text.index(" of ", person.end) + 4
+            cut += 4 if text.startswith("the ", cut) else 0
+            name, start = text[cut:end], cut
+        if " " not in name:
+            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start for m in overlapping):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(start, end, name, "organisation", 3))
+    return mentions
+
+
+def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Fergal' + 'Moynihan' found as two one-word names: one person."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and text[last.end:mention.start] == " " and len(last.text.split()) == 1
+                and len(mention.text.split()) == 1 and _plain_word(last.text) and _plain_word(mention.text)
+                and last.weight < 3 and mention.weight < 3):
+            joined[-1] = Mention(last.start, mention.end, text[last.start:mention.end], "person", 2, last.role)
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _with_full_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Yusuf' found alone, 'Halima Sadiq Yusuf' in the text: the full name is a person."""
+    known = {m.text for m in mentions if len(m.text.split()) > 1}
+    lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
+    for mention in [m for m in lone if m.type == "person" or _speaks(text, m)]:
+        word = re.escape(mention.text)
+        before = rf"(?<![\w-])(?:(?:{_CAPITALISED})[ ]+){{1,3}}{word}(?![\w-])"
+        after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"
+        pattern = f"{before}|{after}"
+        for match in re.finditer(pattern, text):
+            words = match.group().split()
+            if match.group() in known or not all(_plain_word(w) for w in words):
+                continue
+            if any(m.start < match.end() and match.start() < m.end and len(m.text.split()) > 1 for m in mentions):
+                continue
+            mentions = [m for m in mentions if not (match.start() <= m.start and m.end <= match.end())]
+            mentions.append(Mention(match.start(), match.end(), match.group(), "person", 2))
+            known.add(match.group())
+    return sorted(mentions, key=lambda m: m.start)
+
+
+SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|insisted|warned|argued|wrote|denied|replied)\b")
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
+
+
+def _speaks(text: str, mention: Mention) -> bool:
+    """A one-word name that speaks ('Yusuf said') or is addressed ('Ms Yusuf') is a person's."""
+    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[:mention.start]))
+
+
+def _paragraph_mentions(para: Paragraph) -> list[Mention]:
+    found = []
+    for ent in para.doc.ents:
+        if ent.label_ not in SPACY_TYPES:
+            continue
+        for part in _split_lists(ent):
+            mention = _clean_mention(para, part)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _split_lists(ent) -> list:
+    """'Saltmarsh, Harbourside' or 'Veldra - Press' is two names, not one."""
+    parts, start = [], ent.start
+    for token in ent:
+        spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+        if token.i > start and (token.text in (",", ";", "|") or (token.text in ("-", "–", "—") and spaced)):
+            parts.append(ent.doc[start:token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start:ent.end])
+    return [p for p in parts if len(p)]
+
+
+def _clean_mention(para: Paragraph, ent) -> Mention | None:
+    label = ent.label_ or ent.root.ent_type_
+    tokens = list(ent)
+    inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0]
+    if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
+        tokens = tokens[inner[-1] + 1:]
+    while tokens and (tokens[0].lower_ in LEADING_NOISE or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    title = None
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
+        title = tokens.pop(0).lower_.rstrip(".")
+    if not tokens or all(t.lower_ in TITLE_WORDS for t in tokens):
+        return None
+    tokens = _with_particles(tokens)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = POSSESSIVE.sub("", para.doc.text[start:end]) if end - start > 3 else para.doc.text[start:end]
+    if not any(c.isupper() for c in text) or len(text) < 2:
+        return None
+    kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
+    role = _role_before(tokens[0]) if kind == "person" else None
+    following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    adjectival = following is not None and following.pos_ == "NOUN"
+    return Mention(para.start + start, para.start + start + len(text), text, kind, weight, role or title, adjectival)
+
+
+# Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
+LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
+NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
+TITLE_WORDS = PERSON_TITLES | ROLE_NOUNS | frozenset(
+    "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
+    "managing technical operating financial acting interim former state city".split()
+)
+
+
+def _with_particles(tokens: list) -> list:
+    """'Maarten van den' + 'Heuvel': carry a name across its particles and hyphens."""
+    doc = tokens[-1].doc
+    i = tokens[-1].i + 1
+    extra: list = []
+    ends_in_particle = len(tokens) > 1 and tokens[-1].lower_ in NAME_PARTICLES
+    while i < len(doc) and len(extra) < 4:
+        token = doc[i]
+        if token.lower_ in NAME_PARTICLES or (token.text in "-‑" and not doc[i - 1].whitespace_):
+            extra.append(token)
+        elif (extra or ends_in_particle) and token.text[:1].isupper():
+            return tokens + extra + [token]
+        else:
+            break
+        i += 1
+    return tokens
+
+
+def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int]:
+    words = text.replace("-", " ").split()
+    last, first = words[-1].lower().strip("."), words[0].lower()
+    known = _VARIANT_TYPES.get(normalise_name(text))
+    if known is not None:
+        return known, 3
+    if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
+        return "organisation", 3
+    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):
+        return "organisation", 3
+    if title is not None:
+        return "person", 3
+    if last in PLACE_WORDS and kind != "organisation":
+        return "place", 2
+    if text.isupper() and len(text) <= 6 and kind in ("person", "place"):
+        return "organisation", 2
+    if kind in ("person", "organisation") and len(words) == 1 and _in_place_context(tokens[0]):
+        return "place", 2
+    if kind != "person" and _looks_like_person(tokens):
+        return "person", 3
+    return kind, 1
+
+
+def _looks_like_person(tokens) -> bool:
+    """A bare name introduced by a role ("chief executive Marta Okafor") or speaking."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 2 <= len(words) <= 5 or not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words):
+        return False
+    if _role_before(tokens[0]) or _role_after(tokens[-1]):
+        return True
+    if tokens[0].i > 0 and tokens[0].nbor(-1).lemma_ in SPEECH_VERBS:
+        return True  # 'said Lakshmi Narayanaswamy'
+    head = max(words, key=lambda t: t.dep_ == "nsubj")
+    return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+
+
+PLACE_MODIFIED = frozenset("""
+district districts terminal terminals region area province county suburb neighbourhood neighborhood port
+city town village airport station prefecture state side club coast border
+""".split())
+PLACE_OF = frozenset(
+    "island port city town village province region state prefecture outskirts north south east west".split()
+)
+
+
+def _in_place_context(token, depth: int = 0) -> bool:
+    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu':
+    a one-word name in a place's position, or listed with such a name."""
+    if _word_before(token) in PLACE_PREPOSITIONS | {"visited", "visit", "near"}:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in PLACE_MODIFIED and _word_before(token) in ("the", "a"):
+        return True
+    if token.i > 1 and token.nbor(-1).lower_ == "of" and token.nbor(-2).lower_ in PLACE_OF:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    return depth < 4 and token.dep_ in ("conj", "appos") and _in_place_context(token.head, depth + 1)
+
+
+def _word_before(token) -> str:
+    return token.nbor(-1).lower_ if token.i > 0 else ""
+
+
+def _role_before(token) -> str | None:
+    """'spokesperson Lucas Brennholt' or 'Its secretary, Lakshmi Narayanaswamy'."""
+    if token.i == 0:
+        return None
+    before = token.nbor(-1)
+    if before.text == "," and token.i > 1:
+        before = token.nbor(-2)
+    word = before.lower_.rstrip(".")
+    return word if word in ROLE_NOUNS or word in PERSON_TITLES else None
+
+
+def _role_after(token) -> str | None:
+    """", a spokesperson for" / ", the chief executive of" / " is the spokesperson" after a name."""
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or (doc[i].text != "," and doc[i].lemma_ != "be"):
+        return None
+    for follower in doc[i + 1:i + 6]:
+        if follower.lower_ in ROLE_NOUNS:
+            return follower.lower_
+        if follower.is_punct:
+            return None
+    return None
