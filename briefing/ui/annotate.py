@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from briefing.store import Workspace
 from briefing.store.records import add_annotation, delete_annotation
 from briefing.store.sources import get_source
+from briefing.ui.widgets import add_ok_cancel
 
 
 class AnnotationDialog(QDialog):
@@ -34,10 +34,7 @@ class AnnotationDialog(QDialog):
         self.tags = QLineEdit(placeholderText="figures, follow-up (comma separated)")
         self.tags.setAccessibleName("Tags")
         layout.addRow("&Tags:", self.tags)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        add_ok_cancel(self, layout)
 
     def values(self) -> tuple[str | None, tuple[str, ...]]:
         note = self.note.toPlainText().strip() or None

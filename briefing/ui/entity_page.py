@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from briefing.store.views import EntityPage
 from briefing.ui.reader import ENTITY_COLOURS
+from briefing.ui.widgets import make_tree
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
 
@@ -87,8 +87,8 @@ class EntityDock(QDockWidget):
         self.graph = CooccurrenceGraph()
         splitter.addWidget(self.graph)
         tabs = QTabWidget()
-        self.mentions = _list("Mentions", ["Source", "In context"])
-        self.quotes = _list("Quotes by this entity", ["Source", "Quote"])
+        self.mentions = make_tree("Mentions", ["Source", "In context"], widths={0: 200})
+        self.quotes = make_tree("Quotes by this entity", ["Source", "Quote"], widths={0: 200})
         tabs.addTab(self.mentions, "&Mentions")
         tabs.addTab(self.quotes, "Quo&tes")
         splitter.addWidget(tabs)
@@ -122,12 +122,3 @@ class EntityDock(QDockWidget):
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.passageOpened.emit(*item.data(0, PassageRole))
-
-
-def _list(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setAccessibleName(name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setColumnWidth(0, 200)
-    return tree

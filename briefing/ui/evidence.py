@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing.store import Workspace
 from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.store.records import add_evidence, delete_evidence
+from briefing.ui.widgets import make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 
@@ -37,8 +38,9 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.evidence = _list("Evidence", ["Relation", "Passage", "Source"])
-        self.suggestions = _list("Suggested related passages", ["Suggests", "Passage", "Source", "Score"])
+        self.evidence = make_tree("Evidence", ["Relation", "Passage", "Source"], 1, {0: 85})
+        self.suggestions = make_tree("Suggested related passages", ["Suggests", "Passage", "Source", "Score"],
+                                     1, {0: 85})
         layout.addWidget(QLabel("Evidence"))
         layout.addWidget(self.evidence)
         layout.addWidget(QLabel("Suggested related passages (confirm to make them evidence)"))
@@ -75,16 +77,6 @@ class EvidencePanel(QWidget):
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         _, _, source_id, start, end = item.data(0, RowRole)
         self.passageOpened.emit(source_id, start, end)
-
-
-def _list(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setAccessibleName(name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setColumnWidth(0, 85)
-    tree.setColumnWidth(1, 220)
-    return tree
 
 
 class ConfirmSuggestion(QUndoCommand):

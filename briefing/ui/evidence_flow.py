@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
 from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion
+from briefing.ui.widgets import add_ok_cancel
 
 
 class EvidenceDialog(QDialog):
@@ -37,10 +37,7 @@ class EvidenceDialog(QDialog):
         self.note = QLineEdit(placeholderText="Why (optional)")
         self.note.setAccessibleName("Note")
         layout.addRow("&Note:", self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        add_ok_cancel(self, layout)
 
     def values(self) -> tuple[str, str | None]:
         return self.relation.currentText(), self.note.text().strip() or None

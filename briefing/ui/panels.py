@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,27 +20,10 @@ from PySide6.QtWidgets import (
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
+from briefing.ui.widgets import make_tree
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
-
-
-def _tree(name: str, headers: list[str], stretch: int, widths: dict[int, int]) -> QTreeWidget:
-    """A list whose ``stretch`` column takes the room left and wraps its text."""
-    tree = QTreeWidget()
-    tree.setAccessibleName(name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setWordWrap(True)
-    tree.setAlternatingRowColors(True)
-    header = tree.header()
-    header.setStretchLastSection(False)
-    for column in range(len(headers)):
-        mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Interactive
-        header.setSectionResizeMode(column, mode)
-        if column in widths:
-            tree.setColumnWidth(column, widths[column])
-    return tree
 
 
 def _item(values: list[str], kind: str, item_id: int, start: int, end: int) -> QTreeWidgetItem:
@@ -66,11 +48,11 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
         self.summary.setAccessibleName("Summary")
-        self.entities = _tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
+        self.entities = make_tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
         self.entities.setRootIsDecorated(True)
-        self.quotes = _tree("Quotes", ["Speaker", "Quote"], 1, {0: 120})
+        self.quotes = make_tree("Quotes", ["Speaker", "Quote"], 1, {0: 120})
         self.claims_widget, self.claims, self.reason = self._claims_tab()
-        self.notes = _tree("Notes", ["Passage", "Note", "Tags"], 1, {0: 130, 2: 80})
+        self.notes = make_tree("Notes", ["Passage", "Note", "Tags"], 1, {0: 130, 2: 80})
         self.addTab(self._summary_tab(), "&Summary")
         self.addTab(self.entities, "&Entities")
         self.addTab(self.quotes, "&Quotes")
@@ -92,7 +74,7 @@ class SidePanel(QTabWidget):
     def _claims_tab(self) -> tuple[QWidget, QTreeWidget, QLineEdit]:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        claims = _tree("Claims", ["Status", "Claim", "Evidence"], 1, {0: 95, 2: 85})
+        claims = make_tree("Claims", ["Status", "Claim", "Evidence"], 1, {0: 95, 2: 85})
         layout.addWidget(claims)
         reason = QLineEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
