@@ -53,7 +53,7 @@ def _import_and_analyse(ws: Workspace, targets, progress: Progress, cancelled: C
             report.cancelled = True
             return report
         progress(done, len(files), f"Reading {path.name}")
-        _import_one(ws, path, report)
+        _import_one(ws, path, report, ingest.read_document)
     if analyse:
         try:
             report.analysed = analyse_sources(ws, None, progress, cancelled)
@@ -104,11 +104,9 @@ def suggest_related_passages(ws: Workspace) -> None:
             replace_suggestions(ws, claim_id, rows)
 
 
-def _import_one(ws: Workspace, path: Path, report: ImportReport) -> None:
-    from briefing import ingest
-
+def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> None:
     try:
-        doc = ingest.read_document(path)
+        doc = read_document(path)
         _, created = add_document(ws, doc)
     except IngestError as exc:
         report.failed.append((exc.path, exc.reason))

@@ -78,7 +78,7 @@ def prepare_view(window, view: str) -> None:
         first = window.search_dock.results.topLevelItem(0)
         if first is not None:
             window.search_dock.results.setCurrentItem(first)
-            window.search_dock._open(first)
+            window.search_dock.open_row(first)
 
 
 def _open_busiest_entity(window) -> None:

@@ -66,13 +66,13 @@ class EntityActions:
             if not ok:
                 return
         self.window.push_command(lambda: rename_entity_command(self.window.ws, entity[0], name.strip(), entity[1],
-                                                               None, self.window._after_edit))
+                                                               None, self.window.after_edit))
 
     def retype(self, kind: str) -> None:
         entity = self.current()
         if entity is not None:
             self.window.push_command(lambda: retype_entity_command(self.window.ws, entity[0], kind, entity[2],
-                                                                   None, self.window._after_edit))
+                                                                   None, self.window.after_edit))
 
     def merge(self, target_name: str | None = None) -> None:
         entity = self.current()
@@ -105,5 +105,5 @@ class EntityActions:
         except BriefingError as exc:
             self.window.statusBar().showMessage(str(exc), 8000)
             return
-        self.window._after_edit()
+        self.window.after_edit()
         self.window.statusBar().showMessage(message, 8000)

@@ -95,8 +95,8 @@ class EntityDock(QDockWidget):
         layout.addWidget(splitter)
         self.setWidget(body)
         for tree in (self.mentions, self.quotes):
-            tree.itemActivated.connect(self._open)
-            tree.itemClicked.connect(self._open)
+            tree.itemActivated.connect(self.open_row)
+            tree.itemClicked.connect(self.open_row)
 
     def show_page(self, page: EntityPage, quote_ranges: dict[int, tuple[int, int]]) -> None:
         aliases = f" — also {', '.join(page.aliases)}" if page.aliases else ""
@@ -120,5 +120,5 @@ class EntityDock(QDockWidget):
         self.show()
         self.raise_()
 
-    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+    def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.passageOpened.emit(*item.data(0, PassageRole))

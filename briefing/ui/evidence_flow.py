@@ -92,14 +92,14 @@ class EvidenceFlow:
             return
         relation, note = dialog.values()
         window.push_command(lambda: AttachEvidence(window.ws, self.pinned, (source_id, *selected), relation, note,
-                                            window._after_edit))
+                                            window.after_edit))
 
     def _suggestion_command(self, command_type) -> None:
         current = self.window.panel.evidence.current(self.window.panel.evidence.suggestions)
         if current is None:
             self.window.statusBar().showMessage("Select a suggested passage first.", 6000)
             return
-        self.window.push_command(lambda: command_type(self.window.ws, current[1], self.window._after_edit))
+        self.window.push_command(lambda: command_type(self.window.ws, current[1], self.window.after_edit))
 
     def _open_passage(self, source_id: int, start: int, end: int) -> None:
         self.window.select_source(source_id)

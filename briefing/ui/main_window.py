@@ -264,18 +264,18 @@ class MainWindow(QMainWindow):
         self.show_source(self.current_source_id(), keep_position=True)
 
     def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
-        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self._after_edit))
+        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit))
 
     def edit_source(self, field: str, value: str | None) -> None:
         source_id = self.current_source_id()
         if source_id is None:
             self.statusBar().showMessage("Select a source first.", 5000)
             return
-        self.push_command(lambda: edit_source_command(self.ws, source_id, field, value, None, self._after_edit))
+        self.push_command(lambda: edit_source_command(self.ws, source_id, field, value, None, self.after_edit))
 
     def annotate(self) -> None:
         command = annotation_command(self, self.ws, self.current_source_id(), self.reader.selected_range(),
-                                     self._after_edit)
+                                     self.after_edit)
         if command is not None:
             self.push_command(lambda: command)
 
@@ -285,14 +285,10 @@ class MainWindow(QMainWindow):
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 
-    def _after_edit(self) -> None:
-        current = self.current_source_id()
-        self.model.reload()
-        if current is not None:
-            index = self.model.index(self.model.row_of(current) or 0, 0)
-            self.table.selectionModel().blockSignals(True)
-            self.table.setCurrentIndex(index)
-            self.table.selectionModel().blockSignals(False)
+    def after_edit(self) -> None:
+        """Show an edit: the list's rows (not its order: re-reading a million ids per click
+        would be the wrong place), the open source and the claim's evidence."""
+        self.model.refresh_rows()
         self._refresh_current()
         self.evidence_flow.refresh()
 

@@ -103,8 +103,8 @@ class SearchDock(QDockWidget):
         self.results.setColumnWidth(0, 70)
         self.results.setColumnWidth(1, 260)
         self.results.setColumnWidth(2, 150)
-        self.results.itemActivated.connect(self._open)
-        self.results.itemClicked.connect(self._open)
+        self.results.itemActivated.connect(self.open_row)
+        self.results.itemClicked.connect(self.open_row)
         layout.addWidget(self.results)
         return body
 
@@ -153,7 +153,7 @@ class SearchDock(QDockWidget):
         self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
 
-    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+    def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, ref_id, source_id = item.data(0, HitRole)
         self.resultOpened.emit(kind, ref_id, source_id)
 

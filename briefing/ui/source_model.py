@@ -45,6 +45,12 @@ class SourceTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def refresh_rows(self) -> None:
+        """Read the shown rows again (an edit changed their columns, not which rows there are)."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
     def set_filter(self, text: str) -> None:
         self.text = text
         self.reload()

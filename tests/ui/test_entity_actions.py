@@ -59,7 +59,7 @@ def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):
     assert len(dock.graph.scene().items()) > 10
     item = dock.quotes.topLevelItem(0)
     source_id, start, end = item.data(0, 257)
-    dock._open(item)
+    dock.open_row(item)
     assert demo_window.current_source_id() == source_id
     assert demo_window.reader.selected_range() == (start, end)
     assert entity_id

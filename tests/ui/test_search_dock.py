@@ -21,7 +21,7 @@ def test_opening_a_result_scrolls_the_source_to_it(demo_window):
     dock.run()
     item = dock.results.topLevelItem(0)
     kind, ref_id, source_id = item.data(0, HitRole)
-    dock._open(item)
+    dock.open_row(item)
     _, start, end = item_range(demo_window.ws, kind, ref_id)
     assert demo_window.current_source_id() == source_id
     assert demo_window.reader.selected_range() == (start, end)

@@ -65,6 +65,8 @@ def test_grading_a_source_through_the_menu_is_undoable(demo_window):
     demo_window.edit_source("reliability", "B")
     assert get_source(demo_window.ws, source_id).reliability == "B"
     assert "grade B" in demo_window.reader.toPlainText()
+    row = demo_window.model.row_of(source_id)
+    assert demo_window.model.index(row, 3).data() == "B"  # the list shows it without re-sorting
     demo_window.undo_stack.undo()
     assert get_source(demo_window.ws, source_id).reliability is None
 
@@ -88,7 +90,7 @@ def test_annotating_a_selection(demo_window):
     from briefing.ui import annotate
 
     command = annotate.annotation_command(demo_window, demo_window.ws, source_id, demo_window.reader.selected_range(),
-                                          demo_window._after_edit, dialog_factory=_FakeDialog)
+                                          demo_window.after_edit, dialog_factory=_FakeDialog)
     demo_window.undo_stack.push(command)
     [note] = source_notes(demo_window.ws, source_id)
     assert (note.exact, note.note, note.tags) == ("40,000", "check this figure", ("figures",))
