@@ -31,7 +31,7 @@ from briefing.domain import (
     normalise_name,
 )
 from briefing.store.history import record_judgement
-from briefing.store.records import add_evidence, read_source_text
+from briefing.store.records import add_evidence, delete_evidence, read_source_text
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
@@ -371,14 +371,17 @@ def dismiss_suggestion(ws: Workspace, suggestion_id: int, reason: str | None = N
         record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", state, "dismissed", reason)
 
 
-def reopen_suggestion(ws: Workspace, suggestion_id: int, evidence_id: int | None = None) -> None:
-    """Undo a confirm or a dismiss: the suggestion is open again (and its evidence gone)."""
-    from briefing.store.records import delete_evidence
-
+def reopen_suggestion(ws: Workspace, suggestion_id: int) -> None:
+    """Undo a confirm or a dismiss: the suggestion is open again, and a confirmed one's
+    evidence (the same passage, whatever its id is by now) is unlinked."""
     with ws.transaction() as db:
-        state = _suggestion(ws, suggestion_id)[-1]
-        if evidence_id is not None:
-            delete_evidence(ws, evidence_id, reason="undo")
+        claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
+        if state == "confirmed":
+            rows = db.execute(
+                'SELECT id FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
+                "AND relation = ?", [claim_id, source_id, start, end, relation]).fetchall()
+            for (evidence_id,) in rows:
+                delete_evidence(ws, evidence_id, reason="undo")
         db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
         record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", "undo")
 

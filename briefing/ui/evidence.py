@@ -83,14 +83,13 @@ class ConfirmSuggestion(QUndoCommand):
     def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
         super().__init__("Confirm suggested evidence")
         self.ws, self.suggestion_id, self.changed = ws, suggestion_id, changed
-        self.evidence_id: int | None = None
 
     def redo(self) -> None:
-        self.evidence_id = confirm_suggestion(self.ws, self.suggestion_id)
+        confirm_suggestion(self.ws, self.suggestion_id)
         self.changed()
 
     def undo(self) -> None:
-        reopen_suggestion(self.ws, self.suggestion_id, self.evidence_id)
+        reopen_suggestion(self.ws, self.suggestion_id)
         self.changed()
 
 
@@ -124,4 +123,21 @@ class AttachEvidence(QUndoCommand):
     def undo(self) -> None:
         if self.evidence_id is not None:
             delete_evidence(self.ws, self.evidence_id, reason="undo")
+        self.changed()
+
+
+class RemoveEvidence(QUndoCommand):
+    """Unlink evidence; undo links the same passage again."""
+
+    def __init__(self, ws: Workspace, evidence: dict, claim_id: int, changed: Callable[[], None]):
+        super().__init__("Remove evidence")
+        self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
+
+    def redo(self) -> None:
+        delete_evidence(self.ws, self.evidence["id"], reason="removed by the analyst")
+        self.changed()
+
+    def undo(self) -> None:
+        e = self.evidence
+        e["id"] = add_evidence(self.ws, self.claim_id, e["source_id"], e["start"], e["end"], e["relation"], e["note"])
         self.changed()

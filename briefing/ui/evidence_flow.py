@@ -17,7 +17,7 @@ from briefing.store.analysis import list_suggestions
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
-from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion
+from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion, RemoveEvidence
 from briefing.ui.widgets import add_ok_cancel
 
 
@@ -55,6 +55,7 @@ class EvidenceFlow:
         window.panel.claimSelected.connect(self.show_claim)
         panel.confirm.clicked.connect(lambda: self._suggestion_command(ConfirmSuggestion))
         panel.dismiss.clicked.connect(lambda: self._suggestion_command(DismissSuggestion))
+        panel.remove.clicked.connect(self.remove_evidence)
         panel.passageOpened.connect(self._open_passage)
 
     def show_claim(self, claim_id: int) -> None:
@@ -93,6 +94,15 @@ class EvidenceFlow:
         relation, note = dialog.values()
         window.push_command(lambda: AttachEvidence(window.ws, self.pinned, (source_id, *selected), relation, note,
                                             window.after_edit))
+
+    def remove_evidence(self) -> None:
+        current = self.window.panel.evidence.current(self.window.panel.evidence.evidence)
+        if current is None or self.shown_claim is None:
+            self.window.statusBar().showMessage("Select a piece of evidence first.", 6000)
+            return
+        evidence = next(e for e in claim_evidence(self.window.ws, self.shown_claim) if e["id"] == current[1])
+        claim_id = self.shown_claim
+        self.window.push_command(lambda: RemoveEvidence(self.window.ws, evidence, claim_id, self.window.after_edit))
 
     def _suggestion_command(self, command_type) -> None:
         current = self.window.panel.evidence.current(self.window.panel.evidence.suggestions)

@@ -368,6 +368,22 @@ def test_decided_suggestions_stay_and_dismissed_ones_do_not_return(ws, claim_and
     ]
 
 
+def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evidence_id(ws, claim_and_other):
+    from briefing.store.analysis import reopen_suggestion
+    from briefing.store.records import add_evidence, delete_evidence
+
+    claim_id, _, b = claim_and_other
+    replace_suggestions(ws, claim_id, [(b, *span(TEXT_B, "40,000 households"), 0.9, "supports")])
+    [suggestion] = list_suggestions(ws, claim_id)
+    evidence_id = confirm_suggestion(ws, suggestion["id"])
+    add_evidence(ws, claim_id, b, *span(TEXT_B, "Okafor said"), "contradicts")  # another, kept
+    delete_evidence(ws, evidence_id)  # removed and linked again: a new id
+    add_evidence(ws, claim_id, b, *span(TEXT_B, "40,000 households"), "supports")
+    reopen_suggestion(ws, suggestion["id"])
+    assert rows(ws, "SELECT passage FROM evidence") == [("Okafor said",)]
+    assert list_suggestions(ws, claim_id)[0]["state"] == "open"
+
+
 def test_reanalysis_drops_open_suggestions_but_keeps_claims_with_decided_ones(ws, claim_and_other):
     claim_id, a, b = claim_and_other
     repairs = rows(ws, "SELECT id FROM claims ORDER BY start")[1][0]

@@ -31,7 +31,12 @@ def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window)
     assert len(_claim(demo_window, claim_id)["evidence"]) == 1
     assert _claim(demo_window, claim_id)["credibility"] in (2, 4)
     assert panel.evidence.topLevelItemCount() == 1
-    demo_window.undo_stack.undo()
+    panel.evidence.setCurrentItem(panel.evidence.topLevelItem(0))
+    panel.remove.click()
+    assert _claim(demo_window, claim_id)["evidence"] == []
+    demo_window.undo_stack.undo()  # the removal
+    assert len(_claim(demo_window, claim_id)["evidence"]) == 1
+    demo_window.undo_stack.undo()  # the confirmation
     assert _claim(demo_window, claim_id)["evidence"] == []
     assert all(s["state"] == "open" for s in list_suggestions(demo_window.ws, claim_id))
 
