@@ -5,8 +5,9 @@
 Builds a synthetic corpus (``bench.corpus``) in a temporary folder, then runs each
 measurement in its own process, one after another (``bench.measure``):
 
-- spaCy: ``nlp.pipe`` over the cleaned texts, the baseline;
-- spaCy per paragraph: the same over the paragraphs the pipeline parses one by one;
+- spaCy: ``nlp.pipe`` over the cleaned texts;
+- spaCy per paragraph: the same over the paragraphs the pipeline parses one by one
+  (the baseline is the faster of these two);
 - analysis: ``analyse_texts`` without the store (our rules on top of parsing);
 - import: ``import_paths`` into a fresh workspace (read, clean, store, analyse, save,
   related passages).
@@ -84,9 +85,12 @@ def verdict(passed: bool) -> str:
 
 
 def format_goals(words: int, results: dict[str, dict[str, Any]]) -> list[str]:
-    spacy, analysis, whole = results["spacy"], results["analysis"], results["import"]
-    if any("error" in r for r in (spacy, analysis, whole)):
+    analysis, whole = results["analysis"], results["import"]
+    plain = [results["spacy"], results["spacy-paragraphs"]]
+    if any("error" in r for r in (*plain, analysis, whole)):
         return ["goals: not computed (a measurement failed)"]
+    # the baseline is the faster of the two plain runs: the strictest comparison on a noisy machine
+    spacy = min(plain, key=lambda r: r["seconds"])
     ratio = spacy["seconds"] / whole["seconds"]  # same words, so the ratio of words/s
     rss = whole["peak_rss_mb"]
     return [

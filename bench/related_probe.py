@@ -64,13 +64,12 @@ def tfidf_scores(probe: Probe, index: PassageIndex) -> Scorer:
 
     def score(item_index: int) -> list[float]:
         query = index._weigh(Counter(terms(probe.items[item_index]["claim"])))
-        out = [0.0] * len(probe.passages)
-        for n, passage in enumerate(probe.passages):
-            at = position.get(id(passage))
-            if at is not None:
-                vector = index.vectors[at]
-                out[n] = sum(w * vector.get(t, 0.0) for t, w in query.items())
-        return out
+        by_index = [0.0] * len(index.passages)
+        for term, weight in query.items():
+            ids, weights = index.postings.get(term, ((), ()))
+            for at, passage_weight in zip(ids, weights, strict=True):
+                by_index[at] += weight * float(passage_weight)
+        return [by_index[position[id(p)]] if id(p) in position else 0.0 for p in probe.passages]
 
     return score
 
@@ -171,7 +170,8 @@ def report(results: dict[str, Any]) -> str:
             lines.append(f"{name:<12}{r['top1']:>7.0%}{r['top3']:>7.0%}{r['top1_relation']:>11.0%}  "
                          + " ".join(r["misses"]))
     if "speed" not in results:
-        lines.append("embeddings: not available here (bench.minilm.available() is False: onnxruntime and the model packages are not installed)")
+        lines.append("embeddings: not available here (bench.minilm.available() is False: "
+                     "onnxruntime and the model packages are not installed)")
     else:
         s = results["speed"]
         lines.append(f"embedding speed: {s['seconds_per_1000']} s per 1,000 sentences on {s['threads']} thread(s), "

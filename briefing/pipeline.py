@@ -14,7 +14,7 @@ from briefing import paths
 from briefing.domain import BriefingError, ImportReport, IngestError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.analysis import replace_suggestions, save_analysis, sources_needing_analysis
+from briefing.store.analysis import AnalysisRun, replace_all_suggestions, save_analysis, sources_needing_analysis
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.sources import add_document, get_source
 
@@ -80,13 +80,20 @@ def analyse_sources(
 def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: Cancelled) -> int:
     from briefing.nlp.analyse import analyse_texts  # spaCy loads on first use, never at start
 
-    items = ((s.text, s.title) for s in (get_source(ws, i) for i in ids))
-    done = 0
-    for source_id, analysis in zip(ids, analyse_texts(items), strict=False):
+    titles: dict[int, str | None] = {}
+
+    def items():
+        for source_id in ids:
+            source = get_source(ws, source_id)
+            titles[source_id] = source.title
+            yield source.text, source.title
+
+    done, run = 0, AnalysisRun()
+    for source_id, analysis in zip(ids, analyse_texts(items()), strict=False):
         if cancelled():
             break
-        progress(done, len(ids), f"Analysing {get_source(ws, source_id).title or source_id}")
-        save_analysis(ws, source_id, analysis)
+        progress(done, len(ids), f"Analysing {titles.pop(source_id, None) or source_id}")
+        save_analysis(ws, source_id, analysis, run)
         done += 1
     suggest_related_passages(ws)
     return done
@@ -97,11 +104,13 @@ def suggest_related_passages(ws: Workspace) -> None:
     from briefing.nlp.related import Passage, PassageIndex
 
     index = PassageIndex(Passage(*row) for row in iter_passages(ws))
-    with ws.transaction():  # one commit for all claims, not one per claim
+
+    def suggestions():
         for claim_id, source_id, text in list_claim_texts(ws):
             found = index.related(text, exclude_source=source_id)
-            rows = [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
-            replace_suggestions(ws, claim_id, rows)
+            yield claim_id, [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
+
+    replace_all_suggestions(ws, suggestions())  # one commit for all claims, not one per claim
 
 
 def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from briefing.ingest.extracted import FormatError
 
@@ -85,14 +84,13 @@ def looks_like_cp1252(raw: bytes) -> bool:
 
 def check_text(text: str) -> str:
     """Refuse decoded text that is really binary: too many control characters."""
-    controls = sum(1 for ch in text if is_control(ch))
+    controls = len(CONTROL.findall(text))
     if controls > max(8, MAX_CONTROL_SHARE * len(text)):
         raise FormatError("binary data, not text (control characters)")
     return text
 
 
-def is_control(ch: str) -> bool:
-    return ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc but the white-space controls
 
 
 def repair_surrogates(text: str) -> str:

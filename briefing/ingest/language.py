@@ -57,10 +57,9 @@ def guess_language(text: str) -> str | None:
 
 def count_scripts(text: str) -> Counter[str]:
     scripts: Counter[str] = Counter()
-    for ch in text:
+    for ch, count in Counter(text).items():  # each distinct character named once
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            scripts[script_of(name)] += 1
+            scripts[script_of(unicodedata.name(ch, ""))] += count
     return scripts
 
 

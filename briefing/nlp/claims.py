@@ -37,7 +37,7 @@ def find_claims(parsed: ParsedText) -> list[Claim]:
         for sent in para.doc.sents:
             kind = claim_kind(sent)
             if kind is not None:
-                start, end = trim_range(para.doc.text, sent.start_char, sent.end_char)
+                start, end = trim_range(para.text, sent.start_char, sent.end_char)
                 claims.append(Claim(para.start + start, para.start + end, kind))
     return claims
 

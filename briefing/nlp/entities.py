@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.domain import normalise_name
 from briefing.nlp.lexicon import (
@@ -82,13 +84,15 @@ def _retype_lone_surnames(clusters: list[Cluster]) -> None:
 def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
+    shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
-        cluster = by_key.get(key) or _partial_match(mention, clusters)
+        cluster = by_key.get(key) or _partial_match(mention, clusters, shapes)
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
         cluster.mentions.append(mention)
+        shapes[id(cluster)] = _Shape(cluster)
         if mention.role:
             cluster.roles.add(mention.role)
         by_key.setdefault(key, cluster)
@@ -97,23 +101,33 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.mentions[0].start)
 
 
-def _partial_match(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+class _Shape:
+    """A cluster's name, name words and type, read once while linking."""
+
+    def __init__(self, cluster: Cluster):
+        self.name = cluster.name
+        self.words = _name_words(self.name)
+        self.type = cluster.type
+
+
+def _partial_match(mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape]) -> Cluster | None:
     """A surname, given name or 'the Authority' joins the one longer name it belongs to."""
     words = _name_words(mention.text)
     candidates = []
     for cluster in clusters:
-        name_words = _name_words(cluster.name)
+        shape = shapes[id(cluster)]
+        name_words = shape.words
         if len(name_words) <= len(words):
             continue
-        if cluster.type == "person" and mention.type in ("person", "organisation", "place"):
+        if shape.type == "person" and mention.type in ("person", "organisation", "place"):
             if name_words[-len(words):] == words or name_words[:len(words)] == words:
                 candidates.append(cluster)
-        elif cluster.type == "organisation" and len(words) == 1:
+        elif shape.type == "organisation" and len(words) == 1:
             if words[0] in ORG_WORDS and name_words[-1] == words[0]:
                 candidates.append(cluster)
             elif _short_company_name(mention, words, name_words):
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
-            elif mention.text.isupper() and _initials(cluster.name) == mention.text.replace(".", ""):
+            elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
     return candidates[0] if len(candidates) == 1 else None
 
@@ -122,9 +136,11 @@ def _short_company_name(mention: Mention, words: list[str], name_words: list[str
     return mention.weight < 3 and not mention.adjectival and name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 
 
+@lru_cache(maxsize=4096)
 def _name_words(name: str) -> list[str]:
+    """The folded words of a name without Arabic articles ('al', 'el'); callers never change it."""
     words = normalise_name(name).replace("-", " ").split()
-    return [re.sub(r"^(al|el)$", "", w) for w in words if w not in ("al", "el")] or words
+    return [w for w in words if w not in ("al", "el")] or words
 
 
 def _add_acronyms(clusters: list[Cluster], text: str) -> None:
@@ -168,13 +184,29 @@ def _extend(clusters: list[Cluster], text: str) -> None:
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2 or normalise_name(form) in _COMMON_FORMS:
                 continue
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                span = (match.start(), match.end())
+            for span in _occurrences(text, form):
                 if any(s < span[1] and span[0] < e for s, e in taken) or _inside_longer_name(text, *span):
                     continue
                 cluster.mentions.append(Mention(span[0], span[1], form, kind, 0))
                 taken.append(span)
         cluster.mentions.sort(key=lambda m: m.start)
+
+
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    r"""Where ``form`` stands as whole words (not inside a longer word or hyphenated name);
+    the same as a ``(?<![\w-])form(?![\w-])`` regex without compiling one per form."""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+            yield start, end
+            start = text.find(form, end)
+        else:
+            start = text.find(form, start + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
 
 def _person_short_forms(clusters: list[Cluster]) -> dict[int, set[str]]:

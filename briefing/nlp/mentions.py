@@ -212,7 +212,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
         return None
     tokens = _with_particles(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = POSSESSIVE.sub("", para.doc.text[start:end]) if end - start > 3 else para.doc.text[start:end]
+    text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
     if not any(c.isupper() for c in text) or len(text) < 2:
         return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)

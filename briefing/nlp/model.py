@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from functools import lru_cache
 from typing import Any
@@ -37,9 +38,15 @@ def load_model() -> Any:
     import spacy
 
     try:
-        return spacy.load(package)
+        nlp = spacy.load(package)
     except (OSError, ValueError) as exc:
         raise ModelUnavailable(f"the language model {package} cannot be loaded ({exc})") from None
+    # The model's hundreds of thousands of Python objects live as long as the process: moved out
+    # of the collector's reach, they stop being walked by every full collection during analysis
+    # (measured: a 200,000-word import 20% faster). Objects freed by reference counting are
+    # still freed; only cycles that were alive at this moment are never collected.
+    gc.freeze()
+    return nlp
 
 
 def model_name() -> str:

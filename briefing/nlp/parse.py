@@ -8,9 +8,11 @@ memory follows the batch size, not the corpus.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -21,10 +23,20 @@ DEFAULT_BATCH_SIZE = 64  # paragraphs per spaCy batch; memory stays far under th
 class Paragraph:
     start: int  # offset of the paragraph in the source text
     doc: Any  # spacy.tokens.Doc
+    text: str  # the doc's text; spaCy's Doc.text joins every token anew on each read
 
     @property
     def end(self) -> int:
-        return self.start + len(self.doc.text)
+        return self.start + len(self.text)
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def token_from(self, offset: int) -> int | None:
+        """The index of the first token starting at or after ``offset`` (None past the end)."""
+        i = bisect_left(self.token_starts, offset)
+        return i if i < len(self.token_starts) else None
 
 
 @dataclass
@@ -36,7 +48,7 @@ class ParsedText:
         spans = []
         for para in self.paragraphs:
             for sent in para.doc.sents:
-                start, end = trim_range(para.doc.text, sent.start_char, sent.end_char)
+                start, end = trim_range(para.text, sent.start_char, sent.end_char)
                 if end > start:
                     spans.append((para.start + start, para.start + end))
         return spans
@@ -56,17 +68,17 @@ def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = DEFAULT_BATCH_
     """Parse texts in order, yielding each as soon as all its paragraphs are done."""
     queue: deque[list[Any]] = deque()  # [ParsedText, paragraphs still to come]
 
-    def paragraphs() -> Iterator[tuple[str, int]]:
+    def paragraphs() -> Iterator[tuple[str, tuple[int, str]]]:
         for text in texts:
             pieces = split_paragraphs(text)
             queue.append([ParsedText(text, []), len(pieces)])
             for offset, para in pieces:
-                yield para, offset
+                yield para, (offset, para)
 
-    for doc, offset in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+    for doc, (offset, para) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
         yield from _finished(queue)
         entry = queue[0]
-        entry[0].paragraphs.append(Paragraph(offset, doc))
+        entry[0].paragraphs.append(Paragraph(offset, doc, para))
         entry[1] -= 1
     yield from _finished(queue)
 

@@ -45,7 +45,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     for para in parsed.paragraphs:
-        for span in pair_marks(para.doc.text):
+        for span in pair_marks(para.text):
             quote = _read_quote(para, span, text, clusters, previous, quotes)
             if quote is not None:
                 quotes.append(quote)
@@ -79,9 +79,9 @@ def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
     Systems”'): the words inside are not entities of the story."""
     spans = []
     for para in parsed.paragraphs:
-        for span in pair_marks(para.doc.text):
-            inner = para.doc.text[span.open + 1:span.close]
-            before = para.doc.text[max(0, span.open - 30):span.open]
+        for span in pair_marks(para.text):
+            inner = para.text[span.open + 1:span.close]
+            before = para.text[max(0, span.open - 30):span.open]
             if _is_title(inner.strip()) or TITLE_CUES.search(before.rstrip()):
                 spans.append((para.start + span.open, para.start + span.close))
     return spans
@@ -100,8 +100,8 @@ def _continues(para: Paragraph, span, previous: Quote | None, words: list[str]) 
     """A paragraph that is only a quote carries on the previous speaker."""
     if previous is None or previous.speaker_text is None or len(words) < 3:
         return False
-    before = para.doc.text[:span.open].strip()
-    after = para.doc.text[span.close + 1:].strip()
+    before = para.text[:span.open].strip()
+    after = para.text[span.close + 1:].strip()
     return not before and len(after) < 3
 
 
@@ -125,7 +125,7 @@ def _short_quote_allowed(inner: str, cue: _Cue, para: Paragraph, span) -> bool:
     if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
         return True  # a speech verb before the words, in the same sentence
     gap_after = cue.speaker_start - (para.start + span.close)
-    right_after = para.doc.text[span.close + 1:span.close + 40]
+    right_after = para.text[span.close + 1:span.close + 40]
     tight = 0 <= gap_after <= 3 or bool(re.match(r"\s*(said|says|added|told|asked|replied|insisted)\b", right_after))
     return inner.rstrip()[-1:] in ",.!?" and tight
 
@@ -133,11 +133,10 @@ def _short_quote_allowed(inner: str, cue: _Cue, para: Paragraph, span) -> bool:
 # -- cues ------------------------------------------------------------------
 
 def _find_cue(para: Paragraph, span) -> _Cue | None:
-    doc = para.doc
-    open_i, close_i = _token_bounds(doc, span)
+    open_i, close_i = _token_bounds(para, span)
     if open_i is None:
         return None
-    inner = doc.text[span.open + 1:span.close].rstrip()
+    inner = para.text[span.open + 1:span.close].rstrip()
     if inner[-1:] in ",.!?":  # speech: the cue usually follows
         return (_cue_after(para, close_i) or _cue_before(para, open_i)
                 or _according_to(para, close_i, open_i) or _fragment(para, open_i, span))
@@ -146,10 +145,9 @@ def _find_cue(para: Paragraph, span) -> _Cue | None:
             or _according_to(para, close_i, open_i) or _cue_after(para, close_i))
 
 
-def _token_bounds(doc, span) -> tuple[int | None, int]:
-    open_i = next((t.i for t in doc if t.idx >= span.open), None)
-    close_i = next((t.i for t in doc if t.idx >= span.close), len(doc))
-    return open_i, close_i
+def _token_bounds(para: Paragraph, span) -> tuple[int | None, int]:
+    close_i = para.token_from(span.close)
+    return para.token_from(span.open), len(para.doc) if close_i is None else close_i
 
 
 def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
@@ -219,13 +217,13 @@ def _cue_words(verb) -> str:
 
 
 def _inside_marks(para: Paragraph, token) -> bool:
-    return any(s.open < token.idx < s.close for s in pair_marks(para.doc.text))
+    return any(s.open < token.idx < s.close for s in pair_marks(para.text))
 
 
 def _according_to(para: Paragraph, close_i: int, open_i: int) -> _Cue | None:
-    text = para.doc.text
+    text = para.text
     for match in re.finditer(r"(?i)\baccording to\s+([^,.;:“”\"]{2,60}(?:, [A-Z][^,.;:“”\"]{2,50}(?=,))?)", text):
-        token_i = next((t.i for t in para.doc if t.idx >= match.start()), None)
+        token_i = para.token_from(match.start())
         if token_i is not None and (0 <= token_i - close_i <= 4 or 0 <= open_i - token_i <= 10):
             start = match.start(1)
             return _Cue("according to", para.start + start, para.start + start + len(match[1].rstrip()))

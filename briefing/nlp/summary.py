@@ -26,13 +26,16 @@ def summarise(parsed: ParsedText, title: str | None = None) -> str:
     if not candidates:
         return ""
     vectors = [_vector(tokens) for _, _, tokens in candidates]
-    document = sum(vectors, Counter())
+    document: Counter = Counter()
+    for vector in vectors:
+        document.update(vector)
+    document_square = sum(v * v for v in document.values())
     title_vector = _vector_from_text(title or "")
     scored = []
     for rank, ((start, end, _), vector) in enumerate(zip(candidates, vectors, strict=True)):
         if title and _cosine(vector, title_vector) > 0.8:
             continue  # the headline again, as a first paragraph
-        centrality = _cosine(vector, document - vector)
+        centrality = _cosine_to_rest(vector, document, document_square)
         lead = 1.0 / (1.0 + rank / 2.0)
         scored.append(((1 - LEAD_WEIGHT) * centrality + LEAD_WEIGHT * lead, start, end, vector))
     chosen = _pick(sorted(scored, key=lambda s: -s[0]))
@@ -86,6 +89,17 @@ def _vector(tokens: list[str]) -> Counter:
 
 def _vector_from_text(text: str) -> Counter:
     return Counter(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
+
+
+def _cosine_to_rest(vector: Counter, document: Counter, document_square: int) -> float:
+    """``_cosine(vector, document - vector)`` without building the difference: the document
+    is the sum of all vectors, so every count of the rest is the document's minus the vector's."""
+    dot_document = sum(value * document[key] for key, value in vector.items())
+    square = sum(v * v for v in vector.values())
+    rest_square = document_square - 2 * dot_document + square
+    if not square or rest_square <= 0:
+        return 0.0
+    return (dot_document - square) / (math.sqrt(square) * math.sqrt(rest_square))
 
 
 def _cosine(a: Counter, b: Counter) -> float:

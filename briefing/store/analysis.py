@@ -58,12 +58,46 @@ def index_quote(ws: Workspace, quote_id: int) -> None:
         reindex_sources(ws, [row[0]])
 
 
-def save_analysis(ws: Workspace, source_id: int, analysis: Analysis) -> None:
+class AnalysisRun:
+    """Keeps the workspace's entities in memory from one ``save_analysis`` to the next.
+
+    Reading every entity and alias for each source made a run quadratic in its size. The
+    cache is dropped when another connection has committed since (``PRAGMA data_version``)
+    and when a save fails; within a run only ``save_analysis`` may change entities on this
+    connection.
+    """
+
+    def __init__(self) -> None:
+        self._resolver: _Resolver | None = None
+        self._data_version: int | None = None
+
+    def resolver(self, ws: Workspace) -> _Resolver:
+        version = ws.db.execute("PRAGMA data_version").fetchone()[0]
+        if self._resolver is None or self._resolver.ws is not ws or version != self._data_version:
+            self._resolver = _Resolver(ws)
+            self._data_version = version
+        return self._resolver
+
+    def clear(self) -> None:
+        self._resolver = None
+
+
+def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun | None = None) -> None:
     """Store one source's analysis in one transaction, keeping the analyst's work."""
+    run = run or AnalysisRun()
+    try:
+        _save_analysis(ws, source_id, analysis, run)
+    except BaseException:
+        run.clear()
+        raise
+
+
+def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
     with ws.transaction():
         text = read_source_text(ws, source_id)
         _remove_machine_output(ws, source_id)
-        resolver = _Resolver(ws, source_id)
+        resolver = run.resolver(ws)
+        resolver.start_source(source_id)
         entity_ids = {found.key: resolver.resolve(found) for found in analysis.entities}
         _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
@@ -75,7 +109,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis) -> None:
             "analysed_at = ?, analysis_version = ? WHERE id = ?",
             [analysis.summary, utc_now(), ANALYSIS_VERSION, source_id],
         )
-        _delete_leftover_entities(ws)
+        resolver.forget(_delete_leftover_entities(ws))
         reindex_sources(ws, [source_id])
 
 
@@ -105,15 +139,18 @@ def _remove_machine_output(ws: Workspace, source_id: int) -> None:
     db.execute("DELETE FROM sentences WHERE source_id = ?", [source_id])
 
 
-def _delete_leftover_entities(ws: Workspace) -> None:
-    ws.db.execute(
+def _delete_leftover_entities(ws: Workspace) -> list[int]:
+    """Delete machine entities nothing refers to any more; returns their ids."""
+    ids = [row[0] for row in ws.db.execute(
         """
-        DELETE FROM entities WHERE origin = 'analysis' AND edited = 0
+        SELECT id FROM entities WHERE origin = 'analysis' AND edited = 0
         AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'entity' AND b.ref_id = entities.id)
         """
-    )
+    )]
+    ws.db.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
+    return ids
 
 
 def _checked(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
@@ -199,22 +236,47 @@ class _Entity:
 
 
 class _Resolver:
-    """Finds or creates the workspace entity for each entity found in one source."""
+    """Finds or creates the workspace entity for each entity found in a source."""
 
-    def __init__(self, ws: Workspace, source_id: int):
+    def __init__(self, ws: Workspace):
         self.ws = ws
-        self.rejected = _rejected(ws, "entity", source_id)
+        self.rejected: set[str] = set()
         self.entities: dict[int, _Entity] = {}
         self.by_form: dict[str, set[int]] = {}
+        self.by_key: dict[str, set[int]] = {}  # normalised name -> entities
+        self.by_surname: dict[str, set[int]] = {}  # last word of a person's name -> people
         for entity_id, name, type_, edited in ws.db.execute("SELECT id, name, type, edited FROM entities"):
-            self.entities[entity_id] = _Entity(entity_id, name, normalise_name(name), type_, bool(edited))
-            self._add_form(entity_id, normalise_name(name))
+            self._keep(_Entity(entity_id, name, normalise_name(name), type_, bool(edited)))
         for entity_id, alias in ws.db.execute("SELECT entity_id, alias FROM entity_aliases"):
             self._add_form(entity_id, normalise_name(alias))
         retypes = "SELECT target_id, old_value FROM history WHERE target_kind = 'entity' AND field = 'type'"
         for entity_id, old_type in ws.db.execute(retypes):
             if entity_id in self.entities:
                 self.entities[entity_id].former_types.add(old_type)
+
+    def start_source(self, source_id: int) -> None:
+        self.rejected = _rejected(self.ws, "entity", source_id)
+
+    def forget(self, entity_ids: list[int]) -> None:
+        for entity_id in entity_ids:
+            entity = self.entities.pop(entity_id, None)
+            if entity is None:
+                continue
+            for form in entity.forms:
+                self.by_form.get(form, set()).discard(entity_id)
+            self._unindex(entity)
+
+    def _keep(self, entity: _Entity) -> None:
+        self.entities[entity.id] = entity
+        self._add_form(entity.id, entity.key)
+        self.by_key.setdefault(entity.key, set()).add(entity.id)
+        if entity.type == "person" and entity.key:
+            self.by_surname.setdefault(entity.key.split()[-1], set()).add(entity.id)
+
+    def _unindex(self, entity: _Entity) -> None:
+        self.by_key.get(entity.key, set()).discard(entity.id)
+        if entity.type == "person" and entity.key:
+            self.by_surname.get(entity.key.split()[-1], set()).discard(entity.id)
 
     def resolve(self, found: FoundEntity) -> int | None:
         """The entity id for ``found``, or None when the analyst rejected its name."""
@@ -249,7 +311,8 @@ class _Resolver:
         One-word names ('Jordan') stay apart by type."""
         if len(name_key.split()) < 2 or type_ == "group":
             return None
-        hits = [e for e in self.entities.values() if e.key == name_key and e.type != "group"]
+        hits = [self.entities[i] for i in self.by_key.get(name_key, ())]
+        hits = [e for e in hits if e.type != "group"]
         return min(hits, key=lambda e: e.id) if hits else None
 
     @staticmethod
@@ -262,7 +325,7 @@ class _Resolver:
     def _match_surname(self, name_key: str) -> _Entity | None:
         """A lone surname links to the one person who has it; a full name to the one lone surname."""
         last = name_key.split()[-1]
-        hits = [e for e in self.entities.values() if e.type == "person" and e.key.split()[-1:] == [last]]
+        hits = [self.entities[i] for i in sorted(self.by_surname.get(last, ()))]
         hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
         if len(hits) == 1 and (name_key == last or hits[0].key == last):
             return hits[0]
@@ -272,8 +335,7 @@ class _Resolver:
         record = {"name": found.name, "type": found.type, "created_at": utc_now(), "origin": "analysis"}
         entity_id = self.ws.insert("entities", record)
         entity = _Entity(entity_id, found.name, normalise_name(found.name), found.type, False)
-        self.entities[entity_id] = entity
-        self._add_form(entity_id, entity.key)
+        self._keep(entity)
         return entity
 
     def _is_fuller(self, entity: _Entity, type_: str, name_key: str) -> bool:
@@ -291,8 +353,9 @@ class _Resolver:
                 db.execute("DELETE FROM entity_aliases WHERE id = ?", [alias_id])
         db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity.id])
         db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, entity.name])
+        self._unindex(entity)
         entity.name, entity.key = name, name_key
-        self._add_form(entity.id, name_key)
+        self._keep(entity)
 
     def _add_alias(self, entity: _Entity, surface: str) -> None:
         form = normalise_name(surface)
@@ -314,27 +377,37 @@ def replace_suggestions(ws: Workspace, claim_id: int, suggestions: list[tuple[in
 
     Confirmed and dismissed suggestions stay, and a dismissed passage is never suggested again.
     """
+    replace_all_suggestions(ws, [(claim_id, suggestions)])
+
+
+def replace_all_suggestions(
+    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]]
+) -> None:
+    """``replace_suggestions`` for many claims in one transaction, reading each source's text once."""
+    texts: dict[int, str] = {}
     with ws.transaction() as db:
-        claim_source = _claim_source(ws, claim_id)
-        db.execute("DELETE FROM claim_suggestions WHERE claim_id = ? AND state = 'open'", [claim_id])
-        sql = 'SELECT source_id, start, "end" FROM claim_suggestions WHERE claim_id = ?'
-        taken = {tuple(row) for row in db.execute(sql, [claim_id])}
-        texts: dict[int, str] = {}
-        for source_id, start, end, score, relation in sorted(suggestions, key=lambda s: -s[3]):
-            if relation not in EVIDENCE_RELATIONS:
-                raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
-            if source_id == claim_source:
-                raise BriefingError("a suggestion must come from another source than the claim")
-            if (source_id, start, end) in taken:
-                continue
-            taken.add((source_id, start, end))
-            if source_id not in texts:
-                texts[source_id] = read_source_text(ws, source_id)
-            _checked(texts[source_id], start, end, source_id)
-            db.execute(
+        for claim_id, suggestions in claims:
+            claim_source = _claim_source(ws, claim_id)
+            db.execute("DELETE FROM claim_suggestions WHERE claim_id = ? AND state = 'open'", [claim_id])
+            sql = 'SELECT source_id, start, "end" FROM claim_suggestions WHERE claim_id = ?'
+            taken = {tuple(row) for row in db.execute(sql, [claim_id])}
+            rows = []
+            for source_id, start, end, score, relation in sorted(suggestions, key=lambda s: -s[3]):
+                if relation not in EVIDENCE_RELATIONS:
+                    raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
+                if source_id == claim_source:
+                    raise BriefingError("a suggestion must come from another source than the claim")
+                if (source_id, start, end) in taken:
+                    continue
+                taken.add((source_id, start, end))
+                if source_id not in texts:
+                    texts[source_id] = read_source_text(ws, source_id)
+                _checked(texts[source_id], start, end, source_id)
+                rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation])
+            db.conn.executemany(
                 'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [claim_id, source_id, start, end, texts[source_id][start:end], score, relation],
+                rows,
             )
 
 

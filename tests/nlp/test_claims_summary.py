@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def claim_texts(analysis, text):
@@ -40,3 +42,18 @@ def test_summary_skips_headline_captions_and_quotes(analyse):
     assert "Photo" not in summary and "“" not in summary
     assert "Water outage enters third day" not in summary
     assert 2 <= summary.count(". ") + 1 <= 3
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), min_size=1, max_size=6))
+def test_centrality_equals_the_cosine_to_the_rest_of_the_document(sentences):
+    from collections import Counter
+
+    from briefing.nlp.summary import _cosine, _cosine_to_rest
+
+    vectors = [Counter(words) for words in sentences]
+    document: Counter = Counter()
+    for vector in vectors:
+        document.update(vector)
+    square = sum(v * v for v in document.values())
+    for vector in vectors:
+        assert _cosine_to_rest(vector, document, square) == pytest.approx(_cosine(vector, document - vector), abs=1e-12)

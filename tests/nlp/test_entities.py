@@ -1,3 +1,9 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+
 def entity(analysis, name):
     return next(e for e in analysis.entities if e.name == name)
 
@@ -46,3 +52,11 @@ def test_place_after_preposition(analyse):
     text = "Fires spread from Seferihisar to nearby villages, and hospitals in Dewsbury were full."
     places = {e.name for e in analyse(text).entities if e.type == "place"}
     assert {"Seferihisar", "Dewsbury"} <= places
+
+
+@given(st.text(alphabet="ab -_é1X", max_size=30), st.text(alphabet="ab -_é1X", min_size=1, max_size=4))
+def test_occurrences_match_the_whole_word_regex(text, form):
+    from briefing.nlp.entities import _occurrences
+
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    assert list(_occurrences(text, form)) == expected

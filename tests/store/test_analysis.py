@@ -4,6 +4,7 @@ import pytest
 
 from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
 from briefing.store.analysis import (
+    AnalysisRun,
     confirm_suggestion,
     dismiss_suggestion,
     list_sentences,
@@ -427,3 +428,48 @@ def test_a_suggestion_is_confirmed_once(ws, claim_and_other):
     with pytest.raises(BriefingError, match="already confirmed"):
         confirm_suggestion(ws, suggestion["id"])
     assert rows(ws, "SELECT count(*) FROM evidence") == [(1,)]
+
+
+# -- one AnalysisRun keeps entities in memory across sources, and notices when it must not --
+
+
+def test_a_run_links_across_sources_like_separate_saves(ws):
+    run = AnalysisRun()
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    save_analysis(ws, a, analysis_a(), run)
+    save_analysis(ws, b, analysis_b(), run)
+    okafor = [e for e in read_entities(ws) if e["name"] == "Marta Okafor"]
+    assert len(okafor) == 1 and {m["source_id"] for m in okafor[0]["mentions"]} == {a, b}
+
+
+def test_a_run_rereads_entities_another_connection_changed(ws_file):
+    from briefing.store import open_workspace
+    from briefing.store.edits import merge_entities
+
+    board = "Lagos Water Board met on Monday."
+    with open_workspace(ws_file) as ws, open_workspace(ws_file) as other:
+        run = AnalysisRun()
+        a, c, d = add_source(ws, TEXT_A, "a"), add_source(ws, board, "c"), add_source(ws, board + " Again.", "d")
+        save_analysis(ws, a, analysis_a(), run)
+        save_analysis(ws, c, analysis(board, [found(0, board, "Lagos Water Board", "organisation")]), run)
+        ids = {e["name"]: e["id"] for e in read_entities(other)}
+        # the analyst merges the board into the utility in the app while the run goes on
+        merge_entities(other, ids["Lagos Water"], [ids["Lagos Water Board"]])
+        # a stale cache would link the board's name to the merged-away id
+        save_analysis(ws, d, analysis(board + " Again.", [found(0, board, "Lagos Water Board", "organisation")]), run)
+        entities = {e["name"]: {m["source_id"] for m in e["mentions"]} for e in read_entities(ws)}
+        assert entities["Lagos Water"] == {a, c, d}
+        assert "Lagos Water Board" not in entities
+
+
+def test_a_failed_save_drops_the_runs_cache(ws):
+    run = AnalysisRun()
+    a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
+    good = analysis_b()
+    extra = FoundEntity(9, "New Person", "person", (), ((0, 999),))
+    bad = Analysis((*good.entities, extra), good.quotes, good.claims, good.sentences, good.summary)
+    with pytest.raises(BriefingError):
+        save_analysis(ws, b, bad, run)  # the range is outside the text: rolled back
+    save_analysis(ws, a, analysis_a(), run)
+    assert "New Person" not in {e["name"] for e in read_entities(ws)}
+    assert {e["name"] for e in read_entities(ws)} == {"Marta Okafor", "Lagos Water"}
