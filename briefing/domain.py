@@ -259,7 +259,7 @@ class Verification:
         return {
             "verified": "",
             "altered": "not found verbatim in the stored source text",
-            "orphaned": "its record or source is no longer in the workspace; shown as it was when added",
+            "orphaned": "no longer in the workspace (its record or source was deleted); shown as it was when added",
         }[self.state]
 
 
