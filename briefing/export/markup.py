@@ -32,7 +32,7 @@ def inline(text: str) -> str:
 
 
 def analyst_markdown(text: str, escape_html: bool = True) -> str:
-    """The analyst's Markdown with headings one level down (the note title is the only level 1),
+    """The analyst's Markdown with level 1 headings made level 2 (the note's title is the only one),
     images and unsafe links shown as text, and raw HTML shown as text.
 
     ``escape_html`` turns '&' and '<' into entities everywhere (code included), which keeps
@@ -62,7 +62,7 @@ def _fence_after(fence: str | None, marker: str | None) -> str | None:
 
 
 def _safe_line(line: str, escape_html: bool) -> str:
-    line = _HEADING.sub(lambda m: m.group(1) + ("#" + m.group(2))[:6], line, count=1)
+    line = _HEADING.sub(lambda m: m.group(1) + ("##" if m.group(2) == "#" else m.group(2)), line, count=1)
     if escape_html:
         line = _entities(line)
     line = line.replace("![", "!\\[")  # images are never loaded: the syntax is shown as text

@@ -14,9 +14,8 @@ def test_docx_round_trip_uses_word_headings_quote_style_and_a_numbered_source_li
         assert normal(words) in text, words
     assert paragraphs[0] == ("Title", "Port Halden outage, day 3")
     headings = [t for style, t in paragraphs if style == "Heading 1"]
-    assert headings == ["Quote: Mira Okafor", "Claim: disputed, credibility 4 (doubtful)", "Annotation",
+    assert headings == ["Bottom line", "Quote: Mira Okafor", "Claim: disputed, credibility 4 (doubtful)", "Annotation",
                         "Summary: Pumps back", "Entity: Mira Okafor (person)", "Sources"]
-    assert ("Heading 2", "Bottom line") in paragraphs
     assert ("Quote", f"“{QUOTE}” [1]") in paragraphs
     assert ("Normal", f"{CLAIM} [2]") in paragraphs
     assert ("List Bullet", f"Contradicts: “{EVIDENCE}” [3] — later and higher") in paragraphs

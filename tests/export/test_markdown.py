@@ -26,7 +26,7 @@ def test_markdown_round_trip_finds_every_item_and_citation(case, tmp_path):
         assert normal(words) in text, words
     lines = body.lstrip("\n").splitlines()
     assert lines[0] == "# Port Halden outage, day 3"
-    assert "### Bottom line" in lines  # the analyst's level 2 heading sits under the item headings
+    assert "## Bottom line" in lines
     assert f"> “{QUOTE}” [1]" in lines
     assert "## Claim: disputed, credibility 4 (doubtful)" in lines
     assert f"{CLAIM} [2]" in lines
