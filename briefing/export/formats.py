@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, BriefingNote
 from briefing.export.note import RenderedNote, render_note
 from briefing.export.workspace_json import write_bytes_atomically
 from briefing.store import Workspace
@@ -40,10 +40,15 @@ def _writer(fmt: str) -> Callable[[RenderedNote], bytes]:
     raise BriefingError(f"format: must be one of {', '.join(BRIEFING_FORMATS)}, not {fmt!r}")
 
 
+def render_note_as(note: BriefingNote, fmt: str) -> bytes:
+    """A note read by ``read_briefing`` as the bytes of a file in ``fmt``."""
+    return _writer(fmt)(render_note(note))
+
+
 def render_briefing(ws: Workspace, briefing_id: int, fmt: str) -> bytes:
     """The note as the bytes of a file in ``fmt``; every passage is checked against its source now."""
-    writer = _writer(fmt)
-    return writer(render_note(read_briefing(ws, briefing_id)))
+    _writer(fmt)  # an unknown format fails before any reading
+    return render_note_as(read_briefing(ws, briefing_id), fmt)
 
 
 def export_briefing(ws: Workspace, briefing_id: int, fmt: str, target: str | Path) -> None:

@@ -94,9 +94,10 @@ def find_briefing(ws: Workspace, name: str) -> int:
     ids = [r[0] for r in ws.db.execute("SELECT id FROM briefings WHERE title = ? COLLATE NOCASE", [wanted])]
     if len(ids) == 1:
         return ids[0]
-    if ids:
-        raise BriefingError(f"briefing {name!r}: several notes have this title (ids {', '.join(map(str, ids))})")
-    raise BriefingError(f"briefing {name!r}: no note with this title or id (see 'briefing briefings')")
+    if ids:  # only workspaces written by other tools, since titles are kept unique
+        raise BriefingError(f"several briefing notes have the title {name!r} (ids {', '.join(map(str, ids))}); "
+                            "give the id")
+    raise BriefingError(f"no briefing note has the title or id {name!r} (see 'briefing briefings')")
 
 
 def add_item(

@@ -97,7 +97,7 @@ def test_titles_are_unique_and_name_a_note(ws):
     assert find_briefing(ws, "2") == second  # the id 2 is the note titled "2"
     with pytest.raises(BriefingError) as error:
         find_briefing(ws, "Weekly note")
-    assert str(error.value) == "briefing 'Weekly note': no note with this title or id (see 'briefing briefings')"
+    assert str(error.value) == "no briefing note has the title or id 'Weekly note' (see 'briefing briefings')"
 
 
 def test_items_are_added_moved_and_removed_with_dense_positions(ws, case):
