@@ -23,7 +23,7 @@ code, pre { font-family: "DejaVu Sans Mono", monospace; }
 """
 MARGIN_MM = 18.0
 FOOTER_GAP_MM = 8.0
-_application: Any = None  # the QGuiApplication made here, kept alive for later exports
+_application: Any = None  # the application object made here, kept alive for later exports
 
 
 def render_pdf(rendered: RenderedNote) -> bytes:
@@ -71,13 +71,18 @@ def render_pdf(rendered: RenderedNote) -> bytes:
 
 
 def _ensure_application() -> None:
-    """Qt needs a QGuiApplication for fonts; without a display it runs offscreen."""
-    global _application
-    from PySide6.QtGui import QGuiApplication
+    """Qt needs an application object for fonts; without a display it runs offscreen.
 
-    if QGuiApplication.instance() is not None:
+    A QApplication rather than a bare QGuiApplication: Qt allows one per process, and a
+    process that exports first and opens a window later (the app, the tests) needs widgets."""
+    global _application
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
         return
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _application = QGuiApplication(["briefing"])
+    from PySide6.QtWidgets import QApplication
+
+    _application = QApplication(["briefing"])

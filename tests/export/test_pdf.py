@@ -35,7 +35,7 @@ def test_a_long_note_breaks_into_numbered_pages(ws):
 
 
 @pytest.mark.slow
-def test_pdf_export_works_without_a_display(tmp_path):
+def test_pdf_export_works_without_a_display_and_leaves_widgets_usable(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     script = (
         "import sys\n"
@@ -44,6 +44,8 @@ def test_pdf_export_works_without_a_display(tmp_path):
         "from tests.export.helpers import make_case\n"
         "case = make_case(open_workspace(memory=True))\n"
         "export_briefing(case.ws, case.briefing_id, 'pdf', sys.argv[1])\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "QWidget()  # a window can still be opened in the same process after an export\n"
     )
     target = tmp_path / "note.pdf"
     result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True, env=env,
