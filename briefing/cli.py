@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from briefing import __version__
@@ -21,7 +22,7 @@ from briefing.pipeline import analyse_sources, import_paths, open_default_worksp
 from briefing.store.records import count_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXPORT_FORMATS = ("json",)
+EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,10 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=20, metavar="N", help="results per page (default 20)")
     find.add_argument("--after", metavar="CURSOR", help="the cursor printed at the end of the previous page")
 
-    export = commands.add_parser("export", help="export the whole workspace")
+    export = commands.add_parser("export", help="export one briefing note, or the whole workspace as JSON")
     _add_workspace_option(export, argparse.SUPPRESS)
+    export.add_argument("--briefing", metavar="NAME", help="the note's title or id (see 'briefing briefings'); "
+                        "without it the whole workspace is exported (json only)")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
+
+    notes = commands.add_parser("briefings", help="list the briefing notes")
+    _add_workspace_option(notes, argparse.SUPPRESS)
+    notes.add_argument("--json", action="store_true", help="print the list as JSON")
     return parser
 
 
@@ -78,7 +85,10 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and args.briefing is None and args.format != "json":
+        parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
     # gets one line per file from us instead of Python's last-resort handler.
     logging.getLogger().addHandler(logging.NullHandler())
@@ -115,6 +125,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
         if args.command == "info":
             return _print_info(ws.path, count_rows(ws), as_json=args.json)
+        if args.command == "briefings":
+            return _print_briefings(ws, as_json=args.json)
+        if args.briefing is not None:
+            return _export_briefing(ws, args.briefing, args.format, args.output)
         return _export(ws, args.output)
 
 
@@ -132,8 +146,6 @@ def _analyse(ws, args: argparse.Namespace) -> int:
 
 
 def _evaluate(data: str | None, quiet: bool) -> int:
-    from pathlib import Path
-
     from briefing.evaluation import FLOORS, evaluate_folder, format_report, totals
 
     folder = Path(data) if data else Path(__file__).resolve().parent.parent / "tests" / "data" / "eval"
@@ -156,6 +168,50 @@ def _export(ws, output: str) -> int:
         write_workspace_json(ws, output)
         print(f"exported workspace to {output}")
     return EXIT_OK
+
+
+def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
+    """Find the note, render it fully, then write it: a bad name or format leaves no file."""
+    from briefing.export.formats import render_note_as
+    from briefing.export.workspace_json import write_bytes_atomically
+    from briefing.store.briefings import find_briefing, read_briefing
+
+    note = read_briefing(ws, find_briefing(ws, name))
+    data = render_note_as(note, fmt)
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes_atomically(Path(output), data)
+        print(f"exported briefing note {note.id} ({_one_line(note.title)}) to {output}")
+    problems = note.problems()
+    if problems:
+        count = len(problems)
+        print(f"briefing: {count} passage{'s' if count != 1 else ''} did not match the stored sources word for "
+              "word; flagged in the export", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_briefings(ws, as_json: bool) -> int:
+    from briefing.store.briefings import list_briefings
+
+    rows = list_briefings(ws)
+    if as_json:
+        print(json.dumps([{"id": r.id, "title": r.title, "audience": r.audience, "date": r.date, "author": r.author,
+                           "items": r.items, "updated": r.updated_at} for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print(f"no briefing notes in {ws.name}")
+        return EXIT_OK
+    print(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
+    for r in rows:
+        print(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {_one_line(r.title)}")
+    return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _print_import(report: ImportReport) -> int:

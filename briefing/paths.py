@@ -23,5 +23,10 @@ def demo_dir() -> Path:
     return resources_dir() / "demo"
 
 
+def demo_briefing() -> Path:
+    """The recipe of the demo workspace's example briefing note (outside demo/: it is not a source)."""
+    return resources_dir() / "demo-briefing.json"
+
+
 def default_workspace() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / f"workspace{WORKSPACE_SUFFIX}"

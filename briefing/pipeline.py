@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefing import paths
+from briefing.demo import add_demo_briefing
 from briefing.domain import BriefingError, ImportReport, IngestError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
@@ -144,4 +145,5 @@ def create_demo_workspace(target: Path) -> None:
         leftover.unlink(missing_ok=True)
     with open_workspace(draft) as ws:
         import_paths(ws, [paths.demo_dir()])
+        add_demo_briefing(ws)
     os.replace(draft, target)

@@ -112,6 +112,9 @@ def test_default_workspace_is_made_from_the_demo_corpus(capsys, monkeypatch, tmp
     code, out, _ = run(capsys, "info", "--json")
     assert code == 0
     assert json.loads(out)["counts"]["sources"] >= 10
+    code, out, _ = run(capsys, "briefings", "--json")  # a new user can export a note at once
+    [note] = json.loads(out)
+    assert note["title"] == "Port Halden water outage: where the accounts disagree" and note["items"] == 10
 
 
 def test_python_dash_m_and_version():
@@ -165,3 +168,84 @@ def test_no_progress_bar_when_piped():
     stream = io.StringIO()
     _progress_printer(stream)(1, 2, "x")
     assert stream.getvalue() == ""
+
+
+@pytest.fixture
+def noted_workspace(ws_file):
+    from briefing.store import open_workspace
+    from tests.export.helpers import make_case
+
+    with open_workspace(ws_file) as ws:
+        make_case(ws)
+    return ws_file
+
+
+def test_briefings_lists_the_notes(capsys, noted_workspace):
+    code, out, _ = run(capsys, "briefings", "--workspace", str(noted_workspace))
+    assert code == 0
+    header, row = out.splitlines()
+    assert header.split() == ["id", "items", "updated", "title"]
+    assert row.split()[:2] == ["1", "6"] and row.endswith("  Port Halden outage, day 3")
+    code, out, _ = run(capsys, "briefings", "--json", "--workspace", str(noted_workspace))
+    [note] = json.loads(out)
+    assert (note["id"], note["title"], note["items"], note["audience"]) == (1, "Port Halden outage, day 3", 6,
+                                                                            "Crisis desk")
+
+
+def test_briefings_on_a_workspace_without_notes(capsys, ws_file):
+    code, out, _ = run(capsys, "briefings", "--workspace", str(ws_file))
+    assert code == 0 and out.strip() == "no briefing notes in test.briefing"
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("md", lambda data: data.startswith(b'---\ntitle: "Port Halden outage, day 3"\n')),
+    ("html", lambda data: b"<h1>Port Halden outage, day 3</h1>" in data),
+    ("pdf", lambda data: data.startswith(b"%PDF")),
+    ("docx", lambda data: data.startswith(b"PK")),
+    ("json", lambda data: json.loads(data)["briefing"]["title"] == "Port Halden outage, day 3"),
+])
+def test_export_a_briefing_note_by_title_or_id(capsys, noted_workspace, tmp_path, fmt, check):
+    target = tmp_path / f"note.{fmt}"
+    for name in ("port halden outage, day 3", "1"):
+        code, out, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", name,
+                             "--format", fmt, "-o", str(target))
+        assert code == 0, err
+        assert out.strip() == f"exported briefing note 1 (Port Halden outage, day 3) to {target}"
+        assert check(target.read_bytes())
+
+
+def test_export_a_note_to_standard_output(capfdbinary, noted_workspace):
+    code = main(["export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md", "-o", "-"])
+    out = capfdbinary.readouterr().out
+    assert code == 0 and out.startswith(b"---\n") and "“We restored pumping".encode() in out
+
+
+def test_unknown_briefing_is_one_line_and_writes_nothing(capsys, noted_workspace, tmp_path):
+    target = tmp_path / "note.pdf"
+    code, out, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", "Weekly",
+                         "--format", "pdf", "-o", str(target))
+    assert code == 1 and out == ""
+    assert err == "briefing: no briefing note has the title or id 'Weekly' (see 'briefing briefings')\n"
+    assert not target.exists() and not list(tmp_path.glob(".note.pdf.*"))
+
+
+def test_a_note_format_without_briefing_is_a_usage_error(capsys, ws_file):
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--workspace", str(ws_file), "--format", "docx", "-o", "x.docx"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "briefing: export --format docx needs --briefing NAME (the whole workspace exports as json) "
+        "(see 'briefing --help')"]
+
+
+def test_export_warns_when_a_passage_does_not_match(capsys, noted_workspace, tmp_path):
+    from briefing.store import open_workspace
+
+    with open_workspace(noted_workspace) as ws:
+        ws.db.execute("UPDATE quotes SET text = 'We restored everything' WHERE id = 1")
+        ws.db.conn.commit()
+    code, _, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md",
+                       "-o", str(tmp_path / "n.md"))
+    assert code == 0
+    assert err == "briefing: 2 passages did not match the stored sources word for word; flagged in the export\n"
+    assert "**Not verified (altered):** the quote is" in (tmp_path / "n.md").read_text(encoding="utf-8")

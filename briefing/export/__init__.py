@@ -1,1 +1,1 @@
-"""Exports of a workspace and of briefing notes; Qt-free."""
+"""Exports of a workspace and of briefing notes; Qt-free except pdf.py, which loads Qt when called."""

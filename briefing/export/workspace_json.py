@@ -38,6 +38,11 @@ def write_workspace_json(ws: Workspace, target: str | Path) -> None:
 
 
 def write_text_atomically(target: Path, text: str) -> None:
+    write_bytes_atomically(target, text.encode("utf-8"))
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename it into place."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefingError(f"{target}: folder {folder} does not exist")
@@ -46,8 +51,8 @@ def write_text_atomically(target: Path, text: str) -> None:
     except OSError as exc:
         raise BriefingError(f"{target}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)

@@ -1,0 +1,60 @@
+"""A briefing note as one self-contained HTML file, rendered from the note's Markdown.
+
+Safety in three layers: all source and note text is escaped before rendering; the Markdown
+renderer runs with raw HTML and images switched off; an allow-list cleaner removes anything
+else. The page loads nothing: no scripts, no remote images or stylesheets, and a content
+security policy that forbids them anyway.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import markdown
+
+from briefing.export.note import FLAG_PREFIX, GENERATOR, RenderedNote
+from briefing.export.sanitise import clean_html
+
+STYLESHEET = """
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; line-height: 1.5; color: #1d1d1f;
+       max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.8em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
+h3 { font-size: 1.05em; }
+blockquote { margin: 0.8em 0; padding: 0.2em 1em; border-left: 4px solid #c9a227; background: #faf7ec; }
+p.flag { color: #a4161a; background: #fdecea; padding: 0.4em 0.6em; border-left: 4px solid #a4161a; }
+code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
+table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; }
+"""
+CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+_NO_IMAGES_OR_HTML = {
+    "preprocessors": ("html_block",),
+    "inlinePatterns": ("html", "image_link", "image_reference", "short_image_ref", "automail"),
+}
+
+
+def markdown_to_html(text: str) -> str:
+    """Render Markdown that is already escaped and sanitised, then clean the result."""
+    renderer = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"], output_format="html")
+    for registry, names in _NO_IMAGES_OR_HTML.items():
+        for name in names:
+            if name in getattr(renderer, registry):
+                getattr(renderer, registry).deregister(name)
+    renderer.ESCAPED_CHARS = [*renderer.ESCAPED_CHARS, "|", "~", "="]  # what markup.inline escapes beyond these
+    html = clean_html(renderer.convert(text))
+    return html.replace(f"<p><strong>{FLAG_PREFIX}", f'<p class="flag"><strong>{FLAG_PREFIX}')
+
+
+def render_html_body(rendered: RenderedNote) -> str:
+    return markdown_to_html(rendered.markdown(escape_html=False))
+
+
+def render_html(rendered: RenderedNote) -> str:
+    note = rendered.note
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
+        f'<meta name="generator" content="{escape(GENERATOR)}">\n'
+        f"<title>{escape(note.title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
+        f"<body>\n<main>\n{render_html_body(rendered)}\n</main>\n</body>\n</html>\n"
+    )

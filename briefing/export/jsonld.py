@@ -1,0 +1,173 @@
+"""A briefing note as JSON: the note's structure with every item's citation and verification,
+annotations as W3C Web Annotations (TextQuote and TextPosition selectors) and reviewed claims
+as schema.org ClaimReview, both JSON-LD.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefing.domain import (
+    CREDIBILITY_LABELS,
+    AnnotationContent,
+    BriefingItem,
+    Citation,
+    ClaimContent,
+    EntityCard,
+    Passage,
+    QuoteContent,
+    SummaryContent,
+    Verification,
+)
+from briefing.export.note import GENERATOR, RenderedNote
+
+FORMAT_NAME = "briefing-note"
+FORMAT_VERSION = 1
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def source_iri(source_id: int) -> str:
+    return f"urn:briefing:source:{source_id}"
+
+
+def render_json(rendered: RenderedNote) -> str:
+    # '<', '>' and '&' as \u escapes: the document stays inert even pasted into an HTML page
+    text = json.dumps(note_document(rendered), ensure_ascii=False, indent=2) + "\n"
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def note_document(rendered: RenderedNote) -> dict[str, Any]:
+    note = rendered.note
+    items = [_item(rendered, item) for item in note.items]
+    problems = note.problems()
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "generator": GENERATOR,
+        "generated": rendered.generated,
+        "briefing": {"id": note.id, "title": note.title, "audience": note.audience, "date": note.date,
+                     "author": note.author, "created_at": note.created_at, "updated_at": note.updated_at},
+        "items": items,
+        "citations": [{"number": c.number, "text": c.text, **_citation(c.citation)} for c in rendered.citations],
+        "verification": {
+            "checked": sum(len(item.checks()) for item in note.items) + _orphans(note.items),
+            "not_verified": [{"item_id": item.id, **_verification(v)} for item, v in problems],
+        },
+        "annotations": [_web_annotation(item.id, item.content) for item in note.items
+                        if isinstance(item.content, AnnotationContent)],
+        "claim_reviews": [_claim_review(rendered, item.id, item.content) for item in note.items
+                          if isinstance(item.content, ClaimContent) and item.content.status != "unreviewed"],
+    }
+
+
+def _orphans(items: tuple[BriefingItem, ...]) -> int:
+    return sum(1 for item in items if item.kind != "text" and item.content is None)
+
+
+def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": item.id, "position": item.position, "kind": item.kind, "ref_id": item.ref_id}
+    content = item.content
+    if item.kind == "text":
+        return {**base, "markdown": item.body}
+    if content is None:
+        return {**base, "text_when_added": item.body, "verification": _verification(Verification("orphaned"))}
+    if isinstance(content, QuoteContent):
+        return {**base, **_quote(rendered, content)}
+    if isinstance(content, ClaimContent):
+        evidence = [{"relation": e.relation, "note": e.note, **_passage(rendered, e.passage)} for e in content.evidence]
+        return {**base, **_passage(rendered, content.passage), "status": content.status,
+                "credibility": content.credibility, "evidence": evidence}
+    if isinstance(content, AnnotationContent):
+        return {**base, **_passage(rendered, content.passage), "note": content.note, "tags": list(content.tags),
+                "anchor": content.anchor, "annotation": f"urn:briefing:annotation:{item.ref_id}"}
+    if isinstance(content, SummaryContent):
+        return {**base, "summary": content.summary, "citation": rendered.number(content.citation)}
+    assert isinstance(content, EntityCard)
+    return {**base, "name": content.name, "type": content.type, "aliases": list(content.aliases),
+            "mentions": content.mentions, "sources": content.sources,
+            "quotes": [_quote(rendered, q) for q in content.quotes]}
+
+
+def _quote(rendered: RenderedNote, quote: QuoteContent) -> dict[str, Any]:
+    return {**_passage(rendered, quote.passage), "speaker": quote.speaker, "cue": quote.cue}
+
+
+def _passage(rendered: RenderedNote, passage: Passage) -> dict[str, Any]:
+    return {"text": passage.text, "citation": rendered.number(passage.citation),
+            "verification": _verification(passage.verification)}
+
+
+def _verification(v: Verification) -> dict[str, Any]:
+    found = {"found_start": v.start, "found_end": v.end, "found_paragraph": v.paragraph} if v.state == "moved" else {}
+    return {"state": v.state, **found, "detail": v.describe() or "exact at the recorded place"}
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return {
+        "source": {"id": c.source_id, "iri": source_iri(c.source_id), "title": c.title, "outlet": c.outlet,
+                   "author": c.author, "published": c.published, "reliability": c.reliability},
+        "start": c.start, "end": c.end, "paragraph": c.paragraph, "locator": c.locator,
+    }
+
+
+def _web_annotation(item_id: int, note: AnnotationContent) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = []
+    if note.note:
+        bodies.append({"type": "TextualBody", "value": note.note, "format": "text/plain", "purpose": "commenting"})
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
+    citation = note.passage.citation
+    target: dict[str, Any] = {
+        "source": source_iri(citation.source_id) if citation else None,
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": note.passage.text, "prefix": note.prefix, "suffix": note.suffix},
+            {"type": "TextPositionSelector", "start": citation.start if citation else None,
+             "end": citation.end if citation else None},
+        ],
+    }
+    annotation: dict[str, Any] = {"@context": ANNOTATION_CONTEXT, "id": f"urn:briefing:briefing-item:{item_id}",
+                  "type": "Annotation", "motivation": "highlighting" if not note.note else "commenting",
+                  "target": target}
+    if bodies:
+        annotation["body"] = bodies
+    return annotation
+
+
+def _claim_review(rendered: RenderedNote, item_id: int, claim: ClaimContent) -> dict[str, Any]:
+    note = rendered.note
+    citation = claim.passage.citation
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": claim.status}
+    if claim.credibility is not None:
+        rating.update(ratingValue=claim.credibility, bestRating=1, worstRating=6,
+                      ratingExplanation=f"Admiralty information credibility {claim.credibility}: "
+                                        f"{CREDIBILITY_LABELS[claim.credibility]}")
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "@id": f"urn:briefing:briefing-item:{item_id}",
+        "claimReviewed": claim.passage.text,
+        "reviewRating": rating,
+        "itemReviewed": {"@type": "Claim", "appearance": _creative_work(citation)} if citation else {"@type": "Claim"},
+        "isBasedOn": [{**_creative_work(e.passage.citation), "text": e.passage.text,
+                       "description": f"{e.relation}" + (f": {e.note}" if e.note else "")}
+                      for e in claim.evidence if e.passage.citation],
+    }
+    if note.author:
+        review["author"] = {"@type": "Person", "name": note.author}
+    if note.date:
+        review["datePublished"] = note.date
+    return review
+
+
+def _creative_work(citation: Citation | None) -> dict[str, Any]:
+    if citation is None:
+        return {"@type": "CreativeWork"}
+    work: dict[str, Any] = {"@type": "CreativeWork", "@id": source_iri(citation.source_id),
+                            "headline": citation.title}
+    if citation.outlet:
+        work["publisher"] = {"@type": "Organization", "name": citation.outlet}
+    if citation.author:
+        work["author"] = {"@type": "Person", "name": citation.author}
+    if citation.published:
+        work["datePublished"] = citation.published
+    return work

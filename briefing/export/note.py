@@ -1,0 +1,219 @@
+"""The rendered note: a briefing note laid out once (sections in order, numbered citations,
+verification flags) for every export format to write from.
+
+Each section is Markdown in which all source and note text is escaped (``markup.inline``);
+text items keep the analyst's Markdown and are made safe when the note is assembled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from briefing import __version__
+from briefing.domain import (
+    CREDIBILITY_LABELS,
+    RELIABILITY_LABELS,
+    AnnotationContent,
+    BriefingItem,
+    BriefingNote,
+    Citation,
+    ClaimContent,
+    EntityCard,
+    Passage,
+    QuoteContent,
+    SummaryContent,
+    Verification,
+)
+from briefing.export.markup import analyst_markdown, inline
+
+GENERATOR = f"Briefing {__version__}"
+FLAG_PREFIX = "Not verified"
+_ORPHAN_HEADINGS = {
+    "quote": "Quote", "claim": "Claim", "annotation": "Annotation", "summary": "Summary", "entity": "Entity",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    item: BriefingItem
+    heading: str | None  # plain text; None for text items
+    markdown: str  # escaped body; empty for text items (see ``RenderedNote.section_markdown``)
+    flags: tuple[str, ...] = ()  # plain-text warnings for passages that are not verified
+
+
+@dataclass(frozen=True)
+class NumberedCitation:
+    number: int
+    citation: Citation
+    text: str  # plain text of the entry in the source list
+
+
+@dataclass
+class RenderedNote:
+    note: BriefingNote
+    generated: str
+    sections: list[Section] = field(default_factory=list)
+    citations: list[NumberedCitation] = field(default_factory=list)
+
+    def number(self, citation: Citation | None) -> int | None:
+        """The citation's number, adding it to the list at its first use."""
+        if citation is None:
+            return None
+        for entry in self.citations:
+            if entry.citation == citation:
+                return entry.number
+        entry = NumberedCitation(len(self.citations) + 1, citation, citation_text(citation))
+        self.citations.append(entry)
+        return entry.number
+
+    def section_markdown(self, section: Section, escape_html: bool = True) -> str:
+        if section.item.kind == "text":
+            return analyst_markdown(section.item.body or "", escape_html)
+        return f"## {inline(section.heading or '')}\n\n{section.markdown}"
+
+    def markdown(self, escape_html: bool = True) -> str:
+        """The note's body as Markdown: title, metadata, sections, then the numbered sources."""
+        parts = [f"# {inline(self.note.title)}", self._metadata_line(), self._verification_line()]
+        parts += [self.section_markdown(s, escape_html) for s in self.sections]
+        if self.citations:
+            parts.append("## Sources")
+            parts.append("\n".join(f"{c.number}. {inline(c.text)}" for c in self.citations))
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    def _metadata_line(self) -> str:
+        note = self.note
+        fields = [("Audience", note.audience), ("Date", note.date), ("Author", note.author)]
+        return " · ".join(f"**{name}:** {inline(value)}" for name, value in fields if value)
+
+    def _verification_line(self) -> str:
+        count = len(self.note.problems())
+        if count:
+            passages = "1 passage does" if count == 1 else f"{count} passages do"
+            return f"**{FLAG_PREFIX}:** {passages} not match the stored sources word for word; see the flags below."
+        if not any(item.checks() for item in self.note.items):
+            return ""
+        return f"*Every passage was checked word for word against its stored source on {self.generated[:10]}.*"
+
+
+def render_note(note: BriefingNote, generated: str | None = None) -> RenderedNote:
+    rendered = RenderedNote(note, generated or datetime.now(UTC).replace(microsecond=0).isoformat())
+    for item in note.items:
+        rendered.sections.append(_section(rendered, item))
+    return rendered
+
+
+def citation_text(c: Citation) -> str:
+    """'Title. Outlet, by Author, 2026-03-03. Reliability B (usually reliable). Paragraph 3, characters 1-9.'"""
+    where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
+    grade = (f"Reliability {c.reliability} ({RELIABILITY_LABELS[c.reliability]})" if c.reliability
+             else "Reliability not graded")
+    return f"{c.title or '(untitled source)'}. {_capital(where)}. {grade}. {_capital(c.locator)}."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def flag_text(verification: Verification, what: str) -> str:
+    return f"{FLAG_PREFIX} ({verification.state}): {what} {verification.describe()}."
+
+
+def _section(rendered: RenderedNote, item: BriefingItem) -> Section:
+    content = item.content
+    if item.kind == "text":
+        return Section(item, None, "")
+    if content is None:
+        return _orphan(item)
+    if isinstance(content, QuoteContent):
+        return _quote(rendered, item, content)
+    if isinstance(content, ClaimContent):
+        return _claim(rendered, item, content)
+    if isinstance(content, AnnotationContent):
+        return _annotation(rendered, item, content)
+    if isinstance(content, SummaryContent):
+        return _summary(rendered, item, content)
+    assert isinstance(content, EntityCard)
+    return _entity(rendered, item, content)
+
+
+def _cite(rendered: RenderedNote, passage: Passage | Citation | None) -> str:
+    citation = passage.citation if isinstance(passage, Passage) else passage
+    number = rendered.number(citation)
+    return f" [{number}]" if number else ""
+
+
+def _flags(passages: list[tuple[Passage, str]]) -> tuple[str, ...]:
+    return tuple(flag_text(p.verification, what) for p, what in passages if not p.verification.ok)
+
+
+def _flag_lines(flags: tuple[str, ...]) -> str:
+    """Each flag as its own paragraph, the label in bold: '**Not verified (altered):** the quote is ...'."""
+    lines = []
+    for flag in flags:
+        label, _, rest = flag.partition(": ")
+        lines.append(f"\n\n**{inline(label)}:** {inline(rest)}")
+    return "".join(lines)
+
+
+def _quoted(rendered: RenderedNote, passage: Passage) -> str:
+    return f"“{inline(passage.text)}”{_cite(rendered, passage)}"
+
+
+def _quote(rendered: RenderedNote, item: BriefingItem, quote: QuoteContent) -> Section:
+    speaker = quote.speaker or "unattributed"
+    attribution = f"— {inline(speaker)}" + (f" ({inline(quote.cue)})" if quote.cue else "")
+    flags = _flags([(quote.passage, "the quote is")])
+    body = f"> {_quoted(rendered, quote.passage)}\n\n{attribution}{_flag_lines(flags)}"
+    return Section(item, f"Quote: {speaker}", body, flags)
+
+
+def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> Section:
+    heading = f"Claim: {claim.status}"
+    if claim.credibility is not None:
+        heading += f", credibility {claim.credibility} ({CREDIBILITY_LABELS[claim.credibility]})"
+    lines = [f"{inline(claim.passage.text)}{_cite(rendered, claim.passage)}"]
+    checks = [(claim.passage, "the claim is")]
+    if claim.evidence:
+        lines.append("**Evidence**")
+        rows = []
+        for evidence in claim.evidence:
+            note = f" — {inline(evidence.note)}" if evidence.note else ""
+            rows.append(f"- {evidence.relation.capitalize()}: {_quoted(rendered, evidence.passage)}{note}")
+            checks.append((evidence.passage, "an evidence passage is"))
+        lines.append("\n".join(rows))
+    flags = _flags(checks)
+    return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _annotation(rendered: RenderedNote, item: BriefingItem, note: AnnotationContent) -> Section:
+    lines = [f"> {_quoted(rendered, note.passage)}"]
+    if note.note:
+        lines.append(f"**Note:** {inline(note.note)}")
+    if note.tags:
+        lines.append(f"**Tags:** {inline(', '.join(note.tags))}")
+    flags = _flags([(note.passage, "the highlighted passage is")])
+    return Section(item, "Annotation", "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _summary(rendered: RenderedNote, item: BriefingItem, summary: SummaryContent) -> Section:
+    text = inline(summary.summary) if summary.summary else "*No summary yet.*"
+    heading = f"Summary: {summary.citation.title or '(untitled source)'}"
+    return Section(item, heading, f"{text}{_cite(rendered, summary.citation)}")
+
+
+def _entity(rendered: RenderedNote, item: BriefingItem, card: EntityCard) -> Section:
+    facts = f"{card.mentions} mention{'s' if card.mentions != 1 else ''} in {card.sources} source" + (
+        "s" if card.sources != 1 else "")
+    lines = [f"Also known as {inline(', '.join(card.aliases))}. {facts}." if card.aliases else f"{facts}."]
+    if card.quotes:
+        lines.append("\n".join(f"- {_quoted(rendered, q.passage)}" for q in card.quotes))
+    flags = _flags([(q.passage, "a quote is") for q in card.quotes])
+    return Section(item, f"Entity: {card.name} ({card.type})", "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _orphan(item: BriefingItem) -> Section:
+    kind = _ORPHAN_HEADINGS[item.kind]
+    flag = flag_text(Verification("orphaned"), f"this {item.kind} is")
+    body = f"> “{inline(item.body or '')}”" + _flag_lines((flag,))
+    return Section(item, f"{kind} (no longer in the workspace)", body, (flag,))

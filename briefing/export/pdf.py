@@ -1,0 +1,88 @@
+"""A briefing note as PDF, drawn by Qt (QTextDocument on a QPdfWriter): no external tools.
+
+The only export module that uses Qt, and only inside ``render_pdf``, so the other formats
+never load it. The page body is the same cleaned HTML as the HTML export; each page is
+painted separately so its footer can say "Page N of M".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from briefing.export.html import render_html_body
+from briefing.export.note import GENERATOR, RenderedNote
+
+PDF_STYLESHEET = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; }
+h1 { font-size: 19pt; } h2 { font-size: 13.5pt; margin-top: 14pt; } h3 { font-size: 11.5pt; }
+blockquote { margin-left: 18pt; margin-right: 12pt; font-style: italic; color: #333333; }
+p.flag { color: #a4161a; font-weight: bold; }
+code, pre { font-family: "DejaVu Sans Mono", monospace; }
+"""
+MARGIN_MM = 18.0
+FOOTER_GAP_MM = 8.0
+_application: Any = None  # the application object made here, kept alive for later exports
+
+
+def render_pdf(rendered: RenderedNote) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+    _ensure_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(rendered.note.title)
+    writer.setCreator(GENERATOR)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    footer = writer.resolution() * FOOTER_GAP_MM / 25.4
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont("DejaVu Sans", 10)
+    font.setFeature(QFont.Tag("liga"), 0)  # "ﬁ" copied out of the PDF would not be the source's "fi"
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(PDF_STYLESHEET)
+    document.setHtml(f"<html><body>{render_html_body(rendered)}</body></html>")
+    document.setPageSize(QSizeF(page.width(), page.height() - footer))
+    pages = document.pageCount()
+
+    painter = QPainter(writer)
+    try:
+        height = page.height() - footer
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -number * height)
+            document.drawContents(painter, QRectF(0, number * height, page.width(), height))
+            painter.restore()
+            box = QRectF(0, page.height() - footer * 0.7, page.width(), footer * 0.7)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), f"Page {number + 1} of {pages}")
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def _ensure_application() -> None:
+    """Qt needs an application object for fonts; without a display it runs offscreen.
+
+    A QApplication rather than a bare QGuiApplication: Qt allows one per process, and a
+    process that exports first and opens a window later (the app, the tests) needs widgets."""
+    global _application
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        return
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    _application = QApplication(["briefing"])

@@ -1,0 +1,123 @@
+"""Resolving briefing note items into what an export shows, with citations and verbatim checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.domain import (
+    ORPHANED,
+    AnnotationContent,
+    Citation,
+    ClaimContent,
+    EntityCard,
+    EvidenceContent,
+    ItemContent,
+    Passage,
+    QuoteContent,
+    SummaryContent,
+    paragraph_number,
+    verify_passage,
+)
+from briefing.store.workspace import Workspace
+
+ENTITY_CARD_QUOTES = 3
+
+
+@dataclass(frozen=True)
+class _Source:
+    text: str
+    citation: Citation  # without a range
+
+
+class ItemReader:
+    """Reads items of one note; each source's text is read once."""
+
+    def __init__(self, ws: Workspace):
+        self.ws = ws
+        self._sources: dict[int, _Source | None] = {}
+
+    def content(self, kind: str, ref_id: int | None) -> ItemContent | None:
+        """None for text items and for records that no longer exist."""
+        if kind == "text" or ref_id is None:
+            return None
+        reader = {"quote": self.quote, "claim": self.claim, "annotation": self.annotation,
+                  "summary": self.summary, "entity": self.entity}[kind]
+        return reader(ref_id)
+
+    def quote(self, quote_id: int) -> QuoteContent | None:
+        row = self.ws.db.execute(
+            'SELECT q.source_id, q.text, q.start, q."end", coalesce(e.name, q.speaker_text), q.cue '
+            "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?", [quote_id]).fetchone()
+        if row is None:
+            return None
+        source_id, text, start, end, speaker, cue = row
+        return QuoteContent(self.passage(source_id, text, start, end), speaker, cue)
+
+    def claim(self, claim_id: int) -> ClaimContent | None:
+        row = self.ws.db.execute(
+            'SELECT source_id, text, start, "end", status, credibility FROM claims WHERE id = ?', [claim_id]).fetchone()
+        if row is None:
+            return None
+        source_id, text, start, end, status, credibility = row
+        evidence = tuple(
+            EvidenceContent(relation, note, self.passage(e_source, passage, e_start, e_end))
+            for e_source, passage, e_start, e_end, relation, note in self.ws.db.execute(
+                'SELECT source_id, passage, start, "end", relation, note FROM evidence WHERE claim_id = ? ORDER BY id',
+                [claim_id]).fetchall()
+        )
+        return ClaimContent(self.passage(source_id, text, start, end), status, credibility, evidence)
+
+    def annotation(self, annotation_id: int) -> AnnotationContent | None:
+        row = self.ws.db.execute(
+            'SELECT source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations WHERE id = ?',
+            [annotation_id]).fetchone()
+        if row is None:
+            return None
+        source_id, exact, prefix, suffix, start, end, note, anchor = row
+        tags = tuple(r[0] for r in self.ws.db.execute(
+            "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
+            "ORDER BY t.name", [annotation_id]))
+        return AnnotationContent(self.passage(source_id, exact, start, end), prefix, suffix, note, tags, anchor)
+
+    def summary(self, source_id: int) -> SummaryContent | None:
+        source = self._source(source_id)
+        if source is None:
+            return None
+        row = self.ws.db.execute("SELECT summary FROM sources WHERE id = ?", [source_id]).fetchone()
+        return SummaryContent(row[0], source.citation)
+
+    def entity(self, entity_id: int) -> EntityCard | None:
+        db = self.ws.db
+        row = db.execute(
+            "SELECT name, type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
+            "(SELECT count(DISTINCT m.source_id) FROM mentions m WHERE m.entity_id = e.id) FROM entities e "
+            "WHERE e.id = ?", [entity_id]).fetchone()
+        if row is None:
+            return None
+        aliases = tuple(r[0] for r in db.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id]))
+        quotes = tuple(
+            QuoteContent(self.passage(source_id, text, start, end), row[0], cue)
+            for source_id, text, start, end, cue in db.execute(
+                'SELECT source_id, text, start, "end", cue FROM quotes WHERE speaker_id = ? '
+                "ORDER BY length(text) DESC, id LIMIT ?",
+                [entity_id, ENTITY_CARD_QUOTES]).fetchall()
+        )
+        return EntityCard(row[0], row[1], aliases, row[2], row[3], quotes)
+
+    def passage(self, source_id: int, text: str, start: int, end: int) -> Passage:
+        source = self._source(source_id)
+        if source is None:
+            return Passage(text, None, ORPHANED)
+        base = source.citation
+        citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
+                            start, end, paragraph_number(source.text, start))
+        return Passage(text, citation, verify_passage(source.text, text, start, end))
+
+    def _source(self, source_id: int) -> _Source | None:
+        if source_id not in self._sources:
+            row = self.ws.db.execute(
+                "SELECT text, title, outlet, author, published, reliability FROM sources WHERE id = ?",
+                [source_id]).fetchone()
+            self._sources[source_id] = None if row is None else _Source(row[0], Citation(source_id, *row[1:]))
+        return self._sources[source_id]

@@ -1,0 +1,295 @@
+"""Briefing notes: the analyst's ordered selection of items, and reading a note back for export.
+
+Every edit is one transaction that commits before returning, touches the note's
+``updated_at`` and is recorded in the judgement history (target kind 'briefing').
+Item positions stay dense (0..n-1). A non-text item keeps in ``body`` its words as
+they were when added, so a note can still show an item whose record is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.domain import (
+    BRIEFING_ITEM_KINDS,
+    BriefingError,
+    BriefingItem,
+    BriefingNote,
+    BriefingRow,
+)
+from briefing.store.briefing_items import ItemReader
+from briefing.store.history import record_judgement
+from briefing.store.workspace import Workspace, utc_now
+
+METADATA_FIELDS = ("title", "audience", "date", "author")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# the record a non-text item refers to, and the words kept in its body when added
+_REFERENCES = {
+    "quote": ("quotes", "text"),
+    "claim": ("claims", "text"),
+    "annotation": ("annotations", "exact"),
+    "summary": ("sources", "coalesce(title, '(untitled)')"),
+    "entity": ("entities", "name"),
+}
+
+
+def create_briefing(
+    ws: Workspace, title: str, audience: str | None = None, date: str | None = None, author: str | None = None
+) -> int:
+    """A new, empty note; titles are unique (ignoring case) so a note can be named by its title."""
+    values = _checked_metadata({"title": title, "audience": audience, "date": date, "author": author})
+    with ws.transaction():
+        _check_title_free(ws, values["title"], None)
+        now = utc_now()
+        briefing_id = ws.insert("briefings", {**values, "created_at": now, "updated_at": now})
+        record_judgement(ws, "create", "briefing", briefing_id, "title", None, values["title"], None)
+        return briefing_id
+
+
+def update_briefing(ws: Workspace, briefing_id: int, reason: str | None = None, **changes: str | None) -> None:
+    """Change title, audience, date or author; each change goes into the judgement history."""
+    values = _checked_metadata(changes)
+    with ws.transaction() as db:
+        old = _briefing_row(ws, briefing_id)
+        changed = {f: v for f, v in values.items() if old[f] != v}
+        if "title" in changed:
+            _check_title_free(ws, changed["title"], briefing_id)
+        for field, value in changed.items():
+            db.execute(f"UPDATE briefings SET {field} = ? WHERE id = ?", [value, briefing_id])
+            record_judgement(ws, "edit", "briefing", briefing_id, field, old[field], value, reason)
+        if changed:
+            _touch(ws, briefing_id)
+
+
+def rename_briefing(ws: Workspace, briefing_id: int, title: str, reason: str | None = None) -> None:
+    update_briefing(ws, briefing_id, reason, title=title)
+
+
+def delete_briefing(ws: Workspace, briefing_id: int, reason: str | None = None) -> None:
+    """Delete a note and its items; the sources and records it cites stay."""
+    with ws.transaction() as db:
+        old = _briefing_row(ws, briefing_id)
+        db.execute("DELETE FROM briefings WHERE id = ?", [briefing_id])
+        record_judgement(ws, "delete", "briefing", briefing_id, "title", old["title"], None, reason)
+
+
+def list_briefings(ws: Workspace) -> list[BriefingRow]:
+    """Every note with its item count, most recently changed first."""
+    rows = ws.db.execute(
+        "SELECT b.id, b.title, b.audience, b.date, b.author, b.updated_at, "
+        "(SELECT count(*) FROM briefing_items i WHERE i.briefing_id = b.id) "
+        "FROM briefings b ORDER BY b.updated_at DESC, b.id DESC"
+    ).fetchall()
+    return [BriefingRow(*row) for row in rows]
+
+
+def find_briefing(ws: Workspace, name: str) -> int:
+    """The id of the note named by ``name``: its numeric id or its title (ignoring case)."""
+    wanted = name.strip()
+    if wanted.isdigit():
+        row = ws.db.execute("SELECT id FROM briefings WHERE id = ?", [int(wanted)]).fetchone()
+        if row is not None:
+            return row[0]
+    ids = [r[0] for r in ws.db.execute("SELECT id FROM briefings WHERE title = ? COLLATE NOCASE", [wanted])]
+    if len(ids) == 1:
+        return ids[0]
+    if ids:  # only workspaces written by other tools, since titles are kept unique
+        raise BriefingError(f"several briefing notes have the title {name!r} (ids {', '.join(map(str, ids))}); "
+                            "give the id")
+    raise BriefingError(f"no briefing note has the title or id {name!r} (see 'briefing briefings')")
+
+
+def add_item(
+    ws: Workspace,
+    briefing_id: int,
+    kind: str,
+    ref_id: int | None = None,
+    body: str | None = None,
+    position: int | None = None,
+) -> int:
+    """Add an item at ``position`` (default: the end). A text item takes Markdown ``body`` and no
+    ``ref_id``; the others take the id of a quote, claim, annotation, source (summary) or entity."""
+    if kind not in BRIEFING_ITEM_KINDS:
+        raise BriefingError(f"item kind: must be one of {', '.join(BRIEFING_ITEM_KINDS)}, not {kind!r}")
+    with ws.transaction():
+        _briefing_row(ws, briefing_id)
+        body = _text_body(body) if kind == "text" else _referenced_words(ws, kind, ref_id)
+        order = _item_ids(ws, briefing_id)
+        position = len(order) if position is None else _checked_position(position, len(order) + 1)
+        item_id = ws.insert("briefing_items", {
+            "briefing_id": briefing_id, "position": len(order), "kind": kind,
+            "ref_id": None if kind == "text" else ref_id, "body": body})
+        order.insert(position, item_id)
+        _renumber(ws, order)
+        new_value = body if kind == "text" else f"{kind} {ref_id}"
+        record_judgement(ws, "add_item", "briefing", briefing_id, f"item {item_id}", None, new_value, None)
+        _touch(ws, briefing_id)
+        return item_id
+
+
+def move_item(ws: Workspace, item_id: int, position: int) -> None:
+    """Move an item to ``position`` (0 is the top); the others close up around it."""
+    with ws.transaction():
+        briefing_id, old_position = _item_row(ws, item_id)[:2]
+        order = _item_ids(ws, briefing_id)
+        position = _checked_position(position, len(order))
+        if position == old_position:
+            return
+        order.remove(item_id)
+        order.insert(position, item_id)
+        _renumber(ws, order)
+        record_judgement(ws, "move_item", "briefing", briefing_id, f"item {item_id}", old_position, position, None)
+        _touch(ws, briefing_id)
+
+
+def update_text(ws: Workspace, item_id: int, body: str, reason: str | None = None) -> None:
+    """Replace the Markdown of a text item."""
+    body = _text_body(body)
+    with ws.transaction() as db:
+        briefing_id, _, kind, old_body = _item_row(ws, item_id)
+        if kind != "text":
+            raise BriefingError(f"item {item_id} is a {kind}, not a text item; only text items are edited")
+        if body == old_body:
+            return
+        db.execute("UPDATE briefing_items SET body = ? WHERE id = ?", [body, item_id])
+        record_judgement(ws, "edit_text", "briefing", briefing_id, f"item {item_id}", old_body, body, reason)
+        _touch(ws, briefing_id)
+
+
+def remove_item(ws: Workspace, item_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        briefing_id, _, kind, body = _item_row(ws, item_id)
+        ref_id = db.execute("SELECT ref_id FROM briefing_items WHERE id = ?", [item_id]).fetchone()[0]
+        db.execute("DELETE FROM briefing_items WHERE id = ?", [item_id])
+        _renumber(ws, _item_ids(ws, briefing_id))
+        old_value = body if kind == "text" else f"{kind} {ref_id}"
+        record_judgement(ws, "remove_item", "briefing", briefing_id, f"item {item_id}", old_value, None, reason)
+        _touch(ws, briefing_id)
+
+
+def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
+    """The note with every item resolved into what an export shows, each passage checked
+    verbatim against its stored source text (see ``briefing.domain.verify_passage``)."""
+    row = _briefing_row(ws, briefing_id)
+    reader = ItemReader(ws)
+    items = tuple(
+        BriefingItem(item_id, position, kind, ref_id, body, reader.content(kind, ref_id))
+        for item_id, position, kind, ref_id, body in ws.db.execute(
+            "SELECT id, position, kind, ref_id, body FROM briefing_items WHERE briefing_id = ? ORDER BY position",
+            [briefing_id]).fetchall()
+    )
+    return BriefingNote(row["id"], row["title"], row["audience"], row["date"], row["author"],
+                        row["created_at"], row["updated_at"], items)
+
+
+def _briefing_row(ws: Workspace, briefing_id: int) -> dict[str, Any]:
+    cursor = ws.db.execute(
+        "SELECT id, title, audience, date, author, created_at, updated_at FROM briefings WHERE id = ?", [briefing_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise BriefingError(f"briefing note {briefing_id} does not exist")
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def _item_row(ws: Workspace, item_id: int) -> tuple[int, int, str, str | None]:
+    row = ws.db.execute(
+        "SELECT briefing_id, position, kind, body FROM briefing_items WHERE id = ?", [item_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"briefing item {item_id} does not exist")
+    return row[0], row[1], row[2], row[3]
+
+
+def _item_ids(ws: Workspace, briefing_id: int) -> list[int]:
+    sql = "SELECT id FROM briefing_items WHERE briefing_id = ? ORDER BY position, id"
+    return [r[0] for r in ws.db.execute(sql, [briefing_id])]
+
+
+def _renumber(ws: Workspace, order: list[int]) -> None:
+    ws.db.conn.executemany("UPDATE briefing_items SET position = ? WHERE id = ?",
+                           [(position, item_id) for position, item_id in enumerate(order)])
+
+
+def _touch(ws: Workspace, briefing_id: int) -> None:
+    ws.db.execute("UPDATE briefings SET updated_at = ? WHERE id = ?", [utc_now(), briefing_id])
+
+
+def _checked_position(position: int, size: int) -> int:
+    if not isinstance(position, int) or not 0 <= position < max(size, 1):
+        raise BriefingError(f"position: must be between 0 and {max(size - 1, 0)}, not {position!r}")
+    return position
+
+
+def _referenced_words(ws: Workspace, kind: str, ref_id: int | None) -> str:
+    if not isinstance(ref_id, int):
+        raise BriefingError(f"a {kind} item needs the id of its {kind}")
+    table, column = _REFERENCES[kind]
+    row = ws.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", [ref_id]).fetchone()
+    if row is None:
+        what = "source" if kind == "summary" else kind
+        raise BriefingError(f"{what} {ref_id} does not exist")
+    return row[0]
+
+
+def _text_body(body: str | None) -> str:
+    if not isinstance(body, str) or not body.strip():
+        raise BriefingError("text item: the text is empty")
+    return body
+
+
+def _checked_metadata(values: dict[str, Any]) -> dict[str, str | None]:
+    checked: dict[str, str | None] = {}
+    for field, value in values.items():
+        if field not in METADATA_FIELDS:
+            raise BriefingError(f"{field}: not a briefing note field (use {', '.join(METADATA_FIELDS)})")
+        if value is not None and not isinstance(value, str):
+            raise BriefingError(f"{field}: must be text")
+        value = (value.strip() or None) if value is not None else None
+        if field == "title" and value is None:
+            raise BriefingError("title: a briefing note needs a title")
+        if field == "date" and value is not None and not _ISO_DATE.match(value):
+            raise BriefingError(f"date: must be a date as YYYY-MM-DD, not {value!r}")
+        checked[field] = value
+    return checked
+
+
+def _check_title_free(ws: Workspace, title: str | None, briefing_id: int | None) -> None:
+    row = ws.db.execute("SELECT id FROM briefings WHERE title = ? COLLATE NOCASE AND id IS NOT ?",
+                        [title, briefing_id]).fetchone()
+    if row is not None:
+        raise BriefingError(f"title: briefing note {row[0]} already has the title {title!r}")
+
+
+# -- finding records by their words (the demo note's recipe, scripts) --
+
+_FINDERS = {
+    "quote": "SELECT q.id FROM quotes q JOIN sources s ON s.id = q.source_id WHERE instr(q.text, ?) > 0",
+    "claim": "SELECT q.id FROM claims q JOIN sources s ON s.id = q.source_id WHERE instr(q.text, ?) > 0",
+    "annotation": "SELECT q.id FROM annotations q JOIN sources s ON s.id = q.source_id WHERE instr(q.exact, ?) > 0",
+    "summary": "SELECT s.id FROM sources s WHERE s.summary IS NOT NULL AND instr(lower(s.title), lower(?)) > 0",
+    "entity": "SELECT s.id FROM entities s WHERE s.name = ? COLLATE NOCASE",
+}
+_IN_SOURCE = " AND instr(lower(coalesce(s.title, '') || ' ' || coalesce(s.outlet, '')), lower(?)) > 0"
+
+
+def find_record(ws: Workspace, kind: str, words: str, source: str | None = None) -> int | None:
+    """The first record of ``kind`` whose text contains ``words`` (a summary: its source's title;
+    an entity: its name), in a source whose title or outlet contains ``source``; None if none."""
+    if kind not in _FINDERS:
+        raise BriefingError(f"item kind: cannot look up {kind!r} records by their words")
+    sql, params = _FINDERS[kind], [words]
+    if source is not None and kind in ("quote", "claim", "annotation"):
+        sql, params = sql + _IN_SOURCE, [words, source]
+    row = ws.db.execute(sql + " ORDER BY 1 LIMIT 1", params).fetchone()
+    return row[0] if row else None
+
+
+def find_passage(ws: Workspace, source: str, words: str) -> tuple[int, int, int] | None:
+    """(source id, start, end) of ``words`` in the first source whose title or outlet contains ``source``."""
+    for source_id, text in ws.db.execute(
+        "SELECT s.id, s.text FROM sources s WHERE 1" + _IN_SOURCE + " ORDER BY s.id", [source]
+    ).fetchall():
+        start = text.find(words)
+        if start >= 0 and words:
+            return source_id, start, start + len(words)
+    return None

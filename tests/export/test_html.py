@@ -1,0 +1,27 @@
+from briefing.export.formats import render_briefing
+from tests.export.helpers import CITATION_TEXTS, CLAIM, ITEM_TEXTS, QUOTE, HtmlText, normal
+
+EXTERNAL_TAGS = {"script", "img", "link", "iframe", "object", "embed", "video", "audio", "source", "base", "form"}
+
+
+def test_html_round_trip_finds_every_item_and_citation(case):
+    page = HtmlText(render_briefing(case.ws, case.briefing_id, "html").decode("utf-8"))
+    for words in ITEM_TEXTS + CITATION_TEXTS:
+        assert normal(words) in page.text, words
+    headings = [t for t, _ in page.tags if t in ("h1", "h2", "h3")]
+    assert headings.count("h1") == 1 and headings.count("h2") == 7 and headings.count("h3") == 0
+    assert f"“{QUOTE}” [1]" in page.text and f"{CLAIM} [2]" in page.text
+    assert "Claim: disputed, credibility 4 (doubtful)" in page.text
+    assert [t for t, _ in page.tags].count("li") == 5 + 1 + 1  # sources, the evidence, the entity's quote
+    assert ("a", {"href": "https://example.org/press"}) in page.tags
+
+
+def test_html_is_one_self_contained_file(case):
+    html = render_briefing(case.ws, case.briefing_id, "html").decode("utf-8")
+    page = HtmlText(html)
+    tags = [t for t, _ in page.tags]
+    assert not EXTERNAL_TAGS & set(tags)
+    assert tags.count("style") == 1 and "url(" not in html and "@import" not in html
+    policy = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv"))
+    assert "default-src 'none'" in policy
+    assert html.startswith("<!DOCTYPE html>") and "<title>Port Halden outage, day 3</title>" in html

@@ -1,0 +1,64 @@
+import html
+import re
+import subprocess
+import sys
+
+from briefing.export.formats import export_briefing, render_briefing
+from briefing.export.note import GENERATOR
+from tests.export.helpers import CITATION_TEXTS, CLAIM, EVIDENCE, ITEM_TEXTS, QUOTE, TEXT_A, normal, split_front_matter
+
+
+def _plain(markdown: str) -> str:
+    """The words a reader sees: emphasis marks dropped, backslash escapes and entities undone."""
+    return normal(html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)\*\*", "", markdown))))
+
+
+def test_markdown_round_trip_finds_every_item_and_citation(case, tmp_path):
+    target = tmp_path / "note.md"
+    export_briefing(case.ws, case.briefing_id, "md", target)
+    fields, body = split_front_matter(target.read_text(encoding="utf-8"))
+    assert fields.pop("generated")
+    assert fields == {"title": "Port Halden outage, day 3", "audience": "Crisis desk", "date": "2026-03-04",
+                      "author": "K. Ames", "generator": GENERATOR, "items": 6, "sources_cited": 5,
+                      "not_verified": 0}
+    text = _plain(body)
+    for words in ITEM_TEXTS + CITATION_TEXTS:
+        assert normal(words) in text, words
+    lines = body.lstrip("\n").splitlines()
+    assert lines[0] == "# Port Halden outage, day 3"
+    assert "## Bottom line" in lines
+    assert f"> “{QUOTE}” [1]" in lines
+    assert "## Claim: disputed, credibility 4 (doubtful)" in lines
+    assert f"{CLAIM} [2]" in lines
+    assert f"- Contradicts: “{EVIDENCE}” [3] — later and higher" in lines
+    sources = lines[lines.index("## Sources") + 2:]
+    start = TEXT_A.index(QUOTE)
+    assert sources[0] == (f"1. Pumps back. Meridian Wire, by Sam Ortolan, 2026-03-03. Reliability B (usually "
+                          f"reliable). Paragraph 2, characters {start}-{start + len(QUOTE)}.")
+    assert sources[2].startswith("3. Figures revised. The Veldran Standard, undated. Reliability C")
+    assert sources[4].endswith("Whole source.")
+    assert "[ministry site](https://example.org/press)" in body  # the analyst's safe link stays a link
+
+
+def test_markdown_export_loads_neither_qt_nor_python_docx():
+    script = (
+        "import sys\n"
+        "from briefing.store import open_workspace\n"
+        "from briefing.export.formats import render_briefing\n"
+        "from tests.export.helpers import make_case\n"
+        "case = make_case(open_workspace(memory=True))\n"
+        "assert render_briefing(case.ws, case.briefing_id, 'md').startswith(b'---')\n"
+        "print(sorted(m for m in ('PySide6', 'docx') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_note_of_text_only_has_no_sources_section(ws):
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Notes to self")
+    add_item(ws, note, "text", body="Call the ministry.")
+    body = render_briefing(ws, note, "md").decode()
+    assert "## Sources" not in body and "Call the ministry." in body and "checked word for word" not in body

@@ -1,0 +1,54 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefing.export.formats import render_briefing
+from tests.export.helpers import CITATION_TEXTS, ITEM_TEXTS, QUOTE, normal, pdf_text, squeezed
+
+
+def test_pdf_round_trip_finds_every_item_citation_and_page_number(case):
+    data = render_briefing(case.ws, case.briefing_id, "pdf")
+    pages, reader = pdf_text(data)
+    text = squeezed("\n".join(pages))
+    for words in ITEM_TEXTS + CITATION_TEXTS:
+        assert squeezed(words) in text, words
+    assert squeezed(f"“{QUOTE}” [1]") in text
+    assert squeezed("Sources") in text and squeezed("1. Pumps back. Meridian Wire") in text
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in normal(page)
+    assert reader.metadata.title == "Port Halden outage, day 3"
+    assert "ﬁ" not in "".join(pages)  # no ligatures: words copied out of the PDF are the source's words
+
+
+def test_a_long_note_breaks_into_numbered_pages(ws):
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Long note")
+    for n in range(40):
+        add_item(ws, note, "text", body=f"## Section {n}\n\n" + "Words of the analyst. " * 30)
+    pages, _ = pdf_text(render_briefing(ws, note, "pdf"))
+    assert len(pages) >= 5
+    assert f"Page {len(pages)} of {len(pages)}" in normal(pages[-1])
+    assert "Section 39" in normal(pages[-1])
+
+
+@pytest.mark.slow
+def test_pdf_export_works_without_a_display_and_leaves_widgets_usable(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    script = (
+        "import sys\n"
+        "from briefing.store import open_workspace\n"
+        "from briefing.export.formats import export_briefing\n"
+        "from tests.export.helpers import make_case\n"
+        "case = make_case(open_workspace(memory=True))\n"
+        "export_briefing(case.ws, case.briefing_id, 'pdf', sys.argv[1])\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "QWidget()  # a window can still be opened in the same process after an export\n"
+    )
+    target = tmp_path / "note.pdf"
+    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")

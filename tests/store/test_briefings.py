@@ -1,0 +1,225 @@
+import pytest
+
+from briefing.domain import AnnotationContent, BriefingError, ClaimContent, EntityCard, QuoteContent, SummaryContent
+from briefing.store.briefings import (
+    add_item,
+    create_briefing,
+    delete_briefing,
+    find_briefing,
+    find_passage,
+    find_record,
+    list_briefings,
+    move_item,
+    read_briefing,
+    remove_item,
+    rename_briefing,
+    update_briefing,
+    update_text,
+)
+from briefing.store.history import history_for
+from briefing.store.records import add_annotation, add_claim, add_entity, add_evidence, add_mention, add_quote
+from briefing.store.sources import add_document, delete_source, update_source
+from tests.store.test_sources import make_doc
+
+TEXT_A = ("The plant failed overnight.\n\n“We restored pumping at dawn,” said Mira Okafor. "
+          "The outage hit 40,000 households.")
+TEXT_B = "Officials now say 62,000 households lost water.\n\nThe ministry confirmed 62,000 households."
+
+
+@pytest.fixture
+def case(ws):
+    """Two sources, a quote, a claim with evidence, an annotation and an entity."""
+    a, _ = add_document(ws, make_doc(TEXT_A, title="Pumps back", outlet="Meridian Wire", author="Sam Ortolan",
+                                     published="2026-03-03"))
+    b, _ = add_document(ws, make_doc(TEXT_B, title="Figures revised", outlet="The Veldran Standard"))
+    update_source(ws, a, reliability="B")
+    okafor = add_entity(ws, "Mira Okafor", "person", aliases=("Okafor",))
+    name_at = TEXT_A.index("Mira")
+    add_mention(ws, okafor, a, name_at, name_at + len("Mira Okafor"))
+    quote_at = TEXT_A.index("We restored")
+    quote = add_quote(ws, a, quote_at, quote_at + len("We restored pumping at dawn,"), okafor, "Mira Okafor", "said")
+    claim_at = TEXT_A.index("The outage")
+    claim = add_claim(ws, a, claim_at, len(TEXT_A))
+    add_evidence(ws, claim, b, 0, TEXT_B.index("\n"), "contradicts", note="later figure")
+    note_at = TEXT_A.index("40,000")
+    annotation = add_annotation(ws, a, note_at, note_at + 6, note="check the figure", tags=("figures",))
+    return {"a": a, "b": b, "okafor": okafor, "quote": quote, "claim": claim, "annotation": annotation}
+
+
+def _kinds(ws, briefing_id):
+    return [(item.position, item.kind) for item in read_briefing(ws, briefing_id).items]
+
+
+def test_create_list_update_and_delete_a_note(ws):
+    first = create_briefing(ws, "  Outage, day 3 ", audience="Crisis desk", date="2026-03-04", author="K. Ames")
+    second = create_briefing(ws, "Ransom question")
+    add_item(ws, second, "text", body="Open.")
+    rows = {row.title: row for row in list_briefings(ws)}
+    assert rows["Outage, day 3"].audience == "Crisis desk" and rows["Outage, day 3"].items == 0
+    assert rows["Ransom question"].items == 1
+    update_briefing(ws, first, audience="Minister's office", date=None, reason="wider readership")
+    rename_briefing(ws, first, "Outage, day 4")
+    note = read_briefing(ws, first)
+    assert (note.title, note.audience, note.date, note.author) == ("Outage, day 4", "Minister's office", None,
+                                                                   "K. Ames")
+    fields = [(h.action, h.field, h.old_value, h.new_value) for h in history_for(ws, "briefing", first)]
+    assert fields == [("create", "title", None, "Outage, day 3"), ("edit", "audience", "Crisis desk",
+                      "Minister's office"), ("edit", "date", "2026-03-04", None),
+                      ("edit", "title", "Outage, day 3", "Outage, day 4")]
+    delete_briefing(ws, second)
+    assert [row.id for row in list_briefings(ws)] == [first]
+    assert ws.db.execute("SELECT count(*) FROM briefing_items").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"title": "  "}, "title: a briefing note needs a title"),
+    ({"title": "X", "date": "4 March"}, "date: must be a date as YYYY-MM-DD, not '4 March'"),
+    ({"title": "X", "audience": 3}, "audience: must be text"),
+])
+def test_bad_metadata_is_refused_with_the_field_named(ws, fields, message):
+    with pytest.raises(BriefingError) as error:
+        create_briefing(ws, **fields)
+    assert str(error.value) == message
+    assert list_briefings(ws) == []
+
+
+def test_titles_are_unique_and_name_a_note(ws):
+    first = create_briefing(ws, "Daily note")
+    with pytest.raises(BriefingError, match="already has the title"):
+        create_briefing(ws, "daily NOTE")
+    second = create_briefing(ws, "2")  # a title that looks like an id
+    with pytest.raises(BriefingError, match="already has the title"):
+        rename_briefing(ws, second, "Daily note")
+    with pytest.raises(BriefingError, match="not a briefing note field"):
+        update_briefing(ws, first, colour="red")
+    assert find_briefing(ws, "daily note") == first
+    assert find_briefing(ws, str(first)) == first
+    assert find_briefing(ws, "2") == second  # the id 2 is the note titled "2"
+    with pytest.raises(BriefingError) as error:
+        find_briefing(ws, "Weekly note")
+    assert str(error.value) == "no briefing note has the title or id 'Weekly note' (see 'briefing briefings')"
+
+
+def test_items_are_added_moved_and_removed_with_dense_positions(ws, case):
+    note = create_briefing(ws, "Note")
+    intro = add_item(ws, note, "text", body="## Bottom line\n\nMore homes than first said.")
+    quote = add_item(ws, note, "quote", case["quote"])
+    claim = add_item(ws, note, "claim", case["claim"], position=1)
+    add_item(ws, note, "annotation", case["annotation"])
+    add_item(ws, note, "summary", case["a"], position=0)
+    add_item(ws, note, "entity", case["okafor"])
+    assert _kinds(ws, note) == [(0, "summary"), (1, "text"), (2, "claim"), (3, "quote"), (4, "annotation"),
+                                (5, "entity")]
+    move_item(ws, intro, 0)
+    move_item(ws, quote, 5)
+    assert _kinds(ws, note) == [(0, "text"), (1, "summary"), (2, "claim"), (3, "annotation"), (4, "entity"),
+                                (5, "quote")]
+    remove_item(ws, claim)
+    assert _kinds(ws, note) == [(0, "text"), (1, "summary"), (2, "annotation"), (3, "entity"), (4, "quote")]
+    update_text(ws, intro, "## Bottom line\n\nAbout 62,000 homes.")
+    assert read_briefing(ws, note).items[0].body == "## Bottom line\n\nAbout 62,000 homes."
+    actions = [h.action for h in history_for(ws, "briefing", note)]
+    assert actions == ["create"] + ["add_item"] * 6 + ["move_item"] * 2 + ["remove_item", "edit_text"]
+
+
+@pytest.mark.parametrize("kind, ref, body, position, message", [
+    ("poem", None, "x", None, "item kind: must be one of quote, claim, annotation, summary, entity, text"),
+    ("quote", 999, None, None, "quote 999 does not exist"),
+    ("summary", 999, None, None, "source 999 does not exist"),
+    ("quote", None, None, None, "a quote item needs the id of its quote"),
+    ("text", None, "   ", None, "text item: the text is empty"),
+    ("text", None, "x", 5, "position: must be between 0 and 0, not 5"),
+])
+def test_bad_items_are_refused_and_nothing_changes(ws, case, kind, ref, body, position, message):
+    note = create_briefing(ws, "Note")
+    with pytest.raises(BriefingError) as error:
+        add_item(ws, note, kind, ref, body, position)
+    assert str(error.value).startswith(message)
+    assert read_briefing(ws, note).items == ()
+
+
+def test_only_text_items_are_edited_and_moves_stay_inside_the_note(ws, case):
+    note = create_briefing(ws, "Note")
+    quote = add_item(ws, note, "quote", case["quote"])
+    with pytest.raises(BriefingError, match="not a text item"):
+        update_text(ws, quote, "new words")
+    with pytest.raises(BriefingError, match="position: must be between 0 and 0"):
+        move_item(ws, quote, 1)
+    with pytest.raises(BriefingError, match="briefing item 999 does not exist"):
+        remove_item(ws, 999)
+    with pytest.raises(BriefingError, match="briefing note 999 does not exist"):
+        add_item(ws, 999, "text", body="x")
+
+
+def test_read_resolves_every_kind_with_citations(ws, case):
+    note = create_briefing(ws, "Note")
+    for kind, ref in (("quote", case["quote"]), ("claim", case["claim"]), ("annotation", case["annotation"]),
+                      ("summary", case["a"]), ("entity", case["okafor"])):
+        add_item(ws, note, kind, ref)
+    quote, claim, annotation, summary, entity = (item.content for item in read_briefing(ws, note).items)
+    assert isinstance(quote, QuoteContent)
+    assert (quote.passage.text, quote.speaker, quote.cue) == ("We restored pumping at dawn,", "Mira Okafor", "said")
+    citation = quote.passage.citation
+    assert (citation.title, citation.outlet, citation.author, citation.published, citation.reliability) == (
+        "Pumps back", "Meridian Wire", "Sam Ortolan", "2026-03-03", "B")
+    assert citation.paragraph == 2 and citation.locator == f"paragraph 2, characters {citation.start}-{citation.end}"
+    assert isinstance(claim, ClaimContent) and claim.passage.text == "The outage hit 40,000 households."
+    assert (claim.status, claim.credibility) == ("unreviewed", 4)
+    [evidence] = claim.evidence
+    assert (evidence.relation, evidence.note, evidence.passage.text) == (
+        "contradicts", "later figure", "Officials now say 62,000 households lost water.")
+    assert evidence.passage.citation.outlet == "The Veldran Standard" and evidence.passage.verification.ok
+    assert isinstance(annotation, AnnotationContent)
+    assert (annotation.passage.text, annotation.note, annotation.tags, annotation.anchor) == (
+        "40,000", "check the figure", ("figures",), "anchored")
+    assert annotation.prefix.endswith("The outage hit ") and annotation.suffix.startswith(" households")
+    assert isinstance(summary, SummaryContent) and summary.citation.locator == "whole source"
+    assert isinstance(entity, EntityCard)
+    assert (entity.name, entity.type, entity.aliases, entity.mentions, entity.sources) == (
+        "Mira Okafor", "person", ("Okafor",), 1, 1)
+    assert [q.passage.text for q in entity.quotes] == ["We restored pumping at dawn,"]
+
+
+def test_verification_states(ws, case):
+    note = create_briefing(ws, "Note")
+    items = {name: add_item(ws, note, "quote", add_quote(ws, case["b"], *span))
+             for name, span in (("verified", (0, 9)), ("moved", (TEXT_B.index("62,000"), TEXT_B.index(" lost"))),
+                                ("altered", (0, 9)))}
+    quotes = {i.id: i.ref_id for i in read_briefing(ws, note).items}
+    # the records drift from the text behind them, as after an edit outside the app
+    ws.db.execute('UPDATE quotes SET start = 0, "end" = 17 WHERE id = ?', [quotes[items["moved"]]])
+    ws.db.execute("UPDATE quotes SET text = 'Officials always say' WHERE id = ?", [quotes[items["altered"]]])
+    ws.db.conn.commit()
+    states = {i.id: i.verification for i in read_briefing(ws, note).items}
+    assert states[items["verified"]].state == "verified"
+    moved = states[items["moved"]]
+    # found twice; the copy nearest the recorded place is reported
+    assert (moved.state, moved.start, moved.end, moved.paragraph) == ("moved", 18, 35, 1)
+    assert moved.describe() == "found verbatim at paragraph 1 (characters 18-35), not where it was recorded"
+    assert states[items["altered"]].state == "altered"
+    delete_source(ws, case["b"])
+    after = read_briefing(ws, note)
+    assert {i.verification.state for i in after.items} == {"orphaned"}
+    assert after.items[0].body == "Officials" and after.items[0].content is None
+    assert [v.state for _, v in after.problems()] == ["orphaned"] * 3
+
+
+def test_evidence_problems_count_as_problems_of_the_claim(ws, case):
+    note = create_briefing(ws, "Note")
+    add_item(ws, note, "claim", case["claim"])
+    assert read_briefing(ws, note).problems() == []
+    ws.db.execute("UPDATE evidence SET passage = 'Officials say 99,000' WHERE claim_id = ?", [case["claim"]])
+    ws.db.conn.commit()
+    [(item, verification)] = read_briefing(ws, note).problems()
+    assert item.kind == "claim" and verification.state == "altered"
+    assert item.verification.state == "verified"  # the claim's own words still match
+
+
+def test_find_records_and_passages_by_their_words(ws, case):
+    assert find_record(ws, "quote", "restored pumping", source="meridian") == case["quote"]
+    assert find_record(ws, "quote", "restored pumping", source="Veldran") is None
+    assert find_record(ws, "claim", "40,000 households") == case["claim"]
+    assert find_record(ws, "entity", "mira okafor") == case["okafor"]
+    assert find_record(ws, "summary", "pumps") is None  # no summary before analysis
+    assert find_passage(ws, "veldran standard", "62,000 households") == (case["b"], 18, 35)
+    assert find_passage(ws, "veldran standard", "40,000") is None
