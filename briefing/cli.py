@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
     _add_workspace_option(parser, None)
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
-    parser.add_argument("--view", choices=("reader", "search", "entity", "timeline"), default="reader",
+    parser.add_argument("--view", choices=("reader", "search", "entity", "timeline", "briefing"), default="reader",
                         help="what the screenshot shows (default: reader)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -18,6 +18,17 @@ FORMAT_NAME = "briefing-workspace"
 FORMAT_VERSION = 1
 
 
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file under the user's umask (read once, at import:
+    reading it means setting it for a moment, which is not safe while other threads create files)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+NEW_FILE_MODE = _new_file_mode()
+
+
 def workspace_document(ws: Workspace) -> dict[str, Any]:
     """Top-level keys: sources, entities, quotes, claims, annotations (plus a header)."""
     return {
@@ -55,6 +66,7 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, NEW_FILE_MODE)  # mkstemp makes it private; an export is an ordinary file
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

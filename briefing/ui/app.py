@@ -15,7 +15,7 @@ from briefing.pipeline import open_default_workspace
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-VIEWS = ("reader", "search", "entity", "timeline")
+VIEWS = ("reader", "search", "entity", "timeline", "briefing")
 DEMO_QUERY = "ransom"
 
 
@@ -71,6 +71,16 @@ def prepare_view(window, view: str) -> None:
     if view == "timeline":
         window.show_timeline()
         window.resizeDocks([window.timeline], [330], Qt.Orientation.Vertical)
+    if view == "briefing":
+        window.show_briefing()
+        window.resizeDocks([window.briefing_dock], [620], Qt.Orientation.Horizontal)
+        window.splitter.setSizes([230, 460, 290])
+        window.search_dock.hide()
+        window.timeline.hide()
+        first = window.briefing_dock.items.item(1)
+        if first is not None:
+            window.briefing_dock.items.setCurrentItem(first)
+        window.briefing_dock.update_preview()
     if view == "search":
         window.search_dock.runner = TaskRunner(synchronous=True)
         window.search_dock.field.setText(DEMO_QUERY)

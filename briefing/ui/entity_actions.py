@@ -53,6 +53,8 @@ class EntityActions:
             action.triggered.connect(partial(self.retype, kind))
             action.setEnabled(kind != entity[2])
         menu.addAction("&Merge Into…").triggered.connect(lambda: self.merge())
+        menu.addAction("Add to &Briefing Note").triggered.connect(
+            lambda: self.window.add_to_briefing("entity", entity[0]))
         menu.addSeparator()
         menu.addAction("&Delete Entity…").triggered.connect(lambda: self.delete())
         menu.exec(self.window.panel.entities.viewport().mapToGlobal(point))

@@ -32,6 +32,7 @@ from briefing.store.views import (
     timeline_items,
 )
 from briefing.ui.annotate import annotation_command
+from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.commands import edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.timeline.view.opened.connect(self.open_item)
         self.timeline.visibilityChanged.connect(self._timeline_visibility)
+        self.briefing_dock = BriefingDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
+        self.briefing_dock.hide()
         self._build_layout()
         self._build_menus()
         self.refresh_sources()
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
+        self.panel.addToBriefing.connect(self.add_to_briefing)
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
 
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
         self._add_action(edit_menu, "&Find…", self.search_dock.focus, QKeySequence.StandardKey.Find)
         self._build_source_menu()
         self._build_claim_menu()
+        self._build_briefing_menu()
         self._build_view_menu()
         help_menu = self.menuBar().addMenu("&Help")
         self._add_action(help_menu, "&About Briefing", self._about)
@@ -149,6 +155,19 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self._add_action(menu, "&Pin Claim for Evidence", self.evidence_flow.pin, "Ctrl+Alt+P")
         self._add_action(menu, "&Attach Selection as Evidence…", self.evidence_flow.attach, "Ctrl+Alt+E")
+
+    def _build_briefing_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Briefing")
+        dock = self.briefing_dock
+        self._add_action(menu, "&Show Briefing Note", self.show_briefing, "Ctrl+Shift+B")
+        self._add_action(menu, "&Add Selected Item to Note", lambda: self.add_to_briefing(), "Ctrl+B")
+        self._add_action(menu, "Add Source S&ummary to Note", lambda: self.add_to_briefing("summary", 0))
+        self._add_action(menu, "Add &Text Section", dock.add_text)
+        menu.addSeparator()
+        self._add_action(menu, "&New Note…", lambda: dock.new_note())
+        self._add_action(menu, "Note &Details…", lambda: dock.edit_details())
+        self._add_action(menu, "&Export Note…", lambda: dock.export(), "Ctrl+E")
+        self._add_action(menu, "&Delete Note…", lambda: dock.delete_note())
 
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
@@ -260,6 +279,26 @@ class MainWindow(QMainWindow):
             return
         self.entity_dock.show_page(page, ranges)
 
+    def show_briefing(self) -> None:
+        self.briefing_dock.show()
+        self.briefing_dock.raise_()
+        self.briefing_dock.refresh()
+
+    def add_to_briefing(self, kind: str | None = None, ref_id: int | None = None) -> None:
+        """Add a record to the note being composed (default: the row selected in the side panel)."""
+        if kind is None:
+            picked = self.panel.current_item()
+            if picked is None:
+                self.statusBar().showMessage("Select a quote, claim, note or entity first.", 5000)
+                return
+            kind, ref_id = picked
+        if kind == "summary":
+            ref_id = self.current_source_id()
+            if ref_id is None:
+                self.statusBar().showMessage("Select a source first.", 5000)
+                return
+        self.briefing_dock.add(kind, ref_id)
+
     def _refresh_current(self) -> None:
         self.show_source(self.current_source_id(), keep_position=True)
 
@@ -291,6 +330,8 @@ class MainWindow(QMainWindow):
         self.model.refresh_rows()
         self._refresh_current()
         self.evidence_flow.refresh()
+        if self.briefing_dock.isVisible():
+            self.briefing_dock.refresh()  # its checks and citations follow the sources
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -20,10 +24,11 @@ from PySide6.QtWidgets import (
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
-from briefing.ui.widgets import make_tree
+from briefing.ui.widgets import DragTree, item_mime, make_tree
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
+BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
 
 
 def _item(values: list[str], kind: str, item_id: int, start: int, end: int) -> QTreeWidgetItem:
@@ -41,6 +46,7 @@ class SidePanel(QTabWidget):
     claimSelected = Signal(int)
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
+    addToBriefing = Signal(str, int)  # briefing item kind, record id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,6 +66,12 @@ class SidePanel(QTabWidget):
         self.addTab(self.notes, "&Notes")
         for tree in (self.entities, self.quotes, self.claims, self.notes):
             tree.currentItemChanged.connect(self._picked)
+            tree.mime_for = _briefing_mime
+            tree.setDragEnabled(True)
+            tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        for tree in (self.quotes, self.claims, self.notes):
+            tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            tree.customContextMenuRequested.connect(lambda point, t=tree: self._show_menu(t, point))
 
     def _summary_tab(self) -> QWidget:
         tab = QWidget()
@@ -71,7 +83,7 @@ class SidePanel(QTabWidget):
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
         return tab
 
-    def _claims_tab(self) -> tuple[QWidget, QTreeWidget, QLineEdit]:
+    def _claims_tab(self) -> tuple[QWidget, DragTree, QLineEdit]:
         tab = QWidget()
         layout = QVBoxLayout(tab)
         claims = make_tree("Claims", ["Status", "Claim", "Evidence"], 1, {0: 95, 2: 85})
@@ -169,12 +181,44 @@ class SidePanel(QTabWidget):
         self.claimMarked.emit(claim_id, status, self.reason.text().strip())
         self.reason.clear()
 
+    def current_item(self) -> tuple[str, int] | None:
+        """(briefing item kind, id) of the row selected in the tab shown; the summary tab gives
+        ("summary", 0): the caller knows which source is open."""
+        tree = {1: self.entities, 2: self.quotes, 3: self.claims, 4: self.notes}.get(self.currentIndex())
+        if tree is None:
+            return ("summary", 0) if self.currentIndex() == 0 else None
+        item = tree.currentItem()
+        data = item.data(0, ItemRole) if item is not None else None
+        return (BRIEFING_KINDS[data[0]], data[1]) if data and data[0] in BRIEFING_KINDS else None
+
+    def _show_menu(self, tree: QTreeWidget, point: QPoint) -> None:
+        item = tree.itemAt(point)
+        data = item.data(0, ItemRole) if item is not None else None
+        if item is None or not data:
+            return
+        tree.setCurrentItem(item)
+        menu = QMenu(self)
+        if data[0] == "claim":
+            for status, text in (("corroborated", "Mark &Corroborated"), ("disputed", "Mark &Disputed"),
+                                 ("unreviewed", "Mark &Unreviewed")):
+                menu.addAction(text).triggered.connect(lambda _=False, s=status: self.mark_current(s))
+            menu.addSeparator()
+        add = menu.addAction("Add to &Briefing Note")
+        add.setShortcut("Ctrl+B")
+        add.triggered.connect(lambda: self.addToBriefing.emit(BRIEFING_KINDS[data[0]], data[1]))
+        menu.exec(tree.viewport().mapToGlobal(point))
+
     def _picked(self, current: QTreeWidgetItem | None, _previous) -> None:
         data = current.data(0, ItemRole) if current is not None else None
         if data:
             self.itemActivated.emit(*data)
             if data[0] == "claim":
                 self.claimSelected.emit(data[1])
+
+
+def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:
+    data = items[0].data(0, ItemRole) if items else None
+    return item_mime(BRIEFING_KINDS[data[0]], data[1]) if data and data[0] in BRIEFING_KINDS else None
 
 
 def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QTreeWidget
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+BRIEFING_MIME = "application/x-briefing-item"  # "kind:id" of an item dragged to the briefing pane
+
+
+def item_mime(kind: str, ref_id: int) -> QMimeData:
+    data = QMimeData()
+    data.setData(BRIEFING_MIME, f"{kind}:{ref_id}".encode())
+    data.setText(f"{kind} {ref_id}")
+    return data
+
+
+def parse_mime(data: QMimeData) -> tuple[str, int] | None:
+    if not data.hasFormat(BRIEFING_MIME):
+        return None
+    kind, _, ref = bytes(data.data(BRIEFING_MIME).data()).decode(errors="replace").partition(":")
+    return (kind, int(ref)) if ref.isdigit() else None
+
+
+class DragTree(QTreeWidget):
+    """A tree whose rows can be dragged out as whatever ``mime_for`` makes of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mime_for: Callable[[Sequence[QTreeWidgetItem]], QMimeData | None] | None = None
+
+    def mimeTypes(self) -> list[str]:
+        return [BRIEFING_MIME]
+
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        made = self.mime_for(items) if self.mime_for is not None else None
+        return made if made is not None else QMimeData()
 
 
 def make_tree(name: str, headers: list[str], stretch: int | None = None,
-              widths: dict[int, int] | None = None) -> QTreeWidget:
+              widths: dict[int, int] | None = None) -> DragTree:
     """A flat list with an accessible name; the ``stretch`` column takes the room left and wraps."""
-    tree = QTreeWidget()
+    tree = DragTree()
     tree.setAccessibleName(name)
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)

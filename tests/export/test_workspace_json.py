@@ -28,3 +28,13 @@ def test_document_follows_the_contract(ws, tmp_path):
     assert doc["claims"][0]["evidence"][0]["source_id"] == b
     assert doc["annotations"][0]["tags"] == ["numbers"]
     assert not list(tmp_path.glob(".w.json.*")), "temporary file left behind"
+
+
+def test_an_export_gets_the_mode_of_any_new_file(tmp_path):
+    from briefing.export.workspace_json import write_text_atomically
+
+    target = tmp_path / "out.json"
+    write_text_atomically(target, "{}\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777

@@ -1,0 +1,400 @@
+"""The briefing pane: compose a note from items picked anywhere in the app, reorder them by
+drag, write Markdown sections, see a live preview and export it in five formats.
+
+Items arrive by the Briefing menu (Ctrl+B adds what is selected), the side panels' context
+menus and drag and drop (``widgets.BRIEFING_MIME``: "kind:id"). Every change is an undoable command.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.domain import BriefingError, BriefingNote
+from briefing.export.formats import BRIEFING_FORMATS, SUFFIXES, export_briefing
+from briefing.export.html import render_html
+from briefing.export.note import RenderedNote, render_note
+from briefing.store.briefings import list_briefings, read_briefing
+from briefing.ui.briefing_commands import (
+    AddItem,
+    CreateNote,
+    DeleteNote,
+    EditDetails,
+    EditText,
+    MoveItem,
+    RemoveItem,
+)
+from briefing.ui.widgets import add_ok_cancel, parse_mime
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 10
+FORMAT_NAMES = {"md": "Markdown (*.md)", "html": "Web page (*.html)", "pdf": "PDF (*.pdf)",
+                "docx": "Word document (*.docx)", "json": "JSON-LD (*.json)"}
+EMPTY_HELP = ("No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
+              "entities with Ctrl+B, their context menus, or by dragging them here.")
+
+
+class ItemList(QListWidget):
+    """The note's items; a drag inside reorders, a drop from the panels adds."""
+
+    moved = Signal(int, int)  # item id, new position
+    dropped = Signal(str, int, int)  # kind, ref id, position
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Items of the briefing note")
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setAlternatingRowColors(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.source() is self or parse_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.source() is self or parse_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        row = self._drop_row(event)
+        if event.source() is self:
+            current = self.currentItem()
+            if current is not None:
+                old = self.row(current)
+                self.moved.emit(current.data(ItemIdRole), row - 1 if row > old else row)
+            event.ignore()  # the store reorders; the list is refilled from it
+            return
+        found = parse_mime(event.mimeData())
+        if found is not None:
+            event.acceptProposedAction()
+            self.dropped.emit(found[0], found[1], row)
+
+    def _drop_row(self, event: QDropEvent) -> int:
+        target = self.itemAt(event.position().toPoint())
+        if target is None:
+            return self.count()
+        row = self.row(target)
+        below = event.position().toPoint().y() > self.visualItemRect(target).center().y()
+        return row + 1 if below else row
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, parent: QWidget, title: str, values: dict[str, str | None]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QFormLayout(self)
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label, hint in (("title", "&Title:", "What the note is about"),
+                                  ("audience", "&Audience:", "Who will read it"),
+                                  ("date", "&Date:", "YYYY-MM-DD"),
+                                  ("author", "A&uthor:", "Your name")):
+            edit = QLineEdit(values.get(name) or "", placeholderText=hint)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            layout.addRow(label, edit)
+            self.fields[name] = edit
+        add_ok_cancel(self, layout)
+
+    def values(self) -> dict[str, str | None]:
+        return {name: edit.text().strip() or None for name, edit in self.fields.items()}
+
+
+class BriefingDock(QDockWidget):
+    def __init__(self, window):
+        super().__init__("Briefing Note", window)
+        self.setObjectName("briefing")
+        self.window_ = window
+        self.ws = window.ws
+        self.note: BriefingNote | None = None
+        self.rendered: RenderedNote | None = None
+        self.preview_timer = QTimer(self, singleShot=True, interval=150)
+        self.preview_timer.timeout.connect(self.update_preview)
+        self.setWidget(self._build())
+        self.refresh()
+
+    # -- building ---------------------------------------------------------
+    def _build(self) -> QWidget:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        top = QHBoxLayout()
+        self.notes = QComboBox()
+        self.notes.setAccessibleName("Briefing notes")
+        self.notes.setToolTip("The briefing note you are composing")
+        self.notes.currentIndexChanged.connect(lambda _: self._show_selected())
+        top.addWidget(self.notes, stretch=1)
+        for text, tip, slot in (("&New…", "Start a new briefing note", self.new_note),
+                                ("De&tails…", "Title, audience, date and author", self.edit_details),
+                                ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.help = QLabel(EMPTY_HELP)
+        self.help.setWordWrap(True)
+        layout.addWidget(self.help)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._items_box())
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Preview of the briefing note")
+        self.preview.setOpenLinks(False)  # a link in a note is shown, never followed from the preview
+        splitter.addWidget(self.preview)
+        splitter.setSizes([320, 420])
+        layout.addWidget(splitter, stretch=1)
+        return body
+
+    def _items_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.items = ItemList()
+        self.items.moved.connect(self.move_item)
+        self.items.dropped.connect(lambda kind, ref, row: self.add(kind, ref, position=row))
+        self.items.currentItemChanged.connect(lambda *_: self._item_selected())
+        layout.addWidget(self.items, stretch=1)
+        buttons = QHBoxLayout()
+        for text, tip, slot in (("Add Te&xt", "Add a section you write in Markdown", self.add_text),
+                                ("Move &Up", "Move the selected item up", lambda: self.step(-1)),
+                                ("Move Do&wn", "Move the selected item down", lambda: self.step(1)),
+                                ("&Remove", "Remove the selected item from the note", self.remove_selected)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
+        self.editor.setAccessibleName("Text section")
+        self.editor.setMaximumHeight(140)
+        self.save_text = QPushButton("&Save Text")
+        self.save_text.clicked.connect(self.save_editor)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.save_text, alignment=Qt.AlignmentFlag.AlignRight)
+        self._show_editor(False)
+        return box
+
+    # -- showing ----------------------------------------------------------
+    def current_id(self) -> int | None:
+        value = self.notes.currentData()
+        return value if isinstance(value, int) else None
+
+    def refresh(self, briefing_id: int | None = None) -> None:
+        """Refill the list of notes and show ``briefing_id`` (default: the one shown now)."""
+        wanted = briefing_id if briefing_id is not None else self.current_id()
+        self.notes.blockSignals(True)
+        self.notes.clear()
+        for row in list_briefings(self.ws):
+            self.notes.addItem(f"{row.title} ({row.items})", row.id)
+        index = self.notes.findData(wanted) if wanted is not None else -1
+        self.notes.setCurrentIndex(index if index >= 0 else 0)
+        self.notes.blockSignals(False)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        briefing_id = self.current_id()
+        selected = self.items.currentItem().data(ItemIdRole) if self.items.currentItem() else None
+        self.items.clear()
+        self.note = self.rendered = None
+        self.help.setVisible(briefing_id is None)
+        if briefing_id is None:
+            self.preview.clear()
+            return
+        try:
+            self.note = read_briefing(self.ws, briefing_id)
+        except BriefingError as exc:
+            self.window_.statusBar().showMessage(str(exc), 8000)
+            return
+        self.rendered = render_note(self.note)
+        for section in self.rendered.sections:
+            row = QListWidgetItem(_row_text(section))
+            row.setData(ItemIdRole, section.item.id)
+            row.setToolTip("\n".join(section.flags) or _row_text(section))
+            if section.flags:
+                row.setForeground(Qt.GlobalColor.red)
+            self.items.addItem(row)
+            if section.item.id == selected:
+                self.items.setCurrentItem(row)
+        if self.note.problems():
+            count = len(self.note.problems())
+            self.window_.statusBar().showMessage(
+                f"{count} passage{'s' if count != 1 else ''} in this note no longer match their sources "
+                "word for word: see the items in red.", 10000)
+        self.preview_timer.start()
+
+    def update_preview(self) -> None:
+        if self.rendered is not None:
+            self.preview.setHtml(render_html(self.rendered))
+
+    def _item_selected(self) -> None:
+        item = self._selected_item()
+        is_text = item is not None and item.kind == "text"
+        self._show_editor(is_text)
+        if is_text and item is not None:
+            self.editor.setPlainText(item.body or "")
+
+    def _show_editor(self, visible: bool) -> None:
+        self.editor.setVisible(visible)
+        self.save_text.setVisible(visible)
+
+    def _selected_item(self):
+        row = self.items.currentItem()
+        if row is None or self.note is None:
+            return None
+        return next((i for i in self.note.items if i.id == row.data(ItemIdRole)), None)
+
+    # -- editing ----------------------------------------------------------
+    def _changed(self, briefing_id: int | None) -> None:
+        self.refresh(briefing_id)
+
+    def _push(self, make) -> None:
+        self.window_.push_command(make)
+
+    def ensure_note(self) -> int | None:
+        """The note being composed; offers to start one when there is none."""
+        if self.current_id() is None:
+            self.new_note()
+        return self.current_id()
+
+    def add(self, kind: str, ref_id: int | None, body: str | None = None, position: int | None = None) -> None:
+        briefing_id = self.ensure_note()
+        if briefing_id is None:
+            return
+        self._push(lambda: AddItem(self.ws, briefing_id, kind, ref_id, body, position, self._changed))
+        self.show()
+        self.raise_()
+        self.window_.statusBar().showMessage(f"Added to “{self.note.title if self.note else ''}”.", 5000)
+
+    def add_text(self) -> None:
+        self.add("text", None, "New section: write it here in Markdown.")
+        last = self.items.item(self.items.count() - 1)
+        if last is not None:
+            self.items.setCurrentItem(last)
+            self.editor.setFocus()
+            self.editor.selectAll()
+
+    def save_editor(self) -> None:
+        item = self._selected_item()
+        if item is None or item.kind != "text" or self.note is None:
+            return
+        text = self.editor.toPlainText()
+        if text != (item.body or ""):
+            note_id = self.note.id
+            self._push(lambda: EditText(self.ws, note_id, item.id, item.body or "", text, self._changed))
+
+    def remove_selected(self) -> None:
+        item = self._selected_item()
+        if item is not None and self.note is not None:
+            note_id = self.note.id
+            self._push(lambda: RemoveItem(self.ws, note_id, item.id, self._changed))
+
+    def step(self, delta: int) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self.move_item(item.id, item.position + delta)
+
+    def move_item(self, item_id: int, position: int) -> None:
+        if self.note is None:
+            return
+        item = next((i for i in self.note.items if i.id == item_id), None)
+        position = max(0, min(position, len(self.note.items) - 1))
+        if item is None or position == item.position:
+            return
+        note_id = self.note.id
+        self._push(lambda: MoveItem(self.ws, note_id, item_id, item.position, position, self._changed))
+
+    def new_note(self, values: dict[str, str | None] | None = None) -> None:
+        if values is None:
+            dialog = DetailsDialog(self, "New Briefing Note", {"title": "Untitled briefing note"})
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        details = values
+        self._push(lambda: CreateNote(self.ws, details, self._changed))
+        self.show()
+        self.raise_()
+
+    def edit_details(self, values: dict[str, str | None] | None = None) -> None:
+        if self.note is None:
+            self.new_note()
+            return
+        note = self.note
+        old = {"title": note.title, "audience": note.audience, "date": note.date, "author": note.author}
+        if values is None:
+            dialog = DetailsDialog(self, "Briefing Note Details", old)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        new = values
+        self._push(lambda: EditDetails(self.ws, note.id, old, new, self._changed))
+
+    def delete_note(self, confirmed: bool = False) -> None:
+        if self.note is None:
+            return
+        if not confirmed and QMessageBox.question(
+            self, "Delete Briefing Note", f"Delete “{self.note.title}”? Edit ▸ Undo brings it back."
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        note_id = self.note.id
+        self._push(lambda: DeleteNote(self.ws, note_id, self._changed))
+
+    def export(self, target: str | None = None, fmt: str | None = None) -> None:
+        """Export the note; without ``target`` a file dialog asks where and in which format."""
+        if self.note is None:
+            self.window_.statusBar().showMessage("Start a briefing note first (Briefing ▸ New Note…).", 8000)
+            return
+        if target is None:
+            filters = ";;".join(FORMAT_NAMES[f] for f in BRIEFING_FORMATS)
+            suggested = str(Path.home() / (_file_stem(self.note.title) + SUFFIXES["md"]))
+            target, chosen = QFileDialog.getSaveFileName(self, "Export Briefing Note", suggested, filters)
+            if not target:
+                return
+            fmt = next((f for f, name in FORMAT_NAMES.items() if name == chosen), None)
+        fmt = fmt or next((f for f, suffix in SUFFIXES.items() if target.lower().endswith(suffix)), "md")
+        if not target.lower().endswith(SUFFIXES[fmt]):
+            target += SUFFIXES[fmt]
+        try:
+            export_briefing(self.ws, self.note.id, fmt, target)
+        except BriefingError as exc:
+            QMessageBox.warning(self, "Export Failed", str(exc))
+            return
+        problems = len(self.note.problems())
+        flagged = f"; {problems} passage{'s' if problems != 1 else ''} flagged as not verified" if problems else ""
+        self.window_.statusBar().showMessage(f"Exported “{self.note.title}” to {target}{flagged}.", 10000)
+
+
+def _row_text(section) -> str:
+    item = section.item
+    flag = "⚠ " if section.flags else ""
+    if item.kind == "text":
+        first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
+        return f"{flag}Text · {first.lstrip('# ')[:120]}"
+    words = (item.body or "").replace("\n", " ")
+    heading = section.heading or item.kind.capitalize()
+    return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
+
+
+def _file_stem(title: str) -> str:
+    stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
+    return " ".join(stem.split())[:80] or "briefing"

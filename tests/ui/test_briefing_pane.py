@@ -1,0 +1,190 @@
+"""Composing a briefing note in the app: add from the panels, drop, reorder, write, undo, export."""
+
+from html.parser import HTMLParser
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData
+
+from briefing.store.briefings import read_briefing
+from briefing.ui.briefing_pane import ItemIdRole
+from briefing.ui.panels import ItemRole
+from briefing.ui.widgets import BRIEFING_MIME, item_mime, parse_mime
+
+
+@pytest.fixture
+def window(demo_window):
+    demo_window.briefing_dock.new_note({"title": "Outage brief", "audience": "Desk", "date": "2026-03-10",
+                                        "author": "Tester"})
+    return demo_window
+
+
+def note(window):
+    return read_briefing(window.ws, window.briefing_dock.current_id())
+
+
+def rows(window):
+    items = window.briefing_dock.items
+    return [items.item(i).data(ItemIdRole) for i in range(items.count())]
+
+
+def select_first(tree, tab_index, window):
+    window.panel.setCurrentIndex(tab_index)
+    tree.setCurrentItem(tree.topLevelItem(0))
+    return tree.topLevelItem(0).data(0, ItemRole)
+
+
+def test_with_no_note_the_pane_says_what_to_do_and_a_new_note_starts_empty(demo_window):
+    dock = demo_window.briefing_dock
+    demo_window.show_briefing()
+    assert dock.notes.count() == 0 and dock.help.isVisible() and "Ctrl+B" in dock.help.text()
+    dock.new_note({"title": "First", "audience": None, "date": None, "author": None})
+    dock.new_note({"title": "Second", "audience": None, "date": None, "author": None})
+    assert dock.notes.count() == 2 and dock.notes.currentText() == "Second (0)" and dock.items.count() == 0
+    assert not dock.help.isVisible()
+
+
+def test_ctrl_b_adds_the_selected_quote_claim_and_summary(window):
+    quote = select_first(window.panel.quotes, 2, window)
+    window.add_to_briefing()
+    claim = select_first(window.panel.claims, 3, window)
+    window.add_to_briefing()
+    window.panel.setCurrentIndex(0)
+    window.add_to_briefing()
+    items = note(window).items
+    assert [(i.kind, i.ref_id) for i in items] == [
+        ("quote", quote[1]), ("claim", claim[1]), ("summary", window.current_source_id())]
+    assert all(i.verification is None or i.verification.ok for i in items)
+    assert window.briefing_dock.items.count() == 3
+
+
+def test_a_dropped_panel_row_lands_where_it_is_dropped(window):
+    quote = window.panel.quotes.topLevelItem(0)
+    claim = window.panel.claims.topLevelItem(0)
+    mime = window.panel.quotes.mimeData([quote])
+    assert parse_mime(mime) == ("quote", quote.data(0, ItemRole)[1])
+    dock = window.briefing_dock
+    dock.items.dropped.emit(*parse_mime(mime), 0)
+    dock.items.dropped.emit(*parse_mime(window.panel.claims.mimeData([claim])), 0)
+    assert [i.kind for i in note(window).items] == ["claim", "quote"]
+
+
+def test_the_mime_format_round_trips_and_rejects_junk():
+    assert parse_mime(item_mime("annotation", 12)) == ("annotation", 12)
+    junk = QMimeData()
+    junk.setData(BRIEFING_MIME, b"quote:twelve")
+    assert parse_mime(junk) is None
+    assert parse_mime(QMimeData()) is None
+
+
+def test_reorder_edit_text_remove_and_undo_everything(window, qtbot):
+    dock = window.briefing_dock
+    dock.add_text()
+    select_first(window.panel.quotes, 2, window)
+    window.add_to_briefing()
+    text_id, quote_id = rows(window)
+    dock.items.setCurrentRow(1)
+    dock.step(-1)
+    assert rows(window) == [quote_id, text_id]
+    dock.items.setCurrentRow(1)
+    dock.editor.setPlainText("## Assessment\n\nThe **ministry** timeline is wrong.")
+    dock.save_editor()
+    assert note(window).items[1].body.startswith("## Assessment")
+    qtbot.waitUntil(lambda: "The ministry timeline is wrong." in dock.preview.toPlainText())  # live preview
+    assert "Assessment" in dock.preview.toPlainText() and "font-weight:" in dock.preview.toHtml()
+    dock.items.setCurrentRow(0)
+    dock.remove_selected()
+    assert [i.kind for i in note(window).items] == ["text"]
+    stack = window.undo_stack
+    stack.undo()  # remove
+    assert [i.kind for i in note(window).items] == ["quote", "text"]
+    stack.undo()  # text edit
+    assert note(window).items[1].body.startswith("New section")
+    stack.undo()  # move
+    assert [i.kind for i in note(window).items] == ["text", "quote"]
+    stack.redo()
+    assert [i.kind for i in note(window).items] == ["quote", "text"]
+
+
+def test_deleting_a_note_is_undone_with_its_items(window):
+    select_first(window.panel.quotes, 2, window)
+    window.add_to_briefing()
+    dock = window.briefing_dock
+    dock.delete_note(confirmed=True)
+    assert "Outage brief" not in [dock.notes.itemText(i) for i in range(dock.notes.count())]
+    window.undo_stack.undo()
+    assert dock.notes.currentText() == "Outage brief (1)"
+    assert [i.kind for i in note(window).items] == ["quote"]
+
+
+def test_details_are_edited_and_undone(window):
+    dock = window.briefing_dock
+    dock.edit_details({"title": "Renamed brief", "audience": "Minister", "date": "2026-03-11", "author": "Tester"})
+    assert (note(window).title, note(window).audience) == ("Renamed brief", "Minister")
+    window.undo_stack.undo()
+    assert (note(window).title, note(window).audience) == ("Outage brief", "Desk")
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx", "json"])
+def test_the_export_button_writes_each_format(window, tmp_path, fmt):
+    select_first(window.panel.quotes, 2, window)
+    window.add_to_briefing()
+    quote = note(window).items[0].content
+    target = tmp_path / f"brief.{fmt}"
+    window.briefing_dock.export(str(target), fmt)
+    assert target.exists() and "Exported" in window.statusBar().currentMessage()
+    if fmt == "pdf":
+        text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    elif fmt == "docx":
+        import docx
+
+        text = " ".join(p.text for p in docx.Document(str(target)).paragraphs)
+    elif fmt == "html":
+        parser = _Text()
+        parser.feed(target.read_text(encoding="utf-8"))
+        text = " ".join(parser.parts)
+    else:
+        text = target.read_text(encoding="utf-8")
+    words = quote.passage.text.split()[:4]
+    assert " ".join(words) in " ".join(text.split()).replace("\\u201c", "“")
+    assert quote.passage.citation.title in " ".join(text.split())
+
+
+def test_a_quote_dropped_after_it_was_added_is_flagged_in_red(window):
+    from PySide6.QtCore import Qt
+
+    from briefing.store.edits import drop_quote
+
+    quote = select_first(window.panel.quotes, 2, window)
+    window.add_to_briefing()
+    drop_quote(window.ws, quote[1])  # the analyst decides it was not a quote after all
+    window.briefing_dock.refresh()
+    row = window.briefing_dock.items.item(0)
+    assert row.text().startswith("⚠")
+    assert row.foreground().color() == Qt.GlobalColor.red
+    assert "Not verified (orphaned)" in row.toolTip()
+
+
+def test_a_real_drop_event_on_the_list_adds_the_item_above_the_row_under_the_pointer(window):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDropEvent
+
+    dock = window.briefing_dock
+    dock.add_text()
+    items = dock.items
+    top = items.visualItemRect(items.item(0)).topLeft() + QPointF(4, 1).toPoint()
+    quote = window.panel.quotes.topLevelItem(0)
+    mime = window.panel.quotes.mimeData([quote])  # kept: the event only points to it
+    event = QDropEvent(QPointF(top), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    items.dropEvent(event)
+    assert [i.kind for i in note(window).items] == ["quote", "text"]
