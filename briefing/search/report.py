@@ -8,6 +8,7 @@ import sys
 from briefing.domain import BriefingError, SearchHit
 from briefing.search.engine import SearchResult, highlighted_text, search
 from briefing.store import Workspace
+from briefing.store.search_queries import FACET_LIMIT
 
 MAX_LIMIT = 500
 
@@ -45,13 +46,21 @@ def _hit_document(hit: SearchHit) -> dict:
     }
 
 
+def facet_line(page) -> str:
+    """'quote 12, claim 3'; above FACET_LIMIT matches the counts come from the first ones."""
+    facets = ", ".join(f"{name} {count}" for name, count in page.facets.get("type", []))
+    if facets and page.facets_partial:
+        return f"in the first {FACET_LIMIT:,}: {facets}"
+    return facets
+
+
 def _print_text(result: SearchResult, colour: bool) -> None:
     page = result.page
     if result.query.literal and result.query.text.strip():
         print(f"(searched literally for the words: {result.query.problem})")
     order = "" if page.ranked or not result.query.match else ", newest first"
     print(f"{page.total} result{'s' if page.total != 1 else ''}{order}")
-    facets = ", ".join(f"{name} {count}" for name, count in page.facets.get("type", []))
+    facets = facet_line(page)
     if facets:
         print(f"  {facets}")
     start, end = ("\033[1m", "\033[0m") if colour else ("[", "]")

@@ -19,7 +19,7 @@ from briefing.domain import BriefingError, SearchFilters, SearchHit, SearchPage
 from briefing.store.workspace import Workspace
 
 RANK_LIMIT = 20_000
-FACET_LIMIT = 5_000
+FACET_LIMIT = 1_000
 SNIPPET_TOKENS = 16
 BM25 = "bm25(search_fts, 1.0, 4.0, 0.5)"
 OPEN, CLOSE = "\ue000", "\ue001"

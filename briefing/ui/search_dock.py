@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.search.engine import SearchResult, highlighted_html, search
+from briefing.search.report import facet_line
 from briefing.store import Workspace, open_workspace
 from briefing.ui.tasks import Task, TaskRunner
 
@@ -160,7 +161,7 @@ class SearchDock(QDockWidget):
 
 def _status(result: SearchResult, shown: int) -> str:
     page = result.page
-    facets = ", ".join(f"{name} {count}" for name, count in page.facets.get("type", []))
+    facets = facet_line(page)
     order = "" if page.ranked or not result.query.match else " (very common: newest first)"
     literal = " · searched literally" if result.query.literal and result.query.text.strip() else ""
     what = "recent items" if not result.query.match else "results"

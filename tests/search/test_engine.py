@@ -125,3 +125,17 @@ def test_any_input_gives_results_not_errors(corpus, text):
     ws, *_ = corpus
     result = search(ws, text, limit=5)
     assert result.page.total >= len(result.page.hits)
+
+
+def test_facets_above_the_sample_say_they_count_the_first_matches(corpus, monkeypatch):
+    from briefing.search.report import facet_line
+    from briefing.store import search_queries
+
+    ws = corpus[0]
+    monkeypatch.setattr(search_queries, "FACET_LIMIT", 1)
+    page = search(ws, "households").page
+    assert page.total > 1 and page.facets_partial
+    assert facet_line(page).startswith("in the first ")
+    monkeypatch.setattr(search_queries, "FACET_LIMIT", 1000)
+    page = search(ws, "households").page
+    assert not page.facets_partial and not facet_line(page).startswith("in the first")
