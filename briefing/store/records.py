@@ -114,7 +114,8 @@ def add_evidence(
                 "created_at": utc_now(),
             },
         )
-        record_judgement(ws, "add", "evidence", evidence_id, relation, None, passage, note)
+        # recorded against the claim, so its history still shows evidence removed later
+        record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
         _update_credibility(ws, claim_id)
         return evidence_id
 
@@ -263,7 +264,7 @@ def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) 
         if row is None:
             raise BriefingError(f"evidence {evidence_id} does not exist")
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
-        record_judgement(ws, "delete", "evidence", evidence_id, row[2], row[1], None, reason)
+        record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
         _update_credibility(ws, row[0])
 
 

@@ -30,7 +30,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
     with open_default_workspace(workspace) as ws:
-        window = MainWindow(ws)
+        window = MainWindow(ws, remember=not screenshot)
         if screenshot:
             prepare_view(window, view)
             return save_screenshot(window, Path(screenshot))

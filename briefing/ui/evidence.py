@@ -7,7 +7,7 @@ source; undo takes each back and the history keeps both.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from briefing.store import Workspace
 from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, reopen_suggestion
+from briefing.store.history import Judgement
 from briefing.store.records import add_evidence, delete_evidence
 from briefing.ui.widgets import make_tree
 
@@ -52,11 +53,23 @@ class EvidencePanel(QWidget):
         for button in (self.confirm, self.dismiss, self.remove):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.history = make_tree("Claim history", ["When", "Who", "Change", "Why"], 2, {0: 120, 1: 70, 3: 120})
+        self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
+        layout.addWidget(QLabel("History"))
+        layout.addWidget(self.history)
         for tree in (self.evidence, self.suggestions):
             tree.itemActivated.connect(self._open)
             tree.itemClicked.connect(self._open)
 
-    def show_claim(self, evidence: list[dict], suggestions: list[dict]) -> None:
+    def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
+        self.history.clear()
+        for judgement in history:
+            change = describe(judgement)
+            item = QTreeWidgetItem([judgement.at[:16].replace("T", " "), judgement.actor, change,
+                                    judgement.reason or ""])
+            item.setToolTip(2, change)
+            item.setToolTip(0, f"{judgement.at} (UTC)")
+            self.history.addTopLevelItem(item)
         self.evidence.clear()
         for e in evidence:
             item = QTreeWidgetItem([e["relation"], e["passage"], e["title"]])
@@ -77,6 +90,20 @@ class EvidencePanel(QWidget):
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         _, _, source_id, start, end = item.data(0, RowRole)
         self.passageOpened.emit(source_id, start, end)
+
+
+def describe(j: Judgement) -> str:
+    """One line for a judgement in a claim's history."""
+    passage = (j.old_value or j.new_value or "").replace("\n", " ")
+    short = f"“{passage[:80]}{'…' if len(passage) > 80 else ''}”"
+    if j.action == "mark":
+        return f"Status {j.old_value or 'unreviewed'} → {j.new_value}"
+    if j.action == "add_evidence":
+        return f"Evidence added ({j.field}): {short}"
+    if j.action == "remove_evidence":
+        return f"Evidence removed ({j.field}): {short}"
+    return {"confirm": "Suggested passage confirmed as evidence", "dismiss": "Suggested passage dismissed",
+            "reopen": "Suggested passage reopened"}.get(j.action, f"{j.action} {j.field or ''}".strip())
 
 
 class ConfirmSuggestion(QUndoCommand):

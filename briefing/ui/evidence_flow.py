@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import BriefingError
 from briefing.store.analysis import list_suggestions
+from briefing.store.history import claim_history
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
@@ -61,7 +62,8 @@ class EvidenceFlow:
     def show_claim(self, claim_id: int) -> None:
         self.shown_claim = claim_id
         ws = self.window.ws
-        self.window.panel.evidence.show_claim(claim_evidence(ws, claim_id), list_suggestions(ws, claim_id))
+        self.window.panel.evidence.show_claim(claim_evidence(ws, claim_id), list_suggestions(ws, claim_id),
+                                              claim_history(ws, claim_id))
 
     def refresh(self) -> None:
         if self.shown_claim is not None:

@@ -50,9 +50,12 @@ GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, runner: TaskRunner | None = None):
+    def __init__(self, ws: Workspace, runner: TaskRunner | None = None, remember: bool = True):
+        """``remember``: restore and save window geometry and layout (QSettings); a screenshot
+        uses the default layout and leaves the user's settings alone."""
         super().__init__()
         self.ws = ws
+        self.remember = remember
         self.runner = runner or TaskRunner(parent=self)
         self.setWindowTitle(f"{ws.name} – Briefing")
         self.setAcceptDrops(True)
@@ -83,7 +86,8 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self.refresh_sources()
-        self._restore_state()
+        if remember:
+            self._restore_state()
 
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
@@ -370,6 +374,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel_all_and_wait()
+        if not self.remember:
+            super().closeEvent(event)
+            return
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())

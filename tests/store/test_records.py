@@ -119,4 +119,24 @@ def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
     assert claim_evidence(ws, claim)[0]["note"] == "same figure"
     delete_evidence(ws, evidence, reason="wrong passage")
     assert read_claims(ws)[0]["credibility"] is None
-    assert [h.action for h in history_for(ws, "evidence", evidence)] == ["add", "delete"]
+    assert [(h.action, h.field, h.reason) for h in history_for(ws, "claim", claim)] == [
+        ("add_evidence", "supports", "same figure"), ("remove_evidence", "supports", "wrong passage")]
+
+
+def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources):
+    from briefing.store.analysis import dismiss_suggestion, list_suggestions, replace_suggestions
+    from briefing.store.history import claim_history
+    from briefing.store.records import delete_evidence, mark_claim
+
+    a, b = two_sources
+    claim = add_claim(ws, a, 0, 10)
+    other = add_claim(ws, a, 11, 20)
+    mark_claim(ws, claim, "disputed", "the ministry changed its figure")
+    evidence = add_evidence(ws, claim, b, 0, 9, "contradicts")
+    delete_evidence(ws, evidence, reason="wrong passage")
+    replace_suggestions(ws, claim, [(b, 0, 9, 0.5, "supports")])
+    dismiss_suggestion(ws, list_suggestions(ws, claim)[0]["id"], "not the same event")
+    mark_claim(ws, other, "corroborated")
+    assert [(h.action, h.reason) for h in claim_history(ws, claim)] == [
+        ("mark", "the ministry changed its figure"), ("add_evidence", None), ("remove_evidence", "wrong passage"),
+        ("dismiss", "not the same event")]

@@ -81,3 +81,20 @@ def test_attaching_a_selected_passage_of_another_source(demo_window):
     assert _claim(demo_window, claim.id)["credibility"] == 4
     demo_window.undo_stack.undo()
     assert _claim(demo_window, claim.id)["evidence"] == []
+
+
+def test_the_claim_history_lists_marks_and_evidence_with_reasons(demo_window):
+    claim_id = _open_claim_with_suggestions(demo_window)
+    panel = demo_window.panel
+    panel.reason.setText("the HWA report gives another time")
+    panel.mark_current("disputed")
+    panel.evidence.suggestions.setCurrentItem(panel.evidence.suggestions.topLevelItem(0))
+    panel.evidence.confirm.click()
+    history = panel.evidence.history
+    rows = [[history.topLevelItem(i).text(c) for c in range(4)] for i in range(history.topLevelItemCount())]
+    assert rows[0][2] == "Status unreviewed → disputed" and rows[0][3] == "the HWA report gives another time"
+    assert rows[1][2].startswith("Evidence added (") and rows[2][2] == "Suggested passage confirmed as evidence"
+    assert all(r[0][:4].isdigit() and r[1] for r in rows)  # when and who on every row
+    demo_window.undo_stack.undo()  # the confirmation: the history keeps it and adds the undo
+    assert history.topLevelItemCount() > len(rows)
+    assert claim_id == panel.current_claim()

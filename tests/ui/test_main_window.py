@@ -155,3 +155,19 @@ def test_threaded_import_keeps_the_window_responsive(qtbot, tmp_path, demo_dir):
         assert win.model.rowCount() == len(list_sources(w)) > 0
         assert win.model.index(0, 0).data(SourceIdRole) is not None
         assert win.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
+
+
+def test_a_window_that_does_not_remember_leaves_the_settings_alone(qtbot, analysed_path, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from briefing.store import open_workspace
+
+    settings = QSettings()
+    settings.setValue("main/geometry", b"sentinel")
+    with open_workspace(analysed_path) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        window.show()
+        window.close()
+    assert QSettings().value("main/geometry") == b"sentinel"
+    settings.remove("main/geometry")
