@@ -38,9 +38,11 @@ class SourceTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, SourceRow]] = OrderedDict()
         self.order, self.descending, self.text = "published", True, ""
+        self.loaded = False  # ids are read on the first reload(), not by each view set-up call
 
     def reload(self) -> None:
         self.beginResetModel()
+        self.loaded = True
         self._ids = self._fetch_ids(self.order, self.descending, self.text)
         self._pages.clear()
         self.endResetModel()
@@ -78,8 +80,10 @@ class SourceTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(ORDER_KEYS):
             return
-        self.layoutAboutToBeChanged.emit()
         self.order, self.descending = ORDER_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        if not self.loaded:
+            return  # the view's set-up sorts before there is anything to show
+        self.layoutAboutToBeChanged.emit()
         self._ids = self._fetch_ids(self.order, self.descending, self.text)
         self._pages.clear()
         self.layoutChanged.emit()

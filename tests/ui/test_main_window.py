@@ -171,3 +171,19 @@ def test_a_window_that_does_not_remember_leaves_the_settings_alone(qtbot, analys
         window.close()
     assert QSettings().value("main/geometry") == b"sentinel"
     settings.remove("main/geometry")
+
+
+def test_opening_the_window_reads_the_source_ids_once(qtbot, analysed_path, monkeypatch):
+    from briefing.store import open_workspace
+    from briefing.ui import main_window
+
+    calls = []
+    real = main_window.source_ids
+    monkeypatch.setattr(main_window, "source_ids", lambda *args: calls.append(args) or real(*args))
+    with open_workspace(analysed_path) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        assert len(calls) == 1 and window.model.rowCount() == 11
+        window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a click on a header still sorts
+        assert len(calls) == 2 and window.model.order == "title"
+        window.close()
