@@ -80,7 +80,10 @@ class SourceTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(ORDER_KEYS):
             return
-        self.order, self.descending = ORDER_KEYS[column], order == Qt.SortOrder.DescendingOrder
+        wanted = (ORDER_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        if self.loaded and wanted == (self.order, self.descending):
+            return  # the view asks again for the order it has (reload() reads afresh)
+        self.order, self.descending = wanted
         if not self.loaded:
             return  # the view's set-up sorts before there is anything to show
         self.layoutAboutToBeChanged.emit()
