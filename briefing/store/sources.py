@@ -114,7 +114,7 @@ def _validate_field(field: str, value: Any) -> None:
 SOURCE_ORDER = {
     "title": "lower(coalesce(s.title, ''))",
     "outlet": "lower(coalesce(s.outlet, ''))",
-    "published": "coalesce(s.published, '')",
+    "published": "s.published",  # NULLs sort as '' would, and the index on published serves it
     "grade": "coalesce(s.reliability, 'Z')",
     "quotes": "(SELECT count(*) FROM quotes q WHERE q.source_id = s.id)",
     "claims": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id)",

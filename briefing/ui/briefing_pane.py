@@ -8,6 +8,7 @@ menus and drag and drop (``widgets.BRIEFING_MIME``: "kind:id"). Every change is 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -33,9 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import BriefingError, BriefingNote
-from briefing.export.formats import BRIEFING_FORMATS, SUFFIXES, export_briefing
-from briefing.export.html import render_html
-from briefing.export.note import RenderedNote, render_note
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,
@@ -47,6 +45,12 @@ from briefing.ui.briefing_commands import (
     RemoveItem,
 )
 from briefing.ui.widgets import add_ok_cancel, parse_mime
+
+if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
+    from briefing.export.note import RenderedNote
+
+BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")  # the order of the export dialog's filters
+SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 10
 FORMAT_NAMES = {"md": "Markdown (*.md)", "html": "Web page (*.html)", "pdf": "PDF (*.pdf)",
@@ -226,6 +230,8 @@ class BriefingDock(QDockWidget):
         except BriefingError as exc:
             self.window_.statusBar().showMessage(str(exc), 8000)
             return
+        from briefing.export.note import render_note
+
         self.rendered = render_note(self.note)
         for section in self.rendered.sections:
             row = QListWidgetItem(_row_text(section))
@@ -245,6 +251,8 @@ class BriefingDock(QDockWidget):
 
     def update_preview(self) -> None:
         if self.rendered is not None:
+            from briefing.export.html import render_html
+
             self.preview.setHtml(render_html(self.rendered))
 
     def _item_selected(self) -> None:
@@ -374,6 +382,8 @@ class BriefingDock(QDockWidget):
         fmt = fmt or next((f for f, suffix in SUFFIXES.items() if target.lower().endswith(suffix)), "md")
         if not target.lower().endswith(SUFFIXES[fmt]):
             target += SUFFIXES[fmt]
+        from briefing.export.formats import export_briefing
+
         try:
             export_briefing(self.ws, self.note.id, fmt, target)
         except BriefingError as exc:

@@ -108,3 +108,13 @@ def test_a_failure_mid_import_leaves_nothing_behind(ws, monkeypatch):
         add_document(ws, make_doc())
     counts = [ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sources", "originals")]
     assert counts == [0, 0]
+
+
+def test_source_ids_by_date_put_undated_last_then_first_and_break_ties_by_id(ws):
+    from briefing.store.sources import source_ids
+
+    ids = [add_document(ws, make_doc(t, title=t, published=p))[0]
+           for t, p in (("a", "2026-03-01"), ("b", None), ("c", "2026-03-05"), ("d", None), ("e", "2026-03-01"))]
+    a, b, c, d, e = ids
+    assert source_ids(ws, "published", True) == [c, e, a, d, b]
+    assert source_ids(ws, "published", False) == [b, d, a, e, c]

@@ -188,3 +188,11 @@ def test_a_real_drop_event_on_the_list_adds_the_item_above_the_row_under_the_poi
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     items.dropEvent(event)
     assert [i.kind for i in note(window).items] == ["quote", "text"]
+
+
+def test_the_pane_offers_the_formats_the_exporter_writes():
+    from briefing.export import formats
+    from briefing.ui import briefing_pane
+
+    assert briefing_pane.BRIEFING_FORMATS == formats.BRIEFING_FORMATS
+    assert briefing_pane.SUFFIXES == formats.SUFFIXES
