@@ -8,12 +8,15 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDockWidget,
     QHeaderView,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -176,6 +179,8 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
         self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
+        self._add_action(view_menu, "Next &Pane", self.focus_next_pane, "F6")
+        self._add_action(view_menu, "Previous Pa&ne", lambda: self.focus_next_pane(backwards=True), "Shift+F6")
         self._add_action(view_menu, "&Timeline", self.show_timeline, "Ctrl+T")
         view_menu.addSeparator()
         for kind in LAYERS:
@@ -349,6 +354,25 @@ class MainWindow(QMainWindow):
         if current is not None and self.model.row_of(current) is not None:
             self._select(current)
 
+    def panes(self) -> list[QWidget]:
+        """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
+        docks = [self.entity_dock, self.briefing_dock, self.search_dock, self.timeline]
+        return [self.table, self.reader, self.panel] + [d for d in docks if d.isVisible()]
+
+    def focused_pane(self) -> QWidget | None:
+        focus = QApplication.focusWidget()
+        return next((pane for pane in self.panes() if focus is not None
+                     and (focus is pane or pane.isAncestorOf(focus))), None)
+
+    def focus_next_pane(self, backwards: bool = False) -> None:
+        panes = self.panes()
+        current = self.focused_pane()
+        at = panes.index(current) if current in panes else -1
+        pane = panes[(at + (-1 if backwards else 1)) % len(panes)]
+        target = _first_focusable(pane)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.statusBar().showMessage(pane.accessibleName() or pane.windowTitle(), 2000)
+
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
@@ -395,6 +419,19 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+
+
+def _first_focusable(pane: QWidget) -> QWidget:
+    """The pane itself when it takes focus, else its first child that does (a dock's field,
+    the list of the side panel's open tab)."""
+    if isinstance(pane, QTabWidget) and pane.currentWidget() is not None:
+        pane = pane.currentWidget()
+    if pane.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(pane, QDockWidget):
+        return pane
+    for child in pane.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(pane) and child.isEnabled():
+            return child
+    return pane
 
 
 def _source_table(model: SourceTableModel) -> QTableView:

@@ -1,0 +1,61 @@
+"""Every control a keyboard or screen-reader user reaches has a name, and F6 moves between panes."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
+SKIPPED = ("QScrollBar", "QTabBar", "QHeaderView", "QToolButton", "QSplitterHandle")
+
+
+def _unnamed(window):
+    window.show_briefing()
+    window.show_timeline()
+    missing = []
+    for child in window.findChildren(QWidget):
+        if child.focusPolicy() == Qt.FocusPolicy.NoFocus or type(child).__name__ in SKIPPED:
+            continue
+        if isinstance(child.parent(), QWidget) and isinstance(child.parent().parent(), QComboBox):
+            continue  # a combo box's own pop-up list
+        if isinstance(child, QAbstractButton):
+            named = bool(child.text() or child.accessibleName() or child.toolTip())
+        elif isinstance(child, (QLineEdit, QComboBox, QAbstractItemView, QAbstractScrollArea)):
+            named = bool(child.accessibleName())
+        else:
+            continue
+        if not named:
+            missing.append(f"{type(child).__name__} in {type(child.parent()).__name__}")
+    return missing
+
+
+def test_every_focusable_control_has_an_accessible_name(demo_window):
+    first_entity = demo_window.panel.entities.topLevelItem(0).child(0)
+    demo_window.open_entity(first_entity.data(0, Qt.ItemDataRole.UserRole + 1)[1])
+    assert _unnamed(demo_window) == []
+
+
+def test_f6_moves_the_focus_from_pane_to_pane_and_back(demo_window, qtbot):
+    window = demo_window
+    window.table.setFocus()
+    seen = []
+    for _ in range(len(window.panes())):
+        window.focus_next_pane()
+        seen.append(window.focused_pane())
+    assert seen[-1] is window.table and window.reader in seen and window.panel in seen
+    assert window.search_dock in seen
+    window.focus_next_pane(backwards=True)
+    assert window.focused_pane() is seen[-2]
+
+
+def test_f6_into_the_side_panel_lands_in_the_open_tab(demo_window):
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.panel.setCurrentIndex(2)
+    demo_window.reader.setFocus()
+    demo_window.focus_next_pane()
+    assert QApplication.focusWidget() is demo_window.panel.quotes
