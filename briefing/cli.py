@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
     parser.add_argument("--view", choices=("reader", "search", "entity", "timeline", "briefing"), default="reader",
                         help="what the screenshot shows (default: reader)")
+    parser.add_argument("--palette", choices=("system", "light", "dark"), default="system",
+                        help="colours of the window (default: follow the system)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     imp = commands.add_parser("import", help="import files and folders into the workspace")
@@ -111,7 +113,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from briefing.ui.app import run_app  # Qt loads only when the window is wanted
 
-        return run_app(args.workspace, screenshot=args.screenshot, view=args.view)
+        return run_app(args.workspace, screenshot=args.screenshot, view=args.view, palette=args.palette)
     if args.command == "eval":
         return _evaluate(args.data, args.quiet)
     with open_default_workspace(args.workspace) as ws:

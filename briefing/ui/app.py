@@ -19,7 +19,8 @@ VIEWS = ("reader", "search", "entity", "timeline", "briefing")
 DEMO_QUERY = "ransom"
 
 
-def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader") -> int:
+def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader",
+            palette: str = "system") -> int:
     """Open the main window on ``workspace`` (default: the user's); returns the exit code."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -29,6 +30,8 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    if palette != "system":
+        apply_palette(app, palette)
     with open_default_workspace(workspace) as ws:
         window = MainWindow(ws, remember=not screenshot)
         if screenshot:
@@ -60,6 +63,31 @@ def configure_application(app) -> None:
     icon = paths.resources_dir() / "icons" / "briefing.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+DARK = {  # Fusion's roles for a dark window; the highlights are translucent and work on both
+    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#262626",
+    "Text": "#e6e6e6", "Button": "#333333", "ButtonText": "#e6e6e6", "Highlight": "#2f65ca",
+    "HighlightedText": "#ffffff", "ToolTipBase": "#333333", "ToolTipText": "#e6e6e6", "Link": "#6ea8fe",
+    "PlaceholderText": "#8a8a8a", "BrightText": "#ff6b6b",
+}
+
+
+def apply_palette(app, name: str) -> None:
+    """Light or dark colours whatever the desktop says (Fusion draws both the same way)."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyleFactory
+
+    app.setStyle(QStyleFactory.create("Fusion"))
+    if name == "light":
+        app.setPalette(app.style().standardPalette())
+        return
+    palette = QPalette()
+    for role, colour in DARK.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("Text", "ButtonText", "WindowText"):
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor("#7a7a7a"))
+    app.setPalette(palette)
 
 
 def prepare_view(window, view: str) -> None:

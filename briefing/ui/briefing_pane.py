@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -165,6 +165,10 @@ class BriefingDock(QDockWidget):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Preview of the briefing note")
         self.preview.setOpenLinks(False)  # a link in a note is shown, never followed from the preview
+        paper = self.preview.palette()  # the exported page's own colours, on a dark desktop too
+        paper.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        paper.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        self.preview.setPalette(paper)
         splitter.addWidget(self.preview)
         splitter.setSizes([320, 420])
         layout.addWidget(splitter, stretch=1)

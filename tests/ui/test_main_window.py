@@ -139,6 +139,16 @@ def test_screenshot_renders_a_png(tmp_path, demo_dir, qapp):
 
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1600, 1000)
+    dark_target = tmp_path / "dark.png"
+    try:
+        assert run_app(str(workspace), screenshot=str(dark_target), view="briefing", palette="dark") == 0
+    finally:
+        from briefing.ui.app import apply_palette
+
+        apply_palette(qapp, "light")  # the palette belongs to the QApplication the other tests share
+    dark = QImage(str(dark_target))
+    assert dark.pixelColor(5, 500).lightness() < 80  # the source list on a dark window
+    assert image.pixelColor(5, 500).lightness() > 180
 
 
 def test_threaded_import_keeps_the_window_responsive(qtbot, tmp_path, demo_dir):
