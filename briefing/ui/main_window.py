@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
+        self.search_dock.addToBriefing.connect(lambda kind, ref_id: self.briefing_dock.add(kind, ref_id))
         self.entity_dock = EntityDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_dock.hide()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -66,6 +67,7 @@ class SearchDock(QDockWidget):
     """Emits ``resultOpened(kind, ref_id, source_id)``."""
 
     resultOpened = Signal(str, int, int)
+    addToBriefing = Signal(str, int)  # briefing item kind, record id
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__("Search", parent)
@@ -106,6 +108,8 @@ class SearchDock(QDockWidget):
         self.results.setColumnWidth(2, 150)
         self.results.itemActivated.connect(self.open_row)
         self.results.itemClicked.connect(self.open_row)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._show_menu)
         layout.addWidget(self.results)
         return body
 
@@ -153,6 +157,24 @@ class SearchDock(QDockWidget):
         self.page_cursor = result.page.cursor
         self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
+
+    def briefing_item(self, item: QTreeWidgetItem | None) -> tuple[str, int] | None:
+        """What a result adds to a briefing note: the quote, claim or note; a source adds its summary."""
+        if item is None:
+            return None
+        kind, ref_id, source_id = item.data(0, HitRole)
+        return {"quote": ("quote", ref_id), "claim": ("claim", ref_id), "note": ("annotation", ref_id),
+                "source": ("summary", source_id)}.get(kind)
+
+    def _show_menu(self, point) -> None:
+        item = self.results.itemAt(point)
+        target = self.briefing_item(item)
+        if item is None or target is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("&Open").triggered.connect(lambda: self.open_row(item))
+        menu.addAction("Add to &Briefing Note").triggered.connect(lambda: self.addToBriefing.emit(*target))
+        menu.exec(self.results.viewport().mapToGlobal(point))
 
     def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, ref_id, source_id = item.data(0, HitRole)

@@ -196,3 +196,19 @@ def test_the_pane_offers_the_formats_the_exporter_writes():
 
     assert briefing_pane.BRIEFING_FORMATS == formats.BRIEFING_FORMATS
     assert briefing_pane.SUFFIXES == formats.SUFFIXES
+
+
+def test_search_results_add_their_quote_or_their_sources_summary(window):
+    from briefing.ui.tasks import TaskRunner
+
+    dock = window.search_dock
+    dock.runner = TaskRunner(synchronous=True)
+    dock.field.setText("ransom")
+    dock.run()
+    rows = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    targets = [dock.briefing_item(r) for r in rows]
+    quote = next(t for t in targets if t[0] == "quote")
+    summary = next(t for t in targets if t[0] == "summary")
+    dock.addToBriefing.emit(*quote)
+    dock.addToBriefing.emit(*summary)
+    assert [(i.kind, i.ref_id) for i in note(window).items] == [quote, summary]
