@@ -102,3 +102,26 @@ def test_windows_and_macos_icons_are_there():
     assert (ICONS / "briefing.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert (ICONS / "briefing.icns").read_bytes()[:4] == b"icns"
     assert (ROOT / "resources" / "icons" / "briefing.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_make_install_desktop_puts_everything_under_prefix_and_uninstall_removes_it(tmp_path):
+    make = _tool("make", "make")
+    prefix = tmp_path / "prefix"
+    bundle = "/opt/Briefing/Briefing"
+    result = subprocess.run([make, "-s", "-C", str(ROOT), "install-desktop", f"PREFIX={prefix}", f"EXEC={bundle}"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    share = prefix / "share"
+    installed = sorted(str(p.relative_to(share)) for p in share.rglob("*") if p.is_file() and APP_ID in p.name)
+    assert installed == sorted([
+        f"applications/{APP_ID}.desktop", f"metainfo/{APP_ID}.metainfo.xml", f"mime/packages/{APP_ID}.xml",
+        f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+        *(f"icons/hicolor/{s}x{s}/apps/{APP_ID}.png" for s in (16, 32, 48, 64, 128, 256, 512)),
+    ])
+    desktop = (share / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
+    assert f"\nExec={bundle} %f\n" in desktop and f"\nTryExec={bundle}\n" in desktop
+
+    result = subprocess.run([make, "-s", "-C", str(ROOT), "uninstall-desktop", f"PREFIX={prefix}"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not [p for p in share.rglob("*") if p.is_file() and APP_ID in p.name]
