@@ -16,7 +16,8 @@ import pytest
 from briefing import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-EXECUTABLE = "Briefing.exe" if sys.platform == "win32" else "Briefing"
+# On Windows Briefing.exe is windowed and cannot print: the console twin answers for it.
+EXECUTABLE = "briefing-cli.exe" if sys.platform == "win32" else "Briefing"
 
 
 def _bundle() -> Path | None:
