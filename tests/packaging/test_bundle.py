@@ -78,7 +78,13 @@ def test_the_bundle_imports_and_analyses_the_demo_corpus_and_draws_the_window(ru
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows' user data folder cannot be moved for a test")
-def test_the_bundle_makes_the_default_workspace_from_its_demo_corpus(run, tmp_path):
+def test_the_bundle_makes_the_demo_workspace_and_exports_its_note(run, tmp_path):
     result = run("--screenshot", str(tmp_path / "first-start.png"))
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.rglob("workspace.briefing"))  # XDG_DATA_HOME on Linux, HOME/Library on macOS
+    # The demo workspace's example note, in the formats that need bundled parts: Qt's PDF writer
+    # and python-docx's template.
+    for fmt, magic in (("pdf", b"%PDF-"), ("docx", b"PK\x03\x04")):
+        result = run("export", "--briefing", "1", "--format", fmt, "-o", str(tmp_path / f"note.{fmt}"))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / f"note.{fmt}").read_bytes().startswith(magic)
