@@ -51,3 +51,63 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+
+# --- Packaging (packaging/, README "Install") ---
+.PHONY: dist wheel icons install-desktop uninstall-desktop
+
+DIST_STAMP := $(VENV)/.dist-installed
+BUNDLE := dist/Briefing
+APP_ID := org.example.Briefing
+PREFIX ?= $(HOME)/.local
+EXEC ?= briefing
+ICON_SIZES := 16 32 48 64 128 256 512
+
+$(DIST_STAMP): pyproject.toml $(APP_STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	touch $@
+
+# The desktop bundle, one folder with Python, Qt, the resources and the language model, then its
+# smoke test (starts it offscreen, imports the demo corpus, takes a screenshot).
+dist: $(DIST_STAMP) $(MODEL_STAMP) $(TEST_STAMP)
+	rm -rf $(BUNDLE) $(BUNDLE).app
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/briefing.spec
+	BRIEFING_BUNDLE=$(BUNDLE)/Briefing QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/packaging/test_bundle.py
+
+# The wheel (and nothing else) into dist/.
+wheel: $(APP_STAMP)
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+# PNG, .ico and .icns icons from resources/icons/briefing.svg (committed; run after changing the SVG).
+icons: $(TEST_STAMP)
+	$(PY) tools/make_icons.py
+
+# Linux: menu entry, AppStream metainfo, the *.briefing MIME type and icons under PREFIX (default
+# ~/.local; PREFIX=/usr/local as root). EXEC=/path/to/Briefing for the bundle; DESTDIR for packagers.
+install-desktop:
+	install -Dm644 packaging/linux/$(APP_ID).metainfo.xml $(DESTDIR)$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 packaging/linux/$(APP_ID).mime.xml $(DESTDIR)$(PREFIX)/share/mime/packages/$(APP_ID).xml
+	install -d $(DESTDIR)$(PREFIX)/share/applications
+	sed -e 's|^Exec=briefing |Exec=$(EXEC) |' -e 's|^TryExec=briefing$$|TryExec=$(EXEC)|' \
+		packaging/linux/$(APP_ID).desktop > $(DESTDIR)$(PREFIX)/share/applications/$(APP_ID).desktop
+	install -Dm644 resources/icons/briefing.svg $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for size in $(ICON_SIZES); do \
+		install -Dm644 packaging/icons/briefing-$$size.png \
+			$(DESTDIR)$(PREFIX)/share/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png || exit 1; \
+	done
+	@if [ -z "$(DESTDIR)" ]; then \
+		command -v update-mime-database >/dev/null && update-mime-database $(PREFIX)/share/mime; \
+		command -v update-desktop-database >/dev/null && update-desktop-database $(PREFIX)/share/applications; \
+		true; \
+	fi
+
+uninstall-desktop:
+	rm -f $(DESTDIR)$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml \
+		$(DESTDIR)$(PREFIX)/share/mime/packages/$(APP_ID).xml \
+		$(DESTDIR)$(PREFIX)/share/applications/$(APP_ID).desktop \
+		$(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/$(APP_ID).svg \
+		$(foreach size,$(ICON_SIZES),$(DESTDIR)$(PREFIX)/share/icons/hicolor/$(size)x$(size)/apps/$(APP_ID).png)
+	@if [ -z "$(DESTDIR)" ]; then \
+		command -v update-mime-database >/dev/null && update-mime-database $(PREFIX)/share/mime; \
+		command -v update-desktop-database >/dev/null && update-desktop-database $(PREFIX)/share/applications; \
+		true; \
+	fi

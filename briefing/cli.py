@@ -18,11 +18,15 @@ from typing import NoReturn, TextIO
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.export.workspace_json import workspace_document, write_workspace_json
+from briefing.paths import WORKSPACE_SUFFIX
 from briefing.pipeline import analyse_sources, import_paths, open_default_workspace
 from briefing.store.records import count_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Top-level options whose value is the next argument: that value is never a command or a workspace.
+_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="briefing", description="Read sources offline, see who said what, write briefing notes.")
+    parser = _Parser(prog="briefing", description="Read sources offline, see who said what, write briefing notes. "
+                     "'briefing FILE.briefing' opens the app on that workspace (as a file manager does).")
     parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
     _add_workspace_option(parser, None)
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
@@ -86,9 +91,60 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
     )
 
 
+def with_workspace_option(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``briefing case.briefing ...`` as ``briefing --workspace case.briefing ...``.
+
+    A file manager opens a workspace by passing its path as the first argument. Only the first
+    bare word before a command counts; a word that is neither a command nor a workspace is a
+    usage error naming both.
+    """
+    argv = list(argv)
+    index = _first_bare_word(argv)
+    if index is None or argv[index] in _command_names(parser):
+        return argv
+    word = argv[index]
+    if not _is_workspace_file(word):
+        parser.error(f"'{word}' is neither a command ({', '.join(_command_names(parser))}) "
+                     f"nor a workspace file (*{WORKSPACE_SUFFIX})")
+    if any(a == "--workspace" or a.startswith("--workspace=") for a in argv):
+        parser.error(f"give the workspace once: '{word}' or --workspace, not both")
+    return ["--workspace", word, *argv[:index], *argv[index + 1:]]
+
+
+def _first_bare_word(argv: list[str]) -> int | None:
+    skip_next = False
+    for index, arg in enumerate(argv):
+        if skip_next:
+            skip_next = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-"):
+            skip_next = arg in _OPTIONS_WITH_VALUES
+        else:
+            return index
+    return None
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(commands.choices)
+
+
+def _is_workspace_file(word: str) -> bool:
+    """A ``*.briefing`` path (made when missing, as with --workspace), or any SQLite file."""
+    path = Path(word).expanduser()
+    if path.suffix.lower() == WORKSPACE_SUFFIX:
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_workspace_option(sys.argv[1:] if argv is None else argv, parser))
     if args.command == "export" and args.briefing is None and args.format != "json":
         parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user

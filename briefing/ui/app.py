@@ -59,7 +59,7 @@ def configure_application(app) -> None:
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("briefing")
+    app.setDesktopFileName("org.example.Briefing")  # packaging/linux/org.example.Briefing.desktop
     icon = paths.resources_dir() / "icons" / "briefing.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

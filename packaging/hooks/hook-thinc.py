@@ -1,0 +1,6 @@
+"""thinc for the bundle: its submodules and data, without tests or Cython sources (replaces the contrib hook)."""
+
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+datas = collect_data_files("thinc", excludes=["**/tests/**", "**/*.pyx", "**/*.pxd", "**/*.pxi", "**/*.cpp", "**/*.h"])
+hiddenimports = collect_submodules("thinc", filter=lambda name: ".tests" not in name)
