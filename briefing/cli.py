@@ -19,14 +19,16 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.export.workspace_json import workspace_document, write_workspace_json
 from briefing.paths import WORKSPACE_SUFFIX
-from briefing.pipeline import analyse_sources, import_paths, open_default_workspace
+from briefing.pipeline import analyse_sources, import_paths, open_default_workspace, workspace_path
 from briefing.store.records import count_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Top-level options whose value is the next argument: that value is never a command or a workspace.
-_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view")
+_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette")
+# Commands that only read: they open a workspace another process is writing, read-only.
+READING_COMMANDS = ("info", "search", "export", "briefings", "backup")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     notes = commands.add_parser("briefings", help="list the briefing notes")
     _add_workspace_option(notes, argparse.SUPPRESS)
     notes.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
+    _add_workspace_option(backup, argparse.SUPPRESS)
+    backup.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
+
+    restore = commands.add_parser("restore", help="replace the workspace's content with a backup's")
+    _add_workspace_option(restore, argparse.SUPPRESS)
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'briefing backup --list')")
     return parser
 
 
@@ -172,22 +183,33 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_app(args.workspace, screenshot=args.screenshot, view=args.view, palette=args.palette)
     if args.command == "eval":
         return _evaluate(args.data, args.quiet)
-    with open_default_workspace(args.workspace) as ws:
-        if args.command == "analyse":
-            return _analyse(ws, args)
-        if args.command == "search":
-            from briefing.search.report import print_search
+    if args.command == "restore":
+        return _restore(args.workspace, args.backup)
+    if args.command == "backup" and args.list:
+        return _list_backups(args.workspace)
+    reading = args.command in READING_COMMANDS
+    with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
+        return _run_on_workspace(ws, args)
 
-            return print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
-        if args.command == "import":
-            return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
-        if args.command == "info":
-            return _print_info(ws.path, count_rows(ws), as_json=args.json)
-        if args.command == "briefings":
-            return _print_briefings(ws, as_json=args.json)
-        if args.briefing is not None:
-            return _export_briefing(ws, args.briefing, args.format, args.output)
-        return _export(ws, args.output)
+
+def _run_on_workspace(ws, args: argparse.Namespace) -> int:
+    if args.command == "backup":
+        return _backup(ws, args.to)
+    if args.command == "analyse":
+        return _analyse(ws, args)
+    if args.command == "search":
+        from briefing.search.report import print_search
+
+        return print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
+    if args.command == "import":
+        return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
+    if args.command == "info":
+        return _print_info(ws.path, count_rows(ws), as_json=args.json)
+    if args.command == "briefings":
+        return _print_briefings(ws, as_json=args.json)
+    if args.briefing is not None:
+        return _export_briefing(ws, args.briefing, args.format, args.output)
+    return _export(ws, args.output)
 
 
 def _analyse(ws, args: argparse.Namespace) -> int:
@@ -200,6 +222,34 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     ids = sorted(known) if args.all else (args.sources or None)
     count = analyse_sources(ws, ids, progress=_progress_printer(sys.stderr))
     print(f"{count} source{'s' if count != 1 else ''} analysed")
+    return EXIT_OK
+
+
+def _backup(ws, to: str | None) -> int:
+    from briefing.store.backup import back_up
+
+    print(f"backed up {ws.name} to {back_up(ws, to)}")
+    return EXIT_OK
+
+
+def _list_backups(workspace: str | None) -> int:
+    from briefing.store.backup import backup_folder, list_backups
+
+    path = workspace_path(workspace)
+    backups = list_backups(path)
+    if not backups:
+        print(f"no backups of {path.name} in {backup_folder(path)}")
+    for backup in reversed(backups):
+        print(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
+    return EXIT_OK
+
+
+def _restore(workspace: str | None, backup: str) -> int:
+    from briefing.store.backup import restore_backup
+
+    path = workspace_path(workspace)
+    kept = restore_backup(path, backup)
+    print(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
     return EXIT_OK
 
 

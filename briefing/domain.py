@@ -36,6 +36,14 @@ class WorkspaceError(BriefingError):
     """The workspace file cannot be opened or written."""
 
 
+class WorkspaceLocked(WorkspaceError):
+    """Another Briefing process has the workspace open for writing."""
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """A change was asked of a workspace opened read-only; nothing was written."""
+
+
 class IngestError(BriefingError):
     """One file cannot be imported; names the file and the reason."""
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from briefing import paths
 from briefing.demo import add_demo_briefing
-from briefing.domain import BriefingError, ImportReport, IngestError
+from briefing.domain import BriefingError, ImportReport, IngestError, WorkspaceError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
 from briefing.store.analysis import AnalysisRun, replace_all_suggestions, save_analysis, sources_needing_analysis
+from briefing.store.backup import maybe_back_up
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.sources import add_document, get_source
 
@@ -121,20 +122,40 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
     except IngestError as exc:
         report.failed.append((exc.path, exc.reason))
         return
+    except WorkspaceError:
+        raise  # disk full, a read-only or damaged file: the next files would fail the same way
     except BriefingError as exc:
         report.failed.append((str(path), str(exc)))
         return
     (report.imported if created else report.unchanged).append(str(path))
 
 
-def open_default_workspace(path: str | Path | None = None) -> Workspace:
-    """Open ``path``, or the user's default workspace, made from the demo corpus on first use."""
-    if path is not None:
-        return open_workspace(Path(path).expanduser())
-    target = paths.default_workspace()
-    if not target.exists():
+def open_default_workspace(
+    path: str | Path | None = None, *, fallback_read_only: bool = False, backup: bool = True
+) -> Workspace:
+    """Open ``path``, or the user's default workspace, made from the demo corpus on first use.
+
+    Opening for writing also makes a backup (unless ``backup`` is False) when the newest is
+    more than ten minutes old and the workspace changed since. With ``fallback_read_only`` a
+    workspace another process is writing (or a read-only file) opens read-only instead of
+    raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``.
+    """
+    target = workspace_path(path)
+    if path is None and not target.exists():
         create_demo_workspace(target)
-    return open_workspace(target)
+    ws = open_workspace(target, fallback_read_only=fallback_read_only)
+    if backup and not ws.read_only:
+        try:
+            maybe_back_up(ws)
+        except BaseException:
+            ws.close()
+            raise
+    return ws
+
+
+def workspace_path(path: str | Path | None = None) -> Path:
+    """``path`` as given, or the user's default workspace."""
+    return Path(path).expanduser() if path is not None else paths.default_workspace()
 
 
 def create_demo_workspace(target: Path) -> None:
@@ -147,3 +168,4 @@ def create_demo_workspace(target: Path) -> None:
         import_paths(ws, [paths.demo_dir()])
         add_demo_briefing(ws)
     os.replace(draft, target)
+    Path(f"{draft}.lock").unlink(missing_ok=True)

@@ -1,44 +1,80 @@
-"""Opening a workspace file: version check, connection settings, migrations.
+"""Opening a workspace file: lock, checks, connection settings, migrations.
 
 A ``Workspace`` wraps one sqlite-utils ``Database`` and, like it, belongs to
-the thread that opened it; a background worker opens its own.
+the thread that opened it; a background worker opens its own (``reopen``).
+One process at a time writes a workspace (``briefing.store.lock``); another
+one gets WorkspaceLocked, or a read-only workspace when it asks for one.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from briefing.domain import WorkspaceError
-from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migrations
+from briefing.domain import BriefingError, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
+from briefing.store import lock as locking
+from briefing.store.integrity import EMPTY, check_existing, read_only_uri
+from briefing.store.migrations import SCHEMA_VERSION, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
 class Workspace:
     """One open workspace; use as a context manager or call ``close``."""
 
-    def __init__(self, db: Database, path: Path | None):
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None,
+        *,
+        read_only_reason: str | None = None,
+        lock: locking.WorkspaceLock | None = None,
+    ):
         self.db = db
         self.path = path
+        self.read_only_reason = read_only_reason
+        self._lock = lock
         self._bulk_depth = 0
 
     @property
     def name(self) -> str:
         return self.path.name if self.path else ":memory:"
 
+    @property
+    def read_only(self) -> bool:
+        """True when this workspace cannot be changed; ``read_only_reason`` says why."""
+        return self.read_only_reason is not None
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """All writes inside commit together or not at all."""
-        with self.db.atomic():
-            yield self.db
+        """All writes inside commit together or not at all.
+
+        Storage failures (disk full, a read-only or damaged file) come out as one-line
+        WorkspaceErrors after the rollback, so nothing of the change is left behind.
+        """
+        if self.read_only_reason is not None:
+            raise WorkspaceReadOnly(f"{self.name} is read-only here: {self.read_only_reason}; the change was not saved")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            error = storage_error(self.name, exc)
+            if error is None:
+                raise
+            raise error from None
+
+    def reopen(self) -> Workspace:
+        """Another connection to the same file in the same mode, for a worker thread."""
+        if self.path is None:
+            raise WorkspaceError("an in-memory workspace cannot be opened twice")
+        return open_workspace(self.path, read_only=self.read_only)
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -67,7 +103,12 @@ class Workspace:
         return row_id
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -76,89 +117,144 @@ class Workspace:
         self.close()
 
 
-def open_workspace(path: str | Path | None = None, *, memory: bool = False) -> Workspace:
+def open_workspace(
+    path: str | Path | None = None,
+    *,
+    memory: bool = False,
+    read_only: bool = False,
+    fallback_read_only: bool = False,
+) -> Workspace:
     """Open (creating if needed) and migrate the workspace at ``path``.
 
-    With ``memory=True`` the workspace lives in memory (tests, previews).
-    Raises WorkspaceError with a one-line message when the file is not a
-    Briefing workspace or was made by a newer version; the file is not touched.
+    With ``memory=True`` the workspace lives in memory (tests, previews). With
+    ``read_only=True`` it is opened for reading only, next to any writer. Raises
+    WorkspaceLocked when another process has it open, unless ``fallback_read_only``
+    asks for a read-only workspace then (also when the file or its folder is
+    read-only). Raises WorkspaceError with a one-line message when the file is not
+    a Briefing workspace, is damaged or was made by a newer version; the file is
+    not touched.
     """
     if memory:
         return _prepare(Database(memory=True, execute_plugins=False), None)
-    target = Path(path).expanduser() if path is not None else None
-    if target is None:
+    if path is None:
         raise WorkspaceError("no workspace path given")
-    _check_existing(target)
+    target = Path(path).expanduser()
+    if read_only:
+        return _open_read_only(target, "it was opened read-only")
+    _check_location(target)
+    try:
+        lock = locking.acquire(target)
+    except WorkspaceLocked:
+        if fallback_read_only:
+            return _open_read_only(target, f"{locking.describe_holder(target)} has it open for writing")
+        raise
+    except OSError as exc:
+        return _unwritable(target, _unwritable_folder(exc), fallback_read_only)
+    try:
+        return _open_locked(target, lock, fallback_read_only)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _check_location(target: Path) -> None:
+    if target.is_dir():
+        raise WorkspaceError(f"{target}: is a folder, not a workspace file")
     if not target.parent.is_dir():
         raise WorkspaceError(f"{target}: folder {target.parent} does not exist")
+
+
+def _open_locked(target: Path, lock: locking.WorkspaceLock, fallback_read_only: bool) -> Workspace:
+    version = check_existing(target, thorough=lock.previous != locking.CLOSED)
+    if version != EMPTY and not os.access(target, os.W_OK):
+        lock.release()
+        return _unwritable(target, "the file is read-only", fallback_read_only)
+    if 0 < version < SCHEMA_VERSION:
+        from briefing.store.backup import back_up_file
+
+        back_up_file(target, label="before-upgrade")  # the migrations change the file for good
+    db = Database(target, execute_plugins=False)
     try:
-        return _prepare(Database(target, execute_plugins=False), target)
+        ws = _prepare(db, target, lock)
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{target}: cannot open workspace ({exc})") from None
+        db.close()
+        error = storage_error(target.name, exc)
+        raise (error or WorkspaceError(f"{target}: cannot open workspace ({exc})")) from None
+    except BaseException:
+        db.close()
+        raise
+    lock.mark_open()
+    return ws
 
 
-def _prepare(db: Database, path: Path | None) -> Workspace:
+def _unwritable_folder(exc: OSError) -> str:
+    if exc.errno == errno.EROFS:
+        return "it is on a read-only disk"
+    return f"its folder cannot be written ({(exc.strerror or type(exc).__name__).lower()})"
+
+
+def _unwritable(target: Path, reason: str, fallback_read_only: bool) -> Workspace:
+    if fallback_read_only and target.exists():
+        return _open_read_only(target, reason)
+    raise WorkspaceError(f"{target}: cannot be changed: {reason}")
+
+
+def _open_read_only(target: Path, reason: str) -> Workspace:
+    """A workspace that refuses every change, opened beside any writer without taking the lock."""
+    thorough = locking.marker(target) != locking.CLOSED and not locking.held_elsewhere(target)
+    version = check_existing(target, thorough=thorough)
+    if version == EMPTY:
+        raise WorkspaceError(f"{target}: no workspace there (missing or empty file)")
+    if version < SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"{target}: made by an older version of Briefing; it is upgraded when opened for writing, "
+            f"which is not possible now ({reason})"
+        )
+    try:
+        conn = sqlite3.connect(read_only_uri(target), uri=True)
+        db = Database(conn, execute_plugins=False)
+        _configure(db)
+        db.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise WorkspaceError(f"{target}: cannot open workspace read-only ({exc})") from None
+    return Workspace(db, target, read_only_reason=reason)
+
+
+def _configure(db: Database) -> None:
     conn = db.conn
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None = None) -> Workspace:
+    _configure(db)
     if path is not None:
-        conn.execute("PRAGMA journal_mode = WAL")
+        db.conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed edit survives power loss, not only a crash of the app.
-        conn.execute("PRAGMA synchronous = FULL")
+        db.conn.execute("PRAGMA synchronous = FULL")
     migrations.apply(db)
-    return Workspace(db, path)
+    return Workspace(db, path, lock=lock)
 
 
-def _check_existing(path: Path) -> None:
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise WorkspaceError(f"{path}: is a folder, not a workspace file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot read ({exc.strerror})") from None
-    if not head:
-        return  # an empty file becomes a new workspace
-    if head != SQLITE_MAGIC:
-        raise WorkspaceError(f"{path}: not a Briefing workspace (not an SQLite file)")
-    version, applied, tables = _inspect(path)
-    _check_version(path, version, applied, tables)
+# SQLite's primary result codes for failures of the storage, not of our SQL
+_STORAGE_PROBLEMS = {
+    13: "disk full; the change was not saved (free some space and try again)",  # SQLITE_FULL
+    8: "the workspace file is read-only; the change was not saved",  # SQLITE_READONLY
+    10: "could not write to the disk ({}); the change was not saved",  # SQLITE_IOERR
+    11: "the workspace file is damaged ({}); restore a backup with 'briefing restore'",  # SQLITE_CORRUPT
+    26: "the workspace file is damaged ({}); restore a backup with 'briefing restore'",  # SQLITE_NOTADB
+    5: "busy in another program; the change was not saved (try again)",  # SQLITE_BUSY
+}
 
 
-def _inspect(path: Path) -> tuple[int, list[str], list[str]]:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            applied = []
-            if "_sqlite_migrations" in tables:
-                applied = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-                    )
-                ]
-            return version, applied, tables
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path}: not a readable Briefing workspace ({exc})") from None
-
-
-def _check_version(path: Path, version: int, applied: list[str], tables: list[str]) -> None:
-    unknown = [name for name in applied if name not in MIGRATION_NAMES]
-    if version > SCHEMA_VERSION or unknown:
-        raise WorkspaceError(
-            f"{path}: made by a newer version of Briefing (schema {max(version, len(applied))}, "
-            f"this version knows {SCHEMA_VERSION}); update Briefing to open it"
-        )
-    if tables and not applied:
-        raise WorkspaceError(f"{path}: not a Briefing workspace (an SQLite file with other tables)")
+def storage_error(name: str, exc: sqlite3.Error) -> BriefingError | None:
+    """A one-line WorkspaceError for a failure of the disk or the file, else None."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    problem = _STORAGE_PROBLEMS.get(code & 0xFF) if isinstance(code, int) else None
+    if problem is None:
+        return None
+    return WorkspaceError(f"{name}: {problem.format(' '.join(str(exc).split()))}")
 
 
 def utc_now() -> str:

@@ -1,0 +1,119 @@
+"""Two instances on one workspace: the second gets a clear refusal or a read-only workspace."""
+
+import hashlib
+import signal
+
+import pytest
+
+from briefing.domain import WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
+from briefing.store import integrity, lock, open_workspace
+from briefing.store.records import add_entity, count_rows
+from tests.processes import hold_workspace, run_cli
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def held(ws_file):
+    with open_workspace(ws_file) as ws:
+        add_entity(ws, "Marta Okafor", "person")
+    holder = hold_workspace(ws_file)
+    yield ws_file, holder
+    holder.kill()
+    holder.wait()
+
+
+def test_a_second_process_is_refused_with_the_holder_named(held):
+    path, holder = held
+    with pytest.raises(WorkspaceLocked) as caught:
+        open_workspace(path)
+    message = str(caught.value)
+    assert f"open in Briefing process {holder.pid}" in message and "\n" not in message
+
+
+def test_a_second_process_may_read_but_not_write(held):
+    path, holder = held
+    with open_workspace(path, fallback_read_only=True) as ws:
+        assert ws.read_only and str(holder.pid) in (ws.read_only_reason or "")
+        assert count_rows(ws)["entities"] == 1
+        with pytest.raises(WorkspaceReadOnly, match="read-only here: .* the change was not saved"):
+            add_entity(ws, "Someone Else", "person")
+    with open_workspace(path, fallback_read_only=True) as ws:
+        assert count_rows(ws)["entities"] == 1
+
+
+def test_the_lock_is_free_again_after_the_holder_is_killed(held):
+    path, holder = held
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    assert lock.marker(path) == lock.OPEN  # the killed session never closed
+    with open_workspace(path) as ws:
+        assert not ws.read_only
+        add_entity(ws, "After The Kill", "person")
+    assert lock.marker(path) == lock.CLOSED
+
+
+def test_an_unclean_close_gets_a_full_check_and_a_clean_one_does_not(held, monkeypatch):
+    path, holder = held
+    checked = []
+    real = integrity.check_integrity
+    monkeypatch.setattr(integrity, "check_integrity", lambda p, conn: checked.append(p) or real(p, conn))
+    holder.kill()
+    holder.wait()
+    open_workspace(path).close()
+    assert checked == [path]
+    open_workspace(path).close()
+    assert checked == [path]
+
+
+def test_connections_of_one_process_share_the_lock(ws_file):
+    first = open_workspace(ws_file)
+    second = first.reopen()  # a worker thread's connection
+    add_entity(second, "From A Worker", "person")
+    second.close()
+    assert run_cli("info", "--workspace", str(ws_file)).returncode == 0  # readers are never refused
+    assert run_cli("import", "--workspace", str(ws_file), str(ws_file.parent / "none.txt")).returncode == 1
+    first.close()
+    result = run_cli("import", "--workspace", str(ws_file), str(ws_file.parent / "none.txt"))
+    assert "open in" not in result.stderr
+
+
+def test_an_explicit_read_only_open_takes_no_lock(ws_file):
+    open_workspace(ws_file).close()
+    with open_workspace(ws_file, read_only=True) as reader, open_workspace(ws_file) as writer:
+        assert reader.read_only and not writer.read_only
+        add_entity(writer, "Written", "person")
+        assert count_rows(reader)["entities"] == 1  # it sees committed changes
+
+
+def test_the_cli_refuses_writes_and_allows_reads_while_locked(held, tmp_path):
+    path, holder = held
+    before = _digest(path)
+    (tmp_path / "a.txt").write_text("The mayor said on Tuesday that the grid had failed again.")
+    refused = run_cli("import", "--workspace", str(path), str(tmp_path / "a.txt"))
+    assert refused.returncode == 1
+    assert refused.stderr.strip().splitlines() == [
+        f"briefing: {path}: open in Briefing process {holder.pid}; close it there first, or open the workspace "
+        "read-only"
+    ]
+    info = run_cli("info", "--workspace", str(path), "--json")
+    assert info.returncode == 0 and '"entities": 1' in info.stdout
+    assert run_cli("search", "--workspace", str(path), "okafor").returncode == 0
+    exported = run_cli("export", "--workspace", str(path), "--format", "json", "-o", str(tmp_path / "w.json"))
+    assert exported.returncode == 0
+    assert _digest(path) == before
+
+
+def test_reading_an_older_workspace_read_only_asks_for_the_upgrade(ws_file):
+    from sqlite_utils import Database
+
+    from briefing.store.migrations import migrations
+
+    db = Database(ws_file)
+    migrations.apply(db, stop_before="0003_search_index")
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    with pytest.raises(WorkspaceError, match="older version of Briefing; it is upgraded when opened for writing"):
+        open_workspace(ws_file, read_only=True)
