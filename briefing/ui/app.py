@@ -32,7 +32,17 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     configure_application(app)
     if palette != "system":
         apply_palette(app, palette)
-    with open_default_workspace(workspace) as ws:
+    try:
+        # a workspace another Briefing has open is shown read-only, with a banner saying so; the
+        # backup on opening runs in the window's worker, not before the first paint
+        ws = open_default_workspace(workspace, fallback_read_only=True, backup=False)
+    except BriefingError as exc:
+        if not screenshot:  # started from a file manager there is no terminal to read
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "Briefing", str(exc))
+        raise
+    with ws:
         window = MainWindow(ws, remember=not screenshot)
         if screenshot:
             prepare_view(window, view)

@@ -15,6 +15,27 @@ from briefing.store.sources import get_source, update_source
 from briefing.store.views import claim_status
 
 
+class Applied(QUndoCommand):
+    """A command that has already been carried out once: the stack's first redo() is skipped.
+
+    Pushing runs redo() inside QUndoStack, which keeps the command even when redo() raised; a
+    command is therefore run first and pushed only when it succeeded."""
+
+    def __init__(self, inner: QUndoCommand):
+        super().__init__(inner.text())
+        self.inner = inner
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.inner.redo()
+
+    def undo(self) -> None:
+        self.inner.undo()
+
+
 class StoreCommand(QUndoCommand):
     """Runs ``apply(value)`` on redo and ``apply(previous)`` on undo, then ``changed()``."""
 

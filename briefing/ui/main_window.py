@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
-from briefing.store import Workspace
+from briefing.store import Workspace, open_workspace
+from briefing.store.backup import maybe_back_up
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import (
     entity_page,
@@ -36,7 +38,7 @@ from briefing.store.views import (
 )
 from briefing.ui.annotate import annotation_command
 from briefing.ui.briefing_pane import BriefingDock
-from briefing.ui.commands import edit_source_command, mark_claim_command
+from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
@@ -45,9 +47,10 @@ from briefing.ui.panels import SidePanel
 from briefing.ui.reader import LAYERS, Highlight, Reader
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.source_model import SourceIdRole, SourceTableModel
-from briefing.ui.tasks import TaskRunner
+from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.timeline import TimelineDock
 
+BACKUP_DELAY_MS = 5000
 GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly reliable"),
           ("D", "not usually reliable"), ("E", "unreliable"), ("F", "reliability cannot be judged"))
 
@@ -92,9 +95,23 @@ class MainWindow(QMainWindow):
         self.refresh_sources()
         if remember:
             self._restore_state()
+        self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
+        self.backup_timer.timeout.connect(self.back_up_soon)
+        if remember:  # the app, not a screenshot: a backup shortly after start if one is due
+            self.backup_timer.start()
 
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
+        self.banner = QLabel()
+        self.banner.setObjectName("read-only-banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only notice")
+        self.banner.setStyleSheet("QLabel#read-only-banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
+        self.banner.setVisible(self.ws.read_only)
+        if self.ws.read_only:
+            self.banner.setText(f"<b>Read-only.</b> {self.ws.read_only_reason}. You can read, search and "
+                                "export; changes cannot be saved until it is opened for writing.")
+            self.setWindowTitle(f"{self.ws.name} (read-only) – Briefing")
         self.filter_edit = QLineEdit(placeholderText="Filter sources (title, outlet, date)")
         self.filter_edit.setAccessibleName("Filter sources")
         self.filter_edit.setClearButtonEnabled(True)
@@ -116,7 +133,13 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(220)
         self.reader.setMinimumWidth(380)  # the text stays readable when docks open beside it
         self.panel.setMinimumWidth(260)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, stretch=1)
+        self.setCentralWidget(central)
         self.reader.highlightClicked.connect(self.panel.select)
         self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
         self.panel.claimMarked.connect(self.mark_claim)
@@ -330,7 +353,9 @@ class MainWindow(QMainWindow):
 
     def push_command(self, make_command) -> None:
         try:
-            self.undo_stack.push(make_command())
+            command = make_command()
+            command.redo()  # a refused change raises here: nothing written, nothing to undo
+            self.undo_stack.push(Applied(command))
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
 
@@ -340,8 +365,28 @@ class MainWindow(QMainWindow):
         self.model.refresh_rows()
         self._refresh_current()
         self.evidence_flow.refresh()
+        self.backup_timer.start()  # a rolling backup once edits pause, at most every ten minutes
         if self.briefing_dock.isVisible():
             self.briefing_dock.refresh()  # its checks and citations follow the sources
+
+    def back_up_soon(self) -> None:
+        """A rolling backup in the worker when one is due (store.backup decides; cheap if not)."""
+        path = self.ws.path
+        if path is None or self.ws.read_only:
+            return
+
+        def work(progress, cancelled):
+            with open_workspace(path, read_only=True) as reader:  # a connection belongs to its thread
+                return maybe_back_up(reader)
+
+        task = Task(work, "backup")
+        task.succeeded.connect(self._backed_up)
+        task.failed.connect(lambda message: self.statusBar().showMessage(f"Backup failed: {message}", 10000))
+        self.runner.start(task)
+
+    def _backed_up(self, made) -> None:
+        if made is not None:
+            self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()

@@ -197,3 +197,49 @@ def test_opening_the_window_reads_the_source_ids_once(qtbot, analysed_path, monk
         window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a click on a header still sorts
         assert len(calls) == 2 and window.model.order == "title"
         window.close()
+
+
+def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, analysed_path, tmp_path):
+    import subprocess
+    import sys
+
+    from briefing.pipeline import open_default_workspace
+
+    copy = tmp_path / "shared.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from briefing.store import open_workspace; "
+         "ws = open_workspace(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(copy)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        ws = open_default_workspace(copy, fallback_read_only=True, backup=False)
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        window.show()
+        try:
+            assert window.banner.isVisible() and "Read-only" in window.banner.text()
+            assert "read-only" in window.windowTitle()
+            claim = window.panel.claims
+            window.panel.setCurrentIndex(3)
+            claim.setCurrentItem(claim.topLevelItem(0))
+            window.panel.mark_current("disputed")
+            assert "read-only" in window.statusBar().currentMessage()
+            assert window.undo_stack.count() == 0
+        finally:
+            window.close()
+            window.deleteLater()
+            qtbot.wait(10)
+            ws.close()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_edits_lead_to_a_rolling_backup_in_the_worker(demo_window):
+    from briefing.store.backup import list_backups
+
+    demo_window.back_up_soon()
+    backups = list_backups(demo_window.ws.path)
+    assert len(backups) == 1 and "Backed up" in demo_window.statusBar().currentMessage()
+    demo_window.back_up_soon()  # the newest is fresh: nothing to do
+    assert list_backups(demo_window.ws.path) == backups
