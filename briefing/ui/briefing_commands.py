@@ -4,6 +4,7 @@ it in the judgement history); undo writes the opposite change, recorded as well.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -60,50 +61,38 @@ class RemoveItem(QUndoCommand):
         self.changed(self.briefing_id)
 
 
-class MoveItem(QUndoCommand):
-    def __init__(self, ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed):
-        super().__init__("Move item in the note")
-        self.ws, self.briefing_id, self.item_id, self.changed = ws, briefing_id, item_id, changed
-        self.old, self.new = old, new
+class Change(QUndoCommand):
+    """Runs ``apply(new, reason)`` on redo and ``apply(old, "undo")`` on undo, then shows the note."""
 
-    def redo(self) -> None:
-        move_item(self.ws, self.item_id, self.new)
-        self.changed(self.briefing_id)
-
-    def undo(self) -> None:
-        move_item(self.ws, self.item_id, self.old)
-        self.changed(self.briefing_id)
-
-
-class EditText(QUndoCommand):
-    def __init__(self, ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed):
-        super().__init__("Edit text section")
-        self.ws, self.briefing_id, self.item_id, self.changed = ws, briefing_id, item_id, changed
-        self.old, self.new = old, new
-
-    def redo(self) -> None:
-        update_text(self.ws, self.item_id, self.new)
-        self.changed(self.briefing_id)
-
-    def undo(self) -> None:
-        update_text(self.ws, self.item_id, self.old, reason="undo")
-        self.changed(self.briefing_id)
-
-
-class EditDetails(QUndoCommand):
-    def __init__(self, ws: Workspace, briefing_id: int, old: dict[str, str | None], new: dict[str, str | None],
+    def __init__(self, text: str, briefing_id: int, apply: Callable[[Any, str | None], None], old: Any, new: Any,
                  changed: Changed):
-        super().__init__("Edit note details")
-        self.ws, self.briefing_id, self.changed = ws, briefing_id, changed
+        super().__init__(text)
+        self.briefing_id, self.apply, self.changed = briefing_id, apply, changed
         self.old, self.new = old, new
 
     def redo(self) -> None:
-        update_briefing(self.ws, self.briefing_id, **self.new)
+        self.apply(self.new, None)
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
-        update_briefing(self.ws, self.briefing_id, reason="undo", **self.old)
+        self.apply(self.old, "undo")
         self.changed(self.briefing_id)
+
+
+def move_item_command(ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed) -> Change:
+    return Change("Move item in the note", briefing_id, lambda position, _: move_item(ws, item_id, position),
+                  old, new, changed)
+
+
+def edit_text_command(ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed) -> Change:
+    return Change("Edit text section", briefing_id, lambda body, why: update_text(ws, item_id, body, reason=why),
+                  old, new, changed)
+
+
+def edit_details_command(ws: Workspace, briefing_id: int, old: dict[str, str | None], new: dict[str, str | None],
+                         changed: Changed) -> Change:
+    return Change("Edit note details", briefing_id,
+                  lambda values, why: update_briefing(ws, briefing_id, reason=why, **values), old, new, changed)
 
 
 class CreateNote(QUndoCommand):

@@ -39,10 +39,10 @@ from briefing.ui.briefing_commands import (
     AddItem,
     CreateNote,
     DeleteNote,
-    EditDetails,
-    EditText,
-    MoveItem,
     RemoveItem,
+    edit_details_command,
+    edit_text_command,
+    move_item_command,
 )
 from briefing.ui.widgets import add_ok_cancel, parse_mime
 
@@ -313,7 +313,7 @@ class BriefingDock(QDockWidget):
         text = self.editor.toPlainText()
         if text != (item.body or ""):
             note_id = self.note.id
-            self._push(lambda: EditText(self.ws, note_id, item.id, item.body or "", text, self._changed))
+            self._push(lambda: edit_text_command(self.ws, note_id, item.id, item.body or "", text, self._changed))
 
     def remove_selected(self) -> None:
         item = self._selected_item()
@@ -334,7 +334,7 @@ class BriefingDock(QDockWidget):
         if item is None or position == item.position:
             return
         note_id = self.note.id
-        self._push(lambda: MoveItem(self.ws, note_id, item_id, item.position, position, self._changed))
+        self._push(lambda: move_item_command(self.ws, note_id, item_id, item.position, position, self._changed))
 
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
         if values is None:
@@ -359,7 +359,7 @@ class BriefingDock(QDockWidget):
                 return
             values = dialog.values()
         new = values
-        self._push(lambda: EditDetails(self.ws, note.id, old, new, self._changed))
+        self._push(lambda: edit_details_command(self.ws, note.id, old, new, self._changed))
 
     def delete_note(self, confirmed: bool = False) -> None:
         if self.note is None:
