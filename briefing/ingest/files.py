@@ -19,6 +19,8 @@ FORMAT_BY_SUFFIX = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMAT_BY_SUFFIX)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Extracted text, whatever the format: about 8,000 pages, and ~400 MB at most while it is cleaned.
+MAX_TEXT_CHARS = 16_000_000
 
 
 def suffix_of(path: Path) -> str:
@@ -33,6 +35,10 @@ def describe_unsupported(path: Path) -> str:
 
 def describe_oversize(size: int, limit: int) -> str:
     return f"file too large ({size / 1048576:.1f} MB; the limit is {limit // 1048576} MB)"
+
+
+def describe_too_long(length: int, limit: int) -> str:
+    return f"text too long ({length / 1e6:.1f} million characters; the limit is {limit // 1_000_000} million)"
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -15,7 +15,7 @@ from itertools import pairwise
 from statistics import median
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
 
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.extracted import Extracted, FormatError
@@ -26,7 +26,8 @@ GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
 SIZE_CHANGE = 0.5  # points
 MIN_SPACING_SAMPLES = 3
 DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body text
-MAX_PAGES = 2000
+MAX_PAGES = 2000  # a longer document is refused, not cut short without a word
+BOMB = "pdf content too large when unpacked (a decompression bomb?)"
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Line:
 
 def read_pdf(raw: bytes) -> Extracted:
     reader = open_pdf(raw)
-    pages = [page_lines(page) for page in reader.pages[:MAX_PAGES]]
+    pages = [page_lines(page) for page in reader.pages]
     drop_running_lines(pages)
     usual = usual_spacing(pages)
     paragraphs = join_pages([split_paragraphs(lines, usual) for lines in pages])
@@ -58,11 +59,15 @@ def open_pdf(raw: bytes) -> PdfReader:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise FormatError("encrypted pdf (password protected)")
-        len(reader.pages)  # reading the page tree finds most structural damage early
+        count = len(reader.pages)  # reading the page tree finds most structural damage early
     except (DependencyError, FileNotDecryptedError):
         raise FormatError("encrypted pdf (password protected)") from None
+    except LimitReachedError:
+        raise FormatError(BOMB) from None
     except (PdfReadError, PdfStreamError, EOFError) as error:
         raise FormatError(f"corrupt or truncated pdf ({one_line(error)})") from None
+    if count > MAX_PAGES:
+        raise FormatError(f"pdf too long ({count:,} pages; the limit is {MAX_PAGES:,})")
     return reader
 
 
@@ -82,6 +87,8 @@ def page_lines(page) -> list[Line]:
 
     try:
         page.extract_text(visitor_text=visit)
+    except LimitReachedError:
+        raise FormatError(BOMB) from None
     except (PdfReadError, PdfStreamError) as error:
         raise FormatError(f"corrupt pdf page ({one_line(error)})") from None
     return [line for line in lines if line.text.strip()]

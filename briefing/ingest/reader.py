@@ -65,7 +65,10 @@ def read_document(path: str | Path) -> Document:
 def build_document(path: Path) -> Document:
     raw = read_bytes(path)
     fmt = files.FORMAT_BY_SUFFIX[files.suffix_of(path)]
-    extracted = without_surrogates(READERS[fmt](raw))
+    extracted = READERS[fmt](raw)
+    if len(extracted.text) > files.MAX_TEXT_CHARS:  # checked before cleaning, which needs ~20 bytes a character
+        raise FormatError(files.describe_too_long(len(extracted.text), files.MAX_TEXT_CHARS))
+    extracted = without_surrogates(extracted)
     if extracted.title and is_release_furniture(extracted.title):
         # a Subject or <h1> saying only "Press release": the headline is in the text
         extracted = dataclasses.replace(extracted, title=None)

@@ -31,6 +31,9 @@ JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s*::\s*")
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+MAX_TAG_CHARS = 16_384
+TAG_START = re.compile(r"<[A-Za-z/!?]")  # "a < b" in sloppy text is text, not a tag
+TAG_NAME = re.compile(r"/?[A-Za-z][\w:-]{0,40}")
 
 
 def read_html(raw: bytes) -> Extracted:
@@ -47,6 +50,7 @@ def extract_html(html: str) -> Extracted:
     """Main text and metadata of a page; raises FormatError when nothing readable is in it."""
     if not html.strip():
         raise FormatError("empty file")
+    html = tame_tags(html)
     result = run_trafilatura(html)
     meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
     extra = read_json_ld(html)
@@ -62,6 +66,27 @@ def extract_html(html: str) -> Extracted:
         outlet=pick(meta["sitename"], extra.get("publisher"), outlet_from_title_tag(html, title)),
         published=pick(meta["date"], extra.get("datePublished")),
     )
+
+
+def tame_tags(html: str) -> str:
+    """``html`` with every tag longer than MAX_TAG_CHARS reduced to its bare name.
+
+    libxml2, jusText and htmldate all take time growing with the square of a tag's attribute
+    count: one ``<p>`` with 300,000 attributes kept the import busy for over ten minutes. No
+    text lives inside a tag; the one long tag a real page has is an image with its picture
+    inlined as a data: URL, and that loses nothing by going. One pass, linear in the page.
+    """
+    if len(html) <= MAX_TAG_CHARS:
+        return html
+    pieces, copied, position = [], 0, 0
+    while (tag := TAG_START.search(html, position)) and (end := html.find(">", tag.start())) >= 0:
+        start = tag.start()
+        if end - start > MAX_TAG_CHARS:
+            name = TAG_NAME.match(html, start + 1)
+            pieces += [html[copied:start], f"<{name.group(0)}>" if name else " "]
+            copied = end + 1
+        position = end + 1
+    return "".join([*pieces, html[copied:]]) if pieces else html
 
 
 def outlet_from_title_tag(html: str, title: str | None) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DEFAULT_BATCH_SIZE = 64  # paragraphs per spaCy batch; memory stays far under the 500 MB budget
+MAX_PARAGRAPH_CHARS = 20_000  # ordinary paragraphs are under 2,000
 
 
 @dataclass
@@ -55,13 +56,28 @@ class ParsedText:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, paragraph) pairs; paragraphs are separated by blank lines."""
-    pieces, position = [], 0
+    """(offset, paragraph) pairs; paragraphs are separated by blank lines.
+
+    A paragraph longer than MAX_PARAGRAPH_CHARS (a page without breaks, a 10 MB line) is cut
+    after a sentence or at a space: spaCy refuses docs over a million characters and needs
+    memory in proportion to one doc's length.
+    """
+    pieces: list[tuple[int, str]] = []
+    position = 0
     for match in PARAGRAPH_BREAK.finditer(text):
-        pieces.append((position, text[position:match.start()]))
+        pieces.extend(_bounded(position, text[position : match.start()]))
         position = match.end()
-    pieces.append((position, text[position:]))
+    pieces.extend(_bounded(position, text[position:]))
     return [(offset, para) for offset, para in pieces if para.strip()]
+
+
+def _bounded(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    while len(para) > MAX_PARAGRAPH_CHARS:
+        window = para[:MAX_PARAGRAPH_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n")) + 1 or window.rfind(" ") + 1 or MAX_PARAGRAPH_CHARS
+        yield offset, para[:cut]
+        offset, para = offset + cut, para[cut:]
+    yield offset, para
 
 
 def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ParsedText]:
