@@ -88,10 +88,10 @@ def acquire(workspace: Path) -> WorkspaceLock:
     return lock
 
 
-def held_elsewhere(workspace: Path) -> bool:
-    """True when another process has the workspace open for writing."""
+def in_use(workspace: Path) -> bool:
+    """True when this or another process has the workspace open for writing."""
     if os.path.realpath(workspace) in _held:
-        return False
+        return True
     try:
         fd = os.open(lock_path(workspace), os.O_RDWR)
     except OSError:
