@@ -3,7 +3,9 @@
 Markdown is reduced to plain text with a few line rules rather than rendered: headings lose
 their marks, emphasis and code marks go, links keep their text, images and reference
 definitions disappear, list items stay one per line ("*" and "+" bullets become "-"), and
-block quotes lose their marks. The first level-one heading
+block quotes lose their marks. Raw HTML loses its tags, and scripts, styles, frames and the
+like lose their content too: code someone meant a browser to run is not article text.
+The first level-one heading
 is the title. Line breaks inside a paragraph are kept for the cleaner, which joins lines that
 were wrapped and keeps short lines (a byline above a date line) apart.
 """
@@ -25,6 +27,7 @@ IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template|iframe|object|svg|textarea)\b", re.IGNORECASE)
 # emphasis marks hugging text: **bold**, __bold__, *em*, _em_, ~~struck~~, `code`
 EMPHASIS = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)"
                       r"|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w])|`([^`]+)`")
@@ -55,14 +58,33 @@ class MarkdownText:
         self.title: str | None = None
         self.blocks: list[list[str]] = [[]]
         self.in_fence = False
+        self.hidden: str | None = None  # the raw-HTML element being skipped, e.g. "script"
 
     def add(self, line: str, following: str) -> None:
-        if FENCE.match(line):
+        if self.hidden is None and FENCE.match(line):
             self.in_fence = not self.in_fence
         elif self.in_fence:
             self.blocks[-1].append(line)
         else:
-            self.add_markdown(*classify_line(line, following))
+            line = self.without_hidden(line)
+            if line.strip() or self.hidden is None:
+                self.add_markdown(*classify_line(line, following))
+
+    def without_hidden(self, line: str) -> str:
+        """``line`` without raw-HTML script, style and frame elements, which may span lines."""
+        kept: list[str] = []
+        while line:
+            if self.hidden is not None:
+                close = re.search(rf"</{self.hidden}\s*>", line, re.IGNORECASE)
+                if close is None:
+                    return "".join(kept)
+                line, self.hidden = line[close.end() :], None
+            opening = HIDDEN_OPEN.search(line)
+            if opening is None:
+                break
+            kept.append(line[: opening.start()])
+            line, self.hidden = line[opening.end() :], opening.group(1)
+        return "".join(kept) + line
 
     def add_markdown(self, kind: str, text: str) -> None:
         if kind == "h1" and self.title is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.domain import WorkspaceLocked
@@ -27,8 +27,8 @@ _LOCK_OFFSET = 1 << 20  # Windows locks are mandatory: lock a byte far from the 
 @dataclass
 class _Entry:
     fd: int
-    users: int
     previous: str  # the marker found when this process took the lock
+    users: set[int] = field(default_factory=set)  # ids of the WorkspaceLocks sharing it
     marked: bool = False
 
 
@@ -61,10 +61,11 @@ class WorkspaceLock:
         entry, self._entry = self._entry, None
         if entry is None:
             return
-        entry.users -= 1
-        if entry.users > 0:
+        # set.discard and dict.pop are single steps under the GIL, so worker threads opening
+        # and closing their connections cannot miscount; only the one that pops closes
+        entry.users.discard(id(self))
+        if entry.users or _held.pop(self._key, None) is not entry:
             return
-        _held.pop(self._key, None)
         try:
             if entry.marked:
                 _write_marker(entry.fd, f"{CLOSED}\n")
@@ -81,16 +82,16 @@ def acquire(workspace: Path) -> WorkspaceLock:
     key = os.path.realpath(workspace)
     entry = _held.get(key)
     if entry is None:
-        entry = _take(workspace)
-        _held[key] = entry
-    entry.users += 1
-    return WorkspaceLock(key, entry)
+        entry = _held.setdefault(key, _take(workspace))
+    lock = WorkspaceLock(key, entry)
+    entry.users.add(id(lock))
+    return lock
 
 
-def held_elsewhere(workspace: Path) -> bool:
-    """True when another process has the workspace open for writing."""
+def in_use(workspace: Path) -> bool:
+    """True when this or another process has the workspace open for writing."""
     if os.path.realpath(workspace) in _held:
-        return False
+        return True
     try:
         fd = os.open(lock_path(workspace), os.O_RDWR)
     except OSError:
@@ -132,7 +133,7 @@ def _take(workspace: Path) -> _Entry:
                 f"{workspace}: open in {describe_holder(workspace)}; close it there first, "
                 "or open the workspace read-only"
             )
-        return _Entry(fd, 0, _marker_of(_read(fd)))
+        return _Entry(fd, _marker_of(_read(fd)))
     except BaseException:
         os.close(fd)
         raise

@@ -201,7 +201,8 @@ def _unwritable(target: Path, reason: str, fallback_read_only: bool) -> Workspac
 
 def _open_read_only(target: Path, reason: str) -> Workspace:
     """A workspace that refuses every change, opened beside any writer without taking the lock."""
-    thorough = locking.marker(target) != locking.CLOSED and not locking.held_elsewhere(target)
+    # a writer (here or elsewhere) checked the file when it opened it
+    thorough = locking.marker(target) != locking.CLOSED and not locking.in_use(target)
     version = check_existing(target, thorough=thorough)
     if version == EMPTY:
         raise WorkspaceError(f"{target}: no workspace there (missing or empty file)")

@@ -232,3 +232,11 @@ def test_backup_and_restore_commands(case, tmp_path):
     refused = run_cli("restore", "--workspace", str(case), str(tmp_path / "nothing.briefing"))
     assert refused.returncode == 1
     assert refused.stderr.strip() == f"briefing: {tmp_path / 'nothing.briefing'}: no such backup file"
+
+
+def test_a_worker_may_back_up_through_a_read_only_connection(case):
+    # the app can copy a big workspace off the UI thread: a worker opens it read-only
+    with open_workspace(case) as ws, open_workspace(case, read_only=True) as worker:
+        made = maybe_back_up(worker)
+        add_entity(ws, "Still Writable", "person")
+    assert made is not None and _names(made) == ["Marta Okafor"]

@@ -117,3 +117,12 @@ def test_reading_an_older_workspace_read_only_asks_for_the_upgrade(ws_file):
     db.close()
     with pytest.raises(WorkspaceError, match="older version of Briefing; it is upgraded when opened for writing"):
         open_workspace(ws_file, read_only=True)
+
+
+def test_a_reader_beside_a_writer_does_not_check_the_file_again(ws_file, monkeypatch):
+    open_workspace(ws_file).close()
+    lock.lock_path(ws_file).unlink()  # as if it came from elsewhere: the writer checks it
+    calls = []
+    monkeypatch.setattr(integrity, "check_integrity", lambda path, conn: calls.append(path))
+    with open_workspace(ws_file), open_workspace(ws_file, read_only=True) as reader:
+        assert reader.read_only and calls == [ws_file]
