@@ -63,7 +63,7 @@ def read_in_child(path: Path, timeout: float = 120) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def long_pdf(path: Path, pages: int, lines: int = 12) -> Path:
+def long_pdf(path: Path, pages: int, lines: int = 12, word: bytes = b"ministry") -> Path:
     """A text PDF of ``pages`` pages, each with its own ``lines`` lines, written object by object."""
     font = 3 + 2 * pages
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -71,7 +71,7 @@ def long_pdf(path: Path, pages: int, lines: int = 12) -> Path:
                                                             pages)]
     for page in range(pages):
         text = b"".join(
-            b"(Page %d, line %d: the ministry said the pumps at station %d failed.) Tj 0 -16 Td " % (page, n, n)
+            b"(Page %d, line %d: the %s said the pumps at station %d failed.) Tj 0 -16 Td " % (page, n, word, n)
             for n in range(lines)
         )
         stream = b"BT /F1 11 Tf 72 760 Td " + text + b"ET"

@@ -1,5 +1,8 @@
 """Hostile files, each read in a fresh process: bounded time and memory, one clear line or a document.
 
+The long word (a 24,000-letter one took 9 s, found by the fuzzer) and the 4 MB of text wrapped
+at 72 columns without a blank line (400 KB took over two minutes) were quadratic once.
+
 Each case runs ``read_document`` in a child with a 3 GB address-space cap and reports its
 outcome, seconds and peak resident memory; none may take more than 30 s or 400 MB (the child
 itself is ~80 MB) or run out of memory. Then the whole set goes through one import into a
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -36,6 +40,8 @@ def _utf16_without_bom() -> bytes:
 CASES = {
     "line.txt": (b"Headline\n\n" + b"word " * (hostile.TEN_MB // 5), ""),
     "line.md": (b"# Headline\n\n" + b"word " * (hostile.TEN_MB // 5), ""),
+    "wrapped.txt": ("\n".join(textwrap.wrap(PARAGRAPH.decode() * 70_000, 72)).encode(), ""),
+    "long-word.pdf": (lambda folder: hostile.long_pdf(folder / "long-word.pdf", 2, 3, b"x" * 200_000), ""),
     "line.html": (b"<html><body><p>" + b"word " * (hostile.TEN_MB // 5) + b"</p></body></html>", "no text"),
     "nested-divs.html": (b"<html><body>" + b"<div>" * 100_000 + PARAGRAPH * 3 + b"</div>" * 100_000, "no text"),
     "unclosed-tags.html": (b"<html><body>" + b"<b><i>" * 100_000 + PARAGRAPH * 3, "no text"),
