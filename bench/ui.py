@@ -51,6 +51,7 @@ loaded = "spacy" in sys.modules
 QTimer.singleShot(0, lambda: (print("painted", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                                     "spacy" if loaded else "no-model", flush=True), app.quit()))
 app.exec()
+ws.close()  # as the app does: an unclean exit makes the next open run a full quick_check
 """
 
 STALLS = """
@@ -78,6 +79,7 @@ timer.timeout.connect(tick)
 timer.start()
 window.imports.start([Path(sys.argv[2])])
 app.exec()
+ws.close()
 """
 
 
