@@ -127,7 +127,8 @@ def restore_backup(workspace: str | Path, backup: str | Path, *, keep: int | Non
     try:
         ws = open_workspace(target)
     except WorkspaceLocked:
-        raise
+        holder = locking.describe_holder(target)
+        raise WorkspaceLocked(f"{target}: open in {holder}; close it there before restoring") from None
     except WorkspaceError:
         if not target.exists():
             raise

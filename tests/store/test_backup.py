@@ -177,7 +177,8 @@ def test_restore_refuses_the_workspace_itself_and_a_workspace_in_use(case):
         backup = back_up(ws)
     holder = hold_workspace(case)
     try:
-        with pytest.raises(WorkspaceLocked):
+        expected = f"open in Briefing process {holder.pid}; close it there before restoring"
+        with pytest.raises(WorkspaceLocked, match=expected):
             restore_backup(case, backup)
     finally:
         holder.kill()
