@@ -189,6 +189,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _list_backups(args.workspace)
     reading = args.command in READING_COMMANDS
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
+        if ws.backup_problem:
+            print(f"briefing: no backup made: {ws.backup_problem}", file=sys.stderr)
         return _run_on_workspace(ws, args)
 
 

@@ -136,7 +136,8 @@ def open_default_workspace(
     """Open ``path``, or the user's default workspace, made from the demo corpus on first use.
 
     Opening for writing also makes a backup (unless ``backup`` is False) when the newest is
-    more than ten minutes old and the workspace changed since. With ``fallback_read_only`` a
+    more than ten minutes old and the workspace changed since, and again as edits commit
+    (``ws.auto_backup``; a failed backup is kept in ``ws.backup_problem``). With ``fallback_read_only`` a
     workspace another process is writing (or a read-only file) opens read-only instead of
     raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``.
     """
@@ -147,9 +148,9 @@ def open_default_workspace(
     if backup and not ws.read_only:
         try:
             maybe_back_up(ws)
-        except BaseException:
-            ws.close()
-            raise
+        except WorkspaceError as exc:  # the workspace itself is fine: work goes on, the problem is shown
+            ws.backup_problem = str(exc)
+        ws.auto_backup = True  # and every ten minutes while edits are made
     return ws
 
 

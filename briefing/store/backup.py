@@ -94,8 +94,9 @@ def back_up_file(workspace: Path, *, keep: int | None = None, label: str = "") -
         conn.close()
 
 
-def maybe_back_up(ws: Workspace, *, interval: float = INTERVAL_SECONDS, keep: int | None = None) -> Path | None:
-    """Back up when the newest backup is older than ``interval`` seconds and the file changed since.
+def maybe_back_up(ws: Workspace, *, interval: float | None = None, keep: int | None = None) -> Path | None:
+    """Back up when the newest backup is older than ``interval`` seconds (default ten minutes)
+    and the file changed since.
 
     Cheap when there is nothing to do (a directory listing and two stats), so the app may call
     it after every edit or on a timer. Returns the new backup, or None.
@@ -105,7 +106,8 @@ def maybe_back_up(ws: Workspace, *, interval: float = INTERVAL_SECONDS, keep: in
     backups = list_backups(ws.path)
     if backups:
         newest = backups[-1].stat().st_mtime
-        if time.time() - newest < interval or _last_change(ws.path) <= newest:
+        due = INTERVAL_SECONDS if interval is None else interval
+        if time.time() - newest < due or _last_change(ws.path) <= newest:
             return None
     elif not _has_content(ws):
         return None
@@ -125,7 +127,8 @@ def restore_backup(workspace: str | Path, backup: str | Path, *, keep: int | Non
     try:
         ws = open_workspace(target)
     except WorkspaceLocked:
-        raise
+        holder = locking.describe_holder(target)
+        raise WorkspaceLocked(f"{target}: open in {holder}; close it there before restoring") from None
     except WorkspaceError:
         if not target.exists():
             raise

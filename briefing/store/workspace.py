@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from briefing.store.integrity import EMPTY, check_existing, read_only_uri
 from briefing.store.migrations import SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 5000
+BACKUP_CHECK_SECONDS = 60.0
 
 
 class Workspace:
@@ -42,6 +44,11 @@ class Workspace:
         self.read_only_reason = read_only_reason
         self._lock = lock
         self._bulk_depth = 0
+        # Back up now and then as edits commit (briefing.store.backup.maybe_back_up); the CLI
+        # and the app turn it on. A failed backup never fails the edit: it is kept here.
+        self.auto_backup = False
+        self.backup_problem: str | None = None
+        self._next_backup_check = 0.0
 
     @property
     def name(self) -> str:
@@ -69,6 +76,22 @@ class Workspace:
             if error is None:
                 raise
             raise error from None
+        if self.auto_backup and not self._bulk_depth and not self.db.conn.in_transaction:
+            self._back_up_now_and_then()
+
+    def _back_up_now_and_then(self) -> None:
+        """After an edit committed: at most once a minute, ask for a backup if one is due."""
+        now = time.monotonic()
+        if now < self._next_backup_check:
+            return
+        self._next_backup_check = now + BACKUP_CHECK_SECONDS
+        from briefing.store.backup import maybe_back_up
+
+        try:
+            maybe_back_up(self)
+            self.backup_problem = None
+        except WorkspaceError as exc:
+            self.backup_problem = str(exc)
 
     def reopen(self) -> Workspace:
         """Another connection to the same file in the same mode, for a worker thread."""

@@ -177,7 +177,8 @@ def test_restore_refuses_the_workspace_itself_and_a_workspace_in_use(case):
         backup = back_up(ws)
     holder = hold_workspace(case)
     try:
-        with pytest.raises(WorkspaceLocked):
+        expected = f"open in Briefing process {holder.pid}; close it there before restoring"
+        with pytest.raises(WorkspaceLocked, match=expected):
             restore_backup(case, backup)
     finally:
         holder.kill()
@@ -240,3 +241,32 @@ def test_a_worker_may_back_up_through_a_read_only_connection(case):
         made = maybe_back_up(worker)
         add_entity(ws, "Still Writable", "person")
     assert made is not None and _names(made) == ["Marta Okafor"]
+
+
+def test_edits_bring_a_backup_when_one_is_due(case, monkeypatch):
+    from briefing.store import backup, workspace
+
+    monkeypatch.setattr(workspace, "BACKUP_CHECK_SECONDS", 0)
+    with open_default_workspace(case) as ws:  # the app's and the CLI's way in: one on open
+        assert ws.auto_backup and len(list_backups(case)) == 1
+        add_entity(ws, "Too Soon", "person")
+        assert len(list_backups(case)) == 1
+        monkeypatch.setattr(backup, "INTERVAL_SECONDS", 0)  # ten minutes later
+        add_entity(ws, "Due Now", "person")
+        assert len(list_backups(case)) == 2
+        assert _names(list_backups(case)[-1])[-1] == "Due Now"
+
+
+def test_a_failed_backup_never_fails_the_edit(case, monkeypatch):
+    from briefing.store import backup, workspace
+
+    monkeypatch.setattr(workspace, "BACKUP_CHECK_SECONDS", 0)
+    monkeypatch.setattr(backup, "INTERVAL_SECONDS", 0)
+    backup_folder(case).write_text("a file where the folder should be")
+    with open_default_workspace(case) as ws:
+        assert "cannot make the backup folder" in (ws.backup_problem or "")
+        add_entity(ws, "Saved Anyway", "person")
+        assert "cannot make the backup folder" in (ws.backup_problem or "")
+    assert _names(case)[-1] == "Saved Anyway"
+    result = run_cli("info", "--workspace", str(case))
+    assert result.returncode == 0 and "briefing: no backup made: " in result.stderr

@@ -126,3 +126,25 @@ def test_a_reader_beside_a_writer_does_not_check_the_file_again(ws_file, monkeyp
     monkeypatch.setattr(integrity, "check_integrity", lambda path, conn: calls.append(path))
     with open_workspace(ws_file), open_workspace(ws_file, read_only=True) as reader:
         assert reader.read_only and calls == [ws_file]
+
+
+def test_a_second_window_refuses_or_reads_and_never_writes(held, tmp_path):
+    """The window's start-up decides between the two (briefing/ui/app.py); either way the
+    holder's workspace is not touched and the holder goes on writing."""
+    path, holder = held
+    before = _digest(path)
+    shot = tmp_path / "second.png"
+    result = run_cli("--workspace", str(path), "--screenshot", str(shot))
+    if result.returncode:
+        assert result.stderr.strip().splitlines()[-1] == (
+            f"briefing: {path}: open in Briefing process {holder.pid}; close it there first, or open the workspace "
+            "read-only"
+        )
+    else:
+        assert shot.exists()
+    assert _digest(path) == before
+    holder.kill()
+    holder.wait()
+    with open_workspace(path) as ws:
+        add_entity(ws, "After The Second Window", "person")
+        assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
