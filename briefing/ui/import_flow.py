@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
 from briefing.pipeline import import_paths
-from briefing.store import Workspace, open_workspace
+from briefing.store import Workspace
 from briefing.ui.tasks import Task, TaskRunner
 
 PROGRESS_DELAY_MS = 500
@@ -67,7 +67,7 @@ class ImportFlow(QObject):
 
         def run_in_worker(progress, cancelled) -> ImportReport:
             # A Database belongs to the thread that opened it: the worker opens its own.
-            with open_workspace(path) as worker_ws:
+            with self.ws.reopen() as worker_ws:  # same mode: a read-only window imports nothing
                 return import_paths(worker_ws, targets, progress, cancelled)
 
         return run_in_worker

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefing.search.engine import SearchResult, highlighted_html, search
 from briefing.search.report import facet_line
-from briefing.store import Workspace, open_workspace
+from briefing.store import Workspace
 from briefing.ui.tasks import Task, TaskRunner
 
 DEBOUNCE_MS = 250
@@ -137,7 +137,7 @@ class SearchDock(QDockWidget):
             return lambda progress, cancelled: search(self.ws, text, PAGE_SIZE, cursor)
 
         def in_worker(progress, cancelled) -> SearchResult:
-            with open_workspace(path) as worker_ws:  # a connection belongs to its thread
+            with self.ws.reopen() as worker_ws:  # a connection belongs to its thread; same mode
                 return search(worker_ws, text, PAGE_SIZE, cursor)
 
         return in_worker

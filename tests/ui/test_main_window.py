@@ -225,6 +225,10 @@ def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, a
             window.panel.mark_current("disputed")
             assert "read-only" in window.statusBar().currentMessage()
             assert window.undo_stack.count() == 0
+            window.search_dock.runner = TaskRunner()  # the worker's own connection, in the same mode
+            found = window.search_dock._work("ransom", None)(lambda *_: None, lambda: False)
+            assert found.page.total > 0
+            window.search_dock.runner = TaskRunner(synchronous=True)
         finally:
             window.close()
             window.deleteLater()
