@@ -44,7 +44,7 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
-from briefing.ui.widgets import add_ok_cancel, parse_mime
+from briefing.ui.widgets import add_buttons, add_ok_cancel, parse_mime
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
@@ -149,13 +149,9 @@ class BriefingDock(QDockWidget):
         self.notes.setToolTip("The briefing note you are composing")
         self.notes.currentIndexChanged.connect(lambda _: self._show_selected())
         top.addWidget(self.notes, stretch=1)
-        for text, tip, slot in (("&New…", "Start a new briefing note", self.new_note),
-                                ("De&tails…", "Title, audience, date and author", self.edit_details),
-                                ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export)):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            top.addWidget(button)
+        add_buttons(top, (("&New…", "Start a new briefing note", self.new_note),
+                          ("De&tails…", "Title, audience, date and author", self.edit_details),
+                          ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export)))
         layout.addLayout(top)
         self.help = QLabel(EMPTY_HELP)
         self.help.setWordWrap(True)
@@ -184,14 +180,10 @@ class BriefingDock(QDockWidget):
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
         layout.addWidget(self.items, stretch=1)
         buttons = QHBoxLayout()
-        for text, tip, slot in (("Add Te&xt", "Add a section you write in Markdown", self.add_text),
-                                ("Move &Up", "Move the selected item up", lambda: self.step(-1)),
-                                ("Move Do&wn", "Move the selected item down", lambda: self.step(1)),
-                                ("&Remove", "Remove the selected item from the note", self.remove_selected)):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        add_buttons(buttons, (("Add Te&xt", "Add a section you write in Markdown", self.add_text),
+                              ("Move &Up", "Move the selected item up", lambda: self.step(-1)),
+                              ("Move Do&wn", "Move the selected item down", lambda: self.step(1)),
+                              ("&Remove", "Remove the selected item from the note", self.remove_selected)))
         layout.addLayout(buttons)
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")

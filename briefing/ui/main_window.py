@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
         self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
-        self._add_action(view_menu, "Next &Pane", self.focus_next_pane, "F6")
+        self._add_action(view_menu, "Next &Pane", lambda: self.focus_next_pane(), "F6")
         self._add_action(view_menu, "Previous Pa&ne", lambda: self.focus_next_pane(backwards=True), "Shift+F6")
         self._add_action(view_menu, "&Timeline", self.show_timeline, "Ctrl+T")
         view_menu.addSeparator()

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 BRIEFING_MIME = "application/x-briefing-item"  # "kind:id" of an item dragged to the briefing pane
 
@@ -57,6 +66,15 @@ def make_tree(name: str, headers: list[str], stretch: int | None = None,
             mode = QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(column, mode)
     return tree
+
+
+def add_buttons(layout: QBoxLayout, specs: Sequence[tuple[str, str, Callable[[], object]]]) -> None:
+    """Push buttons from (text, tooltip, slot); the slot is called without the 'checked' flag."""
+    for text, tip, slot in specs:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False, call=slot: call())
+        layout.addWidget(button)
 
 
 def add_ok_cancel(dialog: QDialog, layout: QFormLayout) -> None:

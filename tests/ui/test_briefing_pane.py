@@ -212,3 +212,21 @@ def test_search_results_add_their_quote_or_their_sources_summary(window):
     dock.addToBriefing.emit(*quote)
     dock.addToBriefing.emit(*summary)
     assert [(i.kind, i.ref_id) for i in note(window).items] == [quote, summary]
+
+
+def test_the_panes_buttons_work_when_clicked(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+
+    from briefing.ui import briefing_pane
+
+    dock = window.briefing_dock
+    buttons = {b.text().replace("&", ""): b for b in dock.findChildren(QPushButton)}
+    buttons["Add Text"].click()
+    assert [i.kind for i in note(window).items] == ["text"]
+    target = tmp_path / "clicked.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)"))
+    buttons["Export…"].click()
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle: \"Outage brief\"")
+    monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    buttons["New…"].click()
+    assert dock.notes.currentText() == "Untitled briefing note (0)"
