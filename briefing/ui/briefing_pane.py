@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -160,7 +160,8 @@ class BriefingDock(QDockWidget):
         splitter.addWidget(self._items_box())
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Preview of the briefing note")
-        self.preview.setOpenLinks(False)  # a link in a note is shown, never followed from the preview
+        self.preview.setOpenLinks(False)  # a link opens only after the analyst has seen where it goes
+        self.preview.anchorClicked.connect(self.open_link)
         paper = self.preview.palette()  # the exported page's own colours, on a dark desktop too
         paper.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         paper.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
@@ -250,6 +251,15 @@ class BriefingDock(QDockWidget):
             from briefing.export.html import render_html
 
             self.preview.setHtml(render_html(self.rendered))
+
+    def open_link(self, url: QUrl) -> None:
+        """A clicked link: say where it goes, open it in the browser only when the analyst agrees."""
+        if url.scheme() not in ("http", "https", "mailto"):
+            self.window_.statusBar().showMessage(f"Not opened: {url.toString()}", 8000)
+            return
+        answer = QMessageBox.question(self, "Open Link", f"Open this address in your web browser?\n\n{url.toString()}")
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)
 
     def _item_selected(self) -> None:
         item = self._selected_item()

@@ -230,3 +230,22 @@ def test_the_panes_buttons_work_when_clicked(window, tmp_path, monkeypatch):
     monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     buttons["New…"].click()
     assert dock.notes.currentText() == "Untitled briefing note (0)"
+
+
+def test_a_link_in_the_preview_opens_only_after_the_analyst_saw_it(window, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    asked, opened = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or answer[0])
+    dock = window.briefing_dock
+    dock.preview.anchorClicked.emit(QUrl("https://example.org/report"))
+    assert "https://example.org/report" in asked[0] and opened == []
+    answer[0] = QMessageBox.StandardButton.Yes
+    dock.preview.anchorClicked.emit(QUrl("https://example.org/report"))
+    assert opened == ["https://example.org/report"]
+    dock.preview.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert len(asked) == 2 and len(opened) == 1 and "Not opened" in window.statusBar().currentMessage()
