@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -43,17 +43,15 @@ from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
+from briefing.ui.menus import build_menus
 from briefing.ui.panels import SidePanel
-from briefing.ui.reader import LAYERS, Highlight, Reader
+from briefing.ui.reader import Highlight, Reader
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.source_model import SourceIdRole, SourceTableModel
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.timeline import TimelineDock
 
 BACKUP_DELAY_MS = 5000
-GRADES = (("A", "completely reliable"), ("B", "usually reliable"), ("C", "fairly reliable"),
-          ("D", "not usually reliable"), ("E", "unreliable"), ("F", "reliability cannot be judged"))
-
 
 class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace, runner: TaskRunner | None = None, remember: bool = True):
@@ -91,7 +89,7 @@ class MainWindow(QMainWindow):
         self.briefing_dock.hide()
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
         self._build_layout()
-        self._build_menus()
+        build_menus(self)
         self.refresh_sources()
         if remember:
             self._restore_state()
@@ -148,80 +146,6 @@ class MainWindow(QMainWindow):
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._add_action(file_menu, "&Import Files…", self.imports.choose_files, "Ctrl+I")
-        self._add_action(file_menu, "Import &Folder…", self.imports.choose_folder, "Ctrl+Shift+I")
-        file_menu.addSeparator()
-        self._add_action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        self._add_action(edit_menu, "&Annotate Selection…", self.annotate, "Ctrl+Shift+A")
-        self._add_action(edit_menu, "&Find…", self.search_dock.focus, QKeySequence.StandardKey.Find)
-        self._build_source_menu()
-        self._build_claim_menu()
-        self._build_briefing_menu()
-        self._build_view_menu()
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(help_menu, "&About Briefing", self._about)
-
-    def _build_source_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Source")
-        grades = menu.addMenu("Reliability &Grade")
-        for grade, meaning in GRADES:
-            self._add_action(grades, f"&{grade} – {meaning}",
-                             lambda _=False, g=grade: self.edit_source("reliability", g))
-        self._add_action(grades, "&Not Graded", lambda: self.edit_source("reliability", None))
-
-    def _build_claim_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Claims")
-        for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
-            self._add_action(menu, f"Mark {status.capitalize()}", lambda _=False, s=status: self.panel.mark_current(s),
-                             key)
-        menu.addSeparator()
-        self._add_action(menu, "&Pin Claim for Evidence", self.evidence_flow.pin, "Ctrl+Alt+P")
-        self._add_action(menu, "&Attach Selection as Evidence…", self.evidence_flow.attach, "Ctrl+Alt+E")
-
-    def _build_briefing_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Briefing")
-        dock = self.briefing_dock
-        self._add_action(menu, "&Show Briefing Note", self.show_briefing, "Ctrl+Shift+B")
-        self._add_action(menu, "&Add Selected Item to Note", lambda: self.add_to_briefing(), "Ctrl+B")
-        self._add_action(menu, "Add Source S&ummary to Note", lambda: self.add_to_briefing("summary", 0))
-        self._add_action(menu, "Add &Text Section", dock.add_text)
-        menu.addSeparator()
-        self._add_action(menu, "&New Note…", lambda: dock.new_note())
-        self._add_action(menu, "Note &Details…", lambda: dock.edit_details())
-        self._add_action(menu, "&Export Note…", lambda: dock.export(), "Ctrl+E")
-        self._add_action(menu, "&Delete Note…", lambda: dock.delete_note())
-
-    def _build_view_menu(self) -> None:
-        view_menu = self.menuBar().addMenu("&View")
-        self._add_action(view_menu, "&Filter Sources", self._focus_filter, "Ctrl+L")
-        self._add_action(view_menu, "Next &Pane", lambda: self.focus_next_pane(), "F6")
-        self._add_action(view_menu, "Previous Pa&ne", lambda: self.focus_next_pane(backwards=True), "Shift+F6")
-        self._add_action(view_menu, "&Timeline", self.show_timeline, "Ctrl+T")
-        view_menu.addSeparator()
-        for kind in LAYERS:
-            action = self._add_action(view_menu, f"Highlight {kind.capitalize()}s",
-                                      lambda on, k=kind: self.reader.set_layer_visible(k, on))
-            action.setCheckable(True)
-            action.setChecked(True)
-
-    def _add_action(self, menu, text, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    # -- behaviour ------------------------------------------------------
     def refresh_sources(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_source_id()
         self.model.reload()

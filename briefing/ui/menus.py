@@ -1,0 +1,85 @@
+"""The main window's menus: every command with its mnemonic and standard shortcut."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from briefing.domain import RELIABILITY_LABELS
+from briefing.ui.reader import LAYERS
+
+
+def build_menus(window) -> None:
+    """File, Edit, Source, Claims, Briefing, View and Help, with their shortcuts."""
+    file_menu = window.menuBar().addMenu("&File")
+    _add_action(window, file_menu, "&Import Files…", window.imports.choose_files, "Ctrl+I")
+    _add_action(window, file_menu, "Import &Folder…", window.imports.choose_folder, "Ctrl+Shift+I")
+    file_menu.addSeparator()
+    _add_action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    edit_menu = window.menuBar().addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A")
+    _add_action(window, edit_menu, "&Find…", window.search_dock.focus, QKeySequence.StandardKey.Find)
+    _build_source_menu(window)
+    _build_claim_menu(window)
+    _build_briefing_menu(window)
+    _build_view_menu(window)
+    help_menu = window.menuBar().addMenu("&Help")
+    _add_action(window, help_menu, "&About Briefing", window._about)
+
+def _build_source_menu(window) -> None:
+    menu = window.menuBar().addMenu("&Source")
+    grades = menu.addMenu("Reliability &Grade")
+    for grade, meaning in RELIABILITY_LABELS.items():
+        _add_action(window, grades, f"&{grade} – {meaning}",
+                         lambda _=False, g=grade: window.edit_source("reliability", g))
+    _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
+
+def _build_claim_menu(window) -> None:
+    menu = window.menuBar().addMenu("&Claims")
+    for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
+        _add_action(window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s),
+                         key)
+    menu.addSeparator()
+    _add_action(window, menu, "&Pin Claim for Evidence", window.evidence_flow.pin, "Ctrl+Alt+P")
+    _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")
+
+def _build_briefing_menu(window) -> None:
+    menu = window.menuBar().addMenu("&Briefing")
+    dock = window.briefing_dock
+    _add_action(window, menu, "&Show Briefing Note", window.show_briefing, "Ctrl+Shift+B")
+    _add_action(window, menu, "&Add Selected Item to Note", lambda: window.add_to_briefing(), "Ctrl+B")
+    _add_action(window, menu, "Add Source S&ummary to Note", lambda: window.add_to_briefing("summary", 0))
+    _add_action(window, menu, "Add &Text Section", dock.add_text)
+    menu.addSeparator()
+    _add_action(window, menu, "&New Note…", lambda: dock.new_note())
+    _add_action(window, menu, "Note &Details…", lambda: dock.edit_details())
+    _add_action(window, menu, "&Export Note…", lambda: dock.export(), "Ctrl+E")
+    _add_action(window, menu, "&Delete Note…", lambda: dock.delete_note())
+
+def _build_view_menu(window) -> None:
+    view_menu = window.menuBar().addMenu("&View")
+    _add_action(window, view_menu, "&Filter Sources", window._focus_filter, "Ctrl+L")
+    _add_action(window, view_menu, "Next &Pane", lambda: window.focus_next_pane(), "F6")
+    _add_action(window, view_menu, "Previous Pa&ne", lambda: window.focus_next_pane(backwards=True), "Shift+F6")
+    _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")
+    view_menu.addSeparator()
+    for kind in LAYERS:
+        action = _add_action(window, view_menu, f"Highlight {kind.capitalize()}s",
+                                  lambda on, k=kind: window.reader.set_layer_visible(k, on))
+        action.setCheckable(True)
+        action.setChecked(True)
+
+def _add_action(window, menu, text, slot, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+# -- behaviour ------------------------------------------------------
