@@ -106,13 +106,16 @@ def describe(j: Judgement) -> str:
             "reopen": "Suggested passage reopened"}.get(j.action, f"{j.action} {j.field or ''}".strip())
 
 
-class ConfirmSuggestion(QUndoCommand):
-    def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
-        super().__init__("Confirm suggested evidence")
-        self.ws, self.suggestion_id, self.changed = ws, suggestion_id, changed
+class DecideSuggestion(QUndoCommand):
+    """Confirm or dismiss a suggested passage; undo reopens it (the history keeps both)."""
+
+    def __init__(self, text: str, decide: Callable[[Workspace, int], object], ws: Workspace, suggestion_id: int,
+                 changed: Callable[[], None]):
+        super().__init__(text)
+        self.decide, self.ws, self.suggestion_id, self.changed = decide, ws, suggestion_id, changed
 
     def redo(self) -> None:
-        confirm_suggestion(self.ws, self.suggestion_id)
+        self.decide(self.ws, self.suggestion_id)
         self.changed()
 
     def undo(self) -> None:
@@ -120,18 +123,12 @@ class ConfirmSuggestion(QUndoCommand):
         self.changed()
 
 
-class DismissSuggestion(QUndoCommand):
-    def __init__(self, ws: Workspace, suggestion_id: int, changed: Callable[[], None]):
-        super().__init__("Dismiss suggestion")
-        self.ws, self.suggestion_id, self.changed = ws, suggestion_id, changed
+def confirm_command(ws: Workspace, suggestion_id: int, changed: Callable[[], None]) -> DecideSuggestion:
+    return DecideSuggestion("Confirm suggested evidence", confirm_suggestion, ws, suggestion_id, changed)
 
-    def redo(self) -> None:
-        dismiss_suggestion(self.ws, self.suggestion_id)
-        self.changed()
 
-    def undo(self) -> None:
-        reopen_suggestion(self.ws, self.suggestion_id)
-        self.changed()
+def dismiss_command(ws: Workspace, suggestion_id: int, changed: Callable[[], None]) -> DecideSuggestion:
+    return DecideSuggestion("Dismiss suggestion", dismiss_suggestion, ws, suggestion_id, changed)
 
 
 class AttachEvidence(QUndoCommand):

@@ -18,7 +18,7 @@ from briefing.store.history import claim_history
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
-from briefing.ui.evidence import AttachEvidence, ConfirmSuggestion, DismissSuggestion, RemoveEvidence
+from briefing.ui.evidence import AttachEvidence, RemoveEvidence, confirm_command, dismiss_command
 from briefing.ui.widgets import add_ok_cancel
 
 
@@ -54,8 +54,8 @@ class EvidenceFlow:
         self.shown_claim: int | None = None
         panel = window.panel.evidence
         window.panel.claimSelected.connect(self.show_claim)
-        panel.confirm.clicked.connect(lambda: self._suggestion_command(ConfirmSuggestion))
-        panel.dismiss.clicked.connect(lambda: self._suggestion_command(DismissSuggestion))
+        panel.confirm.clicked.connect(lambda: self._suggestion_command(confirm_command))
+        panel.dismiss.clicked.connect(lambda: self._suggestion_command(dismiss_command))
         panel.remove.clicked.connect(self.remove_evidence)
         panel.passageOpened.connect(self._open_passage)
 
