@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from briefing.domain import RELIABILITY_LABELS
 from briefing.ui.reader import LAYERS
 
+PLURALS = {"entity": "entities"}  # the reader's highlight layers, as the View menu names them
+
 
 def build_menus(window) -> None:
     """File, Edit, Source, Claims, Briefing, View and Help, with their shortcuts."""
@@ -69,7 +71,7 @@ def _build_view_menu(window) -> None:
     _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")
     view_menu.addSeparator()
     for kind in LAYERS:
-        action = _add_action(window, view_menu, f"Highlight {kind.capitalize()}s",
+        action = _add_action(window, view_menu, f"Highlight {PLURALS.get(kind, kind + 's').capitalize()}",
                                   lambda on, k=kind: window.reader.set_layer_visible(k, on))
         action.setCheckable(True)
         action.setChecked(True)
