@@ -24,20 +24,28 @@ def search(ws: Workspace, text: str, limit: int = DEFAULT_LIMIT, cursor: tuple |
     """Results for whatever the user typed; malformed input becomes a literal search."""
     query = parse(text)
     try:
-        return SearchResult(query, search_index(ws, _expression(query), query.filters, limit, cursor))
+        return SearchResult(query, _run(ws, query, limit, cursor))
     except QueryError as exc:
         literal = parse(" ".join(re.findall(r"[^\W_]+", text)))
         literal.literal, literal.problem = True, str(exc)
-        return SearchResult(literal, search_index(ws, _expression(literal), literal.filters, limit, cursor))
+        return SearchResult(literal, _run(ws, literal, limit, cursor))
+
+
+def _run(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> SearchPage:
+    return search_index(ws, _expression(query), query.filters, limit, cursor, _exact_phrase(query))
+
+
+def _exact_phrase(query: Query) -> str | None:
+    """For two or more plain words, the phrase of them side by side: its matches rank first."""
+    words = query.phrases
+    if query.match and len(words) >= 2 and query.match == " AND ".join(_quoted(w) for w in words):
+        return f"{{body speaker}} : {_quoted(' '.join(words))}"
+    return None
 
 
 def _expression(query: Query) -> str | None:
-    """The FTS5 expression: the words, an exact-phrase bonus, speaker and source columns."""
+    """The FTS5 expression: the words (in what was said and who said it), speaker and source columns."""
     match = query.match
-    words = query.phrases
-    if match and len(words) >= 2 and match == " AND ".join(_quoted(w) for w in words):
-        # plain words: passages with them side by side rank first
-        match = f"{_quoted(' '.join(words))} OR ({match})"
     columns = [f"speaker : {_quoted(s)}" for s in query.filters.speaker]
     columns += [f"title : {_quoted(s)}" for s in query.filters.source]
     # plain words look in what was said and who said it, not in the source's title

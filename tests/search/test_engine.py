@@ -2,8 +2,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.cjk import unspace
 from briefing.domain import Document
-from briefing.search.engine import highlighted_html, search
+from briefing.search.engine import _expression, highlighted_html, search
 from briefing.store.records import add_annotation, add_claim, add_entity, add_quote, mark_claim
 from briefing.store.sources import add_document
 
@@ -127,15 +128,82 @@ def test_any_input_gives_results_not_errors(corpus, text):
     assert result.page.total >= len(result.page.hits)
 
 
-def test_facets_above_the_sample_say_they_count_the_first_matches(corpus, monkeypatch):
+def test_facets_of_a_ranked_query_count_every_match(corpus):
+    from briefing.search.report import facet_line
+
+    ws = corpus[0]
+    page = search(ws, "households OR pumping OR ministry").page
+    assert page.ranked and page.total == 5 and not page.facets_partial
+    assert dict(page.facets["type"]) == {"source": 2, "claim": 1, "quote": 1, "note": 1}
+    assert dict(page.facets["source"]) == {"Pumps back on": 3, "Report says 62,000 homes hit": 2}
+    assert not facet_line(page).startswith("in the first")
+
+
+def _all_pages(ws, query):
+    page, seen = search(ws, query, limit=1).page, []
+    while True:
+        seen.extend((h.position, h.snippet) for h in page.hits)
+        if page.cursor is None:
+            return seen
+        page = search(ws, query, limit=1, cursor=page.cursor).page
+
+
+@pytest.mark.parametrize("facet_limit", [1000, 1])
+def test_a_filter_that_keeps_everything_changes_nothing(corpus, monkeypatch, facet_limit):
+    """Unfiltered queries are ranked in the index, narrowed ones in one pass: same order."""
+    from briefing.store import search_queries
+
+    monkeypatch.setattr(search_queries, "FACET_LIMIT", facet_limit)
+    ws, *_ = corpus
+    add_document(ws, _doc("Households said the households water pumps failed; water lost, households again.", "c"))
+    for words in ("households", "house*", "households OR water OR ransom", "households water", "lost water"):
+        unfiltered = _all_pages(ws, words)
+        assert len(unfiltered) >= 2
+        assert _all_pages(ws, f"{words} type:source type:quote type:claim type:note") == unfiltered
+
+
+def test_a_very_common_query_is_listed_newest_first_with_its_count(corpus, monkeypatch):
     from briefing.search.report import facet_line
     from briefing.store import search_queries
 
     ws = corpus[0]
+    monkeypatch.setattr(search_queries, "RANK_LIMIT", 2)
     monkeypatch.setattr(search_queries, "FACET_LIMIT", 1)
-    page = search(ws, "households").page
-    assert page.total > 1 and page.facets_partial
-    assert facet_line(page).startswith("in the first ")
-    monkeypatch.setattr(search_queries, "FACET_LIMIT", 1000)
-    page = search(ws, "households").page
-    assert not page.facets_partial and not facet_line(page).startswith("in the first")
+    # one word (counted first), a filtered query and an expression (both found to be too many)
+    for query in ("households", "households type:claim type:source", "households OR householder"):
+        first = search(ws, query, limit=1).page
+        assert not first.ranked and first.total == 3 and first.facets_partial
+        assert facet_line(first).startswith("in the first 1")
+        seen, cursor = [first.hits[0].position], first.cursor
+        while cursor is not None:
+            page = search(ws, query, limit=1, cursor=cursor).page
+            seen.extend(h.position for h in page.hits)
+            cursor = page.cursor
+        assert seen == sorted(seen, reverse=True) and len(set(seen)) == 3
+        assert all("\ue000households\ue001" in h.snippet for h in first.hits)
+
+
+def test_exact_phrase_matches_rank_before_other_matches_of_the_words(ws):
+    filler = "Officials met on Tuesday to discuss the budget for the coming year in detail. " * 6
+    texts = [
+        "Harbour, harbour, harbour: the water, water, water.",  # both words often, never side by side
+        filler + "Pumps failed, the harbour water board said.",
+        filler + "Residents saw the harbour water rise before dawn.",
+    ]
+    ids = [add_document(ws, _doc(text, f"t{i}"))[0] for i, text in enumerate(texts)]
+    hits = search(ws, "harbour water").page.hits
+    assert {h.source_id for h in hits[:2]} == set(ids[1:]) and hits[2].source_id == ids[0]
+
+
+def test_snippets_are_the_ones_fts5_makes(corpus):
+    from briefing.store.search_queries import SNIPPET
+
+    ws, *_ = corpus
+    for query in ("households", "ransom OR pumping", "北京", "speaker:okafor pumping"):
+        result = search(ws, query)
+        match = _expression(result.query)
+        expected = dict(ws.db.execute(f"SELECT rowid, {SNIPPET.format(table='search_fts')} FROM search_fts "
+                                      "WHERE search_fts MATCH ?", [match]).fetchall())
+        assert result.page.hits
+        for hit in result.page.hits:
+            assert hit.snippet == unspace(expected[hit.position])
