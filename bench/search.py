@@ -1,6 +1,6 @@
 """Search latency on a 1,000,000-quote workspace: the app's call against plain FTS5.
 
-    python -m bench.search [--path P] [--repeat N] [--profile]
+    python -m bench.search [--path P] [--repeat N] [--kinds K,...]
 
 Builds the workspace first if needed (``bench.search_corpus``; reused once complete).
 For each kind of query (single words, two words, phrases, prefixes, three kinds of
@@ -15,7 +15,6 @@ connection opened with ``open_workspace``:
 
 alternating the two, and prints p50/p95/p99 of each with the p95 ratio app/raw (goal
 <= 1.5), then the very common words against the median single-word query (goal < 10x).
-``--profile`` also times the parts of ``search_index`` (count, page, facets) per kind.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ import argparse
 import json
 import statistics
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from bench.search_corpus import DEFAULT_PATH, JA_WORDS, PHRASES, ZH_WORDS, build
-from briefing.search.engine import _expression, search
-from briefing.search.query import parse
+from briefing.search.engine import search
 from briefing.store import Workspace
-from briefing.store import search_queries as sq
 from briefing.store.workspace import open_workspace
 
 RAW = ("SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
@@ -157,100 +153,6 @@ def pct(values: list[float], p: float) -> float:
     return float(np.percentile(values, p))
 
 
-def profile_kind(ws: Workspace, items: list[Probe]) -> dict[str, float]:
-    """p50 (ms) of each part of search_index and of the proposed search; p95 ratios to raw."""
-    parts: dict[str, list[float]] = {name: [] for name in PARTS + ("raw",)}
-    for p in items:
-        elapsed, query = _timed(parse, p.text)
-        parts["parse"].append(elapsed)
-        match = _expression(query)  # type: ignore[arg-type]
-        where, params = sq._filters(query.filters)  # type: ignore[attr-defined]
-        elapsed, total = _timed(sq._count, ws, match, where, params)
-        parts["count"].append(elapsed)
-        ranked = total <= sq.RANK_LIMIT  # type: ignore[operator]
-        parts["page"].append(_timed(sq._matches, ws, match, where, params, 21, None, ranked)[0])
-        parts["facets"].append(_current_facets(ws, match, where, params, total))
-        parts["page'"].append(_timed(matches_proposed, ws, match, where, params, 21, ranked)[0])
-        elapsed, rows = _timed(facet_rows, ws, match, where, params)
-        parts["facets'"].append(elapsed + _timed(facets_from, ws, rows)[0])
-        parts["app'"].append(_timed(search_proposed, ws, p.text)[0])
-        parts["raw"].append(_timed(lambda s, v: ws.db.execute(s, v).fetchall(), p.raw_sql(),
-                                   [p.raw_match, *p.raw_params])[0])
-    summary = {name: statistics.median(values) for name, values in parts.items()}
-    now = [sum(v) for v in zip(*(parts[n] for n in ("parse", "count", "page", "facets")), strict=True)]
-    summary["p95 now/raw"] = pct(now, 95) / pct(parts["raw"], 95)
-    summary["p95 proposed/raw"] = pct(parts["app'"], 95) / pct(parts["raw"], 95)
-    return summary
-
-
-def _current_facets(ws: Workspace, match: str, where: list[str], params: list, total: int) -> float:
-    """ms for the facets as search_queries computes them (before or after its one-pass change)."""
-    if hasattr(sq, "_facets"):
-        return _timed(sq._facets, ws, match, where, params, total)[0]
-    elapsed, sample = _timed(sq._facet_sample, ws, match, where, params)
-    return elapsed + _timed(sq._facets_from, ws, sample)[0]
-
-
-PARTS = ("parse", "count", "page", "facets", "page'", "facets'", "app'")
-_FROM = "FROM search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid"  # CROSS: the index drives
-
-
-def search_proposed(ws: Workspace, text: str, limit: int = 20) -> tuple[int, list, dict]:
-    """search() with the changes proposed: one facet pass that also counts (when under FACET_LIMIT),
-    FTS5 always driving the join, and the page ranked before anything is joined or snippeted."""
-    query = parse(text)
-    match = _expression(query)
-    assert match is not None
-    where, params = sq._filters(query.filters)  # type: ignore[attr-defined]
-    rows = facet_rows(ws, match, where, params)
-    total = len(rows) if len(rows) < sq.FACET_LIMIT else count_proposed(ws, match, where, params)
-    hits = matches_proposed(ws, match, where, params, limit + 1, total <= sq.RANK_LIMIT)
-    return total, hits, facets_from(ws, rows)
-
-
-def count_proposed(ws: Workspace, match: str, where: list[str], params: list) -> int:
-    """_count with the join order fixed, so a kind IN (...) filter cannot drive the query."""
-    if not where:
-        return sq._count(ws, match, where, params)  # type: ignore[attr-defined]
-    sql = f"SELECT count(*) {_FROM} WHERE {' AND '.join(['search_fts MATCH ?', *where])}"
-    return ws.db.execute(sql, [match, *params]).fetchone()[0]
-
-
-def matches_proposed(ws: Workspace, match: str, where: list[str], params: list, limit: int, ranked: bool) -> list:
-    """_matches (first page) with FTS5 driving and nothing joined before the LIMIT: rank (or list) the
-    rowids with their snippets, then read the page's search_docs / sources / entities rows by id."""
-    conditions = " AND ".join(["search_fts MATCH ?", *where])
-    snippet = f"snippet(search_fts, 0, '{sq.OPEN}', '{sq.CLOSE}', '…', {sq.SNIPPET_TOKENS})"
-    score, order = (sq.BM25, f"{sq.BM25}, search_fts.rowid") if ranked else ("0", "search_fts.rowid DESC")
-    top = ws.db.execute(f"SELECT search_fts.rowid, {snippet}, {score} {_FROM if where else 'FROM search_fts'} "
-                        f"WHERE {conditions} ORDER BY {order} LIMIT ?", [match, *params, limit]).fetchall()
-    ids = [r[0] for r in top]
-    facts = {r[-1]: r[:-1] for r in ws.db.execute(
-        f"SELECT {sq._COLUMNS}, d.id FROM search_docs d {sq._JOINS} WHERE d.id IN ({', '.join('?' * len(ids))})",
-        ids).fetchall()}
-    return [(*facts[rowid], snippet_text, rowid, rank) for rowid, snippet_text, rank in top]
-
-
-def facet_rows(ws: Workspace, match: str, where: list[str], params: list) -> list[tuple]:
-    """The facts of the first FACET_LIMIT matches, read once (instead of once per facet)."""
-    return ws.db.execute(f"SELECT d.kind, d.status, d.source_id, d.speaker_id {_FROM} "
-                         f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {sq.FACET_LIMIT}",
-                         [match, *params]).fetchall()
-
-
-def facets_from(ws: Workspace, rows: list[tuple]) -> dict[str, list[tuple[str, int]]]:
-    """_facet_counts from those rows; titles and names are looked up for the top ten only."""
-    kinds, statuses, sources, speakers = (Counter(r[i] for r in rows if r[i] is not None) for i in range(4))
-    facets = {"type": kinds.most_common(), "status": statuses.most_common()}
-    for name, counts, table, column in (("source", sources, "sources", "title"),
-                                        ("speaker", speakers, "entities", "name")):
-        top = counts.most_common(10)
-        names = dict(ws.db.execute(f"SELECT id, {column} FROM {table} WHERE id IN ({', '.join('?' * len(top))})",
-                                   [i for i, _ in top]).fetchall())
-        facets[name] = [(str(names.get(i) or "(untitled)"), n) for i, n in top]
-    return facets
-
-
 def report(results: dict[str, dict]) -> None:
     print(f"\n{'kind':22} {'runs':>4} {'matches':>8} | {'app p50':>8} {'p95':>7} {'p99':>7} | "
           f"{'raw p50':>8} {'p95':>7} {'p99':>7} | {'p95 app/raw':>11}  goal <= {RATIO_GOAL}")
@@ -274,28 +176,15 @@ def _merged(parts: dict[str, dict[str, list]]) -> dict[str, list]:
     return {key: [v for timings in parts.values() for v in timings[key]] for key in ("app", "raw", "total", "queries")}
 
 
-def profile(ws: Workspace, kinds: dict[str, list[Probe]], wanted: list[str], per_kind: int) -> None:
-    print(f"\nparts of search_index, p50 ms over {per_kind} queries per kind; ' = as proposed in this module")
-    print(f"{'kind':22} " + " ".join(f"{name:>8}" for name in PARTS) + "  p95 app/raw: now  proposed")
-    for kind in wanted:
-        parts = profile_kind(ws, kinds[kind][:per_kind])
-        print(f"{kind:22} " + " ".join(f"{parts[name]:8.1f}" for name in PARTS)
-              + f"  {parts['p95 now/raw']:15.2f} {parts['p95 proposed/raw']:9.2f}  (raw p50 {parts['raw']:.1f})",
-              flush=True)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="timed passes over each kind's 30-40 queries (0: only --profile)")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes over each kind's 30-40 queries")
     parser.add_argument("--kinds", help="comma-separated subset of kinds (default: all)")
     parser.add_argument("--results", type=Path, help="merge this run's timings into this JSON file and report "
                         "every kind in it (to spread the kinds over several runs)")
     parser.add_argument("--part", default="1/1", metavar="K/N",
                         help="time only the K-th of N slices of each kind's queries (with --results)")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also time count / page / facets (current and proposed) on N queries per kind")
     args = parser.parse_args(argv)
     if not build(args.path):
         raise SystemExit("the workspace is not complete yet; run again to continue building it")
@@ -305,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         wanted = args.kinds.split(",") if args.kinds else list(kinds)
         stored = json.loads(args.results.read_text()) if args.results and args.results.exists() else {}
         part, parts = (int(n) for n in args.part.split("/"))
-        for kind in wanted if args.repeat else []:
+        for kind in wanted:
             started = time.perf_counter()
             items = kinds[kind][part - 1::parts]
             timings = run_kind(ws, items, args.repeat)
@@ -314,10 +203,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{kind}: {len(items)} queries, {time.perf_counter() - started:.0f} s", flush=True)
         if args.results:
             args.results.write_text(json.dumps(stored))
-        if args.repeat:
-            report({kind: _merged(stored[kind]) for kind in kinds if kind in stored})
-        if args.profile:
-            profile(ws, kinds, wanted, args.profile)
+        report({kind: _merged(stored[kind]) for kind in kinds if kind in stored})
 
 
 if __name__ == "__main__":

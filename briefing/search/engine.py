@@ -39,18 +39,17 @@ def _exact_phrase(query: Query) -> str | None:
     """For two or more plain words, the phrase of them side by side: its matches rank first."""
     words = query.phrases
     if query.match and len(words) >= 2 and query.match == " AND ".join(_quoted(w) for w in words):
-        return f"{{body speaker}} : {_quoted(' '.join(words))}"
+        return _quoted(" ".join(words))
     return None
 
 
 def _expression(query: Query) -> str | None:
-    """The FTS5 expression: the words (in what was said and who said it), speaker and source columns."""
-    match = query.match
-    columns = [f"speaker : {_quoted(s)}" for s in query.filters.speaker]
-    columns += [f"title : {_quoted(s)}" for s in query.filters.source]
-    # plain words look in what was said and who said it, not in the source's title
-    parts = ([f"{{body speaker}} : ({match})"] if match else []) + columns
-    return " AND ".join(parts) if parts else None
+    """The FTS5 expression: the words, and the speaker column for speaker: filters (the source:
+    filter is the store's: a title is indexed with its source alone)."""
+    parts = [f"speaker : {_quoted(s)}" for s in query.filters.speaker]
+    if query.match:
+        parts.insert(0, f"({query.match})" if parts else query.match)
+    return " AND ".join(parts) or None
 
 
 def highlighted_html(snippet: str) -> str:

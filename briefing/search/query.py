@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.cjk import has_cjk, spaced
+from briefing.cjk import has_cjk
 from briefing.domain import SearchFilters
+from briefing.store.search_index import phrase
 
 FIELDS = ("speaker", "source", "outlet", "entity", "tag", "status", "type", "from", "to", "grade")
 TYPES = ("quote", "claim", "note", "source")
@@ -142,7 +143,7 @@ def _date_bound(value: str, upper: bool) -> str:
 
 def _quoted(word: str) -> str:
     """A term as an FTS5 string: CJK spaced so it matches as a phrase of characters."""
-    return '"' + spaced(word).replace('"', '""') + '"'
+    return phrase(word)
 
 
 class _Parser:

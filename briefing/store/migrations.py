@@ -304,5 +304,14 @@ def m0003_search_index(db: Database) -> None:
     rebuild(Workspace(db, None))
 
 
+@migration("0004_titles_with_their_source")
+def m0004_titles_with_their_source(db: Database) -> None:
+    """A source's title is indexed with the source alone, not with each of its quotes, claims
+    and notes: plain words then need no column filter (which cost every query a fifth of its
+    time), and source: filters by the source rows' titles."""
+    db.execute("UPDATE search_fts SET title = '' WHERE title != '' AND rowid IN "
+               "(SELECT id FROM search_docs WHERE kind != 'source')")
+
+
 MIGRATION_NAMES = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -32,6 +32,11 @@ _ITEMS = {
 }
 
 
+def phrase(text: str) -> str:
+    """``text`` as one FTS5 string (CJK characters spaced, so it matches as a phrase of them)."""
+    return '"' + spaced(text).replace('"', '""') + '"'
+
+
 def reindex_sources(ws: Workspace, source_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these sources and everything in them."""
     for source_id in dict.fromkeys(source_ids):
@@ -67,10 +72,11 @@ def _index_source(ws: Workspace, source_id: int) -> None:
         return
     title, text, published, outlet, grade = row
     meta = (source_id, published, outlet, grade)
+    # the title is indexed with the source alone: a word of it does not match every quote
     _insert(ws, "source", source_id, text, "", title, None, None, meta)
     for kind, sql in _ITEMS.items():
         for ref_id, body, speaker, speaker_id, status in ws.db.execute(sql, [source_id]).fetchall():
-            _insert(ws, kind, ref_id, body, speaker, title, speaker_id, status, meta)
+            _insert(ws, kind, ref_id, body, speaker, "", speaker_id, status, meta)
 
 
 def _insert(ws: Workspace, kind, ref_id, body, speaker, title, speaker_id, status, meta) -> None:

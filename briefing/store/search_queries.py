@@ -30,6 +30,7 @@ from typing import Any
 from briefing.cjk import unspace
 from briefing.domain import BriefingError, SearchFilters, SearchHit, SearchPage
 from briefing.store.migrations import FTS_TOKENIZER
+from briefing.store.search_index import phrase
 from briefing.store.workspace import Workspace
 
 RANK_LIMIT = 20_000  # a query with more matches is listed newest first, not ranked
@@ -96,6 +97,9 @@ def _filters(filters: SearchFilters) -> tuple[list[str], list[Any]]:
     for outlet in filters.outlet:
         where.append("d.outlet LIKE ?")
         params.append(f"%{outlet}%")
+    for title in filters.source:
+        where.append(_TITLED)
+        params.append(f"title : {phrase(title)}")
     for entity in filters.entity:
         where.append(_ENTITY_SOURCES)
         params.extend([f"%{entity}%", f"%{entity}%"])
@@ -108,6 +112,8 @@ def _filters(filters: SearchFilters) -> tuple[list[str], list[Any]]:
 _ENTITY_SOURCES = """d.source_id IN (
     SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id
     WHERE e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))"""
+_TITLED = """d.source_id IN (
+    SELECT t.source_id FROM search_fts JOIN search_docs t ON t.id = search_fts.rowid WHERE search_fts MATCH ?)"""
 _TAGGED = """d.kind = 'note' AND d.ref_id IN (
     SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"""
 

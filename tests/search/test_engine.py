@@ -74,6 +74,16 @@ def test_filters_and_operators(corpus, query, expected):
     assert kinds(search(ws, query)) == expected
 
 
+def test_title_words_find_the_source_and_source_filters_keep_its_items(corpus):
+    ws, *_ = corpus
+    assert kinds(search(ws, "homes")) == ["source"]  # in one title, in no text
+    assert kinds(search(ws, "source:homes")) == ["note", "source"]
+    assert kinds(search(ws, "source:pumps households")) == ["claim", "source"]
+    assert kinds(search(ws, 'source:"back on" speaker:okafor')) == ["quote"]
+    assert kinds(search(ws, "source:供水")) == ["source"]
+    assert search(ws, "source:nothing households").page.total == 0
+
+
 @pytest.mark.parametrize("word, title", [
     ("北京", "北京供水"), ("供应", "北京供水"), ("恢复", "北京供水"),
     ("東京", "東京の停電"), ("停電", "東京の停電"), ("発表", "東京の停電"),

@@ -118,6 +118,31 @@ def test_upgrade_from_an_older_schema_keeps_data_and_builds_the_search_index(ws_
         assert len(hits) == 1
 
 
+def test_upgrade_indexes_a_title_with_its_source_alone(ws_file):
+    from sqlite_utils import Database
+
+    from briefing.store.migrations import migrations
+
+    db = Database(ws_file)
+    migrations.apply(db, stop_before="0004_titles_with_their_source")
+    db.execute("PRAGMA user_version = 3")
+    db.execute("INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
+               "VALUES (1, 'a.txt', 'txt', 'h1', 'Pumps restarted at dawn.', 'Harbour report', '2026-03-01')")
+    db.execute("INSERT INTO quotes (id, source_id, start, end, text) VALUES (1, 1, 0, 24, 'Pumps restarted at dawn.')")
+    # as the index was written before: the title with every item of the source
+    for doc_id, kind in ((1, "source"), (2, "quote")):
+        db.execute("INSERT INTO search_docs (id, kind, ref_id, source_id) VALUES (?, ?, 1, 1)", [doc_id, kind])
+        db.execute("INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?, 'Pumps restarted at dawn.', '', "
+                   "'Harbour report')", [doc_id])
+    db.conn.commit()
+    db.close()
+    with open_workspace(ws_file) as ws:
+        assert _pragma(ws, "user_version") == SCHEMA_VERSION
+        found = ws.db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH 'harbour'").fetchall()
+        assert found == [(1,)]
+        assert ws.db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'pumps'").fetchone()[0] == 2
+
+
 def test_bulk_work_relaxes_flushing_and_restores_it(ws_file):
     with open_workspace(ws_file) as ws:
         with ws.bulk():
