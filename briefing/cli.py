@@ -17,10 +17,7 @@ from typing import NoReturn, TextIO
 
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
-from briefing.export.workspace_json import workspace_document, write_workspace_json
 from briefing.paths import WORKSPACE_SUFFIX
-from briefing.pipeline import analyse_sources, import_paths, open_default_workspace, workspace_path
-from briefing.store.records import count_rows
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
@@ -187,6 +184,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _restore(args.workspace, args.backup)
     if args.command == "backup" and args.list:
         return _list_backups(args.workspace)
+    from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
+
     reading = args.command in READING_COMMANDS
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
         if ws.backup_problem:
@@ -204,8 +203,12 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
 
         return print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
     if args.command == "import":
+        from briefing.pipeline import import_paths
+
         return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
     if args.command == "info":
+        from briefing.store.records import count_rows
+
         return _print_info(ws.path, count_rows(ws), as_json=args.json)
     if args.command == "briefings":
         return _print_briefings(ws, as_json=args.json)
@@ -215,6 +218,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
 
 
 def _analyse(ws, args: argparse.Namespace) -> int:
+    from briefing.pipeline import analyse_sources
     from briefing.store.sources import list_sources
 
     known = {row.id for row in list_sources(ws)}
@@ -235,6 +239,7 @@ def _backup(ws, to: str | None) -> int:
 
 
 def _list_backups(workspace: str | None) -> int:
+    from briefing.pipeline import workspace_path
     from briefing.store.backup import backup_folder, list_backups
 
     path = workspace_path(workspace)
@@ -247,6 +252,7 @@ def _list_backups(workspace: str | None) -> int:
 
 
 def _restore(workspace: str | None, backup: str) -> int:
+    from briefing.pipeline import workspace_path
     from briefing.store.backup import restore_backup
 
     path = workspace_path(workspace)
@@ -271,6 +277,8 @@ def _evaluate(data: str | None, quiet: bool) -> int:
 
 
 def _export(ws, output: str) -> int:
+    from briefing.export.workspace_json import workspace_document, write_workspace_json
+
     if output == "-":
         json.dump(workspace_document(ws), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

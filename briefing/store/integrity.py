@@ -22,8 +22,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from briefing.domain import WorkspaceError
 from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migrations
 
@@ -122,6 +120,8 @@ def check_schema_objects(path: Path, conn: sqlite3.Connection, applied: int) -> 
 @cache
 def expected_objects(applied: int) -> dict[tuple[str, str], str]:
     """(type, name) -> SQL of the triggers, views and virtual tables after ``applied`` migrations."""
+    from sqlite_utils import Database  # with the first workspace opened, not at start
+
     db = Database(memory=True, execute_plugins=False)
     try:
         stop = MIGRATION_NAMES[applied] if applied < len(MIGRATION_NAMES) else None

@@ -10,15 +10,38 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "briefing"
-migrations = Migrations(MIGRATION_SET)
 _names: list[str] = []
 
-MigrationFn = Callable[[Database], None]
+MigrationFn = Callable[["Database"], None]
+
+
+class _Registry:
+    """The migrations in order, handed to sqlite-utils' ``Migrations`` on first use: importing
+    sqlite-utils (with numpy, click, dateutil and pluggy) waits until a workspace opens, so the
+    app's window paints first."""
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[str, MigrationFn]] = []
+        self._migrations: Migrations | None = None
+
+    def apply(self, db: Database, stop_before: str | None = None) -> None:
+        if self._migrations is None:
+            from sqlite_utils.migrations import Migrations
+
+            self._migrations = Migrations(MIGRATION_SET)
+            for name, run in self.steps:
+                self._migrations(name=name)(run)
+        self._migrations.apply(db, stop_before=stop_before)
+
+
+migrations = _Registry()
 
 
 def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
@@ -32,7 +55,7 @@ def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
             db.execute(f"PRAGMA user_version = {version}")
 
         run.__name__ = name
-        migrations(name=name)(run)
+        migrations.steps.append((name, run))
         _names.append(name)
         return fn
 

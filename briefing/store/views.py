@@ -158,12 +158,38 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
 
 
-def timeline_items(ws: Workspace) -> tuple[list[tuple[int, str, str]], list[tuple[int, int, str, str, str]]]:
-    """Dated sources (id, published, title) and their claims (id, source id, published, status, text)."""
+TIMELINE_DETAIL_LIMIT = 1_500  # more dated sources than this: the timeline shows a bar per day
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the timeline draws: each dated source and its claims, or, for a workspace with more
+    than TIMELINE_DETAIL_LIMIT dated sources, one bar per day."""
+
+    sources: list[tuple[int, str, str]]  # id, published, title
+    claims: list[tuple[int, int, str, str, str]]  # id, source id, published, status, text
+    days: list[tuple[str, int, dict[str, int]]]  # published, sources, claims by status
+
+
+def timeline_items(ws: Workspace, detail_limit: int | None = None) -> Timeline:
+    limit = TIMELINE_DETAIL_LIMIT if detail_limit is None else detail_limit
+    dated = ws.db.execute("SELECT count(*) FROM sources WHERE published IS NOT NULL").fetchone()[0]
+    if dated > limit:
+        return Timeline([], [], _timeline_days(ws))
     sources = [tuple(r) for r in ws.db.execute(
         "SELECT id, published, coalesce(title, '(untitled)') FROM sources WHERE published IS NOT NULL "
         "ORDER BY published, id")]
     claims = [tuple(r) for r in ws.db.execute(
         "SELECT c.id, c.source_id, s.published, c.status, c.text FROM claims c JOIN sources s ON s.id = c.source_id "
         "WHERE s.published IS NOT NULL ORDER BY s.published, c.source_id, c.start")]
-    return sources, claims
+    return Timeline(sources, claims, [])
+
+
+def _timeline_days(ws: Workspace) -> list[tuple[str, int, dict[str, int]]]:
+    claims: dict[str, dict[str, int]] = {}
+    for day, status, count in ws.db.execute(
+            "SELECT s.published, c.status, count(*) FROM claims c JOIN sources s ON s.id = c.source_id "
+            "WHERE s.published IS NOT NULL GROUP BY s.published, c.status"):
+        claims.setdefault(day, {})[status] = count
+    return [(day, count, claims.get(day, {})) for day, count in ws.db.execute(
+        "SELECT published, count(*) FROM sources WHERE published IS NOT NULL GROUP BY published ORDER BY published")]

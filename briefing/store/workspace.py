@@ -16,13 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from briefing.domain import BriefingError, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from briefing.store import lock as locking
 from briefing.store.integrity import EMPTY, check_existing, read_only_uri
 from briefing.store.migrations import SCHEMA_VERSION, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 BACKUP_CHECK_SECONDS = 60.0
@@ -158,7 +160,7 @@ def open_workspace(
     not touched.
     """
     if memory:
-        return _prepare(Database(memory=True, execute_plugins=False), None)
+        return _prepare(_database(memory=True), None)
     if path is None:
         raise WorkspaceError("no workspace path given")
     target = Path(path).expanduser()
@@ -196,7 +198,7 @@ def _open_locked(target: Path, lock: locking.WorkspaceLock, fallback_read_only: 
         from briefing.store.backup import back_up_file
 
         back_up_file(target, label="before-upgrade")  # the migrations change the file for good
-    db = Database(target, execute_plugins=False)
+    db = _database(target)
     try:
         ws = _prepare(db, target, lock)
     except sqlite3.Error as exc:
@@ -236,12 +238,19 @@ def _open_read_only(target: Path, reason: str) -> Workspace:
         )
     try:
         conn = sqlite3.connect(read_only_uri(target), uri=True)
-        db = Database(conn, execute_plugins=False)
+        db = _database(conn)
         _configure(db)
         db.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{target}: cannot open workspace read-only ({exc})") from None
     return Workspace(db, target, read_only_reason=reason)
+
+
+def _database(target: str | Path | sqlite3.Connection | None = None, memory: bool = False) -> Database:
+    """A sqlite-utils Database; sqlite-utils is imported with the first workspace opened."""
+    from sqlite_utils import Database
+
+    return Database(target, memory=memory, execute_plugins=False)
 
 
 def _configure(db: Database) -> None:

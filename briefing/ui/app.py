@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 
 from briefing import __version__, paths
 from briefing.domain import BriefingError
-from briefing.pipeline import open_default_workspace
 
 SCREENSHOT_SIZE = (1600, 1000)
 
@@ -21,7 +20,10 @@ DEMO_QUERY = "ransom"
 
 def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader",
             palette: str = "system") -> int:
-    """Open the main window on ``workspace`` (default: the user's); returns the exit code."""
+    """Open the main window on ``workspace`` (default: the user's); returns the exit code.
+
+    The window paints first and the workspace opens right after (its store and sqlite-utils
+    are imported then), so the window appears at once whatever the size of the workspace."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
@@ -32,23 +34,40 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     configure_application(app)
     if palette != "system":
         apply_palette(app, palette)
-    try:
-        # a workspace another Briefing has open is shown read-only, with a banner saying so; the
-        # backup on opening runs in the window's worker, not before the first paint
-        ws = open_default_workspace(workspace, fallback_read_only=True, backup=False)
-    except BriefingError as exc:
-        if not screenshot:  # started from a file manager there is no terminal to read
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(None, "Briefing", str(exc))
-        raise
-    with ws:
-        window = MainWindow(ws, remember=not screenshot)
-        if screenshot:
+    if screenshot:
+        with _open(workspace) as ws:
+            window = MainWindow(ws, remember=False)
             prepare_view(window, view)
             return save_screenshot(window, Path(screenshot))
-        window.show()
-        return app.exec()
+    window = MainWindow(None)
+    failure: list[BriefingError] = []
+
+    def failed(exc: BriefingError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        failure.append(exc)
+        # started from a file manager there is no terminal to read: say it in the window
+        QMessageBox.critical(window, "Briefing", str(exc))
+        app.exit(1)
+
+    window.open_when_painted(lambda: _open(workspace), failed)
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        if window.attached:
+            window.ws.close()
+    if failure:
+        raise failure[0]  # the command line prints it as its one line
+    return code
+
+
+def _open(workspace: str | None):
+    from briefing.pipeline import open_default_workspace
+
+    # a workspace another Briefing has open is shown read-only, with a banner saying so; the
+    # backup on opening runs in the window's worker, not before the first paint
+    return open_default_workspace(workspace, fallback_read_only=True, backup=False)
 
 
 # Harmless notices of the offscreen platform that would only confuse a user.

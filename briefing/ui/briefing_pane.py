@@ -131,12 +131,18 @@ class BriefingDock(QDockWidget):
         super().__init__("Briefing Note", window)
         self.setObjectName("briefing")
         self.window_ = window
-        self.ws = window.ws
+        self.ws = window.ws if window.attached else None  # attached with the workspace
         self.note: BriefingNote | None = None
         self.rendered: RenderedNote | None = None
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
         self.preview_timer.timeout.connect(self.update_preview)
         self.setWidget(self._build())
+        if self.ws is not None:
+            self.refresh()
+
+    def attach(self, ws) -> None:
+        """The workspace, opened after the window first painted."""
+        self.ws = ws
         self.refresh()
 
     # -- building ---------------------------------------------------------

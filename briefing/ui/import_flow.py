@@ -29,10 +29,11 @@ class ImportFlow(QObject):
     through queued connections and widgets are only touched on the GUI thread.
     """
 
-    def __init__(self, parent: QWidget, ws: Workspace, runner: TaskRunner, on_done: Callable[[ImportReport], None]):
+    def __init__(self, parent: QWidget, workspace: Callable[[], Workspace], runner: TaskRunner,
+                 on_done: Callable[[ImportReport], None]):
         super().__init__(parent)
         self.owner = parent
-        self.ws = ws
+        self.workspace = workspace  # the window's, once it has opened one
         self.runner = runner
         self.on_done = on_done
         self.task: Task | None = None
@@ -61,13 +62,14 @@ class ImportFlow(QObject):
         self.runner.start(self.task)
 
     def _work(self, targets: list[Path]):
-        path = self.ws.path
+        ws = self.workspace()
+        path = ws.path
         if path is None or self.runner.synchronous:
-            return lambda progress, cancelled: import_paths(self.ws, targets, progress, cancelled)
+            return lambda progress, cancelled: import_paths(ws, targets, progress, cancelled)
 
         def run_in_worker(progress, cancelled) -> ImportReport:
             # A Database belongs to the thread that opened it: the worker opens its own.
-            with self.ws.reopen() as worker_ws:  # same mode: a read-only window imports nothing
+            with ws.reopen() as worker_ws:  # same mode: a read-only window imports nothing
                 return import_paths(worker_ws, targets, progress, cancelled)
 
         return run_in_worker

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,23 +55,24 @@ from briefing.ui.timeline import TimelineDock
 BACKUP_DELAY_MS = 5000
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, runner: TaskRunner | None = None, remember: bool = True):
-        """``remember``: restore and save window geometry and layout (QSettings); a screenshot
-        uses the default layout and leaves the user's settings alone."""
+    def __init__(self, ws: Workspace | None, runner: TaskRunner | None = None, remember: bool = True):
+        """``ws``: the workspace, or None to paint the window first and ``attach`` it after (the
+        app's start). ``remember``: restore and save window geometry and layout (QSettings); a
+        screenshot uses the default layout and leaves the user's settings alone."""
         super().__init__()
-        self.ws = ws
+        self._ws: Workspace | None = None
         self.remember = remember
         self.runner = runner or TaskRunner(parent=self)
-        self.setWindowTitle(f"{ws.name} – Briefing")
+        self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
-        self.model = SourceTableModel(lambda order, desc, text: source_ids(ws, order, desc, text),
-                                      lambda ids: source_rows(ws, ids), parent=self)
+        self.model = SourceTableModel(lambda order, desc, text: source_ids(self.ws, order, desc, text),
+                                      lambda ids: source_rows(self.ws, ids), parent=self)
         self.filter_timer = QTimer(self, singleShot=True, interval=200)
         self.reader = Reader(self)
         self.panel = SidePanel(self)
         self.undo_stack = QUndoStack(self)
-        self.imports = ImportFlow(self, ws, self.runner, self._import_finished)
-        self.search_dock = SearchDock(ws, self.runner, self)
+        self.imports = ImportFlow(self, lambda: self.ws, self.runner, self._import_finished)
+        self.search_dock = SearchDock(lambda: self.ws, self.runner, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.timeline)
         self.search_dock.raise_()
         self.timeline.view.opened.connect(self.open_item)
+        self.timeline.view.day_chosen.connect(self.list_day)
         self.timeline.visibilityChanged.connect(self._timeline_visibility)
         self.briefing_dock = BriefingDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
@@ -90,13 +93,60 @@ class MainWindow(QMainWindow):
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
         self._build_layout()
         build_menus(self)
-        self.refresh_sources()
         if remember:
             self._restore_state()
         self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
         self.backup_timer.timeout.connect(self.back_up_soon)
-        if remember:  # the app, not a screenshot: a backup shortly after start if one is due
+        if ws is None:
+            self._set_ready(False)
+            self.statusBar().showMessage("Opening the workspace…")
+        else:
+            self.attach(ws)
+
+    @property
+    def ws(self) -> Workspace:
+        """The open workspace (the window's actions are enabled only once there is one)."""
+        if self._ws is None:
+            raise BriefingError("no workspace is open yet")
+        return self._ws
+
+    @property
+    def attached(self) -> bool:
+        return self._ws is not None
+
+    def attach(self, ws: Workspace) -> None:
+        """Show ``ws``: its sources, the first one in the reader, its notes."""
+        self._ws = ws
+        self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
+        self.banner.setVisible(ws.read_only)
+        if ws.read_only:
+            self.banner.setText(f"<b>Read-only.</b> {ws.read_only_reason}. You can read, search and "
+                                "export; changes cannot be saved until it is opened for writing.")
+        self.briefing_dock.attach(ws)
+        self.refresh_sources()
+        if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
+            self._timeline_visibility(True)
+        self._set_ready(True)
+        if self.remember:  # the app, not a screenshot: a backup shortly after start if one is due
             self.backup_timer.start()
+
+    def _set_ready(self, ready: bool) -> None:
+        """Nothing can be clicked or typed into until the workspace is open."""
+        for part in (self.central, self.menuBar(), self.search_dock, self.timeline):
+            part.setEnabled(ready)
+
+    def open_when_painted(self, opener: Callable[[], Workspace], failed: Callable[[BriefingError], None]) -> None:
+        """Call ``opener`` once the window has painted, and attach what it opens: the window
+        appears at once, however long the workspace takes to open. ``failed`` gets its error."""
+        def open_now() -> None:
+            try:
+                ws = opener()
+            except BriefingError as exc:
+                failed(exc)
+                return
+            self.attach(ws)
+
+        self._first_paint = _FirstPaint(self, open_now)
 
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
@@ -105,11 +155,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Read-only notice")
         self.banner.setStyleSheet("QLabel#read-only-banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
-        self.banner.setVisible(self.ws.read_only)
-        if self.ws.read_only:
-            self.banner.setText(f"<b>Read-only.</b> {self.ws.read_only_reason}. You can read, search and "
-                                "export; changes cannot be saved until it is opened for writing.")
-            self.setWindowTitle(f"{self.ws.name} (read-only) – Briefing")
+        self.banner.hide()
         self.filter_edit = QLineEdit(placeholderText="Filter sources (title, outlet, date)")
         self.filter_edit.setAccessibleName("Filter sources")
         self.filter_edit.setClearButtonEnabled(True)
@@ -131,7 +177,7 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(220)
         self.reader.setMinimumWidth(380)  # the text stays readable when docks open beside it
         self.panel.setMinimumWidth(260)
-        central = QWidget()
+        central = self.central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -220,11 +266,16 @@ class MainWindow(QMainWindow):
     def show_timeline(self) -> None:
         self.timeline.show()
         self.timeline.raise_()
-        self.timeline.view.show_items(*timeline_items(self.ws))
+        self.timeline.view.show_timeline(timeline_items(self.ws))
 
     def _timeline_visibility(self, visible: bool) -> None:
-        if visible:  # the tab was raised: show the workspace as it is now
-            self.timeline.view.show_items(*timeline_items(self.ws))
+        if visible and self.attached:  # the tab was raised: show the workspace as it is now
+            self.timeline.view.show_timeline(timeline_items(self.ws))
+
+    def list_day(self, day: str) -> None:
+        """The sources published on ``day`` (a bar of the timeline was clicked)."""
+        self.filter_edit.setText(day)
+        self.statusBar().showMessage(f"Sources published on {day}; clear the filter to see all again", 8000)
 
     def open_entity(self, entity_id: int) -> None:
         """The entity page: every mention, its quotes and who appears with it."""
@@ -357,7 +408,7 @@ class MainWindow(QMainWindow):
 
     # -- Qt overrides ---------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() and self.attached:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -389,6 +440,29 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, after ``window`` first paints (or after a second, if it never does:
+    a window started minimised)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]):
+        super().__init__(window)
+        self.window = window
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(1000, self._fire)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
+        return False
+
+    def _fire(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None
+            self.window.removeEventFilter(self)
+            then()
 
 
 def _first_focusable(pane: QWidget) -> QWidget:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -69,10 +71,10 @@ class SearchDock(QDockWidget):
     resultOpened = Signal(str, int, int)
     addToBriefing = Signal(str, int)  # briefing item kind, record id
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, workspace: Callable[[], Workspace], runner: TaskRunner, parent: QWidget | None = None):
         super().__init__("Search", parent)
         self.setObjectName("search-dock")
-        self.ws, self.runner = ws, runner
+        self.workspace, self.runner = workspace, runner  # the window's, once it has opened one
         self.generation = 0
         self.page_cursor: tuple | None = None
         self.query_text = ""
@@ -132,12 +134,13 @@ class SearchDock(QDockWidget):
         self.runner.start(task)
 
     def _work(self, text: str, cursor: tuple | None):
-        path = self.ws.path
+        ws = self.workspace()
+        path = ws.path
         if path is None or self.runner.synchronous:
-            return lambda progress, cancelled: search(self.ws, text, PAGE_SIZE, cursor)
+            return lambda progress, cancelled: search(ws, text, PAGE_SIZE, cursor)
 
         def in_worker(progress, cancelled) -> SearchResult:
-            with self.ws.reopen() as worker_ws:  # a connection belongs to its thread; same mode
+            with ws.reopen() as worker_ws:  # a connection belongs to its thread; same mode
                 return search(worker_ws, text, PAGE_SIZE, cursor)
 
         return in_worker

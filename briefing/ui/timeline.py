@@ -1,5 +1,6 @@
 """The timeline: sources on a time axis with their claims stacked under them, by status.
-Clicking a source or a claim opens it."""
+Clicking a source or a claim opens it. A large workspace is drawn as one bar per day (its
+sources, and its claims by status); clicking a day lists its sources."""
 
 from __future__ import annotations
 
@@ -9,15 +10,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
+from briefing.store.views import Timeline
 from briefing.ui.reader import CLAIM_COLOURS
 
 DAY_WIDTH = 90.0
 CLAIM_SIZE = 9.0
-ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id)
+BAR_DAY_WIDTH = 10.0  # a day's column when the timeline draws bars
+BAR_HEIGHT = 110.0  # the tallest bar
+ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
+STATUSES = ("unreviewed", "corroborated", "disputed")
 
 
 class TimelineView(QGraphicsView):
     opened = Signal(str, int, int)  # kind, id, source id
+    day_chosen = Signal(str)  # a day's bar was clicked: its date
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,6 +31,56 @@ class TimelineView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Timeline")
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+
+    def show_timeline(self, timeline: Timeline) -> None:
+        if timeline.days:
+            self.show_days(timeline.days)
+        else:
+            self.show_items(timeline.sources, timeline.claims)
+
+    def show_days(self, days: list[tuple[str, int, dict[str, int]]]) -> None:
+        """One bar per day: its sources above, its claims by status below."""
+        scene = self.scene()
+        scene.clear()
+        text = self.palette().text()
+        first = date.fromisoformat(days[0][0])
+        most_sources = max(n for _, n, _ in days)
+        most_claims = max((sum(c.values()) for _, _, c in days), default=0) or 1
+        month = ""
+        for day, count, claims in days:
+            x = (date.fromisoformat(day) - first).days * BAR_DAY_WIDTH
+            if day[:7] != month:  # a label at the first dated day of each month
+                month = day[:7]
+                label = scene.addSimpleText(month)
+                label.setBrush(text)
+                label.setPos(x, 0)
+            height = 2 + BAR_HEIGHT * count / most_sources
+            parts = [f"{count:,} source{'s' if count != 1 else ''}"]
+            if claims:
+                by_status = ", ".join(f"{claims[s]:,} {s}" for s in STATUSES if claims.get(s))
+                parts.append(f"{sum(claims.values()):,} claims: {by_status}")
+            tip = f"{day} · {' · '.join(parts)} — click to list the sources"
+            bar = scene.addRect(x, 40 + BAR_HEIGHT - height, BAR_DAY_WIDTH - 2, height, QPen(Qt.PenStyle.NoPen),
+                                QBrush(QColor("#5b7db1")))
+            y = 40 + BAR_HEIGHT + 6
+            marks = [bar]
+            for status in STATUSES:
+                if claims.get(status):
+                    part = BAR_HEIGHT / 2 * claims[status] / most_claims
+                    colour = QColor(CLAIM_COLOURS[status])
+                    marks.append(scene.addRect(x, y, BAR_DAY_WIDTH - 2, part, QPen(Qt.PenStyle.NoPen), QBrush(colour)))
+                    y += part
+            for mark in marks:
+                mark.setToolTip(tip)
+                mark.setData(ItemRole, ("day", day, 0))
+        scene.addLine(-20, 40 + BAR_HEIGHT + 3, x + BAR_DAY_WIDTH + 20, 40 + BAR_HEIGHT + 3, QPen(text.color()))
+        legend = scene.addSimpleText(f"{sum(n for _, n, _ in days):,} dated sources: a bar per day (blue: sources; "
+                                     "below: claims, grey unreviewed, green corroborated, red disputed) — "
+                                     "click a day to list its sources")
+        legend.setBrush(text)
+        legend.setPos(-20, -26)
+        self.setSceneRect(scene.itemsBoundingRect().adjusted(-30, -10, 30, 10))
+        self.centerOn(x, 0)  # the most recent days
 
     def show_items(self, sources, claims) -> None:
         scene = self.scene()
@@ -80,7 +136,9 @@ class TimelineView(QGraphicsView):
         super().mouseReleaseEvent(event)
         item = self.itemAt(event.position().toPoint())
         data = item.data(ItemRole) if item is not None else None
-        if data:
+        if data and data[0] == "day":
+            self.day_chosen.emit(data[1])
+        elif data:
             self.opened.emit(*data)
 
 

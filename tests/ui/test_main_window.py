@@ -247,3 +247,49 @@ def test_edits_lead_to_a_rolling_backup_in_the_worker(demo_window):
     assert len(backups) == 1 and "Backed up" in demo_window.statusBar().currentMessage()
     demo_window.back_up_soon()  # the newest is fresh: nothing to do
     assert list_backups(demo_window.ws.path) == backups
+
+
+def test_the_window_paints_before_the_workspace_opens_then_shows_it(qtbot, analysed_path):
+    from briefing.store import open_workspace
+
+    opened, failures, painted_first = [], [], []
+
+    def opener():
+        painted_first.append(window.isVisible())
+        opened.append(open_workspace(analysed_path))
+        return opened[0]
+
+    window = MainWindow(None, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    assert not any(w.isEnabled() for w in (window.central, window.menuBar(), window.search_dock, window.timeline))
+    assert window.statusBar().currentMessage() == "Opening the workspace…"
+    window.open_when_painted(opener, failures.append)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.attached, timeout=5000)
+        assert painted_first == [True] and not failures
+        assert window.model.rowCount() == 11 and window.current_source_id() is not None
+        assert all(w.isEnabled() for w in (window.central, window.menuBar(), window.search_dock, window.timeline))
+        assert window.windowTitle() == f"{analysed_path.name} – Briefing"
+    finally:
+        window.close()
+        for ws in opened:
+            ws.close()
+
+
+def test_the_app_says_in_a_dialog_and_in_one_line_when_the_workspace_cannot_open(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing.domain import BriefingError
+    from briefing.ui import app as app_module
+    from briefing.ui import main_window
+
+    bad = tmp_path / "notes.briefing"
+    bad.write_text("these are notes, not a workspace")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(main_window, "MainWindow", lambda ws: MainWindow(ws, remember=False))
+    with pytest.raises(BriefingError) as caught:
+        app_module.run_app(str(bad))
+    assert shown == [str(caught.value)] and "notes.briefing" in shown[0]
+    assert bad.read_text() == "these are notes, not a workspace"

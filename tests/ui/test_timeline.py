@@ -14,3 +14,25 @@ def test_timeline_places_every_dated_source_and_opens_a_claim(demo_window):
     demo_window.timeline.view.opened.emit(*claim)
     assert demo_window.current_source_id() == claim[2]
     assert demo_window.panel.current_claim() == claim[1]
+
+
+def test_a_large_workspace_is_drawn_a_bar_per_day_and_a_day_lists_its_sources(demo_window, monkeypatch):
+    from briefing.store import views
+    from briefing.ui.source_model import SourceIdRole
+
+    monkeypatch.setattr(views, "TIMELINE_DETAIL_LIMIT", 1)
+    demo_window.show_timeline()
+    view = demo_window.timeline.view
+    days = {i.data(ItemRole)[1] for i in view.scene().items() if i.data(ItemRole)}
+    dated = [r for r in list_sources(demo_window.ws) if r.published]
+    assert days == {r.published for r in dated}
+    assert all(i.data(ItemRole)[0] == "day" for i in view.scene().items() if i.data(ItemRole))
+    busiest = max(days, key=lambda d: sum(r.published == d for r in dated))
+    bar = next(i for i in view.scene().items() if i.data(ItemRole) and i.data(ItemRole)[1] == busiest)
+    assert bar.toolTip().startswith(f"{busiest} · {sum(r.published == busiest for r in dated)} source")
+    view.day_chosen.emit(busiest)
+    demo_window.filter_timer.stop()  # filter now, not after the test has closed the workspace
+    demo_window.filter_timer.timeout.emit()
+    model = demo_window.model
+    shown = {model.index(row, 0).data(SourceIdRole) for row in range(model.rowCount())}
+    assert shown == {r.id for r in dated if r.published == busiest}
