@@ -34,7 +34,7 @@ from briefing.store.search_index import phrase
 from briefing.store.workspace import Workspace
 
 RANK_LIMIT = 20_000  # a query with more matches is listed newest first, not ranked
-FACET_LIMIT = 1_000  # an unranked query's facets count its first this-many matches (the page says so)
+FACET_LIMIT = 1_000  # facets of an unfiltered query count its first this-many matches (the page says so)
 EXACT_FIRST = 1e6  # taken off an exact-phrase match's score (bm25 scores are far smaller): it sorts first
 SNIPPET_TOKENS = 16
 BM25 = "bm25(search_fts, 1.0, 4.0, 0.5)"
