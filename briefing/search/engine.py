@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from briefing.domain import SearchPage
-from briefing.search.query import Query, _quoted, parse
+from briefing.search.query import Query, parse
 from briefing.store import Workspace
+from briefing.store.search_index import phrase
 from briefing.store.search_queries import CLOSE, OPEN, QueryError, search_index
 
 DEFAULT_LIMIT = 20
@@ -38,15 +39,15 @@ def _run(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> Searc
 def _exact_phrase(query: Query) -> str | None:
     """For two or more plain words, the phrase of them side by side: its matches rank first."""
     words = query.phrases
-    if query.match and len(words) >= 2 and query.match == " AND ".join(_quoted(w) for w in words):
-        return _quoted(" ".join(words))
+    if query.match and len(words) >= 2 and query.match == " AND ".join(phrase(w) for w in words):
+        return phrase(" ".join(words))
     return None
 
 
 def _expression(query: Query) -> str | None:
     """The FTS5 expression: the words, and the speaker column for speaker: filters (the source:
     filter is the store's: a title is indexed with its source alone)."""
-    parts = [f"speaker : {_quoted(s)}" for s in query.filters.speaker]
+    parts = [f"speaker : {phrase(s)}" for s in query.filters.speaker]
     if query.match:
         parts.insert(0, f"({query.match})" if parts else query.match)
     return " AND ".join(parts) or None

@@ -53,7 +53,7 @@ def parse(text: str) -> Query:
 
 def _literal(text: str, problem: str | None) -> Query:
     words = WORD_CHARS.findall(text)
-    match = " AND ".join(_quoted(w) for w in words) or None
+    match = " AND ".join(phrase(w) for w in words) or None
     return Query(text, match, Filters(), [" ".join(words)] if words else [], literal=True, problem=problem)
 
 
@@ -139,11 +139,6 @@ def _date_bound(value: str, upper: bool) -> str:
     if not (1 <= int(month_text) <= 12 and 1 <= int(day_text) <= 31):
         raise QuerySyntaxError("not a date")
     return f"{year}-{month_text}-{day_text}"
-
-
-def _quoted(word: str) -> str:
-    """A term as an FTS5 string: CJK spaced so it matches as a phrase of characters."""
-    return phrase(word)
 
 
 class _Parser:
@@ -232,13 +227,13 @@ class _Parser:
             if not words:
                 raise QuerySyntaxError("an empty phrase")
             self.plain.append(" ".join(words))
-            return _quoted(" ".join(words))
+            return phrase(" ".join(words))
         prefix = value.endswith("*") and not has_cjk(value)
         words = WORD_CHARS.findall(value)
         if not words:
             raise QuerySyntaxError(f"{value!r} has no letters or digits")
         self.plain.append(" ".join(words))
         if len(words) == 1:
-            return _quoted(words[0]) + ("*" if prefix else "")
+            return phrase(words[0]) + ("*" if prefix else "")
         # 'e-mail', "don't", 'C++': the word's parts, next to each other
-        return _quoted(" ".join(words)) + ("*" if prefix else "")
+        return phrase(" ".join(words)) + ("*" if prefix else "")

@@ -171,10 +171,9 @@ class Timeline:
     days: list[tuple[str, int, dict[str, int]]]  # published, sources, claims by status
 
 
-def timeline_items(ws: Workspace, detail_limit: int | None = None) -> Timeline:
-    limit = TIMELINE_DETAIL_LIMIT if detail_limit is None else detail_limit
+def timeline_items(ws: Workspace) -> Timeline:
     dated = ws.db.execute("SELECT count(*) FROM sources WHERE published IS NOT NULL").fetchone()[0]
-    if dated > limit:
+    if dated > TIMELINE_DETAIL_LIMIT:
         return Timeline([], [], _timeline_days(ws))
     sources = [tuple(r) for r in ws.db.execute(
         "SELECT id, published, coalesce(title, '(untitled)') FROM sources WHERE published IS NOT NULL "

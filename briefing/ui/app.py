@@ -29,6 +29,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     from PySide6.QtWidgets import QApplication
 
     from briefing.ui.main_window import MainWindow
+    from briefing.ui.startup import open_when_painted
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
@@ -50,7 +51,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
         QMessageBox.critical(window, "Briefing", str(exc))
         app.exit(1)
 
-    window.open_when_painted(lambda: _open(workspace), failed)
+    open_when_painted(window, lambda: _open(workspace), failed)
     window.show()
     try:
         code = app.exec()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,11 +42,12 @@ from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.menus import build_menus
 from briefing.ui.panels import SidePanel
-from briefing.ui.reader import Highlight, Reader
+from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.source_model import SourceIdRole, SourceTableModel
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.timeline import TimelineDock
+from briefing.ui.window_state import restore_state, save_state
 
 BACKUP_DELAY_MS = 5000
 
@@ -94,7 +91,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         build_menus(self)
         if remember:
-            self._restore_state()
+            restore_state(self)
         self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
         self.backup_timer.timeout.connect(self.back_up_soon)
         if ws is None:
@@ -134,19 +131,6 @@ class MainWindow(QMainWindow):
         """Nothing can be clicked or typed into until the workspace is open."""
         for part in (self.central, self.menuBar(), self.search_dock, self.timeline):
             part.setEnabled(ready)
-
-    def open_when_painted(self, opener: Callable[[], Workspace], failed: Callable[[BriefingError], None]) -> None:
-        """Call ``opener`` once the window has painted, and attach what it opens: the window
-        appears at once, however long the workspace takes to open. ``failed`` gets its error."""
-        def open_now() -> None:
-            try:
-                ws = opener()
-            except BriefingError as exc:
-                failed(exc)
-                return
-            self.attach(ws)
-
-        self._first_paint = _FirstPaint(self, open_now)
 
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
@@ -239,7 +223,7 @@ class MainWindow(QMainWindow):
         source = get_source(self.ws, source_id)
         entities, quotes = source_entities(self.ws, source_id), source_quotes(self.ws, source_id)
         claims, notes = source_claims(self.ws, source_id), source_notes(self.ws, source_id)
-        self.reader.show_source(source, _highlights(entities, quotes, claims, notes))
+        self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
         self.panel.show_items(source.summary, entities, quotes, claims, notes)
         if keep_position:
             self.reader.verticalScrollBar().setValue(position)
@@ -375,25 +359,6 @@ class MainWindow(QMainWindow):
         if current is not None and self.model.row_of(current) is not None:
             self._select(current)
 
-    def panes(self) -> list[QWidget]:
-        """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
-        docks = [self.entity_dock, self.briefing_dock, self.search_dock, self.timeline]
-        return [self.table, self.reader, self.panel] + [d for d in docks if d.isVisible()]
-
-    def focused_pane(self) -> QWidget | None:
-        focus = QApplication.focusWidget()
-        return next((pane for pane in self.panes() if focus is not None
-                     and (focus is pane or pane.isAncestorOf(focus))), None)
-
-    def focus_next_pane(self, backwards: bool = False) -> None:
-        panes = self.panes()
-        current = self.focused_pane()
-        at = panes.index(current) if current in panes else -1
-        pane = panes[(at + (-1 if backwards else 1)) % len(panes)]
-        target = _first_focusable(pane)
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.statusBar().showMessage(pane.accessibleName() or pane.windowTitle(), 2000)
-
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
@@ -422,61 +387,8 @@ class MainWindow(QMainWindow):
         if not self.remember:
             super().closeEvent(event)
             return
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
-        settings.setValue("main/table", self.table.horizontalHeader().saveState())
-        settings.setValue("main/state", self.saveState())
+        save_state(self)
         super().closeEvent(event)
-
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        for key, restore in (
-            ("main/geometry", self.restoreGeometry),
-            ("main/splitter", self.splitter.restoreState),
-            ("main/table", self.table.horizontalHeader().restoreState),
-            ("main/state", self.restoreState),
-        ):
-            value = settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, after ``window`` first paints (or after a second, if it never does:
-    a window started minimised)."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]):
-        super().__init__(window)
-        self.window = window
-        self.then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(1000, self._fire)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._fire)  # after this paint has reached the screen
-        return False
-
-    def _fire(self) -> None:
-        if self.then is not None:
-            then, self.then = self.then, None
-            self.window.removeEventFilter(self)
-            then()
-
-
-def _first_focusable(pane: QWidget) -> QWidget:
-    """The pane itself when it takes focus, else its first child that does (a dock's field,
-    the list of the side panel's open tab)."""
-    if isinstance(pane, QTabWidget) and pane.currentWidget() is not None:
-        pane = pane.currentWidget()
-    if pane.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(pane, QDockWidget):
-        return pane
-    for child in pane.findChildren(QWidget):
-        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(pane) and child.isEnabled():
-            return child
-    return pane
-
 
 def _source_table(model: SourceTableModel) -> QTableView:
     table = QTableView()
@@ -496,13 +408,3 @@ def _source_table(model: SourceTableModel) -> QTableView:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(column, width)
     return table
-
-
-def _highlights(entities, quotes, claims, notes) -> list[Highlight]:
-    found = [Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
-             for e in entities for s, t in e.mentions]
-    found += [Highlight("quote", q.id, q.start, q.end, "", f"Quote by {q.speaker or 'an unknown speaker'}"
-                        + (f" ({q.cue})" if q.cue else "")) for q in quotes]
-    found += [Highlight("claim", c.id, c.start, c.end, c.status, f"Claim, {c.status}") for c in claims]
-    found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
-    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from briefing.domain import RELIABILITY_LABELS
+from briefing.ui.panes import focus_next_pane
 from briefing.ui.reader import LAYERS
 
 PLURALS = {"entity": "entities"}  # the reader's highlight layers, as the View menu names them
@@ -66,8 +67,8 @@ def _build_briefing_menu(window) -> None:
 def _build_view_menu(window) -> None:
     view_menu = window.menuBar().addMenu("&View")
     _add_action(window, view_menu, "&Filter Sources", window._focus_filter, "Ctrl+L")
-    _add_action(window, view_menu, "Next &Pane", lambda: window.focus_next_pane(), "F6")
-    _add_action(window, view_menu, "Previous Pa&ne", lambda: window.focus_next_pane(backwards=True), "Shift+F6")
+    _add_action(window, view_menu, "Next &Pane", lambda: focus_next_pane(window), "F6")
+    _add_action(window, view_menu, "Previous Pa&ne", lambda: focus_next_pane(window, backwards=True), "Shift+F6")
     _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")
     view_menu.addSeparator()
     for kind in LAYERS:

@@ -222,3 +222,14 @@ def meta_parts(source: Source) -> list[str]:
         source.format.upper(),
     ]
     return [p for p in parts if p]
+
+
+def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
+    """What the reader marks in a source, each with the text its tooltip shows."""
+    found = [Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
+             for e in entities for s, t in e.mentions]
+    found += [Highlight("quote", q.id, q.start, q.end, "", f"Quote by {q.speaker or 'an unknown speaker'}"
+                        + (f" ({q.cue})" if q.cue else "")) for q in quotes]
+    found += [Highlight("claim", c.id, c.start, c.end, c.status, f"Claim, {c.status}") for c in claims]
+    found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
+    return found

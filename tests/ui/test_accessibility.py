@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.ui.panes import focus_next_pane, focused_pane, panes
+
 SKIPPED = ("QScrollBar", "QTabBar", "QHeaderView", "QToolButton", "QSplitterHandle")
 
 
@@ -43,13 +45,13 @@ def test_f6_moves_the_focus_from_pane_to_pane_and_back(demo_window, qtbot):
     window = demo_window
     window.table.setFocus()
     seen = []
-    for _ in range(len(window.panes())):
-        window.focus_next_pane()
-        seen.append(window.focused_pane())
+    for _ in range(len(panes(window))):
+        focus_next_pane(window)
+        seen.append(focused_pane(window))
     assert seen[-1] is window.table and window.reader in seen and window.panel in seen
     assert window.search_dock in seen
-    window.focus_next_pane(backwards=True)
-    assert window.focused_pane() is seen[-2]
+    focus_next_pane(window, backwards=True)
+    assert focused_pane(window) is seen[-2]
 
 
 def test_f6_into_the_side_panel_lands_in_the_open_tab(demo_window):
@@ -57,5 +59,5 @@ def test_f6_into_the_side_panel_lands_in_the_open_tab(demo_window):
 
     demo_window.panel.setCurrentIndex(2)
     demo_window.reader.setFocus()
-    demo_window.focus_next_pane()
+    focus_next_pane(demo_window)
     assert QApplication.focusWidget() is demo_window.panel.quotes

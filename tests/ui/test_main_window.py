@@ -251,6 +251,7 @@ def test_edits_lead_to_a_rolling_backup_in_the_worker(demo_window):
 
 def test_the_window_paints_before_the_workspace_opens_then_shows_it(qtbot, analysed_path):
     from briefing.store import open_workspace
+    from briefing.ui.startup import open_when_painted
 
     opened, failures, painted_first = [], [], []
 
@@ -263,7 +264,7 @@ def test_the_window_paints_before_the_workspace_opens_then_shows_it(qtbot, analy
     qtbot.addWidget(window)
     assert not any(w.isEnabled() for w in (window.central, window.menuBar(), window.search_dock, window.timeline))
     assert window.statusBar().currentMessage() == "Opening the workspace…"
-    window.open_when_painted(opener, failures.append)
+    open_when_painted(window, opener, failures.append)
     window.show()
     try:
         qtbot.waitUntil(lambda: window.attached, timeout=5000)

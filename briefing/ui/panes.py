@@ -1,0 +1,40 @@
+"""F6 and Shift+F6: keyboard navigation between the main window's panes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabWidget, QWidget
+
+
+def panes(window) -> list[QWidget]:
+    """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
+    docks = [window.entity_dock, window.briefing_dock, window.search_dock, window.timeline]
+    return [window.table, window.reader, window.panel] + [d for d in docks if d.isVisible()]
+
+
+def focused_pane(window) -> QWidget | None:
+    focus = QApplication.focusWidget()
+    return next((pane for pane in panes(window) if focus is not None
+                 and (focus is pane or pane.isAncestorOf(focus))), None)
+
+
+def focus_next_pane(window, backwards: bool = False) -> None:
+    visited = panes(window)
+    current = focused_pane(window)
+    at = visited.index(current) if current in visited else -1
+    pane = visited[(at + (-1 if backwards else 1)) % len(visited)]
+    first_focusable(pane).setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.statusBar().showMessage(pane.accessibleName() or pane.windowTitle(), 2000)
+
+
+def first_focusable(pane: QWidget) -> QWidget:
+    """The pane itself when it takes focus, else its first child that does (a dock's field,
+    the list of the side panel's open tab)."""
+    if isinstance(pane, QTabWidget) and pane.currentWidget() is not None:
+        pane = pane.currentWidget()
+    if pane.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(pane, QDockWidget):
+        return pane
+    for child in pane.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(pane) and child.isEnabled():
+            return child
+    return pane
