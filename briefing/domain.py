@@ -9,7 +9,7 @@ from functools import lru_cache
 
 ENTITY_TYPES = ("person", "organisation", "place", "group")
 CLAIM_STATUSES = ("unreviewed", "corroborated", "disputed")
-EVIDENCE_RELATIONS = ("supports", "contradicts")
+EVIDENCE_RELATIONS = ("related", "supports", "contradicts")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
 
@@ -152,7 +152,9 @@ class FoundQuote:
 class FoundClaim:
     start: int
     end: int
-    kind: str  # figure, money, percent, date, allegation, finding, action
+    kind: str  # figure, money, percent, date, allegation, finding, action, ...
+    score: float = 0.0  # how check-worthy, 0-1; the panel ranks claims by it
+    part: str = "text"  # "title": start and end are offsets in the source's title, not its text
 
 
 @dataclass(frozen=True)
@@ -233,13 +235,15 @@ class Citation:
     reliability: str | None
     start: int | None = None
     end: int | None = None
-    paragraph: int | None = None  # 1-based paragraph of ``start`` in the source text
+    paragraph: int | None = None  # 1-based paragraph of ``start`` in the source text; 0: the headline
 
     @property
     def locator(self) -> str:
-        """'paragraph 3, characters 120-180', or 'whole source'."""
+        """'paragraph 3, characters 120-180', 'headline', or 'whole source'."""
         if self.start is None or self.end is None:
             return "whole source"
+        if self.paragraph == 0:
+            return "headline"
         return f"paragraph {self.paragraph}, characters {self.start}-{self.end}"
 
 

@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 4. Do not edit: run `make schema`.
+-- Schema version 5. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -89,25 +89,11 @@ CREATE TABLE claims (
     status TEXT NOT NULL DEFAULT 'unreviewed'
         CHECK (status IN ('unreviewed','corroborated','disputed')),
     credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6)
-, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), kind TEXT);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), kind TEXT, score REAL, dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)), part TEXT NOT NULL DEFAULT 'text' CHECK (part IN ('text', 'title')));
 
 CREATE INDEX idx_claims_source ON claims(source_id, start);
 
 CREATE INDEX idx_claims_status ON claims(status);
-
-CREATE TABLE evidence (
-    id INTEGER PRIMARY KEY,
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL CHECK (start >= 0),
-    "end" INTEGER NOT NULL CHECK ("end" > start),
-    passage TEXT NOT NULL,
-    relation TEXT NOT NULL CHECK (relation IN ('supports','contradicts')),
-    note TEXT,
-    created_at TEXT NOT NULL
-);
-
-CREATE INDEX idx_evidence_claim ON evidence(claim_id);
 
 CREATE TABLE annotations (
     id INTEGER PRIMARY KEY,
@@ -198,21 +184,6 @@ CREATE TABLE rejections (
 
 CREATE INDEX idx_rejections_key ON rejections(kind, key);
 
-CREATE TABLE claim_suggestions (
-    id INTEGER PRIMARY KEY,
-    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL CHECK (start >= 0),
-    "end" INTEGER NOT NULL CHECK ("end" > start),
-    passage TEXT NOT NULL,
-    score REAL NOT NULL,
-    relation TEXT NOT NULL CHECK (relation IN ('supports','contradicts')),
-    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')),
-    UNIQUE (claim_id, source_id, start, "end")
-);
-
-CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);
-
 CREATE TABLE search_docs (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('source','quote','claim','note')),
@@ -231,3 +202,32 @@ CREATE INDEX idx_search_docs_source ON search_docs(source_id);
 CREATE INDEX idx_search_docs_published ON search_docs(published, id);
 
 CREATE VIRTUAL TABLE search_fts USING fts5(body, speaker, title, tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TABLE "evidence" (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    passage TEXT NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('related','supports','contradicts')),
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE INDEX idx_evidence_claim ON evidence(claim_id);
+
+CREATE TABLE "claim_suggestions" (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    passage TEXT NOT NULL,
+    score REAL NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('related','supports','contradicts')),
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')),
+    UNIQUE (claim_id, source_id, start, "end")
+);
+
+CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);

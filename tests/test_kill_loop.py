@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from briefing.store import open_workspace
-from briefing.store.records import add_claim
+from briefing.store.claims import add_claim
 from briefing.store.sources import add_document
 from tests.processes import ROOT, child_env
 from tests.store.test_sources import make_doc

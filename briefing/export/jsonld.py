@@ -15,12 +15,15 @@ from briefing.domain import (
     Citation,
     ClaimContent,
     EntityCard,
+    EvidenceContent,
     Passage,
     QuoteContent,
     SummaryContent,
     Verification,
 )
-from briefing.export.note import GENERATOR, RenderedNote
+from briefing.export.note import GENERATOR, RenderedNote, evidence_origin
+from briefing.export.workspace_json import origin_counts
+from briefing.store.origins import OriginSummary
 
 FORMAT_NAME = "briefing-note"
 FORMAT_VERSION = 1
@@ -56,7 +59,7 @@ def note_document(rendered: RenderedNote) -> dict[str, Any]:
         },
         "annotations": [_web_annotation(item.id, item.content) for item in note.items
                         if isinstance(item.content, AnnotationContent)],
-        "claim_reviews": [_claim_review(rendered, item.id, item.content) for item in note.items
+        "claim_reviews": [_claim_review(rendered, item, item.content) for item in note.items
                           if isinstance(item.content, ClaimContent) and item.content.status != "unreviewed"],
     }
 
@@ -75,9 +78,7 @@ def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
     if isinstance(content, QuoteContent):
         return {**base, **_quote(rendered, content)}
     if isinstance(content, ClaimContent):
-        evidence = [{"relation": e.relation, "note": e.note, **_passage(rendered, e.passage)} for e in content.evidence]
-        return {**base, **_passage(rendered, content.passage), "status": content.status,
-                "credibility": content.credibility, "evidence": evidence}
+        return {**base, **_claim(rendered, item, content)}
     if isinstance(content, AnnotationContent):
         return {**base, **_passage(rendered, content.passage), "note": content.note, "tags": list(content.tags),
                 "anchor": content.anchor, "annotation": f"urn:briefing:annotation:{item.ref_id}"}
@@ -87,6 +88,19 @@ def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
     return {**base, "name": content.name, "type": content.type, "aliases": list(content.aliases),
             "mentions": content.mentions, "sources": content.sources,
             "quotes": [_quote(rendered, q) for q in content.quotes]}
+
+
+def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> dict[str, Any]:
+    """The claim with its evidence; with the note's origin summary, each evidence item's origin
+    number and the counts ("origins": 3 sources, 1 origin)."""
+    origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
+    evidence = []
+    for e in claim.evidence:
+        row = {"relation": e.relation, "note": e.note, **_passage(rendered, e.passage)}
+        evidence.append({**row, "origin": evidence_origin(origins, e)} if origins else row)
+    found = {"origins": origin_counts(origins)} if origins else {}
+    return {**_passage(rendered, claim.passage), "status": claim.status, "credibility": claim.credibility,
+            **found, "evidence": evidence}
 
 
 def _quote(rendered: RenderedNote, quote: QuoteContent) -> dict[str, Any]:
@@ -133,30 +147,39 @@ def _web_annotation(item_id: int, note: AnnotationContent) -> dict[str, Any]:
     return annotation
 
 
-def _claim_review(rendered: RenderedNote, item_id: int, claim: ClaimContent) -> dict[str, Any]:
+def _claim_review(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> dict[str, Any]:
     note = rendered.note
     citation = claim.passage.citation
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": claim.status}
+    origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
     if claim.credibility is not None:
+        counted = f"; evidence from {origins.describe()}" if origins else ""
         rating.update(ratingValue=claim.credibility, bestRating=1, worstRating=6,
                       ratingExplanation=f"Admiralty information credibility {claim.credibility}: "
-                                        f"{CREDIBILITY_LABELS[claim.credibility]}")
+                                        f"{CREDIBILITY_LABELS[claim.credibility]}{counted}")
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "@id": f"urn:briefing:briefing-item:{item_id}",
+        "@id": f"urn:briefing:briefing-item:{item.id}",
         "claimReviewed": claim.passage.text,
         "reviewRating": rating,
         "itemReviewed": {"@type": "Claim", "appearance": _creative_work(citation)} if citation else {"@type": "Claim"},
         "isBasedOn": [{**_creative_work(e.passage.citation), "text": e.passage.text,
-                       "description": f"{e.relation}" + (f": {e.note}" if e.note else "")}
-                      for e in claim.evidence if e.passage.citation],
+                       "description": _basis(origins, e)} for e in claim.evidence if e.passage.citation],
     }
     if note.author:
         review["author"] = {"@type": "Person", "name": note.author}
     if note.date:
         review["datePublished"] = note.date
     return review
+
+
+def _basis(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
+    """'supports', 'supports, origin 1: the note': the origin only where reprints share one."""
+    number = evidence_origin(origins, evidence)
+    shared = origins is not None and number is not None and origins.origins < origins.sources
+    note = f": {evidence.note}" if evidence.note else ""
+    return evidence.relation + (f", origin {number}" if shared else "") + note
 
 
 def _creative_work(citation: Citation | None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ text items keep the analyst's Markdown and are made safe when the note is assemb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -20,12 +21,14 @@ from briefing.domain import (
     Citation,
     ClaimContent,
     EntityCard,
+    EvidenceContent,
     Passage,
     QuoteContent,
     SummaryContent,
     Verification,
 )
 from briefing.export.markup import analyst_markdown, inline
+from briefing.store.origins import OriginSummary
 
 GENERATOR = f"Briefing {__version__}"
 FLAG_PREFIX = "Not verified"
@@ -55,6 +58,7 @@ class RenderedNote:
     generated: str
     sections: list[Section] = field(default_factory=list)
     citations: list[NumberedCitation] = field(default_factory=list)
+    origins: Mapping[int, OriginSummary] = field(default_factory=dict)  # claim id -> its evidence by origin
 
     def number(self, citation: Citation | None) -> int | None:
         """The citation's number, adding it to the list at its first use."""
@@ -96,8 +100,13 @@ class RenderedNote:
         return f"*Every passage was checked word for word against its stored source on {self.generated[:10]}.*"
 
 
-def render_note(note: BriefingNote, generated: str | None = None) -> RenderedNote:
-    rendered = RenderedNote(note, generated or datetime.now(UTC).replace(microsecond=0).isoformat())
+def render_note(
+    note: BriefingNote, generated: str | None = None, origins: Mapping[int, OriginSummary] | None = None
+) -> RenderedNote:
+    """Lay the note out; ``origins`` (``store.origins.list_claim_origins``) lets claim items say
+    "3 sources, 1 origin" next to their evidence, and is left out of a claim it does not cover."""
+    when = generated or datetime.now(UTC).replace(microsecond=0).isoformat()
+    rendered = RenderedNote(note, when, origins=origins or {})
     for item in note.items:
         rendered.sections.append(_section(rendered, item))
     return rendered
@@ -175,15 +184,33 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
     lines = [f"{inline(claim.passage.text)}{_cite(rendered, claim.passage)}"]
     checks = [(claim.passage, "the claim is")]
     if claim.evidence:
-        lines.append("**Evidence**")
+        origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
+        lines.append(f"**Evidence:** {origins.describe()}" if origins else "**Evidence**")
         rows = []
         for evidence in claim.evidence:
             note = f" — {inline(evidence.note)}" if evidence.note else ""
-            rows.append(f"- {evidence.relation.capitalize()}: {_quoted(rendered, evidence.passage)}{note}")
+            label = evidence.relation.capitalize() + _origin_label(origins, evidence)
+            rows.append(f"- {label}: {_quoted(rendered, evidence.passage)}{note}")
             checks.append((evidence.passage, "an evidence passage is"))
         lines.append("\n".join(rows))
     flags = _flags(checks)
     return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _origin_label(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
+    """', origin 2' when some origin has several sources (a reprint), so a reader sees which."""
+    number = evidence_origin(origins, evidence)
+    if number is None or origins is None or origins.origins == origins.sources:
+        return ""
+    return f", origin {number}"
+
+
+def evidence_origin(origins: OriginSummary | None, evidence: EvidenceContent) -> int | None:
+    """The origin number of a note's evidence item, None when unknown (source gone, no summary)."""
+    citation = evidence.passage.citation
+    if origins is None or citation is None or citation.start is None or citation.end is None:
+        return None
+    return origins.origin_at(citation.source_id, citation.start, citation.end, evidence.relation)
 
 
 def _annotation(rendered: RenderedNote, item: BriefingItem, note: AnnotationContent) -> Section:

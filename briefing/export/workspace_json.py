@@ -11,6 +11,7 @@ from typing import Any
 from briefing import __version__
 from briefing.domain import BriefingError
 from briefing.store import Workspace
+from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
 from briefing.store.records import read_annotations, read_claims, read_entities, read_quotes
 from briefing.store.sources import iter_sources
 
@@ -30,7 +31,10 @@ NEW_FILE_MODE = _new_file_mode()
 
 
 def workspace_document(ws: Workspace) -> dict[str, Any]:
-    """Top-level keys: sources, entities, quotes, claims, annotations (plus a header)."""
+    """Top-level keys: sources, entities, quotes, claims, annotations (plus a header). Each claim
+    carries its evidence and suggestions with their origin numbers and an ``origins`` count."""
+    origins = list_claim_origins(ws)
+    suggestions = read_suggestions(ws)
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -38,7 +42,10 @@ def workspace_document(ws: Workspace) -> dict[str, Any]:
         "sources": [_source(s) for s in iter_sources(ws)],
         "entities": [_entity(e) for e in read_entities(ws)],
         "quotes": [_quote(q) for q in read_quotes(ws)],
-        "claims": [_claim(c) for c in read_claims(ws)],
+        "claims": [
+            _claim(c, origins.get(c["id"]) or OriginSummary.empty(c["id"]), suggestions.get(c["id"], []))
+            for c in read_claims(ws)
+        ],
         "annotations": [_annotation(a) for a in read_annotations(ws)],
     }
 
@@ -98,15 +105,35 @@ def _quote(q: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _claim(c: dict[str, Any]) -> dict[str, Any]:
+def _claim(c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str, Any]]) -> dict[str, Any]:
     evidence = [
         {"source_id": e["source_id"], "passage": e["passage"], "relation": e["relation"], "note": e["note"],
-         **_range(e)}
+         "origin": origins.origin_at(e["source_id"], e["start"], e["end"], e["relation"]), **_range(e)}
         for e in c["evidence"]
     ]
     return {
         "id": c["id"], "source_id": c["source_id"], "text": c["text"], "status": c["status"],
-        "credibility": c["credibility"], "evidence": evidence, **_range(c),
+        "credibility": c["credibility"], "kind": c["kind"], "score": c["score"], "made_by": c["origin"],
+        "part": c["part"], "origins": origin_counts(origins), "evidence": evidence,
+        "suggestions": [_suggestion(s) for s in suggestions], **_range(c),
+    }
+
+
+def origin_counts(origins: OriginSummary) -> dict[str, Any]:
+    """Distinct sources and independent origins of a claim's evidence, in all and per relation
+    (credibility counts the origins that support and contradict), and the words a note shows."""
+    sides = {relation: _side(origins.side(relation)) for relation in SIDES}
+    return {"sources": origins.sources, "origins": origins.origins, "text": origins.describe(), **sides}
+
+
+def _side(count: SideCount) -> dict[str, int]:
+    return {"sources": count.sources, "origins": count.origins}
+
+
+def _suggestion(s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": s["id"], "source_id": s["source_id"], "passage": s["passage"], "score": s["score"],
+        "relation": s["relation"], "state": s["state"], "origin": s["origin"], **_range(s),
     }
 
 

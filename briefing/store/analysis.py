@@ -39,7 +39,7 @@ _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quo
 # A claim somebody looked at (status, credibility, evidence, a decided suggestion, a
 # briefing note) is the analyst's; only untouched machine claims are replaced.
 _MACHINE_CLAIMS = """
-    source_id = ? AND origin = 'analysis' AND status = 'unreviewed' AND credibility IS NULL
+    source_id = ? AND origin = 'analysis' AND status = 'unreviewed' AND credibility IS NULL AND dismissed = 0
     AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = claims.id)
     AND NOT EXISTS (SELECT 1 FROM claim_suggestions s WHERE s.claim_id = claims.id AND s.state != 'open')
     AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
@@ -209,19 +209,32 @@ def _insert_quotes(
 
 
 def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[FoundClaim]) -> None:
-    kept = _kept(ws, "claims", source_id)
-    ranges = {(start, end) for start, end, _ in kept}
-    skipped_texts = {claim_text for _, _, claim_text in kept} | _rejected(ws, "claim", source_id)
+    """Machine claims, except where a kept claim (the analyst's, or one they looked at or
+    dismissed) already stands on the same words; a headline claim counts in the title."""
+    kept = ws.db.execute('SELECT part, start, "end", text FROM claims WHERE source_id = ?', [source_id]).fetchall()
+    ranges = {(part, start, end) for part, start, end, _ in kept}
+    skipped_texts = {claim_text for *_, claim_text in kept} | _rejected(ws, "claim", source_id)
+    title = None
     for claim in claims:
-        start, end = _checked(text, claim.start, claim.end, source_id)
-        if (start, end) in ranges or text[start:end] in skipped_texts:
+        if claim.part == "title":
+            title = title if title is not None else _title(ws, source_id)
+            start, end = _checked(title, claim.start, claim.end, source_id)
+            words = title[start:end]
+        else:
+            start, end = _checked(text, claim.start, claim.end, source_id)
+            words = text[start:end]
+        if (claim.part, start, end) in ranges or words in skipped_texts:
             continue
-        ranges.add((start, end))
+        ranges.add((claim.part, start, end))
         ws.db.execute(
-            'INSERT INTO claims (source_id, text, start, "end", status, origin, kind) '
-            "VALUES (?, ?, ?, ?, 'unreviewed', 'analysis', ?)",
-            [source_id, text[start:end], start, end, claim.kind],
+            'INSERT INTO claims (source_id, text, start, "end", status, origin, kind, score, part) '
+            "VALUES (?, ?, ?, ?, 'unreviewed', 'analysis', ?, ?, ?)",
+            [source_id, words, start, end, claim.kind, round(claim.score, 4), claim.part],
         )
+
+
+def _title(ws: Workspace, source_id: int) -> str:
+    return ws.db.execute("SELECT coalesce(title, '') FROM sources WHERE id = ?", [source_id]).fetchone()[0]
 
 
 @dataclass
@@ -394,7 +407,7 @@ def replace_all_suggestions(
             rows = []
             for source_id, start, end, score, relation in sorted(suggestions, key=lambda s: -s[3]):
                 if relation not in EVIDENCE_RELATIONS:
-                    raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
+                    raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
                 if source_id == claim_source:
                     raise BriefingError("a suggestion must come from another source than the claim")
                 if (source_id, start, end) in taken:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.domain import (
     ORPHANED,
@@ -55,17 +55,20 @@ class ItemReader:
 
     def claim(self, claim_id: int) -> ClaimContent | None:
         row = self.ws.db.execute(
-            'SELECT source_id, text, start, "end", status, credibility FROM claims WHERE id = ?', [claim_id]).fetchone()
+            'SELECT source_id, text, start, "end", status, credibility, part FROM claims WHERE id = ?',
+            [claim_id]).fetchone()
         if row is None:
             return None
-        source_id, text, start, end, status, credibility = row
+        source_id, text, start, end, status, credibility, part = row
         evidence = tuple(
             EvidenceContent(relation, note, self.passage(e_source, passage, e_start, e_end))
             for e_source, passage, e_start, e_end, relation, note in self.ws.db.execute(
                 'SELECT source_id, passage, start, "end", relation, note FROM evidence WHERE claim_id = ? ORDER BY id',
                 [claim_id]).fetchall()
         )
-        return ClaimContent(self.passage(source_id, text, start, end), status, credibility, evidence)
+        passage = self.title_passage(source_id, text, start, end) if part == "title" else \
+            self.passage(source_id, text, start, end)
+        return ClaimContent(passage, status, credibility, evidence)
 
     def annotation(self, annotation_id: int) -> AnnotationContent | None:
         row = self.ws.db.execute(
@@ -113,6 +116,17 @@ class ItemReader:
         citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
                             start, end, paragraph_number(source.text, start))
         return Passage(text, citation, verify_passage(source.text, text, start, end))
+
+    def title_passage(self, source_id: int, text: str, start: int, end: int) -> Passage:
+        """A passage of the source's headline: checked against the title, cited as paragraph 0."""
+        source = self._source(source_id)
+        if source is None:
+            return Passage(text, None, ORPHANED)
+        base = source.citation
+        citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
+                            start, end, 0)
+        check = verify_passage(base.title or "", text, start, end)
+        return Passage(text, citation, replace(check, paragraph=0) if check.paragraph else check)
 
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:

@@ -264,7 +264,8 @@ def _check_title_free(ws: Workspace, title: str | None, briefing_id: int | None)
 
 _FINDERS = {
     "quote": "SELECT q.id FROM quotes q JOIN sources s ON s.id = q.source_id WHERE instr(q.text, ?) > 0",
-    "claim": "SELECT q.id FROM claims q JOIN sources s ON s.id = q.source_id WHERE instr(q.text, ?) > 0",
+    "claim": "SELECT q.id FROM claims q JOIN sources s ON s.id = q.source_id "
+             "WHERE q.dismissed = 0 AND instr(q.text, ?) > 0",
     "annotation": "SELECT q.id FROM annotations q JOIN sources s ON s.id = q.source_id WHERE instr(q.exact, ?) > 0",
     "summary": "SELECT s.id FROM sources s WHERE s.summary IS NOT NULL AND instr(lower(s.title), lower(?)) > 0",
     "entity": "SELECT s.id FROM entities s WHERE s.name = ? COLLATE NOCASE",

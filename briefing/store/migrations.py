@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from briefing.cjk import spaced  # the index's CJK spacing is part of its format
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -320,11 +322,42 @@ CREATE VIRTUAL TABLE search_fts USING fts5(body, speaker, title, tokenize='{FTS_
 @migration("0003_search_index")
 def m0003_search_index(db: Database) -> None:
     """One index over sources, quotes, claims and notes, with CJK text searchable by substring."""
-    from briefing.store.search_index import rebuild
-    from briefing.store.workspace import Workspace
-
     _run_script(db, _SEARCH_SCHEMA)
-    rebuild(Workspace(db, None))
+    _index_everything_0003(db)
+
+
+# The index as migration 0003 built it, frozen: later migrations change the tables these read.
+_ITEMS_0003 = (
+    ("quote", """
+        SELECT q.id, q.text, trim(coalesce(e.name, '') || ' ' || coalesce(q.speaker_text, '') || ' ' ||
+               coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
+               q.speaker_id, NULL
+        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?"""),
+    ("claim", "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ?"),
+    ("note", """
+        SELECT a.id, coalesce(a.note, '') || ' ' || a.exact || ' ' ||
+               coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE at.annotation_id = a.id), ''), '', NULL, NULL
+        FROM annotations a WHERE a.source_id = ?"""),
+)
+
+
+def _index_everything_0003(db: Database) -> None:
+    sources = db.execute("SELECT id, title, text, published, outlet, reliability FROM sources ORDER BY id")
+    for source_id, title, text, published, outlet, grade in sources.fetchall():
+        rows = [("source", source_id, text, "", None, None)]
+        for kind, sql in _ITEMS_0003:
+            rows += [(kind, *row) for row in db.execute(sql, [source_id]).fetchall()]
+        for kind, ref_id, body, speaker, speaker_id, status in rows:
+            cursor = db.execute(
+                "INSERT INTO search_docs (kind, ref_id, source_id, published, outlet, grade, status, speaker_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [kind, ref_id, source_id, published, outlet, grade, status, speaker_id],
+            )
+            db.execute(
+                "INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?, ?, ?, ?)",
+                [cursor.lastrowid, spaced(body or ""), spaced(speaker or ""), spaced(title or "")],
+            )
 
 
 @migration("0004_titles_with_their_source")
@@ -334,6 +367,55 @@ def m0004_titles_with_their_source(db: Database) -> None:
     time), and source: filters by the source rows' titles."""
     db.execute("UPDATE search_fts SET title = '' WHERE title != '' AND rowid IN "
                "(SELECT id FROM search_docs WHERE kind != 'source')")
+
+
+_CLAIMS_OWNED_SCHEMA = """
+ALTER TABLE claims ADD COLUMN score REAL;
+ALTER TABLE claims ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1));
+ALTER TABLE claims ADD COLUMN part TEXT NOT NULL DEFAULT 'text' CHECK (part IN ('text', 'title'));
+CREATE TABLE evidence_0005 (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    passage TEXT NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('related','supports','contradicts')),
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+INSERT INTO evidence_0005 SELECT id, claim_id, source_id, start, "end", passage, relation, note, created_at
+    FROM evidence;
+DROP TABLE evidence;
+ALTER TABLE evidence_0005 RENAME TO evidence;
+CREATE INDEX idx_evidence_claim ON evidence(claim_id);
+CREATE TABLE claim_suggestions_0005 (
+    id INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    passage TEXT NOT NULL,
+    score REAL NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('related','supports','contradicts')),
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')),
+    UNIQUE (claim_id, source_id, start, "end")
+);
+INSERT INTO claim_suggestions_0005 SELECT id, claim_id, source_id, start, "end", passage, score, relation, state
+    FROM claim_suggestions;
+DROP TABLE claim_suggestions;
+ALTER TABLE claim_suggestions_0005 RENAME TO claim_suggestions;
+CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);
+"""
+
+
+@migration("0005_claims_the_analyst_owns")
+def m0005_claims_the_analyst_owns(db: Database) -> None:
+    """Claims get a check-worthiness score, can be dismissed ("not a claim") without losing
+    their evidence, and can stand in the source's title (``part = 'title'``: the range is in the
+    title, which importers keep apart from the text); evidence and suggestions may say a passage
+    is only "related"."""
+    _run_script(db, _CLAIMS_OWNED_SCHEMA)
 
 
 MIGRATION_NAMES = tuple(_names)

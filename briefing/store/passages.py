@@ -6,16 +6,36 @@ from collections.abc import Iterator
 
 from briefing.store.workspace import Workspace
 
+TITLE_NEAR_START = 500  # a title found this close to the start of the text is its first paragraph
+
 
 def iter_passages(ws: Workspace) -> Iterator[tuple[int, int, int, str]]:
-    """(source_id, start, end, text) of every stored sentence, source by source."""
+    """(source_id, start, end, text) of every stored sentence, source by source.
+
+    A title that is not the first paragraph of its text is put before the text of the source's
+    first sentence, so the title's words find the source and the lead is what is shown.
+    """
+    titles = dict(
+        ws.db.execute(
+            "SELECT id, title FROM sources WHERE trim(coalesce(title, '')) != '' "
+            "AND instr(substr(text, 1, length(title) + ?), title) = 0",
+            [TITLE_NEAR_START],
+        ).fetchall()
+    )
     cursor = ws.db.execute(
         'SELECT s.source_id, s.start, s."end", substr(src.text, s.start + 1, s."end" - s.start) '
         "FROM sentences s JOIN sources src ON src.id = s.source_id ORDER BY s.source_id, s.start"
     )
-    yield from cursor
+    previous = None
+    for source_id, start, end, text in cursor:
+        if source_id != previous:
+            previous = source_id
+            title = titles.get(source_id)
+            if title:
+                text = f"{title.strip()}\n{text}"
+        yield source_id, start, end, text
 
 
 def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:
-    """(claim_id, source_id, text) of every claim."""
-    return ws.db.execute("SELECT id, source_id, text FROM claims ORDER BY id").fetchall()
+    """(claim_id, source_id, text) of every claim not dismissed."""
+    return ws.db.execute("SELECT id, source_id, text FROM claims WHERE dismissed = 0 ORDER BY id").fetchall()

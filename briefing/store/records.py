@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.domain import CLAIM_STATUSES, ENTITY_TYPES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import record_judgement
+from briefing.store.origins import claim_origins
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
@@ -73,16 +74,6 @@ def add_quote(
         return quote_id
 
 
-def add_claim(ws: Workspace, source_id: int, start: int, end: int) -> int:
-    with ws.transaction():
-        text = read_passage(ws, source_id, start, end)
-        claim_id = ws.insert(
-            "claims", {"source_id": source_id, "text": text, "start": start, "end": end, "status": "unreviewed"}
-        )
-        reindex_sources(ws, [source_id])
-        return claim_id
-
-
 def add_evidence(
     ws: Workspace,
     claim_id: int,
@@ -93,7 +84,7 @@ def add_evidence(
     note: str | None = None,
 ) -> int:
     if relation not in EVIDENCE_RELATIONS:
-        raise BriefingError(f"relation: must be supports or contradicts, not {relation!r}")
+        raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
     with ws.transaction() as db:
         claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
         if claim is None:
@@ -184,7 +175,9 @@ def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
 
 def read_claims(ws: Workspace) -> list[dict[str, Any]]:
     claims = _dicts(
-        ws, 'SELECT id, source_id, text, status, credibility, start, "end" FROM claims ORDER BY source_id, start'
+        ws, 'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
+        "FROM claims WHERE dismissed = 0 "
+        "ORDER BY source_id, start"
     )
     evidence = _group(ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id')
     for claim in claims:
@@ -269,9 +262,9 @@ def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) 
 
 
 def credibility_from_evidence(supports: int, contradicts: int) -> int:
-    """Admiralty information credibility from the evidence linked to a claim:
-    1 confirmed by other sources, 2 probably true, 3 possibly true (nothing yet),
-    4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
+    """Admiralty information credibility from the independent origins on each side of a claim
+    (``store.origins``): 1 confirmed by other independent origins, 2 probably true, 3 possibly
+    true (nothing yet), 4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
     if supports and contradicts:
         return 6 if supports == contradicts else (2 if supports > contradicts else 4)
     if supports:
@@ -282,12 +275,10 @@ def credibility_from_evidence(supports: int, contradicts: int) -> int:
 
 
 def _update_credibility(ws: Workspace, claim_id: int) -> None:
-    """Count distinct other sources on each side; one source repeating itself confirms nothing."""
-    supports, contradicts = ws.db.execute(
-        "SELECT count(DISTINCT CASE WHEN relation = 'supports' THEN source_id END), "
-        "count(DISTINCT CASE WHEN relation = 'contradicts' THEN source_id END) FROM evidence WHERE claim_id = ?",
-        [claim_id],
-    ).fetchone()
+    """Count independent origins on each side: one source repeating itself, or five outlets
+    reprinting one wire story, confirm nothing. 'related' evidence counts on neither side."""
+    origins = claim_origins(ws, claim_id)
+    supports, contradicts = origins.supports.origins, origins.contradicts.origins
     value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
     ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
 

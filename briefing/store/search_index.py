@@ -23,7 +23,7 @@ _ITEMS = {
                coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
                q.speaker_id, NULL
         FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?""",
-    "claim": "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ?",
+    "claim": "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ? AND dismissed = 0",
     "note": """
         SELECT a.id, coalesce(a.note, '') || ' ' || a.exact || ' ' ||
                coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id

@@ -59,7 +59,7 @@ def list_sources(ws: Workspace) -> list[SourceRow]:
         """
         SELECT s.id, s.title, s.outlet, s.published, s.reliability,
                (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
-               (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+               (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)
         FROM sources s
         ORDER BY s.published IS NULL, s.published DESC, s.id
         """
@@ -117,7 +117,7 @@ SOURCE_ORDER = {
     "published": "s.published",  # NULLs sort as '' would, and the index on published serves it
     "grade": "coalesce(s.reliability, 'Z')",
     "quotes": "(SELECT count(*) FROM quotes q WHERE q.source_id = s.id)",
-    "claims": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id)",
+    "claims": "(SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)",
 }
 
 
@@ -143,7 +143,7 @@ def source_rows(ws: Workspace, ids: list[int]) -> dict[int, SourceRow]:
         rows = ws.db.execute(
             f"""SELECT s.id, s.title, s.outlet, s.published, s.reliability,
                    (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
-                   (SELECT count(*) FROM claims c WHERE c.source_id = s.id)
+                   (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)
                 FROM sources s WHERE s.id IN ({", ".join("?" * len(chunk))})""",
             chunk,
         ).fetchall()

@@ -29,6 +29,10 @@ class ClaimRow:
     credibility: int | None
     evidence: int
     open_suggestions: int
+    score: float | None = None  # how check-worthy the analysis found it
+    origin: str = "analysis"  # or "analyst": made by hand
+    kind: str | None = None  # figure, allegation, denial, rumour, headline, ...
+    part: str = "text"  # "title": start and end count in the source's title
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,9 @@ def source_claims(ws: Workspace, source_id: int) -> list[ClaimRow]:
     rows = ws.db.execute(
         'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
         "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
-        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') "
-        "FROM claims c WHERE c.source_id = ? ORDER BY c.start",
+        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
+        "c.score, c.origin, c.kind, c.part FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
+        "ORDER BY c.part = 'text', c.start",
         [source_id],
     ).fetchall()
     return [ClaimRow(*row) for row in rows]
@@ -100,16 +105,18 @@ def source_notes(ws: Workspace, source_id: int) -> list[NoteRow]:
 
 
 def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
-    """(source_id, start, end) of a quote, claim or note; a whole source is (id, 0, 0)."""
+    """(source_id, start, end) of a quote, claim or note in its source's text; a whole source,
+    and a claim in the title, is (id, 0, 0)."""
     if kind == "source":
         return ref_id, 0, 0
     table = {"quote": "quotes", "claim": "claims", "note": "annotations"}.get(kind)
     if table is None:
         raise BriefingError(f"unknown item kind {kind!r}")
-    row = ws.db.execute(f'SELECT source_id, start, "end" FROM {table} WHERE id = ?', [ref_id]).fetchone()
+    in_text = "part = 'text'" if kind == "claim" else "1"
+    row = ws.db.execute(f'SELECT source_id, start, "end", {in_text} FROM {table} WHERE id = ?', [ref_id]).fetchone()
     if row is None:
         raise BriefingError(f"{kind} {ref_id} no longer exists")
-    return row[0], row[1], row[2]
+    return (row[0], row[1], row[2]) if row[3] else (row[0], 0, 0)
 
 
 def claim_status(ws: Workspace, claim_id: int) -> str:
@@ -180,7 +187,7 @@ def timeline_items(ws: Workspace) -> Timeline:
         "ORDER BY published, id")]
     claims = [tuple(r) for r in ws.db.execute(
         "SELECT c.id, c.source_id, s.published, c.status, c.text FROM claims c JOIN sources s ON s.id = c.source_id "
-        "WHERE s.published IS NOT NULL ORDER BY s.published, c.source_id, c.start")]
+        "WHERE s.published IS NOT NULL AND c.dismissed = 0 ORDER BY s.published, c.source_id, c.start")]
     return Timeline(sources, claims, [])
 
 
@@ -188,7 +195,7 @@ def _timeline_days(ws: Workspace) -> list[tuple[str, int, dict[str, int]]]:
     claims: dict[str, dict[str, int]] = {}
     for day, status, count in ws.db.execute(
             "SELECT s.published, c.status, count(*) FROM claims c JOIN sources s ON s.id = c.source_id "
-            "WHERE s.published IS NOT NULL GROUP BY s.published, c.status"):
+            "WHERE s.published IS NOT NULL AND c.dismissed = 0 GROUP BY s.published, c.status"):
         claims.setdefault(day, {})[status] = count
     return [(day, count, claims.get(day, {})) for day, count in ws.db.execute(
         "SELECT published, count(*) FROM sources WHERE published IS NOT NULL GROUP BY published ORDER BY published")]

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from briefing.store.briefings import add_item, create_briefing
+from briefing.store.claims import add_claim
 from briefing.store.records import (
     add_annotation,
-    add_claim,
     add_entity,
     add_evidence,
     add_mention,

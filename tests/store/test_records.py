@@ -1,10 +1,10 @@
 import pytest
 
 from briefing.domain import BriefingError
+from briefing.store.claims import add_claim
 from briefing.store.history import history_for
 from briefing.store.records import (
     add_annotation,
-    add_claim,
     add_entity,
     add_evidence,
     add_mention,
@@ -61,7 +61,7 @@ def test_evidence_links_claims_across_sources(ws, two_sources):
     add_evidence(ws, claim, b, 0, TEXT_B.index(","), "contradicts", note="later figure")
     with pytest.raises(BriefingError, match="another source"):
         add_evidence(ws, claim, a, 0, 5, "supports")
-    with pytest.raises(BriefingError, match="supports or contradicts"):
+    with pytest.raises(BriefingError, match="related, supports, contradicts"):
         add_evidence(ws, claim, b, 0, 5, "maybe")
     [row] = read_claims(ws)
     assert row["status"] == "unreviewed"
@@ -76,7 +76,8 @@ def test_mark_claim_records_history(ws, two_sources):
     mark_claim(ws, claim, "disputed")  # no change, no entry
     with pytest.raises(BriefingError, match="status"):
         mark_claim(ws, claim, "false")
-    [entry] = history_for(ws, "claim", claim)
+    added, entry = history_for(ws, "claim", claim)
+    assert (added.action, added.new_value) == ("add", "“We restored")  # snapped to whole words
     assert (entry.old_value, entry.new_value, entry.reason) == ("unreviewed", "disputed", "ministry gives 62,000")
 
 
@@ -119,7 +120,7 @@ def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
     assert claim_evidence(ws, claim)[0]["note"] == "same figure"
     delete_evidence(ws, evidence, reason="wrong passage")
     assert read_claims(ws)[0]["credibility"] is None
-    assert [(h.action, h.field, h.reason) for h in history_for(ws, "claim", claim)] == [
+    assert [(h.action, h.field, h.reason) for h in history_for(ws, "claim", claim)][1:] == [
         ("add_evidence", "supports", "same figure"), ("remove_evidence", "supports", "wrong passage")]
 
 
@@ -137,6 +138,6 @@ def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources
     replace_suggestions(ws, claim, [(b, 0, 9, 0.5, "supports")])
     dismiss_suggestion(ws, list_suggestions(ws, claim)[0]["id"], "not the same event")
     mark_claim(ws, other, "corroborated")
-    assert [(h.action, h.reason) for h in claim_history(ws, claim)] == [
+    assert [(h.action, h.reason) for h in claim_history(ws, claim)] == [("add", None),
         ("mark", "the ministry changed its figure"), ("add_evidence", None), ("remove_evidence", "wrong passage"),
         ("dismiss", "not the same event")]
