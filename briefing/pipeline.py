@@ -15,9 +15,18 @@ from briefing.demo import add_demo_briefing
 from briefing.domain import BriefingError, ImportReport, IngestError, WorkspaceError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.analysis import AnalysisRun, replace_all_suggestions, save_analysis, sources_needing_analysis
+from briefing.store.analysis import (
+    AnalysisRun,
+    list_suggestions,
+    replace_all_suggestions,
+    replace_suggestions,
+    save_analysis,
+    sources_needing_analysis,
+)
 from briefing.store.backup import maybe_back_up
+from briefing.store.claims import get_claim
 from briefing.store.passages import iter_passages, list_claim_texts
+from briefing.store.records import read_source_text
 from briefing.store.sources import add_document, get_source
 
 Progress = Callable[[int, int, str], None]
@@ -102,17 +111,102 @@ def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: Cance
 
 
 def suggest_related_passages(ws: Workspace) -> None:
-    """Refresh every claim's open suggestions from the sentences of other sources."""
-    from briefing.nlp.related import Passage, PassageIndex
+    """Refresh every claim's open suggestions from the passages of other sources (lexical ranking).
 
-    index = PassageIndex(Passage(*row) for row in iter_passages(ws))
+    The semantic re-ranking is left to :func:`rerank_claim` when a claim is opened: for every
+    claim of a large workspace it would cost far more than the analysis itself.
+    """
+    from briefing.nlp.related import PassageIndex
+
+    index = PassageIndex(_passages(ws))
 
     def suggestions():
         for claim_id, source_id, text in list_claim_texts(ws):
-            found = index.related(text, exclude_source=source_id)
-            yield claim_id, [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
+            yield claim_id, _rows(index.related(text, exclude_source=source_id))
 
     replace_all_suggestions(ws, suggestions())  # one commit for all claims, not one per claim
+
+
+def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
+    """Suggestions for just these claims from the whole workspace (a claim made or edited),
+    re-ranked by meaning when the embedding model is installed (``semantic_unavailable()``)."""
+    from briefing.nlp import embeddings
+    from briefing.nlp.related import RERANK_CANDIDATES, PassageIndex, rerank
+
+    claims = [get_claim(ws, claim_id) for claim_id in claim_ids]
+    if not claims:
+        return
+    index = PassageIndex(_passages(ws))
+    semantic = embeddings.available()
+    found = []
+    for claim in claims:
+        if semantic:
+            candidates = index.candidates(claim["text"], claim["source_id"], RERANK_CANDIDATES)
+            suggestions = _semantic_or_none(rerank, claim["text"], candidates, embeddings.embed,
+                                            context=index.source_text)
+        if not semantic or suggestions is None:
+            suggestions = index.related(claim["text"], exclude_source=claim["source_id"])
+        found.append((claim["id"], _rows(suggestions)))
+    replace_all_suggestions(ws, found)
+
+
+def rerank_claim(ws: Workspace, claim_id: int) -> bool:
+    """Order a claim's open suggestions by the meaning of their passages (the cosine of sentence
+    embeddings with the claim), when it is opened, with each relation judged in its source's text.
+    Returns whether anything changed (a second call changes nothing); False also when the model
+    is not installed (``semantic_unavailable()`` says why)."""
+    from briefing.nlp import embeddings
+    from briefing.nlp.relation import ClaimSides
+
+    if not embeddings.available():
+        return False
+    claim = get_claim(ws, claim_id)
+    current = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
+    if not current:
+        return False
+    vectors = _semantic_or_none(embeddings.embed, [claim["text"], *(s["passage"] for s in current)])
+    if vectors is None:
+        return False
+    cosines = vectors[1:] @ vectors[0]
+    sides, texts = ClaimSides(claim["text"]), {s["source_id"]: read_source_text(ws, s["source_id"]) for s in current}
+    rows = [
+        (s["source_id"], s["start"], s["end"], round(max(0.0, float(c)), 4),
+         sides.relation(s["passage"], texts[s["source_id"]]))
+        for s, c in zip(current, cosines, strict=True)
+    ]
+    before = [(s["source_id"], s["start"], s["end"], round(s["score"], 4), s["relation"]) for s in current]
+    rows.sort(key=lambda row: -row[3])
+    if rows == before:
+        return False
+    replace_suggestions(ws, claim_id, rows)
+    return True
+
+
+def semantic_unavailable() -> str | None:
+    """Why suggestions are not re-ranked by meaning here, or None when they are."""
+    from briefing.nlp.embeddings import unavailable_reason
+
+    return unavailable_reason()
+
+
+def _passages(ws: Workspace):
+    from briefing.nlp.related import Passage
+
+    return (Passage(*row) for row in iter_passages(ws))
+
+
+def _rows(suggestions) -> list[tuple[int, int, int, float, str]]:
+    return [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in suggestions]
+
+
+def _semantic_or_none(compute, *args, **kwargs):
+    """``compute(*args, **kwargs)``, an embedding step, or None when the model turns out not to load."""
+    from briefing.nlp.embeddings import EmbeddingsUnavailable
+
+    try:
+        return compute(*args, **kwargs)
+    except EmbeddingsUnavailable:
+        return None
 
 
 def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> None:

@@ -43,7 +43,7 @@ def analyse_parsed(parsed: ParsedText, title: str | None = None) -> Analysis:
     return Analysis(
         entities=entities,
         quotes=tuple(FoundQuote(q.start, q.end, q.speaker, q.speaker_text, q.cue) for q in quotes),
-        claims=tuple(FoundClaim(c.start, c.end, c.kind) for c in find_claims(parsed)),
+        claims=tuple(FoundClaim(c.start, c.end, c.kind, c.score, c.part) for c in find_claims(parsed, title)),
         sentences=tuple(parsed.sentences()),
         summary=summarise(parsed, title),
     )

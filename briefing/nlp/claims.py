@@ -1,27 +1,41 @@
-"""Checkable statements: figures, money, percentages, dates, allegations, findings
-and reported actions. Opinions, questions and hedged speculation are left out.
+"""Checkable statements an analyst would track: figures, money, percentages, dates,
+allegations, denials, reported rumours, plans and promises, findings and reported actions,
+and the headline, which is often the main claim.
+
+Each sentence is judged on its own: page furniture (``claim_junk``) and questions never
+count; a hedge or opinion takes out only its own clause (``claim_clauses``); the kind comes
+from rules (``claim_kinds``) and the score, 0-1, from a logistic regression over linguistic
+features (``claim_score``). A sentence is a claim when its score reaches the threshold.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from briefing.nlp.claim_clauses import split_clauses
+from briefing.nlp.claim_features import sentence_features
+from briefing.nlp.claim_headline import true_case
+from briefing.nlp.claim_junk import is_junk
+from briefing.nlp.claim_kinds import claim_kind
+from briefing.nlp.claim_score import THRESHOLD, check_worthiness
+from briefing.nlp.claim_words import SPEECH_LEMMAS
+from briefing.nlp.model import load_model
 from briefing.nlp.parse import ParsedText, trim_range
 
-MONEY = re.compile(r"[$€£¥]\s?\d|\b[A-Z]{3}\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?")
-DIGIT = re.compile(r"\d")
-ALLEGATION_LEMMAS = frozenset("allege accuse blame deny suspect claim charge implicate".split())
-ALLEGATION_WORDS = frozenset("reportedly allegedly purportedly".split())
-FINDING_LEMMAS = frozenset("find confirm reveal show conclude discover establish identify determine verify".split())
-ACTION_LEMMAS = frozenset("""
-announce approve arrest charge order launch close suspend restore release sign vote resign fire sue fine
-ban lift declare raise cut hire dismiss appoint acquire buy sell agree reject pass award evacuate shut
-reopen recall cancel postpone seize detain convict sentence acquit invest expand withdraw deploy
-""".split())
-HEDGES = frozenset("may might perhaps possibly probably maybe speculate rumour rumor".split())
-OPINION_CUES = re.compile(r"(?i)\b(i|we) (think|believe|feel|hope)\b|\bin my view\b|\bshould\b|\bmust\b|\bought to\b")
-MIN_TOKENS, MAX_TOKENS = 6, 90
+MIN_WORDS, MAX_WORDS = 3, 90
+# labels in front of a headline, not part of what it claims: "WATCH:", "Video:", "UPDATED"
+HEADLINE_TAIL = re.compile(r"(?i)\s+read more(?: at)?\s*:?\s*https?://\S+\s*$")
+HEADLINE_LABEL = re.compile(
+    r"(?i)^(?:(?:watch|video|photos?|pictures?|graphic(?: photo| video)?|updated?|breaking(?: news)?|"
+    r"exclusive|live|report|analysis|opinion|listen|audio)\s*[:|–—-]\s*|(?:updated|breaking)\s+(?=\S))"
+)
+HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
+# A sentence no rule gives a kind to needs a higher score: the weights come from debate
+# transcripts, and in news the quoted and reported opinion passes the debate threshold.
+STATEMENT_THRESHOLD = 0.6
+REPORTING_LEMMAS = frozenset("remark elaborate contend predict suggest believe tweet hypothesize speculate".split())
 
 
 @dataclass(frozen=True)
@@ -29,69 +43,129 @@ class Claim:
     start: int
     end: int
     kind: str
+    score: float = 0.0
+    part: str = "text"  # "title": start and end count in the title, which the text does not hold
 
 
-def find_claims(parsed: ParsedText) -> list[Claim]:
-    claims = []
+def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -> list[Claim]:
+    claims: list[Claim] = []
+    headline_end = 0
+    if title and parsed.paragraphs:
+        headline = find_headline(parsed, title, nlp)
+        if headline is not None:
+            headline_end = headline[1]
+            claims.extend([headline[0]] if headline[0] else [])
+        else:  # importers keep the headline apart from the text: the claim counts in the title
+            claims.extend(c for c in [title_claim(title, parsed.text, nlp)] if c is not None)
     for para in parsed.paragraphs:
         for sent in para.doc.sents:
-            kind = claim_kind(sent)
-            if kind is not None:
-                start, end = trim_range(para.text, sent.start_char, sent.end_char)
-                claims.append(Claim(para.start + start, para.start + end, kind))
+            start, end = trim_range(para.text, sent.start_char, sent.end_char)
+            if para.start + start < headline_end:
+                continue
+            judged = judge_sentence(sent)
+            if judged is not None:
+                claims.append(Claim(para.start + start, para.start + end, *judged))
     return claims
 
 
-def claim_kind(sent) -> str | None:
-    """The kind of checkable statement a spaCy sentence makes, or None."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not MIN_TOKENS <= len(words) <= MAX_TOKENS or sent.text.rstrip().endswith("?"):
+def judge_sentence(sent) -> tuple[str, float] | None:
+    """(kind, score) when a spaCy sentence is a claim, else None."""
+    words = sum(1 for t in sent if not t.is_punct and not t.is_space)
+    text = sent.text.strip()
+    if not MIN_WORDS <= words <= MAX_WORDS or text.endswith("?") or is_junk(text):
         return None
-    if _hedged(sent) or OPINION_CUES.search(sent.text):
+    if _is_imperative(sent):
         return None
-    return _kind_by_entities(sent) or _kind_by_verbs(sent)
+    clauses = split_clauses(sent)
+    if not any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
+        return None
+    kind = claim_kind(sent, clauses)
+    if kind is None and (
+        clauses.vetoed and _reports_only_vetoed(sent, clauses) or not any(map(_is_content_verb, clauses.live))
+    ):
+        return None  # only who said it ("Jane Doe said in a statement."), or what they said is opinion
+    score = check_worthiness(sentence_features(sent, clauses, kind))
+    if score < (THRESHOLD if kind else max(THRESHOLD, STATEMENT_THRESHOLD)):
+        return None
+    return kind or "statement", score
 
 
-def _hedged(sent) -> bool:
-    for token in sent:
-        lower = token.lower_
-        if lower in HEDGES:
-            return True
-        if lower == "could" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ not in ("not", "n't"):
-            return True
-    return False
+def _reports_only_vetoed(sent, clauses) -> bool:
+    """ "“Maybe X has difficulty,” she remarked": all the reported speech is hedge or opinion."""
+    root = sent.root
+    if root.lemma_ not in SPEECH_LEMMAS and root.lemma_ not in REPORTING_LEMMAS:
+        return False
+    live = {t.i for t in clauses.live}
+    said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+    return bool(said) and all(c.i not in live for c in said)
 
 
-def _kind_by_entities(sent) -> str | None:
-    labels = {e.label_ for e in sent.ents if DIGIT.search(e.text)}
-    if MONEY.search(sent.text) or ("MONEY" in labels and re.search(r"[$€£¥]|\b[A-Z]{3}\b", sent.text)):
-        return "money"
-    if "PERCENT" in labels or "%" in sent.text or " per cent" in sent.text:
-        return "percent"
-    if labels & {"CARDINAL", "QUANTITY"}:
-        return "figure"
-    if labels & {"DATE", "TIME"}:
-        return "date"
-    return None
+def _is_imperative(sent) -> bool:
+    """ "Attack specific policies.", "Or support Paul Ryan, who ...": a bare verb without subject."""
+    root = sent.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
 
 
-def _kind_by_verbs(sent) -> str | None:
-    if any(t.lower_ in ALLEGATION_WORDS for t in sent):
-        return "allegation"
-    for token in sent:
-        if token.pos_ != "VERB":
-            continue
-        if token.lemma_ in ALLEGATION_LEMMAS:
-            return "allegation"
-        if token.lemma_ in FINDING_LEMMAS and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
-            return "finding"
-        if token.lemma_ in ACTION_LEMMAS and _has_named_subject(token):
-            return "action"
-    return None
+def _is_content_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass") and token.lemma_ not in SPEECH_LEMMAS
 
 
-def _has_named_subject(verb) -> bool:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for s in subjects for t in s.subtree)
+def find_headline(parsed: ParsedText, title: str, nlp: Any = None) -> tuple[Claim | None, int] | None:
+    """The title's claim and where it ends, when the text opens with the title.
+
+    Returns (claim or None, end of the title in the text), or None when the text does not
+    open with the title.
+    """
+    first = parsed.paragraphs[0]
+    title = title.strip()
+    lead = first.text.lstrip()
+    if not title or not lead.startswith(title):
+        return None
+    offset = len(first.text) - len(lead)
+    start, end = _headline_words(title, first.start + offset)
+    return _judged_headline(parsed.text[start:end], start, end, parsed.text[end:], nlp, "text"), end
 
 
+def title_claim(title: str, body: str, nlp: Any = None) -> Claim | None:
+    """The title as a claim of its own part, offsets in ``title``."""
+    start, end = _headline_words(title.strip(), len(title) - len(title.lstrip()))
+    return _judged_headline(title[start:end], start, end, body, nlp, "title")
+
+
+def _headline_words(title: str, at: int) -> tuple[int, int]:
+    """The range of what a headline claims, at offset ``at``: without "WATCH:" labels in front
+    or a "Read more: URL" behind."""
+    end = at + len(title)
+    tail = HEADLINE_TAIL.search(title)
+    if tail:
+        end -= len(title) - tail.start()
+        title = title[: tail.start()]
+    label = HEADLINE_LABEL.match(title)
+    if label:
+        title = title[label.end() :]
+    return end - len(title), end
+
+
+def _judged_headline(words: str, start: int, end: int, body: str, nlp: Any, part: str) -> Claim | None:
+    if not words.strip() or is_junk(words):
+        return None
+    nlp = nlp or load_model()
+    judged = judge_headline(nlp(true_case(words, body, nlp))[:])
+    return Claim(start, end, *judged, part=part) if judged else None
+
+
+def judge_headline(span) -> tuple[str, float] | None:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 2:
+        return None
+    clauses = split_clauses(span)
+    clauses.live = list(span)  # a headline's hedge is the rumour it reports, never a veto
+    kind = claim_kind(span, clauses)
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    question = "?" in span.text
+    if kind is None and not has_verb and not question and len(words) < 4:
+        return None
+    if (question or clauses.hedged) and kind not in ("denial", "allegation"):
+        kind = "rumour"  # "Axl Rose Dead?", "ISIS Might Be Harvesting Organs": the rumour checked
+    score = check_worthiness(sentence_features(span, clauses, kind))
+    return kind or "headline", HEADLINE_FLOOR + (1.0 - HEADLINE_FLOOR) * score

@@ -1,39 +1,68 @@
-"""Related passages for a claim in other sources, with a suggested relation.
+"""Related passages for a claim in other sources: the best passage of each source, best sources first.
 
-A dependency-free TF-IDF ranker over sentences (stemmed words, digits kept as
-tokens) through an inverted index, so a claim is compared only with passages
-that share a word with it. The relation is a suggestion for the analyst: a
-passage on the same subject with different figures or the opposite polarity
-"contradicts", otherwise it "supports". Nothing is applied on its own.
+Lexical ranking is BM25 over sentences (stemmed words, figures kept as tokens) through an
+inverted index, so a claim is compared only with passages that share a word with it. Every word
+counts, however common: its weight falls with its spread (BM25's idf) instead of being skipped,
+so "apple" still finds the Apple story. A length prior discounts passages of few words, and
+passages of fewer than ``MIN_TERMS`` words ("I was stunned.", "1.") and site furniture ("Have
+something to add to this story?", share rows) are not indexed at all.
 
-Postings are numpy arrays (numpy comes with spaCy), so scoring a claim is a few
-array operations per query term rather than a Python loop over every posting.
+Sources, not sentences, are ranked: each source offers its best sentence, widened to a window of
+up to ``WINDOW`` sentences when a neighbour adds claim words, and at most ``TOP_SOURCES`` sources
+are suggested. :func:`rerank` reorders the lexical candidates by sentence embeddings when a
+caller has them (``briefing.nlp.embeddings``). Each suggestion carries a relation from
+``briefing.nlp.relation``; nothing is applied on its own.
+
+Postings are built as compact arrays and turned into numpy weight arrays on a term's first use,
+so building the index for a large workspace costs little more than reading its sentences.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from briefing.ingest.boilerplate import is_boilerplate_line
+from briefing.nlp.relation import ClaimSides
+from briefing.nlp.relation import relation as relation
+
 TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-NEGATIONS = frozenset("no not never none nothing denied denies deny without n't".split())
-STOP = frozenset("""
+STOP = frozenset(
+    """
 a an the and or but of to in on at for from by with as is are was were be been being it its this that these
 those he she they we you i his her their our your said says say told has have had will would could should
 may might do does did not no than then there here which who whom what when where while after before into
 over under about also more most other such only own same so very can just
-""".split())
-MIN_SCORE = 0.1
-COMMON_SHARE = 0.05  # terms in more than this share of passages are not looked up
-COMMON_FLOOR = 200
-TOP_N = 5
+""".split()
+)
+K1 = 1.2
+B = 0.75
+MIN_TERMS = 3  # fewer content words than this: never a passage
+FULL_TERMS = 8  # the length prior reaches 1 at this many content words
+SOURCE_WEIGHTS = (1.0, 0.3, 0.15)  # a source's score: its best passages' scores, so weighted
+WINDOW = 3
+TOP_SOURCES = 5
+RERANK_CANDIDATES = 10
+LEXICAL_WEIGHT = 0.5  # share of the normalised lexical score in the semantic re-ranking
+# furniture of comment boxes and promos that the ingest rules keep because it reads as a sentence
+FURNITURE = re.compile(
+    r"(have|got) (something|anything) to (add|say)\b.{0,60}|"
+    r"(click|tap) here\b.{0,80}|(subscribe|sign up|register) (now|today|here|for free)\b.{0,80}|"
+    r"(please )?(share|like|follow|comment on) (this|our|us)\b.{0,60}|"
+    r"(we|you) (welcome|value) your (comments?|feedback|tips?)\b.{0,80}|"
+    r"(send|email|share) (us )?your (story|tips?|news)\b.{0,80}|"
+    r"(this article|this story|this content) (is|was) (more than|over) .{0,40}(old|ago)\.?|"
+    r"(join|continue) the (conversation|discussion)\b.{0,60}",
+    re.IGNORECASE,
+)
+FURNITURE_WORDS = 25  # longer sentences are article text, whatever they mention
 
 
 @dataclass(frozen=True)
@@ -48,7 +77,7 @@ class Passage:
 class Suggestion:
     passage: Passage
     score: float
-    relation: str  # supports | contradicts
+    relation: str  # related | supports | contradicts
 
 
 def terms(text: str) -> list[str]:
@@ -66,108 +95,161 @@ def _stem(word: str) -> str:
     return word
 
 
+def is_furniture(text: str) -> bool:
+    """Site boilerplate that must never be suggested as evidence."""
+    line = " ".join(text.split())
+    if len(line.split()) > FURNITURE_WORDS:
+        return False
+    return FURNITURE.fullmatch(line) is not None or is_boilerplate_line(line)
+
+
 class PassageIndex:
-    """Passages of many sources, searchable by claim text."""
+    """Passages of many sources, searchable by claim text; ``passages`` in the order given."""
 
     def __init__(self, passages: Iterable[Passage]):
         self.passages: list[Passage] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        counts = []
+        self._postings: dict[str, tuple[array, array]] = defaultdict(lambda: (array("i"), array("H")))
+        lengths = array("H")
+        seen: set[tuple[int, int, int]] = set()
         for passage in passages:
-            counted = Counter(terms(passage.text))
-            if counted:
-                for term in counted:
-                    postings[term].append(len(self.passages))
-                self.passages.append(passage)
-                counts.append(counted)
-        total = max(1, len(self.passages))
-        self.idf = {t: math.log(1 + total / len(ids)) for t, ids in postings.items()}
-        weights: dict[str, list[float]] = defaultdict(list)
-        for counted in counts:  # passages in index order, so each term's weights follow its ids
-            for term, weight in self._weigh(counted).items():
-                weights[term].append(weight)
-        self.postings = {t: (np.array(ids, dtype=np.int64), np.array(weights[t])) for t, ids in postings.items()}
+            found = terms(passage.text)
+            key = (passage.source_id, passage.start, passage.end)
+            if len(found) < MIN_TERMS or key in seen or is_furniture(passage.text):
+                continue
+            seen.add(key)
+            index = len(self.passages)
+            for term, count in Counter(found).items():
+                ids, counts = self._postings[term]
+                ids.append(index)
+                counts.append(min(count, 65535))
+            lengths.append(min(len(found), 65535))
+            self.passages.append(passage)
+        self._postings.default_factory = None
+        self.lengths = np.array(lengths, dtype=np.float32)
         self.sources = np.array([p.source_id for p in self.passages], dtype=np.int64)
+        average = float(self.lengths.mean()) if len(self.lengths) else 1.0
+        self._norm = K1 * (1 - B + B * self.lengths / average)
+        self._prior = np.minimum(1.0, self.lengths / FULL_TERMS) ** 0.5
+        self._weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._source_texts: dict[int, str] = {}
 
-    def _weigh(self, counted: Counter) -> dict[str, float]:
-        weights = {t: (1 + math.log(n)) * self.idf.get(t, math.log(1 + len(self.passages))) for t, n in counted.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+    def source_text(self, source_id: int) -> str:
+        """A source's indexed passages joined in order: the context the relation reads."""
+        if not self._source_texts and len(self.passages):
+            texts: dict[int, list[str]] = defaultdict(list)
+            for passage in self.passages:
+                texts[passage.source_id].append(passage.text)
+            self._source_texts = {source: "\n".join(parts) for source, parts in texts.items()}
+        return self._source_texts.get(source_id, "")
 
-    def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_N) -> list[Suggestion]:
-        query = self._weigh(Counter(terms(claim_text)))
-        common = max(COMMON_FLOOR, int(len(self.passages) * COMMON_SHARE))
-        ids, parts = [], []
-        for term, weight in query.items():
-            found = self.postings.get(term)
-            if found is None or len(found[0]) > common:
-                continue  # a word in most passages cannot tell them apart; skip its long list
-            ids.append(found[0])
-            parts.append(found[1] * weight)
-        if not ids:
+    def _posting(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(passage ids, BM25 weights with the length prior) of a term, computed on first use."""
+        if term not in self._weights:
+            raw = self._postings.get(term)
+            if raw is None:
+                return None
+            ids = np.frombuffer(raw[0], dtype=np.int32)
+            counts = np.frombuffer(raw[1], dtype=np.uint16).astype(np.float32)
+            idf = math.log(1 + (len(self.passages) - len(ids) + 0.5) / (len(ids) + 0.5))
+            weights = idf * counts * (K1 + 1) / (counts + self._norm[ids]) * self._prior[ids]
+            self._weights[term] = (ids, weights.astype(np.float32))
+        return self._weights[term]
+
+    def scores(self, claim_text: str) -> np.ndarray:
+        """The BM25 score of every passage for the claim (0 where no word is shared)."""
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        for term in set(terms(claim_text)):
+            found = self._posting(term)
+            if found is not None:
+                scores[found[0]] += found[1]
+        return scores
+
+    def candidates(self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES) -> list[tuple[Passage, float]]:
+        """The best passage of each of the ``top_n`` best sources, with the source's score, best first.
+
+        A source scores its best passages weighted by ``SOURCE_WEIGHTS``, so a story that keeps
+        returning to the claim's subject outranks one sentence that happens to share its words.
+        """
+        scores = self.scores(claim_text)
+        touched = np.flatnonzero(scores)
+        touched = touched[self.sources[touched] != exclude_source]
+        if not len(touched):
             return []
-        touched, slots = np.unique(np.concatenate(ids), return_inverse=True)
-        scores = np.bincount(slots, weights=np.concatenate(parts))
-        keep = (scores >= MIN_SCORE) & (self.sources[touched] != exclude_source)
-        touched, scores = touched[keep], scores[keep]
-        best = np.lexsort((touched, -scores))[:top_n]  # best score first; the earlier passage on a tie
-        claim = _Sides(claim_text)
+        order = touched[np.lexsort((touched, -scores[touched]))]  # best first; the earlier passage on a tie
+        grouped = order[np.argsort(self.sources[order], kind="stable")]  # by source, best first within
+        sources = self.sources[grouped]
+        starts = np.flatnonzero(np.r_[True, sources[1:] != sources[:-1]])
+        rank = np.arange(len(grouped)) - np.repeat(starts, np.diff(np.r_[starts, len(grouped)]))
+        weights = np.zeros(len(grouped), dtype=np.float32)
+        for position, weight in enumerate(SOURCE_WEIGHTS):
+            weights[rank == position] = weight
+        totals = np.add.reduceat(scores[grouped] * weights, starts)
+        best = grouped[starts]
+        ranked = np.lexsort((best, -totals))[:top_n]
+        claim_terms = set(terms(claim_text))
+        return [self._widened(int(best[i]), claim_terms, float(totals[i])) for i in ranked]
+
+    def _widened(self, index: int, claim_terms: set[str], score: float) -> tuple[Passage, float]:
+        """The passage, joined with a neighbour sentence of its source while that adds claim words."""
+        first = last = index
+        covered = claim_terms & set(terms(self.passages[index].text))
+        while last - first + 1 < WINDOW:
+            gains = []
+            for neighbour in (first - 1, last + 1):
+                if 0 <= neighbour < len(self.passages) and self.sources[neighbour] == self.sources[index]:
+                    new = (claim_terms & set(terms(self.passages[neighbour].text))) - covered
+                    gains.append((len(new), -abs(neighbour - index), neighbour, new))
+            gains = [g for g in gains if g[0] >= 2]  # one shared word is a coincidence, two are context
+            if not gains:
+                break
+            _, _, neighbour, new = max(gains)
+            covered |= new
+            first, last = min(first, neighbour), max(last, neighbour)
+        if first == last:
+            return self.passages[index], score
+        joined = " ".join(p.text for p in self.passages[first : last + 1])
+        head, tail = self.passages[first], self.passages[last]
+        return Passage(head.source_id, head.start, tail.end, joined), score
+
+    def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES) -> list[Suggestion]:
+        """Lexical suggestions: one passage per source, at most ``top_n`` sources."""
+        sides = ClaimSides(claim_text)
         return [
-            Suggestion(self.passages[int(i)], round(float(v), 4), claim.relation(self.passages[int(i)].text))
-            for i, v in zip(touched[best], scores[best], strict=True)
+            Suggestion(passage, round(score, 4), sides.relation(passage.text, self.source_text(passage.source_id)))
+            for passage, score in self.candidates(claim_text, exclude_source, top_n)
         ]
 
 
-def relation(claim: str, passage: str) -> str:
-    """'contradicts' when the figures differ or one side negates; else 'supports'."""
-    return _Sides(claim).relation(passage)
+Embed = Callable[[Sequence[str]], np.ndarray]
 
 
-class _Sides:
-    """A claim's figures and polarity, read once for all its candidate passages."""
+def rerank(
+    claim_text: str,
+    candidates: Sequence[tuple[Passage, float]],
+    embed: Embed,
+    top_n: int = TOP_SOURCES,
+    context: Callable[[int], str] | None = None,
+) -> list[Suggestion]:
+    """Candidates reordered by a blend of their lexical score and the cosine of sentence embeddings.
 
-    def __init__(self, claim: str):
-        self.numbers = _numbers(claim)
-        self.negated = _negated(claim)
-
-    def relation(self, passage: str) -> str:
-        passage_numbers = _numbers(passage)
-        if self.numbers and passage_numbers and not self.numbers & passage_numbers:
-            return "contradicts"
-        if self.negated != _negated(passage):
-            return "contradicts"
-        return "supports"
-
-
-SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(k|thousand|m|million|bn|billion)\b", re.IGNORECASE)
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-NEGATION_PHRASES = re.compile(
-    r"(?i)\b(ruled out|turned down|rejected|dismissed|refused|no longer|not yet|denied|deny|denies)\b"
-)
-
-
-def _numbers(text: str) -> set[str]:
-    """Figures as plain numbers ('62k', '62,000' and '62 thousand' agree); four-digit years and
-    small counts say little about agreement, big figures do."""
-    found = set()
-    for match in SCALED.finditer(text):
-        value = float(match.group(1).replace(",", "")) * SCALES[match.group(2).lower()]
-        found.add(f"{value:g}")
-    rest = SCALED.sub(" ", text)
-    for number in NUMBER.findall(rest):
-        plain = number.replace(",", "")
-        if len(plain) >= 2 and not _year(number):
-            try:
-                found.add(f"{float(plain):g}")
-            except ValueError:
-                continue
-    return found
-
-
-def _year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
-
-
-def _negated(text: str) -> bool:
-    words = set(re.findall(r"[a-z']+", text.lower()))
-    return bool(words & NEGATIONS) or NEGATION_PHRASES.search(text) is not None
+    ``embed`` maps texts to unit vectors (``briefing.nlp.embeddings.embed``). Scores stay in
+    [0, 1]: the lexical part is divided by the best candidate's. ``context`` gives a source's text
+    for the relation (``PassageIndex.source_text``); without it the relation reads the passage alone.
+    """
+    if not candidates:
+        return []
+    vectors = embed([claim_text, *(p.text for p, _ in candidates)])
+    cosines = vectors[1:] @ vectors[0]
+    top = max(score for _, score in candidates) or 1.0
+    blended = [
+        LEXICAL_WEIGHT * score / top + (1 - LEXICAL_WEIGHT) * max(0.0, float(cosine))
+        for (_, score), cosine in zip(candidates, cosines, strict=True)
+    ]
+    order = sorted(range(len(candidates)), key=lambda i: (-blended[i], i))[:top_n]
+    sides = ClaimSides(claim_text)
+    suggestions = []
+    for i in order:
+        passage = candidates[i][0]
+        around = context(passage.source_id) if context else None
+        suggestions.append(Suggestion(passage, round(blended[i], 4), sides.relation(passage.text, around)))
+    return suggestions

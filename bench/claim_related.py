@@ -1,0 +1,325 @@
+"""Related sources and relations for claims, measured on FNC-1's train split.
+
+    python -m bench.claim_related DATA_DIR [--limit N]
+
+DATA_DIR holds FNC-1's ``train_stances.csv`` (Headline, Body ID, Stance: agree, disagree,
+discuss, unrelated; copies that write Body_ID and 0-3 are read too) and ``train_bodies.csv``
+(Body ID, articleBody); the competition's
+test files are never read. Train is split by body: bodies with ``Body_ID % 5 == 0`` and their
+pairs are the held-out part, the rest the dev part the rules were tuned on. Each part is its
+own workspace: its bodies are the sources, split into sentences by a regular-expression proxy
+of the app's splitter (paragraphs, then sentence ends), and each distinct headline is a claim
+from none of them.
+
+Reported per part:
+- success@1/3/5: a body labelled agree, disagree or discuss for the headline is among the first
+  k sources, for Briefing (lexical, then semantic re-ranking when the model is installed) and a
+  plain BM25 baseline over the same sentences (best sentence per source, no length prior, no
+  furniture filter);
+- relation accuracy on the related pairs (agree -> supports, disagree -> contradicts,
+  discuss -> related) of the passage Briefing shows for that body, read with the body as its
+  source text, beside the best constant answer, and how often "contradicts" and "supports" are
+  said with their precision and recall (the relation model is fitted on the dev part only, by
+  ``bench/fit_relation_weights.py``: dev figures are in-sample, held-out ones are the measure);
+- seconds per claim of the semantic re-ranking on one core (model loaded beforehand).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from briefing.nlp import embeddings
+from briefing.nlp.related import RERANK_CANDIDATES, Passage, PassageIndex, rerank, terms
+from briefing.nlp.relation import RULES, ClaimSides
+
+# FNC-1's labels, and the digits some copies of its train split use for them
+STANCES = {"0": "agree", "1": "disagree", "2": "discuss", "3": "unrelated"} | {
+    label: label for label in ("agree", "disagree", "discuss", "unrelated")}
+
+
+def body_number(row: dict[str, str]) -> int:
+    """FNC-1 names the column "Body ID"; some copies say "Body_ID"."""
+    return int(row["Body ID"] if "Body ID" in row else row["Body_ID"])
+GOLD_RELATION = {"agree": "supports", "disagree": "contradicts", "discuss": "related"}
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+KS = (1, 3, 5)
+
+
+@dataclass
+class Part:
+    name: str
+    bodies: dict[int, str]
+    related: dict[str, dict[int, str]] = field(default_factory=dict)  # headline -> body -> stance
+
+    def stories(self) -> dict[str, set[int]]:
+        """Each headline's story: the bodies linked to it through shared headlines (FNC-1 pairs a
+        headline with only some of the bodies of its story, so a top body of the same story that
+        was paired with another headline counts as unlabelled, not as wrong)."""
+        parent: dict[Any, Any] = {}
+
+        def root(node: Any) -> Any:
+            while parent.setdefault(node, node) != node:
+                node = parent[node]
+            return node
+
+        for headline, bodies in self.related.items():
+            for body in bodies:
+                parent[root(("h", headline))] = root(("b", body))
+        members: dict[Any, set[int]] = defaultdict(set)
+        for bodies in self.related.values():
+            for body in bodies:
+                members[root(("b", body))].add(body)
+        return {headline: members[root(("h", headline))] for headline in self.related}
+
+
+def read_parts(data_dir: Path) -> list[Part]:
+    csv.field_size_limit(sys.maxsize)
+    with open(data_dir / "train_bodies.csv", encoding="utf-8", newline="") as handle:
+        bodies = {
+            body_number(row): row["articleBody"]
+            for row in csv.DictReader(handle)
+        }
+    parts = [Part("dev", {}), Part("held-out", {})]
+    for body_id, text in bodies.items():
+        parts[body_id % 5 == 0].bodies[body_id] = text
+    with open(data_dir / "train_stances.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            stance, body = STANCES[row["Stance"].strip()], body_number(row)
+            if stance != "unrelated":
+                parts[body % 5 == 0].related.setdefault(row["Headline"], {})[body] = stance
+    return parts
+
+
+def split_sentences(source_id: int, text: str) -> Iterator[Passage]:
+    """Paragraphs (lines), then sentence ends followed by a capital: a proxy of the app's splitter."""
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = paragraph.start()
+        for piece in SENTENCE_END.split(paragraph.group()):
+            at = text.index(piece, start) if piece else start
+            if piece.strip():
+                yield Passage(source_id, at, at + len(piece), piece)
+            start = at + len(piece)
+
+
+class PlainBM25:
+    """The baseline: BM25 over every sentence, each source ranked by its best sentence."""
+
+    def __init__(self, passages: list[Passage], k1: float = 1.2, b: float = 0.75):
+        self.sources = np.array([p.source_id for p in passages])
+        counted = [Counter(terms(p.text)) for p in passages]
+        lengths = np.array([sum(c.values()) for c in counted], dtype=np.float32)
+        norm = k1 * (1 - b + b * lengths / max(1.0, float(lengths.mean())))
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, c in enumerate(counted):
+            for term, n in c.items():
+                postings[term].append((i, n))
+        self.weights = {}
+        for term, rows in postings.items():
+            ids = np.array([r[0] for r in rows])
+            tf = np.array([r[1] for r in rows], dtype=np.float32)
+            idf = np.log(1 + (len(passages) - len(ids) + 0.5) / (len(ids) + 0.5))
+            self.weights[term] = (ids, idf * tf * (k1 + 1) / (tf + norm[ids]))
+
+    def ranked_sources(self, claim: str, top_n: int) -> list[int]:
+        scores = np.zeros(len(self.sources), dtype=np.float32)
+        for term in set(terms(claim)):
+            if term in self.weights:
+                ids, weights = self.weights[term]
+                scores[ids] += weights
+        order = np.argsort(-scores, kind="stable")
+        order = order[scores[order] > 0]
+        seen: list[int] = []
+        for source in self.sources[order]:
+            if int(source) not in seen:
+                seen.append(int(source))
+                if len(seen) == top_n:
+                    break
+        return seen
+
+
+def best_passage(index: PassageIndex, scores: np.ndarray, claim_terms: set[str], source_id: int) -> Passage | None:
+    """The passage Briefing would show for this source: its best sentence, widened."""
+    mine = np.flatnonzero(index.sources == source_id)
+    if not len(mine) or scores[mine].max() <= 0:
+        return None
+    best = int(mine[np.argmax(scores[mine])])
+    return index._widened(best, claim_terms, float(scores[best]))[0]
+
+
+def success(ranked: list[int], gold: set[int]) -> dict[int, bool]:
+    return {k: bool(gold.intersection(ranked[:k])) for k in KS}
+
+
+def measure_part(part: Part, limit: int | None, semantic: bool) -> dict[str, Any]:
+    passages = [p for body_id, text in part.bodies.items() for p in split_sentences(body_id, text)]
+    started = time.perf_counter()
+    index = PassageIndex(passages)
+    build_s = time.perf_counter() - started
+    baseline = PlainBM25(passages)
+    claims = sorted(part.related)[:limit]
+    hits: dict[str, Counter] = {name: Counter() for name in ("briefing", "lexical", "bm25")}
+    story_hits: dict[str, Counter] = {name: Counter() for name in ("briefing", "lexical", "bm25")}
+    stories = part.stories()
+    confusion: Counter = Counter()
+    by_rule: Counter = Counter()  # (rule, gold) -> pairs where the rule fired
+    rerank_s = 0.0
+    for claim in claims:
+        gold = set(part.related[claim])
+        candidates = index.candidates(claim, exclude_source=-1, top_n=RERANK_CANDIDATES)
+        lexical = [p.source_id for p, _ in candidates]
+        final = lexical
+        if semantic:
+            started = time.perf_counter()
+            final = [s.passage.source_id for s in rerank(claim, candidates, embeddings.embed)]
+            rerank_s += time.perf_counter() - started
+        for name, ranked in (("briefing", final), ("lexical", lexical), ("bm25", baseline.ranked_sources(claim, 5))):
+            hits[name].update(k for k, hit in success(ranked, gold).items() if hit)
+            story_hits[name].update(k for k, hit in success(ranked, stories[claim]).items() if hit)
+        for gold_relation, said, rule in relations(index, claim, part.related[claim]):
+            confusion[(gold_relation, said)] += 1
+            if rule:
+                by_rule[(rule, gold_relation)] += 1
+    result = report(part, claims, hits, confusion, build_s, rerank_s if semantic else None, len(passages))
+    result["rules"] = rule_breakdown(by_rule)
+    result["success_story"] = {
+        name: {k: round(c[k] / max(1, len(claims)), 3) for k in KS} for name, c in story_hits.items()
+    }
+    return result
+
+
+def relations(index: PassageIndex, claim: str, stances: dict[int, str]) -> Iterator[tuple[str, str, str | None]]:
+    """(gold relation, said relation, the contradiction rule that fired or None) per related body."""
+    scores, claim_terms, sides = index.scores(claim), set(terms(claim)), ClaimSides(claim)
+    for body_id, stance in stances.items():
+        passage = best_passage(index, scores, claim_terms, body_id)
+        context = index.source_text(body_id)  # the source's text: the relation reads it as a whole
+        if passage is None:
+            yield GOLD_RELATION[stance], "related", None
+            continue
+        yield (
+            GOLD_RELATION[stance],
+            sides.relation(passage.text, context),
+            sides.contradiction_rule(passage.text, context),
+        )
+
+
+def rule_breakdown(by_rule: Counter) -> dict[str, dict[str, Any]]:
+    """Per contradiction rule: how often it fired and its precision (gold "contradicts")."""
+    breakdown = {}
+    for rule in RULES:
+        fired = sum(n for (name, _), n in by_rule.items() if name == rule)
+        right = by_rule[(rule, "contradicts")]
+        breakdown[rule] = {"fired": fired, "right": right, "precision": round(right / fired, 3) if fired else None}
+    return breakdown
+
+
+def report(
+    part: Part,
+    claims: list[str],
+    hits: dict[str, Counter],
+    confusion: Counter,
+    build_s: float,
+    rerank_s: float | None,
+    passages: int,
+) -> dict[str, Any]:
+    pairs = sum(confusion.values())
+    gold: Counter[str] = Counter()
+    for (truth, _), n in confusion.items():
+        gold[truth] += n
+    said = sum(n for (_, guess), n in confusion.items() if guess == "contradicts")
+    right = confusion[("contradicts", "contradicts")]
+    constant, constant_n = gold.most_common(1)[0]
+    return {
+        "part": part.name,
+        "sources": len(part.bodies),
+        "passages": passages,
+        "claims": len(claims),
+        "success": {name: {k: round(c[k] / max(1, len(claims)), 3) for k in KS} for name, c in hits.items()},
+        "relation_pairs": pairs,
+        "relation_accuracy": round(sum(n for (t, g), n in confusion.items() if t == g) / max(1, pairs), 3),
+        "constant": constant,
+        "constant_accuracy": round(constant_n / max(1, pairs), 3),
+        "contradicts_said": said,
+        "contradicts_precision": round(right / said, 3) if said else None,
+        "contradicts_recall": round(right / max(1, gold["contradicts"]), 3),
+        "supports_said": sum(n for (_, g), n in confusion.items() if g == "supports"),
+        "supports_precision": _precision(confusion, "supports"),
+        "supports_recall": round(confusion[("supports", "supports")] / max(1, gold["supports"]), 3),
+        "confusion": {f"{t}->{g}": n for (t, g), n in sorted(confusion.items())},
+        "index_build_s": round(build_s, 2),
+        "rerank_s_per_claim": round(rerank_s / max(1, len(claims)), 4) if rerank_s is not None else None,
+    }
+
+
+def _precision(confusion: Counter, label: str) -> float | None:
+    said = sum(n for (_, g), n in confusion.items() if g == label)
+    return round(confusion[(label, label)] / said, 3) if said else None
+
+
+def run(data_dir: str | Path, limit: int | None = None, lexical: bool = False) -> dict[str, Any]:
+    """Figures for the dev and held-out parts; semantic re-ranking when the model is installed
+    (and ``lexical`` is not asked)."""
+    reason = "not asked (--lexical)" if lexical else embeddings.unavailable_reason()
+    semantic = reason is None
+    if semantic:
+        embeddings.embed(["warm up"])  # the model loads once, outside the timing
+    parts = [measure_part(part, limit, semantic) for part in read_parts(Path(data_dir))]
+    return {"semantic": semantic, "semantic_unavailable": reason, "parts": parts}
+
+
+def format_result(result: dict[str, Any]) -> str:
+    state = "on" if result["semantic"] else f"off ({result['semantic_unavailable']})"
+    lines = [f"semantic re-ranking: {state}"]
+    for part in result["parts"]:
+        lines.append(
+            f"\n{part['part']}: {part['claims']} claims, {part['sources']} sources, "
+            f"{part['passages']} sentences (index built in {part['index_build_s']} s)"
+        )
+        for name, label in (("briefing", "Briefing"), ("lexical", "  lexical only"), ("bm25", "plain BM25")):
+            row, story = part["success"][name], part["success_story"][name]
+            lines.append(
+                f"  {label:<16} success@1 {row[1]:.3f}  @3 {row[3]:.3f}  @5 {row[5]:.3f}"
+                f"   same story: @1 {story[1]:.3f}  @3 {story[3]:.3f}  @5 {story[5]:.3f}"
+            )
+        lines.append(
+            f"  relation accuracy {part['relation_accuracy']:.3f} on {part['relation_pairs']} pairs; "
+            f"constant '{part['constant']}' {part['constant_accuracy']:.3f}"
+        )
+        lines.append(
+            f"  contradicts: said {part['contradicts_said']}, precision {part['contradicts_precision']}, "
+            f"recall {part['contradicts_recall']}; supports: said {part['supports_said']}, "
+            f"precision {part['supports_precision']}, recall {part['supports_recall']}"
+        )
+        for rule, row in part["rules"].items():
+            lines.append(
+                f"    rule {rule:<16} fired {row['fired']:>4}, right {row['right']:>4}, precision {row['precision']}"
+            )
+        if part["rerank_s_per_claim"] is not None:
+            lines.append(f"  re-ranking: {part['rerank_s_per_claim']:.3f} s per claim on one core")
+        lines.append(f"  confusion (gold->said): {part['confusion']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--limit", type=int, default=None, help="claims per part (default: all)")
+    parser.add_argument("--lexical", action="store_true", help="skip the semantic re-ranking")
+    args = parser.parse_args(argv)
+    print(format_result(run(args.data_dir, args.limit, args.lexical)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

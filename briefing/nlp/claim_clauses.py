@@ -1,0 +1,106 @@
+"""Clauses of a sentence and which of them a hedge or an opinion takes out of a claim.
+
+A hedge ("might", the modal "may", "perhaps") or a first-person opinion ("I think")
+vetoes only the clause it belongs to: in "I think we lost 800,000 jobs" the opinion is
+"I think" and the figure stays checkable. In a reported rumour ("Apple could unveil a
+watch, sources say") the hedge is the rumour itself, so the clause stays and the claim is
+marked as a rumour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.nlp.claim_words import (
+    EVALUATIVE_WORDS,
+    FIRST_PERSON,
+    HEDGE_WORDS,
+    OPINION_LEMMAS,
+    RUMOUR_LEMMAS,
+    RUMOUR_WORDS,
+)
+
+CLAUSE_DEPS = frozenset("ROOT ccomp advcl relcl parataxis csubj acl".split())
+OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
+
+
+@dataclass
+class Clauses:
+    live: list  # tokens outside vetoed clauses
+    vetoed: int  # how many tokens were vetoed
+    hedged: bool  # a hedge was found (vetoed or kept as a rumour)
+    rumour: bool  # the sentence reports a rumour
+
+
+def clause_head(token):
+    """The verb heading the clause ``token`` belongs to (the sentence root at most)."""
+    while True:
+        dep = token.dep_
+        if dep in CLAUSE_DEPS or (dep == "conj" and token.pos_ in ("VERB", "AUX")) or token.head.i == token.i:
+            return token
+        token = token.head
+
+
+def split_clauses(sent) -> Clauses:
+    rumour = any(t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS for t in sent) or _said_to(sent)
+    vetoed_heads: set[int] = set()
+    hedged = False
+    for token in sent:
+        if _is_hedge(token):
+            # a hedge takes its clause and the clauses under it ("might act because ...")
+            hedged = True
+            head = clause_head(token)
+            vetoed_heads.update(t.i for t in head.subtree if t.dep_ in CLAUSE_DEPS and t.dep_ != "ccomp")
+            vetoed_heads.add(head.i)
+        elif _is_opinion(token) or _is_evaluation(token):
+            # an opinion takes only its own clause: "I think [we lost 800,000 jobs]"
+            hedged = True
+            vetoed_heads.add(clause_head(token).i)
+    if rumour and hedged:
+        return Clauses(list(sent), 0, True, True)
+    if any(p in sent.text.lower() for p in OPINION_PHRASES):
+        vetoed_heads.add(sent.root.i)
+    if not vetoed_heads:
+        return Clauses(list(sent), 0, hedged, rumour)
+    live = [t for t in sent if clause_head(t).i not in vetoed_heads]
+    return Clauses(live, len(sent) - len(live), hedged, rumour)
+
+
+def _is_hedge(token) -> bool:
+    lower = token.lower_
+    if lower in HEDGE_WORDS:
+        return True
+    if token.lemma_ in ("seem", "appear") and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        return True  # "seemed to implore", "does not appear ready"
+    if token.tag_ != "MD":
+        return False  # "May" the month is a proper noun, never a hedge
+    if lower in ("may", "should", "must"):
+        return True
+    if lower == "could":
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or following.lower_ not in ("not", "n't", "never")
+    return False
+
+
+def _is_opinion(token) -> bool:
+    if token.lemma_ not in OPINION_LEMMAS or token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+
+
+def _is_evaluation(token) -> bool:
+    """An evaluative word as its clause's predicate ("the results are alarming"), or "too early"."""
+    if token.pos_ == "ADJ" and any(c.lower_ == "too" for c in token.children):
+        return True
+    if token.lower_ not in EVALUATIVE_WORDS or token.tag_ not in ("JJ", "VBG"):
+        return False
+    return token.dep_ in ("acomp", "attr", "ROOT", "oprd", "ccomp")
+
+
+def _said_to(sent) -> bool:
+    """ "is said to", "is reported to", "is believed to": the passive of hearsay."""
+    for token in sent:
+        if token.lemma_ in ("say", "report", "believe", "rumor", "rumour", "understand") and token.tag_ == "VBN":
+            if any(c.dep_ == "xcomp" for c in token.children) and any(c.dep_ == "auxpass" for c in token.children):
+                return True
+    return False

@@ -1,0 +1,121 @@
+"""The source title as a claim: true-cased, then parsed, so a headline's verbs are found.
+
+Title-case headlines ("IBM Denies Layoff Rumors") parse as strings of proper nouns. Before
+parsing, each capitalised word that is not a known name is lower-cased: a word the body
+writes in lower case, a function word, or a word the model's own lemma tables know as a
+verb, adjective or adverb. Words the body capitalises mid-sentence, acronyms and words with
+inner capitals ("iPhone") keep their case. The text keeps its length, so offsets hold.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+OPEN_CLASSES = ("verb", "adj", "adv")
+TITLE_CASE_SHARE = 0.6
+
+
+def is_title_case(title: str) -> bool:
+    words = [w for w in WORD.findall(title)[1:] if w.lower() not in STOP_WORDS or len(w) > 3]
+    if len(words) < 2:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= TITLE_CASE_SHARE
+
+
+def true_case(title: str, body: str, nlp: Any) -> str:
+    """``title`` with its headline capitals lowered where they are not names; same length."""
+    if not is_title_case(title):
+        return title
+    if title.isupper():
+        title = title.lower()  # an all-capitals headline: keep only the body's names
+    names, lower_words = _body_words(body)
+    known = _known_words(nlp)
+    out = list(title)
+    for index, match in enumerate(WORD.finditer(title)):
+        word = match.group()
+        if index == 0 or not _lower_it(word, names, lower_words, known):
+            continue
+        lowered = word.lower()
+        if len(lowered) == len(word):
+            out[match.start() : match.end()] = lowered
+    if title.islower():
+        return _restore_names("".join(out), names)
+    return "".join(out)
+
+
+def _lower_it(word: str, names: set[str], lower_words: set[str], known: frozenset[str]) -> bool:
+    if not word[0].isupper() or any(c.isupper() for c in word[1:]):
+        return False  # lower already, an acronym, or "iPhone", "McDonald"
+    lowered = word.lower()
+    if word in names and lowered not in lower_words:
+        return False
+    if lowered in lower_words or lowered in STOP_WORDS:
+        return True
+    return word not in names and any(base in known for base in _bases(lowered))
+
+
+def _restore_names(text: str, names: set[str]) -> str:
+    def restore(match: re.Match) -> str:
+        word = match.group()
+        return word.capitalize() if word.capitalize() in names else word
+
+    text = WORD.sub(restore, text)
+    return text[:1].upper() + text[1:]
+
+
+def _body_words(body: str) -> tuple[set[str], set[str]]:
+    """Words the body capitalises mid-sentence (names) and words it writes in lower case."""
+    names: set[str] = set()
+    lower_words: set[str] = set()
+    for match in WORD.finditer(body):
+        word = match.group()
+        if word[0].islower():
+            lower_words.add(word)
+            continue
+        before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
+        if before and before[-1] not in ".!?:\n":
+            names.add(word)
+    return names, lower_words
+
+
+def _bases(word: str) -> list[str]:
+    """The word and the stems an English inflection could have come from."""
+    bases = [word]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: len(word) - len(suffix)] + repl
+            bases.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.append(stem[:-1])  # "ripped" -> "rip"
+    return bases
+
+
+@lru_cache(maxsize=4)
+def _known_words(nlp: Any) -> frozenset[str]:
+    """Verbs, adjectives and adverbs (with irregular forms) from the model's lemma tables."""
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    for pos in OPEN_CLASSES:
+        words.update(index[pos] if pos in index else ())
+        if pos in exceptions:
+            words.update(exceptions[pos].keys())
+    return frozenset(w for w in words if "_" not in w)

@@ -1,0 +1,73 @@
+"""Text that is never a claim: bylines, captions, article-age notices, price-table lines,
+promos, list markers and site boilerplate.
+
+The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
+reused; the patterns here cover what survives cleaning and reaches a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.ingest.boilerplate import is_boilerplate_line
+from briefing.ingest.byline import parse_byline
+
+# "By Reuters · Nov. 19, 2014", "By AFP | Updated 3:45 PM": a short "By X" with a separator
+SHORT_BYLINE = re.compile(r"[Bb][Yy]\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[·|•—–]|\s-\s|$)")
+DATELINE_STAMP = re.compile(r"(?i)^(?:updated|published|posted|last (?:updated|modified)|first published)\b.{0,80}$")
+CAPTION = re.compile(
+    r"(?i)^[(\[]\s*(?:graphic|photo|picture|image|video|map|chart|illustration|reporting|editing|"
+    r"writing|source|file photo|additional reporting)s?\b.*[)\]]\.?$|"
+    r"^(?:photo|picture|image|graphic|video|illustration|chart|map|watch|listen|file photo)\s*[:|].{0,200}$"
+)
+AGE_NOTICE = re.compile(
+    r"(?i)\bthis (?:article|story|content|page|post|piece) is (?:more|over|older) than \w+ \w+ old\b|"
+    r"^(?:this (?:article|story) was (?:first )?published|(?:originally )?published on)\b.{0,60}$"
+)
+PROMO = re.compile(
+    r"(?i)^(?:editor['’]?s['’]? note|have something to add|got a (?:news )?tip|share your (?:thoughts|story|views)|"
+    r"tell us what you think|(?:sign up|subscribe|register) (?:for|to|now)|click (?:here|to)|"
+    r"download (?:our|the) app|follow (?:us|@)|get (?:the latest|our|unlimited)|"
+    r"(?:read|see|watch) (?:more|also|the full|next)|like us on|join (?:us|our)|"
+    r"related:|more:|contact (?:us|the author)|email us|we want to hear|for the latest)\b"
+)
+PROMO_ANYWHERE = re.compile(
+    r"(?i)\b(?:is|are) (?:now )?available (?:from|at|on|through|in stores|for pre-?order)\b|"
+    r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b"
+)
+LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-•*·▪]|[a-z][.)])\s*$")
+MARKUP_OR_LINK = re.compile(r"<[a-z/][^>]{0,200}>|https?://|\bpic\.twitter\.com/|\bwww\.\w", re.IGNORECASE)
+NUMBER_TOKEN = re.compile(r"^[-+$€£¥]?\d[\d,.:/]*%?$")
+
+
+def is_junk(text: str) -> bool:
+    """True for a sentence or line that is page furniture, never a checkable statement."""
+    line = text.strip()
+    if not line or LIST_MARKER.match(line):
+        return True
+    if (
+        AGE_NOTICE.search(line)
+        or PROMO.match(line)
+        or PROMO_ANYWHERE.search(line)
+        or CAPTION.match(line)
+        or DATELINE_STAMP.match(line)
+    ):
+        return True
+    if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line):
+        return True
+    return is_boilerplate_line(line)
+
+
+def _is_byline(line: str) -> bool:
+    if len(line.split()) > 16:
+        return False
+    return bool(SHORT_BYLINE.match(line)) or parse_byline(line) is not None
+
+
+def _is_price_line(line: str) -> bool:
+    """A row of a price or results table: mostly numbers, few words, no sentence."""
+    tokens = line.split()
+    if len(tokens) < 3:
+        return False
+    numbers = sum(1 for t in tokens if NUMBER_TOKEN.match(t.strip("(),;")))
+    return numbers / len(tokens) >= 0.4 and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", line)

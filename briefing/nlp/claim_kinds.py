@@ -1,0 +1,133 @@
+"""What kind of checkable statement a sentence makes, read from its live clauses.
+
+Kinds, first match wins: denial, rumour, allegation, promise and plan (only with a figure:
+"will cut 2,000 jobs" is a plan, not a fact), money, percent, figure, finding, date,
+action. None when no rule applies (the score may still make it a "statement").
+"""
+
+from __future__ import annotations
+
+from briefing.nlp.claim_clauses import Clauses
+from briefing.nlp.claim_words import (
+    ACTION_LEMMAS,
+    ALLEGATION_LEMMAS,
+    ALLEGATION_WORDS,
+    DENIAL_LEMMAS,
+    DENIAL_OBJECT_LEMMAS,
+    DENIAL_WORDS,
+    DIGIT,
+    FINDING_LEMMAS,
+    MONEY,
+    MONEY_WORDS,
+    NUMBER_WORD,
+    NUMBER_WORDS,
+    PERCENT,
+    PLAN_LEMMAS,
+    PROMISE_LEMMAS,
+    REPORT_NOUNS,
+)
+
+NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
+
+
+def figure_kind(sent, live_ids: set[int]) -> str | None:
+    """money, percent or figure when a live clause carries a number (in digits or words)."""
+    text = sent.text
+    labels = set()
+    for ent in sent.ents:
+        if ent.start in live_ids and (DIGIT.search(ent.text) or _has_number_word(ent)):
+            labels.add(ent.label_)
+    has_number = bool(labels & FIGURE_LABELS) or bool(NUMBER_WORD.search(text))
+    if MONEY.search(text) or ("MONEY" in labels and _currency(sent)):
+        return "money"
+    if has_number and ("PERCENT" in labels or PERCENT.search(text)):
+        return "percent"
+    if has_number:
+        return "figure"
+    return None
+
+
+def claim_kind(sent, clauses: Clauses) -> str | None:
+    live = clauses.live
+    live_ids = {t.i for t in live}
+    lemmas = {t.lemma_.lower() for t in live}
+    lowers = {t.lower_ for t in sent}
+    if lemmas & DENIAL_LEMMAS or lowers & DENIAL_WORDS or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS):
+        return "denial"
+    if clauses.rumour:
+        return "rumour"
+    if lowers & ALLEGATION_WORDS or any(t.pos_ == "VERB" and t.lemma_ in ALLEGATION_LEMMAS for t in live):
+        return "allegation"
+    figure = figure_kind(sent, live_ids)
+    if figure is not None:
+        plan = _plan_kind(live, _figure_tokens(sent, live))
+        if plan is not None:
+            return plan
+        return figure
+    return _kind_by_verbs(live) or _date_kind(sent, live_ids)
+
+
+def _plan_kind(live, figures: list) -> str | None:
+    """promise or plan when the figure belongs to a pledge, a plan or a future clause."""
+    for kind, cues in (("promise", PROMISE_LEMMAS), ("plan", PLAN_LEMMAS)):
+        for token in live:
+            if token.lemma_ in cues and token.pos_ in ("VERB", "NOUN") and any(_governs(token, f) for f in figures):
+                return kind
+    for token in live:
+        future = token.lower_ in ("will", "shall", "'ll") and token.tag_ == "MD"
+        if future or (token.lower_ == "set" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"):
+            if any(_governs(token.head, f) for f in figures):
+                return "plan"
+    return None
+
+
+def _governs(head, token) -> bool:
+    """``token`` is in the clause of ``head`` (or below it)."""
+    # spaCy makes a new Token object on each access: compare indexes, never identity
+    while token.i != head.i:
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl"):
+            return False
+        token = token.head
+    return True
+
+
+def _figure_tokens(sent, live) -> list:
+    live_ids = {t.i for t in live}
+    tokens = [t for t in live if DIGIT.search(t.text) or t.lower_ in NUMBER_WORDS]
+    for ent in sent.ents:
+        if ent.start in live_ids and ent.label_ in FIGURE_LABELS:
+            tokens.append(ent.root)
+    return tokens
+
+
+def _kind_by_verbs(live) -> str | None:
+    for token in live:
+        if token.pos_ != "VERB":
+            continue
+        if token.lemma_ in FINDING_LEMMAS and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+            return "finding"
+        if token.lemma_ in ACTION_LEMMAS and _has_named_subject(token):
+            return "action"
+    return None
+
+
+def _date_kind(sent, live_ids: set[int]) -> str | None:
+    for ent in sent.ents:
+        if ent.start in live_ids and ent.label_ in ("DATE", "TIME") and DIGIT.search(ent.text):
+            return "date"
+    return None
+
+
+def _has_named_subject(verb) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.ent_type_ in NAMED for s in subjects for t in s.subtree)
+
+
+def _has_number_word(ent) -> bool:
+    words = [t.lower_ for t in ent]
+    return any(w in NUMBER_WORDS or any(p in NUMBER_WORDS for p in w.split("-")) for w in words)
+
+
+def _currency(sent) -> bool:
+    return any(t.lower_ in MONEY_WORDS or t.tag_ == "$" for t in sent) or bool(MONEY.search(sent.text))

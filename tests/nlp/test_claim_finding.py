@@ -1,0 +1,177 @@
+import pytest
+
+from briefing.nlp.claim_headline import true_case
+from briefing.nlp.claim_junk import is_junk
+
+
+def claims_of(analysis, text):
+    return {text[c.start : c.end]: c for c in analysis.claims}
+
+
+def kinds_of(analysis, text):
+    return {text[c.start : c.end]: c.kind for c in analysis.claims}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "IBM Denies Layoff Rumors",
+        "Robert Plant Ripped Up $800M Led Zeppelin Reunion Contract",
+        "Meteor Leaves 40-Foot Crater Near Managua's Airport",
+        "ISIS Might Be Harvesting Organs, Iraq Tells UN",
+        "Axl Rose Dead? Fans Freak Out Over Death Rumors",
+        "WATCH: Marine Survives Taliban Sniper Headshot Thanks To Helmet",
+    ],
+)
+def test_title_case_headlines_are_claims_with_a_high_score(analyse, headline):
+    claims = analyse(headline, title=headline).claims
+    assert len(claims) == 1
+    assert claims[0].end == len(headline) and claims[0].score >= 0.9
+
+
+def test_headline_is_one_claim_and_outranks_the_body(analyse):
+    title = "Kessel Point Plant Shuts After Cyber Attack"
+    text = f"{title}\n\nThe utility said on Tuesday that 40,000 households were under a boil-water notice."
+    claims = sorted(analyse(text, title=title).claims, key=lambda c: -c.score)
+    assert text[claims[0].start : claims[0].end] == title
+    assert len(claims) == 2
+
+
+def test_true_casing_keeps_the_names_the_body_capitalises(nlp):
+    body = "Shares of Apple fell after the report, and analysts said the company would respond."
+    assert true_case("Apple Shares Fall After Report", body, nlp) == "Apple shares fall after report"
+    assert true_case("Apple shares fall after report", body, nlp) == "Apple shares fall after report"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("IBM denies layoff rumors.", "denial"),
+        ("The ministry denied the report.", "denial"),
+        ("Apple is rumored to be building a car.", "rumour"),
+        ("Apple could unveil the watch in March, according to rumours.", "rumour"),
+        ("The opposition accused the mayor of hiding a ransom demand.", "allegation"),
+        ("He allegedly took bribes from the contractor.", "allegation"),
+    ],
+)
+def test_short_denials_rumours_and_allegations_are_marked(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Two-thirds of the households lost water.", "figure"),
+        ("The deal is worth a hundred billion dollars.", "money"),
+        ("Thousands of workers walked out on Monday.", "figure"),
+    ],
+)
+def test_numbers_in_words_count(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout fell to 38 per cent in May.",
+        "In May, the council cut the water budget by 12 percent.",
+    ],
+)
+def test_may_the_month_is_not_a_hedge(analyse, sentence):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: "percent"}
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        ("I think we lost 800,000 jobs last year.", True),  # the opinion is only "I think"
+        ("The attackers may have entered through an unpatched gateway.", False),
+        ("The results are alarming, the party said.", False),
+        ("“It's too early to tell,” said the mayor.", False),
+        ("The plant might reopen, but 40,000 households were still without water on Tuesday.", True),
+    ],
+)
+def test_a_hedge_or_opinion_vetoes_only_its_own_clause(analyse, sentence, is_claim):
+    assert bool(analyse(sentence).claims) is is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The company plans to cut 2,000 jobs by 2026.", "plan"),
+        ("The ministry will release VLD 3 million next week.", "plan"),
+        ("The government pledged to build 300,000 homes a year.", "promise"),
+        ("The company cut 2,000 jobs in 2024.", "figure"),
+        ("A poll found 40% of voters are not sure they will vote for her.", "percent"),
+    ],
+)
+def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Reuters · Nov. 19, 2014",
+        "By Jane Doe and John Roe",
+        "(Graphic: Water levels in the reservoir, 2010-2024)",
+        "Photo: Jonah Reeve / Halden Courier",
+        "This article is more than 7 years old.",
+        "AAPL 112.34 +1.25 1.1%",
+        "Have something to add to this story?",
+        "Sign up for our daily newsletter.",
+        "His new book is available from Regnery through Amazon.",
+        "1.",
+        "9.",
+        "Editor’s note: The author regularly writes for the campaign and was paid 2,000 dollars.",
+    ],
+)
+def test_page_furniture_is_never_a_claim(analyse, line):
+    assert is_junk(line)
+    assert analyse(line).claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the time the tankers arrived, 40,000 households had no water.",
+        "From January, the tax on fuel will rise by 12 percent.",
+    ],
+)
+def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
+    assert not is_junk(sentence)
+    assert analyse(sentence).claims
+
+
+def test_scores_are_between_0_and_1_and_rank_figures_above_chatter(analyse):
+    text = (
+        "The utility said 40,000 households lost water on Tuesday, 12 percent more than in 2023.\n\n"
+        "Residents said the council had been slow to act.\n\n"
+        "Well, we will see what happens next."
+    )
+    claims = claims_of(analyse(text), text)
+    assert all(0.0 <= c.score <= 1.0 for c in claims.values())
+    figure = next(c for t, c in claims.items() if t.startswith("The utility"))
+    assert all(figure.score >= c.score for c in claims.values())
+    assert not any(t.startswith("Well") for t in claims)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("IBM Denies Layoff Rumors", "The company said on Monday that it had no plans to cut staff."),
+    ("Water outage hit 62,000 homes, internal report shows", "The outage affected 62,000 households, a report says."),
+])
+def test_a_title_kept_apart_from_the_text_is_a_claim_on_the_title(title, body):
+    from briefing.nlp.analyse import analyse_text
+
+    analysis = analyse_text(body, title)
+    [headline] = [c for c in analysis.claims if c.part == "title"]
+    assert title[headline.start:headline.end] == title and headline.score >= 0.9
+    assert all(c.part == "text" for c in analysis.claims if c is not headline)
+
+
+def test_a_title_label_stays_out_of_the_title_claim():
+    from briefing.nlp.analyse import analyse_text
+
+    title = "WATCH: Mayor announces 120 water tankers for Port Halden"
+    [headline] = [c for c in analyse_text("The city ordered tankers.", title).claims if c.part == "title"]
+    assert title[headline.start:headline.end] == "Mayor announces 120 water tankers for Port Halden"
