@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from briefing import __version__
+from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
 from briefing.domain import BriefingError, ImportReport
 from briefing.paths import WORKSPACE_SUFFIX
 
@@ -39,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
     _add_workspace_option(parser, None)
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
-    parser.add_argument("--view", choices=("reader", "search", "entity", "timeline", "briefing"), default="reader",
+    parser.add_argument("--view", choices=("reader", "claims", "search", "entity", "timeline", "briefing"),
+                        default="reader",
                         help="what the screenshot shows (default: reader)")
     parser.add_argument("--palette", choices=("system", "light", "dark"), default="system",
                         help="colours of the window (default: follow the system)")
@@ -80,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     notes = commands.add_parser("briefings", help="list the briefing notes")
     _add_workspace_option(notes, argparse.SUPPRESS)
     notes.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
 
     backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
     _add_workspace_option(backup, argparse.SUPPRESS)
@@ -155,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(with_workspace_option(sys.argv[1:] if argv is None else argv, parser))
     if args.command == "export" and args.briefing is None and args.format != "json":
         parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
+    if args.command == "claims":
+        check_claims_args(parser, args)
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
     # gets one line per file from us instead of Python's last-resort handler.
     logging.getLogger().addHandler(logging.NullHandler())
@@ -186,7 +192,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _list_backups(args.workspace)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
-    reading = args.command in READING_COMMANDS
+    reading = args.command in READING_COMMANDS or (args.command == "claims" and args.action in READING_ACTIONS
+                                                   and not getattr(args, "refresh", False))
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
         if ws.backup_problem:
             print(f"briefing: no backup made: {ws.backup_problem}", file=sys.stderr)
@@ -212,6 +219,8 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         return _print_info(ws.path, count_rows(ws), as_json=args.json)
     if args.command == "briefings":
         return _print_briefings(ws, as_json=args.json)
+    if args.command == "claims":
+        return run_claims(ws, args)
     if args.briefing is not None:
         return _export_briefing(ws, args.briefing, args.format, args.output)
     return _export(ws, args.output)
@@ -290,12 +299,12 @@ def _export(ws, output: str) -> int:
 
 def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     """Find the note, render it fully, then write it: a bad name or format leaves no file."""
-    from briefing.export.formats import render_note_as
+    from briefing.export.formats import note_origins, render_note_as
     from briefing.export.workspace_json import write_bytes_atomically
     from briefing.store.briefings import find_briefing, read_briefing
 
     note = read_briefing(ws, find_briefing(ws, name))
-    data = render_note_as(note, fmt)
+    data = render_note_as(note, fmt, note_origins(ws, note))
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

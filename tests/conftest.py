@@ -32,3 +32,14 @@ def ws_file(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return paths.demo_dir()
+
+
+@pytest.fixture(scope="session")
+def analysed_path(tmp_path_factory, demo_dir) -> Path:
+    """The demo corpus imported and analysed once per test session; copy it before changing it."""
+    from briefing.pipeline import import_paths
+
+    path = tmp_path_factory.mktemp("demo") / "demo.briefing"
+    with open_workspace(path) as ws:
+        assert import_paths(ws, [demo_dir]).ok
+    return path

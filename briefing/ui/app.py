@@ -126,6 +126,8 @@ def prepare_view(window, view: str) -> None:
 
     if view == "entity":
         _open_busiest_entity(window)
+    if view == "claims":
+        _open_most_judged_claim(window)
     if view == "timeline":
         window.show_timeline()
         window.resizeDocks([window.timeline], [330], Qt.Orientation.Vertical)
@@ -147,6 +149,19 @@ def prepare_view(window, view: str) -> None:
         if first is not None:
             window.search_dock.results.setCurrentItem(first)
             window.search_dock.open_row(first)
+
+
+def _open_most_judged_claim(window) -> None:
+    """The claims tab on the claim with the most evidence (then suggestions) of the workspace."""
+    from briefing.store.claims import list_claims
+
+    claims = list_claims(window.ws)
+    if claims:
+        claim = max(claims, key=lambda c: (c["evidence"], c["suggestions"], -c["id"]))
+        window.select_source(claim["source_id"])
+        window.panel.select("claim", claim["id"])
+        window.reader.show_item("claim", claim["id"], claim["start"], claim["end"])
+        window.splitter.setSizes([330, 640, 630])
 
 
 def _open_busiest_entity(window) -> None:

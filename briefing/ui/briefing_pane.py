@@ -233,9 +233,10 @@ class BriefingDock(QDockWidget):
         except BriefingError as exc:
             self.window_.statusBar().showMessage(str(exc), 8000)
             return
+        from briefing.export.formats import note_origins
         from briefing.export.note import render_note
 
-        self.rendered = render_note(self.note)
+        self.rendered = render_note(self.note, origins=note_origins(self.ws, self.note))
         for section in self.rendered.sections:
             row = QListWidgetItem(_row_text(section))
             row.setData(ItemIdRole, section.item.id)

@@ -39,12 +39,20 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.evidence = make_tree("Evidence", ["Relation", "Passage", "Source"], 1, {0: 85})
-        self.suggestions = make_tree("Suggested related passages", ["Suggests", "Passage", "Source", "Score"],
-                                     1, {0: 85})
-        layout.addWidget(QLabel("Evidence"))
+        self.evidence = make_tree("Evidence", ["Relation", "Passage", "Source", "Origin"], 1, {0: 85, 3: 50})
+        self.evidence.headerItem().setToolTip(
+            3, "Passages with the same origin number are near-copies (a reprinted wire story): one independent voice")
+        self.suggestions = make_tree("Suggested related passages", ["Suggests", "Passage", "Source", "Origin", "Score"],
+                                     1, {0: 85, 3: 50, 4: 48})
+        self.suggestions.headerItem().setToolTip(
+            3, "Suggestions with the same origin number as evidence are near-copies of it: confirming one adds "
+               "no independent origin")
+        self.evidence_label = QLabel("Evidence")
+        layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        layout.addWidget(QLabel("Suggested related passages (confirm to make them evidence)"))
+        self.suggestions_label = QLabel("Suggested related passages, one per source (confirm to make them evidence)")
+        self.suggestions_label.setWordWrap(True)
+        layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         buttons = QHBoxLayout()
         self.confirm = QPushButton("C&onfirm")
@@ -61,6 +69,15 @@ class EvidencePanel(QWidget):
             tree.itemActivated.connect(self._open)
             tree.itemClicked.connect(self._open)
 
+    def set_ranking_note(self, unavailable: str | None) -> None:
+        """Say whether suggestions are re-ranked by meaning, and why not when they are not."""
+        if unavailable is None:
+            self.suggestions_label.setToolTip("Ranked by shared words, then re-ranked by meaning when a claim opens")
+            return
+        self.suggestions_label.setText("Suggested related passages, one per source, ranked by shared words "
+                                       "(re-ranking by meaning is off here; hover for why)")
+        self.suggestions_label.setToolTip(f"Re-ranking by meaning is off: {unavailable}")
+
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
         self.history.clear()
         for judgement in history:
@@ -72,13 +89,16 @@ class EvidencePanel(QWidget):
             self.history.addTopLevelItem(item)
         self.evidence.clear()
         for e in evidence:
-            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"]])
+            origin = e.get("origin")
+            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"], "" if origin is None else str(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
             item.setToolTip(1, (e["note"] or "") + "\n" + e["passage"])
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
         for s in (s for s in suggestions if s["state"] == "open"):
-            item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], f"{s['score']:.2f}"])
+            origin = s.get("origin")
+            item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], "" if origin is None else str(origin),
+                                    f"{s['score']:.2f}"])
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
             item.setToolTip(1, s["passage"])
             self.suggestions.addTopLevelItem(item)
@@ -102,6 +122,11 @@ def describe(j: Judgement) -> str:
         return f"Evidence added ({j.field}): {short}"
     if j.action == "remove_evidence":
         return f"Evidence removed ({j.field}): {short}"
+    if j.target_kind == "claim":
+        new = (j.new_value or "").replace("\n", " ")
+        return {"add": f"Claim made: “{new[:80]}”", "edit": f"Claim text changed from {short}",
+                "dismiss": "Dismissed: not a claim", "restore": "Claim restored",
+                "remove": "Claim removed"}.get(j.action, f"{j.action} {j.field or ''}".strip())
     return {"confirm": "Suggested passage confirmed as evidence", "dismiss": "Suggested passage dismissed",
             "reopen": "Suggested passage reopened"}.get(j.action, f"{j.action} {j.field or ''}".strip())
 

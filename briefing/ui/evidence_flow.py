@@ -12,14 +12,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError
+from briefing.domain import CREDIBILITY_LABELS, BriefingError
+from briefing.pipeline import semantic_unavailable
 from briefing.store.analysis import list_suggestions
+from briefing.store.claims import get_claim
 from briefing.store.history import claim_history
+from briefing.store.origins import claim_origins, suggestion_origins
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
 from briefing.ui.evidence import AttachEvidence, RemoveEvidence, confirm_command, dismiss_command
+from briefing.ui.panels import NO_CLAIM
 from briefing.ui.widgets import add_ok_cancel
+
+NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
+
+
+STATUS_WORDS = {"unreviewed": "Unreviewed", "corroborated": "Corroborated", "disputed": "Disputed"}
+
+
+def claim_hint(ws, claim: dict) -> str:
+    """One line under the claim list about the selected claim: status, credibility, evidence."""
+    parts = [STATUS_WORDS.get(claim["status"], claim["status"])]
+    if claim["credibility"] is not None:
+        parts.append(f"credibility {claim['credibility']} ({CREDIBILITY_LABELS.get(claim['credibility'], '')})")
+    parts.append(f"evidence from {claim_origins(ws, claim['id']).describe()}" if claim["evidence"]
+                 else "no evidence yet")
+    made = "you made this claim" if claim["origin"] == "analyst" else (
+        f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
+    return " · ".join(parts + [made])
 
 
 class EvidenceDialog(QDialog):
@@ -32,7 +53,7 @@ class EvidenceDialog(QDialog):
             shown.setWordWrap(True)
             layout.addRow(label, shown)
         self.relation = QComboBox()
-        self.relation.addItems(["supports", "contradicts"])
+        self.relation.addItems(["supports", "contradicts", "related"])
         self.relation.setAccessibleName("Relation")
         layout.addRow("The passage &", self.relation)
         self.note = QLineEdit(placeholderText="Why (optional)")
@@ -58,19 +79,40 @@ class EvidenceFlow:
         panel.dismiss.clicked.connect(lambda: self._suggestion_command(dismiss_command))
         panel.remove.clicked.connect(self.remove_evidence)
         panel.passageOpened.connect(self._open_passage)
+        panel.set_ranking_note(semantic_unavailable())  # cheap: looks for the packages, loads nothing
 
     def show_claim(self, claim_id: int) -> None:
-        self.shown_claim = claim_id
+        """Redraw evidence, suggestions, history and the hint of ``claim_id`` (NO_CLAIM: none)
+        from the store; a reason typed for another claim is cleared, never saved on this one."""
+        panel = self.window.panel
+        claim = None
+        if claim_id != NO_CLAIM:
+            try:
+                claim = get_claim(self.window.ws, claim_id)
+            except BriefingError:
+                claim = None
+        if claim is None or claim["dismissed"]:
+            claim_id = NO_CLAIM
+        if claim_id != (self.shown_claim or NO_CLAIM):
+            panel.reason.clear()
+        self.shown_claim = None if claim_id == NO_CLAIM else claim_id
+        if claim is None or self.shown_claim is None:
+            panel.evidence.show_claim([], [], [])
+            panel.evidence.evidence_label.setText("Evidence")
+            panel.claim_help.setText(NO_CLAIM_HINT)
+            return
         ws = self.window.ws
-        self.window.panel.evidence.show_claim(claim_evidence(ws, claim_id), list_suggestions(ws, claim_id),
-                                              claim_history(ws, claim_id))
+        origins, numbers = claim_origins(ws, claim_id), suggestion_origins(ws, claim_id)
+        evidence = [{**e, "origin": origins.origin_of(e["id"])} for e in claim_evidence(ws, claim_id)]
+        suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
+        panel.evidence.show_claim(evidence, suggestions, claim_history(ws, claim_id))
+        panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
+        panel.claim_help.setText(claim_hint(ws, claim))
+        self.window.claim_actions.rerank_when_opened(claim_id)
 
     def refresh(self) -> None:
-        if self.shown_claim is not None:
-            try:
-                self.show_claim(self.shown_claim)
-            except BriefingError:
-                self.shown_claim = None
+        """Show the claim selected in the Claims tab, as the store has it now."""
+        self.show_claim(self.window.panel.current_claim() or NO_CLAIM)
 
     def pin(self) -> None:
         claim_id = self.window.panel.current_claim()

@@ -35,6 +35,7 @@ from briefing.store.views import (
 )
 from briefing.ui.annotate import annotation_command
 from briefing.ui.briefing_pane import BriefingDock
+from briefing.ui.claim_actions import ClaimActions
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
@@ -169,10 +170,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
         self.reader.highlightClicked.connect(self.panel.select)
-        self.panel.itemActivated.connect(lambda kind, _id, start, end: self.reader.scroll_to(start, end))
+        self.panel.itemActivated.connect(self.reader.show_item)
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
         self.panel.addToBriefing.connect(self.add_to_briefing)
+        self.claim_actions = ClaimActions(self)
+        self.panel.claimAction.connect(self._claim_action)
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
 
@@ -237,9 +240,11 @@ class MainWindow(QMainWindow):
             return
         self.filter_edit.clear()
         self.select_source(source_id)
-        if end > start:
+        if kind in ("quote", "claim", "note"):
+            self.reader.show_item(kind, ref_id, start, end)  # a headline claim has no range in the text
+            self.panel.select(kind, ref_id)
+        elif end > start:
             self.reader.scroll_to(start, end)
-            self.panel.select(kind, ref_id) if kind in ("quote", "claim", "note") else None
 
     def open_passage(self, source_id: int, start: int, end: int) -> None:
         self.filter_edit.clear()
@@ -310,13 +315,21 @@ class MainWindow(QMainWindow):
         if command is not None:
             self.push_command(lambda: command)
 
-    def push_command(self, make_command) -> None:
+    def push_command(self, make_command) -> bool:
+        """Carry out a command and put it on the undo stack; False (and the reason in the status
+        bar) when the store refused it."""
         try:
             command = make_command()
             command.redo()  # a refused change raises here: nothing written, nothing to undo
             self.undo_stack.push(Applied(command))
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
+            return False
+        return True
+
+    def _claim_action(self, action: str, ref_id: int) -> None:
+        {"edit": self.claim_actions.edit_text, "dismiss": self.claim_actions.not_a_claim,
+         "quote": self.claim_actions.add_quote}[action](ref_id)
 
     def after_edit(self) -> None:
         """Show an edit: the list's rows (not its order: re-reading a million ids per click
@@ -340,8 +353,11 @@ class MainWindow(QMainWindow):
 
         task = Task(work, "backup")
         task.succeeded.connect(self._backed_up)
-        task.failed.connect(lambda message: self.statusBar().showMessage(f"Backup failed: {message}", 10000))
+        task.failed.connect(self._backup_failed)
         self.runner.start(task)
+
+    def _backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Backup failed: {message}", 10000)
 
     def _backed_up(self, made) -> None:
         if made is not None:

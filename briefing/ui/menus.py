@@ -25,7 +25,8 @@ def build_menus(window) -> None:
     redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
-    _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A")
+    _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A").setObjectName(
+        "annotate-selection")
     _add_action(window, edit_menu, "&Find…", window.search_dock.focus, QKeySequence.StandardKey.Find)
     _build_source_menu(window)
     _build_claim_menu(window)
@@ -48,8 +49,18 @@ def _build_claim_menu(window) -> None:
         _add_action(window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s),
                          key)
     menu.addSeparator()
+    menu.addSeparator()
+    actions = window.claim_actions
+    add = _add_action(window, menu, "Add Selection as C&laim", actions.add_selection, "Ctrl+Alt+A")
+    _add_action(window, menu, "Add &Title as Claim", actions.add_title, "Ctrl+Alt+T")
+    _add_action(window, menu, "Add &Quote as Claim", lambda: actions.add_quote())
+    _add_action(window, menu, "&Edit Claim Text…", lambda: actions.edit_text(), "Ctrl+Alt+X")
+    _add_action(window, menu, "&Not a Claim", lambda: actions.not_a_claim(), "Ctrl+Alt+N")
+    menu.addSeparator()
     _add_action(window, menu, "&Pin Claim for Evidence", window.evidence_flow.pin, "Ctrl+Alt+P")
-    _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")
+    attach = _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")
+    annotate = window.findChild(QAction, "annotate-selection")
+    window.reader.selection_actions = [a for a in (add, attach, annotate) if a is not None]
 
 def _build_briefing_menu(window) -> None:
     menu = window.menuBar().addMenu("&Briefing")

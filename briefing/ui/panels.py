@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,12 +28,31 @@ from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.widgets import DragTree, item_mime, make_tree
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
+SortRole = Qt.ItemDataRole.UserRole + 2  # a claim's (origin rank, start, score) for sorting
+NO_CLAIM = -1  # claimSelected's id when no claim is selected
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
 
 
-def _item(values: list[str], kind: str, item_id: int, start: int, end: int) -> QTreeWidgetItem:
-    item = QTreeWidgetItem(values)
+class _ClaimItem(QTreeWidgetItem):
+    """Sorts by text position under "Claim", by score under "Score", by status then position."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 1
+        mine, theirs = self.data(0, SortRole), other.data(0, SortRole)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        if column == 3:
+            return (mine[2], mine[1]) < (theirs[2], theirs[1])
+        if column == 0:
+            return (self.text(0), mine[1]) < (other.text(0), theirs[1])
+        return mine[1] < theirs[1]
+
+
+def _item(values: list[str], kind: str, item_id: int, start: int, end: int,
+          item_type: type[QTreeWidgetItem] = QTreeWidgetItem) -> QTreeWidgetItem:
+    item = item_type(values)
     item.setData(0, ItemRole, (kind, item_id, start, end))
     for column, value in enumerate(values):
         item.setToolTip(column, value)
@@ -43,7 +63,8 @@ class SidePanel(QTabWidget):
     """Emits ``itemActivated(kind, id, start, end)`` when the analyst picks a row."""
 
     itemActivated = Signal(str, int, int, int)
-    claimSelected = Signal(int)
+    claimSelected = Signal(int)  # the selected claim's id, NO_CLAIM: after every change of selection or list
+    claimAction = Signal(str, int)  # "edit" | "dismiss" a claim, "quote" (add a quote as a claim); the id
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
     addToBriefing = Signal(str, int)  # briefing item kind, record id
@@ -65,7 +86,7 @@ class SidePanel(QTabWidget):
         self.addTab(self.claims_widget, "&Claims")
         self.addTab(self.notes, "&Notes")
         for tree in (self.entities, self.quotes, self.claims, self.notes):
-            tree.currentItemChanged.connect(self._picked)
+            tree.currentItemChanged.connect(lambda current, _previous, t=tree: self._picked(t, current))
             tree.mime_for = _briefing_mime
             tree.setDragEnabled(True)
             tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -86,11 +107,17 @@ class SidePanel(QTabWidget):
     def _claims_tab(self) -> tuple[QWidget, DragTree, QLineEdit]:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        claims = make_tree("Claims", ["Status", "Claim", "Evidence"], 1, {0: 95, 2: 85})
-        layout.addWidget(claims)
+        claims = make_tree("Claims", ["Status", "Claim", "Evidence", "Score"], 1, {0: 95, 2: 85, 3: 48})
+        claims.headerItem().setToolTip(3, "How check-worthy the analysis found the claim; ★ marks yours. "
+                                          "Click a heading to sort; Claim sorts by position in the text.")
+        claims.setSortingEnabled(True)
+        claims.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        judging = QWidget()
+        judging_layout = QVBoxLayout(judging)
+        judging_layout.setContentsMargins(0, 0, 0, 0)
         reason = QLineEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
-        layout.addWidget(reason)
+        judging_layout.addWidget(reason)
         buttons = QHBoxLayout()
         for status, text in (("corroborated", "Co&rroborated"), ("disputed", "&Disputed"),
                              ("unreviewed", "&Unreviewed")):
@@ -98,13 +125,22 @@ class SidePanel(QTabWidget):
             button.setToolTip(f"Mark the selected claim {status}")
             button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
             buttons.addWidget(button)
-        layout.addLayout(buttons)
+        judging_layout.addLayout(buttons)
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
-        layout.addWidget(self.claim_help)
+        self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources
+        judging_layout.addWidget(self.claim_help)
         self.evidence = EvidencePanel()
-        layout.addWidget(self.evidence, stretch=1)
-        layout.setStretch(0, 2)
+        judging_layout.addWidget(self.evidence, stretch=1)
+        self.claims_splitter = QSplitter(Qt.Orientation.Vertical)  # the analyst sizes list and evidence
+        self.claims_splitter.setObjectName("claims-splitter")
+        self.claims_splitter.addWidget(claims)
+        self.claims_splitter.addWidget(judging)
+        self.claims_splitter.setStretchFactor(0, 2)
+        self.claims_splitter.setStretchFactor(1, 3)
+        self.claims_splitter.setSizes([320, 480])
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.claims_splitter)
         return tab, claims, reason
 
     # -- filling -----------------------------------------------------------
@@ -140,18 +176,34 @@ class SidePanel(QTabWidget):
         self.entities.expandAll()
 
     def _fill_claims(self, claims: list[ClaimRow]) -> None:
+        """Rebuild the list, keep the selected claim if it is still there, and say which claim is
+        selected now (none, when it is gone): the evidence panel redraws from that alone."""
         current = self.current_claim()
-        self.claims.clear()
-        for c in claims:
-            evidence = f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested"
-                                                                if c.open_suggestions else "")
-            row = _item([c.status, c.text, evidence], "claim", c.id, c.start, c.end)
-            row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
-            self.claims.addTopLevelItem(row)
-            if c.id == current:
-                self.claims.blockSignals(True)
-                self.claims.setCurrentItem(row)
-                self.claims.blockSignals(False)
+        self.claims.blockSignals(True)
+        try:
+            self.claims.clear()
+            for c in claims:
+                self.claims.addTopLevelItem(self._claim_row(c))
+            keep = next((i for i in _all_items(self.claims) if i.data(0, ItemRole)[1] == current), None)
+            if keep is not None:
+                self.claims.setCurrentItem(keep)
+        finally:
+            self.claims.blockSignals(False)
+        self.claimSelected.emit(self.current_claim() or NO_CLAIM)
+
+    @staticmethod
+    def _claim_row(c: ClaimRow) -> QTreeWidgetItem:
+        evidence = f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested"
+                                                            if c.open_suggestions else "")
+        score = "★" if c.origin == "analyst" else ("" if c.score is None else f"{c.score:.2f}")
+        row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, _ClaimItem)
+        row.setData(0, SortRole, (0 if c.origin == "analyst" else 1, c.start,
+                                  2.0 if c.origin == "analyst" else (c.score or 0.0)))
+        row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
+        kind = f"{c.kind} " if c.kind else ""
+        made = "you made it" if c.origin == "analyst" else "found by the analysis"
+        row.setToolTip(3, f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else f"{made}")
+        return row
 
     # -- selection ---------------------------------------------------------
     def select(self, kind: str, item_id: int) -> None:
@@ -167,6 +219,8 @@ class SidePanel(QTabWidget):
                 if kind == "claim":
                     self.claimSelected.emit(item_id)
                 return
+        if kind == "claim":  # not in this source's list (dismissed, or gone): nothing is selected
+            self.claims.setCurrentIndex(QModelIndex())
 
     def current_claim(self) -> int | None:
         item = self.claims.currentItem()
@@ -203,17 +257,22 @@ class SidePanel(QTabWidget):
                                  ("unreviewed", "Mark &Unreviewed")):
                 menu.addAction(text).triggered.connect(lambda _=False, s=status: self.mark_current(s))
             menu.addSeparator()
+            menu.addAction("&Edit Claim Text…").triggered.connect(lambda: self.claimAction.emit("edit", data[1]))
+            menu.addAction("&Not a Claim").triggered.connect(lambda: self.claimAction.emit("dismiss", data[1]))
+            menu.addSeparator()
+        if data[0] == "quote":
+            menu.addAction("Add as &Claim").triggered.connect(lambda: self.claimAction.emit("quote", data[1]))
         add = menu.addAction("Add to &Briefing Note")
         add.setShortcut("Ctrl+B")
         add.triggered.connect(lambda: self.addToBriefing.emit(BRIEFING_KINDS[data[0]], data[1]))
         menu.exec(tree.viewport().mapToGlobal(point))
 
-    def _picked(self, current: QTreeWidgetItem | None, _previous) -> None:
+    def _picked(self, tree: QTreeWidget, current: QTreeWidgetItem | None) -> None:
         data = current.data(0, ItemRole) if current is not None else None
         if data:
             self.itemActivated.emit(*data)
-            if data[0] == "claim":
-                self.claimSelected.emit(data[1])
+        if tree is self.claims:
+            self.claimSelected.emit(data[1] if data else NO_CLAIM)
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:

@@ -12,7 +12,16 @@ import bisect
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.domain import Source
@@ -36,6 +45,7 @@ class Highlight:
     end: int
     style: str  # entity type, claim status, "" otherwise
     label: str  # what the tooltip says
+    in_title: bool = False  # start and end count in the headline shown above the text
 
 
 @dataclass
@@ -59,6 +69,7 @@ class Reader(QTextBrowser):
         self.document().setDocumentMargin(28)
         self.shown: Source | None = None
         self.highlights: list[Highlight] = []
+        self.selection_actions: list[QAction] = []  # what the context menu offers for selected text
         self.visible = set(LAYERS)
         self._layout = _Layout()
         self.show_source(None)
@@ -136,11 +147,22 @@ class Reader(QTextBrowser):
             return None
         return start, end
 
+    def show_item(self, kind: str, item_id: int, start: int, end: int) -> None:
+        """Select a highlighted record (a claim in the headline too) and bring it into view."""
+        found = next((h for h in self.highlights if h.kind == kind and h.item_id == item_id and h.in_title), None)
+        if found is None:
+            self.scroll_to(start, end)
+            return
+        self._select_positions(found.start, found.end)
+
     def scroll_to(self, start: int, end: int) -> None:
         """Select a range of the source and bring it to the middle of the view."""
+        self._select_positions(self.doc_position(start), self.doc_position(end))
+
+    def _select_positions(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.doc_position(start))
-        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
@@ -148,8 +170,15 @@ class Reader(QTextBrowser):
 
     def highlights_at(self, offset: int) -> list[Highlight]:
         order = {kind: i for i, kind in enumerate(("quote", "claim", "note", "entity"))}
-        found = [h for h in self.highlights if h.kind in self.visible and h.start <= offset < h.end]
+        found = [h for h in self.highlights if h.kind in self.visible and not h.in_title and h.start <= offset < h.end]
         return sorted(found, key=lambda h: order[h.kind])
+
+    def highlights_at_position(self, position: int) -> list[Highlight]:
+        """What is highlighted at a document position: in the headline, or in the text."""
+        if self._layout.doc_starts and position < self._layout.doc_starts[0]:
+            return [h for h in self.highlights if h.kind in self.visible and h.in_title and h.start <= position < h.end]
+        offset = self.source_offset(position)
+        return self.highlights_at(offset) if offset is not None else []
 
     # -- painting --------------------------------------------------------
     def _paint(self) -> None:
@@ -160,8 +189,12 @@ class Reader(QTextBrowser):
             for highlight in (h for h in self.highlights if h.kind == kind):
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document())
-                cursor.setPosition(self.doc_position(highlight.start))
-                cursor.setPosition(self.doc_position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
+                if highlight.in_title:  # the headline is the document's first block
+                    cursor.setPosition(highlight.start)
+                    cursor.setPosition(highlight.end, QTextCursor.MoveMode.KeepAnchor)
+                else:
+                    cursor.setPosition(self.doc_position(highlight.start))
+                    cursor.setPosition(self.doc_position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
                 selection.format = _format(highlight)
                 selections.append(selection)
@@ -170,9 +203,8 @@ class Reader(QTextBrowser):
     # -- Qt overrides ----------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            offset = self.source_offset(self.cursorForPosition(self.viewport().mapFromGlobal(
+            found = self.highlights_at_position(self.cursorForPosition(self.viewport().mapFromGlobal(
                 event.globalPos())).position())
-            found = self.highlights_at(offset) if offset is not None else []
             if found:
                 QToolTip.showText(event.globalPos(), "\n".join(h.label for h in found), self)
             else:
@@ -180,12 +212,26 @@ class Reader(QTextBrowser):
             return True
         return super().event(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Copy and Select All, then what can be done with the selected words (Add as Claim,
+        Attach as Evidence, Annotate), enabled when words are selected."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.selection_actions:
+            menu.addSeparator()
+            selected = self.selected_range() is not None
+            for action in self.selection_actions:
+                action.setEnabled(selected)
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        for action in self.selection_actions:
+            action.setEnabled(True)  # the same actions live in the menu bar
+        menu.deleteLater()
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
-        offset = self.source_offset(self.cursorForPosition(event.position().toPoint()).position())
-        found = self.highlights_at(offset) if offset is not None else []
+        found = self.highlights_at_position(self.cursorForPosition(event.position().toPoint()).position())
         if found:
             self.highlightClicked.emit(found[0].kind, found[0].item_id)
 
@@ -230,6 +276,8 @@ def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
              for e in entities for s, t in e.mentions]
     found += [Highlight("quote", q.id, q.start, q.end, "", f"Quote by {q.speaker or 'an unknown speaker'}"
                         + (f" ({q.cue})" if q.cue else "")) for q in quotes]
-    found += [Highlight("claim", c.id, c.start, c.end, c.status, f"Claim, {c.status}") for c in claims]
+    found += [Highlight("claim", c.id, c.start, c.end, c.status,
+                        f"{'Headline claim' if c.part == 'title' else 'Claim'}, {c.status}", c.part == "title")
+              for c in claims]
     found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
     return found

@@ -128,10 +128,17 @@ class SearchDock(QDockWidget):
             self.query_text, self.page_cursor = self.field.text(), None
         self.generation += 1
         generation, text, cursor = self.generation, self.query_text, self.page_cursor
-        task = Task(self._work(text, cursor), "search")
-        task.succeeded.connect(lambda result: self._show(result, generation, more))
-        task.failed.connect(lambda message: self.status.setText(message))
+        work = self._work(text, cursor)
+        # results reach bound slots, which Qt calls on the GUI thread (a lambda would run in the worker)
+        task = Task(lambda progress, cancelled: (generation, more, work(progress, cancelled)), "search")
+        task.succeeded.connect(self._searched)
+        task.failed.connect(self.status.setText)
         self.runner.start(task)
+
+    @Slot(object)
+    def _searched(self, value: tuple) -> None:
+        generation, more, result = value
+        self._show(result, generation, more)
 
     def _work(self, text: str, cursor: tuple | None):
         ws = self.workspace()

@@ -11,6 +11,8 @@ def _parts(window):
         ("main/splitter", window.splitter.saveState, window.splitter.restoreState),
         ("main/table", window.table.horizontalHeader().saveState, window.table.horizontalHeader().restoreState),
         ("main/state", window.saveState, window.restoreState),
+        ("claims/splitter", window.panel.claims_splitter.saveState, window.panel.claims_splitter.restoreState),
+        ("claims/columns", window.panel.claims.header().saveState, window.panel.claims.header().restoreState),
     )
 
 

@@ -2,7 +2,6 @@ import gc
 
 import pytest
 
-from briefing.pipeline import import_paths
 from briefing.ui.main_window import MainWindow
 from briefing.ui.tasks import TaskRunner
 
@@ -13,16 +12,6 @@ def collect_qt_garbage():
     worker thread runs, instead of in a later test's garbage collection."""
     yield
     gc.collect()
-
-
-@pytest.fixture(scope="session")
-def analysed_path(tmp_path_factory, demo_dir):
-    from briefing.store import open_workspace
-
-    path = tmp_path_factory.mktemp("ui") / "demo.briefing"
-    with open_workspace(path) as ws:
-        assert import_paths(ws, [demo_dir]).ok
-    return path
 
 
 @pytest.fixture

@@ -27,9 +27,11 @@ def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window)
     panel = demo_window.panel.evidence
     assert panel.suggestions.topLevelItemCount() > 0
     panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+    relation = panel.suggestions.topLevelItem(0).text(0)
     panel.confirm.click()
     assert len(_claim(demo_window, claim_id)["evidence"]) == 1
-    assert _claim(demo_window, claim_id)["credibility"] in (2, 4)
+    # "related" evidence counts on neither side: it gives no credibility grade
+    assert _claim(demo_window, claim_id)["credibility"] == {"supports": 2, "contradicts": 4, "related": None}[relation]
     assert panel.evidence.topLevelItemCount() == 1
     panel.evidence.setCurrentItem(panel.evidence.topLevelItem(0))
     panel.remove.click()

@@ -44,3 +44,20 @@ def test_more_results_pages_on(demo_window):
     assert dock.more.isEnabled()
     dock.run(more=True)
     assert dock.results.topLevelItemCount() > shown
+
+
+def test_results_from_the_worker_are_shown_on_the_gui_thread(demo_window, qtbot, monkeypatch):
+    import threading
+
+    from briefing.ui.tasks import TaskRunner
+
+    dock = demo_window.search_dock
+    dock.runner = TaskRunner(parent=dock)  # a real worker thread
+    shown_on = []
+    original = dock._show
+    monkeypatch.setattr(dock, "_show", lambda *args: (shown_on.append(threading.get_ident()), original(*args)))
+    dock.field.setText("ransom")
+    dock.run()
+    qtbot.waitUntil(lambda: bool(shown_on), timeout=10000)
+    assert shown_on == [threading.get_ident()]
+    dock.runner.cancel_all_and_wait()

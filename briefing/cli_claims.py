@@ -1,0 +1,182 @@
+"""``briefing claims``: list, add, edit, mark and dismiss claims, and show their related passages.
+
+Thin over the same store and pipeline functions the window uses, so what a script does here is
+what the analyst does there: every change is in the judgement history, an added claim gets its
+suggested related passages at once, and the analyst's claims survive ``briefing analyse --all``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from briefing.domain import CLAIM_STATUSES, BriefingError
+from briefing.terminal import printable
+
+CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
+READING_ACTIONS = (None, "related")  # these open a workspace another process is writing, read-only
+
+
+def add_claims_parser(commands, workspace_option) -> None:
+    claims = commands.add_parser("claims", help="list, add, edit, mark and dismiss claims; show related passages")
+    workspace_option(claims)
+    claims.add_argument("--source", type=int, metavar="ID", help="only the claims of this source")
+    claims.add_argument("--status", choices=CLAIM_STATUSES, help="only claims with this status")
+    claims.add_argument("--json", action="store_true", help="print JSON")
+    actions = claims.add_subparsers(dest="action", metavar="ACTION", parser_class=type(claims))
+
+    add = actions.add_parser("add", help="make a passage of a source a claim (kept by re-analysis)")
+    add.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--text", help="the exact passage, word for word as in the source")
+    where.add_argument("--start", type=int, help="character offset where the claim starts (with --end)")
+    where.add_argument("--title", action="store_true", help="the source's title (headline)")
+    add.add_argument("--end", type=int, help="character offset where the claim ends")
+    add.add_argument("--reason", help="why (kept in the judgement history)")
+
+    edit = actions.add_parser("edit", help="give a claim other words of its source")
+    edit.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    span = edit.add_mutually_exclusive_group(required=True)
+    span.add_argument("--text", help="the new passage, word for word as in the source")
+    span.add_argument("--start", type=int, help="new start offset (with --end)")
+    edit.add_argument("--end", type=int, help="new end offset")
+    edit.add_argument("--reason", help="why (kept in the judgement history)")
+
+    mark = actions.add_parser("mark", help="set a claim's status")
+    mark.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    mark.add_argument("status", choices=CLAIM_STATUSES)
+    mark.add_argument("--reason", help="why (kept in the judgement history)")
+
+    for name, text in (("dismiss", "not a claim: hide it; re-analysis will not bring it back"),
+                       ("restore", "bring a dismissed claim back")):
+        one = actions.add_parser(name, help=text)
+        one.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+        one.add_argument("--reason", help="why (kept in the judgement history)")
+
+    related = actions.add_parser("related", help="a claim's evidence and suggested related passages")
+    related.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    related.add_argument("--json", action="store_true", help="print JSON")
+    related.add_argument("--refresh", action="store_true", help="look for related passages again first")
+
+
+def check_claims_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors argparse cannot see: --start needs --end, and --end needs --start."""
+    if args.action in ("add", "edit") and (args.start is None) != (args.end is None):
+        parser.error(f"claims {args.action}: --start and --end go together")
+
+
+def run_claims(ws, args: argparse.Namespace) -> int:
+    from briefing.store import claims
+
+    if args.action is None:
+        return _print_claims(claims.list_claims(ws, args.source, args.status), args.json)
+    if args.action == "add":
+        return _add(ws, args)
+    if args.action == "edit":
+        claim = claims.get_claim(ws, args.claim_id)
+        start, end = _span(ws, claim["source_id"], args.text, args.start, args.end, claim["start"], claim["part"])
+        claims.edit_claim_span(ws, args.claim_id, start, end, args.reason)
+        _suggest(ws, [args.claim_id])
+        return _said(ws, args.claim_id, "edited")
+    if args.action == "mark":
+        from briefing.store.records import mark_claim
+
+        mark_claim(ws, args.claim_id, args.status, args.reason)
+        return _said(ws, args.claim_id, "marked")
+    if args.action in ("dismiss", "restore"):
+        (claims.dismiss_claim if args.action == "dismiss" else claims.restore_claim)(ws, args.claim_id, args.reason)
+        return _said(ws, args.claim_id, f"{args.action}ed".replace("ee", "e"))
+    return _print_related(ws, args.claim_id, args.json, args.refresh)
+
+
+def _add(ws, args: argparse.Namespace) -> int:
+    from briefing.store.claims import add_claim, title_span
+
+    part = "text"
+    if args.title:
+        part, start, end = title_span(ws, args.source_id)
+    else:
+        start, end = _span(ws, args.source_id, args.text, args.start, args.end)
+    claim_id = add_claim(ws, args.source_id, start, end, args.reason, part=part)
+    _suggest(ws, [claim_id])
+    return _said(ws, claim_id, "added")
+
+
+def _span(ws, source_id: int, text: str | None, start: int | None, end: int | None, near: int = 0,
+          part: str = "text") -> tuple[int, int]:
+    from briefing.store.claims import find_passage
+
+    if text is not None:
+        return find_passage(ws, source_id, text, near, part)
+    assert start is not None and end is not None  # check_claims_args saw to it
+    return start, end
+
+
+def _suggest(ws, claim_ids: list[int]) -> None:
+    """Related passages for new or changed claims, from the whole workspace, at once."""
+    from briefing.pipeline import suggest_for_claims
+
+    suggest_for_claims(ws, claim_ids)
+
+
+def _said(ws, claim_id: int, verb: str) -> int:
+    from briefing.store.claims import get_claim
+
+    claim = get_claim(ws, claim_id)
+    print(f"claim {claim_id} {verb} ({claim['status']}, {claim['suggestions']} suggested related passages): "
+          f"{printable(_one_line(claim['text']))}")
+    return 0
+
+
+def _print_claims(rows: list[dict[str, Any]], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps([_claim_document(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no claims")
+        return 0
+    print(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
+    for r in rows:
+        score = "" if r["score"] is None else f"{r['score']:.2f}"
+        print(f"{r['id']:>5}  {r['source_id']:>6}  {r['status']:<12}  {printable(r['kind'] or ''):<10}  {score:>5}  "
+              f"{r['origin']:<8}  {printable(_one_line(r['text']))}")
+    return 0
+
+
+def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"], "source": {"id": row["source_id"], "title": row["title"]}, "text": row["text"],
+        "part": row["part"], "start": row["start"], "end": row["end"], "status": row["status"],
+        "credibility": row["credibility"],
+        "kind": row["kind"], "score": row["score"], "origin": row["origin"], "evidence": row["evidence"],
+        "suggestions": row["suggestions"],
+    }
+
+
+def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
+    from briefing.store.claims import claim_related, get_claim
+
+    claim = get_claim(ws, claim_id)
+    if claim["dismissed"]:
+        raise BriefingError(f"claim {claim_id} is dismissed (not a claim); restore it first")
+    if refresh:
+        _suggest(ws, [claim_id])
+        claim = get_claim(ws, claim_id)
+    related = claim_related(ws, claim_id)
+    if as_json:
+        print(json.dumps({"claim": _claim_document(claim), **related}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"claim {claim_id}: {printable(_one_line(claim['text']))}")
+    print(f"  {related['summary']}")
+    for kind in ("evidence", "suggestions"):
+        print(f"{kind}:" if related[kind] else f"{kind}: none")
+        for row in related[kind]:
+            score = f"{row['score']:.2f}  " if "score" in row else ""
+            print(f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
+                  f"{printable(_one_line(row['passage']))[:160]}")
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,217 @@
+"""Claims the analyst makes and corrects: Add as Claim (a reader selection, the source's
+title, a quote), Edit Claim Text and Not a Claim, each an undoable command.
+
+A new or re-spanned claim gets its suggested related passages at once, from the whole
+workspace, in the worker (its own connection: a Database belongs to the thread that opened it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QInputDialog
+
+from briefing.domain import BriefingError
+from briefing.pipeline import rerank_claim, suggest_for_claims
+from briefing.store import Workspace
+from briefing.store.claims import (
+    add_claim,
+    claim_at,
+    dismiss_claim,
+    edit_claim_span,
+    find_passage,
+    get_claim,
+    remove_claim,
+    restore_claim,
+    title_span,
+)
+from briefing.store.views import item_range
+from briefing.ui.tasks import Task
+
+
+class AddClaim(QUndoCommand):
+    """Redo makes the claim (under its first id again after an undo); undo removes it."""
+
+    def __init__(self, ws: Workspace, source_id: int, span: tuple[int, int], changed: Callable[[], None],
+                 part: str = "text"):
+        super().__init__("Add claim")
+        self.ws, self.source_id, self.span, self.changed, self.part = ws, source_id, span, changed, part
+        self.claim_id: int | None = None
+        self.restores = False  # the words were a dismissed claim: undo dismisses it again
+
+    def redo(self) -> None:
+        if self.claim_id is None:
+            existing = claim_at(self.ws, self.source_id, *self.span, part=self.part)
+            self.restores = existing is not None and bool(existing["dismissed"])
+        self.claim_id = add_claim(self.ws, self.source_id, *self.span, claim_id=self.claim_id, part=self.part)
+        self.changed()
+
+    def undo(self) -> None:
+        if self.claim_id is not None:
+            if self.restores:
+                dismiss_claim(self.ws, self.claim_id, reason="undo")
+            else:
+                remove_claim(self.ws, self.claim_id, reason="undo")
+        self.changed()
+
+
+class EditClaim(QUndoCommand):
+    def __init__(self, ws: Workspace, claim_id: int, span: tuple[int, int], changed: Callable[[], None]):
+        super().__init__("Edit claim text")
+        claim = get_claim(ws, claim_id)
+        self.ws, self.claim_id, self.changed = ws, claim_id, changed
+        self.new, self.old = span, (claim["start"], claim["end"])
+
+    def redo(self) -> None:
+        edit_claim_span(self.ws, self.claim_id, *self.new)
+        self.changed()
+
+    def undo(self) -> None:
+        edit_claim_span(self.ws, self.claim_id, *self.old, reason="undo")
+        self.changed()
+
+
+class DismissClaim(QUndoCommand):
+    def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None]):
+        super().__init__("Not a claim")
+        self.ws, self.claim_id, self.changed = ws, claim_id, changed
+
+    def redo(self) -> None:
+        dismiss_claim(self.ws, self.claim_id, reason="not a claim")
+        self.changed()
+
+    def undo(self) -> None:
+        restore_claim(self.ws, self.claim_id, reason="undo")
+        self.changed()
+
+
+class ClaimActions(QObject):
+    """The window's claim-making actions (menus, context menus and shortcuts call these).
+
+    A QObject so that a worker's results arrive in its slots on the GUI thread."""
+
+    def __init__(self, window, ask_text=None):
+        super().__init__(window)
+        self.window = window
+        self.ask_text = ask_text or _ask_text
+        self.reranked: set[int] = set()
+
+    def add_selection(self) -> None:
+        selected, source_id = self.window.reader.selected_range(), self.window.current_source_id()
+        if selected is None or source_id is None:
+            self.window.statusBar().showMessage("Select the words of the claim in the reader first.", 6000)
+            return
+        self._add(source_id, selected)
+
+    def add_title(self) -> None:
+        source_id = self.window.current_source_id()
+        if source_id is None:
+            self.window.statusBar().showMessage("Select a source first.", 6000)
+            return
+        try:
+            part, start, end = title_span(self.window.ws, source_id)
+        except BriefingError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return
+        self._add(source_id, (start, end), part)
+
+    def add_quote(self, quote_id: int | None = None) -> None:
+        if quote_id is None:
+            picked = self.window.panel.current_item()
+            quote_id = picked[1] if picked and picked[0] == "quote" else None
+        if quote_id is None:
+            self.window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
+            return
+        source_id, start, end = item_range(self.window.ws, "quote", quote_id)
+        self._add(source_id, (start, end))
+
+    def edit_text(self, claim_id: int | None = None) -> None:
+        """New words for a claim: the reader's selection when there is one, else typed (or
+        corrected) in a dialog; either must stand word for word in the claim's source."""
+        window = self.window
+        claim_id = claim_id if claim_id is not None else window.panel.current_claim()
+        if claim_id is None:
+            window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
+            return
+        claim = get_claim(window.ws, claim_id)
+        selected = window.reader.selected_range()
+        if selected is not None and window.current_source_id() == claim["source_id"] and claim["part"] == "text":
+            span = selected
+        else:
+            text = self.ask_text(window, claim["text"])
+            if text is None:
+                return
+            try:
+                span = find_passage(window.ws, claim["source_id"], text, claim["start"], claim["part"])
+            except BriefingError as exc:
+                window.statusBar().showMessage(f"Claim not changed: {exc}", 8000)
+                return
+        if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit)):
+            self.suggest([claim_id])
+
+    def not_a_claim(self, claim_id: int | None = None) -> None:
+        window = self.window
+        claim_id = claim_id if claim_id is not None else window.panel.current_claim()
+        if claim_id is None:
+            window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
+            return
+        if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit)):
+            window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
+        window = self.window
+        command = AddClaim(window.ws, source_id, span, window.after_edit, part)
+        if window.push_command(lambda: command) and command.claim_id is not None:
+            window.panel.select("claim", command.claim_id)
+            window.statusBar().showMessage("Claim added; looking for related passages in other sources…", 6000)
+            self.suggest([command.claim_id])
+
+    def suggest(self, claim_ids: list[int]) -> None:
+        """Related passages for these claims, from the whole workspace, in the worker."""
+        self._in_worker(lambda ws: suggest_for_claims(ws, claim_ids), "related passages", self._suggested)
+
+    def rerank_when_opened(self, claim_id: int) -> None:
+        """Re-rank an opened claim's suggestions by meaning (once per claim and session), in the
+        worker; the panel redraws when the order changed."""
+        if claim_id in self.reranked:
+            return
+        self.reranked.add(claim_id)
+        self._in_worker(lambda ws: rerank_claim(ws, claim_id), "re-ranking related passages", self._reranked)
+
+    @Slot(object)
+    def _suggested(self, _result: object) -> None:
+        self.window.after_edit()
+
+    @Slot(object)
+    def _reranked(self, changed: object) -> None:
+        if changed:
+            self.window.evidence_flow.refresh()
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+
+    def _in_worker(self, work: Callable[[Workspace], object], label: str, done: Callable[[object], None]) -> None:
+        ws = self.window.ws
+        if ws.read_only:
+            return
+        runner = self.window.runner
+
+        def run(progress, cancelled):
+            if ws.path is None or runner.synchronous:
+                return work(ws)
+            with ws.reopen() as worker_ws:  # a Database belongs to the thread that opened it
+                return work(worker_ws)
+
+        task = Task(run, label)
+        task.succeeded.connect(done)
+        task.failed.connect(self._failed)
+        runner.start(task)
+
+
+def _ask_text(parent, current: str) -> str | None:
+    text, ok = QInputDialog.getMultiLineText(
+        parent, "Edit Claim Text", "The claim's words, exactly as they stand in the source:", current)
+    return text if ok and text.strip() else None

@@ -1,0 +1,133 @@
+"""`briefing claims`: the analyst's claims from a script, kept by `briefing analyse --all`."""
+
+import json
+
+import pytest
+
+from briefing.cli import main
+from briefing.terminal import printable
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def ws_copy(analysed_path, tmp_path):
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    return str(copy)
+
+
+def _claims(capsys, ws, *args):
+    code, out, err = run(capsys, "claims", "--workspace", ws, "--json", *args)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def _source_and_sentence(ws):
+    """A source and a sentence of it that is not a claim yet."""
+    from briefing.store import open_workspace
+    from briefing.store.claims import list_claims
+    from briefing.store.sources import get_source, list_sources
+
+    with open_workspace(ws) as workspace:
+        for row in list_sources(workspace):
+            taken = {c["text"] for c in list_claims(workspace, row.id)}
+            for paragraph in get_source(workspace, row.id).text.split("\n\n")[2:]:
+                sentence = paragraph.split(". ")[0]
+                if len(sentence.split()) >= 5 and sentence not in taken and sentence.count('"') == 0:
+                    return row.id, sentence
+    raise AssertionError("no sentence to claim")
+
+
+def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
+    source, sentence = _source_and_sentence(ws_copy)
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "add", str(source), "--text", sentence,
+                         "--reason", "the key figure")
+    assert code == 0, err
+    claim_id = int(out.split()[1])
+    assert out.startswith(f"claim {claim_id} added (unreviewed, ")
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", str(claim_id), "disputed",
+                         "--reason", "another outlet gives a different figure")
+    assert code == 0 and f"claim {claim_id} marked (disputed" in out, err
+    code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
+    assert code == 0, err
+    [claim] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["id"] == claim_id]
+    assert (claim["text"], claim["origin"], claim["status"]) == (sentence, "analyst", "disputed")
+    assert [c["id"] for c in _claims(capsys, ws_copy, "--status", "disputed")] == [claim_id]
+
+
+def test_a_dismissed_machine_claim_stays_dismissed_after_analyse_all(capsys, ws_copy):
+    machine = next(c for c in _claims(capsys, ws_copy) if c["origin"] == "analysis")
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "dismiss", str(machine["id"]), "--reason", "a quip")
+    assert code == 0 and "dismissed" in out, err
+    run(capsys, "analyse", "--workspace", ws_copy, "--all")
+    remaining = _claims(capsys, ws_copy, "--source", str(machine["source"]["id"]))
+    assert machine["text"] not in [c["text"] for c in remaining]
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "restore", str(machine["id"]))
+    assert code == 0 and "restored" in out, err
+
+
+def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
+    claims = _claims(capsys, ws_copy)
+    source = claims[0]["source"]["id"]
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "add", str(source), "--title")
+    assert code == 0 or "already claim" in err
+    title = claims[0]["source"]["title"]
+    [headline] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["text"] == title]
+    assert headline["part"] == "title"  # the demo's importers keep the headline apart from the text
+    with_suggestions = next(c for c in _claims(capsys, ws_copy) if c["suggestions"])
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(with_suggestions["id"]), "--json")
+    assert code == 0, err
+    related = json.loads(out)
+    assert related["claim"]["id"] == with_suggestions["id"]
+    assert related["suggestions"], related
+    for row in related["suggestions"]:
+        assert set(row) >= {"source", "passage", "score", "relation", "origin", "start", "end"}
+        assert row["relation"] in ("related", "supports", "contradicts")
+        assert row["source"]["id"] != with_suggestions["source"]["id"]
+    assert related["summary"] == "no evidence yet" and related["evidence"] == []
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(with_suggestions["id"]))
+    assert code == 0 and out.startswith(f"claim {with_suggestions['id']}: ")
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["add", "1", "--text", "words that are not in the source at all"], 1, "not found word for word in source 1"),
+    (["add", "1", "--start", "5"], 2, "--start and --end go together"),
+    (["add", "999999", "--start", "0", "--end", "5"], 1, "source 999999"),
+    (["mark", "999999", "disputed"], 1, "claim 999999 does not exist"),
+    (["mark", "1", "false"], 2, "invalid choice"),
+    (["related", "999999"], 1, "claim 999999 does not exist"),
+    (["edit", "999999", "--text", "x"], 1, "claim 999999 does not exist"),
+])
+def test_bad_input_is_one_line(capsys, ws_copy, args, code, message):
+    with pytest.raises(SystemExit) if code == 2 else _nothing() as raised:
+        result = main(["claims", "--workspace", ws_copy, *args])
+    out, err = capsys.readouterr()
+    got = raised.value.code if code == 2 else result
+    assert got == code
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+class _nothing:
+    value = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("plain words", "plain words"),
+    ("red \x1b[31malert\x1b[0m", "red \ufffd[31malert\ufffd[0m"),
+    ("bell\x07 and \x9b csi", "bell\ufffd and \ufffd csi"),
+    ("right\u202eto left", "right\ufffdto left"),
+    ("tab\tstays", "tab\tstays"),
+])
+def test_source_text_never_reaches_the_terminal_as_control_codes(text, shown):
+    assert printable(text) == shown

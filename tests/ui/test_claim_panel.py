@@ -1,0 +1,247 @@
+"""The claim panel shows the selected claim and nothing else, whichever path changed it;
+claims made, edited and dismissed by the analyst, each undoable."""
+
+import pytest
+from PySide6.QtGui import QAction
+
+from briefing.store.claims import get_claim, list_claims
+from briefing.store.history import claim_history
+from briefing.store.sources import get_source, list_sources
+from briefing.ui.evidence_flow import NO_CLAIM_HINT
+
+
+def _panel_state(window):
+    """What the analyst sees of the claim panel, and what it should show, from the store."""
+    panel = window.panel
+    evidence = panel.evidence
+    shown = {
+        "evidence": [evidence.evidence.topLevelItem(i).text(1) for i in range(evidence.evidence.topLevelItemCount())],
+        "suggestions": [evidence.suggestions.topLevelItem(i).text(1)
+                        for i in range(evidence.suggestions.topLevelItemCount())],
+        "history": evidence.history.topLevelItemCount(),
+        "hint": panel.claim_help.text(),
+    }
+    return shown
+
+
+def _expected(window, claim_id):
+    from briefing.store.analysis import list_suggestions
+    from briefing.store.records import claim_evidence
+
+    if claim_id is None:
+        return {"evidence": [], "suggestions": [], "history": 0, "hint": NO_CLAIM_HINT}
+    ws = window.ws
+    return {
+        "evidence": [e["passage"] for e in claim_evidence(ws, claim_id)],
+        "suggestions": [s["passage"] for s in list_suggestions(ws, claim_id) if s["state"] == "open"],
+        "history": len(claim_history(ws, claim_id)),
+    }
+
+
+def assert_panel_shows(window, claim_id):
+    assert window.panel.current_claim() == claim_id
+    shown, expected = _panel_state(window), _expected(window, claim_id)
+    for key, value in expected.items():
+        assert shown[key] == value, key
+    if claim_id is not None:
+        status = get_claim(window.ws, claim_id)["status"]
+        assert shown["hint"].lower().startswith(status)
+
+
+def _claims_with_suggestions(window):
+    found = []
+    for row in list_sources(window.ws):
+        found += [(row.id, c["id"]) for c in list_claims(window.ws, row.id) if c["suggestions"]]
+    return found
+
+
+def _action(window, text):
+    return next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == text)
+
+
+@pytest.fixture
+def two_claims(demo_window):
+    """Two claims with suggestions in different sources; the first is selected."""
+    found = _claims_with_suggestions(demo_window)
+    first = found[0]
+    second = next(f for f in found if f[0] != first[0])
+    demo_window.select_source(first[0])
+    demo_window.panel.select("claim", first[1])
+    return first, second
+
+
+def test_selecting_a_claim_shows_its_own_rows(demo_window, two_claims):
+    (_, first), _ = two_claims
+    assert_panel_shows(demo_window, first)
+
+
+@pytest.mark.parametrize("how", ["shortcut", "menu", "button", "context"])
+def test_judging_keeps_the_panel_on_the_judged_claim_and_clears_the_reason(demo_window, two_claims, how):
+    (_, claim_id), _ = two_claims
+    demo_window.panel.reason.setText("ministry figure differs")
+    if how == "shortcut":
+        _action(demo_window, "Mark Disputed").trigger()  # Ctrl+Alt+D
+        assert _action(demo_window, "Mark Disputed").shortcut().toString() == "Ctrl+Alt+D"
+    elif how == "menu":
+        _action(demo_window, "Mark Disputed").activate(QAction.ActionEvent.Trigger)
+    elif how == "button":
+        demo_window.panel.mark_current("disputed")
+    else:
+        demo_window.panel.claimMarked.emit(claim_id, "disputed", demo_window.panel.reason.text())
+        demo_window.panel.reason.clear()
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
+    assert demo_window.panel.reason.text() == ""
+    assert_panel_shows(demo_window, claim_id)
+    assert claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
+
+
+def test_undo_and_redo_redraw_the_selected_claim(demo_window, two_claims):
+    (_, claim_id), _ = two_claims
+    demo_window.panel.mark_current("corroborated")
+    demo_window.undo_stack.undo()
+    assert get_claim(demo_window.ws, claim_id)["status"] == "unreviewed"
+    assert_panel_shows(demo_window, claim_id)
+    demo_window.undo_stack.redo()
+    assert get_claim(demo_window.ws, claim_id)["status"] == "corroborated"
+    assert_panel_shows(demo_window, claim_id)
+
+
+def test_switching_source_empties_the_panel_and_the_reason(demo_window, two_claims):
+    _, (other_source, _) = two_claims
+    demo_window.panel.reason.setText("typed for the first claim")
+    demo_window.select_source(other_source)
+    assert demo_window.panel.reason.text() == ""
+    assert_panel_shows(demo_window, None)
+    demo_window.panel.mark_current("disputed")  # nothing selected: nothing marked, and it says so
+    assert demo_window.panel.claim_help.text() == "Select a claim in the list first."
+
+
+def test_undo_after_switching_source_shows_the_claim_still_selected(demo_window, two_claims):
+    (first_source, first), (other_source, second) = two_claims
+    demo_window.panel.mark_current("disputed")
+    demo_window.select_source(other_source)
+    demo_window.panel.select("claim", second)
+    demo_window.undo_stack.undo()  # undoes the first claim's mark, in another source
+    assert get_claim(demo_window.ws, first)["status"] == "unreviewed"
+    assert_panel_shows(demo_window, second)
+
+
+def test_a_search_result_selects_its_claim_and_the_panel_follows(demo_window, two_claims):
+    _, (other_source, second) = two_claims
+    demo_window.panel.reason.setText("stale")
+    demo_window.open_item("claim", second, other_source)
+    assert demo_window.panel.reason.text() == ""
+    assert_panel_shows(demo_window, second)
+
+
+def test_the_hint_never_says_select_a_claim_under_a_selected_one(demo_window, two_claims):
+    (_, claim_id), _ = two_claims
+    demo_window.panel.claims.setCurrentItem(None)
+    demo_window.panel.mark_current("disputed")
+    demo_window.panel.select("claim", claim_id)
+    assert demo_window.panel.claim_help.text() != "Select a claim in the list first."
+    assert_panel_shows(demo_window, claim_id)
+
+
+def _select_words(window, source_id, words):
+    text = get_source(window.ws, source_id).text
+    start = text.index(words)
+    window.reader.scroll_to(start, start + len(words))
+    return start
+
+
+def test_add_selection_as_claim_snaps_selects_suggests_and_undoes(demo_window):
+    source = list_sources(demo_window.ws)[0].id
+    demo_window.select_source(source)
+    text = get_source(demo_window.ws, source).text
+    sentence = next(s for s in text.split(". ") if len(s.split()) > 6 and "\n" not in s and s[:2].isalpha())
+    words = sentence.split()
+    start = text.index(sentence) + 1  # inside the first word
+    demo_window.reader.scroll_to(start, text.index(sentence) + len(sentence) - 1)
+    before = {c["id"] for c in list_claims(demo_window.ws, source)}
+    _action(demo_window, "Add Selection as Claim").trigger()
+    [new] = [c for c in list_claims(demo_window.ws, source) if c["id"] not in before]
+    assert new["text"].startswith(words[0]) and new["text"].endswith(words[-1].rstrip(".,"))
+    assert new["origin"] == "analyst"
+    assert get_claim(demo_window.ws, new["id"])["suggestions"] > 0  # looked for at once, in the worker
+    assert "failed" not in demo_window.statusBar().currentMessage()
+    assert demo_window.panel.current_claim() == new["id"]
+    assert_panel_shows(demo_window, new["id"])
+    assert "you made this claim" in demo_window.panel.claim_help.text()
+    demo_window.undo_stack.undo()
+    assert new["id"] not in {c["id"] for c in list_claims(demo_window.ws, source)}
+    assert_panel_shows(demo_window, None)
+    demo_window.undo_stack.redo()
+    assert get_claim(demo_window.ws, new["id"])["text"] == new["text"]
+
+
+def test_add_title_and_quote_as_claims(demo_window):
+    source = next(r.id for r in list_sources(demo_window.ws) if get_source(demo_window.ws, r.id).title)
+    demo_window.select_source(source)
+    title = get_source(demo_window.ws, source).title
+    existing = {c["text"]: c["id"] for c in list_claims(demo_window.ws, source)}
+    _action(demo_window, "Add Title as Claim").trigger()
+    if title in existing:  # the analysis already made the headline a claim: adding says so
+        assert "already claim" in demo_window.statusBar().currentMessage()
+    else:
+        assert title in {c["text"] for c in list_claims(demo_window.ws, source)}
+    quote = next(q for q in __import__("briefing.store.views", fromlist=["x"]).source_quotes(demo_window.ws, source))
+    demo_window.panel.claimAction.emit("quote", quote.id)
+    assert quote.text.strip(" “”\"") in {c["text"].strip(" “”\"") for c in list_claims(demo_window.ws, source)}
+
+
+def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
+    (source, claim_id), _ = two_claims
+    original = get_claim(demo_window.ws, claim_id)
+    shorter = " ".join(original["text"].split()[1:-1])
+    demo_window.claim_actions.ask_text = lambda parent, current: shorter
+    demo_window.reader.setTextCursor(demo_window.reader.textCursor())  # no selection: the dialog asks
+    cursor = demo_window.reader.textCursor()
+    cursor.clearSelection()
+    demo_window.reader.setTextCursor(cursor)
+    demo_window.panel.claimAction.emit("edit", claim_id)
+    edited = get_claim(demo_window.ws, claim_id)
+    assert edited["text"] == shorter and edited["origin"] == "analyst"
+    assert_panel_shows(demo_window, claim_id)
+    demo_window.panel.claimAction.emit("dismiss", claim_id)
+    assert claim_id not in {c["id"] for c in list_claims(demo_window.ws, source)}
+    assert_panel_shows(demo_window, None)
+    demo_window.undo_stack.undo()  # not a claim
+    assert claim_id in {c["id"] for c in list_claims(demo_window.ws, source)}
+    demo_window.undo_stack.undo()  # the edit
+    assert get_claim(demo_window.ws, claim_id)["text"] == original["text"]
+    actions = [h.action for h in claim_history(demo_window.ws, claim_id)]
+    assert actions[-4:] == ["edit", "dismiss", "restore", "edit"]
+
+
+def test_edit_claim_text_refuses_words_not_in_the_source(demo_window, two_claims):
+    (_, claim_id), _ = two_claims
+    before = get_claim(demo_window.ws, claim_id)["text"]
+    demo_window.claim_actions.ask_text = lambda parent, current: "words that are nowhere in this article"
+    demo_window.claim_actions.edit_text(claim_id)
+    assert get_claim(demo_window.ws, claim_id)["text"] == before
+    assert "not found word for word" in demo_window.statusBar().currentMessage()
+
+
+def test_the_reader_context_menu_offers_actions_on_the_selection(demo_window):
+    source = list_sources(demo_window.ws)[0].id
+    demo_window.select_source(source)
+    texts = [a.text().replace("&", "") for a in demo_window.reader.selection_actions]
+    assert texts == ["Add Selection as Claim", "Attach Selection as Evidence…", "Annotate Selection…"]
+
+
+def test_a_new_claims_suggestions_arrive_from_a_real_worker(demo_window, qtbot):
+    from briefing.ui.tasks import TaskRunner
+
+    demo_window.runner = TaskRunner(parent=demo_window)  # a real worker thread with its own connection
+    source = list_sources(demo_window.ws)[1].id
+    demo_window.select_source(source)
+    text = get_source(demo_window.ws, source).text
+    sentence = next(s for s in text.split(". ") if len(s.split()) > 6 and "\n" not in s and s[:2].isalpha())
+    _select_words(demo_window, source, sentence)
+    _action(demo_window, "Add Selection as Claim").trigger()
+    claim_id = demo_window.panel.current_claim()
+    qtbot.waitUntil(lambda: demo_window.panel.evidence.suggestions.topLevelItemCount() > 0, timeout=20000)
+    assert demo_window.panel.current_claim() == claim_id
+    assert_panel_shows(demo_window, claim_id)
+    demo_window.runner.cancel_all_and_wait()
