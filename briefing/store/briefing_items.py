@@ -66,9 +66,7 @@ class ItemReader:
                 'SELECT source_id, passage, start, "end", relation, note FROM evidence WHERE claim_id = ? ORDER BY id',
                 [claim_id]).fetchall()
         )
-        passage = self.title_passage(source_id, text, start, end) if part == "title" else \
-            self.passage(source_id, text, start, end)
-        return ClaimContent(passage, status, credibility, evidence)
+        return ClaimContent(self.passage(source_id, text, start, end, part == "title"), status, credibility, evidence)
 
     def annotation(self, annotation_id: int) -> AnnotationContent | None:
         row = self.ws.db.execute(
@@ -108,25 +106,18 @@ class ItemReader:
         )
         return EntityCard(row[0], row[1], aliases, row[2], row[3], quotes)
 
-    def passage(self, source_id: int, text: str, start: int, end: int) -> Passage:
+    def passage(self, source_id: int, text: str, start: int, end: int, in_title: bool = False) -> Passage:
+        """A passage checked against its source's text, or (``in_title``) against its headline,
+        which is cited as paragraph 0, "headline"."""
         source = self._source(source_id)
         if source is None:
             return Passage(text, None, ORPHANED)
         base = source.citation
+        words = (base.title or "") if in_title else source.text
         citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
-                            start, end, paragraph_number(source.text, start))
-        return Passage(text, citation, verify_passage(source.text, text, start, end))
-
-    def title_passage(self, source_id: int, text: str, start: int, end: int) -> Passage:
-        """A passage of the source's headline: checked against the title, cited as paragraph 0."""
-        source = self._source(source_id)
-        if source is None:
-            return Passage(text, None, ORPHANED)
-        base = source.citation
-        citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
-                            start, end, 0)
-        check = verify_passage(base.title or "", text, start, end)
-        return Passage(text, citation, replace(check, paragraph=0) if check.paragraph else check)
+                            start, end, 0 if in_title else paragraph_number(words, start))
+        check = verify_passage(words, text, start, end)
+        return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
 
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:
