@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.nlp.claim_quotes import reported_view_heads
 from briefing.nlp.claim_words import (
     EVALUATIVE_WORDS,
     FIRST_PERSON,
@@ -21,6 +22,7 @@ from briefing.nlp.claim_words import (
 )
 
 CLAUSE_DEPS = frozenset("ROOT ccomp advcl relcl parataxis csubj acl".split())
+DEGREE = frozenset("more less most least so very".split())
 OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
 
 
@@ -58,6 +60,10 @@ def split_clauses(sent) -> Clauses:
             vetoed_heads.add(clause_head(token).i)
     if rumour and hedged:
         return Clauses(list(sent), 0, True, True)
+    heads: dict[int, list] = {}
+    for token in sent:
+        heads.setdefault(clause_head(token).i, []).append(token)
+    vetoed_heads |= reported_view_heads(sent, heads)
     if any(p in sent.text.lower() for p in OPINION_PHRASES):
         vetoed_heads.add(sent.root.i)
     if not vetoed_heads:
@@ -92,7 +98,9 @@ def _is_evaluation(token) -> bool:
     """An evaluative word as its clause's predicate ("the results are alarming"), or "too early"."""
     if token.pos_ == "ADJ" and any(c.lower_ == "too" for c in token.children):
         return True
-    if token.lower_ not in EVALUATIVE_WORDS or token.tag_ not in ("JJ", "VBG"):
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr") and any(c.lower_ in DEGREE for c in token.children):
+        return True  # "she has been more careful than Trump", "is so unfair"
+    if token.lower_ not in EVALUATIVE_WORDS or token.tag_ not in ("JJ", "JJR", "JJS", "VBG"):
         return False
     return token.dep_ in ("acomp", "attr", "ROOT", "oprd", "ccomp")
 

@@ -71,6 +71,7 @@ tremendous amazing incredible fantastic disastrous outrageous absurd silly fooli
 sick tired delusional self-serving unacceptable inappropriate appropriate necessary possible impossible
 likely unlikely clear obvious nice lovely beautiful ugly disgusting stunning shocking alarming troubling
 embarrassing proud happy glad sorry excited disappointed ashamed deplorable despicable crazy insane cool
+better worse
 """.split()
 )
 OPINION_LEMMAS = frozenset("think believe feel hope guess wish suppose".split())

@@ -3,7 +3,8 @@ allegations, denials, reported rumours, plans and promises, findings and reporte
 and the headline, which is often the main claim.
 
 Each sentence is judged on its own: page furniture (``claim_junk``) and questions never
-count; a hedge or opinion takes out only its own clause (``claim_clauses``); the kind comes
+count; a hedge or opinion takes out only its own clause (``claim_clauses``), and so do a
+quoted view and a prediction reported in speech (``claim_quotes``); the kind comes
 from rules (``claim_kinds``) and the score, 0-1, from a logistic regression over linguistic
 features (``claim_score``). A sentence is a claim when its score reaches the threshold.
 """
@@ -35,7 +36,9 @@ HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
 STATEMENT_THRESHOLD = 0.6
-REPORTING_LEMMAS = frozenset("remark elaborate contend predict suggest believe tweet hypothesize speculate".split())
+REPORTING_LEMMAS = frozenset(
+    "remark elaborate contend predict suggest believe tweet hypothesize speculate write".split()
+)
 
 
 @dataclass(frozen=True)

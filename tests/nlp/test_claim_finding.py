@@ -175,3 +175,22 @@ def test_a_title_label_stays_out_of_the_title_claim():
     title = "WATCH: Mayor announces 120 water tankers for Port Halden"
     [headline] = [c for c in analyse_text("The city ordered tankers.", title).claims if c.part == "title"]
     assert title[headline.start:headline.end] == "Mayor announces 120 water tankers for Port Halden"
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        # a quoted view, a reported prediction and rhetoric to an audience are not claims
+        ("“There is nobody stronger on the economy than the governor,” said Ann Marsh, a party official.", False),
+        ("“Our freedom is under assault from every side,” the senator told supporters.", False),
+        ("“We have come a long way in a very short time,” the campaign manager said.", False),
+        ("The mayor will play the victim card in the debate, his rival said on Monday.", False),
+        ("The governor said he expected that voters will reject the measure.", False),
+        # what was said, done or counted in the quote stays checkable
+        ("“We have 40,000 troops in the region,” the minister said.", True),
+        ("“We sent letters to every donor and raised money online,” the candidate told reporters.", True),
+        ("“Acme closed its Leeds plant on March 3,” a spokesman said.", True),
+    ],
+)
+def test_quoted_views_and_reported_predictions_are_not_claims(analyse, sentence, is_claim):
+    assert bool(analyse(sentence).claims) is is_claim

@@ -1,0 +1,126 @@
+"""Opinion and prediction in reported speech, which no hedge word marks.
+
+News quotes people, and much of what they are quoted saying is a view, not a fact:
+"“There's no one tougher than her,” said the chairwoman", "“Our freedom is under
+assault,” he said". Two rules veto such a clause (only that clause, as a hedge does):
+
+- a quoted clause about a state (a form of "be", "have", a present-tense verb) that
+  carries a mark of a view: an adjective, or the speaker's "we", "our", "you";
+- a prediction reported in speech: a future clause ("will", "'ll", "going to") that is
+  what someone said or expects ("X will play the woman card, Y said", "he expected that
+  voters will say no").
+
+A clause with a figure is kept: "“We have 40,000 troops there,” she said" is checkable.
+"""
+
+from __future__ import annotations
+
+from briefing.nlp.claim_words import (
+    ACTION_LEMMAS,
+    DIGIT,
+    NUMBER_WORDS,
+    PLAN_LEMMAS,
+    PROMISE_LEMMAS,
+    SPEECH_LEMMAS,
+)
+
+QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``", "„", "«", "»"))
+OPENING, CLOSING = frozenset(("“", "``", "„", "«")), frozenset(("”", "»"))
+STATIVE_LEMMAS = frozenset("be have remind see look feel seem mean matter deserve need want love hate unite".split())
+VIEW_PRONOUNS = frozenset("we our us ours ourselves you your yours me my".split())
+VIEW_ADJ_TAGS = frozenset(("JJ", "JJR", "JJS"))
+EXPECT_LEMMAS = frozenset("expect predict anticipate forecast foresee".split())
+SAY_LEMMAS = SPEECH_LEMMAS | frozenset("write tweet remark predict suggest".split())
+UNDER_VIEW = frozenset("relcl acl advcl xcomp".split())
+FUTURE_AUX = frozenset(("will", "'ll", "’ll", "shall", "wo"))
+
+
+def quoted_spans(sent) -> set[int]:
+    """Indexes of the tokens inside quotation marks; a sentence that opens a quote and does
+    not close it (the quote goes on in the next sentence) is quoted to its end, and one that
+    only closes a quote is quoted up to the close."""
+    marks = [t.text for t in sent if t.text in OPENING | CLOSING]
+    inside, quoted = bool(marks) and marks[0] in CLOSING, set()  # a quote going on from before
+    for token in sent:
+        mark = token.text
+        if mark in QUOTE_MARKS:
+            inside = True if mark in OPENING else False if mark in CLOSING else not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
+    """Heads of the clauses that are a quoted view or a reported prediction.
+
+    ``heads`` maps each clause head's index to the tokens of its clause.
+    """
+    quoted = quoted_spans(sent)
+    vetoed: set[int] = set()
+    for index, tokens in heads.items():
+        head = sent.doc[index]
+        if _has_figure(tokens):
+            continue
+        in_quote = index in quoted or _predicate_quoted(head, quoted)
+        top_of_quote = in_quote and (head.dep_ == "ROOT" or head.head.i not in quoted)
+        if top_of_quote and _is_quoted_view(head, tokens):
+            # the view takes the clauses under it too ("the right time [to show voters ...]")
+            vetoed.add(index)
+            for under in head.subtree:
+                if under.i not in heads or _has_figure(heads[under.i]):
+                    continue  # "this crazy system [where 25 million more people have healthcare]"
+                if under.dep_ in UNDER_VIEW or under.dep_ == "conj" and under.head.i in vetoed:
+                    vetoed.add(under.i)
+        elif _is_reported_prediction(head):
+            vetoed.add(index)
+            if head.head.lemma_ in EXPECT_LEMMAS:
+                vetoed.add(head.head.i)
+    return vetoed
+
+
+def _is_quoted_view(head, tokens) -> bool:
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    described = any(t.tag_ in VIEW_ADJ_TAGS and t.ent_type_ == "" for t in tokens)
+    if described and any(c.dep_ == "nsubj" and c.lower_ in ("we", "you") for c in head.children):
+        return True  # "we came a long way", "you are a great people": rhetoric to an audience
+    stative = head.lemma_ in STATIVE_LEMMAS or head.tag_ in ("VBZ", "VBP") or head.lower_ in ("'s", "’s")
+    if not stative or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return False
+    if any(t.lower_ in VIEW_PRONOUNS or t.tag_ in ("JJR", "JJS") for t in head.subtree):
+        return True  # "our freedom is ...", "no one tougher", "France's best interest"
+    return described
+
+
+def _predicate_quoted(head, quoted: set[int]) -> bool:
+    """ "Clinton is “the most dishonest candidate,” Pence said": the quote is what she is."""
+    return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") and c.i in quoted for c in head.children)
+
+
+def _is_reported_prediction(head) -> bool:
+    said = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in SAY_LEMMAS | EXPECT_LEMMAS
+    return said and _future(head) and not _announced_act(head)
+
+
+def _announced_act(head) -> bool:
+    """ "Trump will be releasing his tax returns, he said": a plan someone named will carry out."""
+    if head.lemma_ not in ACTION_LEMMAS | PLAN_LEMMAS | PROMISE_LEMMAS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for s in subjects for t in s.subtree)
+
+
+def _future(head) -> bool:
+    for child in head.children:
+        if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+            return True
+    return head.lower_ == "going" and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def _has_figure(tokens) -> bool:
+    """A number, not a bare year ("reminds me of his trip in 1985" is still a view)."""
+    return any((DIGIT.search(t.text) and not _is_year(t)) or t.lower_ in NUMBER_WORDS for t in tokens)
+
+
+def _is_year(token) -> bool:
+    return token.ent_type_ == "DATE" and len(token.text) == 4 and token.text.isdigit()
