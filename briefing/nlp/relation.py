@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -285,6 +286,11 @@ class Context:
         self.tokens = words(text)
         tokens, lead = self.tokens, self.tokens[:LEAD]
         self.refute_at = [i for i, w in enumerate(tokens) if w in REFUTE]
+        # where each word key stands, for the refuting words near a claim's words
+        self.positions: dict[str, list[int]] = {}
+        if self.refute_at:
+            for i, w in enumerate(tokens):
+                self.positions.setdefault(_key(w), []).append(i)
         self.lead_keys = {_key(w) for w in lead}
         self.keys = {_key(w) for w in tokens}
         self.lead_refute = sum(w in REFUTE for w in lead)
@@ -303,6 +309,12 @@ class Context:
         self.lead_debunked = bool(DEBUNKED.search(" ".join(text.split()[: 2 * LEAD])))
         self.hoax_fake = sum(w.startswith("hoax") or w in ("fake", "faked") for w in tokens)
         self.said_false = said_false_subjects(text)
+
+
+def _within(sorted_positions: list[int], at: int, reach: int) -> bool:
+    """Whether any of the sorted positions is at most ``reach`` from ``at``."""
+    i = bisect_left(sorted_positions, at - reach)
+    return i < len(sorted_positions) and sorted_positions[i] <= at + reach
 
 
 @lru_cache(maxsize=2048)
@@ -476,9 +488,8 @@ class ClaimSides:
         """Refuting words at most ``NEAR`` words from one of the claim's words in the source."""
         if not source.refute_at:
             return 0
-        tokens = source.tokens
-        shared = [i for i, w in enumerate(tokens) if _key(w) in self.keys]
-        return sum(any(abs(i - j) <= NEAR for j in shared) for i in source.refute_at)
+        shared = sorted(i for key in self.keys for i in source.positions.get(key, ()))
+        return sum(_within(shared, i, NEAR) for i in source.refute_at)
 
     def _contradicted(self, passage: str, tokens: list[str]) -> bool:
         """The narrow rule of the first version: a debunking predicate, a denial of the report, or
