@@ -32,21 +32,21 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.nlp import relation_weights as weights
-
-WORD = re.compile(r"[a-z0-9]+(?:[.,']\d+)*(?:n't)?|n't", re.IGNORECASE)
-NEAR = 12  # a cue counts when a shared word is at most this many words away
-STOP = frozenset(
-    """
-a an the and or but of to in on at for from by with as is are was were be been being it its this that these
-those he she they we you i his her their our your said says say told has have had will would could should
-may might do does did not no than then there here which who whom what when where while after before into
-over under about also more most other such only own same so very can just has have
-""".split()
+from briefing.nlp.relation_rules import (
+    COUNTED,
+    NAME,
+    NOT_PLAIN,
+    NOT_PLAIN_MARK,
+    REJECTED,
+    noun,
+    said_false_subjects,
 )
+from briefing.nlp.relation_text import MEASURED, STOP, WORD, Quantity, key, number, quantities, same, words
+
+NEAR = 12  # a cue counts when a shared word is at most this many words away
 DEBUNK = frozenset(
     """
 hoax hoaxes fake faked fakes false falsely untrue debunk debunked debunks fabricated fabrication
@@ -68,7 +68,6 @@ DENIAL = re.compile(
     r"(?:reports?|claims?|rumou?rs?|allegations?|stor(?:y|ies)|accounts?)\b",
     re.IGNORECASE,
 )
-MEASURED = frozenset(("mass", "length", "percent", "$", "£", "€"))  # figures compared across sources
 NEGATORS = frozenset("not never no n't nor neither".split())
 CONFIRM = frozenset("confirmed confirms confirming verified".split())
 HEDGES = frozenset(
@@ -77,133 +76,6 @@ reportedly allegedly alleged purportedly purported rumor rumors rumour rumours u
 claims claimed claiming apparently may might could suggests speculation if whether
 """.split()
 )
-# quantity: a figure, an optional scale word, then the unit
-QUANTITY = re.compile(
-    r"(?P<cur>[$£€])?\s?(?P<num>\d+(?:[.,]\d+)*)\s?-?\s?"
-    r"(?P<scale>thousand|million|billion|trillion|bn|m|k)?\b\s?-?\s?(?P<unit>%|[a-z]+)?",
-    re.IGNORECASE,
-)
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-# unit word -> (dimension, factor to the dimension's base unit)
-UNITS = {
-    **dict.fromkeys(("pound", "pounds", "lb", "lbs"), ("mass", 0.45359)),
-    **dict.fromkeys(("kg", "kilo", "kilos", "kilogram", "kilograms"), ("mass", 1.0)),
-    **dict.fromkeys(("g", "gram", "grams"), ("mass", 0.001)),
-    **dict.fromkeys(("ton", "tons", "tonne", "tonnes"), ("mass", 1000.0)),
-    **dict.fromkeys(("mile", "miles", "mi"), ("length", 1609.34)),
-    **dict.fromkeys(("km", "kilometer", "kilometers", "kilometre", "kilometres"), ("length", 1000.0)),
-    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), ("length", 1.0)),
-    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
-    **dict.fromkeys(("inch", "inches", "in"), ("length", 0.0254)),
-    **dict.fromkeys(("cm", "centimeter", "centimeters", "centimetre", "centimetres"), ("length", 0.01)),
-    **dict.fromkeys(("%", "percent", "per"), ("percent", 1.0)),
-}
-PURITY = frozenset("gold karat carat ct kt".split())  # "18k gold" is a purity
-MONTHS = frozenset(
-    """
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split()
-)
-TOLERANCE = 0.06  # figures this close are the same (rounding, conversions)
-
-
-# --- the override: "contradicts" only on a cue bound to the claim's subject (issue 13, part 5) ---
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:['’][a-z]+)?")
-# "X is a hoax", "X were false", "X turned out to be fake", "X are not true": the debunking word as X's predicate
-SAID_FALSE = re.compile(
-    r"\b(?:is|was|are|were|been|be|proved|proven|turned out to be|appears to be|revealed as|exposed as)\s+"
-    r"(?:(?:an?|the|just|actually|completely|totally|entirely|elaborate|complete|total|nothing but)\s+)*"
-    r"(?:hoax|fake|false|untrue|fabricated|fabrication|bogus|myth|prank|satire|satirical)\b"
-    r"|\b(?:is|was|are|were)(?:\s+not|n['’]t)\s+(?:true|real|genuine|accurate|authentic)\b",
-    re.IGNORECASE,
-)
-SUBJECT_REACH = 3  # the claim's name at most this many words before "is a hoax"
-# a claim that is not a plain assertion (it doubts, denies, hedges, asks, quotes or attributes) is
-# agreed with, not contradicted, by a source calling the story false
-NOT_PLAIN = frozenset(
-    """
-says say said claim claims report reports reported according staged staging truth real really debunk debunks
-busted wrong rumored myth why how what who witness eyewitness joke joking nope
-""".split()
-)
-NOT_PLAIN_MARK = re.compile(r"n['’]t\b|[?:\"“”‘]", re.IGNORECASE)
-# "62,000 households, not the 40,000 cited by the city": the figure the claim rejects
-REJECTED = re.compile(r"\bnot (?:the )?(?:about |approximately |some )?(\d+(?:,\d{3})*(?:\.\d+)?)\b", re.IGNORECASE)
-COUNTED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s+([a-z]+)", re.IGNORECASE)
-SAME_NOUN = {"home": "household", "house": "household", "households": "household", "homes": "household"}
-RULES = ("hoax_of_subject", "rejected_figure")
-
-
-def _noun(word: str) -> str:
-    word = word.lower()
-    word = SAME_NOUN.get(word, word)
-    return SAME_NOUN.get(word[:-1], word[:-1]) if word.endswith("s") and len(word) > 3 else word
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def said_false_subjects(text: str) -> frozenset[str]:
-    """Keys of the words at most ``SUBJECT_REACH`` words before a debunking predicate, per sentence."""
-    keys: set[str] = set()
-    for sentence in SENTENCE.split(text):
-        for match in SAID_FALSE.finditer(sentence):
-            keys.update(_key(w) for w in words(sentence[: match.start()])[-SUBJECT_REACH:])
-    return frozenset(keys)
-
-
-@dataclass(frozen=True)
-class Quantity:
-    dimension: str  # mass, length, percent, a currency sign, or the counted noun
-    value: float
-
-
-def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text.replace("’", "'"))]
-
-
-def _key(word: str) -> str:
-    """A crude lemma for matching a claim's word with a passage's: its first five letters."""
-    return word[:5] if word.isalpha() else word
-
-
-def quantities(text: str) -> list[Quantity]:
-    """Figures with their unit; years, dates and purities ("18k gold") are left out."""
-    found = []
-    for match in QUANTITY.finditer(text):
-        number, unit = match["num"], (match["unit"] or "").lower()
-        scale, currency = (match["scale"] or "").lower(), match["cur"]
-        if _year_or_date(number, unit, text, match.start()) or (scale == "k" and unit in PURITY):
-            continue
-        try:
-            value = float(number.replace(",", ""))
-        except ValueError:
-            continue
-        if scale == "m" and not currency and unit == "":
-            scale, unit = "", "m"  # "100 m" is metres unless money
-        value *= SCALES.get(scale, 1.0)
-        if currency:
-            found.append(Quantity(currency, value))
-        elif unit in UNITS:
-            dimension, factor = UNITS[unit]
-            found.append(Quantity(dimension, value * factor))
-        elif unit.isalpha() and unit not in STOP and len(unit) > 2:
-            found.append(Quantity(_key(unit), value))
-    return found
-
-
-def _year_or_date(number: str, unit: str, text: str, at: int) -> bool:
-    if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100:
-        return True
-    before = text[max(0, at - 12) : at].lower().split()
-    return unit in MONTHS or bool(before and before[-1].strip(".,") in MONTHS)
-
-
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
 # --- words the model reads (each a feature or part of one) ---
@@ -290,9 +162,9 @@ class Context:
         self.positions: dict[str, list[int]] = {}
         if self.refute_at:
             for i, w in enumerate(tokens):
-                self.positions.setdefault(_key(w), []).append(i)
-        self.lead_keys = {_key(w) for w in lead}
-        self.keys = {_key(w) for w in tokens}
+                self.positions.setdefault(key(w), []).append(i)
+        self.lead_keys = {key(w) for w in lead}
+        self.keys = {key(w) for w in tokens}
         self.lead_refute = sum(w in REFUTE for w in lead)
         self.lead_hedge = sum(w in HEDGES for w in lead)
         self.lead_confirm = sum(w in CONFIRMING for w in lead)
@@ -331,7 +203,7 @@ class ClaimSides:
 
     def __init__(self, claim: str):
         self.words = words(claim)
-        self.keys = {_key(w) for w in self.words if w not in STOP and len(w) > 2}
+        self.keys = {key(w) for w in self.words if w not in STOP and len(w) > 2}
         self.debunks = bool(DEBUNK.intersection(self.words))
         self.denies = bool(DENY.intersection(self.words))
         self.refutes = bool(REFUTE.intersection(self.words) or SATIRE.intersection(self.words))
@@ -342,11 +214,11 @@ class ClaimSides:
         self.quantities = [q for q in quantities(claim) if q.dimension in MEASURED]
         # the claim's predicate words: verbs and adjectives are unknown here, so every word that
         # is not a name (capitalised mid-sentence) or a figure
-        self.predicates = {_key(w.lower()) for w in WORD.findall(claim)[1:] if w.islower() and w.isalpha()} - {
-            _key(w) for w in STOP
+        self.predicates = {key(w.lower()) for w in WORD.findall(claim)[1:] if w.islower() and w.isalpha()} - {
+            key(w) for w in STOP
         }
         # the claim's names (capitalised words) and whether it is a plain assertion
-        self.subject = {_key(w.lower()) for w in NAME.findall(claim) if w.lower() not in STOP and len(w) > 2}
+        self.subject = {key(w.lower()) for w in NAME.findall(claim) if w.lower() not in STOP and len(w) > 2}
         blocked = DOUBT | HEDGES | NOT_PLAIN
         self.plain = not (blocked.intersection(self.words) or NOT_PLAIN_MARK.search(claim))
         self.rejected = self._rejected(claim)
@@ -359,10 +231,10 @@ class ClaimSides:
         if not match:
             return None
         counted = [m for m in COUNTED.finditer(claim) if m[2].lower() not in STOP]
-        others = {_noun(m[2]) for m in counted if m.start() != match.start(1)}
-        own = {_noun(m[2]) for m in counted if m.start() == match.start(1)}
+        others = {noun(m[2]) for m in counted if m.start() != match.start(1)}
+        own = {noun(m[2]) for m in counted if m.start() == match.start(1)}
         measured = [q for q in quantities(claim[match.start(1) : match.start(1) + 24])[:1] if q.dimension in MEASURED]
-        return _number(match[1]), frozenset(others or own), measured[0] if measured else None
+        return number(match[1]), frozenset(others or own), measured[0] if measured else None
 
     @staticmethod
     def _negated_keys(tokens: list[str], reach: int = 3) -> set[str]:
@@ -370,7 +242,7 @@ class ClaimSides:
         keys: set[str] = set()
         for i, word in enumerate(tokens):
             if word in NEGATORS or word.endswith("n't"):
-                keys.update(_key(w) for w in tokens[i + 1 : i + 1 + reach] if w not in STOP and w not in NEGATORS)
+                keys.update(key(w) for w in tokens[i + 1 : i + 1 + reach] if w not in STOP and w not in NEGATORS)
         return keys
 
     def relation(self, passage: str, context: str | None = None) -> str:
@@ -378,7 +250,7 @@ class ClaimSides:
         is the passage's source text (title and body), the passage itself when not given."""
         if self.contradiction_rule(passage, context):
             return "contradicts"
-        if not self.keys.intersection(_key(w) for w in words(passage)):
+        if not self.keys.intersection(key(w) for w in words(passage)):
             return "related"
         supports, contradicts = self.probabilities(passage, context)
         if contradicts >= weights.CONTRADICTS_THRESHOLD:
@@ -405,12 +277,12 @@ class ClaimSides:
         assert self.rejected is not None
         value, nouns, measured = self.rejected
         if measured and any(
-            q.dimension == measured.dimension and _same(q.value, measured.value) for q in quantities(passage)
+            q.dimension == measured.dimension and same(q.value, measured.value) for q in quantities(passage)
         ):
             return True  # "not the 127 kg" and "280 pounds": the same quantity after unit conversion
         for match in COUNTED.finditer(passage):
             before = passage[max(0, match.start() - 8) : match.start()].lower().split()
-            if _same(_number(match[1]), value) and _noun(match[2]) in nouns and "not" not in before[-2:]:
+            if same(number(match[1]), value) and noun(match[2]) in nouns and "not" not in before[-2:]:
                 return True
         return False
 
@@ -457,7 +329,7 @@ class ClaimSides:
             _log(source.contrast),
             len(self.keys & source.lead_keys) / keys,
             len(self.keys & source.keys) / keys,
-            len(self.keys.intersection(_key(w) for w in tokens)) / keys,
+            len(self.keys.intersection(key(w) for w in tokens)) / keys,
             _log(sum(w in REFUTE for w in tokens)),
             _log(sum(w in HEDGES for w in tokens)),
             _log(sum(w in CONFIRMING for w in tokens)),
@@ -513,7 +385,7 @@ class ClaimSides:
             other = [q.value for q in theirs if q.dimension == dimension]
             if not other:
                 continue
-            if any(_same(a, b) for a in mine for b in other):
+            if any(same(a, b) for a in mine for b in other):
                 verdict = verdict or "supports"
             else:
                 return "contradicts"
