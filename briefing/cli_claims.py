@@ -86,7 +86,7 @@ def run_claims(ws, args: argparse.Namespace) -> int:
         return _said(ws, args.claim_id, "marked")
     if args.action in ("dismiss", "restore"):
         (claims.dismiss_claim if args.action == "dismiss" else claims.restore_claim)(ws, args.claim_id, args.reason)
-        return _said(ws, args.claim_id, f"{args.action}ed".replace("ee", "e"))
+        return _said(ws, args.claim_id, {"dismiss": "dismissed", "restore": "restored"}[args.action])
     return _print_related(ws, args.claim_id, args.json, args.refresh)
 
 

@@ -80,11 +80,15 @@ def find_passage(ws: Workspace, source_id: int, passage: str, near: int = 0, par
     if not words:
         raise BriefingError("text: empty passage")
     text = part_text(ws, source_id, part)
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words[:400]))
-    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end()) for m in _loosely(words[:400]).finditer(text)]
     if not found:
         raise BriefingError(f"text: not found word for word in source {source_id}")
     return min(found, key=lambda span: abs(span[0] - near))
+
+
+def _loosely(words: list[str]) -> re.Pattern[str]:
+    """The words in order with any run of spaces or line breaks between them."""
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
 
 
 def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:
@@ -92,8 +96,7 @@ def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:
     does (a pasted page), else the whole title, which importers keep apart from the text."""
     title = part_text(ws, source_id, "title")
     opening = read_source_text(ws, source_id)[: len(title) + 500]
-    words = title.split()
-    found = re.search(r"\s+".join(re.escape(w) for w in words), opening)
+    found = _loosely(title.split()).search(opening)
     if found:
         return "text", found.start(), found.end()
     start, end = snap_to_words(title, 0, len(title))

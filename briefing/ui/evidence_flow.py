@@ -28,12 +28,9 @@ from briefing.ui.widgets import add_ok_cancel
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
 
 
-STATUS_WORDS = {"unreviewed": "Unreviewed", "corroborated": "Corroborated", "disputed": "Disputed"}
-
-
 def claim_hint(ws, claim: dict) -> str:
     """One line under the claim list about the selected claim: status, credibility, evidence."""
-    parts = [STATUS_WORDS.get(claim["status"], claim["status"])]
+    parts = [claim["status"].capitalize()]
     if claim["credibility"] is not None:
         parts.append(f"credibility {claim['credibility']} ({CREDIBILITY_LABELS.get(claim['credibility'], '')})")
     parts.append(f"evidence from {claim_origins(ws, claim['id']).describe()}" if claim["evidence"]
