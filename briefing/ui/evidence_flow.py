@@ -17,7 +17,7 @@ from briefing.pipeline import semantic_unavailable
 from briefing.store.analysis import list_suggestions
 from briefing.store.claims import get_claim
 from briefing.store.history import claim_history
-from briefing.store.origins import claim_origins, suggestion_origins
+from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
@@ -28,12 +28,12 @@ from briefing.ui.widgets import add_ok_cancel
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
 
 
-def claim_hint(ws, claim: dict) -> str:
+def claim_hint(claim: dict, origins: OriginSummary) -> str:
     """One line under the claim list about the selected claim: status, credibility, evidence."""
     parts = [claim["status"].capitalize()]
     if claim["credibility"] is not None:
         parts.append(f"credibility {claim['credibility']} ({CREDIBILITY_LABELS.get(claim['credibility'], '')})")
-    parts.append(f"evidence from {claim_origins(ws, claim['id']).describe()}" if claim["evidence"]
+    parts.append(f"evidence from {origins.describe()}" if claim["evidence"]
                  else "no evidence yet")
     made = "you made this claim" if claim["origin"] == "analyst" else (
         f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
@@ -104,7 +104,7 @@ class EvidenceFlow:
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
         panel.evidence.show_claim(evidence, suggestions, claim_history(ws, claim_id))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
-        panel.claim_help.setText(claim_hint(ws, claim))
+        panel.claim_help.setText(claim_hint(claim, origins))
         self.window.claim_actions.rerank_when_opened(claim_id)
 
     def refresh(self) -> None:
