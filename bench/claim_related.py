@@ -41,7 +41,8 @@ import numpy as np
 
 from briefing.nlp import embeddings
 from briefing.nlp.related import RERANK_CANDIDATES, Passage, PassageIndex, rerank, terms
-from briefing.nlp.relation import RULES, ClaimSides
+from briefing.nlp.relation import ClaimSides
+from briefing.nlp.relation_rules import RULES
 
 # FNC-1's labels, and the digits some copies of its train split use for them
 STANCES = {"0": "agree", "1": "disagree", "2": "discuss", "3": "unrelated"} | {
