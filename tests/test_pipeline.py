@@ -109,3 +109,15 @@ def test_cli_analyse_and_export(tmp_path, demo_dir, capsys):
     assert main(["export", "--workspace", str(target), "--format", "json", "-o", str(out)]) == 0
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["quotes"] and document["claims"] and document["entities"]
+
+
+def test_an_import_does_not_follow_a_link_out_of_the_folder(tmp_path):
+    (tmp_path / "secret.txt").write_text("The root password is swordfish, the admin said.\n")
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "passwd.txt").symlink_to(tmp_path / "secret.txt")
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report = import_paths(ws, [folder], analyse=False)
+        stored = ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert report.imported == [] and stored == 0
+    assert report.failed == [(str(folder / "passwd.txt"), "skipped link: passwd.txt -> outside the folder")]

@@ -64,19 +64,50 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
 
 
 def walk_folder(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
-    """Supported, visible files under ``root``, sorted by their path inside it."""
+    """Supported, visible files under ``root``, sorted by their path inside it.
+
+    Links are never followed out of ``root``: each one that would have been read is reported
+    as a skipped link. A link to a file inside ``root`` is read unless its target already is;
+    links to folders are not walked (one inside ``root`` adds nothing, and none can loop).
+    """
     found: list[Path] = []
+    linked: list[Path] = []
+    base = root.resolve()
 
     def note_error(error: OSError) -> None:
         problems.append((str(error.filename or root), f"folder could not be read ({error.strerror})"))
 
     for folder, dirnames, filenames in os.walk(root, onerror=note_error):
         dirnames[:] = sorted(name for name in dirnames if not is_hidden(name))
+        for name in [name for name in dirnames if (Path(folder) / name).is_symlink()]:
+            dirnames.remove(name)
+            check_link(Path(folder) / name, base, problems)
         for name in sorted(filenames):
             path = Path(folder) / name
-            if not is_hidden(name) and suffix_of(path) in SUPPORTED_SUFFIXES and path.is_file():
+            if is_hidden(name) or suffix_of(path) not in SUPPORTED_SUFFIXES:
+                continue
+            if path.is_symlink():
+                if check_link(path, base, problems) and path.is_file():
+                    linked.append(path)
+            elif path.is_file():
                 found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+    def order(paths: list[Path]) -> list[Path]:
+        return sorted(paths, key=lambda p: p.relative_to(root).parts)
+
+    return order(found) + order(linked)  # a real file beats a link to it when duplicates go
+
+
+def check_link(path: Path, base: Path, problems: list[tuple[str, str]]) -> bool:
+    """True when the link ``path`` points inside ``base``; otherwise reported as skipped."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        target = None
+    if target is not None and target.is_relative_to(base):
+        return True
+    problems.append((str(path), f"skipped link: {path.name} -> outside the folder"))
+    return False
 
 
 def is_hidden(name: str) -> bool:

@@ -23,14 +23,16 @@ def test_folders_expand_recursively_in_sorted_order(tmp_path):
         touch(tmp_path / name)
     files, problems = collect_files([tmp_path])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == [
-        "A.EML", "a.md", "b.txt", "sub/deeper/c.html", "sub/z.pdf",
+        "A.EML",
+        "a.md",
+        "b.txt",
+        "sub/deeper/c.html",
+        "sub/z.pdf",
     ]
     assert problems == []
 
 
-@pytest.mark.parametrize(
-    "stray", [".hidden.txt", ".git/config.txt", "notes.odt", "image.png", "~$draft.docx", "noext"]
-)
+@pytest.mark.parametrize("stray", [".hidden.txt", ".git/config.txt", "notes.odt", "image.png", "~$draft.docx", "noext"])
 def test_folder_walk_skips_strays_silently(tmp_path, stray):
     touch(tmp_path / "keep.txt")
     touch(tmp_path / stray)
@@ -64,3 +66,29 @@ def test_explicit_hidden_file_is_accepted(tmp_path):
 
 def test_empty_input_gives_nothing():
     assert collect_files([]) == ([], [])
+
+
+def test_a_link_out_of_the_folder_is_skipped_with_one_line(tmp_path):
+    outside = touch(tmp_path / "secret" / "passwd")
+    folder = tmp_path / "sources"
+    touch(folder / "keep.txt")
+    (folder / "passwd.txt").symlink_to(outside)
+    (folder / "etc").symlink_to(outside.parent, target_is_directory=True)
+    files, problems = collect_files([folder])
+    assert [p.name for p in files] == ["keep.txt"]
+    assert problems == [
+        (str(folder / "etc"), "skipped link: etc -> outside the folder"),
+        (str(folder / "passwd.txt"), "skipped link: passwd.txt -> outside the folder"),
+    ]
+
+
+def test_a_link_inside_the_folder_is_read_once_and_loops_end(tmp_path):
+    folder = tmp_path / "sources"
+    real = touch(folder / "sub" / "real.txt")
+    (folder / "alias.txt").symlink_to(real)  # the same file: read once
+    (folder / "other.md").symlink_to(touch(folder / "sub" / "b.md"))
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    files, problems = collect_files([folder])
+    assert [p.name for p in files] == ["b.md", "real.txt"]
+    assert problems == []
