@@ -24,6 +24,8 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
 STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# every C0 and C1 control but tab and newline; for one-line fields those two become spaces
+OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SPACE_RUNS = re.compile(r" {2,}")
 QUOTE_MARKS = frozenset("\"'«»‹›‘’‚‛“”„‟「」『』〝〞〟＂＇")
 
@@ -40,6 +42,16 @@ def clean_text_reporting(text: str, *, hard_wrapped: bool = False) -> tuple[str,
     repaired = [repair_glue(line) for line in assembled]
     lines, dropped_late = drop_boilerplate(repaired)
     return join_paragraphs(lines), dropped + dropped_late
+
+
+def strip_controls(value: str, *, keep_breaks: bool = False) -> str:
+    """``value`` without C0/C1 control characters (an escape sequence loses its ESC).
+
+    Tab and newline stay when ``keep_breaks``; otherwise they become spaces, as a title or
+    an author is one line. XML (DOCX) and terminals cannot take the others.
+    """
+    value = OTHER_CONTROLS.sub("", value)
+    return value if keep_breaks else value.replace("\t", " ").replace("\n", " ")
 
 
 def normalise_characters(text: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from briefing.domain import Document, IngestError
 from briefing.ingest import files
 from briefing.ingest.boilerplate import is_release_furniture
-from briefing.ingest.clean import clean_text
+from briefing.ingest.clean import clean_text, strip_controls
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import repair_surrogates
 from briefing.ingest.extracted import Extracted, FormatError
@@ -83,13 +83,18 @@ def build_document(path: Path) -> Document:
         raw=raw,
         content_hash=hashlib.sha256(raw).hexdigest(),
         text=found.body,
-        title=" ".join(title.split()) if title else None,
-        outlet=pick(extracted.outlet, found.outlet),
-        author=pick(extracted.author, found.author, plausible_author(extracted.file_author)),
+        title=one_line(title),
+        outlet=one_line(pick(extracted.outlet, found.outlet)),
+        author=one_line(pick(extracted.author, found.author, plausible_author(extracted.file_author))),
         published=choose_published(extracted, found),
         language=guess_language(f"{title or ''}\n{found.body}"),
     )
     return without_surrogates(document)
+
+
+def one_line(value: str | None) -> str | None:
+    """A metadata field on one line, without control characters; None when nothing is left."""
+    return " ".join(strip_controls(value).split()) or None if value else None
 
 
 def without_surrogates(record: R) -> R:
@@ -163,6 +168,8 @@ def plausible_author(author: str | None) -> str | None:
 
 def describe_unexpected(error: Exception) -> str:
     detail = " ".join(str(error).split())[:160]
-    return f"could not be read ({type(error).__name__}: {detail})" if detail else (
-        f"could not be read ({type(error).__name__})"
+    return (
+        f"could not be read ({type(error).__name__}: {detail})"
+        if detail
+        else (f"could not be read ({type(error).__name__})")
     )
