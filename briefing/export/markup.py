@@ -3,7 +3,10 @@
 Source and note text (quotes, titles, notes) is never markup: ``inline`` escapes it so every
 Markdown renderer shows it as written. The analyst's free text is Markdown, so
 ``analyst_markdown`` keeps its formatting but takes away what could act on a reader:
-raw HTML, images and links other than http, https and mailto.
+raw HTML, images, attribute lists and every link but an inline link to http, https or
+mailto. Link syntax is neutralised in the Markdown itself, for every construct (reference
+definitions in quotes and lists too), so no renderer can make a live ``javascript:`` or
+``file:`` link of it; the HTML cleaner is a second guard, not the first.
 """
 
 from __future__ import annotations
@@ -16,10 +19,22 @@ SAFE_LINK = re.compile(r"(?i)\s*<?\s*(https?://|mailto:)")
 _BACKSLASHED = frozenset("\\`*_[]{}#|~!")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# An opening fence as CommonMark reads it: a backtick fence's info string has no backtick.
+_FENCE = re.compile(r"^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
+_NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
-_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]]*\]:)")
-_LINK_TARGET = re.compile(r"\]\(")
+# The analyst's text in pieces: a backslash escape kept as written (except before '&' and '<',
+# which become entities), an image opener, the one link form kept (an inline link to http,
+# https or mailto, without title, nested brackets or a backslash) and the characters that
+# start any other link syntax: brackets (inline, reference, footnote and wiki links, reference
+# definitions in any block), braces (attribute lists), '<' (autolinks, raw HTML) and '&'.
+_PIECE = re.compile(
+    r"(?P<escaped>\\[\x21-\x25\x27-\x2f\x3a\x3b\x3d-\x40\x5b-\x60\x7b-\x7e])"
+    r"|\\(?P<entity>[&<])"
+    r"|(?P<image>!\[)"
+    r"|\[(?P<label>[^\[\]\\\n]*)\]\((?P<url>(?i:https?://|mailto:)[^\x00-\x20\x7f()<>\[\]\\\"'`]*)\)"
+    r"|(?P<char>[\[\]{}&<])"
+)
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
@@ -27,26 +42,30 @@ def inline(text: str) -> str:
     """Source or note text as one line of literal Markdown text."""
     text = " ".join(text.split())
     escaped = "".join(_ENTITIES.get(ch) or ("\\" + ch if ch in _BACKSLASHED else ch) for ch in text)
-    return _LEADING_MARKER.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3),
-                               escaped, count=1)
+    return _LEADING_MARKER.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), escaped, count=1
+    )
 
 
 def analyst_markdown(text: str, escape_html: bool = True) -> str:
-    """The analyst's Markdown with level 1 headings made level 2 (the note's title is the only one),
-    images and unsafe links shown as text, and raw HTML shown as text.
+    """The analyst's Markdown with level 1 headings made level 2 (the note's title is the only one)
+    and every link construct shown as text except inline links to http, https and mailto.
 
-    ``escape_html`` turns '&' and '<' into entities everywhere (code included), which keeps
-    the Markdown file inert in any renderer; the HTML export passes False because its own
-    renderer has raw HTML switched off and escapes code properly."""
+    ``escape_html`` (the Markdown file) also turns '&' and '<' into entities and disarms code
+    blocks too, since a renderer without fenced code reads them as paragraphs: the file is
+    inert in any renderer, at the cost of a backslash before brackets and braces in code. The
+    HTML export passes False: its own renderer has raw HTML switched off, and code blocks are
+    rewritten with fences it is sure to read as code, so they stay as written."""
     out: list[str] = []
     fence: str | None = None
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         opener = _FENCE.match(line)
-        if fence is not None or opener:
-            fence = _fence_after(fence, opener.group(1) if opener else None)
-            out.append(_entities(line) if escape_html else line)
+        marker = (opener.group(1) or opener.group(2)) if opener else None
+        if fence is None and marker is None:
+            out.append(_safe_line(line, escape_html))
             continue
-        out.append(_safe_line(line, escape_html))
+        previous, fence = fence, _fence_after(fence, marker)
+        out.append(disarm(line) if escape_html else _code_line(line, previous, fence))
     if fence is not None:  # an unclosed fence must not swallow the rest of the note
         out.append(fence)
     return "\n".join(out).strip("\n")
@@ -61,15 +80,36 @@ def _fence_after(fence: str | None, marker: str | None) -> str | None:
     return fence
 
 
+def _code_line(line: str, previous: str | None, fence: str | None) -> str:
+    """A line of a code block for Python-Markdown: the fences in the one form its fenced_code
+    reads (at the margin, the closing one the same as the opening one), the code as written."""
+    if previous is None:
+        assert fence is not None
+        info = line.strip()[len(fence) :].strip()
+        return fence + _NOT_LANGUAGE.split(info, maxsplit=1)[0]
+    return previous if fence is None else line
+
+
 def _safe_line(line: str, escape_html: bool) -> str:
     line = _HEADING.sub(lambda m: m.group(1) + ("##" if m.group(2) == "#" else m.group(2)), line, count=1)
-    if escape_html:
-        line = _entities(line)
-    line = line.replace("![", "!\\[")  # images are never loaded: the syntax is shown as text
-    definition = _DEFINITION.match(line)
-    if definition and not SAFE_LINK.match(line[line.index("]:") + 2:]):
-        line = definition.group(1) + "\\[" + line[definition.end():]
-    return _LINK_TARGET.sub(lambda m: "](" if SAFE_LINK.match(line[m.end():]) else "]\\(", line)
+    return disarm(line, escape_html)
+
+
+def disarm(text: str, escape_html: bool = True) -> str:
+    """``text`` with every link construct but a safe inline link shown as text (see ``_PIECE``)."""
+
+    def piece(match: re.Match[str]) -> str:
+        if match["escaped"] or match["image"]:
+            return match["escaped"] or "!\\["
+        if match["url"] is not None:
+            url = _entities(match["url"]) if escape_html else match["url"]
+            return f"[{disarm(match['label'], escape_html)}]({url})"
+        char = match["entity"] or match["char"]
+        if char in "&<":
+            return _ENTITIES[char] if escape_html else ("\\" if match["entity"] else "") + char
+        return "\\" + char
+
+    return _PIECE.sub(piece, text)
 
 
 def _entities(line: str) -> str:
