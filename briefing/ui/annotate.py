@@ -6,7 +6,6 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from briefing.store import Workspace
 from briefing.store.records import add_annotation, delete_annotation
 from briefing.store.sources import get_source
+from briefing.ui.plain import plain_label
 from briefing.ui.widgets import add_ok_cancel
 
 
@@ -24,9 +24,7 @@ class AnnotationDialog(QDialog):
         self.setWindowTitle("Annotate Passage")
         layout = QFormLayout(self)
         shown = passage if len(passage) < 300 else passage[:297] + "…"
-        quote = QLabel(f"“{shown}”")
-        quote.setWordWrap(True)
-        layout.addRow("Passage:", quote)
+        layout.addRow("Passage:", plain_label(f"“{shown}”", word_wrap=True))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Why this passage matters")

@@ -46,9 +46,11 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     def failed(exc: BriefingError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from briefing.ui.plain import warn
+
         failure.append(exc)
         # started from a file manager there is no terminal to read: say it in the window
-        QMessageBox.critical(window, "Briefing", str(exc))
+        warn(window, "Briefing", str(exc), QMessageBox.Icon.Critical)
         app.exit(1)
 
     open_when_painted(window, lambda: _open(workspace), failed)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -44,6 +43,7 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
+from briefing.ui.plain import InertDocument, ask, tip, warn
 from briefing.ui.widgets import add_buttons, add_ok_cancel, parse_mime
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
@@ -165,6 +165,7 @@ class BriefingDock(QDockWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._items_box())
         self.preview = QTextBrowser()
+        self.preview.setDocument(InertDocument(self.preview))  # loads no file an <img src> names
         self.preview.setAccessibleName("Preview of the briefing note")
         self.preview.setOpenLinks(False)  # a link opens only after the analyst has seen where it goes
         self.preview.anchorClicked.connect(self.open_link)
@@ -240,7 +241,7 @@ class BriefingDock(QDockWidget):
         for section in self.rendered.sections:
             row = QListWidgetItem(_row_text(section))
             row.setData(ItemIdRole, section.item.id)
-            row.setToolTip("\n".join(section.flags) or _row_text(section))
+            row.setToolTip(tip("\n".join(section.flags) or _row_text(section)))
             if section.flags:
                 row.setForeground(Qt.GlobalColor.red)
             self.items.addItem(row)
@@ -264,8 +265,7 @@ class BriefingDock(QDockWidget):
         if url.scheme() not in ("http", "https", "mailto"):
             self.window_.statusBar().showMessage(f"Not opened: {url.toString()}", 8000)
             return
-        answer = QMessageBox.question(self, "Open Link", f"Open this address in your web browser?\n\n{url.toString()}")
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, "Open Link", f"Open this address in your web browser?\n\n{url.toString()}"):
             QDesktopServices.openUrl(url)
 
     def _item_selected(self) -> None:
@@ -373,9 +373,9 @@ class BriefingDock(QDockWidget):
     def delete_note(self, confirmed: bool = False) -> None:
         if self.note is None:
             return
-        if not confirmed and QMessageBox.question(
+        if not confirmed and not ask(
             self, "Delete Briefing Note", f"Delete “{self.note.title}”? Edit ▸ Undo brings it back."
-        ) != QMessageBox.StandardButton.Yes:
+        ):
             return
         note_id = self.note.id
         self._push(lambda: DeleteNote(self.ws, note_id, self._changed))
@@ -400,7 +400,7 @@ class BriefingDock(QDockWidget):
         try:
             export_briefing(self.ws, self.note.id, fmt, target)
         except BriefingError as exc:
-            QMessageBox.warning(self, "Export Failed", str(exc))
+            warn(self, "Export Failed", str(exc))
             return
         problems = len(self.note.problems())
         flagged = f"; {problems} passage{'s' if problems != 1 else ''} flagged as not verified" if problems else ""

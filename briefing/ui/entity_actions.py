@@ -10,13 +10,14 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.edits import delete_entity, merge_entities
 from briefing.store.records import read_entities
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.panels import ItemRole
+from briefing.ui.plain import ask, ask_item
 
 
 class EntityActions:
@@ -82,9 +83,8 @@ class EntityActions:
             return
         others = {f"{e['name']} ({e['type']})": e["id"] for e in read_entities(self.window.ws) if e["id"] != entity[0]}
         if target_name is None:
-            target_name, ok = QInputDialog.getItem(self.window, "Merge Entity", f"Merge “{entity[1]}” into:",
-                                                   sorted(others), editable=False)
-            if not ok:
+            target_name = ask_item(self.window, "Merge Entity", f"Merge “{entity[1]}” into:", sorted(others))
+            if target_name is None:
                 return
         self._run(lambda: merge_entities(self.window.ws, others[target_name], [entity[0]], reason="merged"),
                   f"Merged “{entity[1]}” into {target_name}.")
@@ -93,10 +93,10 @@ class EntityActions:
         entity = self.current()
         if entity is None:
             return
-        if not confirmed and QMessageBox.question(
+        if not confirmed and not ask(
             self.window, "Delete Entity",
             f"Delete “{entity[1]}” everywhere? Re-analysis will not bring it back. This cannot be undone.",
-        ) != QMessageBox.StandardButton.Yes:
+        ):
             return
         self._run(lambda: delete_entity(self.window.ws, entity[0], reason="deleted by the analyst"),
                   f"Deleted “{entity[1]}”.")

@@ -3,6 +3,7 @@ drawn as a small graph; opening a mention shows its passage."""
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store.views import EntityPage
+from briefing.ui.plain import tip
 from briefing.ui.reader import ENTITY_COLOURS
 from briefing.ui.widgets import make_tree
 
@@ -53,12 +55,12 @@ class CooccurrenceGraph(QGraphicsView):
         self._node(QPointF(0, 0), page.name, page.type, page.name, size=26)
         self.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
 
-    def _node(self, point: QPointF, name: str, kind: str, tip: str, size: float = 16) -> None:
+    def _node(self, point: QPointF, name: str, kind: str, hint: str, size: float = 16) -> None:
         scene = self.scene()
         colour = QColor(ENTITY_COLOURS.get(kind, "#888888"))
         dot = scene.addEllipse(point.x() - size / 2, point.y() - size / 2, size, size, QPen(colour.darker()),
                                QBrush(colour))
-        dot.setToolTip(tip)
+        dot.setToolTip(tip(hint))
         label = scene.addSimpleText(name)
         label.setBrush(self.palette().text())
         bounds = label.boundingRect()
@@ -81,6 +83,7 @@ class EntityDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.heading = QLabel("Double-click an entity in the Entities tab to see it across sources.")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # the app's markup; names are escaped
         self.heading.setAccessibleName("Entity")
         layout.addWidget(self.heading)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -99,22 +102,23 @@ class EntityDock(QDockWidget):
             tree.itemClicked.connect(self.open_row)
 
     def show_page(self, page: EntityPage, quote_ranges: dict[int, tuple[int, int]]) -> None:
-        aliases = f" — also {', '.join(page.aliases)}" if page.aliases else ""
+        aliases = f" — also {html.escape(', '.join(page.aliases))}" if page.aliases else ""
         sources = len({m[0] for m in page.mentions})
-        self.heading.setText(f"<b>{page.name}</b> ({page.type}){aliases}<br>{len(page.mentions)} mentions in "
+        name, kind = html.escape(page.name), html.escape(page.type)
+        self.heading.setText(f"<b>{name}</b> ({kind}){aliases}<br>{len(page.mentions)} mentions in "
                              f"{sources} sources, {len(page.quotes)} quotes")
         self.mentions.clear()
         for source_id, title, start, end, context in page.mentions:
             item = QTreeWidgetItem([title, f"…{context}…"])
             item.setData(0, PassageRole, (source_id, start, end))
-            item.setToolTip(1, context)
+            item.setToolTip(1, tip(context))
             self.mentions.addTopLevelItem(item)
         self.quotes.clear()
         for quote_id, source_id, title, text in page.quotes:
             start, end = quote_ranges.get(quote_id, (0, 0))
             item = QTreeWidgetItem([title, text])
             item.setData(0, PassageRole, (source_id, start, end))
-            item.setToolTip(1, text)
+            item.setToolTip(1, tip(text))
             self.quotes.addTopLevelItem(item)
         self.graph.show_page(page)
         self.show()

@@ -25,6 +25,7 @@ from briefing.store import Workspace
 from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.store.history import Judgement
 from briefing.store.records import add_evidence, delete_evidence
+from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
@@ -47,11 +48,11 @@ class EvidencePanel(QWidget):
         self.suggestions.headerItem().setToolTip(
             3, "Suggestions with the same origin number as evidence are near-copies of it: confirming one adds "
                "no independent origin")
-        self.evidence_label = QLabel("Evidence")
+        self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        self.suggestions_label = QLabel("Suggested related passages, one per source (confirm to make them evidence)")
-        self.suggestions_label.setWordWrap(True)
+        self.suggestions_label = plain_label("Suggested related passages, one per source (confirm to make them "
+                                             "evidence)", word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         buttons = QHBoxLayout()
@@ -76,7 +77,7 @@ class EvidencePanel(QWidget):
             return
         self.suggestions_label.setText("Suggested related passages, one per source, ranked by shared words "
                                        "(re-ranking by meaning is off here; hover for why)")
-        self.suggestions_label.setToolTip(f"Re-ranking by meaning is off: {unavailable}")
+        self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
 
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
         self.history.clear()
@@ -84,15 +85,15 @@ class EvidencePanel(QWidget):
             change = describe(judgement)
             item = QTreeWidgetItem([judgement.at[:16].replace("T", " "), judgement.actor, change,
                                     judgement.reason or ""])
-            item.setToolTip(2, change)
-            item.setToolTip(0, f"{judgement.at} (UTC)")
+            item.setToolTip(2, tip(change))
+            item.setToolTip(0, tip(f"{judgement.at} (UTC)"))
             self.history.addTopLevelItem(item)
         self.evidence.clear()
         for e in evidence:
             origin = e.get("origin")
             item = QTreeWidgetItem([e["relation"], e["passage"], e["title"], "" if origin is None else str(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
-            item.setToolTip(1, (e["note"] or "") + "\n" + e["passage"])
+            item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
         for s in (s for s in suggestions if s["state"] == "open"):
@@ -100,7 +101,7 @@ class EvidencePanel(QWidget):
             item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], "" if origin is None else str(origin),
                                     f"{s['score']:.2f}"])
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
-            item.setToolTip(1, s["passage"])
+            item.setToolTip(1, tip(s["passage"]))
             self.suggestions.addTopLevelItem(item)
 
     def current(self, tree: QTreeWidget) -> tuple | None:

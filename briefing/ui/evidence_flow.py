@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -23,6 +22,7 @@ from briefing.store.sources import get_source
 from briefing.store.views import item_range
 from briefing.ui.evidence import AttachEvidence, RemoveEvidence, confirm_command, dismiss_command
 from briefing.ui.panels import NO_CLAIM
+from briefing.ui.plain import plain_label
 from briefing.ui.widgets import add_ok_cancel
 
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
@@ -46,9 +46,7 @@ class EvidenceDialog(QDialog):
         self.setWindowTitle("Attach Evidence")
         layout = QFormLayout(self)
         for label, text in (("Claim:", claim), ("Passage:", passage)):
-            shown = QLabel(f"“{text[:300]}”")
-            shown.setWordWrap(True)
-            layout.addRow(label, shown)
+            layout.addRow(label, plain_label(f"“{text[:300]}”", word_wrap=True))
         self.relation = QComboBox()
         self.relation.addItems(["supports", "contradicts", "related"])
         self.relation.setAccessibleName("Relation")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
         self.banner.setVisible(ws.read_only)
         if ws.read_only:
-            self.banner.setText(f"<b>Read-only.</b> {ws.read_only_reason}. You can read, search and "
+            self.banner.setText(f"<b>Read-only.</b> {html.escape(ws.read_only_reason or '')}. You can read, search and "
                                 "export; changes cannot be saved until it is opened for writing.")
         self.briefing_dock.attach(ws)
         self.refresh_sources()
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
         self.banner = QLabel()
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # the app's markup; the reason is escaped
         self.banner.setObjectName("read-only-banner")
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Read-only notice")
@@ -384,7 +386,7 @@ class MainWindow(QMainWindow):
             self, "About Briefing",
             f"<h3>Briefing {__version__}</h3><p>Read sources offline, see who said what, "
             "judge claims and write briefing notes.</p><p>Workspace: "
-            f"{self.ws.path or 'in memory'}</p>",
+            f"{html.escape(str(self.ws.path or 'in memory'))}</p>",  # a file name is not markup
         )
 
     # -- Qt overrides ---------------------------------------------------

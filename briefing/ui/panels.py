@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
+from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.widgets import DragTree, item_mime, make_tree
 
@@ -55,7 +56,7 @@ def _item(values: list[str], kind: str, item_id: int, start: int, end: int,
     item = item_type(values)
     item.setData(0, ItemRole, (kind, item_id, start, end))
     for column, value in enumerate(values):
-        item.setToolTip(column, value)
+        item.setToolTip(column, tip(value))
     return item
 
 
@@ -202,7 +203,7 @@ class SidePanel(QTabWidget):
         row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
         kind = f"{c.kind} " if c.kind else ""
         made = "you made it" if c.origin == "analyst" else "found by the analysis"
-        row.setToolTip(3, f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else f"{made}")
+        row.setToolTip(3, tip(f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else made))
         return row
 
     # -- selection ---------------------------------------------------------

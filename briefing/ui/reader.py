@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.domain import Source
+from briefing.ui.plain import strip_bidi, tip
 
 LAYERS = ("entity", "quote", "claim", "note")
 ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97706", "group": "#9467bd"}
@@ -180,6 +181,11 @@ class Reader(QTextBrowser):
         offset = self.source_offset(position)
         return self.highlights_at(offset) if offset is not None else []
 
+    def tooltip_at(self, position: int) -> str | None:
+        """What hovering a document position shows: the labels of its highlights."""
+        found = self.highlights_at_position(position)
+        return tip("\n".join(h.label for h in found)) if found else None
+
     # -- painting --------------------------------------------------------
     def _paint(self) -> None:
         selections = []
@@ -203,10 +209,10 @@ class Reader(QTextBrowser):
     # -- Qt overrides ----------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            found = self.highlights_at_position(self.cursorForPosition(self.viewport().mapFromGlobal(
+            text = self.tooltip_at(self.cursorForPosition(self.viewport().mapFromGlobal(
                 event.globalPos())).position())
-            if found:
-                QToolTip.showText(event.globalPos(), "\n".join(h.label for h in found), self)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
             else:
                 QToolTip.hideText()
             return True
@@ -267,7 +273,7 @@ def meta_parts(source: Source) -> list[str]:
         f"grade {source.reliability}" if source.reliability else "not graded",
         source.format.upper(),
     ]
-    return [p for p in parts if p]
+    return [strip_bidi(p) for p in parts if p]  # a U+202E in an outlet must not reverse the line
 
 
 def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:

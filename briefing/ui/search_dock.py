@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing.search.engine import SearchResult, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
+from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.tasks import Task, TaskRunner
 
 DEBOUNCE_MS = 250
@@ -46,7 +46,7 @@ class HtmlDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QStyle()
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = QTextDocument()
+        document = InertDocument()  # the snippet is escaped; nothing it names is loaded either way
         document.setDefaultFont(option.font)
         document.setHtml(html)
         document.setTextWidth(option.rect.width())
@@ -97,7 +97,7 @@ class SearchDock(QDockWidget):
         self.more.clicked.connect(lambda: self.run(more=True))
         row.addWidget(self.more)
         layout.addLayout(row)
-        self.status = QLabel("Type to search every source, quote, claim and note.")
+        self.status = plain_label("Type to search every source, quote, claim and note.")  # quotes the query
         self.status.setAccessibleName("Search status")
         layout.addWidget(self.status)
         self.results = QTreeWidget()
@@ -162,7 +162,7 @@ class SearchDock(QDockWidget):
                                     hit.title or "(untitled)", hit.speaker or "", ""])
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
             item.setData(3, HtmlRole, highlighted_html(hit.snippet))
-            item.setToolTip(1, ", ".join(p for p in (hit.title, hit.outlet, hit.published) if p))
+            item.setToolTip(1, tip(", ".join(p for p in (hit.title, hit.outlet, hit.published) if p)))
             self.results.addTopLevelItem(item)
         self.page_cursor = result.page.cursor
         self.more.setEnabled(self.page_cursor is not None)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing.domain import SourceRow
+from briefing.ui.plain import tip
 
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -104,7 +105,7 @@ class SourceTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (row.title or "(untitled)") if index.column() == 0 else None
+            return tip(row.title or "(untitled)") if index.column() == 0 else None
         return _display(row, index.column())
 
     def _row(self, position: int) -> SourceRow | None:

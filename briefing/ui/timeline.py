@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from briefing.store.views import Timeline
+from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS
 
 DAY_WIDTH = 90.0
@@ -59,7 +60,7 @@ class TimelineView(QGraphicsView):
             if claims:
                 by_status = ", ".join(f"{claims[s]:,} {s}" for s in STATUSES if claims.get(s))
                 parts.append(f"{sum(claims.values()):,} claims: {by_status}")
-            tip = f"{day} · {' · '.join(parts)} — click to list the sources"
+            hint = f"{day} · {' · '.join(parts)} — click to list the sources"
             bar = scene.addRect(x, 40 + BAR_HEIGHT - height, BAR_DAY_WIDTH - 2, height, QPen(Qt.PenStyle.NoPen),
                                 QBrush(QColor("#5b7db1")))
             y = 40 + BAR_HEIGHT + 6
@@ -71,7 +72,7 @@ class TimelineView(QGraphicsView):
                     marks.append(scene.addRect(x, y, BAR_DAY_WIDTH - 2, part, QPen(Qt.PenStyle.NoPen), QBrush(colour)))
                     y += part
             for mark in marks:
-                mark.setToolTip(tip)
+                mark.setToolTip(tip(hint))
                 mark.setData(ItemRole, ("day", day, 0))
         scene.addLine(-20, 40 + BAR_HEIGHT + 3, x + BAR_DAY_WIDTH + 20, 40 + BAR_HEIGHT + 3, QPen(text.color()))
         legend = scene.addSimpleText(f"{sum(n for _, n, _ in days):,} dated sources: a bar per day (blue: sources; "
@@ -113,7 +114,7 @@ class TimelineView(QGraphicsView):
             row_of[day] = row + 1
             y = 40 + row * 18
             dot = scene.addEllipse(x_of[day] - 5, y, 10, 10, QPen(QColor("#2b3a55")), QBrush(QColor("#5b7db1")))
-            dot.setToolTip(f"{day} · {title}")
+            dot.setToolTip(tip(f"{day} · {title}"))
             dot.setData(ItemRole, ("source", source_id, source_id))
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self._source_rows = row_of
@@ -129,7 +130,7 @@ class TimelineView(QGraphicsView):
             y = base + row * (CLAIM_SIZE + 2)
             colour = QColor(CLAIM_COLOURS[status])
             mark = scene.addRect(x, y, CLAIM_SIZE, CLAIM_SIZE, QPen(colour.darker()), QBrush(colour))
-            mark.setToolTip(f"{status}: {text[:200]}")
+            mark.setToolTip(tip(f"{status}: {text[:200]}"))
             mark.setData(ItemRole, ("claim", claim_id, source_id))
 
     def mouseReleaseEvent(self, event) -> None:

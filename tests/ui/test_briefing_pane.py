@@ -240,7 +240,7 @@ def test_a_link_in_the_preview_opens_only_after_the_analyst_saw_it(window, monke
     asked, opened = [], []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     answer = [QMessageBox.StandardButton.No]
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text: asked.append(text) or answer[0])
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or answer[0])
     dock = window.briefing_dock
     dock.preview.anchorClicked.emit(QUrl("https://example.org/report"))
     assert "https://example.org/report" in asked[0] and opened == []

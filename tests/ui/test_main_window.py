@@ -288,7 +288,7 @@ def test_the_app_says_in_a_dialog_and_in_one_line_when_the_workspace_cannot_open
     bad = tmp_path / "notes.briefing"
     bad.write_text("these are notes, not a workspace")
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     monkeypatch.setattr(main_window, "MainWindow", lambda ws: MainWindow(ws, remember=False))
     with pytest.raises(BriefingError) as caught:
         app_module.run_app(str(bad))

@@ -1,0 +1,94 @@
+"""Showing text from sources, received workspaces and the analyst as text, never as HTML.
+
+Qt renders a label, a tooltip or a message box as rich text when the text looks like HTML
+(``Qt.mightBeRichText``), and rich text follows ``<img src>``: a title naming /dev/zero aborts
+the app, a FIFO hangs the GUI thread. Labels and message boxes take ``Qt.PlainText``; tooltips
+have no such flag, so ``tip`` escapes the text and marks it as rich text that says only that.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+
+# bidi overrides, embeddings and isolates: they can make metadata read backwards ("fdp.exe")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def tip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly as written. Text that cannot look like HTML (no
+    "<" or "&") is returned as it is; other text is escaped and wrapped in a paragraph, so that
+    Qt reads it as rich text whose only content is the escaped words."""
+    if "<" not in text and "&" not in text:
+        return text
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def plain_label(text: str = "", word_wrap: bool = False) -> QLabel:
+    """A label that shows its text as written, whatever it looks like."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(word_wrap)
+    label.setText(text)
+    return label
+
+
+def make_plain(widget: QWidget) -> None:
+    """Every label of a dialog Qt built (QInputDialog, QMessageBox) shows its text as written."""
+    for label in widget.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # before the text: Qt lays rich text out at once
+    box.setText(text)
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question; True when the analyst answers Yes."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, yes | no)
+    return box.exec() == yes
+
+
+def warn(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
+    message_box(parent, icon, title, text).exec()
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> str | None:
+    """One of ``items``, or None when cancelled (QInputDialog.getItem, with a plain label)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("")  # makes the label, to be made plain before it holds the text
+    make_plain(dialog)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(list(items))
+    dialog.setComboBoxEditable(False)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def strip_bidi(text: str) -> str:
+    return BIDI_CONTROLS.sub("", text)
+
+
+class InertDocument(QTextDocument):
+    """A text document that loads nothing an ``<img src>`` or stylesheet names: the HTML it
+    shows is the app's own, and its words are escaped, but a slip must not reach the disk."""
+
+    def loadResource(self, type: int, name) -> None:  # noqa: A002 - Qt's name
+        return None
