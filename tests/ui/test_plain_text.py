@@ -293,3 +293,43 @@ def test_no_view_or_dialog_reads_hostile_text_as_html(hostile_window, fifo_watch
         "Items of the briefing note",
     ):
         assert any(p.endswith("/" + part) or f"/{part}/" in p for p in shown.places), part
+
+
+@pytest.mark.parametrize(
+    "text", ["Wire report", 'a <b>x</b>\nline two & <img src="/dev/zero">', "AT&T", "&lt;not a tag&gt;", "x < y"]
+)
+def test_a_tooltip_reads_exactly_as_written(qapp, text):
+    from briefing.ui.plain import InertDocument, tip
+
+    shown = tip(text)
+    if not QtGui.mightBeRichText(shown):
+        assert shown == text  # ordinary text is left alone
+        return
+    document = InertDocument()
+    document.setHtml(shown)
+    assert document.toPlainText() == text and "<img" not in shown
+
+
+def test_the_meta_line_drops_bidi_controls():
+    from briefing.domain import Source
+    from briefing.ui.reader import meta_parts
+
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    source = Source(
+        1,
+        "a.txt",
+        "txt",
+        "0",
+        "text",
+        "Title",
+        f"Wire{controls}txt.exe",
+        "\u202eAnna",
+        "2026-03-01",
+        None,
+        "2026-03-01T00:00:00",
+        None,
+        None,
+    )
+    line = " · ".join(meta_parts(source))
+    assert not any(c in line for c in controls)
+    assert line.startswith("Wiretxt.exe · by Anna · 2026-03-01")
