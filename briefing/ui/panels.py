@@ -123,7 +123,7 @@ class SidePanel(QTabWidget):
         for status, text in (("corroborated", "Co&rroborated"), ("disputed", "&Disputed"),
                              ("unreviewed", "&Unreviewed")):
             button = QPushButton(text)
-            button.setToolTip(f"Mark the selected claim {status}")
+            button.setToolTip(tip(f"Mark the selected claim {status}"))
             button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
             buttons.addWidget(button)
         judging_layout.addLayout(buttons)

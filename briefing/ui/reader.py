@@ -181,10 +181,9 @@ class Reader(QTextBrowser):
         offset = self.source_offset(position)
         return self.highlights_at(offset) if offset is not None else []
 
-    def tooltip_at(self, position: int) -> str | None:
-        """What hovering a document position shows: the labels of its highlights."""
-        found = self.highlights_at_position(position)
-        return tip("\n".join(h.label for h in found)) if found else None
+    def tooltip_at(self, position: int) -> str:
+        """What hovering a document position shows: the labels of its highlights, or ""."""
+        return tip("\n".join(h.label for h in self.highlights_at_position(position)))
 
     # -- painting --------------------------------------------------------
     def _paint(self) -> None:
@@ -209,12 +208,8 @@ class Reader(QTextBrowser):
     # -- Qt overrides ----------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(self.cursorForPosition(self.viewport().mapFromGlobal(
-                event.globalPos())).position())
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
+            position = self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position()
+            QToolTip.showText(event.globalPos(), self.tooltip_at(position), self)  # "" hides it
             return True
         return super().event(event)
 

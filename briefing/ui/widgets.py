@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from briefing.ui.plain import tip
+
 BRIEFING_MIME = "application/x-briefing-item"  # "kind:id" of an item dragged to the briefing pane
 
 
@@ -70,9 +72,9 @@ def make_tree(name: str, headers: list[str], stretch: int | None = None,
 
 def add_buttons(layout: QBoxLayout, specs: Sequence[tuple[str, str, Callable[[], object]]]) -> None:
     """Push buttons from (text, tooltip, slot); the slot is called without the 'checked' flag."""
-    for text, tip, slot in specs:
+    for text, hint, slot in specs:
         button = QPushButton(text)
-        button.setToolTip(tip)
+        button.setToolTip(tip(hint))
         button.clicked.connect(lambda _checked=False, call=slot: call())
         layout.addWidget(button)
 

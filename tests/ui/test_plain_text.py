@@ -333,3 +333,37 @@ def test_the_meta_line_drops_bidi_controls():
     line = " · ".join(meta_parts(source))
     assert not any(c in line for c in controls)
     assert line.startswith("Wiretxt.exe · by Anna · 2026-03-01")
+
+
+UI = Path(__file__).resolve().parents[2] / "briefing" / "ui"
+# import_flow.py shows file names in a QMessageBox and a QProgressDialog label; its owner moves it
+# to briefing.ui.plain (listed here so that the check covers everything else meanwhile)
+NOT_YET = {"import_flow.py"}
+SAFE = {"tip", "tooltip_at"}  # what makes a tooltip safe (tooltip_at returns a tip())
+STATIC_BOXES = {"question", "warning", "critical", "information", "getItem"}
+
+
+def _unsafe_calls(path: Path) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        name, args = node.func.attr, node.args
+        shown = args[-1] if name == "setToolTip" and args else args[1] if name == "showText" and len(args) > 1 else None
+        safe = (
+            shown is None
+            or isinstance(shown, ast.Constant)
+            or (isinstance(shown, ast.Call) and getattr(shown.func, "id", getattr(shown.func, "attr", "")) in SAFE)
+        )
+        if not safe or name in STATIC_BOXES:
+            found.append(f"{path.name}:{node.lineno} {name}")
+    return found
+
+
+def test_every_tooltip_and_message_box_goes_through_briefing_ui_plain():
+    """A safety net for the views the walk above cannot reach: a tooltip is a literal or tip(...),
+    and no QMessageBox/QInputDialog static function (Qt.AutoText) is used."""
+    files = [p for p in UI.glob("*.py") if p.name not in NOT_YET | {"plain.py"}]
+    assert [call for path in files for call in _unsafe_calls(path)] == []
