@@ -4,6 +4,11 @@ field filters, turned into an FTS5 expression plus filters.
 Anything a user types is safe: input the grammar cannot read falls back to a
 literal search for its words, never an error. Every word reaches FTS5 quoted,
 so punctuation such as C++, e-mail or don't cannot break the expression.
+Anything a user types is also quick: a word repeated counts once, only the first
+``MAX_TERMS`` different words and phrases are searched (FTS5 scores every row
+against every term, so 2,000 of them took minutes), and parentheses or NOTs
+nested deeper than ``MAX_DEPTH`` fall back to a literal search; ``Query.problem``
+says so in one line.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ TOKEN = re.compile(
 )
 WORD_CHARS = re.compile(r"[^\W_]+", re.UNICODE)
 DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+ONLY_SPACE = re.compile(r"\s*\Z")
+OPERATORS = ("AND", "OR", "NOT")
+MAX_TERMS = 64  # different words and phrases searched; the rest of a longer query is left out
+MAX_DEPTH = 20  # parentheses and NOTs inside each other
 
 
 class QuerySyntaxError(ValueError):
@@ -40,7 +49,7 @@ class Query:
     filters: Filters
     phrases: list[str]  # exact phrases and plain words, for ranking exact matches first
     literal: bool = False  # True when the input fell back to a literal search
-    problem: str | None = None  # why it fell back
+    problem: str | None = None  # one line: why it fell back, or what was left out
 
 
 def parse(text: str) -> Query:
@@ -52,29 +61,67 @@ def parse(text: str) -> Query:
 
 
 def _literal(text: str, problem: str | None) -> Query:
-    words = WORD_CHARS.findall(text)
+    different = [w for w in _first_of_each(WORD_CHARS.findall(text)) if w]
+    words = different[:MAX_TERMS]
+    left_out = _left_out(len(different) - len(words))
     match = " AND ".join(phrase(w) for w in words) or None
+    problem = "; ".join(p for p in (problem, left_out) if p) or None
     return Query(text, match, Filters(), [" ".join(words)] if words else [], literal=True, problem=problem)
+
+
+def _first_of_each(items: list[str | None]) -> list[str | None]:
+    """``items`` without repeats, letter case aside (FTS5 ignores it), in their first order."""
+    unique: dict[str, str | None] = {}
+    for item in items:
+        unique.setdefault((item or "").lower(), item)
+    return list(unique.values())
+
+
+def _left_out(count: int) -> str | None:
+    if count <= 0:
+        return None
+    return f"only the first {MAX_TERMS} different terms were searched; {count:,} more were left out"
 
 
 def _parse(text: str) -> Query:
     tokens = _tokens(text)
     filters = Filters()
-    terms = [t for t in tokens if not _take_filter(t, filters)]
+    terms, left_out = _capped([t for t in tokens if not _take_filter(t, filters)])
     parser = _Parser(terms)
     expression = parser.expression()
     if parser.position != len(terms):
         raise QuerySyntaxError("unbalanced parentheses")
     if expression is not None and expression.startswith("NOT "):
         raise QuerySyntaxError("a query cannot be only NOT")
-    return Query(text, expression, filters, parser.plain)
+    return Query(text, expression, filters, parser.plain, problem=_left_out(left_out))
+
+
+def _capped(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
+    """The tokens up to the ``MAX_TERMS``-th different term, still well formed (no operator or
+    opening parenthesis left dangling, every parenthesis closed); and how many different terms
+    were left out."""
+    seen: set[str] = set()
+    end = len(tokens)
+    for index, (kind, value) in enumerate(tokens):
+        if kind in ("word", "phrase") and value not in OPERATORS:
+            key = kind + value.lstrip("-").lower()
+            if key not in seen and len(seen) == MAX_TERMS and end == len(tokens):
+                end = index
+            seen.add(key)
+    if end == len(tokens):
+        return tokens, 0
+    kept = tokens[:end]
+    while kept and (kept[-1][0] == "lparen" or kept[-1][1] in OPERATORS):
+        kept.pop()
+    unclosed = sum(1 if kind == "lparen" else -1 if kind == "rparen" else 0 for kind, _ in kept)
+    return kept + [("rparen", ")")] * max(unclosed, 0), len(seen) - MAX_TERMS
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     position = 0
     while position < len(text):
-        if text[position:].strip() == "":
+        if ONLY_SPACE.match(text, position):
             break
         match = TOKEN.match(text, position)
         if match is None or match.end() == position:
@@ -148,6 +195,7 @@ class _Parser:
     def __init__(self, tokens: list[tuple[str, str]]):
         self.tokens = tokens
         self.position = 0
+        self.depth = 0
         self.plain: list[str] = []
 
     def peek(self) -> tuple[str, str] | None:
@@ -169,6 +217,7 @@ class _Parser:
             parts.append(self.conjunction())
         if len(parts) == 1:
             return parts[0]
+        parts = _first_of_each(parts)
         if any(p is None for p in parts):
             raise QuerySyntaxError("OR needs something on both sides")
         if any(p.startswith("NOT ") for p in parts if p) and len(parts) > 1:
@@ -177,6 +226,7 @@ class _Parser:
 
     def conjunction(self) -> str | None:
         result: str | None = None
+        seen: set[tuple[bool, str]] = set()
         while (token := self.peek()) is not None and token[0] != "rparen" and not self.is_operator("OR"):
             if self.is_operator("AND"):
                 if result is None:
@@ -186,39 +236,54 @@ class _Parser:
                     raise QuerySyntaxError("AND needs something on both sides")
                 continue
             negated, term = self.unary()
+            if (negated, term.lower()) in seen:
+                continue
+            seen.add((negated, term.lower()))
             if negated:
                 result = f"NOT {term}" if result is None else f"{result} NOT {term}"
             else:
-                result = term if result is None else (
-                    f"{term} NOT {result[4:]}" if result.startswith("NOT ") else f"{result} AND {term}"
+                result = (
+                    term
+                    if result is None
+                    else (f"{term} NOT {result[4:]}" if result.startswith("NOT ") else f"{result} AND {term}")
                 )
         return result
 
     def unary(self) -> tuple[bool, str]:
         token = self.peek()
         assert token is not None
-        if self.is_operator("NOT") or (token[0] == "word" and token[1].startswith("-") and len(token[1]) > 1):
-            if token[1] == "NOT":
-                self.position += 1
-                if self.at_end():
-                    raise QuerySyntaxError("NOT needs a word after it")
-                _, term = self.unary()
-            else:
-                self.tokens[self.position] = ("word", token[1][1:])
-                _, term = self.unary()
-            return True, term
-        if token[0] == "lparen":
-            self.position += 1
-            inner = self.expression()
-            closing = self.peek()
-            if closing is None or closing[0] != "rparen" or inner is None:
-                raise QuerySyntaxError("unbalanced parentheses")
-            self.position += 1
-            return False, f"({inner})" if not inner.startswith("(") else inner
+        negation = self.is_operator("NOT") or (token[0] == "word" and token[1].startswith("-") and len(token[1]) > 1)
+        if negation or token[0] == "lparen":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise QuerySyntaxError(f"parentheses or NOTs nested more than {MAX_DEPTH} deep")
+            try:
+                return self.negation(token) if negation else self.group()
+            finally:
+                self.depth -= 1
         if token[0] == "rparen":
             raise QuerySyntaxError("unbalanced parentheses")
         self.position += 1
         return False, self.term(token)
+
+    def negation(self, token: tuple[str, str]) -> tuple[bool, str]:
+        if token[1] == "NOT":
+            self.position += 1
+            if self.at_end():
+                raise QuerySyntaxError("NOT needs a word after it")
+        else:
+            self.tokens[self.position] = ("word", token[1][1:])
+        _, term = self.unary()
+        return True, term
+
+    def group(self) -> tuple[bool, str]:
+        self.position += 1
+        inner = self.expression()
+        closing = self.peek()
+        if closing is None or closing[0] != "rparen" or inner is None:
+            raise QuerySyntaxError("unbalanced parentheses")
+        self.position += 1
+        return False, f"({inner})" if not inner.startswith("(") else inner
 
     def term(self, token: tuple[str, str]) -> str:
         kind, value = token
