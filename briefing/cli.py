@@ -1,13 +1,14 @@
 """The ``briefing`` command: opens the app, or runs one command over a workspace.
 
 Thin over the core: parse arguments, call one operation, print, exit. Errors
-are one line on stderr; exit 1 when work failed, 2 on usage errors.
+are one line on stderr; exit 1 when work failed, 2 on usage errors. Every line
+goes out through ``terminal.echo``, which shows control characters in titles,
+file names and messages as data.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -19,6 +20,7 @@ from briefing import __version__
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
 from briefing.domain import BriefingError, ImportReport
 from briefing.paths import WORKSPACE_SUFFIX
+from briefing.terminal import echo, echo_json, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
@@ -31,20 +33,30 @@ READING_COMMANDS = ("info", "search", "export", "briefings", "backup")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, shown(f"{self.prog}: {message} (see '{self.prog} --help')") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="briefing", description="Read sources offline, see who said what, write briefing notes. "
-                     "'briefing FILE.briefing' opens the app on that workspace (as a file manager does).")
+    parser = _Parser(
+        prog="briefing",
+        description="Read sources offline, see who said what, write briefing notes. "
+        "'briefing FILE.briefing' opens the app on that workspace (as a file manager does).",
+    )
     parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
     _add_workspace_option(parser, None)
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
-    parser.add_argument("--view", choices=("reader", "claims", "search", "entity", "timeline", "briefing"),
-                        default="reader",
-                        help="what the screenshot shows (default: reader)")
-    parser.add_argument("--palette", choices=("system", "light", "dark"), default="system",
-                        help="colours of the window (default: follow the system)")
+    parser.add_argument(
+        "--view",
+        choices=("reader", "claims", "search", "entity", "timeline", "briefing"),
+        default="reader",
+        help="what the screenshot shows (default: reader)",
+    )
+    parser.add_argument(
+        "--palette",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours of the window (default: follow the system)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     imp = commands.add_parser("import", help="import files and folders into the workspace")
@@ -74,8 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export one briefing note, or the whole workspace as JSON")
     _add_workspace_option(export, argparse.SUPPRESS)
-    export.add_argument("--briefing", metavar="NAME", help="the note's title or id (see 'briefing briefings'); "
-                        "without it the whole workspace is exported (json only)")
+    export.add_argument(
+        "--briefing",
+        metavar="NAME",
+        help="the note's title or id (see 'briefing briefings'); "
+        "without it the whole workspace is exported (json only)",
+    )
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
 
@@ -98,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--workspace", metavar="PATH", default=default,
+        "--workspace",
+        metavar="PATH",
+        default=default,
         help="workspace file (default: your workspace in the user data folder, made from the demo corpus)",
     )
 
@@ -116,11 +134,13 @@ def with_workspace_option(argv: Sequence[str], parser: argparse.ArgumentParser) 
         return argv
     word = argv[index]
     if not _is_workspace_file(word):
-        parser.error(f"'{word}' is neither a command ({', '.join(_command_names(parser))}) "
-                     f"nor a workspace file (*{WORKSPACE_SUFFIX})")
+        parser.error(
+            f"'{word}' is neither a command ({', '.join(_command_names(parser))}) "
+            f"nor a workspace file (*{WORKSPACE_SUFFIX})"
+        )
     if any(a == "--workspace" or a.startswith("--workspace=") for a in argv):
         parser.error(f"give the workspace once: '{word}' or --workspace, not both")
-    return ["--workspace", word, *argv[:index], *argv[index + 1:]]
+    return ["--workspace", word, *argv[:index], *argv[index + 1 :]]
 
 
 def _first_bare_word(argv: list[str]) -> int | None:
@@ -192,11 +212,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _list_backups(args.workspace)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
-    reading = args.command in READING_COMMANDS or (args.command == "claims" and args.action in READING_ACTIONS
-                                                   and not getattr(args, "refresh", False))
+    reading = args.command in READING_COMMANDS or (
+        args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False)
+    )
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
         if ws.backup_problem:
-            print(f"briefing: no backup made: {ws.backup_problem}", file=sys.stderr)
+            echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
         return _run_on_workspace(ws, args)
 
 
@@ -236,14 +257,14 @@ def _analyse(ws, args: argparse.Namespace) -> int:
         raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
     count = analyse_sources(ws, ids, progress=_progress_printer(sys.stderr))
-    print(f"{count} source{'s' if count != 1 else ''} analysed")
+    echo(f"{count} source{'s' if count != 1 else ''} analysed")
     return EXIT_OK
 
 
 def _backup(ws, to: str | None) -> int:
     from briefing.store.backup import back_up
 
-    print(f"backed up {ws.name} to {back_up(ws, to)}")
+    echo(f"backed up {ws.name} to {back_up(ws, to)}")
     return EXIT_OK
 
 
@@ -254,9 +275,9 @@ def _list_backups(workspace: str | None) -> int:
     path = workspace_path(workspace)
     backups = list_backups(path)
     if not backups:
-        print(f"no backups of {path.name} in {backup_folder(path)}")
+        echo(f"no backups of {path.name} in {backup_folder(path)}")
     for backup in reversed(backups):
-        print(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
+        echo(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
     return EXIT_OK
 
 
@@ -266,7 +287,7 @@ def _restore(workspace: str | None, backup: str) -> int:
 
     path = workspace_path(workspace)
     kept = restore_backup(path, backup)
-    print(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
+    echo(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
     return EXIT_OK
 
 
@@ -277,11 +298,12 @@ def _evaluate(data: str | None, quiet: bool) -> int:
     if not folder.is_dir():
         raise BriefingError(f"{folder}: no evaluation folder (give one with --data)")
     results = evaluate_folder(folder)
-    print(format_report(results, show_misses=not quiet))
+    for line in format_report(results, show_misses=not quiet).split("\n"):
+        echo(line)
     overall = totals(results)
     below = [f"{name} {overall[name]:.2f} < {floor:.2f}" for name, floor in FLOORS.items() if overall[name] < floor]
     for line in below:
-        print(f"below the floor: {line}")
+        echo(f"below the floor: {line}")
     return EXIT_FAILED if below or overall["false_quotes"] else EXIT_OK
 
 
@@ -289,11 +311,10 @@ def _export(ws, output: str) -> int:
     from briefing.export.workspace_json import workspace_document, write_workspace_json
 
     if output == "-":
-        json.dump(workspace_document(ws), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        echo_json(workspace_document(ws))
     else:
         write_workspace_json(ws, output)
-        print(f"exported workspace to {output}")
+        echo(f"exported workspace to {output}")
     return EXIT_OK
 
 
@@ -311,12 +332,15 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
         sys.stdout.buffer.flush()
     else:
         write_bytes_atomically(Path(output), data)
-        print(f"exported briefing note {note.id} ({_one_line(note.title)}) to {output}")
+        echo(f"exported briefing note {note.id} ({_one_line(note.title)}) to {output}")
     problems = note.problems()
     if problems:
         count = len(problems)
-        print(f"briefing: {count} passage{'s' if count != 1 else ''} did not match the stored sources word for "
-              "word; flagged in the export", file=sys.stderr)
+        echo(
+            f"briefing: {count} passage{'s' if count != 1 else ''} did not match the stored sources word for "
+            "word; flagged in the export",
+            err=True,
+        )
     return EXIT_OK
 
 
@@ -325,15 +349,27 @@ def _print_briefings(ws, as_json: bool) -> int:
 
     rows = list_briefings(ws)
     if as_json:
-        print(json.dumps([{"id": r.id, "title": r.title, "audience": r.audience, "date": r.date, "author": r.author,
-                           "items": r.items, "updated": r.updated_at} for r in rows], ensure_ascii=False, indent=2))
+        echo_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "audience": r.audience,
+                    "date": r.date,
+                    "author": r.author,
+                    "items": r.items,
+                    "updated": r.updated_at,
+                }
+                for r in rows
+            ]
+        )
         return EXIT_OK
     if not rows:
-        print(f"no briefing notes in {ws.name}")
+        echo(f"no briefing notes in {ws.name}")
         return EXIT_OK
-    print(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
+    echo(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
     for r in rows:
-        print(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {_one_line(r.title)}")
+        echo(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {_one_line(r.title)}")
     return EXIT_OK
 
 
@@ -343,21 +379,21 @@ def _one_line(text: str) -> str:
 
 def _print_import(report: ImportReport) -> int:
     for path, reason in report.failed:
-        print(f"{path}: {reason}", file=sys.stderr)
+        echo(f"{path}: {reason}", err=True)
     for note in report.notes:
-        print(f"briefing: {note}", file=sys.stderr)
-    print(report.summary_line())
+        echo(f"briefing: {note}", err=True)
+    echo(report.summary_line())
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def _print_info(path, counts: dict[str, int], as_json: bool) -> int:
     if as_json:
-        print(json.dumps({"workspace": str(path), "counts": counts}, indent=2))
+        echo_json({"workspace": str(path), "counts": counts})
         return EXIT_OK
-    print(f"workspace: {path}")
+    echo(f"workspace: {path}")
     width = max(len(name) for name in counts)
     for name, count in counts.items():
-        print(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
+        echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
     return EXIT_OK
 
 
@@ -368,7 +404,7 @@ def _progress_printer(stream: TextIO):
     def show(done: int, total: int, label: str) -> None:
         width = 30
         filled = width * done // total if total else width
-        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {label[:40]:<40}"
+        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {shown(label[:40]):<40}"
         stream.write(line if done < total else "\r" + " " * len(line) + "\r")
         stream.flush()
 
@@ -376,7 +412,7 @@ def _progress_printer(stream: TextIO):
 
 
 def _fail(message: str) -> int:
-    print(f"briefing: {message}", file=sys.stderr)
+    echo(f"briefing: {message}", err=True)
     return EXIT_FAILED
 
 

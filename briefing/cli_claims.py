@@ -8,11 +8,10 @@ suggested related passages at once, and the analyst's claims survive ``briefing 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from briefing.domain import CLAIM_STATUSES, BriefingError
-from briefing.terminal import printable
+from briefing.terminal import echo, echo_json
 
 CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
 READING_ACTIONS = (None, "related")  # these open a workspace another process is writing, read-only
@@ -48,8 +47,10 @@ def add_claims_parser(commands, workspace_option) -> None:
     mark.add_argument("status", choices=CLAIM_STATUSES)
     mark.add_argument("--reason", help="why (kept in the judgement history)")
 
-    for name, text in (("dismiss", "not a claim: hide it; re-analysis will not bring it back"),
-                       ("restore", "bring a dismissed claim back")):
+    for name, text in (
+        ("dismiss", "not a claim: hide it; re-analysis will not bring it back"),
+        ("restore", "bring a dismissed claim back"),
+    ):
         one = actions.add_parser(name, help=text)
         one.add_argument("claim_id", type=int, metavar="CLAIM_ID")
         one.add_argument("--reason", help="why (kept in the judgement history)")
@@ -103,8 +104,9 @@ def _add(ws, args: argparse.Namespace) -> int:
     return _said(ws, claim_id, "added")
 
 
-def _span(ws, source_id: int, text: str | None, start: int | None, end: int | None, near: int = 0,
-          part: str = "text") -> tuple[int, int]:
+def _span(
+    ws, source_id: int, text: str | None, start: int | None, end: int | None, near: int = 0, part: str = "text"
+) -> tuple[int, int]:
     from briefing.store.claims import find_passage
 
     if text is not None:
@@ -124,32 +126,44 @@ def _said(ws, claim_id: int, verb: str) -> int:
     from briefing.store.claims import get_claim
 
     claim = get_claim(ws, claim_id)
-    print(f"claim {claim_id} {verb} ({claim['status']}, {claim['suggestions']} suggested related passages): "
-          f"{printable(_one_line(claim['text']))}")
+    echo(
+        f"claim {claim_id} {verb} ({claim['status']}, {claim['suggestions']} suggested related passages): "
+        f"{_one_line(claim['text'])}"
+    )
     return 0
 
 
 def _print_claims(rows: list[dict[str, Any]], as_json: bool) -> int:
     if as_json:
-        print(json.dumps([_claim_document(r) for r in rows], ensure_ascii=False, indent=2))
+        echo_json([_claim_document(r) for r in rows])
         return 0
     if not rows:
-        print("no claims")
+        echo("no claims")
         return 0
-    print(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
+    echo(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
     for r in rows:
         score = "" if r["score"] is None else f"{r['score']:.2f}"
-        print(f"{r['id']:>5}  {r['source_id']:>6}  {r['status']:<12}  {printable(r['kind'] or ''):<10}  {score:>5}  "
-              f"{r['origin']:<8}  {printable(_one_line(r['text']))}")
+        echo(
+            f"{r['id']:>5}  {r['source_id']:>6}  {r['status']:<12}  {r['kind'] or '':<10}  {score:>5}  "
+            f"{r['origin']:<8}  {_one_line(r['text'])}"
+        )
     return 0
 
 
 def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": row["id"], "source": {"id": row["source_id"], "title": row["title"]}, "text": row["text"],
-        "part": row["part"], "start": row["start"], "end": row["end"], "status": row["status"],
+        "id": row["id"],
+        "source": {"id": row["source_id"], "title": row["title"]},
+        "text": row["text"],
+        "part": row["part"],
+        "start": row["start"],
+        "end": row["end"],
+        "status": row["status"],
         "credibility": row["credibility"],
-        "kind": row["kind"], "score": row["score"], "origin": row["origin"], "evidence": row["evidence"],
+        "kind": row["kind"],
+        "score": row["score"],
+        "origin": row["origin"],
+        "evidence": row["evidence"],
         "suggestions": row["suggestions"],
     }
 
@@ -165,16 +179,18 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
         claim = get_claim(ws, claim_id)
     related = claim_related(ws, claim_id)
     if as_json:
-        print(json.dumps({"claim": _claim_document(claim), **related}, ensure_ascii=False, indent=2))
+        echo_json({"claim": _claim_document(claim), **related})
         return 0
-    print(f"claim {claim_id}: {printable(_one_line(claim['text']))}")
-    print(f"  {related['summary']}")
+    echo(f"claim {claim_id}: {_one_line(claim['text'])}")
+    echo(f"  {related['summary']}")
     for kind in ("evidence", "suggestions"):
-        print(f"{kind}:" if related[kind] else f"{kind}: none")
+        echo(f"{kind}:" if related[kind] else f"{kind}: none")
         for row in related[kind]:
             score = f"{row['score']:.2f}  " if "score" in row else ""
-            print(f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
-                  f"{printable(_one_line(row['passage']))[:160]}")
+            echo(
+                f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
+                f"{_one_line(row['passage'])[:160]}"
+            )
     return 0
 
 

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -102,8 +103,9 @@ def test_unusable_workspace_is_one_line(capsys, tmp_path):
 
 
 def test_export_into_missing_folder_is_one_line(capsys, ws_file, tmp_path):
-    code, _, err = run(capsys, "export", "--workspace", str(ws_file), "--format", "json",
-                       "-o", str(tmp_path / "no" / "out.json"))
+    code, _, err = run(
+        capsys, "export", "--workspace", str(ws_file), "--format", "json", "-o", str(tmp_path / "no" / "out.json")
+    )
     assert code == 1 and "does not exist" in err and len(err.strip().splitlines()) == 1
 
 
@@ -188,8 +190,12 @@ def test_briefings_lists_the_notes(capsys, noted_workspace):
     assert row.split()[:2] == ["1", "6"] and row.endswith("  Port Halden outage, day 3")
     code, out, _ = run(capsys, "briefings", "--json", "--workspace", str(noted_workspace))
     [note] = json.loads(out)
-    assert (note["id"], note["title"], note["items"], note["audience"]) == (1, "Port Halden outage, day 3", 6,
-                                                                            "Crisis desk")
+    assert (note["id"], note["title"], note["items"], note["audience"]) == (
+        1,
+        "Port Halden outage, day 3",
+        6,
+        "Crisis desk",
+    )
 
 
 def test_briefings_on_a_workspace_without_notes(capsys, ws_file):
@@ -197,18 +203,31 @@ def test_briefings_on_a_workspace_without_notes(capsys, ws_file):
     assert code == 0 and out.strip() == "no briefing notes in test.briefing"
 
 
-@pytest.mark.parametrize("fmt, check", [
-    ("md", lambda data: data.startswith(b'---\ntitle: "Port Halden outage, day 3"\n')),
-    ("html", lambda data: b"<h1>Port Halden outage, day 3</h1>" in data),
-    ("pdf", lambda data: data.startswith(b"%PDF")),
-    ("docx", lambda data: data.startswith(b"PK")),
-    ("json", lambda data: json.loads(data)["briefing"]["title"] == "Port Halden outage, day 3"),
-])
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("md", lambda data: data.startswith(b'---\ntitle: "Port Halden outage, day 3"\n')),
+        ("html", lambda data: b"<h1>Port Halden outage, day 3</h1>" in data),
+        ("pdf", lambda data: data.startswith(b"%PDF")),
+        ("docx", lambda data: data.startswith(b"PK")),
+        ("json", lambda data: json.loads(data)["briefing"]["title"] == "Port Halden outage, day 3"),
+    ],
+)
 def test_export_a_briefing_note_by_title_or_id(capsys, noted_workspace, tmp_path, fmt, check):
     target = tmp_path / f"note.{fmt}"
     for name in ("port halden outage, day 3", "1"):
-        code, out, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", name,
-                             "--format", fmt, "-o", str(target))
+        code, out, err = run(
+            capsys,
+            "export",
+            "--workspace",
+            str(noted_workspace),
+            "--briefing",
+            name,
+            "--format",
+            fmt,
+            "-o",
+            str(target),
+        )
         assert code == 0, err
         assert out.strip() == f"exported briefing note 1 (Port Halden outage, day 3) to {target}"
         assert check(target.read_bytes())
@@ -222,8 +241,18 @@ def test_export_a_note_to_standard_output(capfdbinary, noted_workspace):
 
 def test_unknown_briefing_is_one_line_and_writes_nothing(capsys, noted_workspace, tmp_path):
     target = tmp_path / "note.pdf"
-    code, out, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", "Weekly",
-                         "--format", "pdf", "-o", str(target))
+    code, out, err = run(
+        capsys,
+        "export",
+        "--workspace",
+        str(noted_workspace),
+        "--briefing",
+        "Weekly",
+        "--format",
+        "pdf",
+        "-o",
+        str(target),
+    )
     assert code == 1 and out == ""
     assert err == "briefing: no briefing note has the title or id 'Weekly' (see 'briefing briefings')\n"
     assert not target.exists() and not list(tmp_path.glob(".note.pdf.*"))
@@ -235,7 +264,8 @@ def test_a_note_format_without_briefing_is_a_usage_error(capsys, ws_file):
     assert exited.value.code == 2
     assert capsys.readouterr().err.strip().splitlines() == [
         "briefing: export --format docx needs --briefing NAME (the whole workspace exports as json) "
-        "(see 'briefing --help')"]
+        "(see 'briefing --help')"
+    ]
 
 
 def test_export_warns_when_a_passage_does_not_match(capsys, noted_workspace, tmp_path):
@@ -244,8 +274,108 @@ def test_export_warns_when_a_passage_does_not_match(capsys, noted_workspace, tmp
     with open_workspace(noted_workspace) as ws:
         ws.db.execute("UPDATE quotes SET text = 'We restored everything' WHERE id = 1")
         ws.db.conn.commit()
-    code, _, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md",
-                       "-o", str(tmp_path / "n.md"))
+    code, _, err = run(
+        capsys,
+        "export",
+        "--workspace",
+        str(noted_workspace),
+        "--briefing",
+        "1",
+        "--format",
+        "md",
+        "-o",
+        str(tmp_path / "n.md"),
+    )
     assert code == 0
     assert err == "briefing: 2 passages did not match the stored sources word for word; flagged in the export\n"
     assert "**Not verified (altered):** the quote is" in (tmp_path / "n.md").read_text(encoding="utf-8")
+
+
+HOSTILE_NAME = "bad\x1b[2J\x1b]0;owned\x07\nbriefing: 9 imported, 0 failed\r.txt"
+
+
+def _terminal_safe(text: str) -> None:
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), repr(text)
+
+
+@pytest.fixture
+def hostile_workspace(ws_file):
+    from briefing.store import open_workspace
+    from briefing.store.briefings import create_briefing
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    with open_workspace(ws_file) as ws:
+        title = "Outage\x1b[2J\u202eecruos\n1 result\x9b31m"
+        add_document(ws, make_doc("The outage\x1b[31m was over.\x07", title=title, outlet="Wire\x1b[8m"))
+        create_briefing(ws, "Note\x1b[2J\nforged line")
+    return ws_file
+
+
+def test_import_failures_print_file_names_as_data(capsys, ws_file, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / HOSTILE_NAME).write_bytes(b"")
+    code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(folder))
+    assert code == 1 and out.strip() == "0 imported, 0 already there, 1 failed"
+    _terminal_safe(out + err)
+    assert len(err.strip().splitlines()) == 1 and "bad\ufffd[2J" in err
+
+
+@pytest.mark.parametrize("command", [["search", "outage"], ["briefings"], ["search", "outage", "--limit", "1"]])
+def test_titles_and_text_reach_the_terminal_as_data(capsys, hostile_workspace, command):
+    code, out, err = run(capsys, *command, "--workspace", str(hostile_workspace))
+    assert code == 0, err
+    _terminal_safe(out + err)
+    assert "forged line" not in out.splitlines() and "1 result\ufffd31m" not in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    "command", [["search", "outage", "--json"], ["briefings", "--json"], ["export", "--format", "json", "-o", "-"]]
+)
+def test_json_output_escapes_every_control_character(capsys, hostile_workspace, command):
+    code, out, err = run(capsys, *command, "--workspace", str(hostile_workspace))
+    assert code == 0, err
+    _terminal_safe(out.replace("\n", " "))
+    assert "\\u001b[2J" in out and json.loads(out)
+
+
+def test_errors_and_usage_errors_print_names_as_data(capsys, tmp_path):
+    bad = tmp_path / "bad\x1b[2J\nx.briefing"
+    bad.write_text("not a database", encoding="utf-8")
+    code, _, err = run(capsys, "info", "--workspace", str(bad))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    _terminal_safe(err)
+    with pytest.raises(SystemExit):
+        main(["frob\x1b[2J\nnicate"])
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    _terminal_safe(err)
+
+
+def test_progress_bar_shows_file_names_as_data():
+    from briefing.cli import _progress_printer
+
+    terminal = _Terminal()
+    _progress_printer(terminal)(1, 4, "a\x1b[2J\nb.txt")
+    _terminal_safe(terminal.written[0].lstrip("\r"))
+    assert "a\ufffd[2J\ufffdb.txt" in terminal.written[0]
+
+
+def test_a_capped_search_says_so_in_one_line(capsys, hostile_workspace):
+    query = " OR ".join(f"word{i}" for i in range(500)) + " OR outage"
+    code, out, _ = run(capsys, "search", query, "--workspace", str(hostile_workspace))
+    assert code == 0 and "(only the first 64 different terms were searched; 437 more were left out)" in out
+    code, out, _ = run(capsys, "search", "(" * 600 + "outage", "--workspace", str(hostile_workspace))
+    assert code == 0 and "nested more than 20 deep" in out and "1 result" in out
+
+
+def test_every_line_the_cli_prints_goes_through_one_function():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "briefing"
+    for module in ("cli.py", "cli_claims.py", "search/report.py"):
+        source = (root / module).read_text(encoding="utf-8")
+        # the progress bar's stream.write shows its file name with terminal.shown; an exported file's
+        # bytes go to standard output as they are
+        assert not re.search(r"\bprint\(|json\.dump\(|ensure_ascii", source), module

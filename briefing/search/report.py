@@ -8,7 +8,8 @@ import sys
 from briefing.domain import BriefingError, SearchHit
 from briefing.search.engine import SearchResult, highlighted_text, search
 from briefing.store import Workspace
-from briefing.store.search_queries import FACET_LIMIT
+from briefing.store.search_queries import CLOSE, FACET_LIMIT, OPEN
+from briefing.terminal import echo, echo_json
 
 MAX_LIMIT = 500
 
@@ -18,7 +19,7 @@ def print_search(ws: Workspace, text: str, limit: int, after: str | None, as_jso
         raise BriefingError(f"--limit: must be between 1 and {MAX_LIMIT}")
     result = search(ws, text, limit, decode_cursor(after))
     if as_json:
-        print(json.dumps(result_document(result), ensure_ascii=False, indent=2))
+        echo_json(result_document(result))
     else:
         _print_text(result, sys.stdout.isatty())
     return 0
@@ -29,6 +30,7 @@ def result_document(result: SearchResult) -> dict:
     return {
         "query": result.query.text,
         "literal": result.query.literal,
+        "problem": result.query.problem,
         "total": page.total,
         "ranked": page.ranked,
         "facets": {name: dict(values) for name, values in page.facets.items()},
@@ -40,8 +42,14 @@ def result_document(result: SearchResult) -> dict:
 
 def _hit_document(hit: SearchHit) -> dict:
     return {
-        "type": hit.kind, "id": hit.ref_id, "source_id": hit.source_id, "title": hit.title,
-        "outlet": hit.outlet, "published": hit.published, "speaker": hit.speaker, "status": hit.status,
+        "type": hit.kind,
+        "id": hit.ref_id,
+        "source_id": hit.source_id,
+        "title": hit.title,
+        "outlet": hit.outlet,
+        "published": hit.published,
+        "speaker": hit.speaker,
+        "status": hit.status,
         "snippet": highlighted_text(hit.snippet, "[", "]"),
     }
 
@@ -57,21 +65,25 @@ def facet_line(page) -> str:
 def _print_text(result: SearchResult, colour: bool) -> None:
     page = result.page
     if result.query.literal and result.query.text.strip():
-        print(f"(searched literally for the words: {result.query.problem})")
+        echo(f"(searched literally for the words: {result.query.problem})")
+    elif result.query.problem:
+        echo(f"({result.query.problem})")
     order = "" if page.ranked or not result.query.match else ", newest first"
-    print(f"{page.total} result{'s' if page.total != 1 else ''}{order}")
+    echo(f"{page.total} result{'s' if page.total != 1 else ''}{order}")
     facets = facet_line(page)
     if facets:
-        print(f"  {facets}")
-    start, end = ("\033[1m", "\033[0m") if colour else ("[", "]")
+        echo(f"  {facets}")
+    styles = {OPEN: "\033[1m", CLOSE: "\033[0m"} if colour else {OPEN: "[", CLOSE: "]"}
     for hit in page.hits:
         where = ", ".join(p for p in (hit.outlet, hit.published) if p)
         who = f"{hit.speaker}: " if hit.speaker else ""
         status = f" [{hit.status}]" if hit.status else ""
-        print(f"\n{hit.kind}{status} · {hit.title or '(untitled)'}" + (f" ({where})" if where else ""))
-        print(f"  {who}{highlighted_text(hit.snippet, start, end)}")
+        echo()
+        echo(f"{hit.kind}{status} · {hit.title or '(untitled)'}" + (f" ({where})" if where else ""))
+        echo(f"  {who}{hit.snippet}", styles=styles)  # the match marks become bold after the rest is escaped
     if page.cursor is not None:
-        print(f"\nmore: --after {encode_cursor(page.cursor)}")
+        echo()
+        echo(f"more: --after {encode_cursor(page.cursor)}")
 
 
 def encode_cursor(cursor: tuple | None) -> str | None:
