@@ -8,20 +8,31 @@ the app's worker threads open their own connection to the workspace its window h
 The lock file's text is also the workspace's clean-close marker: ``open <pid>`` while it is held,
 ``closed`` once the last connection closed normally. A workspace whose marker is missing (a file
 from elsewhere, or never opened here) or still says ``open`` (the last session was killed) gets a
-full ``quick_check`` when it is opened; see ``briefing.store.integrity``.
+full ``quick_check`` when it is opened, once per process; see ``briefing.store.integrity``.
+
+The lock file sits beside a workspace that may have come from someone else, so it is trusted
+no more than the workspace: a symbolic link is never followed (``ln -s ~/.bashrc x.lock`` would
+have us write our marker into it), and a file that is not one we make (another kind of file, a
+hard link, other text) is refused, never truncated.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.domain import WorkspaceLocked
+from briefing.domain import WorkspaceError, WorkspaceLocked
 
 CLOSED, OPEN, MISSING = "closed", "open", "missing"
 _LOCK_OFFSET = 1 << 20  # Windows locks are mandatory: lock a byte far from the marker text
+_MARKER_TEXT = re.compile(rb"((open \d+|closed)\n?)?")
+# no symbolic link followed; a named pipe opened without waiting; not inherited by children
+_OPEN_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass
@@ -51,6 +62,17 @@ class WorkspaceLock:
         """How the last session left the workspace: ``closed``, ``open`` (killed) or ``missing``."""
         return self._entry.previous if self._entry else MISSING
 
+    @property
+    def opened(self) -> bool:
+        """True once this process opened the workspace (``mark_open``) under this lock."""
+        return self._entry is not None and self._entry.marked
+
+    @property
+    def check_due(self) -> bool:
+        """True until this process opened the workspace once: the full check, when the last
+        session did not close it, is for the first open, not for every worker's connection."""
+        return self._entry is not None and self._entry.previous != CLOSED and not self._entry.marked
+
     def mark_open(self) -> None:
         """Record that the workspace is in use; called once it opened successfully."""
         if self._entry and not self._entry.marked:
@@ -76,8 +98,8 @@ class WorkspaceLock:
 def acquire(workspace: Path) -> WorkspaceLock:
     """Take (or share, within this process) the workspace's lock.
 
-    Raises WorkspaceLocked when another process holds it, OSError when the lock file cannot
-    be created (a read-only folder).
+    Raises WorkspaceLocked when another process holds it, WorkspaceError when the lock file
+    is not one Briefing makes, OSError when it cannot be created (a read-only folder).
     """
     key = os.path.realpath(workspace)
     entry = _held.get(key)
@@ -93,8 +115,8 @@ def in_use(workspace: Path) -> bool:
     if os.path.realpath(workspace) in _held:
         return True
     try:
-        fd = os.open(lock_path(workspace), os.O_RDWR)
-    except OSError:
+        fd = _open_lock_file(lock_path(workspace), os.O_RDWR)
+    except (OSError, WorkspaceError):
         return False
     try:
         if _try_lock(fd):
@@ -107,26 +129,68 @@ def in_use(workspace: Path) -> bool:
 
 def marker(workspace: Path) -> str:
     """The clean-close marker as last written: ``closed``, ``open`` or ``missing``."""
-    try:
-        text = lock_path(workspace).read_text(encoding="ascii", errors="replace")
-    except OSError:
-        return MISSING
-    return _marker_of(text)
+    return _marker_of(_read_marker(workspace))
 
 
 def describe_holder(workspace: Path) -> str:
-    """"Briefing process 123", from the pid the holder wrote, else "another Briefing process"."""
-    try:
-        words = lock_path(workspace).read_text(encoding="ascii", errors="replace").split()
-    except OSError:
-        words = []
+    """ "Briefing process 123", from the pid the holder wrote, else "another Briefing process"."""
+    words = _read_marker(workspace).split()
     if len(words) > 1 and words[0] == OPEN and words[1].isdigit():
         return f"Briefing process {words[1]}"
     return "another Briefing process"
 
 
+def _read_marker(workspace: Path) -> str:
+    """The lock file's text, or "" when there is none or it is not one we make."""
+    try:
+        fd = _open_lock_file(lock_path(workspace), os.O_RDONLY)
+    except (OSError, WorkspaceError):
+        return ""
+    try:
+        return _read(fd)
+    finally:
+        os.close(fd)
+
+
+def _open_lock_file(path: Path, flags: int) -> int:
+    """Open the lock file, refusing a link, another kind of file or someone else's text.
+
+    Raises WorkspaceError for a file we did not make, OSError when it cannot be opened.
+    """
+    if not hasattr(os, "O_NOFOLLOW") and path.is_symlink():  # Windows: look first
+        raise WorkspaceError(f"{path}: is a symbolic link, not a lock file Briefing made; remove it")
+    try:
+        fd = os.open(path, flags | _OPEN_FLAGS, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+            raise WorkspaceError(f"{path}: is a symbolic link, not a lock file Briefing made; remove it") from None
+        raise
+    try:
+        problem = _foreign(fd)
+    except BaseException:
+        os.close(fd)
+        raise
+    if problem:
+        os.close(fd)
+        raise WorkspaceError(f"{path}: {problem}, not a lock file Briefing made; remove it to open the workspace")
+    return fd
+
+
+def _foreign(fd: int) -> str:
+    """Why the open file is not a lock file of ours, or "" when it is (or is new and empty)."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    if info.st_nlink > 1:
+        return "is a hard link to another file"
+    os.lseek(fd, 0, os.SEEK_SET)
+    if info.st_size > 64 or not _MARKER_TEXT.fullmatch(os.read(fd, 65)):
+        return "holds other text"
+    return ""
+
+
 def _take(workspace: Path) -> _Entry:
-    fd = os.open(lock_path(workspace), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock_file(lock_path(workspace), os.O_RDWR | os.O_CREAT)
     try:
         if not _try_lock(fd):
             raise WorkspaceLocked(

@@ -1,6 +1,7 @@
 """Two instances on one workspace: the second gets a clear refusal or a read-only workspace."""
 
 import hashlib
+import os
 import signal
 
 import pytest
@@ -148,3 +149,72 @@ def test_a_second_window_refuses_or_reads_and_never_writes(held, tmp_path):
     with open_workspace(path) as ws:
         add_entity(ws, "After The Second Window", "person")
         assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _victim(tmp_path):
+    victim = tmp_path / "bashrc"
+    victim.write_text("export PATH=/usr/bin\n")
+    return victim
+
+
+@pytest.mark.parametrize("plant", ["symlink", "hardlink", "other-text", "dangling-symlink"])
+def test_a_lock_file_we_did_not_make_is_refused_and_left_alone(ws_file, tmp_path, capsys, plant):
+    from briefing.cli import main
+
+    open_workspace(ws_file).close()
+    lock_file = lock.lock_path(ws_file)
+    lock_file.unlink()
+    victim = _victim(tmp_path)
+    if plant == "symlink":
+        lock_file.symlink_to(victim)
+    elif plant == "hardlink":
+        os.link(victim, lock_file)
+    elif plant == "other-text":
+        lock_file.write_text("export PATH=/usr/bin\n")
+        victim = lock_file
+    else:
+        victim.unlink()
+        lock_file.symlink_to(victim)
+    before = victim.read_bytes() if victim.exists() else None
+    assert main(["info", "--workspace", str(ws_file)]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"briefing: {lock_file}: ") and "not a lock file Briefing made; remove it" in line
+    assert (victim.read_bytes() if victim.exists() else None) == before
+    assert lock.marker(ws_file) == lock.MISSING and not lock.in_use(ws_file)
+
+
+def test_a_named_pipe_as_lock_file_is_refused_without_waiting(ws_file):
+    open_workspace(ws_file).close()
+    lock.lock_path(ws_file).unlink()
+    os.mkfifo(lock.lock_path(ws_file))
+    result = run_cli("info", "--workspace", str(ws_file), timeout=60)  # the timeout is only a safety net
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"briefing: {lock.lock_path(ws_file)}: is not a regular file, not a lock file Briefing made; "
+        "remove it to open the workspace"
+    ]
+
+
+def test_after_a_kill_the_full_check_runs_once_per_process_not_per_connection(held, monkeypatch):
+    path, holder = held
+    checked = []
+    real = integrity.check_integrity
+    monkeypatch.setattr(integrity, "check_integrity", lambda p, conn: checked.append(p) or real(p, conn))
+    holder.kill()
+    holder.wait()
+    with open_workspace(path) as ws:
+        add_entity(ws, "Written Meanwhile", "person")
+        for _ in range(3):
+            ws.reopen().close()  # worker threads' connections, searches
+    assert checked == [path]
+
+
+def test_a_reader_checks_a_killed_sessions_file_once(held, monkeypatch):
+    path, holder = held
+    checked = []
+    monkeypatch.setattr(integrity, "check_integrity", lambda p, conn: checked.append(p))
+    holder.kill()
+    holder.wait()
+    for _ in range(3):
+        open_workspace(path, read_only=True).close()
+    assert checked == [path]
