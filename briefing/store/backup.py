@@ -15,8 +15,8 @@ state as a backup, then replaces the workspace's content in one transaction.
 
 from __future__ import annotations
 
+import errno
 import os
-import re
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -24,31 +24,22 @@ from pathlib import Path
 
 from briefing.domain import WorkspaceError, WorkspaceLocked
 from briefing.store import lock as locking
+from briefing.store.backup_files import backup_folder, list_backups, remove_interrupted, temporary_name
 from briefing.store.integrity import EMPTY, check_existing, read_only_uri
 from briefing.store.workspace import Workspace, open_workspace, storage_error
 
 DEFAULT_KEEP = 10
 INTERVAL_SECONDS = 600
 KEEP_VARIABLE = "BRIEFING_BACKUPS"
-STALE_TEMPORARY_SECONDS = 3600
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _CONTENT_TABLES = ("sources", "entities", "annotations", "briefings", "history")
-_TEMPORARY = re.compile(r"^\..+\.\d+\.tmp(-journal)?$")
+_SQLITE_FULL = 13
+
+__all__ = ["backup_folder", "list_backups"]  # where backups are, with the rest of the backup API
 
 
-def backup_folder(workspace: Path) -> Path:
-    return workspace.with_name(workspace.name + ".backups")
-
-
-def list_backups(workspace: Path) -> list[Path]:
-    """The workspace's backups, oldest first; other files in the folder are not counted."""
-    folder = backup_folder(workspace)
-    pattern = re.compile(re.escape(workspace.stem) + r"-\d{8}-\d{6}-\d{6}(-[a-z-]+)?\.briefing")
-    try:
-        names = sorted(entry.name for entry in os.scandir(folder) if pattern.fullmatch(entry.name))
-    except OSError:
-        return []
-    return [folder / name for name in names]
+class _DiskFull(WorkspaceError):
+    """The disk filled up while a backup was written; nothing of it is left."""
 
 
 def keep_count(keep: int | None = None) -> int:
@@ -154,7 +145,7 @@ def check_backup(path: Path) -> None:
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     """Write the database of ``conn`` to ``target`` whole or not at all."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary = temporary_name(target)
     try:
         temporary.unlink(missing_ok=True)
         out = sqlite3.connect(temporary)
@@ -167,9 +158,13 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
         os.replace(temporary, target)
         _fsync(target.parent)
     except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_FULL:
+            raise _DiskFull(f"{target.parent}: disk full; no backup was made") from None
         error = storage_error(target.name, exc)
         raise (error or WorkspaceError(f"{target}: backup failed ({exc})")) from None
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            raise _DiskFull(f"{target.parent}: disk full; no backup was made") from None
         raise WorkspaceError(f"{target}: backup failed ({exc.strerror or exc})") from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-journal")):
@@ -182,9 +177,14 @@ def _into_folder(conn: sqlite3.Connection, workspace: Path, keep: int | None, la
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise WorkspaceError(f"{folder}: cannot make the backup folder ({exc.strerror})") from None
-    _remove_stale_temporaries(folder)
+    remove_interrupted(workspace)
     target = _new_name(folder, workspace.stem, label)
-    copy_database(conn, target)
+    try:
+        copy_database(conn, target)
+    except _DiskFull as exc:
+        kept = len(list_backups(workspace))
+        kept_now = f"{kept} earlier backup{'s are' if kept != 1 else ' is'} kept"
+        raise WorkspaceError(f"{exc}; {kept_now} (free some space)") from None
     _prune(workspace, max(keep_count(keep), 1))
     return target
 
@@ -204,18 +204,13 @@ def _prune(workspace: Path, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files of backups killed half-way; a running backup's file is younger than an hour."""
-    cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    for entry in os.scandir(folder):
-        if _TEMPORARY.match(entry.name) and entry.stat().st_mtime < cutoff:
-            Path(entry.path).unlink(missing_ok=True)
-
-
 def _replace_unopenable(target: Path, source: Path) -> Path:
     """Move a workspace that cannot be opened (and its -wal) aside into the backup folder, then
     put a copy of the backup in its place."""
-    lock = locking.acquire(target)
+    try:
+        lock = locking.acquire(target)  # inside: on a read-only disk even the lock file fails
+    except OSError as exc:
+        raise WorkspaceError(f"{target}: restore failed ({_reason(exc)})") from None
     try:
         folder = backup_folder(target)
         folder.mkdir(exist_ok=True)
@@ -230,10 +225,16 @@ def _replace_unopenable(target: Path, source: Path) -> Path:
         finally:
             conn.close()
     except OSError as exc:
-        raise WorkspaceError(f"{target}: restore failed ({exc.strerror or exc})") from None
+        raise WorkspaceError(f"{target}: restore failed ({_reason(exc)})") from None
     finally:
         lock.release()
     return aside
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.EROFS:
+        return "it is on a read-only disk"
+    return (exc.strerror or str(exc)).lower()
 
 
 def _copy_into(source: Path, ws: Workspace) -> None:

@@ -1,8 +1,11 @@
 """Rolling backups with SQLite's online backup API; restoring one, and refusing what is not one."""
 
+import errno
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -153,14 +156,18 @@ def _damaged(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make, reason", [
-    (lambda p: p, "no such backup file"),
-    (lambda p: _written(p, b"hello"), "not an SQLite file"),
-    (lambda p: _written(p, b""), "not a Briefing workspace"),
-    (_other_sqlite, "an SQLite file with other tables"),
-    (_newer, "newer version of Briefing"),
-    (_damaged, "damaged"),
-], ids=["missing", "text", "empty", "other-sqlite", "newer", "damaged"])
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (lambda p: p, "no such backup file"),
+        (lambda p: _written(p, b"hello"), "not an SQLite file"),
+        (lambda p: _written(p, b""), "not a Briefing workspace"),
+        (_other_sqlite, "an SQLite file with other tables"),
+        (_newer, "newer version of Briefing"),
+        (_damaged, "damaged"),
+    ],
+    ids=["missing", "text", "empty", "other-sqlite", "newer", "damaged"],
+)
 def test_restore_refuses_what_is_not_a_sound_backup(case, tmp_path, make, reason):
     bad = make(tmp_path / "bad.briefing")
     before = _digest(case)
@@ -222,8 +229,10 @@ def test_backup_and_restore_commands(case, tmp_path):
     target = tmp_path / "copy.briefing"
     assert run_cli("backup", "--workspace", str(case), "--to", str(target)).returncode == 0
     again = run_cli("backup", "--workspace", str(case), "--to", str(target))
-    assert again.returncode == 1 and again.stderr.strip() == f"briefing: {target}: already exists; choose a new file " \
-        "name for the backup"
+    assert (
+        again.returncode == 1
+        and again.stderr.strip() == f"briefing: {target}: already exists; choose a new file name for the backup"
+    )
     with open_workspace(case) as ws:
         add_entity(ws, "Added Later", "person")
     restored = run_cli("restore", "--workspace", str(case), str(target))
@@ -270,3 +279,49 @@ def test_a_failed_backup_never_fails_the_edit(case, monkeypatch):
     assert _names(case)[-1] == "Saved Anyway"
     result = run_cli("info", "--workspace", str(case))
     assert result.returncode == 0 and "briefing: no backup made: " in result.stderr
+
+
+def _finished_pid() -> int:
+    """The id of a process that has ended (as a backup killed half-way)."""
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(child.stdout)
+
+
+def test_a_backup_killed_half_way_is_cleared_at_the_next_open(case):
+    folder = backup_folder(case)
+    folder.mkdir()
+    dead = _finished_pid()
+    interrupted = [
+        folder / f".test-20260101-000000-000000.briefing.{dead}.tmp",
+        folder / f".test-20260101-000000-000000-before-upgrade.briefing.{dead}.tmp-journal",
+    ]
+    running = folder / f".test-20260101-000001-000000.briefing.{os.getpid()}.tmp"  # a backup under way
+    others = [
+        folder / f".other-20260101-000000-000000.briefing.{dead}.tmp",
+        folder / f".notes.{dead}.tmp",
+        folder / "test.tmp",
+    ]
+    for path in [*interrupted, running, *others]:
+        path.write_bytes(b"half")
+    open_workspace(case).close()  # no backup made: only the open
+    assert not any(path.exists() for path in interrupted)
+    assert running.exists() and all(path.exists() for path in others)
+
+
+def test_a_backup_onto_a_full_disk_says_how_many_backups_are_kept(case, monkeypatch):
+    from briefing.store import backup as backup_module
+
+    with open_workspace(case) as ws:
+        back_up(ws)
+        back_up(ws)
+
+        def full(path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(backup_module, "_fsync", full)
+        with pytest.raises(WorkspaceError) as caught:
+            back_up(ws)
+    assert str(caught.value) == (
+        f"{backup_folder(case)}: disk full; no backup was made; 2 earlier backups are kept (free some space)"
+    )
+    assert len(list_backups(case)) == 2 and [p.name for p in backup_folder(case).iterdir() if p.name[0] == "."] == []
