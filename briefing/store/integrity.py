@@ -3,75 +3,113 @@
 Everything here reads the file through its own read-only connection with ``trusted_schema`` off,
 so a refused file is never changed (no journal, no WAL, no migration). The order:
 
-1. the SQLite header and the tables: other SQLite files are not workspaces;
+1. the kind of file: a regular file (a named pipe would hang the read, a broken symbolic link
+   would fail later with SQLite's words), then the SQLite header: other files are not workspaces;
 2. the schema version: a newer Briefing's workspace is refused, not half-understood;
-3. triggers, views and virtual tables: each must be exactly one our migrations create.
-   A trigger runs SQL on every write, a view on every read; a workspace from someone else
-   must not bring its own;
-4. ``PRAGMA quick_check`` (b-tree structure, page and record format, constraints) when the
-   clean-close marker asks for it (``thorough``): a file never opened here, or whose last
-   session was killed. It is not run on every open because it reads the whole file: 10 s on
-   the 1.76 GB, 1,000,000-quote benchmark workspace.
+3. every schema object (tables with their columns, constraints and foreign keys, indexes,
+   triggers, views, virtual tables) must be exactly one our migrations create
+   (``briefing.store.schema_check``); a table of one's own is allowed;
+4. the search index must be readable in a format this SQLite knows (a cheap read);
+5. ``PRAGMA quick_check`` (b-tree structure, page and record format, constraints) and a walk
+   through the search index when the clean-close marker asks for it (``thorough``): a file never
+   opened here, or whose last session was killed. It is not run on every open because it reads
+   the whole file: 10 s on the 1.76 GB, 1,000,000-quote benchmark workspace.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
-from functools import cache
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
 from briefing.domain import WorkspaceError
-from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION, migrations
+from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
+from briefing.store.schema_check import expected_objects, list_strangers
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 EMPTY = -1  # check_existing's answer for an empty or missing file: a new workspace
-_OBJECTS_SQL = (
-    "SELECT type, name, sql FROM sqlite_master "
-    "WHERE type IN ('trigger', 'view') OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%')"
-)
+_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not wait for a writer
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, *, exclusive: bool = False) -> str:
     """An SQLite URI that opens ``path`` for reading only.
 
     A WAL workspace needs its ``-shm`` file even to be read; in a folder nobody may write
     (a read-only mount, a CD) that file cannot be made, so the file is opened as immutable.
+    So it is when ``exclusive`` (this process holds the workspace's lock, nobody else writes)
+    and no ``-wal`` or ``-journal`` is beside it: the file is whole, and reading it leaves no
+    ``-wal`` and ``-shm`` behind, which matters for a file that is then refused.
     """
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode=ro"  # bytes: a path need not be UTF-8
+    alone = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    unwritable = not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists()
+    if unwritable or (exclusive and alone):
         uri += "&immutable=1"
     return uri
 
 
-def check_existing(path: Path, *, thorough: bool) -> int:
+def check_file_kind(path: Path) -> bool:
+    """Refuse what cannot be a workspace file (a folder, a pipe, a broken link); False when
+    nothing is there yet."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise WorkspaceError(f"{path}: is a symbolic link to nothing ({os.readlink(path)})") from None
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise WorkspaceError(f"{path}: is a loop of symbolic links") from None
+        raise WorkspaceError(f"{path}: cannot be opened ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise WorkspaceError(f"{path}: is a folder, not a workspace file")
+    if not stat.S_ISREG(mode):
+        raise WorkspaceError(f"{path}: is not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'a special file')})")
+    return True
+
+
+def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> int:
     """Refuse a file that must not be opened; return its schema version (EMPTY for a new file).
 
-    Raises WorkspaceError with a one-line message; the file is left as it was.
+    ``exclusive``: this process holds the workspace's lock. Raises WorkspaceError with a
+    one-line message; the file is left as it was.
     """
-    if not path.exists():
+    if not check_file_kind(path):
         return EMPTY
-    if path.is_dir():
-        raise WorkspaceError(f"{path}: is a folder, not a workspace file")
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot read ({exc.strerror})") from None
+    head = _read_head(path)
     if not head:
         return EMPTY  # an empty file becomes a new workspace
     if head != SQLITE_MAGIC:
         raise WorkspaceError(f"{path}: not a Briefing workspace (not an SQLite file)")
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path, exclusive=exclusive), uri=True)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             return _check(path, conn, thorough)
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path}: not a readable Briefing workspace ({exc})") from None
+        detail = " ".join(str(exc).split())[:160]
+        raise WorkspaceError(f"{path}: not a readable Briefing workspace ({detail})") from None
+    except ValueError:  # text that is not UTF-8 where SQLite keeps names and schema
+        raise WorkspaceError(f"{path}: the workspace file is damaged (its schema is not readable text)") from None
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the look
+            raise WorkspaceError(f"{path}: is not a regular file")
+        return os.read(fd, len(SQLITE_MAGIC))
+    finally:
+        os.close(fd)
 
 
 def _check(path: Path, conn: sqlite3.Connection, thorough: bool) -> int:
@@ -80,13 +118,13 @@ def _check(path: Path, conn: sqlite3.Connection, thorough: bool) -> int:
     applied: list[str] = []
     if "_sqlite_migrations" in tables:
         applied = [
-            r[0]
-            for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+            r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
         ]
     check_version(path, version, applied, tables)
     check_schema_objects(path, conn, len(applied))
     if thorough:
-        check_integrity(path, conn)
+        check_integrity(path, conn)  # first: a damaged b-tree is the file's fault, not the index's
+    check_search_index(path, conn, len(applied), thorough)
     return version
 
 
@@ -102,33 +140,33 @@ def check_version(path: Path, version: int, applied: list[str], tables: list[str
 
 
 def check_schema_objects(path: Path, conn: sqlite3.Connection, applied: int) -> None:
-    """Refuse triggers, views and virtual tables that our migrations did not create as they are."""
-    expected = expected_objects(applied)
-    strangers = [
-        f"{'virtual table' if kind == 'table' else kind} {name}"
-        for kind, name, sql in conn.execute(_OBJECTS_SQL)
-        if expected.get((kind, name)) != sql
-    ]
+    """Refuse schema objects that our migrations did not create as they are."""
+    strangers = list_strangers(conn, applied)
     if strangers:
         shown = ", ".join(strangers[:3]) + (f" and {len(strangers) - 3} more" if len(strangers) > 3 else "")
         raise WorkspaceError(
-            f"{path}: refused: it holds {shown} that Briefing did not make (they could run code on "
-            "open); the file was not changed"
+            f"{path}: refused: its schema is not the one Briefing makes ({shown}; such changes could run "
+            "code or delete data); the file was not changed"
         )
 
 
-@cache
-def expected_objects(applied: int) -> dict[tuple[str, str], str]:
-    """(type, name) -> SQL of the triggers, views and virtual tables after ``applied`` migrations."""
-    from sqlite_utils import Database  # with the first workspace opened, not at start
-
-    db = Database(memory=True, execute_plugins=False)
+def check_search_index(path: Path, conn: sqlite3.Connection, applied: int, thorough: bool) -> None:
+    """Read each full-text index: its settings on every open (a format this SQLite does not
+    know fails every search and import), every entry of it when ``thorough``: ``quick_check``
+    does not look inside the index's blobs."""
+    names = [name for name, seen in expected_objects(applied).items() if seen.kind == "virtual table"]
     try:
-        stop = MIGRATION_NAMES[applied] if applied < len(MIGRATION_NAMES) else None
-        migrations.apply(db, stop_before=stop)
-        return {(kind, name): sql for kind, name, sql in db.execute(_OBJECTS_SQL).fetchall()}
-    finally:
-        db.close()
+        for name in names:
+            conn.execute(f'SELECT rowid FROM "{name}" LIMIT 1').fetchall()
+            if thorough:
+                conn.execute(f"CREATE VIRTUAL TABLE temp.index_walk USING fts5vocab(main, \"{name}\", 'instance')")
+                conn.execute("SELECT count(*) FROM temp.index_walk").fetchall()
+                conn.execute("DROP TABLE temp.index_walk")
+    except sqlite3.Error as exc:
+        detail = " ".join(str(exc).split())[:120]
+        raise WorkspaceError(
+            f"{path}: its search index is damaged ({detail}); restore a backup with 'briefing restore'"
+        ) from None
 
 
 def check_integrity(path: Path, conn: sqlite3.Connection) -> None:

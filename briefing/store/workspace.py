@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from briefing.domain import BriefingError, WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from briefing.store import lock as locking
-from briefing.store.integrity import EMPTY, check_existing, read_only_uri
+from briefing.store.backup_files import remove_interrupted
+from briefing.store.integrity import EMPTY, check_existing, check_file_kind, read_only_uri
 from briefing.store.migrations import SCHEMA_VERSION, migrations
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 BACKUP_CHECK_SECONDS = 60.0
+# Files this process checked in full for a read-only open, by identity and last change: a
+# search or a worker reading the same unchanged file does not read all of it again.
+_checked_read_only: set[tuple[int, ...]] = set()
 
 
 class Workspace:
@@ -183,14 +187,17 @@ def open_workspace(
 
 
 def _check_location(target: Path) -> None:
-    if target.is_dir():
-        raise WorkspaceError(f"{target}: is a folder, not a workspace file")
+    """Refuse, before the lock file is made beside it, what cannot become a workspace file."""
+    check_file_kind(target)
     if not target.parent.is_dir():
         raise WorkspaceError(f"{target}: folder {target.parent} does not exist")
 
 
 def _open_locked(target: Path, lock: locking.WorkspaceLock, fallback_read_only: bool) -> Workspace:
-    version = check_existing(target, thorough=lock.previous != locking.CLOSED)
+    first = not lock.opened
+    version = check_existing(target, thorough=lock.check_due, exclusive=True)
+    if first:
+        remove_interrupted(target)  # backups killed half-way; we hold the lock, none is running
     if version != EMPTY and not os.access(target, os.W_OK):
         lock.release()
         return _unwritable(target, "the file is read-only", fallback_read_only)
@@ -227,8 +234,13 @@ def _unwritable(target: Path, reason: str, fallback_read_only: bool) -> Workspac
 def _open_read_only(target: Path, reason: str) -> Workspace:
     """A workspace that refuses every change, opened beside any writer without taking the lock."""
     # a writer (here or elsewhere) checked the file when it opened it
-    thorough = locking.marker(target) != locking.CLOSED and not locking.in_use(target)
+    identity = _identity(target)
+    thorough = (
+        identity not in _checked_read_only and locking.marker(target) != locking.CLOSED and not locking.in_use(target)
+    )
     version = check_existing(target, thorough=thorough)
+    if thorough:
+        _checked_read_only.add(identity)
     if version == EMPTY:
         raise WorkspaceError(f"{target}: no workspace there (missing or empty file)")
     if version < SCHEMA_VERSION:
@@ -244,6 +256,21 @@ def _open_read_only(target: Path, reason: str) -> Workspace:
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{target}: cannot open workspace read-only ({exc})") from None
     return Workspace(db, target, read_only_reason=reason)
+
+
+def _identity(target: Path) -> tuple[int, ...]:
+    """The file and its -wal as they are now: device, inode, size and time of last change."""
+    found: list[int] = []
+    for path in (target, Path(f"{target}-wal")):
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        if info is None or (path != target and not info.st_size):  # an empty -wal: as none
+            found += [0, 0, 0, 0]
+        else:
+            found += [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns]
+    return tuple(found)
 
 
 def _database(target: str | Path | sqlite3.Connection | None = None, memory: bool = False) -> Database:

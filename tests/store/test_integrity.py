@@ -31,23 +31,37 @@ def _tamper(path: Path, *statements: str) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("statements, named", [
-    (["CREATE TRIGGER wipe AFTER INSERT ON tags BEGIN DELETE FROM sources; END"], "trigger wipe"),
-    (["CREATE VIEW leak AS SELECT * FROM sources"], "view leak"),
-    (["DROP TRIGGER history_no_update",
-      "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT 1; END"], "trigger history_no_update"),
-    (["CREATE VIRTUAL TABLE extra USING fts5(x)"], "virtual table extra"),
-    (["CREATE TRIGGER t1 AFTER INSERT ON tags BEGIN SELECT 1; END",
-      "CREATE TRIGGER t2 AFTER INSERT ON tags BEGIN SELECT 1; END",
-      "CREATE TRIGGER t3 AFTER INSERT ON tags BEGIN SELECT 1; END",
-      "CREATE TRIGGER t4 AFTER INSERT ON tags BEGIN SELECT 1; END"], "and 1 more"),
-], ids=["trigger", "view", "altered-trigger", "virtual-table", "many"])
+@pytest.mark.parametrize(
+    "statements, named",
+    [
+        (["CREATE TRIGGER wipe AFTER INSERT ON tags BEGIN DELETE FROM sources; END"], "trigger wipe"),
+        (["CREATE VIEW leak AS SELECT * FROM sources"], "view leak"),
+        (
+            [
+                "DROP TRIGGER history_no_update",
+                "CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT 1; END",
+            ],
+            "trigger history_no_update",
+        ),
+        (["CREATE VIRTUAL TABLE extra USING fts5(x)"], "virtual table extra"),
+        (
+            [
+                "CREATE TRIGGER t1 AFTER INSERT ON tags BEGIN SELECT 1; END",
+                "CREATE TRIGGER t2 AFTER INSERT ON tags BEGIN SELECT 1; END",
+                "CREATE TRIGGER t3 AFTER INSERT ON tags BEGIN SELECT 1; END",
+                "CREATE TRIGGER t4 AFTER INSERT ON tags BEGIN SELECT 1; END",
+            ],
+            "and 1 more",
+        ),
+    ],
+    ids=["trigger", "view", "altered-trigger", "virtual-table", "many"],
+)
 def test_schema_objects_we_did_not_make_are_refused(ws_file, statements, named):
     _tamper(ws_file, *statements)
     before = _digest(ws_file)
     with pytest.raises(WorkspaceError) as caught:
         open_workspace(ws_file)
-    assert named in str(caught.value) and "Briefing did not make" in str(caught.value)
+    assert named in str(caught.value) and "not the one Briefing makes" in str(caught.value)
     assert "\n" not in str(caught.value)
     with pytest.raises(WorkspaceError):
         open_workspace(ws_file, read_only=True)
@@ -57,8 +71,9 @@ def test_schema_objects_we_did_not_make_are_refused(ws_file, statements, named):
 
 def test_an_extra_plain_table_is_fine(ws_file):
     # the workspace is a plain SQLite file: someone may add a table of their own with sqlite-utils
-    _tamper(ws_file, "CREATE TABLE my_notes (id INTEGER PRIMARY KEY, body TEXT)",
-            "CREATE INDEX idx_my ON my_notes(body)")
+    _tamper(
+        ws_file, "CREATE TABLE my_notes (id INTEGER PRIMARY KEY, body TEXT)", "CREATE INDEX idx_my ON my_notes(body)"
+    )
     with open_workspace(ws_file) as ws:
         assert "my_notes" in ws.db.table_names()
 
