@@ -33,7 +33,11 @@ def spawn_python(code: str, *args: str, **popen) -> subprocess.Popen:
 
 def run_python(code: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=child_env(), cwd=ROOT,
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
         timeout=timeout,
     )
 
@@ -41,23 +45,28 @@ def run_python(code: str, *args: str, timeout: float = 120) -> subprocess.Comple
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """``python -m briefing args`` in a child process."""
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=child_env(), cwd=ROOT,
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
         timeout=timeout,
     )
 
 
 HOLD_WORKSPACE = """
-import sys, time
+import sys
 from briefing.store import open_workspace
 ws = open_workspace(sys.argv[1])
 print("ready", flush=True)
-time.sleep(120)
+sys.stdin.read()  # until the test kills it, or ends and its end of the pipe closes: no clock involved
 """
 
 
 def hold_workspace(path: Path) -> subprocess.Popen:
-    """A second Briefing process that opens ``path`` for writing and keeps it open until killed."""
-    child = spawn_python(HOLD_WORKSPACE, str(path))
+    """A second Briefing process that opens ``path`` for writing and keeps it open until killed
+    (or until the test process is gone), however long the test takes."""
+    child = spawn_python(HOLD_WORKSPACE, str(path), stdin=subprocess.PIPE)
     line = child.stdout.readline() if child.stdout else ""
     if line.strip() != "ready":
         child.kill()

@@ -1,5 +1,9 @@
 """Nothing acknowledged is lost: children edit or import, are killed with SIGKILL at random moments.
 
+A moment is counted in acknowledgements, never in seconds: a child is killed once it has
+acknowledged a random number of changes (or right after it says it is opening the workspace),
+so the test does the same work on a fast machine and on a loaded one.
+
 An edit child makes analyst edits through the store (claim marks with reasons, notes with
 tags, entities, reliability grades, briefing items, now and then a backup) and prints
 ``ack ...`` to a file after each store call has returned, which is when the app shows an edit
@@ -19,7 +23,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +50,7 @@ from briefing.store.sources import list_sources, update_source
 
 path, tag = sys.argv[1], sys.argv[2]
 rng = random.Random(tag)
+print("opening", flush=True)
 ws = open_workspace(path)
 status = {c["id"]: c["status"] for c in read_claims(ws)}
 grades = {s.id: s.reliability for s in list_sources(ws)}
@@ -85,6 +89,7 @@ from briefing.pipeline import import_paths
 from briefing.store import open_workspace
 
 path, corpus = sys.argv[1], sys.argv[2]
+print("opening", flush=True)
 ws = open_workspace(path)
 print("ready", flush=True)
 
@@ -126,6 +131,10 @@ class Acks:
             self.backup = rest[0]
         elif kind == "upto":
             self.sources.update(hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus_files[: int(rest[0])])
+
+
+EDIT_ACKS = (0, 40)  # a child is killed after this many acknowledgements (chosen at random in the range)
+IMPORT_ACKS = (0, 12)
 
 
 def _acknowledged(log: Path) -> list[list[str]]:
@@ -179,19 +188,25 @@ def _write_corpus(folder: Path, round_: int, rng: random.Random) -> list[Path]:
     return sorted(files)
 
 
-def _run_and_kill(code: str, args: list[str], log: Path, delay: float, from_ready: bool) -> bool:
-    """Run a child, kill it ``delay`` seconds after it is ready (or started); True if killed."""
-    with log.open("w") as out:
-        child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=out, stderr=subprocess.PIPE,
-                                 env=child_env(), cwd=ROOT)
-    started = time.monotonic()
-    while from_ready and "ready\n" not in log.read_text() and child.poll() is None:
-        assert time.monotonic() - started < 60, "the child did not start"
-        time.sleep(0.01)
-    time.sleep(delay)
+def _run_and_kill(code: str, args: list[str], log: Path, acks: int, from_ready: bool) -> bool:
+    """Run a child, SIGKILL it once it has acknowledged ``acks`` changes after it is ready (or at
+    once after it says it is opening the workspace); True if it was still running."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env(), cwd=ROOT
+    )
+    assert child.stdout is not None
+    lines: list[bytes] = []
+    marker = b"ready\n" if from_ready else b"opening\n"
+    while (line := child.stdout.readline()) and line != marker:  # blocks until the child says it
+        lines.append(line)
+    lines.append(line)
+    while line and acks and from_ready and (line := child.stdout.readline()):
+        lines.append(line)
+        acks -= line.startswith(b"ack ")
     killed = child.poll() is None
     child.send_signal(signal.SIGKILL)
-    _, err = child.communicate()
+    rest, err = child.communicate()
+    log.write_bytes(b"".join(lines) + rest)
     assert killed or child.returncode == 0, err.decode()[-2000:]
     return killed
 
@@ -210,11 +225,14 @@ def test_acknowledged_work_survives_sigkill(tmp_path):
         corpus: list[Path] = []
         from_ready = rng.random() > 0.15  # now and then during start-up: the open, the checks
         if kind == "edit":
-            killed = _run_and_kill(EDIT_CHILD, [str(path), f"{SEED}-{rounds}"], log, rng.uniform(0, 0.4), from_ready)
+            killed = _run_and_kill(
+                EDIT_CHILD, [str(path), f"{SEED}-{rounds}"], log, rng.randint(*EDIT_ACKS), from_ready
+            )
         else:
             corpus = _write_corpus(tmp_path / f"corpus-{rounds}", rounds, rng)
-            killed = _run_and_kill(IMPORT_CHILD, [str(path), str(corpus[0].parent)], log, rng.uniform(0, 1.2),
-                                   from_ready)
+            killed = _run_and_kill(
+                IMPORT_CHILD, [str(path), str(corpus[0].parent)], log, rng.randint(*IMPORT_ACKS), from_ready
+            )
         for words in _acknowledged(log):
             acks.add(words, corpus)
         try:
