@@ -35,8 +35,6 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 _CONTENT_TABLES = ("sources", "entities", "annotations", "briefings", "history")
 _SQLITE_FULL = 13
 
-__all__ = ["backup_folder", "list_backups"]  # where backups are, with the rest of the backup API
-
 
 class _DiskFull(WorkspaceError):
     """The disk filled up while a backup was written; nothing of it is left."""
