@@ -89,8 +89,10 @@ def test_reanalysis_keeps_the_analysts_work(demo, tmp_path):
 
 
 def test_the_app_and_cli_start_without_loading_spacy():
-    code = ("import sys, briefing.cli, briefing.pipeline, briefing.ui.main_window, briefing.ui.app; "
-            "print('spacy' in sys.modules)")
+    code = (
+        "import sys, briefing.cli, briefing.pipeline, briefing.ui.main_window, briefing.ui.app; "
+        "print('spacy' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
@@ -121,3 +123,13 @@ def test_an_import_does_not_follow_a_link_out_of_the_folder(tmp_path):
         stored = ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
     assert report.imported == [] and stored == 0
     assert report.failed == [(str(folder / "passwd.txt"), "skipped link: passwd.txt -> outside the folder")]
+
+
+def test_a_run_of_punctuation_is_kept_from_spacy_with_offsets_intact():
+    from briefing.nlp.parse import MAX_RUN_CHARS, split_paragraphs
+
+    run = "(" * (MAX_RUN_CHARS + 1)
+    text = f"The mayor said {run} it failed.\n\nNext {'x' * 300} one ((("
+    pieces = split_paragraphs(text)
+    assert [piece for _, piece in pieces] == ["The mayor said ", " it failed.", f"Next {'x' * 300} one ((("]
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)

@@ -18,6 +18,12 @@ from typing import Any
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DEFAULT_BATCH_SIZE = 64  # paragraphs per spaCy batch; memory stays far under the 500 MB budget
 MAX_PARAGRAPH_CHARS = 20_000  # ordinary paragraphs are under 2,000
+# spaCy's tokenizer splits affixes off a token one at a time: a run of 20,000 "(" took 81 s.
+# Runs of letters, and punctuation mixed with letters, are fast. No text has 200 punctuation
+# marks in a row: a longer run is left out of the analysis (its text stays in the source), the
+# paragraph split around it, so the offsets stay those of the source.
+MAX_RUN_CHARS = 200
+LONG_RUN = re.compile(rf"(?<![^\w\s])[^\w\s]{{{MAX_RUN_CHARS + 1},}}")
 
 
 @dataclass
@@ -60,7 +66,8 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
 
     A paragraph longer than MAX_PARAGRAPH_CHARS (a page without breaks, a 10 MB line) is cut
     after a sentence or at a space: spaCy refuses docs over a million characters and needs
-    memory in proportion to one doc's length.
+    memory in proportion to one doc's length. Runs of over MAX_RUN_CHARS punctuation
+    marks are cut out.
     """
     pieces: list[tuple[int, str]] = []
     position = 0
@@ -72,6 +79,14 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def _bounded(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    position = 0
+    for run in LONG_RUN.finditer(para):
+        yield from _cut(offset + position, para[position : run.start()])
+        position = run.end()
+    yield from _cut(offset + position, para[position:])
+
+
+def _cut(offset: int, para: str) -> Iterator[tuple[int, str]]:
     while len(para) > MAX_PARAGRAPH_CHARS:
         window = para[:MAX_PARAGRAPH_CHARS]
         cut = max(window.rfind(". "), window.rfind("\n")) + 1 or window.rfind(" ") + 1 or MAX_PARAGRAPH_CHARS

@@ -20,9 +20,7 @@ from tests.processes import run_python
 TEN_MB = 10 * 1024 * 1024
 LAUGHS = (
     b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 2 else b"&lol;") * 10) for i in range(2, 10)
-    )
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 2 else b"&lol;") * 10) for i in range(2, 10))
     + b"]>"
 )
 
@@ -37,7 +35,9 @@ def peak_mb():
         return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
-READ_IN_CHILD = PEAK_MB + r"""
+READ_IN_CHILD = (
+    PEAK_MB
+    + r"""
 import json, resource, sys, time
 try:  # the address space a read may use: a runaway allocation fails instead of swapping
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
@@ -54,6 +54,7 @@ outcome["seconds"] = round(time.perf_counter() - start, 2)
 outcome["peak_mb"] = peak_mb()
 print(json.dumps(outcome))
 """
+)
 
 
 def read_in_child(path: Path, timeout: float = 120) -> dict:
@@ -66,17 +67,20 @@ def read_in_child(path: Path, timeout: float = 120) -> dict:
 def long_pdf(path: Path, pages: int, lines: int = 12, word: bytes = b"ministry") -> Path:
     """A text PDF of ``pages`` pages, each with its own ``lines`` lines, written object by object."""
     font = 3 + 2 * pages
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(pages)),
-                                                            pages)]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(pages)), pages),
+    ]
     for page in range(pages):
         text = b"".join(
             b"(Page %d, line %d: the %s said the pumps at station %d failed.) Tj 0 -16 Td " % (page, n, word, n)
             for n in range(lines)
         )
         stream = b"BT /F1 11 Tf 72 760 Td " + text + b"ET"
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * page, font))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * page, font)
+        )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     path.write_bytes(_pdf(objects))
@@ -175,8 +179,30 @@ def docx_with_document(folder: Path, name: str, transform) -> Path:
 
 def mixed_encodings() -> bytes:
     """UTF-8, then Windows-1252, then Latin-1 and a stray UTF-16 code unit, in one file."""
-    return ("Officials said “the pumps” failed.\n\n".encode()
-            + "Le maire a déclaré « c’est fini ».\n\n".encode("cp1252")
-            + "Straße geschlossen.\n\n".encode("latin-1")
-            + "\ud83d".encode("utf-16-le", "surrogatepass")
-            + b"\n\nThe end.")
+    return (
+        "Officials said “the pumps” failed.\n\n".encode()
+        + "Le maire a déclaré « c’est fini ».\n\n".encode("cp1252")
+        + "Straße geschlossen.\n\n".encode("latin-1")
+        + "\ud83d".encode("utf-16-le", "surrogatepass")
+        + b"\n\nThe end."
+    )
+
+
+def encoded_subject_eml(words: int = 50_000) -> bytes:
+    """A Subject of ``words`` RFC 2047 encoded words (700 KB): the header parser is quadratic in them."""
+    subject = b" ".join(b"=?utf-8?q?w%d?=" % (i % 10) for i in range(words))
+    return b"From: a@example.org\nSubject: " + subject + b"\nMIME-Version: 1.0\n\nThe mayor said hello.\n"
+
+
+def many_parts_eml(parts: int = 100_000) -> bytes:
+    """A multipart message of ``parts`` tiny parts, the text one first."""
+    part = b"--b\nContent-Type: application/octet-stream\n\nx\n"
+    return (
+        b"From: a@example.org\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+        b"--b\nContent-Type: text/plain\n\nThe mayor said the grid had failed again.\n" + part * parts + b"--b--\n"
+    )
+
+
+def short_tags_html(size: int = 7_800_000) -> bytes:
+    """Short tags with bare attributes, ``<p a b c>``, repeated to ``size`` bytes."""
+    return b"<html><body>" + b"<p a b c>" * (size // 9) + b"</body></html>"
