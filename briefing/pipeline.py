@@ -1,14 +1,18 @@
 """Operations that span packages: files through the importers into the store.
 
 Core operations are synchronous; long ones take a ``progress(done, total, label)``
-callable and a ``cancelled()`` callable so the CLI and the app can drive them.
+callable and a ``cancelled()`` callable so the CLI and the app can drive them. An import
+also takes ``call(fn, *args)``, which runs its CPU-heavy steps (reading one file, analysing
+one text); the app's runs them in a child process that Cancel stops, and raises
+``Cancelled`` when it does. By default they run in place, as the CLI wants.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from briefing import paths
 from briefing.demo import add_demo_briefing
@@ -30,7 +34,12 @@ from briefing.store.records import read_source_text
 from briefing.store.sources import add_document, get_source
 
 Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
+IsCancelled = Callable[[], bool]
+Call = Callable[..., Any]
+
+
+class Cancelled(Exception):  # noqa: N818 - it is an event, not an error
+    """Raised by a ``call`` whose work was stopped because the run was cancelled."""
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -41,73 +50,105 @@ def _never() -> bool:
     return False
 
 
+def _in_place(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
 def import_paths(
     ws: Workspace,
     targets: Iterable[str | Path],
     progress: Progress = _no_progress,
-    cancelled: Cancelled = _never,
+    cancelled: IsCancelled = _never,
     analyse: bool = True,
+    call: Call | None = None,
 ) -> ImportReport:
     """Import files and folders, then analyse what is new; one transaction per source."""
     with ws.bulk():
-        return _import_and_analyse(ws, targets, progress, cancelled, analyse)
+        report = ImportReport()
+        try:
+            _import_and_analyse(ws, targets, progress, cancelled, analyse, call, report)
+        except Cancelled:
+            report.cancelled = True
+        return report
 
 
-def _import_and_analyse(ws: Workspace, targets, progress: Progress, cancelled: Cancelled,
-                        analyse: bool) -> ImportReport:
+def _import_and_analyse(
+    ws: Workspace,
+    targets,
+    progress: Progress,
+    cancelled: IsCancelled,
+    analyse: bool,
+    call: Call | None,
+    report: ImportReport,
+) -> None:
     from briefing import ingest  # the importers' libraries load with the first import, not at start
 
     files, problems = ingest.collect_files(targets)
-    report = ImportReport(failed=list(problems))
+    report.failed.extend(problems)
+    run = call or _in_place
     for done, path in enumerate(files):
         if cancelled():
-            report.cancelled = True
-            return report
+            raise Cancelled()
         progress(done, len(files), f"Reading {path.name}")
-        _import_one(ws, path, report, ingest.read_document)
+        _import_one(ws, path, report, lambda p: run(ingest.read_document, p))
     if analyse:
         try:
-            report.analysed = analyse_sources(ws, None, progress, cancelled)
+            report.analysed = analyse_sources(ws, None, progress, cancelled, call)
         except ModelUnavailable as exc:
             report.notes.append(f"imported without analysis: {exc}")
+    if cancelled():
+        raise Cancelled()
     progress(1, 1, "")
-    return report
 
 
 def analyse_sources(
     ws: Workspace,
     source_ids: list[int] | None = None,
     progress: Progress = _no_progress,
-    cancelled: Cancelled = _never,
+    cancelled: IsCancelled = _never,
+    call: Call | None = None,
 ) -> int:
-    """Analyse the given sources (default: those not analysed by this version); returns the count."""
+    """Analyse the given sources (default: those not analysed by this version); returns the count.
+
+    A cancelled run keeps the analyses saved so far and leaves the suggestions for the next run.
+    """
     ids = sources_needing_analysis(ws) if source_ids is None else list(source_ids)
     if not ids:
         return 0
     with ws.bulk():
-        return _analyse(ws, ids, progress, cancelled)
+        return _analyse(ws, ids, progress, cancelled, call)
 
 
-def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: Cancelled) -> int:
-    from briefing.nlp.analyse import analyse_texts  # spaCy loads on first use, never at start
+def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: IsCancelled, call: Call | None) -> int:
+    done, run = 0, AnalysisRun()
+    try:
+        for source_id, analysis in _analyses(ws, ids, progress, call):
+            if cancelled():
+                break
+            save_analysis(ws, source_id, analysis, run)
+            done += 1
+    except Cancelled:
+        return done
+    if not cancelled():
+        suggest_related_passages(ws)
+    return done
 
-    titles: dict[int, str | None] = {}
+
+def _analyses(ws: Workspace, ids: list[int], progress: Progress, call: Call | None) -> Iterator:
+    """(source id, Analysis) in order: streamed through spaCy in batches, or one ``call`` each."""
+    from briefing.nlp.analyse import analyse_text, analyse_texts  # spaCy loads on first use, never at start
 
     def items():
-        for source_id in ids:
+        for index, source_id in enumerate(ids):
             source = get_source(ws, source_id)
-            titles[source_id] = source.title
-            yield source.text, source.title
+            progress(index, len(ids), f"Analysing {source.title or source_id}")
+            yield source_id, source.text, source.title
 
-    done, run = 0, AnalysisRun()
-    for source_id, analysis in zip(ids, analyse_texts(items()), strict=False):
-        if cancelled():
-            break
-        progress(done, len(ids), f"Analysing {titles.pop(source_id, None) or source_id}")
-        save_analysis(ws, source_id, analysis, run)
-        done += 1
-    suggest_related_passages(ws)
-    return done
+    if call is None:
+        yield from zip(ids, analyse_texts((text, title) for _, text, title in items()), strict=False)
+        return
+    for source_id, text, title in items():
+        yield source_id, call(analyse_text, text, title)
 
 
 def suggest_related_passages(ws: Workspace) -> None:
@@ -142,8 +183,9 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
     for claim in claims:
         if semantic:
             candidates = index.candidates(claim["text"], claim["source_id"], RERANK_CANDIDATES)
-            suggestions = _semantic_or_none(rerank, claim["text"], candidates, embeddings.embed,
-                                            context=index.source_text)
+            suggestions = _semantic_or_none(
+                rerank, claim["text"], candidates, embeddings.embed, context=index.source_text
+            )
         if not semantic or suggestions is None:
             suggestions = index.related(claim["text"], exclude_source=claim["source_id"])
         found.append((claim["id"], _rows(suggestions)))
@@ -170,8 +212,13 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     cosines = vectors[1:] @ vectors[0]
     sides, texts = ClaimSides(claim["text"]), {s["source_id"]: read_source_text(ws, s["source_id"]) for s in current}
     rows = [
-        (s["source_id"], s["start"], s["end"], round(max(0.0, float(c)), 4),
-         sides.relation(s["passage"], texts[s["source_id"]]))
+        (
+            s["source_id"],
+            s["start"],
+            s["end"],
+            round(max(0.0, float(c)), 4),
+            sides.relation(s["passage"], texts[s["source_id"]]),
+        )
         for s, c in zip(current, cosines, strict=True)
     ]
     before = [(s["source_id"], s["start"], s["end"], round(s["score"], 4), s["relation"]) for s in current]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from briefing.domain import ImportReport
 from briefing.pipeline import import_paths
 from briefing.store import Workspace
-from briefing.ui.tasks import Task, TaskRunner
+from briefing.ui.tasks import ChildProcess, Task, TaskRunner
 
 PROGRESS_DELAY_MS = 500
 
@@ -29,8 +29,13 @@ class ImportFlow(QObject):
     through queued connections and widgets are only touched on the GUI thread.
     """
 
-    def __init__(self, parent: QWidget, workspace: Callable[[], Workspace], runner: TaskRunner,
-                 on_done: Callable[[ImportReport], None]):
+    def __init__(
+        self,
+        parent: QWidget,
+        workspace: Callable[[], Workspace],
+        runner: TaskRunner,
+        on_done: Callable[[ImportReport], None],
+    ):
         super().__init__(parent)
         self.owner = parent
         self.workspace = workspace  # the window's, once it has opened one
@@ -68,9 +73,10 @@ class ImportFlow(QObject):
             return lambda progress, cancelled: import_paths(ws, targets, progress, cancelled)
 
         def run_in_worker(progress, cancelled) -> ImportReport:
-            # A Database belongs to the thread that opened it: the worker opens its own.
-            with ws.reopen() as worker_ws:  # same mode: a read-only window imports nothing
-                return import_paths(worker_ws, targets, progress, cancelled)
+            # A Database belongs to the thread that opened it: the worker opens its own. Files
+            # are read and texts analysed in a child process, which Cancel and Close stop.
+            with ws.reopen() as worker_ws, ChildProcess(cancelled) as child:  # same mode: read-only imports nothing
+                return import_paths(worker_ws, targets, progress, cancelled, call=child.call)
 
         return run_in_worker
 
