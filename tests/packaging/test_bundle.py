@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -69,12 +68,9 @@ def test_the_bundle_imports_and_analyses_the_demo_corpus_and_draws_the_window(ru
     assert counts["sources"] == 11 and counts["entities"] > 20 and counts["quotes"] > 20 and counts["claims"] > 20
 
     shot = tmp_path / "window.png"
-    started = time.perf_counter()
     result = run(str(workspace), "--screenshot", str(shot))  # as the file manager opens a workspace
-    seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
-    assert seconds < 60, f"start to screenshot took {seconds:.1f} s"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows' user data folder cannot be moved for a test")

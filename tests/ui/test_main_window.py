@@ -88,9 +88,9 @@ def test_selecting_a_source_shows_its_text(window, demo_ws, qtbot):
 def test_filter_narrows_the_list(window, qtbot):
     total = window.model.rowCount()
     qtbot.keyClicks(window.filter_edit, "Courier")
-    qtbot.waitUntil(lambda: 0 < window.model.rowCount() < total, timeout=3000)
+    qtbot.waitUntil(lambda: 0 < window.model.rowCount() < total, timeout=30_000)
     window.filter_edit.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == total, timeout=3000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == total, timeout=30_000)
 
 
 def test_reader_escapes_markup(window, ws, tmp_path):
@@ -209,8 +209,8 @@ def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, a
     copy.write_bytes(analysed_path.read_bytes())
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from briefing.store import open_workspace; "
-         "ws = open_workspace(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(copy)],
-        stdout=subprocess.PIPE, text=True)
+         "ws = open_workspace(sys.argv[1]); print('open', flush=True); sys.stdin.read()", str(copy)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
         ws = open_default_workspace(copy, fallback_read_only=True, backup=False)
@@ -267,7 +267,7 @@ def test_the_window_paints_before_the_workspace_opens_then_shows_it(qtbot, analy
     open_when_painted(window, opener, failures.append)
     window.show()
     try:
-        qtbot.waitUntil(lambda: window.attached, timeout=5000)
+        qtbot.waitUntil(lambda: window.attached, timeout=30_000)
         assert painted_first == [True] and not failures
         assert window.model.rowCount() == 11 and window.current_source_id() is not None
         assert all(w.isEnabled() for w in (window.central, window.menuBar(), window.search_dock, window.timeline))
