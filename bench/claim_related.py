@@ -46,12 +46,15 @@ from briefing.nlp.relation_rules import RULES
 
 # FNC-1's labels, and the digits some copies of its train split use for them
 STANCES = {"0": "agree", "1": "disagree", "2": "discuss", "3": "unrelated"} | {
-    label: label for label in ("agree", "disagree", "discuss", "unrelated")}
+    label: label for label in ("agree", "disagree", "discuss", "unrelated")
+}
 
 
 def body_number(row: dict[str, str]) -> int:
     """FNC-1 names the column "Body ID"; some copies say "Body_ID"."""
     return int(row["Body ID"] if "Body ID" in row else row["Body_ID"])
+
+
 GOLD_RELATION = {"agree": "supports", "disagree": "contradicts", "discuss": "related"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 KS = (1, 3, 5)
@@ -63,10 +66,12 @@ class Part:
     bodies: dict[int, str]
     related: dict[str, dict[int, str]] = field(default_factory=dict)  # headline -> body -> stance
 
-    def stories(self) -> dict[str, set[int]]:
-        """Each headline's story: the bodies linked to it through shared headlines (FNC-1 pairs a
-        headline with only some of the bodies of its story, so a top body of the same story that
-        was paired with another headline counts as unlabelled, not as wrong)."""
+    def stories(self, pairs: dict[str, set[int]]) -> dict[str, set[int]]:
+        """Each headline's story: this part's bodies linked to it through shared headlines over
+        ``pairs``, every related pair of the train split (FNC-1 pairs a headline with only some
+        of the bodies of its story, so a top body of the same story that was paired with another
+        headline counts as unlabelled, not as wrong; linking over the whole split keeps a story
+        whole when the bodies that join it fell in the other part)."""
         parent: dict[Any, Any] = {}
 
         def root(node: Any) -> Any:
@@ -74,23 +79,21 @@ class Part:
                 node = parent[node]
             return node
 
-        for headline, bodies in self.related.items():
+        for headline, bodies in pairs.items():
             for body in bodies:
                 parent[root(("h", headline))] = root(("b", body))
         members: dict[Any, set[int]] = defaultdict(set)
-        for bodies in self.related.values():
+        for bodies in pairs.values():
             for body in bodies:
-                members[root(("b", body))].add(body)
+                if body in self.bodies:
+                    members[root(("b", body))].add(body)
         return {headline: members[root(("h", headline))] for headline in self.related}
 
 
 def read_parts(data_dir: Path) -> list[Part]:
     csv.field_size_limit(sys.maxsize)
     with open(data_dir / "train_bodies.csv", encoding="utf-8", newline="") as handle:
-        bodies = {
-            body_number(row): row["articleBody"]
-            for row in csv.DictReader(handle)
-        }
+        bodies = {body_number(row): row["articleBody"] for row in csv.DictReader(handle)}
     parts = [Part("dev", {}), Part("held-out", {})]
     for body_id, text in bodies.items():
         parts[body_id % 5 == 0].bodies[body_id] = text
@@ -162,7 +165,7 @@ def success(ranked: list[int], gold: set[int]) -> dict[int, bool]:
     return {k: bool(gold.intersection(ranked[:k])) for k in KS}
 
 
-def measure_part(part: Part, limit: int | None, semantic: bool) -> dict[str, Any]:
+def measure_part(part: Part, limit: int | None, semantic: bool, all_pairs: dict[str, set[int]]) -> dict[str, Any]:
     passages = [p for body_id, text in part.bodies.items() for p in split_sentences(body_id, text)]
     started = time.perf_counter()
     index = PassageIndex(passages)
@@ -171,10 +174,11 @@ def measure_part(part: Part, limit: int | None, semantic: bool) -> dict[str, Any
     claims = sorted(part.related)[:limit]
     hits: dict[str, Counter] = {name: Counter() for name in ("briefing", "lexical", "bm25")}
     story_hits: dict[str, Counter] = {name: Counter() for name in ("briefing", "lexical", "bm25")}
-    stories = part.stories()
+    stories = part.stories(all_pairs)
     confusion: Counter = Counter()
     by_rule: Counter = Counter()  # (rule, gold) -> pairs where the rule fired
-    rerank_s = 0.0
+    rerank_s = relation_s = 0.0
+    misses: list[tuple[str, int | None, set[int]]] = []  # claim, Briefing's first source, its story
     for claim in claims:
         gold = set(part.related[claim])
         candidates = index.candidates(claim, exclude_source=-1, top_n=RERANK_CANDIDATES)
@@ -187,12 +191,26 @@ def measure_part(part: Part, limit: int | None, semantic: bool) -> dict[str, Any
         for name, ranked in (("briefing", final), ("lexical", lexical), ("bm25", baseline.ranked_sources(claim, 5))):
             hits[name].update(k for k, hit in success(ranked, gold).items() if hit)
             story_hits[name].update(k for k, hit in success(ranked, stories[claim]).items() if hit)
-        for gold_relation, said, rule in relations(index, claim, part.related[claim]):
+        if not success(final, stories[claim])[1]:
+            misses.append((claim, final[0] if final else None, stories[claim]))
+        started = time.perf_counter()
+        said_relations = list(relations(index, claim, part.related[claim]))
+        relation_s += time.perf_counter() - started
+        for gold_relation, said, rule in said_relations:
             confusion[(gold_relation, said)] += 1
             if rule:
                 by_rule[(rule, gold_relation)] += 1
     result = report(part, claims, hits, confusion, build_s, rerank_s if semantic else None, len(passages))
     result["rules"] = rule_breakdown(by_rule)
+    result["relation_ms_per_pair"] = round(1000 * relation_s / max(1, sum(confusion.values())), 2)
+    result["story_misses"] = [
+        {
+            "claim": claim,
+            "first": part.bodies.get(first, "")[:300] if first is not None else "",
+            "story": [part.bodies[body][:300] for body in sorted(story)[:2]],
+        }
+        for claim, first, story in misses
+    ]
     result["success_story"] = {
         name: {k: round(c[k] / max(1, len(claims)), 3) for k in KS} for name, c in story_hits.items()
     }
@@ -275,8 +293,16 @@ def run(data_dir: str | Path, limit: int | None = None, lexical: bool = False) -
     semantic = reason is None
     if semantic:
         embeddings.embed(["warm up"])  # the model loads once, outside the timing
-    parts = [measure_part(part, limit, semantic) for part in read_parts(Path(data_dir))]
-    return {"semantic": semantic, "semantic_unavailable": reason, "parts": parts}
+    parts = read_parts(Path(data_dir))
+    all_pairs: dict[str, set[int]] = defaultdict(set)
+    for part in parts:
+        for headline, bodies in part.related.items():
+            all_pairs[headline].update(bodies)
+    return {
+        "semantic": semantic,
+        "semantic_unavailable": reason,
+        "parts": [measure_part(part, limit, semantic, all_pairs) for part in parts],
+    }
 
 
 def format_result(result: dict[str, Any]) -> str:
@@ -306,9 +332,22 @@ def format_result(result: dict[str, Any]) -> str:
             lines.append(
                 f"    rule {rule:<16} fired {row['fired']:>4}, right {row['right']:>4}, precision {row['precision']}"
             )
+        lines.append(
+            f"  relation: {part['relation_ms_per_pair']} ms per pair (best passage, then the relation "
+            "read with the whole source as context)"
+        )
         if part["rerank_s_per_claim"] is not None:
             lines.append(f"  re-ranking: {part['rerank_s_per_claim']:.3f} s per claim on one core")
         lines.append(f"  confusion (gold->said): {part['confusion']}")
+    return "\n".join(lines)
+
+
+def format_misses(misses: list[dict[str, Any]]) -> str:
+    """Each miss: the claim, the start of the source ranked first and of its story's bodies."""
+    lines = []
+    for miss in misses:
+        lines.append(f"\nCLAIM {miss['claim']}\n  FIRST {' '.join(miss['first'].split())[:240]}")
+        lines.extend(f"  STORY {' '.join(body.split())[:240]}" for body in miss["story"])
     return "\n".join(lines)
 
 
@@ -317,8 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--limit", type=int, default=None, help="claims per part (default: all)")
     parser.add_argument("--lexical", action="store_true", help="skip the semantic re-ranking")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the dev part's claims whose first source is off-story"
+    )
     args = parser.parse_args(argv)
-    print(format_result(run(args.data_dir, args.limit, args.lexical)))
+    result = run(args.data_dir, args.limit, args.lexical)
+    print(format_result(result))
+    if args.misses:
+        print(format_misses(result["parts"][0]["story_misses"]))
     return 0
 
 
