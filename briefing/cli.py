@@ -14,11 +14,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from briefing import __version__
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
-from briefing.domain import BriefingError, ImportReport
+from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
+from briefing.domain import BriefingError
 from briefing.paths import WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
 
@@ -167,6 +168,8 @@ def _is_workspace_file(word: str) -> bool:
     path = Path(word).expanduser()
     if path.suffix.lower() == WORKSPACE_SUFFIX:
         return True
+    if not path.is_file():  # a pipe or a device would block the read below
+        return False
     try:
         with path.open("rb") as handle:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -233,13 +236,13 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command == "import":
         from briefing.pipeline import import_paths
 
-        return _print_import(import_paths(ws, args.paths, progress=_progress_printer(sys.stderr)))
+        return print_import(import_paths(ws, args.paths, progress=progress_printer(sys.stderr)))
     if args.command == "info":
         from briefing.store.records import count_rows
 
-        return _print_info(ws.path, count_rows(ws), as_json=args.json)
+        return print_info(ws.path, count_rows(ws), as_json=args.json)
     if args.command == "briefings":
-        return _print_briefings(ws, as_json=args.json)
+        return print_briefings(ws, as_json=args.json)
     if args.command == "claims":
         return run_claims(ws, args)
     if args.briefing is not None:
@@ -256,7 +259,7 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     if missing:
         raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
-    count = analyse_sources(ws, ids, progress=_progress_printer(sys.stderr))
+    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr))
     echo(f"{count} source{'s' if count != 1 else ''} analysed")
     return EXIT_OK
 
@@ -332,7 +335,7 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
         sys.stdout.buffer.flush()
     else:
         write_bytes_atomically(Path(output), data)
-        echo(f"exported briefing note {note.id} ({_one_line(note.title)}) to {output}")
+        echo(f"exported briefing note {note.id} ({one_line(note.title)}) to {output}")
     problems = note.problems()
     if problems:
         count = len(problems)
@@ -342,73 +345,6 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
             err=True,
         )
     return EXIT_OK
-
-
-def _print_briefings(ws, as_json: bool) -> int:
-    from briefing.store.briefings import list_briefings
-
-    rows = list_briefings(ws)
-    if as_json:
-        echo_json(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "audience": r.audience,
-                    "date": r.date,
-                    "author": r.author,
-                    "items": r.items,
-                    "updated": r.updated_at,
-                }
-                for r in rows
-            ]
-        )
-        return EXIT_OK
-    if not rows:
-        echo(f"no briefing notes in {ws.name}")
-        return EXIT_OK
-    echo(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
-    for r in rows:
-        echo(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {_one_line(r.title)}")
-    return EXIT_OK
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _print_import(report: ImportReport) -> int:
-    for path, reason in report.failed:
-        echo(f"{path}: {reason}", err=True)
-    for note in report.notes:
-        echo(f"briefing: {note}", err=True)
-    echo(report.summary_line())
-    return EXIT_OK if report.ok else EXIT_FAILED
-
-
-def _print_info(path, counts: dict[str, int], as_json: bool) -> int:
-    if as_json:
-        echo_json({"workspace": str(path), "counts": counts})
-        return EXIT_OK
-    echo(f"workspace: {path}")
-    width = max(len(name) for name in counts)
-    for name, count in counts.items():
-        echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
-    return EXIT_OK
-
-
-def _progress_printer(stream: TextIO):
-    if not stream.isatty():
-        return lambda done, total, label: None
-
-    def show(done: int, total: int, label: str) -> None:
-        width = 30
-        filled = width * done // total if total else width
-        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {shown(label[:40]):<40}"
-        stream.write(line if done < total else "\r" + " " * len(line) + "\r")
-        stream.flush()
-
-    return show
 
 
 def _fail(message: str) -> int:

@@ -1,4 +1,5 @@
 import json
+import os
 import re
 import subprocess
 import sys
@@ -152,7 +153,7 @@ class _Terminal:
 
 
 def test_progress_bar_draws_on_a_terminal_and_clears_itself():
-    from briefing.cli import _progress_printer
+    from briefing.cli_output import progress_printer as _progress_printer
 
     terminal = _Terminal()
     show = _progress_printer(terminal)
@@ -165,7 +166,7 @@ def test_progress_bar_draws_on_a_terminal_and_clears_itself():
 def test_no_progress_bar_when_piped():
     import io
 
-    from briefing.cli import _progress_printer
+    from briefing.cli_output import progress_printer as _progress_printer
 
     stream = io.StringIO()
     _progress_printer(stream)(1, 2, "x")
@@ -354,7 +355,7 @@ def test_errors_and_usage_errors_print_names_as_data(capsys, tmp_path):
 
 
 def test_progress_bar_shows_file_names_as_data():
-    from briefing.cli import _progress_printer
+    from briefing.cli_output import progress_printer as _progress_printer
 
     terminal = _Terminal()
     _progress_printer(terminal)(1, 4, "a\x1b[2J\nb.txt")
@@ -374,8 +375,21 @@ def test_every_line_the_cli_prints_goes_through_one_function():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "briefing"
-    for module in ("cli.py", "cli_claims.py", "search/report.py"):
+    for module in ("cli.py", "cli_output.py", "cli_claims.py", "search/report.py"):
         source = (root / module).read_text(encoding="utf-8")
         # the progress bar's stream.write shows its file name with terminal.shown; an exported file's
         # bytes go to standard output as they are
         assert not re.search(r"\bprint\(|json\.dump\(|ensure_ascii", source), module
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_given_as_a_bare_word_is_not_read(tmp_path):
+    """A bare word that is not a command is read to see whether it is a workspace; a pipe would block."""
+    fifo = tmp_path / "notes"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", str(fifo), "info"],
+        capture_output=True, text=True, timeout=120,  # only a safety net: the command must not read the pipe
+    )
+    assert result.returncode == 2
+    assert "neither a command" in result.stderr and len(result.stderr.strip().splitlines()) == 1

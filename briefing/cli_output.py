@@ -1,0 +1,78 @@
+"""What the ``briefing`` command prints for its listings and reports: the note list, an import's
+summary, workspace counts and the progress bar. Every line goes out through ``terminal.echo``."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from briefing.domain import ImportReport
+from briefing.terminal import echo, echo_json, shown
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def print_briefings(ws, as_json: bool) -> int:
+    from briefing.store.briefings import list_briefings
+
+    rows = list_briefings(ws)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "audience": r.audience,
+                    "date": r.date,
+                    "author": r.author,
+                    "items": r.items,
+                    "updated": r.updated_at,
+                }
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        echo(f"no briefing notes in {ws.name}")
+        return EXIT_OK
+    echo(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
+    for r in rows:
+        echo(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {one_line(r.title)}")
+    return EXIT_OK
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def print_import(report: ImportReport) -> int:
+    for path, reason in report.failed:
+        echo(f"{path}: {reason}", err=True)
+    for note in report.notes:
+        echo(f"briefing: {note}", err=True)
+    echo(report.summary_line())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def print_info(path, counts: dict[str, int], as_json: bool) -> int:
+    if as_json:
+        echo_json({"workspace": str(path), "counts": counts})
+        return EXIT_OK
+    echo(f"workspace: {path}")
+    width = max(len(name) for name in counts)
+    for name, count in counts.items():
+        echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
+    return EXIT_OK
+
+
+def progress_printer(stream: TextIO):
+    if not stream.isatty():
+        return lambda done, total, label: None
+
+    def show(done: int, total: int, label: str) -> None:
+        width = 30
+        filled = width * done // total if total else width
+        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {shown(label[:40]):<40}"
+        stream.write(line if done < total else "\r" + " " * len(line) + "\r")
+        stream.flush()
+
+    return show
