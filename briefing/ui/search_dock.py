@@ -196,5 +196,7 @@ def _status(result: SearchResult, shown: int) -> str:
     facets = facet_line(page)
     order = "" if page.ranked or not result.query.match else " (very common: newest first)"
     literal = " · searched literally" if result.query.literal and result.query.text.strip() else ""
+    if result.query.problem and result.query.text.strip():
+        literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
     what = "recent items" if not result.query.match else "results"
     return f"{page.total} {what}{order}, showing {shown}" + (f" · {facets}" if facets else "") + literal

@@ -61,3 +61,13 @@ def test_results_from_the_worker_are_shown_on_the_gui_thread(demo_window, qtbot,
     qtbot.waitUntil(lambda: bool(shown_on), timeout=10000)
     assert shown_on == [threading.get_ident()]
     dock.runner.cancel_all_and_wait()
+
+
+def test_a_capped_query_says_what_was_left_out(demo_window):
+    dock = demo_window.search_dock
+    dock.field.setText(" OR ".join(f"word{n}" for n in range(100)))
+    dock.run()
+    assert "64" in dock.status.text() and "results" in dock.status.text()
+    dock.field.setText("(" * 600 + "ransom" + ")" * 600)
+    dock.run()
+    assert "searched literally" in dock.status.text() and "20" in dock.status.text()
