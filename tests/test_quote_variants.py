@@ -1,0 +1,85 @@
+"""Quote variants: the same speaker's words reported differently by two sources."""
+
+import pytest
+
+from briefing.quote_variants import QuoteText, find_variants
+
+BASE = "For four days residents were told there was no ransom. They were told 40,000 homes were affected."
+
+
+def _pair(first: str, second: str, same_source: bool = False):
+    quotes = [QuoteText(1, 1, first), QuoteText(2, 1 if same_source else 2, second)]
+    return find_variants(quotes)
+
+
+@pytest.mark.parametrize(
+    "other, kinds, first_words, second_words",
+    [
+        (BASE.replace("40,000", "62,000"), ("number",), ["40,000"], ["62,000"]),
+        (BASE.replace("forty", "x").replace("four days", "five days"), ("number",), ["four"], ["five"]),
+        (BASE.replace("there was no ransom", "there was a ransom"), ("negation",), ["no"], ["a"]),
+        ("We are not ruling anything out at this stage, he said", ("negation",), None, None),
+        (
+            "For four days residents were told there was no ransom. They were told homes were affected.",
+            ("cut",),
+            ["40,000"],
+            [],
+        ),
+        (BASE.replace("residents", "people"), ("changed",), ["residents"], ["people"]),
+        (BASE.replace("40,000", "62,000").replace("residents", "people"), ("number", "changed"), None, None),
+    ],
+)
+def test_a_changed_quote_is_flagged_with_what_changed(other, kinds, first_words, second_words):
+    first = BASE if "ruling" not in other else "We are ruling anything out at this stage, he said"
+    found = _pair(first, other)
+    assert len(found) == 1
+    variant = found[0]
+    assert variant.kinds == kinds
+    if first_words is not None:
+        assert [first[s:e] for s, e in variant.first_spans] == first_words
+        assert [other[s:e] for s, e in variant.second_spans] == second_words
+
+
+def test_dropped_not_and_n_t_count_as_negation():
+    found = _pair("I am not going to pretend this is normal at all.", "I am going to pretend this is normal at all.")
+    assert [v.kinds for v in found] == [("negation",)]
+    found = _pair(
+        "We don't expect the water back before Sunday night.", "We do expect the water back before Sunday night."
+    )
+    assert [v.kinds for v in found] == [("negation",)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        BASE,
+        BASE.upper(),
+        "“" + BASE.replace(".", ",") + "”",
+        "  ".join(BASE.split()),
+        "They were told 40,000 homes were affected.",  # an excerpt: trimmed at its start
+        "For four days residents were told there was no ransom.",  # trimmed at its end
+    ],
+)
+def test_the_same_quotation_or_an_excerpt_is_not_a_variant(other):
+    assert _pair(BASE, other) == []
+
+
+def test_different_quotes_of_one_speaker_are_not_variants():
+    assert _pair(BASE, "Water in Port Halden is being treated, tested and monitored around the clock.") == []
+    assert _pair("within 72 hours", "within days") == []
+
+
+def test_quotes_from_the_same_source_are_not_compared():
+    assert _pair(BASE, BASE.replace("40,000", "62,000"), same_source=True) == []
+
+
+def test_among_limits_the_pairs_to_those_quotes():
+    quotes = [
+        QuoteText(1, 1, BASE),
+        QuoteText(2, 2, BASE.replace("40,000", "62,000")),
+        QuoteText(3, 3, BASE.replace("no ransom", "a ransom")),
+    ]
+    assert {(v.first, v.second) for v in find_variants(quotes)} == {(1, 2), (1, 3), (2, 3)}
+    assert {(v.first, v.second) for v in find_variants(quotes, among=[3])} == {(1, 3), (2, 3)}
+    variant = find_variants(quotes, among=[3])[0]
+    assert variant.other(3) == 1 and variant.describe() == "a negation added or dropped"
