@@ -98,13 +98,15 @@ def _sides(ws: Workspace, variants: list[Variant]) -> list[QuoteVariant]:
     quotes = {row[0]: row for row in rows}
     return [
         QuoteVariant(
-            VariantSide(*quotes[v.first], v.first_spans),
-            VariantSide(*quotes[v.second], v.second_spans),
-            v.kinds,
-            v.describe(),
+            _side(quotes[v.first], v.first_spans), _side(quotes[v.second], v.second_spans), v.kinds, v.describe()
         )
         for v in variants
     ]
+
+
+def _side(row: tuple, spans: tuple[tuple[int, int], ...]) -> VariantSide:
+    quote_id, source_id, source, text, start, end = row
+    return VariantSide(quote_id, source_id, source, text, start, end, spans)
 
 
 def _facing(variant: QuoteVariant, quote_id: int) -> QuoteVariant:
