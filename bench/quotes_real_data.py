@@ -11,7 +11,7 @@ first annotator (a few dev articles were annotated by several) and the CoreNLP
 coreference chains of the corpus, reduced to character ranges (the XML is 800 MB).
 
 What counts as a gold direct quote: a span between a pair of quotation marks (double
-marks, curly or straight, or a curly single pair, paired within one paragraph; an
+marks, curly or straight or typeset as two apostrophes, or a curly single pair, paired within one paragraph; an
 opening mark left open runs to the paragraph end, as news does for a quote that goes
 on in the next paragraph) of which at least half of the characters between the marks
 lie inside the content span of one attribution. The quote is the text between the
@@ -31,7 +31,7 @@ from pathlib import Path
 
 SPLITS = ("train", "dev")  # never the test split
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-MARKS = re.compile('["“”‘’]')
+MARKS = re.compile("''|[\"“”‘’]")
 
 
 @dataclass
@@ -122,12 +122,12 @@ def read_attributions(ann: str) -> list[dict]:
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(arg.split(":") for arg in parts[1].split()))
     attributions = []
-    for relation in relations:
-        content = relation.get("Content")
-        source = relation.get("Source")
-        if content in spans:
-            source_span = (spans[source][0][0], spans[source][-1][1]) if source in spans else None
-            attributions.append({"content": spans[content], "source": source_span})
+    for relation in relations:  # 'Content2' continues a content; some files spell 'source'
+        contents = [spans[v] for k, v in relation.items() if k.lower().startswith("content") and v in spans]
+        source = next((v for k, v in relation.items() if k.lower() == "source" and v in spans), None)
+        if contents:
+            source_span = (spans[source][0][0], spans[source][-1][1]) if source else None
+            attributions.append({"content": [r for c in contents for r in c], "source": source_span})
     return attributions
 
 
@@ -144,19 +144,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    opened: tuple[int, str] | None = None
+    opened: tuple[int, str, int] | None = None  # position, family, length of the mark
     for match in MARKS.finditer(text, start, end):
-        i, mark = match.start(), match.group()
+        i, mark = match.start(), match.group().replace("''", '"')
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[match.end()] if match.end() < end else " "
         if opened is None:
             if mark in '“"' or (mark == "‘" and after.isalnum() and not before.isalnum()):
-                opened = (i, "‘" if mark == "‘" else "“")
+                opened = (i, "‘" if mark == "‘" else "“", len(match.group()))
         elif (opened[1] == "“" and mark in '”"') or (opened[1] == "‘" and mark == "’" and not after.isalnum()):
-            spans.append((opened[0] + 1, i))
+            spans.append((opened[0] + opened[2], i))
             opened = None
     if opened is not None and opened[1] == "“" and len(text[opened[0] : end].split()) >= 4:
-        spans.append((opened[0] + 1, end))
+        spans.append((opened[0] + opened[2], end))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
