@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.domain import normalise_name
+from briefing.nlp.entity_words import OPENING_WORDS, is_number, strays_after_name, strays_before_name
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     KNOWN_VARIANT_TYPES,
@@ -93,7 +94,7 @@ august september october november december mr mrs ms dr prof
 
 def _plain_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return lower not in _NOT_NAME_WORDS and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
+    return lower not in _NOT_NAME_WORDS | OPENING_WORDS and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
 
 
 _ORG_END = "|".join(sorted((w.capitalize() for w in ORG_WORDS if w.isalpha()), key=len, reverse=True))
@@ -184,11 +185,12 @@ def _paragraph_mentions(para: Paragraph) -> list[Mention]:
 
 
 def _split_lists(ent) -> list:
-    """'Saltmarsh, Harbourside' or 'Veldra - Press' is two names, not one."""
+    """'Saltmarsh, Harbourside', 'Veldra - Press' or 'Leeds 2 Wimbledon' is two names, not one."""
     parts, start = [], ent.start
     for token in ent:
         spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-        if token.i > start and (token.text in (",", ";", "|") or (token.text in ("-", "–", "—") and spaced)):
+        dash = token.text in ("-", "–", "—") and spaced
+        if token.i > start and (token.text in (",", ";", "|") or dash or is_number(token)):
             parts.append(ent.doc[start:token.i])
             start = token.i + 1
     parts.append(ent.doc[start:ent.end])
@@ -201,10 +203,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
         tokens = tokens[inner[-1] + 1:]
-    while tokens and (tokens[0].lower_ in LEADING_NOISE or tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
+    tokens = _without_strays(tokens)
     title = None
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
         title = tokens.pop(0).lower_.rstrip(".")
@@ -229,6 +228,23 @@ TITLE_WORDS = PERSON_TITLES | ROLE_NOUNS | frozenset(
     "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
     "managing technical operating financial acting interim former state city".split()
 )
+
+
+def _without_strays(tokens: list) -> list:
+    """The tokens without noise, punctuation, figures, conjunctions and sentence-initial verbs
+    at either end: 'Hammering Hillary Clinton', 'Although Berm', 'Rios of', 'Haig 1'."""
+    while tokens and (
+        tokens[0].lower_ in LEADING_NOISE
+        or tokens[0].is_punct
+        or tokens[0].is_space
+        or strays_before_name(tokens[0], tokens[1:])
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space or strays_after_name(tokens[-1])
+    ):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _with_particles(tokens: list) -> list:

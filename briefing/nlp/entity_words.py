@@ -1,0 +1,86 @@
+"""Words at the edges of a name span that are not part of the name.
+
+The small model's spans often take in the word before or after a name: a sentence-initial
+verb or conjunction ("Hammering Hillary Clinton", "Although Berm"), a score or count after
+it ("Aiden Haig 1 goal", "Leeds 2"), a preposition ("Rios of"). These helpers say which
+tokens to drop, and where a span that runs over a number holds two names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
+from briefing.nlp.model import load_model
+
+# Parts of speech a name never starts or ends with (spaCy's universal tags).
+_NEVER_AT_EDGE = frozenset("CCONJ SCONJ DET PRON AUX PART INTJ ADP".split())
+# Tagged as such only at a sentence start: in mid-sentence the tagger is right more often
+# than the capital letter ("the Rolling Stones").
+_NOT_AT_SENTENCE_START = frozenset("VERB ADV".split())
+# Sentence openers the tagger reads as proper nouns when capitalised.
+OPENING_WORDS = frozenset(
+    """
+although though however while whilst when whenever after before if unless because since as but and or so yet
+also still even meanwhile moreover then thus instead besides despite like unlike following according asked
+""".split()
+)
+_INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("es", ""), ("s", ""))
+
+
+def is_number(token: Any) -> bool:
+    """'1', '4-95', '38:35.297', '+358': a figure, never a name or part of one."""
+    text = token.text
+    return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+
+
+def is_sentence_start(token: Any) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.nbor(-1)
+    return before.is_punct and before.text in ".!?:;\"“‘'(-–—"
+
+
+def strays_before_name(token: Any, rest: list[Any]) -> bool:
+    """``token`` starts a span whose other tokens ``rest`` are the name."""
+    if not rest or not rest[0].text[:1].isupper() or is_number(token):
+        return is_number(token) and bool(rest)
+    if token.pos_ in _NEVER_AT_EDGE or token.lower_ in OPENING_WORDS:
+        return not token.text.isupper() or len(token.text) > 3  # "AND" in a headline, never "US"
+    if not is_sentence_start(token) or rest[-1].lower_ in ORG_WORDS | PLACE_WORDS:
+        return False  # 'Downing Street', 'Reading Football Club' keep their first word
+    return token.pos_ in _NOT_AT_SENTENCE_START or _inflected_open_word(token)
+
+
+def strays_after_name(token: Any) -> bool:
+    """``token`` ends a span but is a figure, a preposition or a conjunction."""
+    if is_number(token):
+        return True
+    return token.pos_ in _NEVER_AT_EDGE and not token.text.isupper() and token.text not in ("-", "&")
+
+
+def _inflected_open_word(token: Any) -> bool:
+    """'Bumping', 'Reportedly': an inflected verb or an adverb the model's lemma tables
+    know, capitalised only because it opens the sentence."""
+    lower = token.lower_
+    if len(lower) < 5 or lower[:1] == token.text[:1]:
+        return False
+    known = open_class_words()
+    for suffix, repl in _INFLECTIONS:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: len(lower) - len(suffix)]
+            for base in (stem + repl, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):
+                if base in known:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def open_class_words() -> frozenset[str]:
+    """Verbs and adverbs in the model's lemma tables (empty when it has none)."""
+    try:
+        index = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for pos in ("verb", "adv") if pos in index for w in index[pos] if "_" not in w)
