@@ -76,3 +76,19 @@ def test_close_during_an_analysis_ends_it(tmp_path):
     result = run_python(CLOSE_WHILE_ANALYSING, str(tmp_path / "w.briefing"), str(source), timeout=180)
     assert result.returncode == 0, result.stderr[-3000:]
     print(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def test_the_child_returns_results_errors_and_survives_a_crash(tmp_path):
+    import os
+
+    from briefing.domain import BriefingError, IngestError
+    from briefing.ingest import read_document
+    from briefing.ui.tasks import ChildProcess
+
+    with ChildProcess(lambda: False) as child:
+        with pytest.raises(IngestError) as caught:
+            child.call(read_document, str(tmp_path / "gone.txt"))
+        assert (caught.value.path, caught.value.reason) == (str(tmp_path / "gone.txt"), "no such file")
+        with pytest.raises(BriefingError, match="the worker process stopped unexpectedly"):
+            child.call(os._exit, 3)
+        assert child.call(len, "abc") == 3  # a new child takes over
