@@ -93,3 +93,35 @@ KNOWN_VARIANTS = (
     ("World Health Organization", "WHO"),
     ("North Atlantic Treaty Organization", "NATO"),
 )
+
+# More verbs that introduce a direct quote in news ("Trump tweeted", "she lamented").
+QUOTE_VERBS = SPEECH_VERBS | frozenset("""
+tweet post exclaim fume lament assure implore plead beg boast brag counter retort scoff snap quip
+muse marvel gush rave rail rant chide scold lash blast slam mock taunt thank praise charge accuse
+proclaim pledge point contend opine concur affirm reaffirm recount recite read
+sigh laugh cry yell scream shout bark grumble grouse gripe fret demand
+inquire enquire protest interject tout hail chant
+""".split())
+
+# Given names that tell a person's gender, for agreeing "he" and "she" with an earlier name.
+FEMALE_NAMES = frozenset("""
+hillary chelsea melania ivanka tiffany michelle nancy elizabeth kellyanne huma donna debbie megyn
+sarah sara carly nikki condoleezza madeleine susan susana jill janet loretta hope katrina kayleigh
+amy kirsten tammy dianne barbara laura karen maria mary patricia jennifer linda lisa margaret
+dorothy betty helen sandra ashley kimberly emily anna ann anne jane joan judy julie julia kathy
+katherine catherine kate kelly rachel rebecca ruth sharon shirley stephanie teresa theresa virginia
+victoria wendy alice andrea angela christine cynthia deborah diane elaine ellen emma evelyn grace
+heather irene jacqueline jessica joyce judith kristen lauren lucy marie martha megan melissa
+monica nicole pamela paula rose samantha sophia valerie zoe claire clare fiona harriet ingrid marta
+elin ana ines sofia olga natalia alexandra anneliese aine greta hannah brooke dana erin joy
+""".split())
+MALE_NAMES = frozenset("""
+donald bill barack joe mike michael ted marco jeb ben chris bernie john paul rand rick scott
+newt rudy tim mitt jeff reince sean steve stephen james robert william david richard charles thomas
+daniel matthew anthony mark george kenneth edward brian ronald kevin jason gary timothy jose larry
+frank eric jonathan justin brandon gregory samuel patrick jack dennis jerry tyler aaron henry adam
+douglas nathan peter zachary kyle walter harold carl arthur gerald roger keith jeremy terry lawrence
+christian albert joshua ryan andrew nicholas alan ralph roy louis eugene wayne bruce jerome
+howard harry fred hugo lucas martin vladimir bashar francois angus boris nigel dick lindsey orrin
+harry mitch chuck lamar elijah jim tom bob dan ken phil ron tony greg doug hank howard corey
+""".split())

@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 
 from briefing.nlp.entities import Cluster
-from briefing.nlp.lexicon import ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS, SPEECH_VERBS
+from briefing.nlp.lexicon import QUOTE_VERBS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
+from briefing.nlp.quote_speakers import resolve_speaker
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
-PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 
 
 @dataclass
@@ -70,7 +70,7 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes) ->
     if len(words) <= 3 and not _short_quote_allowed(inner, cue, para, span):
         return None
     speaker_text = text[cue.speaker_start:cue.speaker_end].strip(" ,")
-    speaker = _resolve(speaker_text, cue, clusters, inner_start, quotes)
+    speaker = resolve_speaker(speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes)
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 
 
@@ -161,7 +161,7 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
         if token.text in ".!?;" and len(window) > 1:
             break
     for token in window:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
             return _cue_for_verb(para, token, window)
     return None
 
@@ -174,7 +174,7 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> _
     for token in reversed(doc[max(sentence_start, open_i - reach):open_i]):
         if token.text in "”’»\"":
             break
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
             cue = _cue_for_verb(para, token, list(doc[sentence_start:open_i]))
             if cue is not None:
                 return cue
@@ -245,91 +245,3 @@ def _fragment(para: Paragraph, open_i: int, span) -> _Cue | None:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 return _Cue(token.text, para.start + start, para.start + end, para.start + subject.idx)
     return None
-
-
-# -- speakers --------------------------------------------------------------
-
-def _resolve(speaker_text: str, cue: _Cue, clusters: list[Cluster], quote_start: int, quotes) -> int | None:
-    """The entity that the speaker words name: a name, then a pronoun or a role noun."""
-    found, speaker_text = _resolve_by_name(speaker_text, cue, clusters)
-    if found is not None:
-        return found
-    words = speaker_text.lower().replace("’s", "").split()
-    if not words:
-        return None
-    if words[-1] in PRONOUN_WORDS:
-        wanted = "organisation" if words[-1] in ("it", "they") else "person"
-        found = _latest(clusters, quote_start, wanted, quotes)
-        if found is None and wanted == "organisation":
-            found = _latest(clusters, quote_start, "person", quotes)
-        return found
-    role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
-    if role is not None:
-        return _latest(clusters, quote_start, "person", quotes, role=role)
-    org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
-    if org_word is not None:
-        return _latest(clusters, quote_start, "organisation", quotes, role=org_word)
-    return _cluster_by_form(clusters, speaker_text)
-
-
-def _resolve_by_name(speaker_text: str, cue: _Cue, clusters: list[Cluster]) -> tuple[int | None, str]:
-    """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the head)."""
-    if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
-        body = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("organisation",))
-        if body is not None:
-            return body, speaker_text
-    if cue.head is not None:
-        head = _cluster_at(clusters, cue.head, cue.head + 1)
-        if head is not None:
-            return head, speaker_text
-        head_word = speaker_text[cue.head - cue.speaker_start:].split(" ")[0].lower().strip(",")
-        named_inside = _cluster_at(clusters, cue.speaker_start, cue.speaker_end, kinds=("person",))
-        if head_word in ROLE_NOUNS and named_inside is not None:
-            return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
-        if head_word in ROLE_NOUNS | PRONOUN_WORDS:
-            return None, head_word  # 'the Corvane spokesperson': the role, not the company
-    named = _cluster_at(clusters, cue.speaker_start, cue.speaker_end)
-    if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
-        return named, speaker_text
-    return None, speaker_text
-
-
-def _cluster_at(
-    clusters: list[Cluster], start: int, end: int, kinds: tuple[str, ...] = ("person", "organisation", "group")
-) -> int | None:
-    best, best_len = None, 0
-    for index, cluster in enumerate(clusters):
-        for mention in cluster.mentions:
-            overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap > best_len and cluster.type in kinds:
-                best, best_len = index, overlap
-    return best
-
-
-def _cluster_by_form(clusters: list[Cluster], words: str) -> int | None:
-    wanted = words.strip().lower()
-    for index, cluster in enumerate(clusters):
-        if any(f.lower() == wanted for f in cluster.forms):
-            return index
-    return None
-
-
-def _latest(clusters, before: int, kind: str, quotes, role: str | None = None) -> int | None:
-    """The entity of that kind mentioned last before ``before``, outside quotations."""
-    inside = [(q.start, q.end) for q in quotes]
-    best, best_pos = None, -1
-    for index, cluster in enumerate(clusters):
-        if cluster.type != kind or (role and not _has_role(cluster, role)):
-            continue
-        for mention in cluster.mentions:
-            if best_pos < mention.start < before and not any(s <= mention.start < e for s, e in inside):
-                best, best_pos = index, mention.start
-    if best is None and role is not None:
-        return _latest(clusters, before, kind, quotes)
-    return best
-
-
-def _has_role(cluster: Cluster, role: str) -> bool:
-    if role in cluster.roles:
-        return True
-    return any(role == w.lower() for w in cluster.name.split())

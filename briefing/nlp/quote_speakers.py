@@ -1,0 +1,151 @@
+"""Who a quote's speaker words name: an entity cluster, by name, role or pronoun.
+
+spaCy's small model has no coreference. A pronoun goes to the nearest earlier
+person that agrees with it: "she" never to a man named "Donald" or called
+"Mr.", "he" never to a "Hillary" or a "Ms.", "they" to a body first. The search
+starts at the pronoun, not at the quote: in 'He says Obama “knows…”' the
+speaker is named before "Obama".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from briefing.nlp.entities import Cluster
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS
+
+PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
+FEMALE_PRONOUNS = frozenset({"she", "her"})
+MALE_PRONOUNS = frozenset({"he", "him"})
+FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s+$")
+MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
+FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
+MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
+
+
+class Span(Protocol):
+    start: int
+    end: int
+
+
+def resolve_speaker(
+    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], text: str, quotes: list
+) -> int | None:
+    """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role noun."""
+    found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters)
+    if found is not None:
+        return found
+    words = speaker_text.lower().replace("’s", "").split()
+    if not words:
+        return None
+    if words[-1] in PRONOUN_WORDS:
+        return _resolve_pronoun(words[-1], start, clusters, text, quotes)
+    role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
+    if role is not None:
+        return latest(clusters, start, "person", quotes, role=role)
+    org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
+    if org_word is not None:
+        return latest(clusters, start, "organisation", quotes, role=org_word)
+    return _cluster_by_form(clusters, speaker_text)
+
+
+def _resolve_pronoun(pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list) -> int | None:
+    if pronoun in ("it", "they"):
+        return latest(clusters, before, "organisation", quotes) or latest(clusters, before, "person", quotes)
+    wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
+    agrees = {i for i, c in enumerate(clusters) if wanted is None or cluster_gender(c, text) in (wanted, None)}
+    return latest(clusters, before, "person", quotes, among=agrees)
+
+
+def cluster_gender(cluster: Cluster, text: str) -> str | None:
+    """'f', 'm' or None (unknown) from given names, honorifics and gendered roles."""
+    votes = {"f": 0, "m": 0}
+    for mention in cluster.mentions:
+        first = mention.text.split()[0].lower().strip(".,")
+        votes["f"] += first in FEMALE_NAMES
+        votes["m"] += first in MALE_NAMES
+        before = text[max(0, mention.start - 12) : mention.start]
+        votes["f"] += bool(FEMALE_BEFORE.search(before))
+        votes["m"] += bool(MALE_BEFORE.search(before))
+    votes["f"] += len(cluster.roles & FEMALE_ROLES)
+    votes["m"] += len(cluster.roles & MALE_ROLES)
+    if votes["f"] == votes["m"]:
+        return None
+    return "f" if votes["f"] > votes["m"] else "m"
+
+
+def _resolve_by_name(
+    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster]
+) -> tuple[int | None, str]:
+    """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the head)."""
+    if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
+        body = cluster_at(clusters, start, end, kinds=("organisation",))
+        if body is not None:
+            return body, speaker_text
+    if head is not None:
+        at_head = cluster_at(clusters, head, head + 1)
+        if at_head is not None:
+            return at_head, speaker_text
+        head_word = speaker_text[head - start :].split(" ")[0].lower().strip(",")
+        named_inside = cluster_at(clusters, start, end, kinds=("person",))
+        if head_word in ROLE_NOUNS and named_inside is not None:
+            return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
+        if head_word in ROLE_NOUNS | PRONOUN_WORDS:
+            return None, head_word  # 'the Corvane spokesperson': the role, not the company
+    named = cluster_at(clusters, start, end)
+    if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
+        return named, speaker_text
+    return None, speaker_text
+
+
+def cluster_at(
+    clusters: list[Cluster], start: int, end: int, kinds: tuple[str, ...] = ("person", "organisation", "group")
+) -> int | None:
+    best, best_len = None, 0
+    for index, cluster in enumerate(clusters):
+        for mention in cluster.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > best_len and cluster.type in kinds:
+                best, best_len = index, overlap
+    return best
+
+
+def _cluster_by_form(clusters: list[Cluster], words: str) -> int | None:
+    wanted = words.strip().lower()
+    for index, cluster in enumerate(clusters):
+        if any(f.lower() == wanted for f in cluster.forms):
+            return index
+    return None
+
+
+def latest(
+    clusters: list[Cluster],
+    before: int,
+    kind: str,
+    quotes: list,
+    role: str | None = None,
+    among: set[int] | None = None,
+) -> int | None:
+    """The entity of that kind mentioned last before ``before``, outside quotations."""
+    inside = [(q.start, q.end) for q in quotes]
+    best, best_pos = None, -1
+    for index, cluster in enumerate(clusters):
+        if (
+            cluster.type != kind
+            or (role and not _has_role(cluster, role))
+            or (among is not None and index not in among)
+        ):
+            continue
+        for mention in cluster.mentions:
+            if best_pos < mention.start < before and not any(s <= mention.start < e for s, e in inside):
+                best, best_pos = index, mention.start
+    if best is None and role is not None:
+        return latest(clusters, before, kind, quotes)
+    return best
+
+
+def _has_role(cluster: Cluster, role: str) -> bool:
+    if role in cluster.roles:
+        return True
+    return any(role == w.lower() for w in cluster.name.split())
