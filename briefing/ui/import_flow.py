@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from briefing.domain import ImportReport
 from briefing.pipeline import import_paths
 from briefing.store import Workspace
+from briefing.ui.plain import message_box, plain_label, warn
 from briefing.ui.tasks import ChildProcess, Task, TaskRunner
 
 PROGRESS_DELAY_MS = 500
@@ -56,7 +57,7 @@ class ImportFlow(QObject):
 
     def start(self, targets: list[Path]) -> None:
         if self.task is not None:
-            QMessageBox.information(self.owner, "Import", "An import is already running.")
+            warn(self.owner, "Import", "An import is already running.", QMessageBox.Icon.Information)
             return
         self.task = Task(self._work(targets), "import")
         self.dialog = self._progress_dialog()
@@ -82,6 +83,7 @@ class ImportFlow(QObject):
 
     def _progress_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.owner)
+        dialog.setLabel(plain_label("Importing…"))  # the label shows file names: text, never HTML
         dialog.setWindowTitle("Import")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -107,7 +109,7 @@ class ImportFlow(QObject):
     def _succeeded(self, report: ImportReport) -> None:
         self.on_done(report)
         if report.failed:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary_line(), parent=self.owner)
+            box = message_box(self.owner, QMessageBox.Icon.Warning, "Import", report.summary_line())
             box.setInformativeText("Some files could not be imported; see the details.")
             box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -115,7 +117,7 @@ class ImportFlow(QObject):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        QMessageBox.warning(self.owner, "Import", message)
+        warn(self.owner, "Import", message)
 
     @Slot()
     def _finished(self) -> None:
