@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name
+from briefing.nlp.entity_types import with_datelines
 from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
     ORG_WORDS,
@@ -59,7 +60,7 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
-    clusters = _cluster(find_mentions(parsed), parsed.text)
+    clusters = _cluster(with_datelines(find_mentions(parsed), parsed), parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
     _retype_lone_surnames(clusters)

@@ -8,6 +8,7 @@ tokens to drop, and where a span that runs over a number holds two names.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,7 @@ although though however while whilst when whenever after before if unless becaus
 also still even meanwhile moreover then thus instead besides despite like unlike following according asked
 """.split()
 )
+CAPITALS_SHARE = 0.6
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("es", ""), ("s", ""))
 
 
@@ -33,6 +35,13 @@ def is_number(token: Any) -> bool:
     """'1', '4-95', '38:35.297', '+358': a figure, never a name or part of one."""
     text = token.text
     return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+
+
+def in_capitals(text: str) -> bool:
+    """Most words of ``text`` (a paragraph) are in capitals: a headline or a label, where
+    capitals say nothing of a word (every word would look like an acronym)."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 2 and sum(w.isupper() for w in words) / len(words) >= CAPITALS_SHARE
 
 
 def is_sentence_start(token: Any) -> bool:

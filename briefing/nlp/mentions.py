@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.domain import normalise_name
-from briefing.nlp.entity_words import OPENING_WORDS, is_number, strays_after_name, strays_before_name
+from briefing.nlp.entity_words import OPENING_WORDS, in_capitals, is_number, strays_after_name, strays_before_name
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     KNOWN_VARIANT_TYPES,
@@ -279,7 +279,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return "person", 3
     if last in PLACE_WORDS and kind != "organisation":
         return "place", 2
-    if text.isupper() and len(text) <= 6 and kind in ("person", "place"):
+    if text.isupper() and len(text) <= 6 and kind in ("person", "place") and not in_capitals(tokens[0].doc.text):
         return "organisation", 2
     if kind in ("person", "organisation") and len(words) == 1 and _in_place_context(tokens[0]):
         return "place", 2

@@ -1,0 +1,30 @@
+"""Entity types the layout, the lexicon and the rest of the text decide."""
+
+import pytest
+
+
+def types(analysis):
+    return {e.name: e.type for e in analysis.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LONDON - Shares in Corvane Systems fell on Tuesday after the company cut its forecast.",
+        "ROME (Newswire) - Talks on the port of Halden broke down late on Friday.",
+        "OSLO 2024-03-02\n\nThe ferry to Bergen was cancelled because of the storm.",
+    ],
+)
+def test_a_dateline_is_a_place(analyse, text):
+    place = text.split()[0]
+    assert types(analyse(text)).get(place) == "place"
+
+
+def test_a_headline_in_capitals_is_not_a_dateline(analyse):
+    text = "TENNIS - KETTRIDGE WINS IN THREE SETS\n\nJonas Kettridge beat the top seed on Sunday."
+    assert "TENNIS" not in {n for n, t in types(analyse(text)).items() if t == "place"}
+
+
+def test_a_table_row_is_not_a_dateline(analyse):
+    text = "Standings after Sunday:\n\nHALDEN 12 4 .750\n\nPORTMEADOW 10 6 .625"
+    assert types(analyse(text)).get("HALDEN") != "place"
