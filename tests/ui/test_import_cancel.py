@@ -42,8 +42,9 @@ def test_cancel_ends_an_analysis_that_would_take_minutes(qtbot, tmp_path):
         task = win.imports.task
         labels = labels_of(task)
         qtbot.waitUntil(lambda: any(label.startswith("Analysing") for label in labels), timeout=120_000)
-        with qtbot.waitSignal(task.done, timeout=30_000):
-            win.imports.dialog.canceled.emit()  # what the Cancel button does
+        # task.done is emitted on the worker thread: waiting on it directly would stop the
+        # wait's timer from that thread, so wait for the GUI thread's view of the end instead
+        win.imports.dialog.canceled.emit()  # what the Cancel button does
         qtbot.waitUntil(lambda: win.imports.task is None and not win.runner.busy(), timeout=30_000)
         assert "(cancelled)" in win.statusBar().currentMessage()
 
