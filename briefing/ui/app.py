@@ -53,7 +53,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
         warn(window, "Briefing", str(exc), QMessageBox.Icon.Critical)
         app.exit(1)
 
-    open_when_painted(window, lambda: _open(workspace), failed)
+    open_when_painted(window, lambda: _open(workspace), failed, prepare=_preparation(workspace))
     window.show()
     try:
         code = app.exec()
@@ -63,6 +63,29 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     if failure:
         raise failure[0]  # the command line prints it as its one line
     return code
+
+
+def _preparation(workspace: str | None):
+    """The slow part of opening, for the window's worker: the demo workspace made on first use,
+    and the full check of a file the last session did not close (the store runs it at the first
+    open in this process; the window's own open, on the GUI thread, then skips it)."""
+
+    def prepare(progress, cancelled) -> None:
+        from briefing.pipeline import create_demo_workspace, workspace_path
+        from briefing.store import open_workspace
+        from briefing.store.lock import CLOSED, marker
+
+        target = workspace_path(workspace)
+        if workspace is None and not target.exists():
+            progress(0, 0, "Making the demo workspace")
+            create_demo_workspace(target)
+            return
+        if target.is_file() and marker(target) != CLOSED:
+            progress(0, 0, f"Checking {target.name} (it was not closed normally here)")
+        with open_workspace(target, fallback_read_only=True):
+            pass
+
+    return prepare
 
 
 def _open(workspace: str | None):

@@ -1,27 +1,106 @@
-"""The window appears first; the workspace opens in the next turn of the event loop."""
+"""The window appears first; the workspace opens once it has painted.
+
+The slow part of opening (building the demo workspace on first use, the full check of a file the
+last session did not close) runs first in the window's worker, with a progress dialog when it
+lasts; the workspace then opens on the GUI thread, which owns its connection, without repeating
+the check (the store checks a file once per process).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, WorkspaceError
+from briefing.ui.plain import plain_label
+from briefing.ui.tasks import Task, TaskFn
+
+PROGRESS_DELAY_MS = 600  # as Anki: no dialog for work that ends sooner
 
 
-def open_when_painted(window, opener: Callable[[], object], failed: Callable[[BriefingError], None]) -> None:
-    """Call ``opener`` once ``window`` (a MainWindow) has painted and attach the workspace it
-    opens: the window appears at once, however long the workspace takes. ``failed`` gets its error."""
-    def open_now() -> None:
-        try:
-            ws = opener()
-        except BriefingError as exc:
-            failed(exc)
+def open_when_painted(
+    window,
+    opener: Callable[[], object],
+    failed: Callable[[BriefingError], None],
+    prepare: TaskFn | None = None,
+) -> None:
+    """Once ``window`` (a MainWindow) has painted, run ``prepare(progress, cancelled)`` in its
+    worker, then call ``opener`` and attach the workspace it opens: the window appears at once,
+    however long the workspace takes. ``failed`` gets the error of either step."""
+    opening = Opening(window, opener, failed)
+    window.first_paint = FirstPaint(window, lambda: opening.start(prepare))
+
+
+class Opening(QObject):
+    """The two steps of opening, their progress dialog, and the hand-over to the window."""
+
+    def __init__(self, window, opener: Callable[[], object], failed: Callable[[BriefingError], None]):
+        super().__init__(window)
+        self.window, self.opener, self.failed = window, opener, failed
+        self.dialog: QProgressDialog | None = None
+        self.task: Task | None = None
+
+    def start(self, prepare: TaskFn | None) -> None:
+        if prepare is None:
+            self._open()
             return
-        window.attach(ws)
+        self.dialog = self._progress_dialog()
+        self.task = Task(prepare, "Opening the workspace")
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._prepared)
+        self.task.failed.connect(self._failed)
+        self.task.done.connect(self._finished)
+        self.window.runner.start(self.task)
 
-    window.first_paint = FirstPaint(window, open_now)
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(self.window)
+        dialog.setLabel(plain_label("Opening the workspace…"))  # the label may name the file
+        dialog.setWindowTitle("Briefing")
+        dialog.setCancelButton(None)
+        dialog.setRange(0, 0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)  # starts the minimum-duration timer
+        return dialog
+
+    @Slot(int, int, str)
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        if self.dialog is not None and label:
+            self.dialog.setLabelText(f"{label}…")
+            self.window.statusBar().showMessage(f"{label}…")
+
+    @Slot(object)
+    def _prepared(self, _result: object) -> None:
+        self._close_dialog()
+        self._open()
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._close_dialog()
+        self.failed(WorkspaceError(message))
+
+    @Slot()
+    def _finished(self) -> None:
+        self._close_dialog()
+        self.task = None
+
+    def _open(self) -> None:
+        try:
+            ws = self.opener()
+        except BriefingError as exc:
+            self.failed(exc)
+            return
+        self.window.attach(ws)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 class FirstPaint(QObject):
