@@ -393,3 +393,16 @@ def test_a_named_pipe_given_as_a_bare_word_is_not_read(tmp_path):
     )
     assert result.returncode == 2
     assert "neither a command" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are found this way on Linux")
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--workspace", str(tmp_path / "w.briefing")],
+        capture_output=True, text=True, env=env, timeout=300,  # only a safety net
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "--screenshot" in lines[0]
+    assert not (tmp_path / "w.briefing").exists()  # nothing made before it gave up

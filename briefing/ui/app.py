@@ -26,6 +26,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     are imported then), so the window appears at once whatever the size of the workspace."""
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    check_display()
     from PySide6.QtWidgets import QApplication
 
     from briefing.ui.main_window import MainWindow
@@ -63,6 +64,19 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
     if failure:
         raise failure[0]  # the command line prints it as its one line
     return code
+
+
+def check_display() -> None:
+    """Qt aborts the process (a core dump) when it finds no display; say so in one line instead
+    (``make run`` over SSH, a server, a container)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        raise BriefingError(
+            "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "the command line works without one (briefing --help), and "
+            "briefing --screenshot out.png renders the window to a file"
+        )
 
 
 def _preparation(workspace: str | None):
