@@ -38,6 +38,10 @@ OPENING_TAG = re.compile(r"<[A-Za-z]")
 # lxml and trafilatura need about 2 KB a element, and ~0.1 ms: 7.8 MB of "<p a b c>" took
 # 1.4 GB. Long real pages have a few tens of thousands of elements.
 MAX_ELEMENTS = 100_000
+# a precision-mode body under this many words is checked against the default mode's, which
+# replaces it when FALLBACK_RATIO times longer
+PLAUSIBLE_BODY_WORDS = 250
+FALLBACK_RATIO = 3
 
 
 def read_html(raw: bytes) -> Extracted:
@@ -56,7 +60,7 @@ def extract_html(html: str) -> Extracted:
         raise FormatError("empty file")
     check_elements(html)
     html = tame_tags(html)
-    result = run_trafilatura(html)
+    result = extract_body(html)
     meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
     extra = read_json_ld(html)
     body = getattr(result, "body", None)
@@ -114,15 +118,15 @@ def outlet_from_title_tag(html: str, title: str | None) -> str | None:
     return site if 1 <= len(site.split()) <= 6 else None
 
 
-def run_trafilatura(html: str):
+def run_trafilatura(html: str, *, precise: bool = True):
     import trafilatura  # imported late: it takes a while and only HTML and e-mail need it
 
     try:
         return trafilatura.bare_extraction(
             html,
-            favor_precision=True,
+            favor_precision=precise,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_links=False,
             with_metadata=True,
             date_extraction_params=DATE_PARAMS,
@@ -131,17 +135,56 @@ def run_trafilatura(html: str):
         return None  # the lxml walk below still gets a chance
 
 
+def extract_body(html: str):
+    """trafilatura's result in precision mode, or in its default mode when that body is implausibly short.
+
+    Precision mode keeps less furniture, but on some pages it keeps only a fragment (a reprint
+    notice, one section of a list article) of a body the default mode reads whole.
+    """
+    precise = run_trafilatura(html)
+    words = count_body_words(precise)
+    if words >= PLAUSIBLE_BODY_WORDS:
+        return precise
+    fuller = run_trafilatura(html, precise=False)
+    return fuller if count_body_words(fuller) > FALLBACK_RATIO * max(words, 1) else precise
+
+
+def count_body_words(result) -> int:
+    body = getattr(result, "body", None)
+    return 0 if body is None else sum(len(text.split()) for text in body.itertext())
+
+
 def body_paragraphs(body) -> list[tuple[str, str]]:
-    """(kind, text) for each block of trafilatura's output tree; line breaks kept."""
-    blocks = []
+    """(kind, text) for each block of trafilatura's output tree; line breaks kept.
+
+    Text right inside the body, or after a block (an element's ``tail``), is a paragraph of
+    its own: trafilatura leaves a paragraph there when the page had it outside any ``<p>``.
+    """
+    blocks = [("p", body.text or "")]
     for element in body:
-        if element.tag == "list":
-            items = ["- " + element_text(item) for item in element.iter("item")]
-            blocks.append(("list", "\n".join(i for i in items if i.strip() != "-")))
-        else:
-            kind = "h1" if element.tag == "head" and element.get("rend") == "h1" else element.tag
-            blocks.append((kind, element_text(element)))
-    return [(kind, text) for kind, text in blocks if text.strip()]
+        blocks.append(read_block(element))
+        blocks.append(("p", element.tail or ""))
+    return [(kind, text.strip()) for kind, text in blocks if text.strip()]
+
+
+def read_block(element) -> tuple[str, str]:
+    if element.tag == "list":
+        items = ["- " + element_text(item) for item in element.iter("item")]
+        return "list", "\n".join(i for i in items if i.strip() != "-")
+    if element.tag == "table":
+        return "table", table_text(element)
+    kind = "h1" if element.tag == "head" and element.get("rend") == "h1" else element.tag
+    return kind, element_text(element)
+
+
+def table_text(table) -> str:
+    """One line a row, cells separated by " | ": readable as plain text, one offset per character."""
+    rows = []
+    for row in table.iter("row"):
+        cells = [" ".join(inner_text(cell).split()) for cell in row.iter("cell")]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
 
 
 def element_text(element) -> str:
