@@ -10,7 +10,7 @@ speaker is named before "Obama".
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from bisect import bisect_left
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS
@@ -22,15 +22,18 @@ FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s
 MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
-
-
-class Span(Protocol):
-    start: int
-    end: int
+SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 
 
 def resolve_speaker(
-    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], text: str, quotes: list
+    speaker_text: str,
+    start: int,
+    end: int,
+    head: int | None,
+    clusters: list[Cluster],
+    text: str,
+    quotes: list,
+    subjects: list[int] | None = None,
 ) -> int | None:
     """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role noun."""
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters)
@@ -40,7 +43,7 @@ def resolve_speaker(
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, text, quotes)
+        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [])
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is not None:
         return latest(clusters, start, "person", quotes, role=role)
@@ -50,12 +53,27 @@ def resolve_speaker(
     return _cluster_by_form(clusters, speaker_text)
 
 
-def _resolve_pronoun(pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list) -> int | None:
+def _resolve_pronoun(
+    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list[int]
+) -> int | None:
+    """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
+    The last agreeing person named as a subject nearby wins over one named later as an object."""
     if pronoun in ("it", "they"):
         return latest(clusters, before, "organisation", quotes) or latest(clusters, before, "person", quotes)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
     agrees = {i for i, c in enumerate(clusters) if wanted is None or cluster_gender(c, text) in (wanted, None)}
-    return latest(clusters, before, "person", quotes, among=agrees)
+    nearby_subjects = {i for i in agrees if _named_as_subject(clusters[i], before, subjects)}
+    found = latest(clusters, before, "person", quotes, among=nearby_subjects) if nearby_subjects else None
+    return found if found is not None else latest(clusters, before, "person", quotes, among=agrees)
+
+
+def _named_as_subject(cluster: Cluster, before: int, subjects: list[int]) -> bool:
+    for mention in cluster.mentions:
+        if before - SUBJECT_REACH <= mention.start < before:
+            i = bisect_left(subjects, mention.start)
+            if i < len(subjects) and subjects[i] < mention.end:
+                return True
+    return False
 
 
 def cluster_gender(cluster: Cluster, text: str) -> str | None:

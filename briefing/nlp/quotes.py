@@ -20,6 +20,9 @@ from briefing.nlp.quote_speakers import resolve_speaker
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
+ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.
+LINE_SPEAKER = re.compile(r"\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:,\s*[^:“”\"\n]{1,60})?:\s*")
+NOT_LINE_SPEAKERS = frozenset("update note editor’s note watch read photo related breaking warning q a".split())
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
 
 
@@ -38,40 +41,56 @@ class _Cue:
     speaker_start: int  # absolute range of the words naming the speaker
     speaker_end: int
     head: int | None = None  # absolute offset of the phrase's head word
+    verb_i: int | None = None  # the cue verb's token index in its paragraph
 
 
 def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     text = parsed.text
     quotes: list[Quote] = []
     previous: Quote | None = None
+    before: Paragraph | None = None
+    subjects = subject_offsets(parsed)
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
-            quote = _read_quote(para, span, text, clusters, previous, quotes)
+            quote = _read_quote(para, span, text, clusters, previous, quotes, before, subjects)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
+        before = para
     return quotes
 
 
-def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes) -> Quote | None:
+def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, before, subjects) -> Quote | None:
     inner_start, inner_end = (para.start + i for i in span.inner)
     inner_start, inner_end = trim_range(text, inner_start, inner_end)
     if inner_end <= inner_start:
         return None
     inner = text[inner_start:inner_end]
     words = inner.split()
-    if TITLE_CUES.search(text[max(para.start, inner_start - 30):inner_start - 1]) or _is_title(inner):
+    if not span.closed and text[para.end :].lstrip()[:1] not in "“\"«‘'":
+        return None  # an opening mark never closed, and the quote does not go on: a stray mark
+    lead = text[max(para.start, inner_start - 30) : inner_start - 1]
+    if TITLE_CUES.search(lead) or _is_title(inner) or _is_show(inner, lead):
         return None
-    cue = _find_cue(para, span)
+    cue = _find_cue(para, span) or line_cue(para, span) or _colon_before(para, span, before)
     if cue is None:
-        if _continues(para, span, previous, words) or _follows_in_paragraph(text, para, previous, inner_start):
+        if _continues(para, span, previous, words, before) or _follows_in_paragraph(text, para, previous, inner_start):
             return Quote(inner_start, inner_end, previous.speaker, previous.speaker_text, "continuation")
         return None
-    if len(words) <= 3 and not _short_quote_allowed(inner, cue, para, span):
+    if _names_a_thing(para, cue):
         return None
-    speaker_text = text[cue.speaker_start:cue.speaker_end].strip(" ,")
-    speaker = resolve_speaker(speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes)
+    if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or _in_reported_clause(para, cue, span)):
+        return None
+    speaker_text = text[cue.speaker_start : cue.speaker_end].strip(" ,")
+    speaker = resolve_speaker(
+        speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, subjects
+    )
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
+
+
+def subject_offsets(parsed: ParsedText) -> list[int]:
+    """Where the grammatical subjects of the text stand, in order (for pronoun resolution)."""
+    return [para.start + t.idx for para in parsed.paragraphs for t in para.doc if t.dep_ in ("nsubj", "nsubjpass")]
 
 
 def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
@@ -80,8 +99,8 @@ def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
     spans = []
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
-            inner = para.text[span.open + 1:span.close]
-            before = para.text[max(0, span.open - 30):span.open]
+            inner = para.text[span.open + 1 : span.close]
+            before = para.text[max(0, span.open - 30) : span.open]
             if _is_title(inner.strip()) or TITLE_CUES.search(before.rstrip()):
                 spans.append((para.start + span.open, para.start + span.close))
     return spans
@@ -96,13 +115,34 @@ def _is_title(inner: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
-def _continues(para: Paragraph, span, previous: Quote | None, words: list[str]) -> bool:
-    """A paragraph that is only a quote carries on the previous speaker."""
+def _names_a_thing(para: Paragraph, cue: _Cue) -> bool:
+    """'what they call the “green tax”', 'residents call it the “fire corridor”': a name
+    people give a thing, not words someone said."""
+    if not cue.verb.lower().startswith(FRAGMENT_PREFIXES) or cue.head is None or not para.start <= cue.head < para.end:
+        return False
+    head_i = para.token_from(cue.head - para.start)
+    head = para.doc[head_i] if head_i is not None else None
+    return head is not None and (head.tag_ == "NNS" or head.lower_ in ("they", "we", "you", "people", "some", "many"))
+
+
+def _is_show(inner: str, lead: str) -> bool:
+    """'on “Meet the Press.”', 'CNN’s “New Day.”': a programme's title, the sentence's period inside."""
+    if not inner.endswith((".", ",")) or not re.search(r"(?i)(\bon|\bto|\bin|['’]s)\s*$", lead):
+        return False
+    words = inner[:-1].split()
+    return 0 < len(words) <= 6 and _is_title(inner[:-1] + " Show" if len(words) == 1 else inner[:-1])
+
+
+def _continues(para: Paragraph, span, previous: Quote | None, words: list[str], before: Paragraph | None) -> bool:
+    """A paragraph that is only a quote carries on the previous speaker, when the quote before
+    it closed the paragraph just before: anyone named in a paragraph between may speak now."""
     if previous is None or previous.speaker_text is None or len(words) < 3:
         return False
-    before = para.text[:span.open].strip()
-    after = para.text[span.close + 1:].strip()
-    return not before and len(after) < 3
+    if before is None or previous.end < before.start:
+        return False
+    opening = para.text[: span.open].strip()
+    after = para.text[span.close + 1 :].strip()
+    return not opening and len(after) < 3
 
 
 def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, inner_start: int) -> bool:
@@ -110,7 +150,7 @@ def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, in
     right after its speaker's attribution carries on that speaker."""
     if previous is None or previous.speaker_text is None or not para.start <= previous.start < inner_start:
         return False
-    gap = text[previous.end:inner_start - 1].rstrip()
+    gap = text[previous.end : inner_start - 1].rstrip()
     ends = re.findall(r"[.!?](?=\s|$)", gap[1:])
     if len(gap) > 240 or re.search(r"\b(but|while|whereas)\b", gap):
         return False
@@ -125,24 +165,33 @@ def _short_quote_allowed(inner: str, cue: _Cue, para: Paragraph, span) -> bool:
     if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
         return True  # a speech verb before the words, in the same sentence
     gap_after = cue.speaker_start - (para.start + span.close)
-    right_after = para.text[span.close + 1:span.close + 40]
+    right_after = para.text[span.close + 1 : span.close + 40]
     tight = 0 <= gap_after <= 3 or bool(re.match(r"\s*(said|says|added|told|asked|replied|insisted)\b", right_after))
     return inner.rstrip()[-1:] in ",.!?" and tight
 
 
 # -- cues ------------------------------------------------------------------
 
+
 def _find_cue(para: Paragraph, span) -> _Cue | None:
     open_i, close_i = _token_bounds(para, span)
     if open_i is None:
         return None
-    inner = para.text[span.open + 1:span.close].rstrip()
+    inner = para.text[span.open + 1 : span.close].rstrip()
     if inner[-1:] in ",.!?":  # speech: the cue usually follows
-        return (_cue_after(para, close_i) or _cue_before(para, open_i)
-                or _according_to(para, close_i, open_i) or _fragment(para, open_i, span))
+        return (
+            _cue_after(para, close_i)
+            or _cue_before(para, open_i)
+            or _according_to(para, close_i, open_i)
+            or _fragment(para, open_i, span)
+        )
     # a fragment inside a sentence: the speaker is the subject before it
-    return (_fragment(para, open_i, span) or _cue_before(para, open_i, whole_sentence=True)
-            or _according_to(para, close_i, open_i) or _cue_after(para, close_i))
+    return (
+        _fragment(para, open_i, span)
+        or _cue_before(para, open_i, whole_sentence=True)
+        or _according_to(para, close_i, open_i)
+        or _cue_after(para, close_i)
+    )
 
 
 def _token_bounds(para: Paragraph, span) -> tuple[int | None, int]:
@@ -154,59 +203,153 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
     """'..., Okafor said' / '..., said Okafor' / '..., the spokesperson told reporters'."""
     doc = para.doc
     window: list = []
-    for token in doc[close_i + 1:close_i + 22]:
-        if token.text in "“‘«\"" or (token.is_sent_start and window):
+    for token in doc[close_i + 1 : close_i + 22]:
+        if token.text in '“‘«"' or (_starts_sentence(doc, token.i) and window):
             break
         window.append(token)
-        if token.text in ".!?;" and len(window) > 1:
+        if token.text in ".!?;" and len(window) > 1 and not _is_abbreviation(doc, token.i):
             break
     for token in window:
         if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
-            return _cue_for_verb(para, token, window)
+            return _cue_for_verb(para, token, window, after_quote=True)
     return None
 
 
 def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> _Cue | None:
-    """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'."""
+    """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'; in a
+    sentence, past an earlier quote: 'Ortiz says “A” because “B”'."""
     doc = para.doc
-    sentence_start = doc[open_i].sent.start if open_i < len(doc) else 0
+    sentence_start = sentence_start_of(doc, open_i)
     reach = open_i if whole_sentence else 14
-    for token in reversed(doc[max(sentence_start, open_i - reach):open_i]):
-        if token.text in "”’»\"":
+    for token in reversed(doc[max(sentence_start, open_i - reach) : open_i]):
+        if token.text in '”’»"' and not whole_sentence:
             break
-        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
+        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX") and not _inside_marks(para, token):
             cue = _cue_for_verb(para, token, list(doc[sentence_start:open_i]))
             if cue is not None:
                 return cue
     return None
 
 
-def _cue_for_verb(para: Paragraph, verb, window) -> _Cue | None:
+def sentence_start_of(doc, i: int) -> int:
+    """The start of the sentence holding token i; a period of 'Mr.', 'St.' or 'Fla.' ends none."""
+    if not len(doc):
+        return 0
+    start = doc[min(i, len(doc) - 1)].sent.start
+    while start > 0 and _is_abbreviation(doc, start - 1):
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _starts_sentence(doc, i: int) -> bool:
+    return bool(doc[i].is_sent_start) and not (i > 0 and _is_abbreviation(doc, i - 1))
+
+
+def _is_abbreviation(doc, i: int) -> bool:
+    """'Mr.', 'Sen.', 'Fla.', 'D.C.' (one token, or a word and its period)."""
+    text = doc[i].text
+    if ABBREVIATION.match(text):
+        return True
+    return text == "." and i > 0 and not doc[i - 1].whitespace_ and bool(ABBREVIATION.match(doc[i - 1].text + "."))
+
+
+def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> _Cue | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.is_punct or _inside_marks(para, subject)):
         subject = None
         before = [t for t in window if t.i < verb.i and not t.is_punct]
         if before:  # '«...» the minister told reporters': the words before the verb
             start, end = before[0].idx, before[-1].idx + len(before[-1].text)
-            return _Cue(_cue_words(verb), para.start + start, para.start + end, para.start + before[-1].idx)
+            return _cue(para, verb, start, end, before[-1])
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'Ortiz, who said “…”': the noun the clause describes
+        return _cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
     if subject is not None:
         tokens = [t for t in subject.subtree if t.dep_ not in ("punct",)]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return _Cue(_cue_words(verb), para.start + start, para.start + end, para.start + subject.idx)
-    after = [t for t in verb.doc[verb.i + 1:verb.i + 16]]
+        return _cue(para, verb, start, end, subject)
+    inverted = _inverted_speaker(para, verb) if after_quote else None
+    return inverted or _governing_subject(para, verb) or (None if after_quote else _leading_words(para, verb))
+
+
+def _leading_words(para: Paragraph, verb) -> _Cue | None:
+    """'Q: Your rival, Lee Dong-wook, called it “…”' parsed without a subject: the name before the verb."""
+    doc = para.doc
+    start = sentence_start_of(doc, verb.i)
+    colon = next((t.i for t in doc[start : verb.i] if t.text == ":"), None)
+    words = [t for t in doc[(colon + 1 if colon is not None else start) : verb.i] if not t.is_punct]
+    if not 0 < len(words) <= 12 or not any(t.pos_ == "PROPN" for t in words) or words[-1].pos_ == "VERB":
+        return None
+    return _cue(para, verb, words[0].idx, words[-1].idx + len(words[-1].text), None)
+
+
+def _cue(para: Paragraph, verb, start: int, end: int, head) -> _Cue:
+    head_at = None if head is None else para.start + head.idx
+    return _Cue(_cue_words(verb), para.start + start, para.start + end, head_at, verb.i)
+
+
+def _inverted_speaker(para: Paragraph, verb) -> _Cue | None:
+    """'said Marta Okafor, chief executive': the speaker after the verb."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 16]]
     name: list = []
-    for position, token in enumerate(after):  # inversion: 'said Marta Okafor, chief executive'
-        if (token.text == "," and name and not any(t.pos_ == "PROPN" for t in name)
-                and position + 1 < len(after) and after[position + 1].pos_ == "PROPN"):
+    for position, token in enumerate(after):
+        if (
+            token.text == ","
+            and name
+            and not any(t.pos_ == "PROPN" for t in name)
+            and position + 1 < len(after)
+            and after[position + 1].pos_ == "PROPN"
+        ):
             name = []  # 'said its spokeswoman, Áine Ní Bhriain': the name in apposition
             continue
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
             break
         name.append(token)
     if name:
-        start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-        return _Cue(_cue_words(verb), para.start + start, para.start + end)
+        return _cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), None)
     return None
+
+
+def _governing_subject(para: Paragraph, verb) -> _Cue | None:
+    """A cue with no subject of its own ('…, saying “…”', 'writing:', 'and declared “…”',
+    'by saying “…”'): the speaker is the subject of the clause it hangs from."""
+    governor = verb
+    for _ in range(4):
+        if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
+            return None
+        governor = governor.head
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not subject.is_punct and not _inside_marks(para, subject):
+            tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+            return _cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    return None
+
+
+def _in_reported_clause(para: Paragraph, cue: _Cue, span) -> bool:
+    """'Rubio says Obama is “obsessed”': words quoted inside what a cue verb reports."""
+    open_i = para.token_from(span.open + 1)
+    if cue.verb_i is None or open_i is None or open_i >= len(para.doc) or cue.verb_i > open_i:
+        return False
+    verb, first = para.doc[cue.verb_i], para.doc[open_i]
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") and first in c.subtree for c in verb.children)
+
+
+def line_cue(para: Paragraph, span) -> _Cue | None:
+    """'Trump: ‘…’' headlines and 'Ana Ruiz, Veldra Post: “…”' lines: the name before the colon."""
+    lead = para.text[: span.open]
+    match = LINE_SPEAKER.match(lead)
+    if match is None or match["name"].lower() in NOT_LINE_SPEAKERS:
+        return None
+    if lead[match.end() :].strip() and len(para.text) > 200:
+        return None
+    return _Cue("colon", para.start + match.start("name"), para.start + match.end("name"))
+
+
+def _colon_before(para: Paragraph, span, before: Paragraph | None) -> _Cue | None:
+    """A paragraph that opens with a quote after one that ends 'Okafor wrote:'."""
+    if before is None or para.text[: span.open].strip() or not before.text.rstrip().endswith(":"):
+        return None
+    return _cue_before(before, len(before.doc), whole_sentence=True)
 
 
 def _cue_words(verb) -> str:
@@ -235,7 +378,7 @@ def _fragment(para: Paragraph, open_i: int, span) -> _Cue | None:
     doc = para.doc
     if open_i >= len(doc):
         return None
-    for token in reversed(doc[doc[open_i].sent.start:open_i]):
+    for token in reversed(doc[sentence_start_of(doc, open_i) : open_i]):
         if token.lemma_ in FRAGMENT_VERBS and token.pos_ == "VERB":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl"):

@@ -5,23 +5,26 @@ import pytest
 
 def speakers(analysis, text):
     names = {e.key: e.name for e in analysis.entities}
-    return [(text[q.start:q.end], names.get(q.speaker)) for q in analysis.quotes]
+    return [(text[q.start : q.end], names.get(q.speaker)) for q in analysis.quotes]
 
 
-@pytest.mark.parametrize("text, expected", [
-    (  # "she" skips the man named last
-        "Senator Hillary Brandt met Donald Keller on Monday.\n\n“We will not back down,” she said.",
-        ("We will not back down,", "Hillary Brandt"),
-    ),
-    (  # "he" skips the woman called Ms.
-        "Mr. Oduya sat beside Ms. Varga at the hearing.\n\n“The numbers are wrong,” he said.",
-        ("The numbers are wrong,", "Oduya"),
-    ),
-    (  # the pronoun is resolved from where it stands, not from the quote
-        "Tomas Reyes spoke after the vote.\n\nHe says Marta Lind “knows full well what she signed.”",
-        ("knows full well what she signed.", "Tomas Reyes"),
-    ),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "she" skips the man named last
+            "Senator Hillary Brandt met Donald Keller on Monday.\n\n“We will not back down,” she said.",
+            ("We will not back down,", "Hillary Brandt"),
+        ),
+        (  # "he" skips the woman called Ms.
+            "Mr. Oduya sat beside Ms. Varga at the hearing.\n\n“The numbers are wrong,” he said.",
+            ("The numbers are wrong,", "Oduya"),
+        ),
+        (  # the pronoun is resolved from where it stands, not from the quote
+            "Tomas Reyes spoke after the vote.\n\nHe says Marta Lind “knows full well what she signed.”",
+            ("knows full well what she signed.", "Tomas Reyes"),
+        ),
+    ],
+)
 def test_pronouns_agree_in_gender(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
 
@@ -30,3 +33,58 @@ def test_pronouns_agree_in_gender(analyse, text, expected):
 def test_cue_verbs_beyond_say(analyse, verb):
     text = f"“This is a disgrace for the whole county,” Petra Quayle {verb}."
     assert speakers(analyse(text), text) == [("This is a disgrace for the whole county,", "Petra Quayle")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a participle cue without its own subject: the speaker of the clause it hangs from
+            "Governor Alma Reyes answered the letter on Friday, saying, “We will fund every school.”",
+            ("We will fund every school.", "Alma Reyes"),
+        ),
+        (  # a coordinated cue
+            "Omar Haddad stood up and declared, “This plan is dead on arrival.”",
+            ("This plan is dead on arrival.", "Omar Haddad"),
+        ),
+        (  # the person told is not the speaker
+            "Bruno Vance called the newspaper, telling its editor, “I have nothing to hide.”",
+            ("I have nothing to hide.", "Bruno Vance"),
+        ),
+        (  # a short partial quote inside what a cue verb reports
+            "Senator Ilse Marrow says the budget is “reckless” and must be rewritten.",
+            ("reckless", "Ilse Marrow"),
+        ),
+        (  # a headline naming its speaker before a colon
+            "Marrow: ‘We Will Not Sign This Budget.’\n\nSenator Ilse Marrow spoke to the chamber on Monday.",
+            ("We Will Not Sign This Budget.", "Ilse Marrow"),
+        ),
+    ],
+)
+def test_cues_without_a_subject_of_their_own(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
+
+
+def test_second_quote_after_an_abbreviation_keeps_its_cue(analyse):
+    text = "“It was a long night,” said Mr. Oduya. “We will start again on Monday,” Mr. Oduya added."
+    assert ("We will start again on Monday,", "Oduya") in speakers(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Tenbrook said the remark was made on “Meet the Press.”",
+        "Residents have taken to calling the coast road the “fire corridor” since the fires.",
+        "Builders have long complained about what they call the “green tax” on lake plots.",
+    ],
+)
+def test_titles_and_names_for_things_are_not_quotes(analyse, text):
+    assert analyse(text).quotes == ()
+
+
+def test_a_continuation_needs_the_quote_just_before(analyse):
+    text = (
+        "“We restored pumping at dawn,” said Marta Okafor.\n\n"
+        "The council met Ivo Brandt on Tuesday to discuss the repairs.\n\n"
+        "“Nobody warned us about the pumps at any point.”"
+    )
+    assert [s for q, s in speakers(analyse(text), text) if q.startswith("Nobody")] == []
