@@ -7,12 +7,12 @@ cluster per person, organisation, place or group: "Marta Okafor" ... "Okafor";
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name
+from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names
 from briefing.nlp.entity_types import with_datelines
 from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
@@ -23,6 +23,7 @@ from briefing.nlp.mentions import Mention, find_mentions
 from briefing.nlp.parse import ParsedText
 
 ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.]{1,9})\)")
+GENERATION_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
 _CONNECTORS = frozenset("of for and the de du des la le van von der den da di & -".split())
 
 
@@ -44,8 +45,7 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        forms = Counter(m.text for m in self.mentions)
-        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        return choose_name(m.text for m in self.mentions)
 
     @property
     def forms(self) -> set[str]:
@@ -60,7 +60,9 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
-    clusters = _cluster(with_datelines(find_mentions(parsed), parsed), parsed.text)
+    mentions = with_datelines(find_mentions(parsed), parsed)
+    mentions = split_run_together(trim_headline_names(mentions, parsed), parsed.text)
+    clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
     _retype_lone_surnames(clusters)
@@ -70,10 +72,14 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
 
 def _retype_lone_surnames(clusters: list[Cluster]) -> None:
     """News names a person in full first; a one-word 'person' never named in full,
-    with no title or role, is far more often a company or brand the model mistook."""
+    with no title or role, is far more often a company or brand the model mistook.
+    A word that is part of a person's full name in the same text stays a person."""
+    full_name_words = {w for c in clusters if c.type == "person" for w in _name_words(c.name)[1:]}
     for cluster in clusters:
         mentions = cluster.mentions
         if cluster.type != "person" or any(len(m.text.split()) > 1 or m.weight >= 3 or m.role for m in mentions):
+            continue
+        if set(_name_words(cluster.name)) & full_name_words:
             continue
         for mention in mentions:
             if mention.type == "person":
@@ -121,7 +127,7 @@ def _partial_match(mention: Mention, clusters: list[Cluster], shapes: dict[int, 
         if len(name_words) <= len(words):
             continue
         if shape.type == "person" and mention.type in ("person", "organisation", "place"):
-            if name_words[-len(words):] == words or name_words[:len(words)] == words:
+            if _part_of_person(words, name_words):
                 candidates.append(cluster)
         elif shape.type == "organisation" and len(words) == 1:
             if words[0] in ORG_WORDS and name_words[-1] == words[0]:
@@ -133,15 +139,26 @@ def _partial_match(mention: Mention, clusters: list[Cluster], shapes: dict[int, 
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _part_of_person(words: list[str], name_words: list[str]) -> bool:
+    """'Okafor' or 'Marta' of 'Marta Okafor', 'Trump' of 'Donald Trump Jr.'; but 'Donald Trump'
+    is not 'Donald Trump Jr.' (father and son), nor 'Ann Smith' 'Mary Smith'."""
+    suffix = name_words[-1] in GENERATION_SUFFIXES
+    if len(words) > 1 and (suffix != (words[-1] in GENERATION_SUFFIXES) or words[0] != name_words[0]):
+        return False
+    core = name_words[:-1] if suffix and len(words) == 1 else name_words
+    return core[-len(words) :] == words or core[: len(words)] == words
+
+
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
     return mention.weight < 3 and not mention.adjectival and name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 
 
 @lru_cache(maxsize=4096)
 def _name_words(name: str) -> list[str]:
-    """The folded words of a name without Arabic articles ('al', 'el'); callers never change it."""
+    """The folded words of a name without Arabic articles inside it ('Ahmed al-Tayeb');
+    a first word 'Al' is a given name ('Al Gore'). Callers never change the list."""
     words = normalise_name(name).replace("-", " ").split()
-    return [w for w in words if w not in ("al", "el")] or words
+    return [w for i, w in enumerate(words) if not i or w not in ("al", "el")] or words
 
 
 def _add_acronyms(clusters: list[Cluster], text: str) -> None:

@@ -1,0 +1,76 @@
+"""Linking the mentions of one text: who is one person, and what the entity is called."""
+
+import pytest
+
+from briefing.nlp.entity_forms import choose_name, is_clean
+
+
+def people(analysis):
+    return {e.name: e for e in analysis.entities if e.type == "person"}
+
+
+def test_a_generational_suffix_keeps_father_and_son_apart(analyse):
+    text = (
+        "Jonas Kettridge Jr. opened the plant on Monday. His father, Jonas Kettridge, "
+        "founded the company. Jonas Kettridge Jr. said the family would stay."
+    )
+    found = people(analyse(text))
+    assert {"Jonas Kettridge Jr.", "Jonas Kettridge"} <= set(found)
+    assert "Jonas Kettridge" not in found["Jonas Kettridge Jr."].aliases
+
+
+def test_two_people_who_share_only_a_surname_stay_apart(analyse):
+    text = (
+        "Ingrid Vasquel chairs the board. Her brother Tomas Vasquel runs the mill. "
+        "Tomas Vasquel said the mill would close."
+    )
+    found = people(analyse(text))
+    assert "Tomas Vasquel" not in found.get("Ingrid Vasquel").aliases
+
+
+def test_a_surname_stays_a_person_when_the_full_name_was_a_person(analyse):
+    text = (
+        "Vice president Al Gore spoke in Chicago. Gore told the rally the party would win. "
+        "Crowds waited for Gore all day."
+    )
+    analysis = analyse(text)
+    gore = next(e for e in analysis.entities if e.name == "Al Gore")
+    assert gore.type == "person"
+    assert len(gore.mentions) == 3
+
+
+def test_a_headline_word_is_not_part_of_the_name(analyse):
+    title = "Selma Drachmann Invokes Emergency Powers"
+    text = (
+        f"{title}\n\nSelma Drachmann invoked emergency powers on Friday. "
+        "Selma Drachmann said the floods left no choice."
+    )
+    found = people(analyse(text))
+    assert "Selma Drachmann" in found
+    assert "Selma Drachmann Invokes" not in found
+    assert "Selma Drachmann Invokes" not in found["Selma Drachmann"].aliases
+
+
+def test_names_run_together_are_split_when_both_are_names(analyse):
+    text = "Ministers from Canberra and Wellington met in Fiji.\n\nVenues: CanberraWellington"
+    names = {e.name for e in analyse(text).entities}
+    assert "CanberraWellington" not in names
+    assert {"Canberra", "Wellington"} <= names
+
+
+@pytest.mark.parametrize(
+    ("forms", "name"),
+    [
+        (["Marta Okafor", "Okafor", "Okafor", "Okafor"], "Marta Okafor"),
+        (["Donald Trump Invokes", "Donald Trump", "Donald Trump"], "Donald Trump"),
+        (["Although Berm", "Berm"], "Berm"),
+        (["United States", "U.S.", "U.S.", "US"], "United States"),
+    ],
+)
+def test_the_name_is_the_most_frequent_clean_full_form(forms, name):
+    assert choose_name(forms) == name
+
+
+@pytest.mark.parametrize("form", ["Although Berm", "Aiden Haig 1", "And Clinton", "Berm However"])
+def test_forms_with_stray_words_are_not_clean(form):
+    assert not is_clean(form)
