@@ -163,7 +163,11 @@ def is_hidden(element: lxml.html.HtmlElement) -> bool:
 
 
 def find_h1(root: lxml.html.HtmlElement) -> str | None:
-    """The page's headline: the visible <h1> with the most words (a logo <h1> is short)."""
+    """The page's headline: of the visible <h1>s, the one closest to the page's <title>.
+
+    A page may have several (a logo, a section name); the headline shares the most words
+    with the <title> (or og:title), and on a tie is the longer.
+    """
     found = []
     for h1 in root.iter("h1"):
         if any(is_hidden(e) for e in [h1, *h1.iterancestors()]):
@@ -173,7 +177,17 @@ def find_h1(root: lxml.html.HtmlElement) -> str | None:
         text = " ".join(re.sub(rf"{BREAK}\d|{FORCED}", " ", "".join(parts)).split())
         if text:
             found.append(text)
-    return max(found, key=lambda t: len(t.split())) if found else None
+    if not found:
+        return None
+    titles = [root.findtext(".//title") or ""]
+    titles += [m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title"]
+    wanted = set(normalise_title(" ".join(titles)).split())
+
+    def closeness(text: str) -> tuple[int, int]:
+        words = normalise_title(text).split()
+        return sum(w in wanted for w in set(words)), len(words)
+
+    return max(found, key=closeness)
 
 
 # --- the three readers --------------------------------------------------------------------

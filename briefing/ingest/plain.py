@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from briefing.ingest.clean import normalise_characters
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted
+from briefing.ingest.page_lines import read_pasted_page
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -40,7 +42,12 @@ EMPHASIS = re.compile(
 
 
 def read_txt(raw: bytes) -> Extracted:
-    return Extracted(text=decode_text(raw))
+    """A text file; a web page pasted into one gives only its article and headline."""
+    text = decode_text(raw)
+    page = read_pasted_page(normalise_characters(text))
+    if page is None:
+        return Extracted(text=text)
+    return Extracted(text=page.body, title=page.title, author=page.author, published=page.published)
 
 
 def read_markdown(raw: bytes) -> Extracted:

@@ -1,0 +1,313 @@
+"""Find the article in a pasted web page: label each line, then take the best run of lines.
+
+Selecting all on a news page and pasting it into a .txt gives the article surrounded by the
+page: menus (runs of short lines), language pickers, subscribe and paywall lines, share rows,
+related-headline lists and footers. Each line is labelled from plain features (length,
+sentence punctuation, function words, known furniture phrases) and given a value: prose
+counts for the article by its size, furniture and short lines against it. The body is the
+run of lines with the highest total (the maximum-sum span, as in Finn et al.'s Body Text
+Extraction), without the furniture lines inside it. The headline is the title-like line
+above the body that a byline, a date or the lead follows; the byline and date lines between
+headline and body give the author and the date.
+
+Only text that looks like a pasted page (runs of short lines, several furniture lines) is
+read this way, so an ordinary article saved as text is left to the usual cleaner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.boilerplate import BLOCK_HEADING, is_boilerplate_line
+from briefing.ingest.byline import is_outlet, is_person_name, is_role, parse_byline
+from briefing.ingest.dates import find_full_dates
+from briefing.ingest.language import STOP_WORDS
+
+# the weights of the line scoring: plain numbers, set on the development half of the pages
+PROSE_GAIN = 1.0  # a prose line counts for the article by its size in words
+SHORT_COST = 1.5  # a short line without sentence punctuation counts against it ...
+SHORT_WORD_COST = 0.3  # ... more when it is longer (a headline in a list of links)
+FURNITURE_COST = 4.0  # a furniture line (menu word, subscribe line, share row) counts most
+END_COST = 50.0  # a heading that ends articles ("Comments", "Related") cuts the body there
+MIN_PROSE_WORDS = 6  # with sentence punctuation
+MIN_BARE_PROSE_WORDS = 20  # without it, but with function words
+MIN_STOP_SHARE = 0.1
+MAX_SHORT_WORDS = 5  # the size of a menu entry
+MIN_SHORT_RUN = 3  # this many short lines in a row make a menu
+MIN_MENU_LINES = 5  # lines in menus that make a text a pasted page
+PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the next line
+MIN_GLUED = 5  # of which menu lines and glued lines
+MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
+MAX_PATTERN_CHARS = 1000
+HEADLINE_LOOKBACK = 40  # lines above the body searched for the headline
+HEADLINE_REACH = 4  # a byline or date this many lines below a headline (furniture not counted)
+HEADLINE_BASE, HEADLINE_SHAPE = 1.0, 1.0  # any title-like line; one of 5 to 20 words
+HEADLINE_BYLINE, HEADLINE_DATE = 3.0, 2.0  # a byline, a date line below it
+HEADLINE_SENTENCE = 1.5  # ending with a full stop: more often a standfirst or a caption
+HEADLINE_DISTANCE = 0.05  # per line between it and the body
+MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
+
+STOPS = frozenset(word for words in STOP_WORDS.values() for word in words.split())
+SENTENCE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+FURNITURE = re.compile(
+    r"(home|menu|search|sections?|subscribe( now)?|sign ?in|sign ?up|log ?in|log ?out|register|"
+    r"skip to (main )?(content|article|navigation)|close|x|more|next|previous|back|top|"
+    r"newsletters?|podcasts?|videos?|latest( news)?|trending|topics|account|my account|profile|"
+    r"edition|(english|international|print|us|uk) edition|beta|share|tweet|email|e-mail|print|"
+    r"comments?|advertisement|ad|sponsored|follow us|contact( us)?|about( us)?|privacy( policy)?|"
+    r"terms( of (use|service))?|cookie (policy|settings)|sitemap|rss|help|faq|careers|jobs|"
+    r"advertise( with us)?|subscriptions?|menu close|toggle navigation|open menu|loading\.*|"
+    r"(to )?read the full (story|article)|already a (subscriber|member)\??.*|"
+    r"(subscribe|sign up|register) (to|for) (continue|read|unlimited|full).{0,80}|"
+    r"(create|start) (a|your) free account.{0,80}|you('ve| have) reached your .{0,60}|"
+    r"become a (member|subscriber).{0,60}|support (our|independent) journalism.{0,80}|"
+    r"(english|español|français|deutsch|italiano|português|русский|中文.*|日本語.*|한국어|العربية)"
+    r"( \(.{1,20}\))?)\W*",
+    re.IGNORECASE,
+)
+
+# headings of what follows an article: comments, related lists, tags, the author's box
+END_MARKER = re.compile(
+    r"\[?\s*\d+ (comments?|responses?|replies)\s*\]?|(top rated |reader |latest |view |show )?comments?"
+    r"( \(\d+\))?|leave a (reply|comment)|post a comment|join the (conversation|discussion)|"
+    r"about the author|related( articles?| stories| posts| coverage| content| news| roundup.*)?|"
+    r"(tags?|filed under|topics|categories|category)\s*:.*|"
+    r"you (may|might) (also )?(like|enjoy|be interested in).*|more (stories|articles|news|from|on) ?.{0,40}|"
+    r"(most|the most) (popular|read|viewed|shared)( articles| stories| now| today)?|"
+    r"(recommended|sponsored|trending|popular|latest)( for you| stories| articles| posts| news| now)?|"
+    r"read (more|next|also)|see also|also read|further reading|what to read next",
+    re.IGNORECASE,
+)
+# lines of comment threads and page footers: "2 days ago at 07:52 am", "Rating: 36 Votes", a contact line
+THREAD_OR_FOOTER = re.compile(
+    r"\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago\b.{0,30}|"
+    r"(rating|votes?|likes?|points?)\s*:?\s*\d+\s*(votes?|likes?|points?)?|reply|report|"
+    r".{0,200}(\b[\w.+-]+@[\w-]+\.[\w.]+|\b(telephone|tel|fax|phone)\s*:).{0,300}",
+    re.IGNORECASE,
+)
+
+# not a headline: breadcrumbs, captions with a credit, reading times, calls to action
+NOT_HEADLINE = re.compile(
+    r"\s[>»›/]\s|[>»›]\s*$|\((photo|credit|image|foto)s?\b|\b(getty|reuters|ap photo|afp|shutterstock)\b\)?$|"
+    r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b|\bmin(ute)?s? read$|"
+    r"^(click|tap|get|view|follow|subscribe|sign up|download|watch|listen)\b",
+    re.IGNORECASE,
+)
+
+# a date without a year or a time with a label: "Updated Nov 19, 6:55 AM", "11/19/2019", "18.11.2019"
+SHORT_DATE = re.compile(
+    r"\b(updated|posted|published|modified)\b|\b\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\b|"
+    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d+ (minutes?|hours?|days?) ago\b",
+    re.IGNORECASE,
+)
+NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+
+
+@dataclass
+class PastedPage:
+    """The article found in a pasted page, and what its top lines say."""
+
+    body: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+def count_words(line: str) -> int:
+    """Words, with runs of CJK characters counted as one word per two characters."""
+    return len(line.split()) + len(CJK.findall(line)) // 2
+
+
+def is_furniture(line: str) -> bool:
+    return bool(FURNITURE.fullmatch(line) or THREAD_OR_FOOTER.fullmatch(line) or is_boilerplate_line(line))
+
+
+def is_end_marker(line: str) -> bool:
+    return bool(END_MARKER.fullmatch(line.strip(" :»›>|-–—")) or BLOCK_HEADING.fullmatch(line))
+
+
+def is_prose(line: str) -> bool:
+    words = count_words(line)
+    if words >= MIN_PROSE_WORDS and SENTENCE_END.search(line):
+        return True
+    tokens = re.findall(r"\w+", line.lower())
+    stop_share = sum(t in STOPS for t in tokens) / max(1, len(tokens))
+    return words >= MIN_BARE_PROSE_WORDS and (stop_share >= MIN_STOP_SHARE or CJK.search(line) is not None)
+
+
+def is_short(line: str) -> bool:
+    return count_words(line) <= MAX_SHORT_WORDS and not SENTENCE_END.search(line)
+
+
+def label_line(line: str) -> str:
+    """One of: blank, end (a heading that ends articles), furniture, prose, short, other."""
+    if not line.strip():
+        return "blank"
+    if len(line) > MAX_PATTERN_CHARS:  # no furniture is this long; spare the patterns a huge line
+        return "prose" if is_prose(line) else "other"
+    if is_end_marker(line):
+        return "end"
+    if is_furniture(line):
+        return "furniture"
+    if is_prose(line):
+        return "prose"
+    return "short" if is_short(line) else "other"
+
+
+def score_line(line: str, label: str) -> float:
+    """How much a line counts for (positive) or against (negative) being article text."""
+    words = count_words(line)
+    if label == "blank":
+        return 0.0
+    if label == "prose":
+        return PROSE_GAIN * words
+    if label == "end":
+        return -END_COST
+    if label == "furniture":
+        return -(FURNITURE_COST + SHORT_WORD_COST * words)
+    return -(SHORT_COST + SHORT_WORD_COST * words)
+
+
+def looks_pasted(lines: list[str], labels: list[str]) -> bool:
+    """Menus, furniture lines and short lines without blank lines between: a copied page.
+
+    An article saved as text sets its headline, byline and date apart with blank lines; a
+    browser's copy puts every block that is not a paragraph on the next line.
+    """
+    in_menus = run = 0
+    for label in labels + ["blank"]:
+        if label in ("short", "furniture", "end"):
+            run += 1
+            continue
+        in_menus += run if run >= MIN_SHORT_RUN else 0
+        run = 0
+    glued = sum(1 for i in range(len(lines) - 1) if lines[i] and lines[i + 1] and labels[i] not in ("prose", "blank"))
+    furniture = labels.count("furniture") + labels.count("end")
+    return in_menus + glued >= MIN_GLUED and in_menus + glued + furniture >= PASTED_SIGNAL
+
+
+def find_body_span(scores: list[float]) -> tuple[int, int] | None:
+    """(first, last) line of the maximum-sum run of line scores; None when nothing is positive."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:
+    """Start the body after a byline or date line near its top: what is above is a standfirst."""
+    total = sum(count_words(lines[i]) for i in range(first, last + 1) if labels[i] == "prose")
+    above = 0
+    for index in range(first, last + 1):
+        if above > MAX_LEAD_SHARE * total:
+            break
+        if labels[index] != "prose" and lines[index] and is_meta_line(lines[index]):
+            first = index + 1
+        above += count_words(lines[index]) if labels[index] == "prose" else 0
+    while first < last and labels[first] != "prose":
+        first += 1
+    return first, last
+
+
+def find_headline(lines: list[str], labels: list[str], first: int) -> int | None:
+    """The index of the headline: the best title-like line in the lines above the body."""
+    scores = {i: score_headline(lines, labels, i, first) for i in range(max(0, first - HEADLINE_LOOKBACK), first)}
+    best_index = max(scores, key=lambda i: (scores[i], i), default=None)
+    if best_index is None or scores[best_index] <= 0:
+        return None
+    above = [i for i in range(best_index - 1, max(-1, best_index - 3), -1) if labels[i] not in ("blank", "furniture")]
+    # a title-like line right above is the headline and the best one its standfirst
+    if above and scores.get(above[0], 0.0) > 0 and count_words(lines[above[0]]) >= 5:
+        return above[0]
+    return best_index
+
+
+def score_headline(lines: list[str], labels: list[str], index: int, first: int) -> float:
+    """How much a line looks like the headline: title-shaped, with a byline or date below it."""
+    line = lines[index]
+    words = count_words(line)
+    if labels[index] in ("blank", "furniture", "end") or not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+        return 0.0
+    if line.endswith((",", ";", ":")) or line[:1].islower() or is_meta_line(line) or NOT_HEADLINE.search(line):
+        return 0.0
+    following = [i for i in range(index + 1, first) if labels[i] not in ("blank", "furniture")]
+    near = following[:HEADLINE_REACH]
+    score = HEADLINE_BASE + (HEADLINE_SHAPE if 5 <= words <= 20 else 0.0)
+    if any(parse_byline(lines[i]) or re.fullmatch(r"(?i)by:?", lines[i]) for i in near):
+        score += HEADLINE_BYLINE
+    elif any(is_meta_line(lines[i]) for i in near):
+        score += HEADLINE_DATE
+    if line.endswith("."):
+        score -= HEADLINE_SENTENCE
+    return score - HEADLINE_DISTANCE * len(following)
+
+
+def is_meta_line(line: str) -> bool:
+    """A byline, a line naming the author ("Jane Doe, Staff Writer") or a short dated line."""
+    if parse_byline(line) or re.fullmatch(r"(?i)by:?", line.strip()) or name_of_author_line(line):
+        return True
+    return count_words(line) <= 15 and bool(find_full_dates(line) or SHORT_DATE.search(line))
+
+
+def name_of_author_line(line: str) -> str | None:
+    """The name in "Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe and John Roe USA TODAY"."""
+    if not 2 <= len(line.split()) <= 12 or SENTENCE_END.search(line):
+        return None
+    head, _, tail = line.rpartition(",")
+    if head and (is_outlet(tail.strip()) or is_role(tail)):
+        line = head
+    words = line.split()
+    while words and (is_role(words[-1]) or is_outlet(words[-1]) or words[-1].isupper()):
+        words.pop()
+    names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]
+    if not names or not all(is_person_name(n) and len(n.split()) <= 3 for n in names):
+        return None
+    plain = len(names) == 1 and " ".join(words) == line.strip()
+    # a lone three-word name could be a short title-case headline; two words rarely are
+    return None if plain and len(names[0].split()) > 2 else " and ".join(names)
+
+
+def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
+    author = published = None
+    for index, line in enumerate(lines):
+        byline = parse_byline(line)
+        if byline and not author:
+            author, published = byline.author, published or byline.published
+        elif re.fullmatch(r"(?i)by:?", line.strip()) and index + 1 < len(lines) and not author:
+            author = lines[index + 1].strip() if is_person_name(lines[index + 1].strip()) else None
+        elif not author and name_of_author_line(line):
+            author = name_of_author_line(line)
+        elif not published and count_words(line) <= 15:
+            dates = find_full_dates(line)
+            published = dates[0][0] if dates else None
+    return author, published
+
+
+def read_pasted_page(text: str) -> PastedPage | None:
+    """The article of a pasted page; None when ``text`` does not look like one."""
+    lines = [line.strip() for line in text.split("\n")]
+    labels = [label_line(line) for line in lines]
+    if not looks_pasted(lines, labels):
+        return None
+    span = find_body_span([score_line(line, label) for line, label in zip(lines, labels, strict=True)])
+    if span is None:
+        return None
+    first, last = skip_standfirst(lines, labels, *span)
+    headline = find_headline(lines, labels, first)
+    top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
+    author, published = find_author_and_date([line for line in top if line])
+    kept = [
+        line
+        for line, label in zip(lines[first : last + 1], labels[first : last + 1], strict=True)
+        if label != "furniture"
+    ]
+    title = lines[headline] if headline is not None else None
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))  # a dropped line leaves one paragraph break
+    return PastedPage(body, title, author, published)

@@ -1,0 +1,127 @@
+"""Pasted web pages: the article span, the headline, byline and date found among page furniture."""
+
+import pytest
+
+from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page
+from briefing.ingest.plain import read_txt
+
+LEAD = (
+    "PORT HALDEN — The harbour authority approved a new ferry terminal on Tuesday after two years of "
+    "objections from residents, who said the building would block the view of the old lighthouse."
+)
+SECOND = (
+    "The terminal will cost about 40 million crowns and open in 2028, the authority said, adding that "
+    "the lighthouse would be lit again as part of the work."
+)
+PAGE = f"""Skip to content
+Home
+News
+Sport
+Business
+Culture
+Subscribe
+Sign in
+English
+Español
+Harbour authority approves ferry terminal despite lighthouse protests
+By Mira Okafor
+12 March 2026
+Share
+Tweet
+Email
+
+{LEAD}
+
+Advertisement
+
+{SECOND}
+
+Related articles
+Lighthouse keepers return to Halden coast
+Ferry fares to rise in spring
+Most read
+Council votes to close night bus route
+Copyright © 2026 Halden Courier. All rights reserved.
+Privacy policy
+Terms of use
+"""
+
+
+def test_a_pasted_page_keeps_only_the_article_lines():
+    page = read_pasted_page(PAGE)
+    assert page is not None
+    assert page.body.split("\n") == [LEAD, "", SECOND]
+
+
+def test_the_headline_is_the_title_like_line_above_the_byline_not_the_first_line():
+    page = read_pasted_page(PAGE)
+    assert page is not None
+    assert page.title == "Harbour authority approves ferry terminal despite lighthouse protests"
+    assert page.author == "Mira Okafor"
+    assert page.published == "2026-03-12"
+
+
+def test_the_txt_reader_hands_over_the_article_and_its_headline():
+    extracted = read_txt(PAGE.encode())
+    assert extracted.title == "Harbour authority approves ferry terminal despite lighthouse protests"
+    assert "Subscribe" not in extracted.text and "Most read" not in extracted.text
+    assert LEAD in extracted.text
+
+
+def test_an_ordinary_article_saved_as_text_is_left_alone():
+    article = f"A headline for the article\n\nBy Mira Okafor\n\n12 March 2026\n\n{LEAD}\n\n{SECOND}\n"
+    assert read_pasted_page(article) is None
+    assert read_txt(article.encode()).text == article
+
+
+def test_comments_after_the_article_are_cut_at_their_heading():
+    comment = "I have lived here for forty years and nobody ever asked us what we wanted, which is a shame."
+    page = PAGE.replace("Related articles\n", f"12 comments\nJo Bloggs\n3 hours ago\n{comment}\nReply\n")
+    found = read_pasted_page(page)
+    assert found is not None and comment not in found.body
+
+
+def test_a_caption_or_a_standfirst_is_not_the_headline():
+    page = PAGE.replace(
+        "By Mira Okafor\n",
+        "Residents had fought the plan for two years\nThe old lighthouse at dusk (Photo: Jan Veld)\nBy Mira Okafor\n",
+    )
+    found = read_pasted_page(page)
+    assert found is not None
+    assert found.title == "Harbour authority approves ferry terminal despite lighthouse protests"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Subscribe", "furniture"),
+        ("Sign in", "furniture"),
+        ("Español", "furniture"),
+        ("Share this article", "furniture"),
+        ("To read the full story", "furniture"),
+        ("3 hours ago", "furniture"),
+        ("Contact us: desk@halden.example", "furniture"),
+        ("Most read", "end"),
+        ("[ 12 comments ]", "end"),
+        ("Tags: ferries, harbour", "end"),
+        ("Ferry fares to rise in spring", "other"),
+        ("Sport", "short"),
+        (LEAD, "prose"),
+    ],
+)
+def test_lines_are_labelled_by_what_they_are(line, label):
+    assert label_line(line) == label
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Mira Okafor", "Mira Okafor"),
+        ("Mira Okafor, Staff Writer", "Mira Okafor"),
+        ("Mira Okafor and Tomas Lind, Halden Courier", "Mira Okafor and Tomas Lind"),
+        ("Ferry fares to rise in spring", None),
+        ("The harbour will reopen.", None),
+    ],
+)
+def test_a_line_naming_the_author_without_by(line, name):
+    assert name_of_author_line(line) == name
