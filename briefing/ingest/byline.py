@@ -22,9 +22,7 @@ BYLINE_START = re.compile(
 )
 PART_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
 NAME_SEPARATORS = re.compile(r"\s+(?:and|&|und|et|y|e|en)\s+")
-NAME_PARTICLES = frozenset(
-    "de da di del della der den van von la le du dos das bin ibn al el ter ten".split()
-)
+NAME_PARTICLES = frozenset("de da di del della der den van von la le du dos das bin ibn al el ter ten".split())
 ROLE_WORDS = frozenset(
     """
     editor correspondent reporter writer staff contributor columnist analyst bureau chief senior
@@ -124,9 +122,7 @@ def is_role(text: str) -> bool:
 
 def is_outlet(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 6 and words[-1][:1].isupper() and any(
-        w.lower().strip(".") in OUTLET_WORDS for w in words
-    )
+    return 1 <= len(words) <= 6 and words[-1][:1].isupper() and any(w.lower().strip(".") in OUTLET_WORDS for w in words)
 
 
 def strip_article(text: str) -> str:
@@ -141,3 +137,39 @@ def tidy_name(name: str) -> str:
 
 def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# "Jane Doe is a reporter for ...", "Jane Doe covers ...": the name before the verb
+ROLE_SENTENCE = re.compile(r"^(?P<name>.+?)\s+(?:is|was|has been|writes|covers|reports)\b.*$", re.IGNORECASE)
+NOT_AUTHORS = frozenset(
+    "admin administrator editor editors staff user owner unknown author anonymous guest webmaster newsroom".split()
+)
+NOT_OUTLETS = frozenset("hosted home news online website web site blog admin sponsored".split())
+COPYRIGHT = re.compile(r"copyright|©|\(c\)|all rights reserved|^\d{4}$", re.IGNORECASE)
+
+
+def tidy_author(value: str | None) -> str | None:
+    """An author field that names people: roles, placeholders and sentences refused or cut.
+
+    "Admin" is a placeholder; "Jane Doe is a reporter" keeps "Jane Doe"; a list joined by
+    ";" stays only when every part is a name ("The Interior; Defence ministries" is not).
+    """
+    if not value or not value.strip():
+        return None
+    value = " ".join(value.split()).strip(" ,;")
+    sentence = ROLE_SENTENCE.match(value)
+    if sentence and is_person_name(sentence["name"]):
+        value = sentence["name"]
+    if value.lower().strip(".") in NOT_AUTHORS or COPYRIGHT.search(value):
+        return None
+    if ";" in value and not all(is_person_name(part.strip()) for part in value.split(";")):
+        return None
+    return None if is_role(value) and not is_person_name(value) else value
+
+
+def tidy_outlet(value: str | None) -> str | None:
+    """An outlet field that names a publication: copyright lines and generic words refused."""
+    if not value or not value.strip() or COPYRIGHT.search(value):
+        return None
+    value = " ".join(value.split())
+    return None if value.lower().strip(".") in NOT_OUTLETS or len(value.split()) > 8 else value

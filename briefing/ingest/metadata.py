@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.ingest.byline import parse_byline
+from briefing.ingest.byline import parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
 
 TOP_PARAGRAPHS = 6
@@ -64,6 +64,14 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<credit>[^()]{2,40})\))?"
     r"\s*(?:-{1,2}|–|—|:)\s+"
 )
+
+BANNER = re.compile(
+    r"(?i:beta|new|live|breaking|exclusive|home|menu|subscribe|sections?|skip to (main )?(content|article)|"
+    r"x|close|search|sign in|log ?in|advertisement|sponsored|updated?|opinion)\W*"
+)
+CAPTION_CREDIT = re.compile(r"\((?:photo|image|credit|picture)s?\b[^()]*\)\s*$|\b(?:photo|image)s?:\s", re.I)
+SITE_SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*")
+DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,}){1,2}", re.I)
 
 
 @dataclass
@@ -131,7 +139,8 @@ class TopZone:
         byline = None if self.found.author else parse_byline(paragraph)
         if not byline:
             return False
-        self.found.author, self.found.outlet = byline.author, self.found.outlet or byline.outlet
+        self.found.author = tidy_author(byline.author)
+        self.found.outlet = self.found.outlet or tidy_outlet(byline.outlet)
         if byline.published:
             self.dated.append((1, byline.published))
         return True
@@ -230,9 +239,41 @@ def is_headline(paragraph: str) -> bool:
     words = paragraph.split()
     if "\n" in paragraph or not 1 <= len(words) <= MAX_HEADLINE_WORDS or len(paragraph) > 200:
         return False
-    if paragraph[-1] in ".,;:" or paragraph[0].islower():
+    if paragraph[-1] in ".,;:" or paragraph[0].islower() or is_banner(paragraph):
         return False
     return not (parse_byline(paragraph) or find_full_dates(paragraph) or match_dateline(paragraph))
+
+
+def is_banner(line: str) -> bool:
+    """A line no headline is: a beta banner, a navigation word, a caption with a credit."""
+    return bool(BANNER.fullmatch(line.strip()) or CAPTION_CREDIT.search(line))
+
+
+def strip_site_affix(title: str | None, outlet: str | None = None) -> str | None:
+    """``title`` without the site's name set off by a separator (" – Outlet", "Outlet | ").
+
+    The part goes when it matches the outlet or looks like a site name (a domain, or a
+    short name of capitalised words) and the rest is at least as long as a headline.
+    """
+    if not title:
+        return title
+    parts = SITE_SEPARATOR.split(title.strip())
+    if len(parts) < 2:
+        return title
+    for side, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        joined = " - ".join(rest) if len(rest) > 1 else rest[0]
+        if is_site_name(side, outlet) and len(joined.split()) >= 3:
+            return joined
+    return title
+
+
+def is_site_name(part: str, outlet: str | None) -> bool:
+    if outlet and simplify(part) == simplify(outlet):
+        return True
+    if DOMAIN.fullmatch(part.strip()):
+        return True
+    words = part.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def same_title(paragraph: str, title: str) -> bool:

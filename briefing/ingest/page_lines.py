@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.ingest.boilerplate import BLOCK_HEADING, is_boilerplate_line
-from briefing.ingest.byline import is_outlet, is_person_name, is_role, parse_byline
+from briefing.ingest.byline import is_outlet, is_person_name, is_role, parse_byline, tidy_author
 from briefing.ingest.dates import find_full_dates
 from briefing.ingest.language import STOP_WORDS
 
@@ -303,6 +303,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     headline = find_headline(lines, labels, first)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])
+    author = tidy_author(author)
     kept = [
         line
         for line, label in zip(lines[first : last + 1], labels[first : last + 1], strict=True)

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from briefing.ingest.byline import parse_byline
+from briefing.ingest.byline import parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import find_full_dates, parse_date_value
-from briefing.ingest.metadata import read_text_metadata
+from briefing.ingest.metadata import read_text_metadata, strip_site_affix
 
 BODY = "The mayor said on Tuesday that the water plant had failed again, leaving thousands without water."
 NEXT_YEAR = date.today().year + 1
@@ -223,3 +223,46 @@ def test_format_dates_are_validated(value, iso):
 
 def test_numeric_day_month_dates_are_ambiguous_and_ignored():
     assert find_full_dates("04/03/2026") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "expected"),
+    [
+        ("Startup raises $20M for warehouse robots – TechCrunch", None, "Startup raises $20M for warehouse robots"),
+        ("LinkNaija | President signs the new budget into law", None, "President signs the new budget into law"),
+        ("Harbour plan approved - Halden Courier", "Halden Courier", "Harbour plan approved"),
+        ("Ferry terminal approved – what comes next", None, "Ferry terminal approved – what comes next"),
+        ("Oil: prices fall again after the cartel meets", None, "Oil: prices fall again after the cartel meets"),
+    ],
+)
+def test_a_site_name_beside_the_title_goes(title, outlet, expected):
+    assert strip_site_affix(title, outlet) == expected
+
+
+@pytest.mark.parametrize("line", ["BETA", "Home", "Subscribe", "Skip to Article", "X", "Menu"])
+def test_a_banner_or_navigation_word_is_never_the_headline(line):
+    found = read_text_metadata(f"{line}\n\nThe harbour authority approved the terminal on Tuesday.", None)
+    assert found.title is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Admin", None),
+        ("Mira Okafor is a reporter for the Halden Courier", "Mira Okafor"),
+        ("The Interior; Defence ministries", None),
+        ("Mira Okafor; Tomas Lind", "Mira Okafor; Tomas Lind"),
+        ("Copyright 2014", None),
+        ("Mira Okafor", "Mira Okafor"),
+    ],
+)
+def test_an_author_is_people_not_a_role_a_sentence_or_a_list_of_things(value, expected):
+    assert tidy_author(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Copyright 2014", None), ("Hosted", None), ("© Halden Courier 2026", None), ("Halden Courier", "Halden Courier")],
+)
+def test_an_outlet_is_a_publication_not_a_copyright_line_or_a_generic_word(value, expected):
+    assert tidy_outlet(value) == expected
