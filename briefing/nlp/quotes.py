@@ -70,9 +70,10 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     if not span.closed and text[para.end :].lstrip()[:1] not in "“\"«‘'":
         return None  # an opening mark never closed, and the quote does not go on: a stray mark
     lead = text[max(para.start, inner_start - 30) : inner_start - 1]
-    if TITLE_CUES.search(lead) or _is_title(inner) or _is_show(inner, lead):
+    headline_cue = line_cue(para, span) if _is_headline(para.text) else None
+    if headline_cue is None and (TITLE_CUES.search(lead) or _is_title(inner) or _is_show(inner, lead)):
         return None
-    cue = _find_cue(para, span) or line_cue(para, span) or _colon_before(para, span, before)
+    cue = headline_cue or _find_cue(para, span) or line_cue(para, span) or _colon_before(para, span, before)
     if cue is None:
         if _continues(para, span, previous, words, before) or _follows_in_paragraph(text, para, previous, inner_start):
             return Quote(inner_start, inner_end, previous.speaker, previous.speaker_text, "continuation")
@@ -125,6 +126,12 @@ def _names_a_thing(para: Paragraph, cue: _Cue) -> bool:
     return head is not None and (head.tag_ == "NNS" or head.lower_ in ("they", "we", "you", "people", "some", "many"))
 
 
+def _is_headline(paragraph: str) -> bool:
+    """'Warren: Trump Is a ‘Proven Failure’ in Business.': short, every long word capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", paragraph) if len(w) > 3]
+    return len(paragraph) < 200 and len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _is_show(inner: str, lead: str) -> bool:
     """'on “Meet the Press.”', 'CNN’s “New Day.”': a programme's title, the sentence's period inside."""
     if not inner.endswith((".", ",")) or not re.search(r"(?i)(\bon|\bto|\bin|['’]s)\s*$", lead):
@@ -151,10 +158,16 @@ def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, in
     if previous is None or previous.speaker_text is None or not para.start <= previous.start < inner_start:
         return False
     gap = text[previous.end : inner_start - 1].rstrip()
-    ends = re.findall(r"[.!?](?=\s|$)", gap[1:])
+    ends = [e for e in re.finditer(r"[.!?](?=\s|$)", gap) if e.start() and not _ends_abbreviation(gap, e.start())]
     if len(gap) > 240 or re.search(r"\b(but|while|whereas)\b", gap):
         return False
     return len(ends) <= 1 and (not ends or gap.endswith((".", "!", "?", ":")))
+
+
+def _ends_abbreviation(text: str, period: int) -> bool:
+    """'Gov. Kasich replied.': the period of 'Gov.' ends no sentence."""
+    word = re.search(r"[\w.]+$", text[: period + 1])
+    return word is not None and bool(ABBREVIATION.match(word.group()))
 
 
 def _short_quote_allowed(inner: str, cue: _Cue, para: Paragraph, span) -> bool:
@@ -178,7 +191,7 @@ def _find_cue(para: Paragraph, span) -> _Cue | None:
     if open_i is None:
         return None
     inner = para.text[span.open + 1 : span.close].rstrip()
-    if inner[-1:] in ",.!?":  # speech: the cue usually follows
+    if inner[-1:] in ",.!?" and not inner[:1].islower():  # speech: the cue usually follows
         return (
             _cue_after(para, close_i)
             or _cue_before(para, open_i)
@@ -210,7 +223,7 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
         if token.text in ".!?;" and len(window) > 1 and not _is_abbreviation(doc, token.i):
             break
     for token in window:
-        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
+        if _is_cue_verb(token):
             return _cue_for_verb(para, token, window, after_quote=True)
     return None
 
@@ -224,11 +237,18 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> _
     for token in reversed(doc[max(sentence_start, open_i - reach) : open_i]):
         if token.text in '”’»"' and not whole_sentence:
             break
-        if token.lemma_ in QUOTE_VERBS and token.pos_ in ("VERB", "AUX") and not _inside_marks(para, token):
+        if _is_cue_verb(token) and not _inside_marks(para, token):
             cue = _cue_for_verb(para, token, list(doc[sentence_start:open_i]))
             if cue is not None:
                 return cue
     return None
+
+
+def _is_cue_verb(token) -> bool:
+    """A speech verb, or 'went on' / 'goes on' after a quote."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_ in QUOTE_VERBS or (token.lemma_ == "go" and any(c.lower_ == "on" for c in token.children))
 
 
 def sentence_start_of(doc, i: int) -> int:

@@ -88,3 +88,18 @@ def test_a_continuation_needs_the_quote_just_before(analyse):
         "“Nobody warned us about the pumps at any point.”"
     )
     assert [s for q, s in speakers(analyse(text), text) if q.startswith("Nobody")] == []
+
+
+def test_a_headline_names_its_speaker_even_in_title_case(analyse):
+    text = "Varga: Budget Plan Is a ‘Proven Failure’ for Farmers\n\nMs. Varga spoke in the chamber on Monday."
+    assert speakers(analyse(text), text) == [("Proven Failure", "Varga")]
+
+
+def test_a_partial_quote_ending_the_sentence_takes_the_sentence_cue(analyse):
+    text = "Petra Quayle praised the deal, telling reporters in Oslo on Friday that the vote was “a great thing.”"
+    assert speakers(analyse(text), text) == [("a great thing.", "Petra Quayle")]
+
+
+def test_went_on_is_a_cue(analyse):
+    text = "“You know, it happens, right?” Petra Quayle went on, smiling at the crowd."
+    assert speakers(analyse(text), text) == [("You know, it happens, right?", "Petra Quayle")]
