@@ -125,3 +125,20 @@ christian albert joshua ryan andrew nicholas alan ralph roy louis eugene wayne b
 howard harry fred hugo lucas martin vladimir bashar francois angus boris nigel dick lindsey orrin
 harry mitch chuck lamar elijah jim tom bob dan ken phil ron tony greg doug hank howard corey
 """.split())
+
+# News outlets and agencies: organisations, whatever the model calls them ("according to
+# Bloomberg" is not a place, "Business Insider reported" not a person). Names that are also
+# ordinary words ("Time", "Fortune", "The Sun") are left out.
+NEWS_OUTLETS = frozenset(
+    name.strip()
+    for name in """
+Reuters; Bloomberg; Bloomberg News; Associated Press; AP; AFP; Agence France-Presse; Xinhua;
+Xinhua News Agency; Interfax; Itar-Tass; Tass; Kyodo; Yonhap; ANSA; dpa; EFE; Bernama; Antara;
+BBC; CNN; CNBC; MSNBC; Fox News; NBC; CBS; NPR; PBS; Al Jazeera; Sky News; Deutsche Welle; France 24;
+Euronews; New York Times; Washington Post; Wall Street Journal; Financial Times; Guardian;
+Economist; Business Insider; Politico; Axios; BuzzFeed News; HuffPost; Huffington Post; Newsweek;
+Forbes; TechCrunch; The Verge; Breitbart; Daily Mail; Daily Telegraph; Le Monde; Der Spiegel;
+Nikkei; Asahi Shimbun; Yomiuri Shimbun; South China Morning Post; Haaretz; Jerusalem Post;
+USA Today; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jones; Yahoo News
+""".replace("\n", " ").split(";")
+)

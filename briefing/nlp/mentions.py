@@ -20,6 +20,7 @@ from briefing.nlp.lexicon import (
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEGAL_FORMS,
+    NEWS_OUTLETS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
     PERSON_TITLES,
@@ -33,6 +34,7 @@ from briefing.nlp.parse import Paragraph, ParsedText
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 PLACE_PREPOSITIONS = frozenset("in at from near across".split())
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
+_OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 
 
 @dataclass
@@ -271,6 +273,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     known = _VARIANT_TYPES.get(normalise_name(text))
     if known is not None:
         return known, 3
+    if normalise_name(text) in _OUTLETS:
+        return "organisation", 3
     if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
         return "organisation", 3
     if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):

@@ -28,3 +28,10 @@ def test_a_headline_in_capitals_is_not_a_dateline(analyse):
 def test_a_table_row_is_not_a_dateline(analyse):
     text = "Standings after Sunday:\n\nHALDEN 12 4 .750\n\nPORTMEADOW 10 6 .625"
     assert types(analyse(text)).get("HALDEN") != "place"
+
+
+def test_news_outlets_are_organisations(analyse):
+    text = "Corvane Systems will cut 300 jobs, Bloomberg reported on Monday. Business Insider first reported the talks."
+    found = types(analyse(text))
+    assert found.get("Bloomberg") == "organisation"
+    assert found.get("Business Insider") == "organisation"
