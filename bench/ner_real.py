@@ -72,7 +72,8 @@ def read_split(folder: Path, split: str) -> list[Document]:
 
 
 def _documents(lines: list[str]) -> Iterator[Document]:
-    doc, tags, new_sentence = Document(), [], True
+    doc, new_sentence = Document(), True
+    tags: list[str] = []
     for line in lines:
         fields = line.split()
         if not fields or fields[0] == "-DOCSTART-":
@@ -137,9 +138,28 @@ def to_tokens(spans: list[tuple[int, int, str]], offsets: list[int], tokens: lis
     return found
 
 
+def classify_errors(gold: set[Span], predicted: set[Span]) -> Iterator[str]:
+    """Each wrong prediction and each miss, by kind: a wrong type on the right words, wrong
+    boundaries, a name that is none, a name not found at all."""
+    gold_at = {(s, e): k for s, e, k in gold}
+    for start, end, kind in predicted - gold:
+        truth = gold_at.get((start, end))
+        if truth is not None:
+            yield f"type {truth} as {kind}"
+        elif any(s < end and start < e for s, e in gold_at):
+            yield f"boundary ({kind})"
+        else:
+            yield f"not a name, as {kind}"
+    found = {(s, e) for s, e, _ in predicted}
+    for start, end, kind in gold - predicted:
+        if (start, end) not in found and not any(s < end and start < e for s, e in found):
+            yield f"missed {kind}"
+
+
 @dataclass
 class Score:
     counts: Counter = field(default_factory=Counter)  # (type, "tp"|"fp"|"fn") -> n
+    classes: Counter = field(default_factory=Counter)  # kind of each error -> n
 
     def add(self, gold: set[Span], predicted: set[Span]) -> tuple[set[Span], set[Span]]:
         misc = {(s, e) for s, e, k in gold if k == "MISC"}
@@ -149,6 +169,7 @@ class Score:
             self.counts[kind, "tp"] += len({g for g in gold & predicted if g[2] == kind})
             self.counts[kind, "fp"] += len({p for p in predicted - gold if p[2] == kind})
             self.counts[kind, "fn"] += len({g for g in gold - predicted if g[2] == kind})
+        self.classes.update(classify_errors(gold, predicted))
         return predicted - gold, gold - predicted
 
     def prf(self, kinds: tuple[str, ...]) -> tuple[float, float, float]:
@@ -200,6 +221,9 @@ def print_table(scores: dict[str, Score], split: str, n_docs: int) -> None:
             print(f"{system:<10} {kind:<8} {p:6.3f} {r:6.3f} {f:6.3f}")
     gain = scores["Briefing"].prf(SCORED)[2] - scores["spaCy"].prf(SCORED)[2]
     print(f"Briefing - spaCy, overall F1: {gain:+.3f}")
+    print("Briefing's errors by kind:")
+    for kind, n in scores["Briefing"].classes.most_common():
+        print(f"  {n:5}  {kind}")
 
 
 def main(argv: list[str] | None = None) -> int:
