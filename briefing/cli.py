@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the note's title or id (see 'briefing briefings'); "
         "without it the whole workspace is exported (json only)",
     )
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
+    export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: the output file's extension)")
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
 
     notes = commands.add_parser("briefings", help="list the briefing notes")
@@ -180,8 +180,8 @@ def _is_workspace_file(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(with_workspace_option(sys.argv[1:] if argv is None else argv, parser))
-    if args.command == "export" and args.briefing is None and args.format != "json":
-        parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
+    if args.command == "export":
+        check_export_format(parser, args)
     if args.command == "claims":
         check_claims_args(parser, args)
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
@@ -200,6 +200,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Take the format from the output file's extension when --format is not given; refuse an
+    extension that names no format, and a --format that disagrees with the extension."""
+    from briefing.export.formats import format_of_path
+
+    named = format_of_path(args.output) if args.output != "-" else None
+    if args.format is None and named is None:
+        where = "standard output" if args.output == "-" else f"{args.output!r} (not .md, .html, .pdf, .docx or .json)"
+        parser.error(f"export: cannot tell the format of {where}; give --format")
+    if args.format is not None and named is not None and named != args.format:
+        parser.error(f"export: --format {args.format} does not match the output file {args.output!r}, a .{named} name")
+    args.format = args.format or named
+    if args.briefing is None and args.format != "json":
+        parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -323,12 +339,12 @@ def _export(ws, output: str) -> int:
 
 def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     """Find the note, render it fully, then write it: a bad name or format leaves no file."""
-    from briefing.export.formats import note_origins, render_note_as
+    from briefing.export.formats import render_workspace_note, write_note_as
     from briefing.export.workspace_json import write_bytes_atomically
     from briefing.store.briefings import find_briefing, read_briefing
 
     note = read_briefing(ws, find_briefing(ws, name))
-    data = render_note_as(note, fmt, note_origins(ws, note))
+    data = write_note_as(render_workspace_note(ws, note), fmt)
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

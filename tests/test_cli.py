@@ -406,3 +406,43 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0] and "--screenshot" in lines[0]
     assert not (tmp_path / "w.briefing").exists()  # nothing made before it gave up
+
+
+@pytest.mark.parametrize(
+    "name, magic",
+    [("week47.pdf", b"%PDF"), ("week47.DOCX", b"PK"), ("week47.md", b"---\n"), ("week47.htm", b"<!DOCTYPE html>")],
+)
+def test_export_without_format_writes_what_the_file_name_says(capsys, noted_workspace, tmp_path, name, magic):
+    target = tmp_path / name
+    code, out, err = run(capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(magic) and [p.name for p in tmp_path.glob("week47*")] == [name]
+
+
+def test_export_of_the_workspace_without_format_takes_json_from_the_name(capsys, ws_file, tmp_path):
+    code, _, err = run(capsys, "export", "--workspace", str(ws_file), "-o", str(tmp_path / "all.json"))
+    assert code == 0, err and json.loads((tmp_path / "all.json").read_text())["sources"] == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-o", "week47.txt"], "cannot tell the format of 'week47.txt' (not .md, .html, .pdf, .docx or .json)"),
+        (["-o", "-"], "cannot tell the format of standard output; give --format"),
+        (["-o", "week47.pdf", "--format", "md"], "--format md does not match the output file 'week47.pdf'"),
+    ],
+)
+def test_export_refuses_a_format_it_cannot_tell_or_that_disagrees_in_one_line(capsys, tmp_path, args, message):
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--workspace", str(tmp_path / "w.briefing"), "--briefing", "1", *args])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and len(err.strip().splitlines()) == 1 and message in err, err
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_explicit_format_still_writes_a_file_with_another_extension(capsys, noted_workspace, tmp_path):
+    target = tmp_path / "week47.txt"
+    code, _, err = run(
+        capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md", "-o", str(target)
+    )
+    assert code == 0, err and target.read_bytes().startswith(b"---\n")

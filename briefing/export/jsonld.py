@@ -1,11 +1,16 @@
 """A briefing note as JSON: the note's structure with every item's citation and verification,
 annotations as W3C Web Annotations (TextQuote and TextPosition selectors) and reviewed claims
 as schema.org ClaimReview, both JSON-LD.
+
+Format version 2: ``citations`` lists each source once (with its web address when its original
+names one); each passage carries its own place: paragraph, locator and character offsets.
+A claim carries the judgement of its status (reason, analyst, time).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from briefing.domain import (
@@ -21,12 +26,14 @@ from briefing.domain import (
     SummaryContent,
     Verification,
 )
+from briefing.export.citations import describe_check, passage_locator
 from briefing.export.note import GENERATOR, RenderedNote, evidence_origin
 from briefing.export.workspace_json import origin_counts
+from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 
 FORMAT_NAME = "briefing-note"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
@@ -49,18 +56,31 @@ def note_document(rendered: RenderedNote) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "generator": GENERATOR,
         "generated": rendered.generated,
-        "briefing": {"id": note.id, "title": note.title, "audience": note.audience, "date": note.date,
-                     "author": note.author, "created_at": note.created_at, "updated_at": note.updated_at},
+        "briefing": {
+            "id": note.id,
+            "title": note.title,
+            "audience": note.audience,
+            "date": note.date,
+            "author": note.author,
+            "created_at": note.created_at,
+            "updated_at": note.updated_at,
+        },
         "items": items,
-        "citations": [{"number": c.number, "text": c.text, **_citation(c.citation)} for c in rendered.citations],
+        "citations": [
+            {"number": c.number, "text": c.text, "source": _source(c.citation, c.url)} for c in rendered.citations
+        ],
         "verification": {
             "checked": sum(len(item.checks()) for item in note.items) + _orphans(note.items),
             "not_verified": [{"item_id": item.id, **_verification(v)} for item, v in problems],
         },
-        "annotations": [_web_annotation(item.id, item.content) for item in note.items
-                        if isinstance(item.content, AnnotationContent)],
-        "claim_reviews": [_claim_review(rendered, item, item.content) for item in note.items
-                          if isinstance(item.content, ClaimContent) and item.content.status != "unreviewed"],
+        "annotations": [
+            _web_annotation(item.id, item.content) for item in note.items if isinstance(item.content, AnnotationContent)
+        ],
+        "claim_reviews": [
+            _claim_review(rendered, item, item.content)
+            for item in note.items
+            if isinstance(item.content, ClaimContent) and item.content.status != "unreviewed"
+        ],
     }
 
 
@@ -80,14 +100,26 @@ def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
     if isinstance(content, ClaimContent):
         return {**base, **_claim(rendered, item, content)}
     if isinstance(content, AnnotationContent):
-        return {**base, **_passage(rendered, content.passage), "note": content.note, "tags": list(content.tags),
-                "anchor": content.anchor, "annotation": f"urn:briefing:annotation:{item.ref_id}"}
+        return {
+            **base,
+            **_passage(rendered, content.passage),
+            "note": content.note,
+            "tags": list(content.tags),
+            "anchor": content.anchor,
+            "annotation": f"urn:briefing:annotation:{item.ref_id}",
+        }
     if isinstance(content, SummaryContent):
         return {**base, "summary": content.summary, "citation": rendered.number(content.citation)}
     assert isinstance(content, EntityCard)
-    return {**base, "name": content.name, "type": content.type, "aliases": list(content.aliases),
-            "mentions": content.mentions, "sources": content.sources,
-            "quotes": [_quote(rendered, q) for q in content.quotes]}
+    return {
+        **base,
+        "name": content.name,
+        "type": content.type,
+        "aliases": list(content.aliases),
+        "mentions": content.mentions,
+        "sources": content.sources,
+        "quotes": [_quote(rendered, q) for q in content.quotes],
+    }
 
 
 def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> dict[str, Any]:
@@ -99,8 +131,21 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> d
         row = {"relation": e.relation, "note": e.note, **_passage(rendered, e.passage)}
         evidence.append({**row, "origin": evidence_origin(origins, e)} if origins else row)
     found = {"origins": origin_counts(origins)} if origins else {}
-    return {**_passage(rendered, claim.passage), "status": claim.status, "credibility": claim.credibility,
-            **found, "evidence": evidence}
+    judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
+    return {
+        **_passage(rendered, claim.passage),
+        "status": claim.status,
+        "credibility": claim.credibility,
+        "judgement": _judgement(judgement),
+        **found,
+        "evidence": evidence,
+    }
+
+
+def _judgement(judgement: Judgement | None) -> dict[str, Any] | None:
+    if judgement is None:
+        return None
+    return {"status": judgement.new_value, "reason": judgement.reason, "analyst": judgement.actor, "at": judgement.at}
 
 
 def _quote(rendered: RenderedNote, quote: QuoteContent) -> dict[str, Any]:
@@ -108,20 +153,32 @@ def _quote(rendered: RenderedNote, quote: QuoteContent) -> dict[str, Any]:
 
 
 def _passage(rendered: RenderedNote, passage: Passage) -> dict[str, Any]:
-    return {"text": passage.text, "citation": rendered.number(passage.citation),
-            "verification": _verification(passage.verification)}
+    """The passage's words, its source's number and its place: paragraph for readers, offsets for tools."""
+    c = passage.citation
+    where = {"paragraph": c.paragraph, "locator": passage_locator(c), "start": c.start, "end": c.end} if c else {}
+    return {
+        "text": passage.text,
+        "citation": rendered.number(c),
+        **where,
+        "verification": _verification(passage.verification),
+    }
 
 
 def _verification(v: Verification) -> dict[str, Any]:
     found = {"found_start": v.start, "found_end": v.end, "found_paragraph": v.paragraph} if v.state == "moved" else {}
-    return {"state": v.state, **found, "detail": v.describe() or "exact at the recorded place"}
+    return {"state": v.state, **found, "detail": describe_check(v) or "exact at the recorded place"}
 
 
-def _citation(c: Citation) -> dict[str, Any]:
+def _source(c: Citation, url: str | None) -> dict[str, Any]:
     return {
-        "source": {"id": c.source_id, "iri": source_iri(c.source_id), "title": c.title, "outlet": c.outlet,
-                   "author": c.author, "published": c.published, "reliability": c.reliability},
-        "start": c.start, "end": c.end, "paragraph": c.paragraph, "locator": c.locator,
+        "id": c.source_id,
+        "iri": source_iri(c.source_id),
+        "title": c.title,
+        "outlet": c.outlet,
+        "author": c.author,
+        "published": c.published,
+        "reliability": c.reliability,
+        "url": url,
     }
 
 
@@ -135,13 +192,20 @@ def _web_annotation(item_id: int, note: AnnotationContent) -> dict[str, Any]:
         "source": source_iri(citation.source_id) if citation else None,
         "selector": [
             {"type": "TextQuoteSelector", "exact": note.passage.text, "prefix": note.prefix, "suffix": note.suffix},
-            {"type": "TextPositionSelector", "start": citation.start if citation else None,
-             "end": citation.end if citation else None},
+            {
+                "type": "TextPositionSelector",
+                "start": citation.start if citation else None,
+                "end": citation.end if citation else None,
+            },
         ],
     }
-    annotation: dict[str, Any] = {"@context": ANNOTATION_CONTEXT, "id": f"urn:briefing:briefing-item:{item_id}",
-                  "type": "Annotation", "motivation": "highlighting" if not note.note else "commenting",
-                  "target": target}
+    annotation: dict[str, Any] = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": f"urn:briefing:briefing-item:{item_id}",
+        "type": "Annotation",
+        "motivation": "highlighting" if not note.note else "commenting",
+        "target": target,
+    }
     if bodies:
         annotation["body"] = bodies
     return annotation
@@ -154,19 +218,35 @@ def _claim_review(rendered: RenderedNote, item: BriefingItem, claim: ClaimConten
     origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
     if claim.credibility is not None:
         counted = f"; evidence from {origins.describe()}" if origins else ""
-        rating.update(ratingValue=claim.credibility, bestRating=1, worstRating=6,
-                      ratingExplanation=f"Admiralty information credibility {claim.credibility}: "
-                                        f"{CREDIBILITY_LABELS[claim.credibility]}{counted}")
+        rating.update(
+            ratingValue=claim.credibility,
+            bestRating=1,
+            worstRating=6,
+            ratingExplanation=f"Admiralty information credibility {claim.credibility}: "
+            f"{CREDIBILITY_LABELS[claim.credibility]}{counted}",
+        )
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "@id": f"urn:briefing:briefing-item:{item.id}",
         "claimReviewed": claim.passage.text,
         "reviewRating": rating,
-        "itemReviewed": {"@type": "Claim", "appearance": _creative_work(citation)} if citation else {"@type": "Claim"},
-        "isBasedOn": [{**_creative_work(e.passage.citation), "text": e.passage.text,
-                       "description": _basis(origins, e)} for e in claim.evidence if e.passage.citation],
+        "itemReviewed": {"@type": "Claim", "appearance": _creative_work(citation, rendered.links)}
+        if citation
+        else {"@type": "Claim"},
+        "isBasedOn": [
+            {
+                **_creative_work(e.passage.citation, rendered.links),
+                "text": e.passage.text,
+                "description": _basis(origins, e),
+            }
+            for e in claim.evidence
+            if e.passage.citation
+        ],
     }
+    judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
+    if judgement is not None and judgement.reason:
+        review["reviewBody"] = judgement.reason
     if note.author:
         review["author"] = {"@type": "Person", "name": note.author}
     if note.date:
@@ -182,11 +262,12 @@ def _basis(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
     return evidence.relation + (f", origin {number}" if shared else "") + note
 
 
-def _creative_work(citation: Citation | None) -> dict[str, Any]:
+def _creative_work(citation: Citation | None, links: Mapping[int, str]) -> dict[str, Any]:
     if citation is None:
         return {"@type": "CreativeWork"}
-    work: dict[str, Any] = {"@type": "CreativeWork", "@id": source_iri(citation.source_id),
-                            "headline": citation.title}
+    work: dict[str, Any] = {"@type": "CreativeWork", "@id": source_iri(citation.source_id), "headline": citation.title}
+    if citation.source_id in links:
+        work["url"] = links[citation.source_id]
     if citation.outlet:
         work["publisher"] = {"@type": "Organization", "name": citation.outlet}
     if citation.author:

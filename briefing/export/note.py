@@ -1,6 +1,10 @@
 """The rendered note: a briefing note laid out once (sections in order, numbered citations,
 verification flags) for every export format to write from.
 
+Each source has one number; a passage cites it with its paragraph ("[2, paragraph 4]"), and the
+list of sources at the end gives each source once, with its web address where it names one. A
+claim shows the analyst's reason for its status next to it.
+
 Each section is Markdown in which all source and note text is escaped (``markup.inline``);
 text items keep the analyst's Markdown and are made safe when the note is assembled.
 """
@@ -8,13 +12,12 @@ text items keep the analyst's Markdown and are made safe when the note is assemb
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from briefing import __version__
 from briefing.domain import (
     CREDIBILITY_LABELS,
-    RELIABILITY_LABELS,
     AnnotationContent,
     BriefingItem,
     BriefingNote,
@@ -27,13 +30,19 @@ from briefing.domain import (
     SummaryContent,
     Verification,
 )
+from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
 from briefing.export.markup import analyst_markdown, inline
+from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 
 GENERATOR = f"Briefing {__version__}"
 FLAG_PREFIX = "Not verified"
 _ORPHAN_HEADINGS = {
-    "quote": "Quote", "claim": "Claim", "annotation": "Annotation", "summary": "Summary", "entity": "Entity",
+    "quote": "Quote",
+    "claim": "Claim",
+    "annotation": "Annotation",
+    "summary": "Summary",
+    "entity": "Entity",
 }
 
 
@@ -48,8 +57,9 @@ class Section:
 @dataclass(frozen=True)
 class NumberedCitation:
     number: int
-    citation: Citation
-    text: str  # plain text of the entry in the source list
+    citation: Citation  # the source, without any passage's place
+    text: str  # plain text of the entry in the source list, the address included
+    url: str | None = None  # the address the source names for itself (``source_links``)
 
 
 @dataclass
@@ -59,15 +69,19 @@ class RenderedNote:
     sections: list[Section] = field(default_factory=list)
     citations: list[NumberedCitation] = field(default_factory=list)
     origins: Mapping[int, OriginSummary] = field(default_factory=dict)  # claim id -> its evidence by origin
+    judgements: Mapping[int, Judgement] = field(default_factory=dict)  # claim id -> the judgement of its status
+    links: Mapping[int, str] = field(default_factory=dict)  # source id -> its web address
 
     def number(self, citation: Citation | None) -> int | None:
-        """The citation's number, adding it to the list at its first use."""
+        """The number of the citation's source, adding the source to the list at its first use."""
         if citation is None:
             return None
         for entry in self.citations:
-            if entry.citation == citation:
+            if entry.citation.source_id == citation.source_id:
                 return entry.number
-        entry = NumberedCitation(len(self.citations) + 1, citation, citation_text(citation))
+        source = replace(citation, start=None, end=None, paragraph=None)
+        url = self.links.get(citation.source_id)
+        entry = NumberedCitation(len(self.citations) + 1, source, citation_text(source, url), url)
         self.citations.append(entry)
         return entry.number
 
@@ -82,7 +96,7 @@ class RenderedNote:
         parts += [self.section_markdown(s, escape_html) for s in self.sections]
         if self.citations:
             parts.append("## Sources")
-            parts.append("\n".join(f"{c.number}. {inline(c.text)}" for c in self.citations))
+            parts.append("\n".join(_source_entry(c) for c in self.citations))
         return "\n\n".join(p for p in parts if p) + "\n"
 
     def _metadata_line(self) -> str:
@@ -101,31 +115,31 @@ class RenderedNote:
 
 
 def render_note(
-    note: BriefingNote, generated: str | None = None, origins: Mapping[int, OriginSummary] | None = None
+    note: BriefingNote,
+    generated: str | None = None,
+    origins: Mapping[int, OriginSummary] | None = None,
+    judgements: Mapping[int, Judgement] | None = None,
+    links: Mapping[int, str] | None = None,
 ) -> RenderedNote:
     """Lay the note out; ``origins`` (``store.origins.list_claim_origins``) lets claim items say
-    "3 sources, 1 origin" next to their evidence, and is left out of a claim it does not cover."""
+    "3 sources, 1 origin" next to their evidence, and is left out of a claim it does not cover;
+    ``judgements`` gives a claim's reason for its status and ``links`` a source's web address
+    (``formats.render_workspace_note`` reads all three)."""
     when = generated or datetime.now(UTC).replace(microsecond=0).isoformat()
-    rendered = RenderedNote(note, when, origins=origins or {})
+    rendered = RenderedNote(note, when, origins=origins or {}, judgements=judgements or {}, links=links or {})
     for item in note.items:
         rendered.sections.append(_section(rendered, item))
     return rendered
 
 
-def citation_text(c: Citation) -> str:
-    """'Title. Outlet, by Author, 2026-03-03. Reliability B (usually reliable). Paragraph 3, characters 1-9.'"""
-    where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
-    grade = (f"Reliability {c.reliability} ({RELIABILITY_LABELS[c.reliability]})" if c.reliability
-             else "Reliability not graded")
-    return f"{c.title or '(untitled source)'}. {_capital(where)}. {grade}. {_capital(c.locator)}."
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _source_entry(entry: NumberedCitation) -> str:
+    """One line of the list of sources; the address as code, so no Markdown renderer links it."""
+    words = inline(citation_text(entry.citation))
+    return f"{entry.number}. {words}" + (f" `{entry.url}`" if entry.url else "")
 
 
 def flag_text(verification: Verification, what: str) -> str:
-    return f"{FLAG_PREFIX} ({verification.state}): {what} {verification.describe()}."
+    return f"{FLAG_PREFIX} ({verification.state}): {what} {describe_check(verification)}."
 
 
 def _section(rendered: RenderedNote, item: BriefingItem) -> Section:
@@ -147,9 +161,13 @@ def _section(rendered: RenderedNote, item: BriefingItem) -> Section:
 
 
 def _cite(rendered: RenderedNote, passage: Passage | Citation | None) -> str:
+    """' [2, paragraph 4]': the source's number and the passage's place in it."""
     citation = passage.citation if isinstance(passage, Passage) else passage
     number = rendered.number(citation)
-    return f" [{number}]" if number else ""
+    if citation is None or number is None:
+        return ""
+    where = passage_locator(citation)
+    return f" [{number}, {where}]" if where else f" [{number}]"
 
 
 def _flags(passages: list[tuple[Passage, str]]) -> tuple[str, ...]:
@@ -166,12 +184,13 @@ def _flag_lines(flags: tuple[str, ...]) -> str:
 
 
 def _quoted(rendered: RenderedNote, passage: Passage) -> str:
-    return f"“{inline(passage.text)}”{_cite(rendered, passage)}"
+    return f"“{inline(unquoted(passage.text))}”{_cite(rendered, passage)}"
 
 
 def _quote(rendered: RenderedNote, item: BriefingItem, quote: QuoteContent) -> Section:
     speaker = quote.speaker or "unattributed"
-    attribution = f"— {inline(speaker)}" + (f" ({inline(quote.cue)})" if quote.cue else "")
+    cue = telling_cue(quote.cue)
+    attribution = f"— {inline(speaker)}" + (f" ({inline(cue)})" if cue else "")
     flags = _flags([(quote.passage, "the quote is")])
     body = f"> {_quoted(rendered, quote.passage)}\n\n{attribution}{_flag_lines(flags)}"
     return Section(item, f"Quote: {speaker}", body, flags)
@@ -182,6 +201,9 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
     if claim.credibility is not None:
         heading += f", credibility {claim.credibility} ({CREDIBILITY_LABELS[claim.credibility]})"
     lines = [f"{inline(claim.passage.text)}{_cite(rendered, claim.passage)}"]
+    judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
+    if judgement is not None and judgement.reason:
+        lines.append(_reason_line(claim.status, judgement))
     checks = [(claim.passage, "the claim is")]
     if claim.evidence:
         origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
@@ -195,6 +217,13 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
         lines.append("\n".join(rows))
     flags = _flags(checks)
     return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _reason_line(status: str, judgement: Judgement) -> str:
+    """'**Why disputed:** two sources put it on 2 March (judged by kames on 2026-03-05).'"""
+    reason = (judgement.reason or "").strip().rstrip(".")
+    by = f"judged by {inline(judgement.actor)} on {inline(judgement.at[:10])}"
+    return f"**Why {inline(status)}:** {inline(reason)} ({by})."
 
 
 def _origin_label(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
@@ -231,7 +260,8 @@ def _summary(rendered: RenderedNote, item: BriefingItem, summary: SummaryContent
 
 def _entity(rendered: RenderedNote, item: BriefingItem, card: EntityCard) -> Section:
     facts = f"{card.mentions} mention{'s' if card.mentions != 1 else ''} in {card.sources} source" + (
-        "s" if card.sources != 1 else "")
+        "s" if card.sources != 1 else ""
+    )
     lines = [f"Also known as {inline(', '.join(card.aliases))}. {facts}." if card.aliases else f"{facts}."]
     if card.quotes:
         lines.append("\n".join(f"- {_quoted(rendered, q.passage)}" for q in card.quotes))
@@ -242,5 +272,5 @@ def _entity(rendered: RenderedNote, item: BriefingItem, card: EntityCard) -> Sec
 def _orphan(item: BriefingItem) -> Section:
     kind = _ORPHAN_HEADINGS[item.kind]
     flag = flag_text(Verification("orphaned"), f"this {item.kind} is")
-    body = f"> “{inline(item.body or '')}”" + _flag_lines((flag,))
+    body = f"> “{inline(unquoted(item.body or ''))}”" + _flag_lines((flag,))
     return Section(item, f"{kind} (no longer in the workspace)", body, (flag,))

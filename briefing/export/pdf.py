@@ -2,11 +2,13 @@
 
 The only export module that uses Qt, and only inside ``render_pdf``, so the other formats
 never load it. The page body is the same cleaned HTML as the HTML export; each page is
-painted separately so its footer can say "Page N of M".
+painted separately so its footer can say "Page N of M". The document information carries the
+note's title, author and audience (as subject), the generator and the creation date.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import Any
@@ -35,8 +37,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(rendered.note.title)
-    writer.setCreator(GENERATOR)
+    _describe_document(writer, rendered)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
 
@@ -67,7 +68,31 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return _with_subject(bytes(data.data()), rendered.note.audience)
+
+
+def _describe_document(writer: Any, rendered: RenderedNote) -> None:
+    """The document information a PDF reader shows: title, author (the note's), creator; Qt adds
+    the creation date. Qt's writer has no subject: ``_with_subject`` adds it."""
+    note = rendered.note
+    writer.setTitle(note.title)
+    writer.setCreator(GENERATOR)
+    if note.author and hasattr(writer, "setAuthor"):  # QPdfWriter.setAuthor arrived in Qt 6.9
+        writer.setAuthor(note.author)
+
+
+def _with_subject(data: bytes, subject: str | None) -> bytes:
+    """The PDF with its document information's subject set (the note's audience), by pypdf."""
+    if not subject:
+        return data
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.pdf_header = data[: data.index(b"\n")]  # Qt's version ("%PDF-1.4"), not pypdf's default
+    writer.add_metadata({"/Subject": subject})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _ensure_application() -> None:

@@ -1,8 +1,12 @@
 """Bytes to text for the text-like formats, refusing binary data and undecodable garbage.
 
 Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then a charset the file declares
-(HTML meta); then strict UTF-8; then Windows-1252, but only when the bytes look like Western
-text in it, because cp1252 maps almost every byte and would otherwise "decode" anything.
+(HTML meta, XML declaration, e-mail Content-Type); then strict UTF-8; then charset-normalizer's
+best guess among the encodings news files are written in, accepted only when the language
+identifier recognises a language in the result (its confidence floor: mojibake and binary
+data are in no language); then Windows-1252, but only when the bytes look like Western text
+in it, because cp1252 maps almost every byte and would otherwise "decode" anything. Short
+Western texts land there: too few words for the identifier to be sure of a language.
 
 ``repair_surrogates`` is the guard for strings that other decoders produced: Python keeps
 undecodable bytes as lone surrogates ("surrogate escapes"), which no later step, store or
@@ -26,7 +30,17 @@ BOMS = (
 # cp1252 characters above ASCII that Western text really uses, besides letters
 CP1252_PUNCTUATION = frozenset("‘’“”‚„–—…•€£¥¢©®™°§¶«»‹›†‡‰¡¿·×÷±²³¹¼½¾µ ")
 MAX_NON_ASCII_SHARE = 0.3
+# Encodings charset-normalizer may choose from: the Windows, ISO and KOI8 families and the
+# East Asian ones. DOS and Mac code pages are left out: they decode short Western texts
+# "better" than cp1252 does (cp775 turned "Café “the grid”" into "Cafķ ōthe gridö").
+NEWS_ENCODINGS = [
+    *(f"cp{n}" for n in range(1250, 1259)),
+    *(f"iso8859_{n}" for n in (2, 4, 5, 6, 7, 8, 9, 13, 15)),
+    *("koi8_r koi8_u cp874 cp932 euc_jp iso2022_jp gb18030 big5 euc_kr cp949".split()),
+]
+MAX_CHAOS = 0.2  # charset-normalizer's share of odd characters, its own default limit
 MAX_CONTROL_SHARE = 0.01
+SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¹²³¿¥£¤¦¨ª¬¯°±´µ¸º](?=[^\W\d_])")
 SURROGATES = re.compile(r"[\ud800-\udfff]+")
 # lone surrogates that are not escaped bytes (U+DC80..U+DCFF) stand for no byte at all
 NON_BYTE_SURROGATES = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")
@@ -44,9 +58,28 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
             return check_text(raw.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+    guessed = guess_encoding(raw)
+    if guessed is not None:
+        return check_text(guessed)
     if looks_like_cp1252(raw):
         return check_text(raw.decode("cp1252"))
-    raise FormatError("not readable text (neither UTF-8, UTF-16 nor Windows-1252)")
+    raise FormatError("not readable text (not UTF-8, and no other encoding gives text in a known language)")
+
+
+def guess_encoding(raw: bytes) -> str | None:
+    """``raw`` decoded in charset-normalizer's best guess, or None when the result is no language."""
+    from charset_normalizer import from_bytes  # imported late: only files that are not UTF-8 need it
+
+    from briefing.ingest.language import guess_language
+
+    best = from_bytes(raw, cp_isolation=NEWS_ENCODINGS).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    try:
+        text = raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text if guess_language(text) is not None else None
 
 
 def candidate_encodings(declared: str | None) -> list[str]:
@@ -71,13 +104,17 @@ def decode_strictly(raw: bytes, encoding: str, label: str) -> str:
 
 
 def looks_like_cp1252(raw: bytes) -> bool:
-    """True when the bytes decode as cp1252 into mostly ASCII with letters and typography."""
+    """True when the bytes decode as cp1252 into mostly ASCII with letters and typography.
+
+    A symbol between two letters is a letter of another code page: Polish "ł", "ą" and "ż"
+    in cp1250 are "³", "¹" and "¿" in cp1252 ("dzia³a").
+    """
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
         return False
     non_ascii = [ch for ch in text if ord(ch) > 127]
-    if len(non_ascii) > MAX_NON_ASCII_SHARE * len(text):
+    if len(non_ascii) > MAX_NON_ASCII_SHARE * len(text) or SYMBOL_IN_WORD.search(text):
         return False
     return all(ch.isalpha() or ch in CP1252_PUNCTUATION for ch in non_ascii)
 

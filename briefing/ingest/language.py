@@ -1,34 +1,27 @@
-"""Guess a text's language without dependencies: by script, then by common function words.
+"""Guess a text's language with py3langid, a naive Bayes identifier over byte n-grams.
 
-Scripts used by one main language decide at once (Hangul -> ko, kana -> ja, Greek -> el ...).
-Latin text is scored by stop words of en, fr, de, es, it, nl and pt; the guess must rest on
-enough hits and clearly beat the runner-up, otherwise the answer is None (unsure).
+py3langid (BSD-3-Clause) ships its model inside the wheel (about 140 languages, 4.6 MB), needs
+no download and takes well under a millisecond for a paragraph once loaded; loading takes a
+second or two, so it happens on the first guess, in the process that reads the files.
+Measured on 700 sentences and word pairs of 28 languages: README, "Languages".
+
+A guess is only given when it rests on enough letters and the identifier is confident;
+otherwise the answer is None (unsure), and an unsure source is treated as English would be.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
+from functools import cache
 
-SAMPLE_CHARS = 20000
-MIN_SCRIPT_SHARE = 0.3
-MIN_STOPWORD_HITS = 4
-MIN_LEAD = 1.5  # the best language needs 1.5x the runner-up's hits
-# first word of the Unicode character name -> language, for scripts with one main language
-SCRIPT_LANGUAGES = {
-    "HANGUL": "ko",
-    "CYRILLIC": "ru",
-    "ARABIC": "ar",
-    "GREEK": "el",
-    "HEBREW": "he",
-    "THAI": "th",
-    "DEVANAGARI": "hi",
-    "GEORGIAN": "ka",
-    "ARMENIAN": "hy",
-    "BENGALI": "bn",
-    "TAMIL": "ta",
-}
+SAMPLE_CHARS = 5000
+MIN_LETTERS = 12
+# below this normalised probability the guess is too weak to act on (names, codes, mixed text)
+MIN_CONFIDENCE = 0.8
+# the identifier's labels for varieties of a language that has an ISO 639-1 code; other
+# three-letter labels (languages without a two-letter code) are kept as they are
+TWO_LETTER_CODES = {"hbo": "he", "grc": "el", "yue": "zh", "wuu": "zh", "arz": "ar", "ary": "ar", "uzs": "uz"}
+# Common function words of a few languages: other importers use them to tell prose lines from
+# page furniture (the identifier itself needs no word lists).
 STOP_WORDS = {
     "en": "the and of to in is that for it was with as on are by this be from have has not were said which",
     "fr": "le la les des et est une du dans que qui pour pas sur au avec sont ce il elle ont été aux",
@@ -38,57 +31,21 @@ STOP_WORDS = {
     "nl": "de het een en van is dat op te zijn niet met voor ook er aan als bij wordt werd",
     "pt": "o a os as e é um uma do da que em para com não por são no na mais foi pelo",
 }
-STOP_SETS = {lang: frozenset(words.split()) for lang, words in STOP_WORDS.items()}
-WORD = re.compile(r"[^\W\d_]+")
 
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code for ``text``, or None when the evidence is thin or mixed."""
     sample = text[:SAMPLE_CHARS]
-    scripts = count_scripts(sample)
-    letters = sum(scripts.values())
-    if not letters:
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    script, count = scripts.most_common(1)[0] if scripts else ("", 0)
-    if script != "LATIN" and count >= MIN_SCRIPT_SHARE * letters:
-        return language_of_script(script, scripts, sample)
-    return guess_latin_language(sample)
-
-
-def count_scripts(text: str) -> Counter[str]:
-    scripts: Counter[str] = Counter()
-    for ch, count in Counter(text).items():  # each distinct character named once
-        if ch.isalpha():
-            scripts[script_of(unicodedata.name(ch, ""))] += count
-    return scripts
-
-
-def script_of(name: str) -> str:
-    if name.startswith(("CJK", "KANGXI")):
-        return "HAN"
-    return name.split(" ", 1)[0]
-
-
-def language_of_script(script: str, scripts: Counter[str], text: str) -> str | None:
-    if script in ("HIRAGANA", "KATAKANA"):
-        return "ja"
-    if script == "HAN":
-        # Japanese mixes kana into kanji text; Chinese has none
-        kana = scripts["HIRAGANA"] + scripts["KATAKANA"]
-        return "ja" if kana >= 0.05 * scripts["HAN"] else "zh"
-    if script == "CYRILLIC" and re.search(r"[іїєґ]", text, re.IGNORECASE):
-        return "uk"
-    if script == "ARABIC" and re.search(r"[پچژگ]", text):
-        return "fa"
-    return SCRIPT_LANGUAGES.get(script)
-
-
-def guess_latin_language(text: str) -> str | None:
-    words = [w.lower() for w in WORD.findall(text)]
-    hits = Counter({lang: sum(1 for w in words if w in stops) for lang, stops in STOP_SETS.items()})
-    ranked = hits.most_common(2)
-    best, best_hits = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    if best_hits < MIN_STOPWORD_HITS or best_hits < MIN_LEAD * runner_up:
+    language, confidence = load_identifier().classify(sample)
+    if confidence < MIN_CONFIDENCE or language == "zxx":  # zxx: "no linguistic content"
         return None
-    return best
+    return TWO_LETTER_CODES.get(language, language)
+
+
+@cache
+def load_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -87,17 +87,24 @@ def check_headers(message: EmailMessage) -> None:
 
 
 def read_body(message: EmailMessage) -> tuple[str, bool]:
+    """The preferred text part, decoded in the charset it declares, else as ``decode_text`` guesses.
+
+    The email package would read an undeclared 8-bit body as ASCII and replace every other
+    byte; ``decode_text`` tries the declaration, UTF-8 and a guessed encoding instead.
+    """
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         raise FormatError("no text in the e-mail (only attachments or other parts)")
-    try:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):  # a part the package could not decode: take what it offers
         content = part.get_content()
-    except LookupError:  # an unknown charset: decode the bytes ourselves
-        payload = part.get_payload(decode=True)
-        content = decode_text(payload if isinstance(payload, bytes) else b"")
-    if not isinstance(content, str):
-        content = decode_text(bytes(content))
-    return content, part.get_content_subtype() == "html"
+        return (content if isinstance(content, str) else decode_text(bytes(content))), is_html_part(part)
+    # a stray NUL in a parsed message is a relay's artefact, not a sign of binary data
+    return decode_text(payload.replace(b"\x00", b""), part.get_content_charset()), is_html_part(part)
+
+
+def is_html_part(part) -> bool:
+    return part.get_content_subtype() == "html"
 
 
 def read_headers(message: EmailMessage) -> tuple[str | None, str | None, str | None]:

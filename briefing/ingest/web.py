@@ -19,6 +19,7 @@ from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.metadata import pick
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 BLOCK_TAGS = frozenset(
     """
@@ -49,7 +50,7 @@ def read_html(raw: bytes) -> Extracted:
 
 
 def decode_html(raw: bytes) -> str:
-    declared = META_CHARSET.search(raw[:4096])
+    declared = META_CHARSET.search(raw[:4096]) or XML_ENCODING.search(raw[:256])
     text = decode_text(raw, declared.group(1).decode("ascii", "ignore") if declared else None)
     return XML_DECLARATION.sub("", text, count=1)
 

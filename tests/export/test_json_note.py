@@ -13,7 +13,13 @@ def test_json_holds_the_structure_citations_and_checks(case):
     assert doc["format"] == "briefing-note" and doc["briefing"]["title"] == "Port Halden outage, day 3"
     items = doc["items"]
     assert [(i["position"], i["kind"]) for i in items] == [
-        (0, "text"), (1, "quote"), (2, "claim"), (3, "annotation"), (4, "summary"), (5, "entity")]
+        (0, "text"),
+        (1, "quote"),
+        (2, "claim"),
+        (3, "annotation"),
+        (4, "summary"),
+        (5, "entity"),
+    ]
     text, quote, claim, annotation, summary, entity = items
     assert text["markdown"].startswith("## Bottom line")
     assert (quote["text"], quote["speaker"], quote["cue"], quote["citation"]) == (QUOTE, "Mira Okafor", "said", 1)
@@ -21,11 +27,14 @@ def test_json_holds_the_structure_citations_and_checks(case):
     assert (claim["text"], claim["status"], claim["credibility"]) == (CLAIM, "disputed", 4)
     assert claim["evidence"][0]["text"] == EVIDENCE and claim["evidence"][0]["relation"] == "contradicts"
     assert annotation["note"] == NOTE and annotation["tags"] == ["figures", "logistics"]
-    assert summary["citation"] == 5 and entity["quotes"][0]["citation"] == 1
-    first = doc["citations"][0]
+    assert summary["citation"] == 1 and entity["quotes"][0]["citation"] == 1
+    assert claim["citation"] == 1 and claim["evidence"][0]["citation"] == 2  # one number per source
+    assert (quote["paragraph"], quote["locator"]) == (2, "paragraph 2")
+    assert (quote["start"], quote["end"]) == (TEXT_A.index(QUOTE), TEXT_A.index(QUOTE) + len(QUOTE))
+    first, second = doc["citations"]
     assert first["source"]["title"] == "Pumps back" and first["source"]["outlet"] == "Meridian Wire"
-    assert first["source"]["reliability"] == "B" and first["paragraph"] == 2
-    assert (first["start"], first["end"]) == (TEXT_A.index(QUOTE), TEXT_A.index(QUOTE) + len(QUOTE))
+    assert first["source"]["reliability"] == "B" and first["number"] == 1 and second["number"] == 2
+    assert "paragraph" not in first and "start" not in first  # a passage's place is the passage's
     assert doc["verification"] == {"checked": 5, "not_verified": []}
 
 
@@ -34,8 +43,12 @@ def test_annotations_are_w3c_web_annotations(case):
     assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld" and annotation["type"] == "Annotation"
     quote_selector, position_selector = annotation["target"]["selector"]
     start = TEXT_A.index(HIGHLIGHT)
-    assert quote_selector == {"type": "TextQuoteSelector", "exact": HIGHLIGHT, "prefix": TEXT_A[start - 32:start],
-                              "suffix": TEXT_A[start + len(HIGHLIGHT):start + len(HIGHLIGHT) + 32]}
+    assert quote_selector == {
+        "type": "TextQuoteSelector",
+        "exact": HIGHLIGHT,
+        "prefix": TEXT_A[start - 32 : start],
+        "suffix": TEXT_A[start + len(HIGHLIGHT) : start + len(HIGHLIGHT) + 32],
+    }
     assert position_selector == {"type": "TextPositionSelector", "start": start, "end": start + len(HIGHLIGHT)}
     assert annotation["target"]["source"] == f"urn:briefing:source:{case.ids['source_a']}"
     assert annotation["body"] == [
@@ -54,7 +67,7 @@ def test_reviewed_claims_are_schema_org_claim_reviews(case):
     assert appearance["headline"] == "Pumps back" and appearance["publisher"]["name"] == "Meridian Wire"
     assert appearance["datePublished"] == "2026-03-03"
     [basis] = review["isBasedOn"]
-    assert basis["text"] == TEXT_B[:len(EVIDENCE)] and basis["publisher"]["name"] == "The Veldran Standard"
+    assert basis["text"] == TEXT_B[: len(EVIDENCE)] and basis["publisher"]["name"] == "The Veldran Standard"
     assert review["author"] == {"@type": "Person", "name": "K. Ames"} and review["datePublished"] == "2026-03-04"
 
 

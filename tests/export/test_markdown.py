@@ -5,7 +5,16 @@ import sys
 
 from briefing.export.formats import export_briefing, render_briefing
 from briefing.export.note import GENERATOR
-from tests.export.helpers import CITATION_TEXTS, CLAIM, EVIDENCE, ITEM_TEXTS, QUOTE, TEXT_A, normal, split_front_matter
+from tests.export.helpers import (
+    CITATION_TEXTS,
+    CLAIM,
+    EVIDENCE,
+    ITEM_TEXTS,
+    QUOTE,
+    SUMMARY,
+    normal,
+    split_front_matter,
+)
 
 
 def _plain(markdown: str) -> str:
@@ -18,25 +27,32 @@ def test_markdown_round_trip_finds_every_item_and_citation(case, tmp_path):
     export_briefing(case.ws, case.briefing_id, "md", target)
     fields, body = split_front_matter(target.read_text(encoding="utf-8"))
     assert fields.pop("generated")
-    assert fields == {"title": "Port Halden outage, day 3", "audience": "Crisis desk", "date": "2026-03-04",
-                      "author": "K. Ames", "generator": GENERATOR, "items": 6, "sources_cited": 5,
-                      "not_verified": 0}
+    assert fields == {
+        "title": "Port Halden outage, day 3",
+        "audience": "Crisis desk",
+        "date": "2026-03-04",
+        "author": "K. Ames",
+        "generator": GENERATOR,
+        "items": 6,
+        "sources_cited": 2,
+        "not_verified": 0,
+    }
     text = _plain(body)
     for words in ITEM_TEXTS + CITATION_TEXTS:
         assert normal(words) in text, words
     lines = body.lstrip("\n").splitlines()
     assert lines[0] == "# Port Halden outage, day 3"
     assert "## Bottom line" in lines
-    assert f"> “{QUOTE}” [1]" in lines
+    assert f"> “{QUOTE}” [1, paragraph 2]" in lines
     assert "## Claim: disputed, credibility 4 (doubtful)" in lines
-    assert f"{CLAIM} [2]" in lines
-    assert f"- Contradicts: “{EVIDENCE}” [3] — later and higher" in lines
-    sources = lines[lines.index("## Sources") + 2:]
-    start = TEXT_A.index(QUOTE)
-    assert sources[0] == (f"1. Pumps back. Meridian Wire, by Sam Ortolan, 2026-03-03. Reliability B (usually "
-                          f"reliable). Paragraph 2, characters {start}-{start + len(QUOTE)}.")
-    assert sources[2].startswith("3. Figures revised. The Veldran Standard, undated. Reliability C")
-    assert sources[4].endswith("Whole source.")
+    assert f"{CLAIM} [1, paragraph 2]" in lines
+    assert f"- Contradicts: “{EVIDENCE}” [2, paragraph 1] — later and higher" in lines
+    assert f"{SUMMARY} [1]" in lines  # a summary cites the whole source
+    sources = lines[lines.index("## Sources") + 2 :]
+    assert sources == [
+        "1. Pumps back. Meridian Wire, by Sam Ortolan, 2026-03-03. Reliability B (usually reliable).",
+        "2. Figures revised. The Veldran Standard, undated. Reliability C (fairly reliable).",
+    ]
     assert "[ministry site](https://example.org/press)" in body  # the analyst's safe link stays a link
 
 

@@ -134,7 +134,7 @@ def test_the_markdown_note_puts_the_count_next_to_the_evidence(reprinted):
     lines = render_briefing(ws, note, "md").decode().splitlines()
     at = lines.index("**Evidence:** 4 sources, 2 origins")
     assert lines[at + 2].startswith("- Contradicts, origin 1: “The control system")
-    assert lines[at + 5] == f"- Contradicts, origin 2: “{OWN_FACT}” [5] — internal logs"
+    assert lines[at + 5] == f"- Contradicts, origin 2: “{OWN_FACT}” [5, paragraph 1] — internal logs"
 
 
 def test_the_json_note_numbers_evidence_origins_and_keeps_claim_review_valid(reprinted):

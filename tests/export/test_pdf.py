@@ -14,7 +14,7 @@ def test_pdf_round_trip_finds_every_item_citation_and_page_number(case):
     text = squeezed("\n".join(pages))
     for words in ITEM_TEXTS + CITATION_TEXTS:
         assert squeezed(words) in text, words
-    assert squeezed(f"“{QUOTE}” [1]") in text
+    assert squeezed(f"“{QUOTE}” [1, paragraph 2]") in text
     assert squeezed("Sources") in text and squeezed("1. Pumps back. Meridian Wire") in text
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in normal(page)

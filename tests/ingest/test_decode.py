@@ -1,4 +1,5 @@
-"""decode_text: BOMs, UTF-8, cp1252 only when it fits, refusal of binary and garbage."""
+"""decode_text: BOMs, declared charsets, UTF-8, guessed legacy encodings, cp1252 only when it fits,
+refusal of binary and garbage."""
 
 import codecs
 
@@ -6,6 +7,7 @@ import pytest
 
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import FormatError
+from briefing.ingest.web import decode_html
 
 TEXT = "Café owners said “the grid failed” – again… €5 lost"
 
@@ -24,6 +26,65 @@ TEXT = "Café owners said “the grid failed” – again… €5 lost"
 )
 def test_encodings_decode_to_the_same_text(raw):
     assert decode_text(raw) == TEXT
+
+
+# several sentences each, as a file in that encoding would hold them
+LEGACY = {
+    "cp1251": (
+        "Мэр города заявил, что водоочистная станция всё ещё не работает. "
+        "Ремонт продлится до конца недели, а жителям советуют кипятить воду. "
+        "По словам инженеров, причиной аварии стал сбой в системе управления. "
+        "Городской совет соберётся в пятницу, чтобы обсудить расходы на восстановление."
+    ),
+    "shift_jis": (
+        "市長は、浄水場が依然として停止していると述べた。"
+        "修理は週末まで続く見込みで、住民には水を沸かして使うよう呼びかけている。"
+        "技術者によると、事故の原因は制御システムの故障だった。"
+        "市議会は金曜日に復旧費用について協議する予定だ。"
+    ),
+    "gb18030": (
+        "市长表示，水厂仍处于停运状态。"
+        "维修工作将持续到本周末，居民被建议将水煮沸后再饮用。"
+        "据工程师介绍，事故原因是控制系统出现故障。"
+        "市议会将于周五开会，讨论恢复供水所需的费用。"
+    ),
+    "cp1253": (
+        "Ο δήμαρχος δήλωσε ότι η μονάδα επεξεργασίας νερού παραμένει εκτός λειτουργίας. "
+        "Οι επισκευές θα διαρκέσουν έως το τέλος της εβδομάδας και οι κάτοικοι καλούνται να βράζουν το νερό. "
+        "Σύμφωνα με τους μηχανικούς, αιτία της βλάβης ήταν ένα σφάλμα στο σύστημα ελέγχου. "
+        "Το δημοτικό συμβούλιο θα συνεδριάσει την Παρασκευή για να συζητήσει το κόστος."
+    ),
+    "cp1250": (
+        "Burmistrz oświadczył, że stacja uzdatniania wody nadal nie działa. "
+        "Naprawa potrwa do końca tygodnia, a mieszkańcom zaleca się gotowanie wody. "
+        "Według inżynierów przyczyną awarii była usterka w systemie sterowania. "
+        "Rada miejska zbierze się w piątek, żeby omówić koszty odbudowy źródła."
+    ),
+}
+
+
+@pytest.mark.parametrize("encoding", LEGACY)
+def test_legacy_encodings_decode_exactly_without_a_declaration(encoding):
+    assert decode_text(LEGACY[encoding].encode(encoding)) == LEGACY[encoding]
+
+
+@pytest.mark.parametrize("encoding", LEGACY)
+def test_legacy_encodings_decode_exactly_in_a_page_that_declares_them(encoding):
+    page = (
+        f'<html><head><meta charset="{encoding}"><title>t</title></head><body><p>{LEGACY[encoding]}</p></body></html>'
+    )
+    assert LEGACY[encoding] in decode_html(page.encode(encoding))
+
+
+def test_an_xml_declaration_names_the_encoding():
+    raw = '<?xml version="1.0" encoding="koi8-r"?><html><body><p>Москва</p></body></html>'.encode("koi8-r")
+    assert "Москва" in decode_html(raw)
+
+
+@pytest.mark.parametrize("text", ["Zażółć gęślą jaźń, powiedział.", "Naprawa potrwa do końca tygodnia."])
+def test_short_polish_cp1250_is_not_read_as_cp1252(text):
+    # cp1252 maps these bytes too ("powiedzia³"): a symbol inside a word rules it out
+    assert decode_text(text.encode("cp1250")) == text
 
 
 def test_declared_charset_is_honoured():

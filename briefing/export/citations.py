@@ -1,0 +1,106 @@
+"""How a note cites: one entry per source in the list of sources, a passage located by its
+paragraph, quoted words wrapped in quotation marks once, a speaker's cue only when it says
+something, and a moved passage described by paragraph.
+
+A reader finds a passage by its paragraph and its words; character offsets mean nothing
+outside the app, so they appear only in the JSON export as machine data.
+"""
+
+from __future__ import annotations
+
+from briefing.domain import RELIABILITY_LABELS, BriefingNote, Citation, SummaryContent, Verification
+
+# quotation marks a quote's stored text may carry at its ends: the note adds its own once
+DOUBLE_MARKS = '"“”„‟«»「」『』〝〞＂'
+SINGLE_OPENING, SINGLE_CLOSING = "'‘‚‛‹", "'’›"
+# cues that say only that words were spoken or where they were found: "— Okafor (said)" adds nothing
+SILENT_CUES = frozenset(
+    {
+        "said",
+        "say",
+        "says",
+        "saying",
+        "told",
+        "tell",
+        "tells",
+        "telling",
+        "told reporters",
+        "added",
+        "add",
+        "adds",
+        "adding",
+        "stated",
+        "states",
+        "continuation",
+        "colon",
+        "read",
+        "reads",
+        "according to",
+        "wrote",
+        "writes",
+        "spoke",
+        "speaking",
+        "explained",
+        "remarked",
+        "noted",
+    }
+)
+
+
+def passage_locator(citation: Citation) -> str | None:
+    """'paragraph 3' or 'headline'; None for a whole source (a summary)."""
+    if citation.start is None or citation.end is None:
+        return None
+    if citation.paragraph == 0:
+        return "headline"
+    return f"paragraph {citation.paragraph}"
+
+
+def citation_text(c: Citation, url: str | None = None) -> str:
+    """'Title. Outlet, by Author, 2026-03-03. Reliability B (usually reliable). https://…'"""
+    where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
+    grade = (
+        f"Reliability {c.reliability} ({RELIABILITY_LABELS[c.reliability]})"
+        if c.reliability
+        else "Reliability not graded"
+    )
+    return f"{c.title or '(untitled source)'}. {_capital(where)}. {grade}." + (f" {url}" if url else "")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def describe_check(verification: Verification) -> str:
+    """The check of a passage in words for a reader: by paragraph, never by character offset."""
+    if verification.state == "moved":
+        where = "the headline" if verification.paragraph == 0 else f"paragraph {verification.paragraph}"
+        return f"found verbatim at {where}, not where it was recorded"
+    return verification.describe()
+
+
+def unquoted(text: str) -> str:
+    """A quote's words without the quotation marks it was stored with, so the note wraps them once:
+    '“We restored…”' and '‘We restored…’' both read “We restored…” in the note."""
+    text = text.strip()
+    if len(text) > 1 and text[0] in SINGLE_OPENING and text[-1] in SINGLE_CLOSING:
+        text = text[1:-1]
+    return text.lstrip(DOUBLE_MARKS + " ").rstrip(DOUBLE_MARKS + " ") or text
+
+
+def telling_cue(cue: str | None) -> str | None:
+    """The cue when it tells the reader something ('confirmed', 'denied'); None for 'said'."""
+    if cue is None or " ".join(cue.lower().split()) in SILENT_CUES:
+        return None
+    return cue
+
+
+def note_source_ids(note: BriefingNote) -> set[int]:
+    """Every source a note cites."""
+    found = set()
+    for item in note.items:
+        citations = [p.citation for p in item.checks()]
+        if isinstance(item.content, SummaryContent):
+            citations.append(item.content.citation)
+        found |= {c.source_id for c in citations if c is not None}
+    return found

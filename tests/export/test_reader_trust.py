@@ -1,0 +1,193 @@
+"""What a reader of an exported note relies on: one entry per source with its address, passages
+by paragraph, the analyst's reasons, quotation marks once, no empty cues, document metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from datetime import UTC, datetime
+
+import docx
+import pytest
+
+from briefing.domain import Document
+from briefing.export.formats import BRIEFING_FORMATS, render_briefing
+from briefing.store.briefings import add_item, create_briefing
+from briefing.store.claims import add_claim
+from briefing.store.history import current_actor
+from briefing.store.records import add_entity, add_quote, mark_claim
+from briefing.store.sources import add_document
+from tests.export.helpers import CLAIM, QUOTE, HtmlText, docx_paragraphs, normal, pdf_text, split_front_matter, squeezed
+from tests.export.test_links import Links
+
+URL = "https://www.haldencourier.example/news/2026/03/04/ransom-demand"
+PAGE_TEXT = (
+    "Residents queued for bottled water on Wednesday.\n\n"
+    "“We were told nothing for two days,” said Ada Merrow, a teacher.\n\n"
+    "Councillor Tenbrook said the city had received a ransom demand. ‘No demand was received,’ the ministry confirmed."
+)
+SPOKEN = "“We were told nothing for two days,”"
+CONFIRMED = "‘No demand was received,’"
+
+
+def _page(ws) -> int:
+    raw = (
+        '<html><head><link rel="canonical" href="' + URL + '"><meta property="og:url" content="https://other.example/">'
+        "<title>Ransom demand</title></head><body><p>Residents queued.</p></body></html>"
+    ).encode()
+    doc = Document(
+        path="page.html",
+        format="html",
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=PAGE_TEXT,
+        title="Ransom demand",
+        outlet="The Halden Courier",
+        author="Rhea Castellane",
+        published="2026-03-04",
+    )
+    return add_document(ws, doc)[0]
+
+
+@pytest.fixture
+def page_note(case):
+    """The case's note plus a web page source: two quotes (one stored with its quotation marks)."""
+    ws = case.ws
+    page = _page(ws)
+    merrow = add_entity(ws, "Ada Merrow", "person")
+    start = PAGE_TEXT.index(SPOKEN)
+    spoken = add_quote(ws, page, start, start + len(SPOKEN), merrow, "Ada Merrow", "said")
+    start = PAGE_TEXT.index(CONFIRMED)
+    confirmed = add_quote(ws, page, start, start + len(CONFIRMED), None, "the ministry", "confirmed")
+    for quote in (spoken, confirmed):
+        add_item(ws, case.briefing_id, "quote", quote)
+    return case
+
+
+def _reader_text(data: bytes, fmt: str) -> str:
+    if fmt == "md":
+        return split_front_matter(data.decode())[1]
+    if fmt == "html":
+        return HtmlText(data.decode()).text
+    if fmt == "docx":
+        return "\n".join(text for _, text in docx_paragraphs(data))
+    return "\n".join(pdf_text(data)[0])
+
+
+def test_each_source_has_one_number_and_passages_cite_it_with_their_paragraph(case):
+    """The quote and the claim both come from source A: one entry, cited twice by paragraph."""
+    body = split_front_matter(render_briefing(case.ws, case.briefing_id, "md").decode())[1]
+    assert f"“{QUOTE}” [1, paragraph 2]" in body and f"{CLAIM} [1, paragraph 2]" in body
+    sources = body.split("## Sources\n\n")[1].strip().splitlines()
+    assert [line.split(".")[0] for line in sources] == ["1", "2"]
+    assert sources[0].startswith("1. Pumps back. Meridian Wire, by Sam Ortolan, 2026-03-03.")
+
+
+@pytest.mark.parametrize("fmt", BRIEFING_FORMATS)
+def test_no_format_locates_a_passage_by_character_offsets(case, fmt):
+    text = render_briefing(case.ws, case.briefing_id, fmt).decode("utf-8", errors="replace")
+    readable = text if fmt == "json" else _reader_text(render_briefing(case.ws, case.briefing_id, fmt), fmt)
+    if fmt == "json":  # offsets stay as machine data, never in the words a reader sees
+        doc = json.loads(text)
+        readable = " ".join([c["text"] for c in doc["citations"]] + [i.get("locator") or "" for i in doc["items"]])
+    assert not re.search(r"characters?\s*\d", readable), readable
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_the_source_list_gives_a_web_pages_address_as_text(page_note, fmt):
+    data = render_briefing(page_note.ws, page_note.briefing_id, fmt)
+    text = _reader_text(data, fmt)
+    entry = "3. Ransom demand. The Halden Courier, by Rhea Castellane, 2026-03-04. Reliability not graded."
+    if fmt == "pdf":
+        assert squeezed(entry + URL) in squeezed(text)
+        return
+    shown = entry.removeprefix("3. ") if fmt == "html" else entry  # an HTML list numbers itself
+    assert normal(shown) in normal(text) and URL in text
+    if fmt == "md":
+        assert f"{entry} `{URL}`" in text  # a code span: no renderer makes it a link
+    if fmt == "html":
+        assert URL not in Links(data.decode()).urls
+
+
+def test_the_json_note_gives_each_source_once_with_its_address(page_note):
+    doc = json.loads(render_briefing(page_note.ws, page_note.briefing_id, "json"))
+    assert [c["source"]["url"] for c in doc["citations"]] == [None, None, URL]
+    quotes = [i for i in doc["items"] if i["kind"] == "quote"]
+    assert [q["citation"] for q in quotes] == [1, 3, 3]
+    assert [q["locator"] for q in quotes] == ["paragraph 2", "paragraph 2", "paragraph 3"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_claim_shows_the_analysts_reason_for_its_status(case, fmt):
+    text = _reader_text(render_briefing(case.ws, case.briefing_id, fmt), fmt)
+    today = datetime.now(UTC).date().isoformat()
+    reason = f"Why disputed: the ministry's own figure is higher (judged by {current_actor()} on {today})."
+    clean = normal(text.replace("**", "").replace("\\", ""))
+    assert (squeezed(reason) in squeezed(text)) if fmt == "pdf" else (normal(reason) in clean)
+
+
+def test_a_claims_latest_reason_is_the_one_shown_and_an_undo_is_no_reason(case):
+    ws, claim = case.ws, case.ids["claim_id"]
+    mark_claim(ws, claim, "corroborated", reason="the ministry corrected itself")
+    mark_claim(ws, claim, "disputed", reason="undo")
+    doc = json.loads(render_briefing(ws, case.briefing_id, "json"))
+    [item] = [i for i in doc["items"] if i["kind"] == "claim"]
+    assert item["judgement"]["reason"] == "the ministry's own figure is higher"
+    assert doc["claim_reviews"][0]["reviewBody"] == "the ministry's own figure is higher"
+    mark_claim(ws, claim, "corroborated", reason="the ministry corrected itself")
+    body = render_briefing(ws, case.briefing_id, "md").decode()
+    assert "**Why corroborated:** the ministry corrected itself" in body and "figure is higher" not in body
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_quote_stored_with_its_quotation_marks_is_wrapped_once(page_note, fmt):
+    text = normal(_reader_text(render_briefing(page_note.ws, page_note.briefing_id, fmt), fmt))
+    assert "“We were told nothing for two days,” [3, paragraph 2]" in text
+    assert "“No demand was received,” [3, paragraph 3]" in text
+    assert not re.search('[“"‘\'][“"‘]', text.replace("\\", ""))
+
+
+def test_a_cue_that_says_nothing_is_left_out_and_one_that_tells_is_kept(page_note):
+    body = render_briefing(page_note.ws, page_note.briefing_id, "md").decode()
+    assert "(said)" not in body and "— Mira Okafor\n" in body and "— Ada Merrow\n" in body
+    assert "— the ministry (confirmed)" in body
+
+
+def test_the_pdf_says_title_author_subject_and_creation_date(case):
+    _, reader = pdf_text(render_briefing(case.ws, case.briefing_id, "pdf"))
+    info = reader.metadata
+    assert (info.title, info.author, info.subject) == ("Port Halden outage, day 3", "K. Ames", "Crisis desk")
+    assert info.creator.startswith("Briefing ") and info.creation_date is not None
+
+
+def test_the_word_document_numbers_its_pages_in_the_footer(case):
+    data = render_briefing(case.ws, case.briefing_id, "docx")
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
+    assert footer.paragraphs[0].text.startswith("Page ")
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/footer1.xml").decode()
+    assert re.search(r'w:instr=" PAGE\b', xml) and re.search(r'w:instr=" NUMPAGES\b', xml)
+
+
+def test_a_note_citing_one_source_many_times_lists_it_once(ws):
+    text = "First paragraph.\n\nThe outage hit 40,000 households.\n\nThe outage hit 62,000 households."
+    source, _ = add_document(
+        ws,
+        Document(
+            path="a.txt",
+            format="txt",
+            raw=text.encode(),
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            text=text,
+            title="Report",
+            outlet="Wire",
+        ),
+    )
+    note = create_briefing(ws, "Figures")
+    for figure in ("40,000", "62,000"):
+        sentence = f"The outage hit {figure} households."
+        add_item(ws, note, "claim", add_claim(ws, source, text.index(sentence), text.index(sentence) + len(sentence)))
+    body = render_briefing(ws, note, "md").decode()
+    assert "[1, paragraph 2]" in body and "[1, paragraph 3]" in body and "\n2. " not in body
