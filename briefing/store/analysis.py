@@ -352,10 +352,13 @@ class _Resolver:
         return entity
 
     def _is_fuller(self, entity: _Entity, type_: str, name_key: str) -> bool:
-        """A machine entity takes the fullest name seen ("Okafor" -> "Marta Okafor")."""
+        """A machine entity called by one word takes the first full name seen ("Okafor" ->
+        "Marta Okafor", "US" -> "United States"). A full name is not replaced by a longer one:
+        each source already names an entity by its most frequent clean form, and the longest
+        form seen was often a headline's ("Donald Trump Invokes")."""
         if entity.edited or type_ != entity.type or f"{entity.id}:{name_key}" in self.rejected:
             return False
-        return len(name_key) > len(entity.key)
+        return len(entity.key.split()) == 1 and len(name_key.split()) > 1
 
     def _rename(self, entity: _Entity, name: str, name_key: str) -> None:
         db = self.ws.db

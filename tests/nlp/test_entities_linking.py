@@ -74,3 +74,22 @@ def test_the_name_is_the_most_frequent_clean_full_form(forms, name):
 @pytest.mark.parametrize("form", ["Although Berm", "Aiden Haig 1", "And Clinton", "Berm However"])
 def test_forms_with_stray_words_are_not_clean(form):
     assert not is_clean(form)
+
+
+def test_a_stored_full_name_is_not_replaced_by_a_longer_form(ws):
+    from briefing.domain import Analysis, FoundEntity
+    from briefing.store.analysis import save_analysis
+    from briefing.store.records import read_entities
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    def save(text, name, aliases=()):
+        source_id = add_document(ws, make_doc(text, title=name))[0]
+        start = text.index(name)
+        found = FoundEntity(0, name, "person", tuple(aliases), ((start, start + len(name)),))
+        save_analysis(ws, source_id, Analysis((found,), (), (), ((0, len(text)),), "s"))
+
+    save("Kettridge spoke.", "Kettridge")
+    save("Jonas Kettridge spoke.", "Jonas Kettridge")
+    save("Jonas Kettridge Invokes Powers.", "Jonas Kettridge Invokes", ("Jonas Kettridge",))
+    assert [e["name"] for e in read_entities(ws)] == ["Jonas Kettridge"]
