@@ -7,7 +7,6 @@ menus and drag and drop (``widgets.BRIEFING_MIME``: "kind:id"). Every change is 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,18 +41,14 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
+from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.plain import InertDocument, ask, tip, warn
 from briefing.ui.widgets import add_buttons, add_ok_cancel, parse_mime
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
 
-BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")  # the order of the export dialog's filters
-SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
-
 ItemIdRole = Qt.ItemDataRole.UserRole + 10
-FORMAT_NAMES = {"md": "Markdown (*.md)", "html": "Web page (*.html)", "pdf": "PDF (*.pdf)",
-                "docx": "Word document (*.docx)", "json": "JSON-LD (*.json)"}
 EMPTY_HELP = ("No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
               "entities with Ctrl+B, their context menus, or by dragging them here.")
 
@@ -234,10 +228,9 @@ class BriefingDock(QDockWidget):
         except BriefingError as exc:
             self.window_.statusBar().showMessage(str(exc), 8000)
             return
-        from briefing.export.formats import note_origins
-        from briefing.export.note import render_note
+        from briefing.export.formats import render_workspace_note
 
-        self.rendered = render_note(self.note, origins=note_origins(self.ws, self.note))
+        self.rendered = render_workspace_note(self.ws, self.note)
         for section in self.rendered.sections:
             row = QListWidgetItem(_row_text(section))
             row.setData(ItemIdRole, section.item.id)
@@ -381,17 +374,16 @@ class BriefingDock(QDockWidget):
         self._push(lambda: DeleteNote(self.ws, note_id, self._changed))
 
     def export(self, target: str | None = None, fmt: str | None = None) -> None:
-        """Export the note; without ``target`` a file dialog asks where and in which format."""
+        """Export the note; without ``target`` a file dialog asks where and in which format
+        (``export_dialog``: the typed extension decides, the last folder is offered)."""
         if self.note is None:
             self.window_.statusBar().showMessage("Start a briefing note first (Briefing ▸ New Note…).", 8000)
             return
         if target is None:
-            filters = ";;".join(FORMAT_NAMES[f] for f in BRIEFING_FORMATS)
-            suggested = str(Path.home() / (_file_stem(self.note.title) + SUFFIXES["md"]))
-            target, chosen = QFileDialog.getSaveFileName(self, "Export Briefing Note", suggested, filters)
-            if not target:
+            chosen = ask_export_target(self, self.note.title)
+            if chosen is None:
                 return
-            fmt = next((f for f, name in FORMAT_NAMES.items() if name == chosen), None)
+            target, fmt = chosen
         fmt = fmt or next((f for f, suffix in SUFFIXES.items() if target.lower().endswith(suffix)), "md")
         if not target.lower().endswith(SUFFIXES[fmt]):
             target += SUFFIXES[fmt]
@@ -417,7 +409,3 @@ def _row_text(section) -> str:
     heading = section.heading or item.kind.capitalize()
     return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
 
-
-def _file_stem(title: str) -> str:
-    stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
-    return " ".join(stem.split())[:80] or "briefing"

@@ -192,10 +192,10 @@ def test_a_real_drop_event_on_the_list_adds_the_item_above_the_row_under_the_poi
 
 def test_the_pane_offers_the_formats_the_exporter_writes():
     from briefing.export import formats
-    from briefing.ui import briefing_pane
+    from briefing.ui import export_dialog
 
-    assert briefing_pane.BRIEFING_FORMATS == formats.BRIEFING_FORMATS
-    assert briefing_pane.SUFFIXES == formats.SUFFIXES
+    assert export_dialog.BRIEFING_FORMATS == formats.BRIEFING_FORMATS
+    assert export_dialog.SUFFIXES == formats.SUFFIXES
 
 
 def test_search_results_add_their_quote_or_their_sources_summary(window):
@@ -249,3 +249,62 @@ def test_a_link_in_the_preview_opens_only_after_the_analyst_saw_it(window, monke
     assert opened == ["https://example.org/report"]
     dock.preview.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert len(asked) == 2 and len(opened) == 1 and "Not opened" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def export_settings():
+    """The export dialog's remembered folder and format, cleared before and after (the tests' own
+    QSettings: conftest points the user's config folder at a temporary one)."""
+    from PySide6.QtCore import QSettings
+
+    from briefing.ui.export_dialog import FOLDER_KEY, FORMAT_KEY
+
+    settings = QSettings()
+    for key in (FOLDER_KEY, FORMAT_KEY):
+        settings.remove(key)
+    yield settings
+    for key in (FOLDER_KEY, FORMAT_KEY):
+        settings.remove(key)
+
+
+def _answer_dialog(monkeypatch, answers: list, asked: list) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    def save_file_name(parent, caption, suggested, filters, selected=""):
+        asked.append((suggested, selected))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+
+
+@pytest.mark.parametrize(
+    "typed, chosen, written, magic",
+    [
+        ("week47.pdf", "Markdown (*.md)", "week47.pdf", b"%PDF"),  # the typed extension wins over the filter
+        ("week47.DOCX", "Markdown (*.md)", "week47.DOCX", b"PK"),
+        ("week47", "PDF (*.pdf)", "week47.pdf", b"%PDF"),  # no extension typed: the filter's is added
+        ("week 47. draft", "Web page (*.html)", "week 47. draft.html", b"<!DOCTYPE html>"),
+    ],
+)
+def test_the_export_dialog_writes_the_format_the_typed_name_asks_for(
+    window, tmp_path, monkeypatch, export_settings, typed, chosen, written, magic
+):
+    _answer_dialog(monkeypatch, [(str(tmp_path / typed), chosen)], [])
+    window.briefing_dock.export()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("week")] == [written]
+    assert (tmp_path / written).read_bytes().startswith(magic)
+
+
+def test_the_export_dialog_opens_in_the_last_export_folder(window, tmp_path, monkeypatch, export_settings):
+    from pathlib import Path
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    asked: list = []
+    _answer_dialog(monkeypatch, [(str(folder / "week47.pdf"), "Markdown (*.md)"), ("", "")], asked)
+    window.briefing_dock.export()
+    window.briefing_dock.export()  # cancelled: nothing written, nothing changed
+    first, second = asked
+    assert Path(first[0]).parent == Path.home() and first[1] == "Markdown (*.md)"
+    assert second == (str(folder / "Outage brief.pdf"), "PDF (*.pdf)")
+    assert [p.name for p in folder.iterdir()] == ["week47.pdf"]

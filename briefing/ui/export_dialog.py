@@ -1,0 +1,64 @@
+"""Where a briefing note is exported to: the save dialog, the format the typed name asks for,
+and the folder (and format) of the last export, kept between runs (QSettings).
+
+The typed extension decides the format ("week47.pdf" is a PDF whatever filter is selected);
+the selected filter's extension is added only to a name without one of ours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")  # the order of the export dialog's filters
+SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
+FORMAT_NAMES = {
+    "md": "Markdown (*.md)",
+    "html": "Web page (*.html)",
+    "pdf": "PDF (*.pdf)",
+    "docx": "Word document (*.docx)",
+    "json": "JSON-LD (*.json)",
+}
+FOLDER_KEY = "export/folder"
+FORMAT_KEY = "export/format"
+
+
+def ask_export_target(parent: QWidget, title: str) -> tuple[str, str] | None:
+    """Ask where to export the note titled ``title``: (file, format), or None when cancelled."""
+    settings = QSettings()
+    last = str(settings.value(FORMAT_KEY) or "md")
+    last = last if last in SUFFIXES else "md"
+    suggested = str(last_folder() / (file_stem(title) + SUFFIXES[last]))
+    filters = ";;".join(FORMAT_NAMES[f] for f in BRIEFING_FORMATS)
+    target, chosen = QFileDialog.getSaveFileName(parent, "Export Briefing Note", suggested, filters, FORMAT_NAMES[last])
+    if not target:
+        return None
+    target, fmt = resolve_target(target, next((f for f, name in FORMAT_NAMES.items() if name == chosen), None))
+    settings.setValue(FOLDER_KEY, str(Path(target).parent))
+    settings.setValue(FORMAT_KEY, fmt)
+    return target, fmt
+
+
+def last_folder() -> Path:
+    """The folder of the last export while it still exists, else the home folder."""
+    folder = QSettings().value(FOLDER_KEY)
+    return Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
+
+
+def resolve_target(target: str, chosen: str | None) -> tuple[str, str]:
+    """The file and format for a typed name: its own extension's format, else the chosen filter's
+    (Markdown without one) with that extension added."""
+    from briefing.export.formats import format_of_path  # the exporters load when an export starts
+
+    typed = format_of_path(target)
+    if typed is not None:
+        return target, typed
+    fmt = chosen or "md"
+    return target + SUFFIXES[fmt], fmt
+
+
+def file_stem(title: str) -> str:
+    stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
+    return " ".join(stem.split())[:80] or "briefing"
