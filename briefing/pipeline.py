@@ -5,6 +5,11 @@ callable and a ``cancelled()`` callable so the CLI and the app can drive them. A
 also takes ``call(fn, *args)``, which runs its CPU-heavy steps (reading one file, analysing
 one text); the app's runs them in a child process that Cancel stops, and raises
 ``Cancelled`` when it does. By default they run in place, as the CLI wants.
+
+Entities, quotes, claims and summaries come from an English model and English rules: a source
+whose language is known and not English is imported and searchable but not analysed (an
+empty analysis is saved, so it is not queued again and no English-model output is left on
+it); its ``language`` says why, and ``analysis_withheld`` says it in words.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from briefing import paths
 from briefing.demo import add_demo_briefing
-from briefing.domain import BriefingError, ImportReport, IngestError, WorkspaceError
+from briefing.domain import Analysis, BriefingError, ImportReport, IngestError, WorkspaceError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
 from briefing.store.analysis import (
@@ -36,6 +41,10 @@ from briefing.store.sources import add_document, get_source
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
 Call = Callable[..., Any]
+# languages the analysis is written for; a source with no language known is analysed too
+ANALYSED_LANGUAGES = frozenset({"en"})
+ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
+NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
 
 
 class Cancelled(Exception):  # noqa: N818 - it is an event, not an error
@@ -92,10 +101,14 @@ def _import_and_analyse(
         progress(done, len(files), f"Reading {path.name}")
         _import_one(ws, path, report, lambda p: run(ingest.read_document, p))
     if analyse:
+        withheld: list[str] = []
         try:
-            report.analysed = analyse_sources(ws, None, progress, cancelled, call)
+            report.analysed = analyse_sources(ws, None, progress, cancelled, call, withheld)
         except ModelUnavailable as exc:
             report.notes.append(f"imported without analysis: {exc}")
+        if withheld:
+            languages = ", ".join(dict.fromkeys(withheld))
+            report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
     if cancelled():
         raise Cancelled()
     progress(1, 1, "")
@@ -107,20 +120,48 @@ def analyse_sources(
     progress: Progress = _no_progress,
     cancelled: IsCancelled = _never,
     call: Call | None = None,
+    withheld: list[str] | None = None,
 ) -> int:
     """Analyse the given sources (default: those not analysed by this version); returns the count.
 
+    Sources in a language the analysis is not written for get an empty analysis instead and
+    are not counted; their languages are appended to ``withheld``, one per source.
     A cancelled run keeps the analyses saved so far and leaves the suggestions for the next run.
     """
     ids = sources_needing_analysis(ws) if source_ids is None else list(source_ids)
     if not ids:
         return 0
     with ws.bulk():
-        return _analyse(ws, ids, progress, cancelled, call)
+        run = AnalysisRun()
+        ids = _withhold_other_languages(ws, ids, run, [] if withheld is None else withheld)
+        return _analyse(ws, ids, progress, cancelled, call, run) if ids else 0
 
 
-def _analyse(ws: Workspace, ids: list[int], progress: Progress, cancelled: IsCancelled, call: Call | None) -> int:
-    done, run = 0, AnalysisRun()
+def analysis_withheld(language: str | None) -> str | None:
+    """Why a source in ``language`` is not analysed ("language pl: ..."), or None when it is."""
+    code = (language or "").strip().lower().split("-")[0]
+    if not code or code in ANALYSED_LANGUAGES:
+        return None
+    return f"language {language}: {ENGLISH_ONLY}"
+
+
+def _withhold_other_languages(ws: Workspace, ids: list[int], run: AnalysisRun, withheld: list[str]) -> list[int]:
+    """The ids to analyse; the others get an empty analysis, which also clears older machine output."""
+    analysed = []
+    for source_id in ids:
+        language = get_source(ws, source_id).language
+        if analysis_withheld(language) is None:
+            analysed.append(source_id)
+        else:
+            save_analysis(ws, source_id, NOT_ANALYSED, run)
+            withheld.append(str(language))
+    return analysed
+
+
+def _analyse(
+    ws: Workspace, ids: list[int], progress: Progress, cancelled: IsCancelled, call: Call | None, run: AnalysisRun
+) -> int:
+    done = 0
     try:
         for source_id, analysis in _analyses(ws, ids, progress, call):
             if cancelled():

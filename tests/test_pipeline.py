@@ -133,3 +133,48 @@ def test_a_run_of_punctuation_is_kept_from_spacy_with_offsets_intact():
     pieces = split_paragraphs(text)
     assert [piece for _, piece in pieces] == ["The mayor said ", " it failed.", f"Next {'x' * 300} one ((("]
     assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+
+
+FOREIGN = {
+    "pl.txt": "Burmistrz Jan Kowalski powiedział w poniedziałek, że stacja uzdatniania wody nadal nie działa. "
+    '"Naprawy potrwają do końca tygodnia", dodał rzecznik miasta Anna Nowak. Według inżynierów koszt wyniesie '
+    "dwa miliony złotych.",
+    "sv.txt": "Borgmästaren Erik Lindqvist sade på måndagen att vattenverket fortfarande är ur drift. "
+    '"Reparationerna pågår hela veckan", sade kommunens talesperson Karin Berg. Enligt ingenjörerna kostar '
+    "det två miljoner kronor.",
+}
+ENGLISH = (
+    'Mayor John Smith said on Monday that the water plant was still offline. "Repairs will take all week," '
+    "said city spokeswoman Anna Brown. Engineers put the cost at two million dollars."
+)
+
+
+def test_a_source_not_in_english_is_imported_and_searchable_but_not_analysed(tmp_path):
+    from briefing.search.engine import search
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name, text in {**FOREIGN, "en.txt": ENGLISH}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report = import_paths(ws, [folder])
+        document = workspace_document(ws)
+        assert search(ws, "uzdatniania").page.total == 1
+        assert analyse_sources(ws) == 0  # withheld sources are not queued again
+    assert report.ok and report.analysed == 1
+    line = "2 not analysed: language pl, sv — entities, quotes and claims are found in English text only"
+    assert report.notes == [line]
+    by_language = {s["language"]: s["id"] for s in document["sources"]}
+    assert set(by_language) == {"pl", "sv", "en"}
+    foreign = {by_language["pl"], by_language["sv"]}
+    assert not [q for q in document["quotes"] if q["source_id"] in foreign]
+    assert not [c for c in document["claims"] if c["source_id"] in foreign]
+    assert not [m for e in document["entities"] for m in e["mentions"] if m["source_id"] in foreign]
+    assert [q for q in document["quotes"] if q["source_id"] == by_language["en"]]
+
+
+def test_analysis_withheld_names_the_language():
+    from briefing.pipeline import analysis_withheld
+
+    assert analysis_withheld("pl") == "language pl: entities, quotes and claims are found in English text only"
+    assert analysis_withheld("en") is None and analysis_withheld("en-GB") is None and analysis_withheld(None) is None
