@@ -29,7 +29,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Top-level options whose value is the next argument: that value is never a command or a workspace.
 _OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette")
 # Commands that only read: they open a workspace another process is writing, read-only.
-READING_COMMANDS = ("info", "search", "export", "briefings", "backup")
+READING_COMMANDS = ("info", "search", "searches", "export", "briefings", "backup")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print the results as JSON")
     find.add_argument("--limit", type=int, default=20, metavar="N", help="results per page (default 20)")
     find.add_argument("--after", metavar="CURSOR", help="the cursor printed at the end of the previous page")
+    kept = find.add_mutually_exclusive_group()
+    kept.add_argument("--save", metavar="NAME", help="save the query under NAME (see 'briefing searches')")
+    kept.add_argument("--saved", metavar="NAME", help="run the search saved under NAME")
+
+    saved = commands.add_parser("searches", help="list the saved searches")
+    _add_workspace_option(saved, argparse.SUPPRESS)
+    saved.add_argument("--json", action="store_true", help="print the list as JSON")
 
     export = commands.add_parser("export", help="export one briefing note, or the whole workspace as JSON")
     _add_workspace_option(export, argparse.SUPPRESS)
@@ -231,7 +238,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _list_backups(args.workspace)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
-    reading = args.command in READING_COMMANDS or (
+    reading = (args.command in READING_COMMANDS and not getattr(args, "save", None)) or (
         args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False)
     )
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
@@ -245,10 +252,8 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         return _backup(ws, args.to)
     if args.command == "analyse":
         return _analyse(ws, args)
-    if args.command == "search":
-        from briefing.search.report import print_search
-
-        return print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
+    if args.command in ("search", "searches"):
+        return _search(ws, args)
     if args.command == "import":
         from briefing.pipeline import import_paths
 
@@ -264,6 +269,18 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.briefing is not None:
         return _export_briefing(ws, args.briefing, args.format, args.output)
     return _export(ws, args.output)
+
+
+def _search(ws, args: argparse.Namespace) -> int:
+    from briefing.search import report
+
+    if args.command == "searches":
+        return report.print_saved_searches(ws, args.json)
+    if args.save:
+        return report.save_and_print(ws, args.save, " ".join(args.query))
+    if args.saved:
+        return report.print_saved_search(ws, args.saved, args.limit, args.after, args.json)
+    return report.print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
 
 
 def _analyse(ws, args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 5. Do not edit: run `make schema`.
+-- Schema version 6. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -231,3 +231,12 @@ CREATE TABLE "claim_suggestions" (
 );
 
 CREATE INDEX idx_claim_suggestions_claim ON claim_suggestions(claim_id, score DESC);
+
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX idx_saved_searches_name ON saved_searches(name COLLATE NOCASE);

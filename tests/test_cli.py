@@ -446,3 +446,28 @@ def test_an_explicit_format_still_writes_a_file_with_another_extension(capsys, n
         capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md", "-o", str(target)
     )
     assert code == 0, err and target.read_bytes().startswith(b"---\n")
+
+
+def test_saved_searches_from_the_command_line(capsys, ws_file, demo_dir):
+    run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
+    code, out, _ = run(capsys, "search", "--workspace", str(ws_file), "--save", "Okafor", "speaker:okafor")
+    assert code == 0 and out == "saved search 'Okafor': speaker:okafor\n"
+    code, out, _ = run(capsys, "searches", "--workspace", str(ws_file), "--json")
+    assert code == 0 and [s["name"] for s in json.loads(out)] == ["Okafor"]
+    code, out, _ = run(capsys, "search", "--workspace", str(ws_file), "--saved", "okafor", "--json")
+    assert code == 0 and {h["speaker"] for h in json.loads(out)["hits"]} == {"Marta Okafor"}
+    code, _, err = run(capsys, "search", "--workspace", str(ws_file), "--saved", "nobody")
+    assert code == 1 and err == "briefing: no saved search named 'nobody' (saved: Okafor)\n"
+
+
+def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):
+    from briefing.store import open_workspace
+
+    code, out, _ = run(capsys, "search", "outgae", "--workspace", str(hostile_workspace))
+    assert code == 0 and out.startswith('(no results for "outgae"; showing "outage")\n1 result\n')
+    with open_workspace(hostile_workspace, read_only=True):  # read-only: the CLI opens it that way too
+        code, out, _ = run(capsys, "search", "outgae", "--json", "--workspace", str(hostile_workspace))
+    document = json.loads(out)
+    assert document["corrected"] == {"outgae": "outage"} and document["total"] == 1
+    code, out, _ = run(capsys, "search", "speaker:nobody", "--workspace", str(hostile_workspace))
+    assert out == "no matches for speaker:nobody\n"

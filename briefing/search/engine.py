@@ -1,13 +1,18 @@
-"""The search call the CLI and the app make: parse, run, fall back, never fail on input."""
+"""The search call the CLI and the app make: parse, run, fall back, never fail on input.
+
+A query that finds nothing is searched again with its misspelt bare words corrected from
+the index's own vocabulary (briefing.search.typos) when that finds something; the query's
+``problem`` says so in one line: ``no results for "investgation"; showing "investigation"``.
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from briefing.domain import SearchPage
-from briefing.search.query import Query, parse
+from briefing.search.query import Query, literal_query, parse
+from briefing.search.typos import corrections
 from briefing.store import Workspace
 from briefing.store.search_index import phrase
 from briefing.store.search_queries import CLOSE, OPEN, QueryError, search_index
@@ -22,14 +27,43 @@ class SearchResult:
 
 
 def search(ws: Workspace, text: str, limit: int = DEFAULT_LIMIT, cursor: tuple | None = None) -> SearchResult:
-    """Results for whatever the user typed; malformed input becomes a literal search."""
-    query = parse(text)
+    """Results for whatever the user typed; malformed input becomes a literal search, and
+    misspelt words of a query that finds nothing are corrected."""
+    result = _search(ws, parse(text), limit, cursor)
+    if result.page.total or not result.query.words:
+        return result
+    return _corrected(ws, result, limit, cursor) or result
+
+
+def _search(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> SearchResult:
     try:
         return SearchResult(query, _run(ws, query, limit, cursor))
     except QueryError as exc:
-        literal = parse(" ".join(re.findall(r"[^\W_]+", text)))
-        literal.literal, literal.problem = True, str(exc)
+        literal = literal_query(query.text, str(exc))
         return SearchResult(literal, _run(ws, literal, limit, cursor))
+
+
+def _corrected(ws: Workspace, result: SearchResult, limit: int, cursor: tuple | None) -> SearchResult | None:
+    """The query again with its unknown words replaced by the closest known ones, if that finds anything."""
+    found = corrections(ws, result.query.words)
+    if not found:
+        return None
+    corrected = _search(ws, parse(result.query.text, found), limit, cursor)
+    if not corrected.page.total or corrected.query.literal:
+        return None
+    typed = ", ".join(f'"{word}"' for word in corrected.query.corrections)
+    shown = ", ".join(f'"{word}"' for word in corrected.query.corrections.values())
+    line = f"no results for {typed}; showing {shown}"
+    corrected.query.problem = "; ".join(p for p in (line, corrected.query.problem) if p)
+    return corrected
+
+
+def empty_line(result: SearchResult) -> str | None:
+    """For a query of filters alone that finds nothing: 'no matches for speaker:nobody'."""
+    query = result.query
+    if result.page.total or query.match or not query.filter_text:
+        return None
+    return "no matches for " + " ".join(query.filter_text)
 
 
 def _run(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> SearchPage:

@@ -1,5 +1,5 @@
-"""The query language: words, "phrases", prefix*, AND / OR / NOT, parentheses and
-field filters, turned into an FTS5 expression plus filters.
+"""The query language: words, "phrases", "proximity"~N, prefix*, AND / OR / NOT,
+parentheses and field filters, turned into an FTS5 expression plus filters.
 
 Anything a user types is safe: input the grammar cannot read falls back to a
 literal search for its words, never an error. Every word reaches FTS5 quoted,
@@ -9,12 +9,16 @@ Anything a user types is also quick: a word repeated counts once, only the first
 against every term, so 2,000 of them took minutes), and parentheses or NOTs
 nested deeper than ``MAX_DEPTH`` fall back to a literal search; ``Query.problem``
 says so in one line.
+
+``Query.words`` are the bare words a misspelling may hide in (not quoted, negated,
+prefixed or filtered): the engine may search them again with ``corrections``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from briefing.cjk import has_cjk
 from briefing.domain import SearchFilters
@@ -25,14 +29,16 @@ TYPES = ("quote", "claim", "note", "source")
 STATUSES = ("unreviewed", "corroborated", "disputed")
 TOKEN = re.compile(
     r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+))'
-    r'|"(?P<phrase>[^"]*)"|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
+    r'|"(?P<phrase>[^"]*)"(?:~(?P<near>\d+))?|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
 )
+NEAR_SUFFIX = re.compile(r'(?<=")~\d+')
 WORD_CHARS = re.compile(r"[^\W_]+", re.UNICODE)
 DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 ONLY_SPACE = re.compile(r"\s*\Z")
 OPERATORS = ("AND", "OR", "NOT")
 MAX_TERMS = 64  # different words and phrases searched; the rest of a longer query is left out
 MAX_DEPTH = 20  # parentheses and NOTs inside each other
+MAX_DISTANCE = 1_000  # of "a b"~N: tokens between the words
 
 
 class QuerySyntaxError(ValueError):
@@ -49,19 +55,24 @@ class Query:
     filters: Filters
     phrases: list[str]  # exact phrases and plain words, for ranking exact matches first
     literal: bool = False  # True when the input fell back to a literal search
-    problem: str | None = None  # one line: why it fell back, or what was left out
+    problem: str | None = None  # one line: why it fell back, what was left out or corrected
+    words: list[str] = field(default_factory=list)  # bare words that could be misspelt, lower case
+    filter_text: list[str] = field(default_factory=list)  # the filters as name:value, for messages
+    corrections: dict[str, str] = field(default_factory=dict)  # word typed -> word searched
 
 
-def parse(text: str) -> Query:
-    """Parse ``text``; never raises."""
+def parse(text: str, corrections: Mapping[str, str] | None = None) -> Query:
+    """Parse ``text``, searching bare words (lower case) of ``corrections`` as their values;
+    never raises."""
     try:
-        return _parse(text)
+        return _parse(text, {k.lower(): v for k, v in (corrections or {}).items()})
     except QuerySyntaxError as exc:
-        return _literal(text, str(exc))
+        return literal_query(text, str(exc))
 
 
-def _literal(text: str, problem: str | None) -> Query:
-    different = [w for w in _first_of_each(WORD_CHARS.findall(text)) if w]
+def literal_query(text: str, problem: str | None) -> Query:
+    """Every word of ``text`` (a proximity's distance is not one), all of them required."""
+    different = [w for w in _first_of_each(WORD_CHARS.findall(NEAR_SUFFIX.sub("", text))) if w]
     words = different[:MAX_TERMS]
     left_out = _left_out(len(different) - len(words))
     match = " AND ".join(phrase(w) for w in words) or None
@@ -83,17 +94,31 @@ def _left_out(count: int) -> str | None:
     return f"only the first {MAX_TERMS} different terms were searched; {count:,} more were left out"
 
 
-def _parse(text: str) -> Query:
+def _parse(text: str, corrections: dict[str, str]) -> Query:
     tokens = _tokens(text)
     filters = Filters()
     terms, left_out = _capped([t for t in tokens if not _take_filter(t, filters)])
-    parser = _Parser(terms)
+    parser = _Parser(terms, corrections)
     expression = parser.expression()
     if parser.position != len(terms):
         raise QuerySyntaxError("unbalanced parentheses")
     if expression is not None and expression.startswith("NOT "):
         raise QuerySyntaxError("a query cannot be only NOT")
-    return Query(text, expression, filters, parser.plain, problem=_left_out(left_out))
+    shown = [
+        f'{name}:"{value}"' if " " in value else f"{name}:{value}"
+        for name, value in (t[1].split(":", 1) for t in tokens if t[0] == "field")
+    ]
+    used = {k: v for k, v in corrections.items() if k in parser.words}
+    return Query(
+        text,
+        expression,
+        filters,
+        parser.plain,
+        problem=_left_out(left_out),
+        words=list(dict.fromkeys(parser.words)),
+        filter_text=shown,
+        corrections=used,
+    )
 
 
 def _capped(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
@@ -103,7 +128,7 @@ def _capped(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
     seen: set[str] = set()
     end = len(tokens)
     for index, (kind, value) in enumerate(tokens):
-        if kind in ("word", "phrase") and value not in OPERATORS:
+        if kind in ("word", "phrase", "near") and value not in OPERATORS:
             key = kind + value.lstrip("-").lower()
             if key not in seen and len(seen) == MAX_TERMS and end == len(tokens):
                 end = index
@@ -127,10 +152,12 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         if match is None or match.end() == position:
             raise QuerySyntaxError("unbalanced quotation marks")
         position = match.end()
-        kind = next(k for k, v in match.groupdict().items() if v is not None and k not in ("fquoted", "fvalue"))
+        kind = next(k for k, v in match.groupdict().items() if v is not None and k not in ("fquoted", "fvalue", "near"))
         if kind == "field":
             value = match["fquoted"] if match["fquoted"] is not None else match["fvalue"]
             tokens.append(("field", f"{match['field'].lower()}:{value}"))
+        elif kind == "phrase" and match["near"] is not None:
+            tokens.append(("near", f"{match['near']}~{match['phrase']}"))
         else:
             tokens.append((kind, match[kind]))
     return tokens
@@ -192,11 +219,14 @@ class _Parser:
     """or_expr := and_expr (OR and_expr)* ; and_expr := unary (AND? unary)* ;
     unary := NOT unary | ( or_expr ) | term"""
 
-    def __init__(self, tokens: list[tuple[str, str]]):
+    def __init__(self, tokens: list[tuple[str, str]], corrections: dict[str, str]):
         self.tokens = tokens
+        self.corrections = corrections
         self.position = 0
         self.depth = 0
+        self.negated = 0  # NOTs around the current term
         self.plain: list[str] = []
+        self.words: list[str] = []  # bare words, which a correction may replace
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -273,7 +303,11 @@ class _Parser:
                 raise QuerySyntaxError("NOT needs a word after it")
         else:
             self.tokens[self.position] = ("word", token[1][1:])
-        _, term = self.unary()
+        self.negated += 1
+        try:
+            _, term = self.unary()
+        finally:
+            self.negated -= 1
         return True, term
 
     def group(self) -> tuple[bool, str]:
@@ -287,6 +321,8 @@ class _Parser:
 
     def term(self, token: tuple[str, str]) -> str:
         kind, value = token
+        if kind == "near":
+            return self.near(value)
         if kind == "phrase":
             words = WORD_CHARS.findall(value)
             if not words:
@@ -297,8 +333,29 @@ class _Parser:
         words = WORD_CHARS.findall(value)
         if not words:
             raise QuerySyntaxError(f"{value!r} has no letters or digits")
+        if len(words) == 1 and not prefix and not self.negated and _correctable(words[0]):
+            self.words.append(words[0].lower())
+            words = [self.corrections.get(words[0].lower(), words[0])]
         self.plain.append(" ".join(words))
         if len(words) == 1:
             return phrase(words[0]) + ("*" if prefix else "")
         # 'e-mail', "don't", 'C++': the word's parts, next to each other
         return phrase(" ".join(words)) + ("*" if prefix else "")
+
+    def near(self, value: str) -> str:
+        """'5~water outage': the words within 5 tokens of each other, in any order."""
+        distance, _, text = value.partition("~")
+        parts = [" ".join(WORD_CHARS.findall(w)) for w in text.split()]
+        parts = [p for p in parts if p]
+        if not parts:
+            raise QuerySyntaxError("an empty phrase")
+        self.plain.append(" ".join(parts))
+        if len(parts) == 1:
+            return phrase(parts[0])
+        return f"NEAR({' '.join(phrase(p) for p in parts)}, {min(int(distance), MAX_DISTANCE)})"
+
+
+def _correctable(word: str) -> bool:
+    """Letters only, three or more of them, and not Chinese, Japanese or Korean (each character
+    of those is a token of its own)."""
+    return len(word) >= 3 and word.isalpha() and not has_cjk(word)

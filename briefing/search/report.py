@@ -1,4 +1,5 @@
-"""Search results on a terminal or as JSON, for ``briefing search``."""
+"""Search results on a terminal or as JSON, for ``briefing search``; saved searches for
+``briefing search --save/--saved`` and ``briefing searches``."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import json
 import sys
 
 from briefing.domain import BriefingError, SearchHit
-from briefing.search.engine import SearchResult, highlighted_text, search
+from briefing.search.engine import SearchResult, empty_line, highlighted_text, search
 from briefing.store import Workspace
+from briefing.store.saved_searches import find_saved_search, get_saved_search, list_saved_searches, save_search
 from briefing.store.search_queries import CLOSE, FACET_LIMIT, OPEN
 from briefing.terminal import echo, echo_json
 
@@ -31,6 +33,7 @@ def result_document(result: SearchResult) -> dict:
         "query": result.query.text,
         "literal": result.query.literal,
         "problem": result.query.problem,
+        "corrected": result.query.corrections or None,
         "total": page.total,
         "ranked": page.ranked,
         "facets": {name: dict(values) for name, values in page.facets.items()},
@@ -69,7 +72,7 @@ def _print_text(result: SearchResult, colour: bool) -> None:
     elif result.query.problem:
         echo(f"({result.query.problem})")
     order = "" if page.ranked or not result.query.match else ", newest first"
-    echo(f"{page.total} result{'s' if page.total != 1 else ''}{order}")
+    echo(empty_line(result) or f"{page.total} result{'s' if page.total != 1 else ''}{order}")
     facets = facet_line(page)
     if facets:
         echo(f"  {facets}")
@@ -100,3 +103,31 @@ def decode_cursor(text: str | None) -> tuple | None:
     if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], int)):
         raise BriefingError("--after: not a cursor printed by briefing search")
     return tuple(value)
+
+
+def print_saved_search(ws: Workspace, name: str, limit: int, after: str | None, as_json: bool) -> int:
+    """Run the search saved as ``name``."""
+    if not name.strip():
+        raise BriefingError("--saved: give the name of a saved search (see 'briefing searches')")
+    return print_search(ws, get_saved_search(ws, name).query, limit, after, as_json)
+
+
+def save_and_print(ws: Workspace, name: str, text: str) -> int:
+    if not text.strip():
+        raise BriefingError("--save: give the query to save after the name")
+    replaced = find_saved_search(ws, name) is not None
+    save_search(ws, name, text)
+    saved = get_saved_search(ws, name)
+    echo(f"{'replaced' if replaced else 'saved'} search {saved.name!r}: {saved.query}")
+    return 0
+
+
+def print_saved_searches(ws: Workspace, as_json: bool) -> int:
+    searches = list_saved_searches(ws)
+    if as_json:
+        echo_json([{"name": s.name, "query": s.query, "created_at": s.created_at} for s in searches])
+    elif not searches:
+        echo("no saved searches (save one with: briefing search --save NAME QUERY)")
+    for saved in [] if as_json else searches:
+        echo(f"{saved.name}  {saved.query}")
+    return 0

@@ -418,5 +418,22 @@ def m0005_claims_the_analyst_owns(db: Database) -> None:
     _run_script(db, _CLAIMS_OWNED_SCHEMA)
 
 
+_SAVED_SEARCHES_SCHEMA = """
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    query TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX idx_saved_searches_name ON saved_searches(name COLLATE NOCASE);
+"""
+
+
+@migration("0006_saved_searches")
+def m0006_saved_searches(db: Database) -> None:
+    """Searches the analyst keeps under a name (unique, case ignored), run again from the search pane."""
+    _run_script(db, _SAVED_SEARCHES_SCHEMA)
+
+
 MIGRATION_NAMES = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

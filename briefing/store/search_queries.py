@@ -222,7 +222,8 @@ def _newest(ws, match, where, params, limit, cursor) -> list[tuple]:
     source = _FTS_DOCS if where else "search_fts"
     sql = (f"SELECT search_fts.rowid, {SNIPPET.format(table='search_fts')}, 0 FROM {source} "
            f"WHERE {' AND '.join(conditions)} ORDER BY search_fts.rowid DESC LIMIT ?")
-    return _with_details(ws, ws.db.execute(sql, [*values, limit]).fetchall())
+    rows = ws.db.execute(sql, [*values, limit]).fetchall()
+    return _with_details(ws, [(rowid, unspace(snippet), score) for rowid, snippet, score in rows])
 
 
 def _first_matches(ws, match, where, params) -> list[tuple]:
@@ -267,7 +268,7 @@ def _snippets(ws: Workspace, match: str, ids: list[int]) -> dict[int, str]:
     index = _snippet_indexes.get(ws)
     if index is None:
         index = _snippet_indexes[ws] = _SnippetIndex()
-    return index.snippets(rows, match)
+    return {rowid: unspace(snippet) for rowid, snippet in index.snippets(rows, match).items()}
 
 
 def _with_details(ws: Workspace, ranked_rows: list[tuple]) -> list[tuple]:
@@ -312,8 +313,7 @@ def _page(rows, limit, total, ranked, facets, partial) -> SearchPage:
 
 def _hit(row: tuple) -> SearchHit:
     kind, ref_id, source_id, title, outlet, published, speaker, status, snippet, position, _ = row
-    return SearchHit(kind, ref_id, source_id, title, outlet, published, speaker, status,
-                     unspace(snippet or ""), position)
+    return SearchHit(kind, ref_id, source_id, title, outlet, published, speaker, status, snippet or "", position)
 
 
 def _facets_from(ws: Workspace, sample: list[tuple]) -> dict[str, list[tuple[str, int]]]:

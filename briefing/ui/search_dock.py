@@ -1,4 +1,5 @@
-"""The search dock (Ctrl+F): runs as you type, off the UI thread, opens results in place."""
+"""The search dock (Ctrl+F): runs as you type, off the UI thread, opens results in place;
+saved searches beside the results."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -21,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.search.engine import SearchResult, highlighted_html, search
+from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
 from briefing.ui.plain import InertDocument, plain_label, tip
+from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
 
 DEBOUNCE_MS = 250
@@ -85,6 +88,8 @@ class SearchDock(QDockWidget):
     def _build(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.saved = SavedSearchList(self.workspace)
+        self.saved.chosen.connect(self.run_saved)
         row = QHBoxLayout()
         self.field = QLineEdit(placeholderText=HINT)
         self.field.setAccessibleName("Search")
@@ -96,6 +101,10 @@ class SearchDock(QDockWidget):
         self.more.setEnabled(False)
         self.more.clicked.connect(lambda: self.run(more=True))
         row.addWidget(self.more)
+        self.save_button = QPushButton("Save Search…")
+        self.save_button.setToolTip("Keep this query under a name, in the list beside the results")
+        self.save_button.clicked.connect(lambda: self.saved.save(self.field.text()))
+        row.addWidget(self.save_button)
         layout.addLayout(row)
         self.status = plain_label("Type to search every source, quote, claim and note.")  # quotes the query
         self.status.setAccessibleName("Search status")
@@ -112,8 +121,21 @@ class SearchDock(QDockWidget):
         self.results.itemClicked.connect(self.open_row)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results.customContextMenuRequested.connect(self._show_menu)
-        layout.addWidget(self.results)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.saved)
+        split.addWidget(self.results)
+        split.setStretchFactor(1, 1)
+        split.setSizes([170, 1200])
+        layout.addWidget(split)
         return body
+
+    def showEvent(self, event) -> None:
+        self.saved.refresh()  # the window opens its workspace after the pane is made
+        super().showEvent(event)
+
+    def run_saved(self, query: str) -> None:
+        self.field.setText(query)
+        self.run()
 
     def focus(self) -> None:
         self.show()
@@ -199,4 +221,7 @@ def _status(result: SearchResult, shown: int) -> str:
     if result.query.problem and result.query.text.strip():
         literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
     what = "recent items" if not result.query.match else "results"
+    empty = empty_line(result)
+    if empty:
+        return empty + literal
     return f"{page.total} {what}{order}, showing {shown}" + (f" · {facets}" if facets else "") + literal

@@ -218,3 +218,67 @@ def test_snippets_are_the_ones_fts5_makes(corpus):
         assert result.page.hits
         for hit in result.page.hits:
             assert hit.snippet == unspace(expected[hit.position])
+
+
+@pytest.fixture
+def spelled(ws):
+    texts = ["The investigation by Anna Neumann found the water outage began at dawn.",
+             "Investigators said the water pumps failed. An investigation continues.",
+             "Neumann, the ministry's engineer, said the outage lasted two days."]
+    for i, text in enumerate(texts):
+        add_document(ws, _doc(text, f"report {i}"))
+    return ws
+
+
+@pytest.mark.parametrize("typed, shown, total", [
+    ("investgation", "investigation", 2),
+    ("invesitgation", "investigation", 2),  # two letters swapped
+    ("neuman", "Neumann", 2),
+    ("neuman outage", "Neumann", 2),
+])
+def test_a_misspelt_word_is_searched_as_the_closest_word_of_the_index(spelled, typed, shown, total):
+    result = search(spelled, typed)
+    assert result.page.total == total
+    assert result.query.corrections == {typed.split()[0]: shown}
+    assert result.query.problem == f'no results for "{typed.split()[0]}"; showing "{shown}"'
+
+
+@pytest.mark.parametrize("typed", ['"neuman"', "speaker:neuman", "-neuman water", "neuman*", "zzzzqqq", "Neumann"])
+def test_quoted_filtered_negated_known_and_hopeless_words_are_not_corrected(spelled, typed):
+    assert not search(spelled, typed).query.corrections
+
+
+def test_a_correction_pages_on(spelled):
+    first = search(spelled, "investgation", limit=1)
+    assert first.page.cursor is not None and first.query.corrections
+    second = search(spelled, "investgation", limit=1, cursor=first.page.cursor)
+    assert second.page.hits and second.page.hits[0].position != first.page.hits[0].position
+
+
+def test_proximity_finds_words_near_each_other_in_any_order(ws):
+    add_document(ws, _doc("The water supply had an outage overnight.", "near"))
+    add_document(ws, _doc("Outage reports came in. Much later, after many hours of work, the water ran.", "far"))
+    add_document(ws, _doc("停電は水曜日に発表された。", "ja"))
+    assert [h.title for h in search(ws, '"water outage"~3').page.hits] == ["near"]
+    assert [h.title for h in search(ws, '"outage water"~3').page.hits] == ["near"]
+    assert sorted(h.title for h in search(ws, '"water outage"~20').page.hits) == ["far", "near"]
+    assert [h.title for h in search(ws, '"停電 発表"~5').page.hits] == ["ja"]
+    assert search(ws, '"停電 発表"~1').page.total == 0
+
+
+def test_korean_snippets_keep_their_spaces(corpus):
+    ws, *_ = corpus
+    hit = search(ws, "단수").page.hits[0]
+    assert hit.snippet.startswith("서울시는 수요일 \ue000단수\ue001가 해제되었다고")
+    recent = [h.snippet for h in search(ws, "from:2026-03-08", limit=10).page.hits]
+    assert KO in recent
+
+
+def test_a_filter_without_hits_says_so(corpus):
+    from briefing.search.engine import empty_line
+
+    ws, *_ = corpus
+    assert empty_line(search(ws, "speaker:nobody")) == "no matches for speaker:nobody"
+    assert empty_line(search(ws, 'type:claim status:corroborated')) == "no matches for type:claim status:corroborated"
+    assert empty_line(search(ws, "type:claim")) is None
+    assert empty_line(search(ws, "")) is None

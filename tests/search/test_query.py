@@ -130,3 +130,65 @@ def test_a_literal_search_is_capped_and_deduplicated_too():
     query = parse('"' + " ".join(f"w{i}" for i in range(3000)) + " w1 w1")
     assert query.literal and _terms(query.match) == MAX_TERMS
     assert query.problem is not None and "\n" not in query.problem and "left out" in query.problem
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ('"water outage"~5', 'NEAR("water" "outage", 5)'),
+        ('"water outage"~5 ransom', 'NEAR("water" "outage", 5) AND "ransom"'),
+        ('ransom NOT "boil-water notice"~3', '"ransom" NOT NEAR("boil water" "notice", 3)'),
+        ('"停電 発表"~3', 'NEAR("停 電" "発 表", 3)'),
+        ('"water"~5', '"water"'),
+        ('"a b"~999999', 'NEAR("a" "b", 1000)'),
+    ],
+)
+def test_proximity(text, match):
+    query = parse(text)
+    assert query.match == match and not query.literal
+
+
+def test_a_broken_proximity_query_is_searched_literally_without_its_distance():
+    query = parse('"water outage"~5 "unbalanced')
+    assert query.literal and query.match == '"water" AND "outage" AND "unbalanced"'
+
+
+@given(
+    st.lists(st.text(alphabet="abcé北 -'", min_size=1, max_size=8), min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=10**6),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_proximity_parses_to_near_or_falls_back(words, distance):
+    query = parse('"' + " ".join(words) + f'"~{distance}')
+    assert query.match is None or query.literal or query.match.startswith(("NEAR(", '"'))
+    assert query.match is None or str(distance) not in query.match.replace(str(min(distance, 1000)), "", 1)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("neuman water", ["neuman", "water"]),
+        ('"neuman" -water outag* speaker:neuman e-mail ab', []),
+        ('Investgation NOT hoax (pumps OR "x y")', ["investgation", "pumps"]),
+        ("北京 ransom2", []),
+    ],
+)
+def test_only_bare_words_may_be_corrected(text, words):
+    assert parse(text).words == words
+
+
+def test_corrections_replace_bare_words_only():
+    query = parse('neuman "neuman" speaker:neuman -neuman water', {"neuman": "Neumann"})
+    assert query.match == '"Neumann" AND "neuman" NOT "neuman" AND "water"'
+    assert query.corrections == {"neuman": "Neumann"} and query.filters.speaker == ["neuman"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), st.text(max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_parse_with_corrections_never_raises(text, replacement):
+    query = parse(text, {w: replacement or "x" for w in parse(text).words})
+    assert query.match is None or isinstance(query.match, str)
+
+
+def test_filters_are_kept_as_typed_for_messages():
+    assert parse('speaker:"Marta Okafor" type:claim').filter_text == ['speaker:"Marta Okafor"', "type:claim"]

@@ -71,3 +71,41 @@ def test_a_capped_query_says_what_was_left_out(demo_window):
     dock.field.setText("(" * 600 + "ransom" + ")" * 600)
     dock.run()
     assert "searched literally" in dock.status.text() and "20" in dock.status.text()
+
+
+def test_saved_searches_are_saved_run_renamed_and_deleted(demo_window, monkeypatch):
+    from briefing.store.saved_searches import list_saved_searches
+
+    dock = demo_window.search_dock
+    saved = dock.saved
+    dock.field.setText("speaker:okafor")
+    monkeypatch.setattr(
+        "briefing.ui.saved_search_list.QInputDialog.getText", lambda *args, **kwargs: ("Okafor quotes", True)
+    )
+    dock.save_button.click()
+    assert saved.names() == ["Okafor quotes"]
+    assert [s.query for s in list_saved_searches(demo_window.ws)] == ["speaker:okafor"]
+    dock.field.setText("")
+    saved.itemClicked.emit(saved.item(0))
+    assert dock.field.text() == "speaker:okafor" and dock.results.topLevelItemCount() > 0
+    assert dock.results.topLevelItem(0).text(2) == "Marta Okafor"
+    saved.rename(saved.item(0), "Okafor")
+    assert saved.names() == ["Okafor"]
+    saved.delete(saved.item(0), confirm=False)
+    assert saved.names() == [] and list_saved_searches(demo_window.ws) == []
+
+
+def test_a_misspelt_word_shows_the_correction_in_the_status_line(demo_window):
+    dock = demo_window.search_dock
+    dock.field.setText("okafr")
+    dock.run()
+    assert dock.results.topLevelItemCount() > 0
+    assert 'no results for "okafr"; showing "Okafor"' in dock.status.text()
+
+
+def test_a_filter_without_hits_says_so(demo_window):
+    dock = demo_window.search_dock
+    dock.field.setText("speaker:nobody")
+    dock.run()
+    assert dock.status.text() == "no matches for speaker:nobody"
+    assert dock.results.topLevelItemCount() == 0

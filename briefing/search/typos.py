@@ -1,0 +1,90 @@
+"""Typo tolerance: for a bare word the index does not hold at all, the closest word it does.
+
+Close means an edit distance (letters inserted, deleted, replaced or two side by side
+swapped) of 1, or 2 for words of ``LONG_WORD`` letters or more, both between the index
+terms (stems) and between the typed word and the word shown. Among the close ones the
+nearest wins, then the one in more rows. Candidates come from the index's vocabulary in a
+few narrow prefix ranges: the typed term's first letters, and those letters with one of
+them left out or two swapped (a slip near the start of a word). A slip that changes the
+first letters some other way is not corrected: reading the whole vocabulary of a large
+workspace takes seconds.
+"""
+
+from __future__ import annotations
+
+from briefing.store import Workspace
+from briefing.store.search_vocab import count_matches, index_term, list_terms, list_word_forms
+
+LONG_WORD = 7  # letters from which two edits are allowed
+CANDIDATES = 6  # close terms whose written forms are looked up
+
+
+def corrections(ws: Workspace, words: list[str]) -> dict[str, str]:
+    """word -> suggestion, for each of ``words`` (lower case) that no index row holds."""
+    found = {}
+    for word in words:
+        if count_matches(ws, word, 1):
+            continue
+        suggestion = _closest(ws, word)
+        if suggestion is not None:
+            found[word] = suggestion
+    return found
+
+
+def allowed_edits(word: str) -> int:
+    return 2 if len(word) >= LONG_WORD else 1
+
+
+def _closest(ws: Workspace, word: str) -> str | None:
+    term = index_term(word)
+    if term is None or len(term) < 3:
+        return None
+    limit = allowed_edits(word)
+    near = []
+    for candidate, rows in list_terms(ws, prefix_ranges(term, limit)).items():
+        edits = distance(term, candidate, limit)
+        if edits <= limit and candidate != term:
+            near.append((edits, -rows, candidate))
+    best: tuple[int, int, int, str] | None = None
+    for _, minus_rows, candidate in sorted(near)[:CANDIDATES]:
+        for form, count in list_word_forms(ws, candidate).items():
+            edits = distance(word, form.lower(), limit)
+            key = (edits, minus_rows, -count, form)
+            if edits <= limit and (best is None or key < best):
+                best = key
+    return None if best is None else best[3]
+
+
+def prefix_ranges(term: str, limit: int) -> list[tuple[str, str]]:
+    """(after, before) bounds of the terms starting as ``term`` does, or with a slip in its
+    first letters undone. A bound excludes the bare prefix when it is too short to be close."""
+    size = 4 if len(term) >= 6 else 3
+    shortest = len(term) - limit
+    prefixes = {term[:size]}
+    for i in range(size):
+        prefixes.add((term[:i] + term[i + 1 :])[:size])  # a letter typed too many
+        if i + 1 < len(term):
+            prefixes.add((term[:i] + term[i + 1] + term[i] + term[i + 2 :])[:size])  # two swapped
+    ranges = []
+    for prefix in sorted(p for p in prefixes if len(p) >= 2):
+        low = prefix if len(prefix) < shortest else prefix[:-1] + chr(ord(prefix[-1]) - 1) + "\U0010ffff"
+        ranges.append((low, prefix[:-1] + chr(ord(prefix[-1]) + 1)))
+    return ranges
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edits from ``a`` to ``b`` (a swap of neighbours is one), or ``limit`` + 1 when more."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)

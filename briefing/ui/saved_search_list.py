@@ -1,0 +1,98 @@
+"""The search pane's saved searches: a list beside the results; clicking one runs it, its
+context menu renames or deletes it. The searches live in the workspace (store.saved_searches)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem, QMenu, QMessageBox, QWidget
+
+from briefing.domain import BriefingError
+from briefing.store import Workspace
+from briefing.store.saved_searches import (
+    delete_saved_search,
+    list_saved_searches,
+    rename_saved_search,
+    save_search,
+)
+from briefing.ui.plain import ask, tip, warn
+
+SearchRole = Qt.ItemDataRole.UserRole + 1  # (id, name, query)
+
+
+class SavedSearchList(QListWidget):
+    """Emits ``chosen(query)`` when a saved search is clicked or activated."""
+
+    chosen = Signal(str)
+
+    def __init__(self, workspace: Callable[[], Workspace | None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setAccessibleName("Saved searches")
+        self.setToolTip("Saved searches: click one to run it; right-click to rename or delete it")
+        self.itemClicked.connect(self._run)
+        self.itemActivated.connect(self._run)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
+
+    def refresh(self) -> None:
+        ws = self.workspace()
+        searches = list_saved_searches(ws) if ws is not None else []
+        self.clear()
+        for saved in searches:
+            item = QListWidgetItem(saved.name)
+            item.setData(SearchRole, (saved.id, saved.name, saved.query))
+            item.setToolTip(tip(saved.query))
+            self.addItem(item)
+
+    def names(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]
+
+    def save(self, query: str, name: str | None = None) -> None:
+        """Keep ``query`` under a name (asked for when not given)."""
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Save Search", f"Save “{query}” as:")
+            if not ok:
+                return
+        existing = {n.lower() for n in self.names()}
+        if name.strip().lower() in existing and not ask(self, "Save Search", f"Replace the saved search “{name}”?"):
+            return
+        self._write(lambda ws: save_search(ws, name, query))
+
+    def rename(self, item: QListWidgetItem, name: str | None = None) -> None:
+        search_id, old, _ = item.data(SearchRole)
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Rename Saved Search", "New name:", text=old)
+            if not ok:
+                return
+        self._write(lambda ws: rename_saved_search(ws, search_id, name))
+
+    def delete(self, item: QListWidgetItem, confirm: bool = True) -> None:
+        search_id, name, _ = item.data(SearchRole)
+        if confirm and not ask(self, "Delete Saved Search", f"Delete the saved search “{name}”?"):
+            return
+        self._write(lambda ws: delete_saved_search(ws, search_id))
+
+    def _write(self, change: Callable[[Workspace], object]) -> None:
+        ws = self.workspace()
+        if ws is None:
+            return
+        try:
+            change(ws)
+        except BriefingError as exc:
+            warn(self, "Saved Searches", str(exc), QMessageBox.Icon.Information)
+        self.refresh()
+
+    def _run(self, item: QListWidgetItem) -> None:
+        self.chosen.emit(item.data(SearchRole)[2])
+
+    def _show_menu(self, point) -> None:
+        item = self.itemAt(point)
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("&Run").triggered.connect(lambda: self._run(item))
+        menu.addAction("Re&name…").triggered.connect(lambda: self.rename(item))
+        menu.addAction("&Delete…").triggered.connect(lambda: self.delete(item))
+        menu.exec(self.viewport().mapToGlobal(point))
