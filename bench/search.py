@@ -4,7 +4,7 @@
 
 Builds the workspace first if needed (``bench.search_corpus``; reused once complete).
 For each kind of query (single words, two words, phrases, prefixes, three kinds of
-filters, CJK words, a very common word) it times, on a warm cache and in one
+filters, CJK words, a very common word, a misspelt word) it times, on a warm cache and in one
 connection opened with ``open_workspace``:
 
 * app: ``briefing.search.engine.search(ws, text, limit=20)`` (parse, count, first page
@@ -15,6 +15,12 @@ connection opened with ``open_workspace``:
 
 alternating the two, and prints p50/p95/p99 of each with the p95 ratio app/raw (goal
 <= 1.5), then the very common words against the median single-word query (goal < 10x).
+A misspelt word ("typo": a medium-frequency word with a letter dropped or two swapped
+after its fourth) finds nothing, so the app also reads the index's vocabulary and searches
+the correction; raw is the plain query of the intended word, and the report says how many
+of them the app corrected to it and the typo's p50 against the single-word one.
+
+A small run: ``--kinds "single word,typo" --part 1/3`` (a third of each kind's queries).
 """
 
 from __future__ import annotations
@@ -79,6 +85,14 @@ def _speakers(ws: Workspace, count: int) -> list[str]:
     return [rows[i * 200 // count][0] for i in range(count)]
 
 
+def misspelt(word: str, i: int) -> str:
+    """``word`` with a letter after its fourth dropped (even ``i``) or two swapped (odd)."""
+    at = 4 + i % max(1, len(word) - 5)
+    if i % 2 == 0:
+        return word[:at] + word[at + 1:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
 def probes(ws: Workspace) -> dict[str, list[Probe]]:
     """The queries of every kind, chosen from the workspace's word counts (deterministic)."""
     medium = _band(ws, *MEDIUM, 30)
@@ -97,6 +111,7 @@ def probes(ws: Workspace) -> dict[str, list[Probe]]:
         "outlet:": [],
         "cjk word": [Probe(w, q(" ".join(w))) for w in cjk],
         "very common": [Probe(w, q(w)) for w in very_common * 5],
+        "typo": [Probe(misspelt(w, i), q(w)) for i, w in enumerate(medium) if len(w) >= 7],
     }
     for i, name in enumerate(_speakers(ws, 30)):
         shown = f'"{name}"' if i % 2 == 0 else name.split()[-1]
@@ -169,6 +184,12 @@ def report(results: dict[str, dict]) -> None:
               f"{int(max(common['total'])):,} matches; app first page p50 {pct(common['app'], 50):.1f} ms = "
               f"{ratio:.2f}x the median single-word query ({pct(single['app'], 50):.1f} ms); "
               f"goal < {COMMON_GOAL:.0f}x: {'PASS' if ratio < COMMON_GOAL else 'BELOW'}")
+    if "typo" in results and "single word" in results:
+        typo, single = results["typo"], results["single word"]
+        found = sum(1 for total in typo["total"] if total > 0)
+        print(f"\nmisspelt words: {found} of {len(typo['total'])} searches found the intended word's rows; app p50 "
+              f"{pct(typo['app'], 50):.1f} ms, p95 {pct(typo['app'], 95):.1f} ms = "
+              f"{pct(typo['app'], 50) / pct(single['app'], 50):.2f}x the median single-word query")
 
 
 def _merged(parts: dict[str, dict[str, list]]) -> dict[str, list]:
