@@ -88,6 +88,7 @@ def _retype_lone_surnames(clusters: list[Cluster]) -> None:
 
 # -- linking ---------------------------------------------------------------
 
+
 def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
@@ -247,7 +248,7 @@ _COMMON_FORMS = frozenset({"authority", "centre", "center", "ministry", "governm
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """'Halden' inside 'Port Halden' or 'Okafor' inside 'Okafor Street' is not a mention."""
-    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 30):start])
-    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:end + 30])
-    sentence_start = before is not None and re.search(r"[.!?\"”]\s+[A-Z][\w'’-]*\s+$", text[max(0, start - 32):start])
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end : end + 30])
+    sentence_start = before is not None and re.search(r"[.!?\"”]\s+[A-Z][\w'’-]*\s+$", text[max(0, start - 32) : start])
     return bool((before and not sentence_start) or (after and after.group(1).lower() in ORG_WORDS | PLACE_WORDS))

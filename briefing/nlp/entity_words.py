@@ -28,13 +28,24 @@ also still even meanwhile moreover then thus instead besides despite like unlike
 """.split()
 )
 CAPITALS_SHARE = 0.6
+DESCRIBING_PARTICIPLES = frozenset("based born led backed owned run controlled".split())
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("es", ""), ("s", ""))
 
 
 def is_number(token: Any) -> bool:
     """'1', '4-95', '38:35.297', '+358': a figure, never a name or part of one."""
     text = token.text
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", text.lower()):
+        return True  # '75th' after a scorer's name is the minute
     return any(c.isdigit() for c in text) and not any(c.isalpha() for c in text)
+
+
+def after_description(tokens: list[Any]) -> list[Any]:
+    """'Bergamo-based Atalanta', 'Ontario-based Magna': the name after the description."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].lower_ in DESCRIBING_PARTICIPLES and tokens[i - 1].text == "-":
+            return tokens[i + 1 :]
+    return tokens
 
 
 def in_capitals(text: str) -> bool:

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from briefing.domain import normalise_name
-from briefing.nlp.entity_words import OPENING_WORDS, in_capitals, is_number, strays_after_name, strays_before_name
+from briefing.nlp.entity_words import (
+    DESCRIBING_PARTICIPLES,
+    OPENING_WORDS,
+    after_description,
+    in_capitals,
+    is_number,
+    strays_after_name,
+    strays_before_name,
+)
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     KNOWN_VARIANT_TYPES,
@@ -74,7 +82,7 @@ def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         start = match.start("name")
         while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
             first = name.split(" ")[0]
-            name, start = name[len(first) + 1:], start + len(first) + 1
+            name, start = name[len(first) + 1 :], start + len(first) + 1
         if all(w.lower().rstrip(".") in TITLE_WORDS for w in name.split()):
             continue
         end = start + len(name)
@@ -87,11 +95,13 @@ def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _CAPITALISED = r"[A-Z\u00C0-\u024F\u1E00-\u1EFF][\w'’]*(?:-[\w'’]+)*"
-_NOT_NAME_WORDS = frozenset("""
+_NOT_NAME_WORDS = frozenset(
+    """
 the a an in on at for from by with and or but of to as this that these those his her their our its
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december mr mrs ms dr prof
-""".split())
+""".split()
+)
 
 
 def _plain_word(word: str) -> bool:
@@ -105,6 +115,9 @@ ORG_NAME = re.compile(
 )
 
 
+DESCRIBED = re.compile(rf"\S+-(?:{'|'.join(DESCRIBING_PARTICIPLES)})\s+")
+
+
 def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
     """'Tidewater Collective', 'Medicines Evaluation Board': capitalised words ending in an
     organisation word are an organisation, whether or not the model saw it."""
@@ -112,10 +125,13 @@ def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
         start, name = match.start(), match.group()
         while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
             first = name.split(" ")[0]
-            name, start = name[len(first) + 1:], start + len(first) + 1
+            name, start = name[len(first) + 1 :], start + len(first) + 1
+        described = DESCRIBED.match(name)  # 'Halden-based Corvane Systems'
+        if described:
+            name, start = name[described.end() :], start + described.end()
         end = start + len(name)
         person = next((m for m in mentions if m.type == "person" and start <= m.start < end), None)
-        if person is not None and " of " in text[person.end:end]:
+        if person is not None and " of " in text[person.end : end]:
             # 'Hugo Tenbrook of the Civic Alliance': the person, then the organisation
             cut = text.index(" of ", person.end) + 4
             cut += 4 if text.startswith("the ", cut) else 0
@@ -135,10 +151,17 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
-        if (last is not None and text[last.end:mention.start] == " " and len(last.text.split()) == 1
-                and len(mention.text.split()) == 1 and _plain_word(last.text) and _plain_word(mention.text)
-                and last.weight < 3 and mention.weight < 3):
-            joined[-1] = Mention(last.start, mention.end, text[last.start:mention.end], "person", 2, last.role)
+        if (
+            last is not None
+            and text[last.end : mention.start] == " "
+            and len(last.text.split()) == 1
+            and len(mention.text.split()) == 1
+            and _plain_word(last.text)
+            and _plain_word(mention.text)
+            and last.weight < 3
+            and mention.weight < 3
+        ):
+            joined[-1] = Mention(last.start, mention.end, text[last.start : mention.end], "person", 2, last.role)
         else:
             joined.append(mention)
     return joined
@@ -171,7 +194,7 @@ HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 
 def _speaks(text: str, mention: Mention) -> bool:
     """A one-word name that speaks ('Yusuf said') or is addressed ('Ms Yusuf') is a person's."""
-    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[:mention.start]))
+    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[: mention.start]))
 
 
 def _paragraph_mentions(para: Paragraph) -> list[Mention]:
@@ -192,10 +215,11 @@ def _split_lists(ent) -> list:
     for token in ent:
         spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         dash = token.text in ("-", "–", "—") and spaced
-        if token.i > start and (token.text in (",", ";", "|") or dash or is_number(token)):
-            parts.append(ent.doc[start:token.i])
+        two_people = ent.label_ == "PERSON" and token.lower_ in ("and", "or")  # 'Ann Lee and Bo Kim'
+        if token.i > start and (token.text in (",", ";", "|") or dash or two_people or is_number(token)):
+            parts.append(ent.doc[start : token.i])
             start = token.i + 1
-    parts.append(ent.doc[start:ent.end])
+    parts.append(ent.doc[start : ent.end])
     return [p for p in parts if len(p)]
 
 
@@ -204,7 +228,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     tokens = list(ent)
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
-        tokens = tokens[inner[-1] + 1:]
+        tokens = tokens[inner[-1] + 1 :]
     tokens = _without_strays(tokens)
     title = None
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
@@ -226,15 +250,20 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
 # Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
 LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
 NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
-TITLE_WORDS = PERSON_TITLES | ROLE_NOUNS | frozenset(
-    "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
-    "managing technical operating financial acting interim former state city".split()
+TITLE_WORDS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
+        "managing technical operating financial acting interim former state city".split()
+    )
 )
 
 
 def _without_strays(tokens: list) -> list:
     """The tokens without noise, punctuation, figures, conjunctions and sentence-initial verbs
     at either end: 'Hammering Hillary Clinton', 'Although Berm', 'Rios of', 'Haig 1'."""
+    tokens = after_description(tokens)
     while tokens and (
         tokens[0].lower_ in LEADING_NOISE
         or tokens[0].is_punct
@@ -305,10 +334,12 @@ def _looks_like_person(tokens) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
 
 
-PLACE_MODIFIED = frozenset("""
+PLACE_MODIFIED = frozenset(
+    """
 district districts terminal terminals region area province county suburb neighbourhood neighborhood port
 city town village airport station prefecture state side club coast border
-""".split())
+""".split()
+)
 PLACE_OF = frozenset(
     "island port city town village province region state prefecture outskirts north south east west".split()
 )
@@ -345,12 +376,12 @@ def _role_before(token) -> str | None:
 
 
 def _role_after(token) -> str | None:
-    """", a spokesperson for" / ", the chief executive of" / " is the spokesperson" after a name."""
+    """ ", a spokesperson for" / ", the chief executive of" / " is the spokesperson" after a name."""
     doc = token.doc
     i = token.i + 1
     if i >= len(doc) or (doc[i].text != "," and doc[i].lemma_ != "be"):
         return None
-    for follower in doc[i + 1:i + 6]:
+    for follower in doc[i + 1 : i + 6]:
         if follower.lower_ in ROLE_NOUNS:
             return follower.lower_
         if follower.is_punct:

@@ -35,3 +35,28 @@ def test_a_score_between_two_teams_makes_two_names(analyse):
     text = "Results on Saturday: Halden Rovers 2 Port Meadow United 1."
     found = mention_texts(text, analyse(text))
     assert not any(any(c.isdigit() for c in m) for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Halden-based Corvane Systems said profits rose.", "Corvane Systems"),
+    ],
+)
+def test_a_description_or_minute_is_not_part_of_the_name(analyse, text, name):
+    assert name in names(analyse(text))
+
+
+def test_two_people_joined_by_and_are_two_people(analyse):
+    text = "The try came from Laurent Cabrel and Laurent Benoit in the second half."
+    found = names(analyse(text))
+    assert "Laurent Cabrel and Laurent Benoit" not in found
+
+
+@pytest.mark.parametrize(
+    ("word", "figure"), [("75th", True), ("4-95", True), ("1", True), ("Brennan", False), ("M3", False)]
+)
+def test_figures_are_told_from_words(nlp, word, figure):
+    from briefing.nlp.entity_words import is_number
+
+    assert is_number(nlp(word)[0]) is figure
