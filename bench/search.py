@@ -187,7 +187,7 @@ def report(results: dict[str, dict]) -> None:
     if "typo" in results and "single word" in results:
         typo, single = results["typo"], results["single word"]
         found = sum(1 for total in typo["total"] if total > 0)
-        print(f"\nmisspelt words: {found} of {len(typo['total'])} searches found the intended word's rows; app p50 "
+        print(f"\nmisspelt words: {found} of {len(typo['total'])} searches were corrected to a word with rows; app p50 "
               f"{pct(typo['app'], 50):.1f} ms, p95 {pct(typo['app'], 95):.1f} ms = "
               f"{pct(typo['app'], 50) / pct(single['app'], 50):.2f}x the median single-word query")
 
