@@ -165,8 +165,11 @@ def name_words(text: str) -> set[str]:
 
 
 def gold_names(article: Article, gold: GoldQuote) -> set[str]:
+    """The source's name words; for a pronoun or a description ending in a role noun ("The
+    Florida senator", "Clinton's aides") also those of its CoreNLP coreference chain."""
     names = name_words(gold.source_text)
-    if names or gold.source is None:
+    words = gold.source_text.split()
+    if gold.source is None or (names and words and not words[-1][:1].islower()):
         return names
     a, b = gold.source
     for chain in article.chains:
@@ -178,7 +181,8 @@ def gold_names(article: Article, gold: GoldQuote) -> set[str]:
 def speaker_kind(article: Article, gold: GoldQuote) -> str:
     """'named' (the source span names someone), 'coreferent' (a name only through CoreNLP's
     coreference chain) or 'unverifiable' (no name anywhere: left out of the speaker figure)."""
-    if name_words(gold.source_text):
+    words = gold.source_text.split()
+    if name_words(gold.source_text) and words and not words[-1][:1].islower():
         return "named"
     return "coreferent" if gold_names(article, gold) else "unverifiable"
 
@@ -214,7 +218,7 @@ def score(article: Article, preds: list[Predicted], total: Score, show: int) -> 
             total.right_kinds[kind] += 1
         elif len(total.failures["speaker"]) < show:
             total.failures["speaker"].append(
-                f"{article.name}: gold {gold.source_text!r} predicted {best.names[:80]!r}: "
+                f"{article.name}: gold {gold.source_text!r} {sorted(gold_names(article, gold))} predicted {best.names[:80]!r}: "
                 f"{_context(text, gold.start, gold.end)}"
             )
 

@@ -10,7 +10,7 @@ speaker is named before "Obama".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS
@@ -23,6 +23,7 @@ MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
+PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 
 
 def resolve_speaker(
@@ -33,7 +34,7 @@ def resolve_speaker(
     clusters: list[Cluster],
     text: str,
     quotes: list,
-    subjects: list[int] | None = None,
+    subjects: list[tuple[int, int]] | None = None,
 ) -> int | None:
     """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role noun."""
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters)
@@ -54,24 +55,39 @@ def resolve_speaker(
 
 
 def _resolve_pronoun(
-    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list[int]
+    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list[tuple[int, int]]
 ) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
     if pronoun in ("it", "they"):
         return latest(clusters, before, "organisation", quotes) or latest(clusters, before, "person", quotes)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
-    agrees = {i for i, c in enumerate(clusters) if wanted is None or cluster_gender(c, text) in (wanted, None)}
-    nearby_subjects = {i for i in agrees if _named_as_subject(clusters[i], before, subjects)}
+    agrees = {
+        i
+        for i, c in enumerate(clusters)
+        if c.type == "person" and (wanted is None or cluster_gender(c, text) in (wanted, None))
+    }
+    last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
+    if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
+        # the last speaker goes on speaking unless someone else became the subject since
+        newer = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes, since=last.end)}
+        found = latest(clusters, before, "person", quotes, among=newer) if newer else None
+        return found if found is not None else last.speaker
+    nearby_subjects = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes)}
     found = latest(clusters, before, "person", quotes, among=nearby_subjects) if nearby_subjects else None
     return found if found is not None else latest(clusters, before, "person", quotes, among=agrees)
 
 
-def _named_as_subject(cluster: Cluster, before: int, subjects: list[int]) -> bool:
+def _named_as_subject(
+    cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
+) -> bool:
+    """Named inside the subject of a sentence shortly before, outside any quotation."""
     for mention in cluster.mentions:
-        if before - SUBJECT_REACH <= mention.start < before:
-            i = bisect_left(subjects, mention.start)
-            if i < len(subjects) and subjects[i] < mention.end:
+        if any(q.start <= mention.start < q.end for q in quotes):
+            continue
+        if (before - SUBJECT_REACH if since is None else since) <= mention.start < before:
+            i = bisect_right(subjects, (mention.start, 1 << 62))
+            if any(s <= mention.start and mention.end <= e for s, e in subjects[max(0, i - 8) : i]):
                 return True
     return False
 

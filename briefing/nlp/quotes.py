@@ -50,9 +50,16 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     previous: Quote | None = None
     before: Paragraph | None = None
     subjects = subject_offsets(parsed)
+    # every quoted range, found as a quote or not: people named inside quotation marks are
+    # not those a pronoun outside them refers to
+    quoted = [
+        Quote(p.start + s.open, p.start + s.close, None, None, None)
+        for p in parsed.paragraphs
+        for s in pair_marks(p.text)
+    ]
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
-            quote = _read_quote(para, span, text, clusters, previous, quotes, before, subjects)
+            quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, subjects)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
@@ -89,9 +96,15 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 
 
-def subject_offsets(parsed: ParsedText) -> list[int]:
-    """Where the grammatical subjects of the text stand, in order (for pronoun resolution)."""
-    return [para.start + t.idx for para in parsed.paragraphs for t in para.doc if t.dep_ in ("nsubj", "nsubjpass")]
+def subject_offsets(parsed: ParsedText) -> list[tuple[int, int]]:
+    """Where the grammatical subjects of the text stand, whole phrases ('Its secretary, Lakshmi
+    Narayanaswamy'), in order: for pronoun resolution."""
+    return sorted(
+        (para.start + t.left_edge.idx, para.start + t.right_edge.idx + len(t.right_edge.text))
+        for para in parsed.paragraphs
+        for t in para.doc
+        if t.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:

@@ -103,3 +103,17 @@ def test_a_partial_quote_ending_the_sentence_takes_the_sentence_cue(analyse):
 def test_went_on_is_a_cue(analyse):
     text = "“You know, it happens, right?” Petra Quayle went on, smiling at the crowd."
     assert speakers(analyse(text), text) == [("You know, it happens, right?", "Petra Quayle")]
+
+
+def test_a_pronoun_keeps_the_last_speaker_over_a_man_named_in_passing(analyse):
+    text = (
+        "“The talks are over,” said Felix Aranda.\n\n"
+        "Aranda had met Tomas Reyes and Ivo Brandt in March, before the strike.\n\n"
+        "“We gave them every chance,” he said."
+    )
+    assert ("We gave them every chance,", "Felix Aranda") in speakers(analyse(text), text)
+
+
+def test_a_pronoun_never_refers_to_a_name_inside_the_quote(analyse):
+    text = "Felix Aranda spoke after the vote.\n\n“People keep asking how much coverage Tomas Reyes gets,” he said."
+    assert speakers(analyse(text), text) == [("People keep asking how much coverage Tomas Reyes gets,", "Felix Aranda")]
