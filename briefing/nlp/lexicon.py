@@ -142,3 +142,9 @@ Nikkei; Asahi Shimbun; Yomiuri Shimbun; South China Morning Post; Haaretz; Jerus
 USA Today; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jones; Yahoo News
 """.replace("\n", " ").split(";")
 )
+
+# Verbs of stance and thought whose reported words may be quoted ("he bemoaned the “broken” system").
+STANCE_VERBS = frozenset("""
+bemoan decry denounce condemn criticize criticise attack dismiss reject welcome applaud celebrate
+ponder anticipate project hope fear believe think feel target hit
+""".split())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.nlp.entities import Cluster
-from briefing.nlp.lexicon import QUOTE_VERBS
+from briefing.nlp.lexicon import QUOTE_VERBS, STANCE_VERBS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
 from briefing.nlp.quote_speakers import resolve_speaker
@@ -80,7 +80,13 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     headline_cue = line_cue(para, span) if _is_headline(para.text) else None
     if headline_cue is None and (TITLE_CUES.search(lead) or _is_title(inner) or _is_show(inner, lead)):
         return None
-    cue = headline_cue or _find_cue(para, span) or line_cue(para, span) or _colon_before(para, span, before)
+    cue = (
+        headline_cue
+        or _find_cue(para, span)
+        or line_cue(para, span)
+        or _colon_before(para, span, before)
+        or _colon_in_sentence(para, span)
+    )
     if cue is None:
         if _continues(para, span, previous, words, before) or _follows_in_paragraph(text, para, previous, inner_start):
             return Quote(inner_start, inner_end, previous.speaker, previous.speaker_text, "continuation")
@@ -172,7 +178,7 @@ def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, in
         return False
     gap = text[previous.end : inner_start - 1].rstrip()
     ends = [e for e in re.finditer(r"[.!?](?=\s|$)", gap) if e.start() and not _ends_abbreviation(gap, e.start())]
-    if len(gap) > 240 or re.search(r"\b(but|while|whereas)\b", gap):
+    if len(gap) > 240 or re.search(r",\s*but\b|\b(while|whereas)\b", gap):
         return False
     return len(ends) <= 1 and (not ends or gap.endswith((".", "!", "?", ":")))
 
@@ -261,7 +267,9 @@ def _is_cue_verb(token) -> bool:
     """A speech verb, or 'went on' / 'goes on' after a quote."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    return token.lemma_ in QUOTE_VERBS or (token.lemma_ == "go" and any(c.lower_ == "on" for c in token.children))
+    if token.lemma_ in QUOTE_VERBS | STANCE_VERBS:
+        return True
+    return token.lemma_ == "go" and any(c.lower_ == "on" for c in token.children)
 
 
 def sentence_start_of(doc, i: int) -> int:
@@ -376,6 +384,29 @@ def line_cue(para: Paragraph, span) -> _Cue | None:
     if lead[match.end() :].strip() and len(para.text) > 200:
         return None
     return _Cue("colon", para.start + match.start("name"), para.start + match.end("name"))
+
+
+def _colon_in_sentence(para: Paragraph, span) -> _Cue | None:
+    """'Pollster Daron Shaw: “…”', 'Politico reveals a few facts: “…”': a whole sentence quoted
+    after a colon belongs to the name just before the colon, else to the clause's subject."""
+    inner = para.text[span.open + 1 : span.close].strip()
+    colon_i = para.token_from(span.open)
+    if not para.text[: span.open].rstrip().endswith(":") or len(inner.split()) < 4 or not colon_i:
+        return None
+    doc = para.doc
+    name = []
+    for token in reversed(doc[sentence_start_of(doc, colon_i) : colon_i - 1]):
+        if token.pos_ != "PROPN":
+            break
+        name.insert(0, token)
+    if name:
+        return _Cue("colon", para.start + name[0].idx, para.start + name[-1].idx + len(name[-1].text), None)
+    root = doc[colon_i - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or _inside_marks(para, subject):
+        return None
+    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+    return _cue(para, root, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
 
 
 def _colon_before(para: Paragraph, span, before: Paragraph | None) -> _Cue | None:

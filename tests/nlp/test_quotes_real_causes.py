@@ -117,3 +117,25 @@ def test_a_pronoun_keeps_the_last_speaker_over_a_man_named_in_passing(analyse):
 def test_a_pronoun_never_refers_to_a_name_inside_the_quote(analyse):
     text = "Felix Aranda spoke after the vote.\n\n“People keep asking how much coverage Tomas Reyes gets,” he said."
     assert speakers(analyse(text), text) == [("People keep asking how much coverage Tomas Reyes gets,", "Felix Aranda")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The timing does not surprise pollster Daron Whitfield: “Late deciders always break for the challenger.”",
+            ("Late deciders always break for the challenger.", "Daron Whitfield"),
+        ),
+        (
+            "Senator Ilse Marrow bemoaned a climate in which people “literally hate each other” over taxes.",
+            ("literally hate each other", "Ilse Marrow"),
+        ),
+        (  # 'all but' inside the attribution does not end the continuation
+            "“Voters decide well in the end,” replied Petra Quayle, who has all but won the nomination. "
+            "“Things are going to be fine.”",
+            ("Things are going to be fine.", "Petra Quayle"),
+        ),
+    ],
+)
+def test_colon_stance_and_continuation_cues(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
