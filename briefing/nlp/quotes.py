@@ -244,7 +244,25 @@ def _cue_after(para: Paragraph, close_i: int) -> _Cue | None:
     for token in window:
         if _is_cue_verb(token):
             return _cue_for_verb(para, token, window, after_quote=True)
+        if _verb_read_as_noun(token):
+            return _name_before(para, token, window)
     return None
+
+
+def _verb_read_as_noun(token) -> bool:
+    """'…,” Viguerie notes.': the small model reads 'notes' or 'points' as a plural noun."""
+    return token.tag_ == "NNS" and token.lower_.endswith("s") and token.lower_[:-1] in QUOTE_VERBS
+
+
+def _name_before(para: Paragraph, verb, window) -> _Cue | None:
+    name = []
+    for token in reversed([t for t in window if t.i < verb.i]):
+        if token.pos_ not in ("PROPN", "PRON"):
+            break
+        name.insert(0, token)
+    if not name:
+        return None
+    return _cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), name[-1])
 
 
 def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> _Cue | None:
@@ -310,7 +328,9 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> _
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _cue(para, verb, start, end, subject)
     inverted = _inverted_speaker(para, verb) if after_quote else None
-    return inverted or _governing_subject(para, verb) or (None if after_quote else _leading_words(para, verb))
+    if after_quote:  # '…,” Viguerie notes.' parsed with the name as a compound of the verb
+        return inverted or _governing_subject(para, verb) or _name_before(para, verb, window)
+    return _governing_subject(para, verb) or _leading_words(para, verb)
 
 
 def _leading_words(para: Paragraph, verb) -> _Cue | None:
@@ -410,10 +430,17 @@ def _colon_in_sentence(para: Paragraph, span) -> _Cue | None:
 
 
 def _colon_before(para: Paragraph, span, before: Paragraph | None) -> _Cue | None:
-    """A paragraph that opens with a quote after one that ends 'Okafor wrote:'."""
-    if before is None or para.text[: span.open].strip() or not before.text.rstrip().endswith(":"):
+    """A paragraph that opens with a quote after one that ends 'Okafor wrote:'; or a paragraph
+    that is only a quote after one without quotes whose last sentence has a speaker
+    ('Ana Ruiz, 45, said she backs the plan.' then '“We need someone new.”')."""
+    if before is None or para.text[: span.open].strip():
         return None
-    return _cue_before(before, len(before.doc), whole_sentence=True)
+    if before.text.rstrip().endswith(":"):
+        return _cue_before(before, len(before.doc), whole_sentence=True)
+    only_quote = len(para.text[span.close + 1 :].strip()) < 3 and len(para.text[span.open : span.close].split()) >= 4
+    if only_quote and not pair_marks(before.text):
+        return _cue_before(before, len(before.doc), whole_sentence=True)
+    return None
 
 
 def _cue_words(verb) -> str:

@@ -139,3 +139,19 @@ def test_a_pronoun_never_refers_to_a_name_inside_the_quote(analyse):
 )
 def test_colon_stance_and_continuation_cues(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_a_name_read_as_compound_before_the_verb_still_speaks(analyse):
+    text = "“The party has never been this divided, and it shows in every poll,” Viguerie notes."
+    found = speakers(analyse(text), text)
+    assert [q for q, _ in found] == ["The party has never been this divided, and it shows in every poll,"]
+
+
+def test_a_quote_only_paragraph_after_a_speaker_without_quotes(analyse):
+    text = (
+        "Marta Okafor, a nurse, said she would vote for the governor this time.\n\n"
+        "“We need someone who will fix the roads and the schools.”"
+    )
+    assert speakers(analyse(text), text) == [
+        ("We need someone who will fix the roads and the schools.", "Marta Okafor")
+    ]
