@@ -328,8 +328,13 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> _
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _cue(para, verb, start, end, subject)
     inverted = _inverted_speaker(para, verb) if after_quote else None
-    if after_quote:  # '…,” Viguerie notes.' parsed with the name as a compound of the verb
-        return inverted or _governing_subject(para, verb) or _name_before(para, verb, window)
+    if verb.i and verb.doc[verb.i - 1].pos_ == "PROPN":
+        # 'Beck joked, …' or '…,” Viguerie notes.' parsed with the name as a compound of the verb
+        named = _name_before(para, verb, list(verb.doc[max(0, verb.i - 6) : verb.i]))
+        if named is not None:
+            return named
+    if after_quote:
+        return inverted or _governing_subject(para, verb)
     return _governing_subject(para, verb) or _leading_words(para, verb)
 
 
@@ -363,7 +368,7 @@ def _inverted_speaker(para: Paragraph, verb) -> _Cue | None:
         ):
             name = []  # 'said its spokeswoman, Áine Ní Bhriain': the name in apposition
             continue
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
             break
         name.append(token)
     if name:

@@ -155,3 +155,8 @@ def test_a_quote_only_paragraph_after_a_speaker_without_quotes(analyse):
     assert speakers(analyse(text), text) == [
         ("We need someone who will fix the roads and the schools.", "Marta Okafor")
     ]
+
+
+def test_a_coordinated_clause_after_the_cue_is_not_the_speaker(analyse):
+    text = "“Go back to your seat,” Petra Quayle barked and a guard led the heckler out."
+    assert speakers(analyse(text), text) == [("Go back to your seat,", "Petra Quayle")]
