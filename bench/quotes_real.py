@@ -218,7 +218,8 @@ def score(article: Article, preds: list[Predicted], total: Score, show: int) -> 
             total.right_kinds[kind] += 1
         elif len(total.failures["speaker"]) < show:
             total.failures["speaker"].append(
-                f"{article.name}: gold {gold.source_text!r} {sorted(gold_names(article, gold))} predicted {best.names[:80]!r}: "
+                f"{article.name}: gold {gold.source_text!r} {sorted(gold_names(article, gold))} "
+                f"predicted {best.names[:80]!r}: "
                 f"{_context(text, gold.start, gold.end)}"
             )
 

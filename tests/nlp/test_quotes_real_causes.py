@@ -160,3 +160,8 @@ def test_a_quote_only_paragraph_after_a_speaker_without_quotes(analyse):
 def test_a_coordinated_clause_after_the_cue_is_not_the_speaker(analyse):
     text = "“Go back to your seat,” Petra Quayle barked and a guard led the heckler out."
     assert speakers(analyse(text), text) == [("Go back to your seat,", "Petra Quayle")]
+
+
+def test_the_speaker_comes_from_the_clause_that_governs_the_quote(analyse):
+    text = "Senator Ilse Marrow attacked the budget on Monday, saying the president “wants to cut every school.”"
+    assert speakers(analyse(text), text) == [("wants to cut every school.", "Ilse Marrow")]
