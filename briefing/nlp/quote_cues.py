@@ -167,12 +167,17 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> C
 
 
 def _leading_words(para: Paragraph, verb) -> Cue | None:
-    """'Q: Your rival, Lee Dong-wook, called it “…”' parsed without a subject: the name before the verb."""
+    """'Q: Your rival, Lee Dong-wook, called it “…”', 'In a statement, her adviser, Jake
+    Sullivan, said: “…”' parsed without a subject: the noun phrase just before the verb."""
     doc = para.doc
-    start = sentence_start_of(doc, verb.i)
-    colon = next((t.i for t in doc[start : verb.i] if t.text == ":"), None)
-    words = [t for t in doc[(colon + 1 if colon is not None else start) : verb.i] if not t.is_punct]
-    if not 0 < len(words) <= 12 or not any(t.pos_ == "PROPN" for t in words) or words[-1].pos_ == "VERB":
+    words: list = []
+    for token in reversed(doc[sentence_start_of(doc, verb.i) : verb.i]):
+        if token.is_space or token.text in (",", "-", "–"):
+            continue
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM") or len(words) == 6:
+            break
+        words.insert(0, token)
+    if not words or not any(t.pos_ == "PROPN" for t in words):
         return None
     return _cue(para, verb, words[0].idx, words[-1].idx + len(words[-1].text), None)
 

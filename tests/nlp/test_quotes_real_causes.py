@@ -165,3 +165,8 @@ def test_a_coordinated_clause_after_the_cue_is_not_the_speaker(analyse):
 def test_the_speaker_comes_from_the_clause_that_governs_the_quote(analyse):
     text = "Senator Ilse Marrow attacked the budget on Monday, saying the president “wants to cut every school.”"
     assert speakers(analyse(text), text) == [("wants to cut every school.", "Ilse Marrow")]
+
+
+def test_a_speaker_in_apposition_before_a_verb_left_without_subject(analyse):
+    text = "In a statement to the Herald, her senior adviser, Marta Okafor, said: “The plan is strongest when the region is united.”"
+    assert speakers(analyse(text), text) == [("The plan is strongest when the region is united.", "Marta Okafor")]
