@@ -168,5 +168,8 @@ def test_the_speaker_comes_from_the_clause_that_governs_the_quote(analyse):
 
 
 def test_a_speaker_in_apposition_before_a_verb_left_without_subject(analyse):
-    text = "In a statement to the Herald, her senior adviser, Marta Okafor, said: “The plan is strongest when the region is united.”"
+    text = (
+        "In a statement to the Herald, her senior adviser, Marta Okafor, said: "
+        "“The plan is strongest when the region is united.”"
+    )
     assert speakers(analyse(text), text) == [("The plan is strongest when the region is united.", "Marta Okafor")]
