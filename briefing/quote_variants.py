@@ -109,16 +109,34 @@ def find_variants(quotes: Iterable[QuoteText], among: Iterable[int] | None = Non
     for i, vocabulary in enumerate(vocabularies):
         for word in vocabulary & rare:
             postings[word].add(i)
-    seen: set[tuple[int, int]] = set()
-    found: list[Variant] = []
-    for i in asking:
-        for j in _candidates(i, items, vocabularies, postings, frequency):
-            a, b = sorted((items[i], items[j]), key=lambda w: w.quote.id)
-            if (a.quote.id, b.quote.id) not in seen:
-                seen.add((a.quote.id, b.quote.id))
-                if (variant := compare(a, b)) is not None:
-                    found.append(variant)
+    pairs = {tuple(sorted((i, j))) for i in asking for j in _candidates(i, items, vocabularies, postings, frequency)}
+    if wanted is not None:  # and the others that would find an asking quote: the same pairs as without among
+        pairs |= _found_by_others(asking, items, vocabularies, frequency, limit)
+    found = [v for i, j in pairs if (v := compare(*sorted((items[i], items[j]), key=lambda w: w.quote.id)))]
     return sorted(found, key=lambda v: (v.first, v.second))
+
+
+def _found_by_others(
+    asking: list[int], items: list[_Words], vocabularies: list[frozenset[str]], frequency: Counter[str], limit: float
+) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    asked = set(asking)
+    for j, vocabulary in enumerate(vocabularies):
+        if j in asked:
+            continue
+        rarest = set(
+            sorted((w for w in vocabulary if frequency[w] <= limit), key=lambda w: (frequency[w], w))[:RARE_WORDS]
+        )
+        enough = min(RARE_HITS, len(rarest))
+        for i in asking:
+            if (
+                enough
+                and len(rarest & vocabularies[i]) >= enough
+                and items[i].quote.source_id != items[j].quote.source_id
+                and len(vocabulary & vocabularies[i]) >= MIN_SHARED_WORDS
+            ):
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _candidates(

@@ -83,3 +83,13 @@ def test_among_limits_the_pairs_to_those_quotes():
     assert {(v.first, v.second) for v in find_variants(quotes, among=[3])} == {(1, 3), (2, 3)}
     variant = find_variants(quotes, among=[3])[0]
     assert variant.other(3) == 1 and variant.describe() == "a negation added or dropped"
+
+
+def test_a_source_finds_the_same_pairs_as_the_whole_speaker():
+    # the second quote's four rarest words are all its own: it is found from the first one's side
+    first = "We will publish what we find, including anything that reflects badly on us."
+    second = "We said we would publish what we found, including anything that reflects badly on us. This too,"
+    quotes = [QuoteText(1, 1, first), QuoteText(2, 2, second), QuoteText(3, 3, "Nothing else to add today.")]
+    assert [(v.first, v.second) for v in find_variants(quotes)] == [(1, 2)]
+    assert [(v.first, v.second) for v in find_variants(quotes, among=[2])] == [(1, 2)]
+    assert [(v.first, v.second) for v in find_variants(quotes, among=[1])] == [(1, 2)]

@@ -8,14 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace, open_workspace
 from briefing.store.backup import maybe_back_up
+from briefing.store.quote_variants import list_entity_variants, list_source_variants
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import (
     entity_page,
@@ -44,14 +42,16 @@ from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.menus import build_menus
 from briefing.ui.panels import SidePanel
+from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
-from briefing.ui.source_model import SourceIdRole, SourceTableModel
+from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.timeline import TimelineDock
 from briefing.ui.window_state import restore_state, save_state
 
 BACKUP_DELAY_MS = 5000
+
 
 class MainWindow(QMainWindow):
     def __init__(self, ws: Workspace | None, runner: TaskRunner | None = None, remember: bool = True):
@@ -64,8 +64,11 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(parent=self)
         self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
-        self.model = SourceTableModel(lambda order, desc, text: source_ids(self.ws, order, desc, text),
-                                      lambda ids: source_rows(self.ws, ids), parent=self)
+        self.model = SourceTableModel(
+            lambda order, desc, text: source_ids(self.ws, order, desc, text),
+            lambda ids: source_rows(self.ws, ids),
+            parent=self,
+        )
         self.filter_timer = QTimer(self, singleShot=True, interval=200)
         self.reader = Reader(self)
         self.panel = SidePanel(self)
@@ -119,8 +122,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
         self.banner.setVisible(ws.read_only)
         if ws.read_only:
-            self.banner.setText(f"<b>Read-only.</b> {html.escape(ws.read_only_reason or '')}. You can read, search and "
-                                "export; changes cannot be saved until it is opened for writing.")
+            self.banner.setText(
+                f"<b>Read-only.</b> {html.escape(ws.read_only_reason or '')}. You can read, search and "
+                "export; changes cannot be saved until it is opened for writing."
+            )
         self.briefing_dock.attach(ws)
         self.refresh_sources()
         if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
         self.filter_timer.timeout.connect(self._apply_filter)
-        self.table = _source_table(self.model)
+        self.table = source_table(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         left = QWidget()
         layout = QVBoxLayout(left)
@@ -180,13 +185,15 @@ class MainWindow(QMainWindow):
         self.panel.claimAction.connect(self._claim_action)
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
+        self.quote_actions = QuoteActions(self)
 
     def refresh_sources(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_source_id()
         self.model.reload()
         count = self.model.rowCount()
         self.statusBar().showMessage(
-            f"{count} source{'s' if count != 1 else ''} in {self.ws.name}" if count
+            f"{count} source{'s' if count != 1 else ''} in {self.ws.name}"
+            if count
             else "No sources yet: use File ▸ Import Files… (Ctrl+I) or drop files on the window"
         )
         self._select(current if current is not None else self._first_id())
@@ -229,7 +236,7 @@ class MainWindow(QMainWindow):
         entities, quotes = source_entities(self.ws, source_id), source_quotes(self.ws, source_id)
         claims, notes = source_claims(self.ws, source_id), source_notes(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
-        self.panel.show_items(source.summary, entities, quotes, claims, notes)
+        self.panel.show_items(source.summary, entities, quotes, claims, notes, list_source_variants(self.ws, source_id))
         if keep_position:
             self.reader.verticalScrollBar().setValue(position)
 
@@ -276,7 +283,7 @@ class MainWindow(QMainWindow):
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
-        self.entity_dock.show_page(page, ranges)
+        self.entity_dock.show_page(page, ranges, list_entity_variants(self.ws, entity_id))
 
     def show_briefing(self) -> None:
         self.briefing_dock.show()
@@ -312,8 +319,9 @@ class MainWindow(QMainWindow):
         self.push_command(lambda: edit_source_command(self.ws, source_id, field, value, None, self.after_edit))
 
     def annotate(self) -> None:
-        command = annotation_command(self, self.ws, self.current_source_id(), self.reader.selected_range(),
-                                     self.after_edit)
+        command = annotation_command(
+            self, self.ws, self.current_source_id(), self.reader.selected_range(), self.after_edit
+        )
         if command is not None:
             self.push_command(lambda: command)
 
@@ -330,8 +338,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _claim_action(self, action: str, ref_id: int) -> None:
-        {"edit": self.claim_actions.edit_text, "dismiss": self.claim_actions.not_a_claim,
-         "quote": self.claim_actions.add_quote}[action](ref_id)
+        {
+            "edit": self.claim_actions.edit_text,
+            "dismiss": self.claim_actions.not_a_claim,
+            "quote": self.claim_actions.add_quote,
+        }[action](ref_id)
 
     def after_edit(self) -> None:
         """Show an edit: the list's rows (not its order: re-reading a million ids per click
@@ -383,7 +394,8 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, "About Briefing",
+            self,
+            "About Briefing",
             f"<h3>Briefing {__version__}</h3><p>Read sources offline, see who said what, "
             "judge claims and write briefing notes.</p><p>Workspace: "
             f"{html.escape(str(self.ws.path or 'in memory'))}</p>",  # a file name is not markup
@@ -407,22 +419,3 @@ class MainWindow(QMainWindow):
             return
         save_state(self)
         super().closeEvent(event)
-
-def _source_table(model: SourceTableModel) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName("Sources")
-    table.setModel(model)
-    table.setSortingEnabled(True)
-    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column, width in ((1, 130), (2, 86), (3, 48), (4, 54), (5, 54)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(column, width)
-    return table

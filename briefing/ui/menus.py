@@ -12,7 +12,7 @@ PLURALS = {"entity": "entities"}  # the reader's highlight layers, as the View m
 
 
 def build_menus(window) -> None:
-    """File, Edit, Source, Claims, Briefing, View and Help, with their shortcuts."""
+    """File, Edit, Source, Claims, Quotes, Briefing, View and Help, with their shortcuts."""
     file_menu = window.menuBar().addMenu("&File")
     _add_action(window, file_menu, "&Import Files…", window.imports.choose_files, "Ctrl+I")
     _add_action(window, file_menu, "Import &Folder…", window.imports.choose_folder, "Ctrl+Shift+I")
@@ -26,28 +26,34 @@ def build_menus(window) -> None:
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A").setObjectName(
-        "annotate-selection")
+        "annotate-selection"
+    )
     _add_action(window, edit_menu, "&Find…", window.search_dock.focus, QKeySequence.StandardKey.Find)
     _build_source_menu(window)
     _build_claim_menu(window)
+    _build_quote_menu(window)
     _build_briefing_menu(window)
     _build_view_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
     _add_action(window, help_menu, "&About Briefing", window._about)
 
+
 def _build_source_menu(window) -> None:
     menu = window.menuBar().addMenu("&Source")
     grades = menu.addMenu("Reliability &Grade")
     for grade, meaning in RELIABILITY_LABELS.items():
-        _add_action(window, grades, f"&{grade} – {meaning}",
-                         lambda _=False, g=grade: window.edit_source("reliability", g))
+        _add_action(
+            window, grades, f"&{grade} – {meaning}", lambda _=False, g=grade: window.edit_source("reliability", g)
+        )
     _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
+
 
 def _build_claim_menu(window) -> None:
     menu = window.menuBar().addMenu("&Claims")
     for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
-        _add_action(window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s),
-                         key)
+        _add_action(
+            window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s), key
+        )
     menu.addSeparator()
     menu.addSeparator()
     actions = window.claim_actions
@@ -62,6 +68,18 @@ def _build_claim_menu(window) -> None:
     annotate = window.findChild(QAction, "annotate-selection")
     window.reader.selection_actions = [a for a in (add, attach, annotate) if a is not None]
 
+
+def _build_quote_menu(window) -> None:
+    menu = window.menuBar().addMenu("&Quotes")
+    actions = window.quote_actions
+    add = _add_action(window, menu, "Add Selection as &Quote…", actions.add_selection, "Ctrl+Alt+Q")
+    _add_action(window, menu, "Change &Speaker…", lambda: actions.change_speaker(), "Ctrl+Alt+S")
+    _add_action(window, menu, "&Not a Quote", lambda: actions.not_a_quote(), "Ctrl+Alt+Shift+N")
+    menu.addSeparator()
+    _add_action(window, menu, "S&plit Entity…", lambda: window.entity_actions.split(), "Ctrl+Alt+Shift+S")
+    window.reader.selection_actions.insert(1, add)
+
+
 def _build_briefing_menu(window) -> None:
     menu = window.menuBar().addMenu("&Briefing")
     dock = window.briefing_dock
@@ -75,6 +93,7 @@ def _build_briefing_menu(window) -> None:
     _add_action(window, menu, "&Export Note…", lambda: dock.export(), "Ctrl+E")
     _add_action(window, menu, "&Delete Note…", lambda: dock.delete_note())
 
+
 def _build_view_menu(window) -> None:
     view_menu = window.menuBar().addMenu("&View")
     _add_action(window, view_menu, "&Filter Sources", window._focus_filter, "Ctrl+L")
@@ -83,10 +102,15 @@ def _build_view_menu(window) -> None:
     _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")
     view_menu.addSeparator()
     for kind in LAYERS:
-        action = _add_action(window, view_menu, f"Highlight {PLURALS.get(kind, kind + 's').capitalize()}",
-                                  lambda on, k=kind: window.reader.set_layer_visible(k, on))
+        action = _add_action(
+            window,
+            view_menu,
+            f"Highlight {PLURALS.get(kind, kind + 's').capitalize()}",
+            lambda on, k=kind: window.reader.set_layer_visible(k, on),
+        )
         action.setCheckable(True)
         action.setChecked(True)
+
 
 def _add_action(window, menu, text, slot, shortcut=None) -> QAction:
     action = QAction(text, window)
@@ -95,5 +119,6 @@ def _add_action(window, menu, text, slot, shortcut=None) -> QAction:
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
+
 
 # -- behaviour ------------------------------------------------------

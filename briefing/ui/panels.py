@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.store.quote_variants import QuoteVariant
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.plain import tip
@@ -51,8 +52,9 @@ class _ClaimItem(QTreeWidgetItem):
         return mine[1] < theirs[1]
 
 
-def _item(values: list[str], kind: str, item_id: int, start: int, end: int,
-          item_type: type[QTreeWidgetItem] = QTreeWidgetItem) -> QTreeWidgetItem:
+def _item(
+    values: list[str], kind: str, item_id: int, start: int, end: int, item_type: type[QTreeWidgetItem] = QTreeWidgetItem
+) -> QTreeWidgetItem:
     item = item_type(values)
     item.setData(0, ItemRole, (kind, item_id, start, end))
     for column, value in enumerate(values):
@@ -66,6 +68,7 @@ class SidePanel(QTabWidget):
     itemActivated = Signal(str, int, int, int)
     claimSelected = Signal(int)  # the selected claim's id, NO_CLAIM: after every change of selection or list
     claimAction = Signal(str, int)  # "edit" | "dismiss" a claim, "quote" (add a quote as a claim); the id
+    quoteAction = Signal(str, int)  # "speaker" (change it) | "drop" (not a quote); the quote's id
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
     addToBriefing = Signal(str, int)  # briefing item kind, record id
@@ -78,7 +81,12 @@ class SidePanel(QTabWidget):
         self.summary.setAccessibleName("Summary")
         self.entities = make_tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
         self.entities.setRootIsDecorated(True)
-        self.quotes = make_tree("Quotes", ["Speaker", "Quote"], 1, {0: 120})
+        self.quotes = make_tree("Quotes", ["Speaker", "Quote", "Variant"], 1, {0: 120, 2: 58})
+        self.quotes.headerItem().setToolTip(
+            2,
+            "≠: the same speaker's words are reported differently by another "
+            "source; hover it to see where and what differs",
+        )
         self.claims_widget, self.claims, self.reason = self._claims_tab()
         self.notes = make_tree("Notes", ["Passage", "Note", "Tags"], 1, {0: 130, 2: 80})
         self.addTab(self._summary_tab(), "&Summary")
@@ -109,8 +117,11 @@ class SidePanel(QTabWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         claims = make_tree("Claims", ["Status", "Claim", "Evidence", "Score"], 1, {0: 95, 2: 85, 3: 48})
-        claims.headerItem().setToolTip(3, "How check-worthy the analysis found the claim; ★ marks yours. "
-                                          "Click a heading to sort; Claim sorts by position in the text.")
+        claims.headerItem().setToolTip(
+            3,
+            "How check-worthy the analysis found the claim; ★ marks yours. "
+            "Click a heading to sort; Claim sorts by position in the text.",
+        )
         claims.setSortingEnabled(True)
         claims.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         judging = QWidget()
@@ -120,8 +131,11 @@ class SidePanel(QTabWidget):
         reason.setAccessibleName("Reason")
         judging_layout.addWidget(reason)
         buttons = QHBoxLayout()
-        for status, text in (("corroborated", "Co&rroborated"), ("disputed", "&Disputed"),
-                             ("unreviewed", "&Unreviewed")):
+        for status, text in (
+            ("corroborated", "Co&rroborated"),
+            ("disputed", "&Disputed"),
+            ("unreviewed", "&Unreviewed"),
+        ):
             button = QPushButton(text)
             button.setToolTip(tip(f"Mark the selected claim {status}"))
             button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
@@ -145,13 +159,22 @@ class SidePanel(QTabWidget):
         return tab, claims, reason
 
     # -- filling -----------------------------------------------------------
-    def show_items(self, summary: str | None, entities: list[EntityRow], quotes: list[QuoteRow],
-                   claims: list[ClaimRow], notes: list[NoteRow]) -> None:
+    def show_items(
+        self,
+        summary: str | None,
+        entities: list[EntityRow],
+        quotes: list[QuoteRow],
+        claims: list[ClaimRow],
+        notes: list[NoteRow],
+        variants: Mapping[int, list[QuoteVariant]] | None = None,
+    ) -> None:
         self.summary.setPlainText(summary or "")
         self._fill_entities(entities)
         self.quotes.clear()
         for q in quotes:
-            self.quotes.addTopLevelItem(_item([q.speaker or "(unknown)", q.text], "quote", q.id, q.start, q.end))
+            row = _item([q.speaker or "(unknown)", q.text, ""], "quote", q.id, q.start, q.end)
+            _mark_variants(row, (variants or {}).get(q.id, []))
+            self.quotes.addTopLevelItem(row)
         self._fill_claims(claims)
         self.notes.clear()
         for n in notes:
@@ -194,12 +217,16 @@ class SidePanel(QTabWidget):
 
     @staticmethod
     def _claim_row(c: ClaimRow) -> QTreeWidgetItem:
-        evidence = f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested"
-                                                            if c.open_suggestions else "")
+        evidence = (
+            f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested" if c.open_suggestions else "")
+        )
         score = "★" if c.origin == "analyst" else ("" if c.score is None else f"{c.score:.2f}")
         row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, _ClaimItem)
-        row.setData(0, SortRole, (0 if c.origin == "analyst" else 1, c.start,
-                                  2.0 if c.origin == "analyst" else (c.score or 0.0)))
+        row.setData(
+            0,
+            SortRole,
+            (0 if c.origin == "analyst" else 1, c.start, 2.0 if c.origin == "analyst" else (c.score or 0.0)),
+        )
         row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
         kind = f"{c.kind} " if c.kind else ""
         made = "you made it" if c.origin == "analyst" else "found by the analysis"
@@ -222,6 +249,11 @@ class SidePanel(QTabWidget):
                 return
         if kind == "claim":  # not in this source's list (dismissed, or gone): nothing is selected
             self.claims.setCurrentIndex(QModelIndex())
+
+    def current_quote(self) -> int | None:
+        item = self.quotes.currentItem()
+        data = item.data(0, ItemRole) if item is not None else None
+        return data[1] if data else None
 
     def current_claim(self) -> int | None:
         item = self.claims.currentItem()
@@ -254,14 +286,24 @@ class SidePanel(QTabWidget):
         tree.setCurrentItem(item)
         menu = QMenu(self)
         if data[0] == "claim":
-            for status, text in (("corroborated", "Mark &Corroborated"), ("disputed", "Mark &Disputed"),
-                                 ("unreviewed", "Mark &Unreviewed")):
+            for status, text in (
+                ("corroborated", "Mark &Corroborated"),
+                ("disputed", "Mark &Disputed"),
+                ("unreviewed", "Mark &Unreviewed"),
+            ):
                 menu.addAction(text).triggered.connect(lambda _=False, s=status: self.mark_current(s))
             menu.addSeparator()
             menu.addAction("&Edit Claim Text…").triggered.connect(lambda: self.claimAction.emit("edit", data[1]))
             menu.addAction("&Not a Claim").triggered.connect(lambda: self.claimAction.emit("dismiss", data[1]))
             menu.addSeparator()
         if data[0] == "quote":
+            speaker = menu.addAction("Change &Speaker…")
+            speaker.setShortcut("Ctrl+Alt+S")
+            speaker.triggered.connect(lambda: self.quoteAction.emit("speaker", data[1]))
+            drop = menu.addAction("&Not a Quote")
+            drop.setShortcut("Ctrl+Alt+Shift+N")
+            drop.triggered.connect(lambda: self.quoteAction.emit("drop", data[1]))
+            menu.addSeparator()
             menu.addAction("Add as &Claim").triggered.connect(lambda: self.claimAction.emit("quote", data[1]))
         add = menu.addAction("Add to &Briefing Note")
         add.setShortcut("Ctrl+B")
@@ -274,6 +316,16 @@ class SidePanel(QTabWidget):
             self.itemActivated.emit(*data)
         if tree is self.claims:
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
+
+
+def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
+    """≠ in the Variant column, and a tooltip naming the other sources and what differs."""
+    if not variants:
+        return
+    row.setText(2, f"≠ {len(variants)}" if len(variants) > 1 else "≠")
+    lines = [f"Reported differently by {v.second.source} ({v.description}): “{v.second.text}”" for v in variants]
+    row.setToolTip(2, tip("\n".join(lines)))
+    row.setForeground(2, QBrush(QColor("#c2410c")))
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:

@@ -32,6 +32,40 @@ ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97
 CLAIM_COLOURS = {"unreviewed": "#8a8a8a", "corroborated": "#2e9d46", "disputed": "#d62728"}
 QUOTE_COLOUR = "#f2c12e"
 NOTE_COLOUR = "#3b82f6"
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "hy": "Armenian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ka": "Georgian",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "ta": "Tamil",
+    "th": "Thai",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
 EMPTY_TEXT = (
     "No source selected.\n\nPick a source on the left, or use File ▸ Import Files… (Ctrl+I) "
     "to add articles, reports and e-mails."
@@ -72,12 +106,14 @@ class Reader(QTextBrowser):
         self.highlights: list[Highlight] = []
         self.selection_actions: list[QAction] = []  # what the context menu offers for selected text
         self.visible = set(LAYERS)
+        self.language_notice = ""  # shown under the meta line for a source not in English
         self._layout = _Layout()
         self.show_source(None)
 
     # -- content ---------------------------------------------------------
     def show_source(self, source: Source | None, highlights: list[Highlight] | None = None) -> None:
         self.shown = source
+        self.language_notice = ""
         self.highlights = list(highlights or [])
         self.clear()
         self._layout = _Layout()
@@ -109,6 +145,13 @@ class Reader(QTextBrowser):
         block.setBottomMargin(14)
         cursor.insertBlock(block)
         cursor.insertText(" · ".join(meta_parts(source)), meta)
+        self.language_notice = language_notice(source.language)
+        if self.language_notice:
+            notice = QTextCharFormat()
+            notice.setForeground(QColor("#c2410c"))
+            notice.setFontWeight(QFont.Weight.DemiBold)
+            cursor.insertBlock(block)
+            cursor.insertText(self.language_notice, notice)
         body_format = QTextBlockFormat()
         body_format.setBottomMargin(10)
         body_format.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -244,8 +287,11 @@ def _format(highlight: Highlight) -> QTextCharFormat:
         fmt.setUnderlineColor(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
         fmt.setForeground(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
     else:
-        colour = QColor({"quote": QUOTE_COLOUR, "note": NOTE_COLOUR}.get(
-            highlight.kind, CLAIM_COLOURS.get(highlight.style, "#8a8a8a")))
+        colour = QColor(
+            {"quote": QUOTE_COLOUR, "note": NOTE_COLOUR}.get(
+                highlight.kind, CLAIM_COLOURS.get(highlight.style, "#8a8a8a")
+            )
+        )
         colour.setAlpha(70 if highlight.kind != "claim" else 45)  # readable on light and dark
         fmt.setBackground(colour)
     return fmt
@@ -271,14 +317,44 @@ def meta_parts(source: Source) -> list[str]:
     return [strip_bidi(p) for p in parts if p]  # a U+202E in an outlet must not reverse the line
 
 
+def language_notice(language: str | None) -> str:
+    """What the reader says of a source not in English: the analysis reads English only."""
+    code = (language or "").strip().lower()
+    if not code or code.split("-")[0] == "en":
+        return ""
+    name = LANGUAGE_NAMES.get(code.split("-")[0], strip_bidi(language or ""))
+    return f"Language: {name} — entities, quotes and claims are found in English text only"
+
+
 def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
     """What the reader marks in a source, each with the text its tooltip shows."""
-    found = [Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
-             for e in entities for s, t in e.mentions]
-    found += [Highlight("quote", q.id, q.start, q.end, "", f"Quote by {q.speaker or 'an unknown speaker'}"
-                        + (f" ({q.cue})" if q.cue else "")) for q in quotes]
-    found += [Highlight("claim", c.id, c.start, c.end, c.status,
-                        f"{'Headline claim' if c.part == 'title' else 'Claim'}, {c.status}", c.part == "title")
-              for c in claims]
+    found = [
+        Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
+        for e in entities
+        for s, t in e.mentions
+    ]
+    found += [
+        Highlight(
+            "quote",
+            q.id,
+            q.start,
+            q.end,
+            "",
+            f"Quote by {q.speaker or 'an unknown speaker'}" + (f" ({q.cue})" if q.cue else ""),
+        )
+        for q in quotes
+    ]
+    found += [
+        Highlight(
+            "claim",
+            c.id,
+            c.start,
+            c.end,
+            c.status,
+            f"{'Headline claim' if c.part == 'title' else 'Claim'}, {c.status}",
+            c.part == "title",
+        )
+        for c in claims
+    ]
     found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
     return found

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from briefing.domain import SourceRow
 from briefing.ui.plain import tip
@@ -112,7 +113,7 @@ class SourceTableModel(QAbstractTableModel):
         page = position // PAGE_SIZE
         rows = self._pages.get(page)
         if rows is None:
-            rows = self._fetch_rows(self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE])
+            rows = self._fetch_rows(self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
             self._pages[page] = rows
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -126,3 +127,24 @@ def _display(row: SourceRow, column: int) -> str:
     if column == 0 and not value:
         return "(untitled)"
     return "" if value is None else str(value)
+
+
+def source_table(model: SourceTableModel) -> QTableView:
+    """The source list: rows selected whole, sorted newest first, the title taking the room left."""
+    table = QTableView()
+    table.setAccessibleName("Sources")
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((1, 130), (2, 86), (3, 48), (4, 54), (5, 54)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, width)
+    return table

@@ -65,3 +65,18 @@ def test_variants_follow_the_analysts_corrections(ws):
     set_quote_speaker(ws, second, tenbrook)
     drop_quote(ws, first)
     assert list_entity_variants(ws, tenbrook) == []
+
+
+def test_an_entitys_mentions_are_listed_by_name_form_with_ids(ws):
+    from briefing.store.mentions import list_mentions
+
+    source = _source(ws, "Jordan scored. Jordan closed its border. Michael Jordan smiled.", "Sport", "")
+    jordan = _entity(ws, "Jordan")
+    for start, text in ((0, "Jordan"), (15, "Jordan"), (41, "Michael Jordan")):
+        ws.insert(
+            "mentions",
+            {"entity_id": jordan, "source_id": source, "start": start, "end": start + len(text), "text": text},
+        )
+    found = list_mentions(ws, jordan, context=8)
+    assert [(m.text, m.start) for m in found] == [("Jordan", 0), ("Jordan", 15), ("Michael Jordan", 41)]
+    assert found[0].source == "Sport" and found[0].context == "Jordan scored. Jordan"

@@ -16,8 +16,9 @@ def _panel_state(window):
     evidence = panel.evidence
     shown = {
         "evidence": [evidence.evidence.topLevelItem(i).text(1) for i in range(evidence.evidence.topLevelItemCount())],
-        "suggestions": [evidence.suggestions.topLevelItem(i).text(1)
-                        for i in range(evidence.suggestions.topLevelItemCount())],
+        "suggestions": [
+            evidence.suggestions.topLevelItem(i).text(1) for i in range(evidence.suggestions.topLevelItemCount())
+        ],
         "history": evidence.history.topLevelItemCount(),
         "hint": panel.claim_help.text(),
     }
@@ -187,7 +188,7 @@ def test_add_title_and_quote_as_claims(demo_window):
         assert title in {c["text"] for c in list_claims(demo_window.ws, source)}
     quote = next(q for q in __import__("briefing.store.views", fromlist=["x"]).source_quotes(demo_window.ws, source))
     demo_window.panel.claimAction.emit("quote", quote.id)
-    assert quote.text.strip(" “”\"") in {c["text"].strip(" “”\"") for c in list_claims(demo_window.ws, source)}
+    assert quote.text.strip(' “”"') in {c["text"].strip(' “”"') for c in list_claims(demo_window.ws, source)}
 
 
 def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
@@ -227,7 +228,12 @@ def test_the_reader_context_menu_offers_actions_on_the_selection(demo_window):
     source = list_sources(demo_window.ws)[0].id
     demo_window.select_source(source)
     texts = [a.text().replace("&", "") for a in demo_window.reader.selection_actions]
-    assert texts == ["Add Selection as Claim", "Attach Selection as Evidence…", "Annotate Selection…"]
+    assert texts == [
+        "Add Selection as Claim",
+        "Add Selection as Quote…",
+        "Attach Selection as Evidence…",
+        "Annotate Selection…",
+    ]
 
 
 def test_a_new_claims_suggestions_arrive_from_a_real_worker(demo_window, qtbot):

@@ -1,0 +1,173 @@
+"""The analyst's quote corrections: Change Speaker…, Not a Quote and Add Selection as Quote,
+each an undoable command recorded in the judgement history and kept by re-analysis (the store's
+edits confirm the speaker, reject the dropped words, mark the added quote as the analyst's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing.domain import BriefingError
+from briefing.store import Workspace
+from briefing.store.edits import add_quote_by_analyst, drop_quote, set_quote_speaker
+from briefing.store.views import item_range, source_entities, source_quotes
+from briefing.ui.plain import ask_item
+
+NO_SPEAKER = "No speaker"
+QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
+
+
+class SetSpeaker(QUndoCommand):
+    def __init__(self, ws: Workspace, quote_id: int, entity_id: int | None, changed: Callable[[], None]):
+        super().__init__("Change speaker")
+        self.ws, self.quote_id, self.entity_id, self.changed = ws, quote_id, entity_id, changed
+        self.previous = quote_row(ws, quote_id).speaker_id
+
+    def redo(self) -> None:
+        set_quote_speaker(self.ws, self.quote_id, self.entity_id, reason="changed by the analyst")
+        self.changed()
+
+    def undo(self) -> None:
+        set_quote_speaker(self.ws, self.quote_id, self.previous, reason="undo")
+        self.changed()
+
+
+class DropQuote(QUndoCommand):
+    """Undo adds the words back as the analyst's quote, with their speaker and cue (a new id)."""
+
+    def __init__(self, ws: Workspace, quote_id: int, changed: Callable[[], None]):
+        super().__init__("Not a quote")
+        self.ws, self.quote_id, self.changed = ws, quote_id, changed
+        self.source_id = item_range(ws, "quote", quote_id)[0]
+        self.row = quote_row(ws, quote_id)
+
+    def redo(self) -> None:
+        drop_quote(self.ws, self.quote_id, reason="not a quote")
+        self.changed()
+
+    def undo(self) -> None:
+        row = self.row
+        self.quote_id = add_quote_by_analyst(
+            self.ws, self.source_id, row.start, row.end, row.speaker_id, row.cue, reason="undo"
+        )
+        self.changed()
+
+
+class AddQuote(QUndoCommand):
+    def __init__(
+        self, ws: Workspace, source_id: int, span: tuple[int, int], speaker_id: int | None, changed: Callable[[], None]
+    ):
+        super().__init__("Add quote")
+        self.ws, self.source_id, self.span, self.speaker_id, self.changed = ws, source_id, span, speaker_id, changed
+        self.quote_id: int | None = None
+
+    def redo(self) -> None:
+        self.quote_id = add_quote_by_analyst(
+            self.ws, self.source_id, *self.span, self.speaker_id, reason="added by the analyst"
+        )
+        self.changed()
+
+    def undo(self) -> None:
+        if self.quote_id is not None:
+            drop_quote(self.ws, self.quote_id, reason="undo")
+        self.changed()
+
+
+class QuoteActions:
+    """What the Quotes menu, the quote list's context menu and the reader's menu call."""
+
+    def __init__(self, window, choose: Callable[..., str | None] = ask_item):
+        self.window = window
+        self.choose = choose  # tests answer the speaker question without a dialog
+        window.panel.quoteAction.connect(self._from_panel)
+
+    def change_speaker(self, quote_id: int | None = None) -> None:
+        window = self.window
+        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        if quote_id is None:
+            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
+            return
+        source_id = item_range(window.ws, "quote", quote_id)[0]
+        row = quote_row(window.ws, quote_id)
+        speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?")
+        if speaker is not False and speaker != row.speaker_id:
+            window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
+
+    def not_a_quote(self, quote_id: int | None = None) -> None:
+        window = self.window
+        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        if quote_id is None:
+            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
+            return
+        if window.push_command(lambda: DropQuote(window.ws, quote_id, self.changed)):
+            window.statusBar().showMessage("Dropped: not a quote. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def add_selection(self) -> None:
+        window = self.window
+        selected, source = window.reader.selected_range(), window.reader.shown
+        if selected is None or source is None:
+            window.statusBar().showMessage("Select the quoted words in the reader first.", 6000)
+            return
+        span = snap_quote(source.text, *selected)
+        if span is None:
+            window.statusBar().showMessage("The selection holds no words to quote.", 6000)
+            return
+        speaker = self._ask_speaker(source.id, f"Who says “{_short(source.text[span[0] : span[1]])}”?")
+        if speaker is False:
+            return
+        command = AddQuote(window.ws, source.id, span, speaker, self.changed)
+        if window.push_command(lambda: command) and command.quote_id is not None:
+            window.panel.select("quote", command.quote_id)
+
+    def changed(self) -> None:
+        """Show an edit: the open source, and the entity page when it is open."""
+        window = self.window
+        window.after_edit()
+        entity_id = window.entity_dock.entity_id
+        if window.entity_dock.isVisible() and entity_id is not None:
+            window.open_entity(entity_id)
+
+    def _ask_speaker(self, source_id: int, question: str) -> int | None | bool:
+        """The chosen entity's id, None for "No speaker", False when cancelled."""
+        people_first = sorted(source_entities(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
+        choices = {f"{e.name} ({e.type})": e.id for e in people_first}
+        answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER])
+        if answer is None:
+            return False
+        return choices.get(answer)
+
+    def _from_panel(self, action: str, quote_id: int) -> None:
+        {"speaker": self.change_speaker, "drop": self.not_a_quote}[action](quote_id)
+
+
+def quote_row(ws: Workspace, quote_id: int):
+    source_id = item_range(ws, "quote", quote_id)[0]
+    row = next((q for q in source_quotes(ws, source_id) if q.id == quote_id), None)
+    if row is None:
+        raise BriefingError(f"quote {quote_id} no longer exists")
+    return row
+
+
+def snap_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The selection grown to whole words, without the spaces and quotation marks around it:
+    selecting “We will,” with its marks, or half of its first word, gives We will,"""
+    while start > 0 and _word(text[start - 1]) and _word(text[start]):
+        start -= 1
+    while end < len(text) and _word(text[end - 1]) and _word(text[end]):
+        end += 1
+    while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS):
+        end -= 1
+    return (start, end) if re.search(r"\w", text[start:end]) else None
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char in "-'’"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,326 @@
+"""The analyst's quote corrections in the window: Change Speaker…, Not a Quote, Add Selection
+as Quote and Split Entity…, each from its menu and context menu, undoable, recorded, and kept
+by re-analysis; quote variants marked in the Quotes tab and listed on the entity page; the
+notice on a source not in English."""
+
+import re
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+
+from briefing.pipeline import analyse_sources
+from briefing.store.history import history_for
+from briefing.store.mentions import list_mentions
+from briefing.store.records import read_entities
+from briefing.store.sources import get_source, list_sources, update_source
+from briefing.store.views import source_quotes
+from briefing.ui import entity_actions, panels
+from briefing.ui.panels import ItemRole
+from briefing.ui.quote_actions import NO_SPEAKER, snap_quote
+
+
+def _action(window, text):
+    return next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == text)
+
+
+def _source(window, outlet):
+    return next(r.id for r in list_sources(window.ws) if r.outlet == outlet)
+
+
+def _quote(window, source_id, words):
+    return next(q for q in source_quotes(window.ws, source_id) if words in q.text)
+
+
+def _shown_quotes(window):
+    tree = window.panel.quotes
+    return [
+        (tree.topLevelItem(i).data(0, ItemRole)[1], tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1))
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def _stored_quotes(window, source_id):
+    return [(q.id, q.speaker or "(unknown)", q.text) for q in source_quotes(window.ws, source_id)]
+
+
+def _entity_id(window, name):
+    return next(e["id"] for e in read_entities(window.ws) if e["name"] == name)
+
+
+def _answer(window, answer):
+    asked = []
+    window.quote_actions.choose = lambda parent, title, question, items: asked.append(list(items)) or answer
+    return asked
+
+
+def _fake_menu(monkeypatch, module, offered, pick=None):
+    """The module's context menus record what they offer and pick ``pick`` instead of popping up."""
+
+    class Menu(QMenu):
+        def exec(self, *args):
+            offered.extend(a.text().replace("&", "") for a in self.actions())
+            if pick is not None:
+                next(a for a in self.actions() if a.text().replace("&", "") == pick).trigger()
+
+    monkeypatch.setattr(module, "QMenu", Menu)
+
+
+def _context_menu(monkeypatch, tree, item, text):
+    """Open the list's real context menu on ``item`` and pick ``text`` from it."""
+    offered: list[str] = []
+    _fake_menu(monkeypatch, panels, offered, text)
+    tree.customContextMenuRequested.emit(tree.visualItemRect(item).center())
+    return offered
+
+
+def _item(tree, quote_id):
+    return next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, ItemRole)[1] == quote_id
+    )
+
+
+def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    demo_window.panel.select("quote", quote.id)
+    asked = _answer(demo_window, "Ingrid Vasquel (person)")
+    _action(demo_window, "Change Speaker…").trigger()
+    kinds = [choice.rsplit("(", 1)[1] for choice in asked[0][:-1]]
+    assert kinds == sorted(kinds, key=lambda k: k != "person)") and asked[0][-1] == NO_SPEAKER
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    [judgement] = history_for(demo_window.ws, "quote", quote.id)
+    assert (judgement.action, judgement.old_value, judgement.new_value) == (
+        "set_speaker",
+        "Marta Okafor",
+        "Ingrid Vasquel",
+    )
+    demo_window.undo_stack.undo()
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    demo_window.undo_stack.redo()
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+
+
+def test_change_speaker_to_no_speaker_from_the_context_menu(demo_window, monkeypatch):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    _answer(demo_window, NO_SPEAKER)
+    offered = _context_menu(
+        monkeypatch, demo_window.panel.quotes, _item(demo_window.panel.quotes, quote.id), "Change Speaker…"
+    )
+    assert {"Change Speaker…", "Not a Quote", "Add as Claim"} <= set(offered)
+    assert _quote(demo_window, source, "pretend this is normal").speaker is None
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    demo_window.undo_stack.undo()
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
+
+
+@pytest.mark.parametrize("how", ["menu", "context menu"])
+def test_not_a_quote_drops_it_and_undo_brings_it_back(demo_window, monkeypatch, how):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    if how == "menu":
+        demo_window.panel.select("quote", quote.id)
+        _action(demo_window, "Not a Quote").trigger()
+    else:
+        _context_menu(monkeypatch, demo_window.panel.quotes, _item(demo_window.panel.quotes, quote.id), "Not a Quote")
+    assert not [q for q in source_quotes(demo_window.ws, source) if "pretend this is normal" in q.text]
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    assert [j.action for j in history_for(demo_window.ws, "quote", quote.id)] == ["drop"]
+    demo_window.undo_stack.undo()
+    back = _quote(demo_window, source, "pretend this is normal")
+    assert (back.text, back.start, back.speaker, back.cue) == (quote.text, quote.start, quote.speaker, quote.cue)
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    demo_window.undo_stack.redo()
+    assert not [q for q in source_quotes(demo_window.ws, source) if "pretend this is normal" in q.text]
+
+
+def _unquoted_sentence(window, source):
+    text = get_source(window.ws, source).text
+    quoted = [(q.start, q.end) for q in source_quotes(window.ws, source)]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        start = text.index(sentence)
+        end = start + len(sentence.rstrip("."))
+        if len(sentence.split()) > 6 and not any(s < end and start < e for s, e in quoted):
+            return text, start, end
+    raise AssertionError("no sentence outside the quotes")
+
+
+def test_add_selection_as_quote_snaps_asks_the_speaker_and_undoes(demo_window):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    text, start, end = _unquoted_sentence(demo_window, source)
+    demo_window.reader.scroll_to(start + 2, end - 1)  # mid-word at both ends
+    _answer(demo_window, "Marta Okafor (person)")
+    assert "Add Selection as Quote…" in [a.text().replace("&", "") for a in demo_window.reader.selection_actions]
+    _action(demo_window, "Add Selection as Quote…").trigger()
+    added = _quote(demo_window, source, text[start:end])
+    assert (added.start, added.end, added.speaker) == (start, end, "Marta Okafor")
+    assert demo_window.panel.current_quote() == added.id
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    assert [j.action for j in history_for(demo_window.ws, "quote", added.id)] == ["add"]
+    demo_window.undo_stack.undo()
+    assert not [q for q in source_quotes(demo_window.ws, source) if q.start == start]
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    demo_window.undo_stack.redo()
+    assert _quote(demo_window, source, text[start:end]).speaker == "Marta Okafor"
+
+
+@pytest.mark.parametrize(
+    "text, selected, expected",
+    [
+        ("He said “We will publish,” and left.", "“We will publish,”", "We will publish,"),
+        ("He said “We will publish,” and left.", "e said “We wi", "He said “We will"),
+        ("He said “We will publish,” and left.", " “", None),
+        ("“Don’t,” she said.", "Don’t,”", "Don’t,"),
+    ],
+)
+def test_a_selection_snaps_to_words_inside_the_quotation_marks(text, selected, expected):
+    start = text.index(selected)
+    span = snap_quote(text, start, start + len(selected))
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+def test_quote_edits_are_kept_by_reanalysis(demo_window):
+    ws = demo_window.ws
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    moved = _quote(demo_window, source, "pretend this is normal")
+    dropped = _quote(demo_window, source, "emergency, because it is one")
+    _answer(demo_window, "Ingrid Vasquel (person)")
+    demo_window.quote_actions.change_speaker(moved.id)
+    demo_window.quote_actions.not_a_quote(dropped.id)
+    text, start, end = _unquoted_sentence(demo_window, source)
+    demo_window.reader.scroll_to(start, end)
+    _answer(demo_window, NO_SPEAKER)
+    demo_window.quote_actions.add_selection()
+    before = [row[1:] for row in _stored_quotes(demo_window, source)]  # the analysis's quotes get new ids
+    analyse_sources(ws, [row.id for row in list_sources(ws)])  # what `briefing analyse --all` runs
+    demo_window.show_source(source)
+    assert [row[1:] for row in _stored_quotes(demo_window, source)] == before
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
+    assert not [q for q in source_quotes(ws, source) if "emergency, because it is one" in q.text]
+    assert _quote(demo_window, source, text[start:end]).speaker is None
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+
+
+def test_split_entity_from_the_menu_moves_the_ticked_mentions_and_undoes(demo_window, monkeypatch):
+    ws = demo_window.ws
+    okafor = _entity_id(demo_window, "Marta Okafor")
+    mentions = list_mentions(ws, okafor)
+    form = mentions[-1].text  # the last name form, all its mentions
+    moving = {m.id for m in mentions if m.text == form}
+    assert 0 < len(moving) < len(mentions)
+
+    def tick_form(dialog):
+        tree = dialog.tree
+        item = next(
+            tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())
+            if tree.topLevelItem(i).text(0).startswith(f"{form} (")
+        )
+        item.setCheckState(0, item.checkState(0).Checked)  # ticks every mention of the form
+        dialog.name.setText("Okafor (the other one)")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(entity_actions.SplitDialog, "exec", tick_form)
+    demo_window.open_entity(okafor)
+    _action(demo_window, "Split Entity…").trigger()
+    new = _entity_id(demo_window, "Okafor (the other one)")
+    assert {m.id for m in list_mentions(ws, new)} == moving
+    assert {m.id for m in list_mentions(ws, okafor)} == {m.id for m in mentions} - moving
+    assert [j.action for j in history_for(ws, "entity", new)] == ["split"]
+    aliases = next(e["aliases"] for e in read_entities(ws) if e["id"] == okafor)
+    demo_window.undo_stack.undo()
+    assert {m.id for m in list_mentions(ws, okafor)} == {m.id for m in mentions}
+    assert new not in {e["id"] for e in read_entities(ws)}
+    assert "Okafor (the other one)" not in next(e["aliases"] for e in read_entities(ws) if e["id"] == okafor)
+    assert aliases
+    demo_window.undo_stack.redo()
+    assert {m.id for m in list_mentions(ws, _entity_id(demo_window, "Okafor (the other one)"))} == moving
+
+
+def test_split_entity_is_offered_on_the_entity_list_and_the_entity_page(demo_window, monkeypatch):
+    offered = []
+    demo_window.select_source(_source(demo_window, "Meridian Wire"))
+    tree = demo_window.panel.entities
+    group = tree.topLevelItem(0)
+    tree.setCurrentItem(group.child(0))
+    _fake_menu(monkeypatch, entity_actions, offered)
+    demo_window.entity_actions.show_menu(tree.visualItemRect(group.child(0)).center())
+    assert "Split Entity…" in offered
+    asked = []
+    monkeypatch.setattr(entity_actions.SplitDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    demo_window.entity_actions.open_page()
+    demo_window.entity_dock.split_button.click()
+    assert len(asked) == 1 and asked[0].tree.topLevelItemCount() >= 1
+
+
+def _drachmann(window):
+    herald = _source(window, "Northgate Herald")
+    return herald, _quote(window, herald, "This reflects badly on us")
+
+
+def test_a_quote_reported_differently_elsewhere_is_marked_in_the_quotes_tab(demo_window):
+    herald, quote = _drachmann(demo_window)
+    demo_window.select_source(herald)
+    item = _item(demo_window.panel.quotes, quote.id)
+    assert item.text(2) == "≠"
+    assert "Reported differently by" in item.toolTip(2) and "We will publish what we find" in item.toolTip(2)
+    others = [demo_window.panel.quotes.topLevelItem(i) for i in range(demo_window.panel.quotes.topLevelItemCount())]
+    assert [i for i in others if i.text(2)] == [item]
+
+
+def test_the_entity_page_lists_variants_side_by_side_and_opens_their_source(demo_window):
+    herald, quote = _drachmann(demo_window)
+    demo_window.open_entity(_entity_id(demo_window, "Selma Drachmann"))
+    view = demo_window.entity_dock.variants
+    assert demo_window.entity_dock.tabs.tabText(2) == "&Variants (1)"
+    [pair] = view.pairs
+    assert {pair.first.quote_id, pair.second.quote_id} >= {quote.id}
+    shown = view.toPlainText()
+    assert "Words changed" in shown and "Northgate Herald" in shown and "We will publish what we find" in shown
+    assert "<b style='color:#d9480f'>said</b>" in view.toHtml() or "font-weight" in view.toHtml()
+    other = pair.first if pair.first.quote_id != quote.id else pair.second
+    view.anchorClicked.emit(f"passage:{other.source_id}:{other.start}:{other.end}")
+    assert demo_window.current_source_id() == other.source_id
+    assert demo_window.reader.selected_range() == (other.start, other.end)
+
+
+def test_an_entity_without_variants_says_so(demo_window):
+    demo_window.open_entity(_entity_id(demo_window, "Hugo Tenbrook"))
+    assert demo_window.entity_dock.variants.pairs == []
+    assert "No quote of this entity" in demo_window.entity_dock.variants.toPlainText()
+
+
+def test_a_source_not_in_english_says_the_analysis_reads_english_only(demo_window):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    assert demo_window.reader.language_notice == ""
+    assert "Language:" not in demo_window.reader.toPlainText()
+    update_source(demo_window.ws, source, language="pl")
+    demo_window.show_source(source)
+    notice = "Language: Polish — entities, quotes and claims are found in English text only"
+    assert demo_window.reader.language_notice == notice
+    assert notice in demo_window.reader.toPlainText().splitlines()[:4]
+    update_source(demo_window.ws, source, language="en-GB")
+    demo_window.show_source(source)
+    assert "Language:" not in demo_window.reader.toPlainText()
+
+
+def test_no_two_actions_share_a_shortcut(demo_window):
+    taken = {}
+    for action in demo_window.findChildren(QAction):
+        for key in action.shortcuts():
+            name = key.toString()
+            assert name not in taken, f"{name}: {taken.get(name)} and {action.text()}"
+            taken[name] = action.text()
+    assert {"Ctrl+Alt+Q", "Ctrl+Alt+S", "Ctrl+Alt+Shift+N", "Ctrl+Alt+Shift+S"} <= set(taken)
