@@ -12,6 +12,7 @@ from briefing import __version__
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
+from briefing.store.quote_variants import QuoteVariant, list_all_variants
 from briefing.store.records import read_annotations, read_claims, read_entities, read_quotes
 from briefing.store.sources import iter_sources
 
@@ -35,13 +36,14 @@ def workspace_document(ws: Workspace) -> dict[str, Any]:
     carries its evidence and suggestions with their origin numbers and an ``origins`` count."""
     origins = list_claim_origins(ws)
     suggestions = read_suggestions(ws)
+    variants = list_all_variants(ws)
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "generator": f"Briefing {__version__}",
         "sources": [_source(s) for s in iter_sources(ws)],
         "entities": [_entity(e) for e in read_entities(ws)],
-        "quotes": [_quote(q) for q in read_quotes(ws)],
+        "quotes": [_quote(q, variants.get(q["id"], [])) for q in read_quotes(ws)],
         "claims": [
             _claim(c, origins.get(c["id"]) or OriginSummary.empty(c["id"]), suggestions.get(c["id"], []))
             for c in read_claims(ws)
@@ -98,10 +100,15 @@ def _entity(e: dict[str, Any]) -> dict[str, Any]:
     return {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"], "mentions": mentions}
 
 
-def _quote(q: dict[str, Any]) -> dict[str, Any]:
+def _quote(q: dict[str, Any], variants: list[QuoteVariant]) -> dict[str, Any]:
+    """A quote; ``variants``: the same speaker's words as other sources report them differently."""
+    reported = [
+        {"quote_id": v.second.quote_id, "source_id": v.second.source_id, "differences": list(v.kinds)}
+        for v in variants
+    ]
     return {
         "id": q["id"], "source_id": q["source_id"], "text": q["text"], "speaker": q["speaker"],
-        "speaker_text": q["speaker_text"], "cue": q["cue"], **_range(q),
+        "speaker_text": q["speaker_text"], "cue": q["cue"], **_range(q), "variants": reported,
     }
 
 

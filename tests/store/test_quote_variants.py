@@ -80,3 +80,15 @@ def test_an_entitys_mentions_are_listed_by_name_form_with_ids(ws):
     found = list_mentions(ws, jordan, context=8)
     assert [(m.text, m.start) for m in found] == [("Jordan", 0), ("Jordan", 15), ("Michael Jordan", 41)]
     assert found[0].source == "Sport" and found[0].context == "Jordan scored. Jordan"
+
+
+def test_the_workspace_json_export_names_each_quotes_variants(ws):
+    from briefing.export.workspace_json import workspace_document
+
+    _, _, (first, second, third) = _workspace(ws)
+    quotes = {q["id"]: q for q in workspace_document(ws)["quotes"]}
+    assert quotes[first]["variants"] == [
+        {"quote_id": second, "source_id": quotes[second]["source_id"], "differences": ["number"]}
+    ]
+    assert [v["quote_id"] for v in quotes[second]["variants"]] == [first]
+    assert quotes[third]["variants"] == []
