@@ -325,7 +325,11 @@ def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
     row.setText(2, f"≠ {len(variants)}" if len(variants) > 1 else "≠")
     lines = [f"Reported differently by {v.second.source} ({v.description}): “{v.second.text}”" for v in variants]
     row.setToolTip(2, tip("\n".join(lines)))
-    row.setForeground(2, QBrush(QColor("#c2410c")))
+    row.setForeground(2, QBrush(QColor("#d9480f")))
+    row.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
+    font = row.font(2)
+    font.setBold(True)
+    row.setFont(2, font)
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:
