@@ -42,7 +42,8 @@ from briefing.ui.main_window import MainWindow
 from briefing.ui.search_dock import HtmlRole
 from briefing.ui.tasks import TaskRunner
 
-MARKERS = ("bold", "hostile", "img src")  # in every hostile string, escaped or not; "img src" survives a cut after 80 characters
+# in every hostile string, escaped or not; "img src" survives a cut after 80 characters
+MARKERS = ("bold", "hostile", "img src")
 RAW = ("<img", "<b>bold", "<a href")  # what a hostile string looks like when it is not escaped
 WATCHER = """
 import os, sys, time
