@@ -284,7 +284,7 @@ def _search(ws, args: argparse.Namespace) -> int:
 
 
 def _analyse(ws, args: argparse.Namespace) -> int:
-    from briefing.pipeline import analyse_sources
+    from briefing.pipeline import ENGLISH_ONLY, analyse_sources
     from briefing.store.sources import list_sources
 
     known = {row.id for row in list_sources(ws)}
@@ -292,8 +292,12 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     if missing:
         raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
-    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr))
+    withheld: list[str] = []
+    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld)
     echo(f"{count} source{'s' if count != 1 else ''} analysed")
+    if withheld:
+        languages = ", ".join(dict.fromkeys(withheld))
+        echo(f"briefing: {len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}", err=True)
     return EXIT_OK
 
 

@@ -178,3 +178,20 @@ def test_analysis_withheld_names_the_language():
 
     assert analysis_withheld("pl") == "language pl: entities, quotes and claims are found in English text only"
     assert analysis_withheld("en") is None and analysis_withheld("en-GB") is None and analysis_withheld(None) is None
+
+
+def test_analyse_on_the_command_line_says_which_sources_it_withheld(tmp_path, capsys):
+    from briefing.cli import main
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name, text in FOREIGN.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    workspace = str(tmp_path / "w.briefing")
+    assert main(["import", "--workspace", workspace, str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["analyse", "--all", "--workspace", workspace]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "0 sources analysed"
+    withheld = "2 not analysed: language pl, sv — entities, quotes and claims are found in English text only"
+    assert err.strip() == f"briefing: {withheld}"
