@@ -15,6 +15,7 @@ from briefing.store import lock, open_workspace
 from briefing.store.records import add_entity, count_rows
 from briefing.store.sources import add_document
 from tests.processes import run_cli
+from tests.store.mounts import mounted_tmpfs
 from tests.store.test_sources import make_doc
 
 
@@ -178,14 +179,7 @@ def test_a_path_that_is_not_utf8_opens_again_and_again(tmp_path):
 
 @pytest.fixture
 def read_only_mount(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting needs root")
-    mount = tmp_path / "mnt"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("no mount rights")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
+    yield from mounted_tmpfs(tmp_path / "mnt", "4m")
 
 
 def test_restore_onto_a_read_only_disk_says_so_in_one_line(read_only_mount, tmp_path):

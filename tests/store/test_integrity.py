@@ -13,6 +13,7 @@ from briefing.pipeline import import_paths
 from briefing.store import integrity, lock, open_workspace
 from briefing.store.records import add_annotation, add_entity, count_rows
 from briefing.store.sources import add_document
+from tests.store.mounts import mounted_tmpfs
 from tests.store.test_sources import make_doc
 
 
@@ -174,14 +175,8 @@ def test_disk_full_rolls_back_and_says_so(ws_file):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root; test_disk_full_rolls_back_and_says_so covers the rest")
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("no mount rights")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
+    why = "mounting a small file system needs root; test_disk_full_rolls_back_and_says_so covers the rest"
+    yield from mounted_tmpfs(tmp_path / "small", "1m", why)
 
 
 def test_an_import_onto_a_full_disk_stops_with_one_clear_line(small_disk, tmp_path):
