@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import BriefingError
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
@@ -88,7 +89,7 @@ class SearchDock(QDockWidget):
     def _build(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
-        self.saved = SavedSearchList(self.workspace)
+        self.saved = SavedSearchList(self._open_workspace)
         self.saved.chosen.connect(self.run_saved)
         row = QHBoxLayout()
         self.field = QLineEdit(placeholderText=HINT)
@@ -137,6 +138,13 @@ class SearchDock(QDockWidget):
     def showEvent(self, event) -> None:
         self.saved.refresh()  # the window opens its workspace after the pane is made
         super().showEvent(event)
+
+    def _open_workspace(self) -> Workspace | None:
+        """The window's workspace, or None while it is still opening (the pane shows first)."""
+        try:
+            return self.workspace()
+        except BriefingError:
+            return None
 
     def run_saved(self, query: str) -> None:
         self.field.setText(query)
