@@ -17,13 +17,14 @@ from typing import Any, TypeVar
 from briefing.domain import Document, IngestError
 from briefing.ingest import files
 from briefing.ingest.boilerplate import is_release_furniture
+from briefing.ingest.byline import tidy_author, tidy_outlet
 from briefing.ingest.clean import clean_text, strip_controls
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import repair_surrogates
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.language import guess_language
 from briefing.ingest.mail import read_eml
-from briefing.ingest.metadata import TextMetadata, pick, read_text_metadata
+from briefing.ingest.metadata import TextMetadata, pick, read_text_metadata, strip_site_affix
 from briefing.ingest.pdf import read_pdf
 from briefing.ingest.plain import read_markdown, read_txt
 from briefing.ingest.web import read_html
@@ -76,7 +77,11 @@ def build_document(path: Path) -> Document:
     found = read_text_metadata(text, extracted.title)
     if not found.body.strip():
         raise FormatError("no text extracted")
-    title = pick(extracted.title, found.title, plausible_title(extracted.file_title))
+    # a file's or page's own fields say more than the text, but carry site names, placeholders
+    # ("Admin"), role sentences and copyright lines: the same checks as text bylines
+    outlet = tidy_outlet(one_line(pick(extracted.outlet, found.outlet)))
+    author = tidy_author(one_line(pick(extracted.author, found.author, plausible_author(extracted.file_author))))
+    title = strip_site_affix(pick(extracted.title, found.title, plausible_title(extracted.file_title)), outlet)
     document = Document(
         path=str(path),
         format=fmt,
@@ -84,8 +89,8 @@ def build_document(path: Path) -> Document:
         content_hash=hashlib.sha256(raw).hexdigest(),
         text=found.body,
         title=one_line(title),
-        outlet=one_line(pick(extracted.outlet, found.outlet)),
-        author=one_line(pick(extracted.author, found.author, plausible_author(extracted.file_author))),
+        outlet=outlet,
+        author=author,
         published=choose_published(extracted, found),
         language=guess_language(f"{title or ''}\n{found.body}"),
     )

@@ -266,3 +266,20 @@ def test_an_author_is_people_not_a_role_a_sentence_or_a_list_of_things(value, ex
 )
 def test_an_outlet_is_a_publication_not_a_copyright_line_or_a_generic_word(value, expected):
     assert tidy_outlet(value) == expected
+
+
+def test_a_page_s_own_fields_lose_site_names_placeholders_and_copyright_lines(tmp_path):
+    from briefing.ingest import read_document
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council approves the new harbour budget – Harbour Gazette</title>"
+        '<meta name="author" content="Admin"><meta property="og:site_name" content="Harbour Gazette">'
+        "</head><body><article><h1>Council approves the new harbour budget – Harbour Gazette</h1>"
+        + "<p>The council approved the harbour budget on Tuesday after a long debate in the chamber.</p>" * 5
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    assert document.title == "Council approves the new harbour budget"
+    assert document.outlet == "Harbour Gazette" and document.author is None
