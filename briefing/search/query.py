@@ -121,6 +121,19 @@ def _parse(text: str, corrections: dict[str, str]) -> Query:
     )
 
 
+def _enclosed(expression: str) -> bool:
+    """True when one pair of brackets holds all of ``expression``: "(a OR b)", not "(a OR b) AND c"
+    (terms are quoted words, so every bracket here is the expression's own)."""
+    if not expression.startswith("(") or not expression.endswith(")"):
+        return False
+    depth = 0
+    for position, char in enumerate(expression):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return position == len(expression) - 1
+    return False
+
+
 def _capped(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
     """The tokens up to the ``MAX_TERMS``-th different term, still well formed (no operator or
     opening parenthesis left dangling, every parenthesis closed); and how many different terms
@@ -317,7 +330,7 @@ class _Parser:
         if closing is None or closing[0] != "rparen" or inner is None:
             raise QuerySyntaxError("unbalanced parentheses")
         self.position += 1
-        return False, f"({inner})" if not inner.startswith("(") else inner
+        return False, inner if _enclosed(inner) else f"({inner})"
 
     def term(self, token: tuple[str, str]) -> str:
         kind, value = token

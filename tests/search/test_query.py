@@ -192,3 +192,9 @@ def test_parse_with_corrections_never_raises(text, replacement):
 
 def test_filters_are_kept_as_typed_for_messages():
     assert parse('speaker:"Marta Okafor" type:claim').filter_text == ['speaker:"Marta Okafor"', "type:claim"]
+
+
+def test_a_group_that_starts_with_a_group_keeps_its_own_brackets():
+    # "(a OR b) AND c" starts with a bracket without being one group: NOT must take all of it
+    assert parse("x NOT ((a OR b) AND c)").match == '"x" NOT (("a" OR "b") AND "c")'
+    assert parse("x NOT ((a))").match == '"x" NOT ("a")'
