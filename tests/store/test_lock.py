@@ -56,13 +56,20 @@ def test_the_lock_is_free_again_after_the_holder_is_killed(held):
     assert lock.marker(path) == lock.CLOSED
 
 
-def test_an_unclean_close_gets_a_full_check_and_a_clean_one_does_not(held, monkeypatch):
+@pytest.fixture
+def killed_holder(held, monkeypatch):
+    """The holder killed with the workspace open; the paths the full check reads are recorded."""
     path, holder = held
-    checked = []
+    checked: list = []
     real = integrity.check_integrity
     monkeypatch.setattr(integrity, "check_integrity", lambda p, conn: checked.append(p) or real(p, conn))
     holder.kill()
     holder.wait()
+    return path, checked
+
+
+def test_an_unclean_close_gets_a_full_check_and_a_clean_one_does_not(killed_holder):
+    path, checked = killed_holder
     open_workspace(path).close()
     assert checked == [path]
     open_workspace(path).close()
@@ -195,13 +202,8 @@ def test_a_named_pipe_as_lock_file_is_refused_without_waiting(ws_file):
     ]
 
 
-def test_after_a_kill_the_full_check_runs_once_per_process_not_per_connection(held, monkeypatch):
-    path, holder = held
-    checked = []
-    real = integrity.check_integrity
-    monkeypatch.setattr(integrity, "check_integrity", lambda p, conn: checked.append(p) or real(p, conn))
-    holder.kill()
-    holder.wait()
+def test_after_a_kill_the_full_check_runs_once_per_process_not_per_connection(killed_holder):
+    path, checked = killed_holder
     with open_workspace(path) as ws:
         add_entity(ws, "Written Meanwhile", "person")
         for _ in range(3):
