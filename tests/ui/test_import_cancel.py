@@ -52,6 +52,7 @@ def test_cancel_ends_an_analysis_that_would_take_minutes(qtbot, tmp_path):
 CLOSE_WHILE_ANALYSING = r"""
 import json, sys, time
 from pathlib import Path
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from briefing.store import open_workspace
 from briefing.ui.main_window import MainWindow
@@ -63,8 +64,7 @@ with open_workspace(sys.argv[1]) as ws:
     labels = []
     win.imports.task.progressed.connect(lambda done, total, label: labels.append(label))
     while not any(label.startswith("Analysing") for label in labels):
-        app.processEvents()
-        time.sleep(0.01)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # each progress is an event
     start = time.perf_counter()
     win.close()
     print(json.dumps({"close_seconds": round(time.perf_counter() - start, 3)}), flush=True)

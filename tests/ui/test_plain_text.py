@@ -45,15 +45,12 @@ from briefing.ui.tasks import TaskRunner
 # in every hostile string, escaped or not; "img src" survives a cut after 80 characters
 MARKERS = ("bold", "hostile", "img src")
 RAW = ("<img", "<b>bold", "<a href")  # what a hostile string looks like when it is not escaped
+# Opening a FIFO for writing blocks until a reader opens it: the watcher wakes exactly when Qt does.
 WATCHER = """
-import os, sys, time
+import os, sys
 fifo, seen = sys.argv[1], sys.argv[2]
 while True:
-    try:
-        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-    except OSError:
-        time.sleep(0.005)
-        continue
+    fd = os.open(fifo, os.O_WRONLY)
     with open(seen, "a") as log:
         log.write("opened\\n")
     os.close(fd)
