@@ -81,7 +81,10 @@ def build_document(path: Path) -> Document:
     # ("Admin"), role sentences and copyright lines: the same checks as text bylines
     outlet = tidy_outlet(one_line(pick(extracted.outlet, found.outlet)))
     author = tidy_author(one_line(pick(extracted.author, found.author, plausible_author(extracted.file_author))))
-    title = strip_site_affix(pick(extracted.title, found.title, plausible_title(extracted.file_title)), outlet)
+    # only a page's or file's title field carries the site's name; a headline read from a text file's
+    # lines does not (there, "Take C.A.R.E. - comwrap at DMEXCO" is one headline)
+    field_title = extracted.title if fmt in ("txt", "md") else strip_site_affix(extracted.title, outlet)
+    title = pick(field_title, found.title, strip_site_affix(plausible_title(extracted.file_title), outlet))
     document = Document(
         path=str(path),
         format=fmt,

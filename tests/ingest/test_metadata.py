@@ -283,3 +283,15 @@ def test_a_page_s_own_fields_lose_site_names_placeholders_and_copyright_lines(tm
     document = read_document(page)
     assert document.title == "Council approves the new harbour budget"
     assert document.outlet == "Harbour Gazette" and document.author is None
+
+
+def test_a_headline_read_from_a_text_file_keeps_a_dash_part(tmp_path):
+    from briefing.ingest import read_document
+
+    text = tmp_path / "post.txt"
+    text.write_text(
+        "Take Care - Harbour Council at the Spring Fair\n\n"
+        + "The harbour council set out its plans for the spring fair on Tuesday in a long session. " * 4,
+        encoding="utf-8",
+    )
+    assert read_document(text).title == "Take Care - Harbour Council at the Spring Fair"
