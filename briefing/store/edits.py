@@ -169,14 +169,44 @@ def set_quote_speaker(ws: Workspace, quote_id: int, entity_id: int | None, reaso
         record_judgement(ws, "set_speaker", "quote", quote_id, "speaker", old["speaker"], name, reason)
 
 
-def drop_quote(ws: Workspace, quote_id: int, reason: str | None = None) -> None:
-    """Delete a quote; re-analysis will not find the same words in that source again."""
+def drop_quote(ws: Workspace, quote_id: int, reason: str | None = None) -> dict[str, Any]:
+    """Delete a quote; re-analysis will not find the same words in that source again.
+
+    Returns the deleted row as it was, for ``restore_quote``."""
     with ws.transaction() as db:
         old = _quote(ws, quote_id)
+        cursor = db.execute("SELECT * FROM quotes WHERE id = ?", [quote_id])
+        row = dict(zip([c[0] for c in cursor.description], cursor.fetchone(), strict=True))
         db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
         reindex_sources(ws, [old["source_id"]])
         _reject(ws, "quote", old["text"], old["source_id"])
         record_judgement(ws, "drop", "quote", quote_id, "text", old["text"], None, reason)
+        return row
+
+
+def restore_quote(ws: Workspace, row: dict[str, Any], reason: str | None = None) -> int:
+    """Put a dropped quote back as it was, under its own id, so a briefing note or a variant
+    that cites it finds it again (the undo of ``drop_quote``)."""
+    with ws.transaction() as db:
+        quote_id = row["id"]
+        if db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone() is not None:
+            raise BriefingError(f"quote {quote_id} exists already")
+        if db.execute("SELECT 1 FROM sources WHERE id = ?", [row["source_id"]]).fetchone() is None:
+            raise BriefingError(f"source {row['source_id']} of quote {quote_id} no longer exists")
+        restored = dict(row)
+        speaker = restored.get("speaker_id")
+        if speaker is not None and db.execute("SELECT 1 FROM entities WHERE id = ?", [speaker]).fetchone() is None:
+            restored["speaker_id"] = None  # the speaker was deleted meanwhile: keep the name as text
+        columns = ", ".join(f'"{name}"' for name in restored)
+        marks = ", ".join("?" for _ in restored)
+        db.execute(f"INSERT INTO quotes ({columns}) VALUES ({marks})", list(restored.values()))
+        index_quote(ws, quote_id)
+        db.execute(
+            "DELETE FROM rejections WHERE kind = 'quote' AND source_id = ? AND key = ?",
+            [restored["source_id"], restored["text"]],
+        )
+        record_judgement(ws, "restore", "quote", quote_id, "text", None, restored["text"], reason)
+        return quote_id
 
 
 def add_quote_by_analyst(

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing.domain import BriefingError
 from briefing.store import Workspace
-from briefing.store.edits import add_quote_by_analyst, drop_quote, set_quote_speaker
+from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
 from briefing.store.views import item_range, source_entities, source_quotes
 from briefing.ui.plain import ask_item
 
@@ -35,23 +35,20 @@ class SetSpeaker(QUndoCommand):
 
 
 class DropQuote(QUndoCommand):
-    """Undo adds the words back as the analyst's quote, with their speaker and cue (a new id)."""
+    """Undo puts the quote back as it was, under its own id, with its speaker and cue."""
 
     def __init__(self, ws: Workspace, quote_id: int, changed: Callable[[], None]):
         super().__init__("Not a quote")
         self.ws, self.quote_id, self.changed = ws, quote_id, changed
-        self.source_id = item_range(ws, "quote", quote_id)[0]
-        self.row = quote_row(ws, quote_id)
+        self.dropped: dict | None = None
 
     def redo(self) -> None:
-        drop_quote(self.ws, self.quote_id, reason="not a quote")
+        self.dropped = drop_quote(self.ws, self.quote_id, reason="not a quote")
         self.changed()
 
     def undo(self) -> None:
-        row = self.row
-        self.quote_id = add_quote_by_analyst(
-            self.ws, self.source_id, row.start, row.end, row.speaker_id, row.cue, reason="undo"
-        )
+        if self.dropped is not None:
+            restore_quote(self.ws, self.dropped, reason="undo")
         self.changed()
 
 

@@ -10,6 +10,7 @@ from briefing.store.edits import (
     merge_entities,
     remove_alias,
     rename_entity,
+    restore_quote,
     retype_entity,
     set_quote_speaker,
     split_entity,
@@ -246,6 +247,20 @@ def test_an_analyst_can_add_back_a_dropped_quote(ws, two_sources):
     drop_quote(ws, quote_id(ws, "pumps are old"))
     add_quote_by_analyst(ws, a, *span(TEXT_A, "The pumps are old,"))
     assert rows(ws, "SELECT count(*) FROM rejections WHERE kind = 'quote'") == [(0,)]
+
+
+def test_a_restored_quote_is_the_same_quote_under_its_own_id(ws, two_sources):
+    old = quote_id(ws, "pumps are old")
+    before = rows(ws, "SELECT * FROM quotes WHERE id = ?", old)
+    dropped = drop_quote(ws, old, reason="not a quote")
+    assert restore_quote(ws, dropped, reason="undo") == old
+    assert rows(ws, "SELECT * FROM quotes WHERE id = ?", old) == before
+    assert fts_quotes(ws, "old") == [old]
+    assert rows(ws, "SELECT count(*) FROM rejections WHERE kind = 'quote'") == [(0,)]
+    assert last_judgement(ws, "quote", old) == ("restore", "text", None, "The pumps are old,", "undo")
+    with pytest.raises(BriefingError, match=f"quote {old} exists already"):
+        restore_quote(ws, dropped)
+    assert_fts_in_sync(ws)
 
 
 BAD_CALLS = {
