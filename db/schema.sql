@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 6. Do not edit: run `make schema`.
+-- Schema version 7. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -25,7 +25,7 @@ CREATE TABLE sources (
     imported_at TEXT NOT NULL,
     reliability TEXT CHECK (reliability IS NULL OR reliability IN ('A','B','C','D','E','F')),
     summary TEXT
-, analysed_at TEXT, analysis_version INTEGER, summary_edited INTEGER NOT NULL DEFAULT 0);
+, analysed_at TEXT, analysis_version INTEGER, summary_edited INTEGER NOT NULL DEFAULT 0, url TEXT);
 
 CREATE INDEX idx_sources_published ON sources(published);
 

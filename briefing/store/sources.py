@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
-from briefing.domain import RELIABILITY_GRADES, BriefingError, Document, Source, SourceRow
+from briefing.domain import ANALYSIS_VERSION, RELIABILITY_GRADES, BriefingError, Document, Source, SourceRow
+from briefing.page_urls import find_page_url, is_plain_url
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources, unindex_source
 from briefing.store.workspace import Workspace, utc_now
 
-EDITABLE_FIELDS = ("title", "outlet", "author", "published", "language", "reliability", "summary")
+EDITABLE_FIELDS = ("title", "outlet", "author", "published", "language", "reliability", "summary", "url")
+DETAIL_FIELDS = ("title", "outlet", "author", "published", "url", "language")  # what Source Details edits
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_COLUMNS = (
     "id, path, format, content_hash, text, title, outlet, author, published, "
@@ -33,6 +37,7 @@ def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
         record = asdict(doc)
         raw = record.pop("raw")
         record["imported_at"] = utc_now()
+        record["url"] = find_page_url(raw) if doc.format == "html" else None
         source_id = ws.insert("sources", record)
         db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
         reindex_sources(ws, [source_id])
@@ -53,18 +58,88 @@ def get_original(ws: Workspace, source_id: int) -> bytes:
     return bytes(row[0])
 
 
-def list_sources(ws: Workspace) -> list[SourceRow]:
+@dataclass(frozen=True)
+class ListedSource(SourceRow):
+    """A source list's row with whether this version's analysis has run on it."""
+
+    analysed: bool = True
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    """What Source Details and ``briefing sources`` show of one source."""
+
+    id: int
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    language: str | None
+    analysed: bool
+    quote_count: int
+    claim_count: int
+
+
+_ANALYSED = f"(s.analysis_version IS NOT NULL AND s.analysis_version >= {int(ANALYSIS_VERSION)})"
+_COUNTS = """(SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
+             (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)"""
+_LIST_COLUMNS = f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}"
+
+
+def list_sources(ws: Workspace) -> list[ListedSource]:
     """Every source with its quote and claim counts, newest publication first."""
     rows = ws.db.execute(
-        """
-        SELECT s.id, s.title, s.outlet, s.published, s.reliability,
-               (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
-               (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)
-        FROM sources s
-        ORDER BY s.published IS NULL, s.published DESC, s.id
-        """
+        f"SELECT {_LIST_COLUMNS} FROM sources s ORDER BY s.published IS NULL, s.published DESC, s.id"
     ).fetchall()
-    return [SourceRow(*row) for row in rows]
+    return [_listed(row) for row in rows]
+
+
+def _listed(row: tuple) -> ListedSource:
+    source_id, title, outlet, published, reliability, quotes, claims, analysed = row
+    return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed))
+
+
+def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> list[SourceDetails]:
+    """Sources with their details and counts, by id (all of them without ``source_ids``)."""
+    where, params = "", []
+    if source_ids is not None:
+        where, params = f"WHERE s.id IN ({', '.join('?' * len(source_ids))})", list(source_ids)
+    rows = ws.db.execute(
+        f"""SELECT s.id, s.title, s.outlet, s.author, s.published, s.url, s.language, {_ANALYSED}, {_COUNTS}
+            FROM sources s {where} ORDER BY s.id""",
+        params,
+    ).fetchall()
+    return [SourceDetails(*row[:7], bool(row[7]), row[8], row[9]) for row in rows]
+
+
+def get_source_details(ws: Workspace, source_id: int) -> SourceDetails:
+    found = list_source_details(ws, [source_id])
+    if not found:
+        raise BriefingError(f"source {source_id} does not exist")
+    return found[0]
+
+
+def source_urls(ws: Workspace, source_ids: set[int] | list[int]) -> dict[int, str]:
+    """source id -> the web address kept with it, for the sources that have one."""
+    ids = sorted(source_ids)
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = ws.db.execute(
+            f"SELECT id, url FROM sources WHERE url IS NOT NULL AND id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def not_analysed_ids(ws: Workspace) -> list[int]:
+    """Sources this version's analysis has not run on (never, or by an older version)."""
+    return [row[0] for row in ws.db.execute(f"SELECT s.id FROM sources s WHERE NOT {_ANALYSED} ORDER BY s.id")]
+
+
+def last_source_id(ws: Workspace) -> int:
+    return ws.db.execute("SELECT coalesce(max(id), 0) FROM sources").fetchone()[0]
 
 
 def iter_sources(ws: Workspace) -> list[Source]:
@@ -72,30 +147,42 @@ def iter_sources(ws: Workspace) -> list[Source]:
     return [Source(*row) for row in rows]
 
 
+def source_values(ws: Workspace, source_id: int, fields: tuple[str, ...] = EDITABLE_FIELDS) -> dict[str, Any]:
+    """The current values of editable fields, by name."""
+    for field in fields:
+        if field not in EDITABLE_FIELDS:
+            raise BriefingError(f"{field}: not an editable source field")
+    row = ws.db.execute(f"SELECT {', '.join(fields)} FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} does not exist")
+    return dict(zip(fields, row, strict=True))
+
+
 def update_source(ws: Workspace, source_id: int, reason: str | None = None, **changes: Any) -> Source:
-    """Change editable metadata; every change is recorded in the judgement history."""
+    """Change editable metadata in one transaction; every change is recorded in the judgement history.
+    Re-analysis never writes these fields (the summary has its own ``summary_edited`` lock)."""
     for field, value in changes.items():
         _validate_field(field, value)
     with ws.transaction() as db:
-        old = get_source(ws, source_id)
+        old = source_values(ws, source_id, tuple(changes))
         for field, value in changes.items():
             value = value.strip() or None if isinstance(value, str) else value
-            if getattr(old, field) == value:
+            if old[field] == value:
                 continue
             db.execute(f"UPDATE sources SET {field} = ? WHERE id = ?", [value, source_id])
             if field == "summary":  # re-analysis must not overwrite the analyst's summary
                 db.execute("UPDATE sources SET summary_edited = 1 WHERE id = ?", [source_id])
-            record_judgement(ws, "edit", "source", source_id, field, getattr(old, field), value, reason)
+            record_judgement(ws, "edit", "source", source_id, field, old[field], value, reason)
         reindex_sources(ws, [source_id])
     return get_source(ws, source_id)
 
 
-def delete_source(ws: Workspace, source_id: int) -> None:
+def delete_source(ws: Workspace, source_id: int, reason: str | None = None) -> None:
     with ws.transaction() as db:
         old = get_source(ws, source_id)
         unindex_source(ws, source_id)
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
-        record_judgement(ws, "delete", "source", source_id, None, old.title, None, None)
+        record_judgement(ws, "delete", "source", source_id, None, old.title, None, reason)
 
 
 def _validate_field(field: str, value: Any) -> None:
@@ -105,10 +192,24 @@ def _validate_field(field: str, value: Any) -> None:
         return
     if not isinstance(value, str):
         raise BriefingError(f"{field}: must be text")
+    value = value.strip()
     if field == "reliability" and value not in RELIABILITY_GRADES:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
-    if field == "published" and not _ISO_DATE.match(value.strip()):
+    if field == "published" and not _ISO_DATE.match(value):
         raise BriefingError(f"published: must be a date as YYYY-MM-DD, not {value!r}")
+    if field == "published":
+        _check_real_date(value)
+    if field == "url" and not is_plain_url(value):
+        raise BriefingError(f"url: must be a plain http:// or https:// address without spaces, not {value[:80]!r}")
+    if field == "language" and not _LANGUAGE.match(value):
+        raise BriefingError(f"language: must be a language code such as en or pt-BR, not {value[:40]!r}")
+
+
+def _check_real_date(value: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise BriefingError(f"published: {value} is not a day of the calendar") from None
 
 
 SOURCE_ORDER = {
@@ -135,17 +236,13 @@ def source_ids(ws: Workspace, order: str = "published", descending: bool = True,
     return [row[0] for row in ws.db.execute(sql, params)]
 
 
-def source_rows(ws: Workspace, ids: list[int]) -> dict[int, SourceRow]:
+def source_rows(ws: Workspace, ids: list[int]) -> dict[int, ListedSource]:
     """The list columns of these sources (a page of the view), by id."""
-    found: dict[int, SourceRow] = {}
+    found: dict[int, ListedSource] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         rows = ws.db.execute(
-            f"""SELECT s.id, s.title, s.outlet, s.published, s.reliability,
-                   (SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
-                   (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)
-                FROM sources s WHERE s.id IN ({", ".join("?" * len(chunk))})""",
-            chunk,
+            f"SELECT {_LIST_COLUMNS} FROM sources s WHERE s.id IN ({', '.join('?' * len(chunk))})", chunk
         ).fetchall()
-        found.update((row[0], SourceRow(*row)) for row in rows)
+        found.update((row[0], _listed(row)) for row in rows)
     return found

@@ -1,0 +1,143 @@
+"""A deleted source kept whole in memory, so the window's Undo can put it back as it was.
+
+Deleting a source deletes, through the schema's ``ON DELETE CASCADE``, its original, mentions,
+quotes, claims, sentences, annotations and their tags, evidence on either side, suggestions and
+rejections. ``take_snapshot`` reads every row the cascade will remove (found by walking the
+schema's foreign keys, so a table added later is kept too) and the values an ``ON DELETE SET
+NULL`` will clear; ``restore_snapshot`` writes them back with the same ids in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.domain import BriefingError
+from briefing.store.history import record_judgement
+from briefing.store.search_index import reindex_sources
+from briefing.store.sources import delete_source
+from briefing.store.workspace import Workspace
+
+
+@dataclass
+class SourceSnapshot:
+    source_id: int
+    title: str | None
+    # table -> (columns, rows), in an order where each table follows the tables it refers to
+    tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)
+    cleared: list[tuple[str, int, str, Any]] = field(default_factory=list)  # (table, rowid, column, value)
+
+    def count(self, table: str) -> int:
+        return len(self.tables.get(table, ([], []))[1])
+
+
+def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
+    """Every row deleting ``source_id`` would remove; read inside one transaction."""
+    with ws.transaction() as db:
+        row = db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"source {source_id} does not exist")
+        snapshot = SourceSnapshot(source_id, row[0])
+        doomed: dict[str, set[int]] = {"sources": {source_id}}  # table -> rowids
+        _read_rows(ws, snapshot, "sources", [source_id])
+        pending = ["sources"]
+        while pending:
+            parent = pending.pop(0)
+            for child, column, action in _references_to(ws, parent):
+                ids = sorted(doomed[parent])
+                rowids = _rowids(ws, child, column, ids)
+                if action == "SET NULL":
+                    snapshot.cleared += [(child, r, column, v) for r, v in _values(ws, child, column, rowids)]
+                    continue
+                if action != "CASCADE":
+                    continue
+                new = set(rowids) - doomed.get(child, set())
+                if not new:
+                    continue
+                doomed.setdefault(child, set()).update(new)
+                _read_rows(ws, snapshot, child, sorted(new))
+                pending.append(child)
+        snapshot.tables = _parents_first(ws, snapshot.tables)
+        snapshot.cleared = [c for c in snapshot.cleared if c[1] not in doomed.get(c[0], set())]
+        return snapshot
+
+
+def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = None) -> SourceSnapshot:
+    """Delete a source and return what it took with it, in one transaction (for Undo)."""
+    with ws.transaction():
+        snapshot = take_snapshot(ws, source_id)
+        delete_source(ws, source_id, reason)
+    return snapshot
+
+
+def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None = "undo") -> None:
+    """Write a deleted source back with its ids; refused whole when an id has been taken since."""
+    try:
+        with ws.transaction() as db:
+            for table, (columns, rows) in snapshot.tables.items():
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+            for table, rowid, column, value in snapshot.cleared:
+                db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', [value, rowid])
+            reindex_sources(ws, [snapshot.source_id])
+            record_judgement(ws, "restore", "source", snapshot.source_id, None, None, snapshot.title, reason)
+    except sqlite3.IntegrityError as exc:
+        raise BriefingError(f"source {snapshot.source_id} cannot be restored: {exc}") from None
+
+
+def _references_to(ws: Workspace, parent: str) -> list[tuple[str, str, str]]:
+    """(table, column, on-delete action) of every foreign key that refers to ``parent``."""
+    found = []
+    for (table,) in ws.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+        for key in ws.db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            # (id, seq, table, from, to, on_update, on_delete, match)
+            if key[2] == parent:
+                found.append((table, key[3], key[6].upper()))
+    return found
+
+
+def _rowids(ws: Workspace, table: str, column: str, ids: list[int]) -> list[int]:
+    found = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f'SELECT rowid FROM "{table}" WHERE "{column}" IN ({", ".join("?" * len(chunk))})'
+        found += [row[0] for row in ws.db.execute(sql, chunk)]
+    return found
+
+
+def _values(ws: Workspace, table: str, column: str, rowids: list[int]) -> list[tuple[int, Any]]:
+    found = []
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        sql = f'SELECT rowid, "{column}" FROM "{table}" WHERE rowid IN ({", ".join("?" * len(chunk))})'
+        found += [(row[0], row[1]) for row in ws.db.execute(sql, chunk)]
+    return found
+
+
+def _read_rows(ws: Workspace, snapshot: SourceSnapshot, table: str, rowids: list[int]) -> None:
+    columns = [row[1] for row in ws.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+    names = ", ".join(f'"{c}"' for c in columns)
+    _, rows = snapshot.tables.setdefault(table, (columns, []))
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        sql = f'SELECT {names} FROM "{table}" WHERE rowid IN ({", ".join("?" * len(chunk))}) ORDER BY rowid'
+        rows += [tuple(row) for row in ws.db.execute(sql, chunk)]
+
+
+def _parents_first(ws: Workspace, tables: dict) -> dict:
+    """The tables reordered so that each comes after every table of the snapshot it refers to."""
+    parents = {
+        table: {key[2] for key in ws.db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()}
+        & set(tables) - {table}
+        for table in tables
+    }
+    ordered: dict = {}
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        if not ready:
+            raise BriefingError("the workspace's tables refer to each other in a circle; cannot keep the source")
+        for table in ready:
+            ordered[table] = tables[table]
+    return ordered

@@ -1,0 +1,196 @@
+"""Source details the analyst edits (url among them), the not-analysed state, and a deleted
+source kept whole so Undo can put it back."""
+
+import hashlib
+
+import pytest
+
+from briefing.domain import BriefingError, Document
+from briefing.store import open_workspace
+from briefing.store.history import history_for
+from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot
+from briefing.store.sources import (
+    add_document,
+    get_source_details,
+    list_source_details,
+    list_sources,
+    not_analysed_ids,
+    source_rows,
+    source_urls,
+    update_source,
+)
+
+PAGE = (
+    b'<html><head><title>Pumps back</title><link rel="canonical" href="https://news.example/pumps">'
+    b'<meta property="og:url" content="https://other.example/x"></head><body><p>Pumps restarted.</p></body></html>'
+)
+
+
+def _doc(raw=b"Pumps restarted at dawn.", fmt="txt", title="Pumps"):
+    return Document(
+        path=f"a.{fmt}",
+        format=fmt,
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text="Pumps restarted at dawn.",
+        title=title,
+    )
+
+
+def test_an_imported_page_keeps_the_address_it_names(ws):
+    page_id, _ = add_document(ws, _doc(PAGE, "html"))
+    text_id, _ = add_document(ws, _doc())
+    assert source_urls(ws, {page_id, text_id}) == {page_id: "https://news.example/pumps"}
+    assert get_source_details(ws, page_id).url == "https://news.example/pumps"
+
+
+def test_details_are_edited_together_and_each_field_recorded(ws):
+    source_id, _ = add_document(ws, _doc())
+    update_source(
+        ws,
+        source_id,
+        reason="byline was wrong",
+        title="Pumps back",
+        author="Ana Ruiz",
+        url="https://news.example/a",
+        published="2026-03-04",
+        language="en",
+    )
+    details = get_source_details(ws, source_id)
+    assert (details.title, details.author, details.url, details.published) == (
+        "Pumps back",
+        "Ana Ruiz",
+        "https://news.example/a",
+        "2026-03-04",
+    )
+    fields = {j.field: (j.old_value, j.new_value, j.reason) for j in history_for(ws, "source", source_id)}
+    assert fields["url"] == (None, "https://news.example/a", "byline was wrong")
+    assert fields["title"] == ("Pumps", "Pumps back", "byline was wrong")
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("published", "04/03/2026", "published: must be a date as YYYY-MM-DD"),
+        ("published", "2026-02-30", "published: 2026-02-30 is not a day of the calendar"),
+        ("url", "javascript:alert(1)", "url: must be a plain http:// or https:// address"),
+        ("url", "https://a.example/x y", "url: must be a plain"),
+        ("language", "English please", "language: must be a language code"),
+    ],
+)
+def test_bad_details_are_refused_whole_with_the_field_named(ws, field, value, message):
+    source_id, _ = add_document(ws, _doc())
+    with pytest.raises(BriefingError, match=message.replace("(", r"\(")):
+        update_source(ws, source_id, title="Changed", **{field: value})
+    assert get_source_details(ws, source_id).title == "Pumps"  # nothing half-written
+    assert history_for(ws, "source", source_id) == []
+
+
+def test_a_source_not_analysed_is_listed_as_such(ws):
+    source_id, _ = add_document(ws, _doc())
+    assert not_analysed_ids(ws) == [source_id]
+    assert source_rows(ws, [source_id])[source_id].analysed is False
+    assert list_sources(ws)[0].analysed is False
+    ws.db.execute("UPDATE sources SET analysis_version = 1, analysed_at = '2026-03-04' WHERE id = ?", [source_id])
+    assert not_analysed_ids(ws) == []
+    assert list_source_details(ws)[0].analysed is True
+
+
+def test_upgrade_fills_the_address_of_pages_already_imported(ws_file):
+    from sqlite_utils import Database
+
+    from briefing.store.migrations import migrations
+
+    db = Database(ws_file)
+    migrations.apply(db, stop_before="0007_source_urls")
+    db.execute("PRAGMA user_version = 6")
+    for source_id, fmt, raw in (
+        (1, "html", PAGE),
+        (2, "txt", b"plain"),
+        (3, "html", b"<link rel=canonical href='ftp://x'>"),
+    ):
+        db.execute(
+            "INSERT INTO sources (id, path, format, content_hash, text, imported_at) "
+            "VALUES (?, 'a', ?, ?, 'text', '2026-03-01')",
+            [source_id, fmt, f"h{source_id}"],
+        )
+        db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
+    db.conn.commit()
+    db.close()
+    with open_workspace(ws_file) as ws:
+        assert source_urls(ws, {1, 2, 3}) == {1: "https://news.example/pumps"}
+
+
+def _everything(ws, source_id):
+    tables = (
+        "sources",
+        "originals",
+        "mentions",
+        "quotes",
+        "claims",
+        "evidence",
+        "annotations",
+        "annotation_tags",
+        "sentences",
+        "claim_suggestions",
+        "search_docs",
+    )
+    counts = {t: ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    statuses = ws.db.execute("SELECT id, status, credibility FROM claims ORDER BY id").fetchall()
+    mine = ws.db.execute("SELECT * FROM claims WHERE source_id = ? ORDER BY id", [source_id]).fetchall()
+    return counts, statuses, mine
+
+
+def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_path, tmp_path):
+    from briefing.store.records import add_annotation, add_evidence, mark_claim
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    with open_workspace(copy) as ws:
+        claims = ws.db.execute("SELECT id, source_id FROM claims ORDER BY id").fetchall()
+        (claim_id, source_id), other = claims[0], next(c for c in claims if c[1] != claims[0][1])
+        mark_claim(ws, claim_id, "disputed", "two outlets disagree")
+        add_evidence(ws, other[0], source_id, 0, 20, "contradicts", "says otherwise")  # evidence from it
+        add_evidence(ws, claim_id, other[1], 0, 20, "supports")  # evidence for its claim
+        add_annotation(ws, source_id, 0, 10, "check", ("water",))
+        before = _everything(ws, source_id)
+        snapshot = delete_source_keeping(ws, source_id, "duplicate")
+        after_delete = _everything(ws, source_id)
+        assert after_delete[0]["sources"] == before[0]["sources"] - 1
+        assert after_delete[0]["evidence"] == before[0]["evidence"] - 2
+        assert after_delete[2] == []
+        restore_snapshot(ws, snapshot)
+        assert _everything(ws, source_id) == before
+        actions = [j.action for j in history_for(ws, "source", source_id)]
+        assert actions[-2:] == ["delete", "restore"]
+
+
+def test_a_restore_whose_id_was_taken_meanwhile_is_refused_whole(ws):
+    source_id, _ = add_document(ws, _doc())
+    snapshot = delete_source_keeping(ws, source_id)
+    taken, _ = add_document(ws, _doc(b"other", title="Other"))
+    assert taken == source_id  # SQLite gives the freed id to the next row
+    with pytest.raises(BriefingError, match=f"source {source_id} cannot be restored"):
+        restore_snapshot(ws, snapshot)
+    assert [s.title for s in list_sources(ws)] == ["Other"]
+
+
+def test_re_analysis_keeps_the_analysts_details(analysed_path, tmp_path):
+    from briefing.pipeline import analyse_sources
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    with open_workspace(copy) as ws:
+        source_id = list_sources(ws)[0].id
+        edits = {
+            "title": "Analyst's title",
+            "outlet": "Analyst's outlet",
+            "author": "A. Analyst",
+            "published": "2020-01-02",
+            "url": "https://analyst.example/a",
+            "language": "en",
+        }
+        update_source(ws, source_id, **edits)
+        assert analyse_sources(ws, [source_id]) == 1
+        details = get_source_details(ws, source_id)
+        assert {f: getattr(details, f) for f in edits} == edits
