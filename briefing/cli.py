@@ -19,6 +19,8 @@ from typing import NoReturn
 from briefing import __version__
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
 from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
+from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
+from briefing.cli_sources import add_sources_parser, run_sources
 from briefing.domain import BriefingError
 from briefing.paths import WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
@@ -48,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
     parser.add_argument(
         "--view",
-        choices=("reader", "claims", "search", "entity", "timeline", "briefing"),
+        choices=("reader", "claims", "search", "entity", "timeline", "briefing", "notes", "help"),
         default="reader",
         help="what the screenshot shows (default: reader)",
     )
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--json", action="store_true", help="print the list as JSON")
 
     add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
+    add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
 
     backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
     _add_workspace_option(backup, argparse.SUPPRESS)
@@ -238,8 +241,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _list_backups(args.workspace)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
-    reading = (args.command in READING_COMMANDS and not getattr(args, "save", None)) or (
-        args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False)
+    reading = (
+        (args.command in READING_COMMANDS and not getattr(args, "save", None))
+        or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
+        or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
     with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
         if ws.backup_problem:
@@ -266,6 +271,8 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         return print_briefings(ws, as_json=args.json)
     if args.command == "claims":
         return run_claims(ws, args)
+    if args.command == "sources":
+        return run_sources(ws, args)
     if args.briefing is not None:
         return _export_briefing(ws, args.briefing, args.format, args.output)
     return _export(ws, args.output)

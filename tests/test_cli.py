@@ -471,3 +471,10 @@ def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):
     assert document["corrected"] == {"outgae": "outage"} and document["total"] == 1
     code, out, _ = run(capsys, "search", "speaker:nobody", "--workspace", str(hostile_workspace))
     assert out == "no matches for speaker:nobody\n"
+
+
+def test_the_sources_command_prints_through_the_one_function_too():
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "briefing" / "cli_sources.py").read_text(encoding="utf-8")
+    assert not re.search(r"\bprint\(|json\.dump\(|ensure_ascii", source)

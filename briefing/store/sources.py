@@ -110,7 +110,11 @@ def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> l
             FROM sources s {where} ORDER BY s.id""",
         params,
     ).fetchall()
-    return [SourceDetails(*row[:7], bool(row[7]), row[8], row[9]) for row in rows]
+    return [_details(*row) for row in rows]
+
+
+def _details(source_id, title, outlet, author, published, url, language, analysed, quotes, claims) -> SourceDetails:
+    return SourceDetails(source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims)
 
 
 def get_source_details(ws: Workspace, source_id: int) -> SourceDetails:

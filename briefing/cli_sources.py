@@ -1,0 +1,145 @@
+"""``briefing sources``: list sources (analysed or not), edit their details, delete one.
+
+Thin over the store functions the window's Source menu uses: an edit is validated field by
+field and recorded in the judgement history, and re-analysis keeps it; a delete makes a backup
+of the workspace first (the window's Undo has no command-line counterpart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.domain import BriefingError
+from briefing.terminal import echo, echo_json
+
+SOURCE_ACTIONS = ("edit", "delete")
+READING_ACTIONS = (None,)  # ``briefing sources`` alone opens a workspace another process is writing, read-only
+# option -> store field
+EDIT_OPTIONS = {
+    "title": "title",
+    "outlet": "outlet",
+    "author": "author",
+    "date": "published",
+    "url": "url",
+    "language": "language",
+}
+
+
+def add_sources_parser(commands, workspace_option) -> None:
+    sources = commands.add_parser("sources", help="list the sources (analysed or not); edit or delete one")
+    workspace_option(sources)
+    sources.add_argument("--json", action="store_true", help="print the list as JSON")
+    actions = sources.add_subparsers(dest="action", metavar="ACTION", parser_class=type(sources))
+
+    edit = actions.add_parser("edit", help="change a source's title, outlet, author, date, URL or language")
+    workspace_option(edit)
+    edit.add_argument("source_id", type=int, metavar="ID")
+    for option, meaning in (
+        ("title", "the headline"),
+        ("outlet", "who published it"),
+        ("author", "who wrote it"),
+        ("date", "published date as YYYY-MM-DD"),
+        ("url", "the http(s) address it was published at"),
+        ("language", "language code, e.g. en or pt-BR"),
+    ):
+        edit.add_argument(
+            f"--{option}", metavar="TEXT" if option != "date" else "YYYY-MM-DD", help=f'{meaning} ("" clears it)'
+        )
+    edit.add_argument("--reason", help="why (kept in the judgement history)")
+
+    delete = actions.add_parser("delete", help="delete a source and everything found in it (a backup is made first)")
+    workspace_option(delete)
+    delete.add_argument("source_id", type=int, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def run_sources(ws, args: argparse.Namespace) -> int:
+    if args.action == "edit":
+        return _edit(ws, args)
+    if args.action == "delete":
+        return _delete(ws, args.source_id, args.yes)
+    return _print_sources(ws, args.json)
+
+
+def _print_sources(ws, as_json: bool) -> int:
+    from briefing.store.sources import list_source_details
+
+    rows = list_source_details(ws)
+    if as_json:
+        echo_json([_document(row) for row in rows])
+        return 0
+    if not rows:
+        echo(f"no sources in {ws.name}")
+        return 0
+    echo(f"{'id':>5}  {'analysed':<8}  {'quotes':>6}  {'claims':>6}  {'published':<10}  {'outlet':<20}  title")
+    for r in rows:
+        echo(
+            f"{r.id:>5}  {'yes' if r.analysed else 'no':<8}  {r.quote_count:>6}  {r.claim_count:>6}  "
+            f"{r.published or '':<10}  {_one_line(r.outlet or '')[:20]:<20}  {_one_line(r.title or '(untitled)')}"
+        )
+    waiting = sum(not r.analysed for r in rows)
+    if waiting:
+        echo(f"briefing: {waiting} not analysed; run 'briefing analyse' to analyse them", err=True)
+    return 0
+
+
+def _document(row) -> dict:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "outlet": row.outlet,
+        "author": row.author,
+        "published": row.published,
+        "url": row.url,
+        "language": row.language,
+        "analysed": row.analysed,
+        "quotes": row.quote_count,
+        "claims": row.claim_count,
+    }
+
+
+def _edit(ws, args: argparse.Namespace) -> int:
+    from briefing.store.sources import get_source_details, source_values, update_source
+
+    changes = {
+        field: getattr(args, option) for option, field in EDIT_OPTIONS.items() if getattr(args, option) is not None
+    }
+    if not changes:
+        raise BriefingError("sources edit: give at least one of --title, --outlet, --author, --date, --url, --language")
+    before = source_values(ws, args.source_id, tuple(changes))
+    update_source(ws, args.source_id, args.reason, **changes)
+    after = source_values(ws, args.source_id, tuple(changes))
+    changed = [field for field in changes if before[field] != after[field]]
+    title = get_source_details(ws, args.source_id).title or "(untitled)"
+    what = f"{', '.join(changed)} changed" if changed else "nothing changed"
+    echo(f"source {args.source_id} ({_one_line(title)}): {what}")
+    return 0
+
+
+def _delete(ws, source_id: int, yes: bool) -> int:
+    from briefing.store.backup import back_up
+    from briefing.store.sources import delete_source, get_source_details
+
+    details = get_source_details(ws, source_id)
+    title = _one_line(details.title or "(untitled)")
+    if not yes and not _confirmed(
+        f"Delete source {source_id} ({title}) with its {details.quote_count} quotes "
+        f"and {details.claim_count} claims? [y/N] "
+    ):
+        raise BriefingError(f"source {source_id} not deleted (give --yes to delete without asking)")
+    made = back_up(ws, label="before-delete") if ws.path is not None else None
+    delete_source(ws, source_id, reason="deleted on the command line")
+    echo(f"deleted source {source_id} ({title})" + (f"; a backup is in {made}" if made else ""))
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    echo(question.rstrip(), err=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,123 @@
+"""``briefing sources``: the list with the analysed state, edit, delete, one-line errors."""
+
+import json
+
+import pytest
+
+from briefing.cli import main
+from briefing.store import open_workspace
+from briefing.store.backup import list_backups
+from briefing.store.history import history_for
+from briefing.store.sources import add_document, get_source_details
+from tests.store.test_sources import make_doc
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def two_sources(ws_file):
+    """One source analysed (as far as the list can tell) and one not."""
+    with open_workspace(ws_file) as ws:
+        first, _ = add_document(ws, make_doc("The pumps restarted.", title="Pumps restart", outlet="Wire"))
+        add_document(ws, make_doc("The outage\x1b[31m was over.", title="Outage\x1b[2J\nforged line"))
+        ws.db.execute("UPDATE sources SET analysis_version = 1, analysed_at = '2026-03-04' WHERE id = ?", [first])
+    return ws_file
+
+
+def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
+    code, out, err = run(capsys, "sources", "--json", "--workspace", str(two_sources))
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [(r["id"], r["analysed"]) for r in rows] == [(1, True), (2, False)]
+    assert set(rows[0]) == {
+        "id",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "url",
+        "language",
+        "analysed",
+        "quotes",
+        "claims",
+    }
+    assert rows[0]["outlet"] == "Wire" and rows[0]["quotes"] == 0
+
+
+def test_sources_table_says_which_are_not_analysed_with_titles_as_data(capsys, two_sources):
+    code, out, err = run(capsys, "sources", "--workspace", str(two_sources))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["id", "analysed", "quotes", "claims"]
+    assert lines[1].split()[:2] == ["1", "yes"] and lines[2].split()[:2] == ["2", "no"]
+    assert "forged line" not in lines and "\x1b" not in out
+    assert err.strip() == "briefing: 1 not analysed; run 'briefing analyse' to analyse them"
+
+
+def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):
+    code, out, err = run(
+        capsys,
+        "sources",
+        "edit",
+        "1",
+        "--title",
+        "Pumps back",
+        "--author",
+        "Ana Ruiz",
+        "--date",
+        "2026-03-04",
+        "--url",
+        "https://wire.example/pumps",
+        "--outlet",
+        "Wire",
+        "--reason",
+        "byline",
+        "--workspace",
+        str(two_sources),
+    )
+    assert code == 0, err
+    assert out.strip() == "source 1 (Pumps back): title, author, published, url changed"
+    with open_workspace(two_sources) as ws:
+        details = get_source_details(ws, 1)
+        assert (details.title, details.author, details.published, details.url) == (
+            "Pumps back",
+            "Ana Ruiz",
+            "2026-03-04",
+            "https://wire.example/pumps",
+        )
+        assert {j.field for j in history_for(ws, "source", 1)} == {"title", "author", "published", "url"}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["edit", "9", "--title", "x"], "briefing: source 9 does not exist"),
+        (["edit", "1", "--date", "4 March"], "briefing: published: must be a date as YYYY-MM-DD, not '4 March'"),
+        (["edit", "1", "--url", "ftp://x"], "briefing: url: must be a plain http:// or https:// address"),
+        (["edit", "1"], "briefing: sources edit: give at least one of"),
+        (["delete", "9", "--yes"], "briefing: source 9 does not exist"),
+        (["delete", "1"], "briefing: source 1 not deleted (give --yes to delete without asking)"),
+    ],
+)
+def test_bad_sources_commands_fail_in_one_line(capsys, two_sources, args, message):
+    code, out, err = run(capsys, "sources", *args, "--workspace", str(two_sources))
+    assert code == 1 and out == ""
+    assert err.startswith(message) and len(err.strip().splitlines()) == 1
+    with open_workspace(two_sources) as ws:
+        assert get_source_details(ws, 1).title == "Pumps restart"
+
+
+def test_sources_delete_makes_a_backup_first(capsys, two_sources):
+    code, out, err = run(capsys, "sources", "delete", "1", "--yes", "--workspace", str(two_sources))
+    assert code == 0, err
+    assert out.startswith("deleted source 1 (Pumps restart); a backup is in ")
+    backups = list_backups(two_sources)
+    assert any("before-delete" in b.name for b in backups)
+    with open_workspace(backups[-1]) as old:
+        assert get_source_details(old, 1).title == "Pumps restart"
+    code, out, _ = run(capsys, "sources", "--json", "--workspace", str(two_sources))
+    assert [r["id"] for r in json.loads(out)] == [2]
