@@ -9,6 +9,7 @@ overlap and toggle without rebuilding the document.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.domain import Source
 from briefing.ui.plain import strip_bidi, tip
@@ -94,6 +95,7 @@ class Reader(QTextBrowser):
     """Shows one source; emits ``highlightClicked(kind, id)`` when a highlight is clicked."""
 
     highlightClicked = Signal(str, int)
+    navigateRequested = Signal(int)  # -1: the mouse's back button, +1: its forward button
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,9 +107,13 @@ class Reader(QTextBrowser):
         self.shown: Source | None = None
         self.highlights: list[Highlight] = []
         self.selection_actions: list[QAction] = []  # what the context menu offers for selected text
+        # why an action cannot run now ("no claim is pinned"), asked when the context menu opens
+        self.action_reasons: dict[QAction, Callable[[], str | None]] = {}
         self.visible = set(LAYERS)
+        self.tag_colour: Callable[[str], str | None] | None = None  # a note's colour by its first tag
         self.language_notice = ""  # shown under the meta line for a source not in English
         self._layout = _Layout()
+        self.header: QWidget | None = None  # a bar above the text: the claim pinned for evidence
         self.show_source(None)
 
     # -- content ---------------------------------------------------------
@@ -122,7 +128,8 @@ class Reader(QTextBrowser):
         else:
             self._lay_out(source)
         self._paint()
-        self.moveCursor(QTextCursor.MoveOperation.Start)  # or the view follows the cursor to the end
+        # a fresh cursor: no selection or scrolled-to range of the previous source stays behind
+        self.setTextCursor(QTextCursor(self.document()))
         self.verticalScrollBar().setValue(0)
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
@@ -163,6 +170,23 @@ class Reader(QTextBrowser):
             self._layout.doc_starts.append(cursor.position())
             self._layout.lengths.append(len(paragraph))
             cursor.insertText(paragraph, plain)
+
+    def set_header(self, header: QWidget | None) -> None:
+        """Show ``header`` as a bar above the text, inside the reader (None: no bar)."""
+        if self.header is not None and self.header is not header:
+            self.header.hide()
+        self.header = header
+        if header is not None:
+            header.setParent(self)
+            header.show()
+        self._place_header()
+
+    def _place_header(self) -> None:
+        height = self.header.sizeHint().height() if self.header is not None else 0
+        self.setViewportMargins(0, height, 0, 0)
+        if self.header is not None:
+            frame = self.frameWidth()
+            self.header.setGeometry(frame, frame, self.width() - 2 * frame, height)
 
     # -- positions -------------------------------------------------------
     def doc_position(self, offset: int) -> int:
@@ -244,7 +268,7 @@ class Reader(QTextBrowser):
                     cursor.setPosition(self.doc_position(highlight.start))
                     cursor.setPosition(self.doc_position(highlight.end), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format = _format(highlight)
+                selection.format = _format(highlight, self.tag_colour)
                 selections.append(selection)
         self.setExtraSelections(selections)
 
@@ -257,19 +281,44 @@ class Reader(QTextBrowser):
         return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """Copy and Select All, then what can be done with the selected words (Add as Claim,
-        Attach as Evidence, Annotate), enabled when words are selected."""
-        menu = self.createStandardContextMenu(event.pos())
+        """What can be done with the selected words first (Annotate, Add as Claim, Attach as
+        Evidence, Add Quote, Add to Briefing Note, Copy with Citation), then Copy and Select All.
+        An action that cannot run says why in its text and tooltip."""
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        selected = self.selected_range() is not None
+        saved = [(action, action.text(), action.toolTip()) for action in self.selection_actions]
+        for action in self.selection_actions:
+            reason = self.action_reasons[action]() if action in self.action_reasons else None
+            action.setEnabled(selected and reason is None)
+            if reason is not None:
+                action.setText(f"{action.text()} ({reason})")
+                action.setToolTip(reason)
+            menu.addAction(action)
         if self.selection_actions:
             menu.addSeparator()
-            selected = self.selected_range() is not None
-            for action in self.selection_actions:
-                action.setEnabled(selected)
-                menu.addAction(action)
+        standard = self.createStandardContextMenu(event.pos())
+        for action in standard.actions():
+            menu.addAction(action)
         menu.exec(event.globalPos())
-        for action in self.selection_actions:
-            action.setEnabled(True)  # the same actions live in the menu bar
+        for action, text, hint in saved:  # the same actions live in the menu bar
+            action.setEnabled(True)
+            action.setText(text)
+            action.setToolTip(hint)
+        standard.deleteLater()
         menu.deleteLater()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_header()
+
+    def mousePressEvent(self, event) -> None:
+        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(event.button())
+        if step is not None:
+            event.accept()
+            self.navigateRequested.emit(step)
+            return
+        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
@@ -280,15 +329,17 @@ class Reader(QTextBrowser):
             self.highlightClicked.emit(found[0].kind, found[0].item_id)
 
 
-def _format(highlight: Highlight) -> QTextCharFormat:
+def _format(highlight: Highlight, tag_colour: Callable[[str], str | None] | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if highlight.kind == "entity":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
         fmt.setForeground(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
     else:
+        tagged = tag_colour(highlight.style) if highlight.kind == "note" and tag_colour else None
         colour = QColor(
-            {"quote": QUOTE_COLOUR, "note": NOTE_COLOUR}.get(
+            tagged
+            or {"quote": QUOTE_COLOUR, "note": NOTE_COLOUR}.get(
                 highlight.kind, CLAIM_COLOURS.get(highlight.style, "#8a8a8a")
             )
         )
@@ -356,5 +407,6 @@ def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
         )
         for c in claims
     ]
-    found += [Highlight("note", n.id, n.start, n.end, "", f"Note: {n.note or n.exact}") for n in notes]
+    found += [Highlight("note", n.id, n.start, n.end, n.tags[0] if n.tags else "", f"Note: {n.note or n.exact}")
+              for n in notes]  # a note's style: its first tag, whose colour it takes
     return found

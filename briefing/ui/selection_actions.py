@@ -1,0 +1,135 @@
+"""What the reader's selected words can become besides a claim, a quote or a note: a cited
+passage in the briefing note, or a quotation with its citation on the clipboard.
+
+Both cite as the exports do: title, outlet, author, date, the address when the source has
+one, and the paragraph (counted as ``briefing.domain.paragraph_number`` counts it), never a
+character range, so a reader who never opens the app can find the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from briefing.domain import Citation, Source, paragraph_number
+from briefing.export.citations import passage_locator, unquoted
+from briefing.export.source_links import read_source_links
+from briefing.store import Workspace
+
+ADD_SHORTCUT = "Ctrl+Alt+B"
+COPY_SHORTCUT = "Ctrl+Shift+C"
+MARKDOWN_PUNCTUATION = frozenset("\\`*_[]{}#|~!")
+
+
+@dataclass(frozen=True)
+class CitedPassage:
+    words: str  # the selected words, verbatim, without quotation marks of their own at the ends
+    citation: Citation
+    last_paragraph: int
+    url: str | None
+
+    @property
+    def locator(self) -> str:
+        """'paragraph 3', or 'paragraphs 3–4' for words across a paragraph break."""
+        first = passage_locator(self.citation) or ""
+        if self.last_paragraph == self.citation.paragraph:
+            return first
+        return f"paragraphs {self.citation.paragraph}–{self.last_paragraph}"
+
+    def reference(self) -> str:
+        """'Title. Outlet, by Author, 2026-03-03. Paragraph 3. https://…'"""
+        c = self.citation
+        where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
+        parts = [c.title or "(untitled source)", where[:1].upper() + where[1:], self.locator.capitalize()]
+        return " ".join(f"{part}." for part in parts) + (f" {self.url}" if self.url else "")
+
+    def clipboard_text(self) -> str:
+        return f"“{self.words}”\n— {self.reference()}"
+
+    def markdown(self) -> str:
+        """A text section of the note: the words as a block quote, the reference under them."""
+        c = self.citation
+        where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
+        reference = f"{literal(c.title or '(untitled source)')}. {literal(where)}. {self.locator.capitalize()}."
+        address = f" `{self.url}`" if self.url else ""  # as the exports show it: text, never a live link
+        return f"> “{literal(self.words)}”\n>\n> — {reference}{address}"
+
+
+def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPassage:
+    """The words of ``source`` between ``start`` and ``end`` with their citation."""
+    words = source.text[start:end]
+    start += len(words) - len(words.lstrip())
+    end -= len(words) - len(words.rstrip())
+    words = unquoted(source.text[start:end])  # the quotation marks are added once, around it all
+    text = source.text
+    paragraph = paragraph_number(text, start)
+    citation = Citation(
+        source.id, source.title, source.outlet, source.author, source.published, source.reliability,
+        start, end, paragraph,
+    )  # fmt: skip
+    url = read_source_links(ws, {source.id}).get(source.id)
+    return CitedPassage(words, citation, paragraph_number(text, max(start, end - 1)), url)
+
+
+def literal(text: str) -> str:
+    """Untrusted words as literal Markdown on one line (the export disarms HTML itself)."""
+    return "".join("\\" + ch if ch in MARKDOWN_PUNCTUATION else ch for ch in " ".join(text.split()))
+
+
+class SelectionActions:
+    """Add Selection to Briefing Note and Copy with Citation, for the menus and the reader."""
+
+    def __init__(self, window):
+        self.window = window
+        self.add_to_note = self._action("Add Selection to Briefing &Note", ADD_SHORTCUT, self.add_passage)
+        self.add_to_note.setToolTip("The selected words as a quoted passage with its citation, in the note")
+        self.copy_cited = self._action("Copy with &Citation", COPY_SHORTCUT, self.copy_with_citation)
+        self.copy_cited.setToolTip(
+            "The selected words in quotation marks, then title, outlet, author, date, address and paragraph"
+        )
+
+    def _action(self, text: str, shortcut: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def add_to_menus(self, briefing_menu: QMenu, annotate: QAction | None) -> None:
+        """Add to Note in the Briefing menu, Copy with Citation beside Annotate in the Edit menu,
+        and both at the end of the reader's context menu."""
+        briefing_menu.addAction(self.add_to_note)
+        edit = next((m for m in (annotate.associatedObjects() if annotate else []) if isinstance(m, QMenu)), None)
+        if edit is None:
+            self.window.addAction(self.copy_cited)
+        else:
+            actions = edit.actions()
+            after = actions.index(annotate) + 1
+            edit.insertAction(actions[after] if after < len(actions) else None, self.copy_cited)
+        self.window.reader.selection_actions += [self.add_to_note, self.copy_cited]
+
+    def selection(self) -> CitedPassage | None:
+        reader = self.window.reader
+        selected = reader.selected_range()
+        if selected is None or reader.shown is None:
+            self.window.statusBar().showMessage("Select words in the reader first.", 5000)
+            return None
+        return cite_passage(self.window.ws, reader.shown, *selected)
+
+    def add_passage(self) -> None:
+        passage = self.selection()
+        if passage is None:
+            return
+        dock = self.window.briefing_dock
+        before = len(dock.note.items) if dock.note else 0
+        dock.add("text", None, passage.markdown())
+        if dock.note is not None and len(dock.note.items) > before:
+            self.window.statusBar().showMessage(f"Added the passage ({passage.locator}) to “{dock.note.title}”.", 6000)
+
+    def copy_with_citation(self) -> None:
+        passage = self.selection()
+        if passage is None:
+            return
+        QGuiApplication.clipboard().setText(passage.clipboard_text())
+        self.window.statusBar().showMessage(f"Copied the passage with its citation ({passage.locator}).", 5000)

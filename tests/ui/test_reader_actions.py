@@ -1,0 +1,152 @@
+"""Acting on the words selected in the reader: its context menu, its shortcuts, and a
+selection that never outlives the source it was made in."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from briefing.domain import paragraph_number
+from briefing.store.records import read_claims
+from briefing.store.sources import get_source, list_sources
+from briefing.ui.selection_actions import cite_passage, literal
+
+WORDS = "about 62,000 households"
+
+
+def _select_words(window, outlet="The Veldran Standard", words=WORDS):
+    source_id = {r.outlet: r.id for r in list_sources(window.ws)}[outlet]
+    window.select_source(source_id)
+    text = get_source(window.ws, source_id).text
+    start = text.index(words)
+    window.reader.scroll_to(start, start + len(words))
+    return source_id, text, start
+
+
+def _context_menu(window, qtbot, trigger=None):
+    """Open the reader's context menu on its selection; the entries (text, enabled) it showed,
+    after triggering the one whose text starts with ``trigger``."""
+    shown = []
+
+    def read_menu():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, read_menu)
+            return
+        shown.extend(("-" if a.isSeparator() else a.text().replace("&", ""), a.isEnabled(), a) for a in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    reader = window.reader
+    point = reader.cursorRect().center()
+    reader.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, reader.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: bool(shown))
+    if trigger is not None:
+        next(a for text, _, a in shown if text.startswith(trigger)).trigger()
+    return [(text, enabled) for text, enabled, _ in shown]
+
+
+def test_the_context_menu_offers_what_a_selection_can_become_then_copy(demo_window, qtbot):
+    _select_words(demo_window)
+    entries = _context_menu(demo_window, qtbot)
+    texts = [text for text, _ in entries]
+    assert texts[:6] == [
+        "Annotate Selection…",
+        "Add Selection as Claim",
+        texts[2],
+        "Add Selection as Quote…",
+        "Add Selection to Briefing Note",
+        "Copy with Citation",
+    ]
+    assert texts[2].startswith("Attach Selection as Evidence") and "no claim pinned" in texts[2]
+    assert dict(entries)[texts[2]] is False  # nothing to attach to: disabled, and it says why
+    assert all(enabled for _, enabled in entries[:2] + entries[3:6])
+    assert texts[6] == "-"
+    assert any(t.startswith("Copy") for t in texts[7:]) and any(t.startswith("Select All") for t in texts[7:])
+    # the menu bar's actions are enabled again, with their own names
+    attach = next(a for a in demo_window.reader.selection_actions if a.text().startswith("&Attach"))
+    assert attach.isEnabled() and "pinned" not in attach.text()
+
+
+def test_attach_is_offered_once_a_claim_is_pinned(demo_window, qtbot):
+    wire = {r.outlet: r.id for r in list_sources(demo_window.ws)}["Meridian Wire"]
+    demo_window.select_source(wire)
+    claim = next(c for c in read_claims(demo_window.ws) if c["source_id"] == wire and "40,000" in c["text"])
+    demo_window.panel.select("claim", claim["id"])
+    demo_window.evidence_flow.pin()
+    _select_words(demo_window)
+    entries = dict(_context_menu(demo_window, qtbot))
+    assert entries["Attach Selection as Evidence…"] is True
+
+
+def test_add_as_claim_from_the_context_menu(demo_window, qtbot):
+    source_id, _, _ = _select_words(demo_window)
+    _context_menu(demo_window, qtbot, trigger="Add Selection as Claim")
+    made = [c for c in read_claims(demo_window.ws) if c["source_id"] == source_id and c["origin"] == "analyst"]
+    assert [c["text"] for c in made] == [WORDS]
+
+
+def test_add_to_briefing_note_keeps_the_passage_and_its_paragraph(demo_window, qtbot):
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "Week 47", "audience": None, "date": None, "author": None})
+    source_id, text, start = _select_words(demo_window)
+    _context_menu(demo_window, qtbot, trigger="Add Selection to Briefing Note")
+    item = dock.note.items[-1]
+    source = get_source(demo_window.ws, source_id)
+    assert item.kind == "text"
+    assert f"> “{WORDS}”" in item.body
+    assert f"Paragraph {paragraph_number(text, start)}." in item.body
+    assert source.outlet in item.body and (source.published or "undated") in item.body
+    assert "Week 47" in demo_window.statusBar().currentMessage()
+    demo_window.undo_stack.undo()
+    assert len(dock.note.items) == 0
+
+
+def test_copy_with_citation_puts_the_quoted_passage_and_paragraph_on_the_clipboard(demo_window, qtbot):
+    source_id, text, start = _select_words(demo_window)
+    _context_menu(demo_window, qtbot, trigger="Copy with Citation")
+    source = get_source(demo_window.ws, source_id)
+    copied = QGuiApplication.clipboard().text()
+    first, second = copied.split("\n")
+    assert first == f"“{WORDS}”"
+    assert second.startswith(f"— {source.title}. {source.outlet}")
+    assert f"Paragraph {paragraph_number(text, start)}." in second
+    assert str(start) not in second.replace(str(paragraph_number(text, start)), "")  # no character offsets
+
+
+def test_the_selection_actions_have_shortcuts(demo_window, qtbot):
+    _select_words(demo_window)
+    QGuiApplication.clipboard().clear()
+    demo_window.reader.setFocus()
+    qtbot.waitUntil(demo_window.reader.hasFocus)
+    qtbot.keyClick(
+        demo_window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert QGuiApplication.clipboard().text().startswith(f"“{WORDS}”")
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in demo_window.reader.selection_actions}
+    assert all(shortcuts.values()), shortcuts
+
+
+def test_a_citation_of_words_across_paragraphs_names_both_and_quotes_once(demo_window):
+    ws = demo_window.ws
+    source = get_source(ws, list_sources(ws)[0].id)
+    brk = source.text.index("\n\n")
+    passage = cite_passage(ws, source, brk - 5, brk + 7)
+    assert passage.locator == "paragraphs 1–2"
+    quoted = cite_passage(ws, source, 0, 0)
+    assert quoted.locator == "paragraph 1"
+    assert literal("*bold* [x](javascript:y) # h") == "\\*bold\\* \\[x\\](javascript:y) \\# h"
+
+
+def test_opening_another_source_leaves_no_selection_behind(demo_window, qtbot):
+    source_id, _, _ = _select_words(demo_window)
+    reader = demo_window.reader
+    assert reader.selected_range() is not None
+    other = next(r.id for r in list_sources(demo_window.ws) if r.id != source_id)
+    demo_window.table.setCurrentIndex(demo_window.model.index(demo_window.model.row_of(other), 0))  # by hand
+    assert reader.shown.id == other
+    assert not reader.textCursor().hasSelection()
+    assert reader.selected_range() is None
+    _select_words(demo_window)
+    demo_window.open_passage(other, 0, 0)  # a jump with no range to show
+    assert reader.shown.id == other and not reader.textCursor().hasSelection()
+    assert reader.verticalScrollBar().value() == 0
