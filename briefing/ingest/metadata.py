@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.cjk import CJK_CHAR
 from briefing.ingest.byline import parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
 
@@ -262,9 +263,15 @@ def strip_site_affix(title: str | None, outlet: str | None = None) -> str | None
         return title
     for side, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
         joined = " - ".join(rest) if len(rest) > 1 else rest[0]
-        if is_site_name(side, outlet) and len(joined.split()) >= 3:
+        if is_site_name(side, outlet) and headline_words(joined) >= 3:
             return joined
     return title
+
+
+def headline_words(text: str) -> int:
+    """Words in ``text``, counting two CJK characters as one (those scripts set no spaces)."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(CJK_CHAR.sub(" ", text).split()) + cjk // 2
 
 
 def is_site_name(part: str, outlet: str | None) -> bool:

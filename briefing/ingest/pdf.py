@@ -26,6 +26,9 @@ GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
 SIZE_CHANGE = 0.5  # points
 MIN_SPACING_SAMPLES = 3
 DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body text
+HEADING_EXTRA = 1.5  # points above the body size that make a line a heading
+MAX_HEADING_LINES = 4
+MAX_HEADING_CHARS = 300
 MAX_PAGES = 2000  # a longer document is refused, not cut short without a word
 BOMB = "pdf content too large when unpacked (a decompression bomb?)"
 
@@ -41,15 +44,13 @@ def read_pdf(raw: bytes) -> Extracted:
     reader = open_pdf(raw)
     pages = [page_lines(page) for page in reader.pages]
     drop_running_lines(pages)
-    usual = usual_spacing(pages)
-    paragraphs = join_pages([split_paragraphs(lines, usual) for lines in pages])
+    usual, body = usual_spacing(pages), body_size(pages)
+    paragraphs = join_pages([split_paragraphs(lines, usual, body) for lines in pages])
     text = "\n\n".join("\n".join(p) for p in paragraphs)
     if not text.strip():
         raise FormatError("no text found (a scanned or image-only pdf? text recognition is not supported)")
     title, author, published = read_info(reader)
-    return Extracted(
-        text=text, file_title=title, file_author=author, file_published=published, hard_wrapped=True
-    )
+    return Extracted(text=text, file_title=title, file_author=author, file_published=published, hard_wrapped=True)
 
 
 def open_pdf(raw: bytes) -> PdfReader:
@@ -94,16 +95,48 @@ def page_lines(page) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
-def split_paragraphs(lines: list[Line], usual: float) -> list[list[str]]:
-    """Group a page's lines into paragraphs by vertical gaps and font size changes."""
+def split_paragraphs(lines: list[Line], usual: float, body: float = 0.0) -> list[list[str]]:
+    """Group a page's lines into paragraphs by vertical gaps and font size changes.
+
+    A heading set larger than the body and broken over a few lines is one line: the text
+    cleaner would otherwise read its short lines as separate paragraphs ("Why the Authority
+    Finally" / "Approved the Terminal"), and the title would keep only the first.
+    """
     if not lines:
         return []
-    paragraphs = [[lines[0].text]]
+    groups = [[lines[0]]]
     for above, line in pairwise(lines):
         if starts_paragraph(above, line, usual):
-            paragraphs.append([])
-        paragraphs[-1].append(line.text)
-    return paragraphs
+            groups.append([])
+        groups[-1].append(line)
+    return [[heading_line(group)] if is_heading(group, body) else [line.text for line in group] for group in groups]
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the text is set in (by characters), 0 when there is none."""
+    sizes: dict[float, int] = {}
+    for lines in pages:
+        for line in lines:
+            size = round(line.size, 1)
+            sizes[size] = sizes.get(size, 0) + len(line.text)
+    return max(sizes, key=lambda size: sizes[size]) if sizes else 0.0
+
+
+def is_heading(group: list[Line], body: float) -> bool:
+    if not 2 <= len(group) <= MAX_HEADING_LINES or body <= 0:
+        return False
+    text = " ".join(line.text.strip() for line in group)
+    return all(line.size >= body + HEADING_EXTRA for line in group) and len(text) <= MAX_HEADING_CHARS
+
+
+def heading_line(group: list[Line]) -> str:
+    """A heading's lines as one; a break after a hyphen keeps it ("long-" + "delayed"):
+    headings are set ragged, so a hyphen there belongs to a compound."""
+    text = group[0].text.strip()
+    for line in group[1:]:
+        piece = line.text.strip()
+        text = text + piece if text.endswith("-") else f"{text} {piece}"
+    return text
 
 
 def usual_spacing(pages: list[list[Line]]) -> float:

@@ -68,7 +68,8 @@ def extract_html(html: str) -> Extracted:
     paragraphs = body_paragraphs(body) if body is not None else []
     # the headline as shown beats the <title> tag
     shown = paragraphs.pop(0)[1] if paragraphs and paragraphs[0][0] == "h1" else None
-    title = pick(shown, meta["title"], extra.get("headline"))
+    field_title = None if names_the_site(meta["title"], meta["sitename"], extra) else meta["title"]
+    title = pick(shown, field_title, extra.get("headline"), page_heading(html))
     return Extracted(
         text="\n\n".join(p for _, p in paragraphs) or walk_text(html),
         title=title,
@@ -104,6 +105,39 @@ def tame_tags(html: str) -> str:
             copied = end + 1
         position = end + 1
     return "".join([*pieces, html[copied:]]) if pieces else html
+
+
+H1_OPEN = re.compile(r"<h1[\s>]", re.IGNORECASE)
+H1_CLOSE = re.compile(r"</h1\s*>", re.IGNORECASE)
+MAX_HEADING_CHARS = 400
+MAX_HEADING_MARKUP = 4_000  # an <h1> with its inner tags; unclosed ones are not searched further
+MAX_HEADINGS = 20
+
+
+def names_the_site(title: str | None, sitename: str | None, extra: dict[str, str]) -> bool:
+    """True when a page's title field is only the site's name (some sites put their name in
+    every page's <title> and og:title; a Korean news page was imported as its portal's name)."""
+    if not title:
+        return False
+    site = " ".join(title.split()).casefold()
+    return any(name and site == " ".join(name.split()).casefold() for name in (sitename, extra.get("publisher")))
+
+
+def page_heading(html: str) -> str | None:
+    """The text of the page's first non-empty <h1>, when the extracted body did not start
+    with it."""
+    for count, opening in enumerate(H1_OPEN.finditer(html)):
+        if count == MAX_HEADINGS:
+            break
+        window = html[opening.start() : opening.start() + MAX_HEADING_MARKUP]
+        closing = H1_CLOSE.search(window)
+        inner_start = window.find(">") + 1
+        if closing is None or inner_start <= 0 or inner_start > closing.start():
+            continue
+        text = " ".join(unescape(re.sub(r"<[^>]*>", " ", window[inner_start : closing.start()])).split())
+        if text and len(text) <= MAX_HEADING_CHARS:
+            return text
+    return None
 
 
 def outlet_from_title_tag(html: str, title: str | None) -> str | None:

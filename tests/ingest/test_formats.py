@@ -148,6 +148,26 @@ def test_pdf_paragraphs_headline_and_info(tmp_path):
     assert doc.text == f"{long_para}\n\n{PLAIN_PARA_2}"
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Why the Harbour Authority Finally\nApproved the Ferry Terminal",
+        "Storm damage:\nwhat insurers will pay",
+        "Council backs long-\ndelayed harbour plan",
+    ],
+)
+@pytest.mark.parametrize("info_title", ["first line", None])
+def test_a_pdf_headline_broken_over_lines_is_the_whole_title(tmp_path, headline, info_title):
+    """The first line of a headline is no title, and the rest is no paragraph of the body."""
+    first = headline.split("\n")[0]
+    body = " ".join([PARA_1] * 3)
+    path = make_pdf(tmp_path / "story.pdf", [body, PLAIN_PARA_2], headline=headline, title=info_title and first)
+    doc = read_document(path)
+    whole = headline.replace("-\n", "-").replace("\n", " ")
+    assert doc.title == whole
+    assert doc.text == f"{body}\n\n{PLAIN_PARA_2}"
+
+
 def test_pdf_pages_lose_running_lines_but_no_text(tmp_path):
     sentence = "The mayor said on Tuesday that the city's grid had failed again, leaving homes dark. "
     paragraphs = [f"Paragraph {n}. {sentence * 6}".strip() for n in range(9)]

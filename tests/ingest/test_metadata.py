@@ -233,6 +233,8 @@ def test_numeric_day_month_dates_are_ambiguous_and_ignored():
         ("Harbour plan approved - Halden Courier", "Halden Courier", "Harbour plan approved"),
         ("Ferry terminal approved – what comes next", None, "Ferry terminal approved – what comes next"),
         ("Oil: prices fall again after the cartel meets", None, "Oil: prices fall again after the cartel meets"),
+        ("商品の改造が商標法違反に！？ - ライトハウス特許", "ライトハウス特許", "商品の改造が商標法違反に！？"),
+        ("速報 - 中央日報", "中央日報", "速報 - 中央日報"),  # two characters are no headline
     ],
 )
 def test_a_site_name_beside_the_title_goes(title, outlet, expected):

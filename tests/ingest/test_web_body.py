@@ -60,3 +60,18 @@ def test_a_plausible_or_comparable_precise_body_is_kept(monkeypatch):
         results = {True: fake_result(precise_words), False: fake_result(default_words)}
         monkeypatch.setattr(web, "run_trafilatura", lambda html, precise=True, r=results: r[precise])
         assert web.extract_body("<html></html>") is results[True]
+
+
+def test_a_title_field_that_is_only_the_site_name_gives_way_to_the_page_heading():
+    html = f"""<html><head><title>한빛일보</title><meta property="og:title" content="한빛일보">
+<meta property="og:site_name" content="한빛일보"></head><body>
+<div class="top"><h1 class="headline">서울시, 내년 예산 12조 원 <em>확정</em></h1></div>
+<article><p>{FILLER}</p><p>{FILLER}</p></article></body></html>"""
+    extracted = extract_html(html)
+    assert extracted.title == "서울시, 내년 예산 12조 원 확정"
+    assert extracted.outlet == "한빛일보"
+
+
+def test_an_unclosed_heading_is_not_read_to_the_end_of_the_page():
+    assert web.page_heading("<h1>" + "x " * 50_000) is None
+    assert web.page_heading("<h1 class=a>Open<h1>Second</h1>") == "Open Second"
