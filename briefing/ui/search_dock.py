@@ -3,6 +3,7 @@ saved searches beside the results."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
@@ -27,6 +28,8 @@ from briefing.domain import BriefingError
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
+from briefing.store.search_queries import CLOSE, OPEN
+from briefing.store.sources import get_source
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
@@ -35,6 +38,8 @@ DEBOUNCE_MS = 250
 PAGE_SIZE = 50
 HitRole = Qt.ItemDataRole.UserRole + 1  # (kind, ref_id, source_id)
 HtmlRole = Qt.ItemDataRole.UserRole + 2
+SnippetRole = Qt.ItemDataRole.UserRole + 3  # the snippet with the matched words marked
+MATCHED = re.compile(f"{OPEN}(.*?){CLOSE}", re.DOTALL)
 HINT = 'Search quotes, claims, notes, sources — e.g. ransom, "boil-water notice", speaker:okafor, status:disputed'
 
 
@@ -70,9 +75,11 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class SearchDock(QDockWidget):
-    """Emits ``resultOpened(kind, ref_id, source_id)``."""
+    """Emits ``resultOpened(kind, ref_id, source_id)``, or for a source ``passageOpened(source_id,
+    start, end)`` with the matched words, so the reader shows them and not the source's top."""
 
     resultOpened = Signal(str, int, int)
+    passageOpened = Signal(int, int, int)
     addToBriefing = Signal(str, int)  # briefing item kind, record id
 
     def __init__(self, workspace: Callable[[], Workspace], runner: TaskRunner, parent: QWidget | None = None):
@@ -197,6 +204,7 @@ class SearchDock(QDockWidget):
                                     hit.title or "(untitled)", hit.speaker or "", ""])
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
             item.setData(3, HtmlRole, highlighted_html(hit.snippet))
+            item.setData(3, SnippetRole, hit.snippet)
             item.setToolTip(1, tip(", ".join(p for p in (hit.title, hit.outlet, hit.published) if p)))
             self.results.addTopLevelItem(item)
         self.page_cursor = result.page.cursor
@@ -223,7 +231,41 @@ class SearchDock(QDockWidget):
 
     def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, ref_id, source_id = item.data(0, HitRole)
-        self.resultOpened.emit(kind, ref_id, source_id)
+        found = self._source_match(source_id, item.data(3, SnippetRole) or "") if kind == "source" else None
+        if found is not None:
+            self.passageOpened.emit(source_id, *found)
+        else:
+            self.resultOpened.emit(kind, ref_id, source_id)
+
+    def _source_match(self, source_id: int, snippet: str) -> tuple[int, int] | None:
+        try:
+            text = get_source(self.workspace(), source_id).text
+        except BriefingError:
+            return None  # the window says the source is gone when it opens it
+        return match_range(text, snippet)
+
+
+def match_range(text: str, snippet: str) -> tuple[int, int] | None:
+    """Where a source result's matched words are in the source's text: the first marked word at
+    the place the snippet shows, else the first occurrence of any marked word (any case)."""
+    terms = [t for t in MATCHED.findall(snippet) if t.strip()]
+    if not terms:
+        return None
+    first = snippet.index(OPEN)
+    context = _unmarked(snippet).strip("…")
+    lead = len(_unmarked(snippet[:first]).lstrip("…"))
+    at = text.find(context) if context.strip() else -1
+    if at >= 0:
+        return at + lead, at + lead + len(terms[0])
+    hits = [m for m in (re.search(re.escape(t), text, re.IGNORECASE) for t in terms) if m is not None]
+    if not hits:
+        return None
+    best = min(hits, key=lambda m: m.start())
+    return best.start(), best.end()
+
+
+def _unmarked(snippet: str) -> str:
+    return snippet.replace(OPEN, "").replace(CLOSE, "")
 
 
 def _status(result: SearchResult, shown: int) -> str:
