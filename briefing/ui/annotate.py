@@ -28,6 +28,7 @@ class AnnotationDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Why this passage matters")
+        self.note.setTabChangesFocus(True)  # Tab goes on to Tags, as in every other field
         layout.addRow("&Note:", self.note)
         self.tags = QLineEdit(placeholderText="figures, follow-up (comma separated)")
         self.tags.setAccessibleName("Tags")

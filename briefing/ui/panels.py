@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -25,15 +27,20 @@ from PySide6.QtWidgets import (
 from briefing.store.quote_variants import QuoteVariant
 from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
-from briefing.ui.plain import tip
+from briefing.ui.palette_colours import readable
+from briefing.ui.plain import plain_label, tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
-from briefing.ui.widgets import DragTree, item_mime, make_tree
+from briefing.ui.widgets import DragTree, ReasonEdit, item_mime, make_tree
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
 SortRole = Qt.ItemDataRole.UserRole + 2  # a claim's (origin rank, start, score) for sorting
 NO_CLAIM = -1  # claimSelected's id when no claim is selected
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
+# Tab labels with mnemonics the menu bar (File, Edit, Source, Claims, Quotes, Briefing, View, Help)
+# and the entity page's tabs do not use: Alt+C opens the Claims menu, Alt+L the Claims tab.
+TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
+VARIANT_COLOUR = "#d9480f"
 
 
 class _ClaimItem(QTreeWidgetItem):
@@ -89,11 +96,13 @@ class SidePanel(QTabWidget):
         )
         self.claims_widget, self.claims, self.reason = self._claims_tab()
         self.notes = make_tree("Notes", ["Passage", "Note", "Tags"], 1, {0: 130, 2: 80})
-        self.addTab(self._summary_tab(), "&Summary")
-        self.addTab(self.entities, "&Entities")
-        self.addTab(self.quotes, "&Quotes")
-        self.addTab(self.claims_widget, "&Claims")
-        self.addTab(self.notes, "&Notes")
+        for page, label in zip(
+            (self._summary_tab(), self.entities, self.quotes, self.claims_widget, self.notes), TAB_LABELS, strict=True
+        ):
+            self.addTab(page, label)
+        # every tab in sight, whole: neither scrolled nor cut, the panel is at least as wide as its tabs
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideNone)
         for tree in (self.entities, self.quotes, self.claims, self.notes):
             tree.currentItemChanged.connect(lambda current, _previous, t=tree: self._picked(t, current))
             tree.mime_for = _briefing_mime
@@ -114,6 +123,8 @@ class SidePanel(QTabWidget):
         return tab
 
     def _claims_tab(self) -> tuple[QWidget, DragTree, QLineEdit]:
+        """The claim list with the judging row under it, then the claim's evidence, suggestions
+        and history: four boxes the analyst sizes with the splitter's handles."""
         tab = QWidget()
         layout = QVBoxLayout(tab)
         claims = make_tree("Claims", ["Status", "Claim", "Evidence", "Score"], 1, {0: 95, 2: 85, 3: 48})
@@ -124,36 +135,29 @@ class SidePanel(QTabWidget):
         )
         claims.setSortingEnabled(True)
         claims.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        judging = QWidget()
-        judging_layout = QVBoxLayout(judging)
-        judging_layout.setContentsMargins(0, 0, 0, 0)
-        reason = QLineEdit(placeholderText="Reason for your judgement (optional)")
+        reason = ReasonEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
-        judging_layout.addWidget(reason)
         buttons = QHBoxLayout()
-        for status, text in (
-            ("corroborated", "Co&rroborated"),
-            ("disputed", "&Disputed"),
-            ("unreviewed", "&Unreviewed"),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip(f"Mark the selected claim {status}"))
+        for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
+            # no mnemonic: Alt+letters belong to the menus and tabs; the Claims menu's keys mark
+            button = QPushButton(status.capitalize())
+            button.setToolTip(tip(f"Mark the selected claim {status} ({key})"))
             button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
             buttons.addWidget(button)
-        judging_layout.addLayout(buttons)
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
         self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources
-        judging_layout.addWidget(self.claim_help)
-        self.evidence = EvidencePanel()
-        judging_layout.addWidget(self.evidence, stretch=1)
-        self.claims_splitter = QSplitter(Qt.Orientation.Vertical)  # the analyst sizes list and evidence
+        judged = _box(claims, reason, buttons, self.claim_help)
+        judged.layout().setStretch(0, 1)
+        self.evidence = EvidencePanel(tab)
+        self.evidence.hide()  # it fills the boxes below; their places are the splitter's
+        self.claims_splitter = QSplitter(Qt.Orientation.Vertical)
         self.claims_splitter.setObjectName("claims-splitter")
-        self.claims_splitter.addWidget(claims)
-        self.claims_splitter.addWidget(judging)
-        self.claims_splitter.setStretchFactor(0, 2)
-        self.claims_splitter.setStretchFactor(1, 3)
-        self.claims_splitter.setSizes([320, 480])
+        self.claims_splitter.setChildrenCollapsible(False)
+        for box, stretch in zip([judged, *_evidence_boxes(self.evidence)], (3, 2, 2, 1), strict=True):
+            self.claims_splitter.addWidget(box)
+            self.claims_splitter.setStretchFactor(self.claims_splitter.count() - 1, stretch)
+        self.claims_splitter.setSizes(CLAIM_BOX_SIZES)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.claims_splitter)
         return tab, claims, reason
@@ -182,8 +186,8 @@ class SidePanel(QTabWidget):
             if n.anchor == "orphaned":
                 row.setText(0, f"(text changed) {n.exact}")
             self.notes.addTopLevelItem(row)
-        self.setTabText(2, f"&Quotes ({len(quotes)})")
-        self.setTabText(3, f"&Claims ({len(claims)})")
+        self.setTabText(2, f"{TAB_LABELS[2]} ({len(quotes)})")
+        self.setTabText(3, f"{TAB_LABELS[3]} ({len(claims)})")
 
     def _fill_entities(self, entities: list[EntityRow]) -> None:
         self.entities.clear()
@@ -192,7 +196,7 @@ class SidePanel(QTabWidget):
             group = groups.get(e.type)
             if group is None:
                 group = QTreeWidgetItem([TYPE_LABELS.get(e.type, e.type)])
-                group.setForeground(0, QBrush(QColor(ENTITY_COLOURS.get(e.type, "#888888"))))
+                group.setForeground(0, QBrush(readable(ENTITY_COLOURS.get(e.type, "#888888"))))
                 groups[e.type] = group
                 self.entities.addTopLevelItem(group)
             start, end = e.mentions[0]
@@ -227,7 +231,7 @@ class SidePanel(QTabWidget):
             SortRole,
             (0 if c.origin == "analyst" else 1, c.start, 2.0 if c.origin == "analyst" else (c.score or 0.0)),
         )
-        row.setForeground(0, QBrush(QColor(CLAIM_COLOURS[c.status])))
+        row.setForeground(0, QBrush(readable(CLAIM_COLOURS[c.status])))
         kind = f"{c.kind} " if c.kind else ""
         made = "you made it" if c.origin == "analyst" else "found by the analysis"
         row.setToolTip(3, tip(f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else made))
@@ -318,6 +322,43 @@ class SidePanel(QTabWidget):
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
 
 
+CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
+
+
+def _box(*parts: QWidget | QLayout) -> QWidget:
+    """A box for the claims splitter: its parts stacked, no margins."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 2, 0, 0)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return box
+
+
+def _row(*buttons: QPushButton) -> QBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
+    """The evidence panel's lists (it fills them) as three boxes: evidence with Remove Evidence,
+    suggestions with Confirm and Dismiss, history. Dismiss and Remove get mnemonics no menu uses."""
+    panel.dismiss.setText("&Dismiss")
+    panel.remove.setText("&Remove Evidence")
+    history = plain_label("History")  # the panel's own label stays in the hidden panel
+    return [
+        _box(panel.evidence_label, panel.evidence, _row(panel.remove)),
+        _box(panel.suggestions_label, panel.suggestions, _row(panel.confirm, panel.dismiss)),
+        _box(history, panel.history),
+    ]
+
+
 def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
     """≠ in the Variant column, and a tooltip naming the other sources and what differs."""
     if not variants:
@@ -325,7 +366,7 @@ def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
     row.setText(2, f"≠ {len(variants)}" if len(variants) > 1 else "≠")
     lines = [f"Reported differently by {v.second.source} ({v.description}): “{v.second.text}”" for v in variants]
     row.setToolTip(2, tip("\n".join(lines)))
-    row.setForeground(2, QBrush(QColor("#d9480f")))
+    row.setForeground(2, QBrush(readable(VARIANT_COLOUR)))
     row.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
     font = row.font(2)
     font.setBold(True)

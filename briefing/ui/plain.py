@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidge
 
 # bidi overrides, embeddings and isolates: they can make metadata read backwards ("fdp.exe")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+MIN_DIALOG_WIDTH = 360  # an input dialog's least width: its title and a sentence of label
+TITLE_BAR_EXTRA = 160  # the title bar's icon and buttons beside the title text
 
 
 def tip(text: str) -> str:
@@ -68,13 +70,31 @@ def warn(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Wa
     message_box(parent, icon, title, text).exec()
 
 
-def ask_item(parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> str | None:
-    """One of ``items``, or None when cancelled (QInputDialog.getItem, with a plain label)."""
+def input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:
+    """A QInputDialog with a plain label, wide enough that the window manager shows its whole
+    title (a narrow one showed "Renam…Entity")."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText("")  # makes the label, to be made plain before it holds the text
     make_plain(dialog)
     dialog.setLabelText(label)
+    room = dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA
+    dialog.setMinimumWidth(max(MIN_DIALOG_WIDTH, room))
+    return dialog
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text, or None when cancelled (QInputDialog.getText, plain label, title in full)."""
+    dialog = input_dialog(parent, title, label)
+    dialog.setTextValue(text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> str | None:
+    """One of ``items``, or None when cancelled (QInputDialog.getItem, with a plain label)."""
+    dialog = input_dialog(parent, title, label)
     dialog.setComboBoxItems(list(items))
     dialog.setComboBoxEditable(False)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
 )
@@ -84,3 +87,60 @@ def add_ok_cancel(dialog: QDialog, layout: QFormLayout) -> None:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addRow(buttons)
+
+
+class ColumnFitter(QObject):
+    """Keeps a table free of horizontal scrolling: the stretch column (the title) takes the room
+    left, and the other columns show in ``priority`` order while they fit beside it with at least
+    ``stretch_min`` pixels; the rest are hidden until the table is wide enough again."""
+
+    def __init__(self, table: QTableView, priority: Sequence[int], stretch_min: int = 160) -> None:
+        super().__init__(table)
+        self.table, self.priority, self.stretch_min = table, tuple(priority), stretch_min
+        self.widths: dict[int, int] = {}
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - self.stretch_min
+        fitting = True
+        for column in self.priority:
+            if not header.isSectionHidden(column):
+                self.widths[column] = header.sectionSize(column)  # as the analyst left it
+            width = self.widths.get(column, header.defaultSectionSize())
+            fitting = fitting and room >= width
+            header.setSectionHidden(column, not fitting)
+            room -= width if fitting else 0
+
+
+def fit_columns(table: QTableView, priority: Sequence[int], stretch_min: int = 160) -> ColumnFitter:
+    return ColumnFitter(table, priority, stretch_min)
+
+
+class ReasonEdit(QLineEdit):
+    """The reason for a judgement. Ctrl+Z undoes typing not yet saved with a judgement; with
+    nothing typed since, it reaches the window and undoes the judgement itself (so does Redo)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable()
+            redo = _is_redo(event) and not self.isRedoAvailable()
+            if undo or redo:
+                event.ignore()  # not the field's: the shortcut goes to the window's Undo/Redo
+                return True
+        return super().event(event)
+
+    def clear(self) -> None:
+        """Empty, with no undo history: the saved reason cannot be typed back by Ctrl+Z."""
+        self.setText("")
+
+
+def _is_redo(event: QKeyEvent) -> bool:
+    pressed = QKeySequence(event.keyCombination())
+    return event.matches(QKeySequence.StandardKey.Redo) or pressed == QKeySequence("Ctrl+Shift+Z")

@@ -1,0 +1,95 @@
+"""Keyboard traps: Ctrl+Z in the reason field, Tab in the Annotate dialog, Alt+letters that do
+one thing each, input dialogs wide enough for their titles."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
+
+from briefing.store.claims import get_claim
+from briefing.store.views import source_claims
+from briefing.ui.annotate import AnnotationDialog
+from briefing.ui.plain import input_dialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _judged_claim(window, qtbot, reason: str = "ministry figure differs") -> int:
+    """A claim marked disputed through the panel, the reason field focused and empty again."""
+    source_id = window.current_source_id()
+    claim_id = source_claims(window.ws, source_id)[0].id
+    window.panel.select("claim", claim_id)
+    window.panel.reason.setFocus()
+    qtbot.keyClicks(window.panel.reason, reason)
+    window.panel.mark_current("disputed")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.panel.reason.hasFocus() and window.isActiveWindow())
+    return claim_id
+
+
+def test_ctrl_z_in_the_emptied_reason_field_undoes_the_judgement(demo_window, qtbot):
+    claim_id = _judged_claim(demo_window, qtbot)
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
+    qtbot.keyClick(demo_window.panel.reason, Qt.Key.Key_Z, CTRL)
+    assert get_claim(demo_window.ws, claim_id)["status"] == "unreviewed"
+    assert demo_window.panel.reason.text() == ""  # the saved reason is not typed back
+    qtbot.keyClick(demo_window.panel.reason, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
+
+
+def test_ctrl_z_undoes_typing_not_yet_saved_and_then_the_judgement(demo_window, qtbot):
+    claim_id = _judged_claim(demo_window, qtbot)
+    reason = demo_window.panel.reason
+    qtbot.keyClicks(reason, "second thoughts")
+    qtbot.keyClick(reason, Qt.Key.Key_Z, CTRL)
+    assert reason.text() == "" and get_claim(demo_window.ws, claim_id)["status"] == "disputed"
+    qtbot.keyClick(reason, Qt.Key.Key_Z, CTRL)  # nothing typed left: now the judgement
+    assert get_claim(demo_window.ws, claim_id)["status"] == "unreviewed"
+
+
+def test_tab_in_the_annotate_dialog_moves_to_the_tags(qtbot):
+    dialog = AnnotationDialog(None, "the passage")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.note.setFocus()
+    qtbot.waitUntil(dialog.note.hasFocus)
+    qtbot.keyClicks(dialog.note, "matters")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert dialog.note.toPlainText() == "matters"
+    assert QApplication.focusWidget() is dialog.tags
+
+
+def _mnemonic(text: str) -> str | None:
+    key = QKeySequence.mnemonic(text)
+    return key.toString() if not key.isEmpty() else None
+
+
+def _alt_letters(window) -> list[tuple[str, str]]:
+    """(Alt+letter, what it opens) of the menu bar, every visible tab bar and visible button."""
+    found = [(_mnemonic(a.text()), f"menu {a.text()}") for a in window.menuBar().actions() if a.isVisible()]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            found += [(_mnemonic(bar.tabText(i)), f"tab {bar.tabText(i)}") for i in range(bar.count())]
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and not isinstance(button.parent(), QTabBar):
+            found.append((_mnemonic(button.text()), f"button {button.text()}"))
+    return [(key, what) for key, what in found if key]
+
+
+def test_every_alt_letter_does_one_thing(demo_window):
+    demo_window.panel.setCurrentWidget(demo_window.panel.claims_widget)  # its buttons in sight
+    person = demo_window.panel.entities.topLevelItem(0).child(0)
+    demo_window.open_entity(person.data(0, Qt.ItemDataRole.UserRole + 1)[1])
+    letters = _alt_letters(demo_window)
+    assert ("Alt+C", "menu &Claims") in letters and any(what.startswith("tab C&laims") for _, what in letters)
+    seen: dict[str, str] = {}
+    clashes = [(key, seen[key], what) for key, what in letters if seen.setdefault(key, what) != what]
+    assert clashes == []
+
+
+def test_an_input_dialog_is_wide_enough_for_its_title(qtbot):
+    dialog = input_dialog(None, "Rename Saved Search Across Every Workspace", "New name:")
+    qtbot.addWidget(dialog)
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.minimumWidth() > title + 100
+    assert input_dialog(None, "Rename Entity", "New name:").minimumWidth() >= 360
