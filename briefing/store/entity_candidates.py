@@ -80,6 +80,11 @@ def merge_candidates(ws: Workspace, entity_id: int, limit: int = 20) -> list[Mer
     return [MergeCandidate(i, n, k, round(s, 1), r, shared.get(i, 0)) for s, r, i, n, k in ranked[:limit]]
 
 
+def list_entity_names(ws: Workspace) -> list[tuple[int, str, str]]:
+    """Every entity as (id, name, type), by name: the list the merge dialog filters."""
+    return [tuple(r) for r in ws.db.execute("SELECT id, name, type FROM entities ORDER BY name COLLATE NOCASE, id")]
+
+
 def _aliases(ws: Workspace, entity_id: int) -> list[str]:
     return [r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", [entity_id])]
 

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.edits import delete_entity, merge_entities
+from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
+from briefing.store.quote_variants import QuoteVariant, list_entity_variants
 from briefing.store.records import read_entities
-from briefing.store.views import entity_page
+from briefing.store.views import EntityPage, entity_page, item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
+from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
-from briefing.ui.plain import ask, ask_item
+from briefing.ui.plain import ask
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 
 
@@ -31,6 +34,7 @@ class EntityActions:
         tree.customContextMenuRequested.connect(self.show_menu)
         tree.itemDoubleClicked.connect(lambda *_: self.open_page())
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
+        window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))
 
     def open_page(self) -> None:
         entity = self.current()
@@ -89,19 +93,50 @@ class EntityActions:
                 lambda: retype_entity_command(self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit)
             )
 
-    def merge(self, target_name: str | None = None) -> None:
+    def merge(self, target: int | str | None = None) -> None:
+        """Fold the selected entity into ``target`` (an id, or "Name (type)"); without one, the
+        dialog proposes the likely duplicates first."""
         entity = self.current()
         if entity is None:
             return
-        others = {f"{e['name']} ({e['type']})": e["id"] for e in read_entities(self.window.ws) if e["id"] != entity[0]}
-        if target_name is None:
-            target_name = ask_item(self.window, "Merge Entity", f"Merge “{entity[1]}” into:", sorted(others))
-            if target_name is None:
+        everyone = list_entity_names(self.window.ws)
+        if isinstance(target, str):
+            label, target = target, next((i for i, n, k in everyone if f"{n} ({k})" == target and i != entity[0]), None)
+            if target is None:
+                self.window.statusBar().showMessage(f"Merge: no other entity is called {label}.", 6000)
                 return
-        self._run(
-            lambda: merge_entities(self.window.ws, others[target_name], [entity[0]], reason="merged"),
-            f"Merged “{entity[1]}” into {target_name}.",
-        )
+        if target is None:
+            dialog = MergeDialog(
+                self.window, entity[1], entity[2], merge_candidates(self.window.ws, entity[0]),
+                [e for e in everyone if e[0] != entity[0]],
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+                return
+            target = dialog.chosen()
+        if target is None:
+            return
+        name = next((n for i, n, _ in everyone if i == target), str(target))
+        dock = self.window.entity_dock
+
+        def change() -> None:
+            merge_entities(self.window.ws, target, [entity[0]], reason="merged")
+            if dock.entity_id == entity[0]:
+                dock.entity_id = target  # the page follows the entity into the one it joined
+
+        self._run(change, f"Merged “{entity[1]}” into “{name}”.")
+
+    def refresh_page(self) -> None:
+        """Bring the entity page up to date after an edit (a rename, retype, merge, alias or
+        split shows at once); its tab stays where it is. Called by MainWindow.after_edit."""
+        dock = self.window.entity_dock
+        if dock.entity_id is None or not dock.toggleViewAction().isChecked():
+            return
+        try:
+            page, ranges, variants = load_page(self.window.ws, dock.entity_id)
+        except BriefingError:
+            dock.show_gone("This entity no longer exists: it was deleted or merged into another.")
+            return
+        dock.show_page(page, ranges, variants, bring_forward=False)
 
     def split(self, entity_id: int | None = None, choice: SplitChoice | None = None) -> None:
         """Move the chosen mentions to a new entity (the dialog asks which, unless ``choice``);
@@ -145,3 +180,10 @@ class EntityActions:
             return
         self.window.after_edit()
         self.window.statusBar().showMessage(message, 8000)
+
+
+def load_page(ws, entity_id: int) -> tuple[EntityPage, dict[int, tuple[int, int]], list[QuoteVariant]]:
+    """What the entity page shows: the page, its quotes' ranges and its quote variants."""
+    page = entity_page(ws, entity_id)
+    ranges = {q[0]: item_range(ws, "quote", q[0])[1:] for q in page.quotes}
+    return page, ranges, list_entity_variants(ws, entity_id)

@@ -7,11 +7,13 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -31,11 +33,19 @@ from briefing.ui.variants_view import VariantsView
 from briefing.ui.widgets import make_tree
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
+EntityRole = 0  # QGraphicsItem.data key: the entity a node or label opens
+NODE_SIZE = 16.0
+CENTRE_SIZE = 26.0
+LABEL_WIDTH = 150.0  # a longer name is elided; its tooltip has it whole
 
 
 class CooccurrenceGraph(QGraphicsView):
     """The entity in the middle, the entities sharing its sources around it; line width
-    grows with the number of shared sources."""
+    grows with the number of shared sources. Clicking a node or its label emits its id.
+
+    Labels sit outside their node, away from the centre; a label that would overlap another is
+    moved down until it is clear (a thin leader line then joins it to its node), and a long name
+    is elided, whole in the tooltip."""
 
     entityClicked = Signal(int)
 
@@ -45,36 +55,119 @@ class CooccurrenceGraph(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Co-occurrence graph")
         self.setMinimumHeight(260)
+        self.labels: list[QGraphicsSimpleTextItem] = []
+        self._pressed: QPointF | None = None
 
     def show_page(self, page: EntityPage) -> None:
         scene = self.scene()
         scene.clear()
-        radius = 150.0
+        self.labels = []
+        count = len(page.neighbours)
+        radius = max(130.0, count * 9.0)  # room around the circle for every label's line of text
         most = max((n[3] for n in page.neighbours), default=1)
-        for i, (_entity_id, name, kind, shared) in enumerate(page.neighbours):
-            angle = 2 * math.pi * i / max(1, len(page.neighbours)) - math.pi / 2
+        nodes = []
+        for i, (entity_id, name, kind, shared) in enumerate(page.neighbours):
+            angle = 2 * math.pi * i / max(1, count) - math.pi / 2
             point = QPointF(radius * math.cos(angle), radius * math.sin(angle))
-            pen = QPen(QColor("#9aa3ad"), 1 + 5 * shared / most)
-            scene.addLine(0, 0, point.x(), point.y(), pen)
-            self._node(point, name, kind, f"{name}: {shared} shared source{'s' if shared != 1 else ''}")
-        self._node(QPointF(0, 0), page.name, page.type, page.name, size=26)
-        self.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+            line = scene.addLine(0, 0, point.x(), point.y(), QPen(QColor("#9aa3ad"), 1 + 5 * shared / most))
+            line.setZValue(-1)
+            hint = f"{name} ({kind}): {shared} shared source{'s' if shared != 1 else ''} — click to open"
+            nodes.append((point, name, hint, entity_id))
+            self._dot(point, kind, hint, entity_id, NODE_SIZE)
+        self._dot(QPointF(0, 0), page.type, page.name, None, CENTRE_SIZE)
+        placed = [self._label(page.name, page.name, None, self._centre_rect(page.name)).sceneBoundingRect()]
+        for point, name, hint, entity_id in sorted(nodes, key=lambda n: n[0].y()):
+            text = self._elided(name)
+            rect = self._clear_of(self._wanted_rect(point, text), placed)
+            placed.append(rect)
+            self._label(text, hint, entity_id, rect)
+            if abs(rect.center().y() - point.y()) > rect.height():  # moved away: a leader line
+                anchor = QPointF(rect.left() if point.x() >= 0 else rect.right(), rect.center().y())
+                leader = scene.addLine(point.x(), point.y(), anchor.x(), anchor.y(), QPen(QColor("#9aa3ad"), 0.5))
+                leader.setZValue(-1)
+        self.setSceneRect(scene.itemsBoundingRect().adjusted(-12, -12, 12, 12))
+        self._fit()
 
-    def _node(self, point: QPointF, name: str, kind: str, hint: str, size: float = 16) -> None:
-        scene = self.scene()
+    def label_rects(self) -> list[QRectF]:
+        """Where each label is drawn, in scene coordinates (the centre's first)."""
+        return [label.sceneBoundingRect() for label in self.labels]
+
+    def _dot(self, point: QPointF, kind: str, hint: str, entity_id: int | None, size: float) -> None:
         colour = QColor(ENTITY_COLOURS.get(kind, "#888888"))
-        dot = scene.addEllipse(
+        dot = self.scene().addEllipse(
             point.x() - size / 2, point.y() - size / 2, size, size, QPen(colour.darker()), QBrush(colour)
         )
         dot.setToolTip(tip(hint))
-        label = scene.addSimpleText(name)
+        if entity_id is not None:
+            dot.setData(EntityRole, entity_id)
+            dot.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def _label(self, text: str, hint: str, entity_id: int | None, rect: QRectF) -> QGraphicsSimpleTextItem:
+        label = self.scene().addSimpleText(text)  # a simple text item draws its text as written
+        label.setFont(self.font())
         label.setBrush(self.palette().text())
-        bounds = label.boundingRect()
-        label.setPos(point.x() - bounds.width() / 2, point.y() + size / 2 + 2)
+        label.setPos(rect.topLeft())
+        label.setToolTip(tip(hint))
+        if entity_id is not None:
+            label.setData(EntityRole, entity_id)
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.labels.append(label)
+        return label
+
+    def _elided(self, name: str) -> str:
+        return QFontMetricsF(self.font()).elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+
+    def _text_size(self, text: str) -> tuple[float, float]:
+        metrics = QFontMetricsF(self.font())
+        return metrics.horizontalAdvance(text) + 2, metrics.height() + 1
+
+    def _centre_rect(self, name: str) -> QRectF:
+        width, height = self._text_size(name)
+        return QRectF(-width / 2, CENTRE_SIZE / 2 + 2, width, height)
+
+    def _wanted_rect(self, point: QPointF, text: str) -> QRectF:
+        """Beside the node, on the side away from the centre, centred on its height."""
+        width, height = self._text_size(text)
+        gap = NODE_SIZE / 2 + 4
+        left = point.x() + gap if point.x() >= -0.5 else point.x() - gap - width
+        return QRectF(left, point.y() - height / 2, width, height)
+
+    @staticmethod
+    def _clear_of(rect: QRectF, placed: list[QRectF]) -> QRectF:
+        """``rect`` moved down until it overlaps none of ``placed`` (with a pixel between)."""
+        rect = QRectF(rect)
+        while True:
+            hits = [p for p in placed if rect.intersects(p.adjusted(-1, -1, 1, 1))]
+            if not hits:
+                return rect
+            rect.moveTop(max(p.bottom() for p in hits) + 2)
+
+    def _fit(self) -> None:
+        """The whole graph when it fits; never smaller than 60 % (then it scrolls), never enlarged."""
+        area, rect = self.viewport().size(), self.sceneRect()
+        if rect.isEmpty() or area.isEmpty():
+            return
+        scale = min(1.0, max(0.6, min(area.width() / rect.width(), area.height() / rect.height())))
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.centerOn(rect.center())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
+
+    def mousePressEvent(self, event) -> None:
+        self._pressed = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        if pressed is None or (event.position() - pressed).manhattanLength() > QApplication.startDragDistance():
+            return
+        item = self.itemAt(event.position().toPoint())
+        entity_id = item.data(EntityRole) if item is not None else None
+        if entity_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.entityClicked.emit(entity_id)
 
 
 class EntityDock(QDockWidget):
@@ -82,6 +175,7 @@ class EntityDock(QDockWidget):
 
     passageOpened = Signal(int, int, int)
     splitRequested = Signal(int)  # the entity's id
+    entityOpened = Signal(int)  # a node of the graph was clicked: that entity's id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Entity", parent)
@@ -103,6 +197,7 @@ class EntityDock(QDockWidget):
         layout.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.graph = CooccurrenceGraph()
+        self.graph.entityClicked.connect(self.entityOpened)
         splitter.addWidget(self.graph)
         self.tabs = tabs = QTabWidget()
         self.mentions = make_tree("Mentions", ["Source", "In context"], widths={0: 200})
@@ -111,7 +206,7 @@ class EntityDock(QDockWidget):
         self.variants.passageOpened.connect(self.passageOpened)
         tabs.addTab(self.mentions, "&Mentions")
         tabs.addTab(self.quotes, "Quo&tes")
-        tabs.addTab(self.variants, "&Variants")
+        tabs.addTab(self.variants, "V&ariants")  # Alt+V is the View menu
         splitter.addWidget(tabs)
         layout.addWidget(splitter)
         self.setWidget(body)
@@ -120,8 +215,14 @@ class EntityDock(QDockWidget):
             tree.itemClicked.connect(self.open_row)
 
     def show_page(
-        self, page: EntityPage, quote_ranges: dict[int, tuple[int, int]], variants: list[QuoteVariant] | None = None
+        self,
+        page: EntityPage,
+        quote_ranges: dict[int, tuple[int, int]],
+        variants: list[QuoteVariant] | None = None,
+        bring_forward: bool = True,
     ) -> None:
+        """Show ``page``; ``bring_forward``: also show the dock and raise its tab (False when the
+        page is only brought up to date after an edit)."""
         self.entity_id = page.id
         self.split_button.setEnabled(True)
         aliases = f" — also {html.escape(', '.join(page.aliases))}" if page.aliases else ""
@@ -145,10 +246,23 @@ class EntityDock(QDockWidget):
             item.setToolTip(1, tip(text))
             self.quotes.addTopLevelItem(item)
         self.variants.show_variants(variants or [])
-        self.tabs.setTabText(2, f"&Variants ({len(variants or [])})")
+        self.tabs.setTabText(2, f"V&ariants ({len(variants or [])})")
         self.graph.show_page(page)
-        self.show()
-        self.raise_()
+        if bring_forward:
+            self.show()
+            self.raise_()
+
+    def show_gone(self, message: str) -> None:
+        """The entity shown no longer exists (deleted, or merged away without a target to show)."""
+        self.entity_id = None
+        self.split_button.setEnabled(False)
+        self.heading.setText(html.escape(message))
+        for tree in (self.mentions, self.quotes):
+            tree.clear()
+        self.variants.show_variants([])
+        self.tabs.setTabText(2, "&Variants")
+        self.graph.scene().clear()
+        self.graph.labels = []
 
     def _split(self) -> None:
         if self.entity_id is not None:

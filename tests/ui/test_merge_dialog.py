@@ -1,0 +1,83 @@
+"""Merge Into… proposes the likely duplicates first; the entity page follows every entity edit."""
+
+from PySide6.QtWidgets import QDialog
+
+from briefing.store.mentions import list_mentions
+from briefing.store.records import read_entities
+from briefing.ui.merge_dialog import MergeDialog
+from briefing.ui.panels import ItemRole
+
+
+def entity_id_of(window, name, kind):
+    return next(e["id"] for e in read_entities(window.ws) if e["name"] == name and e["type"] == kind)
+
+
+def select_entity(window, entity_id):
+    """Open a source that mentions the entity and select it in the Entities tab."""
+    window.select_source(list_mentions(window.ws, entity_id)[0].source_id)
+    tree = window.panel.entities
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            data = group.child(j).data(0, ItemRole)
+            if data and data[1] == entity_id:
+                tree.setCurrentItem(group.child(j))
+                return
+    raise AssertionError(f"entity {entity_id} not in the Entities tab")
+
+
+def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window, monkeypatch):
+    veldra, veldran = entity_id_of(demo_window, "Veldra", "place"), entity_id_of(demo_window, "Veldran", "place")
+    select_entity(demo_window, veldra)
+    demo_window.entity_actions.open_page()
+    everyone = {e["id"] for e in read_entities(demo_window.ws)}
+    seen = {}
+
+    def answer(dialog):
+        seen["rows"], seen["chosen"] = dialog.rows(), dialog.chosen()
+        dialog.filter.setText("KESSEL")
+        seen["filtered"] = dialog.rows()
+        dialog.filter.clear()
+        dialog.choose(veldran)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MergeDialog, "exec", answer)
+    demo_window.entity_actions.merge()
+    group, name, kind, why = seen["rows"][0]
+    assert (group, name, kind) == ("Likely duplicates (1)", "Veldran", "place")
+    assert why.startswith("spelling differs by 1")
+    assert seen["chosen"] == veldran  # the best proposal is selected: Enter merges into it
+    assert len(seen["rows"]) == len(everyone) - 1
+    assert [r[0] for r in seen["rows"]][-1].startswith("All other entities")
+    assert {r[1] for r in seen["filtered"]} == {"Kessel Point", "Kessel"}
+    assert veldra not in {e["id"] for e in read_entities(demo_window.ws)}
+    assert demo_window.entity_dock.entity_id == veldran  # the page follows the merged entity
+    assert "<b>Veldran</b>" in demo_window.entity_dock.heading.text()
+    assert "Veldra" in demo_window.entity_dock.heading.text().split("also", 1)[1]
+
+
+def test_the_entity_page_shows_a_retype_and_a_rename_at_once(demo_window):
+    kessel = entity_id_of(demo_window, "Kessel Point", "organisation")
+    select_entity(demo_window, kessel)
+    demo_window.entity_actions.open_page()
+    heading = demo_window.entity_dock.heading
+    assert "(organisation)" in heading.text()
+    demo_window.entity_actions.retype("place")
+    assert "(place)" in heading.text()
+    demo_window.undo_stack.undo()
+    assert "(organisation)" in heading.text()
+    select_entity(demo_window, kessel)  # the Entities tab was rebuilt by the edit
+    demo_window.entity_actions.rename("Kessel Point Plant")
+    assert "<b>Kessel Point Plant</b>" in heading.text()
+    demo_window.undo_stack.undo()
+    assert "<b>Kessel Point</b>" in heading.text()
+
+
+def test_deleting_the_shown_entity_says_so_on_its_page(demo_window):
+    kessel = entity_id_of(demo_window, "Kessel Point", "organisation")
+    select_entity(demo_window, kessel)
+    demo_window.entity_actions.open_page()
+    demo_window.entity_actions.delete(confirmed=True)
+    dock = demo_window.entity_dock
+    assert dock.entity_id is None and "no longer exists" in dock.heading.text()
+    assert dock.mentions.topLevelItemCount() == 0 and not dock.split_button.isEnabled()
