@@ -15,6 +15,7 @@ Keys of the ``rejections`` table:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,7 @@ from briefing.domain import (
 )
 from briefing.store.history import record_judgement
 from briefing.store.records import add_evidence, delete_evidence, read_source_text
-from briefing.store.search_index import reindex_sources
+from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
@@ -44,6 +45,7 @@ _MACHINE_CLAIMS = """
     AND NOT EXISTS (SELECT 1 FROM claim_suggestions s WHERE s.claim_id = claims.id AND s.state != 'open')
     AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
 """
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 _MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
 
 
@@ -100,6 +102,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         resolver.start_source(source_id)
         entity_ids = {found.key: resolver.resolve(found) for found in analysis.entities}
         _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
+        resolver.settle_names({i for i in entity_ids.values() if i is not None})
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
         _insert_claims(ws, source_id, text, analysis.claims)
         rows = [(source_id, *_checked(text, start, end, source_id)) for start, end in analysis.sentences]
@@ -141,14 +144,17 @@ def _remove_machine_output(ws: Workspace, source_id: int) -> None:
 
 def _delete_leftover_entities(ws: Workspace) -> list[int]:
     """Delete machine entities nothing refers to any more; returns their ids."""
-    ids = [row[0] for row in ws.db.execute(
-        """
+    ids = [
+        row[0]
+        for row in ws.db.execute(
+            """
         SELECT id FROM entities WHERE origin = 'analysis' AND edited = 0
         AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = entities.id)
         AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'entity' AND b.ref_id = entities.id)
         """
-    )]
+        )
+    ]
     ws.db.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
     return ids
 
@@ -360,6 +366,54 @@ class _Resolver:
             return False
         return len(entity.key.split()) == 1 and len(name_key.split()) > 1
 
+    def settle_names(self, entity_ids: Iterable[int]) -> None:
+        """Name each machine entity by the full form the most sources use.
+
+        The first source's name stuck before, junk included ("Hammering Hillary Clinton" from
+        a headline, while nine other sources say "Hillary Clinton"). A form counts the
+        sources whose stored mentions use it (within one source the analysis already chose);
+        a one-word form never replaces a longer one (a surname is the usual second mention,
+        not the name), and the current name stays on a tie."""
+        for entity_id in sorted(entity_ids):
+            entity = self.entities.get(entity_id)
+            if entity is None or entity.edited:
+                continue
+            best = self._most_frequent_form(entity)
+            if best is not None and best[1] != entity.key:
+                self._rename(entity, *best)
+                reindex_sources_of_speaker(self.ws, entity.id)  # its quotes are found by the new name
+
+    def _most_frequent_form(self, entity: _Entity) -> tuple[str, str] | None:
+        counts: dict[str, int] = {}
+        spellings: dict[str, dict[str, int]] = {}
+        rows = self.ws.db.execute(
+            "SELECT text, group_concat(DISTINCT source_id) FROM mentions WHERE entity_id = ? GROUP BY text",
+            [entity.id],
+        )
+        sources: dict[str, set[str]] = {}
+        for surface, source_list in rows:
+            shown = " ".join(_POSSESSIVE_END.sub("", surface).split())
+            key = normalise_name(shown)
+            if not key or key in self.rejected or f"{entity.id}:{key}" in self.rejected:
+                continue
+            found_in = set(source_list.split(","))
+            sources.setdefault(key, set()).update(found_in)
+            counts[key] = len(sources[key])
+            spellings.setdefault(key, {})
+            spellings[key][shown] = spellings[key].get(shown, 0) + len(found_in)
+        longest = max((len(key.split()) for key in counts), default=0)
+        full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
+        if not full:
+            return None
+        current = full.get(entity.key, 0) if len(entity.key.split()) > 1 or longest == 1 else 0
+        key = max(full, key=lambda k: (full[k], k == entity.key))
+        if full[key] <= current:
+            return None
+        # the usual spelling, not a headline's capitals ("DONALD TRUMP") when another exists
+        forms = spellings[key]
+        name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
+        return name, key
+
     def _rename(self, entity: _Entity, name: str, name_key: str) -> None:
         db = self.ws.db
         for alias_id, alias in db.execute(
@@ -468,7 +522,9 @@ def reopen_suggestion(ws: Workspace, suggestion_id: int) -> None:
         if state == "confirmed":
             rows = db.execute(
                 'SELECT id FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
-                "AND relation = ?", [claim_id, source_id, start, end, relation]).fetchall()
+                "AND relation = ?",
+                [claim_id, source_id, start, end, relation],
+            ).fetchall()
             for (evidence_id,) in rows:
                 delete_evidence(ws, evidence_id, reason="undo")
         db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])

@@ -14,7 +14,7 @@ from briefing.store.analysis import (
     save_analysis,
     sources_needing_analysis,
 )
-from briefing.store.edits import add_quote_by_analyst, set_quote_speaker
+from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.history import history_for
 from briefing.store.records import add_evidence, mark_claim, read_entities
 from briefing.store.sources import add_document, get_source, update_source
@@ -100,8 +100,10 @@ def rows(ws, sql, *params):
 
 
 def fts_quotes(ws, query):
-    sql = ("SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-           "WHERE search_fts MATCH ? AND d.kind = 'quote'")
+    sql = (
+        "SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        "WHERE search_fts MATCH ? AND d.kind = 'quote'"
+    )
     return sorted(r[0] for r in rows(ws, sql, query))
 
 
@@ -473,3 +475,43 @@ def test_a_failed_save_drops_the_runs_cache(ws):
     save_analysis(ws, a, analysis_a(), run)
     assert "New Person" not in {e["name"] for e in read_entities(ws)}
     assert {e["name"] for e in read_entities(ws)} == {"Marta Okafor", "Lagos Water"}
+
+
+def test_an_entity_is_named_by_the_form_most_sources_use(ws):
+    """One headline's "Hammering Hillary Clinton" came first; three sources say "Hillary
+    Clinton" and call her "Clinton" after: the name follows the sources, not the first one."""
+    first = "Hammering Hillary Clinton, the rally went on. Clinton's aides said nothing."
+    save_analysis(
+        ws,
+        add_source(ws, first, "a"),
+        analysis(first, [found(0, first, "Hammering Hillary Clinton", "person", "Clinton")]),
+    )
+    assert [e["name"] for e in read_entities(ws)] == ["Hammering Hillary Clinton"]
+    for n in range(3):
+        text = f"Hillary Clinton spoke in town {n}. Clinton said the plan works. “Yes,” said Clinton."
+        save_analysis(
+            ws,
+            add_source(ws, text, f"b{n}"),
+            analysis(
+                text, [found(0, text, "Hillary Clinton", "person", "Clinton")], [quoted(text, "Yes,", 0, "Clinton")]
+            ),
+        )
+    (entity,) = read_entities(ws)
+    assert entity["name"] == "Hillary Clinton"  # a surname alone never becomes the name
+    assert {"Hammering Hillary Clinton", "Clinton"} <= set(entity["aliases"])
+    assert_fts_in_sync(ws)
+
+
+def test_a_tie_keeps_the_name_and_an_analyst_name_is_never_replaced(ws):
+    texts = ["Lagos Water Corp. cut supply.", "Lagos Water cut supply again.", "Lagos Water said sorry."]
+    ids = [add_source(ws, text, f"s{n}") for n, text in enumerate(texts)]
+    save_analysis(ws, ids[0], analysis(texts[0], [found(0, texts[0], "Lagos Water Corp", "organisation")]))
+    save_analysis(
+        ws, ids[1], analysis(texts[1], [found(0, texts[1], "Lagos Water", "organisation", "Lagos Water Corp")])
+    )
+    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water Corp"]  # one source each: a tie
+    rename_entity(ws, read_entities(ws)[0]["id"], "Lagos Water Corporation")
+    save_analysis(
+        ws, ids[2], analysis(texts[2], [found(0, texts[2], "Lagos Water", "organisation", "Lagos Water Corporation")])
+    )
+    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water Corporation"]
