@@ -38,3 +38,17 @@ def first_focusable(pane: QWidget) -> QWidget:
         if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(pane) and child.isEnabled():
             return child
     return pane
+
+
+WIDE_SHARE = 0.45  # of the window's width, for the entity page and the briefing note
+
+
+def open_wide(window, dock: QDockWidget, share: float = WIDE_SHARE) -> None:
+    """Show a right-hand dock (the entity page, the briefing note) and raise its tab. One
+    narrower than a third of the window takes ``share`` of it, so a page meant for reading is
+    not a 300-pixel strip; one already wider (the analyst sized it) keeps its width."""
+    dock.show()
+    dock.raise_()
+    if dock.isFloating() or dock.width() >= window.width() / 3:
+        return
+    window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)

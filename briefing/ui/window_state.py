@@ -1,8 +1,15 @@
-"""The main window's geometry and layout, kept between runs (QSettings)."""
+"""The main window's geometry and layout, and per workspace the source being read, its scroll
+position and the entity page shown, kept between runs (QSettings)."""
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+FIRST_START_SHARE = 0.9  # of the screen's available room, on a first start
 
 
 def _parts(window):
@@ -20,11 +27,98 @@ def save_state(window) -> None:
     settings = QSettings()
     for key, save, _ in _parts(window):
         settings.setValue(key, save())
+    if window.attached:
+        save_reading(window, settings)
 
 
 def restore_state(window) -> None:
     settings = QSettings()
+    if not isinstance(settings.value("main/geometry"), QByteArray):
+        fill_screen(window)
     for key, _, restore in _parts(window):
         value = settings.value(key)
         if isinstance(value, QByteArray):
             restore(value)
+
+
+def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
+    """A first start: most of the screen's available room, centred on it."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width, height = int(room.width() * share), int(room.height() * share)
+    window.resize(width, height)
+    window.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
+
+
+# -- the workspace's reading place ----------------------------------------
+def workspace_key(window) -> str | None:
+    """The settings group of the open workspace (by its file's path), None for one in memory."""
+    path = window.ws.path if window.attached else None
+    if path is None:
+        return None
+    return "workspaces/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+
+
+def save_reading(window, settings: QSettings | None = None) -> None:
+    """The source open, the character at the top of the reader, the entity page shown."""
+    group = workspace_key(window)
+    if group is None:
+        return
+    settings = settings or QSettings()
+    source_id = window.current_source_id()
+    top = window.reader.cursorForPosition(window.reader.viewport().rect().topLeft()).position()
+    entity = window.entity_dock.entity_id if _is_open(window.entity_dock) else None
+    for name, value in (("source", source_id), ("top", top if source_id is not None else None), ("entity", entity)):
+        if value is None:
+            settings.remove(f"{group}/{name}")
+        else:
+            settings.setValue(f"{group}/{name}", int(value))
+
+
+def restore_reading(window) -> None:
+    """Back where the analyst left this workspace: its source, scrolled as it was, and its
+    entity page. A source or entity gone since is skipped without a word."""
+    group = workspace_key(window)
+    if group is None:
+        return
+    settings = QSettings()
+    source_id = _int(settings.value(f"{group}/source"))
+    if source_id is not None and window.model.row_of(source_id) is not None:
+        window._select(source_id)
+        top = _int(settings.value(f"{group}/top"))
+        if top is not None and window.current_source_id() == source_id:
+            scroll_to_character(window.reader, top)
+    entity_id = _int(settings.value(f"{group}/entity"))
+    if entity_id is not None and _is_open(window.entity_dock):
+        window.open_entity(entity_id)
+    if window.entity_dock.entity_id is None:
+        window.entity_dock.close()  # an empty entity page is no pane to come back to
+
+
+def _is_open(dock) -> bool:
+    """Open, even behind another dock's tab (isVisible is False there)."""
+    return dock.toggleViewAction().isChecked()
+
+
+def scroll_to_character(reader, position: int) -> None:
+    """Scroll the reader so the line holding character ``position`` of its document is at the top."""
+    document = reader.document()
+    block = document.findBlock(min(position, max(0, document.characterCount() - 1)))
+    if not block.isValid():
+        return
+    top = document.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    if layout is not None and layout.lineCount():
+        line = layout.lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+    reader.verticalScrollBar().setValue(int(top))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None

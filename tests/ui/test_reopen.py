@@ -1,0 +1,126 @@
+"""Reopening a workspace comes back where the analyst left it: the source, its scroll position,
+the entity page and the open panes; a first start fills most of the screen."""
+
+import os
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QGuiApplication
+
+from briefing.store import open_workspace
+from briefing.store.sources import get_source
+from briefing.store.views import source_entities
+from briefing.ui.main_window import MainWindow
+from briefing.ui.source_model import SourceIdRole
+from briefing.ui.tasks import TaskRunner
+from briefing.ui.window_state import FIRST_START_SHARE
+
+
+@pytest.fixture
+def private_settings(tmp_path):
+    """QSettings in a folder of this test's own, so no other test's layout is restored."""
+    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    QSettings.setPath(native, user, str(tmp_path / "settings"))
+    yield
+    QSettings.setPath(native, user, os.environ["XDG_CONFIG_HOME"])
+
+
+@pytest.fixture
+def workspace_copy(analysed_path, tmp_path):
+    copy = tmp_path / "reopened.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    return copy
+
+
+def _open_window(qtbot, path):
+    """As the app opens one: the window painted first, the workspace attached after."""
+    window = MainWindow(None, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    ws = open_workspace(path)
+    window.attach(ws)
+    return window, ws
+
+
+def _close(window, ws):
+    window.close()
+    ws.close()
+
+
+def _top_character(window) -> int:
+    return window.reader.cursorForPosition(QPoint(0, 0)).position()
+
+
+def _longest_other_source(window) -> int:
+    """The source with the most text, other than the one open (the reader must scroll)."""
+    ids = [window.model.index(row, 0).data(SourceIdRole) for row in range(window.model.rowCount())]
+    others = [i for i in ids if i != window.current_source_id()]
+    return max(others, key=lambda i: len(get_source(window.ws, i).text))
+
+
+def test_reopening_shows_the_last_source_scrolled_as_it_was(qtbot, private_settings, workspace_copy):
+    window, ws = _open_window(qtbot, workspace_copy)
+    source_id = _longest_other_source(window)
+    window.select_source(source_id)
+    bar = window.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 400)
+    bar.setValue(bar.maximum() // 2)
+    top = _top_character(window)
+    assert top > 0
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    assert window.current_source_id() == source_id
+    assert window.reader.verticalScrollBar().value() > 0
+    shown_top = _top_character(window)
+    line = window.reader.document().findBlock(top).layout().lineForTextPosition(0).textLength()
+    assert abs(shown_top - top) <= max(line, 80)  # the same line at the top, whatever wraps
+    _close(window, ws)
+
+
+def test_reopening_shows_the_open_panes_and_the_entity_page(qtbot, private_settings, workspace_copy):
+    window, ws = _open_window(qtbot, workspace_copy)
+    person = next(e for e in source_entities(ws, window.current_source_id()) if e.type == "person")
+    window.show_briefing()
+    window.open_entity(person.id)
+    window.show_timeline()
+    assert window.briefing_dock.toggleViewAction().isChecked()
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    assert window.briefing_dock.toggleViewAction().isChecked()
+    assert window.timeline.toggleViewAction().isChecked()
+    assert window.entity_dock.toggleViewAction().isChecked() and window.entity_dock.entity_id == person.id
+    window.entity_dock.close()
+    window.briefing_dock.close()
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)  # closed panes stay closed
+    assert not window.briefing_dock.toggleViewAction().isChecked()
+    assert not window.entity_dock.toggleViewAction().isChecked()
+    _close(window, ws)
+
+
+def test_another_workspace_opens_at_its_own_first_source(qtbot, private_settings, workspace_copy, tmp_path):
+    window, ws = _open_window(qtbot, workspace_copy)
+    first = window.current_source_id()
+    window.select_source(_longest_other_source(window))
+    _close(window, ws)
+    other = tmp_path / "other.briefing"
+    other.write_bytes(workspace_copy.read_bytes())
+    window, ws = _open_window(qtbot, other)
+    assert window.current_source_id() == first
+    _close(window, ws)
+
+
+def test_a_first_start_fills_most_of_the_screen_centred(qtbot, private_settings):
+    window = MainWindow(None, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    room = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    assert window.width() == int(room.width() * FIRST_START_SHARE)
+    assert window.height() == int(room.height() * FIRST_START_SHARE)
+    centre = window.geometry().center()
+    assert abs(centre.x() - room.center().x()) <= 2 and abs(centre.y() - room.center().y()) <= 2
+    window.close()
