@@ -75,7 +75,12 @@ def annotation_rows(ws: Workspace, ids: list[int]) -> dict[int, NoteListRow]:
         f"FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         list(ids),
     ).fetchall()
-    return {row[0]: NoteListRow(*row[:5], tuple(row[5].split("\x1f")) if row[5] else (), *row[6:]) for row in rows}
+    return {row[0]: _row(*row) for row in rows}
+
+
+def _row(id_, source_id, title, exact, note, tags, anchor, created_at, start, end) -> NoteListRow:
+    split = tuple(tags.split("\x1f")) if tags else ()
+    return NoteListRow(id_, source_id, title, exact, note, split, anchor, created_at, start, end)
 
 
 def list_annotations(

@@ -1,0 +1,123 @@
+"""The Help menu: shortcuts read from the menus, the search language with examples that run,
+getting started, and the first-run hint of an empty workspace."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from briefing.ui.help import EMPTY_WORKSPACE, SEARCH_EXAMPLES, TABS, menu_shortcuts
+from briefing.ui.main_window import MainWindow
+from briefing.ui.plain import InertDocument
+from briefing.ui.tasks import TaskRunner
+
+
+def _keys(standard: QKeySequence.StandardKey) -> str:
+    return QKeySequence(standard).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def test_the_shortcuts_list_every_menu_command_with_its_keys(demo_window):
+    dialog = demo_window.help.show(0)
+    assert dialog.isVisible() and dialog.tabs.tabText(dialog.tabs.currentIndex()) == TABS[0]
+    listed = dialog.visible_commands()
+    assert ("Undo", _keys(QKeySequence.StandardKey.Undo)) in listed
+    assert ("Import Files…", "Ctrl+I") in listed
+    assert ("Find…", _keys(QKeySequence.StandardKey.Find)) in listed
+    assert ("Notes", "Ctrl+Shift+N") in listed
+    assert ("Keyboard Shortcuts", "F1, Ctrl+/") in listed
+    in_menus = [(command, keys) for _, command, keys in menu_shortcuts(demo_window)]
+    assert set(in_menus) <= set(listed) and len(in_menus) > 40
+
+
+def test_the_shortcuts_are_read_from_the_menus_each_time(demo_window):
+    help_ = demo_window.help
+    help_.show(0).close()
+    view = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&View")
+    added = QAction("&Brand New Command", demo_window)
+    added.setShortcut(QKeySequence("Ctrl+Alt+Shift+F12"))
+    view.addAction(added)
+    assert ("Brand New Command", "Ctrl+Alt+Shift+F12") in help_.show(0).visible_commands()
+
+
+def test_the_shortcuts_can_be_searched_by_command_key_or_menu(demo_window, qtbot):
+    dialog = demo_window.help.show(0)
+    qtbot.keyClicks(dialog.filter, "ctrl+e")
+    assert dialog.visible_commands() == [("Export Note…", "Ctrl+E")]
+    dialog.filter.setText("claims")  # a menu's name shows its commands
+    listed = dialog.visible_commands()
+    assert ("Mark Disputed", "Ctrl+Alt+D") in listed and ("Undo", _keys(QKeySequence.StandardKey.Undo)) not in listed
+    dialog.filter.setText("no such command")
+    assert dialog.visible_commands() == []
+    dialog.filter.clear()
+    assert len(dialog.visible_commands()) > 40
+
+
+def test_f1_and_ctrl_slash_open_the_shortcuts(demo_window):
+    action = demo_window.findChild(QAction, "help-shortcuts")
+    assert [k.toString() for k in action.shortcuts()] == ["F1", "Ctrl+/"]
+    action.trigger()
+    assert demo_window.help.dialog.isVisible() and demo_window.help.dialog.tabs.currentIndex() == 0
+
+
+def test_the_help_menu_offers_each_page_then_about(demo_window):
+    menu = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&Help")
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["&Keyboard Shortcuts", "&Search Language", "&Getting Started", "&About Briefing"]
+
+
+@pytest.mark.parametrize("query", ["speaker:okafor", '"water outage"~5'])
+def test_a_search_example_runs_in_the_search_pane(demo_window, qtbot, query):
+    dialog = demo_window.help.show(1)
+    tree = dialog.examples
+    item = next(tree.topLevelItem(r) for r in range(tree.topLevelItemCount()) if tree.topLevelItem(r).text(0) == query)
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
+    dock = demo_window.search_dock
+    assert dock.field.text() == query
+    qtbot.waitUntil(lambda: dock.results.topLevelItemCount() > 0)
+    assert dock.status.text().split()[0].isdigit()  # "N results, ..."
+
+
+def test_the_search_examples_cover_the_language():
+    typed = " ".join(query for query, _ in SEARCH_EXAMPLES)
+    for part in ('"', "~5", "*", " OR ", " AND ", " NOT ", "(", "type:", "speaker:", "status:", "tag:", "from:"):
+        assert part in typed, part
+    assert "investgation" in typed  # a typo the workspace's words correct
+
+
+def test_getting_started_walks_through_a_first_briefing(demo_window):
+    dialog = demo_window.help.show(2)
+    page = dialog.tabs.currentWidget()
+    assert isinstance(page.document(), InertDocument)
+    text = page.toPlainText()
+    for step in ("Import", "Read", "Judge claims", "Annotate", "Search", "Compose and export"):
+        assert step in text, step
+
+
+def test_an_empty_workspace_says_what_to_do_first(qtbot, ws):
+    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    text = window.reader.toPlainText()
+    assert text == EMPTY_WORKSPACE
+    assert "File ▸ Import Files… (Ctrl+I)" in text and "drop them" in text and "Help ▸ Getting Started" in text
+
+
+def test_a_filter_that_matches_nothing_is_not_a_first_run(demo_window, qtbot):
+    demo_window.filter_edit.setText("no source is called this")
+    qtbot.waitUntil(lambda: demo_window.model.rowCount() == 0)
+    demo_window.refresh_sources()
+    assert demo_window.reader.toPlainText() != EMPTY_WORKSPACE
+
+
+@pytest.mark.parametrize("view", ["notes", "help"])
+def test_the_screenshot_views(view, analysed_path, tmp_path, qapp):
+    from briefing.ui.app import run_app
+
+    workspace = tmp_path / "shot.briefing"
+    shutil.copy(analysed_path, workspace)
+    target = tmp_path / f"{view}.png"
+    assert run_app(str(workspace), screenshot=str(target), view=view) == 0
+    assert not QImage(str(target)).isNull()

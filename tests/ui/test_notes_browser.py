@@ -1,0 +1,180 @@
+"""The Notes browser: every annotation of the workspace, filtered by tag and text, opened in the
+reader; tag colours in the browser and the reader's highlights."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from briefing.store.records import add_annotation
+from briefing.store.sources import get_source, source_ids
+from briefing.ui.annotate import AddAnnotationCommand
+from briefing.ui.main_window import MainWindow
+from briefing.ui.notes_browser import EMPTY_HINT, FilterRole, NoteRole
+from briefing.ui.reader import NOTE_COLOUR
+from briefing.ui.tag_colours import PALETTE, TagColours, default_colour
+from briefing.ui.tasks import TaskRunner
+
+HOSTILE = '<img src="x"> see <b>this</b>'
+
+
+@pytest.fixture
+def noted(demo_window):
+    """The demo window with four notes over two sources; the Notes pane open."""
+    ws = demo_window.ws
+    first, second = source_ids(ws)[:2]
+    ids = {
+        "figures": add_annotation(ws, first, 0, 12, "Check the figure", ("figures", "follow-up")),
+        "odd": add_annotation(ws, first, 20, 30, "Tagged oddly", ("50%_done",)),
+        "hostile": add_annotation(ws, second, 0, 10, HOSTILE, ()),
+        "other": add_annotation(ws, second, 40, 50, "Another figure", ("Figures",)),
+    }
+    demo_window.after_edit()  # as the window's own commands do: the open source shows its notes
+    demo_window.notes_dock.show_notes()
+    return demo_window, ids, (first, second)
+
+
+def _rows(dock) -> list[int]:
+    model = dock.model
+    return [model.index(r, 0).data(NoteRole)[0] for r in range(model.rowCount())]
+
+
+def _pick_tag(dock, name: str) -> None:
+    for row in range(dock.tags.count()):
+        if dock.tags.item(row).data(FilterRole)[1] == name:
+            dock.tags.setCurrentRow(row)
+            return
+    raise AssertionError(f"no tag {name}")
+
+
+def test_the_notes_model_passes_qt_model_tester(qtmodeltester, noted):
+    window, _, _ = noted
+    qtmodeltester.check(window.notes_dock.model)
+
+
+def test_every_note_is_listed_newest_first_with_its_source_and_tags(noted):
+    window, ids, (first, _) = noted
+    dock = window.notes_dock
+    assert _rows(dock) == [ids["other"], ids["hostile"], ids["odd"], ids["figures"]]
+    last = dock.model.rowCount() - 1
+    cells = [dock.model.index(last, c).data() for c in range(5)]
+    assert cells[0] == get_source(window.ws, first).title
+    assert cells[2:4] == ["Check the figure", "figures, follow-up"]
+    assert dock.status.text() == "4 notes" and not dock.hint.isVisible()
+    tags = [dock.tags.item(r).text() for r in range(dock.tags.count())]
+    assert tags == ["All notes (4)", "Untagged (1)", "50%_done (1)", "figures (2)", "follow-up (1)"]
+
+
+def test_markup_in_a_note_is_shown_as_written(noted):
+    window, ids, _ = noted
+    dock = window.notes_dock
+    row = _rows(dock).index(ids["hostile"])
+    assert dock.model.index(row, 2).data() == HOSTILE
+    assert "&lt;img" in dock.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)  # escaped, never an image
+
+
+def test_a_tag_filters_the_notes_whatever_its_case_and_wildcards(noted, qtbot):
+    window, ids, _ = noted
+    dock = window.notes_dock
+    _pick_tag(dock, "figures")
+    assert _rows(dock) == [ids["other"], ids["figures"]]
+    _pick_tag(dock, "50%_done")
+    assert _rows(dock) == [ids["odd"]]
+    assert dock.status.text() == "1 of 4 notes"
+    dock.tags.setCurrentRow(1)  # Untagged
+    assert _rows(dock) == [ids["hostile"]]
+
+
+def test_text_filters_note_passage_and_title_and_combines_with_the_tag(noted, qtbot):
+    window, ids, _ = noted
+    dock = window.notes_dock
+    qtbot.keyClicks(dock.field, "figure")
+    qtbot.waitUntil(lambda: _rows(dock) == [ids["other"], ids["figures"]])
+    _pick_tag(dock, "follow-up")
+    assert _rows(dock) == [ids["figures"]]
+    dock.field.setText("<img")
+    qtbot.waitUntil(lambda: dock.status.text() == "No notes match this filter")
+    assert _rows(dock) == []
+    dock.tags.setCurrentRow(0)
+    assert _rows(dock) == [ids["hostile"]]
+
+
+@pytest.mark.parametrize("how", ["enter", "double-click"])
+def test_a_note_opens_in_the_reader(noted, qtbot, how):
+    window, ids, (first, second) = noted
+    dock = window.notes_dock
+    window.select_source(second)
+    index = dock.model.index(_rows(dock).index(ids["odd"]), 1)
+    dock.table.setCurrentIndex(index)
+    if how == "enter":
+        qtbot.keyClick(dock.table, Qt.Key.Key_Return)
+    else:
+        centre = dock.table.visualRect(index).center()
+        qtbot.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # Qt wants a press first
+        qtbot.mouseDClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.current_source_id() == first
+    assert window.reader.textCursor().selectedText() == get_source(window.ws, first).text[20:30]
+
+
+def test_an_annotation_and_its_undo_refresh_the_browser(noted):
+    window, _, (first, _) = noted
+    dock = window.notes_dock
+    command = AddAnnotationCommand(window.ws, first, 60, 70, "Fresh", ("new-tag",), window.after_edit)
+    window.push_command(lambda: command)
+    assert dock.model.rowCount() == 5 and dock.model.index(0, 2).data() == "Fresh"
+    assert any(dock.tags.item(r).text() == "new-tag (1)" for r in range(dock.tags.count()))
+    window.undo_stack.undo()
+    assert dock.model.rowCount() == 4
+
+
+def test_an_empty_workspace_says_how_to_make_a_note(qtbot, ws):
+    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.notes_dock.show_notes()
+    assert window.notes_dock.hint.isVisible() and not window.notes_dock.table.isVisible()
+    assert "Annotate Selection" in EMPTY_HINT and "Help ▸ Getting Started" in EMPTY_HINT
+    assert window.notes_dock.hint.text() == EMPTY_HINT
+
+
+def test_a_tag_takes_a_stable_colour_of_the_palette():
+    assert default_colour("figures") == default_colour(" FIGURES") in PALETTE
+    assert len({default_colour(f"tag {i}") for i in range(100)}) == len(PALETTE)  # the palette is used
+    assert TagColours(None).colour("figures") == default_colour("figures")
+
+
+def _note_colour(window, source_id: int, start: int, end: int) -> QColor:
+    reader = window.reader
+    window.select_source(source_id)
+    found = [
+        s.format.background().color()
+        for s in reader.extraSelections()
+        if (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        == (reader.doc_position(start), reader.doc_position(end))
+        and s.format.background().style() != Qt.BrushStyle.NoBrush
+    ]
+    assert found, "the note is not highlighted"
+    return found[-1]  # notes paint over claims and quotes
+
+
+def test_a_notes_highlight_takes_its_first_tags_colour_and_a_chosen_one(noted):
+    window, ids, (first, second) = noted
+    dock = window.notes_dock
+    assert _note_colour(window, first, 0, 12).name() == default_colour("figures")
+    assert _note_colour(window, second, 0, 10).name() == QColor(NOTE_COLOUR).name()  # untagged: as before
+    dock.choose_colour("Figures", ask=lambda initial, parent, title: QColor("#123456"))
+    window.select_source(second)
+    colour = _note_colour(window, first, 0, 12)
+    assert (colour.name(), colour.alpha()) == ("#123456", 70)
+    assert dock.model.index(_rows(dock).index(ids["figures"]), 3).data(Qt.ItemDataRole.DecorationRole) == QColor(
+        "#123456"
+    )
+    assert TagColours(window.ws.path).colour("figures") == "#123456"  # kept for the workspace
+    dock.set_colour("figures", None)
+    assert _note_colour(window, first, 0, 12).name() == default_colour("figures")
+
+
+def test_a_cancelled_colour_dialog_changes_nothing(noted):
+    window, _, _ = noted
+    dock = window.notes_dock
+    dock.choose_colour("figures", ask=lambda initial, parent, title: QColor())
+    assert not dock.colours.is_chosen("figures")
