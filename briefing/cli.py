@@ -260,9 +260,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command in ("search", "searches"):
         return _search(ws, args)
     if args.command == "import":
-        from briefing.pipeline import import_paths
-
-        return print_import(import_paths(ws, args.paths, progress=progress_printer(sys.stderr)))
+        return _import(ws, args.paths)
     if args.command == "info":
         from briefing.store.records import count_rows
 
@@ -276,6 +274,16 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.briefing is not None:
         return _export_briefing(ws, args.briefing, args.format, args.output)
     return _export(ws, args.output)
+
+
+def _import(ws, targets: list[str]) -> int:
+    from briefing.pipeline import import_paths
+    from briefing.store.sources import not_analysed_ids
+
+    waiting = not_analysed_ids(ws)
+    report = import_paths(ws, targets, progress=progress_printer(sys.stderr))
+    report.count_analysis(waiting, not_analysed_ids(ws))
+    return print_import(report)
 
 
 def _search(ws, args: argparse.Namespace) -> int:

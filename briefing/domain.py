@@ -103,7 +103,7 @@ class SourceRow:
 
 @dataclass
 class ImportReport:
-    """What one import run did, file by file."""
+    """What one import run did, file by file, and what it left for the analysis."""
 
     imported: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -111,14 +111,27 @@ class ImportReport:
     cancelled: bool = False
     analysed: int = 0
     notes: list[str] = field(default_factory=list)  # warnings that are not failures
+    older_analysed: int = 0  # sources imported before that this run analysed too (left over)
+    not_analysed: int = 0  # sources of the workspace still waiting for the analysis afterwards
 
     @property
     def ok(self) -> bool:
         return not self.failed and not self.cancelled
 
+    def count_analysis(self, waiting_before: list[int], waiting_after: list[int]) -> None:
+        """Fill in the analysis counts from the ids of the sources waiting before and after the run."""
+        after = set(waiting_after)
+        self.older_analysed = len(set(waiting_before) - after)
+        self.not_analysed = len(after)
+
     def summary_line(self) -> str:
         parts = [f"{len(self.imported)} imported", f"{len(self.unchanged)} already there"]
         parts.append(f"{len(self.failed)} failed")
+        if self.older_analysed:
+            older = self.older_analysed
+            parts.append(f"{older} older source{'s' if older != 1 else ''} analysed too")
+        if self.not_analysed:
+            parts.append(f"{self.not_analysed} not analysed")
         line = ", ".join(parts)
         return line + (" (cancelled)" if self.cancelled else "")
 

@@ -142,8 +142,8 @@ def not_analysed_ids(ws: Workspace) -> list[int]:
     return [row[0] for row in ws.db.execute(f"SELECT s.id FROM sources s WHERE NOT {_ANALYSED} ORDER BY s.id")]
 
 
-def last_source_id(ws: Workspace) -> int:
-    return ws.db.execute("SELECT coalesce(max(id), 0) FROM sources").fetchone()[0]
+def count_not_analysed(ws: Workspace) -> int:
+    return ws.db.execute(f"SELECT count(*) FROM sources s WHERE NOT {_ANALYSED}").fetchone()[0]
 
 
 def iter_sources(ws: Workspace) -> list[Source]:
@@ -166,7 +166,7 @@ def update_source(ws: Workspace, source_id: int, reason: str | None = None, **ch
     """Change editable metadata in one transaction; every change is recorded in the judgement history.
     Re-analysis never writes these fields (the summary has its own ``summary_edited`` lock)."""
     for field, value in changes.items():
-        _validate_field(field, value)
+        check_source_field(field, value)
     with ws.transaction() as db:
         old = source_values(ws, source_id, tuple(changes))
         for field, value in changes.items():
@@ -189,7 +189,8 @@ def delete_source(ws: Workspace, source_id: int, reason: str | None = None) -> N
         record_judgement(ws, "delete", "source", source_id, None, old.title, None, reason)
 
 
-def _validate_field(field: str, value: Any) -> None:
+def check_source_field(field: str, value: Any) -> None:
+    """Raise a one-line BriefingError naming ``field`` when ``value`` cannot be stored there."""
     if field not in EDITABLE_FIELDS:
         raise BriefingError(f"{field}: not an editable source field")
     if value is None or (isinstance(value, str) and not value.strip()):

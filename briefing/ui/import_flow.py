@@ -1,4 +1,10 @@
-"""File > Import and drag-and-drop: pick files, import off the UI thread, report."""
+"""File > Import, drag-and-drop and Analyse: long work off the UI thread, with a progress dialog.
+
+One import or analysis runs at a time (both write the analysis). Files are read and texts
+analysed in a child process (``ChildProcess``): the GUI process never loads spaCy, and Cancel
+stops the child at once. Each run reports what it really did: how many sources it imported,
+which older sources it analysed too, and how many are still waiting for the analysis.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,9 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
-from briefing.pipeline import import_paths
+from briefing.pipeline import ENGLISH_ONLY, analyse_sources, import_paths
 from briefing.store import Workspace
+from briefing.store.sources import not_analysed_ids
 from briefing.ui.plain import message_box, plain_label, warn
 from briefing.ui.tasks import ChildProcess, Task, TaskRunner
 
@@ -23,8 +30,30 @@ def file_filter() -> str:
     return "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
+def import_counted(ws: Workspace, targets: list[Path], progress, cancelled, call=None) -> ImportReport:
+    """``import_paths`` with the report's analysis counts (older sources analysed, still waiting)."""
+    waiting = not_analysed_ids(ws)
+    report = import_paths(ws, targets, progress, cancelled, call=call)
+    report.count_analysis(waiting, not_analysed_ids(ws))
+    return report
+
+
+def analyse_counted(ws: Workspace, source_ids: list[int] | None, progress, cancelled, call=None) -> ImportReport:
+    """Analyse these sources (None: every one waiting); the report says how many and what is left."""
+    withheld: list[str] = []
+    report = ImportReport()
+    waiting = not_analysed_ids(ws)
+    report.analysed = analyse_sources(ws, source_ids, progress, cancelled, call, withheld)
+    report.count_analysis(waiting, not_analysed_ids(ws))
+    report.cancelled = cancelled()
+    if withheld:
+        languages = ", ".join(dict.fromkeys(withheld))
+        report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
+    return report
+
+
 class ImportFlow(QObject):
-    """Owns the dialogs of one import at a time; the window stays responsive.
+    """Owns the dialogs of one import or analysis at a time; the window stays responsive.
 
     A QObject living in the GUI thread, so the task's signals reach its slots
     through queued connections and widgets are only touched on the GUI thread.
@@ -42,7 +71,9 @@ class ImportFlow(QObject):
         self.workspace = workspace  # the window's, once it has opened one
         self.runner = runner
         self.on_done = on_done
+        self.on_analysed: Callable[[ImportReport], None] = lambda report: None
         self.task: Task | None = None
+        self.title = "Import"
         self.dialog: QProgressDialog | None = None
 
     def choose_files(self) -> None:
@@ -56,35 +87,58 @@ class ImportFlow(QObject):
             self.start([Path(folder)])
 
     def start(self, targets: list[Path]) -> None:
-        if self.task is not None:
-            warn(self.owner, "Import", "An import is already running.", QMessageBox.Icon.Information)
+        if self._busy("Import"):
             return
-        self.task = Task(self._work(targets), "import")
-        self.dialog = self._progress_dialog()
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.done.connect(self._finished)
-        self.runner.start(self.task)
+        work = self._in_worker(
+            lambda ws, progress, cancelled, call: import_counted(ws, targets, progress, cancelled, call)
+        )
+        self._run(Task(work, "import"), "Import", "Importing…", self._succeeded)
 
-    def _work(self, targets: list[Path]):
+    def analyse(self, source_ids: list[int] | None = None) -> None:
+        """Analyse these sources (None: every source waiting for the analysis) in the worker."""
+        if self._busy("Analyse"):
+            return
+        ids = None if source_ids is None else list(source_ids)
+        work = self._in_worker(
+            lambda ws, progress, cancelled, call: analyse_counted(ws, ids, progress, cancelled, call)
+        )
+        self._run(Task(work, "analysis"), "Analyse", "Analysing…", self._analysed)
+
+    def _busy(self, title: str) -> bool:
+        if self.task is None:
+            return False
+        what = "An import" if self.task.label == "import" else "An analysis"
+        warn(self.owner, title, f"{what} is already running.", QMessageBox.Icon.Information)
+        return True
+
+    def _in_worker(self, fn):
+        """``fn(ws, progress, cancelled, call)`` as a task: in place for tests and in-memory
+        workspaces, else on the worker's own connection with a child process for the heavy steps."""
         ws = self.workspace()
-        path = ws.path
-        if path is None or self.runner.synchronous:
-            return lambda progress, cancelled: import_paths(ws, targets, progress, cancelled)
+        if ws.path is None or self.runner.synchronous:
+            return lambda progress, cancelled: fn(ws, progress, cancelled, None)
 
         def run_in_worker(progress, cancelled) -> ImportReport:
             # A Database belongs to the thread that opened it: the worker opens its own. Files
             # are read and texts analysed in a child process, which Cancel and Close stop.
             with ws.reopen() as worker_ws, ChildProcess(cancelled) as child:  # same mode: read-only imports nothing
-                return import_paths(worker_ws, targets, progress, cancelled, call=child.call)
+                return fn(worker_ws, progress, cancelled, child.call)
 
         return run_in_worker
 
-    def _progress_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.owner)
-        dialog.setLabel(plain_label("Importing…"))  # the label shows file names: text, never HTML
-        dialog.setWindowTitle("Import")
+    def _run(self, task: Task, title: str, label: str, succeeded) -> None:
+        self.task, self.title = task, title
+        self.dialog = self._progress_dialog(title, label)
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(succeeded)
+        task.failed.connect(self._failed)  # a bound slot: delivered on the GUI thread, never a lambda
+        task.done.connect(self._finished)
+        self.runner.start(task)
+
+    def _progress_dialog(self, title: str = "Import", label: str = "Importing…") -> QProgressDialog:
+        dialog = QProgressDialog(label, "Cancel", 0, 0, self.owner)
+        dialog.setLabel(plain_label(label))  # the label shows file names: text, never HTML
+        dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoClose(False)
@@ -117,7 +171,11 @@ class ImportFlow(QObject):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        warn(self.owner, "Import", message)
+        warn(self.owner, self.title, message)
+
+    @Slot(object)
+    def _analysed(self, report: ImportReport) -> None:
+        self.on_analysed(report)
 
     @Slot()
     def _finished(self) -> None:

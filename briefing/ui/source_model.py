@@ -12,12 +12,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from briefing.domain import SourceRow
 from briefing.ui.plain import tip
 
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
+AnalysedRole = Qt.ItemDataRole.UserRole + 2  # False: this version's analysis has not run on the source
+NOT_ANALYSED_MARK = "–"  # in the Quotes and Claims columns: nothing found yet, not zero found
+NOT_ANALYSED_TIP = (
+    "Not analysed: its entities, quotes and claims have not been found yet (or were found by an older "
+    "version). Source ▸ Analyse Now analyses every source waiting."
+)
 
 COLUMNS = ("Title", "Outlet", "Published", "Grade", "Quotes", "Claims")
 ORDER_KEYS = ("title", "outlet", "published", "grade", "quotes", "claims")
@@ -98,16 +105,23 @@ class SourceTableModel(QAbstractTableModel):
             return None
         if role == SourceIdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
-            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter) if index.column() in _NUMERIC | {3} else None
+        if role not in _ROW_ROLES:
+            return None
         row = self._row(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tip(row.title or "(untitled)") if index.column() == 0 else None
-        return _display(row, index.column())
+        analysed = getattr(row, "analysed", True)
+        if role == AnalysedRole:
+            return analysed
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, index.column()) if analysed or index.column() not in _NUMERIC else NOT_ANALYSED_MARK
+        if analysed:
+            return (
+                tip(row.title or "(untitled)") if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
+            )
+        return _not_analysed(row, index.column(), role)
 
     def _row(self, position: int) -> SourceRow | None:
         page = position // PAGE_SIZE
@@ -120,6 +134,32 @@ class SourceTableModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(page)
         return rows.get(self._ids[position])
+
+
+_ROW_ROLES = {
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+    AnalysedRole,
+}
+
+
+def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
+    """How a source the analysis has not run on looks: a dash for its counts, in the muted text
+    colour, its title in italics, and a tooltip that says why and what to do."""
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return tip((row.title or "(untitled)") + "\n\n" + NOT_ANALYSED_TIP if column == 0 else NOT_ANALYSED_TIP)
+    if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+        return "not analysed"
+    if role == Qt.ItemDataRole.ForegroundRole and column in _NUMERIC:
+        return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    if role == Qt.ItemDataRole.FontRole and column == 0:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    return None
 
 
 def _display(row: SourceRow, column: int) -> str:

@@ -1,0 +1,268 @@
+"""What the Source menu, the source list's context menu and double-click do with sources:
+Source Details…, Copy Title, Analyse Now, Re-analyse and Delete, on one or several selected.
+
+Analysis runs in the worker's child process through the import flow (one run at a time); a
+delete asks first, makes a backup, and stays undoable until the window closes (the command
+keeps every row the source took with it). A status-bar button offers Analyse Now while sources
+wait for the analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import QMenu, QPushButton
+
+from briefing.domain import ImportReport, WorkspaceError
+from briefing.store import Workspace
+from briefing.store.backup import back_up
+from briefing.store.source_snapshots import SourceSnapshot, delete_source_keeping, restore_snapshot
+from briefing.store.sources import count_not_analysed, list_source_details, source_values
+from briefing.ui.plain import ask, tip
+from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
+from briefing.ui.source_model import SourceIdRole
+
+
+class DeleteSources(QUndoCommand):
+    """Delete sources, keeping what each took with it; undo writes it all back with the same ids."""
+
+    def __init__(self, ws: Workspace, source_ids: list[int], label: str, changed: Callable[[list[int]], None]):
+        super().__init__(f"Delete {label}")
+        self.ws, self.source_ids, self.changed = ws, list(source_ids), changed
+        self.snapshots: list[SourceSnapshot] = []
+
+    def redo(self) -> None:
+        with self.ws.transaction():  # all of them or none
+            self.snapshots = [delete_source_keeping(self.ws, i, "deleted by the analyst") for i in self.source_ids]
+        self.changed([])
+
+    def undo(self) -> None:
+        with self.ws.transaction():
+            for snapshot in reversed(self.snapshots):
+                restore_snapshot(self.ws, snapshot)
+        self.changed(self.source_ids)
+
+
+class SourceActions:
+    def __init__(self, window, confirm: Callable[..., bool] = ask):
+        self.window = window
+        self.confirm = confirm  # tests answer the delete question without a dialog
+        self.dialog: SourceDetailsDialog | None = None
+        self._next_id: int | None = None  # shown after a delete
+        table = window.table
+        table.doubleClicked.connect(lambda index: self.edit_details(index.data(SourceIdRole)))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_context_menu)
+        delete = QAction("Delete Selected Sources…", table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the key deletes only in the list
+        delete.triggered.connect(lambda: self.delete_selected())
+        table.addAction(delete)
+        self.analyse_button = QPushButton("Analyse Now")
+        self.analyse_button.setAccessibleName("Analyse Now")
+        self.analyse_button.setFlat(True)
+        self.analyse_button.clicked.connect(self.analyse_waiting)
+        self.analyse_button.hide()
+        window.statusBar().addPermanentWidget(self.analyse_button)
+        window.model.modelReset.connect(self.update_waiting)
+        window.imports.on_analysed = self._analysed
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The Source menu's entries for the selected sources."""
+        window = self.window
+        for text, slot, key in (
+            ("Source &Details…", lambda: self.edit_details(), "Ctrl+Alt+I"),
+            (None, None, None),
+            ("Analyse &Now", self.analyse_waiting, None),
+            ("&Re-analyse Selected Sources", lambda: self.analyse_selected(), "Ctrl+Alt+R"),
+            ("Delete Selected Sources…", lambda: self.delete_selected(), None),
+        ):
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = QAction(text, window)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    # -- what is selected ---------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        """The selected rows' sources in list order, else the current one."""
+        table = self.window.table
+        rows = sorted(index.row() for index in table.selectionModel().selectedRows())
+        ids = [self.window.model.source_id(row) for row in rows]
+        current = self.window.current_source_id()
+        return ids or ([current] if current is not None else [])
+
+    def _waiting_among(self, ids: list[int]) -> list[int]:
+        return [d.id for d in list_source_details(self.window.ws, ids) if not d.analysed]
+
+    def context_menu(self) -> QMenu:
+        """The source list's right-click menu for the selection."""
+        ids = self.selected_ids()
+        menu = QMenu(self.window.table)
+        if not ids:
+            menu.addAction("Import Files…", self.window.imports.choose_files)
+            return menu
+        menu.addAction("Source Details…", lambda: self.edit_details(ids[0])).setEnabled(len(ids) == 1)
+        menu.addAction("Copy Title" if len(ids) == 1 else "Copy Titles", lambda: self.copy_titles(ids))
+        menu.addSeparator()
+        waiting = self._waiting_among(ids)
+        if waiting:
+            menu.addAction(_counted("Analyse Now", len(waiting), len(ids)), lambda: self.analyse(waiting))
+        if len(waiting) < len(ids):
+            menu.addAction(
+                _counted("Re-analyse", len(ids) - len(waiting), len(ids)),
+                lambda: self.analyse([i for i in ids if i not in waiting]),
+            )
+        menu.addSeparator()
+        menu.addAction("Delete…" if len(ids) == 1 else f"Delete {len(ids)} Sources…", lambda: self.delete(ids))
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.window.table.viewport().mapToGlobal(position))
+
+    # -- details ------------------------------------------------------------
+    def edit_details(self, source_id: int | None = None) -> None:
+        window = self.window
+        source_id = source_id if source_id is not None else window.current_source_id()
+        if source_id is None:
+            window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        values = source_values(window.ws, source_id)
+        self.dialog = SourceDetailsDialog(window, source_id, values)
+        self.dialog.accepted.connect(lambda dialog=self.dialog: self._apply_details(dialog))
+        self.dialog.finished.connect(lambda _: self._forget_dialog())
+        self.dialog.open()
+
+    def _apply_details(self, dialog: SourceDetailsDialog) -> None:
+        changes = dialog.changes()
+        if not changes:
+            return
+        window = self.window
+        window.push_command(lambda: EditSourceDetails(window.ws, dialog.source_id, changes, window.after_edit))
+
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def copy_titles(self, ids: list[int]) -> None:
+        found = {d.id: d.title or "(untitled)" for d in list_source_details(self.window.ws, ids)}
+        titles = [found[i] for i in ids if i in found]  # in the list's order
+        QGuiApplication.clipboard().setText("\n".join(titles))
+        self.window.statusBar().showMessage("Title copied." if len(ids) == 1 else f"{len(ids)} titles copied.", 4000)
+
+    # -- analysis -------------------------------------------------------------
+    def analyse_waiting(self) -> None:
+        """Analyse every source waiting for the analysis (never run, or by an older version)."""
+        if count_not_analysed(self.window.ws) == 0:
+            self.window.statusBar().showMessage("Every source is analysed.", 5000)
+            self.update_waiting()
+            return
+        self.window.imports.analyse(None)
+
+    def analyse_selected(self) -> None:
+        self.analyse(self.selected_ids())
+
+    def analyse(self, ids: list[int]) -> None:
+        if not ids:
+            self.window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        self.window.imports.analyse(ids)
+
+    def _analysed(self, report: ImportReport) -> None:
+        window = self.window
+        window.refresh_sources()
+        count = report.analysed
+        parts = [f"{count} source{'s' if count != 1 else ''} analysed"]
+        if report.not_analysed:
+            parts.append(f"{report.not_analysed} not analysed")
+        line = ", ".join(parts) + (" (cancelled)" if report.cancelled else "")
+        window.statusBar().showMessage("; ".join([line, *report.notes]), 10000)
+
+    def after_import(self, report: ImportReport) -> None:
+        """The import's report in the status bar; Analyse Now offered while sources wait."""
+        self.update_waiting()
+        if report.not_analysed and self.analyse_button.isVisible():
+            self.window.statusBar().showMessage(
+                f"Import: {report.summary_line()}. Analyse Now finds their entities, quotes and claims.", 15000
+            )
+
+    def update_waiting(self) -> None:
+        window = self.window
+        waiting = 0 if not window.attached or window.ws.read_only else count_not_analysed(window.ws)
+        self.analyse_button.setVisible(waiting > 0)
+        self.analyse_button.setText(f"Analyse Now ({waiting} waiting)")
+        plural = "s" if waiting != 1 else ""
+        self.analyse_button.setToolTip(
+            tip(f"{waiting} source{plural} not analysed yet: find their entities, quotes and claims")
+        )
+
+    # -- delete ---------------------------------------------------------------
+    def delete_selected(self) -> None:
+        self.delete(self.selected_ids())
+
+    def delete(self, ids: list[int]) -> None:
+        window = self.window
+        if not ids:
+            window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        details = list_source_details(window.ws, ids)
+        if len(details) == 1:
+            label = f"“{details[0].title or '(untitled)'}”"
+            question = f"Delete the source {label}?"
+        else:
+            label, question = f"{len(details)} sources", f"Delete {len(details)} sources?"
+        quotes, claims = sum(d.quote_count for d in details), sum(d.claim_count for d in details)
+        question += (
+            f"\n\nIts {quotes} quotes, {claims} claims, evidence and notes go with it. A backup is made "
+            "first, and Edit ▸ Undo brings it back until the window closes."
+        )
+        if not self.confirm(window, "Delete Sources", question):
+            return
+        if not self._backed_up():
+            return
+        self._next_id = self._neighbour(ids)
+        command = DeleteSources(window.ws, [d.id for d in details], _short(label), self._after_delete)
+        if window.push_command(lambda: command):
+            window.statusBar().showMessage(f"Deleted {_short(label)}. Undo (Ctrl+Z) brings it back.", 8000)
+
+    def _backed_up(self) -> bool:
+        window = self.window
+        if window.ws.path is None:
+            return True  # an in-memory workspace has no file to copy
+        try:
+            back_up(window.ws, label="before-delete")
+        except WorkspaceError as exc:
+            window.statusBar().showMessage(f"Nothing deleted: no backup could be made ({exc})", 10000)
+            return False
+        return True
+
+    def _neighbour(self, ids: list[int]) -> int | None:
+        """The source to show once these are gone: the next row in the list, else the one before."""
+        model, gone = self.window.model, set(ids)
+        rows = [r for r in (model.row_of(i) for i in ids) if r is not None]
+        if not rows:
+            return None
+        after = range(max(rows) + 1, model.rowCount())
+        before = range(min(rows) - 1, -1, -1)
+        return next((model.source_id(r) for r in [*after, *before] if model.source_id(r) not in gone), None)
+
+    def _after_delete(self, restored: list[int]) -> None:
+        window = self.window
+        window.refresh_sources(select_id=restored[0] if restored else self._next_id)
+        window.after_edit()
+
+
+def _counted(verb: str, count: int, selected: int) -> str:
+    return verb if count == selected else f"{verb} ({count} of {selected})"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 2] + "…”"
