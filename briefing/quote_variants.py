@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain, combinations
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
@@ -38,6 +38,7 @@ MIN_SHARE_OF_QUOTE = 0.5  # and half of the shorter quote's words match: a real 
 RARE_WORDS = 4  # each quote is compared with the quotes holding two of its four rarest words
 RARE_HITS = 2
 COMMON_SHARE = 0.05  # a word in more than this share of the speaker's quotes (and over 50) is not rare
+CACHED_QUOTES = 50_000  # tokenised quote texts kept between calls (a few tens of MB at most)
 KIND_LABELS = {
     "number": "a number changed",
     "negation": "a negation added or dropped",
@@ -90,16 +91,25 @@ class _Words:
 
 def words_of(text: str) -> tuple[str, ...]:
     """The quote's words, lower-cased with curly apostrophes made straight."""
-    return tuple(TOKEN.findall(text.lower().replace("’", "'")))
+    return _words_and_vocabulary(text)[0]
+
+
+@lru_cache(maxsize=CACHED_QUOTES)
+def _words_and_vocabulary(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Kept between calls: a speaker's quotes are read again each time one of their sources
+    or their entity page is shown, and tokenising thousands of quotes was half the time."""
+    words = tuple(TOKEN.findall(text.lower().replace("’", "'")))
+    return words, frozenset(words)
 
 
 def find_variants(quotes: Iterable[QuoteText], among: Iterable[int] | None = None) -> list[Variant]:
     """Variant pairs among one speaker's ``quotes``; with ``among``, only pairs that include
     one of those quote ids (a source's quotes against all the speaker's quotes)."""
-    items = [_Words(q, words_of(q.text)) for q in quotes]
+    analysed = [(q, _words_and_vocabulary(q.text)) for q in quotes]
+    items = [_Words(q, words) for q, (words, _) in analysed]
+    vocabularies = [vocabulary for _, (_, vocabulary) in analysed]
     wanted = None if among is None else set(among)
     asking = [i for i, item in enumerate(items) if wanted is None or item.quote.id in wanted]
-    vocabularies = [frozenset(item.words) for item in items]
     frequency = Counter(chain.from_iterable(vocabularies))
     limit = max(50, COMMON_SHARE * len(items))
     rare = {word for word, count in frequency.items() if count <= limit}
@@ -111,19 +121,26 @@ def find_variants(quotes: Iterable[QuoteText], among: Iterable[int] | None = Non
             postings[word].add(i)
     pairs = {tuple(sorted((i, j))) for i in asking for j in _candidates(i, items, vocabularies, postings, frequency)}
     if wanted is not None:  # and the others that would find an asking quote: the same pairs as without among
-        pairs |= _found_by_others(asking, items, vocabularies, frequency, limit)
+        pairs |= _found_by_others(asking, items, vocabularies, postings, frequency, limit)
     found = [v for i, j in pairs if (v := compare(*sorted((items[i], items[j]), key=lambda w: w.quote.id)))]
     return sorted(found, key=lambda v: (v.first, v.second))
 
 
 def _found_by_others(
-    asking: list[int], items: list[_Words], vocabularies: list[frozenset[str]], frequency: Counter[str], limit: float
+    asking: list[int],
+    items: list[_Words],
+    vocabularies: list[frozenset[str]],
+    postings: dict[str, set[int]],
+    frequency: Counter[str],
+    limit: float,
 ) -> set[tuple[int, int]]:
+    """Pairs an other quote makes with an asking one by its own rarest words. Its rarest words
+    are rare, so it shares one with an asking quote only if ``postings`` (the asking quotes'
+    rare words) lists it: the others no posting lists cannot pair, and are not looked at."""
     pairs: set[tuple[int, int]] = set()
     asked = set(asking)
-    for j, vocabulary in enumerate(vocabularies):
-        if j in asked:
-            continue
+    for j in sorted(set().union(*postings.values()) - asked):
+        vocabulary = vocabularies[j]
         rarest = set(
             sorted((w for w in vocabulary if frequency[w] <= limit), key=lambda w: (frequency[w], w))[:RARE_WORDS]
         )

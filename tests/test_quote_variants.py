@@ -93,3 +93,29 @@ def test_a_source_finds_the_same_pairs_as_the_whole_speaker():
     assert [(v.first, v.second) for v in find_variants(quotes)] == [(1, 2)]
     assert [(v.first, v.second) for v in find_variants(quotes, among=[2])] == [(1, 2)]
     assert [(v.first, v.second) for v in find_variants(quotes, among=[1])] == [(1, 2)]
+
+
+def test_among_finds_exactly_the_pairs_the_whole_set_has_with_those_quotes():
+    """Asking for a few quotes skips most of a speaker's others; it must never skip a pair."""
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"word{n}" for n in range(300)] + ["not", "40,000", "62,000"]
+    base = [" ".join(rng.choices(vocabulary[:120], k=rng.randint(6, 16))) for _ in range(40)]
+    quotes, next_id = [], 1
+    for n, text in enumerate(base * 3):  # each text three times, edited, in other sources
+        words = text.split()
+        cut = rng.randrange(len(words))
+        edited = " ".join(words[:cut] + [rng.choice(vocabulary)] + words[cut + rng.randint(0, 2) :])
+        quotes.append(QuoteText(next_id, n % 17, edited if n >= len(base) else text))
+        next_id += 1
+    # a quote whose own rarest words are its alone finds nobody; the other finds it by theirs
+    shared = "the harbour board said 40,000 homes would wait for the new pumps until spring"
+    quotes.append(QuoteText(next_id, 90, f"zeta1 zeta2 zeta3 zeta4 {shared}"))
+    quotes.append(QuoteText(next_id + 1, 91, shared.replace("40,000", "62,000")))
+    every = find_variants(quotes)
+    assert len(every) > 20  # the set has variants to lose
+    assert (next_id, next_id + 1) in {(v.first, v.second) for v in every}
+    for asked in ([1], [5, 9], list(range(30, 45)), [q.id for q in quotes if q.source_id == 3], [next_id]):
+        wanted = {(v.first, v.second) for v in every if v.first in asked or v.second in asked}
+        assert {(v.first, v.second) for v in find_variants(quotes, among=asked)} == wanted
