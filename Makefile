@@ -25,6 +25,7 @@ bench: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	$(PY) -m bench.analysis $(BENCH_ARGS)
 	$(PY) -m bench.related_probe
 	$(PY) -m bench.search
+	$(PY) -m bench.variants
 	$(PY) -m bench.ui
 	@if [ -n "$(CLAIMS_DATA)" ]; then $(PY) -m bench.claims $(CLAIMS_DATA); \
 	else echo "bench.claims skipped: set CLAIMS_DATA to a folder with claimbuster/ and fnc1/ (README, Claims)"; fi
