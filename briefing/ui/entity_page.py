@@ -36,7 +36,7 @@ PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
 EntityRole = 0  # QGraphicsItem.data key: the entity a node or label opens
 NODE_SIZE = 16.0
 CENTRE_SIZE = 26.0
-LABEL_WIDTH = 150.0  # a longer name is elided; its tooltip has it whole
+LABEL_WIDTH = 150.0  # a longer name is elided (its tooltip has it whole); narrower in a narrow view
 
 
 class CooccurrenceGraph(QGraphicsView):
@@ -56,14 +56,16 @@ class CooccurrenceGraph(QGraphicsView):
         self.setAccessibleName("Co-occurrence graph")
         self.setMinimumHeight(260)
         self.labels: list[QGraphicsSimpleTextItem] = []
+        self.page: EntityPage | None = None
+        self.label_width = LABEL_WIDTH
         self._pressed: QPointF | None = None
 
     def show_page(self, page: EntityPage) -> None:
         scene = self.scene()
         scene.clear()
-        self.labels = []
+        self.labels, self.page = [], page
         count = len(page.neighbours)
-        radius = max(130.0, count * 9.0)  # room around the circle for every label's line of text
+        radius = self._measure(count)
         most = max((n[3] for n in page.neighbours), default=1)
         nodes = []
         for i, (entity_id, name, kind, shared) in enumerate(page.neighbours):
@@ -103,19 +105,31 @@ class CooccurrenceGraph(QGraphicsView):
             dot.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def _label(self, text: str, hint: str, entity_id: int | None, rect: QRectF) -> QGraphicsSimpleTextItem:
+        backdrop = QColor(self.palette().base().color())
+        backdrop.setAlpha(210)  # the lines under a label do not cross its letters
+        back = self.scene().addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(backdrop))
+        back.setZValue(-0.5)
         label = self.scene().addSimpleText(text)  # a simple text item draws its text as written
         label.setFont(self.font())
         label.setBrush(self.palette().text())
         label.setPos(rect.topLeft())
         label.setToolTip(tip(hint))
-        if entity_id is not None:
-            label.setData(EntityRole, entity_id)
-            label.setCursor(Qt.CursorShape.PointingHandCursor)
+        for item in (label, back) if entity_id is not None else ():
+            item.setData(EntityRole, entity_id)
+            item.setCursor(Qt.CursorShape.PointingHandCursor)
         self.labels.append(label)
         return label
 
+    def _measure(self, count: int) -> float:
+        """The circle's radius, and the labels' width, for the view's size: as roomy as fits, never
+        so tight that the labels of a side cannot stack (a label's line of text per node)."""
+        width, height = self.viewport().width() - 24, self.viewport().height() - 24
+        least = max(70.0, count * 9.0)
+        self.label_width = max(80.0, min(LABEL_WIDTH, width / 2 - least - NODE_SIZE))
+        return max(least, min(130.0, width / 2 - self.label_width - NODE_SIZE, height / 2 - 30))
+
     def _elided(self, name: str) -> str:
-        return QFontMetricsF(self.font()).elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        return QFontMetricsF(self.font()).elidedText(name, Qt.TextElideMode.ElideRight, self.label_width)
 
     def _text_size(self, text: str) -> tuple[float, float]:
         metrics = QFontMetricsF(self.font())
@@ -153,7 +167,10 @@ class CooccurrenceGraph(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit()
+        if self.page is not None and event.oldSize().width() != event.size().width():
+            self.show_page(self.page)  # labels as wide as the new size allows
+        else:
+            self._fit()
 
     def mousePressEvent(self, event) -> None:
         self._pressed = event.position()
@@ -262,7 +279,7 @@ class EntityDock(QDockWidget):
         self.variants.show_variants([])
         self.tabs.setTabText(2, "&Variants")
         self.graph.scene().clear()
-        self.graph.labels = []
+        self.graph.labels, self.graph.page = [], None
 
     def _split(self) -> None:
         if self.entity_id is not None:

@@ -23,7 +23,7 @@ def test_the_busiest_entitys_labels_do_not_overlap(demo_window):
     demo_window.open_entity(busiest_person(demo_window))
     graph = demo_window.entity_dock.graph
     neighbours = [i for i in graph.scene().items() if i.data(EntityRole) is not None]
-    assert len(graph.labels) >= 10 and len(neighbours) == 2 * (len(graph.labels) - 1)  # a dot and a label each
+    assert len(graph.labels) >= 10 and len(neighbours) == 3 * (len(graph.labels) - 1)  # dot, label, backdrop
     assert_apart(graph.label_rects())
 
 
