@@ -153,10 +153,10 @@ class SidePanel(QTabWidget):
         self.evidence.hide()  # it fills the boxes below; their places are the splitter's
         self.claims_splitter = QSplitter(Qt.Orientation.Vertical)
         self.claims_splitter.setObjectName("claims-splitter")
-        self.claims_splitter.setChildrenCollapsible(False)
         for box, stretch in zip([judged, *_evidence_boxes(self.evidence)], (3, 2, 2, 1), strict=True):
             self.claims_splitter.addWidget(box)
             self.claims_splitter.setStretchFactor(self.claims_splitter.count() - 1, stretch)
+            self.claims_splitter.setCollapsible(self.claims_splitter.count() - 1, False)
         self.claims_splitter.setSizes(CLAIM_BOX_SIZES)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.claims_splitter)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 FIRST_START_SHARE = 0.9  # of the screen's available room, on a first start
+FIRST_START_COLUMNS = (0.28, 0.42, 0.30)  # of the window's width: sources, reader, side panels
 
 
 def _parts(window):
@@ -50,6 +51,9 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
     width, height = int(room.width() * share), int(room.height() * share)
     window.resize(width, height)
     window.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
+    splitter = getattr(window, "splitter", None)
+    if splitter is not None:  # sources, reader, side panels: the reader the widest
+        splitter.setSizes([int(width * share) for share in FIRST_START_COLUMNS])
 
 
 # -- the workspace's reading place ----------------------------------------

@@ -11,6 +11,7 @@ from briefing.store import open_workspace
 from briefing.store.sources import get_source
 from briefing.store.views import source_entities
 from briefing.ui.main_window import MainWindow
+from briefing.ui.panels import CLAIM_BOX_SIZES
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.tasks import TaskRunner
 from briefing.ui.window_state import FIRST_START_SHARE
@@ -65,6 +66,7 @@ def test_reopening_shows_the_last_source_scrolled_as_it_was(qtbot, private_setti
     source_id = _longest_other_source(window)
     window.select_source(source_id)
     bar = window.reader.verticalScrollBar()
+    window.splitter.setSizes([500, 400, 500])  # a narrow reader: the text scrolls
     qtbot.waitUntil(lambda: bar.maximum() > 400)
     bar.setValue(bar.maximum() // 2)
     top = _top_character(window)
@@ -124,3 +126,20 @@ def test_a_first_start_fills_most_of_the_screen_centred(qtbot, private_settings)
     centre = window.geometry().center()
     assert abs(centre.x() - room.center().x()) <= 2 and abs(centre.y() - room.center().y()) <= 2
     window.close()
+
+
+def test_reopening_keeps_the_claims_tab_sizes(qtbot, private_settings, workspace_copy):
+    window, ws = _open_window(qtbot, workspace_copy)
+    window.panel.setCurrentWidget(window.panel.claims_widget)
+    splitter = window.panel.claims_splitter
+    qtbot.waitUntil(lambda: sum(splitter.sizes()) > 400)
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 330, 110, 110, 110])
+    wanted = splitter.sizes()
+    assert wanted != CLAIM_BOX_SIZES
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    window.panel.setCurrentWidget(window.panel.claims_widget)
+    qtbot.waitUntil(lambda: window.panel.claims_splitter.sizes() == wanted)
+    _close(window, ws)

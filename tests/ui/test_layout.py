@@ -1,0 +1,126 @@
+"""The window at 1280x800 and 1600x1000: nothing scrolls sideways, the side tabs show whole,
+the claims tab's boxes have splitters, the entity page and the briefing note open wide, and
+highlight colours read in both palettes."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyleFactory, QTabBar
+
+from briefing.ui.app import DARK
+from briefing.ui.palette_colours import TEXT_CONTRAST, blend, contrast, readable
+from briefing.ui.panels import TAB_LABELS
+from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS, NOTE_COLOUR, QUOTE_COLOUR
+
+
+def _person_id(window) -> int:
+    group = window.panel.entities.topLevelItem(0)
+    return group.child(0).data(0, Qt.ItemDataRole.UserRole + 1)[1]
+
+
+def _sideways_scrolling(window) -> list[str]:
+    """The visible views whose horizontal scroll bar shows."""
+    return [
+        view.accessibleName() or type(view).__name__
+        for view in window.findChildren(QAbstractScrollArea)
+        if view.isVisible() and view.horizontalScrollBar().isVisible()
+    ]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+@pytest.mark.parametrize("tab", range(len(TAB_LABELS)))
+def test_nothing_scrolls_sideways_and_every_side_tab_shows_whole(demo_window, qtbot, size, tab):
+    demo_window.resize(*size)
+    demo_window.panel.setCurrentIndex(tab)
+    qtbot.waitUntil(lambda: demo_window.width() == size[0] and demo_window.panel.currentIndex() == tab)
+    QApplication.processEvents()
+    bar = demo_window.panel.tabBar()
+    assert not demo_window.panel.usesScrollButtons()
+    for i in range(bar.count()):
+        rect = bar.tabRect(i)
+        words = bar.tabText(i).replace("&", "")
+        assert rect.right() <= bar.width() and rect.width() >= bar.fontMetrics().horizontalAdvance(words)
+    assert _sideways_scrolling(demo_window) == []
+    assert demo_window.width() == size[0]  # no minimum width pushed it wider
+
+
+def test_the_title_column_takes_the_room_and_narrow_lists_hide_the_counts_first(demo_window, qtbot):
+    header = demo_window.table.horizontalHeader()
+    demo_window.splitter.setSizes([700, 600, 400])
+    qtbot.waitUntil(lambda: not header.isSectionHidden(4))
+    assert header.sectionSize(0) == max(header.sectionSize(c) for c in range(6))
+    demo_window.splitter.setSizes([200, 1000, 400])
+    qtbot.waitUntil(lambda: header.isSectionHidden(4))
+    assert not header.isSectionHidden(0) and header.sectionSize(0) >= 100
+    assert not demo_window.table.horizontalScrollBar().isVisible()
+
+
+def test_the_claims_tab_has_a_splitter_between_all_its_boxes(demo_window):
+    panel = demo_window.panel
+    splitter = panel.claims_splitter
+    evidence = panel.evidence
+    boxes = [splitter.widget(i) for i in range(splitter.count())]
+    inside = [panel.claims, evidence.evidence, evidence.suggestions, evidence.history]
+    assert len(boxes) == 4
+    assert all(box.isAncestorOf(tree) for box, tree in zip(boxes, inside, strict=True))
+    assert not any(splitter.isCollapsible(i) for i in range(splitter.count()))
+    panel.setCurrentWidget(panel.claims_widget)
+    assert all(size > 60 for size in splitter.sizes())
+
+
+@pytest.mark.parametrize("pane", ["entity", "briefing"])
+def test_the_entity_page_and_the_briefing_note_open_wide(demo_window, qtbot, pane):
+    demo_window.resize(1600, 1000)
+    if pane == "entity":
+        demo_window.open_entity(_person_id(demo_window))
+        dock = demo_window.entity_dock
+    else:
+        demo_window.show_briefing()
+        dock = demo_window.briefing_dock
+    qtbot.waitUntil(lambda: dock.width() >= 0.4 * demo_window.width())
+    assert demo_window.reader.width() >= demo_window.reader.minimumWidth()
+
+
+def test_the_entity_page_and_the_briefing_note_share_one_place_as_tabs(demo_window, qtbot):
+    demo_window.open_entity(_person_id(demo_window))
+    demo_window.show_briefing()
+    assert demo_window.entity_dock in demo_window.tabifiedDockWidgets(demo_window.briefing_dock)
+    tabs = [bar for bar in demo_window.findChildren(QTabBar) if bar.isVisible()]
+    titles = {bar.tabText(i) for bar in tabs for i in range(bar.count())}
+    assert {"Entity", "Briefing Note"} <= titles
+    demo_window.open_entity(_person_id(demo_window))  # raises the entity page's tab again
+    entity, briefing = demo_window.entity_dock, demo_window.briefing_dock  # a hidden tab is "visible", unseen
+    qtbot.waitUntil(lambda: not entity.visibleRegion().isEmpty() and briefing.visibleRegion().isEmpty())
+
+
+def _palette(name: str) -> QPalette:
+    if name == "light":
+        return QStyleFactory.create("Fusion").standardPalette()
+    palette = QPalette()
+    for role, colour in DARK.items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+OVERLAYS = ((QUOTE_COLOUR, 70), (NOTE_COLOUR, 70)) + tuple((c, 45) for c in CLAIM_COLOURS.values())
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+@pytest.mark.parametrize("colour", sorted({*ENTITY_COLOURS.values(), *CLAIM_COLOURS.values(), "#d9480f"}))
+def test_highlight_colours_read_at_4_5_to_1_in_both_palettes(qapp, name, colour):
+    palette = _palette(name)
+    base = palette.color(QPalette.ColorRole.Base)
+    found = readable(colour, OVERLAYS, palette)
+    overlaid = [blend(base, c, a) for c, a in OVERLAYS]
+    for background in [base, palette.color(QPalette.ColorRole.AlternateBase), *overlaid]:
+        assert contrast(found, background) >= TEXT_CONTRAST
+    turned = abs(found.hue() - QColor(colour).hue())
+    assert found.hue() == -1 or min(turned, 360 - turned) <= 2  # the same colour, lighter or darker
+
+
+def test_person_links_in_quotes_were_unreadable_on_the_dark_base(qapp):
+    """The colour as it was: the reason for the nudge (keeps the test honest if the colours change)."""
+    dark = _palette("dark")
+    over_quote = blend(dark.color(QPalette.ColorRole.Base), QUOTE_COLOUR, 70)
+    assert contrast(QColor(ENTITY_COLOURS["person"]), over_quote) < TEXT_CONTRAST
+    assert contrast(readable(ENTITY_COLOURS["person"], OVERLAYS, dark), over_quote) >= TEXT_CONTRAST
