@@ -124,7 +124,7 @@ class HelpDialog(QDialog):
         self.setObjectName("help")
         self.setWindowTitle("Briefing Help")
         self.window_ = window
-        self.resize(760, 620)
+        self.resize(840, 640)
         self.groups: dict[str, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}  # menu: its row, commands
         self.tabs = QTabWidget()
         self.tabs.addTab(self._shortcuts_page(), TABS[0])
@@ -198,6 +198,7 @@ class HelpDialog(QDialog):
         for query, finds in SEARCH_EXAMPLES:
             item = QTreeWidgetItem([query, finds])
             item.setToolTip(0, tip(f"Run {query} in the search pane"))
+            item.setToolTip(1, tip(finds))
             self.examples.addTopLevelItem(item)
         self.examples.itemClicked.connect(lambda item, _c: self.run_example(item.text(0)))
         self.examples.itemActivated.connect(lambda item, _c: self.run_example(item.text(0)))

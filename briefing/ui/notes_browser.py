@@ -193,6 +193,7 @@ class NotesDock(QDockWidget):
         self.status.setAccessibleName("Notes status")
         self.hint = plain_label(EMPTY_HINT, word_wrap=True)
         self.hint.setAccessibleName("Notes hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = self._make_table()
         right = QWidget()
         column = QVBoxLayout(right)
@@ -201,7 +202,7 @@ class NotesDock(QDockWidget):
         row.addWidget(self.field, stretch=1)
         row.addWidget(self.status)
         column.addLayout(row)
-        column.addWidget(self.hint)
+        column.addWidget(self.hint, stretch=1)  # shown instead of the table: at the top
         column.addWidget(self.table, stretch=1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tags)
@@ -316,15 +317,19 @@ class NotesDock(QDockWidget):
     # -- acting -----------------------------------------------------------
     def show_notes(self) -> None:
         """View ▸ Notes: show the pane on top, the filter field focused."""
+        if self.isVisible():
+            self.refresh()  # else showing it refreshes it
         self.show()
-        self.raise_()
-        self.refresh()
+        if self.window_.isVisible():  # raised before its window shows, a tab never comes up again
+            self.raise_()
         self.field.setFocus()
 
     def show_for_screenshot(self) -> None:
         """``briefing --screenshot --view notes``: the pane tall enough to read, its newest note
         open in the reader (nothing is added: a workspace without notes shows the empty pane)."""
         self.show_notes()
+        self.refresh()  # the window is not shown yet, so neither is the pane
+        QTimer.singleShot(0, self.raise_)  # a tab is raised only once its window shows
         self.window_.resizeDocks([self], [330], Qt.Orientation.Vertical)
         first = self.model.index(0, 0)
         if first.isValid():

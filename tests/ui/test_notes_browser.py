@@ -178,3 +178,21 @@ def test_a_cancelled_colour_dialog_changes_nothing(noted):
     dock = window.notes_dock
     dock.choose_colour("figures", ask=lambda initial, parent, title: QColor())
     assert not dock.colours.is_chosen("figures")
+
+
+def test_the_notes_screenshot_view_shows_the_pane_and_opens_the_newest_note(qtbot, analysed_path, tmp_path):
+    from briefing.store import open_workspace
+    from briefing.ui.app import prepare_view
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    with open_workspace(copy) as ws:
+        source = source_ids(ws)[-1]
+        add_annotation(ws, source, 0, 8, "The newest", ("figures",))
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        prepare_view(window, "notes")  # before the window shows, as the screenshot does
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitUntil(lambda: not window.notes_dock.visibleRegion().isEmpty())
+        assert window.current_source_id() == source and window.notes_dock.model.rowCount() == 1
