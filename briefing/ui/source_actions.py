@@ -62,7 +62,6 @@ class SourceActions:
         table.addAction(delete)
         self.analyse_button = QPushButton("Analyse Now")
         self.analyse_button.setAccessibleName("Analyse Now")
-        self.analyse_button.setFlat(True)
         self.analyse_button.clicked.connect(self.analyse_waiting)
         self.analyse_button.hide()
         window.statusBar().addPermanentWidget(self.analyse_button)

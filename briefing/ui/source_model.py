@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from briefing.domain import SourceRow
@@ -141,14 +141,16 @@ _ROW_ROLES = {
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.AccessibleDescriptionRole,
     AnalysedRole,
 }
 
 
 def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
-    """How a source the analysis has not run on looks: a dash for its counts, in the muted text
-    colour, its title in italics, and a tooltip that says why and what to do."""
+    """How a source the analysis has not run on looks: an empty circle before its title in italics
+    (the counts' columns may be hidden in a narrow window), a dash for its counts in the muted text
+    colour, and a tooltip that says why and what to do."""
     if role == Qt.ItemDataRole.ToolTipRole:
         return tip((row.title or "(untitled)") + "\n\n" + NOT_ANALYSED_TIP if column == 0 else NOT_ANALYSED_TIP)
     if role == Qt.ItemDataRole.AccessibleDescriptionRole:
@@ -159,7 +161,40 @@ def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
         font = QFont()
         font.setItalic(True)
         return font
+    if role == Qt.ItemDataRole.DecorationRole and column == 0:
+        return not_analysed_icon()
     return None
+
+
+def not_analysed_icon() -> QIcon:
+    """An empty circle in the muted text colour (the selection's text colour when selected):
+    nothing found in the source yet."""
+    palette = QApplication.palette()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    selected = palette.color(QPalette.ColorRole.HighlightedText)
+    key = (muted.rgba(), selected.rgba())
+    if key not in _ICONS:
+        icon = QIcon()
+        icon.addPixmap(_circle(muted), QIcon.Mode.Normal)
+        icon.addPixmap(_circle(selected), QIcon.Mode.Selected)
+        _ICONS[key] = icon
+    return _ICONS[key]
+
+
+def _circle(colour: QColor) -> QPixmap:
+    ratio, size = 2.0, 12  # drawn at twice the size: sharp on high-DPI screens, smooth when scaled down
+    pixmap = QPixmap(round(size * ratio), round(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.5))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.end()
+    return pixmap
+
+
+_ICONS: dict[tuple[int, int], QIcon] = {}
 
 
 def _display(row: SourceRow, column: int) -> str:

@@ -141,6 +141,7 @@ def test_a_source_not_analysed_is_marked_and_analyse_now_analyses_it(demo_window
     assert win.model.index(row, 0).data(AnalysedRole) is False
     assert "Not analysed" in win.model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert win.model.index(row, 0).data(Qt.ItemDataRole.FontRole).italic()
+    assert not win.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole).isNull()  # seen when counts are hidden
     assert win.source_actions.analyse_button.isVisible()
     assert win.source_actions.analyse_button.text() == "Analyse Now (1 waiting)"
     assert "Analyse Now" in _menu_texts(win)
@@ -150,6 +151,7 @@ def test_a_source_not_analysed_is_marked_and_analyse_now_analyses_it(demo_window
     row = _row_of(win, source_id)
     assert win.model.index(row, 0).data(AnalysedRole) is True
     assert win.model.index(row, 5).data() != NOT_ANALYSED_MARK
+    assert win.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
     assert "1 source analysed" in win.statusBar().currentMessage()
 
 
