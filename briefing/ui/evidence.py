@@ -12,15 +12,19 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from briefing.export.citations import unquoted
 from briefing.store import Workspace
 from briefing.store.analysis import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.store.history import Judgement
@@ -29,12 +33,65 @@ from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
+RELATIONS = ("supports", "contradicts", "related")
+
+
+class SuggestionPreview(QFrame):
+    """A suggested passage shown in place, with its source, before the analyst leaves the
+    claim's source: Open Source jumps to it, Attach as … makes it evidence."""
+
+    openRequested = Signal()
+    attachRequested = Signal(str)  # relation
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("suggestion-preview")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Suggested passage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.source = plain_label(word_wrap=True)  # title, outlet and date come from the source
+        self.source.setStyleSheet("color: palette(placeholder-text);")
+        self.passage = plain_label(word_wrap=True)
+        self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.passage)
+        layout.addWidget(self.source)
+        buttons = QHBoxLayout()
+        self.open = QPushButton("Open Source")
+        self.open.setToolTip("Show the passage in its source (Back returns here)")
+        self.open.clicked.connect(lambda: self.openRequested.emit())
+        buttons.addWidget(self.open)
+        buttons.addStretch(1)
+        self.attach_buttons: dict[str, QPushButton] = {}
+        for relation in RELATIONS:
+            button = QPushButton(f"Attach as {relation.capitalize()}")
+            button.setToolTip(tip(f"Make the passage evidence that {relation_phrase(relation)} the claim"))
+            button.clicked.connect(lambda _=False, r=relation: self.attachRequested.emit(r))
+            buttons.addWidget(button)
+            self.attach_buttons[relation] = button
+        layout.addLayout(buttons)
+        # never squeezed below its words and buttons: the list above it gives up the room
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_passage(self, passage: str, title: str, outlet: str | None, published: str | None,
+                     suggested: str) -> None:
+        self.passage.setText(f"“{unquoted(passage)}”")  # a quote's own marks are not doubled
+        self.source.setText(" · ".join(p for p in (title, outlet, published or "no date") if p))
+        for relation, button in self.attach_buttons.items():
+            button.setDefault(relation == suggested)  # what the analysis suggests, in bold
+        self.show()
+
+
+def relation_phrase(relation: str) -> str:
+    return {"supports": "supports", "contradicts": "contradicts"}.get(relation, "is related to")
 
 
 class EvidencePanel(QWidget):
     """Shows the current claim's evidence and open suggestions; emits ``passageOpened``."""
 
     passageOpened = Signal(int, int, int)  # source id, start, end
+    suggestionAttached = Signal(int, str)  # suggestion id, relation
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,6 +112,11 @@ class EvidencePanel(QWidget):
                                              "evidence)", word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
+        self.preview = SuggestionPreview(self)
+        self.preview.openRequested.connect(self._open_previewed)
+        self.preview.attachRequested.connect(self._attach_previewed)
+        layout.addWidget(self.preview)
+        self.previewed: dict | None = None
         buttons = QHBoxLayout()
         self.confirm = QPushButton("C&onfirm")
         self.dismiss = QPushButton("Dis&miss")
@@ -66,9 +128,10 @@ class EvidencePanel(QWidget):
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
         layout.addWidget(QLabel("History"))
         layout.addWidget(self.history)
-        for tree in (self.evidence, self.suggestions):
-            tree.itemActivated.connect(self._open)
-            tree.itemClicked.connect(self._open)
+        self.evidence.itemActivated.connect(self._open)
+        self.evidence.itemClicked.connect(self._open)
+        self.suggestions.itemClicked.connect(self._preview)  # a click shows it here; the claim stays
+        self.suggestions.itemActivated.connect(self._open)  # a double-click or Enter opens its source
 
     def set_ranking_note(self, unavailable: str | None) -> None:
         """Say whether suggestions are re-ranked by meaning, and why not when they are not."""
@@ -96,12 +159,15 @@ class EvidencePanel(QWidget):
             item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
+        self.preview.hide()
+        self.previewed = None
         for s in (s for s in suggestions if s["state"] == "open"):
             origin = s.get("origin")
             item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], "" if origin is None else str(origin),
                                     f"{s['score']:.2f}"])
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
-            item.setToolTip(1, tip(s["passage"]))
+            item.setData(1, RowRole, s)
+            item.setToolTip(1, tip(s["passage"] + "\n\nClick to preview it here; double-click to open its source"))
             self.suggestions.addTopLevelItem(item)
 
     def current(self, tree: QTreeWidget) -> tuple | None:
@@ -111,6 +177,30 @@ class EvidencePanel(QWidget):
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         _, _, source_id, start, end = item.data(0, RowRole)
         self.passageOpened.emit(source_id, start, end)
+
+    def _preview(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.previewed = item.data(1, RowRole)
+        s = self.previewed
+        self._place_preview()
+        self.preview.show_passage(s["passage"], s["title"], s.get("outlet"), s.get("published"), s["relation"])
+
+    def _place_preview(self) -> None:
+        """Under the suggestions, wherever the claims tab put their list."""
+        box = self.suggestions.parentWidget()
+        layout = box.layout() if box is not None else None
+        if self.preview.parentWidget() is box or not isinstance(layout, QBoxLayout):
+            return
+        layout.insertWidget(layout.indexOf(self.suggestions) + 1, self.preview)
+        self.suggestions.setMinimumHeight(self.suggestions.sizeHintForRow(0) * 2 + 30)
+
+    def _open_previewed(self) -> None:
+        if self.previewed is not None:
+            s = self.previewed
+            self.passageOpened.emit(s["source_id"], s["start"], s["end"])
+
+    def _attach_previewed(self, relation: str) -> None:
+        if self.previewed is not None:
+            self.suggestionAttached.emit(self.previewed["id"], relation)
 
 
 def describe(j: Judgement) -> str:
@@ -190,4 +280,33 @@ class RemoveEvidence(QUndoCommand):
     def undo(self) -> None:
         e = self.evidence
         e["id"] = add_evidence(self.ws, self.claim_id, e["source_id"], e["start"], e["end"], e["relation"], e["note"])
+        self.changed()
+
+
+class AttachSuggestion(QUndoCommand):
+    """Make a suggested passage evidence with the relation the analyst chose. The suggestion's
+    own relation confirms it; another one links the passage with that relation and closes the
+    suggestion, saying why, in one transaction. Undo reopens the suggestion."""
+
+    def __init__(self, ws: Workspace, suggestion: dict, relation: str, changed: Callable[[], None]):
+        super().__init__(f"Attach suggested passage as {relation} evidence")
+        self.ws, self.suggestion, self.relation, self.changed = ws, suggestion, relation, changed
+        self.evidence_id: int | None = None
+
+    def redo(self) -> None:
+        s = self.suggestion
+        if self.relation == s["relation"]:
+            confirm_suggestion(self.ws, s["id"])
+        else:
+            with self.ws.transaction():
+                self.evidence_id = add_evidence(self.ws, s["claim_id"], s["source_id"], s["start"], s["end"],
+                                                self.relation)
+                dismiss_suggestion(self.ws, s["id"], f"attached as {self.relation} evidence, not {s['relation']}")
+        self.changed()
+
+    def undo(self) -> None:
+        with self.ws.transaction():
+            if self.evidence_id is not None:
+                delete_evidence(self.ws, self.evidence_id, reason="undo")
+            reopen_suggestion(self.ws, self.suggestion["id"])
         self.changed()

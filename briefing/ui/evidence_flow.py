@@ -3,11 +3,15 @@ passage the analyst selects in another source for a pinned claim."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -19,13 +23,55 @@ from briefing.store.history import claim_history
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
-from briefing.store.views import item_range
-from briefing.ui.evidence import AttachEvidence, RemoveEvidence, confirm_command, dismiss_command
+from briefing.ui.evidence import (
+    RELATIONS,
+    AttachEvidence,
+    AttachSuggestion,
+    RemoveEvidence,
+    confirm_command,
+    dismiss_command,
+)
 from briefing.ui.panels import NO_CLAIM
-from briefing.ui.plain import plain_label
+from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import add_ok_cancel
 
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
+RELATION_KEY = "evidence/relation"  # QSettings: the relation chosen last, offered first next time
+ADJECTIVES = {"supports": "supporting", "contradicts": "contradicting", "related": "related"}
+NOT_PINNED = "no claim pinned: select one in the Claims tab, then Claims ▸ Pin Claim for Evidence (Ctrl+Alt+P)"
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def attached_message(relation: str, claim_text: str) -> str:
+    return f"Attached as {ADJECTIVES.get(relation, relation)} evidence to claim “{short(claim_text)}”."
+
+
+class PinnedBar(QFrame):
+    """'Pinned: <claim> [Unpin]' above the reader while a claim waits for evidence."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("pinned-claim")
+        self.setAccessibleName("Pinned claim")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 3, 4, 3)
+        self.label = plain_label()
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        row.addWidget(self.label, stretch=1)
+        self.unpin = QPushButton("Unpin")
+        self.unpin.setToolTip("Stop collecting evidence for this claim")
+        row.addWidget(self.unpin)
+
+    def show_claim(self, text: str) -> None:
+        self.label.setText(f"Pinned: “{short(text, 140)}”")
+        self.label.setToolTip(tip("Select a passage, then right-click ▸ Attach Selection as Evidence (Ctrl+Alt+E)"
+                                  f"\n\n{' '.join(text.split())}"))
 
 
 def claim_hint(claim: dict, origins: OriginSummary) -> str:
@@ -41,14 +87,16 @@ def claim_hint(claim: dict, origins: OriginSummary) -> str:
 
 
 class EvidenceDialog(QDialog):
-    def __init__(self, parent: QWidget | None, claim: str, passage: str):
+    def __init__(self, parent: QWidget | None, claim: str, passage: str, relation: str = "supports"):
         super().__init__(parent)
         self.setWindowTitle("Attach Evidence")
         layout = QFormLayout(self)
         for label, text in (("Claim:", claim), ("Passage:", passage)):
             layout.addRow(label, plain_label(f"“{text[:300]}”", word_wrap=True))
         self.relation = QComboBox()
-        self.relation.addItems(["supports", "contradicts", "related"])
+        self.relation.addItems(list(RELATIONS))
+        self.relation.setCurrentText(relation if relation in RELATIONS else "supports")
+        self.relation.setToolTip("Supports and contradicts count towards the claim's credibility; related does not")
         self.relation.setAccessibleName("Relation")
         layout.addRow("The passage &", self.relation)
         self.note = QLineEdit(placeholderText="Why (optional)")
@@ -68,12 +116,17 @@ class EvidenceFlow:
         self.dialog_factory = dialog_factory
         self.pinned: int | None = None
         self.shown_claim: int | None = None
+        self.relation = str(QSettings().value(RELATION_KEY, "supports"))
+        self.pinned_bar = PinnedBar()
+        self.pinned_bar.unpin.clicked.connect(self.unpin)
+        self.pinned_bar.hide()
         panel = window.panel.evidence
         window.panel.claimSelected.connect(self.show_claim)
         panel.confirm.clicked.connect(lambda: self._suggestion_command(confirm_command))
         panel.dismiss.clicked.connect(lambda: self._suggestion_command(dismiss_command))
         panel.remove.clicked.connect(self.remove_evidence)
         panel.passageOpened.connect(self._open_passage)
+        panel.suggestionAttached.connect(self.attach_suggestion)
         panel.set_ranking_note(semantic_unavailable())  # cheap: looks for the packages, loads nothing
 
     def show_claim(self, claim_id: int) -> None:
@@ -100,6 +153,7 @@ class EvidenceFlow:
         origins, numbers = claim_origins(ws, claim_id), suggestion_origins(ws, claim_id)
         evidence = [{**e, "origin": origins.origin_of(e["id"])} for e in claim_evidence(ws, claim_id)]
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
+        suggestions = _with_sources(ws, suggestions)
         panel.evidence.show_claim(evidence, suggestions, claim_history(ws, claim_id))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         panel.claim_help.setText(claim_hint(claim, origins))
@@ -108,31 +162,73 @@ class EvidenceFlow:
     def refresh(self) -> None:
         """Show the claim selected in the Claims tab, as the store has it now."""
         self.show_claim(self.window.panel.current_claim() or NO_CLAIM)
+        if self.pinned is not None and self._claim_text(self.pinned) is None:
+            self.unpin()  # the pinned claim was dismissed or removed
 
     def pin(self) -> None:
         claim_id = self.window.panel.current_claim()
-        if claim_id is None:
+        text = self._claim_text(claim_id) if claim_id is not None else None
+        if claim_id is None or text is None:
             self.window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
             return
         self.pinned = claim_id
+        self.pinned_bar.show_claim(text)
+        self.window.reader.set_header(self.pinned_bar)
         self.window.statusBar().showMessage(
-            "Claim pinned. Open another source, select the passage, then Claims ▸ Attach Selection as Evidence.")
+            f"Pinned claim “{short(text)}”. Select a passage in another source, then right-click ▸ "
+            "Attach Selection as Evidence (Ctrl+Alt+E).", 10000)
+
+    def unpin(self) -> None:
+        self.pinned = None
+        self.window.reader.set_header(None)
+
+    def attach_unavailable(self) -> str | None:
+        """Why Attach as Evidence cannot run now, or None."""
+        return NOT_PINNED if self.pinned is None else None
 
     def attach(self) -> None:
         window = self.window
         selected, source_id = window.reader.selected_range(), window.current_source_id()
-        if self.pinned is None or selected is None or source_id is None:
-            window.statusBar().showMessage("Pin a claim first, then select a passage in another source.", 6000)
+        if self.pinned is None:
+            window.statusBar().showMessage(f"Cannot attach: {NOT_PINNED}.", 8000)
             return
-        claim_source, start, end = item_range(window.ws, "claim", self.pinned)
-        claim_text = get_source(window.ws, claim_source).text
+        if selected is None or source_id is None or window.reader.shown is None:
+            window.statusBar().showMessage("Select the passage to attach in the reader first.", 6000)
+            return
+        claim_id, claim_text = self.pinned, self._claim_text(self.pinned) or ""
         passage = window.reader.shown.text[selected[0]:selected[1]]
-        dialog = self.dialog_factory(window, claim_text[start:end], passage)
+        dialog = self.dialog_factory(window, claim_text, passage, relation=self.relation)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         relation, note = dialog.values()
-        window.push_command(lambda: AttachEvidence(window.ws, self.pinned, (source_id, *selected), relation, note,
-                                            window.after_edit))
+        self._remember(relation)
+        if window.push_command(lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note,
+                                                      window.after_edit)):
+            window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
+
+    def attach_suggestion(self, suggestion_id: int, relation: str) -> None:
+        """Make the previewed suggestion evidence with ``relation``."""
+        window = self.window
+        suggestion = window.panel.evidence.previewed
+        if suggestion is None or suggestion["id"] != suggestion_id:
+            return
+        claim_text = self._claim_text(suggestion["claim_id"]) or ""
+        if window.push_command(lambda: AttachSuggestion(window.ws, suggestion, relation, window.after_edit)):
+            window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
+
+    def _remember(self, relation: str) -> None:
+        self.relation = relation
+        QSettings().setValue(RELATION_KEY, relation)
+
+    def _claim_text(self, claim_id: int) -> str | None:
+        """The claim's words (a headline claim's from the title), or None when it is gone."""
+        try:
+            claim = get_claim(self.window.ws, claim_id)
+        except BriefingError:
+            return None
+        if claim["dismissed"]:
+            return None
+        return claim["text"]
 
     def remove_evidence(self) -> None:
         current = self.window.panel.evidence.current(self.window.panel.evidence.evidence)
@@ -151,5 +247,17 @@ class EvidenceFlow:
         self.window.push_command(lambda: command_type(self.window.ws, current[1], self.window.after_edit))
 
     def _open_passage(self, source_id: int, start: int, end: int) -> None:
-        self.window.select_source(source_id)
-        self.window.reader.scroll_to(start, end)
+        self.window.open_passage(source_id, start, end)  # a jump: Back returns to the claim
+
+
+def _with_sources(ws, suggestions: list[dict]) -> list[dict]:
+    """Each suggestion with its source's outlet and date, for the preview."""
+    found: dict[int, tuple[str | None, str | None]] = {}
+    for s in suggestions:
+        if s["source_id"] not in found:
+            try:
+                source = get_source(ws, s["source_id"])
+                found[s["source_id"]] = (source.outlet, source.published)
+            except BriefingError:
+                found[s["source_id"]] = (None, None)
+    return [{**s, "outlet": found[s["source_id"]][0], "published": found[s["source_id"]][1]} for s in suggestions]

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.domain import Source
+from briefing.ui.palette_colours import readable
 from briefing.ui.plain import strip_bidi, tip
 
 LAYERS = ("entity", "quote", "claim", "note")
@@ -33,6 +34,8 @@ ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97
 CLAIM_COLOURS = {"unreviewed": "#8a8a8a", "corroborated": "#2e9d46", "disputed": "#d62728"}
 QUOTE_COLOUR = "#f2c12e"
 NOTE_COLOUR = "#3b82f6"
+# the translucent highlights an entity's name may sit on (a person named inside a quote)
+ENTITY_UNDERLAYS = ((QUOTE_COLOUR, 70), (NOTE_COLOUR, 70), *((c, 45) for c in CLAIM_COLOURS.values()))
 LANGUAGE_NAMES = {
     "ar": "Arabic",
     "bn": "Bengali",
@@ -293,7 +296,7 @@ class Reader(QTextBrowser):
             action.setEnabled(selected and reason is None)
             if reason is not None:
                 action.setText(f"{action.text()} ({reason})")
-                action.setToolTip(reason)
+                action.setToolTip(tip(reason))
             menu.addAction(action)
         if self.selection_actions:
             menu.addSeparator()
@@ -304,7 +307,7 @@ class Reader(QTextBrowser):
         for action, text, hint in saved:  # the same actions live in the menu bar
             action.setEnabled(True)
             action.setText(text)
-            action.setToolTip(hint)
+            action.setToolTip(tip(hint))
         standard.deleteLater()
         menu.deleteLater()
 
@@ -333,8 +336,9 @@ def _format(highlight: Highlight, tag_colour: Callable[[str], str | None] | None
     fmt = QTextCharFormat()
     if highlight.kind == "entity":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
-        fmt.setForeground(QColor(ENTITY_COLOURS.get(highlight.style, "#888888")))
+        colour = readable(ENTITY_COLOURS.get(highlight.style, "#888888"), ENTITY_UNDERLAYS)  # 4.5:1 in this palette
+        fmt.setUnderlineColor(colour)
+        fmt.setForeground(colour)
     else:
         tagged = tag_colour(highlight.style) if highlight.kind == "note" and tag_colour else None
         colour = QColor(

@@ -54,7 +54,7 @@ def test_dismissing_hides_a_suggestion(demo_window):
 
 
 class _Contradicts:
-    def __init__(self, parent, claim, passage):
+    def __init__(self, parent, claim, passage, relation="supports"):
         self.passage = passage
 
     def exec(self):
