@@ -47,9 +47,13 @@ HEADLINE_BYLINE, HEADLINE_DATE = 3.0, 2.0  # a byline, a date line below it
 HEADLINE_SENTENCE = 1.5  # ending with a full stop: more often a standfirst or a caption
 HEADLINE_DISTANCE = 0.05  # per line between it and the body
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
+HEADLINE_TOPIC = 3.0  # times the share of its content words found in the lead
+LEAD_WORDS = 300
+STANDFIRST_TOPIC = 0.5  # a headline above the best line shares at least this part of its topic
 
 STOPS = frozenset(word for words in STOP_WORDS.values() for word in words.split())
 SENTENCE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
+WORD = re.compile(r"[^\W\d_]+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 FURNITURE = re.compile(
     r"(home|menu|search|sections?|subscribe( now)?|sign ?in|sign ?up|log ?in|log ?out|register|"
@@ -216,15 +220,23 @@ def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) 
     return first, last
 
 
-def find_headline(lines: list[str], labels: list[str], first: int) -> int | None:
+def find_headline(lines: list[str], labels: list[str], first: int, last: int | None = None) -> int | None:
     """The index of the headline: the best title-like line in the lines above the body."""
+    lead = lead_words(lines, first, first if last is None else last)
     scores = {i: score_headline(lines, labels, i, first) for i in range(max(0, first - HEADLINE_LOOKBACK), first)}
+    scores = {i: score + topic_score(lines[i], lead) if score > 0 else score for i, score in scores.items()}
     best_index = max(scores, key=lambda i: (scores[i], i), default=None)
     if best_index is None or scores[best_index] <= 0:
         return None
     above = [i for i in range(best_index - 1, max(-1, best_index - 3), -1) if labels[i] not in ("blank", "furniture")]
-    # a title-like line right above is the headline and the best one its standfirst
-    if above and scores.get(above[0], 0.0) > 0 and count_words(lines[above[0]]) >= 5:
+    # a title-like line right above, on the same topic, is the headline and the best one
+    # its standfirst; a related story's headline right above is not
+    if (
+        above
+        and scores.get(above[0], 0.0) > 0
+        and count_words(lines[above[0]]) >= 5
+        and topic_score(lines[above[0]], lead) >= STANDFIRST_TOPIC * topic_score(lines[best_index], lead)
+    ):
         return above[0]
     return best_index
 
@@ -247,6 +259,34 @@ def score_headline(lines: list[str], labels: list[str], index: int, first: int) 
     if line.endswith("."):
         score -= HEADLINE_SENTENCE
     return score - HEADLINE_DISTANCE * len(following)
+
+
+def content_words(line: str) -> set[str]:
+    """Lower-cased words of three letters or more that are not function words, cut to their
+    first five letters so that "stabbed" meets "stabbing" (CJK: each character)."""
+    words = {w[:5] for w in WORD.findall(line.casefold()) if len(w) >= 3 and w not in STOPS}
+    return words | set(CJK.findall(line))
+
+
+def lead_words(lines: list[str], first: int, last: int) -> set[str]:
+    """The content words of the body's first LEAD_WORDS words."""
+    found: set[str] = set()
+    count = 0
+    for line in lines[first : last + 1]:
+        found |= content_words(line)
+        count += count_words(line)
+        if count >= LEAD_WORDS:
+            break
+    return found
+
+
+def topic_score(line: str, lead: set[str]) -> float:
+    """A headline speaks of what the article's lead speaks of; a related story's headline, a
+    menu entry or a sign-in line does not."""
+    words = content_words(line)
+    if not words or not lead:
+        return 0.0
+    return HEADLINE_TOPIC * len(words & lead) / len(words)
 
 
 def is_meta_line(line: str) -> bool:
@@ -300,7 +340,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     if span is None:
         return None
     first, last = skip_standfirst(lines, labels, *span)
-    headline = find_headline(lines, labels, first)
+    headline = find_headline(lines, labels, first, last)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])
     author = tidy_author(author)

@@ -125,3 +125,23 @@ def test_lines_are_labelled_by_what_they_are(line, label):
 )
 def test_a_line_naming_the_author_without_by(line, name):
     assert name_of_author_line(line) == name
+
+
+def test_a_related_headline_right_above_is_not_taken_for_the_headline():
+    """The article's headline speaks of what its lead speaks of; the list of other stories
+    above it, and a sign-in line, do not."""
+    related = "\n".join(
+        [
+            "You are signed in as",
+            "Trending now",
+            "Council votes to close night bus route for the winter months",
+            "Why you should always close the door before you go to bed",
+            "Harbour authority approves ferry terminal despite lighthouse protests",
+        ]
+    )
+    page = read_pasted_page(
+        PAGE.replace("Harbour authority approves ferry terminal despite lighthouse protests", related)
+    )
+    assert page is not None
+    assert page.title == "Harbour authority approves ferry terminal despite lighthouse protests"
+    assert page.body.split("\n") == [LEAD, "", SECOND]
