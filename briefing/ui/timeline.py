@@ -1,30 +1,54 @@
 """The timeline: sources on a time axis with their claims stacked under them, by status.
 Clicking a source or a claim opens it. A large workspace is drawn as one bar per day (its
-sources, and its claims by status); clicking a day lists its sources."""
+sources, and its claims by status); clicking a day lists its sources.
+
+It opens fitted to the dense part of the dates (one 2015 source among 2019-2026 ones waits at
+the edge behind a "◂ 1 earlier source" button); Ctrl+wheel, +/- and the buttons zoom, a drag,
+the wheel or the scrollbar pan, and the axis labels days, weeks, months or years as the zoom
+allows."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QDockWidget, QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing.store.views import Timeline
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS
+from briefing.ui.timeline_scale import Axis, axis_ticks, dense_range, period_label, span_label
 
-DAY_WIDTH = 90.0
 CLAIM_SIZE = 9.0
-BAR_DAY_WIDTH = 10.0  # a day's column when the timeline draws bars
+DOT = 10.0  # a source's dot
+ROW = 16.0  # a source's row
+SLOT = 14.0  # the narrowest column: days closer than this share one
 BAR_HEIGHT = 110.0  # the tallest bar
+MARGIN = 24.0  # pixels left free at each end of a fitted span
+MAX_PIXELS_PER_DAY = 600.0
+ZOOM_STEP = 1.5
+TOP = 10.0
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
 STATUSES = ("unreviewed", "corroborated", "disputed")
+SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
 
 
 class TimelineView(QGraphicsView):
     opened = Signal(str, int, int)  # kind, id, source id
     day_chosen = Signal(str)  # a day's bar was clicked: its date
+    spanChanged = Signal()  # zoomed or panned: the axis and the edge buttons follow
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,109 +56,261 @@ class TimelineView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Timeline")
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.timeline = Timeline([], [], [])
+        self.days: list[tuple[int, int]] = []  # (ordinal, sources) per dated day, in order
+        self.origin = 0  # the ordinal at scene x 0
+        self.pixels_per_day = 1.0
+        self.fitted = True  # still showing the fit: a resize fits again
+        self._pressed: QPointF | None = None
+        self.horizontalScrollBar().valueChanged.connect(lambda _: self.spanChanged.emit())
 
+    # -- data -------------------------------------------------------------------------------------
     def show_timeline(self, timeline: Timeline) -> None:
+        self.timeline = timeline
         if timeline.days:
-            self.show_days(timeline.days)
+            self.days = [(date.fromisoformat(d).toordinal(), n) for d, n, _ in timeline.days]
         else:
-            self.show_items(timeline.sources, timeline.claims)
+            counts: dict[int, int] = {}
+            for _, day, _ in timeline.sources:
+                ordinal = date.fromisoformat(day).toordinal()
+                counts[ordinal] = counts.get(ordinal, 0) + 1
+            self.days = sorted(counts.items())
+        self.origin = self.days[0][0] if self.days else 0
+        self.zoom_to_fit()
 
     def show_days(self, days: list[tuple[str, int, dict[str, int]]]) -> None:
-        """One bar per day: its sources above, its claims by status below."""
+        self.show_timeline(Timeline([], [], days))
+
+    def show_items(self, sources, claims) -> None:
+        self.show_timeline(Timeline(list(sources), list(claims), []))
+
+    # -- zoom and pan -----------------------------------------------------------------------------
+    def zoom_to_fit(self) -> None:
+        """The dense part of the dates across the width (outliers wait behind the edge buttons)."""
+        if self.days:
+            self.show_span(*dense_range(self.days))
+            self.fitted = True
+        else:
+            self._draw()
+            self.spanChanged.emit()
+
+    def show_span(self, first: int, last: int) -> None:
+        """Days ``first`` to ``last`` (ordinals, both shown) across the width."""
+        width = max(50.0, self.viewport().width() - 2 * MARGIN)
+        self.fitted = False
+        self._set_zoom(width / (last - first + 1), (first + last + 1) / 2, self.viewport().width() / 2)
+
+    def zoom_by(self, factor: float, at: float | None = None) -> None:
+        """Zoom by ``factor`` keeping the day under viewport x ``at`` (default: the middle) there."""
+        at = self.viewport().width() / 2 if at is None else at
+        self.fitted = False
+        self._set_zoom(self.pixels_per_day * factor, self.day_at(at), at)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def show_earlier(self) -> None:
+        """Widen the view to the earliest source, keeping its right end."""
+        self.show_span(self.days[0][0], int(self.visible_days()[1]))
+
+    def show_later(self) -> None:
+        self.show_span(int(self.visible_days()[0]), self.days[-1][0])
+
+    def _set_zoom(self, pixels_per_day: float, day: float, at: float) -> None:
+        self.pixels_per_day = min(MAX_PIXELS_PER_DAY, max(self._least_zoom(), pixels_per_day))
+        self._draw()
+        self.horizontalScrollBar().setValue(round(self.x_of(day) - at))
+        self.spanChanged.emit()
+
+    def _least_zoom(self) -> float:
+        """Zoomed out no further than every date across the width."""
+        if not self.days:
+            return 1.0
+        return max(1e-3, (self.viewport().width() - 2 * MARGIN) / (self.days[-1][0] - self.days[0][0] + 1))
+
+    def x_of(self, day: float) -> float:
+        return (day - self.origin) * self.pixels_per_day
+
+    def day_at(self, x: float) -> float:
+        """The day (a fractional ordinal) at viewport x."""
+        return self.origin + self.mapToScene(round(x), 0).x() / self.pixels_per_day
+
+    def visible_days(self) -> tuple[float, float]:
+        return self.day_at(0), self.day_at(self.viewport().width())
+
+    def outside(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The dated days (with their sources) left and right of the view."""
+        first, last = self.visible_days()
+        return [d for d in self.days if d[0] + 1 <= first], [d for d in self.days if d[0] >= last]
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def _draw(self) -> None:
         scene = self.scene()
         scene.clear()
-        text = self.palette().text()
-        first = date.fromisoformat(days[0][0])
+        if not self.days:
+            text = scene.addSimpleText("No dated sources yet: give sources a published date to see them here.")
+            text.setBrush(self.palette().text())
+            self.setSceneRect(scene.itemsBoundingRect())
+            return
+        if self.timeline.days:
+            self._bars(self.timeline.days)
+        else:
+            self._items(self.timeline.sources, self.timeline.claims)
+        right = self.x_of(self.days[-1][0] + 1)
+        height = max(scene.itemsBoundingRect().bottom() + TOP, 1.0)
+        self.setSceneRect(QRectF(-MARGIN, 0, right + 2 * MARGIN, height))
+
+    def _bars(self, days: list[tuple[str, int, dict[str, int]]]) -> None:
+        """One bar per day: its sources above, its claims by status below."""
+        scene = self.scene()
         most_sources = max(n for _, n, _ in days)
         most_claims = max((sum(c.values()) for _, _, c in days), default=0) or 1
-        month = ""
+        width = max(1.0, self.pixels_per_day * 0.8)
         for day, count, claims in days:
-            x = (date.fromisoformat(day) - first).days * BAR_DAY_WIDTH
-            if day[:7] != month:  # a label at the first dated day of each month
-                month = day[:7]
-                label = scene.addSimpleText(month)
-                label.setBrush(text)
-                label.setPos(x, 0)
+            x = self.x_of(date.fromisoformat(day).toordinal()) + (self.pixels_per_day - width) / 2
             height = 2 + BAR_HEIGHT * count / most_sources
             parts = [f"{count:,} source{'s' if count != 1 else ''}"]
             if claims:
                 by_status = ", ".join(f"{claims[s]:,} {s}" for s in STATUSES if claims.get(s))
                 parts.append(f"{sum(claims.values()):,} claims: {by_status}")
             hint = f"{day} · {' · '.join(parts)} — click to list the sources"
-            bar = scene.addRect(x, 40 + BAR_HEIGHT - height, BAR_DAY_WIDTH - 2, height, QPen(Qt.PenStyle.NoPen),
-                                QBrush(QColor("#5b7db1")))
-            y = 40 + BAR_HEIGHT + 6
-            marks = [bar]
+            no_pen = QPen(Qt.PenStyle.NoPen)
+            marks = [scene.addRect(x, TOP + BAR_HEIGHT - height, width, height, no_pen, QBrush(QColor(SOURCE_COLOUR)))]
+            y = TOP + BAR_HEIGHT + 6
             for status in STATUSES:
                 if claims.get(status):
                     part = BAR_HEIGHT / 2 * claims[status] / most_claims
-                    colour = QColor(CLAIM_COLOURS[status])
-                    marks.append(scene.addRect(x, y, BAR_DAY_WIDTH - 2, part, QPen(Qt.PenStyle.NoPen), QBrush(colour)))
+                    brush = QBrush(QColor(CLAIM_COLOURS[status]))
+                    marks.append(scene.addRect(x, y, width, part, no_pen, brush))
                     y += part
             for mark in marks:
                 mark.setToolTip(tip(hint))
                 mark.setData(ItemRole, ("day", day, 0))
-        scene.addLine(-20, 40 + BAR_HEIGHT + 3, x + BAR_DAY_WIDTH + 20, 40 + BAR_HEIGHT + 3, QPen(text.color()))
-        legend = scene.addSimpleText(f"{sum(n for _, n, _ in days):,} dated sources: a bar per day (blue: sources; "
-                                     "below: claims, grey unreviewed, green corroborated, red disputed) — "
-                                     "click a day to list its sources")
-        legend.setBrush(text)
-        legend.setPos(-20, -26)
-        self.setSceneRect(scene.itemsBoundingRect().adjusted(-30, -10, 30, 10))
-        self.centerOn(x, 0)  # the most recent days
+        line = scene.addLine(self.x_of(self.days[0][0]) - MARGIN / 2, TOP + BAR_HEIGHT + 3,
+                             self.x_of(self.days[-1][0] + 1) + MARGIN / 2, TOP + BAR_HEIGHT + 3)
+        colour = QColor(self.palette().text().color())
+        colour.setAlpha(120)
+        line.setPen(QPen(colour))
 
-    def show_items(self, sources, claims) -> None:
-        scene = self.scene()
-        scene.clear()
-        if not sources:
-            text = scene.addSimpleText("No dated sources yet: give sources a published date to see them here.")
-            text.setBrush(self.palette().text())
-            return
-        first = date.fromisoformat(sources[0][1])
-        x_of = {}
-        for day in sorted({s[1] for s in sources}):
-            x = (date.fromisoformat(day) - first).days * DAY_WIDTH
-            x_of[day] = x
-            label = scene.addSimpleText(day)
-            label.setBrush(self.palette().text())
-            label.setPos(x - label.boundingRect().width() / 2, 0)
-        scene.addLine(-20, 28, max(x_of.values()) + 20, 28, QPen(self.palette().text().color()))
-        self._sources(scene, sources, x_of)
-        self._claims(scene, claims, x_of)
-        legend = scene.addSimpleText("● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
-                                     "click to open")
-        legend.setBrush(self.palette().text())
-        legend.setPos(-20, -26)
-        self.setSceneRect(scene.itemsBoundingRect().adjusted(-30, -10, 30, 10))
-
-    def _sources(self, scene, sources, x_of) -> None:
-        row_of: dict[str, int] = {}
+    def _items(self, sources, claims) -> None:
+        """Sources as dots in columns (a day, or a few days when zoomed out), titled when there is
+        room; each column's claims in a grid under its sources."""
+        columns: dict[int, list] = {}
         for source_id, day, title in sources:
-            row = row_of.get(day, 0)
-            row_of[day] = row + 1
-            y = 40 + row * 18
-            dot = scene.addEllipse(x_of[day] - 5, y, 10, 10, QPen(QColor("#2b3a55")), QBrush(QColor("#5b7db1")))
-            dot.setToolTip(tip(f"{day} · {title}"))
-            dot.setData(ItemRole, ("source", source_id, source_id))
-            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self._source_rows = row_of
+            columns.setdefault(self._column(day), []).append((source_id, day, title))
+        claims_of: dict[int, list] = {}
+        for claim in claims:
+            claims_of.setdefault(claim[1], []).append(claim)
+        width = max(SLOT, self.pixels_per_day) - 4
+        for column, rows in columns.items():
+            left = column * SLOT if self.pixels_per_day < SLOT else self.x_of(column)
+            y = self._sources(rows, left + 2, width)
+            self._claims([c for s in rows for c in claims_of.get(s[0], [])], left + 2, y + 4, width)
 
-    def _claims(self, scene, claims, x_of) -> None:
-        base = 40 + 18 * max(self._source_rows.values(), default=1) + 16
-        stack: dict[str, int] = {}
-        for claim_id, source_id, day, status, text in claims:
-            n = stack.get(day, 0)
-            stack[day] = n + 1
-            column, row = divmod(n, 12)
-            x = x_of[day] - 30 + column * (CLAIM_SIZE + 2)
-            y = base + row * (CLAIM_SIZE + 2)
+    def _column(self, day: str) -> int:
+        ordinal = date.fromisoformat(day).toordinal()
+        return int(self.x_of(ordinal) // SLOT) if self.pixels_per_day < SLOT else ordinal
+
+    def _sources(self, rows, left: float, width: float) -> float:
+        """Each source a dot, with its title beside it when the column is wide enough; returns
+        the y under the last."""
+        scene = self.scene()
+        metrics = QFontMetricsF(self.font())
+        y = TOP
+        for source_id, day, title in rows:
+            dot = scene.addEllipse(left, y + (ROW - DOT) / 2, DOT, DOT, QPen(QColor(SOURCE_EDGE)),
+                                   QBrush(QColor(SOURCE_COLOUR)))
+            marks: list[QGraphicsItem] = [dot]
+            if width >= 70:
+                text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width - DOT - 6)
+                label = scene.addSimpleText(text)
+                label.setFont(self.font())
+                label.setBrush(self.palette().text())
+                label.setPos(left + DOT + 4, y + (ROW - metrics.height()) / 2)
+                marks.append(label)
+            for mark in marks:
+                mark.setToolTip(tip(f"{day} · {title}"))
+                mark.setData(ItemRole, ("source", source_id, source_id))
+            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+            y += ROW
+        return y
+
+    def _claims(self, claims, left: float, top: float, width: float) -> None:
+        scene = self.scene()
+        per_row = max(1, int((width + 2) // (CLAIM_SIZE + 2)))
+        for n, (claim_id, source_id, _day, status, text) in enumerate(claims):
+            row, column = divmod(n, per_row)
             colour = QColor(CLAIM_COLOURS[status])
-            mark = scene.addRect(x, y, CLAIM_SIZE, CLAIM_SIZE, QPen(colour.darker()), QBrush(colour))
+            mark = scene.addRect(left + column * (CLAIM_SIZE + 2), top + row * (CLAIM_SIZE + 2), CLAIM_SIZE,
+                                 CLAIM_SIZE, QPen(colour.darker()), QBrush(colour))
             mark.setToolTip(tip(f"{status}: {text[:200]}"))
             mark.setData(ItemRole, ("claim", claim_id, source_id))
 
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """A faint line at each tick of the axis, so a dot reads against its date."""
+        super().drawBackground(painter, rect)
+        if not self.days:
+            return
+        axis = self.axis()
+        grid = QColor(self.palette().text().color())
+        grid.setAlpha(40)  # faint in either palette
+        painter.setPen(QPen(grid, 0))
+        for tick in axis.minor:
+            x = self.x_of(tick.day)
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+
+    def axis(self) -> Axis:
+        first, last = self.visible_days()
+        metrics = QFontMetricsF(self.font())
+        return axis_ticks(first, last, self.pixels_per_day, metrics.horizontalAdvance)
+
+    # -- Qt overrides -----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fitted and self.days:
+            self.zoom_to_fit()
+        self.spanChanged.emit()
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl+wheel zooms at the pointer; the wheel pans the time (Shift+wheel: up and down)."""
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.2 ** (delta.y() / 120), event.position().x())
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - delta.y() // 2)
+        else:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (delta.x() or delta.y()))
+            self.fitted = False
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.zoom_to_fit()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self._pressed = event.position()
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        if pressed is None or (event.position() - pressed).manhattanLength() > QApplication.startDragDistance():
+            self.fitted = False  # a drag panned the view
+            return
         item = self.itemAt(event.position().toPoint())
         data = item.data(ItemRole) if item is not None else None
         if data and data[0] == "day":
@@ -143,10 +319,144 @@ class TimelineView(QGraphicsView):
             self.opened.emit(*data)
 
 
+class TimelineAxis(QWidget):
+    """The dates above the view: a row of ticks (days, weeks, months or years) and, under
+    it, the larger period they belong to, the first one held at the left edge."""
+
+    def __init__(self, view: TimelineView):
+        super().__init__()
+        self.view = view
+        self.setAccessibleName("Timeline axis")
+        metrics = QFontMetricsF(self.font())
+        self.setFixedHeight(round(2 * metrics.height() + 12))
+        view.spanChanged.connect(self.update)
+
+    def labels(self) -> list[tuple[str, str, QRectF]]:
+        """Each label of the axis: its row ("minor" or "major"), its text and where it is drawn,
+        in this widget's coordinates."""
+        view = self.view
+        if not view.days:
+            return []
+        metrics = QFontMetricsF(self.font())
+        axis = view.axis()
+        shift = self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).x()  # the view's x 0 here
+
+        def rect(day: float | None, text: str, top: float) -> QRectF:
+            left = shift if day is None else view.mapFromScene(QPointF(view.x_of(day), 0)).x() + shift
+            return QRectF(left + 3, top, metrics.horizontalAdvance(text), metrics.height())
+
+        row = metrics.height() + 6
+        minor = [("minor", t.label, rect(t.day, t.label, 2)) for t in axis.minor]
+        major = [("major", t.label, rect(t.day, t.label, row)) for t in axis.major]
+        major = [m for m in major if m[2].left() > shift + 3]
+        sticky = period_label(axis.unit, view.day_at(0))  # the period the left edge is in
+        if sticky:
+            held = rect(None, sticky, row)
+            if not major or major[0][2].left() > held.right() + 12:
+                major.insert(0, ("major", sticky, held))
+        return [label for label in minor + major if label[2].right() > shift and label[2].left() < self.width()]
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        labels = self.labels()
+        painter.setPen(self.palette().text().color())
+        for _row, text, rect in labels:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, text)
+        line = QColor(self.palette().text().color())
+        line.setAlpha(120)
+        painter.setPen(QPen(line))
+        painter.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        tick = QFontMetricsF(self.font()).height() + 4
+        for row, _text, rect in labels:
+            if row == "minor":  # a short line where its step starts
+                painter.drawLine(QPointF(rect.left() - 3, 0), QPointF(rect.left() - 3, tick))
+        painter.end()
+
+
 class TimelineDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Timeline", parent)
         self.setObjectName("timeline-dock")
         self.view = TimelineView()
-        self.setWidget(self.view)
+        self.axis = TimelineAxis(self.view)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self.axis)
+        layout.addWidget(self.view, stretch=1)
+        self.setWidget(body)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.view.spanChanged.connect(self._span_changed)
+
+    def _toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.earlier = self._button("", "Show the earlier sources too", self.view.show_earlier)
+        row.addWidget(self.earlier)
+        for text, hint, keys, slot in (
+            ("Fit", "Zoom to fit the dates (0)", ["0", "Ctrl+0"], self.view.zoom_to_fit),
+            ("−", "Zoom out (−, Ctrl+wheel)", ["-", "Ctrl+-"], self.view.zoom_out),
+            ("+", "Zoom in (+, Ctrl+wheel)", ["+", "=", "Ctrl++", "Ctrl+="], self.view.zoom_in),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(hint)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName({"Fit": "Zoom to fit", "−": "Zoom out", "+": "Zoom in"}[text])
+            row.addWidget(button)
+        self.span = QLabel()
+        self.span.setAccessibleName("Shown dates")
+        row.addSpacing(8)
+        row.addWidget(self.span)
+        row.addSpacing(16)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        row.addWidget(self.legend, stretch=1)
+        self.later = self._button("", "Show the later sources too", self.view.show_later)
+        row.addWidget(self.later)
+        return row
+
+    def _button(self, text: str, hint: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(hint)
+        button.setAutoRaise(False)
+        button.clicked.connect(slot)
+        button.hide()
+        return button
+
+    def _span_changed(self) -> None:
+        view = self.view
+        if not view.days:
+            self.span.setText("")
+            self.legend.setText("")
+            self.earlier.hide()
+            self.later.hide()
+            return
+        self.span.setText(span_label(*view.visible_days()))
+        if view.timeline.days:
+            self.legend.setText("A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
+                                "red disputed) — click a day to list its sources")
+        else:
+            self.legend.setText("● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
+                                "click to open; drag or wheel to pan, Ctrl+wheel to zoom")
+        before, after = view.outside()
+        self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
+        self._edge(self.later, after, "{n} later source{s}, {years} ▸")
+
+    @staticmethod
+    def _edge(button: QToolButton, days: list[tuple[int, int]], text: str) -> None:
+        if not days:
+            button.hide()
+            return
+        n = sum(count for _, count in days)
+        first, last = date.fromordinal(days[0][0]).year, date.fromordinal(days[-1][0]).year
+        years = str(first) if first == last else f"{first}–{last}"
+        button.setText(text.format(n=f"{n:,}", s="s" if n != 1 else "", years=years))
+        button.setToolTip(f"{n:,} source{'s' if n != 1 else ''} outside the view — click to show")
+        button.show()

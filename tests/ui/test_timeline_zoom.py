@@ -1,0 +1,210 @@
+"""The timeline fits the dense dates, zooms and pans, labels its axis, and its marks still open."""
+
+from datetime import date, timedelta
+from itertools import combinations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from briefing.store.sources import list_sources
+from briefing.store.views import Timeline
+from briefing.ui.timeline import ItemRole, TimelineDock
+from briefing.ui.timeline_scale import STEPS, dense_range
+
+
+def spread(outlier: bool = True) -> Timeline:
+    """58 sources every 45 days from 2019 to 2026, and one from 2015; a claim each."""
+    days = [date(2019, 1, 10) + timedelta(days=45 * i) for i in range(58)]
+    days = [date(2015, 6, 1), *days] if outlier else days
+    sources = [(i + 1, d.isoformat(), f"Source {i + 1}") for i, d in enumerate(days)]
+    claims = [(100 + i, source_id, day, "disputed", f"claim {i}") for i, (source_id, day, _) in enumerate(sources)]
+    return Timeline(sources, claims, [])
+
+
+@pytest.fixture
+def dock(qtbot):
+    dock = TimelineDock()
+    qtbot.addWidget(dock)
+    dock.resize(1200, 330)
+    dock.show()
+    qtbot.waitExposed(dock)
+    return dock
+
+
+def span(view) -> float:
+    first, last = view.visible_days()
+    return last - first
+
+
+def ordinal(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
+
+
+def test_the_dense_range_leaves_out_a_lone_outlier_and_keeps_even_spreads():
+    even = [(ordinal("2019-01-01") + 40 * i, 1) for i in range(60)]
+    assert dense_range(even) == (even[0][0], even[-1][0])
+    assert dense_range([(ordinal("2015-06-01"), 1), *even]) == (even[0][0], even[-1][0])
+    assert dense_range([*even, (ordinal("2031-01-01"), 1)]) == (even[0][0], even[-1][0])
+    week = [(ordinal("2026-03-03") + i, 2) for i in range(7)]
+    assert dense_range(week) == (week[0][0], week[-1][0])
+    assert dense_range([(ordinal("2026-03-03"), 5)]) == (ordinal("2026-03-03"),) * 2
+
+
+def test_it_opens_fitted_to_the_dense_dates_with_the_outlier_behind_a_button(dock, qtbot):
+    view = dock.view
+    view.show_timeline(spread())
+    first, last = view.visible_days()
+    assert ordinal("2018-09-01") < first <= ordinal("2019-01-10")
+    assert ordinal("2026-02-01") <= last < ordinal("2026-09-01")
+    assert dock.earlier.isVisible() and dock.earlier.text() == "◂ 1 earlier source, 2015"
+    assert not dock.later.isVisible()
+    qtbot.mouseClick(dock.earlier, Qt.MouseButton.LeftButton)
+    assert view.visible_days()[0] <= ordinal("2015-06-01") and not dock.earlier.isVisible()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0)  # zoom to fit
+    assert view.visible_days()[0] > ordinal("2018-09-01") and dock.earlier.isVisible()
+
+
+def test_zoom_by_buttons_keys_and_ctrl_wheel_changes_the_span(dock, qtbot):
+    view = dock.view
+    view.show_timeline(spread(outlier=False))
+    fitted = span(view)
+    button = next(b for b in dock.findChildren(type(dock.earlier)) if b.accessibleName() == "Zoom in")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert span(view) == pytest.approx(fitted / 1.5, rel=0.02)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert span(view) == pytest.approx(fitted, rel=0.02)
+    middle = QPointF(view.viewport().width() / 2, 50)
+    day_under = view.day_at(middle.x())
+    wheel(view, middle, 240, Qt.KeyboardModifier.ControlModifier)
+    assert span(view) == pytest.approx(fitted / 1.44, rel=0.02)
+    assert view.day_at(middle.x()) == pytest.approx(day_under, abs=1)  # zoomed about the pointer
+
+
+def wheel(view, at: QPointF, delta: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    event = QWheelEvent(
+        at,
+        view.viewport().mapToGlobal(at),
+        QPoint(),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_the_wheel_and_a_drag_pan_without_opening_anything(dock, qtbot):
+    view = dock.view
+    view.show_timeline(spread(outlier=False))
+    view.zoom_in()
+    view.zoom_in()
+    first = view.visible_days()[0]
+    wheel(view, QPointF(300, 50), -120)  # down: later
+    assert view.visible_days()[0] > first
+    first = view.visible_days()[0]
+    opened = []
+    view.opened.connect(lambda *args: opened.append(args))
+    viewport = view.viewport()
+    start, end = QPointF(600, 60), QPointF(400, 60)
+    press = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress,
+        start,
+        viewport.mapToGlobal(start),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    move = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        end,
+        viewport.mapToGlobal(end),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    release = QMouseEvent(
+        QMouseEvent.Type.MouseButtonRelease,
+        end,
+        viewport.mapToGlobal(end),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    for event in (press, move, release):
+        QApplication.sendEvent(viewport, event)
+    assert view.visible_days()[0] > first  # dragged left: later dates come in
+    assert opened == []
+
+
+def assert_apart(rects):
+    for a, b in combinations(rects, 2):
+        assert not a.intersects(b), (a, b)
+
+
+def test_the_axis_labels_adapt_to_the_zoom_and_never_overlap(dock):
+    view = dock.view
+    view.show_timeline(spread())
+    units = []
+    for _ in range(13):
+        labels = dock.axis.labels()
+        minor = [rect for row, _, rect in labels if row == "minor"]
+        major = [rect for row, _, rect in labels if row == "major"]
+        assert len(minor) >= 3 and major  # the ticks, and the larger period they belong to
+        assert_apart(minor)
+        assert_apart(major)
+        units.append(view.axis().unit)
+        view.zoom_in()
+    order = [step[0] for step in STEPS]
+    assert [order.index(u) for u in units] == sorted((order.index(u) for u in units), reverse=True)
+    assert units[0] in ("month", "year") and units[-1] in ("weekday", "day")
+
+
+def click(qtbot, view, item) -> None:
+    view.ensureVisible(item)
+    point = view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_clicking_a_source_or_a_claim_still_opens_it(dock, qtbot):
+    view = dock.view
+    view.show_timeline(spread())
+    items = {i.data(ItemRole): i for i in view.scene().items() if i.data(ItemRole)}
+    with qtbot.waitSignal(view.opened) as opened:
+        click(qtbot, view, items["claim", 130, 31])
+    assert opened.args == ["claim", 130, 31]
+    with qtbot.waitSignal(view.opened) as opened:
+        click(qtbot, view, items["source", 12, 12])
+    assert opened.args == ["source", 12, 12]
+
+
+def test_clicking_a_days_bar_still_chooses_the_day(dock, qtbot):
+    view = dock.view
+    days = [
+        ((date(2019, 1, 1) + timedelta(days=3 * i)).isoformat(), 1 + i % 4, {"disputed": i % 3}) for i in range(900)
+    ]
+    view.show_timeline(Timeline([], [], [("2015-06-01", 2, {}), *days]))
+    assert dock.earlier.text() == "◂ 2 earlier sources, 2015"
+    view.zoom_in()
+    bars = [i for i in view.scene().items() if i.data(ItemRole) and i.data(ItemRole)[0] == "day"]
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    bar = next(b for b in bars if visible.contains(b.sceneBoundingRect()) and b.sceneBoundingRect().height() > 20)
+    with qtbot.waitSignal(view.day_chosen) as chosen:
+        click(qtbot, view, bar)
+    assert chosen.args == [bar.data(ItemRole)[1]]
+
+
+def test_the_demo_timeline_shows_every_dated_source_by_day(demo_window):
+    demo_window.show_timeline()
+    dock = demo_window.timeline
+    first, last = dock.view.visible_days()
+    dated = [ordinal(r.published) for r in list_sources(demo_window.ws) if r.published]
+    assert first <= min(dated) and max(dated) + 1 <= last
+    assert not dock.earlier.isVisible() and not dock.later.isVisible()
+    assert dock.view.axis().unit in ("weekday", "day")
+    texts = [text for _, text, _ in dock.axis.labels()]
+    assert any(text.startswith("March 2026") or text == "March 2026" for text in texts)
