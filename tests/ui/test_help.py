@@ -121,3 +121,13 @@ def test_the_screenshot_views(view, analysed_path, tmp_path, qapp):
     target = tmp_path / f"{view}.png"
     assert run_app(str(workspace), screenshot=str(target), view=view) == 0
     assert not QImage(str(target)).isNull()
+
+
+def test_no_two_menu_commands_share_a_key(demo_window):
+    """The shortcuts list doubles as a check: a key bound twice in the menus does nothing (Qt calls
+    it ambiguous), so each key names one command."""
+    owners: dict[str, list[str]] = {}
+    for menu, command, keys in menu_shortcuts(demo_window):
+        for key in filter(None, (k.strip() for k in keys.split(","))):
+            owners.setdefault(key, []).append(f"{menu} ▸ {command}")
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
