@@ -400,7 +400,7 @@ class TimelineDock(QDockWidget):
             ("+", "Zoom in (+, Ctrl+wheel)", ["+", "=", "Ctrl++", "Ctrl+="], self.view.zoom_in),
         ):
             action = QAction(text, self)
-            action.setToolTip(hint)
+            action.setToolTip(tip(hint))
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
@@ -424,7 +424,7 @@ class TimelineDock(QDockWidget):
     def _button(self, text: str, hint: str, slot) -> QToolButton:
         button = QToolButton()
         button.setText(text)
-        button.setToolTip(hint)
+        button.setToolTip(tip(hint))
         button.setAutoRaise(False)
         button.clicked.connect(slot)
         button.hide()
@@ -458,5 +458,5 @@ class TimelineDock(QDockWidget):
         first, last = date.fromordinal(days[0][0]).year, date.fromordinal(days[-1][0]).year
         years = str(first) if first == last else f"{first}–{last}"
         button.setText(text.format(n=f"{n:,}", s="s" if n != 1 else "", years=years))
-        button.setToolTip(f"{n:,} source{'s' if n != 1 else ''} outside the view — click to show")
+        button.setToolTip(tip(f"{n:,} source{'s' if n != 1 else ''} outside the view — click to show"))
         button.show()
