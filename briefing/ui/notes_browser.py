@@ -1,6 +1,7 @@
 """The Notes browser (View ▸ Notes, Ctrl+Shift+N): every annotation of the workspace with its
 source, passage, note and tags, newest first; filtered by tag and by text; Enter or a
-double-click opens the note in the reader. Right-click a tag to choose its colour.
+double-click opens the note in the reader; a row's context menu or a drag adds it to the briefing
+note. Right-click a tag to choose its colour.
 
 The table model holds the ids the store found and fetches rows a page at a time, as the
 source list does, so ten thousand notes cost a list of ints.
@@ -12,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +35,7 @@ from briefing.domain import BriefingError
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
 from briefing.ui.plain import plain_label, strip_bidi, tip
 from briefing.ui.tag_colours import TagColours
+from briefing.ui.widgets import BRIEFING_MIME, item_mime
 
 NoteRole = Qt.ItemDataRole.UserRole + 1  # (annotation id, source id)
 FilterRole = Qt.ItemDataRole.UserRole + 2  # of a tag row: ("all" | "untagged" | "tag", name)
@@ -86,6 +88,18 @@ class NotesTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [BRIEFING_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        """A dragged row is the note as a briefing item (the briefing pane takes it)."""
+        found = next((i.data(NoteRole) for i in indexes if i.isValid()), None)
+        return item_mime("annotation", found[0]) if found is not None else QMimeData()
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -162,6 +176,7 @@ class NotesDock(QDockWidget):
     """Emits ``opened("note", annotation id, source id)``."""
 
     opened = Signal(str, int, int)
+    addToBriefing = Signal(str, int)  # "annotation", its id
     coloursChanged = Signal()
 
     def __init__(self, window):
@@ -229,6 +244,10 @@ class NotesDock(QDockWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(self.open_index)
         table.opened.connect(self.open_index)
+        table.setDragEnabled(True)
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._row_menu)
         return table
 
     # -- data -------------------------------------------------------------
@@ -353,6 +372,19 @@ class NotesDock(QDockWidget):
         if found is not None:
             self.opened.emit("note", found[0], found[1])
 
+    def _row_menu(self, point) -> None:
+        index = self.table.indexAt(point)
+        found = index.data(NoteRole) if index.isValid() else None
+        if found is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("&Open in Reader").triggered.connect(lambda: self.open_index(index))
+        menu.addAction("Add to &Briefing Note").triggered.connect(
+            lambda: self.addToBriefing.emit("annotation", found[0])
+        )
+        menu.exec(self.table.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
     def _tag_menu(self, point) -> None:
         item = self.tags.itemAt(point)
         if item is None or item.data(FilterRole)[0] != "tag":
@@ -395,6 +427,7 @@ def install_notes_dock(window) -> NotesDock:
     dock.hide()
     window.search_dock.raise_()  # hiding the new tab raised the timeline, which reads the workspace
     dock.opened.connect(window.open_item)
+    dock.addToBriefing.connect(window.briefing_dock.add)
     window.reader.tag_colour = dock.colours.note_colour
     dock.coloursChanged.connect(lambda: window.reader.set_highlights(window.reader.highlights))
     return dock

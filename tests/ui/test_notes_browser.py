@@ -196,3 +196,19 @@ def test_the_notes_screenshot_view_shows_the_pane_and_opens_the_newest_note(qtbo
         window.show()
         qtbot.waitUntil(lambda: not window.notes_dock.visibleRegion().isEmpty())
         assert window.current_source_id() == source and window.notes_dock.model.rowCount() == 1
+
+
+def test_a_note_goes_to_the_briefing_note_by_drag_or_context_menu(noted):
+    from briefing.store.briefings import create_briefing
+    from briefing.ui.widgets import parse_mime
+
+    window, ids, _ = noted
+    dock = window.notes_dock
+    index = dock.model.index(_rows(dock).index(ids["odd"]), 2)
+    assert dock.model.flags(index) & Qt.ItemFlag.ItemIsDragEnabled
+    dragged = parse_mime(dock.model.mimeData([index]))
+    assert dragged == ("annotation", ids["odd"])
+    window.briefing_dock.refresh(create_briefing(window.ws, "Week 47"))
+    dock.addToBriefing.emit(*dragged)  # what the row's Add to Briefing Note does
+    items = window.briefing_dock.note.items
+    assert (items[-1].kind, items[-1].ref_id) == ("annotation", ids["odd"])
