@@ -155,9 +155,10 @@ def _cell(text: str) -> QStandardItem:
 
 
 def _row(entity_id: int, name: str, kind: str, why: str) -> list[QStandardItem]:
-    cells = [_cell(name), _cell(kind), _cell(why)]
+    cells = [_cell(name), _cell(kind)]
     cells[0].setData(entity_id, EntityIdRole)
-    cells[0].setToolTip(tip(name))
-    if why:
+    if why:  # only proposals have a reason (10,000 other rows are two cells, built quickly)
+        cells.append(_cell(why))
         cells[2].setToolTip(tip(why))
+        cells[0].setToolTip(tip(name))
     return cells
