@@ -4,6 +4,7 @@ passage the analyst selects in another source for a pinned claim."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -38,7 +40,7 @@ from briefing.ui.widgets import add_ok_cancel
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
 RELATION_KEY = "evidence/relation"  # QSettings: the relation chosen last, offered first next time
 ADJECTIVES = {"supports": "supporting", "contradicts": "contradicting", "related": "related"}
-NOT_PINNED = "no claim pinned: select one in the Claims tab, then Claims ▸ Pin Claim for Evidence (Ctrl+Alt+P)"
+NOT_PINNED = "no claim pinned: Claims ▸ Pin Claim for Evidence, Ctrl+Alt+P"
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -63,13 +65,27 @@ class PinnedBar(QFrame):
         row.setContentsMargins(10, 3, 4, 3)
         self.label = plain_label()
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # it is elided
         row.addWidget(self.label, stretch=1)
         self.unpin = QPushButton("Unpin")
         self.unpin.setToolTip("Stop collecting evidence for this claim")
         row.addWidget(self.unpin)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)  # set apart from the text, in both palettes
+        self.claim_text = ""
+
+    def _elide(self) -> None:
+        """As much of the claim as the reader's width holds, cut with an ellipsis."""
+        room = max(80, self.label.width())
+        self.label.setText(self.label.fontMetrics().elidedText(f"Pinned: “{self.claim_text}”",
+                                                               Qt.TextElideMode.ElideRight, room))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
     def show_claim(self, text: str) -> None:
-        self.label.setText(f"Pinned: “{short(text, 140)}”")
+        self.claim_text = " ".join(text.split())
+        self._elide()
         self.label.setToolTip(tip("Select a passage, then right-click ▸ Attach Selection as Evidence (Ctrl+Alt+E)"
                                   f"\n\n{' '.join(text.split())}"))
 

@@ -187,9 +187,9 @@ class Reader(QTextBrowser):
     def _place_header(self) -> None:
         height = self.header.sizeHint().height() if self.header is not None else 0
         self.setViewportMargins(0, height, 0, 0)
-        if self.header is not None:
-            frame = self.frameWidth()
-            self.header.setGeometry(frame, frame, self.width() - 2 * frame, height)
+        if self.header is not None:  # over the text's width, beside the scroll bar
+            text = self.viewport().geometry()
+            self.header.setGeometry(text.left(), self.frameWidth(), text.width(), height)
 
     # -- positions -------------------------------------------------------
     def doc_position(self, offset: int) -> int:

@@ -85,7 +85,7 @@ class SelectionActions:
         self.window = window
         self.add_to_note = self._action("Add Selection to Briefing &Note", ADD_SHORTCUT, self.add_passage)
         self.add_to_note.setToolTip("The selected words as a quoted passage with its citation, in the note")
-        self.copy_cited = self._action("Copy with &Citation", COPY_SHORTCUT, self.copy_with_citation)
+        self.copy_cited = self._action("Copy &with Citation", COPY_SHORTCUT, self.copy_with_citation)
         self.copy_cited.setToolTip(
             "The selected words in quotation marks, then title, outlet, author, date, address and paragraph"
         )
