@@ -70,7 +70,7 @@ def merge_candidates(ws: Workspace, entity_id: int, limit: int = 20) -> list[Mer
     found = []
     for other_id, name, kind, aliases in _prefilter(ws, entity_id, row[1], own):
         forms = [_parse(name), *(_parse(a) for a in aliases)]
-        best = _best_match(own, forms, kind != row[1])
+        best = _best_match(own, forms, people="person" in (kind, row[1]))
         if best is not None:
             weight = TYPE_WEIGHT.get(frozenset((row[1], kind)), 1.0) if kind != row[1] else 1.0
             reason = best[1] if weight == 1.0 else f"{best[1]}; typed {kind}"
@@ -159,12 +159,13 @@ def _shared_sources(ws: Workspace, entity_id: int, ids: list[int]) -> dict[int, 
 
 
 # -- comparing names -----------------------------------------------------------------------------
-def _best_match(own: list[_Name], forms: list[_Name], other_type: bool) -> tuple[float, str] | None:
-    """The strongest signal between any of the entity's names and any of the candidate's."""
+def _best_match(own: list[_Name], forms: list[_Name], people: bool) -> tuple[float, str] | None:
+    """The strongest signal between any of the entity's names and any of the candidate's
+    (``people``: one of the two is a person)."""
     best: tuple[float, str] | None = None
     for i, mine in enumerate(own):
         for j, theirs in enumerate(forms):
-            found = _compare(mine, theirs)
+            found = _compare(mine, theirs, people)
             if found is None:
                 continue
             score, reason = found
@@ -179,10 +180,10 @@ def _best_match(own: list[_Name], forms: list[_Name], other_type: bool) -> tuple
     return best
 
 
-def _compare(a: _Name, b: _Name) -> tuple[float, str] | None:
+def _compare(a: _Name, b: _Name, people: bool) -> tuple[float, str] | None:
     if not a.tokens or not b.tokens:
         return None
-    found = _name_signal(a, b)
+    found = _name_signal(a, b, people)
     if found is None:
         return None
     if a.suffix != b.suffix:  # Jr. and Sr. are two people, however alike the rest
@@ -190,7 +191,7 @@ def _compare(a: _Name, b: _Name) -> tuple[float, str] | None:
     return found
 
 
-def _name_signal(a: _Name, b: _Name) -> tuple[float, str] | None:
+def _name_signal(a: _Name, b: _Name, people: bool) -> tuple[float, str] | None:
     if a.tokens == b.tokens:
         return 100.0, "same name"
     acronym = _acronym(a, b) or _acronym(b, a)
@@ -211,6 +212,8 @@ def _name_signal(a: _Name, b: _Name) -> tuple[float, str] | None:
     inside = _inside(a.tokens, b.tokens) or _inside(b.tokens, a.tokens)
     if inside:
         short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+        if not people and long_.tokens[: len(short.tokens)] == short.tokens:
+            return 55.0, f"short for ‘{long_.text}’"  # "Kessel", "Corvane": a name's first words
         return 45.0, f"‘{short.text}’ is part of ‘{long_.text}’"
     return None
 

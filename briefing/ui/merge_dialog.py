@@ -43,7 +43,7 @@ class MergeDialog(QDialog):
     ):
         super().__init__(parent)
         self.setWindowTitle("Merge Entity")
-        self.resize(620, 520)
+        self.resize(760, 540)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(f"Merge “{name}” ({kind}) into the entity you choose:", word_wrap=True))
         self.filter = QLineEdit(placeholderText="Filter by name")
@@ -63,9 +63,10 @@ class MergeDialog(QDialog):
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setColumnWidth(0, 240)
+        self.view.setColumnWidth(0, 250)
         self.view.setColumnWidth(1, 100)
         self.view.expandAll()
+        self._span_groups()
         self.view.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.view, stretch=1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -87,7 +88,10 @@ class MergeDialog(QDialog):
         others = [e for e in everyone if e[0] not in proposed]
         for title, rows in (
             (f"Likely duplicates ({len(likely)})", [(c.id, c.name, c.type, _why(c)) for c in likely]),
-            (f"Alike, probably not the same ({len(unlikely)})", [(c.id, c.name, c.type, _why(c)) for c in unlikely]),
+            (
+                f"Similar names, probably different ({len(unlikely)})",
+                [(c.id, c.name, c.type, _why(c)) for c in unlikely],
+            ),
             (f"All other entities ({len(others)})", [(i, n, k, "") for i, n, k in others]),
         ):
             if not rows:
@@ -102,9 +106,14 @@ class MergeDialog(QDialog):
                 group.appendRow(_row(entity_id, name, kind, why))
             self.model.appendRow([group, _cell(""), _cell("")])
 
+    def _span_groups(self) -> None:
+        for group in range(self.proxy.rowCount()):
+            self.view.setFirstColumnSpanned(group, QModelIndex(), True)  # a group's title reads whole
+
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
         self.view.expandAll()
+        self._span_groups()
         if self.chosen() is None:
             self._select_first()
 
@@ -145,7 +154,8 @@ class MergeDialog(QDialog):
 
 def _why(candidate: MergeCandidate) -> str:
     shared = candidate.shared_sources
-    return candidate.reason + (f"; {shared} source{'s' if shared != 1 else ''} mention both" if shared else "")
+    both = f"; {shared} sources mention both" if shared != 1 else "; 1 source mentions both"
+    return candidate.reason + (both if shared else "")
 
 
 def _cell(text: str) -> QStandardItem:

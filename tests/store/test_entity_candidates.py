@@ -98,6 +98,22 @@ def test_an_acronym_and_another_type_rank_lower_but_are_proposed(ws):
     assert ("Port Halden", "place") not in by_name
 
 
+def test_an_organisations_first_words_are_a_likely_short_form_but_a_first_name_is_not(ws):
+    kessel, corvane, _, donald, _ = add_entities(
+        ws,
+        ("Kessel", "organisation"),
+        ("Corvane", "organisation"),
+        ("Corvane Systems", "organisation"),
+        ("Donald", "person"),
+        ("Donald Trump", "person"),
+    )
+    [systems] = merge_candidates(ws, corvane)
+    assert (systems.name, systems.reason, systems.likely) == ("Corvane Systems", "short for ‘Corvane Systems’", True)
+    [trump] = merge_candidates(ws, donald)
+    assert (trump.reason, trump.likely) == ("‘Donald’ is part of ‘Donald Trump’", False)
+    assert merge_candidates(ws, kessel) == []
+
+
 def test_sources_mentioning_both_break_a_tie(ws):
     target, first, second = add_entities(
         ws, ("Neumann", "person"), ("Adam Neumann", "person"), ("Eva Neumann", "person")
