@@ -65,12 +65,12 @@ class CooccurrenceGraph(QGraphicsView):
         scene.clear()
         self.labels, self.page = [], page
         count = len(page.neighbours)
-        radius = self._measure(count)
+        across, down = self._measure(count)
         most = max((n[3] for n in page.neighbours), default=1)
         nodes = []
         for i, (entity_id, name, kind, shared) in enumerate(page.neighbours):
             angle = 2 * math.pi * i / max(1, count) - math.pi / 2
-            point = QPointF(radius * math.cos(angle), radius * math.sin(angle))
+            point = QPointF(across * math.cos(angle), down * math.sin(angle))
             line = scene.addLine(0, 0, point.x(), point.y(), QPen(QColor("#9aa3ad"), 1 + 5 * shared / most))
             line.setZValue(-1)
             hint = f"{name} ({kind}): {shared} shared source{'s' if shared != 1 else ''} — click to open"
@@ -120,13 +120,14 @@ class CooccurrenceGraph(QGraphicsView):
         self.labels.append(label)
         return label
 
-    def _measure(self, count: int) -> float:
-        """The circle's radius, and the labels' width, for the view's size: as roomy as fits, never
-        so tight that the labels of a side cannot stack (a label's line of text per node)."""
+    def _measure(self, count: int) -> tuple[float, float]:
+        """The ellipse's radii, and the labels' width, for the view's size. The labels beside the
+        nodes take the width first; the height, which a narrow dock has more of, gives the
+        ellipse room for every label of a side to stack (a line of text per node)."""
         width, height = self.viewport().width() - 24, self.viewport().height() - 24
-        least = max(70.0, count * 9.0)
-        self.label_width = max(80.0, min(LABEL_WIDTH, width / 2 - least - NODE_SIZE))
-        return max(least, min(130.0, width / 2 - self.label_width - NODE_SIZE, height / 2 - 30))
+        self.label_width = max(80.0, min(LABEL_WIDTH, width / 2 - 60 - NODE_SIZE))
+        across = max(50.0, min(130.0, width / 2 - self.label_width - NODE_SIZE))
+        return across, max(70.0, count * 9.0, min(130.0, height / 2 - 24))
 
     def _elided(self, name: str) -> str:
         return QFontMetricsF(self.font()).elidedText(name, Qt.TextElideMode.ElideRight, self.label_width)
