@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -41,63 +39,16 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
+from briefing.ui.briefing_items import ItemIdRole, ItemList
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.plain import InertDocument, ask, tip, warn
-from briefing.ui.widgets import add_buttons, add_ok_cancel, parse_mime
+from briefing.ui.widgets import add_buttons, add_ok_cancel
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
 
-ItemIdRole = Qt.ItemDataRole.UserRole + 10
 EMPTY_HELP = ("No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
               "entities with Ctrl+B, their context menus, or by dragging them here.")
-
-
-class ItemList(QListWidget):
-    """The note's items; a drag inside reorders, a drop from the panels adds."""
-
-    moved = Signal(int, int)  # item id, new position
-    dropped = Signal(str, int, int)  # kind, ref id, position
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAccessibleName("Items of the briefing note")
-        self.setWordWrap(True)
-        self.setSpacing(2)
-        self.setAlternatingRowColors(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAcceptDrops(True)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is self or parse_mime(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is self or parse_mime(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        row = self._drop_row(event)
-        if event.source() is self:
-            current = self.currentItem()
-            if current is not None:
-                old = self.row(current)
-                self.moved.emit(current.data(ItemIdRole), row - 1 if row > old else row)
-            event.ignore()  # the store reorders; the list is refilled from it
-            return
-        found = parse_mime(event.mimeData())
-        if found is not None:
-            event.acceptProposedAction()
-            self.dropped.emit(found[0], found[1], row)
-
-    def _drop_row(self, event: QDropEvent) -> int:
-        target = self.itemAt(event.position().toPoint())
-        if target is None:
-            return self.count()
-        row = self.row(target)
-        below = event.position().toPoint().y() > self.visualItemRect(target).center().y()
-        return row + 1 if below else row
 
 
 class DetailsDialog(QDialog):
@@ -149,8 +100,9 @@ class BriefingDock(QDockWidget):
         self.notes.setToolTip("The briefing note you are composing")
         self.notes.currentIndexChanged.connect(lambda _: self._show_selected())
         top.addWidget(self.notes, stretch=1)
-        add_buttons(top, (("&New…", "Start a new briefing note", self.new_note),
-                          ("De&tails…", "Title, audience, date and author", self.edit_details),
+        # Alt+letters only where no menu or tab has them; the Briefing menu has every command
+        add_buttons(top, (("Ne&w…", "Start a new briefing note", self.new_note),
+                          ("Details…", "Title, audience, date and author", self.edit_details),
                           ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export)))
         layout.addLayout(top)
         self.help = QLabel(EMPTY_HELP)
@@ -182,15 +134,15 @@ class BriefingDock(QDockWidget):
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
         layout.addWidget(self.items, stretch=1)
         buttons = QHBoxLayout()
-        add_buttons(buttons, (("Add Te&xt", "Add a section you write in Markdown", self.add_text),
-                              ("Move &Up", "Move the selected item up", lambda: self.step(-1)),
-                              ("Move Do&wn", "Move the selected item down", lambda: self.step(1)),
-                              ("&Remove", "Remove the selected item from the note", self.remove_selected)))
+        add_buttons(buttons, (("Add Text", "Add a section you write in Markdown", self.add_text),
+                              ("Move Up", "Move the selected item up", lambda: self.step(-1)),
+                              ("Move Down", "Move the selected item down", lambda: self.step(1)),
+                              ("Remove", "Remove the selected item from the note", self.remove_selected)))
         layout.addLayout(buttons)
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")
         self.editor.setMaximumHeight(140)
-        self.save_text = QPushButton("&Save Text")
+        self.save_text = QPushButton("Save Text")
         self.save_text.clicked.connect(self.save_editor)
         layout.addWidget(self.editor)
         layout.addWidget(self.save_text, alignment=Qt.AlignmentFlag.AlignRight)

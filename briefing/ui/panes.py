@@ -47,8 +47,22 @@ def open_wide(window, dock: QDockWidget, share: float = WIDE_SHARE) -> None:
     """Show a right-hand dock (the entity page, the briefing note) and raise its tab. One
     narrower than a third of the window takes ``share`` of it, so a page meant for reading is
     not a 300-pixel strip; one already wider (the analyst sized it) keeps its width."""
+    _tab_beside_open_pages(window, dock)
     dock.show()
     dock.raise_()
     if dock.isFloating() or dock.width() >= window.width() / 3:
         return
     window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)
+
+
+def _tab_beside_open_pages(window, dock: QDockWidget) -> None:
+    """The entity page and the briefing note share one place, a tab each, rather than halving
+    the height. Tabbed only when both are open: hidden docks tabbed at start took the main
+    window's spare height from the reader and gave it to the search pane."""
+    area = window.dockWidgetArea(dock)
+    for other in (window.entity_dock, window.briefing_dock):
+        if other is dock or other.isHidden() or other.isFloating() or window.dockWidgetArea(other) != area:
+            continue
+        if dock not in window.tabifiedDockWidgets(other):
+            window.tabifyDockWidget(other, dock)
+        return

@@ -46,7 +46,9 @@ def test_nothing_scrolls_sideways_and_every_side_tab_shows_whole(demo_window, qt
 
 def test_the_title_column_takes_the_room_and_narrow_lists_hide_the_counts_first(demo_window, qtbot):
     header = demo_window.table.horizontalHeader()
-    demo_window.splitter.setSizes([700, 600, 400])
+    for dock in (demo_window.entity_dock, demo_window.briefing_dock):
+        dock.close()  # a layout kept from another test may have them open
+    demo_window.splitter.setSizes([1200, 200, 200])  # the reader and side panels at their least
     qtbot.waitUntil(lambda: not header.isSectionHidden(4))
     assert header.sectionSize(0) == max(header.sectionSize(c) for c in range(6))
     demo_window.splitter.setSizes([200, 1000, 400])
@@ -82,8 +84,13 @@ def test_the_entity_page_and_the_briefing_note_open_wide(demo_window, qtbot, pan
 
 
 def test_the_entity_page_and_the_briefing_note_share_one_place_as_tabs(demo_window, qtbot):
+    search = demo_window.search_dock
+    assert demo_window.centralWidget().height() > 2.5 * search.height()  # the spare height is the reader's
+    before = search.height()
     demo_window.open_entity(_person_id(demo_window))
     demo_window.show_briefing()
+    QApplication.processEvents()
+    assert search.height() == before
     assert demo_window.entity_dock in demo_window.tabifiedDockWidgets(demo_window.briefing_dock)
     tabs = [bar for bar in demo_window.findChildren(QTabBar) if bar.isVisible()]
     titles = {bar.tabText(i) for bar in tabs for i in range(bar.count())}
