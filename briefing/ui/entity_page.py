@@ -278,7 +278,7 @@ class EntityDock(QDockWidget):
         for tree in (self.mentions, self.quotes):
             tree.clear()
         self.variants.show_variants([])
-        self.tabs.setTabText(2, "&Variants")
+        self.tabs.setTabText(2, "V&ariants")
         self.graph.scene().clear()
         self.graph.labels, self.graph.page = [], None
 
