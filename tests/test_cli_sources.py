@@ -121,3 +121,37 @@ def test_sources_delete_makes_a_backup_first(capsys, two_sources):
         assert get_source_details(old, 1).title == "Pumps restart"
     code, out, _ = run(capsys, "sources", "--json", "--workspace", str(two_sources))
     assert [r["id"] for r in json.loads(out)] == [2]
+
+
+def test_an_edit_survives_briefing_analyse(capsys, analysed_path, tmp_path):
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    edits = ["--title", "Analyst's title", "--outlet", "Analyst's outlet", "--author", "A. Analyst"]
+    code, _, err = run(capsys, "sources", "edit", "1", *edits, "--date", "2020-01-02", "--workspace", str(copy))
+    assert code == 0, err
+    code, out, err = run(capsys, "analyse", "1", "--workspace", str(copy))
+    assert code == 0 and out.strip() == "1 source analysed", err
+    with open_workspace(copy) as ws:
+        details = get_source_details(ws, 1)
+    assert (details.title, details.outlet, details.author, details.published, details.analysed) == (
+        "Analyst's title",
+        "Analyst's outlet",
+        "A. Analyst",
+        "2020-01-02",
+        True,
+    )
+
+
+def test_an_import_says_which_older_sources_it_analysed_too(capsys, ws_file, tmp_path):
+    from briefing.pipeline import import_paths
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Pumps restart\n\nThe port authority said the pumps restarted at noon.", "utf-8")
+    second.write_text("Outage over\n\nThe ministry said on Tuesday that the outage was over.", "utf-8")
+    with open_workspace(ws_file) as ws:
+        import_paths(ws, [first], analyse=False)  # as a cancelled import leaves it
+    code, out, err = run(capsys, "sources", "--workspace", str(ws_file))
+    assert "1 not analysed" in err
+    code, out, err = run(capsys, "import", str(second), "--workspace", str(ws_file))
+    assert code == 0, err
+    assert out.strip() == "1 imported, 0 already there, 0 failed, 1 older source analysed too"
