@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import files and folders into the workspace")
     _add_workspace_option(imp, argparse.SUPPRESS)
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    _add_jobs_option(imp)
 
     info = commands.add_parser("info", help="show how many records of each kind the workspace holds")
     _add_workspace_option(info, argparse.SUPPRESS)
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = analyse.add_mutually_exclusive_group()
     which.add_argument("--all", action="store_true", help="re-analyse every source")
     which.add_argument("sources", nargs="*", type=int, default=[], metavar="SOURCE", help="source ids")
+    _add_jobs_option(analyse)
 
     evaluate = commands.add_parser("eval", help="measure the analysis on the annotated evaluation set")
     evaluate.add_argument("--data", metavar="FOLDER", help="folder of texts with gold .json files")
@@ -121,6 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace_option(restore, argparse.SUPPRESS)
     restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'briefing backup --list')")
     return parser
+
+
+def _add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="analyse in N worker processes (default: one per core; 1 analyses in this process)",
+    )
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
+    return int(value)
 
 
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -260,7 +277,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command in ("search", "searches"):
         return _search(ws, args)
     if args.command == "import":
-        return _import(ws, args.paths)
+        return _import(ws, args.paths, _jobs(args))
     if args.command == "info":
         from briefing.store.records import count_rows
 
@@ -276,14 +293,20 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     return _export(ws, args.output)
 
 
-def _import(ws, targets: list[str]) -> int:
+def _import(ws, targets: list[str], jobs: int) -> int:
     from briefing.pipeline import import_paths
     from briefing.store.sources import not_analysed_ids
 
     waiting = not_analysed_ids(ws)
-    report = import_paths(ws, targets, progress=progress_printer(sys.stderr))
+    report = import_paths(ws, targets, progress=progress_printer(sys.stderr), jobs=jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
     return print_import(report)
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from briefing.workers import default_jobs
+
+    return args.jobs or default_jobs()
 
 
 def _search(ws, args: argparse.Namespace) -> int:
@@ -308,7 +331,7 @@ def _analyse(ws, args: argparse.Namespace) -> int:
         raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
     withheld: list[str] = []
-    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld)
+    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld, jobs=_jobs(args))
     echo(f"{count} source{'s' if count != 1 else ''} analysed")
     if withheld:
         languages = ", ".join(dict.fromkeys(withheld))

@@ -26,6 +26,7 @@ from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
 from briefing.store.analysis import (
     AnalysisRun,
+    characters_to_analyse,
     list_suggestions,
     replace_all_suggestions,
     replace_suggestions,
@@ -37,6 +38,7 @@ from briefing.store.claims import get_claim
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.records import read_source_text
 from briefing.store.sources import add_document, get_source
+from briefing.workers import AnalysisPool, Cancelled
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
@@ -44,11 +46,8 @@ Call = Callable[..., Any]
 # languages the analysis is written for; a source with no language known is analysed too
 ANALYSED_LANGUAGES = frozenset({"en"})
 ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
+MIN_CHARACTERS_PER_WORKER = 100_000  # about 15,000 words: several times a model load's worth
 NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
-
-
-class Cancelled(Exception):  # noqa: N818 - it is an event, not an error
-    """Raised by a ``call`` whose work was stopped because the run was cancelled."""
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -70,12 +69,16 @@ def import_paths(
     cancelled: IsCancelled = _never,
     analyse: bool = True,
     call: Call | None = None,
+    jobs: int = 1,
 ) -> ImportReport:
-    """Import files and folders, then analyse what is new; one transaction per source."""
+    """Import files and folders, then analyse what is new; one transaction per source.
+
+    ``jobs`` > 1 analyses in that many worker processes (``briefing.workers.AnalysisPool``)
+    while this process reads the files and saves the analyses, the one writer."""
     with ws.bulk():
         report = ImportReport()
         try:
-            _import_and_analyse(ws, targets, progress, cancelled, analyse, call, report)
+            _import_and_analyse(ws, targets, progress, cancelled, analyse, call, report, jobs)
         except Cancelled:
             report.cancelled = True
         return report
@@ -89,6 +92,7 @@ def _import_and_analyse(
     analyse: bool,
     call: Call | None,
     report: ImportReport,
+    jobs: int = 1,
 ) -> None:
     from briefing import ingest  # the importers' libraries load with the first import, not at start
 
@@ -103,7 +107,7 @@ def _import_and_analyse(
     if analyse:
         withheld: list[str] = []
         try:
-            report.analysed = analyse_sources(ws, None, progress, cancelled, call, withheld)
+            report.analysed = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs)
         except ModelUnavailable as exc:
             report.notes.append(f"imported without analysis: {exc}")
         if withheld:
@@ -121,6 +125,7 @@ def analyse_sources(
     cancelled: IsCancelled = _never,
     call: Call | None = None,
     withheld: list[str] | None = None,
+    jobs: int = 1,
 ) -> int:
     """Analyse the given sources (default: those not analysed by this version); returns the count.
 
@@ -134,7 +139,21 @@ def analyse_sources(
     with ws.bulk():
         run = AnalysisRun()
         ids = _withhold_other_languages(ws, ids, run, [] if withheld is None else withheld)
-        return _analyse(ws, ids, progress, cancelled, call, run) if ids else 0
+        if not ids:
+            return 0
+        jobs = workers_for(ws, ids, jobs)
+        if jobs > 1:
+            with AnalysisPool(jobs, cancelled) as pool:
+                return _analyse(ws, ids, progress, cancelled, None, run, pool)
+        return _analyse(ws, ids, progress, cancelled, call, run)
+
+
+def workers_for(ws: Workspace, ids: list[int], jobs: int) -> int:
+    """How many worker processes are worth starting for ``ids``: each loads the model (a second
+    or two), so each gets at least MIN_CHARACTERS_PER_WORKER of text; 1 means no pool."""
+    if jobs <= 1 or len(ids) <= 1:
+        return 1
+    return max(1, min(jobs, len(ids), characters_to_analyse(ws, ids) // MIN_CHARACTERS_PER_WORKER))
 
 
 def analysis_withheld(language: str | None) -> str | None:
@@ -159,11 +178,17 @@ def _withhold_other_languages(ws: Workspace, ids: list[int], run: AnalysisRun, w
 
 
 def _analyse(
-    ws: Workspace, ids: list[int], progress: Progress, cancelled: IsCancelled, call: Call | None, run: AnalysisRun
+    ws: Workspace,
+    ids: list[int],
+    progress: Progress,
+    cancelled: IsCancelled,
+    call: Call | None,
+    run: AnalysisRun,
+    pool: AnalysisPool | None = None,
 ) -> int:
     done = 0
     try:
-        for source_id, analysis in _analyses(ws, ids, progress, call):
+        for source_id, analysis in _analyses(ws, ids, progress, call, pool):
             if cancelled():
                 break
             save_analysis(ws, source_id, analysis, run)
@@ -175,15 +200,22 @@ def _analyse(
     return done
 
 
-def _analyses(ws: Workspace, ids: list[int], progress: Progress, call: Call | None) -> Iterator:
-    """(source id, Analysis) in order: streamed through spaCy in batches, or one ``call`` each."""
-    from briefing.nlp.analyse import analyse_text, analyse_texts  # spaCy loads on first use, never at start
+def _analyses(
+    ws: Workspace, ids: list[int], progress: Progress, call: Call | None, pool: AnalysisPool | None = None
+) -> Iterator:
+    """(source id, Analysis) in order: through worker processes, streamed through spaCy in
+    batches here, or one ``call`` each."""
 
     def items():
         for index, source_id in enumerate(ids):
             source = get_source(ws, source_id)
             progress(index, len(ids), f"Analysing {source.title or source_id}")
             yield source_id, source.text, source.title
+
+    if pool is not None:  # this process never loads the model
+        yield from pool.analyse(items())
+        return
+    from briefing.nlp.analyse import analyse_text, analyse_texts  # spaCy loads on first use, never at start
 
     if call is None:
         yield from zip(ids, analyse_texts((text, title) for _, text, title in items()), strict=False)

@@ -86,7 +86,17 @@ def test_export_to_stdout(capsys, ws_file):
     assert json.loads(out)["sources"] == []
 
 
-@pytest.mark.parametrize("args", [["export", "--format", "xml", "-o", "x"], ["import"], ["frobnicate"], ["--bogus"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "xml", "-o", "x"],
+        ["import"],
+        ["frobnicate"],
+        ["--bogus"],
+        ["import", "--jobs", "0", "x.txt"],
+        ["analyse", "--jobs", "two"],
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(capsys, args):
     with pytest.raises(SystemExit) as exited:
         main(args)

@@ -27,6 +27,7 @@ THREADS = ("threading", "concurrent.futures", "multiprocessing")
 THREAD_EXCEPTIONS = {
     "briefing.__main__": "multiprocessing.freeze_support: a frozen bundle's child runs its work there",
     "briefing.store.search_vocab": "threading.local: one stemmer connection per thread, as a Database is",
+    "briefing.workers": "child processes (multiprocessing, no threads): the import on every core, CLI and window",
 }
 
 

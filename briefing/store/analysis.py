@@ -45,6 +45,7 @@ _MACHINE_CLAIMS = """
     AND NOT EXISTS (SELECT 1 FROM claim_suggestions s WHERE s.claim_id = claims.id AND s.state != 'open')
     AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
 """
+_ID_CHUNK = 500  # ids per IN (...) list
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
 
@@ -122,6 +123,18 @@ def sources_needing_analysis(ws: Workspace) -> list[int]:
         [ANALYSIS_VERSION],
     )
     return [row[0] for row in rows]
+
+
+def characters_to_analyse(ws: Workspace, source_ids: list[int]) -> int:
+    """The length of the texts of ``source_ids`` together, in characters."""
+    total = 0
+    for first in range(0, len(source_ids), _ID_CHUNK):
+        chunk = source_ids[first : first + _ID_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        total += ws.db.execute(
+            f"SELECT coalesce(sum(length(text)), 0) FROM sources WHERE id IN ({marks})", chunk
+        ).fetchone()[0]
+    return total
 
 
 def list_sentences(ws: Workspace, source_id: int) -> list[tuple[int, int]]:

@@ -1,0 +1,109 @@
+"""Worker processes: the analysis pool keeps the items' order, stops at once on cancel and
+reports a worker that died; the import on two cores stores what the import on one does."""
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from briefing.domain import BriefingError
+from briefing.workers import AnalysisPool, Cancelled, Worker
+
+MARKER = "BRIEFING_TEST_MARKER"
+
+
+def lengths(items):
+    """A stand-in for the analysis: each text's length, and its title's."""
+    return [len(text) + (len(title) if title else 0) for text, title in items]
+
+
+def signal_then_sleep(items):
+    Path(os.environ[MARKER]).write_text("started")
+    signal.pause()  # until killed
+    return []
+
+
+def die(items):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_the_pool_returns_every_item_in_its_order_across_workers():
+    items = [(n, "word " * (n % 7 * 300 + 1), None if n % 2 else "t") for n in range(60)]
+    with AnalysisPool(2, batch_fn=lengths) as pool:
+        got = list(pool.analyse(items))
+    assert [key for key, _ in got] == list(range(60))
+    assert [value for _, value in got] == [len(text) + (0 if title is None else 1) for _, text, title in items]
+
+
+def test_cancel_stops_the_workers_while_they_are_busy(tmp_path, monkeypatch):
+    marker = tmp_path / "started"
+    monkeypatch.setenv(MARKER, str(marker))  # the spawned children inherit the environment
+    pool = AnalysisPool(2, cancelled=marker.exists, batch_fn=signal_then_sleep)
+    with pytest.raises(Cancelled):
+        list(pool.analyse([(1, "text", None), (2, "more text " * 400, None)]))
+    assert all(w._process is None for w in pool.workers)  # killed and joined, not left running
+
+
+def test_a_worker_that_dies_fails_the_run_in_one_line():
+    with AnalysisPool(1, batch_fn=die) as pool, pytest.raises(BriefingError, match="stopped unexpectedly"):
+        list(pool.analyse([(1, "text", None)]))
+
+
+def test_a_worker_sends_errors_back_and_keeps_serving():
+    with Worker() as worker:
+        with pytest.raises(ZeroDivisionError):
+            worker.call(divmod, 1, 0)
+        assert worker.call(divmod, 7, 2) == (3, 1)
+
+
+def test_an_import_on_two_cores_stores_what_one_core_does(tmp_path, monkeypatch):
+    from briefing import pipeline
+    from briefing.export.workspace_json import workspace_document
+    from briefing.pipeline import import_paths
+    from briefing.store import open_workspace
+
+    monkeypatch.setattr(pipeline, "MIN_CHARACTERS_PER_WORKER", 1)  # three short texts, two workers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = Path(__file__).resolve().parents[1] / "resources" / "demo"
+    for path in [p for p in sorted(demo.iterdir()) if p.suffix in (".txt", ".md", ".html")][:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    documents = []
+    for jobs in (1, 2):
+        with open_workspace(tmp_path / f"jobs{jobs}.briefing") as ws:
+            assert pipeline.workers_for(ws, [1, 2, 3], jobs) == 1  # nothing imported yet: no pool
+            report = import_paths(ws, [folder], jobs=jobs)
+            assert pipeline.workers_for(ws, [1, 2, 3], jobs) == jobs
+            assert (len(report.imported), report.analysed) == (3, 3)
+            documents.append(_comparable(workspace_document(ws)))
+    assert documents[0] == documents[1]
+
+
+def _comparable(value):
+    """The document without times, and scores rounded (float sums may differ in the last digit)."""
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items() if not k.endswith("_at") and k not in ("at", "path")}
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 3)
+    return value
+
+
+def test_a_small_import_analyses_in_this_process(tmp_path):
+    """Starting a worker costs a model load: a few short sources are not worth one."""
+    from briefing.pipeline import MIN_CHARACTERS_PER_WORKER, workers_for
+    from briefing.store import open_workspace
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        short = [add_document(ws, make_doc(f"Text {n}. " * 10, title=f"t{n}"))[0] for n in range(3)]
+        long = [
+            add_document(ws, make_doc(f"Long {n}. " * MIN_CHARACTERS_PER_WORKER, title=f"l{n}"))[0] for n in range(3)
+        ]
+        assert workers_for(ws, short, 8) == 1
+        assert workers_for(ws, long, 2) == 2
+        assert workers_for(ws, long, 1) == 1
