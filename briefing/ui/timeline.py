@@ -43,6 +43,7 @@ TOP = 10.0
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
 STATUSES = ("unreviewed", "corroborated", "disputed")
 SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
+CLAIM_PAINT = {s: (QPen(QColor(c).darker()), QBrush(QColor(c))) for s, c in CLAIM_COLOURS.items()}
 
 
 class TimelineView(QGraphicsView):
@@ -53,6 +54,9 @@ class TimelineView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # redrawn at each zoom step: no index to rebuild (a click's lookup over a few thousand
+        # items is quick enough without one)
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Timeline")
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -158,15 +162,14 @@ class TimelineView(QGraphicsView):
             self.setSceneRect(scene.itemsBoundingRect())
             return
         if self.timeline.days:
-            self._bars(self.timeline.days)
+            bottom = self._bars(self.timeline.days)
         else:
-            self._items(self.timeline.sources, self.timeline.claims)
+            bottom = self._items(self.timeline.sources, self.timeline.claims)
         right = self.x_of(self.days[-1][0] + 1)
-        height = max(scene.itemsBoundingRect().bottom() + TOP, 1.0)
-        self.setSceneRect(QRectF(-MARGIN, 0, right + 2 * MARGIN, height))
+        self.setSceneRect(QRectF(-MARGIN, 0, right + 2 * MARGIN, bottom + TOP))
 
-    def _bars(self, days: list[tuple[str, int, dict[str, int]]]) -> None:
-        """One bar per day: its sources above, its claims by status below."""
+    def _bars(self, days: list[tuple[str, int, dict[str, int]]]) -> float:
+        """One bar per day: its sources above, its claims by status below; returns the bottom."""
         scene = self.scene()
         most_sources = max(n for _, n, _ in days)
         most_claims = max((sum(c.values()) for _, _, c in days), default=0) or 1
@@ -196,10 +199,11 @@ class TimelineView(QGraphicsView):
         colour = QColor(self.palette().text().color())
         colour.setAlpha(120)
         line.setPen(QPen(colour))
+        return TOP + BAR_HEIGHT * 1.5 + 8
 
-    def _items(self, sources, claims) -> None:
+    def _items(self, sources, claims) -> float:
         """Sources as dots in columns (a day, or a few days when zoomed out), titled when there is
-        room; each column's claims in a grid under its sources."""
+        room; each column's claims in a grid under its sources. Returns the lowest mark's bottom."""
         columns: dict[int, list] = {}
         for source_id, day, title in sources:
             columns.setdefault(self._column(day), []).append((source_id, day, title))
@@ -207,10 +211,13 @@ class TimelineView(QGraphicsView):
         for claim in claims:
             claims_of.setdefault(claim[1], []).append(claim)
         width = max(SLOT, self.pixels_per_day) - 4
+        bottom = TOP
         for column, rows in columns.items():
             left = column * SLOT if self.pixels_per_day < SLOT else self.x_of(column)
             y = self._sources(rows, left + 2, width)
-            self._claims([c for s in rows for c in claims_of.get(s[0], [])], left + 2, y + 4, width)
+            column_claims = [c for s in rows for c in claims_of.get(s[0], [])]
+            bottom = max(bottom, self._claims(column_claims, left + 2, y + 4, width))
+        return bottom
 
     def _column(self, day: str) -> int:
         ordinal = date.fromisoformat(day).toordinal()
@@ -240,16 +247,18 @@ class TimelineView(QGraphicsView):
             y += ROW
         return y
 
-    def _claims(self, claims, left: float, top: float, width: float) -> None:
+    def _claims(self, claims, left: float, top: float, width: float) -> float:
+        """A grid of squares coloured by status; returns its bottom."""
         scene = self.scene()
         per_row = max(1, int((width + 2) // (CLAIM_SIZE + 2)))
         for n, (claim_id, source_id, _day, status, text) in enumerate(claims):
             row, column = divmod(n, per_row)
-            colour = QColor(CLAIM_COLOURS[status])
+            pen, brush = CLAIM_PAINT[status]
             mark = scene.addRect(left + column * (CLAIM_SIZE + 2), top + row * (CLAIM_SIZE + 2), CLAIM_SIZE,
-                                 CLAIM_SIZE, QPen(colour.darker()), QBrush(colour))
+                                 CLAIM_SIZE, pen, brush)
             mark.setToolTip(tip(f"{status}: {text[:200]}"))
             mark.setData(ItemRole, ("claim", claim_id, source_id))
+        return top + (len(claims) + per_row - 1) // per_row * (CLAIM_SIZE + 2)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """A faint line at each tick of the axis, so a dot reads against its date."""
@@ -272,7 +281,7 @@ class TimelineView(QGraphicsView):
     # -- Qt overrides -----------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.fitted and self.days:
+        if self.fitted and self.days and event.size().width() != event.oldSize().width():
             self.zoom_to_fit()
         self.spanChanged.emit()
 
