@@ -194,3 +194,14 @@ def test_re_analysis_keeps_the_analysts_details(analysed_path, tmp_path):
         assert analyse_sources(ws, [source_id]) == 1
         details = get_source_details(ws, source_id)
         assert {f: getattr(details, f) for f in edits} == edits
+
+
+def test_the_note_cites_the_address_kept_with_the_source(ws):
+    from briefing.export.source_links import read_source_links
+
+    page_id, _ = add_document(ws, _doc(PAGE, "html"))
+    text_id, _ = add_document(ws, _doc())
+    assert read_source_links(ws, {page_id, text_id}) == {page_id: "https://news.example/pumps"}
+    update_source(ws, text_id, url="https://wire.example/pumps")
+    update_source(ws, page_id, url="")  # the analyst cleared a wrong address: the page is not read again
+    assert read_source_links(ws, {page_id, text_id}) == {text_id: "https://wire.example/pumps"}
