@@ -38,7 +38,7 @@ from briefing.store.claims import get_claim
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.records import read_source_text
 from briefing.store.sources import add_document, get_source
-from briefing.workers import AnalysisPool, Cancelled
+from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
@@ -215,13 +215,13 @@ def _analyses(
     if pool is not None:  # this process never loads the model
         yield from pool.analyse(items())
         return
-    from briefing.nlp.analyse import analyse_text, analyse_texts  # spaCy loads on first use, never at start
-
     if call is None:
+        from briefing.nlp.analyse import analyse_texts  # spaCy loads on first use, never at start
+
         yield from zip(ids, analyse_texts((text, title) for _, text, title in items()), strict=False)
         return
-    for source_id, text, title in items():
-        yield source_id, call(analyse_text, text, title)
+    for source_id, text, title in items():  # the model loads where ``call`` runs, never here
+        yield source_id, call(analyse_batch, [(text, title)])[0]
 
 
 def suggest_related_passages(ws: Workspace) -> None:

@@ -107,3 +107,26 @@ def test_a_small_import_analyses_in_this_process(tmp_path):
         assert workers_for(ws, short, 8) == 1
         assert workers_for(ws, long, 2) == 2
         assert workers_for(ws, long, 1) == 1
+
+
+def test_an_import_through_a_child_never_loads_the_model_in_this_process(tmp_path):
+    """The window's import hands reading and analysing to a child: spaCy (whose loading holds
+    the GIL for tens of milliseconds) must never be imported in the GUI process."""
+    import subprocess
+    import sys
+
+    demo = Path(__file__).resolve().parents[1] / "resources" / "demo"
+    script = f"""
+import sys
+from briefing.pipeline import import_paths
+from briefing.store import open_workspace
+from briefing.workers import Worker
+with open_workspace({str(tmp_path / "w.briefing")!r}) as ws, Worker() as child:
+    report = import_paths(ws, [{str(demo / "01-meridian-wire-outage.txt")!r}], call=child.call)
+assert report.analysed == 1, report
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "torch"))
+print("loaded:", loaded)
+sys.exit(1 if loaded else 0)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
