@@ -158,6 +158,8 @@ class SidePanel(QTabWidget):
             self.claims_splitter.setStretchFactor(self.claims_splitter.count() - 1, stretch)
             self.claims_splitter.setCollapsible(self.claims_splitter.count() - 1, False)
         self.claims_splitter.setSizes(CLAIM_BOX_SIZES)
+        for tree in (claims, self.evidence.evidence, self.evidence.suggestions, self.evidence.history):
+            tree.setMinimumHeight(3 * tree.fontMetrics().height())  # a header and a row or two: 800-pixel screens
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.claims_splitter)
         return tab, claims, reason

@@ -131,3 +131,19 @@ def test_person_links_in_quotes_were_unreadable_on_the_dark_base(qapp):
     over_quote = blend(dark.color(QPalette.ColorRole.Base), QUOTE_COLOUR, 70)
     assert contrast(QColor(ENTITY_COLOURS["person"]), over_quote) < TEXT_CONTRAST
     assert contrast(readable(ENTITY_COLOURS["person"], OVERLAYS, dark), over_quote) >= TEXT_CONTRAST
+
+
+def test_the_window_fits_a_first_start_on_a_1280x800_screen(demo_window):
+    """90% of a 1280x800 screen: no minimum size may push the window past it (the claims tab's
+    four boxes once asked for more height than that)."""
+    for dock in (demo_window.entity_dock, demo_window.briefing_dock):
+        dock.close()  # a first start has neither open
+    demo_window.panel.setCurrentWidget(demo_window.panel.claims_widget)
+    demo_window.layout().activate()
+    needed = demo_window.minimumSizeHint().expandedTo(demo_window.minimumSize())
+    assert needed.width() <= 1152 and needed.height() <= 720
+    demo_window.open_entity(_person_id(demo_window))  # a wide page beside: still within the screen
+    demo_window.show_briefing()
+    demo_window.layout().activate()
+    needed = demo_window.minimumSizeHint().expandedTo(demo_window.minimumSize())
+    assert needed.width() <= 1280 and needed.height() <= 800
