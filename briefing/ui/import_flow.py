@@ -20,6 +20,7 @@ from briefing.store import Workspace
 from briefing.store.sources import not_analysed_ids
 from briefing.ui.plain import message_box, plain_label, warn
 from briefing.ui.tasks import ChildProcess, Task, TaskRunner
+from briefing.workers import default_jobs
 
 PROGRESS_DELAY_MS = 500
 
@@ -30,20 +31,22 @@ def file_filter() -> str:
     return "Sources ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
 
 
-def import_counted(ws: Workspace, targets: list[Path], progress, cancelled, call=None) -> ImportReport:
+def import_counted(ws: Workspace, targets: list[Path], progress, cancelled, call=None, jobs=1) -> ImportReport:
     """``import_paths`` with the report's analysis counts (older sources analysed, still waiting)."""
     waiting = not_analysed_ids(ws)
-    report = import_paths(ws, targets, progress, cancelled, call=call)
+    report = import_paths(ws, targets, progress, cancelled, call=call, jobs=jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
     return report
 
 
-def analyse_counted(ws: Workspace, source_ids: list[int] | None, progress, cancelled, call=None) -> ImportReport:
+def analyse_counted(
+    ws: Workspace, source_ids: list[int] | None, progress, cancelled, call=None, jobs=1
+) -> ImportReport:
     """Analyse these sources (None: every one waiting); the report says how many and what is left."""
     withheld: list[str] = []
     report = ImportReport()
     waiting = not_analysed_ids(ws)
-    report.analysed = analyse_sources(ws, source_ids, progress, cancelled, call, withheld)
+    report.analysed = analyse_sources(ws, source_ids, progress, cancelled, call, withheld, jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
     report.cancelled = cancelled()
     if withheld:
@@ -90,7 +93,7 @@ class ImportFlow(QObject):
         if self._busy("Import"):
             return
         work = self._in_worker(
-            lambda ws, progress, cancelled, call: import_counted(ws, targets, progress, cancelled, call)
+            lambda ws, progress, cancelled, call, jobs: import_counted(ws, targets, progress, cancelled, call, jobs)
         )
         self._run(Task(work, "import"), "Import", "Importing…", self._succeeded)
 
@@ -100,7 +103,7 @@ class ImportFlow(QObject):
             return
         ids = None if source_ids is None else list(source_ids)
         work = self._in_worker(
-            lambda ws, progress, cancelled, call: analyse_counted(ws, ids, progress, cancelled, call)
+            lambda ws, progress, cancelled, call, jobs: analyse_counted(ws, ids, progress, cancelled, call, jobs)
         )
         self._run(Task(work, "analysis"), "Analyse", "Analysing…", self._analysed)
 
@@ -112,17 +115,18 @@ class ImportFlow(QObject):
         return True
 
     def _in_worker(self, fn):
-        """``fn(ws, progress, cancelled, call)`` as a task: in place for tests and in-memory
-        workspaces, else on the worker's own connection with a child process for the heavy steps."""
+        """``fn(ws, progress, cancelled, call, jobs)`` as a task: in place for tests and in-memory
+        workspaces, else on the worker's own connection with a child process for reading files
+        and one analysis process per core (``jobs``) for a large enough batch."""
         ws = self.workspace()
         if ws.path is None or self.runner.synchronous:
-            return lambda progress, cancelled: fn(ws, progress, cancelled, None)
+            return lambda progress, cancelled: fn(ws, progress, cancelled, None, 1)
 
         def run_in_worker(progress, cancelled) -> ImportReport:
             # A Database belongs to the thread that opened it: the worker opens its own. Files
             # are read and texts analysed in a child process, which Cancel and Close stop.
             with ws.reopen() as worker_ws, ChildProcess(cancelled) as child:  # same mode: read-only imports nothing
-                return fn(worker_ws, progress, cancelled, child.call)
+                return fn(worker_ws, progress, cancelled, child.call, default_jobs())
 
         return run_in_worker
 
