@@ -350,13 +350,14 @@ def _row(*buttons: QPushButton) -> QBoxLayout:
 
 def _evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
     """The evidence panel's lists (it fills them) as three boxes: evidence with Remove Evidence,
-    suggestions with Confirm and Dismiss, history. Dismiss and Remove get mnemonics no menu uses."""
+    suggestions with the previewed passage, Confirm and Dismiss, history. Dismiss and Remove get
+    mnemonics no menu uses."""
     panel.dismiss.setText("&Dismiss")
     panel.remove.setText("&Remove Evidence")
     history = plain_label("History")  # the panel's own label stays in the hidden panel
     return [
         _box(panel.evidence_label, panel.evidence, _row(panel.remove)),
-        _box(panel.suggestions_label, panel.suggestions, _row(panel.confirm, panel.dismiss)),
+        _box(panel.suggestions_label, panel.suggestions, panel.preview, _row(panel.confirm, panel.dismiss)),
         _box(history, panel.history),
     ]
 

@@ -65,6 +65,7 @@ def test_the_claims_tab_has_a_splitter_between_all_its_boxes(demo_window):
     inside = [panel.claims, evidence.evidence, evidence.suggestions, evidence.history]
     assert len(boxes) == 4
     assert all(box.isAncestorOf(tree) for box, tree in zip(boxes, inside, strict=True))
+    assert boxes[2].isAncestorOf(evidence.preview)  # a suggestion previews under its list
     assert not any(splitter.isCollapsible(i) for i in range(splitter.count()))
     panel.setCurrentWidget(panel.claims_widget)
     assert all(size > 60 for size in splitter.sizes())
