@@ -148,3 +148,13 @@ def test_the_window_fits_a_first_start_on_a_1280x800_screen(demo_window):
     demo_window.layout().activate()
     needed = demo_window.minimumSizeHint().expandedTo(demo_window.minimumSize())
     assert needed.width() <= 1280 and needed.height() <= 800
+
+
+def test_every_part_of_the_evidence_panel_is_in_a_box(demo_window):
+    """The evidence panel stays hidden and its parts move to the claims splitter's boxes: a part
+    added to the panel later must be given a box too, or it would never show."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    evidence = demo_window.panel.evidence
+    direct = evidence.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert [w for w in direct if not (isinstance(w, QLabel) and w.text() == "History")] == []
