@@ -8,8 +8,14 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTabWidget, QWidget
 
 def panes(window) -> list[QWidget]:
     """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
-    docks = [window.entity_dock, window.briefing_dock, window.search_dock, window.timeline]
-    return [window.table, window.reader, window.panel] + [d for d in docks if d.isVisible()]
+    notes = getattr(window, "notes_dock", None)  # the workspace's notes, where the window has them
+    docks = [window.entity_dock, window.briefing_dock, notes, window.search_dock, window.timeline]
+    return [window.table, window.reader, window.panel] + [d for d in docks if d is not None and _in_sight(d)]
+
+
+def _in_sight(dock: QDockWidget) -> bool:
+    """Shown and not behind another dock's tab (such a dock still says it is visible)."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def focused_pane(window) -> QWidget | None:

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -43,6 +44,8 @@ def test_every_focusable_control_has_an_accessible_name(demo_window):
 
 def test_f6_moves_the_focus_from_pane_to_pane_and_back(demo_window, qtbot):
     window = demo_window
+    window.search_dock.raise_()  # a layout kept from another test may have the timeline's tab on top
+    QApplication.processEvents()
     window.table.setFocus()
     seen = []
     for _ in range(len(panes(window))):
@@ -61,3 +64,11 @@ def test_f6_into_the_side_panel_lands_in_the_open_tab(demo_window):
     demo_window.reader.setFocus()
     focus_next_pane(demo_window)
     assert QApplication.focusWidget() is demo_window.panel.quotes
+
+
+def test_f6_skips_a_pane_behind_another_panes_tab(demo_window):
+    person = demo_window.panel.entities.topLevelItem(0).child(0)
+    demo_window.show_briefing()
+    demo_window.open_entity(person.data(0, Qt.ItemDataRole.UserRole + 1)[1])  # its tab over the note's
+    assert demo_window.entity_dock in panes(demo_window)
+    assert demo_window.briefing_dock not in panes(demo_window)
