@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 7. Do not edit: run `make schema`.
+-- Schema version 8. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -25,7 +25,7 @@ CREATE TABLE sources (
     imported_at TEXT NOT NULL,
     reliability TEXT CHECK (reliability IS NULL OR reliability IN ('A','B','C','D','E','F')),
     summary TEXT
-, analysed_at TEXT, analysis_version INTEGER, summary_edited INTEGER NOT NULL DEFAULT 0, url TEXT);
+, analysed_at TEXT, analysis_version INTEGER, summary_edited INTEGER NOT NULL DEFAULT 0, url TEXT, version_of INTEGER REFERENCES sources(id) ON DELETE SET NULL, version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1));
 
 CREATE INDEX idx_sources_published ON sources(published);
 
@@ -240,3 +240,23 @@ CREATE TABLE saved_searches (
 );
 
 CREATE UNIQUE INDEX idx_saved_searches_name ON saved_searches(name COLLATE NOCASE);
+
+CREATE INDEX idx_sources_version_of ON sources(version_of);
+
+CREATE INDEX idx_sources_url ON sources(url);
+
+CREATE TABLE version_carries (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    previous_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('annotation','claim','evidence','quote','mention','summary')),
+    ref_id INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('verified','moved','altered','orphaned')),
+    passage TEXT NOT NULL,
+    old_start INTEGER,
+    old_end INTEGER,
+    new_start INTEGER,
+    new_end INTEGER
+);
+
+CREATE INDEX idx_version_carries_source ON version_carries(source_id);

@@ -476,5 +476,38 @@ def m0007_source_urls(db: Database) -> None:
             db.execute("UPDATE sources SET url = ? WHERE id = ?", [url, source_id])
 
 
+
+_SOURCE_VERSIONS_SCHEMA = """
+ALTER TABLE sources ADD COLUMN version_of INTEGER REFERENCES sources(id) ON DELETE SET NULL;
+ALTER TABLE sources ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+CREATE INDEX idx_sources_version_of ON sources(version_of);
+CREATE INDEX idx_sources_url ON sources(url);
+CREATE TABLE version_carries (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    previous_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('annotation','claim','evidence','quote','mention','summary')),
+    ref_id INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('verified','moved','altered','orphaned')),
+    passage TEXT NOT NULL,
+    old_start INTEGER,
+    old_end INTEGER,
+    new_start INTEGER,
+    new_end INTEGER
+);
+CREATE INDEX idx_version_carries_source ON version_carries(source_id);
+"""
+
+
+@migration("0008_source_versions")
+def m0008_source_versions(db: Database) -> None:
+    """A newer copy of an article is the next version of its source: ``version_of`` names the
+    version it replaces and ``version`` counts from 1 (the list shows a source no newer version
+    replaces). ``version_carries`` keeps what happened to each piece of the analyst's work when
+    the newer version came in: verified, moved, altered (carried, flagged) or orphaned (left on
+    the older version)."""
+    _run_script(db, _SOURCE_VERSIONS_SCHEMA)
+
+
 MIGRATION_NAMES = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

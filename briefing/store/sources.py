@@ -29,19 +29,34 @@ def find_source_by_hash(ws: Workspace, content_hash: str) -> int | None:
 
 
 def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
-    """Store ``doc`` as a source; returns (id, created). Same content is stored once."""
-    with ws.transaction() as db:
+    """Store ``doc`` as a source; returns (id, created). Same content is stored once.
+    (An import that looks for an older version of the article first is
+    ``briefing.store.source_versions.import_document``.)"""
+    with ws.transaction():
         existing = find_source_by_hash(ws, doc.content_hash)
         if existing is not None:
             return existing, False
-        record = asdict(doc)
-        raw = record.pop("raw")
-        record["imported_at"] = utc_now()
-        record["url"] = find_page_url(raw) if doc.format == "html" else None
-        source_id = ws.insert("sources", record)
-        db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
-        reindex_sources(ws, [source_id])
-        return source_id, True
+        return insert_document(ws, doc, document_url(doc)), True
+
+
+def document_url(doc: Document) -> str | None:
+    """The web address a document names for itself (a saved page's canonical link)."""
+    return find_page_url(doc.raw) if doc.format == "html" else None
+
+
+def insert_document(ws: Workspace, doc: Document, url: str | None, version_of: int | None = None,
+                    version: int = 1) -> int:
+    """Insert ``doc`` as a new source row with its original and index; call inside a transaction."""
+    record = asdict(doc)
+    raw = record.pop("raw")
+    record["imported_at"] = utc_now()
+    record["url"] = url
+    record["version_of"] = version_of
+    record["version"] = version
+    source_id = ws.insert("sources", record)
+    ws.db.execute("INSERT INTO originals (source_id, bytes) VALUES (?, ?)", [source_id, raw])
+    reindex_sources(ws, [source_id])
+    return source_id
 
 
 def get_source(ws: Workspace, source_id: int) -> Source:
@@ -60,9 +75,11 @@ def get_original(ws: Workspace, source_id: int) -> bytes:
 
 @dataclass(frozen=True)
 class ListedSource(SourceRow):
-    """A source list's row with whether this version's analysis has run on it."""
+    """A source list's row with whether this version's analysis has run on it, and which
+    version of its article it is (1 unless a newer copy was imported over an older one)."""
 
     analysed: bool = True
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -79,42 +96,49 @@ class SourceDetails:
     analysed: bool
     quote_count: int
     claim_count: int
+    version: int = 1
 
 
 _ANALYSED = f"(s.analysis_version IS NOT NULL AND s.analysis_version >= {int(ANALYSIS_VERSION)})"
 _COUNTS = """(SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
              (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)"""
-_LIST_COLUMNS = f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}"
+_LIST_COLUMNS = f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}, s.version"
+# The newest version of each article: an older one is reached from its newer version.
+NEWEST = "NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id)"
 
 
 def list_sources(ws: Workspace) -> list[ListedSource]:
-    """Every source with its quote and claim counts, newest publication first."""
+    """Every source (the newest version of each article) with its quote and claim counts,
+    newest publication first."""
     rows = ws.db.execute(
-        f"SELECT {_LIST_COLUMNS} FROM sources s ORDER BY s.published IS NULL, s.published DESC, s.id"
+        f"SELECT {_LIST_COLUMNS} FROM sources s WHERE {NEWEST} ORDER BY s.published IS NULL, s.published DESC, s.id"
     ).fetchall()
     return [_listed(row) for row in rows]
 
 
 def _listed(row: tuple) -> ListedSource:
-    source_id, title, outlet, published, reliability, quotes, claims, analysed = row
-    return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed))
+    source_id, title, outlet, published, reliability, quotes, claims, analysed, version = row
+    return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed), version)
 
 
 def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> list[SourceDetails]:
-    """Sources with their details and counts, by id (all of them without ``source_ids``)."""
-    where, params = "", []
+    """Sources with their details and counts, by id (without ``source_ids``: the newest version
+    of every article)."""
+    where, params = f"WHERE {NEWEST}", []
     if source_ids is not None:
         where, params = f"WHERE s.id IN ({', '.join('?' * len(source_ids))})", list(source_ids)
     rows = ws.db.execute(
-        f"""SELECT s.id, s.title, s.outlet, s.author, s.published, s.url, s.language, {_ANALYSED}, {_COUNTS}
-            FROM sources s {where} ORDER BY s.id""",
+        f"""SELECT s.id, s.title, s.outlet, s.author, s.published, s.url, s.language, {_ANALYSED}, {_COUNTS},
+                   s.version FROM sources s {where} ORDER BY s.id""",
         params,
     ).fetchall()
     return [_details(*row) for row in rows]
 
 
-def _details(source_id, title, outlet, author, published, url, language, analysed, quotes, claims) -> SourceDetails:
-    return SourceDetails(source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims)
+def _details(source_id, title, outlet, author, published, url, language, analysed, quotes, claims,
+             version) -> SourceDetails:
+    return SourceDetails(source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims,
+                         version)
 
 
 def get_source_details(ws: Workspace, source_id: int) -> SourceDetails:
@@ -228,13 +252,14 @@ SOURCE_ORDER = {
 
 
 def source_ids(ws: Workspace, order: str = "published", descending: bool = True, text: str = "") -> list[int]:
-    """Ids of the sources whose title, outlet or date contain ``text``, in the asked order.
-    The list view holds only these ids and fetches rows for what it shows."""
+    """Ids of the sources (the newest version of each article) whose title, outlet or date
+    contain ``text``, in the asked order. The list view holds only these ids and fetches rows
+    for what it shows."""
     if order not in SOURCE_ORDER:
         raise BriefingError(f"cannot sort sources by {order!r}")
-    where, params = "", []
+    where, params = f"WHERE {NEWEST}", []
     if text.strip():
-        where = "WHERE s.title LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?"
+        where += " AND (s.title LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?)"
         params = [f"%{text.strip()}%"] * 3
     direction = "DESC" if descending else "ASC"
     sql = f"SELECT s.id FROM sources s {where} ORDER BY {SOURCE_ORDER[order]} {direction}, s.id {direction}"
