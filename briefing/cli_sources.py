@@ -1,4 +1,5 @@
-"""``briefing sources``: list sources (analysed or not), edit their details, delete one.
+"""``briefing sources``: list sources (analysed or not), edit their details, delete one, list
+the versions of one article.
 
 Thin over the store functions the window's Source menu uses: an edit is validated field by
 field and recorded in the judgement history, and re-analysis keeps it; a delete makes a backup
@@ -13,8 +14,9 @@ import sys
 from briefing.domain import BriefingError
 from briefing.terminal import echo, echo_json
 
-SOURCE_ACTIONS = ("edit", "delete")
-READING_ACTIONS = (None,)  # ``briefing sources`` alone opens a workspace another process is writing, read-only
+SOURCE_ACTIONS = ("edit", "delete", "versions")
+# ``briefing sources`` (and ``versions``) open a workspace another process is writing, read-only
+READING_ACTIONS = (None, "versions")
 # option -> store field
 EDIT_OPTIONS = {
     "title": "title",
@@ -48,6 +50,11 @@ def add_sources_parser(commands, workspace_option) -> None:
         )
     edit.add_argument("--reason", help="why (kept in the judgement history)")
 
+    versions = actions.add_parser("versions", help="list the versions of a source's article, oldest first")
+    workspace_option(versions)
+    versions.add_argument("source_id", type=int, metavar="ID")
+    versions.add_argument("--json", action="store_true", help="print the versions as JSON")
+
     delete = actions.add_parser("delete", help="delete a source and everything found in it (a backup is made first)")
     workspace_option(delete)
     delete.add_argument("source_id", type=int, metavar="ID")
@@ -59,6 +66,8 @@ def run_sources(ws, args: argparse.Namespace) -> int:
         return _edit(ws, args)
     if args.action == "delete":
         return _delete(ws, args.source_id, args.yes)
+    if args.action == "versions":
+        return _print_versions(ws, args.source_id, args.json)
     return _print_sources(ws, args.json)
 
 
@@ -72,10 +81,13 @@ def _print_sources(ws, as_json: bool) -> int:
     if not rows:
         echo(f"no sources in {ws.name}")
         return 0
-    echo(f"{'id':>5}  {'analysed':<8}  {'quotes':>6}  {'claims':>6}  {'published':<10}  {'outlet':<20}  title")
+    echo(
+        f"{'id':>5}  {'analysed':<8}  {'quotes':>6}  {'claims':>6}  {'version':>7}  {'published':<10}  "
+        f"{'outlet':<20}  title"
+    )
     for r in rows:
         echo(
-            f"{r.id:>5}  {'yes' if r.analysed else 'no':<8}  {r.quote_count:>6}  {r.claim_count:>6}  "
+            f"{r.id:>5}  {'yes' if r.analysed else 'no':<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
             f"{r.published or '':<10}  {_one_line(r.outlet or '')[:20]:<20}  {_one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
@@ -96,6 +108,55 @@ def _document(row) -> dict:
         "analysed": row.analysed,
         "quotes": row.quote_count,
         "claims": row.claim_count,
+        "version": row.version,
+    }
+
+
+def _print_versions(ws, source_id: int, as_json: bool) -> int:
+    from briefing.store.source_versions import describe_carries, list_carries, list_versions
+    from briefing.store.sources import get_source_details
+
+    get_source_details(ws, source_id)  # a one-line error for an unknown id
+    versions = list_versions(ws, source_id)
+    carries = {v.id: list_carries(ws, v.id) for v in versions}
+    if as_json:
+        echo_json([_version_document(v, carries[v.id]) for v in versions])
+        return 0
+    echo(f"{'id':>5}  {'version':>7}  {'imported':<16}  {'characters':>10}  carried over")
+    for v in versions:
+        carried = describe_carries(carries[v.id]) if v.version > 1 else ""
+        newest = "  (newest)" if v.newest and len(versions) > 1 else ""
+        echo(
+            f"{v.id:>5}  {v.version:>7}  {v.imported_at[:16].replace('T', ' '):<16}  {v.characters:>10}  "
+            f"{carried}{newest}"
+        )
+    return 0
+
+
+def _version_document(version, carries) -> dict:
+    return {
+        "id": version.id,
+        "version": version.version,
+        "title": version.title,
+        "outlet": version.outlet,
+        "published": version.published,
+        "url": version.url,
+        "imported_at": version.imported_at,
+        "characters": version.characters,
+        "newest": version.newest,
+        "carried": [
+            {
+                "kind": c.kind,
+                "id": c.ref_id,
+                "state": c.state,
+                "passage": c.passage,
+                "old_start": c.old_start,
+                "old_end": c.old_end,
+                "new_start": c.new_start,
+                "new_end": c.new_end,
+            }
+            for c in carries
+        ],
     }
 
 

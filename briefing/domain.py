@@ -113,6 +113,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)  # warnings that are not failures
     older_analysed: int = 0  # sources imported before that this run analysed too (left over)
     not_analysed: int = 0  # sources of the workspace still waiting for the analysis afterwards
+    versions: list[str] = field(default_factory=list)  # files stored as a newer version of a source
+    carried: dict[str, int] = field(default_factory=dict)  # drift state -> how many of the analyst's records
 
     @property
     def ok(self) -> bool:
@@ -125,7 +127,11 @@ class ImportReport:
         self.not_analysed = len(after)
 
     def summary_line(self) -> str:
-        parts = [f"{len(self.imported)} imported", f"{len(self.unchanged)} already there"]
+        parts = [f"{len(self.imported)} imported"]
+        if self.versions:
+            count = len(self.versions)
+            parts.append(f"{count} new version{'s' if count != 1 else ''} of an existing source" + self._carried())
+        parts.append(f"{len(self.unchanged)} already there")
         parts.append(f"{len(self.failed)} failed")
         if self.older_analysed:
             older = self.older_analysed
@@ -134,6 +140,11 @@ class ImportReport:
             parts.append(f"{self.not_analysed} not analysed")
         line = ", ".join(parts)
         return line + (" (cancelled)" if self.cancelled else "")
+
+    def _carried(self) -> str:
+        """' (the analyst's work: 4 verified, 1 moved)': where the new versions put what was carried over."""
+        states = [f"{self.carried[s]} {s}" for s in VERIFICATION_STATES if self.carried.get(s)]
+        return f" (the analyst's work: {', '.join(states)})" if states else ""
 
 
 # -- analysis results (briefing.nlp produces them, briefing.store saves them) --

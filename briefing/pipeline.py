@@ -37,7 +37,8 @@ from briefing.store.backup import maybe_back_up
 from briefing.store.claims import get_claim
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.records import read_source_text
-from briefing.store.sources import add_document, get_source
+from briefing.store.source_versions import import_document
+from briefing.store.sources import get_source
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
 Progress = Callable[[int, int, str], None]
@@ -332,7 +333,7 @@ def _semantic_or_none(compute, *args, **kwargs):
 def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> None:
     try:
         doc = read_document(path)
-        _, created = add_document(ws, doc)
+        stored = import_document(ws, doc)
     except IngestError as exc:
         report.failed.append((exc.path, exc.reason))
         return
@@ -341,7 +342,12 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
     except BriefingError as exc:
         report.failed.append((str(path), str(exc)))
         return
-    (report.imported if created else report.unchanged).append(str(path))
+    if stored.status == "version":
+        report.versions.append(str(path))
+        for state, count in stored.counts().items():
+            report.carried[state] = report.carried.get(state, 0) + count
+        return
+    (report.imported if stored.status == "created" else report.unchanged).append(str(path))
 
 
 def open_default_workspace(

@@ -44,6 +44,7 @@ def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
         "analysed",
         "quotes",
         "claims",
+        "version",
     }
     assert rows[0]["outlet"] == "Wire" and rows[0]["quotes"] == 0
 
