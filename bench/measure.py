@@ -11,8 +11,10 @@ importer produced them). The import writes a fresh ``bench.briefing`` workspace 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -65,11 +67,90 @@ def whole_import(nlp: Any, folder: Path) -> Work:
     return run
 
 
+def import_on_every_core(nlp: Any, folder: Path) -> Work:
+    """``import_paths`` with one analysis worker process per core (``--jobs``' default); this
+    process reads, stores and saves. Its peak RSS is the sum over this process and its
+    workers, sampled while the import runs."""
+    from briefing.pipeline import import_paths
+    from briefing.store import open_workspace
+    from briefing.workers import default_jobs
+
+    target = folder / "bench-jobs.briefing"
+    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+
+    def run() -> dict[str, Any]:
+        jobs = default_jobs()
+        with TreeMemory() as memory, open_workspace(target) as ws:
+            report = import_paths(ws, [folder / "articles"], jobs=jobs)
+        return {
+            "docs": len(report.imported),
+            "analysed": report.analysed,
+            "failed": len(report.failed),
+            "jobs": jobs,
+            "tree_peak_rss_mb": memory.peak_mb,
+        }
+
+    return run
+
+
+class TreeMemory:
+    """Samples the resident memory of this process and all its descendants, every
+    SAMPLE_SECONDS, in a thread, and keeps the largest total seen."""
+
+    SAMPLE_SECONDS = 0.05
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while True:
+            self.peak_mb = max(self.peak_mb, tree_rss_mb(os.getpid()))
+            if self._stop.wait(self.SAMPLE_SECONDS):
+                return
+
+
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and its descendants, from /proc (Linux)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
+        tree.update(children)
+        frontier = children
+    total_kb = 0
+    for pid in tree:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total_kb / 1024
+
+
 KINDS: dict[str, Callable[[Any, Path], Work]] = {
     "spacy": spacy_texts,
     "spacy-paragraphs": spacy_paragraphs,
     "analysis": analysis_only,
     "import": whole_import,
+    "import-jobs": import_on_every_core,
 }
 
 
@@ -79,7 +160,7 @@ def peak_rss_mb() -> float:
 
 def measure(kind: str, folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
-    nlp = load_model()
+    nlp = None if kind == "import-jobs" else load_model()  # its workers load their own
     load_seconds = time.perf_counter() - started
     work = KINDS[kind](nlp, folder)
     cpu, started = time.process_time(), time.perf_counter()
