@@ -38,7 +38,7 @@ import numpy as np
 from bench.search_corpus import DEFAULT_PATH, JA_WORDS, PHRASES, ZH_WORDS, build
 from briefing.search.engine import search
 from briefing.store import Workspace
-from briefing.store.workspace import open_workspace
+from briefing.store.opening import open_workspace
 
 RAW = ("SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
        "FROM search_fts{join} WHERE search_fts MATCH ?{where} ORDER BY bm25(search_fts) LIMIT 20")

@@ -36,8 +36,8 @@ import numpy as np
 
 from bench.names import FAMILY_NAMES, GIVEN_NAMES
 from briefing.cjk import spaced
+from briefing.store.opening import open_workspace
 from briefing.store.search_index import _ITEMS
-from briefing.store.workspace import open_workspace
 
 DEFAULT_PATH = Path("/tmp/briefing-bench/search-1m.briefing")
 SEED = 20_240_611

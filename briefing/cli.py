@@ -361,7 +361,7 @@ def _list_backups(workspace: str | None) -> int:
 
 def _restore(workspace: str | None, backup: str) -> int:
     from briefing.pipeline import workspace_path
-    from briefing.store.backup import restore_backup
+    from briefing.store.restore import restore_backup
 
     path = workspace_path(workspace)
     kept = restore_backup(path, backup)

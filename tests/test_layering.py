@@ -98,3 +98,58 @@ def test_the_checker_sees_imports():
     assert "PySide6.QtWidgets" in _imports(PACKAGE / "ui" / "main_window.py")
     assert _runs_sql(PACKAGE / "store" / "sources.py")
     assert len(MODULES) > 10
+
+
+def _store_imports(path: Path, modules: set[str]) -> set[str]:
+    """The briefing.store modules ``path`` imports, anywhere in it (inside functions too, where a
+    cycle hides), ``from briefing.store import lock`` as the module ``briefing.store.lock``."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in modules else node.module)
+    return {name for name in found if name in modules}
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(graph[start])
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(graph.get(name, ()))
+    return seen
+
+
+def _store_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each group of modules that import one another, directly or round a loop."""
+    reach = {name: _reachable(graph, name) for name in graph}
+    groups = {tuple(sorted(m for m in reach[name] if name in reach[m])) for name in graph if name in reach[name]}
+    return sorted(list(group) for group in groups)
+
+
+def _store_graph() -> dict[str, set[str]]:
+    store = {name: path for name, path in MODULES if _starts(name, ("briefing.store",))}
+    return {name: _store_imports(path, set(store)) - {name} for name, path in store.items()}
+
+
+def test_imports_inside_the_store_run_one_way():
+    # connection/transactions <- migrations <- integrity; lock <- backup <- opening <- restore.
+    # An import hidden inside a function to dodge a cycle is a cycle: it is counted here.
+    cycles = _store_cycles(_store_graph())
+    assert not cycles, "import cycles in briefing.store: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+def test_the_cycle_finder_sees_a_cycle_and_the_layers():
+    assert _store_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _store_cycles({"a": {"b"}, "b": set()}) == []
+    graph = _store_graph()
+    above = {f"briefing.store.{name}" for name in ("migrations", "integrity", "backup", "opening", "restore")}
+    assert not graph["briefing.store.workspace"] & above  # the lowest layer: the connection
+    assert "briefing.store.backup" in graph["briefing.store.opening"]
+    assert "briefing.store.opening" in graph["briefing.store.restore"]
+    assert not graph["briefing.store.backup"] & {"briefing.store.opening", "briefing.store.restore"}

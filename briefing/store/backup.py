@@ -1,4 +1,4 @@
-"""Rolling backups of a workspace through SQLite's online backup API, and restoring one.
+"""Rolling backups of a workspace through SQLite's online backup API.
 
 A backup is a complete workspace file on its own (rollback journal, no ``-wal`` beside it) in
 the folder ``<workspace>.backups`` next to the workspace, named
@@ -9,8 +9,8 @@ else 10; 0 turns automatic backups off.
 
 ``maybe_back_up`` copies the workspace when the newest backup is more than ten minutes old and
 the file changed since; the CLI and the app call it when they open a workspace, the app again
-while edits happen. ``restore_backup`` checks the backup like a foreign file, keeps the current
-state as a backup, then replaces the workspace's content in one transaction.
+while edits happen (``BackUpNowAndThen``, the after-commit hook ``briefing.store.opening``
+registers). Restoring a backup opens workspaces, so it lives above, in ``briefing.store.restore``.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.domain import WorkspaceError, WorkspaceLocked
-from briefing.store import lock as locking
+from briefing.domain import WorkspaceError
 from briefing.store.backup_files import backup_folder, list_backups, remove_interrupted, temporary_name
-from briefing.store.integrity import EMPTY, check_existing, read_only_uri
-from briefing.store.workspace import Workspace, open_workspace, storage_error
+from briefing.store.integrity import read_only_uri
+from briefing.store.workspace import Workspace, storage_error
 
 DEFAULT_KEEP = 10
 INTERVAL_SECONDS = 600
+BACKUP_CHECK_SECONDS = 60.0  # after an edit, ask at most this often whether a backup is due
 KEEP_VARIABLE = "BRIEFING_BACKUPS"
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _CONTENT_TABLES = ("sources", "entities", "annotations", "briefings", "history")
@@ -98,47 +98,31 @@ def maybe_back_up(ws: Workspace, *, interval: float | None = None, keep: int | N
         due = INTERVAL_SECONDS if interval is None else interval
         if time.time() - newest < due or _last_change(ws.path) <= newest:
             return None
-    elif not _has_content(ws):
+    elif not has_content(ws):
         return None
     return back_up(ws, keep=keep)
 
 
-def restore_backup(workspace: str | Path, backup: str | Path, *, keep: int | None = None) -> Path | None:
-    """Make ``workspace`` hold what ``backup`` holds; returns where its previous state was kept.
+class BackUpNowAndThen:
+    """After-commit hook of a workspace opened for writing (``briefing.store.opening``): while
+    ``ws.auto_backup`` is on, at most once a minute, back up if one is due (``maybe_back_up``).
+    A failed backup never fails the edit: it is kept in ``ws.backup_problem``."""
 
-    The backup must pass the checks of a foreign workspace (header, version, schema objects,
-    quick_check). Raises WorkspaceLocked while another process has the workspace open.
-    """
-    target, source = Path(workspace).expanduser(), Path(backup).expanduser()
-    check_backup(source)
-    if target.exists() and source.resolve() == target.resolve():
-        raise WorkspaceError(f"{source}: is the workspace itself, not a backup of it")
-    try:
-        ws = open_workspace(target)
-    except WorkspaceLocked:
-        holder = locking.describe_holder(target)
-        raise WorkspaceLocked(f"{target}: open in {holder}; close it there before restoring") from None
-    except WorkspaceError:
-        if not target.exists():
-            raise
-        return _replace_unopenable(target, source)  # damaged, foreign or newer: kept aside, then replaced
-    with ws:
-        kept = back_up(ws, keep=max(keep_count(keep), 1), label="before-restore") if _has_content(ws) else None
-        _copy_into(source, ws)
-    open_workspace(target).close()  # a backup from an older version is migrated now
-    return kept
+    def __init__(self) -> None:
+        self._next_check = 0.0
 
-
-def check_backup(path: Path) -> None:
-    """Refuse a file that is not a sound Briefing workspace; one-line WorkspaceError."""
-    if not path.is_file():
-        raise WorkspaceError(f"{path}: no such backup file")
-    try:
-        version = check_existing(path, thorough=True)
-    except WorkspaceError as exc:
-        raise WorkspaceError(f"cannot restore from {exc}") from None
-    if version in (EMPTY, 0):
-        raise WorkspaceError(f"cannot restore from {path}: not a Briefing workspace (empty)")
+    def __call__(self, ws: Workspace) -> None:
+        if not ws.auto_backup:
+            return
+        now = time.monotonic()
+        if now < self._next_check:
+            return
+        self._next_check = now + BACKUP_CHECK_SECONDS
+        try:
+            maybe_back_up(ws)
+            ws.backup_problem = None
+        except WorkspaceError as exc:
+            ws.backup_problem = str(exc)
 
 
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
@@ -176,7 +160,7 @@ def _into_folder(conn: sqlite3.Connection, workspace: Path, keep: int | None, la
     except OSError as exc:
         raise WorkspaceError(f"{folder}: cannot make the backup folder ({exc.strerror})") from None
     remove_interrupted(workspace)
-    target = _new_name(folder, workspace.stem, label)
+    target = new_backup_name(folder, workspace.stem, label)
     try:
         copy_database(conn, target)
     except _DiskFull as exc:
@@ -187,7 +171,7 @@ def _into_folder(conn: sqlite3.Connection, workspace: Path, keep: int | None, la
     return target
 
 
-def _new_name(folder: Path, stem: str, label: str) -> Path:
+def new_backup_name(folder: Path, stem: str, label: str) -> Path:
     suffix = f"-{label}" if label else ""
     while True:
         target = folder / f"{stem}-{datetime.now(UTC).strftime(_STAMP)}{suffix}.briefing"
@@ -202,53 +186,7 @@ def _prune(workspace: Path, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def _replace_unopenable(target: Path, source: Path) -> Path:
-    """Move a workspace that cannot be opened (and its -wal) aside into the backup folder, then
-    put a copy of the backup in its place."""
-    try:
-        lock = locking.acquire(target)  # inside: on a read-only disk even the lock file fails
-    except OSError as exc:
-        raise WorkspaceError(f"{target}: restore failed ({_reason(exc)})") from None
-    try:
-        folder = backup_folder(target)
-        folder.mkdir(exist_ok=True)
-        aside = _new_name(folder, target.stem, "replaced")
-        os.replace(target, aside)
-        for suffix in ("-wal", "-shm"):
-            if Path(f"{target}{suffix}").exists():
-                os.replace(f"{target}{suffix}", f"{aside}{suffix}")
-        conn = sqlite3.connect(read_only_uri(source), uri=True)
-        try:
-            copy_database(conn, target)
-        finally:
-            conn.close()
-    except OSError as exc:
-        raise WorkspaceError(f"{target}: restore failed ({_reason(exc)})") from None
-    finally:
-        lock.release()
-    return aside
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.EROFS:
-        return "it is on a read-only disk"
-    return (exc.strerror or str(exc)).lower()
-
-
-def _copy_into(source: Path, ws: Workspace) -> None:
-    """Replace the open workspace's content with the backup's: one write transaction in the WAL,
-    so a crash half-way leaves the workspace as it was."""
-    conn = sqlite3.connect(read_only_uri(source), uri=True)
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.backup(ws.db.conn)
-    except sqlite3.Error as exc:
-        raise WorkspaceError(f"{ws.path}: restore failed ({exc}); the workspace was not changed") from None
-    finally:
-        conn.close()
-
-
-def _has_content(ws: Workspace) -> bool:
+def has_content(ws: Workspace) -> bool:
     """False for a workspace that is still as new: nothing to keep a copy of."""
     checks = " OR ".join(f"EXISTS (SELECT 1 FROM {table})" for table in _CONTENT_TABLES)
     return bool(ws.db.execute(f"SELECT {checks}").fetchone()[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from briefing.store.migrations import SCHEMA_VERSION
-from briefing.store.workspace import open_workspace
+from briefing.store.opening import open_workspace
 
 _FTS_SHADOW = re.compile(r"_fts_(data|idx|docsize|config|content)$")
 

@@ -20,9 +20,9 @@ from briefing.store.backup import (
     keep_count,
     list_backups,
     maybe_back_up,
-    restore_backup,
 )
 from briefing.store.records import add_entity, count_rows
+from briefing.store.restore import restore_backup
 from tests.processes import hold_workspace, run_cli
 
 
@@ -253,9 +253,9 @@ def test_a_worker_may_back_up_through_a_read_only_connection(case):
 
 
 def test_edits_bring_a_backup_when_one_is_due(case, monkeypatch):
-    from briefing.store import backup, workspace
+    from briefing.store import backup
 
-    monkeypatch.setattr(workspace, "BACKUP_CHECK_SECONDS", 0)
+    monkeypatch.setattr(backup, "BACKUP_CHECK_SECONDS", 0)
     with open_default_workspace(case) as ws:  # the app's and the CLI's way in: one on open
         assert ws.auto_backup and len(list_backups(case)) == 1
         add_entity(ws, "Too Soon", "person")
@@ -267,9 +267,9 @@ def test_edits_bring_a_backup_when_one_is_due(case, monkeypatch):
 
 
 def test_a_failed_backup_never_fails_the_edit(case, monkeypatch):
-    from briefing.store import backup, workspace
+    from briefing.store import backup
 
-    monkeypatch.setattr(workspace, "BACKUP_CHECK_SECONDS", 0)
+    monkeypatch.setattr(backup, "BACKUP_CHECK_SECONDS", 0)
     monkeypatch.setattr(backup, "INTERVAL_SECONDS", 0)
     backup_folder(case).write_text("a file where the folder should be")
     with open_default_workspace(case) as ws:

@@ -183,7 +183,8 @@ def read_only_mount(tmp_path):
 
 
 def test_restore_onto_a_read_only_disk_says_so_in_one_line(read_only_mount, tmp_path):
-    from briefing.store.backup import back_up, restore_backup
+    from briefing.store.backup import back_up
+    from briefing.store.restore import restore_backup
 
     source = tmp_path / "source.briefing"
     with open_workspace(source) as ws:
