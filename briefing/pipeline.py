@@ -24,21 +24,14 @@ from briefing.demo import add_demo_briefing
 from briefing.domain import Analysis, BriefingError, ImportReport, IngestError, WorkspaceError
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.analysis import (
-    AnalysisRun,
-    characters_to_analyse,
-    list_suggestions,
-    replace_all_suggestions,
-    replace_suggestions,
-    save_analysis,
-    sources_needing_analysis,
-)
+from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis, sources_needing_analysis
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import get_claim
 from briefing.store.passages import iter_passages, list_claim_texts
 from briefing.store.records import read_source_text
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source
+from briefing.store.suggestions import list_suggestions, replace_all_suggestions, replace_suggestions
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
 Progress = Callable[[int, int, str], None]

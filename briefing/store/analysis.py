@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from briefing.domain import (
     ANALYSIS_VERSION,
     ENTITY_TYPES,
-    EVIDENCE_RELATIONS,
     Analysis,
     BriefingError,
     FoundClaim,
@@ -31,8 +29,7 @@ from briefing.domain import (
     FoundQuote,
     normalise_name,
 )
-from briefing.store.history import record_judgement
-from briefing.store.records import add_evidence, delete_evidence, read_source_text
+from briefing.store.records import read_source_text
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
@@ -450,112 +447,3 @@ class _Resolver:
     def _add_form(self, entity_id: int, form: str) -> None:
         self.entities[entity_id].forms.add(form)
         self.by_form.setdefault(form, set()).add(entity_id)
-
-
-# -- evidence suggestions: passages of other sources that may support or contradict a claim --
-
-
-def replace_suggestions(ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]]) -> None:
-    """Replace a claim's open suggestions with (source_id, start, end, score, relation) tuples.
-
-    Confirmed and dismissed suggestions stay, and a dismissed passage is never suggested again.
-    """
-    replace_all_suggestions(ws, [(claim_id, suggestions)])
-
-
-def replace_all_suggestions(
-    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]]
-) -> None:
-    """``replace_suggestions`` for many claims in one transaction, reading each source's text once."""
-    texts: dict[int, str] = {}
-    with ws.transaction() as db:
-        for claim_id, suggestions in claims:
-            claim_source = _claim_source(ws, claim_id)
-            db.execute("DELETE FROM claim_suggestions WHERE claim_id = ? AND state = 'open'", [claim_id])
-            sql = 'SELECT source_id, start, "end" FROM claim_suggestions WHERE claim_id = ?'
-            taken = {tuple(row) for row in db.execute(sql, [claim_id])}
-            rows = []
-            for source_id, start, end, score, relation in sorted(suggestions, key=lambda s: -s[3]):
-                if relation not in EVIDENCE_RELATIONS:
-                    raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
-                if source_id == claim_source:
-                    raise BriefingError("a suggestion must come from another source than the claim")
-                if (source_id, start, end) in taken:
-                    continue
-                taken.add((source_id, start, end))
-                if source_id not in texts:
-                    texts[source_id] = read_source_text(ws, source_id)
-                _checked(texts[source_id], start, end, source_id)
-                rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation])
-            db.conn.executemany(
-                'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-
-
-def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    """Every suggestion of a claim, open or decided, best score first, with its source's title."""
-    cursor = ws.db.execute(
-        'SELECT g.id, g.claim_id, g.source_id, g.start, g."end", g.passage, g.score, g.relation, g.state, '
-        "coalesce(s.title, '(untitled)') AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
-        "WHERE g.claim_id = ? ORDER BY g.score DESC, g.id",
-        [claim_id],
-    )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def confirm_suggestion(ws: Workspace, suggestion_id: int, note: str | None = None) -> int:
-    """Turn a suggestion into evidence for its claim; returns the evidence id."""
-    with ws.transaction() as db:
-        claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
-        if state == "confirmed":
-            raise BriefingError(f"suggestion {suggestion_id} is already confirmed")
-        evidence_id = add_evidence(ws, claim_id, source_id, start, end, relation, note)
-        db.execute("UPDATE claim_suggestions SET state = 'confirmed' WHERE id = ?", [suggestion_id])
-        record_judgement(ws, "confirm", "suggestion", suggestion_id, "state", state, "confirmed", note)
-        return evidence_id
-
-
-def dismiss_suggestion(ws: Workspace, suggestion_id: int, reason: str | None = None) -> None:
-    with ws.transaction() as db:
-        state = _suggestion(ws, suggestion_id)[-1]
-        if state != "open":
-            raise BriefingError(f"suggestion {suggestion_id} is already {state}")
-        db.execute("UPDATE claim_suggestions SET state = 'dismissed' WHERE id = ?", [suggestion_id])
-        record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", state, "dismissed", reason)
-
-
-def reopen_suggestion(ws: Workspace, suggestion_id: int) -> None:
-    """Undo a confirm or a dismiss: the suggestion is open again, and a confirmed one's
-    evidence (the same passage, whatever its id is by now) is unlinked."""
-    with ws.transaction() as db:
-        claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
-        if state == "confirmed":
-            rows = db.execute(
-                'SELECT id FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
-                "AND relation = ?",
-                [claim_id, source_id, start, end, relation],
-            ).fetchall()
-            for (evidence_id,) in rows:
-                delete_evidence(ws, evidence_id, reason="undo")
-        db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
-        record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", "undo")
-
-
-def _claim_source(ws: Workspace, claim_id: int) -> int:
-    row = ws.db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
-    if row is None:
-        raise BriefingError(f"claim {claim_id} does not exist")
-    return row[0]
-
-
-def _suggestion(ws: Workspace, suggestion_id: int) -> Any:
-    row = ws.db.execute(
-        'SELECT claim_id, source_id, start, "end", relation, state FROM claim_suggestions WHERE id = ?',
-        [suggestion_id],
-    ).fetchone()
-    if row is None:
-        raise BriefingError(f"suggestion {suggestion_id} does not exist")
-    return row  # (claim_id, source_id, start, end, relation, state)

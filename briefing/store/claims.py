@@ -12,11 +12,11 @@ import re
 from typing import Any
 
 from briefing.domain import CLAIM_STATUSES, BriefingError
-from briefing.store.analysis import list_suggestions
 from briefing.store.history import record_judgement
 from briefing.store.origins import claim_origins, suggestion_origins
 from briefing.store.records import claim_evidence, read_source_text
 from briefing.store.search_index import reindex_sources
+from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace, utc_now
 
 MAX_CLAIM_CHARS = 2000

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import CREDIBILITY_LABELS, BriefingError
 from briefing.pipeline import semantic_unavailable
-from briefing.store.analysis import list_suggestions
 from briefing.store.claims import get_claim
 from briefing.store.history import claim_history
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
+from briefing.store.suggestions import list_suggestions
 from briefing.ui.evidence import (
     RELATIONS,
     AttachEvidence,

@@ -9,11 +9,11 @@ import pytest
 
 from briefing.export.formats import BRIEFING_FORMATS, note_origins, render_briefing, render_note_as
 from briefing.export.workspace_json import workspace_document
-from briefing.store.analysis import replace_suggestions
 from briefing.store.briefings import add_item, create_briefing, read_briefing
 from briefing.store.claims import add_claim
 from briefing.store.records import add_evidence, mark_claim
 from briefing.store.sources import add_document
+from briefing.store.suggestions import replace_suggestions
 from tests.export.helpers import HtmlText, normal, pdf_text, squeezed
 from tests.store.test_sources import make_doc
 

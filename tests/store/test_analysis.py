@@ -3,21 +3,12 @@ import re
 import pytest
 
 from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
-from briefing.store.analysis import (
-    AnalysisRun,
-    confirm_suggestion,
-    dismiss_suggestion,
-    list_sentences,
-    list_suggestions,
-    normalise_name,
-    replace_suggestions,
-    save_analysis,
-    sources_needing_analysis,
-)
+from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis, sources_needing_analysis
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.history import history_for
 from briefing.store.records import add_evidence, mark_claim, read_entities
 from briefing.store.sources import add_document, get_source, update_source
+from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
 
 TEXT_A = (
@@ -372,8 +363,8 @@ def test_decided_suggestions_stay_and_dismissed_ones_do_not_return(ws, claim_and
 
 
 def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evidence_id(ws, claim_and_other):
-    from briefing.store.analysis import reopen_suggestion
     from briefing.store.records import add_evidence, delete_evidence
+    from briefing.store.suggestions import reopen_suggestion
 
     claim_id, _, b = claim_and_other
     replace_suggestions(ws, claim_id, [(b, *span(TEXT_B, "40,000 households"), 0.9, "supports")])

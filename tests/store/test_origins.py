@@ -2,11 +2,11 @@
 
 import pytest
 
-from briefing.store.analysis import list_suggestions, replace_suggestions
 from briefing.store.claims import add_claim
 from briefing.store.origins import claim_origins, list_claim_origins, suggestion_origins
 from briefing.store.records import add_evidence, delete_evidence, read_claims
 from briefing.store.sources import add_document
+from briefing.store.suggestions import list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
 
 CLAIM = "The control system failed late on Sunday."

@@ -125,9 +125,9 @@ def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
 
 
 def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources):
-    from briefing.store.analysis import dismiss_suggestion, list_suggestions, replace_suggestions
     from briefing.store.history import claim_history
     from briefing.store.records import delete_evidence, mark_claim
+    from briefing.store.suggestions import dismiss_suggestion, list_suggestions, replace_suggestions
 
     a, b = two_sources
     claim = add_claim(ws, a, 0, 10)

@@ -26,8 +26,8 @@ def _panel_state(window):
 
 
 def _expected(window, claim_id):
-    from briefing.store.analysis import list_suggestions
     from briefing.store.records import claim_evidence
+    from briefing.store.suggestions import list_suggestions
 
     if claim_id is None:
         return {"evidence": [], "suggestions": [], "history": 0, "hint": NO_CLAIM_HINT}

@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QDialog
 
-from briefing.store.analysis import list_suggestions
 from briefing.store.records import read_claims
 from briefing.store.sources import get_source, list_sources
+from briefing.store.suggestions import list_suggestions
 from briefing.store.views import source_claims
 
 

@@ -4,9 +4,9 @@ claim pinned for evidence shown above the reader."""
 from PySide6.QtCore import Qt
 
 from briefing.export.citations import unquoted
-from briefing.store.analysis import list_suggestions
 from briefing.store.records import read_claims
 from briefing.store.sources import get_source, list_sources
+from briefing.store.suggestions import list_suggestions
 from briefing.store.views import source_claims
 from briefing.ui.evidence_flow import RELATION_KEY
 
