@@ -339,6 +339,16 @@ def newer_version(ws: Workspace, source_id: int) -> int | None:
     return row[0] if row else None
 
 
+def newest_version(ws: Workspace, source_id: int) -> int:
+    """The newest version of ``source_id``'s article (the source itself when no newer one exists)."""
+    row = ws.db.execute(
+        """WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT s.id FROM sources s JOIN down ON s.version_of = down.id)
+           SELECT max(id) FROM down""",
+        [source_id],
+    ).fetchone()
+    return row[0] if row and row[0] is not None else source_id
+
+
 def source_version(ws: Workspace, source_id: int) -> tuple[int, int | None, int | None]:
     """(version number, previous version's id, newer version's id) of one source."""
     row = ws.db.execute("SELECT version, version_of FROM sources WHERE id = ?", [source_id]).fetchone()

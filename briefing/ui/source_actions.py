@@ -1,5 +1,6 @@
 """What the Source menu, the source list's context menu and double-click do with sources:
-Source Details…, Copy Title, Analyse Now, Re-analyse and Delete, on one or several selected.
+Source Details…, Copy Title, Compare with Previous Version…, Analyse Now, Re-analyse and Delete,
+on one or several selected.
 
 Analysis runs in the worker's child process through the import flow (one run at a time); a
 delete asks first, makes a backup, and stays undoable until the window closes (the command
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QMenu, QPushButton
 
@@ -19,7 +20,9 @@ from briefing.domain import ImportReport, WorkspaceError
 from briefing.store import Workspace
 from briefing.store.backup import back_up
 from briefing.store.source_snapshots import SourceSnapshot, delete_source_keeping, restore_snapshot
+from briefing.store.source_versions import newest_version, source_version
 from briefing.store.sources import count_not_analysed, list_source_details, source_values
+from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersionsDialog, write_version_line
 from briefing.ui.plain import ask, tip
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
@@ -67,12 +70,16 @@ class SourceActions:
         window.statusBar().addPermanentWidget(self.analyse_button)
         window.model.modelReset.connect(self.update_waiting)
         window.imports.on_analysed = self._analysed
+        self.compare_dialog: CompareVersionsDialog | None = None
+        window.reader.version_line = lambda cursor, source, meta: write_version_line(window.ws, cursor, source, meta)
+        window.reader.anchorClicked.connect(self._version_link)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Source menu's entries for the selected sources."""
         window = self.window
         for text, slot, key in (
             ("Source &Details…", lambda: self.edit_details(), "Ctrl+Alt+I"),
+            ("&Compare with Previous Version…", lambda: self.compare_versions(), None),
             (None, None, None),
             ("Analyse &Now", self.analyse_waiting, None),
             ("&Re-analyse Selected Sources", lambda: self.analyse_selected(), "Ctrl+Alt+R"),
@@ -108,6 +115,8 @@ class SourceActions:
             return menu
         menu.addAction("Source Details…", lambda: self.edit_details(ids[0])).setEnabled(len(ids) == 1)
         menu.addAction("Copy Title" if len(ids) == 1 else "Copy Titles", lambda: self.copy_titles(ids))
+        if len(ids) == 1 and source_version(self.window.ws, ids[0])[1] is not None:
+            menu.addAction("Compare with Previous Version…", lambda: self.compare_versions(ids[0]))
         menu.addSeparator()
         waiting = self._waiting_among(ids)
         if waiting:
@@ -156,6 +165,55 @@ class SourceActions:
         titles = [found[i] for i in ids if i in found]  # in the list's order
         QGuiApplication.clipboard().setText("\n".join(titles))
         self.window.statusBar().showMessage("Title copied." if len(ids) == 1 else f"{len(ids)} titles copied.", 4000)
+
+    # -- versions -------------------------------------------------------------
+    def shown_id(self) -> int | None:
+        """The source in the reader (an older version opened from a newer one included)."""
+        shown = self.window.reader.shown
+        return shown.id if shown is not None else self.window.current_source_id()
+
+    def compare_versions(self, source_id: int | None = None) -> None:
+        """The Compare Versions dialog for a source and its previous version."""
+        window = self.window
+        source_id = source_id if source_id is not None else self.shown_id()
+        if source_id is None:
+            window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        if source_version(window.ws, source_id)[1] is None:
+            window.statusBar().showMessage(
+                "This source has no previous version: no older copy of its article was imported.", 8000
+            )
+            return
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        dialog = CompareVersionsDialog(window, window.ws, source_id, self.open_version_passage)
+        dialog.finished.connect(lambda _: self._forget_compare(dialog))
+        self.compare_dialog = dialog
+        dialog.open()
+
+    def _forget_compare(self, dialog: CompareVersionsDialog) -> None:
+        dialog.deleteLater()
+        if self.compare_dialog is dialog:
+            self.compare_dialog = None
+
+    def open_version_passage(self, source_id: int, start: int, end: int) -> None:
+        """Show a version in the reader (an older one is not in the list), scrolled to a passage."""
+        window = self.window
+        if window.model.row_of(source_id) is not None and window.current_source_id() != source_id:
+            window.open_passage(source_id, start, end)
+            return
+        window.show_source(source_id)
+        if end > start:
+            window.reader.scroll_to(start, end)
+
+    def _version_link(self, url: QUrl) -> None:
+        shown = self.shown_id()
+        if shown is None:
+            return
+        if url.toString() == COMPARE_HREF:
+            self.compare_versions(shown)
+        elif url.toString() == NEWEST_HREF:
+            self.open_version_passage(newest_version(self.window.ws, shown), 0, 0)
 
     # -- analysis -------------------------------------------------------------
     def analyse_waiting(self) -> None:

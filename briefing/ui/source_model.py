@@ -119,7 +119,7 @@ class SourceTableModel(QAbstractTableModel):
             return _display(row, index.column()) if analysed or index.column() not in _NUMERIC else NOT_ANALYSED_MARK
         if analysed:
             return (
-                tip(row.title or "(untitled)") if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
+                tip(_title_tip(row)) if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
             )
         return _not_analysed(row, index.column(), role)
 
@@ -152,7 +152,7 @@ def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
     (the counts' columns may be hidden in a narrow window), a dash for its counts in the muted text
     colour, and a tooltip that says why and what to do."""
     if role == Qt.ItemDataRole.ToolTipRole:
-        return tip((row.title or "(untitled)") + "\n\n" + NOT_ANALYSED_TIP if column == 0 else NOT_ANALYSED_TIP)
+        return tip(_title_tip(row) + "\n\n" + NOT_ANALYSED_TIP if column == 0 else NOT_ANALYSED_TIP)
     if role == Qt.ItemDataRole.AccessibleDescriptionRole:
         return "not analysed"
     if role == Qt.ItemDataRole.ForegroundRole and column in _NUMERIC:
@@ -164,6 +164,14 @@ def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
     if role == Qt.ItemDataRole.DecorationRole and column == 0:
         return not_analysed_icon()
     return None
+
+
+def _title_tip(row: SourceRow) -> str:
+    version = getattr(row, "version", 1)
+    if version == 1:
+        return row.title or "(untitled)"
+    return (f"{row.title or '(untitled)'}\n\nVersion {version}: a newer copy of an article imported before. "
+            "Source ▸ Compare with Previous Version… shows what changed.")
 
 
 def not_analysed_icon() -> QIcon:
@@ -199,9 +207,15 @@ _ICONS: dict[tuple[int, int], QIcon] = {}
 
 def _display(row: SourceRow, column: int) -> str:
     value = (row.title, row.outlet, row.published, row.reliability, row.quote_count, row.claim_count)[column]
-    if column == 0 and not value:
-        return "(untitled)"
+    if column == 0:
+        return version_mark(row) + (row.title or "(untitled)")
     return "" if value is None else str(value)
+
+
+def version_mark(row: SourceRow) -> str:
+    """'v2 · ' before the title of a newer version of an article ('' for the first)."""
+    version = getattr(row, "version", 1)
+    return f"v{version} · " if version > 1 else ""
 
 
 def source_table(model: SourceTableModel) -> QTableView:

@@ -1,0 +1,117 @@
+"""Source versions in the window: 'v2' in the list, the reader's version line and its link, the
+Compare Versions dialog (changed words marked, source text escaped, the carry-over outcome)."""
+
+import hashlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCursor
+
+from briefing.domain import Document
+from briefing.store.records import add_annotation
+from briefing.store.source_versions import import_document
+from briefing.store.sources import get_source, list_sources
+from briefing.ui.compare_versions import CompareVersionsDialog
+from briefing.ui.source_model import SourceIdRole
+
+HOSTILE = "A reader wrote <img src=x> under the article."
+
+
+def new_version(window):
+    """The demo's first listed source imported again with a word changed, a paragraph added at
+    its top and one of its own annotations; returns (old id, new id, note id)."""
+    ws = window.ws
+    old = get_source(ws, list_sources(ws)[0].id)
+    paragraphs = old.text.split("\n\n")
+    first_words = paragraphs[0].split()
+    note = add_annotation(ws, old.id, 0, len(first_words[0]) + 1 + len(first_words[1]), note="opening")
+    changed = paragraphs[-1].split()
+    changed[len(changed) // 2] = "zeppelin"
+    paragraphs[-1] = " ".join(changed)
+    text = "\n\n".join([HOSTILE, *paragraphs])
+    raw = text.encode()
+    doc = Document(
+        path="v2.txt",
+        format="txt",
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        title=old.title,
+        outlet=old.outlet,
+    )
+    stored = import_document(ws, doc)
+    assert stored.status == "version"
+    window.refresh_sources(select_id=stored.source_id)
+    return old.id, stored.source_id, note
+
+
+def _row_text(window, source_id):
+    row = window.model.row_of(source_id)
+    return window.model.index(row, 0).data(Qt.ItemDataRole.DisplayRole)
+
+
+def _link_point(reader, words):
+    """Where ``words`` stand in the reader's viewport."""
+    cursor = reader.document().find(words)
+    assert not cursor.isNull(), words
+    middle = QTextCursor(reader.document())
+    middle.setPosition((cursor.selectionStart() + cursor.selectionEnd()) // 2)
+    return reader.cursorRect(middle).center()
+
+
+def test_the_list_and_the_reader_show_the_version(qtbot, demo_window):
+    old_id, new_id, _ = new_version(demo_window)
+    assert demo_window.model.row_of(old_id) is None  # the list shows the newest version only
+    assert _row_text(demo_window, new_id).startswith("v2 · ")
+    qtbot.waitUntil(lambda: demo_window.reader.shown is not None and demo_window.reader.shown.id == new_id)
+    assert "Version 2 · Compare with previous version…" in demo_window.reader.toPlainText()
+
+
+def test_clicking_the_version_link_opens_the_comparison(qtbot, demo_window):
+    _, new_id, _ = new_version(demo_window)
+    reader = demo_window.reader
+    qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == new_id)
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=_link_point(reader, "Compare with previous"))
+    qtbot.waitUntil(lambda: demo_window.source_actions.compare_dialog is not None)
+    dialog = demo_window.source_actions.compare_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert isinstance(dialog, CompareVersionsDialog) and dialog.source_id == new_id
+
+
+def test_compare_dialog_shows_changed_words_escaped_and_the_outcome(qtbot, demo_window):
+    old_id, new_id, note = new_version(demo_window)
+    compare = next(
+        a for a in demo_window.findChildren(QAction) if a.text().replace("&", "") == "Compare with Previous Version…"
+    )
+    compare.trigger()
+    dialog = demo_window.source_actions.compare_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    shown = dialog.text.toPlainText()
+    assert HOSTILE in shown  # the words as written, not an image
+    assert "&lt;img src=x&gt;" in dialog.text.toHtml() and "<img" not in dialog.text.toHtml()
+    assert "zeppelin" in shown and "+ Added:" in shown and "~ Changed:" in shown
+    highlighted = [
+        run for run in dialog.changes if run.kind == "changed" for kind, words in run.runs if kind == "added"
+    ]
+    assert highlighted  # the changed word is marked as added in its paragraph
+    assert "1 moved" in dialog.summary.text()  # the note above which a paragraph was inserted
+    assert demo_window.ws.db.execute("SELECT source_id FROM annotations WHERE id = ?", [note]).fetchone()[0] == new_id
+    dialog.open_previous.click()
+    qtbot.waitUntil(lambda: demo_window.reader.shown is not None and demo_window.reader.shown.id == old_id)
+    assert "Version 1 (an older version) · Open the newest version" in demo_window.reader.toPlainText()
+
+
+def test_a_source_without_a_previous_version_says_so(qtbot, demo_window):
+    first = demo_window.model.index(0, 0).data(SourceIdRole)
+    demo_window.select_source(first)
+    demo_window.source_actions.compare_versions(first)
+    assert demo_window.source_actions.compare_dialog is None
+    assert "no previous version" in demo_window.statusBar().currentMessage()
+
+
+def test_the_context_menu_offers_the_comparison_for_a_newer_version(qtbot, demo_window):
+    _, new_id, _ = new_version(demo_window)
+    demo_window.select_source(new_id)
+    menu = demo_window.source_actions.context_menu()
+    assert "Compare with Previous Version…" in [a.text() for a in menu.actions()]
+    menu.deleteLater()
