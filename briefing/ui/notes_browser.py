@@ -373,32 +373,42 @@ class NotesDock(QDockWidget):
             self.opened.emit("note", found[0], found[1])
 
     def _row_menu(self, point) -> None:
-        index = self.table.indexAt(point)
+        menu = self.row_menu(self.table.indexAt(point))
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def row_menu(self, index: QModelIndex) -> QMenu | None:
+        """Open in Reader and Add to Briefing Note, for the note at ``index``."""
         found = index.data(NoteRole) if index.isValid() else None
         if found is None:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction("&Open in Reader").triggered.connect(lambda: self.open_index(index))
         menu.addAction("Add to &Briefing Note").triggered.connect(
             lambda: self.addToBriefing.emit("annotation", found[0])
         )
-        menu.exec(self.table.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
 
     def _tag_menu(self, point) -> None:
         item = self.tags.itemAt(point)
-        if item is None or item.data(FilterRole)[0] != "tag":
-            return
-        name = item.data(FilterRole)[1]
+        if item is not None and item.data(FilterRole)[0] == "tag":
+            menu = self.tag_menu(item.data(FilterRole)[1])
+            menu.exec(self.tags.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def tag_menu(self, name: str) -> QMenu:
+        """Colour… and Default Colour, for the tag ``name``."""
         menu = QMenu(self)
         menu.addAction("&Colour…").triggered.connect(lambda: self.choose_colour(name))
         default = menu.addAction("&Default Colour")
         default.setEnabled(self.colours.is_chosen(name))
         default.triggered.connect(lambda: self.set_colour(name, None))
-        menu.exec(self.tags.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
 
-    def choose_colour(self, tag: str, ask=QColorDialog.getColor) -> None:
+    def choose_colour(self, tag: str, ask=None) -> None:
+        """Right-click a tag ▸ Colour…: ``ask`` (Qt's colour dialog) picks it; cancelled, nothing changes."""
+        ask = ask or QColorDialog.getColor
         chosen = ask(QColor(self.colours.colour(tag)), self, f"Colour of the tag {strip_bidi(tag)}")
         if chosen.isValid():
             self.set_colour(tag, chosen.name())

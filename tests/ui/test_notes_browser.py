@@ -212,3 +212,36 @@ def test_a_note_goes_to_the_briefing_note_by_drag_or_context_menu(noted):
     dock.addToBriefing.emit(*dragged)  # what the row's Add to Briefing Note does
     items = window.briefing_dock.note.items
     assert (items[-1].kind, items[-1].ref_id) == ("annotation", ids["odd"])
+
+
+def test_right_clicking_a_tag_offers_its_colour(noted, monkeypatch):
+    from PySide6.QtWidgets import QColorDialog
+
+    window, _, _ = noted
+    dock = window.notes_dock
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#abcdef"))
+    menu = dock.tag_menu("follow-up")
+    actions = {a.text(): a for a in menu.actions()}
+    assert list(actions) == ["&Colour…", "&Default Colour"] and not actions["&Default Colour"].isEnabled()
+    actions["&Colour…"].trigger()
+    row = next(r for r in range(dock.tags.count()) if dock.tags.item(r).data(FilterRole)[1] == "follow-up")
+    assert dock.colours.colour("follow-up") == "#abcdef"
+    assert dock.tags.item(row).icon().pixmap(12, 12).toImage().pixelColor(5, 5) == QColor("#abcdef")
+    assert dock.tag_menu("follow-up").actions()[1].isEnabled()  # now it can go back to its default
+
+
+def test_a_rows_menu_opens_the_note_or_adds_it_to_the_briefing_note(noted):
+    from briefing.store.briefings import create_briefing
+
+    window, ids, (first, second) = noted
+    dock = window.notes_dock
+    window.select_source(second)
+    window.briefing_dock.refresh(create_briefing(window.ws, "Week 47"))
+    menu = dock.row_menu(dock.model.index(_rows(dock).index(ids["figures"]), 0))
+    open_, add = menu.actions()
+    open_.trigger()
+    assert window.current_source_id() == first
+    add.trigger()
+    last = window.briefing_dock.note.items[-1]
+    assert (last.kind, last.ref_id) == ("annotation", ids["figures"])
+    assert dock.row_menu(dock.model.index(-1, 0)) is None
