@@ -196,13 +196,23 @@ class SourceActions:
         if self.compare_dialog is dialog:
             self.compare_dialog = None
 
+    def show_unlisted(self, source_id: int | None) -> None:
+        """A source the list does not show: an older version of an article (a search result, a
+        note or Back can lead there) opens in the reader; anything else leaves it empty."""
+        window = self.window
+        if source_id is not None and window.attached and newest_version(window.ws, source_id) != source_id:
+            window.show_source(source_id)
+            return
+        window.reader.show_source(None)
+
     def open_version_passage(self, source_id: int, start: int, end: int) -> None:
         """Show a version in the reader (an older one is not in the list), scrolled to a passage."""
         window = self.window
-        if window.model.row_of(source_id) is not None and window.current_source_id() != source_id:
-            window.open_passage(source_id, start, end)
-            return
-        window.show_source(source_id)
+        if window.current_source_id() == source_id:  # its row is current already: no change to follow
+            window.navigation.record()  # the older version left, for Back
+            window.show_source(source_id)
+        else:
+            window.select_source(source_id)  # a jump Back returns from; an unlisted older version opens too
         if end > start:
             window.reader.scroll_to(start, end)
 

@@ -4,9 +4,9 @@ import pytest
 
 from briefing.domain import Document
 from briefing.store.briefings import add_item, create_briefing, read_briefing
-from briefing.store.claims import add_claim, get_claim
-from briefing.store.history import claim_history, history_for
-from briefing.store.records import add_annotation, add_evidence, add_quote, mark_claim
+from briefing.store.claims import add_claim, add_evidence, get_claim, list_claim_history, mark_claim
+from briefing.store.history import history_for
+from briefing.store.records import add_annotation, add_quote
 from briefing.store.source_versions import (
     describe_carries,
     find_previous_version,
@@ -143,9 +143,10 @@ def test_carry_over_states_with_a_crafted_edit(ws):
     items = read_briefing(ws, note).items
     assert [i.ref_id for i in items] == [moved, new]  # the note follows the moved note and the summary
 
-    carry_rows = [j for j in claim_history(ws, claim) if j.action == "carry_version"]
+    carry_rows = [j for j in list_claim_history(ws, claim) if j.action == "carry_version"]
     assert len(carry_rows) == 1 and "altered" in carry_rows[0].new_value
-    assert any("evidence" in (j.field or "") for j in claim_history(ws, their_claim) if j.action == "carry_version")
+    their_rows = [j for j in list_claim_history(ws, their_claim) if j.action == "carry_version"]
+    assert any("evidence" in (j.field or "") for j in their_rows)
     orphan_rows = [j for j in history_for(ws, "annotation", orphaned) if j.action == "carry_version"]
     assert len(orphan_rows) == 1 and "orphaned" in orphan_rows[0].new_value
 

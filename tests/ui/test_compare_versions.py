@@ -115,3 +115,14 @@ def test_the_context_menu_offers_the_comparison_for_a_newer_version(qtbot, demo_
     menu = demo_window.source_actions.context_menu()
     assert "Compare with Previous Version…" in [a.text() for a in menu.actions()]
     menu.deleteLater()
+
+
+def test_an_older_version_opens_though_unlisted_and_links_to_the_newest(qtbot, demo_window):
+    old_id, new_id, _ = new_version(demo_window)
+    reader = demo_window.reader
+    demo_window.select_source(old_id)  # as a search result or a note of the older version does
+    qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == old_id)
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=_link_point(reader, "Open the newest"))
+    qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == new_id)
+    demo_window.navigation.back()
+    qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == old_id)
