@@ -81,7 +81,7 @@ def run_claims(ws, args: argparse.Namespace) -> int:
         _suggest(ws, [args.claim_id])
         return _said(ws, args.claim_id, "edited")
     if args.action == "mark":
-        from briefing.store.records import mark_claim
+        from briefing.store.claims import mark_claim
 
         mark_claim(ws, args.claim_id, args.status, args.reason)
         return _said(ws, args.claim_id, "marked")
@@ -169,7 +169,8 @@ def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
-    from briefing.store.claims import claim_related, get_claim
+    from briefing.store.claims import get_claim
+    from briefing.store.views import get_claim_related
 
     claim = get_claim(ws, claim_id)
     if claim["dismissed"]:
@@ -177,7 +178,7 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
     if refresh:
         _suggest(ws, [claim_id])
         claim = get_claim(ws, claim_id)
-    related = claim_related(ws, claim_id)
+    related = get_claim_related(ws, claim_id)
     if as_json:
         echo_json({"claim": _claim_document(claim), **related})
         return 0

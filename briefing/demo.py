@@ -17,7 +17,7 @@ from briefing import paths
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.briefings import add_item, create_briefing, find_passage, find_record
-from briefing.store.records import add_evidence, mark_claim
+from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.sources import source_ids, update_source
 
 

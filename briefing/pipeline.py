@@ -26,8 +26,8 @@ from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
 from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis, sources_needing_analysis
 from briefing.store.backup import maybe_back_up
-from briefing.store.claims import get_claim
-from briefing.store.passages import iter_passages, list_claim_texts
+from briefing.store.claims import get_claim, list_claim_texts
+from briefing.store.passages import iter_passages
 from briefing.store.records import read_source_text
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source

@@ -45,14 +45,15 @@ from briefing.domain import CLAIM_STATUSES, RELIABILITY_GRADES
 from briefing.store import open_workspace
 from briefing.store.backup import back_up
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.records import add_annotation, add_entity, mark_claim, read_claims
+from briefing.store.claims import list_claims_with_evidence, mark_claim
+from briefing.store.records import add_annotation, add_entity
 from briefing.store.sources import list_sources, update_source
 
 path, tag = sys.argv[1], sys.argv[2]
 rng = random.Random(tag)
 print("opening", flush=True)
 ws = open_workspace(path)
-status = {c["id"]: c["status"] for c in read_claims(ws)}
+status = {c["id"]: c["status"] for c in list_claims_with_evidence(ws)}
 grades = {s.id: s.reliability for s in list_sources(ws)}
 sources = sorted(grades)
 briefing = create_briefing(ws, f"Note {tag}")

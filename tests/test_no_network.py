@@ -32,7 +32,8 @@ from briefing.pipeline import import_paths
 from briefing.search.engine import search
 from briefing.store import open_workspace
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.records import add_annotation, read_claims, read_quotes
+from briefing.store.claims import list_claims_with_evidence
+from briefing.store.records import add_annotation, read_quotes
 from briefing.store.sources import iter_sources
 from tests.ingest.builders import make_eml
 
@@ -162,7 +163,7 @@ def _note(ws) -> int:
     note = create_briefing(ws, "Outage: what is known")
     for quote in read_quotes(ws)[:2]:
         add_item(ws, note, "quote", quote["id"])
-    for claim in read_claims(ws)[:2]:
+    for claim in list_claims_with_evidence(ws)[:2]:
         add_item(ws, note, "claim", claim["id"])
     source = next(s for s in iter_sources(ws) if s.format == "html")
     add_item(ws, note, "annotation", add_annotation(ws, source.id, 0, 20, note=f"see ![x]({EVIL}/note.png)"))

@@ -9,8 +9,8 @@ import pytest
 from briefing.export.workspace_json import workspace_document
 from briefing.pipeline import analyse_sources, import_paths
 from briefing.store import open_workspace
+from briefing.store.claims import mark_claim
 from briefing.store.edits import rename_entity, set_quote_speaker
-from briefing.store.records import mark_claim
 from briefing.store.suggestions import list_suggestions
 
 

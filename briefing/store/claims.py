@@ -1,4 +1,9 @@
-"""Claims the analyst owns: made from any passage, re-spanned, dismissed, listed.
+"""Claims and their evidence: everything about a claim in one module.
+
+Readers follow one scheme: ``get_`` one by id (or an error), ``list_`` a list. A claim's
+evidence, its status (``mark_claim``), its credibility (from the independent origins of its
+evidence, ``store.origins``) and its judgement history are here; suggested passages are in
+``store.suggestions``, above this module (confirming one adds evidence).
 
 A claim the analyst makes has ``origin='analyst'`` and survives re-analysis; a machine claim
 the analyst edits becomes theirs. "Not a claim" keeps the row with ``dismissed = 1``: its
@@ -9,14 +14,14 @@ blocks its range and text). Every change goes into the judgement history.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, BriefingError
-from briefing.store.history import record_judgement
-from briefing.store.origins import claim_origins, suggestion_origins
-from briefing.store.records import claim_evidence, read_source_text
+from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
+from briefing.store.history import Judgement, record_judgement
+from briefing.store.origins import claim_origins
+from briefing.store.records import read_passage, read_source_text
 from briefing.store.search_index import reindex_sources
-from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace, utc_now
 
 MAX_CLAIM_CHARS = 2000
@@ -27,6 +32,22 @@ _CLAIM_COLUMNS = (
     "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id) AS evidence, "
     "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') AS suggestions"
 )
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: int
+    start: int
+    end: int
+    text: str
+    status: str
+    credibility: int | None
+    evidence: int
+    open_suggestions: int
+    score: float | None = None  # how check-worthy the analysis found it
+    origin: str = "analysis"  # or "analyst": made by hand
+    kind: str | None = None  # figure, allegation, denial, rumour, headline, ...
+    part: str = "text"  # "title": start and end count in the source's title
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -213,6 +234,13 @@ def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+def get_claim_status(ws: Workspace, claim_id: int) -> str:
+    row = ws.db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"claim {claim_id} does not exist")
+    return row[0]
+
+
 def list_claims(ws: Workspace, source_id: int | None = None, status: str | None = None,
                 include_dismissed: bool = False) -> list[dict[str, Any]]:
     """Claims, source by source in text order, optionally of one source or status."""
@@ -234,30 +262,151 @@ def list_claims(ws: Workspace, source_id: int | None = None, status: str | None 
     return _dicts(ws, sql + " ORDER BY c.source_id, c.start", params)
 
 
-def claim_related(ws: Workspace, claim_id: int) -> dict[str, Any]:
-    """A claim's evidence and open suggestions, each with its source and origin number, and the
-    line the panel and the note show ("3 sources, 1 origin"). A suggestion whose origin number is
-    one of the evidence's would add no independent origin if confirmed."""
-    get_claim(ws, claim_id)
-    summary = claim_origins(ws, claim_id)
-    numbers = suggestion_origins(ws, claim_id)
-    evidence = [
-        {"id": e["id"], "source": {"id": e["source_id"], "title": e["title"]}, "passage": e["passage"],
-         "relation": e["relation"], "note": e["note"], "start": e["start"], "end": e["end"],
-         "origin": summary.origin_of(e["id"])}
-        for e in claim_evidence(ws, claim_id)
-    ]
-    suggestions = [
-        {"id": s["id"], "source": {"id": s["source_id"], "title": s["title"]}, "passage": s["passage"],
-         "score": s["score"], "relation": s["relation"], "start": s["start"], "end": s["end"],
-         "origin": numbers.get(s["id"])}
-        for s in list_suggestions(ws, claim_id) if s["state"] == "open"
-    ]
-    return {"summary": f"evidence from {summary.describe()}" if summary.sources else "no evidence yet",
-            "sources": summary.sources, "origins": summary.origins, "evidence": evidence, "suggestions": suggestions}
+def list_claims_with_evidence(ws: Workspace) -> list[dict[str, Any]]:
+    """Every claim not dismissed, source by source in text order, each with its evidence (exports)."""
+    claims = _dicts(
+        ws, 'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
+        "FROM claims WHERE dismissed = 0 "
+        "ORDER BY source_id, start", [],
+    )
+    evidence = _group(ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id')
+    for claim in claims:
+        claim["evidence"] = evidence.get(claim["id"], [])
+    return claims
+
+
+def list_claim_rows(ws: Workspace, source_id: int) -> list[ClaimRow]:
+    """One source's claims not dismissed, as the window's rows: title claims first, then in text order."""
+    rows = ws.db.execute(
+        'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
+        "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
+        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
+        "c.score, c.origin, c.kind, c.part FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
+        "ORDER BY c.part = 'text', c.start",
+        [source_id],
+    ).fetchall()
+    return [ClaimRow(*row) for row in rows]
+
+
+def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:
+    """(claim_id, source_id, text) of every claim not dismissed."""
+    return ws.db.execute("SELECT id, source_id, text FROM claims WHERE dismissed = 0 ORDER BY id").fetchall()
+
+
+# -- the judgements on a claim: status, evidence, history --
+
+
+def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = None) -> None:
+    """Set a claim's status; the change goes into the judgement history."""
+    if status not in CLAIM_STATUSES:
+        raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
+    with ws.transaction() as db:
+        row = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"claim {claim_id} does not exist")
+        if row[0] != status:
+            db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
+            db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
+            record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
+
+
+def add_evidence(
+    ws: Workspace,
+    claim_id: int,
+    source_id: int,
+    start: int,
+    end: int,
+    relation: str,
+    note: str | None = None,
+) -> int:
+    if relation not in EVIDENCE_RELATIONS:
+        raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
+    with ws.transaction() as db:
+        claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if claim is None:
+            raise BriefingError(f"claim {claim_id} does not exist")
+        if claim[0] == source_id:
+            raise BriefingError("evidence must come from another source than the claim")
+        passage = read_passage(ws, source_id, start, end)
+        evidence_id = ws.insert(
+            "evidence",
+            {
+                "claim_id": claim_id,
+                "source_id": source_id,
+                "start": start,
+                "end": end,
+                "passage": passage,
+                "relation": relation,
+                "note": note,
+                "created_at": utc_now(),
+            },
+        )
+        # recorded against the claim, so its history still shows evidence removed later
+        record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
+        _update_credibility(ws, claim_id)
+        return evidence_id
+
+
+def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"evidence {evidence_id} does not exist")
+        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+        record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
+        _update_credibility(ws, row[0])
+
+
+def credibility_from_evidence(supports: int, contradicts: int) -> int:
+    """Admiralty information credibility from the independent origins on each side of a claim
+    (``store.origins``): 1 confirmed by other independent origins, 2 probably true, 3 possibly
+    true (nothing yet), 4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
+    if supports and contradicts:
+        return 6 if supports == contradicts else (2 if supports > contradicts else 4)
+    if supports:
+        return 1 if supports >= 2 else 2
+    if contradicts:
+        return 5 if contradicts >= 2 else 4
+    return 3
+
+
+def _update_credibility(ws: Workspace, claim_id: int) -> None:
+    """Count independent origins on each side: one source repeating itself, or five outlets
+    reprinting one wire story, confirm nothing. 'related' evidence counts on neither side."""
+    origins = claim_origins(ws, claim_id)
+    supports, contradicts = origins.supports.origins, origins.contradicts.origins
+    value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
+    ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
+
+
+def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
+    return _dicts(ws, """
+        SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
+               v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
+        WHERE v.claim_id = ? ORDER BY v.id""", [claim_id])
+
+
+def list_claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:
+    """Everything decided about a claim, oldest first: its status, its evidence and the
+    suggested passages confirmed or dismissed for it."""
+    rows = ws.db.execute(
+        "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason FROM history "
+        "WHERE (target_kind = 'claim' AND target_id = ?) OR (target_kind = 'suggestion' AND target_id IN "
+        "(SELECT id FROM claim_suggestions WHERE claim_id = ?)) ORDER BY id",
+        [claim_id, claim_id],
+    ).fetchall()
+    return [Judgement(*row) for row in rows]
 
 
 def _dicts(ws: Workspace, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cursor = ws.db.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _group(ws: Workspace, sql: str) -> dict[int, list[dict[str, Any]]]:
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for row in _dicts(ws, sql, []):
+        key = row.pop(next(iter(row)))
+        groups.setdefault(key, []).append(row)
+    return groups

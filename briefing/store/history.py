@@ -60,15 +60,3 @@ def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgeme
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:
-    """Everything decided about a claim, oldest first: its status, its evidence and the
-    suggested passages confirmed or dismissed for it."""
-    rows = ws.db.execute(
-        "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason FROM history "
-        "WHERE (target_kind = 'claim' AND target_id = ?) OR (target_kind = 'suggestion' AND target_id IN "
-        "(SELECT id FROM claim_suggestions WHERE claim_id = ?)) ORDER BY id",
-        [claim_id, claim_id],
-    ).fetchall()
-    return [Judgement(*row) for row in rows]

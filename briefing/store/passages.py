@@ -34,8 +34,3 @@ def iter_passages(ws: Workspace) -> Iterator[tuple[int, int, int, str]]:
             if title:
                 text = f"{title.strip()}\n{text}"
         yield source_id, start, end, text
-
-
-def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:
-    """(claim_id, source_id, text) of every claim not dismissed."""
-    return ws.db.execute("SELECT id, source_id, text FROM claims WHERE dismissed = 0 ORDER BY id").fetchall()

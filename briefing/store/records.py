@@ -1,4 +1,4 @@
-"""Analysis records: entities, mentions, quotes, claims, evidence and annotations.
+"""Analysis records: entities, mentions, quotes and annotations (claims and evidence: ``store.claims``).
 
 The analysis and the app write these through the functions here; exports read
 them back as plain dicts.
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, ENTITY_TYPES, EVIDENCE_RELATIONS, BriefingError
+from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.history import record_judgement
-from briefing.store.origins import claim_origins
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
@@ -72,43 +71,6 @@ def add_quote(
         )
         reindex_sources(ws, [source_id])
         return quote_id
-
-
-def add_evidence(
-    ws: Workspace,
-    claim_id: int,
-    source_id: int,
-    start: int,
-    end: int,
-    relation: str,
-    note: str | None = None,
-) -> int:
-    if relation not in EVIDENCE_RELATIONS:
-        raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
-    with ws.transaction() as db:
-        claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
-        if claim is None:
-            raise BriefingError(f"claim {claim_id} does not exist")
-        if claim[0] == source_id:
-            raise BriefingError("evidence must come from another source than the claim")
-        passage = read_passage(ws, source_id, start, end)
-        evidence_id = ws.insert(
-            "evidence",
-            {
-                "claim_id": claim_id,
-                "source_id": source_id,
-                "start": start,
-                "end": end,
-                "passage": passage,
-                "relation": relation,
-                "note": note,
-                "created_at": utc_now(),
-            },
-        )
-        # recorded against the claim, so its history still shows evidence removed later
-        record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
-        _update_credibility(ws, claim_id)
-        return evidence_id
 
 
 def add_annotation(
@@ -173,18 +135,6 @@ def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
     )
 
 
-def read_claims(ws: Workspace) -> list[dict[str, Any]]:
-    claims = _dicts(
-        ws, 'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
-        "FROM claims WHERE dismissed = 0 "
-        "ORDER BY source_id, start"
-    )
-    evidence = _group(ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id')
-    for claim in claims:
-        claim["evidence"] = evidence.get(claim["id"], [])
-    return claims
-
-
 def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
     annotations = _dicts(
         ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
@@ -227,20 +177,6 @@ def _group(ws: Workspace, sql: str) -> dict[int, list[dict[str, Any]]]:
     return groups
 
 
-def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = None) -> None:
-    """Set a claim's status; the change goes into the judgement history."""
-    if status not in CLAIM_STATUSES:
-        raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
-    with ws.transaction() as db:
-        row = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
-        if row is None:
-            raise BriefingError(f"claim {claim_id} does not exist")
-        if row[0] != status:
-            db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
-            db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
-            record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
-
-
 def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
     with ws.transaction() as db:
         row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
@@ -249,42 +185,3 @@ def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = No
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
         reindex_sources(ws, [row[0]])
-
-
-def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) -> None:
-    with ws.transaction() as db:
-        row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
-        if row is None:
-            raise BriefingError(f"evidence {evidence_id} does not exist")
-        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
-        record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
-        _update_credibility(ws, row[0])
-
-
-def credibility_from_evidence(supports: int, contradicts: int) -> int:
-    """Admiralty information credibility from the independent origins on each side of a claim
-    (``store.origins``): 1 confirmed by other independent origins, 2 probably true, 3 possibly
-    true (nothing yet), 4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
-    if supports and contradicts:
-        return 6 if supports == contradicts else (2 if supports > contradicts else 4)
-    if supports:
-        return 1 if supports >= 2 else 2
-    if contradicts:
-        return 5 if contradicts >= 2 else 4
-    return 3
-
-
-def _update_credibility(ws: Workspace, claim_id: int) -> None:
-    """Count independent origins on each side: one source repeating itself, or five outlets
-    reprinting one wire story, confirm nothing. 'related' evidence counts on neither side."""
-    origins = claim_origins(ws, claim_id)
-    supports, contradicts = origins.supports.origins, origins.contradicts.origins
-    value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
-    ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
-
-
-def claim_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    return _dicts(ws, """
-        SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
-               v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
-        WHERE v.claim_id = ? ORDER BY v.id""", [claim_id])

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
+from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
-from briefing.store.records import add_evidence, delete_evidence, read_source_text
+from briefing.store.records import read_source_text
 from briefing.store.workspace import Workspace
 
 

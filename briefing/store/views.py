@@ -1,11 +1,21 @@
-"""What the app shows for one source: its quotes, claims, entities and notes, as rows."""
+"""What the app shows across nouns: one source's quotes, entities and notes as rows, where a
+quote, claim or note sits, a claim's evidence and suggestions together, an entity's page and the
+timeline. A claim's own rows are in ``store.claims``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.domain import BriefingError
+from briefing.store.claims import get_claim, list_claim_rows, list_evidence
+from briefing.store.origins import claim_origins, suggestion_origins
+from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
+
+# Deprecated: the window's claim rows are ``store.claims.list_claim_rows``; this name stays only
+# until briefing/ui/main_window.py imports the new one.
+source_claims = list_claim_rows
 
 
 @dataclass(frozen=True)
@@ -17,22 +27,6 @@ class QuoteRow:
     speaker: str | None
     speaker_id: int | None
     cue: str | None
-
-
-@dataclass(frozen=True)
-class ClaimRow:
-    id: int
-    start: int
-    end: int
-    text: str
-    status: str
-    credibility: int | None
-    evidence: int
-    open_suggestions: int
-    score: float | None = None  # how check-worthy the analysis found it
-    origin: str = "analysis"  # or "analyst": made by hand
-    kind: str | None = None  # figure, allegation, denial, rumour, headline, ...
-    part: str = "text"  # "title": start and end count in the source's title
 
 
 @dataclass(frozen=True)
@@ -62,18 +56,6 @@ def source_quotes(ws: Workspace, source_id: int) -> list[QuoteRow]:
         [source_id],
     ).fetchall()
     return [QuoteRow(*row) for row in rows]
-
-
-def source_claims(ws: Workspace, source_id: int) -> list[ClaimRow]:
-    rows = ws.db.execute(
-        'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
-        "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
-        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
-        "c.score, c.origin, c.kind, c.part FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
-        "ORDER BY c.part = 'text', c.start",
-        [source_id],
-    ).fetchall()
-    return [ClaimRow(*row) for row in rows]
 
 
 def source_entities(ws: Workspace, source_id: int) -> list[EntityRow]:
@@ -119,11 +101,27 @@ def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
     return (row[0], row[1], row[2]) if row[3] else (row[0], 0, 0)
 
 
-def claim_status(ws: Workspace, claim_id: int) -> str:
-    row = ws.db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
-    if row is None:
-        raise BriefingError(f"claim {claim_id} does not exist")
-    return row[0]
+def get_claim_related(ws: Workspace, claim_id: int) -> dict[str, Any]:
+    """A claim's evidence and open suggestions, each with its source and origin number, and the
+    line the panel and the note show ("3 sources, 1 origin"). A suggestion whose origin number is
+    one of the evidence's would add no independent origin if confirmed."""
+    get_claim(ws, claim_id)
+    summary = claim_origins(ws, claim_id)
+    numbers = suggestion_origins(ws, claim_id)
+    evidence = [
+        {"id": e["id"], "source": {"id": e["source_id"], "title": e["title"]}, "passage": e["passage"],
+         "relation": e["relation"], "note": e["note"], "start": e["start"], "end": e["end"],
+         "origin": summary.origin_of(e["id"])}
+        for e in list_evidence(ws, claim_id)
+    ]
+    suggestions = [
+        {"id": s["id"], "source": {"id": s["source_id"], "title": s["title"]}, "passage": s["passage"],
+         "score": s["score"], "relation": s["relation"], "start": s["start"], "end": s["end"],
+         "origin": numbers.get(s["id"])}
+        for s in list_suggestions(ws, claim_id) if s["state"] == "open"
+    ]
+    return {"summary": f"evidence from {summary.describe()}" if summary.sources else "no evidence yet",
+            "sources": summary.sources, "origins": summary.origins, "evidence": evidence, "suggestions": suggestions}
 
 
 @dataclass(frozen=True)

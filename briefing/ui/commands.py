@@ -9,10 +9,9 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
+from briefing.store.claims import get_claim_status, mark_claim
 from briefing.store.edits import rename_entity, retype_entity
-from briefing.store.records import mark_claim
 from briefing.store.sources import get_source, update_source
-from briefing.store.views import claim_status
 
 
 class Applied(QUndoCommand):
@@ -56,7 +55,7 @@ class StoreCommand(QUndoCommand):
 
 def mark_claim_command(ws: Workspace, claim_id: int, status: str, reason: str | None,
                        changed: Callable[[], None]) -> StoreCommand:
-    previous = claim_status(ws, claim_id)
+    previous = get_claim_status(ws, claim_id)
     return StoreCommand(f"Mark claim {status}", lambda value, why: mark_claim(ws, claim_id, value, why),
                         status, previous, reason, changed)
 

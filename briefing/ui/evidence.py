@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from briefing.export.citations import unquoted
 from briefing.store import Workspace
+from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import Judgement
-from briefing.store.records import add_evidence, delete_evidence
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import make_tree

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import CREDIBILITY_LABELS, BriefingError
 from briefing.pipeline import semantic_unavailable
-from briefing.store.claims import get_claim
-from briefing.store.history import claim_history
+from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
-from briefing.store.records import claim_evidence
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.ui.evidence import (
@@ -167,10 +165,10 @@ class EvidenceFlow:
             return
         ws = self.window.ws
         origins, numbers = claim_origins(ws, claim_id), suggestion_origins(ws, claim_id)
-        evidence = [{**e, "origin": origins.origin_of(e["id"])} for e in claim_evidence(ws, claim_id)]
+        evidence = [{**e, "origin": origins.origin_of(e["id"])} for e in list_evidence(ws, claim_id)]
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
         suggestions = _with_sources(ws, suggestions)
-        panel.evidence.show_claim(evidence, suggestions, claim_history(ws, claim_id))
+        panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         panel.claim_help.setText(claim_hint(claim, origins))
         self.window.claim_actions.rerank_when_opened(claim_id)
@@ -251,7 +249,7 @@ class EvidenceFlow:
         if current is None or self.shown_claim is None:
             self.window.statusBar().showMessage("Select a piece of evidence first.", 6000)
             return
-        evidence = next(e for e in claim_evidence(self.window.ws, self.shown_claim) if e["id"] == current[1])
+        evidence = next(e for e in list_evidence(self.window.ws, self.shown_claim) if e["id"] == current[1])
         claim_id = self.shown_claim
         self.window.push_command(lambda: RemoveEvidence(self.window.ws, evidence, claim_id, self.window.after_edit))
 

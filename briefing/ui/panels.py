@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.store.claims import ClaimRow
 from briefing.store.quote_variants import QuoteVariant
-from briefing.store.views import ClaimRow, EntityRow, NoteRow, QuoteRow
+from briefing.store.views import EntityRow, NoteRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip

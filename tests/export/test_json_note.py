@@ -72,7 +72,7 @@ def test_reviewed_claims_are_schema_org_claim_reviews(case):
 
 
 def test_unreviewed_claims_are_not_claim_reviews(case):
-    from briefing.store.records import mark_claim
+    from briefing.store.claims import mark_claim
 
     mark_claim(case.ws, case.ids["claim_id"], "unreviewed")
     doc = _document(case)

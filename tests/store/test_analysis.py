@@ -4,9 +4,10 @@ import pytest
 
 from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
 from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis, sources_needing_analysis
+from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.history import history_for
-from briefing.store.records import add_evidence, mark_claim, read_entities
+from briefing.store.records import read_entities
 from briefing.store.sources import add_document, get_source, update_source
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
@@ -363,7 +364,7 @@ def test_decided_suggestions_stay_and_dismissed_ones_do_not_return(ws, claim_and
 
 
 def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evidence_id(ws, claim_and_other):
-    from briefing.store.records import add_evidence, delete_evidence
+    from briefing.store.claims import add_evidence, delete_evidence
     from briefing.store.suggestions import reopen_suggestion
 
     claim_id, _, b = claim_and_other

@@ -16,9 +16,9 @@ from briefing.store.briefings import (
     update_briefing,
     update_text,
 )
-from briefing.store.claims import add_claim
+from briefing.store.claims import add_claim, add_evidence
 from briefing.store.history import history_for
-from briefing.store.records import add_annotation, add_entity, add_evidence, add_mention, add_quote
+from briefing.store.records import add_annotation, add_entity, add_mention, add_quote
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 

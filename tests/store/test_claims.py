@@ -4,20 +4,21 @@ from briefing.domain import BriefingError, FoundClaim
 from briefing.store.analysis import save_analysis
 from briefing.store.claims import (
     add_claim,
+    add_evidence,
     dismiss_claim,
     edit_claim_span,
     find_passage,
     get_claim,
+    list_claim_rows,
     list_claims,
+    list_claims_with_evidence,
     remove_claim,
     restore_claim,
     snap_to_words,
     title_span,
 )
 from briefing.store.history import history_for
-from briefing.store.records import add_evidence, read_claims
 from briefing.store.sources import add_document
-from briefing.store.views import source_claims
 from tests.store.test_sources import make_doc
 
 TITLE = "Ministry denies pumping failed"
@@ -75,7 +76,7 @@ def test_a_dismissed_machine_claim_stays_dismissed_and_keeps_its_evidence(ws, so
     [claim] = [c["id"] for c in list_claims(ws, source)]
     add_evidence(ws, claim, other, 0, 9, "related")
     dismiss_claim(ws, claim, reason="a figure of speech")
-    assert list_claims(ws, source) == [] and source_claims(ws, source) == [] and read_claims(ws) == []
+    assert list_claims(ws, source) == [] and list_claim_rows(ws, source) == [] and list_claims_with_evidence(ws) == []
     assert ws.db.execute("SELECT count(*) FROM search_docs WHERE kind = 'claim'").fetchone()[0] == 0
     save_analysis(ws, source, _analysis(found))  # re-analysis finds the same sentence
     assert list_claims(ws, source) == []
@@ -141,7 +142,7 @@ def test_the_title_and_an_exact_passage_are_found_in_the_text(ws, source):
 
 
 def test_listing_filters_by_source_and_status(ws, source):
-    from briefing.store.records import mark_claim
+    from briefing.store.claims import mark_claim
 
     first = add_claim(ws, source, *_range(TEXT, "pumping never stopped"))
     add_claim(ws, source, *_range(TEXT, "The outage hit 40,000 households"))
@@ -176,7 +177,7 @@ def test_a_headline_apart_from_the_text_is_a_claim_on_the_title(ws):
     claim = add_claim(ws, source, start, end, part="title")
     row = get_claim(ws, claim)
     assert (row["part"], row["text"]) == ("title", "IBM Denies Layoff Rumors")
-    assert [c.part for c in source_claims(ws, source)] == ["title"]
+    assert [c.part for c in list_claim_rows(ws, source)] == ["title"]
     from briefing.store.views import item_range
 
     assert item_range(ws, "claim", claim) == (source, 0, 0)

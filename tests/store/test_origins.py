@@ -2,9 +2,8 @@
 
 import pytest
 
-from briefing.store.claims import add_claim
+from briefing.store.claims import add_claim, add_evidence, delete_evidence, list_claims_with_evidence
 from briefing.store.origins import claim_origins, list_claim_origins, suggestion_origins
-from briefing.store.records import add_evidence, delete_evidence, read_claims
 from briefing.store.sources import add_document
 from briefing.store.suggestions import list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
@@ -48,7 +47,7 @@ def _independent(ws) -> list[tuple[int, str]]:
 
 
 def _credibility(ws, claim: int) -> int | None:
-    return next(c["credibility"] for c in read_claims(ws) if c["id"] == claim)
+    return next(c["credibility"] for c in list_claims_with_evidence(ws) if c["id"] == claim)
 
 
 @pytest.mark.parametrize(

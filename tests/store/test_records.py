@@ -1,18 +1,15 @@
 import pytest
 
 from briefing.domain import BriefingError
-from briefing.store.claims import add_claim
+from briefing.store.claims import add_claim, add_evidence, list_claims_with_evidence, mark_claim
 from briefing.store.history import history_for
 from briefing.store.records import (
     add_annotation,
     add_entity,
-    add_evidence,
     add_mention,
     add_quote,
     count_rows,
-    mark_claim,
     read_annotations,
-    read_claims,
     read_entities,
     read_quotes,
 )
@@ -63,7 +60,7 @@ def test_evidence_links_claims_across_sources(ws, two_sources):
         add_evidence(ws, claim, a, 0, 5, "supports")
     with pytest.raises(BriefingError, match="related, supports, contradicts"):
         add_evidence(ws, claim, b, 0, 5, "maybe")
-    [row] = read_claims(ws)
+    [row] = list_claims_with_evidence(ws)
     assert row["status"] == "unreviewed"
     assert row["evidence"][0]["relation"] == "contradicts"
     assert row["evidence"][0]["passage"] == "Officials now say 62"
@@ -105,28 +102,27 @@ def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     (0, 0, 3), (1, 0, 2), (2, 0, 1), (0, 1, 4), (0, 2, 5), (1, 1, 6), (2, 1, 2), (1, 2, 4),
 ])
 def test_credibility_follows_from_evidence(supports, contradicts, expected):
-    from briefing.store.records import credibility_from_evidence
+    from briefing.store.claims import credibility_from_evidence
 
     assert credibility_from_evidence(supports, contradicts) == expected
 
 
 def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
-    from briefing.store.records import claim_evidence, delete_evidence
+    from briefing.store.claims import delete_evidence, list_evidence
 
     a, b = two_sources
     claim = add_claim(ws, a, 0, 10)
     evidence = add_evidence(ws, claim, b, 0, 9, "supports", note="same figure")
-    assert read_claims(ws)[0]["credibility"] == 2
-    assert claim_evidence(ws, claim)[0]["note"] == "same figure"
+    assert list_claims_with_evidence(ws)[0]["credibility"] == 2
+    assert list_evidence(ws, claim)[0]["note"] == "same figure"
     delete_evidence(ws, evidence, reason="wrong passage")
-    assert read_claims(ws)[0]["credibility"] is None
+    assert list_claims_with_evidence(ws)[0]["credibility"] is None
     assert [(h.action, h.field, h.reason) for h in history_for(ws, "claim", claim)][1:] == [
         ("add_evidence", "supports", "same figure"), ("remove_evidence", "supports", "wrong passage")]
 
 
 def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources):
-    from briefing.store.history import claim_history
-    from briefing.store.records import delete_evidence, mark_claim
+    from briefing.store.claims import delete_evidence, list_claim_history, mark_claim
     from briefing.store.suggestions import dismiss_suggestion, list_suggestions, replace_suggestions
 
     a, b = two_sources
@@ -138,6 +134,6 @@ def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources
     replace_suggestions(ws, claim, [(b, 0, 9, 0.5, "supports")])
     dismiss_suggestion(ws, list_suggestions(ws, claim)[0]["id"], "not the same event")
     mark_claim(ws, other, "corroborated")
-    assert [(h.action, h.reason) for h in claim_history(ws, claim)] == [("add", None),
+    assert [(h.action, h.reason) for h in list_claim_history(ws, claim)] == [("add", None),
         ("mark", "the ministry changed its figure"), ("add_evidence", None), ("remove_evidence", "wrong passage"),
         ("dismiss", "not the same event")]

@@ -4,8 +4,7 @@ claims made, edited and dismissed by the analyst, each undoable."""
 import pytest
 from PySide6.QtGui import QAction
 
-from briefing.store.claims import get_claim, list_claims
-from briefing.store.history import claim_history
+from briefing.store.claims import get_claim, list_claim_history, list_claims
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
 
@@ -26,16 +25,16 @@ def _panel_state(window):
 
 
 def _expected(window, claim_id):
-    from briefing.store.records import claim_evidence
+    from briefing.store.claims import list_evidence
     from briefing.store.suggestions import list_suggestions
 
     if claim_id is None:
         return {"evidence": [], "suggestions": [], "history": 0, "hint": NO_CLAIM_HINT}
     ws = window.ws
     return {
-        "evidence": [e["passage"] for e in claim_evidence(ws, claim_id)],
+        "evidence": [e["passage"] for e in list_evidence(ws, claim_id)],
         "suggestions": [s["passage"] for s in list_suggestions(ws, claim_id) if s["state"] == "open"],
-        "history": len(claim_history(ws, claim_id)),
+        "history": len(list_claim_history(ws, claim_id)),
     }
 
 
@@ -93,7 +92,7 @@ def test_judging_keeps_the_panel_on_the_judged_claim_and_clears_the_reason(demo_
     assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
     assert demo_window.panel.reason.text() == ""
     assert_panel_shows(demo_window, claim_id)
-    assert claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
+    assert list_claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
 
 
 def test_undo_and_redo_redraw_the_selected_claim(demo_window, two_claims):
@@ -211,7 +210,7 @@ def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
     assert claim_id in {c["id"] for c in list_claims(demo_window.ws, source)}
     demo_window.undo_stack.undo()  # the edit
     assert get_claim(demo_window.ws, claim_id)["text"] == original["text"]
-    actions = [h.action for h in claim_history(demo_window.ws, claim_id)]
+    actions = [h.action for h in list_claim_history(demo_window.ws, claim_id)]
     assert actions[-4:] == ["edit", "dismiss", "restore", "edit"]
 
 

@@ -2,15 +2,14 @@
 
 from PySide6.QtWidgets import QDialog
 
-from briefing.store.records import read_claims
+from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
-from briefing.store.views import source_claims
 
 
 def _open_claim_with_suggestions(window):
     for row in list_sources(window.ws):
-        for claim in source_claims(window.ws, row.id):
+        for claim in list_claim_rows(window.ws, row.id):
             if claim.open_suggestions:
                 window.select_source(row.id)
                 window.panel.select("claim", claim.id)
@@ -19,7 +18,7 @@ def _open_claim_with_suggestions(window):
 
 
 def _claim(window, claim_id):
-    return next(c for c in read_claims(window.ws) if c["id"] == claim_id)
+    return next(c for c in list_claims_with_evidence(window.ws) if c["id"] == claim_id)
 
 
 def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window):
@@ -68,7 +67,7 @@ def test_attaching_a_selected_passage_of_another_source(demo_window):
     rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
     wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
     demo_window.select_source(wire)
-    claim = next(c for c in source_claims(demo_window.ws, wire) if "40,000" in c.text)
+    claim = next(c for c in list_claim_rows(demo_window.ws, wire) if "40,000" in c.text)
     demo_window.panel.select("claim", claim.id)
     flow = demo_window.evidence_flow
     flow.dialog_factory = _Contradicts

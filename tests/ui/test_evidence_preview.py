@@ -4,16 +4,15 @@ claim pinned for evidence shown above the reader."""
 from PySide6.QtCore import Qt
 
 from briefing.export.citations import unquoted
-from briefing.store.records import read_claims
+from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
-from briefing.store.views import source_claims
 from briefing.ui.evidence_flow import RELATION_KEY
 
 
 def _open_claim_with_suggestions(window):
     for row in list_sources(window.ws):
-        for claim in source_claims(window.ws, row.id):
+        for claim in list_claim_rows(window.ws, row.id):
             if claim.open_suggestions:
                 window.select_source(row.id)
                 window.panel.select("claim", claim.id)
@@ -22,7 +21,7 @@ def _open_claim_with_suggestions(window):
 
 
 def _evidence(window, claim_id):
-    return next(c for c in read_claims(window.ws) if c["id"] == claim_id)["evidence"]
+    return next(c for c in list_claims_with_evidence(window.ws) if c["id"] == claim_id)["evidence"]
 
 
 def test_a_click_previews_a_suggestion_and_open_source_jumps_to_it(demo_window, qtbot):
@@ -99,7 +98,7 @@ def test_attaching_shows_the_pinned_claim_says_what_it_did_and_remembers_the_rel
     rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
     wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
     demo_window.select_source(wire)
-    claim = next(c for c in source_claims(demo_window.ws, wire) if "40,000" in c.text)
+    claim = next(c for c in list_claim_rows(demo_window.ws, wire) if "40,000" in c.text)
     demo_window.panel.select("claim", claim.id)
     flow = demo_window.evidence_flow
     flow.dialog_factory = _Choose

@@ -8,8 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
 
-from briefing.store.claims import get_claim
-from briefing.store.views import source_claims
+from briefing.store.claims import get_claim, list_claim_rows
 from briefing.ui.annotate import AnnotationDialog
 from briefing.ui.plain import input_dialog
 
@@ -29,7 +28,7 @@ def private_settings(tmp_path):
 def _judged_claim(window, qtbot, reason: str = "ministry figure differs") -> int:
     """A claim marked disputed through the panel, the reason field focused and empty again."""
     source_id = window.current_source_id()
-    claim_id = source_claims(window.ws, source_id)[0].id
+    claim_id = list_claim_rows(window.ws, source_id)[0].id
     window.panel.select("claim", claim_id)
     window.panel.reason.setFocus()
     qtbot.keyClicks(window.panel.reason, reason)

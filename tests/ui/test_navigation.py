@@ -3,8 +3,9 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
+from briefing.store.claims import list_claim_rows
 from briefing.store.sources import get_source, list_sources
-from briefing.store.views import item_range, source_claims
+from briefing.store.views import item_range
 from briefing.ui.evidence import RowRole
 from briefing.ui.navigation import History, Location
 from briefing.ui.search_dock import HitRole
@@ -12,7 +13,7 @@ from briefing.ui.search_dock import HitRole
 
 def _claim_with_suggestions(window):
     for row in list_sources(window.ws):
-        for claim in source_claims(window.ws, row.id):
+        for claim in list_claim_rows(window.ws, row.id):
             if claim.open_suggestions:
                 return row.id, claim.id
     raise AssertionError("the demo has no claim with suggestions")

@@ -6,7 +6,7 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from briefing.domain import paragraph_number
-from briefing.store.records import read_claims
+from briefing.store.claims import list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.selection_actions import cite_passage, literal
 
@@ -70,7 +70,8 @@ def test_the_context_menu_offers_what_a_selection_can_become_then_copy(demo_wind
 def test_attach_is_offered_once_a_claim_is_pinned(demo_window, qtbot):
     wire = {r.outlet: r.id for r in list_sources(demo_window.ws)}["Meridian Wire"]
     demo_window.select_source(wire)
-    claim = next(c for c in read_claims(demo_window.ws) if c["source_id"] == wire and "40,000" in c["text"])
+    claims = list_claims_with_evidence(demo_window.ws)
+    claim = next(c for c in claims if c["source_id"] == wire and "40,000" in c["text"])
     demo_window.panel.select("claim", claim["id"])
     demo_window.evidence_flow.pin()
     _select_words(demo_window)
@@ -81,7 +82,8 @@ def test_attach_is_offered_once_a_claim_is_pinned(demo_window, qtbot):
 def test_add_as_claim_from_the_context_menu(demo_window, qtbot):
     source_id, _, _ = _select_words(demo_window)
     _context_menu(demo_window, qtbot, trigger="Add Selection as Claim")
-    made = [c for c in read_claims(demo_window.ws) if c["source_id"] == source_id and c["origin"] == "analyst"]
+    claims = list_claims_with_evidence(demo_window.ws)
+    made = [c for c in claims if c["source_id"] == source_id and c["origin"] == "analyst"]
     assert [c["text"] for c in made] == [WORDS]
 
 

@@ -2,9 +2,10 @@
 
 from PySide6.QtWidgets import QDialog
 
+from briefing.store.claims import list_claim_rows
 from briefing.store.history import history_for
 from briefing.store.sources import get_source, list_sources
-from briefing.store.views import source_claims, source_notes
+from briefing.store.views import source_notes
 from briefing.ui.panels import ItemRole
 
 
@@ -44,16 +45,16 @@ def test_a_highlight_click_selects_the_item_in_the_side_panel(demo_window):
 
 def test_marking_a_claim_is_undoable_and_recorded(demo_window):
     source_id = _select_source(demo_window, "The Veldran Standard")
-    claim = source_claims(demo_window.ws, source_id)[0]
+    claim = list_claim_rows(demo_window.ws, source_id)[0]
     demo_window.panel.select("claim", claim.id)
     demo_window.panel.reason.setText("62,000 contradicts the ministry")
     demo_window.panel.mark_current("disputed")
-    assert source_claims(demo_window.ws, source_id)[0].status == "disputed"
+    assert list_claim_rows(demo_window.ws, source_id)[0].status == "disputed"
     assert demo_window.panel.claims.currentItem().text(0) == "disputed"
     demo_window.undo_stack.undo()
-    assert source_claims(demo_window.ws, source_id)[0].status == "unreviewed"
+    assert list_claim_rows(demo_window.ws, source_id)[0].status == "unreviewed"
     demo_window.undo_stack.redo()
-    assert source_claims(demo_window.ws, source_id)[0].status == "disputed"
+    assert list_claim_rows(demo_window.ws, source_id)[0].status == "disputed"
     reasons = [(h.old_value, h.new_value, h.reason) for h in history_for(demo_window.ws, "claim", claim.id)]
     why = "62,000 contradicts the ministry"
     assert reasons == [("unreviewed", "disputed", why), ("disputed", "unreviewed", "undo"),
