@@ -126,3 +126,20 @@ def test_an_older_version_opens_though_unlisted_and_links_to_the_newest(qtbot, d
     qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == new_id)
     demo_window.navigation.back()
     qtbot.waitUntil(lambda: reader.shown is not None and reader.shown.id == old_id)
+
+
+def test_importing_a_newer_copy_of_a_page_in_the_window_reports_a_new_version(qtbot, demo_window, demo_dir, tmp_path):
+    from briefing.ui.import_flow import import_counted
+
+    page = (demo_dir / "02-halden-courier-ransom-claim.html").read_text(encoding="utf-8")
+    newer = page.replace("demanding VLD 4.2 million", "demanding VLD 4.8 million", 1)
+    assert newer != page
+    target = tmp_path / "halden-updated.html"
+    target.write_text(newer, encoding="utf-8")
+    report = import_counted(demo_window.ws, [target], lambda *a: None, lambda: False)
+    assert (report.imported, report.versions) == ([], [str(target)])
+    demo_window._import_finished(report)
+    assert "1 new version of an existing source" in demo_window.statusBar().currentMessage()
+    versioned = [demo_window.model.index(r, 0).data() for r in range(demo_window.model.rowCount())]
+    assert sum(title.startswith("v2 · Ransom demand") for title in versioned) == 1
+    assert len(versioned) == len(list_sources(demo_window.ws))
