@@ -6,7 +6,8 @@ It is stored as a new source row with ``version_of`` naming the version it repla
 the newest version of each article and reach the older ones through it.
 
 In the same transaction, the analyst's work moves from the previous version to the new one
-where its passage still matches: annotations, the analyst's claims and the claims they judged
+where its passage still matches (an altered one keeps its words, at the place they changed into,
+so the note's checks keep flagging it): annotations, the analyst's claims and the claims they judged
 (with status, credibility and evidence), evidence passages taken from the previous version,
 the analyst's quotes and confirmed speakers, the analyst's mentions, an edited summary and the
 briefing note's summary items. Records keep their ids, so briefing notes, evidence and the
@@ -147,7 +148,7 @@ def carry_over(ws: Workspace, previous_id: int, source_id: int) -> list[Carry]:
             found = diffs[part or "text"].locate(passage, start, end)
             carry = _carried(kind, ref_id, passage, start, end, found)
             if found.state != "orphaned":
-                _move(ws, kind, ref_id, source_id, new_title if part == "title" else new_text, found)
+                _move(ws, kind, ref_id, source_id, new_title if part == "title" else new_text, passage, found)
             _record(ws, source_id, previous_id, carry)
             carries.append(carry)
     _carry_source_fields(ws, previous_id, source_id)
@@ -182,10 +183,12 @@ def _carried(kind: str, ref_id: int, passage: str, start: int, end: int, found: 
     return Carry(kind, ref_id, found.state, passage, start, end, found.start, found.end)
 
 
-def _move(ws: Workspace, kind: str, ref_id: int, source_id: int, text: str, found: Verification) -> None:
+def _move(ws: Workspace, kind: str, ref_id: int, source_id: int, text: str, passage: str, found: Verification) -> None:
     assert found.start is not None and found.end is not None
     start, end = found.start, found.end
-    words = text[start:end]
+    # An altered passage keeps the words the analyst worked on at the place they changed into, so
+    # every later check (the note's export, the briefing pane, origins) still flags it as altered.
+    words = passage if found.state == "altered" else text[start:end]
     db = ws.db
     if kind == "annotation":
         anchor = "anchored" if found.state == "verified" else "moved"

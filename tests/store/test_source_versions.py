@@ -117,6 +117,7 @@ def test_carry_over_states_with_a_crafted_edit(ws):
     note = create_briefing(ws, "Week 47")
     add_item(ws, note, "annotation", moved)
     add_item(ws, note, "summary", first)
+    add_item(ws, note, "claim", claim)
 
     result = import_document(ws, doc(NEW))
     new = result.source_id
@@ -138,10 +139,13 @@ def test_carry_over_states_with_a_crafted_edit(ws):
     assert rows[orphaned][0] == first  # kept on the previous version only
     carried = get_claim(ws, claim)
     assert (carried["source_id"], carried["status"]) == (new, "disputed")
-    assert carried["text"] == "14,000 homes lost water for two days"
+    # an altered claim keeps the words judged, at the place they changed into: the note flags it
+    assert carried["text"] == "12,000 homes lost water for two days"
+    assert (carried["start"], carried["end"]) == span(NEW, "14,000 homes lost water for two days")
     assert ws.db.execute("SELECT source_id FROM evidence WHERE id = ?", [evidence]).fetchone()[0] == new
     items = read_briefing(ws, note).items
-    assert [i.ref_id for i in items] == [moved, new]  # the note follows the moved note and the summary
+    assert [i.ref_id for i in items] == [moved, new, claim]  # the note follows the records and the summary
+    assert [i.verification.state for i in items if i.verification is not None] == ["verified", "altered"]
 
     carry_rows = [j for j in list_claim_history(ws, claim) if j.action == "carry_version"]
     assert len(carry_rows) == 1 and "altered" in carry_rows[0].new_value
