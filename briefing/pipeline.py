@@ -337,6 +337,7 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
         return
     if stored.status == "version":
         report.versions.append(str(path))
+        report.notes.append(stored.describe(path.name))
         for state, count in stored.counts().items():
             report.carried[state] = report.carried.get(state, 0) + count
         return

@@ -60,8 +60,9 @@ def test_briefing_import_says_new_version_and_sources_lists_them(tmp_path, capsy
     capsys.readouterr()
     second = write_page(tmp_path / "v2.html", SECOND)
     assert main(["import", "--workspace", workspace, str(second)]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "0 imported, 1 new version of an existing source (the analyst's work: 1 verified)" in out
+    assert "briefing: v2.html: a newer version of source 1, stored as source 2; carried over: 1 verified" in err
 
     assert main(["sources", "--workspace", workspace, "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
