@@ -1,4 +1,4 @@
-"""Read access to sentences and claims across sources, for related-claim search."""
+"""Read access to the sentences of every source, for related-claim search (the claims: ``store.claims``)."""
 
 from __future__ import annotations
 
