@@ -256,6 +256,10 @@ class SourceActions:
     def after_import(self, report: ImportReport) -> None:
         """The import's report in the status bar; Analyse Now offered while sources wait."""
         self.update_waiting()
+        if report.versions:
+            self.window.statusBar().showMessage(
+                f"Import: {report.summary_line()}. Source ▸ Compare with Previous Version… shows what changed.", 15000
+            )
         if report.not_analysed and self.analyse_button.isVisible():
             self.window.statusBar().showMessage(
                 f"Import: {report.summary_line()}. Analyse Now finds their entities, quotes and claims.", 15000

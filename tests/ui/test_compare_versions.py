@@ -139,7 +139,8 @@ def test_importing_a_newer_copy_of_a_page_in_the_window_reports_a_new_version(qt
     report = import_counted(demo_window.ws, [target], lambda *a: None, lambda: False)
     assert (report.imported, report.versions) == ([], [str(target)])
     demo_window._import_finished(report)
-    assert "1 new version of an existing source" in demo_window.statusBar().currentMessage()
+    message = demo_window.statusBar().currentMessage()
+    assert "1 new version of an existing source" in message and "Compare with Previous Version" in message
     versioned = [demo_window.model.index(r, 0).data() for r in range(demo_window.model.rowCount())]
     assert sum(title.startswith("v2 · Ransom demand") for title in versioned) == 1
     assert len(versioned) == len(list_sources(demo_window.ws))
