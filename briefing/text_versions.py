@@ -163,6 +163,12 @@ def word_runs(old: str, new: str) -> tuple[tuple[str, str], ...]:
     return tuple(runs)
 
 
+def shares_text(old: str, new: str) -> bool:
+    """Whether two texts have a paragraph in common, as it stands or changed in under half its
+    words: two pieces under one recurring headline ("Morning briefing") share none."""
+    return any(change.kind in ("same", "changed") for change in compare_paragraphs(old, new))
+
+
 def change_counts(changes: list[ParagraphChange]) -> dict[str, int]:
     counts = {"added": 0, "removed": 0, "changed": 0, "same": 0}
     for change in changes:

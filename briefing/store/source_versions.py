@@ -30,7 +30,7 @@ from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import NEWEST, document_url, find_source_by_hash, insert_document
 from briefing.store.workspace import Workspace, utc_now
-from briefing.text_versions import TextDiff
+from briefing.text_versions import TextDiff, shares_text
 
 CONTEXT = 32  # characters of prefix and suffix an annotation keeps, as add_annotation does
 CARRY_KINDS = ("annotation", "claim", "evidence", "quote", "mention")
@@ -101,9 +101,13 @@ def normalised(value: str | None) -> str:
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
-def find_previous_version(ws: Workspace, url: str | None, title: str | None, outlet: str | None) -> int | None:
+def find_previous_version(
+    ws: Workspace, url: str | None, title: str | None, outlet: str | None, text: str | None = None
+) -> int | None:
     """The newest stored version of the article a document with this address, title and outlet
-    would update: the same address, or (when either has none) the same title and outlet."""
+    would update: the same address, or (when either has none) the same title and outlet and,
+    given the document's ``text``, a paragraph in common (a column that comes back under the
+    same headline every day is a new source each time)."""
     if url:
         row = ws.db.execute(
             f"SELECT s.id FROM sources s WHERE s.url = ? AND {NEWEST} ORDER BY s.id DESC LIMIT 1", [url]
@@ -116,10 +120,11 @@ def find_previous_version(ws: Workspace, url: str | None, title: str | None, out
     rows = ws.db.execute(
         f"SELECT s.id, s.title, s.outlet, s.url FROM sources s WHERE {NEWEST} AND s.title IS NOT NULL "
         "AND s.outlet IS NOT NULL ORDER BY s.id DESC"
-    )
+    ).fetchall()
     for source_id, stored_title, stored_outlet, stored_url in rows:
         if (url is None or stored_url is None) and (normalised(stored_title), normalised(stored_outlet)) == key:
-            return source_id
+            if text is None or shares_text(_text_and_title(ws, source_id)[0], text):
+                return source_id
     return None
 
 
@@ -131,7 +136,7 @@ def import_document(ws: Workspace, doc: Document) -> StoredDocument:
         if existing is not None:
             return StoredDocument(existing, "unchanged")
         url = document_url(doc)
-        previous = find_previous_version(ws, url, doc.title, doc.outlet)
+        previous = find_previous_version(ws, url, doc.title, doc.outlet, doc.text)
         if previous is None:
             return StoredDocument(insert_document(ws, doc, url), "created")
         text, version = ws.db.execute("SELECT text, version FROM sources WHERE id = ?", [previous]).fetchone()

@@ -85,6 +85,13 @@ def test_same_text_is_unchanged_and_another_outlet_is_a_new_source(ws):
     assert len(list_sources(ws)) == 2
 
 
+def test_a_recurring_headline_with_nothing_in_common_is_a_new_source(ws):
+    import_document(ws, doc("Monday: the council met.\n\nRain is expected.", title="Morning briefing"))
+    other = import_document(ws, doc("Tuesday: the port reopened.\n\nMarkets fell.", title="Morning briefing"))
+    assert other.status == "created"
+    assert len(list_sources(ws)) == 2
+
+
 def test_two_different_addresses_are_two_articles(ws):
     import_document(ws, page(OLD, url="https://news.example/a"))
     second = import_document(ws, page(NEW, url="https://news.example/b"))
