@@ -21,6 +21,7 @@ from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
 from briefing.store.records import read_passage, read_source_text
+from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
@@ -127,7 +128,7 @@ def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:
 def claim_at(ws: Workspace, source_id: int, start: int, end: int, part: str = "text") -> dict[str, Any] | None:
     """The claim (dismissed or not) on exactly these words once snapped to whole words, if any."""
     start, end = snap_to_words(part_text(ws, source_id, part), start, end)
-    rows = _dicts(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id "
+    rows = dict_rows(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id "
                       'WHERE c.source_id = ? AND c.part = ? AND c.start = ? AND c."end" = ?',
                   [source_id, part, start, end])
     return rows[0] if rows else None
@@ -227,7 +228,7 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
 
 def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
     """One claim with its source title and evidence and suggestion counts, or an error."""
-    rows = _dicts(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
+    rows = dict_rows(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
                   [claim_id])
     if not rows:
         raise BriefingError(f"claim {claim_id} does not exist")
@@ -259,17 +260,19 @@ def list_claims(ws: Workspace, source_id: int | None = None, status: str | None 
     sql = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return _dicts(ws, sql + " ORDER BY c.source_id, c.start", params)
+    return dict_rows(ws, sql + " ORDER BY c.source_id, c.start", params)
 
 
 def list_claims_with_evidence(ws: Workspace) -> list[dict[str, Any]]:
     """Every claim not dismissed, source by source in text order, each with its evidence (exports)."""
-    claims = _dicts(
+    claims = dict_rows(
         ws, 'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
         "FROM claims WHERE dismissed = 0 "
-        "ORDER BY source_id, start", [],
+        "ORDER BY source_id, start"
     )
-    evidence = _group(ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id')
+    evidence = grouped_rows(
+        ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id'
+    )
     for claim in claims:
         claim["evidence"] = evidence.get(claim["id"], [])
     return claims
@@ -380,7 +383,7 @@ def _update_credibility(ws: Workspace, claim_id: int) -> None:
 
 
 def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    return _dicts(ws, """
+    return dict_rows(ws, """
         SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
                v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
         WHERE v.claim_id = ? ORDER BY v.id""", [claim_id])
@@ -396,17 +399,3 @@ def list_claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:
         [claim_id, claim_id],
     ).fetchall()
     return [Judgement(*row) for row in rows]
-
-
-def _dicts(ws: Workspace, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = ws.db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _group(ws: Workspace, sql: str) -> dict[int, list[dict[str, Any]]]:
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for row in _dicts(ws, sql, []):
-        key = row.pop(next(iter(row)))
-        groups.setdefault(key, []).append(row)
-    return groups

@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.history import record_judgement
+from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
 
@@ -116,9 +117,9 @@ def count_rows(ws: Workspace) -> dict[str, int]:
 
 
 def read_entities(ws: Workspace) -> list[dict[str, Any]]:
-    entities = _dicts(ws, "SELECT id, name, type FROM entities ORDER BY id")
-    aliases = _group(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")
-    mentions = _group(ws, 'SELECT entity_id, source_id, start, "end" FROM mentions ORDER BY source_id, start')
+    entities = dict_rows(ws, "SELECT id, name, type FROM entities ORDER BY id")
+    aliases = grouped_rows(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")
+    mentions = grouped_rows(ws, 'SELECT entity_id, source_id, start, "end" FROM mentions ORDER BY source_id, start')
     for entity in entities:
         entity["aliases"] = [a["alias"] for a in aliases.get(entity["id"], [])]
         entity["mentions"] = mentions.get(entity["id"], [])
@@ -126,7 +127,7 @@ def read_entities(ws: Workspace) -> list[dict[str, Any]]:
 
 
 def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
-    return _dicts(
+    return dict_rows(
         ws,
         """
         SELECT q.id, q.source_id, q.text, e.name AS speaker, q.speaker_text, q.cue, q.start, q."end"
@@ -136,10 +137,10 @@ def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
 
 
 def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
-    annotations = _dicts(
+    annotations = dict_rows(
         ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
     )
-    tags = _group(
+    tags = grouped_rows(
         ws, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id ORDER BY t.name"
     )
     for annotation in annotations:
@@ -161,20 +162,6 @@ def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
     if not 0 <= start < end <= len(text):
         raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
     return text[start:end]
-
-
-def _dicts(ws: Workspace, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = ws.db.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _group(ws: Workspace, sql: str) -> dict[int, list[dict[str, Any]]]:
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for row in _dicts(ws, sql):
-        key = row.pop(next(iter(row)))
-        groups.setdefault(key, []).append(row)
-    return groups
 
 
 def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
