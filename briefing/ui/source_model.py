@@ -8,7 +8,7 @@ time, when the view paints it, so a million sources cost a list of ints.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -35,7 +35,7 @@ _NUMERIC = {4, 5}
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 FetchIds = Callable[[str, bool, str], list[int]]
-FetchRows = Callable[[list[int]], dict[int, SourceRow]]
+FetchRows = Callable[[list[int]], Mapping[int, SourceRow]]
 
 
 class SourceTableModel(QAbstractTableModel):
@@ -45,7 +45,7 @@ class SourceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_ids, self._fetch_rows = fetch_ids, fetch_rows
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, SourceRow]] = OrderedDict()
+        self._pages: OrderedDict[int, Mapping[int, SourceRow]] = OrderedDict()
         self.order, self.descending, self.text = "published", True, ""
         self.loaded = False  # ids are read on the first reload(), not by each view set-up call
 
