@@ -31,9 +31,10 @@ from briefing.nlp.model import model_available
 from briefing.pipeline import import_paths
 from briefing.search.engine import search
 from briefing.store import open_workspace
+from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import list_claims_with_evidence
-from briefing.store.records import add_annotation, read_quotes
+from briefing.store.records import read_quotes
 from briefing.store.sources import iter_sources
 from tests.ingest.builders import make_eml
 

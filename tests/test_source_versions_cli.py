@@ -5,7 +5,7 @@ import json
 from briefing.cli import main
 from briefing.pipeline import import_paths
 from briefing.store import open_workspace
-from briefing.store.records import add_annotation
+from briefing.store.annotations import add_annotation
 from briefing.store.source_versions import list_carries
 from briefing.store.sources import list_sources
 

@@ -11,10 +11,11 @@ from typing import Any
 from briefing import __version__
 from briefing.domain import BriefingError
 from briefing.store import Workspace
+from briefing.store.annotations import list_annotations_with_tags
 from briefing.store.claims import list_claims_with_evidence
 from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
 from briefing.store.quote_variants import QuoteVariant, list_all_variants
-from briefing.store.records import read_annotations, read_entities, read_quotes
+from briefing.store.records import read_entities, read_quotes
 from briefing.store.sources import iter_sources
 
 FORMAT_NAME = "briefing-workspace"
@@ -49,7 +50,7 @@ def workspace_document(ws: Workspace) -> dict[str, Any]:
             _claim(c, origins.get(c["id"]) or OriginSummary.empty(c["id"]), suggestions.get(c["id"], []))
             for c in list_claims_with_evidence(ws)
         ],
-        "annotations": [_annotation(a) for a in read_annotations(ws)],
+        "annotations": [_annotation(a) for a in list_annotations_with_tags(ws)],
     }
 
 

@@ -1,4 +1,5 @@
-"""Analysis records: entities, mentions, quotes and annotations (claims and evidence: ``store.claims``).
+"""Analysis records: entities, mentions and quotes (claims and evidence: ``store.claims``; notes:
+``store.annotations``).
 
 The analysis and the app write these through the functions here; exports read
 them back as plain dicts.
@@ -9,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
-from briefing.store.history import record_judgement
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
@@ -74,44 +74,6 @@ def add_quote(
         return quote_id
 
 
-def add_annotation(
-    ws: Workspace,
-    source_id: int,
-    start: int,
-    end: int,
-    note: str | None = None,
-    tags: tuple[str, ...] = (),
-    context: int = 32,
-) -> int:
-    """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
-    with ws.transaction() as db:
-        text = read_source_text(ws, source_id)
-        exact = read_passage(ws, source_id, start, end)
-        now = utc_now()
-        annotation_id = ws.insert(
-            "annotations",
-            {
-                "source_id": source_id,
-                "exact": exact,
-                "start": start,
-                "end": end,
-                "prefix": text[max(0, start - context) : start],
-                "suffix": text[end : end + context],
-                "note": note,
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
-        for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
-            db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-            db.execute(
-                "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
-                [annotation_id, tag],
-            )
-        reindex_sources(ws, [source_id])
-        return annotation_id
-
-
 def count_rows(ws: Workspace) -> dict[str, int]:
     return {t: ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
 
@@ -136,18 +98,6 @@ def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
     )
 
 
-def read_annotations(ws: Workspace) -> list[dict[str, Any]]:
-    annotations = dict_rows(
-        ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
-    )
-    tags = grouped_rows(
-        ws, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id ORDER BY t.name"
-    )
-    for annotation in annotations:
-        annotation["tags"] = [t["name"] for t in tags.get(annotation["id"], [])]
-    return annotations
-
-
 def read_source_text(ws: Workspace, source_id: int) -> str:
     """A source's cleaned text; BriefingError when the source does not exist."""
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
@@ -162,13 +112,3 @@ def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
     if not 0 <= start < end <= len(text):
         raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
     return text[start:end]
-
-
-def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
-    with ws.transaction() as db:
-        row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
-        if row is None:
-            raise BriefingError(f"annotation {annotation_id} does not exist")
-        db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
-        record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
-        reindex_sources(ws, [row[0]])

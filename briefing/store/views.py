@@ -1,6 +1,6 @@
-"""What the app shows across nouns: one source's quotes, entities and notes as rows, where a
+"""What the app shows across nouns: one source's quotes and entities as rows, where a
 quote, claim or note sits, a claim's evidence and suggestions together, an entity's page and the
-timeline. A claim's own rows are in ``store.claims``."""
+timeline. A claim's own rows are in ``store.claims``, a note's in ``store.annotations``."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import BriefingError
+from briefing.store.annotations import list_note_rows
 from briefing.store.claims import get_claim, list_claim_rows, list_evidence
 from briefing.store.origins import claim_origins, suggestion_origins
 from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
 
-# Deprecated: the window's claim rows are ``store.claims.list_claim_rows``; this name stays only
-# until briefing/ui/main_window.py imports the new one.
+# Deprecated: the window's claim and note rows are ``store.claims.list_claim_rows`` and
+# ``store.annotations.list_note_rows``; these names stay only until briefing/ui/main_window.py
+# imports the new ones.
 source_claims = list_claim_rows
+source_notes = list_note_rows
 
 
 @dataclass(frozen=True)
@@ -36,17 +39,6 @@ class EntityRow:
     type: str
     mentions: tuple[tuple[int, int], ...]  # ranges in this source
     sources: int  # how many sources mention it
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    id: int
-    start: int
-    end: int
-    exact: str
-    note: str | None
-    tags: tuple[str, ...]
-    anchor: str
 
 
 def source_quotes(ws: Workspace, source_id: int) -> list[QuoteRow]:
@@ -73,17 +65,6 @@ def source_entities(ws: Workspace, source_id: int) -> list[EntityRow]:
         list(ranges),
     ).fetchall()
     return [EntityRow(i, name, kind, tuple(ranges[i]), count) for i, name, kind, count in rows]
-
-
-def source_notes(ws: Workspace, source_id: int) -> list[NoteRow]:
-    rows = ws.db.execute(
-        'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
-        "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.annotation_id = a.id) FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
-        [source_id],
-    ).fetchall()
-    return [NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor)
-            for i, s, e, exact, note, anchor, tags in rows]
 
 
 def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:

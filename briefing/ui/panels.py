@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.store.annotations import NoteRow
 from briefing.store.claims import ClaimRow
 from briefing.store.quote_variants import QuoteVariant
-from briefing.store.views import EntityRow, NoteRow, QuoteRow
+from briefing.store.views import EntityRow, QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from briefing.domain import paragraph_number, verify_passage
 from briefing.export.docx import FLAG_COLOUR
 from briefing.export.formats import render_briefing
+from briefing.store.annotations import delete_annotation
 from briefing.store.briefings import read_briefing
-from briefing.store.records import delete_annotation
 from tests.export.helpers import CLAIM, TEXT_A, HtmlText, normal, pdf_text, split_front_matter, squeezed
 
 SOURCE = "First paragraph says 40,000.\n\nSecond paragraph says 40,000 again.\n\nThird."

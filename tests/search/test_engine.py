@@ -5,8 +5,9 @@ from hypothesis import strategies as st
 from briefing.cjk import unspace
 from briefing.domain import Document
 from briefing.search.engine import _expression, highlighted_html, search
+from briefing.store.annotations import add_annotation
 from briefing.store.claims import add_claim, mark_claim
-from briefing.store.records import add_annotation, add_entity, add_quote
+from briefing.store.records import add_entity, add_quote
 from briefing.store.sources import add_document
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from briefing.domain import AnnotationContent, BriefingError, ClaimContent, EntityCard, QuoteContent, SummaryContent
+from briefing.store.annotations import add_annotation
 from briefing.store.briefings import (
     add_item,
     create_briefing,
@@ -18,7 +19,7 @@ from briefing.store.briefings import (
 )
 from briefing.store.claims import add_claim, add_evidence
 from briefing.store.history import history_for
-from briefing.store.records import add_annotation, add_entity, add_mention, add_quote
+from briefing.store.records import add_entity, add_mention, add_quote
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 

@@ -1,5 +1,6 @@
 import pytest
 
+from briefing.store.annotations import add_annotation
 from briefing.store.notes_list import (
     annotation_ids,
     annotation_rows,
@@ -8,7 +9,6 @@ from briefing.store.notes_list import (
     list_annotations,
     tag_counts,
 )
-from briefing.store.records import add_annotation
 from briefing.store.sources import add_document
 from tests.store.test_sources import make_doc
 

@@ -1,18 +1,10 @@
 import pytest
 
 from briefing.domain import BriefingError
+from briefing.store.annotations import add_annotation, list_annotations_with_tags
 from briefing.store.claims import add_claim, add_evidence, list_claims_with_evidence, mark_claim
 from briefing.store.history import history_for
-from briefing.store.records import (
-    add_annotation,
-    add_entity,
-    add_mention,
-    add_quote,
-    count_rows,
-    read_annotations,
-    read_entities,
-    read_quotes,
-)
+from briefing.store.records import add_entity, add_mention, add_quote, count_rows, read_entities, read_quotes
 from briefing.store.sources import add_document, delete_source
 from tests.store.test_sources import make_doc
 
@@ -82,7 +74,7 @@ def test_annotation_keeps_text_quote_and_position_selectors(ws, two_sources):
     a, _ = two_sources
     start = TEXT_A.index("40,000")
     add_annotation(ws, a, start, start + 6, note="check", tags=("figures", "figures", " "), context=8)
-    [ann] = read_annotations(ws)
+    [ann] = list_annotations_with_tags(ws)
     assert (ann["exact"], ann["prefix"], ann["suffix"]) == ("40,000", "age hit ", " househo")
     assert ann["tags"] == ["figures"]
 

@@ -142,8 +142,8 @@ def _everything(ws, source_id):
 
 
 def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_path, tmp_path):
+    from briefing.store.annotations import add_annotation
     from briefing.store.claims import add_evidence, mark_claim
-    from briefing.store.records import add_annotation
 
     copy = tmp_path / "copy.briefing"
     copy.write_bytes(analysed_path.read_bytes())

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 
 from briefing.domain import Document
-from briefing.store.records import add_annotation
+from briefing.store.annotations import add_annotation
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.compare_versions import CompareVersionsDialog

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from briefing.store.records import add_annotation
+from briefing.store.annotations import add_annotation
 from briefing.store.sources import get_source, source_ids
 from briefing.ui.annotate import AddAnnotationCommand
 from briefing.ui.main_window import MainWindow

@@ -2,10 +2,10 @@
 
 from PySide6.QtWidgets import QDialog
 
+from briefing.store.annotations import list_note_rows
 from briefing.store.claims import list_claim_rows
 from briefing.store.history import history_for
 from briefing.store.sources import get_source, list_sources
-from briefing.store.views import source_notes
 from briefing.ui.panels import ItemRole
 
 
@@ -93,12 +93,12 @@ def test_annotating_a_selection(demo_window):
     command = annotate.annotation_command(demo_window, demo_window.ws, source_id, demo_window.reader.selected_range(),
                                           demo_window.after_edit, dialog_factory=_FakeDialog)
     demo_window.undo_stack.push(command)
-    [note] = source_notes(demo_window.ws, source_id)
+    [note] = list_note_rows(demo_window.ws, source_id)
     assert (note.exact, note.note, note.tags) == ("40,000", "check this figure", ("figures",))
     assert any(h.kind == "note" for h in demo_window.reader.highlights)
     assert demo_window.panel.notes.topLevelItemCount() == 1
     demo_window.undo_stack.undo()
-    assert source_notes(demo_window.ws, source_id) == []
+    assert list_note_rows(demo_window.ws, source_id) == []
 
 
 def test_editing_the_summary_keeps_it(demo_window):

@@ -1,0 +1,103 @@
+"""Annotations, the analyst's notes on a passage: made, deleted, read back.
+
+An annotation anchors a passage by its exact text, prefix, suffix and position (W3C selectors)
+and carries a note and tags. The Notes browser's lists are in ``store.notes_list``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.domain import BriefingError
+from briefing.store.history import record_judgement
+from briefing.store.records import read_passage, read_source_text
+from briefing.store.rows import dict_rows, grouped_rows
+from briefing.store.search_index import reindex_sources
+from briefing.store.workspace import Workspace, utc_now
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    start: int
+    end: int
+    exact: str
+    note: str | None
+    tags: tuple[str, ...]
+    anchor: str
+
+
+def add_annotation(
+    ws: Workspace,
+    source_id: int,
+    start: int,
+    end: int,
+    note: str | None = None,
+    tags: tuple[str, ...] = (),
+    context: int = 32,
+) -> int:
+    """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
+    with ws.transaction() as db:
+        text = read_source_text(ws, source_id)
+        exact = read_passage(ws, source_id, start, end)
+        now = utc_now()
+        annotation_id = ws.insert(
+            "annotations",
+            {
+                "source_id": source_id,
+                "exact": exact,
+                "start": start,
+                "end": end,
+                "prefix": text[max(0, start - context) : start],
+                "suffix": text[end : end + context],
+                "note": note,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
+            db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+            db.execute(
+                "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                [annotation_id, tag],
+            )
+        reindex_sources(ws, [source_id])
+        return annotation_id
+
+
+def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
+    with ws.transaction() as db:
+        row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"annotation {annotation_id} does not exist")
+        db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
+        reindex_sources(ws, [row[0]])
+
+
+def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
+    """Every annotation with its tags, in the order they were made (exports)."""
+    annotations = dict_rows(
+        ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
+    )
+    tags = grouped_rows(
+        ws, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id ORDER BY t.name"
+    )
+    for annotation in annotations:
+        annotation["tags"] = [t["name"] for t in tags.get(annotation["id"], [])]
+    return annotations
+
+
+def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
+    """One source's annotations as the window's rows, in text order."""
+    rows = ws.db.execute(
+        'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
+        "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+        "WHERE at.annotation_id = a.id) FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
+        [source_id],
+    ).fetchall()
+    return [
+        NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor)
+        for i, s, e, exact, note, anchor, tags in rows
+    ]
