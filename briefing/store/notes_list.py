@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from briefing.store.workspace import Workspace
 
-# the same subquery as views.source_notes, so "the first tag" is the same one in the reader
+# the same subquery as annotations.list_note_rows, so "the first tag" is the same one in the reader
 _TAGS = (
     "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
     "WHERE at.annotation_id = a.id)"

@@ -179,5 +179,10 @@ def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None
         db.conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed edit survives power loss, not only a crash of the app.
         db.conn.execute("PRAGMA synchronous = FULL")
+    before = db.conn.execute("PRAGMA user_version").fetchone()[0]
     migrations.apply(db)
+    if path is not None and db.conn.execute("PRAGMA user_version").fetchone()[0] != before:
+        # a new or upgraded file: the migrations' pages go into the file now, not into a
+        # write-ahead log that would otherwise keep them (and their disk space) until later
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return Workspace(db, path, lock=lock, opener=open_workspace)

@@ -1,7 +1,7 @@
 """A claim's evidence and suggestions grouped into independent origins (``briefing.origins``).
 
 Each evidence passage is compared with the others in the context of its source's text;
-credibility (``records._update_credibility``), the claim panel, the CLI and the exports all
+credibility (``claims._update_credibility``), the claim panel, the CLI and the exports all
 read the same ``OriginSummary``. Origin numbers start at 1 in the order the evidence was added;
 a suggestion that copies evidence carries that evidence's number, otherwise a new one.
 """

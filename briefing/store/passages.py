@@ -24,7 +24,9 @@ def iter_passages(ws: Workspace) -> Iterator[tuple[int, int, int, str]]:
     )
     cursor = ws.db.execute(
         'SELECT s.source_id, s.start, s."end", substr(src.text, s.start + 1, s."end" - s.start) '
-        "FROM sentences s JOIN sources src ON src.id = s.source_id ORDER BY s.source_id, s.start"
+        "FROM sentences s JOIN sources src ON src.id = s.source_id "
+        # an older version of an article is no other source's evidence: its newest version is
+        "WHERE NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = src.id) ORDER BY s.source_id, s.start"
     )
     previous = None
     for source_id, start, end, text in cursor:

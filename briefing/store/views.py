@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import BriefingError
-from briefing.store.annotations import list_note_rows
-from briefing.store.claims import get_claim, list_claim_rows, list_evidence
+from briefing.store.claims import get_claim, list_evidence
 from briefing.store.origins import claim_origins, suggestion_origins
+from briefing.store.sources import NEWEST  # older versions of an article are not shown
 from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
-
-# Deprecated: the window's claim and note rows are ``store.claims.list_claim_rows`` and
-# ``store.annotations.list_note_rows``; these names stay only until briefing/ui/main_window.py
-# imports the new ones.
-source_claims = list_claim_rows
-source_notes = list_note_rows
 
 
 @dataclass(frozen=True)
@@ -158,15 +152,15 @@ class Timeline:
 
 
 def timeline_items(ws: Workspace) -> Timeline:
-    dated = ws.db.execute("SELECT count(*) FROM sources WHERE published IS NOT NULL").fetchone()[0]
+    dated = ws.db.execute(f"SELECT count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST}").fetchone()[0]
     if dated > TIMELINE_DETAIL_LIMIT:
         return Timeline([], [], _timeline_days(ws))
     sources = [tuple(r) for r in ws.db.execute(
-        "SELECT id, published, coalesce(title, '(untitled)') FROM sources WHERE published IS NOT NULL "
-        "ORDER BY published, id")]
+        "SELECT id, published, coalesce(title, '(untitled)') FROM sources s WHERE published IS NOT NULL "
+        f"AND {NEWEST} ORDER BY published, id")]
     claims = [tuple(r) for r in ws.db.execute(
         "SELECT c.id, c.source_id, s.published, c.status, c.text FROM claims c JOIN sources s ON s.id = c.source_id "
-        "WHERE s.published IS NOT NULL AND c.dismissed = 0 ORDER BY s.published, c.source_id, c.start")]
+        f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} ORDER BY s.published, c.source_id, c.start")]
     return Timeline(sources, claims, [])
 
 
@@ -174,7 +168,8 @@ def _timeline_days(ws: Workspace) -> list[tuple[str, int, dict[str, int]]]:
     claims: dict[str, dict[str, int]] = {}
     for day, status, count in ws.db.execute(
             "SELECT s.published, c.status, count(*) FROM claims c JOIN sources s ON s.id = c.source_id "
-            "WHERE s.published IS NOT NULL AND c.dismissed = 0 GROUP BY s.published, c.status"):
+            f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} GROUP BY s.published, c.status"):
         claims.setdefault(day, {})[status] = count
     return [(day, count, claims.get(day, {})) for day, count in ws.db.execute(
-        "SELECT published, count(*) FROM sources WHERE published IS NOT NULL GROUP BY published ORDER BY published")]
+        f"SELECT published, count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST} "
+        "GROUP BY published ORDER BY published")]

@@ -194,3 +194,18 @@ def test_compare_paragraphs(old, new, kinds):
 def test_changed_paragraph_marks_the_words():
     [change] = compare_paragraphs("Twelve thousand homes lost water.", "Fourteen thousand homes lost water.")
     assert change.runs == (("removed", "Twelve"), ("added", "Fourteen"), ("same", "thousand homes lost water."))
+
+
+def test_an_older_version_is_left_out_of_the_timeline_passages_and_analysis_queue(ws):
+    from briefing.store.analysis import sources_needing_analysis
+    from briefing.store.passages import iter_passages
+    from briefing.store.views import timeline_items
+
+    first = import_document(ws, doc())
+    update_source(ws, first.source_id, published="2026-03-02")
+    ws.db.execute("INSERT INTO sentences (source_id, start, \"end\") VALUES (?, 0, 10)", [first.source_id])
+    second = import_document(ws, doc(NEW))
+    update_source(ws, second.source_id, published="2026-03-03")
+    assert [row[0] for row in timeline_items(ws).sources] == [second.source_id]
+    assert {passage[0] for passage in iter_passages(ws)} <= {second.source_id}
+    assert sources_needing_analysis(ws) == [second.source_id]
