@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Top-level options whose value is the next argument: that value is never a command or a workspace.
-_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette")
+_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette", "--size")
 # Commands that only read: they open a workspace another process is writing, read-only.
 READING_COMMANDS = ("info", "search", "searches", "export", "briefings", "backup")
 
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("reader", "claims", "search", "entity", "timeline", "briefing", "notes", "help"),
         default="reader",
         help="what the screenshot shows (default: reader)",
+    )
+    parser.add_argument(
+        "--size", metavar="WxH", type=_window_size, help="the screenshot's size (default: 1600x1000)"
     )
     parser.add_argument(
         "--palette",
@@ -132,6 +136,13 @@ def _add_jobs_option(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="analyse in N worker processes (default: one per core; 1 analyses in this process)",
     )
+
+
+def _window_size(value: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,4})x(\d{3,4})", value.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x800, not {value!r}")
+    return int(match[1]), int(match[2])
 
 
 def _positive(value: str) -> int:
@@ -249,7 +260,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from briefing.ui.app import run_app  # Qt loads only when the window is wanted
 
-        return run_app(args.workspace, screenshot=args.screenshot, view=args.view, palette=args.palette)
+        size = {"size": args.size} if args.size else {}
+        return run_app(args.workspace, screenshot=args.screenshot, view=args.view, palette=args.palette, **size)
     if args.command == "eval":
         return _evaluate(args.data, args.quiet)
     if args.command == "restore":

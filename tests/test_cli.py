@@ -95,6 +95,7 @@ def test_export_to_stdout(capsys, ws_file):
         ["--bogus"],
         ["import", "--jobs", "0", "x.txt"],
         ["analyse", "--jobs", "two"],
+        ["--screenshot", "x.png", "--size", "big"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(capsys, args):

@@ -14,12 +14,12 @@ from briefing.domain import BriefingError
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-VIEWS = ("reader", "search", "entity", "timeline", "briefing")
+VIEWS = ("reader", "search", "entity", "timeline", "briefing", "notes", "help")
 DEMO_QUERY = "ransom"
 
 
 def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader",
-            palette: str = "system") -> int:
+            palette: str = "system", size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Open the main window on ``workspace`` (default: the user's); returns the exit code.
 
     The window paints first and the workspace opens right after (its store and sqlite-utils
@@ -40,7 +40,7 @@ def run_app(workspace: str | None, screenshot: str | None = None, view: str = "r
         with _open(workspace) as ws:
             window = MainWindow(ws, remember=False)
             prepare_view(window, view)
-            return save_screenshot(window, Path(screenshot))
+            return save_screenshot(window, Path(screenshot), size)
     window = MainWindow(None)
     failure: list[BriefingError] = []
 
@@ -180,6 +180,10 @@ def prepare_view(window, view: str) -> None:
         if first is not None:
             window.briefing_dock.items.setCurrentItem(first)
         window.briefing_dock.update_preview()
+    if view == "notes":  # the workspace's own notes; a screenshot adds none
+        window.notes_dock.show_for_screenshot()
+    if view == "help":
+        window.help.show_inside(0)
     if view == "search":
         window.search_dock.runner = TaskRunner(synchronous=True)
         window.search_dock.field.setText(DEMO_QUERY)
@@ -214,11 +218,11 @@ def _open_busiest_entity(window) -> None:
         window.splitter.setSizes([240, 480, 280])
 
 
-def save_screenshot(window, target: Path) -> int:
+def save_screenshot(window, target: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     QApplication.processEvents()
     saved = window.grab().save(str(target), "PNG")

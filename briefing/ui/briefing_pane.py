@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load
     from briefing.export.note import RenderedNote
 
 EMPTY_HELP = ("No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
-              "entities with Ctrl+B, their context menus, or by dragging them here.")
+              "entities with Ctrl+B, their context menus, or by dragging them here. "
+              "New to Briefing? Help ▸ Getting Started.")
 
 
 class DetailsDialog(QDialog):

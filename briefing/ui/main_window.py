@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace, open_workspace
+from briefing.store.annotations import list_note_rows
 from briefing.store.backup import maybe_back_up
+from briefing.store.claims import list_claim_rows
 from briefing.store.quote_variants import list_entity_variants, list_source_variants
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import (
     entity_page,
     item_range,
-    source_claims,
     source_entities,
-    source_notes,
     source_quotes,
     timeline_items,
 )
@@ -39,16 +39,23 @@ from briefing.ui.commands import Applied, edit_source_command, mark_claim_comman
 from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
+from briefing.ui.help import EMPTY_WORKSPACE
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.menus import build_menus
+from briefing.ui.navigation import Navigation
+from briefing.ui.notes_browser import install_notes_dock
 from briefing.ui.panels import SidePanel
+from briefing.ui.panes import open_wide
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
+from briefing.ui.selection_actions import SelectionActions
+from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.timeline import TimelineDock
-from briefing.ui.window_state import restore_state, save_state
+from briefing.ui.widgets import fit_columns
+from briefing.ui.window_state import restore_reading, restore_state, save_state
 
 BACKUP_DELAY_MS = 5000
 
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
+        self.search_dock.passageOpened.connect(self.open_passage)
         self.entity_dock = EntityDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_dock.hide()
@@ -93,6 +101,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
         self.briefing_dock.hide()
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
+        self.notes_dock = install_notes_dock(self)  # View ▸ Notes; tag colours for the reader
         self._build_layout()
         build_menus(self)
         if remember:
@@ -127,7 +136,11 @@ class MainWindow(QMainWindow):
                 "export; changes cannot be saved until it is opened for writing."
             )
         self.briefing_dock.attach(ws)
+        self.notes_dock.attach(ws)
         self.refresh_sources()
+        if self.remember:
+            restore_reading(self)  # the source, scroll position and entity page of last time
+        self.navigation.reset()  # opening the workspace is not a jump Back could return from
         if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
             self._timeline_visibility(True)
         self._set_ready(True)
@@ -154,6 +167,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
         self.filter_timer.timeout.connect(self._apply_filter)
         self.table = source_table(self.model)
+        fit_columns(self.table, priority=(2, 1, 3, 5, 4))  # date, outlet, grade, claims, quotes
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         left = QWidget()
         layout = QVBoxLayout(left)
@@ -164,11 +178,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reader)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(1, 1)
+        for index, stretch in enumerate((47, 70, 43)):  # a smaller window takes from each in proportion
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setSizes([470, 700, 430])
-        left.setMinimumWidth(220)
-        self.reader.setMinimumWidth(380)  # the text stays readable when docks open beside it
-        self.panel.setMinimumWidth(260)
+        left.setMinimumWidth(180)
+        self.reader.setMinimumWidth(320)  # the text stays readable when docks open beside it
         central = self.central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -186,6 +200,9 @@ class MainWindow(QMainWindow):
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
         self.quote_actions = QuoteActions(self)
+        self.source_actions = SourceActions(self)
+        self.navigation = Navigation(self)
+        self.selection_actions = SelectionActions(self)
 
     def refresh_sources(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_source_id()
@@ -197,18 +214,20 @@ class MainWindow(QMainWindow):
             else "No sources yet: use File ▸ Import Files… (Ctrl+I) or drop files on the window"
         )
         self._select(current if current is not None else self._first_id())
+        if not count and not self.model.text:
+            self.reader.setPlainText(EMPTY_WORKSPACE)  # the first run: what to do next
 
     def current_source_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(SourceIdRole) if index.isValid() else None
 
     def select_source(self, source_id: int) -> None:
-        self._select(source_id)
+        self.navigation.jump_to(source_id)  # records the location left, for Back
 
     def _select(self, source_id: int | None) -> None:
         row = self.model.row_of(source_id) if source_id is not None else None
         if row is None:
-            self.reader.show_source(None)
+            self.source_actions.show_unlisted(source_id)  # an older version opens; else nothing
             return
         index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
@@ -220,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current, previous) -> None:
         source_id = current.data(SourceIdRole) if current.isValid() else None
+        self.navigation.source_changed(source_id)  # a source picked by hand is a jump too
         try:
             self.show_source(source_id)
         except BriefingError as exc:
@@ -234,7 +254,7 @@ class MainWindow(QMainWindow):
         position = self.reader.verticalScrollBar().value()
         source = get_source(self.ws, source_id)
         entities, quotes = source_entities(self.ws, source_id), source_quotes(self.ws, source_id)
-        claims, notes = source_claims(self.ws, source_id), source_notes(self.ws, source_id)
+        claims, notes = list_claim_rows(self.ws, source_id), list_note_rows(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
         self.panel.show_items(source.summary, entities, quotes, claims, notes, list_source_variants(self.ws, source_id))
         if keep_position:
@@ -284,10 +304,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 8000)
             return
         self.entity_dock.show_page(page, ranges, list_entity_variants(self.ws, entity_id))
+        open_wide(self, self.entity_dock)
 
     def show_briefing(self) -> None:
-        self.briefing_dock.show()
-        self.briefing_dock.raise_()
+        open_wide(self, self.briefing_dock)
         self.briefing_dock.refresh()
 
     def add_to_briefing(self, kind: str | None = None, ref_id: int | None = None) -> None:
@@ -353,6 +373,8 @@ class MainWindow(QMainWindow):
         self.backup_timer.start()  # a rolling backup once edits pause, at most every ten minutes
         if self.briefing_dock.isVisible():
             self.briefing_dock.refresh()  # its checks and citations follow the sources
+        self.notes_dock.refresh_if_shown()
+        self.entity_actions.refresh_page()  # a rename, retype or merge shows on the entity page at once
 
     def back_up_soon(self) -> None:
         """A rolling backup in the worker when one is due (store.backup decides; cheap if not)."""
@@ -379,6 +401,7 @@ class MainWindow(QMainWindow):
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()
         self.statusBar().showMessage(f"Import: {report.summary_line()}", 10000)
+        self.source_actions.after_import(report)
 
     def _apply_filter(self) -> None:
         current = self.current_source_id()

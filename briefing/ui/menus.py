@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from briefing.domain import RELIABILITY_LABELS
+from briefing.ui.help import add_help_actions
 from briefing.ui.panes import focus_next_pane
 from briefing.ui.reader import LAYERS
 
@@ -35,11 +36,14 @@ def build_menus(window) -> None:
     _build_briefing_menu(window)
     _build_view_menu(window)
     help_menu = window.menuBar().addMenu("&Help")
+    add_help_actions(window, help_menu)
     _add_action(window, help_menu, "&About Briefing", window._about)
 
 
 def _build_source_menu(window) -> None:
     menu = window.menuBar().addMenu("&Source")
+    window.source_actions.fill_menu(menu)
+    menu.addSeparator()
     grades = menu.addMenu("Reliability &Grade")
     for grade, meaning in RELIABILITY_LABELS.items():
         _add_action(
@@ -66,7 +70,8 @@ def _build_claim_menu(window) -> None:
     _add_action(window, menu, "&Pin Claim for Evidence", window.evidence_flow.pin, "Ctrl+Alt+P")
     attach = _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")
     annotate = window.findChild(QAction, "annotate-selection")
-    window.reader.selection_actions = [a for a in (add, attach, annotate) if a is not None]
+    window.reader.selection_actions = [a for a in (annotate, add, attach) if a is not None]
+    window.reader.action_reasons[attach] = window.evidence_flow.attach_unavailable
 
 
 def _build_quote_menu(window) -> None:
@@ -77,7 +82,7 @@ def _build_quote_menu(window) -> None:
     _add_action(window, menu, "&Not a Quote", lambda: actions.not_a_quote(), "Ctrl+Alt+Shift+N")
     menu.addSeparator()
     _add_action(window, menu, "S&plit Entity…", lambda: window.entity_actions.split(), "Ctrl+Alt+Shift+S")
-    window.reader.selection_actions.insert(1, add)
+    window.reader.selection_actions.append(add)
 
 
 def _build_briefing_menu(window) -> None:
@@ -87,6 +92,7 @@ def _build_briefing_menu(window) -> None:
     _add_action(window, menu, "&Add Selected Item to Note", lambda: window.add_to_briefing(), "Ctrl+B")
     _add_action(window, menu, "Add Source S&ummary to Note", lambda: window.add_to_briefing("summary", 0))
     _add_action(window, menu, "Add &Text Section", dock.add_text)
+    window.selection_actions.add_to_menus(menu, window.findChild(QAction, "annotate-selection"))
     menu.addSeparator()
     _add_action(window, menu, "&New Note…", lambda: dock.new_note())
     _add_action(window, menu, "Note &Details…", lambda: dock.edit_details())
@@ -100,6 +106,9 @@ def _build_view_menu(window) -> None:
     _add_action(window, view_menu, "Next &Pane", lambda: focus_next_pane(window), "F6")
     _add_action(window, view_menu, "Previous Pa&ne", lambda: focus_next_pane(window, backwards=True), "Shift+F6")
     _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")
+    _add_action(window, view_menu, "N&otes", window.notes_dock.show_notes, "Ctrl+Shift+N")
+    view_menu.addSeparator()
+    window.navigation.add_to_menu(view_menu)
     view_menu.addSeparator()
     for kind in LAYERS:
         action = _add_action(

@@ -83,6 +83,11 @@ class Navigation(QObject):
     def add_to_menu(self, menu) -> None:
         menu.addActions([self.back_action, self.forward_action])
 
+    def reset(self) -> None:
+        """Forget every location: a workspace just opened has nowhere to go back to."""
+        self.history = History()
+        self._update()
+
     # -- recording ------------------------------------------------------
     def here(self) -> Location | None:
         reader = self.window.reader

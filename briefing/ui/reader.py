@@ -115,6 +115,8 @@ class Reader(QTextBrowser):
         self.visible = set(LAYERS)
         self.tag_colour: Callable[[str], str | None] | None = None  # a note's colour by its first tag
         self.language_notice = ""  # shown under the meta line for a source not in English
+        # writes "· Version 2 · Compare with previous version…" after the meta line (ui/compare_versions.py)
+        self.version_line: Callable[[QTextCursor, Source, QTextCharFormat], None] | None = None
         self._layout = _Layout()
         self.header: QWidget | None = None  # a bar above the text: the claim pinned for evidence
         self.show_source(None)
@@ -155,6 +157,8 @@ class Reader(QTextBrowser):
         block.setBottomMargin(14)
         cursor.insertBlock(block)
         cursor.insertText(" · ".join(meta_parts(source)), meta)
+        if self.version_line is not None:
+            self.version_line(cursor, source, meta)
         self.language_notice = language_notice(source.language)
         if self.language_notice:
             notice = QTextCharFormat()

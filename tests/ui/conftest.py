@@ -1,6 +1,8 @@
 import gc
+import os
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from briefing.ui.main_window import MainWindow
 from briefing.ui.tasks import TaskRunner
@@ -12,6 +14,16 @@ def collect_qt_garbage():
     worker thread runs, instead of in a later test's garbage collection."""
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path):
+    """Each test's window layout in a QSettings folder of its own: a pane one test opens wide
+    is not restored into the next test's window."""
+    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    QSettings.setPath(native, user, str(tmp_path / "settings"))
+    yield
+    QSettings.setPath(native, user, os.environ["XDG_CONFIG_HOME"])
 
 
 @pytest.fixture

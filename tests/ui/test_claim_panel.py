@@ -228,10 +228,12 @@ def test_the_reader_context_menu_offers_actions_on_the_selection(demo_window):
     demo_window.select_source(source)
     texts = [a.text().replace("&", "") for a in demo_window.reader.selection_actions]
     assert texts == [
-        "Add Selection as Claim",
-        "Add Selection as Quote…",
-        "Attach Selection as Evidence…",
         "Annotate Selection…",
+        "Add Selection as Claim",
+        "Attach Selection as Evidence…",
+        "Add Selection as Quote…",
+        "Add Selection to Briefing Note",
+        "Copy with Citation",
     ]
 
 

@@ -122,7 +122,7 @@ def test_empty_workspace_tells_the_user_what_to_do(qtbot, ws):
     win = MainWindow(ws, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(win)
     assert "Import" in win.statusBar().currentMessage()
-    assert "No source selected" in win.reader.toPlainText()
+    assert "No sources yet" in win.reader.toPlainText()  # the first-run hint (ui.help.EMPTY_WORKSPACE)
 
 
 def test_screenshot_renders_a_png(tmp_path, demo_dir, qapp):

@@ -284,7 +284,7 @@ def test_the_entity_page_lists_variants_side_by_side_and_opens_their_source(demo
     herald, quote = _drachmann(demo_window)
     demo_window.open_entity(_entity_id(demo_window, "Selma Drachmann"))
     view = demo_window.entity_dock.variants
-    assert demo_window.entity_dock.tabs.tabText(2) == "&Variants (1)"
+    assert demo_window.entity_dock.tabs.tabText(2) == "V&ariants (1)"
     [pair] = view.pairs
     assert {pair.first.quote_id, pair.second.quote_id} >= {quote.id}
     shown = view.toPlainText()

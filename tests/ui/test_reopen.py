@@ -75,6 +75,7 @@ def test_reopening_shows_the_last_source_scrolled_as_it_was(qtbot, private_setti
 
     window, ws = _open_window(qtbot, workspace_copy)
     assert window.current_source_id() == source_id
+    assert not window.navigation.back_action.isEnabled()  # coming back is not a jump to undo
     assert window.reader.verticalScrollBar().value() > 0
     shown_top = _top_character(window)
     line = window.reader.document().findBlock(top).layout().lineForTextPosition(0).textLength()
