@@ -1,10 +1,10 @@
 """The demo workspace's example briefing note, so a new user can open and export one at once.
 
-``resources/demo-briefing.json`` describes it: the note's metadata, a few reliability grades,
-and items that name quotes and claims by a distinctive piece of their words and their
-source's title or outlet (ids differ from run to run). Claims may carry a status and
-evidence. What the analysis did not find is skipped, so without the language model the
-note holds only its text sections.
+``resources/demo-briefing.json`` describes it: the note's metadata, a few reliability grades, a
+few tagged notes on passages (so the Notes pane has something to show), and items that name
+quotes and claims by a distinctive piece of their words and their source's title or outlet (ids
+differ from run to run). Claims may carry a status and evidence. What the analysis did not find
+is skipped, so without the language model the note holds only its text sections.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from briefing import paths
 from briefing.domain import BriefingError
 from briefing.store import Workspace
+from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing, find_passage, find_record
 from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.sources import source_ids, update_source
@@ -41,8 +42,14 @@ def add_demo_briefing(ws: Workspace, path: Path | None = None) -> tuple[int, lis
     for grade in spec.get("grades", []):
         for source_id in source_ids(ws, text=grade["source"])[:1]:
             update_source(ws, source_id, reason=reason, reliability=grade["grade"])
-    briefing_id = create_briefing(ws, spec["title"], spec.get("audience"), spec.get("date"), spec.get("author"))
     skipped = []
+    for note in spec.get("annotations", []):
+        found = find_passage(ws, note["source"], note["passage"])
+        if found is None:
+            skipped.append(f"note: {note['passage']!r} in {note['source']!r}")
+            continue
+        add_annotation(ws, *found, note=note.get("note"), tags=tuple(note.get("tags", ())))
+    briefing_id = create_briefing(ws, spec["title"], spec.get("audience"), spec.get("date"), spec.get("author"))
     for item in spec["items"]:
         if not _add(ws, briefing_id, item, reason):
             skipped.append(f"{item['kind']}: {item.get('text')!r} in {item.get('source')!r}")

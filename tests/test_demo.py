@@ -74,3 +74,11 @@ def test_a_broken_recipe_is_one_line_naming_the_file(tmp_path, ws):
         add_demo_briefing(ws, recipe)
     assert str(error.value).startswith(f"{recipe}: not valid JSON")
     assert list_briefings(ws) == []
+
+
+def test_the_demo_workspace_has_tagged_notes_on_its_passages(demo):
+    from briefing.store.notes_list import list_annotations, tag_counts
+
+    notes = list_annotations(demo)
+    assert sorted(n.exact for n in notes) == sorted(n["passage"] for n in SPEC["annotations"])
+    assert {tag for tag, _ in tag_counts(demo)} >= {"contradiction", "figures", "timeline"}
