@@ -89,8 +89,8 @@ def fast_rules(ruler: Any, set_attrs: Callable[[Any, dict], None]) -> AttributeR
     for order, entry in enumerate(ruler.patterns):
         index = entry.get("index", 0)
         for pattern in entry["patterns"]:
-            compiled = [_compile_token(token) for token in pattern]
-            if not pattern or any(c is None for c in compiled) or not -len(pattern) <= index < len(pattern):
+            compiled = [c for c in map(_compile_token, pattern) if c is not None]
+            if not pattern or len(compiled) < len(pattern) or not -len(pattern) <= index < len(pattern):
                 return None
             rules.append(Rule(order, tuple(compiled), index % len(pattern), ruler.attrs[order], _keys(pattern[0])))
     return AttributeRules(rules, set_attrs)
@@ -136,7 +136,8 @@ def _compile_token(token: dict) -> tuple[tuple[str, Callable[[Any], bool]], ...]
 
 def _test(value: Any) -> Callable[[Any], bool] | None:
     if isinstance(value, (str, bool)):
-        return lambda actual, wanted=value: actual == wanted
+        wanted: str | bool = value
+        return lambda actual: actual == wanted
     if not isinstance(value, dict) or len(value) != 1:
         return None
     ((operator, argument),) = value.items()

@@ -48,7 +48,8 @@ def _readable(colour: str, overlays: tuple[tuple[str, int], ...], base_name: str
     backgrounds = [base, QColor(alternate_name)] + [blend(base, c, a) for c, a in overlays]
     found = QColor(colour)
     lighten = luminance(base) < 0.18  # a dark base: text goes lighter
-    hue, saturation, lightness, _ = found.getHslF()
+    hsl: tuple[float, float, float, float] = found.getHslF()  # type: ignore[assignment]  # the stub says object
+    hue, saturation, lightness, _ = hsl
     while min(contrast(found, b) for b in backgrounds) < TEXT_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, lightness + 0.02) if lighten else max(0.0, lightness - 0.02)
         found = QColor.fromHslF(max(hue, 0.0), saturation, lightness)

@@ -150,7 +150,9 @@ class SidePanel(QTabWidget):
         self.claim_help.setWordWrap(True)
         self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources
         judged = _box(claims, reason, buttons, self.claim_help)
-        judged.layout().setStretch(0, 1)
+        judged_layout = judged.layout()
+        if isinstance(judged_layout, QBoxLayout):
+            judged_layout.setStretch(0, 1)
         self.evidence = EvidencePanel(tab)
         self.evidence.hide()  # it fills the boxes below; their places are the splitter's
         self.claims_splitter = QSplitter(Qt.Orientation.Vertical)

@@ -101,12 +101,15 @@ class SelectionActions:
         and both at the end of the reader's context menu."""
         briefing_menu.addAction(self.add_to_note)
         edit = next((m for m in (annotate.associatedObjects() if annotate else []) if isinstance(m, QMenu)), None)
-        if edit is None:
+        if edit is None or annotate is None:
             self.window.addAction(self.copy_cited)
         else:
             actions = edit.actions()
             after = actions.index(annotate) + 1
-            edit.insertAction(actions[after] if after < len(actions) else None, self.copy_cited)
+            if after < len(actions):
+                edit.insertAction(actions[after], self.copy_cited)
+            else:
+                edit.addAction(self.copy_cited)
         self.window.reader.selection_actions += [self.add_to_note, self.copy_cited]
 
     def selection(self) -> CitedPassage | None:
