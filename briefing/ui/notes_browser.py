@@ -9,7 +9,6 @@ source list does, so ten thousand notes cost a list of ints.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import BriefingError
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
+from briefing.ui.paging import RowPages
 from briefing.ui.plain import plain_label, strip_bidi, tip
 from briefing.ui.tag_colours import TagColours
 from briefing.ui.widgets import BRIEFING_MIME, item_mime
@@ -70,9 +70,9 @@ class NotesTableModel(QAbstractTableModel):
         parent: Any = None,
     ):
         super().__init__(parent)
-        self._fetch_ids, self._fetch_rows, self.colours = fetch_ids, fetch_rows, colours
+        self._fetch_ids, self.colours = fetch_ids, colours
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, NoteListRow]] = OrderedDict()
+        self._pages: RowPages[NoteListRow] = RowPages(fetch_rows, PAGE_SIZE, CACHED_PAGES)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -126,16 +126,7 @@ class NotesTableModel(QAbstractTableModel):
         return None
 
     def row(self, position: int) -> NoteListRow | None:
-        page = position // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            rows = self._fetch_rows(self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
-            self._pages[page] = rows
-            if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows.get(self._ids[position])
+        return self._pages.row(self._ids, position)
 
 
 def _display(row: NoteListRow, column: int) -> str:

@@ -7,7 +7,6 @@ time, when the view paints it, so a million sources cost a list of ints.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixma
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from briefing.domain import SourceRow
+from briefing.ui.paging import RowPages
 from briefing.ui.plain import tip
 
 SourceIdRole = Qt.ItemDataRole.UserRole + 1
@@ -43,9 +43,9 @@ class SourceTableModel(QAbstractTableModel):
 
     def __init__(self, fetch_ids: FetchIds, fetch_rows: FetchRows, parent: Any = None):
         super().__init__(parent)
-        self._fetch_ids, self._fetch_rows = fetch_ids, fetch_rows
+        self._fetch_ids = fetch_ids
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, Mapping[int, SourceRow]] = OrderedDict()
+        self._pages: RowPages[SourceRow] = RowPages(fetch_rows, PAGE_SIZE, CACHED_PAGES)
         self.order, self.descending, self.text = "published", True, ""
         self.loaded = False  # ids are read on the first reload(), not by each view set-up call
 
@@ -124,16 +124,7 @@ class SourceTableModel(QAbstractTableModel):
         return _not_analysed(row, index.column(), role)
 
     def _row(self, position: int) -> SourceRow | None:
-        page = position // PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            rows = self._fetch_rows(self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE])
-            self._pages[page] = rows
-            if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows.get(self._ids[position])
+        return self._pages.row(self._ids, position)
 
 
 _ROW_ROLES = {

@@ -1,10 +1,7 @@
 """Keyboard traps: Ctrl+Z in the reason field, Tab in the Annotate dialog, Alt+letters that do
 one thing each, input dialogs wide enough for their titles."""
 
-import os
-
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
 
@@ -13,16 +10,6 @@ from briefing.ui.annotate import AnnotationDialog
 from briefing.ui.plain import input_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """QSettings in a folder of this test's own: the layouts these tests make are not restored
-    by later tests' windows."""
-    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(native, user, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(native, user, os.environ["XDG_CONFIG_HOME"])
 
 
 def _judged_claim(window, qtbot, reason: str = "ministry figure differs") -> int:

@@ -2,10 +2,8 @@
 the claims tab's boxes have splitters, the entity page and the briefing note open wide, and
 highlight colours read in both palettes."""
 
-import os
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyleFactory, QTabBar
 
@@ -13,16 +11,6 @@ from briefing.ui.app import DARK
 from briefing.ui.palette_colours import TEXT_CONTRAST, blend, contrast, readable
 from briefing.ui.panels import TAB_LABELS
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS, NOTE_COLOUR, QUOTE_COLOUR
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path):
-    """QSettings in a folder of this test's own: the layouts these tests make are not restored
-    by later tests' windows."""
-    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(native, user, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(native, user, os.environ["XDG_CONFIG_HOME"])
 
 
 def _person_id(window) -> int:

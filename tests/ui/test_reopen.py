@@ -1,10 +1,8 @@
 """Reopening a workspace comes back where the analyst left it: the source, its scroll position,
 the entity page and the open panes; a first start fills most of the screen."""
 
-import os
-
 import pytest
-from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 
 from briefing.store import open_workspace
@@ -15,15 +13,6 @@ from briefing.ui.panels import CLAIM_BOX_SIZES
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.tasks import TaskRunner
 from briefing.ui.window_state import FIRST_START_SHARE
-
-
-@pytest.fixture
-def private_settings(tmp_path):
-    """QSettings in a folder of this test's own, so no other test's layout is restored."""
-    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
-    QSettings.setPath(native, user, str(tmp_path / "settings"))
-    yield
-    QSettings.setPath(native, user, os.environ["XDG_CONFIG_HOME"])
 
 
 @pytest.fixture
