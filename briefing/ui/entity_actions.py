@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.edits import delete_entity, merge_entities
@@ -22,7 +22,7 @@ from briefing.store.views import EntityPage, entity_page, item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
-from briefing.ui.plain import ask
+from briefing.ui.plain import ask, ask_text
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 
 
@@ -77,8 +77,8 @@ class EntityActions:
         if entity is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(self.window, "Rename Entity", "New name:", text=entity[1])
-            if not ok:
+            name = ask_text(self.window, "Rename Entity", "New name:", entity[1])  # its title in full
+            if name is None:
                 return
         self.window.push_command(
             lambda: rename_entity_command(

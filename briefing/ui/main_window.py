@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
         self.panel.addToBriefing.connect(self.add_to_briefing)
+        self.panel.reason.undo_stack = self.undo_stack  # Ctrl+Z in an empty reason field undoes the judgement
         self.claim_actions = ClaimActions(self)
         self.panel.claimAction.connect(self._claim_action)
         self.evidence_flow = EvidenceFlow(self)

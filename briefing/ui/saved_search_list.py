@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QListWidget, QListWidgetItem, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QMessageBox, QWidget
 
 from briefing.domain import BriefingError
 from briefing.store import Workspace
@@ -16,7 +16,7 @@ from briefing.store.saved_searches import (
     rename_saved_search,
     save_search,
 )
-from briefing.ui.plain import ask, tip, warn
+from briefing.ui.plain import ask, ask_text, tip, warn
 
 SearchRole = Qt.ItemDataRole.UserRole + 1  # (id, name, query)
 
@@ -52,8 +52,8 @@ class SavedSearchList(QListWidget):
     def save(self, query: str, name: str | None = None) -> None:
         """Keep ``query`` under a name (asked for when not given)."""
         if name is None:
-            name, ok = QInputDialog.getText(self, "Save Search", f"Save “{query}” as:")
-            if not ok:
+            name = ask_text(self, "Save Search", f"Save “{query}” as:")  # the query shown as text
+            if name is None:
                 return
         existing = {n.lower() for n in self.names()}
         if name.strip().lower() in existing and not ask(self, "Save Search", f"Replace the saved search “{name}”?"):
@@ -63,8 +63,8 @@ class SavedSearchList(QListWidget):
     def rename(self, item: QListWidgetItem, name: str | None = None) -> None:
         search_id, old, _ = item.data(SearchRole)
         if name is None:
-            name, ok = QInputDialog.getText(self, "Rename Saved Search", "New name:", text=old)
-            if not ok:
+            name = ask_text(self, "Rename Saved Search", "New name:", old)
+            if name is None:
                 return
         self._write(lambda ws: rename_saved_search(ws, search_id, name))
 

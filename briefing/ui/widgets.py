@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -125,16 +125,37 @@ def fit_columns(table: QTableView, priority: Sequence[int], stretch_min: int = 1
 
 class ReasonEdit(QLineEdit):
     """The reason for a judgement. Ctrl+Z undoes typing not yet saved with a judgement; with
-    nothing typed since, it reaches the window and undoes the judgement itself (so does Redo)."""
+    nothing typed since, it undoes the judgement itself on ``undo_stack`` (so does Redo).
+
+    The field takes the key itself and calls the window's stack rather than letting the window's
+    shortcut have it: a shortcut fires only while its window is the active one."""
+
+    undo_stack: QUndoStack | None = None  # the window's, set when the window is built
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo = event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable()
-            redo = _is_redo(event) and not self.isRedoAvailable()
-            if undo or redo:
-                event.ignore()  # not the field's: the shortcut goes to the window's Undo/Redo
+            if self._window_step(event) is not None:
+                event.accept()  # the key comes to keyPressEvent, not to any shortcut
                 return True
         return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = self._window_step(event)
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        step()
+        event.accept()
+
+    def _window_step(self, event: QKeyEvent):
+        """The window's undo or redo when the key asks for one the field itself cannot do."""
+        if self.undo_stack is None:
+            return None
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable():
+            return self.undo_stack.undo
+        if _is_redo(event) and not self.isRedoAvailable():
+            return self.undo_stack.redo
+        return None
 
     def clear(self) -> None:
         """Empty, with no undo history: the saved reason cannot be typed back by Ctrl+Z."""

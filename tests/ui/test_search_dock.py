@@ -79,9 +79,7 @@ def test_saved_searches_are_saved_run_renamed_and_deleted(demo_window, monkeypat
     dock = demo_window.search_dock
     saved = dock.saved
     dock.field.setText("speaker:okafor")
-    monkeypatch.setattr(
-        "briefing.ui.saved_search_list.QInputDialog.getText", lambda *args, **kwargs: ("Okafor quotes", True)
-    )
+    monkeypatch.setattr("briefing.ui.saved_search_list.ask_text", lambda *args, **kwargs: "Okafor quotes")
     dock.save_button.click()
     assert saved.names() == ["Okafor quotes"]
     assert [s.query for s in list_saved_searches(demo_window.ws)] == ["speaker:okafor"]
