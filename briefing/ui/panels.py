@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -124,7 +123,7 @@ class SidePanel(QTabWidget):
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
         return tab
 
-    def _claims_tab(self) -> tuple[QWidget, DragTree, QLineEdit]:
+    def _claims_tab(self) -> tuple[QWidget, DragTree, ReasonEdit]:
         """The claim list with the judging row under it, then the claim's evidence, suggestions
         and history: four boxes the analyst sizes with the splitter's handles."""
         tab = QWidget()
