@@ -419,6 +419,24 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path):
     assert not (tmp_path / "w.briefing").exists()  # nothing made before it gave up
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 libraries are found this way on Linux")
+def test_without_the_x11_libraries_the_app_names_them_in_one_line(monkeypatch):
+    """Qt's X11 plugin prints a paragraph and aborts when libxcb-cursor0 and its kin are missing."""
+    from briefing.domain import BriefingError
+    from briefing.ui import app
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(app, "_loadable", lambda soname: soname != "libxcb-cursor.so.0")
+    with pytest.raises(BriefingError) as error:
+        app.check_display()
+    message = str(error.value)
+    assert "libxcb-cursor0" in message and "apt-get install libxcb-cursor0" in message and "\n" not in message
+    monkeypatch.setattr(app, "_loadable", lambda soname: True)
+    app.check_display()  # all there: nothing to say
+
+
 @pytest.mark.parametrize(
     "name, magic",
     [("week47.pdf", b"%PDF"), ("week47.DOCX", b"PK"), ("week47.md", b"---\n"), ("week47.htm", b"<!DOCTYPE html>")],

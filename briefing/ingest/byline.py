@@ -167,9 +167,15 @@ def tidy_author(value: str | None) -> str | None:
     return None if is_role(value) and not is_person_name(value) else value
 
 
+OUTLET_ADDRESS = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?")
+
+
 def tidy_outlet(value: str | None) -> str | None:
     """An outlet field that names a publication: copyright lines and generic words refused."""
     if not value or not value.strip() or COPYRIGHT.search(value):
         return None
     value = " ".join(value.split())
+    site = OUTLET_ADDRESS.fullmatch(value)
+    if site:  # a publisher given as its address ("https://www.hawaiinewsnow.com/"): its site name
+        value = site["host"]
     return None if value.lower().strip(".") in NOT_OUTLETS or len(value.split()) > 8 else value

@@ -77,6 +77,33 @@ def check_display() -> None:
             "the command line works without one (briefing --help), and "
             "briefing --screenshot out.png renders the window to a file"
         )
+    if not os.environ.get("WAYLAND_DISPLAY"):
+        missing = [name for name, soname in X11_LIBRARIES if not _loadable(soname)]
+        if missing:  # Qt's X11 plugin would print a paragraph and abort the process
+            raise BriefingError(
+                f"the window needs the X11 librar{'ies' if len(missing) > 1 else 'y'} {' '.join(missing)} "
+                f"(on Debian or Ubuntu: sudo apt-get install {' '.join(missing)}); the command line "
+                "works without them (briefing --help)"
+            )
+
+
+# what Qt's X11 (xcb) plugin loads beyond what the wheels bring: package name, library file
+X11_LIBRARIES = (
+    ("libxcb-cursor0", "libxcb-cursor.so.0"),
+    ("libxcb-icccm4", "libxcb-icccm.so.4"),
+    ("libxcb-keysyms1", "libxcb-keysyms.so.1"),
+    ("libxkbcommon-x11-0", "libxkbcommon-x11.so.0"),
+)
+
+
+def _loadable(soname: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
 
 
 def _preparation(workspace: str | None):

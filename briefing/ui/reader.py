@@ -299,7 +299,8 @@ class Reader(QTextBrowser):
             reason = self.action_reasons[action]() if action in self.action_reasons else None
             action.setEnabled(selected and reason is None)
             if reason is not None:
-                action.setText(f"{action.text()} ({reason})")
+                # the reason's head in the text keeps the menu narrow; the whole of it in the tooltip
+                action.setText(f"{action.text()} ({reason.split(':', 1)[0]})")
                 action.setToolTip(tip(reason))
             menu.addAction(action)
         if self.selection_actions:

@@ -264,7 +264,16 @@ def test_an_author_is_people_not_a_role_a_sentence_or_a_list_of_things(value, ex
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("Copyright 2014", None), ("Hosted", None), ("© Halden Courier 2026", None), ("Halden Courier", "Halden Courier")],
+    [
+        ("Copyright 2014", None),
+        ("Hosted", None),
+        ("© Halden Courier 2026", None),
+        ("Halden Courier", "Halden Courier"),
+        ("https://www.haldencourier.example/", "haldencourier.example"),
+        ("www.abc.net.au", "abc.net.au"),
+        ("Smithsonian.com", "Smithsonian.com"),
+        ("U.S. News", "U.S. News"),
+    ],
 )
 def test_an_outlet_is_a_publication_not_a_copyright_line_or_a_generic_word(value, expected):
     assert tidy_outlet(value) == expected
