@@ -27,6 +27,7 @@ from briefing.store.workspace import Workspace, utc_now
 
 MAX_CLAIM_CHARS = 2000
 _WORD = re.compile(r"\w", re.UNICODE)
+_WORD_JOINERS = frozenset(".,'’-")
 _CLAIM_COLUMNS = (
     'c.id, c.source_id, coalesce(s.title, \'(untitled)\') AS title, c.text, c.start, c."end" AS "end", c.status, '
     "c.credibility, c.origin, c.kind, c.score, c.dismissed, c.part, "
@@ -51,6 +52,14 @@ class ClaimRow:
     part: str = "text"  # "title": start and end count in the source's title
 
 
+def _in_word(text: str, index: int) -> bool:
+    """A letter or digit, or a mark inside a word or number ("40,000", "3.5", "don't", "co-op")."""
+    if _WORD.match(text[index]):
+        return True
+    inside = 0 < index < len(text) - 1 and _WORD.match(text[index - 1]) and _WORD.match(text[index + 1])
+    return bool(inside) and text[index] in _WORD_JOINERS
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen ``start``-``end`` to whole words, then trim the spaces at either end.
 
@@ -59,9 +68,9 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     if start > end:
         start, end = end, start
-    while 0 < start < len(text) and _WORD.match(text[start - 1]) and _WORD.match(text[start]):
+    while 0 < start < len(text) and _in_word(text, start - 1) and _in_word(text, start):
         start -= 1
-    while 0 < end < len(text) and _WORD.match(text[end - 1]) and _WORD.match(text[end]):
+    while 0 < end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
         end += 1
     while start < end and text[start].isspace():
         start += 1

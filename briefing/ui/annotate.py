@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from briefing.store import Workspace
 from briefing.store.annotations import add_annotation, delete_annotation
+from briefing.store.claims import snap_to_words
 from briefing.store.sources import get_source
 from briefing.ui.plain import plain_label
 from briefing.ui.widgets import add_ok_cancel
@@ -64,8 +65,12 @@ def annotation_command(parent, ws: Workspace, source_id: int | None, selected: t
     if source_id is None or selected is None:
         parent.statusBar().showMessage("Select a passage in the reader first, then annotate it.", 6000)
         return None
-    start, end = selected
-    dialog = dialog_factory(parent, get_source(ws, source_id).text[start:end])
+    text = get_source(ws, source_id).text
+    start, end = snap_to_words(text, *selected)  # a drag that starts inside a word takes the whole word
+    if end <= start:
+        parent.statusBar().showMessage("Select some words in the reader first, then annotate them.", 6000)
+        return None
+    dialog = dialog_factory(parent, text[start:end])
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     note, tags = dialog.values()

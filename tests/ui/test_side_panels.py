@@ -106,3 +106,22 @@ def test_editing_the_summary_keeps_it(demo_window):
     demo_window.panel.summary.setPlainText("The plant runs by hand; 40,000 homes boil water.")
     demo_window.panel.summaryEdited.emit(demo_window.panel.summary.toPlainText())
     assert get_source(demo_window.ws, source_id).summary == "The plant runs by hand; 40,000 homes boil water."
+
+
+def test_an_annotation_takes_whole_words_of_a_drag_that_starts_inside_one(demo_window):
+    from briefing.ui import annotate
+
+    source_id = _select_source(demo_window, "Meridian Wire")
+    text = get_source(demo_window.ws, source_id).text
+    start = text.index("40,000")
+    command = annotate.annotation_command(
+        demo_window, demo_window.ws, source_id, (start + 2, start + 4), demo_window.after_edit, dialog_factory=_FakeDialog
+    )
+    demo_window.undo_stack.push(command)
+    [note] = list_note_rows(demo_window.ws, source_id)
+    assert note.exact == "40,000"
+    blank = text.index(" ")
+    assert annotate.annotation_command(
+        demo_window, demo_window.ws, source_id, (blank, blank + 1), demo_window.after_edit, dialog_factory=_FakeDialog
+    ) is None
+    assert "Select some words" in demo_window.statusBar().currentMessage()
