@@ -40,6 +40,11 @@ Call = Callable[..., Any]
 # languages the analysis is written for; a source with no language known is analysed too
 ANALYSED_LANGUAGES = frozenset({"en"})
 ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
+# The least cosine of a suggested passage's meaning with its claim. Measured on FNC-1's train
+# split (250 headlines against the best sentence of their own article, 250 against another
+# story's): the same story scored 0.42 or more in 99% of pairs (median 0.70), another story
+# under 0.30 in 83% (median 0.19).
+MIN_MEANING = 0.30
 MIN_CHARACTERS_PER_WORKER = 100_000  # about 15,000 words: several times a model load's worth
 NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
 
@@ -261,7 +266,8 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
 
 def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     """Order a claim's open suggestions by the meaning of their passages (the cosine of sentence
-    embeddings with the claim), when it is opened, with each relation judged in its source's text.
+    embeddings with the claim), when it is opened, with each relation judged in its source's text;
+    a passage whose meaning is further from the claim than MIN_MEANING is no longer suggested.
     Returns whether anything changed (a second call changes nothing); False also when the model
     is not installed (``semantic_unavailable()`` says why)."""
     from briefing.nlp import embeddings
@@ -289,6 +295,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
         for s, c in zip(current, cosines, strict=True)
     ]
     before = [(s["source_id"], s["start"], s["end"], round(s["score"], 4), s["relation"]) for s in current]
+    rows = [row for row in rows if row[3] >= MIN_MEANING]  # a passage on another subject is no suggestion
     rows.sort(key=lambda row: -row[3])
     if rows == before:
         return False

@@ -195,3 +195,31 @@ def test_analyse_on_the_command_line_says_which_sources_it_withheld(tmp_path, ca
     assert out.strip() == "0 sources analysed"
     withheld = "2 not analysed: language pl, sv — entities, quotes and claims are found in English text only"
     assert err.strip() == f"briefing: {withheld}"
+
+
+def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monkeypatch):
+    """Cosines under MIN_MEANING (measured on FNC-1 train: another story's best sentence) are
+    no suggestion; the same story's passages stay, ordered by meaning."""
+    import numpy as np
+
+    from briefing import pipeline
+    from briefing.nlp import embeddings
+    from briefing.store.claims import add_claim
+    from briefing.store.sources import add_document
+    from briefing.store.suggestions import replace_suggestions
+    from tests.store.test_sources import make_doc
+
+    claim_text = "The outage left 40,000 households without water."
+    near, far = "About 40,000 homes had no tap water.", "The mayor opened a library."
+    own = add_document(ws, make_doc(claim_text, title="a"))[0]
+    other = add_document(ws, make_doc(f"{near} {far}", title="b"))[0]
+    third = add_document(ws, make_doc(far, title="c"))[0]
+    claim_id = add_claim(ws, own, 0, len(claim_text))
+    replace_suggestions(ws, claim_id, [(third, 0, len(far), 5.0, "related"), (other, 0, len(near), 3.0, "related")])
+    vectors = {claim_text: [1.0, 0.0], near: [0.8, 0.6], far: [0.2, 0.98]}
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", lambda texts: np.array([vectors[t] for t in texts], dtype=np.float32))
+    assert pipeline.rerank_claim(ws, claim_id)
+    open_ = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
+    assert [(s["source_id"], s["passage"]) for s in open_] == [(other, near)]
+    assert open_[0]["score"] >= pipeline.MIN_MEANING
