@@ -68,11 +68,16 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
     return _kind_by_verbs(live) or _date_kind(sent, live_ids)
 
 
+DONE_WHEN_PAST = frozenset({"seek", "prepare"})
+
+
 def _plan_kind(live, figures: list) -> str | None:
     """promise or plan when the figure belongs to a pledge, a plan or a future clause."""
     for kind, cues in (("promise", PROMISE_LEMMAS), ("plan", PLAN_LEMMAS)):
         for token in live:
             if token.lemma_ in cues and token.pos_ in ("VERB", "NOUN") and any(_governs(token, f) for f in figures):
+                if _done_not_planned(token):
+                    continue
                 return kind
     for token in live:
         future = token.lower_ in ("will", "shall", "'ll") and token.tag_ == "MD"
@@ -80,6 +85,17 @@ def _plan_kind(live, figures: list) -> str | None:
             if any(_governs(token.head, f) for f in figures):
                 return "plan"
     return None
+
+
+def _done_not_planned(token) -> bool:
+    """"Sought" and "prepared" in the past with no "to" clause report what was done ("two
+    patients sought treatment", "prepared 300 meals"), not a plan ("sought to cut 2,000 jobs");
+    "planned 300 homes" stays a plan."""
+    return (
+        token.lemma_ in DONE_WHEN_PAST
+        and token.tag_ in ("VBD", "VBN")
+        and not any(child.dep_ == "xcomp" for child in token.children)
+    )
 
 
 def _governs(head, token) -> bool:

@@ -102,6 +102,9 @@ def test_a_hedge_or_opinion_vetoes_only_its_own_clause(analyse, sentence, is_cla
         ("The ministry will release VLD 3 million next week.", "plan"),
         ("The government pledged to build 300,000 homes a year.", "promise"),
         ("The company cut 2,000 jobs in 2024.", "figure"),
+        ("The council planned 300 new homes for the district.", "plan"),
+        ("Two infected patients sought treatment at a hospital in the capital.", "figure"),
+        ("Volunteers prepared 300 meals on Sunday.", "figure"),
         ("A poll found 40% of voters are not sure they will vote for her.", "percent"),
     ],
 )
