@@ -21,12 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefing.cjk import has_cjk
-from briefing.domain import SearchFilters
+from briefing.domain import CLAIM_STATUSES, SearchFilters
 from briefing.store.search_index import phrase
 
 FIELDS = ("speaker", "source", "outlet", "entity", "tag", "status", "type", "from", "to", "grade")
 TYPES = ("quote", "claim", "note", "source")
-STATUSES = ("unreviewed", "corroborated", "disputed")
 TOKEN = re.compile(
     r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+))'
     r'|"(?P<phrase>[^"]*)"(?:~(?P<near>\d+))?|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
@@ -198,8 +197,8 @@ def _apply_filter(filters: Filters, name: str, argument: str) -> None:
             raise QuerySyntaxError(f"type: is one of {', '.join(TYPES)}")
         filters.type.append(kind)
     elif name == "status":
-        if lowered not in STATUSES:
-            raise QuerySyntaxError(f"status: is one of {', '.join(STATUSES)}")
+        if lowered not in CLAIM_STATUSES:
+            raise QuerySyntaxError(f"status: is one of {', '.join(CLAIM_STATUSES)}")
         filters.status.append(lowered)
     elif name == "grade":
         grades = [g for g in argument.upper() if g in "ABCDEF"]

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from briefing.domain import RELIABILITY_LABELS
 from briefing.ui.help import add_help_actions
+from briefing.ui.panels import JUDGE_KEYS
 from briefing.ui.panes import focus_next_pane
 from briefing.ui.reader import LAYERS
 
@@ -54,7 +55,7 @@ def _build_source_menu(window) -> None:
 
 def _build_claim_menu(window) -> None:
     menu = window.menuBar().addMenu("&Claims")
-    for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
+    for status, key in JUDGE_KEYS.items():
         _add_action(
             window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s), key
         )

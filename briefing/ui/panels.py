@@ -44,6 +44,9 @@ TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
 VARIANT_COLOUR = "#d9480f"
 
 
+# the judging keys, shown on the Claims tab's buttons and bound in the Claims menu
+JUDGE_KEYS = {"corroborated": "Ctrl+Alt+C", "disputed": "Ctrl+Alt+D", "unreviewed": "Ctrl+Alt+U"}
+
 class _ClaimItem(QTreeWidgetItem):
     """Sorts by text position under "Claim", by score under "Score", by status then position."""
 
@@ -139,7 +142,7 @@ class SidePanel(QTabWidget):
         reason = ReasonEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
         buttons = QHBoxLayout()
-        for status, key in (("corroborated", "Ctrl+Alt+C"), ("disputed", "Ctrl+Alt+D"), ("unreviewed", "Ctrl+Alt+U")):
+        for status, key in JUDGE_KEYS.items():
             # no mnemonic: Alt+letters belong to the menus and tabs; the Claims menu's keys mark
             button = QPushButton(status.capitalize())
             button.setToolTip(tip(f"Mark the selected claim {status} ({key})"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import CLAIM_STATUSES
 from briefing.store.views import Timeline
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS
@@ -41,7 +42,6 @@ MAX_PIXELS_PER_DAY = 600.0
 ZOOM_STEP = 1.5
 TOP = 10.0
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
-STATUSES = ("unreviewed", "corroborated", "disputed")
 SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
 CLAIM_PAINT = {s: (QPen(QColor(c).darker()), QBrush(QColor(c))) for s, c in CLAIM_COLOURS.items()}
 
@@ -179,13 +179,13 @@ class TimelineView(QGraphicsView):
             height = 2 + BAR_HEIGHT * count / most_sources
             parts = [f"{count:,} source{'s' if count != 1 else ''}"]
             if claims:
-                by_status = ", ".join(f"{claims[s]:,} {s}" for s in STATUSES if claims.get(s))
+                by_status = ", ".join(f"{claims[s]:,} {s}" for s in CLAIM_STATUSES if claims.get(s))
                 parts.append(f"{sum(claims.values()):,} claims: {by_status}")
             hint = f"{day} · {' · '.join(parts)} — click to list the sources"
             no_pen = QPen(Qt.PenStyle.NoPen)
             marks = [scene.addRect(x, TOP + BAR_HEIGHT - height, width, height, no_pen, QBrush(QColor(SOURCE_COLOUR)))]
             y = TOP + BAR_HEIGHT + 6
-            for status in STATUSES:
+            for status in CLAIM_STATUSES:
                 if claims.get(status):
                     part = BAR_HEIGHT / 2 * claims[status] / most_claims
                     brush = QBrush(QColor(CLAIM_COLOURS[status]))
