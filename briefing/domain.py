@@ -235,7 +235,7 @@ class SearchPage:
 
 # -- briefing notes (briefing.store reads them, briefing.export writes them) --
 
-BRIEFING_ITEM_KINDS = ("quote", "claim", "annotation", "summary", "entity", "text")
+BRIEFING_ITEM_KINDS = ("quote", "claim", "annotation", "summary", "entity", "text", "passage")
 VERIFICATION_STATES = ("verified", "moved", "altered", "orphaned")
 RELIABILITY_LABELS = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -363,6 +363,13 @@ class AnnotationContent:
 
 
 @dataclass(frozen=True)
+class PassageContent:
+    """Words the analyst selected in a source, checked at export like a quote."""
+
+    passage: Passage
+
+
+@dataclass(frozen=True)
 class SummaryContent:
     summary: str | None
     citation: Citation
@@ -378,13 +385,14 @@ class EntityCard:
     quotes: tuple[QuoteContent, ...]  # a few things the entity said
 
 
-ItemContent = QuoteContent | ClaimContent | AnnotationContent | SummaryContent | EntityCard
+ItemContent = QuoteContent | ClaimContent | AnnotationContent | PassageContent | SummaryContent | EntityCard
 
 
 @dataclass(frozen=True)
 class BriefingItem:
     """One item of a note. ``content`` is None for text items and for records that are gone;
-    ``body`` is the analyst's Markdown for text items, else the item's words when it was added."""
+    ``body`` is the analyst's Markdown for text items, else the item's words when it was added.
+    A passage item's ``ref_id`` is its source and ``start``/``end`` its place there."""
 
     id: int
     position: int
@@ -392,6 +400,8 @@ class BriefingItem:
     ref_id: int | None
     body: str | None
     content: ItemContent | None
+    start: int | None = None
+    end: int | None = None
 
     @property
     def verification(self) -> Verification | None:
@@ -410,7 +420,7 @@ class BriefingItem:
             return [content.passage, *(e.passage for e in content.evidence)]
         if isinstance(content, EntityCard):
             return [q.passage for q in content.quotes]
-        if isinstance(content, QuoteContent | AnnotationContent):
+        if isinstance(content, QuoteContent | AnnotationContent | PassageContent):
             return [content.passage]
         return []
 

@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from briefing/store/migrations.py.
--- Schema version 8. Do not edit: run `make schema`.
+-- Schema version 9. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -132,18 +132,6 @@ CREATE TABLE briefings (
     updated_at TEXT NOT NULL
 );
 
-CREATE TABLE briefing_items (
-    id INTEGER PRIMARY KEY,
-    briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('quote','claim','annotation','summary','entity','text')),
-    ref_id INTEGER,
-    body TEXT,
-    CHECK ((kind = 'text') = (ref_id IS NULL))
-);
-
-CREATE INDEX idx_briefing_items_order ON briefing_items(briefing_id, position);
-
 CREATE TABLE history (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
@@ -260,3 +248,18 @@ CREATE TABLE version_carries (
 );
 
 CREATE INDEX idx_version_carries_source ON version_carries(source_id);
+
+CREATE TABLE "briefing_items" (
+    id INTEGER PRIMARY KEY,
+    briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('quote','claim','annotation','summary','entity','text','passage')),
+    ref_id INTEGER,
+    body TEXT,
+    start INTEGER CHECK (start >= 0),
+    "end" INTEGER CHECK ("end" > start),
+    CHECK ((kind = 'text') = (ref_id IS NULL)),
+    CHECK ((kind = 'passage') = (start IS NOT NULL AND "end" IS NOT NULL))
+);
+
+CREATE INDEX idx_briefing_items_order ON briefing_items(briefing_id, position);

@@ -4,7 +4,9 @@ as schema.org ClaimReview, both JSON-LD.
 
 Format version 2: ``citations`` lists each source once (with its web address when its original
 names one); each passage carries its own place: paragraph, locator and character offsets.
-A claim carries the judgement of its status (reason, analyst, time).
+A claim carries the judgement of its status (reason, analyst, time). An item of kind
+``passage`` (words the analyst selected in a source) has the same fields as a quote's passage
+and its ``ref_id`` is the source; readers of version 2 that skip unknown kinds still read the rest.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from briefing.domain import (
     EntityCard,
     EvidenceContent,
     Passage,
+    PassageContent,
     QuoteContent,
     SummaryContent,
     Verification,
@@ -108,6 +111,8 @@ def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
             "anchor": content.anchor,
             "annotation": f"urn:briefing:annotation:{item.ref_id}",
         }
+    if isinstance(content, PassageContent):
+        return {**base, **_passage(rendered, content.passage)}
     if isinstance(content, SummaryContent):
         return {**base, "summary": content.summary, "citation": rendered.number(content.citation)}
     assert isinstance(content, EntityCard)

@@ -26,6 +26,7 @@ from briefing.domain import (
     EntityCard,
     EvidenceContent,
     Passage,
+    PassageContent,
     QuoteContent,
     SummaryContent,
     Verification,
@@ -43,6 +44,7 @@ _ORPHAN_HEADINGS = {
     "annotation": "Annotation",
     "summary": "Summary",
     "entity": "Entity",
+    "passage": "Passage",
 }
 
 
@@ -154,6 +156,8 @@ def _section(rendered: RenderedNote, item: BriefingItem) -> Section:
         return _claim(rendered, item, content)
     if isinstance(content, AnnotationContent):
         return _annotation(rendered, item, content)
+    if isinstance(content, PassageContent):
+        return _passage(rendered, item, content)
     if isinstance(content, SummaryContent):
         return _summary(rendered, item, content)
     assert isinstance(content, EntityCard)
@@ -250,6 +254,14 @@ def _annotation(rendered: RenderedNote, item: BriefingItem, note: AnnotationCont
         lines.append(f"**Tags:** {inline(', '.join(note.tags))}")
     flags = _flags([(note.passage, "the highlighted passage is")])
     return Section(item, "Annotation", "\n\n".join(lines) + _flag_lines(flags), flags)
+
+
+def _passage(rendered: RenderedNote, item: BriefingItem, selected: PassageContent) -> Section:
+    """Words the analyst selected, as a block quote cited like a quote and checked like one."""
+    citation = selected.passage.citation
+    title = (citation.title if citation else None) or "(untitled source)"
+    flags = _flags([(selected.passage, "the passage is")])
+    return Section(item, f"Passage: {title}", f"> {_quoted(rendered, selected.passage)}{_flag_lines(flags)}", flags)
 
 
 def _summary(rendered: RenderedNote, item: BriefingItem, summary: SummaryContent) -> Section:

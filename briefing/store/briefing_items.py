@@ -13,6 +13,7 @@ from briefing.domain import (
     EvidenceContent,
     ItemContent,
     Passage,
+    PassageContent,
     QuoteContent,
     SummaryContent,
     paragraph_number,
@@ -36,10 +37,15 @@ class ItemReader:
         self.ws = ws
         self._sources: dict[int, _Source | None] = {}
 
-    def content(self, kind: str, ref_id: int | None) -> ItemContent | None:
-        """None for text items and for records that no longer exist."""
+    def content(
+        self, kind: str, ref_id: int | None, body: str | None = None, start: int | None = None, end: int | None = None
+    ) -> ItemContent | None:
+        """None for text items and for records that no longer exist. A passage item is its
+        words when added (``body``), checked at ``start``-``end`` of its source ``ref_id``."""
         if kind == "text" or ref_id is None:
             return None
+        if kind == "passage":
+            return self.selected_passage(ref_id, body or "", start, end)
         reader = {"quote": self.quote, "claim": self.claim, "annotation": self.annotation,
                   "summary": self.summary, "entity": self.entity}[kind]
         return reader(ref_id)
@@ -79,6 +85,11 @@ class ItemReader:
             "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
             "ORDER BY t.name", [annotation_id]))
         return AnnotationContent(self.passage(source_id, exact, start, end), prefix, suffix, note, tags, anchor)
+
+    def selected_passage(self, source_id: int, words: str, start: int | None, end: int | None) -> PassageContent | None:
+        if self._source(source_id) is None or start is None or end is None:
+            return None
+        return PassageContent(self.passage(source_id, words, start, end))
 
     def summary(self, source_id: int) -> SummaryContent | None:
         source = self._source(source_id)

@@ -3,7 +3,9 @@
 Every edit is one transaction that commits before returning, touches the note's
 ``updated_at`` and is recorded in the judgement history (target kind 'briefing').
 Item positions stay dense (0..n-1). A non-text item keeps in ``body`` its words as
-they were when added, so a note can still show an item whose record is gone.
+they were when added, so a note can still show an item whose record is gone. A passage
+item is words the analyst selected in a source: ``ref_id`` is the source, ``start``/``end``
+their place, and ``body`` the words, checked against the source at export like a quote.
 """
 
 from __future__ import annotations
@@ -107,25 +109,42 @@ def add_item(
     ref_id: int | None = None,
     body: str | None = None,
     position: int | None = None,
+    start: int | None = None,
+    end: int | None = None,
 ) -> int:
     """Add an item at ``position`` (default: the end). A text item takes Markdown ``body`` and no
-    ``ref_id``; the others take the id of a quote, claim, annotation, source (summary) or entity."""
+    ``ref_id``; a passage takes its source's id as ``ref_id`` and the range ``start``-``end``
+    (its words are read from the source); the others take the id of a quote, claim, annotation,
+    source (summary) or entity."""
     if kind not in BRIEFING_ITEM_KINDS:
         raise BriefingError(f"item kind: must be one of {', '.join(BRIEFING_ITEM_KINDS)}, not {kind!r}")
     with ws.transaction():
         _briefing_row(ws, briefing_id)
-        body = _text_body(body) if kind == "text" else _referenced_words(ws, kind, ref_id)
+        if kind == "text":
+            body = _text_body(body)
+        elif kind == "passage":
+            body = _selected_words(ws, ref_id, start, end)
+        else:
+            body = _referenced_words(ws, kind, ref_id)
+        span = {"start": start, "end": end} if kind == "passage" else {}
         order = _item_ids(ws, briefing_id)
         position = len(order) if position is None else _checked_position(position, len(order) + 1)
         item_id = ws.insert("briefing_items", {
             "briefing_id": briefing_id, "position": len(order), "kind": kind,
-            "ref_id": None if kind == "text" else ref_id, "body": body})
+            "ref_id": None if kind == "text" else ref_id, "body": body, **span})
         order.insert(position, item_id)
         _renumber(ws, order)
-        new_value = body if kind == "text" else f"{kind} {ref_id}"
+        new_value = body if kind == "text" else _item_value(kind, ref_id, start, end)
         record_judgement(ws, "add_item", "briefing", briefing_id, f"item {item_id}", None, new_value, None)
         _touch(ws, briefing_id)
         return item_id
+
+
+def add_passage(
+    ws: Workspace, briefing_id: int, source_id: int, start: int, end: int, position: int | None = None
+) -> int:
+    """Add the words of source ``source_id`` between ``start`` and ``end`` as a passage item."""
+    return add_item(ws, briefing_id, "passage", source_id, position=position, start=start, end=end)
 
 
 def move_item(ws: Workspace, item_id: int, position: int) -> None:
@@ -160,10 +179,11 @@ def update_text(ws: Workspace, item_id: int, body: str, reason: str | None = Non
 def remove_item(ws: Workspace, item_id: int, reason: str | None = None) -> None:
     with ws.transaction() as db:
         briefing_id, _, kind, body = _item_row(ws, item_id)
-        ref_id = db.execute("SELECT ref_id FROM briefing_items WHERE id = ?", [item_id]).fetchone()[0]
+        ref_id, start, end = db.execute(
+            'SELECT ref_id, start, "end" FROM briefing_items WHERE id = ?', [item_id]).fetchone()
         db.execute("DELETE FROM briefing_items WHERE id = ?", [item_id])
         _renumber(ws, _item_ids(ws, briefing_id))
-        old_value = body if kind == "text" else f"{kind} {ref_id}"
+        old_value = body if kind == "text" else _item_value(kind, ref_id, start, end)
         record_judgement(ws, "remove_item", "briefing", briefing_id, f"item {item_id}", old_value, None, reason)
         _touch(ws, briefing_id)
 
@@ -174,10 +194,10 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
     row = _briefing_row(ws, briefing_id)
     reader = ItemReader(ws)
     items = tuple(
-        BriefingItem(item_id, position, kind, ref_id, body, reader.content(kind, ref_id))
-        for item_id, position, kind, ref_id, body in ws.db.execute(
-            "SELECT id, position, kind, ref_id, body FROM briefing_items WHERE briefing_id = ? ORDER BY position",
-            [briefing_id]).fetchall()
+        BriefingItem(item_id, position, kind, ref_id, body, reader.content(kind, ref_id, body, start, end), start, end)
+        for item_id, position, kind, ref_id, body, start, end in ws.db.execute(
+            'SELECT id, position, kind, ref_id, body, start, "end" FROM briefing_items WHERE briefing_id = ? '
+            "ORDER BY position", [briefing_id]).fetchall()
     )
     return BriefingNote(row["id"], row["title"], row["audience"], row["date"], row["author"],
                         row["created_at"], row["updated_at"], items)
@@ -229,6 +249,29 @@ def _referenced_words(ws: Workspace, kind: str, ref_id: int | None) -> str:
         what = "source" if kind == "summary" else kind
         raise BriefingError(f"{what} {ref_id} does not exist")
     return row[0]
+
+
+def _selected_words(ws: Workspace, source_id: int | None, start: int | None, end: int | None) -> str:
+    """The words of a passage item, read from its source; the range must hold some."""
+    if not isinstance(source_id, int):
+        raise BriefingError("a passage item needs the id of its source")
+    row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} does not exist")
+    text = row[0]
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise BriefingError(f"passage: the range must lie within source {source_id} (0-{len(text)}), "
+                            f"not {start!r}-{end!r}")
+    if not text[start:end].strip():
+        raise BriefingError("passage: the selected words are empty")
+    return text[start:end]
+
+
+def _item_value(kind: str, ref_id: int | None, start: int | None, end: int | None) -> str:
+    """How the judgement history names a non-text item: 'quote 4', 'passage of source 2 at 10-48'."""
+    if kind == "passage":
+        return f"passage of source {ref_id} at {start}-{end}"
+    return f"{kind} {ref_id}"
 
 
 def _text_body(body: str | None) -> str:
