@@ -114,7 +114,8 @@ def add_item(
 ) -> int:
     """Add an item at ``position`` (default: the end). A text item takes Markdown ``body`` and no
     ``ref_id``; a passage takes its source's id as ``ref_id`` and the range ``start``-``end``
-    (its words are read from the source); the others take the id of a quote, claim, annotation,
+    (its words are read from the source, or given as ``body`` when an undo puts back the words
+    as they were when first added); the others take the id of a quote, claim, annotation,
     source (summary) or entity."""
     if kind not in BRIEFING_ITEM_KINDS:
         raise BriefingError(f"item kind: must be one of {', '.join(BRIEFING_ITEM_KINDS)}, not {kind!r}")
@@ -123,7 +124,8 @@ def add_item(
         if kind == "text":
             body = _text_body(body)
         elif kind == "passage":
-            body = _selected_words(ws, ref_id, start, end)
+            words = _selected_words(ws, ref_id, start, end)
+            body = words if body is None else _passage_words(body)
         else:
             body = _referenced_words(ws, kind, ref_id)
         span = {"start": start, "end": end} if kind == "passage" else {}
@@ -141,10 +143,17 @@ def add_item(
 
 
 def add_passage(
-    ws: Workspace, briefing_id: int, source_id: int, start: int, end: int, position: int | None = None
+    ws: Workspace,
+    briefing_id: int,
+    source_id: int,
+    start: int,
+    end: int,
+    position: int | None = None,
+    words: str | None = None,
 ) -> int:
-    """Add the words of source ``source_id`` between ``start`` and ``end`` as a passage item."""
-    return add_item(ws, briefing_id, "passage", source_id, position=position, start=start, end=end)
+    """Add the words of source ``source_id`` between ``start`` and ``end`` as a passage item
+    (``words``: the words as they were when first added, for an undo)."""
+    return add_item(ws, briefing_id, "passage", source_id, words, position, start=start, end=end)
 
 
 def move_item(ws: Workspace, item_id: int, position: int) -> None:
@@ -265,6 +274,12 @@ def _selected_words(ws: Workspace, source_id: int | None, start: int | None, end
     if not text[start:end].strip():
         raise BriefingError("passage: the selected words are empty")
     return text[start:end]
+
+
+def _passage_words(body: str) -> str:
+    if not isinstance(body, str) or not body.strip():
+        raise BriefingError("passage: the words are empty")
+    return body
 
 
 def _item_value(kind: str, ref_id: int | None, start: int | None, end: int | None) -> str:

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import BriefingError, BriefingNote
+from briefing.export.citations import unquoted
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,
     CreateNote,
-    DeleteNote,
     RemoveItem,
     edit_details_command,
     edit_text_command,
@@ -41,6 +41,7 @@ from briefing.ui.briefing_commands import (
 )
 from briefing.ui.briefing_items import ItemIdRole, ItemList
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
+from briefing.ui.passage_items import AddPassage, DeleteNoteWithPassages, RemovePassage
 from briefing.ui.plain import InertDocument, ask, tip, warn
 from briefing.ui.widgets import add_buttons, add_ok_cancel
 
@@ -253,6 +254,19 @@ class BriefingDock(QDockWidget):
         self.raise_()
         self.window_.statusBar().showMessage(f"Added to “{self.note.title if self.note else ''}”.", 5000)
 
+    def add_passage(self, source_id: int, start: int, end: int) -> bool:
+        """Add the words of a source between ``start`` and ``end`` as a passage item; False when
+        there is no note or the store refused it (the reason is in the status bar)."""
+        briefing_id = self.ensure_note()
+        if briefing_id is None:
+            return False
+        added = self.window_.push_command(
+            lambda: AddPassage(self.ws, briefing_id, source_id, start, end, None, self._changed))
+        if added:
+            self.show()
+            self.raise_()
+        return added
+
     def add_text(self) -> None:
         self.add("text", None, "New section: write it here in Markdown.")
         last = self.items.item(self.items.count() - 1)
@@ -274,7 +288,10 @@ class BriefingDock(QDockWidget):
         item = self._selected_item()
         if item is not None and self.note is not None:
             note_id = self.note.id
-            self._push(lambda: RemoveItem(self.ws, note_id, item.id, self._changed))
+            if item.kind == "passage":
+                self._push(lambda: RemovePassage(self.ws, note_id, item, self._changed))
+            else:
+                self._push(lambda: RemoveItem(self.ws, note_id, item.id, self._changed))
 
     def step(self, delta: int) -> None:
         item = self._selected_item()
@@ -324,7 +341,7 @@ class BriefingDock(QDockWidget):
         ):
             return
         note_id = self.note.id
-        self._push(lambda: DeleteNote(self.ws, note_id, self._changed))
+        self._push(lambda: DeleteNoteWithPassages(self.ws, note_id, self._changed))
 
     def export(self, target: str | None = None, fmt: str | None = None) -> None:
         """Export the note; without ``target`` a file dialog asks where and in which format
@@ -359,6 +376,18 @@ def _row_text(section) -> str:
         first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
         return f"{flag}Text · {first.lstrip('# ')[:120]}"
     words = (item.body or "").replace("\n", " ")
+    if item.kind == "passage":
+        return f"{flag}{_passage_row(section)}"
     heading = section.heading or item.kind.capitalize()
     return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
 
+
+
+def _passage_row(section) -> str:
+    """'Passage: <words> — <source title>', the words cut at 110 characters."""
+    words = " ".join(unquoted(section.item.body or "").split())
+    words = words[:110] + ("…" if len(words) > 110 else "")
+    passage = getattr(section.item.content, "passage", None)
+    citation = passage.citation if passage is not None else None
+    title = (citation.title or "(untitled source)") if citation is not None else "source no longer in the workspace"
+    return f"Passage: {words} — {title}"

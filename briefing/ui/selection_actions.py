@@ -1,5 +1,6 @@
-"""What the reader's selected words can become besides a claim, a quote or a note: a cited
-passage in the briefing note, or a quotation with its citation on the clipboard.
+"""What the reader's selected words can become besides a claim, a quote or a note: a passage
+item of the briefing note (its source and range kept, so the export checks the words and lists
+the source), or a quotation with its citation on the clipboard.
 
 Both cite as the exports do: title, outlet, author, date, the address when the source has
 one, and the paragraph (counted as ``briefing.domain.paragraph_number`` counts it), never a
@@ -20,7 +21,6 @@ from briefing.store import Workspace
 
 ADD_SHORTCUT = "Ctrl+Alt+B"
 COPY_SHORTCUT = "Ctrl+Shift+C"
-MARKDOWN_PUNCTUATION = frozenset("\\`*_[]{}#|~!")
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,6 @@ class CitedPassage:
     def clipboard_text(self) -> str:
         return f"“{self.words}”\n— {self.reference()}"
 
-    def markdown(self) -> str:
-        """A text section of the note: the words as a block quote, the reference under them."""
-        c = self.citation
-        where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
-        reference = f"{literal(c.title or '(untitled source)')}. {literal(where)}. {self.locator.capitalize()}."
-        address = f" `{self.url}`" if self.url else ""  # as the exports show it: text, never a live link
-        return f"> “{literal(self.words)}”\n>\n> — {reference}{address}"
-
 
 def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPassage:
     """The words of ``source`` between ``start`` and ``end`` with their citation."""
@@ -73,18 +65,15 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
     return CitedPassage(words, citation, paragraph_number(text, max(start, end - 1)), url)
 
 
-def literal(text: str) -> str:
-    """Untrusted words as literal Markdown on one line (the export disarms HTML itself)."""
-    return "".join("\\" + ch if ch in MARKDOWN_PUNCTUATION else ch for ch in " ".join(text.split()))
-
-
 class SelectionActions:
     """Add Selection to Briefing Note and Copy with Citation, for the menus and the reader."""
 
     def __init__(self, window):
         self.window = window
         self.add_to_note = self._action("Add Selection to Briefing &Note", ADD_SHORTCUT, self.add_passage)
-        self.add_to_note.setToolTip("The selected words as a quoted passage with its citation, in the note")
+        self.add_to_note.setToolTip(
+            "The selected words as a passage of the note, cited with its source and checked word for word at export"
+        )
         self.copy_cited = self._action("Copy &with Citation", COPY_SHORTCUT, self.copy_with_citation)
         self.copy_cited.setToolTip(
             "The selected words in quotation marks, then title, outlet, author, date, address and paragraph"
@@ -124,10 +113,12 @@ class SelectionActions:
         passage = self.selection()
         if passage is None:
             return
+        c = passage.citation
+        if c.start is None or c.end is None or c.end <= c.start:
+            self.window.statusBar().showMessage("Selection: only spaces are selected; select words.", 5000)
+            return
         dock = self.window.briefing_dock
-        before = len(dock.note.items) if dock.note else 0
-        dock.add("text", None, passage.markdown())
-        if dock.note is not None and len(dock.note.items) > before:
+        if dock.add_passage(c.source_id, c.start, c.end) and dock.note is not None:
             self.window.statusBar().showMessage(f"Added the passage ({passage.locator}) to “{dock.note.title}”.", 6000)
 
     def copy_with_citation(self) -> None:

@@ -1,0 +1,81 @@
+"""Passage items in the briefing pane: the words selected in the reader, listed with their
+source, flagged when the source no longer holds them, and removed or deleted with undo."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from briefing.store.briefings import read_briefing
+from briefing.store.sources import get_source, list_sources
+
+WORDS = "about 62,000 households"
+
+
+@pytest.fixture
+def added(demo_window):
+    """A note with the words selected in The Veldran Standard's article added by Ctrl+Alt+B's action."""
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
+    source_id = {r.outlet: r.id for r in list_sources(demo_window.ws)}["The Veldran Standard"]
+    demo_window.select_source(source_id)
+    text = get_source(demo_window.ws, source_id).text
+    start = text.index(WORDS)
+    demo_window.reader.scroll_to(start, start + len(WORDS))
+    demo_window.selection_actions.add_to_note.trigger()
+    assert [i.kind for i in dock.note.items] == ["passage"]
+    return demo_window, source_id, text, start
+
+
+def _items(window):
+    return read_briefing(window.ws, window.briefing_dock.current_id()).items
+
+
+def test_the_pane_lists_the_passage_with_its_source(added):
+    window, source_id, _, _ = added
+    row = window.briefing_dock.items.item(0)
+    title = get_source(window.ws, source_id).title
+    assert row.text() == f"Passage: {WORDS} — {title}"
+    assert row.foreground().color() != Qt.GlobalColor.red
+    assert "Added the passage (paragraph" in window.statusBar().currentMessage()
+
+
+def test_a_passage_its_source_no_longer_holds_is_flagged_in_red(added):
+    window, source_id, text, _ = added
+    window.ws.db.execute(
+        "UPDATE sources SET text = ? WHERE id = ?", [text.replace(WORDS, "about 70,000 homes"), source_id]
+    )
+    window.ws.db.conn.commit()
+    window.briefing_dock.refresh()
+    row = window.briefing_dock.items.item(0)
+    assert row.text().startswith(f"⚠ Passage: {WORDS} — ")
+    assert row.foreground().color() == Qt.GlobalColor.red
+    assert "Not verified (altered): the passage is not found verbatim" in row.toolTip()
+    assert "no longer match their sources" in window.statusBar().currentMessage()
+
+
+def test_removing_a_passage_is_undone_with_its_range_and_words(added):
+    window, source_id, _, start = added
+    dock = window.briefing_dock
+    dock.items.setCurrentRow(0)
+    dock.remove_selected()
+    assert _items(window) == ()
+    window.undo_stack.undo()
+    [item] = _items(window)
+    assert (item.kind, item.ref_id, item.start, item.end, item.body) == (
+        "passage",
+        source_id,
+        start,
+        start + len(WORDS),
+        WORDS,
+    )
+    assert item.verification.state == "verified"
+
+
+def test_deleting_a_note_is_undone_with_its_passages(added):
+    window, source_id, _, start = added
+    dock = window.briefing_dock
+    dock.delete_note(confirmed=True)
+    assert dock.current_id() is None
+    window.undo_stack.undo()
+    assert dock.notes.currentText() == "Outage brief (1)"
+    [item] = _items(window)
+    assert (item.kind, item.ref_id, item.start, item.body) == ("passage", source_id, start, WORDS)
