@@ -120,3 +120,14 @@ def test_an_older_workspace_keeps_its_items_and_ids_and_takes_passages(ws_file):
         assert read_briefing(ws, 5).items[-1].id == item_id
         indexes = {r[0] for r in ws.db.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'briefing_items'")}
         assert "idx_briefing_items_order" in indexes
+
+
+def test_words_given_back_by_an_undo_are_kept_and_checked(note):
+    ws, briefing_id, source = note
+    start = TEXT.index(WORDS)
+    add_passage(ws, briefing_id, source, start, start + len(WORDS), words="41,000 households")
+    [item] = read_briefing(ws, briefing_id).items
+    assert item.body == "41,000 households"
+    assert item.verification.state == "altered"
+    with pytest.raises(BriefingError, match="passage: the words are empty"):
+        add_passage(ws, briefing_id, source, start, start + len(WORDS), words="  ")
