@@ -25,10 +25,10 @@ class AddPassage(AddItem):
     ):
         super().__init__(ws, briefing_id, "passage", source_id, None, position, changed)
         self.setText("Add passage to the note")
-        self.start, self.end = start, end
+        self.source_id, self.start, self.end = source_id, start, end
 
     def redo(self) -> None:
-        self.item_id = add_passage(self.ws, self.briefing_id, self.ref_id, self.start, self.end, self.position)
+        self.item_id = add_passage(self.ws, self.briefing_id, self.source_id, self.start, self.end, self.position)
         self.changed(self.briefing_id)
 
 
