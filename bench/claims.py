@@ -38,23 +38,35 @@ def verdict(name: str, value: float | None) -> str:
 def summary_lines(finding: dict[str, Any], related: dict[str, Any]) -> list[str]:
     rows = [
         ("headlines as claims", finding["headlines"]["share"], f"{finding['headlines']['headlines']} FNC-1 headlines"),
-        ("ClaimBuster F1 (held-out part of train)", finding["finder"]["f1"],
-         f"precision {finding['finder']['precision']}, recall {finding['finder']['recall']}; "
-         f"TF-IDF + LR baseline F1 {finding['tfidf_lr']['f1']} in the same run"),
+        (
+            "ClaimBuster F1 (held-out part of train)",
+            finding["finder"]["f1"],
+            f"precision {finding['finder']['precision']}, recall {finding['finder']['recall']}; "
+            f"TF-IDF + LR baseline F1 {finding['tfidf_lr']['f1']} in the same run",
+        ),
     ]
     for part in related["parts"]:
         success, story, bm25 = part["success"]["briefing"], part["success_story"]["briefing"], part["success"]["bm25"]
         rows += [
-            ("success@1", success[1], f"{part['part']}: @3 {success[3]:.3f} @5 {success[5]:.3f}; plain BM25 "
-             f"@1 {bm25[1]:.3f}; any body of the same story @1 {story[1]:.3f}"),
-            ("contradicts precision", part["contradicts_precision"],
-             f"{part['part']}: said {part['contradicts_said']} times; relation accuracy "
-             f"{part['relation_accuracy']:.3f} vs constant '{part['constant']}' {part['constant_accuracy']:.3f}"),
+            (
+                "success@1",
+                success[1],
+                f"{part['part']}: @3 {success[3]:.3f} @5 {success[5]:.3f}; plain BM25 "
+                f"@1 {bm25[1]:.3f}; any body of the same story @1 {story[1]:.3f}",
+            ),
+            (
+                "contradicts precision",
+                part["contradicts_precision"],
+                f"{part['part']}: said {part['contradicts_said']} times; relation accuracy "
+                f"{part['relation_accuracy']:.3f} vs constant '{part['constant']}' {part['constant_accuracy']:.3f}",
+            ),
         ]
         if part["rerank_s_per_claim"] is not None:
             rows.append(("re-ranking s per claim (at most)", part["rerank_s_per_claim"], f"{part['part']}, one core"))
-    return [f"{verdict(name, value):<6} {name:<42} {'-' if value is None else value!s:<7} {detail}"
-            for name, value, detail in rows]
+    return [
+        f"{verdict(name, value):<6} {name:<42} {'-' if value is None else value!s:<7} {detail}"
+        for name, value, detail in rows
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

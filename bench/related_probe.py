@@ -88,8 +88,7 @@ def evaluate(probe: Probe, top3: Callable[[int], list[str]]) -> dict[str, Any]:
             misses.append(item["id"])
         top3_hits += item["target"] in found
     total = len(probe.items)
-    return {"top1": top1 / total, "top3": top3_hits / total, "top1_relation": top1_relation / total,
-            "misses": misses}
+    return {"top1": top1 / total, "top3": top3_hits / total, "top1_relation": top1_relation / total, "misses": misses}
 
 
 def _text(probe: Probe, passage_id: str) -> str:
@@ -103,8 +102,10 @@ def relation_accuracy(probe: Probe) -> dict[str, Any]:
         gold = item["relation"]
         total[gold] += 1
         right[gold] += relation(item["claim"], _text(probe, item["target"])) == gold
-    return {"accuracy": sum(right.values()) / len(probe.items),
-            **{f"{gold}_recall": right[gold] / total[gold] for gold in total}}
+    return {
+        "accuracy": sum(right.values()) / len(probe.items),
+        **{f"{gold}_recall": right[gold] / total[gold] for gold in total},
+    }
 
 
 def embedding_rankers(probe: Probe, tfidf: Scorer, threads: int) -> dict[str, Any]:
@@ -133,8 +134,12 @@ def embedding_rankers(probe: Probe, tfidf: Scorer, threads: int) -> dict[str, An
     return {
         "embedding": evaluate(probe, lambda n: ranked(probe, n, cosine[n])),
         "hybrid": evaluate(probe, lambda n: ranked(probe, n, hybrid(n))),
-        "speed": {"seconds_per_1000": round(per_1000, 2), "load_seconds": round(load, 2), "threads": threads,
-                  "tokens_mean": round(float(np.mean([len(embedder._load()[0].encode(t)) for t in sample])), 1)},
+        "speed": {
+            "seconds_per_1000": round(per_1000, 2),
+            "load_seconds": round(load, 2),
+            "threads": threads,
+            "tokens_mean": round(float(np.mean([len(embedder._load()[0].encode(t)) for t in sample])), 1),
+        },
     }
 
 
@@ -143,8 +148,11 @@ def run(threads: int = 1) -> dict[str, Any]:
     index = PassageIndex(probe.passages)
     tfidf = tfidf_scores(probe, index)
     results: dict[str, Any] = {
-        "probe": {"items": len(probe.items), "passages": len(probe.passages),
-                  "contradicts": sum(i["relation"] == "contradicts" for i in probe.items)},
+        "probe": {
+            "items": len(probe.items),
+            "passages": len(probe.passages),
+            "contradicts": sum(i["relation"] == "contradicts" for i in probe.items),
+        },
         "relation": relation_accuracy(probe),
         "tfidf_app": evaluate(probe, lambda n: tfidf_app_top(probe, index, n)),
         "tfidf": evaluate(probe, lambda n: ranked(probe, n, tfidf(n))),
@@ -155,22 +163,29 @@ def run(threads: int = 1) -> dict[str, Any]:
 
 def report(results: dict[str, Any]) -> str:
     probe, rel = results["probe"], results["relation"]
-    lines = [f"probe: {probe['items']} claims ({probe['contradicts']} contradict), {probe['passages']} passages",
-             f"relation() on gold pairs: {rel['accuracy']:.0%} "
-             f"(supports {rel['supports_recall']:.0%}, contradicts {rel['contradicts_recall']:.0%})",
-             f"{'ranker':<12}{'top-1':>7}{'top-3':>7}{'top-1+rel':>11}  misses at top-1"]
+    lines = [
+        f"probe: {probe['items']} claims ({probe['contradicts']} contradict), {probe['passages']} passages",
+        f"relation() on gold pairs: {rel['accuracy']:.0%} "
+        f"(supports {rel['supports_recall']:.0%}, contradicts {rel['contradicts_recall']:.0%})",
+        f"{'ranker':<12}{'top-1':>7}{'top-3':>7}{'top-1+rel':>11}  misses at top-1",
+    ]
     for name in ("tfidf_app", "tfidf", "embedding", "hybrid"):
         if name in results:
             r = results[name]
-            lines.append(f"{name:<12}{r['top1']:>7.0%}{r['top3']:>7.0%}{r['top1_relation']:>11.0%}  "
-                         + " ".join(r["misses"]))
+            lines.append(
+                f"{name:<12}{r['top1']:>7.0%}{r['top3']:>7.0%}{r['top1_relation']:>11.0%}  " + " ".join(r["misses"])
+            )
     if "speed" not in results:
-        lines.append("embeddings: not available here (bench.minilm.available() is False: "
-                     "onnxruntime and the model packages are not installed)")
+        lines.append(
+            "embeddings: not available here (bench.minilm.available() is False: "
+            "onnxruntime and the model packages are not installed)"
+        )
     else:
         s = results["speed"]
-        lines.append(f"embedding speed: {s['seconds_per_1000']} s per 1,000 sentences on {s['threads']} thread(s), "
-                     f"{s['tokens_mean']} tokens each on average; model load {s['load_seconds']} s")
+        lines.append(
+            f"embedding speed: {s['seconds_per_1000']} s per 1,000 sentences on {s['threads']} thread(s), "
+            f"{s['tokens_mean']} tokens each on average; model load {s['load_seconds']} s"
+        )
     return "\n".join(lines)
 
 

@@ -40,16 +40,43 @@ from briefing.search.engine import search
 from briefing.store import Workspace
 from briefing.store.opening import open_workspace
 
-RAW = ("SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
-       "FROM search_fts{join} WHERE search_fts MATCH ?{where} ORDER BY bm25(search_fts) LIMIT 20")
+RAW = (
+    "SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
+    "FROM search_fts{join} WHERE search_fts MATCH ?{where} ORDER BY bm25(search_fts) LIMIT 20"
+)
 JOIN = " JOIN search_docs d ON d.id = search_fts.rowid"
 RATIO_GOAL, COMMON_GOAL = 1.5, 10.0
 MEDIUM = (2_000, 20_000)  # index rows holding a medium-frequency word (of 1.1 million)
 COMMON_ISH = (20_000, 150_000)
-OUTLET_WORDS = ("Herald", "Times", "Ledger", "Wire", "Post", "Gazette", "Journal", "Daily", "Review", "Record",
-                "Chronicle", "Tribune", "Press", "Report", "Star")
-REAL_PREFIXES = ("govern*", "elect*", "invest*", "polic*", "econom*", "minist*", "secur*", "inflat*", "protest*",
-                 "hospital*")
+OUTLET_WORDS = (
+    "Herald",
+    "Times",
+    "Ledger",
+    "Wire",
+    "Post",
+    "Gazette",
+    "Journal",
+    "Daily",
+    "Review",
+    "Record",
+    "Chronicle",
+    "Tribune",
+    "Press",
+    "Report",
+    "Star",
+)
+REAL_PREFIXES = (
+    "govern*",
+    "elect*",
+    "invest*",
+    "polic*",
+    "econom*",
+    "minist*",
+    "secur*",
+    "inflat*",
+    "protest*",
+    "hospital*",
+)
 
 
 @dataclass
@@ -72,16 +99,19 @@ def q(word: str) -> str:
 
 def _band(ws: Workspace, low: int, high: int, count: int, offset: int = 0) -> list[str]:
     """``count`` words whose index term is in ``low``..``high`` rows, spread over the band."""
-    rows = ws.db.execute("SELECT word FROM bench_words WHERE docs BETWEEN ? AND ? AND word = term ORDER BY rank",
-                         [low, high]).fetchall()
+    rows = ws.db.execute(
+        "SELECT word FROM bench_words WHERE docs BETWEEN ? AND ? AND word = term ORDER BY rank", [low, high]
+    ).fetchall()
     words = [r[0] for r in rows]
     step = max(1, len(words) // count)
     return [words[(offset + i * step) % len(words)] for i in range(count)]
 
 
 def _speakers(ws: Workspace, count: int) -> list[str]:
-    rows = ws.db.execute("SELECT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_id WHERE e.id <= 4900 "
-                         "GROUP BY q.speaker_id ORDER BY count(*) DESC, e.id LIMIT 200").fetchall()
+    rows = ws.db.execute(
+        "SELECT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_id WHERE e.id <= 4900 "
+        "GROUP BY q.speaker_id ORDER BY count(*) DESC, e.id LIMIT 200"
+    ).fetchall()
     return [rows[i * 200 // count][0] for i in range(count)]
 
 
@@ -89,8 +119,8 @@ def misspelt(word: str, i: int) -> str:
     """``word`` with a letter after its fourth dropped (even ``i``) or two swapped (odd)."""
     at = 4 + i % max(1, len(word) - 5)
     if i % 2 == 0:
-        return word[:at] + word[at + 1:]
-    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+        return word[:at] + word[at + 1 :]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
 
 
 def probes(ws: Workspace) -> dict[str, list[Probe]]:
@@ -98,9 +128,9 @@ def probes(ws: Workspace) -> dict[str, list[Probe]]:
     medium = _band(ws, *MEDIUM, 30)
     other = _band(ws, *MEDIUM, 30, offset=7)
     common = _band(ws, *COMMON_ISH, 30)
-    cjk = (ZH_WORDS[:15] + JA_WORDS[:15])
+    cjk = ZH_WORDS[:15] + JA_WORDS[:15]
     very_common = [r[0] for r in ws.db.execute("SELECT word FROM bench_words ORDER BY docs DESC LIMIT 6")]
-    synthetic = [w[:max(4, len(w) - 2)] + "*" for w in _band(ws, *MEDIUM, 20, offset=3)]
+    synthetic = [w[: max(4, len(w) - 2)] + "*" for w in _band(ws, *MEDIUM, 20, offset=3)]
     kinds = {
         "single word": [Probe(w, q(w)) for w in medium],
         "two words": [Probe(f"{a} {b}", f"{q(a)} AND {q(b)}") for a, b in zip(common, other, strict=True)],
@@ -115,15 +145,21 @@ def probes(ws: Workspace) -> dict[str, list[Probe]]:
     }
     for i, name in enumerate(_speakers(ws, 30)):
         shown = f'"{name}"' if i % 2 == 0 else name.split()[-1]
-        kinds["speaker:"].append(Probe(f"speaker:{shown} {common[i]}",
-                                       f"{q(common[i])} AND speaker : {q(shown.strip(chr(34)))}"))
+        kinds["speaker:"].append(
+            Probe(f"speaker:{shown} {common[i]}", f"{q(common[i])} AND speaker : {q(shown.strip(chr(34)))}")
+        )
     for i, word in enumerate(medium):
         begin = (2018 + i % 7) * 12 + i % 12  # months since year 0; 6 to 18 months long
         end = begin + 6 + i % 13
         first, last = f"{begin // 12}-{begin % 12 + 1:02d}-01", f"{end // 12}-{end % 12 + 1:02d}-28"
-        kinds["type:quote from: to:"].append(Probe(
-            f"type:quote from:{first} to:{last} {word}", q(word),
-            "d.kind = 'quote' AND d.published >= ? AND d.published <= ?", [first, last]))
+        kinds["type:quote from: to:"].append(
+            Probe(
+                f"type:quote from:{first} to:{last} {word}",
+                q(word),
+                "d.kind = 'quote' AND d.published >= ? AND d.published <= ?",
+                [first, last],
+            )
+        )
     for i, word in enumerate(other):
         outlet = OUTLET_WORDS[i % len(OUTLET_WORDS)]
         kinds["outlet:"].append(Probe(f"outlet:{outlet} {word}", q(word), "d.outlet LIKE ?", [f"%{outlet}%"]))
@@ -145,6 +181,7 @@ def warm(path: Path) -> None:
 
 def run_kind(ws: Workspace, items: list[Probe], repeat: int) -> dict[str, list[float]]:
     """Warm with the first queries, then time app and raw alternately, ``repeat`` times each query."""
+
     def app(p: Probe) -> Callable[[], object]:
         return lambda: search(ws, p.text, limit=20).page.total
 
@@ -169,27 +206,35 @@ def pct(values: list[float], p: float) -> float:
 
 
 def report(results: dict[str, dict]) -> None:
-    print(f"\n{'kind':22} {'runs':>4} {'matches':>8} | {'app p50':>8} {'p95':>7} {'p99':>7} | "
-          f"{'raw p50':>8} {'p95':>7} {'p99':>7} | {'p95 app/raw':>11}  goal <= {RATIO_GOAL}")
+    print(
+        f"\n{'kind':22} {'runs':>4} {'matches':>8} | {'app p50':>8} {'p95':>7} {'p99':>7} | "
+        f"{'raw p50':>8} {'p95':>7} {'p99':>7} | {'p95 app/raw':>11}  goal <= {RATIO_GOAL}"
+    )
     for kind, r in results.items():
         ratio = pct(r["app"], 95) / pct(r["raw"], 95)
-        print(f"{kind:22} {len(r['app']):4d} {statistics.median(r['total']):8.0f} | "
-              f"{pct(r['app'], 50):8.1f} {pct(r['app'], 95):7.1f} {pct(r['app'], 99):7.1f} | "
-              f"{pct(r['raw'], 50):8.1f} {pct(r['raw'], 95):7.1f} {pct(r['raw'], 99):7.1f} | "
-              f"{ratio:11.2f}  {'PASS' if ratio <= RATIO_GOAL else 'BELOW'}")
+        print(
+            f"{kind:22} {len(r['app']):4d} {statistics.median(r['total']):8.0f} | "
+            f"{pct(r['app'], 50):8.1f} {pct(r['app'], 95):7.1f} {pct(r['app'], 99):7.1f} | "
+            f"{pct(r['raw'], 50):8.1f} {pct(r['raw'], 95):7.1f} {pct(r['raw'], 99):7.1f} | "
+            f"{ratio:11.2f}  {'PASS' if ratio <= RATIO_GOAL else 'BELOW'}"
+        )
     if "very common" in results and "single word" in results:
         common, single = results["very common"], results["single word"]
         ratio = pct(common["app"], 50) / pct(single["app"], 50)
-        print(f"\nvery common words ({', '.join(common['queries'])}): {int(min(common['total'])):,}-"
-              f"{int(max(common['total'])):,} matches; app first page p50 {pct(common['app'], 50):.1f} ms = "
-              f"{ratio:.2f}x the median single-word query ({pct(single['app'], 50):.1f} ms); "
-              f"goal < {COMMON_GOAL:.0f}x: {'PASS' if ratio < COMMON_GOAL else 'BELOW'}")
+        print(
+            f"\nvery common words ({', '.join(common['queries'])}): {int(min(common['total'])):,}-"
+            f"{int(max(common['total'])):,} matches; app first page p50 {pct(common['app'], 50):.1f} ms = "
+            f"{ratio:.2f}x the median single-word query ({pct(single['app'], 50):.1f} ms); "
+            f"goal < {COMMON_GOAL:.0f}x: {'PASS' if ratio < COMMON_GOAL else 'BELOW'}"
+        )
     if "typo" in results and "single word" in results:
         typo, single = results["typo"], results["single word"]
         found = sum(1 for total in typo["total"] if total > 0)
-        print(f"\nmisspelt words: {found} of {len(typo['total'])} searches were corrected to a word with rows; app p50 "
-              f"{pct(typo['app'], 50):.1f} ms, p95 {pct(typo['app'], 95):.1f} ms = "
-              f"{pct(typo['app'], 50) / pct(single['app'], 50):.2f}x the median single-word query")
+        print(
+            f"\nmisspelt words: {found} of {len(typo['total'])} searches were corrected to a word with rows; app p50 "
+            f"{pct(typo['app'], 50):.1f} ms, p95 {pct(typo['app'], 95):.1f} ms = "
+            f"{pct(typo['app'], 50) / pct(single['app'], 50):.2f}x the median single-word query"
+        )
 
 
 def _merged(parts: dict[str, dict[str, list]]) -> dict[str, list]:
@@ -202,10 +247,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--repeat", type=int, default=1, help="timed passes over each kind's 30-40 queries")
     parser.add_argument("--kinds", help="comma-separated subset of kinds (default: all)")
-    parser.add_argument("--results", type=Path, help="merge this run's timings into this JSON file and report "
-                        "every kind in it (to spread the kinds over several runs)")
-    parser.add_argument("--part", default="1/1", metavar="K/N",
-                        help="time only the K-th of N slices of each kind's queries (with --results)")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="merge this run's timings into this JSON file and report "
+        "every kind in it (to spread the kinds over several runs)",
+    )
+    parser.add_argument(
+        "--part",
+        default="1/1",
+        metavar="K/N",
+        help="time only the K-th of N slices of each kind's queries (with --results)",
+    )
     args = parser.parse_args(argv)
     if not build(args.path):
         raise SystemExit("the workspace is not complete yet; run again to continue building it")
@@ -217,7 +270,7 @@ def main(argv: list[str] | None = None) -> None:
         part, parts = (int(n) for n in args.part.split("/"))
         for kind in wanted:
             started = time.perf_counter()
-            items = kinds[kind][part - 1::parts]
+            items = kinds[kind][part - 1 :: parts]
             timings = run_kind(ws, items, args.repeat)
             timings["queries"] = sorted({p.text for p in items})
             stored.setdefault(kind, {})[args.part] = timings

@@ -70,25 +70,90 @@ domestic international global regional central northern southern eastern western
 """.split()
 
 PHRASES = (
-    "interest rates", "climate change", "supply chain", "prime minister", "central bank", "human rights",
-    "public health", "foreign minister", "election campaign", "trade deal", "energy prices", "ceasefire talks",
-    "state of emergency", "housing market", "minimum wage", "peace process", "free speech", "data protection",
-    "renewable energy", "labour market", "armed forces", "court ruling", "budget deficit", "tax cuts",
-    "national security", "civil servants", "press conference", "opinion poll", "heat wave", "food prices",
-    "school closures", "water shortage", "border controls", "vaccine rollout", "pension reform",
-    "cost of living", "rule of law", "no comment", "behind closed doors", "on the record",
+    "interest rates",
+    "climate change",
+    "supply chain",
+    "prime minister",
+    "central bank",
+    "human rights",
+    "public health",
+    "foreign minister",
+    "election campaign",
+    "trade deal",
+    "energy prices",
+    "ceasefire talks",
+    "state of emergency",
+    "housing market",
+    "minimum wage",
+    "peace process",
+    "free speech",
+    "data protection",
+    "renewable energy",
+    "labour market",
+    "armed forces",
+    "court ruling",
+    "budget deficit",
+    "tax cuts",
+    "national security",
+    "civil servants",
+    "press conference",
+    "opinion poll",
+    "heat wave",
+    "food prices",
+    "school closures",
+    "water shortage",
+    "border controls",
+    "vaccine rollout",
+    "pension reform",
+    "cost of living",
+    "rule of law",
+    "no comment",
+    "behind closed doors",
+    "on the record",
 )
 PHRASE_CHANCE = 0.15  # of a quote or a background sentence holding one phrase
 
 OUTLETS = (
-    "The Daily Ledger", "Northern Herald", "Harbour Times", "Capital Wire", "Meridian Post", "Evening Herald",
-    "The Observer Review", "Coastline News", "Metro Courier", "Valley Gazette", "The Civic Record",
-    "Continental Press", "Riverside Chronicle", "Global Dispatch", "The Morning Standard", "Union Journal",
-    "Frontier Times", "Summit Report", "Bayview Tribune", "The Public Voice", "Westgate Daily", "Eastern Star",
-    "Market Watchman", "Policy Monitor", "The Weekly Bulletin", "Highland Examiner", "Port City Post",
-    "Lakeside Sentinel", "Delta Telegraph", "Pioneer Review", "Central Signal", "The Open Record",
-    "Southern Mail", "Atlas Newswire", "Granite State Daily", "Civic Beacon", "Midland Reporter",
-    "The Daily Compass", "Outer Isles Gazette", "Crossroads Journal",
+    "The Daily Ledger",
+    "Northern Herald",
+    "Harbour Times",
+    "Capital Wire",
+    "Meridian Post",
+    "Evening Herald",
+    "The Observer Review",
+    "Coastline News",
+    "Metro Courier",
+    "Valley Gazette",
+    "The Civic Record",
+    "Continental Press",
+    "Riverside Chronicle",
+    "Global Dispatch",
+    "The Morning Standard",
+    "Union Journal",
+    "Frontier Times",
+    "Summit Report",
+    "Bayview Tribune",
+    "The Public Voice",
+    "Westgate Daily",
+    "Eastern Star",
+    "Market Watchman",
+    "Policy Monitor",
+    "The Weekly Bulletin",
+    "Highland Examiner",
+    "Port City Post",
+    "Lakeside Sentinel",
+    "Delta Telegraph",
+    "Pioneer Review",
+    "Central Signal",
+    "The Open Record",
+    "Southern Mail",
+    "Atlas Newswire",
+    "Granite State Daily",
+    "Civic Beacon",
+    "Midland Reporter",
+    "The Daily Compass",
+    "Outer Isles Gazette",
+    "Crossroads Journal",
 )
 CJK_OUTLETS = ("新华视点", "东方日报", "東都新聞", "朝陽ニュース")
 GRADES = ("A", "B", "C", "D", "E", "F", None)
@@ -165,7 +230,7 @@ class Generator:
         picks = _draw(self.rng, self.phrase_cdf, len(counts))
         sentences, at = [], 0
         for n, with_phrase, pick in zip(counts.tolist(), phrases.tolist(), picks.tolist(), strict=True):
-            words = drawn[at:at + n]
+            words = drawn[at : at + n]
             at += n
             if with_phrase:
                 words.insert(self.py.randrange(len(words) + 1), PHRASES[pick])
@@ -178,7 +243,7 @@ class Generator:
         drawn = _draw(self.rng, cdf, int(counts.sum())).tolist()
         out, at = [], 0
         for n in counts.tolist():
-            out.append("".join(vocab[i] for i in drawn[at:at + n]))
+            out.append("".join(vocab[i] for i in drawn[at : at + n]))
             at += n
         return out
 
@@ -215,8 +280,19 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _params() -> str:
-    return json.dumps({"version": 3, "seed": SEED, "sources": SOURCES, "quotes": QUOTES, "speakers": SPEAKERS,
-                       "batch": BATCH, "vocabulary": VOCABULARY, "zipf": [ZIPF_S, ZIPF_Q]}, sort_keys=True)
+    return json.dumps(
+        {
+            "version": 3,
+            "seed": SEED,
+            "sources": SOURCES,
+            "quotes": QUOTES,
+            "speakers": SPEAKERS,
+            "batch": BATCH,
+            "vocabulary": VOCABULARY,
+            "zipf": [ZIPF_S, ZIPF_Q],
+        },
+        sort_keys=True,
+    )
 
 
 def state(path: Path) -> dict[str, str]:
@@ -235,10 +311,13 @@ def state(path: Path) -> dict[str, str]:
 def _write_speakers(conn: sqlite3.Connection) -> None:
     people = speakers()
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO entities (id, name, type, created_at, origin) VALUES (?, ?, 'person', ?, 'analysis')",
-                     [(i, name, STAMP) for i, name, _ in people])
-    conn.executemany("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
-                     [(i, alias) for i, _, alias in people if alias])
+    conn.executemany(
+        "INSERT INTO entities (id, name, type, created_at, origin) VALUES (?, ?, 'person', ?, 'analysis')",
+        [(i, name, STAMP) for i, name, _ in people],
+    )
+    conn.executemany(
+        "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [(i, alias) for i, _, alias in people if alias]
+    )
     conn.execute("INSERT OR REPLACE INTO bench_build VALUES ('speakers', 'done')")
     conn.execute("COMMIT")
 
@@ -287,10 +366,9 @@ class Batch:
         rng = self.gen.rng
         title_words = self.gen.words[rng.integers(40, 3_000, size=int(rng.integers(5, 11)))].tolist()
         title = " ".join(title_words).capitalize()
-        lengths = np.concatenate([[int(rng.integers(20, 40))], 4 + rng.poisson(8, size=n),
-                                  6 + rng.poisson(18, size=n)])
+        lengths = np.concatenate([[int(rng.integers(20, 40))], 4 + rng.poisson(8, size=n), 6 + rng.poisson(18, size=n)])
         sentences = self.gen.english(lengths)
-        lead, background, said = sentences[0], sentences[1:n + 1], sentences[n + 1:]
+        lead, background, said = sentences[0], sentences[1 : n + 1], sentences[n + 1 :]
         day = date.fromisoformat(meta[1])
         parts = [f"{meta[2].upper()}, {day:%B} {day.day}, {day.year} — {lead}."]
         ids = _draw(rng, self.speaker_cdf, n).tolist()
@@ -314,9 +392,10 @@ class Batch:
     def _cjk_source(self, meta: tuple, n: int, japanese: bool, first_quote: int, first_doc: int) -> None:
         rng = self.gen.rng
         title = self.gen.cjk(np.array([int(rng.integers(4, 8))]), japanese)[0]
-        sentences = self.gen.cjk(np.concatenate([[30], 3 + rng.poisson(6, size=n), 4 + rng.poisson(10, size=n)]),
-                                 japanese)
-        lead, background, said = sentences[0], sentences[1:n + 1], sentences[n + 1:]
+        sentences = self.gen.cjk(
+            np.concatenate([[30], 3 + rng.poisson(6, size=n), 4 + rng.poisson(10, size=n)]), japanese
+        )
+        lead, background, said = sentences[0], sentences[1 : n + 1], sentences[n + 1 :]
         parts = [f"{meta[1]}\u3000{lead}。"]
         quotes = []
         for j in range(n):
@@ -330,17 +409,31 @@ class Batch:
     def _add(self, meta, title, text, language, quotes, first_quote, first_doc) -> None:
         source_id, published, outlet, grade = meta
         content_hash = hashlib.sha256(text.encode()).hexdigest()
-        self.sources.append((source_id, f"/bench/{source_id}.txt", "txt", content_hash, text, title, outlet,
-                             published, language, f"{published}T08:00:00+00:00", grade, STAMP, 1))
+        self.sources.append(
+            (
+                source_id,
+                f"/bench/{source_id}.txt",
+                "txt",
+                content_hash,
+                text,
+                title,
+                outlet,
+                published,
+                language,
+                f"{published}T08:00:00+00:00",
+                grade,
+                STAMP,
+                1,
+            )
+        )
         spaced_title = spaced(title)
         self.docs.append((first_doc, "source", source_id, source_id, published, outlet, grade, None, None))
         self.fts.append((first_doc, spaced(text), "", spaced_title))
         for j, (said, speaker_id, speaker_text, start) in enumerate(quotes):
             quote_id, doc_id = first_quote + j, first_doc + 1 + j
-            self.quotes.append((quote_id, source_id, said, start, start + len(said), speaker_id, speaker_text,
-                                "said"))
+            self.quotes.append((quote_id, source_id, said, start, start + len(said), speaker_id, speaker_text, "said"))
             # the speaker column as search_index._ITEMS['quote'] builds it
-            name, alias = (self.people[speaker_id - 1][1:] if speaker_id else ("", None))
+            name, alias = self.people[speaker_id - 1][1:] if speaker_id else ("", None)
             speaker = f"{name} {speaker_text or ''} {alias or ''}".strip(" ")
             self.docs.append((doc_id, "quote", quote_id, source_id, published, outlet, grade, None, speaker_id))
             self.fts.append((doc_id, spaced(said), spaced(speaker), ""))  # the title: with the source alone
@@ -349,11 +442,18 @@ class Batch:
         conn.executemany(
             "INSERT INTO sources (id, path, format, content_hash, text, title, outlet, published, language, "
             "imported_at, reliability, analysed_at, analysis_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            self.sources)
-        conn.executemany('INSERT INTO quotes (id, source_id, text, start, "end", speaker_id, speaker_text, cue) '
-                         "VALUES (?,?,?,?,?,?,?,?)", self.quotes)
-        conn.executemany("INSERT INTO search_docs (id, kind, ref_id, source_id, published, outlet, grade, status, "
-                         "speaker_id) VALUES (?,?,?,?,?,?,?,?,?)", self.docs)
+            self.sources,
+        )
+        conn.executemany(
+            'INSERT INTO quotes (id, source_id, text, start, "end", speaker_id, speaker_text, cue) '
+            "VALUES (?,?,?,?,?,?,?,?)",
+            self.quotes,
+        )
+        conn.executemany(
+            "INSERT INTO search_docs (id, kind, ref_id, source_id, published, outlet, grade, status, "
+            "speaker_id) VALUES (?,?,?,?,?,?,?,?,?)",
+            self.docs,
+        )
         conn.executemany("INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?,?,?,?)", self.fts)
 
 
@@ -368,8 +468,10 @@ def _word_stats(conn: sqlite3.Connection, words: list[str]) -> None:
     conn.execute("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, search_fts, row)")
     conn.execute("CREATE TEMP TABLE terms AS SELECT term, doc FROM temp.index_terms")
     conn.execute("CREATE INDEX temp.terms_term ON terms(term)")
-    conn.execute("INSERT INTO bench_words SELECT s.doc, w.w, s.term, coalesce(t.doc, 0) FROM temp.stem_terms s "
-                 "JOIN temp.stems w ON w.rowid = s.doc LEFT JOIN temp.terms t ON t.term = s.term")
+    conn.execute(
+        "INSERT INTO bench_words SELECT s.doc, w.w, s.term, coalesce(t.doc, 0) FROM temp.stem_terms s "
+        "JOIN temp.stems w ON w.rowid = s.doc LEFT JOIN temp.terms t ON t.term = s.term"
+    )
     conn.execute("COMMIT")
 
 
@@ -379,12 +481,16 @@ def verify(conn: sqlite3.Connection, sample: int = 300) -> int:
     problems = 0
     for source_id in rng.sample(range(1, SOURCES + 1), sample) + [50, 150, 250]:
         title, text = conn.execute("SELECT title, text FROM sources WHERE id = ?", [source_id]).fetchone()
-        stored = conn.execute("SELECT d.kind, d.ref_id, d.speaker_id, f.body, f.speaker, f.title FROM search_docs d "
-                              "JOIN search_fts f ON f.rowid = d.id WHERE d.source_id = ? ORDER BY d.id",
-                              [source_id]).fetchall()
+        stored = conn.execute(
+            "SELECT d.kind, d.ref_id, d.speaker_id, f.body, f.speaker, f.title FROM search_docs d "
+            "JOIN search_fts f ON f.rowid = d.id WHERE d.source_id = ? ORDER BY d.id",
+            [source_id],
+        ).fetchall()
         expected = [("source", source_id, None, spaced(text), "", spaced(title))]
-        expected += [("quote", ref, sid, spaced(body), spaced(speaker), "")
-                     for ref, body, speaker, sid, _ in conn.execute(_ITEMS["quote"], [source_id]).fetchall()]
+        expected += [
+            ("quote", ref, sid, spaced(body), spaced(speaker), "")
+            for ref, body, speaker, sid, _ in conn.execute(_ITEMS["quote"], [source_id]).fetchall()
+        ]
         problems += stored != expected
     return problems
 
@@ -399,8 +505,7 @@ def build(path: Path = DEFAULT_PATH, max_seconds: float = 540.0, fresh: bool = F
     elif path.exists() and not current:
         sys.exit(f"{path} exists and is not a benchmark workspace; pass --fresh to replace it")
     if current.get("complete") == "1":
-        print(f"reusing {path}: complete, built in {float(current['build_seconds']):.0f} s, "
-              f"{_size(path) / 1e9:.2f} GB")
+        print(f"reusing {path}: complete, built in {float(current['build_seconds']):.0f} s, {_size(path) / 1e9:.2f} GB")
         return True
     path.parent.mkdir(parents=True, exist_ok=True)
     open_workspace(path).close()  # the app's schema, by its own migrations
@@ -417,8 +522,10 @@ def build(path: Path = DEFAULT_PATH, max_seconds: float = 540.0, fresh: bool = F
         conn.execute("BEGIN")
         batch.insert(conn)
         elapsed = spent + time.perf_counter() - started
-        conn.executemany("INSERT OR REPLACE INTO bench_build VALUES (?, ?)",
-                         [("batches", str(number + 1)), ("build_seconds", f"{elapsed:.1f}")])
+        conn.executemany(
+            "INSERT OR REPLACE INTO bench_build VALUES (?, ?)",
+            [("batches", str(number + 1)), ("build_seconds", f"{elapsed:.1f}")],
+        )
         conn.execute("COMMIT")
         print(f"batch {number + 1}/{SOURCES // BATCH}: {elapsed:.0f} s", flush=True)
         if time.perf_counter() - started > max_seconds and number + 1 < SOURCES // BATCH:
@@ -430,8 +537,9 @@ def build(path: Path = DEFAULT_PATH, max_seconds: float = 540.0, fresh: bool = F
     if problems:
         sys.exit(f"{problems} sampled sources are indexed differently from search_index._index_source")
     elapsed = spent + time.perf_counter() - started
-    conn.executemany("INSERT OR REPLACE INTO bench_build VALUES (?, ?)",
-                     [("complete", "1"), ("build_seconds", f"{elapsed:.1f}")])
+    conn.executemany(
+        "INSERT OR REPLACE INTO bench_build VALUES (?, ?)", [("complete", "1"), ("build_seconds", f"{elapsed:.1f}")]
+    )
     conn.execute("PRAGMA journal_mode = WAL")
     conn.close()
     print(f"built {path}: {SOURCES:,} sources, {QUOTES:,} quotes in {elapsed:.0f} s, {_size(path) / 1e9:.2f} GB")

@@ -113,8 +113,9 @@ def run(script: str, *args: str) -> tuple[float, str]:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=config)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         start = time.time()
-        result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
-                                timeout=1800)
+        result = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=1800
+        )
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith(("painted", "longest"))), "")
     if not line:
         raise SystemExit(f"measurement failed: {result.stderr[-800:]}")
@@ -136,12 +137,16 @@ def main(argv: list[str] | None = None) -> int:
     app_time, line = min(timings)
     _, painted, rss, model, _, listed = line.split()
     filled = float(listed) - float(painted) + app_time
-    print(f"start to first paint: app {app_time:.2f} s on {args.workspace.name} (the briefing command, a new "
-          f"user's layout), bare QMainWindow {bare:.2f} s, ratio {app_time / bare:.2f} (goal <= 3) "
-          f"{'PASS' if app_time / bare <= 3 else 'BELOW'}")
+    print(
+        f"start to first paint: app {app_time:.2f} s on {args.workspace.name} (the briefing command, a new "
+        f"user's layout), bare QMainWindow {bare:.2f} s, ratio {app_time / bare:.2f} (goal <= 3) "
+        f"{'PASS' if app_time / bare <= 3 else 'BELOW'}"
+    )
     print(f"start to the sources listed and the newest one shown: {filled:.2f} s ({filled / bare:.2f}x bare)")
-    print(f"peak RSS with the sources listed: {rss} MB, model loaded: {model == 'spacy'} (goal <= 250 MB) "
-          f"{'PASS' if int(rss) <= 250 else 'BELOW'}")
+    print(
+        f"peak RSS with the sources listed: {rss} MB, model loaded: {model == 'spacy'} (goal <= 250 MB) "
+        f"{'PASS' if int(rss) <= 250 else 'BELOW'}"
+    )
     from bench.corpus import build_corpus
 
     with tempfile.TemporaryDirectory(prefix="briefing-ui-bench-") as folder:
@@ -149,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         workspace = Path(folder) / "import.briefing"
         _, line = run(STALLS, str(workspace), str(files[0].parent))
     longest = float(line.split()[1])
-    print(f"import of {args.articles} articles in the window: longest event-loop stall {longest:.0f} ms, "
-          f"{line} (goal <= 100 ms) {'PASS' if longest <= 100 else 'BELOW'}")
+    print(
+        f"import of {args.articles} articles in the window: longest event-loop stall {longest:.0f} ms, "
+        f"{line} (goal <= 100 ms) {'PASS' if longest <= 100 else 'BELOW'}"
+    )
     return 0
 
 

@@ -55,9 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="reader",
         help="what the screenshot shows (default: reader)",
     )
-    parser.add_argument(
-        "--size", metavar="WxH", type=_window_size, help="the screenshot's size (default: 1600x1000)"
-    )
+    parser.add_argument("--size", metavar="WxH", type=_window_size, help="the screenshot's size (default: 1600x1000)")
     parser.add_argument(
         "--palette",
         choices=("system", "light", "dark"),

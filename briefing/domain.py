@@ -238,11 +238,19 @@ class SearchPage:
 BRIEFING_ITEM_KINDS = ("quote", "claim", "annotation", "summary", "entity", "text", "passage")
 VERIFICATION_STATES = ("verified", "moved", "altered", "orphaned")
 RELIABILITY_LABELS = {
-    "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
-    "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
 }
 CREDIBILITY_LABELS = {
-    1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
     6: "truth cannot be judged",
 }
 
@@ -290,8 +298,10 @@ class Verification:
     def describe(self) -> str:
         """One line for a reader of the export; empty when verified."""
         if self.state == "moved":
-            return (f"found verbatim at paragraph {self.paragraph} (characters {self.start}-{self.end}), "
-                    "not where it was recorded")
+            return (
+                f"found verbatim at paragraph {self.paragraph} (characters {self.start}-{self.end}), "
+                "not where it was recorded"
+            )
         return {
             "verified": "",
             "altered": "not found verbatim in the stored source text",

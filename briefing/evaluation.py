@@ -103,7 +103,7 @@ def _same_quote(a: str, b: str) -> bool:
 
 
 def _score_quotes(text: str, analysis: Analysis, gold: dict, misses: list[str]) -> tuple[Score, Score, int]:
-    predicted = [(text[q.start:q.end], q) for q in analysis.quotes]
+    predicted = [(text[q.start : q.end], q) for q in analysis.quotes]
     score = Score(gold=len(gold["quotes"]), predicted=len(predicted))
     speakers = Score()
     aliases = {e["name"]: _forms(e["name"], e["aliases"]) for e in gold["entities"]}
@@ -163,8 +163,10 @@ def totals(results: list[DocumentResult]) -> dict[str, float]:
         quotes.add(result.quotes)
         speakers.add(result.speakers)
     return {
-        "entity_recall": entities.recall, "entity_precision": entities.precision,
-        "quote_recall": quotes.recall, "quote_precision": quotes.precision,
+        "entity_recall": entities.recall,
+        "entity_precision": entities.precision,
+        "quote_recall": quotes.recall,
+        "quote_precision": quotes.precision,
         "speaker_accuracy": speakers.recall,
         "false_quotes": sum(r.false_quotes for r in results),
         "metadata_errors": sum(len(r.metadata_errors) for r in results),

@@ -400,7 +400,9 @@ def test_a_named_pipe_given_as_a_bare_word_is_not_read(tmp_path):
     os.mkfifo(fifo)
     result = subprocess.run(
         [sys.executable, "-m", "briefing", str(fifo), "info"],
-        capture_output=True, text=True, timeout=120,  # only a safety net: the command must not read the pipe
+        capture_output=True,
+        text=True,
+        timeout=120,  # only a safety net: the command must not read the pipe
     )
     assert result.returncode == 2
     assert "neither a command" in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -411,7 +413,10 @@ def test_without_a_display_the_app_says_so_in_one_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "--workspace", str(tmp_path / "w.briefing")],
-        capture_output=True, text=True, env=env, timeout=300,  # only a safety net
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,  # only a safety net
     )
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()

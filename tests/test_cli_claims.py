@@ -45,13 +45,23 @@ def _source_and_sentence(ws):
 
 def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
     source, sentence = _source_and_sentence(ws_copy)
-    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "add", str(source), "--text", sentence,
-                         "--reason", "the key figure")
+    code, out, err = run(
+        capsys, "claims", "--workspace", ws_copy, "add", str(source), "--text", sentence, "--reason", "the key figure"
+    )
     assert code == 0, err
     claim_id = int(out.split()[1])
     assert out.startswith(f"claim {claim_id} added (unreviewed, ")
-    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", str(claim_id), "disputed",
-                         "--reason", "another outlet gives a different figure")
+    code, out, err = run(
+        capsys,
+        "claims",
+        "--workspace",
+        ws_copy,
+        "mark",
+        str(claim_id),
+        "disputed",
+        "--reason",
+        "another outlet gives a different figure",
+    )
     assert code == 0 and f"claim {claim_id} marked (disputed" in out, err
     code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
     assert code == 0, err
@@ -94,15 +104,18 @@ def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
     assert code == 0 and out.startswith(f"claim {with_suggestions['id']}: ")
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["add", "1", "--text", "words that are not in the source at all"], 1, "not found word for word in source 1"),
-    (["add", "1", "--start", "5"], 2, "--start and --end go together"),
-    (["add", "999999", "--start", "0", "--end", "5"], 1, "source 999999"),
-    (["mark", "999999", "disputed"], 1, "claim 999999 does not exist"),
-    (["mark", "1", "false"], 2, "invalid choice"),
-    (["related", "999999"], 1, "claim 999999 does not exist"),
-    (["edit", "999999", "--text", "x"], 1, "claim 999999 does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["add", "1", "--text", "words that are not in the source at all"], 1, "not found word for word in source 1"),
+        (["add", "1", "--start", "5"], 2, "--start and --end go together"),
+        (["add", "999999", "--start", "0", "--end", "5"], 1, "source 999999"),
+        (["mark", "999999", "disputed"], 1, "claim 999999 does not exist"),
+        (["mark", "1", "false"], 2, "invalid choice"),
+        (["related", "999999"], 1, "claim 999999 does not exist"),
+        (["edit", "999999", "--text", "x"], 1, "claim 999999 does not exist"),
+    ],
+)
 def test_bad_input_is_one_line(capsys, ws_copy, args, code, message):
     with pytest.raises(SystemExit) if code == 2 else _nothing() as raised:
         result = main(["claims", "--workspace", ws_copy, *args])
@@ -122,12 +135,15 @@ class _nothing:
         return False
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("plain words", "plain words"),
-    ("red \x1b[31malert\x1b[0m", "red \ufffd[31malert\ufffd[0m"),
-    ("bell\x07 and \x9b csi", "bell\ufffd and \ufffd csi"),
-    ("right\u202eto left", "right\ufffdto left"),
-    ("tab\tstays", "tab\tstays"),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("plain words", "plain words"),
+        ("red \x1b[31malert\x1b[0m", "red \ufffd[31malert\ufffd[0m"),
+        ("bell\x07 and \x9b csi", "bell\ufffd and \ufffd csi"),
+        ("right\u202eto left", "right\ufffdto left"),
+        ("tab\tstays", "tab\tstays"),
+    ],
+)
 def test_source_text_never_reaches_the_terminal_as_control_codes(text, shown):
     assert printable(text) == shown

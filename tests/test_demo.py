@@ -34,7 +34,10 @@ def test_the_demo_workspace_holds_the_example_note_complete_and_verified(demo):
     assert note.problems() == []
     claims = [item.content for item in note.items if isinstance(item.content, ClaimContent)]
     assert [(c.status, c.credibility, len(c.evidence)) for c in claims] == [
-        ("disputed", 5, 2), ("corroborated", 2, 1), ("unreviewed", None, 0)]
+        ("disputed", 5, 2),
+        ("corroborated", 2, 1),
+        ("unreviewed", None, 0),
+    ]
     quotes = [item.content for item in note.items if isinstance(item.content, QuoteContent)]
     assert QUOTE in [q.passage.text for q in quotes]
     assert {q.passage.citation.reliability for q in quotes} == {"B"}

@@ -10,10 +10,24 @@ PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 # module prefix -> project modules it must not import
 FORBIDDEN = {
     "briefing.domain": ("briefing.",),
-    "briefing.store": ("briefing.ingest", "briefing.nlp", "briefing.search", "briefing.export",
-                       "briefing.ui", "briefing.cli", "briefing.pipeline"),
-    "briefing.ingest": ("briefing.store", "briefing.nlp", "briefing.search", "briefing.export",
-                        "briefing.ui", "briefing.cli", "briefing.pipeline"),
+    "briefing.store": (
+        "briefing.ingest",
+        "briefing.nlp",
+        "briefing.search",
+        "briefing.export",
+        "briefing.ui",
+        "briefing.cli",
+        "briefing.pipeline",
+    ),
+    "briefing.ingest": (
+        "briefing.store",
+        "briefing.nlp",
+        "briefing.search",
+        "briefing.export",
+        "briefing.ui",
+        "briefing.cli",
+        "briefing.pipeline",
+    ),
     "briefing.nlp": ("briefing.store", "briefing.ui", "briefing.cli", "briefing.export"),
     "briefing.search": ("briefing.ui", "briefing.cli", "briefing.ingest"),
     "briefing.export": ("briefing.ui", "briefing.cli", "briefing.ingest"),
@@ -78,8 +92,11 @@ def _runs_sql(path: Path) -> bool:
     return False
 
 
-@pytest.mark.parametrize("name, path", [m for m in MODULES if not _starts(m[0], ("briefing.store",))],
-                         ids=[m for m, _ in MODULES if not _starts(m, ("briefing.store",))])
+@pytest.mark.parametrize(
+    "name, path",
+    [m for m in MODULES if not _starts(m[0], ("briefing.store",))],
+    ids=[m for m, _ in MODULES if not _starts(m, ("briefing.store",))],
+)
 def test_only_the_store_touches_the_connection(name, path):
     assert not _runs_sql(path), f"{name} runs SQL outside briefing.store: call a store function"
 

@@ -77,8 +77,17 @@ _attempts: list[str] | None = None  # None: not watching
 def _audit(event: str, args: tuple) -> None:
     if _attempts is None:
         return
-    if event in ("socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
-                 "socket.gethostbyaddr", "socket.bind", "socket.sendto", "urllib.Request", "http.client.connect"):
+    if event in (
+        "socket.__new__",
+        "socket.connect",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.bind",
+        "socket.sendto",
+        "urllib.Request",
+        "http.client.connect",
+    ):
         _attempts.append(f"{event} {args[1:] if event == 'socket.__new__' else args}")
         raise NetworkAttempt(f"network use during a no-network test: {event}")
 
@@ -114,8 +123,15 @@ def no_network(monkeypatch):
     import trafilatura  # noqa: F401
 
     monkeypatch.setattr(socket, "socket", _RefusedSocket)
-    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_server",
-                 "socketpair", "fromfd"):
+    for name in (
+        "create_connection",
+        "getaddrinfo",
+        "gethostbyname",
+        "gethostbyname_ex",
+        "create_server",
+        "socketpair",
+        "fromfd",
+    ):
         monkeypatch.setattr(socket, name, _refuse(f"socket.{name}"))
     _attempts = attempts = []
     try:
@@ -142,14 +158,22 @@ def _corpus(folder: Path) -> Path:
     from fpdf import FPDF
 
     folder.mkdir()
-    (folder / "page.html").write_text(f"<html><head><title>Outage</title>{HOSTILE_HEAD}</head>"
-                                      f"<body><h1>Water outage</h1>{HOSTILE_BODY}</body></html>", encoding="utf-8")
+    (folder / "page.html").write_text(
+        f"<html><head><title>Outage</title>{HOSTILE_HEAD}</head>"
+        f"<body><h1>Water outage</h1>{HOSTILE_BODY}</body></html>",
+        encoding="utf-8",
+    )
     (folder / "note.md").write_text(
         f"# Outage notes\n\n{ARTICLE[1]}\n\n![photo]({EVIL}/md.png) [source]({EVIL}/md)\n\n"
         f'<img src="{EVIL}/raw.png"><script>fetch("{EVIL}/md")</script>\n\n![ref][r]\n\n[r]: {EVIL}/ref.png\n',
-        encoding="utf-8")
-    make_eml(folder / "mail.eml", subject="Outage update", plain="\n\n".join(ARTICLE),
-             html=f"<html><head>{HOSTILE_HEAD}</head><body>{HOSTILE_BODY}<img src='cid:logo'></body></html>")
+        encoding="utf-8",
+    )
+    make_eml(
+        folder / "mail.eml",
+        subject="Outage update",
+        plain="\n\n".join(ARTICLE),
+        html=f"<html><head>{HOSTILE_HEAD}</head><body>{HOSTILE_BODY}<img src='cid:logo'></body></html>",
+    )
     (folder / "wire.txt").write_text("\n\n".join(ARTICLE) + f"\n\nMore at {EVIL}/wire", encoding="utf-8")
     pdf = FPDF()
     pdf.add_page()
@@ -168,8 +192,13 @@ def _note(ws) -> int:
         add_item(ws, note, "claim", claim["id"])
     source = next(s for s in iter_sources(ws) if s.format == "html")
     add_item(ws, note, "annotation", add_annotation(ws, source.id, 0, 20, note=f"see ![x]({EVIL}/note.png)"))
-    add_item(ws, note, "text", body=f"Analyst text ![pic]({EVIL}/text.png) <img src='{EVIL}/raw.png'> "
-                                    f"[link]({EVIL}/page) <script>fetch('{EVIL}')</script>")
+    add_item(
+        ws,
+        note,
+        "text",
+        body=f"Analyst text ![pic]({EVIL}/text.png) <img src='{EVIL}/raw.png'> "
+        f"[link]({EVIL}/page) <script>fetch('{EVIL}')</script>",
+    )
     return note
 
 
@@ -234,8 +263,10 @@ def test_qt_loads_no_network_module(tmp_path):
     from tests.processes import run_python
 
     open_workspace(tmp_path / "empty.briefing").close()
-    code = ("import sys; from briefing.ui.app import run_app; run_app(sys.argv[1], screenshot=sys.argv[2]); "
-            "print(sorted(m for m in sys.modules if 'QtNetwork' in m or 'QtWebEngine' in m))")
+    code = (
+        "import sys; from briefing.ui.app import run_app; run_app(sys.argv[1], screenshot=sys.argv[2]); "
+        "print(sorted(m for m in sys.modules if 'QtNetwork' in m or 'QtWebEngine' in m))"
+    )
     result = run_python(code, str(tmp_path / "empty.briefing"), str(tmp_path / "shot.png"))
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
 

@@ -17,6 +17,7 @@ separated by blank lines. A block starting with "# " is the headline,
 
 Usage:  python tools/make_demo.py
 """
+
 from __future__ import annotations
 
 import html

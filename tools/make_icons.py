@@ -54,8 +54,11 @@ def main() -> int:
     images = {size: Image.open(io.BytesIO(data)).convert("RGBA") for size, data in rendered.items()}
     # Each size from its own rendering, not a downscale of the largest: small sizes stay crisp.
     largest = images[max(ICO_SIZES)]
-    largest.save(OUT / "briefing.ico", sizes=[(s, s) for s in ICO_SIZES],
-                 append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
+    largest.save(
+        OUT / "briefing.ico",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
     images[max(ICNS_SIZES)].save(OUT / "briefing.icns", append_images=[images[s] for s in ICNS_SIZES[:-1]])
     del app
     print(f"wrote {len(PNG_SIZES)} PNGs, briefing.ico and briefing.icns to {OUT.relative_to(ROOT)}")

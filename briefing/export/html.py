@@ -52,7 +52,7 @@ def render_html_body(rendered: RenderedNote) -> str:
 def render_html(rendered: RenderedNote) -> str:
     note = rendered.note
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
         f'<meta name="generator" content="{escape(GENERATOR)}">\n'
         f"<title>{escape(note.title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n"

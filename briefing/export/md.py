@@ -8,15 +8,17 @@ from briefing.export.note import GENERATOR, RenderedNote
 
 def render_markdown(rendered: RenderedNote) -> str:
     note = rendered.note
-    header = front_matter({
-        "title": note.title,
-        "audience": note.audience,
-        "date": note.date,
-        "author": note.author,
-        "generator": GENERATOR,
-        "generated": rendered.generated,
-        "items": len(note.items),
-        "sources_cited": len(rendered.citations),
-        "not_verified": len(note.problems()),
-    })
+    header = front_matter(
+        {
+            "title": note.title,
+            "audience": note.audience,
+            "date": note.date,
+            "author": note.author,
+            "generator": GENERATOR,
+            "generated": rendered.generated,
+            "items": len(note.items),
+            "sources_cited": len(rendered.citations),
+            "not_verified": len(note.problems()),
+        }
+    )
     return header + "\n" + rendered.markdown(escape_html=True)

@@ -12,15 +12,66 @@ from html.parser import HTMLParser
 
 from briefing.export.markup import SAFE_LINK
 
-ALLOWED = frozenset({
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "ul", "ol", "li", "em", "strong",
-    "b", "i", "code", "pre", "a", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
-    "dl", "dt", "dd",
-})
+ALLOWED = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "br",
+        "hr",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "code",
+        "pre",
+        "a",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "del",
+        "sup",
+        "sub",
+        "dl",
+        "dt",
+        "dd",
+    }
+)
 VOID = frozenset({"br", "hr"})
 # tags whose content is dropped with them
-DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript",
-                     "textarea", "select", "title", "head", "frame", "frameset", "applet", "audio", "video"})
+DROPPED = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "template",
+        "svg",
+        "math",
+        "noscript",
+        "textarea",
+        "select",
+        "title",
+        "head",
+        "frame",
+        "frameset",
+        "applet",
+        "audio",
+        "video",
+    }
+)
 
 
 class _Cleaner(HTMLParser):

@@ -86,10 +86,19 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
 
 def _source(s: Any) -> dict[str, Any]:
     return {
-        "id": s.id, "path": s.path, "format": s.format, "title": s.title, "outlet": s.outlet,
-        "author": s.author, "published": s.published, "language": s.language,
-        "reliability": s.reliability, "imported_at": s.imported_at, "content_hash": s.content_hash,
-        "summary": s.summary, "text": s.text,
+        "id": s.id,
+        "path": s.path,
+        "format": s.format,
+        "title": s.title,
+        "outlet": s.outlet,
+        "author": s.author,
+        "published": s.published,
+        "language": s.language,
+        "reliability": s.reliability,
+        "imported_at": s.imported_at,
+        "content_hash": s.content_hash,
+        "summary": s.summary,
+        "text": s.text,
     }
 
 
@@ -105,26 +114,46 @@ def _entity(e: dict[str, Any]) -> dict[str, Any]:
 def _quote(q: dict[str, Any], variants: list[QuoteVariant]) -> dict[str, Any]:
     """A quote; ``variants``: the same speaker's words as other sources report them differently."""
     reported = [
-        {"quote_id": v.second.quote_id, "source_id": v.second.source_id, "differences": list(v.kinds)}
-        for v in variants
+        {"quote_id": v.second.quote_id, "source_id": v.second.source_id, "differences": list(v.kinds)} for v in variants
     ]
     return {
-        "id": q["id"], "source_id": q["source_id"], "text": q["text"], "speaker": q["speaker"],
-        "speaker_text": q["speaker_text"], "cue": q["cue"], **_range(q), "variants": reported,
+        "id": q["id"],
+        "source_id": q["source_id"],
+        "text": q["text"],
+        "speaker": q["speaker"],
+        "speaker_text": q["speaker_text"],
+        "cue": q["cue"],
+        **_range(q),
+        "variants": reported,
     }
 
 
 def _claim(c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str, Any]]) -> dict[str, Any]:
     evidence = [
-        {"source_id": e["source_id"], "passage": e["passage"], "relation": e["relation"], "note": e["note"],
-         "origin": origins.origin_at(e["source_id"], e["start"], e["end"], e["relation"]), **_range(e)}
+        {
+            "source_id": e["source_id"],
+            "passage": e["passage"],
+            "relation": e["relation"],
+            "note": e["note"],
+            "origin": origins.origin_at(e["source_id"], e["start"], e["end"], e["relation"]),
+            **_range(e),
+        }
         for e in c["evidence"]
     ]
     return {
-        "id": c["id"], "source_id": c["source_id"], "text": c["text"], "status": c["status"],
-        "credibility": c["credibility"], "kind": c["kind"], "score": c["score"], "made_by": c["origin"],
-        "part": c["part"], "origins": origin_counts(origins), "evidence": evidence,
-        "suggestions": [_suggestion(s) for s in suggestions], **_range(c),
+        "id": c["id"],
+        "source_id": c["source_id"],
+        "text": c["text"],
+        "status": c["status"],
+        "credibility": c["credibility"],
+        "kind": c["kind"],
+        "score": c["score"],
+        "made_by": c["origin"],
+        "part": c["part"],
+        "origins": origin_counts(origins),
+        "evidence": evidence,
+        "suggestions": [_suggestion(s) for s in suggestions],
+        **_range(c),
     }
 
 
@@ -141,13 +170,26 @@ def _side(count: SideCount) -> dict[str, int]:
 
 def _suggestion(s: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": s["id"], "source_id": s["source_id"], "passage": s["passage"], "score": s["score"],
-        "relation": s["relation"], "state": s["state"], "origin": s["origin"], **_range(s),
+        "id": s["id"],
+        "source_id": s["source_id"],
+        "passage": s["passage"],
+        "score": s["score"],
+        "relation": s["relation"],
+        "state": s["state"],
+        "origin": s["origin"],
+        **_range(s),
     }
 
 
 def _annotation(a: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": a["id"], "source_id": a["source_id"], "exact": a["exact"], "prefix": a["prefix"],
-        "suffix": a["suffix"], "note": a["note"], "tags": a["tags"], "anchor": a["anchor"], **_range(a),
+        "id": a["id"],
+        "source_id": a["source_id"],
+        "exact": a["exact"],
+        "prefix": a["prefix"],
+        "suffix": a["suffix"],
+        "note": a["note"],
+        "tags": a["tags"],
+        "anchor": a["anchor"],
+        **_range(a),
     }

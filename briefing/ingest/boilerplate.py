@@ -37,9 +37,7 @@ SINGLE_LINE_RULES = [
     re.compile(r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}", I),
     re.compile(r"(getty images|shutterstock|alamy|ap photo)\.?", I),
 ]
-RELEASE_PHRASE = (
-    r"(?:(?:press|news|media) release|for (?:immediate|general) (?:release|publication|distribution|use))"
-)
+RELEASE_PHRASE = r"(?:(?:press|news|media) release|for (?:immediate|general) (?:release|publication|distribution|use))"
 # press-release furniture: labels above the headline, the embargo line, end marks
 RELEASE_RULES = [
     re.compile(rf"{RELEASE_PHRASE}(?:\s*[-–—:|/,•]?\s*{RELEASE_PHRASE})*\s*[.:]?", I),
@@ -79,8 +77,15 @@ EDITOR_CREDIT = re.compile(
 )
 CREDIT_CONNECTORS = frozenset("and in from with by additional editing reporting writing the".split())
 COOKIE_MARKERS = (
-    "we use cookies", "this site uses", "this website uses", "our site uses", "accept all",
-    "cookie settings", "cookie policy", "manage cookies", "by continuing",
+    "we use cookies",
+    "this site uses",
+    "this website uses",
+    "our site uses",
+    "accept all",
+    "cookie settings",
+    "cookie policy",
+    "manage cookies",
+    "by continuing",
 )
 BLOCK_HEADING = re.compile(
     r"(related( reading| articles?| stories| coverage| content| links| topics| news)?|"
@@ -92,10 +97,8 @@ BLOCK_HEADING = re.compile(
     r"join the (conversation|discussion)|(show|view) comments)\s*:?",
     I,
 )
-INLINE_TEASER = re.compile(
-    r"(read more|read next|related|also read|see also|more from \w+)\s*:\s*\S.{0,150}", I
-)
-DOUBLE_QUOTES = frozenset("\"«»“”„‟「」『』〝〞〟＂")
+INLINE_TEASER = re.compile(r"(read more|read next|related|also read|see also|more from \w+)\s*:\s*\S.{0,150}", I)
+DOUBLE_QUOTES = frozenset('"«»“”„‟「」『』〝〞〟＂')
 MAX_LINK_LINES = 8
 LINK_LINE_WORDS = 16
 

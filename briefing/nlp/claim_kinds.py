@@ -88,7 +88,7 @@ def _plan_kind(live, figures: list) -> str | None:
 
 
 def _done_not_planned(token) -> bool:
-    """"Sought" and "prepared" in the past with no "to" clause report what was done ("two
+    """ "Sought" and "prepared" in the past with no "to" clause report what was done ("two
     patients sought treatment", "prepared 300 meals"), not a plan ("sought to cut 2,000 jobs");
     "planned 300 homes" stays a plan."""
     return (

@@ -7,20 +7,28 @@ show what each list buys.
 from __future__ import annotations
 
 SPACY_TYPES = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
 }
 
 # Words before a name that make it a person and are not part of the name.
-PERSON_TITLES = frozenset("""
+PERSON_TITLES = frozenset(
+    """
 mr mrs ms miss dr prof professor sir dame lord lady mayor councillor councilor alderman minister
 president senator sen rep representative governor gov judge justice general gen colonel col captain capt
 lieutenant sergeant sgt inspector detective officer chief director chancellor commissioner ambassador
 secretary premier king queen prince princess pope rabbi imam father sister brother bishop archbishop
 coach chairman chairwoman chair spokesman spokeswoman spokesperson
-""".split())
+""".split()
+)
 
 # Role nouns that name a person by function ("the spokesperson said").
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = frozenset(
+    """
 spokesperson spokesman spokeswoman minister mayor director executive ceo chairman chairwoman chair president
 councillor councilor researcher resident analyst official governor secretary ambassador judge prosecutor
 lawyer attorney professor chief head manager founder coach captain commissioner inspector officer general
@@ -29,17 +37,21 @@ deputy adviser advisor aide negotiator envoy regulator auditor investigator dete
 columnist editor reporter owner worker farmer mother father witness victim spokeswoman treasurer
 superintendent administrator organiser organizer activist campaigner lecturer surgeon physician
 agent advocate spokesman solicitor barrister counsel
-""".split())
+""".split()
+)
 
-ORG_ROLE_NOUNS = frozenset("""
+ORG_ROLE_NOUNS = frozenset(
+    """
 company firm ministry authority government department agency council union group bank regulator
 court police party centre center commission committee office board club hospital university utility
 vendor operator airline manufacturer statement collective trust team club organisation organization
 foundation institute coalition network network
-""".split())
+""".split()
+)
 
 # Last words that make a name an organisation.
-ORG_WORDS = frozenset("""
+ORG_WORDS = frozenset(
+    """
 authority systems system centre center ministry council union bank group corp corporation inc ltd llc plc
 company co agency commission committee collective party alliance association institute university college
 court police labs lab wire news herald times post courier standard review gazette journal telegraph
@@ -49,29 +61,36 @@ energy technologies solutions group organisation organization parliament assembl
 cabinet army navy force forces guard club fc united hospital clinic school academy laboratory laboratories
 analytics pharma pharmaceuticals logistics shipping insurance mining steel telecom electric power semitech
 tech technology watch directorate inspectorate secretariat commission tribunal prosecutors bureau
-""".split())
+""".split()
+)
 
 # Legal-form words anywhere in a name make it a company.
-LEGAL_FORMS = frozenset("""
+LEGAL_FORMS = frozenset(
+    """
 n.v. nv b.v. bv s.a. sa c.v. s.a.s. gmbh ag ltd ltd. plc inc inc. llc co. corp. pty s.p.a. spa k.k. oy ab as a/s se
-""".split())
+""".split()
+)
 CLUB_PREFIXES = frozenset("atlético atletico real fc cf sc ac as sporting dynamo inter".split())
 
 ORG_FIRST_WORDS = frozenset("ministry department bank university institute office court council board".split())
 
 # Last words that make a name a place.
-PLACE_WORDS = frozenset("""
+PLACE_WORDS = frozenset(
+    """
 street road avenue square bay river lake island islands mountain mountains valley province region district
 county state city town village port harbour harbor airport station bridge park coast sea ocean gulf
 peninsula desert forest heights hills beach works plant square
-""".split())
+""".split()
+)
 
-SPEECH_VERBS = frozenset("""
+SPEECH_VERBS = frozenset(
+    """
 say tell add state claim insist warn note explain argue write ask reply respond answer announce
 confirm deny admit acknowledge declare describe call suggest predict promise vow urge caution stress
 emphasise emphasize recall complain concede continue quip joke shout whisper mutter observe
 remark comment estimate conclude maintain reiterate acknowledge allege assert report testify
-""".split())
+""".split()
+)
 
 QUOTE_INTRODUCERS = ("according to",)
 
@@ -80,9 +99,13 @@ PRONOUNS_GROUP = frozenset("they".split())
 
 # Spelling variants of the same place or body that news writes interchangeably.
 KNOWN_VARIANT_TYPES = {
-    "United States": "place", "United Kingdom": "place", "European Union": "organisation",
-    "United Nations": "organisation", "United Arab Emirates": "place",
-    "World Health Organization": "organisation", "North Atlantic Treaty Organization": "organisation",
+    "United States": "place",
+    "United Kingdom": "place",
+    "European Union": "organisation",
+    "United Nations": "organisation",
+    "United Arab Emirates": "place",
+    "World Health Organization": "organisation",
+    "North Atlantic Treaty Organization": "organisation",
 }
 KNOWN_VARIANTS = (
     ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
@@ -95,16 +118,19 @@ KNOWN_VARIANTS = (
 )
 
 # More verbs that introduce a direct quote in news ("Trump tweeted", "she lamented").
-QUOTE_VERBS = SPEECH_VERBS | frozenset("""
+QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    """
 tweet post exclaim fume lament assure implore plead beg boast brag counter retort scoff snap quip
 muse marvel gush rave rail rant chide scold lash blast slam mock taunt thank praise charge accuse
 proclaim pledge point contend opine concur affirm reaffirm recount recite read
 sigh laugh cry yell scream shout bark grumble grouse gripe fret demand
 inquire enquire protest interject tout hail chant
-""".split())
+""".split()
+)
 
 # Given names that tell a person's gender, for agreeing "he" and "she" with an earlier name.
-FEMALE_NAMES = frozenset("""
+FEMALE_NAMES = frozenset(
+    """
 hillary chelsea melania ivanka tiffany michelle nancy elizabeth kellyanne huma donna debbie megyn
 sarah sara carly nikki condoleezza madeleine susan susana jill janet loretta hope katrina kayleigh
 amy kirsten tammy dianne barbara laura karen maria mary patricia jennifer linda lisa margaret
@@ -114,8 +140,10 @@ victoria wendy alice andrea angela christine cynthia deborah diane elaine ellen 
 heather irene jacqueline jessica joyce judith kristen lauren lucy marie martha megan melissa
 monica nicole pamela paula rose samantha sophia valerie zoe claire clare fiona harriet ingrid marta
 elin ana ines sofia olga natalia alexandra anneliese aine greta hannah brooke dana erin joy
-""".split())
-MALE_NAMES = frozenset("""
+""".split()
+)
+MALE_NAMES = frozenset(
+    """
 donald bill barack joe mike michael ted marco jeb ben chris bernie john paul rand rick scott
 newt rudy tim mitt jeff reince sean steve stephen james robert william david richard charles thomas
 daniel matthew anthony mark george kenneth edward brian ronald kevin jason gary timothy jose larry
@@ -124,7 +152,8 @@ douglas nathan peter zachary kyle walter harold carl arthur gerald roger keith j
 christian albert joshua ryan andrew nicholas alan ralph roy louis eugene wayne bruce jerome
 howard harry fred hugo lucas martin vladimir bashar francois angus boris nigel dick lindsey orrin
 harry mitch chuck lamar elijah jim tom bob dan ken phil ron tony greg doug hank howard corey
-""".split())
+""".split()
+)
 
 # News outlets and agencies: organisations, whatever the model calls them ("according to
 # Bloomberg" is not a place, "Business Insider reported" not a person). Names that are also
@@ -144,7 +173,9 @@ USA Today; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jo
 )
 
 # Verbs of stance and thought whose reported words may be quoted ("he bemoaned the “broken” system").
-STANCE_VERBS = frozenset("""
+STANCE_VERBS = frozenset(
+    """
 bemoan decry denounce condemn criticize criticise attack dismiss reject welcome applaud celebrate
 ponder anticipate project hope fear believe think feel target hit
-""".split())
+""".split()
+)

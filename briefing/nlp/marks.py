@@ -78,7 +78,7 @@ def _classify(text: str, i: int, char: str, stack: list[tuple[int, str]]) -> str
 def _single_close_or_open(text: str, i: int, char: str, before: str, after: str, open_families: set[str]) -> str | None:
     if after.isalpha() and before.isalpha():
         return None  # an apostrophe inside a word: Authority’s, don't
-    if text[i + 1:i + 3] in (" s", " t") and (i + 3 >= len(text) or not text[i + 3].isalpha()):
+    if text[i + 1 : i + 3] in (" s", " t") and (i + 3 >= len(text) or not text[i + 3].isalpha()):
         return None  # a scraper split the apostrophe: "world’ s"
     if char == "'" and (before in OPENING_CONTEXT or i == 0) and after.isalnum():
         return "s"
@@ -91,7 +91,7 @@ def _single_close_or_open(text: str, i: int, char: str, before: str, after: str,
 
 def _looks_plural_possessive(text: str, i: int) -> bool:
     """workers’ union: an apostrophe after a plural, followed by a lower-case noun."""
-    rest = text[i + 1:i + 20].lstrip()
+    rest = text[i + 1 : i + 20].lstrip()
     return bool(rest) and rest[0].islower() and rest.split(" ")[0].isalpha()
 
 
@@ -101,7 +101,7 @@ def _left_open(paragraph: str, stack: list[tuple[int, str]]) -> list[QuoteSpan]:
     if not doubles:
         return []
     position = doubles[0]
-    rest = paragraph[position + 1:].rstrip()
+    rest = paragraph[position + 1 :].rstrip()
     if len(rest.split()) < 4:
         return []
     return [QuoteSpan(position, position + 1 + len(rest), False)]

@@ -18,7 +18,7 @@ LEAD_WEIGHT = 0.35
 BOILERPLATE = re.compile(
     r"(?i)^(photo|image|file photo|credit|editing by|reporting by|copyright|©|read more|sign up)\b"
 )
-QUOTE_MARKS = "“”\"«»‘’"
+QUOTE_MARKS = '“”"«»‘’'
 
 
 def summarise(parsed: ParsedText, title: str | None = None) -> str:

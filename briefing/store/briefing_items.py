@@ -46,14 +46,21 @@ class ItemReader:
             return None
         if kind == "passage":
             return self.selected_passage(ref_id, body or "", start, end)
-        reader = {"quote": self.quote, "claim": self.claim, "annotation": self.annotation,
-                  "summary": self.summary, "entity": self.entity}[kind]
+        reader = {
+            "quote": self.quote,
+            "claim": self.claim,
+            "annotation": self.annotation,
+            "summary": self.summary,
+            "entity": self.entity,
+        }[kind]
         return reader(ref_id)
 
     def quote(self, quote_id: int) -> QuoteContent | None:
         row = self.ws.db.execute(
             'SELECT q.source_id, q.text, q.start, q."end", coalesce(e.name, q.speaker_text), q.cue '
-            "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?", [quote_id]).fetchone()
+            "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?",
+            [quote_id],
+        ).fetchone()
         if row is None:
             return None
         source_id, text, start, end, speaker, cue = row
@@ -61,8 +68,8 @@ class ItemReader:
 
     def claim(self, claim_id: int) -> ClaimContent | None:
         row = self.ws.db.execute(
-            'SELECT source_id, text, start, "end", status, credibility, part FROM claims WHERE id = ?',
-            [claim_id]).fetchone()
+            'SELECT source_id, text, start, "end", status, credibility, part FROM claims WHERE id = ?', [claim_id]
+        ).fetchone()
         if row is None:
             return None
         source_id, text, start, end, status, credibility, part = row
@@ -70,20 +77,27 @@ class ItemReader:
             EvidenceContent(relation, note, self.passage(e_source, passage, e_start, e_end))
             for e_source, passage, e_start, e_end, relation, note in self.ws.db.execute(
                 'SELECT source_id, passage, start, "end", relation, note FROM evidence WHERE claim_id = ? ORDER BY id',
-                [claim_id]).fetchall()
+                [claim_id],
+            ).fetchall()
         )
         return ClaimContent(self.passage(source_id, text, start, end, part == "title"), status, credibility, evidence)
 
     def annotation(self, annotation_id: int) -> AnnotationContent | None:
         row = self.ws.db.execute(
             'SELECT source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations WHERE id = ?',
-            [annotation_id]).fetchone()
+            [annotation_id],
+        ).fetchone()
         if row is None:
             return None
         source_id, exact, prefix, suffix, start, end, note, anchor = row
-        tags = tuple(r[0] for r in self.ws.db.execute(
-            "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
-            "ORDER BY t.name", [annotation_id]))
+        tags = tuple(
+            r[0]
+            for r in self.ws.db.execute(
+                "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
+                "ORDER BY t.name",
+                [annotation_id],
+            )
+        )
         return AnnotationContent(self.passage(source_id, exact, start, end), prefix, suffix, note, tags, anchor)
 
     def selected_passage(self, source_id: int, words: str, start: int | None, end: int | None) -> PassageContent | None:
@@ -103,17 +117,21 @@ class ItemReader:
         row = db.execute(
             "SELECT name, type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
             "(SELECT count(DISTINCT m.source_id) FROM mentions m WHERE m.entity_id = e.id) FROM entities e "
-            "WHERE e.id = ?", [entity_id]).fetchone()
+            "WHERE e.id = ?",
+            [entity_id],
+        ).fetchone()
         if row is None:
             return None
-        aliases = tuple(r[0] for r in db.execute(
-            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id]))
+        aliases = tuple(
+            r[0] for r in db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
+        )
         quotes = tuple(
             QuoteContent(self.passage(source_id, text, start, end), row[0], cue)
             for source_id, text, start, end, cue in db.execute(
                 'SELECT source_id, text, start, "end", cue FROM quotes WHERE speaker_id = ? '
                 "ORDER BY length(text) DESC, id LIMIT ?",
-                [entity_id, ENTITY_CARD_QUOTES]).fetchall()
+                [entity_id, ENTITY_CARD_QUOTES],
+            ).fetchall()
         )
         return EntityCard(row[0], row[1], aliases, row[2], row[3], quotes)
 
@@ -125,15 +143,24 @@ class ItemReader:
             return Passage(text, None, ORPHANED)
         base = source.citation
         words = (base.title or "") if in_title else source.text
-        citation = Citation(base.source_id, base.title, base.outlet, base.author, base.published, base.reliability,
-                            start, end, 0 if in_title else paragraph_number(words, start))
+        citation = Citation(
+            base.source_id,
+            base.title,
+            base.outlet,
+            base.author,
+            base.published,
+            base.reliability,
+            start,
+            end,
+            0 if in_title else paragraph_number(words, start),
+        )
         check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
 
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:
             row = self.ws.db.execute(
-                "SELECT text, title, outlet, author, published, reliability FROM sources WHERE id = ?",
-                [source_id]).fetchone()
+                "SELECT text, title, outlet, author, published, reliability FROM sources WHERE id = ?", [source_id]
+            ).fetchone()
             self._sources[source_id] = None if row is None else _Source(row[0], Citation(source_id, *row[1:]))
         return self._sources[source_id]

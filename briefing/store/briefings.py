@@ -97,8 +97,9 @@ def find_briefing(ws: Workspace, name: str) -> int:
     if len(ids) == 1:
         return ids[0]
     if ids:  # only workspaces written by other tools, since titles are kept unique
-        raise BriefingError(f"several briefing notes have the title {name!r} (ids {', '.join(map(str, ids))}); "
-                            "give the id")
+        raise BriefingError(
+            f"several briefing notes have the title {name!r} (ids {', '.join(map(str, ids))}); give the id"
+        )
     raise BriefingError(f"no briefing note has the title or id {name!r} (see 'briefing briefings')")
 
 
@@ -131,9 +132,17 @@ def add_item(
         span = {"start": start, "end": end} if kind == "passage" else {}
         order = _item_ids(ws, briefing_id)
         position = len(order) if position is None else _checked_position(position, len(order) + 1)
-        item_id = ws.insert("briefing_items", {
-            "briefing_id": briefing_id, "position": len(order), "kind": kind,
-            "ref_id": None if kind == "text" else ref_id, "body": body, **span})
+        item_id = ws.insert(
+            "briefing_items",
+            {
+                "briefing_id": briefing_id,
+                "position": len(order),
+                "kind": kind,
+                "ref_id": None if kind == "text" else ref_id,
+                "body": body,
+                **span,
+            },
+        )
         order.insert(position, item_id)
         _renumber(ws, order)
         new_value = body if kind == "text" else _item_value(kind, ref_id, start, end)
@@ -189,7 +198,8 @@ def remove_item(ws: Workspace, item_id: int, reason: str | None = None) -> None:
     with ws.transaction() as db:
         briefing_id, _, kind, body = _item_row(ws, item_id)
         ref_id, start, end = db.execute(
-            'SELECT ref_id, start, "end" FROM briefing_items WHERE id = ?', [item_id]).fetchone()
+            'SELECT ref_id, start, "end" FROM briefing_items WHERE id = ?', [item_id]
+        ).fetchone()
         db.execute("DELETE FROM briefing_items WHERE id = ?", [item_id])
         _renumber(ws, _item_ids(ws, briefing_id))
         old_value = body if kind == "text" else _item_value(kind, ref_id, start, end)
@@ -206,15 +216,26 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
         BriefingItem(item_id, position, kind, ref_id, body, reader.content(kind, ref_id, body, start, end), start, end)
         for item_id, position, kind, ref_id, body, start, end in ws.db.execute(
             'SELECT id, position, kind, ref_id, body, start, "end" FROM briefing_items WHERE briefing_id = ? '
-            "ORDER BY position", [briefing_id]).fetchall()
+            "ORDER BY position",
+            [briefing_id],
+        ).fetchall()
     )
-    return BriefingNote(row["id"], row["title"], row["audience"], row["date"], row["author"],
-                        row["created_at"], row["updated_at"], items)
+    return BriefingNote(
+        row["id"],
+        row["title"],
+        row["audience"],
+        row["date"],
+        row["author"],
+        row["created_at"],
+        row["updated_at"],
+        items,
+    )
 
 
 def _briefing_row(ws: Workspace, briefing_id: int) -> dict[str, Any]:
     cursor = ws.db.execute(
-        "SELECT id, title, audience, date, author, created_at, updated_at FROM briefings WHERE id = ?", [briefing_id])
+        "SELECT id, title, audience, date, author, created_at, updated_at FROM briefings WHERE id = ?", [briefing_id]
+    )
     row = cursor.fetchone()
     if row is None:
         raise BriefingError(f"briefing note {briefing_id} does not exist")
@@ -223,7 +244,8 @@ def _briefing_row(ws: Workspace, briefing_id: int) -> dict[str, Any]:
 
 def _item_row(ws: Workspace, item_id: int) -> tuple[int, int, str, str | None]:
     row = ws.db.execute(
-        "SELECT briefing_id, position, kind, body FROM briefing_items WHERE id = ?", [item_id]).fetchone()
+        "SELECT briefing_id, position, kind, body FROM briefing_items WHERE id = ?", [item_id]
+    ).fetchone()
     if row is None:
         raise BriefingError(f"briefing item {item_id} does not exist")
     return row[0], row[1], row[2], row[3]
@@ -235,8 +257,10 @@ def _item_ids(ws: Workspace, briefing_id: int) -> list[int]:
 
 
 def _renumber(ws: Workspace, order: list[int]) -> None:
-    ws.db.conn.executemany("UPDATE briefing_items SET position = ? WHERE id = ?",
-                           [(position, item_id) for position, item_id in enumerate(order)])
+    ws.db.conn.executemany(
+        "UPDATE briefing_items SET position = ? WHERE id = ?",
+        [(position, item_id) for position, item_id in enumerate(order)],
+    )
 
 
 def _touch(ws: Workspace, briefing_id: int) -> None:
@@ -269,8 +293,9 @@ def _selected_words(ws: Workspace, source_id: int | None, start: int | None, end
         raise BriefingError(f"source {source_id} does not exist")
     text = row[0]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
-        raise BriefingError(f"passage: the range must lie within source {source_id} (0-{len(text)}), "
-                            f"not {start!r}-{end!r}")
+        raise BriefingError(
+            f"passage: the range must lie within source {source_id} (0-{len(text)}), not {start!r}-{end!r}"
+        )
     if not text[start:end].strip():
         raise BriefingError("passage: the selected words are empty")
     return text[start:end]
@@ -312,8 +337,9 @@ def _checked_metadata(values: dict[str, Any]) -> dict[str, str | None]:
 
 
 def _check_title_free(ws: Workspace, title: str | None, briefing_id: int | None) -> None:
-    row = ws.db.execute("SELECT id FROM briefings WHERE title = ? COLLATE NOCASE AND id IS NOT ?",
-                        [title, briefing_id]).fetchone()
+    row = ws.db.execute(
+        "SELECT id FROM briefings WHERE title = ? COLLATE NOCASE AND id IS NOT ?", [title, briefing_id]
+    ).fetchone()
     if row is not None:
         raise BriefingError(f"title: briefing note {row[0]} already has the title {title!r}")
 
@@ -323,7 +349,7 @@ def _check_title_free(ws: Workspace, title: str | None, briefing_id: int | None)
 _FINDERS = {
     "quote": "SELECT q.id FROM quotes q JOIN sources s ON s.id = q.source_id WHERE instr(q.text, ?) > 0",
     "claim": "SELECT q.id FROM claims q JOIN sources s ON s.id = q.source_id "
-             "WHERE q.dismissed = 0 AND instr(q.text, ?) > 0",
+    "WHERE q.dismissed = 0 AND instr(q.text, ?) > 0",
     "annotation": "SELECT q.id FROM annotations q JOIN sources s ON s.id = q.source_id WHERE instr(q.exact, ?) > 0",
     "summary": "SELECT s.id FROM sources s WHERE s.summary IS NOT NULL AND instr(lower(s.title), lower(?)) > 0",
     "entity": "SELECT s.id FROM entities s WHERE s.name = ? COLLATE NOCASE",

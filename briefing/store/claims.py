@@ -137,14 +137,24 @@ def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:
 def claim_at(ws: Workspace, source_id: int, start: int, end: int, part: str = "text") -> dict[str, Any] | None:
     """The claim (dismissed or not) on exactly these words once snapped to whole words, if any."""
     start, end = snap_to_words(part_text(ws, source_id, part), start, end)
-    rows = dict_rows(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id "
-                      'WHERE c.source_id = ? AND c.part = ? AND c.start = ? AND c."end" = ?',
-                  [source_id, part, start, end])
+    rows = dict_rows(
+        ws,
+        f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id "
+        'WHERE c.source_id = ? AND c.part = ? AND c.start = ? AND c."end" = ?',
+        [source_id, part, start, end],
+    )
     return rows[0] if rows else None
 
 
-def add_claim(ws: Workspace, source_id: int, start: int, end: int, reason: str | None = None,
-              claim_id: int | None = None, part: str = "text") -> int:
+def add_claim(
+    ws: Workspace,
+    source_id: int,
+    start: int,
+    end: int,
+    reason: str | None = None,
+    claim_id: int | None = None,
+    part: str = "text",
+) -> int:
     """Make the passage (of the text, or of the title with ``part='title'``) an analyst claim,
     snapped to whole words; returns its id.
 
@@ -164,8 +174,15 @@ def add_claim(ws: Workspace, source_id: int, start: int, end: int, reason: str |
             record_judgement(ws, "restore", "claim", same[0], "dismissed", 1, 0, reason)
             new_id = same[0]
         else:
-            row: dict[str, Any] = {"source_id": source_id, "text": text[start:end], "start": start, "end": end,
-                                   "status": "unreviewed", "origin": "analyst", "part": part}
+            row: dict[str, Any] = {
+                "source_id": source_id,
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "status": "unreviewed",
+                "origin": "analyst",
+                "part": part,
+            }
             if claim_id is not None:
                 row["id"] = claim_id
             new_id = ws.insert("claims", row)
@@ -216,7 +233,7 @@ def edit_claim_span(ws: Workspace, claim_id: int, start: int, end: int, reason: 
 
 
 def dismiss_claim(ws: Workspace, claim_id: int, reason: str | None = None) -> None:
-    """"Not a claim": hidden from the panels, search and exports, never found again."""
+    """ "Not a claim": hidden from the panels, search and exports, never found again."""
     _set_dismissed(ws, claim_id, True, reason)
 
 
@@ -230,15 +247,24 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
         if bool(claim["dismissed"]) == dismissed:
             raise BriefingError(f"claim {claim_id} is {'already dismissed' if dismissed else 'not dismissed'}")
         db.execute("UPDATE claims SET dismissed = ? WHERE id = ?", [int(dismissed), claim_id])
-        record_judgement(ws, "dismiss" if dismissed else "restore", "claim", claim_id, "dismissed",
-                         int(not dismissed), int(dismissed), reason)
+        record_judgement(
+            ws,
+            "dismiss" if dismissed else "restore",
+            "claim",
+            claim_id,
+            "dismissed",
+            int(not dismissed),
+            int(dismissed),
+            reason,
+        )
         reindex_sources(ws, [claim["source_id"]])
 
 
 def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
     """One claim with its source title and evidence and suggestion counts, or an error."""
-    rows = dict_rows(ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?",
-                  [claim_id])
+    rows = dict_rows(
+        ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?", [claim_id]
+    )
     if not rows:
         raise BriefingError(f"claim {claim_id} does not exist")
     return rows[0]
@@ -251,8 +277,9 @@ def get_claim_status(ws: Workspace, claim_id: int) -> str:
     return row[0]
 
 
-def list_claims(ws: Workspace, source_id: int | None = None, status: str | None = None,
-                include_dismissed: bool = False) -> list[dict[str, Any]]:
+def list_claims(
+    ws: Workspace, source_id: int | None = None, status: str | None = None, include_dismissed: bool = False
+) -> list[dict[str, Any]]:
     """Claims, source by source in text order, optionally of one source or status."""
     if status is not None and status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
@@ -275,9 +302,10 @@ def list_claims(ws: Workspace, source_id: int | None = None, status: str | None 
 def list_claims_with_evidence(ws: Workspace) -> list[dict[str, Any]]:
     """Every claim not dismissed, source by source in text order, each with its evidence (exports)."""
     claims = dict_rows(
-        ws, 'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
+        ws,
+        'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
         "FROM claims WHERE dismissed = 0 "
-        "ORDER BY source_id, start"
+        "ORDER BY source_id, start",
     )
     evidence = grouped_rows(
         ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id'
@@ -392,10 +420,14 @@ def _update_credibility(ws: Workspace, claim_id: int) -> None:
 
 
 def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    return dict_rows(ws, """
+    return dict_rows(
+        ws,
+        """
         SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
                v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
-        WHERE v.claim_id = ? ORDER BY v.id""", [claim_id])
+        WHERE v.claim_id = ? ORDER BY v.id""",
+        [claim_id],
+    )
 
 
 def list_claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:

@@ -44,8 +44,7 @@ def record_judgement(
     ws.db.execute(
         "INSERT INTO history (at, actor, action, target_kind, target_id, field, old_value, new_value, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [utc_now(), current_actor(), action, target_kind, target_id, field,
-         _text(old_value), _text(new_value), reason],
+        [utc_now(), current_actor(), action, target_kind, target_id, field, _text(old_value), _text(new_value), reason],
     )
 
 

@@ -65,6 +65,7 @@ def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
 
     return register
 
+
 # FTS5 tables cannot be fed by triggers while trusted_schema is off (SQLite
 # refuses "unsafe use of virtual table"), so the store keeps them in sync in
 # code, inside the same transaction as the row it indexes.
@@ -330,17 +331,23 @@ def m0003_search_index(db: Database) -> None:
 
 # The index as migration 0003 built it, frozen: later migrations change the tables these read.
 _ITEMS_0003 = (
-    ("quote", """
+    (
+        "quote",
+        """
         SELECT q.id, q.text, trim(coalesce(e.name, '') || ' ' || coalesce(q.speaker_text, '') || ' ' ||
                coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
                q.speaker_id, NULL
-        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?"""),
+        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?""",
+    ),
     ("claim", "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ?"),
-    ("note", """
+    (
+        "note",
+        """
         SELECT a.id, coalesce(a.note, '') || ' ' || a.exact || ' ' ||
                coalesce((SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
                          WHERE at.annotation_id = a.id), ''), '', NULL, NULL
-        FROM annotations a WHERE a.source_id = ?"""),
+        FROM annotations a WHERE a.source_id = ?""",
+    ),
 )
 
 
@@ -367,8 +374,10 @@ def m0004_titles_with_their_source(db: Database) -> None:
     """A source's title is indexed with the source alone, not with each of its quotes, claims
     and notes: plain words then need no column filter (which cost every query a fifth of its
     time), and source: filters by the source rows' titles."""
-    db.execute("UPDATE search_fts SET title = '' WHERE title != '' AND rowid IN "
-               "(SELECT id FROM search_docs WHERE kind != 'source')")
+    db.execute(
+        "UPDATE search_fts SET title = '' WHERE title != '' AND rowid IN "
+        "(SELECT id FROM search_docs WHERE kind != 'source')"
+    )
 
 
 _CLAIMS_OWNED_SCHEMA = """
@@ -474,7 +483,6 @@ def m0007_source_urls(db: Database) -> None:
         url = _PageUrl0007.read(original)
         if url is not None:
             db.execute("UPDATE sources SET url = ? WHERE id = ?", [url, source_id])
-
 
 
 _SOURCE_VERSIONS_SCHEMA = """

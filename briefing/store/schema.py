@@ -16,9 +16,7 @@ _FTS_SHADOW = re.compile(r"_fts_(data|idx|docsize|config|content)$")
 
 def schema_sql() -> str:
     with open_workspace(memory=True) as ws:
-        rows = ws.db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
-        ).fetchall()
+        rows = ws.db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
     statements = [sql.strip() + ";" for name, sql in rows if not _FTS_SHADOW.search(name)]
     header = (
         "-- Briefing workspace schema, generated from briefing/store/migrations.py.\n"

@@ -130,8 +130,10 @@ def _score(exact: str | None) -> tuple[str, list[Any]]:
     """bm25, less EXACT_FIRST for a match of ``exact``; and the expression's parameter."""
     if not exact:
         return BM25, []
-    return (f"{BM25} - CASE WHEN search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) "
-            f"THEN {EXACT_FIRST} ELSE 0 END"), [exact]
+    return (
+        f"{BM25} - CASE WHEN search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?) "
+        f"THEN {EXACT_FIRST} ELSE 0 END"
+    ), [exact]
 
 
 def _best(ws, match, limit, cursor) -> list[tuple]:
@@ -142,8 +144,10 @@ def _best(ws, match, limit, cursor) -> list[tuple]:
     if cursor is not None:
         after = f"AND ({BM25} > ? OR ({BM25} = ? AND rowid > ?))"
         values += [cursor[0], cursor[0], cursor[1]]
-    best = ws.db.execute(f"SELECT rowid, {BM25} FROM search_fts WHERE search_fts MATCH ? {after} "
-                         f"ORDER BY {BM25}, rowid LIMIT ?", [*values, limit]).fetchall()
+    best = ws.db.execute(
+        f"SELECT rowid, {BM25} FROM search_fts WHERE search_fts MATCH ? {after} ORDER BY {BM25}, rowid LIMIT ?",
+        [*values, limit],
+    ).fetchall()
     snippets = _snippets(ws, match, [rowid for rowid, _ in best])
     return _with_details(ws, [(rowid, snippets.get(rowid, ""), score) for rowid, score in best])
 
@@ -193,22 +197,31 @@ UNION ALL SELECT * FROM (SELECT 'status', status, count(*) FROM f WHERE status I
 UNION ALL SELECT * FROM (SELECT 'source', source, count(*) FROM f GROUP BY source ORDER BY 3 DESC, 2 LIMIT 10)
 UNION ALL SELECT * FROM (SELECT 'speaker', speaker, count(*) FROM f WHERE speaker IS NOT NULL
                          GROUP BY speaker ORDER BY 3 DESC, 2 LIMIT 10)"""
-_RANKED = """WITH m AS MATERIALIZED (
+_RANKED = (
+    """WITH m AS MATERIALIZED (
     SELECT search_fts.rowid AS id, {score} AS score FROM search_fts WHERE {where} LIMIT ?),
 f AS MATERIALIZED (
     SELECT d.kind AS kind, d.status AS status, d.source_id AS source, d.speaker_id AS speaker
-    FROM (SELECT id FROM m LIMIT ?) x JOIN search_docs d ON d.id = x.id)""" + _PARTS
-_RANKED_FILTERED = f"""WITH m AS MATERIALIZED (
+    FROM (SELECT id FROM m LIMIT ?) x JOIN search_docs d ON d.id = x.id)"""
+    + _PARTS
+)
+_RANKED_FILTERED = (
+    f"""WITH m AS MATERIALIZED (
     SELECT search_fts.rowid AS id, {{score}} AS score, d.kind AS kind, d.status AS status,
            d.source_id AS source, d.speaker_id AS speaker
     FROM {_FTS_DOCS} WHERE {{where}} LIMIT ?),
-f AS (SELECT * FROM m)""" + _PARTS
+f AS (SELECT * FROM m)"""
+    + _PARTS
+)
 
 
 def _count(ws: Workspace, match: str, where: list[str], params: list[Any], up_to: int = -1) -> int:
     """How many matches (at most ``up_to``, which costs less; -1: every one)."""
-    inner = (f"SELECT 1 FROM {_FTS_DOCS} WHERE {' AND '.join(['search_fts MATCH ?', *where])}" if where
-             else "SELECT 1 FROM search_fts WHERE search_fts MATCH ?")
+    inner = (
+        f"SELECT 1 FROM {_FTS_DOCS} WHERE {' AND '.join(['search_fts MATCH ?', *where])}"
+        if where
+        else "SELECT 1 FROM search_fts WHERE search_fts MATCH ?"
+    )
     return ws.db.execute(f"SELECT count(*) FROM ({inner} LIMIT ?)", [match, *params, up_to]).fetchone()[0]
 
 
@@ -220,16 +233,20 @@ def _newest(ws, match, where, params, limit, cursor) -> list[tuple]:
         conditions.append("search_fts.rowid < ?")
         values.append(cursor[1])
     source = _FTS_DOCS if where else "search_fts"
-    sql = (f"SELECT search_fts.rowid, {SNIPPET.format(table='search_fts')}, 0 FROM {source} "
-           f"WHERE {' AND '.join(conditions)} ORDER BY search_fts.rowid DESC LIMIT ?")
+    sql = (
+        f"SELECT search_fts.rowid, {SNIPPET.format(table='search_fts')}, 0 FROM {source} "
+        f"WHERE {' AND '.join(conditions)} ORDER BY search_fts.rowid DESC LIMIT ?"
+    )
     rows = ws.db.execute(sql, [*values, limit]).fetchall()
     return _with_details(ws, [(rowid, unspace(snippet), score) for rowid, snippet, score in rows])
 
 
 def _first_matches(ws, match, where, params) -> list[tuple]:
     """(kind, status, source, speaker) of the first ``FACET_LIMIT`` matches, for facets."""
-    sql = (f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM {_FTS_DOCS} "
-           f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}")
+    sql = (
+        f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM {_FTS_DOCS} "
+        f"WHERE {' AND '.join(['search_fts MATCH ?', *where])} LIMIT {FACET_LIMIT}"
+    )
     return ws.db.execute(sql, [match, *params]).fetchall()
 
 
@@ -242,16 +259,21 @@ class _SnippetIndex:
     def __init__(self) -> None:
         self.conn = sqlite3.connect(":memory:")
         self.conn.execute("CREATE TABLE page_text (id INTEGER PRIMARY KEY, body, speaker, title)")
-        self.conn.execute("CREATE VIRTUAL TABLE page USING fts5(body, speaker, title, content='page_text', "
-                          f"content_rowid='id', tokenize='{FTS_TOKENIZER}')")
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE page USING fts5(body, speaker, title, content='page_text', "
+            f"content_rowid='id', tokenize='{FTS_TOKENIZER}')"
+        )
 
     def snippets(self, rows: list[tuple], match: str) -> dict[int, str]:
         with self.conn:
             self.conn.executemany("INSERT INTO page_text (id, body, speaker, title) VALUES (?, ?, ?, ?)", rows)
             self.conn.executemany("INSERT INTO page (rowid, body, speaker, title) VALUES (?, ?, ?, ?)", rows)
             try:
-                return dict(self.conn.execute(
-                    f"SELECT rowid, {SNIPPET.format(table='page')} FROM page WHERE page MATCH ?", [match]))
+                return dict(
+                    self.conn.execute(
+                        f"SELECT rowid, {SNIPPET.format(table='page')} FROM page WHERE page MATCH ?", [match]
+                    )
+                )
             finally:
                 self.conn.execute("INSERT INTO page (page) VALUES ('delete-all')")
                 self.conn.execute("DELETE FROM page_text")
@@ -263,8 +285,9 @@ _snippet_indexes: weakref.WeakKeyDictionary[Workspace, _SnippetIndex] = weakref.
 def _snippets(ws: Workspace, match: str, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    rows = ws.db.execute(f"SELECT rowid, body, speaker, title FROM search_fts "
-                         f"WHERE rowid IN ({', '.join('?' * len(ids))})", ids).fetchall()
+    rows = ws.db.execute(
+        f"SELECT rowid, body, speaker, title FROM search_fts WHERE rowid IN ({', '.join('?' * len(ids))})", ids
+    ).fetchall()
     index = _snippet_indexes.get(ws)
     if index is None:
         index = _snippet_indexes[ws] = _SnippetIndex()
@@ -275,8 +298,12 @@ def _with_details(ws: Workspace, ranked_rows: list[tuple]) -> list[tuple]:
     if not ranked_rows:
         return []
     ids = [row[0] for row in ranked_rows]
-    details = {row[0]: row[1:] for row in ws.db.execute(
-        f"SELECT d.id, {_COLUMNS} FROM search_docs d {_JOINS} WHERE d.id IN ({', '.join('?' * len(ids))})", ids)}
+    details = {
+        row[0]: row[1:]
+        for row in ws.db.execute(
+            f"SELECT d.id, {_COLUMNS} FROM search_docs d {_JOINS} WHERE d.id IN ({', '.join('?' * len(ids))})", ids
+        )
+    }
     return [(*details[rowid], snippet, rowid, score) for rowid, snippet, score in ranked_rows if rowid in details]
 
 
@@ -347,10 +374,10 @@ def _facet_counts(ws: Workspace, inner: str, params: list[Any]) -> dict[str, lis
     queries = {
         "type": f"SELECT kind, count(*) FROM ({inner}) GROUP BY kind ORDER BY count(*) DESC",
         "status": f"SELECT status, count(*) FROM ({inner}) WHERE status IS NOT NULL GROUP BY status "
-                  f"ORDER BY count(*) DESC",
+        f"ORDER BY count(*) DESC",
         "source": f"SELECT coalesce(s.title, '(untitled)'), count(*) FROM ({inner}) x JOIN sources s "
-                  f"ON s.id = x.source_id GROUP BY x.source_id ORDER BY count(*) DESC LIMIT 10",
+        f"ON s.id = x.source_id GROUP BY x.source_id ORDER BY count(*) DESC LIMIT 10",
         "speaker": f"SELECT e.name, count(*) FROM ({inner}) x JOIN entities e ON e.id = x.speaker_id "
-                   f"GROUP BY x.speaker_id ORDER BY count(*) DESC LIMIT 10",
+        f"GROUP BY x.speaker_id ORDER BY count(*) DESC LIMIT 10",
     }
     return {name: [(str(r[0]), r[1]) for r in ws.db.execute(sql, params).fetchall()] for name, sql in queries.items()}

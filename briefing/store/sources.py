@@ -44,8 +44,9 @@ def document_url(doc: Document) -> str | None:
     return find_page_url(doc.raw) if doc.format == "html" else None
 
 
-def insert_document(ws: Workspace, doc: Document, url: str | None, version_of: int | None = None,
-                    version: int = 1) -> int:
+def insert_document(
+    ws: Workspace, doc: Document, url: str | None, version_of: int | None = None, version: int = 1
+) -> int:
     """Insert ``doc`` as a new source row with its original and index; call inside a transaction."""
     record = asdict(doc)
     raw = record.pop("raw")
@@ -135,10 +136,12 @@ def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> l
     return [_details(*row) for row in rows]
 
 
-def _details(source_id, title, outlet, author, published, url, language, analysed, quotes, claims,
-             version) -> SourceDetails:
-    return SourceDetails(source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims,
-                         version)
+def _details(
+    source_id, title, outlet, author, published, url, language, analysed, quotes, claims, version
+) -> SourceDetails:
+    return SourceDetails(
+        source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims, version
+    )
 
 
 def get_source_details(ws: Workspace, source_id: int) -> SourceDetails:

@@ -84,19 +84,39 @@ def get_claim_related(ws: Workspace, claim_id: int) -> dict[str, Any]:
     summary = claim_origins(ws, claim_id)
     numbers = suggestion_origins(ws, claim_id)
     evidence = [
-        {"id": e["id"], "source": {"id": e["source_id"], "title": e["title"]}, "passage": e["passage"],
-         "relation": e["relation"], "note": e["note"], "start": e["start"], "end": e["end"],
-         "origin": summary.origin_of(e["id"])}
+        {
+            "id": e["id"],
+            "source": {"id": e["source_id"], "title": e["title"]},
+            "passage": e["passage"],
+            "relation": e["relation"],
+            "note": e["note"],
+            "start": e["start"],
+            "end": e["end"],
+            "origin": summary.origin_of(e["id"]),
+        }
         for e in list_evidence(ws, claim_id)
     ]
     suggestions = [
-        {"id": s["id"], "source": {"id": s["source_id"], "title": s["title"]}, "passage": s["passage"],
-         "score": s["score"], "relation": s["relation"], "start": s["start"], "end": s["end"],
-         "origin": numbers.get(s["id"])}
-        for s in list_suggestions(ws, claim_id) if s["state"] == "open"
+        {
+            "id": s["id"],
+            "source": {"id": s["source_id"], "title": s["title"]},
+            "passage": s["passage"],
+            "score": s["score"],
+            "relation": s["relation"],
+            "start": s["start"],
+            "end": s["end"],
+            "origin": numbers.get(s["id"]),
+        }
+        for s in list_suggestions(ws, claim_id)
+        if s["state"] == "open"
     ]
-    return {"summary": f"evidence from {summary.describe()}" if summary.sources else "no evidence yet",
-            "sources": summary.sources, "origins": summary.origins, "evidence": evidence, "suggestions": suggestions}
+    return {
+        "summary": f"evidence from {summary.describe()}" if summary.sources else "no evidence yet",
+        "sources": summary.sources,
+        "origins": summary.origins,
+        "evidence": evidence,
+        "suggestions": suggestions,
+    }
 
 
 @dataclass(frozen=True)
@@ -115,8 +135,9 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:
         raise BriefingError(f"entity {entity_id} no longer exists")
-    aliases = tuple(r[0] for r in ws.db.execute(
-        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id]))
+    aliases = tuple(
+        r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
+    )
     mentions = tuple(
         (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
         for source_id, title, start, end, snippet in ws.db.execute(
@@ -124,17 +145,25 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
             'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
             "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
             "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
-            [context, context, entity_id, limit])
+            [context, context, entity_id, limit],
+        )
     )
-    quotes = tuple(ws.db.execute(
-        "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
-        "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
-        [entity_id, limit]).fetchall())
-    neighbours = tuple(ws.db.execute(
-        """SELECT e.id, e.name, e.type, count(DISTINCT m.source_id) AS shared FROM mentions m
+    quotes = tuple(
+        ws.db.execute(
+            "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
+            "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
+            [entity_id, limit],
+        ).fetchall()
+    )
+    neighbours = tuple(
+        ws.db.execute(
+            """SELECT e.id, e.name, e.type, count(DISTINCT m.source_id) AS shared FROM mentions m
            JOIN entities e ON e.id = m.entity_id
            WHERE m.source_id IN (SELECT source_id FROM mentions WHERE entity_id = ?) AND m.entity_id != ?
-           GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""", [entity_id, entity_id]).fetchall())
+           GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""",
+            [entity_id, entity_id],
+        ).fetchall()
+    )
     return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
 
 
@@ -155,21 +184,35 @@ def timeline_items(ws: Workspace) -> Timeline:
     dated = ws.db.execute(f"SELECT count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST}").fetchone()[0]
     if dated > TIMELINE_DETAIL_LIMIT:
         return Timeline([], [], _timeline_days(ws))
-    sources = [tuple(r) for r in ws.db.execute(
-        "SELECT id, published, coalesce(title, '(untitled)') FROM sources s WHERE published IS NOT NULL "
-        f"AND {NEWEST} ORDER BY published, id")]
-    claims = [tuple(r) for r in ws.db.execute(
-        "SELECT c.id, c.source_id, s.published, c.status, c.text FROM claims c JOIN sources s ON s.id = c.source_id "
-        f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} ORDER BY s.published, c.source_id, c.start")]
+    sources = [
+        tuple(r)
+        for r in ws.db.execute(
+            "SELECT id, published, coalesce(title, '(untitled)') FROM sources s WHERE published IS NOT NULL "
+            f"AND {NEWEST} ORDER BY published, id"
+        )
+    ]
+    claims = [
+        tuple(r)
+        for r in ws.db.execute(
+            "SELECT c.id, c.source_id, s.published, c.status, c.text "
+            "FROM claims c JOIN sources s ON s.id = c.source_id "
+            f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} ORDER BY s.published, c.source_id, c.start"
+        )
+    ]
     return Timeline(sources, claims, [])
 
 
 def _timeline_days(ws: Workspace) -> list[tuple[str, int, dict[str, int]]]:
     claims: dict[str, dict[str, int]] = {}
     for day, status, count in ws.db.execute(
-            "SELECT s.published, c.status, count(*) FROM claims c JOIN sources s ON s.id = c.source_id "
-            f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} GROUP BY s.published, c.status"):
+        "SELECT s.published, c.status, count(*) FROM claims c JOIN sources s ON s.id = c.source_id "
+        f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} GROUP BY s.published, c.status"
+    ):
         claims.setdefault(day, {})[status] = count
-    return [(day, count, claims.get(day, {})) for day, count in ws.db.execute(
-        f"SELECT published, count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST} "
-        "GROUP BY published ORDER BY published")]
+    return [
+        (day, count, claims.get(day, {}))
+        for day, count in ws.db.execute(
+            f"SELECT published, count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST} "
+            "GROUP BY published ORDER BY published"
+        )
+    ]

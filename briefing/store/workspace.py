@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from briefing.store.lock import WorkspaceLock
 
+
 class Workspace:
     """One open workspace; use as a context manager or call ``close``."""
 

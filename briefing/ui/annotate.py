@@ -59,8 +59,14 @@ class AddAnnotationCommand(QUndoCommand):
         self.changed()
 
 
-def annotation_command(parent, ws: Workspace, source_id: int | None, selected: tuple[int, int] | None,
-                       changed, dialog_factory=AnnotationDialog) -> AddAnnotationCommand | None:
+def annotation_command(
+    parent,
+    ws: Workspace,
+    source_id: int | None,
+    selected: tuple[int, int] | None,
+    changed,
+    dialog_factory=AnnotationDialog,
+) -> AddAnnotationCommand | None:
     """Ask for the note and tags of the selected passage; None when there is nothing to do."""
     if source_id is None or selected is None:
         parent.statusBar().showMessage("Select a passage in the reader first, then annotate it.", 6000)

@@ -18,8 +18,13 @@ VIEWS = ("reader", "search", "entity", "timeline", "briefing", "notes", "help")
 DEMO_QUERY = "ransom"
 
 
-def run_app(workspace: str | None, screenshot: str | None = None, view: str = "reader",
-            palette: str = "system", size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+def run_app(
+    workspace: str | None,
+    screenshot: str | None = None,
+    view: str = "reader",
+    palette: str = "system",
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
     """Open the main window on ``workspace`` (default: the user's); returns the exit code.
 
     The window paints first and the workspace opens right after (its store and sqlite-utils
@@ -162,10 +167,20 @@ def configure_application(app) -> None:
 
 
 DARK = {  # Fusion's roles for a dark window; the highlights are translucent and work on both
-    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#262626",
-    "Text": "#e6e6e6", "Button": "#333333", "ButtonText": "#e6e6e6", "Highlight": "#2f65ca",
-    "HighlightedText": "#ffffff", "ToolTipBase": "#333333", "ToolTipText": "#e6e6e6", "Link": "#6ea8fe",
-    "PlaceholderText": "#8a8a8a", "BrightText": "#ff6b6b",
+    "Window": "#2b2b2b",
+    "WindowText": "#e6e6e6",
+    "Base": "#1e1e1e",
+    "AlternateBase": "#262626",
+    "Text": "#e6e6e6",
+    "Button": "#333333",
+    "ButtonText": "#e6e6e6",
+    "Highlight": "#2f65ca",
+    "HighlightedText": "#ffffff",
+    "ToolTipBase": "#333333",
+    "ToolTipText": "#e6e6e6",
+    "Link": "#6ea8fe",
+    "PlaceholderText": "#8a8a8a",
+    "BrightText": "#ff6b6b",
 }
 
 

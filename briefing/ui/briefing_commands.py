@@ -22,13 +22,27 @@ from briefing.store.briefings import (
 )
 
 Changed = Callable[[int | None], None]  # called with the note to show (None: whichever is first)
-ITEM_LABELS = {"quote": "quote", "claim": "claim", "annotation": "annotation", "summary": "source summary",
-               "entity": "entity card", "text": "text section"}
+ITEM_LABELS = {
+    "quote": "quote",
+    "claim": "claim",
+    "annotation": "annotation",
+    "summary": "source summary",
+    "entity": "entity card",
+    "text": "text section",
+}
 
 
 class AddItem(QUndoCommand):
-    def __init__(self, ws: Workspace, briefing_id: int, kind: str, ref_id: int | None, body: str | None,
-                 position: int | None, changed: Changed):
+    def __init__(
+        self,
+        ws: Workspace,
+        briefing_id: int,
+        kind: str,
+        ref_id: int | None,
+        body: str | None,
+        position: int | None,
+        changed: Changed,
+    ):
         super().__init__(f"Add {ITEM_LABELS.get(kind, kind)} to the note")
         self.ws, self.briefing_id, self.changed = ws, briefing_id, changed
         self.kind, self.ref_id, self.body, self.position = kind, ref_id, body, position
@@ -64,8 +78,15 @@ class RemoveItem(QUndoCommand):
 class Change(QUndoCommand):
     """Runs ``apply(new, reason)`` on redo and ``apply(old, "undo")`` on undo, then shows the note."""
 
-    def __init__(self, text: str, briefing_id: int, apply: Callable[[Any, str | None], None], old: Any, new: Any,
-                 changed: Changed):
+    def __init__(
+        self,
+        text: str,
+        briefing_id: int,
+        apply: Callable[[Any, str | None], None],
+        old: Any,
+        new: Any,
+        changed: Changed,
+    ):
         super().__init__(text)
         self.briefing_id, self.apply, self.changed = briefing_id, apply, changed
         self.old, self.new = old, new
@@ -80,19 +101,33 @@ class Change(QUndoCommand):
 
 
 def move_item_command(ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed) -> Change:
-    return Change("Move item in the note", briefing_id, lambda position, _: move_item(ws, item_id, position),
-                  old, new, changed)
+    return Change(
+        "Move item in the note", briefing_id, lambda position, _: move_item(ws, item_id, position), old, new, changed
+    )
 
 
 def edit_text_command(ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed) -> Change:
-    return Change("Edit text section", briefing_id, lambda body, why: update_text(ws, item_id, body, reason=why),
-                  old, new, changed)
+    return Change(
+        "Edit text section",
+        briefing_id,
+        lambda body, why: update_text(ws, item_id, body, reason=why),
+        old,
+        new,
+        changed,
+    )
 
 
-def edit_details_command(ws: Workspace, briefing_id: int, old: dict[str, str | None], new: dict[str, str | None],
-                         changed: Changed) -> Change:
-    return Change("Edit note details", briefing_id,
-                  lambda values, why: update_briefing(ws, briefing_id, reason=why, **values), old, new, changed)
+def edit_details_command(
+    ws: Workspace, briefing_id: int, old: dict[str, str | None], new: dict[str, str | None], changed: Changed
+) -> Change:
+    return Change(
+        "Edit note details",
+        briefing_id,
+        lambda values, why: update_briefing(ws, briefing_id, reason=why, **values),
+        old,
+        new,
+        changed,
+    )
 
 
 class CreateNote(QUndoCommand):

@@ -48,9 +48,11 @@ from briefing.ui.widgets import add_buttons, add_ok_cancel
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
 
-EMPTY_HELP = ("No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
-              "entities with Ctrl+B, their context menus, or by dragging them here. "
-              "New to Briefing? Help ▸ Getting Started.")
+EMPTY_HELP = (
+    "No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
+    "entities with Ctrl+B, their context menus, or by dragging them here. "
+    "New to Briefing? Help ▸ Getting Started."
+)
 
 
 class DetailsDialog(QDialog):
@@ -59,10 +61,12 @@ class DetailsDialog(QDialog):
         self.setWindowTitle(title)
         layout = QFormLayout(self)
         self.fields: dict[str, QLineEdit] = {}
-        for name, label, hint in (("title", "&Title:", "What the note is about"),
-                                  ("audience", "&Audience:", "Who will read it"),
-                                  ("date", "&Date:", "YYYY-MM-DD"),
-                                  ("author", "A&uthor:", "Your name")):
+        for name, label, hint in (
+            ("title", "&Title:", "What the note is about"),
+            ("audience", "&Audience:", "Who will read it"),
+            ("date", "&Date:", "YYYY-MM-DD"),
+            ("author", "A&uthor:", "Your name"),
+        ):
             edit = QLineEdit(values.get(name) or "", placeholderText=hint)
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             layout.addRow(label, edit)
@@ -103,9 +107,14 @@ class BriefingDock(QDockWidget):
         self.notes.currentIndexChanged.connect(lambda _: self._show_selected())
         top.addWidget(self.notes, stretch=1)
         # Alt+letters only where no menu or tab has them; the Briefing menu has every command
-        add_buttons(top, (("Ne&w…", "Start a new briefing note", self.new_note),
-                          ("Details…", "Title, audience, date and author", self.edit_details),
-                          ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export)))
+        add_buttons(
+            top,
+            (
+                ("Ne&w…", "Start a new briefing note", self.new_note),
+                ("Details…", "Title, audience, date and author", self.edit_details),
+                ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export),
+            ),
+        )
         layout.addLayout(top)
         self.help = QLabel(EMPTY_HELP)
         self.help.setWordWrap(True)
@@ -136,10 +145,15 @@ class BriefingDock(QDockWidget):
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
         layout.addWidget(self.items, stretch=1)
         buttons = QHBoxLayout()
-        add_buttons(buttons, (("Add Text", "Add a section you write in Markdown", self.add_text),
-                              ("Move Up", "Move the selected item up", lambda: self.step(-1)),
-                              ("Move Down", "Move the selected item down", lambda: self.step(1)),
-                              ("Remove", "Remove the selected item from the note", self.remove_selected)))
+        add_buttons(
+            buttons,
+            (
+                ("Add Text", "Add a section you write in Markdown", self.add_text),
+                ("Move Up", "Move the selected item up", lambda: self.step(-1)),
+                ("Move Down", "Move the selected item down", lambda: self.step(1)),
+                ("Remove", "Remove the selected item from the note", self.remove_selected),
+            ),
+        )
         layout.addLayout(buttons)
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")
@@ -198,7 +212,9 @@ class BriefingDock(QDockWidget):
             count = len(self.note.problems())
             self.window_.statusBar().showMessage(
                 f"{count} passage{'s' if count != 1 else ''} in this note no longer match their sources "
-                "word for word: see the items in red.", 10000)
+                "word for word: see the items in red.",
+                10000,
+            )
         self.preview_timer.start()
 
     def update_preview(self) -> None:
@@ -261,7 +277,8 @@ class BriefingDock(QDockWidget):
         if briefing_id is None:
             return False
         added = self.window_.push_command(
-            lambda: AddPassage(self.ws, briefing_id, source_id, start, end, None, self._changed))
+            lambda: AddPassage(self.ws, briefing_id, source_id, start, end, None, self._changed)
+        )
         if added:
             self.show()
             self.raise_()
@@ -380,7 +397,6 @@ def _row_text(section) -> str:
         return f"{flag}{_passage_row(section)}"
     heading = section.heading or item.kind.capitalize()
     return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
-
 
 
 def _passage_row(section) -> str:

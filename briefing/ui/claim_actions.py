@@ -34,8 +34,9 @@ from briefing.ui.tasks import Task
 class AddClaim(QUndoCommand):
     """Redo makes the claim (under its first id again after an undo); undo removes it."""
 
-    def __init__(self, ws: Workspace, source_id: int, span: tuple[int, int], changed: Callable[[], None],
-                 part: str = "text"):
+    def __init__(
+        self, ws: Workspace, source_id: int, span: tuple[int, int], changed: Callable[[], None], part: str = "text"
+    ):
         super().__init__("Add claim")
         self.ws, self.source_id, self.span, self.changed, self.part = ws, source_id, span, changed, part
         self.claim_id: int | None = None
@@ -213,5 +214,6 @@ class ClaimActions(QObject):
 
 def _ask_text(parent, current: str) -> str | None:
     text, ok = QInputDialog.getMultiLineText(
-        parent, "Edit Claim Text", "The claim's words, exactly as they stand in the source:", current)
+        parent, "Edit Claim Text", "The claim's words, exactly as they stand in the source:", current
+    )
     return text if ok and text.strip() else None

@@ -38,8 +38,15 @@ class Applied(QUndoCommand):
 class StoreCommand(QUndoCommand):
     """Runs ``apply(value)`` on redo and ``apply(previous)`` on undo, then ``changed()``."""
 
-    def __init__(self, text: str, apply: Callable[[Any, str | None], None], value: Any, previous: Any,
-                 reason: str | None, changed: Callable[[], None]):
+    def __init__(
+        self,
+        text: str,
+        apply: Callable[[Any, str | None], None],
+        value: Any,
+        previous: Any,
+        reason: str | None,
+        changed: Callable[[], None],
+    ):
         super().__init__(text)
         self._apply, self._value, self._previous = apply, value, previous
         self._reason, self._changed = reason, changed
@@ -53,15 +60,23 @@ class StoreCommand(QUndoCommand):
         self._changed()
 
 
-def mark_claim_command(ws: Workspace, claim_id: int, status: str, reason: str | None,
-                       changed: Callable[[], None]) -> StoreCommand:
+def mark_claim_command(
+    ws: Workspace, claim_id: int, status: str, reason: str | None, changed: Callable[[], None]
+) -> StoreCommand:
     previous = get_claim_status(ws, claim_id)
-    return StoreCommand(f"Mark claim {status}", lambda value, why: mark_claim(ws, claim_id, value, why),
-                        status, previous, reason, changed)
+    return StoreCommand(
+        f"Mark claim {status}",
+        lambda value, why: mark_claim(ws, claim_id, value, why),
+        status,
+        previous,
+        reason,
+        changed,
+    )
 
 
-def edit_source_command(ws: Workspace, source_id: int, field: str, value: str | None, reason: str | None,
-                        changed: Callable[[], None]) -> StoreCommand:
+def edit_source_command(
+    ws: Workspace, source_id: int, field: str, value: str | None, reason: str | None, changed: Callable[[], None]
+) -> StoreCommand:
     previous = getattr(get_source(ws, source_id), field)
     label = {"reliability": "Grade source", "summary": "Edit summary"}.get(field, f"Edit {field}")
 
@@ -71,13 +86,17 @@ def edit_source_command(ws: Workspace, source_id: int, field: str, value: str | 
     return StoreCommand(label, apply, value, previous, reason, changed)
 
 
-def rename_entity_command(ws: Workspace, entity_id: int, name: str, current: str, reason: str | None,
-                          changed: Callable[[], None]) -> StoreCommand:
-    return StoreCommand(f"Rename {current}", lambda value, why: rename_entity(ws, entity_id, value, why),
-                        name, current, reason, changed)
+def rename_entity_command(
+    ws: Workspace, entity_id: int, name: str, current: str, reason: str | None, changed: Callable[[], None]
+) -> StoreCommand:
+    return StoreCommand(
+        f"Rename {current}", lambda value, why: rename_entity(ws, entity_id, value, why), name, current, reason, changed
+    )
 
 
-def retype_entity_command(ws: Workspace, entity_id: int, kind: str, current: str, reason: str | None,
-                          changed: Callable[[], None]) -> StoreCommand:
-    return StoreCommand(f"Make it a {kind}", lambda value, why: retype_entity(ws, entity_id, value, why),
-                        kind, current, reason, changed)
+def retype_entity_command(
+    ws: Workspace, entity_id: int, kind: str, current: str, reason: str | None, changed: Callable[[], None]
+) -> StoreCommand:
+    return StoreCommand(
+        f"Make it a {kind}", lambda value, why: retype_entity(ws, entity_id, value, why), kind, current, reason, changed
+    )

@@ -107,7 +107,10 @@ class EntityActions:
                 return
         if target is None:
             dialog = MergeDialog(
-                self.window, entity[1], entity[2], merge_candidates(self.window.ws, entity[0]),
+                self.window,
+                entity[1],
+                entity[2],
+                merge_candidates(self.window.ws, entity[0]),
                 [e for e in everyone if e[0] != entity[0]],
             )
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:

@@ -74,8 +74,7 @@ class SuggestionPreview(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
 
-    def show_passage(self, passage: str, title: str, outlet: str | None, published: str | None,
-                     suggested: str) -> None:
+    def show_passage(self, passage: str, title: str, outlet: str | None, published: str | None, suggested: str) -> None:
         self.passage.setText(f"“{unquoted(passage)}”")  # a quote's own marks are not doubled
         self.source.setText(" · ".join(p for p in (title, outlet, published or "no date") if p))
         for relation, button in self.attach_buttons.items():
@@ -99,17 +98,22 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.evidence = make_tree("Evidence", ["Relation", "Passage", "Source", "Origin"], 1, {0: 85, 3: 50})
         self.evidence.headerItem().setToolTip(
-            3, "Passages with the same origin number are near-copies (a reprinted wire story): one independent voice")
-        self.suggestions = make_tree("Suggested related passages", ["Suggests", "Passage", "Source", "Origin", "Score"],
-                                     1, {0: 85, 3: 50, 4: 48})
+            3, "Passages with the same origin number are near-copies (a reprinted wire story): one independent voice"
+        )
+        self.suggestions = make_tree(
+            "Suggested related passages", ["Suggests", "Passage", "Source", "Origin", "Score"], 1, {0: 85, 3: 50, 4: 48}
+        )
         self.suggestions.headerItem().setToolTip(
-            3, "Suggestions with the same origin number as evidence are near-copies of it: confirming one adds "
-               "no independent origin")
+            3,
+            "Suggestions with the same origin number as evidence are near-copies of it: confirming one adds "
+            "no independent origin",
+        )
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        self.suggestions_label = plain_label("Suggested related passages, one per source (confirm to make them "
-                                             "evidence)", word_wrap=True)
+        self.suggestions_label = plain_label(
+            "Suggested related passages, one per source (confirm to make them evidence)", word_wrap=True
+        )
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         self.preview = SuggestionPreview(self)
@@ -138,16 +142,19 @@ class EvidencePanel(QWidget):
         if unavailable is None:
             self.suggestions_label.setToolTip("Ranked by shared words, then re-ranked by meaning when a claim opens")
             return
-        self.suggestions_label.setText("Suggested related passages, one per source, ranked by shared words "
-                                       "(re-ranking by meaning is off here; hover for why)")
+        self.suggestions_label.setText(
+            "Suggested related passages, one per source, ranked by shared words "
+            "(re-ranking by meaning is off here; hover for why)"
+        )
         self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
 
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
         self.history.clear()
         for judgement in history:
             change = describe(judgement)
-            item = QTreeWidgetItem([judgement.at[:16].replace("T", " "), judgement.actor, change,
-                                    judgement.reason or ""])
+            item = QTreeWidgetItem(
+                [judgement.at[:16].replace("T", " "), judgement.actor, change, judgement.reason or ""]
+            )
             item.setToolTip(2, tip(change))
             item.setToolTip(0, tip(f"{judgement.at} (UTC)"))
             self.history.addTopLevelItem(item)
@@ -163,8 +170,9 @@ class EvidencePanel(QWidget):
         self.previewed = None
         for s in (s for s in suggestions if s["state"] == "open"):
             origin = s.get("origin")
-            item = QTreeWidgetItem([s["relation"], s["passage"], s["title"], "" if origin is None else str(origin),
-                                    f"{s['score']:.2f}"])
+            item = QTreeWidgetItem(
+                [s["relation"], s["passage"], s["title"], "" if origin is None else str(origin), f"{s['score']:.2f}"]
+            )
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
             item.setData(1, RowRole, s)
             item.setToolTip(1, tip(s["passage"] + "\n\nClick to preview it here; double-click to open its source"))
@@ -215,18 +223,31 @@ def describe(j: Judgement) -> str:
         return f"Evidence removed ({j.field}): {short}"
     if j.target_kind == "claim":
         new = (j.new_value or "").replace("\n", " ")
-        return {"add": f"Claim made: “{new[:80]}”", "edit": f"Claim text changed from {short}",
-                "dismiss": "Dismissed: not a claim", "restore": "Claim restored",
-                "remove": "Claim removed"}.get(j.action, f"{j.action} {j.field or ''}".strip())
-    return {"confirm": "Suggested passage confirmed as evidence", "dismiss": "Suggested passage dismissed",
-            "reopen": "Suggested passage reopened"}.get(j.action, f"{j.action} {j.field or ''}".strip())
+        return {
+            "add": f"Claim made: “{new[:80]}”",
+            "edit": f"Claim text changed from {short}",
+            "dismiss": "Dismissed: not a claim",
+            "restore": "Claim restored",
+            "remove": "Claim removed",
+        }.get(j.action, f"{j.action} {j.field or ''}".strip())
+    return {
+        "confirm": "Suggested passage confirmed as evidence",
+        "dismiss": "Suggested passage dismissed",
+        "reopen": "Suggested passage reopened",
+    }.get(j.action, f"{j.action} {j.field or ''}".strip())
 
 
 class DecideSuggestion(QUndoCommand):
     """Confirm or dismiss a suggested passage; undo reopens it (the history keeps both)."""
 
-    def __init__(self, text: str, decide: Callable[[Workspace, int], object], ws: Workspace, suggestion_id: int,
-                 changed: Callable[[], None]):
+    def __init__(
+        self,
+        text: str,
+        decide: Callable[[Workspace, int], object],
+        ws: Workspace,
+        suggestion_id: int,
+        changed: Callable[[], None],
+    ):
         super().__init__(text)
         self.decide, self.ws, self.suggestion_id, self.changed = decide, ws, suggestion_id, changed
 
@@ -248,8 +269,15 @@ def dismiss_command(ws: Workspace, suggestion_id: int, changed: Callable[[], Non
 
 
 class AttachEvidence(QUndoCommand):
-    def __init__(self, ws: Workspace, claim_id: int, passage: tuple[int, int, int], relation: str,
-                 note: str | None, changed: Callable[[], None]):
+    def __init__(
+        self,
+        ws: Workspace,
+        claim_id: int,
+        passage: tuple[int, int, int],
+        relation: str,
+        note: str | None,
+        changed: Callable[[], None],
+    ):
         super().__init__(f"Attach {relation} evidence")
         self.ws, self.claim_id, self.passage = ws, claim_id, passage
         self.relation, self.note, self.changed = relation, note, changed
@@ -299,8 +327,9 @@ class AttachSuggestion(QUndoCommand):
             confirm_suggestion(self.ws, s["id"])
         else:
             with self.ws.transaction():
-                self.evidence_id = add_evidence(self.ws, s["claim_id"], s["source_id"], s["start"], s["end"],
-                                                self.relation)
+                self.evidence_id = add_evidence(
+                    self.ws, s["claim_id"], s["source_id"], s["start"], s["end"], self.relation
+                )
                 dismiss_suggestion(self.ws, s["id"], f"attached as {self.relation} evidence, not {s['relation']}")
         self.changed()
 

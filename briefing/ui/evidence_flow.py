@@ -74,8 +74,9 @@ class PinnedBar(QFrame):
     def _elide(self) -> None:
         """As much of the claim as the reader's width holds, cut with an ellipsis."""
         room = max(80, self.label.width())
-        self.label.setText(self.label.fontMetrics().elidedText(f"Pinned: “{self.claim_text}”",
-                                                               Qt.TextElideMode.ElideRight, room))
+        self.label.setText(
+            self.label.fontMetrics().elidedText(f"Pinned: “{self.claim_text}”", Qt.TextElideMode.ElideRight, room)
+        )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -84,8 +85,12 @@ class PinnedBar(QFrame):
     def show_claim(self, text: str) -> None:
         self.claim_text = " ".join(text.split())
         self._elide()
-        self.label.setToolTip(tip("Select a passage, then right-click ▸ Attach Selection as Evidence (Ctrl+Alt+E)"
-                                  f"\n\n{' '.join(text.split())}"))
+        self.label.setToolTip(
+            tip(
+                "Select a passage, then right-click ▸ Attach Selection as Evidence (Ctrl+Alt+E)"
+                f"\n\n{' '.join(text.split())}"
+            )
+        )
 
 
 def claim_hint(claim: dict, origins: OriginSummary) -> str:
@@ -93,10 +98,12 @@ def claim_hint(claim: dict, origins: OriginSummary) -> str:
     parts = [claim["status"].capitalize()]
     if claim["credibility"] is not None:
         parts.append(f"credibility {claim['credibility']} ({CREDIBILITY_LABELS.get(claim['credibility'], '')})")
-    parts.append(f"evidence from {origins.describe()}" if claim["evidence"]
-                 else "no evidence yet")
-    made = "you made this claim" if claim["origin"] == "analyst" else (
-        f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
+    parts.append(f"evidence from {origins.describe()}" if claim["evidence"] else "no evidence yet")
+    made = (
+        "you made this claim"
+        if claim["origin"] == "analyst"
+        else (f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
+    )
     return " · ".join(parts + [made])
 
 
@@ -190,7 +197,9 @@ class EvidenceFlow:
         self.window.reader.set_header(self.pinned_bar)
         self.window.statusBar().showMessage(
             f"Pinned claim “{short(text)}”. Select a passage in another source, then right-click ▸ "
-            "Attach Selection as Evidence (Ctrl+Alt+E).", 10000)
+            "Attach Selection as Evidence (Ctrl+Alt+E).",
+            10000,
+        )
 
     def unpin(self) -> None:
         self.pinned = None
@@ -210,14 +219,15 @@ class EvidenceFlow:
             window.statusBar().showMessage("Select the passage to attach in the reader first.", 6000)
             return
         claim_id, claim_text = self.pinned, self._claim_text(self.pinned) or ""
-        passage = window.reader.shown.text[selected[0]:selected[1]]
+        passage = window.reader.shown.text[selected[0] : selected[1]]
         dialog = self.dialog_factory(window, claim_text, passage, relation=self.relation)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         relation, note = dialog.values()
         self._remember(relation)
-        if window.push_command(lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note,
-                                                      window.after_edit)):
+        if window.push_command(
+            lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note, window.after_edit)
+        ):
             window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
 
     def attach_suggestion(self, suggestion_id: int, relation: str) -> None:

@@ -47,6 +47,7 @@ VARIANT_COLOUR = "#d9480f"
 # the judging keys, shown on the Claims tab's buttons and bound in the Claims menu
 JUDGE_KEYS = {"corroborated": "Ctrl+Alt+C", "disputed": "Ctrl+Alt+D", "unreviewed": "Ctrl+Alt+U"}
 
+
 class _ClaimItem(QTreeWidgetItem):
     """Sorts by text position under "Claim", by score under "Score", by status then position."""
 

@@ -20,8 +20,9 @@ def _in_sight(dock: QDockWidget) -> bool:
 
 def focused_pane(window) -> QWidget | None:
     focus = QApplication.focusWidget()
-    return next((pane for pane in panes(window) if focus is not None
-                 and (focus is pane or pane.isAncestorOf(focus))), None)
+    return next(
+        (pane for pane in panes(window) if focus is not None and (focus is pane or pane.isAncestorOf(focus))), None
+    )
 
 
 def focus_next_pane(window, backwards: bool = False) -> None:

@@ -416,6 +416,8 @@ def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
         )
         for c in claims
     ]
-    found += [Highlight("note", n.id, n.start, n.end, n.tags[0] if n.tags else "", f"Note: {n.note or n.exact}")
-              for n in notes]  # a note's style: its first tag, whose colour it takes
+    found += [
+        Highlight("note", n.id, n.start, n.end, n.tags[0] if n.tags else "", f"Note: {n.note or n.exact}")
+        for n in notes
+    ]  # a note's style: its first tag, whose colour it takes
     return found

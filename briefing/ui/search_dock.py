@@ -200,8 +200,14 @@ class SearchDock(QDockWidget):
         if not more:
             self.results.clear()
         for hit in result.page.hits:
-            item = QTreeWidgetItem([hit.kind + (f" · {hit.status}" if hit.status else ""),
-                                    hit.title or "(untitled)", hit.speaker or "", ""])
+            item = QTreeWidgetItem(
+                [
+                    hit.kind + (f" · {hit.status}" if hit.status else ""),
+                    hit.title or "(untitled)",
+                    hit.speaker or "",
+                    "",
+                ]
+            )
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
             item.setData(3, HtmlRole, highlighted_html(hit.snippet))
             item.setData(3, SnippetRole, hit.snippet)
@@ -216,8 +222,12 @@ class SearchDock(QDockWidget):
         if item is None:
             return None
         kind, ref_id, source_id = item.data(0, HitRole)
-        return {"quote": ("quote", ref_id), "claim": ("claim", ref_id), "note": ("annotation", ref_id),
-                "source": ("summary", source_id)}.get(kind)
+        return {
+            "quote": ("quote", ref_id),
+            "claim": ("claim", ref_id),
+            "note": ("annotation", ref_id),
+            "source": ("summary", source_id),
+        }.get(kind)
 
     def _show_menu(self, point) -> None:
         item = self.results.itemAt(point)

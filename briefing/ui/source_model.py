@@ -118,9 +118,7 @@ class SourceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, index.column()) if analysed or index.column() not in _NUMERIC else NOT_ANALYSED_MARK
         if analysed:
-            return (
-                tip(_title_tip(row)) if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
-            )
+            return tip(_title_tip(row)) if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
         return _not_analysed(row, index.column(), role)
 
     def _row(self, position: int) -> SourceRow | None:
@@ -161,8 +159,10 @@ def _title_tip(row: SourceRow) -> str:
     version = getattr(row, "version", 1)
     if version == 1:
         return row.title or "(untitled)"
-    return (f"{row.title or '(untitled)'}\n\nVersion {version}: a newer copy of an article imported before. "
-            "Source ▸ Compare with Previous Version… shows what changed.")
+    return (
+        f"{row.title or '(untitled)'}\n\nVersion {version}: a newer copy of an article imported before. "
+        "Source ▸ Compare with Previous Version… shows what changed."
+    )
 
 
 def not_analysed_icon() -> QIcon:

@@ -99,5 +99,3 @@ class TaskRunner(QObject):
         thread = self._running.pop(task, None)
         if thread is not None:
             thread.deleteLater()
-
-

@@ -194,8 +194,12 @@ class TimelineView(QGraphicsView):
             for mark in marks:
                 mark.setToolTip(tip(hint))
                 mark.setData(ItemRole, ("day", day, 0))
-        line = scene.addLine(self.x_of(self.days[0][0]) - MARGIN / 2, TOP + BAR_HEIGHT + 3,
-                             self.x_of(self.days[-1][0] + 1) + MARGIN / 2, TOP + BAR_HEIGHT + 3)
+        line = scene.addLine(
+            self.x_of(self.days[0][0]) - MARGIN / 2,
+            TOP + BAR_HEIGHT + 3,
+            self.x_of(self.days[-1][0] + 1) + MARGIN / 2,
+            TOP + BAR_HEIGHT + 3,
+        )
         colour = QColor(self.palette().text().color())
         colour.setAlpha(120)
         line.setPen(QPen(colour))
@@ -230,8 +234,9 @@ class TimelineView(QGraphicsView):
         metrics = QFontMetricsF(self.font())
         y = TOP
         for source_id, day, title in rows:
-            dot = scene.addEllipse(left, y + (ROW - DOT) / 2, DOT, DOT, QPen(QColor(SOURCE_EDGE)),
-                                   QBrush(QColor(SOURCE_COLOUR)))
+            dot = scene.addEllipse(
+                left, y + (ROW - DOT) / 2, DOT, DOT, QPen(QColor(SOURCE_EDGE)), QBrush(QColor(SOURCE_COLOUR))
+            )
             marks: list[QGraphicsItem] = [dot]
             if width >= 70:
                 text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width - DOT - 6)
@@ -254,8 +259,9 @@ class TimelineView(QGraphicsView):
         for n, (claim_id, source_id, _day, status, text) in enumerate(claims):
             row, column = divmod(n, per_row)
             pen, brush = CLAIM_PAINT[status]
-            mark = scene.addRect(left + column * (CLAIM_SIZE + 2), top + row * (CLAIM_SIZE + 2), CLAIM_SIZE,
-                                 CLAIM_SIZE, pen, brush)
+            mark = scene.addRect(
+                left + column * (CLAIM_SIZE + 2), top + row * (CLAIM_SIZE + 2), CLAIM_SIZE, CLAIM_SIZE, pen, brush
+            )
             mark.setToolTip(tip(f"{status}: {text[:200]}"))
             mark.setData(ItemRole, ("claim", claim_id, source_id))
         return top + (len(claims) + per_row - 1) // per_row * (CLAIM_SIZE + 2)
@@ -449,11 +455,15 @@ class TimelineDock(QDockWidget):
             return
         self.span.setText(span_label(*view.visible_days()))
         if view.timeline.days:
-            self.legend.setText("A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
-                                "red disputed) — click a day to list its sources")
+            self.legend.setText(
+                "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
+                "red disputed) — click a day to list its sources"
+            )
         else:
-            self.legend.setText("● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
-                                "click to open; drag or wheel to pan, Ctrl+wheel to zoom")
+            self.legend.setText(
+                "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
+                "click to open; drag or wheel to pan, Ctrl+wheel to zoom"
+            )
         before, after = view.outside()
         self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
         self._edge(self.later, after, "{n} later source{s}, {years} ▸")

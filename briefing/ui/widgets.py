@@ -53,8 +53,9 @@ class DragTree(QTreeWidget):
         return made if made is not None else QMimeData()
 
 
-def make_tree(name: str, headers: list[str], stretch: int | None = None,
-              widths: dict[int, int] | None = None) -> DragTree:
+def make_tree(
+    name: str, headers: list[str], stretch: int | None = None, widths: dict[int, int] | None = None
+) -> DragTree:
     """A flat list with an accessible name; the ``stretch`` column takes the room left and wraps."""
     tree = DragTree()
     tree.setAccessibleName(name)

@@ -16,9 +16,11 @@ from briefing.store.records import add_entity, add_mention, add_quote
 from briefing.store.sources import add_document, update_source
 from tests.store.test_sources import make_doc
 
-TEXT_A = ("The control system failed late on Sunday.\n\n"
-          "“We restored pumping at dawn and nobody will drink untreated water,” said Mira Okafor. "
-          "The outage hit 40,000 households.\n\nTankers reached Saltmarsh by noon.")
+TEXT_A = (
+    "The control system failed late on Sunday.\n\n"
+    "“We restored pumping at dawn and nobody will drink untreated water,” said Mira Okafor. "
+    "The outage hit 40,000 households.\n\nTankers reached Saltmarsh by noon."
+)
 TEXT_B = "Officials now say 62,000 households lost water.\n\nThe ministry has not commented."
 QUOTE = "We restored pumping at dawn and nobody will drink untreated water,"
 CLAIM = "The outage hit 40,000 households."
@@ -28,8 +30,15 @@ NOTE = "Check the tanker count with the city."
 SUMMARY = "Pumping restored; 40,000 households affected."
 INTRO = "## Bottom line\n\nThe figures **disagree**; see the [ministry site](https://example.org/press)."
 ITEM_TEXTS = (QUOTE, CLAIM, EVIDENCE, HIGHLIGHT, NOTE, SUMMARY, "Mira Okafor", "Bottom line", "The figures disagree")
-CITATION_TEXTS = ("Pumps back", "Meridian Wire", "Reliability B (usually reliable)", "Figures revised",
-                  "The Veldran Standard", "Reliability C (fairly reliable)", "2026-03-03")
+CITATION_TEXTS = (
+    "Pumps back",
+    "Meridian Wire",
+    "Reliability B (usually reliable)",
+    "Figures revised",
+    "The Veldran Standard",
+    "Reliability C (fairly reliable)",
+    "2026-03-03",
+)
 
 
 @dataclass
@@ -40,8 +49,9 @@ class Case:
 
 
 def make_case(ws) -> Case:
-    a, _ = add_document(ws, make_doc(TEXT_A, title="Pumps back", outlet="Meridian Wire", author="Sam Ortolan",
-                                     published="2026-03-03"))
+    a, _ = add_document(
+        ws, make_doc(TEXT_A, title="Pumps back", outlet="Meridian Wire", author="Sam Ortolan", published="2026-03-03")
+    )
     b, _ = add_document(ws, make_doc(TEXT_B, title="Figures revised", outlet="The Veldran Standard"))
     update_source(ws, a, reliability="B", summary=SUMMARY)
     update_source(ws, b, reliability="C")
@@ -53,11 +63,15 @@ def make_case(ws) -> Case:
     mark_claim(ws, claim, "disputed", reason="the ministry's own figure is higher")
     start = TEXT_A.index(HIGHLIGHT)
     annotation = add_annotation(ws, a, start, start + len(HIGHLIGHT), note=NOTE, tags=("logistics", "figures"))
-    note = create_briefing(ws, "Port Halden outage, day 3", audience="Crisis desk", date="2026-03-04",
-                           author="K. Ames")
+    note = create_briefing(ws, "Port Halden outage, day 3", audience="Crisis desk", date="2026-03-04", author="K. Ames")
     ids = {"intro": add_item(ws, note, "text", body=INTRO)}
-    for kind, ref in (("quote", quote), ("claim", claim), ("annotation", annotation), ("summary", a),
-                      ("entity", okafor)):
+    for kind, ref in (
+        ("quote", quote),
+        ("claim", claim),
+        ("annotation", annotation),
+        ("summary", a),
+        ("entity", okafor),
+    ):
         ids[kind] = add_item(ws, note, kind, ref)
     ids.update(source_a=a, source_b=b, quote_id=quote, claim_id=claim, annotation_id=annotation)
     return Case(ws, note, ids)

@@ -14,8 +14,15 @@ def test_docx_round_trip_uses_word_headings_quote_style_and_a_numbered_source_li
         assert normal(words) in text, words
     assert paragraphs[0] == ("Title", "Port Halden outage, day 3")
     headings = [t for style, t in paragraphs if style == "Heading 1"]
-    assert headings == ["Bottom line", "Quote: Mira Okafor", "Claim: disputed, credibility 4 (doubtful)", "Annotation",
-                        "Summary: Pumps back", "Entity: Mira Okafor (person)", "Sources"]
+    assert headings == [
+        "Bottom line",
+        "Quote: Mira Okafor",
+        "Claim: disputed, credibility 4 (doubtful)",
+        "Annotation",
+        "Summary: Pumps back",
+        "Entity: Mira Okafor (person)",
+        "Sources",
+    ]
     assert ("Quote", f"“{QUOTE}” [1, paragraph 2]") in paragraphs
     assert ("Normal", f"{CLAIM} [1, paragraph 2]") in paragraphs
     assert ("List Bullet", f"Contradicts: “{EVIDENCE}” [2, paragraph 1] — later and higher") in paragraphs
@@ -26,4 +33,7 @@ def test_docx_round_trip_uses_word_headings_quote_style_and_a_numbered_source_li
     assert "ministry site (https://example.org/press)" in link
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert (properties.title, properties.author, properties.subject) == (
-        "Port Halden outage, day 3", "K. Ames", "Crisis desk")
+        "Port Halden outage, day 3",
+        "K. Ames",
+        "Crisis desk",
+    )

@@ -48,7 +48,8 @@ def test_pdf_export_works_without_a_display_and_leaves_widgets_usable(tmp_path):
         "QWidget()  # a window can still be opened in the same process after an export\n"
     )
     target = tmp_path / "note.pdf"
-    result = subprocess.run([sys.executable, "-c", script, str(target)], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")

@@ -18,15 +18,18 @@ from tests.export.helpers import CLAIM, TEXT_A, HtmlText, normal, pdf_text, spli
 SOURCE = "First paragraph says 40,000.\n\nSecond paragraph says 40,000 again.\n\nThird."
 
 
-@pytest.mark.parametrize("words, start, end, expected", [
-    ("40,000", 21, 27, ("verified", 21, 27, 1)),
-    ("40,000", 0, 6, ("moved", 21, 27, 1)),  # the copy nearest the recorded place
-    ("40,000", 60, 66, ("moved", 52, 58, 2)),
-    ("62,000", 21, 27, ("altered", None, None, None)),
-    ("Third.", 67, 73, ("verified", 67, 73, 3)),
-    ("", 0, 0, ("altered", None, None, None)),
-    ("40,000", 70, 90, ("moved", 52, 58, 2)),  # a range beyond the text is not an error
-])
+@pytest.mark.parametrize(
+    "words, start, end, expected",
+    [
+        ("40,000", 21, 27, ("verified", 21, 27, 1)),
+        ("40,000", 0, 6, ("moved", 21, 27, 1)),  # the copy nearest the recorded place
+        ("40,000", 60, 66, ("moved", 52, 58, 2)),
+        ("62,000", 21, 27, ("altered", None, None, None)),
+        ("Third.", 67, 73, ("verified", 67, 73, 3)),
+        ("", 0, 0, ("altered", None, None, None)),
+        ("40,000", 70, 90, ("moved", 52, 58, 2)),  # a range beyond the text is not an error
+    ],
+)
 def test_verify_passage(words, start, end, expected):
     result = verify_passage(SOURCE, words, start, end)
     assert (result.state, result.start, result.end, result.paragraph) == expected
@@ -40,7 +43,7 @@ def test_a_passage_at_its_own_range_is_verified_and_a_found_one_is_real(text, da
     elsewhere = data.draw(st.integers(0, len(text)))
     found = verify_passage(text, text[start:end], elsewhere, elsewhere + end - start)
     assert found.state in ("verified", "moved")
-    assert text[found.start:found.end] == text[start:end]
+    assert text[found.start : found.end] == text[start:end]
     assert found.paragraph == paragraph_number(text, found.start)
 
 
@@ -52,8 +55,10 @@ def test_paragraph_numbers_count_blank_line_breaks():
 def drifted(case):
     """The quote altered, the claim's range moved, the annotation deleted."""
     ws = case.ws
-    ws.db.execute("UPDATE quotes SET text = 'We restored pumping at dawn and everyone is safe,' WHERE id = ?",
-                  [case.ids["quote_id"]])
+    ws.db.execute(
+        "UPDATE quotes SET text = 'We restored pumping at dawn and everyone is safe,' WHERE id = ?",
+        [case.ids["quote_id"]],
+    )
     ws.db.execute('UPDATE claims SET start = 0, "end" = ? WHERE id = ?', [len(CLAIM), case.ids["claim_id"]])
     ws.db.conn.commit()
     delete_annotation(ws, case.ids["annotation_id"])
@@ -71,11 +76,21 @@ FLAGS = (
 def test_the_store_read_exposes_the_states_for_the_app(drifted):
     note = read_briefing(drifted.ws, drifted.briefing_id)
     states = {item.kind: item.verification and item.verification.state for item in note.items}
-    assert states == {"text": None, "quote": "altered", "claim": "moved", "annotation": "orphaned",
-                      "summary": None, "entity": None}
+    assert states == {
+        "text": None,
+        "quote": "altered",
+        "claim": "moved",
+        "annotation": "orphaned",
+        "summary": None,
+        "entity": None,
+    }
     # the entity card shows the altered quote too, so it is flagged there as well
     assert [(item.kind, v.state) for item, v in note.problems()] == [
-        ("quote", "altered"), ("claim", "moved"), ("annotation", "orphaned"), ("entity", "altered")]
+        ("quote", "altered"),
+        ("claim", "moved"),
+        ("annotation", "orphaned"),
+        ("entity", "altered"),
+    ]
 
 
 def test_markdown_and_html_flag_what_does_not_match(drifted):

@@ -9,8 +9,15 @@ from tests.store.test_sources import make_doc
 
 
 def test_document_follows_the_contract(ws, tmp_path):
-    a, _ = add_document(ws, make_doc("“Pumps are back,” Okafor said. 40,000 homes were cut off.", title="A",
-                                     published="2026-03-03", outlet="Meridian Wire"))
+    a, _ = add_document(
+        ws,
+        make_doc(
+            "“Pumps are back,” Okafor said. 40,000 homes were cut off.",
+            title="A",
+            published="2026-03-03",
+            outlet="Meridian Wire",
+        ),
+    )
     b, _ = add_document(ws, make_doc("Some 62,000 homes were cut off.", title="B"))
     person = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
     add_mention(ws, person, a, 20, 26)

@@ -140,8 +140,6 @@ def make_eml(
         else:
             message.add_alternative(html, subtype="html")
     if attachment is not None:
-        message.add_attachment(
-            attachment, maintype="application", subtype="octet-stream", filename="data.bin"
-        )
+        message.add_attachment(attachment, maintype="application", subtype="octet-stream", filename="data.bin")
     path.write_bytes(bytes(message))
     return path

@@ -44,23 +44,125 @@ PARAGRAPHS = [
     "Officials blamed a transformer fault; 40,000 households lost power for 6 hours.",
 ]
 TOKENS = {
-    "txt": [b"\x00", b"\xff", b"\xef\xbb\xbf", b"\xfe\xff", b"\r", b"\n\n", "\u2028".encode(), b"\xed\xa0\x80",
-            "“".encode(), b"\xe2\x80", b"\x1b[31m", b"By ", b"\t", b"-\n", b"\xc3"],
-    "md": [b"# ", b"```", b"[x](javascript:alert(1))", b"<script>alert(1)</script>", b"![i](http://evil.example/x.png)",
-           b"> ", b"- ", b"|", b"\x00", b"*", b"<div>", b"&#0;", b"\\", b"---\n"],
-    "html": [b"<div>", b"</div>", b"<script>", b"<!--", b"<![CDATA[", b"&#0;", b"&#x110000;", b"&lol;",
-             b"<meta charset=utf-16>", b"<meta charset=x-unknown>", b"<p title='", b"\x00", b"\xff\xfe",
-             b"<svg><foreignObject>", b"<table><tr><td>", b"<iframe src=http://evil.example>",
-             b"<img src=http://evil.example/x.png onerror=alert(1)>", b'<script type="application/ld+json">{"a":',
-             b"<title>", b"<h1>", b"<html>"],
-    "pdf": [b"obj", b"endobj", b"stream\n", b"endstream", b"/Filter /FlateDecode", b"xref", b"trailer", b"<<", b">>",
-            b"[", b"]", b"(", b")", b"/Length 999999999", b"BT", b"ET", b"Tj", b"TJ", b"Td", b"/Type /Page",
-            b"%%EOF", b"\x00", b"1 0 R", b"/Kids [3 0 R 3 0 R]", b"/Encrypt", b"/ObjStm", b"\\", b"-0.0e99999"],
-    "docx": [b"<w:p>", b"</w:p>", b"<w:r><w:t>", b'<w:pPr><w:pStyle w:val="Title"/></w:pPr>', b"&amp;", b"&#0;",
-             b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"\x00", b"<w:tbl>", b"xmlns:w=", b"PK\x03\x04", b"<w:sdt>", b"<"],
-    "eml": [b"\n", b"Content-Type: multipart/mixed; boundary=XX\n", b"--XX\n", b"Content-Transfer-Encoding: base64\n",
-            b"=?utf-8?q?", b"=?x-unknown?b?AAAA?=", b'charset="x-unknown"', b"Content-Type: text/html\n\n<p>",
-            b"\x00", b"\xff", b"From: ", b"Subject: ", b"Date: ", b"=\n", b"=XX", b"\r\n"],
+    "txt": [
+        b"\x00",
+        b"\xff",
+        b"\xef\xbb\xbf",
+        b"\xfe\xff",
+        b"\r",
+        b"\n\n",
+        "\u2028".encode(),
+        b"\xed\xa0\x80",
+        "“".encode(),
+        b"\xe2\x80",
+        b"\x1b[31m",
+        b"By ",
+        b"\t",
+        b"-\n",
+        b"\xc3",
+    ],
+    "md": [
+        b"# ",
+        b"```",
+        b"[x](javascript:alert(1))",
+        b"<script>alert(1)</script>",
+        b"![i](http://evil.example/x.png)",
+        b"> ",
+        b"- ",
+        b"|",
+        b"\x00",
+        b"*",
+        b"<div>",
+        b"&#0;",
+        b"\\",
+        b"---\n",
+    ],
+    "html": [
+        b"<div>",
+        b"</div>",
+        b"<script>",
+        b"<!--",
+        b"<![CDATA[",
+        b"&#0;",
+        b"&#x110000;",
+        b"&lol;",
+        b"<meta charset=utf-16>",
+        b"<meta charset=x-unknown>",
+        b"<p title='",
+        b"\x00",
+        b"\xff\xfe",
+        b"<svg><foreignObject>",
+        b"<table><tr><td>",
+        b"<iframe src=http://evil.example>",
+        b"<img src=http://evil.example/x.png onerror=alert(1)>",
+        b'<script type="application/ld+json">{"a":',
+        b"<title>",
+        b"<h1>",
+        b"<html>",
+    ],
+    "pdf": [
+        b"obj",
+        b"endobj",
+        b"stream\n",
+        b"endstream",
+        b"/Filter /FlateDecode",
+        b"xref",
+        b"trailer",
+        b"<<",
+        b">>",
+        b"[",
+        b"]",
+        b"(",
+        b")",
+        b"/Length 999999999",
+        b"BT",
+        b"ET",
+        b"Tj",
+        b"TJ",
+        b"Td",
+        b"/Type /Page",
+        b"%%EOF",
+        b"\x00",
+        b"1 0 R",
+        b"/Kids [3 0 R 3 0 R]",
+        b"/Encrypt",
+        b"/ObjStm",
+        b"\\",
+        b"-0.0e99999",
+    ],
+    "docx": [
+        b"<w:p>",
+        b"</w:p>",
+        b"<w:r><w:t>",
+        b'<w:pPr><w:pStyle w:val="Title"/></w:pPr>',
+        b"&amp;",
+        b"&#0;",
+        b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+        b"\x00",
+        b"<w:tbl>",
+        b"xmlns:w=",
+        b"PK\x03\x04",
+        b"<w:sdt>",
+        b"<",
+    ],
+    "eml": [
+        b"\n",
+        b"Content-Type: multipart/mixed; boundary=XX\n",
+        b"--XX\n",
+        b"Content-Transfer-Encoding: base64\n",
+        b"=?utf-8?q?",
+        b"=?x-unknown?b?AAAA?=",
+        b'charset="x-unknown"',
+        b"Content-Type: text/html\n\n<p>",
+        b"\x00",
+        b"\xff",
+        b"From: ",
+        b"Subject: ",
+        b"Date: ",
+        b"=\n",
+        b"=XX",
+        b"\r\n",
+    ],
 }
 PDF_PARAGRAPHS = [p.replace("“", '"').replace("”", '"') for p in PARAGRAPHS]  # the core fonts are Latin-1
 SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "eml": ".eml"}
@@ -69,21 +171,33 @@ SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".
 def build_seeds(folder: Path) -> dict[str, list[bytes]]:
     """Valid files of every format, in the variants importers meet."""
     text = "\n\n".join(PARAGRAPHS)
-    html = f"<html><head><title>Grid fails - Courier</title></head><body><h1>Grid fails</h1><p>{PARAGRAPHS[0]}" \
-           f"</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></body></html>"
+    html = (
+        f"<html><head><title>Grid fails - Courier</title></head><body><h1>Grid fails</h1><p>{PARAGRAPHS[0]}"
+        f"</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></body></html>"
+    )
     compressed = make_pdf(folder / "plain.pdf", PDF_PARAGRAPHS, headline="Grid fails", title="Grid")
     return {
-        "txt": [f"Grid fails\n\nBy Jane Doe\n\n{text}".encode(), text.encode("utf-16"),
-                text.encode("cp1252", "replace")],
-        "md": [f"# Grid fails\n\n*By Jane Doe*\n\n{text}\n\n- one\n- two\n".encode(),
-               f"Grid fails\n==========\n\n> {PARAGRAPHS[1]}\n\n```\ncode\n```\n".encode()],
-        "html": [html.encode(), html.encode("utf-16"), html.replace("<head>", "<head><meta charset=cp1252>")
-                 .encode("cp1252", "replace")],
+        "txt": [
+            f"Grid fails\n\nBy Jane Doe\n\n{text}".encode(),
+            text.encode("utf-16"),
+            text.encode("cp1252", "replace"),
+        ],
+        "md": [
+            f"# Grid fails\n\n*By Jane Doe*\n\n{text}\n\n- one\n- two\n".encode(),
+            f"Grid fails\n==========\n\n> {PARAGRAPHS[1]}\n\n```\ncode\n```\n".encode(),
+        ],
+        "html": [
+            html.encode(),
+            html.encode("utf-16"),
+            html.replace("<head>", "<head><meta charset=cp1252>").encode("cp1252", "replace"),
+        ],
         "pdf": [compressed.read_bytes(), _uncompressed_pdf(), hostile.long_pdf(folder / "l.pdf", 3, 4).read_bytes()],
         "docx": [make_docx(folder / "a.docx", PARAGRAPHS, headline="Grid fails", bullets=("one", "two")).read_bytes()],
-        "eml": [make_eml(folder / "a.eml", plain=text).read_bytes(),
-                make_eml(folder / "b.eml", plain=text, html=html, attachment=b"\x00\x01").read_bytes(),
-                make_eml(folder / "c.eml", html=html, subject="Fwd: Grid fails – Zürich").read_bytes()],
+        "eml": [
+            make_eml(folder / "a.eml", plain=text).read_bytes(),
+            make_eml(folder / "b.eml", plain=text, html=html, attachment=b"\x00\x01").read_bytes(),
+            make_eml(folder / "c.eml", html=html, subject="Fwd: Grid fails – Zürich").read_bytes(),
+        ],
     }
 
 
@@ -175,9 +289,14 @@ def run(examples: int, fuzz_seed: int, formats: list[str]) -> dict:
     seeds, tally = build_seeds(folder), Tally()
     for fmt in formats:
         _fuzz(fmt, folder / f"case{SUFFIX[fmt]}", seeds, tally, examples, fuzz_seed)
-    return {"cases": tally.cases, "total": sum(tally.cases.values()), "outcomes": tally.outcomes,
-            "slowest_seconds": round(tally.slowest[0], 2), "slowest": tally.slowest[1],
-            "peak_mb": _peak_mb()}
+    return {
+        "cases": tally.cases,
+        "total": sum(tally.cases.values()),
+        "outcomes": tally.outcomes,
+        "slowest_seconds": round(tally.slowest[0], 2),
+        "slowest": tally.slowest[1],
+        "peak_mb": _peak_mb(),
+    }
 
 
 def _fuzz(fmt: str, path: Path, seeds: dict[str, list[bytes]], tally: Tally, examples: int, fuzz_seed: int) -> None:

@@ -156,11 +156,28 @@ def test_glued_words_are_repaired(glued, repaired):
 @pytest.mark.parametrize(
     "legit",
     [
-        "e.g.The", "U.S.Army", "costs rose 3.5 percent", "Corp.com", "www.Example.com",
+        "e.g.The",
+        "U.S.Army",
+        "costs rose 3.5 percent",
+        "Corp.com",
+        "www.Example.com",
         "mail me at jo@Site.org",
-        "Mr.Smith", "ASP.NET", "Console.WriteLine", "an iPhone", "McDonald", "PlayStation", "JavaScript",
-        "eBay", "the iOS update", "https://example.com/News.Html", "vitamins",
-        "a Ph.D thesis", "J.R.R.Tolkien", "see report.PDF now", "the NATO.Summit", "Halden.Example.org",
+        "Mr.Smith",
+        "ASP.NET",
+        "Console.WriteLine",
+        "an iPhone",
+        "McDonald",
+        "PlayStation",
+        "JavaScript",
+        "eBay",
+        "the iOS update",
+        "https://example.com/News.Html",
+        "vitamins",
+        "a Ph.D thesis",
+        "J.R.R.Tolkien",
+        "see report.PDF now",
+        "the NATO.Summit",
+        "Halden.Example.org",
     ],
 )
 def test_legitimate_dots_and_camel_case_are_left_alone(legit):
@@ -189,8 +206,7 @@ def test_hard_wrapped_text_is_unwrapped_and_lists_stay_lines():
     assert clean_text(wrapped).split("\n\n") == [
         "The regional minister, speaking to reporters on Tuesday, said an inquiry would begin next week "
         "and that a long-term plan for the grid would be published before summer.",
-        "Officials blamed a transformer fault at the Kessel Point substation and said repairs were "
-        "under way.",
+        "Officials blamed a transformer fault at the Kessel Point substation and said repairs were under way.",
         "- first item\n- second item",
     ]
 

@@ -6,8 +6,17 @@ from briefing import paths
 from briefing.ingest import collect_files, read_document
 
 DEMO_FILES, _ = collect_files([paths.demo_dir()])
-MARKERS = ("Edit Story", "More From", "Most Viewed", "Add your comment", "beta version", "©",
-           "Facebook Twitter", "Editing by", "Photo:")
+MARKERS = (
+    "Edit Story",
+    "More From",
+    "Most Viewed",
+    "Add your comment",
+    "beta version",
+    "©",
+    "Facebook Twitter",
+    "Editing by",
+    "Photo:",
+)
 
 # file prefix -> (outlet, author, published) as an analyst would read them off the page
 EXPECTED = {

@@ -50,8 +50,11 @@ def test_whitespace_only_text_is_empty(tmp_path):
         ("text.pdf", b"This is not a PDF at all.", "not a pdf file"),
         ("text.docx", b"This is not a Word file.", "corrupt docx (not a zip archive)"),
         ("noheaders.eml", b"just some words\nand more words", "not an e-mail message"),
-        ("scripts.html", b"<html><head><script>var x = 1;</script></head><body><nav></nav></body></html>",
-         "no text extracted"),
+        (
+            "scripts.html",
+            b"<html><head><script>var x = 1;</script></head><body><nav></nav></body></html>",
+            "no text extracted",
+        ),
         ("notes.odt", b"whatever", "unsupported file type .odt"),
     ],
 )

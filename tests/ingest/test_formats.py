@@ -121,8 +121,10 @@ def test_tiny_html_falls_back_to_the_text_walk(tmp_path):
 
 
 def test_html_json_ld_supplies_metadata(tmp_path):
-    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2026-02-01",'
-          ' "author": [{"@type": "Person", "name": "Ann Poe"}], "publisher": {"name": "Veldra Times"}}')
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2026-02-01",'
+        ' "author": [{"@type": "Person", "name": "Ann Poe"}], "publisher": {"name": "Veldra Times"}}'
+    )
     page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
     page += f"<h1>{HEADLINE}</h1><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"
     doc = read_document(write(tmp_path, "ld.html", page))
@@ -194,8 +196,14 @@ def test_pdf_creation_date_contradicting_the_dateline_is_not_used(tmp_path):
 
 def test_docx_title_paragraphs_and_core_properties(tmp_path):
     created = datetime(2026, 3, 5, 8, 0, tzinfo=UTC)
-    path = make_docx(tmp_path / "story.docx", PARAS, headline=HEADLINE, author="Jane Doe", created=created,
-                     bullets=("Repairs start Monday", "Tankers arrive"))
+    path = make_docx(
+        tmp_path / "story.docx",
+        PARAS,
+        headline=HEADLINE,
+        author="Jane Doe",
+        created=created,
+        bullets=("Repairs start Monday", "Tankers arrive"),
+    )
     doc = read_document(path)
     assert doc.format == "docx"
     assert (doc.title, doc.author, doc.published) == (HEADLINE, "Jane Doe", "2026-03-05")

@@ -18,8 +18,14 @@ FORMATS = ("txt", "md", "html", "pdf", "docx", "eml")
 
 @pytest.mark.slow
 def test_every_importer_reads_or_refuses_mutated_files():
-    result = subprocess.run([sys.executable, "-m", "tests.ingest.fuzz", "--examples", str(EXAMPLES_PER_FORMAT)],
-                            capture_output=True, text=True, env=child_env(), cwd=ROOT, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ingest.fuzz", "--examples", str(EXAMPLES_PER_FORMAT)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-8000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["cases"] == dict.fromkeys(FORMATS, EXAMPLES_PER_FORMAT)

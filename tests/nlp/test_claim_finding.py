@@ -159,16 +159,22 @@ def test_scores_are_between_0_and_1_and_rank_figures_above_chatter(analyse):
     assert not any(t.startswith("Well") for t in claims)
 
 
-@pytest.mark.parametrize("title, body", [
-    ("IBM Denies Layoff Rumors", "The company said on Monday that it had no plans to cut staff."),
-    ("Water outage hit 62,000 homes, internal report shows", "The outage affected 62,000 households, a report says."),
-])
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("IBM Denies Layoff Rumors", "The company said on Monday that it had no plans to cut staff."),
+        (
+            "Water outage hit 62,000 homes, internal report shows",
+            "The outage affected 62,000 households, a report says.",
+        ),
+    ],
+)
 def test_a_title_kept_apart_from_the_text_is_a_claim_on_the_title(title, body):
     from briefing.nlp.analyse import analyse_text
 
     analysis = analyse_text(body, title)
     [headline] = [c for c in analysis.claims if c.part == "title"]
-    assert title[headline.start:headline.end] == title and headline.score >= 0.9
+    assert title[headline.start : headline.end] == title and headline.score >= 0.9
     assert all(c.part == "text" for c in analysis.claims if c is not headline)
 
 
@@ -177,7 +183,7 @@ def test_a_title_label_stays_out_of_the_title_claim():
 
     title = "WATCH: Mayor announces 120 water tankers for Port Halden"
     [headline] = [c for c in analyse_text("The city ordered tankers.", title).claims if c.part == "title"]
-    assert title[headline.start:headline.end] == "Mayor announces 120 water tankers for Port Halden"
+    assert title[headline.start : headline.end] == "Mayor announces 120 water tankers for Port Halden"
 
 
 @pytest.mark.parametrize(

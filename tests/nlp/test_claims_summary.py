@@ -4,39 +4,47 @@ from hypothesis import strategies as st
 
 
 def claim_texts(analysis, text):
-    return {text[c.start:c.end]: c.kind for c in analysis.claims}
+    return {text[c.start : c.end]: c.kind for c in analysis.claims}
 
 
-@pytest.mark.parametrize("sentence, kind", [
-    ("The outage left about 40,000 households under a boil-water notice on Tuesday.", "figure"),
-    ("The ministry released VLD 3 million from the national emergency fund.", "money"),
-    ("Turnout fell to 38 per cent in the northern districts this year.", "percent"),
-    ("The opposition accused the mayor of hiding a ransom demand from the council.", "allegation"),
-    ("Investigators found that the attackers had used a stolen password.", "finding"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The outage left about 40,000 households under a boil-water notice on Tuesday.", "figure"),
+        ("The ministry released VLD 3 million from the national emergency fund.", "money"),
+        ("Turnout fell to 38 per cent in the northern districts this year.", "percent"),
+        ("The opposition accused the mayor of hiding a ransom demand from the council.", "allegation"),
+        ("Investigators found that the attackers had used a stolen password.", "finding"),
+    ],
+)
 def test_checkable_statements_are_claims(analyse, sentence, kind):
     assert claim_texts(analyse(sentence), sentence) == {sentence: kind}
 
 
-@pytest.mark.parametrize("sentence", [
-    "The city should have acted much sooner than it did.",
-    "The attackers may have entered through an unpatched gateway.",
-    "Who will pay for the tankers now?",
-    "I think the council was too slow to explain itself.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city should have acted much sooner than it did.",
+        "The attackers may have entered through an unpatched gateway.",
+        "Who will pay for the tankers now?",
+        "I think the council was too slow to explain itself.",
+    ],
+)
 def test_opinions_questions_and_speculation_are_not_claims(analyse, sentence):
     assert analyse(sentence).claims == ()
 
 
 def test_summary_skips_headline_captions_and_quotes(analyse):
-    text = ("Water outage enters third day\n\n"
-            "Photo: Jonah Reeve / Halden Courier\n\n"
-            "The control system at the Kessel Point plant has been offline since Sunday, leaving "
-            "40,000 households under a boil-water notice, the utility said on Tuesday.\n\n"
-            "“We are doing everything we can for the families affected,” the mayor said.\n\n"
-            "Engineers have switched the plant to manual operation and are testing the water every "
-            "thirty minutes while investigators examine the control software.\n\n"
-            "Schools in three districts will stay closed until the notice is lifted by the health authority.")
+    text = (
+        "Water outage enters third day\n\n"
+        "Photo: Jonah Reeve / Halden Courier\n\n"
+        "The control system at the Kessel Point plant has been offline since Sunday, leaving "
+        "40,000 households under a boil-water notice, the utility said on Tuesday.\n\n"
+        "“We are doing everything we can for the families affected,” the mayor said.\n\n"
+        "Engineers have switched the plant to manual operation and are testing the water every "
+        "thirty minutes while investigators examine the control software.\n\n"
+        "Schools in three districts will stay closed until the notice is lifted by the health authority."
+    )
     summary = analyse(text, title="Water outage enters third day").summary
     assert summary.startswith("The control system at the Kessel Point plant")
     assert "Photo" not in summary and "“" not in summary

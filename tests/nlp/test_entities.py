@@ -9,8 +9,9 @@ def entity(analysis, name):
 
 
 def test_surname_title_and_possessive_resolve_to_the_full_name(analyse):
-    text = ("HWA chief executive Marta Okafor said the plant was safe. "
-            "Okafor's team took samples every hour, Okafor added.")
+    text = (
+        "HWA chief executive Marta Okafor said the plant was safe. Okafor's team took samples every hour, Okafor added."
+    )
     okafor = entity(analyse(text), "Marta Okafor")
     assert okafor.type == "person"
     assert len(okafor.mentions) == 3
@@ -18,16 +19,17 @@ def test_surname_title_and_possessive_resolve_to_the_full_name(analyse):
 
 
 def test_acronym_and_short_form_join_the_organisation(analyse):
-    text = ("The Halden Water Authority (HWA) said the outage began on Sunday. "
-            "HWA engineers worked overnight, and the Authority apologised.")
+    text = (
+        "The Halden Water Authority (HWA) said the outage began on Sunday. "
+        "HWA engineers worked overnight, and the Authority apologised."
+    )
     hwa = entity(analyse(text), "Halden Water Authority")
     assert hwa.type == "organisation"
     assert set(hwa.aliases) >= {"HWA"}
 
 
 def test_country_variants_are_one_place(analyse):
-    text = ("The United States raised tariffs on Monday. U.S. officials said the US would talk to "
-            "Canada next week.")
+    text = "The United States raised tariffs on Monday. U.S. officials said the US would talk to Canada next week."
     usa = entity(analyse(text), "United States")
     assert usa.type == "place"
     assert {"U.S.", "US"} <= set(usa.aliases)
@@ -41,8 +43,10 @@ def test_company_words_fix_the_models_person_guess(analyse):
 
 
 def test_hyphenated_and_particle_names_stay_whole(analyse):
-    text = ("Olumide Adeyemi-Bakare said the count was fair, while the EU envoy, "
-            "Maarten van den Heuvel, told journalists the talks would go on.")
+    text = (
+        "Olumide Adeyemi-Bakare said the count was fair, while the EU envoy, "
+        "Maarten van den Heuvel, told journalists the talks would go on."
+    )
     names = {e.name for e in analyse(text).entities if e.type == "person"}
     assert "Olumide Adeyemi-Bakare" in names
     assert "Maarten van den Heuvel" in names

@@ -6,23 +6,28 @@ from briefing.nlp.marks import pair_marks
 
 
 def inner_texts(text):
-    return [text[s.inner[0]:s.inner[1]] for s in pair_marks(text)]
+    return [text[s.inner[0] : s.inner[1]] for s in pair_marks(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('“We restored pumping,” said Okafor. “It is fine.”', ["We restored pumping,", "It is fine."]),
-    ('"Straight," she said, "and again."', ["Straight,", "and again."]),
-    ("‘Single curly,’ he said, near the Authority’s gate.", ["Single curly,"]),
-    ("«Nous sommes prêts», a dit la ministre.", ["Nous sommes prêts"]),
-    ('“Curly open, straight close," she said.', ["Curly open, straight close,"]),
-    ("The world' s response was ‘slow’.", ["slow"]),
-    ("The workers’ union said ‘no deal’ today.", ["no deal"]),
-    ("It rained in the '90s and nobody's fault.", []),
-    ("“This quote opens here and carries on into the next paragraph",
-     ["This quote opens here and carries on into the next paragraph"]),
-    ('He said "no', []),
-    ('She called it “a “nested” problem” today.', ["a “nested” problem"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We restored pumping,” said Okafor. “It is fine.”", ["We restored pumping,", "It is fine."]),
+        ('"Straight," she said, "and again."', ["Straight,", "and again."]),
+        ("‘Single curly,’ he said, near the Authority’s gate.", ["Single curly,"]),
+        ("«Nous sommes prêts», a dit la ministre.", ["Nous sommes prêts"]),
+        ('“Curly open, straight close," she said.', ["Curly open, straight close,"]),
+        ("The world' s response was ‘slow’.", ["slow"]),
+        ("The workers’ union said ‘no deal’ today.", ["no deal"]),
+        ("It rained in the '90s and nobody's fault.", []),
+        (
+            "“This quote opens here and carries on into the next paragraph",
+            ["This quote opens here and carries on into the next paragraph"],
+        ),
+        ('He said "no', []),
+        ("She called it “a “nested” problem” today.", ["a “nested” problem"]),
+    ],
+)
 def test_pairs_marks_in_scraped_text(text, expected):
     assert inner_texts(text) == expected
 

@@ -3,7 +3,7 @@ import pytest
 
 def speakers(analysis, text):
     names = {e.key: e.name for e in analysis.entities}
-    return [(text[q.start:q.end], names.get(q.speaker), q.cue) for q in analysis.quotes]
+    return [(text[q.start : q.end], names.get(q.speaker), q.cue) for q in analysis.quotes]
 
 
 CASES = [
@@ -20,8 +20,10 @@ CASES = [
     (
         "“Families should collect bottled water,” said Mayor Ingrid Vasquel.\n\n"
         "“We are treating this as an emergency because it is one.”",
-        [("Families should collect bottled water,", "Ingrid Vasquel", "said"),
-         ("We are treating this as an emergency because it is one.", "Ingrid Vasquel", "continuation")],
+        [
+            ("Families should collect bottled water,", "Ingrid Vasquel", "said"),
+            ("We are treating this as an emergency because it is one.", "Ingrid Vasquel", "continuation"),
+        ],
     ),
     (
         "Councillor Hugo Tenbrook called the response “slow and chaotic” on Tuesday.",
@@ -30,8 +32,13 @@ CASES = [
     (
         "«I gave Parliament the figures I was given. If they were wrong, I will say so», "
         "Minister Anneliese Dovrin told reporters.",
-        [("I gave Parliament the figures I was given. If they were wrong, I will say so",
-          "Anneliese Dovrin", "told reporters")],
+        [
+            (
+                "I gave Parliament the figures I was given. If they were wrong, I will say so",
+                "Anneliese Dovrin",
+                "told reporters",
+            )
+        ],
     ),
 ]
 
@@ -41,18 +48,23 @@ def test_quotes_have_the_right_speaker(analyse, text, expected):
     assert speakers(analyse(text), text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The so-called “cyber incident” closed the plant, and officials promised a “robust” response.",
-    "The inquiry, titled “Clean Water, Safe Systems”, reports in June.",
-    "The government's own “Resilient Veldra 2030” programme promised upgrades.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “cyber incident” closed the plant, and officials promised a “robust” response.",
+        "The inquiry, titled “Clean Water, Safe Systems”, reports in June.",
+        "The government's own “Resilient Veldra 2030” programme promised upgrades.",
+    ],
+)
 def test_scare_quotes_and_titles_are_not_quotes(analyse, text):
     assert analyse(text).quotes == ()
 
 
 def test_unpaired_marks_do_not_break_the_document(analyse):
-    text = ('“I am not going to pretend this is normal," she said of the world\' s response.\n\n'
-            'Ana Ruiz said "the pumps failed at dawn and nobody came.\n\n'
-            "“Nobody told us anything,” said resident Elin Marrow.")
+    text = (
+        "“I am not going to pretend this is normal,\" she said of the world' s response.\n\n"
+        'Ana Ruiz said "the pumps failed at dawn and nobody came.\n\n'
+        "“Nobody told us anything,” said resident Elin Marrow."
+    )
     found = speakers(analyse(text), text)
     assert ("Nobody told us anything,", "Elin Marrow", "said") in found

@@ -37,14 +37,16 @@ def _desktop_entry() -> configparser.SectionProxy:
 
 
 def test_desktop_file_validates():
-    result = subprocess.run([_tool("desktop-file-validate", "desktop-file-utils"), str(DESKTOP)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("desktop-file-validate", "desktop-file-utils"), str(DESKTOP)], capture_output=True, text=True
+    )
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
 def test_metainfo_validates():
-    result = subprocess.run([_tool("appstreamcli", "appstream"), "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("appstreamcli", "appstream"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     problems = [line for line in result.stdout.splitlines() if line.startswith(("E:", "W:"))]
     assert not problems, result.stdout
@@ -55,8 +57,12 @@ def test_mime_database_accepts_the_workspace_type(tmp_path):
     packages.mkdir(parents=True)
     shutil.copy(MIME, packages / MIME.name)
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}  # else it notes that tmp_path is not searched
-    result = subprocess.run([_tool("update-mime-database", "shared-mime-info"), str(tmp_path / "mime")],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [_tool("update-mime-database", "shared-mime-info"), str(tmp_path / "mime")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr
     assert f"{MIME_TYPE}:*.briefing" in (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
 
@@ -108,20 +114,28 @@ def test_make_install_desktop_puts_everything_under_prefix_and_uninstall_removes
     make = _tool("make", "make")
     prefix = tmp_path / "prefix"
     bundle = "/opt/Briefing/Briefing"
-    result = subprocess.run([make, "-s", "-C", str(ROOT), "install-desktop", f"PREFIX={prefix}", f"EXEC={bundle}"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [make, "-s", "-C", str(ROOT), "install-desktop", f"PREFIX={prefix}", f"EXEC={bundle}"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     share = prefix / "share"
     installed = sorted(str(p.relative_to(share)) for p in share.rglob("*") if p.is_file() and APP_ID in p.name)
-    assert installed == sorted([
-        f"applications/{APP_ID}.desktop", f"metainfo/{APP_ID}.metainfo.xml", f"mime/packages/{APP_ID}.xml",
-        f"icons/hicolor/scalable/apps/{APP_ID}.svg",
-        *(f"icons/hicolor/{s}x{s}/apps/{APP_ID}.png" for s in (16, 32, 48, 64, 128, 256, 512)),
-    ])
+    assert installed == sorted(
+        [
+            f"applications/{APP_ID}.desktop",
+            f"metainfo/{APP_ID}.metainfo.xml",
+            f"mime/packages/{APP_ID}.xml",
+            f"icons/hicolor/scalable/apps/{APP_ID}.svg",
+            *(f"icons/hicolor/{s}x{s}/apps/{APP_ID}.png" for s in (16, 32, 48, 64, 128, 256, 512)),
+        ]
+    )
     desktop = (share / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert f"\nExec={bundle} %f\n" in desktop and f"\nTryExec={bundle}\n" in desktop
 
-    result = subprocess.run([make, "-s", "-C", str(ROOT), "uninstall-desktop", f"PREFIX={prefix}"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [make, "-s", "-C", str(ROOT), "uninstall-desktop", f"PREFIX={prefix}"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert not [p for p in share.rglob("*") if p.is_file() and APP_ID in p.name]

@@ -15,16 +15,19 @@ def workspace(tmp_path, demo_dir, capsys):
     return path
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["case.briefing"], ["--workspace", "case.briefing"]),
-    (["case.briefing", "--screenshot", "x.png"], ["--workspace", "case.briefing", "--screenshot", "x.png"]),
-    (["--view", "search", "Case.BRIEFING"], ["--workspace", "Case.BRIEFING", "--view", "search"]),
-    (["case.briefing", "info", "--json"], ["--workspace", "case.briefing", "info", "--json"]),
-    (["info", "--json"], ["info", "--json"]),
-    (["--screenshot", "x.png"], ["--screenshot", "x.png"]),
-    (["search", "notes.txt"], ["search", "notes.txt"]),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["case.briefing"], ["--workspace", "case.briefing"]),
+        (["case.briefing", "--screenshot", "x.png"], ["--workspace", "case.briefing", "--screenshot", "x.png"]),
+        (["--view", "search", "Case.BRIEFING"], ["--workspace", "Case.BRIEFING", "--view", "search"]),
+        (["case.briefing", "info", "--json"], ["--workspace", "case.briefing", "info", "--json"]),
+        (["info", "--json"], ["info", "--json"]),
+        (["--screenshot", "x.png"], ["--screenshot", "x.png"]),
+        (["search", "notes.txt"], ["search", "notes.txt"]),
+        ([], []),
+    ],
+)
 def test_a_workspace_given_first_means_workspace_option(argv, expected):
     assert with_workspace_option(argv, build_parser()) == expected
 
@@ -44,11 +47,14 @@ def test_opening_a_workspace_file_shows_it(workspace, tmp_path, qapp, capsys):
     assert json.loads(capsys.readouterr().out)["counts"]["sources"] == 1
 
 
-@pytest.mark.parametrize("argv, says", [
-    (["imprt", "x"], "'imprt' is neither a command"),
-    (["notes.txt"], "nor a workspace file (*.briefing)"),
-    (["a.briefing", "--workspace", "b.briefing"], "give the workspace once"),
-])
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["imprt", "x"], "'imprt' is neither a command"),
+        (["notes.txt"], "nor a workspace file (*.briefing)"),
+        (["a.briefing", "--workspace", "b.briefing"], "give the workspace once"),
+    ],
+)
 def test_unknown_words_are_usage_errors(argv, says, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(argv)

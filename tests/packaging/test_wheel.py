@@ -18,8 +18,12 @@ from briefing import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = "Scripts" if sys.platform == "win32" else "bin"
-OFFLINE = ("Failed to establish a new connection", "Temporary failure in name resolution", "Network is unreachable",
-           "No matching distribution found")
+OFFLINE = (
+    "Failed to establish a new connection",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "No matching distribution found",
+)
 
 pytestmark = pytest.mark.slow
 
@@ -28,8 +32,7 @@ def _run(*command: str | Path, cwd: Path, timeout: int = 900) -> subprocess.Comp
     # Nothing of the checkout may leak in: no PYTHONPATH, and the working folder is outside it.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +74,9 @@ def test_the_installed_command_runs_from_the_wheel(fresh, tmp_path):
     result = _run(briefing, "--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.strip() == f"Briefing {__version__}", result.stderr
 
-    located = _run(fresh / SCRIPTS / "python", "-c", "from briefing import paths; print(paths.demo_dir())",
-                   cwd=tmp_path)
+    located = _run(
+        fresh / SCRIPTS / "python", "-c", "from briefing import paths; print(paths.demo_dir())", cwd=tmp_path
+    )
     demo = Path(located.stdout.strip())
     assert demo.is_dir() and ROOT not in demo.parents, located.stderr  # the wheel's copy, not the checkout's
 

@@ -15,8 +15,17 @@ def _doc(text, title, published=None, outlet=None, language="en"):
     raw = (title + text).encode()
     import hashlib
 
-    return Document(path=f"{title}.txt", format="txt", raw=raw, content_hash=hashlib.sha256(raw).hexdigest(),
-                    text=text, title=title, published=published, outlet=outlet, language=language)
+    return Document(
+        path=f"{title}.txt",
+        format="txt",
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        title=title,
+        published=published,
+        outlet=outlet,
+        language=language,
+    )
 
 
 A = "“We restored pumping at dawn,” said Marta Okafor. The outage hit 40,000 households in Port Halden."
@@ -60,17 +69,20 @@ def test_speaker_filter_and_speaker_words_rank_first(corpus):
     assert search(ws, "okafor").page.hits[0].kind == "quote"
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("type:claim", ["claim"]),
-    ("status:disputed", ["claim"]),
-    ("tag:figures", ["note"]),
-    ("outlet:standard type:source", ["source"]),
-    ("from:2026-03-05 to:2026-03-07", ["note", "source"]),
-    ("ransom OR pumping", ["quote", "source", "source"]),
-    ("households NOT ransom", ["claim", "source"]),
-    ('"lost water"', ["source"]),
-    ("house*", ["claim", "source", "source"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("type:claim", ["claim"]),
+        ("status:disputed", ["claim"]),
+        ("tag:figures", ["note"]),
+        ("outlet:standard type:source", ["source"]),
+        ("from:2026-03-05 to:2026-03-07", ["note", "source"]),
+        ("ransom OR pumping", ["quote", "source", "source"]),
+        ("households NOT ransom", ["claim", "source"]),
+        ('"lost water"', ["source"]),
+        ("house*", ["claim", "source", "source"]),
+    ],
+)
 def test_filters_and_operators(corpus, query, expected):
     ws, *_ = corpus
     assert kinds(search(ws, query)) == expected
@@ -86,11 +98,20 @@ def test_title_words_find_the_source_and_source_filters_keep_its_items(corpus):
     assert search(ws, "source:nothing households").page.total == 0
 
 
-@pytest.mark.parametrize("word, title", [
-    ("北京", "北京供水"), ("供应", "北京供水"), ("恢复", "北京供水"),
-    ("東京", "東京の停電"), ("停電", "東京の停電"), ("発表", "東京の停電"),
-    ("서울", "서울 단수"), ("단수", "서울 단수"), ("해제", "서울 단수"),
-])
+@pytest.mark.parametrize(
+    "word, title",
+    [
+        ("北京", "北京供水"),
+        ("供应", "北京供水"),
+        ("恢复", "北京供水"),
+        ("東京", "東京の停電"),
+        ("停電", "東京の停電"),
+        ("発表", "東京の停電"),
+        ("서울", "서울 단수"),
+        ("단수", "서울 단수"),
+        ("해제", "서울 단수"),
+    ],
+)
 def test_cjk_words_are_found_inside_sentences(corpus, word, title):
     ws, *_ = corpus
     hits = search(ws, word).page.hits
@@ -214,8 +235,11 @@ def test_snippets_are_the_ones_fts5_makes(corpus):
     for query in ("households", "ransom OR pumping", "北京", "speaker:okafor pumping"):
         result = search(ws, query)
         match = _expression(result.query)
-        expected = dict(ws.db.execute(f"SELECT rowid, {SNIPPET.format(table='search_fts')} FROM search_fts "
-                                      "WHERE search_fts MATCH ?", [match]).fetchall())
+        expected = dict(
+            ws.db.execute(
+                f"SELECT rowid, {SNIPPET.format(table='search_fts')} FROM search_fts WHERE search_fts MATCH ?", [match]
+            ).fetchall()
+        )
         assert result.page.hits
         for hit in result.page.hits:
             assert hit.snippet == unspace(expected[hit.position])
@@ -223,20 +247,25 @@ def test_snippets_are_the_ones_fts5_makes(corpus):
 
 @pytest.fixture
 def spelled(ws):
-    texts = ["The investigation by Anna Neumann found the water outage began at dawn.",
-             "Investigators said the water pumps failed. An investigation continues.",
-             "Neumann, the ministry's engineer, said the outage lasted two days."]
+    texts = [
+        "The investigation by Anna Neumann found the water outage began at dawn.",
+        "Investigators said the water pumps failed. An investigation continues.",
+        "Neumann, the ministry's engineer, said the outage lasted two days.",
+    ]
     for i, text in enumerate(texts):
         add_document(ws, _doc(text, f"report {i}"))
     return ws
 
 
-@pytest.mark.parametrize("typed, shown, total", [
-    ("investgation", "investigation", 2),
-    ("invesitgation", "investigation", 2),  # two letters swapped
-    ("neuman", "Neumann", 2),
-    ("neuman outage", "Neumann", 2),
-])
+@pytest.mark.parametrize(
+    "typed, shown, total",
+    [
+        ("investgation", "investigation", 2),
+        ("invesitgation", "investigation", 2),  # two letters swapped
+        ("neuman", "Neumann", 2),
+        ("neuman outage", "Neumann", 2),
+    ],
+)
 def test_a_misspelt_word_is_searched_as_the_closest_word_of_the_index(spelled, typed, shown, total):
     result = search(spelled, typed)
     assert result.page.total == total
@@ -280,6 +309,6 @@ def test_a_filter_without_hits_says_so(corpus):
 
     ws, *_ = corpus
     assert empty_line(search(ws, "speaker:nobody")) == "no matches for speaker:nobody"
-    assert empty_line(search(ws, 'type:claim status:corroborated')) == "no matches for type:claim status:corroborated"
+    assert empty_line(search(ws, "type:claim status:corroborated")) == "no matches for type:claim status:corroborated"
     assert empty_line(search(ws, "type:claim")) is None
     assert empty_line(search(ws, "")) is None

@@ -23,16 +23,18 @@ from briefing.store.records import add_entity, add_mention, add_quote
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 
-TEXT_A = ("The plant failed overnight.\n\n“We restored pumping at dawn,” said Mira Okafor. "
-          "The outage hit 40,000 households.")
+TEXT_A = (
+    "The plant failed overnight.\n\n“We restored pumping at dawn,” said Mira Okafor. The outage hit 40,000 households."
+)
 TEXT_B = "Officials now say 62,000 households lost water.\n\nThe ministry confirmed 62,000 households."
 
 
 @pytest.fixture
 def case(ws):
     """Two sources, a quote, a claim with evidence, an annotation and an entity."""
-    a, _ = add_document(ws, make_doc(TEXT_A, title="Pumps back", outlet="Meridian Wire", author="Sam Ortolan",
-                                     published="2026-03-03"))
+    a, _ = add_document(
+        ws, make_doc(TEXT_A, title="Pumps back", outlet="Meridian Wire", author="Sam Ortolan", published="2026-03-03")
+    )
     b, _ = add_document(ws, make_doc(TEXT_B, title="Figures revised", outlet="The Veldran Standard"))
     update_source(ws, a, reliability="B")
     okafor = add_entity(ws, "Mira Okafor", "person", aliases=("Okafor",))
@@ -62,22 +64,32 @@ def test_create_list_update_and_delete_a_note(ws):
     update_briefing(ws, first, audience="Minister's office", date=None, reason="wider readership")
     rename_briefing(ws, first, "Outage, day 4")
     note = read_briefing(ws, first)
-    assert (note.title, note.audience, note.date, note.author) == ("Outage, day 4", "Minister's office", None,
-                                                                   "K. Ames")
+    assert (note.title, note.audience, note.date, note.author) == (
+        "Outage, day 4",
+        "Minister's office",
+        None,
+        "K. Ames",
+    )
     fields = [(h.action, h.field, h.old_value, h.new_value) for h in history_for(ws, "briefing", first)]
-    assert fields == [("create", "title", None, "Outage, day 3"), ("edit", "audience", "Crisis desk",
-                      "Minister's office"), ("edit", "date", "2026-03-04", None),
-                      ("edit", "title", "Outage, day 3", "Outage, day 4")]
+    assert fields == [
+        ("create", "title", None, "Outage, day 3"),
+        ("edit", "audience", "Crisis desk", "Minister's office"),
+        ("edit", "date", "2026-03-04", None),
+        ("edit", "title", "Outage, day 3", "Outage, day 4"),
+    ]
     delete_briefing(ws, second)
     assert [row.id for row in list_briefings(ws)] == [first]
     assert ws.db.execute("SELECT count(*) FROM briefing_items").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"title": "  "}, "title: a briefing note needs a title"),
-    ({"title": "X", "date": "4 March"}, "date: must be a date as YYYY-MM-DD, not '4 March'"),
-    ({"title": "X", "audience": 3}, "audience: must be text"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"title": "  "}, "title: a briefing note needs a title"),
+        ({"title": "X", "date": "4 March"}, "date: must be a date as YYYY-MM-DD, not '4 March'"),
+        ({"title": "X", "audience": 3}, "audience: must be text"),
+    ],
+)
 def test_bad_metadata_is_refused_with_the_field_named(ws, fields, message):
     with pytest.raises(BriefingError) as error:
         create_briefing(ws, **fields)
@@ -110,12 +122,24 @@ def test_items_are_added_moved_and_removed_with_dense_positions(ws, case):
     add_item(ws, note, "annotation", case["annotation"])
     add_item(ws, note, "summary", case["a"], position=0)
     add_item(ws, note, "entity", case["okafor"])
-    assert _kinds(ws, note) == [(0, "summary"), (1, "text"), (2, "claim"), (3, "quote"), (4, "annotation"),
-                                (5, "entity")]
+    assert _kinds(ws, note) == [
+        (0, "summary"),
+        (1, "text"),
+        (2, "claim"),
+        (3, "quote"),
+        (4, "annotation"),
+        (5, "entity"),
+    ]
     move_item(ws, intro, 0)
     move_item(ws, quote, 5)
-    assert _kinds(ws, note) == [(0, "text"), (1, "summary"), (2, "claim"), (3, "annotation"), (4, "entity"),
-                                (5, "quote")]
+    assert _kinds(ws, note) == [
+        (0, "text"),
+        (1, "summary"),
+        (2, "claim"),
+        (3, "annotation"),
+        (4, "entity"),
+        (5, "quote"),
+    ]
     remove_item(ws, claim)
     assert _kinds(ws, note) == [(0, "text"), (1, "summary"), (2, "annotation"), (3, "entity"), (4, "quote")]
     update_text(ws, intro, "## Bottom line\n\nAbout 62,000 homes.")
@@ -124,14 +148,17 @@ def test_items_are_added_moved_and_removed_with_dense_positions(ws, case):
     assert actions == ["create"] + ["add_item"] * 6 + ["move_item"] * 2 + ["remove_item", "edit_text"]
 
 
-@pytest.mark.parametrize("kind, ref, body, position, message", [
-    ("poem", None, "x", None, "item kind: must be one of quote, claim, annotation, summary, entity, text"),
-    ("quote", 999, None, None, "quote 999 does not exist"),
-    ("summary", 999, None, None, "source 999 does not exist"),
-    ("quote", None, None, None, "a quote item needs the id of its quote"),
-    ("text", None, "   ", None, "text item: the text is empty"),
-    ("text", None, "x", 5, "position: must be between 0 and 0, not 5"),
-])
+@pytest.mark.parametrize(
+    "kind, ref, body, position, message",
+    [
+        ("poem", None, "x", None, "item kind: must be one of quote, claim, annotation, summary, entity, text"),
+        ("quote", 999, None, None, "quote 999 does not exist"),
+        ("summary", 999, None, None, "source 999 does not exist"),
+        ("quote", None, None, None, "a quote item needs the id of its quote"),
+        ("text", None, "   ", None, "text item: the text is empty"),
+        ("text", None, "x", 5, "position: must be between 0 and 0, not 5"),
+    ],
+)
 def test_bad_items_are_refused_and_nothing_changes(ws, case, kind, ref, body, position, message):
     note = create_briefing(ws, "Note")
     with pytest.raises(BriefingError) as error:
@@ -155,38 +182,65 @@ def test_only_text_items_are_edited_and_moves_stay_inside_the_note(ws, case):
 
 def test_read_resolves_every_kind_with_citations(ws, case):
     note = create_briefing(ws, "Note")
-    for kind, ref in (("quote", case["quote"]), ("claim", case["claim"]), ("annotation", case["annotation"]),
-                      ("summary", case["a"]), ("entity", case["okafor"])):
+    for kind, ref in (
+        ("quote", case["quote"]),
+        ("claim", case["claim"]),
+        ("annotation", case["annotation"]),
+        ("summary", case["a"]),
+        ("entity", case["okafor"]),
+    ):
         add_item(ws, note, kind, ref)
     quote, claim, annotation, summary, entity = (item.content for item in read_briefing(ws, note).items)
     assert isinstance(quote, QuoteContent)
     assert (quote.passage.text, quote.speaker, quote.cue) == ("We restored pumping at dawn,", "Mira Okafor", "said")
     citation = quote.passage.citation
     assert (citation.title, citation.outlet, citation.author, citation.published, citation.reliability) == (
-        "Pumps back", "Meridian Wire", "Sam Ortolan", "2026-03-03", "B")
+        "Pumps back",
+        "Meridian Wire",
+        "Sam Ortolan",
+        "2026-03-03",
+        "B",
+    )
     assert citation.paragraph == 2 and citation.locator == f"paragraph 2, characters {citation.start}-{citation.end}"
     assert isinstance(claim, ClaimContent) and claim.passage.text == "The outage hit 40,000 households."
     assert (claim.status, claim.credibility) == ("unreviewed", 4)
     [evidence] = claim.evidence
     assert (evidence.relation, evidence.note, evidence.passage.text) == (
-        "contradicts", "later figure", "Officials now say 62,000 households lost water.")
+        "contradicts",
+        "later figure",
+        "Officials now say 62,000 households lost water.",
+    )
     assert evidence.passage.citation.outlet == "The Veldran Standard" and evidence.passage.verification.ok
     assert isinstance(annotation, AnnotationContent)
     assert (annotation.passage.text, annotation.note, annotation.tags, annotation.anchor) == (
-        "40,000", "check the figure", ("figures",), "anchored")
+        "40,000",
+        "check the figure",
+        ("figures",),
+        "anchored",
+    )
     assert annotation.prefix.endswith("The outage hit ") and annotation.suffix.startswith(" households")
     assert isinstance(summary, SummaryContent) and summary.citation.locator == "whole source"
     assert isinstance(entity, EntityCard)
     assert (entity.name, entity.type, entity.aliases, entity.mentions, entity.sources) == (
-        "Mira Okafor", "person", ("Okafor",), 1, 1)
+        "Mira Okafor",
+        "person",
+        ("Okafor",),
+        1,
+        1,
+    )
     assert [q.passage.text for q in entity.quotes] == ["We restored pumping at dawn,"]
 
 
 def test_verification_states(ws, case):
     note = create_briefing(ws, "Note")
-    items = {name: add_item(ws, note, "quote", add_quote(ws, case["b"], *span))
-             for name, span in (("verified", (0, 9)), ("moved", (TEXT_B.index("62,000"), TEXT_B.index(" lost"))),
-                                ("altered", (0, 9)))}
+    items = {
+        name: add_item(ws, note, "quote", add_quote(ws, case["b"], *span))
+        for name, span in (
+            ("verified", (0, 9)),
+            ("moved", (TEXT_B.index("62,000"), TEXT_B.index(" lost"))),
+            ("altered", (0, 9)),
+        )
+    }
     quotes = {i.id: i.ref_id for i in read_briefing(ws, note).items}
     # the records drift from the text behind them, as after an edit outside the app
     ws.db.execute('UPDATE quotes SET start = 0, "end" = 17 WHERE id = ?', [quotes[items["moved"]]])

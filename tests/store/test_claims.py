@@ -31,14 +31,17 @@ def source(ws):
     return add_document(ws, make_doc(TEXT, title=TITLE))[0]
 
 
-@pytest.mark.parametrize("text, start, end, expected", [
-    ("The outage hit 40,000 homes", 5, 10, "outage"),
-    ("The outage hit 40,000 homes", 6, 12, "outage hit"),
-    ("The outage hit 40,000 homes", 3, 11, "outage"),
-    ("The outage hit 40,000 homes", 16, 27, "40,000 homes"),
-    ("  spaced  ", 0, 10, "spaced"),
-    ("Ünïcode wörds", 2, 9, "Ünïcode wörds"),
-])
+@pytest.mark.parametrize(
+    "text, start, end, expected",
+    [
+        ("The outage hit 40,000 homes", 5, 10, "outage"),
+        ("The outage hit 40,000 homes", 6, 12, "outage hit"),
+        ("The outage hit 40,000 homes", 3, 11, "outage"),
+        ("The outage hit 40,000 homes", 16, 27, "40,000 homes"),
+        ("  spaced  ", 0, 10, "spaced"),
+        ("Ünïcode wörds", 2, 9, "Ünïcode wörds"),
+    ],
+)
 def test_a_selection_snaps_to_whole_words(text, start, end, expected):
     s, e = snap_to_words(text, start, end)
     assert text[s:e] == expected
@@ -61,10 +64,13 @@ def test_an_analyst_claim_survives_reanalysis_and_is_recorded(ws, source):
     assert (row["text"], row["origin"], row["status"]) == ("pumping never stopped", "analyst", "unreviewed")
     [entry] = history_for(ws, "claim", claim)
     assert (entry.action, entry.new_value, entry.reason) == ("add", "pumping never stopped", "the key denial")
-    save_analysis(ws, source, _analysis(FoundClaim(*_range(TEXT, "The outage hit 40,000 households on Monday."),
-                                                    "figure", 0.8)))
+    save_analysis(
+        ws, source, _analysis(FoundClaim(*_range(TEXT, "The outage hit 40,000 households on Monday."), "figure", 0.8))
+    )
     assert [c["text"] for c in list_claims(ws, source)] == [
-        "pumping never stopped", "The outage hit 40,000 households on Monday."]
+        "pumping never stopped",
+        "The outage hit 40,000 households on Monday.",
+    ]
     with pytest.raises(BriefingError, match=f"already claim {claim}"):
         add_claim(ws, source, start, end)
 
@@ -99,8 +105,10 @@ def test_editing_a_machine_claim_makes_it_the_analysts(ws, source):
     save_analysis(ws, source, _analysis(found))  # the old sentence is not proposed again
     assert [c["text"] for c in list_claims(ws, source)] == ["outage hit 40,000 households"]
     [*_, edit] = history_for(ws, "claim", claim)
-    assert (edit.old_value, edit.new_value) == ("The outage hit 40,000 households on Monday.",
-                                                "outage hit 40,000 households")
+    assert (edit.old_value, edit.new_value) == (
+        "The outage hit 40,000 households on Monday.",
+        "outage hit 40,000 households",
+    )
 
 
 def test_undoing_an_added_claim_removes_it_and_redo_brings_back_the_same_id(ws, source):
@@ -115,11 +123,14 @@ def test_undoing_an_added_claim_removes_it_and_redo_brings_back_the_same_id(ws, 
         remove_claim(ws, machine)
 
 
-@pytest.mark.parametrize("start, end, message", [
-    (5, 5, "outside source"),
-    (-1, 5, "outside source"),
-    (0, 10_000, "outside source"),
-])
+@pytest.mark.parametrize(
+    "start, end, message",
+    [
+        (5, 5, "outside source"),
+        (-1, 5, "outside source"),
+        (0, 10_000, "outside source"),
+    ],
+)
 def test_bad_ranges_are_refused_in_one_line(ws, source, start, end, message):
     with pytest.raises(BriefingError, match=message):
         add_claim(ws, source, start, end)

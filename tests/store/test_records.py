@@ -90,9 +90,19 @@ def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     assert ws.db.execute("SELECT count(*) FROM search_docs WHERE source_id = ?", [a]).fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("supports, contradicts, expected", [
-    (0, 0, 3), (1, 0, 2), (2, 0, 1), (0, 1, 4), (0, 2, 5), (1, 1, 6), (2, 1, 2), (1, 2, 4),
-])
+@pytest.mark.parametrize(
+    "supports, contradicts, expected",
+    [
+        (0, 0, 3),
+        (1, 0, 2),
+        (2, 0, 1),
+        (0, 1, 4),
+        (0, 2, 5),
+        (1, 1, 6),
+        (2, 1, 2),
+        (1, 2, 4),
+    ],
+)
 def test_credibility_follows_from_evidence(supports, contradicts, expected):
     from briefing.store.claims import credibility_from_evidence
 
@@ -110,7 +120,9 @@ def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
     delete_evidence(ws, evidence, reason="wrong passage")
     assert list_claims_with_evidence(ws)[0]["credibility"] is None
     assert [(h.action, h.field, h.reason) for h in history_for(ws, "claim", claim)][1:] == [
-        ("add_evidence", "supports", "same figure"), ("remove_evidence", "supports", "wrong passage")]
+        ("add_evidence", "supports", "same figure"),
+        ("remove_evidence", "supports", "wrong passage"),
+    ]
 
 
 def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources):
@@ -126,6 +138,10 @@ def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources
     replace_suggestions(ws, claim, [(b, 0, 9, 0.5, "supports")])
     dismiss_suggestion(ws, list_suggestions(ws, claim)[0]["id"], "not the same event")
     mark_claim(ws, other, "corroborated")
-    assert [(h.action, h.reason) for h in list_claim_history(ws, claim)] == [("add", None),
-        ("mark", "the ministry changed its figure"), ("add_evidence", None), ("remove_evidence", "wrong passage"),
-        ("dismiss", "not the same event")]
+    assert [(h.action, h.reason) for h in list_claim_history(ws, claim)] == [
+        ("add", None),
+        ("mark", "the ministry changed its figure"),
+        ("add_evidence", None),
+        ("remove_evidence", "wrong passage"),
+        ("dismiss", "not the same event"),
+    ]

@@ -203,7 +203,7 @@ def test_an_older_version_is_left_out_of_the_timeline_passages_and_analysis_queu
 
     first = import_document(ws, doc())
     update_source(ws, first.source_id, published="2026-03-02")
-    ws.db.execute("INSERT INTO sentences (source_id, start, \"end\") VALUES (?, 0, 10)", [first.source_id])
+    ws.db.execute('INSERT INTO sentences (source_id, start, "end") VALUES (?, 0, 10)', [first.source_id])
     second = import_document(ws, doc(NEW))
     update_source(ws, second.source_id, published="2026-03-03")
     assert [row[0] for row in timeline_items(ws).sources] == [second.source_id]

@@ -16,13 +16,22 @@ from briefing.store.sources import (
 
 def make_doc(text="The ministry said the outage was over.", title="Outage ends", **fields):
     raw = (title + "\n\n" + text).encode()
-    return Document(path="a.txt", format="txt", raw=raw, content_hash=hashlib.sha256(raw).hexdigest(),
-                    text=text, title=title, **fields)
+    return Document(
+        path="a.txt",
+        format="txt",
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        title=title,
+        **fields,
+    )
 
 
 def _fts_ids(ws, query):
-    sql = ("SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
-           "WHERE search_fts MATCH ? AND d.kind = 'source'")
+    sql = (
+        "SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+        "WHERE search_fts MATCH ? AND d.kind = 'source'"
+    )
     return [r[0] for r in ws.db.execute(sql, [query])]
 
 
@@ -63,11 +72,14 @@ def test_update_records_history_and_reindexes_title(ws):
     assert ("title", "Outage ends", "Water back on", "checked masthead") in entries
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("reliability", "G", "A-F"),
-    ("published", "March 3", "YYYY-MM-DD"),
-    ("text", "new text", "not an editable"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("reliability", "G", "A-F"),
+        ("published", "March 3", "YYYY-MM-DD"),
+        ("text", "new text", "not an editable"),
+    ],
+)
 def test_update_rejects_bad_values(ws, field, value, message):
     source_id, _ = add_document(ws, make_doc())
     with pytest.raises(BriefingError, match=message):
@@ -113,8 +125,10 @@ def test_a_failure_mid_import_leaves_nothing_behind(ws, monkeypatch):
 def test_source_ids_by_date_put_undated_last_then_first_and_break_ties_by_id(ws):
     from briefing.store.sources import source_ids
 
-    ids = [add_document(ws, make_doc(t, title=t, published=p))[0]
-           for t, p in (("a", "2026-03-01"), ("b", None), ("c", "2026-03-05"), ("d", None), ("e", "2026-03-01"))]
+    ids = [
+        add_document(ws, make_doc(t, title=t, published=p))[0]
+        for t, p in (("a", "2026-03-01"), ("b", None), ("c", "2026-03-05"), ("d", None), ("e", "2026-03-01"))
+    ]
     a, b, c, d, e = ids
     assert source_ids(ws, "published", True) == [c, e, a, d, b]
     assert source_ids(ws, "published", False) == [b, d, a, e, c]

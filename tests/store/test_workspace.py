@@ -28,9 +28,24 @@ def test_migrations_are_recorded_once(ws_file):
     assert names == list(MIGRATION_NAMES)
 
 
-@pytest.mark.parametrize("table", ["sources", "entities", "mentions", "quotes", "claims", "evidence",
-                                   "annotations", "tags", "briefings", "briefing_items", "history",
-                                   "search_fts", "search_docs"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "sources",
+        "entities",
+        "mentions",
+        "quotes",
+        "claims",
+        "evidence",
+        "annotations",
+        "tags",
+        "briefings",
+        "briefing_items",
+        "history",
+        "search_fts",
+        "search_docs",
+    ],
+)
 def test_data_model_tables_exist(ws, table):
     assert table in ws.db.table_names()
 
@@ -52,16 +67,20 @@ def test_newer_workspace_is_refused_and_left_untouched(ws_file):
 
 def test_unknown_migration_is_refused(ws_file):
     with open_workspace(ws_file) as ws, ws.transaction() as db:
-        db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                   "VALUES ('briefing', '9999_future', 'x')")
+        db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('briefing', '9999_future', 'x')"
+        )
     with pytest.raises(WorkspaceError, match="newer version"):
         open_workspace(ws_file)
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"hello, this is a text file" * 10, "not an SQLite file"),
-    (b"SQLite format 3\x00" + b"\xff" * 200, "not a readable Briefing workspace"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"hello, this is a text file" * 10, "not an SQLite file"),
+        (b"SQLite format 3\x00" + b"\xff" * 200, "not a readable Briefing workspace"),
+    ],
+)
 def test_foreign_files_are_refused(ws_file, content, reason):
     ws_file.write_bytes(content)
     with pytest.raises(WorkspaceError, match=reason):
@@ -126,14 +145,19 @@ def test_upgrade_indexes_a_title_with_its_source_alone(ws_file):
     db = Database(ws_file)
     migrations.apply(db, stop_before="0004_titles_with_their_source")
     db.execute("PRAGMA user_version = 3")
-    db.execute("INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
-               "VALUES (1, 'a.txt', 'txt', 'h1', 'Pumps restarted at dawn.', 'Harbour report', '2026-03-01')")
+    db.execute(
+        "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
+        "VALUES (1, 'a.txt', 'txt', 'h1', 'Pumps restarted at dawn.', 'Harbour report', '2026-03-01')"
+    )
     db.execute("INSERT INTO quotes (id, source_id, start, end, text) VALUES (1, 1, 0, 24, 'Pumps restarted at dawn.')")
     # as the index was written before: the title with every item of the source
     for doc_id, kind in ((1, "source"), (2, "quote")):
         db.execute("INSERT INTO search_docs (id, kind, ref_id, source_id) VALUES (?, ?, 1, 1)", [doc_id, kind])
-        db.execute("INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?, 'Pumps restarted at dawn.', '', "
-                   "'Harbour report')", [doc_id])
+        db.execute(
+            "INSERT INTO search_fts (rowid, body, speaker, title) VALUES (?, 'Pumps restarted at dawn.', '', "
+            "'Harbour report')",
+            [doc_id],
+        )
     db.conn.commit()
     db.close()
     with open_workspace(ws_file) as ws:

@@ -14,8 +14,9 @@ from briefing.ui.widgets import BRIEFING_MIME, item_mime, parse_mime
 
 @pytest.fixture
 def window(demo_window):
-    demo_window.briefing_dock.new_note({"title": "Outage brief", "audience": "Desk", "date": "2026-03-10",
-                                        "author": "Tester"})
+    demo_window.briefing_dock.new_note(
+        {"title": "Outage brief", "audience": "Desk", "date": "2026-03-10", "author": "Tester"}
+    )
     return demo_window
 
 
@@ -53,7 +54,10 @@ def test_ctrl_b_adds_the_selected_quote_claim_and_summary(window):
     window.add_to_briefing()
     items = note(window).items
     assert [(i.kind, i.ref_id) for i in items] == [
-        ("quote", quote[1]), ("claim", claim[1]), ("summary", window.current_source_id())]
+        ("quote", quote[1]),
+        ("claim", claim[1]),
+        ("summary", window.current_source_id()),
+    ]
     assert all(i.verification is None or i.verification.ok for i in items)
     assert window.briefing_dock.items.count() == 3
 
@@ -184,8 +188,9 @@ def test_a_real_drop_event_on_the_list_adds_the_item_above_the_row_under_the_poi
     top = items.visualItemRect(items.item(0)).topLeft() + QPointF(4, 1).toPoint()
     quote = window.panel.quotes.topLevelItem(0)
     mime = window.panel.quotes.mimeData([quote])  # kept: the event only points to it
-    event = QDropEvent(QPointF(top), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(top), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     items.dropEvent(event)
     assert [i.kind for i in note(window).items] == ["quote", "text"]
 
@@ -226,7 +231,7 @@ def test_the_panes_buttons_work_when_clicked(window, tmp_path, monkeypatch):
     target = tmp_path / "clicked.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)"))
     buttons["Export…"].click()
-    assert target.read_text(encoding="utf-8").startswith("---\ntitle: \"Outage brief\"")
+    assert target.read_text(encoding="utf-8").startswith('---\ntitle: "Outage brief"')
     monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     buttons["New…"].click()
     assert dock.notes.currentText() == "Untitled briefing note (0)"

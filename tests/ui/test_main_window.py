@@ -29,8 +29,9 @@ def window(qtbot, demo_ws):
 def _model(ws):
     from briefing.store.sources import source_ids, source_rows
 
-    return SourceTableModel(lambda order, desc, text: source_ids(ws, order, desc, text),
-                            lambda ids: source_rows(ws, ids))
+    return SourceTableModel(
+        lambda order, desc, text: source_ids(ws, order, desc, text), lambda ids: source_rows(ws, ids)
+    )
 
 
 def test_source_model_passes_qt_model_tester(qtmodeltester, demo_ws):
@@ -208,9 +209,17 @@ def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, a
     copy = tmp_path / "shared.briefing"
     copy.write_bytes(analysed_path.read_bytes())
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from briefing.store import open_workspace; "
-         "ws = open_workspace(sys.argv[1]); print('open', flush=True); sys.stdin.read()", str(copy)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from briefing.store import open_workspace; "
+            "ws = open_workspace(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
+            str(copy),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         ws = open_default_workspace(copy, fallback_read_only=True, backup=False)

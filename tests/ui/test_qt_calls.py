@@ -24,7 +24,10 @@ def test_many_void_qt_calls_do_not_abort_the_interpreter():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-c", f"CALLS = {CALLS}\n" + SCRIPT],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok True"

@@ -57,8 +57,11 @@ def test_marking_a_claim_is_undoable_and_recorded(demo_window):
     assert list_claim_rows(demo_window.ws, source_id)[0].status == "disputed"
     reasons = [(h.old_value, h.new_value, h.reason) for h in history_for(demo_window.ws, "claim", claim.id)]
     why = "62,000 contradicts the ministry"
-    assert reasons == [("unreviewed", "disputed", why), ("disputed", "unreviewed", "undo"),
-                       ("unreviewed", "disputed", why)]
+    assert reasons == [
+        ("unreviewed", "disputed", why),
+        ("disputed", "unreviewed", "undo"),
+        ("unreviewed", "disputed", why),
+    ]
 
 
 def test_grading_a_source_through_the_menu_is_undoable(demo_window):
@@ -90,8 +93,14 @@ def test_annotating_a_selection(demo_window):
     demo_window.reader.scroll_to(start, start + 6)
     from briefing.ui import annotate
 
-    command = annotate.annotation_command(demo_window, demo_window.ws, source_id, demo_window.reader.selected_range(),
-                                          demo_window.after_edit, dialog_factory=_FakeDialog)
+    command = annotate.annotation_command(
+        demo_window,
+        demo_window.ws,
+        source_id,
+        demo_window.reader.selected_range(),
+        demo_window.after_edit,
+        dialog_factory=_FakeDialog,
+    )
     demo_window.undo_stack.push(command)
     [note] = list_note_rows(demo_window.ws, source_id)
     assert (note.exact, note.note, note.tags) == ("40,000", "check this figure", ("figures",))
@@ -115,13 +124,26 @@ def test_an_annotation_takes_whole_words_of_a_drag_that_starts_inside_one(demo_w
     text = get_source(demo_window.ws, source_id).text
     start = text.index("40,000")
     command = annotate.annotation_command(
-        demo_window, demo_window.ws, source_id, (start + 2, start + 4), demo_window.after_edit, dialog_factory=_FakeDialog
+        demo_window,
+        demo_window.ws,
+        source_id,
+        (start + 2, start + 4),
+        demo_window.after_edit,
+        dialog_factory=_FakeDialog,
     )
     demo_window.undo_stack.push(command)
     [note] = list_note_rows(demo_window.ws, source_id)
     assert note.exact == "40,000"
     blank = text.index(" ")
-    assert annotate.annotation_command(
-        demo_window, demo_window.ws, source_id, (blank, blank + 1), demo_window.after_edit, dialog_factory=_FakeDialog
-    ) is None
+    assert (
+        annotate.annotation_command(
+            demo_window,
+            demo_window.ws,
+            source_id,
+            (blank, blank + 1),
+            demo_window.after_edit,
+            dialog_factory=_FakeDialog,
+        )
+        is None
+    )
     assert "Select some words" in demo_window.statusBar().currentMessage()
