@@ -20,6 +20,13 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout[-4000:]
 
 
+def test_the_code_is_formatted_as_ruff_formats_it():
+    """One layout for every file, so a diff shows changes, not another hand's formatting."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    result = _run(ruff, "format", "--check", "briefing", "tests", "tools", "bench")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+
+
 @pytest.mark.slow
 def test_mypy_finds_nothing_in_the_package():
     result = _run(sys.executable, "-m", "mypy")
