@@ -46,6 +46,7 @@ ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
 # under 0.30 in 83% (median 0.19).
 MIN_MEANING = 0.30
 MIN_CHARACTERS_PER_WORKER = 100_000  # about 15,000 words: several times a model load's worth
+FILE_BYTES_PER_TEXT_CHARACTER = 3  # a page's or document's size on disk against its text, roughly
 NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
 
 
@@ -98,16 +99,23 @@ def _import_and_analyse(
     files, problems = ingest.collect_files(targets)
     report.failed.extend(problems)
     run = call or _in_place
-    for done, path in enumerate(files):
+    read = lambda p: run(ingest.read_document, p)  # noqa: E731 - a short local that names the step
+    workers = _workers_for_files(files, jobs) if analyse else 1
+    pooled = _import_while_analysing(ws, files, read, progress, cancelled, report, workers) if workers > 1 else 0
+    for done, path in enumerate(files if workers == 1 else []):
         if cancelled():
             raise Cancelled()
         progress(done, len(files), f"Reading {path.name}")
-        _import_one(ws, path, report, lambda p: run(ingest.read_document, p))
+        _import_one(ws, path, report, read)
     if analyse:
         withheld: list[str] = []
         try:
-            report.analysed = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs)
+            leftover = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs)
+            report.analysed = pooled + leftover
+            if pooled and not leftover and not cancelled():
+                suggest_related_passages(ws)  # analyse_sources ranks them only when it analysed some
         except ModelUnavailable as exc:
+            report.analysed = pooled
             report.notes.append(f"imported without analysis: {exc}")
         if withheld:
             languages = ", ".join(dict.fromkeys(withheld))
@@ -115,6 +123,72 @@ def _import_and_analyse(
     if cancelled():
         raise Cancelled()
     progress(1, 1, "")
+
+
+def _workers_for_files(files: list[Path], jobs: int) -> int:
+    """Analysis processes worth starting for ``files`` before they are read: by their size on
+    disk, which is at least their text (pages and documents carry markup besides)."""
+    if jobs <= 1 or len(files) <= 1:
+        return 1
+    size = 0
+    for path in files:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue
+    return max(1, min(jobs, len(files), size // (FILE_BYTES_PER_TEXT_CHARACTER * MIN_CHARACTERS_PER_WORKER)))
+
+
+def _import_while_analysing(
+    ws: Workspace,
+    files: list[Path],
+    read: Callable[[Path], Any],
+    progress: Progress,
+    cancelled: IsCancelled,
+    report: ImportReport,
+    workers: int,
+) -> int:
+    """Read the files here while ``workers`` processes analyse the sources already stored: each
+    new source goes to the pool as soon as it is saved, so no process waits for the reading to
+    end. What the pool has not analysed (a cancel, a missing model) is left for analyse_sources;
+    related passages too. Returns how many sources the pool analysed."""
+    run = AnalysisRun()
+    analysed = 0
+
+    def new_sources():
+        for done, path in enumerate(files):
+            if cancelled():
+                return
+            progress(done, len(files), f"Reading {path.name}")
+            source_id = _import_one(ws, path, report, read)
+            if source_id is not None:
+                source = get_source(ws, source_id)
+                if analysis_withheld(source.language) is None:
+                    yield source_id, source.text, source.title
+
+    with ws.bulk(), AnalysisPool(workers, cancelled) as pool:
+        try:
+            for source_id, analysis in pool.analyse(new_sources()):
+                save_analysis(ws, source_id, analysis, run)
+                analysed += 1
+        except (Cancelled, ModelUnavailable):
+            pass  # the sources stay waiting; the files not read yet are read below
+    for path in files[_files_read(report, files) :]:
+        if cancelled():
+            raise Cancelled()
+        _import_one(ws, path, report, read)
+    return analysed
+
+
+def _files_read(report: ImportReport, files: list[Path]) -> int:
+    """How many of ``files`` the report has an outcome for (they are read in order)."""
+    seen = {*report.imported, *report.unchanged, *report.versions, *(path for path, _ in report.failed)}
+    count = 0
+    for path in files:
+        if str(path) not in seen:
+            break
+        count += 1
+    return count
 
 
 def analyse_sources(
@@ -330,25 +404,28 @@ def _semantic_or_none(compute, *args, **kwargs):
         return None
 
 
-def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> None:
+def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) -> int | None:
+    """Read and store one file, its outcome in ``report``; the id of the source it made or
+    updated to a new version (None when it failed or was there already)."""
     try:
         doc = read_document(path)
         stored = import_document(ws, doc)
     except IngestError as exc:
         report.failed.append((exc.path, exc.reason))
-        return
+        return None
     except WorkspaceError:
         raise  # disk full, a read-only or damaged file: the next files would fail the same way
     except BriefingError as exc:
         report.failed.append((str(path), str(exc)))
-        return
+        return None
     if stored.status == "version":
         report.versions.append(str(path))
         report.notes.append(stored.describe(path.name))
         for state, count in stored.counts().items():
             report.carried[state] = report.carried.get(state, 0) + count
-        return
+        return stored.source_id
     (report.imported if stored.status == "created" else report.unchanged).append(str(path))
+    return stored.source_id if stored.status == "created" else None
 
 
 def open_default_workspace(

@@ -130,3 +130,32 @@ sys.exit(1 if loaded else 0)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_reading_and_analysing_overlap_and_report_what_each_file_became(tmp_path, monkeypatch):
+    """With workers, each new source is analysed while the next files are read: a file that
+    fails, a source in another language and the related passages come out as without them."""
+    from briefing import pipeline
+    from briefing.pipeline import import_paths
+    from briefing.store import open_workspace
+    from briefing.store.sources import list_source_details
+
+    monkeypatch.setattr(pipeline, "MIN_CHARACTERS_PER_WORKER", 1)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = Path(__file__).resolve().parents[1] / "resources" / "demo"
+    for path in [p for p in sorted(demo.iterdir()) if p.suffix in (".txt", ".md")][:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    polish = "Rada miasta zatwierdziła wczoraj nowy budżet na remont wodociągów w dzielnicy portowej. " * 8
+    (folder / "polski.txt").write_text(polish, encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"not a pdf at all")
+    started = []
+    real_pool = pipeline.AnalysisPool
+    monkeypatch.setattr(pipeline, "AnalysisPool", lambda *a, **k: started.append(a) or real_pool(*a, **k))
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report = import_paths(ws, [folder], jobs=2)
+        assert started and started[0][0] == 2  # the overlapped path ran, with two workers
+        assert (len(report.imported), len(report.failed), report.analysed) == (4, 1, 3)
+        assert any("not analysed: language pl" in note for note in report.notes)
+        assert all(d.analysed for d in list_source_details(ws))
+        assert ws.db.execute("SELECT count(*) FROM claim_suggestions").fetchone()[0] > 0
