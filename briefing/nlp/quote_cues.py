@@ -17,6 +17,7 @@ from briefing.nlp.lexicon import QUOTE_VERBS, STANCE_VERBS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 
+OPENING_MARKS = frozenset("“‘«\"'")
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.
@@ -215,12 +216,29 @@ def _governing_subject(para: Paragraph, verb) -> Cue | None:
     governor = verb
     for _ in range(4):
         if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
-            return None
+            return _main_clause_subject(para, verb)
         governor = governor.head
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and not subject.is_punct and not _inside_marks(para, subject):
             tokens = [t for t in subject.subtree if t.dep_ != "punct"]
             return _cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    return None
+
+
+def _main_clause_subject(para: Paragraph, verb) -> Cue | None:
+    """', writing “…”' where the parser took the quoted words into the sentence (the participle
+    then looks like their subject): a participle right before the opening mark speaks for the
+    subject of the clause before it, the last one in the sentence with its verb ahead of it."""
+    doc = para.doc
+    after = verb.i + 1
+    while after < len(doc) and doc[after].text in (",", ":"):
+        after += 1
+    if verb.tag_ != "VBG" or after >= len(doc) or doc[after].text not in OPENING_MARKS:
+        return None
+    for token in reversed(doc[sentence_start_of(doc, verb.i) : verb.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i < verb.i and not _inside_marks(para, token):
+            tokens = [t for t in token.subtree if t.dep_ != "punct" and t.i < verb.i]
+            return _cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), token)
     return None
 
 

@@ -40,6 +40,17 @@ CASES = [
             )
         ],
     ),
+    (  # the parser takes the quoted words into the sentence; the participle still cues them
+        "Band member Flea shared the news on social media last week, writing “Feels great to support "
+        "someone I believe in. This is a man with integrity.”",
+        [
+            (
+                "Feels great to support someone I believe in. This is a man with integrity.",
+                "Flea",
+                "writing",
+            )
+        ],
+    ),
 ]
 
 
