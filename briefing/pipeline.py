@@ -28,7 +28,7 @@ from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_ana
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import get_claim, list_claim_texts
 from briefing.store.passages import iter_passages
-from briefing.store.records import read_source_text
+from briefing.store.records import get_source_text
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions, replace_all_suggestions, replace_suggestions
@@ -357,7 +357,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     if vectors is None:
         return False
     cosines = vectors[1:] @ vectors[0]
-    sides, texts = ClaimSides(claim["text"]), {s["source_id"]: read_source_text(ws, s["source_id"]) for s in current}
+    sides, texts = ClaimSides(claim["text"]), {s["source_id"]: get_source_text(ws, s["source_id"]) for s in current}
     rows = [
         (
             s["source_id"],

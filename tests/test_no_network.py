@@ -34,7 +34,7 @@ from briefing.store import open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import list_claims_with_evidence
-from briefing.store.records import read_quotes
+from briefing.store.records import list_quotes
 from briefing.store.sources import iter_sources
 from tests.ingest.builders import make_eml
 
@@ -186,7 +186,7 @@ def _corpus(folder: Path) -> Path:
 
 def _note(ws) -> int:
     note = create_briefing(ws, "Outage: what is known")
-    for quote in read_quotes(ws)[:2]:
+    for quote in list_quotes(ws)[:2]:
         add_item(ws, note, "quote", quote["id"])
     for claim in list_claims_with_evidence(ws)[:2]:
         add_item(ws, note, "claim", claim["id"])

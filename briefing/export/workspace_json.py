@@ -15,7 +15,7 @@ from briefing.store.annotations import list_annotations_with_tags
 from briefing.store.claims import list_claims_with_evidence
 from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
 from briefing.store.quote_variants import QuoteVariant, list_all_variants
-from briefing.store.records import read_entities, read_quotes
+from briefing.store.records import list_entities, list_quotes
 from briefing.store.sources import iter_sources
 
 FORMAT_NAME = "briefing-workspace"
@@ -44,8 +44,8 @@ def workspace_document(ws: Workspace) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "generator": f"Briefing {__version__}",
         "sources": [_source(s) for s in iter_sources(ws)],
-        "entities": [_entity(e) for e in read_entities(ws)],
-        "quotes": [_quote(q, variants.get(q["id"], [])) for q in read_quotes(ws)],
+        "entities": [_entity(e) for e in list_entities(ws)],
+        "quotes": [_quote(q, variants.get(q["id"], [])) for q in list_quotes(ws)],
         "claims": [
             _claim(c, origins.get(c["id"]) or OriginSummary.empty(c["id"]), suggestions.get(c["id"], []))
             for c in list_claims_with_evidence(ws)

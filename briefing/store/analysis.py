@@ -29,7 +29,7 @@ from briefing.domain import (
     FoundQuote,
     normalise_name,
 )
-from briefing.store.records import read_source_text
+from briefing.store.records import get_source_text
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
@@ -94,7 +94,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
 
 def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
     with ws.transaction():
-        text = read_source_text(ws, source_id)
+        text = get_source_text(ws, source_id)
         _remove_machine_output(ws, source_id)
         resolver = run.resolver(ws)
         resolver.start_source(source_id)

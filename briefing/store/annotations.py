@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing.domain import BriefingError
 from briefing.store.history import record_judgement
-from briefing.store.records import read_passage, read_source_text
+from briefing.store.records import get_passage, get_source_text
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
@@ -39,8 +39,8 @@ def add_annotation(
 ) -> int:
     """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
     with ws.transaction() as db:
-        text = read_source_text(ws, source_id)
-        exact = read_passage(ws, source_id, start, end)
+        text = get_source_text(ws, source_id)
+        exact = get_passage(ws, source_id, start, end)
         now = utc_now()
         annotation_id = ws.insert(
             "annotations",

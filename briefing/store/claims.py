@@ -20,7 +20,7 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.records import read_passage, read_source_text
+from briefing.store.records import get_passage, get_source_text
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace, utc_now
@@ -93,7 +93,7 @@ def _checked_span(text: str, start: int, end: int, source_id: int) -> tuple[int,
 def part_text(ws: Workspace, source_id: int, part: str = "text") -> str:
     """The words a claim's range counts in: the source's text, or its title."""
     if part == "text":
-        return read_source_text(ws, source_id)
+        return get_source_text(ws, source_id)
     if part != "title":
         raise BriefingError(f"part: must be text or title, not {part!r}")
     row = ws.db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()
@@ -126,7 +126,7 @@ def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:
     """(part, start, end) of the source's headline as a claim: where it opens the text when it
     does (a pasted page), else the whole title, which importers keep apart from the text."""
     title = part_text(ws, source_id, "title")
-    opening = read_source_text(ws, source_id)[: len(title) + 500]
+    opening = get_source_text(ws, source_id)[: len(title) + 500]
     found = _loosely(title.split()).search(opening)
     if found:
         return "text", found.start(), found.end()
@@ -367,7 +367,7 @@ def add_evidence(
             raise BriefingError(f"claim {claim_id} does not exist")
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
-        passage = read_passage(ws, source_id, start, end)
+        passage = get_passage(ws, source_id, start, end)
         evidence_id = ws.insert(
             "evidence",
             {

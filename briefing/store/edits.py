@@ -14,7 +14,7 @@ from typing import Any
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.history import record_judgement
-from briefing.store.records import read_passage
+from briefing.store.records import get_passage
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
@@ -220,7 +220,7 @@ def add_quote_by_analyst(
 ) -> int:
     """Add a quote the analysis missed; it overlaps no other quote and survives re-analysis."""
     with ws.transaction() as db:
-        text = read_passage(ws, source_id, start, end)
+        text = get_passage(ws, source_id, start, end)
         clash = db.execute(
             'SELECT id FROM quotes WHERE source_id = ? AND start < ? AND "end" > ?', [source_id, end, start]
         ).fetchone()

@@ -41,7 +41,7 @@ def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = 
 
 def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:
     with ws.transaction():
-        text = read_passage(ws, source_id, start, end)
+        text = get_passage(ws, source_id, start, end)
         return ws.insert(
             "mentions", {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
         )
@@ -57,7 +57,7 @@ def add_quote(
     cue: str | None = None,
 ) -> int:
     with ws.transaction():
-        text = read_passage(ws, source_id, start, end)
+        text = get_passage(ws, source_id, start, end)
         quote_id = ws.insert(
             "quotes",
             {
@@ -78,7 +78,7 @@ def count_rows(ws: Workspace) -> dict[str, int]:
     return {t: ws.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
 
 
-def read_entities(ws: Workspace) -> list[dict[str, Any]]:
+def list_entities(ws: Workspace) -> list[dict[str, Any]]:
     entities = dict_rows(ws, "SELECT id, name, type FROM entities ORDER BY id")
     aliases = grouped_rows(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")
     mentions = grouped_rows(ws, 'SELECT entity_id, source_id, start, "end" FROM mentions ORDER BY source_id, start')
@@ -88,7 +88,7 @@ def read_entities(ws: Workspace) -> list[dict[str, Any]]:
     return entities
 
 
-def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
+def list_quotes(ws: Workspace) -> list[dict[str, Any]]:
     return dict_rows(
         ws,
         """
@@ -98,7 +98,7 @@ def read_quotes(ws: Workspace) -> list[dict[str, Any]]:
     )
 
 
-def read_source_text(ws: Workspace, source_id: int) -> str:
+def get_source_text(ws: Workspace, source_id: int) -> str:
     """A source's cleaned text; BriefingError when the source does not exist."""
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
@@ -106,9 +106,9 @@ def read_source_text(ws: Workspace, source_id: int) -> str:
     return row[0]
 
 
-def read_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
+def get_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
     """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
-    text = read_source_text(ws, source_id)
+    text = get_source_text(ws, source_id)
     if not 0 <= start < end <= len(text):
         raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
     return text[start:end]

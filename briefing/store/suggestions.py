@@ -12,7 +12,7 @@ from typing import Any
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
-from briefing.store.records import read_source_text
+from briefing.store.records import get_source_text
 from briefing.store.workspace import Workspace
 
 
@@ -45,7 +45,7 @@ def replace_all_suggestions(
                     continue
                 taken.add((source_id, start, end))
                 if source_id not in texts:
-                    texts[source_id] = read_source_text(ws, source_id)
+                    texts[source_id] = get_source_text(ws, source_id)
                 _checked(texts[source_id], start, end, source_id)
                 rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation])
             db.conn.executemany(

@@ -35,7 +35,7 @@ class EntityRow:
     sources: int  # how many sources mention it
 
 
-def source_quotes(ws: Workspace, source_id: int) -> list[QuoteRow]:
+def list_quote_rows(ws: Workspace, source_id: int) -> list[QuoteRow]:
     rows = ws.db.execute(
         'SELECT q.id, q.start, q."end", q.text, coalesce(e.name, q.speaker_text), q.speaker_id, q.cue '
         "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start",
@@ -44,7 +44,7 @@ def source_quotes(ws: Workspace, source_id: int) -> list[QuoteRow]:
     return [QuoteRow(*row) for row in rows]
 
 
-def source_entities(ws: Workspace, source_id: int) -> list[EntityRow]:
+def list_entity_rows(ws: Workspace, source_id: int) -> list[EntityRow]:
     ranges: dict[int, list[tuple[int, int]]] = {}
     for entity_id, start, end in ws.db.execute(
         'SELECT entity_id, start, "end" FROM mentions WHERE source_id = ? ORDER BY start', [source_id]

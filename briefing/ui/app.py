@@ -250,9 +250,9 @@ def _open_most_judged_claim(window) -> None:
 
 
 def _open_busiest_entity(window) -> None:
-    from briefing.store.records import read_entities
+    from briefing.store.records import list_entities
 
-    people = [e for e in read_entities(window.ws) if e["type"] == "person"]
+    people = [e for e in list_entities(window.ws) if e["type"] == "person"]
     if people:
         busiest = max(people, key=lambda e: len({m["source_id"] for m in e["mentions"]}))
         window.open_entity(busiest["id"])

@@ -17,7 +17,7 @@ from briefing.store.edits import delete_entity, merge_entities
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.store.views import EntityPage, entity_page, item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
@@ -46,7 +46,7 @@ class EntityActions:
         data = item.data(0, ItemRole) if item is not None else None
         if not data:
             return None
-        entity = next((e for e in read_entities(self.window.ws) if e["id"] == data[1]), None)
+        entity = next((e for e in list_entities(self.window.ws) if e["id"] == data[1]), None)
         return (entity["id"], entity["name"], entity["type"]) if entity else None
 
     def show_menu(self, point: QPoint) -> None:

@@ -28,8 +28,8 @@ from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import (
     entity_page,
     item_range,
-    source_entities,
-    source_quotes,
+    list_entity_rows,
+    list_quote_rows,
     timeline_items,
 )
 from briefing.ui.annotate import annotation_command
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
             return
         position = self.reader.verticalScrollBar().value()
         source = get_source(self.ws, source_id)
-        entities, quotes = source_entities(self.ws, source_id), source_quotes(self.ws, source_id)
+        entities, quotes = list_entity_rows(self.ws, source_id), list_quote_rows(self.ws, source_id)
         claims, notes = list_claim_rows(self.ws, source_id), list_note_rows(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
         self.panel.show_items(source.summary, entities, quotes, claims, notes, list_source_variants(self.ws, source_id))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.views import item_range, source_entities, source_quotes
+from briefing.store.views import item_range, list_entity_rows, list_quote_rows
 from briefing.ui.plain import ask_item
 
 NO_SPEAKER = "No speaker"
@@ -128,7 +128,7 @@ class QuoteActions:
 
     def _ask_speaker(self, source_id: int, question: str) -> int | None | bool:
         """The chosen entity's id, None for "No speaker", False when cancelled."""
-        people_first = sorted(source_entities(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
+        people_first = sorted(list_entity_rows(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
         choices = {f"{e.name} ({e.type})": e.id for e in people_first}
         answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER])
         if answer is None:
@@ -141,7 +141,7 @@ class QuoteActions:
 
 def quote_row(ws: Workspace, quote_id: int):
     source_id = item_range(ws, "quote", quote_id)[0]
-    row = next((q for q in source_quotes(ws, source_id) if q.id == quote_id), None)
+    row = next((q for q in list_quote_rows(ws, source_id) if q.id == quote_id), None)
     if row is None:
         raise BriefingError(f"quote {quote_id} no longer exists")
     return row

@@ -79,7 +79,7 @@ def test_forms_with_stray_words_are_not_clean(form):
 def test_a_stored_full_name_is_not_replaced_by_a_longer_form(ws):
     from briefing.domain import Analysis, FoundEntity
     from briefing.store.analysis import save_analysis
-    from briefing.store.records import read_entities
+    from briefing.store.records import list_entities
     from briefing.store.sources import add_document
     from tests.store.test_sources import make_doc
 
@@ -92,4 +92,4 @@ def test_a_stored_full_name_is_not_replaced_by_a_longer_form(ws):
     save("Kettridge spoke.", "Kettridge")
     save("Jonas Kettridge spoke.", "Jonas Kettridge")
     save("Jonas Kettridge Invokes Powers.", "Jonas Kettridge Invokes", ("Jonas Kettridge",))
-    assert [e["name"] for e in read_entities(ws)] == ["Jonas Kettridge"]
+    assert [e["name"] for e in list_entities(ws)] == ["Jonas Kettridge"]

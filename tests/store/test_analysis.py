@@ -7,7 +7,7 @@ from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name,
 from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.history import history_for
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.store.sources import add_document, get_source, update_source
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
@@ -113,8 +113,8 @@ def snapshot(ws):
 
 
 def entity_named(ws, name):
-    matches = [e for e in read_entities(ws) if e["name"] == name]
-    assert len(matches) == 1, [e["name"] for e in read_entities(ws)]
+    matches = [e for e in list_entities(ws) if e["name"] == name]
+    assert len(matches) == 1, [e["name"] for e in list_entities(ws)]
     return matches[0]
 
 
@@ -179,7 +179,7 @@ def test_a_surname_links_to_the_full_name_in_another_source(ws, order):
     okafor = entity_named(ws, "Marta Okafor")
     assert okafor["aliases"] == ["Okafor"]
     assert {m["source_id"] for m in okafor["mentions"]} == {a, b}
-    assert len([e for e in read_entities(ws) if e["type"] == "person"]) == 1
+    assert len([e for e in list_entities(ws) if e["type"] == "person"]) == 1
 
 
 @pytest.mark.parametrize("texts", [("Marta Okafor spoke.", "Okafor left."), ("Okafor left.", "Marta Okafor spoke.")])
@@ -187,7 +187,7 @@ def test_a_lone_surname_and_a_full_name_link_without_aliases(ws, texts):
     for number, text in enumerate(texts):
         name = text.removesuffix(" spoke.").removesuffix(" left.")
         save_analysis(ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, name, "person")]))
-    [person] = read_entities(ws)
+    [person] = list_entities(ws)
     assert (person["name"], person["aliases"], len(person["mentions"])) == ("Marta Okafor", ["Okafor"], 2)
 
 
@@ -210,7 +210,7 @@ def test_country_forms_become_one_entity_with_aliases(ws):
         save_analysis(
             ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, names[0], "place", *names[1:])])
         )
-    [country] = read_entities(ws)
+    [country] = list_entities(ws)
     assert (country["name"], country["aliases"]) == ("United States", ["U.S."])
     assert len(country["mentions"]) == 4
 
@@ -219,7 +219,7 @@ def test_types_must_agree_to_link(ws):
     texts = ["Jordan scored twice.", "Jordan closed its border."]
     for number, (text, type_) in enumerate(zip(texts, ["person", "place"], strict=True)):
         save_analysis(ws, add_source(ws, text, str(number)), analysis(text, [found(0, text, "Jordan", type_)]))
-    assert sorted(e["type"] for e in read_entities(ws)) == ["person", "place"]
+    assert sorted(e["type"] for e in list_entities(ws)) == ["person", "place"]
 
 
 def test_reanalysis_replaces_machine_output(ws):
@@ -234,7 +234,7 @@ def test_reanalysis_replaces_machine_output(ws):
     assert old_quotes and fts_quotes(ws, "pumps") == []
     assert fts_quotes(ws, "delays") == [r[0] for r in rows(ws, "SELECT id FROM quotes")]
     assert rows(ws, "SELECT text FROM claims") == [("Repairs cost $2 million.",)]
-    assert [e["name"] for e in read_entities(ws)] == ["Marta Okafor", "Lagos Water"]  # "Lagos" was left over
+    assert [e["name"] for e in list_entities(ws)] == ["Marta Okafor", "Lagos Water"]  # "Lagos" was left over
     assert rows(ws, "SELECT count(*) FROM mentions") == [(3,)]
     assert len(list_sentences(ws, a)) == len(second.sentences)
     assert_fts_in_sync(ws)
@@ -432,7 +432,7 @@ def test_a_run_links_across_sources_like_separate_saves(ws):
     a, b = add_source(ws, TEXT_A, "a"), add_source(ws, TEXT_B, "b")
     save_analysis(ws, a, analysis_a(), run)
     save_analysis(ws, b, analysis_b(), run)
-    okafor = [e for e in read_entities(ws) if e["name"] == "Marta Okafor"]
+    okafor = [e for e in list_entities(ws) if e["name"] == "Marta Okafor"]
     assert len(okafor) == 1 and {m["source_id"] for m in okafor[0]["mentions"]} == {a, b}
 
 
@@ -446,12 +446,12 @@ def test_a_run_rereads_entities_another_connection_changed(ws_file):
         a, c, d = add_source(ws, TEXT_A, "a"), add_source(ws, board, "c"), add_source(ws, board + " Again.", "d")
         save_analysis(ws, a, analysis_a(), run)
         save_analysis(ws, c, analysis(board, [found(0, board, "Lagos Water Board", "organisation")]), run)
-        ids = {e["name"]: e["id"] for e in read_entities(other)}
+        ids = {e["name"]: e["id"] for e in list_entities(other)}
         # the analyst merges the board into the utility in the app while the run goes on
         merge_entities(other, ids["Lagos Water"], [ids["Lagos Water Board"]])
         # a stale cache would link the board's name to the merged-away id
         save_analysis(ws, d, analysis(board + " Again.", [found(0, board, "Lagos Water Board", "organisation")]), run)
-        entities = {e["name"]: {m["source_id"] for m in e["mentions"]} for e in read_entities(ws)}
+        entities = {e["name"]: {m["source_id"] for m in e["mentions"]} for e in list_entities(ws)}
         assert entities["Lagos Water"] == {a, c, d}
         assert "Lagos Water Board" not in entities
 
@@ -465,8 +465,8 @@ def test_a_failed_save_drops_the_runs_cache(ws):
     with pytest.raises(BriefingError):
         save_analysis(ws, b, bad, run)  # the range is outside the text: rolled back
     save_analysis(ws, a, analysis_a(), run)
-    assert "New Person" not in {e["name"] for e in read_entities(ws)}
-    assert {e["name"] for e in read_entities(ws)} == {"Marta Okafor", "Lagos Water"}
+    assert "New Person" not in {e["name"] for e in list_entities(ws)}
+    assert {e["name"] for e in list_entities(ws)} == {"Marta Okafor", "Lagos Water"}
 
 
 def test_an_entity_is_named_by_the_form_most_sources_use(ws):
@@ -478,7 +478,7 @@ def test_an_entity_is_named_by_the_form_most_sources_use(ws):
         add_source(ws, first, "a"),
         analysis(first, [found(0, first, "Hammering Hillary Clinton", "person", "Clinton")]),
     )
-    assert [e["name"] for e in read_entities(ws)] == ["Hammering Hillary Clinton"]
+    assert [e["name"] for e in list_entities(ws)] == ["Hammering Hillary Clinton"]
     for n in range(3):
         text = f"Hillary Clinton spoke in town {n}. Clinton said the plan works. “Yes,” said Clinton."
         save_analysis(
@@ -488,7 +488,7 @@ def test_an_entity_is_named_by_the_form_most_sources_use(ws):
                 text, [found(0, text, "Hillary Clinton", "person", "Clinton")], [quoted(text, "Yes,", 0, "Clinton")]
             ),
         )
-    (entity,) = read_entities(ws)
+    (entity,) = list_entities(ws)
     assert entity["name"] == "Hillary Clinton"  # a surname alone never becomes the name
     assert {"Hammering Hillary Clinton", "Clinton"} <= set(entity["aliases"])
     assert_fts_in_sync(ws)
@@ -501,9 +501,9 @@ def test_a_tie_keeps_the_name_and_an_analyst_name_is_never_replaced(ws):
     save_analysis(
         ws, ids[1], analysis(texts[1], [found(0, texts[1], "Lagos Water", "organisation", "Lagos Water Corp")])
     )
-    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water Corp"]  # one source each: a tie
-    rename_entity(ws, read_entities(ws)[0]["id"], "Lagos Water Corporation")
+    assert [e["name"] for e in list_entities(ws)] == ["Lagos Water Corp"]  # one source each: a tie
+    rename_entity(ws, list_entities(ws)[0]["id"], "Lagos Water Corporation")
     save_analysis(
         ws, ids[2], analysis(texts[2], [found(0, texts[2], "Lagos Water", "organisation", "Lagos Water Corporation")])
     )
-    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water Corporation"]
+    assert [e["name"] for e in list_entities(ws)] == ["Lagos Water Corporation"]

@@ -16,7 +16,7 @@ from briefing.store.edits import (
     split_entity,
 )
 from briefing.store.history import history_for
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from tests.store.test_analysis import (
     TEXT_A,
     TEXT_B,
@@ -86,10 +86,10 @@ def test_a_retyped_entity_keeps_its_type_through_reanalysis(ws, found_type, new_
     text = "Meridian Wire reported the outage."
     source = add_source(ws, text)
     save_analysis(ws, source, analysis(text, [found(0, text, "Meridian Wire", found_type)]))
-    [entity] = read_entities(ws)
+    [entity] = list_entities(ws)
     retype_entity(ws, entity["id"], new_type, reason="it is a wire service")
     save_analysis(ws, source, analysis(text, [found(0, text, "Meridian Wire", found_type)]))
-    [again] = read_entities(ws)
+    [again] = list_entities(ws)
     assert (again["id"], again["type"], len(again["mentions"])) == (entity["id"], new_type, 1)
     assert last_judgement(ws, "entity", entity["id"])[-1] == "it is a wire service"
 
@@ -130,7 +130,7 @@ def test_merged_entities_stay_merged_through_reanalysis(ws):
     merge_entities(ws, wire, [short], reason="same outlet")
     save_analysis(ws, m2, second)
     save_analysis(ws, m1, first)
-    [entity] = read_entities(ws)
+    [entity] = list_entities(ws)
     assert (entity["id"], entity["aliases"]) == (wire, ["Meridian"])
     assert {m["source_id"] for m in entity["mentions"]} == {m1, m2}
     assert rows(ws, "SELECT speaker_id FROM quotes") == [(wire,)]
@@ -147,7 +147,7 @@ def test_merge_moves_quote_speakers_and_types_link_after(ws):
     wire, person = entity_named(ws, "Meridian Wire")["id"], entity_named(ws, "Meridian")["id"]
     merge_entities(ws, wire, [person, person])
     save_analysis(ws, m2, second)
-    assert [e["id"] for e in read_entities(ws)] == [wire]
+    assert [e["id"] for e in list_entities(ws)] == [wire]
     assert rows(ws, "SELECT speaker_id FROM quotes") == [(wire,)]
 
 
@@ -175,10 +175,10 @@ def test_a_same_name_split_separates_a_person_from_a_country(ws):
     text = "Jordan scored. Jordan closed its border."
     source = add_source(ws, text)
     save_analysis(ws, source, analysis(text, [found(0, text, "Jordan", "person")]))
-    [person] = read_entities(ws)
+    [person] = list_entities(ws)
     country = split_entity(ws, person["id"], [rows(ws, "SELECT max(id) FROM mentions")[0][0]], "Jordan", "place")
     save_analysis(ws, source, analysis(text, [found(0, text, "Jordan", "person")]))
-    assert [(e["id"], e["type"], len(e["mentions"])) for e in read_entities(ws)] == [
+    assert [(e["id"], e["type"], len(e["mentions"])) for e in list_entities(ws)] == [
         (person["id"], "person", 1),
         (country, "place", 1),
     ]
@@ -188,7 +188,7 @@ def test_a_deleted_entity_does_not_come_back(ws, two_sources):
     okafor = entity_named(ws, "Marta Okafor")["id"]
     delete_entity(ws, okafor, reason="not relevant")
     reanalyse(ws, *two_sources)
-    assert [e["name"] for e in read_entities(ws)] == ["Lagos Water", "U.S."]
+    assert [e["name"] for e in list_entities(ws)] == ["Lagos Water", "U.S."]
     assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes WHERE text LIKE 'We%'") == [(None, "Okafor")]
     assert last_judgement(ws, "entity", okafor) == ("delete", "name", "Marta Okafor", None, "not relevant")
 

@@ -4,7 +4,7 @@ from briefing.domain import BriefingError
 from briefing.store.annotations import add_annotation, list_annotations_with_tags
 from briefing.store.claims import add_claim, add_evidence, list_claims_with_evidence, mark_claim
 from briefing.store.history import history_for
-from briefing.store.records import add_entity, add_mention, add_quote, count_rows, read_entities, read_quotes
+from briefing.store.records import add_entity, add_mention, add_quote, count_rows, list_entities, list_quotes
 from briefing.store.sources import add_document, delete_source
 from tests.store.test_sources import make_doc
 
@@ -25,10 +25,10 @@ def test_entities_quotes_and_mentions_round_trip(ws, two_sources):
     start = TEXT_A.index("Mira")
     add_mention(ws, okafor, a, start, start + len("Mira Okafor"))
     add_quote(ws, a, 0, TEXT_A.index("”") + 1, speaker_id=okafor, speaker_text="Mira Okafor", cue="said")
-    [entity] = read_entities(ws)
+    [entity] = list_entities(ws)
     assert entity["aliases"] == ["Okafor"]
     assert entity["mentions"] == [{"source_id": a, "start": start, "end": start + 11}]
-    [quote] = read_quotes(ws)
+    [quote] = list_quotes(ws)
     assert quote["speaker"] == "Mira Okafor" and quote["text"].startswith("“We restored")
     hits = ws.db.execute(
         "SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "

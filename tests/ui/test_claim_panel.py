@@ -185,7 +185,7 @@ def test_add_title_and_quote_as_claims(demo_window):
         assert "already claim" in demo_window.statusBar().currentMessage()
     else:
         assert title in {c["text"] for c in list_claims(demo_window.ws, source)}
-    quote = next(q for q in __import__("briefing.store.views", fromlist=["x"]).source_quotes(demo_window.ws, source))
+    quote = next(q for q in __import__("briefing.store.views", fromlist=["x"]).list_quote_rows(demo_window.ws, source))
     demo_window.panel.claimAction.emit("quote", quote.id)
     assert quote.text.strip(' “”"') in {c["text"].strip(' “”"') for c in list_claims(demo_window.ws, source)}
 

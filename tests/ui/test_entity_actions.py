@@ -1,6 +1,6 @@
 """Editing entities from the Entities tab."""
 
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.store.sources import list_sources
 from briefing.ui.panels import ItemRole
 
@@ -19,7 +19,7 @@ def _select_entity(window, name):
 
 
 def _entity(window, entity_id):
-    return next(e for e in read_entities(window.ws) if e["id"] == entity_id)
+    return next(e for e in list_entities(window.ws) if e["id"] == entity_id)
 
 
 def test_rename_and_retype_are_undoable(demo_window):
@@ -40,12 +40,12 @@ def test_merge_and_delete(demo_window):
     vasquel = _select_entity(demo_window, "Ingrid Vasquel")
     okafor = _select_entity(demo_window, "Marta Okafor")
     demo_window.entity_actions.merge("Ingrid Vasquel (person)")
-    ids = {e["id"] for e in read_entities(demo_window.ws)}
+    ids = {e["id"] for e in list_entities(demo_window.ws)}
     assert okafor not in ids and vasquel in ids
     assert "Marta Okafor" in _entity(demo_window, vasquel)["aliases"]
     _select_entity(demo_window, "Ingrid Vasquel")
     demo_window.entity_actions.delete(confirmed=True)
-    assert vasquel not in {e["id"] for e in read_entities(demo_window.ws)}
+    assert vasquel not in {e["id"] for e in list_entities(demo_window.ws)}
 
 
 def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):

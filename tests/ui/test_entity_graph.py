@@ -4,7 +4,7 @@ from itertools import combinations
 
 from PySide6.QtCore import Qt
 
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.store.views import EntityPage
 from briefing.ui.entity_page import CooccurrenceGraph, EntityRole
 
@@ -15,7 +15,7 @@ def assert_apart(rects):
 
 
 def busiest_person(window):
-    people = [e for e in read_entities(window.ws) if e["type"] == "person"]
+    people = [e for e in list_entities(window.ws) if e["type"] == "person"]
     return max(people, key=lambda e: len({m["source_id"] for m in e["mentions"]}))["id"]
 
 
@@ -59,7 +59,7 @@ def test_clicking_a_node_opens_that_entity(demo_window, qtbot):
     point = graph.mapFromScene(label.sceneBoundingRect().center())
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert dock.entity_id == target
-    name = next(e["name"] for e in read_entities(demo_window.ws) if e["id"] == target)
+    name = next(e["name"] for e in list_entities(demo_window.ws) if e["id"] == target)
     assert f"<b>{name}</b>" in dock.heading.text()
     dot = next(i for i in graph.scene().items() if i.data(EntityRole) is not None and i not in graph.labels)
     target = dot.data(EntityRole)

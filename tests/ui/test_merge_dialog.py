@@ -3,13 +3,13 @@
 from PySide6.QtWidgets import QDialog
 
 from briefing.store.mentions import list_mentions
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 
 
 def entity_id_of(window, name, kind):
-    return next(e["id"] for e in read_entities(window.ws) if e["name"] == name and e["type"] == kind)
+    return next(e["id"] for e in list_entities(window.ws) if e["name"] == name and e["type"] == kind)
 
 
 def select_entity(window, entity_id):
@@ -30,7 +30,7 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
     veldra, veldran = entity_id_of(demo_window, "Veldra", "place"), entity_id_of(demo_window, "Veldran", "place")
     select_entity(demo_window, veldra)
     demo_window.entity_actions.open_page()
-    everyone = {e["id"] for e in read_entities(demo_window.ws)}
+    everyone = {e["id"] for e in list_entities(demo_window.ws)}
     seen = {}
 
     def answer(dialog):
@@ -50,7 +50,7 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
     assert len(seen["rows"]) == len(everyone) - 1
     assert [r[0] for r in seen["rows"]][-1].startswith("All other entities")
     assert {r[1] for r in seen["filtered"]} == {"Kessel Point", "Kessel"}
-    assert veldra not in {e["id"] for e in read_entities(demo_window.ws)}
+    assert veldra not in {e["id"] for e in list_entities(demo_window.ws)}
     assert demo_window.entity_dock.entity_id == veldran  # the page follows the merged entity
     assert "<b>Veldran</b>" in demo_window.entity_dock.heading.text()
     assert "Veldra" in demo_window.entity_dock.heading.text().split("also", 1)[1]

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog, QMenu
 from briefing.pipeline import analyse_sources
 from briefing.store.history import history_for
 from briefing.store.mentions import list_mentions
-from briefing.store.records import read_entities
+from briefing.store.records import list_entities
 from briefing.store.sources import get_source, list_sources, update_source
-from briefing.store.views import source_quotes
+from briefing.store.views import list_quote_rows
 from briefing.ui import entity_actions, panels
 from briefing.ui.panels import ItemRole
 from briefing.ui.quote_actions import NO_SPEAKER, snap_quote
@@ -29,7 +29,7 @@ def _source(window, outlet):
 
 
 def _quote(window, source_id, words):
-    return next(q for q in source_quotes(window.ws, source_id) if words in q.text)
+    return next(q for q in list_quote_rows(window.ws, source_id) if words in q.text)
 
 
 def _shown_quotes(window):
@@ -41,11 +41,11 @@ def _shown_quotes(window):
 
 
 def _stored_quotes(window, source_id):
-    return [(q.id, q.speaker or "(unknown)", q.text) for q in source_quotes(window.ws, source_id)]
+    return [(q.id, q.speaker or "(unknown)", q.text) for q in list_quote_rows(window.ws, source_id)]
 
 
 def _entity_id(window, name):
-    return next(e["id"] for e in read_entities(window.ws) if e["name"] == name)
+    return next(e["id"] for e in list_entities(window.ws) if e["name"] == name)
 
 
 def _answer(window, answer):
@@ -132,7 +132,7 @@ def test_not_a_quote_drops_it_and_undo_brings_it_back(demo_window, monkeypatch, 
         _action(demo_window, "Not a Quote").trigger()
     else:
         _context_menu(monkeypatch, demo_window.panel.quotes, _item(demo_window.panel.quotes, quote.id), "Not a Quote")
-    assert not [q for q in source_quotes(demo_window.ws, source) if "pretend this is normal" in q.text]
+    assert not [q for q in list_quote_rows(demo_window.ws, source) if "pretend this is normal" in q.text]
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     assert [j.action for j in history_for(demo_window.ws, "quote", quote.id)] == ["drop"]
     demo_window.undo_stack.undo()
@@ -141,12 +141,12 @@ def test_not_a_quote_drops_it_and_undo_brings_it_back(demo_window, monkeypatch, 
     assert [j.action for j in history_for(demo_window.ws, "quote", quote.id)] == ["drop", "restore"]
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     demo_window.undo_stack.redo()
-    assert not [q for q in source_quotes(demo_window.ws, source) if "pretend this is normal" in q.text]
+    assert not [q for q in list_quote_rows(demo_window.ws, source) if "pretend this is normal" in q.text]
 
 
 def _unquoted_sentence(window, source):
     text = get_source(window.ws, source).text
-    quoted = [(q.start, q.end) for q in source_quotes(window.ws, source)]
+    quoted = [(q.start, q.end) for q in list_quote_rows(window.ws, source)]
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         start = text.index(sentence)
         end = start + len(sentence.rstrip("."))
@@ -169,7 +169,7 @@ def test_add_selection_as_quote_snaps_asks_the_speaker_and_undoes(demo_window):
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     assert [j.action for j in history_for(demo_window.ws, "quote", added.id)] == ["add"]
     demo_window.undo_stack.undo()
-    assert not [q for q in source_quotes(demo_window.ws, source) if q.start == start]
+    assert not [q for q in list_quote_rows(demo_window.ws, source) if q.start == start]
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     demo_window.undo_stack.redo()
     assert _quote(demo_window, source, text[start:end]).speaker == "Marta Okafor"
@@ -208,7 +208,7 @@ def test_quote_edits_are_kept_by_reanalysis(demo_window):
     demo_window.show_source(source)
     assert [row[1:] for row in _stored_quotes(demo_window, source)] == before
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
-    assert not [q for q in source_quotes(ws, source) if "emergency, because it is one" in q.text]
+    assert not [q for q in list_quote_rows(ws, source) if "emergency, because it is one" in q.text]
     assert _quote(demo_window, source, text[start:end]).speaker is None
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
 
@@ -239,11 +239,11 @@ def test_split_entity_from_the_menu_moves_the_ticked_mentions_and_undoes(demo_wi
     assert {m.id for m in list_mentions(ws, new)} == moving
     assert {m.id for m in list_mentions(ws, okafor)} == {m.id for m in mentions} - moving
     assert [j.action for j in history_for(ws, "entity", new)] == ["split"]
-    aliases = next(e["aliases"] for e in read_entities(ws) if e["id"] == okafor)
+    aliases = next(e["aliases"] for e in list_entities(ws) if e["id"] == okafor)
     demo_window.undo_stack.undo()
     assert {m.id for m in list_mentions(ws, okafor)} == {m.id for m in mentions}
-    assert new not in {e["id"] for e in read_entities(ws)}
-    assert "Okafor (the other one)" not in next(e["aliases"] for e in read_entities(ws) if e["id"] == okafor)
+    assert new not in {e["id"] for e in list_entities(ws)}
+    assert "Okafor (the other one)" not in next(e["aliases"] for e in list_entities(ws) if e["id"] == okafor)
     assert aliases
     demo_window.undo_stack.redo()
     assert {m.id for m in list_mentions(ws, _entity_id(demo_window, "Okafor (the other one)"))} == moving

@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from briefing.store import open_workspace
 from briefing.store.sources import get_source
-from briefing.store.views import source_entities
+from briefing.store.views import list_entity_rows
 from briefing.ui.main_window import MainWindow
 from briefing.ui.panels import CLAIM_BOX_SIZES
 from briefing.ui.source_model import SourceIdRole
@@ -74,7 +74,7 @@ def test_reopening_shows_the_last_source_scrolled_as_it_was(qtbot, private_setti
 
 def test_reopening_shows_the_open_panes_and_the_entity_page(qtbot, private_settings, workspace_copy):
     window, ws = _open_window(qtbot, workspace_copy)
-    person = next(e for e in source_entities(ws, window.current_source_id()) if e.type == "person")
+    person = next(e for e in list_entity_rows(ws, window.current_source_id()) if e.type == "person")
     window.show_briefing()
     window.open_entity(person.id)
     window.show_timeline()
