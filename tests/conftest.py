@@ -13,6 +13,30 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
+
+# Qt's critical and fatal messages, each with the test that was running, in a file that outlives
+# the process: a qFatal aborts it, and a message pytest captured would be lost with it.
+QT_MESSAGES = Path(_HOME) / "qt-messages.log"
+
+
+def _log_qt_message(kind, context, message) -> None:
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        with QT_MESSAGES.open("a", encoding="utf-8") as log:
+            log.write(f"{os.environ.get('PYTEST_CURRENT_TEST', '?')}: {kind.name}: {message}\n")
+
+
+qInstallMessageHandler(_log_qt_message)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    config.option.qt_log = False  # pytest-qt's capture would replace the handler above
+
+
+def pytest_report_header():
+    return f"Qt critical and fatal messages go to {QT_MESSAGES}"
+
 
 from briefing import paths  # noqa: E402
 from briefing.store import open_workspace  # noqa: E402

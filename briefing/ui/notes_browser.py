@@ -339,7 +339,7 @@ class NotesDock(QDockWidget):
         open in the reader (nothing is added: a workspace without notes shows the empty pane)."""
         self.show_notes()
         self.refresh()  # the window is not shown yet, so neither is the pane
-        QTimer.singleShot(0, self.raise_)  # a tab is raised only once its window shows
+        QTimer.singleShot(0, self, self.raise_)  # once its window shows; dropped if the pane goes first
         self.window_.resizeDocks([self], [330], Qt.Orientation.Vertical)
         first = self.model.index(0, 0)
         if first.isValid():
