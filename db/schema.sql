@@ -1,4 +1,4 @@
--- Briefing workspace schema, generated from briefing/store/migrations.py.
+-- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.
 -- Schema version 9. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (

@@ -19,7 +19,7 @@ def schema_sql() -> str:
         rows = ws.db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
     statements = [sql.strip() + ";" for name, sql in rows if not _FTS_SHADOW.search(name)]
     header = (
-        "-- Briefing workspace schema, generated from briefing/store/migrations.py.\n"
+        "-- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.\n"
         f"-- Schema version {SCHEMA_VERSION}. Do not edit: run `make schema`.\n"
     )
     return header + "\n" + "\n\n".join(statements) + "\n"
