@@ -155,11 +155,13 @@ def _import_while_analysing(
     run = AnalysisRun()
     analysed = 0
 
+    unread = iter(files)  # read in order; what the pool stopped before is read below
+
     def new_sources():
-        for done, path in enumerate(files):
-            if cancelled():
-                return
+        done = 0
+        while not cancelled() and (path := next(unread, None)) is not None:  # a cancel reads no more
             progress(done, len(files), f"Reading {path.name}")
+            done += 1
             source_id = _import_one(ws, path, report, read)
             if source_id is not None:
                 source = get_source(ws, source_id)
@@ -173,22 +175,11 @@ def _import_while_analysing(
                 analysed += 1
         except (Cancelled, ModelUnavailable):
             pass  # the sources stay waiting; the files not read yet are read below
-    for path in files[_files_read(report, files) :]:
+    for path in unread:
         if cancelled():
             raise Cancelled()
         _import_one(ws, path, report, read)
     return analysed
-
-
-def _files_read(report: ImportReport, files: list[Path]) -> int:
-    """How many of ``files`` the report has an outcome for (they are read in order)."""
-    seen = {*report.imported, *report.unchanged, *report.versions, *(path for path, _ in report.failed)}
-    count = 0
-    for path in files:
-        if str(path) not in seen:
-            break
-        count += 1
-    return count
 
 
 def analyse_sources(
