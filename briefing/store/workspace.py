@@ -42,6 +42,7 @@ class Workspace:
         self._lock = lock
         self._opener = opener
         self._bulk_depth = 0
+        self.closed = False
         # Called with this workspace after each change commits (outside bulk work); the
         # opener registers them (briefing.store.backup.BackUpNowAndThen).
         self.after_commit: list[Callable[[Workspace], None]] = []
@@ -115,6 +116,7 @@ class Workspace:
         return row_id
 
     def close(self) -> None:
+        self.closed = True
         try:
             self.db.close()
         finally:

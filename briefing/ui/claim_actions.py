@@ -198,18 +198,10 @@ class ClaimActions(QObject):
         ws = self.window.ws
         if ws.read_only:
             return
-        runner = self.window.runner
-
-        def run(progress, cancelled):
-            if ws.path is None or runner.synchronous:
-                return work(ws)
-            with ws.reopen() as worker_ws:  # a Database belongs to the thread that opened it
-                return work(worker_ws)
-
-        task = Task(run, label)
+        task = Task.on_workspace(lambda worker_ws, progress, cancelled: work(worker_ws), label)
         task.succeeded.connect(done)
         task.failed.connect(self._failed)
-        runner.start(task)
+        self.window.runner.start_on(ws, task)  # the workspace thread's own connection
 
 
 def _ask_text(parent, current: str) -> str | None:

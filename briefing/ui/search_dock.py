@@ -170,29 +170,18 @@ class SearchDock(QDockWidget):
             self.query_text, self.page_cursor = self.field.text(), None
         self.generation += 1
         generation, text, cursor = self.generation, self.query_text, self.page_cursor
-        work = self._work(text, cursor)
         # results reach bound slots, which Qt calls on the GUI thread (a lambda would run in the worker)
-        task = Task(lambda progress, cancelled: (generation, more, work(progress, cancelled)), "search")
+        task = Task.on_workspace(
+            lambda ws, progress, cancelled: (generation, more, search(ws, text, PAGE_SIZE, cursor)), "search"
+        )
         task.succeeded.connect(self._searched)
         task.failed.connect(self.status.setText)
-        self.runner.start(task)
+        self.runner.start_on(self.workspace(), task)  # the workspace thread's one connection
 
     @Slot(object)
     def _searched(self, value: tuple) -> None:
         generation, more, result = value
         self._show(result, generation, more)
-
-    def _work(self, text: str, cursor: tuple | None):
-        ws = self.workspace()
-        path = ws.path
-        if path is None or self.runner.synchronous:
-            return lambda progress, cancelled: search(ws, text, PAGE_SIZE, cursor)
-
-        def in_worker(progress, cancelled) -> SearchResult:
-            with ws.reopen() as worker_ws:  # a connection belongs to its thread; same mode
-                return search(worker_ws, text, PAGE_SIZE, cursor)
-
-        return in_worker
 
     def _show(self, result: SearchResult, generation: int, more: bool) -> None:
         if generation != self.generation:

@@ -5,6 +5,13 @@ runs it in a worker thread and delivers progress, the result or the error to
 the GUI thread through signals. With ``synchronous=True`` (tests) it runs in
 place, so tests stay deterministic.
 
+Work on the open workspace (a search, a claim's suggestions) goes to ``TaskRunner.start_on``:
+one long-lived thread keeps one connection of its own to the window's workspace and runs such
+tasks one after the other, as Anki's collection worker does. A ``Database`` belongs to the
+thread that opened it, and opening one (lock, checks, settings) costs more than a search; the
+connection is opened on first use, opened anew when the window's workspace changes, and closed
+in its own thread when the runner stops.
+
 ``ChildProcess`` (``briefing.workers.Worker``) runs the CPU-heavy steps a task hands it
 (reading a file, analysing a text) in a child process, so Cancel and Close stop them at once
 by stopping the child: a parser busy in C code cannot check a flag.
@@ -13,17 +20,22 @@ by stopping the child: a parser busy in C code cannot check a flag.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from briefing.domain import BriefingError
 from briefing.workers import Worker as ChildProcess  # the steps a task hands to a child process
 
-__all__ = ["ChildProcess", "Task", "TaskFn", "TaskRunner"]
+if TYPE_CHECKING:
+    from briefing.store.workspace import Workspace
+
+__all__ = ["ChildProcess", "Task", "TaskFn", "TaskRunner", "WorkspaceFn"]
 
 TaskFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+WorkspaceFn = Callable[["Workspace", Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 
 class Task(QObject):
@@ -39,6 +51,14 @@ class Task(QObject):
         self.fn = fn
         self.label = label
         self._cancel = threading.Event()
+        self.work_on: WorkspaceFn | None = None
+
+    @classmethod
+    def on_workspace(cls, fn: WorkspaceFn, label: str) -> Task:
+        """A task ``fn(ws, progress, cancelled)`` for ``TaskRunner.start_on``."""
+        task = cls(lambda progress, cancelled: None, label)
+        task.work_on = fn
+        return task
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -48,8 +68,15 @@ class Task(QObject):
 
     @Slot()
     def run(self) -> None:
+        self._run(lambda: self.fn(self.progressed.emit, self.is_cancelled))
+
+    def run_on(self, ws: Workspace) -> None:
+        """Run a ``start_on`` task on the given connection (the workspace thread's)."""
+        self._run(lambda: self.work_on(ws, self.progressed.emit, self.is_cancelled))
+
+    def _run(self, call: Callable[[], Any]) -> None:
         try:
-            result = self.fn(self.progressed.emit, self.is_cancelled)
+            result = call()
         except BriefingError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a worker must never take the app down
@@ -60,13 +87,91 @@ class Task(QObject):
             self.done.emit()
 
 
+class _Connection(QObject):
+    """Lives in the workspace thread: holds its connection and runs the tasks queued to it."""
+
+    ran = Signal(object)  # the task, once it has ended (or was skipped)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ws: Workspace | None = None
+        self._for: weakref.ref | None = None  # the window's workspace this connection mirrors
+        self.opened = 0  # connections opened so far (tests check it stays one)
+
+    @Slot(object, object)
+    def run(self, task: Task, source: Workspace) -> None:
+        try:
+            if task.is_cancelled():
+                task.done.emit()
+                return
+            try:
+                ws = self._connection(source)
+            except BriefingError as exc:  # the workspace went away or cannot be opened again
+                task.failed.emit(str(exc))
+                task.done.emit()
+                return
+            task.run_on(ws)
+        finally:
+            self.ran.emit(task)
+
+    def _connection(self, source: Workspace) -> Workspace:
+        if self.ws is not None and self._for is not None and self._for() is source:
+            return self.ws
+        self.close()
+        self.ws = source.reopen()  # same file, same mode: a read-only window searches read-only
+        self._for = weakref.ref(source)
+        self.opened += 1
+        return self.ws
+
+    @Slot()
+    def close(self) -> None:
+        if self.ws is not None:
+            ws, self.ws, self._for = self.ws, None, None
+            ws.close()
+
+
 class TaskRunner(QObject):
     """Starts tasks in worker threads and keeps them alive until they end."""
+
+    _queue = Signal(object, object)  # (task, workspace) to the workspace thread
 
     def __init__(self, synchronous: bool = False, parent: QObject | None = None):
         super().__init__(parent)
         self.synchronous = synchronous
         self._running: dict[Task, QThread] = {}
+        self._queued: set[Task] = set()
+        self._thread: QThread | None = None
+        self._connection: _Connection | None = None
+
+    def start_on(self, ws: Workspace, task: Task) -> None:
+        """Run ``task`` (made with ``Task.on_workspace``) on the workspace thread's own connection.
+
+        Tasks run one after another in the order given. In place when the runner is synchronous
+        (tests) or ``ws`` lives in memory (it cannot be opened twice); connect to the task's
+        signals first, as for ``start``.
+        """
+        if self.synchronous or ws.path is None:
+            task.run_on(ws)
+            return
+        if self._thread is None:
+            self._thread = QThread(self)
+            self._connection = _Connection()
+            self._connection.moveToThread(self._thread)
+            self._queue.connect(self._connection.run)
+            self._connection.ran.connect(self._dequeue)
+            self._thread.finished.connect(self._connection.close)  # runs in the thread, before it ends
+            self._thread.start()
+        self._queued.add(task)
+        self._queue.emit(task, ws)
+
+    @property
+    def connections_opened(self) -> int:
+        """How many times the workspace thread opened a connection (one per workspace)."""
+        return self._connection.opened if self._connection is not None else 0
+
+    @Slot(object)
+    def _dequeue(self, task: Task) -> None:
+        self._queued.discard(task)
 
     def start(self, task: Task) -> None:
         if self.synchronous:
@@ -81,7 +186,7 @@ class TaskRunner(QObject):
         thread.start()
 
     def busy(self) -> bool:
-        return bool(self._running)
+        return bool(self._running or self._queued)
 
     def cancel_all_and_wait(self, timeout_ms: int = 5000) -> bool:
         """Cancel every task and wait for their threads, at most ``timeout_ms`` in all.
@@ -89,11 +194,22 @@ class TaskRunner(QObject):
         Tasks stop their child processes on cancel, so their threads end within a poll
         interval; the bound keeps Close from waiting forever should one not. True when all ended.
         """
+        for task in list(self._queued):
+            task.cancel()  # the workspace thread skips it, or it sees the flag
         for task, thread in list(self._running.items()):
             task.cancel()
             thread.quit()  # ends its event loop once the task returns; done->quit would need our loop
+        threads = list(self._running.values())
+        if self._thread is not None:
+            self._thread.quit()  # after the queued tasks; its connection closes in the thread
+            threads.append(self._thread)
         deadline = QDeadlineTimer(timeout_ms)
-        return all(thread.wait(deadline) for thread in list(self._running.values()))
+        ended = all(thread.wait(deadline) for thread in threads)
+        if ended and self._thread is not None:
+            self._thread.deleteLater()
+            self._thread = self._connection = None  # a later task starts a new thread
+            self._queued.clear()  # cancelled; the thread ended before running them
+        return ended
 
     def _forget(self, task: Task) -> None:
         thread = self._running.pop(task, None)

@@ -234,10 +234,17 @@ def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, a
             window.panel.mark_current("disputed")
             assert "read-only" in window.statusBar().currentMessage()
             assert window.undo_stack.count() == 0
-            window.search_dock.runner = TaskRunner()  # the worker's own connection, in the same mode
-            found = window.search_dock._work("ransom", None)(lambda *_: None, lambda: False)
-            assert found.page.total > 0
-            window.search_dock.runner = TaskRunner(synchronous=True)
+            dock, runner = window.search_dock, TaskRunner()
+            dock.runner = runner  # the workspace thread's own connection, in the same mode
+            try:
+                dock.field.setText("ransom")
+                dock.run()
+                qtbot.waitUntil(lambda: not runner.busy())
+                assert dock.results.topLevelItemCount() > 0, dock.status.text()
+                assert runner.connections_opened == 1
+            finally:
+                assert runner.cancel_all_and_wait()
+                dock.runner = window.runner
         finally:
             window.close()
             window.deleteLater()
