@@ -22,13 +22,11 @@ from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims
 from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
-from briefing.domain import BriefingError
-from briefing.paths import WORKSPACE_SUFFIX
+from briefing.domain import BRIEFING_FORMATS, BriefingError
+from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXPORT_FORMATS = ("json", "md", "html", "pdf", "docx")
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Top-level options whose value is the next argument: that value is never a command or a workspace.
 _OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette", "--size")
 # Commands that only read: they open a workspace another process is writing, read-only.
@@ -106,7 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the note's title or id (see 'briefing briefings'); "
         "without it the whole workspace is exported (json only)",
     )
-    export.add_argument("--format", choices=EXPORT_FORMATS, help="output format (default: the output file's extension)")
+    export.add_argument(
+        "--format", choices=BRIEFING_FORMATS, help="output format (default: the output file's extension)"
+    )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
 
     notes = commands.add_parser("briefings", help="list the briefing notes")

@@ -8,6 +8,7 @@ from platformdirs import user_data_path
 
 APP_NAME = "Briefing"
 WORKSPACE_SUFFIX = ".briefing"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite file, a workspace too
 _PACKAGE = Path(__file__).resolve().parent
 
 

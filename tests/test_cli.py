@@ -7,7 +7,8 @@ import sys
 import pytest
 
 from briefing import __version__
-from briefing.cli import EXPORT_FORMATS, build_parser, main
+from briefing.cli import build_parser, main
+from briefing.domain import BRIEFING_FORMATS
 
 
 @pytest.fixture
@@ -144,7 +145,7 @@ def test_readme_documents_every_command_and_format():
     commands = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
     for command in commands:
         assert f"briefing {command}" in readme, command
-    for fmt in EXPORT_FORMATS:
+    for fmt in BRIEFING_FORMATS:
         assert f"--format {fmt}" in readme
     assert "make run" in readme and "make test" in readme
 

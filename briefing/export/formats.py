@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from briefing.domain import BriefingError, BriefingNote, ClaimContent
+from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES, BriefingError, BriefingNote, ClaimContent
 from briefing.export.citations import note_source_ids
 from briefing.export.note import RenderedNote, render_note
 from briefing.export.source_links import read_source_links
@@ -15,8 +15,7 @@ from briefing.store.briefings import read_briefing
 from briefing.store.history import Judgement, history_for
 from briefing.store.origins import OriginSummary, list_claim_origins
 
-BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")
-SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
+SUFFIXES = FORMAT_SUFFIXES
 # what a typed file name may end with; ".markdown" and ".htm" are read as their formats too
 FORMAT_OF_SUFFIX = {**{suffix: fmt for fmt, suffix in SUFFIXES.items()}, ".markdown": "md", ".htm": "html"}
 

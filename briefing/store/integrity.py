@@ -26,10 +26,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.domain import WorkspaceError
+from briefing.paths import SQLITE_HEADER
 from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 from briefing.store.schema_check import expected_objects, list_strangers
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 EMPTY = -1  # check_existing's answer for an empty or missing file: a new workspace
 _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not wait for a writer
@@ -83,7 +83,7 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
     head = _read_head(path)
     if not head:
         return EMPTY  # an empty file becomes a new workspace
-    if head != SQLITE_MAGIC:
+    if head != SQLITE_HEADER:
         raise WorkspaceError(f"{path}: not a Briefing workspace (not an SQLite file)")
     try:
         conn = sqlite3.connect(read_only_uri(path, exclusive=exclusive), uri=True)
@@ -107,7 +107,7 @@ def _read_head(path: Path) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the look
             raise WorkspaceError(f"{path}: is not a regular file")
-        return os.read(fd, len(SQLITE_MAGIC))
+        return os.read(fd, len(SQLITE_HEADER))
     finally:
         os.close(fd)
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")  # the order of the export dialog's filters
-SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
+from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES
+
+SUFFIXES = FORMAT_SUFFIXES
 FORMAT_NAMES = {
     "md": "Markdown (*.md)",
     "html": "Web page (*.html)",
