@@ -22,7 +22,7 @@ from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims
 from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
-from briefing.domain import BRIEFING_FORMATS, BriefingError
+from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError
 from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
 
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
     parser.add_argument(
         "--view",
-        choices=("reader", "claims", "search", "entity", "timeline", "briefing", "notes", "help"),
+        choices=SCREENSHOT_VIEWS,
         default="reader",
         help="what the screenshot shows (default: reader)",
     )

@@ -12,6 +12,8 @@ CLAIM_STATUSES = ("unreviewed", "corroborated", "disputed")
 # The formats a briefing note exports to, in the order the export dialog lists them, and their files
 BRIEFING_FORMATS = ("md", "html", "pdf", "docx", "json")
 FORMAT_SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx", "json": ".json"}
+# What ``briefing --screenshot PNG --view V`` can show (ui/app.py prepare_view puts the window so)
+SCREENSHOT_VIEWS = ("reader", "claims", "search", "entity", "timeline", "briefing", "notes", "help")
 EVIDENCE_RELATIONS = ("related", "supports", "contradicts")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)

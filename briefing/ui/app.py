@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
@@ -14,7 +15,6 @@ from briefing.domain import BriefingError
 SCREENSHOT_SIZE = (1600, 1000)
 
 
-VIEWS = ("reader", "search", "entity", "timeline", "briefing", "notes", "help")
 DEMO_QUERY = "ransom"
 
 
@@ -99,6 +99,9 @@ X11_LIBRARIES = (
     ("libxcb-keysyms1", "libxcb-keysyms.so.1"),
     ("libxkbcommon-x11-0", "libxkbcommon-x11.so.0"),
 )
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 
 def _loadable(soname: str) -> bool:
@@ -201,7 +204,7 @@ def apply_palette(app, name: str) -> None:
     app.setPalette(palette)
 
 
-def prepare_view(window, view: str) -> None:
+def prepare_view(window: MainWindow, view: str) -> None:
     """Put the window in the state a screenshot of ``view`` shows."""
     from briefing.ui.tasks import TaskRunner
 
@@ -230,13 +233,13 @@ def prepare_view(window, view: str) -> None:
         window.search_dock.runner = TaskRunner(synchronous=True)
         window.search_dock.field.setText(DEMO_QUERY)
         window.search_dock.run()
-        first = window.search_dock.results.topLevelItem(0)
-        if first is not None:
-            window.search_dock.results.setCurrentItem(first)
-            window.search_dock.open_row(first)
+        hit = window.search_dock.results.topLevelItem(0)
+        if hit is not None:
+            window.search_dock.results.setCurrentItem(hit)
+            window.search_dock.open_row(hit)
 
 
-def _open_most_judged_claim(window) -> None:
+def _open_most_judged_claim(window: MainWindow) -> None:
     """The claims tab on the claim with the most evidence (then suggestions) of the workspace."""
     from briefing.store.claims import list_claims
 
@@ -249,7 +252,7 @@ def _open_most_judged_claim(window) -> None:
         window.splitter.setSizes([330, 640, 630])
 
 
-def _open_busiest_entity(window) -> None:
+def _open_busiest_entity(window: MainWindow) -> None:
     from briefing.store.records import list_entities
 
     people = [e for e in list_entities(window.ws) if e["type"] == "person"]
@@ -260,7 +263,7 @@ def _open_busiest_entity(window) -> None:
         window.splitter.setSizes([240, 480, 280])
 
 
-def save_screenshot(window, target: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+def save_screenshot(window: MainWindow, target: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 

@@ -47,6 +47,8 @@ from briefing.ui.widgets import add_buttons, add_ok_cancel
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
+    from briefing.store import Workspace
+    from briefing.ui.main_window import MainWindow
 
 EMPTY_HELP = (
     "No briefing note yet. Click New… to start one, then add quotes, claims, notes and "
@@ -78,22 +80,25 @@ class DetailsDialog(QDialog):
 
 
 class BriefingDock(QDockWidget):
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Briefing Note", window)
         self.setObjectName("briefing")
         self.window_ = window
-        self.ws = window.ws if window.attached else None  # attached with the workspace
         self.note: BriefingNote | None = None
         self.rendered: RenderedNote | None = None
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
         self.preview_timer.timeout.connect(self.update_preview)
         self.setWidget(self._build())
-        if self.ws is not None:
+        if window.attached:
             self.refresh()
 
-    def attach(self, ws) -> None:
-        """The workspace, opened after the window first painted."""
-        self.ws = ws
+    @property
+    def ws(self) -> Workspace:
+        """The window's workspace (a BriefingError until it is attached)."""
+        return self.window_.ws
+
+    def attach(self, ws: Workspace) -> None:
+        """The workspace, opened after the window first painted (the window holds it)."""
         self.refresh()
 
     # -- building ---------------------------------------------------------

@@ -8,6 +8,7 @@ workspace, in the worker (its own connection: a Database belongs to the thread t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoCommand
@@ -29,6 +30,9 @@ from briefing.store.claims import (
 )
 from briefing.store.views import item_range
 from briefing.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 
 class AddClaim(QUndoCommand):
@@ -93,7 +97,7 @@ class ClaimActions(QObject):
 
     A QObject so that a worker's results arrive in its slots on the GUI thread."""
 
-    def __init__(self, window, ask_text=None):
+    def __init__(self, window: MainWindow, ask_text=None):
         super().__init__(window)
         self.window = window
         self.ask_text = ask_text or _ask_text

@@ -8,6 +8,7 @@ names they remove are not brought back by re-analysis.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
@@ -25,9 +26,12 @@ from briefing.ui.panels import ItemRole
 from briefing.ui.plain import ask, ask_text
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
 
 class EntityActions:
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         tree = window.panel.entities
         tree.setContextMenuPolicy(tree.contextMenuPolicy().CustomContextMenu)

@@ -3,6 +3,8 @@ passage the analyst selects in another source for a pinned claim."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -34,6 +36,9 @@ from briefing.ui.evidence import (
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import add_ok_cancel
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
 RELATION_KEY = "evidence/relation"  # QSettings: the relation chosen last, offered first next time
@@ -132,7 +137,7 @@ class EvidenceDialog(QDialog):
 class EvidenceFlow:
     """Wires the evidence panel of the claims tab to the window and its undo stack."""
 
-    def __init__(self, window, dialog_factory=EvidenceDialog):
+    def __init__(self, window: MainWindow, dialog_factory=EvidenceDialog):
         self.window = window
         self.dialog_factory = dialog_factory
         self.pinned: int | None = None

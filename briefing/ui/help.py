@@ -9,6 +9,7 @@ own: nothing from a workspace is shown as markup.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -59,6 +60,9 @@ SEARCH_EXAMPLES = (
     ("investgation", "a misspelt word that finds nothing is searched as the closest word the workspace holds"),
     ("neuman", "names too: “Neumann”; the results say what was searched instead"),
 )
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 GETTING_STARTED = """
 <h2>Getting started</h2>
 <p>Briefing turns a pile of articles and reports into a short, sourced briefing note. Everything
@@ -95,7 +99,7 @@ def plain_text(text: str) -> str:
     return re.sub(r"&(.)", r"\1", text.split("\t")[0])
 
 
-def menu_shortcuts(window) -> list[tuple[str, str, str]]:
+def menu_shortcuts(window: MainWindow) -> list[tuple[str, str, str]]:
     """(menu, command, shortcuts) of every command in the window's menus, in menu order."""
     rows: list[tuple[str, str, str]] = []
     for top in window.menuBar().actions():
@@ -119,7 +123,7 @@ def _walk(menu, path: list[str], rows: list[tuple[str, str, str]]) -> None:
 class HelpDialog(QDialog):
     """One window with the three help pages as tabs; stays open beside the main window."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.setObjectName("help")
         self.setWindowTitle("Briefing Help")
@@ -231,7 +235,7 @@ class HelpDialog(QDialog):
 class Help:
     """The Help menu's pages, made on first use."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.dialog: HelpDialog | None = None
 
@@ -290,7 +294,7 @@ def _tree(name: str, headers: list[str], widths: dict[int, int]) -> QTreeWidget:
     return tree
 
 
-def add_help_actions(window, menu: QMenu) -> Help:
+def add_help_actions(window: MainWindow, menu: QMenu) -> Help:
     """Keyboard Shortcuts, Search Language and Getting Started at the top of the Help menu."""
     help_ = window.help = Help(window)
     shortcuts = QAction("&Keyboard Shortcuts", window)

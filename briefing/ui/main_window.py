@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
@@ -39,7 +40,7 @@ from briefing.ui.commands import Applied, edit_source_command, mark_claim_comman
 from briefing.ui.entity_actions import EntityActions
 from briefing.ui.entity_page import EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
-from briefing.ui.help import EMPTY_WORKSPACE
+from briefing.ui.help import EMPTY_WORKSPACE, Help
 from briefing.ui.import_flow import ImportFlow
 from briefing.ui.menus import build_menus
 from briefing.ui.navigation import Navigation
@@ -57,10 +58,16 @@ from briefing.ui.timeline import TimelineDock
 from briefing.ui.widgets import fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
 
+if TYPE_CHECKING:
+    from briefing.ui.startup import FirstPaint
+
 BACKUP_DELAY_MS = 5000
 
 
 class MainWindow(QMainWindow):
+    help: Help  # the Help menu's pages (menus.build_menus)
+    first_paint: FirstPaint  # opens the workspace once the window has painted (startup)
+
     def __init__(self, ws: Workspace | None, runner: TaskRunner | None = None, remember: bool = True):
         """``ws``: the workspace, or None to paint the window first and ``attach`` it after (the
         app's start). ``remember``: restore and save window geometry and layout (QSettings); a

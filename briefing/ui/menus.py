@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 
 from briefing.domain import RELIABILITY_LABELS
@@ -10,10 +12,13 @@ from briefing.ui.panels import JUDGE_KEYS
 from briefing.ui.panes import focus_next_pane
 from briefing.ui.reader import LAYERS
 
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
 PLURALS = {"entity": "entities"}  # the reader's highlight layers, as the View menu names them
 
 
-def build_menus(window) -> None:
+def build_menus(window: MainWindow) -> None:
     """File, Edit, Source, Claims, Quotes, Briefing, View and Help, with their shortcuts."""
     file_menu = window.menuBar().addMenu("&File")
     _add_action(window, file_menu, "&Import Files…", window.imports.choose_files, "Ctrl+I")
@@ -41,7 +46,7 @@ def build_menus(window) -> None:
     _add_action(window, help_menu, "&About Briefing", window._about)
 
 
-def _build_source_menu(window) -> None:
+def _build_source_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Source")
     window.source_actions.fill_menu(menu)
     menu.addSeparator()
@@ -53,7 +58,7 @@ def _build_source_menu(window) -> None:
     _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
 
 
-def _build_claim_menu(window) -> None:
+def _build_claim_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Claims")
     for status, key in JUDGE_KEYS.items():
         _add_action(
@@ -75,7 +80,7 @@ def _build_claim_menu(window) -> None:
     window.reader.action_reasons[attach] = window.evidence_flow.attach_unavailable
 
 
-def _build_quote_menu(window) -> None:
+def _build_quote_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Quotes")
     actions = window.quote_actions
     add = _add_action(window, menu, "Add Selection as &Quote…", actions.add_selection, "Ctrl+Alt+Q")
@@ -86,7 +91,7 @@ def _build_quote_menu(window) -> None:
     window.reader.selection_actions.append(add)
 
 
-def _build_briefing_menu(window) -> None:
+def _build_briefing_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Briefing")
     dock = window.briefing_dock
     _add_action(window, menu, "&Show Briefing Note", window.show_briefing, "Ctrl+Shift+B")
@@ -101,7 +106,7 @@ def _build_briefing_menu(window) -> None:
     _add_action(window, menu, "&Delete Note…", lambda: dock.delete_note())
 
 
-def _build_view_menu(window) -> None:
+def _build_view_menu(window: MainWindow) -> None:
     view_menu = window.menuBar().addMenu("&View")
     _add_action(window, view_menu, "&Filter Sources", window._focus_filter, "Ctrl+L")
     _add_action(window, view_menu, "Next &Pane", lambda: focus_next_pane(window), "F6")
@@ -122,7 +127,7 @@ def _build_view_menu(window) -> None:
         action.setChecked(True)
 
 
-def _add_action(window, menu, text, slot, shortcut=None) -> QAction:
+def _add_action(window: MainWindow, menu, text, slot, shortcut=None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))

@@ -13,9 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 HISTORY_LIMIT = 200
 BUTTON_STEPS = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}
@@ -61,7 +65,7 @@ class History:
 class Navigation(QObject):
     """The window's history of locations with its Back and Forward actions."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.history = History()

@@ -10,7 +10,7 @@ source list does, so ten thousand notes cost a list of ints.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -48,6 +48,9 @@ EMPTY_HINT = (
     "(Ctrl+Shift+A), or right-click it; every note and its tags gather here. "
     "New to Briefing? Help ▸ Getting Started."
 )
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -170,7 +173,7 @@ class NotesDock(QDockWidget):
     addToBriefing = Signal(str, int)  # "annotation", its id
     coloursChanged = Signal()
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__("Notes", window)
         self.setObjectName("notes-dock")
         self.window_ = window
@@ -419,7 +422,7 @@ class NotesDock(QDockWidget):
         super().showEvent(event)
 
 
-def install_notes_dock(window) -> NotesDock:
+def install_notes_dock(window: MainWindow) -> NotesDock:
     """The Notes pane beside Search and Timeline (hidden until View ▸ Notes); the reader paints
     each note in its first tag's colour."""
     dock = NotesDock(window)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabWidget, QWidget
 
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
-def panes(window) -> list[QWidget]:
+
+def panes(window: MainWindow) -> list[QWidget]:
     """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
     notes = getattr(window, "notes_dock", None)  # the workspace's notes, where the window has them
     docks = [window.entity_dock, window.briefing_dock, notes, window.search_dock, window.timeline]
@@ -18,14 +23,14 @@ def _in_sight(dock: QDockWidget) -> bool:
     return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
-def focused_pane(window) -> QWidget | None:
+def focused_pane(window: MainWindow) -> QWidget | None:
     focus = QApplication.focusWidget()
     return next(
         (pane for pane in panes(window) if focus is not None and (focus is pane or pane.isAncestorOf(focus))), None
     )
 
 
-def focus_next_pane(window, backwards: bool = False) -> None:
+def focus_next_pane(window: MainWindow, backwards: bool = False) -> None:
     visited = panes(window)
     current = focused_pane(window)
     at = visited.index(current) if current in visited else -1
@@ -50,7 +55,7 @@ def first_focusable(pane: QWidget) -> QWidget:
 WIDE_SHARE = 0.45  # of the window's width, for the entity page and the briefing note
 
 
-def open_wide(window, dock: QDockWidget, share: float = WIDE_SHARE) -> None:
+def open_wide(window: MainWindow, dock: QDockWidget, share: float = WIDE_SHARE) -> None:
     """Show a right-hand dock (the entity page, the briefing note) and raise its tab. One
     narrower than a third of the window takes ``share`` of it, so a page meant for reading is
     not a 300-pixel strip; one already wider (the analyst sized it) keeps its width."""
@@ -62,7 +67,7 @@ def open_wide(window, dock: QDockWidget, share: float = WIDE_SHARE) -> None:
     window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)
 
 
-def _tab_beside_open_pages(window, dock: QDockWidget) -> None:
+def _tab_beside_open_pages(window: MainWindow, dock: QDockWidget) -> None:
     """The entity page and the briefing note share one place, a tab each, rather than halving
     the height. Tabbed only when both are open: hidden docks tabbed at start took the main
     window's spare height from the reader and gave it to the search pane."""

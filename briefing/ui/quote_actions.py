@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
@@ -14,6 +15,9 @@ from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
 from briefing.store.views import item_range, list_entity_rows, list_quote_rows
 from briefing.ui.plain import ask_item
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 NO_SPEAKER = "No speaker"
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
@@ -75,7 +79,7 @@ class AddQuote(QUndoCommand):
 class QuoteActions:
     """What the Quotes menu, the quote list's context menu and the reader's menu call."""
 
-    def __init__(self, window, choose: Callable[..., str | None] = ask_item):
+    def __init__(self, window: MainWindow, choose: Callable[..., str | None] = ask_item):
         self.window = window
         self.choose = choose  # tests answer the speaker question without a dialog
         window.panel.quoteAction.connect(self._from_panel)

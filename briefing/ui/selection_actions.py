@@ -10,6 +10,7 @@ character range, so a reader who never opens the app can find the words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -18,6 +19,9 @@ from briefing.domain import Citation, Source, paragraph_number
 from briefing.export.citations import passage_locator, unquoted
 from briefing.export.source_links import read_source_links
 from briefing.store import Workspace
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 ADD_SHORTCUT = "Ctrl+Alt+B"
 COPY_SHORTCUT = "Ctrl+Shift+C"
@@ -68,7 +72,7 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
 class SelectionActions:
     """Add Selection to Briefing Note and Copy with Citation, for the menus and the reader."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.add_to_note = self._action("Add Selection to Briefing &Note", ADD_SHORTCUT, self.add_passage)
         self.add_to_note.setToolTip(

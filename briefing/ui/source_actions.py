@@ -11,6 +11,7 @@ wait for the analysis.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
@@ -26,6 +27,9 @@ from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersi
 from briefing.ui.plain import ask, tip
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
 
 
 class DeleteSources(QUndoCommand):
@@ -49,7 +53,7 @@ class DeleteSources(QUndoCommand):
 
 
 class SourceActions:
-    def __init__(self, window, confirm: Callable[..., bool] = ask):
+    def __init__(self, window: MainWindow, confirm: Callable[..., bool] = ask):
         self.window = window
         self.confirm = confirm  # tests answer the delete question without a dialog
         self.dialog: SourceDetailsDialog | None = None

@@ -9,6 +9,7 @@ the check (the store checks a file once per process).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -17,12 +18,16 @@ from briefing.domain import BriefingError, WorkspaceError
 from briefing.ui.plain import plain_label
 from briefing.ui.tasks import Task, TaskFn
 
+if TYPE_CHECKING:
+    from briefing.store import Workspace
+    from briefing.ui.main_window import MainWindow
+
 PROGRESS_DELAY_MS = 600  # as Anki: no dialog for work that ends sooner
 
 
 def open_when_painted(
-    window,
-    opener: Callable[[], object],
+    window: MainWindow,
+    opener: Callable[[], Workspace],
     failed: Callable[[BriefingError], None],
     prepare: TaskFn | None = None,
 ) -> None:
@@ -36,7 +41,7 @@ def open_when_painted(
 class Opening(QObject):
     """The two steps of opening, their progress dialog, and the hand-over to the window."""
 
-    def __init__(self, window, opener: Callable[[], object], failed: Callable[[BriefingError], None]):
+    def __init__(self, window: MainWindow, opener: Callable[[], Workspace], failed: Callable[[BriefingError], None]):
         super().__init__(window)
         self.window, self.opener, self.failed = window, opener, failed
         self.dialog: QProgressDialog | None = None

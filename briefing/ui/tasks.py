@@ -72,7 +72,10 @@ class Task(QObject):
 
     def run_on(self, ws: Workspace) -> None:
         """Run a ``start_on`` task on the given connection (the workspace thread's)."""
-        self._run(lambda: self.work_on(ws, self.progressed.emit, self.is_cancelled))
+        work = self.work_on
+        if work is None:
+            raise TypeError("run_on needs a task made with Task.on_workspace")
+        self._run(lambda: work(ws, self.progressed.emit, self.is_cancelled))
 
     def _run(self, call: Callable[[], Any]) -> None:
         try:

@@ -4,16 +4,20 @@ position and the entity page shown, kept between runs (QSettings)."""
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
 FIRST_START_SHARE = 0.9  # of the screen's available room, on a first start
 FIRST_START_COLUMNS = (0.28, 0.42, 0.30)  # of the window's width: sources, reader, side panels
 
 
-def _parts(window):
+def _parts(window: MainWindow):
     return (
         ("main/geometry", window.saveGeometry, window.restoreGeometry),
         ("main/splitter", window.splitter.saveState, window.splitter.restoreState),
@@ -24,7 +28,7 @@ def _parts(window):
     )
 
 
-def save_state(window) -> None:
+def save_state(window: MainWindow) -> None:
     settings = QSettings()
     for key, save, _ in _parts(window):
         settings.setValue(key, save())
@@ -32,7 +36,7 @@ def save_state(window) -> None:
         save_reading(window, settings)
 
 
-def restore_state(window) -> None:
+def restore_state(window: MainWindow) -> None:
     settings = QSettings()
     if not isinstance(settings.value("main/geometry"), QByteArray):
         fill_screen(window)
@@ -57,7 +61,7 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
 
 
 # -- the workspace's reading place ----------------------------------------
-def workspace_key(window) -> str | None:
+def workspace_key(window: MainWindow) -> str | None:
     """The settings group of the open workspace (by its file's path), None for one in memory."""
     path = window.ws.path if window.attached else None
     if path is None:
@@ -65,7 +69,7 @@ def workspace_key(window) -> str | None:
     return "workspaces/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
 
 
-def save_reading(window, settings: QSettings | None = None) -> None:
+def save_reading(window: MainWindow, settings: QSettings | None = None) -> None:
     """The source open, the character at the top of the reader, the entity page shown."""
     group = workspace_key(window)
     if group is None:
@@ -81,7 +85,7 @@ def save_reading(window, settings: QSettings | None = None) -> None:
             settings.setValue(f"{group}/{name}", int(value))
 
 
-def restore_reading(window) -> None:
+def restore_reading(window: MainWindow) -> None:
     """Back where the analyst left this workspace: its source, scrolled as it was, and its
     entity page. A source or entity gone since is skipped without a word."""
     group = workspace_key(window)
