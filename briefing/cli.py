@@ -289,7 +289,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command == "import":
         return _import(ws, args.paths, _jobs(args))
     if args.command == "info":
-        from briefing.store.records import count_rows
+        from briefing.store.counts import count_rows
 
         return print_info(ws.path, count_rows(ws), as_json=args.json)
     if args.command == "briefings":

@@ -28,9 +28,8 @@ from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_ana
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import get_claim, list_claim_texts
 from briefing.store.passages import iter_passages
-from briefing.store.records import get_source_text
 from briefing.store.source_versions import import_document
-from briefing.store.sources import get_source
+from briefing.store.sources import get_source, get_source_text
 from briefing.store.suggestions import list_suggestions, replace_all_suggestions, replace_suggestions
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 

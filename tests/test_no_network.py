@@ -34,7 +34,7 @@ from briefing.store import open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import list_claims_with_evidence
-from briefing.store.records import list_quotes
+from briefing.store.quotes import list_quotes
 from briefing.store.sources import iter_sources
 from tests.ingest.builders import make_eml
 

@@ -13,9 +13,10 @@ from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.annotations import list_annotations_with_tags
 from briefing.store.claims import list_claims_with_evidence
+from briefing.store.entities import list_entities
 from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
 from briefing.store.quote_variants import QuoteVariant, list_all_variants
-from briefing.store.records import list_entities, list_quotes
+from briefing.store.quotes import list_quotes
 from briefing.store.sources import iter_sources
 
 FORMAT_NAME = "briefing-workspace"

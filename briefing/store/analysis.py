@@ -29,8 +29,8 @@ from briefing.domain import (
     FoundQuote,
     normalise_name,
 )
-from briefing.store.records import get_source_text
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
+from briefing.store.sources import get_source_text
 from briefing.store.workspace import Workspace, utc_now
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"

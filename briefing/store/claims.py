@@ -20,9 +20,9 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.records import get_passage, get_source_text
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
+from briefing.store.sources import get_passage, get_source_text
 from briefing.store.workspace import Workspace, utc_now
 
 MAX_CLAIM_CHARS = 2000

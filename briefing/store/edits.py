@@ -14,8 +14,8 @@ from typing import Any
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.history import record_judgement
-from briefing.store.records import get_passage
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
+from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
 
 

@@ -279,3 +279,19 @@ def source_rows(ws: Workspace, ids: list[int]) -> dict[int, ListedSource]:
         ).fetchall()
         found.update((row[0], _listed(row)) for row in rows)
     return found
+
+
+def get_source_text(ws: Workspace, source_id: int) -> str:
+    """A source's cleaned text; BriefingError when the source does not exist."""
+    row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"source {source_id} does not exist")
+    return row[0]
+
+
+def get_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
+    """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
+    text = get_source_text(ws, source_id)
+    if not 0 <= start < end <= len(text):
+        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    return text[start:end]

@@ -12,7 +12,7 @@ from typing import Any
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
-from briefing.store.records import get_source_text
+from briefing.store.sources import get_source_text
 from briefing.store.workspace import Workspace
 
 

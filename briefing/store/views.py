@@ -1,6 +1,7 @@
-"""What the app shows across nouns: one source's quotes and entities as rows, where a
-quote, claim or note sits, a claim's evidence and suggestions together, an entity's page and the
-timeline. A claim's own rows are in ``store.claims``, a note's in ``store.annotations``."""
+"""What the app shows across nouns: where a quote, claim or note sits, a claim's evidence and
+suggestions together, and the timeline. A claim's own rows are in ``store.claims``, a note's in
+``store.annotations``, a source's entities and quotes as rows in ``store.entities`` and
+``store.quotes``."""
 
 from __future__ import annotations
 
@@ -13,52 +14,6 @@ from briefing.store.origins import claim_origins, suggestion_origins
 from briefing.store.sources import NEWEST  # older versions of an article are not shown
 from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    id: int
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_id: int | None
-    cue: str | None
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    id: int
-    name: str
-    type: str
-    mentions: tuple[tuple[int, int], ...]  # ranges in this source
-    sources: int  # how many sources mention it
-
-
-def list_quote_rows(ws: Workspace, source_id: int) -> list[QuoteRow]:
-    rows = ws.db.execute(
-        'SELECT q.id, q.start, q."end", q.text, coalesce(e.name, q.speaker_text), q.speaker_id, q.cue '
-        "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start",
-        [source_id],
-    ).fetchall()
-    return [QuoteRow(*row) for row in rows]
-
-
-def list_entity_rows(ws: Workspace, source_id: int) -> list[EntityRow]:
-    ranges: dict[int, list[tuple[int, int]]] = {}
-    for entity_id, start, end in ws.db.execute(
-        'SELECT entity_id, start, "end" FROM mentions WHERE source_id = ? ORDER BY start', [source_id]
-    ):
-        ranges.setdefault(entity_id, []).append((start, end))
-    if not ranges:
-        return []
-    marks = ", ".join("?" * len(ranges))
-    rows = ws.db.execute(
-        f"SELECT e.id, e.name, e.type, (SELECT count(DISTINCT m.source_id) FROM mentions m WHERE m.entity_id = e.id) "
-        f"FROM entities e WHERE e.id IN ({marks}) ORDER BY e.type, e.name",
-        list(ranges),
-    ).fetchall()
-    return [EntityRow(i, name, kind, tuple(ranges[i]), count) for i, name, kind, count in rows]
 
 
 def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
@@ -117,54 +72,6 @@ def get_claim_related(ws: Workspace, claim_id: int) -> dict[str, Any]:
         "evidence": evidence,
         "suggestions": suggestions,
     }
-
-
-@dataclass(frozen=True)
-class EntityPage:
-    id: int
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mentions: tuple[tuple[int, str, int, int, str], ...]  # source id, title, start, end, context
-    quotes: tuple[tuple[int, int, str, str], ...]  # quote id, source id, title, text
-    neighbours: tuple[tuple[int, str, str, int], ...]  # entity id, name, type, shared sources
-
-
-def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 200) -> EntityPage:
-    """Everything the entity page shows: aliases, mentions in context, quotes, co-occurring entities."""
-    row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
-    if row is None:
-        raise BriefingError(f"entity {entity_id} no longer exists")
-    aliases = tuple(
-        r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
-    )
-    mentions = tuple(
-        (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
-        for source_id, title, start, end, snippet in ws.db.execute(
-            'SELECT m.source_id, s.title, m.start, m."end", '
-            'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
-            "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
-            "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
-            [context, context, entity_id, limit],
-        )
-    )
-    quotes = tuple(
-        ws.db.execute(
-            "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
-            "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
-            [entity_id, limit],
-        ).fetchall()
-    )
-    neighbours = tuple(
-        ws.db.execute(
-            """SELECT e.id, e.name, e.type, count(DISTINCT m.source_id) AS shared FROM mentions m
-           JOIN entities e ON e.id = m.entity_id
-           WHERE m.source_id IN (SELECT source_id FROM mentions WHERE entity_id = ?) AND m.entity_id != ?
-           GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""",
-            [entity_id, entity_id],
-        ).fetchall()
-    )
-    return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
 
 
 TIMELINE_DETAIL_LIMIT = 1_500  # more dated sources than this: the timeline shows a bar per day

@@ -253,7 +253,7 @@ def _open_most_judged_claim(window: MainWindow) -> None:
 
 
 def _open_busiest_entity(window: MainWindow) -> None:
-    from briefing.store.records import list_entities
+    from briefing.store.entities import list_entities
 
     people = [e for e in list_entities(window.ws) if e["type"] == "person"]
     if people:

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.edits import delete_entity, merge_entities
+from briefing.store.entities import EntityPage, entity_page, list_entities
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
-from briefing.store.records import list_entities
-from briefing.store.views import EntityPage, entity_page, item_range
+from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole

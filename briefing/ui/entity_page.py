@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.store.entities import EntityPage
 from briefing.store.quote_variants import QuoteVariant
-from briefing.store.views import EntityPage
 from briefing.ui.plain import tip
 from briefing.ui.reader import ENTITY_COLOURS
 from briefing.ui.variants_view import VariantsView

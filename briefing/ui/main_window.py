@@ -24,15 +24,11 @@ from briefing.store import Workspace, open_workspace
 from briefing.store.annotations import list_note_rows
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import list_claim_rows
+from briefing.store.entities import entity_page, list_entity_rows
 from briefing.store.quote_variants import list_entity_variants, list_source_variants
+from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, source_ids, source_rows
-from briefing.store.views import (
-    entity_page,
-    item_range,
-    list_entity_rows,
-    list_quote_rows,
-    timeline_items,
-)
+from briefing.store.views import item_range, timeline_items
 from briefing.ui.annotate import annotation_command
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from briefing.store.annotations import NoteRow
 from briefing.store.claims import ClaimRow
+from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
-from briefing.store.views import EntityRow, QuoteRow
+from briefing.store.quotes import QuoteRow
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip

@@ -13,7 +13,9 @@ from PySide6.QtGui import QUndoCommand
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.views import item_range, list_entity_rows, list_quote_rows
+from briefing.store.entities import list_entity_rows
+from briefing.store.quotes import list_quote_rows
+from briefing.store.views import item_range
 from briefing.ui.plain import ask_item
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from briefing.domain import ENTITY_TYPES
 from briefing.store import Workspace
 from briefing.store.edits import merge_entities, remove_alias, split_entity
+from briefing.store.entities import entity_page
 from briefing.store.mentions import MentionRow
-from briefing.store.views import entity_page
 from briefing.ui.plain import plain_label, tip
 
 MentionRole = Qt.ItemDataRole.UserRole + 1  # a mention's id

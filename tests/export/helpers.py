@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import add_claim, add_evidence, mark_claim
-from briefing.store.records import add_entity, add_mention, add_quote
+from briefing.store.entities import add_entity, add_mention
+from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, update_source
 from tests.store.test_sources import make_doc
 

@@ -17,7 +17,8 @@ from briefing.export.html import markdown_to_html
 from briefing.export.markup import SAFE_LINK, analyst_markdown, inline
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.records import add_entity, add_quote
+from briefing.store.entities import add_entity
+from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
 from tests.export.helpers import HtmlText, normal, pdf_text, split_front_matter, squeezed
 from tests.store.test_sources import make_doc

@@ -17,8 +17,9 @@ from briefing.domain import Document
 from briefing.export.formats import BRIEFING_FORMATS, render_briefing
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import add_claim, mark_claim
+from briefing.store.entities import add_entity
 from briefing.store.history import current_actor
-from briefing.store.records import add_entity, add_quote
+from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
 from tests.export.helpers import CLAIM, QUOTE, HtmlText, docx_paragraphs, normal, pdf_text, split_front_matter, squeezed
 from tests.export.test_links import Links

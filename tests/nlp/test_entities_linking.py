@@ -79,7 +79,7 @@ def test_forms_with_stray_words_are_not_clean(form):
 def test_a_stored_full_name_is_not_replaced_by_a_longer_form(ws):
     from briefing.domain import Analysis, FoundEntity
     from briefing.store.analysis import save_analysis
-    from briefing.store.records import list_entities
+    from briefing.store.entities import list_entities
     from briefing.store.sources import add_document
     from tests.store.test_sources import make_doc
 

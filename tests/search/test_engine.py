@@ -7,7 +7,8 @@ from briefing.domain import Document
 from briefing.search.engine import _expression, highlighted_html, search
 from briefing.store.annotations import add_annotation
 from briefing.store.claims import add_claim, mark_claim
-from briefing.store.records import add_entity, add_quote
+from briefing.store.entities import add_entity
+from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
 
 

@@ -6,8 +6,8 @@ from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClai
 from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis, sources_needing_analysis
 from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
+from briefing.store.entities import list_entities
 from briefing.store.history import history_for
-from briefing.store.records import list_entities
 from briefing.store.sources import add_document, get_source, update_source
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc

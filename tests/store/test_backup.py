@@ -21,7 +21,8 @@ from briefing.store.backup import (
     list_backups,
     maybe_back_up,
 )
-from briefing.store.records import add_entity, count_rows
+from briefing.store.counts import count_rows
+from briefing.store.entities import add_entity
 from briefing.store.restore import restore_backup
 from tests.processes import hold_workspace, run_cli
 

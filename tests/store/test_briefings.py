@@ -18,8 +18,9 @@ from briefing.store.briefings import (
     update_text,
 )
 from briefing.store.claims import add_claim, add_evidence
+from briefing.store.entities import add_entity, add_mention
 from briefing.store.history import history_for
-from briefing.store.records import add_entity, add_mention, add_quote
+from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 

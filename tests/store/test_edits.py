@@ -15,8 +15,8 @@ from briefing.store.edits import (
     set_quote_speaker,
     split_entity,
 )
+from briefing.store.entities import list_entities
 from briefing.store.history import history_for
-from briefing.store.records import list_entities
 from tests.store.test_analysis import (
     TEXT_A,
     TEXT_B,

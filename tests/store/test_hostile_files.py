@@ -12,7 +12,8 @@ import pytest
 from briefing.cli import main
 from briefing.domain import WorkspaceError
 from briefing.store import lock, open_workspace
-from briefing.store.records import add_entity, count_rows
+from briefing.store.counts import count_rows
+from briefing.store.entities import add_entity
 from briefing.store.sources import add_document
 from tests.processes import run_cli
 from tests.store.mounts import mounted_tmpfs

@@ -12,7 +12,8 @@ from briefing.domain import BriefingError, WorkspaceError
 from briefing.pipeline import import_paths
 from briefing.store import integrity, lock, open_workspace
 from briefing.store.annotations import add_annotation
-from briefing.store.records import add_entity, count_rows
+from briefing.store.counts import count_rows
+from briefing.store.entities import add_entity
 from briefing.store.sources import add_document
 from tests.store.mounts import mounted_tmpfs
 from tests.store.test_sources import make_doc

@@ -8,7 +8,8 @@ import pytest
 
 from briefing.domain import WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from briefing.store import integrity, lock, open_workspace
-from briefing.store.records import add_entity, count_rows
+from briefing.store.counts import count_rows
+from briefing.store.entities import add_entity
 from tests.processes import hold_workspace, run_cli
 
 

@@ -3,8 +3,10 @@ import pytest
 from briefing.domain import BriefingError
 from briefing.store.annotations import add_annotation, list_annotations_with_tags
 from briefing.store.claims import add_claim, add_evidence, list_claims_with_evidence, mark_claim
+from briefing.store.counts import count_rows
+from briefing.store.entities import add_entity, add_mention, list_entities
 from briefing.store.history import history_for
-from briefing.store.records import add_entity, add_mention, add_quote, count_rows, list_entities, list_quotes
+from briefing.store.quotes import add_quote, list_quotes
 from briefing.store.sources import add_document, delete_source
 from tests.store.test_sources import make_doc
 

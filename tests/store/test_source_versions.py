@@ -7,7 +7,7 @@ from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing, read_briefing
 from briefing.store.claims import add_claim, add_evidence, get_claim, list_claim_history, mark_claim
 from briefing.store.history import history_for
-from briefing.store.records import add_quote
+from briefing.store.quotes import add_quote
 from briefing.store.source_versions import (
     describe_carries,
     find_previous_version,

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtGui import QAction
 
 from briefing.store.claims import get_claim, list_claim_history, list_claims
+from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
 
@@ -185,7 +186,7 @@ def test_add_title_and_quote_as_claims(demo_window):
         assert "already claim" in demo_window.statusBar().currentMessage()
     else:
         assert title in {c["text"] for c in list_claims(demo_window.ws, source)}
-    quote = next(q for q in __import__("briefing.store.views", fromlist=["x"]).list_quote_rows(demo_window.ws, source))
+    quote = next(q for q in list_quote_rows(demo_window.ws, source))
     demo_window.panel.claimAction.emit("quote", quote.id)
     assert quote.text.strip(' “”"') in {c["text"].strip(' “”"') for c in list_claims(demo_window.ws, source)}
 

@@ -1,6 +1,6 @@
 """Editing entities from the Entities tab."""
 
-from briefing.store.records import list_entities
+from briefing.store.entities import list_entities
 from briefing.store.sources import list_sources
 from briefing.ui.panels import ItemRole
 

@@ -4,8 +4,7 @@ from itertools import combinations
 
 from PySide6.QtCore import Qt
 
-from briefing.store.records import list_entities
-from briefing.store.views import EntityPage
+from briefing.store.entities import EntityPage, list_entities
 from briefing.ui.entity_page import CooccurrenceGraph, EntityRole
 
 

@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QDialog
 
+from briefing.store.entities import list_entities
 from briefing.store.mentions import list_mentions
-from briefing.store.records import list_entities
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 

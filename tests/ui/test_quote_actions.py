@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.pipeline import analyse_sources
+from briefing.store.entities import list_entities
 from briefing.store.history import history_for
 from briefing.store.mentions import list_mentions
-from briefing.store.records import list_entities
+from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources, update_source
-from briefing.store.views import list_quote_rows
 from briefing.ui import entity_actions, panels
 from briefing.ui.panels import ItemRole
 from briefing.ui.quote_actions import NO_SPEAKER, snap_quote

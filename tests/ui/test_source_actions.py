@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QGuiApplication
 from briefing.domain import ImportReport
 from briefing.pipeline import import_paths
 from briefing.store.backup import list_backups
+from briefing.store.counts import count_rows
 from briefing.store.history import history_for
-from briefing.store.records import count_rows
 from briefing.store.sources import get_source_details, list_sources, not_analysed_ids
 from briefing.ui.import_flow import import_counted
 from briefing.ui.source_model import NOT_ANALYSED_MARK, AnalysedRole, SourceIdRole

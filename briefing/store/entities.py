@@ -1,0 +1,114 @@
+"""Entities and their mentions: adding them, an analysis's list of them, one source's entities as
+rows and an entity's page. Merging, splitting and renaming them are analyst edits (``store.edits``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.rows import dict_rows, grouped_rows
+from briefing.store.sources import get_passage
+from briefing.store.workspace import Workspace, utc_now
+
+
+def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = ()) -> int:
+    if type_ not in ENTITY_TYPES:
+        raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
+    with ws.transaction() as db:
+        entity_id = ws.insert("entities", {"name": name, "type": type_, "created_at": utc_now()})
+        for alias in dict.fromkeys(a for a in aliases if a != name):
+            db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
+        return entity_id
+
+
+def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:
+    with ws.transaction():
+        text = get_passage(ws, source_id, start, end)
+        return ws.insert(
+            "mentions", {"entity_id": entity_id, "source_id": source_id, "start": start, "end": end, "text": text}
+        )
+
+
+def list_entities(ws: Workspace) -> list[dict[str, Any]]:
+    entities = dict_rows(ws, "SELECT id, name, type FROM entities ORDER BY id")
+    aliases = grouped_rows(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")
+    mentions = grouped_rows(ws, 'SELECT entity_id, source_id, start, "end" FROM mentions ORDER BY source_id, start')
+    for entity in entities:
+        entity["aliases"] = [a["alias"] for a in aliases.get(entity["id"], [])]
+        entity["mentions"] = mentions.get(entity["id"], [])
+    return entities
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    mentions: tuple[tuple[int, int], ...]  # ranges in this source
+    sources: int  # how many sources mention it
+
+
+def list_entity_rows(ws: Workspace, source_id: int) -> list[EntityRow]:
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for entity_id, start, end in ws.db.execute(
+        'SELECT entity_id, start, "end" FROM mentions WHERE source_id = ? ORDER BY start', [source_id]
+    ):
+        ranges.setdefault(entity_id, []).append((start, end))
+    if not ranges:
+        return []
+    marks = ", ".join("?" * len(ranges))
+    rows = ws.db.execute(
+        f"SELECT e.id, e.name, e.type, (SELECT count(DISTINCT m.source_id) FROM mentions m WHERE m.entity_id = e.id) "
+        f"FROM entities e WHERE e.id IN ({marks}) ORDER BY e.type, e.name",
+        list(ranges),
+    ).fetchall()
+    return [EntityRow(i, name, kind, tuple(ranges[i]), count) for i, name, kind, count in rows]
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[int, str, int, int, str], ...]  # source id, title, start, end, context
+    quotes: tuple[tuple[int, int, str, str], ...]  # quote id, source id, title, text
+    neighbours: tuple[tuple[int, str, str, int], ...]  # entity id, name, type, shared sources
+
+
+def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 200) -> EntityPage:
+    """Everything the entity page shows: aliases, mentions in context, quotes, co-occurring entities."""
+    row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"entity {entity_id} no longer exists")
+    aliases = tuple(
+        r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
+    )
+    mentions = tuple(
+        (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
+        for source_id, title, start, end, snippet in ws.db.execute(
+            'SELECT m.source_id, s.title, m.start, m."end", '
+            'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
+            "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
+            "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
+            [context, context, entity_id, limit],
+        )
+    )
+    quotes = tuple(
+        ws.db.execute(
+            "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
+            "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
+            [entity_id, limit],
+        ).fetchall()
+    )
+    neighbours = tuple(
+        ws.db.execute(
+            """SELECT e.id, e.name, e.type, count(DISTINCT m.source_id) AS shared FROM mentions m
+           JOIN entities e ON e.id = m.entity_id
+           WHERE m.source_id IN (SELECT source_id FROM mentions WHERE entity_id = ?) AND m.entity_id != ?
+           GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 12""",
+            [entity_id, entity_id],
+        ).fetchall()
+    )
+    return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
