@@ -121,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
     backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
 
+    copy = commands.add_parser(
+        "copy",
+        help="copy a workspace between a file and a PostgreSQL database (publish to a team, or take it offline)",
+    )
+    copy.add_argument("source", metavar="SRC", help="a workspace file, or a PostgreSQL connection string")
+    copy.add_argument("target", metavar="DST", help="a new file, or an empty PostgreSQL database's connection string")
+
     restore = commands.add_parser("restore", help="replace the workspace's content with a backup's")
     _add_workspace_option(restore, argparse.SUPPRESS)
     restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'briefing backup --list')")
@@ -264,6 +271,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _evaluate(args.data, args.quiet)
     if args.command == "restore":
         return _restore(args.workspace, args.backup)
+    if args.command == "copy":
+        from briefing.store.copying import copy_workspace
+
+        echo(copy_workspace(args.source, args.target, progress_printer(sys.stderr)).line())
+        return EXIT_OK
     if args.command == "backup" and args.list:
         return _list_backups(args.workspace)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command

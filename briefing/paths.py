@@ -20,6 +20,14 @@ def resources_dir() -> Path:
     raise FileNotFoundError("Briefing's resources folder is missing from this installation")
 
 
+def postgres_schema() -> Path:
+    """The PostgreSQL schema of a team workspace: ``briefing/db`` in a wheel, ``db/`` in a checkout."""
+    for candidate in (_PACKAGE / "db", _PACKAGE.parent / "db"):
+        if (candidate / "postgresql.sql").is_file():
+            return candidate / "postgresql.sql"
+    raise FileNotFoundError("Briefing's PostgreSQL schema (db/postgresql.sql) is missing from this installation")
+
+
 def demo_dir() -> Path:
     return resources_dir() / "demo"
 

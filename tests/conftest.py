@@ -67,3 +67,26 @@ def analysed_path(tmp_path_factory, demo_dir) -> Path:
     with open_workspace(path) as ws:
         assert import_paths(ws, [demo_dir]).ok
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL server (tests/postgres_server.py), one per test session. Skipped where
+    PostgreSQL is not installed, except in CI, whose .ci/run installs it."""
+    from tests.postgres_server import PostgresServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        message = "PostgreSQL is not installed (initdb, pg_ctl); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(bin_dir).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def team_database(postgres_server) -> str:
+    """The connection string of a new, empty database on the private server."""
+    return postgres_server.new_database()

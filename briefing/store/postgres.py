@@ -1,0 +1,110 @@
+"""A team workspace on a PostgreSQL server: telling one from a file, connecting, its schema.
+
+The only module that imports psycopg (loaded when a PostgreSQL workspace is first used: a solo
+workspace never loads it). A workspace there is named by a libpq connection string, as URL
+(``postgresql://host/db``) or as key=value words (``service=team``, ``host=/run/pg dbname=x``);
+credentials come from libpq's password or service file, never from Briefing, and a description
+of the connection for messages never carries a password.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from briefing.domain import WorkspaceError
+from briefing.paths import postgres_schema
+
+if TYPE_CHECKING:
+    import psycopg
+
+# The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
+# the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
+POSTGRES_SCHEMA_VERSION = 9
+_KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
+_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)
+
+
+def is_postgres(target: str) -> bool:
+    """True when ``target`` names a PostgreSQL workspace rather than a file."""
+    text = str(target)
+    return text.lower().startswith(("postgresql://", "postgres://")) or bool(_KEY_VALUE.match(text))
+
+
+def describe(conninfo: str) -> str:
+    """``conninfo`` for messages: any password in it replaced by ``***``."""
+    text = _URL_PASSWORD.sub(r"\1:***@", conninfo)
+    return _PASSWORD.sub(r"\1***", text)
+
+
+def connect(conninfo: str) -> psycopg.Connection:
+    """A connection to the workspace's database; WorkspaceError in one line when it cannot be made."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency; a broken install says so
+        raise WorkspaceError("PostgreSQL workspaces need psycopg: reinstall Briefing (make run)") from None
+    try:
+        return psycopg.connect(conninfo, autocommit=False)
+    except psycopg.Error as exc:
+        raise WorkspaceError(f"{describe(conninfo)}: cannot connect: {_first_line(exc)}") from None
+
+
+def schema_version(conn: psycopg.Connection) -> int | None:
+    """The Briefing schema version of the connected database, None when it has no Briefing schema."""
+    row = conn.execute("SELECT to_regclass('briefing_schema') IS NOT NULL").fetchone()
+    if not row or not row[0]:
+        return None
+    version = conn.execute("SELECT max(version) FROM briefing_schema").fetchone()
+    return int(version[0]) if version and version[0] is not None else None
+
+
+def create_schema(conn: psycopg.Connection) -> None:
+    """Create Briefing's tables in an empty database (in the caller's transaction)."""
+    conn.execute(postgres_schema().read_text(encoding="utf-8"))
+
+
+def prepare(conn: psycopg.Connection, name: str) -> None:
+    """Make ``conn``'s database ready to hold a workspace: create the schema when it has none,
+    refuse one of another schema version."""
+    version = schema_version(conn)
+    if version is None:
+        tables = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchone()
+        if tables and tables[0]:
+            raise WorkspaceError(f"{name}: the database holds other tables and no Briefing workspace; use an empty one")
+        create_schema(conn)
+    elif version != POSTGRES_SCHEMA_VERSION:
+        raise WorkspaceError(
+            f"{name}: its Briefing schema is version {version}, this Briefing uses {POSTGRES_SCHEMA_VERSION}"
+        )
+
+
+def table_columns(conn: psycopg.Connection, table: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def error_line(exc: BaseException) -> str:
+    """A psycopg error as one line (its first), for messages."""
+    return _first_line(exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def quoted(name: str) -> str:
+    """An identifier of ours, quoted for SQL (``"end"`` is a keyword on both engines)."""
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise ValueError(f"not a Briefing identifier: {name!r}")
+    return f'"{name}"'
+
+
+Row = tuple[Any, ...]

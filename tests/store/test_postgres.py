@@ -1,0 +1,188 @@
+"""Team workspaces on PostgreSQL: the schema matches SQLite's, and a workspace copies both ways.
+
+The server is a private one in a temporary folder (tests/postgres_server.py), Unix socket only.
+"""
+
+import subprocess
+import sys
+
+import psycopg
+import pytest
+
+from briefing.domain import BriefingError
+from briefing.search.engine import search
+from briefing.store import open_workspace
+from briefing.store.copying import DERIVED_TABLES, TABLES, copy_workspace
+from briefing.store.counts import COUNTED_TABLES, count_rows
+from briefing.store.migrations import SCHEMA_VERSION
+from briefing.store.postgres import POSTGRES_SCHEMA_VERSION, describe, is_postgres
+from tests.processes import ROOT, child_env
+
+
+@pytest.fixture
+def workspace_copy(analysed_path, tmp_path):
+    path = tmp_path / "case.briefing"
+    path.write_bytes(analysed_path.read_bytes())
+    return path
+
+
+def _sqlite_tables(ws) -> list[str]:
+    rows = ws.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return sorted(r[0] for r in rows if not r[0].startswith("search_fts_"))
+
+
+def _rows(ws, table: str) -> list[tuple]:
+    return ws.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+
+
+def _found(ws, query: str) -> list[tuple]:
+    """The hits of a search, without their place in the index (a rebuilt index numbers anew)."""
+    return [
+        (h.kind, h.ref_id, h.source_id, h.title, h.speaker, h.status, h.snippet)
+        for h in search(ws, query, 50, None).page.hits
+    ]
+
+
+# --- no server needed ---------------------------------------------------------------------------
+
+
+def test_connection_strings_are_told_from_files_and_never_shown_with_their_password():
+    for target in ("postgresql://db.example/team", "postgres://u@h/db", "service=team", "host=/run/pg dbname=x"):
+        assert is_postgres(target), target
+    for target in ("case.briefing", "/data/service.briefing", "a=b.briefing"[:0] or "notes", "C:\\cases\\x.briefing"):
+        assert not is_postgres(target), target
+    assert describe("postgresql://ana:s3cret@db.example/team") == "postgresql://ana:***@db.example/team"
+    assert "s3cret" not in describe("host=db user=ana password=s3cret dbname=team")
+    assert "s3 cret" not in describe("host=db password='s3 cret' dbname=team")
+
+
+def test_the_postgresql_schema_is_this_briefings_schema_version():
+    assert POSTGRES_SCHEMA_VERSION == SCHEMA_VERSION
+
+
+def test_every_table_of_the_data_model_is_copied_and_counted(ws):
+    assert sorted([*TABLES, *DERIVED_TABLES]) == _sqlite_tables(ws)
+    assert set(COUNTED_TABLES) <= set(TABLES)
+
+
+def test_a_copy_between_two_files_or_two_databases_is_refused_in_one_line(tmp_path):
+    with pytest.raises(BriefingError, match="both workspaces are files"):
+        copy_workspace(str(tmp_path / "a.briefing"), str(tmp_path / "b.briefing"))
+    with pytest.raises(BriefingError, match="both workspaces are PostgreSQL databases"):
+        copy_workspace("service=a", "service=b")
+
+
+# --- on the private server ---------------------------------------------------------------------
+
+
+def test_the_postgresql_schema_has_every_sqlite_column_in_order_with_its_nullability(ws, team_database, tmp_path):
+    empty = tmp_path / "empty.briefing"
+    open_workspace(empty).close()
+    copy_workspace(str(empty), team_database)  # creates the schema
+    with psycopg.connect(team_database) as conn:
+        for table in TABLES:
+            sqlite = [(r[1], bool(r[3]) or bool(r[5])) for r in ws.db.execute(f"PRAGMA table_info({table})")]
+            postgres = conn.execute(
+                "SELECT column_name, is_nullable = 'NO' FROM information_schema.columns "
+                "WHERE table_name = %s ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            assert [tuple(c) for c in postgres] == sqlite, table
+
+
+def test_a_workspace_copies_to_postgresql_and_back_with_every_row_and_the_same_search(
+    workspace_copy, team_database, tmp_path
+):
+    published = copy_workspace(str(workspace_copy), team_database)
+    back = tmp_path / "offline.briefing"
+    returned = copy_workspace(team_database, str(back))
+    assert published.counts == returned.counts
+    with open_workspace(workspace_copy, read_only=True) as original, open_workspace(back, read_only=True) as copy:
+        assert count_rows(copy) == count_rows(original)
+        assert count_rows(original)["sources"] > 0 and count_rows(original)["claims"] > 0
+        for table in TABLES:
+            assert _rows(copy, table) == _rows(original, table), table
+        for query in ("ransom", '"boil-water notice"', "speaker:okafor", "outag*", "ransom NOT hoax"):
+            assert _found(copy, query) == _found(original, query), query
+    assert "sources" in published.line() and "counted equal" in published.line()
+    assert not list(tmp_path.glob(".offline.briefing.copying*"))
+
+
+def test_new_rows_on_the_server_continue_after_the_copied_ids(workspace_copy, team_database):
+    copy_workspace(str(workspace_copy), team_database)
+    with psycopg.connect(team_database) as conn:
+        top = conn.execute("SELECT max(id) FROM entities").fetchone()[0]
+        new = conn.execute(
+            "INSERT INTO entities (name, type, created_at) VALUES ('Ana', 'person', 'now') RETURNING id"
+        ).fetchone()[0]
+        assert new == top + 1
+
+
+def test_the_judgement_history_stays_append_only_on_postgresql(workspace_copy, team_database):
+    copy_workspace(str(workspace_copy), team_database)
+    with psycopg.connect(team_database) as conn:
+        conn.execute("INSERT INTO history (at, actor, action, target_kind) VALUES ('now', 'ana', 'mark', 'claim')")
+        conn.commit()
+        with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+            conn.execute("UPDATE history SET actor = 'someone else'")
+        conn.rollback()
+        with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+            conn.execute("DELETE FROM history")
+
+
+def test_a_database_that_already_holds_a_workspace_is_refused_and_kept(workspace_copy, team_database):
+    copy_workspace(str(workspace_copy), team_database)
+    with psycopg.connect(team_database) as conn:
+        before = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+    with pytest.raises(BriefingError, match=r"already holds a workspace \(\d+ sources\)"):
+        copy_workspace(str(workspace_copy), team_database)
+    with psycopg.connect(team_database) as conn:
+        assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == before
+
+
+def test_a_failed_copy_leaves_the_database_as_it_was(workspace_copy, team_database):
+    with open_workspace(workspace_copy) as ws, ws.transaction() as db:
+        db.execute("UPDATE sources SET title = ? WHERE id = (SELECT min(id) FROM sources)", ["null byte \x00 here"])
+    with pytest.raises(BriefingError) as failed:
+        copy_workspace(str(workspace_copy), team_database)
+    message = str(failed.value)
+    assert "\n" not in message and "nothing was kept" in message and "dbname=" in message
+    with psycopg.connect(team_database) as conn:
+        assert conn.execute("SELECT to_regclass('sources')").fetchone()[0] is None  # not even the schema
+
+
+def test_copying_to_a_file_refuses_an_existing_file_and_an_empty_database(team_database, tmp_path):
+    existing = tmp_path / "there.briefing"
+    existing.write_bytes(b"mine")
+    with pytest.raises(BriefingError, match="already exists"):
+        copy_workspace(team_database, str(existing))
+    assert existing.read_bytes() == b"mine"
+    target = tmp_path / "new.briefing"
+    with pytest.raises(BriefingError, match="holds no Briefing workspace"):
+        copy_workspace(team_database, str(target))
+    assert list(tmp_path.iterdir()) == [existing]
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(tmp_path, workspace_copy):
+    target = f"host={tmp_path} dbname=nothing user=ana password=s3cret connect_timeout=5"
+    with pytest.raises(BriefingError) as failed:
+        copy_workspace(str(workspace_copy), target)
+    assert "cannot connect" in str(failed.value) and "s3cret" not in str(failed.value)
+    assert "\n" not in str(failed.value)
+
+
+def test_the_command_line_copies_both_ways(workspace_copy, team_database, tmp_path):
+    def briefing(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, env=child_env(), cwd=ROOT
+        )
+
+    published = briefing("copy", str(workspace_copy), team_database)
+    assert published.returncode == 0, published.stderr
+    assert published.stdout.startswith("copied ") and "counted equal" in published.stdout
+    offline = tmp_path / "offline.briefing"
+    returned = briefing("copy", team_database, str(offline))
+    assert returned.returncode == 0, returned.stderr
+    refused = briefing("copy", str(workspace_copy), team_database)
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1 and "already holds" in refused.stderr
+    assert "Traceback" not in refused.stderr
