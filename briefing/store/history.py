@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +24,31 @@ class Judgement:
     reason: str | None
 
 
+ANALYST_ENV = "BRIEFING_ANALYST"  # the name the command line records, when set
+MAX_NAME = 80
+_analyst_name: str | None = None  # the name the app's user gave (Edit > Your Name…)
+
+
+def clean_name(name: str | None) -> str | None:
+    """An analyst's name as recorded: one line of printable text, at most MAX_NAME characters,
+    or None when nothing is left."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in (name or "")).split())[:MAX_NAME].strip()
+    return text or None
+
+
+def set_analyst_name(name: str | None) -> None:
+    """The name this process records in the history from now on (None: the login name)."""
+    global _analyst_name
+    _analyst_name = clean_name(name)
+
+
 def current_actor() -> str:
+    """Who made a change: $BRIEFING_ANALYST, else the name given in the app, else the login name."""
+    configured = clean_name(os.environ.get(ANALYST_ENV)) or _analyst_name
+    if configured:
+        return configured
     try:
-        return getpass.getuser()
+        return clean_name(getpass.getuser()) or "analyst"
     except (OSError, KeyError):  # no login name in some sandboxes
         return "analyst"
 

@@ -29,6 +29,7 @@ from briefing.store.quote_variants import list_entity_variants, list_source_vari
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range, timeline_items
+from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import annotation_command
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.notes_dock = install_notes_dock(self)  # View ▸ Notes; tag colours for the reader
         self._build_layout()
         build_menus(self)
+        apply_saved_name()  # the history records the name the user gave, if any
         if remember:
             restore_state(self)
         self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)

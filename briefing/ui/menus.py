@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from briefing.domain import RELIABILITY_LABELS
+from briefing.ui.analyst import ask_analyst_name
 from briefing.ui.help import add_help_actions
 from briefing.ui.panels import JUDGE_KEYS
 from briefing.ui.panes import focus_next_pane
@@ -36,6 +37,8 @@ def build_menus(window: MainWindow) -> None:
         "annotate-selection"
     )
     _add_action(window, edit_menu, "&Find…", window.search_dock.focus, QKeySequence.StandardKey.Find)
+    edit_menu.addSeparator()
+    _add_action(window, edit_menu, "Your &Name…", lambda: ask_analyst_name(window)).setObjectName("analyst-name")
     _build_source_menu(window)
     _build_claim_menu(window)
     _build_quote_menu(window)
