@@ -47,7 +47,7 @@ from briefing.store.backup import back_up
 from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import list_claims_with_evidence, mark_claim
 from briefing.store.annotations import add_annotation
-from briefing.store.records import add_entity
+from briefing.store.entities import add_entity
 from briefing.store.sources import list_sources, update_source
 
 path, tag = sys.argv[1], sys.argv[2]
