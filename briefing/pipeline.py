@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ Call = Callable[..., Any]
 # languages the analysis is written for; a source with no language known is analysed too
 ANALYSED_LANGUAGES = frozenset({"en"})
 ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
+# Fewer claims than this are ranked in the writer: sending every passage to the workers costs more
+MIN_CLAIMS_TO_SHARE = 200
 # The least cosine of a suggested passage's meaning with its claim. Measured on FNC-1's train
 # split (250 headlines against the best sentence of their own article, 250 against another
 # story's): the same story scored 0.42 or more in 99% of pairs (median 0.70), another story
@@ -100,28 +103,47 @@ def _import_and_analyse(
     run = call or _in_place
     read = lambda p: run(ingest.read_document, p)  # noqa: E731 - a short local that names the step
     workers = _workers_for_files(files, jobs) if analyse else 1
-    pooled = _import_while_analysing(ws, files, read, progress, cancelled, report, workers) if workers > 1 else 0
-    for done, path in enumerate(files if workers == 1 else []):
-        if cancelled():
-            raise Cancelled()
-        progress(done, len(files), f"Reading {path.name}")
-        _import_one(ws, path, report, read)
-    if analyse:
-        withheld: list[str] = []
-        try:
-            leftover = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs)
-            report.analysed = pooled + leftover
-            if pooled and not leftover and not cancelled():
-                suggest_related_passages(ws)  # analyse_sources ranks them only when it analysed some
-        except ModelUnavailable as exc:
-            report.analysed = pooled
-            report.notes.append(f"imported without analysis: {exc}")
-        if withheld:
-            languages = ", ".join(dict.fromkeys(withheld))
-            report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
+    with AnalysisPool(workers, cancelled) if workers > 1 else nullcontext() as pool:
+        # one pool for the whole import: analysis while reading, what is left, related passages
+        pooled = _import_while_analysing(ws, files, read, progress, cancelled, report, pool) if pool else 0
+        for done, path in enumerate(files if pool is None else []):
+            if cancelled():
+                raise Cancelled()
+            progress(done, len(files), f"Reading {path.name}")
+            _import_one(ws, path, report, read)
+        if analyse:
+            _analyse_the_rest(ws, progress, cancelled, call, report, jobs, pool, pooled)
     if cancelled():
         raise Cancelled()
     progress(1, 1, "")
+
+
+def _analyse_the_rest(
+    ws: Workspace,
+    progress: Progress,
+    cancelled: IsCancelled,
+    call: Call | None,
+    report: ImportReport,
+    jobs: int,
+    pool: AnalysisPool | None,
+    pooled: int,
+) -> None:
+    """After the reading: analyse what the pool did not (older waiting sources, after a cancel)
+    and rank related passages once for all."""
+    withheld: list[str] = []
+    try:
+        leftover = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs, pool)
+        report.analysed = pooled + leftover
+        if pooled and not leftover and not cancelled():
+            suggest_related_passages(ws, pool)  # analyse_sources ranks them only when it analysed some
+    except ModelUnavailable as exc:
+        report.analysed = pooled
+        report.notes.append(f"imported without analysis: {exc}")
+    except Cancelled:
+        return  # the suggestions are left for the next run
+    if withheld:
+        languages = ", ".join(dict.fromkeys(withheld))
+        report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
 
 
 def _workers_for_files(files: list[Path], jobs: int) -> int:
@@ -145,9 +167,9 @@ def _import_while_analysing(
     progress: Progress,
     cancelled: IsCancelled,
     report: ImportReport,
-    workers: int,
+    pool: AnalysisPool,
 ) -> int:
-    """Read the files here while ``workers`` processes analyse the sources already stored: each
+    """Read the files here while the ``pool`` analyses the sources already stored: each
     new source goes to the pool as soon as it is saved, so no process waits for the reading to
     end. What the pool has not analysed (a cancel, a missing model) is left for analyse_sources;
     related passages too. Returns how many sources the pool analysed."""
@@ -167,7 +189,7 @@ def _import_while_analysing(
                 if analysis_withheld(source.language) is None:
                     yield source_id, source.text, source.title
 
-    with ws.bulk(), AnalysisPool(workers, cancelled) as pool:
+    with ws.bulk():
         try:
             for source_id, analysis in pool.analyse(new_sources()):
                 save_analysis(ws, source_id, analysis, run)
@@ -189,6 +211,7 @@ def analyse_sources(
     call: Call | None = None,
     withheld: list[str] | None = None,
     jobs: int = 1,
+    pool: AnalysisPool | None = None,
 ) -> int:
     """Analyse the given sources (default: those not analysed by this version); returns the count.
 
@@ -205,10 +228,12 @@ def analyse_sources(
         if not ids:
             return 0
         jobs = workers_for(ws, ids, jobs)
+        if jobs > 1 and pool is not None:  # the caller's pool, its processes already started
+            return _analyse(ws, ids, progress, cancelled, None, run, pool)
         if jobs > 1:
-            with AnalysisPool(jobs, cancelled) as pool:
-                return _analyse(ws, ids, progress, cancelled, None, run, pool)
-        return _analyse(ws, ids, progress, cancelled, call, run)
+            with AnalysisPool(jobs, cancelled) as own:
+                return _analyse(ws, ids, progress, cancelled, None, run, own)
+        return _analyse(ws, ids, progress, cancelled, call, run, ranking=pool)
 
 
 def workers_for(ws: Workspace, ids: list[int], jobs: int) -> int:
@@ -248,7 +273,9 @@ def _analyse(
     call: Call | None,
     run: AnalysisRun,
     pool: AnalysisPool | None = None,
+    ranking: AnalysisPool | None = None,
 ) -> int:
+    """``ranking``: a pool that only ranks related passages (the analysis runs here or in ``call``)."""
     done = 0
     try:
         for source_id, analysis in _analyses(ws, ids, progress, call, pool):
@@ -256,10 +283,10 @@ def _analyse(
                 break
             save_analysis(ws, source_id, analysis, run)
             done += 1
+        if not cancelled():
+            suggest_related_passages(ws, pool or ranking)
     except Cancelled:
         return done
-    if not cancelled():
-        suggest_related_passages(ws)
     return done
 
 
@@ -287,21 +314,24 @@ def _analyses(
         yield source_id, call(analyse_batch, [(text, title)])[0]
 
 
-def suggest_related_passages(ws: Workspace) -> None:
+def suggest_related_passages(ws: Workspace, pool: AnalysisPool | None = None) -> None:
     """Refresh every claim's open suggestions from the passages of other sources (lexical ranking).
 
-    The semantic re-ranking is left to :func:`rerank_claim` when a claim is opened: for every
-    claim of a large workspace it would cost far more than the analysis itself.
+    With a ``pool`` of two or more workers the claims are shared out among them, each ranking
+    its share over its own index of every passage; the suggestions are saved here, the one
+    writer. The semantic re-ranking is left to :func:`rerank_claim` when a claim is opened: for
+    every claim of a large workspace it would cost far more than the analysis itself.
     """
-    from briefing.nlp.related import PassageIndex
+    from briefing.nlp.related import related_rows
 
-    index = PassageIndex(_passages(ws))
-
-    def suggestions():
-        for claim_id, source_id, text in list_claim_texts(ws):
-            yield claim_id, _rows(index.related(text, exclude_source=source_id))
-
-    replace_all_suggestions(ws, suggestions())  # one commit for all claims, not one per claim
+    passages, claims = list(iter_passages(ws)), list_claim_texts(ws)
+    if pool is None or len(pool.workers) < 2 or len(claims) < MIN_CLAIMS_TO_SHARE:
+        found = related_rows(passages, claims)
+    else:
+        share = -(-len(claims) // len(pool.workers))
+        parts = pool.spread(related_rows, [(passages, claims[i : i + share]) for i in range(0, len(claims), share)])
+        found = [row for part in parts for row in part]
+    replace_all_suggestions(ws, found)  # one commit for all claims, not one per claim
 
 
 def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:

@@ -127,6 +127,17 @@ class AnalysisPool:
         for worker in self.workers:
             worker.stop()
 
+    def spread(self, fn: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
+        """``fn(*args)`` for each ``args`` of ``calls``, one call per worker at a time, all at once;
+        the results in the order of ``calls``. Cancelled() raises Cancelled, as ``call`` does."""
+        results: list[Any] = []
+        for start in range(0, len(calls), len(self.workers)):
+            batch = list(zip(self.workers, calls[start : start + len(self.workers)], strict=False))
+            for worker, args in batch:
+                worker.send(fn, *args)
+            results.extend(worker.receive() for worker, _ in batch)
+        return results
+
     def analyse(self, items: Iterable[tuple[Any, str, str | None]]) -> Iterator[tuple[Any, Analysis]]:
         batches = _batches(items)
         pending: deque[tuple[Worker, list[Any]]] = deque()  # in the order sent

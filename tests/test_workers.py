@@ -50,6 +50,17 @@ def test_a_worker_that_dies_fails_the_run_in_one_line():
         list(pool.analyse([(1, "text", None)]))
 
 
+def test_spread_runs_one_call_per_worker_at_once_and_keeps_the_order():
+    with AnalysisPool(2) as pool:
+        assert pool.spread(divmod, [(n, 3) for n in range(7)]) == [divmod(n, 3) for n in range(7)]
+        pids = pool.spread(_pid, [(), ()])
+        assert len(set(pids)) == 2 and os.getpid() not in pids
+
+
+def _pid():
+    return os.getpid()
+
+
 def test_a_worker_sends_errors_back_and_keeps_serving():
     with Worker() as worker:
         with pytest.raises(ZeroDivisionError):
@@ -64,6 +75,7 @@ def test_an_import_on_two_cores_stores_what_one_core_does(tmp_path, monkeypatch)
     from briefing.store import open_workspace
 
     monkeypatch.setattr(pipeline, "MIN_CHARACTERS_PER_WORKER", 1)  # three short texts, two workers
+    monkeypatch.setattr(pipeline, "MIN_CLAIMS_TO_SHARE", 1)  # and their claims ranked by the workers too
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -77,7 +89,9 @@ def test_an_import_on_two_cores_stores_what_one_core_does(tmp_path, monkeypatch)
             report = import_paths(ws, [folder], jobs=jobs)
             assert pipeline.workers_for(ws, [1, 2, 3], jobs) == jobs
             assert (len(report.imported), report.analysed) == (3, 3)
-            documents.append(_comparable(workspace_document(ws)))
+            document = workspace_document(ws)
+            assert sum(len(c.get("suggestions", [])) for c in document["claims"]) > 0
+            documents.append(_comparable(document))
     assert documents[0] == documents[1]
 
 

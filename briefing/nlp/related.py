@@ -220,6 +220,23 @@ class PassageIndex:
         ]
 
 
+SuggestionRow = tuple[int, int, int, float, str]  # source id, start, end, score, relation
+
+
+def related_rows(
+    passages: Sequence[tuple[int, int, int, str]], claims: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, list[SuggestionRow]]]:
+    """Each claim's lexical suggestions over an index of ``passages`` (source id, start, end, text):
+    (claim id, rows) for each (claim id, source id, text) of ``claims``, in their order. A module
+    function taking plain tuples, so a worker process can run it on its share of the claims."""
+    index = PassageIndex(Passage(*p) for p in passages)
+    return [
+        (claim_id, [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found])
+        for claim_id, source_id, text in claims
+        for found in [index.related(text, exclude_source=source_id)]
+    ]
+
+
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
