@@ -13,7 +13,18 @@ import re
 from bisect import bisect_right
 
 from briefing.nlp.entities import Cluster
-from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_ROLE_NOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS
+from briefing.nlp.lexicon import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NEWS_OUTLETS,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    ROLE_NOUNS,
+)
 
 PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 FEMALE_PRONOUNS = frozenset({"she", "her"})
@@ -22,6 +33,8 @@ FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s
 MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
+PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
+PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 
@@ -35,47 +48,76 @@ def resolve_speaker(
     text: str,
     quotes: list,
     subjects: list[tuple[int, int]] | None = None,
+    people: set[int] | None = None,
 ) -> int | None:
-    """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role noun."""
-    found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters)
+    """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role
+    noun. ``people``: the clusters that speak as persons (``find_people``), when known already."""
+    people = find_people(clusters, text) if people is None else people
+    found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
         return found
     words = speaker_text.lower().replace("’s", "").split()
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [])
+        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [], people)
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is not None:
-        return latest(clusters, start, "person", quotes, role=role)
+        return latest(clusters, start, "person", quotes, people, role=role)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None:
-        return latest(clusters, start, "organisation", quotes, role=org_word)
+        return latest(clusters, start, "organisation", quotes, people, role=org_word)
     return _cluster_by_form(clusters, speaker_text)
 
 
+def find_people(clusters: list[Cluster], text: str) -> set[int]:
+    return {i for i, c in enumerate(clusters) if speaks_as_person(c, text)}
+
+
+def speaks_as_person(cluster: Cluster, text: str) -> bool:
+    """A person, or a name the tagger often took for a body or a place ('Trump said', 'Kasich
+    told'): one with a known given name, honorific or role, or whose mentions were typed person
+    a third of the time, unless its last word makes it a body or place ('Fox News')."""
+    typed_person = sum(m.type == "person" for m in cluster.mentions)
+    if not typed_person and not cluster.roles:
+        return False  # most bodies and places: never typed person (a person always is), no role
+    kind = cluster.type
+    if kind == "person":
+        return True
+    if kind not in ("organisation", "place") or cluster.name in NEWS_OUTLETS:
+        return False
+    if cluster.name.split()[-1].lower() in ORG_WORDS | PLACE_WORDS:
+        return False
+    if typed_person >= PERSON_SHARE * len(cluster.mentions) or cluster.roles & PERSON_WORDS:
+        return True
+    return cluster_gender(cluster, text) is not None
+
+
 def _resolve_pronoun(
-    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list[tuple[int, int]]
+    pronoun: str,
+    before: int,
+    clusters: list[Cluster],
+    text: str,
+    quotes: list,
+    subjects: list[tuple[int, int]],
+    people: set[int],
 ) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
     if pronoun in ("it", "they"):
-        return latest(clusters, before, "organisation", quotes) or latest(clusters, before, "person", quotes)
+        found = latest(clusters, before, "organisation", quotes, people)
+        return found if found is not None else latest(clusters, before, "person", quotes, people)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
-    agrees = {
-        i
-        for i, c in enumerate(clusters)
-        if c.type == "person" and (wanted is None or cluster_gender(c, text) in (wanted, None))
-    }
+    agrees = {i for i in people if wanted is None or cluster_gender(clusters[i], text) in (wanted, None)}
     last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
         newer = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes, since=last.end)}
-        found = latest(clusters, before, "person", quotes, among=newer) if newer else None
+        found = latest(clusters, before, "person", quotes, people, among=newer) if newer else None
         return found if found is not None else last.speaker
     nearby_subjects = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes)}
-    found = latest(clusters, before, "person", quotes, among=nearby_subjects) if nearby_subjects else None
-    return found if found is not None else latest(clusters, before, "person", quotes, among=agrees)
+    found = latest(clusters, before, "person", quotes, people, among=nearby_subjects) if nearby_subjects else None
+    return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
 def _named_as_subject(
@@ -110,7 +152,7 @@ def cluster_gender(cluster: Cluster, text: str) -> str | None:
 
 
 def _resolve_by_name(
-    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster]
+    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], people: set[int]
 ) -> tuple[int | None, str]:
     """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the head)."""
     if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
@@ -122,7 +164,7 @@ def _resolve_by_name(
         if at_head is not None:
             return at_head, speaker_text
         head_word = speaker_text[head - start :].split(" ")[0].lower().strip(",")
-        named_inside = cluster_at(clusters, start, end, kinds=("person",))
+        named_inside = cluster_at(clusters, start, end, among=people)
         if head_word in ROLE_NOUNS and named_inside is not None:
             return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
         if head_word in ROLE_NOUNS | PRONOUN_WORDS:
@@ -134,13 +176,20 @@ def _resolve_by_name(
 
 
 def cluster_at(
-    clusters: list[Cluster], start: int, end: int, kinds: tuple[str, ...] = ("person", "organisation", "group")
+    clusters: list[Cluster],
+    start: int,
+    end: int,
+    kinds: tuple[str, ...] = ("person", "organisation", "group"),
+    among: set[int] | None = None,
 ) -> int | None:
+    """The cluster of those kinds (or among those indices) with the mention overlapping [start, end) most."""
     best, best_len = None, 0
     for index, cluster in enumerate(clusters):
+        if among is not None and index not in among:
+            continue
         for mention in cluster.mentions:
             overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap > best_len and cluster.type in kinds:
+            if overlap > best_len and (among is not None or cluster.type in kinds):
                 best, best_len = index, overlap
     return best
 
@@ -158,15 +207,17 @@ def latest(
     before: int,
     kind: str,
     quotes: list,
+    people: set[int],
     role: str | None = None,
     among: set[int] | None = None,
 ) -> int | None:
-    """The entity of that kind mentioned last before ``before``, outside quotations."""
+    """The entity of that kind ('person': one of ``people``; another kind: not one of them)
+    mentioned last before ``before``, outside quotations."""
     inside = [(q.start, q.end) for q in quotes]
     best, best_pos = None, -1
     for index, cluster in enumerate(clusters):
         if (
-            cluster.type != kind
+            ((index not in people) if kind == "person" else (cluster.type != kind or index in people))
             or (role and not _has_role(cluster, role))
             or (among is not None and index not in among)
         ):
@@ -175,7 +226,7 @@ def latest(
             if best_pos < mention.start < before and not any(s <= mention.start < e for s, e in inside):
                 best, best_pos = index, mention.start
     if best is None and role is not None:
-        return latest(clusters, before, kind, quotes)
+        return latest(clusters, before, kind, quotes, people)
     return best
 
 

@@ -24,7 +24,7 @@ from briefing.nlp.quote_cues import (
     in_reported_clause,
     line_cue,
 )
-from briefing.nlp.quote_speakers import resolve_speaker
+from briefing.nlp.quote_speakers import find_people, resolve_speaker
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
@@ -45,6 +45,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     previous: Quote | None = None
     before: Paragraph | None = None
     subjects = subject_offsets(parsed)
+    people = find_people(clusters, text)
     # every quoted range, found as a quote or not: people named inside quotation marks are
     # not those a pronoun outside them refers to
     quoted = [
@@ -54,7 +55,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     ]
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
-            quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, subjects)
+            quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, (subjects, people))
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
@@ -62,7 +63,8 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     return quotes
 
 
-def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, before, subjects) -> Quote | None:
+def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, before, known) -> Quote | None:
+    """The quote at ``span``, or None; ``known``: the text's subject ranges and its people."""
     inner_start, inner_end = (para.start + i for i in span.inner)
     inner_start, inner_end = trim_range(text, inner_start, inner_end)
     if inner_end <= inner_start:
@@ -92,7 +94,7 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         return None
     speaker_text = text[cue.speaker_start : cue.speaker_end].strip(" ,")
     speaker = resolve_speaker(
-        speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, subjects
+        speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, *known
     )
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 

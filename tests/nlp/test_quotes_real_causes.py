@@ -173,3 +173,34 @@ def test_a_speaker_in_apposition_before_a_verb_left_without_subject(analyse):
         "“The plan is strongest when the region is united.”"
     )
     assert speakers(analyse(text), text) == [("The plan is strongest when the region is united.", "Marta Okafor")]
+
+
+def _mention(text, word, kind, nth=0):
+    from briefing.nlp.mentions import Mention
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Mention(start, start + len(word), word, kind)
+
+
+def test_a_name_the_tagger_took_for_a_body_still_speaks_as_a_person():
+    """The small model often types 'Trump' or 'Kasich' as an organisation or a place: a
+    pronoun still goes to them, and 'they' still to the body, even the first cluster."""
+    from briefing.nlp.entities import Cluster
+    from briefing.nlp.quote_speakers import resolve_speaker
+
+    text = (
+        "The Veldra Group backed Trump in March. Trump thanked Trump supporters in Ohio.\n\n"
+        "“It will be great,” he said. “We are proud,” they said."
+    )
+    body = Cluster([_mention(text, "Veldra Group", "organisation")])
+    trump = Cluster(
+        [_mention(text, "Trump", "organisation", 0), _mention(text, "Trump", "person", 1)]
+        + [_mention(text, "Trump", "organisation", 2)]
+    )
+    clusters = [body, trump]
+    he = text.index("he said")
+    they = text.index("they said")
+    assert resolve_speaker("he", he, he + 2, he, clusters, text, []) == 1
+    assert resolve_speaker("they", they, they + 4, they, clusters, text, []) == 0
