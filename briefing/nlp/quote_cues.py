@@ -40,6 +40,8 @@ def find_cue(para: Paragraph, span) -> Cue | None:
         return None
     inner = para.text[span.open + 1 : span.close].rstrip()
     if inner[-1:] in ",.!?" and not inner[:1].islower():  # speech: the cue usually follows
+        if inner[-1:] == "." and _verb_just_before(para, open_i):
+            return _cue_before(para, open_i)  # 'and said, “…” The star then recalled'
         return (
             _cue_after(para, close_i)
             or _cue_before(para, open_i)
@@ -53,6 +55,15 @@ def find_cue(para: Paragraph, span) -> Cue | None:
         or _according_to(para, close_i, open_i)
         or _cue_after(para, close_i)
     )
+
+
+def _verb_just_before(para: Paragraph, open_i: int) -> bool:
+    """'Hayek said, “…”': a cue verb right before the opening mark, a comma or colon between."""
+    doc = para.doc
+    i = open_i - 1
+    if i > 0 and doc[i].text in (",", ":"):
+        i -= 1
+    return i >= 0 and _is_cue_verb(doc[i]) and not _inside_marks(para, doc[i])
 
 
 def _token_bounds(para: Paragraph, span) -> tuple[int | None, int]:
@@ -104,10 +115,27 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> C
         if token.text in '”’»"' and not whole_sentence:
             break
         if _is_cue_verb(token) and not _inside_marks(para, token):
+            token = _reporting_verb(para, token)
             cue = _cue_for_verb(para, token, list(doc[sentence_start:open_i]))
             if cue is not None:
                 return cue
     return None
+
+
+def _reporting_verb(para: Paragraph, verb):
+    """'Djokovic told a TV interviewer that he is feeling “…”', 'Ryan said it’s unrealistic to
+    think that “…”': a verb of stance inside what a speech verb reports gives way to that verb."""
+    if verb.lemma_ in QUOTE_VERBS:
+        return verb
+    governor = verb
+    for _ in range(4):
+        if governor.head is governor or governor.dep_ not in ("ccomp", "xcomp", "advcl", "acomp", "conj"):
+            break
+        governor = governor.head
+        if governor.lemma_ in QUOTE_VERBS and governor.pos_ == "VERB" and not _inside_marks(para, governor):
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct for c in governor.children)
+            return governor if has_subject else verb
+    return verb
 
 
 def _is_cue_verb(token) -> bool:
@@ -156,7 +184,10 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> C
         tokens = [t for t in subject.subtree if t.dep_ not in ("punct",)]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _cue(para, verb, start, end, subject)
-    inverted = _inverted_speaker(para, verb) if after_quote else None
+    if after_quote and (named := _name_opening(para, verb, window)) is not None:
+        return named
+    # 'told AFP': the one told is no speaker
+    inverted = _inverted_speaker(para, verb) if after_quote and verb.lemma_ != "tell" else None
     if verb.i and verb.doc[verb.i - 1].pos_ == "PROPN":
         # 'Beck joked, …' or '…,” Viguerie notes.' parsed with the name as a compound of the verb
         named = _name_before(para, verb, list(verb.doc[max(0, verb.i - 6) : verb.i]))
@@ -165,6 +196,19 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> C
     if after_quote:
         return inverted or _governing_subject(para, verb)
     return _governing_subject(para, verb) or _leading_words(para, verb)
+
+
+def _name_opening(para: Paragraph, verb, window) -> Cue | None:
+    """'“…,” Ramos, 58, told AFP' parsed without a subject: the name right after the quote,
+    set off by commas before the verb."""
+    name = []
+    for token in window:
+        if token.i >= verb.i or token.pos_ != "PROPN":
+            break
+        name.append(token)
+    if not name or name[-1].i + 1 == verb.i or verb.doc[name[-1].i + 1].text != ",":
+        return None
+    return _cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), name[-1])
 
 
 def _leading_words(para: Paragraph, verb) -> Cue | None:

@@ -204,3 +204,30 @@ def test_a_name_the_tagger_took_for_a_body_still_speaks_as_a_person():
     they = text.index("they said")
     assert resolve_speaker("he", he, he + 2, he, clusters, text, []) == 1
     assert resolve_speaker("they", they, they + 4, they, clusters, text, []) == 0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the one told is not the speaker; the name after the quote is
+            "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, "
+            "told AFP in an interview in Mexico City on Monday.",
+            ("We were tremendously wrong to not have confronted him from the beginning,", "Ramos"),
+        ),
+        (  # a verb of stance inside what a speech verb reports gives way to it
+            "Novak Dorin told a TV interviewer that Andy Marsh is feeling “a lot of emotion” before the final.",
+            ("a lot of emotion", "Novak Dorin"),
+        ),
+        (
+            "Paul Orrin said the voters of his district believe the new tax is “a cruel joke on working families.”",
+            ("a cruel joke on working families.", "Paul Orrin"),
+        ),
+        (  # 'said, “…”' right before the quote wins over a sentence after it
+            "Salma Ortiz confirmed she had been and said, “America has a very severe problem with "
+            "discrimination.” The star then recalled an incident at a cinema.",
+            ("America has a very severe problem with discrimination.", "Salma Ortiz"),
+        ),
+    ],
+)
+def test_the_speaker_is_the_one_who_reports(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
