@@ -336,11 +336,30 @@ def colon_before(para: Paragraph, span, before: Paragraph | None) -> Cue | None:
     if before is None or para.text[: span.open].strip():
         return None
     if before.text.rstrip().endswith(":"):
-        return _cue_before(before, len(before.doc), whole_sentence=True)
+        return _cue_before(before, len(before.doc), whole_sentence=True) or _last_subject(before)
     only_quote = len(para.text[span.close + 1 :].strip()) < 3 and len(para.text[span.open : span.close].split()) >= 4
     if only_quote and not pair_marks(before.text):
         return _cue_before(before, len(before.doc), whole_sentence=True)
     return None
+
+
+def _last_subject(para: Paragraph) -> Cue | None:
+    """'He then listed the qualities a nominee needs:' ending a paragraph before a quoted one:
+    no speech verb, the subject of that last sentence speaks."""
+    doc = para.doc
+    if not len(doc):
+        return None
+    root = doc[len(doc) - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.is_punct or _inside_marks(para, subject):
+        return None
+    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+    return Cue(
+        "colon",
+        para.start + tokens[0].idx,
+        para.start + tokens[-1].idx + len(tokens[-1].text),
+        para.start + subject.idx,
+    )
 
 
 def _cue_words(verb) -> str:

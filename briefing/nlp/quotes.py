@@ -87,6 +87,12 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     if cue is None:
         if _continues(para, span, previous, words, before) or _follows_in_paragraph(text, para, previous, inner_start):
             return Quote(inner_start, inner_end, previous.speaker, previous.speaker_text, "continuation")
+        if _after_colon_paragraph(para, span, before, words):
+            # 'Transcript as follows:' then the quoted words: whoever spoke last, if anyone
+            near = previous is not None and before is not None and previous.end >= before.start - 2000
+            return Quote(
+                inner_start, inner_end, *((previous.speaker, previous.speaker_text) if near else (None, None)), "colon"
+            )
         return None
     if _names_a_thing(para, cue):
         return None
@@ -159,13 +165,27 @@ def _is_show(inner: str, lead: str) -> bool:
 def _continues(para: Paragraph, span, previous: Quote | None, words: list[str], before: Paragraph | None) -> bool:
     """A paragraph that is only a quote carries on the previous speaker, when the quote before
     it closed the paragraph just before: anyone named in a paragraph between may speak now."""
-    if previous is None or previous.speaker_text is None or len(words) < 3:
+    if previous is None or len(words) < 3 or before is None or previous.end < before.start:
         return False
-    if before is None or previous.end < before.start:
-        return False
+    if previous.speaker_text is None and text_after(before, previous.end).strip():
+        return False  # a quote without a speaker carries on only when it was left open
     opening = para.text[: span.open].strip()
     after = para.text[span.close + 1 :].strip()
     return not opening and len(after) < 3
+
+
+def text_after(para: Paragraph, offset: int) -> str:
+    return para.text[offset - para.start :]
+
+
+def _after_colon_paragraph(para: Paragraph, span, before: Paragraph | None, words: list[str]) -> bool:
+    """A paragraph that opens with a quote of four words or more after one ending in a colon."""
+    return (
+        before is not None
+        and before.text.rstrip().endswith(":")
+        and not para.text[: span.open].strip()
+        and len(words) >= 4
+    )
 
 
 def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, inner_start: int) -> bool:

@@ -231,3 +231,29 @@ def test_a_name_the_tagger_took_for_a_body_still_speaks_as_a_person():
 )
 def test_the_speaker_is_the_one_who_reports(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_a_paragraph_ending_in_a_colon_without_a_speech_verb_introduces_the_quote(analyse):
+    text = (
+        "Ken Blackwell endorsed Ted Cruz on Sunday.\n\n"
+        "He then listed the qualities a nominee needs in 2016:\n\n"
+        "“Has the candidate a record of personal activism and leadership for conservative principles?”"
+    )
+    assert speakers(analyse(text), text) == [
+        ("Has the candidate a record of personal activism and leadership for conservative principles?", "Ken Blackwell")
+    ]
+
+
+def test_a_transcript_after_a_colon_goes_on_in_quote_paragraphs_left_open(analyse):
+    text = (
+        "Gov. John Kasich said, “I am ready to go all the way to the convention.”\n\n"
+        "Transcript as follows:\n\n"
+        '"Tonight we arrived in Cleveland, and we went to a restaurant to grab a quick meal.\n\n'
+        '"We are now up 400,000 plus jobs, and we are running a surplus."'
+    )
+    found = speakers(analyse(text), text)
+    assert (
+        "Tonight we arrived in Cleveland, and we went to a restaurant to grab a quick meal.",
+        "John Kasich",
+    ) in found
+    assert ("We are now up 400,000 plus jobs, and we are running a surplus.", "John Kasich") in found
