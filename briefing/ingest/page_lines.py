@@ -47,6 +47,9 @@ HEADLINE_BYLINE, HEADLINE_DATE = 3.0, 2.0  # a byline, a date line below it
 HEADLINE_SENTENCE = 1.5  # ending with a full stop: more often a standfirst or a caption
 HEADLINE_DISTANCE = 0.05  # per line between it and the body
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
+MIN_SHORT_HEADLINE_WORDS = 2  # when a byline or date line follows right below
+HEADLINE_RIGHT_ABOVE = 1.5  # the byline or date line is the next line
+HEADLINE_IN_MENU = 1.5  # a short line among short lines: a menu entry, a section name, a tag
 HEADLINE_TOPIC = 3.0  # times the share of its content words found in the lead
 LEAD_WORDS = 300
 STANDFIRST_TOPIC = 0.5  # a headline above the best line shares at least this part of its topic
@@ -208,12 +211,14 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
 def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:
     """Start the body after a byline or date line near its top: what is above is a standfirst."""
     total = sum(count_words(lines[i]) for i in range(first, last + 1) if labels[i] == "prose")
-    above = 0
+    above, found = 0, False
     for index in range(first, last + 1):
-        if above > MAX_LEAD_SHARE * total:
+        # only the first run of byline and date lines: a name heading a later section (an
+        # interviewee) or a comment's time stamp is no byline, and the comments are no body
+        if above > MAX_LEAD_SHARE * total or labels[index] == "end" or (found and labels[index] == "prose"):
             break
-        if labels[index] != "prose" and lines[index] and is_meta_line(lines[index]):
-            first = index + 1
+        if labels[index] in ("short", "other") and is_meta_line(lines[index]):
+            first, found = index + 1, True
         above += count_words(lines[index]) if labels[index] == "prose" else 0
     while first < last and labels[first] != "prose":
         first += 1
@@ -245,20 +250,38 @@ def score_headline(lines: list[str], labels: list[str], index: int, first: int) 
     """How much a line looks like the headline: title-shaped, with a byline or date below it."""
     line = lines[index]
     words = count_words(line)
-    if labels[index] in ("blank", "furniture", "end") or not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+    if labels[index] in ("blank", "furniture", "end") or not MIN_SHORT_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
         return 0.0
     if line.endswith((",", ";", ":")) or line[:1].islower() or is_meta_line(line) or NOT_HEADLINE.search(line):
         return 0.0
     following = [i for i in range(index + 1, first) if labels[i] not in ("blank", "furniture")]
     near = following[:HEADLINE_REACH]
+    # the byline or date line right below: the line the article starts from
+    right_above_meta = bool(following) and is_meta_line(lines[following[0]])
+    if words < MIN_HEADLINE_WORDS and not right_above_meta:
+        return 0.0
     score = HEADLINE_BASE + (HEADLINE_SHAPE if 5 <= words <= 20 else 0.0)
     if any(parse_byline(lines[i]) or re.fullmatch(r"(?i)by:?", lines[i]) for i in near):
         score += HEADLINE_BYLINE
     elif any(is_meta_line(lines[i]) for i in near):
         score += HEADLINE_DATE
+    score += HEADLINE_RIGHT_ABOVE if right_above_meta else 0.0
+    score -= HEADLINE_IN_MENU if in_menu(labels, index) else 0.0
     if line.endswith("."):
         score -= HEADLINE_SENTENCE
     return score - HEADLINE_DISTANCE * len(following)
+
+
+def in_menu(labels: list[str], index: int) -> bool:
+    """True when a short line stands in a run of short lines without blank lines: a menu."""
+    if labels[index] != "short":
+        return False
+    start = end = index
+    while start > 0 and labels[start - 1] in ("short", "furniture"):
+        start -= 1
+    while end + 1 < len(labels) and labels[end + 1] in ("short", "furniture"):
+        end += 1
+    return end - start + 1 >= MIN_SHORT_RUN
 
 
 def content_words(line: str) -> set[str]:

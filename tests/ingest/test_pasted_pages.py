@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page
+from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page, score_headline
 from briefing.ingest.plain import read_txt
 
 LEAD = (
@@ -145,3 +145,51 @@ def test_a_related_headline_right_above_is_not_taken_for_the_headline():
     assert page is not None
     assert page.title == "Harbour authority approves ferry terminal despite lighthouse protests"
     assert page.body.split("\n") == [LEAD, "", SECOND]
+
+
+def test_names_heading_later_sections_do_not_move_the_body_start_further():
+    """Only the first run of byline and date lines starts the body: the names heading the
+    later parts of an interview article are no bylines, and the text above them stays."""
+    answer = "Asked about the cost, she said the crowns were well spent on a building the town would keep. " * 3
+    parts = [LEAD, "Tomas Lind", SECOND, "Anna Berg", answer, "Jonas Holm", answer, answer, answer]
+    found = read_pasted_page(PAGE.replace(f"{LEAD}\n", "\n\n".join(parts) + "\n"))
+    assert found is not None
+    assert found.body.startswith(SECOND)
+
+
+def test_comment_time_stamps_are_not_a_byline_above_the_body():
+    comment = "I have lived here for forty years and nobody ever asked us what we wanted, which is a shame."
+    third = "Work on the site starts in the autumn, once the last fishing boats have left the old quay."
+    comments = "\n".join(["2 days ago at 07:52 am", comment, "Rating: 36 Votes"] * 16)
+    page = PAGE.replace("Related articles\n", f"\n{third}\n\nTop rated comments\n{comments}\n")
+    found = read_pasted_page(page)
+    assert found is not None and found.body.startswith(LEAD)
+
+
+def test_the_line_right_above_the_date_is_the_headline_even_in_a_run_of_short_lines():
+    """A short headline among the site's section names: the date line right below marks it."""
+    menu = "Harbour and Ferry News\nLighthouse Protests Live\nPort Halden Terminal\nNew terminal approved\n"
+    page = PAGE.replace("Harbour authority approves ferry terminal despite lighthouse protests\nBy Mira Okafor\n", menu)
+    found = read_pasted_page(page)
+    assert found is not None and found.title == "New terminal approved"
+
+
+def test_a_two_word_headline_counts_when_a_date_follows_it():
+    page = PAGE.replace(
+        "Harbour authority approves ferry terminal despite lighthouse protests\nBy Mira Okafor\n",
+        "Ferry terminal\n",
+    )
+    found = read_pasted_page(page)
+    assert found is not None and found.title == "Ferry terminal"
+
+
+def test_a_short_line_in_a_list_of_short_lines_scores_lower_as_a_headline():
+    """A short line among short lines is a menu entry or a pick: it counts less than the same
+    line standing alone above the byline."""
+    alone = ["Ferry terminal gets approval", "", "Residents fought the plan for years", "By Mira Okafor", LEAD]
+    listed = ["Lighthouse tours", "Night bus cut", *alone]
+    scores = []
+    for lines in (alone, listed):
+        labels = [label_line(line) for line in lines]
+        scores.append(score_headline(lines, labels, lines.index("Ferry terminal gets approval"), len(lines) - 1))
+    assert scores[1] < scores[0]
