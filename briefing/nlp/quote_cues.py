@@ -18,6 +18,7 @@ from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 
 OPENING_MARKS = frozenset("“‘«\"'")
+PHRASAL_CUES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "weigh": "in"}
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.
@@ -86,7 +87,23 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
             return _cue_for_verb(para, token, window, after_quote=True)
         if _verb_read_as_noun(token):
             return _name_before(para, token, window)
-    return None
+    return _far_cue(para, close_i)
+
+
+def _far_cue(para: Paragraph, close_i: int) -> Cue | None:
+    """'“…,” Trump, the front-runner and polling leader in South Carolina by a wide margin,
+    said': the subject right after the quote, its speech verb past a long apposition."""
+    doc = para.doc
+    if close_i + 1 >= len(doc):
+        return None
+    first = doc[close_i + 1]
+    subject = first if first.dep_ in ("nsubj", "nsubjpass") else first.head
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not close_i < subject.i < verb.i or not _is_cue_verb(verb):
+        return None
+    if subject.i - close_i > 3 or verb.sent.start > close_i + 1 and _starts_sentence(doc, verb.sent.start):
+        return None
+    return _cue_for_verb(para, verb, list(doc[close_i + 1 : verb.i]), after_quote=True)
 
 
 def _verb_read_as_noun(token) -> bool:
@@ -139,12 +156,18 @@ def _reporting_verb(para: Paragraph, verb):
 
 
 def _is_cue_verb(token) -> bool:
-    """A speech verb, or 'went on' / 'goes on' after a quote."""
+    """A speech verb ('Tweeted' too, taken for a name), or 'went on', 'shot back', 'chimed in'."""
     if token.pos_ not in ("VERB", "AUX"):
-        return False
+        return (
+            token.tag_ == "NNP"
+            and token.text[1:].islower()
+            and token.lower_.endswith("ed")
+            and (token.lower_[:-2] in QUOTE_VERBS or token.lower_[:-1] in QUOTE_VERBS)
+        )
     if token.lemma_ in QUOTE_VERBS | STANCE_VERBS:
         return True
-    return token.lemma_ == "go" and any(c.lower_ == "on" for c in token.children)
+    particle = PHRASAL_CUES.get(token.lemma_.lower())
+    return particle is not None and any(c.lower_ == particle for c in token.children)
 
 
 def sentence_start_of(doc, i: int) -> int:

@@ -215,5 +215,11 @@ def _short_quote_allowed(inner: str, cue: Cue, para: Paragraph, span) -> bool:
         return True  # a speech verb before the words, in the same sentence
     gap_after = cue.speaker_start - (para.start + span.close)
     right_after = para.text[span.close + 1 : span.close + 40]
-    tight = 0 <= gap_after <= 3 or bool(re.match(r"\s*(said|says|added|told|asked|replied|insisted)\b", right_after))
+    close_i = para.token_from(span.close)
+    verb_next = close_i is not None and cue.verb_i == close_i + 1  # '“Yes!” beamed Donald Hartley'
+    tight = (
+        verb_next
+        or 0 <= gap_after <= 3
+        or bool(re.match(r"\s*(said|says|added|told|asked|replied|insisted)\b", right_after))
+    )
     return inner.rstrip()[-1:] in ",.!?" and tight

@@ -257,3 +257,26 @@ def test_a_transcript_after_a_colon_goes_on_in_quote_paragraphs_left_open(analys
         "John Kasich",
     ) in found
     assert ("We are now up 400,000 plus jobs, and we are running a surplus.", "John Kasich") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "“They’re all here because he’s promising to give them free stuff,” Dale Bennett shot back with a laugh.",
+            ("They’re all here because he’s promising to give them free stuff,", "Dale Bennett"),
+        ),
+        ("“This is fantastic!” beamed Donald Hartley of Madison.", ("This is fantastic!", "Donald Hartley")),
+        (
+            "“Not us but can’t argue with it!” Mike Murphy, the head of Right to Rise USA, Tweeted on Friday.",
+            ("Not us but can’t argue with it!", "Mike Murphy"),
+        ),
+        (
+            "“We have had more successful conventions than this one,” Bill Eastland, a delegate from Texas who "
+            "wore a cowboy hat and a pin of his candidate all through the long week of speeches, said on Thursday.",
+            ("We have had more successful conventions than this one,", "Bill Eastland"),
+        ),
+    ],
+)
+def test_more_cues_after_the_quote(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
