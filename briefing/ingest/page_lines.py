@@ -40,7 +40,7 @@ PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the nex
 MIN_GLUED = 5  # of which menu lines and glued lines
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_PATTERN_CHARS = 1000
-HEADLINE_LOOKBACK = 40  # lines above the body searched for the headline
+HEADLINE_LOOKBACK = 40  # lines above the body searched for the headline (blank and furniture not counted)
 HEADLINE_REACH = 4  # a byline or date this many lines below a headline (furniture not counted)
 HEADLINE_BASE, HEADLINE_SHAPE = 1.0, 1.0  # any title-like line; one of 5 to 20 words
 HEADLINE_BYLINE, HEADLINE_DATE = 3.0, 2.0  # a byline, a date line below it
@@ -70,6 +70,12 @@ FURNITURE = re.compile(
     r"(subscribe|sign up|register) (to|for) (continue|read|unlimited|full).{0,80}|"
     r"(create|start) (a|your) free account.{0,80}|you('ve| have) reached your .{0,60}|"
     r"become a (member|subscriber).{0,60}|support (our|independent) journalism.{0,80}|"
+    r"you are (signed|logged) in as.{0,60}|(edit profile|sign out)+|copy (this )?link|"
+    r"(click to )?(share|print|email)( this( article| story)?)?( (on|with|to) [\w ]{1,30})?( \(opens in new window\))?|"
+    r"click to email this to a friend.{0,30}|read more about sharing\.?|"
+    r"these are external links and will open in a new window|image (copyright|caption|source).{0,60}|"
+    r"(back|return) to (overview|top|home|news|articles?|blog)|zurück( zur übersicht)?|"
+    r"new, \d+ comments?|"
     r"(english|español|français|deutsch|italiano|português|русский|中文.*|日本語.*|한국어|العربية)"
     r"( \(.{1,20}\))?)\W*",
     re.IGNORECASE,
@@ -228,7 +234,7 @@ def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) 
 def find_headline(lines: list[str], labels: list[str], first: int, last: int | None = None) -> int | None:
     """The index of the headline: the best title-like line in the lines above the body."""
     lead = lead_words(lines, first, first if last is None else last)
-    scores = {i: score_headline(lines, labels, i, first) for i in range(max(0, first - HEADLINE_LOOKBACK), first)}
+    scores = {i: score_headline(lines, labels, i, first) for i in lines_above(labels, first)}
     scores = {i: score + topic_score(lines[i], lead) if score > 0 else score for i, score in scores.items()}
     best_index = max(scores, key=lambda i: (scores[i], i), default=None)
     if best_index is None or scores[best_index] <= 0:
@@ -236,14 +242,28 @@ def find_headline(lines: list[str], labels: list[str], first: int, last: int | N
     above = [i for i in range(best_index - 1, max(-1, best_index - 3), -1) if labels[i] not in ("blank", "furniture")]
     # a title-like line right above, on the same topic, is the headline and the best one
     # its standfirst; a related story's headline right above is not
+    # (a breadcrumb glued to the headline holds it: "Home News Business News <headline>")
     if (
         above
         and scores.get(above[0], 0.0) > 0
         and count_words(lines[above[0]]) >= 5
+        and lines[best_index] not in lines[above[0]]
         and topic_score(lines[above[0]], lead) >= STANDFIRST_TOPIC * topic_score(lines[best_index], lead)
     ):
         return above[0]
     return best_index
+
+
+def lines_above(labels: list[str], first: int) -> list[int]:
+    """The HEADLINE_LOOKBACK lines above the body, not counting blank and furniture lines
+    (a share row of twenty buttons does not push the headline out of reach)."""
+    found: list[int] = []
+    index = first - 1
+    while index >= 0 and len(found) < HEADLINE_LOOKBACK:
+        if labels[index] not in ("blank", "furniture"):
+            found.append(index)
+        index -= 1
+    return found[::-1]
 
 
 def score_headline(lines: list[str], labels: list[str], index: int, first: int) -> float:
@@ -326,15 +346,27 @@ def name_of_author_line(line: str) -> str | None:
     head, _, tail = line.rpartition(",")
     if head and (is_outlet(tail.strip()) or is_role(tail)):
         line = head
-    words = line.split()
+    words = re.sub(r"@\w+", " ", line).split()  # without a handle: "Jane Doe @janedoe"
     while words and (is_role(words[-1]) or is_outlet(words[-1]) or words[-1].isupper()):
         words.pop()
     names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]
+    if names and len(names[-1].split()) > 3:  # "... Trevor J. Mitchell Sioux Falls Argus Leader"
+        names[-1] = name_before_outlet(names[-1], line)
     if not names or not all(is_person_name(n) and len(n.split()) <= 3 for n in names):
         return None
     plain = len(names) == 1 and " ".join(words) == line.strip()
     # a lone three-word name could be a short title-case headline; two words rarely are
     return None if plain and len(names[0].split()) > 2 else " and ".join(names)
+
+
+def name_before_outlet(name: str, line: str) -> str:
+    """The first two or three words of ``name`` when the rest of the line names an outlet."""
+    words = name.split()
+    for size in (3, 2):
+        rest = line[line.index(words[size]) :].split() if words[size] in line else []
+        if is_outlet(" ".join(rest)) and all(w[:1].isupper() for w in rest) and is_person_name(" ".join(words[:size])):
+            return " ".join(words[:size])
+    return name
 
 
 def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:

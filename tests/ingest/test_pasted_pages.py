@@ -101,6 +101,14 @@ def test_a_caption_or_a_standfirst_is_not_the_headline():
         ("To read the full story", "furniture"),
         ("3 hours ago", "furniture"),
         ("Contact us: desk@halden.example", "furniture"),
+        ("Share this with Facebook", "furniture"),
+        ("Click to share on Reddit (Opens in new window)", "furniture"),
+        ("Click to email this to a friend (Opens in new window)", "furniture"),
+        ("These are external links and will open in a new window", "furniture"),
+        ("Image copyright Getty Images", "furniture"),
+        ("You are signed in as", "furniture"),
+        ("Zurück zur Übersicht", "furniture"),
+        ("New, 15 comments", "furniture"),
         ("Most read", "end"),
         ("[ 12 comments ]", "end"),
         ("Tags: ferries, harbour", "end"),
@@ -121,6 +129,9 @@ def test_lines_are_labelled_by_what_they_are(line, label):
         ("Mira Okafor and Tomas Lind, Halden Courier", "Mira Okafor and Tomas Lind"),
         ("Ferry fares to rise in spring", None),
         ("The harbour will reopen.", None),
+        ("Mira Okafor @mokafor", "Mira Okafor"),
+        ("Mira Okafor and Tomas J. Lind Port Halden Courier", "Mira Okafor and Tomas J. Lind"),
+        ("Harbour Bets on the Future With a New Ferry Service", None),
     ],
 )
 def test_a_line_naming_the_author_without_by(line, name):
@@ -193,3 +204,16 @@ def test_a_short_line_in_a_list_of_short_lines_scores_lower_as_a_headline():
         labels = [label_line(line) for line in lines]
         scores.append(score_headline(lines, labels, lines.index("Ferry terminal gets approval"), len(lines) - 1))
     assert scores[1] < scores[0]
+
+
+def test_a_long_share_row_does_not_push_the_headline_out_of_reach():
+    shares = "\n".join(f"Share this with {site}\n" for site in ["Facebook", "Twitter", "Email", "WhatsApp"] * 12)
+    found = read_pasted_page(PAGE.replace("Share\nTweet\nEmail\n", f"{shares}\n"))
+    assert found is not None
+    assert found.title == "Harbour authority approves ferry terminal despite lighthouse protests"
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_not_kept_in_the_title():
+    headline = "Harbour authority approves ferry terminal despite lighthouse protests"
+    found = read_pasted_page(PAGE.replace(f"{headline}\n", f"Home News Local News {headline}\n{headline}\n"))
+    assert found is not None and found.title == headline
