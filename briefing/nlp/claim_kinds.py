@@ -8,6 +8,7 @@ action. None when no rule applies (the score may still make it a "statement").
 from __future__ import annotations
 
 from briefing.nlp.claim_clauses import Clauses
+from briefing.nlp.claim_quotes import attribution_ids
 from briefing.nlp.claim_words import (
     ACTION_LEMMAS,
     ALLEGATION_LEMMAS,
@@ -31,9 +32,10 @@ NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 
 
-def figure_kind(sent, live_ids: set[int]) -> str | None:
-    """money, percent or figure when a live clause carries a number (in digits or words)."""
-    text = sent.text
+def figure_kind(sent, live_ids: set[int], skip: frozenset[int] | set[int] = frozenset()) -> str | None:
+    """money, percent or figure when a live clause carries a number (in digits or words);
+    ``skip``: words that are not part of the claim (the speaker of a quote)."""
+    text = "".join(t.text_with_ws for t in sent if t.i not in skip) if skip else sent.text
     labels = set()
     for ent in sent.ents:
         if ent.start in live_ids and (DIGIT.search(ent.text) or _has_number_word(ent)):
@@ -49,7 +51,8 @@ def figure_kind(sent, live_ids: set[int]) -> str | None:
 
 
 def claim_kind(sent, clauses: Clauses) -> str | None:
-    live = clauses.live
+    speaker = attribution_ids(sent)
+    live = [t for t in clauses.live if t.i not in speaker]
     live_ids = {t.i for t in live}
     lemmas = {t.lemma_.lower() for t in live}
     lowers = {t.lower_ for t in sent}
@@ -59,7 +62,7 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
         return "rumour"
     if lowers & ALLEGATION_WORDS or any(t.pos_ == "VERB" and t.lemma_ in ALLEGATION_LEMMAS for t in live):
         return "allegation"
-    figure = figure_kind(sent, live_ids)
+    figure = figure_kind(sent, live_ids, speaker)
     if figure is not None:
         plan = _plan_kind(live, _figure_tokens(sent, live))
         if plan is not None:

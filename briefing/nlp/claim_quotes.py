@@ -29,9 +29,11 @@ OPENING, CLOSING = frozenset(("“", "``", "„", "«")), frozenset(("”", "»"
 STATIVE_LEMMAS = frozenset("be have remind see look feel seem mean matter deserve need want love hate unite".split())
 VIEW_PRONOUNS = frozenset("we our us ours ourselves you your yours me my".split())
 VIEW_ADJ_TAGS = frozenset(("JJ", "JJR", "JJS"))
+COMPARED_TAGS = frozenset(("JJR", "JJS", "RBR", "RBS"))
 EXPECT_LEMMAS = frozenset("expect predict anticipate forecast foresee".split())
 SAY_LEMMAS = SPEECH_LEMMAS | frozenset("write tweet remark predict suggest".split())
-UNDER_VIEW = frozenset("relcl acl advcl xcomp".split())
+UNDER_VIEW = frozenset("relcl acl advcl xcomp ccomp".split())
+SPEAKER_DESCRIPTIONS = frozenset("appos relcl acl prep".split())
 FUTURE_AUX = frozenset(("will", "'ll", "’ll", "shall", "wo"))
 
 
@@ -39,15 +41,45 @@ def quoted_spans(sent) -> set[int]:
     """Indexes of the tokens inside quotation marks; a sentence that opens a quote and does
     not close it (the quote goes on in the next sentence) is quoted to its end, and one that
     only closes a quote is quoted up to the close."""
-    marks = [t.text for t in sent if t.text in OPENING | CLOSING]
-    inside, quoted = bool(marks) and marks[0] in CLOSING, set()  # a quote going on from before
+    marks = [_mark_side(t) for t in sent if t.text in QUOTE_MARKS]
+    sided = [m for m in marks if m is not None]
+    inside, quoted = bool(sided) and sided[0] == "close", set()  # a quote going on from before
     for token in sent:
-        mark = token.text
-        if mark in QUOTE_MARKS:
-            inside = True if mark in OPENING else False if mark in CLOSING else not inside
+        if token.text in QUOTE_MARKS:
+            side = _mark_side(token)
+            inside = True if side == "open" else False if side == "close" else not inside
         elif inside:
             quoted.add(token.i)
     return quoted
+
+
+def _mark_side(token) -> str | None:
+    """ "open" or "close" for a curly mark, and for a straight one by its spacing: a closing
+    mark hugs the word or comma before it ('oxygen," said'), an opening one the word after."""
+    if token.text in OPENING:
+        return "open"
+    if token.text in CLOSING:
+        return "close"
+    doc = token.doc
+    before = token.i > 0 and not doc[token.i - 1].whitespace_
+    after = bool(token.whitespace_) or token.i + 1 == len(doc)
+    if before and after:
+        return "close"
+    if not before and not after:
+        return "open"
+    return None
+
+
+def attribution_ids(sent) -> set[int]:
+    """Indexes of the speaker's words when the sentence reports what someone said: "said Tim
+    Pawlenty, a candidate in 2012" or "Norm Coleman, who backed two of his rivals, said".
+    Who the speaker is does not make what they said a date or a figure."""
+    root = sent.root
+    if root.lemma_ not in SAY_LEMMAS or not any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        return set()
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # only what describes the speaker: in "some 22 percent said ..." the count is the claim
+    return {t.i for s in subjects for c in s.children if c.dep_ in SPEAKER_DESCRIPTIONS for t in c.subtree}
 
 
 def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
@@ -71,6 +103,8 @@ def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
                     continue  # "this crazy system [where 25 million more people have healthcare]"
                 if under.dep_ in UNDER_VIEW or under.dep_ == "conj" and under.head.i in vetoed:
                     vetoed.add(under.i)
+        elif (in_quote or _is_said(head)) and _is_hypothetical(head):
+            vetoed.add(index)  # "“If it were just the two of them, Rubio would win,” he said"
         elif _is_reported_prediction(head):
             vetoed.add(index)
             if head.head.lemma_ in EXPECT_LEMMAS:
@@ -87,9 +121,11 @@ def _is_quoted_view(head, tokens) -> bool:
     stative = head.lemma_ in STATIVE_LEMMAS or head.tag_ in ("VBZ", "VBP") or head.lower_ in ("'s", "’s")
     if not stative or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
         return False
-    if any(t.lower_ in VIEW_PRONOUNS or t.tag_ in ("JJR", "JJS") for t in head.subtree):
-        return True  # "our freedom is ...", "no one tougher", "France's best interest"
-    return described
+    if any(t.lower_ in VIEW_PRONOUNS or t.tag_ in COMPARED_TAGS for t in head.subtree):
+        return True  # "our freedom is ...", "no one tougher", "France's best interest", "more revved up"
+    # a quoted state is described anywhere under it: "is the epitome of somebody that is not
+    # politically correct", "means no other Democrat is getting oxygen"
+    return any(t.tag_ in VIEW_ADJ_TAGS and t.ent_type_ == "" for t in head.subtree)
 
 
 def _predicate_quoted(head, quoted: set[int]) -> bool:
@@ -97,9 +133,20 @@ def _predicate_quoted(head, quoted: set[int]) -> bool:
     return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") and c.i in quoted for c in head.children)
 
 
+def _is_said(head) -> bool:
+    return head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in SAY_LEMMAS | EXPECT_LEMMAS
+
+
 def _is_reported_prediction(head) -> bool:
-    said = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in SAY_LEMMAS | EXPECT_LEMMAS
-    return said and _future(head) and not _announced_act(head)
+    return _is_said(head) and _future(head) and not _announced_act(head)
+
+
+def _is_hypothetical(head) -> bool:
+    """ "would win ... if it were": what would happen under a condition is not a fact."""
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in head.children)
+    return would and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in head.children
+    )
 
 
 def _announced_act(head) -> bool:

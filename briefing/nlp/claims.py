@@ -20,6 +20,7 @@ from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
+from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.model import load_model
@@ -32,6 +33,8 @@ HEADLINE_LABEL = re.compile(
     r"(?i)^(?:(?:watch|video|photos?|pictures?|graphic(?: photo| video)?|updated?|breaking(?: news)?|"
     r"exclusive|live|report|analysis|opinion|listen|audio)\s*[:|–—-]\s*|(?:updated|breaking)\s+(?=\S))"
 )
+SENTENCE_BREAK = re.compile(r"[.?!][\"'”’)]?\s+\S|\n")
+LEAD_TITLE_WORDS = 20  # a first paragraph this short, of one sentence, above more text is the headline
 HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
@@ -53,6 +56,7 @@ class Claim:
 def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -> list[Claim]:
     claims: list[Claim] = []
     headline_end = 0
+    title = title or _lead_title(parsed)
     if title and parsed.paragraphs:
         headline = find_headline(parsed, title, nlp)
         if headline is not None:
@@ -71,11 +75,26 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
     return claims
 
 
+def _lead_title(parsed: ParsedText) -> str | None:
+    """The headline a text opens with when no title came apart from it: a first paragraph of
+    one short sentence with more text after it ("Donald Trump Finally Endorses House Speaker
+    Paul Ryan." above the story). A text of one paragraph has no headline of its own."""
+    if len(parsed.paragraphs) < 2:
+        return None
+    first = parsed.paragraphs[0]
+    text = first.text.strip()
+    words = sum(1 for t in first.doc if not t.is_punct and not t.is_space)
+    # one sentence by its marks: the parser splits title-case headlines in two
+    if not 2 <= words <= LEAD_TITLE_WORDS or text.endswith(":") or SENTENCE_BREAK.search(text):
+        return None
+    return text
+
+
 def judge_sentence(sent) -> tuple[str, float] | None:
     """(kind, score) when a spaCy sentence is a claim, else None."""
     words = sum(1 for t in sent if not t.is_punct and not t.is_space)
     text = sent.text.strip()
-    if not MIN_WORDS <= words <= MAX_WORDS or text.endswith("?") or is_junk(text):
+    if not MIN_WORDS <= words <= MAX_WORDS or _asks(sent) or is_junk(text):
         return None
     if _is_imperative(sent):
         return None
@@ -83,8 +102,10 @@ def judge_sentence(sent) -> tuple[str, float] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
         return None
     kind = claim_kind(sent, clauses)
+    speaker = attribution_ids(sent)
+    content = [t for t in clauses.live if t.i not in speaker]
     if kind is None and (
-        clauses.vetoed and _reports_only_vetoed(sent, clauses) or not any(map(_is_content_verb, clauses.live))
+        clauses.vetoed and _reports_only_vetoed(sent, clauses) or not any(map(_is_content_verb, content))
     ):
         return None  # only who said it ("Jane Doe said in a statement."), or what they said is opinion
     score = check_worthiness(sentence_features(sent, clauses, kind))
@@ -101,6 +122,16 @@ def _reports_only_vetoed(sent, clauses) -> bool:
     live = {t.i for t in clauses.live}
     said = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
     return bool(said) and all(c.i not in live for c in said)
+
+
+def _asks(sent) -> bool:
+    """A question, also when what is reported is a quoted question: "“... why would brands
+    align with him?” he said" (not "she clashed with him, asking “what difference does it make?”")."""
+    if sent.text.rstrip().endswith("?"):
+        return True
+    return sent.root.lemma_ in SPEECH_LEMMAS and any(
+        t.text == "?" and t.i + 1 < sent.end and sent.doc[t.i + 1].text in QUOTE_MARKS for t in sent
+    )
 
 
 def _is_imperative(sent) -> bool:

@@ -203,3 +203,66 @@ def test_a_title_label_stays_out_of_the_title_claim():
 )
 def test_quoted_views_and_reported_predictions_are_not_claims(analyse, sentence, is_claim):
     assert bool(analyse(sentence).claims) is is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        # who the speaker is (a campaign in 2008, two rivals backed) does not make a view a date or a figure
+        (
+            "“It's the party unifying because they realize that she is not a viable choice,” said Ron Weiser, "
+            "who was a national co-chair of the 2008 campaign.",
+            False,
+        ),
+        (
+            "“A vote against Marco is a vote for Donald Trump, and that is a terrible thing,” said Norm Coleman, "
+            "who is supporting Mr. Rubio after first backing two of his rivals.",
+            False,
+        ),
+        ("Some 22 percent said they would back Trump.", True),  # the count is the claim, not the speaker
+        # a straight closing mark hugs the comma before it: the quote ran on from the sentence before
+        (
+            'It also means no other Democrat is getting oxygen," said Mo Elleithee, '
+            "a campaign aide during her failed 2008 run.",
+            False,
+        ),
+        # a quoted state described below its own clause
+        (
+            "“Roger Ailes is the epitome of somebody that is not politically correct,” said Gov. Terry Branstad, "
+            "who hired him in 1986.",
+            False,
+        ),
+        ("“Here in California, people are very much more revved up,” said Steve Dunwoody.", False),
+        # what would happen if: not a fact
+        ("“If it were just Trump versus Rubio, Rubio would win that,” said Tim Pawlenty, a candidate in 2012.", False),
+        # a quoted question is a question; a question quoted inside a reported fact is not
+        (
+            '"If the last three nominees don\'t want to get on that stage," Robinson said, '
+            '"why would corporate brands want to align themselves with Trump?"',
+            False,
+        ),
+        (
+            "Clinton clashed with Johnson during the 2013 Senate hearing, chiding him, "
+            "“What difference at this point does it make?” when questioned about the attack.",
+            True,
+        ),
+    ],
+)
+def test_the_speaker_hypotheticals_and_quoted_questions(analyse, sentence, is_claim):
+    assert bool(analyse(sentence).claims) is is_claim
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Donald Trump Finally Endorses House Speaker Paul Ryan.",
+        "Obama slams GOP’s ‘doom and despair’ on economy.",
+        "Immediately After Obama’s Terror Speech, Trump Said The 11 Words Everyone Was Thinking.",
+    ],
+)
+def test_a_short_first_paragraph_above_the_story_is_its_headline(analyse, headline):
+    text = f"{headline}\n\nThe president spoke on Friday in Washington.\n\nHe took questions afterwards."
+    claims = analyse(text).claims
+    assert claims[0].start == 0 and claims[0].end == len(headline) and claims[0].score >= 0.9
+    # one paragraph alone is a sentence, not a headline above a story
+    assert all(c.score < 0.9 for c in analyse("He took questions afterwards about his plans.").claims)
