@@ -39,6 +39,7 @@ MIN_MENU_LINES = 5  # lines in menus that make a text a pasted page
 PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the next line
 MIN_GLUED = 5  # of which menu lines and glued lines
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
+MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
 MAX_PATTERN_CHARS = 1000
 HEADLINE_LOOKBACK = 40  # lines above the body searched for the headline (blank and furniture not counted)
 HEADLINE_REACH = 4  # a byline or date this many lines below a headline (furniture not counted)
@@ -217,15 +218,19 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
 def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:
     """Start the body after a byline or date line near its top: what is above is a standfirst."""
     total = sum(count_words(lines[i]) for i in range(first, last + 1) if labels[i] == "prose")
-    above, found = 0, False
+    above = prose_lines = 0
+    found = False
     for index in range(first, last + 1):
         # only the first run of byline and date lines: a name heading a later section (an
         # interviewee) or a comment's time stamp is no byline, and the comments are no body
         if above > MAX_LEAD_SHARE * total or labels[index] == "end" or (found and labels[index] == "prose"):
             break
-        if labels[index] in ("short", "other") and is_meta_line(lines[index]):
+        meta = labels[index] in ("short", "other") and is_meta_line(lines[index])
+        # a bare name under a few paragraphs is a caption's or a section's ("Status Quo")
+        if meta and (prose_lines <= MAX_STANDFIRST_LINES or not is_bare_name(lines[index])):
             first, found = index + 1, True
         above += count_words(lines[index]) if labels[index] == "prose" else 0
+        prose_lines += labels[index] == "prose"
     while first < last and labels[first] != "prose":
         first += 1
     return first, last
@@ -337,6 +342,11 @@ def is_meta_line(line: str) -> bool:
     if parse_byline(line) or re.fullmatch(r"(?i)by:?", line.strip()) or name_of_author_line(line):
         return True
     return count_words(line) <= 15 and bool(find_full_dates(line) or SHORT_DATE.search(line))
+
+
+def is_bare_name(line: str) -> bool:
+    """A line that is only a name ("Jane Doe"): no "By", no date, no role or outlet."""
+    return not parse_byline(line) and name_of_author_line(line) == line.strip()
 
 
 def name_of_author_line(line: str) -> str | None:

@@ -217,3 +217,13 @@ def test_a_breadcrumb_glued_to_the_headline_is_not_kept_in_the_title():
     headline = "Harbour authority approves ferry terminal despite lighthouse protests"
     found = read_pasted_page(PAGE.replace(f"{headline}\n", f"Home News Local News {headline}\n{headline}\n"))
     assert found is not None and found.title == headline
+
+
+def test_a_bare_name_under_three_paragraphs_is_a_caption_not_a_byline():
+    """A bare name line below the first paragraphs is an image's alt text or a section
+    heading ("Status Quo"); the paragraphs above it are the article, not a standfirst."""
+    more = "Work on the site starts in the autumn, once the last fishing boats have left the old quay. " * 2
+    parts = [LEAD, SECOND, more, "Status Quo", more, more, more, more, more, more, more, more]
+    found = read_pasted_page(PAGE.replace(f"{LEAD}\n", "\n\n".join(parts) + "\n"))
+    assert found is not None
+    assert found.body.startswith(LEAD)
