@@ -33,6 +33,7 @@ class Cue:
     speaker_end: int
     head: int | None = None  # absolute offset of the phrase's head word
     verb_i: int | None = None  # the cue verb's token index in its paragraph
+    naming: bool = False  # the quote names something ('called it “…”', 'dismissed it as “…”')
 
 
 def find_cue(para: Paragraph, span) -> Cue | None:
@@ -52,6 +53,7 @@ def find_cue(para: Paragraph, span) -> Cue | None:
     # a fragment inside a sentence: the speaker is the subject before it
     return (
         _fragment(para, open_i, span)
+        or _as_fragment(para, open_i)
         or _cue_before(para, open_i, whole_sentence=True)
         or _according_to(para, close_i, open_i)
         or _cue_after(para, close_i)
@@ -404,6 +406,32 @@ def _according_to(para: Paragraph, close_i: int, open_i: int) -> Cue | None:
             start = match.start(1)
             return Cue("according to", para.start + start, para.start + start + len(match[1].rstrip()))
     return None
+
+
+def _as_fragment(para: Paragraph, open_i: int) -> Cue | None:
+    """'Manafort dismissed the kerfuffle as “absurd.”', 'referred to immigrants as “criminals”':
+    words a subject used for something, after 'as' hanging from its verb."""
+    doc = para.doc
+    i = open_i - 1
+    while i > 0 and open_i - i <= 3 and doc[i].pos_ in ("DET", "ADJ"):
+        i -= 1
+    if i < 1 or doc[i].lower_ != "as" or doc[i].head.pos_ != "VERB" or doc[i].head.i > i:
+        return None
+    verb = doc[i].head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is None
+        or subject.is_punct
+        or subject.lower_ in ("it", "this", "that", "which")
+        or _inside_marks(para, subject)
+    ):
+        return None
+    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+    cue = _cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    cue.naming = True
+    return cue
 
 
 def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:

@@ -141,7 +141,11 @@ def _is_title(inner: str) -> bool:
 def _names_a_thing(para: Paragraph, cue: Cue) -> bool:
     """'what they call the “green tax”', 'residents call it the “fire corridor”': a name
     people give a thing, not words someone said."""
-    if not cue.verb.lower().startswith(FRAGMENT_PREFIXES) or cue.head is None or not para.start <= cue.head < para.end:
+    if (
+        not (cue.naming or cue.verb.lower().startswith(FRAGMENT_PREFIXES))
+        or cue.head is None
+        or not para.start <= cue.head < para.end
+    ):
         return False
     head_i = para.token_from(cue.head - para.start)
     head = para.doc[head_i] if head_i is not None else None
@@ -209,7 +213,7 @@ def _ends_abbreviation(text: str, period: int) -> bool:
 def _short_quote_allowed(inner: str, cue: Cue, para: Paragraph, span) -> bool:
     """Three words or fewer: a fragment ("called it “slow and chaotic”", "said a cut was
     “a realistic scenario”") or a reply ("“Yes,” she said"); otherwise a scare quote."""
-    if cue.verb in ("fragment", "according to") or cue.verb.lower().startswith(FRAGMENT_PREFIXES):
+    if cue.naming or cue.verb in ("fragment", "according to") or cue.verb.lower().startswith(FRAGMENT_PREFIXES):
         return True
     if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
         return True  # a speech verb before the words, in the same sentence

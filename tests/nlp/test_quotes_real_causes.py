@@ -280,3 +280,13 @@ def test_a_transcript_after_a_colon_goes_on_in_quote_paragraphs_left_open(analys
 )
 def test_more_cues_after_the_quote(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_words_a_speaker_used_for_something_after_as(analyse):
+    text = "Campaign chair Paul Manafort dismissed the whole kerfuffle as “absurd.” The vote went on."
+    assert speakers(analyse(text), text) == [("absurd.", "Paul Manafort")]
+
+
+def test_a_name_people_give_a_thing_after_as_is_no_quote(analyse):
+    text = "Residents refer to the road as the “fire corridor” since the blaze."
+    assert not analyse(text).quotes
