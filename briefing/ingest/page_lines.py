@@ -244,19 +244,24 @@ def find_headline(lines: list[str], labels: list[str], first: int, last: int | N
     best_index = max(scores, key=lambda i: (scores[i], i), default=None)
     if best_index is None or scores[best_index] <= 0:
         return None
-    above = [i for i in range(best_index - 1, max(-1, best_index - 3), -1) if labels[i] not in ("blank", "furniture")]
-    # a title-like line right above, on the same topic, is the headline and the best one
-    # its standfirst; a related story's headline right above is not
-    # (a breadcrumb glued to the headline holds it: "Home News Business News <headline>")
-    if (
-        above
-        and scores.get(above[0], 0.0) > 0
-        and count_words(lines[above[0]]) >= 5
-        and lines[best_index] not in lines[above[0]]
-        and topic_score(lines[above[0]], lead) >= STANDFIRST_TOPIC * topic_score(lines[best_index], lead)
-    ):
-        return above[0]
-    return best_index
+    above = [i for i in range(best_index - 1, max(-1, best_index - 5), -1) if labels[i] not in ("blank", "furniture")]
+    return above[0] if above and is_headline_of_standfirst(lines, labels, above[0], best_index, lead) else best_index
+
+
+def is_headline_of_standfirst(lines: list[str], labels: list[str], index: int, best: int, lead: set[str]) -> bool:
+    """True when the title-like line ``index`` right above the best line is the headline and the
+    best line its standfirst: on the same topic, or the best line a sentence below a title.
+
+    A related story's headline right above is on another topic; a menu entry right above is a
+    short line among short lines; a breadcrumb glued to the headline holds the best line.
+    """
+    line = lines[index]
+    if score_headline(lines, labels, index, best + 1) <= 0 or count_words(line) < 5 or in_menu(labels, index):
+        return False
+    if lines[best] in line:
+        return False
+    sentence_below = lines[best].endswith(".") and not line.endswith(".")
+    return sentence_below or topic_score(line, lead) >= STANDFIRST_TOPIC * topic_score(lines[best], lead)
 
 
 def lines_above(labels: list[str], first: int) -> list[int]:

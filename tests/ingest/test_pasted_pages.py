@@ -227,3 +227,34 @@ def test_a_bare_name_under_three_paragraphs_is_a_caption_not_a_byline():
     found = read_pasted_page(PAGE.replace(f"{LEAD}\n", "\n\n".join(parts) + "\n"))
     assert found is not None
     assert found.body.startswith(LEAD)
+
+
+HEADLINE = "Harbour authority approves ferry terminal despite lighthouse protests"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "New, 15 comments\n\n",  # a comment count between headline and standfirst
+        "",
+    ],
+)
+def test_the_headline_above_its_standfirst_is_the_title(between):
+    standfirst = "The vote ends two years of objections from people living near the old lighthouse"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{HEADLINE}\n{between}{standfirst}\n"))
+    assert found is not None and found.title == HEADLINE
+
+
+def test_a_title_above_a_sentence_standfirst_is_the_headline_whatever_its_words():
+    """A title above a standfirst that is a full sentence is the headline, even when it shares
+    few words with the lead ("4 Things to Do in October" above its description)."""
+    title = "Five things to do this spring"
+    standfirst = "Our picks of harbour walks, ferry trips and lighthouse tours for the month of March."
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{title}\n{standfirst}\n"))
+    assert found is not None and found.title == title
+
+
+def test_a_menu_entry_right_above_the_headline_is_not_taken_for_it():
+    menu = "Ferry timetables\nHarbour maps\nLighthouse tours and terminal news\n"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\nBy Mira Okafor\n", f"{menu}{HEADLINE}\n"))
+    assert found is not None and found.title == HEADLINE
