@@ -418,6 +418,8 @@ def _as_fragment(para: Paragraph, open_i: int) -> Cue | None:
     if i < 1 or doc[i].lower_ != "as" or doc[i].head.pos_ != "VERB" or doc[i].head.i > i:
         return None
     verb = doc[i].head
+    if verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children):
+        return None  # 'Known in Brazil as ‘Foguetinho’', 'seen as a “lifeboat”': no one speaks
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

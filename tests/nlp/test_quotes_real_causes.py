@@ -290,3 +290,8 @@ def test_words_a_speaker_used_for_something_after_as(analyse):
 def test_a_name_people_give_a_thing_after_as_is_no_quote(analyse):
     text = "Residents refer to the road as the “fire corridor” since the blaze."
     assert not analyse(text).quotes
+
+
+def test_a_nickname_after_a_passive_as_is_no_quote(analyse):
+    text = "Known in Brazil as ‘Foguetinho’ – the little rocket – Thiago had attracted interest from clubs."
+    assert not analyse(text).quotes
