@@ -16,7 +16,9 @@ guess, English when there is none for it).
 Body: the benchmark's own metric (its evaluate.py): token 4-gram shingles, per-page tp/fp/fn
 normalised to sum 1, precision and recall averaged over pages, F1 of the two averages.
 Title: normalised exact match against the page's <h1> (the benchmark has no headline); a
-page without an <h1> has no title gold and is left out of title accuracy. "Site affix"
+page without an <h1> has no title gold and is left out of title accuracy, and so is a page
+whose <h1> is not its headline: the site's name (og:site_name), or a heading that shares no
+word with the headline part of the <title> (a logo, an embedded item's heading). "Site affix"
 counts predicted titles carrying the outlet's name after or before a separator.
 
 The benchmark has no train/test split. Pages are split by a stable hash of their id: the
@@ -46,6 +48,7 @@ import lxml.html
 
 from briefing.domain import IngestError
 from briefing.ingest.language import guess_language
+from briefing.ingest.page_lines import STOPS
 from briefing.ingest.reader import read_document
 
 SKIPPED_TAGS = frozenset(
@@ -187,7 +190,19 @@ def find_h1(root: lxml.html.HtmlElement) -> str | None:
         words = normalise_title(text).split()
         return sum(w in wanted for w in set(words)), len(words)
 
-    return max(found, key=closeness)
+    best = max(found, key=closeness)
+    return best if is_headline_h1(best, titles, root) else None
+
+
+def is_headline_h1(h1: str, titles: list[str], root: lxml.html.HtmlElement) -> bool:
+    """False when the <h1> is the site's name or shares no content word with the <title> or
+    og:title: a logo, a blog's name, an embedded item's heading. Such a page has no headline
+    gold (its headline is set in another element)."""
+    sites = {normalise_title(m.get("content")) for m in root.iter("meta") if m.get("property") == "og:site_name"}
+    if normalise_title(h1) in sites:
+        return False
+    wanted = {w for w in normalise_title(" ".join(titles)).split() if w not in STOPS}
+    return not wanted or any(w in wanted for w in normalise_title(h1).split() if w not in STOPS)
 
 
 # --- the three readers --------------------------------------------------------------------
