@@ -53,6 +53,7 @@ HEADLINE_RIGHT_ABOVE = 1.5  # the byline or date line is the next line
 HEADLINE_IN_MENU = 1.5  # a short line among short lines: a menu entry, a section name, a tag
 HEADLINE_TOPIC = 3.0  # times the share of its content words found in the lead
 LEAD_WORDS = 300
+TOP_LINES = 6  # the lines of an ordinary text searched for a headline with a byline below
 STANDFIRST_TOPIC = 0.5  # a headline above the best line shares at least this part of its topic
 
 STOPS = frozenset(word for words in STOP_WORDS.values() for word in words.split())
@@ -422,3 +423,31 @@ def read_pasted_page(text: str) -> PastedPage | None:
     title = lines[headline] if headline is not None else None
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))  # a dropped line leaves one paragraph break
     return PastedPage(body, title, author, published)
+
+
+def find_top_headline(text: str) -> tuple[str, str] | None:
+    """(headline, author) of a text whose first lines hold a title-like line with a byline on
+    the next line, below a caption or a kicker: "caption (credit: ...)", "Headline", "by Jane Doe".
+
+    A text that is no pasted page still carries its headline this way when it was copied from
+    a simple page; the cleaner would otherwise join headline and byline into one paragraph.
+    """
+    lines = [line.strip() for line in text.split("\n", TOP_LINES * 4)[: TOP_LINES * 4]]
+    seen = 0
+    for index, line in enumerate(lines[:-1]):
+        seen += bool(line)
+        if seen > TOP_LINES:
+            break
+        byline = parse_byline(lines[index + 1])
+        if line and byline and byline.author and is_title_shaped(line):
+            return line, byline.author
+    return None
+
+
+def is_title_shaped(line: str) -> bool:
+    words = count_words(line)
+    if not MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS or len(line) > MAX_PATTERN_CHARS:
+        return False
+    if line.endswith((".", ",", ";", ":")) or line[:1].islower() or NOT_HEADLINE.search(line):
+        return False
+    return not is_meta_line(line)

@@ -17,7 +17,7 @@ import re
 from briefing.ingest.clean import normalise_characters
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted
-from briefing.ingest.page_lines import read_pasted_page
+from briefing.ingest.page_lines import find_top_headline, read_pasted_page
 
 ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -46,7 +46,8 @@ def read_txt(raw: bytes) -> Extracted:
     text = decode_text(raw)
     page = read_pasted_page(normalise_characters(text))
     if page is None:
-        return Extracted(text=text)
+        top = find_top_headline(normalise_characters(text))
+        return Extracted(text=text, title=top[0], author=top[1]) if top else Extracted(text=text)
     return Extracted(text=page.body, title=page.title, author=page.author, published=page.published)
 
 

@@ -258,3 +258,15 @@ def test_a_menu_entry_right_above_the_headline_is_not_taken_for_it():
     menu = "Ferry timetables\nHarbour maps\nLighthouse tours and terminal news\n"
     found = read_pasted_page(PAGE.replace(f"{HEADLINE}\nBy Mira Okafor\n", f"{menu}{HEADLINE}\n"))
     assert found is not None and found.title == HEADLINE
+
+
+def test_a_simple_page_with_a_caption_above_the_headline_gives_headline_and_author():
+    """Not a pasted page (no menus), but its first lines are a photo caption, the headline and
+    the byline: the headline is the line the byline follows."""
+    text = (
+        "The old lighthouse at dusk, seen from the ferry quay. (credit: Jan Veld)\n"
+        f"{HEADLINE}\nby Mira Okafor\nMonday, 12 March 2026\n\n\n{LEAD}\n\n{SECOND}\n"
+    )
+    extracted = read_txt(text.encode())
+    assert extracted.title == HEADLINE and extracted.author == "Mira Okafor"
+    assert read_txt(f"{LEAD}\nby the harbour\n\n{SECOND}\n".encode()).title is None
