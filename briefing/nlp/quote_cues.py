@@ -206,7 +206,8 @@ def _cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> C
         subject = verb.head  # 'Ortiz, who said “…”': the noun the clause describes
         return _cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
     if subject is not None:
-        tokens = [t for t in subject.subtree if t.dep_ not in ("punct",)]
+        # never the quoted words before it, even when the parser hung them from the subject
+        tokens = [t for t in subject.subtree if t.dep_ != "punct" and not (t.i < subject.i and _inside_marks(para, t))]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return _cue(para, verb, start, end, subject)
     if after_quote and (named := _name_opening(para, verb, window)) is not None:

@@ -295,3 +295,12 @@ def test_a_name_people_give_a_thing_after_as_is_no_quote(analyse):
 def test_a_nickname_after_a_passive_as_is_no_quote(analyse):
     text = "Known in Brazil as ‘Foguetinho’ – the little rocket – Thiago had attracted interest from clubs."
     assert not analyse(text).quotes
+
+
+def test_the_speaker_words_never_take_in_the_quote_hung_from_the_subject(analyse):
+    text = (
+        "“That’s a legitimate concern, because they’re very passionate and very principled,” "
+        "Sarandon, 69, told MSNBC Monday when asked about the race."
+    )
+    [quote] = analyse(text).quotes
+    assert quote.speaker_text == "Sarandon, 69"
