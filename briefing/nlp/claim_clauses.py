@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.nlp.claim_quotes import reported_view_heads
+from briefing.nlp.claim_quotes import SAY_LEMMAS, has_figure, reported_view_heads
 from briefing.nlp.claim_words import (
     EVALUATIVE_WORDS,
     FIRST_PERSON,
@@ -23,6 +23,7 @@ from briefing.nlp.claim_words import (
 
 CLAUSE_DEPS = frozenset("ROOT ccomp advcl relcl parataxis csubj acl".split())
 DEGREE = frozenset("more less most least so very".split())
+BELIEF_LEMMAS = frozenset("think believe feel hope wish pray doubt".split())
 OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
 
 
@@ -58,6 +59,11 @@ def split_clauses(sent) -> Clauses:
             # an opinion takes only its own clause: "I think [we lost 800,000 jobs]"
             hedged = True
             vetoed_heads.add(clause_head(token).i)
+        elif _is_belief(token):
+            # what someone else believes is their view, not a fact: "he believed [the United
+            # States would win]"; a figure in it stays checkable ("she thinks [40 jobs went]")
+            hedged = True
+            vetoed_heads |= _belief_heads(token)
     if rumour and hedged:
         return Clauses(list(sent), 0, True, True)
     heads: dict[int, list] = {}
@@ -92,6 +98,25 @@ def _is_opinion(token) -> bool:
     if token.lemma_ not in OPINION_LEMMAS or token.pos_ != "VERB":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in token.children)
+
+
+def _is_belief(token) -> bool:
+    """ "(he said) he believed", "(she said) she prays": a reported belief of someone else."""
+    if token.lemma_ not in BELIEF_LEMMAS or token.pos_ != "VERB" or token.tag_ == "VBN":
+        return False
+    if token.dep_ not in ("ccomp", "parataxis") or token.head.lemma_ not in SAY_LEMMAS:
+        return False  # only a belief someone is reported to hold: "Trump said he believed ..."
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(c.lower_ in FIRST_PERSON for c in subjects)
+
+
+def _belief_heads(token) -> set[int]:
+    """The belief's clause and what is believed, unless that carries a figure."""
+    heads = {clause_head(token).i}
+    for said in token.children:
+        if said.dep_ == "ccomp" and not has_figure(list(said.subtree)):
+            heads.update(t.i for t in said.subtree if t.dep_ in CLAUSE_DEPS)
+    return heads
 
 
 def _is_evaluation(token) -> bool:

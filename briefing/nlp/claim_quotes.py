@@ -91,7 +91,7 @@ def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
     vetoed: set[int] = set()
     for index, tokens in heads.items():
         head = sent.doc[index]
-        if _has_figure(tokens):
+        if has_figure(tokens):
             continue
         in_quote = index in quoted or _predicate_quoted(head, quoted)
         top_of_quote = in_quote and (head.dep_ == "ROOT" or head.head.i not in quoted)
@@ -99,7 +99,7 @@ def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
             # the view takes the clauses under it too ("the right time [to show voters ...]")
             vetoed.add(index)
             for under in head.subtree:
-                if under.i not in heads or _has_figure(heads[under.i]):
+                if under.i not in heads or has_figure(heads[under.i]):
                     continue  # "this crazy system [where 25 million more people have healthcare]"
                 if under.dep_ in UNDER_VIEW or under.dep_ == "conj" and under.head.i in vetoed:
                     vetoed.add(under.i)
@@ -164,7 +164,7 @@ def _future(head) -> bool:
     return head.lower_ == "going" and any(c.dep_ == "xcomp" for c in head.children)
 
 
-def _has_figure(tokens) -> bool:
+def has_figure(tokens) -> bool:
     """A number, not a bare year ("reminds me of his trip in 1985" is still a view)."""
     return any((DIGIT.search(t.text) and not _is_year(t)) or t.lower_ in NUMBER_WORDS for t in tokens)
 

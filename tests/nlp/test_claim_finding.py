@@ -266,3 +266,18 @@ def test_a_short_first_paragraph_above_the_story_is_its_headline(analyse, headli
     assert claims[0].start == 0 and claims[0].end == len(headline) and claims[0].score >= 0.9
     # one paragraph alone is a sentence, not a headline above a story
     assert all(c.score < 0.9 for c in analyse("He took questions afterwards about his plans.").claims)
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        # what someone else believes or prays for is their view
+        ("Trump said Sunday that he believed the United States would eventually win its fight against ISIS.", False),
+        ("Michael Seaman, a volunteer from Sacramento, said he still prays that Bernie ends up the nominee.", False),
+        # a figure in the belief stays checkable, and a belief that only names something is no veto
+        ("Analysts said they believe the company lost 4,000 jobs last year.", True),
+        ("Trump said the 11 words everyone was thinking on Sunday, minutes after the speech.", True),
+    ],
+)
+def test_a_reported_belief_is_a_view(analyse, sentence, is_claim):
+    assert bool(analyse(sentence).claims) is is_claim
