@@ -110,8 +110,9 @@ def is_affiliation(text: str) -> bool:
 
 def is_person_name(text: str) -> bool:
     words = text.split()
-    # two words at least: a lone capitalised word ("By Friday") is rarely a byline
-    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+    # two words at least: a lone capitalised word ("By Friday") is rarely a byline; "The
+    # Jerusalem" (of "The Jerusalem Post") is no one's name
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or words[0].lower() in ("the", "a", "an"):
         return False
     return all(w[:1].isupper() or w.lower() in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", w) for w in words)
 
@@ -146,20 +147,31 @@ NOT_AUTHORS = frozenset(
 )
 NOT_OUTLETS = frozenset("hosted home news online website web site blog admin sponsored".split())
 COPYRIGHT = re.compile(r"copyright|©|\(c\)|all rights reserved|^\d{4}$", re.IGNORECASE)
+# words of a credit, an advert or a team, never of a person's name: "Courtesy Google",
+# "Sponsored Advert", "Life Video", "Practical Horseman Editorial", "Jerusalem Post Staff"
+NOT_NAME_WORDS = frozenset(
+    """courtesy sponsored advert advertisement photo photos photograph image images credit credits
+    video videos getty shutterstock staff editorial newsroom desk team""".split()
+)
+HANDLE = re.compile(r"@\w+")
 
 
 def tidy_author(value: str | None) -> str | None:
     """An author field that names people: roles, placeholders and sentences refused or cut.
 
     "Admin" is a placeholder; "Jane Doe is a reporter" keeps "Jane Doe"; a list joined by
-    ";" stays only when every part is a name ("The Interior; Defence ministries" is not).
+    ";" stays only when every part is a name ("The Interior; Defence ministries" is not); a
+    handle goes ("Jane Doe@janedoe"); a credit, an advert or a team ("Courtesy Google",
+    "Jerusalem Post Staff") is no author.
     """
     if not value or not value.strip():
         return None
-    value = " ".join(value.split()).strip(" ,;")
+    value = " ".join(HANDLE.sub(" ", value).split()).strip(" ,;")  # "Jane Doe@janedoe"
     sentence = ROLE_SENTENCE.match(value)
     if sentence and is_person_name(sentence["name"]):
         value = sentence["name"]
+    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in value.split()):
+        return None
     if value.lower().strip(".") in NOT_AUTHORS or COPYRIGHT.search(value):
         return None
     if ";" in value and not all(is_person_name(part.strip()) for part in value.split(";")):

@@ -368,7 +368,7 @@ def name_of_author_line(line: str) -> str | None:
     names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]
     if names and len(names[-1].split()) > 3:  # "... Trevor J. Mitchell Sioux Falls Argus Leader"
         names[-1] = name_before_outlet(names[-1], line)
-    if not names or not all(is_person_name(n) and len(n.split()) <= 3 for n in names):
+    if not names or not all(is_person_name(n) and len(n.split()) <= 3 and not is_role(n) for n in names):
         return None
     plain = len(names) == 1 and " ".join(words) == line.strip()
     # a lone three-word name could be a short title-case headline; two words rarely are

@@ -256,6 +256,13 @@ def test_a_banner_or_navigation_word_is_never_the_headline(line):
         ("Mira Okafor; Tomas Lind", "Mira Okafor; Tomas Lind"),
         ("Copyright 2014", None),
         ("Mira Okafor", "Mira Okafor"),
+        ("Mira Okafor is a staff writer for the Halden Courier", "Mira Okafor"),
+        ("Mira Okafor@mokafor", "Mira Okafor"),
+        ("Courtesy Halden Harbour", None),
+        ("Sponsored Advert", None),
+        ("Life Video", None),
+        ("Halden Courier Editorial", None),
+        ("Halden Courier Staff", None),
     ],
 )
 def test_an_author_is_people_not_a_role_a_sentence_or_a_list_of_things(value, expected):

@@ -132,6 +132,8 @@ def test_lines_are_labelled_by_what_they_are(line, label):
         ("Mira Okafor @mokafor", "Mira Okafor"),
         ("Mira Okafor and Tomas J. Lind Port Halden Courier", "Mira Okafor and Tomas J. Lind"),
         ("Harbour Bets on the Future With a New Ferry Service", None),
+        ("The Halden Courier", None),
+        ("Senior Discounts", None),
     ],
 )
 def test_a_line_naming_the_author_without_by(line, name):
