@@ -197,7 +197,8 @@ def _follows_in_paragraph(text: str, para: Paragraph, previous: Quote | None, in
     right after its speaker's attribution carries on that speaker."""
     if previous is None or previous.speaker_text is None or not para.start <= previous.start < inner_start:
         return False
-    gap = text[previous.end : inner_start - 1].rstrip()
+    # up to the opening mark, of one character or two ('' in some wire copy)
+    gap = text[previous.end : inner_start].rstrip().rstrip("“‘«\"'").rstrip()
     ends = [e for e in re.finditer(r"[.!?](?=\s|$)", gap) if e.start() and not _ends_abbreviation(gap, e.start())]
     if len(gap) > 240 or re.search(r",\s*but\b|\b(while|whereas)\b", gap):
         return False

@@ -304,3 +304,12 @@ def test_the_speaker_words_never_take_in_the_quote_hung_from_the_subject(analyse
     )
     [quote] = analyse(text).quotes
     assert quote.speaker_text == "Sarandon, 69"
+
+
+def test_a_quote_in_two_apostrophes_goes_on_after_its_attribution(analyse):
+    text = (
+        "''Some courses are adapting, others are just not,'' said Paul Chipok, a lawyer in Orlando. "
+        "''It costs $100,000 a month to operate an 18-hole golf course.''"
+    )
+    found = speakers(analyse(text), text)
+    assert ("It costs $100,000 a month to operate an 18-hole golf course.", "Paul Chipok") in found
