@@ -224,7 +224,11 @@ def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) 
     for index in range(first, last + 1):
         # only the first run of byline and date lines: a name heading a later section (an
         # interviewee) or a comment's time stamp is no byline, and the comments are no body
-        if above > MAX_LEAD_SHARE * total or labels[index] == "end" or (found and labels[index] == "prose"):
+        if (
+            (above > MAX_LEAD_SHARE * total and prose_lines > 1)
+            or labels[index] == "end"
+            or (found and labels[index] == "prose")
+        ):
             break
         meta = labels[index] in ("short", "other") and is_meta_line(lines[index])
         # a bare name under a few paragraphs is a caption's or a section's ("Status Quo")

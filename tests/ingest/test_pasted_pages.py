@@ -272,3 +272,16 @@ def test_a_simple_page_with_a_caption_above_the_headline_gives_headline_and_auth
     extracted = read_txt(text.encode())
     assert extracted.title == HEADLINE and extracted.author == "Mira Okafor"
     assert read_txt(f"{LEAD}\nby the harbour\n\n{SECOND}\n".encode()).title is None
+
+
+def test_a_one_line_standfirst_above_the_byline_leaves_a_short_body():
+    """Above a short body (a paywalled article shows two paragraphs) the standfirst is a large
+    share of the prose; one line of it above the byline is still the standfirst."""
+    standfirst = (
+        "There are more ferries, routes and fares to choose from than ever before. Here is how the new "
+        "terminal will change the crossing for people living on both sides of the harbour."
+    )
+    page = PAGE.replace(f"{HEADLINE}\n", f"{HEADLINE}\n{standfirst}\n")
+    found = read_pasted_page(page)
+    assert found is not None
+    assert found.title == HEADLINE and found.body.split("\n") == [LEAD, "", SECOND]
