@@ -39,6 +39,8 @@ OUTLET_WORDS = frozenset(
     """.split()
 )
 MAX_BYLINE_WORDS = 16
+NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+LINE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
 
 
 @dataclass
@@ -191,3 +193,38 @@ def tidy_outlet(value: str | None) -> str | None:
     if site:  # a publisher given as its address ("https://www.hawaiinewsnow.com/"): its site name
         value = site["host"]
     return None if value.lower().strip(".") in NOT_OUTLETS or len(value.split()) > 8 else value
+
+
+def is_bare_name(line: str) -> bool:
+    """A line that is only a name ("Jane Doe"): no "By", no date, no role or outlet."""
+    return not parse_byline(line) and name_of_author_line(line) == line.strip()
+
+
+def name_of_author_line(line: str) -> str | None:
+    """The name in "Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe and John Roe USA TODAY"."""
+    if not 2 <= len(line.split()) <= 12 or LINE_END.search(line):
+        return None
+    head, _, tail = line.rpartition(",")
+    if head and (is_outlet(tail.strip()) or is_role(tail)):
+        line = head
+    words = re.sub(r"@\w+", " ", line).split()  # without a handle: "Jane Doe @janedoe"
+    while words and (is_role(words[-1]) or is_outlet(words[-1]) or words[-1].isupper()):
+        words.pop()
+    names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]
+    if names and len(names[-1].split()) > 3:  # "... Trevor J. Mitchell Sioux Falls Argus Leader"
+        names[-1] = name_before_outlet(names[-1], line)
+    if not names or not all(is_person_name(n) and len(n.split()) <= 3 and not is_role(n) for n in names):
+        return None
+    plain = len(names) == 1 and " ".join(words) == line.strip()
+    # a lone three-word name could be a short title-case headline; two words rarely are
+    return None if plain and len(names[0].split()) > 2 else " and ".join(names)
+
+
+def name_before_outlet(name: str, line: str) -> str:
+    """The first two or three words of ``name`` when the rest of the line names an outlet."""
+    words = name.split()
+    for size in (3, 2):
+        rest = line[line.index(words[size]) :].split() if words[size] in line else []
+        if is_outlet(" ".join(rest)) and all(w[:1].isupper() for w in rest) and is_person_name(" ".join(words[:size])):
+            return " ".join(words[:size])
+    return name

@@ -6,9 +6,12 @@ related-headline lists and footers. Each line is labelled from plain features (l
 sentence punctuation, function words, known furniture phrases) and given a value: prose
 counts for the article by its size, furniture and short lines against it. The body is the
 run of lines with the highest total (the maximum-sum span, as in Finn et al.'s Body Text
-Extraction), without the furniture lines inside it. The headline is the title-like line
-above the body that a byline, a date or the lead follows; the byline and date lines between
-headline and body give the author and the date.
+Extraction), without the furniture lines inside it; it starts after the first run of byline
+and date lines near its top (what is above them is a standfirst). The headline is the
+title-like line above the body that a byline, a date or the lead follows, best with the
+byline or date right below it, on the lead's topic, and not a short line among short lines
+(a menu entry, a section name, a tag); the byline and date lines between headline and body
+give the author and the date.
 
 Only text that looks like a pasted page (runs of short lines, several furniture lines) is
 read this way, so an ordinary article saved as text is left to the usual cleaner.
@@ -20,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.ingest.boilerplate import BLOCK_HEADING, is_boilerplate_line
-from briefing.ingest.byline import is_outlet, is_person_name, is_role, parse_byline, tidy_author
+from briefing.ingest.byline import is_bare_name, is_person_name, name_of_author_line, parse_byline, tidy_author
 from briefing.ingest.dates import find_full_dates
 from briefing.ingest.language import STOP_WORDS
 
@@ -117,7 +120,6 @@ SHORT_DATE = re.compile(
     r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d+ (minutes?|hours?|days?) ago\b",
     re.IGNORECASE,
 )
-NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 
 
 @dataclass
@@ -352,41 +354,6 @@ def is_meta_line(line: str) -> bool:
     if parse_byline(line) or re.fullmatch(r"(?i)by:?", line.strip()) or name_of_author_line(line):
         return True
     return count_words(line) <= 15 and bool(find_full_dates(line) or SHORT_DATE.search(line))
-
-
-def is_bare_name(line: str) -> bool:
-    """A line that is only a name ("Jane Doe"): no "By", no date, no role or outlet."""
-    return not parse_byline(line) and name_of_author_line(line) == line.strip()
-
-
-def name_of_author_line(line: str) -> str | None:
-    """The name in "Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe and John Roe USA TODAY"."""
-    if not 2 <= len(line.split()) <= 12 or SENTENCE_END.search(line):
-        return None
-    head, _, tail = line.rpartition(",")
-    if head and (is_outlet(tail.strip()) or is_role(tail)):
-        line = head
-    words = re.sub(r"@\w+", " ", line).split()  # without a handle: "Jane Doe @janedoe"
-    while words and (is_role(words[-1]) or is_outlet(words[-1]) or words[-1].isupper()):
-        words.pop()
-    names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]
-    if names and len(names[-1].split()) > 3:  # "... Trevor J. Mitchell Sioux Falls Argus Leader"
-        names[-1] = name_before_outlet(names[-1], line)
-    if not names or not all(is_person_name(n) and len(n.split()) <= 3 and not is_role(n) for n in names):
-        return None
-    plain = len(names) == 1 and " ".join(words) == line.strip()
-    # a lone three-word name could be a short title-case headline; two words rarely are
-    return None if plain and len(names[0].split()) > 2 else " and ".join(names)
-
-
-def name_before_outlet(name: str, line: str) -> str:
-    """The first two or three words of ``name`` when the rest of the line names an outlet."""
-    words = name.split()
-    for size in (3, 2):
-        rest = line[line.index(words[size]) :].split() if words[size] in line else []
-        if is_outlet(" ".join(rest)) and all(w[:1].isupper() for w in rest) and is_person_name(" ".join(words[:size])):
-            return " ".join(words[:size])
-    return name
 
 
 def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
