@@ -18,7 +18,7 @@ from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 
 OPENING_MARKS = frozenset("“‘«\"'")
-PHRASAL_CUES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "weigh": "in"}
+PHRASAL_CUES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "weigh": "in", "put": "it"}
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.

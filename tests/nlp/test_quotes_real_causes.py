@@ -313,3 +313,10 @@ def test_a_quote_in_two_apostrophes_goes_on_after_its_attribution(analyse):
     )
     found = speakers(analyse(text), text)
     assert ("It costs $100,000 a month to operate an 18-hole golf course.", "Paul Chipok") in found
+
+
+def test_as_someone_put_it_is_a_cue(analyse):
+    text = (
+        "Or, as Tom Ridge, a former secretary of homeland security, put it: “The barbarians are no longer at the gate.”"
+    )
+    assert speakers(analyse(text), text) == [("The barbarians are no longer at the gate.", "Tom Ridge")]
