@@ -157,7 +157,10 @@ def find_headline(parsed: ParsedText, title: str, nlp: Any = None) -> tuple[Clai
         return None
     offset = len(first.text) - len(lead)
     start, end = _headline_words(title, first.start + offset)
-    return _judged_headline(parsed.text[start:end], start, end, parsed.text[end:], nlp, "text"), end
+    # a headline that is its whole paragraph was parsed with it: no second parse
+    whole = lead.rstrip() == title and end - start == len(title)
+    alone = first.doc.char_span(start - first.start, end - first.start) if whole else None
+    return _judged_headline(parsed.text[start:end], start, end, parsed.text[end:], nlp, "text", alone), end
 
 
 def title_claim(title: str, body: str, nlp: Any = None) -> Claim | None:
@@ -180,11 +183,14 @@ def _headline_words(title: str, at: int) -> tuple[int, int]:
     return end - len(title), end
 
 
-def _judged_headline(words: str, start: int, end: int, body: str, nlp: Any, part: str) -> Claim | None:
+def _judged_headline(
+    words: str, start: int, end: int, body: str, nlp: Any, part: str, parsed: Any = None
+) -> Claim | None:
     if not words.strip() or is_junk(words):
         return None
     nlp = nlp or load_model()
-    judged = judge_headline(nlp(true_case(words, body, nlp))[:])
+    cased = true_case(words, body, nlp)
+    judged = judge_headline(parsed if parsed is not None and cased == words else nlp(cased)[:])
     return Claim(start, end, *judged, part=part) if judged else None
 
 
