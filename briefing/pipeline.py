@@ -29,6 +29,7 @@ from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_ana
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import get_claim, list_claim_texts
 from briefing.store.passages import iter_passages
+from briefing.store.postgres import describe, is_postgres
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source, get_source_text
 from briefing.store.suggestions import list_suggestions, replace_all_suggestions, replace_suggestions
@@ -459,6 +460,11 @@ def open_default_workspace(
     workspace another process is writing (or a read-only file) opens read-only instead of
     raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``.
     """
+    if isinstance(path, str) and is_postgres(path):
+        raise WorkspaceError(
+            f"{describe(path)}: a PostgreSQL workspace cannot be opened here yet; "
+            "briefing copy makes a file of it (briefing copy SRC DST)"
+        )
     target = workspace_path(path)
     if path is None and not target.exists():
         create_demo_workspace(target)

@@ -8,6 +8,13 @@
 -- indexes on lower(name); the append-only history is a trigger function. The search index
 -- (SQLite's search_docs and FTS5 table) is not here: it is derived data, rebuilt by a copy.
 
+-- SQLite's substr takes any whole numbers; PostgreSQL's takes integer, and the store's offsets
+-- are bigint
+CREATE FUNCTION substr(text, bigint, bigint) RETURNS text LANGUAGE sql IMMUTABLE
+    AS $$ SELECT substr($1, $2::integer, $3::integer) $$;
+CREATE FUNCTION substr(text, bigint) RETURNS text LANGUAGE sql IMMUTABLE
+    AS $$ SELECT substr($1, $2::integer) $$;
+
 CREATE TABLE briefing_schema (
     version integer NOT NULL
 );

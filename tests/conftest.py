@@ -43,7 +43,14 @@ from briefing.store import open_workspace  # noqa: E402
 
 
 @pytest.fixture
-def ws():
+def ws(request, backend):
+    """An empty workspace: in memory, or on the private PostgreSQL server when the module runs
+    its tests on both backends (``BACKENDS = ("sqlite", "postgresql")``)."""
+    if backend == "postgresql":
+        target = request.getfixturevalue("postgres_server").emptied_workspace()
+        with open_workspace(target) as workspace:
+            yield workspace
+        return
     with open_workspace(memory=True) as workspace:
         yield workspace
 
@@ -90,3 +97,18 @@ def postgres_server():
 def team_database(postgres_server) -> str:
     """The connection string of a new, empty database on the private server."""
     return postgres_server.new_database()
+
+
+def pytest_generate_tests(metafunc):
+    """``ws`` runs on both backends in test modules that say so (``BACKENDS``); the PostgreSQL
+    one on the private server, in a new database each test."""
+    backends = getattr(metafunc.module, "BACKENDS", ("sqlite",))
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        backends = ("sqlite",)
+    if "ws" in metafunc.fixturenames and len(backends) > 1:
+        metafunc.parametrize("backend", backends)
+
+
+@pytest.fixture
+def backend():
+    return "sqlite"

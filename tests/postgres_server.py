@@ -38,6 +38,7 @@ class PostgresServer:
         self.data, self.socket = self.root / "data", self.root / "socket"
         self._names = itertools.count(1)
         self._as: list[str] = []
+        self._store_tests: str | None = None
         if os.geteuid() == 0:
             account = pwd.getpwnam("postgres")
             self._as = ["runuser", "-u", "postgres", "--"]
@@ -87,6 +88,22 @@ class PostgresServer:
         with psycopg.connect(self.conninfo(), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
         return self.conninfo(name)
+
+    def emptied_workspace(self) -> str:
+        """One database kept for the store tests, its Briefing tables emptied and their ids
+        restarted: a new database per test would cost a second each."""
+        import psycopg
+
+        from briefing.store import postgres
+        from briefing.store.copying import TABLES
+
+        if self._store_tests is None:
+            self._store_tests = self.new_database()
+            with psycopg.connect(self._store_tests) as conn:
+                postgres.prepare(conn, "store tests")
+        with psycopg.connect(self._store_tests, autocommit=True) as conn:
+            conn.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+        return self._store_tests
 
     def stop(self) -> None:
         try:

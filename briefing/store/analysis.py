@@ -69,10 +69,10 @@ class AnalysisRun:
 
     def __init__(self) -> None:
         self._resolver: _Resolver | None = None
-        self._data_version: int | None = None
+        self._data_version: object = None
 
     def resolver(self, ws: Workspace) -> _Resolver:
-        version = ws.db.execute("PRAGMA data_version").fetchone()[0]
+        version = _data_version(ws)
         if self._resolver is None or self._resolver.ws is not ws or version != self._data_version:
             self._resolver = _Resolver(ws)
             self._data_version = version
@@ -80,6 +80,20 @@ class AnalysisRun:
 
     def clear(self) -> None:
         self._resolver = None
+
+
+def _data_version(ws: Workspace) -> object:
+    """What changes when another connection changed the entities: SQLite's data_version; on
+    PostgreSQL the entities' and aliases' row count and newest row version (xmin)."""
+    if ws.backend == "sqlite":
+        return ws.db.execute("PRAGMA data_version").fetchone()[0]
+    return tuple(
+        ws.db.execute(
+            "SELECT (SELECT count(*) FROM entities), (SELECT max(xmin::text::bigint) FROM entities), "
+            "(SELECT count(*) FROM entity_aliases), (SELECT max(xmin::text::bigint) FROM entity_aliases)"
+        ).fetchone()
+        or ()
+    )
 
 
 def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun | None = None) -> None:
@@ -217,12 +231,11 @@ def _insert_quotes(
             continue
         kept.append((start, end))
         speaker_id = None if quote.speaker is None else ids.get(quote.speaker)
-        cursor = ws.db.execute(
+        ws.db.execute(
             'INSERT INTO quotes (source_id, text, start, "end", speaker_id, speaker_text, cue, origin) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, 'analysis')",
             [source_id, text[start:end], start, end, speaker_id, quote.speaker_text, quote.cue],
         )
-        assert cursor.lastrowid is not None
 
 
 def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[FoundClaim]) -> None:

@@ -59,7 +59,8 @@ def add_annotation(
         for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
             db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
             db.execute(
-                "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                "INSERT INTO annotation_tags (annotation_id, tag_id) "
+                "SELECT ?, id FROM tags WHERE lower(name) = lower(?)",
                 [annotation_id, tag],
             )
         reindex_sources(ws, [source_id])

@@ -93,7 +93,7 @@ def find_briefing(ws: Workspace, name: str) -> int:
         row = ws.db.execute("SELECT id FROM briefings WHERE id = ?", [int(wanted)]).fetchone()
         if row is not None:
             return row[0]
-    ids = [r[0] for r in ws.db.execute("SELECT id FROM briefings WHERE title = ? COLLATE NOCASE", [wanted])]
+    ids = [r[0] for r in ws.db.execute("SELECT id FROM briefings WHERE lower(title) = lower(?)", [wanted])]
     if len(ids) == 1:
         return ids[0]
     if ids:  # only workspaces written by other tools, since titles are kept unique
@@ -338,7 +338,7 @@ def _checked_metadata(values: dict[str, Any]) -> dict[str, str | None]:
 
 def _check_title_free(ws: Workspace, title: str | None, briefing_id: int | None) -> None:
     row = ws.db.execute(
-        "SELECT id FROM briefings WHERE title = ? COLLATE NOCASE AND id IS NOT ?", [title, briefing_id]
+        "SELECT id FROM briefings WHERE lower(title) = lower(?) AND id IS NOT ?", [title, briefing_id]
     ).fetchone()
     if row is not None:
         raise BriefingError(f"title: briefing note {row[0]} already has the title {title!r}")
@@ -352,7 +352,7 @@ _FINDERS = {
     "WHERE q.dismissed = 0 AND instr(q.text, ?) > 0",
     "annotation": "SELECT q.id FROM annotations q JOIN sources s ON s.id = q.source_id WHERE instr(q.exact, ?) > 0",
     "summary": "SELECT s.id FROM sources s WHERE s.summary IS NOT NULL AND instr(lower(s.title), lower(?)) > 0",
-    "entity": "SELECT s.id FROM entities s WHERE s.name = ? COLLATE NOCASE",
+    "entity": "SELECT s.id FROM entities s WHERE lower(s.name) = lower(?)",
 }
 _IN_SOURCE = " AND instr(lower(coalesce(s.title, '') || ' ' || coalesce(s.outlet, '')), lower(?)) > 0"
 
@@ -372,7 +372,7 @@ def find_record(ws: Workspace, kind: str, words: str, source: str | None = None)
 def find_passage(ws: Workspace, source: str, words: str) -> tuple[int, int, int] | None:
     """(source id, start, end) of ``words`` in the first source whose title or outlet contains ``source``."""
     for source_id, text in ws.db.execute(
-        "SELECT s.id, s.text FROM sources s WHERE 1" + _IN_SOURCE + " ORDER BY s.id", [source]
+        "SELECT s.id, s.text FROM sources s WHERE 1 = 1" + _IN_SOURCE + " ORDER BY s.id", [source]
     ).fetchall():
         start = text.find(words)
         if start >= 0 and words:

@@ -21,7 +21,7 @@ from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
 from briefing.store.rows import dict_rows, grouped_rows
-from briefing.store.search_index import reindex_sources
+from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, get_source_text
 from briefing.store.workspace import Workspace, utc_now
 
@@ -346,7 +346,7 @@ def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = N
             raise BriefingError(f"claim {claim_id} does not exist")
         if row[0] != status:
             db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
-            db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
+            set_claim_status_in_index(ws, claim_id, status)
             record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
 
 

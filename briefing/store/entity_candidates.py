@@ -82,7 +82,7 @@ def merge_candidates(ws: Workspace, entity_id: int, limit: int = 20) -> list[Mer
 
 def list_entity_names(ws: Workspace) -> list[tuple[int, str, str]]:
     """Every entity as (id, name, type), by name: the list the merge dialog filters."""
-    return [tuple(r) for r in ws.db.execute("SELECT id, name, type FROM entities ORDER BY name COLLATE NOCASE, id")]
+    return [tuple(r) for r in ws.db.execute("SELECT id, name, type FROM entities ORDER BY lower(name), id")]
 
 
 def _aliases(ws: Workspace, entity_id: int) -> list[str]:

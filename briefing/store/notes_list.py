@@ -12,7 +12,10 @@ _TAGS = (
     "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
     "WHERE at.annotation_id = a.id)"
 )
-_HAS_TAG = "a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
+_HAS_TAG = (
+    "a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+    "WHERE lower(t.name) = lower(?))"
+)
 _UNTAGGED = "NOT EXISTS (SELECT 1 FROM annotation_tags at WHERE at.annotation_id = a.id)"
 _TEXT = (
     "(coalesce(a.note, '') LIKE ? ESCAPE '\\' OR a.exact LIKE ? ESCAPE '\\' "
@@ -98,7 +101,7 @@ def tag_counts(ws: Workspace) -> list[tuple[str, int]]:
         (name, count)
         for name, count in ws.db.execute(
             "SELECT t.name, count(*) FROM tags t JOIN annotation_tags at ON at.tag_id = t.id "
-            "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+            "GROUP BY t.id, t.name ORDER BY lower(t.name)"
         )
     ]
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefing.domain import WorkspaceError, WorkspaceLocked
 from briefing.store import lock as locking
+from briefing.store import postgres
 from briefing.store.backup import BackUpNowAndThen, back_up_file
 from briefing.store.backup_files import remove_interrupted
 from briefing.store.integrity import EMPTY, check_existing, check_file_kind, read_only_uri
@@ -54,6 +55,8 @@ def open_workspace(
         return _prepare(_database(memory=True), None)
     if path is None:
         raise WorkspaceError("no workspace path given")
+    if isinstance(path, str) and postgres.is_postgres(path):
+        return _open_postgres(path, read_only)
     target = Path(path).expanduser()
     if read_only:
         return _open_read_only(target, "it was opened read-only")
@@ -171,6 +174,27 @@ def _configure(db: Database) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _open_postgres(conninfo: str, read_only: bool) -> Workspace:
+    """A team workspace: connect, create the schema in an empty database, refuse another version."""
+    from briefing.store.pg_database import PgDatabase
+
+    conn = postgres.connect(conninfo)
+    try:
+        if not read_only:
+            postgres.prepare(conn, postgres.describe(conninfo))
+        elif postgres.schema_version(conn) != postgres.POSTGRES_SCHEMA_VERSION:
+            raise WorkspaceError(f"{postgres.describe(conninfo)}: holds no workspace of this Briefing's schema")
+        conn.commit()
+        db = PgDatabase(conn)
+        if read_only:
+            db.execute("SET default_transaction_read_only = on")
+    except BaseException:
+        conn.close()
+        raise
+    reason = "it was opened read-only" if read_only else None
+    return Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
 
 
 def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None = None) -> Workspace:

@@ -27,15 +27,13 @@ class SavedSearch:
 
 def list_saved_searches(ws: Workspace) -> list[SavedSearch]:
     """Every saved search, by name (case ignored)."""
-    rows = ws.db.execute(
-        "SELECT id, name, query, created_at FROM saved_searches ORDER BY name COLLATE NOCASE, id"
-    ).fetchall()
+    rows = ws.db.execute("SELECT id, name, query, created_at FROM saved_searches ORDER BY lower(name), id").fetchall()
     return [SavedSearch(*row) for row in rows]
 
 
 def find_saved_search(ws: Workspace, name: str) -> SavedSearch | None:
     row = ws.db.execute(
-        "SELECT id, name, query, created_at FROM saved_searches WHERE name = ? COLLATE NOCASE", [_clean(name)]
+        "SELECT id, name, query, created_at FROM saved_searches WHERE lower(name) = lower(?)", [_clean(name)]
     ).fetchone()
     return SavedSearch(*row) if row else None
 

@@ -37,18 +37,34 @@ def phrase(text: str) -> str:
     return '"' + spaced(text).replace('"', '""') + '"'
 
 
+def indexed(ws: Workspace) -> bool:
+    """False on a PostgreSQL workspace: its search index (full-text search on the server) is not
+    built yet, so writes keep no index there and searching it says so."""
+    return ws.backend == "sqlite"
+
+
 def reindex_sources(ws: Workspace, source_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these sources and everything in them."""
+    if not indexed(ws):
+        return
     for source_id in dict.fromkeys(source_ids):
         unindex_source(ws, source_id)
         _index_source(ws, source_id)
 
 
 def unindex_source(ws: Workspace, source_id: int) -> None:
+    if not indexed(ws):
+        return
     ws.db.execute(
         "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_docs WHERE source_id = ?)", [source_id]
     )
     ws.db.execute("DELETE FROM search_docs WHERE source_id = ?", [source_id])
+
+
+def set_claim_status_in_index(ws: Workspace, claim_id: int, status: str) -> None:
+    """A judged claim's status, for the ``status:`` filter, without indexing its source again."""
+    if indexed(ws):
+        ws.db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
 
 
 def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
@@ -58,6 +74,8 @@ def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
 
 def rebuild(ws: Workspace) -> None:
     """Index every source again (after a migration or to repair)."""
+    if not indexed(ws):
+        return
     ws.db.execute("DELETE FROM search_fts")
     ws.db.execute("DELETE FROM search_docs")
     for (source_id,) in ws.db.execute("SELECT id FROM sources ORDER BY id").fetchall():

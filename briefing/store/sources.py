@@ -264,8 +264,10 @@ def source_ids(ws: Workspace, order: str = "published", descending: bool = True,
     if text.strip():
         where += " AND (s.title LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?)"
         params = [f"%{text.strip()}%"] * 3
+    # NULLs as SQLite sorts them (smallest), said out loud for PostgreSQL, which sorts them largest
     direction = "DESC" if descending else "ASC"
-    sql = f"SELECT s.id FROM sources s {where} ORDER BY {SOURCE_ORDER[order]} {direction}, s.id {direction}"
+    nulls = "NULLS LAST" if descending else "NULLS FIRST"
+    sql = f"SELECT s.id FROM sources s {where} ORDER BY {SOURCE_ORDER[order]} {direction} {nulls}, s.id {direction}"
     return [row[0] for row in ws.db.execute(sql, params)]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.domain import BriefingError, WorkspaceError, WorkspaceReadOnly
+from briefing.store.postgres import describe  # text only: psycopg loads when one is opened
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,9 +36,13 @@ class Workspace:
         read_only_reason: str | None = None,
         lock: WorkspaceLock | None = None,
         opener: Callable[..., Workspace] | None = None,
+        conninfo: str | None = None,
     ):
         self.db = db
         self.path = path
+        # A team workspace on PostgreSQL: its libpq connection string (path is then None)
+        self.conninfo = conninfo
+        self.backend = "postgresql" if conninfo is not None else "sqlite"
         self.read_only_reason = read_only_reason
         self._lock = lock
         self._opener = opener
@@ -53,6 +58,8 @@ class Workspace:
 
     @property
     def name(self) -> str:
+        if self.conninfo is not None:
+            return describe(self.conninfo)
         return self.path.name if self.path else ":memory:"
 
     @property
@@ -77,12 +84,18 @@ class Workspace:
             if error is None:
                 raise
             raise error from None
+        except Exception as exc:
+            if self.conninfo is None or not type(exc).__module__.startswith("psycopg"):
+                raise
+            raise WorkspaceError(f"{self.name}: the change was not saved: {_first_line(exc)}") from None
         if self.after_commit and not self._bulk_depth and not self.db.conn.in_transaction:
             for hook in list(self.after_commit):
                 hook(self)
 
     def reopen(self) -> Workspace:
         """Another connection to the same file in the same mode, for a worker thread."""
+        if self.conninfo is not None and self._opener is not None:
+            return self._opener(self.conninfo, read_only=self.read_only)
         if self.path is None:
             raise WorkspaceError("an in-memory workspace cannot be opened twice")
         if self._opener is None:
@@ -129,6 +142,11 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 # SQLite's primary result codes for failures of the storage, not of our SQL

@@ -8,9 +8,12 @@ from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.entities import list_entities
 from briefing.store.history import history_for
+from briefing.store.search_index import indexed
 from briefing.store.sources import add_document, get_source, update_source
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
+
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
 TEXT_A = (
     "Marta Okafor runs Lagos Water. “We restored pumping at dawn,” Okafor said. "
@@ -92,6 +95,8 @@ def rows(ws, sql, *params):
 
 
 def fts_quotes(ws, query):
+    if not indexed(ws):
+        return []  # no search index on PostgreSQL yet; its checks are skipped there
     sql = (
         "SELECT d.ref_id FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
         "WHERE search_fts MATCH ? AND d.kind = 'quote'"
@@ -101,15 +106,17 @@ def fts_quotes(ws, query):
 
 def assert_fts_in_sync(ws):
     # the index is internally consistent and holds exactly the stored quotes, claims and sources
+    if not indexed(ws):
+        return  # no search index on PostgreSQL yet
     ws.db.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
     for kind, table in (("quote", "quotes"), ("claim", "claims"), ("source", "sources")):
-        indexed = rows(ws, "SELECT ref_id FROM search_docs WHERE kind = ? ORDER BY ref_id", kind)
-        assert indexed == rows(ws, f"SELECT id FROM {table} ORDER BY id")
+        in_index = rows(ws, "SELECT ref_id FROM search_docs WHERE kind = ? ORDER BY ref_id", kind)
+        assert in_index == rows(ws, f"SELECT id FROM {table} ORDER BY id")
     assert rows(ws, "SELECT count(*) FROM search_docs") == rows(ws, "SELECT count(*) FROM search_fts")
 
 
 def snapshot(ws):
-    return {t: rows(ws, f"SELECT * FROM {t} ORDER BY rowid") for t in SNAPSHOT_TABLES}
+    return {t: rows(ws, f"SELECT * FROM {t} ORDER BY 1, 2") for t in SNAPSHOT_TABLES}
 
 
 def entity_named(ws, name):
@@ -158,7 +165,8 @@ def test_save_analysis_stores_entities_quotes_claims_sentences_and_summary(ws):
     assert get_source(ws, a).summary == "Pumping is back."
     assert rows(ws, "SELECT analysis_version, analysed_at IS NOT NULL FROM sources") == [(ANALYSIS_VERSION, 1)]
     assert sources_needing_analysis(ws) == []
-    assert len(fts_quotes(ws, "dawn")) == 1
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert len(fts_quotes(ws, "dawn")) == 1
     assert_fts_in_sync(ws)
 
 
@@ -231,8 +239,10 @@ def test_reanalysis_replaces_machine_output(ws):
         claims=[claim(TEXT_A, "Repairs cost $2 million.", "money")],
     )
     save_analysis(ws, a, second)
-    assert old_quotes and fts_quotes(ws, "pumps") == []
-    assert fts_quotes(ws, "delays") == [r[0] for r in rows(ws, "SELECT id FROM quotes")]
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert old_quotes and fts_quotes(ws, "pumps") == []
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "delays") == [r[0] for r in rows(ws, "SELECT id FROM quotes")]
     assert rows(ws, "SELECT text FROM claims") == [("Repairs cost $2 million.",)]
     assert [e["name"] for e in list_entities(ws)] == ["Marta Okafor", "Lagos Water"]  # "Lagos" was left over
     assert rows(ws, "SELECT count(*) FROM mentions") == [(3,)]

@@ -24,6 +24,8 @@ from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 TEXT_A = (
     "The plant failed overnight.\n\n“We restored pumping at dawn,” said Mira Okafor. The outage hit 40,000 households."
 )

@@ -17,6 +17,7 @@ from briefing.store.edits import (
 )
 from briefing.store.entities import list_entities
 from briefing.store.history import history_for
+from briefing.store.search_index import indexed
 from tests.store.test_analysis import (
     TEXT_A,
     TEXT_B,
@@ -33,6 +34,8 @@ from tests.store.test_analysis import (
     snapshot,
     span,
 )
+
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
 TEXT_M1 = "“Prices will rise,” Meridian Wire reported on Monday."
 TEXT_M2 = "Meridian said the report was wrong."
@@ -197,8 +200,10 @@ def test_a_confirmed_speaker_is_searchable_and_survives_reanalysis(ws, two_sourc
     pumping = quote_id(ws, "pumping")
     lagos = entity_named(ws, "Lagos Water")["id"]
     set_quote_speaker(ws, pumping, lagos, reason="the utility spoke")
-    assert fts_quotes(ws, "speaker:lagos") == [pumping]
-    assert fts_quotes(ws, "speaker:okafor") == []
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "speaker:lagos") == [pumping]
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "speaker:okafor") == []
     reanalyse(ws, *two_sources)
     assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes WHERE id = ?", pumping) == [(lagos, "Lagos Water")]
     assert last_judgement(ws, "quote", pumping) == (
@@ -223,9 +228,11 @@ def test_a_speaker_can_be_set_to_nobody(ws, two_sources):
 def test_a_dropped_quote_does_not_come_back(ws, two_sources):
     old = quote_id(ws, "pumps are old")
     drop_quote(ws, old, reason="not a quote")
-    assert fts_quotes(ws, "old") == []
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "old") == []
     reanalyse(ws, *two_sources)
-    assert fts_quotes(ws, "old") == []
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "old") == []
     assert rows(ws, "SELECT count(*) FROM quotes") == [(1,)]
     assert last_judgement(ws, "quote", old) == ("drop", "text", "The pumps are old,", None, "not a quote")
     assert_fts_in_sync(ws)
@@ -235,7 +242,8 @@ def test_an_analyst_quote_is_searchable_and_survives_reanalysis(ws, two_sources)
     a, _ = two_sources
     lagos = entity_named(ws, "Lagos Water")["id"]
     added = add_quote_by_analyst(ws, a, *span(TEXT_A, "Expect delays"), speaker_id=lagos, cue="warned", reason="missed")
-    assert fts_quotes(ws, "delays") == [added]
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "delays") == [added]
     save_analysis(ws, a, analysis_a(quotes=[quoted(TEXT_A, "Expect delays,", None, "the utility", "warned")]))
     assert rows(ws, "SELECT id, origin, speaker_id FROM quotes") == [(added, "analyst", lagos)]
     assert last_judgement(ws, "quote", added) == ("add", "text", None, "Expect delays", "missed")
@@ -255,7 +263,8 @@ def test_a_restored_quote_is_the_same_quote_under_its_own_id(ws, two_sources):
     dropped = drop_quote(ws, old, reason="not a quote")
     assert restore_quote(ws, dropped, reason="undo") == old
     assert rows(ws, "SELECT * FROM quotes WHERE id = ?", old) == before
-    assert fts_quotes(ws, "old") == [old]
+    if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
+        assert fts_quotes(ws, "old") == [old]
     assert rows(ws, "SELECT count(*) FROM rejections WHERE kind = 'quote'") == [(0,)]
     assert last_judgement(ws, "quote", old) == ("restore", "text", None, "The pumps are old,", "undo")
     with pytest.raises(BriefingError, match=f"quote {old} exists already"):

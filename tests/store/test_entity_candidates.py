@@ -8,18 +8,20 @@ from briefing.domain import BriefingError
 from briefing.store.entity_candidates import merge_candidates
 from tests.store.test_analysis import add_source
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 
 def add_entities(ws, *entities):
     """(name, type[, aliases]) -> ids, in order."""
     ids = []
     with ws.transaction() as db:
         for name, kind, *aliases in entities:
-            cursor = db.execute(
-                "INSERT INTO entities (name, type, created_at) VALUES (?, ?, '2026-01-01')", [name, kind]
-            )
-            ids.append(cursor.lastrowid)
+            [entity_id] = db.execute(
+                "INSERT INTO entities (name, type, created_at) VALUES (?, ?, '2026-01-01') RETURNING id", [name, kind]
+            ).fetchone()
+            ids.append(entity_id)
             for alias in aliases[0] if aliases else ():
-                db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [cursor.lastrowid, alias])
+                db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
     return ids
 
 

@@ -12,6 +12,8 @@ from briefing.store.notes_list import (
 from briefing.store.sources import add_document
 from tests.store.test_sources import make_doc
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 TEXT_A = "The outage hit 40,000 households. Pumping resumed at dawn, 100% of the plant."
 TEXT_B = "Officials now say 62,000 households lost water, according to the ministry."
 

@@ -8,6 +8,8 @@ from briefing.store.sources import add_document
 from briefing.store.suggestions import list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 CLAIM = "The control system failed late on Sunday."
 FACT = "The control system of the Port Halden plant failed at 06:15 on Monday, the water authority said."
 WIRE = (

@@ -3,6 +3,7 @@ source and range, and the migration that lets older workspaces hold them."""
 
 import sqlite3
 
+import psycopg
 import pytest
 
 from briefing.domain import BriefingError, PassageContent
@@ -11,6 +12,9 @@ from briefing.store.briefings import add_item, add_passage, create_briefing, rea
 from briefing.store.history import history_for
 from briefing.store.sources import add_document
 from tests.store.test_sources import make_doc
+
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.IntegrityError)
 
 TEXT = "The plant failed overnight.\n\nThe outage hit 40,000 households in Port Halden."
 WORDS = "40,000 households"
@@ -76,12 +80,12 @@ def test_a_bad_passage_is_refused_and_nothing_is_written(note, source, start, en
 
 def test_the_table_refuses_a_passage_without_its_range(note):
     ws, briefing_id, source = note
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         ws.db.execute(
             "INSERT INTO briefing_items (briefing_id, position, kind, ref_id, body) VALUES (?, 0, 'passage', ?, 'x')",
             [briefing_id, source],
         )
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         ws.db.execute(
             'INSERT INTO briefing_items (briefing_id, position, kind, ref_id, body, start, "end") '
             "VALUES (?, 0, 'quote', 1, 'x', 0, 4)",

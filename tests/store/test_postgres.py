@@ -186,3 +186,32 @@ def test_the_command_line_copies_both_ways(workspace_copy, team_database, tmp_pa
     refused = briefing("copy", str(workspace_copy), team_database)
     assert refused.returncode != 0 and refused.stderr.count("\n") == 1 and "already holds" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_the_app_and_other_commands_say_a_team_workspace_opens_only_in_copy_for_now():
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "info", "--workspace", "postgresql://ana:s3cret@db.example/case"],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+    )
+    assert result.returncode != 0 and result.stderr.count("\n") == 1
+    assert "cannot be opened here yet" in result.stderr and "briefing copy" in result.stderr
+    assert "s3cret" not in result.stderr
+
+
+def test_a_team_workspace_runs_the_store_with_its_own_connection_and_refuses_search(postgres_server):
+    from briefing.store.claims import list_claims
+
+    target = postgres_server.emptied_workspace()
+    with open_workspace(target) as ws:
+        assert ws.backend == "postgresql" and ws.path is None and "dbname=" in ws.name
+        with ws.reopen() as other:
+            assert other.backend == "postgresql" and other is not ws
+            assert list_claims(other) == []
+        with pytest.raises(BriefingError, match="searching a PostgreSQL workspace is not available yet"):
+            search(ws, "ransom", 10, None)
+    with open_workspace(target, read_only=True) as reader, pytest.raises(BriefingError, match="read-only"):
+        with reader.transaction() as db:
+            db.execute("INSERT INTO tags (name) VALUES ('x')")

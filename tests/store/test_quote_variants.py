@@ -11,6 +11,8 @@ from briefing.store.sources import add_document
 from briefing.store.workspace import utc_now
 from tests.store.test_sources import make_doc
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 SAID = "They were told 40,000 homes would be without water until Sunday."
 REPORTED = "They were told 62,000 homes would be without water until Sunday."
 

@@ -10,6 +10,8 @@ from briefing.store.saved_searches import (
     save_search,
 )
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 
 def test_save_list_rename_delete(ws):
     first = save_search(ws, "  Outage\n claims ", "outage type:claim")

@@ -1,0 +1,251 @@
+"""The store's SQL on PostgreSQL: a connection that speaks the part of sqlite-utils' ``Database``
+the store uses (``execute``, ``conn.executemany``, ``atomic``, ``table(...).insert``), and the
+translation of the store's SQLite dialect.
+
+The store writes one SQL, SQLite's; ``translate`` rewrites what PostgreSQL spells differently:
+``?`` parameters, ``INSERT OR IGNORE``, ``group_concat``, ``instr``, two-argument ``max``/``min``,
+SQLite's case-blind ``LIKE`` and ``COLLATE NOCASE``. String literals and quoted names are never
+touched. What cannot be translated (PRAGMAs, the FTS5 search index) is asked of ``ws.backend``
+by the store code that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import psycopg
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+
+
+def _pieces(sql: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) of ``sql``: 'code', or 'literal' for '…' strings and "…" names, kept whole."""
+    start = i = 0
+    while i < len(sql):
+        quote = sql[i]
+        if quote in "'\"":
+            if i > start:
+                yield "code", sql[start:i]
+            end = i + 1
+            while True:
+                end = sql.find(quote, end)
+                if end == -1:
+                    end = len(sql)
+                    break
+                if sql[end + 1 : end + 2] == quote:  # a doubled quote inside
+                    end += 2
+                    continue
+                break
+            yield "literal", sql[i : end + 1]
+            start = i = end + 1
+        else:
+            i += 1
+    if start < len(sql):
+        yield "code", sql[start:]
+
+
+def _top_level_commas(text: str, open_at: int) -> tuple[int, int]:
+    """(commas at depth one, index of the closing parenthesis) for the call opened at ``open_at``."""
+    depth, commas = 0, 0
+    for index in range(open_at, len(text)):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return commas, index
+        elif char == "," and depth == 1:
+            commas += 1
+    return commas, len(text)
+
+
+def _split_arguments(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+def _functions(code: str) -> str:
+    """Two-argument max/min as greatest/least, instr as strpos, char as chr, group_concat as
+    string_agg over text."""
+    out, i = [], 0
+    while True:
+        match = re.compile(r"\b(max|min|instr|char|group_concat)\s*\(", re.IGNORECASE).search(code, i)
+        if match is None:
+            break
+        name, open_at = match.group(1).lower(), match.end() - 1
+        out.append(code[i : match.start()])
+        commas, close_at = _top_level_commas(code, open_at)
+        if name == "group_concat":
+            arguments = _split_arguments(_functions(code[open_at + 1 : close_at]))
+            value, separator = arguments[0], arguments[1] if len(arguments) > 1 else "','"
+            distinct = re.match(r"DISTINCT\s+", value, re.IGNORECASE)
+            value = f"DISTINCT ({value[distinct.end() :]})::text" if distinct else f"({value})::text"
+            out.append(f"string_agg({value}, {separator})")
+            i = close_at + 1
+            continue
+        if name in ("max", "min"):
+            out.append(("greatest" if name == "max" else "least") if commas else match.group(1))
+        else:
+            out.append({"instr": "strpos", "char": "chr"}[name])
+        out.append("(")
+        i = open_at + 1
+    out.append(code[i:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def translate(sql: str, with_parameters: bool = True) -> str:
+    """The store's SQLite ``sql`` as PostgreSQL reads it."""
+    literals: list[str] = []
+    code_parts = []
+    for kind, text in _pieces(sql):  # literals set aside, so no rule below ever reads inside one
+        if kind == "literal":
+            literals.append(text.replace("%", "%%") if with_parameters else text)
+            code_parts.append(f"\x00{len(literals) - 1}\x00")
+        else:
+            code_parts.append(text.replace("%", "%%") if with_parameters else text)
+    code = "".join(code_parts).replace("?", "%s")
+    ignore = re.search(r"\bINSERT\s+OR\s+IGNORE\b", code, re.IGNORECASE) is not None
+    code = re.sub(r"\bINSERT\s+OR\s+IGNORE\b", "INSERT", code, flags=re.IGNORECASE)
+    code = re.sub(r"\bLIKE\b", "ILIKE", code, flags=re.IGNORECASE)  # SQLite's LIKE ignores ASCII case
+    code = re.sub(r"\bIS\s+NOT\s+%s", "IS DISTINCT FROM %s", code, flags=re.IGNORECASE)
+    code = re.sub(r"\bIS\s+%s", "IS NOT DISTINCT FROM %s", code, flags=re.IGNORECASE)
+    code = _functions(code)
+    if ignore:
+        code = code.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return re.sub("\x00(\\d+)\x00", lambda m: literals[int(m.group(1))], code)
+
+
+def _value(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def _parameters(params: Any) -> Any:
+    if params is None:
+        return None
+    if isinstance(params, dict):
+        return {k: _value(v) for k, v in params.items()}
+    return [_value(v) for v in params]
+
+
+class PgCursor:
+    """What the store reads from a cursor: fetchone, fetchall, fetchmany, iteration, rowcount."""
+
+    def __init__(self, cursor: psycopg.Cursor):
+        self._cursor = cursor
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def description(self):
+        return self._cursor.description
+
+    def fetchone(self) -> tuple | None:
+        return self._cursor.fetchone() if self._cursor.description else None
+
+    def fetchall(self) -> list[tuple]:
+        return self._cursor.fetchall() if self._cursor.description else []
+
+    def fetchmany(self, size: int = 1) -> list[tuple]:
+        return self._cursor.fetchmany(size) if self._cursor.description else []
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.fetchall())
+
+
+class PgConnection:
+    """``Database.conn`` for the store: execute, executemany, in_transaction, close."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self.raw = conn
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Any = None) -> PgCursor:
+        cursor = self.raw.cursor()
+        cursor.execute(translate(sql, params is not None), _parameters(params))
+        return PgCursor(cursor)
+
+    def executemany(self, sql: str, rows: Sequence[Any]) -> None:
+        rows = [_parameters(r) for r in rows]
+        if not rows:
+            return
+        with self.raw.cursor() as cursor:
+            cursor.executemany(translate(sql), rows)
+
+    def commit(self) -> None:
+        """Writes outside ``atomic`` commit at once (autocommit); this ends any transaction left open."""
+        if self.in_transaction:
+            self.raw.commit()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class _Inserted:
+    def __init__(self, last_pk: int):
+        self.last_pk = last_pk
+
+
+class _Table:
+    def __init__(self, db: PgDatabase, name: str):
+        self.db, self.name = db, name
+
+    def insert(self, record: dict) -> _Inserted:
+        columns = list(record)
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        row = self.db.execute(
+            f'INSERT INTO "{self.name}" ({names}) VALUES ({marks}) RETURNING id', [record[c] for c in columns]
+        ).fetchone()
+        assert row is not None
+        return _Inserted(int(row[0]))
+
+
+class PgDatabase:
+    """The sqlite-utils ``Database`` the store knows, over one psycopg connection (autocommit
+    outside ``atomic``, as sqlite-utils' connection is)."""
+
+    def __init__(self, conn: psycopg.Connection):
+        conn.autocommit = True
+        self.conn = PgConnection(conn)
+        self._depth = 0
+
+    def execute(self, sql: str, params: Any = None) -> PgCursor:
+        return self.conn.execute(sql, params)
+
+    def table(self, name: str) -> _Table:
+        return _Table(self, name)
+
+    def __getitem__(self, name: str) -> _Table:
+        return self.table(name)
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """All statements inside commit together (nested: a savepoint), as sqlite-utils' atomic."""
+        with self.conn.raw.transaction():
+            yield
+
+    def close(self) -> None:
+        self.conn.close()
