@@ -303,7 +303,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command == "info":
         from briefing.store.counts import count_rows
 
-        return print_info(ws.path, count_rows(ws), as_json=args.json)
+        return print_info(ws.path or ws.name, count_rows(ws), as_json=args.json)
     if args.command == "briefings":
         return print_briefings(ws, as_json=args.json)
     if args.command == "claims":
@@ -363,6 +363,11 @@ def _analyse(ws, args: argparse.Namespace) -> int:
 
 def _backup(ws, to: str | None) -> int:
     from briefing.store.backup import back_up
+
+    if ws.backend != "sqlite":
+        from briefing.pipeline import workspace_path
+
+        workspace_path(ws.conninfo)  # says in one line where a server's backups come from
 
     echo(f"backed up {ws.name} to {back_up(ws, to)}")
     return EXIT_OK

@@ -461,10 +461,7 @@ def open_default_workspace(
     raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``.
     """
     if isinstance(path, str) and is_postgres(path):
-        raise WorkspaceError(
-            f"{describe(path)}: a PostgreSQL workspace cannot be opened here yet; "
-            "briefing copy makes a file of it (briefing copy SRC DST)"
-        )
+        return open_workspace(path)  # the server keeps it: no lock file, no backups here
     target = workspace_path(path)
     if path is None and not target.exists():
         create_demo_workspace(target)
@@ -479,7 +476,13 @@ def open_default_workspace(
 
 
 def workspace_path(path: str | Path | None = None) -> Path:
-    """``path`` as given, or the user's default workspace."""
+    """``path`` as given, or the user's default workspace; a PostgreSQL workspace has no file
+    (WorkspaceError: backups and restores are the server's business there)."""
+    if isinstance(path, str) and is_postgres(path):
+        raise WorkspaceError(
+            f"{describe(path)}: a PostgreSQL workspace is backed up by its server (pg_dump); "
+            "briefing copy makes a file of it"
+        )
     return Path(path).expanduser() if path is not None else paths.default_workspace()
 
 

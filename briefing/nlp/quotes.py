@@ -90,9 +90,8 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         if _after_colon_paragraph(para, span, before, words):
             # 'Transcript as follows:' then the quoted words: whoever spoke last, if anyone
             near = previous is not None and before is not None and previous.end >= before.start - 2000
-            return Quote(
-                inner_start, inner_end, *((previous.speaker, previous.speaker_text) if near else (None, None)), "colon"
-            )
+            speaker, speaker_text = (previous.speaker, previous.speaker_text) if near and previous else (None, None)
+            return Quote(inner_start, inner_end, speaker, speaker_text, "colon")
         return None
     if _names_a_thing(para, cue):
         return None

@@ -188,17 +188,50 @@ def test_the_command_line_copies_both_ways(workspace_copy, team_database, tmp_pa
     assert "Traceback" not in refused.stderr
 
 
-def test_the_app_and_other_commands_say_a_team_workspace_opens_only_in_copy_for_now():
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "info", "--workspace", "postgresql://ana:s3cret@db.example/case"],
+def _briefing(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
         capture_output=True,
         text=True,
-        env=child_env(),
+        env=child_env(**(env_extra or {})),
         cwd=ROOT,
     )
-    assert result.returncode != 0 and result.stderr.count("\n") == 1
-    assert "cannot be opened here yet" in result.stderr and "briefing copy" in result.stderr
-    assert "s3cret" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_commands_work_on_a_team_workspace(postgres_server, demo_dir, tmp_path):
+    import json
+
+    target = postgres_server.emptied_workspace()
+    at = ("--workspace", target)
+    imported = _briefing("import", *at, str(demo_dir), "--jobs", "1")
+    assert imported.returncode == 0, imported.stderr
+    counts = json.loads(_briefing("info", *at, "--json").stdout)["counts"]
+    assert counts["sources"] == len(list(demo_dir.iterdir())) and counts["claims"] > 0 and counts["quotes"] > 0
+    claims = json.loads(_briefing("claims", *at, "--json").stdout)
+    claim = claims[0]["id"]
+    marked = _briefing(
+        "claims", *at, "mark", str(claim), "disputed", "--reason", "older figure", env_extra={"BRIEFING_ANALYST": "Ana"}
+    )
+    assert marked.returncode == 0, marked.stderr
+    related = json.loads(_briefing("claims", *at, "related", str(claim), "--json").stdout)
+    assert "suggestions" in related and "evidence" in related
+    exported = tmp_path / "team.json"
+    assert _briefing("export", *at, "-o", str(exported)).returncode == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert len(document["sources"]) == counts["sources"]
+    with psycopg.connect(target) as conn:
+        assert conn.execute("SELECT actor, new_value FROM history ORDER BY id DESC LIMIT 1").fetchone() == (
+            "Ana",
+            "disputed",
+        )
+    for refused, words in (
+        (("search", *at, "ransom"), "not available yet"),
+        (("backup", *at), "backed up by its server"),
+        (("--screenshot", str(tmp_path / "x.png"), *at), "window does not open a PostgreSQL workspace yet"),
+    ):
+        result = _briefing(*refused)
+        assert result.returncode != 0 and words in result.stderr and result.stderr.count("\n") == 1, result.stderr
 
 
 def test_a_team_workspace_runs_the_store_with_its_own_connection_and_refuses_search(postgres_server):
