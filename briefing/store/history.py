@@ -42,11 +42,16 @@ def set_analyst_name(name: str | None) -> None:
     _analyst_name = clean_name(name)
 
 
-def current_actor() -> str:
-    """Who made a change: $BRIEFING_ANALYST, else the name given in the app, else the login name."""
+def current_actor(ws: Workspace | None = None) -> str:
+    """Who made a change: $BRIEFING_ANALYST, else the name given in the app, else, on a team
+    workspace (PostgreSQL), the database role the analyst connects as, else the login name."""
     configured = clean_name(os.environ.get(ANALYST_ENV)) or _analyst_name
     if configured:
         return configured
+    if ws is not None and ws.backend == "postgresql":
+        role = clean_name(str(ws.db.execute("SELECT current_user").fetchone()[0]))
+        if role:
+            return role
     try:
         return clean_name(getpass.getuser()) or "analyst"
     except (OSError, KeyError):  # no login name in some sandboxes
@@ -67,7 +72,17 @@ def record_judgement(
     ws.db.execute(
         "INSERT INTO history (at, actor, action, target_kind, target_id, field, old_value, new_value, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [utc_now(), current_actor(), action, target_kind, target_id, field, _text(old_value), _text(new_value), reason],
+        [
+            utc_now(),
+            current_actor(ws),
+            action,
+            target_kind,
+            target_id,
+            field,
+            _text(old_value),
+            _text(new_value),
+            reason,
+        ],
     )
 
 

@@ -27,10 +27,11 @@ def apply_saved_name() -> None:
 def ask_analyst_name(window: MainWindow, ask=QInputDialog.getText) -> None:
     """Ask for the name the history records for this user's changes, keep it and use it."""
     saved = str(QSettings().value(NAME_KEY) or "")
+    ws = window.ws if window.attached else None
     text, ok = ask(
         window,
         "Your Name",
-        f"The name the judgement history records for your changes (now: {current_actor()}).\n"
+        f"The name the judgement history records for your changes (now: {current_actor(ws)}).\n"
         "Leave it empty to use your login name.",
         QLineEdit.EchoMode.Normal,
         saved,
@@ -44,4 +45,4 @@ def ask_analyst_name(window: MainWindow, ask=QInputDialog.getText) -> None:
     else:
         settings.setValue(NAME_KEY, name[:MAX_NAME])
     set_analyst_name(name)
-    window.statusBar().showMessage(f"Your changes are recorded as {current_actor()}.", 8000)
+    window.statusBar().showMessage(f"Your changes are recorded as {current_actor(ws)}.", 8000)

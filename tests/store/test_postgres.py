@@ -248,3 +248,45 @@ def test_a_team_workspace_runs_the_store_with_its_own_connection_and_refuses_sea
     with open_workspace(target, read_only=True) as reader, pytest.raises(BriefingError, match="read-only"):
         with reader.transaction() as db:
             db.execute("INSERT INTO tags (name) VALUES ('x')")
+
+
+def _role(database: str, name: str, grants: str) -> str:
+    """A login role on the server with ``grants`` on the workspace's tables; its connection string."""
+    with psycopg.connect(database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [name]).fetchone():
+            conn.execute(f"CREATE ROLE {name} LOGIN")  # roles belong to the server, not one database
+        conn.execute(f"GRANT {grants} ON ALL TABLES IN SCHEMA public TO {name}")
+        conn.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {name}")
+    return database.replace("user=briefing", f"user={name}")
+
+
+@pytest.mark.slow
+def test_a_read_only_role_reads_and_every_write_is_refused_in_one_line(workspace_copy, team_database):
+    import json
+
+    copy_workspace(str(workspace_copy), team_database)
+    reader = _role(team_database, "reader", "SELECT")
+    counts = json.loads(_briefing("info", "--workspace", reader, "--json").stdout)["counts"]
+    assert counts["sources"] > 0
+    claim = json.loads(_briefing("claims", "--workspace", reader, "--json").stdout)[0]["id"]
+    refused = _briefing("claims", "--workspace", reader, "mark", str(claim), "disputed")
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1
+    assert "the change was not saved: permission denied" in refused.stderr and "Traceback" not in refused.stderr
+    with psycopg.connect(team_database) as conn:
+        assert conn.execute("SELECT status FROM claims WHERE id = %s", [claim]).fetchone()[0] == "unreviewed"
+
+
+def test_the_history_records_the_database_role_unless_a_name_is_given(workspace_copy, team_database, monkeypatch):
+    from briefing.store.claims import list_claims, mark_claim
+    from briefing.store.history import ANALYST_ENV, history_for
+
+    monkeypatch.delenv(ANALYST_ENV, raising=False)
+    copy_workspace(str(workspace_copy), team_database)
+    ana = _role(team_database, "ana", "SELECT, INSERT, UPDATE, DELETE")
+    with open_workspace(ana) as ws:
+        first, second = (c["id"] for c in list_claims(ws)[:2])
+        mark_claim(ws, first, "disputed", "older figure")
+        monkeypatch.setenv(ANALYST_ENV, "Ana Pereira")
+        mark_claim(ws, second, "corroborated")
+        assert history_for(ws, "claim", first)[-1].actor == "ana"
+        assert history_for(ws, "claim", second)[-1].actor == "Ana Pereira"
