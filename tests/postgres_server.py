@@ -42,8 +42,7 @@ class PostgresServer:
         if os.geteuid() == 0:
             account = pwd.getpwnam("postgres")
             self._as = ["runuser", "-u", "postgres", "--"]
-            for folder in (self.root,):
-                os.chown(folder, account.pw_uid, account.pw_gid)
+            os.chown(self.root, account.pw_uid, account.pw_gid)
 
     def _run(self, *args: str) -> None:
         subprocess.run([*self._as, *args], check=True, capture_output=True, text=True, cwd=self.root)

@@ -48,10 +48,9 @@ def current_actor(ws: Workspace | None = None) -> str:
     configured = clean_name(os.environ.get(ANALYST_ENV)) or _analyst_name
     if configured:
         return configured
-    if ws is not None and ws.backend == "postgresql":
-        role = clean_name(str(ws.db.execute("SELECT current_user").fetchone()[0]))
-        if role:
-            return role
+    role = clean_name(ws.role) if ws is not None else None
+    if role:
+        return role
     try:
         return clean_name(getpass.getuser()) or "analyst"
     except (OSError, KeyError):  # no login name in some sandboxes

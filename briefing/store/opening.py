@@ -194,7 +194,9 @@ def _open_postgres(conninfo: str, read_only: bool) -> Workspace:
         conn.close()
         raise
     reason = "it was opened read-only" if read_only else None
-    return Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
+    ws = Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
+    ws.role = str(db.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
+    return ws
 
 
 def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None = None) -> Workspace:

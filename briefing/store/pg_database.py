@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import psycopg
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+_CALL = re.compile(r"\b(max|min|instr|char|group_concat)\s*\(", re.IGNORECASE)  # what _functions rewrites
 
 
 def _pieces(sql: str) -> Iterator[tuple[str, str]]:
@@ -84,7 +84,7 @@ def _functions(code: str) -> str:
     string_agg over text."""
     out, i = [], 0
     while True:
-        match = re.compile(r"\b(max|min|instr|char|group_concat)\s*\(", re.IGNORECASE).search(code, i)
+        match = _CALL.search(code, i)
         if match is None:
             break
         name, open_at = match.group(1).lower(), match.end() - 1

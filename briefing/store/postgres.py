@@ -10,7 +10,7 @@ of the connection for messages never carries a password.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefing.domain import WorkspaceError
 from briefing.paths import postgres_schema
@@ -105,6 +105,3 @@ def quoted(name: str) -> str:
     if not re.fullmatch(r"[a-z_]+", name):
         raise ValueError(f"not a Briefing identifier: {name!r}")
     return f'"{name}"'
-
-
-Row = tuple[Any, ...]

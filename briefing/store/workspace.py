@@ -43,6 +43,8 @@ class Workspace:
         # A team workspace on PostgreSQL: its libpq connection string (path is then None)
         self.conninfo = conninfo
         self.backend = "postgresql" if conninfo is not None else "sqlite"
+        # The database role a team workspace's connection acts as (the history's default "who")
+        self.role: str | None = None
         self.read_only_reason = read_only_reason
         self._lock = lock
         self._opener = opener
@@ -91,6 +93,11 @@ class Workspace:
         if self.after_commit and not self._bulk_depth and not self.db.conn.in_transaction:
             for hook in list(self.after_commit):
                 hook(self)
+
+    @property
+    def can_reopen(self) -> bool:
+        """False for a workspace in memory: a worker thread cannot open a connection of its own."""
+        return self.path is not None or self.conninfo is not None
 
     def reopen(self) -> Workspace:
         """Another connection to the same file in the same mode, for a worker thread."""

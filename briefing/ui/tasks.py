@@ -56,7 +56,7 @@ class Task(QObject):
     @classmethod
     def on_workspace(cls, fn: WorkspaceFn, label: str) -> Task:
         """A task ``fn(ws, progress, cancelled)`` for ``TaskRunner.start_on``."""
-        task = cls(lambda progress, cancelled: None, label)
+        task = cls(_needs_a_workspace, label)
         task.work_on = fn
         return task
 
@@ -88,6 +88,10 @@ class Task(QObject):
             self.succeeded.emit(result)
         finally:
             self.done.emit()
+
+
+def _needs_a_workspace(progress, cancelled):
+    raise TypeError("a task made with Task.on_workspace runs with TaskRunner.start_on")
 
 
 class _Connection(QObject):
@@ -153,7 +157,7 @@ class TaskRunner(QObject):
         (tests) or ``ws`` lives in memory (it cannot be opened twice); connect to the task's
         signals first, as for ``start``.
         """
-        if self.synchronous or ws.path is None:
+        if self.synchronous or not ws.can_reopen:
             task.run_on(ws)
             return
         if self._thread is None:
