@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.
--- Schema version 9. Do not edit: run `make schema`.
+-- Schema version 10. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -39,7 +39,7 @@ CREATE TABLE entities (
     name TEXT NOT NULL,
     type TEXT NOT NULL CHECK (type IN ('person','organisation','place','group')),
     created_at TEXT NOT NULL
-, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), edited INTEGER NOT NULL DEFAULT 0);
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), edited INTEGER NOT NULL DEFAULT 0, revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), revised_by TEXT, revised_at TEXT);
 
 CREATE INDEX idx_entities_name ON entities(name);
 
@@ -89,7 +89,7 @@ CREATE TABLE claims (
     status TEXT NOT NULL DEFAULT 'unreviewed'
         CHECK (status IN ('unreviewed','corroborated','disputed')),
     credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6)
-, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), kind TEXT, score REAL, dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)), part TEXT NOT NULL DEFAULT 'text' CHECK (part IN ('text', 'title')));
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), kind TEXT, score REAL, dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)), part TEXT NOT NULL DEFAULT 'text' CHECK (part IN ('text', 'title')), revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), revised_by TEXT, revised_at TEXT);
 
 CREATE INDEX idx_claims_source ON claims(source_id, start);
 
@@ -107,7 +107,7 @@ CREATE TABLE annotations (
     anchor TEXT NOT NULL DEFAULT 'anchored' CHECK (anchor IN ('anchored','moved','orphaned')),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-);
+, revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), revised_by TEXT, revised_at TEXT);
 
 CREATE INDEX idx_annotations_source ON annotations(source_id, start);
 
@@ -257,7 +257,7 @@ CREATE TABLE "briefing_items" (
     ref_id INTEGER,
     body TEXT,
     start INTEGER CHECK (start >= 0),
-    "end" INTEGER CHECK ("end" > start),
+    "end" INTEGER CHECK ("end" > start), revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1), revised_by TEXT, revised_at TEXT,
     CHECK ((kind = 'text') = (ref_id IS NULL)),
     CHECK ((kind = 'passage') = (start IS NOT NULL AND "end" IS NOT NULL))
 );

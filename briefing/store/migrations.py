@@ -23,6 +23,7 @@ from briefing.store.migration_steps import (
     m0007_source_urls,
     m0008_source_versions,
     m0009_passage_items,
+    m0010_revisions,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ STEPS = (
     m0007_source_urls,
     m0008_source_versions,
     m0009_passage_items,
+    m0010_revisions,
 )
 for _step in STEPS:
     migration(_step.NAME)(_step.run)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
 # the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
-POSTGRES_SCHEMA_VERSION = 9
+POSTGRES_SCHEMA_VERSION = 10
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)
