@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from briefing.nlp.entities import Cluster
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
+from briefing.nlp.quote_cue_words import ABBREVIATION, FRAGMENT_PREFIXES, Cue
 from briefing.nlp.quote_cues import (
-    ABBREVIATION,
-    FRAGMENT_PREFIXES,
-    Cue,
     colon_before,
     colon_in_sentence,
     find_cue,

@@ -1,0 +1,91 @@
+"""What a quote's cue is made of: the cue verbs, the Cue record, and where sentences end.
+
+A cue verb is a speech or stance verb of the lexicon ('said', 'tweeted', 'lamented'), a
+phrasal one ('went on', 'shot back', 'chimed in') or a naming verb for a fragment
+('called it “slow and chaotic”'). Sentences are spaCy's, except that the period of
+'Mr.', 'St.' or 'Fla.' ends none. ``quote_subjects`` finds who a cue verb's speaker is,
+``quote_cues`` which cue a quote has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.nlp.lexicon import QUOTE_VERBS, STANCE_VERBS
+from briefing.nlp.marks import pair_marks
+from briefing.nlp.parse import Paragraph
+
+OPENING_MARKS = frozenset("“‘«\"'")
+PHRASAL_CUES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "weigh": "in", "put": "it"}
+FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
+FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
+ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.
+
+
+@dataclass
+class Cue:
+    verb: str
+    speaker_start: int  # absolute range of the words naming the speaker
+    speaker_end: int
+    head: int | None = None  # absolute offset of the phrase's head word
+    verb_i: int | None = None  # the cue verb's token index in its paragraph
+    naming: bool = False  # the quote names something ('called it “…”', 'dismissed it as “…”')
+
+
+def is_cue_verb(token) -> bool:
+    """A speech verb ('Tweeted' too, taken for a name), or 'went on', 'shot back', 'chimed in'."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return (
+            token.tag_ == "NNP"
+            and token.text[1:].islower()
+            and token.lower_.endswith("ed")
+            and (token.lower_[:-2] in QUOTE_VERBS or token.lower_[:-1] in QUOTE_VERBS)
+        )
+    if token.lemma_ in QUOTE_VERBS | STANCE_VERBS:
+        return True
+    particle = PHRASAL_CUES.get(token.lemma_.lower())
+    return particle is not None and any(c.lower_ == particle for c in token.children)
+
+
+def verb_read_as_noun(token) -> bool:
+    """'…,” Viguerie notes.': the small model reads 'notes' or 'points' as a plural noun."""
+    return token.tag_ == "NNS" and token.lower_.endswith("s") and token.lower_[:-1] in QUOTE_VERBS
+
+
+def sentence_start_of(doc, i: int) -> int:
+    """The start of the sentence holding token i; a period of 'Mr.', 'St.' or 'Fla.' ends none."""
+    if not len(doc):
+        return 0
+    start = doc[min(i, len(doc) - 1)].sent.start
+    while start > 0 and is_abbreviation(doc, start - 1):
+        start = doc[start - 1].sent.start
+    return start
+
+
+def starts_sentence(doc, i: int) -> bool:
+    return bool(doc[i].is_sent_start) and not (i > 0 and is_abbreviation(doc, i - 1))
+
+
+def is_abbreviation(doc, i: int) -> bool:
+    """'Mr.', 'Sen.', 'Fla.', 'D.C.' (one token, or a word and its period)."""
+    text = doc[i].text
+    if ABBREVIATION.match(text):
+        return True
+    return text == "." and i > 0 and not doc[i - 1].whitespace_ and bool(ABBREVIATION.match(doc[i - 1].text + "."))
+
+
+def make_cue(para: Paragraph, verb, start: int, end: int, head) -> Cue:
+    head_at = None if head is None else para.start + head.idx
+    return Cue(_cue_words(verb), para.start + start, para.start + end, head_at, verb.i)
+
+
+def _cue_words(verb) -> str:
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if verb.lemma_ == "tell" and following is not None and following.lower_ in ("reporters", "journalists"):
+        return f"{verb.text} {following.text}"
+    return verb.text
+
+
+def inside_marks(para: Paragraph, token) -> bool:
+    return any(s.open < token.idx < s.close for s in pair_marks(para.text))

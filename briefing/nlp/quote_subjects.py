@@ -1,0 +1,136 @@
+"""Who a cue verb's speaker is, as the words that name them.
+
+The verb's own subject ('Okafor said'); the name after an inverted verb ('said Marta
+Okafor, chief executive'); a name set off after the quote ('“…,” Ramos, 58, told AFP');
+for a verb without a subject of its own ('…, saying “…”', 'and declared “…”', 'writing:')
+the subject of the clause it hangs from; else the noun phrase just before the verb.
+"""
+
+from __future__ import annotations
+
+from briefing.nlp.parse import Paragraph
+from briefing.nlp.quote_cue_words import OPENING_MARKS, Cue, inside_marks, make_cue, sentence_start_of
+
+
+def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.is_punct or inside_marks(para, subject)):
+        subject = None
+        before = [t for t in window if t.i < verb.i and not t.is_punct]
+        if before:  # '«...» the minister told reporters': the words before the verb
+            start, end = before[0].idx, before[-1].idx + len(before[-1].text)
+            return make_cue(para, verb, start, end, before[-1])
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'Ortiz, who said “…”': the noun the clause describes
+        return make_cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
+    if subject is not None:
+        # never the quoted words before it, even when the parser hung them from the subject
+        tokens = [t for t in subject.subtree if t.dep_ != "punct" and not (t.i < subject.i and inside_marks(para, t))]
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return make_cue(para, verb, start, end, subject)
+    if after_quote and (named := _name_opening(para, verb, window)) is not None:
+        return named
+    # 'told AFP': the one told is no speaker
+    inverted = _inverted_speaker(para, verb) if after_quote and verb.lemma_ != "tell" else None
+    if verb.i and verb.doc[verb.i - 1].pos_ == "PROPN":
+        # 'Beck joked, …' or '…,” Viguerie notes.' parsed with the name as a compound of the verb
+        named = name_before(para, verb, list(verb.doc[max(0, verb.i - 6) : verb.i]))
+        if named is not None:
+            return named
+    if after_quote:
+        return inverted or governing_subject(para, verb)
+    return governing_subject(para, verb) or leading_words(para, verb)
+
+
+def _name_opening(para: Paragraph, verb, window) -> Cue | None:
+    """'“…,” Ramos, 58, told AFP' parsed without a subject: the name right after the quote,
+    set off by commas before the verb."""
+    name = []
+    for token in window:
+        if token.i >= verb.i or token.pos_ != "PROPN":
+            break
+        name.append(token)
+    if not name or name[-1].i + 1 == verb.i or verb.doc[name[-1].i + 1].text != ",":
+        return None
+    return make_cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), name[-1])
+
+
+def name_before(para: Paragraph, verb, window) -> Cue | None:
+    name: list = []
+    for token in reversed([t for t in window if t.i < verb.i]):
+        if token.pos_ not in ("PROPN", "PRON"):
+            break
+        name.insert(0, token)
+    if not name:
+        return None
+    return make_cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), name[-1])
+
+
+def leading_words(para: Paragraph, verb) -> Cue | None:
+    """'Q: Your rival, Lee Dong-wook, called it “…”', 'In a statement, her adviser, Jake
+    Sullivan, said: “…”' parsed without a subject: the noun phrase just before the verb."""
+    doc = para.doc
+    words: list = []
+    for token in reversed(doc[sentence_start_of(doc, verb.i) : verb.i]):
+        if token.is_space or token.text in (",", "-", "–"):
+            continue
+        if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM") or len(words) == 6:
+            break
+        words.insert(0, token)
+    if not words or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    return make_cue(para, verb, words[0].idx, words[-1].idx + len(words[-1].text), None)
+
+
+def _inverted_speaker(para: Paragraph, verb) -> Cue | None:
+    """'said Marta Okafor, chief executive': the speaker after the verb."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 16]]
+    name: list = []
+    for position, token in enumerate(after):
+        if (
+            token.text == ","
+            and name
+            and not any(t.pos_ == "PROPN" for t in name)
+            and position + 1 < len(after)
+            and after[position + 1].pos_ == "PROPN"
+        ):
+            name = []  # 'said its spokeswoman, Áine Ní Bhriain': the name in apposition
+            continue
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            break
+        name.append(token)
+    if name:
+        return make_cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), None)
+    return None
+
+
+def governing_subject(para: Paragraph, verb) -> Cue | None:
+    """A cue with no subject of its own ('…, saying “…”', 'writing:', 'and declared “…”',
+    'by saying “…”'): the speaker is the subject of the clause it hangs from."""
+    governor = verb
+    for _ in range(4):
+        if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
+            return _main_clause_subject(para, verb)
+        governor = governor.head
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not subject.is_punct and not inside_marks(para, subject):
+            tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+            return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    return None
+
+
+def _main_clause_subject(para: Paragraph, verb) -> Cue | None:
+    """', writing “…”' where the parser took the quoted words into the sentence (the participle
+    then looks like their subject): a participle right before the opening mark speaks for the
+    subject of the clause before it, the last one in the sentence with its verb ahead of it."""
+    doc = para.doc
+    after = verb.i + 1
+    while after < len(doc) and doc[after].text in (",", ":"):
+        after += 1
+    if verb.tag_ != "VBG" or after >= len(doc) or doc[after].text not in OPENING_MARKS:
+        return None
+    for token in reversed(doc[sentence_start_of(doc, verb.i) : verb.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i < verb.i and not inside_marks(para, token):
+            tokens = [t for t in token.subtree if t.dep_ != "punct" and t.i < verb.i]
+            return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), token)
+    return None
