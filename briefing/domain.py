@@ -417,6 +417,7 @@ class BriefingItem:
     content: ItemContent | None
     start: int | None = None
     end: int | None = None
+    revision: int = 1  # the stored revision read (store.revisions)
 
     @property
     def verification(self) -> Verification | None:

@@ -105,7 +105,9 @@ def pytest_generate_tests(metafunc):
     backends = getattr(metafunc.module, "BACKENDS", ("sqlite",))
     if metafunc.definition.get_closest_marker("sqlite_only"):
         backends = ("sqlite",)
-    if "ws" in metafunc.fixturenames and len(backends) > 1:
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        backends = ("postgresql",)
+    if "ws" in metafunc.fixturenames and (len(backends) > 1 or backends == ("postgresql",)):
         metafunc.parametrize("backend", backends)
 
 

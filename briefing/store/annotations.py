@@ -11,6 +11,7 @@ from typing import Any
 
 from briefing.domain import BriefingError
 from briefing.store.history import record_judgement
+from briefing.store.revisions import revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_passage, get_source_text
@@ -26,6 +27,7 @@ class NoteRow:
     note: str | None
     tags: tuple[str, ...]
     anchor: str
+    revision: int = 1  # the stored revision this row shows (store.revisions)
 
 
 def add_annotation(
@@ -67,11 +69,15 @@ def add_annotation(
         return annotation_id
 
 
-def delete_annotation(ws: Workspace, annotation_id: int, reason: str | None = None) -> None:
+def delete_annotation(
+    ws: Workspace, annotation_id: int, reason: str | None = None, *, expected: int | None = None
+) -> None:
+    """Delete an annotation; ``expected`` is its revision as the analyst saw it (store.revisions)."""
     with ws.transaction() as db:
         row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
         if row is None:
             raise BriefingError(f"annotation {annotation_id} does not exist")
+        revise(ws, "annotation", annotation_id, expected)
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
         reindex_sources(ws, [row[0]])
@@ -95,10 +101,10 @@ def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
     rows = ws.db.execute(
         'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
         "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.annotation_id = a.id) FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
+        "WHERE at.annotation_id = a.id), a.revision FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
         [source_id],
     ).fetchall()
     return [
-        NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor)
-        for i, s, e, exact, note, anchor, tags in rows
+        NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor, revision)
+        for i, s, e, exact, note, anchor, tags, revision in rows
     ]

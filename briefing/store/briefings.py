@@ -22,6 +22,7 @@ from briefing.domain import (
 )
 from briefing.store.briefing_items import ItemReader
 from briefing.store.history import record_judgement
+from briefing.store.revisions import ensure_current, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
@@ -165,14 +166,17 @@ def add_passage(
     return add_item(ws, briefing_id, "passage", source_id, words, position, start=start, end=end)
 
 
-def move_item(ws: Workspace, item_id: int, position: int) -> None:
-    """Move an item to ``position`` (0 is the top); the others close up around it."""
+def move_item(ws: Workspace, item_id: int, position: int, *, expected: int | None = None) -> None:
+    """Move an item to ``position`` (0 is the top); the others close up around it. ``expected``
+    is the item's revision as the analyst saw it (store.revisions)."""
     with ws.transaction():
         briefing_id, old_position = _item_row(ws, item_id)[:2]
         order = _item_ids(ws, briefing_id)
         position = _checked_position(position, len(order))
         if position == old_position:
+            ensure_current(ws, "item", item_id, expected)
             return
+        revise(ws, "item", item_id, expected)
         order.remove(item_id)
         order.insert(position, item_id)
         _renumber(ws, order)
@@ -180,7 +184,9 @@ def move_item(ws: Workspace, item_id: int, position: int) -> None:
         _touch(ws, briefing_id)
 
 
-def update_text(ws: Workspace, item_id: int, body: str, reason: str | None = None) -> None:
+def update_text(
+    ws: Workspace, item_id: int, body: str, reason: str | None = None, *, expected: int | None = None
+) -> None:
     """Replace the Markdown of a text item."""
     body = _text_body(body)
     with ws.transaction() as db:
@@ -188,15 +194,18 @@ def update_text(ws: Workspace, item_id: int, body: str, reason: str | None = Non
         if kind != "text":
             raise BriefingError(f"item {item_id} is a {kind}, not a text item; only text items are edited")
         if body == old_body:
+            ensure_current(ws, "item", item_id, expected)
             return
+        revise(ws, "item", item_id, expected)
         db.execute("UPDATE briefing_items SET body = ? WHERE id = ?", [body, item_id])
         record_judgement(ws, "edit_text", "briefing", briefing_id, f"item {item_id}", old_body, body, reason)
         _touch(ws, briefing_id)
 
 
-def remove_item(ws: Workspace, item_id: int, reason: str | None = None) -> None:
+def remove_item(ws: Workspace, item_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     with ws.transaction() as db:
         briefing_id, _, kind, body = _item_row(ws, item_id)
+        revise(ws, "item", item_id, expected)
         ref_id, start, end = db.execute(
             'SELECT ref_id, start, "end" FROM briefing_items WHERE id = ?', [item_id]
         ).fetchone()
@@ -213,9 +222,11 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
     row = _briefing_row(ws, briefing_id)
     reader = ItemReader(ws)
     items = tuple(
-        BriefingItem(item_id, position, kind, ref_id, body, reader.content(kind, ref_id, body, start, end), start, end)
-        for item_id, position, kind, ref_id, body, start, end in ws.db.execute(
-            'SELECT id, position, kind, ref_id, body, start, "end" FROM briefing_items WHERE briefing_id = ? '
+        BriefingItem(
+            item_id, position, kind, ref_id, body, reader.content(kind, ref_id, body, start, end), start, end, revision
+        )
+        for item_id, position, kind, ref_id, body, start, end, revision in ws.db.execute(
+            'SELECT id, position, kind, ref_id, body, start, "end", revision FROM briefing_items WHERE briefing_id = ? '
             "ORDER BY position",
             [briefing_id],
         ).fetchall()

@@ -20,6 +20,7 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
+from briefing.store.revisions import ensure_current, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, get_source_text
@@ -30,7 +31,7 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _WORD_JOINERS = frozenset(".,'’-")
 _CLAIM_COLUMNS = (
     'c.id, c.source_id, coalesce(s.title, \'(untitled)\') AS title, c.text, c.start, c."end" AS "end", c.status, '
-    "c.credibility, c.origin, c.kind, c.score, c.dismissed, c.part, "
+    "c.credibility, c.origin, c.kind, c.score, c.dismissed, c.part, c.revision, c.revised_by, c.revised_at, "
     "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id) AS evidence, "
     "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') AS suggestions"
 )
@@ -50,6 +51,7 @@ class ClaimRow:
     origin: str = "analysis"  # or "analyst": made by hand
     kind: str | None = None  # figure, allegation, denial, rumour, headline, ...
     part: str = "text"  # "title": start and end count in the source's title
+    revision: int = 1  # the stored revision this row shows (store.revisions)
 
 
 def _in_word(text: str, index: int) -> bool:
@@ -170,6 +172,7 @@ def add_claim(
         if same is not None and not same[1]:
             raise BriefingError(f"that passage is already claim {same[0]}")
         if same is not None:
+            revise(ws, "claim", same[0])
             db.execute("UPDATE claims SET dismissed = 0, origin = 'analyst' WHERE id = ?", [same[0]])
             record_judgement(ws, "restore", "claim", same[0], "dismissed", 1, 0, reason)
             new_id = same[0]
@@ -191,19 +194,22 @@ def add_claim(
         return new_id
 
 
-def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None) -> None:
+def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """Delete an analyst claim outright (undoing its creation); a machine claim is dismissed
     instead, so re-analysis does not bring it back."""
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
         if claim["origin"] != "analyst":
             raise BriefingError(f"claim {claim_id} was found by the analysis: dismiss it instead")
+        revise(ws, "claim", claim_id, expected)
         db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
         record_judgement(ws, "remove", "claim", claim_id, "text", claim["text"], None, reason)
         reindex_sources(ws, [claim["source_id"]])
 
 
-def edit_claim_span(ws: Workspace, claim_id: int, start: int, end: int, reason: str | None = None) -> None:
+def edit_claim_span(
+    ws: Workspace, claim_id: int, start: int, end: int, reason: str | None = None, *, expected: int | None = None
+) -> None:
     """Give a claim other words of its source; the claim becomes the analyst's, and the
     sentence the analysis found is not proposed again."""
     with ws.transaction() as db:
@@ -211,6 +217,7 @@ def edit_claim_span(ws: Workspace, claim_id: int, start: int, end: int, reason: 
         text = part_text(ws, claim["source_id"], claim["part"])
         start, end = _checked_span(text, start, end, claim["source_id"])
         if (start, end) == (claim["start"], claim["end"]):
+            ensure_current(ws, "claim", claim_id, expected)
             return
         other = db.execute(
             'SELECT id FROM claims WHERE source_id = ? AND part = ? AND start = ? AND "end" = ? AND id != ? '
@@ -224,6 +231,7 @@ def edit_claim_span(ws: Workspace, claim_id: int, start: int, end: int, reason: 
                 "INSERT INTO rejections (kind, source_id, key, created_at) VALUES ('claim', ?, ?, ?)",
                 [claim["source_id"], claim["text"], utc_now()],
             )
+        revise(ws, "claim", claim_id, expected)
         db.execute(
             "UPDATE claims SET start = ?, \"end\" = ?, text = ?, origin = 'analyst' WHERE id = ?",
             [start, end, text[start:end], claim_id],
@@ -232,20 +240,22 @@ def edit_claim_span(ws: Workspace, claim_id: int, start: int, end: int, reason: 
         reindex_sources(ws, [claim["source_id"]])
 
 
-def dismiss_claim(ws: Workspace, claim_id: int, reason: str | None = None) -> None:
+def dismiss_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """ "Not a claim": hidden from the panels, search and exports, never found again."""
-    _set_dismissed(ws, claim_id, True, reason)
+    _set_dismissed(ws, claim_id, True, reason, expected)
 
 
-def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None) -> None:
-    _set_dismissed(ws, claim_id, False, reason)
+def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
+    _set_dismissed(ws, claim_id, False, reason, expected)
 
 
-def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None) -> None:
+def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None, expected: int | None) -> None:
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
+        ensure_current(ws, "claim", claim_id, expected)
         if bool(claim["dismissed"]) == dismissed:
             raise BriefingError(f"claim {claim_id} is {'already dismissed' if dismissed else 'not dismissed'}")
+        revise(ws, "claim", claim_id, expected)
         db.execute("UPDATE claims SET dismissed = ? WHERE id = ?", [int(dismissed), claim_id])
         record_judgement(
             ws,
@@ -321,7 +331,7 @@ def list_claim_rows(ws: Workspace, source_id: int) -> list[ClaimRow]:
         'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
         "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
         "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
-        "c.score, c.origin, c.kind, c.part FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
+        "c.score, c.origin, c.kind, c.part, c.revision FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
         "ORDER BY c.part = 'text', c.start",
         [source_id],
     ).fetchall()
@@ -336,18 +346,24 @@ def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:
 # -- the judgements on a claim: status, evidence, history --
 
 
-def mark_claim(ws: Workspace, claim_id: int, status: str, reason: str | None = None) -> None:
-    """Set a claim's status; the change goes into the judgement history."""
+def mark_claim(
+    ws: Workspace, claim_id: int, status: str, reason: str | None = None, *, expected: int | None = None
+) -> int:
+    """Set a claim's status; the change goes into the judgement history. Returns the claim's
+    revision after the change (StaleWrite when ``expected`` is not the stored one)."""
     if status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     with ws.transaction() as db:
         row = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
         if row is None:
             raise BriefingError(f"claim {claim_id} does not exist")
-        if row[0] != status:
-            db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
-            set_claim_status_in_index(ws, claim_id, status)
-            record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
+        if row[0] == status:
+            return ensure_current(ws, "claim", claim_id, expected)
+        revision = revise(ws, "claim", claim_id, expected)
+        db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
+        set_claim_status_in_index(ws, claim_id, status)
+        record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
+        return revision
 
 
 def add_evidence(
@@ -358,6 +374,8 @@ def add_evidence(
     end: int,
     relation: str,
     note: str | None = None,
+    *,
+    expected: int | None = None,
 ) -> int:
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
@@ -367,6 +385,7 @@ def add_evidence(
             raise BriefingError(f"claim {claim_id} does not exist")
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
+        revise(ws, "claim", claim_id, expected)
         passage = get_passage(ws, source_id, start, end)
         evidence_id = ws.insert(
             "evidence",
@@ -387,11 +406,13 @@ def add_evidence(
         return evidence_id
 
 
-def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None) -> None:
+def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
+    """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it."""
     with ws.transaction() as db:
         row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
         if row is None:
             raise BriefingError(f"evidence {evidence_id} does not exist")
+        revise(ws, "claim", row[0], expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
         _update_credibility(ws, row[0])

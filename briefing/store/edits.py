@@ -1,7 +1,9 @@
 """The analyst's corrections to entities and quotes, which re-analysis respects.
 
 Each function is one transaction that records a judgement (with the optional reason) and
-either completes or, on bad input, raises BriefingError and writes nothing. Touched entities
+either completes or, on bad input, raises BriefingError and writes nothing. Entity edits take
+``expected``, the entity's revision the analyst saw (``store.revisions``): an edit over a
+colleague's newer one is refused. Touched entities
 get ``edited = 1`` so re-analysis never renames or retypes them; removals leave rejections
 (keys described in ``briefing.store.analysis``) so re-analysis does not bring them back.
 """
@@ -14,18 +16,23 @@ from typing import Any
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.history import record_judgement
+from briefing.store.revisions import ensure_current, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
 
 
-def rename_entity(ws: Workspace, entity_id: int, new_name: str, reason: str | None = None) -> None:
+def rename_entity(
+    ws: Workspace, entity_id: int, new_name: str, reason: str | None = None, *, expected: int | None = None
+) -> None:
     """Give an entity a new name; the old name stays as an alias."""
     new_name = _required(new_name, "entity name")
     with ws.transaction() as db:
         old_name, _ = _entity(ws, entity_id)
         if new_name == old_name:
+            ensure_current(ws, "entity", entity_id, expected)
             return
+        revise(ws, "entity", entity_id, expected)
         db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, new_name])
         if normalise_name(old_name) != normalise_name(new_name):
             _insert_alias(ws, entity_id, old_name)
@@ -35,25 +42,33 @@ def rename_entity(ws: Workspace, entity_id: int, new_name: str, reason: str | No
         reindex_sources_of_speaker(ws, entity_id)
 
 
-def retype_entity(ws: Workspace, entity_id: int, new_type: str, reason: str | None = None) -> None:
+def retype_entity(
+    ws: Workspace, entity_id: int, new_type: str, reason: str | None = None, *, expected: int | None = None
+) -> None:
     _check_type(new_type)
     with ws.transaction() as db:
         _, old_type = _entity(ws, entity_id)
         if new_type == old_type:
+            ensure_current(ws, "entity", entity_id, expected)
             return
+        revise(ws, "entity", entity_id, expected)
         db.execute("UPDATE entities SET type = ?, edited = 1 WHERE id = ?", [new_type, entity_id])
         # analysis reads field 'type' entries to still link the old type to this entity
         record_judgement(ws, "retype", "entity", entity_id, "type", old_type, new_type, reason)
 
 
-def add_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = None) -> None:
+def add_alias(
+    ws: Workspace, entity_id: int, alias: str, reason: str | None = None, *, expected: int | None = None
+) -> None:
     alias = _required(alias, "alias")
     with ws.transaction() as db:
         name, _ = _entity(ws, entity_id)
         if normalise_name(alias) == normalise_name(name):
             raise BriefingError(f"{alias!r} is already the name of entity {entity_id}")
         if alias in _aliases(ws, entity_id):
+            ensure_current(ws, "entity", entity_id, expected)
             return
+        revise(ws, "entity", entity_id, expected)
         _insert_alias(ws, entity_id, alias)
         _allow_form(ws, entity_id, alias)
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
@@ -61,12 +76,15 @@ def add_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = No
         reindex_sources_of_speaker(ws, entity_id)
 
 
-def remove_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None = None) -> None:
+def remove_alias(
+    ws: Workspace, entity_id: int, alias: str, reason: str | None = None, *, expected: int | None = None
+) -> None:
     """Remove an alias; re-analysis will not link that form to this entity again."""
     with ws.transaction() as db:
         _entity(ws, entity_id)
         if alias not in _aliases(ws, entity_id):
             raise BriefingError(f"entity {entity_id} has no alias {alias!r}")
+        revise(ws, "entity", entity_id, expected)
         db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, alias])
         _reject(ws, "entity", alias_rejection_key(entity_id, alias))
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
@@ -74,8 +92,16 @@ def remove_alias(ws: Workspace, entity_id: int, alias: str, reason: str | None =
         reindex_sources_of_speaker(ws, entity_id)
 
 
-def merge_entities(ws: Workspace, target_id: int, other_ids: Iterable[int], reason: str | None = None) -> None:
-    """Fold other entities into the target: mentions, quotes, names and aliases move over."""
+def merge_entities(
+    ws: Workspace,
+    target_id: int,
+    other_ids: Iterable[int],
+    reason: str | None = None,
+    *,
+    expected: dict[int, int] | None = None,
+) -> None:
+    """Fold other entities into the target: mentions, quotes, names and aliases move over.
+    ``expected`` maps entity ids to the revisions the analyst saw."""
     others = list(dict.fromkeys(other_ids))
     if not others:
         raise BriefingError("merge: choose at least one entity to merge into the target")
@@ -83,6 +109,9 @@ def merge_entities(ws: Workspace, target_id: int, other_ids: Iterable[int], reas
         raise BriefingError(f"entity {target_id} cannot be merged into itself")
     with ws.transaction() as db:
         _entity(ws, target_id)
+        seen = expected or {}
+        for entity_id in (target_id, *others):
+            revise(ws, "entity", entity_id, seen.get(entity_id))
         for other_id in others:
             _merge_one(ws, target_id, other_id, reason)
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [target_id])
@@ -96,6 +125,8 @@ def split_entity(
     new_name: str,
     new_type: str | None = None,
     reason: str | None = None,
+    *,
+    expected: int | None = None,
 ) -> int:
     """Move some mentions to a new entity ``new_name``; returns the new entity's id.
 
@@ -113,6 +144,7 @@ def split_entity(
         name, type_ = _entity(ws, entity_id)
         new_key = normalise_name(new_name)
         _check_mentions(ws, entity_id, ids)
+        revise(ws, "entity", entity_id, expected)
         record = {
             "name": new_name,
             "type": new_type or type_,
@@ -139,10 +171,11 @@ def split_entity(
         return new_id
 
 
-def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None) -> None:
+def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """Delete an entity everywhere; re-analysis will not create it again under any of its names."""
     with ws.transaction() as db:
         name, _ = _entity(ws, entity_id)
+        revise(ws, "entity", entity_id, expected)
         for form in dict.fromkeys(map(normalise_name, [name, *_aliases(ws, entity_id)])):
             if form:
                 _reject(ws, "entity", form)

@@ -1,0 +1,179 @@
+"""Revisions: a write over a revision the analyst did not see is refused, on both engines."""
+
+import json
+
+import pytest
+
+from briefing.domain import FoundClaim
+from briefing.store.analysis import save_analysis
+from briefing.store.annotations import add_annotation, delete_annotation, list_note_rows
+from briefing.store.briefings import add_item, create_briefing, read_briefing, update_text
+from briefing.store.claims import add_evidence, get_claim, list_claim_rows, mark_claim
+from briefing.store.edits import merge_entities, rename_entity, retype_entity
+from briefing.store.entities import add_entity
+from briefing.store.history import history_for
+from briefing.store.revisions import StaleWrite, get_revision
+from briefing.store.sources import add_document
+from tests.processes import spawn_python
+from tests.store.test_sources import make_doc
+
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
+TEXT = "The outage hit 40,000 households on Monday. Officials said pumping never stopped."
+
+
+@pytest.fixture
+def claim_id(ws):
+    source_id = add_document(ws, make_doc(TEXT))[0]
+    found = FoundClaim(start=0, end=43, kind="figure")
+    from briefing.domain import Analysis
+
+    save_analysis(ws, source_id, Analysis(entities=(), quotes=(), claims=(found,), sentences=(), summary=None))
+    return get_claim(ws, list_claims_ids(ws)[0])["id"]
+
+
+def list_claims_ids(ws):
+    return [r[0] for r in ws.db.execute("SELECT id FROM claims ORDER BY id").fetchall()]
+
+
+def test_each_write_counts_a_revision_and_names_who_made_it(ws, claim_id, monkeypatch):
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    assert get_revision(ws, "claim", claim_id).number == 1
+    assert mark_claim(ws, claim_id, "disputed", expected=1) == 2
+    revision = get_revision(ws, "claim", claim_id)
+    assert (revision.number, revision.by) == (2, "Ana Okafor")
+    assert revision.at is not None
+    assert get_claim(ws, claim_id)["revision"] == 2
+    source_id = get_claim(ws, claim_id)["source_id"]
+    assert [row.revision for row in list_claim_rows(ws, source_id)] == [2]
+
+
+def test_a_judgement_over_a_colleagues_newer_one_is_refused_and_nothing_is_written(ws, claim_id, monkeypatch):
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    mark_claim(ws, claim_id, "corroborated", expected=1)  # Ben judged first
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    history_before = len(history_for(ws, "claim", claim_id))
+    with pytest.raises(StaleWrite) as refused:
+        mark_claim(ws, claim_id, "disputed", expected=1)  # Ana still saw revision 1
+    message = str(refused.value)
+    assert message.startswith(f"claim {claim_id} was changed by Ben Adler at ")
+    assert "UTC" in message and "nothing was saved" in message
+    assert refused.value.current.number == 2
+    assert get_claim(ws, claim_id)["status"] == "corroborated"
+    assert len(history_for(ws, "claim", claim_id)) == history_before
+    # a write that would change nothing is refused as well: it was made on an outdated view
+    with pytest.raises(StaleWrite):
+        mark_claim(ws, claim_id, "corroborated", expected=1)
+    # without a revision (the command line), the write goes through and counts
+    assert mark_claim(ws, claim_id, "disputed") == 3
+
+
+def test_evidence_counts_as_a_revision_of_its_claim(ws, claim_id):
+    other = add_document(ws, make_doc("Officials now say 62,000 households lost water.", title="Other"))[0]
+    add_evidence(ws, claim_id, other, 0, 9, "supports", expected=1)
+    with pytest.raises(StaleWrite):
+        add_evidence(ws, claim_id, other, 0, 9, "contradicts", expected=1)
+    assert [r[0] for r in ws.db.execute("SELECT relation FROM evidence").fetchall()] == ["supports"]
+
+
+def test_entity_edits_are_refused_over_a_newer_revision(ws, monkeypatch):
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    okafor = add_entity(ws, "Ana Okafor", "person")
+    other = add_entity(ws, "A. Okafor", "person")
+    rename_entity(ws, okafor, "Ana Okafor-Reyes", expected=1)
+    with pytest.raises(StaleWrite, match="changed by Ben Adler"):
+        retype_entity(ws, okafor, "organisation", expected=1)
+    with pytest.raises(StaleWrite):
+        merge_entities(ws, okafor, [other], expected={okafor: 1, other: 1})
+    assert ws.db.execute("SELECT count(*) FROM entities").fetchone()[0] == 2
+    merge_entities(ws, okafor, [other], expected={okafor: 2, other: 1})
+    assert ws.db.execute("SELECT name, type FROM entities").fetchall() == [("Ana Okafor-Reyes", "person")]
+
+
+def test_annotations_and_briefing_items_are_refused_over_a_newer_revision(ws):
+    source_id = add_document(ws, make_doc(TEXT))[0]
+    annotation = add_annotation(ws, source_id, 4, 10, note="check")
+    ws.db.execute("UPDATE annotations SET revision = 2 WHERE id = ?", [annotation])  # a colleague's edit
+    with pytest.raises(StaleWrite):
+        delete_annotation(ws, annotation, expected=1)
+    assert [row.revision for row in list_note_rows(ws, source_id)] == [2]
+    delete_annotation(ws, annotation, expected=2)
+    assert list_note_rows(ws, source_id) == []
+
+    briefing = create_briefing(ws, "Water")
+    item = add_item(ws, briefing, "text", body="First draft")
+    update_text(ws, item, "Second draft", expected=1)
+    with pytest.raises(StaleWrite):
+        update_text(ws, item, "My draft", expected=1)
+    (shown,) = read_briefing(ws, briefing).items
+    assert (shown.body, shown.revision) == ("Second draft", 2)
+
+
+_JUDGE = """
+import json, sys
+from briefing.domain import CLAIM_STATUSES
+from briefing.store.opening import open_workspace
+from briefing.store.revisions import StaleWrite
+
+workspace, name, count, claims = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+import os
+os.environ["BRIEFING_ANALYST"] = name
+from briefing.store.claims import mark_claim
+ws = open_workspace(workspace)
+print("ready", flush=True)
+sys.stdin.readline()  # both start together
+done = []
+for n in range(count):
+    claim_id = claims[n % len(claims)]
+    revision, status = ws.db.execute("SELECT revision, status FROM claims WHERE id = ?", [claim_id]).fetchone()
+    new = CLAIM_STATUSES[(CLAIM_STATUSES.index(status) + 1) % len(CLAIM_STATUSES)]
+    try:
+        after = mark_claim(ws, claim_id, new, expected=revision)
+        done.append([claim_id, revision, after, status, new])
+    except StaleWrite:
+        done.append([claim_id, revision, None, status, new])
+ws.close()
+print(json.dumps(done), flush=True)
+"""
+
+
+@pytest.mark.postgresql_only("two analysts share a workspace on a server")
+def test_two_analysts_judging_the_same_claims_lose_no_write(ws, tmp_path):
+    """Two processes each record 1,000 judgements on claims they share: every write made over a
+    revision its analyst saw is kept in the history, and every write over a newer one is refused."""
+    source_id = add_document(ws, make_doc(TEXT * 4))[0]
+    from briefing.domain import Analysis
+
+    claims = tuple(FoundClaim(start=i * len(TEXT), end=i * len(TEXT) + 43, kind="figure") for i in range(4))
+    save_analysis(ws, source_id, Analysis(entities=(), quotes=(), claims=claims, sentences=(), summary=None))
+    claim_ids = list_claims_ids(ws)
+    workspace = ws.conninfo
+    children = [
+        spawn_python(_JUDGE, workspace, name, "1000", json.dumps(claim_ids), stdin=__import__("subprocess").PIPE)
+        for name in ("Ana Okafor", "Ben Adler")
+    ]
+    for child in children:
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    results = {}
+    for name, child in zip(("Ana Okafor", "Ben Adler"), children, strict=True):
+        out, err = child.communicate(timeout=600)
+        assert child.returncode == 0, err
+        results[name] = json.loads(out.strip().splitlines()[-1])
+    kept = [(name, *row) for name, rows in results.items() for row in rows if row[2] is not None]
+    refused = [row for rows in results.values() for row in rows if row[2] is None]
+    assert len(kept) + len(refused) == 2000
+    assert {row[0] for row in kept} == {"Ana Okafor", "Ben Adler"}
+    for claim_id in claim_ids:
+        mine = sorted((row for row in kept if row[1] == claim_id), key=lambda row: row[3])
+        # each kept write moved the claim on from the revision its analyst saw, one after another
+        assert [row[3] for row in mine] == list(range(2, len(mine) + 2))
+        assert [row[2] for row in mine] == list(range(1, len(mine) + 1))
+        history = [h for h in history_for(ws, "claim", claim_id) if h.action == "mark"]
+        assert [(h.actor, h.old_value, h.new_value) for h in history] == [(row[0], row[4], row[5]) for row in mine]
+        assert get_revision(ws, "claim", claim_id).number == len(mine) + 1
+    # every refused write was made on a revision somebody else had already moved on from
+    kept_from = {(row[1], row[2]) for row in kept}
+    assert refused and all((claim_id, seen) in kept_from for claim_id, seen, *_ in refused)
