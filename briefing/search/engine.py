@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from briefing.domain import SearchPage, WorkspaceError
+from briefing.domain import SearchPage
 from briefing.search.query import Query, literal_query, parse
 from briefing.search.typos import corrections
 from briefing.store import Workspace
-from briefing.store.search_index import indexed, phrase
+from briefing.store.search_index import phrase
 from briefing.store.search_queries import CLOSE, OPEN, QueryError, search_index
 
 DEFAULT_LIMIT = 20
@@ -29,8 +29,6 @@ class SearchResult:
 def search(ws: Workspace, text: str, limit: int = DEFAULT_LIMIT, cursor: tuple | None = None) -> SearchResult:
     """Results for whatever the user typed; malformed input becomes a literal search, and
     misspelt words of a query that finds nothing are corrected."""
-    if not indexed(ws):
-        raise WorkspaceError(f"{ws.name}: searching a PostgreSQL workspace is not available yet")
     result = _search(ws, parse(text), limit, cursor)
     if result.page.total or not result.query.words:
         return result

@@ -40,11 +40,12 @@ def _closest(ws: Workspace, word: str) -> str | None:
     if term is None or len(term) < 3:
         return None
     limit = allowed_edits(word)
-    near = []
-    for candidate, rows in list_terms(ws, prefix_ranges(term, limit)).items():
-        edits = distance(term, candidate, limit)
-        if edits <= limit and candidate != term:
-            near.append((edits, -rows, candidate))
+    near = [
+        (distance(term, candidate, limit), -rows, candidate)
+        for candidate, rows in list_terms(
+            ws, prefix_ranges(term, limit), lambda c: c != term and distance(term, c, limit) <= limit
+        ).items()
+    ]
     best: tuple[int, int, int, str] | None = None
     for _, minus_rows, candidate in sorted(near)[:CANDIDATES]:
         for form, count in list_word_forms(ws, candidate).items():

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefing.domain import WorkspaceError
 from briefing.paths import postgres_schema
+from briefing.store.pg_search import create_search_index
 
 if TYPE_CHECKING:
     import psycopg
@@ -79,6 +80,7 @@ def prepare(conn: psycopg.Connection, name: str) -> None:
         raise WorkspaceError(
             f"{name}: its Briefing schema is version {version}, this Briefing uses {POSTGRES_SCHEMA_VERSION}"
         )
+    create_search_index(conn)
 
 
 def table_columns(conn: psycopg.Connection, table: str) -> list[str]:

@@ -1,11 +1,12 @@
-"""The search index: one FTS5 table over sources, quotes, claims and notes.
+"""The search index: one FTS5 table over sources, quotes, claims and notes (on PostgreSQL,
+one table with a tsvector column: ``briefing.store.pg_search``).
 
 ``search_fts`` holds the searchable words (CJK characters spaced, see
 briefing/cjk.py) and ``search_docs`` the facts filters need (kind,
 source, date, outlet, grade, status, speaker). The store keeps both in sync
 by re-indexing every item of a source after a write that touches it, inside
 the same transaction (FTS5 cannot be fed by triggers while trusted_schema is
-off).
+off). A PostgreSQL workspace's index is written by the same calls, on the server.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from briefing.cjk import spaced
+from briefing.store import pg_search
 from briefing.store.workspace import Workspace
 
 KINDS = ("source", "quote", "claim", "note")
@@ -38,14 +40,15 @@ def phrase(text: str) -> str:
 
 
 def indexed(ws: Workspace) -> bool:
-    """False on a PostgreSQL workspace: its search index (full-text search on the server) is not
-    built yet, so writes keep no index there and searching it says so."""
+    """True where the index is SQLite's FTS5 tables, which SQL can read directly (``search_fts
+    MATCH``); a PostgreSQL workspace's index is ``pg_search``'s, searched through the same calls."""
     return ws.backend == "sqlite"
 
 
 def reindex_sources(ws: Workspace, source_ids: Iterable[int]) -> None:
     """Rebuild the index rows of these sources and everything in them."""
-    if not indexed(ws):
+    if ws.backend == "postgresql":
+        pg_search.reindex(_server(ws), source_ids)
         return
     for source_id in dict.fromkeys(source_ids):
         unindex_source(ws, source_id)
@@ -53,7 +56,8 @@ def reindex_sources(ws: Workspace, source_ids: Iterable[int]) -> None:
 
 
 def unindex_source(ws: Workspace, source_id: int) -> None:
-    if not indexed(ws):
+    if ws.backend == "postgresql":
+        pg_search.unindex(_server(ws), source_id)
         return
     ws.db.execute(
         "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_docs WHERE source_id = ?)", [source_id]
@@ -63,8 +67,7 @@ def unindex_source(ws: Workspace, source_id: int) -> None:
 
 def set_claim_status_in_index(ws: Workspace, claim_id: int, status: str) -> None:
     """A judged claim's status, for the ``status:`` filter, without indexing its source again."""
-    if indexed(ws):
-        ws.db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
+    ws.db.execute("UPDATE search_docs SET status = ? WHERE kind = 'claim' AND ref_id = ?", [status, claim_id])
 
 
 def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
@@ -74,12 +77,18 @@ def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
 
 def rebuild(ws: Workspace) -> None:
     """Index every source again (after a migration or to repair)."""
-    if not indexed(ws):
+    if ws.backend == "postgresql":
+        pg_search.rebuild_index(_server(ws))
         return
     ws.db.execute("DELETE FROM search_fts")
     ws.db.execute("DELETE FROM search_docs")
     for (source_id,) in ws.db.execute("SELECT id FROM sources ORDER BY id").fetchall():
         _index_source(ws, source_id)
+
+
+def _server(ws: Workspace):
+    """A team workspace's psycopg connection: the index writes run there, in the store's transaction."""
+    return ws.db.conn.raw  # type: ignore[attr-defined]  # a PgDatabase's connection (pg_database)
 
 
 def _index_source(ws: Workspace, source_id: int) -> None:

@@ -24,26 +24,34 @@ from __future__ import annotations
 
 import sqlite3
 import weakref
-from collections import Counter
 from typing import Any
 
 from briefing.cjk import unspace
-from briefing.domain import BriefingError, SearchFilters, SearchHit, SearchPage
+from briefing.domain import SearchFilters, SearchPage
+from briefing.store import pg_search_queries
 from briefing.store.migrations import FTS_TOKENIZER
 from briefing.store.search_index import phrase
+from briefing.store.search_pages import (
+    CLOSE,
+    OPEN,
+    QueryError,
+    facets_from,
+    filter_conditions,
+    named,
+    page_of,
+    recent,
+    with_details,
+)
 from briefing.store.workspace import Workspace
+
+__all__ = ["CLOSE", "FACET_LIMIT", "OPEN", "RANK_LIMIT", "QueryError", "search_index"]
 
 RANK_LIMIT = 20_000  # a query with more matches is listed newest first, not ranked
 FACET_LIMIT = 1_000  # facets of an unfiltered query count its first this-many matches (the page says so)
 EXACT_FIRST = 1e6  # taken off an exact-phrase match's score (bm25 scores are far smaller): it sorts first
 SNIPPET_TOKENS = 16
 BM25 = "bm25(search_fts, 1.0, 4.0, 0.5)"
-OPEN, CLOSE = "\ue000", "\ue001"
 SNIPPET = f"snippet({{table}}, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS})"
-
-
-class QueryError(BriefingError):
-    """FTS5 refused the expression; the caller retries it as a literal search."""
 
 
 def search_index(
@@ -56,10 +64,12 @@ def search_index(
 ) -> SearchPage:
     """One page of matches of the FTS5 expression ``match`` (None: the newest items);
     ``exact``, an expression whose matches rank before the others."""
-    where, params = _filters(filters)
+    if ws.backend == "postgresql":
+        return pg_search_queries.search_index(ws, match, filters, limit, cursor, exact, RANK_LIMIT, FACET_LIMIT)
+    where, params = filter_conditions(filters, _TITLED, lambda title: f"title : {phrase(title)}")
     try:
         if match is None:
-            return _recent(ws, where, params, limit, cursor)
+            return recent(ws, where, params, limit, cursor, FACET_LIMIT)
         if where or match.count('"') > 2:
             page = _ranked(ws, match, exact, where, params, limit, cursor)
             if page is not None:
@@ -75,51 +85,14 @@ def search_index(
         else:
             total = _count(ws, match, where, params)
             rows = _newest(ws, match, where, params, limit + 1, cursor)
-        facets = _facets_from(ws, sample)
+        facets = facets_from(ws, sample)
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index cannot read this query ({exc})") from None
-    return _page(rows, limit, total, ranked, facets, total > FACET_LIMIT)
+    return page_of(rows, limit, total, ranked, facets, total > FACET_LIMIT)
 
 
-def _filters(filters: SearchFilters) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    for column, values in (("d.kind", filters.type), ("d.status", filters.status), ("d.grade", filters.grade)):
-        if values:
-            where.append(f"{column} IN ({', '.join('?' * len(values))})")
-            params.extend(values)
-    if filters.date_from:
-        where.append("d.published >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        where.append("d.published <= ?")
-        params.append(filters.date_to)
-    for outlet in filters.outlet:
-        where.append("d.outlet LIKE ?")
-        params.append(f"%{outlet}%")
-    for title in filters.source:
-        where.append(_TITLED)
-        params.append(f"title : {phrase(title)}")
-    for entity in filters.entity:
-        where.append(_ENTITY_SOURCES)
-        params.extend([f"%{entity}%", f"%{entity}%"])
-    for tag in filters.tag:
-        where.append(_TAGGED)
-        params.append(tag)
-    return where, params
-
-
-_ENTITY_SOURCES = """d.source_id IN (
-    SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id
-    WHERE e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))"""
 _TITLED = """d.source_id IN (
     SELECT t.source_id FROM search_fts JOIN search_docs t ON t.id = search_fts.rowid WHERE search_fts MATCH ?)"""
-_TAGGED = """d.kind = 'note' AND d.ref_id IN (
-    SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"""
-
-_COLUMNS = """d.kind, d.ref_id, d.source_id, s.title, s.outlet, s.published, e.name, d.status"""
-_JOINS = """JOIN sources s ON s.id = d.source_id LEFT JOIN entities e ON e.id = d.speaker_id"""
-
 
 # CROSS JOIN keeps SQLite from driving a filtered query from search_docs' indexes and
 # running the FTS match once per row (measured: a type: filter took 15 s on 1M rows).
@@ -149,7 +122,7 @@ def _best(ws, match, limit, cursor) -> list[tuple]:
         [*values, limit],
     ).fetchall()
     snippets = _snippets(ws, match, [rowid for rowid, _ in best])
-    return _with_details(ws, [(rowid, snippets.get(rowid, ""), score) for rowid, score in best])
+    return with_details(ws, [(rowid, snippets.get(rowid, ""), score) for rowid, score in best])
 
 
 def _ranked(ws, match, exact, where, params, limit, cursor) -> SearchPage | None:
@@ -174,14 +147,14 @@ def _ranked(ws, match, exact, where, params, limit, cursor) -> SearchPage | None
         return None
     best = parts.get("page", [])
     snippets = _snippets(ws, match, [rowid for rowid, _ in best])
-    rows = _with_details(ws, [(rowid, snippets.get(rowid, ""), rank) for rowid, rank in best])
+    rows = with_details(ws, [(rowid, snippets.get(rowid, ""), rank) for rowid, rank in best])
     facets = {
         "type": parts.get("type", []),
         "status": parts.get("status", []),
-        "source": _named(ws, "SELECT id, coalesce(title, '(untitled)') FROM sources", parts.get("source", [])),
-        "speaker": _named(ws, "SELECT id, name FROM entities", parts.get("speaker", [])),
+        "source": named(ws, "SELECT id, coalesce(title, '(untitled)') FROM sources", parts.get("source", [])),
+        "speaker": named(ws, "SELECT id, name FROM entities", parts.get("speaker", [])),
     }
-    return _page(rows, limit, total, True, facets, not where and total > FACET_LIMIT)
+    return page_of(rows, limit, total, True, facets, not where and total > FACET_LIMIT)
 
 
 # The matches, scored, go into a temporary table m (MATERIALIZED) that the count, the page
@@ -238,7 +211,7 @@ def _newest(ws, match, where, params, limit, cursor) -> list[tuple]:
         f"WHERE {' AND '.join(conditions)} ORDER BY search_fts.rowid DESC LIMIT ?"
     )
     rows = ws.db.execute(sql, [*values, limit]).fetchall()
-    return _with_details(ws, [(rowid, unspace(snippet), score) for rowid, snippet, score in rows])
+    return with_details(ws, [(rowid, unspace(snippet), score) for rowid, snippet, score in rows])
 
 
 def _first_matches(ws, match, where, params) -> list[tuple]:
@@ -292,92 +265,3 @@ def _snippets(ws: Workspace, match: str, ids: list[int]) -> dict[int, str]:
     if index is None:
         index = _snippet_indexes[ws] = _SnippetIndex()
     return {rowid: unspace(snippet) for rowid, snippet in index.snippets(rows, match).items()}
-
-
-def _with_details(ws: Workspace, ranked_rows: list[tuple]) -> list[tuple]:
-    if not ranked_rows:
-        return []
-    ids = [row[0] for row in ranked_rows]
-    details = {
-        row[0]: row[1:]
-        for row in ws.db.execute(
-            f"SELECT d.id, {_COLUMNS} FROM search_docs d {_JOINS} WHERE d.id IN ({', '.join('?' * len(ids))})", ids
-        )
-    }
-    return [(*details[rowid], snippet, rowid, score) for rowid, snippet, score in ranked_rows if rowid in details]
-
-
-def _recent(ws, where, params, limit, cursor) -> SearchPage:
-    """No words: the newest items first (by publication date, then the order of import)."""
-    conditions = list(where)
-    values = list(params)
-    if cursor is not None:
-        conditions.append("(coalesce(d.published, '') < ? OR (coalesce(d.published, '') = ? AND d.id < ?))")
-        values.extend([cursor[0], cursor[0], cursor[1]])
-    clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    sql = (
-        f"SELECT {_COLUMNS}, substr(CASE d.kind WHEN 'source' THEN s.text WHEN 'quote' THEN q.text "
-        f"WHEN 'claim' THEN c.text ELSE a.note END, 1, 200), d.id, coalesce(d.published, '') "
-        f"FROM search_docs d {_JOINS} LEFT JOIN quotes q ON d.kind = 'quote' AND q.id = d.ref_id "
-        f"LEFT JOIN claims c ON d.kind = 'claim' AND c.id = d.ref_id "
-        f"LEFT JOIN annotations a ON d.kind = 'note' AND a.id = d.ref_id "
-        f"{clause} ORDER BY coalesce(d.published, '') DESC, d.id DESC LIMIT ?"
-    )
-    rows = ws.db.execute(sql, [*values, limit + 1]).fetchall()
-    total_clause = f"WHERE {' AND '.join(where)}" if where else ""
-    total = ws.db.execute(f"SELECT count(*) FROM search_docs d {total_clause}", params).fetchone()[0]
-    facets, partial = _recent_facets(ws, where, params, total)
-    return _page(rows, limit, total, False, facets, partial)
-
-
-def _page(rows, limit, total, ranked, facets, partial) -> SearchPage:
-    more = len(rows) > limit
-    rows = rows[:limit]
-    hits = [_hit(row) for row in rows]
-    cursor = (rows[-1][-1], rows[-1][-2]) if more and rows else None
-    return SearchPage(hits, total, ranked, facets, partial, cursor)
-
-
-def _hit(row: tuple) -> SearchHit:
-    kind, ref_id, source_id, title, outlet, published, speaker, status, snippet, position, _ = row
-    return SearchHit(kind, ref_id, source_id, title, outlet, published, speaker, status, snippet or "", position)
-
-
-def _facets_from(ws: Workspace, sample: list[tuple]) -> dict[str, list[tuple[str, int]]]:
-    kinds = Counter(row[0] for row in sample)
-    statuses = Counter(row[1] for row in sample if row[1] is not None)
-    sources = Counter(row[2] for row in sample).most_common(10)
-    speakers = Counter(row[3] for row in sample if row[3] is not None).most_common(10)
-    return {
-        "type": kinds.most_common(),
-        "status": statuses.most_common(),
-        "source": _named(ws, "SELECT id, coalesce(title, '(untitled)') FROM sources", sources),
-        "speaker": _named(ws, "SELECT id, name FROM entities", speakers),
-    }
-
-
-def _named(ws: Workspace, sql: str, counted: list[tuple[int, int]]) -> list[tuple[str, int]]:
-    if not counted:
-        return []
-    ids = [key for key, _ in counted]
-    names = dict(ws.db.execute(f"{sql} WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall())
-    return [(names.get(key, "?"), count) for key, count in counted]
-
-
-def _recent_facets(ws, where, params, total) -> tuple[dict[str, list[tuple[str, int]]], bool]:
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    inner = f"SELECT d.* FROM search_docs d {clause} ORDER BY d.id DESC LIMIT {FACET_LIMIT}"
-    return _facet_counts(ws, inner, list(params)), total > FACET_LIMIT
-
-
-def _facet_counts(ws: Workspace, inner: str, params: list[Any]) -> dict[str, list[tuple[str, int]]]:
-    queries = {
-        "type": f"SELECT kind, count(*) FROM ({inner}) GROUP BY kind ORDER BY count(*) DESC",
-        "status": f"SELECT status, count(*) FROM ({inner}) WHERE status IS NOT NULL GROUP BY status "
-        f"ORDER BY count(*) DESC",
-        "source": f"SELECT coalesce(s.title, '(untitled)'), count(*) FROM ({inner}) x JOIN sources s "
-        f"ON s.id = x.source_id GROUP BY x.source_id ORDER BY count(*) DESC LIMIT 10",
-        "speaker": f"SELECT e.name, count(*) FROM ({inner}) x JOIN entities e ON e.id = x.speaker_id "
-        f"GROUP BY x.speaker_id ORDER BY count(*) DESC LIMIT 10",
-    }
-    return {name: [(str(r[0]), r[1]) for r in ws.db.execute(sql, params).fetchall()] for name, sql in queries.items()}

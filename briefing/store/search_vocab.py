@@ -9,6 +9,9 @@ a read-only workspace's connection opens read-only anyway; its ``query_only`` gu
 for that one statement, since it refuses temp objects too); ``list_word_forms`` finds the words
 of the text a term stands for, so a suggestion reads as a word.
 
+On PostgreSQL the vocabulary is the table ``search_terms`` and the rows are counted only for the
+terms ``list_terms`` is asked to keep (``briefing.store.pg_search_queries``).
+
 Reading a range costs a walk over every row of each of its terms (fts5vocab counts them),
 so callers keep the ranges narrow: a three- or four-letter prefix holds a few dozen terms.
 """
@@ -19,7 +22,9 @@ import re
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable
 
+from briefing.store import pg_search_queries
 from briefing.store.migrations import FTS_TOKENIZER
 from briefing.store.search_index import phrase
 from briefing.store.workspace import Workspace
@@ -53,17 +58,24 @@ def _stemmer() -> sqlite3.Connection:
 
 def count_matches(ws: Workspace, word: str, up_to: int) -> int:
     """Index rows holding ``word``, counted up to ``up_to``."""
+    if ws.backend == "postgresql":
+        return pg_search_queries.count_matches(ws, word, up_to)
     sql = "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)"
     return ws.db.execute(sql, [phrase(word), up_to]).fetchone()[0]
 
 
-def list_terms(ws: Workspace, ranges: list[tuple[str, str]]) -> dict[str, int]:
-    """term -> index rows holding it, for every term after ``low`` and before ``high`` of each range."""
+def list_terms(
+    ws: Workspace, ranges: list[tuple[str, str]], keep: Callable[[str], bool] = lambda term: True
+) -> dict[str, int]:
+    """term -> index rows holding it, for every term ``keep`` keeps after ``low`` and before
+    ``high`` of each range."""
+    if ws.backend == "postgresql":
+        return pg_search_queries.list_terms(ws, ranges, keep)
     _make_vocabulary(ws)
     terms: dict[str, int] = {}
     for low, high in ranges:
         rows = ws.db.execute("SELECT term, doc FROM temp.search_terms WHERE term > ? AND term < ?", [low, high])
-        terms.update(rows.fetchall())
+        terms.update((term, docs) for term, docs in rows.fetchall() if keep(term))
     return terms
 
 
@@ -82,6 +94,8 @@ def _make_vocabulary(ws: Workspace) -> None:
 
 def list_word_forms(ws: Workspace, term: str, sample: int = 20) -> Counter[str]:
     """The words the index keeps as ``term``, as written in the first ``sample`` rows holding it."""
+    if ws.backend == "postgresql":
+        return pg_search_queries.list_word_forms(ws, term, sample)
     sql = f"SELECT snippet(search_fts, -1, '{OPEN}', '{CLOSE}', '', 6) FROM search_fts WHERE search_fts MATCH ? LIMIT ?"
     forms: Counter[str] = Counter()
     for (snippet,) in ws.db.execute(sql, [phrase(term), sample]):

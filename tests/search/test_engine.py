@@ -11,6 +11,8 @@ from briefing.store.entities import add_entity
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 
 def _doc(text, title, published=None, outlet=None, language="en"):
     raw = (title + text).encode()
@@ -229,6 +231,7 @@ def test_exact_phrase_matches_rank_before_other_matches_of_the_words(ws):
     assert {h.source_id for h in hits[:2]} == set(ids[1:]) and hits[2].source_id == ids[0]
 
 
+@pytest.mark.sqlite_only("FTS5's own snippets; PostgreSQL's are ts_headline's")
 def test_snippets_are_the_ones_fts5_makes(corpus):
     from briefing.store.search_queries import SNIPPET
 
