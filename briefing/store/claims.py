@@ -209,16 +209,15 @@ def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, exp
 
 def edit_claim_span(
     ws: Workspace, claim_id: int, start: int, end: int, reason: str | None = None, *, expected: int | None = None
-) -> None:
+) -> int:
     """Give a claim other words of its source; the claim becomes the analyst's, and the
-    sentence the analysis found is not proposed again."""
+    sentence the analysis found is not proposed again. Returns the claim's revision after."""
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
         text = part_text(ws, claim["source_id"], claim["part"])
         start, end = _checked_span(text, start, end, claim["source_id"])
         if (start, end) == (claim["start"], claim["end"]):
-            ensure_current(ws, "claim", claim_id, expected)
-            return
+            return ensure_current(ws, "claim", claim_id, expected)
         other = db.execute(
             'SELECT id FROM claims WHERE source_id = ? AND part = ? AND start = ? AND "end" = ? AND id != ? '
             "AND dismissed = 0",
@@ -231,31 +230,32 @@ def edit_claim_span(
                 "INSERT INTO rejections (kind, source_id, key, created_at) VALUES ('claim', ?, ?, ?)",
                 [claim["source_id"], claim["text"], utc_now()],
             )
-        revise(ws, "claim", claim_id, expected)
+        revision = revise(ws, "claim", claim_id, expected)
         db.execute(
             "UPDATE claims SET start = ?, \"end\" = ?, text = ?, origin = 'analyst' WHERE id = ?",
             [start, end, text[start:end], claim_id],
         )
         record_judgement(ws, "edit", "claim", claim_id, "text", claim["text"], text[start:end], reason)
         reindex_sources(ws, [claim["source_id"]])
+        return revision
 
 
-def dismiss_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
+def dismiss_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> int:
     """ "Not a claim": hidden from the panels, search and exports, never found again."""
-    _set_dismissed(ws, claim_id, True, reason, expected)
+    return _set_dismissed(ws, claim_id, True, reason, expected)
 
 
-def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
-    _set_dismissed(ws, claim_id, False, reason, expected)
+def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, expected: int | None = None) -> int:
+    return _set_dismissed(ws, claim_id, False, reason, expected)
 
 
-def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None, expected: int | None) -> None:
+def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None, expected: int | None) -> int:
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
         ensure_current(ws, "claim", claim_id, expected)
         if bool(claim["dismissed"]) == dismissed:
             raise BriefingError(f"claim {claim_id} is {'already dismissed' if dismissed else 'not dismissed'}")
-        revise(ws, "claim", claim_id, expected)
+        revision = revise(ws, "claim", claim_id, expected)
         db.execute("UPDATE claims SET dismissed = ? WHERE id = ?", [int(dismissed), claim_id])
         record_judgement(
             ws,
@@ -268,6 +268,7 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
             reason,
         )
         reindex_sources(ws, [claim["source_id"]])
+        return revision
 
 
 def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:

@@ -24,15 +24,14 @@ from briefing.store.workspace import Workspace, utc_now
 
 def rename_entity(
     ws: Workspace, entity_id: int, new_name: str, reason: str | None = None, *, expected: int | None = None
-) -> None:
-    """Give an entity a new name; the old name stays as an alias."""
+) -> int:
+    """Give an entity a new name; the old name stays as an alias. Returns its revision after."""
     new_name = _required(new_name, "entity name")
     with ws.transaction() as db:
         old_name, _ = _entity(ws, entity_id)
         if new_name == old_name:
-            ensure_current(ws, "entity", entity_id, expected)
-            return
-        revise(ws, "entity", entity_id, expected)
+            return ensure_current(ws, "entity", entity_id, expected)
+        revision = revise(ws, "entity", entity_id, expected)
         db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, new_name])
         if normalise_name(old_name) != normalise_name(new_name):
             _insert_alias(ws, entity_id, old_name)
@@ -40,21 +39,23 @@ def rename_entity(
         _allow_form(ws, entity_id, new_name)
         record_judgement(ws, "rename", "entity", entity_id, "name", old_name, new_name, reason)
         reindex_sources_of_speaker(ws, entity_id)
+        return revision
 
 
 def retype_entity(
     ws: Workspace, entity_id: int, new_type: str, reason: str | None = None, *, expected: int | None = None
-) -> None:
+) -> int:
+    """Give an entity another type; returns its revision after."""
     _check_type(new_type)
     with ws.transaction() as db:
         _, old_type = _entity(ws, entity_id)
         if new_type == old_type:
-            ensure_current(ws, "entity", entity_id, expected)
-            return
-        revise(ws, "entity", entity_id, expected)
+            return ensure_current(ws, "entity", entity_id, expected)
+        revision = revise(ws, "entity", entity_id, expected)
         db.execute("UPDATE entities SET type = ?, edited = 1 WHERE id = ?", [new_type, entity_id])
         # analysis reads field 'type' entries to still link the old type to this entity
         record_judgement(ws, "retype", "entity", entity_id, "type", old_type, new_type, reason)
+        return revision
 
 
 def add_alias(

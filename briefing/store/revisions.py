@@ -60,13 +60,22 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
     if expected is not None:
         check = " AND revision = ?"
         values.append(expected)
-    cursor = ws.db.execute(
-        f"UPDATE {table} SET revision = revision + 1, revised_by = ?, revised_at = ? WHERE id = ?{check}", values
-    )
-    if cursor.rowcount == 0:
+    row = ws.db.execute(
+        f"UPDATE {table} SET revision = revision + 1, revised_by = ?, revised_at = ? WHERE id = ?{check} "
+        "RETURNING revision",
+        values,
+    ).fetchall()  # read to the end: the statement is finished before the transaction goes on
+    if not row:
         current = get_revision(ws, kind, item_id)  # raises when the item is gone
         raise StaleWrite(kind, item_id, current)
-    return expected + 1 if expected is not None else get_revision(ws, kind, item_id).number
+    ws.pending_revisions[(kind, item_id)] = row[0][0]  # kept once the transaction commits
+    return row[0][0]
+
+
+def last_written(ws: Workspace, kind: str, item_id: int) -> int | None:
+    """The revision this connection last wrote of the item (None: none yet): what an undo
+    expects to find, so it never undoes over a colleague's later change."""
+    return ws.written_revisions.get((kind, item_id))
 
 
 def ensure_current(ws: Workspace, kind: str, item_id: int, expected: int | None) -> int:

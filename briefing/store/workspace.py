@@ -57,6 +57,10 @@ class Workspace:
         # the CLI and the app turn it on; a failed backup never fails the edit, it is kept here.
         self.auto_backup = False
         self.backup_problem: str | None = None
+        # The revisions this connection wrote and committed, by (kind, id) (store.revisions):
+        # an undo expects the item to be as this window left it
+        self.written_revisions: dict[tuple[str, int], int] = {}
+        self.pending_revisions: dict[tuple[str, int], int] = {}
 
     @property
     def name(self) -> str:
@@ -79,8 +83,13 @@ class Workspace:
         if self.read_only_reason is not None:
             raise WorkspaceReadOnly(f"{self.name} is read-only here: {self.read_only_reason}; the change was not saved")
         try:
-            with self.db.atomic():
-                yield self.db
+            try:
+                with self.db.atomic():
+                    yield self.db
+            except BaseException:
+                self._settle_revisions(committed=False)
+                raise
+            self._settle_revisions(committed=True)
         except sqlite3.Error as exc:
             error = storage_error(self.name, exc)
             if error is None:
@@ -93,6 +102,15 @@ class Workspace:
         if self.after_commit and not self._bulk_depth and not self.db.conn.in_transaction:
             for hook in list(self.after_commit):
                 hook(self)
+
+    def _settle_revisions(self, committed: bool) -> None:
+        """Once the outermost transaction ends: the revisions it counted were written when it
+        committed (kept, for undo), none when it rolled back."""
+        if self.db.conn.in_transaction:
+            return
+        if committed:
+            self.written_revisions.update(self.pending_revisions)
+        self.pending_revisions.clear()
 
     @property
     def can_reopen(self) -> bool:

@@ -28,6 +28,7 @@ from briefing.store.claims import (
     restore_claim,
     title_span,
 )
+from briefing.store.revisions import last_written
 from briefing.store.views import item_range
 from briefing.ui.tasks import Task
 
@@ -63,32 +64,46 @@ class AddClaim(QUndoCommand):
 
 
 class EditClaim(QUndoCommand):
-    def __init__(self, ws: Workspace, claim_id: int, span: tuple[int, int], changed: Callable[[], None]):
+    """New words for a claim. ``seen`` is the claim's revision the analyst saw: each write,
+    undo and redo included, is refused when a colleague changed the claim since
+    (store.revisions)."""
+
+    def __init__(
+        self, ws: Workspace, claim_id: int, span: tuple[int, int], changed: Callable[[], None], seen: int | None = None
+    ):
         super().__init__("Edit claim text")
         claim = get_claim(ws, claim_id)
         self.ws, self.claim_id, self.changed = ws, claim_id, changed
         self.new, self.old = span, (claim["start"], claim["end"])
+        self.seen = seen
 
     def redo(self) -> None:
-        edit_claim_span(self.ws, self.claim_id, *self.new)
+        expected = self.seen if self.seen is not None else self._left()
+        edit_claim_span(self.ws, self.claim_id, *self.new, expected=expected)
+        self.seen = None  # later: as this window left it (last_written)
         self.changed()
 
     def undo(self) -> None:
-        edit_claim_span(self.ws, self.claim_id, *self.old, reason="undo")
+        edit_claim_span(self.ws, self.claim_id, *self.old, reason="undo", expected=self._left())
         self.changed()
+
+    def _left(self) -> int | None:
+        return last_written(self.ws, "claim", self.claim_id)
 
 
 class DismissClaim(QUndoCommand):
-    def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None]):
+    def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None], seen: int | None = None):
         super().__init__("Not a claim")
-        self.ws, self.claim_id, self.changed = ws, claim_id, changed
+        self.ws, self.claim_id, self.changed, self.seen = ws, claim_id, changed, seen
 
     def redo(self) -> None:
-        dismiss_claim(self.ws, self.claim_id, reason="not a claim")
+        expected = self.seen if self.seen is not None else last_written(self.ws, "claim", self.claim_id)
+        dismiss_claim(self.ws, self.claim_id, reason="not a claim", expected=expected)
+        self.seen = None  # later: as this window left it
         self.changed()
 
     def undo(self) -> None:
-        restore_claim(self.ws, self.claim_id, reason="undo")
+        restore_claim(self.ws, self.claim_id, reason="undo", expected=last_written(self.ws, "claim", self.claim_id))
         self.changed()
 
 
@@ -153,7 +168,8 @@ class ClaimActions(QObject):
             except BriefingError as exc:
                 window.statusBar().showMessage(f"Claim not changed: {exc}", 8000)
                 return
-        if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit)):
+        seen = claim["revision"]  # read before the dialog: a colleague's edit meanwhile refuses this one
+        if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
             self.suggest([claim_id])
 
     def not_a_claim(self, claim_id: int | None = None) -> None:
@@ -162,7 +178,8 @@ class ClaimActions(QObject):
         if claim_id is None:
             window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
             return
-        if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit)):
+        seen = window.panel.shown_revision(claim_id)
+        if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit, seen)):
             window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:

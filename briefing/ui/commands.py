@@ -8,9 +8,11 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.claims import get_claim_status, mark_claim
 from briefing.store.edits import rename_entity, retype_entity
+from briefing.store.revisions import last_written
 from briefing.store.sources import get_source, update_source
 
 
@@ -18,59 +20,93 @@ class Applied(QUndoCommand):
     """A command that has already been carried out once: the stack's first redo() is skipped.
 
     Pushing runs redo() inside QUndoStack, which keeps the command even when redo() raised; a
-    command is therefore run first and pushed only when it succeeded."""
+    command is therefore run first and pushed only when it succeeded. A later undo or redo the
+    store refuses (a colleague changed the item since: store.revisions) writes nothing; the step
+    leaves the stack (it can no longer be undone as it was) and ``refused`` gets the reason."""
 
-    def __init__(self, inner: QUndoCommand):
+    def __init__(self, inner: QUndoCommand, refused: Callable[[BriefingError], None] | None = None):
         super().__init__(inner.text())
         self.inner = inner
         self._first = True
+        self._refused = refused
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self.inner.redo()
+        self._run(self.inner.redo)
 
     def undo(self) -> None:
-        self.inner.undo()
+        self._run(self.inner.undo)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except BriefingError as exc:
+            self.setObsolete(True)  # QUndoStack drops an obsolete command instead of moving past it
+            if self._refused is None:
+                raise
+            self._refused(exc)
 
 
 class StoreCommand(QUndoCommand):
-    """Runs ``apply(value)`` on redo and ``apply(previous)`` on undo, then ``changed()``."""
+    """Runs ``apply(value, reason, seen)`` on redo and ``apply(previous, "undo", seen)`` on undo,
+    then ``changed()``.
+
+    ``apply`` gets the revision the write expects (store.revisions; None for what has none): the
+    first time ``seen``, the revision the analyst saw; each undo and redo after that the one this
+    window last wrote (``item`` names it), so they too are refused when a colleague changed the
+    item in between."""
 
     def __init__(
         self,
         text: str,
-        apply: Callable[[Any, str | None], None],
+        apply: Callable[[Any, str | None, int | None], int | None],
         value: Any,
         previous: Any,
         reason: str | None,
         changed: Callable[[], None],
+        seen: int | None = None,
+        item: tuple[Workspace, str, int] | None = None,
     ):
         super().__init__(text)
         self._apply, self._value, self._previous = apply, value, previous
-        self._reason, self._changed = reason, changed
+        self._reason, self._changed, self._seen, self._item = reason, changed, seen, item
+        self._done_once = False
+
+    def _expected(self) -> int | None:
+        if not self._done_once:
+            return self._seen
+        return last_written(*self._item) if self._item is not None else None
 
     def redo(self) -> None:
-        self._apply(self._value, self._reason)
+        self._apply(self._value, self._reason, self._expected())
+        self._done_once = True
         self._changed()
 
     def undo(self) -> None:
-        self._apply(self._previous, "undo")
+        self._apply(self._previous, "undo", self._expected())
         self._changed()
 
 
 def mark_claim_command(
-    ws: Workspace, claim_id: int, status: str, reason: str | None, changed: Callable[[], None]
+    ws: Workspace,
+    claim_id: int,
+    status: str,
+    reason: str | None,
+    changed: Callable[[], None],
+    seen: int | None = None,
 ) -> StoreCommand:
     previous = get_claim_status(ws, claim_id)
     return StoreCommand(
         f"Mark claim {status}",
-        lambda value, why: mark_claim(ws, claim_id, value, why),
+        lambda value, why, expected: mark_claim(ws, claim_id, value, why, expected=expected),
         status,
         previous,
         reason,
         changed,
+        seen,
+        (ws, "claim", claim_id),
     )
 
 
@@ -80,23 +116,49 @@ def edit_source_command(
     previous = getattr(get_source(ws, source_id), field)
     label = {"reliability": "Grade source", "summary": "Edit summary"}.get(field, f"Edit {field}")
 
-    def apply(new: Any, why: str | None) -> None:
+    def apply(new: Any, why: str | None, _: int | None) -> None:
         update_source(ws, source_id, reason=why, **{field: new})
 
     return StoreCommand(label, apply, value, previous, reason, changed)
 
 
 def rename_entity_command(
-    ws: Workspace, entity_id: int, name: str, current: str, reason: str | None, changed: Callable[[], None]
+    ws: Workspace,
+    entity_id: int,
+    name: str,
+    current: str,
+    reason: str | None,
+    changed: Callable[[], None],
+    seen: int | None = None,
 ) -> StoreCommand:
     return StoreCommand(
-        f"Rename {current}", lambda value, why: rename_entity(ws, entity_id, value, why), name, current, reason, changed
+        f"Rename {current}",
+        lambda value, why, expected: rename_entity(ws, entity_id, value, why, expected=expected),
+        name,
+        current,
+        reason,
+        changed,
+        seen,
+        (ws, "entity", entity_id),
     )
 
 
 def retype_entity_command(
-    ws: Workspace, entity_id: int, kind: str, current: str, reason: str | None, changed: Callable[[], None]
+    ws: Workspace,
+    entity_id: int,
+    kind: str,
+    current: str,
+    reason: str | None,
+    changed: Callable[[], None],
+    seen: int | None = None,
 ) -> StoreCommand:
     return StoreCommand(
-        f"Make it a {kind}", lambda value, why: retype_entity(ws, entity_id, value, why), kind, current, reason, changed
+        f"Make it a {kind}",
+        lambda value, why, expected: retype_entity(ws, entity_id, value, why, expected=expected),
+        kind,
+        current,
+        reason,
+        changed,
+        seen,
+        (ws, "entity", entity_id),
     )

@@ -19,6 +19,7 @@ from briefing.store.entities import EntityPage, entity_page, list_entities
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
+from briefing.store.revisions import StaleWrite, get_revision
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
@@ -45,13 +46,17 @@ class EntityActions:
         if entity is not None:
             self.window.open_entity(entity[0])
 
-    def current(self) -> tuple[int, str, str] | None:
+    def current(self) -> tuple[int, str, str, int] | None:
+        """(id, name, type, revision) of the selected entity, read when an action starts: a
+        colleague's change while a dialog is open refuses the action (store.revisions)."""
         item = self.window.panel.entities.currentItem()
         data = item.data(0, ItemRole) if item is not None else None
         if not data:
             return None
         entity = next((e for e in list_entities(self.window.ws) if e["id"] == data[1]), None)
-        return (entity["id"], entity["name"], entity["type"]) if entity else None
+        if entity is None:
+            return None
+        return entity["id"], entity["name"], entity["type"], get_revision(self.window.ws, "entity", entity["id"]).number
 
     def show_menu(self, point: QPoint) -> None:
         entity = self.current()
@@ -86,7 +91,7 @@ class EntityActions:
                 return
         self.window.push_command(
             lambda: rename_entity_command(
-                self.window.ws, entity[0], name.strip(), entity[1], None, self.window.after_edit
+                self.window.ws, entity[0], name.strip(), entity[1], None, self.window.after_edit, entity[3]
             )
         )
 
@@ -94,7 +99,9 @@ class EntityActions:
         entity = self.current()
         if entity is not None:
             self.window.push_command(
-                lambda: retype_entity_command(self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit)
+                lambda: retype_entity_command(
+                    self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit, entity[3]
+                )
             )
 
     def merge(self, target: int | str | None = None) -> None:
@@ -126,7 +133,7 @@ class EntityActions:
         dock = self.window.entity_dock
 
         def change() -> None:
-            merge_entities(self.window.ws, target, [entity[0]], reason="merged")
+            merge_entities(self.window.ws, target, [entity[0]], reason="merged", expected={entity[0]: entity[3]})
             if dock.entity_id == entity[0]:
                 dock.entity_id = target  # the page follows the entity into the one it joined
 
@@ -176,12 +183,17 @@ class EntityActions:
         ):
             return
         self._run(
-            lambda: delete_entity(self.window.ws, entity[0], reason="deleted by the analyst"), f"Deleted “{entity[1]}”."
+            lambda: delete_entity(self.window.ws, entity[0], reason="deleted by the analyst", expected=entity[3]),
+            f"Deleted “{entity[1]}”.",
         )
 
     def _run(self, change, message: str) -> None:
         try:
             change()
+        except StaleWrite as exc:  # a colleague changed it meanwhile: say who, show what is stored now
+            self.window.statusBar().showMessage(str(exc), 15000)
+            self.window.after_edit()
+            return
         except BriefingError as exc:
             self.window.statusBar().showMessage(str(exc), 8000)
             return

@@ -27,6 +27,7 @@ from briefing.store.claims import list_claim_rows
 from briefing.store.entities import entity_page, list_entity_rows
 from briefing.store.quote_variants import list_entity_variants, list_source_variants
 from briefing.store.quotes import list_quote_rows
+from briefing.store.revisions import StaleWrite
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range, timeline_items
 from briefing.ui.analyst import apply_saved_name
@@ -335,7 +336,8 @@ class MainWindow(QMainWindow):
         self.show_source(self.current_source_id(), keep_position=True)
 
     def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
-        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit))
+        seen = self.panel.shown_revision(claim_id)
+        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen))
 
     def edit_source(self, field: str, value: str | None) -> None:
         source_id = self.current_source_id()
@@ -357,11 +359,20 @@ class MainWindow(QMainWindow):
         try:
             command = make_command()
             command.redo()  # a refused change raises here: nothing written, nothing to undo
-            self.undo_stack.push(Applied(command))
+            self.undo_stack.push(Applied(command, self._step_refused))
+        except StaleWrite as exc:  # a colleague changed it: say who and when, show what is stored now
+            self.statusBar().showMessage(str(exc), 15000)
+            self.after_edit()
+            return False
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return False
         return True
+
+    def _step_refused(self, exc: BriefingError) -> None:
+        """An undo or redo the store refused: say why, show what is stored now."""
+        self.statusBar().showMessage(f"Undo step dropped: {exc}", 15000)
+        self.after_edit()
 
     def _claim_action(self, action: str, ref_id: int) -> None:
         {

@@ -88,6 +88,7 @@ class SidePanel(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._revisions: dict[int, int] = {}  # claim id -> the revision the list shows
         self.setAccessibleName("Side panels")
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
@@ -217,6 +218,7 @@ class SidePanel(QTabWidget):
         """Rebuild the list, keep the selected claim if it is still there, and say which claim is
         selected now (none, when it is gone): the evidence panel redraws from that alone."""
         current = self.current_claim()
+        self._revisions = {c.id: c.revision for c in claims}
         self.claims.blockSignals(True)
         try:
             self.claims.clear()
@@ -273,6 +275,11 @@ class SidePanel(QTabWidget):
         item = self.claims.currentItem()
         data = item.data(0, ItemRole) if item is not None else None
         return data[1] if data else None
+
+    def shown_revision(self, claim_id: int) -> int | None:
+        """The revision of the claim as this list shows it (store.revisions); None when the list
+        does not show it."""
+        return self._revisions.get(claim_id)
 
     def mark_current(self, status: str) -> None:
         claim_id = self.current_claim()

@@ -177,3 +177,17 @@ def test_two_analysts_judging_the_same_claims_lose_no_write(ws, tmp_path):
     # every refused write was made on a revision somebody else had already moved on from
     kept_from = {(row[1], row[2]) for row in kept}
     assert refused and all((claim_id, seen) in kept_from for claim_id, seen, *_ in refused)
+
+
+def test_a_connection_remembers_only_the_revisions_it_committed(ws, claim_id):
+    from briefing.store.revisions import last_written, revise
+
+    assert last_written(ws, "claim", claim_id) is None
+    mark_claim(ws, claim_id, "disputed", expected=1)
+    assert last_written(ws, "claim", claim_id) == 2
+    with pytest.raises(RuntimeError), ws.transaction():
+        revise(ws, "claim", claim_id)
+        raise RuntimeError("the rest of the change failed")
+    assert last_written(ws, "claim", claim_id) == 2
+    assert get_revision(ws, "claim", claim_id).number == 2
+    assert ws.pending_revisions == {}

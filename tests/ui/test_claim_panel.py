@@ -253,3 +253,69 @@ def test_a_new_claims_suggestions_arrive_from_a_real_worker(demo_window, qtbot):
     assert demo_window.panel.current_claim() == claim_id
     assert_panel_shows(demo_window, claim_id)
     demo_window.runner.cancel_all_and_wait()
+
+
+def test_a_judgement_over_a_colleagues_newer_one_is_refused_and_the_panel_shows_theirs(
+    demo_window, two_claims, monkeypatch
+):
+    """A colleague judged the claim after the panel was drawn: the analyst's judgement is
+    refused with who and when, nothing is written or put on the undo stack, and the panel
+    shows the stored state; judging again from there goes through."""
+    from briefing.store.claims import mark_claim
+
+    (_, claim_id), _ = two_claims
+    window = demo_window
+    history = len(list_claim_history(window.ws, claim_id))
+    undo_steps = window.undo_stack.count()
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    mark_claim(window.ws, claim_id, "corroborated")  # the colleague's write; the panel still shows the old revision
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    window.panel.reason.setText("contradicted by the utility")
+    window.panel.mark_current("disputed")
+    assert window.statusBar().currentMessage().startswith(f"claim {claim_id} was changed by Ben Adler at ")
+    assert get_claim(window.ws, claim_id)["status"] == "corroborated"
+    assert len(list_claim_history(window.ws, claim_id)) == history + 1
+    assert window.undo_stack.count() == undo_steps
+    assert_panel_shows(window, claim_id)  # the hint now starts with the colleague's "corroborated"
+    window.panel.mark_current("disputed")
+    assert get_claim(window.ws, claim_id)["status"] == "disputed"
+    assert list_claim_history(window.ws, claim_id)[-1].actor == "Ana Okafor"
+    window.undo_stack.undo()
+    assert get_claim(window.ws, claim_id)["status"] == "corroborated"
+    window.undo_stack.redo()
+    # the colleague judges again, on their own connection: undoing the analyst's judgement now
+    # would overwrite theirs, so the undo is refused and the step leaves the stack
+    from briefing.store import open_workspace
+
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    with open_workspace(window.ws.path) as colleague:
+        mark_claim(colleague, claim_id, "unreviewed")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    steps = window.undo_stack.count()
+    window.undo_stack.undo()
+    assert "was changed by Ben Adler" in window.statusBar().currentMessage()
+    assert get_claim(window.ws, claim_id)["status"] == "unreviewed"
+    assert window.undo_stack.count() == steps - 1
+    assert_panel_shows(window, claim_id)
+
+
+def test_an_entity_renamed_by_a_colleague_meanwhile_is_not_renamed_over(demo_window, monkeypatch):
+    from briefing.store.edits import rename_entity
+    from briefing.store.entities import list_entities
+
+    window = demo_window
+    entities = window.panel.entities
+    group = entities.topLevelItem(0)
+    entities.setCurrentItem(group.child(0))
+    entity_id, name, _, _ = window.entity_actions.current()
+
+    def colleague_renames_while_the_dialog_is_open(*_args):
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        rename_entity(window.ws, entity_id, f"{name} (checked)")
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+        return "My new name"
+
+    monkeypatch.setattr("briefing.ui.entity_actions.ask_text", colleague_renames_while_the_dialog_is_open)
+    window.entity_actions.rename()
+    assert "was changed by Ben Adler" in window.statusBar().currentMessage()
+    assert next(e["name"] for e in list_entities(window.ws) if e["id"] == entity_id) == f"{name} (checked)"
