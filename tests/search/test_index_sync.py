@@ -1,0 +1,86 @@
+"""The search index follows every write on both backends, and PostgreSQL's pieces hold:
+the expression rewritten as a tsquery, and snippets given back their own spacing."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.search.engine import search
+from briefing.store.annotations import add_annotation
+from briefing.store.claims import add_claim, dismiss_claim, mark_claim
+from briefing.store.edits import set_quote_speaker
+from briefing.store.entities import add_entity
+from briefing.store.pg_search import joined
+from briefing.store.pg_tsquery import tsquery_text
+from briefing.store.quotes import add_quote
+from briefing.store.search_index import rebuild
+from briefing.store.sources import add_document, delete_source, update_source
+from tests.search.test_engine import A, B, _doc
+
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
+
+def found(ws, query):
+    return sorted((h.kind, h.ref_id) for h in search(ws, query, limit=50).page.hits)
+
+
+def test_every_write_reaches_the_index(ws):
+    a, _ = add_document(ws, _doc(A, "Pumps back on", "2026-03-03", "Meridian Wire"))
+    b, _ = add_document(ws, _doc(B, "Report says 62,000 homes hit", "2026-03-07"))
+    assert found(ws, "pumping") == [("source", a)]
+    quote = add_quote(ws, a, 1, A.index("”"), speaker_text="the utility", cue="said")
+    assert found(ws, "pumping") == [("quote", quote), ("source", a)]
+    okafor = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
+    set_quote_speaker(ws, quote, okafor)
+    assert found(ws, "speaker:okafor") == [("quote", quote)]
+    claim = add_claim(ws, b, 0, B.index(","))
+    mark_claim(ws, claim, "disputed")
+    assert found(ws, "status:disputed") == [("claim", claim)]
+    dismiss_claim(ws, claim, reason="not a claim")
+    assert found(ws, "status:disputed") == []
+    note = add_annotation(ws, b, 0, 9, note="check", tags=("figures",))
+    assert found(ws, "tag:figures") == [("note", note)]
+    update_source(ws, a, title="Water flows again")
+    assert found(ws, "source:flows") == [("quote", quote), ("source", a)] and found(ws, "source:pumps") == []
+    update_source(ws, b, reliability="A")
+    assert ("note", note) in found(ws, "grade:A")
+    delete_source(ws, b)
+    assert found(ws, "ransom") == [] and found(ws, "tag:figures") == []
+    before = found(ws, "pumping OR water")
+    rebuild(ws)
+    assert found(ws, "pumping OR water") == before
+
+
+@pytest.mark.parametrize(
+    "expression, tsquery",
+    [
+        ('"ransom" AND "demand"', "('ransom' & 'demand')"),
+        ('("ransom" OR "hoax") AND "water"', "(('ransom' | 'hoax') & 'water')"),
+        ('"ransom" NOT "hoax" AND "note"', "(('ransom' & !'hoax') & 'note')"),
+        ('"Boil water notice"', "('boil' <-> 'water' <-> 'notice')"),
+        ('"outag"*', "'outag':*"),
+        ('"boil wat"*', "('boil' <-> 'wat':*)"),
+        ('speaker : "marta okafor"', "('marta':A <-> 'okafor':A)"),
+        ('title : "back on"', "('back':B <-> 'on':B)"),
+        (
+            'NEAR("water" "outage", 1)',
+            "('water' <1> 'outage' | 'outage' <1> 'water' | 'water' <2> 'outage' | 'outage' <2> 'water')",
+        ),
+        ('"北 京"', "('北' <-> '京')"),
+        ('"it\'s"', "'it''s'"),
+    ],
+)
+def test_the_expression_becomes_a_tsquery(expression, tsquery):
+    assert tsquery_text(expression) == tsquery
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab 北京서울。，“”—…-,.'"), max_size=25)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TEXT)
+def test_a_snippet_gets_back_the_spacing_of_its_text(ws, text):
+    if ws.backend != "postgresql":
+        return
+    spaced = ws.db.execute("SELECT briefing_search_spaced(?)", [text]).fetchone()[0]
+    assert joined(spaced) == text
