@@ -90,6 +90,21 @@ def test_the_postgresql_schema_has_every_sqlite_column_in_order_with_its_nullabi
             assert [tuple(c) for c in postgres] == sqlite, table
 
 
+def test_the_search_index_keeps_sqlites_facts_on_postgresql_and_its_text_there(ws, team_database):
+    """Search tables are each engine's own (FTS5 there, a tsvector here) and never copied; the facts
+    filters read are the same columns on both, so the filters' SQL is shared."""
+    open_workspace(team_database).close()  # creates the schema and its search index
+    sqlite = [r[1] for r in ws.db.execute("PRAGMA table_info(search_docs)")]
+    with psycopg.connect(team_database) as conn:
+        columns = conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'search_docs' "
+            "ORDER BY ordinal_position"
+        ).fetchall()
+        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+    assert [c[0] for c in columns] == [*sqlite, "body", "speaker", "title", "doc"]
+    assert {"search_docs", "search_terms"} <= tables and not {"search_docs", "search_terms"} & set(TABLES)
+
+
 def test_a_workspace_copies_to_postgresql_and_back_with_every_row_and_the_same_search(
     workspace_copy, team_database, tmp_path
 ):
