@@ -29,6 +29,12 @@ from briefing.nlp.quote_cue_words import (
 from briefing.nlp.quote_subjects import cue_for_verb, name_before
 
 LINE_SPEAKER = re.compile(r"\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:,\s*[^:“”\"\n]{1,60})?:\s*")
+REPORTED_CLAUSES = frozenset("ccomp xcomp parataxis advcl".split())
+NOT_REPORTED = frozenset("nsubj nsubjpass punct aux auxpass neg cc".split())  # a verb's words that report nothing
+SIGNED = re.compile(
+    r"[^\S\n]*[―—–-]{1,2}[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
+)
+TRANSCRIPT_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s")
 NOT_LINE_SPEAKERS = frozenset("update note editor’s note watch read photo related breaking warning q a".split())
 
 
@@ -138,12 +144,20 @@ def _reporting_verb(para: Paragraph, verb):
 
 
 def in_reported_clause(para: Paragraph, cue: Cue, span) -> bool:
-    """'Rubio says Obama is “obsessed”': words quoted inside what a cue verb reports."""
+    """'Rubio says Obama is “obsessed”': words quoted inside what a cue verb reports, a clause
+    of it; or inside its object when someone in particular speaks ('Cruz warned of a
+    “ferocious” battle', not the nameless many of 'officials promised a “robust” response')."""
     open_i = para.token_from(span.open + 1)
     if cue.verb_i is None or open_i is None or open_i >= len(para.doc) or cue.verb_i > open_i:
         return False
     verb, first = para.doc[cue.verb_i], para.doc[open_i]
-    return any(c.dep_ in ("ccomp", "xcomp", "parataxis") and first in c.subtree for c in verb.children)
+    holder = next((c for c in verb.children if c.i > verb.i and first in c.subtree), None)
+    if holder is None or holder.dep_ in NOT_REPORTED:
+        return False
+    if holder.dep_ in REPORTED_CLAUSES:
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ != "NNS" and not inside_marks(para, subject)
 
 
 def line_cue(para: Paragraph, span) -> Cue | None:
@@ -155,6 +169,30 @@ def line_cue(para: Paragraph, span) -> Cue | None:
     if lead[match.end() :].strip() and len(para.text) > 200:
         return None
     return Cue("colon", para.start + match.start("name"), para.start + match.end("name"))
+
+
+def signed_cue(para: Paragraph, span) -> Cue | None:
+    """'“He can’t even answer a question.” ― Esther Tapia': a paragraph that is a quote signed
+    with a dash and a name, as readers' and voters' words are listed, a line each."""
+    if para.text[para.text.rfind("\n", 0, span.open) + 1 : span.open].strip() or not span.closed:
+        return None
+    match = SIGNED.match(para.text, span.close + 1)
+    if match is None:
+        return None
+    name = match["name"]
+    if name.endswith(".") and len(name.split()[-1]) > 2:  # the period ends the line, not an initial
+        name = name[:-1]
+    start = para.start + match.start("name")
+    return Cue("signed", start, start + len(name))
+
+
+def transcript_cue(para: Paragraph, span) -> Cue | None:
+    """'"WALLACE: Let’s start with…' / '"PENCE: Well, look, …': a quoted transcript line
+    whose speaker is the capitalised label at its head."""
+    match = TRANSCRIPT_LABEL.match(para.text, span.open + 1, span.close)
+    if match is None or para.text[: span.open].strip() or match["name"].lower() in NOT_LINE_SPEAKERS:
+        return None
+    return Cue("transcript", para.start + match.start("name"), para.start + match.end("name"))
 
 
 def colon_in_sentence(para: Paragraph, span) -> Cue | None:

@@ -21,6 +21,8 @@ from briefing.nlp.quote_cues import (
     find_cue,
     in_reported_clause,
     line_cue,
+    signed_cue,
+    transcript_cue,
 )
 from briefing.nlp.quote_speakers import find_people, resolve_speaker
 
@@ -77,6 +79,8 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         return None
     cue = (
         headline_cue
+        or signed_cue(para, span)
+        or transcript_cue(para, span)
         or find_cue(para, span)
         or line_cue(para, span)
         or colon_before(para, span, before)

@@ -320,3 +320,21 @@ def test_as_someone_put_it_is_a_cue(analyse):
         "Or, as Tom Ridge, a former secretary of homeland security, put it: “The barbarians are no longer at the gate.”"
     )
     assert speakers(analyse(text), text) == [("The barbarians are no longer at the gate.", "Tom Ridge")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # one word inside the object of a cue verb
+            "Senator Ilse Marrow warned of a “ferocious” battle ahead over the budget.",
+            ("ferocious", "Ilse Marrow"),
+        ),
+    ],
+)
+def test_a_short_quote_inside_what_a_cue_verb_governs(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
+
+
+def test_a_short_quote_in_the_subject_of_a_cue_verb_is_not_its_words(analyse):
+    text = "The “green tax” debate said little about lake plots, Ilse Marrow noted."
+    assert [q for q, _ in speakers(analyse(text), text) if q == "green tax"] == []
