@@ -5,6 +5,10 @@ quotes, claims, sentences, annotations and their tags, evidence on either side, 
 rejections. ``take_snapshot`` reads every row the cascade will remove (found by walking the
 schema's foreign keys, so a table added later is kept too) and the values an ``ON DELETE SET
 NULL`` will clear; ``restore_snapshot`` writes them back with the same ids in one transaction.
+
+A row is named by its ``rowid`` on SQLite; on PostgreSQL by its ``id``, or, in a table without
+one (which no foreign key refers to and no ``SET NULL`` clears), by its ``ctid`` while the
+snapshot is read. The foreign keys come from ``PRAGMA foreign_key_list`` or ``pg_constraint``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, WorkspaceError
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import delete_source
@@ -26,7 +30,8 @@ class SourceSnapshot:
     title: str | None
     # table -> (columns, rows), in an order where each table follows the tables it refers to
     tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)
-    cleared: list[tuple[str, int, str, Any]] = field(default_factory=list)  # (table, rowid, column, value)
+    cleared: list[tuple[str, Any, str, Any]] = field(default_factory=list)  # (table, row key, column, value)
+    key_column: str = "rowid"  # what names a row of ``cleared``: rowid (SQLite) or id (PostgreSQL)
 
     def count(self, table: str) -> int:
         return len(self.tables.get(table, ([], []))[1])
@@ -38,7 +43,7 @@ def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
         row = db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()
         if row is None:
             raise BriefingError(f"source {source_id} does not exist")
-        snapshot = SourceSnapshot(source_id, row[0])
+        snapshot = SourceSnapshot(source_id, row[0], key_column="rowid" if ws.backend == "sqlite" else "id")
         doomed: dict[str, set[int]] = {"sources": {source_id}}  # table -> rowids
         _read_rows(ws, snapshot, "sources", [source_id])
         pending = ["sources"]
@@ -79,59 +84,110 @@ def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None
                 names = ", ".join(f'"{c}"' for c in columns)
                 marks = ", ".join("?" * len(columns))
                 db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-            for table, rowid, column, value in snapshot.cleared:
-                db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', [value, rowid])
+            for table, key, column, value in snapshot.cleared:
+                db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {snapshot.key_column} = ?', [value, key])
             reindex_sources(ws, [snapshot.source_id])
             record_judgement(ws, "restore", "source", snapshot.source_id, None, None, snapshot.title, reason)
     except sqlite3.IntegrityError as exc:
         raise BriefingError(f"source {snapshot.source_id} cannot be restored: {exc}") from None
+    except WorkspaceError as exc:  # PostgreSQL's refusal, already one line
+        raise BriefingError(f"source {snapshot.source_id} cannot be restored: {exc}") from None
 
 
-def _references_to(ws: Workspace, parent: str) -> list[tuple[str, str, str]]:
-    """(table, column, on-delete action) of every foreign key that refers to ``parent``."""
+_PG_FOREIGN_KEYS = """
+    SELECT child.relname, child_column.attname, parent.relname, key.confdeltype
+    FROM pg_constraint key
+    JOIN pg_class child ON child.oid = key.conrelid
+    JOIN pg_class parent ON parent.oid = key.confrelid
+    JOIN pg_attribute child_column ON child_column.attrelid = key.conrelid AND child_column.attnum = key.conkey[1]
+    WHERE key.contype = 'f' AND child.relnamespace = current_schema()::regnamespace
+    ORDER BY child.relname"""
+_PG_ACTIONS = {"c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT", "r": "RESTRICT", "a": "NO ACTION"}
+
+
+def _foreign_keys(ws: Workspace) -> list[tuple[str, str, str, str]]:
+    """(table, column, referred table, on-delete action) of every foreign key of the workspace."""
+    if ws.backend == "postgresql":
+        return [(t, c, p, _PG_ACTIONS[a]) for t, c, p, a in ws.db.execute(_PG_FOREIGN_KEYS).fetchall()]
     found = []
     for (table,) in ws.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
         for key in ws.db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
             # (id, seq, table, from, to, on_update, on_delete, match)
-            if key[2] == parent:
-                found.append((table, key[3], key[6].upper()))
+            found.append((table, key[3], key[2], key[6].upper()))
     return found
 
 
-def _rowids(ws: Workspace, table: str, column: str, ids: list[int]) -> list[int]:
+def _references_to(ws: Workspace, parent: str) -> list[tuple[str, str, str]]:
+    """(table, column, on-delete action) of every foreign key that refers to ``parent``."""
+    return [(table, column, action) for table, column, referred, action in _foreign_keys(ws) if referred == parent]
+
+
+def _columns(ws: Workspace, table: str) -> list[str]:
+    if ws.backend == "postgresql":
+        rows = ws.db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position",  # generated: made again
+            [table],
+        ).fetchall()
+        return [row[0] for row in rows]
+    return [row[1] for row in ws.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+
+
+def _key(ws: Workspace, table: str) -> str:
+    """What names a row of ``table`` while the snapshot is read (see the module's note)."""
+    if ws.backend == "sqlite":
+        return "rowid"
+    return "id" if "id" in _columns(ws, table) else "ctid"
+
+
+def _in(column: str, count: int) -> str:
+    """``column IN (?, …)``; a ctid's parameters are cast, since they travel as text."""
+    mark = "?::tid" if column == "ctid" else "?"
+    return f"{column} IN ({', '.join([mark] * count)})"
+
+
+def _rowids(ws: Workspace, table: str, column: str, ids: list[Any]) -> list[Any]:
     found = []
+    key = _key(ws, table)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        sql = f'SELECT rowid FROM "{table}" WHERE "{column}" IN ({", ".join("?" * len(chunk))})'
-        found += [row[0] for row in ws.db.execute(sql, chunk)]
+        where = _in(f'"{column}"', len(chunk))
+        sql = f'SELECT {key} FROM "{table}" WHERE {where}'
+        found += [_plain(row[0]) for row in ws.db.execute(sql, chunk)]
     return found
 
 
-def _values(ws: Workspace, table: str, column: str, rowids: list[int]) -> list[tuple[int, Any]]:
+def _values(ws: Workspace, table: str, column: str, rowids: list[Any]) -> list[tuple[Any, Any]]:
     found = []
+    key = _key(ws, table)
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
-        sql = f'SELECT rowid, "{column}" FROM "{table}" WHERE rowid IN ({", ".join("?" * len(chunk))})'
-        found += [(row[0], row[1]) for row in ws.db.execute(sql, chunk)]
+        sql = f'SELECT {key}, "{column}" FROM "{table}" WHERE {_in(key, len(chunk))}'
+        found += [(_plain(row[0]), row[1]) for row in ws.db.execute(sql, chunk)]
     return found
 
 
-def _read_rows(ws: Workspace, snapshot: SourceSnapshot, table: str, rowids: list[int]) -> None:
-    columns = [row[1] for row in ws.db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+def _read_rows(ws: Workspace, snapshot: SourceSnapshot, table: str, rowids: list[Any]) -> None:
+    columns = _columns(ws, table)
     names = ", ".join(f'"{c}"' for c in columns)
+    key = _key(ws, table)
     _, rows = snapshot.tables.setdefault(table, (columns, []))
     for start in range(0, len(rowids), 500):
         chunk = rowids[start : start + 500]
-        sql = f'SELECT {names} FROM "{table}" WHERE rowid IN ({", ".join("?" * len(chunk))}) ORDER BY rowid'
+        sql = f'SELECT {names} FROM "{table}" WHERE {_in(key, len(chunk))} ORDER BY {key}'
         rows += [tuple(row) for row in ws.db.execute(sql, chunk)]
+
+
+def _plain(key: Any) -> Any:
+    """A row key as a parameter can carry it back (PostgreSQL's ctid arrives as a tuple-like text)."""
+    return key if isinstance(key, int) else str(key)
 
 
 def _parents_first(ws: Workspace, tables: dict) -> dict:
     """The tables reordered so that each comes after every table of the snapshot it refers to."""
+    keys = _foreign_keys(ws)
     parents = {
-        table: {key[2] for key in ws.db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()}
-        & set(tables) - {table}
-        for table in tables
+        table: {referred for t, _, referred, _ in keys if t == table} & set(tables) - {table} for table in tables
     }
     ordered: dict = {}
     while len(ordered) < len(tables):

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from briefing.store.lock import WorkspaceLock
 
 
+# Ends each write transaction on a team workspace: other windows redraw (store.pg_changes).
+# PostgreSQL delivers identical notices of one transaction once, and none when it rolls back.
+CHANGES_CHANNEL = "briefing_changes"
+NOTIFY_CHANGES = f"SELECT pg_notify('{CHANGES_CHANNEL}', pg_backend_pid()::text)"
+
+
 class Workspace:
     """One open workspace; use as a context manager or call ``close``."""
 
@@ -86,6 +92,8 @@ class Workspace:
             try:
                 with self.db.atomic():
                     yield self.db
+                    if self.conninfo is not None:  # delivered once, on commit (store.pg_changes)
+                        self.db.execute(NOTIFY_CHANGES)
             except BaseException:
                 self._settle_revisions(committed=False)
                 raise

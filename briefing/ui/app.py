@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from briefing import __version__, paths
-from briefing.domain import BriefingError, WorkspaceError
+from briefing.domain import BriefingError
 
 SCREENSHOT_SIZE = (1600, 1000)
 
@@ -139,13 +139,6 @@ def _preparation(workspace: str | None):
 
 def _open(workspace: str | None):
     from briefing.pipeline import open_default_workspace
-    from briefing.store.postgres import describe, is_postgres
-
-    if workspace is not None and is_postgres(workspace):
-        raise WorkspaceError(
-            f"{describe(workspace)}: the window does not open a PostgreSQL workspace yet; "
-            "the commands do (briefing --help), and briefing copy makes a file of it"
-        )
 
     # a workspace another Briefing has open is shown read-only, with a banner saying so; the
     # backup on opening runs in the window's worker, not before the first paint

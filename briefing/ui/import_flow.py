@@ -119,7 +119,7 @@ class ImportFlow(QObject):
         workspaces, else on the worker's own connection with a child process for reading files
         and one analysis process per core (``jobs``) for a large enough batch."""
         ws = self.workspace()
-        if ws.path is None or self.runner.synchronous:
+        if not ws.can_reopen or self.runner.synchronous:
             return lambda progress, cancelled: fn(ws, progress, cancelled, None, 1)
 
         def run_in_worker(progress, cancelled) -> ImportReport:

@@ -52,6 +52,7 @@ from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
 from briefing.ui.tasks import Task, TaskRunner
+from briefing.ui.team_changes import TeamChanges
 from briefing.ui.timeline import TimelineDock
 from briefing.ui.widgets import fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.reader = Reader(self)
         self.panel = SidePanel(self)
         self.undo_stack = QUndoStack(self)
+        self.team_changes = TeamChanges(self)  # a team workspace redraws on colleagues' changes
         self.imports = ImportFlow(self, lambda: self.ws, self.runner, self._import_finished)
         self.search_dock = SearchDock(lambda: self.ws, self.runner, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
     def attach(self, ws: Workspace) -> None:
         """Show ``ws``: its sources, the first one in the reader, its notes."""
         self._ws = ws
+        self.team_changes.listen()
         self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
         self.banner.setVisible(ws.read_only)
         if ws.read_only:
@@ -438,7 +441,7 @@ class MainWindow(QMainWindow):
             "About Briefing",
             f"<h3>Briefing {__version__}</h3><p>Read sources offline, see who said what, "
             "judge claims and write briefing notes.</p><p>Workspace: "
-            f"{html.escape(str(self.ws.path or 'in memory'))}</p>",  # a file name is not markup
+            f"{html.escape(str(self.ws.path or self.ws.name))}</p>",  # a file name is not markup
         )
 
     # -- Qt overrides ---------------------------------------------------

@@ -295,9 +295,10 @@ class SourceActions:
         else:
             label, question = f"{len(details)} sources", f"Delete {len(details)} sources?"
         quotes, claims = sum(d.quote_count for d in details), sum(d.claim_count for d in details)
+        backup = "A backup is made first, and " if window.ws.path is not None else ""  # a server keeps its own
         question += (
-            f"\n\nIts {quotes} quotes, {claims} claims, evidence and notes go with it. A backup is made "
-            "first, and Edit ▸ Undo brings it back until the window closes."
+            f"\n\nIts {quotes} quotes, {claims} claims, evidence and notes go with it. {backup}"
+            "Edit ▸ Undo brings it back until the window closes."
         )
         if not self.confirm(window, "Delete Sources", question):
             return

@@ -62,11 +62,18 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
 
 # -- the workspace's reading place ----------------------------------------
 def workspace_key(window: MainWindow) -> str | None:
-    """The settings group of the open workspace (by its file's path), None for one in memory."""
-    path = window.ws.path if window.attached else None
-    if path is None:
+    """The settings group of the open workspace (by its file's path, or a team workspace's
+    connection string), None for one in memory."""
+    if not window.attached:
         return None
-    return "workspaces/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    ws = window.ws
+    if ws.path is not None:
+        where = str(ws.path.resolve())
+    elif ws.conninfo is not None:
+        where = ws.name  # a team workspace by its connection string, password left out
+    else:
+        return None
+    return "workspaces/" + hashlib.sha1(where.encode()).hexdigest()[:16]
 
 
 def save_reading(window: MainWindow, settings: QSettings | None = None) -> None:

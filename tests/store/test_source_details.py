@@ -144,13 +144,25 @@ def _everything(ws, source_id):
     return counts, statuses, mine
 
 
-def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_path, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def analysed_copy(request, analysed_path, tmp_path):
+    """The analysed demo workspace, copied into a new file or a new team database."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    if request.param == "sqlite":
+        return str(copy)
+    from briefing.store.copying import copy_workspace
+
+    database = request.getfixturevalue("team_database")
+    copy_workspace(str(copy), database)
+    return database
+
+
+def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_copy):
     from briefing.store.annotations import add_annotation
     from briefing.store.claims import add_evidence, mark_claim
 
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    with open_workspace(copy) as ws:
+    with open_workspace(analysed_copy) as ws:
         claims = ws.db.execute("SELECT id, source_id FROM claims ORDER BY id").fetchall()
         (claim_id, source_id), other = claims[0], next(c for c in claims if c[1] != claims[0][1])
         mark_claim(ws, claim_id, "disputed", "two outlets disagree")
@@ -169,7 +181,7 @@ def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_path, tmp_
         assert actions[-2:] == ["delete", "restore"]
 
 
-@pytest.mark.sqlite_only("a deleted source's undo snapshot reads SQLite's rowids and PRAGMAs")
+@pytest.mark.sqlite_only("PostgreSQL never gives a freed id to a new row")
 def test_a_restore_whose_id_was_taken_meanwhile_is_refused_whole(ws):
     source_id, _ = add_document(ws, _doc())
     snapshot = delete_source_keeping(ws, source_id)

@@ -1,0 +1,77 @@
+"""A team workspace's window redraws when a colleague's change commits (store.pg_changes).
+
+A task on the window's runner listens on its own connection; each change another connection
+commits reaches the window as one ``changed`` call, and bursts are drawn once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from briefing.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+POLL_S = 0.5  # how soon the listener sees that the window closed
+REDRAW_DELAY_MS = 300  # a colleague's burst of writes is drawn once
+
+
+class TeamChanges(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        self.listening = False  # the listener's connection is up
+        self.redraws = 0  # how many times a colleague's change was drawn (tests read it)
+        self._timer = QTimer(self, singleShot=True, interval=REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self._redraw)
+
+    def listen(self) -> None:
+        """Start listening to the window's workspace, when it is a team workspace."""
+        from briefing.store.pg_changes import own_process
+
+        self.stop()
+        ws, runner = self.window.ws, self.window.runner
+        if ws.conninfo is None or runner.synchronous:
+            return
+        conninfo, own = ws.conninfo, own_process(ws)
+
+        def work(progress, cancelled):
+            from briefing.store.pg_changes import ChangeListener
+
+            listener = ChangeListener(conninfo, own)
+            try:
+                progress(0, 0, "listening")
+                while not cancelled():
+                    if listener.wait(POLL_S):
+                        progress(1, 0, "changed")
+            finally:
+                listener.close()
+
+        self.task = Task(work, "team changes")
+        self.task.progressed.connect(self._heard)
+        self.task.failed.connect(self._lost)
+        runner.start(self.task)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self.listening = False
+
+    def _heard(self, changed: int, _total: int, _what: str) -> None:
+        self.listening = True
+        if changed:
+            self._timer.start()
+
+    def _lost(self, message: str) -> None:
+        self.window.statusBar().showMessage(f"Colleagues' changes no longer show by themselves: {message}", 15000)
+
+    def _redraw(self) -> None:
+        self.redraws += 1
+        self.window.refresh_sources()
+        self.window.after_edit()
+        self.window.statusBar().showMessage("Updated with changes from your team.", 5000)

@@ -1,0 +1,84 @@
+"""The window on a team workspace (PostgreSQL): it opens, imports in its worker, searches, undoes a
+deleted source, and redraws when a colleague's change commits."""
+
+import shutil
+
+import pytest
+
+from briefing.store import open_workspace
+from briefing.store.claims import get_claim, list_claim_rows, mark_claim
+from briefing.store.sources import list_sources
+from briefing.ui.main_window import MainWindow
+from briefing.ui.panels import ItemRole
+from briefing.ui.tasks import TaskRunner
+
+WAIT_MS = 60_000  # an event is awaited, never a time: this only bounds a hang
+
+
+@pytest.fixture
+def team_copy(analysed_path, team_database, tmp_path):
+    from briefing.store.copying import copy_workspace
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    copy_workspace(str(copy), team_database)
+    return team_database
+
+
+@pytest.fixture
+def team_window(qtbot, team_copy):
+    ws = open_workspace(team_copy)
+    window = MainWindow(ws, runner=TaskRunner(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitUntil(lambda: window.team_changes.listening, timeout=WAIT_MS)
+    yield window
+    window.close()
+    ws.close()
+
+
+def _status_shown(window, claim_id):
+    tree = window.panel.claims
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return next(row.text(0) for row in rows if row.data(0, ItemRole)[1] == claim_id)
+
+
+def test_a_colleagues_judgement_shows_in_the_window_without_a_reload(team_window, team_copy, qtbot, monkeypatch):
+    window = team_window
+    source_id = window.current_source_id()
+    claim = list_claim_rows(window.ws, source_id)[0]
+    assert _status_shown(window, claim.id) == claim.status == "unreviewed"
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    with open_workspace(team_copy) as colleague:
+        mark_claim(colleague, claim.id, "disputed", "the utility denies it")
+    qtbot.waitUntil(lambda: window.team_changes.redraws >= 1, timeout=WAIT_MS)
+    assert _status_shown(window, claim.id) == "disputed"
+    assert window.current_source_id() == source_id  # the analyst stays where they were
+    # the analyst judges from what is shown now: it goes through, and names them
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    window.panel.select("claim", claim.id)
+    window.panel.mark_current("corroborated")
+    assert get_claim(window.ws, claim.id)["status"] == "corroborated"
+
+
+def test_the_team_window_imports_in_its_worker_and_undoes_a_deleted_source(team_window, qtbot, demo_dir, tmp_path):
+    window = team_window
+    before = len(list_sources(window.ws))
+    folder = tmp_path / "more"
+    folder.mkdir()
+    shutil.copy(next(p for p in sorted(demo_dir.iterdir()) if p.suffix == ".txt"), folder / "again.txt")
+    (folder / "new.txt").write_text("Aid convoy reaches Port Halden\n\nThe convoy brought 40 tankers.", "utf-8")
+    window.imports.start([folder])
+    qtbot.waitUntil(lambda: window.imports.task is None, timeout=WAIT_MS)
+    assert len(list_sources(window.ws)) == before + 1  # the copy of a demo file is a duplicate
+    assert window.model.rowCount() == before + 1
+
+    source_id = window.current_source_id()
+    asked = []
+    window.source_actions.confirm = lambda _window, _title, question: asked.append(question) or True
+    window.source_actions.delete([source_id])
+    assert "backup" not in asked[0]  # the server keeps the team's backups
+    assert source_id not in {s.id for s in list_sources(window.ws)}
+    window.undo_stack.undo()
+    assert source_id in {s.id for s in list_sources(window.ws)}
