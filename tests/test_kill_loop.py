@@ -12,6 +12,10 @@ every file the progress callback reports finished. After each kill the workspace
 ``PRAGMA integrity_check`` and ``foreign_key_check`` and hold every acknowledged change, and
 the newest acknowledged backup must be a sound workspace. The seed is printed on failure;
 ``KILL_LOOP_SEED`` replays one.
+
+The same loop runs against a team workspace on PostgreSQL (the private test server), with fewer
+kills: there the server checks the foreign keys, and backups are the server's, so the edit child
+makes none.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from briefing.store.annotations import add_annotation
 from briefing.store.entities import add_entity
 from briefing.store.sources import list_sources, update_source
 
-path, tag = sys.argv[1], sys.argv[2]
+path, tag, backups = sys.argv[1], sys.argv[2], sys.argv[3] == "backups"
 rng = random.Random(tag)
 print("opening", flush=True)
 ws = open_workspace(path)
@@ -62,7 +66,8 @@ print(f"ack briefing {briefing} Note {tag}", flush=True)
 print("ready", flush=True)
 for n in range(100000):
     key = f"{tag}-{n}"
-    kind = rng.choice(("mark", "mark", "note", "entity", "grade", "item", "backup" if n % 15 == 14 else "note"))
+    backup = "backup" if n % 15 == 14 and backups else "note"
+    kind = rng.choice(("mark", "mark", "note", "entity", "grade", "item", backup))
     if kind == "mark":
         claim = rng.choice(sorted(status))
         new = rng.choice([s for s in CLAIM_STATUSES if s != status[claim]])
@@ -146,11 +151,16 @@ def _acknowledged(log: Path) -> list[list[str]]:
     return [line.split()[1:] for line in lines if line.startswith("ack ")]
 
 
-def _check(path: Path, acks: Acks) -> None:
-    conn = sqlite3.connect(path)
-    try:
+def _check(workspace: str, acks: Acks) -> None:
+    if Path(workspace).suffix == ".briefing":
+        conn = sqlite3.connect(workspace)
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    else:
+        import psycopg
+
+        conn = psycopg.connect(workspace)  # the server checks its foreign keys itself
+    try:
         reasons = {r[0] for r in conn.execute("SELECT reason FROM history WHERE reason IS NOT NULL")}
         assert acks.marks <= reasons and acks.grades <= reasons
         assert acks.notes.items() <= dict(conn.execute("SELECT id, note FROM annotations").fetchall()).items()
@@ -165,8 +175,8 @@ def _check(path: Path, acks: Acks) -> None:
             assert backup.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
-def _prepare(path: Path) -> None:
-    with open_workspace(path) as ws:
+def _prepare(workspace: str) -> None:
+    with open_workspace(workspace) as ws:
         for i in range(4):
             text = " ".join(f"Sentence {j} of source {i} says the figure was {j * 7}." for j in range(12))
             source_id, _ = add_document(ws, make_doc(text, title=f"Source {i}"))
@@ -213,13 +223,22 @@ def _run_and_kill(code: str, args: list[str], log: Path, acks: int, from_ready: 
     return killed
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "case.briefing")
+    return request.getfixturevalue("team_database")
+
+
 @pytest.mark.slow
-def test_acknowledged_work_survives_sigkill(tmp_path):
+def test_acknowledged_work_survives_sigkill(tmp_path, workspace):
     rng = random.Random(SEED)
-    path = tmp_path / "case.briefing"
+    path = workspace
+    team = not path.endswith(".briefing")
     _prepare(path)
     acks, kills, rounds = Acks(), {"edit": 0, "import": 0}, 0
-    plan = ["edit"] * EDIT_KILLS + ["import"] * IMPORT_KILLS
+    scale = 2 if team else 1  # a team workspace's loop is half as long: the same paths, fewer rounds
+    plan = ["edit"] * (EDIT_KILLS // scale) + ["import"] * (IMPORT_KILLS // scale)
     rng.shuffle(plan)
     while plan:
         kind, rounds = plan[0], rounds + 1
@@ -228,23 +247,27 @@ def test_acknowledged_work_survives_sigkill(tmp_path):
         from_ready = rng.random() > 0.15  # now and then during start-up: the open, the checks
         if kind == "edit":
             killed = _run_and_kill(
-                EDIT_CHILD, [str(path), f"{SEED}-{rounds}"], log, rng.randint(*EDIT_ACKS), from_ready
+                EDIT_CHILD,
+                [path, f"{SEED}-{rounds}", "none" if team else "backups"],
+                log,
+                rng.randint(*EDIT_ACKS),
+                from_ready,
             )
         else:
             corpus = _write_corpus(tmp_path / f"corpus-{rounds}", rounds, rng)
             killed = _run_and_kill(
-                IMPORT_CHILD, [str(path), str(corpus[0].parent)], log, rng.randint(*IMPORT_ACKS), from_ready
+                IMPORT_CHILD, [path, str(corpus[0].parent)], log, rng.randint(*IMPORT_ACKS), from_ready
             )
         for words in _acknowledged(log):
             acks.add(words, corpus)
         try:
             _check(path, acks)
         except AssertionError as failure:
-            raise AssertionError(f"after kill {rounds} ({kind}, seed {SEED}): {failure}") from None
+            raise AssertionError(f"after kill {rounds} ({kind}, {path}, seed {SEED}): {failure}") from None
         if killed:
             kills[kind] += 1
             plan.pop(0)
-    assert sum(kills.values()) >= 50
-    assert len(acks.marks) > 50 and len(acks.sources) > 20, "the kills came too early to test much"
+    assert sum(kills.values()) >= 50 // scale
+    assert len(acks.marks) > 50 // scale and len(acks.sources) > 20 // scale, "the kills came too early to test much"
     with open_workspace(path) as ws:  # and Briefing opens it as usual afterwards
         assert not ws.read_only
