@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing.domain import BriefingError
 from briefing.store.history import record_judgement
-from briefing.store.revisions import revise
+from briefing.store.revisions import created, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_passage, get_source_text
@@ -58,6 +58,7 @@ def add_annotation(
                 "updated_at": now,
             },
         )
+        created(ws, "annotation", annotation_id)
         for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
             db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
             db.execute(

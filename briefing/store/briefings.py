@@ -22,7 +22,7 @@ from briefing.domain import (
 )
 from briefing.store.briefing_items import ItemReader
 from briefing.store.history import record_judgement
-from briefing.store.revisions import ensure_current, revise
+from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
@@ -113,6 +113,7 @@ def add_item(
     position: int | None = None,
     start: int | None = None,
     end: int | None = None,
+    item_id: int | None = None,
 ) -> int:
     """Add an item at ``position`` (default: the end). A text item takes Markdown ``body`` and no
     ``ref_id``; a passage takes its source's id as ``ref_id`` and the range ``start``-``end``
@@ -142,8 +143,10 @@ def add_item(
                 "ref_id": None if kind == "text" else ref_id,
                 "body": body,
                 **span,
+                **({"id": item_id} if item_id is not None else {}),
             },
         )
+        created(ws, "item", item_id)
         order.insert(position, item_id)
         _renumber(ws, order)
         new_value = body if kind == "text" else _item_value(kind, ref_id, start, end)

@@ -20,7 +20,7 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.revisions import ensure_current, revise
+from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, get_source_text
@@ -189,6 +189,7 @@ def add_claim(
             if claim_id is not None:
                 row["id"] = claim_id
             new_id = ws.insert("claims", row)
+            created(ws, "claim", new_id)
             record_judgement(ws, "add", "claim", new_id, "text", None, text[start:end], reason)
         reindex_sources(ws, [source_id])
         return new_id

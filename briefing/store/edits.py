@@ -16,7 +16,7 @@ from typing import Any
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.history import record_judgement
-from briefing.store.revisions import ensure_current, revise
+from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -154,6 +154,7 @@ def split_entity(
             "edited": 1,
         }
         new_id = ws.insert("entities", record)
+        created(ws, "entity", new_id)
         marks = ", ".join("?" * len(ids))
         db.execute(f"UPDATE mentions SET entity_id = ?, origin = 'analyst' WHERE id IN ({marks})", [new_id, *ids])
         for quote_id, speaker_text in db.execute(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -17,6 +18,7 @@ def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = 
         raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
     with ws.transaction() as db:
         entity_id = ws.insert("entities", {"name": name, "type": type_, "created_at": utc_now()})
+        created(ws, "entity", entity_id)
         for alias in dict.fromkeys(a for a in aliases if a != name):
             db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
         return entity_id

@@ -72,6 +72,11 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
     return row[0][0]
 
 
+def created(ws: Workspace, kind: str, item_id: int) -> None:
+    """This connection made the item (its first revision): an undo expects it as made."""
+    ws.pending_revisions[(kind, item_id)] = 1
+
+
 def last_written(ws: Workspace, kind: str, item_id: int) -> int | None:
     """The revision this connection last wrote of the item (None: none yet): what an undo
     expects to find, so it never undoes over a colleague's later change."""

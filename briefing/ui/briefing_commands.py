@@ -20,6 +20,7 @@ from briefing.store.briefings import (
     update_briefing,
     update_text,
 )
+from briefing.store.revisions import last_written
 
 Changed = Callable[[int | None], None]  # called with the note to show (None: whichever is first)
 ITEM_LABELS = {
@@ -59,61 +60,93 @@ class AddItem(QUndoCommand):
 
 
 class RemoveItem(QUndoCommand):
-    def __init__(self, ws: Workspace, briefing_id: int, item_id: int, changed: Changed):
+    """Remove an item; ``seen`` is its revision as the pane showed it (store.revisions)."""
+
+    def __init__(self, ws: Workspace, briefing_id: int, item_id: int, changed: Changed, seen: int | None = None):
         super().__init__("Remove item from the note")
         self.ws, self.briefing_id, self.item_id, self.changed = ws, briefing_id, item_id, changed
         item = next(i for i in read_briefing(ws, briefing_id).items if i.id == item_id)
         self.kind, self.ref_id, self.body, self.position = item.kind, item.ref_id, item.body, item.position
+        self.seen = seen
 
     def redo(self) -> None:
-        remove_item(self.ws, self.item_id)
+        remove_item(self.ws, self.item_id, expected=self.seen)
+        self.seen = None  # the item is added again on undo, as a new one
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
         body = self.body if self.kind == "text" else None
-        self.item_id = add_item(self.ws, self.briefing_id, self.kind, self.ref_id, body, self.position)
+        # under its old id, so the commands below it on the stack still find it
+        self.item_id = add_item(
+            self.ws, self.briefing_id, self.kind, self.ref_id, body, self.position, item_id=self.item_id
+        )
         self.changed(self.briefing_id)
 
 
 class Change(QUndoCommand):
-    """Runs ``apply(new, reason)`` on redo and ``apply(old, "undo")`` on undo, then shows the note."""
+    """Runs ``apply(new, reason, expected)`` on redo and ``apply(old, "undo", expected)`` on undo,
+    then shows the note. ``expected`` is an item's revision (store.revisions): the first time
+    ``seen``, as the pane showed it; later the one this window last wrote (``item``), so a
+    colleague's edit in between refuses the undo or redo instead of being overwritten."""
 
     def __init__(
         self,
         text: str,
         briefing_id: int,
-        apply: Callable[[Any, str | None], None],
+        apply: Callable[[Any, str | None, int | None], None],
         old: Any,
         new: Any,
         changed: Changed,
+        seen: int | None = None,
+        item: tuple[Workspace, int] | None = None,
     ):
         super().__init__(text)
         self.briefing_id, self.apply, self.changed = briefing_id, apply, changed
         self.old, self.new = old, new
+        self.seen, self.item, self.done_once = seen, item, False
+
+    def _expected(self) -> int | None:
+        if not self.done_once:
+            return self.seen
+        return last_written(self.item[0], "item", self.item[1]) if self.item is not None else None
 
     def redo(self) -> None:
-        self.apply(self.new, None)
+        self.apply(self.new, None, self._expected())
+        self.done_once = True
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
-        self.apply(self.old, "undo")
+        self.apply(self.old, "undo", self._expected())
         self.changed(self.briefing_id)
 
 
-def move_item_command(ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed) -> Change:
+def move_item_command(
+    ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed, seen: int | None = None
+) -> Change:
     return Change(
-        "Move item in the note", briefing_id, lambda position, _: move_item(ws, item_id, position), old, new, changed
-    )
-
-
-def edit_text_command(ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed) -> Change:
-    return Change(
-        "Edit text section",
+        "Move item in the note",
         briefing_id,
-        lambda body, why: update_text(ws, item_id, body, reason=why),
+        lambda position, _, expected: move_item(ws, item_id, position, expected=expected),
         old,
         new,
         changed,
+        seen,
+        (ws, item_id),
+    )
+
+
+def edit_text_command(
+    ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed, seen: int | None = None
+) -> Change:
+    return Change(
+        "Edit text section",
+        briefing_id,
+        lambda body, why, expected: update_text(ws, item_id, body, reason=why, expected=expected),
+        old,
+        new,
+        changed,
+        seen,
+        (ws, item_id),
     )
 
 
@@ -123,7 +156,7 @@ def edit_details_command(
     return Change(
         "Edit note details",
         briefing_id,
-        lambda values, why: update_briefing(ws, briefing_id, reason=why, **values),
+        lambda values, why, _: update_briefing(ws, briefing_id, reason=why, **values),
         old,
         new,
         changed,

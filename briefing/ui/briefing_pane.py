@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDockWidget,
@@ -257,8 +258,8 @@ class BriefingDock(QDockWidget):
     def _changed(self, briefing_id: int | None) -> None:
         self.refresh(briefing_id)
 
-    def _push(self, make) -> None:
-        self.window_.push_command(make)
+    def _push(self, make) -> bool:
+        return self.window_.push_command(make)
 
     def ensure_note(self) -> int | None:
         """The note being composed; offers to start one when there is none."""
@@ -304,7 +305,15 @@ class BriefingDock(QDockWidget):
         text = self.editor.toPlainText()
         if text != (item.body or ""):
             note_id = self.note.id
-            self._push(lambda: edit_text_command(self.ws, note_id, item.id, item.body or "", text, self._changed))
+            saved = self._push(
+                lambda: edit_text_command(
+                    self.ws, note_id, item.id, item.body or "", text, self._changed, item.revision
+                )
+            )
+            if not saved:  # refused (a colleague's newer text is shown now): the analyst's words are kept
+                QApplication.clipboard().setText(text)
+                bar = self.window_.statusBar()
+                bar.showMessage(f"{bar.currentMessage()} Your text is on the clipboard.", 20000)
 
     def remove_selected(self) -> None:
         item = self._selected_item()
@@ -313,7 +322,7 @@ class BriefingDock(QDockWidget):
             if item.kind == "passage":
                 self._push(lambda: RemovePassage(self.ws, note_id, item, self._changed))
             else:
-                self._push(lambda: RemoveItem(self.ws, note_id, item.id, self._changed))
+                self._push(lambda: RemoveItem(self.ws, note_id, item.id, self._changed, item.revision))
 
     def step(self, delta: int) -> None:
         item = self._selected_item()
@@ -328,7 +337,9 @@ class BriefingDock(QDockWidget):
         if item is None or position == item.position:
             return
         note_id = self.note.id
-        self._push(lambda: move_item_command(self.ws, note_id, item_id, item.position, position, self._changed))
+        self._push(
+            lambda: move_item_command(self.ws, note_id, item_id, item.position, position, self._changed, item.revision)
+        )
 
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
         if values is None:

@@ -313,3 +313,28 @@ def test_the_export_dialog_opens_in_the_last_export_folder(window, tmp_path, mon
     assert Path(first[0]).parent == Path.home() and first[1] == "Markdown (*.md)"
     assert second == (str(folder / "Outage brief.pdf"), "PDF (*.pdf)")
     assert [p.name for p in folder.iterdir()] == ["week47.pdf"]
+
+
+def test_a_text_section_a_colleague_saved_meanwhile_is_not_overwritten(window, monkeypatch):
+    """Two analysts edit the same text section: the later save is refused with who and when, the
+    colleague's text is shown, and the analyst's own words wait on the clipboard."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.store import open_workspace
+    from briefing.store.briefings import update_text
+
+    dock = window.briefing_dock
+    dock.add_text()
+    (text_id,) = rows(window)
+    dock.items.setCurrentRow(0)
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    with open_workspace(window.ws.path) as colleague:
+        update_text(colleague, text_id, "Ben's assessment")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    dock.editor.setPlainText("Ana's assessment")
+    dock.save_editor()
+    message = window.statusBar().currentMessage()
+    assert f"item {text_id} was changed by Ben Adler" in message and "clipboard" in message
+    assert note(window).items[0].body == "Ben's assessment"
+    assert QApplication.clipboard().text() == "Ana's assessment"
+    assert dock.editor.toPlainText() == "Ben's assessment"
