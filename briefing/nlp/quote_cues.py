@@ -112,18 +112,25 @@ def _far_cue(para: Paragraph, close_i: int) -> Cue | None:
 
 def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> Cue | None:
     """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'; in a
-    sentence, past an earlier quote: 'Ortiz says “A” because “B”'."""
+    sentence, past an earlier quote: 'Ortiz says “A” because “B”'. A cue verb whose words
+    hold the quote wins over a nearer one that does not ('She says Trump’s tweets accusing
+    Machado … are “lies”', 'saying anybody who complains … “is not having a good night”')."""
     doc = para.doc
     sentence_start = sentence_start_of(doc, open_i)
     reach = open_i if whole_sentence else 14
+    verbs = []
     for token in reversed(doc[max(sentence_start, open_i - reach) : open_i]):
         if token.text in '”’»"' and not whole_sentence:
             break
         if is_cue_verb(token) and not inside_marks(para, token):
-            token = _reporting_verb(para, token)
-            cue = cue_for_verb(para, token, list(doc[sentence_start:open_i]))
-            if cue is not None:
-                return cue
+            verbs.append(token)
+    first = doc[min(open_i + 1, len(doc) - 1)]
+    holding = [v for v in verbs if first in v.subtree]
+    for token in holding[:1] + [v for v in verbs if v not in holding[:1]]:
+        token = _reporting_verb(para, token)
+        cue = cue_for_verb(para, token, list(doc[sentence_start:open_i]))
+        if cue is not None:
+            return cue
     return None
 
 
@@ -193,6 +200,18 @@ def transcript_cue(para: Paragraph, span) -> Cue | None:
     if match is None or para.text[: span.open].strip() or match["name"].lower() in NOT_LINE_SPEAKERS:
         return None
     return Cue("transcript", para.start + match.start("name"), para.start + match.end("name"))
+
+
+def headline_subject(para: Paragraph) -> Cue:
+    """The subject of a headline's main verb ('Retired General Reveals ‘…’ Experience'), or
+    no one."""
+    root = para.doc[0].sent.root if len(para.doc) else None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if subject is None or subject.is_punct or inside_marks(para, subject):
+        return Cue("headline", para.start, para.start)
+    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+    start, end = para.start + tokens[0].idx, para.start + tokens[-1].idx + len(tokens[-1].text)
+    return Cue("headline", start, end, para.start + subject.idx)
 
 
 def colon_in_sentence(para: Paragraph, span) -> Cue | None:

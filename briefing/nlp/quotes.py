@@ -19,6 +19,7 @@ from briefing.nlp.quote_cues import (
     colon_before,
     colon_in_sentence,
     find_cue,
+    headline_subject,
     in_reported_clause,
     line_cue,
     signed_cue,
@@ -74,7 +75,7 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     if not span.closed and text[para.end :].lstrip()[:1] not in "“\"«‘'":
         return None  # an opening mark never closed, and the quote does not go on: a stray mark
     lead = text[max(para.start, inner_start - 30) : inner_start - 1]
-    headline_cue = line_cue(para, span) if _is_headline(para.text) else None
+    headline_cue = _headline_cue(para, span) if _is_headline(para.text) else None
     if headline_cue is None and (TITLE_CUES.search(lead) or _is_title(inner) or _is_show(inner, lead)):
         return None
     cue = (
@@ -153,6 +154,16 @@ def _names_a_thing(para: Paragraph, cue: Cue) -> bool:
     return head is not None and (head.tag_ == "NNS" or head.lower_ in ("they", "we", "you", "people", "some", "many"))
 
 
+def _headline_cue(para: Paragraph, span) -> Cue | None:
+    """'Trump: ‘…’' names its speaker before a colon. In a headline, words in single curly
+    marks past its first word are someone's words ('Chris Christie Calls Hillary Clinton ‘A
+    Disgrace’'), as headline style has it: the cue verb's subject, else the headline's."""
+    named = line_cue(para, span)
+    if named is not None or para.text[span.open] != "‘" or not para.text[: span.open].strip():
+        return named
+    return find_cue(para, span) or headline_subject(para)
+
+
 def _is_headline(paragraph: str) -> bool:
     """'Warren: Trump Is a ‘Proven Failure’ in Business.': short, every long word capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", paragraph) if len(w) > 3]
@@ -215,7 +226,11 @@ def _ends_abbreviation(text: str, period: int) -> bool:
 def _short_quote_allowed(inner: str, cue: Cue, para: Paragraph, span) -> bool:
     """Three words or fewer: a fragment ("called it “slow and chaotic”", "said a cut was
     “a realistic scenario”") or a reply ("“Yes,” she said"); otherwise a scare quote."""
-    if cue.naming or cue.verb in ("fragment", "according to") or cue.verb.lower().startswith(FRAGMENT_PREFIXES):
+    if (
+        cue.naming
+        or cue.verb in ("fragment", "according to", "headline")
+        or cue.verb.lower().startswith(FRAGMENT_PREFIXES)
+    ):
         return True
     if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
         return True  # a speech verb before the words, in the same sentence

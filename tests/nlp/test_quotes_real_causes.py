@@ -325,6 +325,11 @@ def test_as_someone_put_it_is_a_cue(analyse):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (  # one word, in a clause the parser hung from the cue verb as a modifier
+            "Petra Quayle tweeted in the early morning hours that Moss was “disgusting” and “a fraud” "
+            "and urged voters to “look closely” at her record.",
+            ("disgusting", "Petra Quayle"),
+        ),
         (  # one word inside the object of a cue verb
             "Senator Ilse Marrow warned of a “ferocious” battle ahead over the budget.",
             ("ferocious", "Ilse Marrow"),
@@ -338,3 +343,36 @@ def test_a_short_quote_inside_what_a_cue_verb_governs(analyse, text, expected):
 def test_a_short_quote_in_the_subject_of_a_cue_verb_is_not_its_words(analyse):
     text = "The “green tax” debate said little about lake plots, Ilse Marrow noted."
     assert [q for q, _ in speakers(analyse(text), text) if q == "green tax"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the cue verb's subject speaks
+            "Ilse Marrow Calls Budget Plan ‘A Disgrace’ Over School Cuts\n\nSenator Ilse Marrow spoke on Monday.",
+            ("A Disgrace", "Ilse Marrow"),
+        ),
+        (  # no cue verb: the headline's subject
+            "Retired General Reveals ‘Demoralizing’ Years Under the Council\n\nGen. Tomas Reyes spoke on Monday.",
+            ("Demoralizing", None),
+        ),
+    ],
+)
+def test_single_curly_marks_in_a_headline_quote_someone(analyse, text, expected):
+    found = speakers(analyse(text), text)
+    assert [q for q, _ in found] == [expected[0]]
+    if expected[1]:
+        assert found[0][1] == expected[1]
+
+
+def test_a_headline_opening_with_single_marks_quotes_no_one(analyse):
+    text = "‘Missing’ Voters Might Help the Mayor in the Suburbs\n\nThe count went on until Monday."
+    assert analyse(text).quotes == ()
+
+
+def test_the_cue_verb_whose_words_hold_the_quote_wins_over_a_nearer_one(analyse):
+    text = (
+        "Petra Quayle laughed off the complaint, saying anyone who complains about a microphone "
+        "“is not having a good night.”"
+    )
+    assert speakers(analyse(text), text) == [("is not having a good night.", "Petra Quayle")]
