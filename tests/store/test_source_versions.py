@@ -20,6 +20,8 @@ from briefing.store.source_versions import (
 from briefing.store.sources import get_source, list_source_details, list_sources, source_ids, update_source
 from briefing.text_versions import compare_paragraphs
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 P1 = "The ministry said the water outage in the north ended on Tuesday."
 P2 = "Engineers repaired the main pipe near the old bridge overnight."
 P3 = "Officials estimated that 12,000 homes lost water for two days."
