@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.nlp.claim_clauses import split_clauses
+from briefing.nlp.claim_clauses import Clauses, split_clauses
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import true_case
 from briefing.nlp.claim_junk import is_junk
@@ -92,6 +92,19 @@ def _lead_title(parsed: ParsedText) -> str | None:
 
 def judge_sentence(sent) -> tuple[str, float] | None:
     """(kind, score) when a spaCy sentence is a claim, else None."""
+    candidate = sentence_candidate(sent)
+    if candidate is None:
+        return None
+    clauses, kind = candidate
+    score = check_worthiness(sentence_features(sent, clauses, kind))
+    if score < (THRESHOLD if kind else max(THRESHOLD, STATEMENT_THRESHOLD)):
+        return None
+    return kind or "statement", score
+
+
+def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
+    """(clauses, kind or None) when the rules let a sentence be scored, else None: no page
+    furniture, question, command, or sentence whose only live words report who said it."""
     words = sum(1 for t in sent if not t.is_punct and not t.is_space)
     text = sent.text.strip()
     if not MIN_WORDS <= words <= MAX_WORDS or _asks(sent) or is_junk(text):
@@ -108,10 +121,7 @@ def judge_sentence(sent) -> tuple[str, float] | None:
         clauses.vetoed and _reports_only_vetoed(sent, clauses) or not any(map(_is_content_verb, content))
     ):
         return None  # only who said it ("Jane Doe said in a statement."), or what they said is opinion
-    score = check_worthiness(sentence_features(sent, clauses, kind))
-    if score < (THRESHOLD if kind else max(THRESHOLD, STATEMENT_THRESHOLD)):
-        return None
-    return kind or "statement", score
+    return clauses, kind
 
 
 def _reports_only_vetoed(sent, clauses) -> bool:

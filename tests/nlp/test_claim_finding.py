@@ -281,3 +281,19 @@ def test_a_short_first_paragraph_above_the_story_is_its_headline(analyse, headli
 )
 def test_a_reported_belief_is_a_view(analyse, sentence, is_claim):
     assert bool(analyse(sentence).claims) is is_claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scored"),
+    [
+        ("The council spent $4 million on the bridge in 2019.", True),
+        ("Did the council spend $4 million on the bridge?", False),
+        ("Read the full report here.", False),
+    ],
+)
+def test_the_rules_decide_which_sentences_are_scored(nlp, sentence, scored):
+    from briefing.nlp.claims import judge_sentence, sentence_candidate
+
+    sent = next(nlp(sentence).sents)
+    assert (sentence_candidate(sent) is not None) is scored
+    assert judge_sentence(sent) is None or scored  # the score never brings back what the rules drop
