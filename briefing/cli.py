@@ -66,6 +66,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace_option(imp, argparse.SUPPRESS)
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     _add_jobs_option(imp)
+    imp.add_argument(
+        "--queue",
+        action="store_true",
+        help="team workspace: store the sources and queue their analysis for 'briefing worker' instead",
+    )
+
+    work = commands.add_parser("worker", help="team workspace: run the queued analysis jobs until interrupted")
+    _add_workspace_option(work, argparse.SUPPRESS)
+    work.add_argument(
+        "--concurrency", type=_positive, default=1, metavar="N", help="run N jobs at a time, one process each"
+    )
+    work.add_argument(
+        "--until-empty",
+        "--once",
+        action="store_true",
+        help="stop once no job waits or runs any more, instead of waiting for new ones",
+    )
+    work.add_argument(
+        "--stalled-after",
+        type=_positive,
+        default=30,
+        metavar="S",
+        help="put back in the queue the jobs of a worker silent for S seconds (default 30)",
+    )
 
     info = commands.add_parser("info", help="show how many records of each kind the workspace holds")
     _add_workspace_option(info, argparse.SUPPRESS)
@@ -227,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_export_format(parser, args)
     if args.command == "claims":
         check_claims_args(parser, args)
+    if args.command == "import" and args.queue:
+        check_queue_target(parser, args)
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
     # gets one line per file from us instead of Python's last-resort handler.
     logging.getLogger().addHandler(logging.NullHandler())
@@ -243,6 +269,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse ``import --queue`` on a workspace file before opening it: only a team has workers."""
+    from briefing.store.postgres import is_postgres
+
+    if not is_postgres(args.workspace or ""):
+        parser.error("import --queue: analysis jobs are for a team workspace: give --workspace postgresql://…")
 
 
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -278,6 +312,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "backup" and args.list:
         return _list_backups(args.workspace)
+    if args.command == "worker":
+        return _worker(args)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
     reading = (
@@ -299,7 +335,7 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command in ("search", "searches"):
         return _search(ws, args)
     if args.command == "import":
-        return _import(ws, args.paths, _jobs(args))
+        return _import_and_queue(ws, args.paths) if args.queue else _import(ws, args.paths, _jobs(args))
     if args.command == "info":
         from briefing.store.counts import count_rows
 
@@ -323,6 +359,33 @@ def _import(ws, targets: list[str], jobs: int) -> int:
     report = import_paths(ws, targets, progress=progress_printer(sys.stderr), jobs=jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
     return print_import(report)
+
+
+def _import_and_queue(ws, targets: list[str]) -> int:
+    """Store the sources here; their analysis goes to the team's job queue."""
+    from briefing.pipeline import import_paths
+    from briefing.store.analysis import sources_needing_analysis
+    from briefing.team_jobs import queue_analysis
+
+    report = import_paths(ws, targets, progress=progress_printer(sys.stderr), analyse=False)
+    status = print_import(report)
+    queued, waiting = queue_analysis(ws.conninfo, sources_needing_analysis(ws))
+    echo(
+        f"{queued} analysis job{'s' if queued != 1 else ''} queued" + (f", {waiting} queued already" if waiting else "")
+    )
+    return status
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from briefing.team_jobs import run_worker
+
+    def say(line: str) -> None:  # at once: a script follows the worker line by line
+        echo(line)
+        sys.stdout.flush()
+
+    report = run_worker(args.workspace, args.concurrency, args.until_empty, float(args.stalled_after), say)
+    echo(report.line())
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _jobs(args: argparse.Namespace) -> int:

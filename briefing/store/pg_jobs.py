@@ -1,0 +1,68 @@
+"""The analysis job queue's tables in a team workspace's database, and the one-writer check.
+
+The queue is procrastinate's (``briefing.team_jobs``); its tables, types and functions are all
+named ``procrastinate_*`` and live beside the workspace's own, never copied by ``briefing copy``.
+This module keeps the SQL Briefing itself runs about them: creating them once, counting what is
+left, and the check that makes a source's analysis written once however often its job runs.
+"""
+
+from __future__ import annotations
+
+from briefing.domain import ANALYSIS_VERSION, WorkspaceError
+from briefing.store import postgres
+from briefing.store.workspace import Workspace
+
+JOB_TABLE_PREFIX = "procrastinate_"
+# Two workers starting on a new database would both create the queue's tables: the first to
+# take this transaction lock creates them, the second finds them there.
+_SCHEMA_LOCK = 0x6272_6A6F  # any bigint of ours: "brjo"
+# Jobs of a queue not finished yet: waiting, or running on some worker (alive or not).
+UNFINISHED_JOBS = (
+    "SELECT count(*) AS unfinished FROM procrastinate_jobs WHERE queue_name = %(queue)s AND status IN ('todo', 'doing')"
+)
+
+
+def is_job_table(name: str) -> bool:
+    """True for the job queue's tables: never part of the data model, never copied."""
+    return name.startswith(JOB_TABLE_PREFIX)
+
+
+def ensure_job_schema(conninfo: str, schema_sql: str) -> bool:
+    """Create the job queue's tables from ``schema_sql`` when the database has none; True when
+    it created them. WorkspaceError in one line when it cannot."""
+    with postgres.connect(conninfo) as conn:
+        try:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [_SCHEMA_LOCK])
+            row = conn.execute("SELECT to_regclass('procrastinate_jobs') IS NULL").fetchone()
+            missing = bool(row and row[0])
+            if missing:
+                conn.execute(schema_sql)  # procrastinate's own schema file
+            conn.commit()
+        except Exception as exc:
+            conn.rollback()
+            if not type(exc).__module__.startswith("psycopg"):
+                raise
+            raise WorkspaceError(
+                f"{postgres.describe(conninfo)}: cannot create the job queue: {postgres.error_line(exc)}"
+            ) from None
+    return missing
+
+
+def needs_analysis(ws: Workspace, source_id: int) -> bool:
+    """True when the source has no analysis by this version of Briefing yet."""
+    row = ws.db.execute(
+        "SELECT 1 FROM sources WHERE id = ? AND (analysis_version IS NULL OR analysis_version < ?)",
+        [source_id, ANALYSIS_VERSION],
+    ).fetchone()
+    return row is not None
+
+
+def claim_for_analysis(ws: Workspace, source_id: int) -> bool:
+    """Inside the caller's transaction: hold the source's row until it ends and say whether it
+    still needs analysis. A second writer of the same source waits here for the first to commit,
+    then finds it analysed: the analysis is saved once even if its job ran twice."""
+    row = ws.db.execute(
+        "SELECT 1 FROM sources WHERE id = ? AND (analysis_version IS NULL OR analysis_version < ?) FOR UPDATE",
+        [source_id, ANALYSIS_VERSION],
+    ).fetchone()
+    return row is not None

@@ -1,0 +1,268 @@
+"""Analysis workers of a team workspace: imports queue one job per source, ``briefing worker``
+processes run them, each source is analysed once, and a killed worker's job is retried.
+
+Every wait here is for a line, a process's exit or a database row, bounded only against hangs.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import psycopg
+import pytest
+
+from briefing.store import open_workspace
+from briefing.store.copying import copy_workspace
+from tests.processes import ROOT, child_env, run_cli, spawn_python
+
+HANG_S = 600  # a bound against hangs only: every wait ends on an event long before
+
+# Every write of a source's analysis (save_analysis stamps analysed_at once per save), kept by the
+# database itself: a source analysed twice, by two workers or one job run twice, leaves two rows.
+COUNT_ANALYSIS_WRITES = """
+CREATE TABLE analysis_writes (source_id bigint NOT NULL);
+CREATE FUNCTION log_analysis_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO analysis_writes VALUES (NEW.id); RETURN NEW; END $$;
+CREATE TRIGGER log_analysis_write AFTER UPDATE OF analysed_at ON sources
+FOR EACH ROW WHEN (NEW.analysed_at IS DISTINCT FROM OLD.analysed_at) EXECUTE FUNCTION log_analysis_write();
+"""
+
+# A worker whose analysis blocks once it started, after saying so: the test kills it there.
+BLOCKING_WORKER = """
+import sys, threading
+from briefing import team_jobs
+
+def block(text, title):
+    print("blocked", flush=True)
+    threading.Event().wait()
+
+team_jobs.analyse_text = block
+from briefing.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+FAILING_WORKER = """
+import sys
+from briefing import team_jobs
+
+def fail(text, title):
+    raise RuntimeError("the model is damaged\\nsecond line")
+
+team_jobs.analyse_text = fail
+from briefing.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _worker(database: str, *options: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "worker", "--workspace", database, *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+    )
+
+
+def _queue(database: str, folder) -> subprocess.CompletedProcess:
+    done = run_cli("import", "--queue", "--workspace", database, str(folder), timeout=HANG_S)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def _writes(database: str) -> dict[int, int]:
+    with psycopg.connect(database) as conn:
+        rows = conn.execute("SELECT source_id, count(*) FROM analysis_writes GROUP BY source_id").fetchall()
+    return dict(rows)
+
+
+def _source_ids(database: str) -> list[int]:
+    with psycopg.connect(database) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM sources ORDER BY id")]
+
+
+def _analysed_lines(*outputs: str) -> list[int]:
+    return sorted(int(line.split()[-1]) for out in outputs for line in out.splitlines() if line.startswith("analysed "))
+
+
+def _count_writes(database: str) -> None:
+    with psycopg.connect(database) as conn:
+        conn.execute(COUNT_ANALYSIS_WRITES)
+
+
+def _line_from(process: subprocess.Popen, wanted: str) -> str:
+    """Read ``process``'s stdout until a line equal to ``wanted``; fail if it ends first."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        for line in process.stdout:  # type: ignore[union-attr]
+            lines.put(line.rstrip("\n"))
+            if line.strip() == wanted:
+                return
+        lines.put("")  # the process ended
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        line = lines.get(timeout=HANG_S)
+        if line == wanted:
+            return line
+        if line == "":
+            raise AssertionError(f"the worker ended without saying {wanted!r}: {process.stderr.read()}")  # type: ignore[union-attr]
+
+
+def test_queueing_and_workers_refuse_a_workspace_file_in_one_line(tmp_path, demo_dir):
+    refused = run_cli("import", "--queue", "--workspace", str(tmp_path / "solo.briefing"), str(demo_dir))
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "team workspace" in refused.stderr
+    assert not (tmp_path / "solo.briefing").exists()
+    worker = run_cli("worker", "--workspace", str(tmp_path / "solo.briefing"), "--until-empty")
+    assert worker.returncode == 1 and worker.stderr.count("\n") == 1 and "team workspace" in worker.stderr
+
+
+def test_a_solo_workspace_never_loads_the_job_queue():
+    code = (
+        "import sys, briefing.cli, briefing.pipeline\n"
+        "print(any(m.startswith(('procrastinate', 'psycopg')) for m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=child_env(), cwd=ROOT)
+    assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.mark.slow
+def test_two_workers_analyse_every_source_once(team_database, demo_dir, tmp_path):
+    queued = _queue(team_database, demo_dir)
+    sources = _source_ids(team_database)
+    assert f"{len(sources)} analysis jobs queued" in queued.stdout
+    again = _queue(team_database, demo_dir)  # the same sources: their jobs are waiting already
+    assert f"0 analysis jobs queued, {len(sources)} queued already" in again.stdout
+    _count_writes(team_database)
+
+    started = time.monotonic()
+    workers = [_worker(team_database, "--until-empty") for _ in range(2)]
+    outputs = [w.communicate(timeout=HANG_S) for w in workers]
+    elapsed = time.monotonic() - started
+    for worker, (out, err) in zip(workers, outputs, strict=True):
+        assert worker.returncode == 0, err
+        assert out.splitlines()[-1].startswith("worker stopped (the queue is empty)"), out
+        assert "Traceback" not in err
+    print(f"two workers analysed {len(sources)} sources in {elapsed:.1f} s")
+
+    assert _analysed_lines(*(out for out, _ in outputs)) == sources
+    assert _writes(team_database) == dict.fromkeys(sources, 1)
+    with psycopg.connect(team_database) as conn:
+        per_source = conn.execute(
+            "SELECT s.id, s.analysis_version IS NOT NULL, "
+            "(SELECT count(*) FROM claims c WHERE c.source_id = s.id) "
+            "+ (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) FROM sources s ORDER BY s.id"
+        ).fetchall()
+        statuses = conn.execute("SELECT DISTINCT status::text FROM procrastinate_jobs").fetchall()
+    assert all(analysed and found for _, analysed, found in per_source), per_source
+    assert statuses == [("succeeded",)]
+
+    # the job queue's tables stay out of an offline copy, and a copy goes into a database that has them
+    offline = tmp_path / "offline.briefing"
+    copy_workspace(team_database, str(offline))
+    with open_workspace(offline, read_only=True) as ws:
+        names = [r[0] for r in ws.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert names and not [n for n in names if n.startswith("procrastinate")]
+
+
+def test_a_copy_goes_into_a_database_whose_job_queue_is_ready(postgres_server, tmp_path):
+    from briefing.team_jobs import prepare_queue
+
+    empty = tmp_path / "empty.briefing"
+    open_workspace(empty).close()
+    target = postgres_server.new_database()
+    open_workspace(target).close()  # the workspace's schema, then the queue's beside it
+    prepare_queue(target)
+    report = copy_workspace(str(empty), target)
+    assert "counted equal" in report.line()
+
+
+@pytest.mark.slow
+def test_a_killed_workers_job_is_retried_by_another_and_its_source_analysed_once(team_database, demo_dir, tmp_path):
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    for path in sorted(demo_dir.iterdir())[:3]:
+        shutil.copy(path, folder / path.name)
+    _queue(team_database, folder)
+    sources = _source_ids(team_database)
+    _count_writes(team_database)
+
+    doomed = spawn_python(BLOCKING_WORKER, "worker", "--workspace", team_database)
+    try:
+        _line_from(doomed, "blocked")
+        with psycopg.connect(team_database) as conn:
+            (taken,) = conn.execute("SELECT (args->>'source_id')::int FROM procrastinate_jobs WHERE status = 'doing'")
+    finally:
+        os.kill(doomed.pid, signal.SIGKILL)
+        doomed.wait(timeout=HANG_S)
+    assert _writes(team_database) == {}  # it died before saving anything
+
+    survivor = _worker(team_database, "--until-empty", "--stalled-after", "1")
+    out, err = survivor.communicate(timeout=HANG_S)
+    assert survivor.returncode == 0, err
+    assert f"analysed source {taken[0]}" in out.splitlines()
+    assert _analysed_lines(out) == sources
+    assert _writes(team_database) == dict.fromkeys(sources, 1)
+    with psycopg.connect(team_database) as conn:
+        jobs = conn.execute(
+            "SELECT (args->>'source_id')::int, status::text FROM procrastinate_jobs "
+            "WHERE task_name = 'briefing.analyse_source' ORDER BY 1"
+        ).fetchall()
+    assert jobs == [(i, "succeeded") for i in sources]
+
+
+def test_ctrl_c_stops_a_waiting_worker_in_one_line(team_database):
+    worker = _worker(team_database)
+    try:
+        _line_from(worker, f"waiting for analysis jobs on {team_database}; Ctrl+C stops")
+        worker.send_signal(signal.SIGINT)
+        out, err = worker.communicate(timeout=HANG_S)
+    finally:
+        worker.kill()
+    assert worker.returncode == 0 and err == "", err
+    assert out.splitlines() == ["worker stopped (interrupted): 0 sources analysed"]
+
+
+@pytest.mark.slow
+def test_one_worker_with_two_processes_analyses_every_source_once(team_database, demo_dir, tmp_path):
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    for path in sorted(demo_dir.iterdir())[:4]:
+        shutil.copy(path, folder / path.name)
+    _queue(team_database, folder)
+    sources = _source_ids(team_database)
+    _count_writes(team_database)
+    worker = _worker(team_database, "--concurrency", "2", "--until-empty")
+    out, err = worker.communicate(timeout=HANG_S)
+    assert worker.returncode == 0 and err == "", err
+    lines = out.splitlines()
+    assert lines[0].startswith("2 workers waiting for analysis jobs on ")
+    assert lines[-1] == f"worker stopped (the queue is empty): {len(sources)} sources analysed"
+    assert _analysed_lines(out) == sources
+    assert _writes(team_database) == dict.fromkeys(sources, 1)
+
+
+def test_a_failed_analysis_is_one_line_and_its_job_kept_as_failed(team_database, demo_dir, tmp_path):
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    first = sorted(demo_dir.iterdir())[0]
+    shutil.copy(first, folder / first.name)
+    _queue(team_database, folder)
+    (source,) = _source_ids(team_database)
+    worker = spawn_python(FAILING_WORKER, "worker", "--workspace", team_database, "--until-empty")
+    out, err = worker.communicate(timeout=HANG_S)
+    assert worker.returncode == 1 and "Traceback" not in err, err
+    assert f"source {source}: analysis failed: RuntimeError: the model is damaged" in out.splitlines()
+    assert out.splitlines()[-1].endswith("0 sources analysed, 1 failed (their jobs are kept as failed)")
+    with psycopg.connect(team_database) as conn:
+        assert conn.execute("SELECT status::text FROM procrastinate_jobs").fetchall() == [("failed",)]
