@@ -68,11 +68,19 @@ def name_before(para: Paragraph, verb, window) -> Cue | None:
 
 def leading_words(para: Paragraph, verb) -> Cue | None:
     """'Q: Your rival, Lee Dong-wook, called it “…”', 'In a statement, her adviser, Jake
-    Sullivan, said: “…”' parsed without a subject: the noun phrase just before the verb."""
+    Sullivan, said: “…”' parsed without a subject: the noun phrase just before the verb; past
+    an aside set off by commas ('Trump, in Kentucky, said')."""
     doc = para.doc
     words: list = []
-    for token in reversed(doc[sentence_start_of(doc, verb.i) : verb.i]):
+    start = sentence_start_of(doc, verb.i)
+    aside = False
+    for token in reversed(doc[start : verb.i]):
+        if "\n" in token.text_with_ws:
+            break  # a line break ends the phrase even where the parser ran two lines together
         if token.is_space or token.text in (",", "-", "–"):
+            continue
+        if token.pos_ == "ADP" and words and not aside and token.i > start and doc[token.i - 1].text == ",":
+            words, aside = [], True
             continue
         if token.is_punct or token.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM") or len(words) == 6:
             break

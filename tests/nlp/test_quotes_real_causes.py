@@ -376,3 +376,15 @@ def test_the_cue_verb_whose_words_hold_the_quote_wins_over_a_nearer_one(analyse)
         "“is not having a good night.”"
     )
     assert speakers(analyse(text), text) == [("is not having a good night.", "Petra Quayle")]
+
+
+def test_the_speaker_before_an_aside_set_off_by_commas(analyse):
+    text = (
+        "Donald Keller is keeping up his criticism of his closest rivals in the hours before the first "
+        "Super Tuesday polls\nKeller, in Kentucky, said Tuesday that Ivo Moss was “a total lightweight” "
+        "while Tom Reyes is “a basket case.”"
+    )
+    assert speakers(analyse(text), text) == [
+        ("a total lightweight", "Donald Keller"),
+        ("a basket case.", "Donald Keller"),
+    ]
