@@ -21,6 +21,15 @@ the correction; raw is the plain query of the intended word, and the report says
 of them the app corrected to it and the typo's p50 against the single-word one.
 
 A small run: ``--kinds "single word,typo" --part 1/3`` (a third of each kind's queries).
+
+On PostgreSQL (``--workspace postgresql://…``, or ``--postgres`` for a private server made for
+the run in a temporary folder, as the tests make theirs): the same queries, chosen from the
+SQLite workspace, against a copy of it on the server (``briefing copy``, made once when the
+database is empty; its search index is built when it is first opened); app is the same call,
+raw is plain PostgreSQL full-text search with the index's own weights:
+
+  ``SELECT id, ts_rank(...), ts_headline(...) FROM search_docs d, to_tsquery('briefing', ?) q
+  WHERE d.doc @@ q [AND filters] ORDER BY 2 DESC LIMIT 20``.
 """
 
 from __future__ import annotations
@@ -29,7 +38,8 @@ import argparse
 import json
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,13 +48,21 @@ import numpy as np
 from bench.search_corpus import DEFAULT_PATH, JA_WORDS, PHRASES, ZH_WORDS, build
 from briefing.search.engine import search
 from briefing.store import Workspace
+from briefing.store.copying import copy_workspace
 from briefing.store.opening import open_workspace
+from briefing.store.pg_search_queries import WEIGHTS
+from briefing.store.pg_tsquery import tsquery_text
 
 RAW = (
     "SELECT search_fts.rowid, bm25(search_fts), snippet(search_fts, 0, '[', ']', '…', 16) "
     "FROM search_fts{join} WHERE search_fts MATCH ?{where} ORDER BY bm25(search_fts) LIMIT 20"
 )
 JOIN = " JOIN search_docs d ON d.id = search_fts.rowid"
+RAW_PG = (
+    f"SELECT d.id, ts_rank({WEIGHTS}, d.doc, q, 1) AS rank, "
+    "ts_headline('briefing', d.body, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1') "
+    "FROM search_docs d, to_tsquery('briefing', ?) q WHERE d.doc @@ q{where} ORDER BY rank DESC LIMIT 20"
+)
 RATIO_GOAL, COMMON_GOAL = 1.5, 10.0
 MEDIUM = (2_000, 20_000)  # index rows holding a medium-frequency word (of 1.1 million)
 COMMON_ISH = (20_000, 150_000)
@@ -91,6 +109,11 @@ class Probe:
     def raw_sql(self) -> str:
         join = JOIN if self.raw_where else ""
         return RAW.format(join=join, where=f" AND {self.raw_where}" if self.raw_where else "")
+
+    def raw_pg(self) -> tuple[str, list]:
+        """The plain PostgreSQL full-text query and its parameters."""
+        where = f" AND {self.raw_where}" if self.raw_where else ""
+        return RAW_PG.replace("{where}", where), [tsquery_text(self.raw_match), *self.raw_params]
 
 
 def q(word: str) -> str:
@@ -186,6 +209,9 @@ def run_kind(ws: Workspace, items: list[Probe], repeat: int) -> dict[str, list[f
         return lambda: search(ws, p.text, limit=20).page.total
 
     def raw(p: Probe) -> Callable[[], object]:
+        if ws.backend == "postgresql":
+            sql, params = p.raw_pg()
+            return lambda: ws.db.execute(sql, params).fetchall()
         return lambda: ws.db.execute(p.raw_sql(), [p.raw_match, *p.raw_params]).fetchall()
 
     out: dict[str, list] = {"app": [], "raw": [], "total": []}
@@ -242,6 +268,58 @@ def _merged(parts: dict[str, dict[str, list]]) -> dict[str, list]:
     return {key: [v for timings in parts.values() for v in timings[key]] for key in ("app", "raw", "total", "queries")}
 
 
+def _team_workspace_at(conninfo: str, path: Path) -> Workspace:
+    """The team workspace at ``conninfo``, a copy of the SQLite one at ``path`` made first when the
+    database holds none (its search index is built as it is first opened)."""
+    ws = open_workspace(conninfo)
+    if ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]:
+        return ws
+    ws.close()
+    started = time.perf_counter()
+    print(copy_workspace(str(path), conninfo).line(), f"({time.perf_counter() - started:.0f} s)", flush=True)
+    started = time.perf_counter()
+    ws = open_workspace(conninfo)
+    print(f"search index built on first open: {time.perf_counter() - started:.0f} s", flush=True)
+    return ws
+
+
+def warm_server(ws: Workspace) -> None:
+    """Read the index's tables into the OS cache (pg_prewarm), as ``warm`` reads the file."""
+    ws.db.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+    relations = "'search_docs', 'idx_search_docs_doc', 'sources', 'entities', 'quotes'"
+    for (oid,) in ws.db.execute(
+        f"SELECT oid FROM pg_class WHERE relname IN ({relations}) UNION "
+        f"SELECT reltoastrelid FROM pg_class WHERE relname IN ({relations}) AND reltoastrelid <> 0"
+    ).fetchall():
+        ws.db.execute("SELECT pg_prewarm(?::oid::regclass, 'read')", [oid])
+    size = ws.db.execute("SELECT pg_total_relation_size('search_docs')").fetchone()[0]
+    print(f"search index on the server: {size / 1e9:.2f} GB", flush=True)
+
+
+@contextmanager
+def team_workspace(conninfo: str | None, path: Path) -> Iterator[Workspace]:
+    """The workspace at ``conninfo``, or on a private server made for the run (None)."""
+    server = None
+    if conninfo is None:
+        from tests.postgres_server import PostgresServer, find_bin_dir
+
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            raise SystemExit("--postgres: PostgreSQL is not installed (initdb, pg_ctl)")
+        server = PostgresServer(bin_dir).start()
+        conninfo = server.new_database()
+    try:
+        ws = _team_workspace_at(conninfo, path)
+        try:
+            warm_server(ws)
+            yield ws
+        finally:
+            ws.close()
+    finally:
+        if server is not None:
+            server.stop()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
@@ -259,25 +337,38 @@ def main(argv: list[str] | None = None) -> None:
         metavar="K/N",
         help="time only the K-th of N slices of each kind's queries (with --results)",
     )
+    team = parser.add_mutually_exclusive_group()
+    team.add_argument("--workspace", metavar="CONNINFO", help="a PostgreSQL database: search a copy there")
+    team.add_argument("--postgres", action="store_true", help="search a copy on a private server made for the run")
     args = parser.parse_args(argv)
     if not build(args.path):
         raise SystemExit("the workspace is not complete yet; run again to continue building it")
-    warm(args.path)
     with open_workspace(args.path) as ws:
         kinds = probes(ws)
-        wanted = args.kinds.split(",") if args.kinds else list(kinds)
-        stored = json.loads(args.results.read_text()) if args.results and args.results.exists() else {}
-        part, parts = (int(n) for n in args.part.split("/"))
-        for kind in wanted:
-            started = time.perf_counter()
-            items = kinds[kind][part - 1 :: parts]
-            timings = run_kind(ws, items, args.repeat)
-            timings["queries"] = sorted({p.text for p in items})
-            stored.setdefault(kind, {})[args.part] = timings
-            print(f"{kind}: {len(items)} queries, {time.perf_counter() - started:.0f} s", flush=True)
-        if args.results:
-            args.results.write_text(json.dumps(stored))
-        report({kind: _merged(stored[kind]) for kind in kinds if kind in stored})
+    if args.workspace or args.postgres:
+        with team_workspace(args.workspace, args.path) as ws:
+            time_kinds(ws, kinds, args)
+        return
+    warm(args.path)
+    with open_workspace(args.path) as ws:
+        time_kinds(ws, kinds, args)
+
+
+def time_kinds(ws: Workspace, kinds: dict[str, list[Probe]], args: argparse.Namespace) -> None:
+    wanted = args.kinds.split(",") if args.kinds else list(kinds)
+    stored = json.loads(args.results.read_text()) if args.results and args.results.exists() else {}
+    part, parts = (int(n) for n in args.part.split("/"))
+    for kind in wanted:
+        started = time.perf_counter()
+        items = kinds[kind][part - 1 :: parts]
+        timings = run_kind(ws, items, args.repeat)
+        timings["queries"] = sorted({p.text for p in items})
+        stored.setdefault(kind, {})[args.part] = timings
+        print(f"{kind}: {len(items)} queries, {time.perf_counter() - started:.0f} s", flush=True)
+    if args.results:
+        args.results.write_text(json.dumps(stored))
+    print(f"\n{ws.backend}: {ws.name}")
+    report({kind: _merged(stored[kind]) for kind in kinds if kind in stored})
 
 
 if __name__ == "__main__":

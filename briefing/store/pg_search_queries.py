@@ -68,9 +68,11 @@ def search_index(
         query = tsquery_text(match)
         cjk_words = [unspace(p) for p in phrases(match) if has_cjk(p)]
         where, params = [f"d.doc @@ {TSQUERY}", *where], [query, *params]
-        if _count(ws, where, params, rank_limit + 1) <= rank_limit:
-            return _ranked(ws, query, cjk_words, exact and tsquery_text(exact), where, params, limit, cursor)
-        return _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit)
+        page = None
+        if _estimate(ws, where, params) <= rank_limit or _count(ws, where, params, rank_limit + 1) <= rank_limit:
+            exact_query = exact and tsquery_text(exact)
+            page = _ranked(ws, query, cjk_words, exact_query, where, params, limit, cursor, rank_limit)
+        return page or _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit)
     except ExpressionError as exc:
         raise QueryError(f"the search index cannot read this query ({exc})") from None
     except Exception as exc:
@@ -81,13 +83,29 @@ def search_index(
 
 def _count(ws: Workspace, where: list[str], params: list[Any], up_to: int | None = None) -> int:
     inner = f"SELECT 1 FROM search_docs d WHERE {' AND '.join(where)}"
-    if up_to is not None:
-        inner += f" LIMIT {int(up_to)}"
-    return ws.db.execute(f"SELECT count(*) FROM ({inner}) x", params).fetchone()[0]
+    if up_to is None:
+        return ws.db.execute(f"SELECT count(*) FROM ({inner}) x", params).fetchone()[0]
+    return _through_index(ws, f"SELECT count(*) FROM ({inner} LIMIT {int(up_to)}) x", params)[0][0]
 
 
-def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor) -> SearchPage:
-    """Count, page and facets of every match, from one statement that ranks them once."""
+def _through_index(ws: Workspace, sql: str, params: list[Any]) -> list[tuple]:
+    """The rows of ``sql``, its matches found through the GIN index: with a LIMIT, the planner
+    may read the whole table in order instead, hoping to meet enough matches early (seconds for
+    a word that none or few rows hold)."""
+    with ws.db.atomic():  # a PgDatabase
+        ws.db.execute("SET LOCAL enable_seqscan = off")
+        return ws.db.execute(sql, params).fetchall()
+
+
+def _estimate(ws: Workspace, where: list[str], params: list[Any]) -> float:
+    """The planner's guess of the matches (from the index's statistics; no row is read)."""
+    plan = ws.db.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs d WHERE {' AND '.join(where)}", params)
+    return float(plan.fetchone()[0][0]["Plan"]["Plan Rows"])
+
+
+def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor, rank_limit) -> SearchPage | None:
+    """Count, page and facets of every match, from one statement that ranks them once (None when
+    there are more than ``rank_limit``)."""
     score, values = SCORE, [query]
     if exact:
         score += f" - CASE WHEN d.doc @@ {TSQUERY} THEN {EXACT_FIRST} ELSE 0 END"
@@ -98,8 +116,10 @@ def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor) -> Search
         after = "WHERE score > ? OR (score = ? AND id > ?)"
         values += [cursor[0], cursor[0], cursor[1]]
     values.append(limit + 1)
-    sql = _RANKED.format(score=score, where=" AND ".join(where), after=after)
-    total, page, kinds, statuses, sources, speakers = ws.db.execute(sql, values).fetchone()
+    sql = _RANKED.format(score=score, where=" AND ".join(where), after=after, most=int(rank_limit) + 1)
+    total, page, kinds, statuses, sources, speakers = _through_index(ws, sql, values)[0]
+    if total > rank_limit:
+        return None
     snippets = _snippets(ws, query, [rowid for rowid, _ in page], cjk_words)
     rows = with_details(ws, [(rowid, snippets.get(rowid, ""), score) for rowid, score in page])
     facets = {
@@ -116,7 +136,8 @@ def _pairs(select: str) -> str:
 
 
 _RANKED = """WITH m AS MATERIALIZED (
-    SELECT d.id, {score} AS score, d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {where})
+    SELECT d.id, {score} AS score, d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {where}
+    LIMIT {most})
 SELECT (SELECT count(*) FROM m), """ + ", ".join(
     (
         _pairs("SELECT id AS k, score AS n FROM m {after} ORDER BY score, id LIMIT ?"),
@@ -218,6 +239,6 @@ def list_word_forms(ws: Workspace, term: str, sample: int = 20) -> Counter[str]:
     )
     lexeme = phrase_text(term)
     forms: Counter[str] = Counter()
-    for (headline,) in ws.db.execute(sql, [lexeme, options, lexeme, sample]):
+    for (headline,) in _through_index(ws, sql, [lexeme, options, lexeme, sample]):
         forms.update(_FORM.findall(headline))
     return forms
