@@ -58,6 +58,8 @@ HEADLINE_TOPIC = 3.0  # times the share of its content words found in the lead
 LEAD_WORDS = 300
 TOP_LINES = 6  # the lines of an ordinary text searched for a headline with a byline below
 STANDFIRST_TOPIC = 0.5  # a headline above the best line shares at least this part of its topic
+ARTICLE_START_GAIN = 40.0  # a lead under a headline and its byline or date counts this much more
+START_REACH = 3  # the byline or date within this many lines above the lead (blank lines not counted)
 
 STOPS = frozenset(word for words in STOP_WORDS.values() for word in words.split())
 SENTENCE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
@@ -356,6 +358,26 @@ def is_meta_line(line: str) -> bool:
     return count_words(line) <= 15 and bool(find_full_dates(line) or SHORT_DATE.search(line))
 
 
+def article_starts(lines: list[str], labels: list[str]) -> list[int]:
+    """Prose lines that open an article: a title-like line, then byline or date lines, then
+    this line. A short article under its headline then outweighs a long footer or a comment, and
+    a list of related headlines with their bylines (no lead below) gains nothing."""
+    starts = []
+    for index, label in enumerate(labels):
+        if label != "prose":
+            continue
+        above = [i for i in range(index - 1, -1, -1) if labels[i] != "blank"][: START_REACH + 1]
+        metas = 0
+        for i in above:
+            if labels[i] in ("short", "other") and is_meta_line(lines[i]):
+                metas += 1
+                continue
+            if metas and is_title_shaped(lines[i]):
+                starts.append(index)
+            break
+    return starts
+
+
 def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
     author = published = None
     for index, line in enumerate(lines):
@@ -378,7 +400,10 @@ def read_pasted_page(text: str) -> PastedPage | None:
     labels = [label_line(line) for line in lines]
     if not looks_pasted(lines, labels):
         return None
-    span = find_body_span([score_line(line, label) for line, label in zip(lines, labels, strict=True)])
+    scores = [score_line(line, label) for line, label in zip(lines, labels, strict=True)]
+    for index in article_starts(lines, labels):
+        scores[index] += ARTICLE_START_GAIN
+    span = find_body_span(scores)
     if span is None:
         return None
     first, last = skip_standfirst(lines, labels, *span)

@@ -285,3 +285,56 @@ def test_a_one_line_standfirst_above_the_byline_leaves_a_short_body():
     found = read_pasted_page(page)
     assert found is not None
     assert found.title == HEADLINE and found.body.split("\n") == [LEAD, "", SECOND]
+
+
+CONTACT = (
+    "The Halden Courier customer service centre can be reached with any questions or requests by telephone on "
+    "weekdays between nine and five, by fax at the number on our website, or by e-mail, and it also handles "
+    "delivery requests from subscribers, advertising enquiries, corrections, letters to the editor, archive "
+    "orders and reprint permissions for every edition of the newspaper in print or online"
+)
+SHORT_ARTICLE_PAGE = f"""Home
+News
+World
+Sign in
+Subscribe
+BREAKING NEWS
+Ferry terminal approved in Port Halden
+By Mira Okafor
+12 March 2026
+The harbour authority approved a new ferry terminal on Tuesday after two years of objections.
+Residents said the building would block the view of the old lighthouse.
+Council votes to close night bus route
+By Ben Adler
+11 March 2026
+Ferry fares to rise in spring
+By Ana Lund
+10 March 2026
+Lighthouse keepers return to Halden coast
+By Ben Adler
+9 March 2026
+Night trains to Veldra resume after repairs
+By Ana Lund
+9 March 2026
+Harbour dredging delayed by storm damage
+By Mira Okafor
+8 March 2026
+New bridge toll approved by regional council
+By Ben Adler
+7 March 2026
+Contact us
+Customer service
+{CONTACT}
+Copyright © 2026 Halden Courier. All rights reserved.
+"""
+
+
+def test_a_short_article_under_its_headline_and_byline_outweighs_a_long_footer():
+    """The lead right under a headline with its byline and date opens the article: two short
+    paragraphs there are not outweighed by one long contact paragraph in the footer (without the
+    lead's gain, the body was that paragraph and the title a related headline), and the related
+    headlines with their own bylines (no lead below them) gain nothing."""
+    page = read_pasted_page(SHORT_ARTICLE_PAGE)
+    assert page is not None
+    assert page.title == "Ferry terminal approved in Port Halden"
+    assert page.body.startswith("The harbour authority approved a new ferry terminal")
