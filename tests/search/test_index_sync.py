@@ -84,3 +84,19 @@ def test_a_snippet_gets_back_the_spacing_of_its_text(ws, text):
         return
     spaced = ws.db.execute("SELECT briefing_search_spaced(?)", [text]).fetchone()[0]
     assert joined(spaced) == text
+
+
+def test_a_count_with_a_limit_reads_the_index_not_the_table(ws):
+    """A word few rows hold, counted up to a limit: the planner would read the table in order,
+    hoping to meet matches early (5 s on a million rows for a word none holds)."""
+    if ws.backend != "postgresql":
+        return
+    from briefing.store.pg_search_queries import _through_index
+
+    add_document(ws, _doc(A, "Pumps back on"))
+    sql = (
+        "EXPLAIN SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.doc @@ to_tsquery('briefing', ?) LIMIT 1) x"
+    )
+    assert "Seq Scan" in str(ws.db.execute(sql, ["'nothing'"]).fetchall())  # what the planner picks alone
+    plan = str(_through_index(ws, sql, ["'nothing'"]))
+    assert "Seq Scan" not in plan and "idx_search_docs_doc" in plan
