@@ -294,7 +294,7 @@ async def _watch(app: App, worker, running: asyncio.Task, until_empty: bool, sta
     from briefing.store.pg_jobs import UNFINISHED_JOBS
 
     while not running.done():
-        await _retry_stalled(app, stalled_after)
+        await _retry_stalled(app, stalled_after, worker.worker_id)
         if until_empty:
             row = await app.connector.execute_query_one_async(UNFINISHED_JOBS, queue=ANALYSIS_QUEUE)
             if not row["unfinished"]:
@@ -326,10 +326,13 @@ def _stopped_by_signals(worker, report: WorkerReport) -> Iterator[None]:
             loop.remove_signal_handler(number)
 
 
-async def _retry_stalled(app: App, stalled_after: float) -> None:
-    """Put back in the queue the jobs of workers silent for longer than ``stalled_after``."""
-    for job in await app.job_manager.get_stalled_jobs(queue=ANALYSIS_QUEUE, seconds_since_heartbeat=stalled_after):
-        await app.job_manager.retry_job(job)
+async def _retry_stalled(app: App, stalled_after: float, own_id: int | None) -> None:
+    """Put back in the queue the jobs of workers silent for longer than ``stalled_after``; never
+    this worker's own job (its heartbeat may lag on a loaded machine, but it is alive)."""
+    stalled = await app.job_manager.get_stalled_jobs(queue=ANALYSIS_QUEUE, seconds_since_heartbeat=stalled_after)
+    for job in stalled:
+        if own_id is None or job.worker_id != own_id:
+            await app.job_manager.retry_job(job)
 
 
 @contextmanager

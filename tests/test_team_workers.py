@@ -266,3 +266,27 @@ def test_a_failed_analysis_is_one_line_and_its_job_kept_as_failed(team_database,
     assert out.splitlines()[-1].endswith("0 sources analysed, 1 failed (their jobs are kept as failed)")
     with psycopg.connect(team_database) as conn:
         assert conn.execute("SELECT status::text FROM procrastinate_jobs").fetchall() == [("failed",)]
+
+
+def test_a_worker_puts_back_the_jobs_of_silent_workers_but_never_its_own():
+    """Its own heartbeat can lag on a loaded machine; it knows it is alive."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from briefing.team_jobs import _retry_stalled
+
+    retried: list[int] = []
+
+    class Jobs:
+        async def get_stalled_jobs(self, **_):
+            return [
+                SimpleNamespace(id=1, worker_id=7),
+                SimpleNamespace(id=2, worker_id=8),
+                SimpleNamespace(id=3, worker_id=None),
+            ]
+
+        async def retry_job(self, job):
+            retried.append(job.id)
+
+    asyncio.run(_retry_stalled(SimpleNamespace(job_manager=Jobs()), 30, 7))  # type: ignore[arg-type]
+    assert retried == [2, 3]
