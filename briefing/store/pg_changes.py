@@ -14,7 +14,9 @@ from briefing.store.workspace import CHANGES_CHANNEL, Workspace
 
 def own_process(ws: Workspace) -> int | None:
     """The server process id of the workspace's connection (None: not a team workspace)."""
-    return ws.db.conn.raw.info.backend_pid if ws.conninfo is not None else None
+    if ws.conninfo is None:
+        return None
+    return ws.db.conn.raw.info.backend_pid  # type: ignore[attr-defined]  # a PgDatabase (pg_database)
 
 
 class ChangeListener:
