@@ -29,8 +29,9 @@ from briefing.nlp.quote_cue_words import (
 from briefing.nlp.quote_subjects import cue_for_verb, name_before
 
 LINE_SPEAKER = re.compile(r"\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:,\s*[^:“”\"\n]{1,60})?:\s*")
+NO_ONE = frozenset("everyone everybody anyone anybody someone somebody nobody people many some all few".split())
 REPORTED_CLAUSES = frozenset("ccomp xcomp parataxis advcl".split())
-NOT_REPORTED = frozenset("nsubj nsubjpass punct aux auxpass neg cc".split())  # a verb's words that report nothing
+NOT_REPORTED = frozenset("nsubj nsubjpass punct aux auxpass neg cc conj".split())  # a verb's words that report nothing
 SIGNED = re.compile(
     r"[^\S\n]*[―—–-]{1,2}[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4})[^\S\n]*\.?[^\S\n]*(?:\n|$)"
 )
@@ -159,11 +160,11 @@ def in_reported_clause(para: Paragraph, cue: Cue, span) -> bool:
         return False
     verb, first = para.doc[cue.verb_i], para.doc[open_i]
     holder = next((c for c in verb.children if c.i > verb.i and first in c.subtree), None)
-    if holder is None or holder.dep_ in NOT_REPORTED:
-        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if holder is None or holder.dep_ in NOT_REPORTED or (subject is not None and subject.lower_ in NO_ONE):
+        return False  # 'everyone involved agrees it must be “robust”': no one in particular speaks
     if holder.dep_ in REPORTED_CLAUSES:
         return True
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.tag_ != "NNS" and not inside_marks(para, subject)
 
 

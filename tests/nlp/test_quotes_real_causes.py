@@ -388,3 +388,11 @@ def test_the_speaker_before_an_aside_set_off_by_commas(analyse):
         ("a total lightweight", "Donald Keller"),
         ("a basket case.", "Donald Keller"),
     ]
+
+
+def test_a_short_quote_put_to_no_one_in_particular_is_no_quote(analyse):
+    text = (
+        "The labour minister, Ana Beltrán Ríos, has promised an evaluation before any national rollout, "
+        "and everyone involved agrees it must be “robust”. Robust is doing a lot of work in that sentence."
+    )
+    assert analyse(text).quotes == ()
