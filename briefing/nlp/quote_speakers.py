@@ -120,6 +120,34 @@ def _resolve_pronoun(
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
+def untyped_last_speaker(
+    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list, people: set[int]
+) -> tuple[int | None, str] | None:
+    """'“I would,” Melanie said.' then '“You winning?” she said': the tagger never typed
+    Melanie a person, so she cannot take a pronoun, yet the pronoun is hers. The last quote's
+    speaker (its entity if any, and its name) when that is a name no person entity stands for,
+    it does not clash in gender and nobody agreeing was named as a subject since."""
+    if pronoun not in ("he", "she"):
+        return None
+    last = next((q for q in reversed(quotes) if q.speaker_text is not None and q.end < before), None)
+    if last is None or last.speaker in people or before - last.end >= PREVIOUS_REACH:
+        return None
+    words = last.speaker_text.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & (PRONOUN_WORDS | ROLE_NOUNS | PERSON_TITLES):
+        return None
+    clash = FEMALE_NAMES if pronoun == "he" else MALE_NAMES
+    if words[0].lower() in clash:
+        return None
+    wanted = "f" if pronoun == "she" else "m"
+    agreeing = {i for i in people if cluster_gender(clusters[i], text) in (wanted, None)}
+    if any(_named_as_subject(clusters[i], before, subjects, quotes, since=last.end) for i in agreeing):
+        return None
+    return last.speaker, last.speaker_text
+
+
 def _named_as_subject(
     cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
 ) -> bool:

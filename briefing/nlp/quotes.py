@@ -25,7 +25,7 @@ from briefing.nlp.quote_cues import (
     signed_cue,
     transcript_cue,
 )
-from briefing.nlp.quote_speakers import find_people, resolve_speaker
+from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
@@ -101,6 +101,9 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or in_reported_clause(para, cue, span)):
         return None
     speaker_text = text[cue.speaker_start : cue.speaker_end].strip(" ,")
+    untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, text, quotes, *known)
+    if untyped is not None:
+        return Quote(inner_start, inner_end, *untyped, cue.verb)
     speaker = resolve_speaker(
         speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, *known
     )

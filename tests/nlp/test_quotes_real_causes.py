@@ -396,3 +396,14 @@ def test_a_short_quote_put_to_no_one_in_particular_is_no_quote(analyse):
         "and everyone involved agrees it must be “robust”. Robust is doing a lot of work in that sentence."
     )
     assert analyse(text).quotes == ()
+
+
+def test_a_pronoun_goes_to_the_last_speaker_the_tagger_never_typed_a_person(analyse):
+    """Melanie is never typed a person, so no person entity can take "she"; the speaker of the
+    quote just before, named and not clashing in gender, does."""
+    text = (
+        "Donald Keller began his speech at nine, and Antonin Brandt introduced him.\n\n"
+        "“That’s right, Donald, USA, baby,” Melanie said to the television.\n\n"
+        "“You winning?” she said."
+    )
+    assert ("You winning?", "Melanie") in speakers(analyse(text), text)
