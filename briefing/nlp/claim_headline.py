@@ -33,8 +33,8 @@ def true_case(title: str, body: str, nlp: Any) -> str:
         return title
     if title.isupper():
         title = title.lower()  # an all-capitals headline: keep only the body's names
-    names, lower_words = _body_words(body)
-    known = _known_words(nlp)
+    names, lower_words = body_words(body)
+    known = known_words(nlp)
     out = list(title)
     for index, match in enumerate(WORD.finditer(title)):
         word = match.group()
@@ -56,7 +56,7 @@ def _lower_it(word: str, names: set[str], lower_words: set[str], known: frozense
         return False
     if lowered in lower_words or lowered in STOP_WORDS:
         return True
-    return word not in names and any(base in known for base in _bases(lowered))
+    return word not in names and any(base in known for base in word_bases(lowered))
 
 
 def _restore_names(text: str, names: set[str]) -> str:
@@ -68,7 +68,7 @@ def _restore_names(text: str, names: set[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _body_words(body: str) -> tuple[set[str], set[str]]:
+def body_words(body: str) -> tuple[set[str], set[str]]:
     """Words the body capitalises mid-sentence (names) and words it writes in lower case."""
     names: set[str] = set()
     lower_words: set[str] = set()
@@ -83,7 +83,7 @@ def _body_words(body: str) -> tuple[set[str], set[str]]:
     return names, lower_words
 
 
-def _bases(word: str) -> list[str]:
+def word_bases(word: str) -> list[str]:
     """The word and the stems an English inflection could have come from."""
     bases = [word]
     for suffix, repl in (
@@ -106,7 +106,7 @@ def _bases(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _known_words(nlp: Any) -> frozenset[str]:
+def known_words(nlp: Any) -> frozenset[str]:
     """Verbs, adjectives and adverbs (with irregular forms) from the model's lemma tables."""
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups

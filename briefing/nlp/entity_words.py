@@ -25,6 +25,8 @@ OPENING_WORDS = frozenset(
     """
 although though however while whilst when whenever after before if unless because since as but and or so yet
 also still even meanwhile moreover then thus instead besides despite like unlike following according asked
+some both several many most few each every any another such what why who whom whose whether whereas among
+against within without amid
 """.split()
 )
 CAPITALS_SHARE = 0.6

@@ -37,7 +37,9 @@ from briefing.nlp.lexicon import (
     SPACY_TYPES,
     SPEECH_VERBS,
 )
+from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
+from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 PLACE_PREPOSITIONS = frozenset("in at from near across".split())
@@ -57,12 +59,14 @@ class Mention:
 
 
 def find_mentions(parsed: ParsedText) -> list[Mention]:
-    """Every typed mention of the text, in order."""
-    mentions = [m for para in parsed.paragraphs for m in _paragraph_mentions(para)]
-    mentions = _with_role_names(mentions, parsed.text)
-    mentions = _with_org_names(mentions, parsed.text)
-    mentions = _join_adjacent(sorted(mentions, key=lambda m: m.start), parsed.text)
-    mentions = _with_full_names(mentions, parsed.text)
+    """Every typed mention of the text, in order. The rules that read capitals in the text
+    read it with its title-case lines true-cased (briefing/nlp/title_lines.py)."""
+    text, recased = recase_paragraphs(parsed, load_model())
+    mentions = [m for i, para in enumerate(parsed.paragraphs) for m in _paragraph_mentions(para, recased.get(i))]
+    mentions = _with_role_names(mentions, text)
+    mentions = _with_org_names(mentions, text)
+    mentions = _join_adjacent(sorted(mentions, key=lambda m: m.start), text)
+    mentions = _with_full_names(mentions, text)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -197,9 +201,9 @@ def _speaks(text: str, mention: Mention) -> bool:
     return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[: mention.start]))
 
 
-def _paragraph_mentions(para: Paragraph) -> list[Mention]:
+def _paragraph_mentions(para: Paragraph, recased: Recased | None) -> list[Mention]:
     found = []
-    for ent in para.doc.ents:
+    for ent in entities(para, recased):
         if ent.label_ not in SPACY_TYPES:
             continue
         for part in _split_lists(ent):
@@ -210,17 +214,32 @@ def _paragraph_mentions(para: Paragraph) -> list[Mention]:
 
 
 def _split_lists(ent) -> list:
-    """'Saltmarsh, Harbourside', 'Veldra - Press' or 'Leeds 2 Wimbledon' is two names, not one."""
+    """'Saltmarsh, Harbourside', 'Veldra - Press', 'Leeds 2 Wimbledon' or 'Jim Urquhart / Reuters'
+    is two names, not one; a link, handle or hashtag is no name, nor the one word that
+    labels it ('Twitter @NolteNC')."""
     parts, start = [], ent.start
     for token in ent:
         spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         dash = token.text in ("-", "–", "—") and spaced
         two_people = ent.label_ == "PERSON" and token.lower_ in ("and", "or")  # 'Ann Lee and Bo Kim'
-        if token.i > start and (token.text in (",", ";", "|") or dash or two_people or is_number(token)):
+        if is_link(token):
+            if token.i - start > 1:  # one word before a handle is its label ('Twitter')
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+        elif token.i > start and (token.text in (",", ";", "|", "/") or dash or two_people or is_number(token)):
             parts.append(ent.doc[start : token.i])
             start = token.i + 1
     parts.append(ent.doc[start : ent.end])
     return [p for p in parts if len(p)]
+
+
+def is_link(token) -> bool:
+    """A web address with a path, an @handle, a #hashtag or markup: never a name, whatever
+    its capitals. A bare site name ("Breitbart.com", "Factcheck.org") is an outlet's name."""
+    text = token.text
+    if (text[:1] in "@#" and len(text) > 1) or "<" in text or ">" in text:
+        return True
+    return "://" in text or text.lower().startswith("www.") or (token.like_url and "/" in text)
 
 
 def _clean_mention(para: Paragraph, ent) -> Mention | None:
