@@ -28,14 +28,14 @@ from briefing.store.pg_tsquery import ExpressionError, phrase_text, phrases, tsq
 from briefing.store.search_index import phrase
 from briefing.store.search_pages import (
     CLOSE,
+    COLUMNS,
+    JOINS,
     OPEN,
     QueryError,
     facets_from,
     filter_conditions,
-    named,
     page_of,
     recent,
-    with_details,
 )
 from briefing.store.workspace import Workspace
 
@@ -120,13 +120,10 @@ def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor, rank_limi
     total, page, kinds, statuses, sources, speakers = _through_index(ws, sql, values)[0]
     if total > rank_limit:
         return None
-    snippets = _snippets(ws, query, [rowid for rowid, _ in page], cjk_words)
-    rows = with_details(ws, [(rowid, snippets.get(rowid, ""), score) for rowid, score in page])
+    rows = _hit_rows(ws, query, cjk_words, [(rowid, score) for rowid, score in page])
     facets = {
-        "type": [tuple(p) for p in kinds],
-        "status": [tuple(p) for p in statuses],
-        "source": named(ws, "SELECT id, coalesce(title, '(untitled)') FROM sources", sources),
-        "speaker": named(ws, "SELECT id, name FROM entities", speakers),
+        name: [(key, count) for key, count in pairs]
+        for name, pairs in (("type", kinds), ("status", statuses), ("source", sources), ("speaker", speakers))
     }
     return page_of(rows, limit, total, True, facets, False)
 
@@ -143,10 +140,13 @@ SELECT (SELECT count(*) FROM m), """ + ", ".join(
         _pairs("SELECT id AS k, score AS n FROM m {after} ORDER BY score, id LIMIT ?"),
         _pairs("SELECT kind AS k, count(*) AS n FROM m GROUP BY kind ORDER BY 2 DESC, 1"),
         _pairs("SELECT status AS k, count(*) AS n FROM m WHERE status IS NOT NULL GROUP BY status ORDER BY 2 DESC, 1"),
-        _pairs("SELECT source_id AS k, count(*) AS n FROM m GROUP BY source_id ORDER BY 2 DESC, 1 LIMIT 10"),
         _pairs(
-            "SELECT speaker_id AS k, count(*) AS n FROM m WHERE speaker_id IS NOT NULL "
-            "GROUP BY speaker_id ORDER BY 2 DESC, 1 LIMIT 10"
+            "SELECT coalesce(s.title, '(untitled)') AS k, count(*) AS n FROM m JOIN sources s ON s.id = m.source_id "
+            "GROUP BY s.id ORDER BY 2 DESC, s.id LIMIT 10"
+        ),
+        _pairs(
+            "SELECT e.name AS k, count(*) AS n FROM m JOIN entities e ON e.id = m.speaker_id "
+            "GROUP BY e.id ORDER BY 2 DESC, e.id LIMIT 10"
         ),
     )
 )
@@ -163,8 +163,7 @@ def _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit) -> 
         f"SELECT d.id FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT ?",
         [*values, limit + 1],
     ).fetchall()
-    snippets = _snippets(ws, query, [r[0] for r in ids], cjk_words)
-    rows = with_details(ws, [(r[0], snippets.get(r[0], ""), 0) for r in ids])
+    rows = _hit_rows(ws, query, cjk_words, [(r[0], 0) for r in ids])
     sample = ws.db.execute(
         f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {' AND '.join(where)} "
         f"LIMIT {int(facet_limit)}",
@@ -173,15 +172,24 @@ def _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit) -> 
     return page_of(rows, limit, total, False, facets_from(ws, sample), total > facet_limit)
 
 
-def _snippets(ws: Workspace, query: str, ids: list[int], cjk_words: list[str]) -> dict[int, str]:
-    """The headline of each row's text: its best passage of at most 16 words, '…' where it is cut."""
-    if not ids:
-        return {}
-    rows = ws.db.execute(
-        f"SELECT d.id, d.body, ts_headline('{CONFIG}', d.body, {TSQUERY}, ?) FROM search_docs d WHERE d.id = ANY(?)",
-        [query, HEADLINE, ids],
-    ).fetchall()
-    return {rowid: _shown(joined(body), joined(headline), cjk_words) for rowid, body, headline in rows}
+def _hit_rows(ws: Workspace, query: str, cjk_words: list[str], ranked: list[tuple[int, float]]) -> list[tuple]:
+    """The page's (id, score) rows with what a hit shows and the headline of each row's text: its
+    best passage of at most 16 words, '…' where it is cut (one statement for the page)."""
+    if not ranked:
+        return []
+    found = {
+        row[0]: row[1:]
+        for row in ws.db.execute(
+            f"SELECT d.id, {COLUMNS}, d.body, ts_headline('{CONFIG}', d.body, {TSQUERY}, ?) "
+            f"FROM search_docs d {JOINS} WHERE d.id = ANY(?)",
+            [query, HEADLINE, [rowid for rowid, _ in ranked]],
+        )
+    }
+    return [
+        (*found[rowid][:-2], _shown(joined(found[rowid][-2]), joined(found[rowid][-1]), cjk_words), rowid, score)
+        for rowid, score in ranked
+        if rowid in found
+    ]
 
 
 def _shown(text: str, headline: str, cjk_words: list[str]) -> str:
