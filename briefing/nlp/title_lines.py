@@ -119,6 +119,16 @@ class _Words:
 
 
 @lru_cache(maxsize=4)
+def nouns(nlp: Any) -> frozenset[str]:
+    """Common nouns in the model's lemma tables."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for w in index["noun"] if "_" not in w) if "noun" in index else frozenset()
+
+
+@lru_cache(maxsize=4)
 def base_verbs(nlp: Any) -> frozenset[str]:
     """Verbs in their base form, from the model's lemma tables."""
     try:
@@ -161,6 +171,7 @@ MAX_KEPT_WORDS = 3
 class Recased:
     doc: Any  # the paragraph parsed with its title-case lines true-cased
     lines: list[tuple[int, int]]  # those lines, as ranges of the paragraph
+    common: frozenset[str] = frozenset()  # known words the rest of the text never capitalises
 
 
 def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Recased]]:
@@ -174,12 +185,22 @@ def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Reca
     lines = [(s, e) for s, e in lines if cased[s:e] != parsed.text[s:e]]
     changed = [i for i, p in enumerate(parsed.paragraphs) if cased[p.start : p.end] != p.text]
     docs = nlp.pipe(cased[parsed.paragraphs[i].start : parsed.paragraphs[i].end] for i in changed)
+    common = _common_words(parsed.text, lines, nlp)
     recased = {}
     for i, doc in zip(changed, docs, strict=True):
         para = parsed.paragraphs[i]
         on_para = [(max(s, para.start) - para.start, min(e, para.end) - para.start) for s, e in lines]
-        recased[i] = Recased(doc, [(s, e) for s, e in on_para if s < e])
+        recased[i] = Recased(doc, [(s, e) for s, e in on_para if s < e], common)
     return cased, recased
+
+
+def _common_words(text: str, lines: list[tuple[int, int]], nlp: Any) -> frozenset[str]:
+    """Words of the lines that the model knows as common words ("Response", "EPIC") and the
+    rest of the text never capitalises mid-sentence: alone, such a word names nothing."""
+    names, _ = body_words("\n".join(text[a:b] for a, b in _outside(lines, len(text))))
+    known = known_words(nlp) | nouns(nlp)
+    on_lines = {m.group() for s, e in lines for m in WORD.finditer(text, s, e)}
+    return frozenset(w for w in on_lines if len(w) > 2 and w.lower() in known and w.capitalize() not in names)
 
 
 def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
@@ -192,7 +213,13 @@ def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
         return any(s < ent.end_char and ent.start_char < e for s, e in lines)
 
     kept = [e for e in para.doc.ents if not on_lines(e)]
-    return sorted(kept + [e for e in recased.doc.ents if on_lines(e)], key=lambda e: e.start_char)
+    read = [e for e in recased.doc.ents if on_lines(e) and not _common(e, recased.common)]
+    return sorted(kept + read, key=lambda e: e.start_char)
+
+
+def _common(ent: Any, common: frozenset[str]) -> bool:
+    """'Response', 'EPIC', 'Harbour Rally': one or two common words, no name."""
+    return len(ent) <= 2 and all(t.text in common for t in ent)
 
 
 def _names_on_lines(para: Paragraph, lines: list[tuple[int, int]], nlp: Any) -> Iterator[int]:

@@ -105,3 +105,10 @@ def test_a_determiner_wh_word_or_preposition_opening_a_sentence_is_no_part_of_a_
     found = names(analyse(text))
     assert not any(n.split()[0] in ("Both", "Some", "Several", "Why", "Among") for n in found)
     assert name is None or name in found
+
+
+def test_a_lone_common_word_on_a_title_case_line_is_no_name(analyse):
+    text = f"{BODY}\n\nUgo Brennan Heckled At Harbour Rally, And His Response Is EPIC.\n"
+    found = names(analyse(text))
+    assert "Ugo Brennan" in found
+    assert not found & {"Response", "EPIC", "Rally", "Harbour Rally"}
