@@ -17,7 +17,7 @@ DOUBLE_OPEN = "“«„‹"
 DOUBLE_CLOSE = "”»›"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-OPENING_CONTEXT = " \t\n([{—–-:;/“‘«\"'"
+OPENING_CONTEXT = " \t\n\xa0\u2009\u202f([{—–-:;/“‘«\"'"  # no-break and thin spaces of web copy too
 
 
 @dataclass(frozen=True)

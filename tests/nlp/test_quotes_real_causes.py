@@ -407,3 +407,15 @@ def test_a_pronoun_goes_to_the_last_speaker_the_tagger_never_typed_a_person(anal
         "“You winning?” she said."
     )
     assert ("You winning?", "Melanie") in speakers(analyse(text), text)
+
+
+def test_a_straight_mark_after_a_no_break_space_opens_the_next_quote(analyse):
+    text = (
+        '"I have to say that the police are absolutely mistreated," he said.\xa0"And if there is an '
+        'incident, it is on your newscasts all night, all week," Ivo Brandt added.'
+    )
+    found = [q for q, _ in speakers(analyse(text), text)]
+    assert found == [
+        "I have to say that the police are absolutely mistreated,",
+        "And if there is an incident, it is on your newscasts all night, all week,",
+    ]
