@@ -25,6 +25,7 @@ from briefing.domain import BriefingError, WorkspaceError
 from briefing.store import postgres
 from briefing.store.lock import lock_path
 from briefing.store.opening import open_workspace
+from briefing.store.pg_search import rebuild_index
 from briefing.store.search_index import rebuild
 from briefing.store.workspace import Workspace
 
@@ -108,6 +109,7 @@ def _to_postgres(path: Path, conninfo: str, progress: Progress) -> CopyReport:
                 _check_columns(postgres.table_columns(conn, table), columns, table, name)
                 counts[table] = _write_postgres(conn, table, columns, _sqlite_rows(ws, table, columns))
             _set_identities(conn)
+            rebuild_index(conn)  # the search index, from the copied rows
             _check_counts(counts, {t: _pg_count(conn, t) for t in TABLES}, name)
             conn.commit()
         except BaseException as exc:
