@@ -8,6 +8,7 @@ redraws from the store when another connection's change arrives.
 
 from __future__ import annotations
 
+from briefing.store.pg_database import server_connection
 from briefing.store.postgres import connect
 from briefing.store.workspace import CHANGES_CHANNEL, Workspace
 
@@ -16,7 +17,7 @@ def own_process(ws: Workspace) -> int | None:
     """The server process id of the workspace's connection (None: not a team workspace)."""
     if ws.conninfo is None:
         return None
-    return ws.db.conn.raw.info.backend_pid  # type: ignore[attr-defined]  # a PgDatabase (pg_database)
+    return server_connection(ws).info.backend_pid
 
 
 class ChangeListener:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import psycopg
 
+    from briefing.store.workspace import Workspace
+
 _CALL = re.compile(r"\b(max|min|instr|char|group_concat)\s*\(", re.IGNORECASE)  # what _functions rewrites
 
 
@@ -249,3 +251,12 @@ class PgDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def server_connection(ws: Workspace) -> psycopg.Connection:
+    """A team workspace's psycopg connection, the one its ``PgDatabase`` wraps: for what has no
+    SQLite spelling (the server's search index, its process id for change notices)."""
+    db = ws.db
+    if not isinstance(db, PgDatabase):
+        raise TypeError(f"{ws.name} is not a team workspace")
+    return db.conn.raw

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from briefing.cjk import spaced
 from briefing.store import pg_search
+from briefing.store.pg_database import server_connection
 from briefing.store.workspace import Workspace
 
 KINDS = ("source", "quote", "claim", "note")
@@ -88,7 +89,7 @@ def rebuild(ws: Workspace) -> None:
 
 def _server(ws: Workspace):
     """A team workspace's psycopg connection: the index writes run there, in the store's transaction."""
-    return ws.db.conn.raw  # type: ignore[attr-defined]  # a PgDatabase's connection (pg_database)
+    return server_connection(ws)
 
 
 def _index_source(ws: Workspace, source_id: int) -> None:
