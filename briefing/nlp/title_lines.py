@@ -171,7 +171,7 @@ MAX_KEPT_WORDS = 3
 class Recased:
     doc: Any  # the paragraph parsed with its title-case lines true-cased
     lines: list[tuple[int, int]]  # those lines, as ranges of the paragraph
-    common: frozenset[str] = frozenset()  # known words the rest of the text never capitalises
+    common: frozenset[str] = frozenset()  # words that name nothing alone (_common_words)
 
 
 def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Recased]]:
@@ -195,12 +195,22 @@ def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Reca
 
 
 def _common_words(text: str, lines: list[tuple[int, int]], nlp: Any) -> frozenset[str]:
-    """Words of the lines that the model knows as common words ("Response", "EPIC") and the
-    rest of the text never capitalises mid-sentence: alone, such a word names nothing."""
+    """Words of the lines that the rest of the text never capitalises mid-sentence and that are
+    a verb, adjective or adverb the model knows ("Appear", "Said"), or a common word shouted in
+    capitals ("EPIC", "CRINGE"): alone, such a word names nothing. (The model's noun table
+    also holds given names and places, so a noun in title case is not judged.)"""
     names, _ = body_words("\n".join(text[a:b] for a, b in _outside(lines, len(text))))
-    known = known_words(nlp) | nouns(nlp)
+    known = known_words(nlp)
+    shouted = known | nouns(nlp)
     on_lines = {m.group() for s, e in lines for m in WORD.finditer(text, s, e)}
-    return frozenset(w for w in on_lines if len(w) > 2 and w.lower() in known and w.capitalize() not in names)
+    return frozenset(
+        w
+        for w in on_lines
+        if len(w) > 2
+        and w not in names
+        and w.capitalize() not in names
+        and (w.lower() in shouted if w.isupper() else w.lower() in known)
+    )
 
 
 def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
@@ -218,8 +228,8 @@ def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
 
 
 def _common(ent: Any, common: frozenset[str]) -> bool:
-    """'Response', 'EPIC', 'Harbour Rally': one or two common words, no name."""
-    return len(ent) <= 2 and all(t.text in common for t in ent)
+    """'Said', 'EPIC', 'BIG Win': one or two common words, no name (a person's name is left be)."""
+    return ent.label_ != "PERSON" and len(ent) <= 2 and all(t.text in common for t in ent)
 
 
 def _names_on_lines(para: Paragraph, lines: list[tuple[int, int]], nlp: Any) -> Iterator[int]:
