@@ -119,16 +119,6 @@ class _Words:
 
 
 @lru_cache(maxsize=4)
-def nouns(nlp: Any) -> frozenset[str]:
-    """Common nouns in the model's lemma tables."""
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
-    return frozenset(w for w in index["noun"] if "_" not in w) if "noun" in index else frozenset()
-
-
-@lru_cache(maxsize=4)
 def base_verbs(nlp: Any) -> frozenset[str]:
     """Verbs in their base form, from the model's lemma tables."""
     try:
@@ -195,22 +185,14 @@ def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Reca
 
 
 def _common_words(text: str, lines: list[tuple[int, int]], nlp: Any) -> frozenset[str]:
-    """Words of the lines that the rest of the text never capitalises mid-sentence and that are
-    a verb, adjective or adverb the model knows ("Appear", "Said"), or a common word shouted in
-    capitals ("EPIC", "CRINGE"): alone, such a word names nothing. (The model's noun table
-    also holds given names and places, so a noun in title case is not judged.)"""
+    """Words of the lines that are a verb, adjective or adverb the model knows ("Appear",
+    "EPIC") and that the rest of the text never capitalises mid-sentence: alone, such a word
+    names nothing. (The model's noun table also holds names, "paul", "gop", so nouns are not
+    judged.)"""
     names, _ = body_words("\n".join(text[a:b] for a, b in _outside(lines, len(text))))
     known = known_words(nlp)
-    shouted = known | nouns(nlp)
     on_lines = {m.group() for s, e in lines for m in WORD.finditer(text, s, e)}
-    return frozenset(
-        w
-        for w in on_lines
-        if len(w) > 2
-        and w not in names
-        and w.capitalize() not in names
-        and (w.lower() in shouted if w.isupper() else w.lower() in known)
-    )
+    return frozenset(w for w in on_lines if len(w) > 2 and w.lower() in known and not {w, w.capitalize()} & names)
 
 
 def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
@@ -228,8 +210,12 @@ def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
 
 
 def _common(ent: Any, common: frozenset[str]) -> bool:
-    """'Said', 'EPIC', 'BIG Win': one or two common words, no name (a person's name is left be)."""
-    return ent.label_ != "PERSON" and len(ent) <= 2 and all(t.text in common for t in ent)
+    """'Said', 'EPIC': one or two common words taken for an organisation or a work, no name
+    (people, places and groups, 'Republican', are left be)."""
+    return ent.label_ not in KEPT_KINDS and len(ent) <= 2 and all(t.text in common for t in ent)
+
+
+KEPT_KINDS = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
 
 
 def _names_on_lines(para: Paragraph, lines: list[tuple[int, int]], nlp: Any) -> Iterator[int]:

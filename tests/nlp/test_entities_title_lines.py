@@ -117,3 +117,8 @@ def test_a_lone_common_word_on_a_title_case_line_is_no_name(analyse):
 def test_a_person_on_a_title_case_line_keeps_a_name_made_of_common_words(analyse):
     text = f"{BODY}\n\nRand Paul Scores Direct Hit On Ugo Brennan.\n"
     assert {"Rand Paul", "Ugo Brennan"} <= names(analyse(text))
+
+
+def test_a_group_on_a_title_case_line_is_kept_though_an_adjective(analyse):
+    text = f"{BODY}\n\nRepublican Leaders Say The Harbour Plan Is Dead.\n"
+    assert "Republican" in names(analyse(text))
