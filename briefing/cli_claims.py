@@ -92,7 +92,8 @@ def run_claims(ws, args: argparse.Namespace) -> int:
 
 
 def _add(ws, args: argparse.Namespace) -> int:
-    from briefing.store.claims import add_claim, title_span
+    from briefing.store.claim_spans import title_span
+    from briefing.store.claims import add_claim
 
     part = "text"
     if args.title:
@@ -107,7 +108,7 @@ def _add(ws, args: argparse.Namespace) -> int:
 def _span(
     ws, source_id: int, text: str | None, start: int | None, end: int | None, near: int = 0, part: str = "text"
 ) -> tuple[int, int]:
-    from briefing.store.claims import find_passage
+    from briefing.store.claim_spans import find_passage
 
     if text is not None:
         return find_passage(ws, source_id, text, near, part)

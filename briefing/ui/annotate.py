@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from briefing.store import Workspace
 from briefing.store.annotations import add_annotation, delete_annotation
-from briefing.store.claims import snap_to_words
+from briefing.store.claim_spans import snap_to_words
 from briefing.store.sources import get_source
 from briefing.ui.plain import plain_label
 from briefing.ui.widgets import add_ok_cancel

@@ -17,16 +17,15 @@ from PySide6.QtWidgets import QInputDialog
 from briefing.domain import BriefingError
 from briefing.pipeline import rerank_claim, suggest_for_claims
 from briefing.store import Workspace
+from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
     add_claim,
     claim_at,
     dismiss_claim,
     edit_claim_span,
-    find_passage,
     get_claim,
     remove_claim,
     restore_claim,
-    title_span,
 )
 from briefing.store.revisions import last_written
 from briefing.store.views import item_range

@@ -2,20 +2,18 @@ import pytest
 
 from briefing.domain import BriefingError, FoundClaim
 from briefing.store.analysis import save_analysis
+from briefing.store.claim_spans import find_passage, snap_to_words, title_span
 from briefing.store.claims import (
     add_claim,
     add_evidence,
     dismiss_claim,
     edit_claim_span,
-    find_passage,
     get_claim,
     list_claim_rows,
     list_claims,
     list_claims_with_evidence,
     remove_claim,
     restore_claim,
-    snap_to_words,
-    title_span,
 )
 from briefing.store.history import history_for
 from briefing.store.search_index import indexed
