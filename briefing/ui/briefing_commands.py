@@ -20,7 +20,7 @@ from briefing.store.briefings import (
     update_briefing,
     update_text,
 )
-from briefing.store.revisions import last_written
+from briefing.ui.commands import Revisions
 
 Changed = Callable[[int | None], None]  # called with the note to show (None: whichever is first)
 ITEM_LABELS = {
@@ -85,8 +85,7 @@ class RemoveItem(QUndoCommand):
 
 class Change(QUndoCommand):
     """Runs ``apply(new, reason, expected)`` on redo and ``apply(old, "undo", expected)`` on undo,
-    then shows the note. ``expected`` is an item's revision (store.revisions): the first time
-    ``seen``, as the pane showed it; later the one this window last wrote (``item``), so a
+    then shows the note. ``expected`` is the item's revision ``revisions`` gives, so a
     colleague's edit in between refuses the undo or redo instead of being overwritten."""
 
     def __init__(
@@ -97,26 +96,20 @@ class Change(QUndoCommand):
         old: Any,
         new: Any,
         changed: Changed,
-        seen: int | None = None,
-        item: tuple[Workspace, int] | None = None,
+        revisions: Revisions | None = None,
     ):
         super().__init__(text)
         self.briefing_id, self.apply, self.changed = briefing_id, apply, changed
         self.old, self.new = old, new
-        self.seen, self.item, self.done_once = seen, item, False
-
-    def _expected(self) -> int | None:
-        if not self.done_once:
-            return self.seen
-        return last_written(self.item[0], "item", self.item[1]) if self.item is not None else None
+        self.revisions = revisions or Revisions(None)
 
     def redo(self) -> None:
-        self.apply(self.new, None, self._expected())
-        self.done_once = True
+        self.apply(self.new, None, self.revisions.expected())
+        self.revisions.wrote()
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
-        self.apply(self.old, "undo", self._expected())
+        self.apply(self.old, "undo", self.revisions.expected())
         self.changed(self.briefing_id)
 
 
@@ -130,8 +123,7 @@ def move_item_command(
         old,
         new,
         changed,
-        seen,
-        (ws, item_id),
+        Revisions(seen, ws, ("item", item_id)),
     )
 
 
@@ -145,8 +137,7 @@ def edit_text_command(
         old,
         new,
         changed,
-        seen,
-        (ws, item_id),
+        Revisions(seen, ws, ("item", item_id)),
     )
 
 

@@ -49,14 +49,28 @@ class Applied(QUndoCommand):
             self._refused(exc)
 
 
-class StoreCommand(QUndoCommand):
-    """Runs ``apply(value, reason, seen)`` on redo and ``apply(previous, "undo", seen)`` on undo,
-    then ``changed()``.
+class Revisions:
+    """The revision each write of an undoable command expects (store.revisions): the first time
+    the one the analyst saw (``seen``), then the one this window last wrote of ``item`` (kind, id),
+    so an undo or redo is refused when a colleague changed the item in between."""
 
-    ``apply`` gets the revision the write expects (store.revisions; None for what has none): the
-    first time ``seen``, the revision the analyst saw; each undo and redo after that the one this
-    window last wrote (``item`` names it), so they too are refused when a colleague changed the
-    item in between."""
+    def __init__(self, seen: int | None, ws: Workspace | None = None, item: tuple[str, int] | None = None):
+        self.seen, self.ws, self.item = seen, ws, item
+        self.written_once = False
+
+    def expected(self) -> int | None:
+        if not self.written_once:
+            return self.seen
+        return last_written(self.ws, *self.item) if self.ws is not None and self.item is not None else None
+
+    def wrote(self) -> None:
+        self.written_once = True
+
+
+class StoreCommand(QUndoCommand):
+    """Runs ``apply(value, reason, expected)`` on redo and ``apply(previous, "undo", expected)``
+    on undo, then ``changed()``; ``expected`` is the item's revision ``revisions`` gives (None for
+    what has none), and ``apply`` is refused when a colleague changed the item in between."""
 
     def __init__(
         self,
@@ -66,26 +80,20 @@ class StoreCommand(QUndoCommand):
         previous: Any,
         reason: str | None,
         changed: Callable[[], None],
-        seen: int | None = None,
-        item: tuple[Workspace, str, int] | None = None,
+        revisions: Revisions | None = None,
     ):
         super().__init__(text)
         self._apply, self._value, self._previous = apply, value, previous
-        self._reason, self._changed, self._seen, self._item = reason, changed, seen, item
-        self._done_once = False
-
-    def _expected(self) -> int | None:
-        if not self._done_once:
-            return self._seen
-        return last_written(*self._item) if self._item is not None else None
+        self._reason, self._changed = reason, changed
+        self._revisions = revisions or Revisions(None)
 
     def redo(self) -> None:
-        self._apply(self._value, self._reason, self._expected())
-        self._done_once = True
+        self._apply(self._value, self._reason, self._revisions.expected())
+        self._revisions.wrote()
         self._changed()
 
     def undo(self) -> None:
-        self._apply(self._previous, "undo", self._expected())
+        self._apply(self._previous, "undo", self._revisions.expected())
         self._changed()
 
 
@@ -105,8 +113,7 @@ def mark_claim_command(
         previous,
         reason,
         changed,
-        seen,
-        (ws, "claim", claim_id),
+        Revisions(seen, ws, ("claim", claim_id)),
     )
 
 
@@ -138,8 +145,7 @@ def rename_entity_command(
         current,
         reason,
         changed,
-        seen,
-        (ws, "entity", entity_id),
+        Revisions(seen, ws, ("entity", entity_id)),
     )
 
 
@@ -159,6 +165,5 @@ def retype_entity_command(
         current,
         reason,
         changed,
-        seen,
-        (ws, "entity", entity_id),
+        Revisions(seen, ws, ("entity", entity_id)),
     )
