@@ -150,7 +150,7 @@ def test_two_workers_analyse_every_source_once(team_database, demo_dir, tmp_path
     outputs = [w.communicate(timeout=HANG_S) for w in workers]
     elapsed = time.monotonic() - started
     for worker, (out, err) in zip(workers, outputs, strict=True):
-        assert worker.returncode == 0, err
+        assert worker.returncode == 0, (out, err)
         assert out.splitlines()[-1].startswith("worker stopped (the queue is empty)"), out
         assert "Traceback" not in err
     print(f"two workers analysed {len(sources)} sources in {elapsed:.1f} s")
