@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from briefing import __version__
+from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
 from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
+from briefing.cli_team import add_team_parsers, check_queue_target, import_and_queue, run_copy, run_worker
 from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError
 from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
@@ -72,25 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="team workspace: store the sources and queue their analysis for 'briefing worker' instead",
     )
 
-    work = commands.add_parser("worker", help="team workspace: run the queued analysis jobs until interrupted")
-    _add_workspace_option(work, argparse.SUPPRESS)
-    work.add_argument(
-        "--concurrency", type=_positive, default=1, metavar="N", help="run N jobs at a time, one process each"
-    )
-    work.add_argument(
-        "--until-empty",
-        "--once",
-        action="store_true",
-        help="stop once no job waits or runs any more, instead of waiting for new ones",
-    )
-    work.add_argument(
-        "--stalled-after",
-        type=_positive,
-        default=30,
-        metavar="S",
-        help="put back in the queue the jobs of a worker silent for S seconds (default 30)",
-    )
-
     info = commands.add_parser("info", help="show how many records of each kind the workspace holds")
     _add_workspace_option(info, argparse.SUPPRESS)
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
@@ -139,22 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
+    add_backup_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
+    add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS), _positive)
 
-    backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
-    _add_workspace_option(backup, argparse.SUPPRESS)
-    backup.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
-    backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
-
-    copy = commands.add_parser(
-        "copy",
-        help="copy a workspace between a file and a PostgreSQL database (publish to a team, or take it offline)",
-    )
-    copy.add_argument("source", metavar="SRC", help="a workspace file, or a PostgreSQL connection string")
-    copy.add_argument("target", metavar="DST", help="a new file, or an empty PostgreSQL database's connection string")
-
-    restore = commands.add_parser("restore", help="replace the workspace's content with a backup's")
-    _add_workspace_option(restore, argparse.SUPPRESS)
-    restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'briefing backup --list')")
     return parser
 
 
@@ -271,14 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
-def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Refuse ``import --queue`` on a workspace file before opening it: only a team has workers."""
-    from briefing.store.postgres import is_postgres
-
-    if not is_postgres(args.workspace or ""):
-        parser.error("import --queue: analysis jobs are for a team workspace: give --workspace postgresql://…")
-
-
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Take the format from the output file's extension when --format is not given; refuse an
     extension that names no format, and a --format that disagrees with the extension."""
@@ -304,16 +266,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         return _evaluate(args.data, args.quiet)
     if args.command == "restore":
-        return _restore(args.workspace, args.backup)
+        return run_restore(args.workspace, args.backup)
     if args.command == "copy":
-        from briefing.store.copying import copy_workspace
-
-        echo(copy_workspace(args.source, args.target, progress_printer(sys.stderr)).line())
-        return EXIT_OK
+        return run_copy(args)
     if args.command == "backup" and args.list:
-        return _list_backups(args.workspace)
+        return run_list_backups(args.workspace)
     if args.command == "worker":
-        return _worker(args)
+        return run_worker(args)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
     reading = (
@@ -329,13 +288,13 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command == "backup":
-        return _backup(ws, args.to)
+        return run_backup(ws, args.to)
     if args.command == "analyse":
         return _analyse(ws, args)
     if args.command in ("search", "searches"):
         return _search(ws, args)
     if args.command == "import":
-        return _import_and_queue(ws, args.paths) if args.queue else _import(ws, args.paths, _jobs(args))
+        return import_and_queue(ws, args.paths) if args.queue else _import(ws, args.paths, _jobs(args))
     if args.command == "info":
         from briefing.store.counts import count_rows
 
@@ -359,33 +318,6 @@ def _import(ws, targets: list[str], jobs: int) -> int:
     report = import_paths(ws, targets, progress=progress_printer(sys.stderr), jobs=jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
     return print_import(report)
-
-
-def _import_and_queue(ws, targets: list[str]) -> int:
-    """Store the sources here; their analysis goes to the team's job queue."""
-    from briefing.pipeline import import_paths
-    from briefing.store.analysis import sources_needing_analysis
-    from briefing.team_jobs import queue_analysis
-
-    report = import_paths(ws, targets, progress=progress_printer(sys.stderr), analyse=False)
-    status = print_import(report)
-    queued, waiting = queue_analysis(ws.conninfo, sources_needing_analysis(ws))
-    echo(
-        f"{queued} analysis job{'s' if queued != 1 else ''} queued" + (f", {waiting} queued already" if waiting else "")
-    )
-    return status
-
-
-def _worker(args: argparse.Namespace) -> int:
-    from briefing.team_jobs import run_worker
-
-    def say(line: str) -> None:  # at once: a script follows the worker line by line
-        echo(line)
-        sys.stdout.flush()
-
-    report = run_worker(args.workspace, args.concurrency, args.until_empty, float(args.stalled_after), say)
-    echo(report.line())
-    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _jobs(args: argparse.Namespace) -> int:
@@ -421,41 +353,6 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     if withheld:
         languages = ", ".join(dict.fromkeys(withheld))
         echo(f"briefing: {len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}", err=True)
-    return EXIT_OK
-
-
-def _backup(ws, to: str | None) -> int:
-    from briefing.store.backup import back_up
-
-    if ws.backend != "sqlite":
-        from briefing.pipeline import workspace_path
-
-        workspace_path(ws.conninfo)  # says in one line where a server's backups come from
-
-    echo(f"backed up {ws.name} to {back_up(ws, to)}")
-    return EXIT_OK
-
-
-def _list_backups(workspace: str | None) -> int:
-    from briefing.pipeline import workspace_path
-    from briefing.store.backup import backup_folder, list_backups
-
-    path = workspace_path(workspace)
-    backups = list_backups(path)
-    if not backups:
-        echo(f"no backups of {path.name} in {backup_folder(path)}")
-    for backup in reversed(backups):
-        echo(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
-    return EXIT_OK
-
-
-def _restore(workspace: str | None, backup: str) -> int:
-    from briefing.pipeline import workspace_path
-    from briefing.store.restore import restore_backup
-
-    path = workspace_path(workspace)
-    kept = restore_backup(path, backup)
-    echo(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
     return EXIT_OK
 
 

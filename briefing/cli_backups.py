@@ -1,0 +1,53 @@
+"""The commands of a workspace file's backups: ``briefing backup`` (``--to``, ``--list``) and
+``briefing restore``."""
+
+from __future__ import annotations
+
+from briefing.cli_output import EXIT_OK
+from briefing.terminal import echo
+
+
+def add_backup_parsers(commands, workspace_option) -> None:
+    backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
+    workspace_option(backup)
+    backup.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
+
+    restore = commands.add_parser("restore", help="replace the workspace's content with a backup's")
+    workspace_option(restore)
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file (see 'briefing backup --list')")
+
+
+def run_backup(ws, to: str | None) -> int:
+    from briefing.store.backup import back_up
+
+    if ws.backend != "sqlite":
+        from briefing.pipeline import workspace_path
+
+        workspace_path(ws.conninfo)  # says in one line where a server's backups come from
+
+    echo(f"backed up {ws.name} to {back_up(ws, to)}")
+    return EXIT_OK
+
+
+def run_list_backups(workspace: str | None) -> int:
+    from briefing.pipeline import workspace_path
+    from briefing.store.backup import backup_folder, list_backups
+
+    path = workspace_path(workspace)
+    backups = list_backups(path)
+    if not backups:
+        echo(f"no backups of {path.name} in {backup_folder(path)}")
+    for backup in reversed(backups):
+        echo(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
+    return EXIT_OK
+
+
+def run_restore(workspace: str | None, backup: str) -> int:
+    from briefing.pipeline import workspace_path
+    from briefing.store.restore import restore_backup
+
+    path = workspace_path(workspace)
+    kept = restore_backup(path, backup)
+    echo(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
+    return EXIT_OK

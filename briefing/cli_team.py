@@ -1,0 +1,80 @@
+"""The team workspace's commands: ``briefing copy`` between a file and a PostgreSQL database,
+``briefing import --queue`` and ``briefing worker`` for the analysis jobs (``team_jobs``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.cli_output import EXIT_FAILED, EXIT_OK, print_import, progress_printer
+from briefing.terminal import echo
+
+
+def add_team_parsers(commands, workspace_option, positive) -> None:
+    work = commands.add_parser("worker", help="team workspace: run the queued analysis jobs until interrupted")
+    workspace_option(work)
+    work.add_argument(
+        "--concurrency", type=positive, default=1, metavar="N", help="run N jobs at a time, one process each"
+    )
+    work.add_argument(
+        "--until-empty",
+        "--once",
+        action="store_true",
+        help="stop once no job waits or runs any more, instead of waiting for new ones",
+    )
+    work.add_argument(
+        "--stalled-after",
+        type=positive,
+        default=30,
+        metavar="S",
+        help="put back in the queue the jobs of a worker silent for S seconds (default 30)",
+    )
+
+    copy = commands.add_parser(
+        "copy",
+        help="copy a workspace between a file and a PostgreSQL database (publish to a team, or take it offline)",
+    )
+    copy.add_argument("source", metavar="SRC", help="a workspace file, or a PostgreSQL connection string")
+    copy.add_argument("target", metavar="DST", help="a new file, or an empty PostgreSQL database's connection string")
+
+
+def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse ``import --queue`` on a workspace file before opening it: only a team has workers."""
+    from briefing.store.postgres import is_postgres
+
+    if not is_postgres(args.workspace or ""):
+        parser.error("import --queue: analysis jobs are for a team workspace: give --workspace postgresql://…")
+
+
+def import_and_queue(ws, targets: list[str]) -> int:
+    """Store the sources here; their analysis goes to the team's job queue."""
+    from briefing.pipeline import import_paths
+    from briefing.store.analysis import sources_needing_analysis
+    from briefing.team_jobs import queue_analysis
+
+    report = import_paths(ws, targets, progress=progress_printer(sys.stderr), analyse=False)
+    status = print_import(report)
+    queued, waiting = queue_analysis(ws.conninfo, sources_needing_analysis(ws))
+    echo(
+        f"{queued} analysis job{'s' if queued != 1 else ''} queued" + (f", {waiting} queued already" if waiting else "")
+    )
+    return status
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    from briefing.team_jobs import run_worker
+
+    def say(line: str) -> None:  # at once: a script follows the worker line by line
+        echo(line)
+        sys.stdout.flush()
+
+    report = run_worker(args.workspace, args.concurrency, args.until_empty, float(args.stalled_after), say)
+    echo(report.line())
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from briefing.store.copying import copy_workspace
+
+    echo(copy_workspace(args.source, args.target, progress_printer(sys.stderr)).line())
+    return EXIT_OK
