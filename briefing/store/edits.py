@@ -15,6 +15,7 @@ from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
+from briefing.store.entities import get_entity
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
@@ -347,10 +348,10 @@ def _aliases(ws: Workspace, entity_id: int) -> list[str]:
 
 
 def _entity(ws: Workspace, entity_id: int) -> tuple[str, str]:
-    row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
-    if row is None:
+    entity = get_entity(ws, entity_id)
+    if entity is None:
         raise BriefingError(f"entity {entity_id} does not exist")
-    return row[0], row[1]
+    return entity[0], entity[1]
 
 
 def _quote(ws: Workspace, quote_id: int) -> dict[str, Any]:

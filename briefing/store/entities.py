@@ -32,6 +32,12 @@ def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: 
         )
 
 
+def get_entity(ws: Workspace, entity_id: int) -> tuple[str, str, int] | None:
+    """(name, type, revision) of one entity; None when it is gone."""
+    row = ws.db.execute("SELECT name, type, revision FROM entities WHERE id = ?", [entity_id]).fetchone()
+    return (row[0], row[1], row[2]) if row is not None else None
+
+
 def list_entities(ws: Workspace) -> list[dict[str, Any]]:
     entities = dict_rows(ws, "SELECT id, name, type FROM entities ORDER BY id")
     aliases = grouped_rows(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY id")

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.edits import delete_entity, merge_entities
-from briefing.store.entities import EntityPage, entity_page, list_entities
+from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
-from briefing.store.revisions import StaleWrite, get_revision
+from briefing.store.revisions import StaleWrite
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
@@ -53,10 +53,8 @@ class EntityActions:
         data = item.data(0, ItemRole) if item is not None else None
         if not data:
             return None
-        entity = next((e for e in list_entities(self.window.ws) if e["id"] == data[1]), None)
-        if entity is None:
-            return None
-        return entity["id"], entity["name"], entity["type"], get_revision(self.window.ws, "entity", entity["id"]).number
+        entity = get_entity(self.window.ws, data[1])  # one row, not every entity with its mentions
+        return (data[1], *entity) if entity is not None else None
 
     def show_menu(self, point: QPoint) -> None:
         entity = self.current()
