@@ -290,3 +290,31 @@ def test_a_worker_puts_back_the_jobs_of_silent_workers_but_never_its_own():
 
     asyncio.run(_retry_stalled(SimpleNamespace(job_manager=Jobs()), 30, 7))  # type: ignore[arg-type]
     assert retried == [2, 3]
+
+
+def test_two_analysis_saves_run_one_after_the_other(team_database, demo_dir):
+    """Two workers' saves of different sources do not overlap: the second waits for the first to
+    commit (else both could create the same entity, or deadlock on entities both touch)."""
+    from briefing.store.pg_jobs import claim_for_analysis
+
+    _queue(team_database, demo_dir)
+    first_id, second_id = _source_ids(team_database)[:2]
+    second_claimed = threading.Event()
+    with open_workspace(team_database) as first, first.transaction():
+        assert claim_for_analysis(first, first_id)
+
+        def save_the_second() -> None:
+            with open_workspace(team_database) as second, second.transaction():
+                claim_for_analysis(second, second_id)
+                second_claimed.set()
+
+        thread = threading.Thread(target=save_the_second)
+        thread.start()
+        with psycopg.connect(team_database) as watcher:  # wait until the second save waits on the lock
+            while not watcher.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ).fetchone()[0]:
+                assert thread.is_alive() and not second_claimed.is_set()
+        assert not second_claimed.is_set()
+    thread.join(timeout=HANG_S)
+    assert second_claimed.is_set()

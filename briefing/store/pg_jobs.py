@@ -16,6 +16,11 @@ JOB_TABLE_PREFIX = "procrastinate_"
 # Two workers starting on a new database would both create the queue's tables: the first to
 # take this transaction lock creates them, the second finds them there.
 _SCHEMA_LOCK = 0x6272_6A6F  # any bigint of ours: "brjo"
+# Analyses are saved one at a time, as a file's import has one writer: a save links the
+# source's names to the workspace's entities, and two saves at once would each create the same
+# entity unseen by the other, or deadlock on entities both touch. The analysis itself, the slow
+# part, still runs on every worker at once.
+_SAVE_LOCK = 0x6272_7361  # "brsa"
 # Jobs of a queue not finished yet: waiting, or running on some worker (alive or not).
 UNFINISHED_JOBS = (
     "SELECT count(*) AS unfinished FROM procrastinate_jobs WHERE queue_name = %(queue)s AND status IN ('todo', 'doing')"
@@ -60,7 +65,9 @@ def needs_analysis(ws: Workspace, source_id: int) -> bool:
 def claim_for_analysis(ws: Workspace, source_id: int) -> bool:
     """Inside the caller's transaction: hold the source's row until it ends and say whether it
     still needs analysis. A second writer of the same source waits here for the first to commit,
-    then finds it analysed: the analysis is saved once even if its job ran twice."""
+    then finds it analysed: the analysis is saved once even if its job ran twice. Saves of
+    different sources wait for each other too (``_SAVE_LOCK``)."""
+    ws.db.execute(f"SELECT pg_advisory_xact_lock({_SAVE_LOCK})").fetchall()
     row = ws.db.execute(
         "SELECT 1 FROM sources WHERE id = ? AND (analysis_version IS NULL OR analysis_version < ?) FOR UPDATE",
         [source_id, ANALYSIS_VERSION],
