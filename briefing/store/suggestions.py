@@ -67,13 +67,16 @@ def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def confirm_suggestion(ws: Workspace, suggestion_id: int, note: str | None = None) -> int:
-    """Turn a suggestion into evidence for its claim; returns the evidence id."""
+def confirm_suggestion(
+    ws: Workspace, suggestion_id: int, note: str | None = None, *, expected: int | None = None
+) -> int:
+    """Turn a suggestion into evidence for its claim; returns the evidence id. ``expected`` is the
+    claim's revision as the analyst saw it (StaleWrite, nothing written, when it is not)."""
     with ws.transaction() as db:
         claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
         if state == "confirmed":
             raise BriefingError(f"suggestion {suggestion_id} is already confirmed")
-        evidence_id = add_evidence(ws, claim_id, source_id, start, end, relation, note)
+        evidence_id = add_evidence(ws, claim_id, source_id, start, end, relation, note, expected=expected)
         db.execute("UPDATE claim_suggestions SET state = 'confirmed' WHERE id = ?", [suggestion_id])
         record_judgement(ws, "confirm", "suggestion", suggestion_id, "state", state, "confirmed", note)
         return evidence_id
@@ -88,9 +91,10 @@ def dismiss_suggestion(ws: Workspace, suggestion_id: int, reason: str | None = N
         record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", state, "dismissed", reason)
 
 
-def reopen_suggestion(ws: Workspace, suggestion_id: int) -> None:
+def reopen_suggestion(ws: Workspace, suggestion_id: int, *, expected: int | None = None) -> None:
     """Undo a confirm or a dismiss: the suggestion is open again, and a confirmed one's
-    evidence (the same passage, whatever its id is by now) is unlinked."""
+    evidence (the same passage, whatever its id is by now) is unlinked; ``expected`` is the
+    claim's revision the unlinking expects (StaleWrite, nothing written, when it is not)."""
     with ws.transaction() as db:
         claim_id, source_id, start, end, relation, state = _suggestion(ws, suggestion_id)
         if state == "confirmed":
@@ -100,7 +104,8 @@ def reopen_suggestion(ws: Workspace, suggestion_id: int) -> None:
                 [claim_id, source_id, start, end, relation],
             ).fetchall()
             for (evidence_id,) in rows:
-                delete_evidence(ws, evidence_id, reason="undo")
+                delete_evidence(ws, evidence_id, reason="undo", expected=expected)
+                expected = None  # checked once: the first removal counted the claim's next revision
         db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
         record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", "undo")
 

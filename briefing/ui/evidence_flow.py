@@ -3,7 +3,7 @@ passage the analyst selects in another source for a pinned claim."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
@@ -23,6 +23,7 @@ from briefing.domain import CREDIBILITY_LABELS, BriefingError
 from briefing.pipeline import semantic_unavailable
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
+from briefing.store.revisions import StaleWrite, get_revision
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.ui.evidence import (
@@ -141,7 +142,9 @@ class EvidenceFlow:
         self.window = window
         self.dialog_factory = dialog_factory
         self.pinned: int | None = None
+        self.pinned_revision: int | None = None  # the pinned claim's revision its bar shows
         self.shown_claim: int | None = None
+        self.shown_revision: int | None = None  # the shown claim's revision its evidence was drawn from
         self.relation = str(QSettings().value(RELATION_KEY, "supports"))
         self.pinned_bar = PinnedBar()
         self.pinned_bar.unpin.clicked.connect(self.unpin)
@@ -170,6 +173,7 @@ class EvidenceFlow:
         if claim_id != (self.shown_claim or NO_CLAIM):
             panel.reason.clear()
         self.shown_claim = None if claim_id == NO_CLAIM else claim_id
+        self.shown_revision = None if claim is None or self.shown_claim is None else claim["revision"]
         if claim is None or self.shown_claim is None:
             panel.evidence.show_claim([], [], [])
             panel.evidence.evidence_label.setText("Evidence")
@@ -188,16 +192,24 @@ class EvidenceFlow:
     def refresh(self) -> None:
         """Show the claim selected in the Claims tab, as the store has it now."""
         self.show_claim(self.window.panel.current_claim() or NO_CLAIM)
-        if self.pinned is not None and self._claim_text(self.pinned) is None:
+        if self.pinned is None:
+            return
+        claim = self._live_claim(self.pinned)
+        if claim is None:
             self.unpin()  # the pinned claim was dismissed or removed
+            return
+        self.pinned_revision = claim["revision"]  # its words, as stored now, are drawn again
+        if " ".join(claim["text"].split()) != self.pinned_bar.claim_text:
+            self.pinned_bar.show_claim(claim["text"])
 
     def pin(self) -> None:
         claim_id = self.window.panel.current_claim()
-        text = self._claim_text(claim_id) if claim_id is not None else None
-        if claim_id is None or text is None:
+        claim = self._live_claim(claim_id) if claim_id is not None else None
+        if claim_id is None or claim is None:
             self.window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
             return
-        self.pinned = claim_id
+        text = claim["text"]
+        self.pinned, self.pinned_revision = claim_id, claim["revision"]
         self.pinned_bar.show_claim(text)
         self.window.reader.set_header(self.pinned_bar)
         self.window.statusBar().showMessage(
@@ -207,7 +219,7 @@ class EvidenceFlow:
         )
 
     def unpin(self) -> None:
-        self.pinned = None
+        self.pinned = self.pinned_revision = None
         self.window.reader.set_header(None)
 
     def attach_unavailable(self) -> str | None:
@@ -223,7 +235,7 @@ class EvidenceFlow:
         if selected is None or source_id is None or window.reader.shown is None:
             window.statusBar().showMessage("Select the passage to attach in the reader first.", 6000)
             return
-        claim_id, claim_text = self.pinned, self._claim_text(self.pinned) or ""
+        claim_id, claim_text, seen = self.pinned, self._claim_text(self.pinned) or "", self.pinned_revision
         passage = window.reader.shown.text[selected[0] : selected[1]]
         dialog = self.dialog_factory(window, claim_text, passage, relation=self.relation)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -231,7 +243,7 @@ class EvidenceFlow:
         relation, note = dialog.values()
         self._remember(relation)
         if window.push_command(
-            lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note, window.after_edit)
+            lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note, window.after_edit, seen)
         ):
             window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
 
@@ -242,7 +254,8 @@ class EvidenceFlow:
         if suggestion is None or suggestion["id"] != suggestion_id:
             return
         claim_text = self._claim_text(suggestion["claim_id"]) or ""
-        if window.push_command(lambda: AttachSuggestion(window.ws, suggestion, relation, window.after_edit)):
+        seen = self.shown_revision if suggestion["claim_id"] == self.shown_claim else None
+        if window.push_command(lambda: AttachSuggestion(window.ws, suggestion, relation, window.after_edit, seen)):
             window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
 
     def _remember(self, relation: str) -> None:
@@ -251,32 +264,49 @@ class EvidenceFlow:
 
     def _claim_text(self, claim_id: int) -> str | None:
         """The claim's words (a headline claim's from the title), or None when it is gone."""
+        claim = self._live_claim(claim_id)
+        return None if claim is None else claim["text"]
+
+    def _live_claim(self, claim_id: int) -> dict | None:
+        """The claim as stored now, or None when it is gone or dismissed."""
         try:
             claim = get_claim(self.window.ws, claim_id)
         except BriefingError:
             return None
-        if claim["dismissed"]:
-            return None
-        return claim["text"]
+        return None if claim["dismissed"] else claim
 
     def remove_evidence(self) -> None:
-        current = self.window.panel.evidence.current(self.window.panel.evidence.evidence)
+        window = self.window
+        current = window.panel.evidence.current(window.panel.evidence.evidence)
         if current is None or self.shown_claim is None:
-            self.window.statusBar().showMessage("Select a piece of evidence first.", 6000)
+            window.statusBar().showMessage("Select a piece of evidence first.", 6000)
             return
-        evidence = next(e for e in list_evidence(self.window.ws, self.shown_claim) if e["id"] == current[1])
-        claim_id = self.shown_claim
-        self.window.push_command(lambda: RemoveEvidence(self.window.ws, evidence, claim_id, self.window.after_edit))
+        claim_id, seen = self.shown_claim, self.shown_revision
+        evidence = next((e for e in list_evidence(window.ws, claim_id) if e["id"] == current[1]), None)
+        if evidence is None:  # a colleague removed it meanwhile: say who, show the claim as it is now
+            window.push_command(lambda: _stale(window.ws, claim_id, seen))
+            return
+        window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen))
 
     def _suggestion_command(self, command_type) -> None:
         current = self.window.panel.evidence.current(self.window.panel.evidence.suggestions)
-        if current is None:
+        if current is None or self.shown_claim is None:
             self.window.statusBar().showMessage("Select a suggested passage first.", 6000)
             return
-        self.window.push_command(lambda: command_type(self.window.ws, current[1], self.window.after_edit))
+        claim_id, seen, window = self.shown_claim, self.shown_revision, self.window
+        window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen))
 
     def _open_passage(self, source_id: int, start: int, end: int) -> None:
         self.window.open_passage(source_id, start, end)  # a jump: Back returns to the claim
+
+
+def _stale(ws, claim_id: int, seen: int | None) -> NoReturn:
+    """The refusal of a change to evidence that is gone: StaleWrite when the claim changed since
+    it was shown, else a plain error; raised, never returned."""
+    current = get_revision(ws, "claim", claim_id)
+    if seen is not None and current.number != seen:
+        raise StaleWrite("claim", claim_id, current)
+    raise BriefingError("that evidence is no longer there")
 
 
 def _with_sources(ws, suggestions: list[dict]) -> list[dict]:

@@ -1,0 +1,178 @@
+"""Evidence over a colleague's newer revision of the claim: adding, removing and undoing an add
+are refused with who changed the claim and when, nothing is written, and the panel shows the
+claim as stored now. On a workspace file (two connections to it) and on a team workspace."""
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from briefing.store import open_workspace
+from briefing.store.claims import get_claim, list_claim_rows, list_evidence, mark_claim
+from briefing.store.sources import get_source, list_sources
+from briefing.store.suggestions import list_suggestions
+from briefing.ui.main_window import MainWindow
+from briefing.ui.tasks import TaskRunner
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def shared(request, analysed_path, tmp_path):
+    """Where the demo workspace is shared: a file, or a PostgreSQL database."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    if request.param == "sqlite":
+        return str(copy)
+    from briefing.store.copying import copy_workspace
+
+    team = request.getfixturevalue("team_database")
+    copy_workspace(str(copy), team)
+    return team
+
+
+@pytest.fixture
+def window(qtbot, shared):
+    ws = open_workspace(shared)
+    # synchronous: no listener redraws a colleague's change before the analyst acts on what is shown
+    win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    yield win
+    win.close()
+    ws.close()
+
+
+@pytest.fixture
+def colleague(shared, monkeypatch):
+    """A colleague's change to a claim, on a connection of their own."""
+
+    def mark(claim_id: int, status: str) -> None:
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        with open_workspace(shared) as theirs:
+            mark_claim(theirs, claim_id, status, "checked with the utility")
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    return mark
+
+
+class _Supports:
+    def __init__(self, parent, claim, passage, relation="supports"):
+        pass
+
+    def exec(self):
+        return QDialog.DialogCode.Accepted
+
+    def values(self):
+        return "supports", None
+
+
+def _pin_and_select(window):
+    """Pin the wire's 40,000 claim and select a passage of another source; the claim's id and
+    the evidence passage's source."""
+    rows = {r.outlet: r.id for r in list_sources(window.ws)}
+    wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
+    window.select_source(wire)
+    claim = next(c for c in list_claim_rows(window.ws, wire) if "40,000" in c.text)
+    window.panel.select("claim", claim.id)
+    window.evidence_flow.dialog_factory = _Supports
+    window.evidence_flow.pin()
+    window.select_source(standard)
+    _select_passage(window, standard)
+    return claim.id, standard
+
+
+def _select_passage(window, source_id: int) -> None:
+    text = get_source(window.ws, source_id).text
+    start = text.index("about 62,000 households")
+    window.reader.scroll_to(start, start + len("about 62,000 households"))
+
+
+def _refused(window, claim_id: int, prefix: str = "") -> bool:
+    return window.statusBar().currentMessage().startswith(f"{prefix}claim {claim_id} was changed by Ben Adler at ")
+
+
+def _show_claim(window, claim_id: int) -> None:
+    window.select_source(get_claim(window.ws, claim_id)["source_id"])
+    window.panel.select("claim", claim_id)
+
+
+def _panel_shows(window, claim_id: int) -> None:
+    """The evidence panel draws the claim as stored now."""
+    claim = get_claim(window.ws, claim_id)
+    panel = window.panel
+    assert window.evidence_flow.shown_revision == claim["revision"]
+    assert panel.claim_help.text().startswith(claim["status"].capitalize())
+    shown = [
+        panel.evidence.evidence.topLevelItem(i).text(1) for i in range(panel.evidence.evidence.topLevelItemCount())
+    ]
+    assert shown == [e["passage"] for e in list_evidence(window.ws, claim_id)]
+
+
+def test_attaching_evidence_to_a_claim_a_colleague_changed_is_refused(window, colleague):
+    claim_id, standard = _pin_and_select(window)
+    steps = window.undo_stack.count()
+    colleague(claim_id, "disputed")  # after the pinned bar showed the claim
+    window.evidence_flow.attach()
+    assert _refused(window, claim_id)
+    assert list_evidence(window.ws, claim_id) == []
+    assert window.undo_stack.count() == steps
+    assert window.evidence_flow.pinned_revision == get_claim(window.ws, claim_id)["revision"]  # redrawn
+    _select_passage(window, standard)  # the reader was drawn again
+    window.evidence_flow.attach()  # from what is shown now: it goes through
+    assert [e["passage"] for e in list_evidence(window.ws, claim_id)] == ["about 62,000 households"]
+    _show_claim(window, claim_id)
+    _panel_shows(window, claim_id)
+
+
+def test_removing_evidence_from_a_claim_a_colleague_changed_is_refused(window, colleague):
+    claim_id, _ = _pin_and_select(window)
+    window.evidence_flow.attach()
+    _show_claim(window, claim_id)
+    evidence = window.panel.evidence
+    assert evidence.evidence.topLevelItemCount() == 1
+    steps = window.undo_stack.count()
+    colleague(claim_id, "corroborated")  # after the panel showed the claim and its evidence
+    evidence.evidence.setCurrentItem(evidence.evidence.topLevelItem(0))
+    evidence.remove.click()
+    assert _refused(window, claim_id)
+    assert len(list_evidence(window.ws, claim_id)) == 1
+    assert window.undo_stack.count() == steps
+    _panel_shows(window, claim_id)  # "Corroborated · …": the colleague's judgement
+    evidence.evidence.setCurrentItem(evidence.evidence.topLevelItem(0))
+    evidence.remove.click()
+    assert list_evidence(window.ws, claim_id) == []
+    _panel_shows(window, claim_id)
+
+
+def test_undoing_an_attach_after_a_colleague_changed_the_claim_is_refused(window, colleague):
+    claim_id, _ = _pin_and_select(window)
+    window.evidence_flow.attach()
+    _show_claim(window, claim_id)
+    window.undo_stack.undo()  # nobody changed it in between: the undo goes through
+    assert list_evidence(window.ws, claim_id) == []
+    window.undo_stack.redo()
+    assert len(list_evidence(window.ws, claim_id)) == 1
+    colleague(claim_id, "disputed")
+    steps = window.undo_stack.count()
+    window.undo_stack.undo()
+    assert _refused(window, claim_id, "Undo step dropped: ")
+    assert len(list_evidence(window.ws, claim_id)) == 1
+    assert window.undo_stack.count() == steps - 1  # the step left the stack: it cannot be undone as it was
+    _panel_shows(window, claim_id)
+    assert get_claim(window.ws, claim_id)["status"] == "disputed"
+
+
+def test_confirming_a_suggestion_of_a_claim_a_colleague_changed_is_refused(window, colleague):
+    claim_id = next(
+        c.id for s in list_sources(window.ws) for c in list_claim_rows(window.ws, s.id) if c.open_suggestions
+    )
+    _show_claim(window, claim_id)
+    suggestions = window.panel.evidence.suggestions
+    colleague(claim_id, "disputed")
+    suggestions.setCurrentItem(suggestions.topLevelItem(0))
+    window.panel.evidence.confirm.click()
+    assert _refused(window, claim_id)
+    assert list_evidence(window.ws, claim_id) == []
+    assert all(s["state"] == "open" for s in list_suggestions(window.ws, claim_id))
+    _panel_shows(window, claim_id)
