@@ -32,10 +32,13 @@ def add_team_parsers(commands, workspace_option, positive) -> None:
 
     copy = commands.add_parser(
         "copy",
-        help="copy a workspace between a file and a PostgreSQL database (publish to a team, or take it offline)",
+        help="copy a workspace between a file and a PostgreSQL database (publish to a team, or take it offline); "
+        "into a workspace that has work already, what it has is not copied again",
     )
     copy.add_argument("source", metavar="SRC", help="a workspace file, or a PostgreSQL connection string")
-    copy.add_argument("target", metavar="DST", help="a new file, or an empty PostgreSQL database's connection string")
+    copy.add_argument(
+        "target", metavar="DST", help="a workspace file (new or existing), or a PostgreSQL database's connection string"
+    )
 
 
 def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

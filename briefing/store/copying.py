@@ -1,15 +1,18 @@
 """Copying a whole workspace between a file (SQLite) and a PostgreSQL database, both ways.
 
 ``briefing copy case.briefing postgresql://…`` publishes a solo investigation to the team's
-server; ``briefing copy postgresql://… plane.briefing`` takes an offline snapshot. Every table
-of the data model is copied with its ids, so every reference (a claim's evidence, a note's items,
-the judgement history) points where it did; the search index is derived data and is rebuilt at
-the destination. The copy is one transaction on PostgreSQL and a new file put in place only once
-complete: a failed copy leaves nothing behind. Before committing, the rows of every table are
-counted on both sides and must match.
+server; ``briefing copy postgresql://… plane.briefing`` takes an offline snapshot. Into an empty
+target (a new file, a database without a workspace) every table of the data model is copied with
+its ids, so every reference (a claim's evidence, a note's items, the judgement history) points
+where it did; the search index is derived data and is rebuilt at the destination. The copy is
+one transaction on PostgreSQL and a new file put in place only once complete: a failed copy
+leaves nothing behind. Before committing, the rows of every table are counted on both sides and
+must match.
 
-The destination must be empty: a new file, or a database without a workspace (copying into a
-workspace that already holds sources would need their ids renumbered).
+Into a target that already holds a workspace (the team's database, an existing file) the rows
+get new ids and what the target has already is not copied again: ``merging`` says how. It is
+one transaction on the target too, and counts that every table holds its rows before plus the
+rows added.
 """
 
 from __future__ import annotations
@@ -23,7 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.domain import BriefingError, WorkspaceError
 from briefing.store import postgres
+from briefing.store.copy_tables import (
+    BATCH,
+    DERIVED_TABLES,
+    TABLES,
+    pg_rows,
+    sqlite_columns,
+    sqlite_rows,
+)
 from briefing.store.lock import lock_path
+from briefing.store.merging import MergeCounts, merge_workspace
 from briefing.store.opening import open_workspace
 from briefing.store.pg_search import rebuild_index
 from briefing.store.search_index import rebuild
@@ -32,32 +44,7 @@ from briefing.store.workspace import Workspace
 if TYPE_CHECKING:
     import psycopg
 
-# Every table of the data model, parents before the rows that refer to them. The search index
-# (search_docs, search_fts) is rebuilt from these; SQLite's migration log stays with its file.
-TABLES = (
-    "sources",
-    "originals",
-    "entities",
-    "entity_aliases",
-    "mentions",
-    "quotes",
-    "claims",
-    "annotations",
-    "tags",
-    "annotation_tags",
-    "briefings",
-    "briefing_items",
-    "history",
-    "sentences",
-    "rejections",
-    "evidence",
-    "claim_suggestions",
-    "saved_searches",
-    "version_carries",
-)
-DERIVED_TABLES = ("_sqlite_migrations", "search_docs", "search_fts")
-BATCH = 2_000
-
+__all__ = ["DERIVED_TABLES", "TABLES", "CopyReport", "copy_workspace"]
 Progress = Callable[[int, int, str], None]
 
 
@@ -65,13 +52,30 @@ Progress = Callable[[int, int, str], None]
 class CopyReport:
     source: str
     target: str
-    counts: dict[str, int]  # rows copied per table, equal on both sides
+    counts: dict[str, int]  # rows copied per table, equal on both sides (added, into a filled target)
+    merged: MergeCounts | None = None  # into a target that held a workspace: what it had already
 
     def line(self) -> str:
         shown = ("sources", "entities", "quotes", "claims", "evidence", "annotations", "briefings", "history")
-        parts = ", ".join(f"{self.counts[t]} {t}" for t in shown if self.counts.get(t))
+        if self.merged is None:
+            copied = ", ".join(f"{self.counts[t]} {t}" for t in shown if self.counts.get(t))
+            return (
+                f"copied {self.source} to {self.target}: {copied or 'an empty workspace'}; "
+                "every table's rows counted equal"
+            )
+        merged, added = self.merged, self.counts
+        present = merged.present
+        parts = [f"added {added.get('sources', 0)} sources ({present['sources']} already present)"]
+        parts.append(f"{added.get('entities', 0)} entities ({present['entities']} merged with the target's)")
+        parts += [f"{added[t]} {t}" for t in shown[2:] if added.get(t)]
+        rest = [f"{sum(present.values()) - present['sources'] - present['entities']} other rows already there"]
+        if merged.left_out:
+            rest.append(f"{merged.left_out} rows of the analysis left to the target's")
+        if merged.judged:
+            rest.append(f"{merged.judged} judgements taken where the target had none")
         return (
-            f"copied {self.source} to {self.target}: {parts or 'an empty workspace'}; every table's rows counted equal"
+            f"copied {self.source} into {self.target}: {', '.join(parts)}; {'; '.join(rest)}; "
+            "every table counted: its rows before plus the rows added"
         )
 
 
@@ -98,34 +102,52 @@ def _to_postgres(path: Path, conninfo: str, progress: Progress) -> CopyReport:
     name = postgres.describe(conninfo)
     if not path.is_file():
         raise WorkspaceError(f"{path}: no such workspace file")
-    with open_workspace(path, read_only=True) as ws, postgres.connect(conninfo) as conn:
-        try:
-            postgres.prepare(conn, name)
-            _refuse_filled(conn, name)
-            counts = {}
-            for step, table in enumerate(TABLES):
-                progress(step, len(TABLES), table)
-                columns = _sqlite_columns(ws, table)
-                _check_columns(postgres.table_columns(conn, table), columns, table, name)
-                counts[table] = _write_postgres(conn, table, columns, _sqlite_rows(ws, table, columns))
-            _set_identities(conn)
-            rebuild_index(conn)  # the search index, from the copied rows
-            _check_counts(counts, {t: _pg_count(conn, t) for t in TABLES}, name)
-            conn.commit()
-        except BaseException as exc:
-            conn.rollback()
-            raise _copy_error(exc, name) from None
+    with open_workspace(path, read_only=True) as ws:
+        with postgres.connect(conninfo) as conn:
+            report = _fill_postgres(ws, conn, path, name, progress)
+        if report is None:  # the database holds a workspace: the copy joins it
+            report = _merge(ws, conninfo, str(path), name, progress)
     progress(len(TABLES), len(TABLES), "done")
+    return report
+
+
+def _fill_postgres(
+    ws: Workspace, conn: psycopg.Connection, path: Path, name: str, progress: Progress
+) -> CopyReport | None:
+    """Copy into a database without a workspace, ids kept; None when it holds one already."""
+    try:
+        postgres.prepare(conn, name)
+        if _filled(conn):
+            conn.rollback()
+            return None
+        counts = {}
+        for step, table in enumerate(TABLES):
+            progress(step, len(TABLES), table)
+            columns = sqlite_columns(ws, table)
+            _check_columns(postgres.table_columns(conn, table), columns, table, name)
+            counts[table] = _write_postgres(conn, table, columns, sqlite_rows(ws, table, columns))
+        _set_identities(conn)
+        rebuild_index(conn)  # the search index, from the copied rows
+        _check_counts(counts, {t: _pg_count(conn, t) for t in TABLES}, name)
+        conn.commit()
+    except BaseException as exc:
+        conn.rollback()
+        raise _copy_error(exc, name) from None
     return CopyReport(str(path), name, counts)
 
 
-def _refuse_filled(conn: psycopg.Connection, name: str) -> None:
-    if any(_pg_count(conn, t) for t in TABLES):
-        sources = _pg_count(conn, "sources")
-        raise WorkspaceError(
-            f"{name} already holds a workspace ({sources} source{'s' if sources != 1 else ''}); "
-            "copy into an empty database"
-        )
+def _filled(conn: psycopg.Connection) -> bool:
+    return any(_pg_count(conn, t) for t in TABLES)
+
+
+def _merge(src: Workspace, target: str | Path, source_name: str, target_name: str, progress: Progress) -> CopyReport:
+    """Copy ``src`` into the workspace at ``target``, which holds one already (``merging``)."""
+    try:
+        with open_workspace(target) as dst:
+            merged = merge_workspace(src, dst, progress)
+    except BaseException as exc:
+        raise _copy_error(exc, target_name) from None
+    return CopyReport(source_name, target_name, dict(merged.added), merged)
 
 
 def _write_postgres(conn: psycopg.Connection, table: str, columns: list[str], rows: Iterator[tuple]) -> int:
@@ -165,7 +187,10 @@ def _pg_count(conn: psycopg.Connection, table: str) -> int:
 def _to_file(conninfo: str, path: Path, progress: Progress) -> CopyReport:
     name = postgres.describe(conninfo)
     if path.exists() or path.is_symlink():
-        raise WorkspaceError(f"{path}: already exists; copy to a new file")
+        with open_workspace(conninfo, read_only=True) as ws:
+            report = _merge(ws, path, name, str(path), progress)
+        progress(len(TABLES), len(TABLES), "done")
+        return report
     if not path.parent.is_dir():
         raise WorkspaceError(f"{path}: its folder does not exist")
     partial = path.with_name(f".{path.name}.copying")
@@ -198,9 +223,9 @@ def _fill_file(ws: Workspace, conn: psycopg.Connection, name: str, progress: Pro
     with ws.bulk(), ws.transaction():
         for step, table in enumerate(TABLES):
             progress(step, len(TABLES), table)
-            columns = _sqlite_columns(ws, table)
+            columns = sqlite_columns(ws, table)
             _check_columns(postgres.table_columns(conn, table), columns, table, name)
-            counts[table] = _write_sqlite(ws, table, columns, _pg_rows(conn, table, columns))
+            counts[table] = _write_sqlite(ws, table, columns, pg_rows(conn, table, columns))
         rebuild(ws)  # the search index, from the copied rows
         _check_counts(counts, {t: _sqlite_count(ws, t) for t in TABLES}, str(ws.path))
     return counts
@@ -221,36 +246,11 @@ def _write_sqlite(ws: Workspace, table: str, columns: list[str], rows: Iterator[
     return written
 
 
-def _pg_rows(conn: psycopg.Connection, table: str, columns: list[str]) -> Iterator[tuple]:
-    names = ", ".join(postgres.quoted(c) for c in columns)
-    # sources in id order with their versions' references intact: SQLite checks them at commit
-    with conn.cursor(name=f"copy_{table}") as cursor:
-        cursor.itersize = BATCH
-        cursor.execute(f"SELECT {names} FROM {table} ORDER BY {_order(columns)}")
-        yield from cursor
-
-
 # --- both ways --------------------------------------------------------------------------------
-
-
-def _sqlite_columns(ws: Workspace, table: str) -> list[str]:
-    return [row[1] for row in ws.db.execute(f"PRAGMA table_info({table})").fetchall()]
-
-
-def _sqlite_rows(ws: Workspace, table: str, columns: list[str]) -> Iterator[tuple]:
-    names = ", ".join(postgres.quoted(c) for c in columns)
-    cursor = ws.db.execute(f"SELECT {names} FROM {table} ORDER BY {_order(columns)}")
-    while batch := cursor.fetchmany(BATCH):
-        yield from batch
 
 
 def _sqlite_count(ws: Workspace, table: str) -> int:
     return int(ws.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-
-
-def _order(columns: list[str]) -> str:
-    keys = ["id"] if "id" in columns else columns[:2]
-    return ", ".join(postgres.quoted(k) for k in keys)
 
 
 def _check_columns(target: list[str], columns: list[str], table: str, name: str) -> None:

@@ -145,14 +145,14 @@ def test_the_judgement_history_stays_append_only_on_postgresql(workspace_copy, t
             conn.execute("DELETE FROM history")
 
 
-def test_a_database_that_already_holds_a_workspace_is_refused_and_kept(workspace_copy, team_database):
+def test_copying_again_into_a_database_that_holds_the_workspace_adds_nothing(workspace_copy, team_database):
     copy_workspace(str(workspace_copy), team_database)
-    with psycopg.connect(team_database) as conn:
-        before = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
-    with pytest.raises(BriefingError, match=r"already holds a workspace \(\d+ sources\)"):
-        copy_workspace(str(workspace_copy), team_database)
-    with psycopg.connect(team_database) as conn:
-        assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == before
+    with open_workspace(team_database, read_only=True) as ws:
+        before = {t: _rows(ws, t) for t in TABLES}
+    again = copy_workspace(str(workspace_copy), team_database)
+    assert not any(again.counts.values()) and "already present" in again.line()
+    with open_workspace(team_database, read_only=True) as ws:
+        assert {t: _rows(ws, t) for t in TABLES} == before
 
 
 def test_a_failed_copy_leaves_the_database_as_it_was(workspace_copy, team_database):
@@ -166,16 +166,19 @@ def test_a_failed_copy_leaves_the_database_as_it_was(workspace_copy, team_databa
         assert conn.execute("SELECT to_regclass('sources')").fetchone()[0] is None  # not even the schema
 
 
-def test_copying_to_a_file_refuses_an_existing_file_and_an_empty_database(team_database, tmp_path):
+def test_copying_to_a_file_refuses_one_not_a_workspace_and_an_empty_database(team_database, tmp_path):
     existing = tmp_path / "there.briefing"
     existing.write_bytes(b"mine")
-    with pytest.raises(BriefingError, match="already exists"):
-        copy_workspace(team_database, str(existing))
-    assert existing.read_bytes() == b"mine"
     target = tmp_path / "new.briefing"
     with pytest.raises(BriefingError, match="holds no Briefing workspace"):
         copy_workspace(team_database, str(target))
     assert list(tmp_path.iterdir()) == [existing]
+    empty = tmp_path / "empty.briefing"
+    open_workspace(empty).close()
+    copy_workspace(str(empty), team_database)
+    with pytest.raises(BriefingError, match="there.briefing") as failed:
+        copy_workspace(team_database, str(existing))
+    assert "\n" not in str(failed.value) and existing.read_bytes() == b"mine"
 
 
 def test_an_unreachable_server_is_one_line_without_the_password(tmp_path, workspace_copy):
@@ -198,8 +201,11 @@ def test_the_command_line_copies_both_ways(workspace_copy, team_database, tmp_pa
     offline = tmp_path / "offline.briefing"
     returned = briefing("copy", team_database, str(offline))
     assert returned.returncode == 0, returned.stderr
-    refused = briefing("copy", str(workspace_copy), team_database)
-    assert refused.returncode != 0 and refused.stderr.count("\n") == 1 and "already holds" in refused.stderr
+    again = briefing("copy", str(workspace_copy), team_database)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("copied ") and "already present" in again.stdout
+    refused = briefing("copy", team_database, str(workspace_copy.with_name("none") / "x.briefing"))
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1 and "folder does not exist" in refused.stderr
     assert "Traceback" not in refused.stderr
 
 
