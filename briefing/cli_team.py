@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from briefing.cli_output import EXIT_FAILED, EXIT_OK, print_import, progress_printer
+from briefing.team_purge import KEEP_FAILED_DAYS, KEEP_FINISHED_DAYS
 from briefing.terminal import echo
 
 
@@ -29,6 +30,20 @@ def add_team_parsers(commands, workspace_option, positive) -> None:
         metavar="S",
         help="put back in the queue the jobs of a worker silent for S seconds (default 30)",
     )
+    work.add_argument(
+        "--keep-finished",
+        type=_days,
+        default=KEEP_FINISHED_DAYS,
+        metavar="DAYS",
+        help=f"remove jobs that succeeded or were cancelled more than DAYS days ago (default {KEEP_FINISHED_DAYS})",
+    )
+    work.add_argument(
+        "--keep-failed",
+        type=_days,
+        default=KEEP_FAILED_DAYS,
+        metavar="DAYS",
+        help=f"remove failed jobs not retried for DAYS days (default {KEEP_FAILED_DAYS})",
+    )
 
     copy = commands.add_parser(
         "copy",
@@ -39,6 +54,16 @@ def add_team_parsers(commands, workspace_option, positive) -> None:
     copy.add_argument(
         "target", metavar="DST", help="a workspace file (new or existing), or a PostgreSQL database's connection string"
     )
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"a number of days, 0 or more, not {text!r}")
+    return days
 
 
 def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -65,13 +90,14 @@ def import_and_queue(ws, targets: list[str]) -> int:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from briefing.team_jobs import run_worker
+    from briefing.team_jobs import Retention, run_worker
 
     def say(line: str) -> None:  # at once: a script follows the worker line by line
         echo(line)
         sys.stdout.flush()
 
-    report = run_worker(args.workspace, args.concurrency, args.until_empty, float(args.stalled_after), say)
+    retention = Retention(args.keep_finished, args.keep_failed)
+    report = run_worker(args.workspace, args.concurrency, args.until_empty, float(args.stalled_after), say, retention)
     echo(report.line())
     return EXIT_FAILED if report.failed else EXIT_OK
 

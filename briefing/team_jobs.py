@@ -14,6 +14,8 @@ machine gone) sends no more, and its transaction is rolled back by the server. E
 worker looks, every second, for jobs of workers silent for longer than ``stalled_after`` seconds
 and puts them back in the queue, where a worker takes them again.
 
+When it starts and every hour after, a worker purges the jobs finished long ago (``team_purge``).
+
 psycopg and procrastinate load only here, when a team workspace's jobs are used: a solo
 workspace never loads them.
 """
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.domain import Analysis, BriefingError, WorkspaceError
 from briefing.store.postgres import describe, is_postgres
+from briefing.team_purge import PURGED, HourlyPurge, Retention, jobs, purge_finished_jobs, purge_line, purged
 
 if TYPE_CHECKING:
     from procrastinate import App
@@ -48,15 +51,18 @@ class WorkerReport:
     analysed: int = 0
     failed: int = 0
     interrupted: bool = False
+    removed: int = 0  # finished jobs purged
 
     def count(self, line: str) -> None:
-        """Count a job's line: an analysis saved, or one that failed."""
+        """Count a job's line: an analysis saved, or one that failed; or a purge's line."""
         self.analysed += line.startswith(ANALYSED)
         self.failed += line.startswith("source ") and f": {FAILED}: " in line
+        self.removed += purged(line)
 
     def line(self) -> str:
         done = f"{self.analysed} source{'s' if self.analysed != 1 else ''} analysed"
         done += f", {self.failed} failed (their jobs are kept as failed)" if self.failed else ""
+        done += f"; {jobs(self.removed)} finished long ago removed" if self.removed else ""
         return f"worker stopped ({'interrupted' if self.interrupted else 'the queue is empty'}): {done}"
 
 
@@ -183,21 +189,47 @@ def run_worker(
     until_empty: bool = False,
     stalled_after: float = STALLED_AFTER_S,
     echo: Echo | None = None,
+    retention: Retention | None = None,
 ) -> WorkerReport:
     """Run analysis jobs until interrupted (Ctrl+C, SIGTERM: the running job ends first), or with
     ``until_empty`` until no job waits or runs anywhere. ``concurrency`` > 1 runs that many
-    worker processes, each with its own connection and model (the analysis is CPU-bound)."""
-    echo = echo or print
+    worker processes, each with its own connection and model (the analysis is CPU-bound).
+    Finished jobs older than ``retention`` are purged at the start and every hour."""
+    echo, retention = echo or print, retention or Retention()
     prepare_queue(conninfo)
-    if concurrency > 1:
-        return _run_processes(conninfo, concurrency, until_empty, stalled_after, echo)
     report = WorkerReport()
+    if concurrency > 1:
+        with _database_errors(conninfo):
+            asyncio.run(_purge_once(conninfo, retention, echo, report))
+        return _run_processes(conninfo, concurrency, until_empty, stalled_after, echo, retention, report)
     with _database_errors(conninfo):
-        asyncio.run(_work(conninfo, until_empty, stalled_after, echo, report))
+        asyncio.run(_work(conninfo, until_empty, stalled_after, echo, report, retention))
     return report
 
 
-def _run_processes(conninfo: str, count: int, until_empty: bool, stalled_after: float, echo: Echo) -> WorkerReport:
+async def _purge_once(conninfo: str, retention: Retention, echo: Echo, report: WorkerReport) -> None:
+    app = make_app(conninfo)
+    async with app.open_async():
+        await _purge(app, retention, echo, report)
+
+
+async def _purge(app: App, retention: Retention, echo: Echo, report: WorkerReport) -> None:
+    finished, failed = await purge_finished_jobs(app, ANALYSIS_QUEUE, retention)
+    if finished or failed:
+        line = purge_line(finished, failed, retention)
+        report.count(line)
+        echo(line)
+
+
+def _run_processes(
+    conninfo: str,
+    count: int,
+    until_empty: bool,
+    stalled_after: float,
+    echo: Echo,
+    retention: Retention,
+    report: WorkerReport,
+) -> WorkerReport:
     """``count`` single workers as child processes, their lines relayed here. They run in a
     session of their own: a Ctrl+C reaches this process only, which passes it on once to each."""
     import signal
@@ -205,9 +237,9 @@ def _run_processes(conninfo: str, count: int, until_empty: bool, stalled_after: 
 
     command = [*_briefing_command(), "worker", "--workspace", conninfo, "--stalled-after", str(int(stalled_after))]
     command += ["--until-empty"] if until_empty else []
+    command += retention.options()
     children = [subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True) for _ in range(count)]
     echo(f"{count} workers waiting for analysis jobs on {describe(conninfo)}" + _how_to_stop(until_empty))
-    report = WorkerReport()
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM as Ctrl+C
     try:
         _relay(children, echo, report)
@@ -245,7 +277,7 @@ def _relay(children, echo: Echo, report: WorkerReport) -> None:
                     selector.unregister(key.fd)
                     lines.append(pending.pop(key.fd))
                 for line in (raw.decode("utf-8", "replace") for raw in lines):
-                    if line.startswith((ANALYSED, "source ")):  # the children's other lines are this one's
+                    if line.startswith((ANALYSED, "source ", PURGED)):  # their other lines are this one's
                         report.count(line)
                         echo(line)
 
@@ -261,7 +293,9 @@ def _how_to_stop(until_empty: bool) -> str:
     return " until the queue is empty" if until_empty else "; Ctrl+C stops"
 
 
-async def _work(conninfo: str, until_empty: bool, stalled_after: float, echo: Echo, report: WorkerReport) -> None:
+async def _work(
+    conninfo: str, until_empty: bool, stalled_after: float, echo: Echo, report: WorkerReport, retention: Retention
+) -> None:
     from procrastinate.worker import Worker
 
     def say(line: str) -> None:
@@ -270,6 +304,7 @@ async def _work(conninfo: str, until_empty: bool, stalled_after: float, echo: Ec
 
     app = make_app(conninfo, say)
     async with app.open_async():
+        await _purge(app, retention, echo, report)
         worker = Worker(
             app=app,
             queues=[ANALYSIS_QUEUE],
@@ -284,17 +319,21 @@ async def _work(conninfo: str, until_empty: bool, stalled_after: float, echo: Ec
         await asyncio.sleep(0)  # run() has started: a stop asked from now on is kept
         with _stopped_by_signals(worker, report):
             echo(f"waiting for analysis jobs on {describe(conninfo)}" + _how_to_stop(until_empty))
-            await _watch(app, worker, running, until_empty, stalled_after)
+            hourly = HourlyPurge(lambda: _purge(app, retention, echo, report))
+            await _watch(app, worker, running, until_empty, stalled_after, hourly)
         running.result()  # a failed worker raises here
 
 
-async def _watch(app: App, worker, running: asyncio.Task, until_empty: bool, stalled_after: float) -> None:
-    """Every second while the worker runs: put stalled jobs back; with ``until_empty``, stop it
-    once no job waits or runs anywhere."""
+async def _watch(
+    app: App, worker, running: asyncio.Task, until_empty: bool, stalled_after: float, purges: HourlyPurge
+) -> None:
+    """Every second while the worker runs: put stalled jobs back, purge finished jobs once an
+    hour; with ``until_empty``, stop it once no job waits or runs anywhere."""
     from briefing.store.pg_jobs import UNFINISHED_JOBS
 
     while not running.done():
         await _retry_stalled(app, stalled_after, worker.worker_id)
+        await purges.when_due()
         if until_empty:
             row = await app.connector.execute_query_one_async(UNFINISHED_JOBS, queue=ANALYSIS_QUEUE)
             if not row["unfinished"]:

@@ -318,3 +318,88 @@ def test_two_analysis_saves_run_one_after_the_other(team_database, demo_dir):
         assert not second_claimed.is_set()
     thread.join(timeout=HANG_S)
     assert second_claimed.is_set()
+
+
+def _finished_jobs(database: str, finished: dict[str, tuple[str, int]]) -> None:
+    """Jobs of the analysis queue already finished: {name: (status, days since they finished)}.
+    Their source ids are beyond any source, so no job would analyse anything if it ran."""
+    from briefing.team_jobs import ANALYSE_TASK, ANALYSIS_QUEUE, prepare_queue
+
+    prepare_queue(database)
+    with psycopg.connect(database) as conn:
+        for number, (name, (status, days)) in enumerate(finished.items(), 1000):
+            (job_id,) = conn.execute(
+                "INSERT INTO procrastinate_jobs (queue_name, task_name, args) VALUES (%s, %s, %s) RETURNING id",
+                [ANALYSIS_QUEUE, ANALYSE_TASK, f'{{"source_id": {number}, "name": "{name}"}}'],
+            ).fetchone()
+            conn.execute("UPDATE procrastinate_jobs SET status = %s WHERE id = %s", [status, job_id])
+            conn.execute(
+                "UPDATE procrastinate_events SET at = now() - make_interval(days => %s) WHERE job_id = %s",
+                [days, job_id],
+            )
+
+
+def _jobs_left(database: str) -> list[str]:
+    with psycopg.connect(database) as conn:
+        return sorted(r[0] for r in conn.execute("SELECT args->>'name' FROM procrastinate_jobs"))
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_worker_removes_jobs_finished_long_ago_and_keeps_failed_ones_longer(team_database, processes):
+    open_workspace(team_database).close()
+    _finished_jobs(
+        team_database,
+        {
+            "succeeded long ago": ("succeeded", 10),
+            "succeeded lately": ("succeeded", 2),
+            "cancelled long ago": ("cancelled", 8),
+            "aborted long ago": ("aborted", 9),
+            "failed lately": ("failed", 10),
+            "failed long ago": ("failed", 40),
+        },
+    )
+    out = run_cli("worker", "--workspace", team_database, "--until-empty", "--concurrency", processes, timeout=HANG_S)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "removed 3 jobs finished more than 7 days ago and 1 job failed more than 30 days ago"
+    assert lines[-1] == "worker stopped (the queue is empty): 0 sources analysed; 4 jobs finished long ago removed"
+    assert _jobs_left(team_database) == ["failed lately", "succeeded lately"]
+
+    shorter = run_cli(
+        "worker",
+        "--workspace",
+        team_database,
+        "--until-empty",
+        "--keep-finished",
+        "1",
+        "--keep-failed",
+        "5",
+        timeout=HANG_S,
+    )
+    assert shorter.returncode == 0, shorter.stderr
+    assert shorter.stdout.splitlines()[0].startswith("removed 1 job finished more than 1 day ago and 1 job failed")
+    assert _jobs_left(team_database) == []
+    quiet = run_cli("worker", "--workspace", team_database, "--until-empty", timeout=HANG_S)
+    assert not [line for line in quiet.stdout.splitlines() if line.startswith("removed")], quiet.stdout
+
+
+def test_a_worker_refuses_a_retention_that_is_no_number_of_days(team_database):
+    refused = run_cli("worker", "--workspace", team_database, "--keep-finished", "a week")
+    assert refused.returncode == 2 and "a number of days" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_running_worker_purges_again_once_an_hour_has_passed():
+    import asyncio
+
+    from briefing.team_purge import PURGE_EVERY_S, HourlyPurge
+
+    runs: list[int] = []
+
+    async def purge() -> None:
+        runs.append(1)
+
+    hourly = HourlyPurge(purge, last=time.monotonic() - PURGE_EVERY_S)  # started an hour ago
+    asyncio.run(hourly.when_due())
+    asyncio.run(hourly.when_due())  # just purged: not again
+    assert runs == [1]
+    assert not asyncio.run(HourlyPurge(purge).when_due()) and runs == [1]  # a new worker purged as it started

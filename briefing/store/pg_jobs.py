@@ -27,6 +27,16 @@ UNFINISHED_JOBS = (
 )
 
 
+# Jobs of a queue in a final state (``statuses``) since longer than ``nb_hours``, by the time of
+# their last event, as procrastinate's ``delete_old_jobs`` picks them: what a purge will remove.
+OLD_JOBS = """SELECT job.id FROM procrastinate_jobs job
+WHERE job.queue_name = %(queue)s AND job.status = ANY(%(statuses)s::procrastinate_job_status[])
+AND (SELECT max(event.at) FROM procrastinate_events event WHERE event.job_id = job.id)
+    < NOW() - (%(nb_hours)s || ' HOUR')::INTERVAL"""
+# How many of these jobs are left (after a purge)
+JOBS_LEFT = "SELECT count(*) AS left FROM procrastinate_jobs WHERE id = ANY(%(ids)s)"
+
+
 def is_job_table(name: str) -> bool:
     """True for the job queue's tables: never part of the data model, never copied."""
     return name.startswith(JOB_TABLE_PREFIX)
