@@ -20,7 +20,8 @@ What is already in the target is not copied again; the rules:
   a briefing note or the history refers to, annotations, evidence, rejections.
 - A judgement the target has not made is taken: a claim the target still has unreviewed gets
   the copied status (its revision counts up, so a colleague's window holding the old one is
-  refused rather than overwritten), a source without a grade gets the copied grade. A judgement
+  refused rather than overwritten), a suggestion still open there gets the copied decision, a
+  source without a grade gets the copied grade. A judgement
   the target has made is never overwritten; the copied history shows the other one.
 - An entity whose name (normalised as the analysis matches names) and type equal one in the
   target is that entity, so its mentions across both workspaces' sources link together; a tag
@@ -210,6 +211,8 @@ class _Merge:
             _relabel(values, self._by_kind)
         elif table == "rejections" and values["kind"] == "entity":
             values["key"] = _entity_key(values["key"], self.ids["entities"])
+            if values["key"] is None:  # an alias rejection of an entity no longer there
+                return None
         return values, self._analysis_only(table, old, values)
 
     def _analysis_only(self, table: str, old: dict[str, Any], values: dict[str, Any]) -> bool:
@@ -238,6 +241,11 @@ class _Merge:
                 "UPDATE claims SET status = ?, revision = revision + 1, revised_by = ?, revised_at = ? "
                 "WHERE id = ? AND status = 'unreviewed'",
                 [values["status"], values["revised_by"], values["revised_at"], target],
+            ).rowcount
+            self._judged(done, values["source_id"])
+        elif table == "claim_suggestions" and values["state"] != "open":
+            done = db.execute(
+                "UPDATE claim_suggestions SET state = ? WHERE id = ? AND state = 'open'", [values["state"], target]
             ).rowcount
             self._judged(done, values["source_id"])
         elif table == "sources" and values["reliability"] is not None:
@@ -453,9 +461,10 @@ def _number(kind: str, text: str, by_kind: Callable[[str, int], int | None]) -> 
     return "?" if new is None else str(new)
 
 
-def _entity_key(key: str, entities: dict[int, int]) -> str:
-    """An alias rejection's key, "<entity id>:<alias>", with the target's entity id."""
+def _entity_key(key: str, entities: dict[int, int]) -> str | None:
+    """An alias rejection's key, "<entity id>:<alias>", with the target's entity id (None when
+    the entity was not copied); a name's rejection as it is."""
     number, colon, rest = key.partition(":")
-    if colon and number.isdigit() and int(number) in entities:
-        return f"{entities[int(number)]}:{rest}"
-    return key
+    if not (colon and number.isdigit()):
+        return key
+    return f"{entities[int(number)]}:{rest}" if int(number) in entities else None

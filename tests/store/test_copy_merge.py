@@ -20,6 +20,7 @@ from briefing.store.copying import copy_workspace
 from briefing.store.counts import count_rows
 from briefing.store.saved_searches import save_search
 from briefing.store.sources import delete_source
+from briefing.store.suggestions import dismiss_suggestion
 
 SOLO_ONLY = ("10-ferrow-labs-aqualink-gateway.html", "11-northgate-herald-followup.docx")
 TEAM_ONLY = ("01-meridian-wire-outage.txt",)
@@ -113,8 +114,19 @@ def _solo_work(ws) -> dict:
     add_passage(ws, note, _source_id(ws, SOLO_ONLY[0]), *_sentence(ws, SOLO_ONLY[0], 1))
     add_item(ws, note, "text", body="Our reading")
     save_search(ws, "ransom", "ransom")
+    suggestion = ws.db.execute(
+        "SELECT g.id, c.text, g.passage FROM claim_suggestions g JOIN claims c ON c.id = g.claim_id "
+        "WHERE c.source_id = ? AND g.state = 'open' ORDER BY g.id",
+        [_source_id(ws, shared)],
+    ).fetchone()
+    dismiss_suggestion(ws, suggestion[0], "not the same event")
     analyst_text = ws.db.execute("SELECT text FROM claims WHERE id = ?", [analyst_claim]).fetchone()[0]
-    return {"disputed": first[1], "judged_by_both": second[1], "analyst_claim": analyst_text}
+    return {
+        "disputed": first[1],
+        "judged_by_both": second[1],
+        "analyst_claim": analyst_text,
+        "dismissed": suggestion[1:],
+    }
 
 
 def _team_work(ws, judged_by_both: str) -> None:
@@ -177,6 +189,13 @@ def test_publishing_into_the_team_database_maps_every_reference_and_keeps_the_te
         assert judged["status"] == "corroborated"
         assert set(both) <= set(_judgements(ws, judged["id"]))
         assert any(j[0] == "mark" and j[3] == "corroborated" and j[4] == "team" for j in _judgements(ws, judged["id"]))
+        # a suggestion the analyst dismissed is dismissed on the team's claim
+        state = ws.db.execute(
+            "SELECT g.state FROM claim_suggestions g JOIN claims c ON c.id = g.claim_id "
+            "WHERE c.text = ? AND g.passage = ?",
+            list(facts["dismissed"]),
+        ).fetchall()
+        assert state == [("dismissed",)]
         # the analyst's claim, note and annotation arrive; the note's items name the same things
         assert _claim(ws, facts["analyst_claim"])["path"].endswith("03-waterline-ot-corvane-aqualink.md")
         note = ws.db.execute("SELECT id FROM briefings WHERE title = 'Outage brief'").fetchone()[0]
