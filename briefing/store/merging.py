@@ -38,7 +38,6 @@ gained rows.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +48,7 @@ from typing import Any
 from briefing.domain import WorkspaceError, normalise_name
 from briefing.store import postgres
 from briefing.store.claims import credibility_from_evidence
+from briefing.store.copy_labels import entity_key, relabel
 from briefing.store.copy_tables import (
     BATCH,
     KIND_REFERENCES,
@@ -95,11 +95,6 @@ CASE_BLIND = {("tags", "name"), ("saved_searches", "name")}
 # The analysis' own rows: of a source the target has already, the target's analysis stands
 ANALYSIS_ROWS = ("mentions", "quotes", "claims", "sentences")
 _CHUNK = 500  # ids in one IN (...) list
-# the ids a history entry writes in its text: a note's item, a carried passage's source, the
-# mentions a split moved and the entity they went to, the source a new version follows
-_ITEM_FIELD = re.compile(r"^(item|evidence) (\d+)$")
-_ITEM_VALUE = re.compile(r"^(quote|claim|annotation|summary|entity) (\d+)$|^passage of (source) (\d+) at")
-_CARRIED = re.compile(r"\b(summary|source) (\d+)\b")
 
 
 @dataclass
@@ -208,9 +203,9 @@ class _Merge:
                 if values[column] is None and table != "history":  # the history keeps its text
                     return None
         if table == "history":
-            _relabel(values, self._by_kind)
+            relabel(values, self._by_kind)
         elif table == "rejections" and values["kind"] == "entity":
-            values["key"] = _entity_key(values["key"], self.ids["entities"])
+            values["key"] = entity_key(values["key"], self.ids["entities"])
             if values["key"] is None:  # an alias rejection of an entity no longer there
                 return None
         return values, self._analysis_only(table, old, values)
@@ -419,52 +414,3 @@ def _digest(table: str, values: dict[str, Any]) -> bytes:
             value = normalise_name(value)
         key.append(value)
     return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=16).digest()
-
-
-def _relabel(values: dict[str, Any], by_kind: Callable[[str, int], int | None]) -> None:
-    """The ids a history entry writes in its text, as the target numbers those rows; "?" for a
-    row that was not copied (deleted before the copy)."""
-    action, name = values["action"], values["field"] or ""
-    if _ITEM_FIELD.match(name):
-        values["field"] = _ITEM_FIELD.sub(lambda m: _renumbered(m, by_kind), name)
-    pattern = None
-    if action in ("add_item", "remove_item"):
-        pattern = _ITEM_VALUE
-    elif action == "carry_version" and (name == "source" or _ITEM_FIELD.match(name)):
-        pattern = _CARRIED
-    for column in ("old_value", "new_value"):
-        text = values[column]
-        if not isinstance(text, str):
-            continue
-        if pattern is not None:
-            values[column] = pattern.sub(lambda m: _renumbered(m, by_kind), text)
-        elif (action, name, column) == ("split", "mentions", "old_value"):
-            values[column] = ",".join(_number("mention", part, by_kind) for part in text.split(","))
-        elif (action, name, column) in (("split", "mentions", "new_value"), ("new_version", "version_of", "new_value")):
-            values[column] = _number("entity" if action == "split" else "source", text, by_kind)
-
-
-def _renumbered(match: re.Match, by_kind: Callable[[str, int], int | None]) -> str:
-    """A matched "<kind> <id>" (in the pattern's first two groups that took part) renumbered."""
-    groups = [i for i in range(1, (match.lastindex or 0) + 1) if match.group(i) is not None]
-    kind_at, id_at = groups[0], groups[1]
-    kind = "item" if match.group(kind_at) == "item" else match.group(kind_at)
-    whole, start = match.group(0), match.start(id_at) - match.start(0)
-    new = _number(kind, match.group(id_at), by_kind)
-    return whole[:start] + new + whole[start + len(match.group(id_at)) :]
-
-
-def _number(kind: str, text: str, by_kind: Callable[[str, int], int | None]) -> str:
-    if not text.strip().isdigit():
-        return text
-    new = by_kind(kind, int(text))
-    return "?" if new is None else str(new)
-
-
-def _entity_key(key: str, entities: dict[int, int]) -> str | None:
-    """An alias rejection's key, "<entity id>:<alias>", with the target's entity id (None when
-    the entity was not copied); a name's rejection as it is."""
-    number, colon, rest = key.partition(":")
-    if not (colon and number.isdigit()):
-        return key
-    return f"{entities[int(number)]}:{rest}" if int(number) in entities else None

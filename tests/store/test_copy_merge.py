@@ -15,6 +15,7 @@ from briefing.store import merging, open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, add_passage, create_briefing, read_briefing
 from briefing.store.claims import add_claim, add_evidence, claim_at, list_claim_history, mark_claim
+from briefing.store.copy_labels import relabel
 from briefing.store.copy_tables import KIND_REFERENCES, KIND_TABLES, TABLES, foreign_keys, sqlite_columns
 from briefing.store.copying import copy_workspace
 from briefing.store.counts import count_rows
@@ -297,23 +298,23 @@ def test_ids_written_in_the_historys_text_are_renumbered():
     def by_kind(kind, old):
         return ids.get((KIND_TABLES[kind], old))
 
-    def relabel(action, field, old, new):
+    def relabelled(action, field, old, new):
         values = {"action": action, "field": field, "old_value": old, "new_value": new}
-        merging._relabel(values, by_kind)
+        relabel(values, by_kind)
         return values["field"], values["old_value"], values["new_value"]
 
-    assert relabel("add_item", "item 4", None, "quote 5") == ("item 40", None, "quote 50")
-    assert relabel("add_item", "item 4", None, "passage of source 2 at 10-48") == (
+    assert relabelled("add_item", "item 4", None, "quote 5") == ("item 40", None, "quote 50")
+    assert relabelled("add_item", "item 4", None, "passage of source 2 at 10-48") == (
         "item 40",
         None,
         "passage of source 20 at 10-48",
     )
-    assert relabel("carry_version", "source", "source 2, characters 1-5", "source 3, characters 1-5 (moved)") == (
+    assert relabelled("carry_version", "source", "source 2, characters 1-5", "source 3, characters 1-5 (moved)") == (
         "source",
         "source 20, characters 1-5",
         "source 30, characters 1-5 (moved)",
     )
-    assert relabel("carry_version", "item 4", "summary 2", "summary 3") == ("item 40", "summary 20", "summary 30")
-    assert relabel("carry_version", "title", "source 2 says", "x") == ("title", "source 2 says", "x")
-    assert relabel("split", "mentions", "7,8", "2") == ("mentions", "70,?", "?")
-    assert relabel("edit_text", "item 9", "see quote 5", "claim 2") == ("item ?", "see quote 5", "claim 2")
+    assert relabelled("carry_version", "item 4", "summary 2", "summary 3") == ("item 40", "summary 20", "summary 30")
+    assert relabelled("carry_version", "title", "source 2 says", "x") == ("title", "source 2 says", "x")
+    assert relabelled("split", "mentions", "7,8", "2") == ("mentions", "70,?", "?")
+    assert relabelled("edit_text", "item 9", "see quote 5", "claim 2") == ("item ?", "see quote 5", "claim 2")
