@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name
-from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names
+from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names, trim_to_known_names
 from briefing.nlp.entity_types import with_datelines
 from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
@@ -62,6 +62,7 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_datelines(find_mentions(parsed), parsed)
     mentions = split_run_together(trim_headline_names(mentions, parsed), parsed.text)
+    mentions = trim_to_known_names(mentions, parsed.text)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]

@@ -5,7 +5,10 @@ beats "Donald Trump Invokes" seen once in a title-case headline, while "Marta Ok
 once still beats "Okafor" seen five times (a full name beats a surname). Before linking,
 a headline mention that is a body name plus a headline word is cut to the body name, and
 two names run together without a space ("CanberraWellington") are split when both are
-names the text uses on their own.
+names the text uses on their own. Anywhere in the text, a mention that is a name the text
+uses elsewhere plus one word that is no name ("Trump Should", "Clinton Wades", "Neither
+Cruz", "Christie Says He") is cut to that name, the word being a function word, or a verb
+or adverb form the model's lemma tables know that the text never uses as a name of its own.
 """
 
 from __future__ import annotations
@@ -15,12 +18,23 @@ from collections import Counter
 from collections.abc import Iterable
 
 from briefing.nlp.claim_headline import is_title_case
-from briefing.nlp.entity_words import OPENING_WORDS
+from briefing.nlp.entity_words import OPENING_WORDS, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
 RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Words that are never the first or last word of a name, whatever the tagger made of them
+# in a capitalised line: pronouns, auxiliaries and modals, prepositions, conjunctions.
+FUNCTION_WORDS = frozenset(
+    """
+he she it they we i you him her them us me his its their our my your who which that this these those
+is are was were be been being am has have had do does did would shall should could might must
+in on at by for from with to of into onto over under between through during about against nor neither either
+once well not never now here there
+""".split()
+)
+_VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
 
 def choose_name(forms: Iterable[str]) -> str:
@@ -55,6 +69,67 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
         start = mention.start + mention.text.index(name)
         trimmed.append(Mention(start, start + len(name), name, mention.type, mention.weight, mention.role))
     return trimmed
+
+
+def trim_to_known_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A mention that is a name used elsewhere plus a word that is no name, at either end,
+    cut to the name: 'Trump Should' -> 'Trump' when the text names 'Trump' otherwise. The
+    cut mention keeps its place; a word the text also uses as a name ('Fields' of
+    'Michelle Fields', said 'Fields' later) is kept, and so is a name seen as often as
+    its shorter part or more (a name of its own, not a slip)."""
+    counts = Counter(m.text for m in mentions)
+    types = {m.text: m.type for m in mentions}
+    name_words: Counter[str] = Counter()
+    for form in counts:
+        name_words.update({w.lower() for w in form.split()})
+    lower_words = set(re.findall(r"\b[a-z]+\b", text))
+    result = []
+    for mention in mentions:
+        cut = _known_without_stray(mention, counts, types, name_words, lower_words)
+        if cut is None:
+            result.append(mention)
+            continue
+        start = mention.start + mention.text.index(cut)
+        result.append(Mention(start, start + len(cut), cut, mention.type, mention.weight, mention.role))
+    return result
+
+
+def _known_without_stray(
+    mention: Mention, counts: Counter[str], types: dict[str, str], name_words: Counter[str], lower_words: set[str]
+) -> str | None:
+    words = mention.text.split()
+    if len(words) < 2:
+        return None
+    for name, stray, leading in ((" ".join(words[:-1]), words[-1], False), (" ".join(words[1:]), words[0], True)):
+        if counts[name] < max(1, counts[mention.text]) or types[name] != mention.type:
+            continue
+        # the stray word belongs to no other name of the text (it is in this mention's own form)
+        if name_words[stray.lower()] > 1 or stray.lower() in ORG_WORDS | PLACE_WORDS:
+            continue
+        if _no_name_word(stray, leading, stray.lower() in lower_words):
+            return name
+    return None
+
+
+def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:
+    """A function word, an opening word, or an inflected verb or adverb ('Wades', 'Releasing',
+    'Stated') the lemma tables know: capitalised only by a headline or a sentence start.
+    An '-s' or '-ly' form counts only where the text also writes it in lower case, and never
+    before a name: 'LeBron James', 'Michelle Fields', 'Charles' are no verbs."""
+    lower = word.lower()
+    if lower in FUNCTION_WORDS or lower in OPENING_WORDS:
+        return True
+    if not word[:1].isupper() or word.isupper() or len(lower) < 4:
+        return False
+    known = open_class_words()
+    for suffix, repl in _VERB_ENDINGS:
+        if suffix not in ("ed", "ing") and (leading or not written_lower):
+            continue
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: len(lower) - len(suffix)] + repl
+            if stem in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
+                return True
+    return False
 
 
 def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:

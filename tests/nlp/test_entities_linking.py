@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.nlp.entity_forms import choose_name, is_clean
+from briefing.nlp.entity_forms import choose_name, is_clean, trim_to_known_names
+from briefing.nlp.mentions import Mention
 
 
 def people(analysis):
@@ -56,6 +57,38 @@ def test_names_run_together_are_split_when_both_are_names(analyse):
     names = {e.name for e in analyse(text).entities}
     assert "CanberraWellington" not in names
     assert {"Canberra", "Wellington"} <= names
+
+
+def trimmed(forms: list[str], text: str) -> list[str]:
+    mentions, start = [], 0
+    for form in forms:
+        mentions.append(Mention(start, start + len(form), form, "person"))
+        start += len(form) + 1
+    return [m.text for m in trim_to_known_names(mentions, text)]
+
+
+@pytest.mark.parametrize(
+    ("forms", "text", "expected"),
+    [
+        # a headline's verb, a sentence's opening word, a participle: cut to the known name
+        (["Trump Should", "Trump", "Trump"], "", ["Trump", "Trump", "Trump"]),
+        (["Neither Cruz", "Cruz"], "", ["Cruz", "Cruz"]),
+        (["Telling Jeb Bush", "Jeb Bush"], "", ["Jeb Bush", "Jeb Bush"]),
+        (["Clinton Wades", "Clinton"], "she wades in", ["Clinton", "Clinton"]),
+        # an '-s' word the text never writes in lower case may be a surname
+        (["Clinton Wades", "Clinton"], "", ["Clinton Wades", "Clinton"]),
+        # a word the text also uses as a name is part of this one
+        (["Michelle Fields", "Michelle", "Fields"], "he fields questions", ["Michelle Fields", "Michelle", "Fields"]),
+        # never before a name: 'James' is no verb here
+        (["James Comey", "Comey"], "he jams it", ["James Comey", "Comey"]),
+        # the longer name seen as often as its part is a name of its own
+        (["Trump Should", "Trump Should", "Trump"], "", ["Trump Should", "Trump Should", "Trump"]),
+        # no known shorter name: nothing to cut to
+        (["Peyton Manning"], "", ["Peyton Manning"]),
+    ],
+)
+def test_a_known_name_with_a_stray_word_is_cut_to_the_name(forms, text, expected):
+    assert trimmed(forms, text) == expected
 
 
 @pytest.mark.parametrize(
