@@ -25,14 +25,11 @@ from briefing.nlp.lexicon import (
     PRONOUNS_PERSON,
     ROLE_NOUNS,
 )
+from briefing.nlp.quote_gender import name_votes
 
 PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 FEMALE_PRONOUNS = frozenset({"she", "her"})
 MALE_PRONOUNS = frozenset({"he", "him"})
-FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s+$")
-MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
-FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
-MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
@@ -49,10 +46,14 @@ def resolve_speaker(
     quotes: list,
     subjects: list[tuple[int, int]] | None = None,
     people: set[int] | None = None,
+    genders: dict[int, str] | None = None,
 ) -> int | None:
     """The entity that the speaker words at [start, end) name: a name, then a pronoun or a role
-    noun. ``people``: the clusters that speak as persons (``find_people``), when known already."""
+    noun. ``people``: the clusters that speak as persons (``find_people``), ``genders`` their
+    known genders (``quote_gender.find_genders``), when known already."""
     people = find_people(clusters, text) if people is None else people
+    if genders is None:
+        genders = {i: g for i, c in enumerate(clusters) if (g := cluster_gender(c, text)) is not None}
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
         return found
@@ -60,7 +61,7 @@ def resolve_speaker(
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [], people)
+        return _resolve_pronoun(words[-1], start, clusters, quotes, subjects or [], people, genders)
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is not None:
         return latest(clusters, start, "person", quotes, people, role=role)
@@ -70,16 +71,18 @@ def resolve_speaker(
     return _cluster_by_form(clusters, speaker_text)
 
 
-def find_people(clusters: list[Cluster], text: str) -> set[int]:
-    return {i for i, c in enumerate(clusters) if speaks_as_person(c, text)}
+def find_people(clusters: list[Cluster], text: str, referred: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """The clusters that speak as persons; ``referred``: those the text calls 'he' or 'she'."""
+    return {i for i, c in enumerate(clusters) if speaks_as_person(c, text, i in referred)}
 
 
-def speaks_as_person(cluster: Cluster, text: str) -> bool:
+def speaks_as_person(cluster: Cluster, text: str, referred: bool = False) -> bool:
     """A person, or a name the tagger often took for a body or a place ('Trump said', 'Kasich
-    told'): one with a known given name, honorific or role, or whose mentions were typed person
-    a third of the time, unless its last word makes it a body or place ('Fox News')."""
+    told'): one with a known given name, honorific or role, whose mentions were typed person
+    a third of the time, or that the text calls 'he' or 'she' ('Schlafly said she…'), unless
+    its last word makes it a body or place ('Fox News')."""
     typed_person = sum(m.type == "person" for m in cluster.mentions)
-    if not typed_person and not cluster.roles:
+    if not typed_person and not cluster.roles and not referred:
         return False  # most bodies and places: never typed person (a person always is), no role
     kind = cluster.type
     if kind == "person":
@@ -88,7 +91,7 @@ def speaks_as_person(cluster: Cluster, text: str) -> bool:
         return False
     if cluster.name.split()[-1].lower() in ORG_WORDS | PLACE_WORDS:
         return False
-    if typed_person >= PERSON_SHARE * len(cluster.mentions) or cluster.roles & PERSON_WORDS:
+    if typed_person >= PERSON_SHARE * len(cluster.mentions) or cluster.roles & PERSON_WORDS or referred:
         return True
     return cluster_gender(cluster, text) is not None
 
@@ -97,10 +100,10 @@ def _resolve_pronoun(
     pronoun: str,
     before: int,
     clusters: list[Cluster],
-    text: str,
     quotes: list,
     subjects: list[tuple[int, int]],
     people: set[int],
+    genders: dict[int, str],
 ) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
@@ -108,20 +111,37 @@ def _resolve_pronoun(
         found = latest(clusters, before, "organisation", quotes, people)
         return found if found is not None else latest(clusters, before, "person", quotes, people)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
-    agrees = {i for i in people if wanted is None or cluster_gender(clusters[i], text) in (wanted, None)}
+    agrees = {i for i in people if wanted is None or genders.get(i) in (wanted, None)}
     last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
-        newer = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes, since=last.end)}
-        found = latest(clusters, before, "person", quotes, people, among=newer) if newer else None
+        found = _latest_subject(clusters, agrees, before, subjects, quotes, since=last.end)
         return found if found is not None else last.speaker
-    nearby_subjects = {i for i in agrees if _named_as_subject(clusters[i], before, subjects, quotes)}
-    found = latest(clusters, before, "person", quotes, people, among=nearby_subjects) if nearby_subjects else None
+    found = _latest_subject(clusters, agrees, before, subjects, quotes)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
+def _latest_subject(
+    clusters: list[Cluster], among: set[int], before: int, subjects: list, quotes: list, since: int | None = None
+) -> int | None:
+    """Of those clusters, the one last named as a subject shortly before (or since ``since``):
+    'Clinton said she called Sanders' keeps Clinton the topic, though Sanders came later."""
+    best, best_at = None, -1
+    for index in among:
+        at = _subject_mention(clusters[index], before, subjects, quotes, since)
+        if at > best_at:
+            best, best_at = index, at
+    return best
+
+
 def untyped_last_speaker(
-    pronoun: str, before: int, clusters: list[Cluster], text: str, quotes: list, subjects: list, people: set[int]
+    pronoun: str,
+    before: int,
+    clusters: list[Cluster],
+    quotes: list,
+    subjects: list,
+    people: set[int],
+    genders: dict[int, str],
 ) -> tuple[int | None, str] | None:
     """'“I would,” Melanie said.' then '“You winning?” she said': the tagger never typed
     Melanie a person, so she cannot take a pronoun, yet the pronoun is hers. The last quote's
@@ -142,7 +162,7 @@ def untyped_last_speaker(
     if words[0].lower() in clash:
         return None
     wanted = "f" if pronoun == "she" else "m"
-    agreeing = {i for i in people if cluster_gender(clusters[i], text) in (wanted, None)}
+    agreeing = {i for i in people if genders.get(i) in (wanted, None)}
     if any(_named_as_subject(clusters[i], before, subjects, quotes, since=last.end) for i in agreeing):
         return None
     return last.speaker, last.speaker_text
@@ -152,28 +172,28 @@ def _named_as_subject(
     cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
 ) -> bool:
     """Named inside the subject of a sentence shortly before, outside any quotation."""
+    return _subject_mention(cluster, before, subjects, quotes, since) >= 0
+
+
+def _subject_mention(
+    cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
+) -> int:
+    """Where the cluster was last named inside a subject shortly before, outside any
+    quotation; -1 when it was not."""
+    found = -1
     for mention in cluster.mentions:
-        if any(q.start <= mention.start < q.end for q in quotes):
+        if mention.start <= found or any(q.start <= mention.start < q.end for q in quotes):
             continue
         if (before - SUBJECT_REACH if since is None else since) <= mention.start < before:
             i = bisect_right(subjects, (mention.start, 1 << 62))
             if any(s <= mention.start and mention.end <= e for s, e in subjects[max(0, i - 8) : i]):
-                return True
-    return False
+                found = mention.start
+    return found
 
 
 def cluster_gender(cluster: Cluster, text: str) -> str | None:
     """'f', 'm' or None (unknown) from given names, honorifics and gendered roles."""
-    votes = {"f": 0, "m": 0}
-    for mention in cluster.mentions:
-        first = mention.text.split()[0].lower().strip(".,")
-        votes["f"] += first in FEMALE_NAMES
-        votes["m"] += first in MALE_NAMES
-        before = text[max(0, mention.start - 12) : mention.start]
-        votes["f"] += bool(FEMALE_BEFORE.search(before))
-        votes["m"] += bool(MALE_BEFORE.search(before))
-    votes["f"] += len(cluster.roles & FEMALE_ROLES)
-    votes["m"] += len(cluster.roles & MALE_ROLES)
+    votes = name_votes(cluster, text)
     if votes["f"] == votes["m"]:
         return None
     return "f" if votes["f"] > votes["m"] else "m"

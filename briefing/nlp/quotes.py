@@ -25,6 +25,7 @@ from briefing.nlp.quote_cues import (
     signed_cue,
     transcript_cue,
 )
+from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
@@ -46,7 +47,9 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     previous: Quote | None = None
     before: Paragraph | None = None
     subjects = subject_offsets(parsed)
-    people = find_people(clusters, text)
+    genders, referred = find_genders(parsed, clusters)
+    people = find_people(clusters, text, referred)
+    known = (subjects, people, genders)
     # every quoted range, found as a quote or not: people named inside quotation marks are
     # not those a pronoun outside them refers to
     quoted = [
@@ -56,7 +59,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     ]
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
-            quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, (subjects, people))
+            quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, known)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
@@ -65,7 +68,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
 
 
 def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, before, known) -> Quote | None:
-    """The quote at ``span``, or None; ``known``: the text's subject ranges and its people."""
+    """The quote at ``span``, or None; ``known``: the text's subject ranges, its people and their genders."""
     inner_start, inner_end = (para.start + i for i in span.inner)
     inner_start, inner_end = trim_range(text, inner_start, inner_end)
     if inner_end <= inner_start:
@@ -101,7 +104,7 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or in_reported_clause(para, cue, span)):
         return None
     speaker_text = text[cue.speaker_start : cue.speaker_end].strip(" ,")
-    untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, text, quotes, *known)
+    untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, quotes, *known)
     if untyped is not None:
         return Quote(inner_start, inner_end, *untyped, cue.verb)
     speaker = resolve_speaker(
