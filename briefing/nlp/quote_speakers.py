@@ -31,6 +31,7 @@ PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 FEMALE_PRONOUNS = frozenset({"she", "her"})
 MALE_PRONOUNS = frozenset({"he", "him"})
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
+ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
@@ -44,7 +45,7 @@ def resolve_speaker(
     clusters: list[Cluster],
     text: str,
     quotes: list,
-    subjects: list[tuple[int, int]] | None = None,
+    subjects: list[tuple[int, int, bool]] | None = None,
     people: set[int] | None = None,
     genders: dict[int, str] | None = None,
 ) -> int | None:
@@ -101,7 +102,7 @@ def _resolve_pronoun(
     before: int,
     clusters: list[Cluster],
     quotes: list,
-    subjects: list[tuple[int, int]],
+    subjects: list[tuple[int, int, bool]],
     people: set[int],
     genders: dict[int, str],
 ) -> int | None:
@@ -126,10 +127,10 @@ def _latest_subject(
 ) -> int | None:
     """Of those clusters, the one last named as a subject shortly before (or since ``since``):
     'Clinton said she called Sanders' keeps Clinton the topic, though Sanders came later."""
-    best, best_at = None, -1
+    best, best_at = None, (False, -1)
     for index in among:
         at = _subject_mention(clusters[index], before, subjects, quotes, since)
-        if at > best_at:
+        if at[1] >= 0 and at > best_at:
             best, best_at = index, at
     return best
 
@@ -169,25 +170,27 @@ def untyped_last_speaker(
 
 
 def _named_as_subject(
-    cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
+    cluster: Cluster, before: int, subjects: list[tuple[int, int, bool]], quotes: list, since: int | None = None
 ) -> bool:
     """Named inside the subject of a sentence shortly before, outside any quotation."""
-    return _subject_mention(cluster, before, subjects, quotes, since) >= 0
+    return _subject_mention(cluster, before, subjects, quotes, since)[1] >= 0
 
 
 def _subject_mention(
-    cluster: Cluster, before: int, subjects: list[tuple[int, int]], quotes: list, since: int | None = None
-) -> int:
+    cluster: Cluster, before: int, subjects: list[tuple[int, int, bool]], quotes: list, since: int | None = None
+) -> tuple[bool, int]:
     """Where the cluster was last named inside a subject shortly before, outside any
-    quotation; -1 when it was not."""
-    found = -1
+    quotation, first as the subject of a clause not reported by another ('Lou said Lew had
+    his eyes on…' keeps Lou the topic); (False, -1) when it was not."""
+    found = (False, -1)
     for mention in cluster.mentions:
-        if mention.start <= found or any(q.start <= mention.start < q.end for q in quotes):
+        if any(q.start <= mention.start < q.end for q in quotes):
             continue
         if (before - SUBJECT_REACH if since is None else since) <= mention.start < before:
             i = bisect_right(subjects, (mention.start, 1 << 62))
-            if any(s <= mention.start and mention.end <= e for s, e in subjects[max(0, i - 8) : i]):
-                found = mention.start
+            for s, e, main in subjects[max(0, i - 8) : i]:
+                if s <= mention.start and mention.end <= e:
+                    found = max(found, (main, mention.start))
     return found
 
 
@@ -279,6 +282,8 @@ def latest(
 
 
 def _has_role(cluster: Cluster, role: str) -> bool:
-    if role in cluster.roles:
+    """'the senator' is 'Sen. Rubio', 'the governor' 'Gov. Kasich'."""
+    roles = {ROLE_SHORT.get(r.rstrip("."), r) for r in cluster.roles}
+    if role in roles:
         return True
     return any(role == w.lower() for w in cluster.name.split())

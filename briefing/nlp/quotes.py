@@ -29,6 +29,7 @@ from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
+REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
 
 
@@ -113,15 +114,27 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 
 
-def subject_offsets(parsed: ParsedText) -> list[tuple[int, int]]:
-    """Where the grammatical subjects of the text stand, whole phrases ('Its secretary, Lakshmi
-    Narayanaswamy'), in order: for pronoun resolution."""
+def subject_offsets(parsed: ParsedText) -> list[tuple[int, int, bool]]:
+    """Where the grammatical subjects of the text stand, in order, for pronoun resolution: whole
+    phrases ('Its secretary, Lakshmi Narayanaswamy', 'a worker named Antonio Arroyo', 'experts
+    like Gary Hufbauer') less their prepositional and relative tails ('the work with Trump’s
+    campaign', 'the man who met Obama')."""
     return sorted(
-        (para.start + t.left_edge.idx, para.start + t.right_edge.idx + len(t.right_edge.text))
+        (para.start + t.left_edge.idx, para.start + _subject_end(t), t.head.dep_ not in REPORTED)
         for para in parsed.paragraphs
         for t in para.doc
         if t.dep_ in ("nsubj", "nsubjpass")
     )
+
+
+def _subject_end(head) -> int:
+    kept = [c.right_edge for c in head.children if c.i > head.i and not _tail(c)]
+    last = max([head, *kept], key=lambda t: t.i)
+    return last.idx + len(last.text)
+
+
+def _tail(child) -> bool:
+    return child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ not in ("like", "including"))
 
 
 def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
