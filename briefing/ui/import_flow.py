@@ -3,7 +3,8 @@
 One import or analysis runs at a time (both write the analysis). Files are read and texts
 analysed in a child process (``ChildProcess``): the GUI process never loads spaCy, and Cancel
 stops the child at once. Each run reports what it really did: how many sources it imported,
-which older sources it analysed too, and how many are still waiting for the analysis.
+which older sources it analysed too, and how many are still waiting for the analysis. On a team
+workspace the import may instead queue the analysis for the team's workers (``team_queue``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefing.store import Workspace
 from briefing.store.sources import not_analysed_ids
 from briefing.ui.plain import message_box, plain_label, warn
 from briefing.ui.tasks import ChildProcess, Task, TaskRunner
+from briefing.ui.team_queue import QueuedImport, import_and_queue
 from briefing.workers import default_jobs
 
 PROGRESS_DELAY_MS = 500
@@ -75,6 +77,9 @@ class ImportFlow(QObject):
         self.runner = runner
         self.on_done = on_done
         self.on_analysed: Callable[[ImportReport], None] = lambda report: None
+        # a team workspace's imports may hand their analysis to its workers (ui.team_queue)
+        self.to_workers: Callable[[], bool] = lambda: False
+        self.on_queued: Callable[[QueuedImport], None] = lambda report: None
         self.task: Task | None = None
         self.title = "Import"
         self.dialog: QProgressDialog | None = None
@@ -92,8 +97,9 @@ class ImportFlow(QObject):
     def start(self, targets: list[Path]) -> None:
         if self._busy("Import"):
             return
+        step = import_and_queue if self.to_workers() else import_counted
         work = self._in_worker(
-            lambda ws, progress, cancelled, call, jobs: import_counted(ws, targets, progress, cancelled, call, jobs)
+            lambda ws, progress, cancelled, call, jobs: step(ws, targets, progress, cancelled, call, jobs)
         )
         self._run(Task(work, "import"), "Import", "Importing…", self._succeeded)
 
@@ -165,6 +171,8 @@ class ImportFlow(QObject):
 
     @Slot(object)
     def _succeeded(self, report: ImportReport) -> None:
+        if isinstance(report, QueuedImport):
+            self.on_queued(report)  # marked waiting before the list is drawn again
         self.on_done(report)
         if report.failed:
             box = message_box(self.owner, QMessageBox.Icon.Warning, "Import", report.summary_line())

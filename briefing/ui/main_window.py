@@ -53,6 +53,7 @@ from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.team_changes import TeamChanges
+from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline import TimelineDock
 from briefing.ui.widgets import fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.team_changes = TeamChanges(self)  # a team workspace redraws on colleagues' changes
         self.imports = ImportFlow(self, lambda: self.ws, self.runner, self._import_finished)
+        self.team_queue = TeamQueue(self)  # a team's imports may queue their analysis for its workers
         self.search_dock = SearchDock(lambda: self.ws, self.runner, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         """Show ``ws``: its sources, the first one in the reader, its notes."""
         self._ws = ws
         self.team_changes.listen()
+        self.team_queue.attach()
         self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
         self.banner.setVisible(ws.read_only)
         if ws.read_only:

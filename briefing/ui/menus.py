@@ -24,6 +24,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu("&File")
     _add_action(window, file_menu, "&Import Files…", window.imports.choose_files, "Ctrl+I")
     _add_action(window, file_menu, "Import &Folder…", window.imports.choose_folder, "Ctrl+Shift+I")
+    file_menu.addAction(window.team_queue.action)  # shown on a team workspace only
     file_menu.addSeparator()
     _add_action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
     edit_menu = window.menuBar().addMenu("&Edit")

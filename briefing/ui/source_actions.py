@@ -272,6 +272,7 @@ class SourceActions:
     def update_waiting(self) -> None:
         window = self.window
         waiting = 0 if not window.attached or window.ws.read_only else count_not_analysed(window.ws)
+        waiting = max(0, waiting - len(window.team_queue.waiting))  # a team worker analyses those
         self.analyse_button.setVisible(waiting > 0)
         self.analyse_button.setText(f"Analyse Now ({waiting} waiting)")
         plural = "s" if waiting != 1 else ""

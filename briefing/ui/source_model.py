@@ -26,6 +26,12 @@ NOT_ANALYSED_TIP = (
     "version). Source ▸ Analyse Now analyses every source waiting."
 )
 
+QUEUED_MARK = "Queued · "  # before the title of a source waiting for a team worker (ui.team_queue)
+QUEUED_TIP = (
+    "Waiting for a team worker: its analysis is queued, and its entities, quotes and claims show "
+    "once a worker (briefing worker) saves it."
+)
+
 COLUMNS = ("Title", "Outlet", "Published", "Grade", "Quotes", "Claims")
 ORDER_KEYS = ("title", "outlet", "published", "grade", "quotes", "claims")
 PAGE_SIZE = 200
@@ -48,6 +54,7 @@ class SourceTableModel(QAbstractTableModel):
         self._pages: RowPages[SourceRow] = RowPages(fetch_rows, PAGE_SIZE, CACHED_PAGES)
         self.order, self.descending, self.text = "published", True, ""
         self.loaded = False  # ids are read on the first reload(), not by each view set-up call
+        self.waiting: frozenset[int] = frozenset()  # sources whose analysis waits for a team worker
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -59,6 +66,15 @@ class SourceTableModel(QAbstractTableModel):
     def refresh_rows(self) -> None:
         """Read the shown rows again (an edit changed their columns, not which rows there are)."""
         self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def set_waiting(self, source_ids: list[int]) -> None:
+        """Mark these sources as waiting for a team worker (while they are not analysed)."""
+        waiting = frozenset(source_ids)
+        if waiting == self.waiting:
+            return
+        self.waiting = waiting
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
@@ -115,11 +131,14 @@ class SourceTableModel(QAbstractTableModel):
         analysed = getattr(row, "analysed", True)
         if role == AnalysedRole:
             return analysed
+        queued = not analysed and self._ids[index.row()] in self.waiting
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, index.column()) if analysed or index.column() not in _NUMERIC else NOT_ANALYSED_MARK
+            if analysed or index.column() not in _NUMERIC:
+                return (QUEUED_MARK if queued and index.column() == 0 else "") + _display(row, index.column())
+            return NOT_ANALYSED_MARK
         if analysed:
             return tip(_title_tip(row)) if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 else None
-        return _not_analysed(row, index.column(), role)
+        return _not_analysed(row, index.column(), role, queued)
 
     def _row(self, position: int) -> SourceRow | None:
         return self._pages.row(self._ids, position)
@@ -136,14 +155,15 @@ _ROW_ROLES = {
 }
 
 
-def _not_analysed(row: SourceRow, column: int, role: int) -> Any:
+def _not_analysed(row: SourceRow, column: int, role: int, queued: bool = False) -> Any:
     """How a source the analysis has not run on looks: an empty circle before its title in italics
     (the counts' columns may be hidden in a narrow window), a dash for its counts in the muted text
-    colour, and a tooltip that says why and what to do."""
+    colour, and a tooltip that says why and what to do (or that a team worker will: ``queued``)."""
     if role == Qt.ItemDataRole.ToolTipRole:
-        return tip(_title_tip(row) + "\n\n" + NOT_ANALYSED_TIP if column == 0 else NOT_ANALYSED_TIP)
+        why = QUEUED_TIP if queued else NOT_ANALYSED_TIP
+        return tip(_title_tip(row) + "\n\n" + why if column == 0 else why)
     if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-        return "not analysed"
+        return "waiting for a team worker" if queued else "not analysed"
     if role == Qt.ItemDataRole.ForegroundRole and column in _NUMERIC:
         return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
     if role == Qt.ItemDataRole.FontRole and column == 0:
