@@ -23,6 +23,16 @@ def speakers(analysis, text):
             "Tomas Reyes spoke after the vote.\n\nHe says Marta Lind “knows full well what she signed.”",
             ("knows full well what she signed.", "Tomas Reyes"),
         ),
+        (  # the text says who is a woman: 'Moss said she…', and who a man: 'Reyes said he…'
+            "Kerrigan Moss said she would not resign. Later, Tomas Reyes said he had met the board.\n\n"
+            "“I am staying,” she said.",
+            ("I am staying,", "Kerrigan Moss"),
+        ),
+        (  # the subject of what someone reports is not the topic
+            "Mr. Lou met reporters on Monday. He suggested that Jacob Lew had his eyes on critics at home.\n\n"
+            "“They are under pressure,” he said.",
+            ("They are under pressure,", "Lou"),
+        ),
     ],
 )
 def test_pronouns_agree_in_gender(analyse, text, expected):
