@@ -310,11 +310,15 @@ def _as_fragment(para: Paragraph, open_i: int) -> Cue | None:
 
 
 def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
-    """'... called the response “slow and chaotic”': a fragment quote of the subject."""
+    """'... called the response “slow and chaotic”': a fragment quote of the subject; not past
+    a nearer speech verb whose words hold the quote."""
     doc = para.doc
     if open_i >= len(doc):
         return None
+    first = doc[min(open_i + 1, len(doc) - 1)]
     for token in reversed(doc[sentence_start_of(doc, open_i) : open_i]):
+        if token.lemma_ not in FRAGMENT_VERBS and _speaks_for_itself(para, token, first):
+            return None  # 'a turn that called to mind …, Cruz pledged to oppose it “today, …”'
         if token.lemma_ in FRAGMENT_VERBS and token.pos_ == "VERB":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl"):
@@ -324,3 +328,13 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 return Cue(token.text, para.start + start, para.start + end, para.start + subject.idx)
     return None
+
+
+def _speaks_for_itself(para: Paragraph, verb, first) -> bool:
+    """A cue verb with a subject of its own, one that names someone, whose words hold the quote."""
+    if not is_cue_verb(verb) or first not in verb.subtree:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None and subject.lower_ not in ("who", "that", "which", "it") and not inside_marks(para, subject)
+    )

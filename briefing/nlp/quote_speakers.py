@@ -62,7 +62,7 @@ def resolve_speaker(
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, quotes, subjects or [], people, genders)
+        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [], people, genders)
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is not None:
         return latest(clusters, start, "person", quotes, people, role=role)
@@ -101,6 +101,7 @@ def _resolve_pronoun(
     pronoun: str,
     before: int,
     clusters: list[Cluster],
+    text: str,
     quotes: list,
     subjects: list[tuple[int, int, bool]],
     people: set[int],
@@ -116,20 +117,26 @@ def _resolve_pronoun(
     last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
-        found = _latest_subject(clusters, agrees, before, subjects, quotes, since=last.end)
+        found = _latest_subject(clusters, agrees, before, subjects, quotes, text, since=last.end)
         return found if found is not None else last.speaker
-    found = _latest_subject(clusters, agrees, before, subjects, quotes)
+    found = _latest_subject(clusters, agrees, before, subjects, quotes, text)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
 def _latest_subject(
-    clusters: list[Cluster], among: set[int], before: int, subjects: list, quotes: list, since: int | None = None
+    clusters: list[Cluster],
+    among: set[int],
+    before: int,
+    subjects: list,
+    quotes: list,
+    text: str,
+    since: int | None = None,
 ) -> int | None:
     """Of those clusters, the one last named as a subject shortly before (or since ``since``):
     'Clinton said she called Sanders' keeps Clinton the topic, though Sanders came later."""
     best, best_at = None, (False, -1)
     for index in among:
-        at = _subject_mention(clusters[index], before, subjects, quotes, since)
+        at = _subject_mention(clusters[index], before, subjects, quotes, since, text)
         if at[1] >= 0 and at > best_at:
             best, best_at = index, at
     return best
@@ -177,14 +184,22 @@ def _named_as_subject(
 
 
 def _subject_mention(
-    cluster: Cluster, before: int, subjects: list[tuple[int, int, bool]], quotes: list, since: int | None = None
+    cluster: Cluster,
+    before: int,
+    subjects: list[tuple[int, int, bool]],
+    quotes: list,
+    since: int | None = None,
+    text: str | None = None,
 ) -> tuple[bool, int]:
     """Where the cluster was last named inside a subject shortly before, outside any
     quotation, first as the subject of a clause not reported by another ('Lou said Lew had
-    his eyes on…' keeps Lou the topic); (False, -1) when it was not."""
+    his eyes on…' keeps Lou the topic); (False, -1) when it was not. With ``text``, a
+    possessive ('Ed Rendell, one of Clinton's supporters') names no subject."""
     found = (False, -1)
     for mention in cluster.mentions:
         if any(q.start <= mention.start < q.end for q in quotes):
+            continue
+        if text is not None and text.startswith(("’s", "'s", "’ ", "' "), mention.end):
             continue
         if (before - SUBJECT_REACH if since is None else since) <= mention.start < before:
             i = bisect_right(subjects, (mention.start, 1 << 62))

@@ -121,6 +121,9 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             return _main_clause_subject(para, verb)
         governor = governor.head
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":
+            subject = governor.head  # 'an academic named Eric Kingson, who worked the crowd, praising “…”'
+            return make_cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
         if subject is not None and not subject.is_punct and not inside_marks(para, subject):
             tokens = [t for t in subject.subtree if t.dep_ != "punct"]
             return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
