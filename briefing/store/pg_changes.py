@@ -1,32 +1,26 @@
 """Change notifications on a team workspace: PostgreSQL's LISTEN/NOTIFY.
 
 Every write transaction on a PostgreSQL workspace ends with ``NOTIFY briefing_changes`` carrying
-its connection's server process id (``Workspace.transaction``); the notice is delivered when the
-transaction commits, never for one rolled back. A window listens on a connection of its own and
-redraws from the store when another connection's change arrives.
+its workspace's origin (``Workspace.transaction``; a window and the connections it reopens for its
+worker threads share one); the notice is delivered when the transaction commits, never for one
+rolled back. A window listens on a connection of its own and redraws from the store when a
+change of another origin arrives: a colleague's, a worker's, never its own import's.
 """
 
 from __future__ import annotations
 
-from briefing.store.pg_database import server_connection
 from briefing.store.postgres import connect
-from briefing.store.workspace import CHANGES_CHANNEL, Workspace
-
-
-def own_process(ws: Workspace) -> int | None:
-    """The server process id of the workspace's connection (None: not a team workspace)."""
-    if ws.conninfo is None:
-        return None
-    return server_connection(ws).info.backend_pid
+from briefing.store.workspace import CHANGES_CHANNEL
 
 
 class ChangeListener:
     """Waits for changes committed by other connections to one team workspace."""
 
-    def __init__(self, conninfo: str, own: int | None = None):
-        """Listen to the workspace at ``conninfo``, ignoring the changes of the connection whose
-        server process is ``own`` (``own_process``: a window redraws after its own edits)."""
-        self._own = str(own)
+    def __init__(self, conninfo: str, own: str | None = None):
+        """Listen to the workspace at ``conninfo``, ignoring the changes of the origin ``own``
+        (``Workspace.origin``: a window redraws after its own edits by itself)."""
+        self._own = own
+        self.ignored = 0  # notices of the own origin read so far
         self._conn = connect(conninfo)
         self._conn.autocommit = True
         self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
@@ -36,12 +30,18 @@ class ChangeListener:
         notices waiting are read at once: a burst of changes is one redraw)."""
         changed = False
         for notice in self._conn.notifies(timeout=timeout):
-            changed = changed or notice.payload != self._own
+            changed = self._heard(notice.payload) or changed
             if changed:
                 break
         for notice in self._conn.notifies(timeout=0):  # drain the rest of a burst
-            changed = changed or notice.payload != self._own
+            changed = self._heard(notice.payload) or changed
         return changed
+
+    def _heard(self, origin: str) -> bool:
+        if origin == self._own:
+            self.ignored += 1
+            return False
+        return True
 
     def close(self) -> None:
         self._conn.close()

@@ -10,6 +10,7 @@ to reopen it and the hooks to run after a commit (the rolling backup).
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 
 # Ends each write transaction on a team workspace: other windows redraw (store.pg_changes).
 # PostgreSQL delivers identical notices of one transaction once, and none when it rolls back.
+# The payload is the writer's origin: a window and the connections it reopens share one.
 CHANGES_CHANNEL = "briefing_changes"
-NOTIFY_CHANGES = f"SELECT pg_notify('{CHANGES_CHANNEL}', pg_backend_pid()::text)"
+NOTIFY_CHANGES = f"SELECT pg_notify('{CHANGES_CHANNEL}', ?)"
 
 
 class Workspace:
@@ -67,6 +69,9 @@ class Workspace:
         # an undo expects the item to be as this window left it
         self.written_revisions: dict[tuple[str, int], int] = {}
         self.pending_revisions: dict[tuple[str, int], int] = {}
+        # Who writes, for change notices (store.pg_changes): new for each opened workspace,
+        # kept by ``reopen`` so a window's worker connections are not taken for a colleague
+        self.origin = uuid.uuid4().hex
 
     @property
     def name(self) -> str:
@@ -93,7 +98,7 @@ class Workspace:
                 with self.db.atomic():
                     yield self.db
                     if self.conninfo is not None:  # delivered once, on commit (store.pg_changes)
-                        self.db.execute(NOTIFY_CHANGES)
+                        self.db.execute(NOTIFY_CHANGES, [self.origin])
             except BaseException:
                 self._settle_revisions(committed=False)
                 raise
@@ -128,7 +133,9 @@ class Workspace:
     def reopen(self) -> Workspace:
         """Another connection to the same file in the same mode, for a worker thread."""
         if self.conninfo is not None and self._opener is not None:
-            return self._opener(self.conninfo, read_only=self.read_only)
+            again = self._opener(self.conninfo, read_only=self.read_only)
+            again.origin = self.origin  # its changes are this window's own
+            return again
         if self.path is None:
             raise WorkspaceError("an in-memory workspace cannot be opened twice")
         if self._opener is None:

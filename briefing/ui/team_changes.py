@@ -31,13 +31,11 @@ class TeamChanges(QObject):
 
     def listen(self) -> None:
         """Start listening to the window's workspace, when it is a team workspace."""
-        from briefing.store.pg_changes import own_process
-
         self.stop()
         ws, runner = self.window.ws, self.window.runner
         if ws.conninfo is None or runner.synchronous:
             return
-        conninfo, own = ws.conninfo, own_process(ws)
+        conninfo, own = ws.conninfo, ws.origin
 
         def work(progress, cancelled):
             from briefing.store.pg_changes import ChangeListener

@@ -310,3 +310,27 @@ def test_the_history_records_the_database_role_unless_a_name_is_given(workspace_
         mark_claim(ws, second, "corroborated")
         assert history_for(ws, "claim", first)[-1].actor == "ana"
         assert history_for(ws, "claim", second)[-1].actor == "Ana Pereira"
+
+
+def test_change_notices_of_a_window_and_its_reopened_connections_are_its_own(workspace_copy, team_database):
+    """A window's import or worker thread writes on a reopened connection: its notices carry the
+    window's origin and are not taken for a colleague's; a colleague's change is."""
+    from briefing.store.claims import mark_claim
+    from briefing.store.pg_changes import ChangeListener
+
+    copy_workspace(str(workspace_copy), team_database)
+    with open_workspace(team_database) as window_ws:
+        listener = ChangeListener(team_database, window_ws.origin)
+        try:
+            claim_id = window_ws.db.execute("SELECT min(id) FROM claims").fetchone()[0]
+            with window_ws.reopen() as worker_ws:
+                assert worker_ws.origin == window_ws.origin
+                mark_claim(worker_ws, claim_id, "disputed", "the window's own worker")
+            with open_workspace(team_database) as colleague:
+                assert colleague.origin != window_ws.origin
+                mark_claim(colleague, claim_id, "corroborated", "a colleague")
+            # notices arrive in commit order: the own one is read (and ignored) before the colleague's
+            assert listener.wait(timeout=600)
+            assert listener.ignored == 1
+        finally:
+            listener.close()
