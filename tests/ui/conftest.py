@@ -39,3 +39,33 @@ def demo_window(qtbot, analysed_path, tmp_path):
     win.show()
     yield win
     ws.close()
+
+
+TEAM_WAIT_MS = 600_000  # an event is awaited, never a time: this only bounds a hang on a loaded machine
+
+
+@pytest.fixture
+def team_copy(analysed_path, team_database, tmp_path):
+    """The analysed demo workspace copied into a fresh team database; its connection string."""
+    from briefing.store.copying import copy_workspace
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    copy_workspace(str(copy), team_database)
+    return team_database
+
+
+@pytest.fixture
+def team_window(qtbot, team_copy):
+    """A window on ``team_copy`` with real worker threads, once it listens for colleagues' changes."""
+    from briefing.store import open_workspace
+
+    ws = open_workspace(team_copy)
+    window = MainWindow(ws, runner=TaskRunner(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitUntil(lambda: window.team_changes.listening, timeout=TEAM_WAIT_MS)
+    yield window
+    window.close()
+    ws.close()

@@ -2,43 +2,16 @@
 show as waiting at once, the status bar counts them, and a worker's saved analysis appears
 without a reload. Every wait is for an event; the bounds only stop a hang."""
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from briefing.store import open_workspace
 from briefing.store.pg_waiting import list_waiting_for_workers
 from briefing.store.sources import list_sources
 from briefing.team_jobs import ANALYSIS_QUEUE
-from briefing.ui.main_window import MainWindow
 from briefing.ui.source_model import NOT_ANALYSED_MARK, QUEUED_MARK
-from briefing.ui.tasks import TaskRunner
 from tests.processes import run_cli
 
 WAIT_MS = 600_000  # the worker loads the language model on a shared machine: a bound against hangs only
 HANG_S = 600
-
-
-@pytest.fixture
-def team_copy(analysed_path, team_database, tmp_path):
-    from briefing.store.copying import copy_workspace
-
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    copy_workspace(str(copy), team_database)
-    return team_database
-
-
-@pytest.fixture
-def team_window(qtbot, team_copy):
-    ws = open_workspace(team_copy)
-    window = MainWindow(ws, runner=TaskRunner(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitUntil(lambda: window.team_changes.listening, timeout=WAIT_MS)
-    yield window
-    window.close()
-    ws.close()
 
 
 def _cell(window, source_id: int, column: int, role=Qt.ItemDataRole.DisplayRole):

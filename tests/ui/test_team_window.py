@@ -3,39 +3,12 @@ deleted source, and redraws when a colleague's change commits."""
 
 import shutil
 
-import pytest
-
 from briefing.store import open_workspace
 from briefing.store.claims import get_claim, list_claim_rows, mark_claim
 from briefing.store.sources import list_sources
-from briefing.ui.main_window import MainWindow
 from briefing.ui.panels import ItemRole
-from briefing.ui.tasks import TaskRunner
 
 WAIT_MS = 60_000  # an event is awaited, never a time: this only bounds a hang
-
-
-@pytest.fixture
-def team_copy(analysed_path, team_database, tmp_path):
-    from briefing.store.copying import copy_workspace
-
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    copy_workspace(str(copy), team_database)
-    return team_database
-
-
-@pytest.fixture
-def team_window(qtbot, team_copy):
-    ws = open_workspace(team_copy)
-    window = MainWindow(ws, runner=TaskRunner(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitUntil(lambda: window.team_changes.listening, timeout=WAIT_MS)
-    yield window
-    window.close()
-    ws.close()
 
 
 def _status_shown(window, claim_id):
