@@ -2,17 +2,21 @@
 what ``search_queries`` does with FTS5, with the same pages, cursors and facets.
 
 The expression becomes a tsquery (``pg_tsquery``); the filters are the shared SQL over
-``search_docs`` (``search_pages``). A query's matches are counted first, up to ``rank_limit`` + 1
-(the GIN index gives the rows, nothing is ranked). At most ``rank_limit`` matches are ranked in
-one statement that reads them once into a temporary table, from which the server takes the count,
-the page and the facets of every match: ``ts_rank`` with the index's weights (a speaker's words
-4x, a title's 0.5x, as SQLite's bm25 weights), normalised by the length of the item, its negation
-the score (lower first, as bm25), and exact-phrase matches of plain words first. More matches are
-listed newest first with their count, and facets of the first ``facet_limit``. Snippets are
-``ts_headline``'s for the page's rows only, with the same marks as SQLite's.
+``search_docs`` (``search_pages``). A query the planner expects to have at most ``rank_limit``
+matches is ranked in one statement that reads them once into a temporary table, from which the
+server takes the count, the page with its details and headlines, and the facets of every match:
+``ts_rank`` with the index's weights (a speaker's words 4x, a title's 0.5x, as SQLite's bm25
+weights), normalised by the length of the item, its negation the score (lower first, as bm25),
+and exact-phrase matches of plain words first. A query expected to have more is counted first, by
+the statement that lists it newest first when there are more than ``rank_limit`` (with its count,
+and facets of the first ``facet_limit``), and ranked when there are not. Snippets are
+``ts_headline``'s for the page's rows only, with the same marks as SQLite's; facet names are
+joined to the ten sources and speakers counted, not to every match. Each search is two round
+trips to the server: the planner's estimate, then the one statement (settings sent with it).
 
 The vocabulary for misspelt words: ``search_terms`` holds every term written, read in prefix
-ranges; the rows holding a term are counted only for the few close to the typed word.
+ranges; the rows holding a term are counted only for the few close to the typed word, in one
+statement.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 
 from briefing.cjk import has_cjk, unspace
 from briefing.domain import SearchFilters, SearchPage
+from briefing.store.pg_database import server_connection, translate
 from briefing.store.pg_search import CONFIG, joined
 from briefing.store.pg_tsquery import ExpressionError, phrase_text, phrases, tsquery_text
 from briefing.store.search_index import phrase
@@ -32,7 +37,6 @@ from briefing.store.search_pages import (
     JOINS,
     OPEN,
     QueryError,
-    facets_from,
     filter_conditions,
     page_of,
     recent,
@@ -44,6 +48,7 @@ WEIGHTS = "'{0.25, 0.1, 0.125, 1.0}'"  # D (body), C (unused), B (title), A (spe
 TSQUERY = f"to_tsquery('{CONFIG}', ?)"
 SCORE = f"-ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 1)::float8"
 HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1"
+READ_AT_MOST = 4  # a query expected to have few matches is read up to this many times rank_limit once
 COUNT_CAP = 1_000  # rows counted for a candidate correction (enough to rank the few close ones)
 _TITLED = f"d.source_id IN (SELECT t.source_id FROM search_docs t WHERE t.kind = 'source' AND t.doc @@ {TSQUERY})"
 _WORD_MARKS = ("\ue002", "\ue003")
@@ -68,11 +73,16 @@ def search_index(
         query = tsquery_text(match)
         cjk_words = [unspace(p) for p in phrases(match) if has_cjk(p)]
         where, params = [f"d.doc @@ {TSQUERY}", *where], [query, *params]
-        page = None
-        if _estimate(ws, where, params) <= rank_limit or _count(ws, where, params, rank_limit + 1) <= rank_limit:
-            exact_query = exact and tsquery_text(exact)
-            page = _ranked(ws, query, cjk_words, exact_query, where, params, limit, cursor, rank_limit)
-        return page or _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit)
+        exact_query = exact and tsquery_text(exact)
+        ranked = (ws, query, cjk_words, exact_query, where, params, limit, cursor, rank_limit, facet_limit)
+        newest = (ws, query, cjk_words, where, params, limit, cursor, facet_limit)
+        if _estimate(ws, where, params) > rank_limit:
+            # counted first: the count of a very common query is the costly part of listing it
+            return _newest(*newest, more_than=rank_limit) or _ranked(*ranked) or _newest(*newest)
+        # ranked, or listed newest from the same rows when the planner misjudged a query that has
+        # more; read once more when it has many more (all of them, once: the planner would read
+        # them again for the page and for the sample, expecting few)
+        return _ranked(*ranked) or _newest(*newest, read_once=True)
     except ExpressionError as exc:
         raise QueryError(f"the search index cannot read this query ({exc})") from None
     except Exception as exc:
@@ -81,20 +91,31 @@ def search_index(
         raise QueryError(f"the search index cannot read this query ({str(exc).strip().splitlines()[0]})") from None
 
 
-def _count(ws: Workspace, where: list[str], params: list[Any], up_to: int | None = None) -> int:
-    inner = f"SELECT 1 FROM search_docs d WHERE {' AND '.join(where)}"
-    if up_to is None:
-        return ws.db.execute(f"SELECT count(*) FROM ({inner}) x", params).fetchone()[0]
-    return _through_index(ws, f"SELECT count(*) FROM ({inner} LIMIT {int(up_to)}) x", params)[0][0]
+def _count(ws: Workspace, where: list[str], params: list[Any], up_to: int) -> int:
+    inner = f"SELECT 1 FROM search_docs d WHERE {' AND '.join(where)} LIMIT {int(up_to)}"
+    return _through_index(ws, f"SELECT count(*) FROM ({inner}) x", params)[0][0]
 
 
 def _through_index(ws: Workspace, sql: str, params: list[Any]) -> list[tuple]:
-    """The rows of ``sql``, its matches found through the GIN index: with a LIMIT, the planner
-    may read the whole table in order instead, hoping to meet enough matches early (seconds for
-    a word that none or few rows hold)."""
-    with ws.db.atomic():  # a PgDatabase
-        ws.db.execute("SET LOCAL enable_seqscan = off")
-        return ws.db.execute(sql, params).fetchall()
+    """The rows of ``sql``, its matches found through the GIN index, in one round trip.
+
+    With a LIMIT, the planner may read the whole table in order instead, hoping to meet enough
+    matches early (seconds for a word that none or few rows hold). The settings go with the
+    statement in one simple query (client-side binding), whose statements run in one implicit
+    transaction, so that SET LOCAL holds for this statement only: no sequential scan; no JIT
+    (compiling took longer than it saved, 35-55 ms); memory enough for a very common word's
+    bitmap of matching rows to stay exact (a lossy one makes the server recheck every row of
+    a page)."""
+    from psycopg import ClientCursor
+
+    with ClientCursor(server_connection(ws)) as cursor:
+        cursor.execute(_SETTINGS + translate(sql), params)
+        for _ in range(_SETTINGS.count(";")):
+            cursor.nextset()
+        return cursor.fetchall()
+
+
+_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; "
 
 
 def _estimate(ws: Workspace, where: list[str], params: list[Any]) -> float:
@@ -103,93 +124,164 @@ def _estimate(ws: Workspace, where: list[str], params: list[Any]) -> float:
     return float(plan.fetchone()[0][0]["Plan"]["Plan Rows"])
 
 
-def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor, rank_limit) -> SearchPage | None:
-    """Count, page and facets of every match, from one statement that ranks them once (None when
-    there are more than ``rank_limit``)."""
+def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor, rank_limit, facet_limit) -> SearchPage | None:
+    """Count, page (with its details and headlines) and facets of every match, from one
+    statement that ranks them once; or, with more than ``rank_limit`` matches but fewer than
+    ``READ_AT_MOST`` times that, the newest listed from the same rows (None when there are more)."""
     score, values = SCORE, [query]
     if exact:
         score += f" - CASE WHEN d.doc @@ {TSQUERY} THEN {EXACT_FIRST} ELSE 0 END"
         values.append(exact)
     values += params
-    after = ""
+    after = before = ""
     if cursor is not None:
-        after = "WHERE score > ? OR (score = ? AND id > ?)"
-        values += [cursor[0], cursor[0], cursor[1]]
-    values.append(limit + 1)
-    sql = _RANKED.format(score=score, where=" AND ".join(where), after=after, most=int(rank_limit) + 1)
+        after, before = "AND (score > ? OR (score = ? AND id > ?))", "AND id < ?"
+        values += [cursor[0], cursor[0], cursor[1], limit + 1, cursor[1], limit + 1]
+    else:
+        values += [limit + 1, limit + 1]
+    values += [query, HEADLINE]
+    most = READ_AT_MOST * int(rank_limit) + 1
+    sql = _RANKED.format(
+        score=score,
+        where=" AND ".join(where),
+        after=after,
+        before=before,
+        most=most,
+        rank_limit=int(rank_limit),
+        sample=int(facet_limit),
+    )
     total, page, kinds, statuses, sources, speakers = _through_index(ws, sql, values)[0]
-    if total > rank_limit:
+    if total >= most:
         return None
-    rows = _hit_rows(ws, query, cjk_words, [(rowid, score) for rowid, score in page])
     facets = {
         name: [(key, count) for key, count in pairs]
         for name, pairs in (("type", kinds), ("status", statuses), ("source", sources), ("speaker", speakers))
     }
-    return page_of(rows, limit, total, True, facets, False)
+    ranked = total <= rank_limit
+    return page_of(_shown_rows(cjk_words, page), limit, total, ranked, facets, not ranked and total > facet_limit)
 
 
 def _pairs(select: str) -> str:
     return f"(SELECT coalesce(json_agg(json_build_array(k, n)), '[]') FROM ({select}) x)"
 
 
-_RANKED = """WITH m AS MATERIALIZED (
-    SELECT d.id, {score} AS score, d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {where}
-    LIMIT {most})
-SELECT (SELECT count(*) FROM m), """ + ", ".join(
-    (
-        _pairs("SELECT id AS k, score AS n FROM m {after} ORDER BY score, id LIMIT ?"),
-        _pairs("SELECT kind AS k, count(*) AS n FROM m GROUP BY kind ORDER BY 2 DESC, 1"),
-        _pairs("SELECT status AS k, count(*) AS n FROM m WHERE status IS NOT NULL GROUP BY status ORDER BY 2 DESC, 1"),
-        _pairs(
-            "SELECT coalesce(s.title, '(untitled)') AS k, count(*) AS n FROM m JOIN sources s ON s.id = m.source_id "
-            "GROUP BY s.id ORDER BY 2 DESC, s.id LIMIT 10"
-        ),
-        _pairs(
-            "SELECT e.name AS k, count(*) AS n FROM m JOIN entities e ON e.id = m.speaker_id "
-            "GROUP BY e.id ORDER BY 2 DESC, e.id LIMIT 10"
-        ),
+# The page's rows as a hit shows them, with the headline of each row's text: its best passage of
+# at most 16 words, '…' where it is cut (ts_headline is the costly part: for the page's rows only).
+_PAGE_ROWS = f"""(SELECT coalesce(json_agg(json_build_array(p.id, p.score, {COLUMNS}, d.body,
+        ts_headline('{CONFIG}', d.body, {TSQUERY}, ?)) ORDER BY p.n), '[]')
+    FROM p JOIN search_docs d ON d.id = p.id {JOINS}{{only}})"""
+
+
+def _facets(rows: str) -> str:
+    """The facets of ``rows``: kinds and statuses, and the ten sources and speakers with most rows
+    (counted by id before the names are joined: a join per row cost as much as ranking it)."""
+    return ", ".join(
+        (
+            _pairs(f"SELECT kind AS k, count(*) AS n FROM {rows} GROUP BY kind ORDER BY 2 DESC, 1"),
+            _pairs(
+                f"SELECT status AS k, count(*) AS n FROM {rows} WHERE status IS NOT NULL GROUP BY status "
+                "ORDER BY 2 DESC, 1"
+            ),
+            _pairs(
+                f"SELECT coalesce(s.title, '(untitled)') AS k, x.n FROM (SELECT source_id, count(*) AS n FROM {rows} "
+                "GROUP BY source_id ORDER BY 2 DESC, 1 LIMIT 10) x JOIN sources s ON s.id = x.source_id "
+                "ORDER BY x.n DESC, x.source_id"
+            ),
+            _pairs(
+                f"SELECT e.name AS k, x.n FROM (SELECT speaker_id, count(*) AS n FROM {rows} "
+                "WHERE speaker_id IS NOT NULL GROUP BY speaker_id) x JOIN entities e ON e.id = x.speaker_id "
+                "ORDER BY x.n DESC, e.id LIMIT 10"
+            ),
+        )
     )
+
+
+# m: the matches, scored, up to READ_AT_MOST times rank_limit; with at most rank_limit of them,
+# the page is the best (p1) and the facets count them all; with more, the page is the newest
+# (p2) and the facets count the first sample of them (f).
+_RANKED = (
+    """WITH m AS MATERIALIZED (
+    SELECT d.id, {score} AS score, d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {where}
+    LIMIT {most}),
+c AS MATERIALIZED (SELECT count(*) AS n FROM m),
+p1 AS MATERIALIZED (
+    SELECT id, score, row_number() OVER (ORDER BY score, id) AS n FROM m
+    WHERE (SELECT n FROM c) <= {rank_limit} {after} ORDER BY score, id LIMIT ?),
+p2 AS MATERIALIZED (
+    SELECT id, 0.0::float8 AS score, row_number() OVER (ORDER BY id DESC) AS n FROM m
+    WHERE (SELECT n FROM c) > {rank_limit} {before} ORDER BY id DESC LIMIT ?),
+p AS (SELECT * FROM p1 UNION ALL SELECT * FROM p2),
+f AS MATERIALIZED (
+    SELECT kind, status, source_id, speaker_id FROM m WHERE (SELECT n FROM c) <= {rank_limit}
+    UNION ALL
+    (SELECT kind, status, source_id, speaker_id FROM m WHERE (SELECT n FROM c) > {rank_limit}
+     ORDER BY id LIMIT {sample}))
+SELECT (SELECT n FROM c), """
+    + _PAGE_ROWS.replace("{only}", "")
+    + ", "
+    + _facets("f")
+)
+
+# A very common query: every match counted, the newest listed (by order of import), no ranking;
+# facets of the first (oldest) matches. Each read as the plan suits it: the count from the GIN
+# index, the page and the sample from the primary key, in order, stopping early (none of them
+# when the count is at most {more}).
+_NEWEST = (
+    """WITH c AS MATERIALIZED (SELECT count(*) AS n FROM search_docs d WHERE {where}),
+p AS MATERIALIZED (
+    SELECT d.id, 0.0::float8 AS score, row_number() OVER (ORDER BY d.id DESC) AS n FROM search_docs d
+    WHERE {conditions} AND (SELECT n FROM c) > {more} ORDER BY d.id DESC LIMIT ?),
+f AS MATERIALIZED (
+    SELECT d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d
+    WHERE {where} AND (SELECT n FROM c) > {more} ORDER BY d.id LIMIT {sample})
+SELECT (SELECT n FROM c), """
+    + _PAGE_ROWS.replace("{only}", "")
+    + ", "
+    + _facets("f")
+)
+# The same from the matches read once into a temporary table.
+_NEWEST_READ_ONCE = (
+    """WITH a AS MATERIALIZED (
+    SELECT d.id, d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {where}),
+p AS MATERIALIZED (
+    SELECT id, 0.0::float8 AS score, row_number() OVER (ORDER BY id DESC) AS n FROM a {after}
+    ORDER BY id DESC LIMIT ?),
+f AS MATERIALIZED (SELECT kind, status, source_id, speaker_id FROM a ORDER BY id LIMIT {sample})
+SELECT (SELECT count(*) FROM a), """
+    + _PAGE_ROWS.replace("{only}", "")
+    + ", "
+    + _facets("f")
 )
 
 
-def _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit) -> SearchPage:
-    """A very common query: every match counted, the newest listed (by order of import), no ranking."""
-    total = _count(ws, where, params)
-    conditions, values = list(where), list(params)
-    if cursor is not None:
-        conditions.append("d.id < ?")
-        values.append(cursor[1])
-    ids = ws.db.execute(
-        f"SELECT d.id FROM search_docs d WHERE {' AND '.join(conditions)} ORDER BY d.id DESC LIMIT ?",
-        [*values, limit + 1],
-    ).fetchall()
-    rows = _hit_rows(ws, query, cjk_words, [(r[0], 0) for r in ids])
-    sample = ws.db.execute(
-        f"SELECT d.kind, d.status, d.source_id, d.speaker_id FROM search_docs d WHERE {' AND '.join(where)} "
-        f"LIMIT {int(facet_limit)}",
-        params,
-    ).fetchall()
-    return page_of(rows, limit, total, False, facets_from(ws, sample), total > facet_limit)
-
-
-def _hit_rows(ws: Workspace, query: str, cjk_words: list[str], ranked: list[tuple[int, float]]) -> list[tuple]:
-    """The page's (id, score) rows with what a hit shows and the headline of each row's text: its
-    best passage of at most 16 words, '…' where it is cut (one statement for the page)."""
-    if not ranked:
-        return []
-    found = {
-        row[0]: row[1:]
-        for row in ws.db.execute(
-            f"SELECT d.id, {COLUMNS}, d.body, ts_headline('{CONFIG}', d.body, {TSQUERY}, ?) "
-            f"FROM search_docs d {JOINS} WHERE d.id = ANY(?)",
-            [query, HEADLINE, [rowid for rowid, _ in ranked]],
+def _newest(ws, query, cjk_words, where, params, limit, cursor, facet_limit, more_than=-1, read_once=False):
+    """A very common query: every match counted, the newest listed, facets of the first
+    ``facet_limit`` (None, having only counted, when there are at most ``more_than``)."""
+    after = [] if cursor is None else [cursor[1]]
+    if read_once:
+        sql = _NEWEST_READ_ONCE.format(
+            where=" AND ".join(where), after="WHERE id < ?" if after else "", sample=int(facet_limit)
         )
+        values = [*params, *after, limit + 1, query, HEADLINE]
+    else:
+        conditions = " AND ".join([*where, "d.id < ?"] if after else where)
+        sql = _NEWEST.format(
+            conditions=conditions, where=" AND ".join(where), sample=int(facet_limit), more=int(more_than)
+        )
+        values = [*params, *params, *after, limit + 1, *params, query, HEADLINE]
+    total, page, kinds, statuses, sources, speakers = _through_index(ws, sql, values)[0]
+    if total <= more_than:
+        return None
+    facets = {
+        name: [(key, count) for key, count in pairs]
+        for name, pairs in (("type", kinds), ("status", statuses), ("source", sources), ("speaker", speakers))
     }
-    return [
-        (*found[rowid][:-2], _shown(joined(found[rowid][-2]), joined(found[rowid][-1]), cjk_words), rowid, score)
-        for rowid, score in ranked
-        if rowid in found
-    ]
+    return page_of(_shown_rows(cjk_words, page), limit, total, False, facets, total > facet_limit)
+
+
+def _shown_rows(cjk_words: list[str], page: list[list]) -> list[tuple]:
+    """The page's rows (id, score, details, body, headline) as ``page_of`` reads them."""
+    return [(*row[2:-2], _shown(joined(row[-2]), joined(row[-1]), cjk_words), row[0], row[1]) for row in page]
 
 
 def _shown(text: str, headline: str, cjk_words: list[str]) -> str:
@@ -229,13 +321,21 @@ def count_matches(ws: Workspace, word: str, up_to: int) -> int:
 
 def list_terms(ws: Workspace, ranges: list[tuple[str, str]], keep) -> dict[str, int]:
     """term -> index rows holding it (up to COUNT_CAP), for the terms ``keep`` keeps after
-    ``low`` and before ``high`` of each range."""
-    terms: dict[str, int] = {}
-    for low, high in ranges:
-        for (term,) in ws.db.execute("SELECT term FROM search_terms WHERE term > ? AND term < ?", [low, high]):
-            if keep(term) and term not in terms:
-                terms[term] = _count(ws, ["d.doc @@ ?::tsquery"], [phrase_text(term)], COUNT_CAP)
-    return {term: rows for term, rows in terms.items() if rows}
+    ``low`` and before ``high`` of each range (one statement reads the ranges, one counts)."""
+    if not ranges:
+        return {}
+    sql = " UNION ".join(["SELECT term FROM search_terms WHERE term > ? AND term < ?"] * len(ranges))
+    found = [term for (term,) in ws.db.execute(sql, [bound for pair in ranges for bound in pair])]
+    terms = sorted(term for term in found if keep(term))
+    if not terms:
+        return {}
+    counted = _through_index(ws, _COUNT_EACH, [[phrase_text(term) for term in terms]])
+    return {term: rows for term, (rows,) in zip(terms, counted, strict=True) if rows}
+
+
+# Each term's rows counted up to COUNT_CAP, in the order of the terms given.
+_COUNT_EACH = f"""SELECT (SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.doc @@ t.q LIMIT {COUNT_CAP}) x)
+FROM unnest(?::tsquery[]) WITH ORDINALITY AS t(q, i) ORDER BY t.i"""
 
 
 def list_word_forms(ws: Workspace, term: str, sample: int = 20) -> Counter[str]:
