@@ -1,10 +1,12 @@
 """Who a quote's speaker words name: an entity cluster, by name, role or pronoun.
 
-spaCy's small model has no coreference. A pronoun goes to the nearest earlier
-person that agrees with it: "she" never to a man named "Donald" or called
-"Mr.", "he" never to a "Hillary" or a "Ms.", "they" to a body first. The search
-starts at the pronoun, not at the quote: in 'He says Obama “knows…”' the
-speaker is named before "Obama".
+spaCy's small model has no coreference. A pronoun goes to the earlier person
+that agrees with it: "she" never to a man named "Donald", called "Mr." or that
+the text itself calls "he" ("Reyes said he…", see ``quote_gender``), "they" to a
+body first. Among those, the topic wins: the last speaker while no one else
+became a subject, else the one last named as the subject of a clause that no
+speech verb reports. The search starts at the pronoun, not at the quote: in
+'He says Obama “knows…”' the speaker is named before "Obama".
 """
 
 from __future__ import annotations
