@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name
+from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names, trim_to_known_names
+from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_types import with_datelines
 from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
@@ -61,7 +63,8 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_datelines(find_mentions(parsed), parsed)
-    mentions = split_run_together(trim_headline_names(mentions, parsed), parsed.text)
+    mentions = cut_to_names(split_glued(trim_headline_names(mentions, parsed), parsed.text), parsed)
+    mentions = split_run_together(mentions, parsed.text)
     mentions = trim_to_known_names(mentions, parsed.text)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)

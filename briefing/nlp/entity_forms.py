@@ -83,9 +83,10 @@ def trim_to_known_names(mentions: list[Mention], text: str) -> list[Mention]:
     for form in counts:
         name_words.update({w.lower() for w in form.split()})
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
+    surnames = Counter(f.split()[-1] for f in counts if types[f] == "person" and " " in f)
     result = []
     for mention in mentions:
-        cut = _known_without_stray(mention, counts, types, name_words, lower_words)
+        cut = _known_without_stray(mention, counts, types, name_words, lower_words, surnames)
         if cut is None:
             result.append(mention)
             continue
@@ -95,13 +96,20 @@ def trim_to_known_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _known_without_stray(
-    mention: Mention, counts: Counter[str], types: dict[str, str], name_words: Counter[str], lower_words: set[str]
+    mention: Mention,
+    counts: Counter[str],
+    types: dict[str, str],
+    name_words: Counter[str],
+    lower_words: set[str],
+    surnames: Counter[str],
 ) -> str | None:
     words = mention.text.split()
     if len(words) < 2:
         return None
     for name, stray, leading in ((" ".join(words[:-1]), words[-1], False), (" ".join(words[1:]), words[0], True)):
-        if counts[name] < max(1, counts[mention.text]) or types[name] != mention.type:
+        # a short capitalised word ('Jared': jar + ed) needs a name seen on its own
+        plain = stray.lower() in lower_words | FUNCTION_WORDS | OPENING_WORDS or len(stray) >= 6
+        if not _known_name(name, mention, counts, types, surnames if plain else Counter()):
             continue
         # the stray word belongs to no other name of the text (it is in this mention's own form)
         if name_words[stray.lower()] > 1 or stray.lower() in ORG_WORDS | PLACE_WORDS:
@@ -109,6 +117,17 @@ def _known_without_stray(
         if _no_name_word(stray, leading, stray.lower() in lower_words):
             return name
     return None
+
+
+def _known_name(
+    name: str, mention: Mention, counts: Counter[str], types: dict[str, str], surnames: Counter[str]
+) -> bool:
+    """Named as often as the mention or more, with its type; or the surname of a person
+    named in full ('Stone' of 'Roger Stone' for 'Stated Stone')."""
+    if counts[name] >= max(1, counts[mention.text]) and types[name] == mention.type:
+        return True
+    own = mention.type == "person" and mention.text.endswith(" " + name)
+    return " " not in name and surnames[name] > own
 
 
 def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:

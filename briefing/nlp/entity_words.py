@@ -106,3 +106,31 @@ def open_class_words() -> frozenset[str]:
     except (KeyError, ValueError, AttributeError):
         return frozenset()
     return frozenset(w for pos in ("verb", "adv") if pos in index for w in index[pos] if "_" not in w)
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Every word in the model's lemma tables, of any part of speech (empty when it has none).
+    The noun table also holds some proper names ('egypt'), so callers ask the text too."""
+    try:
+        index = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for pos in index for w in index[pos] if "_" not in w)
+
+
+def is_dictionary_word(word: str) -> bool:
+    """'Images', 'Oldest', 'Featured', 'Reply', 'February': a word of the language, inflected or not."""
+    lower = word.lower()
+    known = dictionary_words()
+    if lower in known or lower in MONTHS:
+        return True
+    for suffix, repl in (*_INFLECTIONS, ("est", ""), ("est", "e"), ("er", ""), ("ies", "y")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: len(lower) - len(suffix)]
+            if stem + repl in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
+                return True
+    return False
+
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())

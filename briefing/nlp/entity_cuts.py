@@ -1,0 +1,160 @@
+"""Mentions that hold more than a name, cut to the name.
+
+A title-case headline or a sentence start runs a name into the words around it, and the
+model takes them all: "Asked on Fox News", "Two Supreme Court", "In Nevada" (a function,
+opening or number word before the name); "Trump May be Aligning", "Boyle is Breitbart
+News' Washington", "Luciana Lopez: Saying" (a clause after it); "Hayes of the Weekly
+Standard" (two names the text uses on their own, joined by "of the"); "Jeb Bush-spent",
+"Obama-levels" (a lower-case word hyphened to a name the text uses on its own: "Oh Ha-eun"
+and "Seongsu-dong" stay whole).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.nlp.claim_headline import is_title_case
+from briefing.nlp.entity_forms import FUNCTION_WORDS
+from briefing.nlp.entity_words import OPENING_WORDS, open_class_words
+from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
+from briefing.nlp.mentions import Mention
+from briefing.nlp.parse import ParsedText
+
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands both".split())
+# Words that open a sentence or a phrase before a name; no pronouns ('We The People').
+LEADING_WORDS = (FUNCTION_WORDS | OPENING_WORDS) - frozenset(
+    "he she it they we i you him her them us me his its their our my your who which that this these those".split()
+)
+PREPOSITIONS = frozenset("in on at by for from with to of into onto over under between through during about".split())
+# Lower-case words that start a clause inside a span: the name ends before them.
+CLAUSE_WORDS = frozenset(
+    "is are was were be been has have had will would may might can could should must does did says said".split()
+)
+# Verbs a title-case headline writes with a capital right after a name: 'Christie Says He'.
+HEADLINE_VERBS = frozenset("is are was were says said".split())
+_HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
+_POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
+_TOKEN = re.compile(r"\S+")
+
+
+def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
+    """Each mention cut to the name (or names) in it."""
+    known = {m.text: m.type for m in mentions}
+    headlines = [(p.start, p.end) for p in parsed.paragraphs if is_title_case(p.text)]
+    result = []
+    for mention in mentions:
+        in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
+        result.extend(_cut(mention, known, in_headline))
+    return result
+
+
+def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Mention]:
+    tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(mention.text)]
+    joined = _joined_names(tokens, known, mention.type) or (_around_verb(tokens, known) if in_headline else [])
+    if joined:
+        return [_piece(mention, tokens[a:b], known, split=True) for a, b in joined]
+    first, last = _name_bounds(tokens, known)
+    whole = (first, last) == (0, len(tokens))
+    if first >= last or (whole and not _HYPHEN_SUFFIX.search(tokens[-1][1])):
+        return [mention]
+    # only words before the name cut: 'In Nevada' is the place the text names 'Nevada'
+    piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=last == len(tokens))
+    if piece.text in known:
+        return [piece]
+    # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone
+    return [mention] if whole else [_piece(mention, tokens[first:last], known)]
+
+
+def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[int, int]:
+    """The tokens that are the name: without leading function, opening or number words,
+    and ending before a clause ('may be', 'is', 'Says') or after a colon. A preposition
+    goes only before a name the text uses on its own ('In Nevada', never 'Under Armour')."""
+    first = 0
+    while first < len(tokens) - 1 and _leading_stray(tokens[first][1], tokens[first + 1][1]):
+        rest = " ".join(w for _, w in tokens[first + 1 :])
+        if not first and tokens[0][1].lower() in PREPOSITIONS and rest not in known and tokens[1][1][:1].isupper():
+            break
+        first += 1
+    last = len(tokens)
+    for i in range(first + 1, len(tokens)):
+        word = tokens[i][1]
+        if word in CLAUSE_WORDS or word.lower() in HEADLINE_VERBS and word.istitle() or tokens[i - 1][1].endswith(":"):
+            last = i
+            break
+    if last < len(tokens) and tokens[last][1] in ("be", "been", "have") and last - first > 1:
+        last -= 1  # 'Trump May be Aligning': the modal goes with the clause
+    return first, last
+
+
+def _leading_stray(word: str, following: str) -> bool:
+    """'Two', 'Both', 'In', 'Well', 'Asked' (on) before the capitalised rest of a span."""
+    lower = word.lower()
+    if word.isupper() or lower not in NUMBER_WORDS | LEADING_WORDS:
+        return False
+    return following[:1].isupper() or following in FUNCTION_WORDS
+
+
+def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> list[tuple[int, int]]:
+    """'Hayes of the Weekly Standard' -> the token ranges of 'Hayes' and 'Weekly Standard',
+    when the text names both on their own, or a person is 'of the' an organisation."""
+    words = [w for _, w in tokens]
+    for i in range(1, len(words) - 2):
+        if words[i] == "of" and words[i + 1] == "the":
+            left, right = " ".join(words[:i]), " ".join(words[i + 2 :])
+            of_outlet = kind == "person" and words[-1].lower() in ORG_WORDS and words[i + 2][:1].isupper()
+            if (left in known and right in known) or of_outlet:
+                return [(0, i), (i + 2, len(words))]
+    return []
+
+
+def _around_verb(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:
+    """'Report Reveals Clinton', 'Clinton Cash Debunks Hillary': a verb inside a span of a
+    title-case headline; the names on either side that the text uses on their own are kept."""
+    words = [w for _, w in tokens]
+    if words[-1].lower() in ORG_WORDS | PLACE_WORDS:
+        return []  # 'Las Vegas Sands Corp', 'United States Supreme Court'
+    for i in range(1, len(words) - 1):
+        if words[i].istitle() and _is_verb_form(words[i]) and not _in_known_name(words, i, known):
+            sides = [(0, i), (i + 1, len(words))]
+            return [(a, b) for a, b in sides if " ".join(words[a:b]) in known]
+    return []
+
+
+def _in_known_name(words: list[str], i: int, known: dict[str, str]) -> bool:
+    """'United States Senate': the word is part of a name the text uses ('United States')."""
+    spans = ((a, b) for a in range(i + 1) for b in range(i + 1, len(words) + 1) if 1 < b - a < len(words))
+    return any(" ".join(words[a:b]) in known for a, b in spans)
+
+
+def _is_verb_form(word: str) -> bool:
+    """'Reveals', 'Debunks', 'Hacked': a verb's third person or past, by the lemma tables."""
+    lower = word.lower()
+    if len(lower) < 5 or lower.endswith("ss"):
+        return False
+    known = open_class_words()
+    if lower.endswith("s"):
+        return lower[:-1] in known or (lower.endswith("es") and lower[:-2] in known)
+    return lower.endswith("ed") and (lower[:-2] in known or lower[:-1] in known)
+
+
+def _piece(
+    mention: Mention,
+    tokens: list[tuple[int, str]],
+    known: dict[str, str],
+    trim_hyphen: bool = False,
+    split: bool = False,
+) -> Mention:
+    """The mention cut to ``tokens``; with ``split``, a piece ('Hayes', 'Weekly Standard',
+    'Nevada' of 'In Nevada') takes the type the text gives it elsewhere; a name cut before
+    a clause ('Trump May be Aligning') keeps the mention's own type."""
+    offset = tokens[0][0]
+    end = tokens[-1][0] + len(tokens[-1][1])
+    text = mention.text[offset:end].rstrip(":,")
+    if trim_hyphen and _HYPHEN_SUFFIX.search(text):
+        text = _POSSESSIVE_REST.sub("", _HYPHEN_SUFFIX.sub("", text))
+    start = mention.start + offset
+    kind = mention.type
+    if split and text != mention.text:
+        org = text.split()[-1].lower() in ORG_WORDS and len(text.split()) > 1
+        kind = known.get(text, "organisation" if org else mention.type)
+    return Mention(start, start + len(text), text, kind, mention.weight, mention.role, mention.adjectival)

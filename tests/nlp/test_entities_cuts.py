@@ -1,0 +1,172 @@
+"""Mentions that hold more than a name: words glued to it without a space, headline and
+sentence-start words around it, a clause after it, a lower-case word hyphened to it."""
+
+import pytest
+
+from briefing.nlp.entity_cuts import cut_to_names
+from briefing.nlp.entity_forms import trim_to_known_names
+from briefing.nlp.entity_glue import split_glued
+from briefing.nlp.mentions import Mention
+from briefing.nlp.parse import Paragraph, ParsedText
+
+
+def mention(text, form, kind="person"):
+    start = text.index(form)
+    return Mention(start, start + len(form), form, kind)
+
+
+def cut_to_names_in(mentions, text=""):
+    """``cut_to_names`` over a text of one paragraph (no doc needed for these rules)."""
+    text = text or mentions[0].text
+    return cut_to_names(mentions, ParsedText(text, [Paragraph(0, None, text)]))
+
+
+def glued(text, form, others=()):
+    mentions = [mention(text, form)] + [mention(text, o) for o in others]
+    return [m.text for m in split_glued(mentions, text)][: -len(others) or None]
+
+
+@pytest.mark.parametrize(
+    ("form", "names"),
+    [
+        ("Laura BassettFlagShareLikeReplyPaige Lavender", ["Laura Bassett", "Paige Lavender"]),
+        ("FlagShareLikeReplySara Bondioli", ["Sara Bondioli"]),
+        ("Mari Hayman 5ptsmoderatorFeaturedFebruary", ["Mari Hayman"]),
+        ("Jon StraussCinematography", ["Jon Strauss"]),
+        ("United StatesIn", ["United States"]),
+    ],
+)
+def test_words_glued_to_a_name_are_cut_off(form, names):
+    text = f"Comments.\n{form} an interview with Paige Lavender."
+    assert glued(text, form, ["Paige Lavender"]) == names
+
+
+@pytest.mark.parametrize(
+    "form", ["YouTube", "BuzzFeed", "SurveyMonkey", "NeverTrump", "YouGov", "McCain", "DeMoro", "iPhones", "EgyptAir"]
+)
+def test_a_name_written_in_camel_case_stays_whole(form):
+    text = f"Trump, Egypt and Gov. Lee spoke. {form} said so."
+    assert glued(text, form, ["Trump", "Egypt"]) == [form]
+
+
+def test_a_word_that_ends_the_name_before_is_cut_off():
+    text = "Photo: Getty ImagesRepublican candidates met. Getty Images took it."
+    mentions = [mention(text, "ImagesRepublican", "group"), Mention(46, 58, "Getty Images", "organisation")]
+    assert [m.text for m in split_glued(mentions, text)][0] == "Republican"
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [
+        ("Asked on Fox News", "Fox News"),
+        ("Two Supreme Court", "Supreme Court"),
+        ("Both The New York Times", "The New York Times"),
+        ("Trump May be Aligning", "Trump"),
+        ("Christie Says He", "Christie"),
+        ("Luciana Lopez: Saying", "Luciana Lopez"),
+    ],
+)
+def test_words_around_a_name_are_cut_off(form, name):
+    assert [m.text for m in cut_to_names_in([mention(form, form)])] == [name]
+
+
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [
+        ("Jeb Bush-spent", "Jeb Bush"),
+        ("Wall Street Journal-ers", "Wall Street Journal"),
+        ("Trump's TV-friendly", "Trump"),
+        ("Oh Ha-eun", None),
+        ("Seongsu-dong", None),
+    ],
+)
+def test_a_lower_case_word_hyphened_to_a_name_the_text_uses_is_cut_off(form, name):
+    text = f"{form} spoke. Jeb Bush, Trump and the Wall Street Journal. Oh Ha and Seongsu."
+    mentions = [mention(text, form)] + [mention(text, n) for n in ("Jeb Bush", "Trump", "Wall Street Journal")]
+    assert cut_to_names_in(mentions, text)[0].text == (name or form)
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Theresa May",
+        "Will Smith",
+        "Bank of England",
+        "Girl Scouts of America",
+        "Coca-Cola",
+        "The Who",
+        "We The People Foundation",
+        "Under Armour",
+        "National Center for Missing & Exploited Children",
+    ],
+)
+def test_a_name_with_such_words_in_it_stays_whole(form):
+    assert [m.text for m in cut_to_names_in([mention(form, form)])] == [form]
+
+
+def test_two_names_joined_by_of_the_are_two_names_when_both_stand_alone():
+    text = "Hayes of the Weekly Standard wrote it. Hayes and the Weekly Standard agree."
+    mentions = [mention(text, "Hayes of the Weekly Standard")]
+    mentions += [Mention(39, 44, "Hayes", "person"), Mention(53, 68, "Weekly Standard", "organisation")]
+    cut = cut_to_names_in(mentions, text)
+    assert [(m.text, m.type) for m in cut[:2]] == [("Hayes", "person"), ("Weekly Standard", "organisation")]
+    assert text[cut[1].start : cut[1].end] == "Weekly Standard"
+
+
+def test_a_headline_verb_between_names_keeps_the_known_name():
+    text = "Report Reveals Clinton Plan. Clinton Speaks"
+    mentions = [mention(text, "Report Reveals Clinton"), Mention(28, 35, "Clinton", "person")]
+    assert [m.text for m in cut_to_names_in(mentions, text)] == ["Clinton", "Clinton"]
+    in_body = "A report reveals Clinton plans. The Report Reveals Clinton series. Clinton spoke."
+    mentions = [mention(in_body, "Report Reveals Clinton"), Mention(67, 74, "Clinton", "person")]
+    assert [m.text for m in cut_to_names_in(mentions, in_body)] == ["Report Reveals Clinton", "Clinton"]
+
+
+def test_a_glued_byline_row_makes_clean_people(analyse):
+    text = (
+        "The debate went on.\n\nLaura BassettFlagShareLikeReplyPaige Lavender wrote the next post.\n\n"
+        "Paige Lavender said the candidates clashed."
+    )
+    names = {e.name for e in analyse(text).entities}
+    assert "Paige Lavender" in names
+    assert not any("Flag" in n or "Reply" in n for n in names)
+
+
+def test_a_person_of_the_outlet_is_a_person_and_an_organisation():
+    form = "Stephen F. Hayes of the Weekly Standard"
+    cut = cut_to_names_in([mention(form, form)])
+    assert [(m.text, m.type) for m in cut] == [("Stephen F. Hayes", "person"), ("Weekly Standard", "organisation")]
+
+
+def test_a_verb_form_inside_a_name_the_text_uses_is_no_headline_verb():
+    text = "United States Senate Meets Las Vegas Sands Corp. The United States Agrees"
+    mentions = [
+        mention(text, "United States Senate", "organisation"),
+        mention(text, "Las Vegas Sands Corp", "organisation"),
+        Mention(text.rindex("United"), len(text) - len(" Agrees"), "United States", "place"),
+    ]
+    cut = [m.text for m in cut_to_names_in(mentions, text)]
+    assert cut[:2] == ["United States Senate", "Las Vegas Sands Corp"]
+
+
+def test_a_preposition_goes_only_before_a_name_the_text_uses():
+    text = "In Nevada, voters queued. Nevada counts fast."
+    mentions = [mention(text, "In Nevada", "person"), Mention(26, 32, "Nevada", "place")]
+    cut = cut_to_names_in(mentions, text)
+    assert [(m.text, m.type) for m in cut] == [("Nevada", "place"), ("Nevada", "place")]
+
+
+def test_a_verb_before_a_surname_is_cut_a_given_name_is_not():
+    text = "Roger Stone spoke. Stated Stone, it was over. Jared Sexton and Jane Sexton wrote."
+    mentions = [
+        mention(text, "Roger Stone"),
+        mention(text, "Stated Stone"),
+        mention(text, "Jared Sexton"),
+        mention(text, "Jane Sexton"),
+    ]
+    assert [m.text for m in trim_to_known_names(mentions, text)] == [
+        "Roger Stone",
+        "Stone",
+        "Jared Sexton",
+        "Jane Sexton",
+    ]
