@@ -9,7 +9,7 @@ the subject of the clause it hangs from; else the noun phrase just before the ve
 from __future__ import annotations
 
 from briefing.nlp.parse import Paragraph
-from briefing.nlp.quote_cue_words import OPENING_MARKS, Cue, inside_marks, make_cue, sentence_start_of
+from briefing.nlp.quote_cue_words import OPENING_MARKS, Cue, inside_marks, is_cue_verb, make_cue, sentence_start_of
 
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
@@ -120,6 +120,10 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
             return _main_clause_subject(para, verb)
         governor = governor.head
+        if verb.tag_ == "VBG" and governor.dep_ == "ccomp" and is_cue_verb(governor.head):
+            # 'Trump argued that a database would keep them out, saying it's “…”': the parser hung
+            # the participle in what Trump argued; it is his, not the database's
+            governor = governor.head
         subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":
             subject = governor.head  # 'an academic named Eric Kingson, who worked the crowd, praising “…”'

@@ -68,6 +68,16 @@ def test_cue_verbs_beyond_say(analyse, verb):
             "Marrow: ‘We Will Not Sign This Budget.’\n\nSenator Ilse Marrow spoke to the chamber on Monday.",
             ("We Will Not Sign This Budget.", "Ilse Marrow"),
         ),
+        (  # a participle the parser hung inside what the speaker argued is still the speaker's
+            "Donald Trump argued that a database would keep people from coming into the country illegally, "
+            "saying it’s “all about management.”",
+            ("all about management.", "Donald Trump"),
+        ),
+        (  # a fragment held by a nearer speech verb with its own subject, not by an earlier 'called'
+            "In a turn that called to mind an old refrain, Senator Ted Cruz pledged to oppose legal status "
+            "“today, tomorrow, forever.”",
+            ("today, tomorrow, forever.", "Ted Cruz"),
+        ),
     ],
 )
 def test_cues_without_a_subject_of_their_own(analyse, text, expected):
