@@ -1,7 +1,7 @@
 """What a quote's cue is made of: the cue verbs, the Cue record, and where sentences end.
 
 A cue verb is a speech or stance verb of the lexicon ('said', 'tweeted', 'lamented'), a
-phrasal one ('went on', 'shot back', 'chimed in') or a naming verb for a fragment
+phrasal one ('went on', 'shot back', 'chimed in', 'made it clear') or a naming verb for a fragment
 ('called it “slow and chaotic”'). Sentences are spaCy's, except that the period of
 'Mr.', 'St.' or 'Fla.' ends none. ``quote_subjects`` finds who a cue verb's speaker is,
 ``quote_cues`` which cue a quote has.
@@ -17,7 +17,16 @@ from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 
 OPENING_MARKS = frozenset("“‘«\"'")
-PHRASAL_CUES = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "weigh": "in", "put": "it"}
+PHRASAL_CUES = {
+    "go": "on",
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "chime": "in",
+    "weigh": "in",
+    "put": "it",
+    "make": "clear",  # 'she made it clear that she has “serious concerns”'
+}
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.
