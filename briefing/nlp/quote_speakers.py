@@ -33,6 +33,8 @@ PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 FEMALE_PRONOUNS = frozenset({"she", "her"})
 MALE_PRONOUNS = frozenset({"he", "him"})
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
+POSSESSIVES = {"his": "he", "her": "she"}
+KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
@@ -71,6 +73,10 @@ def resolve_speaker(
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None:
         return latest(clusters, start, "organisation", quotes, people, role=org_word)
+    if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:
+        # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
+        pronoun = POSSESSIVES[words[0]]
+        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects or [], people, genders)
     return _cluster_by_form(clusters, speaker_text)
 
 

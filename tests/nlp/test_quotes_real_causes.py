@@ -33,6 +33,11 @@ def speakers(analysis, text):
             "“They are under pressure,” he said.",
             ("They are under pressure,", "Lou"),
         ),
+        (  # 'his campaign' speaks for the one 'his' names
+            "Senator Ivo Marek lost the vote on Sunday.\n\n"
+            "His campaign said the count was “deeply flawed and unfair to every voter.”",
+            ("deeply flawed and unfair to every voter.", "Ivo Marek"),
+        ),
     ],
 )
 def test_pronouns_agree_in_gender(analyse, text, expected):
