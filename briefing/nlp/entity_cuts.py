@@ -12,6 +12,7 @@ and "Seongsu-dong" stay whole).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from briefing.nlp.claim_headline import is_title_case
 from briefing.nlp.entity_forms import FUNCTION_WORDS
@@ -39,7 +40,9 @@ _TOKEN = re.compile(r"\S+")
 
 def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     """Each mention cut to the name (or names) in it."""
-    known = {m.text: m.type for m in mentions}
+    votes = Counter((m.text, m.type) for m in mentions)
+    # each form with its most frequent type (sorted by votes: the last write wins)
+    known = {text: kind for (text, kind), _ in sorted(votes.items(), key=lambda item: item[1])}
     headlines = [(p.start, p.end) for p in parsed.paragraphs if is_title_case(p.text)]
     result = []
     for mention in mentions:
@@ -58,7 +61,7 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     if first >= last or (whole and not _HYPHEN_SUFFIX.search(tokens[-1][1])):
         return [mention]
     # only words before the name cut: 'In Nevada' is the place the text names 'Nevada'
-    piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=last == len(tokens))
+    piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=first > 0 and last == len(tokens))
     if piece.text in known:
         return [piece]
     # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone
