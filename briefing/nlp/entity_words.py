@@ -134,3 +134,22 @@ def is_dictionary_word(word: str) -> bool:
 
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def before_country(tokens: list[Any]) -> bool:
+    """'Renzo Furlan ( Italy )', 'Anders Forsbrand (Sweden)': a name of two or three plain
+    words followed by a country in brackets, the way results and line-ups list people."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 2 <= len(words) <= 3 or any(not t.text.istitle() or t.lower_ in ORG_WORDS | PLACE_WORDS for t in words):
+        return False
+    doc, after = tokens[-1].doc, tokens[-1].i + 1
+    if after < len(doc) and doc[after].text == "(" and tokens[-1].text != "(":
+        after += 1
+    elif tokens[-1].text != "(":
+        return False
+    inside = doc[after : after + 4]
+    close = next((t.i for t in inside if t.text == ")"), None)
+    if close is None or close == after or any(t.ent_type_ != "GPE" for t in doc[after:close]):
+        return False
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    return not any(t.text in places for t in words)  # 'Bayern Munich ( Germany )' is a club

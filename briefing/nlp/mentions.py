@@ -18,6 +18,7 @@ from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     OPENING_WORDS,
     after_description,
+    before_country,
     in_capitals,
     is_number,
     strays_after_name,
@@ -335,9 +336,17 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return "organisation", 2
     if kind in ("person", "organisation") and len(words) == 1 and _in_place_context(tokens[0]):
         return "place", 2
-    if kind != "person" and _looks_like_person(tokens):
-        return "person", 3
+    if kind != "person" and (weight := _person_weight(kind, tokens)):
+        return "person", weight
     return kind, 1
+
+
+def _person_weight(kind: str, tokens) -> int:
+    """3 for a name a role or a speech verb makes a person, 2 for one listed with its
+    country ('Renzo Furlan ( Italy )'), else 0."""
+    if _looks_like_person(tokens):
+        return 3
+    return 2 if kind == "organisation" and before_country(tokens) else 0
 
 
 def _looks_like_person(tokens) -> bool:

@@ -35,3 +35,15 @@ def test_news_outlets_are_organisations(analyse):
     found = types(analyse(text))
     assert found.get("Bloomberg") == "organisation"
     assert found.get("Business Insider") == "organisation"
+
+
+def test_a_name_listed_with_its_country_is_a_person(analyse):
+    text = (
+        "Results from the Hamlet Cup tennis tournament on Thursday :\n\n"
+        "Renzo Furlan ( Italy ) beat Sebastien Lareau ( Canada ) 6-4 6-2\n\n"
+        "Shares of Bayern Munich ( Germany ) rose. Munich is in Germany."
+    )
+    found = types(analyse(text))
+    assert found.get("Renzo Furlan") == "person"
+    assert found.get("Sebastien Lareau") == "person"
+    assert found.get("Bayern Munich") != "person"
