@@ -140,6 +140,17 @@ victoria wendy alice andrea angela christine cynthia deborah diane elaine ellen 
 heather irene jacqueline jessica joyce judith kristen lauren lucy marie martha megan melissa
 monica nicole pamela paula rose samantha sophia valerie zoe claire clare fiona harriet ingrid marta
 elin ana ines sofia olga natalia alexandra anneliese aine greta hannah brooke dana erin joy
+louise lois carol carole cheryl sheila beverly gloria marilyn jean jeanne joanne joanna kathleen kathryn
+katie kristin kristina krista lori lorraine marcia marjorie maureen melanie michele nina norma peggy
+phyllis priscilla renee rita roberta rosa rosemary sally sue suzanne sylvia tina vanessa veronica
+yvonne jeanette colleen bridget caroline charlotte olivia abigail natalie lily leah audrey allison
+alison amanda brenda carolyn christina cristina danielle denise diana doris eleanor erica erika
+frances gina holly jasmine jenny josephine kara laurie lillian lydia meghan meredith miriam molly
+nora patti patty penny rachael sheryl sonia stacy stacey tara tanya tamara wanda betsy becky
+bernadette dolores ruby elena alicia felicia juanita carmen gabriela gabrielle daniela lucia
+yolanda beatriz isabel kamala cecile debra roseann gillian bonnie cathy connie janice katharine
+lena maxine mildred nadia naomi pauline ramona regina sabrina serena susanna teri ursula vivian
+wilma ayanna tulsi aisha fatima neera pam marsha jodi joni mazie heidi kyrsten eva agnes hazel
 """.split()
 )
 MALE_NAMES = frozenset(
@@ -152,6 +163,18 @@ douglas nathan peter zachary kyle walter harold carl arthur gerald roger keith j
 christian albert joshua ryan andrew nicholas alan ralph roy louis eugene wayne bruce jerome
 howard harry fred hugo lucas martin vladimir bashar francois angus boris nigel dick lindsey orrin
 harry mitch chuck lamar elijah jim tom bob dan ken phil ron tony greg doug hank howard corey
+charlie alexander allen andy antonio arnold barry benjamin bernard bobby brad bradley brett bret
+bryan byron calvin carlos chad clarence clark clint clifford cody colin craig curt curtis dale
+darrell darren dave dean derek devin dominic don donnie dwight earl ed eddie edwin elliot elliott
+ernest evan felix fernando floyd francis franklin gabriel gavin gene glen glenn gordon grant
+herbert herman ian isaac ivan jacob jake jamal jared javier jay jeffrey jesse jimmy joel johnny jon
+jorge juan julian karl kent kurt lance leo leon leonard leroy lewis lloyd luis luke luther manuel
+marc marcus mario marshall marty marvin matt maurice max melvin micah miguel milton mitchell neil
+nelson nick noah norman oliver omar oscar owen pablo pedro perry pete philip phillip rafael randall
+randy ray raymond reggie reginald rex ricardo rob robby rod rodney roland ross russell seth shane
+sheldon sherrod stan stanley stuart teddy terrence theodore todd travis trent trey troy vernon
+victor vince vincent wade wallace warren wesley willie xavier zach zeke reince rahm eliot hakeem
+cory steny
 """.split()
 )
 

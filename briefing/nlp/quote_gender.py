@@ -55,7 +55,9 @@ def name_votes(cluster: Cluster, text: str) -> dict[str, int]:
     """Votes from given names, honorifics and gendered roles."""
     votes = {"f": 0, "m": 0}
     for mention in cluster.mentions:
-        first = mention.text.split()[0].lower().strip(".,")
+        words = mention.text.split()
+        # a lone word is a surname more often than not ('Bradley', 'Grant')
+        first = words[0].lower().strip(".,") if len(words) > 1 else ""
         votes["f"] += first in FEMALE_NAMES
         votes["m"] += first in MALE_NAMES
         before = text[max(0, mention.start - 12) : mention.start]
@@ -68,7 +70,8 @@ def name_votes(cluster: Cluster, text: str) -> dict[str, int]:
 
 def pronoun_votes(parsed: ParsedText, clusters: list[Cluster]) -> dict[int, dict[str, int]]:
     """Per cluster, how often a subject mention of it is followed by 'he…' or 'she…'."""
-    mentions = sorted((m.start, m.end, i) for i, c in enumerate(clusters) for m in c.mentions)
+    kinds = [c.type for c in clusters]
+    mentions = sorted((m.start, m.end, i, kinds[i]) for i, c in enumerate(clusters) for m in c.mentions)
     starts = [m[0] for m in mentions]
     votes: dict[int, dict[str, int]] = {}
     for para in parsed.paragraphs:
@@ -85,14 +88,27 @@ def pronoun_votes(parsed: ParsedText, clusters: list[Cluster]) -> dict[int, dict
 
 
 def _antecedent(para: Paragraph, pronoun, at: int, mentions, starts, quoted) -> int | None:
-    """The cluster of the nearest mention before the pronoun, outside quotation marks, when it
-    is its sentence's subject, in the pronoun's sentence or the one before."""
-    i = bisect_right(starts, at) - 1
-    while i >= 0 and _inside(mentions[i][0], quoted):
-        i -= 1
-    if i < 0 or mentions[i][0] < para.start:
+    """The cluster of the nearest subject mention before the pronoun, outside quotation marks,
+    in the pronoun's sentence or the one before, with no person named between them (a place or
+    body may be: 'Pate claimed in an interview with Breitbart News that he…')."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
         return None
-    start, end, index = mentions[i]
+    i = bisect_right(starts, at)
+    for start, end, index, kind in reversed(mentions[max(0, i - 8) : i]):
+        if start < para.start:
+            return None
+        if _inside(start, quoted):
+            continue
+        token = _name_token(para, end, pronoun)
+        if token is not None and token.dep_ in SUBJECT_DEPS:
+            return index if _governs(token, pronoun) else None
+        if kind == "person":
+            return None
+    return None
+
+
+def _name_token(para: Paragraph, end: int, pronoun):
+    """The token heading the name that ends at ``end``; None for a modifier ('the Florida senator')."""
     token_i = bisect_right(para.token_starts, end - 1 - para.start) - 1  # the name's last token
     if not 0 <= token_i < pronoun.i:
         return None
@@ -101,14 +117,15 @@ def _antecedent(para: Paragraph, pronoun, at: int, mentions, starts, quoted) -> 
         return None  # 'the Florida senator': the name is a modifier, the senator the subject
     while token.dep_ in ("compound", "flat") and token.head.i > token.i and token.head.pos_ == "PROPN":
         token = token.head  # a name the tagger cut short; never 'Florida' of 'the Florida senator'
-    if token.dep_ not in SUBJECT_DEPS or pronoun.dep_ not in SUBJECT_DEPS:
-        return None
+    return token
+
+
+def _governs(token, pronoun) -> bool:
+    """The subject's clause governs the pronoun's, or the two are the subjects of two sentences in a row."""
     if token.sent.start == pronoun.sent.start:  # 'Okafor said she…', 'Okafor left, and she…'
-        return index if token.head in pronoun.head.ancestors or token.head is pronoun.head.head else None
-    # 'Okafor left early. She…': the subjects of two sentences in a row
-    if token.sent.end == pronoun.sent.start and token.head is token.sent.root and pronoun.head is pronoun.sent.root:
-        return index
-    return None
+        return token.head in pronoun.head.ancestors or token.head is pronoun.head.head
+    # 'Okafor left early. She…'
+    return token.sent.end == pronoun.sent.start and token.head is token.sent.root and pronoun.head is pronoun.sent.root
 
 
 def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:

@@ -33,6 +33,12 @@ def speakers(analysis, text):
             "“They are under pressure,” he said.",
             ("They are under pressure,", "Lou"),
         ),
+        (  # a surname that is also a given name ('Bradley') says nothing of her gender
+            "Justice Rebecca Bradley won the seat on Tuesday. Bradley thanked Tomas Reyes. Bradley then left "
+            "for Madison. Bradley was tired.\n\n"
+            "“We ran a clean race,” she said.",
+            ("We ran a clean race,", "Rebecca Bradley"),
+        ),
         (  # 'his campaign' speaks for the one 'his' names
             "Senator Ivo Marek lost the vote on Sunday.\n\n"
             "His campaign said the count was “deeply flawed and unfair to every voter.”",
