@@ -202,3 +202,31 @@ bemoan decry denounce condemn criticize criticise attack dismiss reject welcome 
 ponder anticipate project hope fear believe think feel target hit
 """.split()
 )
+
+# Countries and territories by their English short names: places, whatever the model calls
+# them ("Slovakia beat Malta", "Iraq said"). Names that are also people's names ("Jordan",
+# "Chad") are left out.
+COUNTRIES = frozenset(
+    name.strip()
+    for name in """
+Afghanistan; Albania; Algeria; Andorra; Angola; Argentina; Armenia; Australia; Austria; Azerbaijan;
+Bahamas; Bahrain; Bangladesh; Barbados; Belarus; Belgium; Belize; Benin; Bhutan; Bolivia;
+Bosnia; Bosnia and Herzegovina; Botswana; Brazil; Brunei; Bulgaria; Burkina Faso; Burundi;
+Cambodia; Cameroon; Canada; Cape Verde; Chile; China; Colombia; Comoros; Congo; Costa Rica;
+Croatia; Cuba; Cyprus; Czech Republic; Czechia; Denmark; Djibouti; Dominican Republic; Ecuador;
+Egypt; El Salvador; England; Equatorial Guinea; Eritrea; Estonia; Eswatini; Ethiopia; Fiji;
+Finland; France; Gabon; Gambia; Germany; Ghana; Greece; Grenada; Guatemala; Guinea; Guyana;
+Haiti; Honduras; Hong Kong; Hungary; Iceland; India; Indonesia; Iran; Iraq; Ireland; Israel;
+Italy; Ivory Coast; Jamaica; Japan; Kazakhstan; Kenya; Kosovo; Kuwait; Kyrgyzstan; Laos;
+Latvia; Lebanon; Lesotho; Liberia; Libya; Liechtenstein; Lithuania; Luxembourg; Macedonia;
+North Macedonia; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta; Mauritania; Mauritius;
+Mexico; Moldova; Monaco; Mongolia; Montenegro; Morocco; Mozambique; Myanmar; Namibia; Nepal;
+Netherlands; New Zealand; Nicaragua; Niger; Nigeria; North Korea; Northern Ireland; Norway;
+Oman; Pakistan; Palestine; Panama; Papua New Guinea; Paraguay; Peru; Philippines; Poland;
+Portugal; Qatar; Romania; Russia; Rwanda; Saudi Arabia; Scotland; Senegal; Serbia; Seychelles;
+Sierra Leone; Singapore; Slovakia; Slovenia; Somalia; South Africa; South Korea; South Sudan;
+Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria; Taiwan; Tajikistan; Tanzania;
+Thailand; Togo; Trinidad and Tobago; Tunisia; Turkmenistan; Uganda; Ukraine; Uruguay;
+Uzbekistan; Venezuela; Vietnam; Wales; West Bank; Gaza Strip; Yemen; Yugoslavia; Zambia; Zimbabwe
+""".replace("\n", " ").split(";")
+)

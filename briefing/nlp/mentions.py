@@ -26,6 +26,7 @@ from briefing.nlp.entity_words import (
 )
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
+    COUNTRIES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEGAL_FORMS,
@@ -46,6 +47,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 PLACE_PREPOSITIONS = frozenset("in at from near across".split())
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
+_COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 
 
 @dataclass
@@ -319,11 +321,12 @@ def _with_particles(tokens: list) -> list:
 def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int]:
     words = text.replace("-", " ").split()
     last, first = words[-1].lower().strip("."), words[0].lower()
-    known = _VARIANT_TYPES.get(normalise_name(text))
+    key = normalise_name(text)
+    known = _VARIANT_TYPES.get(key) or ("organisation" if key in _OUTLETS else None)
     if known is not None:
         return known, 3
-    if normalise_name(text) in _OUTLETS:
-        return "organisation", 3
+    if key in _COUNTRIES and kind != "person":  # 'Israel said' may be Steve Israel
+        return "place", 2 if kind == "organisation" else 1
     if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
         return "organisation", 3
     if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):

@@ -47,3 +47,25 @@ def test_a_name_listed_with_its_country_is_a_person(analyse):
     assert found.get("Renzo Furlan") == "person"
     assert found.get("Sebastien Lareau") == "person"
     assert found.get("Bayern Munich") != "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovakia beat Malta 2-0 in Bratislava on Wednesday.",
+        "IRAQ SAYS TALKS WITH UN WENT WELL\n\nBaghdad said the talks went well.",
+        "Fighting spread across the West Bank overnight.",
+    ],
+)
+def test_a_country_is_a_place(analyse, text):
+    found = types(analyse(text))
+    country = next(c for c in ("Slovakia", "IRAQ", "West Bank") if c in text)
+    assert found.get(country) == "place"
+
+
+def test_a_person_named_like_a_country_stays_a_person(analyse):
+    text = (
+        "Representative Steve Israel spoke to the caucus on Tuesday.\n\n"
+        "“We will have to recruit interns to sit in the seats,” Israel said."
+    )
+    assert types(analyse(text)).get("Steve Israel") == "person"
