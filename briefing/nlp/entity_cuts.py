@@ -16,7 +16,7 @@ from collections import Counter
 
 from briefing.nlp.claim_headline import is_title_case
 from briefing.nlp.entity_forms import FUNCTION_WORDS
-from briefing.nlp.entity_words import OPENING_WORDS, open_class_words
+from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -33,6 +33,10 @@ CLAUSE_WORDS = frozenset(
 )
 # Verbs a title-case headline writes with a capital right after a name: 'Christie Says He'.
 HEADLINE_VERBS = frozenset("is are was were says said".split())
+# Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
+HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
+    "era style friendly like ers ites ite esque backed funded linked aligned inspired allied sponsored spent".split()
+)
 _HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 _POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
 _TOKEN = re.compile(r"\S+")
@@ -62,9 +66,11 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
         return [mention]
     # only words before the name cut: 'In Nevada' is the place the text names 'Nevada'
     piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=first > 0 and last == len(tokens))
-    if piece.text in known:
+    suffix = _HYPHEN_SUFFIX.search(tokens[last - 1][1])
+    if piece.text in known or (suffix and suffix.group()[1:] in HYPHEN_WORDS):
         return [piece]
-    # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone
+    # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone or the
+    # part is a word that makes a name a description ('Donald Trump-led')
     return [mention] if whole else [_piece(mention, tokens[first:last], known)]
 
 

@@ -77,6 +77,7 @@ def test_words_around_a_name_are_cut_off(form, name):
         ("Wall Street Journal-ers", "Wall Street Journal"),
         ("Trump's TV-friendly", "Trump"),
         ("Oh Ha-eun", None),
+        ("Marta Okafor-led", "Marta Okafor"),
         ("Seongsu-dong", None),
     ],
 )
