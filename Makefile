@@ -25,6 +25,9 @@ bench: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	$(PY) -m bench.analysis $(BENCH_ARGS)
 	$(PY) -m bench.related_probe
 	$(PY) -m bench.search
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then \
+		$(PY) -m bench.search --postgres; \
+	else echo "bench.search --postgres skipped: PostgreSQL is not installed (.ci/run installs it)"; fi
 	$(PY) -m bench.variants
 	$(PY) -m bench.ui
 	@if [ -n "$(CLAIMS_DATA)" ]; then $(PY) -m bench.claims $(CLAIMS_DATA); \
