@@ -33,6 +33,7 @@ CLAUSE_WORDS = frozenset(
 )
 # Verbs a title-case headline writes with a capital right after a name: 'Christie Says He'.
 HEADLINE_VERBS = frozenset("is are was were says said".split())
+HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
 HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
     "era style friendly like ers ites ite esque backed funded linked aligned inspired allied sponsored spent".split()
@@ -64,6 +65,8 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     whole = (first, last) == (0, len(tokens))
     if first >= last or (whole and not _HYPHEN_SUFFIX.search(tokens[-1][1])):
         return [mention]
+    if last - first == 1 and tokens[first][1].lower().rstrip(".") in HONORIFICS:
+        return []  # 'Like Mr', 'When Ms': no name is left
     # only words before the name cut: 'In Nevada' is the place the text names 'Nevada'
     piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=first > 0 and last == len(tokens))
     suffix = _HYPHEN_SUFFIX.search(tokens[last - 1][1])

@@ -171,3 +171,7 @@ def test_a_verb_before_a_surname_is_cut_a_given_name_is_not():
         "Jared Sexton",
         "Jane Sexton",
     ]
+
+
+def test_a_title_left_alone_is_no_name():
+    assert cut_to_names_in([mention("When Ms", "When Ms")]) == []
