@@ -71,13 +71,18 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     return trimmed
 
 
-def trim_to_known_names(mentions: list[Mention], text: str) -> list[Mention]:
+def trim_to_known_names(
+    mentions: list[Mention], text: str, headlines: list[tuple[int, int]] | None = None
+) -> list[Mention]:
     """A mention that is a name used elsewhere plus a word that is no name, at either end,
     cut to the name: 'Trump Should' -> 'Trump' when the text names 'Trump' otherwise. The
     cut mention keeps its place; a word the text also uses as a name ('Fields' of
     'Michelle Fields', said 'Fields' later) is kept, and so is a name seen as often as
-    its shorter part or more (a name of its own, not a slip)."""
+    its shorter part or more (a name of its own, not a slip). A form written only in the
+    title-case ``headlines`` may end in an '-s' verb the body never writes ('Clinton Wades')."""
     counts = Counter(m.text for m in mentions)
+    outside = {m.text for m in mentions if not _inside(m, headlines or [])}
+    headline_only = {m.text for m in mentions if m.text not in outside}
     types = {m.text: m.type for m in mentions}
     name_words: Counter[str] = Counter()
     for form in counts:
@@ -86,7 +91,8 @@ def trim_to_known_names(mentions: list[Mention], text: str) -> list[Mention]:
     surnames = Counter(f.split()[-1] for f in counts if types[f] == "person" and " " in f)
     result = []
     for mention in mentions:
-        cut = _known_without_stray(mention, counts, types, name_words, lower_words, surnames)
+        lower = lower_words | ({mention.text.split()[-1].lower()} if mention.text in headline_only else set())
+        cut = _known_without_stray(mention, counts, types, name_words, lower, surnames)
         if cut is None:
             result.append(mention)
             continue

@@ -175,3 +175,17 @@ def test_a_verb_before_a_surname_is_cut_a_given_name_is_not():
 
 def test_a_title_left_alone_is_no_name():
     assert cut_to_names_in([mention("When Ms", "When Ms")]) == []
+
+
+def test_a_headline_verb_after_a_name_is_cut_only_in_a_headline():
+    text = "Drachmann Wades Into Row\n\nDrachmann spoke. The Chicago Bears won; Chicago cheered."
+    mentions = [
+        mention(text, "Drachmann Wades"),
+        Mention(26, 35, "Drachmann", "person"),
+        mention(text, "Chicago Bears", "organisation"),
+        Mention(text.rindex("Chicago"), text.rindex("Chicago") + 7, "Chicago", "organisation"),
+    ]
+    headlines = [(0, 24)]
+    trimmed = [m.text for m in trim_to_known_names(mentions, text, headlines)]
+    assert trimmed == ["Drachmann", "Drachmann", "Chicago Bears", "Chicago"]
+    assert [m.text for m in trim_to_known_names(mentions, text)][0] == "Drachmann Wades"
