@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from briefing.nlp.parse import ParsedText
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 OPEN_CLASSES = ("verb", "adj", "adv")
@@ -25,6 +28,13 @@ def is_title_case(title: str) -> bool:
     if len(words) < 2:
         return False
     return sum(1 for w in words if w[0].isupper()) / len(words) >= TITLE_CASE_SHARE
+
+
+def headline_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
+    """The (start, end) of each title-case paragraph of the text, read once per text."""
+    return parsed.once(
+        "headline_ranges", lambda p: [(para.start, para.end) for para in p.paragraphs if is_title_case(para.text)]
+    )
 
 
 def true_case(title: str, body: str, nlp: Any) -> str:

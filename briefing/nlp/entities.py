@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name
-from briefing.nlp.claim_headline import is_title_case
+from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names, trim_to_known_names
 from briefing.nlp.entity_glue import split_glued
@@ -66,7 +66,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_datelines(find_mentions(parsed), parsed)
     mentions = cut_to_names(split_glued(trim_headline_names(mentions, parsed), parsed.text), parsed)
     mentions = split_run_together(mentions, parsed.text)
-    headlines = [(p.start, p.end) for p in parsed.paragraphs if is_title_case(p.text)]
+    headlines = headline_ranges(parsed)
     mentions = trim_to_known_names(mentions, parsed.text, headlines)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)

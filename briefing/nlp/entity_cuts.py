@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.nlp.claim_headline import is_title_case
+from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
 from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
@@ -48,7 +48,7 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     votes = Counter((m.text, m.type) for m in mentions)
     # each form with its most frequent type (sorted by votes: the last write wins)
     known = {text: kind for (text, kind), _ in sorted(votes.items(), key=lambda item: item[1])}
-    headlines = [(p.start, p.end) for p in parsed.paragraphs if is_title_case(p.text)]
+    headlines = headline_ranges(parsed)
     result = []
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)

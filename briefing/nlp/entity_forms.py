@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from briefing.nlp.claim_headline import is_title_case
+from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_words import OPENING_WORDS, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
@@ -56,7 +56,7 @@ def is_clean(form: str) -> bool:
 def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     """'Donald Trump Invokes' in a title-case headline is 'Donald Trump' when the body
     names 'Donald Trump': the capitals of a headline run a name into the next word."""
-    headlines = [(p.start, p.end) for p in parsed.paragraphs if is_title_case(p.text)]
+    headlines = headline_ranges(parsed)
     if not headlines:
         return mentions
     body = {m.text for m in mentions if len(m.text.split()) > 1 and not _inside(m, headlines)}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -50,6 +50,14 @@ class Paragraph:
 class ParsedText:
     text: str
     paragraphs: list[Paragraph]
+    # what the analysis steps read more than once, worked out once (see ``once``)
+    _kept: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def once(self, key: str, compute: Callable[[ParsedText], Any]) -> Any:
+        """``compute(self)``, worked out on the first call for ``key`` and kept for the next ones."""
+        if key not in self._kept:
+            self._kept[key] = compute(self)
+        return self._kept[key]
 
     def sentences(self) -> list[tuple[int, int]]:
         spans = []

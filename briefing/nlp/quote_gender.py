@@ -11,7 +11,7 @@ whatever type the tagger gave its name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
@@ -23,6 +23,7 @@ MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
 PRONOUN_GENDER = {"she": "f", "he": "m"}
+PRONOUN_WORD = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDER) + r")\b", re.IGNORECASE)  # where to look first
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 
@@ -75,9 +76,15 @@ def pronoun_votes(parsed: ParsedText, clusters: list[Cluster]) -> dict[int, dict
     starts = [m[0] for m in mentions]
     votes: dict[int, dict[str, int]] = {}
     for para in parsed.paragraphs:
-        quoted = [(para.start + s.open, para.start + s.close) for s in pair_marks(para.text)]
-        for token in para.doc:
+        quoted: list[tuple[int, int]] | None = None  # read only for a paragraph with a pronoun
+        for word in PRONOUN_WORD.finditer(para.text):
+            i = bisect_left(para.token_starts, word.start())
+            if i >= len(para.token_starts) or para.token_starts[i] != word.start():
+                continue
+            token = para.doc[i]
             gender = PRONOUN_GENDER.get(token.lower_)
+            if quoted is None:
+                quoted = [(para.start + s.open, para.start + s.close) for s in pair_marks(para.text)]
             at = para.start + token.idx
             if gender is None or _inside(at, quoted):
                 continue
