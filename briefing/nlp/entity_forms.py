@@ -63,11 +63,7 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     trimmed = []
     for mention in mentions:
         name = _known_part(mention.text, body) if _inside(mention, headlines) else None
-        if name is None:
-            trimmed.append(mention)
-            continue
-        start = mention.start + mention.text.index(name)
-        trimmed.append(Mention(start, start + len(name), name, mention.type, mention.weight, mention.role))
+        trimmed.append(mention if name is None else _cut_to(mention, name))
     return trimmed
 
 
@@ -91,14 +87,17 @@ def trim_to_known_names(
     surnames = Counter(f.split()[-1] for f in counts if types[f] == "person" and " " in f)
     result = []
     for mention in mentions:
-        lower = lower_words | ({mention.text.split()[-1].lower()} if mention.text in headline_only else set())
-        cut = _known_without_stray(mention, counts, types, name_words, lower, surnames)
-        if cut is None:
-            result.append(mention)
-            continue
-        start = mention.start + mention.text.index(cut)
-        result.append(Mention(start, start + len(cut), cut, mention.type, mention.weight, mention.role))
+        # a headline-only form's last word counts as written in lower case
+        also_lower = mention.text.split()[-1].lower() if mention.text in headline_only else None
+        cut = _known_without_stray(mention, counts, types, name_words, lower_words, also_lower, surnames)
+        result.append(mention if cut is None else _cut_to(mention, cut))
     return result
+
+
+def _cut_to(mention: Mention, name: str) -> Mention:
+    """The mention narrowed to ``name``, a part of its text, in its place."""
+    start = mention.start + mention.text.index(name)
+    return Mention(start, start + len(name), name, mention.type, mention.weight, mention.role)
 
 
 def _known_without_stray(
@@ -107,20 +106,23 @@ def _known_without_stray(
     types: dict[str, str],
     name_words: Counter[str],
     lower_words: set[str],
+    also_lower: str | None,
     surnames: Counter[str],
 ) -> str | None:
     words = mention.text.split()
     if len(words) < 2:
         return None
     for name, stray, leading in ((" ".join(words[:-1]), words[-1], False), (" ".join(words[1:]), words[0], True)):
+        word = stray.lower()
+        written_lower = word in lower_words or word == also_lower
         # a short capitalised word ('Jared': jar + ed) needs a name seen on its own
-        plain = stray.lower() in lower_words | FUNCTION_WORDS | OPENING_WORDS or len(stray) >= 6
+        plain = written_lower or word in FUNCTION_WORDS or word in OPENING_WORDS or len(stray) >= 6
         if not _known_name(name, mention, counts, types, surnames if plain else Counter()):
             continue
         # the stray word belongs to no other name of the text (it is in this mention's own form)
-        if name_words[stray.lower()] > 1 or stray.lower() in ORG_WORDS | PLACE_WORDS:
+        if name_words[word] > 1 or word in ORG_WORDS or word in PLACE_WORDS:
             continue
-        if _no_name_word(stray, leading, stray.lower() in lower_words):
+        if _no_name_word(stray, leading, written_lower):
             return name
     return None
 
