@@ -77,6 +77,7 @@ def copy_order(ws: Workspace) -> list[str]:
     needs = {table: set(foreign_keys(ws, table).values()) - {table} for table in TABLES}
     for table, _ in KIND_REFERENCES:
         needs[table] |= set(KIND_TABLES.values()) - {table}
+    needs["entities"].add("sources")  # which entities a merge copies depends on the sources it shares
     order: list[str] = []
     while len(order) < len(TABLES):
         ready = [t for t in TABLES if t not in order and needs[t] <= set(order)]

@@ -17,7 +17,10 @@ What is already in the target is not copied again; the rules:
   quotes, claims and sentences nobody worked on) are left out, as the target's analysis stands
   for them; every row with the analyst's work is copied: analyst claims, quotes and mentions,
   reviewed or dismissed claims, confirmed speakers, anything evidence, a suggestion's decision,
-  a briefing note or the history refers to, annotations, evidence, rejections.
+  a briefing note or the history refers to, annotations, evidence, rejections. An entity is
+  copied only when a row copied refers to it (a mention, a quote's speaker, the history, a note's
+  item, an alias rejection) or it is the target's already: one the left-out rows alone name is
+  left out with them, aliases and all.
 - A judgement the target has not made is taken: a claim the target still has unreviewed gets
   the copied status (its revision counts up, so a colleague's window holding the old one is
   refused rather than overwritten), a suggestion still open there gets the copied decision, a
@@ -26,7 +29,8 @@ What is already in the target is not copied again; the rules:
 - An entity whose name (normalised as the analysis matches names) and type equal one in the
   target is that entity, so its mentions across both workspaces' sources link together; a tag
   or saved search of the same name (case-blind) is the target's. A briefing note whose title
-  the target's notes have already is copied as "<title> (copy)".
+  the target's notes have already is copied as "<title> (copy)", and a later copy recognises
+  that note as the one it copied (same creation time, title without " (copy)").
 - Every other row is matched on what identifies it (``MATCH_KEYS``): copying the same workspace
   twice adds nothing the second time.
 
@@ -38,6 +42,7 @@ gained rows.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -95,6 +100,7 @@ CASE_BLIND = {("tags", "name"), ("saved_searches", "name")}
 # The analysis' own rows: of a source the target has already, the target's analysis stands
 ANALYSIS_ROWS = ("mentions", "quotes", "claims", "sentences")
 _CHUNK = 500  # ids in one IN (...) list
+_COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")  # what ``_free_title`` adds to a note's title
 
 
 @dataclass
@@ -154,6 +160,7 @@ class _Merge:
         self.past_ids: dict[str, int] = {}  # a file's largest id handed out, per table
         self.loaded: dict[str, dict[bytes, Any]] = {}
         self.titles: set[str] | None = None  # the target's note titles, lower-cased
+        self.needed: set[int] | None = None  # src entities a copied row refers to
 
     # --- one table --------------------------------------------------------------------------
 
@@ -175,6 +182,8 @@ class _Merge:
                 key = _digest(table, values)
                 old_id = values.get("id")
                 target = found.get(key, seen.get(key))
+                if target is None and table == "briefings":  # a note a copy before renamed
+                    target = found.get(_bare_digest(values))
                 if target is not None:
                     self._map_onto(table, old_id, target, values)
                 elif analysis_only:
@@ -211,6 +220,10 @@ class _Merge:
         return values, self._analysis_only(table, old, values)
 
     def _analysis_only(self, table: str, old: dict[str, Any], values: dict[str, Any]) -> bool:
+        if table == "entities":  # one no copied row refers to is the left-out analysis' alone
+            if self.needed is None:
+                self.needed = self._needed_entities()
+            return old["id"] not in self.needed
         if table not in ANALYSIS_ROWS or values["source_id"] not in self.existing["sources"]:
             return False
         if old["id"] in self.referred[table] or old.get("origin", "analysis") != "analysis":
@@ -218,6 +231,29 @@ class _Merge:
         if table == "claims":
             return old["status"] == "unreviewed" and not old["dismissed"]
         return not (table == "quotes" and old["speaker_confirmed"])
+
+    def _needed_entities(self) -> set[int]:
+        """The source's entities that a row to be copied refers to: a mention or a quote's speaker
+        not left out, the history, a note's item, an alias rejection. Run once the sources are
+        mapped (``copy_order`` puts them first)."""
+        needed = set(self.referred["entities"])
+        rows = (
+            ("mentions", "SELECT id, entity_id, source_id, origin, 0 FROM mentions"),
+            (
+                "quotes",
+                "SELECT id, speaker_id, source_id, origin, speaker_confirmed FROM quotes WHERE speaker_id IS NOT NULL",
+            ),
+        )
+        for table, sql in rows:
+            for row_id, entity_id, source_id, origin, confirmed in self.src.db.execute(sql).fetchall():
+                old = {"id": row_id, "origin": origin, "speaker_confirmed": confirmed}
+                if not self._analysis_only(table, old, {"source_id": self.ids["sources"].get(source_id)}):
+                    needed.add(entity_id)
+        for (key,) in self.src.db.execute("SELECT key FROM rejections WHERE kind = 'entity'").fetchall():
+            number, colon, _ = key.partition(":")
+            if colon and number.isdigit():
+                needed.add(int(number))
+        return needed
 
     def _by_kind(self, kind: str, old_id: int) -> int | None:
         table = KIND_TABLES.get(kind)
@@ -337,11 +373,14 @@ class _Merge:
         has_id = table not in ("originals", "annotation_tags")
         names = ", ".join(postgres.quoted(c) for c in (("id",) if has_id else ()) + key)
         sql = f"SELECT {names} FROM {table}" + (f" WHERE {where}" if where else "")
-        found = {}
+        found: dict[bytes, Any] = {}
+        bare: dict[bytes, Any] = {}
         for row in self.dst.db.execute(sql, params or None).fetchall():
             values = dict(zip(key, row[1:] if has_id else row, strict=True))
             found[_digest(table, values)] = row[0] if has_id else True
-        return found
+            if table == "briefings":  # also as "<title>" where a copy named it "<title> (copy)"
+                bare.setdefault(_bare_digest(values), row[0])
+        return {**bare, **found}
 
     def _next_id(self, table: str) -> int:
         """The table's next free id: from the team's sequence on PostgreSQL, so no colleague's
@@ -402,6 +441,11 @@ def _referred(src: Workspace) -> dict[str, set[int]]:
             if kind in KIND_TABLES:
                 referred[KIND_TABLES[kind]].add(ref_id)
     return referred
+
+
+def _bare_digest(note: dict[str, Any]) -> bytes:
+    """A note's key with the title as before a copy renamed it: "<title> (copy N)" is "<title>"."""
+    return b"copy" + _digest("briefings", {**note, "title": _COPY_SUFFIX.sub("", note["title"])})
 
 
 def _digest(table: str, values: dict[str, Any]) -> bytes:

@@ -318,3 +318,64 @@ def test_ids_written_in_the_historys_text_are_renumbered():
     assert relabelled("carry_version", "title", "source 2 says", "x") == ("title", "source 2 says", "x")
     assert relabelled("split", "mentions", "7,8", "2") == ("mentions", "70,?", "?")
     assert relabelled("edit_text", "item 9", "see quote 5", "claim 2") == ("item ?", "see quote 5", "claim 2")
+
+
+# --- what the target's own analysis stands for, and notes renamed by a copy ------------------------
+
+
+def _lone_entities(ws) -> dict[tuple[str, str, str], int]:
+    """Entities the analysis found in one source alone, which both workspaces have: {(name, type,
+    that source's path): id}."""
+    rows = ws.db.execute(
+        "SELECT e.name, e.type, min(s.path), e.id FROM entities e JOIN mentions m ON m.entity_id = e.id "
+        "JOIN sources s ON s.id = m.source_id WHERE e.origin = 'analysis' AND m.origin = 'analysis' "
+        "AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = e.id AND q.source_id <> m.source_id) "
+        "GROUP BY e.id, e.name, e.type HAVING count(DISTINCT m.source_id) = 1"
+    ).fetchall()
+    return {tuple(r[:3]): r[3] for r in rows if not r[2].endswith(SOLO_ONLY + TEAM_ONLY)}
+
+
+def _unmentioned(ws) -> set[tuple[str, str]]:
+    rows = ws.db.execute(
+        "SELECT name, type FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"
+    ).fetchall()
+    return {(normalise_name(n), t) for n, t in rows}
+
+
+@pytest.mark.parametrize("direction", ["to the team", "to the file"])
+def test_an_entity_only_in_the_left_out_analysis_is_not_copied(published, direction):
+    solo, team, _ = published
+    source, target = (str(solo), team) if direction == "to the team" else (team, str(solo))
+    with open_workspace(source, read_only=True) as ws:
+        lone = _lone_entities(ws)
+    with open_workspace(target) as ws:
+        name, type_, path = min(set(lone) & set(_lone_entities(ws)))
+        with ws.transaction():  # the target's analysis of that shared source did not find it
+            ws.db.execute("DELETE FROM entities WHERE id = ?", [_lone_entities(ws)[name, type_, path]])
+        before = _unmentioned(ws)
+    report = copy_workspace(source, target)
+    with open_workspace(target, read_only=True) as ws:
+        assert _unmentioned(ws) <= before
+        assert (
+            ws.db.execute("SELECT count(*) FROM entities WHERE name = ? AND type = ?", [name, type_]).fetchone()[0] == 0
+        )
+    assert report.merged.left_out > 0
+
+
+def test_a_note_renamed_by_a_copy_is_recognised_by_the_next_copy(published):
+    solo, team, _ = published
+    with open_workspace(team) as ws:
+        create_briefing(ws, "outage brief")  # the team's own note of the same title (ignoring case)
+    first = copy_workspace(str(solo), team)
+    assert first.counts["briefings"] == 1
+    with open_workspace(team, read_only=True) as ws:
+        titles = sorted(r[0] for r in ws.db.execute("SELECT title FROM briefings").fetchall())
+    assert titles == ["Outage brief (copy)", "outage brief"]
+    again = copy_workspace(str(solo), team)
+    assert again.counts.get("briefings", 0) == 0
+    assert not any(again.counts.values()), again.counts
+    back = copy_workspace(team, str(solo))  # the renamed note is the file's own note
+    assert back.counts.get("briefings", 0) == 1  # the team's "outage brief" alone
+    with open_workspace(solo, read_only=True) as ws:
+        titles = sorted(r[0] for r in ws.db.execute("SELECT title FROM briefings").fetchall())
+    assert titles == ["Outage brief", "outage brief (copy)"]
