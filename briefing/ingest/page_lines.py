@@ -10,8 +10,9 @@ Extraction), without the furniture lines inside it; it starts after the first ru
 and date lines near its top (what is above them is a standfirst). The headline is the
 title-like line above the body that a byline, a date or the lead follows, best with the
 byline or date right below it, on the lead's topic, and not a short line among short lines
-(a menu entry, a section name, a tag); the byline and date lines between headline and body
-give the author and the date.
+(a menu entry, a section name, a tag); over a run of a gallery's short captions it is the
+longer line starting the run, and a list item ("* ...") is never one; the byline and date
+lines between headline and body give the author and the date.
 
 Only text that looks like a pasted page (runs of short lines, several furniture lines) is
 read this way, so an ordinary article saved as text is left to the usual cleaner.
@@ -56,12 +57,14 @@ MAX_PATTERN_CHARS = 1000
 HEADLINE_LOOKBACK = 40  # lines above the body searched for the headline (blank and furniture not counted)
 HEADLINE_REACH = 4  # a byline or date this many lines below a headline (furniture not counted)
 HEADLINE_BASE, HEADLINE_SHAPE = 1.0, 1.0  # any title-like line; one of 5 to 20 words
+MIN_SHAPE_WORDS, MAX_SHAPE_WORDS = 5, 20
 HEADLINE_BYLINE, HEADLINE_DATE = 3.0, 2.0  # a byline, a date line below it
 HEADLINE_SENTENCE = 1.5  # ending with a full stop: more often a standfirst or a caption
 HEADLINE_DISTANCE = 0.05  # per line between it and the body
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
 MIN_SHORT_HEADLINE_WORDS = 2  # when a byline or date line follows right below
 HEADLINE_RIGHT_ABOVE = 1.5  # the byline or date line is the next line
+MIN_CAPTION_RUN = 3  # short caption lines (a gallery's) between a headline and its byline or date
 HEADLINE_IN_MENU = 1.5  # a short line among short lines: a menu entry, a section name, a tag
 HEADLINE_TOPIC = 3.0  # times the share of its content words found in the lead
 LEAD_WORDS = 300
@@ -187,8 +190,29 @@ def find_headline(lines: list[str], labels: list[str], first: int, last: int | N
     best_index = max(scores, key=lambda i: (scores[i], i), default=None)
     if best_index is None or scores[best_index] <= 0:
         return None
+    best_index = start_of_caption_run(lines, labels, best_index, first)
     above = [i for i in range(best_index - 1, max(-1, best_index - 5), -1) if labels[i] not in ("blank", "furniture")]
     return above[0] if above and is_headline_of_standfirst(lines, labels, above[0], best_index, lead) else best_index
+
+
+def start_of_caption_run(lines: list[str], labels: list[str], best: int, first: int) -> int:
+    """The headline over a run of short caption lines (a photo gallery's "Jane Doe Trinity")
+    that sits between it and the byline or date: the line starting the run, of a headline's
+    size and longer than every caption below it; ``best`` itself when it ends no such run (a
+    short headline right above its date in a run of menu entries of its size stays)."""
+    following = [i for i in range(best + 1, first) if labels[i] not in ("blank", "furniture")]
+    if labels[best] != "short" or not following or not is_meta_line(lines[following[0]]):
+        return best
+    captions, longest = 1, count_words(lines[best])
+    for index in range(best - 1, max(-1, best - HEADLINE_REACH), -1):
+        words = count_words(lines[index])
+        if words > longest and words >= MIN_SHAPE_WORDS:
+            headline = captions >= MIN_CAPTION_RUN and score_headline(lines, labels, index, first) > 0
+            return index if headline else best
+        if labels[index] != "short":
+            return best
+        captions, longest = captions + 1, max(longest, words)
+    return best
 
 
 def is_headline_of_standfirst(lines: list[str], labels: list[str], index: int, best: int, lead: set[str]) -> bool:
@@ -233,7 +257,7 @@ def score_headline(lines: list[str], labels: list[str], index: int, first: int) 
     right_above_meta = bool(following) and is_meta_line(lines[following[0]])
     if words < MIN_HEADLINE_WORDS and not right_above_meta:
         return 0.0
-    score = HEADLINE_BASE + (HEADLINE_SHAPE if 5 <= words <= 20 else 0.0)
+    score = HEADLINE_BASE + (HEADLINE_SHAPE if MIN_SHAPE_WORDS <= words <= MAX_SHAPE_WORDS else 0.0)
     if any(parse_byline(lines[i]) or re.fullmatch(r"(?i)by:?", lines[i]) for i in near):
         score += HEADLINE_BYLINE
     elif any(is_meta_line(lines[i]) for i in near):

@@ -338,3 +338,20 @@ def test_a_short_article_under_its_headline_and_byline_outweighs_a_long_footer()
     assert page is not None
     assert page.title == "Ferry terminal approved in Port Halden"
     assert page.body.startswith("The harbour authority approved a new ferry terminal")
+
+
+def test_the_headline_over_a_run_of_photo_captions_is_the_title():
+    """A gallery's short captions between the headline and the date: the longer line starting
+    the run is the headline, not the caption right above the date."""
+    headline = "2026 Port Halden Harbour Vote Results"
+    captions = "Harbour authority approved\nLighthouse residents objected\nFerry terminal building\n"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\nBy Mira Okafor\n", f"{headline}\n{captions}"))
+    assert found is not None and found.title == headline
+
+
+@pytest.mark.parametrize("marker", ["* ", "- ", "• "])
+def test_a_list_item_is_never_the_headline(marker):
+    item = f"{marker}Click the link to see the full timetable of the new ferry terminal"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\nBy Mira Okafor\n", f"{HEADLINE}\nBy Mira Okafor\n{item}\n"))
+    assert found is not None and found.title == HEADLINE
+    assert score_headline([item, "12 March 2026", LEAD], [label_line(item), "other", "prose"], 0, 2) == 0.0
