@@ -99,6 +99,21 @@ def team_database(postgres_server) -> str:
     return postgres_server.new_database()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def analysed_copy(request, analysed_path, tmp_path) -> str:
+    """The analysed demo workspace, copied into a new file or a new team database: where it is
+    shared, for tests that open it twice (two windows, a window and a colleague)."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    if request.param == "sqlite":
+        return str(copy)
+    from briefing.store.copying import copy_workspace
+
+    database = request.getfixturevalue("team_database")
+    copy_workspace(str(copy), database)
+    return database
+
+
 def pytest_generate_tests(metafunc):
     """``ws`` runs on both backends in test modules that say so (``BACKENDS``); the PostgreSQL
     one on the private server, in a new database each test."""

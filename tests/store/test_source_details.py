@@ -144,20 +144,6 @@ def _everything(ws, source_id):
     return counts, statuses, mine
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def analysed_copy(request, analysed_path, tmp_path):
-    """The analysed demo workspace, copied into a new file or a new team database."""
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    if request.param == "sqlite":
-        return str(copy)
-    from briefing.store.copying import copy_workspace
-
-    database = request.getfixturevalue("team_database")
-    copy_workspace(str(copy), database)
-    return database
-
-
 def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_copy):
     from briefing.store.annotations import add_annotation
     from briefing.store.claims import add_evidence, mark_claim

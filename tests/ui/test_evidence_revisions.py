@@ -12,26 +12,10 @@ from briefing.store.suggestions import list_suggestions
 from briefing.ui.main_window import MainWindow
 from briefing.ui.tasks import TaskRunner
 
-BACKENDS = ("sqlite", "postgresql")
-
-
-@pytest.fixture(params=BACKENDS)
-def shared(request, analysed_path, tmp_path):
-    """Where the demo workspace is shared: a file, or a PostgreSQL database."""
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    if request.param == "sqlite":
-        return str(copy)
-    from briefing.store.copying import copy_workspace
-
-    team = request.getfixturevalue("team_database")
-    copy_workspace(str(copy), team)
-    return team
-
 
 @pytest.fixture
-def window(qtbot, shared):
-    ws = open_workspace(shared)
+def window(qtbot, analysed_copy):
+    ws = open_workspace(analysed_copy)
     # synchronous: no listener redraws a colleague's change before the analyst acts on what is shown
     win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
     qtbot.addWidget(win)
@@ -43,12 +27,12 @@ def window(qtbot, shared):
 
 
 @pytest.fixture
-def colleague(shared, monkeypatch):
+def colleague(analysed_copy, monkeypatch):
     """A colleague's change to a claim, on a connection of their own."""
 
     def mark(claim_id: int, status: str) -> None:
         monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
-        with open_workspace(shared) as theirs:
+        with open_workspace(analysed_copy) as theirs:
             mark_claim(theirs, claim_id, status, "checked with the utility")
         monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
 
