@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.fit_claim_weights import FOLDS, f1_at, fit_logistic, load_claimbuster, parse_all
+from bench.fit_claim_weights import FOLDS, f1_at, fit_logistic, load_claimbuster, parse_all, print_configurations
 from briefing.nlp.analyse import analyse_parsed
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claims import sentence_candidate
@@ -189,12 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="the embedding's cost on N FNC-1 bodies")
     args = parser.parse_args(argv)
     rows = run(args.data_dir, args.cache, args.embeddings)
-    chosen = max(rows, key=lambda r: r["cv"][2])
-    print("ClaimBuster check-worthy sentences: 5-fold CV in the fitting part, then the held-out part")
-    for r in rows:
-        mark = "  <- chosen by CV" if r is chosen else ""
-        cv, held = (" ".join(f"{v:.3f}" for v in r[k]) for k in ("cv", "held"))
-        print(f"  {r['name']:<27} t {r['threshold']:.2f}  CV P R F1 {cv}  held-out P R F1 {held}{mark}")
+    print_configurations(rows, 27)
     if args.speed:
         from briefing.nlp.model import load_model
 

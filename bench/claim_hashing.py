@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from bench import sparse_logistic
-from bench.fit_claim_weights import FOLDS, L2, f1_at, load_claimbuster, parse_all
+from bench.fit_claim_weights import FOLDS, L2, f1_at, load_claimbuster, parse_all, print_configurations
 from bench.sparse_logistic import Design, sparse_triples
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claims import STATEMENT_THRESHOLD, sentence_candidate
@@ -150,12 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", help="a folder outside the repository to keep parses in")
     args = parser.parse_args(argv)
     rows = run(args.data_dir, args.cache)
-    chosen = max(rows, key=lambda r: r["cv"][2])
-    print("ClaimBuster check-worthy sentences: 5-fold CV in the fitting part, then the held-out part")
-    for r in rows:
-        mark = "  <- chosen by CV" if r is chosen else ""
-        cv, held = (" ".join(f"{v:.3f}" for v in r[k]) for k in ("cv", "held"))
-        print(f"  {r['name']:<37} t {r['threshold']:.2f}  CV P R F1 {cv}  held-out P R F1 {held}{mark}")
+    print_configurations(rows, 37)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,18 @@ def fit(data_dir: str | Path, cache: str | None = None) -> dict[str, Any]:
     return {"weights": weights, "bias": bias, "threshold": threshold, "dev_out_of_fold": oof, "n": len(y)}
 
 
+def print_configurations(rows: list[dict[str, Any]], width: int) -> dict[str, Any]:
+    """The report of a configuration search: each row's threshold, cross-validated and held-out
+    precision, recall and F1, the one with the best CV F1 marked; returns that one."""
+    chosen = max(rows, key=lambda r: r["cv"][2])
+    print("ClaimBuster check-worthy sentences: 5-fold CV in the fitting part, then the held-out part")
+    for r in rows:
+        mark = "  <- chosen by CV" if r is chosen else ""
+        cv, held = (" ".join(f"{v:.3f}" for v in r[k]) for k in ("cv", "held"))
+        print(f"  {r['name']:<{width}} t {r['threshold']:.2f}  CV P R F1 {cv}  held-out P R F1 {held}{mark}")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.fit_claim_weights", description=__doc__.split("\n\n")[0])
     parser.add_argument("data_dir")
