@@ -41,8 +41,6 @@ gained rows.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -50,7 +48,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from briefing.domain import WorkspaceError, normalise_name
+from briefing.domain import WorkspaceError
 from briefing.store import postgres
 from briefing.store.claims import credibility_from_evidence
 from briefing.store.copy_labels import entity_key, relabel
@@ -66,6 +64,7 @@ from briefing.store.copy_tables import (
     sqlite_columns,
     sqlite_rows,
 )
+from briefing.store.merge_keys import MATCH_KEYS, bare_digest, digest, referred_rows
 from briefing.store.origins import claim_origins
 from briefing.store.pg_database import server_connection
 from briefing.store.search_index import reindex_sources
@@ -73,34 +72,9 @@ from briefing.store.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 
-# What identifies a row across two workspaces, once its references are mapped. The first
-# column, when it refers to another row, narrows the target's rows read for a match.
-MATCH_KEYS = {
-    "sources": ("content_hash",),
-    "originals": ("source_id",),
-    "entities": ("name", "type"),
-    "entity_aliases": ("entity_id", "alias"),
-    "mentions": ("source_id", "entity_id", "start", "end"),
-    "quotes": ("source_id", "start", "end"),
-    "claims": ("source_id", "part", "start", "end"),
-    "annotations": ("source_id", "start", "end", "exact", "created_at"),
-    "tags": ("name",),
-    "annotation_tags": ("annotation_id", "tag_id"),
-    "briefings": ("title", "created_at"),
-    "briefing_items": ("briefing_id", "kind", "ref_id", "body", "start", "end"),
-    "history": ("target_id", "target_kind", "at", "actor", "action", "field", "old_value", "new_value"),
-    "sentences": ("source_id", "start", "end"),
-    "rejections": ("source_id", "kind", "key"),
-    "evidence": ("claim_id", "source_id", "start", "end", "relation"),
-    "claim_suggestions": ("claim_id", "source_id", "start", "end"),
-    "saved_searches": ("name",),
-    "version_carries": ("source_id", "kind", "ref_id", "state"),
-}
-CASE_BLIND = {("tags", "name"), ("saved_searches", "name")}
 # The analysis' own rows: of a source the target has already, the target's analysis stands
 ANALYSIS_ROWS = ("mentions", "quotes", "claims", "sentences")
 _CHUNK = 500  # ids in one IN (...) list
-_COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")  # what ``_free_title`` adds to a note's title
 
 
 @dataclass
@@ -153,7 +127,7 @@ class _Merge:
         self.ids: dict[str, dict[int, int]] = defaultdict(dict)  # src id -> dst id
         self.existing: dict[str, set[int]] = defaultdict(set)  # dst ids of rows the target had
         self.counts = MergeCounts()
-        self.referred = _referred(src)
+        self.referred = referred_rows(src)
         self.touched: set[int] = set()  # target sources whose search rows change
         self.evidence_claims: set[int] = set()
         self.free_ids: dict[str, list[int]] = defaultdict(list)
@@ -179,11 +153,11 @@ class _Merge:
             found = self._matches(table, refs, [values for values, _ in kept])
             inserts = []
             for values, analysis_only in kept:
-                key = _digest(table, values)
+                key = digest(table, values)
                 old_id = values.get("id")
                 target = found.get(key, seen.get(key))
                 if target is None and table == "briefings":  # a note a copy before renamed
-                    target = found.get(_bare_digest(values))
+                    target = found.get(bare_digest(values))
                 if target is not None:
                     self._map_onto(table, old_id, target, values)
                 elif analysis_only:
@@ -377,9 +351,9 @@ class _Merge:
         bare: dict[bytes, Any] = {}
         for row in self.dst.db.execute(sql, params or None).fetchall():
             values = dict(zip(key, row[1:] if has_id else row, strict=True))
-            found[_digest(table, values)] = row[0] if has_id else True
+            found[digest(table, values)] = row[0] if has_id else True
             if table == "briefings":  # also as "<title>" where a copy named it "<title> (copy)"
-                bare.setdefault(_bare_digest(values), row[0])
+                bare.setdefault(bare_digest(values), row[0])
         return {**bare, **found}
 
     def _next_id(self, table: str) -> int:
@@ -425,36 +399,3 @@ class _Merge:
             value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
             self.dst.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
         reindex_sources(self.dst, sorted(self.touched))
-
-
-def _referred(src: Workspace) -> dict[str, set[int]]:
-    """Ids of the analysis' rows the analyst's work refers to: they are the analyst's too."""
-    referred: dict[str, set[int]] = defaultdict(set)
-    for sql in (
-        "SELECT target_kind, target_id FROM history WHERE target_id IS NOT NULL",
-        "SELECT kind, ref_id FROM briefing_items WHERE ref_id IS NOT NULL",
-        "SELECT kind, ref_id FROM version_carries",
-        "SELECT 'claim', claim_id FROM evidence",
-        "SELECT 'claim', claim_id FROM claim_suggestions WHERE state <> 'open'",
-    ):
-        for kind, ref_id in src.db.execute(sql).fetchall():
-            if kind in KIND_TABLES:
-                referred[KIND_TABLES[kind]].add(ref_id)
-    return referred
-
-
-def _bare_digest(note: dict[str, Any]) -> bytes:
-    """A note's key with the title as before a copy renamed it: "<title> (copy N)" is "<title>"."""
-    return b"copy" + _digest("briefings", {**note, "title": _COPY_SUFFIX.sub("", note["title"])})
-
-
-def _digest(table: str, values: dict[str, Any]) -> bytes:
-    key = []
-    for column in MATCH_KEYS[table]:
-        value = values[column]
-        if isinstance(value, str) and (table, column) in CASE_BLIND:
-            value = value.lower()
-        elif table == "entities" and column == "name":
-            value = normalise_name(value)
-        key.append(value)
-    return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=16).digest()
