@@ -3,7 +3,8 @@
 The queue is procrastinate's (``briefing.team_jobs``); its tables, types and functions are all
 named ``procrastinate_*`` and live beside the workspace's own, never copied by ``briefing copy``.
 This module keeps the SQL Briefing itself runs about them: creating them once, counting what is
-left, and the check that makes a source's analysis written once however often its job runs.
+left, the sources still waiting for a worker (the window marks and counts them), and the check
+that makes a source's analysis written once however often its job runs.
 """
 
 from __future__ import annotations
@@ -61,6 +62,24 @@ def ensure_job_schema(conninfo: str, schema_sql: str) -> bool:
                 f"{postgres.describe(conninfo)}: cannot create the job queue: {postgres.error_line(exc)}"
             ) from None
     return missing
+
+
+# A source's job carries its id in the job's arguments (``team_jobs``: one job per source).
+_WAITING = (
+    "SELECT DISTINCT s.id FROM procrastinate_jobs j JOIN sources s ON s.id = (j.args->>'source_id')::bigint "
+    "WHERE j.queue_name = ? AND j.status IN ('todo', 'doing') "
+    "AND (s.analysis_version IS NULL OR s.analysis_version < ?) ORDER BY s.id"
+)
+
+
+def list_waiting_for_workers(ws: Workspace, queue: str) -> list[int]:
+    """Ids of the sources whose analysis job waits or runs in ``queue``, still not analysed by
+    this version; none on a workspace file, or on a database whose job queue was never made."""
+    if ws.backend != "postgresql":
+        return []
+    if ws.db.execute("SELECT to_regclass('procrastinate_jobs') IS NULL").fetchone()[0]:
+        return []
+    return [row[0] for row in ws.db.execute(_WAITING, [queue, ANALYSIS_VERSION]).fetchall()]
 
 
 def needs_analysis(ws: Workspace, source_id: int) -> bool:
