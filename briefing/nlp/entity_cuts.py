@@ -16,7 +16,7 @@ from collections import Counter
 
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
-from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, open_class_words
+from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, inflected_from, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -41,6 +41,7 @@ HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
 _HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 _POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
 _TOKEN = re.compile(r"\S+")
+_VERB_FORM_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))  # third person, past
 
 
 def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -143,10 +144,7 @@ def _is_verb_form(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 5 or lower.endswith("ss"):
         return False
-    known = open_class_words()
-    if lower.endswith("s"):
-        return lower[:-1] in known or (lower.endswith("es") and lower[:-2] in known)
-    return lower.endswith("ed") and (lower[:-2] in known or lower[:-1] in known)
+    return inflected_from(lower, open_class_words(), _VERB_FORM_ENDINGS)
 
 
 def _piece(

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from briefing.nlp.claim_headline import headline_ranges
-from briefing.nlp.entity_words import OPENING_WORDS, open_class_words
+from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -148,15 +148,9 @@ def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:
         return True
     if not word[:1].isupper() or word.isupper() or len(lower) < 4:
         return False
-    known = open_class_words()
-    for suffix, repl in _VERB_ENDINGS:
-        if suffix not in ("ed", "ing") and (leading or not written_lower):
-            continue
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            stem = lower[: len(lower) - len(suffix)] + repl
-            if stem in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
-                return True
-    return False
+    plain_too = written_lower and not leading
+    endings = tuple(e for e in _VERB_ENDINGS if plain_too or e[0] in ("ed", "ing"))
+    return inflected_from(lower, open_class_words(), endings)
 
 
 def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:

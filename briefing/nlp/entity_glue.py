@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 
-from briefing.nlp.entity_forms import FUNCTION_WORDS
+from briefing.nlp.entity_forms import FUNCTION_WORDS, RUN_TOGETHER
 from briefing.nlp.entity_words import OPENING_WORDS, is_dictionary_word
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 
-RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # A figure glued to words ("5ptsmoderatorFeaturedFebruary") ends a name: a comment widget.
 GLUED_FIGURE = re.compile(r"\s+\d+[a-z]{4,}\S*$")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "La", "Le", "O’", "O'", "Van", "Von", "Fitz")

@@ -32,6 +32,7 @@ against within without amid
 CAPITALS_SHARE = 0.6
 DESCRIBING_PARTICIPLES = frozenset("based born led backed owned run controlled".split())
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("es", ""), ("s", ""))
+_DICTIONARY_ENDINGS = (*_INFLECTIONS, ("est", ""), ("est", "e"), ("er", ""), ("ies", "y"))
 
 
 def is_number(token: Any) -> bool:
@@ -88,49 +89,50 @@ def _inflected_open_word(token: Any) -> bool:
     lower = token.lower_
     if len(lower) < 5 or lower[:1] == token.text[:1]:
         return False
-    known = open_class_words()
-    for suffix, repl in _INFLECTIONS:
+    return inflected_from(lower, open_class_words())
+
+
+def inflected_from(lower: str, known: frozenset[str], endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -> bool:
+    """``lower`` is a word of ``known`` with one of ``endings`` (suffix, what it replaced):
+    'bumping' (bump), 'stated' (state), 'stopped' (stop, its last letter doubled)."""
+    for suffix, repl in endings:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             stem = lower[: len(lower) - len(suffix)]
-            for base in (stem + repl, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):
-                if base in known:
-                    return True
+            if stem + repl in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
+                return True
     return False
 
 
 @lru_cache(maxsize=1)
-def open_class_words() -> frozenset[str]:
-    """Verbs and adverbs in the model's lemma tables (empty when it has none)."""
+def _lemma_index() -> Any:
+    """The model's lemma tables by part of speech (a spaCy Table, its keys strings hashed; empty
+    when the model has none)."""
     try:
-        index = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, ValueError, AttributeError):
-        return frozenset()
+        return {}
+
+
+@lru_cache(maxsize=1)
+def open_class_words() -> frozenset[str]:
+    """Verbs and adverbs in the model's lemma tables."""
+    index = _lemma_index()
     return frozenset(w for pos in ("verb", "adv") if pos in index for w in index[pos] if "_" not in w)
 
 
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
-    """Every word in the model's lemma tables, of any part of speech (empty when it has none).
-    The noun table also holds some proper names ('egypt'), so callers ask the text too."""
-    try:
-        index = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    except (KeyError, ValueError, AttributeError):
-        return frozenset()
-    return frozenset(w for pos in index for w in index[pos] if "_" not in w)
+    """Every word in the model's lemma tables, of any part of speech. The noun table also
+    holds some proper names ('egypt'), so callers ask the text too."""
+    index = _lemma_index()
+    return frozenset(w for pos in ("adj", "adv", "noun", "verb") if pos in index for w in index[pos] if "_" not in w)
 
 
 def is_dictionary_word(word: str) -> bool:
     """'Images', 'Oldest', 'Featured', 'Reply', 'February': a word of the language, inflected or not."""
     lower = word.lower()
     known = dictionary_words()
-    if lower in known or lower in MONTHS:
-        return True
-    for suffix, repl in (*_INFLECTIONS, ("est", ""), ("est", "e"), ("er", ""), ("ies", "y")):
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            stem = lower[: len(lower) - len(suffix)]
-            if stem + repl in known or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known):
-                return True
-    return False
+    return lower in known or lower in MONTHS or inflected_from(lower, known, _DICTIONARY_ENDINGS)
 
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
