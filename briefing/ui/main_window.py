@@ -418,8 +418,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backup failed: {message}", 10000)
 
     def _backed_up(self, made) -> None:
-        if made is not None:
-            self.statusBar().showMessage(f"Backed up to {made.name}", 5000)
+        """A routine notice: it joins what the status bar says (an import's result stays in view)."""
+        if made is None:
+            return
+        shown, note = self.statusBar().currentMessage(), f"Backed up to {made.name}"
+        self.statusBar().showMessage(f"{shown} · {note}" if shown else note, 10000 if shown else 5000)
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()

@@ -265,6 +265,15 @@ def test_edits_lead_to_a_rolling_backup_in_the_worker(demo_window):
     assert list_backups(demo_window.ws.path) == backups
 
 
+def test_a_backup_notice_never_hides_what_the_status_bar_says(demo_window):
+    from pathlib import Path
+
+    demo_window.statusBar().showMessage("Import: 0 imported, 0 already there, 0 failed (cancelled)", 10000)
+    demo_window._backed_up(Path("w-20261204-201543.briefing"))
+    shown = demo_window.statusBar().currentMessage()
+    assert "(cancelled)" in shown and "Backed up to w-20261204-201543.briefing" in shown
+
+
 def test_the_window_paints_before_the_workspace_opens_then_shows_it(qtbot, analysed_path):
     from briefing.store import open_workspace
     from briefing.ui.startup import open_when_painted
