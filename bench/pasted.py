@@ -18,7 +18,8 @@ normalised to sum 1, precision and recall averaged over pages, F1 of the two ave
 Title: normalised exact match against the page's <h1> (the benchmark has no headline); a
 page without an <h1> has no title gold and is left out of title accuracy, and so is a page
 whose <h1> is not its headline: the site's name (og:site_name), or a heading that shares no
-word with the headline part of the <title> (a logo, an embedded item's heading). "Site affix"
+word with the headline part of the <title> (a logo, an embedded item's heading). Counted
+strictly, every page with an <h1> has that <h1> for gold, whatever it is. "Site affix"
 counts predicted titles carrying the outlet's name after or before a separator.
 
 The benchmark has no train/test split. Pages are split by a stable hash of their id: the
@@ -165,8 +166,9 @@ def is_hidden(element: lxml.html.HtmlElement) -> bool:
     return bool(HIDDEN_STYLE.search(element.get("style") or ""))
 
 
-def find_h1(root: lxml.html.HtmlElement) -> str | None:
-    """The page's headline: of the visible <h1>s, the one closest to the page's <title>.
+def find_h1(root: lxml.html.HtmlElement) -> tuple[str | None, bool]:
+    """The page's <h1> and whether it is its headline: of the visible <h1>s, the one closest
+    to the page's <title>.
 
     A page may have several (a logo, a section name); the headline shares the most words
     with the <title> (or og:title), and on a tie is the longer.
@@ -181,7 +183,7 @@ def find_h1(root: lxml.html.HtmlElement) -> str | None:
         if text:
             found.append(text)
     if not found:
-        return None
+        return None, False
     titles = [root.findtext(".//title") or ""]
     titles += [m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title"]
     wanted = set(normalise_title(" ".join(titles)).split())
@@ -191,7 +193,7 @@ def find_h1(root: lxml.html.HtmlElement) -> str | None:
         return sum(w in wanted for w in set(words)), len(words)
 
     best = max(found, key=closeness)
-    return best if is_headline_h1(best, titles, root) else None
+    return best, is_headline_h1(best, titles, root)
 
 
 def is_headline_h1(h1: str, titles: list[str], root: lxml.html.HtmlElement) -> bool:
@@ -291,6 +293,7 @@ def has_site_affix(title: str | None, gold: str | None, url: str) -> bool:
 @dataclass
 class PageResult:
     page: Page
+    h1: str | None
     gold_title: str | None
     title: str | None
     scores: dict[str, tuple[float, float, float]]
@@ -305,7 +308,8 @@ def measure_page(page: Page, folder: Path) -> PageResult:
         "keep-everything": match_shingles(page.body, text),
         "justext": match_shingles(page.body, read_with_justext(text)),
     }
-    return PageResult(page, find_h1(root), title, scores)
+    h1, is_headline = find_h1(root)
+    return PageResult(page, h1, h1 if is_headline else None, title, scores)
 
 
 def report(results: list[PageResult], part: str) -> None:
@@ -319,6 +323,9 @@ def report(results: list[PageResult], part: str) -> None:
     titled = [r for r in results if r.title]
     affixed = sum(has_site_affix(r.title, r.gold_title, r.page.url) for r in titled)
     print(f"titles right: {right}/{len(with_gold)} ({right / max(1, len(with_gold)):.1%}) of pages with an <h1>")
+    with_h1 = [r for r in results if r.h1]
+    strict = sum(normalise_title(r.title) == normalise_title(r.h1) for r in with_h1)
+    print(f"strictly, every <h1> as gold: {strict}/{len(with_h1)} ({strict / max(1, len(with_h1)):.1%})")
     share = affixed / max(1, len(titled))
     print(f"no title: {len(results) - len(titled)}; site affix: {affixed}/{len(titled)} ({share:.1%})")
 
@@ -337,6 +344,10 @@ def print_failures(results: list[PageResult], count: int) -> None:
     wrong = [r for r in results if r.gold_title and normalise_title(r.title) != normalise_title(r.gold_title)]
     for r in wrong[:count]:
         print(f"  {r.page.page_id[:12]} got {r.title!r}\n{'':15}want {r.gold_title!r}")
+    print("\nwrong strictly only (the <h1> is not the headline):")
+    loose = [r for r in results if r.h1 and not r.gold_title and normalise_title(r.title) != normalise_title(r.h1)]
+    for r in loose[:count]:
+        print(f"  {r.page.page_id[:12]} got {r.title!r}\n{'':15}<h1> {r.h1!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
