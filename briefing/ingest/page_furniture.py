@@ -75,6 +75,11 @@ SHORT_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# a video's or a recording's label with its running time: "VIDEO3:45", "Video 02:31 / 03:10"
+MEDIA_LABEL = re.compile(
+    r"(video|audio|podcast|play|watch|listen)\W*(\d{1,2}:){1,2}\d{2}(\W*(\d{1,2}:){1,2}\d{2})*", re.I
+)
+
 
 def count_words(line: str) -> int:
     """Words, with runs of CJK characters counted as one word per two characters."""
@@ -94,3 +99,7 @@ def is_meta_line(line: str) -> bool:
     if parse_byline(line) or re.fullmatch(r"(?i)by:?", line.strip()) or name_of_author_line(line):
         return True
     return count_words(line) <= 15 and bool(find_full_dates(line) or SHORT_DATE.search(line))
+
+
+def is_media_label(line: str) -> bool:
+    return bool(MEDIA_LABEL.fullmatch(line.strip()))

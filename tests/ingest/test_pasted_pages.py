@@ -2,7 +2,9 @@
 
 import pytest
 
-from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page, score_headline
+from briefing.ingest.page_furniture import is_media_label
+from briefing.ingest.page_headline import score_headline
+from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
 
 LEAD = (
@@ -355,3 +357,22 @@ def test_a_list_item_is_never_the_headline(marker):
     found = read_pasted_page(PAGE.replace(f"{HEADLINE}\nBy Mira Okafor\n", f"{HEADLINE}\nBy Mira Okafor\n{item}\n"))
     assert found is not None and found.title == HEADLINE
     assert score_headline([item, "12 March 2026", LEAD], [label_line(item), "other", "prose"], 0, 2) == 0.0
+
+
+@pytest.mark.parametrize("label", ["VIDEO3:4503:45", "Video 02:31", "Play 1:02:10 / 1:05:00", "AUDIO 12:03"])
+def test_the_title_under_a_video_label_is_not_the_headline(label):
+    """A video between the byline and the lead shows its running time, then its title and its
+    show's name, right above the lead: that title is the video's, not the article's (its show's
+    name below it looks like a byline)."""
+    video = f"{label}\nPlans for the ferry terminal in Port Halden harbour\nHarbour Watch\n"
+    top = f"12 March 2026\nMira Okafor@miraokafor\n{video}"
+    found = read_pasted_page(PAGE.replace("By Mira Okafor\n12 March 2026\n", top))
+    assert found is not None and found.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "media"),
+    [("VIDEO3:4503:45", True), ("Watch 3:45", True), ("Listen: 1:02:33", True), ("Updated 10:45", False)],
+)
+def test_a_media_label_is_a_media_word_with_a_running_time(line, media):
+    assert is_media_label(line) is media
