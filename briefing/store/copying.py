@@ -199,7 +199,7 @@ def _to_file(conninfo: str, path: Path, progress: Progress) -> CopyReport:
             version = postgres.schema_version(conn)
             if version is None:
                 raise WorkspaceError(f"{name}: holds no Briefing workspace")
-            if version != postgres.POSTGRES_SCHEMA_VERSION:
+            if not postgres.readable(version):
                 raise WorkspaceError(
                     f"{name}: its Briefing schema is version {version}, "
                     f"this Briefing uses {postgres.POSTGRES_SCHEMA_VERSION}"

@@ -24,6 +24,7 @@ from briefing.store.migration_steps import (
     m0008_source_versions,
     m0009_passage_items,
     m0010_revisions,
+    m0011_ids_never_reused,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class _Registry:
     app's window paints first."""
 
     def __init__(self) -> None:
-        self.steps: list[tuple[str, MigrationFn]] = []
+        self.steps: list[tuple[str, MigrationFn, bool]] = []
         self._migrations: Migrations | None = None
 
     def apply(self, db: Database, stop_before: str | None = None) -> None:
@@ -50,16 +51,18 @@ class _Registry:
             from sqlite_utils.migrations import Migrations
 
             self._migrations = Migrations(MIGRATION_SET)
-            for name, run in self.steps:
-                self._migrations(name=name)(run)
+            for name, run, transactional in self.steps:
+                self._migrations(name=name, transactional=transactional)(run)
         self._migrations.apply(db, stop_before=stop_before)
 
 
 migrations = _Registry()
 
 
-def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
-    """Register ``fn`` as the next migration; it also bumps ``user_version``."""
+def migration(name: str, transactional: bool = True) -> Callable[[MigrationFn], MigrationFn]:
+    """Register ``fn`` as the next migration; it also bumps ``user_version``. A step that must
+    switch foreign keys off (a table rebuild) is not transactional: it runs its own transaction
+    and is safe to run again if it stops before its record is written."""
 
     def register(fn: MigrationFn) -> MigrationFn:
         version = len(_names) + 1
@@ -69,7 +72,7 @@ def migration(name: str) -> Callable[[MigrationFn], MigrationFn]:
             db.execute(f"PRAGMA user_version = {version}")
 
         run.__name__ = name
-        migrations.steps.append((name, run))
+        migrations.steps.append((name, run, transactional))
         _names.append(name)
         return fn
 
@@ -87,9 +90,10 @@ STEPS = (
     m0008_source_versions,
     m0009_passage_items,
     m0010_revisions,
+    m0011_ids_never_reused,
 )
 for _step in STEPS:
-    migration(_step.NAME)(_step.run)
+    migration(_step.NAME, getattr(_step, "TRANSACTIONAL", True))(_step.run)
 
 __all__ = ["FTS_TOKENIZER", "MIGRATION_NAMES", "MIGRATION_SET", "SCHEMA_VERSION", "migration", "migrations"]
 

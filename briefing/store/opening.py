@@ -184,7 +184,7 @@ def _open_postgres(conninfo: str, read_only: bool) -> Workspace:
     try:
         if not read_only:
             postgres.prepare(conn, postgres.describe(conninfo))
-        elif postgres.schema_version(conn) != postgres.POSTGRES_SCHEMA_VERSION:
+        elif not postgres.readable(postgres.schema_version(conn)):
             raise WorkspaceError(f"{postgres.describe(conninfo)}: holds no workspace of this Briefing's schema")
         conn.commit()
         db = PgDatabase(conn)

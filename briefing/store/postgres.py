@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 # The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
 # the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
-POSTGRES_SCHEMA_VERSION = 10
+POSTGRES_SCHEMA_VERSION = 11
+# Older versions a team database is upgraded from, each with the SQL that does it. 10 -> 11 needs
+# none: SQLite's schema 11 stops handing a deleted row's id to the next row, which identity
+# columns never did. A database of such a version can be read as it is.
+_UPGRADES: dict[int, str] = {10: ""}
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)
@@ -76,11 +80,20 @@ def prepare(conn: psycopg.Connection, name: str) -> None:
         if tables and tables[0]:
             raise WorkspaceError(f"{name}: the database holds other tables and no Briefing workspace; use an empty one")
         create_schema(conn)
+    elif version in _UPGRADES:
+        if _UPGRADES[version]:
+            conn.execute(_UPGRADES[version])
+        conn.execute("INSERT INTO briefing_schema (version) VALUES (%s)", [POSTGRES_SCHEMA_VERSION])
     elif version != POSTGRES_SCHEMA_VERSION:
         raise WorkspaceError(
             f"{name}: its Briefing schema is version {version}, this Briefing uses {POSTGRES_SCHEMA_VERSION}"
         )
     create_search_index(conn)
+
+
+def readable(version: int | None) -> bool:
+    """True when this Briefing reads a team database of schema ``version`` as it is."""
+    return version == POSTGRES_SCHEMA_VERSION or version in _UPGRADES
 
 
 def table_columns(conn: psycopg.Connection, table: str) -> list[str]:
