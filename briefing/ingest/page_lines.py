@@ -53,6 +53,7 @@ MAX_SHORT_WORDS = 5  # the size of a menu entry
 MIN_MENU_LINES = 5  # lines in menus that make a text a pasted page
 PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the next line
 MIN_GLUED = 5  # of which menu lines and glued lines
+MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
 MAX_PATTERN_CHARS = 1000
@@ -129,6 +130,24 @@ def looks_pasted(lines: list[str], labels: list[str]) -> bool:
     glued = sum(1 for i in range(len(lines) - 1) if lines[i] and lines[i + 1] and labels[i] not in ("prose", "blank"))
     furniture = labels.count("furniture") + labels.count("end")
     return in_menus + glued >= MIN_GLUED and in_menus + glued + furniture >= PASTED_SIGNAL
+
+
+def mark_repeated_runs(lines: list[str], labels: list[str]) -> list[str]:
+    """Furniture for prose lines in a run of them that the page shows twice: a news ticker or
+    a teaser list repeated at the top and the bottom. An article states a paragraph once (a
+    question put to each of several people comes with different answers between)."""
+    prose = [i for i, label in enumerate(labels) if label == "prose"]
+    runs: dict[tuple[str, ...], list[int]] = {}
+    for k in range(len(prose) - MIN_REPEATED_RUN + 1):
+        run = prose[k : k + MIN_REPEATED_RUN]
+        if all(labels[i] in ("prose", "blank") for i in range(run[0], run[-1] + 1)):
+            runs.setdefault(tuple(lines[i] for i in run), []).append(k)
+    marked = list(labels)
+    for starts in runs.values():
+        for k in starts if len(starts) > 1 else []:
+            for i in prose[k : k + MIN_REPEATED_RUN]:
+                marked[i] = "furniture"
+    return marked
 
 
 def find_body_span(scores: list[float]) -> tuple[int, int] | None:
@@ -211,6 +230,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     labels = [label_line(line) for line in lines]
     if not looks_pasted(lines, labels):
         return None
+    labels = mark_repeated_runs(lines, labels)
     scores = [score_line(line, label) for line, label in zip(lines, labels, strict=True)]
     for index in article_starts(lines, labels):
         scores[index] += ARTICLE_START_GAIN

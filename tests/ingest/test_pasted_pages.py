@@ -376,3 +376,35 @@ def test_the_title_under_a_video_label_is_not_the_headline(label):
 )
 def test_a_media_label_is_a_media_word_with_a_running_time(line, media):
     assert is_media_label(line) is media
+
+
+TICKER = "\n".join(
+    [
+        "Council votes to close night bus route NORTH HALDEN: The council voted on Monday to close the route.",
+        "Fishing quota cut for a third year VELDRA: The ministry cut the cod quota again, citing low stocks.",
+        "School opens in old post office EASTPORT: Pupils moved into the restored building this week.",
+        "Storm closes the coast road WESTHAM: The road was shut overnight after waves broke over the wall.",
+    ]
+)
+
+
+def test_a_ticker_shown_at_the_top_and_the_bottom_is_not_the_body():
+    """A news ticker of teaser paragraphs, repeated at the page's foot, outweighs a short
+    article by its size; shown twice, it is page furniture."""
+    page = PAGE.replace("English\n", f"English\n{TICKER}\n").replace("Privacy policy\n", f"{TICKER}\nPrivacy policy\n")
+    found = read_pasted_page(page)
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND]
+
+
+def test_a_question_put_to_several_people_stays_in_the_body():
+    """The same question before different answers is no repeated run."""
+    question = "What made you start cooking for the whole harbour every Sunday morning?"
+    answers = [
+        f"{name} said the crowns were well spent and the lighthouse was a fine thing to see."
+        for name in ("Anna", "Jonas", "Tomas")
+    ]
+    interview = "\n\n".join(f"{question}\n\n{answer}" for answer in answers)
+    found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\n{interview}\n"))
+    assert found is not None
+    assert found.body.count(question) == 3
