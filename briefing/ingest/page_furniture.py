@@ -59,9 +59,10 @@ THREAD_OR_FOOTER = re.compile(
     re.IGNORECASE,
 )
 
-# not a headline: breadcrumbs, captions with a credit, reading times, calls to action, list items
+# not a headline: breadcrumbs, captions with a credit, reading times, calls to action, list
+# items, a teaser cut short ("Star quits after..")
 NOT_HEADLINE = re.compile(
-    r"^[*•·▪–-]\s|"
+    r"^[*•·▪–-]\s|(\.\.|…)$|"
     r"\s[>»›/]\s|[>»›]\s*$|\((photo|credit|image|foto)s?\b|\b(getty|reuters|ap photo|afp|shutterstock)\b\)?$|"
     r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b|\bmin(ute)?s? read$|"
     r"^(click|tap|get|view|follow|subscribe|sign up|download|watch|listen)\b",

@@ -408,3 +408,12 @@ def test_a_question_put_to_several_people_stays_in_the_body():
     found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\n{interview}\n"))
     assert found is not None
     assert found.body.count(question) == 3
+
+
+@pytest.mark.parametrize("cut", ["..", "…"])
+def test_a_teaser_cut_short_is_never_the_headline(cut):
+    """A list of other stories shows their headlines cut short; the last one, right above the
+    headline and on its topic, is no headline."""
+    teaser = f"Ferry terminal protest: lighthouse residents say harbour authority ignored{cut}"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{teaser}\n{HEADLINE}\n"))
+    assert found is not None and found.title == HEADLINE
