@@ -107,7 +107,10 @@ def score_headline(lines: list[str], labels: list[str], index: int, first: int) 
     """How much a line looks like the headline: title-shaped, with a byline or date below it."""
     line = lines[index]
     words = count_words(line)
-    if labels[index] in ("blank", "furniture", "end") or not MIN_SHORT_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS:
+    if (
+        labels[index] in ("blank", "furniture", "end", "table")
+        or not MIN_SHORT_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
+    ):
         return 0.0
     if line.endswith((",", ";", ":")) or line[:1].islower() or is_meta_line(line) or NOT_HEADLINE.search(line):
         return 0.0

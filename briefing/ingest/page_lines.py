@@ -4,10 +4,12 @@ Selecting all on a news page and pasting it into a .txt gives the article surrou
 page: menus (runs of short lines), language pickers, subscribe and paywall lines, share rows,
 related-headline lists and footers. Each line is labelled from plain features (length,
 sentence punctuation, function words, known furniture phrases) and given a value: prose
-counts for the article by its size, furniture and short lines against it. The body is the
-run of lines with the highest total (the maximum-sum span, as in Finn et al.'s Body Text
-Extraction), without the furniture lines inside it; it starts after the first run of byline
-and date lines near its top (what is above them is a standfirst). The headline is found
+counts for the article by its size, furniture and short lines against it, the rows of a
+table (results, standings) for nothing; prose lines in a run the page shows twice are
+furniture (a news ticker at the top and the foot). The body is the run of lines with the
+highest total (the maximum-sum span, as in Finn et al.'s Body Text Extraction), without the
+furniture lines inside it; it starts after the first run of byline and date lines near its
+top (what is above them is a standfirst). The headline is found
 above the body (``page_headline``); the byline and date lines between headline and body give
 the author and the date.
 
@@ -53,6 +55,8 @@ MAX_SHORT_WORDS = 5  # the size of a menu entry
 MIN_MENU_LINES = 5  # lines in menus that make a text a pasted page
 PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the next line
 MIN_GLUED = 5  # of which menu lines and glued lines
+MIN_TABLE_ROWS, MIN_TABLE_FIGURES = 3, 3  # rows of a table in a row; figures in a row
+FIGURE = re.compile(r"[+-]?\d[\d.,:%]*")
 MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
@@ -103,7 +107,7 @@ def label_line(line: str) -> str:
 def score_line(line: str, label: str) -> float:
     """How much a line counts for (positive) or against (negative) being article text."""
     words = count_words(line)
-    if label == "blank":
+    if label in ("blank", "table"):
         return 0.0
     if label == "prose":
         return PROSE_GAIN * words
@@ -147,6 +151,29 @@ def mark_repeated_runs(lines: list[str], labels: list[str]) -> list[str]:
         for k in starts if len(starts) > 1 else []:
             for i in prose[k : k + MIN_REPEATED_RUN]:
                 marked[i] = "furniture"
+    return marked
+
+
+def is_table_row(line: str) -> bool:
+    """A row of figures: "3 Kevin Harvick 5033 4 6 15 26", "Chelsea 12 8 2 2 26" (a date line is none)."""
+    tokens = line.split()
+    figures = sum(bool(FIGURE.fullmatch(t)) for t in tokens)
+    return figures >= MIN_TABLE_FIGURES and 2 * figures >= len(tokens) and not is_meta_line(line)
+
+
+def mark_table_rows(lines: list[str], labels: list[str]) -> list[str]:
+    """ "table" for the rows of a table (MIN_TABLE_ROWS rows of figures in a row): an article's
+    results or standings, which count neither for nor against the body around them."""
+    rows = [labels[i] in ("short", "other") and is_table_row(lines[i]) for i in range(len(lines))]
+    marked = list(labels)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and rows[end]:
+            end += 1
+        if end - index >= MIN_TABLE_ROWS:
+            marked[index:end] = ["table"] * (end - index)
+        index = end + 1
     return marked
 
 
@@ -230,7 +257,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     labels = [label_line(line) for line in lines]
     if not looks_pasted(lines, labels):
         return None
-    labels = mark_repeated_runs(lines, labels)
+    labels = mark_table_rows(lines, mark_repeated_runs(lines, labels))
     scores = [score_line(line, label) for line, label in zip(lines, labels, strict=True)]
     for index in article_starts(lines, labels):
         scores[index] += ARTICLE_START_GAIN

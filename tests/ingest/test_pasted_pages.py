@@ -4,7 +4,7 @@ import pytest
 
 from briefing.ingest.page_furniture import is_media_label
 from briefing.ingest.page_headline import score_headline
-from briefing.ingest.page_lines import label_line, name_of_author_line, read_pasted_page
+from briefing.ingest.page_lines import is_table_row, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
 
 LEAD = (
@@ -417,3 +417,27 @@ def test_a_teaser_cut_short_is_never_the_headline(cut):
     teaser = f"Ferry terminal protest: lighthouse residents say harbour authority ignored{cut}"
     found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{teaser}\n{HEADLINE}\n"))
     assert found is not None and found.title == HEADLINE
+
+
+def test_a_table_of_results_stays_in_the_body_between_its_paragraphs():
+    """Rows of figures ("3 Halden Rowing Club 48 12 3") are the article's results: they count
+    neither for nor against the body, so the paragraph after a long table stays."""
+    rows = [f"{rank} Harbour Rowing Club {rank}{rank} {60 - rank} 2 1 {rank}" for rank in range(1, 21)]
+    table = "Pos. Club Points Wins Poles\n" + "\n".join(rows)
+    found = read_pasted_page(PAGE.replace(f"{LEAD}\n", f"{LEAD}\n\n{table}\n"))
+    assert found is not None
+    assert found.body.startswith(LEAD) and found.body.endswith(SECOND)
+    assert rows[-1] in found.body
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("3 Kevin Harvick 5033 4 6 15 26", True),
+        ("Chelsea 12 8 2 2 26", True),
+        ("November 19, 2019 at 5:10 pm", False),
+        ("Top 5 stories of 2019", False),
+    ],
+)
+def test_a_table_row_is_mostly_figures(line, row):
+    assert is_table_row(line) is row
