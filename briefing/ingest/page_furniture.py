@@ -51,13 +51,17 @@ END_MARKER = re.compile(
     r"read (more|next|also)|see also|also read|further reading|what to read next",
     re.IGNORECASE,
 )
-# lines of comment threads and page footers: "2 days ago at 07:52 am", "Rating: 36 Votes", a contact line
-THREAD_OR_FOOTER = re.compile(
+# lines of comment threads: "2 days ago at 07:52 am", "Rating: 36 Votes", "Reply"
+THREAD = (
     r"\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago\b.{0,30}|"
-    r"(rating|votes?|likes?|points?)\s*:?\s*\d+\s*(votes?|likes?|points?)?|reply|report|"
-    r".{0,200}(\b[\w.+-]+@[\w-]+\.[\w.]+|\b(telephone|tel|fax|phone)\s*:).{0,300}",
-    re.IGNORECASE,
+    r"(rating|votes?|likes?|points?)\s*:?\s*\d+\s*(votes?|likes?|points?)?|reply|report"
 )
+# and of page footers: a contact line
+THREAD_OR_FOOTER = re.compile(
+    THREAD + r"|.{0,200}(\b[\w.+-]+@[\w-]+\.[\w.]+|\b(telephone|tel|fax|phone)\s*:).{0,300}", re.IGNORECASE
+)
+THREAD_LINE = re.compile(THREAD, re.IGNORECASE)
+COMMENTS_HEADING = re.compile(r"comment|repl(y|ies)|respons|conversation|discussion", re.IGNORECASE)
 
 # not a headline: breadcrumbs, captions with a credit, reading times, calls to action, list
 # items, a teaser cut short ("Star quits after..")
@@ -104,3 +108,11 @@ def is_meta_line(line: str) -> bool:
 
 def is_media_label(line: str) -> bool:
     return bool(MEDIA_LABEL.fullmatch(line.strip()))
+
+
+def is_thread_line(line: str) -> bool:
+    return bool(THREAD_LINE.fullmatch(line))
+
+
+def is_comments_heading(line: str) -> bool:
+    return is_end_marker(line) and bool(COMMENTS_HEADING.search(line))

@@ -30,9 +30,11 @@ from briefing.ingest.page_furniture import (
     SENTENCE_END,
     STOPS,
     count_words,
+    is_comments_heading,
     is_end_marker,
     is_furniture,
     is_meta_line,
+    is_thread_line,
 )
 from briefing.ingest.page_headline import (
     HEADLINE_LOOKBACK,
@@ -57,6 +59,7 @@ PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the nex
 MIN_GLUED = 5  # of which menu lines and glued lines
 MIN_TABLE_ROWS, MIN_TABLE_FIGURES = 3, 3  # rows of a table in a row; figures in a row
 FIGURE = re.compile(r"[+-]?\d[\d.,:%]*")
+THREAD_REACH = 8  # a comment's time stamp or "Reply" this many lines below a comments heading
 MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
@@ -190,6 +193,18 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def cut_at_comments(lines: list[str], labels: list[str], first: int, last: int) -> int:
+    """End the body above a comments heading that a thread follows ("12 comments", then "2 days
+    ago", "Reply"): a long thread outweighs the heading's cost, but never is the article."""
+    for index in range(first + 1, last + 1):
+        if labels[index] != "end" or not is_comments_heading(lines[index]):
+            continue
+        below = [i for i in range(index + 1, len(lines)) if lines[i]][:THREAD_REACH]
+        if any(is_thread_line(lines[i]) for i in below):
+            return max((i for i in range(first, index) if labels[i] == "prose"), default=last)
+    return last
+
+
 def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:
     """Start the body after a byline or date line near its top: what is above is a standfirst."""
     total = sum(count_words(lines[i]) for i in range(first, last + 1) if labels[i] == "prose")
@@ -265,6 +280,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     if span is None:
         return None
     first, last = skip_standfirst(lines, labels, *span)
+    last = cut_at_comments(lines, labels, first, last)
     headline = find_headline(lines, labels, first, last)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])

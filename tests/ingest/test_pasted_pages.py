@@ -441,3 +441,23 @@ def test_a_table_of_results_stays_in_the_body_between_its_paragraphs():
 )
 def test_a_table_row_is_mostly_figures(line, row):
     assert is_table_row(line) is row
+
+
+@pytest.mark.parametrize("heading", ["[ 167 comments ]", "Top Rated Comments", "Leave a Reply"])
+def test_a_long_comment_thread_is_cut_at_its_heading(heading):
+    """Comments longer than the article under its headline and byline outweigh their heading's
+    cost; a heading that a thread follows (time stamps, "Reply") ends the body all the same."""
+    comment = "I have lived here for forty years and nobody ever asked us what we wanted, which is a shame. " * 4
+    thread = "\n".join(f"Reader {n}\n{n} days ago at 07:52 am\n{comment}\nRating: {n} Votes" for n in range(2, 8))
+    page = PAGE.replace("Share\nTweet\nEmail\n", "").replace("Related articles\n", f"{heading}\n{thread}\n")
+    found = read_pasted_page(page)
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND]
+
+
+def test_a_comment_count_without_a_thread_below_does_not_cut_the_body():
+    """A comments heading that no thread follows (a link to them, "3 comments" by the byline) is
+    only the usual cost, and the article after it stays."""
+    more = "Work on the site starts in the autumn, once the last fishing boats have left the old quay. " * 3
+    found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\nView Comments\n\n{more}\n\n{more}\n"))
+    assert found is not None and found.body.endswith(more.strip())
