@@ -210,6 +210,10 @@ def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) 
     total = sum(count_words(lines[i]) for i in range(first, last + 1) if labels[i] == "prose")
     above = prose_lines = 0
     found = False
+    # a bare name under the first paragraphs is a caption when a date or byline already heads them
+    dated = next(
+        (is_meta_line(lines[i]) for i in range(first - 1, -1, -1) if labels[i] not in ("blank", "furniture")), False
+    )
     for index in range(first, last + 1):
         # only the first run of byline and date lines: a name heading a later section (an
         # interviewee) or a comment's time stamp is no byline, and the comments are no body
@@ -221,7 +225,7 @@ def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) 
             break
         meta = labels[index] in ("short", "other") and is_meta_line(lines[index])
         # a bare name under a few paragraphs is a caption's or a section's ("Status Quo")
-        if meta and (prose_lines <= MAX_STANDFIRST_LINES or not is_bare_name(lines[index])):
+        if meta and ((prose_lines <= MAX_STANDFIRST_LINES and not dated) or not is_bare_name(lines[index])):
             first, found = index + 1, True
         above += count_words(lines[index]) if labels[index] == "prose" else 0
         prose_lines += labels[index] == "prose"

@@ -164,12 +164,13 @@ def test_a_related_headline_right_above_is_not_taken_for_the_headline():
 
 def test_names_heading_later_sections_do_not_move_the_body_start_further():
     """Only the first run of byline and date lines starts the body: the names heading the
-    later parts of an interview article are no bylines, and the text above them stays."""
+    later parts of an interview article are no bylines, and the text above them stays (under
+    the byline and date, the first name too heads a part)."""
     answer = "Asked about the cost, she said the crowns were well spent on a building the town would keep. " * 3
     parts = [LEAD, "Tomas Lind", SECOND, "Anna Berg", answer, "Jonas Holm", answer, answer, answer]
     found = read_pasted_page(PAGE.replace(f"{LEAD}\n", "\n\n".join(parts) + "\n"))
     assert found is not None
-    assert found.body.startswith(SECOND)
+    assert found.body.startswith(LEAD)
 
 
 def test_comment_time_stamps_are_not_a_byline_above_the_body():
@@ -461,3 +462,17 @@ def test_a_comment_count_without_a_thread_below_does_not_cut_the_body():
     more = "Work on the site starts in the autumn, once the last fishing boats have left the old quay. " * 3
     found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\nView Comments\n\n{more}\n\n{more}\n"))
     assert found is not None and found.body.endswith(more.strip())
+
+
+@pytest.mark.parametrize(("dated", "start"), [("12 March 2026\n", LEAD), ("", SECOND)])
+def test_a_bare_name_under_the_first_paragraphs_is_a_caption_when_a_date_heads_them(dated, start):
+    """Under a headline and its date, two short paragraphs, then a photo's caption naming a
+    person: the caption is no byline, and the paragraphs above it are the article's. Without
+    the date above, the name is the byline under a standfirst."""
+    top = f"{HEADLINE}\n{dated}Share\nTweet\nEmail\n\n{LEAD}\n\nTomas Lind\n\n{SECOND}\n"
+    page = PAGE.replace(
+        f"{HEADLINE}\nBy Mira Okafor\n12 March 2026\nShare\nTweet\nEmail\n\n{LEAD}\n\nAdvertisement\n\n{SECOND}\n", top
+    )
+    assert page != PAGE
+    found = read_pasted_page(page)
+    assert found is not None and found.body.startswith(start)
