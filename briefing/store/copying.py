@@ -126,7 +126,7 @@ def _fill_postgres(
             columns = sqlite_columns(ws, table)
             _check_columns(postgres.table_columns(conn, table), columns, table, name)
             counts[table] = _write_postgres(conn, table, columns, sqlite_rows(ws, table, columns))
-        _set_identities(conn)
+        _set_identities(conn, _spent_ids(ws))
         rebuild_index(conn)  # the search index, from the copied rows
         _check_counts(counts, {t: _pg_count(conn, t) for t in TABLES}, name)
         conn.commit()
@@ -168,12 +168,21 @@ def _write_postgres(conn: psycopg.Connection, table: str, columns: list[str], ro
     return written
 
 
-def _set_identities(conn: psycopg.Connection) -> None:
-    """New rows made on the server continue after the copied ids."""
+def _spent_ids(ws: Workspace) -> dict[str, int]:
+    """The largest id each table of the file has handed out, its deleted rows' included (SQLite
+    keeps them from schema 11 on; an older file opened read-only has none)."""
+    if ws.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone() is None:
+        return {}
+    return {str(name): int(seq) for name, seq in ws.db.execute("SELECT name, seq FROM sqlite_sequence").fetchall()}
+
+
+def _set_identities(conn: psycopg.Connection, spent: dict[str, int]) -> None:
+    """New rows made on the server continue after the copied ids and after the file's deleted ones,
+    which history may still name."""
     for table in TABLES:
         if "id" not in postgres.table_columns(conn, table) or table == "originals":
             continue
-        top = f"coalesce((SELECT max(id) FROM {table}), 0) + 1"
+        top = f"greatest(coalesce((SELECT max(id) FROM {table}), 0), {int(spent.get(table, 0))}) + 1"
         conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {top}, false)")
 
 

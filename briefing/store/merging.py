@@ -358,7 +358,8 @@ class _Merge:
 
     def _next_id(self, table: str) -> int:
         """The table's next free id: from the team's sequence on PostgreSQL, so no colleague's
-        new row takes one of them; after the largest on a file, whose one writer is this copy."""
+        new row takes one of them; on a file, whose one writer is this copy, after the largest
+        it ever handed out (a deleted row's id stays spent)."""
         pool = self.free_ids[table]
         if not pool:
             if self.dst.backend == "postgresql":
@@ -368,7 +369,7 @@ class _Merge:
                 pool.extend(reversed([int(row[0]) for row in found.fetchall()]))
             else:
                 if table not in self.past_ids:
-                    self.past_ids[table] = int(self.dst.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
+                    self.past_ids[table] = _spent_ids(self.dst, table)
                 top = self.past_ids[table]
                 pool.extend(range(top + BATCH, top, -1))
                 self.past_ids[table] = top + BATCH
@@ -399,3 +400,11 @@ class _Merge:
             value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
             self.dst.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
         reindex_sources(self.dst, sorted(self.touched))
+
+
+def _spent_ids(ws: Workspace, table: str) -> int:
+    """The largest id a file's table holds or has held: SQLite's AUTOINCREMENT counter remembers
+    the ids of deleted rows, which Undo may still put back."""
+    held = ws.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+    spent = ws.db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+    return int(max(held, spent[0] if spent else 0))

@@ -379,3 +379,16 @@ def test_a_note_renamed_by_a_copy_is_recognised_by_the_next_copy(published):
     with open_workspace(solo, read_only=True) as ws:
         titles = sorted(r[0] for r in ws.db.execute("SELECT title FROM briefings").fetchall())
     assert titles == ["Outage brief", "outage brief (copy)"]
+
+
+def test_a_copy_into_a_file_never_gives_a_copied_row_the_id_of_a_deleted_one(published):
+    """The file's newest source was deleted (its Undo may still put it back): the team's sources
+    arriving in the file take ids after it."""
+    solo, team, _ = published
+    with open_workspace(solo) as ws:
+        newest = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
+        delete_source(ws, newest)
+    copy_workspace(team, str(solo))
+    with open_workspace(solo, read_only=True) as ws:
+        added = [r[0] for r in ws.db.execute("SELECT id FROM sources WHERE path LIKE ?", [f"%{TEAM_ONLY[0]}"])]
+        assert added and min(added) > newest

@@ -133,6 +133,20 @@ def test_new_rows_on_the_server_continue_after_the_copied_ids(workspace_copy, te
         assert new == top + 1
 
 
+def test_the_ids_of_a_files_deleted_rows_stay_spent_on_the_server(workspace_copy, team_database):
+    """Undo in the file could have put the newest source back; its history names it by id."""
+    with open_workspace(workspace_copy) as ws:
+        newest = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
+        ws.db.execute("DELETE FROM sources WHERE id = ?", [newest])
+    copy_workspace(str(workspace_copy), team_database)
+    with psycopg.connect(team_database) as conn:
+        new = conn.execute(
+            "INSERT INTO sources (path, format, content_hash, text, imported_at) "
+            "VALUES ('a.txt', 'txt', 'new', 'text', 'now') RETURNING id"
+        ).fetchone()[0]
+        assert new == newest + 1
+
+
 def test_the_judgement_history_stays_append_only_on_postgresql(workspace_copy, team_database):
     copy_workspace(str(workspace_copy), team_database)
     with psycopg.connect(team_database) as conn:
