@@ -204,6 +204,21 @@ def test_delete_asks_backs_up_and_undo_gives_every_row_back(demo_window):
     assert actions[-2:] == ["delete", "restore"]
 
 
+def test_undo_puts_back_the_newest_source_after_a_file_was_imported_meanwhile(demo_window, tmp_path):
+    win = demo_window
+    newest = max(r.id for r in list_sources(win.ws))
+    title = get_source_details(win.ws, newest).title
+    win.source_actions.confirm = lambda parent, title, text: True
+    win.select_source(newest)
+    win.source_actions.delete_selected()
+    imported = _import_without_analysis(win, _new_text_file(tmp_path))
+    assert imported > newest  # the deleted source's id stays spent
+    win.undo_stack.undo()
+    assert get_source_details(win.ws, newest).title == title
+    assert _row_of(win, newest) is not None and _row_of(win, imported) is not None
+    assert win.current_source_id() == newest
+
+
 def test_several_selected_sources_are_deleted_and_restored_together(demo_window):
     win = demo_window
     counts = _counts(win.ws)
