@@ -41,8 +41,11 @@ class Cluster:
         votes: dict[str, float] = {}
         single_word = all(len(m.text.split()) == 1 for m in self.mentions)
         for mention in self.mentions:
-            # a lone capitalised word is more often a place or body than a person
+            # a lone capitalised word is more often a place or body than a person; beside
+            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') is a guess
+            lone = len(mention.text.split()) == 1
             bias = 0.9 if single_word and mention.type == "person" and mention.weight < 3 else 1.0
+            bias *= 0.4 if lone and not single_word and mention.weight < 3 else 1.0
             votes[mention.type] = votes.get(mention.type, 0.0) + mention.weight * bias
         return max(votes, key=lambda kind: votes[kind])
 

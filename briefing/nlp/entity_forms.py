@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, open_class_words
-from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -34,6 +34,9 @@ in on at by for from with to of into onto over under between through during abou
 once well not never now here there
 """.split()
 )
+# Given names that are also verbs and not in the lexicon's lists ('Will Fitzgibbon', 'Pat Buchanan').
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | frozenset("will pat guy art drew chase sandy rusty buck rich".split())
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
 _VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
 
@@ -89,7 +92,8 @@ def trim_to_known_names(
     for mention in mentions:
         # a headline-only form's last word counts as written in lower case
         also_lower = mention.text.split()[-1].lower() if mention.text in headline_only else None
-        cut = _known_without_stray(mention, counts, types, name_words, lower_words, also_lower, surnames)
+        opening = _SENTENCE_END.search(text, max(0, mention.start - 3), mention.start) is not None
+        cut = _known_without_stray(mention, counts, types, name_words, (lower_words, also_lower, opening), surnames)
         result.append(mention if cut is None else _cut_to(mention, cut))
     return result
 
@@ -105,10 +109,12 @@ def _known_without_stray(
     counts: Counter[str],
     types: dict[str, str],
     name_words: Counter[str],
-    lower_words: set[str],
-    also_lower: str | None,
+    writing: tuple[set[str], str | None, bool],
     surnames: Counter[str],
 ) -> str | None:
+    """``writing``: the words the text writes in lower case, one more counted so, and
+    whether the mention opens a sentence."""
+    lower_words, also_lower, opening = writing
     words = mention.text.split()
     if len(words) < 2:
         return None
@@ -117,12 +123,16 @@ def _known_without_stray(
         written_lower = word in lower_words or word == also_lower
         # a short capitalised word ('Jared': jar + ed) needs a name seen on its own
         plain = written_lower or word in FUNCTION_WORDS or word in OPENING_WORDS or len(stray) >= 6
-        if not _known_name(name, mention, counts, types, surnames if plain else Counter()):
+        # before a place or a body named alone, a verb opening a sentence is no given name
+        verb = leading and opening and _opening_verb(stray, written_lower or _named_alone(name, counts, types))
+        if not (verb and counts[name]) and not _known_name(
+            name, mention, counts, types, surnames if plain else Counter()
+        ):
             continue
         # the stray word belongs to no other name of the text (it is in this mention's own form)
         if name_words[word] > 1 or word in ORG_WORDS or word in PLACE_WORDS:
             continue
-        if _no_name_word(stray, leading, written_lower):
+        if verb or _no_name_word(stray, leading, written_lower):
             return name
     return None
 
@@ -151,6 +161,19 @@ def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:
     plain_too = written_lower and not leading
     endings = tuple(e for e in _VERB_ENDINGS if plain_too or e[0] in ("ed", "ing"))
     return inflected_from(lower, open_class_words(), endings)
+
+
+def _opening_verb(word: str, plain: bool) -> bool:
+    """'See Sexton', 'Take Idaho', 'Top Republican Party': a verb or adverb in its base form
+    opening a sentence before a name, no given name ('Mark Warner', 'Bill Clinton', 'Rob
+    Portman'); ``plain`` when the text writes it in lower case or the name is no person's."""
+    lower = word.lower()
+    return plain and word.istitle() and lower not in GIVEN_NAMES and lower in open_class_words()
+
+
+def _named_alone(name: str, counts: Counter[str], types: dict[str, str]) -> bool:
+    """The text names ``name`` on its own as a place, body or group."""
+    return bool(counts[name]) and types[name] != "person"
 
 
 def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:

@@ -76,6 +76,20 @@ def strays_before_name(token: Any, rest: list[Any]) -> bool:
     return token.pos_ in _NOT_AT_SENTENCE_START or _inflected_open_word(token)
 
 
+# Bodies a text names by their organisation word alone, whatever follows ("Senate majority leader").
+BODIES_NAMED_ALONE = frozenset("parliament congress senate cabinet".split())
+
+
+def common_noun_opening(tokens: list) -> bool:
+    """'Press release', 'Police officers' at a line or sentence start, or after a dash: an
+    organisation or place word alone, capitalised by its place, before a lower-case noun."""
+    if len(tokens) != 1 or not is_sentence_start(tokens[0]) or tokens[0].i + 1 >= len(tokens[0].doc):
+        return False
+    word, following = tokens[0].lower_, tokens[0].nbor(1)
+    common = word in ORG_WORDS | PLACE_WORDS and word not in BODIES_NAMED_ALONE
+    return common and following.pos_ == "NOUN" and following.text.islower()
+
+
 def strays_after_name(token: Any) -> bool:
     """``token`` ends a span but is a figure, a preposition or a conjunction."""
     if is_number(token):

@@ -19,6 +19,7 @@ from briefing.nlp.entity_words import (
     OPENING_WORDS,
     after_description,
     before_country,
+    common_noun_opening,
     in_capitals,
     is_number,
     strays_after_name,
@@ -260,7 +261,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     tokens = _with_particles(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
-    if not any(c.isupper() for c in text) or len(text) < 2:
+    if not any(c.isupper() for c in text) or len(text) < 2 or common_noun_opening(tokens):
         return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
     role = _role_before(tokens[0]) if kind == "person" else None
@@ -372,7 +373,8 @@ city town village airport station prefecture state side club coast border
 """.split()
 )
 PLACE_OF = frozenset(
-    "island port city town village province region state prefecture outskirts north south east west".split()
+    "island port city town village province region state prefecture outskirts north south east west "
+    "republic kingdom emirate principality".split()
 )
 
 

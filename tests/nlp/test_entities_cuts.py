@@ -189,3 +189,38 @@ def test_a_headline_verb_after_a_name_is_cut_only_in_a_headline():
     trimmed = [m.text for m in trim_to_known_names(mentions, text, headlines)]
     assert trimmed == ["Drachmann", "Drachmann", "Chicago Bears", "Chicago"]
     assert [m.text for m in trim_to_known_names(mentions, text)][0] == "Drachmann Wades"
+
+
+def test_a_verb_opening_a_sentence_before_a_name_is_cut():
+    text = "Jared Sexton wrote it, as we see. (See Sexton for more.) Tessa Ward spoke; they take it. Take Idaho now."
+    mentions = [
+        mention(text, "Jared Sexton"),
+        mention(text, "See Sexton"),
+        mention(text, "Tessa Ward"),
+        Mention(text.index("Idaho"), text.index("Idaho") + 5, "Idaho", "place"),
+        mention(text, "Take Idaho"),
+    ]
+    assert [m.text for m in trim_to_known_names(mentions, text)] == [
+        "Jared Sexton",
+        "Sexton",
+        "Tessa Ward",
+        "Idaho",
+        "Idaho",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a given name that is also a verb
+        "Will Sexton spoke. Jared Sexton will speak. Mark Sexton marked it.",
+        # a verb the text never writes in lower case, before a person's surname
+        "Jared Sexton spoke. Watch Sexton closely.",
+        # not at a sentence start
+        "Jared Sexton wrote, as we see. Then we met See Sexton.",
+    ],
+)
+def test_a_verb_that_may_be_a_given_name_is_kept(text):
+    form = next(f for f in ("Will Sexton", "Watch Sexton", "See Sexton") if f in text)
+    mentions = [mention(text, "Jared Sexton"), mention(text, form)]
+    assert [m.text for m in trim_to_known_names(mentions, text)] == ["Jared Sexton", form]

@@ -2,6 +2,9 @@
 
 import pytest
 
+from briefing.nlp.entities import Cluster
+from briefing.nlp.mentions import Mention
+
 
 def types(analysis):
     return {e.name: e.type for e in analysis.entities}
@@ -69,3 +72,19 @@ def test_a_person_named_like_a_country_stays_a_person(analyse):
         "“We will have to recruit interns to sit in the seats,” Israel said."
     )
     assert types(analyse(text)).get("Steve Israel") == "person"
+
+
+def test_an_organisation_word_opening_a_line_before_a_noun_is_no_name(analyse):
+    text = "Ministry of Harbours, Republic of Veldra - Press release - 4 March\n\nThe Ministry met on Monday."
+    found = types(analyse(text))
+    assert "Press" not in found
+    assert found.get("Veldra") == "place"
+
+
+def test_a_full_name_decides_the_type_of_its_surname():
+    """'Sexton said' read as an organisation three times: the full name still says person."""
+    forms = [("Marcus Sexton", "person"), ("Sexton", "organisation"), ("Sexton", "person")]
+    forms += [("Sexton", "organisation")] * 2
+    cluster = Cluster([Mention(i * 20, i * 20 + len(f), f, kind) for i, (f, kind) in enumerate(forms)])
+    assert cluster.type == "person"
+    assert Cluster([Mention(0, 6, "Sexton", "organisation"), Mention(9, 15, "Sexton", "person")]).type != "person"
