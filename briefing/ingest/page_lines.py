@@ -66,6 +66,7 @@ MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line belo
 MAX_PATTERN_CHARS = 1000
 TOP_LINES = 6  # the lines of an ordinary text searched for a headline with a byline below
 ARTICLE_START_GAIN = 40.0  # a lead under a headline and its byline or date counts this much more
+MIN_TEASERS, MAX_TEASER_GAP = 3, 5  # article starts this close to each other: a list of other stories
 START_REACH = 3  # the byline or date within this many lines above the lead (blank lines not counted)
 
 
@@ -254,6 +255,21 @@ def article_starts(lines: list[str], labels: list[str]) -> list[int]:
     return starts
 
 
+def find_teasers(lines: list[str], starts: list[int]) -> set[int]:
+    """The leads of a list of other stories, each under its title, byline and date: MIN_TEASERS
+    article starts or more, each within MAX_TEASER_GAP lines of the next. An article's lead is
+    followed by its paragraphs, not by another story's title."""
+    teasers: set[int] = set()
+    run = starts[:1]
+    for start in [*starts[1:], None]:
+        if start is not None and sum(1 for i in range(run[-1] + 1, start) if lines[i]) <= MAX_TEASER_GAP:
+            run.append(start)
+            continue
+        teasers |= set(run) if len(run) >= MIN_TEASERS else set()
+        run = [start] if start is not None else []
+    return teasers
+
+
 def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
     author = published = None
     for index, line in enumerate(lines):
@@ -277,8 +293,11 @@ def read_pasted_page(text: str) -> PastedPage | None:
     if not looks_pasted(lines, labels):
         return None
     labels = mark_table_rows(lines, mark_repeated_runs(lines, labels))
+    starts = article_starts(lines, labels)
+    teasers = find_teasers(lines, starts)
+    labels = ["furniture" if i in teasers else label for i, label in enumerate(labels)]
     scores = [score_line(line, label) for line, label in zip(lines, labels, strict=True)]
-    for index in article_starts(lines, labels):
+    for index in set(starts) - teasers:
         scores[index] += ARTICLE_START_GAIN
     span = find_body_span(scores)
     if span is None:

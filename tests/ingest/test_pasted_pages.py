@@ -4,7 +4,7 @@ import pytest
 
 from briefing.ingest.page_furniture import is_media_label
 from briefing.ingest.page_headline import score_headline
-from briefing.ingest.page_lines import is_table_row, label_line, name_of_author_line, read_pasted_page
+from briefing.ingest.page_lines import find_teasers, is_table_row, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
 
 LEAD = (
@@ -476,3 +476,27 @@ def test_a_bare_name_under_the_first_paragraphs_is_a_caption_when_a_date_heads_t
     assert page != PAGE
     found = read_pasted_page(page)
     assert found is not None and found.body.startswith(start)
+
+
+def test_a_list_of_other_stories_with_their_leads_is_not_the_body():
+    """Below the article, other stories each with title, author, date and first paragraph: each
+    looks like an article's start, but starts this close together are a list of teasers."""
+    lead = (
+        "The council said the change would save money, though bus users in the north of the town disagreed strongly. "
+        * 2
+    )
+    teasers = "\n".join(
+        f"Council story number {n} about the night bus route\nJo Bloggs\n1{n} March 2026\n{lead}" for n in range(1, 7)
+    )
+    found = read_pasted_page(PAGE.replace("Related articles\n", f"More Halden Courier\n{teasers}\n"))
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND]
+
+
+@pytest.mark.parametrize(
+    ("starts", "teasers"),
+    [([10, 14, 18], {10, 14, 18}), ([10, 14], set()), ([10, 30, 50], set()), ([2, 30, 34, 38], {30, 34, 38})],
+)
+def test_teasers_are_three_article_starts_close_together(starts, teasers):
+    lines = [f"line {n}" for n in range(60)]
+    assert find_teasers(lines, starts) == teasers
