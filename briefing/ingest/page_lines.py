@@ -6,10 +6,12 @@ related-headline lists and footers. Each line is labelled from plain features (l
 sentence punctuation, function words, known furniture phrases) and given a value: prose
 counts for the article by its size, furniture and short lines against it, the rows of a
 table (results, standings) for nothing; prose lines in a run the page shows twice are
-furniture (a news ticker at the top and the foot). The body is the run of lines with the
-highest total (the maximum-sum span, as in Finn et al.'s Body Text Extraction), without the
-furniture lines inside it; it starts after the first run of byline and date lines near its
-top (what is above them is a standfirst). The headline is found
+furniture (a news ticker at the top and the foot). A lead under a title and a byline or date
+counts much more, unless such starts come close together (a list of other stories, whose
+leads are furniture). The body is the run of lines with the highest total (the maximum-sum
+span, as in Finn et al.'s Body Text Extraction), without the furniture lines inside it; it
+starts after the first run of byline and date lines near its top (what is above them is a
+standfirst) and ends above a comments heading that a thread follows. The headline is found
 above the body (``page_headline``); the byline and date lines between headline and body give
 the author and the date.
 
