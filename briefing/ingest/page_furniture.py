@@ -85,6 +85,10 @@ MEDIA_LABEL = re.compile(
     r"(video|audio|podcast|play|watch|listen)\W*(\d{1,2}:){1,2}\d{2}(\W*(\d{1,2}:){1,2}\d{2})*", re.I
 )
 
+COOKIE_OPENING = re.compile(r"(this (web)?site|our (web)?site|we) uses? cookies\b", re.IGNORECASE)
+COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+MIN_COOKIE_WORDS = 3
+
 
 def count_words(line: str) -> int:
     """Words, with runs of CJK characters counted as one word per two characters."""
@@ -92,7 +96,19 @@ def count_words(line: str) -> int:
 
 
 def is_furniture(line: str) -> bool:
-    return bool(FURNITURE.fullmatch(line) or THREAD_OR_FOOTER.fullmatch(line) or is_boilerplate_line(line))
+    return bool(
+        FURNITURE.fullmatch(line)
+        or THREAD_OR_FOOTER.fullmatch(line)
+        or is_boilerplate_line(line)
+        or is_cookie_paragraph(line)
+    )
+
+
+def is_cookie_paragraph(line: str) -> bool:
+    """A cookie banner's or consent dialog's paragraph: it opens with "This website uses
+    cookies" or speaks of cookies again and again (an article about cookies says so once or
+    twice a paragraph, and is no pasted page's footer)."""
+    return bool(COOKIE_OPENING.match(line)) or len(COOKIE_WORD.findall(line)) >= MIN_COOKIE_WORDS
 
 
 def is_end_marker(line: str) -> bool:

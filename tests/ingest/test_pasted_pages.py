@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.ingest.page_furniture import is_media_label
+from briefing.ingest.page_furniture import is_cookie_paragraph, is_media_label
 from briefing.ingest.page_headline import score_headline
 from briefing.ingest.page_lines import find_teasers, is_table_row, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
@@ -500,3 +500,31 @@ def test_a_list_of_other_stories_with_their_leads_is_not_the_body():
 def test_teasers_are_three_article_starts_close_together(starts, teasers):
     lines = [f"line {n}" for n in range(60)]
     assert find_teasers(lines, starts) == teasers
+
+
+CONSENT = (
+    "This website uses cookies to improve your experience while you navigate through the website. Of these "
+    "cookies, the ones categorised as necessary are stored in your browser as they are essential for the site "
+    "to work, and we also use third-party cookies that help us understand how you use this website."
+)
+
+
+def test_a_cookie_dialog_at_the_foot_is_not_the_body():
+    """A consent dialog's long paragraphs, copied with the page, outweighed a short article."""
+    necessary = "Necessary cookies are essential for the site to work. These cookies store no personal data."
+    dialog = f"Privacy Overview\n\n{CONSENT}\n\n{CONSENT} {CONSENT}\n\nNecessary\n\n{necessary}\n\n"
+    found = read_pasted_page(PAGE.replace("Privacy policy\n", dialog))
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND]
+
+
+@pytest.mark.parametrize(
+    ("line", "consent"),
+    [
+        (CONSENT, True),
+        ("We use cookies to give you the best experience on our site.", True),
+        ("The regulator said the site had used tracking cookies without asking its readers first.", False),
+    ],
+)
+def test_a_cookie_paragraph_opens_with_the_notice_or_repeats_the_word(line, consent):
+    assert is_cookie_paragraph(line) is consent
