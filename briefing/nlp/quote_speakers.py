@@ -12,7 +12,6 @@ speech verb reports. The search starts at the pronoun, not at the quote: in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import (
@@ -28,6 +27,7 @@ from briefing.nlp.lexicon import (
     ROLE_NOUNS,
 )
 from briefing.nlp.quote_gender import name_votes
+from briefing.nlp.quote_topics import Subjects
 
 PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
 FEMALE_PRONOUNS = frozenset({"she", "her"})
@@ -49,7 +49,7 @@ def resolve_speaker(
     clusters: list[Cluster],
     text: str,
     quotes: list,
-    subjects: list[tuple[int, int, bool]] | None = None,
+    subjects: Subjects | None = None,
     people: set[int] | None = None,
     genders: dict[int, str] | None = None,
 ) -> int | None:
@@ -66,7 +66,7 @@ def resolve_speaker(
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or [], people, genders)
+        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or Subjects(), people, genders)
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
     if role is not None:
         return latest(clusters, start, "person", quotes, people, role=role)
@@ -76,7 +76,7 @@ def resolve_speaker(
     if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
         pronoun = POSSESSIVES[words[0]]
-        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects or [], people, genders)
+        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects or Subjects(), people, genders)
     return _cluster_by_form(clusters, speaker_text)
 
 
@@ -111,7 +111,7 @@ def _resolve_pronoun(
     clusters: list[Cluster],
     text: str,
     quotes: list,
-    subjects: list[tuple[int, int, bool]],
+    subjects: Subjects,
     people: set[int],
     genders: dict[int, str],
 ) -> int | None:
@@ -127,7 +127,7 @@ def _resolve_pronoun(
         # the last speaker goes on speaking unless someone else became the subject since
         found = _latest_subject(clusters, agrees, before, subjects, quotes, text, since=last.end)
         return found if found is not None else last.speaker
-    found = _latest_subject(clusters, agrees, before, subjects, quotes, text)
+    found = _latest_subject(clusters, agrees, before, subjects, quotes, text, pronoun=pronoun)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
@@ -135,17 +135,19 @@ def _latest_subject(
     clusters: list[Cluster],
     among: set[int],
     before: int,
-    subjects: list,
+    subjects: Subjects,
     quotes: list,
     text: str,
     since: int | None = None,
+    pronoun: str | None = None,
 ) -> int | None:
-    """Of those clusters, the one last named as a subject shortly before (or since ``since``):
-    'Clinton said she called Sanders' keeps Clinton the topic, though Sanders came later."""
-    best, best_at = None, (False, -1)
+    """Of those clusters, the one last named as a subject shortly before (or since ``since``),
+    by the subject's rank (``quote_topics``): 'Clinton said she called Sanders' keeps Clinton
+    the topic, though Sanders came later."""
+    best, best_at = None, None
     for index in among:
-        at = _subject_mention(clusters[index], before, subjects, quotes, since, text)
-        if at[1] >= 0 and at > best_at:
+        at = _subject_mention(clusters, index, before, subjects, quotes, since, text, pronoun)
+        if at is not None and (best_at is None or at > best_at):
             best, best_at = index, at
     return best
 
@@ -155,7 +157,7 @@ def untyped_last_speaker(
     before: int,
     clusters: list[Cluster],
     quotes: list,
-    subjects: list,
+    subjects: Subjects,
     people: set[int],
     genders: dict[int, str],
 ) -> tuple[int | None, str] | None:
@@ -179,41 +181,36 @@ def untyped_last_speaker(
         return None
     wanted = "f" if pronoun == "she" else "m"
     agreeing = {i for i in people if genders.get(i) in (wanted, None)}
-    if any(_named_as_subject(clusters[i], before, subjects, quotes, since=last.end) for i in agreeing):
+    if any(_subject_mention(clusters, i, before, subjects, quotes, last.end) is not None for i in agreeing):
         return None
     return last.speaker, last.speaker_text
 
 
-def _named_as_subject(
-    cluster: Cluster, before: int, subjects: list[tuple[int, int, bool]], quotes: list, since: int | None = None
-) -> bool:
-    """Named inside the subject of a sentence shortly before, outside any quotation."""
-    return _subject_mention(cluster, before, subjects, quotes, since)[1] >= 0
-
-
 def _subject_mention(
-    cluster: Cluster,
+    clusters: list[Cluster],
+    index: int,
     before: int,
-    subjects: list[tuple[int, int, bool]],
+    subjects: Subjects,
     quotes: list,
     since: int | None = None,
     text: str | None = None,
-) -> tuple[bool, int]:
-    """Where the cluster was last named inside a subject shortly before, outside any
-    quotation, first as the subject of a clause not reported by another ('Lou said Lew had
-    his eyes on…' keeps Lou the topic); (False, -1) when it was not. With ``text``, a
-    possessive ('Ed Rendell, one of Clinton's supporters') names no subject."""
-    found = (False, -1)
-    for mention in cluster.mentions:
-        if any(q.start <= mention.start < q.end for q in quotes):
+    pronoun: str | None = None,
+) -> tuple | None:
+    """The rank and place of the cluster's best subject mention shortly before (or since
+    ``since``), outside any quotation; None when it was no subject there. Where it stood for
+    ``pronoun`` as a subject counts too ('He added…'): not since the last quote, where such a
+    pronoun went to the last speaker by this same rule. With ``text``, a possessive ('Ed Rendell, one of
+    Clinton's supporters') names no subject."""
+    found = None
+    low = before - SUBJECT_REACH if since is None else since
+    for start, end in subjects.positions(index, clusters[index].mentions, pronoun):
+        if not low <= start < before or any(q.start <= start < q.end for q in quotes):
             continue
-        if text is not None and text.startswith(("’s", "'s", "’ ", "' "), mention.end):
+        if text is not None and text.startswith(("’s", "'s", "’ ", "' "), end):
             continue
-        if (before - SUBJECT_REACH if since is None else since) <= mention.start < before:
-            i = bisect_right(subjects, (mention.start, 1 << 62))
-            for s, e, main in subjects[max(0, i - 8) : i]:
-                if s <= mention.start and mention.end <= e:
-                    found = max(found, (main, mention.start))
+        rank = subjects.rank_at(start, end)
+        if rank is not None and (found is None or (*rank, start) > found):
+            found = (*rank, start)
     return found
 
 

@@ -27,9 +27,9 @@ from briefing.nlp.quote_cues import (
 )
 from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
+from briefing.nlp.quote_topics import find_subjects
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
-REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
 
 
@@ -47,7 +47,7 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     before: Paragraph | None = None
-    subjects = subject_offsets(parsed)
+    subjects = find_subjects(parsed)
     genders, referred = find_genders(parsed, clusters)
     people = find_people(clusters, text, referred)
     known = (subjects, people, genders)
@@ -60,12 +60,26 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
     ]
     for para in parsed.paragraphs:
         for span in pair_marks(para.text):
+            _pass_topic(para.start + span.open, clusters, text, quotes + quoted, known)
             quote = _read_quote(para, span, text, clusters, previous, quotes + quoted, before, known)
             if quote is not None:
                 quotes.append(quote)
                 previous = quote
         before = para
     return quotes
+
+
+def _pass_topic(upto: int, clusters: list[Cluster], text: str, quotes: list[Quote], known) -> None:
+    """Resolves, in order, the 'he' and 'she' subjects before ``upto`` that are not yet: each
+    keeps its person the topic ('Sanders spoke first. He said that…' then '“…,” he told me')."""
+    subjects = known[0]
+    while subjects.pending and subjects.pending[0][0] < upto:
+        start, end, word = subjects.pending.popleft()
+        if untyped_last_speaker(word, start, clusters, quotes, *known) is not None:
+            continue
+        found = resolve_speaker(word, start, end, None, clusters, text, quotes, *known)
+        if found is not None:
+            subjects.pronouns.setdefault(found, []).append((start, end, word))
 
 
 def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, before, known) -> Quote | None:
@@ -112,29 +126,6 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, *known
     )
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
-
-
-def subject_offsets(parsed: ParsedText) -> list[tuple[int, int, bool]]:
-    """Where the grammatical subjects of the text stand, in order, for pronoun resolution: whole
-    phrases ('Its secretary, Lakshmi Narayanaswamy', 'a worker named Antonio Arroyo', 'experts
-    like Gary Hufbauer') less their prepositional and relative tails ('the work with Trump’s
-    campaign', 'the man who met Obama')."""
-    return sorted(
-        (para.start + t.left_edge.idx, para.start + _subject_end(t), t.head.dep_ not in REPORTED)
-        for para in parsed.paragraphs
-        for t in para.doc
-        if t.dep_ in ("nsubj", "nsubjpass")
-    )
-
-
-def _subject_end(head) -> int:
-    kept = [c.right_edge for c in head.children if c.i > head.i and not _tail(c)]
-    last = max([head, *kept], key=lambda t: t.i)
-    return last.idx + len(last.text)
-
-
-def _tail(child) -> bool:
-    return child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ not in ("like", "including"))
 
 
 def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:

@@ -1,0 +1,102 @@
+"""Who a passage is about: the subjects of its clauses, for resolving a speaker's pronoun.
+
+News keeps its topic as subject: 'Kasich differed.' then '“…,” he said'. Each subject is
+kept as the words that name it ('Gov. Scott Walker', never 'Trump' of 'Walker, vanquished by
+Trump') and ranked: one outside any reported clause over one inside ('Lou said Lew had…'),
+then the later sentence, then, within a sentence, the main clause over a subordinate one
+('Ryan hedged when Tapper asked'). A pronoun that is itself a subject ('He added that…')
+passes the topic on once resolved: its position counts as a subject mention of its person.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import deque
+from dataclasses import dataclass, field
+
+from briefing.nlp.marks import pair_marks
+from briefing.nlp.parse import ParsedText
+
+REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
+
+Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
+
+
+@dataclass
+class Subjects:
+    """The text's subjects in order, as (start, end, rank) of each word naming one, and the
+    he/she subjects resolved so far, per entity cluster."""
+
+    spans: list[tuple[int, int, Rank]] = field(default_factory=list)
+    pronouns: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    pending: deque[tuple[int, int, str]] = field(default_factory=deque)  # he/she subjects not yet resolved
+
+    def rank_at(self, start: int, end: int) -> Rank | None:
+        """The best rank of a subject word inside [start, end), None when there is none."""
+        i = bisect_left(self.spans, (start,))
+        best = None
+        for s, _, rank in self.spans[i : i + 8]:
+            if s >= end:
+                break
+            best = rank if best is None else max(best, rank)
+        return best
+
+    def positions(self, index: int, mentions, pronoun: str | None = None) -> list[tuple[int, int]]:
+        """Where a cluster was named, and where that pronoun, as a subject, stood for it."""
+        found = [(m.start, m.end) for m in mentions]
+        return found + [(s, e) for s, e, word in self.pronouns.get(index, []) if word == pronoun]
+
+
+def find_subjects(parsed: ParsedText) -> Subjects:
+    """The subject words of the text and its he/she subjects outside quotation marks."""
+    spans: list[tuple[int, int, Rank]] = []
+    pending: list[tuple[int, int, str]] = []
+    for para in parsed.paragraphs:
+        quoted = None
+        for t in para.doc:
+            if t.dep_ not in SUBJECT_DEPS:
+                continue
+            rank = (_unreported(t), para.start + t.sent.start_char, _in_main_clause(t))
+            for word in _naming_words(t):
+                spans.append((para.start + word.idx, para.start + word.idx + len(word.text), rank))
+            if t.lower_ in ("he", "she"):
+                if quoted is None:
+                    quoted = [(s.open, s.close) for s in pair_marks(para.text)]
+                if not any(s <= t.idx < e for s, e in quoted):
+                    pending.append((para.start + t.idx, para.start + t.idx + len(t.text), t.lower_))
+    return Subjects(sorted(spans), {}, deque(pending))
+
+
+def _naming_words(subject) -> list:
+    """The subject's head and the heads that stand for the same one: apposition, 'like' or
+    'including', 'named' or 'called', and names joined by 'and'."""
+    found: list = []
+    todo = [subject]
+    while todo and len(found) < 8:
+        token = todo.pop()
+        if token.dep_ != "prep":
+            found.append(token)
+        for child in token.children:
+            if child.dep_ in ("appos", "conj") or (child.dep_ == "pobj" and token.dep_ == "prep"):
+                todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("like", "including"):
+                todo.append(child)
+            elif child.dep_ == "acl" and child.lower_ in ("named", "called"):
+                todo.extend(c for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod"))
+    return found
+
+
+def _unreported(subject) -> bool:
+    """Not inside a clause some verb reports ('Lou said Lew had his eyes on…')."""
+    return not any(t.dep_ in REPORTED for t in [subject.head, *subject.head.ancestors])
+
+
+def _in_main_clause(subject) -> bool:
+    """The subject of the sentence's main verb (or one joined to it), not of a clause
+    hanging from it ('when Tapper asked', 'if Sanders wins')."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ in MAIN_CLAUSE

@@ -1,0 +1,58 @@
+"""Who a speaker's pronoun means: the subject that holds the topic (``quote_topics``)."""
+
+import pytest
+
+
+def speakers(analysis, text):
+    names = {e.key: e.name for e in analysis.entities}
+    return [(text[q.start : q.end], names.get(q.speaker)) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a name inside the subject's modifiers is not the subject
+            "Governor Walter Brandt, one of the candidates beaten by Donald Keller in March, "
+            "had pledged his support but sounded unsure this week.\n\n"
+            "“We have such poor choices right now,” he told a radio station.",
+            ("We have such poor choices right now,", "Walter Brandt"),
+        ),
+        (  # the main clause's subject over the subject of a clause hanging from it
+            "Senator Paul Hadley did not sound confident when Jake Morrow asked about the vote.\n\n"
+            "“I just think you always run like everything is on the line,” he said.",
+            ("I just think you always run like everything is on the line,", "Paul Hadley"),
+        ),
+        (  # a clause inside what someone reports is reported too ('if Keller wins')
+            "Governor John Ostrander predicted that the party will take every state if Donald Keller "
+            "wins the nomination.\n\n"
+            "“That is not even an issue,” he said.",
+            ("That is not even an issue,", "John Ostrander"),
+        ),
+    ],
+)
+def test_the_topic_is_the_subject_itself(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
+
+
+def test_a_pronoun_subject_carries_the_topic_on(analyse):
+    """Named long before, then only 'he' as the subject: the topic stays his, not the man
+    named last as an object."""
+    text = (
+        "Senator Walter Brandt plans to launch a new group next month.\n\n"
+        "He says the group will recruit and train candidates for school boards and city councils "
+        "across the country, and he wants it to outlast the campaign by many years to come.\n\n"
+        "He expects to support at least one hundred candidates through the year, and he hopes "
+        "to raise most of the money from small donors in the states where he did well.\n\n"
+        "He has already spoken to Mayor Tomas Reyes about the plan and about the money.\n\n"
+        "“What matters is that we keep the movement alive,” he told me."
+    )
+    assert ("What matters is that we keep the movement alive,", "Walter Brandt") in speakers(analyse(text), text)
+
+
+def test_a_pronoun_carries_only_its_own_gender_on(analyse):
+    """A 'she' resolved to someone is no topic for a later 'he'."""
+    from briefing.nlp.quote_topics import Subjects
+
+    subjects = Subjects(pronouns={3: [(10, 13, "she")]})
+    assert subjects.positions(3, [], "he") == []
+    assert subjects.positions(3, [], "she") == [(10, 13)]
