@@ -88,6 +88,11 @@ MEDIA_LABEL = re.compile(
 COOKIE_OPENING = re.compile(r"(this (web)?site|our (web)?site|we) uses? cookies\b", re.IGNORECASE)
 COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
 MIN_COOKIE_WORDS = 3
+PHOTO_CREDIT = re.compile(
+    r"(photo|photograph|image|picture)s?( credit)?\s*[:|©].{0,160}|"
+    r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}",
+    re.IGNORECASE,
+)
 
 
 def count_words(line: str) -> int:
@@ -132,3 +137,7 @@ def is_thread_line(line: str) -> bool:
 
 def is_comments_heading(line: str) -> bool:
     return is_end_marker(line) and bool(COMMENTS_HEADING.search(line))
+
+
+def is_photo_credit(line: str) -> bool:
+    return bool(PHOTO_CREDIT.fullmatch(line))

@@ -36,6 +36,7 @@ from briefing.ingest.page_furniture import (
     is_end_marker,
     is_furniture,
     is_meta_line,
+    is_photo_credit,
     is_thread_line,
 )
 from briefing.ingest.page_headline import (
@@ -183,6 +184,20 @@ def mark_table_rows(lines: list[str], labels: list[str]) -> list[str]:
     return marked
 
 
+def mark_captions(lines: list[str], labels: list[str]) -> list[str]:
+    """Furniture for the prose lines right above a photo credit ("Photo: Jane Doe, AP") with no
+    blank line between: an image's caption. A paragraph ends with a blank line."""
+    marked = list(labels)
+    for index, line in enumerate(lines):
+        if not is_photo_credit(line):
+            continue
+        above = index - 1
+        while above >= 0 and labels[above] == "prose":
+            marked[above] = "furniture"
+            above -= 1
+    return marked
+
+
 def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     """(first, last) line of the maximum-sum run of line scores; None when nothing is positive."""
     best, best_span = 0.0, None
@@ -294,7 +309,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     labels = [label_line(line) for line in lines]
     if not looks_pasted(lines, labels):
         return None
-    labels = mark_table_rows(lines, mark_repeated_runs(lines, labels))
+    labels = mark_captions(lines, mark_table_rows(lines, mark_repeated_runs(lines, labels)))
     starts = article_starts(lines, labels)
     teasers = find_teasers(lines, starts)
     labels = ["furniture" if i in teasers else label for i, label in enumerate(labels)]

@@ -528,3 +528,20 @@ def test_a_cookie_dialog_at_the_foot_is_not_the_body():
 )
 def test_a_cookie_paragraph_opens_with_the_notice_or_repeats_the_word(line, consent):
     assert is_cookie_paragraph(line) is consent
+
+
+CAPTION = "Harbour staff walk past the old lighthouse on Tuesday, where the new terminal will be built."
+
+
+@pytest.mark.parametrize("credit", ["Photo: Jane Doe, AP", "Image: Halden Courier", "Photo by Jane Doe"])
+def test_a_caption_right_above_its_photo_credit_is_not_the_body(credit):
+    found = read_pasted_page(PAGE.replace(f"\n{LEAD}\n", f"\n{CAPTION}\n{CAPTION}\n{credit}\n\n{LEAD}\n"))
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND]
+
+
+def test_a_paragraph_above_a_photo_credit_after_a_blank_line_stays():
+    """A paragraph ends with a blank line; the credit below it belongs to the next image."""
+    found = read_pasted_page(PAGE.replace(f"\n{SECOND}\n", f"\n{SECOND}\n\nPhoto: Jane Doe, AP\n"))
+    assert found is not None
+    assert found.body.startswith(LEAD) and SECOND in found.body
