@@ -60,7 +60,12 @@ THREAD = (
 THREAD_OR_FOOTER = re.compile(
     THREAD + r"|.{0,200}(\b[\w.+-]+@[\w-]+\.[\w.]+|\b(telephone|tel|fax|phone)\s*:).{0,300}", re.IGNORECASE
 )
-THREAD_LINE = re.compile(THREAD, re.IGNORECASE)
+# and of a comment form: "Name *", "Your email address will not be published."
+COMMENT_FORM = (
+    r"(name|e-?mail|website|comment)\s*\*|your e-?mail address will not be published.*|"
+    r"required fields are marked.*|save my name, e-?mail.*"
+)
+THREAD_LINE = re.compile(THREAD + "|" + COMMENT_FORM, re.IGNORECASE)
 COMMENTS_HEADING = re.compile(r"comment|repl(y|ies)|respons|conversation|discussion", re.IGNORECASE)
 
 # not a headline: breadcrumbs, captions with a credit, reading times, calls to action, list

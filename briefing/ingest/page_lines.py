@@ -212,8 +212,9 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
 
 
 def cut_at_comments(lines: list[str], labels: list[str], first: int, last: int) -> int:
-    """End the body above a comments heading that a thread follows ("12 comments", then "2 days
-    ago", "Reply"): a long thread outweighs the heading's cost, but never is the article."""
+    """End the body above a comments heading that a thread or a comment form follows ("12
+    comments", then "2 days ago", "Reply"; "Leave a Reply", then "Name *"): a long thread or a
+    form's consent paragraphs outweigh the heading's cost, but never are the article."""
     for index in range(first + 1, last + 1):
         if labels[index] != "end" or not is_comments_heading(lines[index]):
             continue

@@ -545,3 +545,15 @@ def test_a_paragraph_above_a_photo_credit_after_a_blank_line_stays():
     found = read_pasted_page(PAGE.replace(f"\n{SECOND}\n", f"\n{SECOND}\n\nPhoto: Jane Doe, AP\n"))
     assert found is not None
     assert found.body.startswith(LEAD) and SECOND in found.body
+
+
+def test_a_comment_form_after_the_article_is_cut_at_its_heading():
+    """ "Leave a Reply" with a form below (its fields and its consent paragraphs) ends the body."""
+    consent = "By submitting this form you agree to the Halden Courier using your data to publish your comment. " * 3
+    fields = "Your email address will not be published. Required fields are marked *\nName *\nEmail *"
+    form = f"Leave a Reply\n{fields}\n{consent}\n\n{consent.upper()}\n"
+    more = "Work on the site starts in the autumn, once the last fishing boats have left the old quay. " * 3
+    page = PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\n{more.strip()}\n").replace("Related articles\n", form)
+    found = read_pasted_page(page)
+    assert found is not None
+    assert found.body.split("\n") == [LEAD, "", SECOND, "", more.strip()]
