@@ -278,6 +278,13 @@ class _Entity:
     former_types: set[str] = field(default_factory=set)  # types the analyst changed away from
 
 
+def _number_forms(forms: list[str]) -> list[str]:
+    """A group's name in the other number: "republican" and "republicans", "american" and
+    "americans" are one group of people; a form ending in "ss" ("swiss") has no singular."""
+    other = [f[:-1] if f.endswith("s") and not f.endswith("ss") else f + "s" for f in forms if len(f) > 3]
+    return [f for f in dict.fromkeys(other) if f not in forms]
+
+
 class _Resolver:
     """Finds or creates the workspace entity for each entity found in a source."""
 
@@ -329,6 +336,8 @@ class _Resolver:
         if not name_key or name_key in self.rejected:
             return None
         forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and f not in self.rejected]
+        if found.type == "group":
+            forms += [f for f in _number_forms([name_key, *forms]) if f not in self.rejected]
         entity = self._match(found.type, [name_key, *forms])
         if entity is None:
             entity = self._create(found)
@@ -341,8 +350,8 @@ class _Resolver:
     def _match(self, type_: str, forms: list[str]) -> _Entity | None:
         ids = {i for form in forms for i in self.by_form.get(form, ()) if f"{i}:{form}" not in self.rejected}
         hits = [self.entities[i] for i in ids if self._compatible(type_, self.entities[i])]
-        if hits:
-            return min(hits, key=lambda e: (e.key != forms[0], e.id))
+        if hits:  # of a group named in both numbers (made before they linked), the plural one
+            return min(hits, key=lambda e: (type_ == "group" and not e.key.endswith("s"), e.key != forms[0], e.id))
         same_name = self._match_same_name(type_, forms[0])
         if same_name is not None:
             return same_name
@@ -425,6 +434,12 @@ class _Resolver:
             counts[key] = len(sources[key])
             spellings.setdefault(key, {})
             spellings[key][shown] = spellings[key].get(shown, 0) + len(found_in)
+        if entity.type == "group":  # "Republican" counts for "Republicans": a group of people is named in the plural
+            for key in [k for k in counts if k + "s" in counts or k + "s" == entity.key]:
+                sources.setdefault(key + "s", set()).update(sources.pop(key))
+                spellings.setdefault(key + "s", {entity.name: 0})
+                counts[key + "s"] = len(sources[key + "s"])
+                del counts[key]
         longest = max((len(key.split()) for key in counts), default=0)
         full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
         if not full:

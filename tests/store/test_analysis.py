@@ -517,3 +517,23 @@ def test_a_tie_keeps_the_name_and_an_analyst_name_is_never_replaced(ws):
         ws, ids[2], analysis(texts[2], [found(0, texts[2], "Lagos Water", "organisation", "Lagos Water Corporation")])
     )
     assert [e["name"] for e in list_entities(ws)] == ["Lagos Water Corporation"]
+
+
+def test_a_group_named_in_the_singular_and_the_plural_is_one_group(ws):
+    texts = ["Republicans voted no.", "One Republican voted yes.", "Republican senators left.", "The Swiss abstained."]
+    names = ["Republicans", "Republican", "Republican", "Swiss"]
+    ids = []
+    for number, (text, name) in enumerate(zip(texts, names, strict=True)):
+        ids.append(add_source(ws, text, str(number)))
+        save_analysis(ws, ids[-1], analysis(text, [found(0, text, name, "group")]))
+    groups = {e["name"]: {m["source_id"] for m in e["mentions"]} for e in list_entities(ws)}
+    assert groups == {"Republicans": set(ids[:3]), "Swiss": {ids[3]}}
+
+
+def test_a_group_kept_in_both_numbers_by_an_older_analysis_comes_together_on_the_plural(ws):
+    for name in ("American", "Americans"):
+        ws.insert("entities", {"name": name, "type": "group", "created_at": "2026-03-01", "origin": "analysis"})
+    text = "An American pilot landed."
+    save_analysis(ws, add_source(ws, text), analysis(text, [found(0, text, "American", "group")]))
+    named = {e["name"]: len(e["mentions"]) for e in list_entities(ws) if e["mentions"]}
+    assert named == {"Americans": 1}
