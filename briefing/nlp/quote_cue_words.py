@@ -89,6 +89,27 @@ def make_cue(para: Paragraph, verb, start: int, end: int, head) -> Cue:
     return Cue(_cue_words(verb), para.start + start, para.start + end, head_at, verb.i)
 
 
+def relative_antecedent(subject):
+    """'Beck, who has described Trump as “…”': for a relative pronoun, the noun its clause
+    describes (the clause may be the cue verb's or one it hangs in); else None."""
+    if subject.lower_ not in ("who", "that"):
+        return None
+    clause = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
+    return None if clause is None else clause.head
+
+
+def subject_cue(para: Paragraph, verb, subject, pronoun_head: bool = False) -> Cue:
+    """The cue naming the subject's words; for a relative pronoun, its antecedent's (with
+    ``pronoun_head``, headed still by the pronoun: 'women who support Sanders as “…”' is no
+    name that women give a thing)."""
+    named = relative_antecedent(subject)
+    if named is not None:
+        head = subject if pronoun_head else named
+        return make_cue(para, verb, named.left_edge.idx, named.idx + len(named.text), head)
+    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
+    return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+
+
 def _cue_words(verb) -> str:
     following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if verb.lemma_ == "tell" and following is not None and following.lower_ in ("reporters", "journalists"):

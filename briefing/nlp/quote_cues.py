@@ -22,8 +22,10 @@ from briefing.nlp.quote_cue_words import (
     is_abbreviation,
     is_cue_verb,
     make_cue,
+    relative_antecedent,
     sentence_start_of,
     starts_sentence,
+    subject_cue,
     verb_read_as_noun,
 )
 from briefing.nlp.quote_subjects import cue_for_verb, name_before
@@ -299,12 +301,11 @@ def _as_fragment(para: Paragraph, open_i: int) -> Cue | None:
     if (
         subject is None
         or subject.is_punct
-        or subject.lower_ in ("it", "this", "that", "which")
+        or (subject.lower_ in ("it", "this", "that", "which") and relative_antecedent(subject) is None)
         or inside_marks(para, subject)
     ):
         return None
-    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
-    cue = make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    cue = subject_cue(para, verb, subject, pronoun_head=True)
     cue.naming = True
     return cue
 
@@ -324,9 +325,9 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
             if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                tokens = list(subject.subtree)
-                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                return Cue(token.text, para.start + start, para.start + end, para.start + subject.idx)
+                cue = subject_cue(para, token, subject, pronoun_head=True)
+                cue.verb, cue.verb_i = token.text, None
+                return cue
     return None
 
 

@@ -9,7 +9,16 @@ the subject of the clause it hangs from; else the noun phrase just before the ve
 from __future__ import annotations
 
 from briefing.nlp.parse import Paragraph
-from briefing.nlp.quote_cue_words import OPENING_MARKS, Cue, inside_marks, is_cue_verb, make_cue, sentence_start_of
+from briefing.nlp.quote_cue_words import (
+    OPENING_MARKS,
+    Cue,
+    inside_marks,
+    is_cue_verb,
+    make_cue,
+    relative_antecedent,
+    sentence_start_of,
+    subject_cue,
+)
 
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
@@ -20,9 +29,8 @@ def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cu
         if before:  # '«...» the minister told reporters': the words before the verb
             start, end = before[0].idx, before[-1].idx + len(before[-1].text)
             return make_cue(para, verb, start, end, before[-1])
-    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        subject = verb.head  # 'Ortiz, who said “…”': the noun the clause describes
-        return make_cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
+    if subject is not None and relative_antecedent(subject) is not None:
+        return subject_cue(para, verb, subject)  # 'Ortiz, who said “…”': the noun the clause describes
     if subject is not None:
         # never the quoted words before it, even when the parser hung them from the subject
         tokens = [t for t in subject.subtree if t.dep_ != "punct" and not (t.i < subject.i and inside_marks(para, t))]
