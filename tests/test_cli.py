@@ -513,3 +513,14 @@ def test_the_sources_command_prints_through_the_one_function_too():
 
     source = (Path(__file__).resolve().parents[1] / "briefing" / "cli_sources.py").read_text(encoding="utf-8")
     assert not re.search(r"\bprint\(|json\.dump\(|ensure_ascii", source)
+
+
+def test_a_snippet_across_a_paragraph_break_prints_as_one_line(capsys, ws_file):
+    from briefing.store import open_workspace
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    with open_workspace(ws_file) as ws:
+        add_document(ws, make_doc('Watch it on YouTube.]\n\n"That speech went beyond the room," she said.'))
+    code, out, _ = run(capsys, "search", "speech", "--workspace", str(ws_file))
+    assert code == 0 and 'YouTube.] "That [speech] went beyond' in out and "\ufffd" not in out

@@ -83,7 +83,8 @@ def _print_text(result: SearchResult, colour: bool) -> None:
         status = f" [{hit.status}]" if hit.status else ""
         echo()
         echo(f"{hit.kind}{status} · {hit.title or '(untitled)'}" + (f" ({where})" if where else ""))
-        echo(f"  {who}{hit.snippet}", styles=styles)  # the match marks become bold after the rest is escaped
+        snippet = " ".join(hit.snippet.split())  # one line: a paragraph break in it is a space, not "\ufffd"
+        echo(f"  {who}{snippet}", styles=styles)  # the match marks become bold after the rest is escaped
     if page.cursor is not None:
         echo()
         echo(f"more: --after {encode_cursor(page.cursor)}")
