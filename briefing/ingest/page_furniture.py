@@ -48,7 +48,14 @@ END_MARKER = re.compile(
     r"you (may|might) (also )?(like|enjoy|be interested in).*|more (stories|articles|news|from|on) ?.{0,40}|"
     r"(most|the most) (popular|read|viewed|shared)( articles| stories| now| today)?|"
     r"(recommended|sponsored|trending|popular|latest)( for you| stories| articles| posts| news| now)?|"
-    r"read (more|next|also)|see also|also read|further reading|what to read next",
+    r"read (more|next|also)|see also|also read|further reading|what to read next|"
+    # the same in the languages of the stop lists: related articles, comments, leave a reply
+    r"(artigos|artículos|articoli|articles|notícias|noticias|notizie|posts?) "
+    r"(relacionad[oa]s|correlati|similaires|liés|associés)|ähnliche (artikel|beiträge)|"
+    r"(comentários|comentarios|commenti|commentaires|kommentare)( \(\d+\))?|"
+    r"(deixe|deja|lascia|laissez|laisser|hinterlasse|schreibe) (uma?|un|une|einen) "
+    r"(resposta|respuesta|risposta|réponse|comentário|comentario|commento|commentaire|kommentar)|"
+    r"(sobre|acerca de|à propos de|über) (o|el|l'|den) (autor|auteur)|sull'autore",
     re.IGNORECASE,
 )
 # lines of comment threads: "2 days ago at 07:52 am", "Rating: 36 Votes", "Reply"
@@ -62,7 +69,8 @@ THREAD_OR_FOOTER = re.compile(
 )
 # and of a comment form: "Name *", "Your email address will not be published."
 COMMENT_FORM = (
-    r"(name|e-?mail|website|comment)\s*\*|your e-?mail address will not be published.*|"
+    r"(name|nome|nombre|nom|e-?mail|website|site|comment|comentário|comentario|commento|kommentar)\s*\*|"
+    r"your e-?mail address will not be published.*|"
     r"required fields are marked.*|save my name, e-?mail.*"
 )
 THREAD_LINE = re.compile(THREAD + "|" + COMMENT_FORM, re.IGNORECASE)

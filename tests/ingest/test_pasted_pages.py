@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.ingest.page_furniture import is_cookie_paragraph, is_media_label
+from briefing.ingest.page_furniture import is_cookie_paragraph, is_media_label, is_thread_line
 from briefing.ingest.page_headline import score_headline
 from briefing.ingest.page_lines import find_teasers, is_table_row, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
@@ -557,3 +557,26 @@ def test_a_comment_form_after_the_article_is_cut_at_its_heading():
     found = read_pasted_page(page)
     assert found is not None
     assert found.body.split("\n") == [LEAD, "", SECOND, "", more.strip()]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Artigos relacionados",
+        "Deixe uma resposta",
+        "Artículos relacionados",
+        "Deja un comentario",
+        "Commenti (4)",
+        "Laisser un commentaire",
+        "Ähnliche Beiträge",
+        "Schreibe einen Kommentar",
+        "Sobre o autor",
+    ],
+)
+def test_headings_that_end_an_article_in_other_languages(line):
+    assert label_line(line) == "end"
+
+
+@pytest.mark.parametrize("field", ["Nome *", "Comentário *", "Kommentar *"])
+def test_comment_form_fields_in_other_languages_are_thread_lines(field):
+    assert is_thread_line(field)
