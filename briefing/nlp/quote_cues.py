@@ -206,11 +206,16 @@ def transcript_cue(para: Paragraph, span) -> Cue | None:
 
 
 def headline_subject(para: Paragraph) -> Cue:
-    """The subject of a headline's main verb ('Retired General Reveals ‘…’ Experience'), or
-    no one."""
+    """The subject of a headline's main verb ('Retired General Reveals ‘…’ Experience'); where
+    the parser found none in the capitalised words, the name opening it ('Gillibrand on Hillary
+    Releasing Her Speeches: ‘…’'); else no one."""
     root = para.doc[0].sent.root if len(para.doc) else None
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
     if subject is None or subject.is_punct or inside_marks(para, subject):
+        opening = next((e for e in para.doc.ents if e.start == 0 and e.label_ in ("PERSON", "ORG")), None)
+        if opening is not None:
+            start, end = para.start + opening.start_char, para.start + opening.end_char
+            return Cue("headline", start, end, para.start + opening[-1].idx)
         return Cue("headline", para.start, para.start)
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
     start, end = para.start + tokens[0].idx, para.start + tokens[-1].idx + len(tokens[-1].text)

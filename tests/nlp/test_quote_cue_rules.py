@@ -24,3 +24,21 @@ def speakers(analysis, text):
 )
 def test_a_relative_pronoun_speaks_for_the_noun_it_follows(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Donald Keller Praises Veldra Times Political Editor Matthew Boyle: ‘Very Good Reporter.’\n\n"
+            "Keller spoke on Monday.",
+            ("Very Good Reporter.", "Donald Keller"),
+        ),
+        (
+            "Hillary Brandt Sides With George W. Bush On ‘Radical Islam.’\n\nBrandt spoke on Monday.",
+            ("Radical Islam.", "Hillary Brandt"),
+        ),
+    ],
+)
+def test_a_headline_the_parser_found_no_subject_in_is_the_opening_name(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
