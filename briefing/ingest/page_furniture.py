@@ -43,7 +43,8 @@ FURNITURE = re.compile(
 END_MARKER = re.compile(
     r"\[?\s*\d+ (comments?|responses?|replies)\s*\]?|(top rated |reader |latest |view |show )?comments?"
     r"( \(\d+\))?|leave a (reply|comment)|post a comment|join the (conversation|discussion)|"
-    r"about the author|related( articles?| stories| posts| coverage| content| news| roundup.*)?|"
+    r"about the author|"
+    r"related( articles?| stories| posts| coverage| content| news| roundup.*)?( (from|on|in) .{1,60})?|"
     r"(tags?|filed under|topics|categories|category)\s*:.*|"
     r"you (may|might) (also )?(like|enjoy|be interested in).*|more (stories|articles|news|from|on) ?.{0,40}|"
     r"(most|the most) (popular|read|viewed|shared)( articles| stories| now| today)?|"

@@ -63,6 +63,7 @@ MIN_GLUED = 5  # of which menu lines and glued lines
 MIN_TABLE_ROWS, MIN_TABLE_FIGURES = 3, 3  # rows of a table in a row; figures in a row
 FIGURE = re.compile(r"[+-]?\d[\d.,:%]*")
 THREAD_REACH = 8  # a comment's time stamp or "Reply" this many lines below a comments heading
+MIN_LIST_ITEMS, MIN_ITEM_WORDS = 3, 4  # the lines of a list the body's last paragraph announces
 MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
@@ -198,6 +199,21 @@ def mark_captions(lines: list[str], labels: list[str]) -> list[str]:
     return marked
 
 
+def take_announced_list(lines: list[str], labels: list[str], last: int) -> int:
+    """The end of the body taken on through the list its last paragraph announces with a colon
+    ("The tour's dates:", then "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): at
+    least MIN_LIST_ITEMS lines right below it, of MIN_ITEM_WORDS words on average (a menu's
+    entries are single words). A list scores no more than a menu, so it ended the body."""
+    if labels[last] != "prose" or not lines[last].endswith(":"):
+        return last
+    start = next((i for i in range(last + 1, len(lines)) if lines[i]), len(lines))
+    end = start
+    while end < len(lines) and lines[end] and labels[end] in ("short", "other"):
+        end += 1
+    words = sum(count_words(lines[i]) for i in range(start, end))
+    return end - 1 if end - start >= MIN_LIST_ITEMS and words >= MIN_ITEM_WORDS * (end - start) else last
+
+
 def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     """(first, last) line of the maximum-sum run of line scores; None when nothing is positive."""
     best, best_span = 0.0, None
@@ -322,6 +338,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
         return None
     first, last = skip_standfirst(lines, labels, *span)
     last = cut_at_comments(lines, labels, first, last)
+    last = take_announced_list(lines, labels, last)
     headline = find_headline(lines, labels, first, last)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])

@@ -580,3 +580,21 @@ def test_headings_that_end_an_article_in_other_languages(line):
 @pytest.mark.parametrize("field", ["Nome *", "Comentário *", "Kommentar *"])
 def test_comment_form_fields_in_other_languages_are_thread_lines(field):
     assert is_thread_line(field)
+
+
+DATES = "\n".join(f"June {day} -- Harbour Hall, Port Halden, open day" for day in (9, 10, 14, 17, 19))
+
+
+@pytest.mark.parametrize(("items", "kept"), [(DATES, True), ("Tools\nNews\nSport\nWeather\nPodcasts", False)])
+def test_the_list_the_last_paragraph_announces_ends_the_body(items, kept):
+    """The body's last paragraph ends with a colon and a list follows (a tour's dates): the
+    list is the article's. Single-word lines after a colon are a menu."""
+    announce = "The ferry terminal will hold open days for residents on these dates:"
+    found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\n{announce}\n{items}\n"))
+    assert found is not None
+    assert found.body.endswith(items) is kept and found.body.startswith(LEAD)
+
+
+@pytest.mark.parametrize("line", ["Related coverage from Halden Courier: Money:", "Related stories on Port Halden"])
+def test_a_related_heading_naming_its_source_ends_the_article(line):
+    assert label_line(line) == "end"
