@@ -64,6 +64,8 @@ MIN_TABLE_ROWS, MIN_TABLE_FIGURES = 3, 3  # rows of a table in a row; figures in
 FIGURE = re.compile(r"[+-]?\d[\d.,:%]*")
 THREAD_REACH = 8  # a comment's time stamp or "Reply" this many lines below a comments heading
 MIN_LIST_ITEMS, MIN_ITEM_WORDS = 3, 4  # the lines of a list the body's last paragraph announces
+NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)]\s+\S")
+MAX_ITEM_GAP = 3  # lines between the items of a numbered list (a link, an image's caption)
 MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
@@ -214,6 +216,29 @@ def take_announced_list(lines: list[str], labels: list[str], last: int) -> int:
     return end - 1 if end - start >= MIN_LIST_ITEMS and words >= MIN_ITEM_WORDS * (end - start) else last
 
 
+def take_numbered_list(lines: list[str], labels: list[str], last: int) -> int:
+    """The end of the body taken on through a numbered list right below it ("1) Lego Star Wars
+    75188", a link, "2) Polistil 960574", ...): items numbered from 1 in order, at least
+    MIN_LIST_ITEMS, each within MAX_ITEM_GAP lines of the one before (blank lines not counted),
+    with the lines glued below the last one. A list of picks scores like a menu."""
+    number, end, gap = 1, last, 0
+    for index in range(last + 1, len(lines)):
+        if not lines[index]:
+            continue
+        item = NUMBERED_ITEM.match(lines[index])
+        if item and int(item.group(1)) == number and labels[index] in ("short", "other", "prose"):
+            number, end, gap = number + 1, index, 0
+        elif labels[index] == "end" or gap >= MAX_ITEM_GAP:
+            break
+        else:
+            gap += 1
+    if number - 1 < MIN_LIST_ITEMS:
+        return last
+    while end + 1 < len(lines) and lines[end + 1] and labels[end + 1] in ("short", "other"):
+        end += 1
+    return end
+
+
 def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     """(first, last) line of the maximum-sum run of line scores; None when nothing is positive."""
     best, best_span = 0.0, None
@@ -338,7 +363,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
         return None
     first, last = skip_standfirst(lines, labels, *span)
     last = cut_at_comments(lines, labels, first, last)
-    last = take_announced_list(lines, labels, last)
+    last = take_numbered_list(lines, labels, take_announced_list(lines, labels, last))
     headline = find_headline(lines, labels, first, last)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])

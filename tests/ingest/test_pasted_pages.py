@@ -598,3 +598,16 @@ def test_the_list_the_last_paragraph_announces_ends_the_body(items, kept):
 @pytest.mark.parametrize("line", ["Related coverage from Halden Courier: Money:", "Related stories on Port Halden"])
 def test_a_related_heading_naming_its_source_ends_the_article(line):
     assert label_line(line) == "end"
+
+
+PICKS = "\n".join(f"{n}) Harbour ferry model kit number {n}, boxed\nhttp://example.com/kit{n}" for n in range(1, 8))
+
+
+@pytest.mark.parametrize(("heading", "kept"), [("", True), ("Most read\n", False)])
+def test_a_numbered_list_right_below_the_body_is_the_article_s(heading, kept):
+    """Picks numbered 1), 2), 3)... each with its link, right below the last paragraph, are the
+    article's; a numbered list under a heading that ends articles is another list."""
+    found = read_pasted_page(PAGE.replace(f"{SECOND}\n", f"{SECOND}\n\n{heading}{PICKS}\n"))
+    assert found is not None
+    assert found.body.startswith(LEAD)
+    assert found.body.endswith("http://example.com/kit7") is kept
