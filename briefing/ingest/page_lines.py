@@ -4,16 +4,17 @@ Selecting all on a news page and pasting it into a .txt gives the article surrou
 page: menus (runs of short lines), language pickers, subscribe and paywall lines, share rows,
 related-headline lists and footers. Each line is labelled from plain features (length,
 sentence punctuation, function words, known furniture phrases) and given a value: prose
-counts for the article by its size, furniture and short lines against it, the rows of a
-table (results, standings) for nothing; prose lines in a run the page shows twice are
-furniture (a news ticker at the top and the foot). A lead under a title and a byline or date
-counts much more, unless such starts come close together (a list of other stories, whose
-leads are furniture). The body is the run of lines with the highest total (the maximum-sum
-span, as in Finn et al.'s Body Text Extraction), without the furniture lines inside it; it
-starts after the first run of byline and date lines near its top (what is above them is a
-standfirst) and ends above a comments heading that a thread follows. The headline is found
-above the body (``page_headline``); the byline and date lines between headline and body give
-the author and the date.
+counts for the article by its size, furniture and short lines against it. Passes over
+several lines (``page_blocks``) correct the labels: a table's rows count for nothing, a prose
+run shown twice (a ticker) and a photo's caption are furniture. A lead under a title and a
+byline or date counts much more, unless such starts come close together (a list of other
+stories, whose leads are furniture). The body is the run of lines with the highest total
+(the maximum-sum span, as in Finn et al.'s Body Text Extraction), without the furniture
+lines inside it; it starts after the first run of byline and date lines near its top (what
+is above them is a standfirst), ends above a comments heading that a thread follows, and
+takes in a list its last paragraph announces. The headline is found above the body
+(``page_headline``); the byline and date lines between headline and body give the author and
+the date.
 
 Only text that looks like a pasted page (runs of short lines, several furniture lines) is
 read this way, so an ordinary article saved as text is left to the usual cleaner.
@@ -26,18 +27,23 @@ from dataclasses import dataclass
 
 from briefing.ingest.byline import is_bare_name, is_person_name, name_of_author_line, parse_byline, tidy_author
 from briefing.ingest.dates import find_full_dates
+from briefing.ingest.page_blocks import (
+    cut_at_comments,
+    mark_captions,
+    mark_repeated_runs,
+    mark_table_rows,
+    take_announced_list,
+    take_numbered_list,
+)
 from briefing.ingest.page_furniture import (
     CJK,
     NOT_HEADLINE,
     SENTENCE_END,
     STOPS,
     count_words,
-    is_comments_heading,
     is_end_marker,
     is_furniture,
     is_meta_line,
-    is_photo_credit,
-    is_thread_line,
 )
 from briefing.ingest.page_headline import (
     HEADLINE_LOOKBACK,
@@ -60,13 +66,6 @@ MAX_SHORT_WORDS = 5  # the size of a menu entry
 MIN_MENU_LINES = 5  # lines in menus that make a text a pasted page
 PASTED_SIGNAL = 5  # menu lines + furniture lines + short lines glued to the next line
 MIN_GLUED = 5  # of which menu lines and glued lines
-MIN_TABLE_ROWS, MIN_TABLE_FIGURES = 3, 3  # rows of a table in a row; figures in a row
-FIGURE = re.compile(r"[+-]?\d[\d.,:%]*")
-THREAD_REACH = 8  # a comment's time stamp or "Reply" this many lines below a comments heading
-MIN_LIST_ITEMS, MIN_ITEM_WORDS = 3, 4  # the lines of a list the body's last paragraph announces
-NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)]\s+\S")
-MAX_ITEM_GAP = 3  # lines between the items of a numbered list (a link, an image's caption)
-MIN_REPEATED_RUN = 3  # prose lines in a row shown twice on the page: a ticker, a teaser list
 MAX_LEAD_SHARE = 0.25  # prose above a byline or date line at most this share of the body: a standfirst
 MAX_STANDFIRST_LINES = 2  # and at most this many lines of it when the line below is a bare name
 MAX_PATTERN_CHARS = 1000
@@ -146,99 +145,6 @@ def looks_pasted(lines: list[str], labels: list[str]) -> bool:
     return in_menus + glued >= MIN_GLUED and in_menus + glued + furniture >= PASTED_SIGNAL
 
 
-def mark_repeated_runs(lines: list[str], labels: list[str]) -> list[str]:
-    """Furniture for prose lines in a run of them that the page shows twice: a news ticker or
-    a teaser list repeated at the top and the bottom. An article states a paragraph once (a
-    question put to each of several people comes with different answers between)."""
-    prose = [i for i, label in enumerate(labels) if label == "prose"]
-    runs: dict[tuple[str, ...], list[int]] = {}
-    for k in range(len(prose) - MIN_REPEATED_RUN + 1):
-        run = prose[k : k + MIN_REPEATED_RUN]
-        if all(labels[i] in ("prose", "blank") for i in range(run[0], run[-1] + 1)):
-            runs.setdefault(tuple(lines[i] for i in run), []).append(k)
-    marked = list(labels)
-    for starts in runs.values():
-        for k in starts if len(starts) > 1 else []:
-            for i in prose[k : k + MIN_REPEATED_RUN]:
-                marked[i] = "furniture"
-    return marked
-
-
-def is_table_row(line: str) -> bool:
-    """A row of figures: "3 Kevin Harvick 5033 4 6 15 26", "Chelsea 12 8 2 2 26" (a date line is none)."""
-    tokens = line.split()
-    figures = sum(bool(FIGURE.fullmatch(t)) for t in tokens)
-    return figures >= MIN_TABLE_FIGURES and 2 * figures >= len(tokens) and not is_meta_line(line)
-
-
-def mark_table_rows(lines: list[str], labels: list[str]) -> list[str]:
-    """ "table" for the rows of a table (MIN_TABLE_ROWS rows of figures in a row): an article's
-    results or standings, which count neither for nor against the body around them."""
-    rows = [labels[i] in ("short", "other") and is_table_row(lines[i]) for i in range(len(lines))]
-    marked = list(labels)
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and rows[end]:
-            end += 1
-        if end - index >= MIN_TABLE_ROWS:
-            marked[index:end] = ["table"] * (end - index)
-        index = end + 1
-    return marked
-
-
-def mark_captions(lines: list[str], labels: list[str]) -> list[str]:
-    """Furniture for the prose lines right above a photo credit ("Photo: Jane Doe, AP") with no
-    blank line between: an image's caption. A paragraph ends with a blank line."""
-    marked = list(labels)
-    for index, line in enumerate(lines):
-        if not is_photo_credit(line):
-            continue
-        above = index - 1
-        while above >= 0 and labels[above] == "prose":
-            marked[above] = "furniture"
-            above -= 1
-    return marked
-
-
-def take_announced_list(lines: list[str], labels: list[str], last: int) -> int:
-    """The end of the body taken on through the list its last paragraph announces with a colon
-    ("The tour's dates:", then "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"): at
-    least MIN_LIST_ITEMS lines right below it, of MIN_ITEM_WORDS words on average (a menu's
-    entries are single words). A list scores no more than a menu, so it ended the body."""
-    if labels[last] != "prose" or not lines[last].endswith(":"):
-        return last
-    start = next((i for i in range(last + 1, len(lines)) if lines[i]), len(lines))
-    end = start
-    while end < len(lines) and lines[end] and labels[end] in ("short", "other"):
-        end += 1
-    words = sum(count_words(lines[i]) for i in range(start, end))
-    return end - 1 if end - start >= MIN_LIST_ITEMS and words >= MIN_ITEM_WORDS * (end - start) else last
-
-
-def take_numbered_list(lines: list[str], labels: list[str], last: int) -> int:
-    """The end of the body taken on through a numbered list right below it ("1) Lego Star Wars
-    75188", a link, "2) Polistil 960574", ...): items numbered from 1 in order, at least
-    MIN_LIST_ITEMS, each within MAX_ITEM_GAP lines of the one before (blank lines not counted),
-    with the lines glued below the last one. A list of picks scores like a menu."""
-    number, end, gap = 1, last, 0
-    for index in range(last + 1, len(lines)):
-        if not lines[index]:
-            continue
-        item = NUMBERED_ITEM.match(lines[index])
-        if item and int(item.group(1)) == number and labels[index] in ("short", "other", "prose"):
-            number, end, gap = number + 1, index, 0
-        elif labels[index] == "end" or gap >= MAX_ITEM_GAP:
-            break
-        else:
-            gap += 1
-    if number - 1 < MIN_LIST_ITEMS:
-        return last
-    while end + 1 < len(lines) and lines[end + 1] and labels[end + 1] in ("short", "other"):
-        end += 1
-    return end
-
-
 def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     """(first, last) line of the maximum-sum run of line scores; None when nothing is positive."""
     best, best_span = 0.0, None
@@ -250,19 +156,6 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, index)
     return best_span
-
-
-def cut_at_comments(lines: list[str], labels: list[str], first: int, last: int) -> int:
-    """End the body above a comments heading that a thread or a comment form follows ("12
-    comments", then "2 days ago", "Reply"; "Leave a Reply", then "Name *"): a long thread or a
-    form's consent paragraphs outweigh the heading's cost, but never are the article."""
-    for index in range(first + 1, last + 1):
-        if labels[index] != "end" or not is_comments_heading(lines[index]):
-            continue
-        below = [i for i in range(index + 1, len(lines)) if lines[i]][:THREAD_REACH]
-        if any(is_thread_line(lines[i]) for i in below):
-            return max((i for i in range(first, index) if labels[i] == "prose"), default=last)
-    return last
 
 
 def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:

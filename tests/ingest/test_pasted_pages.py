@@ -2,9 +2,10 @@
 
 import pytest
 
+from briefing.ingest.page_blocks import is_table_row
 from briefing.ingest.page_furniture import is_cookie_paragraph, is_media_label, is_thread_line
 from briefing.ingest.page_headline import score_headline
-from briefing.ingest.page_lines import find_teasers, is_table_row, label_line, name_of_author_line, read_pasted_page
+from briefing.ingest.page_lines import find_teasers, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
 
 LEAD = (
