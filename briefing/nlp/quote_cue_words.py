@@ -89,6 +89,16 @@ def make_cue(para: Paragraph, verb, start: int, end: int, head) -> Cue:
     return Cue(_cue_words(verb), para.start + start, para.start + end, head_at, verb.i)
 
 
+def verb_subject(verb, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
+    """The verb's subject; of two, the name nearest before it ('Speaking in Salem, New Hampshire,
+    Trump went after Bush': the parser gave 'went' both 'Hampshire' and 'Trump'), never a
+    description after a name ('Ortiz, 58, a lawyer, said')."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in found if c.i < verb.i]
+    named = [c for c in before if c.pos_ == "PROPN"] or before
+    return named[-1] if named else (found[0] if found else None)
+
+
 def relative_antecedent(subject):
     """'Beck, who has described Trump as “…”': for a relative pronoun, the noun its clause
     describes (the clause may be the cue verb's or one it hangs in); else None."""

@@ -27,6 +27,7 @@ from briefing.nlp.quote_cue_words import (
     starts_sentence,
     subject_cue,
     verb_read_as_noun,
+    verb_subject,
 )
 from briefing.nlp.quote_subjects import cue_for_verb, name_before
 
@@ -162,7 +163,7 @@ def in_reported_clause(para: Paragraph, cue: Cue, span) -> bool:
         return False
     verb, first = para.doc[cue.verb_i], para.doc[open_i]
     holder = next((c for c in verb.children if c.i > verb.i and first in c.subtree), None)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = verb_subject(verb)
     if holder is None or holder.dep_ in NOT_REPORTED or (subject is not None and subject.lower_ in NO_ONE):
         return False  # 'everyone involved agrees it must be “robust”': no one in particular speaks
     if holder.dep_ in REPORTED_CLAUSES:
@@ -210,7 +211,7 @@ def headline_subject(para: Paragraph) -> Cue:
     the parser found none in the capitalised words, the name opening it ('Gillibrand on Hillary
     Releasing Her Speeches: ‘…’'); else no one."""
     root = para.doc[0].sent.root if len(para.doc) else None
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    subject = verb_subject(root) if root else None
     if subject is None or subject.is_punct or inside_marks(para, subject):
         opening = next((e for e in para.doc.ents if e.start == 0 and e.label_ in ("PERSON", "ORG")), None)
         if opening is not None:
@@ -238,7 +239,7 @@ def colon_in_sentence(para: Paragraph, span) -> Cue | None:
     if name:
         return Cue("colon", para.start + name[0].idx, para.start + name[-1].idx + len(name[-1].text), None)
     root = doc[colon_i - 1].sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = verb_subject(root)
     if subject is None or inside_marks(para, subject):
         return None
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
@@ -266,7 +267,7 @@ def _last_subject(para: Paragraph) -> Cue | None:
     if not len(doc):
         return None
     root = doc[len(doc) - 1].sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = verb_subject(root)
     if subject is None or subject.is_punct or inside_marks(para, subject):
         return None
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
@@ -300,9 +301,9 @@ def _as_fragment(para: Paragraph, open_i: int) -> Cue | None:
     verb = doc[i].head
     if verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children):
         return None  # 'Known in Brazil as ‘Foguetinho’', 'seen as a “lifeboat”': no one speaks
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = verb_subject(verb, ("nsubj",))
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subject = verb_subject(verb.head, ("nsubj",))
     if (
         subject is None
         or subject.is_punct
@@ -326,9 +327,9 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
         if token.lemma_ not in FRAGMENT_VERBS and _speaks_for_itself(para, token, first):
             return None  # 'a turn that called to mind …, Cruz pledged to oppose it “today, …”'
         if token.lemma_ in FRAGMENT_VERBS and token.pos_ == "VERB":
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subject = verb_subject(token, ("nsubj",))
             if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl"):
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                subject = verb_subject(token.head, ("nsubj",))
             if subject is not None:
                 cue = subject_cue(para, token, subject, pronoun_head=True)
                 cue.verb, cue.verb_i = token.text, None
@@ -340,7 +341,7 @@ def _speaks_for_itself(para: Paragraph, verb, first) -> bool:
     """A cue verb with a subject of its own, one that names someone, whose words hold the quote."""
     if not is_cue_verb(verb) or first not in verb.subtree:
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = verb_subject(verb, ("nsubj",))
     return (
         subject is not None and subject.lower_ not in ("who", "that", "which", "it") and not inside_marks(para, subject)
     )

@@ -18,11 +18,12 @@ from briefing.nlp.quote_cue_words import (
     relative_antecedent,
     sentence_start_of,
     subject_cue,
+    verb_subject,
 )
 
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = verb_subject(verb)
     if subject is not None and (subject.is_punct or inside_marks(para, subject)):
         subject = None
         before = [t for t in window if t.i < verb.i and not t.is_punct]
@@ -132,7 +133,7 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             # 'Trump argued that a database would keep them out, saying it's “…”': the parser hung
             # the participle in what Trump argued; it is his, not the database's
             governor = governor.head
-        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = verb_subject(governor)
         if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":
             subject = governor.head  # 'an academic named Eric Kingson, who worked the crowd, praising “…”'
             return make_cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)

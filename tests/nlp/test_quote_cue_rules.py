@@ -42,3 +42,39 @@ def test_a_relative_pronoun_speaks_for_the_noun_it_follows(analyse, text, expect
 )
 def test_a_headline_the_parser_found_no_subject_in_is_the_opening_name(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_of_two_subjects_the_name_nearest_the_verb_speaks(analyse):
+    """The parser gives 'went' two subjects, the place of an aside and the person."""
+    text = (
+        "Speaking at a town hall event in Salem, New Hampshire, Donald Keller went after Jeb Bush, "
+        "calling him “a total stiff.”"
+    )
+    assert speakers(analyse(text), text) == [("a total stiff.", "Donald Keller")]
+
+
+def test_a_description_after_the_name_is_no_subject_of_its_own():
+    """'Ortiz, a lawyer, said it' parsed with two subjects: the name speaks, not the description;
+    of two names, the nearer one."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from briefing.nlp.quote_cue_words import verb_subject
+
+    words = ["Ortiz", ",", "a", "lawyer", ",", "said", "it"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[5, 5, 3, 5, 5, 5, 5],
+        deps=["nsubj", "punct", "det", "nsubj", "punct", "ROOT", "dobj"],
+        pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON"],
+    )
+    assert verb_subject(doc[5]).text == "Ortiz"
+    names = Doc(
+        Vocab(),
+        words=["Ohio", ",", "Keller", "went"],
+        heads=[3, 3, 3, 3],
+        deps=["nsubj", "punct", "nsubj", "ROOT"],
+        pos=["PROPN", "PUNCT", "PROPN", "VERB"],
+    )
+    assert verb_subject(names[3]).text == "Keller"
