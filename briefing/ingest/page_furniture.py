@@ -78,9 +78,9 @@ THREAD_LINE = re.compile(THREAD + "|" + COMMENT_FORM, re.IGNORECASE)
 COMMENTS_HEADING = re.compile(r"comment|repl(y|ies)|respons|conversation|discussion", re.IGNORECASE)
 
 # not a headline: breadcrumbs, captions with a credit, reading times, calls to action, list
-# items, a teaser cut short ("Star quits after..")
+# items, a teaser cut short ("Star quits after..": two dots; an ellipsis may end a headline)
 NOT_HEADLINE = re.compile(
-    r"^[*•·▪–-]\s|(\.\.|…)$|"
+    r"^[*•·▪–-]\s|(?<![.])\.\.$|"
     r"\s[>»›/]\s|[>»›]\s*$|\((photo|credit|image|foto)s?\b|\b(getty|reuters|ap photo|afp|shutterstock)\b\)?$|"
     r"^(reading time|tempo de leitura|lesezeit|temps de lecture)\b|\bmin(ute)?s? read$|"
     r"^(click|tap|get|view|follow|subscribe|sign up|download|watch|listen)\b",

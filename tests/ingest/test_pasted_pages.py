@@ -412,13 +412,19 @@ def test_a_question_put_to_several_people_stays_in_the_body():
     assert found.body.count(question) == 3
 
 
-@pytest.mark.parametrize("cut", ["..", "…"])
-def test_a_teaser_cut_short_is_never_the_headline(cut):
-    """A list of other stories shows their headlines cut short; the last one, right above the
-    headline and on its topic, is no headline."""
-    teaser = f"Ferry terminal protest: lighthouse residents say harbour authority ignored{cut}"
+def test_a_teaser_cut_short_is_never_the_headline():
+    """A list of other stories shows their headlines cut short with two dots; the last one,
+    right above the headline and on its topic, is no headline."""
+    teaser = "Ferry terminal protest: lighthouse residents say harbour authority ignored.."
     found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{teaser}\n{HEADLINE}\n"))
     assert found is not None and found.title == HEADLINE
+
+
+@pytest.mark.parametrize("ellipsis", ["...", "…"])
+def test_a_headline_may_end_with_an_ellipsis(ellipsis):
+    headline = f"Harbour authority approves ferry terminal, and then{ellipsis}"
+    found = read_pasted_page(PAGE.replace(f"{HEADLINE}\n", f"{headline}\n"))
+    assert found is not None and found.title == headline
 
 
 def test_a_table_of_results_stays_in_the_body_between_its_paragraphs():
