@@ -240,9 +240,27 @@ def is_headline(paragraph: str) -> bool:
     words = paragraph.split()
     if "\n" in paragraph or not 1 <= len(words) <= MAX_HEADLINE_WORDS or len(paragraph) > 200:
         return False
-    if paragraph[-1] in ".,;:" or paragraph[0].islower() or is_banner(paragraph):
+    if paragraph[-1] in ",;:" or (paragraph[-1] == "." and not title_case_sentence(words)):
+        return False
+    if paragraph[0].islower() or is_banner(paragraph):
         return False
     return not (parse_byline(paragraph) or find_full_dates(paragraph) or match_dateline(paragraph))
+
+
+def title_case_sentence(words: list[str]) -> bool:
+    """A headline some archives end with a period ("Clinton Was Headed to ER But Diverted to Avoid
+    Bad Optics."): one sentence whose longer words are nearly all capitalised, as a lead's are not."""
+    if words[-1].endswith("..") or any(_ends_sentence(w) for w in words[:-1]):
+        return False  # an ellipsis, or two sentences
+    longer = [w.strip("\"'“”‘’()[]:") for w in words]
+    longer = [w for w in longer if len(w) >= 4 and w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in longer)
+    return capitalised >= 3 and capitalised >= 0.8 * len(longer)
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word closing a sentence: not an abbreviation ("Mr.", "St.", "U.S.")."""
+    return word.endswith((".", "!", "?")) and len(word) > 4 and "." not in word[:-1]
 
 
 def is_banner(line: str) -> bool:

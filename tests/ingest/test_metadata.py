@@ -198,6 +198,32 @@ def test_no_headline_is_invented(first):
     assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
+        "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental Issues.",
+        "Grid Outage Hits Port Halden as U.S. Aid Arrives.",
+    ],
+)
+def test_a_title_case_headline_ending_with_a_period_is_the_headline(first):
+    found = read_text_metadata(f"{first}\n\n{BODY}", None)
+    assert found.title == first and found.body == BODY
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Port Halden Water Board chair Marta Okafor resigned on Friday.",  # a lead full of names
+        "The mayor of Port Halden said the Water Board would meet.",
+        "Outage Hits Port Halden. Mayor Marta Okafor Resigns Over Failures.",
+        "Port Halden Mayor Marta Okafor Warns Of...",
+    ],
+)
+def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(first):
+    assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
+
+
 def test_single_paragraph_has_no_headline():
     assert read_text_metadata("Short note", None).title is None
 
