@@ -17,6 +17,7 @@ from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText
+from briefing.nlp.quote_topics import is_subject
 
 FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s+$")
 MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
@@ -107,7 +108,7 @@ def _antecedent(para: Paragraph, pronoun, at: int, mentions, starts, quoted) -> 
         if _inside(start, quoted):
             continue
         token = _name_token(para, end, pronoun)
-        if token is not None and token.dep_ in SUBJECT_DEPS:
+        if token is not None and is_subject(token):
             return index if _governs(token, pronoun) else None
         if kind == "person":
             return None

@@ -20,6 +20,7 @@ from briefing.nlp.quote_cue_words import (
     subject_cue,
     verb_subject,
 )
+from briefing.nlp.quote_topics import is_subject
 
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
@@ -41,7 +42,7 @@ def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cu
         return named
     # 'told AFP': the one told is no speaker
     inverted = _inverted_speaker(para, verb) if after_quote and verb.lemma_ != "tell" else None
-    if verb.i and verb.doc[verb.i - 1].pos_ == "PROPN":
+    if verb.i and (verb.doc[verb.i - 1].pos_ == "PROPN" or is_subject(verb.doc[verb.i - 1])):
         # 'Beck joked, …' or '…,” Viguerie notes.' parsed with the name as a compound of the verb
         named = name_before(para, verb, list(verb.doc[max(0, verb.i - 6) : verb.i]))
         if named is not None:
@@ -67,7 +68,7 @@ def _name_opening(para: Paragraph, verb, window) -> Cue | None:
 def name_before(para: Paragraph, verb, window) -> Cue | None:
     name: list = []
     for token in reversed([t for t in window if t.i < verb.i]):
-        if token.pos_ not in ("PROPN", "PRON"):
+        if token.pos_ not in ("PROPN", "PRON") and not is_subject(token):
             break
         name.insert(0, token)
     if not name:

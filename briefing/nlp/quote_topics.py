@@ -56,7 +56,7 @@ def find_subjects(parsed: ParsedText) -> Subjects:
     for para in parsed.paragraphs:
         quoted = None
         for t in para.doc:
-            if t.dep_ not in SUBJECT_DEPS:
+            if not is_subject(t):
                 continue
             rank = (_unreported(t), para.start + t.sent.start_char, _in_main_clause(t))
             for word in _naming_words(t):
@@ -86,6 +86,21 @@ def _naming_words(subject) -> list:
             elif child.dep_ == "acl" and child.lower_ in ("named", "called"):
                 todo.extend(c for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod"))
     return found
+
+
+def is_subject(token) -> bool:
+    """A clause's subject, also a name misread as a modifier ('Jolly said he would…' parsed
+    'Jolly' as an adverb): a capitalised word right before a verb that has no subject."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    verb = token.head
+    return (
+        token.dep_ in ("advmod", "amod", "npadvmod")
+        and token.text[:1].isupper()
+        and token.i + 1 == verb.i
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _unreported(subject) -> bool:

@@ -56,3 +56,28 @@ def test_a_pronoun_carries_only_its_own_gender_on(analyse):
     subjects = Subjects(pronouns={3: [(10, 13, "she")]})
     assert subjects.positions(3, [], "he") == []
     assert subjects.positions(3, [], "she") == [(10, 13)]
+
+
+def test_a_name_the_parser_read_as_a_modifier_is_still_the_subject():
+    """'Jolly said he would…' parsed 'Jolly' as an adverb of a verb left without a subject."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from briefing.nlp.quote_topics import is_subject
+
+    words = ["Jolly", "said", "he", "would", "go"]
+    deps = ["advmod", "ROOT", "nsubj", "aux", "ccomp"]
+    pos = ["ADV", "VERB", "PRON", "AUX", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 4, 4, 1], deps=deps, pos=pos)
+    assert is_subject(doc[0]) and is_subject(doc[2])
+    assert not is_subject(doc[3])
+    # with a subject of its own, a capitalised modifier before the verb is just that
+    words = ["Later", "Reyes", "said", "no"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[2, 2, 2, 2],
+        deps=["advmod", "nsubj", "ROOT", "dobj"],
+        pos=["ADV", "PROPN", "VERB", "DET"],
+    )
+    assert not is_subject(doc[0]) and is_subject(doc[1])
