@@ -255,7 +255,7 @@ def title_case_sentence(words: list[str]) -> bool:
     longer = [w.strip("\"'“”‘’()[]:") for w in words]
     longer = [w for w in longer if len(w) >= 4 and w[:1].isalpha()]
     capitalised = sum(w[0].isupper() for w in longer)
-    return capitalised >= 3 and capitalised >= 0.8 * len(longer)
+    return capitalised >= 3 and capitalised >= 0.9 * len(longer)
 
 
 def _ends_sentence(word: str) -> bool:
