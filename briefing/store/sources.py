@@ -81,6 +81,7 @@ class ListedSource(SourceRow):
 
     analysed: bool = True
     version: int = 1
+    file_name: str | None = None  # of the file imported, for a source without a title
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,10 @@ class SourceDetails:
 _ANALYSED = f"(s.analysis_version IS NOT NULL AND s.analysis_version >= {int(ANALYSIS_VERSION)})"
 _COUNTS = """(SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
              (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)"""
-_LIST_COLUMNS = f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}, s.version"
+_LIST_COLUMNS = (
+    f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}, s.version, "
+    "CASE WHEN s.title IS NULL THEN s.path END"
+)
 # The newest version of each article: an older one is reached from its newer version.
 NEWEST = "NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id)"
 
@@ -118,8 +122,9 @@ def list_sources(ws: Workspace) -> list[ListedSource]:
 
 
 def _listed(row: tuple) -> ListedSource:
-    source_id, title, outlet, published, reliability, quotes, claims, analysed, version = row
-    return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed), version)
+    source_id, title, outlet, published, reliability, quotes, claims, analysed, version, path = row
+    name = re.split(r"[/\\]", path)[-1] or None if path else None  # a path of any system: its last part
+    return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed), version, name)
 
 
 def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> list[SourceDetails]:

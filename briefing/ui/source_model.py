@@ -175,12 +175,20 @@ def _not_analysed(row: SourceRow, column: int, role: int, queued: bool = False) 
     return None
 
 
+def shown_title(row: SourceRow) -> str:
+    """The title, or for a source without one "(untitled) · " and the name of the file imported."""
+    if row.title:
+        return row.title
+    name = getattr(row, "file_name", None)
+    return f"(untitled) · {name}" if name else "(untitled)"
+
+
 def _title_tip(row: SourceRow) -> str:
     version = getattr(row, "version", 1)
     if version == 1:
-        return row.title or "(untitled)"
+        return shown_title(row)
     return (
-        f"{row.title or '(untitled)'}\n\nVersion {version}: a newer copy of an article imported before. "
+        f"{shown_title(row)}\n\nVersion {version}: a newer copy of an article imported before. "
         "Source ▸ Compare with Previous Version… shows what changed."
     )
 
@@ -219,7 +227,7 @@ _ICONS: dict[tuple[int, int], QIcon] = {}
 def _display(row: SourceRow, column: int) -> str:
     value = (row.title, row.outlet, row.published, row.reliability, row.quote_count, row.claim_count)[column]
     if column == 0:
-        return version_mark(row) + (row.title or "(untitled)")
+        return version_mark(row) + shown_title(row)
     return "" if value is None else str(value)
 
 

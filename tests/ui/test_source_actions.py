@@ -281,3 +281,16 @@ def test_an_import_cancelled_in_its_analysis_says_so_and_the_window_offers_analy
     assert win.source_actions.analyse_button.text() == "Analyse Now (3 waiting)"
     win.source_actions.analyse_button.click()
     assert not_analysed_ids(win.ws) == []
+
+
+def test_a_source_without_a_title_is_listed_by_the_name_of_its_file(demo_window, tmp_path):
+    win = demo_window
+    path = tmp_path / "flynn-says-trump-absolutely-right.txt"
+    path.write_text("he said it was right.\n\nThe retired general said so on Thursday in an interview.", "utf-8")
+    source_id = _import_without_analysis(win, path)
+    assert get_source_details(win.ws, source_id).title is None
+    index = win.model.index(_row_of(win, source_id), 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "(untitled) · flynn-says-trump-absolutely-right.txt"
+    assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("(untitled) · flynn-says-trump-absolutely-right.txt")
+    titled = win.model.index(_row_of(win, list_sources(win.ws)[0].id), 0)
+    assert "·" not in titled.data(Qt.ItemDataRole.DisplayRole)
