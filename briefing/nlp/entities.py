@@ -16,7 +16,7 @@ from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names, trim_to_known_names
 from briefing.nlp.entity_glue import split_glued
-from briefing.nlp.entity_types import with_datelines
+from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
     ORG_WORDS,
@@ -42,10 +42,10 @@ class Cluster:
         single_word = all(len(m.text.split()) == 1 for m in self.mentions)
         for mention in self.mentions:
             # a lone capitalised word is more often a place or body than a person; beside
-            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') is a guess
+            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') only breaks ties
             lone = len(mention.text.split()) == 1
             bias = 0.9 if single_word and mention.type == "person" and mention.weight < 3 else 1.0
-            bias *= 0.4 if lone and not single_word and mention.weight < 3 else 1.0
+            bias *= 0.1 if lone and not single_word and mention.weight < 3 else 1.0
             votes[mention.type] = votes.get(mention.type, 0.0) + mention.weight * bias
         return max(votes, key=lambda kind: votes[kind])
 
@@ -66,7 +66,7 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
-    mentions = with_datelines(find_mentions(parsed), parsed)
+    mentions = with_layout_types(find_mentions(parsed), parsed)
     mentions = cut_to_names(split_glued(trim_headline_names(mentions, parsed), parsed.text), parsed)
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
@@ -104,6 +104,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
+        key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         cluster = by_key.get(key) or _partial_match(mention, clusters, shapes)
         if cluster is None:
             cluster = Cluster()

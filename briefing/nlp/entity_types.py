@@ -1,15 +1,21 @@
-"""Types the page layout decides: datelines and headlines in capitals.
+"""Types the page layout decides: datelines and results tables.
 
 A wire story opens with a dateline, the place it was filed from, in capitals: "LONDON -",
 "ROME (Reuters) -", "BONN 1996-08-22". The small model reads those capitals as an
 organisation, or not at all, and the rule that makes short all-capital names acronyms
 would do the same; a dateline is a place.
+
+A line of results or standings ("Cincinnati 3 Pittsburgh 5", "CHICAGO 69 59 .539") names
+clubs by their city: a place there, followed by its score, is a team, an organisation.
+A country stays a place (a national side is named as its country).
 """
 
 from __future__ import annotations
 
 import re
 
+from briefing.domain import normalise_name
+from briefing.nlp.lexicon import COUNTRIES
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -23,13 +29,67 @@ DATELINE = re.compile(
 )
 
 
+def with_layout_types(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
+    """The mentions with the types of datelines and results lines."""
+    return with_teams(with_datelines(mentions, parsed), parsed)
+
+
 def with_datelines(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
-    """Each paragraph's dateline is a place, whatever the model said it was."""
+    """Each paragraph's dateline is a place, whatever the model said it was (with the role
+    DATELINE_ROLE, which with_teams keeps only where a team has the same name)."""
     for para in parsed.paragraphs:
         match = DATELINE.match(para.text)
         if match is None or len(match["place"]) < 3:
             continue
         start, end = para.start + match.start("place"), para.start + match.end("place")
         mentions = [m for m in mentions if not (m.start < end and start < m.end)]
-        mentions.append(Mention(start, end, match["place"], "place", 3))
+        mentions.append(Mention(start, end, match["place"], "place", 3, DATELINE_ROLE))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# A line of standings ("CHICAGO 69 59 .539 7 1/2") or of results ("Texas 10 CLEVELAND 8
+# ( in 10 )", "Palmeiras 3 Vasco da Gama 1"): names, each followed by figures.
+_TEAM = r"[A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|da|de|del|di|van|von|of)){0,4}"
+STANDINGS_LINE = re.compile(rf"(?P<a>{_TEAM})(?:[ ]+[\d./-]+)+")
+RESULTS_LINE = re.compile(rf"(?P<a>{_TEAM})[ ]+\d+[ ]+(?P<b>{_TEAM})[ ]+\d+(?:[ ]*\(.*\))?")
+_NOT_TEAMS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+DATELINE_ROLE = "dateline"  # a dateline's city is not the club of the same name in a table
+_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
+
+
+def with_teams(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
+    """Each name in a line of results or standings is a team, but a person's or a country's.
+    A dateline that names a team's city keeps the role DATELINE_ROLE, so that it is linked
+    apart from the team: 'NEW YORK 1996-08-22' over 'NEW YORK 72 53 .576'."""
+    teams = set()
+    for start, end in team_spans(parsed):
+        key = normalise_name(parsed.text[start:end])
+        if key in _COUNTRY_KEYS:
+            continue
+        found = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.type == "person" for m in found):
+            continue
+        if found or parsed.text[start:end].isupper():
+            mentions = [m for m in mentions if m not in found]
+            mentions.append(Mention(start, end, parsed.text[start:end], "organisation", 3))
+            teams.add(key)
+    for mention in mentions:
+        if mention.role == DATELINE_ROLE and normalise_name(mention.text) not in teams:
+            mention.role = None
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def team_spans(parsed: ParsedText) -> list[tuple[int, int]]:
+    """(start, end) of each name in the text's lines of results or standings."""
+    spans = []
+    for para in parsed.paragraphs:
+        if DATELINE.match(para.text):
+            continue
+        match = RESULTS_LINE.fullmatch(para.text) or STANDINGS_LINE.fullmatch(para.text)
+        for group in ("a", "b") if match else ():
+            if match.groupdict().get(group) and match[group].lower() not in _NOT_TEAMS:
+                spans.append((para.start + match.start(group), para.start + match.end(group)))
+    return spans

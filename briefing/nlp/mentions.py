@@ -168,11 +168,19 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
             and _plain_word(mention.text)
             and last.weight < 3
             and mention.weight < 3
+            and _may_be_one_person(last, mention)
         ):
             joined[-1] = Mention(last.start, mention.end, text[last.start : mention.end], "person", 2, last.role)
         else:
             joined.append(mention)
     return joined
+
+
+def _may_be_one_person(first: Mention, second: Mention) -> bool:
+    """Two words the model read apart may be one person's names ('Amanda' + 'Terkel', both
+    read as organisations), unless one is a group's: 'Nevada' + 'Democratic', 'House' +
+    'Republicans'."""
+    return "group" not in (first.type, second.type)
 
 
 def _with_full_names(mentions: list[Mention], text: str) -> list[Mention]:

@@ -3,7 +3,9 @@
 import pytest
 
 from briefing.nlp.entities import Cluster
+from briefing.nlp.entity_types import team_spans
 from briefing.nlp.mentions import Mention
+from briefing.nlp.parse import Paragraph, ParsedText
 
 
 def types(analysis):
@@ -88,3 +90,44 @@ def test_a_full_name_decides_the_type_of_its_surname():
     cluster = Cluster([Mention(i * 20, i * 20 + len(f), f, kind) for i, (f, kind) in enumerate(forms)])
     assert cluster.type == "person"
     assert Cluster([Mention(0, 6, "Sexton", "organisation"), Mention(9, 15, "Sexton", "person")]).type != "person"
+
+
+def test_a_city_in_a_results_line_is_a_team(analyse):
+    text = (
+        "DENVER 2024-03-02\n\nResults of the league on Saturday :\n\nBoston 3 Denver 1\n\n"
+        "DENVER 12 4 .750\n\nThe mayor of Boston said the ground in Denver would be rebuilt."
+    )
+    kinds: dict[str, set[str]] = {}
+    for entity in analyse(text).entities:
+        kinds.setdefault(entity.name.lower(), set()).add(entity.type)
+    assert kinds["boston"] == {"organisation"}
+    assert kinds["denver"] == {"place", "organisation"}  # the dateline's city, and its club
+
+
+def test_a_country_in_a_results_line_stays_a_place(analyse):
+    text = "Results of the group on Saturday :\n\nSlovakia 2 Malta 0\n\nSlovakia lead the group."
+    assert types(analyse(text)).get("Slovakia") == "place"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Halden 3 Portmeadow 1", "Texas 10 CLEVELAND 8 ( in 10 )", "PORTMEADOW 12 4 .750 7 1/2"],
+)
+def test_results_and_standings_lines_name_teams(line):
+    text = f"Results :\n\n{line}"
+    parsed = ParsedText(text, [Paragraph(0, None, "Results :"), Paragraph(11, None, line)])
+    spans = [text[s:e] for s, e in team_spans(parsed)]
+    assert spans == [w for w in ("Halden", "Portmeadow", "Texas", "CLEVELAND", "PORTMEADOW") if w in line]
+
+
+@pytest.mark.parametrize("line", ["LONDON 1996-08-22", "He said 100 people died", "AUGUST 22"])
+def test_other_lines_name_no_team(line):
+    parsed = ParsedText(line, [Paragraph(0, None, line)])
+    assert team_spans(parsed) == []
+
+
+def test_a_place_and_a_party_word_are_not_one_person(analyse):
+    text = "Clinton won the Nevada Democratic caucuses on Saturday. House Republicans met in Nevada."
+    found = types(analyse(text))
+    assert found.get("Nevada") == "place"
+    assert not any(name.startswith(("Nevada ", "House ")) for name in found)
