@@ -101,7 +101,8 @@ def leading_words(para: Paragraph, verb) -> Cue | None:
 
 
 def _inverted_speaker(para: Paragraph, verb) -> Cue | None:
-    """'said Marta Okafor, chief executive': the speaker after the verb."""
+    """'said Marta Okafor, chief executive': the speaker after the verb; never the subject of
+    the clause the verb reports."""
     after = [t for t in verb.doc[verb.i + 1 : verb.i + 16]]
     name: list = []
     for position, token in enumerate(after):
@@ -117,9 +118,23 @@ def _inverted_speaker(para: Paragraph, verb) -> Cue | None:
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
             break
         name.append(token)
+    if name and _reported_subject(name):
+        return None  # 'and said House Speaker Paul Ryan should resign': what is said, not who
     if name:
         return make_cue(para, verb, name[0].idx, name[-1].idx + len(name[-1].text), None)
     return None
+
+
+def _reported_subject(name) -> bool:
+    """The words after a verb are the subject of a clause that follows them at once ('said
+    Paul Ryan should resign'), not a speaker set off after the verb ('said Robert Reich, who…')."""
+    last = name[-1]
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return (
+        following is not None
+        and not following.is_punct
+        and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i > last.i and t.tag_ != "WP" for t in name)
+    )
 
 
 def governing_subject(para: Paragraph, verb) -> Cue | None:

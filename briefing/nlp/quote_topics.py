@@ -20,6 +20,7 @@ from briefing.nlp.parse import ParsedText
 REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
+MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod"))  # what the parser takes a name for at times
 
 Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
 
@@ -91,16 +92,13 @@ def _naming_words(subject) -> list:
 def is_subject(token) -> bool:
     """A clause's subject, also a name misread as a modifier ('Jolly said he would…' parsed
     'Jolly' as an adverb): a capitalised word right before a verb that has no subject."""
-    if token.dep_ in SUBJECT_DEPS:
+    dep = token.dep_
+    if dep in SUBJECT_DEPS:
         return True
+    if dep not in MODIFIER_DEPS or not token.text[:1].isupper():
+        return False
     verb = token.head
-    return (
-        token.dep_ in ("advmod", "amod", "npadvmod")
-        and token.text[:1].isupper()
-        and token.i + 1 == verb.i
-        and verb.pos_ == "VERB"
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    )
+    return token.i + 1 == verb.i and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _unreported(subject) -> bool:

@@ -78,3 +78,22 @@ def test_a_description_after_the_name_is_no_subject_of_its_own():
         pos=["PROPN", "PUNCT", "PROPN", "VERB"],
     )
     assert verb_subject(names[3]).text == "Keller"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the name after 'said' is the subject of what is said: the clause's subject speaks
+            "Louisiana Gov. Bobby Jindal on Monday signed an order, while Mike Hollis, the former Arkansas "
+            'governor, proposed we "wake up and smell the falafel" and said House Speaker Paul Ryan '
+            "should resign if he can't block the plan.",
+            ("wake up and smell the falafel", "Mike Hollis"),
+        ),
+        (  # a speaker set off after the verb still speaks
+            "“What's shaping up is a battle for the ages,” said David Brock, a Clinton confidant who heads the group.",
+            ("What's shaping up is a battle for the ages,", "David Brock"),
+        ),
+    ],
+)
+def test_the_words_after_said_are_a_speaker_only_when_set_off(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
