@@ -45,7 +45,8 @@ def clause_head(token):
 
 
 def split_clauses(sent) -> Clauses:
-    rumour = any(t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS for t in sent) or _said_to(sent)
+    rumour = any((t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS) and not _supposed(t) for t in sent)
+    rumour = rumour or _said_to(sent)
     vetoed_heads: set[int] = set()
     hedged = False
     for token in sent:
@@ -135,5 +136,16 @@ def _said_to(sent) -> bool:
     for token in sent:
         if token.lemma_ in ("say", "report", "believe", "rumor", "rumour", "understand") and token.tag_ == "VBN":
             if any(c.dep_ == "xcomp" for c in token.children) and any(c.dep_ == "auxpass" for c in token.children):
-                return True
+                if not _supposed(token):
+                    return True
     return False
+
+
+def _supposed(token) -> bool:
+    """In a condition ("if there are people who are believed to be ..."): no rumour reported."""
+    while True:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head

@@ -29,6 +29,10 @@ from briefing.nlp.claim_words import (
 )
 
 NAMED = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+DENIED_NOUNS = frozenset(
+    "report claim allegation rumor rumour story news information statement account photo picture image video "
+    "tweet post quote document letter email figure number data".split()
+)
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 
 
@@ -56,11 +60,11 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
     live_ids = {t.i for t in live}
     lemmas = {t.lemma_.lower() for t in live}
     lowers = {t.lower_ for t in sent}
-    if lemmas & DENIAL_LEMMAS or lowers & DENIAL_WORDS or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS):
+    if lemmas & DENIAL_LEMMAS or any(map(_denies, sent)) or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS):
         return "denial"
     if clauses.rumour:
         return "rumour"
-    if lowers & ALLEGATION_WORDS or any(t.pos_ == "VERB" and t.lemma_ in ALLEGATION_LEMMAS for t in live):
+    if lowers & ALLEGATION_WORDS or any(map(_alleges, live)):
         return "allegation"
     figure = figure_kind(sent, live_ids, speaker)
     if figure is not None:
@@ -69,6 +73,24 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
             return plan
         return figure
     return _kind_by_verbs(live) or _date_kind(sent, live_ids)
+
+
+def _denies(token) -> bool:
+    """ "false", "a hoax", "fake news", "a bogus Banksy": not "a false choice" or "fake
+    passports", which deny no report or name."""
+    if token.lower_ not in DENIAL_WORDS:
+        return False
+    if token.dep_ != "amod":
+        return True
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "fake stolen Batmobile report": the report is what is fake
+    return head.pos_ != "NOUN" or head.lemma_.lower() in DENIED_NOUNS  # "a bogus Banksy" denies a name
+
+
+def _alleges(token) -> bool:
+    """An accusing verb, not one that only describes someone: "anyone claiming that ..."."""
+    return token.pos_ == "VERB" and token.lemma_ in ALLEGATION_LEMMAS and token.dep_ != "acl"
 
 
 DONE_WHEN_PAST = frozenset({"seek", "prepare"})

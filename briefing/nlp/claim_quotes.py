@@ -34,6 +34,10 @@ EXPECT_LEMMAS = frozenset("expect predict anticipate forecast foresee".split())
 SAY_LEMMAS = SPEECH_LEMMAS | frozenset("write tweet remark predict suggest".split())
 UNDER_VIEW = frozenset("relcl acl advcl xcomp ccomp".split())
 SPEAKER_DESCRIPTIONS = frozenset("appos relcl acl prep".split())
+FEELING_LEMMAS = frozenset(
+    "anger frustrate disappoint upset outrage infuriate annoy dismay thrill delight excite worry concern "
+    "disgust sadden trouble bother offend".split()
+)
 FUTURE_AUX = frozenset(("will", "'ll", "’ll", "shall", "wo"))
 
 
@@ -103,8 +107,8 @@ def reported_view_heads(sent, heads: dict[int, list]) -> set[int]:
                     continue  # "this crazy system [where 25 million more people have healthcare]"
                 if under.dep_ in UNDER_VIEW or under.dep_ == "conj" and under.head.i in vetoed:
                     vetoed.add(under.i)
-        elif (in_quote or _is_said(head)) and _is_hypothetical(head):
-            vetoed.add(index)  # "“If it were just the two of them, Rubio would win,” he said"
+        elif _is_said_unreal(head, in_quote):
+            vetoed.add(index)
         elif _is_reported_prediction(head):
             vetoed.add(index)
             if head.head.lemma_ in EXPECT_LEMMAS:
@@ -135,6 +139,18 @@ def _predicate_quoted(head, quoted: set[int]) -> bool:
 
 def _is_said(head) -> bool:
     return head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in SAY_LEMMAS | EXPECT_LEMMAS
+
+
+def _is_said_unreal(head, in_quote: bool) -> bool:
+    """ "“If it were just the two of them, Rubio would win,” he said": a hypothetical; "she
+    said she was angered by the call": how someone felt."""
+    said = _is_said(head)
+    return (in_quote or said) and _is_hypothetical(head) or said and _is_feeling(head)
+
+
+def _is_feeling(head) -> bool:
+    """ "was angered", "is frustrated": a feeling in the passive, not an act."""
+    return head.lemma_ in FEELING_LEMMAS and head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
 
 
 def _is_reported_prediction(head) -> bool:

@@ -2,9 +2,11 @@
 allegations, denials, reported rumours, plans and promises, findings and reported actions,
 and the headline, which is often the main claim.
 
-Each sentence is judged on its own: page furniture (``claim_junk``) and questions never
-count; a hedge or opinion takes out only its own clause (``claim_clauses``), and so do a
-quoted view and a prediction reported in speech (``claim_quotes``); the kind comes
+Each sentence is judged on its own: page furniture (``claim_junk``), questions (also one
+that ends on a quoted question) and pieces of a sentence the parser split never count, nor
+does a view held by no one named (``claim_voice``); a hedge or opinion takes out only its
+own clause (``claim_clauses``), and so do a quoted view, a prediction or a feeling reported
+in speech (``claim_quotes``); the kind comes
 from rules (``claim_kinds``) and the score, 0-1, from a logistic regression over linguistic
 features (``claim_score``). A sentence is a claim when its score reaches the threshold.
 """
@@ -20,8 +22,9 @@ from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
-from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids
+from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids, quoted_spans
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
+from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import ParsedText, trim_range
@@ -33,12 +36,14 @@ HEADLINE_LABEL = re.compile(
     r"(?i)^(?:(?:watch|video|photos?|pictures?|graphic(?: photo| video)?|updated?|breaking(?: news)?|"
     r"exclusive|live|report|analysis|opinion|listen|audio)\s*[:|–—-]\s*|(?:updated|breaking)\s+(?=\S))"
 )
-SENTENCE_BREAK = re.compile(r"[.?!][\"'”’)]?\s+\S|\n")
+# a sentence's end inside a line; not the dot of an initial ("U.S. Media", "J. Smith")
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!][\"'”’)]?\s+\S|\n")
 LEAD_TITLE_WORDS = 20  # a first paragraph this short, of one sentence, above more text is the headline
 HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
 STATEMENT_THRESHOLD = 0.6
+QUOTE_ENDS = "\"'”’.) "
 REPORTING_LEMMAS = frozenset(
     "remark elaborate contend predict suggest believe tweet hypothesize speculate write".split()
 )
@@ -109,7 +114,7 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
     text = sent.text.strip()
     if not MIN_WORDS <= words <= MAX_WORDS or _asks(sent) or is_junk(text):
         return None
-    if _is_imperative(sent):
+    if _is_imperative(sent) or is_piece(sent):
         return None
     clauses = split_clauses(sent)
     if not any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
@@ -121,6 +126,8 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
         clauses.vetoed and _reports_only_vetoed(sent, clauses) or not any(map(_is_content_verb, content))
     ):
         return None  # only who said it ("Jane Doe said in a statement."), or what they said is opinion
+    if kind is None and is_unattributed_view(sent):
+        return None  # "was widely viewed as payback": a view held by no one named
     return clauses, kind
 
 
@@ -139,6 +146,8 @@ def _asks(sent) -> bool:
     align with him?” he said" (not "she clashed with him, asking “what difference does it make?”")."""
     if sent.text.rstrip().endswith("?"):
         return True
+    if sent.text.rstrip().rstrip(QUOTE_ENDS).endswith("?") and sent.root.i in quoted_spans(sent):
+        return True  # the sentence is the quoted question: "As X put it, ''Did he lower his taxes?''"
     return sent.root.lemma_ in SPEECH_LEMMAS and any(
         t.text == "?" and t.i + 1 < sent.end and sent.doc[t.i + 1].text in QUOTE_MARKS for t in sent
     )
@@ -213,9 +222,19 @@ def judge_headline(span) -> tuple[str, float] | None:
     kind = claim_kind(span, clauses)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     question = "?" in span.text
+    if question and _asks_the_reader(span):
+        return None  # "Can you imagine if Trump were a woman?" reports no rumour
     if kind is None and not has_verb and not question and len(words) < 4:
         return None
     if (question or clauses.hedged) and kind not in ("denial", "allegation"):
         kind = "rumour"  # "Axl Rose Dead?", "ISIS Might Be Harvesting Organs": the rumour checked
     score = check_worthiness(sentence_features(span, clauses, kind))
     return kind or "headline", HEADLINE_FLOOR + (1.0 - HEADLINE_FLOOR) * score
+
+
+def _asks_the_reader(span) -> bool:
+    """A question whose subject is the reader, with no figure or report in front of it ("Apple
+    Watch rumored at $1200: will you buy?" still carries the rumour)."""
+    if any(t.text == ":" or any(c.isdigit() for c in t.text) for t in span):
+        return False
+    return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in span)

@@ -258,6 +258,7 @@ def test_the_speaker_hypotheticals_and_quoted_questions(analyse, sentence, is_cl
         "Donald Trump Finally Endorses House Speaker Paul Ryan.",
         "Obama slams GOP’s ‘doom and despair’ on economy.",
         "Immediately After Obama’s Terror Speech, Trump Said The 11 Words Everyone Was Thinking.",
+        "Port Rules Face Key Test In U.S. Court.",  # the dot of an initial ends no sentence
     ],
 )
 def test_a_short_first_paragraph_above_the_story_is_its_headline(analyse, headline):

@@ -1,0 +1,86 @@
+"""News sentences that carry no checkable fact: views held by no one named, feelings,
+quoted questions, pieces of a split sentence; and kind cues that only look like one."""
+
+import pytest
+
+from briefing.nlp.claim_clauses import split_clauses
+from briefing.nlp.claim_kinds import claim_kind
+from briefing.nlp.claim_voice import is_piece
+from briefing.nlp.claims import find_claims
+from briefing.nlp.parse import Paragraph, ParsedText
+
+
+@pytest.fixture
+def analyse_headline(nlp):
+    from briefing.nlp.claims import judge_headline
+
+    return lambda words: judge_headline(nlp(words)[:])
+
+
+def claims_in(nlp, text):
+    doc = nlp(text)
+    return find_claims(ParsedText(text, [Paragraph(0, doc, text)]), None, nlp)
+
+
+def first_sentence(nlp, text):
+    return next(nlp(text).sents)
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        ("The mayor's refusal to sign the budget was widely viewed as payback for the strike.", False),
+        ("Like many tenants, Jane Roe said she was angered by the decision to close the library.", False),
+        ("As one lawyer recently put it, ''Did the mayor lower his taxes through legal avoidance?''", False),
+        # the same sentences with a fact in them stay claims
+        ("The mayor's refusal was described by the union in a letter sent on May 3 to 40 members.", True),
+        ("Jane Roe said the council closed the library on March 3 after a vote of 5 to 2.", True),
+    ],
+)
+def test_views_feelings_and_quoted_questions_are_not_claims(nlp, sentence, is_claim):
+    assert bool(claims_in(nlp, sentence)) is is_claim
+
+
+def test_a_sentence_ending_on_a_title_is_a_piece_of_the_next(nlp):
+    doc = nlp(
+        "Joining them were three moderates who have led big states: Bush and Govs. Chris Christie and John Kasich."
+    )
+    sentences = list(doc.sents)
+    assert [is_piece(s) for s in sentences if s.text.rstrip().endswith("Govs.")] in ([True], [])
+    assert not is_piece(first_sentence(nlp, "The governor signed the bill on Tuesday."))
+
+
+def test_a_question_to_the_reader_is_no_headline_claim(analyse_headline):
+    assert analyse_headline("Can you imagine if the mayor were a woman?") is None
+    assert analyse_headline("Axl Rose Dead?")[0] == "rumour"
+
+
+def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
+    doc = nlp("The ports were sold to a firm. that was something the network made an issue,'' said Ann Lee.")
+    pieces = [s for s in doc.sents if s.start > 0]
+    assert pieces and all(is_piece(s) for s in pieces if s.text[:1].islower())
+    # a transcript's lower-case continuation without a quote is left to the score
+    doc = nlp("The standard was passed in 1970. and the bill was passed over the objections of the governor.")
+    assert not any(is_piece(s) for s in doc.sents)
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Choosing between the two parties is a false choice, she said.", None),
+        ("The ministry said the report was false.", "denial"),
+        ("Officials dismissed the photo as fake.", "denial"),
+        ("The campaign called it fake news.", "denial"),
+        ("The studio responded to a fake stolen car report.", "denial"),
+        ("They were caught with fake passports at the border.", None),
+        ("Experts called the mural a bogus Banksy.", "denial"),
+        ("Anyone claiming that the bridge is unsafe is lying to the town, the mayor said.", None),
+        ("The opposition claimed that the mayor hid the ransom demand.", "allegation"),
+        ("If there are people who are believed to be dangerous, the law must apply to them.", None),
+        ("The minister is believed to be planning a visit to Paris.", "rumour"),
+    ],
+)
+def test_kind_cues_that_only_look_like_one(nlp, sentence, kind):
+    sent = first_sentence(nlp, sentence)
+    found = claim_kind(sent, split_clauses(sent))
+    assert found == kind if kind else found in (None, "statement", "date", "figure", "action")
