@@ -220,7 +220,10 @@ KEPT_KINDS = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})
 
 def _names_on_lines(para: Paragraph, lines: list[tuple[int, int]], nlp: Any) -> Iterator[int]:
     """Where the words of the short names the model found on the lines start, less the
-    inflected verbs in a three-word person ("Donald Trump Invokes", "Ferrera Sent Donald")."""
+    inflected verbs in a three-word person ("Donald Trump Invokes", "Ferrera Sent Donald"),
+    and a verb's '-s' or '-ed' form opening a person ("Denounces Clinton") or ending another
+    name before a function word ("Wisconsin Elects A", "St. Paul Votes To"); those the rest
+    of the text capitalises keep their capitals all the same (_Words.lower_it)."""
     words = _Words(set(), set(), known_words(nlp), irregular_forms(nlp), base_verbs(nlp))
     for ent in para.doc.ents:
         start, end = para.start + ent.start_char, para.start + ent.end_char
@@ -228,5 +231,18 @@ def _names_on_lines(para: Paragraph, lines: list[tuple[int, int]], nlp: Any) -> 
             continue
         tokens = [t for t in ent if t.is_alpha]
         if len(tokens) <= MAX_KEPT_WORDS:
-            long_person = ent.label_ == "PERSON" and len(tokens) > 2  # "Harry Milling" is a name
-            yield from (para.start + t.idx for t in tokens if not (long_person and words.inflected(t.lower_)))
+            yield from (para.start + t.idx for i, t in enumerate(tokens) if not _verb_in_name(ent, tokens, i, words))
+
+
+def _verb_in_name(ent: Any, tokens: list[Any], i: int, words: _Words) -> bool:
+    person = ent.label_ == "PERSON"
+    if person and len(tokens) > 2:  # "Harry Milling" is a name
+        return words.inflected(tokens[i].lower_)
+    lower = tokens[i].lower_
+    if len(tokens) < 2 or not lower.endswith(("s", "ed")) or not words.inflected(lower):
+        return False
+    if person:
+        return i == 0
+    # the verb's object follows: 'Wisconsin Elects A', not 'Getty Images' ending a credit
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return i == len(tokens) - 1 and following is not None and following.lower_ in STOP_WORDS

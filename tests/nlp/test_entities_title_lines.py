@@ -122,3 +122,21 @@ def test_a_person_on_a_title_case_line_keeps_a_name_made_of_common_words(analyse
 def test_a_group_on_a_title_case_line_is_kept_though_an_adjective(analyse):
     text = f"{BODY}\n\nRepublican Leaders Say The Harbour Plan Is Dead.\n"
     assert "Republican" in names(analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "stray"),
+    [
+        ("Wisconsin Elects A Mayor Who Once Mocked The Port.", "Wisconsin", "Wisconsin Elects"),
+        ("St. Paul Votes To Condemn The Harbour Plan.", "St. Paul", "St. Paul Votes"),
+        ("France’s Marine Le Pen Backs Trump And Denounces Clinton.", "Clinton", "Denounces Clinton"),
+    ],
+)
+def test_a_verb_the_model_read_into_a_name_on_a_headline_is_lowered(analyse, headline, name, stray):
+    found = names(analyse(f"{BODY}\n\n{headline}"))
+    assert name in found
+    assert stray not in found
+
+
+def test_a_plural_ending_a_name_on_a_credit_line_stays(analyse):
+    assert "Getty Images" in names(analyse(f"{BODY}\n\nScott Olson via Getty Images."))
