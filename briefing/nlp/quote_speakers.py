@@ -36,6 +36,7 @@ PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 POSSESSIVES = {"his": "he", "her": "she"}
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
+TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
@@ -240,6 +241,10 @@ def _resolve_by_name(
             return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
         if head_word in ROLE_NOUNS | PRONOUN_WORDS:
             return None, head_word  # 'the Corvane spokesperson': the role, not the company
+    tail = TAIL.search(speaker_text)
+    person = cluster_at(clusters, start, start + tail.start(), among=people) if tail else None
+    if person is not None:
+        return person, speaker_text  # 'Stephen Vladeck of the University of Texas': the person
     named = cluster_at(clusters, start, end)
     if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
         return named, speaker_text

@@ -22,6 +22,8 @@ from briefing.nlp.quote_cue_words import (
 )
 from briefing.nlp.quote_topics import is_subject
 
+PROMPTING_VERBS = frozenset("prompt urge lead force push press provoke spur inspire drive move".split())
+
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
     subject = verb_subject(verb)
@@ -137,6 +139,14 @@ def _reported_subject(name) -> bool:
     )
 
 
+def _prompted(governor):
+    """'That prompted Rubio to call…', 'urged Sanders to say…': the one a verb of prompting
+    moves to speak (its object, a name or pronoun); else None."""
+    if governor.lemma_ not in PROMPTING_VERBS:
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")), None)
+
+
 def governing_subject(para: Paragraph, verb) -> Cue | None:
     """A cue with no subject of its own ('…, saying “…”', 'writing:', 'and declared “…”',
     'by saying “…”'): the speaker is the subject of the clause it hangs from."""
@@ -144,7 +154,11 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
     for _ in range(4):
         if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
             return _main_clause_subject(para, verb)
-        governor = governor.head
+        came, governor = governor, governor.head
+        controller = _prompted(governor) if came.dep_ == "xcomp" else None
+        if controller is not None and not inside_marks(para, controller):
+            # 'That prompted Rubio to call Trump “very flexible”': the one prompted speaks
+            return make_cue(para, verb, controller.left_edge.idx, controller.idx + len(controller.text), controller)
         if verb.tag_ == "VBG" and governor.dep_ == "ccomp" and is_cue_verb(governor.head):
             # 'Trump argued that a database would keep them out, saying it's “…”': the parser hung
             # the participle in what Trump argued; it is his, not the database's

@@ -97,3 +97,27 @@ def test_a_description_after_the_name_is_no_subject_of_its_own():
 )
 def test_the_words_after_said_are_a_speaker_only_when_set_off(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_the_person_before_of_speaks_not_the_longer_body_after_it():
+    """'said Stephen Vlasic of the University of Texas School of Law': the person, though the
+    body's name overlaps more of the speaker words."""
+    from briefing.nlp.entities import Cluster
+    from briefing.nlp.mentions import Mention
+    from briefing.nlp.quote_speakers import resolve_speaker
+
+    text = "“It was a long shot,” said Stephen Vlasic of the University of Texas School of Law."
+    words = "Stephen Vlasic of the University of Texas School of Law"
+    start = text.index(words)
+    body_at = text.index("University")
+    person = Cluster([Mention(start, start + 14, "Stephen Vlasic", "person")])
+    body = Cluster([Mention(body_at, body_at + 33, text[body_at : body_at + 33], "organisation")])
+    assert resolve_speaker(words, start, start + len(words), None, [body, person], text, []) == 1
+
+
+def test_the_one_prompted_to_speak_speaks(analyse):
+    text = (
+        'At one point, Ted Cruz coached Donald Trump to "breathe, breathe, breathe." That prompted Marco '
+        'Rubio to make a joke about yoga and call Trump "very flexible," a nod to his changes.'
+    )
+    assert ("very flexible,", "Marco Rubio") in speakers(analyse(text), text)
