@@ -109,8 +109,13 @@ def _leading_stray(word: str, following: str) -> bool:
 
 def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> list[tuple[int, int]]:
     """'Hayes of the Weekly Standard' -> the token ranges of 'Hayes' and 'Weekly Standard',
-    when the text names both on their own, or a person is 'of the' an organisation."""
+    when the text names both on their own, or a person is 'of the' an organisation; so too
+    'Cornell and Technion' when the text names both on their own."""
     words = [w for _, w in tokens]
+    for i in range(1, len(words) - 1):
+        # 'Cornell and Technion': two names the text also uses on their own
+        if words[i] in ("and", "or") and " ".join(words[:i]) in known and " ".join(words[i + 1 :]) in known:
+            return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 2):
         if words[i] == "of" and words[i + 1] == "the":
             left, right = " ".join(words[:i]), " ".join(words[i + 2 :])

@@ -18,8 +18,11 @@ from briefing.nlp.entity_words import OPENING_WORDS, is_dictionary_word
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 
-# A figure glued to words ("5ptsmoderatorFeaturedFebruary") ends a name: a comment widget.
-GLUED_FIGURE = re.compile(r"\s+\d+[a-z]{4,}\S*$")
+# A figure glued to words ("5ptsmoderatorFeaturedFebruary") ends a name: a comment widget;
+# so does a dash before a figure ("Ted Cruz—35 to 12 percent").
+GLUED_FIGURE = re.compile(r"\s+\d+[a-z]{4,}\S*$|[—–]\d[\d.,%]*$")
+# A time glued before a name opens a comment or a live-blog entry: "9:31PMKasich".
+GLUED_TIME = re.compile(r"^\d{1,2}:\d\d(?:[AaPp]\.?[Mm]\.?)?(?=[A-Z])")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "La", "Le", "O’", "O'", "Van", "Von", "Fitz")
 
 
@@ -28,6 +31,7 @@ def split_glued(mentions: list[Mention], text: str) -> list[Mention]:
     known = {m.text for m in mentions}
     result = []
     for mention in mentions:
+        mention = _without_time(mention)
         previous = re.search(r"(\S+) $", text[max(0, mention.start - 40) : mention.start])
         pieces = _name_pieces(mention.text, known, text, previous[1] if previous else "")
         if pieces is None:
@@ -37,6 +41,15 @@ def split_glued(mentions: list[Mention], text: str) -> list[Mention]:
             start = mention.start + offset
             result.append(Mention(start, start + len(piece), piece, mention.type, mention.weight, mention.role))
     return result
+
+
+def _without_time(mention: Mention) -> Mention:
+    """'9:31PMKasich' -> 'Kasich', in its place."""
+    time = GLUED_TIME.match(mention.text)
+    if time is None:
+        return mention
+    start = mention.start + time.end()
+    return Mention(start, mention.end, mention.text[time.end() :], mention.type, mention.weight, mention.role)
 
 
 def _name_pieces(form: str, known: set[str], text: str, previous: str = "") -> list[tuple[int, str]] | None:

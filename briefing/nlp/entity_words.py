@@ -29,6 +29,7 @@ some both several many most few each every any another such what why who whom wh
 against within without amid
 """.split()
 )
+EDGE_CONJUNCTIONS = frozenset("and or but nor".split())
 CAPITALS_SHARE = 0.6
 DESCRIBING_PARTICIPLES = frozenset("based born led backed owned run controlled".split())
 _INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("ly", ""), ("es", ""), ("s", ""))
@@ -92,8 +93,8 @@ def common_noun_opening(tokens: list) -> bool:
 
 def strays_after_name(token: Any) -> bool:
     """``token`` ends a span but is a figure, a preposition or a conjunction."""
-    if is_number(token):
-        return True
+    if is_number(token) or (token.lower_ in EDGE_CONJUNCTIONS and not token.text.isupper()):
+        return True  # 'Liberal Or' of a title-case book title: tagged a proper noun there
     return token.pos_ in _NEVER_AT_EDGE and not token.text.isupper() and token.text not in ("-", "&")
 
 

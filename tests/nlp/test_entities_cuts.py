@@ -224,3 +224,28 @@ def test_a_verb_that_may_be_a_given_name_is_kept(text):
     form = next(f for f in ("Will Sexton", "Watch Sexton", "See Sexton") if f in text)
     mentions = [mention(text, "Jared Sexton"), mention(text, form)]
     assert [m.text for m in trim_to_known_names(mentions, text)] == ["Jared Sexton", form]
+
+
+def test_two_names_joined_by_and_are_two_names_when_both_stand_alone():
+    text = "Cornell and Technion built it. Technion hired; Cornell paid. Immigration and Customs Enforcement came."
+    forms = ["Cornell and Technion", "Technion", "Cornell", "Immigration and Customs Enforcement"]
+    mentions = [mention(text, form, "organisation") for form in forms]
+    assert [m.text for m in cut_to_names_in(mentions, text)] == [
+        "Cornell",
+        "Technion",
+        "Technion",
+        "Cornell",
+        "Immigration and Customs Enforcement",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "name"),
+    [
+        ("February 6, 2016 9:31PMKasich And Bush spoke.", "9:31PMKasich", "Kasich"),
+        ("Iowa winner Ted Cruz—35 to 12 percent—lost.", "Ted Cruz—35", "Ted Cruz"),
+    ],
+)
+def test_a_time_or_a_figure_glued_to_a_name_is_cut_off(text, form, name):
+    cut = split_glued([mention(text, form)], text)
+    assert [(m.text, text[m.start : m.end]) for m in cut] == [(name, name)]

@@ -60,3 +60,8 @@ def test_figures_are_told_from_words(nlp, word, figure):
     from briefing.nlp.entity_words import is_number
 
     assert is_number(nlp(word)[0]) is figure
+
+
+def test_a_conjunction_ending_a_title_is_no_part_of_a_name(analyse):
+    text = "Thomas Frank’s new book Listen, Liberal Or, Whatever Happened to the Party of the People? documents it."
+    assert not any(name.endswith(" Or") for name in names(analyse(text)))
