@@ -13,7 +13,7 @@ workspace takes seconds.
 from __future__ import annotations
 
 from briefing.store import Workspace
-from briefing.store.search_vocab import count_matches, index_term, list_terms, list_word_forms
+from briefing.store.search_vocab import count_matches, index_term, list_terms, list_word_forms_of
 
 LONG_WORD = 7  # letters from which two edits are allowed
 CANDIDATES = 6  # close terms whose written forms are looked up
@@ -46,9 +46,11 @@ def _closest(ws: Workspace, word: str) -> str | None:
             ws, prefix_ranges(term, limit), lambda c: c != term and distance(term, c, limit) <= limit
         ).items()
     ]
+    closest = sorted(near)[:CANDIDATES]
+    forms = list_word_forms_of(ws, [candidate for _, _, candidate in closest])
     best: tuple[int, int, int, str] | None = None
-    for _, minus_rows, candidate in sorted(near)[:CANDIDATES]:
-        for form, count in list_word_forms(ws, candidate).items():
+    for _, minus_rows, candidate in closest:
+        for form, count in forms[candidate].items():
             edits = distance(word, form.lower(), limit)
             key = (edits, minus_rows, -count, form)
             if edits <= limit and (best is None or key < best):

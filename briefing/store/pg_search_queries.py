@@ -16,7 +16,7 @@ trips to the server: the planner's estimate, then the one statement (settings se
 
 The vocabulary for misspelt words: ``search_terms`` holds every term written, read in prefix
 ranges; the rows holding a term are counted only for the few close to the typed word, in one
-statement.
+statement, and the written forms of the closest read in one more.
 """
 
 from __future__ import annotations
@@ -338,15 +338,20 @@ _COUNT_EACH = f"""SELECT (SELECT count(*) FROM (SELECT 1 FROM search_docs d WHER
 FROM unnest(?::tsquery[]) WITH ORDINALITY AS t(q, i) ORDER BY t.i"""
 
 
-def list_word_forms(ws: Workspace, term: str, sample: int = 20) -> Counter[str]:
-    """The words the index keeps as ``term``, as written in the first ``sample`` rows holding it."""
+def list_word_forms(ws: Workspace, terms: list[str], sample: int = 20) -> dict[str, Counter[str]]:
+    """term -> the words the index keeps as it, as written in the first ``sample`` rows holding
+    it, for each of ``terms`` in one statement."""
     options = f"StartSel={_WORD_MARKS[0]}, StopSel={_WORD_MARKS[1]}, MaxFragments=3, MaxWords=6, MinWords=1"
-    sql = (
-        f"SELECT ts_headline('{CONFIG}', d.body || ' ' || d.speaker || ' ' || d.title, ?::tsquery, ?) "
-        f"FROM search_docs d WHERE d.doc @@ ?::tsquery LIMIT ?"
-    )
-    lexeme = phrase_text(term)
-    forms: Counter[str] = Counter()
-    for (headline,) in _through_index(ws, sql, [lexeme, options, lexeme, sample]):
-        forms.update(_FORM.findall(headline))
+    forms: dict[str, Counter[str]] = {term: Counter() for term in terms}
+    if not terms:
+        return forms
+    rows = _through_index(ws, _FORMS, [options, [phrase_text(term) for term in terms], sample])
+    for i, headline in rows:
+        forms[terms[i - 1]].update(_FORM.findall(headline))
     return forms
+
+
+# Each term's first rows (the bitmap scan's, in the table's order), its marked words in each.
+_FORMS = f"""SELECT t.i, ts_headline('{CONFIG}', d.body || ' ' || d.speaker || ' ' || d.title, t.q, ?)
+FROM unnest(?::tsquery[]) WITH ORDINALITY AS t(q, i)
+CROSS JOIN LATERAL (SELECT d.body, d.speaker, d.title FROM search_docs d WHERE d.doc @@ t.q LIMIT ?) d"""

@@ -95,9 +95,16 @@ def _make_vocabulary(ws: Workspace) -> None:
 def list_word_forms(ws: Workspace, term: str, sample: int = 20) -> Counter[str]:
     """The words the index keeps as ``term``, as written in the first ``sample`` rows holding it."""
     if ws.backend == "postgresql":
-        return pg_search_queries.list_word_forms(ws, term, sample)
+        return pg_search_queries.list_word_forms(ws, [term], sample)[term]
     sql = f"SELECT snippet(search_fts, -1, '{OPEN}', '{CLOSE}', '', 6) FROM search_fts WHERE search_fts MATCH ? LIMIT ?"
     forms: Counter[str] = Counter()
     for (snippet,) in ws.db.execute(sql, [phrase(term), sample]):
         forms.update(_FORM.findall(snippet))
     return forms
+
+
+def list_word_forms_of(ws: Workspace, terms: list[str], sample: int = 20) -> dict[str, Counter[str]]:
+    """term -> ``list_word_forms`` of it, for each of ``terms`` (on PostgreSQL in one statement)."""
+    if ws.backend == "postgresql":
+        return pg_search_queries.list_word_forms(ws, terms, sample)
+    return {term: list_word_forms(ws, term, sample) for term in terms}
