@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from briefing.ingest.dates import find_full_dates
 
 BYLINE_START = re.compile(
-    r"^(?:(?:written|words|story|text|interview|report)\s+)?by\s+(?=\S)|^(?:von|par|por|door)\s+(?=\S)",
+    r"^(?:(?:written|words|story|text|interview|report)\s+)?by:?\s+(?=\S)|^(?:von|par|por|door)\s+(?=\S)",
     re.IGNORECASE,
 )
 PART_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*\|\s*")
@@ -27,6 +27,7 @@ ROLE_WORDS = frozenset(
     """
     editor correspondent reporter writer staff contributor columnist analyst bureau chief senior
     special political economics foreign deputy news desk team contributing investigations
+    phd md ms rdn rd mph mba rn
     """.split()
 )
 OUTLET_WORDS = frozenset(
@@ -41,6 +42,13 @@ OUTLET_WORDS = frozenset(
 MAX_BYLINE_WORDS = 16
 NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 LINE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
+NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+")
+# the label a byline puts before its date: "Von Jane Doe publiziert am 30. Juli 2018"
+DATE_LABEL_TAIL = re.compile(
+    r"\s+(?:(?:first\s+)?(?:published|posted|updated|publiziert|veröffentlicht|aktualisiert|publié|publicado|"
+    r"pubblicato)(?:\s+(?:on|am|le|el|il|em))?|(?-i:on|am))\s*:?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -52,6 +60,9 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """The byline in ``line``, or None when the line is not a byline."""
+    undated = without_leading_date(line)  # "11/19/2019 by Jane Doe"
+    lead = find_full_dates(line[: len(line) - len(undated)])
+    line = undated
     start = BYLINE_START.match(line)
     if not start or len(line.split()) > MAX_BYLINE_WORDS:
         return None
@@ -60,11 +71,24 @@ def parse_byline(line: str) -> Byline | None:
     for _, begin, end in reversed(dates):
         rest = rest[:begin] + " | " + rest[end:]
     parts = [p.strip(" ,;") for p in PART_SEPARATORS.split(rest)]
+    parts[0] = DATE_LABEL_TAIL.sub("", parts[0])  # "Jane Doe published on | ..."
     people = split_names_and_outlet(parts[0])
     if "\n" in line or not people:
         return None
     outlet = people[1] or next((p for p in parts[1:] if is_outlet(p)), None)
-    return Byline(join_names(people[0]), outlet, dates[0][0] if dates else None)
+    published = dates[0][0] if dates else lead[0][0] if lead else None
+    return Byline(join_names(people[0]), outlet, published)
+
+
+def without_leading_date(line: str) -> str:
+    """``line`` without the date it opens with: "November 20, 2019 Jane Doe" -> "Jane Doe"."""
+    numeric = NUMERIC_DATE.match(line)
+    if numeric:
+        return line[numeric.end() :]
+    dates = find_full_dates(line)
+    if dates and dates[0][1] == 0:
+        return line[dates[0][2] :].lstrip(" ,|·•—–-")
+    return line
 
 
 def split_names_and_outlet(text: str) -> tuple[list[str], str | None] | None:
@@ -153,18 +177,21 @@ COPYRIGHT = re.compile(r"copyright|©|\(c\)|all rights reserved|^\d{4}$", re.IGN
 # "Sponsored Advert", "Life Video", "Practical Horseman Editorial", "Jerusalem Post Staff"
 NOT_NAME_WORDS = frozenset(
     """courtesy sponsored advert advertisement photo photos photograph image images credit credits
-    video videos getty shutterstock staff editorial newsroom desk team""".split()
+    video videos getty shutterstock staff editorial newsroom desk team bureau""".split()
 )
 HANDLE = re.compile(r"@\w+")
+ACCOUNT = re.compile(r"(?i)\w*admin\w*")  # a site account: "Jdadmin", "siteadmin"
 
 
-def tidy_author(value: str | None) -> str | None:
+def tidy_author(value: str | None, outlet: str | None = None) -> str | None:
     """An author field that names people: roles, placeholders and sentences refused or cut.
 
     "Admin" is a placeholder; "Jane Doe is a reporter" keeps "Jane Doe"; a list joined by
-    ";" stays only when every part is a name ("The Interior; Defence ministries" is not); a
-    handle goes ("Jane Doe@janedoe"); a credit, an advert or a team ("Courtesy Google",
-    "Jerusalem Post Staff") is no author.
+    ";" keeps its people ("JANE DOE; JOHN ROE Associated Press" is "Jane Doe and John Roe",
+    "Jane Doe; Halden Courier" is "Jane Doe") and is refused when a part is neither a name
+    nor an outlet ("The Interior; Defence ministries"); a handle goes ("Jane Doe@janedoe");
+    a credit, an advert or a team ("Courtesy Google", "Jerusalem Post Staff") is no author,
+    and neither is the page's ``outlet`` given again ("CBS News" on a CBS News page).
     """
     if not value or not value.strip():
         return None
@@ -174,11 +201,57 @@ def tidy_author(value: str | None) -> str | None:
         value = sentence["name"]
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in value.split()):
         return None
-    if value.lower().strip(".") in NOT_AUTHORS or COPYRIGHT.search(value):
+    if value.lower().strip(".") in NOT_AUTHORS or COPYRIGHT.search(value) or ACCOUNT.fullmatch(value):
         return None
-    if ";" in value and not all(is_person_name(part.strip()) for part in value.split(";")):
+    if ";" in value:
+        value = names_of_list(value)
+    elif is_person_name(value) and not is_outlet(value):
+        value = tidy_name(value)
+    if not value or repeats_outlet(value, outlet):
         return None
     return None if is_role(value) and not is_person_name(value) else value
+
+
+def names_of_list(value: str) -> str | None:
+    """The people of a ";" list, each without the outlet after the name; None when a part is
+    neither a person nor an outlet."""
+    names = []
+    for part in (p.strip() for p in value.split(";") if p.strip()):
+        name = without_outlet_tail(part.split())
+        if name:
+            names.append(tidy_name(" ".join(name)))
+        elif not is_outlet(part):
+            return None
+    return join_names(names) if names else None
+
+
+def without_outlet_tail(words: list[str]) -> list[str] | None:
+    """The name in ``words`` ("Tom Davies Associated Press" -> Tom Davies); None when no name."""
+    capitals = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+    if 2 <= capitals < len(words) and is_outlet(" ".join(words[capitals:])):
+        return words[:capitals]  # "JANE DOE Associated Press"
+    for size in (3, 2, 1):
+        head, tail = words[:-size], " ".join(words[-size:])
+        if len(head) >= 2 and is_outlet(tail) and all(w[:1].isupper() for w in words[-size:]):
+            if is_person_name(" ".join(head)) and not is_outlet(" ".join(head)):
+                return head
+    return words if is_person_name(" ".join(words)) and not is_outlet(" ".join(words)) else None
+
+
+def repeats_outlet(author: str, outlet: str | None) -> bool:
+    """True when ``author`` is the outlet's name, or a longer or shorter form of it ("RT" on
+    "RT International"), and not a person's name (a blog may be named after its writer)."""
+    if not outlet:
+        return False
+    a, o = simple_name(author), simple_name(outlet)
+    if not a or not o or not (a == o or o.startswith(a + " ") or a.startswith(o + " ")):
+        return False
+    acronym = any(len(w) >= 2 and w.isupper() for w in author.split())
+    return acronym or is_outlet(author) or not is_person_name(author)
+
+
+def simple_name(text: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", re.sub(r"[^\w\s]", " ", text.casefold()).strip()).split())
 
 
 OUTLET_ADDRESS = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?")
@@ -192,7 +265,16 @@ def tidy_outlet(value: str | None) -> str | None:
     site = OUTLET_ADDRESS.fullmatch(value)
     if site:  # a publisher given as its address ("https://www.hawaiinewsnow.com/"): its site name
         value = site["host"]
+    parts = PART_SEPARATORS.split(value)
+    if len(parts) > 1 and all(is_tagline(p) for p in parts[1:]) and not is_tagline(parts[0]):
+        value = parts[0]  # "LinkNaija | Nigeria's popular news platform"
     return None if value.lower().strip(".") in NOT_OUTLETS or len(value.split()) > 8 else value
+
+
+def is_tagline(text: str) -> bool:
+    """A site's description rather than its name: it has lower-case words ("popular news platform")."""
+    small = ("of", "the", "and", "for", "in", "on", "a", "de", "di", "la", "le", "du", "des", "y", "e")
+    return any(w[:1].islower() and w.lower() not in small for w in text.split())
 
 
 def is_bare_name(line: str) -> bool:
@@ -202,12 +284,15 @@ def is_bare_name(line: str) -> bool:
 
 def name_of_author_line(line: str) -> str | None:
     """The name in "Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe and John Roe USA TODAY"."""
+    line = without_leading_date(line)  # "November 20, 2019 Jane Doe"
     if not 2 <= len(line.split()) <= 12 or LINE_END.search(line):
         return None
     head, _, tail = line.rpartition(",")
     if head and (is_outlet(tail.strip()) or is_role(tail)):
         line = head
     words = re.sub(r"@\w+", " ", line).split()  # without a handle: "Jane Doe @janedoe"
+    if 3 <= len(words) <= 6 and is_outlet(" ".join(words[-2:])):  # "Jane Doe Associated Press"
+        words = without_outlet_tail(words) or words
     while words and (is_role(words[-1]) or is_outlet(words[-1]) or words[-1].isupper()):
         words.pop()
     names = [n.strip() for n in NAME_JOINS.split(" ".join(words)) if n.strip()]

@@ -39,6 +39,7 @@ from briefing.ingest.page_furniture import (
     CJK,
     NOT_HEADLINE,
     SENTENCE_END,
+    SHORT_DATE,
     STOPS,
     count_words,
     is_end_marker,
@@ -230,12 +231,28 @@ def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
             author, published = byline.author, published or byline.published
         elif re.fullmatch(r"(?i)by:?", line.strip()) and index + 1 < len(lines) and not author:
             author = lines[index + 1].strip() if is_person_name(lines[index + 1].strip()) else None
-        elif not author and name_of_author_line(line):
+        elif (
+            not author
+            and name_of_author_line(line)
+            and (index == 0 or not is_bare_name(line) or dated_beside(lines, index))
+        ):
             author = name_of_author_line(line)
         elif not published and count_words(line) <= 15:
             dates = find_full_dates(line)
             published = dates[0][0] if dates else None
     return author, published
+
+
+def dated_beside(lines: list[str], index: int) -> bool:
+    """True when the line before or after ``lines[index]`` is a date line: a bare name there is
+    the author's ("Jane Doe" over "Nov 13, 2019 4:26 pm"); elsewhere among the lines above the
+    body it is a tag, a caption or a section heading ("South Korea", "Neues Leitmotto")."""
+    return any(
+        0 <= i < len(lines)
+        and count_words(lines[i]) <= 15
+        and bool(find_full_dates(lines[i]) or SHORT_DATE.search(lines[i]))
+        for i in (index - 1, index + 1)
+    )
 
 
 def read_pasted_page(text: str) -> PastedPage | None:

@@ -80,7 +80,8 @@ def build_document(path: Path) -> Document:
     # a file's or page's own fields say more than the text, but carry site names, placeholders
     # ("Admin"), role sentences and copyright lines: the same checks as text bylines
     outlet = tidy_outlet(one_line(pick(extracted.outlet, found.outlet)))
-    author = tidy_author(one_line(pick(extracted.author, found.author, plausible_author(extracted.file_author))))
+    named = pick(extracted.author, found.author, plausible_author(extracted.file_author))
+    author = tidy_author(one_line(named), outlet)  # "CBS News" by CBS News is no author
     # only a page's or file's title field carries the site's name; a headline read from a text file's
     # lines does not (there, "Take C.A.R.E. - comwrap at DMEXCO" is one headline)
     field_title = extracted.title if fmt in ("txt", "md") else strip_site_affix(extracted.title, outlet)

@@ -137,6 +137,9 @@ def test_lines_are_labelled_by_what_they_are(line, label):
         ("Harbour Bets on the Future With a New Ferry Service", None),
         ("The Halden Courier", None),
         ("Senior Discounts", None),
+        ("Tomas Lind Halden Press", "Tomas Lind"),
+        ("Mira Okafor and Tomas Lind HALDEN COURIER", "Mira Okafor and Tomas Lind"),
+        ("12 March 2026 Mira Okafor", "Mira Okafor"),
     ],
 )
 def test_a_line_naming_the_author_without_by(line, name):
@@ -223,6 +226,26 @@ def test_a_breadcrumb_glued_to_the_headline_is_not_kept_in_the_title():
     headline = "Harbour authority approves ferry terminal despite lighthouse protests"
     found = read_pasted_page(PAGE.replace(f"{headline}\n", f"Home News Local News {headline}\n{headline}\n"))
     assert found is not None and found.title == headline
+
+
+@pytest.mark.parametrize(
+    ("top", "author"),
+    [
+        ("By Mira Okafor\n12 March 2026", "Mira Okafor"),
+        ("Mira Okafor\n12 March 2026", "Mira Okafor"),  # a bare name over the date
+        ("Mira Okafor\n3 hours ago", "Mira Okafor"),
+        ("12/03/2026 by Mira Okafor", "Mira Okafor"),
+        ("12 March 2026 Mira Okafor\nPolicy\nHarbour Works", "Mira Okafor"),
+        # a tag or a caption among the lines above the body names no author
+        ("12 March 2026\nShare\nTweet\nPolicy\nSouth Veldra", None),
+        ("12 March 2026\nPhoto Desk\nDoobie Singers", None),
+    ],
+)
+def test_a_bare_name_above_the_body_is_the_author_only_beside_a_date(top, author):
+    page = PAGE.replace("By Mira Okafor\n12 March 2026\n", f"{top}\n")
+    found = read_pasted_page(page)
+    assert found is not None and found.body.startswith(LEAD)
+    assert found.author == author
 
 
 def test_a_bare_name_under_three_paragraphs_is_a_caption_not_a_byline():
