@@ -159,9 +159,11 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if controller is not None and not inside_marks(para, controller):
             # 'That prompted Rubio to call Trump “very flexible”': the one prompted speaks
             return make_cue(para, verb, controller.left_edge.idx, controller.idx + len(controller.text), controller)
-        if verb.tag_ == "VBG" and governor.dep_ == "ccomp" and is_cue_verb(governor.head):
-            # 'Trump argued that a database would keep them out, saying it's “…”': the parser hung
-            # the participle in what Trump argued; it is his, not the database's
+        joined = came.i == verb.i and verb.dep_ == "conj" and is_cue_verb(verb)
+        if (verb.tag_ == "VBG" or joined) and governor.dep_ == "ccomp" and is_cue_verb(governor.head):
+            # 'Trump argued that a database would keep them out, saying it's “…”', 'Suu Kyi said it
+            # was too early but added, “…”': the parser hung the cue in what the speaker said;
+            # it is the speaker's, not the database's or the 'it's
             governor = governor.head
         subject = verb_subject(governor)
         if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":

@@ -94,7 +94,7 @@ def is_subject(token) -> bool:
     'Jolly' as an adverb): a capitalised word right before a verb that has no subject."""
     dep = token.dep_
     if dep in SUBJECT_DEPS:
-        return True
+        return not token.is_punct  # '«…,» said Tanielu' parsed with the closing mark as a subject
     if dep not in MODIFIER_DEPS or not token.text[:1].isupper():
         return False
     verb = token.head

@@ -121,3 +121,31 @@ def test_the_one_prompted_to_speak_speaks(analyse):
         'Rubio to make a joke about yoga and call Trump "very flexible," a nod to his changes.'
     )
     assert ("very flexible,", "Marco Rubio") in speakers(analyse(text), text)
+
+
+def test_a_closing_mark_parsed_as_a_subject_names_no_one(analyse):
+    """'«…,» said Teuila Tanielu': the parser made the closing guillemet a subject of 'said'."""
+    text = (
+        "«We came here to agree a number. Instead we were given a timetable for agreeing a timetable,» "
+        "said Teuila Tanielu, Tuvalu's lead negotiator, who coordinates the AOSIS position on finance. "
+        "«Our islands do not have until 2028.»"
+    )
+    found = speakers(analyse(text), text)
+    assert [name for _, name in found] == ["Teuila Tanielu", "Teuila Tanielu"]
+
+
+def test_a_cue_joined_to_what_the_speaker_said_is_the_speakers():
+    """'Okafor said it was too early but added, “…”': the parser hung 'added' on 'was', inside
+    what Okafor said; the speaker words are hers, not 'it'."""
+    from briefing.nlp.marks import pair_marks
+    from briefing.nlp.model import load_model
+    from briefing.nlp.parse import parse_texts
+    from briefing.nlp.quote_cues import find_cue
+
+    text = (
+        "Appearing before cheering supporters Monday morning at the party headquarters, Marta Okafor, 70, "
+        'said it was too early to congratulate winners but added, "I think you all have an idea of the results."'
+    )
+    para = next(iter(parse_texts(load_model(), [text]))).paragraphs[0]
+    cue = find_cue(para, pair_marks(para.text)[0])
+    assert text[cue.speaker_start : cue.speaker_end].startswith("Marta Okafor")

@@ -60,6 +60,7 @@ def test_a_pronoun_carries_only_its_own_gender_on(analyse):
 
 def test_a_name_the_parser_read_as_a_modifier_is_still_the_subject():
     """'Jolly said he would…' parsed 'Jolly' as an adverb of a verb left without a subject."""
+    import spacy
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
@@ -71,6 +72,10 @@ def test_a_name_the_parser_read_as_a_modifier_is_still_the_subject():
     doc = Doc(Vocab(), words=words, heads=[1, 1, 4, 4, 1], deps=deps, pos=pos)
     assert is_subject(doc[0]) and is_subject(doc[2])
     assert not is_subject(doc[3])
+    # a closing mark the parser made a subject is none
+    english = spacy.blank("en").vocab
+    mark = Doc(english, words=["»", "said", "Ann"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "nsubj"])
+    assert not is_subject(mark[0]) and is_subject(mark[2])
     # with a subject of its own, a capitalised modifier before the verb is just that
     words = ["Later", "Reyes", "said", "no"]
     doc = Doc(
