@@ -3,11 +3,12 @@
 Close means an edit distance (letters inserted, deleted, replaced or two side by side
 swapped) of 1, or 2 for words of ``LONG_WORD`` letters or more, both between the index
 terms (stems) and between the typed word and the word shown. Among the close ones the
-nearest wins, then the one in more rows. Candidates come from the index's vocabulary in a
-few narrow prefix ranges: the typed term's first letters, and those letters with one of
-them left out or two swapped (a slip near the start of a word). A slip that changes the
-first letters some other way is not corrected: reading the whole vocabulary of a large
-workspace takes seconds.
+nearest wins, then the one in more rows; the written forms of a term in fewer rows than the
+best one-edit word are not read, since it cannot win. Candidates come from the index's
+vocabulary in a few narrow prefix ranges: the typed term's first letters, and those letters
+with one of them left out or two swapped (a slip near the start of a word). A slip that
+changes the first letters some other way is not corrected: reading the whole vocabulary of a
+large workspace takes seconds.
 """
 
 from __future__ import annotations
@@ -47,15 +48,26 @@ def _closest(ws: Workspace, word: str) -> str | None:
         ).items()
     ]
     closest = sorted(near)[:CANDIDATES]
-    forms = list_word_forms_of(ws, [candidate for _, _, candidate in closest])
-    best: tuple[int, int, int, str] | None = None
-    for _, minus_rows, candidate in closest:
+    most = min(minus_rows for _, minus_rows, _ in closest) if closest else 0
+    best = _best_form(ws, word, limit, [c for c in closest if c[1] == most], None)
+    # a form is never the typed word itself (that would be in rows), so it is an edit away at
+    # least: a candidate in fewer rows can win only when the best so far is further than that
+    rest = [c for c in closest if c[1] != most and (best is None or (1, c[1]) <= best[:2])]
+    best = _best_form(ws, word, limit, rest, best)
+    return None if best is None else best[3]
+
+
+def _best_form(ws: Workspace, word: str, limit: int, candidates: list, best: tuple | None) -> tuple | None:
+    """The least (edits, -rows, -count, form) of ``best`` and the written forms of ``candidates``
+    ((distance, -rows, term) each) within ``limit`` edits of ``word``."""
+    forms = list_word_forms_of(ws, [candidate for _, _, candidate in candidates]) if candidates else {}
+    for _, minus_rows, candidate in candidates:
         for form, count in forms[candidate].items():
             edits = distance(word, form.lower(), limit)
             key = (edits, minus_rows, -count, form)
             if edits <= limit and (best is None or key < best):
                 best = key
-    return None if best is None else best[3]
+    return best
 
 
 def prefix_ranges(term: str, limit: int) -> list[tuple[str, str]]:
