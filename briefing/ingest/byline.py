@@ -271,6 +271,22 @@ def tidy_outlet(value: str | None) -> str | None:
     return None if value.lower().strip(".") in NOT_OUTLETS or len(value.split()) > 8 else value
 
 
+TEAM_WORDS = frozenset("staff editorial bureau desk team newsroom editors writers reporters".split())
+
+
+def outlet_or_credit(outlet: str | None, author: str | None) -> str | None:
+    """``outlet``, or the publication a team credit names ("Halden Courier Editorial Staff")
+    when the page gives none or only a tagline ("Expert advice for harbour pilots")."""
+    words = (author or "").split()
+    first = next((i for i, w in enumerate(words) if w.lower().strip(".,") in TEAM_WORDS), 0)
+    credit = " ".join(words[:first])
+    if not credit or not all(w.lower().strip(".,") in TEAM_WORDS for w in words[first:]):
+        return outlet
+    if not is_affiliation(credit) or all(is_role(w) for w in credit.split()) or (outlet and not is_tagline(outlet)):
+        return outlet
+    return tidy_outlet(credit) or outlet
+
+
 def is_tagline(text: str) -> bool:
     """A site's description rather than its name: it has lower-case words ("popular news platform")."""
     small = ("of", "the", "and", "for", "in", "on", "a", "de", "di", "la", "le", "du", "des", "y", "e")

@@ -268,14 +268,17 @@ def is_banner(line: str) -> bool:
     return bool(BANNER.fullmatch(line.strip()) or CAPTION_CREDIT.search(line))
 
 
-def strip_site_affix(title: str | None, outlet: str | None = None) -> str | None:
+def strip_site_affix(title: str | None, outlet: str | None = None, site: str | None = None) -> str | None:
     """``title`` without the site's name set off by a separator (" – Outlet", "Outlet | ").
 
     The part goes when it matches the outlet or looks like a site name (a domain, or a
-    short name of capitalised words) and the rest is at least as long as a headline.
+    short name of capitalised words) and the rest is at least as long as a headline. ``site``
+    is the page's own site-name field, which may hold separators itself ("Haldenhub |
+    Veldra's news platform: Headline"): it goes whole from either end.
     """
     if not title:
         return title
+    title = strip_whole_site_name(title, site)
     parts = SITE_SEPARATOR.split(title.strip())
     if len(parts) < 2:
         return title
@@ -284,6 +287,20 @@ def strip_site_affix(title: str | None, outlet: str | None = None) -> str | None
         if is_site_name(side, outlet) and headline_words(joined) >= 3:
             return joined
     return title
+
+
+def strip_whole_site_name(title: str, site: str | None) -> str:
+    """``title`` without ``site`` at its start or end, set off by a separator."""
+    if not site or len(site.split()) < 2 or not SITE_SEPARATOR.search(site):
+        return title  # a plain site name is a part like any other
+    lower, name = title.casefold(), site.strip().casefold()
+    if lower.startswith(name):
+        rest = title[len(name) :].lstrip(" :|–—-")
+    elif lower.endswith(name):
+        rest = title[: -len(name)].rstrip(" :|–—-")
+    else:
+        return title
+    return rest if rest != title and headline_words(rest) >= 3 else title
 
 
 def headline_words(text: str) -> int:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from briefing.domain import Document, IngestError
 from briefing.ingest import files
 from briefing.ingest.boilerplate import is_release_furniture
-from briefing.ingest.byline import tidy_author, tidy_outlet
+from briefing.ingest.byline import outlet_or_credit, tidy_author, tidy_outlet
 from briefing.ingest.clean import clean_text, strip_controls
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import repair_surrogates
@@ -79,12 +79,14 @@ def build_document(path: Path) -> Document:
         raise FormatError("no text extracted")
     # a file's or page's own fields say more than the text, but carry site names, placeholders
     # ("Admin"), role sentences and copyright lines: the same checks as text bylines
-    outlet = tidy_outlet(one_line(pick(extracted.outlet, found.outlet)))
     named = pick(extracted.author, found.author, plausible_author(extracted.file_author))
+    outlet = outlet_or_credit(tidy_outlet(one_line(pick(extracted.outlet, found.outlet))), one_line(named))
     author = tidy_author(one_line(named), outlet)  # "CBS News" by CBS News is no author
     # only a page's or file's title field carries the site's name; a headline read from a text file's
     # lines does not (there, "Take C.A.R.E. - comwrap at DMEXCO" is one headline)
-    field_title = extracted.title if fmt in ("txt", "md") else strip_site_affix(extracted.title, outlet)
+    field_title = (
+        extracted.title if fmt in ("txt", "md") else strip_site_affix(extracted.title, outlet, extracted.outlet)
+    )
     title = pick(field_title, found.title, strip_site_affix(plausible_title(extracted.file_title), outlet))
     document = Document(
         path=str(path),

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from briefing.ingest.byline import parse_byline, tidy_author, tidy_outlet
+from briefing.ingest.byline import outlet_or_credit, parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import find_full_dates, parse_date_value
 from briefing.ingest.metadata import read_text_metadata, strip_site_affix
 
@@ -361,6 +361,62 @@ def test_a_page_s_own_fields_lose_site_names_placeholders_and_copyright_lines(tm
     document = read_document(page)
     assert document.title == "Council approves the new harbour budget"
     assert document.outlet == "Harbour Gazette" and document.author is None
+
+
+SITE = "Haldenhub | Veldra's news platform"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        (f"{SITE}: Ferry fares rise in spring", SITE, "Ferry fares rise in spring"),
+        (
+            "Ferry fares rise in spring - Haldenhub - Notizie di Veldra",
+            "Haldenhub - Notizie di Veldra",
+            "Ferry fares rise in spring",
+        ),
+        ("Ferry fares rise in spring", SITE, "Ferry fares rise in spring"),
+    ],
+)
+def test_a_site_name_with_its_tagline_goes_whole_from_the_title(title, site, expected):
+    assert strip_site_affix(title, "Haldenhub", site) == expected
+
+
+@pytest.mark.parametrize(
+    ("outlet", "author", "expected"),
+    [
+        ("Expert advice for harbour pilots", "Halden Pilot Editorial Staff", "Halden Pilot"),
+        (None, "Halden Courier Bureau", "Halden Courier"),
+        ("Harbour Gazette", "Halden Courier Staff", "Harbour Gazette"),  # a page's own name stays
+        ("Kabar tentang Dunia Halden", None, "Kabar tentang Dunia Halden"),
+        (None, "Political Staff", None),
+        (None, "Mira Okafor", None),
+    ],
+)
+def test_a_team_credit_names_the_outlet_when_the_page_gives_only_a_tagline(outlet, author, expected):
+    assert outlet_or_credit(outlet, author) == expected
+
+
+def test_a_page_by_its_own_outlet_has_no_author_and_no_tagline_in_its_title(tmp_path):
+    from briefing.ingest import read_document
+
+    site = "Haldenhub | Veldra&#39;s popular news platform"
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>{site}: Council approves the new harbour budget</title>"
+        f'<meta property="og:site_name" content="{site}"><meta name="author" content="Haldenhub">'
+        f'<meta property="og:title" content="{site}: Council approves the new harbour budget">'
+        "</head><body><article>"
+        + "<p>The council approved the harbour budget on Tuesday after a long debate in the chamber.</p>" * 5
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    assert (document.title, document.outlet, document.author) == (
+        "Council approves the new harbour budget",
+        "Haldenhub",
+        None,
+    )
 
 
 def test_a_headline_read_from_a_text_file_keeps_a_dash_part(tmp_path):
