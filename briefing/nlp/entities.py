@@ -161,7 +161,10 @@ def _part_of_person(words: list[str], name_words: list[str]) -> bool:
 
 
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
-    return mention.weight < 3 and not mention.adjectival and name_words[0] == words[0] and name_words[-1] in ORG_WORDS
+    """'Corvane' of 'Corvane Systems'; never a place's name ('Israel' of 'Israel Radio')."""
+    if mention.weight >= 3 or mention.adjectival or mention.type == "place":
+        return False
+    return name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 
 
 @lru_cache(maxsize=4096)

@@ -30,8 +30,23 @@ DATELINE = re.compile(
 
 
 def with_layout_types(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
-    """The mentions with the types of datelines and results lines."""
-    return with_teams(with_datelines(mentions, parsed), parsed)
+    """The mentions with the types of datelines and results lines, less section labels."""
+    return with_teams(with_datelines(without_labels(mentions, parsed), parsed), parsed)
+
+
+# A word that labels what follows: a section before a headline in capitals ("SOCCER - KEANE
+# SIGNS FOR UNITED"), a field before its figure ("Attendance : 8,000").
+LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z]+)(?:[ ]+[-–—][ ]+(?=[^a-z]+$)|[ ]*:[ ]*\d)")
+
+
+def without_labels(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
+    """The mentions less the one word labelling a paragraph (a country stays: 'ENGLAND - ...')."""
+    labels = set()
+    for para in parsed.paragraphs:
+        match = LABEL.match(para.text)
+        if match and normalise_name(match["label"]) not in _COUNTRY_KEYS:
+            labels.add((para.start, para.start + match.end("label")))
+    return [m for m in mentions if (m.start, m.end) not in labels]
 
 
 def with_datelines(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -52,6 +67,7 @@ def with_datelines(mentions: list[Mention], parsed: ParsedText) -> list[Mention]
 _TEAM = r"[A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|da|de|del|di|van|von|of)){0,4}"
 STANDINGS_LINE = re.compile(rf"(?P<a>{_TEAM})(?:[ ]+[\d./-]+)+")
 RESULTS_LINE = re.compile(rf"(?P<a>{_TEAM})[ ]+\d+[ ]+(?P<b>{_TEAM})[ ]+\d+(?:[ ]*\(.*\))?")
+TABLE_FIGURES = 6  # a golfer's line has five ('Ernie Els 68 70 72 70 280')
 _NOT_TEAMS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
@@ -61,18 +77,19 @@ _COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 
 
 def with_teams(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
-    """Each name in a line of results or standings is a team, but a person's or a country's.
+    """Each name in a line of results is a team, and so is each in a line of standings but
+    a person's; never a country (a national side is named as its country).
     A dateline that names a team's city keeps the role DATELINE_ROLE, so that it is linked
     apart from the team: 'NEW YORK 1996-08-22' over 'NEW YORK 72 53 .576'."""
     teams = set()
-    for start, end in team_spans(parsed):
+    for start, end, scored in team_spans(parsed):
         key = normalise_name(parsed.text[start:end])
         if key in _COUNTRY_KEYS:
             continue
         found = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.type == "person" for m in found):
-            continue
-        if found or parsed.text[start:end].isupper():
+        if not scored and any(m.type != "place" for m in found):
+            continue  # 'Ernie Els 68 70 72 70 280': a player's line; only a city is a club there
+        if found or scored or parsed.text[start:end].isupper():
             mentions = [m for m in mentions if m not in found]
             mentions.append(Mention(start, end, parsed.text[start:end], "organisation", 3))
             teams.add(key)
@@ -82,14 +99,19 @@ def with_teams(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def team_spans(parsed: ParsedText) -> list[tuple[int, int]]:
-    """(start, end) of each name in the text's lines of results or standings."""
+def team_spans(parsed: ParsedText) -> list[tuple[int, int, bool]]:
+    """(start, end, whether a result) of each name in the text's lines of results ('Hansa
+    Rostock 0 Hamburg 1': two sides, each with its score) or standings."""
     spans = []
     for para in parsed.paragraphs:
         if DATELINE.match(para.text):
             continue
         match = RESULTS_LINE.fullmatch(para.text) or STANDINGS_LINE.fullmatch(para.text)
+        # a result, or a league table's row (played, won, drawn, lost, for, against, points)
+        scored = match is not None and (
+            match.re is RESULTS_LINE or len(para.text[match.end("a") :].split()) >= TABLE_FIGURES
+        )
         for group in ("a", "b") if match else ():
             if match.groupdict().get(group) and match[group].lower() not in _NOT_TEAMS:
-                spans.append((para.start + match.start(group), para.start + match.end(group)))
+                spans.append((para.start + match.start(group), para.start + match.end(group), scored))
     return spans

@@ -116,7 +116,7 @@ def test_a_country_in_a_results_line_stays_a_place(analyse):
 def test_results_and_standings_lines_name_teams(line):
     text = f"Results :\n\n{line}"
     parsed = ParsedText(text, [Paragraph(0, None, "Results :"), Paragraph(11, None, line)])
-    spans = [text[s:e] for s, e in team_spans(parsed)]
+    spans = [text[s:e] for s, e, _ in team_spans(parsed)]
     assert spans == [w for w in ("Halden", "Portmeadow", "Texas", "CLEVELAND", "PORTMEADOW") if w in line]
 
 
@@ -131,3 +131,41 @@ def test_a_place_and_a_party_word_are_not_one_person(analyse):
     found = types(analyse(text))
     assert found.get("Nevada") == "place"
     assert not any(name.startswith(("Nevada ", "House ")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("SOCCER - KEANE SIGNS FOR HALDEN UNITED .\n\nKeane signed on Monday.", "SOCCER"),
+        ("Halden United 2 Portmeadow 1\n\nAttendance : 8,000", "Attendance"),
+    ],
+)
+def test_a_word_labelling_a_paragraph_is_no_name(analyse, text, label):
+    assert label not in types(analyse(text))
+
+
+def test_a_club_the_model_reads_as_a_person_is_a_team_in_a_results_line(analyse):
+    text = "Results on Sunday :\n\nHansa Rostock 0 Werder Bremen 1\n\nHansa Rostock lost at home."
+    found = types(analyse(text))
+    assert found.get("Hansa Rostock") == "organisation"
+    assert found.get("Werder Bremen") == "organisation"
+
+
+def test_a_country_is_not_the_short_name_of_a_body_named_after_it(analyse):
+    text = "Israel Radio said the talks had stalled. Israel wants to keep the heights, Israel Radio said."
+    found = types(analyse(text))
+    assert found.get("Israel") == "place"
+
+
+@pytest.mark.parametrize(
+    ("line", "scored"),
+    [
+        ("Portmeadow Rovers 22 19 1 2 90 32 58", True),  # a league table's row: a team
+        ("Hansa Rostock 0 Werder Bremen 1", True),  # a result: two teams
+        ("Ernie Els 68 70 72 70 280", False),  # a golfer's line: only a city would be a club
+        ("CHICAGO 69 59 .539 7 1/2", False),
+    ],
+)
+def test_results_and_league_tables_name_teams_whatever_the_model_read(line, scored):
+    parsed = ParsedText(line, [Paragraph(0, None, line)])
+    assert {flag for _, _, flag in team_spans(parsed)} == {scored}
