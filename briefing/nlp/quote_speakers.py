@@ -34,6 +34,7 @@ FEMALE_PRONOUNS = frozenset({"she", "her"})
 MALE_PRONOUNS = frozenset({"he", "him"})
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 POSSESSIVES = {"his": "he", "her": "she"}
+INDEFINITE = frozenset(("a", "an", "one", "another"))
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
@@ -60,6 +61,7 @@ def resolve_speaker(
     people = find_people(clusters, text) if people is None else people
     if genders is None:
         genders = {i: g for i, c in enumerate(clusters) if (g := cluster_gender(c, text)) is not None}
+    indefinite = speaker_text.split(" ", 1)[0].lower() in INDEFINITE
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
         return found
@@ -69,6 +71,8 @@ def resolve_speaker(
     if words[-1] in PRONOUN_WORDS:
         return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or Subjects(), people, genders)
     role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
+    if role is not None and indefinite:
+        return None  # 'a Mexican official', 'one former aide': someone not named before
     if role is not None:
         return latest(clusters, start, "person", quotes, people, role=role)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)

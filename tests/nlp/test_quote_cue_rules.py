@@ -149,3 +149,9 @@ def test_a_cue_joined_to_what_the_speaker_said_is_the_speakers():
     para = next(iter(parse_texts(load_model(), [text]))).paragraphs[0]
     cue = find_cue(para, pair_marks(para.text)[0])
     assert text[cue.speaker_start : cue.speaker_end].startswith("Marta Okafor")
+
+
+def test_an_indefinite_role_is_someone_not_named_before(analyse):
+    """'a Mexican official said' introduces someone new: not the last person named."""
+    text = "Mayor Tomas Reyes spoke first on Monday.\n\n“We are ready for the storm,” a city official said."
+    assert speakers(analyse(text), text) == [("We are ready for the storm,", None)]
