@@ -43,6 +43,13 @@ MAX_BYLINE_WORDS = 16
 NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 LINE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+")
+NUMERIC_DATE_INSIDE = re.compile(r"\s\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+SEPARATOR_END = re.compile(r"\S\s*[|·•—–,-]\s*$")
+# what may stand before a date opening a line, and the clock time after it
+DATE_WORDS = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:published|posted|updated|on)\b|[|,·•—–:-]"
+)
+CLOCK = re.compile(r"^[\s,|·•—–-]*\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{1,3}T|GMT|UTC)\b)?")
 # the label a byline puts before its date: "Von Jane Doe publiziert am 30. Juli 2018"
 DATE_LABEL_TAIL = re.compile(
     r"\s+(?:(?:first\s+)?(?:published|posted|updated|publiziert|veröffentlicht|aktualisiert|publié|publicado|"
@@ -81,14 +88,24 @@ def parse_byline(line: str) -> Byline | None:
 
 
 def without_leading_date(line: str) -> str:
-    """``line`` without the date it opens with: "November 20, 2019 Jane Doe" -> "Jane Doe"."""
+    """``line`` without the date it opens with: "November 20, 2019 Jane Doe" -> "Jane Doe",
+    "Monday November 18, 2019 7:45 am PST by Jane Doe" -> "by Jane Doe"."""
     numeric = NUMERIC_DATE.match(line)
     if numeric:
         return line[numeric.end() :]
     dates = find_full_dates(line)
-    if dates and dates[0][1] == 0:
-        return line[dates[0][2] :].lstrip(" ,|·•—–-")
-    return line
+    if not dates or DATE_WORDS.sub("", line[: dates[0][1]]).strip():
+        return line
+    return CLOCK.sub("", line[dates[0][2] :], count=1).lstrip(" ,|·•—–-")
+
+
+def without_trailing_date(line: str) -> str:
+    """``line`` up to the date that follows a name: "Jane Doe - Nov 19, 2019, 8:15 pm" and
+    "Jane Doe 19/11/2019 2 comments" -> "Jane Doe"; a date run into words stays."""
+    starts = [start for _, start, _ in find_full_dates(line) if SEPARATOR_END.search(line[:start])]
+    numeric = NUMERIC_DATE_INSIDE.search(line)
+    starts += [numeric.start()] if numeric else []
+    return line[: min(starts)].rstrip(" ,|·•—–-") if starts and min(starts) > 0 else line
 
 
 def split_names_and_outlet(text: str) -> tuple[list[str], str | None] | None:
@@ -300,7 +317,7 @@ def is_bare_name(line: str) -> bool:
 
 def name_of_author_line(line: str) -> str | None:
     """The name in "Jane Doe", "Jane Doe, Staff Writer" or "Jane Doe and John Roe USA TODAY"."""
-    line = without_leading_date(line)  # "November 20, 2019 Jane Doe"
+    line = without_trailing_date(without_leading_date(line))  # "November 20, 2019 Jane Doe"
     if not 2 <= len(line.split()) <= 12 or LINE_END.search(line):
         return None
     head, _, tail = line.rpartition(",")

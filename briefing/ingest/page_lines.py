@@ -243,6 +243,14 @@ def find_author_and_date(lines: list[str]) -> tuple[str | None, str | None]:
     return author, published
 
 
+def byline_above(lines: list[str], headline: int | None) -> str | None:
+    """The author of a "By" line right above the headline ("Von Jane Doe publiziert am ...",
+    then the headline): some pages set the byline first."""
+    above = [line for line in lines[max(0, (headline or 0) - 4) : headline or 0] if line][-2:]
+    bylines = [parse_byline(line) for line in above]
+    return next((b.author for b in reversed(bylines) if b and b.author), None)
+
+
 def dated_beside(lines: list[str], index: int) -> bool:
     """True when the line before or after ``lines[index]`` is a date line: a bare name there is
     the author's ("Jane Doe" over "Nov 13, 2019 4:26 pm"); elsewhere among the lines above the
@@ -277,7 +285,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     headline = find_headline(lines, labels, first, last)
     top = lines[headline + 1 if headline is not None else max(0, first - HEADLINE_LOOKBACK) : first]
     author, published = find_author_and_date([line for line in top if line])
-    author = tidy_author(author)
+    author = tidy_author(author or byline_above(lines, headline))
     kept = [
         line
         for line, label in zip(lines[first : last + 1], labels[first : last + 1], strict=True)

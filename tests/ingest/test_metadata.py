@@ -36,6 +36,7 @@ NEXT_YEAR = date.today().year + 1
         ("12 March 2026 | BY: Jane Doe, MS, RDN", "Jane Doe", None),
         ("Von Jana Berger publiziert am 12. März 2026", "Jana Berger", None),
         ("By Jane Doe published on 12 March 2026", "Jane Doe", None),
+        ("Thursday March 12, 2026 7:45 am PST by Jane Doe", "Jane Doe", None),
     ],
 )
 def test_bylines_give_author_and_outlet(line, author, outlet):

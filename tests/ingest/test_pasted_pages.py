@@ -8,6 +8,7 @@ from briefing.ingest.page_headline import score_headline
 from briefing.ingest.page_lines import find_teasers, label_line, name_of_author_line, read_pasted_page
 from briefing.ingest.plain import read_txt
 
+HEADLINE_LINE = "Harbour authority approves ferry terminal despite lighthouse protests"
 LEAD = (
     "PORT HALDEN — The harbour authority approved a new ferry terminal on Tuesday after two years of "
     "objections from residents, who said the building would block the view of the old lighthouse."
@@ -140,6 +141,9 @@ def test_lines_are_labelled_by_what_they_are(line, label):
         ("Tomas Lind Halden Press", "Tomas Lind"),
         ("Mira Okafor and Tomas Lind HALDEN COURIER", "Mira Okafor and Tomas Lind"),
         ("12 March 2026 Mira Okafor", "Mira Okafor"),
+        ("Mira Okafor - Mar 12, 2026, 8:15 pm CST", "Mira Okafor"),
+        ("Mira Okafor 12/03/2026 2 comments Harbour, Ferries", "Mira Okafor"),
+        ("Harbour Works 12 March 2026 Update", None),
     ],
 )
 def test_a_line_naming_the_author_without_by(line, name):
@@ -246,6 +250,16 @@ def test_a_bare_name_above_the_body_is_the_author_only_beside_a_date(top, author
     found = read_pasted_page(page)
     assert found is not None and found.body.startswith(LEAD)
     assert found.author == author
+
+
+def test_a_byline_set_above_the_headline_gives_the_author():
+    page = PAGE.replace(
+        f"{HEADLINE_LINE}\nBy Mira Okafor\n",
+        f"Back to the overview\nVon Mira Okafor publiziert am 12. März 2026\n{HEADLINE_LINE}\n",
+    )
+    found = read_pasted_page(page)
+    assert found is not None and found.title == HEADLINE_LINE
+    assert found.author == "Mira Okafor"
 
 
 def test_a_bare_name_under_three_paragraphs_is_a_caption_not_a_byline():
