@@ -18,6 +18,7 @@ from briefing.nlp.entity_forms import choose_name, split_run_together, trim_head
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.lexicon import (
+    COUNTRIES,
     KNOWN_VARIANTS,
     ORG_WORDS,
     PLACE_WORDS,
@@ -62,6 +63,7 @@ class Cluster:
         return tuple(sorted(f for f in self.forms if f != name))
 
 
+_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_VARIANTS for v in group}
 
 
@@ -161,8 +163,9 @@ def _part_of_person(words: list[str], name_words: list[str]) -> bool:
 
 
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
-    """'Corvane' of 'Corvane Systems'; never a place's name ('Israel' of 'Israel Radio')."""
-    if mention.weight >= 3 or mention.adjectival or mention.type == "place":
+    """'Corvane' of 'Corvane Systems' (whatever the model read it as); never a country's name
+    ('Israel' of 'Israel Radio')."""
+    if mention.weight >= 3 or mention.adjectival or normalise_name(mention.text) in _COUNTRY_KEYS:
         return False
     return name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 
