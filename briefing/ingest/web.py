@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
+from html import escape, unescape
 
 import lxml.html
 from lxml import etree
@@ -69,7 +69,10 @@ def extract_html(html: str) -> Extracted:
     # the headline as shown beats the <title> tag
     shown = paragraphs.pop(0)[1] if paragraphs and paragraphs[0][0] == "h1" else None
     field_title = None if names_the_site(meta["title"], meta["sitename"], extra) else meta["title"]
-    title = pick(shown, field_title, extra.get("headline"), page_heading(html))
+    heading = page_heading(html)
+    if is_logo(field_title, html):  # the site's logo set as an <h1> ("엔터 미디어" linking home)
+        field_title = heading = title_tag_text(html)
+    title = pick(shown, field_title, extra.get("headline"), heading)
     return Extracted(
         text="\n\n".join(p for _, p in paragraphs) or walk_text(html),
         title=title,
@@ -121,6 +124,21 @@ def names_the_site(title: str | None, sitename: str | None, extra: dict[str, str
         return False
     site = " ".join(title.split()).casefold()
     return any(name and site == " ".join(name.split()).casefold() for name in (sitename, extra.get("publisher")))
+
+
+def is_logo(heading: str | None, html: str) -> bool:
+    """True when ``heading`` (a short title field) is an <h1> inside a link to the home page."""
+    if not heading or len(heading.split()) > 3 or len(heading) > 60:
+        return False
+    words = r"\s+".join(re.escape(escape(w, quote=False)) for w in heading.split())
+    home = rf"""<a\s[^>]*href=["'](?:/|https?://[^/"'\s]+/?)["'][^>]*>\s*<h1[^>]*>\s*{words}\s*</h1>"""
+    return re.search(home, html[:200_000], re.IGNORECASE) is not None
+
+
+def title_tag_text(html: str) -> str | None:
+    match = TITLE_TAG.search(html)
+    text = " ".join(unescape(re.sub(r"<[^>]*>", "", match.group(1))).split()) if match else ""
+    return text or None
 
 
 def page_heading(html: str) -> str | None:

@@ -430,3 +430,17 @@ def test_a_headline_read_from_a_text_file_keeps_a_dash_part(tmp_path):
         encoding="utf-8",
     )
     assert read_document(text).title == "Take Care - Harbour Council at the Spring Fair"
+
+
+def test_a_logo_set_as_an_h1_linking_home_is_not_the_title(tmp_path):
+    from briefing.ingest import read_document
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council approves the new harbour budget - Haldenmedia</title></head><body>"
+        '<div id="top"><a href="/"><h1>Halden Media</h1></a></div><article>'
+        + "<p>The council approved the harbour budget on Tuesday after a long debate in the chamber.</p>" * 5
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).title == "Council approves the new harbour budget"
