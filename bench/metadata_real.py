@@ -12,8 +12,12 @@ Each stored author and outlet is flagged when it is a sentence (a finite verb, m
 eight words for an author, or a period after a lower-case word), a copyright or rights line,
 a role or job title alone ("Staff", "Editor"), a generic word ("Hosted", "Home"), a date, a
 URL or e-mail, or a list whose parts are not people ("The Russian; Syrian defense
-ministries"). A title is flagged only for a copyright line, a URL, a date alone or a generic
-word. The counts per flag and per path are printed; ``--list`` prints every value to read.
+ministries"). An author is also flagged for an organisation's word ("Tom Davies Associated",
+"News Nation Bureau") and for repeating the outlet ("CBS News" by CBS News); an outlet for a
+site's description ("LinkNaija | Nigeria's popular news platform"). A title is flagged only
+for a copyright line, a URL, a date alone or a generic word. The counts per flag and per
+path are printed; ``--list`` prints every value to read (a tag or a heading taken for a
+name, "South Korea", is found only by reading).
 
 Only the dev half is read: the HTML path takes bench/html_real.py's dev split, the pasted
 path bench/pasted.py's (each bench measures its own path), so no held-out value is shown.
