@@ -104,10 +104,12 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
+    # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
+    placed = {normalise_name(m.text) for m in mentions if _placed(m, text)} | _COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
-        cluster = by_key.get(key) or _partial_match(mention, clusters, shapes)
+        cluster = by_key.get(key) or _partial_match(mention, clusters, shapes, placed)
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
@@ -121,6 +123,19 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.mentions[0].start)
 
 
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across)\s+$")
+
+
+def _placed(mention: Mention, text: str) -> bool:
+    """A place the text or the layout says is one: 'in Washington', a dateline."""
+    if mention.type != "place":
+        return False
+    return (
+        mention.weight >= 2
+        or _PLACE_PREPOSITION_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
+    )
+
+
 class _Shape:
     """A cluster's name, name words and type, read once while linking."""
 
@@ -130,7 +145,9 @@ class _Shape:
         self.type = cluster.type
 
 
-def _partial_match(mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape]) -> Cluster | None:
+def _partial_match(
+    mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str]
+) -> Cluster | None:
     """A surname, given name or 'the Authority' joins the one longer name it belongs to."""
     words = _name_words(mention.text)
     candidates = []
@@ -145,7 +162,7 @@ def _partial_match(mention: Mention, clusters: list[Cluster], shapes: dict[int, 
         elif shape.type == "organisation" and len(words) == 1:
             if words[0] in ORG_WORDS and name_words[-1] == words[0]:
                 candidates.append(cluster)
-            elif _short_company_name(mention, words, name_words):
+            elif normalise_name(mention.text) not in placed and _short_company_name(mention, words, name_words):
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
             elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
@@ -163,9 +180,9 @@ def _part_of_person(words: list[str], name_words: list[str]) -> bool:
 
 
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
-    """'Corvane' of 'Corvane Systems' (whatever the model read it as); never a country's name
-    ('Israel' of 'Israel Radio')."""
-    if mention.weight >= 3 or mention.adjectival or normalise_name(mention.text) in _COUNTRY_KEYS:
+    """'Corvane' of 'Corvane Systems', even where the model guessed a place (the caller leaves
+    out countries and names the text puts in a place: 'Israel Radio', 'in Washington')."""
+    if mention.weight >= 3 or mention.adjectival:
         return False
     return name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 

@@ -387,8 +387,9 @@ PLACE_OF = frozenset(
 
 
 def _in_place_context(token, depth: int = 0) -> bool:
-    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu':
-    a one-word name in a place's position, or listed with such a name."""
+    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu',
+    'the Saltmarsh and Kessel districts': a one-word name in a place's position, or listed
+    with such a name."""
     if _word_before(token) in PLACE_PREPOSITIONS | {"visited", "visit", "near"}:
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -398,7 +399,10 @@ def _in_place_context(token, depth: int = 0) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
         return True
-    return depth < 4 and token.dep_ in ("conj", "appos") and _in_place_context(token.head, depth + 1)
+    if token.dep_ in ("nmod", "compound") and token.head.tag_ == "NNS" and token.head.lemma_ in PLACE_MODIFIED:
+        return True  # 'the Saltmarsh, Kessel and Brackenholm districts'
+    listed = token.dep_ in ("conj", "appos") or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")
+    return depth < 4 and listed and _in_place_context(token.head, depth + 1)
 
 
 def _word_before(token) -> str:

@@ -126,3 +126,10 @@ def test_a_stored_full_name_is_not_replaced_by_a_longer_form(ws):
     save("Jonas Kettridge spoke.", "Jonas Kettridge")
     save("Jonas Kettridge Invokes Powers.", "Jonas Kettridge Invokes", ("Jonas Kettridge",))
     assert [e["name"] for e in list_entities(ws)] == ["Jonas Kettridge"]
+
+
+def test_a_place_the_text_puts_in_a_place_is_not_the_short_name_of_a_body(analyse):
+    text = "The Washington Post reported the talks on Monday. Officials in Washington declined to comment."
+    found = {(e.name, e.type) for e in analyse(text).entities}
+    assert ("Washington", "place") in found
+    assert ("Washington Post", "organisation") in found

@@ -169,3 +169,9 @@ def test_a_country_is_not_the_short_name_of_a_body_named_after_it(analyse):
 def test_results_and_league_tables_name_teams_whatever_the_model_read(line, scored):
     parsed = ParsedText(line, [Paragraph(0, None, line)])
     assert {flag for _, _, flag in team_spans(parsed)} == {scored}
+
+
+def test_names_listed_before_a_plural_place_noun_are_places(analyse):
+    text = "The notice covers about 40,000 homes in the Saltmarsh, Harbourside, Kessel and Brackenholm districts."
+    found = types(analyse(text))
+    assert {found.get(n) for n in ("Saltmarsh", "Harbourside", "Kessel", "Brackenholm")} == {"place"}
