@@ -107,11 +107,11 @@ def team_spans(parsed: ParsedText) -> list[tuple[int, int, bool]]:
         if DATELINE.match(para.text):
             continue
         match = RESULTS_LINE.fullmatch(para.text) or STANDINGS_LINE.fullmatch(para.text)
+        if match is None:
+            continue
         # a result, or a league table's row (played, won, drawn, lost, for, against, points)
-        scored = match is not None and (
-            match.re is RESULTS_LINE or len(para.text[match.end("a") :].split()) >= TABLE_FIGURES
-        )
-        for group in ("a", "b") if match else ():
+        scored = match.re is RESULTS_LINE or len(para.text[match.end("a") :].split()) >= TABLE_FIGURES
+        for group in ("a", "b"):
             if match.groupdict().get(group) and match[group].lower() not in _NOT_TEAMS:
                 spans.append((para.start + match.start(group), para.start + match.end(group), scored))
     return spans

@@ -3,7 +3,8 @@
 The small model's spans often take in the word before or after a name: a sentence-initial
 verb or conjunction ("Hammering Hillary Clinton", "Although Berm"), a score or count after
 it ("Aiden Haig 1 goal", "Leeds 2"), a preposition ("Rios of"). These helpers say which
-tokens to drop, and where a span that runs over a number holds two names.
+tokens to drop, and where a span that runs over a number holds two names; and which words
+around a one-word name put it in a place's position ("in Dewsbury", "the Tuas terminal").
 """
 
 from __future__ import annotations
@@ -170,3 +171,39 @@ def before_country(tokens: list[Any]) -> bool:
         return False
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     return not any(t.text in places for t in words)  # 'Bayern Munich ( Germany )' is a club
+
+
+PLACE_PREPOSITIONS = frozenset("in at from near across".split())
+PLACE_MODIFIED = frozenset(
+    """
+district districts terminal terminals region area province county suburb neighbourhood neighborhood port
+city town village airport station prefecture state side club coast border
+""".split()
+)
+PLACE_OF = frozenset(
+    "island port city town village province region state prefecture outskirts north south east west "
+    "republic kingdom emirate principality".split()
+)
+
+
+def in_place_context(token: Any, depth: int = 0) -> bool:
+    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu',
+    'the Saltmarsh and Kessel districts': a one-word name in a place's position, or listed
+    with such a name."""
+    if _word_before(token) in PLACE_PREPOSITIONS | {"visited", "visit", "near"}:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in PLACE_MODIFIED and _word_before(token) in ("the", "a"):
+        return True
+    if token.i > 1 and token.nbor(-1).lower_ == "of" and token.nbor(-2).lower_ in PLACE_OF:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if token.dep_ in ("nmod", "compound") and token.head.tag_ == "NNS" and token.head.lemma_ in PLACE_MODIFIED:
+        return True  # 'the Saltmarsh, Kessel and Brackenholm districts'
+    listed = token.dep_ in ("conj", "appos") or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")
+    return depth < 4 and listed and in_place_context(token.head, depth + 1)
+
+
+def _word_before(token: Any) -> str:
+    return token.nbor(-1).lower_ if token.i > 0 else ""

@@ -21,6 +21,7 @@ from briefing.nlp.entity_words import (
     before_country,
     common_noun_opening,
     in_capitals,
+    in_place_context,
     is_number,
     strays_after_name,
     strays_before_name,
@@ -45,7 +46,6 @@ from briefing.nlp.parse import Paragraph, ParsedText
 from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
-PLACE_PREPOSITIONS = frozenset("in at from near across".split())
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
@@ -346,7 +346,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return "place", 2
     if text.isupper() and len(text) <= 6 and kind in ("person", "place") and not in_capitals(tokens[0].doc.text):
         return "organisation", 2
-    if kind in ("person", "organisation") and len(words) == 1 and _in_place_context(tokens[0]):
+    if kind in ("person", "organisation") and len(words) == 1 and in_place_context(tokens[0]):
         return "place", 2
     if kind != "person" and (weight := _person_weight(kind, tokens)):
         return "person", weight
@@ -372,41 +372,6 @@ def _looks_like_person(tokens) -> bool:
         return True  # 'said Lakshmi Narayanaswamy'
     head = max(words, key=lambda t: t.dep_ == "nsubj")
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
-
-
-PLACE_MODIFIED = frozenset(
-    """
-district districts terminal terminals region area province county suburb neighbourhood neighborhood port
-city town village airport station prefecture state side club coast border
-""".split()
-)
-PLACE_OF = frozenset(
-    "island port city town village province region state prefecture outskirts north south east west "
-    "republic kingdom emirate principality".split()
-)
-
-
-def _in_place_context(token, depth: int = 0) -> bool:
-    """'in Dewsbury, Pontefract and Huddersfield', 'the Tuas terminal', 'the island of Kyushu',
-    'the Saltmarsh and Kessel districts': a one-word name in a place's position, or listed
-    with such a name."""
-    if _word_before(token) in PLACE_PREPOSITIONS | {"visited", "visit", "near"}:
-        return True
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.lower_ in PLACE_MODIFIED and _word_before(token) in ("the", "a"):
-        return True
-    if token.i > 1 and token.nbor(-1).lower_ == "of" and token.nbor(-2).lower_ in PLACE_OF:
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-        return True
-    if token.dep_ in ("nmod", "compound") and token.head.tag_ == "NNS" and token.head.lemma_ in PLACE_MODIFIED:
-        return True  # 'the Saltmarsh, Kessel and Brackenholm districts'
-    listed = token.dep_ in ("conj", "appos") or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")
-    return depth < 4 and listed and _in_place_context(token.head, depth + 1)
-
-
-def _word_before(token) -> str:
-    return token.nbor(-1).lower_ if token.i > 0 else ""
 
 
 def _role_before(token) -> str | None:
