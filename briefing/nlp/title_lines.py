@@ -205,7 +205,7 @@ def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
         return any(s < ent.end_char and ent.start_char < e for s, e in lines)
 
     kept = [e for e in para.doc.ents if not on_lines(e)]
-    read = [e for e in recased.doc.ents if on_lines(e) and not _common(e, recased.common)]
+    read = [e for e in recased.doc.ents if on_lines(e) and not _common(e, recased.common) and not _clause(e)]
     return sorted(kept + read, key=lambda e: e.start_char)
 
 
@@ -213,6 +213,12 @@ def _common(ent: Any, common: frozenset[str]) -> bool:
     """'Said', 'EPIC': one or two common words taken for an organisation or a work, no name
     (people, places and groups, 'Republican', are left be)."""
     return ent.label_ not in KEPT_KINDS and len(ent) <= 2 and all(t.text in common for t in ent)
+
+
+def _clause(ent: Any) -> bool:
+    """'refoulement violates international law': three words or more with no capital left
+    once true-cased are a clause, not a name ('fed', 'middle east' may still be names)."""
+    return len(ent) >= 3 and ent.text.islower()
 
 
 KEPT_KINDS = frozenset({"PERSON", "NORP", "GPE", "LOC", "FAC"})

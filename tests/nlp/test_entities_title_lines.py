@@ -140,3 +140,9 @@ def test_a_verb_the_model_read_into_a_name_on_a_headline_is_lowered(analyse, hea
 
 def test_a_plural_ending_a_name_on_a_credit_line_stays(analyse):
     assert "Getty Images" in names(analyse(f"{BODY}\n\nScott Olson via Getty Images."))
+
+
+def test_a_headline_read_as_one_name_in_lower_case_is_no_name(analyse):
+    body = "Returning refugees to danger is refoulement, and the law forbids it, the council said."
+    found = names(analyse(f"Refoulement Violates International Law.\n\n{body}"))
+    assert not any("Violates" in name for name in found)
