@@ -85,7 +85,8 @@ def _denies(token) -> bool:
     head = token.head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head  # "fake stolen Batmobile report": the report is what is fake
-    return head.pos_ != "NOUN" or head.lemma_.lower() in DENIED_NOUNS  # "a bogus Banksy" denies a name
+    named = head.text[:1].isupper()  # "a bogus Banksy" denies a name (the parser may call it a noun)
+    return head.pos_ not in ("NOUN", "PROPN") or named or head.lemma_.lower() in DENIED_NOUNS
 
 
 def _alleges(token) -> bool:

@@ -74,6 +74,7 @@ def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
         ("The studio responded to a fake stolen car report.", "denial"),
         ("They were caught with fake passports at the border.", None),
         ("Experts called the mural a bogus Banksy.", "denial"),
+        ("A bogus Banksy", "denial"),
         ("Anyone claiming that the bridge is unsafe is lying to the town, the mayor said.", None),
         ("The opposition claimed that the mayor hid the ransom demand.", "allegation"),
         ("If there are people who are believed to be dangerous, the law must apply to them.", None),
