@@ -14,7 +14,13 @@ from functools import lru_cache
 from briefing.domain import normalise_name
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_cuts import cut_to_names
-from briefing.nlp.entity_forms import choose_name, split_run_together, trim_headline_names, trim_to_known_names
+from briefing.nlp.entity_forms import (
+    GIVEN_NAMES,
+    choose_name,
+    split_run_together,
+    trim_headline_names,
+    trim_to_known_names,
+)
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.lexicon import (
@@ -84,14 +90,15 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
 def _retype_lone_surnames(clusters: list[Cluster]) -> None:
     """News names a person in full first; a one-word 'person' never named in full,
     with no title or role, is far more often a company or brand the model mistook.
-    A word that is part of a person's full name in the same text stays a person."""
+    A word that is part of a person's full name in the same text stays a person, and so
+    does a given name ('Elin, go ahead')."""
     full_name_words = {w for c in clusters if c.type == "person" for w in _name_words(c.name)[1:]}
     for cluster in clusters:
         mentions = cluster.mentions
         if cluster.type != "person" or any(len(m.text.split()) > 1 or m.weight >= 3 or m.role for m in mentions):
             continue
-        if set(_name_words(cluster.name)) & full_name_words:
-            continue
+        if set(_name_words(cluster.name)) & full_name_words or cluster.name.lower() in GIVEN_NAMES:
+            continue  # 'Okafor' of 'Marta Okafor'; 'Elin' alone is a given name
         for mention in mentions:
             if mention.type == "person":
                 mention.type = "organisation"

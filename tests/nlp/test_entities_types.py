@@ -175,3 +175,8 @@ def test_names_listed_before_a_plural_place_noun_are_places(analyse):
     text = "The notice covers about 40,000 homes in the Saltmarsh, Harbourside, Kessel and Brackenholm districts."
     found = types(analyse(text))
     assert {found.get(n) for n in ("Saltmarsh", "Harbourside", "Kessel", "Brackenholm")} == {"place"}
+
+
+def test_a_given_name_alone_stays_a_person(analyse):
+    text = "Our first caller is Elin, from the harbour. Elin, go ahead. Thank you, Elin."
+    assert types(analyse(text)).get("Elin") == "person"
