@@ -150,7 +150,7 @@ nora patti patty penny rachael sheryl sonia stacy stacey tara tanya tamara wanda
 bernadette dolores ruby elena alicia felicia juanita carmen gabriela gabrielle daniela lucia
 yolanda beatriz isabel kamala cecile debra roseann gillian bonnie cathy connie janice katharine
 lena maxine mildred nadia naomi pauline ramona regina sabrina serena susanna teri ursula vivian
-wilma ayanna tulsi aisha fatima neera pam marsha jodi joni mazie heidi kyrsten eva agnes hazel
+wilma ayanna tulsi aisha fatima neera pam marsha jodi joni mazie heidi kyrsten eva agnes hazel maya
 """.split()
 )
 MALE_NAMES = frozenset(

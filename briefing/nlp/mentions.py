@@ -114,7 +114,10 @@ august september october november december mr mrs ms dr prof
 
 def _plain_word(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    return lower not in _NOT_NAME_WORDS | OPENING_WORDS and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
+    return (
+        lower not in _NOT_NAME_WORDS | OPENING_WORDS | LEADING_NOISE
+        and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
+    )
 
 
 _ORG_END = "|".join(sorted((w.capitalize() for w in ORG_WORDS if w.isalpha()), key=len, reverse=True))

@@ -65,3 +65,8 @@ def test_figures_are_told_from_words(nlp, word, figure):
 def test_a_conjunction_ending_a_title_is_no_part_of_a_name(analyse):
     text = "Thomas Frank’s new book Listen, Liberal Or, Whatever Happened to the Party of the People? documents it."
     assert not any(name.endswith(" Or") for name in names(analyse(text)))
+
+
+def test_a_greeting_is_no_part_of_a_name(analyse):
+    text = "ELIN MARROW: Hi Maya. I work nights at the clinic.\n\nMAYA QUILLON: Thank you. Maya here again."
+    assert not any(name.startswith("Hi ") for name in names(analyse(text)))
