@@ -40,6 +40,18 @@ agent advocate spokesman solicitor barrister counsel
 """.split()
 )
 
+# Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
+LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
+NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
+TITLE_WORDS = (
+    PERSON_TITLES
+    | ROLE_NOUNS
+    | frozenset(
+        "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
+        "managing technical operating financial acting interim former state city".split()
+    )
+)
+
 ORG_ROLE_NOUNS = frozenset(
     """
 company firm ministry authority government department agency council union group bank regulator

@@ -31,7 +31,9 @@ from briefing.nlp.lexicon import (
     COUNTRIES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
+    LEADING_NOISE,
     LEGAL_FORMS,
+    NAME_PARTICLES,
     NEWS_OUTLETS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
@@ -40,6 +42,7 @@ from briefing.nlp.lexicon import (
     ROLE_NOUNS,
     SPACY_TYPES,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -265,7 +268,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
         tokens = tokens[inner[-1] + 1 :]
     tokens = _without_strays(tokens)
     title = None
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
+    while len(tokens) > 1 and _title_before_name(tokens):
         title = tokens.pop(0).lower_.rstrip(".")
     if not tokens or all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
@@ -281,17 +284,14 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     return Mention(para.start + start, para.start + start + len(text), text, kind, weight, role or title, adjectival)
 
 
-# Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
-LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
-NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
-TITLE_WORDS = (
-    PERSON_TITLES
-    | ROLE_NOUNS
-    | frozenset(
-        "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
-        "managing technical operating financial acting interim former state city".split()
-    )
-)
+def _title_before_name(tokens: list) -> bool:
+    """'Senator', 'Chief Executive': a title before a name. A word that only qualifies a title
+    ('State' of 'State Senator', 'City' of 'City Councillor') counts only before one: 'City
+    Hall' is no person."""
+    word = tokens[0].lower_.rstrip(".")
+    if word not in TITLE_WORDS:
+        return False
+    return word in PERSON_TITLES | ROLE_NOUNS or tokens[1].lower_.rstrip(".") in TITLE_WORDS
 
 
 def _without_strays(tokens: list) -> list:

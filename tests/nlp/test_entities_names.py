@@ -70,3 +70,16 @@ def test_a_conjunction_ending_a_title_is_no_part_of_a_name(analyse):
 def test_a_greeting_is_no_part_of_a_name(analyse):
     text = "ELIN MARROW: Hi Maya. I work nights at the clinic.\n\nMAYA QUILLON: Thank you. Maya here again."
     assert not any(name.startswith("Hi ") for name in names(analyse(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "stray"),
+    [
+        ("The mayor spoke to a news conference at City Hall on Sunday.", None, "Hall"),
+        ("State Senator Ugo Brennan voted against the harbour plan.", "Ugo Brennan", "State Senator Ugo Brennan"),
+    ],
+)
+def test_a_word_that_qualifies_a_title_counts_only_before_one(analyse, text, name, stray):
+    found = names(analyse(text))
+    assert stray not in found
+    assert name is None or name in found
