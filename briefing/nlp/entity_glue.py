@@ -23,6 +23,10 @@ from briefing.nlp.mentions import Mention
 GLUED_FIGURE = re.compile(r"\s+\d+[a-z]{4,}\S*$|[—–]\d[\d.,%]*$")
 # A time glued before a name opens a comment or a live-blog entry: "9:31PMKasich".
 GLUED_TIME = re.compile(r"^\d{1,2}:\d\d(?:[AaPp]\.?[Mm]\.?)?(?=[A-Z])")
+# After a name, a space and a lower-case word: the name goes on inside its sentence. Glued page
+# furniture ends where a line ended, so the word after a glued one ('Jon StraussCinematography')
+# opens another element, not the name's sentence.
+RUNS_ON = re.compile(r" [a-z]")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Du", "La", "Le", "O’", "O'", "Van", "Von", "Fitz")
 
 
@@ -33,7 +37,10 @@ def split_glued(mentions: list[Mention], text: str) -> list[Mention]:
     for mention in mentions:
         mention = _without_time(mention)
         previous = re.search(r"(\S+) $", text[max(0, mention.start - 40) : mention.start])
-        pieces = _name_pieces(mention.text, known, text, previous[1] if previous else "")
+        # a body's name runs on into lower-case words of its sentence ('Corvane AquaLink control
+        # software'); a person's name never ends in a camel-case word but for its prefixes ('McCain')
+        running = mention.type != "person" and RUNS_ON.match(text, mention.end) is not None
+        pieces = _name_pieces(mention.text, known, text, previous[1] if previous else "", running)
         if pieces is None:
             result.append(mention)
             continue
@@ -52,14 +59,17 @@ def _without_time(mention: Mention) -> Mention:
     return Mention(start, mention.end, mention.text[time.end() :], mention.type, mention.weight, mention.role)
 
 
-def _name_pieces(form: str, known: set[str], text: str, previous: str = "") -> list[tuple[int, str]] | None:
+def _name_pieces(
+    form: str, known: set[str], text: str, previous: str = "", running: bool = False
+) -> list[tuple[int, str]] | None:
     """(offset, name) of each name in ``form``, or None when ``form`` is left as it is.
-    ``previous`` is the word before the mention: 'Getty' of 'Getty ImagesRepublican'."""
+    ``previous`` is the word before the mention: 'Getty' of 'Getty ImagesRepublican';
+    ``running`` when lower-case words of the same sentence follow it."""
     figure = GLUED_FIGURE.search(form)
     usable = form[: figure.start()] if figure else form
     chunks = _chunks(usable)
     words = [_is_word(c, known) for c in chunks]
-    drop = _glued_words(chunks, words, known, text)
+    drop = _glued_words(chunks, words, known, text, running)
     if len(chunks) > 1 and words[0] and f"{previous} {chunks[0]}" in known:
         drop[0] = True  # the end of the name before: 'Getty Images' + 'Republican'
     if not figure and not any(drop):
@@ -102,7 +112,7 @@ def _is_word(chunk: str, known: set[str]) -> bool:
     return " " not in chunk.strip() and chunk not in known and is_dictionary_word(chunk)
 
 
-def _glued_words(chunks: list[str], words: list[bool], known: set[str], text: str) -> list[bool]:
+def _glued_words(chunks: list[str], words: list[bool], known: set[str], text: str, running: bool) -> list[bool]:
     drop = [False] * len(chunks)
     if len(chunks) < 2:
         return drop
@@ -118,7 +128,14 @@ def _glued_words(chunks: list[str], words: list[bool], known: set[str], text: st
         after = chunks[j + 1] if j + 1 < len(chunks) else None
         if before is None and after is None:
             return drop  # words only: "YouTube", "SurveyMonkey"
-        if j > i + 1 or _glued_one("".join(chunks[i : j + 1]), before, after, known, text):
+        # one word ending a name inside its sentence, after a name the text never uses alone: a
+        # brand written in camel case ('Corvane AquaLink control software'), not a glued word
+        brand = running and after is None and j == i and before is not None and before.strip() not in known
+        if (
+            j > i + 1
+            or (not brand or _function(chunks[i]))
+            and _glued_one("".join(chunks[i : j + 1]), before, after, known, text)
+        ):
             drop[i : j + 1] = [True] * (j + 1 - i)
         i = j + 1
     return drop
@@ -139,6 +156,11 @@ def _glued_one(word: str, before: str | None, after: str | None, known: set[str]
     if before is not None and (" " in before.strip() or _known(before, known, text)):
         return True
     return after is not None and not function and _known(after, known, text)
+
+
+def _function(word: str) -> bool:
+    lower = word.strip().lower()
+    return lower in FUNCTION_WORDS or lower in OPENING_WORDS
 
 
 def _known(chunk: str, known: set[str], text: str) -> bool:

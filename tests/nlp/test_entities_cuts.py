@@ -32,13 +32,25 @@ def glued(text, form, others=()):
         ("Laura BassettFlagShareLikeReplyPaige Lavender", ["Laura Bassett", "Paige Lavender"]),
         ("FlagShareLikeReplySara Bondioli", ["Sara Bondioli"]),
         ("Mari Hayman 5ptsmoderatorFeaturedFebruary", ["Mari Hayman"]),
-        ("Jon StraussCinematography", ["Jon Strauss"]),
         ("United StatesIn", ["United States"]),
     ],
 )
 def test_words_glued_to_a_name_are_cut_off(form, names):
     text = f"Comments.\n{form} an interview with Paige Lavender."
     assert glued(text, form, ["Paige Lavender"]) == names
+
+
+def test_a_word_glued_to_a_name_used_alone_is_cut_off_inside_a_sentence_too():
+    text = "Video produced by Jon StraussCinematography by Jon Strauss and Sam Wilkes."
+    assert glued(text, "Jon StraussCinematography", ["Jon Strauss"]) == ["Jon Strauss"]
+
+
+def test_a_brand_in_camel_case_after_a_name_stays_whole_inside_its_sentence():
+    text = "The plant's Corvane AquaLink control software failed. Corvane Systems said so."
+    mentions = [mention(text, "Corvane AquaLink", "organisation"), mention(text, "Corvane Systems", "organisation")]
+    assert [m.text for m in split_glued(mentions, text)] == ["Corvane AquaLink", "Corvane Systems"]
+    credits = "Cinematography by Sam WilkesAssociate production by Audrey Horwitz."
+    assert glued(credits, "Sam WilkesAssociate") == ["Sam Wilkes"]  # a person's name: glued
 
 
 @pytest.mark.parametrize(
