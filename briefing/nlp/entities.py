@@ -83,8 +83,23 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
     _retype_lone_surnames(clusters)
+    _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters
+
+
+def _retype_group_numbers(clusters: list[Cluster]) -> None:
+    """'African-Americans' typed a person beside the group 'African-American': a one-word plural
+    of a group the text names is that group of people too. A place keeps its type ('Philippines'
+    beside 'Philippine'), and a singular its own ('Khan' beside 'the Khans')."""
+    groups = {c.name.lower() for c in clusters if c.type == "group" and " " not in c.name}
+    for cluster in clusters:
+        name = cluster.name.lower()
+        if cluster.type in ("group", "place") or " " in name or len(name) < 4:
+            continue
+        if name.endswith("s") and name[:-1] in groups:
+            for mention in cluster.mentions:
+                mention.type = "group"
 
 
 def _retype_lone_surnames(clusters: list[Cluster]) -> None:

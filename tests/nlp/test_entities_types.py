@@ -180,3 +180,11 @@ def test_names_listed_before_a_plural_place_noun_are_places(analyse):
 def test_a_given_name_alone_stays_a_person(analyse):
     text = "Our first caller is Elin, from the harbour. Elin, go ahead. Thank you, Elin."
     assert types(analyse(text)).get("Elin") == "person"
+
+
+def test_a_name_in_the_other_number_of_a_group_is_that_group(analyse):
+    text = (
+        "Many Democrats fear that African-American voters may stay home. The president told "
+        "African-Americans this weekend that he would consider it a personal insult."
+    )
+    assert types(analyse(text))["African-Americans"] == "group"
