@@ -128,22 +128,18 @@ def _glued_words(chunks: list[str], words: list[bool], known: set[str], text: st
         after = chunks[j + 1] if j + 1 < len(chunks) else None
         if before is None and after is None:
             return drop  # words only: "YouTube", "SurveyMonkey"
-        # one word ending a name inside its sentence, after a name the text never uses alone: a
-        # brand written in camel case ('Corvane AquaLink control software'), not a glued word
-        brand = running and after is None and j == i and before is not None and before.strip() not in known
-        if (
-            j > i + 1
-            or (not brand or _function(chunks[i]))
-            and _glued_one("".join(chunks[i : j + 1]), before, after, known, text)
-        ):
+        if j > i + 1 or _glued_one("".join(chunks[i : j + 1]), before, after, known, text, running):
             drop[i : j + 1] = [True] * (j + 1 - i)
         i = j + 1
     return drop
 
 
-def _glued_one(word: str, before: str | None, after: str | None, known: set[str], text: str) -> bool:
+def _glued_one(
+    word: str, before: str | None, after: str | None, known: set[str], text: str, running: bool = False
+) -> bool:
     """A word (or two) glued to a name: after a known or full name ('Jon StraussCinematography',
-    'United StatesIn'), or a content word before a known name ('Getty ImagesRepublican')."""
+    'United StatesIn'), or a content word before a known name ('Getty ImagesRepublican').
+    ``running``: the mention goes on into lower-case words of its sentence (see ``RUNS_ON``)."""
     lower = word.strip().lower()
     if lower in ORG_WORDS | PLACE_WORDS:
         return False
@@ -154,13 +150,10 @@ def _glued_one(word: str, before: str | None, after: str | None, known: set[str]
     if _repeated(token, text):
         return False  # a name of its own, written so throughout
     if before is not None and (" " in before.strip() or _known(before, known, text)):
-        return True
+        # ending a body's name inside its sentence, after a name the text never uses alone, the
+        # word is a brand's, written in camel case ('Corvane AquaLink control software')
+        return not (running and after is None and not function and before.strip() not in known)
     return after is not None and not function and _known(after, known, text)
-
-
-def _function(word: str) -> bool:
-    lower = word.strip().lower()
-    return lower in FUNCTION_WORDS or lower in OPENING_WORDS
 
 
 def _known(chunk: str, known: set[str], text: str) -> bool:
