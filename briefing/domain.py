@@ -33,6 +33,12 @@ def normalise_name(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def singular_of(name: str) -> str | None:
+    """A group's plural name in the singular, both normalised ("republicans" -> "republican");
+    None when it is no such plural ("swiss", "bus")."""
+    return name[:-1] if len(name) > 3 and name.endswith("s") and not name.endswith("ss") else None
+
+
 class BriefingError(Exception):
     """An error a user can act on; its message is one line shown as is."""
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.domain import normalise_name
+from briefing.domain import normalise_name, singular_of
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import (
@@ -95,9 +95,9 @@ def _retype_group_numbers(clusters: list[Cluster]) -> None:
     groups = {c.name.lower() for c in clusters if c.type == "group" and " " not in c.name}
     for cluster in clusters:
         name = cluster.name.lower()
-        if cluster.type in ("group", "place") or " " in name or len(name) < 4:
+        if cluster.type in ("group", "place") or " " in name:
             continue
-        if name.endswith("s") and name[:-1] in groups:
+        if singular_of(name) in groups:
             for mention in cluster.mentions:
                 mention.type = "group"
 

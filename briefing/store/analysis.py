@@ -28,6 +28,7 @@ from briefing.domain import (
     FoundEntity,
     FoundQuote,
     normalise_name,
+    singular_of,
 )
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_source_text
@@ -280,8 +281,8 @@ class _Entity:
 
 def _number_forms(forms: list[str]) -> list[str]:
     """A group's name in the other number: "republican" and "republicans", "american" and
-    "americans" are one group of people; a form ending in "ss" ("swiss") has no singular."""
-    other = [f[:-1] if f.endswith("s") and not f.endswith("ss") else f + "s" for f in forms if len(f) > 3]
+    "americans" are one group of people."""
+    other = [singular_of(f) or f + "s" for f in forms if len(f) > 3]
     return [f for f in dict.fromkeys(other) if f not in forms]
 
 
@@ -435,7 +436,7 @@ class _Resolver:
             spellings.setdefault(key, {})
             spellings[key][shown] = spellings[key].get(shown, 0) + len(found_in)
         if entity.type == "group":  # "Republican" counts for "Republicans": a group of people is named in the plural
-            for key in [k for k in counts if k + "s" in counts or k + "s" == entity.key]:
+            for key in [k for k in counts if k + "s" in counts or singular_of(entity.key) == k]:
                 sources.setdefault(key + "s", set()).update(sources.pop(key))
                 spellings.setdefault(key + "s", {entity.name: 0})
                 counts[key + "s"] = len(sources[key + "s"])
