@@ -19,6 +19,16 @@ RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
 
 
+# bidi overrides, embeddings and isolates: shown as they are, they make text read backwards
+# ("fdp.exe" for "exe.pdf") or drag the words around them; text shown as data needs none of them
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidi overrides, embeddings and isolates."""
+    return BIDI_CONTROLS.sub("", text)
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

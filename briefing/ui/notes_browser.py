@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, strip_bidi
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
 from briefing.ui.paging import RowPages
-from briefing.ui.plain import plain_label, strip_bidi, tip
+from briefing.ui.plain import plain_label, tip
 from briefing.ui.tag_colours import TagColours
 from briefing.ui.widgets import BRIEFING_MIME, item_mime
 

@@ -9,15 +9,12 @@ have no such flag, so ``tip`` escapes the text and marks it as rich text that sa
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
-# bidi overrides, embeddings and isolates: they can make metadata read backwards ("fdp.exe")
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 MIN_DIALOG_WIDTH = 360  # an input dialog's least width: its title and a sentence of label
 TITLE_BAR_EXTRA = 160  # the title bar's icon and buttons beside the title text
 
@@ -100,10 +97,6 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: Sequence[str
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.textValue()
-
-
-def strip_bidi(text: str) -> str:
-    return BIDI_CONTROLS.sub("", text)
 
 
 class InertDocument(QTextDocument):

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing.domain import Source
+from briefing.domain import Source, strip_bidi
 from briefing.ui.palette_colours import readable
-from briefing.ui.plain import strip_bidi, tip
+from briefing.ui.plain import tip
 
 LAYERS = ("entity", "quote", "claim", "note")
 ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97706", "group": "#9467bd"}

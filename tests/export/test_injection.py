@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from briefing.domain import BIDI_CONTROLS, strip_bidi
 from briefing.export.formats import render_briefing
 from briefing.export.html import markdown_to_html
 from briefing.export.markup import SAFE_LINK, analyst_markdown, inline
@@ -183,6 +184,41 @@ def test_json_is_data_and_cannot_be_read_as_markup(hostile):
     assert doc["items"][0]["text"] == PASSAGE and doc["items"][-1]["markdown"] == ANALYST
 
 
+# A right-to-left override makes "Invoice exe.pdf" show as "Invoice fdp.exe"; an isolate left
+# open drags the citation after it. Neither may reach a reader of any format (the PDF is drawn
+# from the HTML body, and its extracted text is in logical order whatever the drawing shows).
+REVERSED = "Invoice \u202eexe.pdf\u202c and \u2067isolated"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_bidi_controls_in_source_and_note_text_do_not_reorder_the_export(ws, fmt):
+    text = f"Intro.\n\nShe said “{REVERSED}” at noon."
+    source, _ = add_document(ws, make_doc(text, title=f"Title {REVERSED}", outlet="Outlet \u202dLR"))
+    start = text.index(REVERSED)
+    quote = add_quote(ws, source, start, start + len(REVERSED), speaker_text="Speaker \u202bname")
+    briefing = create_briefing(ws, "Bidi check")
+    add_item(ws, briefing, "quote", quote)
+    add_item(ws, briefing, "text", body=f"Analyst text {REVERSED}")
+    data = render_briefing(ws, briefing, fmt)
+    if fmt == "docx":
+        shown = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    else:
+        shown = data.decode()
+    assert not BIDI_CONTROLS.search(shown)
+    assert squeezed("Invoice exe.pdf and isolated") in squeezed(shown)
+    assert "Speaker" in shown and "name" in shown
+
+
+def test_json_keeps_the_passage_exactly_as_the_source_has_it(ws):
+    text = f"Intro.\n\nShe said “{REVERSED}” at noon."
+    source, _ = add_document(ws, make_doc(text))
+    start = text.index(REVERSED)
+    briefing = create_briefing(ws, "Bidi check")
+    add_item(ws, briefing, "quote", add_quote(ws, source, start, start + len(REVERSED)))
+    doc = json.loads(render_briefing(ws, briefing, "json"))
+    assert doc["items"][0]["text"] == REVERSED  # the data itself, for checking against the source
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
@@ -193,7 +229,7 @@ def test_json_is_data_and_cannot_be_read_as_markup(hostile):
 )
 def test_source_text_renders_as_written_and_nothing_else(text):
     page = HtmlText(markdown_to_html(inline(text)))
-    assert page.text == normal(text)
+    assert page.text == normal(strip_bidi(text))
     assert {tag for tag, _ in page.tags} <= {"p"}
 
 
