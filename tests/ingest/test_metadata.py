@@ -229,6 +229,53 @@ def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(fir
     assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Okafor looks to ease bad blood with the Water Board.",
+        "Water Board chief says Okafor can win.",
+        "5 things to watch in the Port Halden debate.",
+        "With 'emergency powers,' mayor escalates the water row.",
+    ],
+)
+def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(first):
+    found = read_text_metadata(f"{first}\n\n{BODY}", None)
+    assert found.title == first and found.body == BODY
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "It won't be easy to fix the water plant.",  # a lead opens with a pronoun or an adverb
+        "Maybe the old rules of politics still apply.",
+        "Marta Okafor had a rough day on Monday.",  # a day, a reporting verb: a lead's
+        "Okafor told the board it had failed the city.",
+        "Mr. Okafor, I have a deal for you.",  # the writer speaking
+        "Port Halden mayor Marta Okafor faces a new inquiry into the failed plant now.",  # too long
+    ],
+)
+def test_a_lead_is_no_sentence_case_headline(first):
+    assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
+
+
+def test_a_sentence_case_headline_needs_a_longer_paragraph_after_it():
+    text = "Grid outage hits Port Halden.\n\nThe plant failed again.\n\nCrews are out."
+    assert read_text_metadata(text, None).title is None
+
+
+def test_a_headline_line_ending_with_a_semicolon_leaves_its_standfirst_in_the_body():
+    standfirst = "Diligent effort to court voters puts the mayor at the top of the field."
+    found = read_text_metadata(f"Evangelical voters flock to Okafor;\n{standfirst}\n\n{BODY}", None)
+    assert found.title == "Evangelical voters flock to Okafor"
+    assert found.body == f"{standfirst}\n\n{BODY}"
+
+
+def test_two_lines_that_are_no_headline_stay_as_written():
+    first = "The mayor said on Tuesday that the plant failed again and again and again;\nthe board met."
+    found = read_text_metadata(f"{first}\n\n{BODY}", None)
+    assert found.title is None and found.body == f"{first}\n\n{BODY}"
+
+
 def test_single_paragraph_has_no_headline():
     assert read_text_metadata("Short note", None).title is None
 
