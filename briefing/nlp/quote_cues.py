@@ -56,9 +56,12 @@ def find_cue(para: Paragraph, span) -> Cue | None:
             or _according_to(para, close_i, open_i)
             or _fragment(para, open_i, span)
         )
-    # a fragment inside a sentence: the speaker is the subject before it
+    # a fragment inside a sentence: the speaker is the subject before it; a fragment ending in
+    # a comma sets off its attribution after it ('a “lawful source of income,” as a memo put it')
+    after = _attribution_after(para, close_i) if inner[-1:] == "," else None
     return (
-        _fragment(para, open_i, span)
+        after
+        or _fragment(para, open_i, span)
         or _as_fragment(para, open_i)
         or _cue_before(para, open_i, whole_sentence=True)
         or _according_to(para, close_i, open_i)
@@ -78,6 +81,23 @@ def _verb_just_before(para: Paragraph, open_i: int) -> bool:
 def _token_bounds(para: Paragraph, span) -> tuple[int | None, int]:
     close_i = para.token_from(span.close)
     return para.token_from(span.open), len(para.doc) if close_i is None else close_i
+
+
+def _attribution_after(para: Paragraph, close_i: int) -> Cue | None:
+    """'…” as a memo put it', '…” Hoover said.': right after the closing mark, a noun phrase
+    (after 'as') and its cue verb, and nothing else: no clause of its own, no colon after."""
+    doc = para.doc
+    i = close_i + 1
+    if i < len(doc) and doc[i].lower_ == "as":
+        i += 1
+    for token in doc[i : i + 7]:
+        if is_cue_verb(token) and token.i > i:
+            if token.i + 1 < len(doc) and doc[token.i + 1].text == ":":
+                return None
+            return cue_for_verb(para, token, list(doc[close_i + 1 : token.i + 1]), after_quote=True)
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "SCONJ"):
+            return None
+    return None
 
 
 def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
@@ -140,11 +160,17 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> C
 
 def _reporting_verb(para: Paragraph, verb):
     """'Djokovic told a TV interviewer that he is feeling “…”', 'Ryan said it’s unrealistic to
-    think that “…”': a verb of stance inside what a speech verb reports gives way to that verb."""
-    if verb.lemma_ in QUOTE_VERBS:
+    think that “…”': a verb of stance inside what a speech verb reports gives way to that verb;
+    so does a speech verb whose subject is 'it' ('Obama said it would tell a story of “…”').
+    'Americans, Obama said, have come to believe “…”': the one saying so set off in commas."""
+    subject = verb_subject(verb)
+    if verb.lemma_ in QUOTE_VERBS and (subject is None or subject.lower_ != "it"):
         return verb
     governor = verb
     for _ in range(4):
+        aside = _aside_speech_verb(para, governor)
+        if aside is not None:
+            return aside
         if governor.head is governor or governor.dep_ not in ("ccomp", "xcomp", "advcl", "acomp", "conj"):
             break
         governor = governor.head
@@ -152,6 +178,16 @@ def _reporting_verb(para: Paragraph, verb):
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct for c in governor.children)
             return governor if has_subject else verb
     return verb
+
+
+def _aside_speech_verb(para: Paragraph, clause):
+    """A speech verb with a named subject hung from the clause as an aside ('Obama said,')."""
+    for child in clause.children:
+        if child.dep_ == "parataxis" and child.lemma_ in QUOTE_VERBS and not inside_marks(para, child):
+            subject = verb_subject(child)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON") and subject.lower_ != "it":
+                return child
+    return None
 
 
 def in_reported_clause(para: Paragraph, cue: Cue, span) -> bool:

@@ -44,7 +44,7 @@ def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cu
         return named
     # 'told AFP': the one told is no speaker
     inverted = _inverted_speaker(para, verb) if after_quote and verb.lemma_ != "tell" else None
-    if verb.i and (verb.doc[verb.i - 1].pos_ == "PROPN" or is_subject(verb.doc[verb.i - 1])):
+    if verb.i and _name_right_before(verb.doc[verb.i - 1]):
         # 'Beck joked, …' or '…,” Viguerie notes.' parsed with the name as a compound of the verb
         named = name_before(para, verb, list(verb.doc[max(0, verb.i - 6) : verb.i]))
         if named is not None:
@@ -52,6 +52,14 @@ def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cu
     if after_quote:
         return inverted or governing_subject(para, verb)
     return governing_subject(para, verb) or leading_words(para, verb)
+
+
+def _name_right_before(token) -> bool:
+    """A name, or a subject, right before the verb; never a day or time ('tweets early Friday
+    saying …': Friday says nothing)."""
+    if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "npadvmod":
+        return False
+    return token.pos_ == "PROPN" or is_subject(token)
 
 
 def _name_opening(para: Paragraph, verb, window) -> Cue | None:
@@ -165,6 +173,9 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             # was too early but added, “…”': the parser hung the cue in what the speaker said;
             # it is the speaker's, not the database's or the 'it's
             governor = governor.head
+        outer = _outer_subject(para, verb, governor) if came.i == verb.i else None
+        if outer is not None:
+            return make_cue(para, verb, outer.left_edge.idx, outer.idx + len(outer.text), outer)
         subject = verb_subject(governor)
         if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":
             subject = governor.head  # 'an academic named Eric Kingson, who worked the crowd, praising “…”'
@@ -172,6 +183,20 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if subject is not None and not subject.is_punct and not inside_marks(para, subject):
             tokens = [t for t in subject.subtree if t.dep_ != "punct"]
             return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+    return None
+
+
+def _outer_subject(para: Paragraph, verb, governor):
+    """'Trump was defensive about not paying an architect who said he was stiffed, saying, “…”':
+    a participle set off by a comma after a relative clause the parser hung it in speaks for
+    the subject of the clause around it, not for the relative clause's noun."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or governor.dep_ != "relcl" or not verb.i or doc[verb.i - 1].text != ",":
+        return None
+    for clause in governor.head.ancestors:
+        subject = verb_subject(clause)
+        if subject is not None and not subject.is_punct and subject.tag_ not in ("WP", "WDT"):
+            return None if inside_marks(para, subject) else subject
     return None
 
 
