@@ -41,6 +41,11 @@ TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a nam
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
+INTRODUCED_REACH = 400  # characters before a pronoun where a person just introduced still speaks next
+# after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
+INTRODUCTION = re.compile(
+    r",\s+(?:\d+,\s+)?(?:a|an|the|[a-z][\w-]*\s+(?:of|at|for)|president|director|chairman|chief)\b"
+)
 
 
 def resolve_speaker(
@@ -127,6 +132,10 @@ def _resolve_pronoun(
         return found if found is not None else latest(clusters, before, "person", quotes, people)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
     agrees = {i for i in people if wanted is None or genders.get(i) in (wanted, None)}
+    known = {i for i in agrees if genders.get(i) == wanted} if wanted else set()
+    introduced = _introduced(clusters, known, before, quotes, text, subjects)
+    if introduced is not None:
+        return introduced
     last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
@@ -134,6 +143,36 @@ def _resolve_pronoun(
         return found if found is not None else last.speaker
     found = _latest_subject(clusters, agrees, before, subjects, quotes, text, pronoun=pronoun)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
+
+
+def _introduced(
+    clusters: list[Cluster], among: set[int], before: int, quotes: list, text: str, subjects: Subjects
+) -> int | None:
+    """'…, which concerns Henry Crespo, president of the Black Caucus.' then '“…,” he said': a
+    person named for the first time, in full and with a description set off after the name,
+    since the last quotation and shortly before the pronoun, is the one who speaks next."""
+    earlier = sorted((q.start, q.end) for q in quotes if q.end < before)
+    upto = before
+    if earlier and not text[earlier[-1][1] : before].strip(" ,.”’\"'\n"):
+        upto = earlier.pop()[0]  # '“…,” he said': the pronoun's own quote comes after its speaker
+    since = max(max((end for _, end in earlier), default=0), upto - INTRODUCED_REACH)
+    best, best_at = None, -1
+    for index in among:
+        first = min(clusters[index].mentions, key=lambda m: m.start)
+        if not since < first.start < upto or first.start < best_at or " " not in text[first.start : first.end]:
+            continue
+        if INTRODUCTION.match(text, first.end):
+            best, best_at = index, first.start
+    if best is None or latest(clusters, upto, "person", quotes, among) != best:
+        return None  # someone agreeing was named after the introduction
+    named_end = min(m.end for m in clusters[best].mentions)
+    if any(named_end <= start < upto and _names_someone(text[start:end]) for start, end, _ in subjects.spans):
+        return None  # 'Kasich agreed…' then 'Cruz played down a deal with Kasich': a subject since
+    return best
+
+
+def _names_someone(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in ("he", "she")
 
 
 def _latest_subject(

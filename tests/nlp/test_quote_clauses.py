@@ -46,3 +46,36 @@ def test_it_inside_what_someone_said_is_no_speaker(nlp):
     doc = nlp(text)
     tell = next(t for t in doc if t.text == "tell")
     assert _reporting_verb(Paragraph(0, doc, text), tell).text == "said"
+
+
+def test_a_person_just_introduced_speaks_next():
+    """'…, which concerns Henry Crespo, president of the Caucus.' then '“…,” he said': the man
+    introduced in full right before the quote, not the earlier speaker nor the subject before him."""
+    from briefing.nlp.entities import Cluster
+    from briefing.nlp.mentions import Mention
+    from briefing.nlp.quote_speakers import resolve_speaker
+    from briefing.nlp.quote_topics import Subjects
+    from briefing.nlp.quotes import Quote
+
+    text = (
+        "“We will win,” said Tomas Reyes.\n\nWhile Reyes had songs written about him, that is not so for Brandt, "
+        "which concerns Henry Crespo, president of the Veldra Music Caucus.\n\n"
+        "“No one writes songs for Brandt,” he said."
+    )
+
+    def at(words: str, after: int = 0) -> tuple[int, int]:
+        start = text.index(words, after)
+        return start, start + len(words)
+
+    reyes, crespo = at("Tomas Reyes"), at("Henry Crespo")
+    lone_reyes = at("Reyes", reyes[1])
+    clusters = [
+        Cluster([Mention(*reyes, "Tomas Reyes", "person"), Mention(*lone_reyes, "Reyes", "person")]),
+        Cluster([Mention(*crespo, "Henry Crespo", "person")]),
+    ]
+    first, second = at("We will win,"), at("No one writes songs for Brandt,")
+    quotes = [Quote(*first, 0, "Tomas Reyes", "said"), Quote(*second, None, None, None)]
+    subjects = Subjects(spans=[(*lone_reyes, (True, lone_reyes[0], False))])
+    he = at("he said", second[1])
+    found = resolve_speaker("he", he[0], he[0] + 2, None, clusters, text, quotes, subjects, {0, 1}, {0: "m", 1: "m"})
+    assert found == 1
