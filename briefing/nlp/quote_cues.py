@@ -17,6 +17,7 @@ from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 from briefing.nlp.quote_cue_words import (
     FRAGMENT_VERBS,
+    PHRASAL_CUES,
     Cue,
     inside_marks,
     is_abbreviation,
@@ -164,7 +165,8 @@ def _reporting_verb(para: Paragraph, verb):
     so does a speech verb whose subject is 'it' ('Obama said it would tell a story of “…”').
     'Americans, Obama said, have come to believe “…”': the one saying so set off in commas."""
     subject = verb_subject(verb)
-    if verb.lemma_ in QUOTE_VERBS and (subject is None or subject.lower_ != "it"):
+    speech = verb.lemma_ in QUOTE_VERBS or verb.lemma_.lower() in PHRASAL_CUES  # 'went on about “…”' too
+    if speech and (subject is None or subject.lower_ != "it"):
         return verb
     governor = verb
     for _ in range(4):

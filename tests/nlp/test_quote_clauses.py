@@ -79,3 +79,12 @@ def test_a_person_just_introduced_speaks_next():
     he = at("he said", second[1])
     found = resolve_speaker("he", he[0], he[0] + 2, None, clusters, text, quotes, subjects, {0, 1}, {0: "m", 1: "m"})
     assert found == 1
+
+
+def test_a_phrasal_speech_verb_is_its_own_cue(nlp):
+    """'as Reyes went on about “…”, Okafor said yes': 'went on' is speech, not a stance inside what Okafor said."""
+    text = "And as Tomas Reyes went on about “how the system is rigged,” Marta Okafor said yes, yes, yes."
+    doc = nlp(text)
+    went = next(t for t in doc if t.text == "went")
+    assert went.head.text == "said"  # the parse this guards against
+    assert _reporting_verb(Paragraph(0, doc, text), went).text == "went"
