@@ -20,6 +20,8 @@ from briefing.nlp.entity_forms import (
     split_run_together,
     trim_headline_names,
     trim_to_known_names,
+    without_capitalised_words,
+    without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
@@ -78,7 +80,8 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = cut_to_names(split_glued(trim_headline_names(mentions, parsed), parsed.text), parsed)
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
-    mentions = trim_to_known_names(mentions, parsed.text, headlines)
+    mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)
+    mentions = _with_chamber_groups(without_capitalised_words(mentions, parsed.text), parsed.text)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
@@ -86,6 +89,28 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters
+
+
+CHAMBERS = frozenset("House Senate Congressional".split())
+
+
+def _with_chamber_groups(mentions: list[Mention], text: str) -> list[Mention]:
+    """'House' + 'Republicans' read apart: one group, the party's members of that chamber
+    ('House Republicans'), not the House and the party's voters."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.text in CHAMBERS
+            and mention.type == "group"
+            and mention.text.endswith("s")
+            and text[last.end : mention.start] == " "
+        ):
+            joined[-1] = Mention(last.start, mention.end, text[last.start : mention.end], "group", mention.weight)
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _retype_group_numbers(clusters: list[Cluster]) -> None:

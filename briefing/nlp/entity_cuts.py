@@ -4,7 +4,9 @@ A title-case headline or a sentence start runs a name into the words around it, 
 model takes them all: "Asked on Fox News", "Two Supreme Court", "In Nevada" (a function,
 opening or number word before the name); "Trump May be Aligning", "Boyle is Breitbart
 News' Washington", "Luciana Lopez: Saying" (a clause after it); "Hayes of the Weekly
-Standard" (two names the text uses on their own, joined by "of the"); "Jeb Bush-spent",
+Standard" (two names the text uses on their own, joined by "of the"); "Obama Speech" (a
+person's name and an event or document noun: the name alone, and "Agenda Symposium" is no
+person but an event, typed as an organisation); "Jeb Bush-spent",
 "Obama-levels" (a lower-case word hyphened to a name the text uses on its own: "Oh Ha-eun"
 and "Seongsu-dong" stay whole).
 """
@@ -17,7 +19,7 @@ from collections import Counter
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
 from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, inflected_from, open_class_words
-from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import EVENT_WORDS, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -53,8 +55,23 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     result = []
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
-        result.extend(_cut(mention, known, in_headline))
+        result.extend(_cut(_without_event_word(mention, known), known, in_headline))
     return result
+
+
+def _without_event_word(mention: Mention, known: dict[str, str]) -> Mention:
+    """'Obama Speech' -> 'Obama' when the text names the person 'Obama'; 'Agenda Symposium',
+    'Drudge Report' or 'EgyptAir Flight MS804' typed a person is an event, a publication or
+    a flight, typed an organisation: a person's name never ends in such a noun nor holds a
+    figure."""
+    words = mention.text.split()
+    figure = any(c.isdigit() for c in mention.text)
+    if mention.type != "person" or len(words) < 2 or not (words[-1].lower() in EVENT_WORDS or figure):
+        return mention
+    name = mention.text[: mention.text.rindex(" ")]
+    if known.get(name) == "person" and not figure:
+        return Mention(mention.start, mention.start + len(name), name, "person", mention.weight, mention.role)
+    return Mention(mention.start, mention.end, mention.text, "organisation", mention.weight, mention.role)
 
 
 def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Mention]:

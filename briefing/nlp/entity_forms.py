@@ -5,10 +5,15 @@ beats "Donald Trump Invokes" seen once in a title-case headline, while "Marta Ok
 once still beats "Okafor" seen five times (a full name beats a surname). Before linking,
 a headline mention that is a body name plus a headline word is cut to the body name, and
 two names run together without a space ("CanberraWellington") are split when both are
-names the text uses on their own. Anywhere in the text, a mention that is a name the text
-uses elsewhere plus one word that is no name ("Trump Should", "Clinton Wades", "Neither
-Cruz", "Christie Says He") is cut to that name, the word being a function word, or a verb
-or adverb form the model's lemma tables know that the text never uses as a name of its own.
+names the text uses on their own. A headline mention the body never names, made of words
+the body writes in lower case ("Top Climate Group", "Turnout Numbers"), is no name; one that
+is a body name followed (or preceded) by such words ("Trump Tower Rent Once Somebody") is cut
+to that name; and a one-word name found only where a sentence opens that the text also writes
+in lower case ("Turnout makes a difference" beside "black turnout") is no name. Anywhere in
+the text, a mention that is a name the text uses elsewhere plus one word that is no name
+("Trump Should", "Clinton Wades", "Neither Cruz", "Christie Says He") is cut to that name,
+the word being a function word, or a verb or adverb form the model's lemma tables know that
+the text never uses as a name of its own.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from briefing.nlp.claim_headline import headline_ranges
-from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, open_class_words
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
+from briefing.nlp.entity_words import OPENING_WORDS, dictionary_words, inflected_from, open_class_words
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -58,16 +65,92 @@ def is_clean(form: str) -> bool:
 
 def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     """'Donald Trump Invokes' in a title-case headline is 'Donald Trump' when the body
-    names 'Donald Trump': the capitals of a headline run a name into the next word."""
+    names 'Donald Trump': the capitals of a headline run a name into the next word; so
+    is 'Trump Tower Rent Once Somebody' when the body writes 'rent' in lower case."""
     headlines = headline_ranges(parsed)
     if not headlines:
         return mentions
     body = {m.text for m in mentions if len(m.text.split()) > 1 and not _inside(m, headlines)}
+    words = _BodyWords(parsed.text, headlines, mentions)
     trimmed = []
     for mention in mentions:
-        name = _known_part(mention.text, body) if _inside(mention, headlines) else None
+        name = None
+        if _inside(mention, headlines):
+            name = _known_part(mention.text, body) or _before_common_words(mention.text, body, words)
         trimmed.append(mention if name is None else _cut_to(mention, name))
     return trimmed
+
+
+def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
+    """The mentions less those of a title-case headline that are words of the language, no
+    name: 'Top Climate Group' when the body writes 'climate group' and never the name."""
+    headlines = headline_ranges(parsed)
+    if not headlines:
+        return mentions
+    words = _BodyWords(parsed.text, headlines, mentions)
+    return [m for m in mentions if not (_inside(m, headlines) and words.headline_phrase(m.text))]
+
+
+def _body_text(text: str, headlines: list[tuple[int, int]]) -> str:
+    """The text with its title-case lines blanked (same length)."""
+    out = list(text)
+    for start, end in headlines:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
+def without_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions less a one-word name found only where a sentence opens, that the text
+    also writes in lower case: 'Turnout makes a difference' beside 'black turnout'."""
+    lower_words = set(re.findall(r"\b[a-z]+\b", text))
+    inside: set[str] = set()  # forms found where no sentence opens
+    for mention in mentions:
+        if _SENTENCE_END.search(text, max(0, mention.start - 3), mention.start) is None:
+            inside.add(mention.text)
+    return [
+        m
+        for m in mentions
+        if " " in m.text
+        or m.weight >= 3
+        or m.text in inside
+        or not m.text.istitle()
+        or m.text.lower() not in lower_words
+    ]
+
+
+class _BodyWords:
+    """How the body (the text less its title-case lines) writes the words of a headline."""
+
+    def __init__(self, text: str, headlines: list[tuple[int, int]], mentions: list[Mention]):
+        self.names = {m.text for m in mentions if not _inside(m, headlines)}  # the forms the body names
+        body = self.body = _body_text(text, headlines)
+        _, lower = body_words(body)
+        self.lower = lower | {part for word in lower for part in word.split("-")}  # 'voter-registration'
+        self.capitalised = set(re.findall(r"\b[A-Z][\w'’-]*", body))
+
+    def common(self, word: str) -> bool:
+        """A word the body writes in lower case (in either number), or a function word."""
+        lower = word.lower()
+        if lower in STOP_WORDS or lower in FUNCTION_WORDS:
+            return True
+        return any(form in self.lower for form in (lower, lower + "s", *word_bases(lower)))
+
+    def headline_phrase(self, form: str) -> bool:
+        """Words of the language, not a name: the body never names ``form``, writes two of
+        its words in lower case as a phrase ('a major climate group') and never capitalises
+        the others ('Top'). A list of names set in title case ('Bend the Arc, We Act Radio')
+        keeps its names: the body does not write them as a phrase."""
+        words = re.findall(r"[^\W\d_][\w'’]*", form)
+        if not words or form in self.names or len(words) != len(form.split()):
+            return False
+        if len(words) == 1:
+            return words[0].lower() in self.lower and words[0] not in self.capitalised
+        common = [self.common(w) for w in words]
+        rest = [w for w, c in zip(words, common, strict=True) if not c]
+        if not all(w not in self.capitalised and w.lower() in dictionary_words() for w in rest):
+            return False
+        pairs = (f"{a.lower()} {b.lower()}" for a, b in zip(words, words[1:], strict=False))
+        return any(re.search(rf"(?<![\w-]){re.escape(pair)}s?(?![\w-])", self.body) for pair in pairs)
 
 
 def trim_to_known_names(
@@ -178,6 +261,18 @@ def _named_alone(name: str, counts: Counter[str], types: dict[str, str]) -> bool
 
 def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= mention.start and mention.end <= e for s, e in ranges)
+
+
+def _before_common_words(text: str, body: set[str], words: _BodyWords) -> str | None:
+    """'Trump Tower Rent Once Somebody' -> 'Trump Tower': the longest body name at either end,
+    next to a word the body writes in lower case that is no organisation or place word."""
+    parts = text.split()
+    for size in range(len(parts) - 1, 1, -1):
+        for name, next_word in ((parts[:size], parts[size]), (parts[-size:], parts[-size - 1])):
+            lower = next_word.lower()
+            if " ".join(name) in body and words.common(next_word) and lower not in ORG_WORDS | PLACE_WORDS:
+                return " ".join(name)
+    return None
 
 
 def _known_part(text: str, body: set[str]) -> str | None:

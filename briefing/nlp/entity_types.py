@@ -1,4 +1,4 @@
-"""Types the page layout decides: datelines and results tables.
+"""Types the page layout decides: datelines, US state abbreviations and results tables.
 
 A wire story opens with a dateline, the place it was filed from, in capitals: "LONDON -",
 "ROME (Reuters) -", "BONN 1996-08-22". The small model reads those capitals as an
@@ -8,6 +8,9 @@ would do the same; a dateline is a place.
 A line of results or standings ("Cincinnati 3 Pittsburgh 5", "CHICAGO 69 59 .539") names
 clubs by their city: a place there, followed by its score, is a team, an organisation.
 A country stays a place (a national side is named as its country).
+
+A US state written as news abbreviates it ("Raleigh, N.C.", "Tampa, Fla.") is a place,
+though its short capitals look like an organisation's acronym.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 
 from briefing.domain import normalise_name
-from briefing.nlp.lexicon import COUNTRIES
+from briefing.nlp.lexicon import COUNTRIES, STATE_ABBREVIATIONS, STATE_INITIALS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -31,7 +34,23 @@ DATELINE = re.compile(
 
 def with_layout_types(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     """The mentions with the types of datelines and results lines, less section labels."""
-    return with_teams(with_datelines(without_labels(mentions, parsed), parsed), parsed)
+    mentions = with_teams(with_datelines(without_labels(mentions, parsed), parsed), parsed)
+    return with_states(mentions, parsed.text)
+
+
+# A place and a comma before a state's abbreviation: 'Raleigh, N.C.', 'Kansas City, Mo.'
+_PLACE_COMMA = re.compile(r"[A-Z][\w.'’-]*,[ ]*$")
+
+
+def with_states(mentions: list[Mention], text: str) -> list[Mention]:
+    """A US state's abbreviation is a place: one with a period inside ('N.C.', 'W.Va.')
+    wherever it stands, the others ('Fla.', 'Miss.') after a place and a comma."""
+    for mention in mentions:
+        form = mention.text if mention.text.endswith(".") else mention.text + "."
+        after_place = _PLACE_COMMA.search(text, max(0, mention.start - 40), mention.start) is not None
+        if form in STATE_INITIALS or (form in STATE_ABBREVIATIONS and after_place):
+            mention.type, mention.weight = "place", 3
+    return mentions
 
 
 # A word that labels what follows: a section before a headline in capitals ("SOCCER - KEANE

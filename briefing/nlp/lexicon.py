@@ -215,6 +215,26 @@ ponder anticipate project hope fear believe think feel target hit
 """.split()
 )
 
+# Events and documents: a name ending in one is no person ("Obama Speech", "Agenda Symposium").
+EVENT_WORDS = frozenset(
+    """
+speech speeches address symposium summit conference convention debate debates rally rallies hearing hearings
+forum festival award awards prize lecture interview tour trial crash attack attacks election elections
+primary primaries turnout report memo letter plan agenda programme program poll survey ceremony gala
+""".split()
+)
+
+# US states as news abbreviates them (AP style): places, though short capitals read as acronyms.
+# Those with a period inside ("N.C.") name nothing else; the rest ("Fla.", "Miss.", "Wash.")
+# are states only after a place and a comma ("Tampa, Fla.").
+STATE_INITIALS = frozenset("D.C. N.C. S.C. N.Y. N.J. N.H. N.M. N.D. S.D. R.I. W.Va. N.Dak. S.Dak.".split())
+STATE_ABBREVIATIONS = STATE_INITIALS | frozenset(
+    """
+Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss.
+Mo. Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Va. Vt. Wash. Wis. Wisc. Wyo.
+""".split()
+)
+
 # Countries and territories by their English short names: places, whatever the model calls
 # them ("Slovakia beat Malta", "Iraq said"). Names that are also people's names ("Jordan",
 # "Chad") are left out.

@@ -130,7 +130,8 @@ def test_a_place_and_a_party_word_are_not_one_person(analyse):
     text = "Clinton won the Nevada Democratic caucuses on Saturday. House Republicans met in Nevada."
     found = types(analyse(text))
     assert found.get("Nevada") == "place"
-    assert not any(name.startswith(("Nevada ", "House ")) for name in found)
+    assert not any(name.startswith("Nevada ") for name in found)
+    assert found.get("House Republicans") == "group"  # the party's members of the House, no person
 
 
 @pytest.mark.parametrize(

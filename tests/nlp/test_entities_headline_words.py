@@ -1,0 +1,101 @@
+"""Words of a headline, event nouns, state abbreviations and chamber groups: names and types
+on real news (issue 15), written here with the demo's invented names."""
+
+import pytest
+
+from briefing.nlp.entity_forms import trim_headline_names
+from briefing.nlp.entity_types import with_states
+from briefing.nlp.mentions import Mention
+from briefing.nlp.parse import parse_texts
+
+
+def types(analysis):
+    return {e.name: e.type for e in analysis.entities}
+
+
+def test_a_headline_phrase_the_body_writes_in_lower_case_is_no_name(analyse):
+    text = (
+        "Top Water Group Will Run Ads Demanding Answers On The Outage.\n\n"
+        "A major water group is demanding that the Halden Water Authority explain the outage. "
+        "Tidewater Collective will air an ad on Tuesday."
+    )
+    found = types(analyse(text))
+    assert "Top Water Group" not in found
+    assert found["Tidewater Collective"] == "organisation"
+
+
+def test_a_headline_name_runs_on_into_words_the_body_writes_in_lower_case(nlp):
+    headline = "Tenbrook Raised His Kessel Point Rent Once Somebody Else Was Paying It."
+    body = "Hugo Tenbrook raised the rent at Kessel Point in March. The rent jumped again."
+    text = f"{headline}\n\n{body}"
+    (parsed,) = parse_texts(nlp, [text])
+    junk = "Kessel Point Rent Once Somebody"
+    at, name_at = text.index(junk), text.index("Kessel Point", len(headline))
+    mentions = [
+        Mention(at, at + len(junk), junk, "organisation"),
+        Mention(name_at, name_at + len("Kessel Point"), "Kessel Point", "place"),
+    ]
+    cut = trim_headline_names(mentions, parsed)
+    assert [(m.text, m.start) for m in cut] == [("Kessel Point", at), ("Kessel Point", name_at)]
+
+
+def test_a_list_of_names_set_in_title_case_keeps_its_names(analyse):
+    text = (
+        "The letter was signed by Bend the Arc, Harbour Action Radio, Tidewater Collective.\n\n"
+        "Groups such as these say the radio station and the collective speak for residents."
+    )
+    assert "Harbour Action Radio" in types(analyse(text))
+
+
+def test_a_common_word_only_opening_sentences_is_no_name(analyse):
+    text = "Officials worried about low turnout in Saltmarsh. Turnout makes a difference, Marta Okafor said."
+    assert "Turnout" not in types(analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Watch: Full Speech: Mayor Vasquel Speech at Harbour Hall. Ingrid Vasquel spoke for "
+            "an hour, and Vasquel took questions.",
+            "Ingrid Vasquel",
+            "person",
+        ),
+        (
+            "On Friday she addressed the Harbour Women's Agenda Symposium in Port Halden.",
+            "Agenda Symposium",
+            "organisation",
+        ),
+    ],
+)
+def test_an_event_noun_ending_a_name_makes_no_person(analyse, text, name, kind):
+    found = types(analyse(text))
+    assert found.get(name) == kind
+    assert not any(n.endswith("Speech") and t == "person" for n, t in found.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("He spoke at a rally in Fayetteville, N.C., on Monday.", "N.C."),
+        ("She campaigned in Kansas City, Mo., and then in Denver.", "Mo."),
+    ],
+)
+def test_a_us_state_abbreviation_after_a_place_is_a_place(text, form):
+    start = text.index(form)
+    mention = Mention(start, start + len(form), form, "organisation", 2)
+    (typed,) = with_states([mention], text)
+    assert (typed.type, typed.weight) == ("place", 3)
+
+
+def test_an_abbreviation_without_a_place_before_it_keeps_its_type():
+    text = "Miss. Okafor answered the questions."
+    mention = Mention(0, 5, "Miss.", "organisation", 1)
+    assert with_states([mention], text)[0].type == "organisation"
+
+
+def test_a_chamber_and_a_party_plural_are_one_group(analyse):
+    text = "The letter was signed by 200 House Republicans and sent to the House on Monday."
+    found = types(analyse(text))
+    assert found.get("House Republicans") == "group"
+    assert "Republicans" not in found
