@@ -81,6 +81,8 @@ def resolve_speaker(
     if role is not None:
         return latest(clusters, start, "person", quotes, people, role=role)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
+    if org_word is not None and words[0] == org_word:
+        return None  # 'Police say…': a body of that kind, none named before
     if org_word is not None:
         return latest(clusters, start, "organisation", quotes, people, role=org_word)
     if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:

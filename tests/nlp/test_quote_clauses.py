@@ -88,3 +88,12 @@ def test_a_phrasal_speech_verb_is_its_own_cue(nlp):
     went = next(t for t in doc if t.text == "went")
     assert went.head.text == "said"  # the parse this guards against
     assert _reporting_verb(Paragraph(0, doc, text), went).text == "went"
+
+
+def test_a_body_named_by_a_bare_noun_is_no_earlier_one(analyse):
+    """'Police say…' names police, not the last organisation the text named."""
+    text = (
+        "The Veldra Panthers host the Minnesota Vikings on Sunday.\n\n"
+        "Police say they have “adequate resources” to secure the city during the game."
+    )
+    assert speakers(analyse(text), text) == [("adequate resources", None)]
