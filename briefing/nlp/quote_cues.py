@@ -247,7 +247,7 @@ def transcript_cue(para: Paragraph, span) -> Cue | None:
 def headline_subject(para: Paragraph) -> Cue:
     """The subject of a headline's main verb ('Retired General Reveals ‘…’ Experience'); where
     the parser found none in the capitalised words, the name opening it ('Gillibrand on Hillary
-    Releasing Her Speeches: ‘…’'); else no one."""
+    Releasing Her Speeches: ‘…’'), else its first subject; else no one."""
     root = para.doc[0].sent.root if len(para.doc) else None
     subject = verb_subject(root) if root else None
     if subject is None or subject.is_punct or inside_marks(para, subject):
@@ -255,7 +255,10 @@ def headline_subject(para: Paragraph) -> Cue:
         if opening is not None:
             start, end = para.start + opening.start_char, para.start + opening.end_char
             return Cue("headline", start, end, para.start + opening[-1].idx)
-        return Cue("headline", para.start, para.start)
+        # 'Black Lawmakers Rip Donald Trump As A ‘…’' parsed with a name as the root: the first subject
+        subject = next((t for t in para.doc if t.dep_ in ("nsubj", "nsubjpass") and not inside_marks(para, t)), None)
+        if subject is None or subject.pos_ == "PRON":
+            return Cue("headline", para.start, para.start)
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
     start, end = para.start + tokens[0].idx, para.start + tokens[-1].idx + len(tokens[-1].text)
     return Cue("headline", start, end, para.start + subject.idx)

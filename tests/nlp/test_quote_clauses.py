@@ -97,3 +97,10 @@ def test_a_body_named_by_a_bare_noun_is_no_earlier_one(analyse):
         "Police say they have “adequate resources” to secure the city during the game."
     )
     assert speakers(analyse(text), text) == [("adequate resources", None)]
+
+
+def test_a_headline_parsed_around_a_name_keeps_its_subject(analyse):
+    """'Black Lawmakers Rip …' parsed with the name as its root: the subject the parser found still speaks."""
+    text = "Angry Lawmakers Rip Donald Trump As A ‘Total Fraud.’\n\nThe caucus met on Monday in the capital."
+    found = analyse(text).quotes
+    assert [(text[q.start : q.end], q.speaker_text) for q in found] == [("Total Fraud.", "Angry Lawmakers")]
