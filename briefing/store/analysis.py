@@ -286,6 +286,9 @@ def _number_forms(forms: list[str]) -> list[str]:
     return [f for f in dict.fromkeys(other) if f not in forms]
 
 
+_PLACE_OR_BODY = ("place", "organisation")
+
+
 class _Resolver:
     """Finds or creates the workspace entity for each entity found in a source."""
 
@@ -361,11 +364,14 @@ class _Resolver:
     def _match_same_name(self, type_: str, name_key: str) -> _Entity | None:
         """'Kessel Point' typed a place in one source and an organisation in ten others is
         one thing: a name of two or more words links across types, the stored type wins.
-        One-word names ('Jordan') stay apart by type."""
-        if len(name_key.split()) < 2 or type_ == "group":
+        A one-word name links only between a place and an organisation, the model's commonest
+        confusion ('Brackenholm' read as a body where the text lists it without a cue); a
+        person and a place ('Jordan') stay apart."""
+        one_word = len(name_key.split()) < 2
+        if type_ == "group" or (one_word and type_ not in _PLACE_OR_BODY):
             return None
         hits = [self.entities[i] for i in self.by_key.get(name_key, ())]
-        hits = [e for e in hits if e.type != "group"]
+        hits = [e for e in hits if e.type != "group" and (not one_word or e.type in _PLACE_OR_BODY)]
         return min(hits, key=lambda e: e.id) if hits else None
 
     @staticmethod
