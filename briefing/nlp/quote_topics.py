@@ -72,9 +72,11 @@ def find_subjects(parsed: ParsedText) -> Subjects:
 
 def _naming_words(subject) -> list:
     """The subject's head and the heads that stand for the same one: apposition, 'like' or
-    'including', 'named' or 'called', and names joined by 'and'."""
+    'including', 'named' or 'called', names joined by 'and', the noun a 'who' stands for."""
     found: list = []
     todo = [subject]
+    if subject.lower_ == "who" and subject.head.dep_ == "relcl":
+        todo.append(subject.head.head)  # 'with Clinton — who has called for…': the one 'who' stands for
     while todo and len(found) < 8:
         token = todo.pop()
         if token.dep_ != "prep":

@@ -104,3 +104,14 @@ def test_a_headline_parsed_around_a_name_keeps_its_subject(analyse):
     text = "Angry Lawmakers Rip Donald Trump As A ‘Total Fraud.’\n\nThe caucus met on Monday in the capital."
     found = analyse(text).quotes
     assert [(text[q.start : q.end], q.speaker_text) for q in found] == [("Total Fraud.", "Angry Lawmakers")]
+
+
+def test_who_makes_the_one_it_stands_for_a_subject(nlp):
+    """'with Okafor — who has called for higher taxes — attacking the plan': Okafor is a subject
+    there, so a later 'she said' can be hers rather than an earlier speaker's."""
+    from briefing.nlp.parse import parse_texts
+    from briefing.nlp.quote_topics import find_subjects
+
+    text = "It has become an issue, with Marta Okafor — who has called for higher taxes — attacking the plan."
+    subjects = find_subjects(next(parse_texts(nlp, [text])))
+    assert "Okafor" in [text[start:end] for start, end, _ in subjects.spans]
