@@ -20,7 +20,7 @@ from briefing.nlp.parse import ParsedText
 REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
-MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod"))  # what the parser takes a name for at times
+MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod", "compound"))  # what the parser takes a name for at times
 
 Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
 

@@ -115,3 +115,14 @@ def test_who_makes_the_one_it_stands_for_a_subject(nlp):
     text = "It has become an issue, with Marta Okafor — who has called for higher taxes — attacking the plan."
     subjects = find_subjects(next(parse_texts(nlp, [text])))
     assert "Okafor" in [text[start:end] for start, end, _ in subjects.spans]
+
+
+def test_a_name_read_as_a_compound_of_its_verb_is_its_subject(nlp):
+    """'Scott bristles at the suggestion' parsed with 'Scott' as a compound of the verb."""
+    from briefing.nlp.parse import parse_texts
+    from briefing.nlp.quote_topics import find_subjects
+
+    text = "Scott bristles at the suggestion he won't be ready."
+    parsed = next(parse_texts(nlp, [text]))
+    assert parsed.paragraphs[0].doc[0].dep_ == "compound"  # the parse this guards against
+    assert "Scott" in [text[start:end] for start, end, _ in find_subjects(parsed).spans]
