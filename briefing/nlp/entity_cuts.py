@@ -1,9 +1,10 @@
 """Mentions that hold more than a name, cut to the name.
 
 A title-case headline or a sentence start runs a name into the words around it, and the
-model takes them all: "Asked on Fox News", "Two Supreme Court", "In Nevada" (a function,
-opening or number word before the name); "Trump May be Aligning", "Boyle is Breitbart
-News' Washington", "Luciana Lopez: Saying" (a clause after it); "Hayes of the Weekly
+model takes them all: "Asked on Fox News", "Two Supreme Court", "In Nevada", "Said Comey",
+"That’s Jeb Bush" (a function, opening, clause or number word before the name); "Trump May
+be Aligning", "Boyle is Breitbart News' Washington", "Luciana Lopez: Saying", "Trump Can’t"
+(a clause after it); "On Sunday" (a date, no name); "Hayes of the Weekly
 Standard" (two names the text uses on their own, joined by "of the"); "Obama Speech" (a
 person's name and an event or document noun: the name alone, and "Agenda Symposium" is no
 person but an event, typed as an organisation); "Jeb Bush-spent",
@@ -18,7 +19,13 @@ from collections import Counter
 
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
-from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, inflected_from, open_class_words
+from briefing.nlp.entity_words import (
+    DESCRIBING_PARTICIPLES,
+    MONTHS,
+    OPENING_WORDS,
+    inflected_from,
+    open_class_words,
+)
 from briefing.nlp.lexicon import EVENT_WORDS, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -35,6 +42,17 @@ CLAUSE_WORDS = frozenset(
 )
 # Verbs a title-case headline writes with a capital right after a name: 'Christie Says He'.
 HEADLINE_VERBS = frozenset("is are was were says said".split())
+# Words that open a clause before a name: 'Said Comey', 'Says Clinton', 'How Sanders'.
+CLAUSE_OPENERS = (CLAUSE_WORDS - frozenset("will may".split())) | frozenset("how where".split())
+# A function word run into 's or n't is never part of a name: 'That’s Jeb Bush', 'Trump Can’t'.
+CONTRACTIONS = frozenset(
+    """
+that's it's here's there's what's who's where's how's let's he's she's i'm you're we're they're
+can't won't don't doesn't didn't isn't aren't wasn't weren't shouldn't wouldn't couldn't hasn't haven't hadn't
+""".split()
+)
+# Days and months are no person, organisation or place: 'On Sunday', 'In January'.
+CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
 HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
@@ -56,7 +74,13 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    return result
+    return [m for m in result if not _calendar(m.text)]
+
+
+def _calendar(form: str) -> bool:
+    """'Sunday', 'On Sunday', 'In January': a date, no name."""
+    words = [w.lower() for w in form.split()]
+    return bool(words) and words[-1] in CALENDAR_WORDS and all(w in CALENDAR_WORDS | PREPOSITIONS for w in words)
 
 
 def _without_event_word(mention: Mention, known: dict[str, str]) -> Mention:
@@ -108,7 +132,8 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
     last = len(tokens)
     for i in range(first + 1, len(tokens)):
         word = tokens[i][1]
-        if word in CLAUSE_WORDS or word.lower() in HEADLINE_VERBS and word.istitle() or tokens[i - 1][1].endswith(":"):
+        clause = word in CLAUSE_WORDS or word.lower() in HEADLINE_VERBS and word.istitle() or _contraction(word)
+        if clause or tokens[i - 1][1].endswith(":"):
             last = i
             break
     if last < len(tokens) and tokens[last][1] in ("be", "been", "have") and last - first > 1:
@@ -119,9 +144,15 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
 def _leading_stray(word: str, following: str) -> bool:
     """'Two', 'Both', 'In', 'Well', 'Asked' (on) before the capitalised rest of a span."""
     lower = word.lower()
-    if word.isupper() or lower not in NUMBER_WORDS | LEADING_WORDS:
+    if _contraction(word):
+        return True
+    if word.isupper() or lower not in NUMBER_WORDS | LEADING_WORDS | CLAUSE_OPENERS:
         return False
     return following[:1].isupper() or following in FUNCTION_WORDS
+
+
+def _contraction(word: str) -> bool:
+    return word.lower().replace("’", "'") in CONTRACTIONS
 
 
 def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@ on real news (issue 15), written here with the demo's invented names."""
 
 import pytest
 
+from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import trim_headline_names
 from briefing.nlp.entity_types import with_states
 from briefing.nlp.mentions import Mention
@@ -99,3 +100,26 @@ def test_a_chamber_and_a_party_plural_are_one_group(analyse):
     found = types(analyse(text))
     assert found.get("House Republicans") == "group"
     assert "Republicans" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Okafor Says Tenbrook Can’t Be Trusted With The Budget.", "Tenbrook Can’t", "Tenbrook"),
+        ("That’s Hugo Tenbrook for you, the council said.", "That’s Hugo Tenbrook", "Hugo Tenbrook"),
+        ("The utility lied, Said Okafor on the radio.", "Said Okafor", "Okafor"),
+        ("How Okafor won the vote is a mystery.", "How Okafor", "Okafor"),
+    ],
+)
+def test_a_contraction_or_a_clause_word_is_no_part_of_a_name(nlp, text, span, name):
+    (parsed,) = parse_texts(nlp, [text])
+    at = text.index(span)
+    (cut,) = cut_to_names([Mention(at, at + len(span), span, "person")], parsed)
+    assert (cut.text, cut.start) == (name, text.index(name))
+
+
+@pytest.mark.parametrize("span", ["On Sunday", "In January", "Sunday"])
+def test_a_day_or_a_month_is_no_name(nlp, span):
+    text = f"{span} the mayor met residents."
+    (parsed,) = parse_texts(nlp, [text])
+    assert cut_to_names([Mention(0, len(span), span, "person")], parsed) == []
