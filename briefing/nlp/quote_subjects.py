@@ -163,6 +163,10 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
             return _main_clause_subject(para, verb)
         came, governor = governor, governor.head
+        if came.i == verb.i and _where_clause(governor):
+            # '…around the stadium - where the Panthers played - while chanting, “…”': the clause
+            # that says where is an aside; the participle hangs from the one around it
+            came, governor = governor, governor.head
         controller = _prompted(governor) if came.dep_ == "xcomp" else None
         if controller is not None and not inside_marks(para, controller):
             # 'That prompted Rubio to call Trump “very flexible”': the one prompted speaks
@@ -184,6 +188,13 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             tokens = [t for t in subject.subtree if t.dep_ != "punct"]
             return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
     return None
+
+
+def _where_clause(clause) -> bool:
+    """A clause opened by 'where' ('where the Panthers played the Vikings')."""
+    return clause.head is not clause and any(
+        c.dep_ == "advmod" and c.lower_ == "where" and c.i < clause.i for c in clause.children
+    )
 
 
 def _outer_subject(para: Paragraph, verb, governor):

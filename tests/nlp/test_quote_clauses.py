@@ -126,3 +126,16 @@ def test_a_name_read_as_a_compound_of_its_verb_is_its_subject(nlp):
     parsed = next(parse_texts(nlp, [text]))
     assert parsed.paragraphs[0].doc[0].dep_ == "compound"  # the parse this guards against
     assert "Scott" in [text[start:end] for start, end, _ in find_subjects(parsed).spans]
+
+
+def test_a_where_clause_between_is_an_aside(analyse):
+    """'- where the Panthers played the Vikings - while chanting, “…”': the marchers chant."""
+    text = (
+        "Small groups of protesters continued to call for more information about the shooting, looping the "
+        "streets around Veldra Stadium - where the Veldra Panthers played the Minnesota Vikings - while "
+        "chanting, “Hands up, don’t shoot.”"
+    )
+    found = analyse(text).quotes
+    assert [(text[q.start : q.end], q.speaker_text) for q in found] == [
+        ("Hands up, don’t shoot.", "Small groups of protesters")
+    ]
