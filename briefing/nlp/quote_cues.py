@@ -257,11 +257,23 @@ def headline_subject(para: Paragraph) -> Cue:
             return Cue("headline", start, end, para.start + opening[-1].idx)
         # 'Black Lawmakers Rip Donald Trump As A ‘…’' parsed with a name as the root: the first subject
         subject = next((t for t in para.doc if t.dep_ in ("nsubj", "nsubjpass") and not inside_marks(para, t)), None)
+        if subject is None and root is not None:
+            return _words_before_root(para, root)
         if subject is None or subject.pos_ == "PRON":
             return Cue("headline", para.start, para.start)
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
     start, end = para.start + tokens[0].idx, para.start + tokens[-1].idx + len(tokens[-1].text)
     return Cue("headline", start, end, para.start + subject.idx)
+
+
+def _words_before_root(para: Paragraph, root) -> Cue:
+    """'Frustrated Parents Rally Nationwide To ‘…’' parsed with the verb as a noun ('Rally') and
+    no subject: the words that modify it from the left are who acts."""
+    before = [t for t in root.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    if not before or before[0].i != 0 or before[-1].i + 1 != root.i or root.pos_ != "PROPN":
+        return Cue("headline", para.start, para.start)
+    start, end = para.start + before[0].idx, para.start + before[-1].idx + len(before[-1].text)
+    return Cue("headline", start, end, para.start + before[-1].idx)
 
 
 def colon_in_sentence(para: Paragraph, span) -> Cue | None:

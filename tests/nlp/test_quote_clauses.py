@@ -139,3 +139,10 @@ def test_a_where_clause_between_is_an_aside(analyse):
     assert [(text[q.start : q.end], q.speaker_text) for q in found] == [
         ("Hands up, don’t shoot.", "Small groups of protesters")
     ]
+
+
+def test_a_headline_whose_verb_was_read_as_a_noun(analyse):
+    """'Frustrated Parents Rally Nationwide To ‘…’': no subject parsed; the words before 'Rally' act."""
+    text = "Frustrated Parents Rally Nationwide To ‘Reclaim Our Schools.’\n\nParents marched in forty cities on Monday."
+    found = analyse(text).quotes
+    assert [(text[q.start : q.end], q.speaker_text) for q in found] == [("Reclaim Our Schools.", "Frustrated Parents")]
