@@ -381,6 +381,9 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
             return None  # 'a turn that called to mind …, Cruz pledged to oppose it “today, …”'
         if token.lemma_ in FRAGMENT_VERBS and token.pos_ == "VERB":
             subject = verb_subject(token, ("nsubj",))
+            named = _name_described(para, token) if subject is None else None
+            if named is not None:
+                return named
             if subject is None and token.dep_ in ("advcl", "xcomp", "conj", "acl"):
                 subject = verb_subject(token.head, ("nsubj",))
             if subject is not None:
@@ -388,6 +391,20 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
                 cue.verb, cue.verb_i = token.text, None
                 return cue
     return None
+
+
+def _name_described(para: Paragraph, verb) -> Cue | None:
+    """'which its chief, Tim Cook, called “…”' parsed with the verb describing the name before it
+    (no relative pronoun of its own): that name calls it so."""
+    name = verb.head
+    if verb.dep_ != "acl" or name.pos_ != "PROPN" or any(c.tag_ in ("WP", "WDT") for c in verb.children):
+        return None
+    if any(c.dep_ == "relcl" for c in name.children):
+        return None  # 'Bannon, who Beck on Wednesday called “…”': someone else in a clause about him
+    words = [c for c in name.lefts if c.dep_ == "compound"] + [name]
+    cue = make_cue(para, verb, words[0].idx, name.idx + len(name.text), name)
+    cue.verb, cue.verb_i = verb.text, None
+    return cue
 
 
 def _speaks_for_itself(para: Paragraph, verb, first) -> bool:

@@ -146,3 +146,17 @@ def test_a_headline_whose_verb_was_read_as_a_noun(analyse):
     text = "Frustrated Parents Rally Nationwide To ‘Reclaim Our Schools.’\n\nParents marched in forty cities on Monday."
     found = analyse(text).quotes
     assert [(text[q.start : q.end], q.speaker_text) for q in found] == [("Reclaim Our Schools.", "Frustrated Parents")]
+
+
+def test_a_naming_verb_parsed_as_describing_a_name(nlp):
+    """'De Blasio, speaking on WOR710, called Trump a “blowhard,”' parsed with 'called' hanging from
+    the name: the name calls him so, not the radio station."""
+    from briefing.nlp.quote_cues import _fragment
+
+    text = "De Blasio, speaking on WOR710, called Trump a “blowhard,” and said more."
+    doc = nlp(text)
+    called = next(t for t in doc if t.text == "called")
+    assert called.dep_ == "acl" and called.head.text == "Blasio"  # the parse this guards against
+    open_i = next(t.i for t in doc if t.text == "“")
+    cue = _fragment(Paragraph(0, doc, text), open_i, None)
+    assert cue is not None and text[cue.speaker_start : cue.speaker_end] == "De Blasio"
