@@ -51,6 +51,9 @@ that's it's here's there's what's who's where's how's let's he's she's i'm you'r
 can't won't don't doesn't didn't isn't aren't wasn't weren't shouldn't wouldn't couldn't hasn't haven't hadn't
 """.split()
 )
+# A headline quotes in single marks ('ISIS On ‘Disastrous’ Invasion'); double marks inside a
+# name hold a nickname ('Joaquín “El Chapo” Guzmán').
+OPENING_QUOTES = "‘'"
 # Days and months are no person, organisation or place: 'On Sunday', 'In January'.
 CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 HONORIFICS = frozenset("mr mrs ms miss dr".split())
@@ -74,7 +77,18 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    return [m for m in result if not _calendar(m.text)]
+    return [m for m in result if not _calendar(m.text) and not _opens_with_gerund(m)]
+
+
+def _opens_with_gerund(mention: Mention) -> bool:
+    """'Showing Comfort', 'Promoting Engagement': a verb's -ing form opens a phrase, no person
+    or place (a body may be named so: 'Building Community Resilience')."""
+    words = mention.text.split()
+    if mention.type not in ("person", "place") or len(words) < 2 or words[-1].lower() in ORG_WORDS | PLACE_WORDS:
+        return False
+    first = words[0]
+    ending = (("ing", ""), ("ing", "e"))
+    return first.istitle() and first.endswith("ing") and inflected_from(first.lower(), open_class_words(), ending)
 
 
 def _calendar(form: str) -> bool:
@@ -111,8 +125,11 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
         return []  # 'Like Mr', 'When Ms': no name is left
     # only words before the name cut: 'In Nevada' is the place the text names 'Nevada'
     piece = _piece(mention, tokens[first:last], known, trim_hyphen=True, split=first > 0 and last == len(tokens))
+    described = _described_kind(tokens[first - 1][1]) if first else None
+    if described:  # 'Bergamo-based Atalanta' is a body, 'Ohio-born Smith' a person
+        piece.type, piece.weight = described, max(piece.weight, 2)
     suffix = _HYPHEN_SUFFIX.search(tokens[last - 1][1])
-    if piece.text in known or (suffix and suffix.group()[1:] in HYPHEN_WORDS):
+    if piece.text in known or described or (suffix and suffix.group()[1:] in HYPHEN_WORDS):
         return [piece]
     # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone or the
     # part is a word that makes a name a description ('Donald Trump-led')
@@ -136,6 +153,13 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
         if clause or tokens[i - 1][1].endswith(":"):
             last = i
             break
+        if (
+            word[:1] in OPENING_QUOTES and word[1:2].isupper()
+        ):  # 'ISIS On ‘Disastrous’ Invasion': a quoted word opens a clause
+            last = i
+            while last - first > 1 and tokens[last - 1][1].lower() in FUNCTION_WORDS:
+                last -= 1
+            break
     if last < len(tokens) and tokens[last][1] in ("be", "been", "have") and last - first > 1:
         last -= 1  # 'Trump May be Aligning': the modal goes with the clause
     return first, last
@@ -144,11 +168,20 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
 def _leading_stray(word: str, following: str) -> bool:
     """'Two', 'Both', 'In', 'Well', 'Asked' (on) before the capitalised rest of a span."""
     lower = word.lower()
-    if _contraction(word):
-        return True
+    if _contraction(word) or _described_kind(word):
+        return True  # 'That’s Jeb Bush', 'Boston-based Reagan Communications'
     if word.isupper() or lower not in NUMBER_WORDS | LEADING_WORDS | CLAUSE_OPENERS:
         return False
     return following[:1].isupper() or following in FUNCTION_WORDS
+
+
+def _described_kind(word: str) -> str | None:
+    """The type a description before a name gives it: 'Boston-based' a body's, 'Ohio-born' a
+    person's; None for any other word."""
+    participle = word.lower().rpartition("-")[2] if "-" in word else ""
+    if participle not in DESCRIBING_PARTICIPLES:
+        return None
+    return "person" if participle == "born" else "organisation"
 
 
 def _contraction(word: str) -> bool:
@@ -175,10 +208,14 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
 
 def _around_verb(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:
     """'Report Reveals Clinton', 'Clinton Cash Debunks Hillary': a verb inside a span of a
-    title-case headline; the names on either side that the text uses on their own are kept."""
+    title-case headline; the names on either side that the text uses on their own are kept.
+    Before an adverb and a verb ('NYTimes Casually Conflates') the name is what comes first."""
     words = [w for _, w in tokens]
     if words[-1].lower() in ORG_WORDS | PLACE_WORDS:
         return []  # 'Las Vegas Sands Corp', 'United States Supreme Court'
+    for i in range(1, len(words) - 1):
+        if words[i].endswith("ly") and words[i].lower() in open_class_words() and _is_verb_form(words[i + 1]):
+            return [(0, i)]  # 'NYTimes Casually Conflates': an adverb and its verb
     for i in range(1, len(words) - 1):
         if words[i].istitle() and _is_verb_form(words[i]) and not _in_known_name(words, i, known):
             sides = [(0, i), (i + 1, len(words))]

@@ -73,6 +73,8 @@ energy technologies solutions group organisation organization parliament assembl
 cabinet army navy force forces guard club fc united hospital clinic school academy laboratory laboratories
 analytics pharma pharmaceuticals logistics shipping insurance mining steel telecom electric power semitech
 tech technology watch directorate inspectorate secretariat commission tribunal prosecutors bureau
+consulting consultancy consultants pictures studios records entertainment productions communications
+broadcasting ventures images publishers publishing
 """.split()
 )
 

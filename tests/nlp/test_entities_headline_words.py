@@ -123,3 +123,49 @@ def test_a_day_or_a_month_is_no_name(nlp, span):
     text = f"{span} the mayor met residents."
     (parsed,) = parse_texts(nlp, [text])
     assert cut_to_names([Mention(0, len(span), span, "person")], parsed) == []
+
+
+def _cut_one(nlp, text, span, kind="person"):
+    (parsed,) = parse_texts(nlp, [text])
+    at = text.index(span)
+    return cut_to_names([Mention(at, at + len(span), span, kind)], parsed)
+
+
+def test_an_adverb_and_a_verb_in_a_headline_end_the_name(nlp):
+    text = "Courier Casually Conflates Tenbrook With The Mayor.\n\nThe Courier wrote about Tenbrook."
+    (cut,) = _cut_one(nlp, text, "Courier Casually Conflates", "organisation")
+    assert cut.text == "Courier"
+
+
+@pytest.mark.parametrize("kind", ["person", "place"])
+def test_a_phrase_opening_with_a_verbs_ing_form_is_no_person_or_place(nlp, kind):
+    assert _cut_one(nlp, "Okafor Showing Comfort on the stage.", "Showing Comfort", kind) == []
+
+
+def test_a_quoted_word_ends_a_name(nlp):
+    text = "Okafor Pins The Outage On ‘Reckless’ Cuts Of Corvane"
+    (cut,) = _cut_one(nlp, text, "Outage On ‘Reckless’ Cuts Of Corvane", "organisation")
+    assert cut.text == "Outage"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name", "kind"),
+    [
+        (
+            "Shares of Halden-based Tidewater Systems rose.",
+            "Halden-based Tidewater Systems",
+            "Tidewater Systems",
+            "organisation",
+        ),
+        ("The move to Bergamo-based Corvane reunites them.", "Bergamo-based Corvane", "Corvane", "organisation"),
+        ("The Veldra-born Okafor Kettridge spoke.", "Veldra-born Okafor Kettridge", "Okafor Kettridge", "person"),
+    ],
+)
+def test_a_description_before_a_name_is_cut_and_types_it(nlp, text, span, name, kind):
+    (cut,) = _cut_one(nlp, text, span)
+    assert (cut.text, cut.type) == (name, kind)
+
+
+def test_a_picture_agency_is_an_organisation(analyse):
+    text = "Photographs by Kessel Images and Harbour Pictures were shown."
+    assert types(analyse(text)).get("Kessel Images") == "organisation"
