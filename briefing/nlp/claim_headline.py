@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 OPEN_CLASSES = ("verb", "adj", "adv")
 TITLE_CASE_SHARE = 0.6
+# a sentence's end inside a headline: a full stop before a capital or a figure, or a line
+# break; not the dot of an initial ("U.S. Media", "J. Smith") nor of an abbreviation ("Gov.
+# Christie", "Pa., Md. and Del."). A question or an exclamation stays with what follows it:
+# "Axl Rose Dead? Fans Freak Out Over Death Rumors" is one rumour, "Black Girls Rock! Is ..."
+# one headline.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n")
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov lt col gen sgt capt adm maj st sr jr rev prof pres vs v inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
+    tenn tex vt va wash wis wyo""".split()
+)
 
 
 def is_title_case(title: str) -> bool:
@@ -35,6 +47,33 @@ def headline_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
     return parsed.once(
         "headline_ranges", lambda p: [(para.start, para.end) for para in p.paragraphs if is_title_case(para.text)]
     )
+
+
+def sentence_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a headline or a line by its marks ("The real Trump
+    showed up at debate. GOP must live with it."), without the spaces around them; a
+    headline's words are too few for the parser to split it reliably."""
+    ranges, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if match.group() != "\n" and _abbreviation(text, match.start(), match.end()):
+            continue
+        ranges.append((start, match.end()))
+        start = match.end()
+    ranges.append((start, len(text)))
+    return [trimmed for s, e in ranges if (trimmed := _trimmed(text, s, e))[0] < trimmed[1]]
+
+
+def _abbreviation(text: str, mark: int, after: int) -> bool:
+    word = (text[:mark].rsplit(None, 1)[-1:] or [""])[0].lower()
+    return word in ABBREVIATIONS or word == "no" and text[after:].lstrip()[:1].isdigit()  # "No. 1"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def true_case(title: str, body: str, nlp: Any) -> str:

@@ -29,11 +29,17 @@ PROMO = re.compile(
     r"tell us what you think|(?:sign up|subscribe|register) (?:for|to|now)|click (?:here|to)|"
     r"download (?:our|the) app|follow (?:us|@)|get (?:the latest|our|unlimited)|"
     r"(?:read|see|watch) (?:more|also|the full|next)|like us on|join (?:us|our)|"
-    r"related:|more:|contact (?:us|the author)|email us|we want to hear|for the latest)\b"
+    r"related:|more:|contact (?:us|the author)|email us|we want to hear|for the latest|welcome to)\b|"
+    r"^(?:co-?)?(?:written|authored|reported|edited|compiled|produced) by\b"
 )
 PROMO_ANYWHERE = re.compile(
     r"(?i)\b(?:is|are) (?:now )?available (?:from|at|on|through|in stores|for pre-?order)\b|"
     r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b"
+)
+# a picture's credit, which ends a caption: "(AP Photo/Jane Doe)", "Scott Olson via Getty Images"
+PHOTO_CREDIT = re.compile(
+    r"(?i)\((?:ap |afp |reuters |file )?(?:photo|image|picture|graphic)s?\s*(?:[:/]|by\b|credit)[^)]*\)|"
+    r"\b(?:via|/)\s*(?:getty|shutterstock|ap photo|afp|reuters|epa)\b|\b(?:ap|afp|epa) photo\b|\bgetty images\b"
 )
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-•*·▪]|[a-z][.)])\s*$")
 MARKUP_OR_LINK = re.compile(r"<[a-z/][^>]{0,200}>|https?://|\bpic\.twitter\.com/|\bwww\.\w", re.IGNORECASE)
@@ -50,6 +56,7 @@ def is_junk(text: str) -> bool:
         or PROMO.match(line)
         or PROMO_ANYWHERE.search(line)
         or CAPTION.match(line)
+        or PHOTO_CREDIT.search(line)
         or DATELINE_STAMP.match(line)
     ):
         return True

@@ -1,6 +1,7 @@
 """Checkable statements an analyst would track: figures, money, percentages, dates,
 allegations, denials, reported rumours, plans and promises, findings and reported actions,
-and the headline, which is often the main claim.
+and the headline, which is often the main claim: each of its sentences that states one, and
+the subheads under and between the paragraphs (``claim_subheads``), read as headlines are.
 
 Each sentence is judged on its own: page furniture (``claim_junk``), questions (also one
 that ends on a quoted question) and pieces of a sentence the parser split never count, nor
@@ -19,11 +20,12 @@ from typing import Any
 
 from briefing.nlp.claim_clauses import Clauses, split_clauses
 from briefing.nlp.claim_features import sentence_features
-from briefing.nlp.claim_headline import true_case
+from briefing.nlp.claim_headline import sentence_ranges, true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids, quoted_spans
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
+from briefing.nlp.claim_subheads import subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.model import load_model
@@ -36,10 +38,15 @@ HEADLINE_LABEL = re.compile(
     r"(?i)^(?:(?:watch|video|photos?|pictures?|graphic(?: photo| video)?|updated?|breaking(?: news)?|"
     r"exclusive|live|report|analysis|opinion|listen|audio)\s*[:|–—-]\s*|(?:updated|breaking)\s+(?=\S))"
 )
-# a sentence's end inside a line; not the dot of an initial ("U.S. Media", "J. Smith")
-SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!][\"'”’)]?\s+\S|\n")
-LEAD_TITLE_WORDS = 20  # a first paragraph this short, of one sentence, above more text is the headline
+LEAD_TITLE_WORDS = 20  # a first paragraph this short, of one line, above more text is the headline
+LEAD_TITLE_SENTENCES = 3
 HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
+SUBHEAD_FLOOR = 0.7  # a subhead states its fact in few words: it ranks under the headline
+LINKING_WORDS = frozenset("now yet still also then so yes no instead meanwhile however here what why how who".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
+PERSONAL = frozenset("he she they".split())  # under the headline, the headline's people
+POINTING = DEMONSTRATIVES | PERSONAL | frozenset("it we i you one".split())
+VERBLESS_WORDS = 5
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
 STATEMENT_THRESHOLD = 0.6
@@ -65,11 +72,16 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
     if title and parsed.paragraphs:
         headline = find_headline(parsed, title, nlp)
         if headline is not None:
-            headline_end = headline[1]
-            claims.extend([headline[0]] if headline[0] else [])
-        else:  # importers keep the headline apart from the text: the claim counts in the title
-            claims.extend(c for c in [title_claim(title, parsed.text, nlp)] if c is not None)
-    for para in parsed.paragraphs:
+            found, headline_end = headline
+            claims.extend(found)
+        else:  # importers keep the headline apart from the text: the claims count in the title
+            claims.extend(title_claims(title, parsed.text, nlp))
+    subheads = subhead_paragraphs(parsed, headline_end, bool(title)) if parsed.paragraphs else {}
+    for index, para in enumerate(parsed.paragraphs):
+        subhead = _subhead_claim(parsed, para, nlp, subheads[index]) if index in subheads else None
+        if subhead is not None:
+            claims.append(subhead)
+            continue
         for sent in para.doc.sents:
             start, end = trim_range(para.text, sent.start_char, sent.end_char)
             if para.start + start < headline_end:
@@ -81,18 +93,20 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
 
 
 def _lead_title(parsed: ParsedText) -> str | None:
-    """The headline a text opens with when no title came apart from it: a first paragraph of
-    one short sentence with more text after it ("Donald Trump Finally Endorses House Speaker
-    Paul Ryan." above the story). A text of one paragraph has no headline of its own."""
+    """The headline a text opens with when no title came apart from it: a short first
+    paragraph of one line with more text after it ("Donald Trump Finally Endorses House
+    Speaker Paul Ryan." above the story), which may hold a few short sentences ("The real
+    Trump showed up at debate. GOP must live with it."). A text of one paragraph has no
+    headline of its own."""
     if len(parsed.paragraphs) < 2:
         return None
     first = parsed.paragraphs[0]
     text = first.text.strip()
     words = sum(1 for t in first.doc if not t.is_punct and not t.is_space)
-    # one sentence by its marks: the parser splits title-case headlines in two
-    if not 2 <= words <= LEAD_TITLE_WORDS or text.endswith(":") or SENTENCE_BREAK.search(text):
+    # sentences by their marks: the parser splits title-case headlines in two
+    if not 2 <= words <= LEAD_TITLE_WORDS or text.endswith(":") or "\n" in text:
         return None
-    return text
+    return text if len(sentence_ranges(text)) <= LEAD_TITLE_SENTENCES else None
 
 
 def judge_sentence(sent) -> tuple[str, float] | None:
@@ -163,11 +177,11 @@ def _is_content_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass") and token.lemma_ not in SPEECH_LEMMAS
 
 
-def find_headline(parsed: ParsedText, title: str, nlp: Any = None) -> tuple[Claim | None, int] | None:
-    """The title's claim and where it ends, when the text opens with the title.
+def find_headline(parsed: ParsedText, title: str, nlp: Any = None) -> tuple[list[Claim], int] | None:
+    """The title's claims and where it ends, when the text opens with the title.
 
-    Returns (claim or None, end of the title in the text), or None when the text does not
-    open with the title.
+    Returns (claims, end of the title in the text), or None when the text does not open with
+    the title.
     """
     first = parsed.paragraphs[0]
     title = title.strip()
@@ -179,13 +193,13 @@ def find_headline(parsed: ParsedText, title: str, nlp: Any = None) -> tuple[Clai
     # a headline that is its whole paragraph was parsed with it: no second parse
     whole = lead.rstrip() == title and end - start == len(title)
     alone = first.doc.char_span(start - first.start, end - first.start) if whole else None
-    return _judged_headline(parsed.text[start:end], start, end, parsed.text[end:], nlp, "text", alone), end
+    return _headline_claims(parsed.text[start:end], start, parsed.text[end:], nlp, "text", alone), end
 
 
-def title_claim(title: str, body: str, nlp: Any = None) -> Claim | None:
-    """The title as a claim of its own part, offsets in ``title``."""
+def title_claims(title: str, body: str, nlp: Any = None) -> list[Claim]:
+    """The title's claims, in a part of their own: offsets in ``title``."""
     start, end = _headline_words(title.strip(), len(title) - len(title.lstrip()))
-    return _judged_headline(title[start:end], start, end, body, nlp, "title")
+    return _headline_claims(title[start:end], start, body, nlp, "title")
 
 
 def _headline_words(title: str, at: int) -> tuple[int, int]:
@@ -202,15 +216,34 @@ def _headline_words(title: str, at: int) -> tuple[int, int]:
     return end - len(title), end
 
 
-def _judged_headline(
-    words: str, start: int, end: int, body: str, nlp: Any, part: str, parsed: Any = None
-) -> Claim | None:
+def _headline_claims(words: str, start: int, body: str, nlp: Any, part: str, parsed: Any = None) -> list[Claim]:
+    """A claim for each sentence of a headline that states one ("X did Y. Z says W"): the
+    first one found is the headline's claim, judged as a headline; the next ones must state
+    a fact of their own (``judge_subhead``: "GOP must live with it." is a view)."""
     if not words.strip() or is_junk(words):
-        return None
+        return []
     nlp = nlp or load_model()
-    cased = true_case(words, body, nlp)
-    judged = judge_headline(parsed if parsed is not None and cased == words else nlp(cased)[:])
-    return Claim(start, end, *judged, part=part) if judged else None
+    sentences = sentence_ranges(words)
+    claims: list[Claim] = []
+    for s, e in sentences:
+        cased = true_case(words[s:e], body, nlp)
+        reuse = parsed is not None and (s, e) == (0, len(words)) and cased == words
+        span = parsed if reuse else nlp(cased)[:]
+        judged = judge_headline(span) if not claims else judge_subhead(span, HEADLINE_FLOOR, under_headline=True)
+        claims.extend([Claim(start + s, start + e, *judged, part=part)] if judged else [])
+    return claims
+
+
+def _subhead_claim(parsed: ParsedText, para: Any, nlp: Any, dek: bool) -> Claim | None:
+    """A subhead's claim (``claim_subheads``), judged on its true-cased words; a dek is read
+    with the headline above it."""
+    start, end = trim_range(para.text, 0, len(para.text))
+    words = para.text[start:end]
+    nlp = nlp or load_model()
+    cased = true_case(words, parsed.text[para.end :], nlp)
+    span = para.doc.char_span(start, end) if cased == words else None
+    judged = judge_subhead(span if span is not None else nlp(cased)[:], SUBHEAD_FLOOR, under_headline=dek)
+    return Claim(para.start + start, para.start + end, *judged) if judged else None
 
 
 def judge_headline(span) -> tuple[str, float] | None:
@@ -230,6 +263,61 @@ def judge_headline(span) -> tuple[str, float] | None:
         kind = "rumour"  # "Axl Rose Dead?", "ISIS Might Be Harvesting Organs": the rumour checked
     score = check_worthiness(sentence_features(span, clauses, kind))
     return kind or "headline", HEADLINE_FLOOR + (1.0 - HEADLINE_FLOOR) * score
+
+
+def judge_subhead(span, floor: float, under_headline: bool = False) -> tuple[str, float] | None:
+    """(kind, score) when a title-like line states a checkable fact in headline grammar
+    ("Time running short for some candidates."): a headline's leniency on its form, none on
+    its content. A hedge, a call ("GOP must live with it.") or an opinion vetoes it unless it
+    reports a rumour; so does a question, a command, a line that leans on what came before
+    ("Now he's doing the same."; "he", "she", "they" are fine ``under_headline``, where they
+    are the headline's people: "In speech, she attacks rival's record."), and one with no verb
+    unless it reads as a headline's phrase (``_states``)."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < MIN_WORDS or "?" in span.text or span.text.rstrip().endswith(":") or is_junk(span.text):
+        return None
+    if _no_subject(span, under_headline) or _leans_back(span, words[0], under_headline):
+        return None
+    clauses = split_clauses(span)
+    kind = claim_kind(span, clauses)
+    if not _states(span, clauses, words) or kind is None and is_unattributed_view(span):
+        return None  # a figure alone is no statement either: "Jane Doe, 52" in a list of victims
+    score = check_worthiness(sentence_features(span, clauses, kind))
+    return kind or "headline", floor + (1.0 - floor) * score
+
+
+def _states(span, clauses: Clauses, words: list) -> bool:
+    """A live verb, or (no verb read at all) a phrase long enough to be a headline's, with
+    common words and a preposition in it ("Cruz fields most attacks from rivals in Fox
+    forum"), not a label ("The Upshot.") or a row of names ("Jane Doe, Policy Institute.")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
+        return True
+    if any(t.pos_ in ("VERB", "AUX") for t in span) or len(words) < VERBLESS_WORDS or words[0].pos_ == "DET":
+        return False
+    common = sum(1 for t in words if t.pos_ in ("NOUN", "ADJ") and t.text.islower())
+    return common >= 2 and any(t.pos_ == "ADP" for t in words)
+
+
+def _no_subject(span, under_headline: bool) -> bool:
+    """A verb heading the line with no subject: a command ("Reduce the fees"), a title that
+    names a topic ("Speaking with One Voice ...") or a credit ("Co-authored by ..."). Under
+    the headline, a verb in the present or past leaves out the headline's subject, as
+    headlines do ("Takes Wisconsin, but Clinton still has the math.")."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or under_headline and root.tag_ in ("VBZ", "VBD"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+
+
+def _leans_back(span, first, under_headline: bool) -> bool:
+    """Opening on a conjunction or a linking word ("And ...", "Now ...", "What each candidate
+    needs": a title over an explainer), or, away from the headline, with a pronoun or "this"
+    something for subject."""
+    if first.pos_ == "CCONJ" or first.lower_ in LINKING_WORDS:
+        return True
+    pointing = POINTING - PERSONAL if under_headline else POINTING
+    subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.i]
+    return any(t.lower_ in pointing or any(c.lower_ in DEMONSTRATIVES for c in t.children) for t in subjects)
 
 
 def _asks_the_reader(span) -> bool:

@@ -1,0 +1,66 @@
+"""Subheads: short title-like lines between paragraphs, read as headlines are.
+
+A dek under the headline ("Language unclear on whether single mothers are covered, experts
+say.") or a subhead in the body states its fact in headline grammar: no article, no "is",
+often set in title case. The sentence rules read such a line as a sentence and let it go
+(too few features of a claim, or every word a proper noun); here it is found, and the
+finder judges it as it judges a headline, true-cased first.
+
+A subhead is one line of one sentence, three to ``MAX_WORDS`` words, with a paragraph after
+it: either right under the headline (the dek, at most ``MAX_DEKS`` lines in a row) or, in
+the body, a line in title case or one without a closing mark. A line ending on a colon
+introduces what follows ("From Bloomberg:"), and one opening on a quote mark is speech, not
+a title (a headline's 'quoted words' inside the line are its own); section
+labels ("ABSTRACT.", "News Analysis."), kickers, bylines and captions are left to the
+judge, which asks for a verb or a figure and drops page furniture (``claim_junk``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.nlp.claim_headline import sentence_ranges
+from briefing.nlp.claim_junk import is_junk
+from briefing.nlp.parse import ParsedText
+from briefing.nlp.title_lines import is_title_case_line
+
+MIN_WORDS, MAX_WORDS = 3, 20
+MAX_DEKS = 2
+OPENING_QUOTE = re.compile(r"^[\"“”„«»‘']")
+GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "FlagShareLikeReply": a page's widgets run together
+CLOSING_MARK = re.compile(r"[.?!…\"'”’)\]]$")
+
+
+def subhead_paragraphs(parsed: ParsedText, headline_end: int, has_headline: bool) -> dict[int, bool]:
+    """The indexes of the paragraphs that are subheads, each with True for a dek: deks lie
+    right under the headline (which ends at ``headline_end`` in the text, or is the title,
+    apart from it, when ``has_headline``); title-like lines lie in the body."""
+    paragraphs = parsed.paragraphs
+    found: dict[int, bool] = {}
+    first = next((i for i, p in enumerate(paragraphs) if p.start >= headline_end), len(paragraphs))
+    deks = has_headline
+    for i in range(first, len(paragraphs) - 1):  # a subhead has a paragraph after it
+        line = paragraphs[i].text.strip()
+        if not is_short_line(line):
+            deks = False
+            continue
+        if deks and i - first < MAX_DEKS:
+            found[i] = True
+        elif i > first and is_title_like(line):
+            found[i] = False
+    return found
+
+
+def is_short_line(line: str) -> bool:
+    """One line of one sentence, few words, not opening on a quote mark, not a lead-in to what
+    follows, not page furniture."""
+    if "\n" in line or line.endswith(":") or line[:1].islower() or OPENING_QUOTE.match(line) or is_junk(line):
+        return False  # a lower-case start is the rest of a line above: "of group's methods ..."
+    if GLUED.search(line):
+        return False
+    return MIN_WORDS <= len(line.split()) <= MAX_WORDS and len(sentence_ranges(line)) == 1
+
+
+def is_title_like(line: str) -> bool:
+    """Set as a title: in title case, or without the closing mark a sentence of the body has."""
+    return is_title_case_line(line) or not CLOSING_MARK.search(line)
