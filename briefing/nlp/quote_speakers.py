@@ -271,7 +271,18 @@ def cluster_gender(cluster: Cluster, text: str) -> str | None:
 def _resolve_by_name(
     speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], people: set[int]
 ) -> tuple[int | None, str]:
-    """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the head)."""
+    """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the
+    head; none for the writer or the writer's own: 'I said', 'my father often said')."""
+    found, rest = _named_speaker(speaker_text, start, end, head, clusters, people)
+    written = speaker_text.lower().split()
+    if found is None and written and (written[-1] == "i" or written[0] == "my"):
+        return None, ""
+    return found, rest
+
+
+def _named_speaker(
+    speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], people: set[int]
+) -> tuple[int | None, str]:
     if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
         body = cluster_at(clusters, start, end, kinds=("organisation",))
         if body is not None:

@@ -160,3 +160,10 @@ def test_a_naming_verb_parsed_as_describing_a_name(nlp):
     open_i = next(t.i for t in doc if t.text == "“")
     cue = _fragment(Paragraph(0, doc, text), open_i, None)
     assert cue is not None and text[cue.speaker_start : cue.speaker_end] == "De Blasio"
+
+
+@pytest.mark.parametrize("cue", ["my father often said", "I said"])
+def test_the_writer_and_the_writers_own_are_no_one_named(analyse, cue):
+    """In a first-person column, 'my father said' or 'I said' names no one the text named before."""
+    text = f"Tomas Reyes spoke at the rally on Monday.\n\n“We live in hard times,” {cue}."
+    assert speakers(analyse(text), text) == [("We live in hard times,", None)]
