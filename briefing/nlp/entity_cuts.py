@@ -141,6 +141,8 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
     and ending before a clause ('may be', 'is', 'Says') or after a colon. A preposition
     goes only before a name the text uses on its own ('In Nevada', never 'Under Armour')."""
     first = 0
+    if len(tokens) > 1 and tokens[0][1] == "One" and " ".join(w for _, w in tokens[1:]) in known:
+        first = 1  # 'One Clinton spokesman': a count before a name ('One Nation' is a name)
     while first < len(tokens) - 1 and _leading_stray(tokens[first][1], tokens[first + 1][1]):
         rest = " ".join(w for _, w in tokens[first + 1 :])
         if not first and tokens[0][1].lower() in PREPOSITIONS and rest not in known and tokens[1][1][:1].isupper():
@@ -191,11 +193,12 @@ def _contraction(word: str) -> bool:
 def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> list[tuple[int, int]]:
     """'Hayes of the Weekly Standard' -> the token ranges of 'Hayes' and 'Weekly Standard',
     when the text names both on their own, or a person is 'of the' an organisation; so too
-    'Cornell and Technion' when the text names both on their own."""
+    'Cornell and Technion' when the text names both on their own, and 'Rubio and Cruz' when
+    each is the surname of a person the text names in full."""
     words = [w for _, w in tokens]
     for i in range(1, len(words) - 1):
         # 'Cornell and Technion': two names the text also uses on their own
-        if words[i] in ("and", "or") and " ".join(words[:i]) in known and " ".join(words[i + 1 :]) in known:
+        if words[i] in ("and", "or") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
             return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 2):
         if words[i] == "of" and words[i + 1] == "the":
@@ -204,6 +207,14 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
             if (left in known and right in known) or of_outlet:
                 return [(0, i), (i + 2, len(words))]
     return []
+
+
+def _named(words: list[str], known: dict[str, str]) -> bool:
+    """The text names ``words`` on their own, or they are one word, a person's surname there."""
+    name = " ".join(words)
+    if name in known:
+        return True
+    return len(words) == 1 and any(t == "person" and f.endswith(" " + name) for f, t in known.items())
 
 
 def _around_verb(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:

@@ -169,3 +169,26 @@ def test_a_description_before_a_name_is_cut_and_types_it(nlp, text, span, name, 
 def test_a_picture_agency_is_an_organisation(analyse):
     text = "Photographs by Kessel Images and Harbour Pictures were shown."
     assert types(analyse(text)).get("Kessel Images") == "organisation"
+
+
+def test_two_surnames_joined_by_and_are_two_people(nlp):
+    text = "Marta Okafor and Hugo Tenbrook met. Later Okafor and Tenbrook spoke."
+    (parsed,) = parse_texts(nlp, [text])
+    spans = [("Marta Okafor", "person"), ("Hugo Tenbrook", "person"), ("Okafor and Tenbrook", "place")]
+    mentions = []
+    for span, kind in spans:
+        at = text.index(span)
+        mentions.append(Mention(at, at + len(span), span, kind))
+    assert [m.text for m in cut_to_names(mentions, parsed)] == ["Marta Okafor", "Hugo Tenbrook", "Okafor", "Tenbrook"]
+
+
+def test_one_before_a_name_the_text_uses_is_a_count(nlp):
+    text = "Marta Okafor spoke. One Okafor aide disagreed. Okafor left."
+    (parsed,) = parse_texts(nlp, [text])
+    mentions = []
+    for span, nth in (("Marta Okafor", 0), ("One Okafor", 0), ("Okafor", 2)):
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(span, at + 1)
+        mentions.append(Mention(at, at + len(span), span, "person"))
+    assert [m.text for m in cut_to_names(mentions, parsed)] == ["Marta Okafor", "Okafor", "Okafor"]
