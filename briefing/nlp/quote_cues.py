@@ -53,6 +53,7 @@ def find_cue(para: Paragraph, span) -> Cue | None:
             return _cue_before(para, open_i)  # 'and said, “…” The star then recalled'
         return (
             _cue_after(para, close_i)
+            or (_any_verb_after(para, close_i) if inner.endswith(",") else None)
             or _cue_before(para, open_i)
             or _according_to(para, close_i, open_i)
             or _fragment(para, open_i, span)
@@ -117,6 +118,23 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
         if verb_read_as_noun(token):
             return name_before(para, token, window)
     return _far_cue(para, close_i)
+
+
+def _any_verb_after(para: Paragraph, close_i: int) -> Cue | None:
+    """'“France will always be France,” an angry Hollande retaliated.': a quote ending in a comma,
+    then a subject and its verb that end the sentence: whatever the verb, that subject spoke."""
+    doc = para.doc
+    for token in doc[close_i + 1 : close_i + 8]:
+        if token.is_punct:
+            return None
+        if token.pos_ == "VERB" and token.i + 1 < len(doc) and doc[token.i + 1].text in (".", ","):
+            subject = verb_subject(token, ("nsubj",))
+            if subject is None or subject.i <= close_i or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+                return None
+            if subject.tag_ in ("WP", "WDT"):
+                return None  # '“Hamilton,” which opened in May': a name of a work, not a speaker
+            return cue_for_verb(para, token, list(doc[close_i + 1 : token.i + 1]), after_quote=True)
+    return None
 
 
 def _far_cue(para: Paragraph, close_i: int) -> Cue | None:

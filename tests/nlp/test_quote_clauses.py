@@ -167,3 +167,10 @@ def test_the_writer_and_the_writers_own_are_no_one_named(analyse, cue):
     """In a first-person column, 'my father said' or 'I said' names no one the text named before."""
     text = f"Tomas Reyes spoke at the rally on Monday.\n\n“We live in hard times,” {cue}."
     assert speakers(analyse(text), text) == [("We live in hard times,", None)]
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "surmised", "elaborated"])
+def test_any_verb_after_a_comma_quote_attributes_it(analyse, verb):
+    """'“…,” an angry Hollande retaliated.': a speech verb beyond the list still names the speaker."""
+    text = f"“We will not give up on this town,” an angry Ivo Brandt {verb}."
+    assert speakers(analyse(text), text) == [("We will not give up on this town,", "Ivo Brandt")]
