@@ -117,7 +117,17 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
             return cue_for_verb(para, token, window, after_quote=True)
         if verb_read_as_noun(token):
             return name_before(para, token, window)
+        if _read_as_noun(doc, token) and token.i > close_i + 1:
+            # '“…,” the editorial read.' parsed with 'read' as a noun: the words before it wrote it
+            words = [t for t in window if t.i < token.i and not t.is_punct]
+            return make_cue(para, token, words[0].idx, words[-1].idx + len(words[-1].text), words[-1])
     return _far_cue(para, close_i)
+
+
+def _read_as_noun(doc, token) -> bool:
+    """'the statement read.': 'read' tagged a noun, ending the clause."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.lower_ in ("read", "reads") and token.pos_ == "NOUN" and (following is None or following.is_punct)
 
 
 def _any_verb_after(para: Paragraph, close_i: int) -> Cue | None:

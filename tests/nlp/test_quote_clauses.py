@@ -174,3 +174,15 @@ def test_any_verb_after_a_comma_quote_attributes_it(analyse, verb):
     """'“…,” an angry Hollande retaliated.': a speech verb beyond the list still names the speaker."""
     text = f"“We will not give up on this town,” an angry Ivo Brandt {verb}."
     assert speakers(analyse(text), text) == [("We will not give up on this town,", "Ivo Brandt")]
+
+
+def test_a_document_that_reads_is_a_cue(nlp):
+    """'“…,” the editorial read.' parsed with 'read' as a noun: still the editorial's words."""
+    from briefing.nlp.marks import pair_marks
+    from briefing.nlp.quote_cues import find_cue
+
+    text = "“If she wants to be the next president, Hillary Clinton should act like one,” the editorial read."
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "read").pos_ == "NOUN"  # the parse this guards against
+    cue = find_cue(Paragraph(0, doc, text), pair_marks(text)[0])
+    assert cue is not None and text[cue.speaker_start : cue.speaker_end] == "the editorial"
