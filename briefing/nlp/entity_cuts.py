@@ -26,7 +26,7 @@ from briefing.nlp.entity_words import (
     inflected_from,
     open_class_words,
 )
-from briefing.nlp.lexicon import EVENT_WORDS, ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import EVENT_WORDS, NAME_PARTICLES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -50,6 +50,11 @@ CONTRACTIONS = frozenset(
 that's it's here's there's what's who's where's how's let's he's she's i'm you're we're they're
 can't won't don't doesn't didn't isn't aren't wasn't weren't shouldn't wouldn't couldn't hasn't haven't hadn't
 """.split()
+)
+# Lower-case words inside names: particles and connectors ('Casa de las Gaviotas', 'Council on
+# Foreign Relations', 'Walmart Stores v. Dukes').
+NAME_CONNECTORS = NAME_PARTICLES | frozenset(
+    "of for and the on in at upon with to a an v. vs. las los des und et e ter ten te zu op della degli do".split()
 )
 # A headline quotes in single marks ('ISIS On ‘Disastrous’ Invasion'); double marks inside a
 # name hold a nickname ('Joaquín “El Chapo” Guzmán').
@@ -155,11 +160,11 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
         if clause or tokens[i - 1][1].endswith(":"):
             last = i
             break
-        if (
-            word[:1] in OPENING_QUOTES and word[1:2].isupper()
-        ):  # 'ISIS On ‘Disastrous’ Invasion': a quoted word opens a clause
+        # 'ISIS On ‘Disastrous’ Invasion': a quoted word opens a clause; 'Republican National
+        # Convention ended last month', 'Baltimore Sun op-ed': a common word in lower case
+        if (word[:1] in OPENING_QUOTES and word[1:2].isupper()) or _common_lower(word):
             last = i
-            while last - first > 1 and tokens[last - 1][1].lower() in FUNCTION_WORDS:
+            while last - first > 1 and tokens[last - 1][1].lower() in FUNCTION_WORDS | NAME_CONNECTORS:
                 last -= 1
             break
     if last < len(tokens) and tokens[last][1] in ("be", "been", "have") and last - first > 1:
@@ -184,6 +189,14 @@ def _described_kind(word: str) -> str | None:
     if participle not in DESCRIBING_PARTICIPLES:
         return None
     return "person" if participle == "born" else "organisation"
+
+
+def _common_lower(word: str) -> bool:
+    """A word in lower case that no name holds inside it: not a particle ('van', 'al-'), a
+    connector ('of', 'and', 'v.'), nor an organisation or place word ('party', 'province')."""
+    if not word[:1].isalpha() or not word.islower():
+        return False
+    return word not in NAME_CONNECTORS and word not in ORG_WORDS and word not in PLACE_WORDS
 
 
 def _contraction(word: str) -> bool:

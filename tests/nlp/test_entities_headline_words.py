@@ -192,3 +192,22 @@ def test_one_before_a_name_the_text_uses_is_a_count(nlp):
             at = text.index(span, at + 1)
         mentions.append(Mention(at, at + len(span), span, "person"))
     assert [m.text for m in cut_to_names(mentions, parsed)] == ["Marta Okafor", "Okafor", "Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Halden Water Authority ended last month", "Halden Water Authority"),
+        ("Northgate Herald op-ed", "Northgate Herald"),
+        ("Okafors of the world", "Okafors"),
+        ("Casa de las Gaviotas", "Casa de las Gaviotas"),
+        ("Bashar al-Assad", "Bashar al-Assad"),
+        ("Democratic party", "Democratic party"),
+    ],
+)
+def test_a_common_word_in_lower_case_ends_a_name(nlp, span, name):
+    text = f"Yesterday {span} was mentioned."
+    (parsed,) = parse_texts(nlp, [text])
+    at = text.index(span)
+    (cut,) = cut_to_names([Mention(at, at + len(span), span, "organisation")], parsed)
+    assert cut.text == name
