@@ -15,17 +15,9 @@ from briefing.nlp.entities import Cluster
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
 from briefing.nlp.quote_cue_words import ABBREVIATION, FRAGMENT_PREFIXES, Cue
-from briefing.nlp.quote_cues import (
-    colon_before,
-    colon_in_sentence,
-    find_cue,
-    headline_subject,
-    in_reported_clause,
-    line_cue,
-    signed_cue,
-    transcript_cue,
-)
+from briefing.nlp.quote_cues import colon_before, colon_in_sentence, find_cue, in_reported_clause
 from briefing.nlp.quote_gender import find_genders
+from briefing.nlp.quote_lines import headline_subject, line_cue, signed_cue, transcript_cue
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
 from briefing.nlp.quote_topics import find_subjects
 
