@@ -26,7 +26,7 @@ from briefing.nlp.entity_words import (
     inflected_from,
     open_class_words,
 )
-from briefing.nlp.lexicon import EVENT_WORDS, NAME_PARTICLES, ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import EVENT_WORDS, NAME_PARTICLES, ORG_WORDS, PLACE_WORDS, STATE_INITIALS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -66,10 +66,12 @@ HONORIFICS = frozenset("mr mrs ms miss dr".split())
 HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
     "era style friendly like ers ites ite esque backed funded linked aligned inspired allied sponsored spent".split()
 )
+LEADING_DESCRIPTIONS = frozenset("supporting leaning loving hating owned affiliated".split())
 _HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 _POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
 _TOKEN = re.compile(r"\S+")
 _VERB_FORM_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))  # third person, past
+_ING_ENDINGS = (("ing", ""), ("ing", "e"))
 
 
 def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -82,7 +84,7 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    return [m for m in result if not _calendar(m.text) and not _opens_with_gerund(m)]
+    return [m for m in result if len(m.text) > 1 and not _calendar(m.text) and not _opens_with_gerund(m)]
 
 
 def _opens_with_gerund(mention: Mention) -> bool:
@@ -92,8 +94,7 @@ def _opens_with_gerund(mention: Mention) -> bool:
     if mention.type not in ("person", "place") or len(words) < 2 or words[-1].lower() in ORG_WORDS | PLACE_WORDS:
         return False
     first = words[0]
-    ending = (("ing", ""), ("ing", "e"))
-    return first.istitle() and first.endswith("ing") and inflected_from(first.lower(), open_class_words(), ending)
+    return first.istitle() and first.endswith("ing") and inflected_from(first.lower(), open_class_words(), _ING_ENDINGS)
 
 
 def _calendar(form: str) -> bool:
@@ -122,7 +123,7 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     joined = _joined_names(tokens, known, mention.type) or (_around_verb(tokens, known) if in_headline else [])
     if joined:
         return [_piece(mention, tokens[a:b], known, split=True) for a, b in joined]
-    first, last = _name_bounds(tokens, known)
+    first, last = _name_bounds(tokens, known, mention.type)
     whole = (first, last) == (0, len(tokens))
     if first >= last or (whole and not _HYPHEN_SUFFIX.search(tokens[-1][1])):
         return [mention]
@@ -141,13 +142,15 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     return [mention] if whole else [_piece(mention, tokens[first:last], known)]
 
 
-def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[int, int]:
+def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str], kind: str = "person") -> tuple[int, int]:
     """The tokens that are the name: without leading function, opening or number words,
     and ending before a clause ('may be', 'is', 'Says') or after a colon. A preposition
     goes only before a name the text uses on its own ('In Nevada', never 'Under Armour')."""
     first = 0
     if len(tokens) > 1 and tokens[0][1] == "One" and " ".join(w for _, w in tokens[1:]) in known:
         first = 1  # 'One Clinton spokesman': a count before a name ('One Nation' is a name)
+    if len(tokens) > 2 and tokens[0][1] in STATE_INITIALS and kind == "person":
+        first = 1  # 'N.J. Roger Ailes': a state before a person ('D.C. Circuit' is a court)
     while first < len(tokens) - 1 and _leading_stray(tokens[first][1], tokens[first + 1][1]):
         rest = " ".join(w for _, w in tokens[first + 1 :])
         if not first and tokens[0][1].lower() in PREPOSITIONS and rest not in known and tokens[1][1][:1].isupper():
@@ -162,7 +165,7 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
             break
         # 'ISIS On ‘Disastrous’ Invasion': a quoted word opens a clause; 'Republican National
         # Convention ended last month', 'Baltimore Sun op-ed': a common word in lower case
-        if (word[:1] in OPENING_QUOTES and word[1:2].isupper()) or _common_lower(word):
+        if (word[:1] in OPENING_QUOTES and word[1:2].isupper()) or _common_lower(word, tokens[i + 1 :]):
             last = i
             while last - first > 1 and tokens[last - 1][1].lower() in FUNCTION_WORDS | NAME_CONNECTORS:
                 last -= 1
@@ -175,8 +178,8 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str]) -> tuple[
 def _leading_stray(word: str, following: str) -> bool:
     """'Two', 'Both', 'In', 'Well', 'Asked' (on) before the capitalised rest of a span."""
     lower = word.lower()
-    if _contraction(word) or _described_kind(word):
-        return True  # 'That’s Jeb Bush', 'Boston-based Reagan Communications'
+    if _contraction(word) or _described_kind(word) or _describing(word):
+        return True  # 'That’s Jeb Bush', 'Boston-based Reagan Communications', 'Sanders-supporting'
     if word.isupper() or lower not in NUMBER_WORDS | LEADING_WORDS | CLAUSE_OPENERS:
         return False
     return following[:1].isupper() or following in FUNCTION_WORDS
@@ -191,12 +194,18 @@ def _described_kind(word: str) -> str | None:
     return "person" if participle == "born" else "organisation"
 
 
-def _common_lower(word: str) -> bool:
+def _common_lower(word: str, after: list[tuple[int, str]]) -> bool:
     """A word in lower case that no name holds inside it: not a particle ('van', 'al-'), a
-    connector ('of', 'and', 'v.'), nor an organisation or place word ('party', 'province')."""
-    if not word[:1].isalpha() or not word.islower():
+    connector ('of', 'and', 'v.'), nor an organisation or place word ('party', 'province'),
+    nor before one ('Democratic Senate campaign committee')."""
+    if not word[:1].isalpha() or not word.islower() or any(w.lower() in ORG_WORDS | PLACE_WORDS for _, w in after):
         return False
     return word not in NAME_CONNECTORS and word not in ORG_WORDS and word not in PLACE_WORDS
+
+
+def _describing(word: str) -> bool:
+    """'Sanders-supporting', 'Kremlin-backed': a name hyphened to a word that describes what follows."""
+    return "-" in word and word.lower().rpartition("-")[2] in HYPHEN_WORDS | LEADING_DESCRIPTIONS
 
 
 def _contraction(word: str) -> bool:
@@ -213,6 +222,10 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
         # 'Cornell and Technion': two names the text also uses on their own
         if words[i] in ("and", "or") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
             return [(0, i), (i + 1, len(words))]
+    for i in range(1, len(words) - 1):
+        # 'Meenakshi Ganguly of Human Rights Watch': a person the text names, of a body
+        if words[i] == "of" and words[i + 1][:1].isupper() and _person_named(words[:i], known):
+            return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 2):
         if words[i] == "of" and words[i + 1] == "the":
             left, right = " ".join(words[:i]), " ".join(words[i + 2 :])
@@ -220,6 +233,11 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
             if (left in known and right in known) or of_outlet:
                 return [(0, i), (i + 2, len(words))]
     return []
+
+
+def _person_named(words: list[str], known: dict[str, str]) -> bool:
+    """The text names ``words`` (two or more) as a person, or their last word on its own so."""
+    return len(words) > 1 and (known.get(" ".join(words)) == "person" or known.get(words[-1]) == "person")
 
 
 def _named(words: list[str], known: dict[str, str]) -> bool:
@@ -241,7 +259,8 @@ def _around_verb(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[t
         if words[i].endswith("ly") and words[i].lower() in open_class_words() and _is_verb_form(words[i + 1]):
             return [(0, i)]  # 'NYTimes Casually Conflates': an adverb and its verb
     for i in range(1, len(words) - 1):
-        if words[i].istitle() and _is_verb_form(words[i]) and not _in_known_name(words, i, known):
+        verb = _is_verb_form(words[i]) or _is_verb_form(words[i], _ING_ENDINGS)
+        if words[i].istitle() and verb and not _in_known_name(words, i, known):
             sides = [(0, i), (i + 1, len(words))]
             return [(a, b) for a, b in sides if " ".join(words[a:b]) in known]
     return []
@@ -253,12 +272,13 @@ def _in_known_name(words: list[str], i: int, known: dict[str, str]) -> bool:
     return any(" ".join(words[a:b]) in known for a, b in spans)
 
 
-def _is_verb_form(word: str) -> bool:
-    """'Reveals', 'Debunks', 'Hacked': a verb's third person or past, by the lemma tables."""
+def _is_verb_form(word: str, endings: tuple[tuple[str, str], ...] = ()) -> bool:
+    """'Reveals', 'Debunks', 'Hacked': a verb's third person or past, by the lemma tables (or
+    the forms of ``endings``: 'Rebuking')."""
     lower = word.lower()
     if len(lower) < 5 or lower.endswith("ss"):
         return False
-    return inflected_from(lower, open_class_words(), _VERB_FORM_ENDINGS)
+    return inflected_from(lower, open_class_words(), endings or _VERB_FORM_ENDINGS)
 
 
 def _piece(

@@ -93,7 +93,7 @@ PLACE_WORDS = frozenset(
     """
 street road avenue square bay river lake island islands mountain mountains valley province region district
 county state city town village port harbour harbor airport station bridge park coast sea ocean gulf
-peninsula desert forest heights hills beach works plant square
+peninsula desert forest heights hills beach works plant square archipelago
 """.split()
 )
 

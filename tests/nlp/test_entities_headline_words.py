@@ -211,3 +211,42 @@ def test_a_common_word_in_lower_case_ends_a_name(nlp, span, name):
     at = text.index(span)
     (cut,) = cut_to_names([Mention(at, at + len(span), span, "organisation")], parsed)
     assert cut.text == name
+
+
+@pytest.mark.parametrize(
+    ("span", "kind", "name"),
+    [
+        ("N.J. Hugo Tenbrook", "person", "Hugo Tenbrook"),
+        ("D.C. Circuit", "organisation", "D.C. Circuit"),
+        ("Okafor-supporting Tidewater Collective", "organisation", "Tidewater Collective"),
+        ("Democratic Senate campaign committee", "organisation", "Democratic Senate campaign committee"),
+    ],
+)
+def test_words_before_a_name_that_describe_or_place_it(nlp, span, kind, name):
+    text = f"On Monday {span} was mentioned."
+    (parsed,) = parse_texts(nlp, [text])
+    at = text.index(span)
+    (cut,) = cut_to_names([Mention(at, at + len(span), span, kind)], parsed)
+    assert cut.text == name
+
+
+def test_a_person_of_a_body_is_two_names(nlp):
+    text = "Marta Okafor of Halden Water Authority spoke. Okafor left."
+    (parsed,) = parse_texts(nlp, [text])
+    later = text.rindex("Okafor")
+    mentions = [
+        Mention(0, 38, "Marta Okafor of Halden Water Authority", "organisation"),
+        Mention(later, later + 6, "Okafor", "person"),
+    ]
+    assert [m.text for m in cut_to_names(mentions, parsed)] == ["Marta Okafor", "Halden Water Authority", "Okafor"]
+
+
+def test_a_verbs_ing_form_inside_a_headline_name_cuts_it(nlp):
+    text = "Councillors Rebuking Tenbrook Gather In Port Halden.\n\nHugo Tenbrook spoke. Tenbrook left."
+    (parsed,) = parse_texts(nlp, [text])
+    later = text.rindex("Tenbrook")
+    mentions = [
+        Mention(0, 29, "Councillors Rebuking Tenbrook", "organisation"),
+        Mention(later, later + 8, "Tenbrook", "person"),
+    ]
+    assert [m.text for m in cut_to_names(mentions, parsed)] == ["Tenbrook", "Tenbrook"]
