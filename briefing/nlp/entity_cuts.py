@@ -64,9 +64,10 @@ CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday sa
 HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
 HYPHEN_WORDS = DESCRIBING_PARTICIPLES | frozenset(
-    "era style friendly like ers ites ite esque backed funded linked aligned inspired allied sponsored spent".split()
+    """era style type friendly like ers ites ite esque
+    backed funded linked aligned inspired allied sponsored spent""".split()
 )
-LEADING_DESCRIPTIONS = frozenset("supporting leaning loving hating owned affiliated".split())
+LEADING_DESCRIPTIONS = frozenset("supporting leaning loving hating owned affiliated backing held".split())
 _HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 _POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
 _TOKEN = re.compile(r"\S+")
@@ -146,16 +147,7 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str], kind: str
     """The tokens that are the name: without leading function, opening or number words,
     and ending before a clause ('may be', 'is', 'Says') or after a colon. A preposition
     goes only before a name the text uses on its own ('In Nevada', never 'Under Armour')."""
-    first = 0
-    if len(tokens) > 1 and tokens[0][1] == "One" and " ".join(w for _, w in tokens[1:]) in known:
-        first = 1  # 'One Clinton spokesman': a count before a name ('One Nation' is a name)
-    if len(tokens) > 2 and tokens[0][1] in STATE_INITIALS and kind == "person":
-        first = 1  # 'N.J. Roger Ailes': a state before a person ('D.C. Circuit' is a court)
-    while first < len(tokens) - 1 and _leading_stray(tokens[first][1], tokens[first + 1][1]):
-        rest = " ".join(w for _, w in tokens[first + 1 :])
-        if not first and tokens[0][1].lower() in PREPOSITIONS and rest not in known and tokens[1][1][:1].isupper():
-            break
-        first += 1
+    first = _name_start(tokens, known, kind)
     last = len(tokens)
     for i in range(first + 1, len(tokens)):
         word = tokens[i][1]
@@ -173,6 +165,24 @@ def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str], kind: str
     if last < len(tokens) and tokens[last][1] in ("be", "been", "have") and last - first > 1:
         last -= 1  # 'Trump May be Aligning': the modal goes with the clause
     return first, last
+
+
+def _name_start(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> int:
+    """The first token of the name."""
+    first = 0
+    if len(tokens) > 1 and tokens[0][1] == "One" and " ".join(w for _, w in tokens[1:]) in known:
+        first = 1  # 'One Clinton spokesman': a count before a name ('One Nation' is a name)
+    if len(tokens) > 2 and tokens[0][1] in STATE_INITIALS and kind == "person":
+        first = 1  # 'N.J. Roger Ailes': a state before a person ('D.C. Circuit' is a court)
+    described = [i for i, (_, w) in enumerate(tokens[:-1]) if i and (_described_kind(w) or _describing(w))]
+    if described:
+        first = described[-1]  # 'Hilary Clinton-run State Department': the description goes too
+    while first < len(tokens) - 1 and _leading_stray(tokens[first][1], tokens[first + 1][1]):
+        rest = " ".join(w for _, w in tokens[first + 1 :])
+        if not first and tokens[0][1].lower() in PREPOSITIONS and rest not in known and tokens[1][1][:1].isupper():
+            break
+        first += 1
+    return first
 
 
 def _leading_stray(word: str, following: str) -> bool:
@@ -227,6 +237,9 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
         if words[i] == "of" and words[i + 1][:1].isupper() and _person_named(words[:i], known):
             return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 2):
+        # 'Democrats on the House Judiciary Committee': members and their committee
+        if words[i] == "on" and words[i + 1] == "the" and words[-1].lower() in ORG_WORDS:
+            return [(0, i), (i + 2, len(words))]
         if words[i] == "of" and words[i + 1] == "the":
             left, right = " ".join(words[:i]), " ".join(words[i + 2 :])
             of_outlet = kind == "person" and words[-1].lower() in ORG_WORDS and words[i + 2][:1].isupper()

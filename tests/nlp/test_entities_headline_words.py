@@ -220,6 +220,8 @@ def test_a_common_word_in_lower_case_ends_a_name(nlp, span, name):
         ("D.C. Circuit", "organisation", "D.C. Circuit"),
         ("Okafor-supporting Tidewater Collective", "organisation", "Tidewater Collective"),
         ("Democratic Senate campaign committee", "organisation", "Democratic Senate campaign committee"),
+        ("Marta Okafor-run Water Authority", "organisation", "Water Authority"),
+        ("Veldran-held Parliament", "organisation", "Parliament"),
     ],
 )
 def test_words_before_a_name_that_describe_or_place_it(nlp, span, kind, name):
@@ -250,3 +252,11 @@ def test_a_verbs_ing_form_inside_a_headline_name_cuts_it(nlp):
         Mention(later, later + 8, "Tenbrook", "person"),
     ]
     assert [m.text for m in cut_to_names(mentions, parsed)] == ["Tenbrook", "Tenbrook"]
+
+
+def test_members_on_the_committee_are_cut_from_it(nlp):
+    text = "Councillors on the Harbour Finance Committee met."
+    (parsed,) = parse_texts(nlp, [text])
+    span = "Councillors on the Harbour Finance Committee"
+    cut = cut_to_names([Mention(0, len(span), span, "organisation")], parsed)
+    assert [m.text for m in cut] == ["Councillors", "Harbour Finance Committee"]
