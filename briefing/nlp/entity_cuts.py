@@ -225,12 +225,12 @@ def _contraction(word: str) -> bool:
 def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: str) -> list[tuple[int, int]]:
     """'Hayes of the Weekly Standard' -> the token ranges of 'Hayes' and 'Weekly Standard',
     when the text names both on their own, or a person is 'of the' an organisation; so too
-    'Cornell and Technion' when the text names both on their own, and 'Rubio and Cruz' when
-    each is the surname of a person the text names in full."""
+    'Cornell and Technion' when the text names both on their own, and 'Rubio and Cruz' or
+    'Carly Fiorina to Rubio' when each is a person the text names."""
     words = [w for _, w in tokens]
     for i in range(1, len(words) - 1):
         # 'Cornell and Technion': two names the text also uses on their own
-        if words[i] in ("and", "or") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
+        if words[i] in ("and", "or", "to") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
             return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 1):
         # 'Meenakshi Ganguly of Human Rights Watch': a person the text names, of a body
@@ -271,6 +271,8 @@ def _around_verb(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[t
     for i in range(1, len(words) - 1):
         if words[i].endswith("ly") and words[i].lower() in open_class_words() and _is_verb_form(words[i + 1]):
             return [(0, i)]  # 'NYTimes Casually Conflates': an adverb and its verb
+        if words[i] == "To" and words[i + 1].lower() in open_class_words() and " ".join(words[:i]) in known:
+            return [(0, i)]  # 'Obama To Resign': an infinitive after the name
     for i in range(1, len(words) - 1):
         verb = _is_verb_form(words[i]) or _is_verb_form(words[i], _ING_ENDINGS)
         if words[i].istitle() and verb and not _in_known_name(words, i, known):

@@ -260,3 +260,12 @@ def test_members_on_the_committee_are_cut_from_it(nlp):
     span = "Councillors on the Harbour Finance Committee"
     cut = cut_to_names([Mention(0, len(span), span, "organisation")], parsed)
     assert [m.text for m in cut] == ["Councillors", "Harbour Finance Committee"]
+
+
+def test_an_infinitive_after_a_name_in_a_headline_ends_it(nlp):
+    text = "Tenbrook Calls On Okafor To Resign.\n\nHugo Tenbrook wants Okafor gone. Okafor said no."
+    (parsed,) = parse_texts(nlp, [text])
+    span = "Okafor To Resign"
+    at, later = text.index(span), text.rindex("Okafor")
+    mentions = [Mention(at, at + len(span), span, "organisation"), Mention(later, later + 6, "Okafor", "person")]
+    assert [m.text for m in cut_to_names(mentions, parsed)] == ["Okafor", "Okafor"]
