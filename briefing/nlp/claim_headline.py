@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from briefing.nlp.lexicon import STATE_ABBREVIATIONS
+from briefing.nlp.parse import trim_range
+
 if TYPE_CHECKING:
     from briefing.nlp.parse import ParsedText
 
@@ -29,10 +32,8 @@ TITLE_CASE_SHARE = 0.6
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov lt col gen sgt capt adm maj st sr jr rev prof pres vs v inc corp co ltd
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
-    tenn tex vt va wash wis wyo""".split()
-)
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft""".split()
+) | frozenset(state[:-1].lower() for state in STATE_ABBREVIATIONS if "." not in state[:-1])
 
 
 def is_title_case(title: str) -> bool:
@@ -60,20 +61,12 @@ def sentence_ranges(text: str) -> list[tuple[int, int]]:
         ranges.append((start, match.end()))
         start = match.end()
     ranges.append((start, len(text)))
-    return [trimmed for s, e in ranges if (trimmed := _trimmed(text, s, e))[0] < trimmed[1]]
+    return [trimmed for s, e in ranges if (trimmed := trim_range(text, s, e))[0] < trimmed[1]]
 
 
 def _abbreviation(text: str, mark: int, after: int) -> bool:
     word = (text[:mark].rsplit(None, 1)[-1:] or [""])[0].lower()
     return word in ABBREVIATIONS or word == "no" and text[after:].lstrip()[:1].isdigit()  # "No. 1"
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def true_case(title: str, body: str, nlp: Any) -> str:
