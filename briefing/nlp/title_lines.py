@@ -36,6 +36,8 @@ FUNCTION_WORDS = frozenset("a an the and or nor but of on in at to for by with f
 MIN_WORDS, MAX_WORDS = 3, 25
 # Tokens no capital says anything about: links, handles, hashtags, markup.
 LINK_LIKE = re.compile(r"\S*(?:[@#/<>]|\.com)\S*")
+# A head run into its paragraph: words up to a colon, then the paragraph's first sentence.
+RUN_IN_HEAD = re.compile(r"([^:\n]{5,120}):\s+(?=[\"“‘'A-Z0-9])")
 
 
 def is_title_case_line(line: str) -> bool:
@@ -47,11 +49,15 @@ def is_title_case_line(line: str) -> bool:
 
 
 def title_case_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each title-case line of ``text``."""
+    """(start, end) of each title-case line of ``text``, and of each run-in head: a title-case
+    phrase opening a line and set off by a colon ("Veto Power Impedes Peace Efforts: Eliminating
+    the scourge of war is…")."""
     start = 0
     for line in text.split("\n"):
         if is_title_case_line(line):
             yield start, start + len(line)
+        elif (head := RUN_IN_HEAD.match(line)) and is_title_case_line(head[1]):
+            yield start, start + len(head[1])
         start += len(line) + 1
 
 

@@ -49,6 +49,16 @@ def test_names_on_a_related_headline_are_cut_at_its_verbs(analyse):
     assert not any(word in name for name in found for word in ("Scores", "Hit", "Responds", "Question"))
 
 
+def test_a_head_run_into_its_paragraph_is_read_as_a_title_case_line(nlp, analyse):
+    text = (
+        f"{BODY}\n\nVeto Power Impedes Harbour Plans: Stopping the flooding is one of the council's "
+        "first goals, and the Water Board is the body with the mandate to act.\n"
+    )
+    cased = true_case_lines(text, nlp)
+    assert "power impedes harbour plans: Stopping" in cased  # the head only: the sentence keeps its capital
+    assert not any("Impedes" in name for name in names(analyse(text)))
+
+
 def test_a_short_name_the_model_found_on_the_line_keeps_its_capitals(analyse):
     text = f"{BODY}\n\nKerstin Varga via Getty Images.\n"
     assert "Getty Images" in names(analyse(text))
