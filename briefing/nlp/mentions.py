@@ -371,8 +371,9 @@ def _looks_like_person(tokens) -> bool:
         return False
     if _role_before(tokens[0]) or _role_after(tokens[-1]):
         return True
-    if tokens[0].i > 0 and tokens[0].nbor(-1).lemma_ in SPEECH_VERBS:
-        return True  # 'said Lakshmi Narayanaswamy'
+    before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+    if before is not None and before.lemma_ in SPEECH_VERBS and before.tag_ != "VBN":
+        return True  # 'said Lakshmi Narayanaswamy'; but 'a group called Black Votes Matter' names it
     head = max(words, key=lambda t: t.dep_ == "nsubj")
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
 
