@@ -24,6 +24,7 @@ from briefing.nlp.entity_forms import (
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
+from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -85,7 +86,9 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
-    _retype_lone_surnames(clusters)
+    retype_peoples(clusters)
+    retype_families(clusters)
+    _retype_lone_surnames(clusters, parsed)
     _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters
@@ -127,19 +130,27 @@ def _retype_group_numbers(clusters: list[Cluster]) -> None:
                 mention.type = "group"
 
 
-def _retype_lone_surnames(clusters: list[Cluster]) -> None:
+def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
     """News names a person in full first; a one-word 'person' never named in full,
     with no title or role, is far more often a company or brand the model mistook.
     A word that is part of a person's full name in the same text stays a person, and so
-    does a given name ('Elin, go ahead')."""
+    do a given name ('Elin, go ahead') and a name the text treats as a person's: taken up
+    by 'he' or 'she', or listed only with people ('Hitler and Mussolini')."""
     full_name_words = {w for c in clusters if c.type == "person" for w in _name_words(c.name)[1:]}
+    people = [m for c in clusters if c.type == "person" for m in c.mentions]
+    lone = []
     for cluster in clusters:
         mentions = cluster.mentions
         if cluster.type != "person" or any(len(m.text.split()) > 1 or m.weight >= 3 or m.role for m in mentions):
             continue
         if set(_name_words(cluster.name)) & full_name_words or cluster.name.lower() in GIVEN_NAMES:
             continue  # 'Okafor' of 'Marta Okafor'; 'Elin' alone is a given name
-        for mention in mentions:
+        own = set(map(id, mentions))
+        if person_in_context(cluster, parsed, [m for m in people if id(m) not in own]):
+            continue
+        lone.append(cluster)
+    for cluster in lone:
+        for mention in cluster.mentions:
             if mention.type == "person":
                 mention.type = "organisation"
 

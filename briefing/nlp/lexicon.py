@@ -111,6 +111,16 @@ QUOTE_INTRODUCERS = ("according to",)
 PRONOUNS_PERSON = frozenset("he she him her i we".split())
 PRONOUNS_GROUP = frozenset("they".split())
 
+# Peoples named by origin, ethnicity or faith, in the singular and folded: groups, though the
+# small model reads some ("Latinos") as organisations. Their plurals are found by the caller.
+PEOPLES = frozenset(
+    """
+latino latina latinx hispanic chicano chicana mestizo hmong sikh hindu muslim jew
+catholic protestant evangelical mormon amish druze kurd yazidi sunni shia shiite alawite pashtun
+tamil uighur uyghur rohingya maori aborigine
+""".split()
+)
+
 # Spelling variants of the same place or body that news writes interchangeably.
 KNOWN_VARIANT_TYPES = {
     "United States": "place",

@@ -1,0 +1,135 @@
+"""Groups of people the model types as organisations, and lone surnames the text shows are people.
+
+"Latinos", "Hispanics": a people named by its origin is a group, though the small model reads
+a capitalised plural it does not know as an organisation. "the Clintons", "the Bushes": the
+plural of a surname the text uses for a person (in full, or with a title) is that family, a group.
+
+A one-word name the model calls a person but the text never gives in full is more often a
+brand ("Twitter", "Pfizer"), unless the text treats it as a person: a personal pronoun takes it
+up ("Vigurie has dedicated his life") with no person named before it in its sentence, or it
+is listed only with people ("Hillary and Obama and Panetta and Susan Rice", "Hitler and
+Mussolini").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from briefing.domain import normalise_name
+from briefing.nlp.lexicon import PEOPLES
+from briefing.nlp.mentions import Mention
+from briefing.nlp.parse import Paragraph, ParsedText
+
+PERSONAL_PRONOUNS = frozenset("he she him his her himself herself".split())
+PRONOUN_REACH = 2  # sentences: the mention's own and the next one
+
+
+class _Cluster(Protocol):
+    mentions: list[Mention]
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+
+def plural_singulars(word: str) -> set[str]:
+    """The singulars a one-word plural may stand for: 'clintons' -> clinton, 'bushes' -> bush."""
+    found = set()
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        found.add(word[:-1])
+        if word.endswith("es"):
+            found.add(word[:-2])
+    return found
+
+
+def _as_group(cluster: _Cluster) -> None:
+    for mention in cluster.mentions:
+        mention.type = "group"
+        mention.weight = max(mention.weight, 2)
+
+
+def retype_peoples(clusters: Iterable[_Cluster]) -> None:
+    """'Latinos', 'Latino': a people named by its origin is a group, whatever the model said."""
+    for cluster in clusters:
+        key = normalise_name(cluster.name)
+        if " " not in key and (key in PEOPLES or plural_singulars(key) & PEOPLES):
+            _as_group(cluster)
+
+
+def retype_families(clusters: Sequence[_Cluster]) -> None:
+    """'the Clintons' beside 'Hillary Clinton' or 'Mr. Clinton': the plural of a surname the
+    text uses for a person in full or with a title is that family. A surname that ends in s
+    ('Williams') stays."""
+    surnames: dict[str, set[int]] = {}  # a surname -> the people's clusters that use it
+    for cluster in clusters:
+        if cluster.type == "person":
+            for mention in cluster.mentions:
+                words = normalise_name(mention.text).split()
+                if len(words) > 1 or (words and (mention.weight >= 2 or mention.role)):  # not a lone guess
+                    surnames.setdefault(words[-1], set()).add(id(cluster))
+    for cluster in clusters:
+        key = normalise_name(cluster.name)
+        if cluster.type == "group" or " " in key or any(" " in m.text.strip() for m in cluster.mentions):
+            continue
+        others = {word for word, owners in surnames.items() if owners - {id(cluster)}}
+        if key not in others and plural_singulars(key) & others:
+            _as_group(cluster)
+
+
+def person_in_context(cluster: _Cluster, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+    """Whether the text treats a lone name as a person's: a personal pronoun takes it up in
+    its sentence or the next with no other name between, or it is listed only with people
+    (``people``: the mentions the model or a rule typed a person, this cluster's left out)."""
+    return any(
+        _taken_up_by_pronoun(m, parsed, people) or _listed_with_person(m, parsed, people) for m in cluster.mentions
+    )
+
+
+def _tokens(mention: Mention, parsed: ParsedText) -> tuple[Paragraph, Span] | None:
+    """The mention's paragraph and its tokens there (None when they cannot be found)."""
+    for para in parsed.paragraphs:
+        if para.start <= mention.start and mention.end <= para.start + len(para.text):
+            span = para.doc.char_span(mention.start - para.start, mention.end - para.start, alignment_mode="expand")
+            return (para, span) if span is not None and len(span) else None
+    return None
+
+
+def _taken_up_by_pronoun(mention: Mention, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+    """'Vigurie has dedicated his life'; but not 'Follow Ann Lee on Twitter at her handle',
+    where a person named before it in its sentence may be the pronoun's."""
+    found = _tokens(mention, parsed)
+    if found is None:
+        return False
+    para, span = found
+    sentence_start = para.start + span.sent.start_char
+    if any(sentence_start <= p.start < mention.start for p in people):
+        return False
+    sentences = 0
+    for token in para.doc[span.end :]:
+        if token.is_sent_start:
+            sentences += 1
+            if sentences >= PRONOUN_REACH:
+                return False
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return True
+        if token.pos_ == "PROPN" or token.ent_type_:
+            return False  # another name comes first: the pronoun may be its
+    return False
+
+
+def _listed_with_person(mention: Mention, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+    """'Hitler and Mussolini', 'Hillary and Obama and Susan Rice': every name listed with it
+    is a person's ('v Gloucestershire or Sussex or Surrey' lists a club the model missed)."""
+    found = _tokens(mention, parsed)
+    if found is None:
+        return False
+    para, span = found
+    listed = span.root.conjuncts
+    return bool(listed) and all(
+        any(p.start <= para.start + other.idx < p.end and p is not mention for p in people) for other in listed
+    )
