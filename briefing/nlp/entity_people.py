@@ -25,6 +25,8 @@ from briefing.nlp.parse import Paragraph, ParsedText
 
 PERSONAL_PRONOUNS = frozenset("he she him his her himself herself".split())
 PRONOUN_REACH = 2  # sentences: the mention's own and the next one
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})  # 'he said', 'his life'; not 'give him'
 
 
 class _Cluster(Protocol):
@@ -100,14 +102,20 @@ def _tokens(mention: Mention, parsed: ParsedText) -> tuple[Paragraph, Span] | No
 
 
 def _taken_up_by_pronoun(mention: Mention, parsed: ParsedText, people: Sequence[Mention]) -> bool:
-    """'Vigurie has dedicated his life'; but not 'Follow Ann Lee on Twitter at her handle',
-    where a person named before it in its sentence may be the pronoun's."""
+    """'Vigurie has dedicated his life', 'Keidis continued. He said': the name a subject or an
+    owner, and 'he', 'she', 'his' or 'her' as a subject or an owner after it. Not where a
+    person or a pronoun comes before it in its sentence ('He uses products like Twitter but
+    ... his fortune'), nor an object ('offered to give him the money')."""
     found = _tokens(mention, parsed)
     if found is None:
         return False
     para, span = found
+    if span.root.dep_ not in PRONOUN_ROLES:
+        return False  # 'took to Twitter ... his assault': a pronoun takes up a subject, not a place it went
     sentence_start = para.start + span.sent.start_char
     if any(sentence_start <= p.start < mention.start for p in people):
+        return False
+    if any(t.lower_ in PERSONAL_PRONOUNS for t in para.doc[span.sent.start : span.start]):
         return False
     sentences = 0
     for token in para.doc[span.end :]:
@@ -115,10 +123,10 @@ def _taken_up_by_pronoun(mention: Mention, parsed: ParsedText, people: Sequence[
             sentences += 1
             if sentences >= PRONOUN_REACH:
                 return False
-        if token.lower_ in PERSONAL_PRONOUNS:
+        if token.lower_ in PERSONAL_PRONOUNS and token.dep_ in PRONOUN_ROLES:
             return True
-        if token.pos_ == "PROPN" or token.ent_type_:
-            return False  # another name comes first: the pronoun may be its
+        if token.ent_type_ in NAME_TYPES or (token.pos_ == "PROPN" and not token.ent_type_):
+            return False  # another name comes first: the pronoun may be its ('Monday' is none)
     return False
 
 

@@ -89,3 +89,29 @@ def test_a_pronoun_after_a_brand_may_be_the_earlier_persons(analyse):
 def test_a_group_called_by_a_name_is_no_person(analyse):
     text = "A new group called Black Votes Matter, led by Democratic strategists, is trying to raise money."
     assert types(analyse(text)).get("Black Votes Matter") == "organisation"
+
+
+def in_context(nlp, text: str, name: str) -> bool:
+    from briefing.nlp.entity_people import person_in_context
+    from briefing.nlp.parse import parse_texts
+
+    parsed = next(iter(parse_texts(nlp, [text])))
+    start = text.index(name)
+    return person_in_context(cluster_at(start, name), parsed, [])
+
+
+def cluster_at(start: int, name: str) -> Cluster:
+    return Cluster([Mention(start, start + len(name), name, "person", 1)])
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("For more than half a century, Zorblat has dedicated his life to the movement.", True),
+        ("Zorblat spoke on Monday. He said the band would play.", True),
+        ("He uses apps like Zorblat, and his fortune grew.", False),  # 'his' is the one before
+        ("Zorblat offered to give him the money.", False),  # an object, not the name's
+    ],
+)
+def test_a_pronoun_takes_up_a_lone_name_only_as_subject_or_owner_after_it(nlp, text, person):
+    assert in_context(nlp, text, "Zorblat") is person
