@@ -71,7 +71,7 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     if not headlines:
         return mentions
     body = {m.text for m in mentions if len(m.text.split()) > 1 and not _inside(m, headlines)}
-    words = _BodyWords(parsed.text, headlines, mentions)
+    words = _BodyWords(parsed, headlines, mentions)
     trimmed = []
     for mention in mentions:
         name = None
@@ -87,8 +87,17 @@ def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> lis
     headlines = headline_ranges(parsed)
     if not headlines:
         return mentions
-    words = _BodyWords(parsed.text, headlines, mentions)
+    words = _BodyWords(parsed, headlines, mentions)
     return [m for m in mentions if not (_inside(m, headlines) and words.headline_phrase(m.text))]
+
+
+def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, set[str], set[str]]:
+    """The body, the words it writes in lower case (and the parts of hyphened ones:
+    'voter-registration') and those it capitalises."""
+    body = _body_text(text, headlines)
+    _, lower = body_words(body)
+    lower = lower | {part for word in lower for part in word.split("-")}
+    return body, lower, set(re.findall(r"\b[A-Z][\w'’-]*", body))
 
 
 def _body_text(text: str, headlines: list[tuple[int, int]]) -> str:
@@ -121,12 +130,10 @@ def without_capitalised_words(mentions: list[Mention], text: str) -> list[Mentio
 class _BodyWords:
     """How the body (the text less its title-case lines) writes the words of a headline."""
 
-    def __init__(self, text: str, headlines: list[tuple[int, int]], mentions: list[Mention]):
+    def __init__(self, parsed: ParsedText, headlines: list[tuple[int, int]], mentions: list[Mention]):
         self.names = {m.text for m in mentions if not _inside(m, headlines)}  # the forms the body names
-        body = self.body = _body_text(text, headlines)
-        _, lower = body_words(body)
-        self.lower = lower | {part for word in lower for part in word.split("-")}  # 'voter-registration'
-        self.capitalised = set(re.findall(r"\b[A-Z][\w'’-]*", body))
+        # the body's words depend on the text alone: read once for both steps that ask
+        self.body, self.lower, self.capitalised = parsed.once("body_words", lambda p: _read_body(p.text, headlines))
 
     def common(self, word: str) -> bool:
         """A word the body writes in lower case (in either number), or a function word."""

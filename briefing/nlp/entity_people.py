@@ -87,9 +87,13 @@ def person_in_context(cluster: _Cluster, parsed: ParsedText, people: Sequence[Me
     """Whether the text treats a lone name as a person's: a personal pronoun takes it up in
     its sentence or the next with no other name between, or it is listed only with people
     (``people``: the mentions the model or a rule typed a person, this cluster's left out)."""
-    return any(
-        _taken_up_by_pronoun(m, parsed, people) or _listed_with_person(m, parsed, people) for m in cluster.mentions
-    )
+    for mention in cluster.mentions:
+        found = _tokens(mention, parsed)
+        if found is not None and (
+            _taken_up_by_pronoun(mention, *found, people) or _listed_with_person(mention, *found, people)
+        ):
+            return True
+    return False
 
 
 def _tokens(mention: Mention, parsed: ParsedText) -> tuple[Paragraph, Span] | None:
@@ -101,15 +105,11 @@ def _tokens(mention: Mention, parsed: ParsedText) -> tuple[Paragraph, Span] | No
     return None
 
 
-def _taken_up_by_pronoun(mention: Mention, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+def _taken_up_by_pronoun(mention: Mention, para: Paragraph, span: Span, people: Sequence[Mention]) -> bool:
     """'Vigurie has dedicated his life', 'Keidis continued. He said': the name a subject or an
     owner, and 'he', 'she', 'his' or 'her' as a subject or an owner after it. Not where a
     person or a pronoun comes before it in its sentence ('He uses products like Twitter but
     ... his fortune'), nor an object ('offered to give him the money')."""
-    found = _tokens(mention, parsed)
-    if found is None:
-        return False
-    para, span = found
     if span.root.dep_ not in PRONOUN_ROLES:
         return False  # 'took to Twitter ... his assault': a pronoun takes up a subject, not a place it went
     sentence_start = para.start + span.sent.start_char
@@ -130,13 +130,9 @@ def _taken_up_by_pronoun(mention: Mention, parsed: ParsedText, people: Sequence[
     return False
 
 
-def _listed_with_person(mention: Mention, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+def _listed_with_person(mention: Mention, para: Paragraph, span: Span, people: Sequence[Mention]) -> bool:
     """'Hitler and Mussolini', 'Hillary and Obama and Susan Rice': every name listed with it
     is a person's ('v Gloucestershire or Sussex or Surrey' lists a club the model missed)."""
-    found = _tokens(mention, parsed)
-    if found is None:
-        return False
-    para, span = found
     listed = span.root.conjuncts
     return bool(listed) and all(
         any(p.start <= para.start + other.idx < p.end and p is not mention for p in people) for other in listed
