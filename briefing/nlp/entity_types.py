@@ -47,8 +47,9 @@ def with_states(mentions: list[Mention], text: str) -> list[Mention]:
     wherever it stands, the others ('Fla.', 'Miss.') after a place and a comma."""
     for mention in mentions:
         form = mention.text if mention.text.endswith(".") else mention.text + "."
-        after_place = _PLACE_COMMA.search(text, max(0, mention.start - 40), mention.start) is not None
-        if form in STATE_INITIALS or (form in STATE_ABBREVIATIONS and after_place):
+        if form not in STATE_ABBREVIATIONS:
+            continue
+        if form in STATE_INITIALS or _PLACE_COMMA.search(text, max(0, mention.start - 40), mention.start):
             mention.type, mention.weight = "place", 3
     return mentions
 
