@@ -25,10 +25,11 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
-from briefing.nlp.entity_words import OPENING_WORDS, dictionary_words, inflected_from, open_class_words
+from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, is_dictionary_word, open_class_words
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
+from briefing.nlp.title_lines import title_case_lines
 
 RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Words that are never the first or last word of a name, whatever the tagger made of them
@@ -37,12 +38,13 @@ FUNCTION_WORDS = frozenset(
     """
 he she it they we i you him her them us me his its their our my your who which that this these those
 is are was were be been being am has have had do does did would shall should could might must
-in on at by for from with to of into onto over under between through during about against nor neither either
+in on at by for from with to of into onto over under between through during about against amid amidst nor neither either
 once well not never now here there
 """.split()
 )
 # Given names that are also verbs and not in the lexicon's lists ('Will Fitzgibbon', 'Pat Buchanan').
 GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | frozenset("will pat guy art drew chase sandy rusty buck rich".split())
+_FIGURE = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
 _VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
@@ -71,7 +73,7 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     if not headlines:
         return mentions
     body = {m.text for m in mentions if len(m.text.split()) > 1 and not _inside(m, headlines)}
-    words = _BodyWords(parsed, headlines, mentions)
+    words = _BodyWords(parsed, heading_ranges(parsed), mentions)
     trimmed = []
     for mention in mentions:
         name = None
@@ -82,13 +84,25 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
 
 
 def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
-    """The mentions less those of a title-case headline that are words of the language, no
-    name: 'Top Climate Group' when the body writes 'climate group' and never the name."""
-    headlines = headline_ranges(parsed)
+    """The mentions less those of a title-case headline, line or run-in head that are words
+    of the language, no name: 'Top Climate Group' when the body writes 'climate group' and
+    never the name."""
+    headlines = heading_ranges(parsed)
     if not headlines:
         return mentions
     words = _BodyWords(parsed, headlines, mentions)
-    return [m for m in mentions if not (_inside(m, headlines) and words.headline_phrase(m.text))]
+    # a line with figures is a table's or a results line, whose capitals are names
+    lines = [(s, e) for s, e in title_case_lines(parsed.text) if not _FIGURE.search(parsed.text, s, e)]
+    return [m for m in mentions if not (_inside(m, headlines) and words.headline_phrase(m.text, _inside(m, lines)))]
+
+
+def heading_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
+    """The title-case paragraphs of the text, and its title-case lines and run-in heads
+    ("Success on Signature Issue: Mr. Ban focused on..."), read once per text."""
+    return parsed.once(
+        "heading_ranges",
+        lambda p: sorted(set(headline_ranges(p)) | set(title_case_lines(p.text))),
+    )
 
 
 def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, set[str], set[str]]:
@@ -142,11 +156,14 @@ class _BodyWords:
             return True
         return any(form in self.lower for form in (lower, lower + "s", *word_bases(lower)))
 
-    def headline_phrase(self, form: str) -> bool:
+    def headline_phrase(self, form: str, on_line: bool = False) -> bool:
         """Words of the language, not a name: the body never names ``form``, writes two of
         its words in lower case as a phrase ('a major climate group') and never capitalises
         the others ('Top'). A list of names set in title case ('Bend the Arc, We Act Radio')
-        keeps its names: the body does not write them as a phrase."""
+        keeps its names: the body does not write them as a phrase. On a line set wholly in
+        title case (``on_line``), where every capital is the headline's, words of the language
+        the body never capitalises are no name even when it does not write them as a phrase
+        ('Renewal Amid Allegations'), unless one is an organisation or place word."""
         words = re.findall(r"[^\W\d_][\w'’]*", form)
         if not words or form in self.names or len(words) != len(form.split()):
             return False
@@ -154,8 +171,10 @@ class _BodyWords:
             return words[0].lower() in self.lower and words[0] not in self.capitalised
         common = [self.common(w) for w in words]
         rest = [w for w, c in zip(words, common, strict=True) if not c]
-        if not all(w not in self.capitalised and w.lower() in dictionary_words() for w in rest):
+        if not all(w not in self.capitalised and is_dictionary_word(w) for w in rest):
             return False
+        if on_line and len(rest) < len(words) and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words):
+            return True
         pairs = (f"{a.lower()} {b.lower()}" for a, b in zip(words, words[1:], strict=False))
         return any(re.search(rf"(?<![\w-]){re.escape(pair)}s?(?![\w-])", self.body) for pair in pairs)
 

@@ -4,7 +4,7 @@ on real news (issue 15), written here with the demo's invented names."""
 import pytest
 
 from briefing.nlp.entity_cuts import cut_to_names
-from briefing.nlp.entity_forms import trim_headline_names
+from briefing.nlp.entity_forms import trim_headline_names, without_headline_phrases
 from briefing.nlp.entity_types import with_states
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import parse_texts
@@ -269,3 +269,24 @@ def test_an_infinitive_after_a_name_in_a_headline_ends_it(nlp):
     at, later = text.index(span), text.rindex("Okafor")
     mentions = [Mention(at, at + len(span), span, "organisation"), Mention(later, later + 6, "Okafor", "person")]
     assert [m.text for m in cut_to_names(mentions, parsed)] == ["Okafor", "Okafor"]
+
+
+def test_words_of_the_language_on_a_title_case_line_are_no_name(nlp):
+    headline = "Halden Water Authority Up for Renewal Amid Allegations of Fraud."
+    body = "The Halden Water Authority will vote on the levy in March. Marta Okafor said the vote would go ahead."
+    text = f"{headline}\n\n{body}"
+    (parsed,) = parse_texts(nlp, [text])
+    forms = ["Halden Water Authority", "Renewal Amid Allegations"]
+    mentions = [Mention(text.index(f), text.index(f) + len(f), f, "organisation") for f in forms]
+    at = text.index("Halden Water Authority", len(headline))
+    mentions.append(Mention(at, at + len("Halden Water Authority"), "Halden Water Authority", "organisation"))
+    kept = without_headline_phrases(mentions, parsed)
+    assert [m.text for m in kept] == ["Halden Water Authority", "Halden Water Authority"]
+
+
+def test_a_run_in_head_is_read_as_a_headline(nlp):
+    text = "Halden Water Authority.\n\nSuccess on Levy Vote: Marta Okafor made the levy vote her signature issue."
+    (parsed,) = parse_texts(nlp, [text])
+    form = "Success on Levy Vote"
+    at = text.index(form)
+    assert without_headline_phrases([Mention(at, at + len(form), form, "organisation")], parsed) == []
