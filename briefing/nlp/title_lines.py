@@ -11,7 +11,8 @@ The capitals lowered are those of claim_headline.true_case: function words, word
 rest of the text writes in lower case, verbs, adjectives and adverbs the model knows;
 "the rest of the text" leaves out the title-case lines themselves, whose capitals say
 nothing. Kept: words the rest of the text capitalises mid-sentence, a base-form word
-right after a name ("Donald Trump"), and the words of short names the model found on
+right after a name ("Donald Trump") but not after a plural, where it is the headline's
+verb ("Wealthy Voters Abandon", "Latinos Share"), and the words of short names the model found on
 the line ("Getty Images"). A line with no function word or verb to lower is a line of
 names (a credit, a table row) and is left as it is. The lowered text keeps its length,
 so the entities read on it are ranges of the source text.
@@ -29,11 +30,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import WORD, body_words, known_words, word_bases
 from briefing.nlp.entity_words import in_capitals
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
 from briefing.nlp.parse import Paragraph, ParsedText
 
 # Words a title-case line may leave in lower case ("Rand Paul Scores Direct Hit on Donald Trump").
 FUNCTION_WORDS = frozenset("a an the and or nor but of on in at to for by with from as via vs per into".split())
 MIN_WORDS, MAX_WORDS = 3, 25
+GIVEN = FEMALE_NAMES | MALE_NAMES
 # Tokens no capital says anything about: links, handles, hashtags, markup.
 LINK_LIKE = re.compile(r"\S*(?:[@#/<>]|\.com)\S*")
 # A head run into its paragraph: words up to a colon, then the paragraph's first sentence.
@@ -74,20 +77,33 @@ def true_case_lines(text: str, nlp: Any, kept: frozenset[int] = frozenset()) -> 
     for start, end in lines:
         lowered = list(_to_lower(text, start, end, words, kept))
         first = WORD.search(text, start, end)
-        if first and any(words.headline_word(m.group().lower()) for m in lowered if m.start() > first.start()):
-            for match in lowered:
+        if first and any(
+            verb or words.headline_word(m.group().lower()) for m, verb in lowered if m.start() > first.start()
+        ):
+            for match, _ in lowered:
                 out[match.start() : match.end()] = match.group().lower()
     return "".join(out)
 
 
-def _to_lower(text: str, start: int, end: int, words: _Words, kept: frozenset[int]) -> Iterator[re.Match]:
-    after_name = False
+def _to_lower(text: str, start: int, end: int, words: _Words, kept: frozenset[int]) -> Iterator[tuple[re.Match, bool]]:
+    """The words of a line to lower, each with whether it is a verb in its base form after a
+    plural subject ("Latinos Share", "Wealthy Voters Abandon"): a headline's verb, as an
+    inflected one is (right after a name, such a word may be the name's: "Donald Trump")."""
+    after_name = after_plural = False
     for match in WORD.finditer(text, start, end):
         word = match.group()
-        lower = match.start() not in kept and words.lower_it(word, after_name)
+        lower = match.start() not in kept and words.lower_it(word, after_name and not after_plural)
         if lower:
-            yield match
-        after_name = not lower and word[0].isupper() and text[match.end() : match.end() + 1] == " "
+            yield match, after_plural and word.lower() in words.verbs
+        spaced = text[match.end() : match.end() + 1] == " "
+        after_name = not lower and word[0].isupper() and spaced
+        after_plural = spaced and _plural(word)
+
+
+def _plural(word: str) -> bool:
+    """'Voters', 'Latinos', 'PACs': a plural, which no given name is ('James' is one)."""
+    lower = word.lower()
+    return len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and lower not in GIVEN
 
 
 @dataclass

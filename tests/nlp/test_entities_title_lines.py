@@ -39,6 +39,19 @@ def test_true_casing_lowers_headline_words_and_keeps_names_and_length(nlp):
     assert cased[len(BODY) + 2 :].strip() == "Ugo Brennan scores direct hit on Donald Trump."
 
 
+def test_a_verb_after_a_plural_subject_is_the_headline_verb_not_a_name(nlp):
+    # 'Abandon' and 'Share' are base forms: after a name they could be its next word
+    # ('Donald Trump'), after a plural they are the headline's verb
+    lines = (
+        "Poll: Wealthy Voters Abandon Harbour Party for Ugo Brennan.",
+        "Dockers Share Their Thoughts On Ugo Brennan.",
+    )
+    text = f"{BODY}\n\n" + "\n".join(lines) + "\n"
+    cased = true_case_lines(text, nlp)
+    assert "Voters abandon harbour party for Ugo Brennan." in cased
+    assert "Dockers share their thoughts on Ugo Brennan." in cased
+
+
 def test_names_on_a_related_headline_are_cut_at_its_verbs(analyse):
     text = (
         f"{BODY}\n\nRelated:\n\nUgo Brennan Scores Direct Hit On Donald Trump.\n\n"
