@@ -26,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
 from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, is_dictionary_word, open_class_words
-from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 from briefing.nlp.title_lines import title_case_lines
@@ -42,8 +42,7 @@ in on at by for from with to of into onto over under between through during abou
 once well not never now here there
 """.split()
 )
-# Given names that are also verbs and not in the lexicon's lists ('Will Fitzgibbon', 'Pat Buchanan').
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | frozenset("will pat guy art drew chase sandy rusty buck rich".split())
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 _FIGURE = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
 _VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))

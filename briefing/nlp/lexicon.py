@@ -202,6 +202,10 @@ cory steny
 """.split()
 )
 
+# Given names that are also words of the language and in neither list above ('Will Fitzgibbon',
+# 'Pat Buchanan').
+WORD_GIVEN_NAMES = frozenset("will pat guy art drew chase sandy rusty buck rich".split())
+
 # News outlets and agencies: organisations, whatever the model calls them ("according to
 # Bloomberg" is not a place, "Business Insider reported" not a person). Names that are also
 # ordinary words ("Time", "Fortune", "The Sun") are left out.

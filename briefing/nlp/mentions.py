@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from briefing.domain import normalise_name
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
@@ -20,6 +22,7 @@ from briefing.nlp.entity_words import (
     after_description,
     before_country,
     common_noun_opening,
+    dictionary_words,
     in_capitals,
     in_place_context,
     is_number,
@@ -29,10 +32,12 @@ from briefing.nlp.entity_words import (
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     COUNTRIES,
+    FEMALE_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEADING_NOISE,
     LEGAL_FORMS,
+    MALE_NAMES,
     NAME_PARTICLES,
     NEWS_OUTLETS,
     ORG_FIRST_WORDS,
@@ -43,6 +48,7 @@ from briefing.nlp.lexicon import (
     SPACY_TYPES,
     SPEECH_VERBS,
     TITLE_WORDS,
+    WORD_GIVEN_NAMES,
 )
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -52,6 +58,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 
 
 @dataclass
@@ -73,7 +80,7 @@ def find_mentions(parsed: ParsedText) -> list[Mention]:
     mentions = _with_role_names(mentions, text)
     mentions = _with_org_names(mentions, text)
     mentions = _join_adjacent(sorted(mentions, key=lambda m: m.start), text)
-    mentions = _with_full_names(mentions, text)
+    mentions = _with_full_names(mentions, text, parsed)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -116,9 +123,12 @@ august september october november december mr mrs ms dr prof
 
 
 def _plain_word(word: str) -> bool:
+    """A word that may be part of a person's name: no function, opening, title or organisation
+    word, and no word closing a quotation ('Trump Was ‘Mocking’ Clinton')."""
     lower = word.lower().rstrip(".")
     return (
-        lower not in _NOT_NAME_WORDS | OPENING_WORDS | LEADING_NOISE
+        not word.endswith(("’", "'"))
+        and lower not in _NOT_NAME_WORDS | OPENING_WORDS | LEADING_NOISE
         and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
     )
 
@@ -189,9 +199,10 @@ def _may_be_one_person(first: Mention, second: Mention) -> bool:
     return "group" not in (first.type, second.type)
 
 
-def _with_full_names(mentions: list[Mention], text: str) -> list[Mention]:
+def _with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> list[Mention]:
     """'Yusuf' found alone, 'Halima Sadiq Yusuf' in the text: the full name is a person."""
     known = {m.text for m in mentions if len(m.text.split()) > 1}
+    names = {m.text for m in mentions}
     lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
     for mention in [m for m in lone if m.type == "person" or _speaks(text, m)]:
         word = re.escape(mention.text)
@@ -199,15 +210,42 @@ def _with_full_names(mentions: list[Mention], text: str) -> list[Mention]:
         after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"
         pattern = f"{before}|{after}"
         for match in re.finditer(pattern, text):
-            words = match.group().split()
-            if match.group() in known or not all(_plain_word(w) for w in words):
+            start, name = _without_opening_word(parsed, match.start(), match.group(), names)
+            words = name.split()
+            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words):
                 continue
-            if any(m.start < match.end() and match.start() < m.end and len(m.text.split()) > 1 for m in mentions):
+            end = start + len(name)
+            if any(m.start < end and start < m.end and len(m.text.split()) > 1 for m in mentions):
                 continue
-            mentions = [m for m in mentions if not (match.start() <= m.start and m.end <= match.end())]
-            mentions.append(Mention(match.start(), match.end(), match.group(), "person", 2))
-            known.add(match.group())
+            mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
+            mentions.append(Mention(start, end, name, "person", 2))
+            known.add(name)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# Parts of speech the tagger gives, in context, to a word that opens a clause, never a name:
+# 'Let Hillary and I sit there', 'Hold Melania Trump to...', 'Everything Trump says'.
+_OPENING_POS = frozenset("VERB AUX PRON DET ADP CCONJ SCONJ ADV PART INTJ".split())
+
+
+def _without_opening_word(parsed: ParsedText, start: int, name: str, names: set[str]) -> tuple[int, str]:
+    """``name`` (at ``start``) less a first word of the language that the tagger reads as a
+    verb, pronoun or other word opening a clause; a given name stays ('Will Hurd', 'Mark
+    Warner'), so does a word the model does not know ('Waverly Crenshaw') and one of the
+    text's ``names`` ('Trump Calls On Obama')."""
+    first = name.split(" ", 1)[0]
+    para = next((p for p in parsed.paragraphs if p.start <= start < p.end), None)
+    i = para.token_from(start - para.start) if para is not None else None
+    if i is None or " " not in name or first.lower() in GIVEN_NAMES or first in names:
+        return start, name
+    lower = first.lower()
+    if not _plain_word(first) or (lower not in STOP_WORDS and lower not in dictionary_words()):
+        return start, name  # 'The', 'As' reject the whole match (_plain_word), as before
+    token = para.doc[i]
+    if token.idx != start - para.start or token.pos_ not in _OPENING_POS:
+        return start, name
+    rest = name[len(first) :].lstrip(" ")
+    return start + len(name) - len(rest), rest
 
 
 SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|insisted|warned|argued|wrote|denied|replied)\b")

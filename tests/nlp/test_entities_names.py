@@ -83,3 +83,27 @@ def test_a_word_that_qualifies_a_title_counts_only_before_one(analyse, text, nam
     found = names(analyse(text))
     assert stray not in found
     assert name is None or name in found
+
+
+# Real names: the model reads the lone name only where it knows it.
+@pytest.mark.parametrize(
+    ("text", "junk", "name"),
+    [
+        (
+            'Trump has questioned the need for moderators.\n\n"Let Hillary and I sit there and just debate," he said.',
+            "Let Hillary",
+            "Hillary",
+        ),
+        ("Hold Melania Trump to her husband's standards.\n\nTrump said no.", "Hold Melania Trump", "Melania Trump"),
+        ("We don't care. Everything Trump says is a lie. Trump said no.", "Everything Trump", "Trump"),
+        (
+            "Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp.\n\nClinton said no.",
+            "Mocking’ Clinton",
+            "Clinton",
+        ),
+    ],
+)
+def test_a_lone_name_takes_in_no_verb_pronoun_or_quoted_word_before_it(analyse, text, junk, name):
+    found = names(analyse(text))
+    assert junk not in found
+    assert name in found
