@@ -18,6 +18,7 @@ from briefing.nlp.entity_forms import (
     GIVEN_NAMES,
     choose_name,
     split_run_together,
+    trim_capitals_names,
     trim_headline_names,
     trim_to_known_names,
     without_capitalised_words,
@@ -78,7 +79,8 @@ _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_layout_types(find_mentions(parsed), parsed)
-    mentions = cut_to_names(split_glued(trim_headline_names(mentions, parsed), parsed.text), parsed)
+    mentions = trim_capitals_names(trim_headline_names(mentions, parsed), parsed)
+    mentions = cut_to_names(split_glued(mentions, parsed.text), parsed)
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
     mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)

@@ -4,7 +4,7 @@ on real news (issue 15), written here with the demo's invented names."""
 import pytest
 
 from briefing.nlp.entity_cuts import cut_to_names
-from briefing.nlp.entity_forms import trim_headline_names, without_headline_phrases
+from briefing.nlp.entity_forms import trim_capitals_names, trim_headline_names, without_headline_phrases
 from briefing.nlp.entity_types import with_states
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import parse_texts
@@ -290,3 +290,14 @@ def test_a_run_in_head_is_read_as_a_headline(nlp):
     form = "Success on Levy Vote"
     at = text.index(form)
     assert without_headline_phrases([Mention(at, at + len(form), form, "organisation")], parsed) == []
+
+
+def test_a_head_in_capitals_is_cut_to_the_name_the_body_uses(nlp):
+    text = (
+        "The court's chief judge, Marta Okafor, has recused herself.\n\n"
+        "OKAFOR STEPS ASIDE.\n\nBANK OF HALDEN RULING.\n\nThe Bank of Halden will appeal."
+    )
+    (parsed,) = parse_texts(nlp, [text])
+    forms = ["OKAFOR STEPS ASIDE", "BANK OF HALDEN"]
+    mentions = [Mention(text.index(f), text.index(f) + len(f), f, "organisation") for f in forms]
+    assert [m.text for m in trim_capitals_names(mentions, parsed)] == ["OKAFOR", "BANK OF HALDEN"]
