@@ -9,7 +9,9 @@ Standard" (two names the text uses on their own, joined by "of the"); "Obama Spe
 person's name and an event or document noun: the name alone, and "Agenda Symposium" is no
 person but an event, typed as an organisation); "Jeb Bush-spent",
 "Obama-levels" (a lower-case word hyphened to a name the text uses on its own: "Oh Ha-eun"
-and "Seongsu-dong" stay whole).
+and "Seongsu-dong" stay whole); "Hulu and Ora" (two words no dictionary holds, one a
+name the text uses alone: two names); "Black and Brown" (communities: two words of the
+language joined before the noun they describe, no name at all).
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     MONTHS,
     OPENING_WORDS,
+    dictionary_words,
     inflected_from,
+    is_dictionary_word,
     open_class_words,
 )
 from briefing.nlp.lexicon import EVENT_WORDS, NAME_PARTICLES, ORG_WORDS, PLACE_WORDS, STATE_INITIALS
@@ -85,7 +89,22 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    return [m for m in result if len(m.text) > 1 and not _calendar(m.text) and not _opens_with_gerund(m)]
+    return [
+        m
+        for m in result
+        if len(m.text) > 1 and not _calendar(m.text) and not _opens_with_gerund(m) and not _joined_words(m)
+    ]
+
+
+def _joined_words(mention: Mention) -> bool:
+    """'Black and Brown' (communities): two words of the language joined by a conjunction
+    before the noun they describe, no name ('Parks and Recreation' has a plural, 'Politics
+    and Pies' a word the model does not know as it stands)."""
+    words = mention.text.split()
+    if len(words) != 3 or words[1] not in ("and", "or") or not mention.adjectival:
+        return False
+    known = dictionary_words()
+    return all(w.istitle() and w.lower() in known for w in (words[0], words[2]))
 
 
 def _opens_with_gerund(mention: Mention) -> bool:
@@ -229,8 +248,12 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
     'Carly Fiorina to Rubio' when each is a person the text names."""
     words = [w for _, w in tokens]
     for i in range(1, len(words) - 1):
-        # 'Cornell and Technion': two names the text also uses on their own
-        if words[i] in ("and", "or", "to") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
+        # 'Cornell and Technion': two names the text also uses on their own; 'Hulu and Ora':
+        # two words no dictionary holds, one a name the text uses on its own
+        sides = (words[:i], words[i + 1 :])
+        if words[i] in ("and", "or", "to") and all(_named(side, known) for side in sides):
+            return [(0, i), (i + 1, len(words))]
+        if words[i] in ("and", "or") and len(words) == 3 and _two_names(words[0], words[2], known):
             return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 1):
         # 'Meenakshi Ganguly of Human Rights Watch': a person the text names, of a body
@@ -246,6 +269,13 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
             if (left in known and right in known) or of_outlet:
                 return [(0, i), (i + 2, len(words))]
     return []
+
+
+def _two_names(left: str, right: str, known: dict[str, str]) -> bool:
+    """Two capitalised words no dictionary holds, one of them a name the text uses alone."""
+    if not (left.istitle() and right.istitle()) or is_dictionary_word(left) or is_dictionary_word(right):
+        return False
+    return left in known or right in known
 
 
 def _person_named(words: list[str], known: dict[str, str]) -> bool:

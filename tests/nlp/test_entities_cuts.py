@@ -261,3 +261,15 @@ def test_two_names_joined_by_and_are_two_names_when_both_stand_alone():
 def test_a_time_or_a_figure_glued_to_a_name_is_cut_off(text, form, name):
     cut = split_glued([mention(text, form)], text)
     assert [(m.text, text[m.start : m.end]) for m in cut] == [(name, name)]
+
+
+def test_two_words_of_the_language_joined_before_a_noun_are_no_name(analyse):
+    text = '"Many schools in Black and Brown communities are called failing," said Keron Blair.'
+    assert "Black and Brown" not in {e.name for e in analyse(text).entities}
+
+
+def test_two_unknown_words_joined_are_two_names_when_the_text_uses_one_alone(analyse):
+    text = "The show is also streamed on Hulu and Ora's site. A spokesman for Ora declined to comment."
+    found = {e.name for e in analyse(text).entities}
+    assert "Hulu and Ora" not in found
+    assert {"Hulu", "Ora"} <= found
