@@ -74,6 +74,37 @@ def _mark_side(token) -> str | None:
     return None
 
 
+# a double quotation mark as written, with the marks that close it; "''" and a straight mark
+# serve both sides, and which side a straight one is on shows in the spaces around it
+CURLY_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+BOTH_SIDES = ("''", '"')
+
+
+def without_stray_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's range without a quotation mark at either end that belongs to a quote running
+    on past it: "“I have earned 9 million votes." opens a quote of several sentences, "No one has
+    disputed a word I said.”" closes one, and "he added. ''" ends on the next quote's mark. A
+    claim shows its own words; a mark it holds both sides of stays."""
+    for _ in range(2):  # a sentence that both opens and closes others' quotes
+        part = text[start:end]
+        for opening, closing in CURLY_PAIRS:
+            if part.startswith(opening) and part.count(opening) > part.count(closing):
+                start += len(opening)
+            elif part.endswith(closing) and part.count(closing) > part.count(opening):
+                end -= len(closing)
+        part = text[start:end]
+        for mark in BOTH_SIDES:
+            if part.endswith(" " + mark) or part.count(mark) % 2 and part.endswith(mark) and not part.startswith(mark):
+                end -= len(mark)
+            elif part.startswith(mark + " ") or part.count(mark) % 2 and part.startswith(mark):
+                start += len(mark)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
 def attribution_ids(sent) -> set[int]:
     """Indexes of the speaker's words when the sentence reports what someone said: "said Tim
     Pawlenty, a candidate in 2012" or "Norm Coleman, who backed two of his rivals, said".

@@ -23,7 +23,7 @@ from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import sentence_ranges, true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
-from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids, quoted_spans
+from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids, quoted_spans, without_stray_marks
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
 from briefing.nlp.claim_subheads import subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
@@ -83,8 +83,8 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
             claims.append(subhead)
             continue
         for sent in para.doc.sents:
-            start, end = trim_range(para.text, sent.start_char, sent.end_char)
-            if para.start + start < headline_end:
+            start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
+            if para.start + start < headline_end or start == end:
                 continue
             judged = judge_sentence(sent)
             if judged is not None:

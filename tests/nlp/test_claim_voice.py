@@ -85,3 +85,35 @@ def test_kind_cues_that_only_look_like_one(nlp, sentence, kind):
     sent = first_sentence(nlp, sentence)
     found = claim_kind(sent, split_clauses(sent))
     assert found == kind if kind else found in (None, "statement", "date", "figure", "action")
+
+
+@pytest.mark.parametrize(
+    "written, shown",
+    [
+        ("“I have earned 9 million votes in this election.", "I have earned 9 million votes in this election."),
+        ("No one has disputed a word I said.”", "No one has disputed a word I said."),
+        ("''We've shown the capability to grow,'' he added. ''", "''We've shown the capability to grow,'' he added."),
+        ("We were at 6 and 7 and 8 and 9.''", "We were at 6 and 7 and 8 and 9."),
+        # marks the sentence holds on both sides, or in its middle, stay
+        ("“We raised $5 million,” he said.", "“We raised $5 million,” he said."),
+        ('He said the vote was "done."', 'He said the vote was "done."'),
+        ("Cruz said that “every word is true.", "Cruz said that “every word is true."),
+    ],
+)
+def test_a_mark_of_a_quote_running_past_the_sentence_is_left_out(written, shown):
+    from briefing.nlp.claim_quotes import without_stray_marks
+
+    start, end = without_stray_marks(written, 0, len(written))
+    assert written[start:end] == shown
+
+
+def test_a_claim_in_a_quote_of_several_sentences_shows_its_own_words(nlp):
+    text = (
+        "“The council closed 12 libraries in 2015. It cut the budget by $40 million in 2016,” "
+        "the mayor said on Tuesday."
+    )
+    shown = [text[c.start : c.end] for c in claims_in(nlp, text)]
+    assert shown == [
+        "The council closed 12 libraries in 2015.",
+        "It cut the budget by $40 million in 2016,” the mayor said on Tuesday.",
+    ]
