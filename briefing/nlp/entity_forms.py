@@ -295,7 +295,8 @@ def _known_without_stray(
         # the stray word belongs to no other name of the text (it is in this mention's own form)
         if name_words[word] > 1 or word in ORG_WORDS or word in PLACE_WORDS:
             continue
-        if verb or _no_name_word(stray, leading, written_lower):
+        headline_verb = word == also_lower and not leading and mention.type == "person" and _base_verb(stray)
+        if verb or headline_verb or _no_name_word(stray, leading, written_lower):
             return name
     return None
 
@@ -324,6 +325,13 @@ def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:
     plain_too = written_lower and not leading
     endings = tuple(e for e in _VERB_ENDINGS if plain_too or e[0] in ("ed", "ing"))
     return inflected_from(lower, open_class_words(), endings)
+
+
+def _base_verb(word: str) -> bool:
+    """'Face' of 'Clinton And Trump Face', a headline-only person: a verb or adverb in its base
+    form after a name the text uses alone, no given name ('Brady Campaign' is a body)."""
+    lower = word.lower()
+    return word.istitle() and len(lower) > 2 and lower in open_class_words() and lower not in GIVEN_NAMES
 
 
 def _opening_verb(word: str, plain: bool) -> bool:

@@ -301,3 +301,14 @@ def test_a_head_in_capitals_is_cut_to_the_name_the_body_uses(nlp):
     forms = ["OKAFOR STEPS ASIDE", "BANK OF HALDEN"]
     mentions = [Mention(text.index(f), text.index(f) + len(f), f, "organisation") for f in forms]
     assert [m.text for m in trim_capitals_names(mentions, parsed)] == ["OKAFOR", "BANK OF HALDEN"]
+
+
+def test_a_verb_after_a_name_in_a_headline_only_form_is_cut(analyse):
+    # 'Face' after 'Trump' is read as a surname by the model: the body never names 'Trump Face'
+    text = (
+        "One Tweet Sums Up The Absurd Double Standard Clinton And Trump Face.\n\n"
+        "Hillary Clinton needs to tell more jokes. Donald Trump needs to tell the truth. Trump said so."
+    )
+    found = types(analyse(text))
+    assert "Trump Face" not in found
+    assert found["Donald Trump"] == "person"
