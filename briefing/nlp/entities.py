@@ -22,6 +22,7 @@ from briefing.nlp.entity_forms import (
     trim_headline_names,
     trim_to_known_names,
     without_capitalised_words,
+    without_capitals_phrases,
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
@@ -84,7 +85,8 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
     mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)
-    mentions = _with_chamber_groups(without_capitalised_words(mentions, parsed.text), parsed.text)
+    mentions = without_capitals_phrases(without_capitalised_words(mentions, parsed.text), parsed.text)
+    mentions = _with_chamber_groups(mentions, parsed.text)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]

@@ -108,6 +108,30 @@ def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     return result
 
 
+def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions less a phrase set in capitals that the text writes as words of the
+    language: 'QUESTIONABLE MEDICAL CLAIMS —', a run-in head the dateline rule took for a
+    place, beside 'questionable medical advice' and 'medical claims'."""
+    names, lower = body_words(text)
+    return [m for m in mentions if not _capitals_phrase(m, text, names, lower)]
+
+
+def _capitals_phrase(mention: Mention, text: str, names: set[str], lower: set[str]) -> bool:
+    """Every word one the text writes in lower case, and either none it capitalises
+    mid-sentence or two of them written as a lower-case phrase ('medical claims', though
+    'British Medical Journal' capitalises one)."""
+    words = re.findall(r"[^\W\d_]+", mention.text)
+    if len(words) < 2 or not mention.text.isupper():
+        return False
+    plain = [w for w in words if w.lower() not in STOP_WORDS]
+    if not plain or not all(w.lower() in lower for w in plain):
+        return False
+    if all(w.capitalize() not in names for w in plain):
+        return True
+    pairs = (f"{a.lower()} {b.lower()}" for a, b in zip(words, words[1:], strict=False))
+    return any(re.search(rf"(?<![\w-]){re.escape(pair)}(?![\w-])", text) for pair in pairs)
+
+
 def _plain_in_capitals(word: str, lower: set[str]) -> bool:
     """A word of a head in capitals that is no name's: one the body writes in lower case, or
     a verb or adverb the model knows ('STEPS', 'ASIDE'); never an organisation or place word

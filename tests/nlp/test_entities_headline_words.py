@@ -312,3 +312,13 @@ def test_a_verb_after_a_name_in_a_headline_only_form_is_cut(analyse):
     found = types(analyse(text))
     assert "Trump Face" not in found
     assert found["Donald Trump"] == "person"
+
+
+def test_a_phrase_in_capitals_the_text_writes_in_lower_case_is_no_name(analyse):
+    text = (
+        "Marta Okafor has made questionable medical claims on her show, the British Medical Journal found.\n\n"
+        "QUESTIONABLE MEDICAL CLAIMS — For years, Okafor has been dogged by charges about her show."
+    )
+    found = types(analyse(text))
+    assert "QUESTIONABLE MEDICAL CLAIMS" not in found
+    assert "British Medical Journal" in found
