@@ -13,16 +13,15 @@ from functools import lru_cache
 
 from briefing.domain import normalise_name, singular_of
 from briefing.nlp.claim_headline import headline_ranges
+from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import (
     GIVEN_NAMES,
     choose_name,
     split_run_together,
-    trim_capitals_names,
     trim_headline_names,
     trim_to_known_names,
     without_capitalised_words,
-    without_capitals_phrases,
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
-from briefing.nlp.entity_words import OPENING_WORDS, in_capitals, inflected_from, is_dictionary_word, open_class_words
+from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, is_dictionary_word, open_class_words
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -80,85 +80,6 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
             name = _known_part(mention.text, body) or _before_common_words(mention.text, body, words)
         trimmed.append(mention if name is None else _cut_to(mention, name))
     return trimmed
-
-
-def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
-    """'GARLAND STEPS ASIDE' in a head set in capitals is 'GARLAND' when the body names
-    'Garland' and writes 'steps' in lower case: capitals say nothing of a word, so the
-    body says which words are names. A mention with no such word, or none the body
-    names, is left as it is ('HEMPSTEAD', 'BANK OF ENGLAND')."""
-    heads = [(p.start, p.end) for p in parsed.paragraphs if in_capitals(p.text)]
-    if not heads:
-        return mentions
-    names, lower = body_words(_body_text(parsed.text, heads))
-    result = []
-    for mention in mentions:
-        words = mention.text.split()
-        if len(words) < 2 or not _inside(mention, heads):
-            result.append(mention)
-            continue
-        named = [w.strip(".,:;").capitalize() in names for w in words]
-        plain = [not n and _plain_in_capitals(w, lower) for w, n in zip(words, named, strict=True)]
-        name = _named_run(words, named, plain) if any(named) and any(plain) else None
-        if name is not None:
-            # the model typed the whole run ('ENGLAND BEAT'): the name's other mentions decide
-            mention = _cut_to(mention, name)
-            mention.weight = 0
-        result.append(mention)
-    return result
-
-
-def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention]:
-    """The mentions less a phrase set in capitals that the text writes as words of the
-    language: 'QUESTIONABLE MEDICAL CLAIMS —', a run-in head the dateline rule took for a
-    place, beside 'questionable medical advice' and 'medical claims'."""
-    names, lower = body_words(text)
-    return [m for m in mentions if not _capitals_phrase(m, text, names, lower)]
-
-
-def _capitals_phrase(mention: Mention, text: str, names: set[str], lower: set[str]) -> bool:
-    """Every word one the text writes in lower case, and either none it capitalises
-    mid-sentence or two of them written as a lower-case phrase ('medical claims', though
-    'British Medical Journal' capitalises one)."""
-    words = re.findall(r"[^\W\d_]+", mention.text)
-    if len(words) < 2 or not mention.text.isupper():
-        return False
-    plain = [w for w in words if w.lower() not in STOP_WORDS]
-    if not plain or not all(w.lower() in lower for w in plain):
-        return False
-    if all(w.capitalize() not in names for w in plain):
-        return True
-    pairs = (f"{a.lower()} {b.lower()}" for a, b in zip(words, words[1:], strict=False))
-    return any(re.search(rf"(?<![\w-]){re.escape(pair)}(?![\w-])", text) for pair in pairs)
-
-
-def _plain_in_capitals(word: str, lower: set[str]) -> bool:
-    """A word of a head in capitals that is no name's: one the body writes in lower case, or
-    a verb or adverb the model knows ('STEPS', 'ASIDE'); never an organisation or place word
-    nor a function word (those join names: 'BANK OF ENGLAND')."""
-    folded = word.lower().strip(".,:;")
-    if folded in STOP_WORDS or folded in ORG_WORDS or folded in PLACE_WORDS or len(folded) < 3:
-        return False
-    known = open_class_words()
-    return folded in lower or folded in known or inflected_from(folded, known, _VERB_ENDINGS)
-
-
-def _named_run(words: list[str], named: list[bool], plain: list[bool]) -> str | None:
-    """The first run of words between plain ones that holds a named word, without function
-    words at its edges."""
-    run: list[int] = []
-    for i in [*range(len(words)), len(words)]:
-        if i < len(words) and not plain[i]:
-            run.append(i)
-            continue
-        while run and words[run[0]].lower() in STOP_WORDS:
-            run.pop(0)
-        while run and words[run[-1]].lower() in STOP_WORDS:
-            run.pop()
-        if any(named[j] for j in run):
-            return " ".join(words[run[0] : run[-1] + 1])
-        run = []
-    return None
 
 
 def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:

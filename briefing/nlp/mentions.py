@@ -235,8 +235,10 @@ def _without_opening_word(parsed: ParsedText, start: int, name: str, names: set[
     text's ``names`` ('Trump Calls On Obama')."""
     first = name.split(" ", 1)[0]
     para = next((p for p in parsed.paragraphs if p.start <= start < p.end), None)
-    i = para.token_from(start - para.start) if para is not None else None
-    if i is None or " " not in name or first.lower() in GIVEN_NAMES or first in names:
+    if para is None or " " not in name or first.lower() in GIVEN_NAMES or first in names:
+        return start, name
+    i = para.token_from(start - para.start)
+    if i is None:
         return start, name
     lower = first.lower()
     if not _plain_word(first) or (lower not in STOP_WORDS and lower not in dictionary_words()):

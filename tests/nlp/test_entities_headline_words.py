@@ -3,8 +3,9 @@ on real news (issue 15), written here with the demo's invented names."""
 
 import pytest
 
+from briefing.nlp.entity_capitals import trim_capitals_names
 from briefing.nlp.entity_cuts import cut_to_names
-from briefing.nlp.entity_forms import trim_capitals_names, trim_headline_names, without_headline_phrases
+from briefing.nlp.entity_forms import trim_headline_names, without_headline_phrases
 from briefing.nlp.entity_types import with_states
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import parse_texts
