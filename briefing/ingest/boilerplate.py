@@ -33,7 +33,12 @@ SINGLE_LINE_RULES = [
     re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
     re.compile(r"follow (us|@\w+) on\b.{0,80}", I),
     re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),
-    re.compile(r"(photo|photograph|image|picture|illustration|video|graphic)s?( credit)?\s*[:|©].{0,160}", I),
+    re.compile(
+        r"((cover|main|top|lead|featured|feature|header|hero|file)\s+)?"
+        r"(photo|photograph|image|picture|illustration|video|graphic)s?( credits?| caption| source)?\s*[:|©].{0,160}",
+        I,
+    ),
+    re.compile(r"(image|media|photo|video) (caption|copyright)\b.{0,160}", I),
     re.compile(r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}", I),
     re.compile(r"(getty images|shutterstock|alamy|ap photo)\.?", I),
 ]

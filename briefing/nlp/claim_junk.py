@@ -18,7 +18,10 @@ DATELINE_STAMP = re.compile(r"(?i)^(?:updated|published|posted|last (?:updated|m
 CAPTION = re.compile(
     r"(?i)^[(\[]\s*(?:graphic|photo|picture|image|video|map|chart|illustration|reporting|editing|"
     r"writing|source|file photo|additional reporting)s?\b.*[)\]]\.?$|"
-    r"^(?:photo|picture|image|graphic|video|illustration|chart|map|watch|listen|file photo)\s*[:|].{0,200}$"
+    r"^(?:(?:cover|main|top|lead|featured|feature|header|hero|file)\s+)?"
+    r"(?:photo|photograph|picture|image|graphic|video|illustration|chart|map|watch|listen)s?"
+    r"(?:\s+(?:credits?|caption|source))?\s*[:|].{0,200}$|"
+    r"^(?:image|media|photo|video) (?:caption|copyright)\b.{0,200}$"
 )
 AGE_NOTICE = re.compile(
     r"(?i)\bthis (?:article|story|content|page|post|piece) is (?:more|over|older) than \w+ \w+ old\b|"
