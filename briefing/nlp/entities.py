@@ -27,6 +27,7 @@ from briefing.nlp.entity_forms import (
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
+from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
     KNOWN_VARIANTS,
@@ -92,6 +93,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     retype_peoples(clusters)
     retype_families(clusters)
     _retype_lone_surnames(clusters, parsed)
+    _retype_plural_nouns(clusters, parsed.text)
     _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters
@@ -117,6 +119,21 @@ def _with_chamber_groups(mentions: list[Mention], text: str) -> list[Mention]:
         else:
             joined.append(mention)
     return joined
+
+
+def _retype_plural_nouns(clusters: list[Cluster], text: str) -> None:
+    """'Compliant Fuels', 'Pell Grants', 'Crosscut Strategies' typed a person: two words, the
+    first no given name, the last a plural the text also writes in lower case ('fuels'), are
+    a company's or a programme's name ('Michelle Fields', 'Rick Gates' keep theirs)."""
+    lower_words = set(re.findall(r"\b[a-z]+s\b", text))
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "person" or len(words) != 2 or words[0].lower() in GIVEN_NAMES:
+            continue
+        last = words[-1]
+        if last.istitle() and last.lower() in lower_words and is_dictionary_word(last[:-1]):
+            for mention in cluster.mentions:
+                mention.type = "organisation"
 
 
 def _retype_group_numbers(clusters: list[Cluster]) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.nlp.entities import Cluster
+from briefing.nlp.entities import Cluster, _retype_plural_nouns
 from briefing.nlp.entity_types import team_spans
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -189,3 +189,14 @@ def test_a_name_in_the_other_number_of_a_group_is_that_group(analyse):
         "African-Americans this weekend that he would consider it a personal insult."
     )
     assert types(analyse(text))["African-Americans"] == "group"
+
+
+def test_a_name_ending_in_a_plural_the_text_writes_in_lower_case_is_no_person():
+    # 'Marta' is a given name: 'Marta Fields' stays a person though the text writes 'fields'
+    text = "Compliant Fuels and Marta Fields sell fuels from the fields."
+    clusters = [
+        Cluster([Mention(0, 15, "Compliant Fuels", "person")]),
+        Cluster([Mention(20, 32, "Marta Fields", "person")]),
+    ]
+    _retype_plural_nouns(clusters, text)
+    assert [c.type for c in clusters] == ["organisation", "person"]
