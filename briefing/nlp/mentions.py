@@ -210,7 +210,8 @@ def _with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> 
         after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"
         pattern = f"{before}|{after}"
         for match in re.finditer(pattern, text):
-            start, name = _without_opening_word(parsed, match.start(), match.group(), names)
+            start, name = _after_quote_mark(match.start(), match.group())
+            start, name = _without_opening_word(parsed, start, name, names)
             words = name.split()
             if name in known or len(words) < 2 or not all(_plain_word(w) for w in words):
                 continue
@@ -221,6 +222,16 @@ def _with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> 
             mentions.append(Mention(start, end, name, "person", 2))
             known.add(name)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_AFTER_QUOTE_MARK = re.compile(r".*[’'](?:\s+|$)")
+
+
+def _after_quote_mark(start: int, name: str) -> tuple[int, str]:
+    """``name`` (at ``start``) after its last word that ends in a quote mark: an owner's
+    ('Democracy Corps’ Stan Greenberg') or a quotation's end ('Was ‘Mocking’ Clinton')."""
+    match = _AFTER_QUOTE_MARK.match(name)
+    return (start, name) if match is None else (start + match.end(), name[match.end() :])
 
 
 # Parts of speech the tagger gives, in context, to a word that opens a clause, never a name:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from briefing.nlp.mentions import _after_quote_mark
+
 
 def names(analysis, kind=None):
     return {e.name for e in analysis.entities if kind is None or e.type == kind}
@@ -107,3 +109,8 @@ def test_a_lone_name_takes_in_no_verb_pronoun_or_quoted_word_before_it(analyse, 
     found = names(analyse(text))
     assert junk not in found
     assert name in found
+
+
+def test_a_full_name_starts_after_its_owner():
+    assert _after_quote_mark(0, "Democracy Corps’ Stan Greenberg") == (17, "Stan Greenberg")
+    assert _after_quote_mark(0, "Conan O'Brien") == (0, "Conan O'Brien")
