@@ -43,11 +43,6 @@ ANALYSED_LANGUAGES = frozenset({"en"})
 ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
 # Fewer claims than this are ranked in the writer: sending every passage to the workers costs more
 MIN_CLAIMS_TO_SHARE = 200
-# The least cosine of a suggested passage's meaning with its claim. Measured on FNC-1's train
-# split (250 headlines against the best sentence of their own article, 250 against another
-# story's): the same story scored 0.42 or more in 99% of pairs (median 0.70), another story
-# under 0.30 in 83% (median 0.19).
-MIN_MEANING = 0.30
 MIN_CHARACTERS_PER_WORKER = 100_000  # about 15,000 words: several times a model load's worth
 FILE_BYTES_PER_TEXT_CHARACTER = 3  # a page's or document's size on disk against its text, roughly
 NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
@@ -366,6 +361,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     Returns whether anything changed (a second call changes nothing); False also when the model
     is not installed (``semantic_unavailable()`` says why)."""
     from briefing.nlp import embeddings
+    from briefing.nlp.related import MIN_MEANING
     from briefing.nlp.relation import ClaimSides
 
     if not embeddings.available():

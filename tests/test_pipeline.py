@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from briefing.export.workspace_json import workspace_document
+from briefing.nlp.related import MIN_MEANING
 from briefing.pipeline import analyse_sources, import_paths
 from briefing.store import open_workspace
 from briefing.store.claims import mark_claim
@@ -222,4 +223,4 @@ def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monke
     assert pipeline.rerank_claim(ws, claim_id)
     open_ = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
     assert [(s["source_id"], s["passage"]) for s in open_] == [(other, near)]
-    assert open_[0]["score"] >= pipeline.MIN_MEANING
+    assert open_[0]["score"] >= MIN_MEANING

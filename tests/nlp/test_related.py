@@ -103,13 +103,35 @@ def test_rerank_orders_by_meaning_and_keeps_one_per_source():
     candidates = [(Passage(2, 0, 10, "cats"), 4.0), (Passage(3, 0, 10, "dogs"), 2.0)]
 
     def fake_embed(texts):
-        table = {"claim": [1.0, 0.0], "cats": [0.0, 1.0], "dogs": [1.0, 0.0]}
+        table = {"claim": [1.0, 0.0], "cats": [0.4, 0.9165], "dogs": [1.0, 0.0]}
         return np.array([table[t] for t in texts], dtype=np.float32)
 
     found = rerank("claim", candidates, fake_embed)
     assert [s.passage.source_id for s in found] == [3, 2]
     assert all(0.0 <= s.score <= 1.0 for s in found)
     assert {s.relation for s in found} == {"related"}
+
+
+def test_rerank_leaves_out_a_passage_on_another_subject():
+    candidates = [(Passage(2, 0, 10, "cats"), 4.0), (Passage(3, 0, 10, "dogs"), 2.0)]
+    table = {"claim": [1.0, 0.0], "cats": [0.2, 0.98], "dogs": [0.8, 0.6]}
+    found = rerank("claim", candidates, lambda texts: np.array([table[t] for t in texts], dtype=np.float32))
+    assert [s.passage.source_id for s in found] == [3]
+
+
+def test_a_passage_sharing_only_a_common_word_is_no_suggestion():
+    """In a workspace of unrelated stories, one shared word ("sales") makes no related passage."""
+    claim = "Boeing sales were hit after two crashes of its 737 Max jet."
+    passages = [
+        Passage(1, 0, 60, claim),
+        Passage(2, 0, 90, "The share sale in Hong Kong is the largest for nine years, bankers said."),
+        Passage(
+            3, 0, 110, "Regulators said the two crashes of the 737 Max jet came from flight software Boeing must fix."
+        ),
+        Passage(4, 0, 80, "The festival opened with light installations by twenty artists on Friday."),
+    ]
+    found = PassageIndex(passages).related(claim, exclude_source=1)
+    assert [s.passage.source_id for s in found] == [3]
 
 
 def test_embeddings_say_why_they_are_unavailable(monkeypatch):
