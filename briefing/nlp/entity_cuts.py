@@ -52,6 +52,7 @@ CLAUSE_OPENERS = (CLAUSE_WORDS - frozenset("will may".split())) | frozenset("how
 CONTRACTIONS = frozenset(
     """
 that's it's here's there's what's who's where's how's let's he's she's i'm you're we're they're
+i'd i'll i've you'd you'll you've he'd he'll she'd she'll we'd we'll we've they'd they'll they've
 can't won't don't doesn't didn't isn't aren't wasn't weren't shouldn't wouldn't couldn't hasn't haven't hadn't
 """.split()
 )
@@ -92,7 +93,11 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     return [
         m
         for m in result
-        if len(m.text) > 1 and not _calendar(m.text) and not _opens_with_gerund(m) and not _joined_words(m)
+        if len(m.text) > 1
+        and not _calendar(m.text)
+        and not _opens_with_gerund(m)
+        and not _joined_words(m)
+        and not _contraction(m.text)  # "I’d": a pronoun and its verb
     ]
 
 

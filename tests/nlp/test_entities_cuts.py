@@ -7,7 +7,7 @@ from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import trim_to_known_names
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.mentions import Mention
-from briefing.nlp.parse import Paragraph, ParsedText
+from briefing.nlp.parse import Paragraph, ParsedText, parse_texts
 
 
 def mention(text, form, kind="person"):
@@ -273,3 +273,10 @@ def test_two_unknown_words_joined_are_two_names_when_the_text_uses_one_alone(ana
     found = {e.name for e in analyse(text).entities}
     assert "Hulu and Ora" not in found
     assert {"Hulu", "Ora"} <= found
+
+
+def test_a_pronoun_and_its_verb_run_together_are_no_name(nlp):
+    text = "“I’d vote for Marta Okafor,” said Ugo Brennan."
+    (parsed,) = parse_texts(nlp, [text])
+    mention = Mention(1, 4, "I’d", "group")
+    assert cut_to_names([mention], parsed) == []
