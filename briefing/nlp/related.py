@@ -205,12 +205,12 @@ class PassageIndex:
         totals = np.add.reduceat(scores[grouped] * weights, starts)
         best = grouped[starts]
         claim_terms = set(terms(claim_text))
-        weight = {term: self._idf(term) for term in claim_terms}
-        mass = sum(weight.values()) or 1.0
+        idf = {term: self._idf(term) for term in claim_terms}
+        mass = sum(idf.values()) or 1.0
         found = []
         for i in np.lexsort((best, -totals)):
             passage, score = self._widened(int(best[i]), claim_terms, float(totals[i]))
-            if sum(weight[t] for t in claim_terms.intersection(terms(passage.text))) / mass >= MIN_COVERAGE:
+            if sum(idf[t] for t in claim_terms.intersection(terms(passage.text))) / mass >= MIN_COVERAGE:
                 found.append((passage, score))
                 if len(found) == top_n:
                     break
