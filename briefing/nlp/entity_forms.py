@@ -13,7 +13,9 @@ in lower case ("Turnout makes a difference" beside "black turnout") is no name. 
 the text, a mention that is a name the text uses elsewhere plus one word that is no name
 ("Trump Should", "Clinton Wades", "Neither Cruz", "Christie Says He") is cut to that name,
 the word being a function word, or a verb or adverb form the model's lemma tables know that
-the text never uses as a name of its own.
+the text never uses as a name of its own; or, where a sentence or a headline opens, an
+adjective ("Poor Mexico", "Derelict Obama") or a person's noun the text writes in lower case
+("Candidate Trump") that the body never capitalises mid-sentence.
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
-from briefing.nlp.entity_words import OPENING_WORDS, inflected_from, is_dictionary_word, open_class_words
+from briefing.nlp.entity_words import (
+    OPENING_WORDS,
+    inflected_from,
+    is_dictionary_word,
+    lemma_words,
+    open_class_words,
+)
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
@@ -43,6 +51,13 @@ once well not never now here there
 """.split()
 )
 GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
+# Adjectives that start place and body names ('Great Britain', 'Northern Ireland', 'Latin America').
+NAME_ADJECTIVES = frozenset(
+    "north south east west northern southern eastern western central great greater new upper lower old little "
+    "grand royal latin holy united middle far near national international federal".split()
+)
+# Endings of the adjectives of a people or place ('African', 'Chinese', 'British', 'Israeli').
+_PEOPLE_ENDINGS = ("an", "ese", "ish", "ino", "i")
 _FIGURE = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
 _VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
@@ -196,14 +211,27 @@ def trim_to_known_names(
         name_words.update({w.lower() for w in form.split()})
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
     surnames = Counter(f.split()[-1] for f in counts if types[f] == "person" and " " in f)
+    mid_capitals = _capitalised_mid_sentence(_body_text(text, headlines or []))
     result = []
     for mention in mentions:
         # a headline-only form's last word counts as written in lower case
         also_lower = mention.text.split()[-1].lower() if mention.text in headline_only else None
         opening = _SENTENCE_END.search(text, max(0, mention.start - 3), mention.start) is not None
-        cut = _known_without_stray(mention, counts, types, name_words, (lower_words, also_lower, opening), surnames)
+        cut = _known_without_stray(
+            mention, counts, types, name_words, (lower_words, also_lower, opening, mid_capitals), surnames
+        )
         result.append(mention if cut is None else _cut_to(mention, cut))
     return result
+
+
+def _capitalised_mid_sentence(body: str) -> set[str]:
+    """The words (lower-cased) ``body`` writes with a capital where no sentence opens:
+    'African' of '... of African Americans', never 'Poor' of '“Poor Mexico, so far ...'."""
+    return {
+        m.group().lower()
+        for m in re.finditer(r"\b[A-Z][a-z]+\b", body)
+        if _SENTENCE_END.search(body, max(0, m.start() - 3), m.start()) is None
+    }
 
 
 def _cut_to(mention: Mention, name: str) -> Mention:
@@ -217,12 +245,12 @@ def _known_without_stray(
     counts: Counter[str],
     types: dict[str, str],
     name_words: Counter[str],
-    writing: tuple[set[str], str | None, bool],
+    writing: tuple[set[str], str | None, bool, set[str]],
     surnames: Counter[str],
 ) -> str | None:
-    """``writing``: the words the text writes in lower case, one more counted so, and
-    whether the mention opens a sentence."""
-    lower_words, also_lower, opening = writing
+    """``writing``: the words the text writes in lower case, one more counted so, whether
+    the mention opens a sentence, and the words the body capitalises where no sentence opens."""
+    lower_words, also_lower, opening, mid_capitals = writing
     words = mention.text.split()
     if len(words) < 2:
         return None
@@ -233,15 +261,27 @@ def _known_without_stray(
         plain = written_lower or word in FUNCTION_WORDS or word in OPENING_WORDS or len(stray) >= 6
         # before a place or a body named alone, a verb opening a sentence is no given name
         verb = leading and opening and _opening_verb(stray, written_lower or _named_alone(name, counts, types))
-        if not (verb and counts[name]) and not _known_name(
-            name, mention, counts, types, surnames if plain else Counter()
+        # capitalised only by a sentence start or a headline, before a name used alone of any type
+        # (the model types 'Poor Mexico' a person)
+        epithet = (
+            leading
+            and (opening or also_lower is not None)
+            and counts[name] >= max(1, counts[mention.text])
+            and word not in mid_capitals
+            and name.lower() not in lower_words
+            and _epithet(stray, mention.type, written_lower)
+        )
+        if (
+            not (verb and counts[name])
+            and not epithet
+            and not _known_name(name, mention, counts, types, surnames if plain else Counter())
         ):
             continue
         # the stray word belongs to no other name of the text (it is in this mention's own form)
         if name_words[word] > 1 or word in ORG_WORDS or word in PLACE_WORDS:
             continue
         headline_verb = word == also_lower and not leading and mention.type == "person" and _base_verb(stray)
-        if verb or headline_verb or _no_name_word(stray, leading, written_lower):
+        if verb or headline_verb or epithet or _no_name_word(stray, leading, written_lower):
             return name
     return None
 
@@ -277,6 +317,19 @@ def _base_verb(word: str) -> bool:
     form after a name the text uses alone, no given name ('Brady Campaign' is a body)."""
     lower = word.lower()
     return word.istitle() and len(lower) > 2 and lower in open_class_words() and lower not in GIVEN_NAMES
+
+
+def _epithet(word: str, kind: str, written_lower: bool) -> bool:
+    """'Poor Mexico', 'Derelict Obama', 'Candidate Trump' where a sentence or a headline opens:
+    an adjective the lemma tables know, or for a person a noun the text writes in lower case,
+    before a name the text uses alone; not a given name nor a word that starts place names
+    ('Great Britain', 'New Mexico', 'South Africa')."""
+    lower = word.lower()
+    if not word.istitle() or len(lower) < 4 or lower in GIVEN_NAMES or lower in NAME_ADJECTIVES:
+        return False
+    if lower.endswith(_PEOPLE_ENDINGS):
+        return False  # 'African Americans', 'American Crossroads', 'Chinese', 'Irish': of a people
+    return lower in lemma_words("adj") or (kind == "person" and written_lower and lower in lemma_words("noun"))
 
 
 def _opening_verb(word: str, plain: bool) -> bool:

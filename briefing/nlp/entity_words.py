@@ -144,6 +144,13 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(w for pos in ("adj", "adv", "noun", "verb") if pos in index for w in index[pos] if "_" not in w)
 
 
+@lru_cache(maxsize=4)
+def lemma_words(pos: str) -> frozenset[str]:
+    """The words of one part of speech ('adj', 'noun', 'verb', 'adv') in the model's lemma tables."""
+    index = _lemma_index()
+    return frozenset(w for w in index[pos] if "_" not in w) if pos in index else frozenset()
+
+
 def is_dictionary_word(word: str) -> bool:
     """'Images', 'Oldest', 'Featured', 'Reply', 'February': a word of the language, inflected or not."""
     lower = word.lower()

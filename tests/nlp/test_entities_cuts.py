@@ -1,6 +1,8 @@
 """Mentions that hold more than a name: words glued to it without a space, headline and
 sentence-start words around it, a clause after it, a lower-case word hyphened to it."""
 
+import re
+
 import pytest
 
 from briefing.nlp.entity_cuts import cut_to_names
@@ -280,3 +282,42 @@ def test_a_pronoun_and_its_verb_run_together_are_no_name(nlp):
     (parsed,) = parse_texts(nlp, [text])
     mention = Mention(1, 4, "I’d", "group")
     assert cut_to_names([mention], parsed) == []
+
+
+def _mentions_of(text: str, forms: list[tuple[str, str]]) -> list[Mention]:
+    """Each (form, type) where the text writes it, not as the end of a longer name, in order."""
+    found = []
+    for form, kind in forms:
+        found += [
+            Mention(m.start(), m.end(), form, kind) for m in re.finditer(rf"(?<![A-Za-z] )\b{re.escape(form)}\b", text)
+        ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_an_adjective_opening_a_sentence_before_a_name_is_cut():
+    # 'Poor' and 'Candidate' are capitalised only by the sentence start; the model read
+    # 'Poor Mexico' as a person
+    text = (
+        "“Poor Mexico, so far from God.” Mexico trades. Mexico grows.\n\n"
+        "“Candidate Trump should act.” Trump said no. The candidate left."
+    )
+    forms = [("Poor Mexico", "person"), ("Candidate Trump", "person"), ("Mexico", "place"), ("Trump", "person")]
+    assert [m.text for m in trim_to_known_names(_mentions_of(text, forms), text)] == ["Mexico"] * 3 + ["Trump"] * 2
+
+
+def test_an_adjective_that_starts_a_name_is_kept():
+    # a place name's adjective, a people's, and one the text capitalises mid-sentence stay
+    text = (
+        "Great Britain voted. Britain left. African Americans vote. Americans vote. "
+        "Popular Mechanics wrote, and Popular Mechanics is read. Mechanics read it. Mechanics agree."
+    )
+    forms = [
+        ("Great Britain", "place"),
+        ("Britain", "place"),
+        ("African Americans", "group"),
+        ("Americans", "group"),
+        ("Popular Mechanics", "organisation"),
+        ("Mechanics", "organisation"),
+    ]
+    kept = [m.text for m in trim_to_known_names(_mentions_of(text, forms), text)]
+    assert {"Great Britain", "African Americans", "Popular Mechanics"} <= set(kept)
