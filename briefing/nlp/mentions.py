@@ -55,6 +55,8 @@ from briefing.nlp.parse import Paragraph, ParsedText
 from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+# An owner's possessive inside a run of capitalised words ("Trump's RT", "Kaine's Senate").
+OWNER = re.compile(r"(?<=\w)['’]s(?= )")
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
@@ -96,7 +98,8 @@ def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         name = match["name"]
         if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):
             continue
-        name = POSSESSIVE.sub("", name)
+        # 'Mr. Trump's RT appearance': a person's name ends at its owner's possessive
+        name = POSSESSIVE.sub("", OWNER.split(name, maxsplit=1)[0])
         start = match.start("name")
         while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
             first = name.split(" ")[0]
@@ -145,6 +148,7 @@ DESCRIBED = re.compile(rf"\S+-(?:{'|'.join(DESCRIBING_PARTICIPLES)})\s+")
 def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
     """'Tidewater Collective', 'Medicines Evaluation Board': capitalised words ending in an
     organisation word are an organisation, whether or not the model saw it."""
+    people = {m.text for m in mentions if m.type == "person"}
     for match in ORG_NAME.finditer(text):
         start, name = match.start(), match.group()
         while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
@@ -155,7 +159,11 @@ def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
             name, start = name[described.end() :], start + described.end()
         end = start + len(name)
         person = next((m for m in mentions if m.type == "person" and start <= m.start < end), None)
-        if person is not None and " of " in text[person.end : end]:
+        owner = OWNER.search(name)
+        if owner is not None and _names_person(name[: owner.start()], people):
+            # "Tim Kaine's Senate seat", "Obama's Cabinet": a person's body, no name of its own
+            name, start = name[owner.end() + 1 :], start + owner.end() + 1
+        elif person is not None and " of " in text[person.end : end]:
             # 'Hugo Tenbrook of the Civic Alliance': the person, then the organisation
             cut = text.index(" of ", person.end) + 4
             cut += 4 if text.startswith("the ", cut) else 0
@@ -300,6 +308,11 @@ def _split_lists(ent) -> list:
             start = token.i + 1
     parts.append(ent.doc[start : ent.end])
     return [p for p in parts if len(p)]
+
+
+def _names_person(words: str, people: set[str]) -> bool:
+    """``words`` end in the name of a person the text names ('President Obama', 'Tim Kaine')."""
+    return any(words == name or words.endswith(" " + name) for name in people)
 
 
 def is_link(token) -> bool:

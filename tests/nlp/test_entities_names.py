@@ -114,3 +114,15 @@ def test_a_lone_name_takes_in_no_verb_pronoun_or_quoted_word_before_it(analyse, 
 def test_a_full_name_starts_after_its_owner():
     assert _after_quote_mark(0, "Democracy Corps’ Stan Greenberg") == (17, "Stan Greenberg")
     assert _after_quote_mark(0, "Conan O'Brien") == (0, "Conan O'Brien")
+
+
+def test_an_owner_and_what_they_own_are_no_one_name(analyse):
+    # after a title the name ends at its possessive; a person's body is the body alone
+    text = (
+        "Critics seized upon Mr. Trump's RT appearance. RT is funded by the Kremlin. Donald Trump spoke.\n\n"
+        "Robert Scott may fill Tim Kaine's Senate seat. The Senate votes next week. Tim Kaine agreed.\n\n"
+        "The Swiss People's Party and the Women's Media Center both replied."
+    )
+    found = names(analyse(text))
+    assert not {"Trump's RT", "Tim Kaine's Senate"} & set(found)
+    assert {"Donald Trump", "Tim Kaine", "Senate", "Swiss People's Party", "Women's Media Center"} <= set(found)
