@@ -13,12 +13,10 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words
-from briefing.nlp.entity_words import in_capitals, inflected_from, open_class_words
+from briefing.nlp.entity_words import VERB_ENDINGS, blanked, in_capitals, inflected_from, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
-
-_VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
 
 def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -29,11 +27,11 @@ def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     heads = [(p.start, p.end) for p in parsed.paragraphs if in_capitals(p.text)]
     if not heads:
         return mentions
-    names, lower = body_words(_blanked(parsed.text, heads))
+    names, lower = body_words(blanked(parsed.text, heads))
     result = []
     for mention in mentions:
         words = mention.text.split()
-        if len(words) < 2 or not _inside(mention, heads):
+        if len(words) < 2 or not mention.inside(heads):
             result.append(mention)
             continue
         named = [w.strip(".,:;").capitalize() in names for w in words]
@@ -41,7 +39,7 @@ def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
         name = _named_run(words, named, plain) if any(named) and any(plain) else None
         if name is not None:
             # the model typed the whole run ('ENGLAND BEAT'): the name's other mentions decide
-            mention = _cut_to(mention, name)
+            mention = mention.cut_to(name)
             mention.weight = 0
         result.append(mention)
     return result
@@ -79,7 +77,7 @@ def _plain_in_capitals(word: str, lower: set[str]) -> bool:
     if folded in STOP_WORDS or folded in ORG_WORDS or folded in PLACE_WORDS or len(folded) < 3:
         return False
     known = open_class_words()
-    return folded in lower or folded in known or inflected_from(folded, known, _VERB_ENDINGS)
+    return folded in lower or folded in known or inflected_from(folded, known, VERB_ENDINGS)
 
 
 def _named_run(words: list[str], named: list[bool], plain: list[bool]) -> str | None:
@@ -98,21 +96,3 @@ def _named_run(words: list[str], named: list[bool], plain: list[bool]) -> str | 
             return " ".join(words[run[0] : run[-1] + 1])
         run = []
     return None
-
-
-def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= mention.start and mention.end <= e for s, e in ranges)
-
-
-def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
-    """The text with ``ranges`` blanked (same length)."""
-    out = list(text)
-    for start, end in ranges:
-        out[start:end] = " " * (end - start)
-    return "".join(out)
-
-
-def _cut_to(mention: Mention, name: str) -> Mention:
-    """The mention narrowed to ``name``, a part of its text, in its place."""
-    start = mention.start + mention.text.index(name)
-    return Mention(start, start + len(name), name, mention.type, mention.weight, mention.role)

@@ -29,6 +29,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
 from briefing.nlp.entity_words import (
     OPENING_WORDS,
+    VERB_ENDINGS,
+    blanked,
     inflected_from,
     is_dictionary_word,
     lemma_words,
@@ -60,7 +62,6 @@ NAME_ADJECTIVES = frozenset(
 _PEOPLE_ENDINGS = ("an", "ese", "ish", "ino", "i")
 _FIGURE = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
-_VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
 
 
 def choose_name(forms: Iterable[str]) -> str:
@@ -86,14 +87,14 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     headlines = headline_ranges(parsed)
     if not headlines:
         return mentions
-    body = {m.text for m in mentions if len(m.text.split()) > 1 and not _inside(m, headlines)}
+    body = {m.text for m in mentions if len(m.text.split()) > 1 and not m.inside(headlines)}
     words = _BodyWords(parsed, heading_ranges(parsed), mentions)
     trimmed = []
     for mention in mentions:
         name = None
-        if _inside(mention, headlines):
+        if mention.inside(headlines):
             name = _known_part(mention.text, body) or _before_common_words(mention.text, body, words)
-        trimmed.append(mention if name is None else _cut_to(mention, name))
+        trimmed.append(mention if name is None else mention.cut_to(name))
     return trimmed
 
 
@@ -107,7 +108,7 @@ def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> lis
     words = _BodyWords(parsed, headlines, mentions)
     # a line with figures is a table's or a results line, whose capitals are names
     lines = [(s, e) for s, e in title_case_lines(parsed.text) if not _FIGURE.search(parsed.text, s, e)]
-    return [m for m in mentions if not (_inside(m, headlines) and words.headline_phrase(m.text, _inside(m, lines)))]
+    return [m for m in mentions if not (m.inside(headlines) and words.headline_phrase(m.text, m.inside(lines)))]
 
 
 def heading_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
@@ -122,18 +123,10 @@ def heading_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
 def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, set[str], set[str]]:
     """The body, the words it writes in lower case (and the parts of hyphened ones:
     'voter-registration') and those it capitalises."""
-    body = _body_text(text, headlines)
+    body = blanked(text, headlines)
     _, lower = body_words(body)
     lower = lower | {part for word in lower for part in word.split("-")}
     return body, lower, set(re.findall(r"\b[A-Z][\w'’-]*", body))
-
-
-def _body_text(text: str, headlines: list[tuple[int, int]]) -> str:
-    """The text with its title-case lines blanked (same length)."""
-    out = list(text)
-    for start, end in headlines:
-        out[start:end] = " " * (end - start)
-    return "".join(out)
 
 
 def without_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]:
@@ -159,7 +152,7 @@ class _BodyWords:
     """How the body (the text less its title-case lines) writes the words of a headline."""
 
     def __init__(self, parsed: ParsedText, headlines: list[tuple[int, int]], mentions: list[Mention]):
-        self.names = {m.text for m in mentions if not _inside(m, headlines)}  # the forms the body names
+        self.names = {m.text for m in mentions if not m.inside(headlines)}  # the forms the body names
         # the body's words depend on the text alone: read once for both steps that ask
         self.body, self.lower, self.capitalised = parsed.once("body_words", lambda p: _read_body(p.text, headlines))
 
@@ -203,7 +196,7 @@ def trim_to_known_names(
     its shorter part or more (a name of its own, not a slip). A form written only in the
     title-case ``headlines`` may end in an '-s' verb the body never writes ('Clinton Wades')."""
     counts = Counter(m.text for m in mentions)
-    outside = {m.text for m in mentions if not _inside(m, headlines or [])}
+    outside = {m.text for m in mentions if not m.inside(headlines or [])}
     headline_only = {m.text for m in mentions if m.text not in outside}
     types = {m.text: m.type for m in mentions}
     name_words: Counter[str] = Counter()
@@ -211,7 +204,7 @@ def trim_to_known_names(
         name_words.update({w.lower() for w in form.split()})
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
     surnames = Counter(f.split()[-1] for f in counts if types[f] == "person" and " " in f)
-    mid_capitals = _capitalised_mid_sentence(_body_text(text, headlines or []))
+    mid_capitals = _capitalised_mid_sentence(blanked(text, headlines or []))
     result = []
     for mention in mentions:
         # a headline-only form's last word counts as written in lower case
@@ -220,7 +213,7 @@ def trim_to_known_names(
         cut = _known_without_stray(
             mention, counts, types, name_words, (lower_words, also_lower, opening, mid_capitals), surnames
         )
-        result.append(mention if cut is None else _cut_to(mention, cut))
+        result.append(mention if cut is None else mention.cut_to(cut))
     return result
 
 
@@ -232,12 +225,6 @@ def _capitalised_mid_sentence(body: str) -> set[str]:
         for m in re.finditer(r"\b[A-Z][a-z]+\b", body)
         if _SENTENCE_END.search(body, max(0, m.start() - 3), m.start()) is None
     }
-
-
-def _cut_to(mention: Mention, name: str) -> Mention:
-    """The mention narrowed to ``name``, a part of its text, in its place."""
-    start = mention.start + mention.text.index(name)
-    return Mention(start, start + len(name), name, mention.type, mention.weight, mention.role)
 
 
 def _known_without_stray(
@@ -308,7 +295,7 @@ def _no_name_word(word: str, leading: bool, written_lower: bool) -> bool:
     if not word[:1].isupper() or word.isupper() or len(lower) < 4:
         return False
     plain_too = written_lower and not leading
-    endings = tuple(e for e in _VERB_ENDINGS if plain_too or e[0] in ("ed", "ing"))
+    endings = tuple(e for e in VERB_ENDINGS if plain_too or e[0] in ("ed", "ing"))
     return inflected_from(lower, open_class_words(), endings)
 
 
@@ -343,10 +330,6 @@ def _opening_verb(word: str, plain: bool) -> bool:
 def _named_alone(name: str, counts: Counter[str], types: dict[str, str]) -> bool:
     """The text names ``name`` on its own as a place, body or group."""
     return bool(counts[name]) and types[name] != "person"
-
-
-def _inside(mention: Mention, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= mention.start and mention.end <= e for s, e in ranges)
 
 
 def _before_common_words(text: str, body: set[str], words: _BodyWords) -> str | None:

@@ -108,6 +108,19 @@ def _inflected_open_word(token: Any) -> bool:
     return inflected_from(lower, open_class_words())
 
 
+# Endings of a verb's or adverb's forms ('steps', 'announced', 'hoping', 'openly'), with what
+# they replace in the base form.
+VERB_ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
+
+
+def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with ``ranges`` blanked, its length kept."""
+    out = list(text)
+    for start, end in ranges:
+        out[start:end] = " " * (end - start)
+    return "".join(out)
+
+
 def inflected_from(lower: str, known: frozenset[str], endings: tuple[tuple[str, str], ...] = _INFLECTIONS) -> bool:
     """``lower`` is a word of ``known`` with one of ``endings`` (suffix, what it replaced):
     'bumping' (bump), 'stated' (state), 'stopped' (stop, its last letter doubled)."""

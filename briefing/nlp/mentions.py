@@ -73,6 +73,14 @@ class Mention:
     role: str | None = None
     adjectival: bool = False  # "Veldran utilities": a name used as a modifier
 
+    def cut_to(self, name: str) -> Mention:
+        """The mention narrowed to ``name``, a part of its text, in its place."""
+        start = self.start + self.text.index(name)
+        return Mention(start, start + len(name), name, self.type, self.weight, self.role)
+
+    def inside(self, ranges: list[tuple[int, int]]) -> bool:
+        return any(s <= self.start and self.end <= e for s, e in ranges)
+
 
 def find_mentions(parsed: ParsedText) -> list[Mention]:
     """Every typed mention of the text, in order. The rules that read capitals in the text
