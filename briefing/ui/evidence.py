@@ -112,9 +112,8 @@ class EvidencePanel(QWidget):
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        self.suggestions_label = plain_label(
-            "Suggested related passages, one per source (confirm to make them evidence)", word_wrap=True
-        )
+        self.suggestions_title = "Suggested related passages, one per source (confirm to make them evidence)"
+        self.suggestions_label = plain_label(self.suggestions_title, word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         self.preview = SuggestionPreview(self)
@@ -143,11 +142,18 @@ class EvidencePanel(QWidget):
         if unavailable is None:
             self.suggestions_label.setToolTip("Ranked by shared words, then re-ranked by meaning when a claim opens")
             return
-        self.suggestions_label.setText(
+        self.suggestions_title = (
             "Suggested related passages, one per source, ranked by shared words "
             "(re-ranking by meaning is off here; hover for why)"
         )
+        self.suggestions_label.setText(self.suggestions_title)
         self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
+
+    def note_none_found(self, none_found: bool) -> None:
+        """Say under the title that no other source has a passage on the claim, when the list is
+        empty because none was found (not while the worker may still be finding them)."""
+        note = "Suggested related passages: none found, no other source shares enough of this claim's words"
+        self.suggestions_label.setText(note if none_found else self.suggestions_title)
 
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
         self.history.clear()

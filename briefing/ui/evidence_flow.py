@@ -176,6 +176,7 @@ class EvidenceFlow:
         self.shown_revision = None if claim is None or self.shown_claim is None else claim["revision"]
         if claim is None or self.shown_claim is None:
             panel.evidence.show_claim([], [], [])
+            panel.evidence.note_none_found(False)
             panel.evidence.evidence_label.setText("Evidence")
             panel.claim_help.setText(NO_CLAIM_HINT)
             return
@@ -185,6 +186,8 @@ class EvidenceFlow:
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
         suggestions = _with_sources(ws, suggestions)
         panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))
+        open_ = any(s["state"] == "open" for s in suggestions)
+        panel.evidence.note_none_found(not open_ and not self.window.runner.busy())
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         panel.claim_help.setText(claim_hint(claim, origins))
         self.window.claim_actions.rerank_when_opened(claim_id)

@@ -99,3 +99,17 @@ def test_the_claim_history_lists_marks_and_evidence_with_reasons(demo_window):
     demo_window.undo_stack.undo()  # the confirmation: the history keeps it and adds the undo
     assert history.topLevelItemCount() > len(rows)
     assert claim_id == panel.current_claim()
+
+
+def test_a_claim_with_no_suggestion_says_none_was_found(demo_window):
+    panel = demo_window.panel.evidence
+    claim_id = _open_claim_with_suggestions(demo_window)
+    assert "none found" not in panel.suggestions_label.text()
+    for _ in list_suggestions(demo_window.ws, claim_id):
+        panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+        panel.dismiss.click()
+    assert panel.suggestions.topLevelItemCount() == 0
+    assert "none found" in panel.suggestions_label.text()
+    demo_window.undo_stack.undo()  # one suggestion is open again
+    assert panel.suggestions.topLevelItemCount() == 1
+    assert "none found" not in panel.suggestions_label.text()
