@@ -49,6 +49,8 @@ def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention
     """The mentions less a phrase set in capitals that the text writes as words of the
     language: 'QUESTIONABLE MEDICAL CLAIMS —', a run-in head the dateline rule took for a
     place, beside 'questionable medical advice' and 'medical claims'."""
+    if not any(m.text.isupper() for m in mentions):
+        return mentions  # most texts: no phrase in capitals, no need to read the body's words
     names, lower = body_words(text)
     return [m for m in mentions if not _capitals_phrase(m, text, names, lower)]
 

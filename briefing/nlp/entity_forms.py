@@ -39,7 +39,7 @@ from briefing.nlp.entity_words import (
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
-from briefing.nlp.title_lines import title_case_lines
+from briefing.nlp.title_lines import text_title_lines
 
 RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Words that are never the first or last word of a name, whatever the tagger made of them
@@ -88,7 +88,7 @@ def trim_headline_names(mentions: list[Mention], parsed: ParsedText) -> list[Men
     if not headlines:
         return mentions
     body = {m.text for m in mentions if len(m.text.split()) > 1 and not m.inside(headlines)}
-    words = _BodyWords(parsed, heading_ranges(parsed), mentions)
+    words = _BodyWords(parsed, mentions)
     trimmed = []
     for mention in mentions:
         name = None
@@ -105,9 +105,9 @@ def without_headline_phrases(mentions: list[Mention], parsed: ParsedText) -> lis
     headlines = heading_ranges(parsed)
     if not headlines:
         return mentions
-    words = _BodyWords(parsed, headlines, mentions)
+    words = _BodyWords(parsed, mentions)
     # a line with figures is a table's or a results line, whose capitals are names
-    lines = [(s, e) for s, e in title_case_lines(parsed.text) if not _FIGURE.search(parsed.text, s, e)]
+    lines = [(s, e) for s, e in text_title_lines(parsed) if not _FIGURE.search(parsed.text, s, e)]
     return [m for m in mentions if not (m.inside(headlines) and words.headline_phrase(m.text, m.inside(lines)))]
 
 
@@ -116,7 +116,7 @@ def heading_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
     ("Success on Signature Issue: Mr. Ban focused on..."), read once per text."""
     return parsed.once(
         "heading_ranges",
-        lambda p: sorted(set(headline_ranges(p)) | set(title_case_lines(p.text))),
+        lambda p: sorted(set(headline_ranges(p)) | set(text_title_lines(p))),
     )
 
 
@@ -149,12 +149,13 @@ def without_capitalised_words(mentions: list[Mention], text: str) -> list[Mentio
 
 
 class _BodyWords:
-    """How the body (the text less its title-case lines) writes the words of a headline."""
+    """How the body (the text less its headings: ``heading_ranges``) writes the words of a headline."""
 
-    def __init__(self, parsed: ParsedText, headlines: list[tuple[int, int]], mentions: list[Mention]):
-        self.names = {m.text for m in mentions if not m.inside(headlines)}  # the forms the body names
+    def __init__(self, parsed: ParsedText, mentions: list[Mention]):
+        headings = heading_ranges(parsed)
+        self.names = {m.text for m in mentions if not m.inside(headings)}  # the forms the body names
         # the body's words depend on the text alone: read once for both steps that ask
-        self.body, self.lower, self.capitalised = parsed.once("body_words", lambda p: _read_body(p.text, headlines))
+        self.body, self.lower, self.capitalised = parsed.once("body_words", lambda p: _read_body(p.text, headings))
 
     def common(self, word: str) -> bool:
         """A word the body writes in lower case (in either number), or a function word."""

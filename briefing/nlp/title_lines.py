@@ -64,6 +64,11 @@ def title_case_lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
+def text_title_lines(parsed: ParsedText) -> list[tuple[int, int]]:
+    """:func:`title_case_lines` of a parsed text, read once for every step that asks."""
+    return parsed.once("title_case_lines", lambda p: list(title_case_lines(p.text)))
+
+
 def true_case_lines(text: str, nlp: Any, kept: frozenset[int] = frozenset()) -> str:
     """``text`` with the headline capitals of its title-case lines lowered; same length.
     The words starting at the offsets in ``kept`` keep their capitals (names the caller
@@ -189,7 +194,7 @@ class Recased:
 def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Recased]]:
     """The text true-cased, and the paragraphs whose title-case lines lose capitals, parsed
     again, by index."""
-    lines = list(title_case_lines(parsed.text))
+    lines = text_title_lines(parsed)
     if not lines:
         return parsed.text, {}
     kept = frozenset(at for para in parsed.paragraphs for at in _names_on_lines(para, lines, nlp))
