@@ -83,10 +83,15 @@ class EntityPage:
     mentions: tuple[tuple[int, str, int, int, str], ...]  # source id, title, start, end, context
     quotes: tuple[tuple[int, int, str, str], ...]  # quote id, source id, title, text
     neighbours: tuple[tuple[int, str, str, int], ...]  # entity id, name, type, shared sources
+    # all the entity has, of which ``mentions`` and ``quotes`` show the first ``limit``
+    mention_total: int = 0
+    source_total: int = 0
+    quote_total: int = 0
 
 
 def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 200) -> EntityPage:
-    """Everything the entity page shows: aliases, mentions in context, quotes, co-occurring entities."""
+    """Everything the entity page shows: aliases, mentions in context, quotes, co-occurring entities.
+    Mentions (newest sources first) and quotes are the first ``limit`` of each; the totals count all."""
     row = ws.db.execute("SELECT name, type FROM entities WHERE id = ?", [entity_id]).fetchone()
     if row is None:
         raise BriefingError(f"entity {entity_id} no longer exists")
@@ -119,4 +124,10 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
             [entity_id, entity_id],
         ).fetchall()
     )
-    return EntityPage(entity_id, row[0], row[1], aliases, mentions, quotes, neighbours)
+    mention_total, source_total = ws.db.execute(
+        "SELECT count(*), count(DISTINCT source_id) FROM mentions WHERE entity_id = ?", [entity_id]
+    ).fetchone()
+    quote_total = ws.db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [entity_id]).fetchone()[0]
+    return EntityPage(
+        entity_id, row[0], row[1], aliases, mentions, quotes, neighbours, mention_total, source_total, quote_total
+    )

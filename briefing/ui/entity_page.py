@@ -188,6 +188,20 @@ class CooccurrenceGraph(QGraphicsView):
             self.entityClicked.emit(entity_id)
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 mention', '1,472 mentions'."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def _tab_label(label: str, shown: int, total: int) -> str:
+    """A list's tab names the share it shows when it shows only the first rows: 'Mentions (200 of 472)'."""
+    return f"{label} ({shown:,} of {total:,})" if shown < total else label
+
+
+def _shown_tip(shown: int, total: int, what: str) -> str:
+    return f"Showing the first {shown:,} of {total:,} {what}" if shown < total else ""
+
+
 class EntityDock(QDockWidget):
     """Emits ``passageOpened(source_id, start, end)`` when a mention or quote is opened."""
 
@@ -244,12 +258,15 @@ class EntityDock(QDockWidget):
         self.entity_id = page.id
         self.split_button.setEnabled(True)
         aliases = f" — also {html.escape(', '.join(page.aliases))}" if page.aliases else ""
-        sources = len({m[0] for m in page.mentions})
         name, kind = html.escape(page.name), html.escape(page.type)
         self.heading.setText(
-            f"<b>{name}</b> ({kind}){aliases}<br>{len(page.mentions)} mentions in "
-            f"{sources} sources, {len(page.quotes)} quotes"
+            f"<b>{name}</b> ({kind}){aliases}<br>{counted(page.mention_total, 'mention')} in "
+            f"{counted(page.source_total, 'source')}, {counted(page.quote_total, 'quote')}"
         )
+        self.tabs.setTabText(0, _tab_label("&Mentions", len(page.mentions), page.mention_total))
+        self.tabs.setTabText(1, _tab_label("Quo&tes", len(page.quotes), page.quote_total))
+        self.tabs.setTabToolTip(0, _shown_tip(len(page.mentions), page.mention_total, "mentions, newest sources first"))
+        self.tabs.setTabToolTip(1, _shown_tip(len(page.quotes), page.quote_total, "quotes"))
         self.mentions.clear()
         for source_id, title, start, end, context in page.mentions:
             item = QTreeWidgetItem([title, f"…{context}…"])
@@ -278,6 +295,8 @@ class EntityDock(QDockWidget):
         for tree in (self.mentions, self.quotes):
             tree.clear()
         self.variants.show_variants([])
+        self.tabs.setTabText(0, "&Mentions")
+        self.tabs.setTabText(1, "Quo&tes")
         self.tabs.setTabText(2, "V&ariants")
         self.graph.scene().clear()
         self.graph.labels, self.graph.page = [], None

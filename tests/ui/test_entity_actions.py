@@ -63,3 +63,25 @@ def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):
     assert demo_window.current_source_id() == source_id
     assert demo_window.reader.selected_range() == (start, end)
     assert entity_id
+
+
+def test_entity_page_counts_every_mention_when_it_lists_only_the_first(demo_window):
+    from briefing.store.entities import entity_page
+
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    ws = demo_window.ws
+    mentions, sources = ws.db.execute(
+        "SELECT count(*), count(DISTINCT source_id) FROM mentions WHERE entity_id = ?", [entity_id]
+    ).fetchone()
+    quotes = ws.db.execute("SELECT count(*) FROM quotes WHERE speaker_id = ?", [entity_id]).fetchone()[0]
+    assert mentions > 3 and sources > 1 and quotes > 2
+    dock = demo_window.entity_dock
+    dock.show_page(entity_page(ws, entity_id, limit=2), {})
+    assert (dock.mentions.topLevelItemCount(), dock.quotes.topLevelItemCount()) == (2, 2)
+    assert f"{mentions} mentions in {sources} sources, {quotes} quotes" in dock.heading.text()
+    assert dock.tabs.tabText(0) == f"&Mentions (2 of {mentions})"
+    assert dock.tabs.tabText(1) == f"Quo&tes (2 of {quotes})"
+    assert dock.tabs.tabToolTip(0).startswith(f"Showing the first 2 of {mentions} mentions")
+    dock.show_page(entity_page(ws, entity_id), {})  # all of them: the tabs say nothing more
+    assert dock.mentions.topLevelItemCount() == mentions
+    assert (dock.tabs.tabText(0), dock.tabs.tabText(1), dock.tabs.tabToolTip(0)) == ("&Mentions", "Quo&tes", "")
