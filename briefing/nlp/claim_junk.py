@@ -1,5 +1,5 @@
-"""Text that is never a claim: bylines, captions, article-age notices, price-table lines,
-promos, list markers and site boilerplate.
+"""Text that is never a claim: bylines, captions, article-age notices, price-table lines and
+table rows, promos, list markers and site boilerplate.
 
 The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
 reused; the patterns here cover what survives cleaning and reaches a sentence.
@@ -46,6 +46,8 @@ PHOTO_CREDIT = re.compile(
 )
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-•*·▪]|[a-z][.)])\s*$")
 MARKUP_OR_LINK = re.compile(r"<[a-z/][^>]{0,200}>|https?://|\bpic\.twitter\.com/|\bwww\.\w", re.IGNORECASE)
+# a table's row as the importer writes it ("DL | Myles Garrett | 57 | 77% | 1 tackle"), or Markdown's
+TABLE_ROW = re.compile(r"(?:^|\s)\|\s.*\s\|(?:\s|$)")
 NUMBER_TOKEN = re.compile(r"^[-+$€£¥]?\d[\d,.:/]*%?$")
 
 
@@ -63,7 +65,7 @@ def is_junk(text: str) -> bool:
         or DATELINE_STAMP.match(line)
     ):
         return True
-    if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line):
+    if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line) or TABLE_ROW.search(line):
         return True
     return is_boilerplate_line(line)
 

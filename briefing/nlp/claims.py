@@ -47,6 +47,8 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 PERSONAL = frozenset("he she they".split())  # under the headline, the headline's people
 POINTING = DEMONSTRATIVES | PERSONAL | frozenset("it we i you one".split())
 VERBLESS_WORDS = 5
+# "How to Tackle Game Day Snack Temptations", "What to know about ...": advice, not a claim
+HOW_TO = re.compile(r"^\W*(?:how|what|where|when|why|which) to\b", re.IGNORECASE)
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
 STATEMENT_THRESHOLD = 0.6
@@ -255,8 +257,8 @@ def judge_headline(span) -> tuple[str, float] | None:
     kind = claim_kind(span, clauses)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     question = "?" in span.text
-    if question and _asks_the_reader(span):
-        return None  # "Can you imagine if Trump were a woman?" reports no rumour
+    if question and _asks_the_reader(span) or HOW_TO.match(span.text):
+        return None  # "Can you imagine if Trump were a woman?" reports no rumour; a how-to title none
     if kind is None and not has_verb and not question and len(words) < 4:
         return None
     if (question or clauses.hedged) and kind not in ("denial", "allegation"):
@@ -322,7 +324,14 @@ def _leans_back(span, first, under_headline: bool) -> bool:
 
 def _asks_the_reader(span) -> bool:
     """A question whose subject is the reader, with no figure or report in front of it ("Apple
-    Watch rumored at $1200: will you buy?" still carries the rumour)."""
-    if any(t.text == ":" or any(c.isdigit() for c in t.text) for t in span):
+    Watch rumored at $1200: will you buy?" still carries the rumour; a label in front does not:
+    "Gift Guide: What do you buy for ...?")."""
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is not None:
+        before = span.doc[span.start : colon]
+        if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in before):
+            return False
+        span = span.doc[colon + 1 : span.end]
+    if any(t.like_num for t in span):
         return False
-    return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in span)
+    return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ in ("ROOT", "ccomp") for t in span)

@@ -1,6 +1,6 @@
 """A short extractive summary: central sentences, with a lead bonus, in order.
 
-No captions, headlines, headline duplicates, bare quotes or boilerplate lines.
+No captions, headlines, headline duplicates, bare quotes, links, table rows or boilerplate lines.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 
+from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.parse import ParsedText
 
 SUMMARY_SENTENCES = 3
@@ -52,6 +53,8 @@ def _candidates(parsed: ParsedText) -> list[tuple[int, int, list[str]]]:
             text = sent.text.strip()
             words = [t for t in sent if t.is_alpha]
             if not MIN_WORDS <= len(words) <= MAX_WORDS or BOILERPLATE.match(text) or _mostly_quote(text):
+                continue
+            if is_junk(text):  # a link, a promo, a table's row, a byline: furniture, as for claims
                 continue
             if not text.endswith((".", "!", "”", '"', "’", ")")):
                 continue  # a header or dateline line, not a sentence

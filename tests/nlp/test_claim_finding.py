@@ -130,6 +130,8 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "1.",
         "9.",
         "Editor’s note: The author regularly writes for the campaign and was paid 2,000 dollars.",
+        "DL | Myles Garrett | 57 | 77% | 1 tackle (1 combined).",
+        "| Pos | Player | Plays | % | Stats |",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):

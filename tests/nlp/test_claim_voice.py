@@ -53,6 +53,15 @@ def test_a_sentence_ending_on_a_title_is_a_piece_of_the_next(nlp):
 def test_a_question_to_the_reader_is_no_headline_claim(analyse_headline):
     assert analyse_headline("Can you imagine if the mayor were a woman?") is None
     assert analyse_headline("Axl Rose Dead?")[0] == "rumour"
+    # a label before the question is no report; a figure or a verb is
+    assert analyse_headline("Business Focus: Do You Have What It Takes to Build a Business Online?") is None
+    assert analyse_headline("Apple Watch rumored at $1200: will you buy?")[0] == "rumour"
+
+
+def test_a_how_to_title_is_no_headline_claim(analyse_headline):
+    assert analyse_headline("How to Tackle Game Day Snack Temptations") is None
+    assert analyse_headline("What to know about the new water rates") is None
+    assert analyse_headline("How the Water Authority Lost 40,000 Households")[0] == "figure"
 
 
 def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):

@@ -52,6 +52,21 @@ def test_summary_skips_headline_captions_and_quotes(analyse):
     assert 2 <= summary.count(". ") + 1 <= 3
 
 
+def test_summary_skips_an_embedded_post_and_a_table_row(analyse):
+    text = (
+        "The control system at the Kessel Point plant has been offline since Sunday, leaving "
+        "40,000 households under a boil-water notice, the utility said on Tuesday.\n\n"
+        "Watch the mayor visit the plant and meet the engineers on duty.@HaldenCity "
+        "pic.twitter.com/P2qpm3h3Pm — Halden City (@HaldenCity) March 3, 2025.\n\n"
+        "District | Households without water | Days offline | Schools closed.\n\n"
+        "Engineers have switched the plant to manual operation and are testing the water every "
+        "thirty minutes while investigators examine the control software."
+    )
+    summary = analyse(text).summary
+    assert summary.startswith("The control system at the Kessel Point plant") and "Engineers" in summary
+    assert "pic.twitter" not in summary and "|" not in summary
+
+
 @given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), min_size=1, max_size=6))
 def test_centrality_equals_the_cosine_to_the_rest_of_the_document(sentences):
     from collections import Counter
