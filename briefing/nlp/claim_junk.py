@@ -37,7 +37,14 @@ PROMO = re.compile(
 )
 PROMO_ANYWHERE = re.compile(
     r"(?i)\b(?:is|are) (?:now )?available (?:from|at|on|through|in stores|for pre-?order)\b|"
-    r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b"
+    r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b|"
+    r"\buse (?:the |our )?(?:promo |coupon |discount |offer |voucher )?code\b|\bclick to tweet\b"
+)
+# a link to another story behind its section label: "China furious at Macron for protest jibe [INSIGHT]";
+# a label of what the story itself shows ("... Dulles Airport [PHOTO]", "[UPDATE]") leaves a headline one
+TEASER_LABEL = re.compile(
+    r"\[(?!(?:VIDEOS?|PHOTOS?|PICS?|PICTURES?|AUDIO|UPDATED?|GRAPHIC|WATCH|LIVE|GALLERY)\])"
+    r"[A-Z]{3,}(?: [A-Z]{3,})?\]\W*$"
 )
 # a picture's credit, which ends a caption: "(AP Photo/Jane Doe)", "Scott Olson via Getty Images"
 PHOTO_CREDIT = re.compile(
@@ -66,6 +73,8 @@ def is_junk(text: str) -> bool:
     ):
         return True
     if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line) or TABLE_ROW.search(line):
+        return True
+    if TEASER_LABEL.search(line):
         return True
     return is_boilerplate_line(line)
 

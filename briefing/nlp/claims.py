@@ -47,8 +47,13 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 PERSONAL = frozenset("he she they".split())  # under the headline, the headline's people
 POINTING = DEMONSTRATIVES | PERSONAL | frozenset("it we i you one".split())
 VERBLESS_WORDS = 5
-# "How to Tackle Game Day Snack Temptations", "What to know about ...": advice, not a claim
-HOW_TO = re.compile(r"^\W*(?:how|what|where|when|why|which) to\b", re.IGNORECASE)
+# "How to Tackle Game Day Snack Temptations", "What to know about ...", "10 things in tech you
+# need to know today", "7 key questions heading into the debate": advice and lists, not claims
+HOW_TO = re.compile(
+    r"^\W*(?:(?:how|what|where|when|why|which) to\b|\d+ (?:\w+ )?(?:things|ways|reasons|questions|tips|"
+    r"signs|steps|lessons|takeaways|facts|tricks|ideas)\b)",
+    re.IGNORECASE,
+)
 # A sentence no rule gives a kind to needs a higher score: the weights come from debate
 # transcripts, and in news the quoted and reported opinion passes the debate threshold.
 STATEMENT_THRESHOLD = 0.6
@@ -170,9 +175,15 @@ def _asks(sent) -> bool:
 
 
 def _is_imperative(sent) -> bool:
-    """ "Attack specific policies.", "Or support Paul Ryan, who ...": a bare verb without subject."""
+    """ "Attack specific policies.", "Or support Paul Ryan, who ...": a bare verb without subject;
+    also "Don't forget to drink water" (the only auxiliary the "do" of a negative command)."""
     root = sent.root
-    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in root.children)
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False
+    helpers = [c for c in root.children if c.dep_ == "aux"]
+    return all(c.lower_ in ("do", "don't", "don’t") and c.i < root.i for c in helpers) and (
+        not helpers or any(c.dep_ == "neg" for c in root.children) or "n't" in helpers[0].lower_
+    )
 
 
 def _is_content_verb(token) -> bool:

@@ -132,6 +132,9 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "Editor’s note: The author regularly writes for the campaign and was paid 2,000 dollars.",
         "DL | Myles Garrett | 57 | 77% | 1 tackle (1 combined).",
         "| Pos | Player | Plays | % | Stats |",
+        '- Use code "50OFF699" to get it at Dell for $799.99',
+        "Every online business exists in the 'space-time continuum.'Click To Tweet",
+        "Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):

@@ -62,6 +62,16 @@ def test_a_how_to_title_is_no_headline_claim(analyse_headline):
     assert analyse_headline("How to Tackle Game Day Snack Temptations") is None
     assert analyse_headline("What to know about the new water rates") is None
     assert analyse_headline("How the Water Authority Lost 40,000 Households")[0] == "figure"
+    assert analyse_headline("7 key questions heading into the 2020 council election") is None
+    assert analyse_headline("10 things in tech you need to know today") is None
+    assert analyse_headline("3 demonstrators killed in clashes with police near the plant") is not None
+    assert analyse_headline("Passenger Wears A Hazmat Suit To Dulles Airport [PHOTO]") is not None
+
+
+def test_a_negative_command_is_no_claim(nlp):
+    assert not claims_in(nlp, "2. Don’t forget to drink water")
+    assert not claims_in(nlp, "Don't throw yourself in the deep end on Day 1.")
+    assert claims_in(nlp, "Officials did not say how many of the 40,000 households were affected.")
 
 
 def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
