@@ -90,8 +90,22 @@ def _denies(token) -> bool:
 
 
 def _alleges(token) -> bool:
-    """An accusing verb, not one that only describes someone: "anyone claiming that ..."."""
-    return token.pos_ == "VERB" and token.lemma_ in ALLEGATION_LEMMAS and token.dep_ != "acl"
+    """An accusing verb, not one that only describes someone: "anyone claiming that ...".
+    "charge" accuses only with what it charges someone with ("charged with fraud", "charged
+    that ..."), not as a price ("charges $5") or a battery's ("while charging in the car")."""
+    if token.pos_ != "VERB" or token.lemma_ not in ALLEGATION_LEMMAS or token.dep_ in ("acl", "compound", "amod"):
+        return False
+    return token.lemma_ != "charge" or any(
+        c.lower_ == "with" or c.dep_ == "ccomp" or c.dep_ == "dobj" and _is_person(c) for c in token.children
+    )
+
+
+CHARGED_PEOPLE = frozenset("man men woman women person people suspect suspects teen teens boy boys girl girls".split())
+
+
+def _is_person(token) -> bool:
+    """ "him", "two men", "Jane Doe": someone a charge accuses."""
+    return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in CHARGED_PEOPLE
 
 
 DONE_WHEN_PAST = frozenset({"seek", "prepare"})

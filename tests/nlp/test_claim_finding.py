@@ -306,3 +306,22 @@ def test_the_rules_decide_which_sentences_are_scored(nlp, sentence, scored):
     sent = next(nlp(sentence).sents)
     assert (sentence_candidate(sent) is not None) is scored
     assert judge_sentence(sent) is None or scored  # the score never brings back what the rules drop
+
+
+@pytest.mark.parametrize(
+    "sentence, allegation",
+    [
+        ("Prosecutors charged the former mayor with fraud on Tuesday.", True),
+        ("Police charged two men after the attack on the plant.", True),
+        ("The union charged that the utility hid the outage for 3 days.", True),
+        ("The city charges $5 an hour for parking near the plant.", False),
+        ("The earbuds last 24 hours with their wireless charging case.", False),
+        ("The laptop can run at full power while charging in the car.", False),
+    ],
+)
+def test_charge_is_an_allegation_only_when_it_accuses(nlp, sentence, allegation):
+    from briefing.nlp.claim_clauses import split_clauses
+    from briefing.nlp.claim_kinds import claim_kind
+
+    span = nlp(sentence)[:]
+    assert (claim_kind(span, split_clauses(span)) == "allegation") is allegation
