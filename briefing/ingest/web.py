@@ -215,9 +215,30 @@ def body_paragraphs(body) -> list[tuple[str, str]]:
     """
     blocks = [("p", body.text or "")]
     for element in body:
-        blocks.append(read_block(element))
+        if element.tag == "table" and is_layout_table(element):
+            blocks.extend(layout_table_blocks(element))
+        else:
+            blocks.append(read_block(element))
         blocks.append(("p", element.tail or ""))
     return [(kind, text.strip()) for kind, text in blocks if text.strip()]
+
+
+BLOCK_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def is_layout_table(table) -> bool:
+    """A table a page is laid out with, not one of data: a cell of it holds paragraphs or headings
+    (a whole article in one cell reads as one row of text, its paragraphs run together)."""
+    return any(child.tag in BLOCK_CHILDREN for cell in table.iter("cell") for child in cell)
+
+
+def layout_table_blocks(table) -> list[tuple[str, str]]:
+    """The blocks of a layout table's cells, in reading order, each cell's as the body's are read."""
+    blocks: list[tuple[str, str]] = []
+    for row in table.iter("row"):
+        for cell in row.iter("cell"):
+            blocks.extend(body_paragraphs(cell))
+    return blocks
 
 
 def read_block(element) -> tuple[str, str]:

@@ -34,6 +34,20 @@ def test_a_data_table_is_one_line_a_row():
     assert "Year | Spending\n2023 | 4.1 million\n2024 | 5.3 million" in paragraphs
 
 
+def test_a_layout_table_keeps_its_paragraphs():
+    body = etree.fromstring(
+        "<body><table><row><cell/><cell><head rend='h3'>by Jane Doe</head>"
+        "<p>The council met on Tuesday.</p><p>The vote was postponed.</p></cell><cell/></row></table>"
+        "<table><row><cell>Year</cell><cell>Spending</cell></row></table></body>"
+    )
+    assert web.body_paragraphs(body) == [
+        ("head", "by Jane Doe"),
+        ("p", "The council met on Tuesday."),
+        ("p", "The vote was postponed."),
+        ("table", "Year | Spending"),
+    ]
+
+
 def test_body_tails_and_leading_text_become_paragraphs():
     body = etree.fromstring("<body>lead<p>one</p>after one<head rend='h2'>Sub</head>after head</body>")
     assert web.body_paragraphs(body) == [
