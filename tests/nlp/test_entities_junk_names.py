@@ -1,0 +1,52 @@
+"""No junk entity names on news: scraps of punctuation and layout, names cut short, phrases
+glued past a name, words of the language capitalised by their place."""
+
+import pytest
+
+
+def names(analysis):
+    return {e.name for e in analysis.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("“[W]e are reminded of the millions of refugees,” Obama said in New York.", "W]e"),
+        ("“Do you know what the Republican Party is?” Graham asked. “Neither do I.”", "I."),
+        (
+            "Michael Carpenter, a foreign policy advisor to Vice President (then-Senator) Joseph R. Biden, Jr., "
+            "is Senior Fellow at the Center for Transatlantic Relations.",
+            "Jr.",
+        ),
+        ("Most of Mr. Trump's assets are held in the form of L.L.C.s and partnerships.", "L.L.C.s"),
+        ("Trump walked onto the stage, chanting “U-S-A! U-S-A!” in Charlotte.", "U-S-A"),
+        (
+            "Civil rights activists say Charlotte officers have been too aggressive toward black residents.  A6.",
+            "A6",
+        ),
+    ],
+)
+def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
+    assert junk not in names(analyse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "junk", "name"),
+    [
+        (
+            'NEWPORT NEWS, Va. - In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" Scott threw '
+            "open his family's farm. Scott said he was glad.",
+            'Robert C. "Bobby',
+            'Robert C. "Bobby" Scott',
+        ),
+        (
+            "Super PACs supported by the billionaire brothers Charles G. and David H. Koch had seized on it.",
+            "Charles G.",
+            "Charles",
+        ),
+    ],
+)
+def test_a_person_cut_short_is_made_whole_or_cut_to_the_sure_part(analyse, text, junk, name):
+    found = names(analyse(text))
+    assert junk not in found
+    assert name in found
