@@ -171,6 +171,16 @@ def outlet_from_title_tag(html: str, title: str | None) -> str | None:
     return site if 1 <= len(site.split()) <= 6 else None
 
 
+# Hover cards, tooltips and popovers: hidden until the pointer is on them, so no reader sees their
+# text in the article ("Rep. Ilhan Omar" carries a card of her latest headlines on The Hill).
+HIDDEN_PANELS = (
+    "//*[(contains(@class,'rollover') or contains(@class,'hovercard') or contains(@class,'hover-card')"
+    " or contains(@class,'tooltip') or contains(@class,'popover')) and (contains(@class,'block')"
+    " or contains(@class,'content') or contains(@class,'body') or contains(@class,'panel')"
+    " or contains(@class,'popup') or contains(@class,'inner'))]"
+)
+
+
 def run_trafilatura(html: str, *, precise: bool = True):
     import trafilatura  # imported late: it takes a while and only HTML and e-mail need it
 
@@ -183,6 +193,7 @@ def run_trafilatura(html: str, *, precise: bool = True):
             include_links=False,
             with_metadata=True,
             date_extraction_params=DATE_PARAMS,
+            prune_xpath=HIDDEN_PANELS,
         )
     except (ValueError, TypeError, etree.LxmlError):
         return None  # the lxml walk below still gets a chance

@@ -89,3 +89,15 @@ def test_a_title_field_that_is_only_the_site_name_gives_way_to_the_page_heading(
 def test_an_unclosed_heading_is_not_read_to_the_end_of_the_page():
     assert web.page_heading("<h1>" + "x " * 50_000) is None
     assert web.page_heading("<h1 class=a>Open<h1>Second</h1>") == "Open Second"
+
+
+def test_a_hover_card_inside_a_name_stays_out_of_the_text():
+    card = (
+        '<p>The mayor met Rep. <span class="rollover-people"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="rollover-people-block"><a class="name">Jane Doe</a>'
+        '<a href="/story/1">Council delays budget vote | Water rates rise</a> MORE</span></span>'
+        " (D-Halden) on Tuesday to discuss the new budget for the water works.</p>"
+    )
+    text = extract_html(page(card)).text
+    assert "The mayor met Rep. Jane Doe (D-Halden) on Tuesday" in text
+    assert "Water rates rise" not in text and "MORE" not in text
