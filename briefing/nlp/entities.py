@@ -26,6 +26,7 @@ from briefing.nlp.entity_forms import (
 )
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
+from briefing.nlp.entity_person_names import retype_given_name_people
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
@@ -87,6 +88,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)
     mentions = without_capitals_phrases(without_capitalised_words(mentions, parsed.text), parsed.text)
     mentions = _with_chamber_groups(mentions, parsed.text)
+    retype_given_name_people(mentions, parsed.text)
     clusters = _cluster(mentions, parsed.text)
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]

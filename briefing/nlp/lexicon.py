@@ -223,6 +223,16 @@ USA Today; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jo
 """.replace("\n", " ").split(";")
 )
 
+# Firms named after their founders: organisations, though their first word is a given name.
+FIRMS_NAMED_FOR_PEOPLE = frozenset(
+    name.strip()
+    for name in """
+Morgan Stanley; Wells Fargo; Charles Schwab; Eli Lilly; Goldman Sachs; Merrill Lynch; Lehman Brothers;
+Edward Jones; Raymond James; John Deere; Dean Witter; Walt Disney; Ralph Lauren; Calvin Klein;
+Tommy Hilfiger; Estee Lauder; Johnson & Johnson; Procter & Gamble; Ernst & Young; Charles River
+""".replace("\n", " ").split(";")
+)
+
 # Verbs of stance and thought whose reported words may be quoted ("he bemoaned the “broken” system").
 STANCE_VERBS = frozenset(
     """

@@ -1,0 +1,122 @@
+"""Whether a name is a person's by its words, where the model's type is only a guess.
+
+The small model types many full names in news as organisations or places ("NBC's Lester
+Holt", "Keith Lamont Scott, a 43-year-old black man"). A given name first (the lexicon's, or
+the 1990 US census's in briefing/nlp/census_given_names.py) says a name is a person's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from briefing.domain import normalise_name
+from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.entity_people import plural_singulars
+from briefing.nlp.entity_words import dictionary_words
+from briefing.nlp.lexicon import (
+    COUNTRIES,
+    EVENT_WORDS,
+    FEMALE_NAMES,
+    FIRMS_NAMED_FOR_PEOPLE,
+    KNOWN_VARIANTS,
+    LEGAL_FORMS,
+    MALE_NAMES,
+    NAME_PARTICLES,
+    NEWS_OUTLETS,
+    ORG_ROLE_NOUNS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    WORD_GIVEN_NAMES,
+)
+from briefing.nlp.mentions import Mention
+
+LEXICON_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
+NOT_NAME_WORDS = ORG_WORDS | PLACE_WORDS | EVENT_WORDS | TITLE_WORDS | ORG_ROLE_NOUNS | LEGAL_FORMS
+# Names that are never a person's whatever their words: outlets, countries, firms named after people.
+_KNOWN_NON_PEOPLE = frozenset(
+    normalise_name(name)
+    for name in (*NEWS_OUTLETS, *COUNTRIES, *FIRMS_NAMED_FOR_PEOPLE, *(v for group in KNOWN_VARIANTS for v in group))
+)
+# A capitalised name word ('Holt', 'McConnell', "O'Rourke", 'Lamont-Scott') or an initial ('J.').
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’]?[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*|[A-Z]\.")
+
+
+@lru_cache(maxsize=1)
+def plain_given_names() -> frozenset[str]:
+    """Given names that are no other word: the lexicon's, and the census's less those the
+    model's lemma tables hold ('dallas', 'virginia', 'morgan', 'young' name places, firms and
+    things as often as people)."""
+    return LEXICON_GIVEN_NAMES | (census_given_names() - dictionary_words())
+
+
+def _written_as_name(words: list[str]) -> bool:
+    """Capitalised words or initials, with particles inside ('Maarten van den Heuvel')."""
+    last = len(words) - 1
+    return last > 0 and all(
+        _NAME_WORD.fullmatch(w) or (0 < i < last and w in NAME_PARTICLES) for i, w in enumerate(words)
+    )
+
+
+def _person_name_shape(name: str, places: set[str]) -> bool:
+    """Two to four capitalised words, the first a given name that is no place of the text,
+    and no word of an organisation, place, event, title or legal form."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or normalise_name(name) in _KNOWN_NON_PEOPLE:
+        return False
+    if not _written_as_name(words):
+        return False
+    if any(_not_name_word(w) for w in words):
+        return False
+    first = words[0].lower()
+    return first in plain_given_names() and first not in places
+
+
+def _not_name_word(word: str) -> bool:
+    """An organisation, place, event or title word, in the singular or the plural ('Ministries')."""
+    lower = word.lower().rstrip(".")
+    singulars = plural_singulars(lower) | ({lower[:-3] + "y"} if lower.endswith("ies") else set())
+    return lower in NOT_NAME_WORDS or bool(singulars & NOT_NAME_WORDS)
+
+
+# 'The Kelly File.', 'at a Hilton Garden Inn,': a name after an article and not before a noun
+# it qualifies ('the Bernie Sanders campaign') names a thing.
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]n?)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _named_as_thing(name: str, text: str) -> bool:
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if _ARTICLE_BEFORE.search(text[max(0, start - 6) : start]) and not _NOUN_AFTER.match(text, end):
+            return True
+        start = text.find(name, end)
+    return False
+
+
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")
+
+
+def _placed(mention: Mention, text: str) -> bool:
+    """A place the layout or the context says is one ('in Charlotte'), not only the model."""
+    if mention.type != "place":
+        return False
+    return mention.weight >= 2 or bool(
+        _PLACE_PREPOSITION_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
+    )
+
+
+def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
+    """'Lester Holt', 'Bernie Sanders' guessed an organisation or a place: a full name whose
+    first word is a given name is a person's, unless a keyword, the layout or the context
+    made it something else (weight 2 or more), the text puts that given name in a place
+    ('Charlotte Panthers' beside 'in Charlotte') or writes it as a thing's ('The Kelly File')."""
+    places = {normalise_name(m.text) for m in mentions if " " not in m.text.strip() and _placed(m, text)}
+    for mention in mentions:
+        if mention.type not in ("organisation", "place") or mention.weight >= 2:
+            continue
+        if _person_name_shape(mention.text, places) and not _named_as_thing(mention.text, text):
+            mention.type = "person"
