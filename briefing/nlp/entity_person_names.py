@@ -1,8 +1,10 @@
 """Whether a name is a person's by its words, where the model's type is only a guess.
 
 The small model types many full names in news as organisations or places ("NBC's Lester
-Holt", "Keith Lamont Scott, a 43-year-old black man"). A given name first (the lexicon's, or
-the 1990 US census's in briefing/nlp/census_given_names.py) says a name is a person's.
+Holt", "Keith Lamont Scott, a 43-year-old black man"), and their lone surnames too ("Trump
+demands" beside "Donald Trump" and "Melania Trump"). A given name first (the lexicon's, or
+the 1990 US census's in briefing/nlp/census_given_names.py) says a name is a person's, and a
+word of a person's full name is a person's when the text uses it alone.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
@@ -120,3 +123,44 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
             continue
         if _person_name_shape(mention.text, places) and not _named_as_thing(mention.text, text):
             mention.type = "person"
+
+
+class _Cluster(Protocol):
+    mentions: list[Mention]
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+
+def retype_name_words(clusters: Sequence[_Cluster]) -> None:
+    """'Trump demands', 'I despise Trump' guessed an organisation beside 'Donald Trump' and
+    'Melania Trump': a lone word of one or more people's full names in the text is a person,
+    though it joins none of them when it could be several. Not where a keyword or the lexicon
+    made it something else (weight 3), nor a country, outlet or organisation word."""
+    words = {w for c in clusters if c.type == "person" for w in _full_name_words(c.name)}
+    for cluster in clusters:
+        if cluster.type not in ("organisation", "place") or not cluster.mentions:
+            continue
+        if any(" " in m.text.strip() or (m.type != "person" and m.weight >= 3) for m in cluster.mentions):
+            continue
+        key = normalise_name(cluster.name)
+        if (
+            _NAME_WORD.fullmatch(cluster.name)
+            and key in words
+            and key not in _KNOWN_NON_PEOPLE
+            and key not in NOT_NAME_WORDS
+        ):
+            for mention in cluster.mentions:
+                mention.type = "person"
+
+
+def _full_name_words(name: str) -> set[str]:
+    """The folded words of a person's name of two words or more written as a name (no
+    acronym, lower-case word or organisation word: not 'Bernie or Bust', 'PAC Priorities
+    USA Action'), less particles and initials."""
+    if not _written_as_name(name.split()) or any(_not_name_word(w) for w in name.split()):
+        return set()
+    return {w for w in normalise_name(name).replace("-", " ").split() if len(w) > 1 and w not in NAME_PARTICLES}

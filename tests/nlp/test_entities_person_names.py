@@ -3,9 +3,11 @@
 import pytest
 
 from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.entities import Cluster
 from briefing.nlp.entity_person_names import (
     plain_given_names,
     retype_given_name_people,
+    retype_name_words,
 )
 from briefing.nlp.mentions import Mention
 
@@ -67,3 +69,46 @@ def test_a_type_a_keyword_or_the_layout_gave_stays():
     mention = mention_of(text, "Edison Research", "organisation", weight=3)
     retype_given_name_people([mention], text)
     assert mention.type == "organisation"
+
+
+def cluster_of(text: str, name: str, kind: str, weight: int = 1) -> Cluster:
+    found, start = [], text.find(name)
+    while start != -1:
+        found.append(Mention(start, start + len(name), name, kind, weight))
+        start = text.find(name, start + len(name))
+    return Cluster(found)
+
+
+def test_a_surname_of_several_people_is_a_person_though_it_joins_none():
+    text = 'Donald Trump spoke, then Melania Trump. "I despise Trump," a voter said. Trump demands a recount.'
+    lone = Cluster([mention_of(text, "Trump,", "organisation"), mention_of(text, "Trump demands", "organisation")])
+    for mention in lone.mentions:
+        mention.end, mention.text = mention.start + 5, "Trump"
+    clusters = [cluster_of(text, "Donald Trump", "person"), cluster_of(text, "Melania Trump", "person"), lone]
+    retype_name_words(clusters)
+    assert lone.type == "person"
+
+
+def test_a_word_of_a_persons_name_used_by_a_keyword_as_a_place_stays_a_place():
+    text = "Kerry Washington flew to Washington on Monday."
+    person = cluster_of(text, "Kerry Washington", "person")
+    city = Cluster([Mention(25, 35, "Washington", "place", 3)])
+    retype_name_words([person, city])
+    assert city.type == "place"
+
+
+@pytest.mark.parametrize("word", ["LGBT", "Israel", "Reuters"])
+def test_an_acronym_a_country_or_an_outlet_is_no_persons_name_word(word):
+    text = f"Pat {word} spoke. {word} said so."
+    person = cluster_of(text, f"Pat {word}", "person")
+    other = Cluster([Mention(text.rindex(word), text.rindex(word) + len(word), word, "organisation")])
+    retype_name_words([person, other])
+    assert other.type == "organisation"
+
+
+def test_a_name_written_as_no_persons_lends_no_words():
+    text = "The ''Bernie or Bust'' group marched. Bust said no."
+    fake = cluster_of(text, "Bernie or Bust", "person")
+    other = Cluster([Mention(text.rindex("Bust"), text.rindex("Bust") + 4, "Bust", "organisation")])
+    retype_name_words([fake, other])
+    assert other.type == "organisation"
