@@ -27,6 +27,7 @@ from briefing.domain import (
     FoundClaim,
     FoundEntity,
     FoundQuote,
+    may_be_same_person,
     normalise_name,
     singular_of,
 )
@@ -354,12 +355,20 @@ class _Resolver:
     def _match(self, type_: str, forms: list[str]) -> _Entity | None:
         ids = {i for form in forms for i in self.by_form.get(form, ()) if f"{i}:{form}" not in self.rejected}
         hits = [self.entities[i] for i in ids if self._compatible(type_, self.entities[i])]
+        if type_ == "person":  # "Jeb Bush" shares "Bush" with "George W. Bush", and is someone else
+            hits = [e for e in hits if may_be_same_person(forms[0], e.key) or self._shares_full_form(e, forms)]
         if hits:  # of a group named in both numbers (made before they linked), the plural one
             return min(hits, key=lambda e: (type_ == "group" and not e.key.endswith("s"), e.key != forms[0], e.id))
         same_name = self._match_same_name(type_, forms[0])
         if same_name is not None:
             return same_name
-        return self._match_surname(forms[0]) if type_ == "person" else None
+        if type_ != "person":
+            return None
+        return self._match_surname(forms[0]) or self._match_name_variant(forms[0])
+
+    def _shares_full_form(self, entity: _Entity, forms: list[str]) -> bool:
+        """Whether a name of two or more words of ``forms`` is one of the entity's."""
+        return any(" " in form and entity.id in self.by_form.get(form, ()) for form in forms)
 
     def _match_same_name(self, type_: str, name_key: str) -> _Entity | None:
         """'Kessel Point' typed a place in one source and an organisation in ten others is
@@ -389,6 +398,20 @@ class _Resolver:
         if len(hits) == 1 and (name_key == last or hits[0].key == last):
             return hits[0]
         return None
+
+    def _match_name_variant(self, name_key: str) -> _Entity | None:
+        """A full name links to the one person named in full another way: "Paul D. Ryan" to
+        "Paul Ryan", "Joe Biden" to "Joseph R. Biden" (``may_be_same_person``). With two such
+        people ("George W. Bush" and "George H. W. Bush" for "George Bush") it links to none."""
+        if " " not in name_key:
+            return None
+        hits = [
+            self.entities[i]
+            for i in sorted(self.by_surname.get(name_key.split()[-1], ()))
+            if " " in self.entities[i].key and may_be_same_person(name_key, self.entities[i].key)
+        ]
+        hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
+        return hits[0] if len(hits) == 1 else None
 
     def _create(self, found: FoundEntity) -> _Entity:
         record = {"name": found.name, "type": found.type, "created_at": utc_now(), "origin": "analysis"}
