@@ -109,6 +109,9 @@ def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         # 'Mr. Trump's RT appearance': a person's name ends at its owner's possessive
         name = POSSESSIVE.sub("", OWNER.split(name, maxsplit=1)[0])
         start = match.start("name")
+        first = name.split(" ")[0]
+        if match["role"].lower() == "miss" and " " in name and _pageant_word(first):
+            name, start = name[len(first) + 1 :], start + len(first) + 1  # 'Miss Universe Alicia Machado'
         while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
             first = name.split(" ")[0]
             name, start = name[len(first) + 1 :], start + len(first) + 1
@@ -157,6 +160,7 @@ def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
     """'Tidewater Collective', 'Medicines Evaluation Board': capitalised words ending in an
     organisation word are an organisation, whether or not the model saw it."""
     people = {m.text for m in mentions if m.type == "person"}
+    names = {m.text for m in mentions}
     for match in ORG_NAME.finditer(text):
         start, name = match.start(), match.group()
         while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
@@ -166,11 +170,16 @@ def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
         if described:
             name, start = name[described.end() :], start + described.end()
         end = start + len(name)
+        if _two_names_read(mentions, start, end, text):
+            continue
         person = next((m for m in mentions if m.type == "person" and start <= m.start < end), None)
         owner = OWNER.search(name)
-        if owner is not None and _names_person(name[: owner.start()], people):
-            # "Tim Kaine's Senate seat", "Obama's Cabinet": a person's body, no name of its own
+        if owner is not None and (_names_person(name[: owner.start()], people) or name[: owner.start()] in names):
+            # "Tim Kaine's Senate seat", "Obama's Cabinet": a person's body, no name of its own;
+            # "the Supreme Court's Citizens United decision": the owner is a name of its own
             name, start = name[owner.end() + 1 :], start + owner.end() + 1
+            if re.match(r" [A-Z]", text[end : end + 2]):
+                continue  # 'the Environmental Protection Agency’s Clean Power Plan': cut mid-name
         elif person is not None and " of " in text[person.end : end]:
             # 'Hugo Tenbrook of the Civic Alliance': the person, then the organisation
             cut = text.index(" of ", person.end) + 4
@@ -184,6 +193,25 @@ def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
         mentions = [m for m in mentions if m not in overlapping]
         mentions.append(Mention(start, end, name, "organisation", 3))
     return mentions
+
+
+_JOINING = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+
+
+def _two_names_read(mentions: list[Mention], start: int, end: int, text: str) -> bool:
+    """The model read two names where capitalised words run over 'of', 'for' or 'on' to an
+    organisation word: 'Lester Holt of NBC News', 'the GOP for the Republican Party'. A name
+    of two words or more comes after; an office or body before 'of' is part of the name
+    ('Legal Counsel of the European Parliament'), as is a lone body after ('Kirkpatrick for Senate')."""
+    inside = sorted((m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
+    for a, b in zip(inside, inside[1:], strict=False):
+        joining = _JOINING.fullmatch(text, a.end, b.start)
+        if joining is None or " " not in b.text:
+            continue
+        office = a.text.split()[-1].lower() in ORG_WORDS | TITLE_WORDS
+        if not (office and " of " in joining.group()):
+            return True
+    return False
 
 
 def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
@@ -342,6 +370,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     title = None
     while len(tokens) > 1 and _title_before_name(tokens):
         title = tokens.pop(0).lower_.rstrip(".")
+    if tokens and _pageant_title(tokens[0], title):
+        tokens = tokens[1:]
     if not tokens or all(t.lower_ in TITLE_WORDS for t in tokens):
         return None
     tokens = _with_particles(tokens)
@@ -354,6 +384,21 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     adjectival = following is not None and following.pos_ == "NOUN"
     return Mention(para.start + start, para.start + start + len(text), text, kind, weight, role or title, adjectival)
+
+
+def _pageant_title(token, title: str | None) -> bool:
+    """'Universe' of 'Miss Universe Alicia Machado' or 'a former Miss Universe': after 'Miss', a
+    word of the language or a country is a title won, no name ('Miss Rose Tan' keeps 'Rose')."""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return "miss" in (title, before) and _pageant_word(token.text)
+
+
+def _pageant_word(word: str) -> bool:
+    """'Universe', 'America': a word of the language or a country, no given name."""
+    lower = word.lower()
+    if lower in GIVEN_NAMES or not word[:1].isupper():
+        return False
+    return lower in dictionary_words() or normalise_name(word) in _COUNTRIES
 
 
 def _title_before_name(tokens: list) -> bool:

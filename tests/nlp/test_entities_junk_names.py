@@ -50,3 +50,48 @@ def test_a_person_cut_short_is_made_whole_or_cut_to_the_sure_part(analyse, text,
     found = names(analyse(text))
     assert junk not in found
     assert name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "junk", "kept"),
+    [
+        (
+            "Clinton has pledged to push for an amendment to overturn the Supreme Court's Citizens United "
+            "decision that helped pave the way for super PACs.",
+            "Supreme Court's Citizens United",
+            {"Supreme Court", "Citizens United"},
+        ),
+        (
+            "West Virginia and industry groups are challenging the Environmental Protection Agency’s Clean "
+            "Power Plan rules before 10 judges of the U.S. Court of Appeals.",
+            "Environmental Protection Agency’s Clean Power",
+            {"Environmental Protection Agency"},
+        ),
+        (
+            "Trump complimented the moderator of Monday night's first debate, Lester Holt of NBC News, but "
+            "with a distinct edge.",
+            "Lester Holt of NBC News",
+            {"NBC News"},
+        ),
+        (
+            "Clearly a man with NO credentials to even be a president is the GOP for the Republican Party. "
+            "He is an immature frat boy.",
+            "GOP for the Republican Party",
+            {"GOP", "Republican Party"},
+        ),
+    ],
+)
+def test_two_names_the_model_read_apart_stay_apart(analyse, text, junk, kept):
+    found = names(analyse(text))
+    assert junk not in found
+    assert kept <= found
+
+
+def test_a_pageant_title_is_no_part_of_a_name(analyse):
+    text = (
+        "Kaine said Donald Trump’s flurry of late-night tweets targeting former Miss Universe Alicia Machado "
+        "was “unhinged, even for him.” Trump attacked a former Miss Universe. Machado said she was hurt."
+    )
+    found = names(analyse(text))
+    assert "Alicia Machado" in found
+    assert not any("Universe" in name for name in found)
