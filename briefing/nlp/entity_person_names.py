@@ -1,10 +1,10 @@
 """Whether a name is a person's by its words, where the model's type is only a guess.
 
 The small model types many full names in news as organisations or places ("NBC's Lester
-Holt", "Keith Lamont Scott, a 43-year-old black man"), and their lone surnames too ("Trump
-demands" beside "Donald Trump" and "Melania Trump"). A given name first (the lexicon's, or
-the 1990 US census's in briefing/nlp/census_given_names.py) says a name is a person's, and a
-word of a person's full name is a person's when the text uses it alone.
+Holt", "Keith Lamont Scott, a 43-year-old black man"), and some two-word names of shows,
+firms and programmes as people ("Morning Consult", "Squawk Box", "Crime Bill"). A given name
+first (the lexicon's, or the 1990 US census's in briefing/nlp/census_given_names.py) says a
+name is a person's; two words of the language with no given name says it is none.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Protocol
 
 from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import plural_singulars
-from briefing.nlp.entity_words import dictionary_words
+from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
     EVENT_WORDS,
@@ -164,3 +165,46 @@ def _full_name_words(name: str) -> set[str]:
     if not _written_as_name(name.split()) or any(_not_name_word(w) for w in name.split()):
         return set()
     return {w for w in normalise_name(name).replace("-", " ").split() if len(w) > 1 and w not in NAME_PARTICLES}
+
+
+def retype_word_people(clusters: Sequence[_Cluster], text: str) -> None:
+    """'Morning Consult', 'Squawk Box', 'Crime Bill', 'Congressional Black Caucus' guessed a
+    person: two or three words of the language, the first no given name, are a show's, a firm's
+    or a programme's name. Not where a title or role made it a person's, nor where another
+    person of the text has its last word ('Ivanka Trump' beside 'Donald Trump'); nor where the
+    last word is a common surname ('Tiger Woods', 'Spike Lee') or a speech verb made it a
+    person's (weight 3), unless the text writes the name after 'the' ('the White House said')."""
+    people = [c for c in clusters if c.type == "person"]
+    last_words = [(c, normalise_name(c.name).split()[-1]) for c in people if " " in c.name.strip()]
+    for cluster in people:
+        words = cluster.name.split()
+        if not 2 <= len(words) <= 3 or not _written_as_name(words) or not _language_words(words):
+            continue
+        last = normalise_name(words[-1])
+        if any(m.role for m in cluster.mentions) or any(w == last and c is not cluster for c, w in last_words):
+            continue
+        common_surname = words[-1].lower() in census_surnames()
+        if (common_surname or any(m.weight >= 3 for m in cluster.mentions)) and not _after_the(cluster.name, text):
+            continue
+        for mention in cluster.mentions:
+            mention.type = "organisation"
+
+
+def _language_words(words: list[str]) -> bool:
+    """Every word (each part of a hyphenated one) a word of the language, the first no given name."""
+    first = words[0].lower()
+    if first in LEXICON_GIVEN_NAMES or first in census_given_names():
+        return False
+    return all(is_dictionary_word(part) for word in words for part in word.split("-"))
+
+
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+
+
+def _after_the(name: str, text: str) -> bool:
+    start = text.find(name)
+    while start != -1:
+        if _THE_BEFORE.search(text[max(0, start - 5) : start]):
+            return True
+        start = text.find(name, start + len(name))
+    return False

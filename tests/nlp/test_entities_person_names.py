@@ -8,6 +8,7 @@ from briefing.nlp.entity_person_names import (
     plain_given_names,
     retype_given_name_people,
     retype_name_words,
+    retype_word_people,
 )
 from briefing.nlp.mentions import Mention
 
@@ -112,3 +113,51 @@ def test_a_name_written_as_no_persons_lends_no_words():
     other = Cluster([Mention(text.rindex("Bust"), text.rindex("Bust") + 4, "Bust", "organisation")])
     retype_name_words([fake, other])
     assert other.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A poll by Morning Consult found the race tied.", "Morning Consult"),
+        ("He told Squawk Box on Monday that rates would rise.", "Squawk Box"),
+        ("Bill Clinton signed the 1994 Crime Bill, which his wife backed.", "Crime Bill"),
+        ("The Congressional Black Caucus met on Tuesday.", "Congressional Black Caucus"),
+        ("Workers at Patriot Coal lost their pensions.", "Patriot Coal"),
+    ],
+)
+def test_words_of_the_language_with_no_given_name_first_name_no_person(text, name):
+    clusters = [cluster_of(text, name, "person")]
+    if name == "Crime Bill":
+        clusters.append(cluster_of(text, "Bill Clinton", "person"))
+    retype_word_people(clusters, text)
+    assert clusters[0].type == "organisation"
+
+
+def test_a_speech_verb_makes_no_person_of_a_name_after_the():
+    text = "After the meeting, the White House announced new sanctions."
+    cluster = cluster_of(text, "White House", "person", weight=3)
+    retype_word_people([cluster], text)
+    assert cluster.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tiger Woods played the course in 1997.", "Tiger Woods"),  # a common surname last
+        ("Ivanka Trump spoke before Donald Trump did.", "Ivanka Trump"),  # another person's surname
+        ("Fancy Bear, a spokesman said, would not comment.", "Fancy Bear"),  # weight 3, no 'the'
+    ],
+)
+def test_a_person_named_with_words_of_the_language_stays_a_person(text, name):
+    clusters = [cluster_of(text, name, "person", weight=3 if name == "Fancy Bear" else 1)]
+    if name == "Ivanka Trump":
+        clusters.append(cluster_of(text, "Donald Trump", "person"))
+    retype_word_people(clusters, text)
+    assert clusters[0].type == "person"
+
+
+def test_a_role_keeps_a_person():
+    text = "Its chairman, Morning Glory, said so."
+    cluster = Cluster([Mention(14, 27, "Morning Glory", "person", 3, "chairman")])
+    retype_word_people([cluster], text)
+    assert cluster.type == "person"
