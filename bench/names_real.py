@@ -36,6 +36,7 @@ LINK = re.compile(r"https?:|www\.|\.com\b|[@#]\w|/")
 RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "O’", "O'", "Van", "Von")
 NOT_VERBS = frozenset("associated united rolling states times news affairs services".split())
+LOWER_PREFIXES = frozenset("pro anti un non ex bin al el de van von da di du la le".split())
 CONNECTORS = frozenset("of the and for de du la le von van der den al el bin y & -".split())
 
 
@@ -56,7 +57,9 @@ def suspicions(name: str) -> list[str]:
     if any(RUN_TOGETHER.search(w) and not w.startswith(NAME_PREFIXES) for w in name.split()):
         found.append("run-together")
     words = name.replace("-", " ").split()
-    if any(w[:1].islower() and w.lower() not in NAME_PARTICLES | CONNECTORS for w in words[1:]):
+    # a word in lower case inside a name, or in front of it ("rang Taylor"); not "bin Laden", "iPad"
+    opening = words[:1] if len(words) > 1 and words[0].islower() and words[0] not in LOWER_PREFIXES else []
+    if opening or any(w[:1].islower() and w.lower() not in NAME_PARTICLES | CONNECTORS for w in words[1:]):
         found.append("lower word")
     if len(words) > 1 and _headline_word(words):
         found.append("headline word")
