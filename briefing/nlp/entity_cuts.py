@@ -31,7 +31,15 @@ from briefing.nlp.entity_words import (
     is_dictionary_word,
     open_class_words,
 )
-from briefing.nlp.lexicon import EVENT_WORDS, NAME_PARTICLES, ORG_WORDS, PLACE_WORDS, STATE_INITIALS
+from briefing.nlp.lexicon import (
+    EVENT_WORDS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    STATE_INITIALS,
+)
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 
@@ -77,6 +85,7 @@ LEADING_DESCRIPTIONS = frozenset("supporting leaning loving hating owned affilia
 _HYPHEN_SUFFIX = re.compile(r"(?<=[A-Za-z])-[a-z]+$")
 _POSSESSIVE_REST = re.compile(r"(?<=\w)['’]s\s.*$")  # "Trump's TV" once "-friendly" is cut
 _TOKEN = re.compile(r"\S+")
+_NAME_FOLLOWS = re.compile(r" [A-Z]")
 _VERB_FORM_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))  # third person, past
 _ING_ENDINGS = (("ing", ""), ("ing", "e"))
 
@@ -91,7 +100,7 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    result = [with_whole_ends(m, parsed.text, set(known)) for m in result]
+    result = [with_whole_ends(_without_title_after(m, parsed.text, known), parsed.text, set(known)) for m in result]
     return [
         m
         for m in result
@@ -101,6 +110,21 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
         and not _joined_words(m)
         and not _contraction(m.text)  # "I’d": a pronoun and its verb
     ]
+
+
+def _without_title_after(mention: Mention, text: str, known: dict[str, str]) -> Mention:
+    """'Charlotte Mayor' of 'Charlotte Mayor Jennifer Roberts': a title after a place or body
+    the text names on its own belongs to the name that follows; the mention is that place."""
+    words = mention.text.split()
+    title = words[-1].lower().rstrip(".")
+    if len(words) < 2 or title not in PERSON_TITLES | ROLE_NOUNS or not _NAME_FOLLOWS.match(text, mention.end):
+        return mention
+    name = " ".join(words[:-1])
+    if known.get(name, "person") == "person":
+        return mention
+    piece = mention.cut_to(name)
+    piece.type = known[name]
+    return piece
 
 
 def _joined_words(mention: Mention) -> bool:
@@ -147,7 +171,10 @@ def _without_event_word(mention: Mention, known: dict[str, str]) -> Mention:
 
 def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Mention]:
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(mention.text)]
-    joined = _joined_names(tokens, known, mention.type) or (_around_verb(tokens, known) if in_headline else [])
+    joined = (
+        _joined_names(tokens, known, mention.type) or _body_in_place(tokens, known) or _body_then_name(tokens, known)
+    )
+    joined = joined or (_around_verb(tokens, known) if in_headline else [])
     if joined:
         return [_piece(mention, tokens[a:b], known, split=True) for a, b in joined]
     first, last = _name_bounds(tokens, known, mention.type)
@@ -278,6 +305,32 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
     return []
 
 
+def _body_in_place(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:
+    """'Hofstra University on Long Island': where 'on' or 'in' joins a body to the place where
+    it is (a place the text names, or a place word's name; 'Council on Foreign Relations' stays)."""
+    words = [w for _, w in tokens]
+    for i in range(1, len(words) - 1):
+        right = words[i + 1 :]
+        place = known.get(" ".join(right)) == "place" or right[-1].lower() in PLACE_WORDS
+        if words[i] in ("on", "in") and words[i - 1].lower() in ORG_WORDS and right[0].istitle() and place:
+            return [(0, i), (i + 1, len(words))]
+    return []
+
+
+def _body_then_name(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:
+    """'the editorial board of the Washington Post Trump said': a body's name (two words or more,
+    the last an organisation word) run into a name the text uses alone (whatever its type there)
+    of one or two words in title case, no organisation word ('Conservative Solutions PAC',
+    'Columbia University Graduate School of Journalism' stay whole)."""
+    words = [w for _, w in tokens]
+    for i in range(2, len(words)):
+        rest = words[i:]
+        plain = len(rest) <= 2 and all(w.istitle() and w.lower() not in ORG_WORDS for w in rest)
+        if words[i - 1].lower() in ORG_WORDS and plain and " ".join(rest) in known:
+            return [(0, i), (i, len(words))]
+    return []
+
+
 def _two_names(left: str, right: str, known: dict[str, str]) -> bool:
     """Two capitalised words no dictionary holds, one of them a name the text uses alone."""
     if not (left.istitle() and right.istitle()) or is_dictionary_word(left) or is_dictionary_word(right):
@@ -351,6 +404,7 @@ def _piece(
     start = mention.start + offset
     kind = mention.type
     if split and text != mention.text:
-        org = text.split()[-1].lower() in ORG_WORDS and len(text.split()) > 1
-        kind = known.get(text, "organisation" if org else mention.type)
+        last = text.split()[-1].lower()
+        org = last in ORG_WORDS and len(text.split()) > 1
+        kind = known.get(text, "organisation" if org else "place" if last in PLACE_WORDS else mention.type)
     return Mention(start, start + len(text), text, kind, mention.weight, mention.role, mention.adjectival)

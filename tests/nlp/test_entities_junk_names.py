@@ -95,3 +95,32 @@ def test_a_pageant_title_is_no_part_of_a_name(analyse):
     found = names(analyse(text))
     assert "Alicia Machado" in found
     assert not any("Universe" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "junk", "kept"),
+    [
+        (
+            "Trump said drugs were a factor in the violence in Charlotte.\n\nCharlotte Mayor Jennifer Roberts "
+            "said Friday that she would release the video.",
+            "Charlotte Mayor",
+            {"Charlotte", "Jennifer Roberts"},
+        ),
+        (
+            "Clinton leads ahead of the first debate, at Hofstra University on Long Island -- 44 percent to "
+            "Trump's 34 percent.",
+            "Hofstra University on Long Island",
+            {"Hofstra University"},
+        ),
+        (
+            "Trump has questioned NATO. In a March 2016 meeting with the editorial board of the Washington Post "
+            "Trump said that U.S. involvement in NATO may need to be reduced.",
+            "Washington Post Trump",
+            {"Washington Post", "Trump"},
+        ),
+    ],
+)
+def test_a_title_a_place_or_a_name_after_a_name_is_no_part_of_it(analyse, text, junk, kept):
+    found = names(analyse(text))
+    assert junk not in found
+    assert kept <= found
