@@ -259,17 +259,21 @@ def _known_without_stray(
             and name.lower() not in lower_words
             and _epithet(stray, mention.type, written_lower)
         )
+        # anywhere, an adjective before a person's full name the text uses alone ('working
+        # Crooked Hillary Clinton'): a nickname, also where it makes other forms ('Crooked Hillary')
+        nickname = leading and _nickname(stray, name, mention, counts, types)
         if (
             not (verb and counts[name])
             and not epithet
+            and not nickname
             and not _known_name(name, mention, counts, types, surnames if plain else Counter())
         ):
             continue
         # the stray word belongs to no other name of the text (it is in this mention's own form)
-        if name_words[word] > 1 or word in ORG_WORDS or word in PLACE_WORDS:
+        if (name_words[word] > 1 and not nickname) or word in ORG_WORDS or word in PLACE_WORDS:
             continue
         headline_verb = word == also_lower and not leading and mention.type == "person" and _base_verb(stray)
-        if verb or headline_verb or epithet or _no_name_word(stray, leading, written_lower):
+        if verb or headline_verb or epithet or nickname or _no_name_word(stray, leading, written_lower):
             return name
     return None
 
@@ -318,6 +322,20 @@ def _epithet(word: str, kind: str, written_lower: bool) -> bool:
     if lower.endswith(_PEOPLE_ENDINGS):
         return False  # 'African Americans', 'American Crossroads', 'Chinese', 'Irish': of a people
     return lower in lemma_words("adj") or (kind == "person" and written_lower and lower in lemma_words("noun"))
+
+
+def _nickname(word: str, name: str, mention: Mention, counts: Counter[str], types: dict[str, str]) -> bool:
+    """'Crooked' before 'Hillary Clinton': an adjective the lemma tables know, no given name nor
+    name-starting adjective, before a person's full name (a given name first) that the text
+    uses alone as often as the mention or more, or before the given name of one."""
+    parts = name.split()
+    if mention.type != "person" or parts[0].lower() not in GIVEN_NAMES:
+        return False
+    if len(parts) > 1:
+        named = types.get(name) == "person" and counts[name] >= counts[mention.text]
+    else:  # 'Crooked Hillary' beside 'Hillary Clinton'
+        named = any(types[f] == "person" and f.startswith(name + " ") for f in counts)
+    return named and _epithet(word, "adj", False) and word.lower() in lemma_words("adj")
 
 
 def _opening_verb(word: str, plain: bool) -> bool:

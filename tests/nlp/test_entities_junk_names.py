@@ -124,3 +124,15 @@ def test_a_title_a_place_or_a_name_after_a_name_is_no_part_of_it(analyse, text, 
     found = names(analyse(text))
     assert junk not in found
     assert kept <= found
+
+
+def test_a_nickname_adjective_before_a_full_name_is_no_part_of_it(analyse):
+    text = (
+        "Donald Trump is raising questions about his microphone problems during Monday’s debate with "
+        "Hillary Clinton.\n\nHe says, “Working that microphone was a hell of a lot more difficult than working "
+        "Crooked Hillary Clinton.”\n\nIn one tweet Friday, Trump said: “Did Crooked Hillary help disgusting "
+        "(check out sex tape and past) Alicia M become a U.S. citizen so she could use her in the debate?”\n"
+    )
+    found = names(analyse(text))
+    assert not any("Crooked" in name for name in found)
+    assert "Hillary Clinton" in found
