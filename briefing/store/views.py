@@ -85,12 +85,15 @@ class Timeline:
     sources: list[tuple[int, str, str]]  # id, published, title
     claims: list[tuple[int, int, str, str, str]]  # id, source id, published, status, text
     days: list[tuple[str, int, dict[str, int]]]  # published, sources, claims by status
+    undated: int = 0  # sources without a published date, which the timeline cannot place
 
 
 def timeline_items(ws: Workspace) -> Timeline:
-    dated = ws.db.execute(f"SELECT count(*) FROM sources s WHERE published IS NOT NULL AND {NEWEST}").fetchone()[0]
+    dated, undated = ws.db.execute(
+        f"SELECT count(published), count(*) - count(published) FROM sources s WHERE {NEWEST}"
+    ).fetchone()
     if dated > TIMELINE_DETAIL_LIMIT:
-        return Timeline([], [], _timeline_days(ws))
+        return Timeline([], [], _timeline_days(ws), undated)
     sources = [
         tuple(r)
         for r in ws.db.execute(
@@ -106,7 +109,7 @@ def timeline_items(ws: Workspace) -> Timeline:
             f"WHERE s.published IS NOT NULL AND c.dismissed = 0 AND {NEWEST} ORDER BY s.published, c.source_id, c.start"
         )
     ]
-    return Timeline(sources, claims, [])
+    return Timeline(sources, claims, [], undated)
 
 
 def _timeline_days(ws: Workspace) -> list[tuple[str, int, dict[str, int]]]:

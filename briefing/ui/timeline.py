@@ -388,6 +388,12 @@ class TimelineAxis(QWidget):
         painter.end()
 
 
+def undated_note(undated: int) -> str:
+    """What the timeline leaves out, and how to place it."""
+    sources = f"{undated:,} source{'s' if undated != 1 else ''}"
+    return f"{sources} without a date (set one in Source Details…, Ctrl+Alt+I)"
+
+
 class TimelineDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Timeline", parent)
@@ -447,23 +453,25 @@ class TimelineDock(QDockWidget):
 
     def _span_changed(self) -> None:
         view = self.view
+        undated = view.timeline.undated
         if not view.days:
             self.span.setText("")
-            self.legend.setText("")
+            self.legend.setText(f"No source has a published date yet: {undated_note(undated)}" if undated else "")
             self.earlier.hide()
             self.later.hide()
             return
         self.span.setText(span_label(*view.visible_days()))
         if view.timeline.days:
-            self.legend.setText(
+            legend = (
                 "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
                 "red disputed) — click a day to list its sources"
             )
         else:
-            self.legend.setText(
+            legend = (
                 "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
                 "click to open; drag or wheel to pan, Ctrl+wheel to zoom"
             )
+        self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
         before, after = view.outside()
         self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
         self._edge(self.later, after, "{n} later source{s}, {years} ▸")

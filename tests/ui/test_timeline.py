@@ -36,3 +36,20 @@ def test_a_large_workspace_is_drawn_a_bar_per_day_and_a_day_lists_its_sources(de
     model = demo_window.model
     shown = {model.index(row, 0).data(SourceIdRole) for row in range(model.rowCount())}
     assert shown == {r.id for r in dated if r.published == busiest}
+
+
+def test_the_timeline_says_how_many_sources_it_cannot_place(demo_window, qtbot):
+    from briefing.store.views import Timeline
+
+    demo_window.show_timeline()
+    dock = demo_window.timeline
+    undated = sum(1 for r in list_sources(demo_window.ws) if not r.published)
+    if undated:
+        assert f"{undated} source" in dock.legend.text()
+    else:
+        assert "without a date" not in dock.legend.text()
+    dock.view.show_timeline(Timeline([], [], [], 3))  # three sources, none dated
+    assert dock.legend.text().startswith("No source has a published date yet: 3 sources without a date")
+    assert "Source Details" in dock.legend.text()
+    dock.view.show_timeline(Timeline([(1, "2025-03-02", "Outage")], [], [], 1))
+    assert dock.legend.text().endswith("Not shown: 1 source without a date (set one in Source Details…, Ctrl+Alt+I)")
