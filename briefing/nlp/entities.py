@@ -26,7 +26,12 @@ from briefing.nlp.entity_forms import (
 )
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
-from briefing.nlp.entity_person_names import retype_given_name_people, retype_name_words, retype_word_people
+from briefing.nlp.entity_person_names import (
+    retype_acronym_places,
+    retype_given_name_people,
+    retype_name_words,
+    retype_word_people,
+)
 from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
@@ -98,6 +103,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     _retype_lone_surnames(clusters, parsed)
     _retype_plural_nouns(clusters, parsed.text)
     retype_word_people(clusters, parsed.text)
+    retype_acronym_places(clusters, parsed.text)
     _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters

@@ -31,7 +31,9 @@ from briefing.nlp.lexicon import (
     NEWS_OUTLETS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
+    PLACE_ACRONYMS,
     PLACE_WORDS,
+    STATE_ABBREVIATIONS,
     TITLE_WORDS,
     WORD_GIVEN_NAMES,
 )
@@ -208,3 +210,25 @@ def _after_the(name: str, text: str) -> bool:
             return True
         start = text.find(name, start + len(name))
     return False
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,5}")
+
+
+def retype_acronym_places(clusters: Sequence[_Cluster], text: str) -> None:
+    """'the IRS', 'at MIT', 'GOP' guessed a place (the context reads 'from the IRS' as a
+    place's): an acronym of three to five capitals is a body's, unless it is a country's or
+    a state's ('USA', 'DPRK', 'N.H.'), a name the text also writes in title case, or a city
+    opening a line ('MIAMI - Democrats got...', a dateline the layout did not mark)."""
+    for cluster in clusters:
+        name = cluster.name.strip()
+        if cluster.type != "place" or not _ACRONYM.fullmatch(name) or any(m.role for m in cluster.mentions):
+            continue
+        key = normalise_name(name)
+        if key in _KNOWN_NON_PEOPLE or name in STATE_ABBREVIATIONS or key.upper() in PLACE_ACRONYMS:
+            continue
+        if any(m.text.strip() != name or text[m.start - 1 : m.start] in ("", "\n") for m in cluster.mentions):
+            continue
+        if not re.search(rf"\b{re.escape(name.title())}\b", text):
+            for mention in cluster.mentions:
+                mention.type = "organisation"

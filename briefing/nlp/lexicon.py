@@ -233,6 +233,9 @@ Tommy Hilfiger; Estee Lauder; Johnson & Johnson; Procter & Gamble; Ernst & Young
 """.replace("\n", " ").split(";")
 )
 
+# Places known by their initials, in capitals: places, though most such acronyms name bodies.
+PLACE_ACRONYMS = frozenset("NYC DPRK PRC ROK USSR GDR FRG DRC CAR KSA".split())
+
 # Verbs of stance and thought whose reported words may be quoted ("he bemoaned the “broken” system").
 STANCE_VERBS = frozenset(
     """

@@ -6,6 +6,7 @@ from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.entities import Cluster
 from briefing.nlp.entity_person_names import (
     plain_given_names,
+    retype_acronym_places,
     retype_given_name_people,
     retype_name_words,
     retype_word_people,
@@ -161,3 +162,33 @@ def test_a_role_keeps_a_person():
     cluster = Cluster([Mention(14, 27, "Morning Glory", "person", 3, "chairman")])
     retype_word_people([cluster], text)
     assert cluster.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The letters come with no gag orders from the IRS, the lawyer said.", "IRS"),
+        ("My father began his studies at MIT at age 16.", "MIT"),
+        ("Several G.O.P. leaders stayed away.", "G.O.P."),
+    ],
+)
+def test_an_acronym_guessed_a_place_is_a_body(text, name):
+    cluster = cluster_of(text, name, "place", weight=2)
+    retype_acronym_places([cluster], text)
+    assert cluster.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("MIAMI - Democrats got a taste on Wednesday of where the contest is going.", "MIAMI"),
+        ("Talks in ROME went on. Rome was calm.", "ROME"),
+        ("Troops crossed into the DPRK on Monday.", "DPRK"),
+        ("Voters in the USA are split.", "USA"),
+        ("Polls in N.H. closed at 8 p.m.", "N.H."),
+    ],
+)
+def test_a_place_in_capitals_stays_a_place(text, name):
+    cluster = cluster_of(text, name, "place")
+    retype_acronym_places([cluster], text)
+    assert cluster.type == "place"
