@@ -24,11 +24,11 @@ from briefing.store.origins import claim_origins
 from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
-from briefing.store.sources import get_passage
+from briefing.store.sources import get_passage, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 _CLAIM_COLUMNS = (
-    'c.id, c.source_id, coalesce(s.title, \'(untitled)\') AS title, c.text, c.start, c."end" AS "end", c.status, '
+    f'c.id, c.source_id, {shown_title_sql()} AS title, c.text, c.start, c."end" AS "end", c.status, '
     "c.credibility, c.origin, c.kind, c.score, c.dismissed, c.part, c.revision, c.revised_by, c.revised_at, "
     "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id) AS evidence, "
     "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') AS suggestions"
@@ -361,8 +361,8 @@ def _update_credibility(ws: Workspace, claim_id: int) -> None:
 def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     return dict_rows(
         ws,
-        """
-        SELECT v.id, v.source_id, coalesce(s.title, '(untitled)') AS title, v.passage, v.relation, v.note,
+        f"""
+        SELECT v.id, v.source_id, {shown_title_sql()} AS title, v.passage, v.relation, v.note,
                v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
         WHERE v.claim_id = ? ORDER BY v.id""",
         [claim_id],

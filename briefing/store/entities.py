@@ -9,7 +9,7 @@ from typing import Any
 from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
-from briefing.store.sources import get_passage
+from briefing.store.sources import get_passage, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 
@@ -101,7 +101,7 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     mentions = tuple(
         (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
         for source_id, title, start, end, snippet in ws.db.execute(
-            'SELECT m.source_id, s.title, m.start, m."end", '
+            f'SELECT m.source_id, {shown_title_sql()}, m.start, m."end", '
             'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
             "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
             "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
@@ -110,7 +110,7 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     )
     quotes = tuple(
         ws.db.execute(
-            "SELECT q.id, q.source_id, coalesce(s.title, '(untitled)'), q.text FROM quotes q "
+            f"SELECT q.id, q.source_id, {shown_title_sql()}, q.text FROM quotes q "
             "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
             [entity_id, limit],
         ).fetchall()

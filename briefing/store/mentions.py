@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.store.sources import shown_title_sql
 from briefing.store.workspace import Workspace
 
 
@@ -21,7 +22,7 @@ class MentionRow:
 def list_mentions(ws: Workspace, entity_id: int, context: int = 50) -> list[MentionRow]:
     """Every mention of the entity, by name form, then source and position."""
     rows = ws.db.execute(
-        "SELECT m.id, m.source_id, coalesce(s.title, '(untitled)'), m.start, m.\"end\", m.text, "
+        f'SELECT m.id, m.source_id, {shown_title_sql()}, m.start, m."end", m.text, '
         'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
         "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
         "ORDER BY m.text, m.source_id, m.start",

@@ -10,10 +10,11 @@ from collections import Counter
 from typing import Any
 
 from briefing.domain import BriefingError, SearchFilters, SearchHit, SearchPage
+from briefing.store.sources import shown_title_sql
 from briefing.store.workspace import Workspace
 
 OPEN, CLOSE = "\ue000", "\ue001"  # a snippet's match marks
-COLUMNS = """d.kind, d.ref_id, d.source_id, s.title, s.outlet, s.published, e.name, d.status"""
+COLUMNS = f"""d.kind, d.ref_id, d.source_id, {shown_title_sql()}, s.outlet, s.published, e.name, d.status"""
 JOINS = """JOIN sources s ON s.id = d.source_id LEFT JOIN entities e ON e.id = d.speaker_id"""
 _ENTITY_SOURCES = """d.source_id IN (
     SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id

@@ -108,6 +108,21 @@ _LIST_COLUMNS = (
     f"s.id, s.title, s.outlet, s.published, s.reliability, {_COUNTS}, {_ANALYSED}, s.version, "
     "CASE WHEN s.title IS NULL THEN s.path END"
 )
+
+
+def shown_title_sql(alias: str = "s") -> str:
+    """SQL for a source's title as the app shows it (``ui.source_model.shown_title``): the title,
+    or "(untitled) · " and the name of the file imported (the last part of its path, on any
+    system), or "(untitled)". The same on SQLite and PostgreSQL."""
+    path = f"replace({alias}.path, '\\', '/')"
+    folder = f"rtrim({path}, replace({path}, '/', ''))"
+    name = f"substr({path}, length({folder}) + 1)"
+    return (
+        f"coalesce(nullif({alias}.title, ''), CASE WHEN coalesce({name}, '') = '' THEN '(untitled)' "
+        f"ELSE '(untitled) · ' || {name} END)"
+    )
+
+
 # The newest version of each article: an older one is reached from its newer version.
 NEWEST = "NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id)"
 

@@ -12,7 +12,7 @@ from typing import Any
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
-from briefing.store.sources import get_source_text
+from briefing.store.sources import get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
 
 
@@ -59,7 +59,7 @@ def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     """Every suggestion of a claim, open or decided, best score first, with its source's title."""
     cursor = ws.db.execute(
         'SELECT g.id, g.claim_id, g.source_id, g.start, g."end", g.passage, g.score, g.relation, g.state, '
-        "coalesce(s.title, '(untitled)') AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
+        f"{shown_title_sql()} AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
         "WHERE g.claim_id = ? ORDER BY g.score DESC, g.id",
         [claim_id],
     )

@@ -11,7 +11,7 @@ from typing import Any
 from briefing.domain import BriefingError
 from briefing.store.claims import get_claim, list_evidence
 from briefing.store.origins import claim_origins, suggestion_origins
-from briefing.store.sources import NEWEST  # older versions of an article are not shown
+from briefing.store.sources import NEWEST, shown_title_sql  # older versions of an article are not shown
 from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
 
@@ -97,7 +97,7 @@ def timeline_items(ws: Workspace) -> Timeline:
     sources = [
         tuple(r)
         for r in ws.db.execute(
-            "SELECT id, published, coalesce(title, '(untitled)') FROM sources s WHERE published IS NOT NULL "
+            f"SELECT id, published, {shown_title_sql()} FROM sources s WHERE published IS NOT NULL "
             f"AND {NEWEST} ORDER BY published, id"
         )
     ]

@@ -140,3 +140,26 @@ def test_source_ids_by_date_put_undated_last_then_first_and_break_ties_by_id(ws)
     a, b, c, d, e = ids
     assert source_ids(ws, "published", True) == [c, e, a, d, b]
     assert source_ids(ws, "published", False) == [b, d, a, e, c]
+
+
+def test_a_source_without_a_title_is_shown_by_its_file_name_wherever_it_is_listed(ws):
+    from dataclasses import replace
+
+    from briefing.search.engine import search
+    from briefing.store.analysis import save_analysis
+    from briefing.store.claims import add_claim, list_claims
+    from briefing.store.entities import entity_page
+    from briefing.store.views import timeline_items
+    from tests.store.test_analysis import analysis, found
+
+    text = "Marta Okafor said the outage hit 40,000 households on Tuesday."
+    doc = replace(make_doc(text, title=""), title=None, path="/imports/2025/halden-outage.txt", published="2025-03-02")
+    source_id = add_document(ws, doc)[0]
+    save_analysis(ws, source_id, analysis(text, [found(0, text, "Marta Okafor", "person")]))
+    add_claim(ws, source_id, text.index("the outage"), len(text) - 1)
+    shown = "(untitled) · halden-outage.txt"
+    assert {c["title"] for c in list_claims(ws, source_id)} == {shown}
+    [entity_id] = [r[0] for r in ws.db.execute("SELECT id FROM entities")]
+    assert {m[1] for m in entity_page(ws, entity_id).mentions} == {shown}
+    assert [s[2] for s in timeline_items(ws).sources] == [shown]
+    assert {h.title for h in search(ws, "households").page.hits} == {shown}
