@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
+from briefing.nlp.entity_lone_words import is_label_line, is_lone_adjective, is_opening_word
 from briefing.nlp.entity_words import (
     OPENING_WORDS,
     VERB_ENDINGS,
@@ -131,20 +132,30 @@ def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, set[st
 
 def without_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]:
     """The mentions less a one-word name found only where a sentence opens, that the text
-    also writes in lower case: 'Turnout makes a difference' beside 'black turnout'."""
+    also writes in lower case ('Turnout makes a difference' beside 'black turnout') or that is
+    a word of the language it capitalises nowhere else ('Scholars have long debated'); less
+    an adjective that only starts names, alone ('Eastern', briefing/nlp/entity_lone_words.py);
+    and less a label on a line of its own ('Correction Appended.')."""
     lower_words = set(re.findall(r"\b[a-z]+\b", text))
     inside: set[str] = set()  # forms found where no sentence opens
     for mention in mentions:
         if _SENTENCE_END.search(text, max(0, mention.start - 3), mention.start) is None:
             inside.add(mention.text)
+    elsewhere = _capitalised_mid_sentence(text)
+    name_words = {w.lower() for m in mentions if " " in m.text for w in m.text.split()}
     return [
         m
         for m in mentions
-        if " " in m.text
-        or m.weight >= 3
-        or m.text in inside
-        or not m.text.istitle()
-        or m.text.lower() not in lower_words
+        if not is_lone_adjective(m)
+        and not is_label_line(m, text)
+        and (m.text in inside or not is_opening_word(m, elsewhere, name_words))
+        and (
+            " " in m.text
+            or m.weight >= 3
+            or m.text in inside
+            or not m.text.istitle()
+            or m.text.lower() not in lower_words
+        )
     ]
 
 
@@ -173,7 +184,7 @@ class _BodyWords:
         the body never capitalises are no name even when it does not write them as a phrase
         ('Renewal Amid Allegations'), unless one is an organisation or place word."""
         words = re.findall(r"[^\W\d_][\w'’]*", form)
-        if not words or form in self.names or len(words) != len(form.split()):
+        if not words or form in self.names or len(words) != len(form.replace("-", " ").split()):
             return False
         if len(words) == 1:
             return words[0].lower() in self.lower and words[0] not in self.capitalised
@@ -181,10 +192,11 @@ class _BodyWords:
         rest = [w for w, c in zip(words, common, strict=True) if not c]
         if not all(w not in self.capitalised and is_dictionary_word(w) for w in rest):
             return False
-        if on_line and len(rest) < len(words) and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words):
+        places = any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
+        if on_line and len(rest) < len(words) and not places:
             return True
-        pairs = (f"{a.lower()} {b.lower()}" for a, b in zip(words, words[1:], strict=False))
-        return any(re.search(rf"(?<![\w-]){re.escape(pair)}s?(?![\w-])", self.body) for pair in pairs)
+        pairs = (f"{re.escape(a.lower())}[ -]{re.escape(b.lower())}" for a, b in zip(words, words[1:], strict=False))
+        return any(re.search(rf"(?<![\w-]){pair}s?(?![\w-])", self.body) for pair in pairs)
 
 
 def trim_to_known_names(

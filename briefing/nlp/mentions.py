@@ -72,6 +72,7 @@ class Mention:
     weight: int = 1  # how sure the type is: 3 when a title, role or keyword says so
     role: str | None = None
     adjectival: bool = False  # "Veldran utilities": a name used as a modifier
+    common: bool = False  # "Scholars have long debated": one word a sentence start capitalises, read as a noun
 
     def cut_to(self, name: str) -> Mention:
         """The mention narrowed to ``name``, a part of its text, in its place."""
@@ -383,7 +384,9 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     role = _role_before(tokens[0]) if kind == "person" else None
     following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     adjectival = following is not None and following.pos_ == "NOUN"
-    return Mention(para.start + start, para.start + start + len(text), text, kind, weight, role or title, adjectival)
+    common = len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and _opens_sentence(tokens[0])
+    start += para.start
+    return Mention(start, start + len(text), text, kind, weight, role or title, adjectival, common)
 
 
 def _pageant_title(token, title: str | None) -> bool:
@@ -399,6 +402,15 @@ def _pageant_word(word: str) -> bool:
     if lower in GIVEN_NAMES or not word[:1].isupper():
         return False
     return lower in dictionary_words() or normalise_name(word) in _COUNTRIES
+
+
+def _opens_sentence(token) -> bool:
+    """``token`` opens its paragraph or follows a full stop, question or exclamation mark
+    (not a semicolon, quotation mark or bracket: 'Golden Nugget by 29 percent; Resorts by')."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return i < 0 or token.doc[i].text in (".", "!", "?")
 
 
 def _title_before_name(tokens: list) -> bool:

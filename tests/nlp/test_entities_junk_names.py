@@ -136,3 +136,35 @@ def test_a_nickname_adjective_before_a_full_name_is_no_part_of_it(analyse):
     found = names(analyse(text))
     assert not any("Crooked" in name for name in found)
     assert "Hillary Clinton" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        (
+            "FULL TEXT.\n\nCorrection Appended.\n\nFAIRVIEW, W.Va. - The coal was piled high at the mine.",
+            "Correction Appended",
+        ),
+        (
+            "New Poll Shows Minor Post-Debate Bump For Clinton.\n\nClinton did not receive a bump in one of "
+            "the first post-debate polls to emerge, Reuters said.",
+            "Post-Debate",
+        ),
+        (
+            "Trump's stance is hammered home to the regions’ large communities of Eastern and Northern "
+            "European heritage.",
+            "Eastern",
+        ),
+        (
+            "How much do these figures matter?  Scholars have long debated the salience of ethnic voting in Michigan.",
+            "Scholars",
+        ),
+        (
+            "Unlike demonstrations in Charlotte, the Tulsa protest remained peaceful.\n\nDemonstrators said\xa0"
+            "they want “justice for Terrence,” but pledged to remain civil.",
+            "Demonstrators",
+        ),
+    ],
+)
+def test_words_of_the_language_capitalised_by_their_place_are_no_name(analyse, text, junk):
+    assert junk not in names(analyse(text))
