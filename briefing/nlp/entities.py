@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.domain import normalise_name, singular_of
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
 from briefing.nlp.entity_cuts import cut_to_names
@@ -27,6 +28,7 @@ from briefing.nlp.entity_forms import (
 from briefing.nlp.entity_glue import split_glued
 from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
 from briefing.nlp.entity_person_names import (
+    plain_given_names,
     retype_acronym_places,
     retype_given_name_people,
     retype_name_words,
@@ -38,6 +40,7 @@ from briefing.nlp.lexicon import (
     COUNTRIES,
     KNOWN_VARIANTS,
     ORG_WORDS,
+    PEOPLES,
     PLACE_WORDS,
 )
 from briefing.nlp.mentions import Mention, find_mentions
@@ -134,16 +137,28 @@ def _with_chamber_groups(mentions: list[Mention], text: str) -> list[Mention]:
 def _retype_plural_nouns(clusters: list[Cluster], text: str) -> None:
     """'Compliant Fuels', 'Pell Grants', 'Crosscut Strategies' typed a person: two words, the
     first no given name, the last a plural the text also writes in lower case ('fuels'), are
-    a company's or a programme's name ('Michelle Fields', 'Rick Gates' keep theirs)."""
+    a company's or a programme's name ('Michelle Fields', 'Rick Gates' keep theirs); so is a
+    team's ('Charlotte Panthers', ``_team_name``), given name in front or not."""
     lower_words = set(re.findall(r"\b[a-z]+s\b", text))
+    places = {normalise_name(c.name) for c in clusters if c.type == "place"}
     for cluster in clusters:
         words = cluster.name.split()
-        if cluster.type != "person" or len(words) != 2 or words[0].lower() in GIVEN_NAMES:
+        if cluster.type != "person" or len(words) != 2 or not words[-1].istitle():
             continue
-        last = words[-1]
-        if last.istitle() and last.lower() in lower_words and is_dictionary_word(last[:-1]):
+        last = words[-1].lower()
+        if not last.endswith("s") or not is_dictionary_word(last[:-1]):
+            continue
+        if words[0].lower() not in GIVEN_NAMES and last in lower_words or _team_name(cluster, last, places):
             for mention in cluster.mentions:
                 mention.type = "organisation"
+
+
+def _team_name(cluster: Cluster, last: str, places: set[str]) -> bool:
+    """'Charlotte Panthers', 'Vermont Democrats': a place of the text, then a plural of the
+    language no family bears (the census's surnames keep 'Rivers', 'Brooks', 'Fields'), with no
+    title or role making it a person's."""
+    first = normalise_name(cluster.name.split()[0])
+    return first in places and last not in census_surnames() and not any(m.weight >= 3 for m in cluster.mentions)
 
 
 def _retype_group_numbers(clusters: list[Cluster]) -> None:
@@ -242,19 +257,54 @@ def _partial_match(
     for cluster in clusters:
         shape = shapes[id(cluster)]
         name_words = shape.words
-        if len(name_words) <= len(words):
+        if len(name_words) <= len(words) or _another_chamber(words, name_words):
             continue
         if shape.type == "person" and mention.type in ("person", "organisation", "place"):
-            if _part_of_person(words, name_words):
+            if _part_of_person(words, name_words) and not _place_not_given_name(mention, words, name_words, placed):
                 candidates.append(cluster)
         elif shape.type == "organisation" and len(words) == 1:
             if words[0] in ORG_WORDS and name_words[-1] == words[0]:
                 candidates.append(cluster)
-            elif normalise_name(mention.text) not in placed and _short_company_name(mention, words, name_words):
+            elif (
+                normalise_name(mention.text) not in placed
+                and not _people_or_side(mention, words[0])
+                and _short_company_name(mention, words, name_words)
+            ):
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
             elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
     return candidates[0] if len(candidates) == 1 else None
+
+
+COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _place_not_given_name(mention: Mention, words: list[str], name_words: list[str], placed: set[str]) -> bool:
+    """A place the text puts somewhere is not the given name of a longer name it opens: "in
+    Charlotte" ... "Charlotte Panthers", "Vermont Democrats", "Orlando Sentinel". A surname the
+    model took for a place still joins its person ("Trump" of "Donald Trump"), and so does a
+    given name ("in Hillary's campaign" ... "Hillary Clinton") unless the name ends in a plural
+    of the language, as a team's does."""
+    if mention.type != "place" or normalise_name(mention.text) not in placed:
+        return False
+    if name_words[: len(words)] != words or name_words[-len(words) :] == words:
+        return False
+    last = name_words[-1]
+    team = last.endswith("s") and is_dictionary_word(last[:-1])
+    return team or " ".join(words) not in plain_given_names()
+
+
+def _another_chamber(words: list[str], name_words: list[str]) -> bool:
+    """'the House' is Congress's chamber, not 'the White House' (which the model may have
+    called a person, for it speaks)."""
+    return words == ["house"] and name_words == ["white", "house"]
+
+
+def _people_or_side(mention: Mention, word: str) -> bool:
+    """A people's or a party's word ('British', 'Republican') or a compass point ('West') leads
+    many names without being one's short form: 'British Medical Journal', 'Republican National
+    Committee', 'West Virginia University'."""
+    return mention.type == "group" or word in PEOPLES or word in COMPASS or singular_of(word) in PEOPLES
 
 
 def _part_of_person(words: list[str], name_words: list[str]) -> bool:

@@ -133,3 +133,44 @@ def test_a_place_the_text_puts_in_a_place_is_not_the_short_name_of_a_body(analys
     found = {(e.name, e.type) for e in analyse(text).entities}
     assert ("Washington", "place") in found
     assert ("Washington Post", "organisation") in found
+
+
+def _forms(analysis):
+    return {e.name: {e.name, *e.aliases} for e in analysis.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "longer", "word"),
+    [
+        (
+            "Russian military jets have buzzed commercial aircraft near Copenhagen and have shot flares at "
+            "Swedish Air Force planes. Russia has made submarine incursions into Swedish and Finnish waters.",
+            "Swedish Air Force",
+            "Swedish",
+        ),
+    ],
+)
+def test_a_peoples_word_in_front_of_a_name_is_not_its_short_form(analyse, text, longer, word):
+    forms = _forms(analyse(text))
+    assert longer in forms and word not in forms[longer]
+
+
+def test_a_city_the_text_places_is_not_the_first_name_of_its_team(analyse):
+    text = (
+        "CHARLOTTE, N.C. — Protests continued in Charlotte on Friday after the shooting. Police in "
+        "Charlotte said 40 people were arrested. The Charlotte Panthers postponed their practice, and "
+        "Charlotte Panthers players joined the march through Charlotte."
+    )
+    entities = {e.name: e for e in analyse(text).entities}
+    assert entities["Charlotte"].type == "place"
+    assert entities["Charlotte Panthers"].type == "organisation"
+    assert "Charlotte" not in entities["Charlotte Panthers"].aliases
+
+
+def test_the_house_is_not_the_white_house(analyse):
+    text = (
+        "The White House said on Monday the bill would be signed. The House passed it 230 to 190, "
+        "and the House will vote on a second bill next week."
+    )
+    forms = _forms(analyse(text))
+    assert "White House" in forms and "House" not in forms["White House"]
