@@ -21,7 +21,7 @@ from collections import Counter
 
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
-from briefing.nlp.entity_fragments import is_fragment, with_whole_ends
+from briefing.nlp.entity_fragments import is_fragment, with_whole_ends, without_lower_opening
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     MONTHS,
@@ -100,7 +100,10 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     for mention in mentions:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
-    result = [with_whole_ends(_without_title_after(m, parsed.text, known), parsed.text, set(known)) for m in result]
+    result = [
+        with_whole_ends(without_lower_opening(_without_title_after(m, parsed.text, known)), parsed.text, set(known))
+        for m in result
+    ]
     return [
         m
         for m in result

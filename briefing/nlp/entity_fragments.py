@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from briefing.nlp.lexicon import FEMALE_NAMES, LEGAL_FORMS, MALE_NAMES, STATE_ABBREVIATIONS, WORD_GIVEN_NAMES
+from briefing.nlp.lexicon import (
+    FEMALE_NAMES,
+    LEGAL_FORMS,
+    MALE_NAMES,
+    NAME_PARTICLES,
+    STATE_ABBREVIATIONS,
+    WORD_GIVEN_NAMES,
+)
 from briefing.nlp.mentions import Mention
 
 # One to three letters and a full stop: an abbreviation ('Jr.', 'St.', 'Mt.'), no name alone
@@ -63,6 +70,21 @@ def with_whole_ends(mention: Mention, text: str, known: set[str]) -> Mention:
     if last.endswith(".") or any(k.startswith(f"{rest} {last}") and len(k) > len(mention.text) for k in known):
         return mention.cut_to(rest) if not _INITIAL.fullmatch(words[-2]) else mention
     return mention
+
+
+# lower-case words that open names: particles ('bin Laden', 'de Blasio') and prefixes ('pro-Clinton')
+_LOWER_OPENINGS = NAME_PARTICLES | frozenset("pro anti un non ex".split())
+
+
+def without_lower_opening(mention: Mention) -> Mention:
+    """A name less a word wholly in lower case in front of it: 'rang Taylor' (of 'Dempsey picked up
+    the phone and rang Taylor') -> 'Taylor', 'federal Securities and Exchange Commission' -> the
+    Commission. A particle stays ('bin Laden'), and so does a brand's lower-case start ('iPad',
+    'eBay': a capital inside the word)."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or not first.isalpha() or not first.islower() or first in _LOWER_OPENINGS or not rest[:1].isupper():
+        return mention
+    return mention.cut_to(rest)
 
 
 def _outside_brackets(mention: Mention) -> Mention:

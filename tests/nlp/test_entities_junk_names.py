@@ -168,3 +168,15 @@ def test_a_nickname_adjective_before_a_full_name_is_no_part_of_it(analyse):
 )
 def test_words_of_the_language_capitalised_by_their_place_are_no_name(analyse, text, junk):
     assert junk not in names(analyse(text))
+
+
+def test_a_word_in_lower_case_in_front_of_a_name_is_no_part_of_it(analyse):
+    text = (
+        "Doctors in Aberdeen treated Martin Taylor, 43, for a rare lung disease. "
+        "Dempsey picked up the phone and rang Taylor. Taylor said he felt better."
+    )
+    entities = {e.name: e for e in analyse(text).entities}
+    assert "rang Taylor" not in entities and "Taylor" in entities["Martin Taylor"].aliases
+    text = "The charges were brought by the federal Securities and Exchange Commission on Monday."
+    assert "Securities and Exchange Commission" in names(analyse(text))
+    assert "Osama bin Laden" in names(analyse("Osama bin Laden was killed in 2011."))
