@@ -285,12 +285,7 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
     'Carly Fiorina to Rubio' when each is a person the text names."""
     words = [w for _, w in tokens]
     for i in range(1, len(words) - 1):
-        # 'Cornell and Technion': two names the text also uses on their own; 'Hulu and Ora':
-        # two words no dictionary holds, one a name the text uses on its own
-        sides = (words[:i], words[i + 1 :])
-        if words[i] in ("and", "or", "to") and all(_named(side, known) for side in sides):
-            return [(0, i), (i + 1, len(words))]
-        if words[i] in ("and", "or") and len(words) == 3 and _two_names(words[0], words[2], known):
+        if _two_joined(words, i, known):
             return [(0, i), (i + 1, len(words))]
     for i in range(1, len(words) - 1):
         # 'Meenakshi Ganguly of Human Rights Watch': a person the text names, of a body
@@ -306,6 +301,23 @@ def _joined_names(tokens: list[tuple[int, str]], known: dict[str, str], kind: st
             if (left in known and right in known) or of_outlet:
                 return [(0, i), (i + 2, len(words))]
     return []
+
+
+def _two_joined(words: list[str], i: int, known: dict[str, str]) -> bool:
+    """Whether the conjunction at ``i`` joins two names: 'Cornell and Technion' (two names the
+    text also uses on their own); 'Hulu and Ora' (two words no dictionary holds, one a name the
+    text uses on its own); 'Deworm the World Initiative and No Lean Season' (a body's name, then
+    another name of two words or more: 'Securities and Exchange Commission' and 'Office of
+    Management and Budget' stay whole, their first part ending in no body's word, and so does
+    'Program on Energy and Sustainable Development', whose first part names what it is on)."""
+    if words[i] in ("and", "or", "to") and all(_named(side, known) for side in (words[:i], words[i + 1 :])):
+        return True
+    if words[i] in ("and", "or") and len(words) == 3 and _two_names(words[0], words[2], known):
+        return True
+    left, right = words[:i], words[i + 1 :]
+    if words[i] != "and" or left[-1].lower() not in ORG_WORDS or {"of", "on", "for"} & set(left):
+        return False  # 'Program on Energy and Sustainable Development' is one name
+    return len(right) >= 2 and all(w[:1].isupper() for w in right)
 
 
 def _body_in_place(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:

@@ -65,7 +65,7 @@ foundation institute coalition network network
 ORG_WORDS = frozenset(
     """
 authority systems system centre center ministry council union bank group corp corporation inc ltd llc plc
-company co agency commission committee collective party alliance association institute university college
+company co agency commission committee collective party alliance association institute initiative university college
 court police labs lab wire news herald times post courier standard review gazette journal telegraph
 tribune chronicle radio tv television press media network foundation fund trust society league federation
 board office department service services industries holdings partners capital airlines airways motors

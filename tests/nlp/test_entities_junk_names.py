@@ -180,3 +180,22 @@ def test_a_word_in_lower_case_in_front_of_a_name_is_no_part_of_it(analyse):
     text = "The charges were brought by the federal Securities and Exchange Commission on Monday."
     assert "Securities and Exchange Commission" in names(analyse(text))
     assert "Osama bin Laden" in names(analyse("Osama bin Laden was killed in 2011."))
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Evidence Action leads two of our top charities (Deworm the World Initiative and No Lean Season).",
+            {"Deworm the World Initiative", "No Lean Season"},
+        ),
+        ("Patients at the Cleveland Clinic and University Hospitals were moved.", {"Cleveland Clinic"}),
+        ("The Securities and Exchange Commission opened an inquiry.", {"Securities and Exchange Commission"}),
+        (
+            "Researchers at the Program on Energy and Sustainable Development said so.",
+            {"Program on Energy and Sustainable Development"},
+        ),
+    ],
+)
+def test_a_bodys_name_and_another_name_are_two(analyse, text, parts):
+    assert parts <= names(analyse(text))
