@@ -21,7 +21,12 @@ from collections import Counter
 
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
-from briefing.nlp.entity_fragments import is_fragment, with_whole_ends, without_lower_opening
+from briefing.nlp.entity_fragments import (
+    is_fragment,
+    with_whole_ends,
+    without_lower_opening,
+    without_role_time_word,
+)
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     MONTHS,
@@ -101,7 +106,9 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
         in_headline = any(s <= mention.start and mention.end <= e for s, e in headlines)
         result.extend(_cut(_without_event_word(mention, known), known, in_headline))
     result = [
-        with_whole_ends(without_lower_opening(_without_title_after(m, parsed.text, known)), parsed.text, set(known))
+        with_whole_ends(
+            _without_opening_words(_without_title_after(m, parsed.text, known), parsed.text), parsed.text, set(known)
+        )
         for m in result
     ]
     return [
@@ -113,6 +120,11 @@ def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
         and not _joined_words(m)
         and not _contraction(m.text)  # "I’d": a pronoun and its verb
     ]
+
+
+def _without_opening_words(mention: Mention, text: str) -> Mention:
+    """Less a word in lower case ('rang Taylor') or a dating word opening a sentence ('Former')."""
+    return without_role_time_word(without_lower_opening(mention), text)
 
 
 def _without_title_after(mention: Mention, text: str, known: dict[str, str]) -> Mention:

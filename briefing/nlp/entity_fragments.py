@@ -87,6 +87,22 @@ def without_lower_opening(mention: Mention) -> Mention:
     return mention.cut_to(rest)
 
 
+# Words that date someone's role, capitalised only where a sentence opens: 'Former National
+# Security Council official Timothy Morrison' names the Council, not a 'Former National ...'.
+_ROLE_TIME_WORDS = frozenset("former onetime erstwhile outgoing incoming longtime late".split())
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
+
+
+def without_role_time_word(mention: Mention, text: str) -> Mention:
+    """A name less 'Former', 'Outgoing' ... in front of it where a sentence opens."""
+    first, _, rest = mention.text.partition(" ")
+    if not rest or first.lower() not in _ROLE_TIME_WORDS or not rest[:1].isupper():
+        return mention
+    if not _OPENS_SENTENCE.search(text, max(0, mention.start - 40), mention.start):
+        return mention  # 'the Former Yugoslav Republic of Macedonia' inside a sentence is a name
+    return mention.cut_to(rest)
+
+
 def _outside_brackets(mention: Mention) -> Mention:
     """The name outside an editor's brackets: after a ']' ('[Hillary] Clinton'), before a '['."""
     form = mention.text

@@ -199,3 +199,9 @@ def test_a_word_in_lower_case_in_front_of_a_name_is_no_part_of_it(analyse):
 )
 def test_a_bodys_name_and_another_name_are_two(analyse, text, parts):
     assert parts <= names(analyse(text))
+
+
+def test_a_word_dating_a_role_where_a_sentence_opens_is_no_part_of_a_name(analyse):
+    text = "Former National Security Council official Timothy Morrison told investigators about the call."
+    found = names(analyse(text))
+    assert "National Security Council" in found and "Former National Security Council" not in found
