@@ -29,7 +29,9 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT",
 PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})  # 'he said', 'his life'; not 'give him'
 
 
-class _Cluster(Protocol):
+class ClusterLike(Protocol):
+    """What the retyping rules read and change of an entity (``entities.Cluster``)."""
+
     mentions: list[Mention]
 
     @property
@@ -49,13 +51,13 @@ def plural_singulars(word: str) -> set[str]:
     return found
 
 
-def _as_group(cluster: _Cluster) -> None:
+def _as_group(cluster: ClusterLike) -> None:
     for mention in cluster.mentions:
         mention.type = "group"
         mention.weight = max(mention.weight, 2)
 
 
-def retype_peoples(clusters: Iterable[_Cluster]) -> None:
+def retype_peoples(clusters: Iterable[ClusterLike]) -> None:
     """'Latinos', 'Latino': a people named by its origin is a group, whatever the model said."""
     for cluster in clusters:
         key = normalise_name(cluster.name)
@@ -63,7 +65,7 @@ def retype_peoples(clusters: Iterable[_Cluster]) -> None:
             _as_group(cluster)
 
 
-def retype_families(clusters: Sequence[_Cluster]) -> None:
+def retype_families(clusters: Sequence[ClusterLike]) -> None:
     """'the Clintons' beside 'Hillary Clinton' or 'Mr. Clinton': the plural of a surname the
     text uses for a person in full or with a title is that family. A surname that ends in s
     ('Williams') stays."""
@@ -83,7 +85,7 @@ def retype_families(clusters: Sequence[_Cluster]) -> None:
             _as_group(cluster)
 
 
-def person_in_context(cluster: _Cluster, parsed: ParsedText, people: Sequence[Mention]) -> bool:
+def person_in_context(cluster: ClusterLike, parsed: ParsedText, people: Sequence[Mention]) -> bool:
     """Whether the text treats a lone name as a person's: a personal pronoun takes it up in
     its sentence or the next with no other name between, or it is listed only with people
     (``people``: the mentions the model or a rule typed a person, this cluster's left out)."""

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol
 
 from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
-from briefing.nlp.entity_people import plural_singulars
+from briefing.nlp.entity_people import ClusterLike, plural_singulars
 from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -128,17 +127,7 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
             mention.type = "person"
 
 
-class _Cluster(Protocol):
-    mentions: list[Mention]
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def type(self) -> str: ...
-
-
-def retype_name_words(clusters: Sequence[_Cluster]) -> None:
+def retype_name_words(clusters: Sequence[ClusterLike]) -> None:
     """'Trump demands', 'I despise Trump' guessed an organisation beside 'Donald Trump' and
     'Melania Trump': a lone word of one or more people's full names in the text is a person,
     though it joins none of them when it could be several. Not where a keyword or the lexicon
@@ -169,7 +158,7 @@ def _full_name_words(name: str) -> set[str]:
     return {w for w in normalise_name(name).replace("-", " ").split() if len(w) > 1 and w not in NAME_PARTICLES}
 
 
-def retype_word_people(clusters: Sequence[_Cluster], text: str) -> None:
+def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
     """'Morning Consult', 'Squawk Box', 'Crime Bill', 'Congressional Black Caucus' guessed a
     person: two or three words of the language, the first no given name, are a show's, a firm's
     or a programme's name. Not where a title or role made it a person's, nor where another
@@ -215,7 +204,7 @@ def _after_the(name: str, text: str) -> bool:
 _ACRONYM = re.compile(r"[A-Z]{3,5}|(?:[A-Z]\.){3,5}")
 
 
-def retype_acronym_places(clusters: Sequence[_Cluster], text: str) -> None:
+def retype_acronym_places(clusters: Sequence[ClusterLike], text: str) -> None:
     """'the IRS', 'at MIT', 'GOP' guessed a place (the context reads 'from the IRS' as a
     place's): an acronym of three to five capitals is a body's, unless it is a country's or
     a state's ('USA', 'DPRK', 'N.H.'), a name the text also writes in title case, or a city
