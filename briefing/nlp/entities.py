@@ -30,6 +30,7 @@ from briefing.nlp.entity_people import person_in_context, retype_families, retyp
 from briefing.nlp.entity_person_names import (
     plain_given_names,
     retype_acronym_places,
+    retype_camel_case_places,
     retype_given_name_people,
     retype_name_words,
     retype_word_people,
@@ -107,6 +108,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     _retype_plural_nouns(clusters, parsed.text)
     retype_word_people(clusters, parsed.text)
     retype_acronym_places(clusters, parsed.text)
+    retype_camel_case_places(clusters)
     _retype_group_numbers(clusters)
     _extend(clusters, parsed.text)
     return clusters

@@ -221,3 +221,21 @@ def retype_acronym_places(clusters: Sequence[ClusterLike], text: str) -> None:
         if not re.search(rf"\b{re.escape(name.title())}\b", text):
             for mention in cluster.mentions:
                 mention.type = "organisation"
+
+
+# A capital inside one word ('SoftBank', 'WeWork', 'YouTube') marks a brand; places written so
+# open with a name's prefix ('McAllen', 'DeKalb', 'LaGrange', "O'Fallon").
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O’", "St")
+
+
+def retype_camel_case_places(clusters: Sequence[ClusterLike]) -> None:
+    """'SoftBank' guessed a place: one word with a capital inside is a company's or a brand's."""
+    for cluster in clusters:
+        name = cluster.name.strip()
+        if cluster.type != "place" or not _CAMEL_CASE.fullmatch(name) or name.startswith(_NAME_PREFIXES):
+            continue
+        if any(m.role for m in cluster.mentions):
+            continue
+        for mention in cluster.mentions:
+            mention.type = "organisation"

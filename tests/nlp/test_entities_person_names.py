@@ -1,5 +1,7 @@
 """Names the words say are people's, or are not, whatever the model guessed."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from briefing.nlp.census_given_names import census_given_names
@@ -192,3 +194,14 @@ def test_a_place_in_capitals_stays_a_place(text, name):
     cluster = cluster_of(text, name, "place")
     retype_acronym_places([cluster], text)
     assert cluster.type == "place"
+
+
+def test_one_word_with_a_capital_inside_guessed_a_place_is_a_brand():
+    from briefing.nlp.entity_person_names import retype_camel_case_places
+
+    def cluster(name, kind):
+        return SimpleNamespace(name=name, type=kind, mentions=[Mention(0, len(name), name, kind)])
+
+    clusters = [cluster("SoftBank", "place"), cluster("McAllen", "place"), cluster("Texas", "place")]
+    retype_camel_case_places(clusters)
+    assert [c.mentions[0].type for c in clusters] == ["organisation", "place", "place"]
