@@ -33,6 +33,7 @@ PROMO = re.compile(
     r"download (?:our|the) app|follow (?:us|@)|get (?:the latest|our|unlimited)|"
     r"(?:read|see|watch) (?:more|also|the full|next)|like us on|join (?:us|our)|"
     r"related:|more:|contact (?:us|the author)|email us|we want to hear|for the latest|welcome to)\b|"
+    r"^good (?:morning|afternoon|evening)\b[^.!?]{0,20}!|"
     r"^(?:co-?)?(?:written|authored|reported|edited|compiled|produced) by\b"
 )
 PROMO_ANYWHERE = re.compile(

@@ -96,7 +96,19 @@ def _alleges(token) -> bool:
     if token.pos_ != "VERB" or token.lemma_ not in ALLEGATION_LEMMAS or token.dep_ in ("acl", "compound", "amod"):
         return False
     return token.lemma_ != "charge" or any(
-        c.lower_ == "with" or c.dep_ == "ccomp" or c.dep_ == "dobj" and _is_person(c) for c in token.children
+        _charged_with(c) or c.dep_ == "ccomp" or c.dep_ == "dobj" and _is_person(c) for c in token.children
+    )
+
+
+def _charged_with(token) -> bool:
+    """'with fraud', 'with two counts', 'with assaulting': what someone is charged with; not
+    'fast charging support, with Audi suggesting ...'."""
+    return token.lower_ == "with" and any(
+        c.dep_ == "pobj"
+        and c.pos_ in ("NOUN", "PROPN")
+        or c.dep_ == "pcomp"
+        and not any(g.dep_ == "nsubj" for g in c.children)
+        for c in token.children
     )
 
 

@@ -135,6 +135,7 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         '- Use code "50OFF699" to get it at Dell for $799.99',
         "Every online business exists in the 'space-time continuum.'Click To Tweet",
         "Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]",
+        "Good morning! This is the tech news you need to know this Tuesday.",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -317,6 +318,8 @@ def test_the_rules_decide_which_sentences_are_scored(nlp, sentence, scored):
         ("The city charges $5 an hour for parking near the plant.", False),
         ("The earbuds last 24 hours with their wireless charging case.", False),
         ("The laptop can run at full power while charging in the car.", False),
+        ("He was charged with assaulting an officer at the plant.", True),
+        ("There will be 150 kW fast charging support, with Audi suggesting a full charge in 30 minutes.", False),
     ],
 )
 def test_charge_is_an_allegation_only_when_it_accuses(nlp, sentence, allegation):
