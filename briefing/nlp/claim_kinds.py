@@ -103,13 +103,14 @@ def _alleges(token) -> bool:
 def _charged_with(token) -> bool:
     """'with fraud', 'with two counts', 'with assaulting': what someone is charged with; not
     'fast charging support, with Audi suggesting ...'."""
-    return token.lower_ == "with" and any(
-        c.dep_ == "pobj"
-        and c.pos_ in ("NOUN", "PROPN")
-        or c.dep_ == "pcomp"
-        and not any(g.dep_ == "nsubj" for g in c.children)
-        for c in token.children
-    )
+    if token.lower_ != "with":
+        return False
+    for child in token.children:
+        if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+            return True
+        if child.dep_ == "pcomp" and not any(g.dep_ == "nsubj" for g in child.children):
+            return True
+    return False
 
 
 CHARGED_PEOPLE = frozenset("man men woman women person people suspect suspects teen teens boy boys girl girls".split())
