@@ -17,7 +17,6 @@ from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import (
-    GIVEN_NAMES,
     choose_name,
     split_run_together,
     trim_headline_names,
@@ -39,6 +38,7 @@ from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
+    GIVEN_NAMES,
     KNOWN_VARIANTS,
     ORG_WORDS,
     PEOPLES,

@@ -37,7 +37,7 @@ from briefing.nlp.entity_words import (
     lemma_words,
     open_class_words,
 )
-from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
+from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mentions import Mention
 from briefing.nlp.parse import ParsedText
 from briefing.nlp.title_lines import text_title_lines
@@ -53,7 +53,6 @@ in on at by for from with to of into onto over under between through during abou
 once well not never now here there
 """.split()
 )
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 # Adjectives that start place and body names ('Great Britain', 'Northern Ireland', 'Latin America').
 NAME_ADJECTIVES = frozenset(
     "north south east west northern southern eastern western central great greater new upper lower old little "

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.lexicon import (
-    FEMALE_NAMES,
+    GIVEN_NAMES,
     LEGAL_FORMS,
-    MALE_NAMES,
     NAME_PARTICLES,
     STATE_ABBREVIATIONS,
-    WORD_GIVEN_NAMES,
 )
 from briefing.nlp.mentions import Mention
 
@@ -29,7 +27,6 @@ _SPELLED = re.compile(r"[A-Z](?:-[A-Z])+")  # 'U-S-A': letters chanted or spelle
 _PAGE = re.compile(r"[A-F]\d{1,2}")  # 'A6': a print section and page
 _PAGE_END = re.compile(r"\.?[ \t]*(?:\n|$)")
 _INITIAL = re.compile(r"[A-Z]\.?")
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 # Legal forms of three letters or more, without their full stops ('llc', 'inc', 'gmbh'); the
 # shorter ones are words or initials too ('AG', 'SE').
 _LEGAL_FORMS = frozenset(f.replace(".", "") for f in LEGAL_FORMS if len(f.replace(".", "")) >= 3)

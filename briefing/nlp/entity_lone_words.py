@@ -12,7 +12,12 @@ Appended.").
 from __future__ import annotations
 
 from briefing.nlp.entity_words import inflected_from, is_dictionary_word, open_class_words
-from briefing.nlp.lexicon import COUNTRIES, FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PLACE_WORDS, WORD_GIVEN_NAMES
+from briefing.nlp.lexicon import (
+    COUNTRIES,
+    GIVEN_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+)
 from briefing.nlp.mentions import Mention
 
 # Adjectives that start names ('Eastern Europe', 'National Guard', 'Federal Reserve') and name
@@ -21,7 +26,6 @@ from briefing.nlp.mentions import Mention
 LONE_NAME_ADJECTIVES = frozenset(
     "eastern western northern southern central national international federal greater upper lower".split()
 )
-_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 _COUNTRY_WORDS = frozenset(c.lower() for c in COUNTRIES)
 
 
@@ -47,7 +51,7 @@ def is_opening_word(mention: Mention, capitalised_elsewhere: set[str], name_word
 def is_plain_word(word: str) -> bool:
     """A word of the language, no given name nor country ('Georgia', 'Chad', 'Turkey')."""
     lower = word.lower()
-    return lower not in _GIVEN_NAMES and lower not in _COUNTRY_WORDS and is_dictionary_word(word)
+    return lower not in GIVEN_NAMES and lower not in _COUNTRY_WORDS and is_dictionary_word(word)
 
 
 def is_label_line(mention: Mention, text: str) -> bool:

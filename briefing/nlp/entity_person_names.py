@@ -21,11 +21,10 @@ from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
     EVENT_WORDS,
-    FEMALE_NAMES,
     FIRMS_NAMED_FOR_PEOPLE,
+    GIVEN_NAMES,
     KNOWN_VARIANTS,
     LEGAL_FORMS,
-    MALE_NAMES,
     NAME_PARTICLES,
     NEWS_OUTLETS,
     ORG_ROLE_NOUNS,
@@ -34,11 +33,9 @@ from briefing.nlp.lexicon import (
     PLACE_WORDS,
     STATE_ABBREVIATIONS,
     TITLE_WORDS,
-    WORD_GIVEN_NAMES,
 )
 from briefing.nlp.mentions import Mention
 
-LEXICON_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 NOT_NAME_WORDS = ORG_WORDS | PLACE_WORDS | EVENT_WORDS | TITLE_WORDS | ORG_ROLE_NOUNS | LEGAL_FORMS
 # Names that are never a person's whatever their words: outlets, countries, firms named after people.
 _KNOWN_NON_PEOPLE = frozenset(
@@ -54,7 +51,7 @@ def plain_given_names() -> frozenset[str]:
     """Given names that are no other word: the lexicon's, and the census's less those the
     model's lemma tables hold ('dallas', 'virginia', 'morgan', 'young' name places, firms and
     things as often as people)."""
-    return LEXICON_GIVEN_NAMES | (census_given_names() - dictionary_words())
+    return GIVEN_NAMES | (census_given_names() - dictionary_words())
 
 
 def _written_as_name(words: list[str]) -> bool:
@@ -184,7 +181,7 @@ def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
 def _language_words(words: list[str]) -> bool:
     """Every word (each part of a hyphenated one) a word of the language, the first no given name."""
     first = words[0].lower()
-    if first in LEXICON_GIVEN_NAMES or first in census_given_names():
+    if first in GIVEN_NAMES or first in census_given_names():
         return False
     return all(is_dictionary_word(part) for word in words for part in word.split("-"))
 

@@ -205,6 +205,8 @@ cory steny
 # Given names that are also words of the language and in neither list above ('Will Fitzgibbon',
 # 'Pat Buchanan').
 WORD_GIVEN_NAMES = frozenset("will pat guy art drew chase sandy rusty buck rich".split())
+# Every given name the lexicon knows, for telling a person's name from other capitalised words.
+GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 
 # News outlets and agencies: organisations, whatever the model calls them ("according to
 # Bloomberg" is not a place, "Business Insider reported" not a person). Names that are also

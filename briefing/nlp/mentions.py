@@ -32,12 +32,11 @@ from briefing.nlp.entity_words import (
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     COUNTRIES,
-    FEMALE_NAMES,
+    GIVEN_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEADING_NOISE,
     LEGAL_FORMS,
-    MALE_NAMES,
     NAME_PARTICLES,
     NEWS_OUTLETS,
     ORG_FIRST_WORDS,
@@ -48,7 +47,6 @@ from briefing.nlp.lexicon import (
     SPACY_TYPES,
     SPEECH_VERBS,
     TITLE_WORDS,
-    WORD_GIVEN_NAMES,
 )
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -60,7 +58,6 @@ OWNER = re.compile(r"(?<=\w)['’]s(?= )")
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
-GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 
 
 @dataclass
