@@ -27,10 +27,10 @@ from briefing.domain import (
     FoundClaim,
     FoundEntity,
     FoundQuote,
-    may_be_same_person,
     normalise_name,
     singular_of,
 )
+from briefing.person_names import may_be_same_person
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_source_text
 from briefing.store.workspace import Workspace, utc_now

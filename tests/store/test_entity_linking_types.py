@@ -69,7 +69,7 @@ def test_one_person_named_in_full_two_ways_is_one_entity(ws):
     ],
 )
 def test_may_be_same_person(name, other, same):
-    from briefing.domain import may_be_same_person
+    from briefing.person_names import may_be_same_person
 
     assert may_be_same_person(name, other) is same
 

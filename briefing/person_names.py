@@ -1,0 +1,105 @@
+"""Whether two people's names, written differently, may be one person's.
+
+Across sources the workspace links "Joseph R. Biden Jr." to "Joe Biden" and "Paul D. Ryan" to
+"Paul Ryan", and keeps "Jeb Bush" apart from "George W. Bush" though both are "Bush". Names
+here are normalised (``briefing.domain.normalise_name``): folded, without full stops.
+"""
+
+from __future__ import annotations
+
+# Given names and their usual short forms: "Joe Biden" is "Joseph R. Biden Jr.", "Bill Clinton"
+# is "William J. Clinton". Prefixes ("Chris"/"Christopher") need no entry.
+_NICKNAMES = """
+william: bill billy will willie
+robert: bob bobby rob
+richard: dick rick ricky
+joseph: joe joey
+james: jim jimmy jamie
+michael: mike mick
+thomas: tom tommy
+charles: chuck charlie
+edward: ed eddie ted ned
+theodore: ted teddy
+elizabeth: liz beth betty betsy lisa
+margaret: maggie meg peggy
+katherine: kate kathy katie
+catherine: cathy kate
+robin: rob
+john: jack johnny
+henry: hank harry
+lawrence: larry
+patricia: pat patty trish
+anthony: tony
+kenneth: ken kenny
+gerald: jerry
+jeffrey: jeff
+steven: steve
+stephen: steve
+nicholas: nick
+alexander: alex
+benjamin: ben
+daniel: dan danny
+david: dave
+andrew: andy drew
+jennifer: jenny jen
+rebecca: becky
+susan: sue susie
+deborah: debbie deb
+frederick: fred
+samuel: sam
+ronald: ron
+donald: don
+timothy: tim
+matthew: matt
+peter: pete
+gregory: greg
+jonathan: jon
+nathaniel: nate
+christopher: chris
+philip: phil
+douglas: doug
+raymond: ray
+albert: al
+alfred: al
+eugene: gene
+leonard: len leo
+mitchell: mitch
+newton: newt
+"""
+_SHORT_FORMS = {
+    (full, short)
+    for line in _NICKNAMES.strip().splitlines()
+    for full, shorts in [line.split(":")]
+    for short in shorts.split()
+}
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+
+
+def may_be_same_person(name: str, other: str) -> bool:
+    """Whether two people's normalised full names may name one person: the same surname and
+    given names that agree ("joseph r biden jr" ~ "joe biden", "george w bush" ~ "george bush";
+    not "jeb bush" ~ "george w bush", nor "martin taylor" ~ "taylor swift"). A one-word name
+    may be anyone's."""
+    a = [w for w in name.split() if w not in _GENERATIONS]
+    b = [w for w in other.split() if w not in _GENERATIONS]
+    if len(a) < 2 or len(b) < 2:
+        return True
+    if a[-1] != b[-1]:
+        return False
+    if min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0] or _given_names_agree(a[0], b[0]):
+        # "j smith" for "john smith"; middle names, where both have them, agree by their initials
+        # ("george w bush" is not "george h w bush")
+        middles_a, middles_b = {w[0] for w in a[1:-1]}, {w[0] for w in b[1:-1]}
+        return not (middles_a and middles_b and middles_a != middles_b)
+    # any given name of one agrees with one of the other's: a headline's word in front
+    # ("hammering hillary clinton") or a middle name ("hillary rodham clinton") does not count
+    given_a, given_b = [w for w in a[:-1] if len(w) > 1], [w for w in b[:-1] if len(w) > 1]
+    return any(_given_names_agree(x, y) for x in given_a for y in given_b)
+
+
+def _given_names_agree(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True  # "chris" for "christopher"
+    return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS
