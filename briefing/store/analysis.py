@@ -15,23 +15,19 @@ Keys of the ``rejections`` table:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from briefing.domain import (
     ANALYSIS_VERSION,
-    ENTITY_TYPES,
     Analysis,
     BriefingError,
     FoundClaim,
     FoundEntity,
     FoundQuote,
     normalise_name,
-    singular_of,
 )
-from briefing.person_names import may_be_same_person
-from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
+from briefing.store.entity_resolver import EntityResolver, rejected_keys
+from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_source_text
 from briefing.store.workspace import Workspace, utc_now
 
@@ -45,7 +41,6 @@ _MACHINE_CLAIMS = """
     AND NOT EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'claim' AND b.ref_id = claims.id)
 """
 _ID_CHUNK = 500  # ids per IN (...) list
-_POSSESSIVE_END = re.compile(r"[’']s?$")
 _MACHINE_QUOTES = f"source_id = ? AND origin = 'analysis' AND speaker_confirmed = 0 AND NOT {_QUOTE_IN_BRIEFING}"
 
 
@@ -70,13 +65,13 @@ class AnalysisRun:
     """
 
     def __init__(self) -> None:
-        self._resolver: _Resolver | None = None
+        self._resolver: EntityResolver | None = None
         self._data_version: object = None
 
-    def resolver(self, ws: Workspace) -> _Resolver:
+    def resolver(self, ws: Workspace) -> EntityResolver:
         version = _data_version(ws)
         if self._resolver is None or self._resolver.ws is not ws or version != self._data_version:
-            self._resolver = _Resolver(ws)
+            self._resolver = EntityResolver(ws)
             self._data_version = version
         return self._resolver
 
@@ -197,11 +192,6 @@ def _kept(ws: Workspace, table: str, source_id: int) -> list[tuple[int, int, str
     return [(row[0], row[1], row[2]) for row in ws.db.execute(sql, [source_id])]
 
 
-def _rejected(ws: Workspace, kind: str, source_id: int) -> set[str]:
-    sql = "SELECT key FROM rejections WHERE kind = ? AND (source_id IS NULL OR source_id = ?)"
-    return {row[0] for row in ws.db.execute(sql, [kind, source_id])}
-
-
 def _insert_mentions(
     ws: Workspace, source_id: int, text: str, entities: Iterable[FoundEntity], ids: dict[int, int | None]
 ) -> None:
@@ -225,7 +215,7 @@ def _insert_quotes(
     ws: Workspace, source_id: int, text: str, quotes: Iterable[FoundQuote], ids: dict[int, int | None]
 ) -> None:
     kept = [(start, end) for start, end, _ in _kept(ws, "quotes", source_id)]
-    rejected = _rejected(ws, "quote", source_id)
+    rejected = rejected_keys(ws, "quote", source_id)
     for quote in quotes:
         start, end = _checked(text, quote.start, quote.end, source_id)
         # Quotes never overlap, so an overlapping kept quote is the analyst's version of this one.
@@ -245,7 +235,7 @@ def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[Fo
     dismissed) already stands on the same words; a headline claim counts in the title."""
     kept = ws.db.execute('SELECT part, start, "end", text FROM claims WHERE source_id = ?', [source_id]).fetchall()
     ranges = {(part, start, end) for part, start, end, _ in kept}
-    skipped_texts = {claim_text for *_, claim_text in kept} | _rejected(ws, "claim", source_id)
+    skipped_texts = {claim_text for *_, claim_text in kept} | rejected_keys(ws, "claim", source_id)
     title = None
     for claim in claims:
         if claim.part == "title":
@@ -267,242 +257,3 @@ def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[Fo
 
 def _title(ws: Workspace, source_id: int) -> str:
     return ws.db.execute("SELECT coalesce(title, '') FROM sources WHERE id = ?", [source_id]).fetchone()[0]
-
-
-@dataclass
-class _Entity:
-    id: int
-    name: str
-    key: str  # normalised name
-    type: str
-    edited: bool
-    forms: set[str] = field(default_factory=set)  # normalised name and aliases
-    former_types: set[str] = field(default_factory=set)  # types the analyst changed away from
-
-
-def _number_forms(forms: list[str]) -> list[str]:
-    """A group's name in the other number: "republican" and "republicans", "american" and
-    "americans" are one group of people."""
-    other = [singular_of(f) or f + "s" for f in forms if len(f) > 3]
-    return [f for f in dict.fromkeys(other) if f not in forms]
-
-
-_PLACE_OR_BODY = ("place", "organisation")
-
-
-class _Resolver:
-    """Finds or creates the workspace entity for each entity found in a source."""
-
-    def __init__(self, ws: Workspace):
-        self.ws = ws
-        self.rejected: set[str] = set()
-        self.entities: dict[int, _Entity] = {}
-        self.by_form: dict[str, set[int]] = {}
-        self.by_key: dict[str, set[int]] = {}  # normalised name -> entities
-        self.by_surname: dict[str, set[int]] = {}  # last word of a person's name -> people
-        for entity_id, name, type_, edited in ws.db.execute("SELECT id, name, type, edited FROM entities"):
-            self._keep(_Entity(entity_id, name, normalise_name(name), type_, bool(edited)))
-        for entity_id, alias in ws.db.execute("SELECT entity_id, alias FROM entity_aliases"):
-            self._add_form(entity_id, normalise_name(alias))
-        retypes = "SELECT target_id, old_value FROM history WHERE target_kind = 'entity' AND field = 'type'"
-        for entity_id, old_type in ws.db.execute(retypes):
-            if entity_id in self.entities:
-                self.entities[entity_id].former_types.add(old_type)
-
-    def start_source(self, source_id: int) -> None:
-        self.rejected = _rejected(self.ws, "entity", source_id)
-
-    def forget(self, entity_ids: list[int]) -> None:
-        for entity_id in entity_ids:
-            entity = self.entities.pop(entity_id, None)
-            if entity is None:
-                continue
-            for form in entity.forms:
-                self.by_form.get(form, set()).discard(entity_id)
-            self._unindex(entity)
-
-    def _keep(self, entity: _Entity) -> None:
-        self.entities[entity.id] = entity
-        self._add_form(entity.id, entity.key)
-        self.by_key.setdefault(entity.key, set()).add(entity.id)
-        if entity.type == "person" and entity.key:
-            self.by_surname.setdefault(entity.key.split()[-1], set()).add(entity.id)
-
-    def _unindex(self, entity: _Entity) -> None:
-        self.by_key.get(entity.key, set()).discard(entity.id)
-        if entity.type == "person" and entity.key:
-            self.by_surname.get(entity.key.split()[-1], set()).discard(entity.id)
-
-    def resolve(self, found: FoundEntity) -> int | None:
-        """The entity id for ``found``, or None when the analyst rejected its name."""
-        if found.type not in ENTITY_TYPES:
-            raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {found.type!r}")
-        name_key = normalise_name(found.name)
-        if not name_key or name_key in self.rejected:
-            return None
-        forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and f not in self.rejected]
-        if found.type == "group":
-            forms += [f for f in _number_forms([name_key, *forms]) if f not in self.rejected]
-        entity = self._match(found.type, [name_key, *forms])
-        if entity is None:
-            entity = self._create(found)
-        elif self._is_fuller(entity, found.type, name_key):
-            self._rename(entity, found.name, name_key)
-        for surface in dict.fromkeys((found.name, *found.aliases)):
-            self._add_alias(entity, surface)
-        return entity.id
-
-    def _match(self, type_: str, forms: list[str]) -> _Entity | None:
-        ids = {i for form in forms for i in self.by_form.get(form, ()) if f"{i}:{form}" not in self.rejected}
-        hits = [self.entities[i] for i in ids if self._compatible(type_, self.entities[i])]
-        if type_ == "person":  # "Jeb Bush" shares "Bush" with "George W. Bush", and is someone else
-            hits = [e for e in hits if may_be_same_person(forms[0], e.key) or self._shares_full_form(e, forms)]
-        if hits:  # of a group named in both numbers (made before they linked), the plural one
-            return min(hits, key=lambda e: (type_ == "group" and not e.key.endswith("s"), e.key != forms[0], e.id))
-        same_name = self._match_same_name(type_, forms[0])
-        if same_name is not None:
-            return same_name
-        if type_ != "person":
-            return None
-        return self._match_surname(forms[0]) or self._match_name_variant(forms[0])
-
-    def _shares_full_form(self, entity: _Entity, forms: list[str]) -> bool:
-        """Whether a name of two or more words of ``forms`` is one of the entity's."""
-        return any(" " in form and entity.id in self.by_form.get(form, ()) for form in forms)
-
-    def _match_same_name(self, type_: str, name_key: str) -> _Entity | None:
-        """'Kessel Point' typed a place in one source and an organisation in ten others is
-        one thing: a name of two or more words links across types, the stored type wins.
-        A one-word name links only between a place and an organisation, the model's commonest
-        confusion ('Brackenholm' read as a body where the text lists it without a cue); a
-        person and a place ('Jordan') stay apart."""
-        one_word = len(name_key.split()) < 2
-        if type_ == "group" or (one_word and type_ not in _PLACE_OR_BODY):
-            return None
-        hits = [self.entities[i] for i in self.by_key.get(name_key, ())]
-        hits = [e for e in hits if e.type != "group" and (not one_word or e.type in _PLACE_OR_BODY)]
-        return min(hits, key=lambda e: e.id) if hits else None
-
-    @staticmethod
-    def _compatible(type_: str, entity: _Entity) -> bool:
-        if type_ == entity.type:
-            return True
-        # The analyst's retype wins: the analysis may still call it by its old type.
-        return entity.edited and (type_ == "organisation" or type_ in entity.former_types)
-
-    def _match_surname(self, name_key: str) -> _Entity | None:
-        """A lone surname links to the one person who has it; a full name to the one lone surname."""
-        last = name_key.split()[-1]
-        hits = [self.entities[i] for i in sorted(self.by_surname.get(last, ()))]
-        hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
-        if len(hits) == 1 and (name_key == last or hits[0].key == last):
-            return hits[0]
-        return None
-
-    def _match_name_variant(self, name_key: str) -> _Entity | None:
-        """A full name links to the one person named in full another way: "Paul D. Ryan" to
-        "Paul Ryan", "Joe Biden" to "Joseph R. Biden" (``may_be_same_person``). With two such
-        people ("George W. Bush" and "George H. W. Bush" for "George Bush") it links to none."""
-        if " " not in name_key:
-            return None
-        hits = [
-            self.entities[i]
-            for i in sorted(self.by_surname.get(name_key.split()[-1], ()))
-            if " " in self.entities[i].key and may_be_same_person(name_key, self.entities[i].key)
-        ]
-        hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
-        return hits[0] if len(hits) == 1 else None
-
-    def _create(self, found: FoundEntity) -> _Entity:
-        record = {"name": found.name, "type": found.type, "created_at": utc_now(), "origin": "analysis"}
-        entity_id = self.ws.insert("entities", record)
-        entity = _Entity(entity_id, found.name, normalise_name(found.name), found.type, False)
-        self._keep(entity)
-        return entity
-
-    def _is_fuller(self, entity: _Entity, type_: str, name_key: str) -> bool:
-        """A machine entity called by one word takes the first full name seen ("Okafor" ->
-        "Marta Okafor", "US" -> "United States"). A full name is not replaced by a longer one:
-        each source already names an entity by its most frequent clean form, and the longest
-        form seen was often a headline's ("Donald Trump Invokes")."""
-        if entity.edited or type_ != entity.type or f"{entity.id}:{name_key}" in self.rejected:
-            return False
-        return len(entity.key.split()) == 1 and len(name_key.split()) > 1
-
-    def settle_names(self, entity_ids: Iterable[int]) -> None:
-        """Name each machine entity by the full form the most sources use.
-
-        The first source's name stuck before, junk included ("Hammering Hillary Clinton" from
-        a headline, while nine other sources say "Hillary Clinton"). A form counts the
-        sources whose stored mentions use it (within one source the analysis already chose);
-        a one-word form never replaces a longer one (a surname is the usual second mention,
-        not the name), and the current name stays on a tie."""
-        for entity_id in sorted(entity_ids):
-            entity = self.entities.get(entity_id)
-            if entity is None or entity.edited:
-                continue
-            best = self._most_frequent_form(entity)
-            if best is not None and best[1] != entity.key:
-                self._rename(entity, *best)
-                reindex_sources_of_speaker(self.ws, entity.id)  # its quotes are found by the new name
-
-    def _most_frequent_form(self, entity: _Entity) -> tuple[str, str] | None:
-        counts: dict[str, int] = {}
-        spellings: dict[str, dict[str, int]] = {}
-        rows = self.ws.db.execute(
-            "SELECT text, group_concat(DISTINCT source_id) FROM mentions WHERE entity_id = ? GROUP BY text",
-            [entity.id],
-        )
-        sources: dict[str, set[str]] = {}
-        for surface, source_list in rows:
-            shown = " ".join(_POSSESSIVE_END.sub("", surface).split())
-            key = normalise_name(shown)
-            if not key or key in self.rejected or f"{entity.id}:{key}" in self.rejected:
-                continue
-            found_in = set(source_list.split(","))
-            sources.setdefault(key, set()).update(found_in)
-            counts[key] = len(sources[key])
-            spellings.setdefault(key, {})
-            spellings[key][shown] = spellings[key].get(shown, 0) + len(found_in)
-        if entity.type == "group":  # "Republican" counts for "Republicans": a group of people is named in the plural
-            for key in [k for k in counts if k + "s" in counts or singular_of(entity.key) == k]:
-                sources.setdefault(key + "s", set()).update(sources.pop(key))
-                spellings.setdefault(key + "s", {entity.name: 0})
-                counts[key + "s"] = len(sources[key + "s"])
-                del counts[key]
-        longest = max((len(key.split()) for key in counts), default=0)
-        full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
-        if not full:
-            return None
-        current = full.get(entity.key, 0) if len(entity.key.split()) > 1 or longest == 1 else 0
-        key = max(full, key=lambda k: (full[k], k == entity.key))
-        if full[key] <= current:
-            return None
-        # the usual spelling, not a headline's capitals ("DONALD TRUMP") when another exists
-        forms = spellings[key]
-        name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
-        return name, key
-
-    def _rename(self, entity: _Entity, name: str, name_key: str) -> None:
-        db = self.ws.db
-        for alias_id, alias in db.execute(
-            "SELECT id, alias FROM entity_aliases WHERE entity_id = ?", [entity.id]
-        ).fetchall():
-            if normalise_name(alias) == name_key:
-                db.execute("DELETE FROM entity_aliases WHERE id = ?", [alias_id])
-        db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity.id])
-        db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, entity.name])
-        self._unindex(entity)
-        entity.name, entity.key = name, name_key
-        self._keep(entity)
-
-    def _add_alias(self, entity: _Entity, surface: str) -> None:
-        form = normalise_name(surface)
-        if not form or form in entity.forms or form in self.rejected or f"{entity.id}:{form}" in self.rejected:
-            return
-        self.ws.db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, surface])
-        self._add_form(entity.id, form)
-
-    def _add_form(self, entity_id: int, form: str) -> None:
-        self.entities[entity_id].forms.add(form)
-        self.by_form.setdefault(form, set()).add(entity_id)
