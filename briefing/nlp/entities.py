@@ -44,7 +44,8 @@ from briefing.nlp.lexicon import (
     PEOPLES,
     PLACE_WORDS,
 )
-from briefing.nlp.mentions import Mention, find_mentions
+from briefing.nlp.mention import Mention
+from briefing.nlp.mentions import find_mentions
 from briefing.nlp.parse import ParsedText
 
 ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.]{1,9})\)")

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from briefing.nlp.claim_headline import body_words
 from briefing.nlp.entity_words import VERB_ENDINGS, blanked, in_capitals, inflected_from, open_class_words
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
 
 

@@ -45,7 +45,7 @@ from briefing.nlp.lexicon import (
     ROLE_NOUNS,
     STATE_INITIALS,
 )
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
 
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands both".split())

@@ -38,7 +38,7 @@ from briefing.nlp.entity_words import (
     open_class_words,
 )
 from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
 from briefing.nlp.title_lines import text_title_lines
 

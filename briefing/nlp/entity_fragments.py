@@ -18,7 +18,7 @@ from briefing.nlp.lexicon import (
     NAME_PARTICLES,
     STATE_ABBREVIATIONS,
 )
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 # One to three letters and a full stop: an abbreviation ('Jr.', 'St.', 'Mt.'), no name alone
 # unless a state's ('Va.', 'Ky.').

@@ -16,7 +16,7 @@ import re
 from briefing.nlp.entity_forms import FUNCTION_WORDS, RUN_TOGETHER
 from briefing.nlp.entity_words import OPENING_WORDS, is_dictionary_word
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 # A figure glued to words ("5ptsmoderatorFeaturedFebruary") ends a name: a comment widget;
 # so does a dash before a figure ("Ted Cruz—35 to 12 percent").

@@ -18,7 +18,7 @@ from briefing.nlp.lexicon import (
     ORG_WORDS,
     PLACE_WORDS,
 )
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 # Adjectives that start names ('Eastern Europe', 'National Guard', 'Federal Reserve') and name
 # nothing alone; the compass nouns ('the South', 'the West') do, and so does 'United' (the

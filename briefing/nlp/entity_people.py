@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from briefing.domain import normalise_name
 from briefing.nlp.lexicon import PEOPLES
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
 
 PERSONAL_PRONOUNS = frozenset("he she him his her himself herself".split())

@@ -34,7 +34,7 @@ from briefing.nlp.lexicon import (
     STATE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 NOT_NAME_WORDS = ORG_WORDS | PLACE_WORDS | EVENT_WORDS | TITLE_WORDS | ORG_ROLE_NOUNS | LEGAL_FORMS
 # Names that are never a person's whatever their words: outlets, countries, firms named after people.

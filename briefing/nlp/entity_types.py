@@ -19,7 +19,7 @@ import re
 
 from briefing.domain import normalise_name
 from briefing.nlp.lexicon import COUNTRIES, STATE_ABBREVIATIONS, STATE_INITIALS
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
 
 # One to three words in capitals at a paragraph's start, an optional ", REGION", then a date,

@@ -1,28 +1,21 @@
 """Mentions of people, organisations, places and groups in one text, typed.
 
-spaCy's small English model finds the spans; the rules here repair what it gets
-wrong on news: titles glued to names, possessives, lists read as one name,
-companies typed as people or places, places after "in" or "from", hyphenated
-and particle names ("van den Heuvel"), and names it misses after a role
-("spokesperson Lucas Brennholt") or before an organisation word ("Tidewater
-Collective"). Linking the mentions of one entity is briefing/nlp/entities.py.
+spaCy's small English model finds the spans, paragraph by paragraph; the rules here repair
+what it gets wrong on news: titles glued to names, possessives, lists read as one name,
+companies typed as people or places, places after "in" or "from", hyphenated and particle
+names ("van den Heuvel"). The names it misses, after a role ("spokesperson Lucas
+Brennholt") or before an organisation word ("Tidewater Collective"), are added by passes
+over the whole text (briefing/nlp/mention_passes.py). A mention is briefing/nlp/mention.py;
+linking the mentions of one entity is briefing/nlp/entities.py.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from briefing.domain import normalise_name
 from briefing.nlp.entity_words import (
-    DESCRIBING_PARTICIPLES,
-    OPENING_WORDS,
     after_description,
     before_country,
     common_noun_opening,
-    dictionary_words,
     in_capitals,
     in_place_context,
     is_number,
@@ -32,7 +25,6 @@ from briefing.nlp.entity_words import (
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
     COUNTRIES,
-    GIVEN_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEADING_NOISE,
@@ -48,36 +40,22 @@ from briefing.nlp.lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
 )
+from briefing.nlp.mention import Mention
+from briefing.nlp.mention_passes import (
+    POSSESSIVE,
+    join_adjacent,
+    pageant_word,
+    with_full_names,
+    with_org_names,
+    with_role_names,
+)
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
 from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
-POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
-# An owner's possessive inside a run of capitalised words ("Trump's RT", "Kaine's Senate").
-OWNER = re.compile(r"(?<=\w)['’]s(?= )")
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    type: str
-    weight: int = 1  # how sure the type is: 3 when a title, role or keyword says so
-    role: str | None = None
-    adjectival: bool = False  # "Veldran utilities": a name used as a modifier
-    common: bool = False  # "Scholars have long debated": one word a sentence start capitalises, read as a noun
-
-    def cut_to(self, name: str) -> Mention:
-        """The mention narrowed to ``name``, a part of its text, in its place."""
-        start = self.start + self.text.index(name)
-        return Mention(start, start + len(name), name, self.type, self.weight, self.role)
-
-    def inside(self, ranges: list[tuple[int, int]]) -> bool:
-        return any(s <= self.start and self.end <= e for s, e in ranges)
 
 
 def find_mentions(parsed: ParsedText) -> list[Mention]:
@@ -85,231 +63,11 @@ def find_mentions(parsed: ParsedText) -> list[Mention]:
     read it with its title-case lines true-cased (briefing/nlp/title_lines.py)."""
     text, recased = recase_paragraphs(parsed, load_model())
     mentions = [m for i, para in enumerate(parsed.paragraphs) for m in _paragraph_mentions(para, recased.get(i))]
-    mentions = _with_role_names(mentions, text)
-    mentions = _with_org_names(mentions, text)
-    mentions = _join_adjacent(sorted(mentions, key=lambda m: m.start), text)
-    mentions = _with_full_names(mentions, text, parsed)
+    mentions = with_role_names(mentions, text)
+    mentions = with_org_names(mentions, text)
+    mentions = join_adjacent(sorted(mentions, key=lambda m: m.start), text)
+    mentions = with_full_names(mentions, text, parsed)
     return sorted(mentions, key=lambda m: m.start)
-
-
-_NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
-ROLE_NAME = re.compile(
-    rf"\b(?i:(?P<role>{'|'.join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))}))\.?\s+(?P<name>{_NAME})"
-)
-
-
-def _with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """'spokesperson Lucas Brennholt': a name right after a role is a person, found or not."""
-    for match in ROLE_NAME.finditer(text):
-        name = match["name"]
-        if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):
-            continue
-        # 'Mr. Trump's RT appearance': a person's name ends at its owner's possessive
-        name = POSSESSIVE.sub("", OWNER.split(name, maxsplit=1)[0])
-        start = match.start("name")
-        first = name.split(" ")[0]
-        if match["role"].lower() == "miss" and " " in name and _pageant_word(first):
-            name, start = name[len(first) + 1 :], start + len(first) + 1  # 'Miss Universe Alicia Machado'
-        while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
-            first = name.split(" ")[0]
-            name, start = name[len(first) + 1 :], start + len(first) + 1
-        if all(w.lower().rstrip(".") in TITLE_WORDS for w in name.split()):
-            continue
-        end = start + len(name)
-        overlapping = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.end - m.start >= end - start and m.type == "person" for m in overlapping):
-            continue
-        mentions = [m for m in mentions if m not in overlapping]
-        mentions.append(Mention(start, end, name, "person", 3, match["role"].lower()))
-    return mentions
-
-
-_CAPITALISED = r"[A-Z\u00C0-\u024F\u1E00-\u1EFF][\w'’]*(?:-[\w'’]+)*"
-_NOT_NAME_WORDS = frozenset(
-    """
-the a an in on at for from by with and or but of to as this that these those his her their our its
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december mr mrs ms dr prof
-""".split()
-)
-
-
-def _plain_word(word: str) -> bool:
-    """A word that may be part of a person's name: no function, opening, title or organisation
-    word, and no word closing a quotation ('Trump Was ‘Mocking’ Clinton')."""
-    lower = word.lower().rstrip(".")
-    return (
-        not word.endswith(("’", "'"))
-        and lower not in _NOT_NAME_WORDS | OPENING_WORDS | LEADING_NOISE
-        and lower not in ORG_WORDS | PLACE_WORDS | TITLE_WORDS
-    )
-
-
-_ORG_END = "|".join(sorted((w.capitalize() for w in ORG_WORDS if w.isalpha()), key=len, reverse=True))
-ORG_NAME = re.compile(
-    rf"(?<![\w-])(?:{_CAPITALISED}[ ]+(?:(?:of|for|on|de|du)[ ]+(?:the[ ]+)?)?){{1,5}}(?:{_ORG_END})(?![\w-])"
-)
-
-
-DESCRIBED = re.compile(rf"\S+-(?:{'|'.join(DESCRIBING_PARTICIPLES)})\s+")
-
-
-def _with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """'Tidewater Collective', 'Medicines Evaluation Board': capitalised words ending in an
-    organisation word are an organisation, whether or not the model saw it."""
-    people = {m.text for m in mentions if m.type == "person"}
-    names = {m.text for m in mentions}
-    for match in ORG_NAME.finditer(text):
-        start, name = match.start(), match.group()
-        while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
-            first = name.split(" ")[0]
-            name, start = name[len(first) + 1 :], start + len(first) + 1
-        described = DESCRIBED.match(name)  # 'Halden-based Corvane Systems'
-        if described:
-            name, start = name[described.end() :], start + described.end()
-        end = start + len(name)
-        if _two_names_read(mentions, start, end, text):
-            continue
-        person = next((m for m in mentions if m.type == "person" and start <= m.start < end), None)
-        owner = OWNER.search(name)
-        if owner is not None and (_names_person(name[: owner.start()], people) or name[: owner.start()] in names):
-            # "Tim Kaine's Senate seat", "Obama's Cabinet": a person's body, no name of its own;
-            # "the Supreme Court's Citizens United decision": the owner is a name of its own
-            name, start = name[owner.end() + 1 :], start + owner.end() + 1
-            if re.match(r" [A-Z]", text[end : end + 2]):
-                continue  # 'the Environmental Protection Agency’s Clean Power Plan': cut mid-name
-        elif person is not None and " of " in text[person.end : end]:
-            # 'Hugo Tenbrook of the Civic Alliance': the person, then the organisation
-            cut = text.index(" of ", person.end) + 4
-            cut += 4 if text.startswith("the ", cut) else 0
-            name, start = text[cut:end], cut
-        if " " not in name:
-            continue
-        overlapping = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.end - m.start >= end - start for m in overlapping):
-            continue
-        mentions = [m for m in mentions if m not in overlapping]
-        mentions.append(Mention(start, end, name, "organisation", 3))
-    return mentions
-
-
-_JOINING = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
-
-
-def _two_names_read(mentions: list[Mention], start: int, end: int, text: str) -> bool:
-    """The model read two names where capitalised words run over 'of', 'for' or 'on' to an
-    organisation word: 'Lester Holt of NBC News', 'the GOP for the Republican Party'. A name
-    of two words or more comes after; an office or body before 'of' is part of the name
-    ('Legal Counsel of the European Parliament'), as is a lone body after ('Kirkpatrick for Senate')."""
-    inside = sorted((m for m in mentions if start <= m.start and m.end <= end), key=lambda m: m.start)
-    for a, b in zip(inside, inside[1:], strict=False):
-        joining = _JOINING.fullmatch(text, a.end, b.start)
-        if joining is None or " " not in b.text:
-            continue
-        office = a.text.split()[-1].lower() in ORG_WORDS | TITLE_WORDS
-        if not (office and " of " in joining.group()):
-            return True
-    return False
-
-
-def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
-    """'Fergal' + 'Moynihan' found as two one-word names: one person."""
-    joined: list[Mention] = []
-    for mention in mentions:
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and text[last.end : mention.start] == " "
-            and len(last.text.split()) == 1
-            and len(mention.text.split()) == 1
-            and _plain_word(last.text)
-            and _plain_word(mention.text)
-            and last.weight < 3
-            and mention.weight < 3
-            and _may_be_one_person(last, mention)
-        ):
-            joined[-1] = Mention(last.start, mention.end, text[last.start : mention.end], "person", 2, last.role)
-        else:
-            joined.append(mention)
-    return joined
-
-
-def _may_be_one_person(first: Mention, second: Mention) -> bool:
-    """Two words the model read apart may be one person's names ('Amanda' + 'Terkel', both
-    read as organisations), unless one is a group's: 'Nevada' + 'Democratic', 'House' +
-    'Republicans'."""
-    return "group" not in (first.type, second.type)
-
-
-def _with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> list[Mention]:
-    """'Yusuf' found alone, 'Halima Sadiq Yusuf' in the text: the full name is a person."""
-    known = {m.text for m in mentions if len(m.text.split()) > 1}
-    names = {m.text for m in mentions}
-    lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
-    for mention in [m for m in lone if m.type == "person" or _speaks(text, m)]:
-        word = re.escape(mention.text)
-        before = rf"(?<![\w-])(?:(?:{_CAPITALISED})[ ]+){{1,3}}{word}(?![\w-])"
-        after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"
-        pattern = f"{before}|{after}"
-        for match in re.finditer(pattern, text):
-            start, name = _after_quote_mark(match.start(), match.group())
-            start, name = _without_opening_word(parsed, start, name, names)
-            words = name.split()
-            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words):
-                continue
-            end = start + len(name)
-            if any(m.start < end and start < m.end and len(m.text.split()) > 1 for m in mentions):
-                continue
-            mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
-            mentions.append(Mention(start, end, name, "person", 2))
-            known.add(name)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-_AFTER_QUOTE_MARK = re.compile(r".*[’'](?:\s+|$)")
-
-
-def _after_quote_mark(start: int, name: str) -> tuple[int, str]:
-    """``name`` (at ``start``) after its last word that ends in a quote mark: an owner's
-    ('Democracy Corps’ Stan Greenberg') or a quotation's end ('Was ‘Mocking’ Clinton')."""
-    match = _AFTER_QUOTE_MARK.match(name)
-    return (start, name) if match is None else (start + match.end(), name[match.end() :])
-
-
-# Parts of speech the tagger gives, in context, to a word that opens a clause, never a name:
-# 'Let Hillary and I sit there', 'Hold Melania Trump to...', 'Everything Trump says'.
-_OPENING_POS = frozenset("VERB AUX PRON DET ADP CCONJ SCONJ ADV PART INTJ".split())
-
-
-def _without_opening_word(parsed: ParsedText, start: int, name: str, names: set[str]) -> tuple[int, str]:
-    """``name`` (at ``start``) less a first word of the language that the tagger reads as a
-    verb, pronoun or other word opening a clause; a given name stays ('Will Hurd', 'Mark
-    Warner'), so does a word the model does not know ('Waverly Crenshaw') and one of the
-    text's ``names`` ('Trump Calls On Obama')."""
-    first = name.split(" ", 1)[0]
-    para = next((p for p in parsed.paragraphs if p.start <= start < p.end), None)
-    if para is None or " " not in name or first.lower() in GIVEN_NAMES or first in names:
-        return start, name
-    i = para.token_from(start - para.start)
-    if i is None:
-        return start, name
-    lower = first.lower()
-    if not _plain_word(first) or (lower not in STOP_WORDS and lower not in dictionary_words()):
-        return start, name  # 'The', 'As' reject the whole match (_plain_word), as before
-    token = para.doc[i]
-    if token.idx != start - para.start or token.pos_ not in _OPENING_POS:
-        return start, name
-    rest = name[len(first) :].lstrip(" ")
-    return start + len(name) - len(rest), rest
-
-
-SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|insisted|warned|argued|wrote|denied|replied)\b")
-HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
-
-
-def _speaks(text: str, mention: Mention) -> bool:
-    """A one-word name that speaks ('Yusuf said') or is addressed ('Ms Yusuf') is a person's."""
-    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[: mention.start]))
 
 
 def _paragraph_mentions(para: Paragraph, recased: Recased | None) -> list[Mention]:
@@ -342,11 +100,6 @@ def _split_lists(ent) -> list:
             start = token.i + 1
     parts.append(ent.doc[start : ent.end])
     return [p for p in parts if len(p)]
-
-
-def _names_person(words: str, people: set[str]) -> bool:
-    """``words`` end in the name of a person the text names ('President Obama', 'Tim Kaine')."""
-    return any(words == name or words.endswith(" " + name) for name in people)
 
 
 def is_link(token) -> bool:
@@ -390,15 +143,7 @@ def _pageant_title(token, title: str | None) -> bool:
     """'Universe' of 'Miss Universe Alicia Machado' or 'a former Miss Universe': after 'Miss', a
     word of the language or a country is a title won, no name ('Miss Rose Tan' keeps 'Rose')."""
     before = token.nbor(-1).lower_ if token.i > 0 else ""
-    return "miss" in (title, before) and _pageant_word(token.text)
-
-
-def _pageant_word(word: str) -> bool:
-    """'Universe', 'America': a word of the language or a country, no given name."""
-    lower = word.lower()
-    if lower in GIVEN_NAMES or not word[:1].isupper():
-        return False
-    return lower in dictionary_words() or normalise_name(word) in _COUNTRIES
+    return "miss" in (title, before) and pageant_word(token.text)
 
 
 def _opens_sentence(token) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import trim_to_known_names
 from briefing.nlp.entity_glue import split_glued
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText, parse_texts
 
 

@@ -7,7 +7,7 @@ from briefing.nlp.entity_capitals import trim_capitals_names
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import trim_headline_names, without_headline_phrases
 from briefing.nlp.entity_types import with_states
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import parse_texts
 
 

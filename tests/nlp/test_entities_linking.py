@@ -3,7 +3,7 @@
 import pytest
 
 from briefing.nlp.entity_forms import choose_name, is_clean, trim_to_known_names
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 
 def people(analysis):

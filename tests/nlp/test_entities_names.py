@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.nlp.mentions import _after_quote_mark
+from briefing.nlp.mention_passes import _after_quote_mark
 
 
 def names(analysis, kind=None):

@@ -5,7 +5,7 @@ import pytest
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.entity_people import plural_singulars, retype_families, retype_peoples
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 
 def types(analysis):

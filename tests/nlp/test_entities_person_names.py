@@ -13,7 +13,7 @@ from briefing.nlp.entity_person_names import (
     retype_name_words,
     retype_word_people,
 )
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 
 
 def mention_of(text: str, name: str, kind: str, weight: int = 1) -> Mention:

@@ -4,7 +4,7 @@ import pytest
 
 from briefing.nlp.entities import Cluster, _retype_plural_nouns
 from briefing.nlp.entity_types import team_spans
-from briefing.nlp.mentions import Mention
+from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
 
 

@@ -52,7 +52,7 @@ def test_a_person_just_introduced_speaks_next():
     """'…, which concerns Henry Crespo, president of the Caucus.' then '“…,” he said': the man
     introduced in full right before the quote, not the earlier speaker nor the subject before him."""
     from briefing.nlp.entities import Cluster
-    from briefing.nlp.mentions import Mention
+    from briefing.nlp.mention import Mention
     from briefing.nlp.quote_speakers import resolve_speaker
     from briefing.nlp.quote_topics import Subjects
     from briefing.nlp.quotes import Quote

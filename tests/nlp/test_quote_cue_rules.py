@@ -103,7 +103,7 @@ def test_the_person_before_of_speaks_not_the_longer_body_after_it():
     """'said Stephen Vlasic of the University of Texas School of Law': the person, though the
     body's name overlaps more of the speaker words."""
     from briefing.nlp.entities import Cluster
-    from briefing.nlp.mentions import Mention
+    from briefing.nlp.mention import Mention
     from briefing.nlp.quote_speakers import resolve_speaker
 
     text = "“It was a long shot,” said Stephen Vlasic of the University of Texas School of Law."

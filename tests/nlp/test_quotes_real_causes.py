@@ -207,7 +207,7 @@ def test_a_speaker_in_apposition_before_a_verb_left_without_subject(analyse):
 
 
 def _mention(text, word, kind, nth=0):
-    from briefing.nlp.mentions import Mention
+    from briefing.nlp.mention import Mention
 
     start = -1
     for _ in range(nth + 1):
