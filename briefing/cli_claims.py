@@ -186,14 +186,24 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
     echo(f"claim {claim_id}: {_one_line(claim['text'])}")
     echo(f"  {related['summary']}")
     for kind in ("evidence", "suggestions"):
-        echo(f"{kind}:" if related[kind] else f"{kind}: none")
+        echo(f"{kind}{_ranked(related[kind])}:" if related[kind] else f"{kind}: none")
         for row in related[kind]:
-            score = f"{row['score']:.2f}  " if "score" in row else ""
+            score = f"{row['score']:>4.2f}  " if "score" in row else ""
             echo(
                 f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
                 f"{_one_line(row['passage'])[:160]}"
             )
     return 0
+
+
+def _ranked(rows: list[dict[str, Any]]) -> str:
+    """How suggestions were ranked, for their heading ("" for evidence)."""
+    rankings = {row["ranking"] for row in rows if "ranking" in row}
+    if rankings == {"meaning"}:
+        return " (re-ranked by meaning; score 0-1)"
+    if rankings == {"words"}:
+        return " (ranked by shared words, score a share of the best one's; --refresh re-ranks by meaning)"
+    return ""
 
 
 def _one_line(text: str) -> str:

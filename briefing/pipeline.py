@@ -341,56 +341,51 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
         return
     index = PassageIndex(_passages(ws))
     semantic = embeddings.available()
-    found = []
+    found: dict[str, list] = {"words": [], "meaning": []}
     for claim in claims:
+        suggestions = None
         if semantic:
             candidates = index.candidates(claim["text"], claim["source_id"], RERANK_CANDIDATES)
             suggestions = _semantic_or_none(
                 rerank, claim["text"], candidates, embeddings.embed, context=index.source_text
             )
-        if not semantic or suggestions is None:
-            suggestions = index.related(claim["text"], exclude_source=claim["source_id"])
-        found.append((claim["id"], _rows(suggestions)))
-    replace_all_suggestions(ws, found)
+            semantic = suggestions is not None  # a model that fails to load fails for every claim
+        if suggestions is None:
+            found["words"].append((claim["id"], _rows(index.related(claim["text"], exclude_source=claim["source_id"]))))
+        else:
+            found["meaning"].append((claim["id"], _rows(suggestions)))
+    for ranking, rows in found.items():
+        if rows:
+            replace_all_suggestions(ws, rows, ranking)
 
 
 def rerank_claim(ws: Workspace, claim_id: int) -> bool:
-    """Order a claim's open suggestions by the meaning of their passages (the cosine of sentence
-    embeddings with the claim), when it is opened, with each relation judged in its source's text;
-    a passage whose meaning is further from the claim than MIN_MEANING is no longer suggested.
-    Returns whether anything changed (a second call changes nothing); False also when the model
-    is not installed (``semantic_unavailable()`` says why)."""
+    """Re-rank a claim's open suggestions by meaning when it is opened (:func:`rerank` over the
+    suggestions ranked by shared words, each relation judged in its source's text); a passage
+    whose meaning is further from the claim than MIN_MEANING is no longer suggested. Returns
+    whether anything changed: False when they were re-ranked already, and when the model is not
+    installed (``semantic_unavailable()`` says why)."""
     from briefing.nlp import embeddings
-    from briefing.nlp.related import MIN_MEANING
-    from briefing.nlp.relation import ClaimSides
+    from briefing.nlp.related import Passage, rerank
 
     if not embeddings.available():
         return False
     claim = get_claim(ws, claim_id)
     current = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
-    if not current:
+    if not current or all(s["ranking"] == "meaning" for s in current):
         return False
-    vectors = _semantic_or_none(embeddings.embed, [claim["text"], *(s["passage"] for s in current)])
-    if vectors is None:
+    candidates = [(Passage(s["source_id"], s["start"], s["end"], s["passage"]), s["score"]) for s in current]
+    texts: dict[int, str] = {}
+
+    def source_text(source_id: int) -> str:
+        if source_id not in texts:
+            texts[source_id] = get_source_text(ws, source_id)
+        return texts[source_id]
+
+    found = _semantic_or_none(rerank, claim["text"], candidates, embeddings.embed, context=source_text)
+    if found is None:
         return False
-    cosines = vectors[1:] @ vectors[0]
-    sides, texts = ClaimSides(claim["text"]), {s["source_id"]: get_source_text(ws, s["source_id"]) for s in current}
-    rows = [
-        (
-            s["source_id"],
-            s["start"],
-            s["end"],
-            round(max(0.0, float(c)), 4),
-            sides.relation(s["passage"], texts[s["source_id"]]),
-        )
-        for s, c in zip(current, cosines, strict=True)
-    ]
-    before = [(s["source_id"], s["start"], s["end"], round(s["score"], 4), s["relation"]) for s in current]
-    rows = [row for row in rows if row[3] >= MIN_MEANING]  # a passage on another subject is no suggestion
-    rows.sort(key=lambda row: -row[3])
-    if rows == before:
-        return False
-    replace_suggestions(ws, claim_id, rows)
+    replace_suggestions(ws, claim_id, _rows(found), "meaning")
     return True
 
 

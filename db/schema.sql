@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.
--- Schema version 11. Do not edit: run `make schema`.
+-- Schema version 12. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -218,7 +218,8 @@ CREATE TABLE "claim_suggestions" (
     passage TEXT NOT NULL,
     score REAL NOT NULL,
     relation TEXT NOT NULL CHECK (relation IN ('related','supports','contradicts')),
-    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')),
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','confirmed','dismissed')), ranking TEXT NOT NULL DEFAULT 'words'
+    CHECK (ranking IN ('words','meaning')),
     UNIQUE (claim_id, source_id, start, "end")
 );
 

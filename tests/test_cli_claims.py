@@ -96,12 +96,17 @@ def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
     assert related["claim"]["id"] == with_suggestions["id"]
     assert related["suggestions"], related
     for row in related["suggestions"]:
-        assert set(row) >= {"source", "passage", "score", "relation", "origin", "start", "end"}
+        assert set(row) >= {"source", "passage", "score", "ranking", "relation", "origin", "start", "end"}
         assert row["relation"] in ("related", "supports", "contradicts")
         assert row["source"]["id"] != with_suggestions["source"]["id"]
     assert related["summary"] == "no evidence yet" and related["evidence"] == []
+    # ranked by shared words at analysis: scores are shares of the best one's, the first 1.0
+    assert {row["ranking"] for row in related["suggestions"]} == {"words"}
+    scores = [row["score"] for row in related["suggestions"]]
+    assert scores[0] == 1.0 and scores == sorted(scores, reverse=True) and scores[-1] > 0
     code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(with_suggestions["id"]))
     assert code == 0 and out.startswith(f"claim {with_suggestions['id']}: ")
+    assert "suggestions (ranked by shared words, score a share of the best one's" in out
 
 
 @pytest.mark.parametrize(

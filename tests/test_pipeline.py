@@ -222,5 +222,7 @@ def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monke
     monkeypatch.setattr(embeddings, "embed", lambda texts: np.array([vectors[t] for t in texts], dtype=np.float32))
     assert pipeline.rerank_claim(ws, claim_id)
     open_ = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
-    assert [(s["source_id"], s["passage"]) for s in open_] == [(other, near)]
+    assert [(s["source_id"], s["passage"], s["ranking"]) for s in open_] == [(other, near, "meaning")]
     assert open_[0]["score"] >= MIN_MEANING
+    assert not pipeline.rerank_claim(ws, claim_id)  # re-ranked once: opening it again changes nothing
+    assert [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"] == open_

@@ -175,6 +175,7 @@ def _suggestion(s: dict[str, Any]) -> dict[str, Any]:
         "source_id": s["source_id"],
         "passage": s["passage"],
         "score": s["score"],
+        "ranking": s["ranking"],
         "relation": s["relation"],
         "state": s["state"],
         "origin": s["origin"],

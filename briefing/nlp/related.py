@@ -239,11 +239,16 @@ class PassageIndex:
         return Passage(head.source_id, head.start, tail.end, joined), score
 
     def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES) -> list[Suggestion]:
-        """Lexical suggestions: one passage per source, at most ``top_n`` sources."""
+        """Lexical suggestions: one passage per source, at most ``top_n`` sources, each scored as a
+        share of the best one's score (the first is 1.0), the scale of :func:`rerank`'s scores."""
         sides = ClaimSides(claim_text)
+        found = self.candidates(claim_text, exclude_source, top_n)
+        top = max((score for _, score in found), default=0.0) or 1.0
         return [
-            Suggestion(passage, round(score, 4), sides.relation(passage.text, self.source_text(passage.source_id)))
-            for passage, score in self.candidates(claim_text, exclude_source, top_n)
+            Suggestion(
+                passage, round(score / top, 4), sides.relation(passage.text, self.source_text(passage.source_id))
+            )
+            for passage, score in found
         ]
 
 

@@ -206,13 +206,8 @@ def _to_file(conninfo: str, path: Path, progress: Progress) -> CopyReport:
     try:
         with postgres.connect(conninfo) as conn:
             version = postgres.schema_version(conn)
-            if version is None:
-                raise WorkspaceError(f"{name}: holds no Briefing workspace")
             if not postgres.readable(version):
-                raise WorkspaceError(
-                    f"{name}: its Briefing schema is version {version}, "
-                    f"this Briefing uses {postgres.POSTGRES_SCHEMA_VERSION}"
-                )
+                raise WorkspaceError(postgres.unreadable_reason(name, version))
             _remove(partial)
             with open_workspace(partial) as ws:
                 counts = _fill_file(ws, conn, name, progress)

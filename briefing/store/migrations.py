@@ -25,6 +25,7 @@ from briefing.store.migration_steps import (
     m0009_passage_items,
     m0010_revisions,
     m0011_ids_never_reused,
+    m0012_suggestion_ranking,
 )
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ STEPS = (
     m0009_passage_items,
     m0010_revisions,
     m0011_ids_never_reused,
+    m0012_suggestion_ranking,
 )
 for _step in STEPS:
     migration(_step.NAME, getattr(_step, "TRANSACTIONAL", True))(_step.run)

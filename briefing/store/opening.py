@@ -184,8 +184,8 @@ def _open_postgres(conninfo: str, read_only: bool) -> Workspace:
     try:
         if not read_only:
             postgres.prepare(conn, postgres.describe(conninfo))
-        elif not postgres.readable(postgres.schema_version(conn)):
-            raise WorkspaceError(f"{postgres.describe(conninfo)}: holds no workspace of this Briefing's schema")
+        elif not postgres.readable(version := postgres.schema_version(conn)):
+            raise WorkspaceError(postgres.unreadable_reason(postgres.describe(conninfo), version))
         conn.commit()
         db = PgDatabase(conn)
         if read_only:

@@ -133,11 +133,11 @@ def list_suggestion_origins(ws: Workspace, claim_ids: Iterable[int] | None = Non
 
 def read_suggestions(ws: Workspace) -> dict[int, list[dict[str, Any]]]:
     """Every claim's suggestions (open and decided), best first, each with its origin number:
-    claim id -> [{id, source_id, start, end, passage, score, relation, state, origin}]."""
+    claim id -> [{id, source_id, start, end, passage, score, relation, state, ranking, origin}]."""
     origins = list_suggestion_origins(ws)
     cursor = ws.db.execute(
-        'SELECT claim_id, id, source_id, start, "end", passage, score, relation, state FROM claim_suggestions '
-        "ORDER BY claim_id, score DESC, id"
+        'SELECT claim_id, id, source_id, start, "end", passage, score, relation, state, ranking '
+        "FROM claim_suggestions ORDER BY claim_id, score DESC, id"
     )
     names = [d[0] for d in cursor.description][1:]
     result: dict[int, list[dict[str, Any]]] = {}

@@ -21,11 +21,22 @@ if TYPE_CHECKING:
 
 # The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
 # the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
-POSTGRES_SCHEMA_VERSION = 11
-# Older versions a team database is upgraded from, each with the SQL that does it. 10 -> 11 needs
-# none: SQLite's schema 11 stops handing a deleted row's id to the next row, which identity
-# columns never did. A database of such a version can be read as it is.
-_UPGRADES: dict[int, str] = {10: ""}
+POSTGRES_SCHEMA_VERSION = 12
+# Older versions a team database is upgraded from when opened for writing, each with the SQL that
+# does it (SQLite's migrations since that version, in PostgreSQL's words). 10 -> 11 changed
+# nothing here (SQLite's schema 11 stops handing a deleted row's id to the next row, which
+# identity columns never did); 11 -> 12 records how each claim suggestion was ranked and puts
+# scores by shared words on the 0-1 scale (migration 0012).
+_SUGGESTION_RANKING = """
+ALTER TABLE claim_suggestions ADD COLUMN ranking text NOT NULL DEFAULT 'words'
+    CHECK (ranking IN ('words','meaning'));
+UPDATE claim_suggestions SET ranking = 'meaning'
+    WHERE claim_id IN (SELECT claim_id FROM claim_suggestions GROUP BY claim_id HAVING max(score) <= 1);
+UPDATE claim_suggestions g SET score = round((g.score / m.best)::numeric, 4)
+    FROM (SELECT claim_id, max(score) AS best FROM claim_suggestions GROUP BY claim_id) m
+    WHERE m.claim_id = g.claim_id AND g.ranking = 'words';
+"""
+_UPGRADES: dict[int, str] = {10: _SUGGESTION_RANKING, 11: _SUGGESTION_RANKING}
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)
@@ -92,8 +103,21 @@ def prepare(conn: psycopg.Connection, name: str) -> None:
 
 
 def readable(version: int | None) -> bool:
-    """True when this Briefing reads a team database of schema ``version`` as it is."""
-    return version == POSTGRES_SCHEMA_VERSION or version in _UPGRADES
+    """True when this Briefing reads a team database of schema ``version`` as it is (an older one
+    is upgraded the first time it is opened for writing)."""
+    return version == POSTGRES_SCHEMA_VERSION
+
+
+def unreadable_reason(name: str, version: int | None) -> str:
+    """Why a team database of schema ``version`` cannot be read as it is, in one line."""
+    if version is None:
+        return f"{name}: holds no Briefing workspace"
+    if version in _UPGRADES:
+        return (
+            f"{name}: its Briefing schema is version {version}; "
+            f"open it once for writing to upgrade it to {POSTGRES_SCHEMA_VERSION}"
+        )
+    return f"{name}: its Briefing schema is version {version}, this Briefing uses {POSTGRES_SCHEMA_VERSION}"
 
 
 def table_columns(conn: psycopg.Connection, table: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 The analysis proposes them (``replace_suggestions``); the analyst confirms one, which adds it
 as evidence to the claim, or dismisses it, and a dismissed passage is never suggested again.
+Each records how it was ranked (``RANKINGS``): by shared words, its score the share of the
+claim's best one; or re-ranked by meaning, its score a 0-1 blend with sentence embeddings.
 """
 
 from __future__ import annotations
@@ -15,19 +17,26 @@ from briefing.store.history import record_judgement
 from briefing.store.sources import get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
 
+RANKINGS = ("words", "meaning")
 
-def replace_suggestions(ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]]) -> None:
-    """Replace a claim's open suggestions with (source_id, start, end, score, relation) tuples.
+
+def replace_suggestions(
+    ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]], ranking: str = "words"
+) -> None:
+    """Replace a claim's open suggestions with (source_id, start, end, score, relation) tuples,
+    ranked by ``ranking`` (one of ``RANKINGS``).
 
     Confirmed and dismissed suggestions stay, and a dismissed passage is never suggested again.
     """
-    replace_all_suggestions(ws, [(claim_id, suggestions)])
+    replace_all_suggestions(ws, [(claim_id, suggestions)], ranking)
 
 
 def replace_all_suggestions(
-    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]]
+    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]], ranking: str = "words"
 ) -> None:
     """``replace_suggestions`` for many claims in one transaction, reading each source's text once."""
+    if ranking not in RANKINGS:
+        raise BriefingError(f"ranking: must be one of {', '.join(RANKINGS)}, not {ranking!r}")
     texts: dict[int, str] = {}
     with ws.transaction() as db:
         for claim_id, suggestions in claims:
@@ -47,10 +56,10 @@ def replace_all_suggestions(
                 if source_id not in texts:
                     texts[source_id] = get_source_text(ws, source_id)
                 _checked(texts[source_id], start, end, source_id)
-                rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation])
+                rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation, ranking])
             db.conn.executemany(
-                'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation, ranking) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -59,7 +68,7 @@ def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     """Every suggestion of a claim, open or decided, best score first, with its source's title."""
     cursor = ws.db.execute(
         'SELECT g.id, g.claim_id, g.source_id, g.start, g."end", g.passage, g.score, g.relation, g.state, '
-        f"{shown_title_sql()} AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
+        f"g.ranking, {shown_title_sql()} AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
         "WHERE g.claim_id = ? ORDER BY g.score DESC, g.id",
         [claim_id],
     )

@@ -57,6 +57,7 @@ def get_claim_related(ws: Workspace, claim_id: int) -> dict[str, Any]:
             "source": {"id": s["source_id"], "title": s["title"]},
             "passage": s["passage"],
             "score": s["score"],
+            "ranking": s["ranking"],
             "relation": s["relation"],
             "start": s["start"],
             "end": s["end"],

@@ -35,6 +35,16 @@ from briefing.ui.widgets import make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 RELATIONS = ("supports", "contradicts", "related")
+SCORE_HELP = (
+    "How close the passage is to the claim, 0-1. Ranked by shared words: the share of the best "
+    "suggestion's word score (the first is 1.00). Re-ranked by meaning: shared words and the "
+    "similarity of meaning of passage and claim, blended."
+)
+SCORE_TIPS = {
+    "words": "Ranked by shared words: this passage's word score as a share of the best suggestion's",
+    "meaning": "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
+}
+RANKED_NOTES = {"words": " · ranked by shared words", "meaning": " · ranked by meaning"}
 
 
 class SuggestionPreview(QFrame):
@@ -109,6 +119,7 @@ class EvidencePanel(QWidget):
             "Suggestions with the same origin number as evidence are near-copies of it: confirming one adds "
             "no independent origin",
         )
+        self.suggestions.headerItem().setToolTip(4, tip(SCORE_HELP))
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
@@ -121,6 +132,8 @@ class EvidencePanel(QWidget):
         self.preview.attachRequested.connect(self._attach_previewed)
         layout.addWidget(self.preview)
         self.previewed: dict | None = None
+        self.semantic_off = False  # set_ranking_note: the title already says they are ranked by words
+        self.ranked_note = ""  # how the shown suggestions were ranked, after the title
         buttons = QHBoxLayout()
         self.confirm = QPushButton("C&onfirm")
         self.dismiss = QPushButton("Dis&miss")
@@ -148,12 +161,13 @@ class EvidencePanel(QWidget):
         )
         self.suggestions_label.setText(self.suggestions_title)
         self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
+        self.semantic_off = True
 
     def note_none_found(self, none_found: bool) -> None:
         """Say under the title that no other source has a passage on the claim, when the list is
         empty because none was found (not while the worker may still be finding them)."""
         note = "Suggested related passages: none found, no other source shares enough of this claim's words"
-        self.suggestions_label.setText(note if none_found else self.suggestions_title)
+        self.suggestions_label.setText(note if none_found else self.suggestions_title + self.ranked_note)
 
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
         self.history.clear()
@@ -175,6 +189,10 @@ class EvidencePanel(QWidget):
         self.suggestions.clear()
         self.preview.hide()
         self.previewed = None
+        rankings = {str(s.get("ranking")) for s in suggestions if s["state"] == "open"}
+        only = rankings.pop() if len(rankings) == 1 else ""
+        self.ranked_note = "" if self.semantic_off else RANKED_NOTES.get(only, "")
+        self.suggestions_label.setText(self.suggestions_title + self.ranked_note)
         for s in (s for s in suggestions if s["state"] == "open"):
             origin = s.get("origin")
             item = QTreeWidgetItem(
@@ -183,6 +201,7 @@ class EvidencePanel(QWidget):
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
             item.setData(1, RowRole, s)
             item.setToolTip(1, tip(s["passage"] + "\n\nClick to preview it here; double-click to open its source"))
+            item.setToolTip(4, tip(SCORE_TIPS.get(str(s.get("ranking")), SCORE_HELP)))
             self.suggestions.addTopLevelItem(item)
 
     def current(self, tree: QTreeWidget) -> tuple | None:

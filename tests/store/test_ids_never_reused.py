@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 
 import psycopg
+import pytest
 from sqlite_utils import Database
 
-from briefing.domain import Document
+from briefing.domain import Document, WorkspaceError
 from briefing.store import open_workspace
 from briefing.store.history import history_for
 from briefing.store.migrations import SCHEMA_VERSION, migrations
@@ -99,14 +100,17 @@ def test_undo_of_a_deleted_newest_source_after_an_import_in_an_upgraded_workspac
         assert [j.action for j in history_for(ws, "source", 2)][-2:] == ["delete", "restore"]
 
 
-def test_a_team_database_of_schema_10_is_upgraded_and_read(team_database):
+def test_a_team_database_of_schema_10_is_upgraded_on_its_first_write(team_database):
     open_workspace(team_database).close()
-    with psycopg.connect(team_database) as conn:
+    with psycopg.connect(team_database) as conn:  # schema 10's tables: no suggestion ranking yet
+        conn.execute("ALTER TABLE claim_suggestions DROP COLUMN ranking")
         conn.execute("DELETE FROM briefing_schema")
         conn.execute("INSERT INTO briefing_schema (version) VALUES (10)")
-    with open_workspace(team_database, read_only=True) as ws:  # a reader cannot upgrade, and need not
-        assert list_sources(ws) == []
+    with pytest.raises(WorkspaceError, match="schema is version 10; open it once for writing to upgrade it to 12"):
+        open_workspace(team_database, read_only=True)  # a reader cannot upgrade
     with open_workspace(team_database) as ws:
         add_document(ws, _doc("Pumps restarted at dawn."))
+    with open_workspace(team_database, read_only=True) as ws:
+        assert [s.title for s in list_sources(ws)] == ["Pumps restarted at dawn."]
     with psycopg.connect(team_database) as conn:
-        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 11
+        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 12

@@ -1,5 +1,6 @@
 """Evidence from the window: confirming and dismissing suggestions, attaching a selection."""
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
@@ -113,3 +114,64 @@ def test_a_claim_with_no_suggestion_says_none_was_found(demo_window):
     demo_window.undo_stack.undo()  # one suggestion is open again
     assert panel.suggestions.topLevelItemCount() == 1
     assert "none found" not in panel.suggestions_label.text()
+
+
+def _suggestion(ranking: str, score: float) -> dict:
+    return {
+        "id": 1,
+        "source_id": 2,
+        "start": 0,
+        "end": 5,
+        "passage": "Pumps restarted at dawn.",
+        "title": "Wire",
+        "relation": "related",
+        "state": "open",
+        "score": score,
+        "ranking": ranking,
+        "origin": 1,
+    }
+
+
+def test_the_score_of_a_suggestion_says_how_it_was_ranked(qtbot):
+    from briefing.ui.evidence import EvidencePanel
+
+    panel = EvidencePanel()
+    qtbot.addWidget(panel)
+    panel.show_claim([], [_suggestion("words", 1.0)])
+    panel.note_none_found(False)
+    row = panel.suggestions.topLevelItem(0)
+    assert (row.text(4), panel.suggestions_label.text().endswith("· ranked by shared words")) == ("1.00", True)
+    assert "share of the best suggestion's" in row.toolTip(4)
+    panel.show_claim([], [_suggestion("meaning", 0.6312)])  # opened: re-ranked by meaning in the worker
+    panel.note_none_found(False)
+    row = panel.suggestions.topLevelItem(0)
+    assert (row.text(4), panel.suggestions_label.text().endswith("· ranked by meaning")) == ("0.63", True)
+    assert "similarity of meaning" in row.toolTip(4)
+    panel.set_ranking_note("the embedding model is not installed")  # the title says words; no second note
+    panel.show_claim([], [_suggestion("words", 1.0)])
+    assert panel.suggestions_label.text().count("shared words") == 1
+
+
+def test_opening_a_claim_re_ranks_its_suggestions_by_meaning(demo_window, monkeypatch):
+    import numpy as np
+
+    from briefing.nlp import embeddings
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", lambda texts: np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2))
+    ws = demo_window.ws
+    source_id, claim = next(
+        (row.id, c) for row in list_sources(ws) for c in list_claim_rows(ws, row.id) if c.open_suggestions
+    )
+    before = [(s["source_id"], s["score"], s["ranking"]) for s in list_suggestions(ws, claim.id)]
+    assert {r for _, _, r in before} == {"words"} and before[0][1] == 1.0
+    demo_window.select_source(source_id)
+    demo_window.panel.select("claim", claim.id)  # the test runner's worker runs at once
+    after = [(s["source_id"], s["score"], s["ranking"]) for s in list_suggestions(ws, claim.id)]
+    # every passage equally close in meaning: half the word score plus half of a cosine of 1
+    assert [(source, ranking) for source, _, ranking in after] == [(source, "meaning") for source, _, _ in before]
+    assert [score for _, score, _ in after] == pytest.approx([0.5 * score + 0.5 for _, score, _ in before], abs=2e-4)
+    panel = demo_window.panel.evidence
+    shown = [panel.suggestions.topLevelItem(i).text(4) for i in range(panel.suggestions.topLevelItemCount())]
+    assert shown == [f"{score:.2f}" for _, score, _ in after]
+    assert panel.suggestions_label.text().endswith("· ranked by meaning")
