@@ -14,6 +14,7 @@ from html import escape, unescape
 import lxml.html
 from lxml import etree
 
+from briefing.embedded_posts import find_signature
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.metadata import pick
@@ -259,7 +260,10 @@ def read_block(element) -> tuple[str, str]:
     if element.tag == "table":
         return "table", table_text(element)
     kind = "h1" if element.tag == "head" and element.get("rend") == "h1" else element.tag
-    return kind, element_text(element)
+    text = element_text(element)
+    if find_signature(text) is not None:  # an embedded post: one paragraph, its lines joined
+        text = " ".join(text.split())
+    return kind, text
 
 
 def table_text(table) -> str:

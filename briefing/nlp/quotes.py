@@ -3,7 +3,8 @@
 For each pair of quotation marks: is it speech (not a scare quote or a title)?
 What is the cue ("said", "told reporters", "according to", "called it")? Who
 is the speaker: a name, a pronoun or a role noun resolved to the right earlier
-mention, or the previous speaker when a paragraph is only a quote?
+mention, or the previous speaker when a paragraph is only a quote? And the posts
+a page embeds, signed by their author (``quote_tweets``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_lines import headline_subject, line_cue, signed_cue, transcript_cue
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
 from briefing.nlp.quote_topics import find_subjects
+from briefing.nlp.quote_tweets import tweet_quotes
 
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
@@ -58,7 +60,17 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
                 quotes.append(quote)
                 previous = quote
         before = para
-    return quotes
+    return _with_posts(parsed, clusters, quotes)
+
+
+def _with_posts(parsed: ParsedText, clusters: list[Cluster], quotes: list[Quote]) -> list[Quote]:
+    """The quotes, and the words of each post the page embeds that holds none of them."""
+    posts = [
+        Quote(start, end, speaker, name, "tweeted")
+        for start, end, speaker, name in tweet_quotes(parsed, clusters)
+        if not any(q.start < end and start < q.end for q in quotes)
+    ]
+    return sorted(quotes + posts, key=lambda q: q.start) if posts else quotes
 
 
 def _pass_topic(upto: int, clusters: list[Cluster], text: str, quotes: list[Quote], known) -> None:

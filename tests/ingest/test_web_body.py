@@ -101,3 +101,22 @@ def test_a_hover_card_inside_a_name_stays_out_of_the_text():
     text = extract_html(page(card)).text
     assert "The mayor met Rep. Jane Doe (D-Halden) on Tuesday" in text
     assert "Water rates rise" not in text and "MORE" not in text
+
+
+def test_an_embedded_post_of_several_lines_is_one_paragraph_ending_in_its_signature():
+    post = (
+        '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Water is back in the north of the city.'
+        '<br><br>Crews are still working in the east. <a href="https://t.co/xY9">pic.twitter.com/xY9</a></p>'
+        '&mdash; Veldran Water Ministry (@VeldranWater) <a href="https://twitter.com/x/status/1">March 4, 2026</a>'
+        "</blockquote>"
+    )
+    paragraphs = extract_html(page(post)).text.split("\n\n")
+    assert (
+        "Water is back in the north of the city. Crews are still working in the east. pic.twitter.com/xY9"
+        "— Veldran Water Ministry (@VeldranWater) March 4, 2026"
+    ) in paragraphs
+
+
+def test_a_quoted_block_without_a_signature_keeps_its_lines():
+    body = etree.fromstring("<body><quote><p>First line.<lb/>Second line.</p></quote></body>")
+    assert web.body_paragraphs(body) == [("quote", "First line.\nSecond line.")]
