@@ -45,6 +45,7 @@ def _number_forms(forms: list[str]) -> list[str]:
 
 
 _PLACE_OR_BODY = ("place", "organisation")
+ACRONYM_LETTERS = 4  # a word in capitals longer than this is more often a headline's than an acronym ("NATO")
 
 
 class EntityResolver:
@@ -199,7 +200,7 @@ class EntityResolver:
             if entity is None or entity.edited:
                 continue
             best = self._most_frequent_form(entity)
-            if best is not None and best[1] != entity.key:
+            if best is not None and best != (entity.name, entity.key):
                 self._rename(entity, *best)
                 reindex_sources_of_speaker(self.ws, entity.id)  # its quotes are found by the new name
 
@@ -234,11 +235,23 @@ class EntityResolver:
         current = full.get(entity.key, 0) if len(entity.key.split()) > 1 or longest == 1 else 0
         key = max(full, key=lambda k: (full[k], k == entity.key))
         if full[key] <= current:
-            return None
+            return self._usual_spelling(entity, spellings.get(entity.key, {}))
         # the usual spelling, not a headline's capitals ("DONALD TRUMP") when another exists
         forms = spellings[key]
         name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
         return name, key
+
+    @staticmethod
+    def _usual_spelling(entity: _Entity, forms: dict[str, int]) -> tuple[str, str] | None:
+        """The name in the spelling most sources use when it is in capitals only where a dateline
+        or a headline set it ("WASHINGTON" where ten sources say "Washington"); an acronym
+        most sources write in capitals ("NATO") keeps them, and so does one on a tie."""
+        usual = max(forms, key=lambda form: (forms[form], not form.isupper()), default=None)
+        if usual is None or not entity.name.isupper() or usual.isupper():
+            return None
+        # on a tie, a word too long for an acronym is a headline's capitals ("MIDWAY ATOLL")
+        wordy = any(len(word) > ACRONYM_LETTERS for word in re.findall(r"[A-Z]+", entity.name))
+        return (usual, entity.key) if forms[usual] > forms.get(entity.name, 0) - wordy else None
 
     def _rename(self, entity: _Entity, name: str, name_key: str) -> None:
         db = self.ws.db
@@ -248,7 +261,10 @@ class EntityResolver:
             if normalise_name(alias) == name_key:
                 db.execute("DELETE FROM entity_aliases WHERE id = ?", [alias_id])
         db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity.id])
-        db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, entity.name])
+        if name_key != entity.key:  # a new spelling of the same name is no alias
+            db.execute(
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, entity.name]
+            )
         self._unindex(entity)
         entity.name, entity.key = name, name_key
         self._keep(entity)

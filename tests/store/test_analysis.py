@@ -537,3 +537,23 @@ def test_a_group_kept_in_both_numbers_by_an_older_analysis_comes_together_on_the
     save_analysis(ws, add_source(ws, text), analysis(text, [found(0, text, "American", "group")]))
     named = {e["name"]: len(e["mentions"]) for e in list_entities(ws) if e["mentions"]}
     assert named == {"Americans": 1}
+
+
+def test_a_name_in_a_datelines_capitals_takes_the_spelling_most_sources_use(ws):
+    """A dateline's "WASHINGTON" came first; three sources write "Washington": the name follows
+    them. An acronym most sources write in capitals keeps them."""
+    texts = ["WASHINGTON — Talks resumed.", "In Washington, talks resumed.", "Washington said no.", "Washington waits."]
+    for number, text in enumerate(texts):
+        word = text[text.lower().index("washington") :][:10]
+        save_analysis(ws, add_source(ws, text, f"w{number}"), analysis(text, [found(0, text, word, "place")]))
+    texts = ["NATO met.", "NATO agreed.", "Nato met again."]
+    for number, text in enumerate(texts):
+        save_analysis(
+            ws, add_source(ws, text, f"n{number}"), analysis(text, [found(0, text, text[:4], "organisation")])
+        )
+    texts = ["MIDWAY ATOLL — Birds returned.", "Midway Atoll is quiet."]  # a tie: a headline's capitals
+    for number, text in enumerate(texts):
+        save_analysis(ws, add_source(ws, text, f"m{number}"), analysis(text, [found(0, text, text[:12], "place")]))
+    named = {e["name"]: (len(e["mentions"]), e["aliases"]) for e in list_entities(ws)}
+    assert named == {"Washington": (4, []), "NATO": (3, []), "Midway Atoll": (2, [])}
+    assert_fts_in_sync(ws)
