@@ -113,6 +113,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
         resolver.settle_names({i for i in entity_ids.values() if i is not None})
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
+        moved = resolver.settle_lone_names({i for i in entity_ids.values() if i is not None})
         _insert_claims(ws, source_id, text, analysis.claims)
         rows = [(source_id, *_checked(text, start, end, source_id)) for start, end in analysis.sentences]
         ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)
@@ -122,7 +123,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
             [analysis.summary, utc_now(), ANALYSIS_VERSION, source_id],
         )
         resolver.forget(_delete_leftover_entities(ws))
-        reindex_sources(ws, [source_id])
+        reindex_sources(ws, sorted(moved | {source_id}))
 
 
 def sources_needing_analysis(ws: Workspace) -> list[int]:

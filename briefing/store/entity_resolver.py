@@ -2,7 +2,8 @@
 
 A found entity links to a stored one by its normalised name or aliases, of a compatible type;
 a person also by a lone surname that one person has, or by a full name written another way
-(``briefing.person_names``); a machine entity is renamed by the full form most sources use.
+(``briefing.person_names``); a machine entity is renamed by the full form most sources use,
+and a one-word body or place the sources use for one person joins that person.
 The analyst's rejections (``rejected_keys``) keep names and aliases from linking again.
 """
 
@@ -26,6 +27,15 @@ def rejected_keys(ws: Workspace, kind: str, source_id: int) -> set[str]:
     return {row[0] for row in ws.db.execute(sql, [kind, source_id])}
 
 
+# an entity the analyst has worked on: judged in history, confirmed as a speaker, put in a note
+_ANALYST_TOUCHED = """
+SELECT 1 FROM history WHERE target_kind = 'entity' AND target_id = ?
+UNION ALL SELECT 1 FROM quotes WHERE speaker_id = ? AND speaker_confirmed = 1
+UNION ALL SELECT 1 FROM briefing_items WHERE kind = 'entity' AND ref_id = ?
+LIMIT 1
+"""
+
+
 @dataclass
 class _Entity:
     id: int
@@ -45,6 +55,10 @@ def _number_forms(forms: list[str]) -> list[str]:
 
 
 _PLACE_OR_BODY = ("place", "organisation")
+# A one-word body or place joins the one person whose lone surname it is when at least this many
+# sources use the word alone for that person, and this many times as many as name the body or place.
+LONE_NAME_SOURCES = 3
+LONE_NAME_RATIO = 3
 ACRONYM_LETTERS = 4  # a word in capitals longer than this is more often a headline's than an acronym ("NATO")
 
 
@@ -240,6 +254,58 @@ class EntityResolver:
         forms = spellings[key]
         name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
         return name, key
+
+    def settle_lone_names(self, entity_ids: Iterable[int]) -> set[int]:
+        """Give to a person the one-word machine bodies and places that are that person's surname
+        where the workspace's sources say so: "Trump" read as an organisation in four sources
+        that never name him in full, while 49 others use "Trump" alone for Donald Trump; "Obama"
+        read as a place. A place most sources name ("Washington", beside a George Washington
+        named alone in a few) stays, and so does a word used alone for two people ("Bush" for
+        Jeb and for George W.: "the Bush administration" is not Jeb's). Returns the sources
+        whose mentions moved."""
+        moved: set[int] = set()
+        for entity_id in sorted(entity_ids):
+            entity = self.entities.get(entity_id)
+            if entity is None:
+                continue
+            if entity.type == "person" and entity.key:
+                candidates = [self.entities[i] for i in sorted(self.by_key.get(entity.key.split()[-1], ()))]
+            else:
+                candidates = [entity]
+            for candidate in candidates:
+                moved |= self._give_to_person(candidate)
+        return moved
+
+    def _give_to_person(self, entity: _Entity) -> set[int]:
+        if entity.edited or entity.type not in _PLACE_OR_BODY or " " in entity.key or not entity.key:
+            return set()
+        db = self.ws.db
+        own = db.execute("SELECT count(DISTINCT source_id) FROM mentions WHERE entity_id = ?", [entity.id]).fetchone()
+        by_person = {
+            person: db.execute(
+                "SELECT count(DISTINCT source_id) FROM mentions WHERE entity_id = ? AND text = ?",
+                [person, entity.name],
+            ).fetchone()[0]
+            for person in sorted(self.by_surname.get(entity.key, ()))
+            if f"{person}:{entity.key}" not in self.rejected
+        }
+        used = sorted(by_person.items(), key=lambda item: -item[1])
+        if not used or used[0][1] < max(LONE_NAME_SOURCES, LONE_NAME_RATIO * own[0]):
+            return set()
+        if len(used) > 1 and (used[1][1] >= LONE_NAME_SOURCES or used[0][1] < LONE_NAME_RATIO * used[1][1]):
+            return set()  # the word alone is used for two people ("Bush" for Jeb and George W.)
+        if db.execute(_ANALYST_TOUCHED, [entity.id, entity.id, entity.id]).fetchone():
+            return set()
+        person = used[0][0]
+        sources = {
+            row[0] for row in db.execute("SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?", [entity.id])
+        }
+        db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [person, entity.id])
+        db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [person, entity.id])
+        db.execute("DELETE FROM entities WHERE id = ?", [entity.id])
+        self.forget([entity.id])
+        reindex_sources_of_speaker(self.ws, person)
+        return sources
 
     @staticmethod
     def _usual_spelling(entity: _Entity, forms: dict[str, int]) -> tuple[str, str] | None:

@@ -557,3 +557,51 @@ def test_a_name_in_a_datelines_capitals_takes_the_spelling_most_sources_use(ws):
     named = {e["name"]: (len(e["mentions"]), e["aliases"]) for e in list_entities(ws)}
     assert named == {"Washington": (4, []), "NATO": (3, []), "Midway Atoll": (2, [])}
     assert_fts_in_sync(ws)
+
+
+def _save(ws, text, title, *entities, quotes=()):
+    source = add_source(ws, text, title)
+    save_analysis(ws, source, analysis(text, [found(n, text, *e) for n, e in enumerate(entities)], quotes))
+    return source
+
+
+def test_a_surname_read_as_a_body_joins_the_person_the_sources_call_by_it(ws):
+    """Sources that never name him in full read "Vance" as an organisation; three others use
+    "Vance" alone for Ada Vance: the body's mentions and quotes go to her, in either order."""
+    text = "Vance won the vote. “We did it,” Vance said."
+    early = _save(ws, text, "early", ("Vance", "organisation"), quotes=[quoted(text, "We did it,", 0, "Vance")])
+    assert {e["name"]: e["type"] for e in list_entities(ws)} == {"Vance": "organisation"}
+    for n in range(3):
+        _save(ws, f"Ada Vance spoke {n}. Vance said the plan works.", f"s{n}", ("Ada Vance", "person", "Vance"))
+    late = _save(ws, "Vance lost a seat.", "late", ("Vance", "organisation"))
+    (person,) = list_entities(ws)
+    assert (person["name"], person["type"]) == ("Ada Vance", "person")
+    assert {early, late} <= {m["source_id"] for m in person["mentions"]}
+    assert rows(ws, "SELECT count(*) FROM quotes WHERE speaker_id = ?", person["id"]) == [(1,)]
+    assert fts_quotes(ws, "speaker:vance") in ([], [rows(ws, "SELECT id FROM quotes")[0][0]])
+    assert_fts_in_sync(ws)
+
+
+def test_a_place_most_sources_name_stays_and_so_does_a_body_the_analyst_worked_on(ws):
+    for n in range(3):
+        _save(ws, f"Kessel is a town {n}.", f"k{n}", ("Kessel", "place"))
+    _save(ws, "Mara Kessel spoke. Kessel said so.", "p", ("Mara Kessel", "person", "Kessel"))
+    body = _save(ws, "Brandt cut jobs.", "body", ("Brandt", "organisation"))
+    brandt = next(e for e in list_entities(ws) if e["name"] == "Brandt")
+    rename_entity(ws, brandt["id"], "BRANDT")  # the analyst's now: edited, never moved
+    for n in range(3):
+        _save(ws, f"Lena Brandt spoke {n}. Brandt said no.", f"b{n}", ("Lena Brandt", "person", "Brandt"))
+    types = {e["name"]: (e["type"], {m["source_id"] for m in e["mentions"]}) for e in list_entities(ws)}
+    assert types["Kessel"][0] == "place" and len(types["Kessel"][1]) == 3  # one person source against three
+    assert types["BRANDT"] == ("organisation", {body})
+
+
+def test_a_surname_two_people_are_called_by_stays_a_body(ws):
+    """ "Bush" alone stands for Jeb in three sources and for George W. in three others: "the Bush
+    administration" read as an organisation goes to neither."""
+    body = _save(ws, "The Bush administration acted.", "body", ("Bush", "organisation"))
+    for n in range(3):
+        _save(ws, f"Jeb Bush spoke {n}. Bush said no.", f"j{n}", ("Jeb Bush", "person", "Bush"))
+        _save(ws, f"George W. Bush wrote {n}. Bush said yes.", f"g{n}", ("George W. Bush", "person", "Bush"))
+    kinds = {e["name"]: (e["type"], {m["source_id"] for m in e["mentions"]}) for e in list_entities(ws)}
+    assert kinds["Bush"] == ("organisation", {body})
