@@ -47,10 +47,36 @@ class _Entity:
     former_types: set[str] = field(default_factory=set)  # types the analyst changed away from
 
 
+# Peoples named by an adjective whose plural is another word: "the Democratic base" and
+# "Democrats", "Jewish voters" and "Jews" are one group.
+GROUP_PLURALS = {
+    "democratic": "democrats",
+    "jewish": "jews",
+    "turkish": "turks",
+    "kurdish": "kurds",
+    "polish": "poles",
+    "danish": "danes",
+    "swedish": "swedes",
+    "finnish": "finns",
+    "scottish": "scots",
+    "spanish": "spaniards",
+}
+_GROUP_ADJECTIVES = {plural: adjective for adjective, plural in GROUP_PLURALS.items()}
+
+
+def _plural(key: str) -> str:
+    return GROUP_PLURALS.get(key, key + "s")
+
+
 def _number_forms(forms: list[str]) -> list[str]:
     """A group's name in the other number: "republican" and "republicans", "american" and
-    "americans" are one group of people."""
-    other = [singular_of(f) or f + "s" for f in forms if len(f) > 3]
+    "americans", "democratic" and "democrats" are one group of people, and so are
+    "african-americans" and "african americans"."""
+    other = []
+    for form in (f for f in forms if len(f) > 3):
+        other.append(singular_of(form) or form + "s")
+        other += [word for word in (GROUP_PLURALS.get(form), _GROUP_ADJECTIVES.get(form)) if word]
+        other.append(form.replace("-", " ") if "-" in form else form.replace(" ", "-"))
     return [f for f in dict.fromkeys(other) if f not in forms]
 
 
@@ -237,10 +263,11 @@ class EntityResolver:
             spellings.setdefault(key, {})
             spellings[key][shown] = spellings[key].get(shown, 0) + len(found_in)
         if entity.type == "group":  # "Republican" counts for "Republicans": a group of people is named in the plural
-            for key in [k for k in counts if k + "s" in counts or singular_of(entity.key) == k]:
-                sources.setdefault(key + "s", set()).update(sources.pop(key))
-                spellings.setdefault(key + "s", {entity.name: 0})
-                counts[key + "s"] = len(sources[key + "s"])
+            for key in [k for k in counts if _plural(k) in counts or _plural(k) == entity.key]:
+                plural = _plural(key)
+                sources.setdefault(plural, set()).update(sources.pop(key))
+                spellings.setdefault(plural, {entity.name: 0})
+                counts[plural] = len(sources[plural])
                 del counts[key]
         longest = max((len(key.split()) for key in counts), default=0)
         full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}

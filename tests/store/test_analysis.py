@@ -605,3 +605,12 @@ def test_a_surname_two_people_are_called_by_stays_a_body(ws):
         _save(ws, f"George W. Bush wrote {n}. Bush said yes.", f"g{n}", ("George W. Bush", "person", "Bush"))
     kinds = {e["name"]: (e["type"], {m["source_id"] for m in e["mentions"]}) for e in list_entities(ws)}
     assert kinds["Bush"] == ("organisation", {body})
+
+
+def test_a_people_named_by_an_irregular_adjective_or_with_a_hyphen_is_one_group(ws):
+    texts = ["Democratic voters stayed home.", "Democrats lost.", "African-Americans voted.", "African Americans won."]
+    names = ["Democratic", "Democrats", "African-Americans", "African Americans"]
+    ids = [_save(ws, text, str(n), (name, "group")) for n, (text, name) in enumerate(zip(texts, names, strict=True))]
+    groups = sorted(({m["source_id"] for m in e["mentions"]}, e["name"]) for e in list_entities(ws))
+    assert groups[0] == (set(ids[:2]), "Democrats")
+    assert groups[1][0] == set(ids[2:]) and groups[1][1] in names[2:]
