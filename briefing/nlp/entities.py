@@ -87,6 +87,7 @@ class Cluster:
 
 _COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 _VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_VARIANTS for v in group}
+_VARIANT_NAMES = {normalise_name(v): group[0] for group in KNOWN_VARIANTS for v in group}
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
@@ -220,6 +221,8 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
             cluster = Cluster()
             clusters.append(cluster)
         cluster.mentions.append(mention)
+        if (variant := _VARIANT_NAMES.get(normalise_name(mention.text))) is not None:
+            cluster.extra_forms.add(variant)  # "U.S." here, "America" there: one place in every source
         shapes[id(cluster)] = _Shape(cluster)
         if mention.role:
             cluster.roles.add(mention.role)

@@ -27,6 +27,7 @@ from briefing.domain import (
     normalise_name,
 )
 from briefing.store.entity_resolver import EntityResolver, rejected_keys
+from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_source_text
 from briefing.store.workspace import Workspace, utc_now
@@ -113,7 +114,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
         resolver.settle_names({i for i in entity_ids.values() if i is not None})
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
-        moved = resolver.settle_lone_names({i for i in entity_ids.values() if i is not None})
+        moved = settle_entities(resolver, (i for i in entity_ids.values() if i is not None))
         _insert_claims(ws, source_id, text, analysis.claims)
         rows = [(source_id, *_checked(text, start, end, source_id)) for start, end in analysis.sentences]
         ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)

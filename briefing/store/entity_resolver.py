@@ -2,8 +2,8 @@
 
 A found entity links to a stored one by its normalised name or aliases, of a compatible type;
 a person also by a lone surname that one person has, or by a full name written another way
-(``briefing.person_names``); a machine entity is renamed by the full form most sources use,
-and a one-word body or place the sources use for one person joins that person.
+(``briefing.person_names``); a machine entity is renamed by the full form most sources use
+(``briefing.store.entity_settling`` settles which entities are one).
 The analyst's rejections (``rejected_keys``) keep names and aliases from linking again.
 """
 
@@ -25,15 +25,6 @@ def rejected_keys(ws: Workspace, kind: str, source_id: int) -> set[str]:
     """The rejections of ``kind`` that hold in the source (the workspace's and its own)."""
     sql = "SELECT key FROM rejections WHERE kind = ? AND (source_id IS NULL OR source_id = ?)"
     return {row[0] for row in ws.db.execute(sql, [kind, source_id])}
-
-
-# an entity the analyst has worked on: judged in history, confirmed as a speaker, put in a note
-_ANALYST_TOUCHED = """
-SELECT 1 FROM history WHERE target_kind = 'entity' AND target_id = ?
-UNION ALL SELECT 1 FROM quotes WHERE speaker_id = ? AND speaker_confirmed = 1
-UNION ALL SELECT 1 FROM briefing_items WHERE kind = 'entity' AND ref_id = ?
-LIMIT 1
-"""
 
 
 @dataclass
@@ -64,6 +55,26 @@ GROUP_PLURALS = {
 _GROUP_ADJECTIVES = {plural: adjective for adjective, plural in GROUP_PLURALS.items()}
 
 
+_LINKING_WORDS = frozenset(("of", "the", "and", "for", "&"))
+# The one word a text uses to refer back to a body it has named ("the Party", "the Committee"):
+# never the body's name while a longer one is known.
+_BACK_REFERENCES = frozenset(
+    """
+the a an party committee council commission agency department ministry company corporation firm group
+organization organisation association authority foundation institute board bureau office union league
+coalition campaign administration court fund network channel paper newspaper magazine station
+""".split()
+)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is the initials of ``name`` ("u.s." of "united states", "fbi" of
+    "federal bureau of investigation", "usa" of "united states of america")."""
+    letters = short.replace(".", "")
+    words = [w for w in name.replace("-", " ").split() if w not in _LINKING_WORDS]
+    return " " not in short and len(words) > 1 and letters == "".join(w[0] for w in words)
+
+
 def _plural(key: str) -> str:
     return GROUP_PLURALS.get(key, key + "s")
 
@@ -81,10 +92,6 @@ def _number_forms(forms: list[str]) -> list[str]:
 
 
 _PLACE_OR_BODY = ("place", "organisation")
-# A one-word body or place joins the one person whose lone surname it is when at least this many
-# sources use the word alone for that person, and this many times as many as name the body or place.
-LONE_NAME_SOURCES = 3
-LONE_NAME_RATIO = 3
 ACRONYM_LETTERS = 4  # a word in capitals longer than this is more often a headline's than an acronym ("NATO")
 
 
@@ -101,7 +108,7 @@ class EntityResolver:
         for entity_id, name, type_, edited in ws.db.execute("SELECT id, name, type, edited FROM entities"):
             self._keep(_Entity(entity_id, name, normalise_name(name), type_, bool(edited)))
         for entity_id, alias in ws.db.execute("SELECT entity_id, alias FROM entity_aliases"):
-            self._add_form(entity_id, normalise_name(alias))
+            self.add_form(entity_id, normalise_name(alias))
         retypes = "SELECT target_id, old_value FROM history WHERE target_kind = 'entity' AND field = 'type'"
         for entity_id, old_type in ws.db.execute(retypes):
             if entity_id in self.entities:
@@ -121,7 +128,7 @@ class EntityResolver:
 
     def _keep(self, entity: _Entity) -> None:
         self.entities[entity.id] = entity
-        self._add_form(entity.id, entity.key)
+        self.add_form(entity.id, entity.key)
         self.by_key.setdefault(entity.key, set()).add(entity.id)
         if entity.type == "person" and entity.key:
             self.by_surname.setdefault(entity.key.split()[-1], set()).add(entity.id)
@@ -270,10 +277,19 @@ class EntityResolver:
                 counts[plural] = len(sources[plural])
                 del counts[key]
         longest = max((len(key.split()) for key in counts), default=0)
-        full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
+        if entity.type == "person":  # a surname alone is the usual second mention, not the name
+            full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
+        else:  # "Congress" in 124 sources, not the "Republican Congress" of 3; "GOP" abbreviates a name
+            full = {
+                k: n
+                for k, n in counts.items()
+                if not any(_abbreviates(k, other) for other in counts) and not (longest > 1 and k in _BACK_REFERENCES)
+            }
         if not full:
             return None
-        current = full.get(entity.key, 0) if len(entity.key.split()) > 1 or longest == 1 else 0
+        current = (
+            full.get(entity.key, 0) if entity.type != "person" or len(entity.key.split()) > 1 or longest == 1 else 0
+        )
         key = max(full, key=lambda k: (full[k], k == entity.key))
         if full[key] <= current:
             return self._usual_spelling(entity, spellings.get(entity.key, {}))
@@ -281,58 +297,6 @@ class EntityResolver:
         forms = spellings[key]
         name = max(forms, key=lambda form: (not form.isupper(), forms[form]))
         return name, key
-
-    def settle_lone_names(self, entity_ids: Iterable[int]) -> set[int]:
-        """Give to a person the one-word machine bodies and places that are that person's surname
-        where the workspace's sources say so: "Trump" read as an organisation in four sources
-        that never name him in full, while 49 others use "Trump" alone for Donald Trump; "Obama"
-        read as a place. A place most sources name ("Washington", beside a George Washington
-        named alone in a few) stays, and so does a word used alone for two people ("Bush" for
-        Jeb and for George W.: "the Bush administration" is not Jeb's). Returns the sources
-        whose mentions moved."""
-        moved: set[int] = set()
-        for entity_id in sorted(entity_ids):
-            entity = self.entities.get(entity_id)
-            if entity is None:
-                continue
-            if entity.type == "person" and entity.key:
-                candidates = [self.entities[i] for i in sorted(self.by_key.get(entity.key.split()[-1], ()))]
-            else:
-                candidates = [entity]
-            for candidate in candidates:
-                moved |= self._give_to_person(candidate)
-        return moved
-
-    def _give_to_person(self, entity: _Entity) -> set[int]:
-        if entity.edited or entity.type not in _PLACE_OR_BODY or " " in entity.key or not entity.key:
-            return set()
-        db = self.ws.db
-        own = db.execute("SELECT count(DISTINCT source_id) FROM mentions WHERE entity_id = ?", [entity.id]).fetchone()
-        by_person = {
-            person: db.execute(
-                "SELECT count(DISTINCT source_id) FROM mentions WHERE entity_id = ? AND text = ?",
-                [person, entity.name],
-            ).fetchone()[0]
-            for person in sorted(self.by_surname.get(entity.key, ()))
-            if f"{person}:{entity.key}" not in self.rejected
-        }
-        used = sorted(by_person.items(), key=lambda item: -item[1])
-        if not used or used[0][1] < max(LONE_NAME_SOURCES, LONE_NAME_RATIO * own[0]):
-            return set()
-        if len(used) > 1 and (used[1][1] >= LONE_NAME_SOURCES or used[0][1] < LONE_NAME_RATIO * used[1][1]):
-            return set()  # the word alone is used for two people ("Bush" for Jeb and George W.)
-        if db.execute(_ANALYST_TOUCHED, [entity.id, entity.id, entity.id]).fetchone():
-            return set()
-        person = used[0][0]
-        sources = {
-            row[0] for row in db.execute("SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?", [entity.id])
-        }
-        db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [person, entity.id])
-        db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [person, entity.id])
-        db.execute("DELETE FROM entities WHERE id = ?", [entity.id])
-        self.forget([entity.id])
-        reindex_sources_of_speaker(self.ws, person)
-        return sources
 
     @staticmethod
     def _usual_spelling(entity: _Entity, forms: dict[str, int]) -> tuple[str, str] | None:
@@ -367,8 +331,8 @@ class EntityResolver:
         if not form or form in entity.forms or form in self.rejected or f"{entity.id}:{form}" in self.rejected:
             return
         self.ws.db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, surface])
-        self._add_form(entity.id, form)
+        self.add_form(entity.id, form)
 
-    def _add_form(self, entity_id: int, form: str) -> None:
+    def add_form(self, entity_id: int, form: str) -> None:
         self.entities[entity_id].forms.add(form)
         self.by_form.setdefault(form, set()).add(entity_id)

@@ -614,3 +614,38 @@ def test_a_people_named_by_an_irregular_adjective_or_with_a_hyphen_is_one_group(
     groups = sorted(({m["source_id"] for m in e["mentions"]}, e["name"]) for e in list_entities(ws))
     assert groups[0] == (set(ids[:2]), "Democrats")
     assert groups[1][0] == set(ids[2:]) and groups[1][1] in names[2:]
+
+
+def test_two_places_one_of_which_has_the_others_name_among_its_forms_are_one(ws):
+    """Two early sources wrote the country two ways and made two places; a third names it both
+    ways: they become one, with every mention."""
+    ids = [
+        _save(ws, "The United States of America voted.", "a", ("United States of America", "place")),
+        _save(ws, "The United States voted. The U.S. won.", "b", ("United States", "place", "U.S.")),
+    ]
+    assert len(list_entities(ws)) == 2
+    text = "The United States of America, or the United States, voted."
+    ids.append(_save(ws, text, "c", ("United States of America", "place", "United States")))
+    (place,) = list_entities(ws)
+    assert {m["source_id"] for m in place["mentions"]} == set(ids)
+    assert "U.S." in place["aliases"]
+    assert_fts_in_sync(ws)
+
+
+def test_a_body_is_named_by_the_form_most_sources_use_even_one_word_but_not_its_initials(ws):
+    """ "Congress" in three sources, "Republican Congress" in one: the body is Congress. "GOP"
+    in three sources abbreviates "Grand Old Party": the full name stays."""
+    _save(ws, "The Republican Congress, Congress said, acts.", "r", ("Republican Congress", "organisation", "Congress"))
+    for n in range(3):
+        _save(ws, f"Congress met {n}.", f"c{n}", ("Congress", "organisation"))
+    _save(ws, "The Grand Old Party, the GOP, met.", "g", ("Grand Old Party", "organisation", "GOP"))
+    for n in range(3):
+        _save(ws, f"The GOP met {n}.", f"p{n}", ("GOP", "organisation"))
+    assert sorted(e["name"] for e in list_entities(ws)) == ["Congress", "Grand Old Party"]
+
+
+def test_a_bodys_back_reference_never_becomes_its_name(ws):
+    for n in range(3):
+        _save(ws, f"The Nazi Party rose {n}. The Party grew.", f"n{n}", ("Nazi Party", "organisation", "Party"))
+        _save(ws, f"The Party grew again {n}.", f"p{n}", ("Party", "organisation", "Nazi Party"))
+    assert [e["name"] for e in list_entities(ws)] == ["Nazi Party"]
