@@ -1,5 +1,5 @@
 """Text that is never a claim: bylines, captions, article-age notices, price-table lines and
-table rows, promos, list markers and site boilerplate.
+table rows, promos, press-release headers, list markers and site boilerplate.
 
 The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
 reused; the patterns here cover what survives cleaning and reaches a sentence.
@@ -52,6 +52,11 @@ PHOTO_CREDIT = re.compile(
     r"(?i)\((?:ap |afp |reuters |file )?(?:photo|image|picture|graphic)s?\s*(?:[:/]|by\b|credit)[^)]*\)|"
     r"\b(?:via|/)\s*(?:getty|shutterstock|ap photo|afp|reuters|epa)\b|\b(?:ap|afp|epa) photo\b|\bgetty images\b"
 )
+# a press release's header: "Ministry of Infrastructure - Press release - 4 March 2026 - For immediate release"
+RELEASE_HEADER = re.compile(
+    r"(?i)\bfor (?:immediate|general) release\b|\bembargoed (?:until|till)\b|"
+    r"(?:^|[-–—|·]\s*)(?:press|news|media) release\s*(?:[-–—|·:]|$)"
+)
 LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[-•*·▪]|[a-z][.)])\s*$")
 MARKUP_OR_LINK = re.compile(r"<[a-z/][^>]{0,200}>|https?://|\bpic\.twitter\.com/|\bwww\.\w", re.IGNORECASE)
 # a table's row as the importer writes it ("DL | Myles Garrett | 57 | 77% | 1 tackle"), or Markdown's
@@ -71,6 +76,7 @@ def is_junk(text: str) -> bool:
         or CAPTION.match(line)
         or PHOTO_CREDIT.search(line)
         or DATELINE_STAMP.match(line)
+        or RELEASE_HEADER.search(line)
     ):
         return True
     if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line) or TABLE_ROW.search(line):

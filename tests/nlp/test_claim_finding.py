@@ -136,6 +136,8 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "Every online business exists in the 'space-time continuum.'Click To Tweet",
         "Plague and zoonotic influenza warning: CDC names EIGHT deadly diseases [WARNING]",
         "Good morning! This is the tech news you need to know this Tuesday.",
+        "Ministry of Water, Republic of Veldra - Press release - 4 March 2026 - For immediate release",
+        "EMBARGOED UNTIL 00:01 GMT, 5 March 2026: Halden Water Authority annual report",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -148,6 +150,7 @@ def test_page_furniture_is_never_a_claim(analyse, line):
     [
         "By the time the tankers arrived, 40,000 households had no water.",
         "From January, the tax on fuel will rise by 12 percent.",
+        "The ministry said in a press release that 40,000 households lost water on Tuesday.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
