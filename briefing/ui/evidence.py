@@ -123,7 +123,8 @@ class EvidencePanel(QWidget):
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        self.suggestions_title = "Suggested related passages, one per source (confirm to make them evidence)"
+        # short enough for one line beside the ranking note at 1280 wide; Confirm says what it does
+        self.suggestions_title = "Suggested related passages, one per source"
         self.suggestions_label = plain_label(self.suggestions_title, word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
@@ -153,7 +154,9 @@ class EvidencePanel(QWidget):
     def set_ranking_note(self, unavailable: str | None) -> None:
         """Say whether suggestions are re-ranked by meaning, and why not when they are not."""
         if unavailable is None:
-            self.suggestions_label.setToolTip("Ranked by shared words, then re-ranked by meaning when a claim opens")
+            self.suggestions_label.setToolTip(
+                "Confirm one to make it evidence. Ranked by shared words, then re-ranked by meaning when a claim opens"
+            )
             return
         self.suggestions_title = (
             "Suggested related passages, one per source, ranked by shared words "
