@@ -42,14 +42,18 @@ def tweet_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[tuple[int,
 
 
 def _without_links(text: str, end: int) -> int:
-    """``end`` moved back over the whitespace, picture links and short links that close a post."""
+    """``end`` moved back over the whitespace, picture links and short links that close a post
+    (one pass from the end: a paragraph of thousands of links costs no more than its length)."""
     while True:
-        stripped = text[:end].rstrip()
-        last = stripped.rsplit(None, 1)[-1] if stripped else ""
-        link = LINK.search(last)
-        if link is None:
-            return len(stripped)
-        end = len(stripped) - len(last) + link.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        link = LINK.search(text, start, end)
+        if link is None or start == end:
+            return end
+        end = link.start()
 
 
 def _named(clusters: list[Cluster], text: str, start: int, end: int) -> int | None:

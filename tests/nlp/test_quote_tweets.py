@@ -75,3 +75,8 @@ def test_the_signature_and_the_links_are_read_from_the_end_only():
     assert find_signature("x" * 100_000 + " — Ana Ruiz (@ana_ruiz) June 29, 2016")["name"] == "Ana Ruiz"
     text = "It is dangerous, too.https://t.co/hc pic.twitter.com/Q1 "
     assert text[: _without_links(text, len(text))] == "It is dangerous, too."
+
+
+def test_a_post_of_nothing_but_links_leaves_no_words():
+    text = "http://a " * 5000 + "— Ana Ruiz (@ana_ruiz) June 29, 2016"
+    assert _without_links(text, find_signature(text).start()) == 0
