@@ -91,7 +91,7 @@ def _number_forms(forms: list[str]) -> list[str]:
     return [f for f in dict.fromkeys(other) if f not in forms]
 
 
-_PLACE_OR_BODY = ("place", "organisation")
+PLACE_OR_BODY = ("place", "organisation")
 ACRONYM_LETTERS = 4  # a word in capitals longer than this is more often a headline's than an acronym ("NATO")
 
 
@@ -182,10 +182,10 @@ class EntityResolver:
         confusion ('Brackenholm' read as a body where the text lists it without a cue); a
         person and a place ('Jordan') stay apart."""
         one_word = len(name_key.split()) < 2
-        if type_ == "group" or (one_word and type_ not in _PLACE_OR_BODY):
+        if type_ == "group" or (one_word and type_ not in PLACE_OR_BODY):
             return None
         hits = [self.entities[i] for i in self.by_key.get(name_key, ())]
-        hits = [e for e in hits if e.type != "group" and (not one_word or e.type in _PLACE_OR_BODY)]
+        hits = [e for e in hits if e.type != "group" and (not one_word or e.type in PLACE_OR_BODY)]
         return min(hits, key=lambda e: e.id) if hits else None
 
     @staticmethod

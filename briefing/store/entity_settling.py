@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefing.store.entity_resolver import PLACE_OR_BODY
 from briefing.store.search_index import reindex_sources_of_speaker
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 # sources use the word alone for that person, and this many times as many as name the body or place.
 LONE_NAME_SOURCES = 3
 LONE_NAME_RATIO = 3
-_PLACE_OR_BODY = ("place", "organisation")
 _ANALYST_TOUCHED = """
 SELECT 1 FROM history WHERE target_kind = 'entity' AND target_id = ?
 UNION ALL SELECT 1 FROM quotes WHERE speaker_id = ? AND speaker_confirmed = 1
@@ -82,7 +82,7 @@ def _join_same_name(resolver: EntityResolver, entity: _Entity) -> set[int]:
 
 
 def _give_to_person(resolver: EntityResolver, entity: _Entity) -> set[int]:
-    if entity.edited or entity.type not in _PLACE_OR_BODY or " " in entity.key or not entity.key:
+    if entity.edited or entity.type not in PLACE_OR_BODY or " " in entity.key or not entity.key:
         return set()
     db = resolver.ws.db
     by_person = {
