@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from briefing.domain import normalise_name
 from briefing.embedded_posts import find_signature
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import PERSON_TITLES
 from briefing.nlp.parse import ParsedText
+from briefing.person_names import may_be_same_person
 
 LINK = re.compile(r"(?:https?://|pic\.twitter\.com/)\S*$")
 NAME_PREFIXES = PERSON_TITLES | {"the"}
@@ -58,11 +60,17 @@ def _without_links(text: str, end: int) -> int:
 
 def _named(clusters: list[Cluster], text: str, start: int, end: int) -> int | None:
     """The cluster of a mention that is the whole name at [start, end), a title or "the" aside
-    ("Rep. Ilhan Omar", "The Nigerian Senate"); none for a part of it ("Browns" of "PFF CLE Browns")."""
+    ("Rep. Ilhan Omar", "The Nigerian Senate"), and that the cluster is named by: the same
+    person ("Donald J. Trump" of Donald Trump) or the same body. None for a part of a name
+    ("Browns" of "PFF CLE Browns"), or a name the text's other entity took in ("PFF CLE Browns"
+    read into the Cleveland Browns)."""
     for index, cluster in enumerate(clusters):
         for mention in cluster.mentions:
             if start <= mention.start and mention.end == end:
                 before = text[start : mention.start].lower().replace(".", " ").split()
-                if all(word in NAME_PREFIXES for word in before):
+                if not all(word in NAME_PREFIXES for word in before):
+                    continue
+                said, named = normalise_name(mention.text), normalise_name(cluster.name)
+                if said == named or cluster.type == "person" and may_be_same_person(said, named):
                     return index
     return None

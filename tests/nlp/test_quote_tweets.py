@@ -44,14 +44,29 @@ def test_a_post_is_only_its_own_paragraph(analyse):
 
 
 def test_the_speaker_is_an_entity_named_in_full_by_the_signature_never_one_named_by_a_part():
-    text = "Sig: Rep. Ilhan Omar and PFF CLE Browns"
-    omar, browns = text.index("Ilhan"), text.index("Browns")
+    text = (
+        "Rep. Ilhan Omar. PFF CLE Browns. Cleveland Browns won. Cleveland Browns. "
+        "Donald J. Trump. Donald Trump. Donald Trump."
+    )
+
+    def at(words, after=0):
+        start = text.index(words, after)
+        return Mention(start, start + len(words), words, "person" if "Donald" in words else "organisation")
+
+    omar = Mention(text.index("Ilhan"), text.index("Ilhan") + 10, "Ilhan Omar", "person")
+    pff, second, again = at("PFF CLE Browns"), text.index("Donald Trump") + 1, text.index("Cleveland") + 1
     clusters = [
-        Cluster([Mention(browns, browns + 6, "Browns", "organisation")]),
-        Cluster([Mention(omar, omar + 10, "Ilhan Omar", "person")]),
+        Cluster([at("Browns", pff.start)]),
+        Cluster([omar]),
+        Cluster([at("Cleveland Browns"), pff, at("Cleveland Browns", again)]),
+        Cluster([at("Donald J. Trump"), at("Donald Trump"), at("Donald Trump", second)]),
     ]
-    assert _named(clusters, text, text.index("Rep."), omar + 10) == 1  # a title before the name
-    assert _named(clusters, text, text.index("PFF"), browns + 6) is None  # "PFF CLE" is no title
+    assert (clusters[2].name, clusters[3].name) == ("Cleveland Browns", "Donald Trump")
+    assert _named(clusters, text, 0, omar.end) == 1  # a title before the name
+    assert _named(clusters, text, pff.start + 4, pff.end) is None  # "CLE Browns": a part of a body's name
+    assert _named(clusters, text, pff.start, pff.end) is None  # read into the Cleveland Browns
+    trump = text.index("Donald J.")
+    assert _named(clusters, text, trump, trump + 15) == 3  # Donald J. Trump is Donald Trump
 
 
 def test_a_post_of_a_picture_and_a_word_is_no_quote_nor_is_a_name_without_a_handle(analyse):
