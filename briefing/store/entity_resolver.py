@@ -56,6 +56,9 @@ _GROUP_ADJECTIVES = {plural: adjective for adjective, plural in GROUP_PLURALS.it
 
 
 _LINKING_WORDS = frozenset(("of", "the", "and", "for", "&"))
+# Initials name a body only when this many times as many sources use them as spell the name out:
+# "GOP" (225 sources) for "Grand Old Party" (3), but "United States" beside "U.S."
+INITIALS_RATIO = 10
 # The one word a text uses to refer back to a body it has named ("the Party", "the Committee"):
 # never the body's name while a longer one is known.
 _BACK_REFERENCES = frozenset(
@@ -279,11 +282,12 @@ class EntityResolver:
         longest = max((len(key.split()) for key in counts), default=0)
         if entity.type == "person":  # a surname alone is the usual second mention, not the name
             full = {k: n for k, n in counts.items() if len(k.split()) > 1 or longest == 1}
-        else:  # "Congress" in 124 sources, not the "Republican Congress" of 3; "GOP" abbreviates a name
+        else:  # "Congress" in 124 sources, not the "Republican Congress" of 3; initials only when nearly all use them
             full = {
                 k: n
                 for k, n in counts.items()
-                if not any(_abbreviates(k, other) for other in counts) and not (longest > 1 and k in _BACK_REFERENCES)
+                if not any(_abbreviates(k, other) and n < INITIALS_RATIO * counts[other] for other in counts)
+                and not (longest > 1 and k in _BACK_REFERENCES)
             }
         if not full:
             return None

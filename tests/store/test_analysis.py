@@ -649,3 +649,10 @@ def test_a_bodys_back_reference_never_becomes_its_name(ws):
         _save(ws, f"The Nazi Party rose {n}. The Party grew.", f"n{n}", ("Nazi Party", "organisation", "Party"))
         _save(ws, f"The Party grew again {n}.", f"p{n}", ("Party", "organisation", "Nazi Party"))
     assert [e["name"] for e in list_entities(ws)] == ["Nazi Party"]
+
+
+def test_initials_name_a_body_when_nearly_every_source_uses_them(ws):
+    _save(ws, "The Grand Old Party, the GOP, met.", "g", ("Grand Old Party", "organisation", "GOP"))
+    for n in range(10):
+        _save(ws, f"The GOP met {n}.", f"p{n}", ("GOP", "organisation"))
+    assert [e["name"] for e in list_entities(ws)] == ["GOP"]
