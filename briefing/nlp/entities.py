@@ -34,7 +34,7 @@ from briefing.nlp.entity_person_names import (
     retype_name_words,
     retype_word_people,
 )
-from briefing.nlp.entity_types import DATELINE_ROLE, with_layout_types
+from briefing.nlp.entity_types import DATELINE_ROLE, placed_by_context, with_layout_types
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -86,8 +86,8 @@ class Cluster:
 
 
 _COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
-_VARIANT_KEYS = {normalise_name(v): normalise_name(group[0]) for group in KNOWN_VARIANTS for v in group}
 _VARIANT_NAMES = {normalise_name(v): group[0] for group in KNOWN_VARIANTS for v in group}
+_VARIANT_KEYS = {variant: normalise_name(name) for variant, name in _VARIANT_NAMES.items()}
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
@@ -212,7 +212,9 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
-    placed = {normalise_name(m.text) for m in mentions if _placed(m, text)} | _COUNTRY_KEYS
+    placed = {
+        normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
+    } | _COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
@@ -233,16 +235,6 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
 
 
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across)\s+$")
-
-
-def _placed(mention: Mention, text: str) -> bool:
-    """A place the text or the layout says is one: 'in Washington', a dateline."""
-    if mention.type != "place":
-        return False
-    return (
-        mention.weight >= 2
-        or _PLACE_PREPOSITION_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
-    )
 
 
 class _Shape:

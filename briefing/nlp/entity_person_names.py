@@ -17,6 +17,7 @@ from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import ClusterLike, plural_singulars
+from briefing.nlp.entity_types import placed_by_context
 from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -99,16 +100,7 @@ def _named_as_thing(name: str, text: str) -> bool:
     return False
 
 
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")
-
-
-def _placed(mention: Mention, text: str) -> bool:
-    """A place the layout or the context says is one ('in Charlotte'), not only the model."""
-    if mention.type != "place":
-        return False
-    return mention.weight >= 2 or bool(
-        _PLACE_PREPOSITION_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
-    )
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")  # 'from Charlotte' too
 
 
 def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
@@ -116,7 +108,11 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
     first word is a given name is a person's, unless a keyword, the layout or the context
     made it something else (weight 2 or more), the text puts that given name in a place
     ('Charlotte Panthers' beside 'in Charlotte') or writes it as a thing's ('The Kelly File')."""
-    places = {normalise_name(m.text) for m in mentions if " " not in m.text.strip() and _placed(m, text)}
+    places = {
+        normalise_name(m.text)
+        for m in mentions
+        if " " not in m.text.strip() and placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
+    }
     for mention in mentions:
         if mention.type not in ("organisation", "place") or mention.weight >= 2:
             continue

@@ -92,6 +92,16 @@ _NOT_TEAMS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
+
+
+def placed_by_context(mention: Mention, text: str, before: re.Pattern[str]) -> bool:
+    """A place the layout (weight 2 or more) or the words ``before`` it say is one ('in
+    Charlotte', a dateline), not only the model."""
+    if mention.type != "place":
+        return False
+    return mention.weight >= 2 or before.search(text[max(0, mention.start - 8) : mention.start]) is not None
+
+
 DATELINE_ROLE = "dateline"  # a dateline's city is not the club of the same name in a table
 _COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 
