@@ -24,8 +24,8 @@ from briefing.nlp.claim_words import (
     SPEECH_LEMMAS,
 )
 
-QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``", "„", "«", "»"))
-OPENING, CLOSING = frozenset(("“", "``", "„", "«")), frozenset(("”", "»"))
+QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``", "„", "«", "»", "’’"))
+OPENING, CLOSING = frozenset(("“", "``", "„", "«")), frozenset(("”", "»", "’’"))  # wire copy: “…,’’
 STATIVE_LEMMAS = frozenset("be have remind see look feel seem mean matter deserve need want love hate unite".split())
 VIEW_PRONOUNS = frozenset("we our us ours ourselves you your yours me my".split())
 VIEW_ADJ_TAGS = frozenset(("JJ", "JJR", "JJS"))
@@ -76,7 +76,7 @@ def _mark_side(token) -> str | None:
 
 # a double quotation mark as written, with the marks that close it; "''" and a straight mark
 # serve both sides, and which side a straight one is on shows in the spaces around it
-CURLY_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+CURLY_PAIRS = (("“", ("”", "’’")), ("«", ("»",)), ("„", ("“",)))  # wire copy closes “ with ’’ too
 BOTH_SIDES = ("''", '"')
 
 
@@ -87,10 +87,12 @@ def without_stray_marks(text: str, start: int, end: int) -> tuple[int, int]:
     claim shows its own words; a mark it holds both sides of stays."""
     for _ in range(2):  # a sentence that both opens and closes others' quotes
         part = text[start:end]
-        for opening, closing in CURLY_PAIRS:
-            if part.startswith(opening) and part.count(opening) > part.count(closing):
+        for opening, closings in CURLY_PAIRS:
+            if part.startswith(opening) and part.count(opening) > sum(map(part.count, closings)):
                 start += len(opening)
-            elif part.endswith(closing) and part.count(closing) > part.count(opening):
+                continue
+            closing = next((c for c in closings if part.endswith(c)), None)
+            if closing is not None and part.count(closing) > part.count(opening):
                 end -= len(closing)
         part = text[start:end]
         for mark in BOTH_SIDES:

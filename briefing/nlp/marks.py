@@ -2,7 +2,8 @@
 
 Curly, straight, single and guillemet marks; apostrophes (“Authority’s”,
 “world’ s”) are told apart from closing single quotes; a curly open closed by
-a straight mark still pairs; a quotation left open runs to the end of its
+a straight mark, or by two single closing marks (“...,’’ as wire copy writes it),
+still pairs; a quotation left open runs to the end of its
 paragraph (the news convention for quotes that go on in the next paragraph).
 An unpaired mark never makes the text fail: it is simply not a quote.
 """
@@ -25,10 +26,16 @@ class QuoteSpan:
     open: int  # index of the opening mark
     close: int  # index of the closing mark, or the paragraph end when it stays open
     closed: bool
+    width: int = 1  # of the closing mark: two for a doubled single close
 
     @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
+
+    @property
+    def after(self) -> int:
+        """Where the text after the closing mark begins."""
+        return self.close + self.width
 
 
 MARK = re.compile("[\"'" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "]")
@@ -39,9 +46,14 @@ def pair_marks(paragraph: str) -> tuple[QuoteSpan, ...]:
     """Top-level quotation spans of one paragraph, in order."""
     stack: list[tuple[int, str]] = []  # (position, "d" or "s")
     spans: list[QuoteSpan] = []
+    skip = -1
     for match in MARK.finditer(paragraph):
         i, char = match.start(), match.group()
+        if i == skip:
+            continue
         action = _classify(paragraph, i, char, stack)
+        width = 2 if action == "close-d" and char in (SINGLE_CLOSE, "'") else 1
+        skip = i + 1 if width == 2 else skip  # the second mark of a doubled single close
         if action in ("d", "s"):
             stack.append((i, action))
         elif action in ("close-d", "close-s"):
@@ -51,7 +63,7 @@ def pair_marks(paragraph: str) -> tuple[QuoteSpan, ...]:
             if stack:
                 position, _ = stack.pop()
                 if not stack:
-                    spans.append(QuoteSpan(position, i, True))
+                    spans.append(QuoteSpan(position, i, True, width))
     spans.extend(_left_open(paragraph, stack))
     return tuple(_outermost(spans))
 
@@ -70,6 +82,8 @@ def _classify(text: str, i: int, char: str, stack: list[tuple[int, str]]) -> str
         return "d" if before in OPENING_CONTEXT or i == 0 else ("close-d" if "d" in open_families else None)
     if char == SINGLE_OPEN:
         return "s" if (before in OPENING_CONTEXT or i == 0) and after.isalnum() else None
+    if char in (SINGLE_CLOSE, "'") and after == char and "d" in open_families and "s" not in open_families:
+        return "close-d"  # “... voters,’’ Will Moy said: wire copy closes a double quote with two singles
     if char in (SINGLE_CLOSE, "'"):
         return _single_close_or_open(text, i, char, before, after, open_families)
     return None

@@ -174,12 +174,23 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> C
             verbs.append(token)
     first = doc[min(open_i + 1, len(doc) - 1)]
     holding = [v for v in verbs if first in v.subtree]
-    for token in holding[:1] + [v for v in verbs if v not in holding[:1]]:
+    # 'Audience members laughed when he urged voters, “…”': a speech verb whose clause ends
+    # at the comma or colon before the mark introduces the quote, whatever the parse hung it on
+    leading = [v for v in verbs if _introduces(doc, v, open_i)][:1] or holding[:1]
+    for token in leading + [v for v in verbs if v not in leading]:
         token = _reporting_verb(para, token)
         cue = cue_for_verb(para, token, list(doc[sentence_start:open_i]))
         if cue is not None:
             return cue
     return None
+
+
+def _introduces(doc, verb, open_i: int) -> bool:
+    """'told reporters, “…”', 'urged voters: “…”': the verb's words end at a comma or colon
+    right before the opening mark."""
+    if open_i < 2 or doc[open_i - 1].text not in (",", ":") or verb.lemma_ not in QUOTE_VERBS:
+        return False
+    return max(t.i for t in verb.subtree if t.i < open_i - 1 and not t.is_punct) == open_i - 2
 
 
 def _reporting_verb(para: Paragraph, verb):
@@ -263,7 +274,7 @@ def colon_before(para: Paragraph, span, before: Paragraph | None) -> Cue | None:
         return None
     if before.text.rstrip().endswith(":"):
         return _cue_before(before, len(before.doc), whole_sentence=True) or _last_subject(before)
-    only_quote = len(para.text[span.close + 1 :].strip()) < 3 and len(para.text[span.open : span.close].split()) >= 4
+    only_quote = len(para.text[span.after :].strip()) < 3 and len(para.text[span.open : span.close].split()) >= 4
     if only_quote and not pair_marks(before.text):
         return _cue_before(before, len(before.doc), whole_sentence=True)
     return None

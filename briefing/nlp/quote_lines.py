@@ -32,7 +32,7 @@ def signed_cue(para: Paragraph, span) -> Cue | None:
     with a dash and a name, as readers' and voters' words are listed, a line each."""
     if para.text[para.text.rfind("\n", 0, span.open) + 1 : span.open].strip() or not span.closed:
         return None
-    match = SIGNED.match(para.text, span.close + 1)
+    match = SIGNED.match(para.text, span.after)
     if match is None:
         return None
     name = match["name"]

@@ -200,7 +200,7 @@ def _continues(para: Paragraph, span, previous: Quote | None, words: list[str], 
     if previous.speaker_text is None and text_after(before, previous.end).strip():
         return False  # a quote without a speaker carries on only when it was left open
     opening = para.text[: span.open].strip()
-    after = para.text[span.close + 1 :].strip()
+    after = para.text[span.after :].strip()
     return not opening and len(after) < 3
 
 
@@ -249,7 +249,7 @@ def _short_quote_allowed(inner: str, cue: Cue, para: Paragraph, span) -> bool:
     if len(inner.split()) >= 2 and cue.speaker_end <= para.start + span.open:
         return True  # a speech verb before the words, in the same sentence
     gap_after = cue.speaker_start - (para.start + span.close)
-    right_after = para.text[span.close + 1 : span.close + 40]
+    right_after = para.text[span.after : span.close + 40]
     close_i = para.token_from(span.close)
     verb_next = close_i is not None and cue.verb_i == close_i + 1  # '“Yes!” beamed Donald Hartley'
     tight = (

@@ -111,10 +111,12 @@ def test_kind_cues_that_only_look_like_one(nlp, sentence, kind):
     [
         ("“I have earned 9 million votes in this election.", "I have earned 9 million votes in this election."),
         ("No one has disputed a word I said.”", "No one has disputed a word I said."),
+        ("No one has disputed a word I said.’’", "No one has disputed a word I said."),
         ("''We've shown the capability to grow,'' he added. ''", "''We've shown the capability to grow,'' he added."),
         ("We were at 6 and 7 and 8 and 9.''", "We were at 6 and 7 and 8 and 9."),
         # marks the sentence holds on both sides, or in its middle, stay
         ("“We raised $5 million,” he said.", "“We raised $5 million,” he said."),
+        ("“We raised $5 million,’’ he said.", "“We raised $5 million,’’ he said."),  # wire copy's close
         ('He said the vote was "done."', 'He said the vote was "done."'),
         ("Cruz said that “every word is true.", "Cruz said that “every word is true."),
     ],

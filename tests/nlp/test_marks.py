@@ -26,6 +26,8 @@ def inner_texts(text):
         ),
         ('He said "no', []),
         ("She called it “a “nested” problem” today.", ["a “nested” problem"]),
+        ("“Mislead voters,’’ Moy said. “And again.”", ["Mislead voters,", "And again."]),
+        ("They said “no’’ to a ‘review’’ today.", ["no", "review"]),
     ],
 )
 def test_pairs_marks_in_scraped_text(text, expected):

@@ -450,3 +450,24 @@ def test_a_straight_mark_after_a_no_break_space_opens_the_next_quote(analyse):
         "I have to say that the police are absolutely mistreated,",
         "And if there is an incident, it is on your newscasts all night, all week,",
     ]
+
+
+def test_wire_copy_closing_a_quote_with_two_single_marks(analyse):
+    text = (
+        "“It was an attempt to mislead voters,’’ Julia Hartmann, head of the watchdog, told the BBC. "
+        "“And I think it is inappropriate for a serious party to behave that way.”"
+    )
+    assert speakers(analyse(text), text) == [
+        ("It was an attempt to mislead voters,", "Julia Hartmann"),
+        ("And I think it is inappropriate for a serious party to behave that way.", "Julia Hartmann"),
+    ]
+
+
+def test_the_speech_verb_right_before_the_quote_speaks_not_the_clause_it_hangs_from(analyse):
+    # the parser hangs the quote on 'laughed'; 'urged voters,' introduces it
+    text = (
+        "Prime Minister Boris Hallam spoke in Leeds.\n\n"
+        "Audience members laughed when he urged voters, “Look what I have said I’m going to do as a "
+        "politician and look what I’ve delivered.”"
+    )
+    assert [speaker for _, speaker in speakers(analyse(text), text)] == ["Boris Hallam"]
