@@ -112,7 +112,7 @@ def test_unusable_workspace_is_one_line(capsys, tmp_path):
     bad.write_text("not a database", encoding="utf-8")
     code, _, err = run(capsys, "info", "--workspace", str(bad))
     assert code == 1
-    assert err.strip() == f"briefing: {bad}: not a Briefing workspace (not an SQLite file)"
+    assert err.strip() == f"briefing: {bad}: not a Briefing workspace (not an SQLite file, or its header is damaged)"
 
 
 def test_export_into_missing_folder_is_one_line(capsys, ws_file, tmp_path):

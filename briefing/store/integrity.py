@@ -4,7 +4,11 @@ Everything here reads the file through its own read-only connection with ``trust
 so a refused file is never changed (no journal, no WAL, no migration). The order:
 
 1. the kind of file: a regular file (a named pipe would hang the read, a broken symbolic link
-   would fail later with SQLite's words), then the SQLite header: other files are not workspaces;
+   would fail later with SQLite's words), then the SQLite header, read by SQLite: other files are
+   not workspaces. Never by a descriptor of our own: closing any descriptor of a file drops
+   every POSIX lock this process holds on it, the locks of its open connections too, and the
+   next process to close the workspace would take itself for the last and delete the -wal and
+   -shm under them;
 2. the schema version: a newer Briefing's workspace is refused, not half-understood;
 3. every schema object (tables with their columns, constraints and foreign keys, indexes,
    triggers, views, virtual tables) must be exactly one our migrations create
@@ -26,13 +30,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from briefing.domain import WorkspaceError
-from briefing.paths import SQLITE_HEADER
 from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 from briefing.store.schema_check import expected_objects, list_strangers
 
 EMPTY = -1  # check_existing's answer for an empty or missing file: a new workspace
 _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not wait for a writer
 
 
 def read_only_uri(path: Path, *, exclusive: bool = False) -> str:
@@ -80,11 +82,8 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
     """
     if not check_file_kind(path):
         return EMPTY
-    head = _read_head(path)
-    if not head:
+    if not os.stat(path).st_size:
         return EMPTY  # an empty file becomes a new workspace
-    if head != SQLITE_HEADER:
-        raise WorkspaceError(f"{path}: not a Briefing workspace (not an SQLite file)")
     try:
         conn = sqlite3.connect(read_only_uri(path, exclusive=exclusive), uri=True)
         try:
@@ -93,23 +92,13 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
         finally:
             conn.close()
     except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", 0) == sqlite3.SQLITE_NOTADB:  # no SQLite header
+            reason = "not an SQLite file, or its header is damaged"
+            raise WorkspaceError(f"{path}: not a Briefing workspace ({reason})") from None
         detail = " ".join(str(exc).split())[:160]
         raise WorkspaceError(f"{path}: not a readable Briefing workspace ({detail})") from None
     except ValueError:  # text that is not UTF-8 where SQLite keeps names and schema
         raise WorkspaceError(f"{path}: the workspace file is damaged (its schema is not readable text)") from None
-
-
-def _read_head(path: Path) -> bytes:
-    try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the look
-            raise WorkspaceError(f"{path}: is not a regular file")
-        return os.read(fd, len(SQLITE_HEADER))
-    finally:
-        os.close(fd)
 
 
 def _check(path: Path, conn: sqlite3.Connection, thorough: bool) -> int:

@@ -10,7 +10,7 @@ from briefing.domain import WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from briefing.store import integrity, lock, open_workspace
 from briefing.store.counts import count_rows
 from briefing.store.entities import add_entity
-from tests.processes import hold_workspace, run_cli
+from tests.processes import hold_workspace, run_cli, run_python
 
 
 def _digest(path):
@@ -221,3 +221,29 @@ def test_a_reader_checks_a_killed_sessions_file_once(held, monkeypatch):
     for _ in range(3):
         open_workspace(path, read_only=True).close()
     assert checked == [path]
+
+
+READ_AND_CLOSE = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("SELECT count(*) FROM entities").fetchone()
+conn.close()
+"""
+
+
+@pytest.mark.parametrize("second", ["reopen", "read_only"])
+def test_opening_a_second_connection_keeps_the_first_ones_file_locks(ws_file, second):
+    """A process's POSIX locks on a file go when it closes any descriptor of that file: a header
+    read by a second open dropped the window's locks, and the next process to close the
+    workspace (the command line, a reader) took itself for the last one and deleted the -wal
+    and -shm under the window, which then failed with 'disk I/O error'."""
+    first = open_workspace(ws_file)
+    add_entity(first, "Before", "person")
+    other = first.reopen() if second == "reopen" else open_workspace(ws_file, read_only=True)
+    assert count_rows(other)["entities"] == 1
+    assert run_python(READ_AND_CLOSE, str(ws_file)).returncode == 0
+    assert os.path.exists(f"{ws_file}-shm") and os.path.exists(f"{ws_file}-wal")
+    add_entity(first, "After", "person")
+    assert count_rows(other)["entities"] == 2
+    other.close()
+    first.close()

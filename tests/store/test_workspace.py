@@ -83,7 +83,7 @@ def test_unknown_migration_is_refused(ws_file):
     "content, reason",
     [
         (b"hello, this is a text file" * 10, "not an SQLite file"),
-        (b"SQLite format 3\x00" + b"\xff" * 200, "not a readable Briefing workspace"),
+        (b"SQLite format 3\x00" + b"\xff" * 200, "its header is damaged"),
     ],
 )
 def test_foreign_files_are_refused(ws_file, content, reason):
