@@ -207,8 +207,8 @@ class ClaimActions(QObject):
 
     @Slot(object)
     def _reranked(self, changed: object) -> None:
-        if changed:
-            self.window.evidence_flow.refresh()
+        if changed:  # the claims list counts the suggestions too: passages far in meaning left
+            self.window.after_edit()
 
     @Slot(str)
     def _failed(self, message: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from briefing.ui.panels import ItemRole
 
 
 def _open_claim_with_suggestions(window):
@@ -175,3 +176,29 @@ def test_opening_a_claim_re_ranks_its_suggestions_by_meaning(demo_window, monkey
     shown = [panel.suggestions.topLevelItem(i).text(4) for i in range(panel.suggestions.topLevelItemCount())]
     assert shown == [f"{score:.2f}" for _, score, _ in after]
     assert panel.suggestions_label.text().endswith("· ranked by meaning")
+
+
+def test_the_claims_list_counts_what_the_re_ranking_left(demo_window, monkeypatch):
+    import numpy as np
+
+    from briefing.nlp import embeddings
+
+    ws = demo_window.ws
+    source_id, claim = next(
+        (row.id, c) for row in list_sources(ws) for c in list_claim_rows(ws, row.id) if c.open_suggestions > 1
+    )
+
+    def embed(texts):  # the claim comes first; only the first passage shares its meaning
+        vectors = np.zeros((len(texts), 2), dtype=np.float32)
+        vectors[:, 1] = 1.0
+        vectors[0], vectors[1] = (1.0, 0.0), (1.0, 0.0)
+        return vectors
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", embed)
+    demo_window.select_source(source_id)
+    demo_window.panel.select("claim", claim.id)  # the test runner's worker runs at once
+    left = next(c for c in list_claim_rows(ws, source_id) if c.id == claim.id).open_suggestions
+    assert left < claim.open_suggestions
+    row = demo_window.panel.claims.currentItem()
+    assert (row.data(0, ItemRole)[1], row.text(2)) == (claim.id, f"{left} suggested")
