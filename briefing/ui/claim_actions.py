@@ -169,6 +169,7 @@ class ClaimActions(QObject):
                 return
         seen = claim["revision"]  # read before the dialog: a colleague's edit meanwhile refuses this one
         if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
+            self._select_in_reader(claim_id)
             self.suggest([claim_id])
 
     def not_a_claim(self, claim_id: int | None = None) -> None:
@@ -186,8 +187,15 @@ class ClaimActions(QObject):
         command = AddClaim(window.ws, source_id, span, window.after_edit, part)
         if window.push_command(lambda: command) and command.claim_id is not None:
             window.panel.select("claim", command.claim_id)
+            self._select_in_reader(command.claim_id)
             window.statusBar().showMessage("Claim added; looking for related passages in other sources…", 6000)
             self.suggest([command.claim_id])
+
+    def _select_in_reader(self, claim_id: int) -> None:
+        """The claim's words as stored (snapped to whole words) selected in the reader."""
+        claim = get_claim(self.window.ws, claim_id)
+        if claim["part"] == "text":
+            self.window.reader.select_range(claim["start"], claim["end"])
 
     def suggest(self, claim_ids: list[int]) -> None:
         """Related passages for these claims, from the whole workspace, in the worker."""

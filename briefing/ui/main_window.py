@@ -265,12 +265,15 @@ class MainWindow(QMainWindow):
             self.panel.show_items(None, [], [], [], [])
             return
         position = self.reader.verticalScrollBar().value()
+        selected = self.reader.selected_range() if keep_position else None  # the open claim or quote
         source = get_source(self.ws, source_id)
         entities, quotes = list_entity_rows(self.ws, source_id), list_quote_rows(self.ws, source_id)
         claims, notes = list_claim_rows(self.ws, source_id), list_note_rows(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
         self.panel.show_items(source.summary, entities, quotes, claims, notes, list_source_variants(self.ws, source_id))
         if keep_position:
+            if selected is not None:
+                self.reader.select_range(*selected)
             self.reader.verticalScrollBar().setValue(position)
 
     def open_item(self, kind: str, ref_id: int, source_id: int) -> None:

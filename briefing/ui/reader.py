@@ -234,6 +234,13 @@ class Reader(QTextBrowser):
         """Select a range of the source and bring it to the middle of the view."""
         self._select_positions(self.doc_position(start), self.doc_position(end))
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select a range of the source where it is, without scrolling to it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.doc_position(start))
+        cursor.setPosition(self.doc_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def _select_positions(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)

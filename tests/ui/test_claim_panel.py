@@ -45,8 +45,10 @@ def assert_panel_shows(window, claim_id):
     for key, value in expected.items():
         assert shown[key] == value, key
     if claim_id is not None:
-        status = get_claim(window.ws, claim_id)["status"]
-        assert shown["hint"].lower().startswith(status)
+        claim = get_claim(window.ws, claim_id)
+        assert shown["hint"].lower().startswith(claim["status"])
+        if claim["part"] == "text":  # the reader keeps the claim selected through every redraw
+            assert window.reader.selected_range() == (claim["start"], claim["end"])
 
 
 def _claims_with_suggestions(window):
