@@ -27,6 +27,7 @@ SINGLE_LINE_RULES = [
     re.compile(r"edit story|listen to (this )?(article|story)|\d{1,2} min(ute)?s? read", I),
     re.compile(r"print( this)?( page| article)?|skip to (main )?content|back to top", I),
     re.compile(r"(story continues below( this)? )?advertisement(s)?( - scroll to continue.*)?", I),
+    re.compile(r"(story|article) continues (below|after)( the| this)? (gallery|video|photos?|slideshow|ad)\.?", I),
     re.compile(r"advert|sponsored( content)?|click here to (subscribe|sign up|read more).{0,40}", I),
     re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),

@@ -69,6 +69,11 @@ def _abbreviation(text: str, mark: int, after: int) -> bool:
     return word in ABBREVIATIONS or word == "no" and text[after:].lstrip()[:1].isdigit()  # "No. 1"
 
 
+WEEKDAYS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
+)
+
+
 def true_case(title: str, body: str, nlp: Any) -> str:
     """``title`` with its headline capitals lowered where they are not names; same length."""
     if not is_title_case(title):
@@ -78,9 +83,11 @@ def true_case(title: str, body: str, nlp: Any) -> str:
     names, lower_words = body_words(body)
     known = known_words(nlp)
     out = list(title)
+    # "Tue – Sat 4PM (Closed on Sun & Mon)": beside another weekday, "Sat" and "Sun" are days
+    days = WEEKDAYS if sum(m.group() in WEEKDAYS for m in WORD.finditer(title)) >= 2 else frozenset()
     for index, match in enumerate(WORD.finditer(title)):
         word = match.group()
-        if index == 0 or not _lower_it(word, names, lower_words, known):
+        if index == 0 or word in days or not _lower_it(word, names, lower_words, known):
             continue
         lowered = word.lower()
         if len(lowered) == len(word):

@@ -47,6 +47,7 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 PERSONAL = frozenset("he she they".split())  # under the headline, the headline's people
 POINTING = DEMONSTRATIVES | PERSONAL | frozenset("it we i you one".split())
 VERBLESS_WORDS = 5
+READER_POSSESSIVES = frozenset("your our my".split())  # "Your go-forward plan for business focus": a label
 # "How to Tackle Game Day Snack Temptations", "What to know about ...", "10 things in tech you
 # need to know today", "7 key questions heading into the debate": advice and lists, not claims
 HOW_TO = re.compile(
@@ -289,7 +290,7 @@ def judge_subhead(span, floor: float, under_headline: bool = False) -> tuple[str
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < MIN_WORDS or "?" in span.text or span.text.rstrip().endswith(":") or is_junk(span.text):
         return None
-    if _no_subject(span, under_headline) or _leans_back(span, words[0], under_headline):
+    if _no_subject(span, under_headline) or _leans_back(span, words[0], under_headline) or _labels_a_command(span):
         return None
     clauses = split_clauses(span)
     kind = claim_kind(span, clauses)
@@ -300,15 +301,48 @@ def judge_subhead(span, floor: float, under_headline: bool = False) -> tuple[str
 
 
 def _states(span, clauses: Clauses, words: list) -> bool:
-    """A live verb, or (no verb read at all) a phrase long enough to be a headline's, with
-    common words and a preposition in it ("Cruz fields most attacks from rivals in Fox
-    forum"), not a label ("The Upshot.") or a row of names ("Jane Doe, Policy Institute.")."""
-    if any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
+    """A live verb that predicates, or (no verb read at all) a phrase long enough to be a
+    headline's, with common words and a preposition in it ("Cruz fields most attacks from
+    rivals in Fox forum"), not a label ("The Upshot.", "Your plan for business focus") or a
+    row of names ("Jane Doe, Policy Institute.")."""
+    bracketed = _bracketed(span)
+    if any(_predicates(t) and t.i not in bracketed for t in clauses.live):
         return True
     if any(t.pos_ in ("VERB", "AUX") for t in span) or len(words) < VERBLESS_WORDS or words[0].pos_ == "DET":
         return False
+    if words[0].lower_ in READER_POSSESSIVES:
+        return False
     common = sum(1 for t in words if t.pos_ in ("NOUN", "ADJ") and t.text.islower())
     return common >= 2 and any(t.pos_ == "ADP" for t in words)
+
+
+def _predicates(token) -> bool:
+    """A verb that says something of a subject, not one inside a phrase: "Focus on what
+    really matters" (under a preposition), "Something to Consider" (an infinitive modifier)."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "pcomp":
+        return False
+    return token.dep_ == "ROOT" or not any(c.tag_ == "TO" for c in token.children)
+
+
+def _bracketed(span) -> set[int]:
+    """Indexes of the tokens inside round brackets: "Tue – Sat 4PM (Closed on Sun & Mon)"."""
+    inside, depth = set(), 0
+    for token in span:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
+
+
+def _labels_a_command(span) -> bool:
+    """ "The Build Stage: Create a tangible online asset": a label, then a command."""
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is None or colon + 1 >= span.end:
+        return False
+    return span.doc[colon + 1].tag_ == "VB"
 
 
 def _no_subject(span, under_headline: bool) -> bool:

@@ -70,6 +70,7 @@ def test_quotation_marks_are_never_changed(quoted):
         "Sign up for our newsletter",
         "Advertisement",
         "ADVERTISEMENT",
+        "Story continues below gallery",
         "© 2019 Halden Courier Media. All rights reserved.",
         "Copyright 2024 Veldra Review",
         "We use cookies to improve your experience. By continuing you accept our cookie policy.",
