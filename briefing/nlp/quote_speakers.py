@@ -35,6 +35,7 @@ MALE_PRONOUNS = frozenset({"he", "him"})
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 POSSESSIVES = {"his": "he", "her": "she"}
 INDEFINITE = frozenset(("a", "an", "one", "another"))
+POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
@@ -67,6 +68,7 @@ def resolve_speaker(
     if genders is None:
         genders = {i: g for i, c in enumerate(clusters) if (g := cluster_gender(c, text)) is not None}
     indefinite = speaker_text.split(" ", 1)[0].lower() in INDEFINITE
+    possessed = _possessed(speaker_text)  # before the words shrink to their role
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
         return found
@@ -79,7 +81,10 @@ def resolve_speaker(
     if role is not None and indefinite:
         return None  # 'a Mexican official', 'one former aide': someone not named before
     if role is not None:
-        return latest(clusters, start, "person", quotes, people, role=role)
+        # 'the victim's mother', 'his lawyer': someone known by another, never the one last named;
+        # 'the doctor' after 'A doctor on the scene': someone the text never names
+        unnamed = possessed or _met_unnamed(role, text[:start])
+        return latest(clusters, start, "person", quotes, people, role=role, any_person=not unnamed)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None and words[0] == org_word:
         return None  # 'Police say…': a body of that kind, none named before
@@ -334,6 +339,15 @@ def _cluster_by_form(clusters: list[Cluster], words: str) -> int | None:
     return None
 
 
+def _possessed(speaker_text: str) -> bool:
+    return bool(POSSESSED.search(speaker_text)) or speaker_text.split(" ", 1)[0].lower() in ("his", "her", "their")
+
+
+def _met_unnamed(role: str, before: str) -> bool:
+    """ "A doctor on the scene told Ruptly ...": the role came in with 'a' before the quote."""
+    return re.search(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)}\b", before, re.IGNORECASE) is not None
+
+
 def latest(
     clusters: list[Cluster],
     before: int,
@@ -342,9 +356,11 @@ def latest(
     people: set[int],
     role: str | None = None,
     among: set[int] | None = None,
+    any_person: bool = True,
 ) -> int | None:
     """The entity of that kind ('person': one of ``people``; another kind: not one of them)
-    mentioned last before ``before``, outside quotations."""
+    mentioned last before ``before``, outside quotations; with a role, the last with that
+    role, else (``any_person``) the last of the kind."""
     inside = [(q.start, q.end) for q in quotes]
     best, best_pos = None, -1
     for index, cluster in enumerate(clusters):
@@ -357,7 +373,7 @@ def latest(
         for mention in cluster.mentions:
             if best_pos < mention.start < before and not any(s <= mention.start < e for s, e in inside):
                 best, best_pos = index, mention.start
-    if best is None and role is not None:
+    if best is None and role is not None and any_person:
         return latest(clusters, before, kind, quotes, people)
     return best
 

@@ -471,3 +471,28 @@ def test_the_speech_verb_right_before_the_quote_speaks_not_the_clause_it_hangs_f
         "politician and look what I’ve delivered.”"
     )
     assert [speaker for _, speaker in speakers(analyse(text), text)] == ["Boris Hallam"]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (  # someone known by another is never the one last named
+            "Michael Webb grabbed the girl on Saturday. A jury convicted Webb, 51, of kidnapping.\n\n"
+            "The victim's mother testified, describing her daughter as “brave, strong, and smart” to the jury.",
+            "brave, strong, and smart",
+        ),
+        (  # the doctor came in unnamed: 'A doctor on the scene'
+            "Nadia Cruz, the ombudsman, asked for calm on Tuesday.\n\n"
+            "A doctor on the scene said he tried to save one of the wounded.\n\n"
+            "“It is a shame to see a comrade die in this way,” the doctor said.",
+            "It is a shame to see a comrade die in this way,",
+        ),
+    ],
+)
+def test_a_described_speaker_is_not_the_person_named_last(analyse, text, quote):
+    assert (quote, None) in speakers(analyse(text), text)
+
+
+def test_a_role_still_finds_the_person_named_last_when_nothing_else_names_it(analyse):
+    text = "Marco Rubio spoke in Miami on Monday.\n\n“We will win Florida,” the senator said."
+    assert speakers(analyse(text), text) == [("We will win Florida,", "Marco Rubio")]
