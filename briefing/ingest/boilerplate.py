@@ -29,6 +29,7 @@ SINGLE_LINE_RULES = [
     re.compile(r"(story continues below( this)? )?advertisement(s)?( - scroll to continue.*)?", I),
     re.compile(r"(story|article) continues (below|after)( the| this)? (gallery|video|photos?|slideshow|ad)\.?", I),
     re.compile(r"advert|sponsored( content)?|click here to (subscribe|sign up|read more).{0,40}", I),
+    re.compile(r"also on [\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|tv)\b.{0,150}", I),  # "Also on rt.com Journalists ..."
     re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
     re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
@@ -103,7 +104,11 @@ BLOCK_HEADING = re.compile(
     r"join the (conversation|discussion)|(show|view) comments)\s*:?",
     I,
 )
-INLINE_TEASER = re.compile(r"(read more|read next|related|also read|see also|more from \w+)\s*:\s*\S.{0,150}", I)
+INLINE_TEASER = re.compile(
+    r"(read more|read next|related|also read|read also|see also|see more|also see|watch|don'?t miss|more from \w+)"
+    r"\s*:\s*\S.{0,150}",
+    I,
+)
 DOUBLE_QUOTES = frozenset('"«»“”„‟「」『』〝〞〟＂')
 MAX_LINK_LINES = 8
 LINK_LINE_WORDS = 16
