@@ -114,7 +114,7 @@ def is_link(token) -> bool:
 def _clean_mention(para: Paragraph, ent) -> Mention | None:
     label = ent.label_ or ent.root.ent_type_
     tokens = list(ent)
-    inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0]
+    inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0 and not _of_a_group(tokens[:i])]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
         tokens = tokens[inner[-1] + 1 :]
     tokens = _without_strays(tokens)
@@ -137,6 +137,13 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     common = len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and _opens_sentence(tokens[0])
     start += para.start
     return Mention(start, start + len(text), text, kind, weight, role or title, adjectival, common)
+
+
+def _of_a_group(owner: list) -> bool:
+    """ "the People’s Daily", "Children’s Hospital", "Women’s March": a plural noun owns the
+    rest as part of one name, no owner of its own."""
+    words = [t for t in owner if t.lower_ != "the"]
+    return len(words) == 1 and words[0].tag_ in ("NNS", "NNPS")
 
 
 def _pageant_title(token, title: str | None) -> bool:

@@ -126,3 +126,12 @@ def test_an_owner_and_what_they_own_are_no_one_name(analyse):
     found = names(analyse(text))
     assert not {"Trump's RT", "Tim Kaine's Senate"} & set(found)
     assert {"Donald Trump", "Tim Kaine", "Senate", "Swiss People's Party", "Women's Media Center"} <= set(found)
+
+
+def test_a_plural_before_a_possessive_is_part_of_the_name(analyse):
+    # 'Port Halden’s Saltmarsh' has an owner; 'the People’s Daily' is one name
+    text = (
+        "On Monday, the People’s Daily, the mouthpiece of the Communist party, warned protesters. "
+        "The People’s Daily also said the unrest must end."
+    )
+    assert "People’s Daily" in names(analyse(text), "organisation")
