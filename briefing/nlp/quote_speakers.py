@@ -340,7 +340,8 @@ def _cluster_by_form(clusters: list[Cluster], words: str) -> int | None:
 
 
 def _possessed(speaker_text: str) -> bool:
-    return bool(POSSESSED.search(speaker_text)) or speaker_text.split(" ", 1)[0].lower() in ("his", "her", "their")
+    """ "the victim's mother", "his lawyer": someone known through another."""
+    return bool(POSSESSED.search(speaker_text)) or speaker_text.split(" ", 1)[0].lower() in {*POSSESSIVES, "their"}
 
 
 def _met_unnamed(role: str, before: str) -> bool:
