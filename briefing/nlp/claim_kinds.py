@@ -199,4 +199,7 @@ def _has_number_word(ent) -> bool:
 
 
 def _currency(sent) -> bool:
-    return any(t.lower_ in MONEY_WORDS or t.tag_ == "$" for t in sent) or bool(MONEY.search(sent.text))
+    # "#1" is tagged a currency sign too: a rank, not money
+    return any(t.lower_ in MONEY_WORDS or t.tag_ == "$" and t.text != "#" for t in sent) or bool(
+        MONEY.search(sent.text)
+    )

@@ -98,6 +98,7 @@ def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
         ("The opposition claimed that the mayor hid the ransom demand.", "allegation"),
         ("If there are people who are believed to be dangerous, the law must apply to them.", None),
         ("The minister is believed to be planning a visit to Paris.", "rumour"),
+        ("The band reached #1 on the chart in 2019.", "figure"),  # a rank: "#" is no currency sign
     ],
 )
 def test_kind_cues_that_only_look_like_one(nlp, sentence, kind):
