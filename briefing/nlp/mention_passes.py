@@ -78,6 +78,10 @@ august september october november december mr mrs ms dr prof
 )
 
 
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
 def _plain_word(word: str) -> bool:
     """A word that may be part of a person's name: no function, opening, title or organisation
     word, and no word closing a quotation ('Trump Was ‘Mocking’ Clinton')."""
@@ -190,7 +194,8 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
     known = {m.text for m in mentions if len(m.text.split()) > 1}
     names = {m.text for m in mentions}
     lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
-    for mention in [m for m in lone if m.type == "person" or _speaks(text, m)]:
+    # an acronym speaks for a body ('the Chinese CDC said'), never as a person's surname
+    for mention in [m for m in lone if m.type == "person" or _speaks(text, m) and not _acronym(m.text)]:
         word = re.escape(mention.text)
         before = rf"(?<![\w-])(?:(?:{_CAPITALISED})[ ]+){{1,3}}{word}(?![\w-])"
         after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"

@@ -115,3 +115,9 @@ def cluster_at(start: int, name: str) -> Cluster:
 )
 def test_a_pronoun_takes_up_a_lone_name_only_as_subject_or_owner_after_it(nlp, text, person):
     assert in_context(nlp, text, "Zorblat") is person
+
+
+def test_an_acronym_that_speaks_is_a_body_not_a_surname(analyse):
+    # 'Yusuf said' after 'Halima Sadiq Yusuf' is her; 'the Chinese CDC said' is no person
+    analysis = analyse("Officials at the Chinese CDC said the risk was low. The CDC asked people to stay calm.")
+    assert {(e.name, e.type) for e in analysis.entities} == {("Chinese", "group"), ("CDC", "organisation")}
