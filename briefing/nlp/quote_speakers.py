@@ -43,6 +43,7 @@ PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 INTRODUCED_REACH = 400  # characters before a pronoun where a person just introduced still speaks next
+INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 # after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
 INTRODUCTION = re.compile(
     r",\s+(?:\d+,\s+)?(?:a|an|the|[a-z][\w-]*\s+(?:of|at|for)|president|director|chairman|chief)\b"
@@ -83,7 +84,7 @@ def resolve_speaker(
     if role is not None:
         # 'the victim's mother', 'his lawyer': someone known by another, never the one last named;
         # 'the doctor' after 'A doctor on the scene': someone the text never names
-        unnamed = possessed or _met_unnamed(role, text[:start])
+        unnamed = possessed or _met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
         return latest(clusters, start, "person", quotes, people, role=role, any_person=not unnamed)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None and words[0] == org_word:
