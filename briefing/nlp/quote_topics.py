@@ -14,9 +14,10 @@ from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 
-from briefing.nlp.marks import pair_marks
+from briefing.nlp.marks import DOUBLE_CLOSE, DOUBLE_OPEN, pair_marks
 from briefing.nlp.parse import ParsedText
 
+QUOTE_MARK_TOKENS = frozenset((*DOUBLE_OPEN, *DOUBLE_CLOSE, '"', "''", "``", "’’"))
 REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
@@ -104,8 +105,17 @@ def is_subject(token) -> bool:
 
 
 def _unreported(subject) -> bool:
-    """Not inside a clause some verb reports ('Lou said Lew had his eyes on…')."""
-    return not any(t.dep_ in REPORTED for t in [subject.head, *subject.head.ancestors])
+    """Not inside a clause some verb reports ('Lou said Lew had his eyes on…'). A clause the
+    parser hung from a speech verb across a quotation is the narrative, not what is reported:
+    'Sondland has amended his testimony — “I now do recall,” he said'."""
+    return not any(
+        t.dep_ in REPORTED and not _quote_between(subject, t.head) for t in [subject.head, *subject.head.ancestors]
+    )
+
+
+def _quote_between(subject, verb) -> bool:
+    low, high = sorted((subject.i, verb.i))
+    return any(t.text in QUOTE_MARK_TOKENS for t in subject.doc[low + 1 : high])
 
 
 def _in_main_clause(subject) -> bool:

@@ -496,3 +496,12 @@ def test_a_described_speaker_is_not_the_person_named_last(analyse, text, quote):
 def test_a_role_still_finds_the_person_named_last_when_nothing_else_names_it(analyse):
     text = "Marco Rubio spoke in Miami on Monday.\n\n“We will win Florida,” the senator said."
     assert speakers(analyse(text), text) == [("We will win Florida,", "Marco Rubio")]
+
+
+def test_a_clause_before_a_quote_is_the_narrative_not_what_the_speech_verb_reports(analyse):
+    # the parser hangs 'Sondland has amended …' from 'said': its subject is still the topic
+    text = (
+        "President Donald Trump spoke on Monday. Yet Gordon Sondland has already amended his testimony "
+        "once — “I now do recall,” he said."
+    )
+    assert speakers(analyse(text), text) == [("I now do recall,", "Gordon Sondland")]
