@@ -24,6 +24,7 @@ from briefing.store.backup import (
 from briefing.store.counts import count_rows
 from briefing.store.entities import add_entity
 from briefing.store.restore import restore_backup
+from tests.old_schema import workspace_at_schema
 from tests.processes import hold_workspace, run_cli
 
 
@@ -194,14 +195,7 @@ def test_restore_refuses_the_workspace_itself_and_a_workspace_in_use(case):
 
 
 def test_an_upgrade_is_preceded_by_a_backup(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0003_search_index")
-    db.execute("PRAGMA user_version = 2")
-    db.close()
+    workspace_at_schema(ws_file, 2).close()
     open_workspace(ws_file).close()
     [kept] = list_backups(ws_file)
     assert kept.name.endswith("-before-upgrade.briefing")

@@ -12,10 +12,11 @@ from sqlite_utils import Database
 from briefing.domain import Document, WorkspaceError
 from briefing.store import open_workspace
 from briefing.store.history import history_for
-from briefing.store.migrations import SCHEMA_VERSION, migrations
+from briefing.store.migrations import SCHEMA_VERSION
 from briefing.store.postgres import POSTGRES_SCHEMA_VERSION, schema_version
 from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot
 from briefing.store.sources import add_document, list_sources
+from tests.old_schema import workspace_at_schema
 
 
 def _doc(text: str) -> Document:
@@ -28,10 +29,7 @@ def _doc(text: str) -> Document:
 def _schema_10(path) -> None:
     """A workspace as Briefing made it before schema 11: three sources and a claim, the newest
     source deleted after history named it, and a mention pointing at the first source."""
-    db = Database(path)
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db, stop_before="0011_ids_never_reused")
-    db.execute("PRAGMA user_version = 10")
+    db = workspace_at_schema(path, 10)
     for source_id in (1, 2, 3):
         db.execute(
             "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "

@@ -10,6 +10,7 @@ from briefing.domain import WorkspaceError, WorkspaceLocked, WorkspaceReadOnly
 from briefing.store import integrity, lock, open_workspace
 from briefing.store.counts import count_rows
 from briefing.store.entities import add_entity
+from tests.old_schema import workspace_at_schema
 from tests.processes import hold_workspace, run_cli, run_python
 
 
@@ -116,14 +117,7 @@ def test_the_cli_refuses_writes_and_allows_reads_while_locked(held, tmp_path):
 
 
 def test_reading_an_older_workspace_read_only_asks_for_the_upgrade(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0003_search_index")
-    db.execute("PRAGMA user_version = 2")
-    db.close()
+    workspace_at_schema(ws_file, 2).close()
     with pytest.raises(WorkspaceError, match="older version of Briefing; it is upgraded when opened for writing"):
         open_workspace(ws_file, read_only=True)
 

@@ -11,6 +11,7 @@ from briefing.store import open_workspace
 from briefing.store.briefings import add_item, add_passage, create_briefing, read_briefing, remove_item
 from briefing.store.history import history_for
 from briefing.store.sources import add_document
+from tests.old_schema import workspace_at_schema
 from tests.store.test_sources import make_doc
 
 BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
@@ -94,13 +95,7 @@ def test_the_table_refuses_a_passage_without_its_range(note):
 
 
 def test_an_older_workspace_keeps_its_items_and_ids_and_takes_passages(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0009_passage_items")
-    db.execute("PRAGMA user_version = 8")
+    db = workspace_at_schema(ws_file, 8)
     db.execute(
         "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
         "VALUES (3, 'a', 'txt', 'h3', ?, 'Pumps back', '2026-03-01')",

@@ -20,6 +20,7 @@ from briefing.store.sources import (
     source_urls,
     update_source,
 )
+from tests.old_schema import workspace_at_schema
 
 BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
@@ -100,13 +101,7 @@ def test_a_source_not_analysed_is_listed_as_such(ws):
 
 
 def test_upgrade_fills_the_address_of_pages_already_imported(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0007_source_urls")
-    db.execute("PRAGMA user_version = 6")
+    db = workspace_at_schema(ws_file, 6)
     for source_id, fmt, raw in (
         (1, "html", PAGE),
         (2, "txt", b"plain"),

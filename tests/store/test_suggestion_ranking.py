@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 
 import psycopg
-from sqlite_utils import Database
 
 from briefing.domain import Document
 from briefing.store import open_workspace
-from briefing.store.migrations import migrations
 from briefing.store.sources import add_document
 from briefing.store.suggestions import list_suggestions, replace_suggestions
 from briefing.store.views import get_claim_related
+from tests.old_schema import workspace_at_schema
 
 TEXT = "Pumps restarted at dawn. The river rose. Crews worked all night."
 # (claim, source, start, end, score): claim 1 ranked by words (raw BM25), claim 2 by meaning (0-1)
@@ -21,29 +20,31 @@ OLD_ROWS = [(1, 2, 0, 24, 12.5), (1, 3, 25, 39, 5.0), (2, 1, 0, 24, 0.81), (2, 3
 
 def _schema_11(path) -> None:
     """A workspace as Briefing made it before schema 12, with suggestions of both kinds."""
-    db = Database(path)
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db, stop_before="0012_suggestion_ranking")
-    db.execute("PRAGMA user_version = 11")
+    db = workspace_at_schema(path, 11)
     for source_id in (1, 2, 3):
         db.execute(
             "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
             "VALUES (?, 'a.txt', 'txt', ?, ?, ?, '2026-03-01')",
             [source_id, f"h{source_id}", TEXT, f"Source {source_id}"],
         )
+    _old_claims(db.execute, "?")
+    db.conn.commit()
+    db.close()
+
+
+def _old_claims(execute, mark: str) -> None:
+    """Two claims and their suggestions as schema 11 stored them (``mark``: the driver's placeholder)."""
     for claim_id, source_id in ((1, 1), (2, 2)):
-        db.execute(
-            'INSERT INTO claims (id, source_id, start, "end", text) VALUES (?, ?, 0, 24, ?)',
+        execute(
+            f'INSERT INTO claims (id, source_id, start, "end", text) VALUES ({mark}, {mark}, 0, 24, {mark})',
             [claim_id, source_id, TEXT[:24]],
         )
     for claim_id, source_id, start, end, score in OLD_ROWS:
-        db.execute(
+        execute(
             'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
-            "VALUES (?, ?, ?, ?, ?, ?, 'related')",
+            f"VALUES ({', '.join([mark] * 6)}, 'related')",
             [claim_id, source_id, start, end, TEXT[start:end], score],
         )
-    db.conn.commit()
-    db.close()
 
 
 def _scores(ws, claim_id):
@@ -67,17 +68,7 @@ def test_a_team_database_of_schema_11_is_upgraded_the_same_way(team_database):
     with psycopg.connect(team_database) as conn:  # back to schema 11: no ranking column, raw scores
         conn.execute("ALTER TABLE claim_suggestions DROP COLUMN ranking")
         conn.execute("UPDATE briefing_schema SET version = 11")
-        for claim_id, source_id in ((1, 1), (2, 2)):
-            conn.execute(
-                'INSERT INTO claims (id, source_id, start, "end", text) VALUES (%s, %s, 0, 24, %s)',
-                [claim_id, source_id, TEXT[:24]],
-            )
-        for claim_id, source_id, start, end, score in OLD_ROWS:
-            conn.execute(
-                'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation) '
-                "VALUES (%s, %s, %s, %s, %s, %s, 'related')",
-                [claim_id, source_id, start, end, TEXT[start:end], score],
-            )
+        _old_claims(conn.execute, "%s")
     with open_workspace(team_database) as ws:
         assert _scores(ws, 1) == [(2, 1.0, "words"), (3, 0.4, "words")]
         assert _scores(ws, 2) == [(1, 0.81, "meaning"), (3, 0.4, "meaning")]

@@ -6,6 +6,7 @@ import pytest
 from briefing.domain import WorkspaceError
 from briefing.store import open_workspace
 from briefing.store.migrations import MIGRATION_NAMES, SCHEMA_VERSION
+from tests.old_schema import workspace_at_schema
 
 BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
@@ -123,13 +124,7 @@ def test_transaction_rolls_back_on_error(ws):
 
 
 def test_upgrade_from_an_older_schema_keeps_data_and_builds_the_search_index(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0003_search_index")
-    db.execute("PRAGMA user_version = 2")
+    db = workspace_at_schema(ws_file, 2)
     db.execute(
         "INSERT INTO sources (path, format, content_hash, text, title, imported_at) "
         "VALUES ('a.txt', 'txt', 'h1', '北京市政府周二表示，供水已恢复。', '供水恢复', '2026-03-01T00:00:00+00:00')"
@@ -143,13 +138,7 @@ def test_upgrade_from_an_older_schema_keeps_data_and_builds_the_search_index(ws_
 
 
 def test_upgrade_indexes_a_title_with_its_source_alone(ws_file):
-    from sqlite_utils import Database
-
-    from briefing.store.migrations import migrations
-
-    db = Database(ws_file)
-    migrations.apply(db, stop_before="0004_titles_with_their_source")
-    db.execute("PRAGMA user_version = 3")
+    db = workspace_at_schema(ws_file, 3)
     db.execute(
         "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
         "VALUES (1, 'a.txt', 'txt', 'h1', 'Pumps restarted at dawn.', 'Harbour report', '2026-03-01')"
