@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
-from briefing.store.entities import get_entity
+from briefing.store.entities import get_entity, move_entity_rows
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
@@ -285,15 +285,7 @@ def _merge_one(ws: Workspace, target_id: int, other_id: int, reason: str | None)
     db = ws.db
     target_name, target_type = _entity(ws, target_id)
     name, type_ = _entity(ws, other_id)
-    # a range both entities mention keeps the target's mention
-    db.execute(
-        "DELETE FROM mentions WHERE entity_id = ? AND EXISTS (SELECT 1 FROM mentions t WHERE t.entity_id = ? "
-        'AND t.source_id = mentions.source_id AND t.start = mentions.start AND t."end" = mentions."end")',
-        [other_id, target_id],
-    )
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target_id, other_id])
-    db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [target_id, other_id])
-    db.execute("UPDATE briefing_items SET ref_id = ? WHERE kind = 'entity' AND ref_id = ?", [target_id, other_id])
+    move_entity_rows(ws, target_id, other_id)
     forms = set(map(normalise_name, [target_name, *_aliases(ws, target_id)]))
     for surface in [name, *_aliases(ws, other_id)]:
         if normalise_name(surface) not in forms:

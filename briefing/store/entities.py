@@ -32,6 +32,20 @@ def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: 
         )
 
 
+def move_entity_rows(ws: Workspace, target_id: int, other_id: int) -> None:
+    """What points at entity ``other_id`` points at ``target_id``: its mentions (a range both
+    mention keeps the target's), the quotes it speaks and the briefing items that cite it."""
+    db = ws.db
+    db.execute(
+        "DELETE FROM mentions WHERE entity_id = ? AND EXISTS (SELECT 1 FROM mentions t WHERE t.entity_id = ? "
+        'AND t.source_id = mentions.source_id AND t.start = mentions.start AND t."end" = mentions."end")',
+        [other_id, target_id],
+    )
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [target_id, other_id])
+    db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [target_id, other_id])
+    db.execute("UPDATE briefing_items SET ref_id = ? WHERE kind = 'entity' AND ref_id = ?", [target_id, other_id])
+
+
 def get_entity(ws: Workspace, entity_id: int) -> tuple[str, str, int] | None:
     """(name, type, revision) of one entity; None when it is gone."""
     row = ws.db.execute("SELECT name, type, revision FROM entities WHERE id = ?", [entity_id]).fetchone()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefing.store.entities import move_entity_rows
 from briefing.store.entity_resolver import PLACE_OR_BODY
 from briefing.store.search_index import reindex_sources_of_speaker
 
@@ -117,8 +118,7 @@ def _move(resolver: EntityResolver, gone: _Entity, keep: _Entity) -> set[int]:
     """``gone``'s mentions, quotes and forms to ``keep``; ``gone`` deleted. Returns its sources."""
     db = resolver.ws.db
     sources = {row[0] for row in db.execute("SELECT DISTINCT source_id FROM mentions WHERE entity_id = ?", [gone.id])}
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [keep.id, gone.id])
-    db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [keep.id, gone.id])
+    move_entity_rows(resolver.ws, keep.id, gone.id)
     if keep.type != "person":  # a body's other names are the kept one's; a surname is already a person's
         for form in sorted({gone.name, *(a for (a,) in db.execute(_ALIASES, [gone.id]))}):
             if form != keep.name:
