@@ -198,10 +198,12 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
 
 def _ranked(rows: list[dict[str, Any]]) -> str:
     """How suggestions were ranked, for their heading ("" for evidence)."""
+    from briefing.store.suggestions import BY_MEANING, BY_WORDS
+
     rankings = {row["ranking"] for row in rows if "ranking" in row}
-    if rankings == {"meaning"}:
+    if rankings == {BY_MEANING}:
         return " (re-ranked by meaning; score 0-1)"
-    if rankings == {"words"}:
+    if rankings == {BY_WORDS}:
         return " (ranked by shared words, score a share of the best one's; --refresh re-ranks by meaning)"
     return ""
 

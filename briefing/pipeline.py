@@ -32,7 +32,13 @@ from briefing.store.passages import iter_passages
 from briefing.store.postgres import describe, is_postgres
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source, get_source_text
-from briefing.store.suggestions import list_suggestions, replace_all_suggestions, replace_suggestions
+from briefing.store.suggestions import (
+    BY_MEANING,
+    BY_WORDS,
+    list_suggestions,
+    replace_all_suggestions,
+    replace_suggestions,
+)
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
 Progress = Callable[[int, int, str], None]
@@ -341,7 +347,7 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
         return
     index = PassageIndex(_passages(ws))
     semantic = embeddings.available()
-    found: dict[str, list] = {"words": [], "meaning": []}
+    found: dict[str, list] = {BY_WORDS: [], BY_MEANING: []}
     for claim in claims:
         suggestions = None
         if semantic:
@@ -351,9 +357,10 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
             )
             semantic = suggestions is not None  # a model that fails to load fails for every claim
         if suggestions is None:
-            found["words"].append((claim["id"], _rows(index.related(claim["text"], exclude_source=claim["source_id"]))))
+            by_words = index.related(claim["text"], exclude_source=claim["source_id"])
+            found[BY_WORDS].append((claim["id"], _rows(by_words)))
         else:
-            found["meaning"].append((claim["id"], _rows(suggestions)))
+            found[BY_MEANING].append((claim["id"], _rows(suggestions)))
     for ranking, rows in found.items():
         if rows:
             replace_all_suggestions(ws, rows, ranking)
@@ -372,7 +379,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
         return False
     claim = get_claim(ws, claim_id)
     current = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
-    if not current or all(s["ranking"] == "meaning" for s in current):
+    if not current or all(s["ranking"] == BY_MEANING for s in current):
         return False
     candidates = [(Passage(s["source_id"], s["start"], s["end"], s["passage"]), s["score"]) for s in current]
     texts: dict[int, str] = {}
@@ -385,7 +392,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     found = _semantic_or_none(rerank, claim["text"], candidates, embeddings.embed, context=source_text)
     if found is None:
         return False
-    replace_suggestions(ws, claim_id, _rows(found), "meaning")
+    replace_suggestions(ws, claim_id, _rows(found), BY_MEANING)
     return True
 
 

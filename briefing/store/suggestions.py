@@ -17,11 +17,12 @@ from briefing.store.history import record_judgement
 from briefing.store.sources import get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
 
-RANKINGS = ("words", "meaning")
+BY_WORDS, BY_MEANING = "words", "meaning"
+RANKINGS = (BY_WORDS, BY_MEANING)
 
 
 def replace_suggestions(
-    ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]], ranking: str = "words"
+    ws: Workspace, claim_id: int, suggestions: list[tuple[int, int, int, float, str]], ranking: str = BY_WORDS
 ) -> None:
     """Replace a claim's open suggestions with (source_id, start, end, score, relation) tuples,
     ranked by ``ranking`` (one of ``RANKINGS``).
@@ -32,7 +33,7 @@ def replace_suggestions(
 
 
 def replace_all_suggestions(
-    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]], ranking: str = "words"
+    ws: Workspace, claims: Iterable[tuple[int, list[tuple[int, int, int, float, str]]]], ranking: str = BY_WORDS
 ) -> None:
     """``replace_suggestions`` for many claims in one transaction, reading each source's text once."""
     if ranking not in RANKINGS:

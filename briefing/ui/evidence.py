@@ -28,7 +28,7 @@ from briefing.export.citations import unquoted
 from briefing.store import Workspace
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import Judgement
-from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
+from briefing.store.suggestions import BY_MEANING, BY_WORDS, confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import make_tree
@@ -41,10 +41,10 @@ SCORE_HELP = (
     "similarity of meaning of passage and claim, blended."
 )
 SCORE_TIPS = {
-    "words": "Ranked by shared words: this passage's word score as a share of the best suggestion's",
-    "meaning": "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
+    BY_WORDS: "Ranked by shared words: this passage's word score as a share of the best suggestion's",
+    BY_MEANING: "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
 }
-RANKED_NOTES = {"words": " · ranked by shared words", "meaning": " · ranked by meaning"}
+RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
 
 
 class SuggestionPreview(QFrame):
