@@ -23,8 +23,8 @@ from briefing.nlp.claim_words import (
     PROMISE_LEMMAS,
     SPEECH_LEMMAS,
 )
+from briefing.nlp.marks import QUOTE_TOKENS
 
-QUOTE_MARKS = frozenset(("“", "”", '"', "''", "``", "„", "«", "»", "’’"))
 OPENING, CLOSING = frozenset(("“", "``", "„", "«")), frozenset(("”", "»", "’’"))  # wire copy: “…,’’
 STATIVE_LEMMAS = frozenset("be have remind see look feel seem mean matter deserve need want love hate unite".split())
 VIEW_PRONOUNS = frozenset("we our us ours ourselves you your yours me my".split())
@@ -45,11 +45,11 @@ def quoted_spans(sent) -> set[int]:
     """Indexes of the tokens inside quotation marks; a sentence that opens a quote and does
     not close it (the quote goes on in the next sentence) is quoted to its end, and one that
     only closes a quote is quoted up to the close."""
-    marks = [_mark_side(t) for t in sent if t.text in QUOTE_MARKS]
+    marks = [_mark_side(t) for t in sent if t.text in QUOTE_TOKENS]
     sided = [m for m in marks if m is not None]
     inside, quoted = bool(sided) and sided[0] == "close", set()  # a quote going on from before
     for token in sent:
-        if token.text in QUOTE_MARKS:
+        if token.text in QUOTE_TOKENS:
             side = _mark_side(token)
             inside = True if side == "open" else False if side == "close" else not inside
         elif inside:

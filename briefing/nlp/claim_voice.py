@@ -12,7 +12,7 @@ a view held by no one named, and pieces of a sentence the parser split in two.
 
 from __future__ import annotations
 
-from briefing.nlp.claim_quotes import QUOTE_MARKS
+from briefing.nlp.marks import QUOTE_TOKENS
 
 VIEW_LEMMAS = frozenset("view see regard consider perceive".split())
 TITLES = frozenset(
@@ -27,7 +27,7 @@ def is_piece(sent) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return False
-    if sent.start > 0 and words[0].text.islower() and any(t.text in QUOTE_MARKS for t in sent):
+    if sent.start > 0 and words[0].text.islower() and any(t.text in QUOTE_TOKENS for t in sent):
         return True
     last = words[-1].lower_
     return last in TITLES or last + "." in TITLES and _ends_on_dot(sent, words[-1])

@@ -23,11 +23,12 @@ from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import sentence_ranges, true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
-from briefing.nlp.claim_quotes import QUOTE_MARKS, attribution_ids, quoted_spans, without_stray_marks
+from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
 from briefing.nlp.claim_subheads import subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
+from briefing.nlp.marks import QUOTE_TOKENS
 from briefing.nlp.model import load_model
 from briefing.nlp.parse import ParsedText, trim_range
 
@@ -171,7 +172,7 @@ def _asks(sent) -> bool:
     if sent.text.rstrip().rstrip(QUOTE_ENDS).endswith("?") and sent.root.i in quoted_spans(sent):
         return True  # the sentence is the quoted question: "As X put it, ''Did he lower his taxes?''"
     return sent.root.lemma_ in SPEECH_LEMMAS and any(
-        t.text == "?" and t.i + 1 < sent.end and sent.doc[t.i + 1].text in QUOTE_MARKS for t in sent
+        t.text == "?" and t.i + 1 < sent.end and sent.doc[t.i + 1].text in QUOTE_TOKENS for t in sent
     )
 
 

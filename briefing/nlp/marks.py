@@ -16,6 +16,8 @@ from functools import lru_cache
 
 DOUBLE_OPEN = "“«„‹"
 DOUBLE_CLOSE = "”»›"
+# the tokens spaCy makes of double quotation marks, "''", "``" and wire copy's "’’" among them
+QUOTE_TOKENS = frozenset((*DOUBLE_OPEN, *DOUBLE_CLOSE, '"', "''", "``", "’’"))
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 OPENING_CONTEXT = " \t\n\xa0\u2009\u202f([{—–-:;/“‘«\"'"  # no-break and thin spaces of web copy too

@@ -14,10 +14,9 @@ from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 
-from briefing.nlp.marks import DOUBLE_CLOSE, DOUBLE_OPEN, pair_marks
+from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
 from briefing.nlp.parse import ParsedText
 
-QUOTE_MARK_TOKENS = frozenset((*DOUBLE_OPEN, *DOUBLE_CLOSE, '"', "''", "``", "’’"))
 REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
@@ -115,7 +114,7 @@ def _unreported(subject) -> bool:
 
 def _quote_between(subject, verb) -> bool:
     low, high = sorted((subject.i, verb.i))
-    return any(t.text in QUOTE_MARK_TOKENS for t in subject.doc[low + 1 : high])
+    return any(t.text in QUOTE_TOKENS for t in subject.doc[low + 1 : high])
 
 
 def _in_main_clause(subject) -> bool:
