@@ -22,6 +22,9 @@ Reported per part:
   source text, beside the best constant answer, and how often "contradicts" and "supports" are
   said with their precision and recall (the relation model is fitted on the dev part only, by
   ``bench/fit_relation_weights.py``: dev figures are in-sample, held-out ones are the measure);
+- "supports" and "contradicts" on the five suggestions the analysis stores per claim, where a
+  passage of another story counts as wrong (a workspace's suggestions are mostly other stories;
+  the pairs above are all of the claim's own);
 - seconds per claim of the semantic re-ranking on one core (model loaded beforehand).
 """
 
@@ -192,6 +195,7 @@ def measure_part(part: Part, limit: int | None, semantic: bool, all_pairs: dict[
     story_hits: dict[str, Counter] = {name: Counter() for name in names}
     stories = part.stories(all_pairs)
     confusion: Counter = Counter()
+    shown: Counter = Counter()  # (said, right) over the suggestions the analysis stores
     by_rule: Counter = Counter()  # (rule, gold) -> pairs where the rule fired
     rerank_s = relation_s = 0.0
     misses: list[tuple[str, int | None, set[int]]] = []  # claim, Briefing's first source, its story
@@ -213,6 +217,7 @@ def measure_part(part: Part, limit: int | None, semantic: bool, all_pairs: dict[
             story_hits[name].update(k for k, hit in success(ranked, stories[claim]).items() if hit)
         if not success(final, stories[claim])[1]:
             misses.append((claim, final[0] if final else None, stories[claim]))
+        shown.update(shown_relations(index, claim, part.related[claim], stories[claim]))
         started = time.perf_counter()
         said_relations = list(relations(index, claim, part.related[claim]))
         relation_s += time.perf_counter() - started
@@ -222,6 +227,10 @@ def measure_part(part: Part, limit: int | None, semantic: bool, all_pairs: dict[
                 by_rule[(rule, gold_relation)] += 1
     result = report(part, claims, hits, confusion, build_s, rerank_s if semantic else None, len(passages))
     result["rules"] = rule_breakdown(by_rule)
+    result["shown"] = {
+        said: {"said": shown[(said, True)] + shown[(said, False)], "right": shown[(said, True)]}
+        for said in ("supports", "contradicts")
+    }
     result["relation_ms_per_pair"] = round(1000 * relation_s / max(1, sum(confusion.values())), 2)
     result["story_misses"] = [
         {
@@ -251,6 +260,20 @@ def relations(index: PassageIndex, claim: str, stances: dict[int, str]) -> Itera
             sides.relation(passage.text, context),
             sides.contradiction_rule(passage.text, context),
         )
+
+
+def shown_relations(
+    index: PassageIndex, claim: str, stances: dict[int, str], story: set[int]
+) -> Iterator[tuple[str, bool]]:
+    """(said, right) for each suggestion the analysis stores for the claim that says more than
+    "related": right when its body is labelled with that stance; a body of another story is
+    wrong (it neither supports nor contradicts), one of the story left unlabelled is not counted."""
+    for suggestion in index.related(claim, exclude_source=-1, top_n=TOP_SOURCES):
+        body = suggestion.passage.source_id
+        if suggestion.relation == "related" or body not in stances and body in story:
+            continue
+        gold = GOLD_RELATION[stances[body]] if body in stances else "related"
+        yield suggestion.relation, gold == suggestion.relation
 
 
 def rule_breakdown(by_rule: Counter) -> dict[str, dict[str, Any]]:
@@ -354,6 +377,12 @@ def format_result(result: dict[str, Any]) -> str:
             f"recall {part['contradicts_recall']}; supports: said {part['supports_said']}, "
             f"precision {part['supports_precision']}, recall {part['supports_recall']}"
         )
+        for said, row in part["shown"].items():
+            precision = f"{row['right'] / row['said']:.3f}" if row["said"] else "-"
+            lines.append(
+                f"  {said} on the five suggestions stored per claim: said {row['said']}, right {row['right']} "
+                f"({precision}; another story's passage counts as wrong)"
+            )
         for rule, row in part["rules"].items():
             lines.append(
                 f"    rule {rule:<16} fired {row['fired']:>4}, right {row['right']:>4}, precision {row['precision']}"

@@ -234,3 +234,19 @@ def test_rejected_figure_units_and_nouns(claim, passage):
 def test_the_rule_comes_before_the_model(monkeypatch):
     monkeypatch.setattr(relation_weights, "SUPPORTS_THRESHOLD", 0.0)
     assert relation(OUTAGE, "The boil-water notice remains in force for approximately 40,000 homes") == "contradicts"
+
+
+def test_supports_needs_the_claim_restated(monkeypatch):
+    """An agreeing tone in a passage of another story is no support: "supports" needs the passage
+    to hold part of the claim's words and its source most of them."""
+    monkeypatch.setattr(relation_weights, "SUPPORTS_THRESHOLD", 0.0)
+    claim = "The city council approved the new water treatment plant on Tuesday."
+    restating = "On Tuesday the council approved a new water treatment plant for the city."
+    other_story = "The council confirmed on Tuesday that the budget vote was postponed."
+    other_source = other_story + " Officials confirmed the schedule. The mayor announced a review."
+    assert relation(claim, restating) == "supports"
+    assert relation(claim, other_story, other_source) == "related"
+    # the passage restates the claim, but its source holds too few of the claim's other words
+    sides = ClaimSides(claim)
+    assert sides.restated(restating, restating)
+    assert not sides.restated("The council approved it.", "The council approved it. Nothing else.")
