@@ -39,6 +39,7 @@ from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
     COUNTRIES,
     GIVEN_NAMES,
+    KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     ORG_WORDS,
     PEOPLES,
@@ -88,6 +89,10 @@ class Cluster:
 _COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 _VARIANT_NAMES = {normalise_name(v): group[0] for group in KNOWN_VARIANTS for v in group}
 _VARIANT_KEYS = {variant: normalise_name(name) for variant, name in _VARIANT_NAMES.items()}
+# a country's names in every spelling ("U.S.", "America", "UK", "Britain")
+_COUNTRY_VARIANTS = frozenset(
+    normalise_name(v) for group in KNOWN_VARIANTS if KNOWN_VARIANT_TYPES.get(group[0]) == "place" for v in group
+)
 
 
 def find_entities(parsed: ParsedText) -> list[Cluster]:
@@ -212,9 +217,11 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
-    placed = {
-        normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
-    } | _COUNTRY_KEYS
+    placed = (
+        {normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)}
+        | _COUNTRY_KEYS
+        | _COUNTRY_VARIANTS
+    )
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
@@ -249,7 +256,10 @@ class _Shape:
 def _partial_match(
     mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str]
 ) -> Cluster | None:
-    """A surname, given name or 'the Authority' joins the one longer name it belongs to."""
+    """A surname, given name or 'the Authority' joins the one longer name it belongs to; a
+    country's other name ("U.S.", "America") joins none ("U.S. Senate", "White America")."""
+    if normalise_name(mention.text) in _COUNTRY_VARIANTS:
+        return None
     words = _name_words(mention.text)
     candidates = []
     for cluster in clusters:
@@ -295,7 +305,7 @@ def _place_not_given_name(mention: Mention, words: list[str], name_words: list[s
 def _another_chamber(words: list[str], name_words: list[str]) -> bool:
     """'the House' is Congress's chamber, not 'the White House' (which the model may have
     called a person, for it speaks)."""
-    return words == ["house"] and name_words == ["white", "house"]
+    return words == ["house"] and name_words[-2:] == ["white", "house"]  # "the Obama White House" too
 
 
 def _people_or_side(mention: Mention, word: str) -> bool:
@@ -317,8 +327,9 @@ def _part_of_person(words: list[str], name_words: list[str]) -> bool:
 
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
     """'Corvane' of 'Corvane Systems', even where the model guessed a place (the caller leaves
-    out countries and names the text puts in a place: 'Israel Radio', 'in Washington')."""
-    if mention.weight >= 3 or mention.adjectival:
+    out countries and names the text puts in a place: 'Israel Radio', 'in Washington'). A
+    chamber is a body of its own: 'the House' is not the 'House Armed Services Committee'."""
+    if mention.weight >= 3 or mention.adjectival or mention.text in CHAMBERS:
         return False
     return name_words[0] == words[0] and name_words[-1] in ORG_WORDS
 

@@ -219,7 +219,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return "place", 2 if kind == "organisation" else 1
     if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
         return "organisation", 3
-    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):
+    # "the Obama White House" speaks, as a person would
+    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1) or key.endswith("white house"):
         return "organisation", 3
     if title is not None:
         return "person", 3

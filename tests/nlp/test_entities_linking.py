@@ -174,3 +174,46 @@ def test_the_house_is_not_the_white_house(analyse):
     )
     forms = _forms(analyse(text))
     assert "White House" in forms and "House" not in forms["White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "longer", "country"),
+    [
+        (
+            "Lobbying records filed in the U.S. Senate, in contrast, show payments. The U.S. economy grew.",
+            "U.S. Senate",
+            "U.S.",
+        ),
+        (
+            "Madison said White America embracing Obama announced a different era. \u201cThere is no place "
+            "whiter in America than Idaho,\u201d he said.",
+            "White America",
+            "America",
+        ),
+    ],
+)
+def test_a_countrys_other_name_is_no_short_form_of_a_longer_name(analyse, text, longer, country):
+    """'U.S.' is not the short form of 'U.S. Senate' (it would be, by its initials), nor 'America'
+    the surname of 'White America': linked across sources, the body became the country."""
+    forms = _forms(analyse(text))
+    assert longer in forms and country not in forms[longer]
+    assert any(country in names for name, names in forms.items() if name != longer)
+
+
+def test_the_house_is_not_its_committee(analyse):
+    text = (
+        "Rep. Mac Thornberry chairs the House Armed Services Committee. The House will vote on Friday. "
+        "The House passed the bill."
+    )
+    forms = _forms(analyse(text))
+    assert "House" not in forms["House Armed Services Committee"]
+    assert "House" in forms
+    text = (
+        "The Obama White House denied it on Monday. The House passed the bill 230 to 190. "
+        "President Barack Obama said he would sign it. Obama spoke for ten minutes."
+    )
+    analysis = analyse(text)
+    forms = _forms(analysis)
+    assert "Obama White House" in forms and not {"House", "Obama"} & forms["Obama White House"]
+    assert {e.name: e.type for e in analysis.entities}["Obama White House"] == "organisation"
+    assert "Obama" in forms["Barack Obama"]
