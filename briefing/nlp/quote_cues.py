@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.lexicon import QUOTE_VERBS
-from briefing.nlp.marks import pair_marks
+from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
 from briefing.nlp.parse import Paragraph
 from briefing.nlp.quote_cue_words import (
     FRAGMENT_VERBS,
@@ -46,6 +46,12 @@ def find_cue(para: Paragraph, span) -> Cue | None:
     if inner[-1:] in ",.!?" and not inner[:1].islower():  # speech: the cue usually follows
         if inner[-1:] == "." and _verb_just_before(para, open_i):
             return _cue_before(para, open_i)  # 'and said, “…” The star then recalled'
+        if inner[-1:] == "," and _verb_just_before(para, open_i) and not _speech_earlier(para, open_i):
+            # 'Canova said, “No comment,” the Miami Herald reported': the one who said it spoke;
+            # the cue after reports the whole (not so in '“…,” he said, “…,” she replied')
+            cue = _cue_before(para, open_i)
+            if cue is not None:
+                return cue
         return (
             _cue_after(para, close_i)
             or (_any_verb_after(para, close_i) if inner.endswith(",") else None)
@@ -73,6 +79,17 @@ def _verb_just_before(para: Paragraph, open_i: int) -> bool:
     if i > 0 and doc[i].text in (",", ":"):
         i -= 1
     return i >= 0 and is_cue_verb(doc[i]) and not inside_marks(para, doc[i])
+
+
+def _speech_earlier(para: Paragraph, open_i: int) -> bool:
+    """An earlier quote of the sentence closing on a comma, '?' or '!': speech with its own
+    attribution, which the verb before this one may be ('“…,” he said, “…”'); a scare-quoted
+    word is none ('Canova “bristled” and said, “…”')."""
+    doc = para.doc
+    start = sentence_start_of(doc, open_i)
+    return any(
+        t.text in QUOTE_TOKENS and t.i > start and doc[t.i - 1].text in (",", "?", "!") for t in doc[start:open_i]
+    )
 
 
 def _token_bounds(para: Paragraph, span) -> tuple[int | None, int]:

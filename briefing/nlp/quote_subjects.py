@@ -172,10 +172,16 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             # 'That prompted Rubio to call Trump “very flexible”': the one prompted speaks
             return make_cue(para, verb, controller.left_edge.idx, controller.idx + len(controller.text), controller)
         joined = came.i == verb.i and verb.dep_ == "conj" and is_cue_verb(verb)
-        if (verb.tag_ == "VBG" or joined) and governor.dep_ == "ccomp" and is_cue_verb(governor.head):
+        if (
+            (verb.tag_ == "VBG" or joined)
+            and governor.dep_ == "ccomp"
+            and is_cue_verb(governor.head)
+            and governor.head.i < verb.i
+        ):
             # 'Trump argued that a database would keep them out, saying it's “…”', 'Suu Kyi said it
             # was too early but added, “…”': the parser hung the cue in what the speaker said;
-            # it is the speaker's, not the database's or the 'it's
+            # it is the speaker's, not the database's or the 'it's. Not a report after the quote:
+            # 'Canova bristled and said, “…,” the Herald reported'
             governor = governor.head
         outer = _outer_subject(para, verb, governor) if came.i == verb.i else None
         if outer is not None:
