@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -93,6 +94,16 @@ class SuggestionPreview(QFrame):
         self.show()
 
 
+def one_line(text: str) -> str:
+    """A passage of two paragraphs on its one line of the suggestions list."""
+    return " ".join(text.split())
+
+
+def smallest_list_height(tree: QTreeWidget) -> int:
+    """A header and a row or two: the claims tab's lists fit 800-pixel screens."""
+    return 3 * tree.fontMetrics().height()
+
+
 def relation_phrase(relation: str) -> str:
     return {"supports": "supports", "contradicts": "contradicts"}.get(relation, "is related to")
 
@@ -120,6 +131,10 @@ class EvidencePanel(QWidget):
             "no independent origin",
         )
         self.suggestions.headerItem().setToolTip(4, tip(SCORE_HELP))
+        # one line a suggestion, so the five show at once: a click previews the whole passage
+        self.suggestions.setWordWrap(False)
+        self.suggestions.setUniformRowHeights(True)
+        self.suggestions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
@@ -191,6 +206,7 @@ class EvidencePanel(QWidget):
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
         self.preview.hide()
+        self.suggestions.setMinimumHeight(smallest_list_height(self.suggestions))
         self.previewed = None
         rankings = {str(s.get("ranking")) for s in suggestions if s["state"] == "open"}
         only = rankings.pop() if len(rankings) == 1 else ""
@@ -199,7 +215,13 @@ class EvidencePanel(QWidget):
         for s in (s for s in suggestions if s["state"] == "open"):
             origin = s.get("origin")
             item = QTreeWidgetItem(
-                [s["relation"], s["passage"], s["title"], "" if origin is None else str(origin), f"{s['score']:.2f}"]
+                [
+                    s["relation"],
+                    one_line(s["passage"]),
+                    s["title"],
+                    "" if origin is None else str(origin),
+                    f"{s['score']:.2f}",
+                ]
             )
             item.setData(0, RowRole, ("suggestion", s["id"], s["source_id"], s["start"], s["end"]))
             item.setData(1, RowRole, s)
@@ -220,15 +242,35 @@ class EvidencePanel(QWidget):
         s = self.previewed
         self._place_preview()
         self.preview.show_passage(s["passage"], s["title"], s.get("outlet"), s.get("published"), s["relation"])
+        self.suggestions.setMinimumHeight(self._height_for_every_row())
 
     def _place_preview(self) -> None:
         """Under the suggestions, wherever the claims tab put their list."""
         box = self.suggestions.parentWidget()
         layout = box.layout() if box is not None else None
-        if self.preview.parentWidget() is box or not isinstance(layout, QBoxLayout):
-            return
-        layout.insertWidget(layout.indexOf(self.suggestions) + 1, self.preview)
-        self.suggestions.setMinimumHeight(self.suggestions.sizeHintForRow(0) * 2 + 30)
+        if self.preview.parentWidget() is not box and isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(self.suggestions) + 1, self.preview)
+
+    def _height_for_every_row(self) -> int:
+        """The list's height with every suggestion in sight beside the preview, as far as the
+        claims tab's other boxes can give it room at their smallest (at 1280x800, a row or two:
+        the window is not made taller for the rest)."""
+        tree = self.suggestions
+        base = smallest_list_height(tree)
+        wanted = (
+            tree.header().sizeHint().height()
+            + tree.topLevelItemCount() * tree.sizeHintForRow(0)
+            + 2 * tree.frameWidth()
+        )
+        box = tree.parentWidget()
+        splitter = box.parentWidget() if box is not None else None
+        if not isinstance(splitter, QSplitter):
+            return max(base, wanted)
+        boxes = [splitter.widget(i) for i in range(splitter.count())]
+        others = sum(b.minimumSizeHint().height() for b in boxes if b is not box)
+        around = box.minimumSizeHint().height() - tree.minimumHeight()  # title, preview, buttons
+        room = splitter.height() - others - around - splitter.handleWidth() * (len(boxes) - 1)
+        return max(base, min(wanted, room))
 
     def _open_previewed(self) -> None:
         if self.previewed is not None:

@@ -28,7 +28,7 @@ from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
 from briefing.store.quotes import QuoteRow
-from briefing.ui.evidence import EvidencePanel
+from briefing.ui.evidence import EvidencePanel, smallest_list_height
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
@@ -168,7 +168,7 @@ class SidePanel(QTabWidget):
             self.claims_splitter.setCollapsible(self.claims_splitter.count() - 1, False)
         self.claims_splitter.setSizes(CLAIM_BOX_SIZES)
         for tree in (claims, self.evidence.evidence, self.evidence.suggestions, self.evidence.history):
-            tree.setMinimumHeight(3 * tree.fontMetrics().height())  # a header and a row or two: 800-pixel screens
+            tree.setMinimumHeight(smallest_list_height(tree))
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.claims_splitter)
         return tab, claims, reason

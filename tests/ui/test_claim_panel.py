@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from briefing.store.claims import get_claim, list_claim_history, list_claims
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
+from briefing.ui.evidence import one_line
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
 
 
@@ -34,7 +35,7 @@ def _expected(window, claim_id):
     ws = window.ws
     return {
         "evidence": [e["passage"] for e in list_evidence(ws, claim_id)],
-        "suggestions": [s["passage"] for s in list_suggestions(ws, claim_id) if s["state"] == "open"],
+        "suggestions": [one_line(s["passage"]) for s in list_suggestions(ws, claim_id) if s["state"] == "open"],
         "history": len(list_claim_history(ws, claim_id)),
     }
 

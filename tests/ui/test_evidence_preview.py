@@ -7,6 +7,7 @@ from briefing.export.citations import unquoted
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from briefing.ui.evidence import one_line
 from briefing.ui.evidence_flow import RELATION_KEY
 
 
@@ -125,3 +126,23 @@ def test_attaching_shows_the_pinned_claim_says_what_it_did_and_remembers_the_rel
     assert reader.header is None and not bar.isVisible() and flow.pinned is None
     flow.attach()
     assert "no claim pinned" in demo_window.statusBar().currentMessage()
+
+
+def test_every_suggestion_stays_in_sight_on_one_line_beside_the_preview(demo_window, qtbot):
+    _open_claim_with_suggestions(demo_window)
+    panel = demo_window.panel.evidence
+    tree = panel.suggestions
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    passages = [row.data(1, Qt.ItemDataRole.UserRole + 1)["passage"] for row in rows]
+    assert [row.text(1) for row in rows] == [one_line(p) for p in passages]
+    assert not any("\n" in row.text(1) for row in rows)
+    tree.itemClicked.emit(rows[0], 1)
+    qtbot.waitUntil(lambda: panel.preview.open.height() > 0)
+
+    def all_in_sight():
+        height = tree.viewport().height()
+        return all(0 <= tree.visualItemRect(row).top() and tree.visualItemRect(row).bottom() < height for row in rows)
+
+    qtbot.waitUntil(all_in_sight)
+    two_lines = tree.fontMetrics().height() * 2
+    assert all(tree.visualItemRect(row).height() < two_lines for row in rows)
