@@ -264,9 +264,9 @@ class EvidencePanel(QWidget):
         )
         box = tree.parentWidget()
         splitter = box.parentWidget() if box is not None else None
-        if not isinstance(splitter, QSplitter):
+        if box is None or not isinstance(splitter, QSplitter):
             return max(base, wanted)
-        boxes = [splitter.widget(i) for i in range(splitter.count())]
+        boxes = [w for w in (splitter.widget(i) for i in range(splitter.count())) if w is not None]
         others = sum(b.minimumSizeHint().height() for b in boxes if b is not box)
         around = box.minimumSizeHint().height() - tree.minimumHeight()  # title, preview, buttons
         room = splitter.height() - others - around - splitter.handleWidth() * (len(boxes) - 1)
