@@ -25,7 +25,7 @@ from briefing.nlp.entity_forms import (
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
-from briefing.nlp.entity_people import person_in_context, retype_families, retype_peoples
+from briefing.nlp.entity_people import ends_name, person_in_context, retype_families, retype_peoples
 from briefing.nlp.entity_person_names import (
     plain_given_names,
     retype_acronym_places,
@@ -64,10 +64,12 @@ class Cluster:
     def type(self) -> str:
         votes: dict[str, float] = {}
         single_word = all(len(m.text.split()) == 1 for m in self.mentions)
+        forms = {m.text for m in self.mentions}
         for mention in self.mentions:
             # a lone capitalised word is more often a place or body than a person; beside
-            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') only breaks ties
-            lone = len(mention.text.split()) == 1
+            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') only breaks ties,
+            # and so does a surname of two words ('Le Pen' beside 'Marine Le Pen')
+            lone = len(mention.text.split()) == 1 or any(ends_name(f, mention.text) for f in forms)
             bias = 0.9 if single_word and mention.type == "person" and mention.weight < 3 else 1.0
             bias *= 0.1 if lone and not single_word and mention.weight < 3 else 1.0
             votes[mention.type] = votes.get(mention.type, 0.0) + mention.weight * bias
@@ -268,7 +270,9 @@ def _partial_match(
         if len(name_words) <= len(words) or _another_chamber(words, name_words):
             continue
         if shape.type == "person" and mention.type in ("person", "organisation", "place"):
-            if _part_of_person(words, name_words) and not _place_not_given_name(mention, words, name_words, placed):
+            if _part_of_person(words, name_words, mention.type) and not _place_not_given_name(
+                mention, words, name_words, placed
+            ):
                 candidates.append(cluster)
         elif shape.type == "organisation" and len(words) == 1:
             if words[0] in ORG_WORDS and name_words[-1] == words[0]:
@@ -315,14 +319,23 @@ def _people_or_side(mention: Mention, word: str) -> bool:
     return mention.type == "group" or word in PEOPLES or word in COMPASS or singular_of(word) in PEOPLES
 
 
-def _part_of_person(words: list[str], name_words: list[str]) -> bool:
-    """'Okafor' or 'Marta' of 'Marta Okafor', 'Trump' of 'Donald Trump Jr.'; but 'Donald Trump'
-    is not 'Donald Trump Jr.' (father and son), nor 'Ann Smith' 'Mary Smith'."""
+def _part_of_person(words: list[str], name_words: list[str], kind: str = "person") -> bool:
+    """'Okafor' or 'Marta' of 'Marta Okafor', 'Trump' of 'Donald Trump Jr.', and a surname of two
+    words the model took for a person ('Wasserman Schultz' of 'Debbie Wasserman Schultz'); but
+    'Donald Trump' is not 'Donald Trump Jr.' (father and son), nor 'Ann Smith' 'Mary Smith'."""
     suffix = name_words[-1] in GENERATION_SUFFIXES
+    if len(words) > 1 and kind == "person" and _double_surname(words, name_words):
+        return True
     if len(words) > 1 and (suffix != (words[-1] in GENERATION_SUFFIXES) or words[0] != name_words[0]):
         return False
     core = name_words[:-1] if suffix and len(words) == 1 else name_words
     return core[-len(words) :] == words or core[: len(words)] == words
+
+
+def _double_surname(words: list[str], name_words: list[str]) -> bool:
+    """The last words of a longer name, the first of them no given name (so 'Ann Smith' is not
+    taken for 'Mary Ann Smith')."""
+    return len(name_words) > len(words) and name_words[-len(words) :] == words and words[0] not in plain_given_names()
 
 
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
 from briefing.nlp.entity_lone_words import is_label_line, is_lone_adjective, is_opening_word
+from briefing.nlp.entity_people import ends_name
 from briefing.nlp.entity_words import (
     OPENING_WORDS,
     VERB_ENDINGS,
@@ -65,11 +66,14 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
 
 
 def choose_name(forms: Iterable[str]) -> str:
-    """The most frequent clean form with the most words; ties go to more words, then length."""
+    """The most frequent clean form with the most words; ties go to more words, then length.
+    A form that ends another ('Wasserman Schultz' of 'Debbie Wasserman Schultz', 'Le Pen' of
+    'Marine Le Pen') is the short form, however often the text uses it."""
     counts = Counter(forms)
     clean = [f for f in counts if is_clean(f)] or list(counts)
     most_words = max(min(len(f.split()), 2) for f in clean)
     candidates = [f for f in clean if min(len(f.split()), 2) == most_words]
+    candidates = [f for f in candidates if not any(ends_name(g, f) for g in candidates)] or candidates
     return max(candidates, key=lambda f: (counts[f], len(f.split()), len(f)))
 
 

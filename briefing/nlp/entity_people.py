@@ -139,3 +139,9 @@ def _listed_with_person(mention: Mention, para: Paragraph, span: Span, people: S
     return bool(listed) and all(
         any(p.start <= para.start + other.idx < p.end and p is not mention for p in people) for other in listed
     )
+
+
+def ends_name(longer: str, form: str) -> bool:
+    """Whether ``form`` is the last words of ``longer`` and shorter."""
+    words, ending = longer.split(), form.split()
+    return len(words) > len(ending) and words[-len(ending) :] == ending

@@ -16,7 +16,7 @@ from functools import lru_cache
 from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
-from briefing.nlp.entity_people import ClusterLike, plural_singulars
+from briefing.nlp.entity_people import ClusterLike, ends_name, plural_singulars
 from briefing.nlp.entity_types import placed_by_context
 from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
 from briefing.nlp.lexicon import (
@@ -155,7 +155,8 @@ def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
     """'Morning Consult', 'Squawk Box', 'Crime Bill', 'Congressional Black Caucus' guessed a
     person: two or three words of the language, the first no given name, are a show's, a firm's
     or a programme's name. Not where a title or role made it a person's, nor where another
-    person of the text has its last word ('Ivanka Trump' beside 'Donald Trump'); nor where the
+    person of the text has its last word ('Ivanka Trump' beside 'Donald Trump') or the text
+    calls it by its last two words ('Le Pen' of 'Marine Le Pen'); nor where the
     last word is a common surname ('Tiger Woods', 'Spike Lee') or a speech verb made it a
     person's (weight 3), unless the text writes the name after 'the' ('the White House said')."""
     people = [c for c in clusters if c.type == "person"]
@@ -167,6 +168,9 @@ def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
         last = normalise_name(words[-1])
         if any(m.role for m in cluster.mentions) or any(w == last and c is not cluster for c, w in last_words):
             continue
+        if any(" " in m.text.strip() and ends_name(cluster.name, m.text) for m in cluster.mentions):
+            continue  # the text calls it by a surname of two words: 'Marine Le Pen' ... 'said Le Pen'
+
         common_surname = words[-1].lower() in census_surnames()
         if (common_surname or any(m.weight >= 3 for m in cluster.mentions)) and not _after_the(cluster.name, text):
             continue

@@ -217,3 +217,32 @@ def test_the_house_is_not_its_committee(analyse):
     assert "Obama White House" in forms and not {"House", "Obama"} & forms["Obama White House"]
     assert {e.name: e.type for e in analysis.entities}["Obama White House"] == "organisation"
     assert "Obama" in forms["Barack Obama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        (
+            "Rep. Debbie Wasserman Schultz won her primary on Tuesday. Wasserman Schultz, a six-term "
+            "congresswoman, took 57 percent of the vote. Wasserman Schultz thanked her voters.",
+            "Debbie Wasserman Schultz",
+            "Wasserman Schultz",
+        ),
+        (
+            "It came in the wake of an influential Trump endorsement by Marine Le Pen, leader of France\u2019s "
+            "far-right National Front. \u201cBetween Hillary Clinton and Donald Trump, it is clear that I would "
+            "choose Donald Trump,\u201d said Le Pen, who has also garnered attention.",
+            "Marine Le Pen",
+            "Le Pen",
+        ),
+    ],
+)
+def test_a_surname_of_two_words_joins_the_full_name_which_names_the_person(analyse, text, name, short):
+    entities = {e.name: e for e in analyse(text).entities}
+    assert short not in entities
+    assert short in entities[name].aliases and entities[name].type == "person"
+
+
+def test_two_given_names_and_a_surname_keep_the_shorter_name_apart(analyse):
+    forms = _forms(analyse("Mary Ann Smith spoke first. Ann Smith spoke later."))
+    assert "Ann Smith" not in forms.get("Mary Ann Smith", set())
