@@ -8,6 +8,8 @@ outside the app, so they appear only in the JSON export as machine data.
 
 from __future__ import annotations
 
+import re
+
 from briefing.domain import RELIABILITY_LABELS, BriefingNote, Citation, SummaryContent, Verification
 
 # quotation marks a quote's stored text may carry at its ends: the note adds its own once
@@ -64,7 +66,19 @@ def citation_text(c: Citation, url: str | None = None) -> str:
         if c.reliability
         else "Reliability not graded"
     )
-    return f"{c.title or '(untitled source)'}. {_capital(where)}. {grade}." + (f" {url}" if url else "")
+    return f"{_sentence(c.title or '(untitled source)')} {_sentence(_capital(where))} {grade}." + (
+        f" {url}" if url else ""
+    )
+
+
+_ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’»)\]]*$")
+
+
+def _sentence(text: str) -> str:
+    """The text with a full stop, unless it ends one already: a headline ending in '.', '?' or
+    a quoted sentence ('… ‘Honesty Is In Question.’') is not given a second."""
+    text = text.strip()
+    return text if _ENDS_SENTENCE.search(text) else text + "."
 
 
 def _capital(text: str) -> str:
