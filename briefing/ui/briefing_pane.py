@@ -71,6 +71,7 @@ class DetailsDialog(QDialog):
             ("author", "A&uthor:", "Your name"),
         ):
             edit = QLineEdit(values.get(name) or "", placeholderText=hint)
+            edit.setMinimumWidth(40 * edit.fontMetrics().averageCharWidth())  # a title shows whole
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             layout.addRow(label, edit)
             self.fields[name] = edit
