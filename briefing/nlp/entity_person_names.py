@@ -170,7 +170,6 @@ def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
             continue
         if any(" " in m.text.strip() and ends_name(cluster.name, m.text) for m in cluster.mentions):
             continue  # the text calls it by a surname of two words: 'Marine Le Pen' ... 'said Le Pen'
-
         common_surname = words[-1].lower() in census_surnames()
         if (common_surname or any(m.weight >= 3 for m in cluster.mentions)) and not _after_the(cluster.name, text):
             continue

@@ -2,10 +2,7 @@
 
 import pytest
 
-
-def speakers(analysis, text):
-    names = {e.key: e.name for e in analysis.entities}
-    return [(text[q.start : q.end], names.get(q.speaker)) for q in analysis.quotes]
+from tests.nlp.quote_helpers import speakers
 
 
 @pytest.mark.parametrize(
