@@ -25,7 +25,14 @@ from briefing.nlp.entity_forms import (
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
-from briefing.nlp.entity_people import ends_name, person_in_context, retype_families, retype_peoples
+from briefing.nlp.entity_people import (
+    ends_name,
+    given_name_gender,
+    honorific_gender,
+    person_in_context,
+    retype_families,
+    retype_peoples,
+)
 from briefing.nlp.entity_person_names import (
     plain_given_names,
     retype_acronym_places,
@@ -227,7 +234,10 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
-        cluster = by_key.get(key) or _partial_match(mention, clusters, shapes, placed)
+        honorific = honorific_gender(text, mention.start)
+        # 'Mr. Clinton' is Bill, though a bare 'Clinton' (either of them) came first
+        named = _partial_match(mention, clusters, shapes, placed, honorific) if honorific else None
+        cluster = named or by_key.get(key) or _partial_match(mention, clusters, shapes, placed, None)
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
@@ -256,10 +266,12 @@ class _Shape:
 
 
 def _partial_match(
-    mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str]
+    mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str], honorific: str | None
 ) -> Cluster | None:
-    """A surname, given name or 'the Authority' joins the one longer name it belongs to; a
-    country's other name ("U.S.", "America") joins none ("U.S. Senate", "White America")."""
+    """A surname, given name or 'the Authority' joins the one longer name it belongs to; of
+    two people with the surname, the one the honorific says ('Mr. Clinton' is Bill, 'Mrs.
+    Clinton' Hillary). A country's other name ("U.S.", "America") joins none ("U.S. Senate",
+    "White America")."""
     if normalise_name(mention.text) in _COUNTRY_VARIANTS:
         return None
     words = _name_words(mention.text)
@@ -285,6 +297,13 @@ def _partial_match(
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
             elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
+    return _the_one(candidates, shapes, honorific)
+
+
+def _the_one(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> Cluster | None:
+    """The one candidate; of several, the one person whose given name the honorific fits."""
+    if len(candidates) > 1 and honorific is not None:
+        candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) == honorific]
     return candidates[0] if len(candidates) == 1 else None
 
 

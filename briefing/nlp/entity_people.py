@@ -13,13 +13,14 @@ Mussolini").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from spacy.tokens import Span
 
 from briefing.domain import normalise_name
-from briefing.nlp.lexicon import PEOPLES
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, PEOPLES
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
 
@@ -145,3 +146,23 @@ def ends_name(longer: str, form: str) -> bool:
     """Whether ``form`` is the last words of ``longer`` and shorter."""
     words, ending = longer.split(), form.split()
     return len(words) > len(ending) and words[-len(ending) :] == ending
+
+
+FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s+$")
+MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
+
+
+def honorific_gender(text: str, start: int) -> str | None:
+    """'f' after 'Mrs.' or 'Ms.', 'm' after 'Mr.', else None: what the honorific before a name says."""
+    before = text[max(0, start - 12) : start]
+    if FEMALE_BEFORE.search(before):
+        return "f"
+    return "m" if MALE_BEFORE.search(before) else None
+
+
+def given_name_gender(name: str) -> str | None:
+    """'f' or 'm' for a full name whose first word is a given name of one gender only."""
+    words = name.split()
+    first = words[0].lower().strip(".,") if len(words) > 1 else ""
+    female, male = first in FEMALE_NAMES, first in MALE_NAMES
+    return "f" if female and not male else "m" if male and not female else None

@@ -14,13 +14,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from briefing.nlp.entities import Cluster
+from briefing.nlp.entity_people import honorific_gender
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText
 from briefing.nlp.quote_topics import is_subject
 
-FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Lady|Dame|Queen|Sister)\.?\s+$")
-MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord|King|Father|Brother)\.?\s+$")
 FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister".split())
 MALE_ROLES = frozenset("spokesman chairman congressman businessman father husband son brother".split())
 PRONOUN_GENDER = {"she": "f", "he": "m"}
@@ -62,9 +61,9 @@ def name_votes(cluster: Cluster, text: str) -> dict[str, int]:
         first = words[0].lower().strip(".,") if len(words) > 1 else ""
         votes["f"] += first in FEMALE_NAMES
         votes["m"] += first in MALE_NAMES
-        before = text[max(0, mention.start - 12) : mention.start]
-        votes["f"] += bool(FEMALE_BEFORE.search(before))
-        votes["m"] += bool(MALE_BEFORE.search(before))
+        honorific = honorific_gender(text, mention.start)
+        if honorific is not None:
+            votes[honorific] += 1
     votes["f"] += len(cluster.roles & FEMALE_ROLES)
     votes["m"] += len(cluster.roles & MALE_ROLES)
     return votes

@@ -246,3 +246,15 @@ def test_a_surname_of_two_words_joins_the_full_name_which_names_the_person(analy
 def test_two_given_names_and_a_surname_keep_the_shorter_name_apart(analyse):
     forms = _forms(analyse("Mary Ann Smith spoke first. Ann Smith spoke later."))
     assert "Ann Smith" not in forms.get("Mary Ann Smith", set())
+
+
+def test_the_honorific_says_which_of_two_people_a_bare_surname_is(analyse):
+    text = (
+        "Hillary Clinton spoke in Iowa. Bill Clinton stayed in New York.\n\n"
+        "The Clinton campaign said little. Mr. Clinton will campaign next week, and Mr. Clinton's aides "
+        "said he was ready."
+    )
+    entities = {e.name: e for e in analyse(text).entities}
+    bill = entities["Bill Clinton"]
+    assert sum(text[start - 4 : end] == "Mr. Clinton" for start, end in bill.mentions) == 2
+    assert not any(text[start - 4 : end] == "Mr. Clinton" for start, end in entities["Hillary Clinton"].mentions)
