@@ -60,7 +60,11 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
     live_ids = {t.i for t in live}
     lemmas = {t.lemma_.lower() for t in live}
     lowers = {t.lower_ for t in sent}
-    if lemmas & DENIAL_LEMMAS or any(map(_denies, sent)) or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS):
+    if (
+        any(map(_denial_verb, live))
+        or any(map(_denies, sent))
+        or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS)
+    ):
         return "denial"
     if clauses.rumour:
         return "rumour"
@@ -73,6 +77,19 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
             return plan
         return figure
     return _kind_by_verbs(live) or _date_kind(sent, live_ids)
+
+
+def _denial_verb(token) -> bool:
+    """'denied that …', 'disputes the account', 'has denied it': not a dispute between two
+    sides ('a heated dispute', 'the disputed territory'), nor a thing withheld from someone
+    ('denied entry to travelers', 'rights that had been denied victims')."""
+    lemma = token.lemma_.lower()
+    if lemma not in DENIAL_LEMMAS or token.dep_ == "amod" or lemma == "dispute" and token.pos_ == "NOUN":
+        return False  # only 'dispute' is a noun too: 'Denies' tagged one in a headline still denies
+    children = {c.dep_: c for c in token.children}
+    given = "dobj" in children and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    passive = "dobj" in children and children.get("auxpass") is not None and children["auxpass"].lower_ != "'s"
+    return not (given or passive or "dative" in children)
 
 
 def _denies(token) -> bool:

@@ -59,6 +59,31 @@ def test_short_denials_rumours_and_allegations_are_marked(analyse, sentence, kin
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia and Azerbaijan are in a heated dispute over the territory of Nagorno-Karabakh.",
+        "Any action by China to reclaim land in the disputed sea would have consequences, Carter said.",
+        "The 2011 ruling denied class-action status to 1.5 million female employees of the retailer.",
+        "Obama spoke on Tuesday about rights that had been denied victims of 14 other mass shootings.",
+    ],
+)
+def test_a_dispute_between_two_sides_or_a_thing_withheld_is_no_denial(analyse, sentence):
+    assert kinds_of(analyse(sentence), sentence).get(sentence) != "denial"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cruz denied that waterboarding constitutes torture.",
+        "The senator has always denied it.",
+        "CNN disputed the account.",
+    ],
+)
+def test_a_denial_of_what_was_said_is_one(analyse, sentence):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: "denial"}
+
+
+@pytest.mark.parametrize(
     "sentence, kind",
     [
         ("Two-thirds of the households lost water.", "figure"),
