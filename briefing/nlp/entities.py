@@ -269,9 +269,9 @@ def _partial_match(
     mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str], honorific: str | None
 ) -> Cluster | None:
     """A surname, given name or 'the Authority' joins the one longer name it belongs to; of
-    two people with the surname, the one the honorific says ('Mr. Clinton' is Bill, 'Mrs.
-    Clinton' Hillary). A country's other name ("U.S.", "America") joins none ("U.S. Senate",
-    "White America")."""
+    two people with the surname, the one whose given name the honorific fits ('Mr. Clinton'
+    is Bill beside Hillary; 'Mrs. Clinton' beside Hillary and Chelsea joins neither). A
+    country's other name ("U.S.", "America") joins none ("U.S. Senate", "White America")."""
     if normalise_name(mention.text) in _COUNTRY_VARIANTS:
         return None
     words = _name_words(mention.text)
