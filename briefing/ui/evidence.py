@@ -100,8 +100,10 @@ def one_line(text: str) -> str:
 
 
 def smallest_list_height(tree: QTreeWidget) -> int:
-    """A header and a row or two: the claims tab's lists fit 800-pixel screens."""
-    return 3 * tree.fontMetrics().height()
+    """A header and a row: the claims tab's lists, and the preview beside them, fit 800-pixel
+    screens."""
+    row = tree.fontMetrics().height() + 4  # an item's height in the Fusion style, empty or not
+    return tree.header().sizeHint().height() + row + 2 * tree.frameWidth()
 
 
 def relation_phrase(relation: str) -> str:
