@@ -252,16 +252,22 @@ def date_with_borrowed_year(month_day: str, text: str) -> str | None:
 
 
 def split_headline_line(paragraphs: list[str]) -> list[str]:
-    """``paragraphs`` with a first one written as a headline line ending with ";" and a second
-    line under it (news archives' "Evangelical Iowans flock to Cruz;" then the standfirst) made
-    two: the headline without its ";" and the standfirst, the body's first paragraph."""
+    """``paragraphs`` with a first one written as a headline line ending with ";" (news
+    archives' "Evangelical Iowans flock to Cruz;") and its standfirst or section under it, on
+    the next line or in the next paragraph: the headline without its ";", then the rest. A
+    headline ending with a period is judged beside the paragraphs after it, as any is."""
     lines = paragraphs[0].split("\n") if paragraphs else []
-    if len(lines) != 2 or not lines[0].rstrip().endswith(";"):
+    if not 1 <= len(lines) <= 2 or not lines[0].rstrip().endswith(";"):
         return paragraphs
-    headline, standfirst = lines[0].rstrip().rstrip(";").rstrip(), lines[1].strip()
-    if not (headline and standfirst[:1].isupper() and is_headline(headline)) or LEAD_WORDS.search(headline):
+    headline = lines[0].rstrip().rstrip(";").rstrip()
+    under = [line.strip() for line in lines[1:]]
+    following = [*under, *paragraphs[1:4]]
+    opens = following[0][:1] if following else ""
+    if not (headline and (opens.isupper() or opens.isdigit() or opens in "\"'“‘")) or LEAD_WORDS.search(headline):
         return paragraphs
-    return [headline, standfirst, *paragraphs[1:]]
+    if not is_headline(headline, following):
+        return paragraphs
+    return [headline, *under, *paragraphs[1:]]
 
 
 def is_headline(paragraph: str, following: Sequence[str] = ()) -> bool:

@@ -270,6 +270,25 @@ def test_a_headline_line_ending_with_a_semicolon_leaves_its_standfirst_in_the_bo
     assert found.body == f"{standfirst}\n\n{BODY}"
 
 
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # the standfirst in a paragraph of its own
+        (
+            "Trump turns attacks on another Clinton;\n\nOnetime friend Bill now fair game.",
+            "Trump turns attacks on another Clinton",
+        ),
+        # a section label under it, a headline sentence with a period
+        ("Syrians find a home in Clarkston, Ga.; \nThe Upshot.", "Syrians find a home in Clarkston, Ga."),
+        # a standfirst opening with a quotation mark or a figure
+        ("Clinton, surprise populist;\n'Stay or pay' could make companies think twice.", "Clinton, surprise populist"),
+        ("Auction of gun quashed again;\n2nd website refuses the sale.", "Auction of gun quashed again"),
+    ],
+)
+def test_an_archive_headline_ending_with_a_semicolon_is_the_headline(first, title):
+    assert read_text_metadata(f"{first}\n\n{BODY}", None).title == title
+
+
 def test_two_lines_that_are_no_headline_stay_as_written():
     first = "The mayor said on Tuesday that the plant failed again and again and again;\nthe board met."
     found = read_text_metadata(f"{first}\n\n{BODY}", None)
