@@ -33,7 +33,8 @@ def _schema_11(path) -> None:
 
 
 def _old_claims(execute, mark: str) -> None:
-    """Two claims and their suggestions as schema 11 stored them (``mark``: the driver's placeholder)."""
+    """Two claims and their suggestions as schema 11 stored them (``mark``: the driver's parameter
+    mark, '?' or '%s')."""
     for claim_id, source_id in ((1, 1), (2, 2)):
         execute(
             f'INSERT INTO claims (id, source_id, start, "end", text) VALUES ({mark}, {mark}, 0, 24, {mark})',
