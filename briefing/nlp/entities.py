@@ -226,18 +226,18 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
-    placed = (
-        {normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)}
-        | _COUNTRY_KEYS
-        | _COUNTRY_VARIANTS
-    )
+    placed = {
+        normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
+    } | _COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
         # 'Mr. Clinton' is Bill, though a bare 'Clinton' (either of them) came first
-        named = _partial_match(mention, clusters, shapes, placed, honorific) if honorific else None
-        cluster = named or by_key.get(key) or _partial_match(mention, clusters, shapes, placed, None)
+        if honorific:
+            cluster = _partial_match(mention, clusters, shapes, placed, honorific) or by_key.get(key)
+        else:
+            cluster = by_key.get(key) or _partial_match(mention, clusters, shapes, placed, None)
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
