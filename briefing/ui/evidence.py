@@ -99,11 +99,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def list_height(tree: QTreeWidget, rows: int) -> int:
+    """The height of a list's header and ``rows`` rows of one line."""
+    row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else tree.fontMetrics().height() + 4  # Fusion's
+    return tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth()
+
+
 def smallest_list_height(tree: QTreeWidget) -> int:
     """A header and a row: the claims tab's lists, and the preview beside them, fit 800-pixel
     screens."""
-    row = tree.fontMetrics().height() + 4  # an item's height in the Fusion style, empty or not
-    return tree.header().sizeHint().height() + row + 2 * tree.frameWidth()
+    return list_height(tree, 1)
 
 
 def relation_phrase(relation: str) -> str:
@@ -258,12 +263,7 @@ class EvidencePanel(QWidget):
         claims tab's other boxes can give it room at their smallest (at 1280x800, a row or two:
         the window is not made taller for the rest)."""
         tree = self.suggestions
-        base = smallest_list_height(tree)
-        wanted = (
-            tree.header().sizeHint().height()
-            + tree.topLevelItemCount() * tree.sizeHintForRow(0)
-            + 2 * tree.frameWidth()
-        )
+        base, wanted = smallest_list_height(tree), list_height(tree, tree.topLevelItemCount())
         box = tree.parentWidget()
         splitter = box.parentWidget() if box is not None else None
         if box is None or not isinstance(splitter, QSplitter):
