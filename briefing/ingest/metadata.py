@@ -28,6 +28,7 @@ TOP_PARAGRAPHS = 6
 MAX_TOP_WORDS = 40  # a longer paragraph is body text: the metadata zone ends there
 MAX_HEADLINE_WORDS = 30
 MIN_SENTENCE_HEADLINE_WORDS, MAX_SENTENCE_HEADLINE_WORDS = 4, 12
+QUOTED_ENDING_WORDS = 4  # a headline ending on a quoted phrase ("... as 'work horse, not show horse.'") runs longer
 # What opens a lead sentence and no headline: a pronoun or a linking adverb
 LEAD_OPENING = re.compile(
     r"(?i:it|its|this|that|these|those|there|here|maybe|perhaps|now|then|still|indeed|also|even|just|only|"
@@ -86,6 +87,9 @@ BANNER = re.compile(
     r"x|close|search|sign in|log ?in|advertisement|sponsored|updated?|opinion)\W*"
 )
 CAPTION_CREDIT = re.compile(r"\((?:photo|image|credit|picture)s?\b[^()]*\)\s*$|\b(?:photo|image)s?:\s", re.I)
+# a line naming where the story came from ("Source: Bleeding Cool", "Via Reuters"): a credit, no headline
+SOURCE_CREDIT = re.compile(r"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*\S.{0,60}")
+CLOSING = "\"'’”»)]"
 SITE_SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*")
 DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,}){1,2}", re.I)
 
@@ -277,9 +281,10 @@ def is_headline(paragraph: str, following: Sequence[str] = ()) -> bool:
     words = paragraph.split()
     if "\n" in paragraph or not 1 <= len(words) <= MAX_HEADLINE_WORDS or len(paragraph) > 200:
         return False
-    if paragraph[-1] in ",;:":
+    last = paragraph.rstrip(CLOSING)[-1:]  # a sentence may end inside its quotation marks
+    if last in ",;:" or not last:
         return False
-    if paragraph[-1] == "." and not (title_case_sentence(words) or sentence_case_headline(paragraph, following)):
+    if last == "." and not (title_case_sentence(words) or sentence_case_headline(paragraph, following)):
         return False
     if paragraph[0].islower() or is_banner(paragraph):
         return False
@@ -305,7 +310,8 @@ def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:
     Of PolNeAR's train texts it finds 232 more headlines (312 -> 544 of 804) and takes the
     paragraph after the headline for one in 26 more texts, most of them a second headline."""
     words = paragraph.split()
-    if not MIN_SENTENCE_HEADLINE_WORDS <= len(words) <= MAX_SENTENCE_HEADLINE_WORDS or paragraph.isupper():
+    longest = MAX_SENTENCE_HEADLINE_WORDS + (QUOTED_ENDING_WORDS if paragraph[-1] in CLOSING else 0)
+    if not MIN_SENTENCE_HEADLINE_WORDS <= len(words) <= longest or paragraph.isupper():
         return False
     if not (paragraph[0].isupper() or paragraph[0].isdigit() or paragraph[0] in "\"'“‘") or words[-1].endswith(".."):
         return False
@@ -325,7 +331,8 @@ def _ends_sentence(word: str) -> bool:
 
 def is_banner(line: str) -> bool:
     """A line no headline is: a beta banner, a navigation word, a caption with a credit."""
-    return bool(BANNER.fullmatch(line.strip()) or CAPTION_CREDIT.search(line))
+    line = line.strip()
+    return bool(BANNER.fullmatch(line) or CAPTION_CREDIT.search(line) or SOURCE_CREDIT.fullmatch(line))
 
 
 def strip_site_affix(title: str | None, outlet: str | None = None, site: str | None = None) -> str | None:

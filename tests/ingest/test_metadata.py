@@ -223,6 +223,9 @@ def test_a_title_case_headline_ending_with_a_period_is_the_headline(first):
         "The mayor of Port Halden said the Water Board would meet.",
         "Outage Hits Port Halden. Mayor Marta Okafor Resigns Over Failures.",
         "Port Halden Mayor Marta Okafor Warns Of...",
+        # a period inside the closing quotation mark ends a sentence as well
+        'A recent report from the Courier stated that the mayor had been "forced out of office by the board."',
+        "Mayor Marta Okafor told the Water Board on Friday night that it had been 'asleep at the wheel.'",
     ],
 )
 def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(first):
@@ -236,6 +239,7 @@ def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(fir
         "Water Board chief says Okafor can win.",
         "5 things to watch in the Port Halden debate.",
         "With 'emergency powers,' mayor escalates the water row.",
+        "Councillor slams board, praises mayor as 'work horse, not show horse.'",
     ],
 )
 def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(first):
@@ -256,6 +260,17 @@ def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(fir
 )
 def test_a_lead_is_no_sentence_case_headline(first):
     assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None
+
+
+def test_a_headline_ending_on_a_quoted_phrase_may_run_longer():
+    first = "Port Halden councillor slams the board, praises the mayor as 'work horse, not show horse.'"
+    body = f"{BODY} The board met again on Wednesday."
+    assert read_text_metadata(f"{first}\n\n{body}", None).title == first
+
+
+def test_a_headline_that_opens_with_sources_is_no_credit_line():
+    found = read_text_metadata(f"Sources say the mayor will quit\n\n{BODY}", None)
+    assert found.title == "Sources say the mayor will quit"
 
 
 def test_a_sentence_case_headline_needs_a_longer_paragraph_after_it():
@@ -338,8 +353,10 @@ def test_a_site_name_beside_the_title_goes(title, outlet, expected):
     assert strip_site_affix(title, outlet) == expected
 
 
-@pytest.mark.parametrize("line", ["BETA", "Home", "Subscribe", "Skip to Article", "X", "Menu"])
-def test_a_banner_or_navigation_word_is_never_the_headline(line):
+@pytest.mark.parametrize(
+    "line", ["BETA", "Home", "Subscribe", "Skip to Article", "X", "Menu", "Source: Halden Courier", "Via: Meridian Wire"]
+)
+def test_a_banner_navigation_word_or_credit_is_never_the_headline(line):
     found = read_text_metadata(f"{line}\n\nThe harbour authority approved the terminal on Tuesday.", None)
     assert found.title is None
 
