@@ -42,6 +42,8 @@ OUTLET_WORDS = frozenset(
 MAX_BYLINE_WORDS = 16
 NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 LINE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
+# a line naming where a story came from ("Source: Bleeding Cool", "H/T: Meridian Wire")
+CREDIT_LINE = re.compile(r"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*\S.{0,60}")
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+")
 NUMERIC_DATE_INSIDE = re.compile(r"\s\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 SEPARATOR_END = re.compile(r"\S\s*[|·•—–,-]\s*$")
@@ -85,6 +87,11 @@ def parse_byline(line: str) -> Byline | None:
     outlet = people[1] or next((p for p in parts[1:] if is_outlet(p)), None)
     published = dates[0][0] if dates else lead[0][0] if lead else None
     return Byline(join_names(people[0]), outlet, published)
+
+
+def is_credit_line(line: str) -> bool:
+    """A credit line: no headline, no claim, no byline either (it names no author)."""
+    return CREDIT_LINE.fullmatch(line.strip()) is not None
 
 
 def without_leading_date(line: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.cjk import CJK_CHAR
-from briefing.ingest.byline import parse_byline, tidy_author, tidy_outlet
+from briefing.ingest.byline import is_credit_line, parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
 
 TOP_PARAGRAPHS = 6
@@ -87,8 +87,6 @@ BANNER = re.compile(
     r"x|close|search|sign in|log ?in|advertisement|sponsored|updated?|opinion)\W*"
 )
 CAPTION_CREDIT = re.compile(r"\((?:photo|image|credit|picture)s?\b[^()]*\)\s*$|\b(?:photo|image)s?:\s", re.I)
-# a line naming where the story came from ("Source: Bleeding Cool", "Via Reuters"): a credit, no headline
-SOURCE_CREDIT = re.compile(r"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*\S.{0,60}")
 CLOSING = "\"'’”»)]"
 SITE_SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s*\|\s*")
 DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,}){1,2}", re.I)
@@ -332,7 +330,7 @@ def _ends_sentence(word: str) -> bool:
 def is_banner(line: str) -> bool:
     """A line no headline is: a beta banner, a navigation word, a caption with a credit."""
     line = line.strip()
-    return bool(BANNER.fullmatch(line) or CAPTION_CREDIT.search(line) or SOURCE_CREDIT.fullmatch(line))
+    return bool(BANNER.fullmatch(line) or CAPTION_CREDIT.search(line) or is_credit_line(line))
 
 
 def strip_site_affix(title: str | None, outlet: str | None = None, site: str | None = None) -> str | None:

@@ -1,4 +1,4 @@
-"""Text that is never a claim: bylines, captions, article-age notices, price-table lines and
+"""Text that is never a claim: bylines, credit lines, captions, article-age notices, price-table lines and
 table rows, promos, press-release headers, list markers and site boilerplate.
 
 The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.ingest.boilerplate import is_boilerplate_line
-from briefing.ingest.byline import parse_byline
+from briefing.ingest.byline import is_credit_line, parse_byline
 
 # "By Reuters · Nov. 19, 2014", "By AFP | Updated 3:45 PM": a short "By X" with a separator
 SHORT_BYLINE = re.compile(r"[Bb][Yy]\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[·|•—–]|\s-\s|$)")
@@ -79,7 +79,13 @@ def is_junk(text: str) -> bool:
         or RELEASE_HEADER.search(line)
     ):
         return True
-    if _is_byline(line) or _is_price_line(line) or MARKUP_OR_LINK.search(line) or TABLE_ROW.search(line):
+    if (
+        _is_byline(line)
+        or is_credit_line(line)
+        or _is_price_line(line)
+        or MARKUP_OR_LINK.search(line)
+        or TABLE_ROW.search(line)
+    ):
         return True
     if TEASER_LABEL.search(line):
         return True

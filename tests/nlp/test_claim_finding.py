@@ -163,11 +163,18 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "Good morning! This is the tech news you need to know this Tuesday.",
         "Ministry of Water, Republic of Veldra - Press release - 4 March 2026 - For immediate release",
         "EMBARGOED UNTIL 00:01 GMT, 5 March 2026: Halden Water Authority annual report",
+        "Source: Halden Courier",
+        "H/T: Meridian Wire",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
     assert is_junk(line)
     assert analyse(line).claims == ()
+
+
+def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
+    text = "Source: Halden Free Press\n\nThe water board said 40,000 households lost water on Tuesday."
+    assert list(claims_of(analyse(text), text)) == ["The water board said 40,000 households lost water on Tuesday."]
 
 
 @pytest.mark.parametrize(
@@ -176,6 +183,7 @@ def test_page_furniture_is_never_a_claim(analyse, line):
         "By the time the tankers arrived, 40,000 households had no water.",
         "From January, the tax on fuel will rise by 12 percent.",
         "The ministry said in a press release that 40,000 households lost water on Tuesday.",
+        "Sources say 40,000 households lost water on Tuesday.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
