@@ -354,7 +354,8 @@ def test_a_site_name_beside_the_title_goes(title, outlet, expected):
 
 
 @pytest.mark.parametrize(
-    "line", ["BETA", "Home", "Subscribe", "Skip to Article", "X", "Menu", "Source: Halden Courier", "Via: Meridian Wire"]
+    "line",
+    ["BETA", "Home", "Subscribe", "Skip to Article", "X", "Menu", "Source: Halden Courier", "Via: Meridian Wire"],
 )
 def test_a_banner_navigation_word_or_credit_is_never_the_headline(line):
     found = read_text_metadata(f"{line}\n\nThe harbour authority approved the terminal on Tuesday.", None)
