@@ -294,10 +294,21 @@ def title_case_sentence(words: list[str]) -> bool:
     Bad Optics."): one sentence whose longer words are nearly all capitalised, as a lead's are not."""
     if words[-1].endswith("..") or any(_ends_sentence(w) for w in words[:-1]):
         return False  # an ellipsis, or two sentences
+    return in_title_case(words)
+
+
+def in_title_case(words: list[str]) -> bool:
+    """Nearly all the longer words capitalised, as a headline's are and a lead's are not."""
     longer = [w.strip("\"'“”‘’()[]:") for w in words]
     longer = [w for w in longer if len(w) >= 4 and w[:1].isalpha()]
     capitalised = sum(w[0].isupper() for w in longer)
     return capitalised >= 3 and capitalised >= 0.9 * len(longer)
+
+
+def opens_like_a_lead(paragraph: str) -> bool:
+    """A first line opening as a lead does ("It would have been pretty embarrassing for
+    Batman.", "There are Christmas miracles after all."), not in title case."""
+    return bool(LEAD_OPENING.match(paragraph.lstrip("\"'“‘"))) and not in_title_case(paragraph.split())
 
 
 def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from briefing.ingest.metadata import opens_like_a_lead
 from briefing.nlp.claim_clauses import Clauses, split_clauses
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import sentence_ranges, true_case
@@ -106,14 +107,15 @@ def _lead_title(parsed: ParsedText) -> str | None:
     paragraph of one line with more text after it ("Donald Trump Finally Endorses House
     Speaker Paul Ryan." above the story), which may hold a few short sentences ("The real
     Trump showed up at debate. GOP must live with it."). A text of one paragraph has no
-    headline of its own."""
+    headline of its own; a line that opens as a lead does ("It would have been ...") is the
+    story's first sentence."""
     if len(parsed.paragraphs) < 2:
         return None
     first = parsed.paragraphs[0]
     text = first.text.strip()
     words = sum(1 for t in first.doc if not t.is_punct and not t.is_space)
     # sentences by their marks: the parser splits title-case headlines in two
-    if not 2 <= words <= LEAD_TITLE_WORDS or text.endswith(":") or "\n" in text:
+    if not 2 <= words <= LEAD_TITLE_WORDS or text.endswith(":") or "\n" in text or opens_like_a_lead(text):
         return None
     return text if len(sentence_ranges(text)) <= LEAD_TITLE_SENTENCES else None
 

@@ -364,3 +364,18 @@ def test_charge_is_an_allegation_only_when_it_accuses(nlp, sentence, allegation)
 
     span = nlp(sentence)[:]
     assert (claim_kind(span, split_clauses(span)) == "allegation") is allegation
+
+
+@pytest.mark.parametrize(
+    "first, is_claim",
+    [
+        ("It would have been pretty embarrassing for the water board.", False),
+        ("There are small miracles after all.", False),
+        ("It's being reported that 40,000 households lost water.", True),  # judged as the body's sentences are
+    ],
+)
+def test_a_first_line_opening_as_a_lead_does_is_no_headline(analyse, first, is_claim):
+    text = f"{first}\n\nThe water board said 40,000 households lost water on Tuesday in Port Halden."
+    claims = claims_of(analyse(text), text)
+    assert (first in claims) is is_claim
+    assert first not in claims or claims[first].kind != "headline" and claims[first].score < 0.9
