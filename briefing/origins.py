@@ -148,13 +148,18 @@ def same_origin(a: Excerpt, b: Excerpt) -> bool:
     """Whether two excerpts are one origin by rule 1, 2 or 3 of the module docstring."""
     if a.source is not None and a.source == b.source:
         return True
-    if len(a.words) >= SHORT_WORDS and len(b.words) >= SHORT_WORDS and _contained(a.shingles, b.shingles):
+    if near_copies(a, b):
         return True
     if a.context and b.context:
         return _contained(a.context, b.text.shingles, smaller_only=False) and _contained(
             b.context, a.text.shingles, smaller_only=False
         )
     return bool(a.words) and a.words == b.words  # short passages whose texts are unknown
+
+
+def near_copies(a: Excerpt, b: Excerpt) -> bool:
+    """Rule 2: two passages long enough to measure, one mostly found in the other."""
+    return len(a.words) >= SHORT_WORDS and len(b.words) >= SHORT_WORDS and _contained(a.shingles, b.shingles)
 
 
 def describe_origins(sources: int, origins: int) -> str:

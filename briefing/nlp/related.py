@@ -9,9 +9,10 @@ something to add to this story?", share rows) are not indexed at all.
 
 Sources, not sentences, are ranked: each source offers its best sentence, widened to a window of
 up to ``WINDOW`` sentences when a neighbour adds claim words, and at most ``TOP_SOURCES`` sources
-are suggested. :func:`rerank` reorders the lexical candidates by sentence embeddings when a
-caller has them (``briefing.nlp.embeddings``). Each suggestion carries a relation from
-``briefing.nlp.relation``; nothing is applied on its own.
+are suggested; a near-copy of a passage ranked above it (one wire story reprinted) loses half
+its score. :func:`rerank` reorders the lexical candidates by sentence
+embeddings when a caller has them (``briefing.nlp.embeddings``). Each suggestion carries a
+relation from ``briefing.nlp.relation``; nothing is applied on its own.
 
 Postings are built as compact arrays and turned into numpy weight arrays on a term's first use,
 so building the index for a large workspace costs little more than reading its sentences.
@@ -32,6 +33,7 @@ import numpy as np
 from briefing.ingest.boilerplate import is_boilerplate_line
 from briefing.nlp.relation import ClaimSides
 from briefing.nlp.relation import relation as relation
+from briefing.origins import Excerpt, near_copies
 
 TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)*", re.UNICODE)
 STOP = frozenset(
@@ -50,6 +52,8 @@ SOURCE_WEIGHTS = (1.0, 0.3, 0.15)  # a source's score: its best passages' scores
 WINDOW = 3
 TOP_SOURCES = 5
 RERANK_CANDIDATES = 10
+COPY_DISCOUNT = 0.5  # share of its score a reprint of a passage ranked above it loses
+COPIES_READ = 3  # sources read per place at most, while reprints keep places open
 LEXICAL_WEIGHT = 0.5  # share of the normalised lexical score in the semantic re-ranking
 # The least share of the claim's word weight (idf) a suggested passage must hold. A passage that
 # shares only "sales" or "less" with a claim is on another subject, however few sources the
@@ -207,14 +211,15 @@ class PassageIndex:
         claim_terms = set(terms(claim_text))
         idf = {term: self._idf(term) for term in claim_terms}
         mass = sum(idf.values()) or 1.0
-        found = []
+        found: list[tuple[Passage, float]] = []
+        copies = Copies()
         for i in np.lexsort((best, -totals)):
             passage, score = self._widened(int(best[i]), claim_terms, float(totals[i]))
             if sum(idf[t] for t in claim_terms.intersection(terms(passage.text))) / mass >= MIN_COVERAGE:
-                found.append((passage, score))
-                if len(found) == top_n:
-                    break
-        return found
+                found.append((passage, copies.discounted(passage.text, score)))
+                if copies.originals == top_n or len(found) >= COPIES_READ * top_n:
+                    break  # every later source scores under the last original even undiscounted
+        return sorted(found, key=lambda item: -item[1])[:top_n]
 
     def _widened(self, index: int, claim_terms: set[str], score: float) -> tuple[Passage, float]:
         """The passage, joined with a neighbour sentence of its source while that adds claim words."""
@@ -250,6 +255,28 @@ class PassageIndex:
             )
             for passage, score in found
         ]
+
+
+class Copies:
+    """Near-copies of passages ranked above them (reprinted wire copy: rule 2 of
+    ``briefing.origins``) lose ``COPY_DISCOUNT`` of their score, so that one story reprinted by
+    several outlets does not fill the places while other sources report the claim too; where
+    nothing else comes close, the reprints stay and show how far the story travelled."""
+
+    def __init__(self) -> None:
+        self.seen: list[Excerpt] = []
+
+    @property
+    def originals(self) -> int:
+        return len(self.seen)
+
+    def discounted(self, text: str, score: float) -> float:
+        """The score of a passage noted in rank order: lowered when it copies an earlier one."""
+        excerpt = Excerpt(text)
+        if any(near_copies(excerpt, seen) for seen in self.seen):
+            return score * (1.0 - COPY_DISCOUNT)
+        self.seen.append(excerpt)
+        return score
 
 
 SuggestionRow = tuple[int, int, int, float, str]  # source id, start, end, score, relation
@@ -296,7 +323,7 @@ def rerank(
         for (_, score), cosine in zip(candidates, cosines, strict=True)
     ]
     close = [i for i, cosine in enumerate(cosines) if cosine >= MIN_MEANING]  # another subject is no suggestion
-    order = sorted(close, key=lambda i: (-blended[i], i))[:top_n]
+    order = sorted(close, key=lambda i: (-blended[i], i))[:top_n]  # a reprint's lexical score is discounted
     sides = ClaimSides(claim_text)
     suggestions = []
     for i in order:

@@ -37,6 +37,38 @@ def test_at_most_five_sources():
     assert len({s.passage.source_id for s in found}) == 5
 
 
+BACKGROUND = [
+    "The mayor opened a new library in the harbour district.",
+    "The ferry terminal will open in March after a long delay.",
+    "Shares in the shipping company fell sharply on Monday.",
+    "The council voted to raise parking fees in the old town.",
+    "Rain is expected across the region later this week.",
+]
+WIRE = "The outage left 40,000 households without water for three days, the utility said on Tuesday."
+
+
+def test_a_reprinted_passage_waits_behind_other_sources_reporting_the_claim():
+    """Three outlets reprinting one wire story are one origin: other sources reporting the
+    claim come before the second and third copies."""
+    passages = [Passage(10 + i, 0, 60, text) for i, text in enumerate(BACKGROUND)]
+    passages += [Passage(s, 0, 90, WIRE) for s in (2, 3, 4)] + [
+        Passage(5, 0, 80, "About 40,000 households were left without water after the outage, officials said."),
+        Passage(6, 0, 80, "The utility said the outage left 40,000 homes without running water."),
+    ]
+    found = PassageIndex(passages).related(CLAIM, exclude_source=1)
+    assert [s.passage.source_id for s in found][:3] == [5, 2, 6]
+    assert [s.passage.text for s in found][3:] == [WIRE, WIRE]
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+
+
+def test_reprints_stay_when_nothing_else_comes_close():
+    passages = [Passage(s, 0, 90, WIRE) for s in (2, 3)] + [
+        Passage(5, 0, 80, "The harbour district library opened on Tuesday with 40,000 books in its stacks."),
+    ]
+    found = PassageIndex(passages).related("The outage left 40,000 households without water on Tuesday.", 1)
+    assert [s.passage.source_id for s in found][:2] == [2, 3]
+
+
 @pytest.mark.parametrize("tiny", ["I was stunned.", "1.", "9.", "Water.", "40,000."])
 def test_tiny_sentences_never_win(tiny):
     passages = [
