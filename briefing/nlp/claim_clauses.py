@@ -23,6 +23,8 @@ from briefing.nlp.claim_words import (
 
 CLAUSE_DEPS = frozenset("ROOT ccomp advcl relcl parataxis csubj acl".split())
 DEGREE = frozenset("more less most least so very".split())
+HEARSAY_NOUNS = frozenset("report rumor rumour".split())  # not "suggestion": often a proposal
+HEARSAY_VERBS = frozenset("say suggest indicate claim emerge circulate surface swirl".split())
 BELIEF_LEMMAS = frozenset("think believe feel hope wish pray doubt".split())
 OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
 
@@ -46,7 +48,7 @@ def clause_head(token):
 
 def split_clauses(sent) -> Clauses:
     rumour = any((t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS) and not _supposed(t) for t in sent)
-    rumour = rumour or _said_to(sent)
+    rumour = rumour or _said_to(sent) or any(map(_hearsay, sent))
     vetoed_heads: set[int] = set()
     hedged = False
     for token in sent:
@@ -139,6 +141,29 @@ def _said_to(sent) -> bool:
                 if not _supposed(token):
                     return True
     return False
+
+
+def _hearsay(token) -> bool:
+    """ "There are reports that the Batmobile has been stolen", "amid reports circulating that
+    ...": reports that no one is named for, with what they say in a clause of their own."""
+    if token.lemma_.lower() not in HEARSAY_NOUNS or token.pos_ != "NOUN" or _supposed(token):
+        return False
+    if any(
+        c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" and c.lower_ in ("by", "from", "in")
+        for c in token.children
+    ):
+        return False  # "Reuters' report", "a CNN report", "a report by the inspector", "reports in the Times"
+    if any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "his", "her", "its", "their")
+        for c in token.children
+    ):
+        return False  # a report named before: "the report that he filed"
+    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp")]
+    # "reports circulating that ..."
+    clauses += [g for c in clauses if c.dep_ == "acl" for g in c.children if g.dep_ == "ccomp"]
+    if token.dep_ == "nsubj" and token.head.lemma_ in HEARSAY_VERBS:
+        return any(c.dep_ == "ccomp" for c in token.head.children)  # "reports say (that) ..."
+    return any(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses)
 
 
 def _supposed(token) -> bool:

@@ -61,6 +61,36 @@ def test_short_denials_rumours_and_allegations_are_marked(analyse, sentence, kin
 @pytest.mark.parametrize(
     "sentence",
     [
+        "There are reports circling that the ferry has been stolen from the harbour in Port Halden.",
+        "Shares fell amid reports that the water board would close the plant.",
+        "Reports say the mayor of Port Halden will resign.",
+        "Reports emerged on Monday that the mayor would resign.",
+    ],
+)
+def test_reports_no_one_is_named_for_are_rumours(analyse, sentence):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: "rumour"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police reports say that 40 people were hurt in the blast.",  # whose reports: named
+        "A report by the inspector found that 40 pumps had failed.",
+        "The report that he filed in March listed 40 complaints.",  # a report named before
+    ],
+)
+def test_reports_with_a_named_source_are_no_rumours(analyse, sentence):
+    assert kinds_of(analyse(sentence), sentence)[sentence] != "rumour"
+
+
+def test_a_capitalised_versus_does_not_end_the_sentence(analyse):
+    text = "There are reports that the Batmobile has been stolen from the set of Batman Vs. Superman in Detroit."
+    assert kinds_of(analyse(text), text) == {text: "rumour"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Armenia and Azerbaijan are in a heated dispute over the territory of Nagorno-Karabakh.",
         "Any action by China to reclaim land in the disputed sea would have consequences, Carter said.",
         "The 2011 ruling denied class-action status to 1.5 million female employees of the retailer.",
