@@ -43,7 +43,11 @@ MAX_BYLINE_WORDS = 16
 NAME_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 LINE_END = re.compile(r"[.!?…。！？:][\"'’”»)\]]*$")
 # a line naming where a story came from ("Source: Bleeding Cool", "H/T: Meridian Wire")
-CREDIT_LINE = re.compile(r"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*\S.{0,60}")
+# (a name of up to four words: "Source: Tom Brokaw Wants Brian Williams Fired" is a headline)
+CREDIT_NAME = r"(?:[A-Z@\d][\w.&'’/@-]*|of|the|and|&|[\w-]+\.[a-z]{2,})"
+CREDIT_LINE = re.compile(
+    rf"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*{CREDIT_NAME}(?:\s+{CREDIT_NAME}){{0,3}}"
+)
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+")
 NUMERIC_DATE_INSIDE = re.compile(r"\s\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 SEPARATOR_END = re.compile(r"\S\s*[|·•—–,-]\s*$")

@@ -268,9 +268,11 @@ def test_a_headline_ending_on_a_quoted_phrase_may_run_longer():
     assert read_text_metadata(f"{first}\n\n{body}", None).title == first
 
 
-def test_a_headline_that_opens_with_sources_is_no_credit_line():
-    found = read_text_metadata(f"Sources say the mayor will quit\n\n{BODY}", None)
-    assert found.title == "Sources say the mayor will quit"
+@pytest.mark.parametrize(
+    "headline", ["Sources say the mayor will quit", "Source: Water Board Wants Mayor Marta Okafor Fired"]
+)
+def test_a_headline_that_opens_with_sources_is_no_credit_line(headline):
+    assert read_text_metadata(f"{headline}\n\n{BODY}", None).title == headline
 
 
 def test_a_sentence_case_headline_needs_a_longer_paragraph_after_it():

@@ -202,6 +202,11 @@ def test_page_furniture_is_never_a_claim(analyse, line):
     assert analyse(line).claims == ()
 
 
+def test_a_headline_labelled_source_is_no_credit_line():
+    assert not is_junk("Source: Water Board Wants Mayor Marta Okafor Fired")
+    assert not is_junk("Source: Port Halden ferries may soon run only at night")
+
+
 def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
     text = "Source: Halden Free Press\n\nThe water board said 40,000 households lost water on Tuesday."
     assert list(claims_of(analyse(text), text)) == ["The water board said 40,000 households lost water on Tuesday."]
