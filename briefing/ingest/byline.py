@@ -48,6 +48,12 @@ CREDIT_NAME = r"(?:[A-Z@\d][\w.&'’/@-]*|of|the|and|&|[\w-]+\.[a-z]{2,})"
 CREDIT_LINE = re.compile(
     rf"(?i:sources?|credits?|courtesy|via|h/t|hat tip)\s*:\s*{CREDIT_NAME}(?:\s+{CREDIT_NAME}){{0,3}}"
 )
+# "Jane Doe writes for the Halden Courier", "Jane Doe is a senior reporter at Meridian Wire"
+WRITER_LINE = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){1,4}?)\s+(?:writes\s+for|is\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)\s+(?:for|at|with))\s+"
+    r"(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|and|the|&)){0,6})\.?"
+)
 NUMERIC_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+")
 NUMERIC_DATE_INSIDE = re.compile(r"\s\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 SEPARATOR_END = re.compile(r"\S\s*[|·•—–,-]\s*$")
@@ -77,6 +83,8 @@ def parse_byline(line: str) -> Byline | None:
     lead = find_full_dates(line[: len(line) - len(undated)])
     line = undated
     start = BYLINE_START.match(line)
+    if not start and len(line.split()) <= MAX_BYLINE_WORDS:
+        return _writer_line(line, lead)
     if not start or len(line.split()) > MAX_BYLINE_WORDS:
         return None
     rest = line[start.end() :]
@@ -91,6 +99,16 @@ def parse_byline(line: str) -> Byline | None:
     outlet = people[1] or next((p for p in parts[1:] if is_outlet(p)), None)
     published = dates[0][0] if dates else lead[0][0] if lead else None
     return Byline(join_names(people[0]), outlet, published)
+
+
+def _writer_line(line: str, lead: list) -> Byline | None:
+    """A line telling who wrote the story and for whom: "Jane Doe writes for the Halden
+    Courier", "Jane Doe is a staff writer at Meridian Wire"."""
+    match = WRITER_LINE.fullmatch(line.strip())
+    if match is None or not is_person_name(match["name"]):
+        return None
+    outlet = strip_article(match["outlet"])
+    return Byline(tidy_name(match["name"]), outlet, lead[0][0] if lead else None)
 
 
 def is_credit_line(line: str) -> bool:

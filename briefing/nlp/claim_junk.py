@@ -21,7 +21,9 @@ CAPTION = re.compile(
     r"^(?:(?:cover|main|top|lead|featured|feature|header|hero|file)\s+)?"
     r"(?:photo|photograph|picture|image|graphic|video|illustration|chart|map|watch|listen)s?"
     r"(?:\s+(?:credits?|caption|source))?\s*[:|].{0,200}$|"
-    r"^(?:image|media|photo|video) (?:caption|copyright)\b.{0,200}$"
+    r"^(?:image|media|photo|video) (?:caption|copyright)\b.{0,200}$|"
+    # "Handout picture released by the presidency showing soldiers at the crater"
+    r"^(?:an? |this )?(?:handout|file|undated) (?:photo(?:graph)?|picture|image|video still)s?\b.{0,300}$"
 )
 AGE_NOTICE = re.compile(
     r"(?i)\bthis (?:article|story|content|page|post|piece) is (?:more|over|older) than \w+ \w+ old\b|"

@@ -37,6 +37,12 @@ NEXT_YEAR = date.today().year + 1
         ("Von Jana Berger publiziert am 12. März 2026", "Jana Berger", None),
         ("By Jane Doe published on 12 March 2026", "Jane Doe", None),
         ("Thursday March 12, 2026 7:45 am PST by Jane Doe", "Jane Doe", None),
+        (
+            "Jane Doe writes for the Halden Courier and the Courier on Sunday",
+            "Jane Doe",
+            "Halden Courier and the Courier on Sunday",
+        ),
+        ("Jane Doe is a senior reporter at Meridian Wire.", "Jane Doe", "Meridian Wire"),
     ],
 )
 def test_bylines_give_author_and_outlet(line, author, outlet):
@@ -55,9 +61,12 @@ def test_bylines_give_author_and_outlet(line, author, outlet):
         "By far the biggest outage",
         "Report by the regulator finds failures",
         "Interview by phone with the mayor",
+        "Jane Doe is a reporter for the Courier who was arrested on Tuesday.",
+        "The mayor is a columnist for the Halden Courier",
+        "Jane Doe writes for fun",
     ],
 )
-def test_sentences_starting_with_by_are_not_bylines(line):
+def test_sentences_starting_with_by_or_naming_a_writer_are_not_bylines(line):
     assert parse_byline(line) is None
 
 

@@ -195,6 +195,8 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "EMBARGOED UNTIL 00:01 GMT, 5 March 2026: Halden Water Authority annual report",
         "Source: Halden Courier",
         "H/T: Meridian Wire",
+        "Jane Doe writes for the Halden Courier and the Courier on Sunday",
+        "Handout picture released by the presidency showing a soldier at the crater on September 7, 2014.",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -219,6 +221,7 @@ def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
         "From January, the tax on fuel will rise by 12 percent.",
         "The ministry said in a press release that 40,000 households lost water on Tuesday.",
         "Sources say 40,000 households lost water on Tuesday.",
+        "The file photos were released by the ministry on Tuesday, showing 40 damaged homes.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
