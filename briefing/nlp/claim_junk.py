@@ -41,7 +41,13 @@ PROMO = re.compile(
 PROMO_ANYWHERE = re.compile(
     r"(?i)\b(?:is|are) (?:now )?available (?:from|at|on|through|in stores|for pre-?order)\b|"
     r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b|"
-    r"\buse (?:the |our )?(?:promo |coupon |discount |offer |voucher )?code\b|\bclick to tweet\b"
+    r"\buse (?:the |our )?(?:promo |coupon |discount |offer |voucher )?code\b|\bclick to tweet\b|"
+    r"\bcontributed (?:to (?:this|the) (?:report|story|article)|(?:additional )?reporting)"
+    r"(?: from [A-Z][\w ,.-]{0,40})?\.?$"
+)
+# a byline behind a section label: "Analysis: Will Ross, BBC News, Lagos"
+LABELLED_BYLINE = re.compile(
+    r"(?i:analysis|opinion|comment(?:ary)?|review|column|interview)\s*[:|]\s*(?P<rest>\S.{2,80})"
 )
 # a link to another story behind its section label: "China furious at Macron for protest jibe [INSIGHT]";
 # a label of what the story itself shows ("... Dulles Airport [PHOTO]", "[UPDATE]") leaves a headline one
@@ -97,6 +103,9 @@ def is_junk(text: str) -> bool:
 def _is_byline(line: str) -> bool:
     if len(line.split()) > 16:
         return False
+    labelled = LABELLED_BYLINE.fullmatch(line)
+    if labelled and parse_byline(f"By {labelled['rest']}") is not None:
+        return True
     return bool(SHORT_BYLINE.match(line)) or parse_byline(line) is not None
 
 

@@ -197,6 +197,9 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "H/T: Meridian Wire",
         "Jane Doe writes for the Halden Courier and the Courier on Sunday",
         "Handout picture released by the presidency showing a soldier at the crater on September 7, 2014.",
+        "Analysis: Jane Doe, Halden Courier, Port Halden",
+        "Meridian Wire's Jane Doe, John Roe and Ann Lee contributed to this report.",
+        "Jane Doe in Port Halden contributed additional reporting.",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -222,6 +225,8 @@ def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
         "The ministry said in a press release that 40,000 households lost water on Tuesday.",
         "Sources say 40,000 households lost water on Tuesday.",
         "The file photos were released by the ministry on Tuesday, showing 40 damaged homes.",
+        "Analysis: Water board faces 40 lawsuits over the outage in Port Halden",
+        "The two firms contributed to the report's findings on 40 failed pumps.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
