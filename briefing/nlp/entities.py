@@ -126,6 +126,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     retype_acronym_places(clusters, parsed.text)
     retype_camel_case_places(clusters)
     _retype_group_numbers(clusters)
+    _retype_organised_people(clusters, parsed.text)
     _extend(clusters, parsed.text)
     return clusters
 
@@ -191,6 +192,35 @@ def _retype_group_numbers(clusters: list[Cluster]) -> None:
         if singular_of(name) in groups:
             for mention in cluster.mentions:
                 mention.type = "group"
+
+
+# Words that make a name an armed or organised body: "Boko Haram militants", "members of Boko
+# Haram", "the Islamist group Boko Haram" (the small model reads an unfamiliar two-word name as
+# a person's)
+MEMBER_NOUNS = (
+    "militants|fighters|insurgents|rebels|gunmen|jihadists|extremists|terrorists|members|militiamen|commanders"
+)
+BODY_NOUNS = "group|militia|movement|sect|organi[sz]ation|network|faction|outfit"
+_MEMBERS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MEMBER_NOUNS}|leaders?)\b")
+_BODY_BEFORE = re.compile(rf"\b(?:(?:{BODY_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I)
+
+
+def _retype_organised_people(clusters: list[Cluster], text: str) -> None:
+    """'Boko Haram' typed a person: a name of two or more words whose first is no given name,
+    never given a title or role, that the text calls a body at least once ('Boko Haram
+    militants', 'the militant group Boko Haram', 'leader of Boko Haram') is an organisation."""
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "person" or len(words) < 2 or words[0].lower() in GIVEN_NAMES:
+            continue
+        if any(m.type == "person" and m.weight >= 3 for m in cluster.mentions):
+            continue
+        if any(
+            _MEMBERS_AFTER.match(text, m.end) or _BODY_BEFORE.search(text, max(0, m.start - 40), m.start)
+            for m in cluster.mentions
+        ):
+            for mention in cluster.mentions:
+                mention.type = "organisation"
 
 
 def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:

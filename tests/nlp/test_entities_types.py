@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.nlp.entities import Cluster, _retype_plural_nouns
+from briefing.nlp.entities import Cluster, _retype_organised_people, _retype_plural_nouns
 from briefing.nlp.entity_types import team_spans
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -200,3 +200,36 @@ def test_a_name_ending_in_a_plural_the_text_writes_in_lower_case_is_no_person():
     ]
     _retype_plural_nouns(clusters, text)
     assert [c.type for c in clusters] == ["organisation", "person"]
+
+
+def _cluster_in(text, name, weight=1):
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return Cluster([Mention(i, i + len(name), name, "person", weight) for i in starts])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harak Dun militants attacked the town. Harak Dun has denied the truce.",
+        "The militant group Harak Dun has denied the truce.",
+        "The leader of Harak Dun spoke in a video. Harak Dun's fighters took the town.",
+    ],
+)
+def test_a_name_the_text_calls_a_body_is_an_organisation(text):
+    cluster = _cluster_in(text, "Harak Dun")
+    _retype_organised_people([cluster], text)
+    assert cluster.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, name, weight",
+    [
+        ("Harak Dun met the leader of the council. Harak Dun said the truce held.", "Harak Dun", 1),
+        ("Marta Okafor militants is no phrase, but Marta is a given name.", "Marta Okafor", 1),
+        ("Commander Harak Dun led the group. Harak Dun fighters took the town.", "Harak Dun", 3),  # a title
+    ],
+)
+def test_a_person_stays_a_person(text, name, weight):
+    cluster = _cluster_in(text, name, weight)
+    _retype_organised_people([cluster], text)
+    assert cluster.type == "person"
