@@ -23,6 +23,7 @@ president senator sen rep representative governor gov judge justice general gen 
 lieutenant sergeant sgt inspector detective officer chief director chancellor commissioner ambassador
 secretary premier king queen prince princess pope rabbi imam father sister brother bishop archbishop
 coach chairman chairwoman chair spokesman spokeswoman spokesperson
+marshal admiral adm commander cmdr brigadier brig corporal cpl lt maj commodore
 """.split()
 )
 
@@ -48,7 +49,7 @@ TITLE_WORDS = (
     | ROLE_NOUNS
     | frozenset(
         "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
-        "managing technical operating financial acting interim former state city".split()
+        "managing technical operating financial acting interim former state city air field rear staff".split()
     )
 )
 
