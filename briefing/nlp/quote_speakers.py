@@ -299,7 +299,11 @@ def _named_speaker(
             return at_head, speaker_text
         head_word = speaker_text[head - start :].split(" ")[0].lower().strip(",")
         named_inside = cluster_at(clusters, start, end, among=people)
-        if head_word in ROLE_NOUNS and named_inside is not None:
+        if (
+            head_word in ROLE_NOUNS
+            and named_inside is not None
+            and not _served(clusters[named_inside], speaker_text, start, head)
+        ):
             return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
         if head_word in ROLE_NOUNS | PRONOUN_WORDS:
             return None, head_word  # 'the Corvane spokesperson': the role, not the company
@@ -311,6 +315,20 @@ def _named_speaker(
     if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
         return named, speaker_text
     return None, speaker_text
+
+
+def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:
+    """ "an aide to President Goodluck Jonathan", "a spokesman for Marta Okafor": the name the
+    role serves, right after it (a title between), not the name of the one who holds it."""
+    after = re.match(r"\S+\s+(?:to|for|of|with)\s+(?:the\s+)?", speaker_text[head - start :])
+    if after is None:
+        return False
+    at = head + after.end()
+    for mention in cluster.mentions:
+        between = speaker_text[at - start : mention.start - start] if mention.start >= at else None
+        if between is not None and all(w.lower().rstrip(".") in PERSON_TITLES for w in between.split()):
+            return True
+    return False
 
 
 def cluster_at(

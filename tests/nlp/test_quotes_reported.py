@@ -32,3 +32,26 @@ def test_the_one_who_said_it_speaks_not_the_outlet_that_reported_it(analyse, tex
 def test_a_second_speaker_answering_in_the_same_sentence_keeps_the_quote(analyse):
     text = "Anna Berg and Tomas Lind met on Monday.\n\n“We lost,” Berg said, “and it hurts,” Lind added."
     assert speakers(analyse(text), text) == [("We lost,", "Anna Berg"), ("and it hurts,", "Tomas Lind")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the aide speaks, not the president the aide serves
+            "Marta Okafor wants a second term.\n\n“They have assured us the plant will reopen,” said an aide "
+            "to Mayor Marta Okafor, who hopes to be re-elected.",
+            ("They have assured us the plant will reopen,", None),
+        ),
+        (
+            "Marta Okafor wants a second term.\n\nA spokesman for Marta Okafor said: “The plant will reopen.”",
+            ("The plant will reopen.", None),
+        ),
+        (  # a role with the holder's name in apposition names the holder
+            "Marta Okafor wants a second term.\n\n“The plant will reopen,” said a spokesman for the utility, "
+            "Jonas Brekke.",
+            ("The plant will reopen,", "Jonas Brekke"),
+        ),
+    ],
+)
+def test_a_role_serving_someone_named_is_not_that_someone(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
