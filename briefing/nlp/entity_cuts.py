@@ -43,6 +43,7 @@ from briefing.nlp.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     ROLE_NOUNS,
+    STATE_ABBREVIATIONS,
     STATE_INITIALS,
 )
 from briefing.nlp.mention import Mention
@@ -192,6 +193,8 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     joined = joined or (_around_verb(tokens, known) if in_headline else [])
     if joined:
         return [_piece(mention, tokens[a:b], known, split=True) for a, b in joined]
+    if _lone_title(tokens):
+        return []  # 'Sens.' of 'Sens. John McCain (Ariz.), Kelly Ayotte (N.H.)': a title, no name
     first, last = _name_bounds(tokens, known, mention.type)
     whole = (first, last) == (0, len(tokens))
     if first >= last or (whole and not _HYPHEN_SUFFIX.search(tokens[-1][1])):
@@ -209,6 +212,13 @@ def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Men
     # 'Oh Ha-eun', 'Seongsu-dong': a hyphened part stays unless the name stands alone or the
     # part is a word that makes a name a description ('Donald Trump-led')
     return [mention] if whole else [_piece(mention, tokens[first:last], known)]
+
+
+def _lone_title(tokens: list[tuple[int, str]]) -> bool:
+    """One abbreviated title ('Sens.', 'Pres.'), not a state's abbreviation ('Miss.')."""
+    if len(tokens) != 1 or not tokens[0][1].endswith(".") or tokens[0][1] in STATE_ABBREVIATIONS:
+        return False
+    return tokens[0][1].lower().rstrip(".") in PERSON_TITLES
 
 
 def _name_bounds(tokens: list[tuple[int, str]], known: dict[str, str], kind: str = "person") -> tuple[int, int]:

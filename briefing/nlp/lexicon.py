@@ -23,7 +23,8 @@ president senator sen rep representative governor gov judge justice general gen 
 lieutenant sergeant sgt inspector detective officer chief director chancellor commissioner ambassador
 secretary premier king queen prince princess pope rabbi imam father sister brother bishop archbishop
 coach chairman chairwoman chair spokesman spokeswoman spokesperson
-marshal admiral adm commander cmdr brigadier brig corporal cpl lt maj commodore
+marshal admiral adm commander cmdr brigadier brig corporal cpl lt maj commodore pvt
+pres reps sens gens supt insp det fr hon amb atty ald cllr
 """.split()
 )
 

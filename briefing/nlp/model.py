@@ -53,9 +53,13 @@ def load_model() -> Any:
     return nlp
 
 
-# Abbreviations the tokenizer knows only in lower case: "Batman Vs. Superman" ended a sentence at
-# "Vs." and cut "reports that the Batmobile has been stolen from the set of Batman Vs." short.
-CAPITALISED_ABBREVIATIONS = ("Vs.", "VS.")
+# Abbreviations the tokenizer splits from their full stop, which the parser then reads as a
+# sentence end: "Batman Vs. Superman" cut "reports that the Batmobile has been stolen from the set
+# of Batman Vs." short, and "Detroit police spokesman Sgt." became a sentence of its own.
+CAPITALISED_ABBREVIATIONS = (
+    "Vs.", "VS.", "Sgt.", "Lt.", "Capt.", "Col.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Spc.", "Sr.",
+    "Supt.", "Insp.", "Det.", "Fr.", "Hon.", "Amb.", "Pres.", "Atty.", "Ald.", "Cllr.", "Gens.", "Reps.", "Sens.",
+)  # fmt: skip
 
 
 def add_abbreviations(nlp: Any) -> None:

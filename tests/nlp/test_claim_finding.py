@@ -88,6 +88,12 @@ def test_a_capitalised_versus_does_not_end_the_sentence(analyse):
     assert kinds_of(analyse(text), text) == {text: "rumour"}
 
 
+@pytest.mark.parametrize("title", ["Sgt.", "Capt.", "Supt.", "Det."])
+def test_an_abbreviated_rank_does_not_end_the_sentence(analyse, title):
+    text = f"Police spokesman {title} Jonas Brekke said 40 officers had searched the harbour on Tuesday."
+    assert list(claims_of(analyse(text), text)) == [text]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

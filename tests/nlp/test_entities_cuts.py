@@ -189,6 +189,7 @@ def test_a_verb_before_a_surname_is_cut_a_given_name_is_not():
 
 def test_a_title_left_alone_is_no_name():
     assert cut_to_names_in([mention("When Ms", "When Ms")]) == []
+    assert cut_to_names_in([mention("Sens.", "Sens.")]) == []
 
 
 def test_a_headline_verb_after_a_name_is_cut_only_in_a_headline():

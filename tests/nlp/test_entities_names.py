@@ -79,7 +79,11 @@ def test_a_greeting_is_no_part_of_a_name(analyse):
     [
         ("The mayor spoke to a news conference at City Hall on Sunday.", None, "Hall"),
         ("State Senator Ugo Brennan voted against the harbour plan.", "Ugo Brennan", "State Senator Ugo Brennan"),
-        ("The defence chief, Air Chief Marshal Ugo Brennan, announced the truce.", "Ugo Brennan", "Marshal Ugo Brennan"),
+        (
+            "The defence chief, Air Chief Marshal Ugo Brennan, announced the truce.",
+            "Ugo Brennan",
+            "Marshal Ugo Brennan",
+        ),
         ("Rear Admiral Ugo Brennan said the ferry sank in 40 minutes.", "Ugo Brennan", "Rear Admiral Ugo Brennan"),
         ("Air Halden cut 40 flights on Monday, the airline said.", "Air Halden", "Halden"),
     ],
