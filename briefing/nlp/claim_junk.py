@@ -1,5 +1,6 @@
-"""Text that is never a claim: bylines, credit lines, captions, article-age notices, price-table lines and
-table rows, promos, press-release headers, list markers and site boilerplate.
+"""Text that is never a claim: bylines, writer and credit lines, captions, article-age notices,
+price-table lines and table rows, promos, press-release headers, list markers and site
+boilerplate.
 
 The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
 reused; the patterns here cover what survives cleaning and reaches a sentence.

@@ -323,11 +323,12 @@ def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:
     after = re.match(r"\S+\s+(?:to|for|of|with)\s+(?:the\s+)?", speaker_text[head - start :])
     if after is None:
         return False
-    at = head + after.end()
+    at, end = head + after.end(), start + len(speaker_text)
     for mention in cluster.mentions:
-        between = speaker_text[at - start : mention.start - start] if mention.start >= at else None
-        if between is not None and all(w.lower().rstrip(".") in PERSON_TITLES for w in between.split()):
-            return True
+        if at <= mention.start < end:
+            between = speaker_text[at - start : mention.start - start]
+            if all(w.lower().rstrip(".") in PERSON_TITLES for w in between.split()):
+                return True
     return False
 
 
