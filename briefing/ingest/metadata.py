@@ -82,6 +82,8 @@ DATELINE = re.compile(
     r"\s*(?:-{1,2}|–|—|:)\s+"
 )
 
+CREDIT_DATELINE = re.compile(rf"^\((?P<credit>[{UPPER}][\w.&'’ -]{{1,30}})\)\s*(?:-{{1,2}}|–|—)\s+(?P<date>)?")
+
 BANNER = re.compile(
     r"(?i:beta|new|live|breaking|exclusive|home|menu|subscribe|sections?|skip to (main )?(content|article)|"
     r"x|close|search|sign in|log ?in|advertisement|sponsored|updated?|opinion)\W*"
@@ -230,9 +232,13 @@ def take_dateline(found: TextMetadata, keep: list[str], dated: list[tuple[int, s
 
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
-    """A dateline: a place in capitals with a region, a date or a credit, then a dash."""
+    """A dateline: a place in capitals with a region, a date or a credit, then a dash; or a
+    credit alone in brackets ("(CNN) -- ", "(Reuters) - "), which names an outlet, no date."""
     match = DATELINE.match(paragraph)
-    return match if match and (match["date"] or match["credit"] or match["region"]) else None
+    if match and (match["date"] or match["credit"] or match["region"]):
+        return match
+    match = CREDIT_DATELINE.match(paragraph)
+    return match if match and not re.search(r"\d|(?i:photo|image|picture|video|file)", match["credit"]) else None
 
 
 def note_dateline_date(found: TextMetadata, value: str, dated: list[tuple[int, str]]) -> None:

@@ -142,6 +142,21 @@ def test_dateline_gives_outlet_and_is_stripped_when_the_sentence_survives():
     assert found.published is None  # March 3 of which year? nobody says
 
 
+@pytest.mark.parametrize("credit", ["CNN", "Reuters"])
+def test_a_credit_alone_in_brackets_is_a_dateline_naming_the_outlet(credit):
+    body = "The harbour authority approved the terminal on Tuesday, officials said."
+    text = f"Ferry terminal approved\n\n({credit}) -- {body}"
+    found = read_text_metadata(text, None)
+    assert found.outlet == credit
+    assert found.body == body
+
+
+@pytest.mark.parametrize("opening", ["(Nov. 26, 2014) - The mayor spoke.", "(AP Photo) - The mayor at the plant."])
+def test_a_date_or_a_picture_credit_in_brackets_is_no_dateline(opening):
+    found = read_text_metadata(f"{opening}\n\n{BODY}", None)
+    assert found.outlet is None and found.body.startswith(opening)
+
+
 def test_dateline_stays_when_removing_it_would_behead_the_sentence():
     text = "PORT HALDEN, Veldra, March 3 (Meridian Wire) - where the plant failed, residents queued."
     found = read_text_metadata(f"Headline here\n\n{text}", None)
