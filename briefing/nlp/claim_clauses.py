@@ -148,6 +148,8 @@ def _hearsay(token) -> bool:
     ...": reports that no one is named for, with what they say in a clause of their own."""
     if token.lemma_.lower() not in HEARSAY_NOUNS or token.pos_ != "NOUN" or _supposed(token):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ in ("before", "after", "since", "until"):
+        return False  # "hours before reports that she had clinched it": a time, no rumour told
     if any(
         c.dep_ in ("poss", "compound", "nmod") or c.dep_ == "prep" and c.lower_ in ("by", "from", "in")
         for c in token.children
