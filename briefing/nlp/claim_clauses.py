@@ -148,6 +148,8 @@ def _hearsay(token) -> bool:
     ...": reports that no one is named for, with what they say in a clause of their own."""
     if token.lemma_.lower() not in HEARSAY_NOUNS or token.pos_ != "NOUN" or _supposed(token):
         return False
+    if token.lemma_.lower() == "report" and token.tag_ != "NNS" and any(c.dep_ == "det" for c in token.children):
+        return False  # "a new report says ...": one document, its finding; headlines' "..., report says" stays
     if token.dep_ == "pobj" and token.head.lower_ in ("before", "after", "since", "until"):
         return False  # "hours before reports that she had clinched it": a time, no rumour told
     if any(

@@ -78,6 +78,7 @@ def test_reports_no_one_is_named_for_are_rumours(analyse, sentence):
         "A report by the inspector found that 40 pumps had failed.",
         "The report that he filed in March listed 40 complaints.",  # a report named before
         "Hours before reports that she had won, the mayor met 40 ferry workers in Port Halden.",  # a time
+        "A new report says 40 pumps failed at the plant last year.",  # one document
     ],
 )
 def test_reports_with_a_named_source_are_no_rumours(analyse, sentence):
