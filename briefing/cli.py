@@ -20,11 +20,11 @@ from typing import NoReturn
 from briefing import __version__
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
-from briefing.cli_output import one_line, print_briefings, print_import, print_info, progress_printer
+from briefing.cli_output import print_briefings, print_import, print_info, progress_printer
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
 from briefing.cli_team import add_team_parsers, check_queue_target, import_and_queue, run_copy, run_worker
-from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError
+from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError, one_line
 from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.terminal import echo, echo_json, shown
 

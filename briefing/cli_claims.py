@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, BriefingError
+from briefing.domain import CLAIM_STATUSES, BriefingError, one_line
 from briefing.terminal import echo, echo_json
 
 CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
@@ -129,7 +129,7 @@ def _said(ws, claim_id: int, verb: str) -> int:
     claim = get_claim(ws, claim_id)
     echo(
         f"claim {claim_id} {verb} ({claim['status']}, {claim['suggestions']} suggested related passages): "
-        f"{_one_line(claim['text'])}"
+        f"{one_line(claim['text'])}"
     )
     return 0
 
@@ -146,7 +146,7 @@ def _print_claims(rows: list[dict[str, Any]], as_json: bool) -> int:
         score = "" if r["score"] is None else f"{r['score']:.2f}"
         echo(
             f"{r['id']:>5}  {r['source_id']:>6}  {r['status']:<12}  {r['kind'] or '':<10}  {score:>5}  "
-            f"{r['origin']:<8}  {_one_line(r['text'])}"
+            f"{r['origin']:<8}  {one_line(r['text'])}"
         )
     return 0
 
@@ -183,7 +183,7 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
     if as_json:
         echo_json({"claim": _claim_document(claim), **related})
         return 0
-    echo(f"claim {claim_id}: {_one_line(claim['text'])}")
+    echo(f"claim {claim_id}: {one_line(claim['text'])}")
     echo(f"  {related['summary']}")
     for kind in ("evidence", "suggestions"):
         echo(f"{kind}{_ranked(related[kind])}:" if related[kind] else f"{kind}: none")
@@ -191,7 +191,7 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
             score = f"{row['score']:>4.2f}  " if "score" in row else ""
             echo(
                 f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
-                f"{_one_line(row['passage'])[:160]}"
+                f"{one_line(row['passage'])[:160]}"
             )
     return 0
 
@@ -206,7 +206,3 @@ def _ranked(rows: list[dict[str, Any]]) -> str:
     if rankings == {BY_WORDS}:
         return " (ranked by shared words, score a share of the best one's; --refresh re-ranks by meaning)"
     return ""
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

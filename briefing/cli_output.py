@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from briefing.domain import ImportReport
+from briefing.domain import ImportReport, one_line
 from briefing.terminal import echo, echo_json, shown
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -38,10 +38,6 @@ def print_briefings(ws, as_json: bool) -> int:
     for r in rows:
         echo(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {one_line(r.title)}")
     return EXIT_OK
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def print_import(report: ImportReport) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, one_line
 from briefing.terminal import echo, echo_json
 
 SOURCE_ACTIONS = ("edit", "delete", "versions")
@@ -88,7 +88,7 @@ def _print_sources(ws, as_json: bool) -> int:
     for r in rows:
         echo(
             f"{r.id:>5}  {'yes' if r.analysed else 'no':<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
-            f"{r.published or '':<10}  {_one_line(r.outlet or '')[:20]:<20}  {_one_line(r.title or '(untitled)')}"
+            f"{r.published or '':<10}  {one_line(r.outlet or '')[:20]:<20}  {one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
@@ -174,7 +174,7 @@ def _edit(ws, args: argparse.Namespace) -> int:
     changed = [field for field in changes if before[field] != after[field]]
     title = get_source_details(ws, args.source_id).title or "(untitled)"
     what = f"{', '.join(changed)} changed" if changed else "nothing changed"
-    echo(f"source {args.source_id} ({_one_line(title)}): {what}")
+    echo(f"source {args.source_id} ({one_line(title)}): {what}")
     return 0
 
 
@@ -183,7 +183,7 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     from briefing.store.sources import delete_source, get_source_details
 
     details = get_source_details(ws, source_id)
-    title = _one_line(details.title or "(untitled)")
+    title = one_line(details.title or "(untitled)")
     if not yes and not _confirmed(
         f"Delete source {source_id} ({title}) with its {details.quote_count} quotes "
         f"and {details.claim_count} claims? [y/N] "
@@ -200,7 +200,3 @@ def _confirmed(question: str) -> bool:
         return False
     echo(question.rstrip(), err=True)
     return sys.stdin.readline().strip().lower() in ("y", "yes")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

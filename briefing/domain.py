@@ -32,6 +32,11 @@ def strip_bidi(text: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and runs of spaces made single spaces: one line of a list."""
+    return " ".join(text.split())
+
+
 @lru_cache(maxsize=65536)  # the store's resolver folds every stored name for each source
 def normalise_name(name: str) -> str:
     """The form entity names are matched by, in the analysis and in the store:

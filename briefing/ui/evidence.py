@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import one_line
 from briefing.export.citations import unquoted
 from briefing.store import Workspace
 from briefing.store.claims import add_evidence, delete_evidence
@@ -92,11 +93,6 @@ class SuggestionPreview(QFrame):
         for relation, button in self.attach_buttons.items():
             button.setDefault(relation == suggested)  # what the analysis suggests, in bold
         self.show()
-
-
-def one_line(text: str) -> str:
-    """A passage of two paragraphs on its one line of the suggestions list."""
-    return " ".join(text.split())
 
 
 def list_height(tree: QTreeWidget, rows: int) -> int:

@@ -4,10 +4,10 @@ claims made, edited and dismissed by the analyst, each undoable."""
 import pytest
 from PySide6.QtGui import QAction
 
+from briefing.domain import one_line
 from briefing.store.claims import get_claim, list_claim_history, list_claims
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
-from briefing.ui.evidence import one_line
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
 
 

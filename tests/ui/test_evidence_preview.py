@@ -3,11 +3,11 @@ claim pinned for evidence shown above the reader."""
 
 from PySide6.QtCore import Qt
 
+from briefing.domain import one_line
 from briefing.export.citations import unquoted
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
-from briefing.ui.evidence import one_line
 from briefing.ui.evidence_flow import RELATION_KEY
 
 
