@@ -82,7 +82,7 @@ DATELINE = re.compile(
     r"\s*(?:-{1,2}|–|—|:)\s+"
 )
 
-CREDIT_DATELINE = re.compile(rf"^\((?P<credit>[{UPPER}][\w.&'’ -]{{1,30}})\)\s*(?:-{{1,2}}|–|—)\s+(?P<date>)?")
+CREDIT_DATELINE = re.compile(rf"^\((?P<credit>[{UPPER}][\w.&'’ -]{{1,30}})\)\s*(?:-{{1,2}}|–|—)\s+")
 
 BANNER = re.compile(
     r"(?i:beta|new|live|breaking|exclusive|home|menu|subscribe|sections?|skip to (main )?(content|article)|"
@@ -222,8 +222,9 @@ def take_dateline(found: TextMetadata, keep: list[str], dated: list[tuple[int, s
             continue
         if match["credit"]:
             found.outlet = found.outlet or match["credit"].strip()
-        if match["date"]:
-            note_dateline_date(found, match["date"], dated)
+        date = match.groupdict().get("date")  # a credit alone ("(CNN) -- ") has none
+        if date:
+            note_dateline_date(found, date, dated)
         rest = paragraph[match.end() :]
         if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘«'„":
             return keep[:index] + [rest] + keep[index + 1 :]
