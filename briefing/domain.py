@@ -175,7 +175,10 @@ class ImportReport:
 
 # -- analysis results (briefing.nlp produces them, briefing.store saves them) --
 
-ANALYSIS_VERSION = 1  # bump when rules or model change so sources can be re-analysed
+# Sources analysed by an older version wait for the analysis again (Analyse Now, `briefing analyse`,
+# a team's workers). Bump once per release whose rules or model changed what the analysis finds.
+# 1: 0.1.0. 2: the rules and lexicons since 0.1.0 (claims, quotes, entities, titles).
+ANALYSIS_VERSION = 2
 
 
 @dataclass(frozen=True)
