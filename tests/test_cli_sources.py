@@ -25,7 +25,10 @@ def two_sources(ws_file):
     with open_workspace(ws_file) as ws:
         first, _ = add_document(ws, make_doc("The pumps restarted.", title="Pumps restart", outlet="Wire"))
         add_document(ws, make_doc("The outage\x1b[31m was over.", title="Outage\x1b[2J\nforged line"))
-        ws.db.execute("UPDATE sources SET analysis_version = ?, analysed_at = '2026-03-04' WHERE id = ?", [ANALYSIS_VERSION, first])
+        ws.db.execute(
+            "UPDATE sources SET analysis_version = ?, analysed_at = '2026-03-04' WHERE id = ?",
+            [ANALYSIS_VERSION, first],
+        )
     return ws_file
 
 

@@ -95,7 +95,10 @@ def test_a_source_not_analysed_is_listed_as_such(ws):
     assert not_analysed_ids(ws) == [source_id]
     assert source_rows(ws, [source_id])[source_id].analysed is False
     assert list_sources(ws)[0].analysed is False
-    ws.db.execute("UPDATE sources SET analysis_version = ?, analysed_at = '2026-03-04' WHERE id = ?", [ANALYSIS_VERSION, source_id])
+    ws.db.execute(
+        "UPDATE sources SET analysis_version = ?, analysed_at = '2026-03-04' WHERE id = ?",
+        [ANALYSIS_VERSION, source_id],
+    )
     assert not_analysed_ids(ws) == []
     assert list_source_details(ws)[0].analysed is True
 
