@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.
--- Schema version 12. Do not edit: run `make schema`.
+-- Schema version 13. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,
@@ -109,7 +109,8 @@ CREATE TABLE "mentions" (
     start INTEGER NOT NULL CHECK (start >= 0),
     "end" INTEGER NOT NULL CHECK ("end" > start),
     text TEXT NOT NULL
-, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')));
+, origin TEXT NOT NULL DEFAULT 'analysis' CHECK (origin IN ('analysis','analyst')), found_type TEXT
+    CHECK (found_type IS NULL OR found_type IN ('person','organisation','place','group')));
 
 CREATE INDEX idx_mentions_entity ON mentions(entity_id);
 

@@ -206,9 +206,10 @@ def _insert_mentions(
             if ids[found.key] is None or (start, end) in taken:
                 continue
             taken.add((start, end))
-            rows.append((ids[found.key], source_id, start, end, text[start:end]))
+            rows.append((ids[found.key], source_id, start, end, text[start:end], found.type))
     ws.db.conn.executemany(
-        "INSERT INTO mentions (entity_id, source_id, start, \"end\", text, origin) VALUES (?, ?, ?, ?, ?, 'analysis')",
+        'INSERT INTO mentions (entity_id, source_id, start, "end", text, origin, found_type) '
+        "VALUES (?, ?, ?, ?, ?, 'analysis', ?)",
         rows,
     )
 

@@ -330,6 +330,13 @@ class EntityResolver:
         entity.name, entity.key = name, name_key
         self._keep(entity)
 
+    def retype(self, entity: _Entity, type_: str) -> None:
+        """Give a machine entity another type (the one most sources read: ``entity_settling``)."""
+        self.ws.db.execute("UPDATE entities SET type = ? WHERE id = ?", [type_, entity.id])
+        self._unindex(entity)
+        entity.type = type_
+        self._keep(entity)
+
     def _add_alias(self, entity: _Entity, surface: str) -> None:
         form = normalise_name(surface)
         if not form or form in entity.forms or form in self.rejected or f"{entity.id}:{form}" in self.rejected:

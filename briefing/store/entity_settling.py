@@ -8,7 +8,12 @@ source touched are checked against the rest:
   while dozens of others use "Trump" alone for Donald Trump; "Obama" read as a place);
 - two bodies, places or groups of one type, one of which has the other's name of two or more
   words among its forms, are one ("United States" and "United States of America", made apart
-  by two early sources that wrote them differently).
+  by two early sources that wrote them differently);
+- an entity whose sources read it as another type takes the type more of them read: a name of
+  two or more words links across types and a one-word place and body link, and the first
+  source's type stuck ("Tad Devine" an organisation in one source and a person in two others,
+  "Batman" a place in 2 sources and an organisation in 9). A source analysed before the type
+  was kept counts for the type the entity has.
 
 Mentions and quotes move to the entity that stays; an entity the analyst has worked on
 (edited, judged in history, confirmed as a speaker, put in a briefing note) never moves.
@@ -30,6 +35,12 @@ if TYPE_CHECKING:
 # sources use the word alone for that person, and this many times as many as name the body or place.
 LONE_NAME_SOURCES = 3
 LONE_NAME_RATIO = 3
+# {type: sources} of an entity's machine mentions; a source analysed before types were kept
+# (found_type NULL) counts for the entity's own type (the parameter).
+_TYPE_VOTES = """
+SELECT coalesce(found_type, ?), count(DISTINCT source_id) FROM mentions
+WHERE entity_id = ? AND origin = 'analysis' GROUP BY 1
+"""
 _ANALYST_TOUCHED = """
 SELECT 1 FROM history WHERE target_kind = 'entity' AND target_id = ?
 UNION ALL SELECT 1 FROM quotes WHERE speaker_id = ? AND speaker_confirmed = 1
@@ -46,6 +57,7 @@ def settle_entities(resolver: EntityResolver, entity_ids: Iterable[int]) -> set[
         entity = resolver.entities.get(entity_id)
         if entity is None:
             continue
+        _settle_type(resolver, entity)
         moved |= _join_same_name(resolver, entity)
         entity = resolver.entities.get(entity_id)
         if entity is None:
@@ -57,6 +69,16 @@ def settle_entities(resolver: EntityResolver, entity_ids: Iterable[int]) -> set[
         for candidate in candidates:
             moved |= _give_to_person(resolver, candidate)
     return moved
+
+
+def _settle_type(resolver: EntityResolver, entity: _Entity) -> None:
+    """The type more sources read than read the entity's own, when the analyst has not worked on it."""
+    if entity.edited:
+        return
+    votes = dict(resolver.ws.db.execute(_TYPE_VOTES, [entity.type, entity.id]).fetchall())
+    best = max(votes, key=lambda type_: (votes[type_], type_ == entity.type), default=entity.type)
+    if votes.get(best, 0) > votes.get(entity.type, 0) and _movable(resolver, entity):
+        resolver.retype(entity, best)
 
 
 def _join_same_name(resolver: EntityResolver, entity: _Entity) -> set[int]:

@@ -26,6 +26,7 @@ from briefing.store.migration_steps import (
     m0010_revisions,
     m0011_ids_never_reused,
     m0012_suggestion_ranking,
+    m0013_mention_types,
 )
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ STEPS = (
     m0010_revisions,
     m0011_ids_never_reused,
     m0012_suggestion_ranking,
+    m0013_mention_types,
 )
 for _step in STEPS:
     migration(_step.NAME, getattr(_step, "TRANSACTIONAL", True))(_step.run)

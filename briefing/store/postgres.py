@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
 # The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
 # the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
-POSTGRES_SCHEMA_VERSION = 12
+POSTGRES_SCHEMA_VERSION = 13
 # Older versions a team database is upgraded from when opened for writing, each with the SQL that
 # does it (SQLite's migrations since that version, in PostgreSQL's words). 10 -> 11 changed
 # nothing here (SQLite's schema 11 stops handing a deleted row's id to the next row, which
 # identity columns never did); 11 -> 12 records how each claim suggestion was ranked and puts
-# scores by shared words on the 0-1 scale (migration 0012).
+# scores by shared words on the 0-1 scale (migration 0012); 12 -> 13 keeps the type each source's
+# analysis read beside its mentions (migration 0013).
 _SUGGESTION_RANKING = """
 ALTER TABLE claim_suggestions ADD COLUMN ranking text NOT NULL DEFAULT 'words'
     CHECK (ranking IN ('words','meaning'));
@@ -36,7 +37,15 @@ UPDATE claim_suggestions g SET score = round((g.score / m.best)::numeric, 4)
     FROM (SELECT claim_id, max(score) AS best FROM claim_suggestions GROUP BY claim_id) m
     WHERE m.claim_id = g.claim_id AND g.ranking = 'words';
 """
-_UPGRADES: dict[int, str] = {10: _SUGGESTION_RANKING, 11: _SUGGESTION_RANKING}
+_MENTION_TYPES = """
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS found_type text
+    CHECK (found_type IS NULL OR found_type IN ('person','organisation','place','group'));
+"""
+_UPGRADES: dict[int, str] = {
+    10: _SUGGESTION_RANKING + _MENTION_TYPES,
+    11: _SUGGESTION_RANKING + _MENTION_TYPES,
+    12: _MENTION_TYPES,
+}
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)

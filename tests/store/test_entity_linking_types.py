@@ -1,10 +1,15 @@
 """Linking one-word names across sources whose types the model read differently."""
 
+import psycopg
 import pytest
 
+from briefing.store import open_workspace
 from briefing.store.analysis import save_analysis
+from briefing.store.edits import retype_entity
 from briefing.store.entities import list_entities
-from tests.store.test_analysis import add_source, analysis, found
+from briefing.store.postgres import POSTGRES_SCHEMA_VERSION, schema_version
+from tests.old_schema import workspace_at_schema
+from tests.store.test_analysis import add_source, analysis, found, rows
 
 BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
@@ -83,3 +88,70 @@ def test_a_full_name_written_another_way_links_to_the_one_person_it_may_be(ws):
     _save_person(ws, 6, "Jeb Bush spoke.", "Jeb Bush")
     entities = {e["name"]: len(e["mentions"]) for e in list_entities(ws)}
     assert entities == {"Paul Ryan": 2, "George W. Bush": 1, "George H. W. Bush": 1, "George Bush": 1, "Jeb Bush": 1}
+
+
+def _types(ws):
+    return sorted((e["name"], e["type"], len({m["source_id"] for m in e["mentions"]})) for e in list_entities(ws))
+
+
+def test_an_entity_takes_the_type_most_of_its_sources_read(ws):
+    _save(ws, 1, "The set of Batman closed.", "Batman", "place")  # the first source's type stuck
+    for number in (2, 3):
+        _save(ws, number, "Batman filming resumed.", "Batman", "organisation")
+    _save(ws, 4, "Tad Devine, a strategist, spoke.", "Tad Devine", "organisation")
+    _save(ws, 5, "Tad Devine said no.", "Tad Devine", "person")
+    assert _types(ws) == [("Batman", "organisation", 3), ("Tad Devine", "organisation", 2)]  # a tie keeps it
+    _save(ws, 6, "Tad Devine left.", "Tad Devine", "person")
+    assert _types(ws) == [("Batman", "organisation", 3), ("Tad Devine", "person", 3)]
+
+
+def test_a_type_the_analyst_gave_stays_whatever_the_sources_read(ws):
+    _save(ws, 1, "Kessel Point shut.", "Kessel Point", "place")
+    [entity] = list_entities(ws)
+    retype_entity(ws, entity["id"], "organisation")
+    for number in (2, 3, 4):
+        _save(ws, number, "Kessel Point reopened.", "Kessel Point", "place")
+    assert _types(ws) == [("Kessel Point", "organisation", 4)]
+
+
+def test_a_source_analysed_before_types_were_kept_counts_for_the_entity_s_type(ws):
+    for number in (1, 2):
+        _save(ws, number, "Homes in Brackenholm boil water.", "Brackenholm", "place")
+    ws.db.execute("UPDATE mentions SET found_type = NULL")  # as schema 12 left them
+    _save(ws, 3, "Brackenholm said so.", "Brackenholm", "organisation")
+    assert _types(ws) == [("Brackenholm", "place", 3)]
+    _save(ws, 4, "Brackenholm said so again.", "Brackenholm", "organisation")
+    _save(ws, 5, "Brackenholm said no more.", "Brackenholm", "organisation")
+    assert _types(ws) == [("Brackenholm", "organisation", 5)]
+
+
+def test_a_workspace_of_schema_12_keeps_its_entities_and_records_types_after_the_upgrade(tmp_path):
+    db = workspace_at_schema(tmp_path / "old.briefing", 12)
+    db.execute(
+        "INSERT INTO sources (id, path, format, content_hash, text, title, imported_at) "
+        "VALUES (1, 'a.txt', 'txt', 'h1', 'Brackenholm shut.', 'Old', '2026-03-01')"
+    )
+    db.execute("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Brackenholm', 'place', '2026-03-01')")
+    db.execute("INSERT INTO mentions (entity_id, source_id, start, \"end\", text) VALUES (1, 1, 0, 11, 'Brackenholm')")
+    db.conn.commit()
+    db.close()
+    with open_workspace(tmp_path / "old.briefing") as ws:
+        assert rows(ws, "SELECT source_id, found_type FROM mentions") == [(1, None)]
+        _save(ws, 2, "Brackenholm said so.", "Brackenholm", "organisation")
+        assert rows(ws, "SELECT source_id, found_type FROM mentions ORDER BY source_id") == [
+            (1, None),
+            (2, "organisation"),
+        ]
+        assert _types(ws) == [("Brackenholm", "place", 2)]
+
+
+def test_a_team_database_of_schema_12_is_upgraded_on_its_first_write(team_database):
+    open_workspace(team_database).close()
+    with psycopg.connect(team_database) as conn:  # schema 12's tables: no type beside a mention
+        conn.execute("ALTER TABLE mentions DROP COLUMN found_type")
+        conn.execute("UPDATE briefing_schema SET version = 12")
+    with open_workspace(team_database) as ws:
+        _save(ws, 1, "Brackenholm said so.", "Brackenholm", "organisation")
+        assert rows(ws, "SELECT found_type FROM mentions") == [("organisation",)]
+    with psycopg.connect(team_database) as conn:
+        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 13

@@ -68,6 +68,7 @@ def test_a_team_database_of_schema_11_is_upgraded_the_same_way(team_database):
             add_document(ws, Document(path="a.txt", format="txt", raw=raw, content_hash=digest, text=TEXT, title=text))
     with psycopg.connect(team_database) as conn:  # back to schema 11: no ranking column, raw scores
         conn.execute("ALTER TABLE claim_suggestions DROP COLUMN ranking")
+        conn.execute("ALTER TABLE mentions DROP COLUMN found_type")
         conn.execute("UPDATE briefing_schema SET version = 11")
         _old_claims(conn.execute, "%s")
     with open_workspace(team_database) as ws:
