@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
+from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS
 from briefing.nlp.model import load_model
 
 # Parts of speech a name never starts or ends with (spaCy's universal tags).
@@ -75,7 +76,18 @@ def strays_before_name(token: Any, rest: list[Any]) -> bool:
         return not token.text.isupper() or len(token.text) > 3  # "AND" in a headline, never "US"
     if not is_sentence_start(token) or rest[-1].lower_ in ORG_WORDS | PLACE_WORDS:
         return False  # 'Downing Street', 'Reading Football Club' keep their first word
-    return token.pos_ in _NOT_AT_SENTENCE_START or _inflected_open_word(token)
+    return token.pos_ in _NOT_AT_SENTENCE_START or _inflected_open_word(token) or _command_before_person(token, rest)
+
+
+def _command_before_person(token: Any, rest: list[Any]) -> bool:
+    """'Scratch Christian Bale off the list', 'Meet Jane Doe': a verb opening the sentence
+    before a given name and a surname, the verb itself no given name ('Chase Elliott', 'Hope
+    Hicks', 'Will Smith' keep it)."""
+    lower = token.lower_
+    if len(rest) < 2 or not token.text.istitle() or lower not in lemma_words("verb"):
+        return False
+    given = census_given_names() | GIVEN_NAMES
+    return lower not in given and rest[0].lower_ in given and rest[1].text[:1].isupper()
 
 
 # Bodies a text names by their organisation word alone, whatever follows ("Senate majority leader").

@@ -7,6 +7,7 @@ from briefing.nlp.entity_capitals import trim_capitals_names
 from briefing.nlp.entity_cuts import cut_to_names
 from briefing.nlp.entity_forms import trim_headline_names, without_headline_phrases
 from briefing.nlp.entity_types import with_states
+from briefing.nlp.entity_words import strays_before_name
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import parse_texts
 
@@ -323,3 +324,23 @@ def test_a_phrase_in_capitals_the_text_writes_in_lower_case_is_no_name(analyse):
     found = types(analyse(text))
     assert "QUESTIONABLE MEDICAL CLAIMS" not in found
     assert "British Medical Journal" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, strays",
+    [
+        ("Scratch Christian Bale off the list of actors.", True),  # a command before a name
+        ("Scratch Marta Okafor off the list of engineers.", True),
+        ("Hope Marta Okafor stays.", False),  # 'Hope' is a given name too
+        ("Scratch Okafor off the list.", False),  # one word after it: no given name and surname
+    ],
+)
+def test_a_verb_opening_a_sentence_before_a_full_name_is_no_part_of_it(nlp, sentence, strays):
+    doc = nlp(sentence)
+    assert strays_before_name(doc[0], list(doc[1:3])) is strays
+
+
+def test_a_command_opening_a_sentence_leaves_the_person_it_names(analyse):
+    found = types(analyse("Scratch Christian Bale off the list of actors supposed to play the engineer."))
+    assert found.get("Christian Bale") == "person"
+    assert "Scratch Christian Bale" not in found
