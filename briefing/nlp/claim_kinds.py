@@ -187,11 +187,22 @@ def _figure_tokens(sent, live) -> list:
     return tokens
 
 
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+
+
+def _found_object(token) -> bool:
+    """What was found, shown or confirmed: a clause or an object, not the finder itself ('we've
+    found ourselves in a Job-less world'; 'reveals herself as the face' does reveal)."""
+    if token.dep_ == "ccomp":
+        return True
+    return token.dep_ == "dobj" and not (token.head.lemma_ == "find" and token.lower_ in REFLEXIVES)
+
+
 def _kind_by_verbs(live) -> str | None:
     for token in live:
         if token.pos_ != "VERB":
             continue
-        if token.lemma_ in FINDING_LEMMAS and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+        if token.lemma_ in FINDING_LEMMAS and any(_found_object(c) for c in token.children):
             return "finding"
         if token.lemma_ in ACTION_LEMMAS and _has_named_subject(token):
             return "action"

@@ -21,6 +21,11 @@ def test_checkable_statements_are_claims(analyse, sentence, kind):
     assert claim_texts(analyse(sentence), sentence) == {sentence: kind}
 
 
+def test_finding_oneself_somewhere_is_no_finding(analyse):
+    sentence = "After a long week of talks in Halden, we have found ourselves without an engineer once more."
+    assert "finding" not in claim_texts(analyse(sentence), sentence).values()
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
