@@ -38,6 +38,13 @@ INDEFINITE = frozenset(("a", "an", "one", "another"))
 POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
+# People of a body who speak in their own name, not the body's ('an expert at the university').
+OWN_VOICE_ROLES = frozenset(
+    """
+expert professor scientist researcher lecturer scholar astronomer economist historian student teacher
+doctor engineer fellow physicist geologist
+""".split()
+)
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
@@ -289,6 +296,8 @@ def _resolve_by_name(
 def _named_speaker(
     speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], people: set[int]
 ) -> tuple[int | None, str]:
+    if _member_of(speaker_text, start, head):
+        return None, speaker_text  # 'the astronomy expert at Nottingham Trent University': not the university
     if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
         body = cluster_at(clusters, start, end, kinds=("organisation",))
         if body is not None:
@@ -315,6 +324,16 @@ def _named_speaker(
     if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
         return named, speaker_text
     return None, speaker_text
+
+
+def _member_of(speaker_text: str, start: int, head: int | None) -> bool:
+    """ "the astronomy expert at Nottingham Trent University", "a professor of law at Yale": one
+    of a body's people who speaks for themselves (a spokesperson or an official speaks for it)."""
+    if head is None or not re.match(r"(?i)(?:the|an?|one)\s", speaker_text):
+        return False
+    after = speaker_text[head - start :]
+    head_word = after.split(" ")[0].lower().strip(",")
+    return head_word in OWN_VOICE_ROLES and TAIL.search(after) is not None
 
 
 def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:

@@ -55,3 +55,21 @@ def test_a_second_speaker_answering_in_the_same_sentence_keeps_the_quote(analyse
 )
 def test_a_role_serving_someone_named_is_not_that_someone(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # an expert at a university speaks for themselves, not for it
+            "Dr Anna Berg said the crater may be linked to the asteroid.\n\nThe astronomy expert at Halden "
+            "University said: “The impact occurred about 12 hours before the asteroid passed.”",
+            ("The impact occurred about 12 hours before the asteroid passed.", None),
+        ),
+        (  # a spokesman speaks for the body
+            "The plant shut on Monday.\n\nA spokesman for the Halden Water Authority said: “The plant will reopen.”",
+            ("The plant will reopen.", "Halden Water Authority"),
+        ),
+    ],
+)
+def test_one_of_a_body_s_people_speaks_for_themselves(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
