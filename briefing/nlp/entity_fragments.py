@@ -101,11 +101,16 @@ def without_role_time_word(mention: Mention, text: str) -> Mention:
 
 
 def _outside_brackets(mention: Mention) -> Mention:
-    """The name outside an editor's brackets: after a ']' ('[Hillary] Clinton'), before a '['."""
+    """The name outside an editor's brackets: after a ']' ('[Hillary] Clinton'), before a '['; and
+    before a round bracket the span does not close ('Federal Bureau of Investigation (FBI', the
+    model's span of 'Federal Bureau of Investigation (FBI)': the initials become a form of the
+    name apart)."""
     form = mention.text
     if "]" in form:
         form = form[form.rindex("]") + 1 :]
     if "[" in form:
         form = form[: form.index("[")]
+    if form.count("(") > form.count(")"):
+        form = form[: form.rindex("(")]
     form = form.strip()
     return mention if form == mention.text or not form[:1].isupper() else mention.cut_to(form)

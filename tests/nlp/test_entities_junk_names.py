@@ -3,6 +3,9 @@ glued past a name, words of the language capitalised by their place."""
 
 import pytest
 
+from briefing.nlp.entity_fragments import with_whole_ends
+from briefing.nlp.mention import Mention
+
 
 def names(analysis):
     return {e.name for e in analysis.entities}
@@ -205,3 +208,18 @@ def test_a_word_dating_a_role_where_a_sentence_opens_is_no_part_of_a_name(analys
     text = "Former National Security Council official Timothy Morrison told investigators about the call."
     found = names(analyse(text))
     assert "National Security Council" in found and "Former National Security Council" not in found
+
+
+@pytest.mark.parametrize(
+    "span, name",
+    [
+        ("Halden Institute of Earth Studies (Ineter", "Halden Institute of Earth Studies"),
+        ("Halden Water Authority (HWA", "Halden Water Authority"),
+        ("Search for Kessel Point (SKP) Institute", "Search for Kessel Point (SKP) Institute"),  # closed: kept
+    ],
+)
+def test_a_round_bracket_the_name_does_not_close_is_cut_off(span, name):
+    text = f"Jonas Brekke, from the {span}), said residents were lucky."
+    start = text.index(span)
+    mention = with_whole_ends(Mention(start, start + len(span), span, "organisation"), text, set())
+    assert (mention.text, text[mention.start : mention.end]) == (name, name)
