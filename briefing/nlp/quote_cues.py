@@ -62,6 +62,10 @@ def find_cue(para: Paragraph, span) -> Cue | None:
     # a fragment inside a sentence: the speaker is the subject before it; a fragment ending in
     # a comma sets off its attribution after it ('a “lawful source of income,” as a memo put it')
     after = _attribution_after(para, close_i) if inner[-1:] == "," else None
+    if inner[-1:] in "?!" and _cue_verb_follows(para, close_i):
+        # '... but Moscow strongly denies — “why wouldn’t you want to raise it?” asked Dunn': a
+        # question set off with its own cue after it is that speaker's, not the clause's before
+        after = _cue_after(para, close_i)
     return (
         after
         or _fragment(para, open_i, span)
@@ -70,6 +74,18 @@ def find_cue(para: Paragraph, span) -> Cue | None:
         or _according_to(para, close_i, open_i)
         or _cue_after(para, close_i)
     )
+
+
+def _cue_verb_follows(para: Paragraph, close_i: int) -> bool:
+    """'…?” asked Dunn', '…!” she shouted', '…?” Dunn asked': a cue verb right after the closing
+    mark, or after one name or pronoun there; not a new sentence ('…!” She replied that …')."""
+    doc = para.doc
+    following = doc[close_i + 1 : close_i + 3]
+    if not len(following) or (following[0].pos_ != "PROPN" and not following[0].text[:1].islower()):
+        return False
+    if is_cue_verb(following[0]):
+        return True
+    return len(following) == 2 and following[0].pos_ in ("PROPN", "PRON") and is_cue_verb(following[1])
 
 
 def _verb_just_before(para: Paragraph, open_i: int) -> bool:

@@ -73,3 +73,22 @@ def test_a_role_serving_someone_named_is_not_that_someone(analyse, text, expecte
 )
 def test_one_of_a_body_s_people_speaks_for_themselves(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the question's own cue after it wins over a clause's verb before it
+            "Anna Berg spoke on Monday.\n\nIf the city is indeed hiding the figures — as many residents believe, "
+            "but Halden strongly denies — “why wouldn’t you ask for them?” asked Berg, now a partner at a firm.",
+            ("why wouldn’t you ask for them?", "Anna Berg"),
+        ),
+        (  # a new sentence after the quote is no cue of it
+            "Tomas Lind wrote to Anna Berg in June, telling her, “you are an all-star player and we need you!” "
+            "She replied that it was an honour.",
+            ("you are an all-star player and we need you!", "Tomas Lind"),
+        ),
+    ],
+)
+def test_a_question_or_exclamation_takes_the_cue_right_after_it(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
