@@ -45,6 +45,14 @@ expert professor scientist researcher lecturer scholar astronomer economist hist
 doctor engineer fellow physicist geologist
 """.split()
 )
+# What a sign, a law or a post says, taken up by 'it' ('The post ... It says: “…”'). Not a
+# statement, letter or report, which 'it' takes up for the one who issued it.
+WRITTEN_THINGS = frozenset(
+    """
+post tweet sign banner ad advertisement poster caption label headline constitution law bill amendment
+website page video verse
+""".split()
+)
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
@@ -142,6 +150,8 @@ def _resolve_pronoun(
 ) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
+    if pronoun == "it" and _thing_as_topic(subjects, text, before):
+        return None  # 'The post showed a man in a wig. It says: “…”': the post, no body
     if pronoun in ("it", "they"):
         found = latest(clusters, before, "organisation", quotes, people)
         return found if found is not None else latest(clusters, before, "person", quotes, people)
@@ -158,6 +168,13 @@ def _resolve_pronoun(
         return found if found is not None else last.speaker
     found = _latest_subject(clusters, agrees, before, subjects, quotes, text, pronoun=pronoun)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
+
+
+def _thing_as_topic(subjects: Subjects, text: str, before: int) -> bool:
+    """The last subject before the pronoun is a text or a sign ('The post', 'the constitution'),
+    which 'it' takes up, not a body."""
+    earlier = [(s, e) for s, e, _ in subjects.spans if e <= before and before - s < SUBJECT_REACH]
+    return bool(earlier) and text[earlier[-1][0] : earlier[-1][1]] in WRITTEN_THINGS
 
 
 def _introduced(

@@ -92,3 +92,21 @@ def test_one_of_a_body_s_people_speaks_for_themselves(analyse, text, expected):
 )
 def test_a_question_or_exclamation_takes_the_cue_right_after_it(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # 'it' takes up the post, not the last body named
+            "Jonas Brekke was dismissed by the Halden Water Authority this week.\n\nThe post showed a man in a "
+            "wig. It says: “Let him in to the restroom with your daughter.”",
+            ("Let him in to the restroom with your daughter.", None),
+        ),
+        (  # 'it' after a body as the topic is the body
+            "The Halden Water Authority met on Monday. It said: “The plant will reopen.”",
+            ("The plant will reopen.", "Halden Water Authority"),
+        ),
+    ],
+)
+def test_it_taking_up_a_post_or_a_law_names_no_speaker(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
