@@ -101,6 +101,11 @@ def _named_as_thing(name: str, text: str) -> bool:
 
 
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")  # 'from Charlotte' too
+# 'more updates from Amanda?' (the writer's sign-off), 'a letter from Charlotte': someone, not a place
+_MESSAGE_FROM = re.compile(
+    r"\b(?:updates?|news|letters?|messages?|e-?mails?|notes?|calls?|word|tweets?|posts?|texts?|words)\s+from\s+$",
+    re.IGNORECASE,
+)
 
 
 def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
@@ -111,7 +116,9 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
     places = {
         normalise_name(m.text)
         for m in mentions
-        if " " not in m.text.strip() and placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
+        if " " not in m.text.strip()
+        and placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
+        and not _MESSAGE_FROM.search(text[max(0, m.start - 30) : m.start])
     }
     for mention in mentions:
         if mention.type not in ("organisation", "place") or mention.weight >= 2:

@@ -68,6 +68,14 @@ def test_a_given_name_the_text_puts_in_a_place_names_no_person():
     assert team.type == "place"
 
 
+def test_a_given_name_after_updates_from_is_someone_not_a_place():
+    text = "Marta Okafor runs the campaign.\n\nWant more updates from Marta? Sign up for her newsletter."
+    person = mention_of(text, "Marta Okafor", "organisation")
+    at = text.rindex("Marta")
+    retype_given_name_people([person, Mention(at, at + 5, "Marta", "place", 1)], text)
+    assert person.type == "person"
+
+
 def test_a_type_a_keyword_or_the_layout_gave_stays():
     text = "Edison Research polled voters in Ohio."
     mention = mention_of(text, "Edison Research", "organisation", weight=3)
