@@ -43,6 +43,7 @@ PROMO_ANYWHERE = re.compile(
     r"(?i)\b(?:is|are) (?:now )?available (?:from|at|on|through|in stores|for pre-?order)\b|"
     r"\bfollow (?:him|her|them|us|me) (?:on|at)\b|\b(?:subscribe|sign up) (?:to|for) (?:our|the|his|her)\b|"
     r"\buse (?:the |our )?(?:promo |coupon |discount |offer |voucher )?code\b|\bclick to tweet\b|"
+    r"\((?:originally|orig\.|regularly|reg\.|list price)[:\s]+[$€£]\s?\d[\d,.]*\)|^(?:new )?price drop\b|"
     r"\bcontributed (?:to (?:this|the) (?:report|story|article)|(?:additional )?reporting)"
     r"(?: from [A-Z][\w ,.-]{0,40})?\.?$"
 )

@@ -208,6 +208,8 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         "Analysis: Jane Doe, Halden Courier, Port Halden",
         "Meridian Wire's Jane Doe, John Roe and Ann Lee contributed to this report.",
         "Jane Doe in Port Halden contributed additional reporting.",
+        "New Price Drop: 2026 Halden Kettle 2 Wireless for $139 (Originally $159)",
+        '70" Veldra 4K Smart TV with Remote for $499.99 (Originally $800)',
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -235,6 +237,7 @@ def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
         "The file photos were released by the ministry on Tuesday, showing 40 damaged homes.",
         "Analysis: Water board faces 40 lawsuits over the outage in Port Halden",
         "The two firms contributed to the report's findings on 40 failed pumps.",
+        "The utility cut the price of a tanker load to $139 from $159 on Monday.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
