@@ -311,8 +311,8 @@ def _states(span, clauses: Clauses, words: list) -> bool:
     bracketed = _bracketed(span)
     if any(_predicates(t) and t.i not in bracketed for t in clauses.live):
         return True
-    if any(t.pos_ in ("VERB", "AUX") for t in span) or len(words) < VERBLESS_WORDS or words[0].pos_ == "DET":
-        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in span) or len(words) < VERBLESS_WORDS or words[0].pos_ in ("DET", "PRON"):
+        return False  # 'The Upshot of the Week', 'Some of 2019's best tech gadgets': a label
     if words[0].lower_ in READER_POSSESSIVES:
         return False
     common = sum(1 for t in words if t.pos_ in ("NOUN", "ADJ") and t.text.islower())

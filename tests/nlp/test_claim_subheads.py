@@ -113,6 +113,7 @@ def test_a_title_case_subhead_in_the_body_is_a_claim(analyse, subhead):
         "The Build Stage: Create a tangible online asset",
         "The Grow Stage: Leverage Your Success",
         "Your go-forward plan for business focus",
+        "Some of 2026's best harbour ferries",  # a pronoun heads no headline's phrase
     ],
 )
 def test_a_body_subhead_that_leans_back_or_only_labels_is_no_claim(analyse, subhead):
