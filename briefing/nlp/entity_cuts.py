@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from briefing.domain import normalise_name
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_forms import FUNCTION_WORDS
 from briefing.nlp.entity_fragments import (
@@ -27,6 +28,7 @@ from briefing.nlp.entity_fragments import (
     without_lower_opening,
     without_role_time_word,
 )
+from briefing.nlp.entity_person_names import plain_given_names
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     MONTHS,
@@ -37,6 +39,7 @@ from briefing.nlp.entity_words import (
     open_class_words,
 )
 from briefing.nlp.lexicon import (
+    COUNTRIES,
     EVENT_WORDS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -80,6 +83,7 @@ NAME_CONNECTORS = NAME_PARTICLES | frozenset(
 # name hold a nickname ('Joaquín “El Chapo” Guzmán').
 OPENING_QUOTES = "‘'"
 # Days and months are no person, organisation or place: 'On Sunday', 'In January'.
+_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
@@ -188,7 +192,10 @@ def _without_event_word(mention: Mention, known: dict[str, str]) -> Mention:
 def _cut(mention: Mention, known: dict[str, str], in_headline: bool) -> list[Mention]:
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(mention.text)]
     joined = (
-        _joined_names(tokens, known, mention.type) or _body_in_place(tokens, known) or _body_then_name(tokens, known)
+        _joined_names(tokens, known, mention.type)
+        or _body_in_place(tokens, known)
+        or _body_then_name(tokens, known)
+        or _place_then_person(tokens, known)
     )
     joined = joined or (_around_verb(tokens, known) if in_headline else [])
     if joined:
@@ -368,6 +375,20 @@ def _body_then_name(tokens: list[tuple[int, str]], known: dict[str, str]) -> lis
     return []
 
 
+def _place_then_person(tokens: list[tuple[int, str]], known: dict[str, str]) -> list[tuple[int, int]]:
+    """'former special envoy to Ukraine Kurt Volker': a country, or a place the text names alone,
+    run into a given name and a surname ('Chad Smith' stays: 'Smith' is no given name)."""
+    words = [w for _, w in tokens]
+    for i in range(1, len(words) - 1):
+        left, right = " ".join(words[:i]), words[i:]
+        place = normalise_name(left) in _COUNTRY_KEYS or known.get(left) == "place"
+        given = plain_given_names()  # no 'Virginia' of 'West Virginia University'
+        person = right[-1][:1].isupper() and not {w.lower() for w in right} & (ORG_WORDS | PLACE_WORDS)
+        if place and person and right[0].lower() in given and right[-1].lower() not in given:
+            return [(0, i), (i, len(words))]
+    return []
+
+
 def _two_names(left: str, right: str, known: dict[str, str]) -> bool:
     """Two capitalised words no dictionary holds, one of them a name the text uses alone."""
     if not (left.istitle() and right.istitle()) or is_dictionary_word(left) or is_dictionary_word(right):
@@ -443,5 +464,6 @@ def _piece(
     if split and text != mention.text:
         last = text.split()[-1].lower()
         org = last in ORG_WORDS and len(text.split()) > 1
-        kind = known.get(text, "organisation" if org else "place" if last in PLACE_WORDS else mention.type)
+        place = last in PLACE_WORDS or normalise_name(text) in _COUNTRY_KEYS
+        kind = known.get(text, "organisation" if org else "place" if place else mention.type)
     return Mention(start, start + len(text), text, kind, mention.weight, mention.role, mention.adjectival)

@@ -223,3 +223,22 @@ def test_a_round_bracket_the_name_does_not_close_is_cut_off(span, name):
     start = text.index(span)
     mention = with_whole_ends(Mention(start, start + len(span), span, "organisation"), text, set())
     assert (mention.text, text[mention.start : mention.end]) == (name, name)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (  # a country run into the envoy's name
+            "Another diplomat, former special envoy to Norway Marta Okafor, shifted her account.",
+            {"Norway": "place", "Marta Okafor": "person"},
+        ),
+        (  # a place the text names alone
+            "Floods hit Veldra on Monday.\n\nThe envoy to Veldra Marta Okafor, who arrived in Veldra on "
+            "Tuesday, shifted her account.",
+            {"Veldra": "place", "Marta Okafor": "person"},
+        ),
+    ],
+)
+def test_a_place_run_into_a_person_s_name_is_two_names(analyse, text, names):
+    found = {e.name: e.type for e in analyse(text).entities}
+    assert {name: found.get(name) for name in names} == names
