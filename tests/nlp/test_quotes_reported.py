@@ -57,56 +57,45 @@ def test_a_role_serving_someone_named_is_not_that_someone(analyse, text, expecte
     assert expected in speakers(analyse(text), text)
 
 
+# Cases found in real articles (FNC-1 and PolNeAR train), written with the demo's invented names.
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (  # an expert at a university speaks for themselves, not for it
+        pytest.param(
             "Dr Anna Berg said the crater may be linked to the asteroid.\n\nThe astronomy expert at Halden "
             "University said: “The impact occurred about 12 hours before the asteroid passed.”",
             ("The impact occurred about 12 hours before the asteroid passed.", None),
+            id="an expert at a university speaks for themselves, not for it",
         ),
-        (  # a spokesman speaks for the body
+        pytest.param(
             "The plant shut on Monday.\n\nA spokesman for the Halden Water Authority said: “The plant will reopen.”",
             ("The plant will reopen.", "Halden Water Authority"),
+            id="a spokesman speaks for the body",
         ),
-    ],
-)
-def test_one_of_a_body_s_people_speaks_for_themselves(analyse, text, expected):
-    assert expected in speakers(analyse(text), text)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        (  # the question's own cue after it wins over a clause's verb before it
+        pytest.param(
             "Anna Berg spoke on Monday.\n\nIf the city is indeed hiding the figures — as many residents believe, "
             "but Halden strongly denies — “why wouldn’t you ask for them?” asked Berg, now a partner at a firm.",
             ("why wouldn’t you ask for them?", "Anna Berg"),
+            id="a question takes the cue right after it, not a clause's verb before it",
         ),
-        (  # a new sentence after the quote is no cue of it
+        pytest.param(
             "Tomas Lind wrote to Anna Berg in June, telling her, “you are an all-star player and we need you!” "
             "She replied that it was an honour.",
             ("you are an all-star player and we need you!", "Tomas Lind"),
+            id="a new sentence after an exclamation is no cue of it",
         ),
-    ],
-)
-def test_a_question_or_exclamation_takes_the_cue_right_after_it(analyse, text, expected):
-    assert expected in speakers(analyse(text), text)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        (  # 'it' takes up the post, not the last body named
+        pytest.param(
             "Jonas Brekke was dismissed by the Halden Water Authority this week.\n\nThe post showed a man in a "
             "wig. It says: “Let him in to the restroom with your daughter.”",
             ("Let him in to the restroom with your daughter.", None),
+            id="'it' takes up the post, not the last body named",
         ),
-        (  # 'it' after a body as the topic is the body
+        pytest.param(
             "The Halden Water Authority met on Monday. It said: “The plant will reopen.”",
             ("The plant will reopen.", "Halden Water Authority"),
+            id="'it' after a body as the topic is the body",
         ),
     ],
 )
-def test_it_taking_up_a_post_or_a_law_names_no_speaker(analyse, text, expected):
+def test_who_speaks_where_the_words_around_a_quote_mislead(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
