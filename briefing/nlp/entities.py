@@ -41,10 +41,9 @@ from briefing.nlp.entity_person_names import (
     retype_name_words,
     retype_word_people,
 )
-from briefing.nlp.entity_types import DATELINE_ROLE, placed_by_context, with_layout_types
+from briefing.nlp.entity_types import COUNTRY_KEYS, DATELINE_ROLE, placed_by_context, with_layout_types
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
-    COUNTRIES,
     GIVEN_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
@@ -95,7 +94,6 @@ class Cluster:
         return tuple(sorted(f for f in self.forms if f != name))
 
 
-_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 _VARIANT_NAMES = {normalise_name(v): group[0] for group in KNOWN_VARIANTS for v in group}
 _VARIANT_KEYS = {variant: normalise_name(name) for variant, name in _VARIANT_NAMES.items()}
 # a country's names in every spelling ("U.S.", "America", "UK", "Britain")
@@ -258,7 +256,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
     placed = {
         normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
-    } | _COUNTRY_KEYS
+    } | COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'

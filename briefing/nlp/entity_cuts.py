@@ -29,6 +29,7 @@ from briefing.nlp.entity_fragments import (
     without_role_time_word,
 )
 from briefing.nlp.entity_person_names import plain_given_names
+from briefing.nlp.entity_types import COUNTRY_KEYS
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
     MONTHS,
@@ -39,7 +40,6 @@ from briefing.nlp.entity_words import (
     open_class_words,
 )
 from briefing.nlp.lexicon import (
-    COUNTRIES,
     EVENT_WORDS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -83,7 +83,6 @@ NAME_CONNECTORS = NAME_PARTICLES | frozenset(
 # name hold a nickname ('Joaquín “El Chapo” Guzmán').
 OPENING_QUOTES = "‘'"
 # Days and months are no person, organisation or place: 'On Sunday', 'In January'.
-_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
 CALENDAR_WORDS = MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 HONORIFICS = frozenset("mr mrs ms miss dr".split())
 # Words hyphened to a name that make it a description: 'Trump-led', 'Obama-era', 'Journal-ers'.
@@ -379,10 +378,10 @@ def _place_then_person(tokens: list[tuple[int, str]], known: dict[str, str]) -> 
     """'former special envoy to Ukraine Kurt Volker': a country, or a place the text names alone,
     run into a given name and a surname ('Chad Smith' stays: 'Smith' is no given name)."""
     words = [w for _, w in tokens]
+    given = plain_given_names()  # no 'Virginia' of 'West Virginia University'
     for i in range(1, len(words) - 1):
         left, right = " ".join(words[:i]), words[i:]
-        place = normalise_name(left) in _COUNTRY_KEYS or known.get(left) == "place"
-        given = plain_given_names()  # no 'Virginia' of 'West Virginia University'
+        place = normalise_name(left) in COUNTRY_KEYS or known.get(left) == "place"
         person = right[-1][:1].isupper() and not {w.lower() for w in right} & (ORG_WORDS | PLACE_WORDS)
         if place and person and right[0].lower() in given and right[-1].lower() not in given:
             return [(0, i), (i, len(words))]
@@ -464,6 +463,6 @@ def _piece(
     if split and text != mention.text:
         last = text.split()[-1].lower()
         org = last in ORG_WORDS and len(text.split()) > 1
-        place = last in PLACE_WORDS or normalise_name(text) in _COUNTRY_KEYS
+        place = last in PLACE_WORDS or normalise_name(text) in COUNTRY_KEYS
         kind = known.get(text, "organisation" if org else "place" if place else mention.type)
     return Mention(start, start + len(text), text, kind, mention.weight, mention.role, mention.adjectival)

@@ -64,7 +64,7 @@ def without_labels(mentions: list[Mention], parsed: ParsedText) -> list[Mention]
     labels = set()
     for para in parsed.paragraphs:
         match = LABEL.match(para.text)
-        if match and normalise_name(match["label"]) not in _COUNTRY_KEYS:
+        if match and normalise_name(match["label"]) not in COUNTRY_KEYS:
             labels.add((para.start, para.start + match.end("label")))
     return [m for m in mentions if (m.start, m.end) not in labels]
 
@@ -103,7 +103,7 @@ def placed_by_context(mention: Mention, text: str, before: re.Pattern[str]) -> b
 
 
 DATELINE_ROLE = "dateline"  # a dateline's city is not the club of the same name in a table
-_COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
+COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)  # countries' names as entity keys
 
 
 def with_teams(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -114,7 +114,7 @@ def with_teams(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     teams = set()
     for start, end, scored in team_spans(parsed):
         key = normalise_name(parsed.text[start:end])
-        if key in _COUNTRY_KEYS:
+        if key in COUNTRY_KEYS:
             continue
         found = [m for m in mentions if m.start < end and start < m.end]
         if not scored and any(m.type != "place" for m in found):

@@ -86,8 +86,11 @@ def _command_before_person(token: Any, rest: list[Any]) -> bool:
     lower = token.lower_
     if len(rest) < 2 or not token.text.istitle() or lower not in lemma_words("verb"):
         return False
-    given = census_given_names() | GIVEN_NAMES
-    return lower not in given and rest[0].lower_ in given and rest[1].text[:1].isupper()
+    return not _given(lower) and _given(rest[0].lower_) and rest[1].text[:1].isupper()
+
+
+def _given(word: str) -> bool:
+    return word in GIVEN_NAMES or word in census_given_names()
 
 
 # Bodies a text names by their organisation word alone, whatever follows ("Senate majority leader").
