@@ -165,7 +165,8 @@ def test_two_analysts_judging_the_same_claims_lose_no_write(ws, tmp_path):
     kept = [(name, *row) for name, rows in results.items() for row in rows if row[2] is not None]
     refused = [row for rows in results.values() for row in rows if row[2] is None]
     assert len(kept) + len(refused) == 2000
-    assert {row[0] for row in kept} == {"Ana Okafor", "Ben Adler"}
+    # who wins the races is the scheduler's choice: on a loaded machine one analyst may lose them all
+    assert kept and {row[0] for row in kept} <= {"Ana Okafor", "Ben Adler"}
     for claim_id in claim_ids:
         mine = sorted((row for row in kept if row[1] == claim_id), key=lambda row: row[3])
         # each kept write moved the claim on from the revision its analyst saw, one after another
