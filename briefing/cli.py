@@ -297,8 +297,9 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         return import_and_queue(ws, args.paths) if args.queue else _import(ws, args.paths, _jobs(args))
     if args.command == "info":
         from briefing.store.counts import count_rows
+        from briefing.store.sources import count_not_analysed
 
-        return print_info(ws.path or ws.name, count_rows(ws), as_json=args.json)
+        return print_info(ws.path or ws.name, count_rows(ws), as_json=args.json, not_analysed=count_not_analysed(ws))
     if args.command == "briefings":
         return print_briefings(ws, as_json=args.json)
     if args.command == "claims":

@@ -49,14 +49,20 @@ def print_import(report: ImportReport) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def print_info(path, counts: dict[str, int], as_json: bool) -> int:
+def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 0) -> int:
+    """The workspace's record counts, and how many sources wait for the analysis (never run on
+    them, or run by an older version of Briefing)."""
     if as_json:
-        echo_json({"workspace": str(path), "counts": counts})
+        echo_json({"workspace": str(path), "counts": counts, "not_analysed": not_analysed})
         return EXIT_OK
     echo(f"workspace: {path}")
     width = max(len(name) for name in counts)
     for name, count in counts.items():
         echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
+    if not_analysed:
+        plural = "s wait" if not_analysed != 1 else " waits"
+        run = "run 'briefing analyse' to find their entities, quotes and claims"
+        echo(f"{not_analysed} source{plural} for the analysis; {run}")
     return EXIT_OK
 
 

@@ -9,6 +9,9 @@ import pytest
 from briefing import __version__
 from briefing.cli import build_parser, main
 from briefing.domain import BRIEFING_FORMATS
+from briefing.store import open_workspace
+from briefing.store.sources import add_document
+from tests.store.test_sources import make_doc
 
 
 @pytest.fixture
@@ -66,6 +69,22 @@ def test_info_prints_counts(capsys, ws_file, demo_dir):
     code, out, _ = run(capsys, "--workspace", str(ws_file), "info", "--json")
     counts = json.loads(out)["counts"]
     assert counts["sources"] >= 10 and set(counts) >= {"entities", "quotes", "claims", "annotations"}
+
+
+def test_info_says_how_many_sources_wait_for_the_analysis(capsys, ws_file):
+    with open_workspace(ws_file) as ws:
+        add_document(ws, make_doc("The pumps restarted.", title="Pumps restart"))
+        add_document(ws, make_doc("The outage was over.", title="Outage over"))
+    code, out, _ = run(capsys, "info", "--workspace", str(ws_file))
+    assert code == 0
+    assert out.strip().splitlines()[-1] == (
+        "2 sources wait for the analysis; run 'briefing analyse' to find their entities, quotes and claims"
+    )
+    assert json.loads(run(capsys, "info", "--json", "--workspace", str(ws_file))[1])["not_analysed"] == 2
+    run(capsys, "analyse", "--workspace", str(ws_file))
+    code, out, _ = run(capsys, "info", "--workspace", str(ws_file))
+    assert "wait" not in out
+    assert json.loads(run(capsys, "info", "--json", "--workspace", str(ws_file))[1])["not_analysed"] == 0
 
 
 def test_export_json_holds_everything_imported(capsys, ws_file, demo_dir, tmp_path):
