@@ -102,4 +102,22 @@ def _given_names_agree(x: str, y: str) -> bool:
         return True
     if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True  # "chris" for "christopher"
-    return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS
+    return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS or _spelt_apart(x, y)
+
+
+_VOWELS = frozenset("aeiouy")
+SPELLING_VARIANT_LETTERS = 6  # the shorter name has at least this many letters
+
+
+def _spelt_apart(x: str, y: str) -> bool:
+    """One name spelt two ways by one letter that doubles its neighbour or stands beside another
+    vowel: "wilfried" and "wilfred", "mohammed" and "mohamed", "phillip" and "philip"; never
+    a letter that changes the name ("andrea" and "andreas", "louis" and "louise")."""
+    short, long = sorted((x, y), key=len)
+    if len(long) != len(short) + 1 or len(short) < SPELLING_VARIANT_LETTERS:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    if long[:at] + long[at + 1 :] != short:
+        return False
+    letter, around = long[at], long[max(0, at - 1) : at] + long[at + 1 : at + 2]
+    return letter in around or letter in _VOWELS and any(c in _VOWELS for c in around)

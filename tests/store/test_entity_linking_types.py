@@ -71,6 +71,10 @@ def test_one_person_named_in_full_two_ways_is_one_entity(ws):
         ("laura w bush", "george w bush", False),
         ("george h w bush", "george w bush", False),
         ("george walker bush", "george w bush", True),
+        # one name spelt two ways by the sources ('Wilfried' and 'Wilfred Strauch' in one story)
+        ("wilfried strauch", "wilfred strauch", True),
+        ("mohammed yusuf", "mohamed yusuf", True),
+        ("jonathan okafor", "jonathon okafor", False),  # a letter changed, not one more
     ],
 )
 def test_may_be_same_person(name, other, same):
@@ -155,3 +159,10 @@ def test_a_team_database_of_schema_12_is_upgraded_on_its_first_write(team_databa
         assert rows(ws, "SELECT found_type FROM mentions") == [("organisation",)]
     with psycopg.connect(team_database) as conn:
         assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 13
+
+
+def test_a_person_spelt_two_ways_by_two_sources_is_one_entity(ws):
+    _save_person(ws, 1, "Wilfried Strauch said the crater was a meteorite's.", "Wilfried Strauch")
+    _save_person(ws, 2, "Wilfred Strauch asked for photos.", "Wilfred Strauch")
+    [entity] = list_entities(ws)
+    assert len({m["source_id"] for m in entity["mentions"]}) == 2
