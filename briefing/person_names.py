@@ -7,6 +7,8 @@ here are normalised (``briefing.domain.normalise_name``): folded, without full s
 
 from __future__ import annotations
 
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
+
 # Given names and their usual short forms: "Joe Biden" is "Joseph R. Biden Jr.", "Bill Clinton"
 # is "William J. Clinton". Prefixes ("Chris"/"Christopher") need no entry.
 _NICKNAMES = """
@@ -100,9 +102,16 @@ def may_be_same_person(name: str, other: str) -> bool:
 def _given_names_agree(x: str, y: str) -> bool:
     if x == y:
         return True
+    if _of_two_sexes(x, y):
+        return False  # "paula" is not "paul", nor "louise" "louis": a couple shares the surname
     if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True  # "chris" for "christopher"
     return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS or _spelt_apart(x, y)
+
+
+def _of_two_sexes(x: str, y: str) -> bool:
+    """One a woman's given name and the other a man's (the lexicon's lists of both)."""
+    return x in FEMALE_NAMES and y in MALE_NAMES or x in MALE_NAMES and y in FEMALE_NAMES
 
 
 _VOWELS = frozenset("aeiouy")
