@@ -34,6 +34,7 @@ from briefing.nlp.lexicon import (
     PLACE_WORDS,
     STATE_ABBREVIATIONS,
     TITLE_WORDS,
+    WORD_GIVEN_NAMES,
 )
 from briefing.nlp.mention import Mention
 
@@ -101,6 +102,7 @@ def _named_as_thing(name: str, text: str) -> bool:
 
 
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")  # 'from Charlotte' too
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # 'at Bernie Sanders' rally' puts the rally in a place
 # 'more updates from Amanda?' (the writer's sign-off), 'a letter from Charlotte': someone, not a place
 _MESSAGE_FROM = re.compile(
     r"\b(?:updates?|news|letters?|messages?|e-?mails?|notes?|calls?|word|tweets?|posts?|texts?|words)\s+from\s+$",
@@ -120,8 +122,21 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
         and placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
         and not _MESSAGE_FROM.search(text[max(0, m.start - 30) : m.start])
     }
+    # 'at Sandy Hook': a name opening with a given name that is also a word of the language
+    # ('Sandy', 'Chase'), which the text puts in a place, is the place's
+    placed_names = {
+        normalise_name(m.text)
+        for m in mentions
+        if " " in m.text.strip()
+        and m.text.split()[0].lower() in WORD_GIVEN_NAMES
+        and m.type != "person"
+        and _PLACE_PREPOSITION_BEFORE.search(text[max(0, m.start - 8) : m.start])
+        and not _POSSESSIVE_AFTER.match(text, m.end)
+    }
     for mention in mentions:
         if mention.type not in ("organisation", "place") or mention.weight >= 2:
+            continue
+        if normalise_name(mention.text) in placed_names:
             continue
         if _person_name_shape(mention.text, places) and not _named_as_thing(mention.text, text):
             mention.type = "person"

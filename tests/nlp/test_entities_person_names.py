@@ -76,6 +76,21 @@ def test_a_given_name_after_updates_from_is_someone_not_a_place():
     assert person.type == "person"
 
 
+def test_a_name_opening_with_a_word_given_name_that_the_text_puts_in_a_place_is_no_person():
+    text = "Children were killed at Sandy Hook.\n\nThe Sandy Hook shooter used a rifle."
+    at = text.rindex("Sandy Hook")
+    first, second = (
+        mention_of(text, "Sandy Hook", "organisation"),
+        Mention(at, at + 10, "Sandy Hook", "organisation", 1),
+    )
+    retype_given_name_people([first, second], text)
+    assert (first.type, second.type) == ("organisation", "organisation")
+    text = "Fans booed at Bernie Sanders' rally.\n\nBernie Sanders spoke."  # no word given name: a person
+    rally = mention_of(text, "Bernie Sanders", "place")
+    retype_given_name_people([rally], text)
+    assert rally.type == "person"
+
+
 def test_a_type_a_keyword_or_the_layout_gave_stays():
     text = "Edison Research polled voters in Ohio."
     mention = mention_of(text, "Edison Research", "organisation", weight=3)
