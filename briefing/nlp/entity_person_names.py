@@ -18,7 +18,7 @@ from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import ClusterLike, ends_name, plural_singulars
 from briefing.nlp.entity_types import placed_by_context
-from briefing.nlp.entity_words import dictionary_words, is_dictionary_word
+from briefing.nlp.entity_words import dictionary_words, is_dictionary_word, is_given_name
 from briefing.nlp.lexicon import (
     COUNTRIES,
     EVENT_WORDS,
@@ -201,8 +201,7 @@ def retype_word_people(clusters: Sequence[ClusterLike], text: str) -> None:
 
 def _language_words(words: list[str]) -> bool:
     """Every word (each part of a hyphenated one) a word of the language, the first no given name."""
-    first = words[0].lower()
-    if first in GIVEN_NAMES or first in census_given_names():
+    if is_given_name(words[0].lower()):
         return False
     return all(is_dictionary_word(part) for word in words for part in word.split("-"))
 

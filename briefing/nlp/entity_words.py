@@ -86,10 +86,12 @@ def _command_before_person(token: Any, rest: list[Any]) -> bool:
     lower = token.lower_
     if len(rest) < 2 or not token.text.istitle() or lower not in lemma_words("verb"):
         return False
-    return not _given(lower) and _given(rest[0].lower_) and rest[1].text[:1].isupper()
+    return not is_given_name(lower) and is_given_name(rest[0].lower_) and rest[1].text[:1].isupper()
 
 
-def _given(word: str) -> bool:
+def is_given_name(word: str) -> bool:
+    """A given name of the lexicon or the 1990 census, in lower case, words of the language
+    among them ('will', 'hope'); ``entity_person_names.plain_given_names`` leaves those out."""
     return word in GIVEN_NAMES or word in census_given_names()
 
 

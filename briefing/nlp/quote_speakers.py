@@ -323,7 +323,7 @@ def _named_speaker(
         at_head = cluster_at(clusters, head, head + 1)
         if at_head is not None:
             return at_head, speaker_text
-        head_word = speaker_text[head - start :].split(" ")[0].lower().strip(",")
+        head_word = _head_word(speaker_text, start, head)
         named_inside = cluster_at(clusters, start, end, among=people)
         if (
             head_word in ROLE_NOUNS
@@ -348,9 +348,15 @@ def _member_of(speaker_text: str, start: int, head: int | None) -> bool:
     of a body's people who speaks for themselves (a spokesperson or an official speaks for it)."""
     if head is None or not re.match(r"(?i)(?:the|an?|one)\s", speaker_text):
         return False
-    after = speaker_text[head - start :]
-    head_word = after.split(" ")[0].lower().strip(",")
-    return head_word in OWN_VOICE_ROLES and TAIL.search(after) is not None
+    return (
+        _head_word(speaker_text, start, head) in OWN_VOICE_ROLES
+        and TAIL.search(speaker_text[head - start :]) is not None
+    )
+
+
+def _head_word(speaker_text: str, start: int, head: int) -> str:
+    """The speaker words' head noun, folded: 'expert' of 'the astronomy expert at ...'."""
+    return speaker_text[head - start :].split(" ")[0].lower().strip(",")
 
 
 def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:
