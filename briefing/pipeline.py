@@ -396,6 +396,20 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     return True
 
 
+def rerank_source_claims(ws: Workspace, claim_ids: Iterable[int]) -> bool:
+    """:func:`rerank_claim` for the claims of a source just opened, so that the claims list
+    counts only passages close in meaning, not every chance of shared words. Returns whether
+    anything changed; stops at the first claim when the model is not installed or fails to load."""
+    from briefing.nlp import embeddings
+
+    changed = False
+    for claim_id in claim_ids:
+        if not embeddings.available():
+            break
+        changed = rerank_claim(ws, claim_id) or changed
+    return changed
+
+
 def semantic_unavailable() -> str | None:
     """Why suggestions are not re-ranked by meaning here, or None when they are."""
     from briefing.nlp.embeddings import unavailable_reason

@@ -77,6 +77,15 @@ def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def claims_ranked_by_words(ws: Workspace, source_id: int) -> list[int]:
+    """The claims of a source with open suggestions still ranked by shared words only."""
+    sql = (
+        "SELECT DISTINCT g.claim_id FROM claim_suggestions g JOIN claims c ON c.id = g.claim_id "
+        "WHERE c.source_id = ? AND g.state = 'open' AND g.ranking = ? ORDER BY g.claim_id"
+    )
+    return [row[0] for row in ws.db.execute(sql, [source_id, BY_WORDS]).fetchall()]
+
+
 def confirm_suggestion(
     ws: Workspace, suggestion_id: int, note: str | None = None, *, expected: int | None = None
 ) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QInputDialog
 
 from briefing.domain import BriefingError
-from briefing.pipeline import rerank_claim, suggest_for_claims
+from briefing.pipeline import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.store import Workspace
 from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
@@ -28,6 +28,7 @@ from briefing.store.claims import (
     restore_claim,
 )
 from briefing.store.revisions import last_written
+from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.ui.tasks import Task
 
@@ -208,6 +209,20 @@ class ClaimActions(QObject):
             return
         self.reranked.add(claim_id)
         self._in_worker(lambda ws: rerank_claim(ws, claim_id), "re-ranking related passages", self._reranked)
+
+    def rerank_source(self, source_id: int) -> None:
+        """Re-rank by meaning the suggestions of every claim of a source when it is opened (each
+        claim once per session, as :meth:`rerank_when_opened`), in the worker, so the claims list
+        counts only passages close in meaning; nothing to do when the model is not installed."""
+        from briefing.nlp import embeddings  # looks for the packages; loads nothing
+
+        if not embeddings.available():
+            return
+        claim_ids = [c for c in claims_ranked_by_words(self.window.ws, source_id) if c not in self.reranked]
+        if not claim_ids:
+            return
+        self.reranked.update(claim_ids)
+        self._in_worker(lambda ws: rerank_source_claims(ws, claim_ids), "re-ranking related passages", self._reranked)
 
     @Slot(object)
     def _suggested(self, _result: object) -> None:

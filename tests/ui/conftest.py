@@ -17,6 +17,16 @@ def collect_qt_garbage():
 
 
 @pytest.fixture(autouse=True)
+def words_only(monkeypatch):
+    """Suggestions stay ranked by shared words unless a test turns the embedding model on
+    (``embeddings.available`` and ``embed`` set to its own): a window re-ranks the claims of
+    every source it opens, and a panel test asserts what the store held before."""
+    from briefing.nlp import embeddings
+
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path):
     """Each test's window layout in a QSettings folder of its own: a pane one test opens wide
     is not restored into the next test's window."""

@@ -214,3 +214,38 @@ def test_the_claims_list_counts_what_the_re_ranking_left(demo_window, monkeypatc
     row = claims.currentItem()
     assert (row.data(0, ItemRole)[1], row.text(2)) == (claim.id, f"{left} suggested")
     assert demo_window.reader.selected_range() == (claim.start, claim.end)  # still selected in the reader
+
+
+def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch):
+    import numpy as np
+
+    from briefing.nlp import embeddings
+
+    ws = demo_window.ws
+    shown = demo_window.current_source_id()
+    source_id = next(
+        row.id
+        for row in list_sources(ws)
+        if row.id != shown and sum(c.open_suggestions > 0 for c in list_claim_rows(ws, row.id)) > 1
+    )
+    other = next(
+        row.id
+        for row in list_sources(ws)
+        if row.id not in (shown, source_id) and any(c.open_suggestions for c in list_claim_rows(ws, row.id))
+    )
+    other_before = {c.id: c.open_suggestions for c in list_claim_rows(ws, other)}
+
+    def embed(texts):  # the claim comes first; no passage is close to it in meaning
+        vectors = np.zeros((len(texts), 2), dtype=np.float32)
+        vectors[:, 1] = 1.0
+        vectors[0] = (1.0, 0.0)
+        return vectors
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", embed)
+    demo_window.select_source(source_id)  # no claim opened; the test runner's worker runs at once
+    assert [c.open_suggestions for c in list_claim_rows(ws, source_id)] == [0] * len(list_claim_rows(ws, source_id))
+    claims = demo_window.panel.claims
+    listed = [claims.topLevelItem(i).text(2) for i in range(claims.topLevelItemCount())]
+    assert listed and not any(text.endswith("suggested") for text in listed)
+    assert {c.id: c.open_suggestions for c in list_claim_rows(ws, other)} == other_before  # not opened
