@@ -117,7 +117,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     clusters = [c for c in clusters if c.mentions]
     retype_peoples(clusters)
     retype_families(clusters)
-    retype_name_words(clusters)
+    retype_name_words(clusters, parsed.text)
     _retype_lone_surnames(clusters, parsed)
     _retype_plural_nouns(clusters, parsed.text)
     retype_word_people(clusters, parsed.text)
@@ -281,7 +281,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.mentions[0].start)
 
 
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across)\s+$")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross)\s+$")  # a sentence may open with it
 
 
 class _Shape:

@@ -101,7 +101,8 @@ def _named_as_thing(name: str, text: str) -> bool:
     return False
 
 
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|across|from|at)\s+$")  # 'from Charlotte' too
+# 'from Charlotte' too, and 'In Charlotte,' opening a sentence
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Ff]rom|[Aa]t)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # 'at Bernie Sanders' rally' puts the rally in a place
 # 'more updates from Amanda?' (the writer's sign-off), 'a letter from Charlotte': someone, not a place
 _MESSAGE_FROM = re.compile(
@@ -110,18 +111,22 @@ _MESSAGE_FROM = re.compile(
 )
 
 
+def _placed_word(mention: Mention, text: str) -> bool:
+    """A one-word place the text puts a place ('in Charlotte', 'In Virginia,'), not a sender
+    ('updates from Amanda')."""
+    return (
+        " " not in mention.text.strip()
+        and placed_by_context(mention, text, _PLACE_PREPOSITION_BEFORE)
+        and not _MESSAGE_FROM.search(text[max(0, mention.start - 30) : mention.start])
+    )
+
+
 def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
     """'Lester Holt', 'Bernie Sanders' guessed an organisation or a place: a full name whose
     first word is a given name is a person's, unless a keyword, the layout or the context
     made it something else (weight 2 or more), the text puts that given name in a place
     ('Charlotte Panthers' beside 'in Charlotte') or writes it as a thing's ('The Kelly File')."""
-    places = {
-        normalise_name(m.text)
-        for m in mentions
-        if " " not in m.text.strip()
-        and placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
-        and not _MESSAGE_FROM.search(text[max(0, m.start - 30) : m.start])
-    }
+    places = {normalise_name(m.text) for m in mentions if _placed_word(m, text)}
     # 'at Sandy Hook': a name opening with a given name that is also a word of the language
     # ('Sandy', 'Chase'), which the text puts in a place, is the place's
     placed_names = {
@@ -142,16 +147,20 @@ def retype_given_name_people(mentions: Sequence[Mention], text: str) -> None:
             mention.type = "person"
 
 
-def retype_name_words(clusters: Sequence[ClusterLike]) -> None:
+def retype_name_words(clusters: Sequence[ClusterLike], text: str) -> None:
     """'Trump demands', 'I despise Trump' guessed an organisation beside 'Donald Trump' and
     'Melania Trump': a lone word of one or more people's full names in the text is a person,
     though it joins none of them when it could be several. Not where a keyword or the lexicon
-    made it something else (weight 3), nor a country, outlet or organisation word."""
+    made it something else (weight 3) or the text puts it in a place ('In Virginia,' beside
+    'Virginia Democrats', which the model read as a person's name), nor a country, outlet or
+    organisation word."""
     words = {w for c in clusters if c.type == "person" for w in _full_name_words(c.name)}
     for cluster in clusters:
         if cluster.type not in ("organisation", "place") or not cluster.mentions:
             continue
         if any(" " in m.text.strip() or (m.type != "person" and m.weight >= 3) for m in cluster.mentions):
+            continue
+        if any(_placed_word(m, text) for m in cluster.mentions):
             continue
         key = normalise_name(cluster.name)
         if (

@@ -112,7 +112,7 @@ def test_a_surname_of_several_people_is_a_person_though_it_joins_none():
     for mention in lone.mentions:
         mention.end, mention.text = mention.start + 5, "Trump"
     clusters = [cluster_of(text, "Donald Trump", "person"), cluster_of(text, "Melania Trump", "person"), lone]
-    retype_name_words(clusters)
+    retype_name_words(clusters, text)
     assert lone.type == "person"
 
 
@@ -120,7 +120,7 @@ def test_a_word_of_a_persons_name_used_by_a_keyword_as_a_place_stays_a_place():
     text = "Kerry Washington flew to Washington on Monday."
     person = cluster_of(text, "Kerry Washington", "person")
     city = Cluster([Mention(25, 35, "Washington", "place", 3)])
-    retype_name_words([person, city])
+    retype_name_words([person, city], text)
     assert city.type == "place"
 
 
@@ -129,7 +129,7 @@ def test_an_acronym_a_country_or_an_outlet_is_no_persons_name_word(word):
     text = f"Pat {word} spoke. {word} said so."
     person = cluster_of(text, f"Pat {word}", "person")
     other = Cluster([Mention(text.rindex(word), text.rindex(word) + len(word), word, "organisation")])
-    retype_name_words([person, other])
+    retype_name_words([person, other], text)
     assert other.type == "organisation"
 
 
@@ -137,7 +137,7 @@ def test_a_name_written_as_no_persons_lends_no_words():
     text = "The ''Bernie or Bust'' group marched. Bust said no."
     fake = cluster_of(text, "Bernie or Bust", "person")
     other = Cluster([Mention(text.rindex("Bust"), text.rindex("Bust") + 4, "Bust", "organisation")])
-    retype_name_words([fake, other])
+    retype_name_words([fake, other], text)
     assert other.type == "organisation"
 
 
@@ -228,3 +228,12 @@ def test_one_word_with_a_capital_inside_guessed_a_place_is_a_brand():
     clusters = [cluster("SoftBank", "place"), cluster("McAllen", "place"), cluster("Texas", "place")]
     retype_camel_case_places(clusters)
     assert [c.mentions[0].type for c in clusters] == ["organisation", "place", "place"]
+
+
+def test_a_word_of_a_persons_name_the_text_puts_in_a_place_stays_a_place():
+    text = "Georgia Thomas spoke. In Georgia, voters queued."
+    person = cluster_of(text, "Georgia Thomas", "person")
+    at = text.index("Georgia,")
+    state = Cluster([Mention(at, at + 7, "Georgia", "place")])
+    retype_name_words([person, state], text)
+    assert state.type == "place"

@@ -233,3 +233,13 @@ def test_a_person_stays_a_person(text, name, weight):
     cluster = _cluster_in(text, name, weight)
     _retype_organised_people([cluster], text)
     assert cluster.type == "person"
+
+
+def test_a_state_opening_a_sentence_stays_a_place_beside_its_party(analyse):
+    text = (
+        "Virginia Democrats won a legislative majority for the first time since 1993. "
+        "In Virginia, they voted for control of the state Legislature."
+    )
+    found = types(analyse(text))
+    assert found.get("Virginia") == "place"
+    assert found.get("Virginia Democrats") != "person"
