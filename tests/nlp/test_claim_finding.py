@@ -134,6 +134,18 @@ def test_numbers_in_words_count(analyse, sentence, kind):
 
 
 @pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The bank raised EUR 500 million from the sale.", "money"),
+        ("The simulation TNG50 tracked 20 billion particles.", "figure"),  # a model's name, not an amount
+        ("The new laptop has two USB 3 ports and weighs 1.2 kg.", "figure"),
+    ],
+)
+def test_money_needs_a_currency(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Turnout fell to 38 per cent in May.",
