@@ -11,6 +11,8 @@ linking the mentions of one entity is briefing/nlp/entities.py.
 
 from __future__ import annotations
 
+import re
+
 from briefing.domain import normalise_name
 from briefing.nlp.entity_words import (
     after_description,
@@ -56,6 +58,8 @@ from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
+# 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
+_POSTAL_BOX = re.compile(r"P\.?\s?O\.?\s+Box\b", re.IGNORECASE)
 
 
 def find_mentions(parsed: ParsedText) -> list[Mention]:
@@ -129,6 +133,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
     if not any(c.isupper() for c in text) or len(text) < 2 or common_noun_opening(tokens):
+        return None
+    if _POSTAL_BOX.match(text):
         return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
     role = _role_before(tokens[0]) if kind == "person" else None

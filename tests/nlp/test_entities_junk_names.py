@@ -27,6 +27,7 @@ def names(analysis):
             "Civil rights activists say Charlotte officers have been too aggressive toward black residents.  A6.",
             "A6",
         ),
+        ("Write to Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.", "P.O. Box"),
     ],
 )
 def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
