@@ -24,13 +24,17 @@ NUMBER_WORD = re.compile(
     r" of|half of|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)"
     r"(?:-fold| times))\b"
 )
-# A currency's code before an amount ('EUR 5m', 'USD3.2bn'); any three capitals would take a
-# model or a channel for money ('TNG50', 'USB 3', 'ABC 7')
+# A currency's code before an amount ('EUR 5m', 'USD3.2bn'), or three capitals before an amount
+# in millions ('VLD 3 million'); any three capitals before a number would take a model or a
+# channel for money ('TNG50', 'USB 3', 'ABC 7')
 CURRENCY_CODES = (
     "USD|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|NZD|HKD|SGD|INR|RUB|BRL|MXN|ZAR|KRW|SEK|NOK|DKK|PLN|CZK|HUF|TRY|"
     "ILS|AED|SAR|THB|IDR|MYR|PKR|NGN|EGP|KES|ARS|CLP|COP|TWD|VND|UAH|BDT|LKR|QAR|KWD"
 )
-MONEY = re.compile(rf"[$€£¥]\s?\d|\b(?:{CURRENCY_CODES})\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?")
+MONEY = re.compile(
+    rf"[$€£¥]\s?\d|\b(?:{CURRENCY_CODES})\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m)\b)?"
+    r"|\b[A-Z]{3}\s\d[\d,.]*\s?(?:million|billion|bn|m)\b"
+)
 MONEY_WORDS = frozenset("dollar dollars euro euros pound pounds yen yuan rupees cents francs".split())
 PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
