@@ -42,6 +42,18 @@ agent advocate spokesman solicitor barrister counsel
 """.split()
 )
 
+# Kin and occupations that make the name right after them a person's ("singer Ally Brooke",
+# "his wife, Kimberly,") but, unlike ROLE_NOUNS, are no title: kept out of TITLE_WORDS, a name
+# may hold them ("Bryan Singer", "Tom Player").
+PERSON_NOUNS = frozenset(
+    """
+wife husband son daughter girlfriend boyfriend fiance fiancé fiancee fiancée widow widower uncle aunt
+nephew niece cousin grandson granddaughter grandmother grandfather stepson stepdaughter
+singer actor actress rapper musician songwriter guitarist drummer artist author novelist poet comedian
+comedienne filmmaker dancer athlete boxer golfer striker goalkeeper quarterback pitcher linebacker
+""".split()
+)
+
 # Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
 LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
 NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())

@@ -20,6 +20,7 @@ from briefing.nlp.entity_words import (
     common_noun_opening,
     in_capitals,
     in_place_context,
+    is_given_name,
     is_number,
     strays_after_name,
     strays_before_name,
@@ -35,6 +36,7 @@ from briefing.nlp.lexicon import (
     NEWS_OUTLETS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_WORDS,
     ROLE_NOUNS,
@@ -242,9 +244,12 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
 
 
 def _person_weight(kind: str, tokens) -> int:
-    """3 for a name a role or a speech verb makes a person, 2 for one listed with its
-    country ('Renzo Furlan ( Italy )'), else 0."""
+    """3 for a name a role or a speech verb makes a person, or a lone given name after kin or
+    a role ('his wife, Kimberly,'); 2 for one listed with its country ('Renzo Furlan ( Italy )'),
+    else 0."""
     if _looks_like_person(tokens):
+        return 3
+    if len(tokens) == 1 and is_given_name(tokens[0].lower_) and _role_before(tokens[0]):
         return 3
     return 2 if kind == "organisation" and before_country(tokens) else 0
 
@@ -271,7 +276,7 @@ def _role_before(token) -> str | None:
     if before.text == "," and token.i > 1:
         before = token.nbor(-2)
     word = before.lower_.rstrip(".")
-    return word if word in ROLE_NOUNS or word in PERSON_TITLES else None
+    return word if word in ROLE_NOUNS or word in PERSON_TITLES or word in PERSON_NOUNS else None
 
 
 def _role_after(token) -> str | None:

@@ -243,3 +243,22 @@ def test_a_state_opening_a_sentence_stays_a_place_beside_its_party(analyse):
     found = types(analyse(text))
     assert found.get("Virginia") == "place"
     assert found.get("Virginia Democrats") != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "He was voted off the show on Monday in a tight race against singer Ally Brooke. "
+            "Brooke offered her spot to him.",
+            "Ally Brooke",
+        ),
+        (
+            "The news came after his announcement that his wife, Kimberly, had suffered a miscarriage. "
+            "He and Kimberly went through every parent's worst nightmare.",
+            "Kimberly",
+        ),
+    ],
+)
+def test_kin_or_an_occupation_before_a_name_makes_it_a_persons(analyse, text, name):
+    assert types(analyse(text)).get(name) == "person"
