@@ -103,6 +103,7 @@ def _named_as_thing(name: str, text: str) -> bool:
 
 # 'from Charlotte' too, and 'In Charlotte,' opening a sentence
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Ff]rom|[Aa]t)\s+$")
+_IN_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross)\s+$")  # not 'from Trump', 'at Trump'
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # 'at Bernie Sanders' rally' puts the rally in a place
 # 'more updates from Amanda?' (the writer's sign-off), 'a letter from Charlotte': someone, not a place
 _MESSAGE_FROM = re.compile(
@@ -112,12 +113,24 @@ _MESSAGE_FROM = re.compile(
 
 
 def _placed_word(mention: Mention, text: str) -> bool:
-    """A one-word place the text puts a place ('in Charlotte', 'In Virginia,'), not a sender
-    ('updates from Amanda')."""
+    """A one-word place the layout or the words before it make one ('in Charlotte', 'In
+    Charlotte,', a dateline), not a sender ('updates from Amanda')."""
     return (
         " " not in mention.text.strip()
         and placed_by_context(mention, text, _PLACE_PREPOSITION_BEFORE)
         and not _MESSAGE_FROM.search(text[max(0, mention.start - 30) : mention.start])
+    )
+
+
+def _after_place_preposition(mention: Mention, text: str) -> bool:
+    """A one-word place after 'in', 'near', 'across' ('In Virginia, they voted'), not a name
+    qualifying what follows ('in Trump world', 'in Trump's march')."""
+    return (
+        mention.type == "place"
+        and " " not in mention.text.strip()
+        and _IN_PLACE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]) is not None
+        and not mention.adjectival
+        and not _POSSESSIVE_AFTER.match(text, mention.end)
     )
 
 
@@ -160,7 +173,7 @@ def retype_name_words(clusters: Sequence[ClusterLike], text: str) -> None:
             continue
         if any(" " in m.text.strip() or (m.type != "person" and m.weight >= 3) for m in cluster.mentions):
             continue
-        if any(_placed_word(m, text) for m in cluster.mentions):
+        if any(_after_place_preposition(m, text) for m in cluster.mentions):
             continue
         key = normalise_name(cluster.name)
         if (
