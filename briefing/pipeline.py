@@ -396,15 +396,18 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     return True
 
 
-def rerank_source_claims(ws: Workspace, claim_ids: Iterable[int]) -> bool:
+def rerank_source_claims(
+    ws: Workspace, claim_ids: Iterable[int], cancelled: Callable[[], bool] = lambda: False
+) -> bool:
     """:func:`rerank_claim` for the claims of a source just opened, so that the claims list
     counts only passages close in meaning, not every chance of shared words. Returns whether
-    anything changed; stops at the first claim when the model is not installed or fails to load."""
+    anything changed; stops when ``cancelled()`` says so (another source was opened), or the
+    model is not installed or fails to load."""
     from briefing.nlp import embeddings
 
     changed = False
     for claim_id in claim_ids:
-        if not embeddings.available():
+        if cancelled() or not embeddings.available():
             break
         changed = rerank_claim(ws, claim_id) or changed
     return changed

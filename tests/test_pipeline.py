@@ -226,3 +226,29 @@ def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monke
     assert open_[0]["score"] >= MIN_MEANING
     assert not pipeline.rerank_claim(ws, claim_id)  # re-ranked once: opening it again changes nothing
     assert [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"] == open_
+
+
+def test_re_ranking_a_sources_claims_stops_when_cancelled(ws, monkeypatch):
+    import numpy as np
+
+    from briefing import pipeline
+    from briefing.nlp import embeddings
+    from briefing.store.claims import add_claim
+    from briefing.store.sources import add_document
+    from briefing.store.suggestions import claims_ranked_by_words, replace_suggestions
+    from tests.store.test_sources import make_doc
+
+    first, second, passage = "Water returned on Monday.", "The plant reopened on Tuesday.", "Water and the plant."
+    own = add_document(ws, make_doc(f"{first} {second}", title="a"))[0]
+    other = add_document(ws, make_doc(passage, title="b"))[0]
+    claims = [add_claim(ws, own, 0, len(first)), add_claim(ws, own, len(first) + 1, len(first) + 1 + len(second))]
+    for claim_id in claims:
+        replace_suggestions(ws, claim_id, [(other, 0, len(passage), 1.0, "related")])
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", lambda texts: np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2))
+    assert claims_ranked_by_words(ws, own) == claims
+    done = []
+    assert pipeline.rerank_source_claims(ws, claims, cancelled=lambda: bool(done.append(1)) or len(done) > 1)
+    assert claims_ranked_by_words(ws, own) == claims[1:]  # the second was left when the source changed
+    assert pipeline.rerank_source_claims(ws, claims)
+    assert claims_ranked_by_words(ws, own) == []

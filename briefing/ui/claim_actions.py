@@ -117,6 +117,7 @@ class ClaimActions(QObject):
         self.window = window
         self.ask_text = ask_text or _ask_text
         self.reranked: set[int] = set()
+        self._source_task: tuple[int, Task] | None = None  # the source whose claims are being re-ranked
 
     def add_selection(self) -> None:
         selected, source_id = self.window.reader.selected_range(), self.window.current_source_id()
@@ -211,18 +212,35 @@ class ClaimActions(QObject):
         self._in_worker(lambda ws: rerank_claim(ws, claim_id), "re-ranking related passages", self._reranked)
 
     def rerank_source(self, source_id: int) -> None:
-        """Re-rank by meaning the suggestions of every claim of a source when it is opened (each
-        claim once per session, as :meth:`rerank_when_opened`), in the worker, so the claims list
-        counts only passages close in meaning; nothing to do when the model is not installed."""
+        """Re-rank by meaning the suggestions of every claim of a source when it is shown, in
+        the worker, so the claims list counts only passages close in meaning; the store says
+        which claims still wait. Showing another source first cancels what is left, so paging
+        through sources queues no work; nothing to do when the model is not installed."""
         from briefing.nlp import embeddings  # looks for the packages; loads nothing
 
-        if not embeddings.available():
+        if not embeddings.available() or self.window.ws.read_only:
             return
-        claim_ids = [c for c in claims_ranked_by_words(self.window.ws, source_id) if c not in self.reranked]
+        if self._source_task is not None:
+            if self._source_task[0] == source_id:
+                return  # already under way (a redraw while it runs)
+            self._source_task[1].cancel()
+            self._source_task = None
+        claim_ids = claims_ranked_by_words(self.window.ws, source_id)
         if not claim_ids:
             return
-        self.reranked.update(claim_ids)
-        self._in_worker(lambda ws: rerank_source_claims(ws, claim_ids), "re-ranking related passages", self._reranked)
+        task = Task.on_workspace(
+            lambda ws, progress, cancelled: rerank_source_claims(ws, claim_ids, cancelled),
+            "re-ranking related passages",
+        )
+        self._source_task = (source_id, task)
+        task.succeeded.connect(self._reranked)
+        task.failed.connect(self._failed)
+        task.done.connect(lambda: self._source_done(task))
+        self.window.runner.start_on(self.window.ws, task)
+
+    def _source_done(self, task: Task) -> None:
+        if self._source_task is not None and self._source_task[1] is task:
+            self._source_task = None
 
     @Slot(object)
     def _suggested(self, _result: object) -> None:

@@ -249,3 +249,20 @@ def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch
     listed = [claims.topLevelItem(i).text(2) for i in range(claims.topLevelItemCount())]
     assert listed and not any(text.endswith("suggested") for text in listed)
     assert {c.id: c.open_suggestions for c in list_claim_rows(ws, other)} == other_before  # not opened
+
+
+def test_showing_another_source_cancels_the_re_ranking_left_of_the_last(demo_window, monkeypatch):
+    from briefing.nlp import embeddings
+
+    ws = demo_window.ws
+    shown = demo_window.current_source_id()
+    waiting = [row.id for row in list_sources(ws) if any(c.open_suggestions for c in list_claim_rows(ws, row.id))]
+    first, second = [source_id for source_id in waiting if source_id != shown][:2]
+    queued = []
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(demo_window.runner, "start_on", lambda _ws, task: queued.append(task))  # a busy worker
+    demo_window.select_source(first)
+    demo_window.after_edit()  # a redraw while it waits queues nothing more
+    assert len(queued) == 1 and not queued[0].is_cancelled()
+    demo_window.select_source(second)
+    assert len(queued) == 2 and queued[0].is_cancelled() and not queued[1].is_cancelled()
