@@ -108,10 +108,7 @@ def with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
     people = {m.text for m in mentions if m.type == "person"}
     names = {m.text for m in mentions}
     for match in ORG_NAME.finditer(text):
-        start, name = match.start(), match.group()
-        while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
-            first = name.split(" ")[0]
-            name, start = name[len(first) + 1 :], start + len(first) + 1
+        name, start = _without_leading_words(match.group(), match.start())
         described = DESCRIBED.match(name)  # 'Halden-based Corvane Systems'
         if described:
             name, start = name[described.end() :], start + described.end()
@@ -142,6 +139,18 @@ def with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _JOINING = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+
+
+def _without_leading_words(name: str, start: int) -> tuple[str, int]:
+    """The name and where it starts, less words before it that no name opens with, and less
+    what comes before an article inside it ('Follow The New York Times on Twitter')."""
+    article = name.find(" The ")
+    if article > 0:
+        name, start = name[article + 1 :], start + article + 1
+    while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
+        first = name.split(" ")[0]
+        name, start = name[len(first) + 1 :], start + len(first) + 1
+    return name, start
 
 
 def _two_names_read(mentions: list[Mention], start: int, end: int, text: str) -> bool:

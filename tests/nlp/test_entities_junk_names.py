@@ -28,6 +28,7 @@ def names(analysis):
             "A6",
         ),
         ("Write to Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.", "P.O. Box"),
+        ("Follow The New York Times Opinion section on Facebook and Twitter.", "Follow The New York Times"),
     ],
 )
 def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
