@@ -141,11 +141,15 @@ def with_org_names(mentions: list[Mention], text: str) -> list[Mention]:
 _JOINING = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 
 
+_PRONOUNS = frozenset("i we you they he she it".split())
+
+
 def _without_leading_words(name: str, start: int) -> tuple[str, int]:
     """The name and where it starts, less words before it that no name opens with, and less
-    what comes before an article inside it ('Follow The New York Times on Twitter')."""
+    what comes before an article inside it ('Follow The New York Times on Twitter', 'Ross
+    Sorkin of The New York Times'), unless a pronoun ('We The People Foundation')."""
     article = name.find(" The ")
-    if article > 0:
+    if article > 0 and name[:article].split()[-1].lower() not in _PRONOUNS:
         name, start = name[article + 1 :], start + article + 1
     while " " in name and name.split(" ")[0].lower() in _NOT_NAME_WORDS:
         first = name.split(" ")[0]
