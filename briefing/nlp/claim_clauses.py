@@ -87,6 +87,8 @@ def _is_hedge(token) -> bool:
         return True
     if token.lemma_ in ("seem", "appear") and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
         return True  # "seemed to implore", "does not appear ready"
+    if _obligation(token):
+        return True
     if token.tag_ != "MD":
         return False  # "May" the month is a proper noun, never a hedge
     if lower in ("may", "should", "must"):
@@ -95,6 +97,19 @@ def _is_hedge(token) -> bool:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is None or following.lower_ not in ("not", "n't", "never")
     return False
+
+
+def _obligation(token) -> bool:
+    """ "there needs to be a law", "we have to do more", "they'll need to find": 'need to' and
+    'have to' as 'must' is, in the present or after a modal ('had to resign' is a fact)."""
+    if token.lemma_ not in ("need", "have") or token.pos_ not in ("VERB", "AUX"):
+        return False
+    present = token.tag_ in ("VBZ", "VBP") or (
+        token.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+    )
+    return present and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children
+    )
 
 
 def _is_opinion(token) -> bool:

@@ -164,6 +164,10 @@ def test_may_the_month_is_not_a_hedge(analyse, sentence):
         ("The results are alarming, the party said.", False),
         ("“It's too early to tell,” said the mayor.", False),
         ("The plant might reopen, but 40,000 households were still without water on Tuesday.", True),
+        ("The mayor says there needs to be a law that requires the two utilities to publish their tests.", False),
+        ("To save that much, families will need to put aside about $115 each month.", False),
+        ("The utility had to recall 40,000 meters in 2019.", True),  # a past obligation is a fact
+        ("The council is $7.5 million short of the $64 million it must collect.", True),
     ],
 )
 def test_a_hedge_or_opinion_vetoes_only_its_own_clause(analyse, sentence, is_claim):
