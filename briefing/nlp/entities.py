@@ -41,7 +41,13 @@ from briefing.nlp.entity_person_names import (
     retype_name_words,
     retype_word_people,
 )
-from briefing.nlp.entity_types import COUNTRY_KEYS, DATELINE_ROLE, placed_by_context, with_layout_types
+from briefing.nlp.entity_types import (
+    COUNTRY_KEYS,
+    DATELINE_ROLE,
+    IN_PLACE_BEFORE,
+    placed_by_context,
+    with_layout_types,
+)
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import (
     GIVEN_NAMES,
@@ -254,9 +260,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
-    placed = {
-        normalise_name(m.text) for m in mentions if placed_by_context(m, text, _PLACE_PREPOSITION_BEFORE)
-    } | COUNTRY_KEYS
+    placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
@@ -279,9 +283,6 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c.mentions[0].start)
-
-
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross)\s+$")  # a sentence may open with it
 
 
 class _Shape:

@@ -17,7 +17,7 @@ from briefing.domain import normalise_name
 from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import ClusterLike, ends_name, plural_singulars
-from briefing.nlp.entity_types import placed_by_context
+from briefing.nlp.entity_types import IN_PLACE_BEFORE, placed_by_context
 from briefing.nlp.entity_words import dictionary_words, is_dictionary_word, is_given_name
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -103,7 +103,6 @@ def _named_as_thing(name: str, text: str) -> bool:
 
 # 'from Charlotte' too, and 'In Charlotte,' opening a sentence
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross|[Ff]rom|[Aa]t)\s+$")
-_IN_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross)\s+$")  # not 'from Trump', 'at Trump'
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")  # 'at Bernie Sanders' rally' puts the rally in a place
 # 'more updates from Amanda?' (the writer's sign-off), 'a letter from Charlotte': someone, not a place
 _MESSAGE_FROM = re.compile(
@@ -123,12 +122,13 @@ def _placed_word(mention: Mention, text: str) -> bool:
 
 
 def _after_place_preposition(mention: Mention, text: str) -> bool:
-    """A one-word place after 'in', 'near', 'across' ('In Virginia, they voted'), not a name
-    qualifying what follows ('in Trump world', 'in Trump's march')."""
+    """A one-word place after 'in', 'near', 'across' ('In Virginia, they voted'; not 'from' or
+    'at', as in 'from Trump'), not a name qualifying what follows ('in Trump world', 'in
+    Trump's march')."""
     return (
         mention.type == "place"
         and " " not in mention.text.strip()
-        and _IN_PLACE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]) is not None
+        and IN_PLACE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]) is not None
         and not mention.adjectival
         and not _POSSESSIVE_AFTER.match(text, mention.end)
     )

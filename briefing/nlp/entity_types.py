@@ -94,6 +94,10 @@ _NOT_TEAMS = frozenset(
 )
 
 
+# 'in Charlotte', 'In Charlotte,' opening a sentence: the words that put a name in a place
+IN_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Aa]cross)\s+$")
+
+
 def placed_by_context(mention: Mention, text: str, before: re.Pattern[str]) -> bool:
     """A place the layout (weight 2 or more) or the words ``before`` it say is one ('in
     Charlotte', a dateline), not only the model."""
