@@ -54,7 +54,10 @@ def is_cue_verb(token) -> bool:
     if token.lemma_ in QUOTE_VERBS | STANCE_VERBS:
         return True
     particle = PHRASAL_CUES.get(token.lemma_.lower())
-    return particle is not None and any(c.lower_ == particle for c in token.children)
+    if particle is None:
+        return False
+    # 'went on', not a preposition further on: 'a news has gone viral on social media about ...'
+    return any(c.lower_ == particle and (c.dep_ != "prep" or c.i == token.i + 1) for c in token.children)
 
 
 def verb_read_as_noun(token) -> bool:

@@ -65,6 +65,7 @@ def test_quotes_have_the_right_speaker(analyse, text, expected):
         "The so-called “cyber incident” closed the plant, and officials promised a “robust” response.",
         "The inquiry, titled “Clean Water, Safe Systems”, reports in June.",
         "The government's own “Resilient Veldra 2030” programme promised upgrades.",
+        "Amid all this, a news story has gone viral on social media about an ‘oxygen bar’!",
     ],
 )
 def test_scare_quotes_and_titles_are_not_quotes(analyse, text):
