@@ -35,6 +35,7 @@ from briefing.store.sources import get_source, get_source_text
 from briefing.store.suggestions import (
     BY_MEANING,
     BY_WORDS,
+    claims_ranked_by_words,
     list_suggestions,
     replace_all_suggestions,
     replace_suggestions,
@@ -396,17 +397,17 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     return True
 
 
-def rerank_source_claims(
-    ws: Workspace, claim_ids: Iterable[int], cancelled: Callable[[], bool] = lambda: False
-) -> bool:
-    """:func:`rerank_claim` for the claims of a source just opened, so that the claims list
-    counts only passages close in meaning, not every chance of shared words. Returns whether
-    anything changed; stops when ``cancelled()`` says so (another source was opened), or the
-    model is not installed or fails to load."""
+def rerank_source_claims(ws: Workspace, source_id: int, cancelled: Callable[[], bool] = lambda: False) -> bool:
+    """:func:`rerank_claim` for each claim of a source just opened whose suggestions are still
+    ranked by shared words, read from the store when the work starts (an analysis queued
+    before it may have replaced them), so that the claims list counts only passages close in
+    meaning, not every chance of shared words. Returns whether anything changed; stops when
+    ``cancelled()`` says so (another source was opened), or the model is not installed or
+    fails to load."""
     from briefing.nlp import embeddings
 
     changed = False
-    for claim_id in claim_ids:
+    for claim_id in claims_ranked_by_words(ws, source_id):
         if cancelled() or not embeddings.available():
             break
         changed = rerank_claim(ws, claim_id) or changed

@@ -248,7 +248,8 @@ def test_re_ranking_a_sources_claims_stops_when_cancelled(ws, monkeypatch):
     monkeypatch.setattr(embeddings, "embed", lambda texts: np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2))
     assert claims_ranked_by_words(ws, own) == claims
     done = []
-    assert pipeline.rerank_source_claims(ws, claims, cancelled=lambda: bool(done.append(1)) or len(done) > 1)
+    assert pipeline.rerank_source_claims(ws, own, cancelled=lambda: bool(done.append(1)) or len(done) > 1)
     assert claims_ranked_by_words(ws, own) == claims[1:]  # the second was left when the source changed
-    assert pipeline.rerank_source_claims(ws, claims)
+    assert pipeline.rerank_source_claims(ws, own)
     assert claims_ranked_by_words(ws, own) == []
+    assert not pipeline.rerank_source_claims(ws, own)  # nothing left to re-rank

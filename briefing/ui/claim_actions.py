@@ -225,11 +225,10 @@ class ClaimActions(QObject):
                 return  # already under way (a redraw while it runs)
             self._source_task[1].cancel()
             self._source_task = None
-        claim_ids = claims_ranked_by_words(self.window.ws, source_id)
-        if not claim_ids:
+        if not claims_ranked_by_words(self.window.ws, source_id):
             return
         task = Task.on_workspace(
-            lambda ws, progress, cancelled: rerank_source_claims(ws, claim_ids, cancelled),
+            lambda ws, progress, cancelled: rerank_source_claims(ws, source_id, cancelled),
             "re-ranking related passages",
         )
         self._source_task = (source_id, task)
