@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from briefing.nlp.related import LEXICAL_WEIGHT
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
@@ -169,9 +170,10 @@ def test_opening_a_claim_re_ranks_its_suggestions_by_meaning(demo_window, monkey
     demo_window.select_source(source_id)
     demo_window.panel.select("claim", claim.id)  # the test runner's worker runs at once
     after = [(s["source_id"], s["score"], s["ranking"]) for s in list_suggestions(ws, claim.id)]
-    # every passage equally close in meaning: half the word score plus half of a cosine of 1
+    # every passage equally close in meaning: the word score's share plus the rest of a cosine of 1
     assert [(source, ranking) for source, _, ranking in after] == [(source, "meaning") for source, _, _ in before]
-    assert [score for _, score, _ in after] == pytest.approx([0.5 * score + 0.5 for _, score, _ in before], abs=2e-4)
+    expected = [LEXICAL_WEIGHT * score + (1 - LEXICAL_WEIGHT) for _, score, _ in before]
+    assert [score for _, score, _ in after] == pytest.approx(expected, abs=2e-4)
     panel = demo_window.panel.evidence
     shown = [panel.suggestions.topLevelItem(i).text(4) for i in range(panel.suggestions.topLevelItemCount())]
     assert shown == [f"{score:.2f}" for _, score, _ in after]
