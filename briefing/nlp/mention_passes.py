@@ -37,13 +37,14 @@ _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
-ROLE_NAME = re.compile(
-    rf"\b(?i:(?P<role>{'|'.join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))}))\.?\s+(?P<name>{_NAME})"
-)
+_ROLES = "|".join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))
+ROLE_NAME = re.compile(rf"\b(?i:(?P<role>{_ROLES}))\.?[^\S\n]+(?P<name>{_NAME})")
 
 
 def with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """'spokesperson Lucas Brennholt': a name right after a role is a person, found or not."""
+    """'spokesperson Lucas Brennholt': a name right after a role, on the same line, is a
+    person, found or not ('-- CONCERNED SISTER' signing a letter is no role before the next
+    paragraph's 'DEAR CONCERNED SISTER')."""
     for match in ROLE_NAME.finditer(text):
         name = match["name"]
         if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):

@@ -29,6 +29,10 @@ def names(analysis):
         ),
         ("Write to Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.", "P.O. Box"),
         ("Follow The New York Times Opinion section on Facebook and Twitter.", "Follow The New York Times"),
+        (
+            "Should I tell him? -- CONCERNED SISTER\n\nDEAR CONCERNED SISTER: Tell him.\n\nDEAR ABBY: My husband left.",
+            "DEAR CONCERNED SISTER",
+        ),
     ],
 )
 def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
