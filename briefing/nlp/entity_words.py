@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.nlp.census_given_names import census_given_names
-from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS
 from briefing.nlp.model import load_model
 
 # Parts of speech a name never starts or ends with (spaCy's universal tags).
@@ -87,6 +87,14 @@ def _command_before_person(token: Any, rest: list[Any]) -> bool:
     if len(rest) < 2 or not token.text.istitle() or lower not in lemma_words("verb"):
         return False
     return not is_given_name(lower) and is_given_name(rest[0].lower_) and rest[1].text[:1].isupper()
+
+
+def names_an_office(words: list[str]) -> bool:
+    """'(Chief) Strategy Officer', 'Executive Producer': words ending in a role noun, none a
+    given name, name an office, not its holder ('Mike Judge' keeps his)."""
+    if len(words) < 2 or words[-1].lower().rstrip(".") not in ROLE_NOUNS:
+        return False
+    return not any(is_given_name(w.lower()) for w in words)
 
 
 def is_given_name(word: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.domain import normalise_name
-from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, dictionary_words
+from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, dictionary_words, names_an_office
 from briefing.nlp.lexicon import (
     COUNTRIES,
     GIVEN_NAMES,
@@ -58,8 +58,8 @@ def with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         while " " in name and name.split(" ")[0].lower().rstrip(".") in TITLE_WORDS:
             first = name.split(" ")[0]
             name, start = name[len(first) + 1 :], start + len(first) + 1
-        if all(w.lower().rstrip(".") in TITLE_WORDS for w in name.split()):
-            continue
+        if all(w.lower().rstrip(".") in TITLE_WORDS for w in name.split()) or names_an_office(name.split()):
+            continue  # 'the company's first Chief Strategy Officer' names an office
         end = start + len(name)
         overlapping = [m for m in mentions if m.start < end and start < m.end]
         if any(m.end - m.start >= end - start and m.type == "person" for m in overlapping):

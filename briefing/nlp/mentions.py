@@ -22,6 +22,7 @@ from briefing.nlp.entity_words import (
     in_place_context,
     is_given_name,
     is_number,
+    names_an_office,
     strays_after_name,
     strays_before_name,
 )
@@ -139,6 +140,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     if _POSTAL_BOX.match(text):
         return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
+    if kind == "person" and names_an_office([t.text for t in tokens if not t.is_punct]):
+        return None
     role = _role_before(tokens[0]) if kind == "person" else None
     following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     adjectival = following is not None and following.pos_ == "NOUN"
