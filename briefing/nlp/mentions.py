@@ -140,8 +140,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     if _POSTAL_BOX.match(text):
         return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
-    if kind == "person" and names_an_office([t.text for t in tokens if not t.is_punct]):
-        return None
+    if kind != "organisation" and names_an_office([t.text for t in tokens if not t.is_punct]):
+        return None  # 'Strategy Officer', 'your GREAT Governor' (the model read a place)
     role = _role_before(tokens[0]) if kind == "person" else None
     following = tokens[-1].nbor(1) if tokens[-1].i + 1 < len(tokens[-1].doc) else None
     adjectival = following is not None and following.pos_ == "NOUN"

@@ -30,6 +30,7 @@ def names(analysis):
         ("Write to Dear Abby at www.DearAbby.com or P.O. Box 69440, Los Angeles, CA 90069.", "P.O. Box"),
         ("Follow The New York Times Opinion section on Facebook and Twitter.", "Follow The New York Times"),
         ("The startup named Ivan Braiker as the company’s first Chief Strategy Officer.", "Strategy Officer"),
+        ("“GET OUT and VOTE on November 5th for your GREAT Governor, @MattBevin!”", "GREAT Governor"),
         (
             "Should I tell him? -- CONCERNED SISTER\n\nDEAR CONCERNED SISTER: Tell him.\n\nDEAR ABBY: My husband left.",
             "DEAR CONCERNED SISTER",
