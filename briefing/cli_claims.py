@@ -118,7 +118,7 @@ def _span(
 
 def _suggest(ws, claim_ids: list[int]) -> None:
     """Related passages for new or changed claims, from the whole workspace, at once."""
-    from briefing.pipeline import suggest_for_claims
+    from briefing.suggesting import suggest_for_claims
 
     suggest_for_claims(ws, claim_ids)
 

@@ -105,8 +105,8 @@ def analyse_source(conninfo: str, source_id: int) -> bool:
 
 def suggest_related(conninfo: str) -> None:
     """The job: rank every claim's related passages over the whole workspace."""
-    from briefing.pipeline import suggest_related_passages
     from briefing.store import open_workspace
+    from briefing.suggesting import suggest_related_passages
 
     with open_workspace(conninfo) as ws:
         suggest_related_passages(ws)

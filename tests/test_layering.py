@@ -18,6 +18,7 @@ FORBIDDEN = {
         "briefing.ui",
         "briefing.cli",
         "briefing.pipeline",
+        "briefing.suggesting",
     ),
     "briefing.ingest": (
         "briefing.store",
@@ -27,6 +28,7 @@ FORBIDDEN = {
         "briefing.ui",
         "briefing.cli",
         "briefing.pipeline",
+        "briefing.suggesting",
     ),
     "briefing.nlp": ("briefing.store", "briefing.ui", "briefing.cli", "briefing.export"),
     "briefing.search": ("briefing.ui", "briefing.cli", "briefing.ingest"),

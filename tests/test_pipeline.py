@@ -203,7 +203,7 @@ def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monke
     no suggestion; the same story's passages stay, ordered by meaning."""
     import numpy as np
 
-    from briefing import pipeline
+    from briefing import suggesting
     from briefing.nlp import embeddings
     from briefing.store.claims import add_claim
     from briefing.store.sources import add_document
@@ -220,18 +220,18 @@ def test_reranking_drops_a_passage_whose_meaning_is_far_from_the_claim(ws, monke
     vectors = {claim_text: [1.0, 0.0], near: [0.8, 0.6], far: [0.2, 0.98]}
     monkeypatch.setattr(embeddings, "available", lambda: True)
     monkeypatch.setattr(embeddings, "embed", lambda texts: np.array([vectors[t] for t in texts], dtype=np.float32))
-    assert pipeline.rerank_claim(ws, claim_id)
+    assert suggesting.rerank_claim(ws, claim_id)
     open_ = [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"]
     assert [(s["source_id"], s["passage"], s["ranking"]) for s in open_] == [(other, near, "meaning")]
     assert open_[0]["score"] >= MIN_MEANING
-    assert not pipeline.rerank_claim(ws, claim_id)  # re-ranked once: opening it again changes nothing
+    assert not suggesting.rerank_claim(ws, claim_id)  # re-ranked once: opening it again changes nothing
     assert [s for s in list_suggestions(ws, claim_id) if s["state"] == "open"] == open_
 
 
 def test_re_ranking_a_sources_claims_stops_when_cancelled(ws, monkeypatch):
     import numpy as np
 
-    from briefing import pipeline
+    from briefing import suggesting
     from briefing.nlp import embeddings
     from briefing.store.claims import add_claim
     from briefing.store.sources import add_document
@@ -248,8 +248,8 @@ def test_re_ranking_a_sources_claims_stops_when_cancelled(ws, monkeypatch):
     monkeypatch.setattr(embeddings, "embed", lambda texts: np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2))
     assert claims_ranked_by_words(ws, own) == claims
     done = []
-    assert pipeline.rerank_source_claims(ws, own, cancelled=lambda: bool(done.append(1)) or len(done) > 1)
+    assert suggesting.rerank_source_claims(ws, own, cancelled=lambda: bool(done.append(1)) or len(done) > 1)
     assert claims_ranked_by_words(ws, own) == claims[1:]  # the second was left when the source changed
-    assert pipeline.rerank_source_claims(ws, own)
+    assert suggesting.rerank_source_claims(ws, own)
     assert claims_ranked_by_words(ws, own) == []
-    assert not pipeline.rerank_source_claims(ws, own)  # nothing left to re-rank
+    assert not suggesting.rerank_source_claims(ws, own)  # nothing left to re-rank

@@ -69,13 +69,13 @@ def test_a_worker_sends_errors_back_and_keeps_serving():
 
 
 def test_an_import_on_two_cores_stores_what_one_core_does(tmp_path, monkeypatch):
-    from briefing import pipeline
+    from briefing import pipeline, suggesting
     from briefing.export.workspace_json import workspace_document
     from briefing.pipeline import import_paths
     from briefing.store import open_workspace
 
     monkeypatch.setattr(pipeline, "MIN_CHARACTERS_PER_WORKER", 1)  # three short texts, two workers
-    monkeypatch.setattr(pipeline, "MIN_CLAIMS_TO_SHARE", 1)  # and their claims ranked by the workers too
+    monkeypatch.setattr(suggesting, "MIN_CLAIMS_TO_SHARE", 1)  # and their claims ranked by the workers too
 
     folder = tmp_path / "in"
     folder.mkdir()

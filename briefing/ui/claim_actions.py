@@ -15,7 +15,6 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QInputDialog
 
 from briefing.domain import BriefingError
-from briefing.pipeline import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.store import Workspace
 from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
@@ -30,6 +29,7 @@ from briefing.store.claims import (
 from briefing.store.revisions import last_written
 from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
+from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import CREDIBILITY_LABELS, BriefingError
-from briefing.pipeline import semantic_unavailable
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.revisions import StaleWrite, get_revision
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
+from briefing.suggesting import semantic_unavailable
 from briefing.ui.evidence import (
     RELATIONS,
     AttachEvidence,
