@@ -60,10 +60,16 @@ def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 
     for name, count in counts.items():
         echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
     if not_analysed:
-        plural = "s wait" if not_analysed != 1 else " waits"
-        run = "run 'briefing analyse' to find their entities, quotes and claims"
-        echo(f"{not_analysed} source{plural} for the analysis; {run}")
+        echo(waiting_hint(not_analysed))
     return EXIT_OK
+
+
+def waiting_hint(not_analysed: int) -> str:
+    """What `info` and `sources` say of the sources the analysis has not run on (or ran on with
+    an older version of Briefing)."""
+    plural = "s wait" if not_analysed != 1 else " waits"
+    run = "run 'briefing analyse' to find their entities, quotes and claims"
+    return f"{not_analysed} source{plural} for the analysis; {run}"
 
 
 def progress_printer(stream: TextIO):

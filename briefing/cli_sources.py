@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from briefing.cli_output import waiting_hint
 from briefing.domain import BriefingError, one_line
 from briefing.terminal import echo, echo_json
 
@@ -92,7 +93,7 @@ def _print_sources(ws, as_json: bool) -> int:
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
-        echo(f"briefing: {waiting} not analysed; run 'briefing analyse' to analyse them", err=True)
+        echo(f"briefing: {waiting_hint(waiting)}", err=True)
     return 0
 
 

@@ -60,7 +60,9 @@ def test_sources_table_says_which_are_not_analysed_with_titles_as_data(capsys, t
     assert lines[0].split()[:4] == ["id", "analysed", "quotes", "claims"]
     assert lines[1].split()[:2] == ["1", "yes"] and lines[2].split()[:2] == ["2", "no"]
     assert "forged line" not in lines and "\x1b" not in out
-    assert err.strip() == "briefing: 1 not analysed; run 'briefing analyse' to analyse them"
+    assert err.strip() == (
+        "briefing: 1 source waits for the analysis; run 'briefing analyse' to find their entities, quotes and claims"
+    )
 
 
 def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):
@@ -156,7 +158,7 @@ def test_an_import_says_which_older_sources_it_analysed_too(capsys, ws_file, tmp
     with open_workspace(ws_file) as ws:
         import_paths(ws, [first], analyse=False)  # as a cancelled import leaves it
     code, out, err = run(capsys, "sources", "--workspace", str(ws_file))
-    assert "1 not analysed" in err
+    assert "1 source waits for the analysis" in err
     code, out, err = run(capsys, "import", str(second), "--workspace", str(ws_file))
     assert code == 0, err
     assert out.strip() == "1 imported, 0 already there, 0 failed, 1 older source analysed too"
