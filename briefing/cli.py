@@ -340,7 +340,8 @@ def _search(ws, args: argparse.Namespace) -> int:
 
 
 def _analyse(ws, args: argparse.Namespace) -> int:
-    from briefing.pipeline import ENGLISH_ONLY, analyse_sources
+    from briefing.languages import withheld_note
+    from briefing.pipeline import analyse_sources
     from briefing.store.sources import list_sources
 
     known = {row.id for row in list_sources(ws)}
@@ -352,8 +353,7 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld, jobs=_jobs(args))
     echo(f"{count} source{'s' if count != 1 else ''} analysed")
     if withheld:
-        languages = ", ".join(dict.fromkeys(withheld))
-        echo(f"briefing: {len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}", err=True)
+        echo(f"briefing: {withheld_note(withheld)}", err=True)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ import sys
 
 from briefing.cli_output import waiting_hint
 from briefing.domain import BriefingError, one_line
+from briefing.languages import analysis_withheld, withheld_note
 from briefing.terminal import echo, echo_json
 
 SOURCE_ACTIONS = ("edit", "delete", "versions")
@@ -88,13 +89,23 @@ def _print_sources(ws, as_json: bool) -> int:
     )
     for r in rows:
         echo(
-            f"{r.id:>5}  {'yes' if r.analysed else 'no':<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
+            f"{r.id:>5}  {_analysed(r):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
             f"{r.published or '':<10}  {one_line(r.outlet or '')[:20]:<20}  {one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
         echo(f"briefing: {waiting_hint(waiting)}", err=True)
+    withheld = [one_line(r.language or "") for r in rows if r.analysed and analysis_withheld(r.language)]
+    if withheld:
+        echo(f"briefing: {withheld_note(withheld)}", err=True)
     return 0
+
+
+def _analysed(row) -> str:
+    """'yes', 'no' (waiting for the analysis) or 'no (ko)': a language the analysis is not written for."""
+    if not row.analysed:
+        return "no"
+    return f"no ({one_line(row.language or '')[:12]})" if analysis_withheld(row.language) else "yes"
 
 
 def _document(row) -> dict:
@@ -107,6 +118,7 @@ def _document(row) -> dict:
         "url": row.url,
         "language": row.language,
         "analysed": row.analysed,
+        "analysis_withheld": analysis_withheld(row.language) if row.analysed else None,
         "quotes": row.quote_count,
         "claims": row.claim_count,
         "version": row.version,

@@ -23,6 +23,7 @@ from typing import Any
 from briefing import paths
 from briefing.demo import add_demo_briefing
 from briefing.domain import Analysis, BriefingError, ImportReport, IngestError, WorkspaceError
+from briefing.languages import analysis_withheld, withheld_note
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
 from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis, sources_needing_analysis
@@ -36,9 +37,6 @@ from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
 Call = Callable[..., Any]
-# languages the analysis is written for; a source with no language known is analysed too
-ANALYSED_LANGUAGES = frozenset({"en"})
-ENGLISH_ONLY = "entities, quotes and claims are found in English text only"
 MIN_CHARACTERS_PER_WORKER = 100_000  # about 15,000 words: several times a model load's worth
 FILE_BYTES_PER_TEXT_CHARACTER = 3  # a page's or document's size on disk against its text, roughly
 NOT_ANALYSED = Analysis(entities=(), quotes=(), claims=(), sentences=(), summary="")
@@ -134,8 +132,7 @@ def _analyse_the_rest(
     except Cancelled:
         return  # the suggestions are left for the next run
     if withheld:
-        languages = ", ".join(dict.fromkeys(withheld))
-        report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
+        report.notes.append(withheld_note(withheld))
 
 
 def _workers_for_files(files: list[Path], jobs: int) -> int:
@@ -234,14 +231,6 @@ def workers_for(ws: Workspace, ids: list[int], jobs: int) -> int:
     if jobs <= 1 or len(ids) <= 1:
         return 1
     return max(1, min(jobs, len(ids), characters_to_analyse(ws, ids) // MIN_CHARACTERS_PER_WORKER))
-
-
-def analysis_withheld(language: str | None) -> str | None:
-    """Why a source in ``language`` is not analysed ("language pl: ..."), or None when it is."""
-    code = (language or "").strip().lower().split("-")[0]
-    if not code or code in ANALYSED_LANGUAGES:
-        return None
-    return f"language {language}: {ENGLISH_ONLY}"
 
 
 def _withhold_other_languages(ws: Workspace, ids: list[int], run: AnalysisRun, withheld: list[str]) -> list[int]:

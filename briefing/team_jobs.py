@@ -85,7 +85,8 @@ def analyse_text(text: str, title: str | None) -> Analysis:
 def analyse_source(conninfo: str, source_id: int) -> bool:
     """The job: analyse one source and save it in one transaction; False when there was nothing
     to do (analysed already by another run of the job, or the source is gone)."""
-    from briefing.pipeline import NOT_ANALYSED, analysis_withheld
+    from briefing.languages import analysis_withheld
+    from briefing.pipeline import NOT_ANALYSED
     from briefing.store import open_workspace
     from briefing.store.analysis import save_analysis
     from briefing.store.pg_jobs import claim_for_analysis, needs_analysis

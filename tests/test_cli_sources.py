@@ -46,6 +46,7 @@ def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
         "url",
         "language",
         "analysed",
+        "analysis_withheld",
         "quotes",
         "claims",
         "version",
@@ -63,6 +64,26 @@ def test_sources_table_says_which_are_not_analysed_with_titles_as_data(capsys, t
     assert err.strip() == (
         "briefing: 1 source waits for the analysis; run 'briefing analyse' to find their entities, quotes and claims"
     )
+
+
+def test_a_source_in_a_language_not_analysed_is_listed_as_not_analysed(capsys, two_sources):
+    """The import says "1 not analysed: language ko"; the list must not say "yes" of that source."""
+    with open_workspace(two_sources) as ws:
+        korean, _ = add_document(ws, make_doc("서울에서 회의가 열렸다.", title="회의", language="ko"))
+        ws.db.execute(
+            "UPDATE sources SET analysis_version = ?, analysed_at = '2026-03-04' WHERE id = ?",
+            [ANALYSIS_VERSION, korean],
+        )
+    code, out, err = run(capsys, "sources", "--workspace", str(two_sources))
+    assert code == 0
+    assert out.splitlines()[3].split()[:3] == ["3", "no", "(ko)"]
+    assert err.splitlines()[-1] == (
+        "briefing: 1 not analysed: language ko — entities, quotes and claims are found in English text only"
+    )
+    code, out, err = run(capsys, "sources", "--json", "--workspace", str(two_sources))
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows[3]["analysis_withheld"] == ("language ko: entities, quotes and claims are found in English text only")
+    assert rows[1]["analysis_withheld"] is None and rows[2]["analysis_withheld"] is None
 
 
 def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):

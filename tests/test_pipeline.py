@@ -175,7 +175,7 @@ def test_a_source_not_in_english_is_imported_and_searchable_but_not_analysed(tmp
 
 
 def test_analysis_withheld_names_the_language():
-    from briefing.pipeline import analysis_withheld
+    from briefing.languages import analysis_withheld
 
     assert analysis_withheld("pl") == "language pl: entities, quotes and claims are found in English text only"
     assert analysis_withheld("en") is None and analysis_withheld("en-GB") is None and analysis_withheld(None) is None

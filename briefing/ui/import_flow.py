@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
-from briefing.pipeline import ENGLISH_ONLY, analyse_sources, import_paths
+from briefing.languages import withheld_note
+from briefing.pipeline import analyse_sources, import_paths
 from briefing.store import Workspace
 from briefing.store.sources import not_analysed_ids
 from briefing.ui.plain import message_box, plain_label, warn
@@ -52,8 +53,7 @@ def analyse_counted(
     report.count_analysis(waiting, not_analysed_ids(ws))
     report.cancelled = cancelled()
     if withheld:
-        languages = ", ".join(dict.fromkeys(withheld))
-        report.notes.append(f"{len(withheld)} not analysed: language {languages} — {ENGLISH_ONLY}")
+        report.notes.append(withheld_note(withheld))
     return report
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing.domain import Source, strip_bidi
+from briefing.languages import ENGLISH_ONLY, is_analysed_language
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
 
@@ -386,11 +387,11 @@ def meta_parts(source: Source) -> list[str]:
 
 def language_notice(language: str | None) -> str:
     """What the reader says of a source not in English: the analysis reads English only."""
-    code = (language or "").strip().lower()
-    if not code or code.split("-")[0] == "en":
+    if is_analysed_language(language):
         return ""
+    code = (language or "").strip().lower()
     name = LANGUAGE_NAMES.get(code.split("-")[0], strip_bidi(language or ""))
-    return f"Language: {name} — entities, quotes and claims are found in English text only"
+    return f"Language: {name} — {ENGLISH_ONLY}"
 
 
 def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
