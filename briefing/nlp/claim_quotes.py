@@ -38,6 +38,8 @@ FEELING_LEMMAS = frozenset(
     "anger frustrate disappoint upset outrage infuriate annoy dismay thrill delight excite worry concern "
     "disgust sadden trouble bother offend".split()
 )
+# a quoted state whose subject only points back at what the speaker was talking about
+POINTING_SUBJECTS = frozenset("this that these those it".split())
 FUTURE_AUX = frozenset(("will", "'ll", "’ll", "shall", "wo"))
 
 
@@ -160,6 +162,8 @@ def _is_quoted_view(head, tokens) -> bool:
         return False
     if any(t.lower_ in VIEW_PRONOUNS or t.tag_ in COMPARED_TAGS for t in head.subtree):
         return True  # "our freedom is ...", "no one tougher", "France's best interest", "more revved up"
+    if any(c.dep_ == "nsubj" and c.lower_ in POINTING_SUBJECTS for c in head.children):
+        return True  # "“This is in their consciousness,” said Caddell": about what the speaker points at
     # a quoted state is described anywhere under it: "is the epitome of somebody that is not
     # politically correct", "means no other Democrat is getting oxygen"
     return any(t.tag_ in VIEW_ADJ_TAGS and t.ent_type_ == "" for t in head.subtree)

@@ -310,6 +310,10 @@ def test_a_title_label_stays_out_of_the_title_claim():
         ("“We have come a long way in a very short time,” the campaign manager said.", False),
         ("The mayor will play the victim card in the debate, his rival said on Monday.", False),
         ("The governor said he expected that voters will reject the measure.", False),
+        # a quoted state of what the speaker points at ("this", "that", "it") is a view of it
+        ("“That is a problem for the party,” said Rep. Jim Clyburn, a member of the House leadership.", False),
+        ("“This is in their heads. This is in their consciousness,” said Caddell, speaking of the issue.", False),
+        ("“It was built in 1920 and closed in 1987,” the council said of the old mill.", True),
         # what was said, done or counted in the quote stays checkable
         ("“We have 40,000 troops in the region,” the minister said.", True),
         ("“We sent letters to every donor and raised money online,” the candidate told reporters.", True),
