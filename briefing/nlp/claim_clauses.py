@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.nlp.claim_quotes import SAY_LEMMAS, has_figure, reported_view_heads
+from briefing.nlp.claim_quotes import SAY_LEMMAS, has_figure, quoted_spans, reported_view_heads
 from briefing.nlp.claim_words import (
     EVALUATIVE_WORDS,
     FIRST_PERSON,
@@ -49,7 +49,7 @@ def clause_head(token):
 def split_clauses(sent) -> Clauses:
     rumour = any((t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS) and not _supposed(t) for t in sent)
     rumour = rumour or _said_to(sent) or any(map(_hearsay, sent))
-    vetoed_heads: set[int] = set()
+    vetoed_heads = _addressed_to_reader(sent)
     hedged = False
     for token in sent:
         if _is_hedge(token):
@@ -79,6 +79,32 @@ def split_clauses(sent) -> Clauses:
         return Clauses(list(sent), 0, hedged, rumour)
     live = [t for t in sent if clause_head(t).i not in vetoed_heads]
     return Clauses(live, len(sent) - len(live), hedged, rumour)
+
+
+def _addressed_to_reader(sent) -> set[int]:
+    """Heads of the clauses where the writer talks to the reader, which state no fact ("you can
+    bet that ...", "you'll see nothing like that"), and of the clauses under them: "you" as a
+    subject in the writer's own words (in a quote it is the speaker's audience)."""
+    quoted = quoted_spans(sent)
+    heads: set[int] = set()
+    for token in sent:
+        if token.lower_ == "you" and token.dep_ in ("nsubj", "nsubjpass") and token.i not in quoted:
+            head = clause_head(token)
+            if _generic(head):
+                heads.update(t.i for t in head.subtree if t.dep_ in CLAUSE_DEPS)
+                heads.add(head.i)
+    return heads
+
+
+def _generic(head) -> bool:
+    """A present or modal "you" clause with no figure ("you can bet", "you only have two choices");
+    in the past it is an accusation someone can check ("you voted for the war"); a condition
+    ("if you don't believe ...") is left to the rules on conditions."""
+    if head.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
+    ):
+        return False
+    return not has_figure(list(head.subtree))
 
 
 def _is_hedge(token) -> bool:

@@ -327,6 +327,22 @@ def test_quoted_views_and_reported_predictions_are_not_claims(analyse, sentence,
 @pytest.mark.parametrize(
     "sentence, is_claim",
     [
+        # the writer talking to the reader states no fact, nor what hangs on it
+        ("With the election a year away, you can bet that the Democrats do not want voters thinking about it.", False),
+        ("In this system you only get a real choice in the primaries, never in the general election.", False),
+        ("You will see nothing like that in the Sanders spots, which focus on his plans for the economy.", False),
+        # in a quote "you" is the speaker's audience, and what is said stays checkable
+        ("“You owe the city $40,000 in unpaid fees,” the auditor told the developer on Monday.", True),
+        ("The council said the developer owed the city $40,000 in unpaid fees.", True),
+    ],
+)
+def test_the_writer_addressing_the_reader_is_not_a_claim(analyse, sentence, is_claim):
+    assert bool(analyse(sentence).claims) is is_claim
+
+
+@pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
         # who the speaker is (a campaign in 2008, two rivals backed) does not make a view a date or a figure
         (
             "“It's the party unifying because they realize that she is not a viable choice,” said Ron Weiser, "
