@@ -80,12 +80,13 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
             replace_all_suggestions(ws, rows, ranking)
 
 
-def rerank_claim(ws: Workspace, claim_id: int) -> bool:
+def rerank_claim(ws: Workspace, claim_id: int, texts: dict[int, str] | None = None) -> bool:
     """Re-rank a claim's open suggestions by meaning when it is opened (:func:`rerank` over the
     suggestions ranked by shared words, each relation judged in its source's text); a passage
     whose meaning is further from the claim than MIN_MEANING is no longer suggested. Returns
     whether anything changed: False when they were re-ranked already, and when the model is not
-    installed (``semantic_unavailable()`` says why)."""
+    installed (``semantic_unavailable()`` says why). ``texts`` keeps the source texts read, for
+    the next claim of a run over many."""
     from briefing.nlp import embeddings
     from briefing.nlp.related import Passage, rerank
 
@@ -96,7 +97,7 @@ def rerank_claim(ws: Workspace, claim_id: int) -> bool:
     if not current or all(s["ranking"] == BY_MEANING for s in current):
         return False
     candidates = [(Passage(s["source_id"], s["start"], s["end"], s["passage"]), s["score"]) for s in current]
-    texts: dict[int, str] = {}
+    texts = {} if texts is None else texts
 
     def source_text(source_id: int) -> str:
         if source_id not in texts:
@@ -119,11 +120,11 @@ def rerank_source_claims(ws: Workspace, source_id: int, cancelled: Callable[[], 
     fails to load."""
     from briefing.nlp import embeddings
 
-    changed = False
+    changed, texts = False, {}  # the claims of one source mostly suggest the same few sources
     for claim_id in claims_ranked_by_words(ws, source_id):
         if cancelled() or not embeddings.available():
             break
-        changed = rerank_claim(ws, claim_id) or changed
+        changed = rerank_claim(ws, claim_id, texts) or changed
     return changed
 
 
