@@ -182,7 +182,7 @@ def _without_event_word(mention: Mention, known: dict[str, str]) -> Mention:
     figure = any(c.isdigit() for c in mention.text)
     if mention.type != "person" or len(words) < 2 or not (words[-1].lower() in EVENT_WORDS or figure):
         return mention
-    name = mention.text[: mention.text.rindex(" ")]
+    name = mention.text.rsplit(None, 1)[0]  # the words before the last, whatever space parts them
     if known.get(name) == "person" and not figure:
         return Mention(mention.start, mention.start + len(name), name, "person", mention.weight, mention.role)
     return Mention(mention.start, mention.end, mention.text, "organisation", mention.weight, mention.role)

@@ -6,6 +6,7 @@ text by briefing/nlp/mention_passes.py, linked into entities by briefing/nlp/ent
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -21,9 +22,14 @@ class Mention:
     common: bool = False  # "Scholars have long debated": one word a sentence start capitalises, read as a noun
 
     def cut_to(self, name: str) -> Mention:
-        """The mention narrowed to ``name``, a part of its text, in its place."""
-        start = self.start + self.text.index(name)
-        return Mention(start, start + len(name), name, self.type, self.weight, self.role)
+        """The mention narrowed to ``name``, a part of its text, in its place; ``name``'s words may
+        stand apart by other spaces in the text ('Trump  Tower', 'Newt\xa0Gingrich'), as rules that
+        split a name into words and join them again write them."""
+        found = re.search(r"\s+".join(map(re.escape, name.split())), self.text)
+        if found is None:
+            raise ValueError(f"{name!r} is not part of {self.text!r}")
+        start = self.start + found.start()
+        return Mention(start, start + len(found.group()), found.group(), self.type, self.weight, self.role)
 
     def inside(self, ranges: list[tuple[int, int]]) -> bool:
         return any(s <= self.start and self.end <= e for s, e in ranges)

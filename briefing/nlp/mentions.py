@@ -92,13 +92,19 @@ def _paragraph_mentions(para: Paragraph, recased: Recased | None) -> list[Mentio
 def _split_lists(ent) -> list:
     """'Saltmarsh, Harbourside', 'Veldra - Press', 'Leeds 2 Wimbledon' or 'Jim Urquhart / Reuters'
     is two names, not one; a link, handle or hashtag is no name, nor the one word that
-    labels it ('Twitter @NolteNC')."""
+    labels it ('Twitter @NolteNC'); nor does a name run over a line break (a page's menu:
+    'The Weekend Interview', then 'Potomac Watch Podcast' on the next line)."""
     parts, start = [], ent.start
     for token in ent:
         spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         dash = token.text in ("-", "–", "—") and spaced
         two_people = ent.label_ == "PERSON" and token.lower_ in ("and", "or")  # 'Ann Lee and Bo Kim'
-        if is_link(token):
+        line_break = token.is_space and "\n" in token.text  # not a no-break space: 'Newt\xa0Gingrich'
+        if line_break or (token.i > start and "\n" in token.doc[token.i - 1].whitespace_):
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1 if line_break else token.i
+        elif is_link(token):
             if token.i - start > 1:  # one word before a handle is its label ('Twitter')
                 parts.append(ent.doc[start : token.i])
             start = token.i + 1

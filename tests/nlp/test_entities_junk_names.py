@@ -250,3 +250,37 @@ def test_a_round_bracket_the_name_does_not_close_is_cut_off(span, name):
 def test_a_place_run_into_a_person_s_name_is_two_names(analyse, text, names):
     found = {e.name: e.type for e in analyse(text).entities}
     assert {name: found.get(name) for name in names} == names
+
+
+def test_no_name_runs_over_a_line_break(analyse):
+    """A page's menu pasted as one paragraph, one item a line: the model read 'Angela Merkel\\nDonald
+    Trump' as one person and 'The Weekend Interview\\nPotomac Watch Podcast...' as one body."""
+    menu = (
+        "Letters to the Editor\nThe Weekend Interview\nPotomac Watch Podcast\nForeign Edition Podcast\n"
+        "Opinion Video\nNotable & Quotable\nBrexit\nEuropean Union\nTheresa May\nAngela Merkel\nDonald Trump\n"
+        "The Queen\nKate Middleton"
+    )
+    found = names(analyse(menu + "\n\nAngela Merkel met Donald Trump in Berlin on Monday, officials said."))
+    assert not [name for name in found if "\n" in name]
+    assert {"Angela Merkel", "Donald Trump"} <= found
+
+
+def test_a_name_and_a_figure_over_a_line_break_do_not_stop_the_analysis(analyse):
+    """'Developed by Netro42\\nSyndication and Licensing' on a page's footer made a person whose
+    last word holds a figure; cutting it at its last space raised (no space, a line break)."""
+    analysis = analyse("Terms & Conditions\nDeveloped by Netro42\nSyndication and Licensing\nClarifications")
+    assert not [e.name for e in analysis.entities if "\n" in e.name]
+
+
+def test_a_no_break_space_inside_a_name_keeps_it_whole(analyse):
+    found = names(analyse("Former House Speaker Newt\xa0Gingrich said the transition reflects the vote."))
+    assert "Newt\xa0Gingrich" in found or "Newt Gingrich" in found
+
+
+def test_a_name_cut_to_its_known_part_keeps_the_spaces_of_the_text():
+    """Rules split a name into words and join them with one space; 'Apple\\xa0Watch Series' on a
+    shop page's title-case line cut to 'Apple Watch' raised, the no-break space not found."""
+    mention = Mention(10, 30, "Apple\xa0Watch  Series", "organisation")
+    cut = mention.cut_to("Watch Series")
+    assert (cut.start, cut.end, cut.text) == (16, 29, "Watch  Series")
+    assert mention.cut_to("Apple Watch").text == "Apple\xa0Watch"
