@@ -21,6 +21,7 @@ import re
 
 I = re.IGNORECASE  # noqa: E741 - a short flag keeps the pattern table readable
 
+SOCIAL_NETWORKS = "twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin|tiktok|youtube|telegram"
 SINGLE_LINE_RULES = [
     re.compile(r"(you are|you're) (now )?(viewing|reading|using|on) (the|a|our) beta\b.*", I),
     re.compile(r"(this is|welcome to|try) (the|our) (new )?beta (version|site)\b.*", I),
@@ -34,6 +35,8 @@ SINGLE_LINE_RULES = [
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
     re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
     re.compile(r"follow (us|@\w+) on\b.{0,80}", I),
+    # a writer's sign-off: "Follow Pam Key on Twitter @pamkeyNEN.", "Follow @USATOpinion or #x on Twitter"
+    re.compile(rf"follow (?:[@#]?[\w'’.-]+ ){{1,4}}on (?:{SOCIAL_NETWORKS})\b.{{0,80}}", I),
     re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),
     re.compile(
         r"((cover|main|top|lead|featured|feature|header|hero|file)\s+)?"

@@ -54,6 +54,8 @@ def test_quotation_marks_are_never_changed(quoted):
         "Edit Story",
         "Facebook Twitter LinkedIn WhatsApp Email",
         "Share on Facebook",
+        "Follow Pam Key on Twitter @pamkeyNEN.",
+        "Follow @USATOpinion or #tellusatoday on Twitter for more of this discussion.",
         "Share:",
         "Photo: Jonah Reeve / Halden Courier",
         "Image: Reuters",
