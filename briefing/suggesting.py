@@ -120,7 +120,8 @@ def rerank_source_claims(ws: Workspace, source_id: int, cancelled: Callable[[], 
     fails to load."""
     from briefing.nlp import embeddings
 
-    changed, texts = False, {}  # the claims of one source mostly suggest the same few sources
+    changed = False
+    texts: dict[int, str] = {}  # the claims of one source mostly suggest the same few sources
     for claim_id in claims_ranked_by_words(ws, source_id):
         if cancelled() or not embeddings.available():
             break
