@@ -7,6 +7,8 @@ action. None when no rule applies (the score may still make it a "statement").
 
 from __future__ import annotations
 
+import re
+
 from briefing.nlp.claim_clauses import Clauses
 from briefing.nlp.claim_quotes import attribution_ids
 from briefing.nlp.claim_words import (
@@ -34,6 +36,12 @@ DENIED_NOUNS = frozenset(
     "tweet post quote document letter email figure number data".split()
 )
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
+# spaCy labels a span of time DATE or TIME like a date: "for 10-15 minutes", "175 years in prison" and
+# ages ("a 57-year-old man", "at age 43") are amounts, a figure.
+TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+ANCHORED_AFTER = frozenset("ago before after earlier later from".split())  # "two years ago": a date
+ORDINAL = re.compile(r"\d*(?:1st|2nd|3rd|\dth)$|(?:first|second|third|fourth|fifth)$")  # "18th-century"
+ANCHORED_WORDS = frozenset("past last next coming previous this that these those first".split())
 
 
 def figure_kind(sent, live_ids: set[int], skip: frozenset[int] | set[int] = frozenset()) -> str | None:
@@ -43,7 +51,7 @@ def figure_kind(sent, live_ids: set[int], skip: frozenset[int] | set[int] = froz
     labels = set()
     for ent in sent.ents:
         if ent.start in live_ids and (DIGIT.search(ent.text) or _has_number_word(ent)):
-            labels.add(ent.label_)
+            labels.add("QUANTITY" if _time_reading(ent) == "amount" else ent.label_)
     has_number = bool(labels & FIGURE_LABELS) or bool(NUMBER_WORD.search(text))
     if MONEY.search(text) or ("MONEY" in labels and _currency(sent)):
         return "money"
@@ -146,7 +154,7 @@ def _plan_kind(live, figures: list) -> str | None:
     for kind, cues in (("promise", PROMISE_LEMMAS), ("plan", PLAN_LEMMAS)):
         for token in live:
             if token.lemma_ in cues and token.pos_ in ("VERB", "NOUN") and any(_governs(token, f) for f in figures):
-                if _done_not_planned(token):
+                if _done_not_planned(token) or _committed_act(token):
                     continue
                 return kind
     for token in live:
@@ -166,6 +174,16 @@ def _done_not_planned(token) -> bool:
         and token.tag_ in ("VBD", "VBN")
         and not any(child.dep_ == "xcomp" for child in token.children)
     )
+
+
+def _committed_act(token) -> bool:
+    """ "committed suicide", "committed fraud": an act, not a pledge ("committed to", "committed
+    $5 billion", "committed itself to")."""
+    if token.lemma_ != "commit":
+        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards") for c in token.children):
+        return False
+    return not any(c.dep_ == "dobj" and (DIGIT.search(c.text) or c.ent_type_ == "MONEY") for c in token.children)
 
 
 def _governs(head, token) -> bool:
@@ -211,9 +229,36 @@ def _kind_by_verbs(live) -> str | None:
 
 def _date_kind(sent, live_ids: set[int]) -> str | None:
     for ent in sent.ents:
-        if ent.start in live_ids and ent.label_ in ("DATE", "TIME") and DIGIT.search(ent.text):
+        if ent.start in live_ids and DIGIT.search(ent.text) and _time_reading(ent) == "date":
             return "date"
     return None
+
+
+def _time_reading(ent) -> str | None:
+    """How a DATE or TIME entity reads: "date" ("on Nov. 5", "in 2015", "two years ago") or
+    "amount" ("for 17 nights", "75-minute", "175 years", "57-year-old", "age 43"); None for
+    other entities."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return None
+    lemmas = [t.lemma_.lower() for t in ent]
+    if "age" in lemmas or lemmas[-1] == "old" and TIME_UNITS.intersection(lemmas):
+        return "amount"
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    anchored = after is not None and after.lower_ in ANCHORED_AFTER or ANCHORED_WORDS.intersection(lemmas)
+    return "amount" if lemmas[-1] in TIME_UNITS and _counted(ent[-1]) and not anchored else "date"
+
+
+def _counted(unit) -> bool:
+    """A number right before the unit word: "17 nights", "75-minute", "six months" (not "9, Friday
+    night")."""
+    before = unit.nbor(-1) if unit.i > 0 else None
+    if before is not None and before.text == "-" and before.i > 0:
+        before = before.nbor(-1)
+    return (
+        before is not None
+        and (before.tag_ == "CD" or before.lower_ in NUMBER_WORDS)
+        and not ORDINAL.match(before.lower_)
+    )
 
 
 def _has_named_subject(verb) -> bool:

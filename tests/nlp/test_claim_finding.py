@@ -192,6 +192,34 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
 
 
 @pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Twenty veterans commit suicide each day, the report found.", "figure"),
+        ("Browder, 22, committed suicide in June 2015 after being held for three years.", "figure"),
+        ("The company committed $5 billion to the plant over ten years.", "promise"),
+    ],
+)
+def test_committing_an_act_is_no_promise(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The session lasts for 10-15 minutes, the company said in a statement.", "figure"),
+        ("Police arrested a 57-year-old man in the hotel on Tuesday night.", "figure"),
+        ("He now faces a maximum sentence of 175 years in prison.", "figure"),
+        ("The researchers observed Europa for 17 nights at the Keck Observatory.", "figure"),
+        ("The museum rings a bell from an 18th-century church in Virginia.", "date"),
+        ("The new patient hunted and ate a wild rabbit on Nov. 5, according to Xinhua.", "date"),
+        ("He had been facing the charge in Sweden since 2010.", "date"),
+    ],
+)
+def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind):
+    assert kinds_of(analyse(sentence), sentence) == {sentence: kind}
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "By Reuters · Nov. 19, 2014",
