@@ -24,8 +24,9 @@ from briefing.cli_output import print_briefings, print_import, print_info, progr
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
 from briefing.cli_team import add_team_parsers, check_queue_target, import_and_queue, run_copy, run_worker
-from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError, one_line
+from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError, WorkspaceError, one_line
 from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
+from briefing.store.postgres import is_postgres
 from briefing.terminal import echo, echo_json, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -275,6 +276,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_worker(args)
     from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
 
+    _check_workspace_exists(args)
     reading = (
         (args.command in READING_COMMANDS and not getattr(args, "save", None))
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
@@ -284,6 +286,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
         return _run_on_workspace(ws, args)
+
+
+def _check_workspace_exists(args: argparse.Namespace) -> None:
+    """Only an import makes a new workspace file: any other command given a path where no file is
+    (a typing slip, 'case.briefng') says so instead of leaving an empty workspace there."""
+    if args.command == "import" or args.workspace is None or is_postgres(args.workspace):
+        return
+    path = Path(args.workspace).expanduser()
+    if not path.exists() and not path.is_symlink():
+        raise WorkspaceError(
+            f"{path}: no workspace there (check the path; 'briefing import FILE --workspace PATH' makes a new one)"
+        )
 
 
 def _run_on_workspace(ws, args: argparse.Namespace) -> int:

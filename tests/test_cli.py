@@ -32,6 +32,13 @@ def run(capsys, *args):
     return code, out, err
 
 
+@pytest.fixture
+def empty_ws(ws_file):
+    """A workspace file with nothing in it yet (only an import makes one from a missing path)."""
+    open_workspace(ws_file).close()
+    return ws_file
+
+
 def test_import_demo_then_again_is_a_no_op(capsys, ws_file, demo_dir):
     code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(demo_dir))
     assert code == 0, err
@@ -100,8 +107,8 @@ def test_export_json_holds_everything_imported(capsys, ws_file, demo_dir, tmp_pa
         assert source["text"].strip()
 
 
-def test_export_to_stdout(capsys, ws_file):
-    code, out, _ = run(capsys, "export", "--workspace", str(ws_file), "--format", "json", "-o", "-")
+def test_export_to_stdout(capsys, empty_ws):
+    code, out, _ = run(capsys, "export", "--workspace", str(empty_ws), "--format", "json", "-o", "-")
     assert code == 0
     assert json.loads(out)["sources"] == []
 
@@ -134,9 +141,9 @@ def test_unusable_workspace_is_one_line(capsys, tmp_path):
     assert err.strip() == f"briefing: {bad}: not a Briefing workspace (not an SQLite file, or its header is damaged)"
 
 
-def test_export_into_missing_folder_is_one_line(capsys, ws_file, tmp_path):
+def test_export_into_missing_folder_is_one_line(capsys, empty_ws, tmp_path):
     code, _, err = run(
-        capsys, "export", "--workspace", str(ws_file), "--format", "json", "-o", str(tmp_path / "no" / "out.json")
+        capsys, "export", "--workspace", str(empty_ws), "--format", "json", "-o", str(tmp_path / "no" / "out.json")
     )
     assert code == 1 and "does not exist" in err and len(err.strip().splitlines()) == 1
 
@@ -230,8 +237,8 @@ def test_briefings_lists_the_notes(capsys, noted_workspace):
     )
 
 
-def test_briefings_on_a_workspace_without_notes(capsys, ws_file):
-    code, out, _ = run(capsys, "briefings", "--workspace", str(ws_file))
+def test_briefings_on_a_workspace_without_notes(capsys, empty_ws):
+    code, out, _ = run(capsys, "briefings", "--workspace", str(empty_ws))
     assert code == 0 and out.strip() == "no briefing notes in test.briefing"
 
 
@@ -473,8 +480,8 @@ def test_export_without_format_writes_what_the_file_name_says(capsys, noted_work
     assert target.read_bytes().startswith(magic) and [p.name for p in tmp_path.glob("week47*")] == [name]
 
 
-def test_export_of_the_workspace_without_format_takes_json_from_the_name(capsys, ws_file, tmp_path):
-    code, _, err = run(capsys, "export", "--workspace", str(ws_file), "-o", str(tmp_path / "all.json"))
+def test_export_of_the_workspace_without_format_takes_json_from_the_name(capsys, empty_ws, tmp_path):
+    code, _, err = run(capsys, "export", "--workspace", str(empty_ws), "-o", str(tmp_path / "all.json"))
     assert code == 0, err and json.loads((tmp_path / "all.json").read_text())["sources"] == []
 
 
@@ -543,3 +550,40 @@ def test_a_snippet_across_a_paragraph_break_prints_as_one_line(capsys, ws_file):
         add_document(ws, make_doc('Watch it on YouTube.]\n\n"That speech went beyond the room," she said.'))
     code, out, _ = run(capsys, "search", "speech", "--workspace", str(ws_file))
     assert code == 0 and 'YouTube.] "That [speech] went beyond' in out and "\ufffd" not in out
+
+
+@pytest.mark.parametrize("command", [["sources"], ["claims"], ["info"], ["search", "pumps"], ["analyse", "--all"]])
+def test_a_command_on_a_missing_workspace_says_so_and_makes_none(capsys, tmp_path, command):
+    typo = tmp_path / "case.briefng"
+    code, _, err = run(capsys, *command, "--workspace", str(typo))
+    assert code == 1 and err == f"briefing: {typo}: no workspace there (check the path; " + (
+        "'briefing import FILE --workspace PATH' makes a new one)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["sources"], ["import"]])
+def test_a_file_that_is_not_a_workspace_is_left_alone(capsys, tmp_path, broken_dir, command):
+    notes, empty = tmp_path / "notes.md", tmp_path / "empty.txt"
+    notes.write_text("# my notes\n", encoding="utf-8")
+    empty.write_bytes(b"")
+    extra = [str(broken_dir / "good.md")] if command == ["import"] else []
+    code, _, err = run(capsys, *command, "--workspace", str(notes), *extra)
+    assert (
+        code == 1
+        and err == f"briefing: {notes}: not a Briefing workspace (not an SQLite file, or its header is damaged)\n"
+    )
+    code, _, err = run(capsys, *command, "--workspace", str(empty), *extra)
+    assert (
+        code == 1
+        and err == f"briefing: {empty}: an empty file, not a workspace; a new workspace's name ends in .briefing\n"
+    )
+    assert notes.read_text(encoding="utf-8") == "# my notes\n" and empty.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["notes.md", "empty.txt", broken_dir.name])
+
+
+def test_an_empty_file_named_for_a_workspace_becomes_one(capsys, tmp_path, broken_dir):
+    target = tmp_path / "new.briefing"
+    target.write_bytes(b"")
+    code, out, _ = run(capsys, "import", "--workspace", str(target), str(broken_dir / "good.md"))
+    assert code == 0 and out.startswith("1 imported")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.domain import WorkspaceError, WorkspaceLocked
+from briefing.paths import WORKSPACE_SUFFIX
 from briefing.store import lock as locking
 from briefing.store import postgres
 from briefing.store.backup import BackUpNowAndThen, back_up_file
@@ -77,8 +78,20 @@ def open_workspace(
 
 
 def _check_location(target: Path) -> None:
-    """Refuse, before the lock file is made beside it, what cannot become a workspace file."""
-    check_file_kind(target)
+    """Refuse, before the lock file is made beside it, what cannot become a workspace file: an
+    empty file is one only when its name ends in .briefing (made for a new workspace), and a file
+    opened here for the first time (no lock file yet) must be a workspace: notes or a page named
+    by mistake are refused without a lock file left beside them."""
+    if check_file_kind(target):
+        if not os.stat(target).st_size and target.suffix.lower() != WORKSPACE_SUFFIX:
+            raise WorkspaceError(
+                f"{target}: an empty file, not a workspace; a new workspace's name ends in {WORKSPACE_SUFFIX}"
+            )
+        if not os.path.lexists(locking.lock_path(target)):
+            # through SQLite, never a descriptor of our own: closing one would drop the POSIX
+            # locks this process's connections hold on the file. No Briefing has it open (no
+            # lock file): read as the lock holder does, leaving no -wal or -shm behind.
+            check_existing(target, thorough=False, exclusive=True)
     if not target.parent.is_dir():
         raise WorkspaceError(f"{target}: folder {target.parent} does not exist")
 
