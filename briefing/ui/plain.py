@@ -89,11 +89,16 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return dialog.textValue()
 
 
-def ask_item(parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> str | None:
-    """One of ``items``, or None when cancelled (QInputDialog.getItem, with a plain label)."""
+def ask_item(
+    parent: QWidget | None, title: str, label: str, items: Sequence[str], current: str | None = None
+) -> str | None:
+    """One of ``items``, or None when cancelled (QInputDialog.getItem, with a plain label);
+    ``current`` is chosen when the dialog opens (else the first item)."""
     dialog = input_dialog(parent, title, label)
     dialog.setComboBoxItems(list(items))
     dialog.setComboBoxEditable(False)
+    if current in items:
+        dialog.setTextValue(current)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.textValue()

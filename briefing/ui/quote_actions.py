@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.entities import list_entity_rows
+from briefing.store.entities import get_entity, list_entity_rows
 from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item
@@ -94,7 +94,7 @@ class QuoteActions:
             return
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)
-        speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?")
+        speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id)
         if speaker is not False and speaker != row.speaker_id:
             window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
 
@@ -132,11 +132,16 @@ class QuoteActions:
         if window.entity_dock.isVisible() and entity_id is not None:
             window.open_entity(entity_id)
 
-    def _ask_speaker(self, source_id: int, question: str) -> int | None | bool:
-        """The chosen entity's id, None for "No speaker", False when cancelled."""
+    def _ask_speaker(self, source_id: int, question: str, speaker_id: int | None = None) -> int | None | bool:
+        """The chosen entity's id, None for "No speaker", False when cancelled; the dialog opens
+        on the quote's speaker (``speaker_id``), so that Enter changes nothing."""
         people_first = sorted(list_entity_rows(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
         choices = {f"{e.name} ({e.type})": e.id for e in people_first}
-        answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER])
+        known = get_entity(self.window.ws, speaker_id) if speaker_id is not None else None
+        if known is not None and speaker_id not in choices.values():  # a speaker not named in this source
+            choices = {f"{known[0]} ({known[1]})": speaker_id, **choices}
+        current = next((label for label, entity_id in choices.items() if entity_id == speaker_id), NO_SPEAKER)
+        answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER], current)
         if answer is None:
             return False
         return choices.get(answer)

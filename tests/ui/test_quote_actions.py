@@ -48,9 +48,16 @@ def _entity_id(window, name):
     return next(e["id"] for e in list_entities(window.ws) if e["name"] == name)
 
 
-def _answer(window, answer):
+def _answer(window, answer, preselected=None):
     asked = []
-    window.quote_actions.choose = lambda parent, title, question, items: asked.append(list(items)) or answer
+
+    def choose(parent, title, question, items, current=None):
+        asked.append(list(items))
+        if preselected is not None:
+            preselected.append(current)
+        return answer
+
+    window.quote_actions.choose = choose
     return asked
 
 
@@ -87,8 +94,10 @@ def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window
     demo_window.select_source(source)
     quote = _quote(demo_window, source, "pretend this is normal")
     demo_window.panel.select("quote", quote.id)
-    asked = _answer(demo_window, "Ingrid Vasquel (person)")
+    preselected: list[str] = []
+    asked = _answer(demo_window, "Ingrid Vasquel (person)", preselected)
     _action(demo_window, "Change Speaker…").trigger()
+    assert preselected == ["Marta Okafor (person)"]  # Enter keeps the speaker, never the list's first name
     kinds = [choice.rsplit("(", 1)[1] for choice in asked[0][:-1]]
     assert kinds == sorted(kinds, key=lambda k: k != "person)") and asked[0][-1] == NO_SPEAKER
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
@@ -325,3 +334,16 @@ def test_no_two_actions_share_a_shortcut(demo_window):
             assert name not in taken, f"{name}: {taken.get(name)} and {action.text()}"
             taken[name] = action.text()
     assert {"Ctrl+Alt+Q", "Ctrl+Alt+S", "Ctrl+Alt+Shift+N", "Ctrl+Alt+Shift+S"} <= set(taken)
+
+
+@pytest.mark.parametrize(
+    "current, chosen", [("Marta Okafor (person)", "Marta Okafor (person)"), (None, "Ada (person)")]
+)
+def test_the_speaker_dialog_opens_on_the_current_speaker(qapp, monkeypatch, current, chosen):
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from briefing.ui.plain import ask_item
+
+    monkeypatch.setattr(QInputDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)  # Enter at once
+    items = ["Ada (person)", "Marta Okafor (person)", NO_SPEAKER]
+    assert ask_item(None, "Speaker", "Who says it?", items, current) == chosen
