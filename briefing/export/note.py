@@ -206,8 +206,10 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
         heading += f", credibility {claim.credibility} ({CREDIBILITY_LABELS[claim.credibility]})"
     lines = [f"{inline(claim.passage.text)}{_cite(rendered, claim.passage)}"]
     judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
-    if judgement is not None and judgement.reason:
+    if judgement is not None and (judgement.reason or "").strip():
         lines.append(_reason_line(claim.status, judgement))
+    elif judgement is not None and claim.status != "unreviewed":
+        lines.append(f"*{inline(claim.status.capitalize())}: {_judged_by(judgement)}.*")
     checks = [(claim.passage, "the claim is")]
     if claim.evidence:
         origins = rendered.origins.get(item.ref_id) if item.ref_id is not None else None
@@ -226,8 +228,11 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
 def _reason_line(status: str, judgement: Judgement) -> str:
     """'**Why disputed:** two sources put it on 2 March (judged by kames on 2026-03-05).'"""
     reason = (judgement.reason or "").strip().rstrip(".")
-    by = f"judged by {inline(judgement.actor)} on {inline(judgement.at[:10])}"
-    return f"**Why {inline(status)}:** {inline(reason)} ({by})."
+    return f"**Why {inline(status)}:** {inline(reason)} ({_judged_by(judgement)})."
+
+
+def _judged_by(judgement: Judgement) -> str:
+    return f"judged by {inline(judgement.actor)} on {inline(judgement.at[:10])}"
 
 
 def _origin_label(origins: OriginSummary | None, evidence: EvidenceContent) -> str:

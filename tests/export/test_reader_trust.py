@@ -130,6 +130,17 @@ def test_a_claim_shows_the_analysts_reason_for_its_status(case, fmt):
     assert (squeezed(reason) in squeezed(text)) if fmt == "pdf" else (normal(reason) in clean)
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_claim_judged_without_a_reason_still_says_who_judged_it_and_when(case, fmt):
+    mark_claim(case.ws, case.ids["claim_id"], "corroborated")
+    text = _reader_text(render_briefing(case.ws, case.briefing_id, fmt), fmt)
+    today = datetime.now(UTC).date().isoformat()
+    line = f"Corroborated: judged by {current_actor()} on {today}."
+    clean = normal(text.replace("*", "").replace("\\", ""))
+    assert (squeezed(line) in squeezed(text)) if fmt == "pdf" else (normal(line) in clean)
+    assert "figure is higher" not in text  # the earlier reason was for another status
+
+
 def test_a_claims_latest_reason_is_the_one_shown_and_an_undo_is_no_reason(case):
     ws, claim = case.ws, case.ids["claim_id"]
     mark_claim(ws, claim, "corroborated", reason="the ministry corrected itself")
