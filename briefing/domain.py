@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 ENTITY_TYPES = ("person", "organisation", "place", "group")
@@ -56,6 +57,19 @@ def singular_of(name: str) -> str | None:
 
 class BriefingError(Exception):
     """An error a user can act on; its message is one line shown as is."""
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_iso_date(field_name: str, value: str) -> None:
+    """Refuse anything but a real day written YYYY-MM-DD ('2026-02-30' is no day)."""
+    if not ISO_DATE.match(value):
+        raise BriefingError(f"{field_name}: must be a date as YYYY-MM-DD, not {value[:40]!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise BriefingError(f"{field_name}: {value} is not a day of the calendar") from None
 
 
 class WorkspaceError(BriefingError):

@@ -10,7 +10,6 @@ their place, and ``body`` the words, checked against the source at export like a
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from briefing.domain import (
@@ -19,6 +18,7 @@ from briefing.domain import (
     BriefingItem,
     BriefingNote,
     BriefingRow,
+    check_iso_date,
 )
 from briefing.store.briefing_items import ItemReader
 from briefing.store.history import record_judgement
@@ -26,7 +26,6 @@ from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the record a non-text item refers to, and the words kept in its body when added
 _REFERENCES = {
     "quote": ("quotes", "text"),
@@ -344,8 +343,8 @@ def _checked_metadata(values: dict[str, Any]) -> dict[str, str | None]:
         value = (value.strip() or None) if value is not None else None
         if field == "title" and value is None:
             raise BriefingError("title: a briefing note needs a title")
-        if field == "date" and value is not None and not _ISO_DATE.match(value):
-            raise BriefingError(f"date: must be a date as YYYY-MM-DD, not {value!r}")
+        if field == "date" and value is not None:
+            check_iso_date("date", value)
         checked[field] = value
     return checked
 

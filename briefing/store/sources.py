@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from datetime import date
 from typing import Any
 
-from briefing.domain import ANALYSIS_VERSION, RELIABILITY_GRADES, BriefingError, Document, Source, SourceRow
+from briefing.domain import (
+    ANALYSIS_VERSION,
+    RELIABILITY_GRADES,
+    BriefingError,
+    Document,
+    Source,
+    SourceRow,
+    check_iso_date,
+)
 from briefing.page_urls import find_page_url, is_plain_url
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources, unindex_source
@@ -16,7 +23,6 @@ from briefing.store.workspace import Workspace, utc_now
 EDITABLE_FIELDS = ("title", "outlet", "author", "published", "language", "reliability", "summary", "url")
 DETAIL_FIELDS = ("title", "outlet", "author", "published", "url", "language")  # what Source Details edits
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SOURCE_COLUMNS = (
     "id, path, format, content_hash, text, title, outlet, author, published, "
     "language, imported_at, reliability, summary"
@@ -247,21 +253,12 @@ def check_source_field(field: str, value: Any) -> None:
     value = value.strip()
     if field == "reliability" and value not in RELIABILITY_GRADES:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
-    if field == "published" and not _ISO_DATE.match(value):
-        raise BriefingError(f"published: must be a date as YYYY-MM-DD, not {value!r}")
     if field == "published":
-        _check_real_date(value)
+        check_iso_date("published", value)
     if field == "url" and not is_plain_url(value):
         raise BriefingError(f"url: must be a plain http:// or https:// address without spaces, not {value[:80]!r}")
     if field == "language" and not _LANGUAGE.match(value):
         raise BriefingError(f"language: must be a language code such as en or pt-BR, not {value[:40]!r}")
-
-
-def _check_real_date(value: str) -> None:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise BriefingError(f"published: {value} is not a day of the calendar") from None
 
 
 SOURCE_ORDER = {

@@ -90,6 +90,7 @@ def test_create_list_update_and_delete_a_note(ws):
     [
         ({"title": "  "}, "title: a briefing note needs a title"),
         ({"title": "X", "date": "4 March"}, "date: must be a date as YYYY-MM-DD, not '4 March'"),
+        ({"title": "X", "date": "2026-02-30"}, "date: 2026-02-30 is not a day of the calendar"),
         ({"title": "X", "audience": 3}, "audience: must be text"),
     ],
 )
