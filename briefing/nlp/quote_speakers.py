@@ -59,6 +59,7 @@ SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds t
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 INTRODUCED_REACH = 400  # characters before a pronoun where a person just introduced still speaks next
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
+AS_THEY_SAY = re.compile(r"(?i)\bas\s+$")  # 'as' right before the speaker words 'they'
 # after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
 INTRODUCTION = re.compile(
     r",\s+(?:\d+,\s+)?(?:a|an|the|[a-z][\w-]*\s+(?:of|at|for)|president|director|chairman|chief)\b"
@@ -150,6 +151,8 @@ def _resolve_pronoun(
 ) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
+    if pronoun == "they" and AS_THEY_SAY.search(text, max(0, before - 12), before):
+        return None  # 'As they say, “…”': a saying, nobody's words
     if pronoun == "it" and _thing_as_topic(subjects, text, before):
         return None  # 'The post showed a man in a wig. It says: “…”': the post, no body
     if pronoun in ("it", "they"):

@@ -20,6 +20,8 @@ from briefing.nlp.parse import ParsedText
 REPORTED = frozenset(("ccomp",))  # 'Lou said Lew had his eyes on…': Lew is what is reported, Lou the topic
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
+NOUN_CLAUSES = frozenset(("relcl", "acl"))
+RELATIVE_WORDS = frozenset(("who", "whom", "which", "that", "whose"))
 MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod", "compound"))  # what the parser takes a name for at times
 
 Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
@@ -96,11 +98,20 @@ def is_subject(token) -> bool:
     'Jolly' as an adverb): a capitalised word right before a verb that has no subject."""
     dep = token.dep_
     if dep in SUBJECT_DEPS:
-        return not token.is_punct  # '«…,» said Tanielu' parsed with the closing mark as a subject
+        # '«…,» said Tanielu' parsed with the closing mark as a subject
+        return not token.is_punct and not _describes_a_noun(token)
     if dep not in MODIFIER_DEPS or not token.text[:1].isupper():
         return False
     verb = token.head
     return token.i + 1 == verb.i and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _describes_a_noun(subject) -> bool:
+    """The subject of a clause that describes a noun, not the passage's topic: 'Asked about her
+    vote in the event that Clinton faces Trump, she replied' (Clinton is no subject the pronoun
+    takes up), 'the deal Clinton signed'. A relative word ('who has called for…') stands for the
+    noun, which stays a subject."""
+    return subject.head.dep_ in NOUN_CLAUSES and subject.lower_ not in RELATIVE_WORDS
 
 
 def _unreported(subject) -> bool:

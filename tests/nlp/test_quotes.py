@@ -51,6 +51,16 @@ CASES = [
             )
         ],
     ),
+    (  # a name in a clause that describes a noun does not take the topic from the last speaker
+        "“The pumps are safe,” Mayor Ingrid Vasquel told reporters on Monday.\n\n"
+        "Asked about the case in which Marta Okafor faces the council, she replied: “I will wait.”",
+        [("The pumps are safe,", "Ingrid Vasquel", "told reporters"), ("I will wait.", "Ingrid Vasquel", "replied")],
+    ),
+    (  # a saying is nobody's words
+        "Corvane Systems published the figures on Monday.\n\n"
+        "As they say about the old harbour, “slow water runs deep.”",
+        [("slow water runs deep.", None, "say")],
+    ),
 ]
 
 
