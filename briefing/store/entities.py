@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.mentions import context_sql, in_context
 from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.sources import get_passage, shown_title_sql
@@ -113,13 +114,12 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
         r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
     )
     mentions = tuple(
-        (source_id, title or "(untitled)", start, end, " ".join(snippet.split()))
+        (source_id, title or "(untitled)", start, end, in_context(snippet, start, end, context))
         for source_id, title, start, end, snippet in ws.db.execute(
-            f'SELECT m.source_id, {shown_title_sql()}, m.start, m."end", '
-            'substr(s.text, max(1, m.start + 1 - ?), m."end" - m.start + 2 * ?) '
+            f'SELECT m.source_id, {shown_title_sql()}, m.start, m."end", {context_sql(context)} '
             "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
             "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
-            [context, context, entity_id, limit],
+            [entity_id, limit],
         )
     )
     quotes = tuple(

@@ -37,6 +37,7 @@ EntityRole = 0  # QGraphicsItem.data key: the entity a node or label opens
 NODE_SIZE = 16.0
 CENTRE_SIZE = 26.0
 LABEL_WIDTH = 150.0  # a longer name is elided (its tooltip has it whole); narrower in a narrow view
+SOURCE_WIDTH = 130  # the source column of the mention and quote lists: the words take the rest
 
 
 class CooccurrenceGraph(QGraphicsView):
@@ -232,8 +233,9 @@ class EntityDock(QDockWidget):
         self.graph.entityClicked.connect(self.entityOpened)
         splitter.addWidget(self.graph)
         self.tabs = tabs = QTabWidget()
-        self.mentions = make_tree("Mentions", ["Source", "In context"], widths={0: 200})
-        self.quotes = make_tree("Quotes by this entity", ["Source", "Quote"], widths={0: 200})
+        # the words first, taking the room left: in a narrow dock the name and its quote still show
+        self.mentions = make_tree("Mentions", ["In context", "Source"], stretch=0, widths={1: SOURCE_WIDTH})
+        self.quotes = make_tree("Quotes by this entity", ["Quote", "Source"], stretch=0, widths={1: SOURCE_WIDTH})
         self.variants = VariantsView()
         self.variants.passageOpened.connect(self.passageOpened)
         tabs.addTab(self.mentions, "&Mentions")
@@ -269,16 +271,18 @@ class EntityDock(QDockWidget):
         self.tabs.setTabToolTip(1, _shown_tip(len(page.quotes), page.quote_total, "quotes"))
         self.mentions.clear()
         for source_id, title, start, end, context in page.mentions:
-            item = QTreeWidgetItem([title, f"…{context}…"])
+            item = QTreeWidgetItem([f"…{context}…", title])
             item.setData(0, PassageRole, (source_id, start, end))
-            item.setToolTip(1, tip(context))
+            item.setToolTip(0, tip(context))
+            item.setToolTip(1, tip(title))
             self.mentions.addTopLevelItem(item)
         self.quotes.clear()
         for quote_id, source_id, title, text in page.quotes:
             start, end = quote_ranges.get(quote_id, (0, 0))
-            item = QTreeWidgetItem([title, text])
+            item = QTreeWidgetItem([text, title])
             item.setData(0, PassageRole, (source_id, start, end))
-            item.setToolTip(1, tip(text))
+            item.setToolTip(0, tip(text))
+            item.setToolTip(1, tip(title))
             self.quotes.addTopLevelItem(item)
         self.variants.show_variants(variants or [])
         self.tabs.setTabText(2, f"V&ariants ({len(variants or [])})")

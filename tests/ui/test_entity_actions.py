@@ -1,6 +1,7 @@
 """Editing entities from the Entities tab."""
 
 from briefing.store.entities import list_entities
+from briefing.store.mentions import LEAD
 from briefing.store.sources import list_sources
 from briefing.ui.panels import ItemRole
 
@@ -57,6 +58,10 @@ def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):
     assert dock.mentions.topLevelItemCount() >= 4
     assert dock.quotes.topLevelItemCount() >= 5
     assert len(dock.graph.scene().items()) > 10
+    # the words around a mention come first, the name early in them: a narrow dock still shows it
+    assert dock.mentions.headerItem().text(0) == "In context"
+    mention = dock.mentions.topLevelItem(0)
+    assert any(word in mention.text(0)[: LEAD + 4] for word in ("Marta", "Okafor"))
     item = dock.quotes.topLevelItem(0)
     source_id, start, end = item.data(0, 257)
     dock.open_row(item)
