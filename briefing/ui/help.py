@@ -110,8 +110,8 @@ def menu_shortcuts(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def _walk(menu, path: list[str], rows: list[tuple[str, str, str]]) -> None:
     for action in menu.actions():
-        if action.isSeparator():
-            continue
+        if action.isSeparator() or not action.isVisible():
+            continue  # a command this workspace does not offer (the team queue on a file) is not listed
         submenu = action.menu()
         if isinstance(submenu, QMenu):
             _walk(submenu, [*path, plain_text(action.text())], rows)

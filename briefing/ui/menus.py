@@ -26,7 +26,9 @@ def build_menus(window: MainWindow) -> None:
     _add_action(window, file_menu, "Import &Folder…", window.imports.choose_folder, "Ctrl+Shift+I")
     file_menu.addAction(window.team_queue.action)  # shown on a team workspace only
     file_menu.addSeparator()
-    _add_action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    quit_action = _add_action(window, file_menu, "&Quit", window.close)
+    # the desktop's own key where it has one; a bare X11 session or the offscreen screen has none
+    quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
     edit_menu = window.menuBar().addMenu("&Edit")
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)

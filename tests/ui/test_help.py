@@ -26,7 +26,9 @@ def test_the_shortcuts_list_every_menu_command_with_its_keys(demo_window):
     assert ("Import Files…", "Ctrl+I") in listed
     assert ("Find…", _keys(QKeySequence.StandardKey.Find)) in listed
     assert ("Notes", "Ctrl+Shift+N") in listed
+    assert ("Quit", _keys(QKeySequence.StandardKey.Quit) or "Ctrl+Q") in listed  # a key on every desktop
     assert ("Keyboard Shortcuts", "F1, Ctrl+/") in listed
+    assert not any("Team Workers" in command for command, _ in listed)  # hidden on a file workspace
     in_menus = [(command, keys) for _, command, keys in menu_shortcuts(demo_window)]
     assert set(in_menus) <= set(listed) and len(in_menus) > 40
 
