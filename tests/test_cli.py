@@ -587,3 +587,8 @@ def test_an_empty_file_named_for_a_workspace_becomes_one(capsys, tmp_path, broke
     target.write_bytes(b"")
     code, out, _ = run(capsys, "import", "--workspace", str(target), str(broken_dir / "good.md"))
     assert code == 0 and out.startswith("1 imported")
+
+
+def test_a_search_with_no_words_says_it_lists_the_latest_items(capsys, analysed_path):
+    code, out, _ = run(capsys, "search", "*", "--workspace", str(analysed_path))
+    assert code == 0 and out.startswith("('*' has no letters or digits; nothing left to search for: the most recent")

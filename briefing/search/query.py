@@ -75,7 +75,8 @@ def literal_query(text: str, problem: str | None) -> Query:
     words = different[:MAX_TERMS]
     left_out = _left_out(len(different) - len(words))
     match = " AND ".join(phrase(w) for w in words) or None
-    problem = "; ".join(p for p in (problem, left_out) if p) or None
+    nothing = "nothing left to search for: the most recent items are listed" if match is None else None
+    problem = "; ".join(p for p in (problem, left_out, nothing) if p) or None
     return Query(text, match, Filters(), [" ".join(words)] if words else [], literal=True, problem=problem)
 
 
@@ -206,7 +207,7 @@ def _apply_filter(filters: Filters, name: str, argument: str) -> None:
             raise QuerySyntaxError("grade: is a letter from A to F")
         filters.grade.extend(grades)
     elif name in ("from", "to"):
-        bound = _date_bound(argument, upper=name == "to")
+        bound = _date_bound(name, argument, upper=name == "to")
         if name == "from":
             filters.date_from = bound
         else:
@@ -215,15 +216,15 @@ def _apply_filter(filters: Filters, name: str, argument: str) -> None:
         getattr(filters, name).append(argument)
 
 
-def _date_bound(value: str, upper: bool) -> str:
+def _date_bound(name: str, value: str, upper: bool) -> str:
     match = DATE.match(value.strip())
     if match is None:
-        raise QuerySyntaxError("dates are written YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QuerySyntaxError(f"{name}:{value}: dates are written YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.group(1), match.group(2), match.group(3)
     month_text = f"{int(month):02d}" if month else ("12" if upper else "01")
     day_text = f"{int(day):02d}" if day else ("31" if upper else "01")
     if not (1 <= int(month_text) <= 12 and 1 <= int(day_text) <= 31):
-        raise QuerySyntaxError("not a date")
+        raise QuerySyntaxError(f"{name}:{value} is not a date")
     return f"{year}-{month_text}-{day_text}"
 
 

@@ -67,7 +67,7 @@ def facet_line(page) -> str:
 
 def _print_text(result: SearchResult, colour: bool) -> None:
     page = result.page
-    if result.query.literal and result.query.text.strip():
+    if result.query.literal and result.query.text.strip() and result.query.match is not None:
         echo(f"(searched literally for the words: {result.query.problem})")
     elif result.query.problem:
         echo(f"({result.query.problem})")

@@ -271,7 +271,8 @@ def _status(result: SearchResult, shown: int) -> str:
     page = result.page
     facets = facet_line(page)
     order = "" if page.ranked or not result.query.match else " (very common: newest first)"
-    literal = " · searched literally" if result.query.literal and result.query.text.strip() else ""
+    searched = result.query.literal and result.query.text.strip() and result.query.match is not None
+    literal = " · searched literally" if searched else ""
     if result.query.problem and result.query.text.strip():
         literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
     what = "recent items" if not result.query.match else "results"

@@ -77,6 +77,18 @@ def test_malformed_input_falls_back_to_a_literal_search(text):
     assert query.match is None or '"' in query.match
 
 
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("*", "'*' has no letters or digits; nothing left to search for: the most recent items are listed"),
+        ("from:2019-13 pumps", "from:2019-13 is not a date"),
+        ("to:yesterday pumps", "to:yesterday: dates are written YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_the_problem_names_what_was_not_read(text, problem):
+    assert parse(text).problem == problem
+
+
 def test_a_field_without_a_value_is_just_a_word():
     assert parse("speaker:").match == '"speaker"'
 
