@@ -312,6 +312,13 @@ def in_title_case(words: list[str]) -> bool:
     return capitalised >= 3 and capitalised >= 0.9 * len(longer)
 
 
+def dateline_end(paragraph: str) -> int:
+    """Where the lead's words begin after its dateline ('DES MOINES — She is…', 'WASHINGTON,
+    Aug. 19 (UPI) — …', '(CNN) -- …'); 0 when the paragraph opens with none."""
+    match = DATELINE.match(paragraph) or CREDIT_DATELINE.match(paragraph)
+    return match.end() if match else 0
+
+
 def opens_like_a_lead(paragraph: str) -> bool:
     """A first line opening as a lead does ("It would have been pretty embarrassing for
     Batman.", "There are Christmas miracles after all."), not in title case."""

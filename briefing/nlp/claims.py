@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.ingest.metadata import opens_like_a_lead
+from briefing.ingest.metadata import dateline_end, opens_like_a_lead
 from briefing.nlp.claim_clauses import Clauses, split_clauses
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import sentence_ranges, true_case
@@ -255,11 +255,15 @@ def _subhead_claim(parsed: ParsedText, para: Any, nlp: Any, dek: bool) -> Claim 
     """A subhead's claim (``claim_subheads``), judged on its true-cased words; a dek is read
     with the headline above it."""
     start, end = trim_range(para.text, 0, len(para.text))
+    lead = dateline_end(para.text[start:end])  # 'WASHINGTON (AP) — Sanders has scored a big win…'
+    start += lead
     words = para.text[start:end]
     nlp = nlp or load_model()
     cased = true_case(words, parsed.text[para.end :], nlp)
     span = para.doc.char_span(start, end) if cased == words else None
     judged = judge_subhead(span if span is not None else nlp(cased)[:], SUBHEAD_FLOOR, under_headline=dek)
+    if judged and lead and judged[0] == "headline":
+        judged = ("statement", judged[1])  # the story's lead, read as leniently, is no headline
     return Claim(para.start + start, para.start + end, *judged) if judged else None
 
 

@@ -164,3 +164,14 @@ def test_a_picture_credit_ends_a_caption_but_a_photo_in_a_sentence_is_no_caption
     assert is_junk("Supporters cheer in Des Moines. (Photo: Jane Doe, AP)")
     assert not is_junk("The mayor posed for photos with 40 ferry workers on Monday.")
     assert not is_junk("Mob Storms Ferry Office In Port Halden (GRAPHIC PICTURES)")
+
+
+def test_a_lead_under_its_dateline_is_a_statement_not_a_second_headline(analyse):
+    text = (
+        "Ferry wins harbour vote.\n\n"
+        "PORT HALDEN (AP) — Mayor Ingrid Vasquel has scored a narrow win in the harbour council vote.\n\n" + BODY
+    )
+    analysis = analyse(text)
+    lead = "Mayor Ingrid Vasquel has scored a narrow win in the harbour council vote."
+    [claim] = [c for c in analysis.claims if text[c.start : c.end].endswith("council vote.")]
+    assert (text[claim.start : claim.end], claim.kind) == (lead, "statement")
