@@ -236,6 +236,7 @@ def body_paragraphs(body) -> list[tuple[str, str]]:
 
 
 BLOCK_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
+SOURCE_WHITESPACE = re.compile(r"[ \t\r\n\f]*[\r\n][ \t\r\n\f]*")  # a no-break space stays
 
 
 def is_layout_table(table) -> bool:
@@ -281,11 +282,17 @@ def element_text(element) -> str:
 
 
 def inner_text(element) -> str:
-    parts = [element.text or ""]
+    """The element's words; a line break only where the page had one (``<br>``): a line break in
+    the page's source is a space, as a browser shows it ('Photos\n which were released…')."""
+    parts = [_spaced(element.text)]
     for child in element:
         parts.append("\n" if child.tag == "lb" else inner_text(child))
-        parts.append(child.tail or "")
+        parts.append(_spaced(child.tail))
     return "".join(parts)
+
+
+def _spaced(text: str | None) -> str:
+    return SOURCE_WHITESPACE.sub(" ", text) if text else ""
 
 
 def walk_text(html: str) -> str:

@@ -120,3 +120,15 @@ def test_an_embedded_post_of_several_lines_is_one_paragraph_ending_in_its_signat
 def test_a_quoted_block_without_a_signature_keeps_its_lines():
     body = etree.fromstring("<body><quote><p>First line.<lb/>Second line.</p></quote></body>")
     assert web.body_paragraphs(body) == [("quote", "First line.\nSecond line.")]
+
+
+def test_a_line_break_in_the_pages_source_is_a_space_and_a_br_a_line_break():
+    # trafilatura keeps the source's line breaks inside a paragraph's text; a browser shows spaces
+    body = etree.fromstring(
+        "<body><p>\nPhotos\n which were released online, \nshow the actress Kate Doe.  <lb/></p>"
+        "<p>Ferry times:<lb/>06:40 Port Halden<lb/>07:10 Veldra</p></body>"
+    )
+    assert web.body_paragraphs(body) == [
+        ("p", "Photos which were released online, show the actress Kate Doe."),
+        ("p", "Ferry times:\n06:40 Port Halden\n07:10 Veldra"),
+    ]
