@@ -35,6 +35,16 @@ SINGLE_LINE_RULES = [
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
     re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
     re.compile(r"follow (us|@\w+) on\b.{0,80}", I),
+    # "Like this story? Share it with a friend!"
+    re.compile(
+        r"(like|liked|enjoy|enjoyed|love|loved) (this|the) (story|article|post|piece)\s*\?"
+        r"\s*(share|send|tell|pass)\b.{0,60}",
+        I,
+    ),
+    # a gallery's or an embed's label left without it: "See more photos:", "See tweets :"
+    re.compile(
+        r"(see|view) (more |all |the |our )?(photos|pictures|images|tweets|videos|posts)( below| here)?\s*:?", I
+    ),
     # a writer's sign-off: "Follow Pam Key on Twitter @pamkeyNEN.", "Follow @USATOpinion or #x on Twitter"
     re.compile(rf"follow (?:[@#]?[\w'’.-]+ ){{1,4}}on (?:{SOCIAL_NETWORKS})\b.{{0,80}}", I),
     re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),

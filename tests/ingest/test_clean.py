@@ -56,6 +56,9 @@ def test_quotation_marks_are_never_changed(quoted):
         "Share on Facebook",
         "Follow Pam Key on Twitter @pamkeyNEN.",
         "Follow @USATOpinion or #tellusatoday on Twitter for more of this discussion.",
+        "Like this story? Share it with a friend!",
+        "See more photos:",
+        "See tweets :",
         "Share:",
         "Photo: Jonah Reeve / Halden Courier",
         "Image: Reuters",
@@ -140,6 +143,8 @@ def test_a_block_ends_at_the_first_real_paragraph():
         "Contact lenses: a buyer's guide",
         "Media relations at the ministry were tense, officials said.",
         "Ends of the earth",
+        "See photos of the ceremony in our gallery, taken by the mayor.",
+        "Like this story, the last one ended in court.",
     ],
 )
 def test_real_sentences_that_mention_furniture_words_stay(sentence):
