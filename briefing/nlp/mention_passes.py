@@ -38,6 +38,7 @@ _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 
 _NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
 _ROLES = "|".join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))
+MAX_TITLE_ABBREVIATION = 4  # 'Gov.', 'Capt.', 'Prof.': a role word before a full stop is no longer
 ROLE_NAME = re.compile(rf"\b(?i:(?P<role>{_ROLES}))\.?[^\S\n]+(?P<name>{_NAME})")
 
 
@@ -49,6 +50,8 @@ def with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         name = match["name"]
         if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):
             continue
+        if text.startswith(".", match.end("role")) and len(match["role"]) > MAX_TITLE_ABBREVIATION:
+            continue  # 'to back the mayor. The GOP said': a sentence ended there ('Gov.', 'Capt.' end no sentence)
         # 'Mr. Trump's RT appearance': a person's name ends at its owner's possessive
         name = POSSESSIVE.sub("", OWNER.split(name, maxsplit=1)[0])
         start = match.start("name")
@@ -199,8 +202,9 @@ def join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
 def _may_be_one_person(first: Mention, second: Mention) -> bool:
     """Two words the model read apart may be one person's names ('Amanda' + 'Terkel', both
     read as organisations), unless one is a group's: 'Nevada' + 'Democratic', 'House' +
-    'Republicans'."""
-    return "group" not in (first.type, second.type)
+    'Republicans'; nor is an acronym after a name a surname: 'Washington' + 'GOP', 'Kenya' + 'CDC'."""
+    acronym = second.text.isupper() and len(second.text) > 1 and not first.text.isupper()
+    return "group" not in (first.type, second.type) and not acronym
 
 
 def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> list[Mention]:

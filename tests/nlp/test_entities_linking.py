@@ -258,3 +258,19 @@ def test_the_honorific_says_which_of_two_people_a_bare_surname_is(analyse):
     bill = entities["Bill Clinton"]
     assert sum(text[start - 4 : end] == "Mr. Clinton" for start, end in bill.mentions) == 2
     assert not any(text[start - 4 : end] == "Mr. Clinton" for start, end in entities["Hillary Clinton"].mentions)
+
+
+def test_a_place_before_a_partys_acronym_is_no_persons_name(analyse):
+    text = (
+        "Dana Brook, an Oregon state delegate, called the party's officials on Monday.\n\n"
+        "She said she would challenge any attempt by Oregon GOP leaders to back the mayor. The GOP said little."
+    )
+    found = {e.name: e for e in analyse(text).entities}
+    assert "Oregon GOP" not in found and found["GOP"].type == "organisation"
+    assert "Oregon" not in found["GOP"].aliases
+
+
+def test_a_role_word_ending_a_sentence_names_nobody_after_it(analyse):
+    text = "Residents took their complaint to the mayor. The Internet did the rest, and Gov. Ann Tarrow replied."
+    people = {e.name for e in analyse(text).entities if e.type == "person"}
+    assert "The Internet" not in people and "Ann Tarrow" in people
