@@ -118,7 +118,8 @@ BLOCK_HEADING = re.compile(
     I,
 )
 INLINE_TEASER = re.compile(
-    r"(read more|read next|related|also read|read also|see also|see more|also see|watch|don'?t miss|more from \w+)"
+    r"(read more|read next|related( posts?| articles?| stor(y|ies)| reading| coverage| content)?|also read|read also"
+    r"|see also|see more|also see|watch|don'?t miss|more from \w+)"
     r"\s*:\s*\S.{0,150}",
     I,
 )

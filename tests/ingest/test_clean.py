@@ -83,6 +83,7 @@ def test_quotation_marks_are_never_changed(quoted):
         "Copyright 2024 Veldra Review",
         "We use cookies to improve your experience. By continuing you accept our cookie policy.",
         "Read more: Boil-water notice: what you need to know",
+        "Related post: Pickled Brussels Sprouts Recipe",
         "* * *",
         "FOR IMMEDIATE RELEASE",
         "Press release",
