@@ -34,6 +34,8 @@ from briefing.nlp.model import load_model
 from briefing.nlp.parse import ParsedText, trim_range
 
 MIN_WORDS, MAX_WORDS = 3, 90
+# verbs that lead into words quoted after a colon: 'Jared Potts echoed:', 'O'Malley responded:'
+INTRODUCING_LEMMAS = frozenset("echo respond reply answer speak tweet post continue explain put".split())
 # labels in front of a headline, not part of what it claims: "WATCH:", "Video:", "UPDATED"
 HEADLINE_TAIL = re.compile(r"(?i)\s+read more(?: at)?\s*:?\s*https?://\S+\s*$")
 HEADLINE_LABEL = re.compile(
@@ -139,7 +141,7 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
     text = sent.text.strip()
     if not MIN_WORDS <= words <= MAX_WORDS or _asks(sent) or is_junk(text):
         return None
-    if _is_imperative(sent) or is_piece(sent):
+    if _is_imperative(sent) or is_piece(sent) or _introduces(sent):
         return None
     clauses = split_clauses(sent)
     if not any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
@@ -154,6 +156,20 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
     if kind is None and is_unattributed_view(sent):
         return None  # "was widely viewed as payback": a view held by no one named
     return clauses, kind
+
+
+def _introduces(sent) -> bool:
+    """A sentence that only leads into what follows its colon: 'In a 1963 speech, he declared:',
+    'Clinton released the following statement:', 'The Latest on the race (all times local):'.
+    One that states something before its colon stays ('Cruz captured two states on Super
+    Tuesday:', 'Sanders pointed out that veterans' issues were ignored:')."""
+    if not sent.text.rstrip().endswith(":"):
+        return False
+    if "following" in {t.lower_ for t in sent} or "the latest" in sent.text.lower():
+        return True
+    root = sent.root
+    said = root.lemma_ in SPEECH_LEMMAS or root.lemma_ in INTRODUCING_LEMMAS
+    return said and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
 
 
 def _reports_only_vetoed(sent, clauses) -> bool:

@@ -192,6 +192,22 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
 
 
 @pytest.mark.parametrize(
+    "sentence, is_claim",
+    [
+        ("In a 2019 speech at the harbour, the mayor declared:", False),
+        ("When the plant closed in 2021, the council released the following statement:", False),
+        ("PORT HALDEN (AP) — The Latest on the water crisis, with 40,000 homes on notice (all times local):", False),
+        ("Councillor Hugo Tenbrook, 58, responded:", False),
+        ("The utility has cut supplies to at least three districts since Tuesday:", True),
+        ("The ministry confirmed that 40,000 households were without water on Monday:", True),
+    ],
+)
+def test_a_sentence_that_only_leads_into_what_follows_its_colon_is_no_claim(analyse, sentence, is_claim):
+    text = f"{sentence}\n\n“We are doing all we can,” the mayor said."
+    assert (sentence in kinds_of(analyse(text), text)) is is_claim
+
+
+@pytest.mark.parametrize(
     "sentence, kind",
     [
         ("Twenty veterans commit suicide each day, the report found.", "figure"),
