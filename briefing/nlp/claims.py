@@ -26,7 +26,7 @@ from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
-from briefing.nlp.claim_subheads import subhead_paragraphs
+from briefing.nlp.claim_subheads import list_item, subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.marks import QUOTE_TOKENS
@@ -94,10 +94,11 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
         if subhead is not None:
             claims.append(subhead)
             continue
+        bullet = list_item(parsed.text, para.start)
         for sent in para.doc.sents:
             start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
-            if para.start + start < headline_end or start == end:
-                continue
+            if para.start + start < headline_end or start == end or bullet and not _has_subject(sent):
+                continue  # a list's item without a subject: '8-9 ripe pears, cored and peeled'
             judged = judge_sentence(sent)
             if judged is not None:
                 claims.append(Claim(para.start + start, para.start + end, *judged))
@@ -204,6 +205,10 @@ def _is_imperative(sent) -> bool:
     return all(c.lower_ in ("do", "don't", "don’t") and c.i < root.i for c in helpers) and (
         not helpers or any(c.dep_ == "neg" for c in root.children) or "n't" in helpers[0].lower_
     )
+
+
+def _has_subject(sent) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _is_content_verb(token) -> bool:

@@ -23,6 +23,11 @@ MAX_PARAGRAPH_CHARS = 20_000  # ordinary paragraphs are under 2,000
 # marks in a row: a longer run is left out of the analysis (its text stays in the source), the
 # paragraph split around it, so the offsets stay those of the source.
 MAX_RUN_CHARS = 200
+# a line break before a bulleted item ('- ', '• ', '* '); a dash of dialogue or a signature
+# ('— Jane Doe') is no bullet, and a numbered line may be a roundup's headline ("2. U.N. PANEL
+# RULES FOR WIKILEAKS FOUNDER.", read as the paragraph it is)
+LIST_ITEM = re.compile(r"\n(?=[ \t]*[-•*][ \t]+\S)")
+LIST_MARKER = re.compile(r"[ \t]*[-•*][ \t]+(?=\S)")
 LONG_RUN = re.compile(rf"(?<![^\w\s])[^\w\s]{{{MAX_RUN_CHARS + 1},}}")
 
 
@@ -89,9 +94,20 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
 def _bounded(offset: int, para: str) -> Iterator[tuple[int, str]]:
     position = 0
     for run in LONG_RUN.finditer(para):
-        yield from _cut(offset + position, para[position : run.start()])
+        yield from _items(offset + position, para[position : run.start()])
         position = run.end()
-    yield from _cut(offset + position, para[position:])
+    yield from _items(offset + position, para[position:])
+
+
+def _items(offset: int, para: str) -> Iterator[tuple[int, str]]:
+    """A bulleted list's items each on their own and without their bullet: '- 8-9 ripe pears\n-
+    1 lemon' is two pieces, which the parser would read as one sentence running over both, the
+    dash taken for a word of it."""
+    starts = [0, *(match.end() for match in LIST_ITEM.finditer(para))]
+    for start, end in zip(starts, [*(s - 1 for s in starts[1:]), len(para)], strict=True):
+        marker = LIST_MARKER.match(para, start, end)
+        start = marker.end() if marker else start
+        yield from _cut(offset + start, para[start:end])
 
 
 def _cut(offset: int, para: str) -> Iterator[tuple[int, str]]:

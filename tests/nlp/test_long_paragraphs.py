@@ -18,3 +18,32 @@ def test_a_long_paragraph_is_analysed_to_its_end(analyse):
     text = "Marta Okafor said the pumps failed. " * (MAX_PARAGRAPH_CHARS // 30)
     [okafor] = analyse(text).entities
     assert max(end for _, end in okafor.mentions) > MAX_PARAGRAPH_CHARS
+
+
+def test_a_bulleted_list_is_one_piece_an_item_without_its_bullet():
+    from briefing.nlp.parse import split_paragraphs
+
+    text = (
+        "Ingredients\n\n- 8 ripe pears, cored\n- 1 lemon, or about\n  a quarter cup of juice\n\n"
+        "“We will see,” he said.\n— Jane Doe\n\n3.5 million people voted.\n2. The second point"
+    )
+    pieces = split_paragraphs(text)
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert [piece for _, piece in pieces] == [
+        "Ingredients",
+        "8 ripe pears, cored",
+        "1 lemon, or about\n  a quarter cup of juice",
+        "“We will see,” he said.\n— Jane Doe",  # a signature's dash is no bullet
+        "3.5 million people voted.\n2. The second point",  # nor is a number
+    ]
+
+
+def test_a_bulleted_item_is_a_claim_only_when_it_states_something(analyse):
+    text = (
+        "Harbour plant reopens.\n\nThe plant reopened on Monday after a week of repairs, the utility said.\n\n"
+        "What we know:\n\n- The utility restored supplies to 40,000 households on Monday\n"
+        "- 12 tonnes of chlorine, delivered by barge\n- 3 tankers\n"
+    )
+    claims = {text[c.start : c.end] for c in analyse(text).claims}
+    assert "The utility restored supplies to 40,000 households on Monday" in claims
+    assert not any("chlorine" in c or "tankers" in c for c in claims)
