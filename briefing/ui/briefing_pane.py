@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, BriefingNote
+from briefing.domain import BriefingError, BriefingNote, SummaryContent
 from briefing.export.citations import unquoted
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
@@ -410,6 +410,8 @@ def _row_text(section) -> str:
         first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
         return f"{flag}Text · {first.lstrip('# ')[:120]}"
     words = (item.body or "").replace("\n", " ")
+    if isinstance(item.content, SummaryContent):  # the body kept is the source's title, in the heading already
+        words = " ".join((item.content.summary or "no summary yet").split())
     if item.kind == "passage":
         return f"{flag}{_passage_row(section)}"
     heading = section.heading or item.kind.capitalize()

@@ -60,6 +60,10 @@ def test_ctrl_b_adds_the_selected_quote_claim_and_summary(window):
     ]
     assert all(i.verification is None or i.verification.ok for i in items)
     assert window.briefing_dock.items.count() == 3
+    # the summary's row gives the summary's first words after its source's title, not the title twice
+    row = window.briefing_dock.items.item(2).text()
+    summary = items[2].content.summary
+    assert row.startswith("Summary: ") and " ".join(summary.split())[:40] in row
 
 
 def test_a_dropped_panel_row_lands_where_it_is_dropped(window):
