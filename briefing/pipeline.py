@@ -280,7 +280,9 @@ def _analyses(
     def items():
         for index, source_id in enumerate(ids):
             source = get_source(ws, source_id)
-            progress(index, len(ids), f"Analysing {source.title or source_id}")
+            # an untitled source by the name of its file, as the source list shows it
+            name = source.title or (source.path or "").replace("\\", "/").rsplit("/", 1)[-1] or f"source {source_id}"
+            progress(index, len(ids), f"Analysing {name}")
             yield source_id, source.text, source.title
 
     if pool is not None:  # this process never loads the model

@@ -253,3 +253,19 @@ def test_re_ranking_a_sources_claims_stops_when_cancelled(ws, monkeypatch):
     assert suggesting.rerank_source_claims(ws, own)
     assert claims_ranked_by_words(ws, own) == []
     assert not suggesting.rerank_source_claims(ws, own)  # nothing left to re-rank
+
+
+def test_the_progress_names_an_untitled_source_by_its_file(tmp_path):
+    from dataclasses import replace
+
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    labels: list[str] = []
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        doc = replace(
+            make_doc("The pumps restarted at noon, the utility said."), title=None, path="/in/halden-pumps.txt"
+        )
+        add_document(ws, doc)
+        analyse_sources(ws, progress=lambda done, total, label: labels.append(label))
+    assert labels == ["Analysing halden-pumps.txt"]
