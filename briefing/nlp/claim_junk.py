@@ -72,6 +72,10 @@ MARKUP_OR_LINK = re.compile(r"<[a-z/][^>]{0,200}>|https?://|\bpic\.twitter\.com/
 # a table's row as the importer writes it ("DL | Myles Garrett | 57 | 77% | 1 tackle"), or Markdown's
 TABLE_ROW = re.compile(r"(?:^|\s)\|\s.*\s\|(?:\s|$)")
 NUMBER_TOKEN = re.compile(r"^[-+$€£¥]?\d[\d,.:/]*%?$")
+# a reference list's entry: "[2] Joint Commission National Patient Safety Goal: Alarm Management"
+FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")  # not "[538] …", an outlet's tag
+# a review's or a spec sheet's fields on one line: "Tested by: John Milbank RRP: 49.95 Euro (£40)"
+FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w-]*(?: [a-z]+)?:\s")
 
 
 def is_junk(text: str) -> bool:
@@ -97,7 +101,7 @@ def is_junk(text: str) -> bool:
         or TABLE_ROW.search(line)
     ):
         return True
-    if TEASER_LABEL.search(line):
+    if TEASER_LABEL.search(line) or FOOTNOTE.match(line) or len(FIELD_LABEL.findall(line)) >= 2:
         return True
     return is_boilerplate_line(line)
 

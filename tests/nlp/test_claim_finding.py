@@ -239,6 +239,8 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
     "line",
     [
         "By Reuters · Nov. 19, 2014",
+        "Tested by: John Milbank RRP: 49.95 Euro (£40)",
+        "[2] Joint Commission National Patient Safety Goal: Alarm Management",
         "By Jane Doe and John Roe",
         "(Graphic: Water levels in the reservoir, 2010-2024)",
         "Photo: Jonah Reeve / Halden Courier",
