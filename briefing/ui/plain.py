@@ -97,7 +97,7 @@ def ask_item(
     dialog = input_dialog(parent, title, label)
     dialog.setComboBoxItems(list(items))
     dialog.setComboBoxEditable(False)
-    if current in items:
+    if current is not None and current in items:
         dialog.setTextValue(current)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

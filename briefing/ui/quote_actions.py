@@ -137,9 +137,10 @@ class QuoteActions:
         on the quote's speaker (``speaker_id``), so that Enter changes nothing."""
         people_first = sorted(list_entity_rows(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
         choices = {f"{e.name} ({e.type})": e.id for e in people_first}
-        known = get_entity(self.window.ws, speaker_id) if speaker_id is not None else None
-        if known is not None and speaker_id not in choices.values():  # a speaker not named in this source
-            choices = {f"{known[0]} ({known[1]})": speaker_id, **choices}
+        if speaker_id is not None and speaker_id not in choices.values():  # a speaker not named in this source
+            known = get_entity(self.window.ws, speaker_id)
+            if known is not None:
+                choices = {f"{known[0]} ({known[1]})": speaker_id, **choices}
         current = next((label for label, entity_id in choices.items() if entity_id == speaker_id), NO_SPEAKER)
         answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER], current)
         if answer is None:
