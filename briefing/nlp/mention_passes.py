@@ -38,7 +38,7 @@ _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 
 _NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
 _ROLES = "|".join(sorted(ROLE_NOUNS | PERSON_TITLES, key=len, reverse=True))
-MAX_TITLE_ABBREVIATION = 4  # 'Gov.', 'Capt.', 'Prof.': a role word before a full stop is no longer
+MAX_TITLE_ABBREVIATION = 4  # 'Gov.', 'Capt.', 'Prof.'; a longer role word before a full stop ends a sentence
 ROLE_NAME = re.compile(rf"\b(?i:(?P<role>{_ROLES}))\.?[^\S\n]+(?P<name>{_NAME})")
 
 
@@ -51,7 +51,7 @@ def with_role_names(mentions: list[Mention], text: str) -> list[Mention]:
         if not name[0].isupper() or any(w.lower() in ORG_WORDS | PLACE_WORDS for w in name.split()):
             continue
         if text.startswith(".", match.end("role")) and len(match["role"]) > MAX_TITLE_ABBREVIATION:
-            continue  # 'to back the mayor. The GOP said': a sentence ended there ('Gov.', 'Capt.' end no sentence)
+            continue  # 'to back the mayor. The GOP said': the sentence ended there
         # 'Mr. Trump's RT appearance': a person's name ends at its owner's possessive
         name = POSSESSIVE.sub("", OWNER.split(name, maxsplit=1)[0])
         start = match.start("name")

@@ -100,9 +100,9 @@ def _bounded(offset: int, para: str) -> Iterator[tuple[int, str]]:
 
 
 def _items(offset: int, para: str) -> Iterator[tuple[int, str]]:
-    """A bulleted list's items each on their own and without their bullet: '- 8-9 ripe pears\n-
-    1 lemon' is two pieces, which the parser would read as one sentence running over both, the
-    dash taken for a word of it."""
+    """A bulleted list's items each on their own and without their bullet: the lines '- 8-9 ripe
+    pears' and '- 1 lemon' are two pieces, which the parser would read as one sentence running
+    over both, the dash taken for a word of it."""
     starts = [0, *(match.end() for match in LIST_ITEM.finditer(para))]
     for start, end in zip(starts, [*(s - 1 for s in starts[1:]), len(para)], strict=True):
         marker = LIST_MARKER.match(para, start, end)
