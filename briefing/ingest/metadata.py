@@ -27,6 +27,7 @@ from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_
 TOP_PARAGRAPHS = 6
 MAX_TOP_WORDS = 40  # a longer paragraph is body text: the metadata zone ends there
 MAX_HEADLINE_WORDS = 30
+DATELINE_HEADLINE_WORDS = 20  # a sentence-case headline with a dateline's lead right under it
 MIN_SENTENCE_HEADLINE_WORDS, MAX_SENTENCE_HEADLINE_WORDS = 4, 12
 QUOTED_ENDING_WORDS = 4  # a headline ending on a quoted phrase ("... as 'work horse, not show horse.'") runs longer
 # What opens a lead sentence and no headline: a pronoun or a linking adverb
@@ -334,6 +335,8 @@ def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:
     paragraph after the headline for one in 26 more texts, most of them a second headline."""
     words = paragraph.split()
     longest = MAX_SENTENCE_HEADLINE_WORDS + (QUOTED_ENDING_WORDS if paragraph[-1] in CLOSING else 0)
+    if following and dateline_end(following[0]):
+        longest = DATELINE_HEADLINE_WORDS  # the story opens right under it: "WASHINGTON, Aug. 19 (UPI) — …"
     if not MIN_SENTENCE_HEADLINE_WORDS <= len(words) <= longest or paragraph.isupper():
         return False
     if not (paragraph[0].isupper() or paragraph[0].isdigit() or paragraph[0] in "\"'“‘") or words[-1].endswith(".."):

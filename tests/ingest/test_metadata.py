@@ -292,6 +292,14 @@ def test_a_headline_ending_on_a_quoted_phrase_may_run_longer():
     assert read_text_metadata(f"{first}\n\n{body}", None).title == first
 
 
+def test_a_longer_sentence_case_headline_stands_over_a_dateline_lead():
+    first = "As Marta Okafor turns 70, a look at where she fits into the Port Halden water board."
+    lead = "PORT HALDEN, Aug. 19 (UPI) — Former mayor Marta Okafor celebrated her 70th birthday on Friday, "
+    body = f"{lead}the start of a year in which she may chair the water board.\n\n{BODY}"
+    assert read_text_metadata(f"{first}\n\n{body}", None).title == first
+    assert read_text_metadata(f"{first}\n\n{BODY}", None).title is None  # no dateline: too long for one
+
+
 @pytest.mark.parametrize(
     "headline", ["Sources say the mayor will quit", "Source: Water Board Wants Mayor Marta Okafor Fired"]
 )
