@@ -146,7 +146,7 @@ def _open(workspace: str | None):
 
 
 # Harmless notices of the offscreen platform that would only confuse a user.
-_SILENCED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_SILENCED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()", "This plugin does not support raise()")
 
 
 def _qt_message(mode, context, message: str) -> None:
