@@ -95,6 +95,9 @@ class SidePanel(QTabWidget):
         self.summary.setAccessibleName("Summary")
         self.entities = make_tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
         self.entities.setRootIsDecorated(True)
+        # the two counts measure different things: say which, where the analyst looks for it
+        self.entities.headerItem().setToolTip(1, "Mentions of the entity in this source")
+        self.entities.headerItem().setToolTip(2, "Sources of the workspace that mention the entity")
         self.quotes = make_tree("Quotes", ["Speaker", "Quote", "Variant"], 1, {0: 120, 2: 58})
         self.quotes.headerItem().setToolTip(
             2,

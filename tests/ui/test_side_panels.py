@@ -147,3 +147,9 @@ def test_an_annotation_takes_whole_words_of_a_drag_that_starts_inside_one(demo_w
         is None
     )
     assert "Select some words" in demo_window.statusBar().currentMessage()
+
+
+def test_the_entity_lists_counts_say_what_each_counts(demo_window):
+    header = demo_window.panel.entities.headerItem()
+    assert [header.text(i) for i in range(3)] == ["Entity", "Mentions", "Sources"]
+    assert "in this source" in header.toolTip(1) and "of the workspace" in header.toolTip(2)
