@@ -19,6 +19,7 @@ from briefing.terminal import echo, echo_json
 SOURCE_ACTIONS = ("edit", "delete", "versions")
 # ``briefing sources`` (and ``versions``) open a workspace another process is writing, read-only
 READING_ACTIONS = (None, "versions")
+OUTLET_WIDTH = 20  # characters of the outlet in the list
 # option -> store field
 EDIT_OPTIONS = {
     "title": "title",
@@ -90,7 +91,8 @@ def _print_sources(ws, as_json: bool) -> int:
     for r in rows:
         echo(
             f"{r.id:>5}  {_analysed(r):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
-            f"{r.published or '':<10}  {one_line(r.outlet or '')[:20]:<20}  {one_line(r.title or '(untitled)')}"
+            f"{r.published or '':<10}  {_clipped(one_line(r.outlet or ''), OUTLET_WIDTH):<{OUTLET_WIDTH}}  "
+            f"{one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
@@ -99,6 +101,11 @@ def _print_sources(ws, as_json: bool) -> int:
     if withheld:
         echo(f"briefing: {withheld_note(withheld)}", err=True)
     return 0
+
+
+def _clipped(text: str, width: int) -> str:
+    """``text`` in ``width`` characters, its cut marked: 'Como Educar Seus Fi…'."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _analysed(row) -> str:

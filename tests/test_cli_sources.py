@@ -183,3 +183,10 @@ def test_an_import_says_which_older_sources_it_analysed_too(capsys, ws_file, tmp
     code, out, err = run(capsys, "import", str(second), "--workspace", str(ws_file))
     assert code == 0, err
     assert out.strip() == "1 imported, 0 already there, 0 failed, 1 older source analysed too"
+
+
+def test_a_long_outlet_is_cut_with_a_mark_in_the_list(capsys, ws_file):
+    with open_workspace(ws_file) as ws:
+        add_document(ws, make_doc("The pumps restarted.", title="Pumps", outlet="Como Educar Seus Filhos Hoje"))
+    code, out, _ = run(capsys, "sources", "--workspace", str(ws_file))
+    assert code == 0 and "Como Educar Seus Fi…  Pumps" in out
