@@ -47,3 +47,17 @@ def test_a_bulleted_item_is_a_claim_only_when_it_states_something(analyse):
     claims = {text[c.start : c.end] for c in analyse(text).claims}
     assert "The utility restored supplies to 40,000 households on Monday" in claims
     assert not any("chlorine" in c or "tankers" in c for c in claims)
+
+
+def test_no_sentence_starts_with_a_word_in_lower_case():
+    from briefing.nlp.model import load_model
+
+    nlp = load_model()
+    cut_before = [
+        'The mayor, who was greeted with chants of "Ingrid!" at a harbour meeting last month, said no.',
+        "What we should be doing is what Marta and I have been doing in the last two budgets.",
+    ]
+    for text in cut_before:
+        assert [s.text for s in nlp(text).sents] == [text]
+    assert len(list(nlp("“Why?” she asked. iPhone sales rose 5 percent.").sents)) == 2
+    assert len(list(nlp("this is bad. we need help. i met them there.").sents)) == 3  # no capitals at all
