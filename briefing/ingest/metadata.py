@@ -84,6 +84,13 @@ DATELINE = re.compile(
 )
 
 CREDIT_DATELINE = re.compile(rf"^\((?P<credit>[{UPPER}][\w.&'’ -]{{1,30}})\)\s*(?:-{{1,2}}|–|—)\s+")
+# a place in title case with a news agency's credit: "New York (AFP) – ", "Paris (Reuters) - " (not a
+# company's ticker: "Apple (AAPL) - shares rose")
+WIRES = "AFP|AP|UPI|Reuters|CNN|dpa|DPA|Xinhua|Bloomberg|IANS|PTI|ANI|TASS|Yonhap|Kyodo|EFE|ANSA|BBC|Anadolu|Bernama"
+WIRE_DATELINE = re.compile(
+    rf"^[{UPPER}][\w.'’-]+(?: [{UPPER}][\w.'’-]+){{0,3}}(?:, [{UPPER}][\w.]+(?: [{UPPER}][\w.]+)?)?"
+    rf" \((?:{WIRES})\)\s*(?:-{{1,2}}|–|—)\s+"
+)
 
 BANNER = re.compile(
     r"(?i:beta|new|live|breaking|exclusive|home|menu|subscribe|sections?|skip to (main )?(content|article)|"
@@ -315,8 +322,11 @@ def in_title_case(words: list[str]) -> bool:
 
 def dateline_end(paragraph: str) -> int:
     """Where the lead's words begin after its dateline ('DES MOINES — She is…', 'WASHINGTON,
-    Aug. 19 (UPI) — …', '(CNN) -- …'); 0 when the paragraph opens with none."""
-    match = DATELINE.match(paragraph) or CREDIT_DATELINE.match(paragraph)
+    Aug. 19 (UPI) — …', '(CNN) -- …', 'New York (AFP) – …'); 0 when the paragraph opens with none."""
+    match = DATELINE.match(paragraph)
+    if match and match.group().rstrip().endswith(":") and not (match["date"] or match["credit"] or match["region"]):
+        return 0  # 'RAMOS: Secretary Clinton, …': a transcript's speaker, who stays with the words
+    match = match or CREDIT_DATELINE.match(paragraph) or WIRE_DATELINE.match(paragraph)
     return match.end() if match else 0
 
 

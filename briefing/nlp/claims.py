@@ -97,6 +97,9 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
         bullet = list_item(parsed.text, para.start)
         for sent in para.doc.sents:
             start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
+            if sent.start == 0:
+                start += dateline_end(para.text[start:end])  # 'New York (AFP) – Oscar-winning actress …'
+                start, end = trim_range(para.text, start, end)
             if para.start + start < headline_end or start == end or bullet and not _has_subject(sent):
                 continue  # a list's item without a subject: '8-9 ripe pears, cored and peeled'
             judged = judge_sentence(sent)

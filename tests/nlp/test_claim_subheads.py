@@ -175,3 +175,21 @@ def test_a_lead_under_its_dateline_is_a_statement_not_a_second_headline(analyse)
     lead = "Mayor Ingrid Vasquel has scored a narrow win in the harbour council vote."
     [claim] = [c for c in analysis.claims if text[c.start : c.end].endswith("council vote.")]
     assert (text[claim.start : claim.end], claim.kind) == (lead, "statement")
+
+
+@pytest.mark.parametrize("opening", ["Port Halden (AFP) – ", "PORT HALDEN, March 4 (UPI) — "])
+def test_a_claim_opening_a_story_leaves_its_dateline_out(analyse, opening):
+    claim = "Mayor Ingrid Vasquel said on Monday that 40,000 households had lost water."
+    body = "Officials said 40,000 passengers a year use the ferry route, most of them commuters, and fares rose."
+    text = f"{opening}{claim} The utility said repairs would take a week.\n\n{body}"
+    assert claim in claimed(analyse(text), text)
+
+
+def test_a_transcripts_speaker_stays_with_the_claim(analyse):
+    claim = (
+        "RAMOS: Secretary Clinton, on the night of the attacks in Veldra, you sent an e-mail to your daughter "
+        "saying that the militia was responsible for 40 deaths."
+    )
+    body = "Officials said 40,000 passengers a year use the ferry route, most of them commuters, and fares rose."
+    text = f"{claim}\n\n{body}"
+    assert claim in claimed(analyse(text), text)
