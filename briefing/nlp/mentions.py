@@ -65,6 +65,9 @@ _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 _POSTAL_BOX = re.compile(r"P\.?\s?O\.?\s+Box\b", re.IGNORECASE)
 
 
+AWARD_MODIFIER = re.compile(r"-(?:winning|nominated|winner|nominee)\b")
+
+
 def find_mentions(parsed: ParsedText) -> list[Mention]:
     """Every typed mention of the text, in order. The rules that read capitals in the text
     read it with its title-case lines true-cased (briefing/nlp/title_lines.py)."""
@@ -143,8 +146,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
     if not any(c.isupper() for c in text) or len(text) < 2 or common_noun_opening(tokens):
         return None
-    if _POSTAL_BOX.match(text):
-        return None
+    if _POSTAL_BOX.match(text) or AWARD_MODIFIER.match(para.text, end):
+        return None  # 'Oscar-winning actress': the award's name in a word describing her, no one
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
     if kind != "organisation" and names_an_office([t.text for t in tokens if not t.is_punct]):
         return None  # 'Strategy Officer', 'your GREAT Governor' (the model read a place)

@@ -274,3 +274,12 @@ def test_a_role_word_ending_a_sentence_names_nobody_after_it(analyse):
     text = "Residents took their complaint to the mayor. The Internet did the rest, and Gov. Ann Tarrow replied."
     people = {e.name for e in analyse(text).entities if e.type == "person"}
     assert "The Internet" not in people and "Ann Tarrow" in people
+
+
+def test_an_awards_name_in_a_compound_adjective_is_nobody(analyse):
+    text = (
+        "Oscar-winning actress Ingrid Vasquel, star of “Harbour Lights,” is not sure she can vote for Marta Okafor. "
+        "The Tony-winning actor Norbert Leo Butz said he would stay."
+    )
+    people = {e.name for e in analyse(text).entities if e.type == "person"}
+    assert not people & {"Oscar", "Tony"} and {"Ingrid Vasquel", "Norbert Leo Butz"} <= people
