@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from briefing.domain import Verification, paragraph_number, verify_passage
+from briefing.note_content import Verification, paragraph_number, verify_passage
 
 SURVIVES = 0.5  # share of an altered passage's characters that must stand unchanged in the newer text
 _WORD = re.compile(r"\S+")

@@ -7,8 +7,9 @@ import docx
 import pytest
 
 from briefing.demo import add_demo_briefing, demo_briefing_spec
-from briefing.domain import BriefingError, ClaimContent, QuoteContent
+from briefing.domain import BriefingError
 from briefing.export.formats import BRIEFING_FORMATS, render_briefing
+from briefing.note_content import ClaimContent, QuoteContent
 from briefing.pipeline import create_demo_workspace, import_paths
 from briefing.store import open_workspace
 from briefing.store.briefings import list_briefings, read_briefing

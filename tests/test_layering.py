@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 # module prefix -> project modules it must not import
 FORBIDDEN = {
     "briefing.domain": ("briefing.",),
+    "briefing.note_content": ("briefing.",),
     "briefing.languages": ("briefing.",),
     "briefing.store": (
         "briefing.ingest",

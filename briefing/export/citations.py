@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.domain import RELIABILITY_LABELS, BriefingNote, Citation, SummaryContent, Verification
+from briefing.note_content import RELIABILITY_LABELS, BriefingNote, Citation, SummaryContent, Verification
 
 # quotation marks a quote's stored text may carry at its ends: the note adds its own once
 DOUBLE_MARKS = '"“”„‟«»「」『』〝〞＂'

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES, BriefingError, BriefingNote, ClaimContent
+from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES, BriefingError
 from briefing.export.citations import note_source_ids
 from briefing.export.note import RenderedNote, render_note
 from briefing.export.source_links import read_source_links
 from briefing.export.workspace_json import write_bytes_atomically
+from briefing.note_content import BriefingNote, ClaimContent
 from briefing.store import Workspace
 from briefing.store.briefings import read_briefing
 from briefing.store.history import Judgement, history_for

@@ -15,7 +15,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from briefing.domain import (
+from briefing.export.citations import describe_check, passage_locator
+from briefing.export.note import GENERATOR, RenderedNote, evidence_origin
+from briefing.export.workspace_json import origin_counts
+from briefing.note_content import (
     CREDIBILITY_LABELS,
     AnnotationContent,
     BriefingItem,
@@ -29,9 +32,6 @@ from briefing.domain import (
     SummaryContent,
     Verification,
 )
-from briefing.export.citations import describe_check, passage_locator
-from briefing.export.note import GENERATOR, RenderedNote, evidence_origin
-from briefing.export.workspace_json import origin_counts
 from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 

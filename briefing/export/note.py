@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from briefing import __version__
-from briefing.domain import (
+from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
+from briefing.export.markup import analyst_markdown, inline
+from briefing.note_content import (
     CREDIBILITY_LABELS,
     AnnotationContent,
     BriefingItem,
@@ -31,8 +33,6 @@ from briefing.domain import (
     SummaryContent,
     Verification,
 )
-from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
-from briefing.export.markup import analyst_markdown, inline
 from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 

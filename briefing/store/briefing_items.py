@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from briefing.domain import (
+from briefing.note_content import (
     ORPHANED,
     AnnotationContent,
     Citation,

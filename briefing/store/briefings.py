@@ -12,14 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.domain import (
-    BRIEFING_ITEM_KINDS,
-    BriefingError,
-    BriefingItem,
-    BriefingNote,
-    BriefingRow,
-    check_iso_date,
-)
+from briefing.domain import BriefingError, check_iso_date
+from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
 from briefing.store.briefing_items import ItemReader
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, ensure_current, revise

@@ -24,7 +24,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefing.domain import Document, Verification
+from briefing.domain import Document
+from briefing.note_content import Verification
 from briefing.store.analysis import _remove_machine_output
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources

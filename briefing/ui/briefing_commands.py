@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.domain import BriefingError, BriefingNote
+from briefing.domain import BriefingError
+from briefing.note_content import BriefingNote
 from briefing.store import Workspace
 from briefing.store.briefings import (
     add_item,

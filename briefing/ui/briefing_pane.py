@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, BriefingNote, SummaryContent
+from briefing.domain import BriefingError
 from briefing.export.citations import unquoted
+from briefing.note_content import BriefingNote, SummaryContent
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import CREDIBILITY_LABELS, BriefingError
+from briefing.domain import BriefingError
+from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.revisions import StaleWrite, get_revision

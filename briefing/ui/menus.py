@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from briefing.domain import RELIABILITY_LABELS
+from briefing.note_content import RELIABILITY_LABELS
 from briefing.ui.analyst import ask_analyst_name
 from briefing.ui.help import add_help_actions
 from briefing.ui.panels import JUDGE_KEYS

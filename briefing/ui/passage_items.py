@@ -4,7 +4,8 @@ the words as they were when first added, so the export still checks those words.
 
 from __future__ import annotations
 
-from briefing.domain import BriefingError, BriefingItem
+from briefing.domain import BriefingError
+from briefing.note_content import BriefingItem
 from briefing.store import Workspace
 from briefing.store.briefings import add_item, add_passage, create_briefing
 from briefing.ui.briefing_commands import AddItem, Changed, DeleteNote, RemoveItem

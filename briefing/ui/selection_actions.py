@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from briefing.domain import Citation, Source, paragraph_number
+from briefing.domain import Source
 from briefing.export.citations import passage_locator, unquoted
 from briefing.export.source_links import read_source_links
+from briefing.note_content import Citation, paragraph_number
 from briefing.store import Workspace
 
 if TYPE_CHECKING:

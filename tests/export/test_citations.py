@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefing.domain import Citation
 from briefing.export.citations import citation_text
+from briefing.note_content import Citation
 
 
 @pytest.mark.parametrize(

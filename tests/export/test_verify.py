@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.domain import paragraph_number, verify_passage
 from briefing.export.docx import FLAG_COLOUR
 from briefing.export.formats import render_briefing
+from briefing.note_content import paragraph_number, verify_passage
 from briefing.store.annotations import delete_annotation
 from briefing.store.briefings import read_briefing
 from tests.export.helpers import CLAIM, TEXT_A, HtmlText, normal, pdf_text, split_front_matter, squeezed

@@ -1,6 +1,7 @@
 import pytest
 
-from briefing.domain import AnnotationContent, BriefingError, ClaimContent, EntityCard, QuoteContent, SummaryContent
+from briefing.domain import BriefingError
+from briefing.note_content import AnnotationContent, ClaimContent, EntityCard, QuoteContent, SummaryContent
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import (
     add_item,

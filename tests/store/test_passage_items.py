@@ -6,7 +6,8 @@ import sqlite3
 import psycopg
 import pytest
 
-from briefing.domain import BriefingError, PassageContent
+from briefing.domain import BriefingError
+from briefing.note_content import PassageContent
 from briefing.store import open_workspace
 from briefing.store.briefings import add_item, add_passage, create_briefing, read_briefing, remove_item
 from briefing.store.history import history_for

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from briefing.domain import paragraph_number
+from briefing.note_content import paragraph_number
 from briefing.store.claims import list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.selection_actions import cite_passage
