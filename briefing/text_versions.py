@@ -1,7 +1,7 @@
 """Two versions of one article's text: what changed, and where a passage of the older one went.
 
 Pure text work (no Qt, no SQL). Whether a passage still stands where it was, or verbatim
-elsewhere, is decided by ``briefing.domain.verify_passage``, the check the briefing note's
+elsewhere, is decided by ``briefing.note_content.verify_passage``, the check the briefing note's
 export runs (verified / moved / altered); this module only adds what a newer version needs on
 top of it: for a passage not found verbatim, the place its words went in the newer text, found
 through a word diff of the two texts. When at least half of its characters survive there it is

@@ -214,7 +214,7 @@ def remove_item(ws: Workspace, item_id: int, reason: str | None = None, *, expec
 
 def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
     """The note with every item resolved into what an export shows, each passage checked
-    verbatim against its stored source text (see ``briefing.domain.verify_passage``)."""
+    verbatim against its stored source text (see ``briefing.note_content.verify_passage``)."""
     row = _briefing_row(ws, briefing_id)
     reader = ItemReader(ws)
     items = tuple(

@@ -3,7 +3,7 @@ item of the briefing note (its source and range kept, so the export checks the w
 the source), or a quotation with its citation on the clipboard.
 
 Both cite as the exports do: title, outlet, author, date, the address when the source has
-one, and the paragraph (counted as ``briefing.domain.paragraph_number`` counts it), never a
+one, and the paragraph (counted as ``briefing.note_content.paragraph_number`` counts it), never a
 character range, so a reader who never opens the app can find the words.
 """
 
