@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from briefing.cli_output import waiting_hint
-from briefing.domain import BriefingError, one_line
+from briefing.domain import BriefingError, clipped, one_line
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.terminal import echo, echo_json
 
@@ -91,7 +91,7 @@ def _print_sources(ws, as_json: bool) -> int:
     for r in rows:
         echo(
             f"{r.id:>5}  {_analysed(r):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
-            f"{r.published or '':<10}  {_clipped(one_line(r.outlet or ''), OUTLET_WIDTH):<{OUTLET_WIDTH}}  "
+            f"{r.published or '':<10}  {clipped(one_line(r.outlet or ''), OUTLET_WIDTH):<{OUTLET_WIDTH}}  "
             f"{one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
@@ -101,11 +101,6 @@ def _print_sources(ws, as_json: bool) -> int:
     if withheld:
         echo(f"briefing: {withheld_note(withheld)}", err=True)
     return 0
-
-
-def _clipped(text: str, width: int) -> str:
-    """``text`` in ``width`` characters, its cut marked: 'Como Educar Seus Fi…'."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _analysed(row) -> str:

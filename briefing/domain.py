@@ -41,6 +41,11 @@ def one_line(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)  # the store's resolver folds every stored name for each source
+def clipped(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, a cut marked: 'Como Educar Seus Fi…'."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def normalise_name(name: str) -> str:
     """The form entity names are matched by, in the analysis and in the store:
     "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, clipped
 from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
@@ -49,8 +49,7 @@ NOT_PINNED = "no claim pinned: Claims ▸ Pin Claim for Evidence, Ctrl+Alt+P"
 
 
 def short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clipped(" ".join(text.split()), limit)
 
 
 def attached_message(relation: str, claim_text: str) -> str:

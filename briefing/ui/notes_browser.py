@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, strip_bidi
+from briefing.domain import BriefingError, clipped, strip_bidi
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
 from briefing.ui.paging import RowPages
 from briefing.ui.plain import plain_label, tip
@@ -59,7 +59,7 @@ _ROOT = QModelIndex()
 def excerpt(text: str | None, limit: int = EXCERPT) -> str:
     """One line of at most ``limit`` characters."""
     line = strip_bidi(" ".join((text or "").split()))
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return clipped(line, limit)
 
 
 class NotesTableModel(QAbstractTableModel):
