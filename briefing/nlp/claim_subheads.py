@@ -21,13 +21,11 @@ import re
 
 from briefing.nlp.claim_headline import sentence_ranges
 from briefing.nlp.claim_junk import is_junk
-from briefing.nlp.parse import ParsedText
+from briefing.nlp.parse import ParsedText, after_bullet
 from briefing.nlp.title_lines import is_title_case_line
 
 MIN_WORDS, MAX_WORDS = 3, 20
 MAX_DEKS = 2
-# a bullet before the line (the parse leaves it out): a list's item
-BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]+$")
 OPENING_QUOTE = re.compile(r"^[\"“”„«»‘']")
 GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "FlagShareLikeReply": a page's widgets run together
 CLOSING_MARK = re.compile(r"[.?!…\"'”’)\]]$")
@@ -43,7 +41,7 @@ def subhead_paragraphs(parsed: ParsedText, headline_end: int, has_headline: bool
     deks = has_headline
     for i in range(first, len(paragraphs) - 1):  # a subhead has a paragraph after it
         line = paragraphs[i].text.strip()
-        if not is_short_line(line) or list_item(parsed.text, paragraphs[i].start):
+        if not is_short_line(line) or after_bullet(parsed.text, paragraphs[i].start):  # a list's item
             deks = False
             continue
         if deks and i - first < MAX_DEKS:
@@ -51,11 +49,6 @@ def subhead_paragraphs(parsed: ParsedText, headline_end: int, has_headline: bool
         elif i > first and is_title_like(line):
             found[i] = False
     return found
-
-
-def list_item(text: str, start: int) -> bool:
-    """A bulleted list's item ('- Easy setup for all your devices'): no title."""
-    return bool(BULLET_BEFORE.search(text, max(0, start - 12), start))
 
 
 def is_short_line(line: str) -> bool:

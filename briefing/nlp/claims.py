@@ -26,12 +26,12 @@ from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
-from briefing.nlp.claim_subheads import list_item, subhead_paragraphs
+from briefing.nlp.claim_subheads import subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.marks import QUOTE_TOKENS
 from briefing.nlp.model import load_model
-from briefing.nlp.parse import ParsedText, trim_range
+from briefing.nlp.parse import ParsedText, after_bullet, trim_range
 
 MIN_WORDS, MAX_WORDS = 3, 90
 # verbs that lead into words quoted after a colon: 'Jared Potts echoed:', 'O'Malley responded:'
@@ -94,7 +94,7 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
         if subhead is not None:
             claims.append(subhead)
             continue
-        bullet = list_item(parsed.text, para.start)
+        bullet = after_bullet(parsed.text, para.start)
         for sent in para.doc.sents:
             start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
             if sent.start == 0:

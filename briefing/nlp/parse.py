@@ -26,8 +26,10 @@ MAX_RUN_CHARS = 200
 # a line break before a bulleted item ('- ', '• ', '* '); a dash of dialogue or a signature
 # ('— Jane Doe') is no bullet, and a numbered line may be a roundup's headline ("2. U.N. PANEL
 # RULES FOR WIKILEAKS FOUNDER.", read as the paragraph it is)
-LIST_ITEM = re.compile(r"\n(?=[ \t]*[-•*][ \t]+\S)")
-LIST_MARKER = re.compile(r"[ \t]*[-•*][ \t]+(?=\S)")
+BULLET = r"[ \t]*[-•*][ \t]+"
+LIST_ITEM = re.compile(rf"\n(?={BULLET}\S)")
+LIST_MARKER = re.compile(rf"{BULLET}(?=\S)")
+BULLET_BEFORE = re.compile(rf"(?:^|\n){BULLET}$")
 LONG_RUN = re.compile(rf"(?<![^\w\s])[^\w\s]{{{MAX_RUN_CHARS + 1},}}")
 
 
@@ -108,6 +110,11 @@ def _items(offset: int, para: str) -> Iterator[tuple[int, str]]:
         marker = LIST_MARKER.match(para, start, end)
         start = marker.end() if marker else start
         yield from _cut(offset + start, para[start:end])
+
+
+def after_bullet(text: str, start: int) -> bool:
+    """The piece at ``start`` of ``text`` is a bulleted list's item, its bullet left out (``_items``)."""
+    return bool(BULLET_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _cut(offset: int, para: str) -> Iterator[tuple[int, str]]:
