@@ -12,6 +12,7 @@ import re
 
 from briefing.ingest.boilerplate import is_boilerplate_line
 from briefing.ingest.byline import is_credit_line, parse_byline
+from briefing.ingest.page_furniture import is_furniture
 
 # "By Reuters · Nov. 19, 2014", "By AFP | Updated 3:45 PM": a short "By X" with a separator
 SHORT_BYLINE = re.compile(r"[Bb][Yy]\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[·|•—–]|\s-\s|$)")
@@ -74,6 +75,7 @@ TABLE_ROW = re.compile(r"(?:^|\s)\|\s.*\s\|(?:\s|$)")
 NUMBER_TOKEN = re.compile(r"^[-+$€£¥]?\d[\d,.:/]*%?$")
 # a reference list's entry: "[2] Joint Commission National Patient Safety Goal: Alarm Management"
 FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")  # not "[538] …", an outlet's tag
+LINK_SEPARATORS = re.compile(r"\s*(?:[,|·•/]|\s-\s)\s*")
 # a review's or a spec sheet's fields on one line: "Tested by: John Milbank RRP: 49.95 Euro (£40)"
 FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w-]*(?: [a-z]+)?:\s")
 
@@ -103,7 +105,15 @@ def is_junk(text: str) -> bool:
         return True
     if TEASER_LABEL.search(line) or FOOTNOTE.match(line) or len(FIELD_LABEL.findall(line)) >= 2:
         return True
+    if _is_link_row(line):
+        return True
     return is_boilerplate_line(line)
+
+
+def _is_link_row(line: str) -> bool:
+    """A footer's links on one line: "Privacy Policy, Terms of Use", "About Us | Contact"."""
+    parts = [part for part in LINK_SEPARATORS.split(line.rstrip(".")) if part]
+    return len(parts) >= 2 and all(is_furniture(part) for part in parts)
 
 
 def _is_byline(line: str) -> bool:

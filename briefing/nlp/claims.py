@@ -21,7 +21,7 @@ from typing import Any
 from briefing.ingest.metadata import dateline_end, opens_like_a_lead
 from briefing.nlp.claim_clauses import Clauses, split_clauses
 from briefing.nlp.claim_features import sentence_features
-from briefing.nlp.claim_headline import sentence_ranges, true_case
+from briefing.nlp.claim_headline import headline_ranges, sentence_ranges, true_case
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
@@ -283,12 +283,21 @@ def _subhead_claim(parsed: ParsedText, para: Any, nlp: Any, dek: bool) -> Claim 
     start += lead
     words = para.text[start:end]
     nlp = nlp or load_model()
-    cased = true_case(words, parsed.text[para.end :], nlp)
+    cased = true_case(words, _prose_around(parsed, para), nlp)
     span = para.doc.char_span(start, end) if cased == words else None
     judged = judge_subhead(span if span is not None else nlp(cased)[:], SUBHEAD_FLOOR, under_headline=dek)
     if judged and lead and judged[0] == "headline":
         judged = ("statement", judged[1])  # the story's lead, read as leniently, is no headline
     return Claim(para.start + start, para.start + end, *judged) if judged else None
+
+
+def _prose_around(parsed: ParsedText, para: Any) -> str:
+    """The text a subhead's names are learnt from: what follows it, and the prose before it
+    but its headline and title-case lines ("Google Play Store" under the last paragraph is
+    named earlier: "back to the Google Play Store")."""
+    titles = set(headline_ranges(parsed))
+    before = [p.text for p in parsed.paragraphs if p.end <= para.start and (p.start, p.end) not in titles]
+    return "\n\n".join([*before, parsed.text[para.end :]])
 
 
 def judge_headline(span) -> tuple[str, float] | None:

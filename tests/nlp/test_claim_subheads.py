@@ -114,6 +114,7 @@ def test_a_title_case_subhead_in_the_body_is_a_claim(analyse, subhead):
         "The Grow Stage: Leverage Your Success",
         "Your go-forward plan for business focus",
         "Some of 2026's best harbour ferries",  # a pronoun heads no headline's phrase
+        "Privacy Policy, Terms of Use",  # a footer's links
     ],
 )
 def test_a_body_subhead_that_leans_back_or_only_labels_is_no_claim(analyse, subhead):
@@ -193,3 +194,15 @@ def test_a_transcripts_speaker_stays_with_the_claim(analyse):
     body = "Officials said 40,000 passengers a year use the ferry route, most of them commuters, and fares rose."
     text = f"{claim}\n\n{body}"
     assert claim in claimed(analyse(text), text)
+
+
+def test_a_subhead_that_names_what_the_story_named_before_is_no_claim(analyse):
+    """ "Google Play Store" under the last paragraph, a link's words: the story wrote it as
+    a name before ("back to the Google Play Store"), so it is not true-cased into a verb."""
+    text = (
+        "Ferry plan stalls at council.\n\n"
+        "The council voted on Tuesday to close the terminal. You can follow the timetable back to "
+        "the Google Play Store where the app is listed.\n\n"
+        "Officials said 40,000 passengers a year use the route.\n\nGoogle Play Store\n\nPhoto via Flickr"
+    )
+    assert "Google Play Store" not in claimed(analyse(text), text)
