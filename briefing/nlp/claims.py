@@ -25,6 +25,7 @@ from briefing.nlp.claim_headline import headline_ranges, sentence_ranges, true_c
 from briefing.nlp.claim_junk import is_junk
 from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
+from briefing.nlp.claim_repeats import repeated
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
 from briefing.nlp.claim_subheads import subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
@@ -105,7 +106,8 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
             judged = judge_sentence(sent)
             if judged is not None:
                 claims.append(Claim(para.start + start, para.start + end, *judged))
-    return claims
+    twice = repeated(claims, parsed.text, headline_end)
+    return [claim for index, claim in enumerate(claims) if index not in twice]
 
 
 def _lead_title(parsed: ParsedText) -> str | None:
