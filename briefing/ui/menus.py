@@ -33,7 +33,7 @@ def build_menus(window: MainWindow) -> None:
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+    redo.setShortcuts(distinct_keys(QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")))
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A").setObjectName(
@@ -50,6 +50,16 @@ def build_menus(window: MainWindow) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     add_help_actions(window, help_menu)
     _add_action(window, help_menu, "&About Briefing", window._about)
+
+
+def distinct_keys(*keys: QKeySequence) -> list[QKeySequence]:
+    """Each key once: the desktop's Redo is already Ctrl+Shift+Z on some, and one action
+    holding a key twice makes Qt call the shortcut ambiguous and run nothing."""
+    seen: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in seen:
+            seen.append(key)
+    return seen
 
 
 def _build_source_menu(window: MainWindow) -> None:

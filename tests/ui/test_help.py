@@ -134,3 +134,13 @@ def test_no_two_menu_commands_share_a_key(demo_window):
         for key in filter(None, (k.strip() for k in keys.split(","))):
             owners.setdefault(key, []).append(f"{menu} ▸ {command}")
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_redo_holds_each_of_its_keys_once_and_ctrl_shift_z_redoes(demo_window, qtbot):
+    from briefing.ui.menus import distinct_keys
+
+    twice = distinct_keys(QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence())
+    assert twice == [QKeySequence("Ctrl+Shift+Z")]  # a desktop whose Redo is Ctrl+Shift+Z already
+    redo = next(a for a in demo_window.findChildren(QAction) if a.text() == "&Redo")
+    keys = [k.toString() for k in redo.shortcuts()]
+    assert "Ctrl+Shift+Z" in keys and len(keys) == len(set(keys))
