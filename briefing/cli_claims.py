@@ -21,11 +21,12 @@ def add_claims_parser(commands, workspace_option) -> None:
     claims = commands.add_parser("claims", help="list, add, edit, mark and dismiss claims; show related passages")
     workspace_option(claims)
     claims.add_argument("--source", type=int, metavar="ID", help="only the claims of this source")
-    claims.add_argument("--status", choices=CLAIM_STATUSES, help="only claims with this status")
+    claims.add_argument("--status", type=str.lower, choices=CLAIM_STATUSES, help="only claims with this status")
     claims.add_argument("--json", action="store_true", help="print JSON")
     actions = claims.add_subparsers(dest="action", metavar="ACTION", parser_class=type(claims))
 
     add = actions.add_parser("add", help="make a passage of a source a claim (kept by re-analysis)")
+    workspace_option(add)
     add.add_argument("source_id", type=int, metavar="SOURCE_ID")
     where = add.add_mutually_exclusive_group(required=True)
     where.add_argument("--text", help="the exact passage, word for word as in the source")
@@ -35,6 +36,7 @@ def add_claims_parser(commands, workspace_option) -> None:
     add.add_argument("--reason", help="why (kept in the judgement history)")
 
     edit = actions.add_parser("edit", help="give a claim other words of its source")
+    workspace_option(edit)
     edit.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     span = edit.add_mutually_exclusive_group(required=True)
     span.add_argument("--text", help="the new passage, word for word as in the source")
@@ -43,8 +45,9 @@ def add_claims_parser(commands, workspace_option) -> None:
     edit.add_argument("--reason", help="why (kept in the judgement history)")
 
     mark = actions.add_parser("mark", help="set a claim's status")
+    workspace_option(mark)
     mark.add_argument("claim_id", type=int, metavar="CLAIM_ID")
-    mark.add_argument("status", choices=CLAIM_STATUSES)
+    mark.add_argument("status", type=str.lower, choices=CLAIM_STATUSES)
     mark.add_argument("--reason", help="why (kept in the judgement history)")
 
     for name, text in (
@@ -52,10 +55,12 @@ def add_claims_parser(commands, workspace_option) -> None:
         ("restore", "bring a dismissed claim back"),
     ):
         one = actions.add_parser(name, help=text)
+        workspace_option(one)
         one.add_argument("claim_id", type=int, metavar="CLAIM_ID")
         one.add_argument("--reason", help="why (kept in the judgement history)")
 
     related = actions.add_parser("related", help="a claim's evidence and suggested related passages")
+    workspace_option(related)
     related.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     related.add_argument("--json", action="store_true", help="print JSON")
     related.add_argument("--refresh", action="store_true", help="look for related passages again first")

@@ -592,3 +592,31 @@ def test_an_empty_file_named_for_a_workspace_becomes_one(capsys, tmp_path, broke
 def test_a_search_with_no_words_says_it_lists_the_latest_items(capsys, analysed_path):
     code, out, _ = run(capsys, "search", "*", "--workspace", str(analysed_path))
     assert code == 0 and out.startswith("('*' has no letters or digits; nothing left to search for: the most recent")
+
+
+def _commands(parser, path=()):
+    """(words, parser) of every command and action of the command line."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*path, name), sub
+                yield from _commands(sub, (*path, name))
+
+
+def test_every_command_and_action_takes_workspace_after_its_words():
+    """``briefing claims related 41 --workspace case.briefing`` as for import and export."""
+    from briefing.cli import build_parser
+
+    missing = [
+        " ".join(words) for words, sub in _commands(build_parser()) if "--workspace" not in sub._option_string_actions
+    ]
+    assert missing == ["eval", "copy"]  # the evaluation set, and a copy's two named workspaces
+
+
+def test_a_claim_status_is_read_in_any_case(tmp_path):
+    from briefing.cli import build_parser
+
+    args = build_parser().parse_args(["claims", "mark", "12", "Disputed", "--workspace", str(tmp_path / "w.briefing")])
+    assert (args.status, args.claim_id, args.workspace) == ("disputed", 12, str(tmp_path / "w.briefing"))

@@ -115,6 +115,7 @@ def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
         (["add", "1", "--text", "words that are not in the source at all"], 1, "not found word for word in source 1"),
         (["add", "1", "--start", "5"], 2, "--start and --end go together"),
         (["add", "999999", "--start", "0", "--end", "5"], 1, "source 999999"),
+        (["add", "1", "--start", "5", "--end", "2"], 1, "range 5-2 of source 1 is empty: the start must come before"),
         (["mark", "999999", "disputed"], 1, "claim 999999 does not exist"),
         (["mark", "1", "false"], 2, "invalid choice"),
         (["related", "999999"], 1, "claim 999999 does not exist"),

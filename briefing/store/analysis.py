@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from briefing.domain import (
     ANALYSIS_VERSION,
     Analysis,
-    BriefingError,
     FoundClaim,
     FoundEntity,
     FoundQuote,
@@ -29,7 +28,7 @@ from briefing.domain import (
 from briefing.store.entity_resolver import EntityResolver, rejected_keys
 from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
-from briefing.store.sources import get_source_text
+from briefing.store.sources import check_range, get_source_text
 from briefing.store.workspace import Workspace, utc_now
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
@@ -116,7 +115,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
         moved = settle_entities(resolver, (i for i in entity_ids.values() if i is not None))
         _insert_claims(ws, source_id, text, analysis.claims)
-        rows = [(source_id, *_checked(text, start, end, source_id)) for start, end in analysis.sentences]
+        rows = [(source_id, *check_range(text, start, end, source_id)) for start, end in analysis.sentences]
         ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)
         ws.db.execute(
             "UPDATE sources SET summary = CASE WHEN summary_edited = 1 THEN summary ELSE ? END, "
@@ -183,12 +182,6 @@ def _delete_leftover_entities(ws: Workspace) -> list[int]:
     return ids
 
 
-def _checked(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
-    if not 0 <= start < end <= len(text):
-        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
-    return start, end
-
-
 def _kept(ws: Workspace, table: str, source_id: int) -> list[tuple[int, int, str]]:
     sql = f'SELECT start, "end", text FROM {table} WHERE source_id = ?'
     return [(row[0], row[1], row[2]) for row in ws.db.execute(sql, [source_id])]
@@ -202,7 +195,7 @@ def _insert_mentions(
     rows = []
     for found in entities:
         for start, end in found.mentions:
-            _checked(text, start, end, source_id)
+            check_range(text, start, end, source_id)
             if ids[found.key] is None or (start, end) in taken:
                 continue
             taken.add((start, end))
@@ -220,7 +213,7 @@ def _insert_quotes(
     kept = [(start, end) for start, end, _ in _kept(ws, "quotes", source_id)]
     rejected = rejected_keys(ws, "quote", source_id)
     for quote in quotes:
-        start, end = _checked(text, quote.start, quote.end, source_id)
+        start, end = check_range(text, quote.start, quote.end, source_id)
         # Quotes never overlap, so an overlapping kept quote is the analyst's version of this one.
         if text[start:end] in rejected or any(start < k_end and k_start < end for k_start, k_end in kept):
             continue
@@ -243,10 +236,10 @@ def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[Fo
     for claim in claims:
         if claim.part == "title":
             title = title if title is not None else _title(ws, source_id)
-            start, end = _checked(title, claim.start, claim.end, source_id)
+            start, end = check_range(title, claim.start, claim.end, source_id)
             words = title[start:end]
         else:
-            start, end = _checked(text, claim.start, claim.end, source_id)
+            start, end = check_range(text, claim.start, claim.end, source_id)
             words = text[start:end]
         if (claim.part, start, end) in ranges or words in skipped_texts:
             continue

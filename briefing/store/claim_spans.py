@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.domain import BriefingError
-from briefing.store.sources import get_source_text
+from briefing.store.sources import check_range, get_source_text
 from briefing.store.workspace import Workspace
 
 MAX_CLAIM_CHARS = 2000
@@ -42,8 +42,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def checked_span(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
-    if not 0 <= start < end <= len(text):
-        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    check_range(text, start, end, source_id)
     start, end = snap_to_words(text, start, end)
     if not any(_WORD.match(c) for c in text[start:end]):
         raise BriefingError("a claim needs words: the selection has none")
@@ -79,9 +78,15 @@ def find_passage(ws: Workspace, source_id: int, passage: str, near: int = 0, par
     return min(found, key=lambda span: abs(span[0] - near))
 
 
+# typed marks and the typographic ones a page prints: "Thomas's" finds "Thomas’s"
+_SAME_MARKS = ("'‘’‛′`", '"“”„‟″«»', "-‐‑‒–—")
+_MARK_CLASS = {mark: "[" + re.escape(marks) + "]" for marks in _SAME_MARKS for mark in marks}
+
+
 def _loosely(words: list[str]) -> re.Pattern[str]:
-    """The words in order with any run of spaces or line breaks between them."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words))
+    """The words in order with any run of spaces or line breaks between them, a straight quote
+    mark or hyphen matching its typographic forms."""
+    return re.compile(r"\s+".join("".join(_MARK_CLASS.get(c) or re.escape(c) for c in w) for w in words))
 
 
 def title_span(ws: Workspace, source_id: int) -> tuple[str, int, int]:

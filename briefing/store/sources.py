@@ -308,9 +308,17 @@ def get_source_text(ws: Workspace, source_id: int) -> str:
     return row[0]
 
 
+def check_range(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
+    """``(start, end)`` when it is a passage of the source's ``text``; else BriefingError."""
+    if end <= start:
+        raise BriefingError(f"range {start}-{end} of source {source_id} is empty: the start must come before the end")
+    if start < 0 or end > len(text):
+        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    return start, end
+
+
 def get_passage(ws: Workspace, source_id: int, start: int, end: int) -> str:
     """The text of ``start``-``end`` in a source; BriefingError when the range is outside it."""
     text = get_source_text(ws, source_id)
-    if not 0 <= start < end <= len(text):
-        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    check_range(text, start, end, source_id)
     return text[start:end]

@@ -14,7 +14,7 @@ from typing import Any
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
-from briefing.store.sources import get_source_text, shown_title_sql
+from briefing.store.sources import check_range, get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
 
 BY_WORDS, BY_MEANING = "words", "meaning"
@@ -56,7 +56,7 @@ def replace_all_suggestions(
                 taken.add((source_id, start, end))
                 if source_id not in texts:
                     texts[source_id] = get_source_text(ws, source_id)
-                _checked(texts[source_id], start, end, source_id)
+                check_range(texts[source_id], start, end, source_id)
                 rows.append([claim_id, source_id, start, end, texts[source_id][start:end], score, relation, ranking])
             db.conn.executemany(
                 'INSERT INTO claim_suggestions (claim_id, source_id, start, "end", passage, score, relation, ranking) '
@@ -144,9 +144,3 @@ def _suggestion(ws: Workspace, suggestion_id: int) -> Any:
     if row is None:
         raise BriefingError(f"suggestion {suggestion_id} does not exist")
     return row  # (claim_id, source_id, start, end, relation, state)
-
-
-def _checked(text: str, start: int, end: int, source_id: int) -> tuple[int, int]:
-    if not 0 <= start < end <= len(text):
-        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
-    return start, end

@@ -55,7 +55,7 @@ def _analysis(*claims):
 
 
 def _range(text: str, part: str) -> tuple[int, int]:
-    return TEXT.index(part), TEXT.index(part) + len(part)
+    return text.index(part), text.index(part) + len(part)
 
 
 def test_an_analyst_claim_survives_reanalysis_and_is_recorded(ws, source):
@@ -128,7 +128,8 @@ def test_undoing_an_added_claim_removes_it_and_redo_brings_back_the_same_id(ws, 
 @pytest.mark.parametrize(
     "start, end, message",
     [
-        (5, 5, "outside source"),
+        (5, 5, "is empty: the start must come before the end"),
+        (9, 5, "is empty: the start must come before the end"),
         (-1, 5, "outside source"),
         (0, 10_000, "outside source"),
     ],
@@ -200,3 +201,12 @@ def test_a_headline_apart_from_the_text_is_a_claim_on_the_title(ws):
     assert [c["id"] for c in list_claims(ws, source)] == [claim]  # the analysis finds it again: kept once
     with pytest.raises(BriefingError, match="outside source"):
         add_claim(ws, source, 0, 40, part="title")
+
+
+def test_a_passage_typed_with_straight_quotes_finds_the_page_s_curly_ones(ws):
+    text = "Officials said the mayor’s “final offer” was a 12‑month freeze — for now."
+    source = add_document(ws, make_doc(text, title="Freeze"))[0]
+    assert find_passage(ws, source, 'the mayor\'s "final offer" was') == _range(text, "the mayor’s “final offer” was")
+    assert find_passage(ws, source, "a 12-month freeze - for now") == _range(text, "a 12‑month freeze — for now")
+    with pytest.raises(BriefingError, match="not found word for word"):
+        find_passage(ws, source, "the mayors final offer")
