@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QPlainTextEdit
 
 from briefing.domain import BriefingError
 from briefing.store import Workspace
@@ -30,6 +30,7 @@ from briefing.store.revisions import last_written
 from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
+from briefing.ui.plain import input_dialog
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -158,21 +159,30 @@ class ClaimActions(QObject):
             return
         claim = get_claim(window.ws, claim_id)
         selected = window.reader.selected_range()
-        if selected is not None and window.current_source_id() == claim["source_id"] and claim["part"] == "text":
-            span = selected
-        else:
-            text = self.ask_text(window, claim["text"])
-            if text is None:
-                return
-            try:
-                span = find_passage(window.ws, claim["source_id"], text, claim["start"], claim["part"])
-            except BriefingError as exc:
-                window.statusBar().showMessage(f"Claim not changed: {exc}", 8000)
-                return
+        on_claim = window.current_source_id() == claim["source_id"] and claim["part"] == "text"
+        span: tuple[int, int] | None = selected
+        if not on_claim or selected is None or selected == (claim["start"], claim["end"]):
+            span = self._typed_span(claim)  # none, or the claim's own words, which clicking it selects
+        if span is None:
+            return
         seen = claim["revision"]  # read before the dialog: a colleague's edit meanwhile refuses this one
         if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
             self._select_in_reader(claim_id)
             self.suggest([claim_id])
+
+    def _typed_span(self, claim) -> tuple[int, int] | None:
+        """The range of the words typed in the dialog; asked again, with what was typed and why
+        it was refused, until they are found in the source or the analyst cancels."""
+        text, problem = claim["text"], ""
+        while True:
+            text = self.ask_text(self.window, text, problem)
+            if text is None:
+                return None
+            try:
+                return find_passage(self.window.ws, claim["source_id"], text, claim["start"], claim["part"])
+            except BriefingError as exc:
+                problem = f"Not changed: {exc}. Correct the words, or cancel."
+                self.window.statusBar().showMessage(f"Claim not changed: {exc}", 8000)
 
     def not_a_claim(self, claim_id: int | None = None) -> None:
         window = self.window
@@ -264,8 +274,16 @@ class ClaimActions(QObject):
         self.window.runner.start_on(ws, task)  # the workspace thread's own connection
 
 
-def _ask_text(parent, current: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(
-        parent, "Edit Claim Text", "The claim's words, exactly as they stand in the source:", current
-    )
-    return text if ok and text.strip() else None
+def _ask_text(parent, current: str, problem: str = "") -> str | None:
+    """The claim's words, typed or corrected in a wrapping text box; ``problem`` says why the
+    last ones were refused."""
+    prompt = "The claim's words, exactly as they stand in the source:"
+    dialog = input_dialog(parent, "Edit Claim Text", f"{problem}\n\n{prompt}" if problem else prompt)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setTextValue(current)
+    for box in dialog.findChildren(QPlainTextEdit):
+        box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    text = dialog.textValue()
+    return text if text.strip() else None

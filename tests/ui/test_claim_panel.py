@@ -9,6 +9,7 @@ from briefing.store.claims import get_claim, list_claim_history, list_claims
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
+from briefing.ui.panels import ItemRole
 
 
 def _panel_state(window):
@@ -147,6 +148,20 @@ def test_the_hint_never_says_select_a_claim_under_a_selected_one(demo_window, tw
     assert_panel_shows(demo_window, claim_id)
 
 
+def _click_claim(window, claim_id):
+    """What a click on the claim's row does: the row current, its words selected in the reader."""
+    tree = window.panel.claims
+    tree.setCurrentItem(None)
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    tree.setCurrentItem(next(row for row in rows if row.data(0, ItemRole)[1] == claim_id))
+
+
+def _body_claim(window):
+    """A claim of the open source's body (a headline opening the text is shown as the title)."""
+    source = window.current_source_id()
+    return next(c for c in list_claims(window.ws, source) if c["part"] == "text" and c["start"] > 200)
+
+
 def _select_words(window, source_id, words):
     text = get_source(window.ws, source_id).text
     start = text.index(words)
@@ -196,15 +211,16 @@ def test_add_title_and_quote_as_claims(demo_window):
 
 
 def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
-    (source, claim_id), _ = two_claims
-    original = get_claim(demo_window.ws, claim_id)
+    (source, _), _ = two_claims
+    original = _body_claim(demo_window)
+    claim_id = original["id"]
     shorter = " ".join(original["text"].split()[1:-1])
-    demo_window.claim_actions.ask_text = lambda parent, current: shorter
-    demo_window.reader.setTextCursor(demo_window.reader.textCursor())  # no selection: the dialog asks
-    cursor = demo_window.reader.textCursor()
-    cursor.clearSelection()
-    demo_window.reader.setTextCursor(cursor)
+    asked = []
+    demo_window.claim_actions.ask_text = lambda parent, current, problem="": asked.append(current) or shorter
+    _click_claim(demo_window, claim_id)  # clicking the claim selects its words in the reader
+    assert demo_window.reader.selected_range() == (original["start"], original["end"])
     demo_window.panel.claimAction.emit("edit", claim_id)
+    assert asked == [original["text"]]  # its own words selected: the dialog asks, with them
     edited = get_claim(demo_window.ws, claim_id)
     assert edited["text"] == shorter and edited["origin"] == "analyst"
     assert_panel_shows(demo_window, claim_id)
@@ -219,12 +235,29 @@ def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
     assert actions[-4:] == ["edit", "dismiss", "restore", "edit"]
 
 
-def test_edit_claim_text_refuses_words_not_in_the_source(demo_window, two_claims):
+def test_edit_claim_text_takes_other_words_selected_in_the_reader(demo_window, two_claims):
+    original = _body_claim(demo_window)
+    claim_id = original["id"]
+    demo_window.claim_actions.ask_text = lambda *args: pytest.fail("the selection was there to take")
+    _click_claim(demo_window, claim_id)
+    demo_window.reader.select_range(original["start"], original["end"] - 1)  # one character less
+    demo_window.panel.claimAction.emit("edit", claim_id)
+    edited = get_claim(demo_window.ws, claim_id)
+    assert edited["start"] == original["start"] and edited["end"] < original["end"]  # snapped to a word
+
+
+def test_edit_claim_text_asks_again_with_the_refused_words_and_why(demo_window, two_claims):
     (_, claim_id), _ = two_claims
     before = get_claim(demo_window.ws, claim_id)["text"]
-    demo_window.claim_actions.ask_text = lambda parent, current: "words that are nowhere in this article"
+    typed = "words that are nowhere in this article"
+    answers, asked = iter([typed, None]), []
+    demo_window.claim_actions.ask_text = lambda parent, current, problem="": (
+        asked.append((current, problem)) or next(answers)
+    )
     demo_window.claim_actions.edit_text(claim_id)
     assert get_claim(demo_window.ws, claim_id)["text"] == before
+    assert asked[0] == (before, "")
+    assert asked[1][0] == typed and "not found word for word" in asked[1][1]  # nothing typed is lost
     assert "not found word for word" in demo_window.statusBar().currentMessage()
 
 
