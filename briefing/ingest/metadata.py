@@ -27,6 +27,7 @@ from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_
 TOP_PARAGRAPHS = 6
 MAX_TOP_WORDS = 40  # a longer paragraph is body text: the metadata zone ends there
 MAX_HEADLINE_WORDS = 30
+MAX_TITLE_SENTENCES = 3  # a title-case headline of short sentences: "X Is A Giant Hoax. Repeat: A Hoax."
 DATELINE_HEADLINE_WORDS = 20  # a sentence-case headline with a dateline's lead right under it
 MIN_SENTENCE_HEADLINE_WORDS, MAX_SENTENCE_HEADLINE_WORDS = 4, 12
 QUOTED_ENDING_WORDS = 4  # a headline ending on a quoted phrase ("... as 'work horse, not show horse.'") runs longer
@@ -306,9 +307,11 @@ def is_headline(paragraph: str, following: Sequence[str] = ()) -> bool:
 
 def title_case_sentence(words: list[str]) -> bool:
     """A headline some archives end with a period ("Clinton Was Headed to ER But Diverted to Avoid
-    Bad Optics."): one sentence whose longer words are nearly all capitalised, as a lead's are not."""
-    if words[-1].endswith("..") or any(_ends_sentence(w) for w in words[:-1]):
-        return False  # an ellipsis, or two sentences
+    Bad Optics."): up to ``MAX_TITLE_SENTENCES`` short sentences ("Once Again, The Banksy
+    'Arrest' Is A Giant Hoax. Repeat: A Hoax.") whose longer words are nearly all capitalised,
+    as a lead's are not."""
+    if words[-1].endswith("..") or sum(map(_ends_sentence, words[:-1])) >= MAX_TITLE_SENTENCES:
+        return False  # an ellipsis, or a paragraph of sentences
     return in_title_case(words)
 
 

@@ -73,6 +73,8 @@ MAX_PATTERN_CHARS = 1000
 TOP_LINES = 6  # the lines of an ordinary text searched for a headline with a byline below
 ARTICLE_START_GAIN = 40.0  # a lead under a headline and its byline or date counts this much more
 MIN_TEASERS, MAX_TEASER_GAP = 3, 5  # article starts this close to each other: a list of other stories
+MAX_INLINE_BLOCK = 8  # lines of an inline "More from Golf" block of links inside the article
+MIN_RESUMED_PROSE = 2  # prose lines above such a block that are the article's opening
 START_REACH = 3  # the byline or date within this many lines above the lead (blank lines not counted)
 
 
@@ -157,6 +159,29 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, index)
     return best_span
+
+
+def opening_above_inline_block(labels: list[str], first: int) -> tuple[int, set[int]]:
+    """The article's first line when a block of links with its heading ("MORE FROM GOLF",
+    "3/2 - Tiger Woods' Agent, PGA Refute Claims ...") stands between its opening paragraphs and
+    the rest, which the body's span took alone; with the block's lines, to be dropped. A
+    block is at most ``MAX_INLINE_BLOCK`` lines without prose, one of them a heading of the
+    kind that ends articles, under at least ``MIN_RESUMED_PROSE`` prose lines."""
+    block, index = [], first - 1
+    while index >= 0 and labels[index] != "prose" and len(block) <= MAX_INLINE_BLOCK:
+        if labels[index] != "blank":
+            block.append(index)
+        index -= 1
+    if index < 0 or len(block) > MAX_INLINE_BLOCK or not any(labels[i] == "end" for i in block):
+        return first, set()
+    opening = index
+    while opening > 0 and labels[opening - 1] in ("prose", "blank"):
+        opening -= 1
+    if sum(1 for label in labels[opening : index + 1] if label == "prose") < MIN_RESUMED_PROSE:
+        return first, set()
+    while labels[opening] == "blank":
+        opening += 1
+    return opening, set(block)
 
 
 def skip_standfirst(lines: list[str], labels: list[str], first: int, last: int) -> tuple[int, int]:
@@ -279,7 +304,9 @@ def read_pasted_page(text: str) -> PastedPage | None:
     span = find_body_span(scores)
     if span is None:
         return None
-    first, last = skip_standfirst(lines, labels, *span)
+    first, inline = opening_above_inline_block(labels, span[0])
+    labels = ["furniture" if i in inline else label for i, label in enumerate(labels)]
+    first, last = skip_standfirst(lines, labels, first, span[1])
     last = cut_at_comments(lines, labels, first, last)
     last = take_numbered_list(lines, labels, take_announced_list(lines, labels, last))
     headline = find_headline(lines, labels, first, last)

@@ -233,6 +233,8 @@ def test_no_headline_is_invented(first):
         "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
         "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental Issues.",
         "Grid Outage Hits Port Halden as U.S. Aid Arrives.",
+        "Outage Hits Port Halden. Mayor Marta Okafor Resigns Over Failures.",
+        "Once Again, The Water Board 'Scandal' Is A Giant Hoax. Repeat: A Hoax.",
     ],
 )
 def test_a_title_case_headline_ending_with_a_period_is_the_headline(first):
@@ -245,7 +247,7 @@ def test_a_title_case_headline_ending_with_a_period_is_the_headline(first):
     [
         "Port Halden Water Board chair Marta Okafor resigned on Friday.",  # a lead full of names
         "The mayor of Port Halden said the Water Board would meet.",
-        "Outage Hits Port Halden. Mayor Marta Okafor Resigns Over Failures.",
+        "Outage Hits Port. Mayor Resigns. Board Meets. Council Votes On Water Rates.",  # a paragraph
         "Port Halden Mayor Marta Okafor Warns Of...",
         # a period inside the closing quotation mark ends a sentence as well
         'A recent report from the Courier stated that the mayor had been "forced out of office by the board."',

@@ -655,3 +655,26 @@ def test_a_numbered_list_right_below_the_body_is_the_article_s(heading, kept):
     assert found is not None
     assert found.body.startswith(LEAD)
     assert found.body.endswith("http://example.com/kit7") is kept
+
+
+def test_a_block_of_links_inside_the_article_does_not_cut_off_its_opening():
+    """A "MORE FROM GOLF" block between the first paragraphs and the rest: the rest was the
+    body's longest span, and the headline and the opening were lost."""
+    opening = [
+        "A PGA Tour golfer said he has sources who tell him that the champion is serving a one-month suspension.",
+        "The champion has had a tough year, plagued with injuries and surgeries, and now he is facing criticism.",
+    ]
+    links = [
+        "MORE FROM GOLF",
+        "3/2 - Champion's Agent, PGA Refute Claims Of Suspension",
+        "3/1 - Two Golfers Give Advice To The Champion",
+        "2/28 - A Caddie Chases A Duck (Video)",
+        "2/25 - Fantasy Golf Picks: The Harbour Classic",
+    ]
+    rest = [f"{LEAD} The criticism grew on Monday, paragraph {n}, and the tour said nothing more." for n in range(8)]
+    headline = "Champion is not on suspension, his agent and a tour official say"
+    text = "\n\n".join([headline, *opening]) + "\n\n" + "\n".join(links) + "\n" + "\n\n".join(rest)
+    page = read_pasted_page(text)
+    assert page is not None and page.title == headline
+    assert page.body.startswith(opening[0]) and opening[1] in page.body and rest[-1] in page.body
+    assert not any(link in page.body for link in links)
