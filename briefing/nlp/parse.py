@@ -18,6 +18,7 @@ from typing import Any
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DEFAULT_BATCH_SIZE = 64  # paragraphs per spaCy batch; memory stays far under the 500 MB budget
 MAX_PARAGRAPH_CHARS = 20_000  # ordinary paragraphs are under 2,000
+MAX_BATCH_CHARS = 50_000  # 64 ordinary paragraphs hold about 40,000
 # spaCy's tokenizer splits affixes off a token one at a time: a run of 20,000 "(" took 81 s.
 # Runs of letters, and punctuation mixed with letters, are fast. No text has 200 punctuation
 # marks in a row: a longer run is left out of the analysis (its text stays in the source), the
@@ -137,12 +138,29 @@ def parse_texts(nlp: Any, texts: Iterable[str], batch_size: int = DEFAULT_BATCH_
             for offset, para in pieces:
                 yield para, (offset, para)
 
-    for doc, (offset, para) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
-        yield from _finished(queue)
-        entry = queue[0]
-        entry[0].paragraphs.append(Paragraph(offset, doc, para))
-        entry[1] -= 1
+    for batch in _batches(paragraphs(), batch_size):
+        for doc, (offset, para) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield from _finished(queue)
+            entry = queue[0]
+            entry[0].paragraphs.append(Paragraph(offset, doc, para))
+            entry[1] -= 1
     yield from _finished(queue)
+
+
+def _batches(pieces: Iterator[tuple[str, Any]], size: int) -> Iterator[list[tuple[str, Any]]]:
+    """``size`` paragraphs at a time, fewer when they hold over ``MAX_BATCH_CHARS``: the parser's
+    memory follows the words of a batch (64 paragraphs of 20,000 characters, a page without
+    line breaks cut up, peaked at 4 GB)."""
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for piece in pieces:
+        batch.append(piece)
+        chars += len(piece[0])
+        if len(batch) >= size or chars >= MAX_BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _finished(queue: deque[list[Any]]) -> Iterator[ParsedText]:

@@ -61,3 +61,27 @@ def test_no_sentence_starts_with_a_word_in_lower_case():
         assert [s.text for s in nlp(text).sents] == [text]
     assert len(list(nlp("“Why?” she asked. iPhone sales rose 5 percent.").sents)) == 2
     assert len(list(nlp("this is bad. we need help. i met them there.").sents)) == 3  # no capitals at all
+
+
+def test_the_parser_gets_batches_of_bounded_size_whatever_the_paragraphs():
+    """Memory follows the words of a batch: 64 paragraphs cut from a page without line breaks
+    (20,000 characters each) took 4 GB; a batch stops at MAX_BATCH_CHARS or 64 paragraphs."""
+    from briefing.nlp.parse import MAX_BATCH_CHARS, parse_texts
+
+    class Recording:
+        def __init__(self, nlp):
+            self.nlp, self.batches = nlp, []
+
+        def pipe(self, pieces, **kwargs):
+            self.batches.append([len(text) for text, _ in pieces])
+            return self.nlp.pipe(pieces, **kwargs)
+
+    from briefing.nlp.model import load_model
+
+    nlp = Recording(load_model())
+    long_line = "The mayor said the pumps failed at dawn. " * (MAX_PARAGRAPH_CHARS * 12 // 41)
+    short = "\n\n".join(f"Paragraph {n} says the pumps failed." for n in range(150))
+    parsed = list(parse_texts(nlp, [long_line, short]))
+    assert [len(p.paragraphs) for p in parsed] == [len(split_paragraphs(long_line)), 150]
+    assert all(sum(batch) < MAX_BATCH_CHARS + MAX_PARAGRAPH_CHARS and len(batch) <= 64 for batch in nlp.batches)
+    assert max(len(batch) for batch in nlp.batches) == 64  # short paragraphs still go 64 at a time
