@@ -75,6 +75,12 @@ TABLE_ROW = re.compile(r"(?:^|\s)\|\s.*\s\|(?:\s|$)")
 NUMBER_TOKEN = re.compile(r"^[-+$€£¥]?\d[\d,.:/]*%?$")
 # a reference list's entry: "[2] Joint Commission National Patient Safety Goal: Alarm Management"
 FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s")  # not "[538] …", an outlet's tag
+# a page's script that came along with its text: "BF_STATIC.timequeue.push(function () {
+# document.getElementById(...).innerHTML = ...; });"
+CODE = re.compile(
+    r"\bfunction\s*\([\w\s,]*\)\s*\{|\}\s*\)+\s*;|\b(?:document|window)\.[a-z]\w*\s*[.(=]|\.innerHTML\b|"
+    r"\b(?:var|let|const)\s+\w+\s*=[^=]"
+)
 LINK_SEPARATORS = re.compile(r"\s*(?:[,|·•/]|\s-\s)\s*")
 # a review's or a spec sheet's fields on one line: "Tested by: John Milbank RRP: 49.95 Euro (£40)"
 FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w-]*(?: [a-z]+)?:\s")
@@ -101,6 +107,7 @@ def is_junk(text: str) -> bool:
         or _is_price_line(line)
         or MARKUP_OR_LINK.search(line)
         or TABLE_ROW.search(line)
+        or CODE.search(line)
     ):
         return True
     if TEASER_LABEL.search(line) or FOOTNOTE.match(line) or len(FIELD_LABEL.findall(line)) >= 2:

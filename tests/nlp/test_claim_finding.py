@@ -272,6 +272,9 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         "Jane Doe in Port Halden contributed additional reporting.",
         "New Price Drop: 2026 Halden Kettle 2 Wireless for $139 (Originally $159)",
         '70" Veldra 4K Smart TV with Remote for $499.99 (Originally $800)',
+        # a page's script glued to its last sentence, and a footer's links
+        "BF_STATIC.queue.push(function () { document.getElementById(\"t_4050373\").innerHTML = UI.date('2014'); });",
+        "Privacy Policy, Terms of Use",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -300,6 +303,8 @@ def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
         "Analysis: Water board faces 40 lawsuits over the outage in Port Halden",
         "The two firms contributed to the report's findings on 40 failed pumps.",
         "The utility cut the price of a tanker load to $139 from $159 on Monday.",
+        "The document.write call on 40 council pages was blocked by the browser, the researchers said.",
+        "The council's privacy policy changed in 2024, its terms of use in 2025.",
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
