@@ -1,7 +1,9 @@
 """Bytes to text for the text-like formats, refusing binary data and undecodable garbage.
 
 Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then a charset the file declares
-(HTML meta, XML declaration, e-mail Content-Type); then strict UTF-8; then charset-normalizer's
+(HTML meta, XML declaration, e-mail Content-Type); then strict UTF-8; then Windows-1252 when
+the bytes look like Western text in it and the result is in a language it is written for
+(charset-normalizer may prefer Central European cp1250 and turn "Señor" into "Seńor"); then charset-normalizer's
 best guess among the encodings news files are written in, accepted only when the language
 identifier recognises a language in the result (its confidence floor: mojibake and binary
 data are in no language); then Windows-1252, but only when the bytes look like Western text
@@ -30,6 +32,8 @@ BOMS = (
 # cp1252 characters above ASCII that Western text really uses, besides letters
 CP1252_PUNCTUATION = frozenset("‘’“”‚„–—…•€£¥¢©®™°§¶«»‹›†‡‰¡¿·×÷±²³¹¼½¾µ ")
 MAX_NON_ASCII_SHARE = 0.3
+# the languages Windows-1252 is written for (ISO 639-1)
+CP1252_LANGUAGES = frozenset("en fr de es it pt nl da sv nb no nn fi is ca gl eu ga af lb sq id ms sw".split())
 # Encodings charset-normalizer may choose from: the Windows, ISO and KOI8 families and the
 # East Asian ones. DOS and Mac code pages are left out: they decode short Western texts
 # "better" than cp1252 does (cp775 turned "Café “the grid”" into "Cafķ ōthe gridö").
@@ -58,10 +62,13 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
             return check_text(raw.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+    western = looks_like_cp1252(raw)
+    if western and in_a_western_language(raw.decode("cp1252")):
+        return check_text(raw.decode("cp1252"))  # a guess could make "Señor" "Seńor" (cp1250)
     guessed = guess_encoding(raw)
     if guessed is not None:
         return check_text(guessed)
-    if looks_like_cp1252(raw):
+    if western:
         return check_text(raw.decode("cp1252"))
     raise FormatError("not readable text (not UTF-8, and no other encoding gives text in a known language)")
 
@@ -80,6 +87,14 @@ def guess_encoding(raw: bytes) -> str | None:
     except (UnicodeDecodeError, LookupError):
         return None
     return text if guess_language(text) is not None else None
+
+
+def in_a_western_language(text: str) -> bool:
+    """Text in a language Windows-1252 is made for: decoded so, it is that language's own text.
+    (Czech in cp1250 reads as Czech with "ø" for "ř" in cp1252: not one of these.)"""
+    from briefing.ingest.language import guess_language
+
+    return guess_language(text) in CP1252_LANGUAGES
 
 
 def candidate_encodings(declared: str | None) -> list[str]:

@@ -87,6 +87,24 @@ def test_short_polish_cp1250_is_not_read_as_cp1252(text):
     assert decode_text(text.encode("cp1250")) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café owner says Zürich rents rose 15% in 2014\n\nThe café owner in Zürich said rents rose by 15 per cent "
+        "last year. Señor Müller confirmed the figure on Friday.",
+        "Le café de la gare a fermé ses portes. Le maire a déclaré que les loyers avaient augmenté en 2014.",
+    ],
+)
+def test_western_text_in_cp1252_is_not_read_as_central_european(text):
+    # charset-normalizer prefers cp1250 for the English one: "Señor" became "Seńor"
+    assert decode_text(text.encode("cp1252")) == text
+
+
+def test_czech_in_cp1250_stays_czech():
+    text = "Vláda v Praze schválila nový zákon o daních, řekl ministr financí ve čtvrtek. Příliš žluťoučký kůň."
+    assert decode_text(text.encode("cp1250")) == text
+
+
 def test_declared_charset_is_honoured():
     assert decode_text("Москва".encode("koi8-r"), "koi8-r") == "Москва"
 
