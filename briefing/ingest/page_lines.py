@@ -167,7 +167,8 @@ def opening_above_inline_block(labels: list[str], first: int) -> tuple[int, set[
     the rest, which the body's span took alone; with the block's lines, to be dropped. A
     block is at most ``MAX_INLINE_BLOCK`` lines without prose, one of them a heading of the
     kind that ends articles, under at least ``MIN_RESUMED_PROSE`` prose lines."""
-    block, index = [], first - 1
+    block: list[int] = []
+    index = first - 1
     while index >= 0 and labels[index] != "prose" and len(block) <= MAX_INLINE_BLOCK:
         if labels[index] != "blank":
             block.append(index)

@@ -216,13 +216,30 @@ class PassageIndex:
         mass = sum(idf.values()) or 1.0
         found: list[tuple[Passage, float]] = []
         copies = Copies()
+        ends = np.r_[starts[1:], len(grouped)]
+
+        def coverage(text: str) -> float:
+            return sum(idf[t] for t in claim_terms.intersection(terms(text))) / mass
+
         for i in np.lexsort((best, -totals)):
-            passage, score = self._widened(int(best[i]), claim_terms, float(totals[i]))
-            if sum(idf[t] for t in claim_terms.intersection(terms(passage.text))) / mass >= MIN_COVERAGE:
+            shown = self._shown(int(best[i]), grouped[starts[i] : ends[i]], coverage)
+            passage, score = self._widened(shown, claim_terms, float(totals[i]))
+            if coverage(passage.text) >= MIN_COVERAGE:
                 found.append((passage, copies.discounted(passage.text, score)))
                 if copies.originals == top_n or len(found) >= COPIES_READ * top_n:
                     break  # every later source scores under the last original even undiscounted
         return sorted(found, key=lambda item: -item[1])[:top_n]
+
+    def _shown(self, index: int, others: np.ndarray, coverage: Callable[[str], float]) -> int:
+        """The passage to show for a source whose best passage is its lead with its title in
+        front (``store.passages``): the lead when it holds the claim's words itself, else the
+        source's best passage that does ("It was the story that had everyone paralysed with
+        fear." proves nothing; the title's words found the source)."""
+        passage = self.passages[index]
+        own = passage.end - passage.start
+        if len(passage.text) == own or coverage(passage.text[-own:]) >= MIN_COVERAGE:
+            return index  # a sentence as it stands in the source, or a lead that says it too
+        return next((int(o) for o in others if o != index and coverage(self.passages[o].text) >= MIN_COVERAGE), index)
 
     def _widened(self, index: int, claim_terms: set[str], score: float) -> tuple[Passage, float]:
         """The passage, joined with a neighbour sentence of its source while that adds claim words."""

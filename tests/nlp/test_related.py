@@ -99,6 +99,24 @@ def test_titles_are_found():
     assert (found[0].passage.start, found[0].passage.end) == (0, 50)
 
 
+def test_a_source_found_by_its_title_shows_a_sentence_that_says_the_claim():
+    """The title's words find the source; the passage shown is one holding the claim's words
+    (the lead "It was the story that had everyone paralysed with fear." proves nothing), or the
+    lead when no sentence of the source does."""
+    title = "Spider burrowed under tourist's skin"
+    lead = "It was the story that had everyone paralysed with fear."
+    saying = "Doctors said a spider had burrowed under the skin of the tourist's stomach in Bali."
+    passages = [
+        Passage(2, 0, len(lead), f"{title}\n{lead}"),
+        Passage(2, 60, 60 + len(saying), saying),
+        Passage(3, 0, len(lead), f"{title}\n{lead}"),
+        Passage(3, 60, 120, "The holiday in Bali was booked a year ago with four friends."),
+    ]
+    found = {s.passage.source_id: s.passage for s in PassageIndex(passages).related("Spider burrowed under skin", 1)}
+    assert (found[2].start, found[2].text) == (60, saying)
+    assert found[3].start == 0  # nothing else in source 3 says it: the lead stays
+
+
 @pytest.mark.parametrize(
     "line",
     [
