@@ -267,7 +267,10 @@ def save_screenshot(window: MainWindow, target: Path, size: tuple[int, int] = SC
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    from briefing.ui.window_state import fit_search_dock
+
     window.resize(*size)
+    fit_search_dock(window, size[1])
     window.show()
     QApplication.processEvents()
     saved = window.grab().save(str(target), "PNG")

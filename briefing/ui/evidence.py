@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTreeWidget,
@@ -49,6 +50,9 @@ SCORE_TIPS = {
 RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
 
 
+PREVIEW_LINES = 4  # of a suggested passage shown at once; a longer one scrolls
+
+
 class SuggestionPreview(QFrame):
     """A suggested passage shown in place, with its source, before the analyst leaves the
     claim's source: Open Source jumps to it, Attach as … makes it evidence."""
@@ -63,25 +67,44 @@ class SuggestionPreview(QFrame):
         self.setAccessibleName("Suggested passage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        self.source = plain_label(word_wrap=True)  # title, outlet and date come from the source
+        # title, outlet and date come from the source; one line, cut with "…" (the whole on
+        # hover): wrapped, it asked for a line more than the layout had and covered the passage
+        self.source = plain_label()
+        self.source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.source_text = ""
         self.source.setStyleSheet("color: palette(placeholder-text);")
         self.passage = plain_label(word_wrap=True)
         self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.passage)
+        # a long passage scrolls in a few lines' room: its words wrapped in the narrow panel
+        # asked for more height than an 800-pixel screen has, and the window grew past it
+        self.passage_room = QScrollArea()
+        self.passage_room.setAccessibleName("Suggested passage's words")
+        self.passage_room.setWidget(self.passage)
+        self.passage_room.setWidgetResizable(True)
+        self.passage_room.setFrameShape(QFrame.Shape.NoFrame)
+        self.passage_room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.passage_room)
         layout.addWidget(self.source)
-        buttons = QHBoxLayout()
+        opening = QHBoxLayout()
         self.open = QPushButton("Open Source")
         self.open.setToolTip("Show the passage in its source (Back returns here)")
         self.open.clicked.connect(lambda: self.openRequested.emit())
-        buttons.addWidget(self.open)
-        buttons.addStretch(1)
+        opening.addWidget(self.open)
+        opening.addStretch(1)
+        layout.addLayout(opening)
+        # a row of its own, with short names: four buttons in one row widened the side panel
+        # over the source list whenever a passage was previewed
+        buttons = QHBoxLayout()
+        buttons.addWidget(plain_label("Attach as:"))
         self.attach_buttons: dict[str, QPushButton] = {}
         for relation in RELATIONS:
-            button = QPushButton(f"Attach as {relation.capitalize()}")
-            button.setToolTip(tip(f"Make the passage evidence that {relation_phrase(relation)} the claim"))
+            button = QPushButton(relation.capitalize())
+            button.setAccessibleName(f"Attach as {relation}")
+            button.setToolTip(tip(f"Attach as evidence that {relation_phrase(relation)} the claim"))
             button.clicked.connect(lambda _=False, r=relation: self.attachRequested.emit(r))
             buttons.addWidget(button)
             self.attach_buttons[relation] = button
+        buttons.addStretch(1)
         layout.addLayout(buttons)
         # never squeezed below its words and buttons: the list above it gives up the room
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -89,10 +112,25 @@ class SuggestionPreview(QFrame):
 
     def show_passage(self, passage: str, title: str, outlet: str | None, published: str | None, suggested: str) -> None:
         self.passage.setText(f"“{unquoted(passage)}”")  # a quote's own marks are not doubled
-        self.source.setText(" · ".join(p for p in (title, outlet, published or "no date") if p))
+        self.source_text = " · ".join(p for p in (title, outlet, published or "no date") if p)
+        self.source.setToolTip(tip(self.source_text))
         for relation, button in self.attach_buttons.items():
             button.setDefault(relation == suggested)  # what the analysis suggests, in bold
         self.show()
+        self._fit_passage()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_passage()
+
+    def _fit_passage(self) -> None:
+        """The passage's room: its wrapped lines, at most ``PREVIEW_LINES`` of them; the source's
+        line cut to the width."""
+        room = max(1, self.contentsRect().width() - 16)
+        self.source.setText(self.source.fontMetrics().elidedText(self.source_text, Qt.TextElideMode.ElideRight, room))
+        width = self.passage_room.viewport().width() or self.width()
+        most = self.passage.fontMetrics().lineSpacing() * PREVIEW_LINES
+        self.passage_room.setFixedHeight(min(self.passage.heightForWidth(width), most) + 2)
 
 
 def list_height(tree: QTreeWidget, rows: int) -> int:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -173,7 +175,16 @@ class SidePanel(QTabWidget):
         for tree in (claims, self.evidence.evidence, self.evidence.suggestions, self.evidence.history):
             tree.setMinimumHeight(smallest_list_height(tree))
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.claims_splitter)
+        # on a short screen the boxes scroll rather than push the window past its bottom edge
+        # (a suggestion's preview opened under four lists asked for more than 720 pixels)
+        room = VerticalRoom()
+        room.setObjectName("claims-room")
+        room.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its lists and buttons take the focus
+        room.setWidget(self.claims_splitter)
+        room.setWidgetResizable(True)
+        room.setFrameShape(QFrame.Shape.NoFrame)
+        room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(room)
         return tab, claims, reason
 
     # -- filling -----------------------------------------------------------
@@ -342,12 +353,59 @@ class SidePanel(QTabWidget):
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
 
 
+class VerticalRoom(QScrollArea):
+    """Scrolls its widget up and down, never sideways: as wide as the widget needs at the least,
+    and as tall as its parts need when one grows (a previewed passage), the rest scrolling."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit)
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        inside = self.widget()
+        if inside is not None:
+            height = max(self.viewport().height(), inside.minimumSizeHint().height())
+            if inside.height() != height:
+                inside.resize(self.viewport().width(), height)
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        inside = self.widget()
+        if inside is None:
+            return hint
+        return QSize(inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
+
+
+class _Box(QWidget):
+    """A box of the claims splitter, at least as tall as its parts need at its width: a wrapped
+    label ("Suggested related passages, one per source · ranked by meaning" on two lines)
+    counts both lines, or the splitter squeezes the parts under it over each other."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        return QSize(hint.width(), max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, other wrapped lines
 
 
 def _box(*parts: QWidget | QLayout) -> QWidget:
     """A box for the claims splitter: its parts stacked, no margins."""
-    box = QWidget()
+    box = _Box()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 2, 0, 0)
     for part in parts:

@@ -30,6 +30,7 @@ from briefing.search.report import facet_line
 from briefing.store import Workspace
 from briefing.store.search_queries import CLOSE, OPEN
 from briefing.store.sources import get_source
+from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
@@ -139,6 +140,9 @@ class SearchDock(QDockWidget):
         split.addWidget(self.results)
         split.setStretchFactor(1, 1)
         split.setSizes([170, 1200])
+        # two rows at the least, not a scroll area's 70 pixels: the dock gives way on 800-pixel screens
+        self.results.setMinimumHeight(list_height(self.results, 2))
+        self.saved.setMinimumHeight(2 * self.saved.fontMetrics().height() + 4 * self.saved.frameWidth() + 8)
         layout.addWidget(split)
         return body
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 FIRST_START_SHARE = 0.9  # of the screen's available room, on a first start
 FIRST_START_COLUMNS = (0.28, 0.42, 0.30)  # of the window's width: sources, reader, side panels
+# the search dock's first height, a share of the window's: on an 800-pixel screen its 210
+# pixels left the claims tab a row and a half of its list
+SEARCH_DOCK_SHARE, SEARCH_DOCK_HEIGHTS = 0.2, (130, 210)
 
 
 def _parts(window: MainWindow):
@@ -58,6 +61,15 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
     splitter = getattr(window, "splitter", None)
     if splitter is not None:  # sources, reader, side panels: the reader the widest
         splitter.setSizes([int(width * share) for share in FIRST_START_COLUMNS])
+    fit_search_dock(window, height)
+
+
+def fit_search_dock(window: QWidget, height: int) -> None:
+    """The search dock's first height for a window ``height`` pixels tall."""
+    dock = getattr(window, "search_dock", None)
+    if isinstance(window, QMainWindow) and dock is not None:
+        low, high = SEARCH_DOCK_HEIGHTS
+        window.resizeDocks([dock], [max(low, min(high, int(height * SEARCH_DOCK_SHARE)))], Qt.Orientation.Vertical)
 
 
 # -- the workspace's reading place ----------------------------------------

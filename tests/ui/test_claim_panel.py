@@ -356,3 +356,27 @@ def test_an_entity_renamed_by_a_colleague_meanwhile_is_not_renamed_over(demo_win
     window.entity_actions.rename()
     assert "was changed by Ben Adler" in window.statusBar().currentMessage()
     assert next(e["name"] for e in list_entities(window.ws) if e["id"] == entity_id) == f"{name} (checked)"
+
+
+def test_a_long_suggested_passage_scrolls_in_its_room_and_the_window_keeps_its_size(demo_window, two_claims, qtbot):
+    """At 1280x800 a long passage, wrapped in the narrow panel, made the window grow past the
+    screen's bottom; it now scrolls within a few lines."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.ui.evidence import PREVIEW_LINES
+
+    demo_window.resize(1280, 760)
+    QApplication.processEvents()
+    height = demo_window.height()
+    preview = demo_window.panel.evidence.preview
+    long_passage = "The council said the harbour pumps had failed again on Tuesday night. " * 40
+    preview.show_passage(long_passage, "Harbour pumps fail", "Halden Courier", None, "related")
+    QApplication.processEvents()
+    assert demo_window.height() == height
+    lines = preview.passage.fontMetrics().lineSpacing()
+    assert preview.sizeHint().height() <= lines * (PREVIEW_LINES + 8)  # words, source and buttons (was 510 px)
+    assert preview.minimumSizeHint().width() <= 360  # the side panel is not widened over the sources
+    assert lines * 2 < preview.passage_room.height() <= lines * PREVIEW_LINES + 2
+    preview.show_passage("Pumps failed.", "Harbour pumps fail", None, None, "related")
+    QApplication.processEvents()
+    assert preview.passage_room.height() <= lines * 2 + 2  # a short one takes its own room only

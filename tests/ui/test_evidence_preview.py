@@ -39,7 +39,7 @@ def test_a_click_previews_a_suggestion_and_open_source_jumps_to_it(demo_window, 
     assert preview.passage.text() == f"“{unquoted(suggestion['passage'])}”"
     assert preview.passage.textFormat() == Qt.TextFormat.PlainText
     for part in (source.title or "(untitled)", source.outlet or "", source.published or "no date"):
-        assert part in preview.source.text()
+        assert part in preview.source_text
     qtbot.waitUntil(lambda: preview.open.height() > 0)  # the claims tab made room for it
     qtbot.mouseClick(preview.open, Qt.MouseButton.LeftButton)
     assert demo_window.reader.shown.id == suggestion["source_id"]
