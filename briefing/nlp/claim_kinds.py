@@ -35,6 +35,7 @@ DENIED_NOUNS = frozenset(
     "report claim allegation rumor rumour story news information statement account photo picture image video "
     "tweet post quote document letter email figure number data".split()
 )
+PERSONAL_PRONOUNS = frozenset("i me you he him she her we us they them".split())
 FIGURE_LABELS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 # spaCy labels a span of time DATE or TIME like a date: "for 10-15 minutes", "175 years in prison" and
 # ages ("a 57-year-old man", "at age 43") are amounts, a figure.
@@ -72,6 +73,7 @@ def claim_kind(sent, clauses: Clauses) -> str | None:
         any(map(_denial_verb, live))
         or any(map(_denies, sent))
         or (lemmas & DENIAL_OBJECT_LEMMAS and lowers & REPORT_NOUNS)
+        or _answers_no(sent)
     ):
         return "denial"
     if clauses.rumour:
@@ -100,11 +102,22 @@ def _denial_verb(token) -> bool:
     return not (given or passive or "dative" in children)
 
 
+def _answers_no(sent) -> bool:
+    """ "No, Banksy hasn't been arrested.": a rumour answered with a negated statement."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "no" or words[1].text != ",":
+        return False
+    return any(c.dep_ == "neg" for c in sent.root.children)
+
+
 def _denies(token) -> bool:
     """ "false", "a hoax", "fake news", "a bogus Banksy": not "a false choice" or "fake
-    passports", which deny no report or name."""
+    passports", which deny no report or name, nor someone faking ("he was faking worse")."""
     if token.lower_ not in DENIAL_WORDS:
         return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.pos_ == "VERB" and subjects or any(c.lower_ in PERSONAL_PRONOUNS for c in subjects):
+        return False  # someone faking or fabricating something; "seen him fake" (an adjective to the parser)
     if token.dep_ != "amod":
         return True
     head = token.head

@@ -99,6 +99,12 @@ def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
         ("If there are people who are believed to be dangerous, the law must apply to them.", None),
         ("The minister is believed to be planning a visit to Paris.", "rumour"),
         ("The band reached #1 on the chart in 2019.", "figure"),  # a rank: "#" is no currency sign
+        # someone faking or fabricating is no denial; a report said to be fabricated is one
+        ("He was limping, and he was faking worse than I've ever seen him fake.", None),
+        ("The aides fabricated the figures for the council report.", None),
+        ("The statistics, said to come from a crime bureau, appear to be fabricated.", "denial"),
+        ("No, the mayor hasn't been arrested.", "denial"),  # a rumour answered
+        ("No, I think the council should wait until March.", None),
     ],
 )
 def test_kind_cues_that_only_look_like_one(nlp, sentence, kind):
