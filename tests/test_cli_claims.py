@@ -81,6 +81,18 @@ def test_a_dismissed_machine_claim_stays_dismissed_after_analyse_all(capsys, ws_
     assert code == 0 and "restored" in out, err
 
 
+def test_machine_claims_found_again_keep_their_ids_after_analyse_all(capsys, ws_copy):
+    """A script's claim ids still name the same claims after re-analysis (they were renumbered)."""
+    before = {c["id"]: c["text"] for c in _claims(capsys, ws_copy) if c["origin"] == "analysis"}
+    code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
+    assert code == 0, err
+    after = {c["id"]: c["text"] for c in _claims(capsys, ws_copy) if c["origin"] == "analysis"}
+    assert before and after == before
+    some = next(iter(before))
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(some))
+    assert code == 0 and out.startswith(f"claim {some}: "), err
+
+
 def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
     claims = _claims(capsys, ws_copy)
     source = claims[0]["source"]["id"]

@@ -106,7 +106,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
 def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
     with ws.transaction():
         text = get_source_text(ws, source_id)
-        _remove_machine_output(ws, source_id)
+        earlier_claims = _remove_machine_output(ws, source_id)
         resolver = run.resolver(ws)
         resolver.start_source(source_id)
         entity_ids = {found.key: resolver.resolve(found) for found in analysis.entities}
@@ -114,7 +114,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         resolver.settle_names({i for i in entity_ids.values() if i is not None})
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
         moved = settle_entities(resolver, (i for i in entity_ids.values() if i is not None))
-        _insert_claims(ws, source_id, text, analysis.claims)
+        _insert_claims(ws, source_id, text, analysis.claims, earlier_claims)
         rows = [(source_id, *check_range(text, start, end, source_id)) for start, end in analysis.sentences]
         ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)
         ws.db.execute(
@@ -152,8 +152,17 @@ def list_sentences(ws: Workspace, source_id: int) -> list[tuple[int, int]]:
     return [(row[0], row[1]) for row in rows]
 
 
-def _remove_machine_output(ws: Workspace, source_id: int) -> None:
+def _remove_machine_output(ws: Workspace, source_id: int) -> dict[tuple[str, int, int, str], int]:
+    """Delete what the analysis will write again; returns the ids of the machine claims deleted,
+    by their words, for the claims found again to keep (``briefing claims related 150`` in a
+    script still means the same claim after ``briefing analyse --all``)."""
     db = ws.db
+    earlier = {
+        (part, start, end, words): claim_id
+        for claim_id, part, start, end, words in db.execute(
+            f'SELECT id, part, start, "end", text FROM claims WHERE {_MACHINE_CLAIMS}', [source_id]
+        ).fetchall()
+    }
     db.execute("DELETE FROM mentions WHERE source_id = ? AND origin = 'analysis'", [source_id])
     db.execute(f"DELETE FROM quotes WHERE {_MACHINE_QUOTES}", [source_id])
     db.execute(
@@ -163,6 +172,7 @@ def _remove_machine_output(ws: Workspace, source_id: int) -> None:
     )
     db.execute(f"DELETE FROM claims WHERE {_MACHINE_CLAIMS}", [source_id])
     db.execute("DELETE FROM sentences WHERE source_id = ?", [source_id])
+    return earlier
 
 
 def _delete_leftover_entities(ws: Workspace) -> list[int]:
@@ -226,9 +236,17 @@ def _insert_quotes(
         )
 
 
-def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[FoundClaim]) -> None:
+def _insert_claims(
+    ws: Workspace,
+    source_id: int,
+    text: str,
+    claims: Iterable[FoundClaim],
+    earlier: dict[tuple[str, int, int, str], int] | None = None,
+) -> None:
     """Machine claims, except where a kept claim (the analyst's, or one they looked at or
-    dismissed) already stands on the same words; a headline claim counts in the title."""
+    dismissed) already stands on the same words; a headline claim counts in the title. A claim
+    found again on the same words takes the id it had (``earlier``)."""
+    earlier = earlier or {}
     kept = ws.db.execute('SELECT part, start, "end", text FROM claims WHERE source_id = ?', [source_id]).fetchall()
     ranges = {(part, start, end) for part, start, end, _ in kept}
     skipped_texts = {claim_text for *_, claim_text in kept} | rejected_keys(ws, "claim", source_id)
@@ -244,10 +262,13 @@ def _insert_claims(ws: Workspace, source_id: int, text: str, claims: Iterable[Fo
         if (claim.part, start, end) in ranges or words in skipped_texts:
             continue
         ranges.add((claim.part, start, end))
+        values = [source_id, words, start, end, claim.kind, round(claim.score, 4), claim.part]
+        same = earlier.get((claim.part, start, end, words))
+        columns, marks = ("id, ", "?, ") if same is not None else ("", "")
         ws.db.execute(
-            'INSERT INTO claims (source_id, text, start, "end", status, origin, kind, score, part) '
-            "VALUES (?, ?, ?, ?, 'unreviewed', 'analysis', ?, ?, ?)",
-            [source_id, words, start, end, claim.kind, round(claim.score, 4), claim.part],
+            f'INSERT INTO claims ({columns}source_id, text, start, "end", status, origin, kind, score, part) '
+            f"VALUES ({marks}?, ?, ?, ?, 'unreviewed', 'analysis', ?, ?, ?)",
+            [same, *values] if same is not None else values,
         )
 
 
