@@ -90,9 +90,14 @@ def run_claims(ws, args: argparse.Namespace) -> int:
 
         mark_claim(ws, args.claim_id, args.status, args.reason)
         return _said(ws, args.claim_id, "marked")
-    if args.action in ("dismiss", "restore"):
-        (claims.dismiss_claim if args.action == "dismiss" else claims.restore_claim)(ws, args.claim_id, args.reason)
-        return _said(ws, args.claim_id, {"dismiss": "dismissed", "restore": "restored"}[args.action])
+    if args.action == "dismiss":
+        claims.dismiss_claim(ws, args.claim_id, args.reason)
+        return _said(ws, args.claim_id, "dismissed")
+    if args.action == "restore":
+        claims.restore_claim(ws, args.claim_id, args.reason)
+        if not claims.get_claim(ws, args.claim_id)["suggestions"]:
+            _suggest(ws, [args.claim_id])  # an analysis while it was dismissed passed it over
+        return _said(ws, args.claim_id, "restored")
     return _print_related(ws, args.claim_id, args.json, args.refresh)
 
 

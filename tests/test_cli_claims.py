@@ -71,7 +71,7 @@ def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
 
 
 def test_a_dismissed_machine_claim_stays_dismissed_after_analyse_all(capsys, ws_copy):
-    machine = next(c for c in _claims(capsys, ws_copy) if c["origin"] == "analysis")
+    machine = next(c for c in _claims(capsys, ws_copy) if c["origin"] == "analysis" and c["suggestions"])
     code, out, err = run(capsys, "claims", "--workspace", ws_copy, "dismiss", str(machine["id"]), "--reason", "a quip")
     assert code == 0 and "dismissed" in out, err
     run(capsys, "analyse", "--workspace", ws_copy, "--all")
@@ -79,6 +79,8 @@ def test_a_dismissed_machine_claim_stays_dismissed_after_analyse_all(capsys, ws_
     assert machine["text"] not in [c["text"] for c in remaining]
     code, out, err = run(capsys, "claims", "--workspace", ws_copy, "restore", str(machine["id"]))
     assert code == 0 and "restored" in out, err
+    [restored] = [c for c in _claims(capsys, ws_copy) if c["id"] == machine["id"]]
+    assert restored["suggestions"] > 0  # the analysis passed it over while it was dismissed
 
 
 def test_machine_claims_found_again_keep_their_ids_after_analyse_all(capsys, ws_copy):
