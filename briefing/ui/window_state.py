@@ -31,10 +31,14 @@ def _parts(window: MainWindow):
     )
 
 
+PANEL_TAB = "main/panel_tab"  # the side panel's tab (Summary, Entities, Quotes, Claims, Notes)
+
+
 def save_state(window: MainWindow) -> None:
     settings = QSettings()
     for key, save, _ in _parts(window):
         settings.setValue(key, save())
+    settings.setValue(PANEL_TAB, window.panel.currentIndex())
     if window.attached:
         save_reading(window, settings)
 
@@ -47,6 +51,9 @@ def restore_state(window: MainWindow) -> None:
         value = settings.value(key)
         if isinstance(value, QByteArray):
             restore(value)
+    tab = settings.value(PANEL_TAB)
+    if isinstance(tab, (int, str)) and str(tab).isdigit() and int(tab) < window.panel.count():
+        window.panel.setCurrentIndex(int(tab))  # back at the Claims tab where the analyst left it
 
 
 def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:

@@ -133,3 +133,14 @@ def test_reopening_keeps_the_claims_tab_sizes(qtbot, private_settings, workspace
     window.panel.setCurrentWidget(window.panel.claims_widget)
     qtbot.waitUntil(lambda: window.panel.claims_splitter.sizes() == wanted)
     _close(window, ws)
+
+
+def test_reopening_shows_the_side_panel_tab_that_was_open(qtbot, private_settings, workspace_copy):
+    window, ws = _open_window(qtbot, workspace_copy)
+    window.panel.setCurrentWidget(window.panel.claims_widget)
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    qtbot.waitUntil(lambda: window.current_source_id() is not None)
+    assert window.panel.currentWidget() is window.panel.claims_widget  # not the Summary tab
+    _close(window, ws)
