@@ -50,6 +50,7 @@ SCORE_TIPS = {
 RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
 
 
+ATTACHED_AS = "attached as"  # a suggestion closed because its passage became evidence with another relation
 PREVIEW_LINES = 4  # of a suggested passage shown at once; a longer one scrolls
 
 
@@ -238,6 +239,7 @@ class EvidencePanel(QWidget):
             item.setToolTip(2, tip(change))
             item.setToolTip(0, tip(f"{judgement.at} (UTC)"))
             self.history.addTopLevelItem(item)
+        self.history.scrollToBottom()  # oldest first: the latest judgement in view
         self.evidence.clear()
         for e in evidence:
             origin = e.get("origin")
@@ -337,6 +339,8 @@ def describe(j: Judgement) -> str:
             "restore": "Claim restored",
             "remove": "Claim removed",
         }.get(j.action, f"{j.action} {j.field or ''}".strip())
+    if j.action == "dismiss" and (j.reason or "").startswith(ATTACHED_AS):
+        return "Suggested passage closed: attached with another relation"  # the evidence's own line says which
     return {
         "confirm": "Suggested passage confirmed as evidence",
         "dismiss": "Suggested passage dismissed",
@@ -479,7 +483,9 @@ class AttachSuggestion(QUndoCommand):
                 self.evidence_id = add_evidence(
                     self.ws, s["claim_id"], s["source_id"], s["start"], s["end"], self.relation, expected=expected
                 )
-                dismiss_suggestion(self.ws, s["id"], f"attached as {self.relation} evidence, not {s['relation']}")
+                dismiss_suggestion(
+                    self.ws, s["id"], f"{ATTACHED_AS} {self.relation} evidence; suggested as {s['relation']}"
+                )
         self.revisions.wrote()
         self.changed()
 

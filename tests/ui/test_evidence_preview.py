@@ -63,6 +63,9 @@ def test_attach_as_from_the_preview_links_the_passage_with_that_relation(demo_wi
     assert message.startswith(f"Attached as {adjective} evidence to claim “") and claim.text[:20] in message
     states = {s["id"]: s["state"] for s in list_suggestions(demo_window.ws, claim.id)}
     assert states[suggestion["id"]] == "dismissed"  # it is decided: no longer offered
+    history = demo_window.panel.evidence.history
+    shown = [history.topLevelItem(i).text(2) for i in range(history.topLevelItemCount())]
+    assert "Suggested passage closed: attached with another relation" in " | ".join(shown)  # not "dismissed"
     demo_window.undo_stack.undo()
     assert _evidence(demo_window, claim.id) == []
     assert {s["id"]: s["state"] for s in list_suggestions(demo_window.ws, claim.id)}[suggestion["id"]] == "open"
