@@ -18,7 +18,8 @@ passage that matched), so the decision reads the passage *and its source's text*
 - "contradicts" only when its probability passes a threshold chosen, on out-of-fold dev
   predictions, for precision >= 0.85 (none reached it: the threshold is 1.01); "supports" likewise
   above its own threshold; else "related";
-- before the model, an override: "contradicts" when a narrow cue is bound to the claim's subject
+- before the model, "supports" when the passage states the claim in its very words (at least six,
+  unhedged, in a source without refuting words), and "contradicts" when a narrow cue is bound to the claim's subject
   (``ClaimSides.contradiction_rule``): a plain assertion whose source says one of the claim's names
   "is a hoax / was fake / is not true", or a claim rejecting a figure ("62,000 households, not the
   40,000") met by a passage stating it ("40,000 homes"). Denials, negated predicates and differing
@@ -110,6 +111,7 @@ LEAD = 45  # words of a source's lead: its title and first sentence or two
 # "supports" needs the passage to hold this share of the claim's words, and its source this share
 # (chosen on FNC-1's dev part, on the five suggestions shown per headline: of those said
 # "supports", the share right went from 0.68 to 0.80 with these floors)
+SAME_WORDS = 6  # a claim's words found in this many or more, in order, in a passage: its own statement
 RESTATED_IN_PASSAGE = 0.3
 RESTATED_IN_SOURCE = 0.7
 FEATURES = (
@@ -255,6 +257,8 @@ class ClaimSides:
         is the passage's source text (title and body), the passage itself when not given."""
         if self.contradiction_rule(passage, context):
             return "contradicts"
+        if self.said_word_for_word(passage, context):
+            return "supports"
         if not self.keys.intersection(key(w) for w in words(passage)):
             return "related"
         supports, contradicts = self.probabilities(passage, context)
@@ -263,6 +267,21 @@ class ClaimSides:
         if supports >= weights.SUPPORTS_THRESHOLD and self.restated(passage, context):
             return "supports"
         return "related"
+
+    def said_word_for_word(self, passage: str, context: str | None = None) -> bool:
+        """The passage states the claim in its very words ("The PGA Tour has confirmed that there
+        is no truth to these claims." in three outlets), with no hedge around them, in a source
+        whose refuting words are only the claim's own: the same statement supports it. At least
+        ``SAME_WORDS`` words: shorter runs recur by chance."""
+        n = len(self.words)
+        if n < SAME_WORDS or self.question:
+            return False
+        said = words(passage)
+        at = next((i for i in range(len(said) - n + 1) if said[i : i + n] == self.words), None)
+        if at is None or HEDGES.intersection(said[:at] + said[at + n :]):
+            return False
+        source = context_of(context if context else passage)
+        return all(source.tokens[i] in self.words for i in source.refute_at)
 
     def restated(self, passage: str, context: str | None = None) -> bool:
         """Whether the passage and its source carry enough of the claim's words to agree with it

@@ -250,3 +250,16 @@ def test_supports_needs_the_claim_restated(monkeypatch):
     sides = ClaimSides(claim)
     assert sides.restated(restating, restating)
     assert not sides.restated("The council approved it.", "The council approved it. Nothing else.")
+
+
+def test_a_passage_stating_the_claim_in_its_very_words_supports_it(monkeypatch):
+    """The same sentence in another outlet ("The tour has confirmed that there is no truth to these
+    claims.") was only "related"; said in its very words, unhedged, it supports the claim, unless
+    its source calls something a hoax or the words are a question's or a hedge's."""
+    monkeypatch.setattr(relation_weights, "SUPPORTS_THRESHOLD", 1.01)  # the model alone never says it
+    claim = "The tour has confirmed that there is no truth to these claims."
+    assert relation(claim, f"Meanwhile, {claim.lower()[:-1]}, a spokesman said.") == "supports"
+    assert relation(claim, f"Some said {claim.lower()}", f"It was a hoax. Some said {claim.lower()}") == "related"
+    assert relation(claim, f"It is unconfirmed whether {claim.lower()}") == "related"
+    short = "The tour confirmed it."
+    assert relation(short, f"Yes, {short.lower()}") == "related"  # too few words to be the same statement
