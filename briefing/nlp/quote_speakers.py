@@ -340,10 +340,27 @@ def _named_speaker(
     person = cluster_at(clusters, start, start + tail.start(), among=people) if tail else None
     if person is not None:
         return person, speaker_text  # 'Stephen Vladeck of the University of Texas': the person
+    return _named_within(clusters, start, end, speaker_text), speaker_text
+
+
+def _named_within(clusters: list[Cluster], start: int, end: int, speaker_text: str) -> int | None:
+    """The cluster named in the speaker words, unless they are only a role or pronoun, or the
+    name is a group's describing another noun ('two British men from west London', 'British
+    intelligence': not the British)."""
     named = cluster_at(clusters, start, end)
-    if named is not None and speaker_text.lower() not in ROLE_NOUNS | PRONOUN_WORDS:
-        return named, speaker_text
-    return None, speaker_text
+    if named is None or speaker_text.lower() in ROLE_NOUNS | PRONOUN_WORDS:
+        return None
+    if clusters[named].type == "group" and _modifies(clusters[named], speaker_text):
+        return None
+    return named
+
+
+def _modifies(group: Cluster, speaker_text: str) -> bool:
+    """A group's word describing the speaker's noun ("two British men") rather than naming the
+    speakers ("the British", "Republicans")."""
+    names = {group.name.lower(), *(m.text.lower() for m in group.mentions)}
+    words = [w for w in re.findall(r"[\w'’-]+", speaker_text.lower()) if w not in ("the", "a", "an", "many", "some")]
+    return not any(" ".join(words) == name for name in names)
 
 
 def _member_of(speaker_text: str, start: int, head: int | None) -> bool:

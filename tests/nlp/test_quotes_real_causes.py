@@ -502,3 +502,23 @@ def test_a_clause_before_a_quote_is_the_narrative_not_what_the_speech_verb_repor
         "once — “I now do recall,” he said."
     )
     assert speakers(analyse(text), text) == [("I now do recall,", "Gordon Sondland")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Now two British men from west London say they were held for days. "
+            "“We were questioned for hours,” two British men from west London said.",
+            [("We were questioned for hours,", None)],
+        ),
+        (
+            "British intelligence is closing in. “We are zeroing in on him,” British intelligence sources said.",
+            [("We are zeroing in on him,", None)],
+        ),
+        ("“We will not pay,” the British said.", [("We will not pay,", "British")]),
+    ],
+)
+def test_a_group_word_describing_the_speaker_is_not_the_speaker(analyse, text, expected):
+    """'two British men', 'British intelligence sources': people the text does not name, not 'the British'."""
+    assert speakers(analyse(text), text) == expected
