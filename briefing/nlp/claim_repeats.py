@@ -5,9 +5,11 @@ takes 1,237 delegates to win the Republican nomination."), a photo's caption res
 paragraph beside it ("Dr Mark Harvey says the fear of spiders fuels urban myths" over "Harvey
 said the fear most people have of spiders fuels urban myths …"). The analyst would judge the
 same claim twice. Two sentences are one claim when they share most of their content words
-(``SHARED``, of all the words of both) and give the same figures; a caption (no closing mark)
-is one claim with the sentence that holds nearly all its words. The body's sentence stays,
-else the first. The headline is no repeat of the lead that tells its story at length.
+(``SHARED``, of all the words of both), give the same figures and the names of one are all in
+the other ("Trump won Virginia, Georgia and Alabama" is no repeat of "Clinton won Virginia,
+Georgia and Alabama"); a caption (no closing mark) is one claim with the sentence that holds
+most of its words. The body's sentence stays, else the first. The headline is no repeat of
+the lead that tells its story at length.
 """
 
 from __future__ import annotations

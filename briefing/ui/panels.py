@@ -363,7 +363,7 @@ class VerticalRoom(QScrollArea):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit)
+            QTimer.singleShot(0, self, self._fit)  # not after the room is gone
         return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
