@@ -3,7 +3,9 @@
 Subject is the title (without "Fwd:"/"Re:" prefixes), the From display name the author and
 the Date header the published date. The text/plain part is preferred; a text/html part goes
 through the HTML reader. Attachments are ignored. A forwarded-message header block and the
-signature after the "-- " delimiter are not part of the article and are cut.
+signature after the "-- " delimiter are not part of the article and are cut; so is a phone's
+"Sent from my iPhone". A forward that quotes the article line by line ("> ...") gives the
+article, without the sender's note above it. A forward's sender is not the article's author.
 
 Headers are read from their raw values: hand-written and badly relayed mail often carries
 8-bit bytes in headers instead of RFC 2047 words, which the standard parser keeps as
@@ -28,6 +30,16 @@ REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
 FORWARD_MARKER = re.compile(r"^-{2,}\s*(forwarded message|original message)\s*-{2,}\s*$", re.I | re.M)
 FORWARD_HEADER = re.compile(r"^(from|date|sent|subject|to|cc|reply-to):\s", re.IGNORECASE)
 SIGNATURE = re.compile(r"^-- $", re.M)
+# a phone's or mail program's line under the message: "Sent from my iPhone", "Get Outlook for iOS"
+MOBILE_SIGNATURE = re.compile(
+    r"^(?:Sent from my [\w ]{2,30}|Sent from (?:Mail|Outlook|Yahoo Mail) for [\w ]{2,20}|Get Outlook for \w+)\s*$",
+    re.M | re.I,
+)
+QUOTE_MARK = re.compile(r"^> ?")
+REPLY_ATTRIBUTION = re.compile(r"^(?:On\b.{0,300}\b(?:wrote|said)|.{1,200}\b(?:wrote|schrieb|a écrit|escribió)):\s*$")
+MIN_QUOTED_LINES = 5  # a forward's quoted article, not a reply's quoted sentence or two
+QUOTED_SHARE = 3  # the quoted lines hold three times the words of the rest: the article is the quote
+LAST_NAME_FIRST = re.compile(r"^([A-Z][\w'’-]+), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)$")
 HEADER_NAMES = ("From", "Subject", "Date", "To", "Message-ID", "Content-Type", "MIME-Version")
 FOLD = re.compile(r"\r?\n(?=[ \t])")
 # The email package parses a header in time and memory growing with the square of its encoded
@@ -59,8 +71,13 @@ def read_eml(raw: bytes) -> Extracted:
             outlet=page.outlet,
             published=published or page.published,
         )
-    text = cut_forward_block(cut_signature(body))
-    return Extracted(text=text, title=subject, author=author, published=published)
+    body = MOBILE_SIGNATURE.sub("", body.replace("\r\n", "\n"))
+    quoted = quoted_article(body)
+    if quoted is not None:  # a forward that quotes the article under "On ... wrote:"
+        return Extracted(text=cut_signature(quoted), title=subject, published=published)
+    forwarded = FORWARD_MARKER.search(body) is not None
+    text = cut_forward_block(cut_signature(cut_reply_quote(body)))
+    return Extracted(text=text, title=subject, author=None if forwarded else author, published=published)
 
 
 def check_parts(raw: bytes) -> None:
@@ -108,11 +125,11 @@ def is_html_part(part) -> bool:
 
 
 def read_headers(message: EmailMessage) -> tuple[str | None, str | None, str | None]:
-    subject = REPLY_PREFIX.sub("", str(read_header(message, "Subject") or "")).strip() or None
+    subject = REPLY_PREFIX.sub("", str(read_header(message, "Subject") or "")).strip().rstrip(" ;,") or None
     author = None
     addresses = getattr(read_header(message, "From"), "addresses", ())
     if addresses:
-        author = addresses[0].display_name.strip() or None
+        author = LAST_NAME_FIRST.sub(r"\2 \1", addresses[0].display_name.strip()) or None  # "Ortiz, Kevin"
     date_header = read_header(message, "Date")
     published = parse_date_value(getattr(date_header, "datetime", None))
     return subject, author, published
@@ -127,17 +144,51 @@ def read_header(message: EmailMessage, name: str) -> BaseHeader | None:
     return None
 
 
+def quoted_article(text: str) -> str | None:
+    """The article a forward quotes line by line ("> ROME - Bernie Sanders met ..."), without
+    the quote marks, when the quoted lines hold most of the message's words: the sender's note
+    above them ("Team, see below from the Post"), the signature and the "On ..., X wrote:" line
+    are not the article. None for a reply that quotes only a little of what it answers."""
+    lines = text.split("\n")
+    quoted = [line for line in lines if line.startswith(">")]
+    if len(quoted) < MIN_QUOTED_LINES:
+        return None
+    own = sum(len(line.split()) for line in lines if not line.startswith(">"))
+    unquoted = [QUOTE_MARK.sub("", line, count=1) for line in quoted]
+    if sum(len(line.split()) for line in unquoted) < QUOTED_SHARE * own:
+        return None
+    return "\n".join(unquoted).strip("\n")
+
+
+def cut_reply_quote(text: str) -> str:
+    """A reply's quote of the message it answers, at its end: the "On ..., X wrote:" line and
+    the "> " lines under it."""
+    lines = text.rstrip("\n").split("\n")
+    end = len(lines)
+    while end and (lines[end - 1].startswith(">") or not lines[end - 1].strip()):
+        end -= 1
+    if end == len(lines):
+        return text
+    if end and REPLY_ATTRIBUTION.match(lines[end - 1]):
+        end -= 1
+    return "\n".join(lines[:end]).rstrip("\n")
+
+
 def cut_signature(text: str) -> str:
     match = SIGNATURE.search(text.replace("\r\n", "\n"))
     return text.replace("\r\n", "\n")[: match.start()] if match else text
 
 
 def cut_forward_block(text: str) -> str:
-    """Drop a "---- Forwarded message ----" line and the header lines right below it."""
+    """Drop a "---- Forwarded message ----" line and the header lines right below it, and the
+    sender's short note above them."""
     match = FORWARD_MARKER.search(text)
     if not match:
         return text
     lines = text[match.end() :].lstrip("\n").split("\n")
     while lines and (FORWARD_HEADER.match(lines[0]) or not lines[0].strip()):
         lines.pop(0)
-    return text[: match.start()] + "\n".join(lines)
+    forwarded, note = "\n".join(lines), text[: match.start()]
+    if len(note.split()) * QUOTED_SHARE <= len(forwarded.split()):
+        return forwarded  # the sender's "FYI" above the article is no part of it
+    return note + forwarded

@@ -319,3 +319,29 @@ def test_html_import_never_touches_the_network(tmp_path, monkeypatch):
     doc = read_document(write(tmp_path, "remote.html", page))
     assert doc.text == f"{PARA_1}\n\n{PARA_2}"
     assert attempts == []
+
+
+def test_eml_forward_quoting_the_article_gives_the_article(tmp_path):
+    """A forward with a note, a signature, then "On ..., X wrote:" and the article on "> " lines
+    kept only the note; the forwarder is not the article's author."""
+    article = [" ".join([PARA_1] * 3), " ".join([PARA_2] * 3)]
+    quoted = "\n>\n".join("\n".join(f"> {line}" for line in textwrap.wrap(para, 60)) for para in article)
+    plain = (
+        "Team, see below from the Courier.\n\nJane\n\n-- \nJane Doe | Analyst\n+1 202 555 0143\n\n"
+        f"On Mon, Mar 2, 2026 at 9:02 AM, Courier <alerts@courier.example> wrote:\n{quoted}\n"
+    )
+    doc = read_document(make_eml(tmp_path / "q.eml", subject=f"Fwd: {HEADLINE}", plain=plain))
+    assert doc.text == "\n\n".join(article) and doc.author is None
+    reply = f"{PARA_1}\n\n{PARA_2}\n\nOn Mon, Jane wrote:\n> Is the plant back?\n> Thanks"
+    assert read_document(make_eml(tmp_path / "r.eml", plain=reply)).text == f"{PARA_1}\n\n{PARA_2}"  # a reply's quote
+
+
+def test_eml_phone_signature_short_note_and_sender_written_last_name_first(tmp_path):
+    plain = "FYI\n\n---------- Forwarded message ---------\nFrom: Desk <d@x.example>\n\n"
+    plain += f"{PARA_1}\n\n{PARA_2}\n\nSent from my iPhone\n"
+    doc = read_document(
+        make_eml(tmp_path / "p.eml", subject=f"{HEADLINE};", plain=plain, sender='"Doe, Jane" <jane@courier.example>')
+    )
+    assert (doc.title, doc.author, doc.text) == (HEADLINE, None, f"{PARA_1}\n\n{PARA_2}")
+    own = read_document(make_eml(tmp_path / "o.eml", plain=PARA_1, sender='"Doe, Jane" <jane@courier.example>'))
+    assert own.author == "Jane Doe"
