@@ -29,6 +29,7 @@ DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body te
 HEADING_EXTRA = 1.5  # points above the body size that make a line a heading
 MAX_HEADING_LINES = 4
 MAX_HEADING_CHARS = 300
+EDGE_BAND = 2.0  # points: lines this close to the page's top or bottom baseline stand on it
 MAX_PAGES = 2000  # a longer document is refused, not cut short without a word
 BOMB = "pdf content too large when unpacked (a decompression bomb?)"
 
@@ -172,13 +173,27 @@ def starts_paragraph(above: Line, line: Line, usual: float) -> bool:
 def drop_running_lines(pages: list[list[Line]]) -> None:
     """Remove page numbers and headers or footers repeated on several pages, in place.
 
-    Only the first and last line of a page can be running lines, and a line that ends a
+    Only a page's edge lines (``edge_lines``) can be running lines, and a line that ends a
     sentence never counts as repeated: the last lines of two paragraphs may well match.
     """
     repeated = find_running_keys(pages)
     for lines in pages:
-        edge = {id(line) for line in lines[:1] + lines[-1:]}
+        edge = {id(line) for line in edge_lines(lines)}
         lines[:] = [line for line in lines if id(line) not in edge or not is_running(line, repeated)]
+
+
+def edge_lines(lines: list[Line]) -> list[Line]:
+    """The lines where headers and footers stand: the first and last in reading order, and all
+    on the page's top and bottom baselines (a header set in two pieces, left and right, and a
+    footer that the page draws before its text)."""
+    placed = [line.y for line in lines if line.y is not None]
+    if not placed:
+        return lines[:1] + lines[-1:]
+    top, bottom = max(placed), min(placed)
+    banded = [
+        line for line in lines if line.y is not None and (line.y >= top - EDGE_BAND or line.y <= bottom + EDGE_BAND)
+    ]
+    return [*{id(line): line for line in lines[:1] + lines[-1:] + banded}.values()]
 
 
 def find_running_keys(pages: list[list[Line]]) -> set[str]:
@@ -187,7 +202,7 @@ def find_running_keys(pages: list[list[Line]]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for lines in pages:
-        edge = [line for line in lines[:1] + lines[-1:] if not SENTENCE_END.search(line.text)]
+        edge = [line for line in edge_lines(lines) if not SENTENCE_END.search(line.text)]
         for key in {running_key(line) for line in edge}:
             counts[key] = counts.get(key, 0) + 1
     return {key for key, n in counts.items() if n >= max(2, len(pages) // 2)}

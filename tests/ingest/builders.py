@@ -57,8 +57,25 @@ class PagedPdf(FPDF):
         self.cell(0, 10, f"Page {self.page_no()}", align="C")
 
 
-def make_paged_pdf(path: Path, paragraphs: list[str]) -> Path:
-    pdf = PagedPdf()
+class EdgesFirstPdf(FPDF):
+    """A header in two pieces on one line (left and right) and the "Page N" footer, both drawn
+    before the page's text, as page-layout programs write them: in reading order they are
+    neither the page's first nor its last lines."""
+
+    def header(self):
+        self.set_font("Helvetica", "", 8)
+        self.set_auto_page_break(False)  # the footer's place is below the text's bottom margin
+        self.set_y(-15)
+        self.cell(0, 10, f"Page {self.page_no()}", align="C")
+        self.set_auto_page_break(True, margin=20)
+        self.set_y(10)
+        self.cell(95, 5, "Halden Courier | 4 March 2026")
+        self.cell(0, 5, "POLITICS", align="R")
+        self.ln(10)
+
+
+def make_paged_pdf(path: Path, paragraphs: list[str], edges_first: bool = False) -> Path:
+    pdf = EdgesFirstPdf() if edges_first else PagedPdf()
     pdf.set_creation_date(FIXED_DATE)
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)

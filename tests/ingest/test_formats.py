@@ -170,10 +170,11 @@ def test_a_pdf_headline_broken_over_lines_is_the_whole_title(tmp_path, headline,
     assert doc.text == f"{body}\n\n{PLAIN_PARA_2}"
 
 
-def test_pdf_pages_lose_running_lines_but_no_text(tmp_path):
+@pytest.mark.parametrize("edges_first", [False, True], ids=["in reading order", "header and footer drawn first"])
+def test_pdf_pages_lose_running_lines_but_no_text(tmp_path, edges_first):
     sentence = "The mayor said on Tuesday that the city's grid had failed again, leaving homes dark. "
     paragraphs = [f"Paragraph {n}. {sentence * 6}".strip() for n in range(9)]
-    doc = read_document(make_paged_pdf(tmp_path / "report.pdf", paragraphs))
+    doc = read_document(make_paged_pdf(tmp_path / "report.pdf", paragraphs, edges_first))
     assert PdfReader(tmp_path / "report.pdf").get_num_pages() == 2
     # every paragraph whole, including the one split by the page break; no header or page number
     assert doc.text == "\n\n".join(paragraphs)
