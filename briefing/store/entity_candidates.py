@@ -30,6 +30,7 @@ TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady president minister
 SUFFIXES = {"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 FILLER = frozenset("of the and for de du la le van von der".split())  # skipped by initials
 LIKELY = 50.0  # a candidate at or above this score is a likely duplicate
+ANOTHER_FIRST_NAME = "same surname, different first name"
 # another type than the entity's: the analysis mistypes people and organisations, less often places
 TYPE_WEIGHT = {
     frozenset(("person", "organisation")): 0.6,
@@ -71,6 +72,9 @@ def merge_candidates(ws: Workspace, entity_id: int, limit: int = 20) -> list[Mer
     for other_id, name, kind, aliases in _prefilter(ws, entity_id, row[1], own):
         forms = [_parse(name), *(_parse(a) for a in aliases)]
         best = _best_match(own, forms, people="person" in (kind, row[1]))
+        names = _compare(own[0], forms[0], people="person" in (kind, row[1]))
+        if best is not None and names is not None and names[1] == ANOTHER_FIRST_NAME:
+            best = names  # 'Hillary Clinton' and 'Bill Clinton': a lone 'Clinton' alias joins neither
         if best is not None:
             weight = TYPE_WEIGHT.get(frozenset((row[1], kind)), 1.0) if kind != row[1] else 1.0
             reason = best[1] if weight == 1.0 else f"{best[1]}; typed {kind}"
@@ -230,7 +234,7 @@ def _same_last(a: _Name, b: _Name) -> tuple[float, str]:
     distance = _distance(" ".join(first_a), " ".join(first_b), 1)
     if distance <= 1 and min(len(first_a[0]), len(first_b[0])) >= 3:
         return 82.0, f"spelling differs by {distance}"
-    return 20.0, "same surname, different first name"
+    return 20.0, ANOTHER_FIRST_NAME
 
 
 def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

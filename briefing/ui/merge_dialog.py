@@ -87,7 +87,7 @@ class MergeDialog(QDialog):
         proposed = {c.id for c in candidates}
         others = [e for e in everyone if e[0] not in proposed]
         for title, rows in (
-            (f"Likely duplicates ({len(likely)})", [(c.id, c.name, c.type, _why(c)) for c in likely]),
+            (f"{LIKELY_TITLE} ({len(likely)})", [(c.id, c.name, c.type, _why(c)) for c in likely]),
             (
                 f"Similar names, probably different ({len(unlikely)})",
                 [(c.id, c.name, c.type, _why(c)) for c in unlikely],
@@ -118,9 +118,12 @@ class MergeDialog(QDialog):
             self._select_first()
 
     def _select_first(self) -> None:
+        """The first likely duplicate, or the first entity the filter shows; none when the
+        dialog opens without a likely duplicate (Enter would merge into someone else)."""
         for group in range(self.proxy.rowCount()):
             parent = self.proxy.index(group, 0)
-            if self.proxy.rowCount(parent):
+            likely = str(parent.data()).startswith(LIKELY_TITLE)
+            if self.proxy.rowCount(parent) and (likely or self.filter.text()):
                 self.view.setCurrentIndex(self.proxy.index(0, 0, parent))
                 break
         self._enable()
@@ -150,6 +153,9 @@ class MergeDialog(QDialog):
     def chosen(self) -> int | None:
         index = self.view.currentIndex()
         return index.siblingAtColumn(0).data(EntityIdRole) if index.isValid() else None
+
+
+LIKELY_TITLE = "Likely duplicates"
 
 
 def _why(candidate: MergeCandidate) -> str:

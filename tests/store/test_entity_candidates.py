@@ -156,3 +156,17 @@ def test_ten_thousand_entities_answer_quickly(ws, capsys):
         print(f"\nmerge_candidates over {len(ids):,} entities: {elapsed * 1000:.0f} ms")
     assert candidates[0].name == "Adam Neumann"
     assert candidates[0].reason == "spelling differs by 1"
+
+
+def test_a_lone_surname_alias_never_makes_another_first_name_a_likely_duplicate(ws):
+    """Hillary Clinton's alias 'Clinton' matched 'Bill Clinton' as the same surname, and Merge
+    Into… offered him first among the likely duplicates."""
+    hillary, bill, lone = add_entities(
+        ws,
+        ("Hillary Clinton", "person", ["Clinton", "Mrs. Clinton"]),
+        ("Bill Clinton", "person", ["Clinton"]),
+        ("Clinton", "person"),
+    )
+    found = {c.name: c for c in merge_candidates(ws, hillary)}
+    assert not found["Bill Clinton"].likely and found["Bill Clinton"].reason == "same surname, different first name"
+    assert found["Clinton"].likely  # the lone surname may still be hers

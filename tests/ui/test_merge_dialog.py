@@ -1,6 +1,6 @@
 """Merge Into… proposes the likely duplicates first; the entity page follows every entity edit."""
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from briefing.store.entities import list_entities
 from briefing.store.mentions import list_mentions
@@ -81,3 +81,19 @@ def test_deleting_the_shown_entity_says_so_on_its_page(demo_window):
     dock = demo_window.entity_dock
     assert dock.entity_id is None and "no longer exists" in dock.heading.text()
     assert dock.mentions.topLevelItemCount() == 0 and not dock.split_button.isEnabled()
+
+
+def test_without_a_likely_duplicate_nothing_is_chosen_until_the_analyst_picks_one(qtbot):
+    """Enter merged into the first of 'Similar names, probably different' (Bill for Hillary)."""
+    from briefing.store.entity_candidates import MergeCandidate
+
+    bill = MergeCandidate(2, "Bill Clinton", "person", 20.0, "same surname, different first name", 10)
+    dialog = MergeDialog(
+        None, "Hillary Clinton", "person", [bill], [(2, "Bill Clinton", "person"), (3, "Iowa", "place")]
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.rows()[0][:2] == ("Similar names, probably different (1)", "Bill Clinton")
+    merge = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.chosen() is None and not merge.isEnabled()
+    dialog.filter.setText("iow")  # typing a name picks the match
+    assert dialog.chosen() == 3
