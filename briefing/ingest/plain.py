@@ -5,9 +5,10 @@ their marks, emphasis and code marks go, links keep their text, images and refer
 definitions disappear, list items stay one per line ("*" and "+" bullets become "-"), and
 block quotes lose their marks. Raw HTML loses its tags, and scripts, styles, frames and the
 like lose their content too: code someone meant a browser to run is not article text.
-The first level-one heading
-is the title. Line breaks inside a paragraph are kept for the cleaner, which joins lines that
-were wrapped and keeps short lines (a byline above a date line) apart.
+The first level-one heading is the title; a YAML front matter block ("---" lines around
+"title:", "author:", "date:", "source:") gives the metadata and is no part of the text. Line
+breaks inside a paragraph are kept for the cleaner, which joins lines that were wrapped and
+keeps short lines (a byline above a date line) apart.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from briefing.ingest.clean import normalise_characters
+from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted
 from briefing.ingest.page_lines import find_top_headline, read_pasted_page
@@ -24,6 +26,8 @@ SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
 RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[*+-]|(\d{1,3}[.)]))\s+(.*)$")
+FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):(?:\s+(?P<value>.*))?$")
+MAX_FRONT_MATTER_LINES = 60
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
 # No pattern may scan past the next character that could start another match of it: inside
 # brackets no bracket, inside emphasis no mark of the same kind, inside a tag no "<". Each
@@ -52,8 +56,35 @@ def read_txt(raw: bytes) -> Extracted:
 
 
 def read_markdown(raw: bytes) -> Extracted:
-    title, text = markdown_to_text(decode_text(raw))
-    return Extracted(text=text, title=title)
+    fields, source = front_matter(decode_text(raw))
+    title, text = markdown_to_text(source)
+    return Extracted(
+        text=text,
+        title=title or fields.get("title"),
+        author=fields.get("author"),
+        outlet=fields.get("source") or fields.get("outlet") or fields.get("publication"),
+        published=parse_date_value(fields.get("date")),
+    )
+
+
+def front_matter(source: str) -> tuple[dict[str, str], str]:
+    """The fields of a YAML front matter block ("---" lines around "title: ...", "author: ...")
+    and the Markdown after it; no fields and the whole source when it opens with none."""
+    lines = source.lstrip("\ufeff").replace("\r\n", "\n").split("\n", MAX_FRONT_MATTER_LINES + 2)
+    if not lines or lines[0].strip() != "---":
+        return {}, source
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+    if end is None or end > MAX_FRONT_MATTER_LINES:
+        return {}, source
+    block = lines[1:end]
+    if not all(FRONT_MATTER_FIELD.match(line) or not line.strip() or line.startswith((" ", "-")) for line in block):
+        return {}, source  # a thematic break, not front matter
+    fields = {}
+    for line in block:
+        found = FRONT_MATTER_FIELD.match(line)
+        if found and found["value"].strip():
+            fields[found["key"].lower()] = found["value"].strip().strip("\"'").strip() or None
+    return {k: v for k, v in fields.items() if v}, "\n".join(lines[end + 1 :])
 
 
 def markdown_to_text(source: str) -> tuple[str | None, str]:

@@ -50,6 +50,15 @@ def test_utf16_text_file_decodes(tmp_path):
     assert read_document(path).text == PARA_2
 
 
+def test_markdown_front_matter_is_metadata_not_text(tmp_path):
+    front = f'---\ntitle: "{HEADLINE}"\nauthor: Jane Doe\ndate: 2026-03-04\nsource: Halden Courier\n---\n\n'
+    doc = read_document(write(tmp_path, "fm.md", f"{front}{PARA_1}\n\n{PARA_2}\n"))
+    assert (doc.title, doc.author, doc.outlet, doc.published) == (HEADLINE, "Jane Doe", "Halden Courier", "2026-03-04")
+    assert doc.text == f"{PARA_1}\n\n{PARA_2}"
+    ruled = read_document(write(tmp_path, "rule.md", f"---\n\n{PARA_1}\n\n---\n\n{PARA_2}\n"))
+    assert PARA_1 in ruled.text and PARA_2 in ruled.text  # thematic breaks, not front matter
+
+
 @pytest.mark.parametrize("suffix", [".md", ".markdown"])
 def test_markdown_syntax_is_stripped(tmp_path, suffix):
     source = (
