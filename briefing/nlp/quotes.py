@@ -23,6 +23,10 @@ from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_la
 from briefing.nlp.quote_topics import find_subjects
 from briefing.nlp.quote_tweets import tweet_quotes
 
+# the speaker's words end before a relative clause about them: "Mrs. Clinton, who did not
+# explicitly say that Mr. Sanders was not qualified to be president, said ..." names Mrs. Clinton
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
 TITLE_CUES = re.compile(r"(?i)\b(titled|entitled|named|dubbed|headlined|known as|so-called|billed as|nicknamed)\s*$")
 SPEECHLIKE = re.compile(r"(?i)\b(i|we|you|our|us|my|me)\b|[.!?,]$")
 
@@ -122,13 +126,13 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         return None
     if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or in_reported_clause(para, cue, span)):
         return None
-    speaker_text = text[cue.speaker_start : cue.speaker_end].strip(" ,")
+    relative = RELATIVE_CLAUSE.search(text, cue.speaker_start, cue.speaker_end)
+    speaker_end = relative.start() if relative and relative.start() > cue.speaker_start else cue.speaker_end
+    speaker_text = text[cue.speaker_start : speaker_end].strip(" ,")
     untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, quotes, *known)
     if untyped is not None:
         return Quote(inner_start, inner_end, *untyped, cue.verb)
-    speaker = resolve_speaker(
-        speaker_text, cue.speaker_start, cue.speaker_end, cue.head, clusters, text, quotes, *known
-    )
+    speaker = resolve_speaker(speaker_text, cue.speaker_start, speaker_end, cue.head, clusters, text, quotes, *known)
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
 
 

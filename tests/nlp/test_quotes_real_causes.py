@@ -522,3 +522,17 @@ def test_a_clause_before_a_quote_is_the_narrative_not_what_the_speech_verb_repor
 def test_a_group_word_describing_the_speaker_is_not_the_speaker(analyse, text, expected):
     """'two British men', 'British intelligence sources': people the text does not name, not 'the British'."""
     assert speakers(analyse(text), text) == expected
+
+
+def test_the_speaker_words_end_before_a_relative_clause_about_the_speaker(analyse):
+    """'Mrs. Okafor, who did not say that Mr. Reyes was not qualified, said ...': the speaker words
+    were the whole clause, so a search for "not qualified" found the quote as hers."""
+    text = (
+        "Marta Okafor and Tomas Reyes met on Monday.\n\n"
+        "Mrs. Okafor, who did not say that Mr. Reyes was not qualified to lead, said on Wednesday "
+        "that he had not done his “homework on the harbour budget.”"
+    )
+    analysis = analyse(text)
+    [quote] = analysis.quotes
+    assert quote.speaker_text == "Mrs. Okafor"
+    assert speakers(analysis, text) == [("homework on the harbour budget.", "Marta Okafor")]
