@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             )
         self.briefing_dock.attach(ws)
         self.notes_dock.attach(ws)
+        self.search_dock.saved.refresh()  # the pane was shown before the workspace was open
         self.refresh_sources()
         if self.remember:
             restore_reading(self)  # the source, scroll position and entity page of last time

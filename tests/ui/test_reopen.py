@@ -144,3 +144,15 @@ def test_reopening_shows_the_side_panel_tab_that_was_open(qtbot, private_setting
     qtbot.waitUntil(lambda: window.current_source_id() is not None)
     assert window.panel.currentWidget() is window.panel.claims_widget  # not the Summary tab
     _close(window, ws)
+
+
+def test_saved_searches_are_listed_when_the_window_opens_before_its_workspace(qtbot, private_settings, workspace_copy):
+    """The app paints its window first and opens the workspace after: the pane had listed
+    nothing and stayed empty until another search was saved."""
+    from briefing.store.saved_searches import save_search
+
+    with open_workspace(workspace_copy) as ws:
+        save_search(ws, "Okafor quotes", "speaker:okafor")
+    window, ws = _open_window(qtbot, workspace_copy)
+    assert window.search_dock.saved.names() == ["Okafor quotes"]
+    _close(window, ws)
