@@ -278,7 +278,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     _check_workspace_exists(args)
     reading = (
-        (args.command in READING_COMMANDS and not getattr(args, "save", None))
+        (args.command in READING_COMMANDS and getattr(args, "save", None) is None)
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
@@ -346,9 +346,9 @@ def _search(ws, args: argparse.Namespace) -> int:
 
     if args.command == "searches":
         return report.print_saved_searches(ws, args.json)
-    if args.save:
+    if args.save is not None:  # an empty name is refused, not taken for no --save at all
         return report.save_and_print(ws, args.save, " ".join(args.query))
-    if args.saved:
+    if args.saved is not None:
         return report.print_saved_search(ws, args.saved, args.limit, args.after, args.json)
     return report.print_search(ws, " ".join(args.query), args.limit, args.after, args.json)
 

@@ -519,6 +519,8 @@ def test_saved_searches_from_the_command_line(capsys, ws_file, demo_dir):
     assert code == 0 and {h["speaker"] for h in json.loads(out)["hits"]} == {"Marta Okafor"}
     code, _, err = run(capsys, "search", "--workspace", str(ws_file), "--saved", "nobody")
     assert code == 1 and err == "briefing: no saved search named 'nobody' (saved: Okafor)\n"
+    code, out, err = run(capsys, "search", "--workspace", str(ws_file), "--save", "", "pumps")
+    assert (code, out, err) == (1, "", "briefing: a saved search needs a name\n")  # it ran the search
 
 
 def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):

@@ -16,6 +16,7 @@ prefixed or filtered): the engine may search them again with ``corrections``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,9 +28,10 @@ from briefing.store.search_index import phrase
 FIELDS = ("speaker", "source", "outlet", "entity", "tag", "status", "type", "from", "to", "grade")
 TYPES = ("quote", "claim", "note", "source")
 TOKEN = re.compile(
-    r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+))'
+    r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+)|(?P<fempty>(?=[\s)]|$)))'
     r'|"(?P<phrase>[^"]*)"(?:~(?P<near>\d+))?|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
 )
+SUBGROUPS = ("fquoted", "fvalue", "fempty", "near")  # parts of a token, not kinds of one
 NEAR_SUFFIX = re.compile(r'(?<=")~\d+')
 WORD_CHARS = re.compile(r"[^\W_]+", re.UNICODE)
 DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
@@ -165,9 +167,15 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         if match is None or match.end() == position:
             raise QuerySyntaxError("unbalanced quotation marks")
         position = match.end()
-        kind = next(k for k, v in match.groupdict().items() if v is not None and k not in ("fquoted", "fvalue", "near"))
-        if kind == "field":
-            value = match["fquoted"] if match["fquoted"] is not None else match["fvalue"]
+        kind = next(
+            k
+            for k, v in match.groupdict().items()
+            if v is not None and k not in ("fquoted", "fvalue", "fempty", "near")
+        )
+        if kind == "field" and match["fempty"] is not None and match["field"].lower() not in FIELDS:
+            tokens.append(("word", match["field"] + ":"))  # "Update:" is a word; "speaker:" a field, refused
+        elif kind == "field":
+            value = match["fquoted"] if match["fquoted"] is not None else match["fvalue"] or ""
             tokens.append(("field", f"{match['field'].lower()}:{value}"))
         elif kind == "phrase" and match["near"] is not None:
             tokens.append(("near", f"{match['near']}~{match['phrase']}"))
@@ -220,12 +228,15 @@ def _date_bound(name: str, value: str, upper: bool) -> str:
     match = DATE.match(value.strip())
     if match is None:
         raise QuerySyntaxError(f"{name}:{value}: dates are written YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    month_text = f"{int(month):02d}" if month else ("12" if upper else "01")
-    day_text = f"{int(day):02d}" if day else ("31" if upper else "01")
-    if not (1 <= int(month_text) <= 12 and 1 <= int(day_text) <= 31):
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    month_number = int(month) if month else (12 if upper else 1)
+    if not 1 <= month_number <= 12:
         raise QuerySyntaxError(f"{name}:{value} is not a date")
-    return f"{year}-{month_text}-{day_text}"
+    last_day = calendar.monthrange(year, month_number)[1]
+    day_number = int(day) if day else (last_day if upper else 1)
+    if not 1 <= day_number <= last_day:
+        raise QuerySyntaxError(f"{name}:{value} is not a date (that month has {last_day} days)")
+    return f"{year:04d}-{month_number:02d}-{day_number:02d}"
 
 
 class _Parser:

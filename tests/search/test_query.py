@@ -83,6 +83,9 @@ def test_malformed_input_falls_back_to_a_literal_search(text):
         ("*", "'*' has no letters or digits; nothing left to search for: the most recent items are listed"),
         ("from:2019-13 pumps", "from:2019-13 is not a date"),
         ("to:yesterday pumps", "to:yesterday: dates are written YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("from:2016-04-31 pumps", "from:2016-04-31 is not a date (that month has 30 days)"),
+        ("speaker: pumps", "speaker: needs a value"),  # was searched as the word "speaker", silently
+        ("(status:)", "status: needs a value"),
     ],
 )
 def test_the_problem_names_what_was_not_read(text, problem):
@@ -91,6 +94,12 @@ def test_the_problem_names_what_was_not_read(text, problem):
 
 def test_a_field_without_a_value_is_just_a_word():
     assert parse("speaker:").match == '"speaker"'
+    update = parse("Update: pumps")  # no field of ours: a word
+    assert update.problem is None and update.match is not None and "update" in update.match.lower()
+
+
+def test_a_month_bound_ends_on_the_month_s_last_day():
+    assert parse("to:2016-02 pumps").filters.date_to == "2016-02-29"
 
 
 @settings(max_examples=3000, deadline=None)
