@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -258,6 +259,9 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
 def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
+    by_nearness: set[str] = set()  # surnames of several people: joined by which was named last
+    undecided: dict[str, Cluster] = {}  # those of them named far from every full name
+    kin = {m.start for m in mentions if KIN_BEFORE.search(text, max(0, m.start - 30), m.start)}
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
     placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
@@ -266,20 +270,26 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
         # 'Mr. Clinton' is Bill, though a bare 'Clinton' (either of them) came first
-        if honorific:
-            cluster = _partial_match(mention, clusters, shapes, placed, honorific) or by_key.get(key)
+        if honorific or key in by_nearness or key not in by_key:
+            # a surname two people share goes, mention by mention, to the one named last
+            cluster, near = _partial_match(mention, clusters, shapes, placed, honorific, kin)
+            by_nearness.update([key] if near and not honorific else [])
+            cluster = cluster or by_key.get(key) or (undecided.get(key) if key in by_nearness else None)
         else:
-            cluster = by_key.get(key) or _partial_match(mention, clusters, shapes, placed, None)
+            cluster = by_key[key]
         if cluster is None:
             cluster = Cluster()
             clusters.append(cluster)
+            if key in by_nearness:
+                undecided[key] = cluster  # 'Clinton' far from either full name: one cluster, as before
         cluster.mentions.append(mention)
         if (variant := _VARIANT_NAMES.get(normalise_name(mention.text))) is not None:
             cluster.extra_forms.add(variant)  # "U.S." here, "America" there: one place in every source
         shapes[id(cluster)] = _Shape(cluster)
         if mention.role:
             cluster.roles.add(mention.role)
-        by_key.setdefault(key, cluster)
+        if key not in by_nearness:
+            by_key.setdefault(key, cluster)
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c.mentions[0].start)
@@ -295,14 +305,19 @@ class _Shape:
 
 
 def _partial_match(
-    mention: Mention, clusters: list[Cluster], shapes: dict[int, _Shape], placed: set[str], honorific: str | None
-) -> Cluster | None:
+    mention: Mention,
+    clusters: list[Cluster],
+    shapes: dict[int, _Shape],
+    placed: set[str],
+    honorific: str | None,
+    kin: AbstractSet[int] = frozenset(),
+) -> tuple[Cluster | None, bool]:
     """A surname, given name or 'the Authority' joins the one longer name it belongs to; of
     two people with the surname, the one whose given name the honorific fits ('Mr. Clinton'
     is Bill beside Hillary; 'Mrs. Clinton' beside Hillary and Chelsea joins neither). A
     country's other name ("U.S.", "America") joins none ("U.S. Senate", "White America")."""
     if normalise_name(mention.text) in _COUNTRY_VARIANTS:
-        return None
+        return None, False
     words = _name_words(mention.text)
     candidates = []
     for cluster in clusters:
@@ -326,14 +341,55 @@ def _partial_match(
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
             elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
-    return _the_one(candidates, shapes, honorific)
+    people = [c for c in candidates if shapes[id(c)].type == "person"]
+    candidates = people if len(candidates) > 1 and people else candidates
+    return _the_one(candidates, shapes, honorific, mention.start, kin)
 
 
-def _the_one(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> Cluster | None:
-    """The one candidate; of several, the one person whose given name the honorific fits."""
+def _the_one(
+    candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None, at: int, kin: AbstractSet[int]
+) -> tuple[Cluster | None, bool]:
+    """The one candidate; of several, the one person whose given name the honorific fits, else
+    the one named in full just before (``NAMED_REACH``): "former president Bill Clinton said
+    his wife ... Clinton said" is Bill, however often Hillary Clinton is named elsewhere. A name
+    given as someone's kin ("for his wife Hillary Clinton", at ``kin``) does not change who the
+    story is about. True with a choice made by nearness among several."""
     if len(candidates) > 1 and honorific is not None:
         candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) == honorific]
-    return candidates[0] if len(candidates) == 1 else None
+    if len(candidates) > 1:
+        # one the text also calls by the given name alone ("Melania", "Hillary") is rarely the
+        # bare surname's: that is the other one ("Everything Trump says is a lie")
+        surnamed = [c for c in candidates if not _called_by_given_name(c)]
+        if len(surnamed) == 1:
+            return surnamed[0], True
+        candidates = surnamed or candidates
+        last = {id(c): _last_in_full(c, at, kin) for c in candidates}
+        latest = max(candidates, key=lambda c: last[id(c)])
+        others = [last[id(c)] for c in candidates if c is not latest]
+        near = at - last[id(latest)] <= NAMED_REACH and all(n < last[id(latest)] for n in others)
+        return (latest if near else None), True
+    return (candidates[0] if candidates else None), False
+
+
+NAMED_REACH = 2000  # characters: a surname after a full name this close is that person's (no other named since)
+KIN_BEFORE = re.compile(
+    r"\b(?:(?:his|her|their)\s+)?(?:(?:former|late|then)\s+)?(?:wife|husband|spouse|son|daughter|mother|father|"
+    r"brother|sister|partner)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _called_by_given_name(cluster: Cluster) -> bool:
+    full = max((m.text for m in cluster.mentions), key=lambda name: len(name.split()))
+    first = full.split()[0] if len(full.split()) > 1 else None
+    return first is not None and any(m.text == first for m in cluster.mentions)
+
+
+def _last_in_full(cluster: Cluster, before: int, kin: AbstractSet[int]) -> int:
+    """Where the cluster was last named in more than one word before ``before``, not as
+    someone's kin (-1: never)."""
+    named = (m.start for m in cluster.mentions if " " in m.text and m.start < before and m.start not in kin)
+    return max(named, default=-1)
 
 
 COMPASS = frozenset("north south east west northern southern eastern western central".split())
