@@ -351,14 +351,19 @@ def _the_one(
 ) -> tuple[Cluster | None, bool]:
     """The one candidate; of several, the one person whose given name the honorific fits, else
     the one named in full just before (``NAMED_REACH``): "former president Bill Clinton said
-    his wife ... Clinton said" is Bill, however often Hillary Clinton is named elsewhere. A name
-    given as someone's kin ("for his wife Hillary Clinton", at ``kin``) does not change who the
-    story is about. True with a choice made by nearness among several."""
+    his wife ... Clinton said" is Bill, however often Hillary Clinton is named elsewhere. Before
+    nearness, the one the headline or lead names (``OPENING_CHARS``): a senator the story is about
+    keeps his surname when a victim who shares it is named in passing. A name given as someone's
+    kin ("for his wife Hillary Clinton", at ``kin``) does not count. True with a choice made
+    among several."""
     if len(candidates) > 1 and honorific is not None:
         candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) == honorific]
     if len(candidates) > 1:
-        # one the text also calls by the given name alone ("Melania", "Hillary") is rarely the
-        # bare surname's: that is the other one ("Everything Trump says is a lie")
+        opening = [c for c in candidates if 0 <= _last_in_full(c, OPENING_CHARS, kin)]
+        if len(opening) == 1:
+            return opening[0], True  # the one the headline or lead names: what the story is about
+        # one the text also calls by the given name alone ("Melania") is rarely the bare
+        # surname's: that is the other one ("Everything Trump says is a lie")
         surnamed = [c for c in candidates if not _called_by_given_name(c)]
         if len(surnamed) == 1:
             return surnamed[0], True
@@ -372,6 +377,7 @@ def _the_one(
 
 
 NAMED_REACH = 2000  # characters: a surname after a full name this close is that person's (no other named since)
+OPENING_CHARS = 300  # the headline and lead, where a story names whom it is about
 KIN_BEFORE = re.compile(
     r"\b(?:(?:his|her|their)\s+)?(?:(?:former|late|then)\s+)?(?:wife|husband|spouse|son|daughter|mother|father|"
     r"brother|sister|partner)\s*,?\s*$",
