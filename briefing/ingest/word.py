@@ -1,4 +1,4 @@
-"""Word documents (.docx) through python-docx: paragraphs, the headline, core properties.
+"""Word documents (.docx) through python-docx: paragraphs and tables, the headline, core properties.
 
 The headline is the first paragraph styled Title, or a Heading 1 that opens the document.
 Core properties describe the file (who saved it, when), so they only back up what the text
@@ -18,6 +18,8 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import OpcError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefing.ingest.dates import parse_date_value
@@ -29,6 +31,7 @@ TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 TEMPLATE_AUTHORS = frozenset({"python-docx"})
 HEADLINE_STYLES = ("Title", "Heading 1")
 READ_STEP = 1 << 20
+PARAGRAPH_TAG, TABLE_TAG, ROW_TAG, CELL_TAG, TEXT_TAG = (qn(f"w:{name}") for name in ("p", "tbl", "tr", "tc", "t"))
 
 
 def read_docx(raw: bytes) -> Extracted:
@@ -101,11 +104,19 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 
 def read_paragraphs(document) -> tuple[str | None, list[str]]:
-    """The headline and the body paragraphs; list items become "- " lines."""
+    """The headline and the body paragraphs, in order with the tables between them (one line a
+    row, cells between " | ", as web pages' tables are read); list items become "- " lines."""
     title = None
     paragraphs: list[str] = []
     style_of = paragraph_style_names(document)
-    for paragraph in document.paragraphs:
+    for block in document.element.body.iterchildren():
+        if block.tag == TABLE_TAG:
+            rows = [" | ".join(_cell_text(cell) for cell in row.iterchildren(CELL_TAG)) for row in block.iter(ROW_TAG)]
+            paragraphs.extend(["\n".join(r for r in rows if r.strip(" |"))] if any(r.strip(" |") for r in rows) else [])
+            continue
+        if block.tag != PARAGRAPH_TAG:
+            continue
+        paragraph = Paragraph(block, document)
         text = paragraph.text.strip()
         if not text:
             continue
@@ -117,6 +128,10 @@ def read_paragraphs(document) -> tuple[str | None, list[str]]:
         else:
             paragraphs.append(text)
     return title, merge_list_items(paragraphs)
+
+
+def _cell_text(cell) -> str:
+    return " ".join("".join(t.text or "" for t in cell.iter(TEXT_TAG)).split())
 
 
 def paragraph_style_names(document) -> Callable[[Any], str]:

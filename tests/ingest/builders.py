@@ -113,12 +113,19 @@ def make_docx(
     core_title: str | None = None,
     created: datetime | None = None,
     bullets: tuple[str, ...] = (),
+    table: list[list[str]] | None = None,
 ) -> Path:
+    """``table``: rows of cells, set after the first paragraph."""
     document = docx.Document()
     if headline:
         document.add_paragraph(headline, style=headline_style)
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         document.add_paragraph(paragraph)
+        if index == 0 and table:
+            grid = document.add_table(rows=len(table), cols=len(table[0]))
+            for row, cells in zip(grid.rows, table, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
     for item in bullets:
         document.add_paragraph(item, style="List Bullet")
     if author is not None:

@@ -232,6 +232,15 @@ def test_docx_generator_defaults_are_not_metadata(tmp_path):
     assert doc.title == HEADLINE
 
 
+def test_docx_tables_are_kept_between_their_paragraphs(tmp_path):
+    """A table of positions was dropped: 'More special forces in Syria' could not be found."""
+    table = [["Candidate", "Position"], ["Marta Okafor", "More ferries to the islands"]]
+    doc = read_document(make_docx(tmp_path / "t.docx", [PARA_1, PARA_2], headline=HEADLINE, table=table))
+    row = doc.text.index("Marta Okafor | More ferries to the islands")
+    assert doc.text.index(PARA_1) < row < doc.text.index(PARA_2)
+    assert "Candidate | Position" in doc.text
+
+
 def test_docx_core_title_is_a_fallback(tmp_path):
     doc = read_document(make_docx(tmp_path / "t.docx", [PARA_1, PARA_2], core_title="Outage report"))
     assert doc.title == "Outage report"
