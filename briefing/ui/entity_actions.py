@@ -87,6 +87,22 @@ class EntityActions:
             name = ask_text(self.window, "Rename Entity", "New name:", entity[1])  # its title in full
             if name is None:
                 return
+        taken = next(
+            (
+                i
+                for i, n, _ in list_entity_names(self.window.ws)
+                if i != entity[0] and n.casefold() == name.strip().casefold()
+            ),
+            None,
+        )
+        if taken is not None and ask(
+            self.window,
+            "Rename Entity",
+            f"“{name.strip()}” is already another entity's name. Merge into it instead? "
+            "(No renames this one, and two entities keep one name.)",
+        ):
+            self.merge(taken)
+            return
         self.window.push_command(
             lambda: rename_entity_command(
                 self.window.ws, entity[0], name.strip(), entity[1], None, self.window.after_edit, entity[3]
