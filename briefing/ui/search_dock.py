@@ -279,7 +279,7 @@ def _status(result: SearchResult, shown: int) -> str:
     literal = " · searched literally" if searched else ""
     if result.query.problem and result.query.text.strip():
         literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
-    what = "recent items" if not result.query.match else "results"
+    what = ("recent item" if not result.query.match else "result") + ("" if page.total == 1 else "s")
     empty = empty_line(result)
     if empty:
         return empty + literal

@@ -3,6 +3,7 @@
 from briefing.store.views import item_range
 from briefing.ui.panels import ItemRole
 from briefing.ui.search_dock import HitRole, HtmlRole
+from briefing.ui.tasks import TaskRunner
 
 
 def test_typing_searches_after_a_pause_and_shows_highlights(demo_window, qtbot):
@@ -107,3 +108,15 @@ def test_a_filter_without_hits_says_so(demo_window):
     dock.run()
     assert dock.status.text() == "no matches for speaker:nobody"
     assert dock.results.topLevelItemCount() == 0
+
+
+def test_one_result_is_said_in_the_singular(demo_window):
+    from briefing.store.sources import list_sources
+
+    dock = demo_window.search_dock
+    dock.runner = TaskRunner(synchronous=True)
+    title = next(r.title for r in list_sources(demo_window.ws) if r.title)
+    dock.field.setText(f'type:source "{title}"')
+    dock.run()
+    assert dock.results.topLevelItemCount() == 1
+    assert dock.status.text().startswith("1 result,")  # was "1 results"
