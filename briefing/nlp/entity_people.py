@@ -86,11 +86,18 @@ def retype_families(clusters: Sequence[ClusterLike]) -> None:
             _as_group(cluster)
 
 
+# what only a person holds, right after the name: "the Obama administration", "the Bush presidency"
+PERSON_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|White House)\b")
+
+
 def person_in_context(cluster: ClusterLike, parsed: ParsedText, people: Sequence[Mention]) -> bool:
-    """Whether the text treats a lone name as a person's: a personal pronoun takes it up in
+    """Whether the text treats a lone name as a person's: it heads what only a person holds
+    ("the Obama administration"), a personal pronoun takes it up in
     its sentence or the next with no other name between, or it is listed only with people
     (``people``: the mentions the model or a rule typed a person, this cluster's left out)."""
     for mention in cluster.mentions:
+        if PERSON_HELD_AFTER.match(parsed.text, mention.end):
+            return True  # 'the Obama administration': a person's office, not a firm
         found = _tokens(mention, parsed)
         if found is not None and (
             _taken_up_by_pronoun(mention, *found, people) or _listed_with_person(mention, *found, people)

@@ -262,3 +262,11 @@ def test_a_state_opening_a_sentence_stays_a_place_beside_its_party(analyse):
 )
 def test_kin_or_an_occupation_before_a_name_makes_it_a_persons(analyse, text, name):
     assert types(analyse(text)).get(name) == "person"
+
+
+def test_a_lone_name_heading_an_administration_stays_a_person(analyse):
+    """'the Obama administration', named nowhere in full, was retyped an organisation (a lone
+    one-word 'person' usually being a brand the model mistook)."""
+    text = "This comes at a time when the Obama administration is dealing with rumors about the deal."
+    [entity] = analyse(text).entities
+    assert (entity.name, entity.type) == ("Obama", "person")
