@@ -58,6 +58,8 @@ EMPTY_HELP = (
     "New to Briefing? Help ▸ Getting Started."
 )
 
+MIN_ITEM_LINES = 8  # lines of the note's item list that always show
+
 
 class DetailsDialog(QDialog):
     def __init__(self, parent: QWidget, title: str, values: dict[str, str | None]):
@@ -148,6 +150,8 @@ class BriefingDock(QDockWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.items = ItemList()
+        # room for a few items when the text editor opens under them (it left about two lines)
+        self.items.setMinimumHeight(self.items.fontMetrics().lineSpacing() * MIN_ITEM_LINES)
         self.items.moved.connect(self.move_item)
         self.items.dropped.connect(lambda kind, ref, row: self.add(kind, ref, position=row))
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())

@@ -342,3 +342,17 @@ def test_a_text_section_a_colleague_saved_meanwhile_is_not_overwritten(window, m
     assert note(window).items[0].body == "Ben's assessment"
     assert QApplication.clipboard().text() == "Ana's assessment"
     assert dock.editor.toPlainText() == "Ben's assessment"
+
+
+def test_the_item_list_keeps_room_when_the_text_editor_opens(window, qtbot):
+    """At 1600x1000 the editor under a text section left the item list about two lines."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.ui.briefing_pane import MIN_ITEM_LINES
+
+    dock = window.briefing_dock
+    dock.add_text()
+    dock.items.setCurrentRow(0)
+    QApplication.processEvents()
+    assert dock.editor.isVisible()
+    assert dock.items.height() >= dock.items.fontMetrics().lineSpacing() * MIN_ITEM_LINES
