@@ -42,6 +42,7 @@ from briefing.nlp.entity_person_names import (
     retype_name_words,
     retype_word_people,
 )
+from briefing.nlp.entity_surnames import kin_mentions, the_one_named
 from briefing.nlp.entity_types import (
     COUNTRY_KEYS,
     DATELINE_ROLE,
@@ -261,7 +262,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     by_nearness: set[str] = set()  # surnames of several people: joined by which was named last
     undecided: dict[str, Cluster] = {}  # those of them named far from every full name
-    kin = {m.start for m in mentions if KIN_BEFORE.search(text, max(0, m.start - 30), m.start)}
+    kin = kin_mentions(mentions, text)
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
     placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
@@ -341,61 +342,17 @@ def _partial_match(
                 candidates.append(cluster)  # "Corvane" for "Corvane Systems"
             elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
                 candidates.append(cluster)  # "HWA" for "Halden Water Authority"
+    return the_one_named(_narrowed(candidates, shapes, honorific), mention.start, kin)
+
+
+def _narrowed(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> list[Cluster]:
+    """Of several: the people (a bare "Trump" is not the "Trump Foundation"), and of those the
+    ones whose given name the honorific fits."""
     people = [c for c in candidates if shapes[id(c)].type == "person"]
     candidates = people if len(candidates) > 1 and people else candidates
-    return _the_one(candidates, shapes, honorific, mention.start, kin)
-
-
-def _the_one(
-    candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None, at: int, kin: AbstractSet[int]
-) -> tuple[Cluster | None, bool]:
-    """The one candidate; of several, the one person whose given name the honorific fits, else
-    the one named in full just before (``NAMED_REACH``): "former president Bill Clinton said
-    his wife ... Clinton said" is Bill, however often Hillary Clinton is named elsewhere. Before
-    nearness, the one the headline or lead names (``OPENING_CHARS``): a senator the story is about
-    keeps his surname when a victim who shares it is named in passing. A name given as someone's
-    kin ("for his wife Hillary Clinton", at ``kin``) does not count. True with a choice made
-    among several."""
     if len(candidates) > 1 and honorific is not None:
         candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) == honorific]
-    if len(candidates) > 1:
-        opening = [c for c in candidates if 0 <= _last_in_full(c, OPENING_CHARS, kin)]
-        if len(opening) == 1:
-            return opening[0], True  # the one the headline or lead names: what the story is about
-        # one the text also calls by the given name alone ("Melania") is rarely the bare
-        # surname's: that is the other one ("Everything Trump says is a lie")
-        surnamed = [c for c in candidates if not _called_by_given_name(c)]
-        if len(surnamed) == 1:
-            return surnamed[0], True
-        candidates = surnamed or candidates
-        last = {id(c): _last_in_full(c, at, kin) for c in candidates}
-        latest = max(candidates, key=lambda c: last[id(c)])
-        others = [last[id(c)] for c in candidates if c is not latest]
-        near = at - last[id(latest)] <= NAMED_REACH and all(n < last[id(latest)] for n in others)
-        return (latest if near else None), True
-    return (candidates[0] if candidates else None), False
-
-
-NAMED_REACH = 2000  # characters: a surname after a full name this close is that person's (no other named since)
-OPENING_CHARS = 300  # the headline and lead, where a story names whom it is about
-KIN_BEFORE = re.compile(
-    r"\b(?:(?:his|her|their)\s+)?(?:(?:former|late|then)\s+)?(?:wife|husband|spouse|son|daughter|mother|father|"
-    r"brother|sister|partner)\s*,?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _called_by_given_name(cluster: Cluster) -> bool:
-    full = max((m.text for m in cluster.mentions), key=lambda name: len(name.split()))
-    first = full.split()[0] if len(full.split()) > 1 else None
-    return first is not None and any(m.text == first for m in cluster.mentions)
-
-
-def _last_in_full(cluster: Cluster, before: int, kin: AbstractSet[int]) -> int:
-    """Where the cluster was last named in more than one word before ``before``, not as
-    someone's kin (-1: never)."""
-    named = (m.start for m in cluster.mentions if " " in m.text and m.start < before and m.start not in kin)
-    return max(named, default=-1)
+    return candidates
 
 
 COMPASS = frozenset("north south east west northern southern eastern western central".split())
