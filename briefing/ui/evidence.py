@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTreeWidget,
@@ -34,7 +33,7 @@ from briefing.store.history import Judgement
 from briefing.store.suggestions import BY_MEANING, BY_WORDS, confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 from briefing.ui.plain import plain_label, tip
-from briefing.ui.widgets import make_tree
+from briefing.ui.widgets import VerticalRoom, make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 RELATIONS = ("supports", "contradicts", "related")
@@ -78,12 +77,8 @@ class SuggestionPreview(QFrame):
         self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # a long passage scrolls in a few lines' room: its words wrapped in the narrow panel
         # asked for more height than an 800-pixel screen has, and the window grew past it
-        self.passage_room = QScrollArea()
+        self.passage_room = VerticalRoom(self.passage)
         self.passage_room.setAccessibleName("Suggested passage's words")
-        self.passage_room.setWidget(self.passage)
-        self.passage_room.setWidgetResizable(True)
-        self.passage_room.setFrameShape(QFrame.Shape.NoFrame)
-        self.passage_room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.passage_room)
         layout.addWidget(self.source)
         opening = QHBoxLayout()

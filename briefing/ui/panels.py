@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -34,7 +32,7 @@ from briefing.ui.evidence import EvidencePanel, smallest_list_height
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
-from briefing.ui.widgets import DragTree, ReasonEdit, item_mime, make_tree
+from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
 SortRole = Qt.ItemDataRole.UserRole + 2  # a claim's (origin rank, start, score) for sorting
@@ -177,13 +175,9 @@ class SidePanel(QTabWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # on a short screen the boxes scroll rather than push the window past its bottom edge
         # (a suggestion's preview opened under four lists asked for more than 720 pixels)
-        room = VerticalRoom()
+        room = VerticalRoom(self.claims_splitter)
         room.setObjectName("claims-room")
         room.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its lists and buttons take the focus
-        room.setWidget(self.claims_splitter)
-        room.setWidgetResizable(True)
-        room.setFrameShape(QFrame.Shape.NoFrame)
-        room.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(room)
         return tab, claims, reason
 
@@ -351,35 +345,6 @@ class SidePanel(QTabWidget):
             self.itemActivated.emit(*data)
         if tree is self.claims:
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
-
-
-class VerticalRoom(QScrollArea):
-    """Scrolls its widget up and down, never sideways: as wide as the widget needs at the least,
-    and as tall as its parts need when one grows (a previewed passage), the rest scrolling."""
-
-    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self, self._fit)  # not after the room is gone
-        return super().eventFilter(watched, event)
-
-    def _fit(self) -> None:
-        inside = self.widget()
-        if inside is not None:
-            height = max(self.viewport().height(), inside.minimumSizeHint().height())
-            if inside.height() != height:
-                inside.resize(self.viewport().width(), height)
-            self.updateGeometry()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().minimumSizeHint()
-        inside = self.widget()
-        if inside is None:
-            return hint
-        return QSize(inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height())
 
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history

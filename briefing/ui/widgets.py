@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
+    QWidget,
 )
 
 from briefing.ui.plain import tip
@@ -166,3 +169,39 @@ class ReasonEdit(QLineEdit):
 def _is_redo(event: QKeyEvent) -> bool:
     pressed = QKeySequence(event.keyCombination())
     return event.matches(QKeySequence.StandardKey.Redo) or pressed == QKeySequence("Ctrl+Shift+Z")
+
+
+class VerticalRoom(QScrollArea):
+    """Scrolls its widget up and down, never sideways: as wide as the widget needs at the least,
+    and as tall as its parts need when one grows (a previewed passage), the rest scrolling."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self._fit)  # not after the room is gone
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        inside = self.widget()
+        if inside is not None:
+            height = max(self.viewport().height(), inside.minimumSizeHint().height())
+            if inside.height() != height:
+                inside.resize(self.viewport().width(), height)
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        inside = self.widget()
+        if inside is None:
+            return hint
+        return QSize(inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height())
