@@ -32,7 +32,9 @@ from briefing.nlp.entity_people import (
     honorific_gender,
     person_in_context,
     retype_families,
+    retype_lone_surname_bodies,
     retype_peoples,
+    written_as_body_or_place,
 )
 from briefing.nlp.entity_person_names import (
     plain_given_names,
@@ -127,6 +129,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     retype_families(clusters)
     retype_name_words(clusters, parsed.text)
     _retype_lone_surnames(clusters, parsed)
+    retype_lone_surname_bodies(clusters, parsed)
     _retype_plural_nouns(clusters, parsed.text)
     retype_word_people(clusters, parsed.text)
     retype_acronym_places(clusters, parsed.text)
@@ -233,7 +236,7 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
     """News names a person in full first; a one-word 'person' never named in full,
     with no title or role, is far more often a company or brand the model mistook.
     A word that is part of a person's full name in the same text stays a person, and so
-    do a given name ('Elin, go ahead') and a name the text treats as a person's: taken up
+    do a given name ('Elin, go ahead'), a common surname, and a name the text treats as a person's: taken up
     by 'he' or 'she', or listed only with people ('Hitler and Mussolini')."""
     full_name_words = {w for c in clusters if c.type == "person" for w in _name_words(c.name)[1:]}
     people = [m for c in clusters if c.type == "person" for m in c.mentions]
@@ -244,6 +247,8 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
             continue
         if set(_name_words(cluster.name)) & full_name_words or cluster.name.lower() in GIVEN_NAMES:
             continue  # 'Okafor' of 'Marta Okafor'; 'Elin' alone is a given name
+        if cluster.name.lower() in census_surnames() and not written_as_body_or_place(cluster, parsed.text):
+            continue  # the model's person and a common surname ('Reagan', 'Carson') agree
         own = set(map(id, mentions))
         if person_in_context(cluster, parsed, [m for m in people if id(m) not in own]):
             continue

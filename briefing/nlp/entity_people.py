@@ -20,7 +20,9 @@ from typing import Protocol
 from spacy.tokens import Span
 
 from briefing.domain import normalise_name
-from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, PEOPLES
+from briefing.nlp.census_surnames import census_surnames
+from briefing.nlp.entity_words import is_dictionary_word
+from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_WORDS, PEOPLES
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
 
@@ -88,20 +90,78 @@ def retype_families(clusters: Sequence[ClusterLike]) -> None:
 
 # what only a person holds, right after the name: "the Obama administration", "the Bush presidency"
 PERSON_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|White House)\b")
+# who serves or backs a person, after the name: "a Sanders aide", "former Obama adviser", "Trump supporters"
+PERSON_STAFF_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:aides?|advis[eo]rs?|appointees?|delegates?|supporters?|loyalists|surrogates?|voters)\b"
+)
+# and what a common surname has besides: "the Carson campaign", "the Reagan era" ("a Twitter campaign" is a brand's)
+SURNAME_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:campaign|camp|era)\b")
+
+
+def person_held(cluster: ClusterLike, text: str) -> bool:
+    """Whether a lone name heads what only a person has: an office ("the Obama administration"),
+    staff or backers ("a Sanders aide"), and for a common surname a campaign or an era."""
+    surname = cluster.name.lower() in census_surnames()
+    for mention in cluster.mentions:
+        if PERSON_HELD_AFTER.match(text, mention.end) or PERSON_STAFF_AFTER.match(text, mention.end):
+            return True
+        if surname and SURNAME_HELD_AFTER.match(text, mention.end):
+            return True
+    return False
+
+
+# where a common surname is a place's, a team's or a title's name: "Beyond Washington", "off the
+# Hill", "Durham 259 and 207", "Queens Park Rangers v Bolton", "Forbes magazine"
+_BODY_OR_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|in|at|from|near|across|[Bb]eyond|v\.?)\s+$")
+_BODY_AFTER = re.compile(
+    rf"\s*\d|\s+v\.?\s|(?:['’]s?)?\s+(?:magazine|newspaper|show|{'|'.join(sorted(ORG_WORDS))})\b", re.IGNORECASE
+)
+
+
+def written_as_body_or_place(cluster: ClusterLike, text: str) -> bool:
+    """Whether a lone name stands somewhere where a place, a team or a publication stands."""
+    return any(
+        _BODY_OR_PLACE_BEFORE.search(text, max(0, m.start - 8), m.start) or _BODY_AFTER.match(text, m.end)
+        for m in cluster.mentions
+    )
+
+
+def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedText) -> None:
+    """'Obama', 'Reagan' alone typed an organisation by the model: a one-word name the text makes a
+    person's is a person. It heads what only a person has ('the Reagan era', 'Trump supporters',
+    'a Sanders delegate'); or, for a name that is no word of the language, it is listed only
+    with people, and for a common surname besides a personal pronoun takes it up. 'Bloomberg
+    reported', 'Gallup' and 'the World has not witnessed ... his' keep their type."""
+    people = [m for c in clusters if c.type == "person" for m in c.mentions]
+    for cluster in clusters:
+        name = cluster.name
+        if cluster.type != "organisation" or " " in name or not name.istitle() or name.lower() in ORG_WORDS:
+            continue  # 'Senate aides' are the chamber's
+        if any(len(m.text.split()) > 1 for m in cluster.mentions) or written_as_body_or_place(cluster, parsed.text):
+            continue
+        surname = name.lower() in census_surnames()
+        if person_held(cluster, parsed.text) or (
+            not is_dictionary_word(name.lower()) and _in_person_context(cluster, parsed, people, pronoun=surname)
+        ):
+            for mention in cluster.mentions:
+                mention.type = "person"
 
 
 def person_in_context(cluster: ClusterLike, parsed: ParsedText, people: Sequence[Mention]) -> bool:
     """Whether the text treats a lone name as a person's: it heads what only a person holds
-    ("the Obama administration"), a personal pronoun takes it up in
+    (``person_held``: "the Obama administration", "a Sanders aide"), a personal pronoun takes it up in
     its sentence or the next with no other name between, or it is listed only with people
     (``people``: the mentions the model or a rule typed a person, this cluster's left out)."""
+    return person_held(cluster, parsed.text) or _in_person_context(cluster, parsed, people, pronoun=True)
+
+
+def _in_person_context(cluster: ClusterLike, parsed: ParsedText, people: Sequence[Mention], pronoun: bool) -> bool:
+    """Listed only with people, or (with ``pronoun``) taken up by a personal pronoun."""
     for mention in cluster.mentions:
-        if PERSON_HELD_AFTER.match(parsed.text, mention.end):
-            return True  # 'the Obama administration': a person's office, not a firm
         found = _tokens(mention, parsed)
-        if found is not None and (
-            _taken_up_by_pronoun(mention, *found, people) or _listed_with_person(mention, *found, people)
-        ):
+        if found is None:
+            continue
+        if _listed_with_person(mention, *found, people) or (pronoun and _taken_up_by_pronoun(mention, *found, people)):
             return True
     return False
 

@@ -270,3 +270,32 @@ def test_a_lone_name_heading_an_administration_stays_a_person(analyse):
     text = "This comes at a time when the Obama administration is dealing with rumors about the deal."
     [entity] = analyse(text).entities
     assert (entity.name, entity.type) == ("Obama", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Martha Allen, a Sanders delegate from Vermont, criticized the state's gun laws.", "Sanders"),
+        ('"Does that fly?" former Obama adviser David Axelrod asked on Twitter.', "Obama"),
+        ("It was a pro-business ruling of the kind seen since the Reagan era began.", "Reagan"),
+        ("Voters in Iowa liked the plan. Carson spoke to the crowd on Tuesday and thanked the volunteers.", "Carson"),
+    ],
+)
+def test_a_lone_name_the_text_makes_someone_is_a_person(analyse, text, name):
+    """A one-word name never given in full was typed an organisation: the model's guess, or the
+    rule that such a 'person' is usually a brand. Staff, backers or an era of one's own, or a
+    common surname the model read as a person, make it someone."""
+    assert types(analyse(text)).get(name) == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Beyond Washington, other Republicans were also not satisfied with the plan.", "Washington"),
+        ("Forbes magazine started the rich-list craze in 1982. Forbes says it tracks 500 more.", "Forbes"),
+        ("Results on Saturday: Glamorgan 259 and 207, Durham 114 and 162.", "Durham"),
+        ("Senate aides later said the remark was not based on the discussion.", "Senate"),
+    ],
+)
+def test_a_surname_standing_for_a_place_a_title_or_a_body_is_no_person(analyse, text, name):
+    assert types(analyse(text)).get(name) != "person"
