@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,16 @@ def write_text_atomically(target: Path, text: str) -> None:
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it into place."""
+    """Write through a temporary file in the same folder and rename it into place. A symbolic
+    link is written through to its file; a file written over keeps its permissions; a device,
+    a pipe or a folder at the path is refused, never replaced."""
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    mode = NEW_FILE_MODE
+    if target.exists() or target.is_symlink():
+        if not target.is_file():
+            raise BriefingError(f"{target}: not a regular file; choose a file name to export to")
+        mode = stat.S_IMODE(target.stat().st_mode)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefingError(f"{target}: folder {folder} does not exist")
@@ -78,7 +88,7 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, NEW_FILE_MODE)  # mkstemp makes it private; an export is an ordinary file
+        os.chmod(temp, mode)  # mkstemp makes it private; an export is an ordinary file
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

@@ -48,3 +48,45 @@ def test_an_export_gets_the_mode_of_any_new_file(tmp_path):
     plain = tmp_path / "plain.txt"
     plain.write_text("x")
     assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+def test_writing_over_an_export_keeps_its_permissions(tmp_path):
+    from briefing.export.workspace_json import write_text_atomically
+
+    target = tmp_path / "note.md"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_text_atomically(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_symbolic_link_is_written_through_to_its_file(tmp_path):
+    from briefing.export.workspace_json import write_text_atomically
+
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_text_atomically(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+
+
+def test_a_pipe_or_a_folder_at_the_path_is_refused_and_left_alone(tmp_path):
+    import os
+
+    import pytest
+
+    from briefing.domain import BriefingError
+    from briefing.export.workspace_json import write_text_atomically
+
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    for target in (pipe, folder):
+        with pytest.raises(BriefingError, match="not a regular file"):
+            write_text_atomically(target, "new\n")
+    assert pipe.is_fifo() and folder.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.md", "pipe.md"]
