@@ -32,6 +32,17 @@ def strip_bidi(text: str) -> str:
     return BIDI_CONTROLS.sub("", text)
 
 
+# C0 and C1 controls but tab, line feed and carriage return: an escape sequence recolours a
+# terminal that shows the file, and XML cannot hold them
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """``text`` without bidi controls or control characters (an escape sequence loses its ESC),
+    line breaks and tabs kept: text written into a file as data."""
+    return CONTROL_CHARACTERS.sub("", strip_bidi(text))
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

@@ -12,6 +12,7 @@ from html import escape
 
 import markdown
 
+from briefing.domain import inert
 from briefing.export.note import FLAG_PREFIX, GENERATOR, RenderedNote
 from briefing.export.sanitise import clean_html
 
@@ -55,6 +56,6 @@ def render_html(rendered: RenderedNote) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
         f'<meta name="generator" content="{escape(GENERATOR)}">\n'
-        f"<title>{escape(note.title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
+        f"<title>{escape(inert(note.title))}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
         f"<body>\n<main>\n{render_html_body(rendered)}\n</main>\n</body>\n</html>\n"
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from briefing.domain import strip_bidi
+from briefing.domain import inert
 
 SAFE_LINK = re.compile(r"(?i)\s*<?\s*(https?://|mailto:)")
 # Escaped with a backslash; '&', '<' and '>' become entities, which every flavour understands.
@@ -42,8 +42,9 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 def inline(text: str) -> str:
     """Source or note text as one line of literal Markdown text, without the bidi controls that
-    would make it read backwards in the file, the page, the PDF or the document."""
-    text = " ".join(strip_bidi(text).split())
+    would make it read backwards in the file, the page, the PDF or the document, and without
+    control characters (an escape sequence in a title would recolour a terminal showing the file)."""
+    text = " ".join(inert(text).split())
     escaped = "".join(_ENTITIES.get(ch) or ("\\" + ch if ch in _BACKSLASHED else ch) for ch in text)
     return _LEADING_MARKER.sub(
         lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), escaped, count=1
@@ -58,11 +59,11 @@ def analyst_markdown(text: str, escape_html: bool = True) -> str:
     blocks too, since a renderer without fenced code reads them as paragraphs: the file is
     inert in any renderer, at the cost of a backslash before brackets and braces in code. The
     HTML export passes False: its own renderer has raw HTML switched off, and code blocks are
-    rewritten with fences it is sure to read as code, so they stay as written. Bidi controls go,
-    as in source text (a received workspace's notes are someone else's text)."""
+    rewritten with fences it is sure to read as code, so they stay as written. Bidi and other
+    control characters go, as in source text (a received workspace's notes are someone else's text)."""
     out: list[str] = []
     fence: str | None = None
-    for line in strip_bidi(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in inert(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         opener = _FENCE.match(line)
         marker = (opener.group(1) or opener.group(2)) if opener else None
         if fence is None and marker is None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from briefing.domain import (
     ANALYSIS_VERSION,
+    CONTROL_CHARACTERS,
     RELIABILITY_GRADES,
     BriefingError,
     Document,
@@ -251,6 +252,8 @@ def check_source_field(field: str, value: Any) -> None:
     if not isinstance(value, str):
         raise BriefingError(f"{field}: must be text")
     value = value.strip()
+    if CONTROL_CHARACTERS.search(value) or "\n" in value or "\r" in value or "\t" in value:
+        raise BriefingError(f"{field}: must be one line of text without control characters")
     if field == "reliability" and value not in RELIABILITY_GRADES:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
     if field == "published":

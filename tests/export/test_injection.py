@@ -209,6 +209,25 @@ def test_bidi_controls_in_source_and_note_text_do_not_reorder_the_export(ws, fmt
     assert "Speaker" in shown and "name" in shown
 
 
+ESCAPE = "\x1b[31mRED\x1b[0m\x07"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_control_characters_in_source_and_note_text_never_reach_the_export(ws, fmt):
+    """A title, a speaker or the analyst's text holding an escape sequence (a received workspace,
+    a pasted reason) recoloured the terminal that showed the exported file."""
+    text = f"Intro.\n\nShe said “{ESCAPE} words” at noon."
+    source, _ = add_document(ws, make_doc(text, title=f"Title {ESCAPE}", outlet="Outlet"))
+    start = text.index(ESCAPE)
+    quote = add_quote(ws, source, start, start + len(ESCAPE) + 6, speaker_text=f"Speaker {ESCAPE}")
+    briefing = create_briefing(ws, f"Check {ESCAPE}")
+    add_item(ws, briefing, "quote", quote)
+    add_item(ws, briefing, "text", body=f"Analyst text {ESCAPE}")
+    shown = render_briefing(ws, briefing, fmt).decode()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "Analyst text" in shown and "RED" in shown
+
+
 def test_json_keeps_the_passage_exactly_as_the_source_has_it(ws):
     text = f"Intro.\n\nShe said “{REVERSED}” at noon."
     source, _ = add_document(ws, make_doc(text))

@@ -80,6 +80,8 @@ def test_details_are_edited_together_and_each_field_recorded(ws):
         ("url", "javascript:alert(1)", "url: must be a plain http:// or https:// address"),
         ("url", "https://a.example/x y", "url: must be a plain"),
         ("language", "English please", "language: must be a language code"),
+        ("author", "Ann \x1b[31mRed\x1b[0m", "author: must be one line of text without control characters"),
+        ("outlet", "Daily\nPost", "outlet: must be one line of text without control characters"),
     ],
 )
 def test_bad_details_are_refused_whole_with_the_field_named(ws, field, value, message):
