@@ -195,7 +195,8 @@ def _edit(ws, args: argparse.Namespace) -> int:
 
 def _delete(ws, source_id: int, yes: bool) -> int:
     from briefing.store.backup import back_up
-    from briefing.store.sources import delete_source, get_source_details
+    from briefing.store.source_snapshots import delete_source_keeping
+    from briefing.store.sources import get_source_details
 
     details = get_source_details(ws, source_id)
     title = one_line(details.title or "(untitled)")
@@ -205,7 +206,7 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     ):
         raise BriefingError(f"source {source_id} not deleted (give --yes to delete without asking)")
     made = back_up(ws, label="before-delete") if ws.path is not None else None
-    delete_source(ws, source_id, reason="deleted on the command line")
+    delete_source_keeping(ws, source_id, reason="deleted on the command line")
     echo(f"deleted source {source_id} ({title})" + (f"; a backup is in {made}" if made else ""))
     return 0
 

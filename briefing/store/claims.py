@@ -14,6 +14,7 @@ blocks its range and text). Every change goes into the judgement history.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -347,6 +348,13 @@ def credibility_from_evidence(supports: int, contradicts: int) -> int:
     if contradicts:
         return 5 if contradicts >= 2 else 4
     return 3
+
+
+def refresh_credibility(ws: Workspace, claim_ids: Iterable[int]) -> None:
+    """Work out again the credibility of claims whose evidence changed under them: the passages
+    of a deleted source go with it, and come back when it is restored."""
+    for claim_id in sorted(set(claim_ids)):
+        _update_credibility(ws, claim_id)
 
 
 def _update_credibility(ws: Workspace, claim_id: int) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.domain import BriefingError, WorkspaceError
+from briefing.store.claims import refresh_credibility
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import delete_source
@@ -69,10 +70,17 @@ def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
 
 
 def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = None) -> SourceSnapshot:
-    """Delete a source and return what it took with it, in one transaction (for Undo)."""
-    with ws.transaction():
+    """Delete a source and return what it took with it, in one transaction (for Undo). Claims of
+    other sources that cited its passages get their credibility worked out again."""
+    with ws.transaction() as db:
         snapshot = take_snapshot(ws, source_id)
+        citing = db.execute(
+            "SELECT DISTINCT e.claim_id FROM evidence e JOIN claims c ON c.id = e.claim_id"
+            " WHERE e.source_id = ? AND c.source_id <> ?",
+            [source_id, source_id],
+        ).fetchall()
         delete_source(ws, source_id, reason)
+        refresh_credibility(ws, [row[0] for row in citing])  # its passages no longer count
     return snapshot
 
 
@@ -87,6 +95,9 @@ def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None
             for table, key, column, value in snapshot.cleared:
                 db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {snapshot.key_column} = ?', [value, key])
             reindex_sources(ws, [snapshot.source_id])
+            columns, rows = snapshot.tables.get("evidence", ([], []))
+            if rows:
+                refresh_credibility(ws, [row[columns.index("claim_id")] for row in rows])
             record_judgement(ws, "restore", "source", snapshot.source_id, None, None, snapshot.title, reason)
     except sqlite3.IntegrityError as exc:
         raise BriefingError(f"source {snapshot.source_id} cannot be restored: {exc}") from None

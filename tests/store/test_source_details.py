@@ -161,6 +161,9 @@ def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_copy):
         assert after_delete[0]["sources"] == before[0]["sources"] - 1
         assert after_delete[0]["evidence"] == before[0]["evidence"] - 2
         assert after_delete[2] == []
+        credibility = {i: value for i, _, value in after_delete[1]}
+        assert {i: value for i, _, value in before[1]}[other[0]] == 4  # doubtful: one origin against
+        assert credibility[other[0]] is None  # that passage went with its source
         restore_snapshot(ws, snapshot)
         assert _everything(ws, source_id) == before
         actions = [j.action for j in history_for(ws, "source", source_id)]
