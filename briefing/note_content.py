@@ -39,6 +39,14 @@ class Citation:
     start: int | None = None
     end: int | None = None
     paragraph: int | None = None  # 1-based paragraph of ``start`` in the source text; 0: the headline
+    last_paragraph: int | None = None  # the paragraph of the passage's last character, when another
+
+    @property
+    def paragraphs(self) -> str:
+        """'paragraph 3', or 'paragraphs 3–4' for a passage across a paragraph break."""
+        if self.last_paragraph is not None and self.last_paragraph != self.paragraph:
+            return f"paragraphs {self.paragraph}–{self.last_paragraph}"
+        return f"paragraph {self.paragraph}"
 
     @property
     def locator(self) -> str:
@@ -47,7 +55,7 @@ class Citation:
             return "whole source"
         if self.paragraph == 0:
             return "headline"
-        return f"paragraph {self.paragraph}, characters {self.start}-{self.end}"
+        return f"{self.paragraphs}, characters {self.start}-{self.end}"
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,11 @@ class Verification:
 def paragraph_number(text: str, offset: int) -> int:
     """1-based number of the paragraph (blank-line separated) holding ``offset``."""
     return len(_PARAGRAPH_BREAK.findall(text, 0, max(0, offset))) + 1
+
+
+def last_paragraph_number(text: str, start: int, end: int) -> int:
+    """The paragraph holding the last character of ``text[start:end]``."""
+    return paragraph_number(text, max(start, end - 1))
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

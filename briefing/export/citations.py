@@ -50,12 +50,12 @@ SILENT_CUES = frozenset(
 
 
 def passage_locator(citation: Citation) -> str | None:
-    """'paragraph 3' or 'headline'; None for a whole source (a summary)."""
+    """'paragraph 3', 'paragraphs 3–4' or 'headline'; None for a whole source (a summary)."""
     if citation.start is None or citation.end is None:
         return None
     if citation.paragraph == 0:
         return "headline"
-    return f"paragraph {citation.paragraph}"
+    return citation.paragraphs
 
 
 def citation_text(c: Citation, url: str | None = None) -> str:

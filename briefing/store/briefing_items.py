@@ -16,6 +16,7 @@ from briefing.note_content import (
     PassageContent,
     QuoteContent,
     SummaryContent,
+    last_paragraph_number,
     paragraph_number,
     verify_passage,
 )
@@ -153,6 +154,7 @@ class ItemReader:
             start,
             end,
             0 if in_title else paragraph_number(words, start),
+            None if in_title else last_paragraph_number(words, start, end),
         )
         check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)

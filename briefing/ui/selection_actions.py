@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 from briefing.domain import Source
 from briefing.export.citations import passage_locator, unquoted
 from briefing.export.source_links import read_source_links
-from briefing.note_content import Citation, paragraph_number
+from briefing.note_content import Citation, last_paragraph_number, paragraph_number
 from briefing.store import Workspace
 
 if TYPE_CHECKING:
@@ -32,16 +32,12 @@ COPY_SHORTCUT = "Ctrl+Shift+C"
 class CitedPassage:
     words: str  # the selected words, verbatim, without quotation marks of their own at the ends
     citation: Citation
-    last_paragraph: int
     url: str | None
 
     @property
     def locator(self) -> str:
         """'paragraph 3', or 'paragraphs 3–4' for words across a paragraph break."""
-        first = passage_locator(self.citation) or ""
-        if self.last_paragraph == self.citation.paragraph:
-            return first
-        return f"paragraphs {self.citation.paragraph}–{self.last_paragraph}"
+        return passage_locator(self.citation) or ""
 
     def reference(self) -> str:
         """'Title. Outlet, by Author, 2026-03-03. Paragraph 3. https://…'"""
@@ -61,13 +57,12 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
     end -= len(words) - len(words.rstrip())
     words = unquoted(source.text[start:end])  # the quotation marks are added once, around it all
     text = source.text
-    paragraph = paragraph_number(text, start)
     citation = Citation(
         source.id, source.title, source.outlet, source.author, source.published, source.reliability,
-        start, end, paragraph,
+        start, end, paragraph_number(text, start), last_paragraph_number(text, start, end),
     )  # fmt: skip
     url = read_source_links(ws, {source.id}).get(source.id)
-    return CitedPassage(words, citation, paragraph_number(text, max(start, end - 1)), url)
+    return CitedPassage(words, citation, url)
 
 
 class SelectionActions:

@@ -203,3 +203,22 @@ def test_a_note_citing_one_source_many_times_lists_it_once(ws):
         add_item(ws, note, "claim", add_claim(ws, source, text.index(sentence), text.index(sentence) + len(sentence)))
     body = render_briefing(ws, note, "md").decode()
     assert "[1, paragraph 2]" in body and "[1, paragraph 3]" in body and "\n2. " not in body
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_passage_across_a_paragraph_break_cites_both_paragraphs(page_note, fmt):
+    """Evidence confirmed from a suggestion can run over a paragraph break; it was cited by the
+    paragraph it starts in alone."""
+    start = PAGE_TEXT.index("on Wednesday.")
+    end = PAGE_TEXT.index(" said Ada")
+    add_item(page_note.ws, page_note.briefing_id, "passage", page_note_source(page_note), start=start, end=end)
+    data = render_briefing(page_note.ws, page_note.briefing_id, fmt).decode()
+    if fmt == "json":
+        passages = [i for i in json.loads(data)["items"] if i["kind"] == "passage"]
+        assert [p["locator"] for p in passages] == ["paragraphs 1–2"]
+    else:
+        assert "[3, paragraphs 1–2]" in data
+
+
+def page_note_source(case) -> int:
+    return case.ws.db.execute("SELECT id FROM sources WHERE title = 'Ransom demand'").fetchone()[0]
