@@ -282,7 +282,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
-    with open_default_workspace(args.workspace, fallback_read_only=reading, backup=args.command != "backup") as ws:
+    with open_default_workspace(
+        args.workspace, fallback_read_only=reading, backup=args.command != "backup", create=args.command == "import"
+    ) as ws:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
         return _run_on_workspace(ws, args)
@@ -290,7 +292,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _check_workspace_exists(args: argparse.Namespace) -> None:
     """Only an import makes a new workspace file: any other command given a path where no file is
-    (a typing slip, 'case.briefng') says so instead of leaving an empty workspace there."""
+    (a typing slip, 'case.briefng') says so instead of leaving an empty workspace there. An empty
+    PostgreSQL database is refused the same way when it is opened (``create``)."""
     if args.command == "import" or args.workspace is None or is_postgres(args.workspace):
         return
     path = Path(args.workspace).expanduser()

@@ -322,7 +322,7 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
 
 
 def open_default_workspace(
-    path: str | Path | None = None, *, fallback_read_only: bool = False, backup: bool = True
+    path: str | Path | None = None, *, fallback_read_only: bool = False, backup: bool = True, create: bool = True
 ) -> Workspace:
     """Open ``path``, or the user's default workspace, made from the demo corpus on first use.
 
@@ -330,10 +330,11 @@ def open_default_workspace(
     more than ten minutes old and the workspace changed since, and again as edits commit
     (``ws.auto_backup``; a failed backup is kept in ``ws.backup_problem``). With ``fallback_read_only`` a
     workspace another process is writing (or a read-only file) opens read-only instead of
-    raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``.
+    raising WorkspaceLocked; check ``ws.read_only`` and ``ws.read_only_reason``. Without
+    ``create`` an empty PostgreSQL database is refused rather than made a workspace.
     """
     if isinstance(path, str) and is_postgres(path):
-        return open_workspace(path)  # the server keeps it: no lock file, no backups here
+        return open_workspace(path, create=create)  # the server keeps it: no lock file, no backups here
     target = workspace_path(path)
     if path is None and not target.exists():
         create_demo_workspace(target)

@@ -41,6 +41,7 @@ def open_workspace(
     memory: bool = False,
     read_only: bool = False,
     fallback_read_only: bool = False,
+    create: bool = True,
 ) -> Workspace:
     """Open (creating if needed) and migrate the workspace at ``path``.
 
@@ -50,14 +51,15 @@ def open_workspace(
     asks for a read-only workspace then (also when the file or its folder is
     read-only). Raises WorkspaceError with a one-line message when the file is not
     a Briefing workspace, is damaged or was made by a newer version; the file is
-    not touched.
+    not touched. Without ``create`` an empty PostgreSQL database is refused, not given a
+    workspace (a file's callers check that it exists).
     """
     if memory:
         return _prepare(_database(memory=True), None)
     if path is None:
         raise WorkspaceError("no workspace path given")
     if isinstance(path, str) and postgres.is_postgres(path):
-        return _open_postgres(path, read_only)
+        return _open_postgres(path, read_only, create)
     target = Path(path).expanduser()
     if read_only:
         return _open_read_only(target, "it was opened read-only")
@@ -189,14 +191,14 @@ def _configure(db: Database) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _open_postgres(conninfo: str, read_only: bool) -> Workspace:
+def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Workspace:
     """A team workspace: connect, create the schema in an empty database, refuse another version."""
     from briefing.store.pg_database import PgDatabase
 
     conn = postgres.connect(conninfo)
     try:
         if not read_only:
-            postgres.prepare(conn, postgres.describe(conninfo))
+            postgres.prepare(conn, postgres.describe(conninfo), create)
         elif not postgres.readable(version := postgres.schema_version(conn)):
             raise WorkspaceError(postgres.unreadable_reason(postgres.describe(conninfo), version))
         conn.commit()

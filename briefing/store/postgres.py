@@ -89,10 +89,14 @@ def create_schema(conn: psycopg.Connection) -> None:
     conn.execute(postgres_schema().read_text(encoding="utf-8"))
 
 
-def prepare(conn: psycopg.Connection, name: str) -> None:
-    """Make ``conn``'s database ready to hold a workspace: create the schema when it has none,
-    refuse one of another schema version."""
+def prepare(conn: psycopg.Connection, name: str, create: bool = True) -> None:
+    """Make ``conn``'s database ready to hold a workspace: create the schema when it has none
+    (refuse, without ``create``), refuse one of another schema version."""
     version = schema_version(conn)
+    if version is None and not create:
+        raise WorkspaceError(
+            f"{name}: no workspace there (an empty database; 'briefing import FILE --workspace …' makes one)"
+        )
     if version is None:
         tables = conn.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"

@@ -348,3 +348,15 @@ def test_change_notices_of_a_window_and_its_reopened_connections_are_its_own(wor
             assert listener.ignored == 1
         finally:
             listener.close()
+
+
+def test_a_command_other_than_import_makes_no_workspace_in_an_empty_database(team_database):
+    """'info' or 'claims' on an empty database created every table there, where on a file path
+    they say no workspace is there; only an import (or the window, or a copy) makes one."""
+    for command in (("info",), ("claims", "--json")):
+        refused = _briefing(*command, "--workspace", team_database)
+        assert refused.returncode != 0 and "no workspace there (an empty database" in refused.stderr, refused.stderr
+        assert refused.stderr.count("\n") == 1, refused.stderr
+    with psycopg.connect(team_database) as conn:
+        tables = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")
+        assert tables.fetchone() == (0,)
