@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 POLL_S = 0.5  # how soon the listener sees that the window closed
 REDRAW_DELAY_MS = 300  # a colleague's burst of writes is drawn once
+UPDATED = "Updated with changes from your team."
+KEPT_MS = 15000  # how long a message the redraw would have replaced stays
 
 
 class TeamChanges(QObject):
@@ -70,6 +72,11 @@ class TeamChanges(QObject):
 
     def _redraw(self) -> None:
         self.redraws += 1
+        status = self.window.statusBar()
+        said = status.currentMessage()
         self.window.refresh_sources()
         self.window.after_edit()
-        self.window.statusBar().showMessage("Updated with changes from your team.", 5000)
+        if said and said not in (status.currentMessage(), UPDATED):
+            status.showMessage(said, KEPT_MS)  # a refusal or a result being read stays in view
+        else:
+            status.showMessage(UPDATED, 5000)

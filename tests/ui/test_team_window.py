@@ -23,10 +23,18 @@ def test_a_colleagues_judgement_shows_in_the_window_without_a_reload(team_window
     claim = list_claim_rows(window.ws, source_id)[0]
     assert _status_shown(window, claim.id) == claim.status == "unreviewed"
     monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    refusal = f"claim {claim.id} was changed by Ben Adler after you opened it; nothing was saved"
+    window.statusBar().showMessage(refusal, WAIT_MS)
     with open_workspace(team_copy) as colleague:
         mark_claim(colleague, claim.id, "disputed", "the utility denies it")
     qtbot.waitUntil(lambda: window.team_changes.redraws >= 1, timeout=WAIT_MS)
     assert _status_shown(window, claim.id) == "disputed"
+    assert window.statusBar().currentMessage() == refusal  # the redraw does not hide what was said
+    window.statusBar().clearMessage()
+    with open_workspace(team_copy) as colleague:
+        mark_claim(colleague, claim.id, "unreviewed", "reopened")
+    qtbot.waitUntil(lambda: window.team_changes.redraws >= 2, timeout=WAIT_MS)
+    assert window.statusBar().currentMessage() == "Updated with changes from your team."
     assert window.current_source_id() == source_id  # the analyst stays where they were
     # the analyst judges from what is shown now: it goes through, and names them
     monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
