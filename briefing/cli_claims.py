@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, BriefingError, one_line
+from briefing.domain import CLAIM_STATUSES, BriefingError, counted, one_line
 from briefing.terminal import echo, echo_json
 
 CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
@@ -138,7 +138,7 @@ def _said(ws, claim_id: int, verb: str) -> int:
 
     claim = get_claim(ws, claim_id)
     echo(
-        f"claim {claim_id} {verb} ({claim['status']}, {claim['suggestions']} suggested related passages): "
+        f"claim {claim_id} {verb} ({claim['status']}, {counted(claim['suggestions'], 'suggested related passage')}): "
         f"{one_line(claim['text'])}"
     )
     return 0
@@ -196,6 +196,8 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
     echo(f"claim {claim_id}: {one_line(claim['text'])}")
     echo(f"  {related['summary']}")
     for kind in ("evidence", "suggestions"):
+        if kind == "evidence" and not related[kind]:
+            continue  # the summary above says there is none yet
         echo(f"{kind}{_ranked(related[kind])}:" if related[kind] else f"{kind}: none")
         for row in related[kind]:
             score = f"{row['score']:>4.2f}  " if "score" in row else ""

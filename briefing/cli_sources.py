@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from briefing.cli_output import waiting_hint
-from briefing.domain import BriefingError, clipped, one_line
+from briefing.domain import BriefingError, clipped, counted, one_line
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.terminal import echo, echo_json
 
@@ -201,8 +201,8 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     details = get_source_details(ws, source_id)
     title = one_line(details.title or "(untitled)")
     if not yes and not _confirmed(
-        f"Delete source {source_id} ({title}) with its {details.quote_count} quotes "
-        f"and {details.claim_count} claims? [y/N] "
+        f"Delete source {source_id} ({title}) with its {counted(details.quote_count, 'quote')} "
+        f"and {counted(details.claim_count, 'claim')}? [y/N] "
     ):
         raise BriefingError(f"source {source_id} not deleted (give --yes to delete without asking)")
     made = back_up(ws, label="before-delete") if ws.path is not None else None

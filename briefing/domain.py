@@ -46,6 +46,11 @@ def inert(text: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 mention', '1,472 mentions'; ``plural`` where adding an s is wrong ('entities')."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"
+
+
 def one_line(text: str) -> str:
     """``text`` with its line breaks and runs of spaces made single spaces: one line of a list."""
     return " ".join(text.split())

@@ -121,6 +121,18 @@ def test_the_title_can_be_added_and_related_passages_listed(capsys, ws_copy):
     code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(with_suggestions["id"]))
     assert code == 0 and out.startswith(f"claim {with_suggestions['id']}: ")
     assert "suggestions (ranked by shared words, score a share of the best one's" in out
+    assert "  no evidence yet\n" in out and "evidence: none" not in out  # said once
+
+
+def test_counts_agree_with_their_nouns():
+    from briefing.domain import counted
+
+    assert [counted(1, "suggested related passage"), counted(2, "claim"), counted(1, "entity", "entities")] == [
+        "1 suggested related passage",
+        "2 claims",
+        "1 entity",
+    ]
+    assert counted(1472, "entity", "entities") == "1,472 entities"
 
 
 @pytest.mark.parametrize(

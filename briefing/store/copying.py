@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.domain import BriefingError, WorkspaceError
+from briefing.domain import BriefingError, WorkspaceError, counted
 from briefing.store import postgres
 from briefing.store.copy_tables import (
     BATCH,
@@ -65,12 +65,15 @@ class CopyReport:
             )
         merged, added = self.merged, self.counts
         present = merged.present
-        parts = [f"added {added.get('sources', 0)} sources ({present['sources']} already present)"]
-        parts.append(f"{added.get('entities', 0)} entities ({present['entities']} merged with the target's)")
+        parts = [f"added {counted(added.get('sources', 0), 'source')} ({present['sources']} already present)"]
+        entities = counted(added.get("entities", 0), "entity", "entities")
+        parts.append(f"{entities} ({present['entities']} merged with the target's)")
         parts += [f"{added[t]} {t}" for t in shown[2:] if added.get(t)]
-        rest = [f"{sum(present.values()) - present['sources'] - present['entities']} other rows already there"]
+        rest = [
+            f"{counted(sum(present.values()) - present['sources'] - present['entities'], 'other row')} already there"
+        ]
         if merged.left_out:
-            rest.append(f"{merged.left_out} rows of the analysis left to the target's")
+            rest.append(f"{counted(merged.left_out, 'row')} of the analysis left to the target's")
         if merged.judged:
             rest.append(f"{merged.judged} judgements taken where the target had none")
         return (

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import counted
 from briefing.store.entities import EntityPage
 from briefing.store.quote_variants import QuoteVariant
 from briefing.ui.plain import tip
@@ -187,11 +188,6 @@ class CooccurrenceGraph(QGraphicsView):
         entity_id = item.data(EntityRole) if item is not None else None
         if entity_id is not None and event.button() == Qt.MouseButton.LeftButton:
             self.entityClicked.emit(entity_id)
-
-
-def counted(number: int, noun: str) -> str:
-    """'1 mention', '1,472 mentions'."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _tab_label(label: str, shown: int, total: int) -> str:

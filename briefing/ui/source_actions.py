@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QMenu, QPushButton
 
-from briefing.domain import ImportReport, WorkspaceError
+from briefing.domain import ImportReport, WorkspaceError, counted
 from briefing.store import Workspace
 from briefing.store.backup import back_up
 from briefing.store.source_snapshots import SourceSnapshot, delete_source_keeping, restore_snapshot
@@ -298,7 +298,7 @@ class SourceActions:
         quotes, claims = sum(d.quote_count for d in details), sum(d.claim_count for d in details)
         backup = "A backup is made first, and " if window.ws.path is not None else ""  # a server keeps its own
         question += (
-            f"\n\nIts {quotes} quotes, {claims} claims, evidence and notes go with it. {backup}"
+            f"\n\nIts {counted(quotes, 'quote')}, {counted(claims, 'claim')}, evidence and notes go with it. {backup}"
             "Edit ▸ Undo brings it back until the window closes."
         )
         if not self.confirm(window, "Delete Sources", question):
