@@ -112,9 +112,23 @@ class SourceTableModel(QAbstractTableModel):
         if not self.loaded:
             return  # the view's set-up sorts before there is anything to show
         self.layoutAboutToBeChanged.emit()
+        before = self._ids
         self._ids = self._fetch_ids(self.order, self.descending, self.text)
         self._pages.clear()
+        self._follow_rows(before)
         self.layoutChanged.emit()
+
+    def _follow_rows(self, before: list[int]) -> None:
+        """Move the view's current row and selection with their sources when the rows reorder
+        (else the highlight stays at its row number, on another source, and Source ▸ actions
+        would act on it rather than on the source being read)."""
+        rows = {source_id: row for row, source_id in enumerate(self._ids)}
+        old = self.persistentIndexList()
+        new = []
+        for index in old:
+            row = rows.get(before[index.row()]) if 0 <= index.row() < len(before) else None
+            new.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(old, new)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -352,3 +352,21 @@ def test_the_check_after_an_unclean_shutdown_runs_once_off_the_gui_thread(qtbot,
         window.close()
         if window.attached:
             window.ws.close()
+
+
+def test_sorting_the_list_keeps_the_source_being_read_selected(demo_window):
+    """After a click on a column header the highlight stayed at its row number, on another
+    source, while the reader still showed the first: Source ▸ Details, Delete and Re-analyse
+    acted on the highlighted one."""
+    window = demo_window
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    reading = window.model.source_id(1)
+    window.select_source(reading)
+    for column, order in (
+        (1, Qt.SortOrder.DescendingOrder),
+        (2, Qt.SortOrder.AscendingOrder),
+        (0, Qt.SortOrder.DescendingOrder),
+    ):
+        window.table.sortByColumn(column, order)
+        assert window.current_source_id() == reading
+        assert window.source_actions.selected_ids() == [reading]
