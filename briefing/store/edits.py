@@ -132,9 +132,10 @@ def split_entity(
 ) -> int:
     """Move some mentions to a new entity ``new_name``; returns the new entity's id.
 
-    The moved mentions become the analyst's, so re-analysis leaves them with the new entity;
-    quotes stay with the original unless their speaker_text is ``new_name``. ``new_name`` may
-    equal the original's name (a person and a country both called "Jordan").
+    The moved mentions become the analyst's, so re-analysis leaves them with the new entity. A
+    quote goes with them when its speaker is named, in its source, by a moved form and by none
+    the original keeps there.
+    ``new_name`` may equal the original's name (a person and a country both called "Jordan").
     """
     new_name = _required(new_name, "entity name")
     ids = list(dict.fromkeys(mention_ids))
@@ -158,10 +159,12 @@ def split_entity(
         created(ws, "entity", new_id)
         marks = ", ".join("?" * len(ids))
         db.execute(f"UPDATE mentions SET entity_id = ?, origin = 'analyst' WHERE id IN ({marks})", [new_id, *ids])
-        for quote_id, speaker_text in db.execute(
-            "SELECT id, speaker_text FROM quotes WHERE speaker_id = ?", [entity_id]
+        moved, kept = _forms_by_source(ws, new_id), _forms_by_source(ws, entity_id)
+        for quote_id, source_id, speaker_text in db.execute(
+            "SELECT id, source_id, speaker_text FROM quotes WHERE speaker_id = ?", [entity_id]
         ).fetchall():
-            if speaker_text and normalise_name(speaker_text) == new_key:
+            said = (source_id, normalise_name(speaker_text or ""))
+            if said in moved and said not in kept:  # named there by a moved form only
                 db.execute("UPDATE quotes SET speaker_id = ?, speaker_confirmed = 1 WHERE id = ?", [new_id, quote_id])
         if new_key != normalise_name(name):  # "Jordan" the person split from "Jordan" the country
             _drop_alias_form(ws, entity_id, new_key)
@@ -306,6 +309,12 @@ def _check_mentions(ws: Workspace, entity_id: int, mention_ids: list[int]) -> No
     for mention_id in mention_ids:
         if mention_id not in owned:
             raise BriefingError(f"mention {mention_id} is not a mention of entity {entity_id}")
+
+
+def _forms_by_source(ws: Workspace, entity_id: int) -> set[tuple[int, str]]:
+    """(source, normalised name form) of each of the entity's mentions."""
+    rows = ws.db.execute("SELECT DISTINCT source_id, text FROM mentions WHERE entity_id = ?", [entity_id]).fetchall()
+    return {(source_id, normalise_name(text)) for source_id, text in rows}
 
 
 def _drop_alias_form(ws: Workspace, entity_id: int, form: str) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
 
-from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.domain import ENTITY_TYPES, BriefingError, counted
 from briefing.store.edits import delete_entity, merge_entities
 from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
@@ -184,7 +184,8 @@ class EntityActions:
             choice = dialog.choice()
         command = SplitEntity(window.ws, entity_id, choice, window.quote_actions.changed)
         if window.push_command(lambda: command):
-            window.statusBar().showMessage(f"Split: {len(choice.mention_ids)} mentions moved to “{choice.name}”.", 8000)
+            moved = counted(len(choice.mention_ids), "mention")
+            window.statusBar().showMessage(f"Split: {moved} moved to “{choice.name}”.", 8000)
 
     def delete(self, confirmed: bool = False) -> None:
         entity = self.current()

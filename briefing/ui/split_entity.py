@@ -72,6 +72,7 @@ class SplitDialog(QDialog):
         self.tree.setAccessibleName("Mentions to move")
         self.tree.setHeaderLabels(["Name form and source", "In context"])
         self.tree.setColumnWidth(0, 240)
+        self._forms: list[str] = []
         self._fill(mentions)
         layout.addWidget(self.tree, stretch=1)
         form = QFormLayout()
@@ -80,6 +81,9 @@ class SplitDialog(QDialog):
         self.type = QComboBox()
         self.type.addItems(list(ENTITY_TYPES))
         self.type.setCurrentText(kind)
+        self.entity_name, self._typed = name, False
+        self.name.textEdited.connect(self._typed_name)
+        self.tree.itemChanged.connect(self._suggest_name)
         form.addRow("New entity's &name:", self.name)
         form.addRow("&Type:", self.type)
         layout.addLayout(form)
@@ -94,6 +98,7 @@ class SplitDialog(QDialog):
             form = forms.get(m.text)
             if form is None:
                 form = forms[m.text] = QTreeWidgetItem([m.text, ""])
+                self._forms.append(m.text)
                 form.setFlags(form.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
                 form.setCheckState(0, Qt.CheckState.Unchecked)
                 self.tree.addTopLevelItem(form)
@@ -106,6 +111,21 @@ class SplitDialog(QDialog):
         for form in forms.values():
             form.setText(0, f"{form.text(0)} ({form.childCount()})")
         self.tree.expandAll()
+
+    def _typed_name(self, _text: str) -> None:
+        self._typed = True
+
+    def _suggest_name(self, *_changed: object) -> None:
+        """Until the analyst types a name, the new entity takes the first ticked name form ('Ted
+        Cruz South Carolina' split off 'Ted Cruz' is not another 'Ted Cruz')."""
+        if self._typed:
+            return
+        for i, text in enumerate(self._forms):
+            form = self.tree.topLevelItem(i)
+            if form is not None and form.checkState(0) != Qt.CheckState.Unchecked:
+                self.name.setText(text)
+                return
+        self.name.setText(self.entity_name)
 
     def choice(self) -> SplitChoice:
         ids = []

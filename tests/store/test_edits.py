@@ -316,3 +316,25 @@ def test_bad_edits_raise_and_write_nothing(ws, two_sources, case):
 
 def _mention_ids(ws, entity_id):
     return [r[0] for r in rows(ws, "SELECT id FROM mentions WHERE entity_id = ? ORDER BY id", entity_id)]
+
+
+def test_a_split_moves_only_the_quotes_its_moved_mentions_name(ws):
+    """Splitting off one junk form under the entity's own name moved every quote whose speaker
+    text was that name, in every source: two quotes of Ted Cruz went to the split-off entity."""
+    rally, said = "Ted Cruz South Carolina drew crowds.", "“I am his friend,” Ted Cruz said."
+    first, second = add_source(ws, rally, "rally"), add_source(ws, said, "said")
+    save_analysis(ws, first, analysis(rally, [found(0, rally, "Ted Cruz", "person", "Ted Cruz South Carolina")]))
+    save_analysis(
+        ws,
+        second,
+        analysis(said, [found(0, said, "Ted Cruz", "person")], [quoted(said, "“I am his friend,”", 0, "Ted Cruz")]),
+    )
+    [cruz] = list_entities(ws)  # one entity, named by its longest form
+    junk = [m for m, text in rows(ws, "SELECT id, text FROM mentions WHERE source_id = ?", first)]
+    new = split_entity(ws, cruz["id"], junk, "Ted Cruz", reason="a cut through a headline")
+    assert rows(ws, "SELECT speaker_id FROM quotes") == [(cruz["id"],)]
+    assert [m["source_id"] for m in entity_named_by_id(ws, new)["mentions"]] == [first]
+
+
+def entity_named_by_id(ws, entity_id):
+    return next(e for e in list_entities(ws) if e["id"] == entity_id)

@@ -347,3 +347,23 @@ def test_the_speaker_dialog_opens_on_the_current_speaker(qapp, monkeypatch, curr
     monkeypatch.setattr(QInputDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)  # Enter at once
     items = ["Ada (person)", "Marta Okafor (person)", NO_SPEAKER]
     assert ask_item(None, "Speaker", "Who says it?", items, current) == chosen
+
+
+def test_the_split_dialog_names_the_new_entity_after_the_ticked_form_until_a_name_is_typed(qtbot):
+    from briefing.store.mentions import MentionRow
+    from briefing.ui.split_entity import SplitDialog
+
+    mentions = [
+        MentionRow(1, 1, "Rally", 0, 8, "Ted Cruz", "Ted Cruz spoke"),
+        MentionRow(2, 1, "Rally", 20, 43, "Ted Cruz South Carolina", "Ted Cruz South Carolina drew"),
+    ]
+    dialog = SplitDialog(None, "Ted Cruz", "person", mentions)
+    qtbot.addWidget(dialog)
+    junk = dialog.tree.topLevelItem(1)
+    junk.child(0).setCheckState(0, junk.checkState(0).Checked)
+    assert dialog.choice().name == "Ted Cruz South Carolina" and dialog.choice().mention_ids == (2,)
+    junk.child(0).setCheckState(0, junk.checkState(0).Unchecked)
+    assert dialog.name.text() == "Ted Cruz"
+    qtbot.keyClicks(dialog.name, " Jr.")
+    junk.child(0).setCheckState(0, junk.checkState(0).Checked)
+    assert dialog.choice().name == "Ted Cruz Jr."  # what the analyst typed stays
