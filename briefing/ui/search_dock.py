@@ -279,8 +279,12 @@ def _status(result: SearchResult, shown: int) -> str:
     literal = " · searched literally" if searched else ""
     if result.query.problem and result.query.text.strip():
         literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
-    what = ("recent item" if not result.query.match else "result") + ("" if page.total == 1 else "s")
+    recent = not result.query.match and not result.query.filter_text  # no words, no filter: the newest
+    what = ("recent item" if recent else "result") + ("" if page.total == 1 else "s")
     empty = empty_line(result)
     if empty:
         return empty + literal
-    return f"{page.total} {what}{order}, showing {shown}" + (f" · {facets}" if facets else "") + literal
+    if not page.total:
+        return "No results" + literal
+    counted = f"{page.total:,} {what}{order}" + (f", showing {shown:,}" if shown < page.total else "")
+    return counted + (f" · {facets}" if facets else "") + literal

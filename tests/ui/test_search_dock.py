@@ -119,4 +119,8 @@ def test_one_result_is_said_in_the_singular(demo_window):
     dock.field.setText(f'type:source "{title}"')
     dock.run()
     assert dock.results.topLevelItemCount() == 1
-    assert dock.status.text().startswith("1 result,")  # was "1 results"
+    assert dock.status.text().startswith("1 result")  # was "1 results"
+    assert "showing" not in dock.status.text()  # all of them are shown
+    dock.field.setText('"no such words anywhere in the demo"')
+    dock.run()
+    assert dock.status.text() == "No results"  # was "0 results, showing 0"
