@@ -159,12 +159,12 @@ def split_entity(
         created(ws, "entity", new_id)
         marks = ", ".join("?" * len(ids))
         db.execute(f"UPDATE mentions SET entity_id = ?, origin = 'analyst' WHERE id IN ({marks})", [new_id, *ids])
-        moved, kept = _forms_by_source(ws, new_id), _forms_by_source(ws, entity_id)
+        moved_forms, kept_forms = _forms_by_source(ws, new_id), _forms_by_source(ws, entity_id)
         for quote_id, source_id, speaker_text in db.execute(
             "SELECT id, source_id, speaker_text FROM quotes WHERE speaker_id = ?", [entity_id]
         ).fetchall():
             said = (source_id, normalise_name(speaker_text or ""))
-            if said in moved and said not in kept:  # named there by a moved form only
+            if said in moved_forms and said not in kept_forms:  # named there by a moved form only
                 db.execute("UPDATE quotes SET speaker_id = ?, speaker_confirmed = 1 WHERE id = ?", [new_id, quote_id])
         if new_key != normalise_name(name):  # "Jordan" the person split from "Jordan" the country
             _drop_alias_form(ws, entity_id, new_key)
