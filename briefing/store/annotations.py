@@ -1,4 +1,4 @@
-"""Annotations, the analyst's notes on a passage: made, deleted, read back.
+"""Annotations, the analyst's notes on a passage: made, edited, deleted (and restored), read back.
 
 An annotation anchors a passage by its exact text, prefix, suffix and position (W3C selectors)
 and carries a note and tags. The Notes browser's lists are in ``store.notes_list``.
@@ -40,7 +40,7 @@ def add_annotation(
     context: int = 32,
 ) -> int:
     """Anchor a highlight by exact text, prefix/suffix and position (W3C selectors)."""
-    with ws.transaction() as db:
+    with ws.transaction():
         text = get_source_text(ws, source_id)
         exact = get_passage(ws, source_id, start, end)
         now = utc_now()
@@ -59,15 +59,72 @@ def add_annotation(
             },
         )
         created(ws, "annotation", annotation_id)
-        for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
-            db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-            db.execute(
-                "INSERT INTO annotation_tags (annotation_id, tag_id) "
-                "SELECT ?, id FROM tags WHERE lower(name) = lower(?)",
-                [annotation_id, tag],
-            )
+        _tag(ws, annotation_id, tags)
         reindex_sources(ws, [source_id])
         return annotation_id
+
+
+def edit_annotation(
+    ws: Workspace,
+    annotation_id: int,
+    note: str | None,
+    tags: tuple[str, ...],
+    reason: str | None = None,
+    *,
+    expected: int | None = None,
+) -> None:
+    """Give an annotation another note and tags; ``expected`` as in ``delete_annotation``."""
+    with ws.transaction() as db:
+        row = db.execute("SELECT source_id, note FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise BriefingError(f"annotation {annotation_id} does not exist")
+        revise(ws, "annotation", annotation_id, expected)
+        old_tags = ", ".join(_tags_of(ws, annotation_id))
+        db.execute("UPDATE annotations SET note = ?, updated_at = ? WHERE id = ?", [note, utc_now(), annotation_id])
+        db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
+        _tag(ws, annotation_id, tags)
+        if (row[1] or None) != note:
+            record_judgement(ws, "edit", "annotation", annotation_id, "note", row[1], note, reason)
+        if old_tags != ", ".join(_tags_of(ws, annotation_id)):
+            record_judgement(ws, "edit", "annotation", annotation_id, "tags", old_tags, ", ".join(tags), reason)
+        reindex_sources(ws, [row[0]])
+
+
+def get_annotation(ws: Workspace, annotation_id: int) -> dict[str, Any]:
+    """Every stored value of an annotation and its tags: what an undo of its deletion writes back."""
+    rows = dict_rows(ws, "SELECT * FROM annotations WHERE id = ?", [annotation_id])
+    if not rows:
+        raise BriefingError(f"annotation {annotation_id} does not exist")
+    return {**rows[0], "tags": _tags_of(ws, annotation_id)}
+
+
+def restore_annotation(ws: Workspace, kept: dict[str, Any], reason: str | None = "undo") -> None:
+    """Write back an annotation ``get_annotation`` read before it was deleted, with its id."""
+    values = {k: v for k, v in kept.items() if k not in ("tags", "revision", "revised_by", "revised_at")}
+    with ws.transaction():
+        ws.insert("annotations", values)
+        created(ws, "annotation", kept["id"])
+        _tag(ws, kept["id"], tuple(kept["tags"]))
+        record_judgement(ws, "restore", "annotation", kept["id"], "exact", None, kept["exact"], reason)
+        reindex_sources(ws, [kept["source_id"]])
+
+
+def _tag(ws: Workspace, annotation_id: int, tags: tuple[str, ...]) -> None:
+    for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
+        ws.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+        ws.db.execute(
+            "INSERT INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE lower(name) = lower(?)",
+            [annotation_id, tag],
+        )
+
+
+def _tags_of(ws: Workspace, annotation_id: int) -> list[str]:
+    rows = ws.db.execute(
+        "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
+        "ORDER BY t.name",
+        [annotation_id],
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def delete_annotation(

@@ -1,4 +1,4 @@
-"""Annotating a selected passage: a note and tags, added through the undo stack."""
+"""Annotating a selected passage: a note and tags, added, edited and deleted through the undo stack."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.store import Workspace
-from briefing.store.annotations import add_annotation, delete_annotation
+from briefing.store.annotations import (
+    add_annotation,
+    delete_annotation,
+    edit_annotation,
+    get_annotation,
+    restore_annotation,
+)
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.sources import get_source
 from briefing.ui.plain import plain_label
@@ -20,9 +26,9 @@ from briefing.ui.widgets import add_ok_cancel
 
 
 class AnnotationDialog(QDialog):
-    def __init__(self, parent: QWidget | None, passage: str):
+    def __init__(self, parent: QWidget | None, passage: str, note: str | None = None, tags: tuple[str, ...] = ()):
         super().__init__(parent)
-        self.setWindowTitle("Annotate Passage")
+        self.setWindowTitle("Edit Note" if note is not None or tags else "Annotate Passage")
         layout = QFormLayout(self)
         shown = passage if len(passage) < 300 else passage[:297] + "…"
         layout.addRow("Passage:", plain_label(f"“{shown}”", word_wrap=True))
@@ -31,7 +37,8 @@ class AnnotationDialog(QDialog):
         self.note.setPlaceholderText("Why this passage matters")
         self.note.setTabChangesFocus(True)  # Tab goes on to Tags, as in every other field
         layout.addRow("&Note:", self.note)
-        self.tags = QLineEdit(placeholderText="figures, follow-up (comma separated)")
+        self.note.setPlainText(note or "")
+        self.tags = QLineEdit(", ".join(tags), placeholderText="figures, follow-up (comma separated)")
         self.tags.setAccessibleName("Tags")
         layout.addRow("&Tags:", self.tags)
         add_ok_cancel(self, layout)
@@ -81,3 +88,70 @@ def annotation_command(
         return None
     note, tags = dialog.values()
     return AddAnnotationCommand(ws, source_id, start, end, note, tags, changed)
+
+
+class EditAnnotationCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, annotation_id: int, note, tags, changed, expected: int | None = None):
+        super().__init__("Edit note")
+        kept = get_annotation(ws, annotation_id)
+        self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
+        self.before = (kept["note"], tuple(kept["tags"]))
+        self.after = (note, tuple(tags))
+
+    def redo(self) -> None:
+        edit_annotation(self.ws, self.annotation_id, *self.after, expected=self.expected)
+        self.expected = None  # an undo and a redo follow this connection's own writes
+        self.changed()
+
+    def undo(self) -> None:
+        edit_annotation(self.ws, self.annotation_id, *self.before, reason="undo")
+        self.changed()
+
+
+class DeleteAnnotationCommand(QUndoCommand):
+    def __init__(self, ws: Workspace, annotation_id: int, changed, expected: int | None = None):
+        super().__init__("Delete note")
+        self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
+        self.kept = get_annotation(ws, annotation_id)
+
+    def redo(self) -> None:
+        self.kept = get_annotation(self.ws, self.annotation_id)
+        delete_annotation(self.ws, self.annotation_id, reason="deleted by the analyst", expected=self.expected)
+        self.expected = None
+        self.changed()
+
+    def undo(self) -> None:
+        restore_annotation(self.ws, self.kept)
+        self.changed()
+
+
+def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, dialog_factory=AnnotationDialog):
+    """Ask for the annotation's new note and tags; None when cancelled or unchanged."""
+    kept = get_annotation(ws, annotation_id)
+    dialog = dialog_factory(parent, kept["exact"], kept["note"] or "", tuple(kept["tags"]))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    note, tags = dialog.values()
+    if (note, tags) == (kept["note"], tuple(kept["tags"])):
+        return None
+    return EditAnnotationCommand(ws, annotation_id, note, tags, changed, kept["revision"])
+
+
+class NoteActions:
+    """Edit Note… and Delete Note, from the Notes tab's and the Notes pane's menus."""
+
+    def __init__(self, window):
+        self.window = window
+        window.panel.noteAction.connect(self.act)
+        window.notes_dock.noteAction.connect(self.act)
+
+    def act(self, action: str, annotation_id: int) -> None:
+        window = self.window
+        if action == "edit":
+            command = edit_annotation_command(window, window.ws, annotation_id, window.after_edit)
+            if command is not None:
+                window.push_command(lambda: command)
+            return
+        expected = get_annotation(window.ws, annotation_id)["revision"]
+        if window.push_command(lambda: DeleteAnnotationCommand(window.ws, annotation_id, window.after_edit, expected)):
+            window.statusBar().showMessage("Deleted the note. Undo (Ctrl+Z) brings it back.", 6000)

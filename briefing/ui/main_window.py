@@ -31,7 +31,7 @@ from briefing.store.revisions import StaleWrite
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range, timeline_items
 from briefing.ui.analyst import apply_saved_name
-from briefing.ui.annotate import annotation_command
+from briefing.ui.annotate import NoteActions, annotation_command
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.evidence_flow = EvidenceFlow(self)
         self.entity_actions = EntityActions(self)
         self.quote_actions = QuoteActions(self)
+        self.note_actions = NoteActions(self)
         self.source_actions = SourceActions(self)
         self.navigation = Navigation(self)
         self.selection_actions = SelectionActions(self)

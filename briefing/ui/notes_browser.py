@@ -171,6 +171,7 @@ class NotesDock(QDockWidget):
 
     opened = Signal(str, int, int)
     addToBriefing = Signal(str, int)  # "annotation", its id
+    noteAction = Signal(str, int)  # "edit" | "delete", the annotation's id
     coloursChanged = Signal()
 
     def __init__(self, window: MainWindow):
@@ -373,12 +374,14 @@ class NotesDock(QDockWidget):
             menu.deleteLater()
 
     def row_menu(self, index: QModelIndex) -> QMenu | None:
-        """Open in Reader and Add to Briefing Note, for the note at ``index``."""
+        """Open in Reader, Edit Note…, Delete Note and Add to Briefing Note, for the note at ``index``."""
         found = index.data(NoteRole) if index.isValid() else None
         if found is None:
             return None
         menu = QMenu(self)
         menu.addAction("&Open in Reader").triggered.connect(lambda: self.open_index(index))
+        menu.addAction("&Edit Note…").triggered.connect(lambda: self.noteAction.emit("edit", found[0]))
+        menu.addAction("&Delete Note").triggered.connect(lambda: self.noteAction.emit("delete", found[0]))
         menu.addAction("Add to &Briefing Note").triggered.connect(
             lambda: self.addToBriefing.emit("annotation", found[0])
         )

@@ -82,6 +82,7 @@ class SidePanel(QTabWidget):
     claimSelected = Signal(int)  # the selected claim's id, NO_CLAIM: after every change of selection or list
     claimAction = Signal(str, int)  # "edit" | "dismiss" a claim, "quote" (add a quote as a claim); the id
     quoteAction = Signal(str, int)  # "speaker" (change it) | "drop" (not a quote); the quote's id
+    noteAction = Signal(str, int)  # "edit" | "delete" an annotation; its id
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
     addToBriefing = Signal(str, int)  # briefing item kind, record id
@@ -205,8 +206,8 @@ class SidePanel(QTabWidget):
             if n.anchor == "orphaned":
                 row.setText(0, f"(text changed) {n.exact}")
             self.notes.addTopLevelItem(row)
-        self.setTabText(2, f"{TAB_LABELS[2]} ({len(quotes)})")
-        self.setTabText(3, f"{TAB_LABELS[3]} ({len(claims)})")
+        for tab, count in ((2, len(quotes)), (3, len(claims))):
+            self.setTabText(tab, f"{TAB_LABELS[tab]} ({count})")
 
     def _fill_entities(self, entities: list[EntityRow]) -> None:
         self.entities.clear()
@@ -334,6 +335,10 @@ class SidePanel(QTabWidget):
             drop.triggered.connect(lambda: self.quoteAction.emit("drop", data[1]))
             menu.addSeparator()
             menu.addAction("Add as &Claim").triggered.connect(lambda: self.claimAction.emit("quote", data[1]))
+        if data[0] == "note":
+            menu.addAction("&Edit Note…").triggered.connect(lambda: self.noteAction.emit("edit", data[1]))
+            menu.addAction("&Delete Note").triggered.connect(lambda: self.noteAction.emit("delete", data[1]))
+            menu.addSeparator()
         add = menu.addAction("Add to &Briefing Note")
         add.setShortcut("Ctrl+B")
         add.triggered.connect(lambda: self.addToBriefing.emit(BRIEFING_KINDS[data[0]], data[1]))

@@ -85,6 +85,32 @@ def test_annotation_keeps_text_quote_and_position_selectors(ws, two_sources):
     assert ann["tags"] == ["figures"]
 
 
+def test_an_annotation_is_edited_and_comes_back_whole_after_its_deletion(ws, two_sources):
+    from briefing.search.engine import search
+    from briefing.store.annotations import delete_annotation, edit_annotation, get_annotation, restore_annotation
+
+    a, _ = two_sources
+    start = TEXT_A.index("40,000")
+    note = add_annotation(ws, a, start, start + 6, note="check", tags=("figures",))
+    edit_annotation(ws, note, "checked: confirmed", ("figures", "done"), reason="utility confirms")
+    assert [(j.field, j.new_value) for j in history_for(ws, "annotation", note)] == [
+        ("note", "checked: confirmed"),
+        ("tags", "figures, done"),
+    ]
+    kept = get_annotation(ws, note)
+    delete_annotation(ws, note)
+    assert list_annotations_with_tags(ws) == []
+    restore_annotation(ws, kept)
+    [back] = list_annotations_with_tags(ws)
+    assert (back["id"], back["note"], back["tags"], back["exact"]) == (
+        note,
+        "checked: confirmed",
+        ["done", "figures"],
+        "40,000",
+    )
+    assert search(ws, "confirmed type:note").page.total == 1  # searchable again
+
+
 def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     a, _ = two_sources
     add_quote(ws, a, 0, 10, speaker_text="Okafor")

@@ -10,6 +10,7 @@ from briefing.store.sources import get_source, source_ids
 from briefing.ui.annotate import AddAnnotationCommand
 from briefing.ui.main_window import MainWindow
 from briefing.ui.notes_browser import EMPTY_HINT, FilterRole, NoteRole
+from briefing.ui.panels import ItemRole
 from briefing.ui.reader import NOTE_COLOUR
 from briefing.ui.tag_colours import PALETTE, TagColours, default_colour
 from briefing.ui.tasks import TaskRunner
@@ -238,10 +239,55 @@ def test_a_rows_menu_opens_the_note_or_adds_it_to_the_briefing_note(noted):
     window.select_source(second)
     window.briefing_dock.refresh(create_briefing(window.ws, "Week 47"))
     menu = dock.row_menu(dock.model.index(_rows(dock).index(ids["figures"]), 0))
-    open_, add = menu.actions()
+    open_, _edit, _delete, add = menu.actions()
     open_.trigger()
     assert window.current_source_id() == first
     add.trigger()
     last = window.briefing_dock.note.items[-1]
     assert (last.kind, last.ref_id) == ("annotation", ids["figures"])
     assert dock.row_menu(dock.model.index(-1, 0)) is None
+
+
+def test_a_note_is_edited_and_deleted_from_its_menus_and_both_undo(noted, monkeypatch):
+    """A note could be made and undone at once, never changed or deleted later."""
+    from PySide6.QtWidgets import QDialog
+
+    from briefing.store.annotations import get_annotation, list_note_rows
+    from briefing.ui import annotate
+
+    window, ids, (first, _second) = noted
+
+    def answer(dialog):
+        assert dialog.note.toPlainText() == "Check the figure" and dialog.tags.text() == "figures, follow-up"
+        dialog.note.setPlainText("Checked: the utility confirms it")
+        dialog.tags.setText("figures")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(annotate.AnnotationDialog, "exec", answer)
+    menu = window.notes_dock.row_menu(window.notes_dock.model.index(_rows(window.notes_dock).index(ids["figures"]), 0))
+    dict((a.text(), a) for a in menu.actions())["&Edit Note…"].trigger()
+    edited = get_annotation(window.ws, ids["figures"])
+    assert (edited["note"], edited["tags"]) == ("Checked: the utility confirms it", ["figures"])
+    window.undo_stack.undo()
+    restored = get_annotation(window.ws, ids["figures"])
+    assert (restored["note"], restored["tags"]) == ("Check the figure", ["figures", "follow-up"])
+
+    window.select_source(first)
+    tree = window.panel.notes
+    row = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, ItemRole)[1] == ids["figures"]
+    )
+    tree.setCurrentItem(row)
+    window.panel.noteAction.emit("delete", ids["figures"])  # what the Notes tab's Delete Note sends
+    assert ids["figures"] not in [n.id for n in list_note_rows(window.ws, first)]
+    assert ids["figures"] not in _rows(window.notes_dock)
+    window.undo_stack.undo()
+    back = get_annotation(window.ws, ids["figures"])  # the same id: a briefing note's item still finds it
+    assert (back["note"], back["tags"], back["exact"]) == (
+        "Check the figure",
+        ["figures", "follow-up"],
+        restored["exact"],
+    )
+    assert ids["figures"] in _rows(window.notes_dock)
