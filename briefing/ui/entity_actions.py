@@ -24,7 +24,7 @@ from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
-from briefing.ui.plain import ask, ask_text
+from briefing.ui.plain import ask, ask_text, choose
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 
 if TYPE_CHECKING:
@@ -95,14 +95,19 @@ class EntityActions:
             ),
             None,
         )
-        if taken is not None and ask(
-            self.window,
-            "Rename Entity",
-            f"“{name.strip()}” is already another entity's name. Merge into it instead? "
-            "(No renames this one, and two entities keep one name.)",
-        ):
-            self.merge(taken)
-            return
+        if taken is not None:
+            answer = choose(
+                self.window,
+                "Rename Entity",
+                f"“{name.strip()}” is already another entity's name. Merge into it instead, or rename "
+                "this one anyway and keep two entities of one name?",
+                ("&Merge Into It", "&Rename Anyway"),
+            )
+            if answer is None:
+                return
+            if answer == 0:
+                self.merge(taken)
+                return
         self.window.push_command(
             lambda: rename_entity_command(
                 self.window.ws, entity[0], name.strip(), entity[1], None, self.window.after_edit, entity[3]

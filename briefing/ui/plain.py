@@ -63,6 +63,18 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == yes
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> int | None:
+    """A question with named answers and Cancel; the answer's index, or None for Cancel or Escape.
+    The first answer is the default."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(box.button(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def warn(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
     message_box(parent, icon, title, text).exec()
 

@@ -93,17 +93,27 @@ def test_entity_page_counts_every_mention_when_it_lists_only_the_first(demo_wind
 
 
 def test_renaming_to_another_entity_s_name_offers_to_merge_into_it(demo_window, monkeypatch):
-    """Renaming to another entity's name made two entities of one name without a word."""
+    """Renaming to another entity's name made two entities of one name without a word, and then
+    the question had no Cancel: Escape renamed it anyway."""
     vasquel = _select_entity(demo_window, "Ingrid Vasquel")
     okafor = _select_entity(demo_window, "Marta Okafor")
     asked = []
-    monkeypatch.setattr("briefing.ui.entity_actions.ask", lambda parent, title, text: asked.append(text) or False)
-    demo_window.entity_actions.rename("Ingrid Vasquel")  # No: renamed as asked, two of one name
+
+    def answer(choice):
+        monkeypatch.setattr(
+            "briefing.ui.entity_actions.choose", lambda parent, title, text, choices: asked.append(text) or choice
+        )
+
+    answer(None)  # Cancel or Escape: nothing changes
+    demo_window.entity_actions.rename("Ingrid Vasquel")
     assert "already another entity's name" in asked[0]
+    assert _entity(demo_window, okafor)["name"] == "Marta Okafor"
+    answer(1)  # Rename Anyway: two of one name, as asked
+    demo_window.entity_actions.rename("Ingrid Vasquel")
     assert _entity(demo_window, okafor)["name"] == "Ingrid Vasquel"
     demo_window.undo_stack.undo()
     _select_entity(demo_window, "Marta Okafor")
-    monkeypatch.setattr("briefing.ui.entity_actions.ask", lambda parent, title, text: True)
-    demo_window.entity_actions.rename("ingrid vasquel")  # Yes: merged into the one of that name
+    answer(0)  # Merge Into It
+    demo_window.entity_actions.rename("ingrid vasquel")
     ids = {e["id"] for e in list_entities(demo_window.ws)}
     assert okafor not in ids and vasquel in ids

@@ -381,3 +381,17 @@ def test_the_import_progress_shows_file_names_as_text(hostile_window, fifo_watch
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
     dialog.deleteLater()
     window.imports.dialog = None
+
+
+def test_a_question_with_named_answers_is_cancelled_by_escape(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from briefing.ui.plain import choose
+
+    def press_escape():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, press_escape)
+    assert choose(None, "Rename Entity", "Merge or rename?", ("&Merge Into It", "&Rename Anyway")) is None
