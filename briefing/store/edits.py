@@ -26,7 +26,8 @@ from briefing.store.workspace import Workspace, utc_now
 def rename_entity(
     ws: Workspace, entity_id: int, new_name: str, reason: str | None = None, *, expected: int | None = None
 ) -> int:
-    """Give an entity a new name; the old name stays as an alias. Returns its revision after."""
+    """Give an entity a new name; the old name stays as an alias where a source names the entity
+    so (a name only typed, such as one an undo takes back, does not). Returns its revision after."""
     new_name = _required(new_name, "entity name")
     with ws.transaction() as db:
         old_name, _ = _entity(ws, entity_id)
@@ -34,7 +35,8 @@ def rename_entity(
             return ensure_current(ws, "entity", entity_id, expected)
         revision = revise(ws, "entity", entity_id, expected)
         db.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?", [entity_id, new_name])
-        if normalise_name(old_name) != normalise_name(new_name):
+        old_key = normalise_name(old_name)
+        if old_key != normalise_name(new_name) and old_key in {form for _, form in _forms_by_source(ws, entity_id)}:
             _insert_alias(ws, entity_id, old_name)
         db.execute("UPDATE entities SET name = ?, edited = 1 WHERE id = ?", [new_name, entity_id])
         _allow_form(ws, entity_id, new_name)

@@ -338,3 +338,14 @@ def test_a_split_moves_only_the_quotes_its_moved_mentions_name(ws):
 
 def entity_named_by_id(ws, entity_id):
     return next(e for e in list_entities(ws) if e["id"] == entity_id)
+
+
+def test_renaming_back_leaves_no_alias_of_the_name_only_typed(ws, two_sources):
+    """An undone rename ('Mar' -> 'Mar-a-Lago', then back) left 'Mar-a-Lago' as an alias, which
+    Merge Into… then gave as a likely duplicate's reason."""
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    before = entity_named(ws, "Marta Okafor")["aliases"]
+    rename_entity(ws, okafor, "Marta Okafor-Reyes")
+    assert entity_named(ws, "Marta Okafor-Reyes")["aliases"] == [*before, "Marta Okafor"]  # the sources' name stays
+    rename_entity(ws, okafor, "Marta Okafor", reason="undo")
+    assert entity_named(ws, "Marta Okafor")["aliases"] == before
