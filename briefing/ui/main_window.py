@@ -154,8 +154,7 @@ class MainWindow(QMainWindow):
         if self.remember:
             restore_reading(self)  # the source, scroll position and entity page of last time
         self.navigation.reset()  # opening the workspace is not a jump Back could return from
-        if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
-            self._timeline_visibility(True)
+        self._refresh_timeline_if_shown()
         self._set_ready(True)
         if self.remember:  # the app, not a screenshot: a backup shortly after start if one is due
             self.backup_timer.start()
@@ -309,6 +308,12 @@ class MainWindow(QMainWindow):
         if visible and self.attached:  # the tab was raised: show the workspace as it is now
             self.timeline.view.show_timeline(timeline_items(self.ws))
 
+    def _refresh_timeline_if_shown(self) -> None:
+        """A date, a status or a source changed: the timeline in sight shows it (a hidden one
+        reads the workspace when its tab is raised)."""
+        if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
+            self._timeline_visibility(True)
+
     def list_day(self, day: str) -> None:
         """The sources published on ``day`` (a bar of the timeline was clicked)."""
         self.filter_edit.setText(day)
@@ -403,6 +408,7 @@ class MainWindow(QMainWindow):
         if self.briefing_dock.isVisible():
             self.briefing_dock.refresh()  # its checks and citations follow the sources
         self.notes_dock.refresh_if_shown()
+        self._refresh_timeline_if_shown()
         self.entity_actions.refresh_page()  # a rename, retype or merge shows on the entity page at once
 
     def back_up_soon(self) -> None:

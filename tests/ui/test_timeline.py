@@ -53,3 +53,18 @@ def test_the_timeline_says_how_many_sources_it_cannot_place(demo_window, qtbot):
     assert "Source Details" in dock.legend.text()
     dock.view.show_timeline(Timeline([(1, "2025-03-02", "Outage")], [], [], 1))
     assert dock.legend.text().endswith("Not shown: 1 source without a date (set one in Source Details…, Ctrl+Alt+I)")
+
+
+def test_a_date_set_while_the_timeline_is_in_sight_shows_at_once(demo_window):
+    """The timeline in sight kept saying a source had no date (or its old date) until its tab
+    was raised again."""
+    demo_window.show_timeline()
+    source = list_sources(demo_window.ws)[0].id
+    demo_window.select_source(source)
+    demo_window.edit_source("published", "2019-07-04")
+    items = [i.data(ItemRole) for i in demo_window.timeline.view.scene().items() if i.data(ItemRole)]
+    assert source in {d[1] for d in items if d[0] == "source"}
+    tips = [
+        i.toolTip() for i in demo_window.timeline.view.scene().items() if i.data(ItemRole) == ("source", source, source)
+    ]
+    assert tips and "2019-07-04" in tips[0]
