@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ws: Workspace | None = None
         self.remember = remember
+        self._reloading = False  # refresh_sources is reading the list again
         self.runner = runner or TaskRunner(parent=self)
         self.setWindowTitle("Briefing")
         self.setAcceptDrops(True)
@@ -220,6 +221,20 @@ class MainWindow(QMainWindow):
 
     def refresh_sources(self, select_id: int | None = None) -> None:
         current = select_id if select_id is not None else self.current_source_id()
+        self._reloading = True  # the list is read again: the source being read is not opened anew
+        try:
+            count = self._reload_sources(current)
+        finally:
+            self._reloading = False
+        shown = self.current_source_id()
+        if select_id is None and shown == current and shown is not None:
+            self._refresh_current()  # the same source: the reader keeps its place and selection
+        else:
+            self._current_changed(self.table.currentIndex(), None)
+        if not count and not self.model.text:
+            self.reader.setPlainText(EMPTY_WORKSPACE)  # the first run: what to do next
+
+    def _reload_sources(self, current: int | None) -> int:
         self.model.reload()
         count = self.model.rowCount()
         self.statusBar().showMessage(
@@ -228,8 +243,7 @@ class MainWindow(QMainWindow):
             else "No sources yet: use File ▸ Import Files… (Ctrl+I) or drop files on the window"
         )
         self._select(current if current is not None else self._first_id())
-        if not count and not self.model.text:
-            self.reader.setPlainText(EMPTY_WORKSPACE)  # the first run: what to do next
+        return count
 
     def current_source_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -252,6 +266,8 @@ class MainWindow(QMainWindow):
         return index.data(SourceIdRole) if index.isValid() else None
 
     def _current_changed(self, current, previous) -> None:
+        if self._reloading:
+            return  # refresh_sources shows what is current once the list is read
         source_id = current.data(SourceIdRole) if current.isValid() else None
         self.navigation.source_changed(source_id)  # a source picked by hand is a jump too
         try:

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing.pipeline import import_paths
-from briefing.store.sources import list_sources
+from briefing.store.sources import get_source, list_sources
 from briefing.ui.main_window import MainWindow
 from briefing.ui.source_model import SourceIdRole, SourceTableModel
 from briefing.ui.tasks import TaskRunner
@@ -370,3 +370,21 @@ def test_sorting_the_list_keeps_the_source_being_read_selected(demo_window):
         window.table.sortByColumn(column, order)
         assert window.current_source_id() == reading
         assert window.source_actions.selected_ids() == [reading]
+
+
+def test_reading_the_list_again_leaves_the_reader_where_it_was(demo_window):
+    """An import or a re-analysis finishing in the background read the list again and opened the
+    source being read anew: the reader went back to its top, or to another passage."""
+    window = demo_window
+    window.resize(1280, 500)  # a reader shorter than the source, so it scrolls
+    source = max(list_sources(window.ws), key=lambda s: len(get_source(window.ws, s.id).text)).id
+    window.select_source(source)
+    text = get_source(window.ws, source).text
+    start = len(text) * 3 // 4
+    window.reader.select_range(start, start + 10)
+    position = window.reader.verticalScrollBar().value()
+    assert position > 0
+    window.refresh_sources()
+    assert window.current_source_id() == source
+    assert window.reader.selected_range() == (start, start + 10)
+    assert window.reader.verticalScrollBar().value() == position
