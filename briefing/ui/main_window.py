@@ -335,8 +335,12 @@ class MainWindow(QMainWindow):
         self.filter_edit.setText(day)
         self.statusBar().showMessage(f"Sources published on {day}; clear the filter to see all again", 8000)
 
-    def open_entity(self, entity_id: int) -> None:
-        """The entity page: every mention, its quotes and who appears with it."""
+    def open_entity(self, entity_id: int, record: bool = True) -> None:
+        """The entity page: every mention, its quotes and who appears with it. Opening another
+        entity's page is a jump Back returns from (``record``)."""
+        dock = self.entity_dock
+        if record and dock.isVisible() and dock.entity_id not in (None, entity_id):
+            self.navigation.record()
         try:
             page = entity_page(self.ws, entity_id)
             ranges = {q[0]: item_range(self.ws, "quote", q[0])[1:] for q in page.quotes}

@@ -1,8 +1,9 @@
 """Back and Forward across the window's jumps, as a web browser does.
 
 Every jump (a search result, a suggestion, a piece of evidence, an entity's mention, a
-timeline item, a source picked in the list by hand) records the location it leaves: the
-source, the range selected in it and how far it was scrolled. View ▸ Back (Alt+Left, the
+timeline item, a source picked in the list by hand, another entity's page) records the
+location it leaves: the source, the range selected in it, how far it was scrolled and the
+entity page open. View ▸ Back (Alt+Left, the
 mouse's back button) returns there; View ▸ Forward (Alt+Right, the forward button) goes
 to where Back came from. The window calls ``jump_to`` to open a source and
 ``source_changed`` when the list's current row changes; nothing else is recorded.
@@ -30,6 +31,7 @@ class Location:
     source_id: int
     selection: tuple[int, int] | None  # the range of the source's text selected there
     scroll: int  # the reader's vertical scroll position
+    entity_id: int | None = None  # the entity page open there, if any
 
 
 class History:
@@ -97,7 +99,9 @@ class Navigation(QObject):
         reader = self.window.reader
         if reader.shown is None or reader.shown.id is None:
             return None
-        return Location(reader.shown.id, reader.selected_range(), reader.verticalScrollBar().value())
+        dock = self.window.entity_dock
+        entity = dock.entity_id if dock.isVisible() else None
+        return Location(reader.shown.id, reader.selected_range(), reader.verticalScrollBar().value(), entity)
 
     def record(self) -> None:
         here = self.here()
@@ -146,6 +150,9 @@ class Navigation(QObject):
         else:
             reader.setTextCursor(QTextCursor(reader.document()))
         reader.verticalScrollBar().setValue(target.scroll)
+        dock = self.window.entity_dock
+        if target.entity_id is not None and (target.entity_id != dock.entity_id or not dock.isVisible()):
+            self.window.open_entity(target.entity_id, record=False)  # the page that was open there
 
     def _select(self, source_id: int) -> None:
         window = self.window

@@ -119,3 +119,21 @@ def test_history_forgets_what_was_ahead_and_skips_repeats():
         history.record(location)
     assert len(history.behind) == 3
     assert History().back(None) is None
+
+
+def test_back_returns_to_the_entity_page_a_graph_node_left(demo_window):
+    """On one entity's page a click on a node of its graph opened another; Back moved the reader
+    only, and the page stayed on the entity clicked."""
+    from briefing.store.entities import entity_page, list_entities
+
+    window = demo_window
+    window.select_source(list_sources(window.ws)[0].id)
+    first = next(e["id"] for e in list_entities(window.ws) if entity_page(window.ws, e["id"]).neighbours)
+    window.open_entity(first)
+    neighbour = entity_page(window.ws, first).neighbours[0][0]
+    window.entity_dock.entityOpened.emit(neighbour)  # a click on the node
+    assert window.entity_dock.entity_id == neighbour
+    window.navigation.back()
+    assert window.entity_dock.entity_id == first
+    window.navigation.forward()
+    assert window.entity_dock.entity_id == neighbour
