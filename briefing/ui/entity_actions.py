@@ -14,14 +14,13 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError, counted
-from briefing.store.edits import delete_entity, merge_entities
 from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
-from briefing.store.revisions import StaleWrite
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
+from briefing.ui.entity_commands import DeleteEntity, MergeEntities
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 from briefing.ui.plain import ask, ask_text, choose
@@ -149,14 +148,17 @@ class EntityActions:
         if target is None:
             return
         name = next((n for i, n, _ in everyone if i == target), str(target))
-        dock = self.window.entity_dock
-
-        def change() -> None:
-            merge_entities(self.window.ws, target, [entity[0]], reason="merged", expected={entity[0]: entity[3]})
-            if dock.entity_id == entity[0]:
-                dock.entity_id = target  # the page follows the entity into the one it joined
-
-        self._run(change, f"Merged “{entity[1]}” into “{name}”.")
+        dock, window = self.window.entity_dock, self.window
+        command = MergeEntities(window.ws, target, entity[0], f"{entity[1]} into {name}", window.after_edit, entity[3])
+        followed = dock.entity_id == entity[0]
+        if followed:
+            dock.entity_id = target  # the page follows the entity into the one it joined
+        if window.push_command(lambda: command):
+            window.statusBar().showMessage(
+                f"Merged “{entity[1]}” into “{name}”. Undo (Ctrl+Z) splits them again.", 8000
+            )
+        elif followed:
+            dock.entity_id = entity[0]  # refused: the page stays on the entity
 
     def refresh_page(self) -> None:
         """Bring the entity page up to date after an edit (a rename, retype, merge, alias or
@@ -199,26 +201,12 @@ class EntityActions:
         if not confirmed and not ask(
             self.window,
             "Delete Entity",
-            f"Delete “{entity[1]}” everywhere? Re-analysis will not bring it back. This cannot be undone.",
+            f"Delete “{entity[1]}” everywhere? Re-analysis will not bring it back; Edit ▸ Undo will.",
         ):
             return
-        self._run(
-            lambda: delete_entity(self.window.ws, entity[0], reason="deleted by the analyst", expected=entity[3]),
-            f"Deleted “{entity[1]}”.",
-        )
-
-    def _run(self, change, message: str) -> None:
-        try:
-            change()
-        except StaleWrite as exc:  # a colleague changed it meanwhile: say who, show what is stored now
-            self.window.statusBar().showMessage(str(exc), 15000)
-            self.window.after_edit()
-            return
-        except BriefingError as exc:
-            self.window.statusBar().showMessage(str(exc), 8000)
-            return
-        self.window.after_edit()
-        self.window.statusBar().showMessage(message, 8000)
+        window = self.window
+        if window.push_command(lambda: DeleteEntity(window.ws, entity[0], entity[1], window.after_edit, entity[3])):
+            window.statusBar().showMessage(f"Deleted “{entity[1]}”. Undo (Ctrl+Z) brings it back.", 8000)
 
 
 def load_page(ws, entity_id: int) -> tuple[EntityPage, dict[int, tuple[int, int]], list[QuoteVariant]]:

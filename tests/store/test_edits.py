@@ -349,3 +349,34 @@ def test_renaming_back_leaves_no_alias_of_the_name_only_typed(ws, two_sources):
     assert entity_named(ws, "Marta Okafor-Reyes")["aliases"] == [*before, "Marta Okafor"]  # the sources' name stays
     rename_entity(ws, okafor, "Marta Okafor", reason="undo")
     assert entity_named(ws, "Marta Okafor")["aliases"] == before
+
+
+def _entity_state(ws):
+    return (
+        list_entities(ws),
+        rows(ws, "SELECT id, speaker_id, speaker_text, speaker_confirmed FROM quotes ORDER BY id"),
+        rows(ws, "SELECT kind, key FROM rejections ORDER BY id"),
+    )
+
+
+def test_a_merge_and_a_deletion_are_undone_exactly(ws, two_sources):
+    """Merge Into… and Delete Entity could not be undone; the snapshot puts back ids, names,
+    aliases, mentions, the quotes spoken and the names re-analysis leaves alone."""
+    from briefing.store.entity_snapshots import restore_entity_snapshot, take_entity_snapshot
+
+    okafor, lagos = entity_named(ws, "Marta Okafor")["id"], entity_named(ws, "Lagos Water")["id"]
+    before = _entity_state(ws)
+    with ws.transaction():
+        kept = take_entity_snapshot(ws, [lagos, okafor])
+        merge_entities(ws, lagos, [okafor], reason="wrong")
+    assert okafor not in [e["id"] for e in list_entities(ws)]
+    restore_entity_snapshot(ws, kept)
+    assert _entity_state(ws) == before
+    with ws.transaction():
+        kept = take_entity_snapshot(ws, [okafor])
+        delete_entity(ws, okafor, reason="wrong")
+    restore_entity_snapshot(ws, kept)
+    assert _entity_state(ws) == before
+    reanalyse(ws, *two_sources)  # analysis finds her again as before: no rejection was left behind
+    assert entity_named(ws, "Marta Okafor")["id"] == okafor
+    assert [j.action for j in history_for(ws, "entity", okafor)][-1] == "restore"

@@ -37,9 +37,11 @@ def test_rename_and_retype_are_undoable(demo_window):
     assert _entity(demo_window, entity_id)["type"] == "organisation"
 
 
-def test_merge_and_delete(demo_window):
+def test_merge_and_delete_and_their_undo(demo_window):
+    """Merge Into… and Delete Entity could not be undone."""
     vasquel = _select_entity(demo_window, "Ingrid Vasquel")
     okafor = _select_entity(demo_window, "Marta Okafor")
+    before = list_entities(demo_window.ws)
     demo_window.entity_actions.merge("Ingrid Vasquel (person)")
     ids = {e["id"] for e in list_entities(demo_window.ws)}
     assert okafor not in ids and vasquel in ids
@@ -47,6 +49,12 @@ def test_merge_and_delete(demo_window):
     _select_entity(demo_window, "Ingrid Vasquel")
     demo_window.entity_actions.delete(confirmed=True)
     assert vasquel not in {e["id"] for e in list_entities(demo_window.ws)}
+    demo_window.undo_stack.undo()
+    assert vasquel in {e["id"] for e in list_entities(demo_window.ws)}
+    demo_window.undo_stack.undo()
+    assert list_entities(demo_window.ws) == before
+    demo_window.undo_stack.redo()
+    assert okafor not in {e["id"] for e in list_entities(demo_window.ws)}
 
 
 def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):

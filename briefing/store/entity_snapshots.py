@@ -1,0 +1,124 @@
+"""Entities kept as they were before a merge, a deletion or a split, so the window's Undo can put
+them back exactly: the same ids, names, types, aliases and mentions, the quotes they spoke, the
+briefing items that cite them and the names re-analysis was told to leave alone.
+
+``take_entity_snapshot`` reads every row of the entities involved (a merge's target and the
+entities folded into it; the one deleted; the one split) inside the edit's transaction;
+``restore_entity_snapshot`` writes those rows back in one transaction. An entity that exists
+when it is restored is updated in place and counted one more revision; one the edit removed is
+inserted again with its id. Undo runs in the order of the edits, so the rows the edit changed
+are the rows the snapshot holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.store.history import record_judgement
+from briefing.store.revisions import created, revise
+from briefing.store.rows import dict_rows
+from briefing.store.search_index import reindex_sources
+from briefing.store.workspace import Workspace
+
+# what the entity row is restored with; its revision columns are counted, never written back
+_ENTITY_COLUMNS = ("id", "name", "type", "created_at", "origin", "edited")
+
+
+@dataclass
+class EntitySnapshot:
+    entities: list[dict[str, Any]]
+    aliases: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[tuple[int, int | None, str | None, int]] = field(default_factory=list)
+    items: list[tuple[int, int]] = field(default_factory=list)  # briefing items citing an entity
+    rejections: list[dict[str, Any]] = field(default_factory=list)  # every name analysis leaves alone
+
+    @property
+    def ids(self) -> list[int]:
+        return [e["id"] for e in self.entities]
+
+
+def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot:
+    """Every row the entities ``entity_ids`` have, and that a merge, deletion or split changes."""
+    marks = ", ".join("?" * len(entity_ids))
+    columns = ", ".join(f'"{c}"' for c in _ENTITY_COLUMNS)
+    return EntitySnapshot(
+        entities=dict_rows(ws, f"SELECT {columns} FROM entities WHERE id IN ({marks}) ORDER BY id", entity_ids),
+        aliases=dict_rows(ws, f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY id", entity_ids),
+        mentions=dict_rows(ws, f"SELECT * FROM mentions WHERE entity_id IN ({marks}) ORDER BY id", entity_ids),
+        quotes=[
+            (row[0], row[1], row[2], row[3])
+            for row in ws.db.execute(
+                "SELECT id, speaker_id, speaker_text, speaker_confirmed FROM quotes "
+                f"WHERE speaker_id IN ({marks}) ORDER BY id",
+                entity_ids,
+            ).fetchall()
+        ],
+        items=[
+            (row[0], row[1])
+            for row in ws.db.execute(
+                f"SELECT id, ref_id FROM briefing_items WHERE kind = 'entity' AND ref_id IN ({marks})", entity_ids
+            ).fetchall()
+        ],
+        rejections=dict_rows(ws, "SELECT * FROM rejections WHERE kind = 'entity' ORDER BY id"),
+    )
+
+
+def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str | None = "undo") -> None:
+    """Put the entities back as ``snapshot`` read them, in one transaction."""
+    ids = snapshot.ids
+    marks = ", ".join("?" * len(ids))
+    with ws.transaction() as db:
+        mention_ids = [m["id"] for m in snapshot.mentions]
+        touched = {m["source_id"] for m in snapshot.mentions}
+        touched |= {row[0] for row in db.execute(f"SELECT source_id FROM mentions WHERE entity_id IN ({marks})", ids)}
+        db.execute(f"DELETE FROM entity_aliases WHERE entity_id IN ({marks})", ids)
+        db.execute(f"DELETE FROM mentions WHERE entity_id IN ({marks})", ids)
+        for chunk in _chunks(mention_ids):
+            db.execute(f"DELETE FROM mentions WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        for entity in snapshot.entities:
+            _put_entity(ws, entity)
+        for table, rows in (("entity_aliases", snapshot.aliases), ("mentions", snapshot.mentions)):
+            for row in rows:
+                ws.insert(table, row)
+        for quote_id, speaker_id, speaker_text, confirmed in snapshot.quotes:
+            db.execute(
+                "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = ? WHERE id = ?",
+                [speaker_id, speaker_text, confirmed, quote_id],
+            )
+        for item_id, ref_id in snapshot.items:
+            db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [ref_id, item_id])
+        db.execute("DELETE FROM rejections WHERE kind = 'entity'")
+        for row in snapshot.rejections:
+            ws.insert("rejections", row)
+        quote_ids = [q[0] for q in snapshot.quotes]
+        for chunk in _chunks(quote_ids):
+            touched |= {
+                row[0]
+                for row in db.execute(
+                    f"SELECT source_id FROM quotes WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            }
+        reindex_sources(ws, sorted(touched))
+        for entity in snapshot.entities:
+            record_judgement(ws, "restore", "entity", entity["id"], "name", None, entity["name"], reason)
+
+
+def _put_entity(ws: Workspace, entity: dict[str, Any]) -> None:
+    """Update the entity to its kept values, or insert it again with its id."""
+    values = {c: entity[c] for c in _ENTITY_COLUMNS}
+    exists = ws.db.execute("SELECT 1 FROM entities WHERE id = ?", [entity["id"]]).fetchone()
+    if exists:
+        revise(ws, "entity", entity["id"])
+        sets = ", ".join(f'"{c}" = ?' for c in _ENTITY_COLUMNS[1:])
+        ws.db.execute(
+            f"UPDATE entities SET {sets} WHERE id = ?", [*(values[c] for c in _ENTITY_COLUMNS[1:]), entity["id"]]
+        )
+    else:
+        ws.insert("entities", values)
+        created(ws, "entity", entity["id"])
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
