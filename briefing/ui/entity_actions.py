@@ -21,6 +21,7 @@ from briefing.store.quote_variants import QuoteVariant, list_entity_variants
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.entity_commands import DeleteEntity, MergeEntities
+from briefing.ui.entity_page import ALL_ROWS, PAGE_ROWS
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 from briefing.ui.plain import ask, ask_text, choose
@@ -39,6 +40,7 @@ class EntityActions:
         tree.itemDoubleClicked.connect(lambda *_: self.open_page())
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
         window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))
+        window.entity_dock.allRequested.connect(self.show_all)
 
     def open_page(self) -> None:
         entity = self.current()
@@ -160,6 +162,13 @@ class EntityActions:
         elif followed:
             dock.entity_id = entity[0]  # refused: the page stays on the entity
 
+    def show_all(self, entity_id: int) -> None:
+        """List every mention and quote of the page, not the first 200 of each."""
+        dock = self.window.entity_dock
+        dock.rows = ALL_ROWS
+        if dock.entity_id == entity_id:
+            self.refresh_page()
+
     def refresh_page(self) -> None:
         """Bring the entity page up to date after an edit (a rename, retype, merge, alias or
         split shows at once); its tab stays where it is. Called by MainWindow.after_edit."""
@@ -167,7 +176,7 @@ class EntityActions:
         if dock.entity_id is None or not dock.toggleViewAction().isChecked():
             return
         try:
-            page, ranges, variants = load_page(self.window.ws, dock.entity_id)
+            page, ranges, variants = load_page(self.window.ws, dock.entity_id, dock.rows)
         except BriefingError:
             dock.show_gone("This entity no longer exists: it was deleted or merged into another.")
             return
@@ -209,8 +218,11 @@ class EntityActions:
             window.statusBar().showMessage(f"Deleted “{entity[1]}”. Undo (Ctrl+Z) brings it back.", 8000)
 
 
-def load_page(ws, entity_id: int) -> tuple[EntityPage, dict[int, tuple[int, int]], list[QuoteVariant]]:
-    """What the entity page shows: the page, its quotes' ranges and its quote variants."""
-    page = entity_page(ws, entity_id)
+def load_page(
+    ws, entity_id: int, rows: int = PAGE_ROWS
+) -> tuple[EntityPage, dict[int, tuple[int, int]], list[QuoteVariant]]:
+    """What the entity page shows: the page (its first ``rows`` mentions and quotes), its quotes'
+    ranges and its quote variants."""
+    page = entity_page(ws, entity_id, limit=rows)
     ranges = {q[0]: item_range(ws, "quote", q[0])[1:] for q in page.quotes}
     return page, ranges, list_entity_variants(ws, entity_id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,8 @@ from briefing.ui.variants_view import VariantsView
 from briefing.ui.widgets import make_tree
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
+PAGE_ROWS = 200  # mentions and quotes a page lists until the analyst asks for all of them
+ALL_ROWS = 1_000_000
 EntityRole = 0  # QGraphicsItem.data key: the entity a node or label opens
 NODE_SIZE = 16.0
 CENTRE_SIZE = 26.0
@@ -205,11 +208,13 @@ class EntityDock(QDockWidget):
     passageOpened = Signal(int, int, int)
     splitRequested = Signal(int)  # the entity's id
     entityOpened = Signal(int)  # a node of the graph was clicked: that entity's id
+    allRequested = Signal(int)  # "Show all …" was opened: the entity's id, to list every row
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Entity", parent)
         self.setObjectName("entity-dock")
         self.entity_id: int | None = None
+        self.rows = PAGE_ROWS  # how many mentions and quotes the page lists
         body = QWidget()
         layout = QVBoxLayout(body)
         self.heading = QLabel("Double-click an entity in the Entities tab to see it across sources.")
@@ -280,6 +285,8 @@ class EntityDock(QDockWidget):
             item.setToolTip(0, tip(text))
             item.setToolTip(1, tip(title))
             self.quotes.addTopLevelItem(item)
+        self._offer_all(self.mentions, len(page.mentions), page.mention_total, "mention")
+        self._offer_all(self.quotes, len(page.quotes), page.quote_total, "quote")
         self.variants.show_variants(variants or [])
         self.tabs.setTabText(2, f"V&ariants ({len(variants or [])})")
         self.graph.show_page(page)
@@ -306,4 +313,19 @@ class EntityDock(QDockWidget):
             self.splitRequested.emit(self.entity_id)
 
     def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.passageOpened.emit(*item.data(0, PassageRole))
+        passage = item.data(0, PassageRole)
+        if passage is not None:
+            self.passageOpened.emit(*passage)
+        elif self.entity_id is not None:  # the last row: "Show all 605 mentions"
+            self.allRequested.emit(self.entity_id)
+
+    @staticmethod
+    def _offer_all(tree: QTreeWidget, shown: int, total: int, noun: str) -> None:
+        """A last row that lists every one, where the page shows the first only."""
+        if shown < total:
+            item = QTreeWidgetItem([f"Show all {counted(total, noun)}…", ""])
+            font = item.font(0)
+            font.setItalic(True)
+            item.setFont(0, font)
+            item.setToolTip(0, f"Listed: the first {shown:,}. Click or press Enter to list all {total:,}.")
+            tree.addTopLevelItem(item)

@@ -24,8 +24,8 @@ from briefing.store import Workspace, open_workspace
 from briefing.store.annotations import list_note_rows
 from briefing.store.backup import maybe_back_up
 from briefing.store.claims import list_claim_rows
-from briefing.store.entities import entity_page, list_entity_rows
-from briefing.store.quote_variants import list_entity_variants, list_source_variants
+from briefing.store.entities import list_entity_rows
+from briefing.store.quote_variants import list_source_variants
 from briefing.store.quotes import list_quote_rows
 from briefing.store.revisions import StaleWrite
 from briefing.store.sources import get_source, source_ids, source_rows
@@ -35,8 +35,8 @@ from briefing.ui.annotate import NoteActions, annotation_command
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
-from briefing.ui.entity_actions import EntityActions
-from briefing.ui.entity_page import EntityDock
+from briefing.ui.entity_actions import EntityActions, load_page
+from briefing.ui.entity_page import PAGE_ROWS, EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
 from briefing.ui.help import EMPTY_WORKSPACE, Help
 from briefing.ui.import_flow import ImportFlow
@@ -341,13 +341,14 @@ class MainWindow(QMainWindow):
         dock = self.entity_dock
         if record and dock.isVisible() and dock.entity_id not in (None, entity_id):
             self.navigation.record()
+        rows = dock.rows if dock.entity_id == entity_id else PAGE_ROWS  # another entity: its first rows
         try:
-            page = entity_page(self.ws, entity_id)
-            ranges = {q[0]: item_range(self.ws, "quote", q[0])[1:] for q in page.quotes}
+            page, ranges, variants = load_page(self.ws, entity_id, rows)
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
-        self.entity_dock.show_page(page, ranges, list_entity_variants(self.ws, entity_id))
+        dock.rows = rows
+        dock.show_page(page, ranges, variants)
         open_wide(self, self.entity_dock)
 
     def show_briefing(self) -> None:

@@ -90,7 +90,8 @@ def test_entity_page_counts_every_mention_when_it_lists_only_the_first(demo_wind
     assert mentions > 3 and sources > 1 and quotes > 2
     dock = demo_window.entity_dock
     dock.show_page(entity_page(ws, entity_id, limit=2), {})
-    assert (dock.mentions.topLevelItemCount(), dock.quotes.topLevelItemCount()) == (2, 2)
+    assert (dock.mentions.topLevelItemCount(), dock.quotes.topLevelItemCount()) == (3, 3)  # and "Show all"
+    assert dock.mentions.topLevelItem(2).text(0) == f"Show all {mentions} mentions…"
     assert f"{mentions} mentions in {sources} sources, {quotes} quotes" in dock.heading.text()
     assert dock.tabs.tabText(0) == f"&Mentions (2 of {mentions})"
     assert dock.tabs.tabText(1) == f"Quo&tes (2 of {quotes})"
@@ -125,3 +126,23 @@ def test_renaming_to_another_entity_s_name_offers_to_merge_into_it(demo_window, 
     demo_window.entity_actions.rename("ingrid vasquel")
     ids = {e["id"] for e in list_entities(demo_window.ws)}
     assert okafor not in ids and vasquel in ids
+
+
+def test_show_all_lists_every_mention_and_keeps_them_listed_after_an_edit(demo_window, monkeypatch):
+    """The page listed the first 200 mentions and had no way to the others."""
+    from briefing.ui import main_window
+
+    monkeypatch.setattr(main_window, "PAGE_ROWS", 2)
+    okafor = _select_entity(demo_window, "Marta Okafor")
+    mentions = demo_window.ws.db.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", [okafor]).fetchone()[0]
+    demo_window.open_entity(okafor)
+    dock = demo_window.entity_dock
+    assert dock.mentions.topLevelItemCount() == 3
+    dock.open_row(dock.mentions.topLevelItem(2))  # "Show all … mentions…"
+    assert dock.mentions.topLevelItemCount() == mentions
+    demo_window.after_edit()  # an edit redraws the page: still every mention
+    assert dock.mentions.topLevelItemCount() == mentions
+    other = _select_entity(demo_window, "Ingrid Vasquel")
+    demo_window.open_entity(other)  # another entity: its first rows
+    demo_window.open_entity(okafor)
+    assert dock.mentions.topLevelItemCount() == 3
