@@ -217,7 +217,11 @@ def _is_workspace_file(word: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(with_workspace_option(sys.argv[1:] if argv is None else argv, parser))
+    given, qt_arguments = qt_options(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(with_workspace_option(given, parser))
+    args.qt_arguments = qt_arguments
+    if qt_arguments and args.command is not None:
+        parser.error(f"{qt_arguments[0]} is an option of the window, not of '{args.command}'")
     if args.command == "export":
         check_export_format(parser, args)
     if args.command == "claims":
@@ -242,6 +246,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
+# Qt's own options, as every Qt application takes them ('briefing -platform xcb', '-reverse')
+_QT_OPTIONS_WITH_VALUES = frozenset(
+    "-platform -platformpluginpath -platformtheme -plugin -qwindowgeometry -qwindowicon -qwindowtitle "
+    "-style -stylesheet -display -session".split()
+)
+_QT_FLAGS = frozenset("-reverse -nograb -dograb -sync".split())
+
+
+def qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``argv`` without Qt's own options, and those options, for the window's QApplication."""
+    rest: list[str] = []
+    qt: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word in _QT_OPTIONS_WITH_VALUES:
+            qt += [word, next(words, "")]
+        elif word in _QT_FLAGS:
+            qt.append(word)
+        else:
+            rest.append(word)
+    return rest, qt
+
+
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Take the format from the output file's extension when --format is not given; refuse an
     extension that names no format, and a --format that disagrees with the extension."""
@@ -263,7 +290,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.ui.app import run_app  # Qt loads only when the window is wanted
 
         size = {"size": args.size} if args.size else {}
-        return run_app(args.workspace, screenshot=args.screenshot, view=args.view, palette=args.palette, **size)
+        return run_app(
+            args.workspace,
+            screenshot=args.screenshot,
+            view=args.view,
+            palette=args.palette,
+            qt_arguments=args.qt_arguments,
+            **size,
+        )
     if args.command == "eval":
         return _evaluate(args.data, args.quiet)
     if args.command == "restore":

@@ -622,3 +622,47 @@ def test_a_claim_status_is_read_in_any_case(tmp_path):
 
     args = build_parser().parse_args(["claims", "mark", "12", "Disputed", "--workspace", str(tmp_path / "w.briefing")])
     assert (args.status, args.claim_id, args.workspace) == ("disputed", 12, str(tmp_path / "w.briefing"))
+
+
+def test_qt_options_go_to_the_window_as_in_any_qt_application():
+    """'briefing --workspace WS -platform xcb' was refused: "'xcb' is neither a command …"."""
+    from briefing.cli import qt_options
+
+    assert qt_options(["--workspace", "w.briefing", "-platform", "xcb", "-reverse"]) == (
+        ["--workspace", "w.briefing"],
+        ["-platform", "xcb", "-reverse"],
+    )
+    assert qt_options(["search", "-x"]) == (["search", "-x"], [])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are found this way on Linux")
+def test_the_platform_option_stands_for_the_display_variable(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    shot = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "-platform",
+            "offscreen",
+            "--screenshot",
+            str(shot),
+            "--workspace",
+            str(tmp_path / "w.briefing"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,  # only a safety net
+    )
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 0
+    refused = subprocess.run(
+        [sys.executable, "-m", "briefing", "search", "x", "-platform", "xcb"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert refused.returncode == 2 and "an option of the window" in refused.stderr

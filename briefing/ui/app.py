@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,18 @@ def run_app(
     view: str = "reader",
     palette: str = "system",
     size: tuple[int, int] = SCREENSHOT_SIZE,
+    qt_arguments: Sequence[str] = (),
 ) -> int:
     """Open the main window on ``workspace`` (default: the user's); returns the exit code.
+    ``qt_arguments`` are Qt's own options ('-platform xcb', '-reverse'), passed to Qt.
 
     The window paints first and the workspace opens right after (its store and sqlite-utils
     are imported then), so the window appears at once whatever the size of the workspace."""
+    arguments = list(qt_arguments)
+    if "-platform" in arguments:  # Qt's own option and its variable are one: the display check reads it
+        at = arguments.index("-platform")
+        os.environ["QT_QPA_PLATFORM"] = arguments[at + 1]
+        del arguments[at : at + 2]
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     check_display()
@@ -37,7 +45,7 @@ def run_app(
     from briefing.ui.main_window import MainWindow
     from briefing.ui.startup import open_when_painted
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1] + arguments)
     configure_application(app)
     if palette != "system":
         apply_palette(app, palette)
