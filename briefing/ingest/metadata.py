@@ -41,8 +41,15 @@ QUOTE_MARK = re.compile(r"[\"“”‘]|(?:^|\s)'")
 # A reporting verb or a day: the lead tells what was said and when; the headline does not
 LEAD_WORDS = re.compile(
     r"\b(?:said|told|according|announced|reported|wrote|yesterday|today|tonight|last week|this week|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)(?<!Super Tuesday)",
     re.I,
+)
+# A headline giving someone's words after their name: "Trump: My immigration plans aren't set in stone."
+NAMED_WORDS = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: [A-Z\"'“‘]")
+# Abbreviations of five letters or more that end no sentence ("Calif. may raise…", "Corp.")
+LONG_ABBREVIATIONS = frozenset(
+    "Calif. Ariz. Colo. Conn. Mass. Mich. Minn. Miss. Mont. Nebr. Okla. Penn. Tenn. Wash. Kans. Wisc. "
+    "Corp. Dept. Univ. Prof. Supt. Sept. Lieut. Assn.".split()
 )
 UPDATED = 2  # the priority of an "Updated:" date: used only when nothing better is found
 # a clock time with its zone label, whatever the zone: "21:40 IST", "9.40pm (CEST)", "06:02 UTC+5:30"
@@ -358,14 +365,14 @@ def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:
         return False  # two sentences
     if LEAD_OPENING.match(paragraph.lstrip("\"'“‘")) or LEAD_WORDS.search(paragraph):
         return False
-    if PERSONAL.search(paragraph) and not QUOTE_MARK.search(paragraph):
+    if PERSONAL.search(paragraph) and not QUOTE_MARK.search(paragraph) and not NAMED_WORDS.match(paragraph):
         return False  # "Mr. Trump, I have a deal for you.": the writer speaking, outside quotation marks
     return any(len(p.split()) >= len(words) + 4 for p in following)
 
 
 def _ends_sentence(word: str) -> bool:
     """A word closing a sentence: not an abbreviation ("Mr.", "St.", "U.S.")."""
-    return word.endswith((".", "!", "?")) and len(word) > 4 and "." not in word[:-1]
+    return word.endswith((".", "!", "?")) and len(word) > 4 and "." not in word[:-1] and word not in LONG_ABBREVIATIONS
 
 
 def is_banner(line: str) -> bool:

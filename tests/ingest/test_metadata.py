@@ -266,6 +266,10 @@ def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(fir
         "5 things to watch in the Port Halden debate.",
         "With 'emergency powers,' mayor escalates the water row.",
         "Councillor slams board, praises mayor as 'work horse, not show horse.'",
+        "Okafor: My water plans aren't set in stone.",  # a name, then their words
+        "Calif. may raise the water rate by 2027.",  # an abbreviation ends no sentence
+        "5 things to watch in tonight's Port Halden debate.",  # a possessive day is no lead's date
+        "Okafor campaign buys ad time for 4 Super Tuesday states.",
     ],
 )
 def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(first):
