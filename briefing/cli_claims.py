@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, BriefingError, counted, one_line
+from briefing.domain import CLAIM_STATUSES, BriefingError, counted, judged_on_earlier_words, one_line
 from briefing.terminal import echo, echo_json
 
 CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
@@ -84,7 +84,11 @@ def run_claims(ws, args: argparse.Namespace) -> int:
         start, end = _span(ws, claim["source_id"], args.text, args.start, args.end, claim["start"], claim["part"])
         claims.edit_claim_span(ws, args.claim_id, start, end, args.reason)
         _suggest(ws, [args.claim_id])
-        return _said(ws, args.claim_id, "edited")
+        _said(ws, args.claim_id, "edited")
+        warning = judged_on_earlier_words(args.claim_id, claim["status"], claim["evidence"])
+        if warning:
+            echo(f"briefing: {warning}", err=True)
+        return 0
     if args.action == "mark":
         from briefing.store.claims import mark_claim
 

@@ -51,6 +51,18 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"
 
 
+def judged_on_earlier_words(claim_id: int, status: str, evidence: int) -> str | None:
+    """What an analyst should know after re-wording a judged claim: its judgement stays, made on
+    the words it had; None for an unreviewed claim with no evidence."""
+    if status == "unreviewed" and not evidence:
+        return None
+    kept = f"{status}, with its reason" if status != "unreviewed" else "unreviewed"
+    return (
+        f"claim {claim_id} stays {kept} and {counted(evidence, 'evidence passage')}, judged on its earlier "
+        f"words: check they still hold (mark it unreviewed to judge it again)"
+    )
+
+
 def one_line(text: str) -> str:
     """``text`` with its line breaks and runs of spaces made single spaces: one line of a list."""
     return " ".join(text.split())

@@ -179,3 +179,20 @@ class _nothing:
 )
 def test_source_text_never_reaches_the_terminal_as_control_codes(text, shown):
     assert printable(text) == shown
+
+
+def test_re_wording_a_judged_claim_says_its_judgement_was_made_on_the_earlier_words(capsys, ws_copy):
+    """'claims edit' on a corroborated claim said only 'edited (corroborated, …)': the note then
+    showed the new words as corroborated with the old reason and evidence, unflagged."""
+    source, sentence = _source_and_sentence(ws_copy)
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "add", str(source), "--text", sentence)
+    claim_id = int(out.split()[1])
+    run(capsys, "claims", "--workspace", ws_copy, "mark", str(claim_id), "corroborated", "--reason", "two outlets")
+    shorter = " ".join(sentence.split()[:-2])
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "edit", str(claim_id), "--text", shorter)
+    assert code == 0, err
+    assert (
+        f"claim {claim_id} stays corroborated, with its reason and 0 evidence passages, judged on its earlier words"
+        in err
+    )
+    assert err.count("\n") == 1

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QInputDialog, QPlainTextEdit
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, judged_on_earlier_words
 from briefing.store import Workspace
 from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
@@ -169,6 +169,9 @@ class ClaimActions(QObject):
         if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
             self._select_in_reader(claim_id)
             self.suggest([claim_id])
+            kept = judged_on_earlier_words(claim_id, claim["status"], claim["evidence"])
+            if kept:
+                window.statusBar().showMessage(kept[:1].upper() + kept[1:] + ".", 15000)
 
     def _typed_span(self, claim) -> tuple[int, int] | None:
         """The range of the words typed in the dialog; asked again, with what was typed and why

@@ -244,6 +244,17 @@ def test_edit_claim_text_takes_other_words_selected_in_the_reader(demo_window, t
     demo_window.panel.claimAction.emit("edit", claim_id)
     edited = get_claim(demo_window.ws, claim_id)
     assert edited["start"] == original["start"] and edited["end"] < original["end"]  # snapped to a word
+    assert "judged on its earlier words" not in demo_window.statusBar().currentMessage()  # not judged yet
+
+
+def test_re_wording_a_judged_claim_says_the_judgement_was_made_on_the_earlier_words(demo_window, two_claims):
+    original = _body_claim(demo_window)
+    claim_id = original["id"]
+    demo_window.mark_claim(claim_id, "disputed", "another outlet differs")
+    _click_claim(demo_window, claim_id)
+    demo_window.reader.select_range(original["start"], original["end"] - 1)
+    demo_window.panel.claimAction.emit("edit", claim_id)
+    assert demo_window.statusBar().currentMessage().startswith(f"Claim {claim_id} stays disputed, with its reason")
 
 
 def test_edit_claim_text_asks_again_with_the_refused_words_and_why(demo_window, two_claims):
