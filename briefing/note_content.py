@@ -40,6 +40,7 @@ class Citation:
     end: int | None = None
     paragraph: int | None = None  # 1-based paragraph of ``start`` in the source text; 0: the headline
     last_paragraph: int | None = None  # the paragraph of the passage's last character, when another
+    version: int = 1  # which version of its article the source is (a newer copy imported over it)
 
     @property
     def paragraphs(self) -> str:

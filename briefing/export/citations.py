@@ -66,7 +66,8 @@ def citation_text(c: Citation, url: str | None = None) -> str:
         if c.reliability
         else "Reliability not graded"
     )
-    return f"{_sentence(c.title or '(untitled source)')} {_sentence(_capital(where))} {grade}." + (
+    version = f" Version {c.version} of the article." if c.version > 1 else ""
+    return f"{_sentence(c.title or '(untitled source)')} {_sentence(_capital(where))} {grade}.{version}" + (
         f" {url}" if url else ""
     )
 

@@ -155,6 +155,7 @@ class ItemReader:
             end,
             0 if in_title else paragraph_number(words, start),
             None if in_title else last_paragraph_number(words, start, end),
+            base.version,
         )
         check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
@@ -162,7 +163,12 @@ class ItemReader:
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:
             row = self.ws.db.execute(
-                "SELECT text, title, outlet, author, published, reliability FROM sources WHERE id = ?", [source_id]
+                "SELECT text, title, outlet, author, published, reliability, version FROM sources WHERE id = ?",
+                [source_id],
             ).fetchone()
-            self._sources[source_id] = None if row is None else _Source(row[0], Citation(source_id, *row[1:]))
+            self._sources[source_id] = (
+                None
+                if row is None
+                else _Source(row[0], Citation(source_id, row[1], row[2], row[3], row[4], row[5], version=row[6] or 1))
+            )
         return self._sources[source_id]
