@@ -37,3 +37,19 @@ def test_docx_round_trip_uses_word_headings_quote_style_and_a_numbered_source_li
         "K. Ames",
         "Crisis desk",
     )
+
+
+def test_the_documents_properties_are_the_notes_not_the_templates(case):
+    """The file said it was made on 2013-12-23 by Microsoft Macintosh Word, with a blank page as
+    its thumbnail: the properties of python-docx's template."""
+    import zipfile
+    from datetime import UTC, datetime
+
+    data = render_briefing(case.ws, case.briefing_id, "docx")
+    made = docx.Document(io.BytesIO(data)).core_properties
+    assert made.created.year == made.modified.year == datetime.now(UTC).year
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+    assert "Macintosh" not in app and "<Application>Briefing " in app
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("_rels/.rels").decode()
+    assert "thumbnail" not in rels and "docProps/thumbnail.jpeg" not in names
