@@ -115,6 +115,7 @@ class _Writer(HTMLParser):
         self.link_text = ""
         self.pre = False
         self.flag = False
+        self.table: list[list[tuple[str, bool]]] | None = None  # rows of (cell text, header) being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in HEADING_STYLES:
@@ -148,14 +149,36 @@ class _Writer(HTMLParser):
         self._new("No Spacing")
         self.formats.append("code")
 
+    def _open_table(self, attrs: list[tuple[str, str | None]]) -> None:
+        self.table = []
+        self.paragraph = None
+
     def _open_tr(self, attrs: list[tuple[str, str | None]]) -> None:
-        self._new(None)
+        if self.table is not None:
+            self.table.append([])
 
     def _open_td(self, attrs: list[tuple[str, str | None]]) -> None:
-        if self.paragraph is not None and self.paragraph.text:
-            self._run(" | ")
+        if self.table:
+            self.table[-1].append(("", False))
 
-    _open_th = _open_td
+    def _open_th(self, attrs: list[tuple[str, str | None]]) -> None:
+        if self.table:
+            self.table[-1].append(("", True))
+
+    def _close_table(self) -> None:
+        """A Word table with a grid, its header row bold (a Markdown table of the analyst's)."""
+        rows = [row for row in (self.table or []) if row]
+        self.table = None
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for cells, row in zip(table.rows, rows, strict=True):
+            for cell, (text, header) in zip(cells.cells, row, strict=False):
+                run = cell.paragraphs[0].add_run(xml_safe(" ".join(text.split())))
+                run.bold = header or None
+        self.paragraph = None
 
     def _open_br(self, attrs: list[tuple[str, str | None]]) -> None:
         if self.paragraph is not None:
@@ -170,12 +193,14 @@ class _Writer(HTMLParser):
         self.link_text = ""
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in HEADING_STYLES or tag in ("p", "li", "tr"):
+        if tag in HEADING_STYLES or tag in ("p", "li"):
             self.paragraph = None if tag != "p" or not self.lists else self.paragraph
             self.flag = False
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
             self.paragraph = None
+        elif tag == "table":
+            self._close_table()
         elif tag == "blockquote":
             self.quote_depth = max(0, self.quote_depth - 1)
         elif tag == "pre":
@@ -190,6 +215,11 @@ class _Writer(HTMLParser):
                 self._run(f" ({href})")
 
     def handle_data(self, data: str) -> None:
+        if self.table is not None:
+            if self.table and self.table[-1]:
+                text, header = self.table[-1][-1]
+                self.table[-1][-1] = (text + data, header)
+            return
         if not self.pre:
             data = " ".join(data.split("\n"))
             if self.paragraph is None and not data.strip():

@@ -49,7 +49,8 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     font.setFeature(QFont.Tag("liga"), 0)  # "ﬁ" copied out of the PDF would not be the source's "fi"
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(PDF_STYLESHEET)
-    document.setHtml(f"<html><body>{render_html_body(rendered)}</body></html>")
+    body = render_html_body(rendered).replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
+    document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
     document.setPageSize(QSizeF(page.width(), page.height() - footer))
     pages = document.pageCount()
 

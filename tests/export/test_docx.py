@@ -53,3 +53,19 @@ def test_the_documents_properties_are_the_notes_not_the_templates(case):
     assert "Macintosh" not in app and "<Application>Briefing " in app
     rels = zipfile.ZipFile(io.BytesIO(data)).read("_rels/.rels").decode()
     assert "thumbnail" not in rels and "docProps/thumbnail.jpeg" not in names
+
+
+def test_a_markdown_table_in_the_analysts_text_is_a_word_table(ws):
+    """A table in a text section became plain paragraphs ('  | a  | b ')."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Figures")
+    add_item(
+        ws, note, "text", body="Counts:\n\n| Outlet | Households |\n|---|---|\n| Courier | 40,000 |\n| Wire | 62,000 |"
+    )
+    document = docx.Document(io.BytesIO(render_briefing(ws, note, "docx")))
+    [table] = document.tables
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells == [["Outlet", "Households"], ["Courier", "40,000"], ["Wire", "62,000"]]
+    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
+    assert not any("|" in p.text for p in document.paragraphs)
