@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from briefing.domain import BriefingError, normalise_name
+from briefing.domain import BriefingError, counted, normalise_name
 from briefing.search.engine import search
 from briefing.store import merging, open_workspace
 from briefing.store.annotations import add_annotation
@@ -216,7 +216,7 @@ def test_the_report_line_says_what_was_added_and_what_was_there(published):
     solo, team, _ = published
     line = copy_workspace(str(solo), team).line()
     assert "\n" not in line
-    assert re.search(rf"added {len(SOLO_ONLY)} sources \(8 already present\)", line), line
+    assert re.search(rf"added {counted(len(SOLO_ONLY), 'source')} \(8 already present\)", line), line
     assert re.search(r"\d+ entities \(\d+ merged with the target's\)", line), line
     assert "1 judgements taken where the target had none" in line or "judgements taken" in line
     assert "its rows before plus the rows added" in line
@@ -251,7 +251,7 @@ def test_the_team_database_copies_into_a_file_that_has_work_of_its_own(published
         assert ws.db.execute("SELECT count(*) FROM tags").fetchone()[0] == 1
         assert search(ws, '"the team\'s note"', 10, None).page.hits
         assert ws.db.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert f"added {len(TEAM_ONLY)} sources" in report.line()
+    assert f"added {counted(len(TEAM_ONLY), 'source')}" in report.line()
 
 
 @pytest.mark.parametrize("direction", ["to the team", "to the file"])
