@@ -159,7 +159,7 @@ def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
     rows = ws.db.execute(
         'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
         "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.annotation_id = a.id), a.revision FROM annotations a WHERE a.source_id = ? ORDER BY a.start",
+        "WHERE at.annotation_id = a.id), a.revision FROM annotations a WHERE a.source_id = ? ORDER BY a.start, a.id",
         [source_id],
     ).fetchall()
     return [

@@ -225,7 +225,7 @@ def list_claims(
     sql = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return dict_rows(ws, sql + " ORDER BY c.source_id, c.start", params)
+    return dict_rows(ws, sql + " ORDER BY c.source_id, c.start, c.id", params)
 
 
 def list_claims_with_evidence(ws: Workspace) -> list[dict[str, Any]]:
@@ -234,7 +234,7 @@ def list_claims_with_evidence(ws: Workspace) -> list[dict[str, Any]]:
         ws,
         'SELECT id, source_id, text, status, credibility, start, "end", kind, score, origin, part '
         "FROM claims WHERE dismissed = 0 "
-        "ORDER BY source_id, start",
+        "ORDER BY source_id, start, id",
     )
     evidence = grouped_rows(
         ws, 'SELECT claim_id, source_id, passage, relation, note, start, "end" FROM evidence ORDER BY id'
@@ -251,7 +251,7 @@ def list_claim_rows(ws: Workspace, source_id: int) -> list[ClaimRow]:
         "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
         "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
         "c.score, c.origin, c.kind, c.part, c.revision FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
-        "ORDER BY c.part = 'text', c.start",
+        "ORDER BY c.part = 'text', c.start, c.id",
         [source_id],
     ).fetchall()
     return [ClaimRow(*row) for row in rows]

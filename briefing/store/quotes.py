@@ -44,7 +44,7 @@ def list_quotes(ws: Workspace) -> list[dict[str, Any]]:
         ws,
         """
         SELECT q.id, q.source_id, q.text, e.name AS speaker, q.speaker_text, q.cue, q.start, q."end"
-        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.source_id, q.start
+        FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id ORDER BY q.source_id, q.start, q.id
     """,
     )
 
@@ -63,7 +63,7 @@ class QuoteRow:
 def list_quote_rows(ws: Workspace, source_id: int) -> list[QuoteRow]:
     rows = ws.db.execute(
         'SELECT q.id, q.start, q."end", q.text, coalesce(e.name, q.speaker_text), q.speaker_id, q.cue '
-        "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start",
+        "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start, q.id",
         [source_id],
     ).fetchall()
     return [QuoteRow(*row) for row in rows]
