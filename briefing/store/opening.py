@@ -208,9 +208,12 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
     except BaseException:
         conn.close()
         raise
+    role = str(db.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
     reason = "it was opened read-only" if read_only else None
+    if reason is None and not db.execute("SELECT has_table_privilege('claims', 'UPDATE')").fetchone()[0]:  # type: ignore[index]
+        reason = f"the database role {role} may only read it"  # the window says so before a write is tried
     ws = Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
-    ws.role = str(db.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
+    ws.role = role
     return ws
 
 
