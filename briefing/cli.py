@@ -24,7 +24,14 @@ from briefing.cli_output import print_briefings, print_import, print_info, progr
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
 from briefing.cli_team import add_team_parsers, check_queue_target, import_and_queue, run_copy, run_worker
-from briefing.domain import BRIEFING_FORMATS, SCREENSHOT_VIEWS, BriefingError, WorkspaceError, one_line
+from briefing.domain import (
+    BRIEFING_FORMATS,
+    SCREENSHOT_VIEWS,
+    SEARCH_PAGE_MAX,
+    BriefingError,
+    WorkspaceError,
+    one_line,
+)
 from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.store.postgres import is_postgres
 from briefing.terminal import echo, echo_json, shown
@@ -94,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace_option(find, argparse.SUPPRESS)
     find.add_argument("query", nargs="*", help='words, "phrases", prefix*, AND/OR/NOT, field:value filters')
     find.add_argument("--json", action="store_true", help="print the results as JSON")
-    find.add_argument("--limit", type=int, default=20, metavar="N", help="results per page (default 20)")
+    find.add_argument("--limit", type=_page_size, default=20, metavar="N", help="results per page (default 20)")
     find.add_argument("--after", metavar="CURSOR", help="the cursor printed at the end of the previous page")
     kept = find.add_mutually_exclusive_group()
     kept.add_argument("--save", metavar="NAME", help="save the query under NAME (see 'briefing searches')")
@@ -113,7 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
         "without it the whole workspace is exported (json only)",
     )
     export.add_argument(
-        "--format", choices=BRIEFING_FORMATS, help="output format (default: the output file's extension)"
+        "--format",
+        type=str.lower,  # 'MD' as '.MD' is taken
+        choices=BRIEFING_FORMATS,
+        help="output format (default: the output file's extension)",
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
 
@@ -213,6 +223,17 @@ def _is_workspace_file(word: str) -> bool:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
+
+
+def _page_size(text: str) -> int:
+    """--limit N: a usage error (exit 2) unless 1 <= N <= SEARCH_PAGE_MAX."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= SEARCH_PAGE_MAX:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {SEARCH_PAGE_MAX}, not {value}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -398,7 +419,10 @@ def _analyse(ws, args: argparse.Namespace) -> int:
     known = {row.id for row in list_sources(ws)}
     missing = [i for i in args.sources if i not in known]
     if missing:
-        raise BriefingError(f"no source with id {', '.join(map(str, missing))} in {ws.name}")
+        which = (
+            f"source {missing[0]} does not" if len(missing) == 1 else f"sources {', '.join(map(str, missing))} do not"
+        )
+        raise BriefingError(f"{which} exist in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
     withheld: list[str] = []
     count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld, jobs=_jobs(args))

@@ -46,6 +46,9 @@ def inert(text: str) -> str:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+SEARCH_PAGE_MAX = 500  # results one page of a search may hold (`briefing search --limit`)
+
+
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """'1 mention', '1,472 mentions'; ``plural`` where adding an s is wrong ('entities')."""
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"

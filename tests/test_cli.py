@@ -123,6 +123,8 @@ def test_export_to_stdout(capsys, empty_ws):
         ["import", "--jobs", "0", "x.txt"],
         ["analyse", "--jobs", "two"],
         ["--screenshot", "x.png", "--size", "big"],
+        ["search", "outage", "--limit", "0"],  # exited 1, as if the search had failed
+        ["search", "outage", "--limit", "many"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(capsys, args):
@@ -666,3 +668,11 @@ def test_the_platform_option_stands_for_the_display_variable(tmp_path):
         timeout=300,
     )
     assert refused.returncode == 2 and "an option of the window" in refused.stderr
+
+
+def test_a_format_is_named_in_any_case(capsys, tmp_path):
+    """'--format MD' was refused while a '.MD' file name was taken."""
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--format", "MD", "-o", str(tmp_path / "note.md")])
+    assert exited.value.code == 2  # no --briefing: the format itself was taken
+    assert "export --format md needs --briefing" in capsys.readouterr().err

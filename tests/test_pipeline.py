@@ -107,7 +107,7 @@ def test_cli_analyse_and_export(tmp_path, demo_dir, capsys):
     assert main(["analyse", "--workspace", str(target), "--all"]) == 0
     assert "11 sources analysed" in capsys.readouterr().out
     assert main(["analyse", "--workspace", str(target), "999"]) == 1
-    assert "no source with id 999" in capsys.readouterr().err
+    assert "source 999 does not exist" in capsys.readouterr().err
     out = tmp_path / "w.json"
     assert main(["export", "--workspace", str(target), "--format", "json", "-o", str(out)]) == 0
     document = json.loads(out.read_text(encoding="utf-8"))

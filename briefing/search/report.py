@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import sys
 
-from briefing.domain import BriefingError, SearchHit
+from briefing.domain import SEARCH_PAGE_MAX, BriefingError, SearchHit
 from briefing.search.engine import SearchResult, empty_line, highlighted_text, search
 from briefing.store import Workspace
 from briefing.store.saved_searches import find_saved_search, get_saved_search, list_saved_searches, save_search
 from briefing.store.search_queries import CLOSE, FACET_LIMIT, OPEN
 from briefing.terminal import echo, echo_json
 
-MAX_LIMIT = 500
+MAX_LIMIT = SEARCH_PAGE_MAX
 
 
 def print_search(ws: Workspace, text: str, limit: int, after: str | None, as_json: bool) -> int:
