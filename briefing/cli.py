@@ -369,9 +369,14 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         return import_and_queue(ws, args.paths) if args.queue else _import(ws, args.paths, _jobs(args))
     if args.command == "info":
         from briefing.store.counts import count_rows
+        from briefing.store.pg_jobs import list_waiting_for_workers
         from briefing.store.sources import count_not_analysed
+        from briefing.team_jobs import ANALYSIS_QUEUE
 
-        return print_info(ws.path or ws.name, count_rows(ws), as_json=args.json, not_analysed=count_not_analysed(ws))
+        queued = len(list_waiting_for_workers(ws, ANALYSIS_QUEUE))
+        return print_info(
+            ws.path or ws.name, count_rows(ws), as_json=args.json, not_analysed=count_not_analysed(ws), queued=queued
+        )
     if args.command == "briefings":
         return print_briefings(ws, as_json=args.json)
     if args.command == "claims":

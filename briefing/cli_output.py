@@ -49,7 +49,7 @@ def print_import(report: ImportReport) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 0) -> int:
+def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 0, queued: int = 0) -> int:
     """The workspace's record counts, and how many sources wait for the analysis (never run on
     them, or run by an older version of Briefing)."""
     if as_json:
@@ -60,15 +60,19 @@ def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 
     for name, count in counts.items():
         echo(f"  {name.replace('_', ' '):<{width}}  {count:>8}")
     if not_analysed:
-        echo(waiting_hint(not_analysed))
+        echo(waiting_hint(not_analysed, queued))
     return EXIT_OK
 
 
-def waiting_hint(not_analysed: int) -> str:
+def waiting_hint(not_analysed: int, queued: int = 0) -> str:
     """What `info` and `sources` say of the sources the analysis has not run on (or ran on with
-    an older version of Briefing)."""
+    an older version of Briefing); ``queued`` of them wait in a team workspace's job queue."""
     plural = "s wait" if not_analysed != 1 else " waits"
     run = "run 'briefing analyse' to find their entities, quotes and claims"
+    if queued >= not_analysed:
+        run = "their jobs are queued: 'briefing worker --workspace …' on any machine runs them"
+    elif queued:
+        run = f"{queued} queued for 'briefing worker'; for the others, {run}"
     return f"{not_analysed} source{plural} for the analysis; {run}"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Set as AbstractSet
 
 from briefing.cli_output import waiting_hint
 from briefing.domain import BriefingError, clipped, counted, one_line
@@ -75,9 +76,12 @@ def run_sources(ws, args: argparse.Namespace) -> int:
 
 
 def _print_sources(ws, as_json: bool) -> int:
+    from briefing.store.pg_jobs import list_waiting_for_workers
     from briefing.store.sources import list_source_details
+    from briefing.team_jobs import ANALYSIS_QUEUE
 
     rows = list_source_details(ws)
+    queued = set(list_waiting_for_workers(ws, ANALYSIS_QUEUE))
     if as_json:
         echo_json([_document(row) for row in rows])
         return 0
@@ -90,23 +94,24 @@ def _print_sources(ws, as_json: bool) -> int:
     )
     for r in rows:
         echo(
-            f"{r.id:>5}  {_analysed(r):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
+            f"{r.id:>5}  {_analysed(r, queued):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
             f"{r.published or '':<10}  {clipped(one_line(r.outlet or ''), OUTLET_WIDTH):<{OUTLET_WIDTH}}  "
             f"{one_line(r.title or '(untitled)')}"
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
-        echo(f"briefing: {waiting_hint(waiting)}", err=True)
+        echo(f"briefing: {waiting_hint(waiting, sum(r.id in queued for r in rows if not r.analysed))}", err=True)
     withheld = [one_line(r.language or "") for r in rows if r.analysed and analysis_withheld(r.language)]
     if withheld:
         echo(f"briefing: {withheld_note(withheld)}", err=True)
     return 0
 
 
-def _analysed(row) -> str:
-    """'yes', 'no' (waiting for the analysis) or 'no (ko)': a language the analysis is not written for."""
+def _analysed(row, queued: AbstractSet[int] = frozenset()) -> str:
+    """'yes', 'no' (waiting for the analysis), 'queued' (for a team worker) or 'no (ko)': a
+    language the analysis is not written for."""
     if not row.analysed:
-        return "no"
+        return "queued" if row.id in queued else "no"
     return f"no ({one_line(row.language or '')[:12]})" if analysis_withheld(row.language) else "yes"
 
 

@@ -143,6 +143,10 @@ def test_two_workers_analyse_every_source_once(team_database, demo_dir, tmp_path
     assert f"{len(sources)} analysis jobs queued" in queued.stdout
     again = _queue(team_database, demo_dir)  # the same sources: their jobs are waiting already
     assert f"0 analysis jobs queued, {len(sources)} queued already" in again.stdout
+    info = run_cli("info", "--workspace", team_database, timeout=HANG_S)  # said to run 'briefing analyse'
+    assert f"{len(sources)} sources wait for the analysis; their jobs are queued: 'briefing worker" in info.stdout
+    listed = run_cli("sources", "--workspace", team_database, timeout=HANG_S)
+    assert listed.stdout.count(" queued ") == len(sources)
     _count_writes(team_database)
 
     started = time.monotonic()
