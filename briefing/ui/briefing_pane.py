@@ -155,7 +155,6 @@ class BriefingDock(QDockWidget):
         self.items.moved.connect(self.move_item)
         self.items.dropped.connect(lambda kind, ref, row: self.add(kind, ref, position=row))
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
-        layout.addWidget(self.items, stretch=1)
         buttons = QHBoxLayout()
         add_buttons(
             buttons,
@@ -166,7 +165,8 @@ class BriefingDock(QDockWidget):
                 ("Remove", "Remove the selected item from the note", self.remove_selected),
             ),
         )
-        layout.addLayout(buttons)
+        layout.addLayout(buttons)  # above the list: the text editor opening under it never moves them
+        layout.addWidget(self.items, stretch=1)
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")
         self.editor.setMaximumHeight(140)

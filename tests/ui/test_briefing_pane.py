@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
 
 from briefing.store.briefings import read_briefing
 from briefing.ui.briefing_pane import ItemIdRole
@@ -356,3 +357,31 @@ def test_the_item_list_keeps_room_when_the_text_editor_opens(window, qtbot):
     QApplication.processEvents()
     assert dock.editor.isVisible()
     assert dock.items.height() >= dock.items.fontMetrics().lineSpacing() * MIN_ITEM_LINES
+
+
+def test_the_item_buttons_stay_put_when_the_text_editor_opens_and_closes(demo_window):
+    """Choosing a quote after a text section closed the editor and the buttons moved down:
+    a second click where Move Up had been landed in the list."""
+    from PySide6.QtWidgets import QPushButton
+
+    from briefing.store.briefings import add_item, create_briefing
+
+    window = demo_window
+    note = create_briefing(window.ws, "Buttons")
+    add_item(window.ws, note, "text", body="Bottom line")
+    add_item(window.ws, note, "quote", window.ws.db.execute("SELECT min(id) FROM quotes").fetchone()[0])
+    window.show_briefing()
+    dock = window.briefing_dock
+    dock.refresh(note)
+    move_up = next(b for b in dock.findChildren(QPushButton) if b.text() == "Move Up")
+
+    def where() -> int:
+        QApplication.processEvents()
+        return move_up.mapTo(dock, move_up.rect().topLeft()).y()
+
+    dock.items.setCurrentRow(0)  # the text section: the editor opens
+    assert dock.editor.isVisible()
+    with_editor = where()
+    dock.items.setCurrentRow(1)  # the quote: the editor closes
+    assert not dock.editor.isVisible()
+    assert where() == with_editor
