@@ -31,6 +31,8 @@ SUFFIXES = {"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "I
 FILLER = frozenset("of the and for de du la le van von der".split())  # skipped by initials
 LIKELY = 50.0  # a candidate at or above this score is a likely duplicate
 ANOTHER_FIRST_NAME = "same surname, different first name"
+ANOTHER_START = "same last word, different first words"  # 'Democratic Party' and 'Republican Party'
+SAME_LAST = {True: "same surname", False: "same last word"}
 # another type than the entity's: the analysis mistypes people and organisations, less often places
 TYPE_WEIGHT = {
     frozenset(("person", "organisation")): 0.6,
@@ -73,7 +75,7 @@ def merge_candidates(ws: Workspace, entity_id: int, limit: int = 20) -> list[Mer
         forms = [_parse(name), *(_parse(a) for a in aliases)]
         best = _best_match(own, forms, people="person" in (kind, row[1]))
         names = _compare(own[0], forms[0], people="person" in (kind, row[1]))
-        if best is not None and names is not None and names[1] == ANOTHER_FIRST_NAME:
+        if best is not None and names is not None and names[1] in (ANOTHER_FIRST_NAME, ANOTHER_START):
             best = names  # 'Hillary Clinton' and 'Bill Clinton': a lone 'Clinton' alias joins neither
         if best is not None:
             weight = TYPE_WEIGHT.get(frozenset((row[1], kind)), 1.0) if kind != row[1] else 1.0
@@ -202,7 +204,7 @@ def _name_signal(a: _Name, b: _Name, people: bool) -> tuple[float, str] | None:
     if acronym:
         return 80.0, f"initials ‘{acronym}’"
     if a.tokens[-1] == b.tokens[-1]:
-        return _same_last(a, b)
+        return _same_last(a, b, people)
     whole_a, whole_b = " ".join(a.tokens), " ".join(b.tokens)
     bound = max(1, min(3, max(len(whole_a), len(whole_b)) // 6))
     distance = _distance(whole_a, whole_b, bound)
@@ -222,19 +224,20 @@ def _name_signal(a: _Name, b: _Name, people: bool) -> tuple[float, str] | None:
     return None
 
 
-def _same_last(a: _Name, b: _Name) -> tuple[float, str]:
+def _same_last(a: _Name, b: _Name, people: bool = True) -> tuple[float, str]:
+    """Names ending in the same word: a person's surname, or a body's last word ('Party')."""
     first_a, first_b = a.tokens[:-1], b.tokens[:-1]
     if not first_a or not first_b:
-        return 85.0, "same surname"
+        return 85.0, SAME_LAST[people]
     if _given_names_agree(first_a, first_b):
         short = a if sum(map(len, first_a)) < sum(map(len, first_b)) else b
         if any(len(t) == 1 for t in short.tokens[:-1]):
             return 82.0, f"initials ‘{short.text}’"
-        return 80.0, "same name with a middle name"
+        return 80.0, "same name with a middle name" if people else "same name with a word more"
     distance = _distance(" ".join(first_a), " ".join(first_b), 1)
     if distance <= 1 and min(len(first_a[0]), len(first_b[0])) >= 3:
         return 82.0, f"spelling differs by {distance}"
-    return 20.0, ANOTHER_FIRST_NAME
+    return 20.0, ANOTHER_FIRST_NAME if people else ANOTHER_START
 
 
 def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ from briefing.store.entity_candidates import MergeCandidate
 from briefing.ui.plain import plain_label, tip
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1  # a row's entity id; group rows have none
+TitleRole = Qt.ItemDataRole.UserRole + 2  # a group's title without its count
 
 
 class _Filter(QSortFilterProxyModel):
@@ -87,16 +88,14 @@ class MergeDialog(QDialog):
         proposed = {c.id for c in candidates}
         others = [e for e in everyone if e[0] not in proposed]
         for title, rows in (
-            (f"{LIKELY_TITLE} ({len(likely)})", [(c.id, c.name, c.type, _why(c)) for c in likely]),
-            (
-                f"Similar names, probably different ({len(unlikely)})",
-                [(c.id, c.name, c.type, _why(c)) for c in unlikely],
-            ),
-            (f"All other entities ({len(others)})", [(i, n, k, "") for i, n, k in others]),
+            (LIKELY_TITLE, [(c.id, c.name, c.type, _why(c)) for c in likely]),
+            ("Similar names, probably different", [(c.id, c.name, c.type, _why(c)) for c in unlikely]),
+            ("All other entities", [(i, n, k, "") for i, n, k in others]),
         ):
             if not rows:
                 continue
-            group = QStandardItem(title)
+            group = QStandardItem(f"{title} ({len(rows)})")
+            group.setData(title, TitleRole)
             group.setEditable(False)
             group.setSelectable(False)
             font = group.font()
@@ -112,10 +111,20 @@ class MergeDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
+        self._count_shown()
         self.view.expandAll()
         self._span_groups()
         if self.chosen() is None:
             self._select_first()
+
+    def _count_shown(self) -> None:
+        """Each group's title counts the entities the filter leaves: 'All other entities (3 of 415)'."""
+        for group in range(self.proxy.rowCount()):
+            parent = self.proxy.index(group, 0)
+            item = self.model.itemFromIndex(self.proxy.mapToSource(parent))
+            shown, total = self.proxy.rowCount(parent), item.rowCount()
+            counted = f"{shown} of {total}" if shown < total else str(total)
+            item.setText(f"{item.data(TitleRole)} ({counted})")
 
     def _select_first(self) -> None:
         """The first likely duplicate, or the first entity the filter shows; none when the

@@ -170,3 +170,16 @@ def test_a_lone_surname_alias_never_makes_another_first_name_a_likely_duplicate(
     found = {c.name: c for c in merge_candidates(ws, hillary)}
     assert not found["Bill Clinton"].likely and found["Bill Clinton"].reason == "same surname, different first name"
     assert found["Clinton"].likely  # the lone surname may still be hers
+
+
+def test_a_bodys_names_are_compared_in_a_bodys_words(ws):
+    """'Democratic Party' beside 'Republican Party' was 'same surname, different first name'."""
+    target, *_ = add_entities(
+        ws,
+        ("Democratic Party", "organisation"),
+        ("Republican Party", "organisation"),
+        ("Party", "organisation"),
+    )
+    found = dict(ranked(ws, target))
+    assert found["Republican Party"] == "same last word, different first words"
+    assert found["Party"] == "same last word"

@@ -37,6 +37,7 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
         seen["rows"], seen["chosen"] = dialog.rows(), dialog.chosen()
         dialog.filter.setText("KESSEL")
         seen["filtered"] = dialog.rows()
+        seen["filtered_groups"] = sorted({row[0] for row in dialog.rows()})
         dialog.filter.clear()
         dialog.choose(veldran)
         return QDialog.DialogCode.Accepted
@@ -50,6 +51,9 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
     assert len(seen["rows"]) == len(everyone) - 1
     assert [r[0] for r in seen["rows"]][-1].startswith("All other entities")
     assert {r[1] for r in seen["filtered"]} == {"Kessel Point", "Kessel"}
+    others = len(everyone) - 1 - sum(1 for r in seen["rows"] if not r[0].startswith("All other"))
+    shown = sum(1 for r in seen["filtered"] if r[0].startswith("All other"))
+    assert f"All other entities ({shown} of {others})" in seen["filtered_groups"]  # it said all of them
     assert veldra not in {e["id"] for e in list_entities(demo_window.ws)}
     assert demo_window.entity_dock.entity_id == veldran  # the page follows the merged entity
     assert "<b>Veldran</b>" in demo_window.entity_dock.heading.text()
