@@ -327,5 +327,5 @@ class EntityDock(QDockWidget):
             font = item.font(0)
             font.setItalic(True)
             item.setFont(0, font)
-            item.setToolTip(0, f"Listed: the first {shown:,}. Click or press Enter to list all {total:,}.")
+            item.setToolTip(0, tip(f"Listed: the first {shown:,}. Click or press Enter to list all {total:,}."))
             tree.addTopLevelItem(item)

@@ -76,7 +76,14 @@ def choose(parent: QWidget | None, title: str, text: str, choices: tuple[str, ..
 
 
 def warn(parent: QWidget | None, title: str, text: str, icon=QMessageBox.Icon.Warning) -> None:
-    message_box(parent, icon, title, text).exec()
+    message_box(parent, icon, title, as_sentence(text)).exec()
+
+
+def as_sentence(text: str) -> str:
+    """A one-line message of the store's ('a saved search needs a name') opening with a capital in
+    a dialog; one opening with a name, a path or a quoted word stays as written."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
 
 
 def input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:

@@ -395,3 +395,17 @@ def test_a_question_with_named_answers_is_cancelled_by_escape(qtbot):
 
     QTimer.singleShot(0, press_escape)
     assert choose(None, "Rename Entity", "Merge or rename?", ("&Merge Into It", "&Rename Anyway")) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("a saved search needs a name", "A saved search needs a name"),
+        ("notes.txt: cannot be read", "notes.txt: cannot be read"),
+        ("“okafr”: no such entity", "“okafr”: no such entity"),
+    ],
+)
+def test_a_dialog_opens_a_message_with_a_capital_unless_it_opens_with_a_name(message, shown):
+    from briefing.ui.plain import as_sentence
+
+    assert as_sentence(message) == shown
