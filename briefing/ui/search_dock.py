@@ -123,7 +123,8 @@ class SearchDock(QDockWidget):
         self.results.setHeaderLabels(["Type", "Source", "Speaker", "Match"])
         self.results.setRootIsDecorated(False)
         self.results.setItemDelegateForColumn(3, HtmlDelegate(self.results))
-        self.results.setColumnWidth(0, 70)
+        # the longest type in full: "claim · corroborated" was cut to "claim · u…"
+        self.results.setColumnWidth(0, self.results.fontMetrics().horizontalAdvance("claim · corroborated") + 16)
         self.results.setColumnWidth(1, 260)
         self.results.setColumnWidth(2, 150)
         self.results.itemActivated.connect(self.open_row)

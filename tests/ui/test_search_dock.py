@@ -124,3 +124,12 @@ def test_one_result_is_said_in_the_singular(demo_window):
     dock.field.setText('"no such words anywhere in the demo"')
     dock.run()
     assert dock.status.text() == "No results"  # was "0 results, showing 0"
+
+
+def test_the_type_column_shows_a_claims_status_whole(demo_window):
+    """'claim · unreviewed' was cut to 'claim · u…'."""
+    results = demo_window.search_dock.results
+    widest = max(
+        results.fontMetrics().horizontalAdvance(f"claim · {s}") for s in ("unreviewed", "corroborated", "disputed")
+    )
+    assert results.columnWidth(0) > widest
