@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QSplitter,
@@ -75,6 +76,10 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), 2 * option.fontMetrics.height() + 6))
 
 
+ROOM_ROWS = 5  # results the pane makes room for at the first search
+ROOM_SHARE = 0.4  # of the window's height, at most
+
+
 class SearchDock(QDockWidget):
     """Emits ``resultOpened(kind, ref_id, source_id)``, or for a source ``passageOpened(source_id,
     start, end)`` with the matched words, so the reader shows them and not the source's top."""
@@ -88,6 +93,7 @@ class SearchDock(QDockWidget):
         self.setObjectName("search-dock")
         self.workspace, self.runner = workspace, runner  # the window's, once it has opened one
         self.generation = 0
+        self._grown = False  # the pane made room for results once (_make_room)
         self.page_cursor: tuple | None = None
         self.query_text = ""
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -210,6 +216,29 @@ class SearchDock(QDockWidget):
         self.page_cursor = result.page.cursor
         self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
+        if not more:
+            QTimer.singleShot(0, self._make_room)  # once the rows are laid out
+
+    def _make_room(self) -> None:
+        """The first results of a window whose search pane shows fewer than ROOM_ROWS of them (at
+        1280x800 it showed one and a half): the pane grows to show that many, up to
+        ROOM_SHARE of the window. Once: a pane the analyst makes smaller again stays so."""
+        window = self.parentWidget()
+        results = self.results
+        if self._grown or not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        rows = min(results.topLevelItemCount(), ROOM_ROWS)
+        item = results.topLevelItem(0)
+        first = results.visualItemRect(item) if item is not None else None
+        if first is None or first.height() <= 0:
+            return
+        missing = rows * first.height() + results.header().height() + 4 - results.viewport().height()
+        if missing <= 0:
+            return
+        self._grown = True
+        target = min(self.height() + missing, int(window.height() * ROOM_SHARE))
+        if target > self.height():
+            window.resizeDocks([self], [target], Qt.Orientation.Vertical)
 
     def briefing_item(self, item: QTreeWidgetItem | None) -> tuple[str, int] | None:
         """What a result adds to a briefing note: the quote, claim or note; a source adds its summary."""

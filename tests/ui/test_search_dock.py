@@ -133,3 +133,31 @@ def test_the_type_column_shows_a_claims_status_whole(demo_window):
         results.fontMetrics().horizontalAdvance(f"claim · {s}") for s in ("unreviewed", "corroborated", "disputed")
     )
     assert results.columnWidth(0) > widest
+
+
+def test_the_first_results_get_room_for_more_rows_once(demo_window, qtbot):
+    """At 1280x800 the pane showed one and a half results."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window, dock = demo_window, demo_window.search_dock
+    dock.runner = TaskRunner(synchronous=True)
+    window.resizeDocks([dock], [1], Qt.Orientation.Vertical)  # as small as it goes
+    QApplication.processEvents()
+    smallest = dock.height()
+    dock.field.setText("water")
+    dock.run()
+    results = dock.results
+    assert results.topLevelItemCount() >= 5
+
+    def rows_shown() -> float:
+        return results.viewport().height() / results.visualItemRect(results.topLevelItem(0)).height()
+
+    assert rows_shown() < 2
+    qtbot.waitUntil(lambda: rows_shown() >= 4)  # five asked for; the window's other parts keep their room
+    window.resizeDocks([dock], [1], Qt.Orientation.Vertical)  # the analyst makes it small again
+    QApplication.processEvents()
+    dock.run()
+    QApplication.processEvents()  # the zero-time timer that would make room runs here
+    QApplication.processEvents()  # and the layout it would ask for
+    assert dock.height() == smallest  # it stays as the analyst left it
