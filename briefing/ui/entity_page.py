@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -248,6 +248,7 @@ class EntityDock(QDockWidget):
         for tree in (self.mentions, self.quotes):
             tree.itemActivated.connect(self.open_row)
             tree.itemClicked.connect(self.open_row)
+            tree.viewport().installEventFilter(self)
 
     def show_page(
         self,
@@ -293,6 +294,16 @@ class EntityDock(QDockWidget):
         if bring_forward:
             self.show()
             self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In a narrow list (the dock beside a 1280x800 window's panels) the source column gives
+        the words two thirds of the width; a wider one gives it SOURCE_WIDTH again."""
+        if event.type() == QEvent.Type.Resize:
+            for tree in (self.mentions, self.quotes):
+                if watched is tree.viewport():
+                    room = tree.viewport().width()
+                    tree.setColumnWidth(1, max(60, room // 3) if room < 3 * SOURCE_WIDTH else SOURCE_WIDTH)
+        return super().eventFilter(watched, event)
 
     def show_gone(self, message: str) -> None:
         """The entity shown no longer exists (deleted, or merged away without a target to show)."""

@@ -146,3 +146,18 @@ def test_show_all_lists_every_mention_and_keeps_them_listed_after_an_edit(demo_w
     demo_window.open_entity(other)  # another entity: its first rows
     demo_window.open_entity(okafor)
     assert dock.mentions.topLevelItemCount() == 3
+
+
+def test_in_a_narrow_entity_page_the_words_get_two_thirds_of_the_list(qtbot):
+    """Beside a 1280x800 window's panels the page is about 230 pixels wide, and the source
+    column's 130 left '…the …' of each mention's context."""
+    from briefing.ui.entity_page import SOURCE_WIDTH, EntityDock
+
+    dock = EntityDock()
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.resize(240, 600)
+    qtbot.waitUntil(lambda: dock.mentions.viewport().width() < 3 * SOURCE_WIDTH)
+    qtbot.waitUntil(lambda: dock.mentions.columnWidth(1) <= dock.mentions.viewport().width() // 3)
+    dock.resize(900, 600)
+    qtbot.waitUntil(lambda: dock.mentions.columnWidth(1) == SOURCE_WIDTH)
