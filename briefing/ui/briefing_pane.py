@@ -110,12 +110,14 @@ class BriefingDock(QDockWidget):
     def _build(self) -> QWidget:
         body = QWidget()
         layout = QVBoxLayout(body)
-        top = QHBoxLayout()
+        # the note's name on a row of its own and two short rows of buttons: at 1280x800 one row
+        # of each made the pane so wide that the window grew past the screen's edge
         self.notes = QComboBox()
         self.notes.setAccessibleName("Briefing notes")
         self.notes.setToolTip("The briefing note you are composing")
         self.notes.currentIndexChanged.connect(lambda _: self._show_selected())
-        top.addWidget(self.notes, stretch=1)
+        layout.addWidget(self.notes)
+        top = QHBoxLayout()
         # Alt+letters only where no menu or tab has them; the Briefing menu has every command
         add_buttons(
             top,
@@ -124,6 +126,7 @@ class BriefingDock(QDockWidget):
                 ("Details…", "Title, audience, date and author", self.edit_details),
                 ("E&xport…", "Export as Markdown, HTML, PDF, Word or JSON", self.export),
             ),
+            narrow=True,
         )
         layout.addLayout(top)
         self.help = QLabel(EMPTY_HELP)
@@ -155,17 +158,27 @@ class BriefingDock(QDockWidget):
         self.items.moved.connect(self.move_item)
         self.items.dropped.connect(lambda kind, ref, row: self.add(kind, ref, position=row))
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
-        buttons = QHBoxLayout()
+        # above the list, two by two: the text editor opening under the list never moves them,
+        # and a narrow pane keeps the window within a 1280x800 screen
+        adding, moving = QHBoxLayout(), QHBoxLayout()
         add_buttons(
-            buttons,
+            adding,
             (
                 ("Add Text", "Add a section you write in Markdown", self.add_text),
-                ("Move Up", "Move the selected item up", lambda: self.step(-1)),
-                ("Move Down", "Move the selected item down", lambda: self.step(1)),
                 ("Remove", "Remove the selected item from the note", self.remove_selected),
             ),
+            narrow=True,
         )
-        layout.addLayout(buttons)  # above the list: the text editor opening under it never moves them
+        add_buttons(
+            moving,
+            (
+                ("Move Up", "Move the selected item up", lambda: self.step(-1)),
+                ("Move Down", "Move the selected item down", lambda: self.step(1)),
+            ),
+            narrow=True,
+        )
+        layout.addLayout(adding)
+        layout.addLayout(moving)
         layout.addWidget(self.items, stretch=1)
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")

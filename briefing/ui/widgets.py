@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -77,12 +78,19 @@ def make_tree(
     return tree
 
 
-def add_buttons(layout: QBoxLayout, specs: Sequence[tuple[str, str, Callable[[], object]]]) -> None:
-    """Push buttons from (text, tooltip, slot); the slot is called without the 'checked' flag."""
+def add_buttons(
+    layout: QBoxLayout, specs: Sequence[tuple[str, str, Callable[[], object]]], narrow: bool = False
+) -> None:
+    """Push buttons from (text, tooltip, slot); the slot is called without the 'checked' flag.
+    ``narrow`` buttons may shrink to their words, not the style's least button width: a row of
+    them sets a pane's least width."""
     for text, hint, slot in specs:
         button = QPushButton(text)
         button.setToolTip(tip(hint))
         button.clicked.connect(lambda _checked=False, call=slot: call())
+        if narrow:
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text.replace("&", "")) + 16)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(button)
 
 
