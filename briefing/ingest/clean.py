@@ -24,6 +24,9 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
 STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# a terminal's escape sequence whole ("\x1b[31m", "\x1b[2J"): without its ESC its rest ("[2J")
+# stayed in the text and began a claim
+TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]{0,16}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)")
 # every C0 and C1 control but tab and newline; for one-line fields those two become spaces
 OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SPACE_RUNS = re.compile(r" {2,}")
@@ -50,14 +53,14 @@ def strip_controls(value: str, *, keep_breaks: bool = False) -> str:
     Tab and newline stay when ``keep_breaks``; otherwise they become spaces, as a title or
     an author is one line. XML (DOCX) and terminals cannot take the others.
     """
-    value = OTHER_CONTROLS.sub("", value)
+    value = OTHER_CONTROLS.sub("", TERMINAL_SEQUENCE.sub("", value))
     return value if keep_breaks else value.replace("\t", " ").replace("\n", " ")
 
 
 def normalise_characters(text: str) -> str:
     """Unify line breaks and spaces, drop invisible characters, compose accents (NFC)."""
     text = LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFC", CONTROLS.sub("", ODD_SPACES.sub(" ", text)))
+    text = unicodedata.normalize("NFC", CONTROLS.sub("", ODD_SPACES.sub(" ", TERMINAL_SEQUENCE.sub("", text))))
     # NFC first so characters it turns into ASCII count as ASCII neighbours of joiners, and
     # again because removing invisibles can bring a letter next to its combining accent
     text = STRAY_JOINERS.sub("", INVISIBLE.sub("", text))

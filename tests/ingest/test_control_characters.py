@@ -18,7 +18,7 @@ CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)])
 
 
 def test_strip_controls_keeps_tab_and_newline_only_when_asked():
-    assert strip_controls("a\x01b\x1b[31mc\x85d\x9fe\tf\ng") == "ab[31mcde f g"
+    assert strip_controls("a\x01b\x1b[31mc\x85d\x9fe\tf\ng") == "abcde f g"  # an escape sequence goes whole
     assert strip_controls("a\x01\tb\nc\x0b", keep_breaks=True) == "a\tb\nc"
     assert strip_controls(CONTROLS) == "  "
 
@@ -28,7 +28,7 @@ def test_controls_in_email_headers_are_stripped(tmp_path):
         tmp_path / "m.eml", subject="Grid\x01 fails\x1b[0m again", sender="Ann\x1b Lee\x9b <a@x.org>", plain=BODY
     )
     document = read_document(path)
-    assert (document.title, document.author) == ("Grid fails[0m again", "Ann Lee")
+    assert (document.title, document.author) == ("Grid fails again", "Ann Lee")  # the sequence goes whole
 
 
 def test_controls_in_a_pdf_title_are_stripped(tmp_path):
@@ -46,3 +46,15 @@ def test_a_docx_export_citing_an_old_source_with_controls_is_written(ws, value):
     add_item(ws, note, "summary", source)
     paragraphs = docx_paragraphs(render_briefing(ws, note, "docx"))
     assert any("Grid fails" in text or "Grid[31m fails" in text for _, text in paragraphs)
+
+
+def test_a_terminal_escape_sequence_leaves_nothing_behind(tmp_path):
+    """Without its ESC, '\\x1b[2J' left '[2J' in the text, and a claim began with it."""
+    from briefing.ingest.clean import clean_text
+
+    text = "Lazar told \x1b[2J\x1b[31mreporters\x1b[0m outside the courthouse. \x1b]0;a title\x07Done."
+    assert clean_text(text) == "Lazar told reporters outside the courthouse. Done."
+    assert strip_controls("Edited \x1b[31mRED\x1b[0m title") == "Edited RED title"
+    path = tmp_path / "escapes.txt"
+    path.write_text(f"Court hears case.\n\n{text}\n", encoding="utf-8")
+    assert "[2J" not in read_document(path).text
