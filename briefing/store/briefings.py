@@ -263,6 +263,22 @@ def _item_ids(ws: Workspace, briefing_id: int) -> list[int]:
     return [r[0] for r in ws.db.execute(sql, [briefing_id])]
 
 
+def renumber_items(ws: Workspace) -> list[int]:
+    """Give every note whose item positions repeat or skip (a copy merged into a file that had
+    items of its own) positions 0, 1, 2… in their order; the notes renumbered."""
+    broken = [
+        row[0]
+        for row in ws.db.execute(
+            "SELECT briefing_id FROM briefing_items GROUP BY briefing_id "
+            "HAVING count(DISTINCT position) < count(*) OR min(position) <> 0 OR max(position) <> count(*) - 1 "
+            "ORDER BY briefing_id"
+        ).fetchall()
+    ]
+    for briefing_id in broken:
+        _renumber(ws, _item_ids(ws, briefing_id))
+    return broken
+
+
 def _renumber(ws: Workspace, order: list[int]) -> None:
     ws.db.conn.executemany(
         "UPDATE briefing_items SET position = ? WHERE id = ?",

@@ -50,7 +50,8 @@ from typing import Any
 
 from briefing.domain import WorkspaceError
 from briefing.store import postgres
-from briefing.store.claims import credibility_from_evidence
+from briefing.store.briefings import renumber_items
+from briefing.store.claims import refresh_credibility
 from briefing.store.copy_labels import entity_key, relabel
 from briefing.store.copy_tables import (
     BATCH,
@@ -65,7 +66,6 @@ from briefing.store.copy_tables import (
     sqlite_rows,
 )
 from briefing.store.merge_keys import MATCH_KEYS, bare_digest, digest, referred_rows
-from briefing.store.origins import claim_origins
 from briefing.store.pg_database import server_connection
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace
@@ -392,13 +392,10 @@ class _Merge:
     # --- after every table --------------------------------------------------------------------
 
     def finish(self) -> None:
-        """Claims that gained evidence count their origins again; the search index learns the
-        sources that changed."""
-        for claim_id in sorted(self.evidence_claims):
-            origins = claim_origins(self.dst, claim_id)
-            supports, contradicts = origins.supports.origins, origins.contradicts.origins
-            value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
-            self.dst.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
+        """Claims that gained evidence count their origins again, a note holding items of both
+        workspaces numbers them again, and the search index learns the sources that changed."""
+        refresh_credibility(self.dst, self.evidence_claims)
+        renumber_items(self.dst)  # a note of both holds items at the same positions: 0, 1, 2… again
         reindex_sources(self.dst, sorted(self.touched))
 
 

@@ -392,3 +392,28 @@ def test_a_copy_into_a_file_never_gives_a_copied_row_the_id_of_a_deleted_one(pub
     with open_workspace(solo, read_only=True) as ws:
         added = [r[0] for r in ws.db.execute("SELECT id FROM sources WHERE path LIKE ?", [f"%{TEAM_ONLY[0]}"])]
         assert added and min(added) > newest
+
+
+def test_a_note_both_worked_on_numbers_its_items_again_after_a_copy(published):
+    """A note published to the team, given an item there, and copied back into the file had two
+    items at one position and none at another, until its next edit renumbered them."""
+    solo, team, _ = published
+    copy_workspace(str(solo), team)
+    with open_workspace(team) as ws:
+        note = ws.db.execute("SELECT id FROM briefings WHERE title = 'Outage brief'").fetchone()[0]
+        add_item(ws, note, "text", body="The team's reading")
+    with open_workspace(solo) as ws:
+        note = ws.db.execute("SELECT id FROM briefings WHERE title = 'Outage brief'").fetchone()[0]
+        add_item(ws, note, "text", body="My second reading")
+    copy_workspace(team, str(solo))
+    with open_workspace(solo, read_only=True) as ws:
+        note = ws.db.execute("SELECT id FROM briefings WHERE title = 'Outage brief'").fetchone()[0]
+        positions = [
+            r[0]
+            for r in ws.db.execute(
+                "SELECT position FROM briefing_items WHERE briefing_id = ? ORDER BY position", [note]
+            )
+        ]
+        bodies = [item.body for item in read_briefing(ws, note).items if item.kind == "text"]
+    assert positions == list(range(len(positions))) and len(positions) >= 5
+    assert "The team's reading" in bodies and "My second reading" in bodies
