@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.nlp.entities import Cluster, _retype_organised_people, _retype_plural_nouns
+from briefing.nlp.entities import Cluster
+from briefing.nlp.entity_bodies import retype_organised_people, retype_plural_nouns
 from briefing.nlp.entity_types import team_spans
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import Paragraph, ParsedText
@@ -198,7 +199,7 @@ def test_a_name_ending_in_a_plural_the_text_writes_in_lower_case_is_no_person():
         Cluster([Mention(0, 15, "Compliant Fuels", "person")]),
         Cluster([Mention(20, 32, "Marta Fields", "person")]),
     ]
-    _retype_plural_nouns(clusters, text)
+    retype_plural_nouns(clusters, text)
     assert [c.type for c in clusters] == ["organisation", "person"]
 
 
@@ -217,7 +218,7 @@ def _cluster_in(text, name, weight=1):
 )
 def test_a_name_the_text_calls_a_body_is_an_organisation(text):
     cluster = _cluster_in(text, "Harak Dun")
-    _retype_organised_people([cluster], text)
+    retype_organised_people([cluster], text)
     assert cluster.type == "organisation"
 
 
@@ -231,7 +232,7 @@ def test_a_name_the_text_calls_a_body_is_an_organisation(text):
 )
 def test_a_person_stays_a_person(text, name, weight):
     cluster = _cluster_in(text, name, weight)
-    _retype_organised_people([cluster], text)
+    retype_organised_people([cluster], text)
     assert cluster.type == "person"
 
 

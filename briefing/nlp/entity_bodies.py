@@ -1,0 +1,88 @@
+"""Names the model typed a person that are bodies or groups by what the text does with them.
+
+"Compliant Fuels", "Pell Grants", "Charlotte Panthers" (two words, the last a plural of the
+language) are a company's, a programme's or a team's name; "African-Americans" beside the group
+"African-American" is that group; "Boko Haram", called a body ("Boko Haram militants", "the
+militant group Boko Haram"), is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.domain import normalise_name, singular_of
+from briefing.nlp.census_surnames import census_surnames
+from briefing.nlp.entity_people import ClusterLike
+from briefing.nlp.entity_words import is_dictionary_word
+from briefing.nlp.lexicon import GIVEN_NAMES
+
+
+def retype_plural_nouns(clusters: Sequence[ClusterLike], text: str) -> None:
+    """'Compliant Fuels', 'Pell Grants', 'Crosscut Strategies' typed a person: two words, the
+    first no given name, the last a plural the text also writes in lower case ('fuels'), are
+    a company's or a programme's name ('Michelle Fields', 'Rick Gates' keep theirs); so is a
+    team's ('Charlotte Panthers', ``_team_name``), given name in front or not."""
+    lower_words = set(re.findall(r"\b[a-z]+s\b", text))
+    places = {normalise_name(c.name) for c in clusters if c.type == "place"}
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "person" or len(words) != 2 or not words[-1].istitle():
+            continue
+        last = words[-1].lower()
+        if not last.endswith("s") or not is_dictionary_word(last[:-1]):
+            continue
+        if words[0].lower() not in GIVEN_NAMES and last in lower_words or _team_name(cluster, last, places):
+            for mention in cluster.mentions:
+                mention.type = "organisation"
+
+
+def _team_name(cluster: ClusterLike, last: str, places: set[str]) -> bool:
+    """'Charlotte Panthers', 'Vermont Democrats': a place of the text, then a plural of the
+    language no family bears (the census's surnames keep 'Rivers', 'Brooks', 'Fields'), with no
+    title or role making it a person's."""
+    first = normalise_name(cluster.name.split()[0])
+    return first in places and last not in census_surnames() and not any(m.weight >= 3 for m in cluster.mentions)
+
+
+def retype_group_numbers(clusters: Sequence[ClusterLike]) -> None:
+    """'African-Americans' typed a person beside the group 'African-American': a one-word plural
+    of a group the text names is that group of people too. A place keeps its type ('Philippines'
+    beside 'Philippine'), and a singular its own ('Khan' beside 'the Khans')."""
+    groups = {c.name.lower() for c in clusters if c.type == "group" and " " not in c.name}
+    for cluster in clusters:
+        name = cluster.name.lower()
+        if cluster.type in ("group", "place") or " " in name:
+            continue
+        if singular_of(name) in groups:
+            for mention in cluster.mentions:
+                mention.type = "group"
+
+
+# Words that make a name an armed or organised body: "Boko Haram militants", "members of Boko
+# Haram", "the Islamist group Boko Haram" (the small model reads an unfamiliar two-word name as
+# a person's)
+MEMBER_NOUNS = (
+    "militants|fighters|insurgents|rebels|gunmen|jihadists|extremists|terrorists|members|militiamen|commanders"
+)
+BODY_NOUNS = "group|militia|movement|sect|organi[sz]ation|network|faction|outfit"
+_MEMBERS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MEMBER_NOUNS}|leaders?)\b")
+_BODY_BEFORE = re.compile(rf"\b(?:(?:{BODY_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I)
+
+
+def retype_organised_people(clusters: Sequence[ClusterLike], text: str) -> None:
+    """'Boko Haram' typed a person: a name of two or more words whose first is no given name,
+    never given a title or role, that the text calls a body at least once ('Boko Haram
+    militants', 'the militant group Boko Haram', 'leader of Boko Haram') is an organisation."""
+    for cluster in clusters:
+        words = cluster.name.split()
+        if cluster.type != "person" or len(words) < 2 or words[0].lower() in GIVEN_NAMES:
+            continue
+        if any(m.type == "person" and m.weight >= 3 for m in cluster.mentions):
+            continue
+        if any(
+            _MEMBERS_AFTER.match(text, m.end) or _BODY_BEFORE.search(text, max(0, m.start - 40), m.start)
+            for m in cluster.mentions
+        ):
+            for mention in cluster.mentions:
+                mention.type = "organisation"
