@@ -29,7 +29,7 @@ from briefing.store.quote_variants import list_source_variants
 from briefing.store.quotes import list_quote_rows
 from briefing.store.revisions import StaleWrite
 from briefing.store.sources import get_source, source_ids, source_rows
-from briefing.store.views import item_range, timeline_items
+from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import NoteActions, annotation_command
 from briefing.ui.briefing_pane import BriefingDock
@@ -54,7 +54,7 @@ from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_tabl
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
-from briefing.ui.timeline import TimelineDock
+from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.widgets import fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
 
@@ -100,13 +100,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_dock.hide()
         self.entity_dock.passageOpened.connect(self.open_passage)
-        self.timeline = TimelineDock(self)
+        self.timeline = TimelineDock(self, lambda: self.ws if self.attached else None)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.tabifyDockWidget(self.search_dock, self.timeline)
         self.search_dock.raise_()
         self.timeline.view.opened.connect(self.open_item)
         self.timeline.view.day_chosen.connect(self.list_day)
-        self.timeline.visibilityChanged.connect(self._timeline_visibility)
         self.briefing_dock = BriefingDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
         self.briefing_dock.hide()
@@ -155,7 +154,7 @@ class MainWindow(QMainWindow):
         if self.remember:
             restore_reading(self)  # the source, scroll position and entity page of last time
         self.navigation.reset()  # opening the workspace is not a jump Back could return from
-        self._refresh_timeline_if_shown()
+        self.timeline.redraw_if_shown()
         self._set_ready(True)
         if self.remember:  # the app, not a screenshot: a backup shortly after start if one is due
             self.backup_timer.start()
@@ -316,19 +315,7 @@ class MainWindow(QMainWindow):
             self.reader.scroll_to(start, end)
 
     def show_timeline(self) -> None:
-        self.timeline.show()
-        self.timeline.raise_()
-        self.timeline.view.show_timeline(timeline_items(self.ws))
-
-    def _timeline_visibility(self, visible: bool) -> None:
-        if visible and self.attached:  # the tab was raised: show the workspace as it is now
-            self.timeline.view.show_timeline(timeline_items(self.ws))
-
-    def _refresh_timeline_if_shown(self) -> None:
-        """A date, a status or a source changed: the timeline in sight shows it (a hidden one
-        reads the workspace when its tab is raised)."""
-        if self.timeline.isVisible() and not self.timeline.visibleRegion().isEmpty():
-            self._timeline_visibility(True)
+        self.timeline.bring_up()
 
     def list_day(self, day: str) -> None:
         """The sources published on ``day`` (a bar of the timeline was clicked)."""
@@ -429,7 +416,7 @@ class MainWindow(QMainWindow):
         if self.briefing_dock.isVisible():
             self.briefing_dock.refresh()  # its checks and citations follow the sources
         self.notes_dock.refresh_if_shown()
-        self._refresh_timeline_if_shown()
+        self.timeline.redraw_if_shown()
         self.entity_actions.refresh_page()  # a rename, retype or merge shows on the entity page at once
 
     def back_up_soon(self) -> None:

@@ -12,17 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +25,7 @@ from briefing.domain import CLAIM_STATUSES
 from briefing.store.views import Timeline
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS
-from briefing.ui.timeline_scale import Axis, axis_ticks, dense_range, period_label, span_label
+from briefing.ui.timeline_scale import Axis, axis_ticks, dense_range, period_label
 
 CLAIM_SIZE = 9.0
 DOT = 10.0  # a source's dot
@@ -386,104 +381,3 @@ class TimelineAxis(QWidget):
             if row == "minor":  # a short line where its step starts
                 painter.drawLine(QPointF(rect.left() - 3, 0), QPointF(rect.left() - 3, tick))
         painter.end()
-
-
-def undated_note(undated: int) -> str:
-    """What the timeline leaves out, and how to place it."""
-    sources = f"{undated:,} source{'s' if undated != 1 else ''}"
-    return f"{sources} without a date (set one in Source Details…, Ctrl+Alt+I)"
-
-
-class TimelineDock(QDockWidget):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__("Timeline", parent)
-        self.setObjectName("timeline-dock")
-        self.view = TimelineView()
-        self.axis = TimelineAxis(self.view)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.setSpacing(2)
-        layout.addLayout(self._toolbar())
-        layout.addWidget(self.axis)
-        layout.addWidget(self.view, stretch=1)
-        self.setWidget(body)
-        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
-        self.view.spanChanged.connect(self._span_changed)
-
-    def _toolbar(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.earlier = self._button("", "Show the earlier sources too", self.view.show_earlier)
-        row.addWidget(self.earlier)
-        for text, hint, keys, slot in (
-            ("Fit", "Zoom to fit the dates (0)", ["0", "Ctrl+0"], self.view.zoom_to_fit),
-            ("−", "Zoom out (−, Ctrl+wheel)", ["-", "Ctrl+-"], self.view.zoom_out),
-            ("+", "Zoom in (+, Ctrl+wheel)", ["+", "=", "Ctrl++", "Ctrl+="], self.view.zoom_in),
-        ):
-            action = QAction(text, self)
-            action.setToolTip(tip(hint))
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAccessibleName({"Fit": "Zoom to fit", "−": "Zoom out", "+": "Zoom in"}[text])
-            row.addWidget(button)
-        self.span = QLabel()
-        self.span.setAccessibleName("Shown dates")
-        row.addSpacing(8)
-        row.addWidget(self.span)
-        row.addSpacing(16)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        row.addWidget(self.legend, stretch=1)
-        self.later = self._button("", "Show the later sources too", self.view.show_later)
-        row.addWidget(self.later)
-        return row
-
-    def _button(self, text: str, hint: str, slot) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip(hint))
-        button.setAutoRaise(False)
-        button.clicked.connect(slot)
-        button.hide()
-        return button
-
-    def _span_changed(self) -> None:
-        view = self.view
-        undated = view.timeline.undated
-        if not view.days:
-            self.span.setText("")
-            self.legend.setText(f"No source has a published date yet: {undated_note(undated)}" if undated else "")
-            self.earlier.hide()
-            self.later.hide()
-            return
-        self.span.setText(span_label(*view.visible_days()))
-        if view.timeline.days:
-            legend = (
-                "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
-                "red disputed) — click a day to list its sources"
-            )
-        else:
-            legend = (
-                "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
-                "click to open; drag or wheel to pan, Ctrl+wheel to zoom"
-            )
-        self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
-        before, after = view.outside()
-        self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
-        self._edge(self.later, after, "{n} later source{s}, {years} ▸")
-
-    @staticmethod
-    def _edge(button: QToolButton, days: list[tuple[int, int]], text: str) -> None:
-        if not days:
-            button.hide()
-            return
-        n = sum(count for _, count in days)
-        first, last = date.fromordinal(days[0][0]).year, date.fromordinal(days[-1][0]).year
-        years = str(first) if first == last else f"{first}–{last}"
-        button.setText(text.format(n=f"{n:,}", s="s" if n != 1 else "", years=years))
-        button.setToolTip(tip(f"{n:,} source{'s' if n != 1 else ''} outside the view — click to show"))
-        button.show()

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.store.sources import list_sources
 from briefing.store.views import Timeline
-from briefing.ui.timeline import ItemRole, TimelineDock
+from briefing.ui.timeline import ItemRole
+from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.timeline_scale import STEPS, dense_range
 
 

@@ -1,0 +1,144 @@
+"""The timeline pane: the view with its axis, zoom buttons, span and legend, drawn from the
+window's workspace when it comes into sight and after each edit while it is in sight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from briefing.store import Workspace
+from briefing.store.views import timeline_items
+from briefing.ui.plain import tip
+from briefing.ui.timeline import TimelineAxis, TimelineView
+from briefing.ui.timeline_scale import span_label
+
+
+def undated_note(undated: int) -> str:
+    """What the timeline leaves out, and how to place it."""
+    sources = f"{undated:,} source{'s' if undated != 1 else ''}"
+    return f"{sources} without a date (set one in Source Details…, Ctrl+Alt+I)"
+
+
+class TimelineDock(QDockWidget):
+    """The timeline pane; ``workspace`` gives the window's workspace (None until it is open),
+    read whenever the pane comes into sight and after each edit while it is in sight."""
+
+    def __init__(self, parent: QWidget | None = None, workspace: Callable[[], Workspace | None] = lambda: None):
+        super().__init__("Timeline", parent)
+        self.setObjectName("timeline-dock")
+        self.workspace = workspace
+        self.view = TimelineView()
+        self.axis = TimelineAxis(self.view)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self.axis)
+        layout.addWidget(self.view, stretch=1)
+        self.setWidget(body)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.view.spanChanged.connect(self._span_changed)
+        self.visibilityChanged.connect(self._visibility)
+
+    def bring_up(self) -> None:
+        """Show the pane, its tab raised, drawn from the workspace as it is now."""
+        self.show()
+        self.raise_()
+        self.draw()
+
+    def _visibility(self, visible: bool) -> None:
+        if visible:  # the tab was raised: the workspace as it is now
+            self.draw()
+
+    def draw(self) -> None:
+        ws = self.workspace()
+        if ws is not None:
+            self.view.show_timeline(timeline_items(ws))
+
+    def redraw_if_shown(self) -> None:
+        """A date, a status or a source changed: the timeline in sight shows it (a hidden one
+        reads the workspace when its tab is raised)."""
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.draw()
+
+    def _toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.earlier = self._button("", "Show the earlier sources too", self.view.show_earlier)
+        row.addWidget(self.earlier)
+        for text, hint, keys, slot in (
+            ("Fit", "Zoom to fit the dates (0)", ["0", "Ctrl+0"], self.view.zoom_to_fit),
+            ("−", "Zoom out (−, Ctrl+wheel)", ["-", "Ctrl+-"], self.view.zoom_out),
+            ("+", "Zoom in (+, Ctrl+wheel)", ["+", "=", "Ctrl++", "Ctrl+="], self.view.zoom_in),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(tip(hint))
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName({"Fit": "Zoom to fit", "−": "Zoom out", "+": "Zoom in"}[text])
+            row.addWidget(button)
+        self.span = QLabel()
+        self.span.setAccessibleName("Shown dates")
+        row.addSpacing(8)
+        row.addWidget(self.span)
+        row.addSpacing(16)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        row.addWidget(self.legend, stretch=1)
+        self.later = self._button("", "Show the later sources too", self.view.show_later)
+        row.addWidget(self.later)
+        return row
+
+    def _button(self, text: str, hint: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip(hint))
+        button.setAutoRaise(False)
+        button.clicked.connect(slot)
+        button.hide()
+        return button
+
+    def _span_changed(self) -> None:
+        view = self.view
+        undated = view.timeline.undated
+        if not view.days:
+            self.span.setText("")
+            self.legend.setText(f"No source has a published date yet: {undated_note(undated)}" if undated else "")
+            self.earlier.hide()
+            self.later.hide()
+            return
+        self.span.setText(span_label(*view.visible_days()))
+        if view.timeline.days:
+            legend = (
+                "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
+                "red disputed) — click a day to list its sources"
+            )
+        else:
+            legend = (
+                "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
+                "click to open; drag or wheel to pan, Ctrl+wheel to zoom"
+            )
+        self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
+        before, after = view.outside()
+        self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
+        self._edge(self.later, after, "{n} later source{s}, {years} ▸")
+
+    @staticmethod
+    def _edge(button: QToolButton, days: list[tuple[int, int]], text: str) -> None:
+        if not days:
+            button.hide()
+            return
+        n = sum(count for _, count in days)
+        first, last = date.fromordinal(days[0][0]).year, date.fromordinal(days[-1][0]).year
+        years = str(first) if first == last else f"{first}–{last}"
+        button.setText(text.format(n=f"{n:,}", s="s" if n != 1 else "", years=years))
+        button.setToolTip(tip(f"{n:,} source{'s' if n != 1 else ''} outside the view — click to show"))
+        button.show()
