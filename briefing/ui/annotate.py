@@ -28,7 +28,7 @@ from briefing.ui.widgets import add_ok_cancel
 class AnnotationDialog(QDialog):
     def __init__(self, parent: QWidget | None, passage: str, note: str | None = None, tags: tuple[str, ...] = ()):
         super().__init__(parent)
-        self.setWindowTitle("Edit Note" if note is not None or tags else "Annotate Passage")
+        self.setWindowTitle("Edit Annotation" if note is not None or tags else "Annotate Passage")
         layout = QFormLayout(self)
         shown = passage if len(passage) < 300 else passage[:297] + "…"
         layout.addRow("Passage:", plain_label(f"“{shown}”", word_wrap=True))
@@ -92,7 +92,7 @@ def annotation_command(
 
 class EditAnnotationCommand(QUndoCommand):
     def __init__(self, ws: Workspace, annotation_id: int, note, tags, changed, expected: int | None = None):
-        super().__init__("Edit note")
+        super().__init__("Edit annotation")
         kept = get_annotation(ws, annotation_id)
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
         self.before = (kept["note"], tuple(kept["tags"]))
@@ -110,7 +110,7 @@ class EditAnnotationCommand(QUndoCommand):
 
 class DeleteAnnotationCommand(QUndoCommand):
     def __init__(self, ws: Workspace, annotation_id: int, changed, expected: int | None = None):
-        super().__init__("Delete note")
+        super().__init__("Delete annotation")
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
         self.kept = get_annotation(ws, annotation_id)
 
@@ -138,7 +138,7 @@ def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, 
 
 
 class NoteActions:
-    """Edit Note… and Delete Note, from the Notes tab's and the Notes pane's menus."""
+    """Edit Annotation… and Delete Annotation, from the Notes tab's and the Notes pane's menus."""
 
     def __init__(self, window):
         self.window = window
@@ -154,4 +154,4 @@ class NoteActions:
             return
         expected = get_annotation(window.ws, annotation_id)["revision"]
         if window.push_command(lambda: DeleteAnnotationCommand(window.ws, annotation_id, window.after_edit, expected)):
-            window.statusBar().showMessage("Deleted the note. Undo (Ctrl+Z) brings it back.", 6000)
+            window.statusBar().showMessage("Deleted the annotation. Undo (Ctrl+Z) brings it back.", 6000)

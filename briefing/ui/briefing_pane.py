@@ -399,7 +399,7 @@ class BriefingDock(QDockWidget):
         """Export the note; without ``target`` a file dialog asks where and in which format
         (``export_dialog``: the typed extension decides, the last folder is offered)."""
         if self.note is None:
-            self.window_.statusBar().showMessage("Start a briefing note first (Briefing ▸ New Note…).", 8000)
+            self.window_.statusBar().showMessage("Start a briefing note first (Briefing ▸ New Briefing Note…).", 8000)
             return
         if target is None:
             chosen = ask_export_target(self, self.note.title)

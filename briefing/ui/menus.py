@@ -116,10 +116,11 @@ def _build_briefing_menu(window: MainWindow) -> None:
     _add_action(window, menu, "Add &Text Section", dock.add_text)
     window.selection_actions.add_to_menus(menu, window.findChild(QAction, "annotate-selection"))
     menu.addSeparator()
-    _add_action(window, menu, "&New Note…", lambda: dock.new_note())
-    _add_action(window, menu, "Note &Details…", lambda: dock.edit_details())
-    _add_action(window, menu, "&Export Note…", lambda: dock.export(), "Ctrl+E")
-    _add_action(window, menu, "&Delete Note…", lambda: dock.delete_note())
+    # "Briefing Note" in full: the Notes tab and pane hold annotations, another thing
+    _add_action(window, menu, "&New Briefing Note…", lambda: dock.new_note())
+    _add_action(window, menu, "Briefing Note &Details…", lambda: dock.edit_details())
+    _add_action(window, menu, "&Export Briefing Note…", lambda: dock.export(), "Ctrl+E")
+    _add_action(window, menu, "&Delete Briefing Note…", lambda: dock.delete_note())
 
 
 def _build_view_menu(window: MainWindow) -> None:

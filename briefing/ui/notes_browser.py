@@ -374,14 +374,14 @@ class NotesDock(QDockWidget):
             menu.deleteLater()
 
     def row_menu(self, index: QModelIndex) -> QMenu | None:
-        """Open in Reader, Edit Note…, Delete Note and Add to Briefing Note, for the note at ``index``."""
+        """Open in Reader, Edit Annotation…, Delete Annotation and Add to Briefing Note, for the note at ``index``."""
         found = index.data(NoteRole) if index.isValid() else None
         if found is None:
             return None
         menu = QMenu(self)
         menu.addAction("&Open in Reader").triggered.connect(lambda: self.open_index(index))
-        menu.addAction("&Edit Note…").triggered.connect(lambda: self.noteAction.emit("edit", found[0]))
-        menu.addAction("&Delete Note").triggered.connect(lambda: self.noteAction.emit("delete", found[0]))
+        menu.addAction("&Edit Annotation…").triggered.connect(lambda: self.noteAction.emit("edit", found[0]))
+        menu.addAction("&Delete Annotation").triggered.connect(lambda: self.noteAction.emit("delete", found[0]))
         menu.addAction("Add to &Briefing Note").triggered.connect(
             lambda: self.addToBriefing.emit("annotation", found[0])
         )

@@ -336,8 +336,8 @@ class SidePanel(QTabWidget):
             menu.addSeparator()
             menu.addAction("Add as &Claim").triggered.connect(lambda: self.claimAction.emit("quote", data[1]))
         if data[0] == "note":
-            menu.addAction("&Edit Note…").triggered.connect(lambda: self.noteAction.emit("edit", data[1]))
-            menu.addAction("&Delete Note").triggered.connect(lambda: self.noteAction.emit("delete", data[1]))
+            menu.addAction("&Edit Annotation…").triggered.connect(lambda: self.noteAction.emit("edit", data[1]))
+            menu.addAction("&Delete Annotation").triggered.connect(lambda: self.noteAction.emit("delete", data[1]))
             menu.addSeparator()
         add = menu.addAction("Add to &Briefing Note")
         add.setShortcut("Ctrl+B")

@@ -46,7 +46,7 @@ def test_the_shortcuts_are_read_from_the_menus_each_time(demo_window):
 def test_the_shortcuts_can_be_searched_by_command_key_or_menu(demo_window, qtbot):
     dialog = demo_window.help.show(0)
     qtbot.keyClicks(dialog.filter, "ctrl+e")
-    assert dialog.visible_commands() == [("Export Note…", "Ctrl+E")]
+    assert dialog.visible_commands() == [("Export Briefing Note…", "Ctrl+E")]
     dialog.filter.setText("claims")  # a menu's name shows its commands
     listed = dialog.visible_commands()
     assert ("Mark Disputed", "Ctrl+Alt+D") in listed and ("Undo", _keys(QKeySequence.StandardKey.Undo)) not in listed

@@ -265,7 +265,7 @@ def test_a_note_is_edited_and_deleted_from_its_menus_and_both_undo(noted, monkey
 
     monkeypatch.setattr(annotate.AnnotationDialog, "exec", answer)
     menu = window.notes_dock.row_menu(window.notes_dock.model.index(_rows(window.notes_dock).index(ids["figures"]), 0))
-    dict((a.text(), a) for a in menu.actions())["&Edit Note…"].trigger()
+    dict((a.text(), a) for a in menu.actions())["&Edit Annotation…"].trigger()
     edited = get_annotation(window.ws, ids["figures"])
     assert (edited["note"], edited["tags"]) == ("Checked: the utility confirms it", ["figures"])
     window.undo_stack.undo()
@@ -280,7 +280,7 @@ def test_a_note_is_edited_and_deleted_from_its_menus_and_both_undo(noted, monkey
         if tree.topLevelItem(i).data(0, ItemRole)[1] == ids["figures"]
     )
     tree.setCurrentItem(row)
-    window.panel.noteAction.emit("delete", ids["figures"])  # what the Notes tab's Delete Note sends
+    window.panel.noteAction.emit("delete", ids["figures"])  # what the Notes tab's Delete Annotation sends
     assert ids["figures"] not in [n.id for n in list_note_rows(window.ws, first)]
     assert ids["figures"] not in _rows(window.notes_dock)
     window.undo_stack.undo()
