@@ -20,7 +20,15 @@ from typing import NoReturn
 from briefing import __version__
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
-from briefing.cli_output import print_briefings, print_import, print_info, progress_printer
+from briefing.cli_output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_briefings,
+    print_import,
+    print_info,
+    progress_printer,
+)
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
 from briefing.cli_team import add_team_parsers, check_queue_target, import_and_queue, run_copy, run_worker
@@ -36,7 +44,6 @@ from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.store.postgres import is_postgres
 from briefing.terminal import echo, echo_json, shown
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Top-level options whose value is the next argument: that value is never a command or a workspace.
 _OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette", "--size")
 # Commands that only read: they open a workspace another process is writing, read-only.
@@ -247,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_export_format(parser, args)
     if args.command == "claims":
         check_claims_args(parser, args)
-    if args.command == "import" and args.queue:
+    if (args.command == "import" and args.queue) or args.command == "worker":
         check_queue_target(parser, args)
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
     # gets one line per file from us instead of Python's last-resort handler.

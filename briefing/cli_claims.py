@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from briefing.cli_output import command_error
 from briefing.domain import CLAIM_STATUSES, BriefingError, counted, judged_on_earlier_words, one_line
 from briefing.terminal import echo, echo_json
 
@@ -69,7 +70,7 @@ def add_claims_parser(commands, workspace_option) -> None:
 def check_claims_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Usage errors argparse cannot see: --start needs --end, and --end needs --start."""
     if args.action in ("add", "edit") and (args.start is None) != (args.end is None):
-        parser.error(f"claims {args.action}: --start and --end go together")
+        command_error(parser, "claims", f"{args.action}: --start and --end go together")
 
 
 def run_claims(ws, args: argparse.Namespace) -> int:

@@ -3,12 +3,13 @@ summary, workspace counts and the progress bar. Every line goes out through ``te
 
 from __future__ import annotations
 
-from typing import TextIO
+import argparse
+from typing import NoReturn, TextIO
 
 from briefing.domain import ImportReport, one_line
 from briefing.terminal import echo, echo_json, shown
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # EXIT_USAGE: argparse's own code for a usage error
 
 
 def print_briefings(ws, as_json: bool) -> int:
@@ -47,6 +48,11 @@ def print_import(report: ImportReport) -> int:
         echo(f"briefing: {note}", err=True)
     echo(report.summary_line())
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def command_error(parser: argparse.ArgumentParser, command: str, message: str) -> NoReturn:
+    """A usage error of one command (exit 2), pointing at that command's help, not the program's."""
+    parser.exit(EXIT_USAGE, shown(f"{parser.prog}: {command}: {message} (see '{parser.prog} {command} --help')") + "\n")
 
 
 def print_info(path, counts: dict[str, int], as_json: bool, not_analysed: int = 0, queued: int = 0) -> int:

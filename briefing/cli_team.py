@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.cli_output import EXIT_FAILED, EXIT_OK, print_import, progress_printer
+from briefing.cli_output import EXIT_FAILED, EXIT_OK, command_error, print_import, progress_printer
 from briefing.team_purge import KEEP_FAILED_DAYS, KEEP_FINISHED_DAYS
 from briefing.terminal import echo
 
@@ -67,11 +67,13 @@ def _days(text: str) -> int:
 
 
 def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Refuse ``import --queue`` on a workspace file before opening it: only a team has workers."""
+    """Refuse ``import --queue`` and ``worker`` on a workspace file before opening it, as usage
+    errors (exit 2): only a team has workers."""
     from briefing.store.postgres import is_postgres
 
     if not is_postgres(args.workspace or ""):
-        parser.error("import --queue: analysis jobs are for a team workspace: give --workspace postgresql://…")
+        what = "analysis jobs are" if args.command == "import" else "analysis workers are"
+        command_error(parser, args.command, f"{what} for a team workspace: give --workspace postgresql://…")
 
 
 def import_and_queue(ws, targets: list[str]) -> int:

@@ -124,7 +124,7 @@ def test_queueing_and_workers_refuse_a_workspace_file_in_one_line(tmp_path, demo
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "team workspace" in refused.stderr
     assert not (tmp_path / "solo.briefing").exists()
     worker = run_cli("worker", "--workspace", str(tmp_path / "solo.briefing"), "--until-empty")
-    assert worker.returncode == 1 and worker.stderr.count("\n") == 1 and "team workspace" in worker.stderr
+    assert worker.returncode == 2 and worker.stderr.count("\n") == 1 and "team workspace" in worker.stderr  # as --queue
 
 
 def test_a_solo_workspace_never_loads_the_job_queue():
