@@ -16,6 +16,7 @@ from briefing.domain import (
     SourceRow,
     check_iso_date,
 )
+from briefing.languages import TWO_LETTER_CODES
 from briefing.page_urls import find_page_url, is_plain_url
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources, unindex_source
@@ -262,6 +263,8 @@ def check_source_field(field: str, value: Any) -> None:
         raise BriefingError(f"url: must be a plain http:// or https:// address without spaces, not {value[:80]!r}")
     if field == "language" and not _LANGUAGE.match(value):
         raise BriefingError(f"language: must be a language code such as en or pt-BR, not {value[:40]!r}")
+    if field == "language" and len(value.split("-")[0]) == 2 and value.split("-")[0].lower() not in TWO_LETTER_CODES:
+        raise BriefingError(f"language: {value.split('-')[0]!r} is no language code (ISO 639-1); en, de or pt-BR are")
 
 
 SOURCE_ORDER = {

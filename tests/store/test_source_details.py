@@ -80,6 +80,7 @@ def test_details_are_edited_together_and_each_field_recorded(ws):
         ("url", "javascript:alert(1)", "url: must be a plain http:// or https:// address"),
         ("url", "https://a.example/x y", "url: must be a plain"),
         ("language", "English please", "language: must be a language code"),
+        ("language", "xx", "language: 'xx' is no language code"),  # the shape of one, none assigned
         ("author", "Ann \x1b[31mRed\x1b[0m", "author: must be one line of text without control characters"),
         ("outlet", "Daily\nPost", "outlet: must be one line of text without control characters"),
     ],
