@@ -75,10 +75,7 @@ def edit_annotation(
 ) -> None:
     """Give an annotation another note and tags; ``expected`` as in ``delete_annotation``."""
     with ws.transaction() as db:
-        row = db.execute("SELECT source_id, note FROM annotations WHERE id = ?", [annotation_id]).fetchone()
-        if row is None:
-            raise BriefingError(f"annotation {annotation_id} does not exist")
-        revise(ws, "annotation", annotation_id, expected)
+        row = _revised(ws, annotation_id, "note", expected)
         old_tags = ", ".join(_tags_of(ws, annotation_id))
         db.execute("UPDATE annotations SET note = ?, updated_at = ? WHERE id = ?", [note, utc_now(), annotation_id])
         db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
@@ -109,6 +106,16 @@ def restore_annotation(ws: Workspace, kept: dict[str, Any], reason: str | None =
         reindex_sources(ws, [kept["source_id"]])
 
 
+def _revised(ws: Workspace, annotation_id: int, column: str, expected: int | None) -> tuple[Any, ...]:
+    """(source id, ``column``) of an annotation about to change, counted one more revision
+    (StaleWrite when a colleague's came first); a one-line error when it is gone."""
+    row = ws.db.execute(f"SELECT source_id, {column} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+    if row is None:
+        raise BriefingError(f"annotation {annotation_id} does not exist")
+    revise(ws, "annotation", annotation_id, expected)
+    return tuple(row)
+
+
 def _tag(ws: Workspace, annotation_id: int, tags: tuple[str, ...]) -> None:
     for tag in dict.fromkeys(t.strip() for t in tags if t.strip()):
         ws.db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
@@ -132,10 +139,7 @@ def delete_annotation(
 ) -> None:
     """Delete an annotation; ``expected`` is its revision as the analyst saw it (store.revisions)."""
     with ws.transaction() as db:
-        row = db.execute("SELECT source_id, exact FROM annotations WHERE id = ?", [annotation_id]).fetchone()
-        if row is None:
-            raise BriefingError(f"annotation {annotation_id} does not exist")
-        revise(ws, "annotation", annotation_id, expected)
+        row = _revised(ws, annotation_id, "exact", expected)
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
         reindex_sources(ws, [row[0]])
