@@ -217,7 +217,7 @@ class SearchDock(QDockWidget):
         self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
         if not more:
-            QTimer.singleShot(0, self._make_room)  # once the rows are laid out
+            QTimer.singleShot(0, self, self._make_room)  # once the rows are laid out; dropped with the pane
 
     def _make_room(self) -> None:
         """The first results of a window whose search pane shows fewer than ROOM_ROWS of them (at
