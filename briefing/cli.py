@@ -473,12 +473,13 @@ def _export(ws, output: str) -> int:
 
 def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     """Find the note, render it fully, then write it: a bad name or format leaves no file."""
-    from briefing.export.formats import render_workspace_note, write_note_as
+    from briefing.export.formats import render_workspace_note, shortfall, write_note_as
     from briefing.export.workspace_json import write_bytes_atomically
     from briefing.store.briefings import find_briefing, read_briefing
 
     note = read_briefing(ws, find_briefing(ws, name))
-    data = write_note_as(render_workspace_note(ws, note), fmt)
+    rendered = render_workspace_note(ws, note)
+    data = write_note_as(rendered, fmt)
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -494,6 +495,9 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
             "word; flagged in the export",
             err=True,
         )
+    missing = shortfall(rendered, fmt)
+    if missing:
+        echo(f"briefing: {missing}", err=True)
     return EXIT_OK
 
 

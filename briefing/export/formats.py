@@ -101,6 +101,19 @@ def render_briefing(ws: Workspace, briefing_id: int, fmt: str) -> bytes:
     return write_note_as(render_workspace_note(ws, read_briefing(ws, briefing_id)), fmt)
 
 
-def export_briefing(ws: Workspace, briefing_id: int, fmt: str, target: str | Path) -> None:
-    """Write the note to ``target``; on any error nothing is written."""
-    write_bytes_atomically(Path(target), render_briefing(ws, briefing_id, fmt))
+def export_briefing(ws: Workspace, briefing_id: int, fmt: str, target: str | Path) -> str | None:
+    """Write the note to ``target``; on any error nothing is written. Returns a line on what
+    the file cannot show (a PDF's characters no installed font has), or None."""
+    _writer(fmt)  # an unknown format fails before any reading
+    rendered = render_workspace_note(ws, read_briefing(ws, briefing_id))
+    write_bytes_atomically(Path(target), write_note_as(rendered, fmt))
+    return shortfall(rendered, fmt)
+
+
+def shortfall(rendered: RenderedNote, fmt: str) -> str | None:
+    """What a file in ``fmt`` cannot show of the note, in one line; None when it shows it all."""
+    if fmt != "pdf":
+        return None
+    from briefing.export.pdf import missing_characters, missing_characters_note
+
+    return missing_characters_note(missing_characters(rendered))

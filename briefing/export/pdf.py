@@ -72,6 +72,40 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     return _with_subject(bytes(data.data()), rendered.note.audience)
 
 
+def missing_characters(rendered: RenderedNote) -> list[str]:
+    """The note's characters no font installed here draws: the PDF shows each as an empty box
+    (Korean, some emoji, on a machine without their fonts). DOCX, HTML and Markdown keep them."""
+    from PySide6.QtGui import QFont, QTextDocument, QTextLayout
+
+    _ensure_application()
+    document = QTextDocument()
+    document.setHtml(f"<html><body>{render_html_body(rendered)}</body></html>")
+    font = QFont("DejaVu Sans", 10)
+    missing = []
+    for char in sorted(set(document.toPlainText())):
+        if ord(char) < 0x250 or char.isspace():
+            continue  # Latin: the PDF's own font has them
+        layout = QTextLayout(char, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        if any(0 in run.glyphIndexes() for run in layout.glyphRuns()):  # glyph 0: the empty box
+            missing.append(char)
+    return missing
+
+
+def missing_characters_note(missing: list[str]) -> str | None:
+    """One line on what the PDF cannot show, or None."""
+    if not missing:
+        return None
+    shown = "".join(missing[:8]) + ("…" if len(missing) > 8 else "")
+    count = f"{len(missing)} character{'s' if len(missing) != 1 else ''}"
+    return (
+        f"the PDF shows {count} as empty boxes ({shown}): no font installed here has them; "
+        "the DOCX, HTML and Markdown exports keep them"
+    )
+
+
 def _describe_document(writer: Any, rendered: RenderedNote) -> None:
     """The document information a PDF reader shows: title, author (the note's), creator; Qt adds
     the creation date. Qt's writer has no subject: ``_with_subject`` adds it."""

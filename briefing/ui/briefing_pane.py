@@ -412,13 +412,15 @@ class BriefingDock(QDockWidget):
         from briefing.export.formats import export_briefing
 
         try:
-            export_briefing(self.ws, self.note.id, fmt, target)
+            missing = export_briefing(self.ws, self.note.id, fmt, target)
         except BriefingError as exc:
             warn(self, "Export Failed", str(exc))
             return
         problems = len(self.note.problems())
         flagged = f"; {problems} passage{'s' if problems != 1 else ''} flagged as not verified" if problems else ""
-        self.window_.statusBar().showMessage(f"Exported “{self.note.title}” to {target}{flagged}.", 10000)
+        shortfall = f"; {missing}" if missing else ""
+        message = f"Exported “{self.note.title}” to {target}{flagged}{shortfall}."
+        self.window_.statusBar().showMessage(message, 20000 if missing else 10000)
 
 
 def _row_text(section) -> str:

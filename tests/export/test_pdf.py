@@ -53,3 +53,24 @@ def test_pdf_export_works_without_a_display_and_leaves_widgets_usable(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_character_no_installed_font_has_is_named_after_a_pdf_export(tmp_path, capsys):
+    """Korean and some emoji came out of the PDF as empty boxes where no font had them, with no
+    word of it. A private-use character stands in for them: no font has it anywhere."""
+    from briefing.cli import main
+    from briefing.export.formats import export_briefing
+    from briefing.store import open_workspace
+    from briefing.store.briefings import add_item, create_briefing
+
+    path = tmp_path / "w.briefing"
+    with open_workspace(path) as ws:
+        note = create_briefing(ws, "Scripts")
+        add_item(ws, note, "text", body="Plain words only.")
+        assert export_briefing(ws, note, "pdf", tmp_path / "plain.pdf") is None
+        add_item(ws, note, "text", body="A sign: \U000f0001.")
+        said = export_briefing(ws, note, "pdf", tmp_path / "sign.pdf")
+        assert said is not None and said.startswith("the PDF shows 1 character as empty boxes (\U000f0001)")
+        assert export_briefing(ws, note, "docx", tmp_path / "sign.docx") is None  # DOCX keeps it
+    assert main(["export", "--workspace", str(path), "--briefing", "Scripts", "-o", str(tmp_path / "cli.pdf")]) == 0
+    assert f"briefing: {said}" in capsys.readouterr().err
