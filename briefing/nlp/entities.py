@@ -17,7 +17,7 @@ from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.claim_headline import headline_ranges
 from briefing.nlp.entity_bodies import retype_group_numbers, retype_organised_people, retype_plural_nouns
 from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
-from briefing.nlp.entity_cuts import cut_to_names
+from briefing.nlp.entity_cuts import cut_to_names, without_possessed
 from briefing.nlp.entity_forms import (
     choose_name,
     split_run_together,
@@ -116,7 +116,7 @@ _COUNTRY_VARIANTS = frozenset(
 def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_layout_types(find_mentions(parsed), parsed)
     mentions = trim_capitals_names(trim_headline_names(mentions, parsed), parsed)
-    mentions = cut_to_names(split_glued(mentions, parsed.text), parsed)
+    mentions = without_possessed(cut_to_names(split_glued(mentions, parsed.text), parsed))
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
     mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)

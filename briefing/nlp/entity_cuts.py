@@ -99,6 +99,25 @@ _VERB_FORM_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"))  # third p
 _ING_ENDINGS = (("ing", ""), ("ing", "e"))
 
 
+# a possessive inside or at the end of a person's name: "Trump’s Son", "Obama’s Legacy" (title-case
+# headlines), "Donald Trump‘s" (a left quotation mark for the apostrophe)
+_POSSESSED = re.compile(r"['’‘]s(?:\s.*)?$")
+
+
+def without_possessed(mentions: list[Mention]) -> list[Mention]:
+    """A person's mention cut before a possessive: the person is the owner, not what they own
+    ("Trump’s Son" is Trump); a body's name keeps its possessive ("People’s Party")."""
+    cut = []
+    for mention in mentions:
+        match = _POSSESSED.search(mention.text) if mention.type == "person" else None
+        if match is None or match.start() == 0:
+            cut.append(mention)
+            continue
+        text = mention.text[: match.start()].rstrip()
+        cut.append(Mention(mention.start, mention.start + len(text), text, "person", mention.weight, mention.role))
+    return cut
+
+
 def cut_to_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
     """Each mention cut to the name (or names) in it."""
     votes = Counter((m.text, m.type) for m in mentions)

@@ -311,3 +311,16 @@ def test_the_first_word_of_a_days_name_is_no_name(analyse):
     found = types(analyse(text))
     assert "Super" not in found and "Black" not in found
     assert found.get("Texas") == "place"  # a place before a day keeps its name
+
+
+def test_a_person_is_the_owner_not_what_they_own(analyse):
+    """Title-case headlines gave 'Trump’s Son' and 'Obama’s Legacy' as people, and a left
+    quotation mark for the apostrophe 'Donald Trump‘s'; a body keeps its possessive."""
+    text = (
+        "Trump’s Son Says Father Will Win.\n\n"
+        "Donald Trump‘s campaign said on Monday it would appeal. The People’s Party disagreed."
+    )
+    found = types(analyse(text))
+    assert found.get("Donald Trump") == "person"
+    assert not [name for name in found if name.startswith("Trump’s") or name.endswith("‘s")]
+    assert found.get("People’s Party") == "organisation"
