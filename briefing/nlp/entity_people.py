@@ -133,9 +133,11 @@ def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedTe
     with people, and for a common surname besides a personal pronoun takes it up. 'Bloomberg
     reported', 'Gallup' and 'the World has not witnessed ... his' keep their type."""
     people = [m for c in clusters if c.type == "person" for m in c.mentions]
+    # a word of a body's or a place's longer name: 'Cerrado' of 'Atlético Cerrado' ('Cerrado's supporters')
+    bodies = {w.lower() for c in clusters if c.type in ("organisation", "place") for w in c.name.split()[1:]}
     for cluster in clusters:
         name = cluster.name
-        if cluster.type != "organisation" or " " in name or not name.istitle() or name.lower() in ORG_WORDS:
+        if cluster.type != "organisation" or " " in name or not name.istitle() or name.lower() in ORG_WORDS | bodies:
             continue  # 'Senate aides' are the chamber's
         if any(len(m.text.split()) > 1 for m in cluster.mentions) or written_as_body_or_place(cluster, parsed.text):
             continue

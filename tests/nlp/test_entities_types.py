@@ -296,6 +296,10 @@ def test_a_lone_name_the_text_makes_someone_is_a_person(analyse, text, name):
         ("Forbes magazine started the rich-list craze in 1982. Forbes says it tracks 500 more.", "Forbes"),
         ("Results on Saturday: Glamorgan 259 and 207, Durham 114 and 162.", "Durham"),
         ("Senate aides later said the remark was not based on the discussion.", "Senate"),
+        (
+            "FC Rhenania signed him from Atlético Cerrado. Cerrado’s supporters were less gracious.",
+            "Cerrado",
+        ),  # a word of a club's name: the club's supporters
     ],
 )
 def test_a_surname_standing_for_a_place_a_title_or_a_body_is_no_person(analyse, text, name):
