@@ -209,7 +209,10 @@ class SearchDock(QDockWidget):
                 ]
             )
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
-            item.setData(3, HtmlRole, highlighted_html(hit.snippet))
+            shown = highlighted_html(hit.snippet)
+            if result.query.match and OPEN not in hit.snippet and hit.speaker:
+                shown += " <i>(matched in who speaks)</i>"  # the words are in the speaker's name or description
+            item.setData(3, HtmlRole, shown)
             item.setData(3, SnippetRole, hit.snippet)
             item.setToolTip(1, tip(", ".join(p for p in (hit.title, hit.outlet, hit.published) if p)))
             self.results.addTopLevelItem(item)

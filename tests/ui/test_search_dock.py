@@ -161,3 +161,16 @@ def test_the_first_results_get_room_for_more_rows_once(demo_window, qtbot):
     QApplication.processEvents()  # the zero-time timer that would make room runs here
     QApplication.processEvents()  # and the layout it would ask for
     assert dock.height() == smallest  # it stays as the analyst left it
+
+
+def test_a_hit_matched_in_who_speaks_says_so(demo_window):
+    """A quote found through its speaker's name showed a snippet with nothing highlighted."""
+    dock = demo_window.search_dock
+    dock.runner = TaskRunner(synchronous=True)
+    dock.field.setText("okafor")
+    dock.run()
+    rows = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    through_speaker = [r for r in rows if "<b>" not in r.data(3, HtmlRole) and r.text(2)]
+    assert through_speaker, "the demo has quotes of Okafor that do not name her"
+    assert all(r.data(3, HtmlRole).endswith("<i>(matched in who speaks)</i>") for r in through_speaker)
+    assert not any("matched in who speaks" in r.data(3, HtmlRole) for r in rows if "<b>" in r.data(3, HtmlRole))
