@@ -308,8 +308,39 @@ class TimelineView(QGraphicsView):
             self.zoom_out()
         elif key == Qt.Key.Key_0:
             self.zoom_to_fit()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.step(1 if key == Qt.Key.Key_Right else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (chosen := self._chosen()) is not None:
+            self.opened.emit(*chosen.data(ItemRole))
         else:
             super().keyPressEvent(event)
+
+    def step(self, direction: int) -> None:
+        """Select the next (1) or previous (-1) source in time, brought into view (Ctrl+Right,
+        Ctrl+Left; Enter opens it): the arrows alone pan."""
+        dots = sorted(
+            (
+                i
+                for i in self.scene().items()
+                if i.data(ItemRole)
+                and i.data(ItemRole)[0] == "source"
+                and i.isSelected() is not None
+                and i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            ),
+            key=lambda i: (i.sceneBoundingRect().x(), i.sceneBoundingRect().y()),
+        )
+        if not dots:
+            return
+        chosen = self._chosen()
+        at = dots.index(chosen) + direction if chosen in dots else (0 if direction > 0 else len(dots) - 1)
+        target = dots[max(0, min(len(dots) - 1, at))]
+        self.scene().clearSelection()
+        target.setSelected(True)
+        self.ensureVisible(target)
+
+    def _chosen(self) -> QGraphicsItem | None:
+        selected = [i for i in self.scene().selectedItems() if i.data(ItemRole)]
+        return selected[0] if selected else None
 
     def mousePressEvent(self, event) -> None:
         self._pressed = event.position()

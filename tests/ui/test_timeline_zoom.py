@@ -209,3 +209,20 @@ def test_the_demo_timeline_shows_every_dated_source_by_day(demo_window):
     assert dock.view.axis().unit in ("weekday", "day")
     texts = [text for _, text, _ in dock.axis.labels()]
     assert any(text.startswith("March 2026") or text == "March 2026" for text in texts)
+
+
+def test_the_keyboard_steps_from_source_to_source_and_opens_one(dock, qtbot):
+    """The arrow keys only panned: there was no way to reach a source without the mouse."""
+    from PySide6.QtCore import Qt
+
+    view = dock.view
+    view.show_timeline(spread())
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    chosen = [i.data(ItemRole) for i in view.scene().selectedItems()]
+    assert chosen == [("source", 2, 2)]  # the second in time
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(view.opened) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == ["source", 1, 1]
