@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
@@ -36,6 +37,7 @@ MARGIN = 24.0  # pixels left free at each end of a fitted span
 MAX_PIXELS_PER_DAY = 600.0
 ZOOM_STEP = 1.5
 TOP = 10.0
+LabelRole = 1  # a source mark's date and title as written
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
 SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
 CLAIM_PAINT = {s: (QPen(QColor(c).darker()), QBrush(QColor(c))) for s, c in CLAIM_COLOURS.items()}
@@ -243,6 +245,7 @@ class TimelineView(QGraphicsView):
             for mark in marks:
                 mark.setToolTip(tip(f"{day} · {title}"))
                 mark.setData(ItemRole, ("source", source_id, source_id))
+                mark.setData(LabelRole, f"{day} · {title}")
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             y += ROW
         return y
@@ -337,6 +340,8 @@ class TimelineView(QGraphicsView):
         self.scene().clearSelection()
         target.setSelected(True)
         self.ensureVisible(target)
+        where = self.mapToGlobal(self.mapFromScene(target.sceneBoundingRect().bottomRight()))
+        QToolTip.showText(where, tip(target.data(LabelRole)), self)  # its date and title, as the mouse shows them
 
     def _chosen(self) -> QGraphicsItem | None:
         selected = [i for i in self.scene().selectedItems() if i.data(ItemRole)]
