@@ -45,10 +45,28 @@ DAY_NAME_WORDS = frozenset("super black cyber easter bloody giving ash good holy
 _WEEKDAY_AFTER = re.compile(r" (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+# a clock's zone, which the model calls an organisation ("Eastern Standard Time")
+TIME_ZONE = re.compile(
+    r"(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)?|Greenwich Mean"
+    r"|Coordinated Universal|British Summer|Central European(?: Summer)?) Time"
+)
+
+
 def without_day_names(mentions: list[Mention], text: str) -> list[Mention]:
-    """Less the first word of a day's name the model took for a name: 'Super' of 'Super Tuesday'
-    was a place in 40 mentions of a campaign's coverage. A day is no person, organisation or place."""
-    return [m for m in mentions if m.text.lower() not in DAY_NAME_WORDS or not _WEEKDAY_AFTER.match(text, m.end)]
+    """Less the first word of a day's name the model took for a name ('Super' of 'Super Tuesday'
+    was a place in 40 mentions of a campaign's coverage) and a time zone ('Eastern Standard
+    Time'): a day or a clock is no person, organisation or place."""
+    return [
+        m
+        for m in mentions
+        if not (m.text.lower() in DAY_NAME_WORDS and _WEEKDAY_AFTER.match(text, m.end)) and not _time_zone(m, text)
+    ]
+
+
+def _time_zone(mention: Mention, text: str) -> bool:
+    """The mention is a time zone's name, or all of it but the 'Time' the model left out."""
+    whole = mention.text + (" Time" if text.startswith(" Time", mention.end) else "")
+    return bool(TIME_ZONE.fullmatch(mention.text) or TIME_ZONE.fullmatch(whole))
 
 
 # A place and a comma before a state's abbreviation: 'Raleigh, N.C.', 'Kansas City, Mo.'

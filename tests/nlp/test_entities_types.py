@@ -328,3 +328,11 @@ def test_a_person_is_the_owner_not_what_they_own(analyse):
     assert found.get("Donald Trump") == "person"
     assert not [name for name in found if name.startswith("Trump’s") or name.endswith("‘s")]
     assert found.get("People’s Party") == "organisation"
+
+
+def test_a_time_zone_is_no_name(analyse):
+    """'Eastern Standard Time' was an organisation on the entity graph."""
+    text = "Polls close at 8 p.m. Eastern Standard Time in Florida. Central Bank officials met."
+    found = types(analyse(text))
+    assert not [name for name in found if name.startswith("Eastern")]
+    assert found.get("Florida") == "place" and found.get("Central Bank") == "organisation"
