@@ -304,6 +304,7 @@ Portugal; Qatar; Romania; Russia; Rwanda; Saudi Arabia; Scotland; Senegal; Serbi
 Sierra Leone; Singapore; Slovakia; Slovenia; Somalia; South Africa; South Korea; South Sudan;
 Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria; Taiwan; Tajikistan; Tanzania;
 Thailand; Togo; Trinidad and Tobago; Tunisia; Turkmenistan; Uganda; Ukraine; Uruguay;
-Uzbekistan; Venezuela; Vietnam; Wales; West Bank; Gaza Strip; Yemen; Yugoslavia; Zambia; Zimbabwe
+Uzbekistan; Venezuela; Vietnam; Wales; West Bank; Gaza Strip; Yemen; Yugoslavia; Zambia; Zimbabwe;
+American Samoa; Guam; Puerto Rico; Northern Mariana Islands; U.S. Virgin Islands; Greenland; Macau
 """.replace("\n", " ").split(";")
 )

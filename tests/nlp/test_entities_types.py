@@ -336,3 +336,9 @@ def test_a_time_zone_is_no_name(analyse):
     found = types(analyse(text))
     assert not [name for name in found if name.startswith("Eastern")]
     assert found.get("Florida") == "place" and found.get("Central Bank") == "organisation"
+
+
+def test_a_territory_is_a_place(analyse):
+    """'American Samoa' was an organisation: the list of countries had no territories."""
+    found = types(analyse("Clinton won American Samoa and Guam on Saturday, while Sanders looked to Puerto Rico."))
+    assert [found.get(p) for p in ("American Samoa", "Guam", "Puerto Rico")] == ["place"] * 3
