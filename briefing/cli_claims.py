@@ -8,6 +8,7 @@ suggested related passages at once, and the analyst's claims survive ``briefing 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from briefing.cli_output import command_error
@@ -77,7 +78,8 @@ def run_claims(ws, args: argparse.Namespace) -> int:
     from briefing.store import claims
 
     if args.action is None:
-        return _print_claims(claims.list_claims(ws, args.source, args.status), args.json)
+        rows = claims.list_claims(ws, args.source, args.status)
+        return _print_claims(rows, args.json, _altered(ws, rows))
     if args.action == "add":
         return _add(ws, args)
     if args.action == "edit":
@@ -149,7 +151,23 @@ def _said(ws, claim_id: int, verb: str) -> int:
     return 0
 
 
-def _print_claims(rows: list[dict[str, Any]], as_json: bool) -> int:
+def _altered(ws, rows: list[dict[str, Any]]) -> set[int]:
+    """Claims whose words the source no longer has at their place: carried over to a newer
+    version of the article that changed them (store.source_versions keeps them, as altered)."""
+    from briefing.store.sources import get_source_text
+
+    texts: dict[int, str] = {}
+    altered = set()
+    for row in rows:
+        if row["part"] != "text":
+            continue
+        text = texts.setdefault(row["source_id"], get_source_text(ws, row["source_id"]))
+        if text[row["start"] : row["end"]] != row["text"]:
+            altered.add(row["id"])
+    return altered
+
+
+def _print_claims(rows: list[dict[str, Any]], as_json: bool, altered: AbstractSet[int] = frozenset()) -> int:
     if as_json:
         echo_json([_claim_document(r) for r in rows])
         return 0
@@ -159,9 +177,16 @@ def _print_claims(rows: list[dict[str, Any]], as_json: bool) -> int:
     echo(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
     for r in rows:
         score = "" if r["score"] is None else f"{r['score']:.2f}"
+        mark = "*" if r["id"] in altered else " "
         echo(
-            f"{r['id']:>5}  {r['source_id']:>6}  {r['status']:<12}  {r['kind'] or '':<10}  {score:>5}  "
+            f"{r['id']:>5}{mark} {r['source_id']:>6}  {r['status']:<12}  {r['kind'] or '':<10}  {score:>5}  "
             f"{r['origin']:<8}  {one_line(r['text'])}"
+        )
+    if altered:
+        echo(
+            f"briefing: * {counted(len(altered), 'claim')}: the source's words there differ now (a newer version of "
+            "the article changed them); check before judging",
+            err=True,
         )
     return 0
 

@@ -85,3 +85,24 @@ def test_versions_of_an_unknown_source_is_one_line(tmp_path, capsys):
     assert main(["sources", "versions", "99", "--workspace", workspace]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "briefing: source 99 does not exist"
+
+
+def test_claims_lists_a_claim_whose_words_a_newer_version_changed_with_a_mark(tmp_path, capsys):
+    """A claim carried over to a newer version that reworded it was listed like any other."""
+    from briefing.store.claims import add_claim
+
+    workspace = str(tmp_path / "w.briefing")
+    assert main(["import", "--workspace", workspace, str(write_page(tmp_path / "v1.html", FIRST))]) == 0
+    with open_workspace(workspace) as ws:
+        [source] = list_sources(ws)
+        text = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source.id]).fetchone()[0]
+        start = text.index(FIRST[2])
+        add_claim(ws, source.id, start, start + len(FIRST[2]), "who caused it")
+    changed = [FIRST[0], FIRST[1], "A spokesperson declined to say what caused the leak."]
+    assert main(["import", "--workspace", workspace, str(write_page(tmp_path / "v2.html", changed))]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--workspace", workspace]) == 0
+    out, err = capsys.readouterr()
+    carried = [line for line in out.splitlines() if "declined to say" in line]
+    assert any(line.split()[0].endswith("*") for line in carried), out
+    assert "the source's words there differ now" in err
