@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from briefing import __version__
+from briefing.cli_argv import page_size, positive, qt_options, window_size, with_workspace_option
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
 from briefing.cli_output import (
@@ -35,17 +35,13 @@ from briefing.cli_team import add_team_parsers, check_queue_target, import_and_q
 from briefing.domain import (
     BRIEFING_FORMATS,
     SCREENSHOT_VIEWS,
-    SEARCH_PAGE_MAX,
     BriefingError,
     WorkspaceError,
     one_line,
 )
-from briefing.paths import SQLITE_HEADER, WORKSPACE_SUFFIX
 from briefing.store.postgres import is_postgres
 from briefing.terminal import echo, echo_json, shown
 
-# Top-level options whose value is the next argument: that value is never a command or a workspace.
-_OPTIONS_WITH_VALUES = ("--workspace", "--screenshot", "--view", "--palette", "--size")
 # Commands that only read: they open a workspace another process is writing, read-only.
 READING_COMMANDS = ("info", "search", "searches", "export", "briefings", "backup")
 
@@ -70,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="reader",
         help="what the screenshot shows (default: reader)",
     )
-    parser.add_argument("--size", metavar="WxH", type=_window_size, help="the screenshot's size (default: 1600x1000)")
+    parser.add_argument("--size", metavar="WxH", type=window_size, help="the screenshot's size (default: 1600x1000)")
     parser.add_argument(
         "--palette",
         choices=("system", "light", "dark"),
@@ -108,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace_option(find, argparse.SUPPRESS)
     find.add_argument("query", nargs="*", help='words, "phrases", prefix*, AND/OR/NOT, field:value filters')
     find.add_argument("--json", action="store_true", help="print the results as JSON")
-    find.add_argument("--limit", type=_page_size, default=20, metavar="N", help="results per page (default 20)")
+    find.add_argument("--limit", type=page_size, default=20, metavar="N", help="results per page (default 20)")
     find.add_argument("--after", metavar="CURSOR", help="the cursor printed at the end of the previous page")
     kept = find.add_mutually_exclusive_group()
     kept.add_argument("--save", metavar="NAME", help="save the query under NAME (see 'briefing searches')")
@@ -141,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_backup_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
-    add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS), _positive)
+    add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS), positive)
 
     return parser
 
@@ -149,23 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
-        type=_positive,
+        type=positive,
         metavar="N",
         help="analyse in N worker processes (default: one per core; 1 analyses in this process)",
     )
-
-
-def _window_size(value: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{3,4})x(\d{3,4})", value.strip())
-    if not match:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x800, not {value!r}")
-    return int(match[1]), int(match[2])
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
-    return int(value)
 
 
 def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -175,72 +158,6 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
         default=default,
         help="workspace file (default: your workspace in the user data folder, made from the demo corpus)",
     )
-
-
-def with_workspace_option(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
-    """``briefing case.briefing ...`` as ``briefing --workspace case.briefing ...``.
-
-    A file manager opens a workspace by passing its path as the first argument. Only the first
-    bare word before a command counts; a word that is neither a command nor a workspace is a
-    usage error naming both.
-    """
-    argv = list(argv)
-    index = _first_bare_word(argv)
-    if index is None or argv[index] in _command_names(parser):
-        return argv
-    word = argv[index]
-    if not _is_workspace_file(word):
-        parser.error(
-            f"'{word}' is neither a command ({', '.join(_command_names(parser))}) "
-            f"nor a workspace file (*{WORKSPACE_SUFFIX})"
-        )
-    if any(a == "--workspace" or a.startswith("--workspace=") for a in argv):
-        parser.error(f"give the workspace once: '{word}' or --workspace, not both")
-    return ["--workspace", word, *argv[:index], *argv[index + 1 :]]
-
-
-def _first_bare_word(argv: list[str]) -> int | None:
-    skip_next = False
-    for index, arg in enumerate(argv):
-        if skip_next:
-            skip_next = False
-        elif arg == "--":
-            return None
-        elif arg.startswith("-"):
-            skip_next = arg in _OPTIONS_WITH_VALUES
-        else:
-            return index
-    return None
-
-
-def _command_names(parser: argparse.ArgumentParser) -> list[str]:
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return list(commands.choices)
-
-
-def _is_workspace_file(word: str) -> bool:
-    """A ``*.briefing`` path (made when missing, as with --workspace), or any SQLite file."""
-    path = Path(word).expanduser()
-    if path.suffix.lower() == WORKSPACE_SUFFIX:
-        return True
-    if not path.is_file():  # a pipe or a device would block the read below
-        return False
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def _page_size(text: str) -> int:
-    """--limit N: a usage error (exit 2) unless 1 <= N <= SEARCH_PAGE_MAX."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 1 <= value <= SEARCH_PAGE_MAX:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {SEARCH_PAGE_MAX}, not {value}")
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -272,29 +189,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
-
-
-# Qt's own options, as every Qt application takes them ('briefing -platform xcb', '-reverse')
-_QT_OPTIONS_WITH_VALUES = frozenset(
-    "-platform -platformpluginpath -platformtheme -plugin -qwindowgeometry -qwindowicon -qwindowtitle "
-    "-style -stylesheet -display -session".split()
-)
-_QT_FLAGS = frozenset("-reverse -nograb -dograb -sync".split())
-
-
-def qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """``argv`` without Qt's own options, and those options, for the window's QApplication."""
-    rest: list[str] = []
-    qt: list[str] = []
-    words = iter(argv)
-    for word in words:
-        if word in _QT_OPTIONS_WITH_VALUES:
-            qt += [word, next(words, "")]
-        elif word in _QT_FLAGS:
-            qt.append(word)
-        else:
-            rest.append(word)
-    return rest, qt
 
 
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

@@ -628,7 +628,7 @@ def test_a_claim_status_is_read_in_any_case(tmp_path):
 
 def test_qt_options_go_to_the_window_as_in_any_qt_application():
     """'briefing --workspace WS -platform xcb' was refused: "'xcb' is neither a command …"."""
-    from briefing.cli import qt_options
+    from briefing.cli_argv import qt_options
 
     assert qt_options(["--workspace", "w.briefing", "-platform", "xcb", "-reverse"]) == (
         ["--workspace", "w.briefing"],

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from briefing.cli import build_parser, main, with_workspace_option
+from briefing.cli import build_parser, main
+from briefing.cli_argv import with_workspace_option
 
 
 @pytest.fixture
