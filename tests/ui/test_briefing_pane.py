@@ -209,13 +209,10 @@ def test_the_pane_offers_the_formats_the_exporter_writes():
 
 
 def test_search_results_add_their_quote_or_their_sources_summary(window):
-    from briefing.ui.tasks import TaskRunner
+    from tests.ui.test_search_dock import searched
 
     dock = window.search_dock
-    dock.runner = TaskRunner(synchronous=True)
-    dock.field.setText("ransom")
-    dock.run()
-    rows = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    rows = searched(dock, "ransom")
     targets = [dock.briefing_item(r) for r in rows]
     quote = next(t for t in targets if t[0] == "quote")
     summary = next(t for t in targets if t[0] == "summary")

@@ -6,6 +6,14 @@ from briefing.ui.search_dock import HitRole, HtmlRole
 from briefing.ui.tasks import TaskRunner
 
 
+def searched(dock, query: str) -> list:
+    """The result rows of ``query``, searched in this thread (the rows are there on return)."""
+    dock.runner = TaskRunner(synchronous=True)
+    dock.field.setText(query)
+    dock.run()
+    return [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+
+
 def test_typing_searches_after_a_pause_and_shows_highlights(demo_window, qtbot):
     dock = demo_window.search_dock
     dock.field.setText("ransom")
@@ -165,11 +173,7 @@ def test_the_first_results_get_room_for_more_rows_once(demo_window, qtbot):
 
 def test_a_hit_matched_in_who_speaks_says_so(demo_window):
     """A quote found through its speaker's name showed a snippet with nothing highlighted."""
-    dock = demo_window.search_dock
-    dock.runner = TaskRunner(synchronous=True)
-    dock.field.setText("okafor")
-    dock.run()
-    rows = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    rows = searched(demo_window.search_dock, "okafor")
     through_speaker = [r for r in rows if "<b>" not in r.data(3, HtmlRole) and r.text(2)]
     assert through_speaker, "the demo has quotes of Okafor that do not name her"
     assert all(r.data(3, HtmlRole).endswith("<i>(matched in who speaks)</i>") for r in through_speaker)
