@@ -272,9 +272,8 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         from briefing.store.counts import count_rows
         from briefing.store.pg_jobs import list_waiting_for_workers
         from briefing.store.sources import count_not_analysed
-        from briefing.team_jobs import ANALYSIS_QUEUE
 
-        queued = len(list_waiting_for_workers(ws, ANALYSIS_QUEUE))
+        queued = len(list_waiting_for_workers(ws))
         return print_info(
             ws.path or ws.name, count_rows(ws), as_json=args.json, not_analysed=count_not_analysed(ws), queued=queued
         )

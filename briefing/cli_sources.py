@@ -78,10 +78,9 @@ def run_sources(ws, args: argparse.Namespace) -> int:
 def _print_sources(ws, as_json: bool) -> int:
     from briefing.store.pg_jobs import list_waiting_for_workers
     from briefing.store.sources import list_source_details
-    from briefing.team_jobs import ANALYSIS_QUEUE
 
     rows = list_source_details(ws)
-    queued = set(list_waiting_for_workers(ws, ANALYSIS_QUEUE))
+    queued = set(list_waiting_for_workers(ws))  # a team's queued jobs; none on a file
     if as_json:
         echo_json([_document(row) for row in rows])
         return 0

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing.domain import Analysis, BriefingError, WorkspaceError
+from briefing.store.pg_jobs import ANALYSIS_QUEUE
 from briefing.store.postgres import describe, is_postgres
 from briefing.team_purge import PURGED, HourlyPurge, Retention, jobs, purge_finished_jobs, purge_line, purged
 
 if TYPE_CHECKING:
     from procrastinate import App
 
-ANALYSIS_QUEUE = "briefing-analysis"
 ANALYSE_TASK = "briefing.analyse_source"
 SUGGEST_TASK = "briefing.suggest_related"
 SUGGEST_LOCK = "briefing-related-passages"

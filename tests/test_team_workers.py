@@ -327,7 +327,8 @@ def test_two_analysis_saves_run_one_after_the_other(team_database, demo_dir):
 def _finished_jobs(database: str, finished: dict[str, tuple[str, int]]) -> None:
     """Jobs of the analysis queue already finished: {name: (status, days since they finished)}.
     Their source ids are beyond any source, so no job would analyse anything if it ran."""
-    from briefing.team_jobs import ANALYSE_TASK, ANALYSIS_QUEUE, prepare_queue
+    from briefing.store.pg_jobs import ANALYSIS_QUEUE
+    from briefing.team_jobs import ANALYSE_TASK, prepare_queue
 
     prepare_queue(database)
     with psycopg.connect(database) as conn:

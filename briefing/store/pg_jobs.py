@@ -72,7 +72,10 @@ _WAITING = (
 )
 
 
-def list_waiting_for_workers(ws: Workspace, queue: str) -> list[int]:
+ANALYSIS_QUEUE = "briefing-analysis"  # the queue of the analysis jobs (team_jobs queues them)
+
+
+def list_waiting_for_workers(ws: Workspace, queue: str = ANALYSIS_QUEUE) -> list[int]:
     """Ids of the sources whose analysis job waits or runs in ``queue``, still not analysed by
     this version; none on a workspace file, or on a database whose job queue was never made."""
     if ws.backend != "postgresql":

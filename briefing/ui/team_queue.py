@@ -20,8 +20,7 @@ from briefing.domain import BriefingError, ImportReport
 from briefing.pipeline import import_paths
 from briefing.store import Workspace
 from briefing.store.analysis import sources_needing_analysis
-from briefing.store.pg_jobs import list_waiting_for_workers
-from briefing.team_jobs import ANALYSIS_QUEUE
+from briefing.store.pg_jobs import ANALYSIS_QUEUE, list_waiting_for_workers
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.tasks import Task
 from briefing.ui.window_state import workspace_key

@@ -4,9 +4,8 @@ without a reload. Every wait is for an event; the bounds only stop a hang."""
 
 from PySide6.QtCore import QSettings, Qt
 
-from briefing.store.pg_jobs import list_waiting_for_workers
+from briefing.store.pg_jobs import ANALYSIS_QUEUE, list_waiting_for_workers
 from briefing.store.sources import list_sources
-from briefing.team_jobs import ANALYSIS_QUEUE
 from briefing.ui.source_model import NOT_ANALYSED_MARK, QUEUED_MARK
 from tests.processes import run_cli
 
