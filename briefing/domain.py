@@ -35,12 +35,15 @@ def strip_bidi(text: str) -> str:
 # C0 and C1 controls but tab, line feed and carriage return: an escape sequence recolours a
 # terminal that shows the file, and XML cannot hold them
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# a terminal's escape sequence whole ("\x1b[31m", "\x1b[2J", a window title's OSC): without its
+# ESC its rest ("[2J") would stay in the text
+TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]{0,16}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)")
 
 
 def inert(text: str) -> str:
-    """``text`` without bidi controls or control characters (an escape sequence loses its ESC),
-    line breaks and tabs kept: text written into a file as data."""
-    return CONTROL_CHARACTERS.sub("", strip_bidi(text))
+    """``text`` without bidi controls, terminal escape sequences or control characters, line
+    breaks and tabs kept: text written into a file as data."""
+    return CONTROL_CHARACTERS.sub("", TERMINAL_SEQUENCE.sub("", strip_bidi(text)))
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

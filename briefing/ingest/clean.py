@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefing.domain import TERMINAL_SEQUENCE
 from briefing.ingest.boilerplate import drop_boilerplate
 from briefing.ingest.glue import repair_glue
 from briefing.ingest.paragraphs import assemble_paragraphs, split_blocks
@@ -24,9 +25,6 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
 STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-# a terminal's escape sequence whole ("\x1b[31m", "\x1b[2J"): without its ESC its rest ("[2J")
-# stayed in the text and began a claim
-TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]{0,16}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)")
 # every C0 and C1 control but tab and newline; for one-line fields those two become spaces
 OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SPACE_RUNS = re.compile(r" {2,}")
