@@ -91,20 +91,30 @@ def annotation_command(
 
 
 class EditAnnotationCommand(QUndoCommand):
-    def __init__(self, ws: Workspace, annotation_id: int, note, tags, changed, expected: int | None = None):
+    """``before`` and ``after``: (note, tags) as they were and as the analyst wants them."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        annotation_id: int,
+        before: tuple[str | None, tuple[str, ...]],
+        after: tuple[str | None, tuple[str, ...]],
+        changed,
+        expected: int | None = None,
+    ):
         super().__init__("Edit annotation")
-        kept = get_annotation(ws, annotation_id)
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
-        self.before = (kept["note"], tuple(kept["tags"]))
-        self.after = (note, tuple(tags))
+        self.before, self.after = before, after
 
     def redo(self) -> None:
-        edit_annotation(self.ws, self.annotation_id, *self.after, expected=self.expected)
+        note, tags = self.after
+        edit_annotation(self.ws, self.annotation_id, note, tags, expected=self.expected)
         self.expected = None  # an undo and a redo follow this connection's own writes
         self.changed()
 
     def undo(self) -> None:
-        edit_annotation(self.ws, self.annotation_id, *self.before, reason="undo")
+        note, tags = self.before
+        edit_annotation(self.ws, self.annotation_id, note, tags, reason="undo")
         self.changed()
 
 
@@ -112,7 +122,7 @@ class DeleteAnnotationCommand(QUndoCommand):
     def __init__(self, ws: Workspace, annotation_id: int, changed, expected: int | None = None):
         super().__init__("Delete annotation")
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
-        self.kept = get_annotation(ws, annotation_id)
+        self.kept: dict | None = None  # the annotation as it was, read when it is deleted
 
     def redo(self) -> None:
         self.kept = get_annotation(self.ws, self.annotation_id)
@@ -121,7 +131,8 @@ class DeleteAnnotationCommand(QUndoCommand):
         self.changed()
 
     def undo(self) -> None:
-        restore_annotation(self.ws, self.kept)
+        if self.kept is not None:
+            restore_annotation(self.ws, self.kept)
         self.changed()
 
 
@@ -131,10 +142,10 @@ def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, 
     dialog = dialog_factory(parent, kept["exact"], kept["note"] or "", tuple(kept["tags"]))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    note, tags = dialog.values()
-    if (note, tags) == (kept["note"], tuple(kept["tags"])):
+    before, after = (kept["note"], tuple(kept["tags"])), dialog.values()
+    if after == before:
         return None
-    return EditAnnotationCommand(ws, annotation_id, note, tags, changed, kept["revision"])
+    return EditAnnotationCommand(ws, annotation_id, before, after, changed, kept["revision"])
 
 
 class NoteActions:
