@@ -3,7 +3,8 @@ them back exactly: the same ids, names, types, aliases and mentions, the quotes 
 briefing items that cite them and the names re-analysis was told to leave alone.
 
 ``take_entity_snapshot`` reads every row of the entities involved (a merge's target and the
-entities folded into it; the one deleted; the one split) inside the edit's transaction;
+entities folded into it; the one deleted; the one split), and the rejections of their names,
+inside the edit's transaction;
 ``restore_entity_snapshot`` writes those rows back in one transaction. An entity that exists
 when it is restored is updated in place and counted one more revision; one the edit removed is
 inserted again with its id. Undo runs in the order of the edits, so the rows the edit changed
@@ -15,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.domain import normalise_name
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, revise
 from briefing.store.rows import dict_rows
@@ -32,7 +34,8 @@ class EntitySnapshot:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[tuple[int, int | None, str | None, int]] = field(default_factory=list)
     items: list[tuple[int, int]] = field(default_factory=list)  # briefing items citing an entity
-    rejections: list[dict[str, Any]] = field(default_factory=list)  # every name analysis leaves alone
+    rejections: list[dict[str, Any]] = field(default_factory=list)  # the names analysis leaves alone, of these
+    forms: tuple[str, ...] = ()  # their names, aliases and mention texts, folded: the rejections they touch
 
     @property
     def ids(self) -> list[int]:
@@ -43,7 +46,7 @@ def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot
     """Every row the entities ``entity_ids`` have, and that a merge, deletion or split changes."""
     marks = ", ".join("?" * len(entity_ids))
     columns = ", ".join(f'"{c}"' for c in _ENTITY_COLUMNS)
-    return EntitySnapshot(
+    snapshot = EntitySnapshot(
         entities=dict_rows(ws, f"SELECT {columns} FROM entities WHERE id IN ({marks}) ORDER BY id", entity_ids),
         aliases=dict_rows(ws, f"SELECT * FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY id", entity_ids),
         mentions=dict_rows(ws, f"SELECT * FROM mentions WHERE entity_id IN ({marks}) ORDER BY id", entity_ids),
@@ -61,8 +64,26 @@ def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot
                 f"SELECT id, ref_id FROM briefing_items WHERE kind = 'entity' AND ref_id IN ({marks})", entity_ids
             ).fetchall()
         ],
-        rejections=dict_rows(ws, "SELECT * FROM rejections WHERE kind = 'entity' ORDER BY id"),
     )
+    snapshot.forms = tuple(
+        sorted(
+            {normalise_name(e["name"]) for e in snapshot.entities}
+            | {normalise_name(a["alias"]) for a in snapshot.aliases}
+            | {normalise_name(m["text"]) for m in snapshot.mentions}
+        )
+    )
+    where, params = _rejections_of(snapshot)
+    snapshot.rejections = dict_rows(ws, f"SELECT * FROM rejections WHERE {where} ORDER BY id", params)
+    return snapshot
+
+
+def _rejections_of(snapshot: EntitySnapshot) -> tuple[str, list[Any]]:
+    """The rejections a merge, deletion or split of these entities may add or lift: their forms,
+    and any keyed to one of them ('12:okafor')."""
+    forms = ", ".join("?" * len(snapshot.forms)) or "NULL"
+    owned = " OR ".join("key LIKE ?" for _ in snapshot.ids)
+    where = f"kind = 'entity' AND (key IN ({forms}) OR {owned})"
+    return where, [*snapshot.forms, *(f"{entity_id}:%" for entity_id in snapshot.ids)]
 
 
 def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str | None = "undo") -> None:
@@ -89,7 +110,8 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
             )
         for item_id, ref_id in snapshot.items:
             db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [ref_id, item_id])
-        db.execute("DELETE FROM rejections WHERE kind = 'entity'")
+        where, params = _rejections_of(snapshot)
+        db.execute(f"DELETE FROM rejections WHERE {where}", params)
         for row in snapshot.rejections:
             ws.insert("rejections", row)
         quote_ids = [q[0] for q in snapshot.quotes]
