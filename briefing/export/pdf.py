@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any
 
+from briefing.domain import counted
 from briefing.export.html import render_html_body
 from briefing.export.note import GENERATOR, RenderedNote
 
@@ -99,11 +100,8 @@ def missing_characters_note(missing: list[str]) -> str | None:
     if not missing:
         return None
     shown = "".join(missing[:8]) + ("…" if len(missing) > 8 else "")
-    count = f"{len(missing)} character{'s' if len(missing) != 1 else ''}"
-    return (
-        f"the PDF shows {count} as empty boxes ({shown}): no font installed here has them; "
-        "the DOCX, HTML and Markdown exports keep them"
-    )
+    boxes = f"the PDF shows {counted(len(missing), 'character')} as empty boxes ({shown})"
+    return f"{boxes}: no font installed here has them; the DOCX, HTML and Markdown exports keep them"
 
 
 def _describe_document(writer: Any, rendered: RenderedNote) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, counted
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
@@ -313,11 +313,11 @@ def _status(result: SearchResult, shown: int) -> str:
     if result.query.problem and result.query.text.strip():
         literal += f" ({result.query.problem})" if literal else f" · {result.query.problem}"
     recent = not result.query.match and not result.query.filter_text  # no words, no filter: the newest
-    what = ("recent item" if recent else "result") + ("" if page.total == 1 else "s")
+    what = "recent item" if recent else "result"
     empty = empty_line(result)
     if empty:
         return empty + literal
     if not page.total:
         return "No results" + literal
-    counted = f"{page.total:,} {what}{order}" + (f", showing {shown:,}" if shown < page.total else "")
-    return counted + (f" · {facets}" if facets else "") + literal
+    listed = counted(page.total, what) + order + (f", showing {shown:,}" if shown < page.total else "")
+    return listed + (f" · {facets}" if facets else "") + literal
