@@ -14,7 +14,9 @@ from briefing.store.sources import shown_title_sql
 from briefing.store.workspace import Workspace
 
 OPEN, CLOSE = "\ue000", "\ue001"  # a snippet's match marks
-COLUMNS = f"""d.kind, d.ref_id, d.source_id, {shown_title_sql()}, s.outlet, s.published, e.name, d.status"""
+# a speaker known only by a description ("a police spokesperson") is shown in its words
+_SPEAKER = "coalesce(e.name, (SELECT qs.speaker_text FROM quotes qs WHERE d.kind = 'quote' AND qs.id = d.ref_id))"
+COLUMNS = f"""d.kind, d.ref_id, d.source_id, {shown_title_sql()}, s.outlet, s.published, {_SPEAKER}, d.status"""
 JOINS = """JOIN sources s ON s.id = d.source_id LEFT JOIN entities e ON e.id = d.speaker_id"""
 _ENTITY_SOURCES = """d.source_id IN (
     SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id

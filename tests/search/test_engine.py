@@ -316,3 +316,11 @@ def test_a_filter_without_hits_says_so(corpus):
     assert empty_line(search(ws, "type:claim status:corroborated")) == "no matches for type:claim status:corroborated"
     assert empty_line(search(ws, "type:claim")) is None
     assert empty_line(search(ws, "")) is None
+
+
+@pytest.mark.parametrize("words", ["officials", ""])  # ranked, and the newest items of a query without words
+def test_a_speaker_named_only_by_description_is_shown(corpus, words):
+    ws, _, b = corpus
+    add_quote(ws, b, 0, B.index(" lost"), speaker_text="a ministry spokeswoman", cue="according to")
+    hits = [h for h in search(ws, f"{words} type:quote".strip()).page.hits if h.source_id == b]
+    assert [h.speaker for h in hits] == ["a ministry spokeswoman"]
