@@ -39,6 +39,7 @@ ZOOM_STEP = 1.5
 TOP = 10.0
 LabelRole = 1  # a source mark's date and title as written
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
+DayRole = 2  # a source dot's day (an ordinal)
 SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
 CLAIM_PAINT = {s: (QPen(QColor(c).darker()), QBrush(QColor(c))) for s, c in CLAIM_COLOURS.items()}
 
@@ -104,8 +105,9 @@ class TimelineView(QGraphicsView):
         self._set_zoom(width / (last - first + 1), (first + last + 1) / 2, self.viewport().width() / 2)
 
     def zoom_by(self, factor: float, at: float | None = None) -> None:
-        """Zoom by ``factor`` keeping the day under viewport x ``at`` (default: the middle) there."""
-        at = self.viewport().width() / 2 if at is None else at
+        """Zoom by ``factor`` keeping the day under viewport x ``at`` there (default: the selected
+        source when it is in sight, else the middle)."""
+        at = self._chosen_x() if at is None else at
         self.fitted = False
         self._set_zoom(self.pixels_per_day * factor, self.day_at(at), at)
 
@@ -152,6 +154,8 @@ class TimelineView(QGraphicsView):
     # -- drawing ----------------------------------------------------------------------------------
     def _draw(self) -> None:
         scene = self.scene()
+        chosen = self._chosen()
+        kept = chosen.data(ItemRole) if chosen is not None else None
         scene.clear()
         if not self.days:
             text = scene.addSimpleText("No dated sources yet: give sources a published date to see them here.")
@@ -164,6 +168,10 @@ class TimelineView(QGraphicsView):
             bottom = self._items(self.timeline.sources, self.timeline.claims)
         right = self.x_of(self.days[-1][0] + 1)
         self.setSceneRect(QRectF(-MARGIN, 0, right + 2 * MARGIN, bottom + TOP))
+        if kept is not None:  # the selected source stays selected at every zoom step
+            for item in scene.items():
+                if item.data(ItemRole) == kept and item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+                    item.setSelected(True)
 
     def _bars(self, days: list[tuple[str, int, dict[str, int]]]) -> float:
         """One bar per day: its sources above, its claims by status below; returns the bottom."""
@@ -246,6 +254,7 @@ class TimelineView(QGraphicsView):
                 mark.setToolTip(tip(f"{day} · {title}"))
                 mark.setData(ItemRole, ("source", source_id, source_id))
                 mark.setData(LabelRole, f"{day} · {title}")
+                mark.setData(DayRole, date.fromisoformat(day).toordinal())
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             y += ROW
         return y
@@ -342,6 +351,17 @@ class TimelineView(QGraphicsView):
         self.ensureVisible(target)
         where = self.mapToGlobal(self.mapFromScene(target.sceneBoundingRect().bottomRight()))
         QToolTip.showText(where, tip(target.data(LabelRole)), self)  # its date and title, as the mouse shows them
+
+    def _chosen_x(self) -> float:
+        """Viewport x of the selected source's dot when it is in sight, else the middle."""
+        middle = self.viewport().width() / 2
+        chosen = self._chosen()
+        if chosen is None:
+            return middle
+        if not 0 <= self.mapFromScene(chosen.sceneBoundingRect().center()).x() <= self.viewport().width():
+            return middle
+        # its day, not its dot: a dot sits in a column of a few days, which moves as the zoom changes
+        return self.mapFromScene(QPointF(self.x_of(chosen.data(DayRole) + 0.5), 0)).x()
 
     def _chosen(self) -> QGraphicsItem | None:
         selected = [i for i in self.scene().selectedItems() if i.data(ItemRole)]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.store.sources import list_sources
 from briefing.store.views import Timeline
-from briefing.ui.timeline import ItemRole
+from briefing.ui.timeline import SLOT, ItemRole
 from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.timeline_scale import STEPS, dense_range
 
@@ -226,3 +226,26 @@ def test_the_keyboard_steps_from_source_to_source_and_opens_one(dock, qtbot):
     with qtbot.waitSignal(view.opened) as opened:
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args == ["source", 1, 1]
+
+
+def test_zooming_by_key_keeps_the_selected_source_selected_and_in_place(dock, qtbot):
+    """'+' redrew every mark, dropping the selection, and zoomed around the middle, away from it."""
+    view = dock.view
+    view.show_timeline(spread())
+    view.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+
+    def chosen_x():
+        (item,) = view.scene().selectedItems()
+        assert item.data(ItemRole) == ("source", 2, 2)
+        return view.mapFromScene(item.sceneBoundingRect().center()).x()
+
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 300)  # the selected dot well left of the middle
+    before = chosen_x()
+    assert abs(before - view.viewport().width() / 2) > 100  # away from the middle, or the test proves nothing
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+        qtbot.keyClick(view, key)
+        assert abs(chosen_x() - before) <= SLOT  # a dot stands in a column of a few days
+    assert span(view) < 5000
