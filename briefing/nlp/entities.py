@@ -80,17 +80,24 @@ class Cluster:
     @property
     def type(self) -> str:
         votes: dict[str, float] = {}
+        ties: dict[str, float] = {}
         single_word = all(len(m.text.split()) == 1 for m in self.mentions)
         forms = {m.text for m in self.mentions}
         for mention in self.mentions:
-            # a lone capitalised word is more often a place or body than a person; beside
-            # a full name ('Jared Sexton'), a lone word's type ('Sexton said') only breaks ties,
-            # and so does a surname of two words ('Le Pen' beside 'Marine Le Pen')
-            lone = len(mention.text.split()) == 1 or any(ends_name(f, mention.text) for f in forms)
+            # a lone capitalised word is more often a place or body than a person; beside a
+            # full name ('Jared Sexton'), its last word's type ('Sexton said', 'the Sexton
+            # campaign', however often) only breaks ties, and so does a surname of two words
+            # ('Le Pen' beside 'Marine Le Pen'); another lone word counts a tenth ('Apple'
+            # beside 'Apple Store')
+            ending = any(ends_name(f, mention.text) for f in forms)
+            lone = not single_word and mention.weight < 3 and (ending or len(mention.text.split()) == 1)
             bias = 0.9 if single_word and mention.type == "person" and mention.weight < 3 else 1.0
-            bias *= 0.1 if lone and not single_word and mention.weight < 3 else 1.0
-            votes[mention.type] = votes.get(mention.type, 0.0) + mention.weight * bias
-        return max(votes, key=lambda kind: votes[kind])
+            bias *= 0.1 if lone and not ending else 1.0
+            tally = ties if lone and ending else votes
+            tally[mention.type] = tally.get(mention.type, 0.0) + mention.weight * bias
+        if not votes:
+            return max(ties, key=lambda kind: ties[kind])
+        return max(votes, key=lambda kind: (round(votes[kind], 6), ties.get(kind, 0.0)))
 
     @property
     def name(self) -> str:

@@ -342,3 +342,19 @@ def test_a_territory_is_a_place(analyse):
     """'American Samoa' was an organisation: the list of countries had no territories."""
     found = types(analyse("Clinton won American Samoa and Guam on Saturday, while Sanders looked to Puerto Rico."))
     assert [found.get(p) for p in ("American Samoa", "Guam", "Puerto Rico")] == ["place"] * 3
+
+
+def _voted(forms: list[tuple[str, str]]) -> str:
+    mentions, at = [], 0
+    for text, kind in forms:
+        mentions.append(Mention(at, at + len(text), text, kind))
+        at += len(text) + 1
+    return Cluster(mentions).type
+
+
+def test_a_surname_however_often_read_as_a_body_does_not_outvote_the_full_name():
+    """'the Trump campaign', 25 times an organisation, had made 'Donald Trump' one."""
+    assert _voted([("Donald Trump", "person"), *[("Trump", "organisation")] * 25, ("Trump", "person")]) == "person"
+    # the surname still breaks a tie of the full names, and a lone word that ends no name counts a tenth
+    assert _voted([("Jane Sexton", "person"), ("Jane Sexton", "organisation"), ("Sexton", "person")]) == "person"
+    assert _voted([("Apple Store", "person"), *[("Apple", "organisation")] * 11]) == "organisation"
