@@ -367,6 +367,7 @@ def _export(ws, output: str) -> int:
 def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     """Find the note, render it fully, then write it: a bad name or format leaves no file."""
     from briefing.export.formats import render_workspace_note, shortfall, write_note_as
+    from briefing.export.note import cautions_line
     from briefing.export.workspace_json import write_bytes_atomically
     from briefing.store.briefings import find_briefing, read_briefing
 
@@ -388,6 +389,9 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
             "word; flagged in the export",
             err=True,
         )
+    cautioned = cautions_line(rendered.cautioned())
+    if cautioned:
+        echo(f"briefing: {cautioned} (re-worded, evidence gone or dismissed since); flagged in the export", err=True)
     missing = shortfall(rendered, fmt)
     if missing:
         echo(f"briefing: {missing}", err=True)

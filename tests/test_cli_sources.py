@@ -151,6 +151,24 @@ def test_sources_delete_makes_a_backup_first(capsys, two_sources):
     assert [r["id"] for r in json.loads(out)] == [2]
 
 
+def test_deleting_a_source_says_which_claims_of_other_sources_lose_its_evidence(capsys, two_sources):
+    from briefing.store.claims import add_claim, add_evidence, mark_claim
+
+    with open_workspace(two_sources) as ws:
+        claim = add_claim(ws, 1, 0, len("The pumps restarted."))
+        add_evidence(ws, claim, 2, 0, len("The outage"), "supports")
+        mark_claim(ws, claim, "corroborated", reason="the outage report")
+    code, out, err = run(capsys, "sources", "delete", "2", "--yes", "--workspace", str(two_sources))
+    assert code == 0 and out.startswith("deleted source 2 ")
+    assert err.strip() == (
+        "Source 2 was evidence for 1 claim of other sources (1 passage), which lost it; "
+        "their judgements stay, flagged in briefing notes."
+    )
+    with open_workspace(two_sources) as ws:
+        (lost,) = [j for j in history_for(ws, "claim", claim) if j.action == "remove_evidence"]
+    assert (lost.field, lost.old_value, lost.reason) == ("supports", "The outage", "its source 2 was deleted")
+
+
 def test_an_edit_survives_briefing_analyse(capsys, analysed_path, tmp_path):
     copy = tmp_path / "copy.briefing"
     copy.write_bytes(analysed_path.read_bytes())

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES, BriefingError
+from briefing.export.cautions import note_cautions
 from briefing.export.citations import note_source_ids
 from briefing.export.note import RenderedNote, render_note
 from briefing.export.source_links import read_source_links
@@ -75,11 +76,13 @@ def note_judgements(ws: Workspace, note: BriefingNote) -> dict[int, Judgement]:
 def render_workspace_note(ws: Workspace, note: BriefingNote) -> RenderedNote:
     """A note read by ``read_briefing`` laid out with what the workspace knows around it: its
     claims' origins and judgements, its sources' web addresses."""
+    judgements = note_judgements(ws, note)
     return render_note(
         note,
         origins=note_origins(ws, note),
-        judgements=note_judgements(ws, note),
+        judgements=judgements,
         links=read_source_links(ws, note_source_ids(note)),
+        cautions=note_cautions(ws, note, judgements),
     )
 
 

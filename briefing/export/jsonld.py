@@ -142,6 +142,7 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> d
         "status": claim.status,
         "credibility": claim.credibility,
         "judgement": _judgement(judgement),
+        "cautions": list(rendered.cautions.get(item.ref_id, ())) if item.ref_id is not None else [],
         **found,
         "evidence": evidence,
     }

@@ -19,6 +19,7 @@ def render_markdown(rendered: RenderedNote) -> str:
             "items": len(note.items),
             "sources_cited": len(rendered.citations),
             "not_verified": len(note.problems()),
+            "judgements_to_check": rendered.cautioned(),
         }
     )
     return header + "\n" + rendered.markdown(escape_html=True)

@@ -38,6 +38,7 @@ from briefing.store.origins import OriginSummary
 
 GENERATOR = f"Briefing {__version__}"
 FLAG_PREFIX = "Not verified"
+CAUTION_LABEL = "Check the judgement"
 _ORPHAN_HEADINGS = {
     "quote": "Quote",
     "claim": "Claim",
@@ -54,6 +55,7 @@ class Section:
     heading: str | None  # plain text; None for text items
     markdown: str  # escaped body; empty for text items (see ``RenderedNote.section_markdown``)
     flags: tuple[str, ...] = ()  # plain-text warnings for passages that are not verified
+    cautions: tuple[str, ...] = ()  # plain text: why a claim's judgement may no longer hold
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class RenderedNote:
     origins: Mapping[int, OriginSummary] = field(default_factory=dict)  # claim id -> its evidence by origin
     judgements: Mapping[int, Judgement] = field(default_factory=dict)  # claim id -> the judgement of its status
     links: Mapping[int, str] = field(default_factory=dict)  # source id -> its web address
+    cautions: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # claim id -> ``export.cautions``
 
     def number(self, citation: Citation | None) -> int | None:
         """The number of the citation's source, adding the source to the list at its first use."""
@@ -94,7 +97,12 @@ class RenderedNote:
 
     def markdown(self, escape_html: bool = True) -> str:
         """The note's body as Markdown: title, metadata, sections, then the numbered sources."""
-        parts = [f"# {inline(self.note.title)}", self._metadata_line(), self._verification_line()]
+        parts = [
+            f"# {inline(self.note.title)}",
+            self._metadata_line(),
+            self._verification_line(),
+            self._cautions_line(),
+        ]
         parts += [self.section_markdown(s, escape_html) for s in self.sections]
         if self.citations:
             parts.append("## Sources")
@@ -115,6 +123,25 @@ class RenderedNote:
             return ""
         return f"*Every passage was checked word for word against its stored source on {self.generated[:10]}.*"
 
+    def cautioned(self) -> int:
+        """How many of the note's claims carry a caution on their judgement."""
+        return sum(1 for s in self.sections if s.cautions)
+
+    def _cautions_line(self) -> str:
+        line = cautions_line(self.cautioned())
+        return f"**{CAUTION_LABEL}:** {line}; see the claims below." if line else ""
+
+
+def cautions_line(count: int) -> str:
+    """'2 claims' judgements may no longer hold', or '' for none."""
+    if not count:
+        return ""
+    return (
+        f"{count} claim's judgement may no longer hold"
+        if count == 1
+        else f"{count} claims' judgements may no longer hold"
+    )
+
 
 def render_note(
     note: BriefingNote,
@@ -122,13 +149,16 @@ def render_note(
     origins: Mapping[int, OriginSummary] | None = None,
     judgements: Mapping[int, Judgement] | None = None,
     links: Mapping[int, str] | None = None,
+    cautions: Mapping[int, tuple[str, ...]] | None = None,
 ) -> RenderedNote:
     """Lay the note out; ``origins`` (``store.origins.list_claim_origins``) lets claim items say
     "3 sources, 1 origin" next to their evidence, and is left out of a claim it does not cover;
     ``judgements`` gives a claim's reason for its status and ``links`` a source's web address
     (``formats.render_workspace_note`` reads all three)."""
     when = generated or datetime.now(UTC).replace(microsecond=0).isoformat()
-    rendered = RenderedNote(note, when, origins=origins or {}, judgements=judgements or {}, links=links or {})
+    rendered = RenderedNote(
+        note, when, origins=origins or {}, judgements=judgements or {}, links=links or {}, cautions=cautions or {}
+    )
     for item in note.items:
         rendered.sections.append(_section(rendered, item))
     return rendered
@@ -222,7 +252,11 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
             checks.append((evidence.passage, "an evidence passage is"))
         lines.append("\n".join(rows))
     flags = _flags(checks)
-    return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags)
+    cautions = rendered.cautions.get(item.ref_id) if item.ref_id is not None else None
+    cautions = cautions or ()
+    if cautions:  # after the judgement it is about, before any passage's flag
+        lines.append(f"**{CAUTION_LABEL}:** {inline(' '.join(cautions))}")
+    return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags, cautions)
 
 
 def _reason_line(status: str, judgement: Judgement) -> str:

@@ -189,6 +189,15 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
         return revision
 
 
+def dismissed_among(ws: Workspace, claim_ids: list[int]) -> set[int]:
+    """Those of ``claim_ids`` dismissed as not claims."""
+    if not claim_ids:
+        return set()
+    marks = ", ".join("?" * len(claim_ids))
+    rows = ws.db.execute(f"SELECT id FROM claims WHERE dismissed = 1 AND id IN ({marks})", claim_ids).fetchall()
+    return {row[0] for row in rows}
+
+
 def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
     """One claim with its source title and evidence and suggestion counts, or an error."""
     rows = dict_rows(

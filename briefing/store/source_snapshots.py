@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.domain import BriefingError, WorkspaceError
+from briefing.domain import BriefingError, WorkspaceError, counted
 from briefing.store.claims import refresh_credibility
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources
@@ -69,17 +69,44 @@ def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
         return snapshot
 
 
+def evidence_for_others(ws: Workspace, source_ids: list[int]) -> tuple[int, int]:
+    """(passages, claims): the evidence these sources give claims of other sources, which deleting
+    them takes away; a judgement made with it may no longer hold."""
+    if not source_ids:
+        return 0, 0
+    marks = ", ".join("?" * len(source_ids))
+    row = ws.db.execute(
+        f"SELECT count(*), count(DISTINCT e.claim_id) FROM evidence e JOIN claims c ON c.id = e.claim_id "
+        f"WHERE e.source_id IN ({marks}) AND c.source_id NOT IN ({marks})",
+        [*source_ids, *source_ids],
+    ).fetchone()
+    return row[0], row[1]
+
+
+def lost_evidence_line(passages: int, claims: int, deleted: int | None = None) -> str:
+    """'It is evidence for 2 claims of other sources (3 passages), which lose it; ...' before a
+    deletion, 'Source 4 was evidence for ...' after it; '' when it gives no other claim evidence."""
+    if not passages:
+        return ""
+    lent = f"evidence for {counted(claims, 'claim')} of other sources ({counted(passages, 'passage')})"
+    lose = f"It is {lent}, which lose it" if deleted is None else f"Source {deleted} was {lent}, which lost it"
+    return f"{lose}; their judgements stay, flagged in briefing notes."
+
+
 def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = None) -> SourceSnapshot:
     """Delete a source and return what it took with it, in one transaction (for Undo). Claims of
     other sources that cited its passages get their credibility worked out again."""
     with ws.transaction() as db:
         snapshot = take_snapshot(ws, source_id)
         citing = db.execute(
-            "SELECT DISTINCT e.claim_id FROM evidence e JOIN claims c ON c.id = e.claim_id"
-            " WHERE e.source_id = ? AND c.source_id <> ?",
+            "SELECT e.claim_id, e.relation, e.passage FROM evidence e JOIN claims c ON c.id = e.claim_id"
+            " WHERE e.source_id = ? AND c.source_id <> ? ORDER BY e.id",
             [source_id, source_id],
         ).fetchall()
         delete_source(ws, source_id, reason)
+        gone = f"its source {source_id} was deleted"
+        for claim_id, relation, passage in citing:  # other claims' history keeps what they lost, and why
+            record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, gone)
         refresh_credibility(ws, [row[0] for row in citing])  # its passages no longer count
     return snapshot
 
@@ -96,6 +123,14 @@ def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None
                 db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {snapshot.key_column} = ?', [value, key])
             reindex_sources(ws, [snapshot.source_id])
             columns, rows = snapshot.tables.get("evidence", ([], []))
+            back = f"its source {snapshot.source_id} was restored"
+            claim_columns, claim_rows = snapshot.tables.get("claims", ([], []))
+            own = {row[claim_columns.index("id")] for row in claim_rows}
+            for row in rows:
+                claim_id = row[columns.index("claim_id")]
+                if claim_id not in own:
+                    relation, passage = row[columns.index("relation")], row[columns.index("passage")]
+                    record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, back)
             if rows:
                 refresh_credibility(ws, [row[columns.index("claim_id")] for row in rows])
             record_judgement(ws, "restore", "source", snapshot.source_id, None, None, snapshot.title, reason)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, counted
 from briefing.export.citations import unquoted
+from briefing.export.note import cautions_line
 from briefing.note_content import BriefingNote, SummaryContent
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
@@ -44,7 +45,7 @@ from briefing.ui.briefing_commands import (
 from briefing.ui.briefing_items import ItemIdRole, ItemList
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, DeleteNoteWithPassages, RemovePassage
-from briefing.ui.plain import InertDocument, ask, tip, warn
+from briefing.ui.plain import InertDocument, as_sentence, ask, tip, warn
 from briefing.ui.widgets import add_buttons, add_ok_cancel
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
@@ -227,19 +228,20 @@ class BriefingDock(QDockWidget):
         for section in self.rendered.sections:
             row = QListWidgetItem(_row_text(section))
             row.setData(ItemIdRole, section.item.id)
-            row.setToolTip(tip("\n".join(section.flags) or _row_text(section)))
-            if section.flags:
+            row.setToolTip(tip("\n".join((*section.cautions, *section.flags)) or _row_text(section)))
+            if section.flags or section.cautions:
                 row.setForeground(Qt.GlobalColor.red)
             self.items.addItem(row)
             if section.item.id == selected:
                 self.items.setCurrentItem(row)
+        warnings = []
         if self.note.problems():
             count = len(self.note.problems())
-            self.window_.statusBar().showMessage(
-                f"{count} passage{'s' if count != 1 else ''} in this note no longer match their sources "
-                "word for word: see the items in red.",
-                10000,
-            )
+            warnings.append(f"{counted(count, 'passage')} in this note no longer match their sources word for word")
+        if self.rendered.cautioned():
+            warnings.append(cautions_line(self.rendered.cautioned()))
+        if warnings:
+            self.window_.statusBar().showMessage(as_sentence("; ".join(warnings)) + ": see the items in red.", 10000)
         self.preview_timer.start()
 
     def update_preview(self) -> None:
@@ -425,7 +427,7 @@ class BriefingDock(QDockWidget):
 
 def _row_text(section) -> str:
     item = section.item
-    flag = "⚠ " if section.flags else ""
+    flag = "⚠ " if section.flags or section.cautions else ""
     if item.kind == "text":
         first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
         return f"{flag}Text · {first.lstrip('# ')[:120]}"

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from briefing.domain import ImportReport, WorkspaceError, counted
 from briefing.store import Workspace
 from briefing.store.backup import back_up
-from briefing.store.source_snapshots import SourceSnapshot, delete_source_keeping, restore_snapshot
+from briefing.store.source_snapshots import (
+    SourceSnapshot,
+    delete_source_keeping,
+    evidence_for_others,
+    lost_evidence_line,
+    restore_snapshot,
+)
 from briefing.store.source_versions import newest_version, source_version
 from briefing.store.sources import count_not_analysed, list_source_details, source_values
 from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersionsDialog, write_version_line
@@ -297,9 +303,11 @@ class SourceActions:
             label, question = f"{len(details)} sources", f"Delete {len(details)} sources?"
         quotes, claims = sum(d.quote_count for d in details), sum(d.claim_count for d in details)
         backup = "A backup is made first, and " if window.ws.path is not None else ""  # a server keeps its own
+        lent = lost_evidence_line(*evidence_for_others(window.ws, ids))
         question += (
-            f"\n\nIts {counted(quotes, 'quote')}, {counted(claims, 'claim')}, evidence and notes go with it. {backup}"
-            "Edit ▸ Undo brings it back until the window closes."
+            f"\n\nIts {counted(quotes, 'quote')}, {counted(claims, 'claim')}, evidence and notes go with it. "
+            + (f"{lent}\n\n" if lent else "")
+            + f"{backup}Edit ▸ Undo brings it back until the window closes."
         )
         if not self.confirm(window, "Delete Sources", question):
             return

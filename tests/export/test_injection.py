@@ -121,6 +121,7 @@ def test_markdown_is_inert_in_any_renderer_and_the_front_matter_reads_back(hosti
         "items",
         "sources_cited",
         "not_verified",
+        "judgements_to_check",
     }
     assert "<" not in body  # no tag of any kind, even for a renderer that passes raw HTML through
     page = HtmlText(markdown.markdown(body))  # Python-Markdown's defaults: raw HTML allowed

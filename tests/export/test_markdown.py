@@ -36,6 +36,7 @@ def test_markdown_round_trip_finds_every_item_and_citation(case, tmp_path):
         "items": 6,
         "sources_cited": 2,
         "not_verified": 0,
+        "judgements_to_check": 0,
     }
     text = _plain(body)
     for words in ITEM_TEXTS + CITATION_TEXTS:

@@ -178,7 +178,7 @@ def _claim_statuses(ws):
 
 
 def test_delete_asks_backs_up_and_undo_gives_every_row_back(demo_window):
-    from briefing.store.claims import mark_claim
+    from briefing.store.claims import add_evidence, mark_claim
 
     win = demo_window
     claim_id, source_id = win.ws.db.execute("SELECT id, source_id FROM claims ORDER BY id").fetchone()
@@ -191,6 +191,12 @@ def test_delete_asks_backs_up_and_undo_gives_every_row_back(demo_window):
     assert _counts(win.ws) == counts and len(asked) == 1  # answered No: nothing deleted
     title = get_source_details(win.ws, source_id).title
     assert asked[0].startswith(f"Delete the source “{title}”?")
+    assert "evidence for" not in asked[0]
+    other = win.ws.db.execute("SELECT id FROM claims WHERE source_id <> ? ORDER BY id", [source_id]).fetchone()[0]
+    add_evidence(win.ws, other, source_id, 0, 20, "supports")
+    counts, statuses = _counts(win.ws), _claim_statuses(win.ws)
+    win.source_actions.delete_selected()
+    assert "It is evidence for 1 claim of other sources (1 passage), which lose it" in asked[-1]
     win.source_actions.confirm = lambda parent, title, text: True
     win.source_actions.delete_selected()
     assert any("before-delete" in b.name for b in list_backups(win.ws.path))

@@ -1,0 +1,59 @@
+"""What a reader of a briefing note must know before trusting a claim's judgement, read from the
+judgement history: the claim was re-worded after it was judged, evidence it was judged with has
+gone since (removed, or its source deleted), or the analyst has since dismissed it as not a
+claim. Each passage of the note is still checked word for word (``note_content``); these are
+about the judgement, which no word-for-word check can see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from briefing.domain import counted, one_line
+from briefing.note_content import BriefingNote, ClaimContent
+from briefing.store import Workspace
+from briefing.store.claims import dismissed_among
+from briefing.store.history import Judgement, history_for
+
+
+def note_cautions(ws: Workspace, note: BriefingNote, judgements: Mapping[int, Judgement]) -> dict[int, tuple[str, ...]]:
+    """claim id -> its cautions (plain text, one sentence each), for the note's claims that have any;
+    ``judgements`` is ``formats.note_judgements``: the history row that gave each claim its status."""
+    claims = {item.ref_id: item.content for item in note.items if isinstance(item.content, ClaimContent)}
+    dismissed = dismissed_among(ws, [claim_id for claim_id in claims if claim_id is not None])
+    found: dict[int, tuple[str, ...]] = {}
+    for claim_id, claim in claims.items():
+        if claim_id is None or not isinstance(claim, ClaimContent):
+            continue
+        cautions = []
+        judgement = judgements.get(claim_id)
+        if judgement is not None:
+            later = [j for j in history_for(ws, "claim", claim_id) if j.id > judgement.id]
+            cautions += _reworded(claim, judgement, later) + _evidence_gone(claim, later)
+        if claim_id in dismissed:
+            cautions.append("It has since been dismissed as not a claim.")
+        if cautions:
+            found[claim_id] = tuple(cautions)
+    return found
+
+
+def _reworded(claim: ClaimContent, judgement: Judgement, later: list[Judgement]) -> list[str]:
+    """The claim's words when it was judged, when they are no longer its words."""
+    edits = [j for j in later if j.action == "edit" and j.field == "text"]
+    if not edits or edits[0].old_value is None or edits[0].old_value == claim.passage.text:
+        return []
+    judged = one_line(edits[0].old_value)
+    return [f"It was judged {judgement.new_value} on {judgement.at[:10]} when its words were “{judged}”."]
+
+
+def _evidence_gone(claim: ClaimContent, later: list[Judgement]) -> list[str]:
+    """Evidence passages removed after the judgement that the claim no longer has."""
+    present = {(e.relation, e.passage.text) for e in claim.evidence}
+    gone = [j for j in later if j.action == "remove_evidence" and (j.field, j.old_value) not in present]
+    unique = {(j.field, j.old_value): j for j in gone}
+    if not unique:
+        return []
+    deleted = all((j.reason or "").startswith("its source") for j in unique.values())
+    why = " with their source" if deleted and len(unique) > 1 else " with its source" if deleted else ""
+    passages = counted(len(unique), "evidence passage")
+    return [f"{passages} it was judged with {'was' if len(unique) == 1 else 'were'} removed since{why}."]

@@ -1,0 +1,69 @@
+"""A note says when a claim's judgement may no longer hold: re-worded after it was judged,
+evidence gone since (removed, or its source deleted), or dismissed as not a claim."""
+
+import json
+
+import pytest
+
+from briefing.export.formats import render_briefing
+from briefing.store.claims import dismiss_claim, edit_claim_span, restore_claim
+from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot
+from tests.export.helpers import CLAIM, EVIDENCE, TEXT_A, HtmlText, docx_paragraphs, pdf_text, split_front_matter
+
+
+def exported(case):
+    fields, body = split_front_matter(render_briefing(case.ws, case.briefing_id, "md").decode())
+    doc = json.loads(render_briefing(case.ws, case.briefing_id, "json"))
+    (claim,) = [i for i in doc["items"] if i["kind"] == "claim"]
+    return fields["judgements_to_check"], body, claim["cautions"]
+
+
+def test_a_note_without_changes_since_the_judgement_has_no_caution(case):
+    count, body, cautions = exported(case)
+    assert (count, cautions) == (0, []) and "Check the judgement" not in body
+
+
+def test_a_claim_re_worded_after_its_judgement_is_flagged_with_its_earlier_words(case):
+    shorter = CLAIM.index(" 40,000")
+    start = TEXT_A.index(CLAIM)
+    edit_claim_span(case.ws, case.ids["claim_id"], start, start + shorter)
+    count, body, cautions = exported(case)
+    assert count == 1
+    assert "**Check the judgement:** 1 claim's judgement may no longer hold" in body
+    assert "**Check the judgement:** It was judged disputed on" in body and f"“{CLAIM}”" in body
+    assert len(cautions) == 1 and CLAIM in cautions[0]
+    edit_claim_span(case.ws, case.ids["claim_id"], start, start + len(CLAIM))  # back to the judged words
+    assert exported(case)[0] == 0
+
+
+def test_evidence_lost_with_its_source_is_flagged_until_the_source_comes_back(case):
+    snapshot = delete_source_keeping(case.ws, case.ids["source_b"])
+    count, body, cautions = exported(case)
+    assert count == 1
+    assert cautions == ["1 evidence passage it was judged with was removed since with its source."]
+    assert EVIDENCE not in body  # gone from the note, but not silently
+    restore_snapshot(case.ws, snapshot)
+    assert exported(case)[0] == 0
+
+
+def test_a_claim_dismissed_after_it_went_into_the_note_is_flagged(case):
+    dismiss_claim(case.ws, case.ids["claim_id"])
+    count, _, cautions = exported(case)
+    assert (count, cautions) == (1, ["It has since been dismissed as not a claim."])
+    restore_claim(case.ws, case.ids["claim_id"])
+    assert exported(case)[0] == 0
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_every_format_shows_the_caution(case, fmt):
+    dismiss_claim(case.ws, case.ids["claim_id"])
+
+    data = render_briefing(case.ws, case.briefing_id, fmt)
+    if fmt == "html":
+        text = HtmlText(data.decode()).text
+    elif fmt == "docx":
+        text = " ".join(t for _, t in docx_paragraphs(data))
+    else:
+        text = " ".join(pdf_text(data)[0])
+    text = " ".join(text.split())
+    assert "Check the judgement: 1 claim's judgement" in text and "It has since been dismissed as not a claim" in text
