@@ -24,6 +24,9 @@ def add_claims_parser(commands, workspace_option) -> None:
     workspace_option(claims)
     claims.add_argument("--source", type=int, metavar="ID", help="only the claims of this source")
     claims.add_argument("--status", type=str.lower, choices=CLAIM_STATUSES, help="only claims with this status")
+    claims.add_argument(
+        "--dismissed", action="store_true", help="only the claims dismissed as not claims (bring one back: restore ID)"
+    )
     claims.add_argument("--json", action="store_true", help="print JSON")
     actions = claims.add_subparsers(dest="action", metavar="ACTION", parser_class=type(claims))
 
@@ -78,7 +81,7 @@ def run_claims(ws, args: argparse.Namespace) -> int:
     from briefing.store import claims
 
     if args.action is None:
-        rows = claims.list_claims(ws, args.source, args.status)
+        rows = claims.list_claims(ws, args.source, args.status, only_dismissed=args.dismissed)
         return _print_claims(rows, args.json, _altered(ws, rows))
     if args.action == "add":
         return _add(ws, args)
@@ -204,18 +207,19 @@ def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
         "kind": row["kind"],
         "score": row["score"],
         "origin": row["origin"],
+        "dismissed": bool(row["dismissed"]),
         "evidence": row["evidence"],
         "suggestions": row["suggestions"],
     }
 
 
 def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
-    from briefing.store.claims import get_claim
+    from briefing.store.claims import dismissed_message, get_claim
     from briefing.store.views import get_claim_related
 
     claim = get_claim(ws, claim_id)
     if claim["dismissed"]:
-        raise BriefingError(f"claim {claim_id} is dismissed (not a claim); restore it first")
+        raise BriefingError(dismissed_message(claim_id))
     if refresh:
         _suggest(ws, [claim_id])
         claim = get_claim(ws, claim_id)

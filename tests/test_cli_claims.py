@@ -83,6 +83,22 @@ def test_a_dismissed_machine_claim_stays_dismissed_after_analyse_all(capsys, ws_
     assert restored["suggestions"] > 0  # the analysis passed it over while it was dismissed
 
 
+def test_a_dismissed_claim_is_listed_on_request_and_refuses_judgement_until_restored(capsys, ws_copy):
+    claim = _claims(capsys, ws_copy)[0]
+    cid = str(claim["id"])
+    assert run(capsys, "claims", "--workspace", ws_copy, "dismiss", cid)[0] == 0
+    dismissed = _claims(capsys, ws_copy, "--dismissed")
+    assert [(c["id"], c["dismissed"]) for c in dismissed] == [(claim["id"], True)]
+    refusal = f"briefing: claim {cid} is dismissed (not a claim); restore it first (briefing claims restore {cid})"
+    for action in (["mark", cid, "corroborated"], ["edit", cid, "--start", "0", "--end", "5"]):
+        code, out, err = run(capsys, "claims", "--workspace", ws_copy, *action)
+        assert (code, out, err.strip()) == (1, "", refusal)
+    assert run(capsys, "claims", "--workspace", ws_copy, "restore", cid)[0] == 0
+    assert _claims(capsys, ws_copy, "--dismissed") == []
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", cid, "corroborated")
+    assert code == 0, err
+
+
 def test_machine_claims_found_again_keep_their_ids_after_analyse_all(capsys, ws_copy):
     """A script's claim ids still name the same claims after re-analysis (they were renumbered)."""
     before = {c["id"]: c["text"] for c in _claims(capsys, ws_copy) if c["origin"] == "analysis"}

@@ -132,6 +132,8 @@ def edit_claim_span(
     sentence the analysis found is not proposed again. Returns the claim's revision after."""
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
+        if claim["dismissed"]:
+            raise BriefingError(dismissed_message(claim_id))
         text = part_text(ws, claim["source_id"], claim["part"])
         start, end = checked_span(text, start, end, claim["source_id"])
         if (start, end) == (claim["start"], claim["end"]):
@@ -189,6 +191,10 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
         return revision
 
 
+def dismissed_message(claim_id: int) -> str:
+    return f"claim {claim_id} is dismissed (not a claim); restore it first (briefing claims restore {claim_id})"
+
+
 def dismissed_among(ws: Workspace, claim_ids: list[int]) -> set[int]:
     """Those of ``claim_ids`` dismissed as not claims."""
     if not claim_ids:
@@ -216,9 +222,14 @@ def get_claim_status(ws: Workspace, claim_id: int) -> str:
 
 
 def list_claims(
-    ws: Workspace, source_id: int | None = None, status: str | None = None, include_dismissed: bool = False
+    ws: Workspace,
+    source_id: int | None = None,
+    status: str | None = None,
+    include_dismissed: bool = False,
+    only_dismissed: bool = False,
 ) -> list[dict[str, Any]]:
-    """Claims, source by source in text order, optionally of one source or status."""
+    """Claims, source by source in text order, optionally of one source or status; the dismissed
+    ones too (``include_dismissed``) or only them (``only_dismissed``)."""
     if status is not None and status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     where: list[str] = []
@@ -229,7 +240,9 @@ def list_claims(
     if status is not None:
         where.append("c.status = ?")
         params.append(status)
-    if not include_dismissed:
+    if only_dismissed:
+        where.append("c.dismissed = 1")
+    elif not include_dismissed:
         where.append("c.dismissed = 0")
     sql = f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id"
     if where:
@@ -282,9 +295,11 @@ def mark_claim(
     if status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     with ws.transaction() as db:
-        row = db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
+        row = db.execute("SELECT status, dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()
         if row is None:
             raise BriefingError(f"claim {claim_id} does not exist")
+        if row[1]:
+            raise BriefingError(dismissed_message(claim_id))
         if row[0] == status:
             return ensure_current(ws, "claim", claim_id, expected)
         revision = revise(ws, "claim", claim_id, expected)
