@@ -126,10 +126,19 @@ def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, exp
 
 
 def edit_claim_span(
-    ws: Workspace, claim_id: int, start: int, end: int, reason: str | None = None, *, expected: int | None = None
+    ws: Workspace,
+    claim_id: int,
+    start: int,
+    end: int,
+    reason: str | None = None,
+    *,
+    expected: int | None = None,
+    back_to_analysis: bool = False,
 ) -> int:
     """Give a claim other words of its source; the claim becomes the analyst's, and the
-    sentence the analysis found is not proposed again. Returns the claim's revision after."""
+    sentence the analysis found is not proposed again. ``back_to_analysis`` undoes the edit that
+    made a machine claim the analyst's: the words are the analysis's again, and so is the claim.
+    Returns the claim's revision after."""
     with ws.transaction() as db:
         claim = get_claim(ws, claim_id)
         if claim["dismissed"]:
@@ -145,15 +154,20 @@ def edit_claim_span(
         ).fetchone()
         if other is not None:
             raise BriefingError(f"that passage is already claim {other[0]}")
-        if claim["origin"] == "analysis":
+        if back_to_analysis:
+            db.execute(
+                "DELETE FROM rejections WHERE kind = 'claim' AND source_id = ? AND key = ?",
+                [claim["source_id"], text[start:end]],
+            )
+        elif claim["origin"] == "analysis":
             db.execute(
                 "INSERT INTO rejections (kind, source_id, key, created_at) VALUES ('claim', ?, ?, ?)",
                 [claim["source_id"], claim["text"], utc_now()],
             )
         revision = revise(ws, "claim", claim_id, expected)
         db.execute(
-            "UPDATE claims SET start = ?, \"end\" = ?, text = ?, origin = 'analyst' WHERE id = ?",
-            [start, end, text[start:end], claim_id],
+            'UPDATE claims SET start = ?, "end" = ?, text = ?, origin = ? WHERE id = ?',
+            [start, end, text[start:end], "analysis" if back_to_analysis else "analyst", claim_id],
         )
         record_judgement(ws, "edit", "claim", claim_id, "text", claim["text"], text[start:end], reason)
         reindex_sources(ws, [claim["source_id"]])

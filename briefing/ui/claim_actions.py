@@ -76,6 +76,7 @@ class EditClaim(QUndoCommand):
         claim = get_claim(ws, claim_id)
         self.ws, self.claim_id, self.changed = ws, claim_id, changed
         self.new, self.old = span, (claim["start"], claim["end"])
+        self.found_by_analysis = claim["origin"] == "analysis"  # undo gives it back to the analysis
         self.seen = seen
 
     def redo(self) -> None:
@@ -85,7 +86,14 @@ class EditClaim(QUndoCommand):
         self.changed()
 
     def undo(self) -> None:
-        edit_claim_span(self.ws, self.claim_id, *self.old, reason="undo", expected=self._left())
+        edit_claim_span(
+            self.ws,
+            self.claim_id,
+            *self.old,
+            reason="undo",
+            expected=self._left(),
+            back_to_analysis=self.found_by_analysis,
+        )
         self.changed()
 
     def _left(self) -> int | None:

@@ -24,22 +24,28 @@ class Applied(QUndoCommand):
     store refuses (a colleague changed the item since: store.revisions) writes nothing; the step
     leaves the stack (it can no longer be undone as it was) and ``refused`` gets the reason."""
 
-    def __init__(self, inner: QUndoCommand, refused: Callable[[BriefingError], None] | None = None):
+    def __init__(
+        self,
+        inner: QUndoCommand,
+        refused: Callable[[BriefingError], None] | None = None,
+        done: Callable[[QUndoCommand, str], None] | None = None,
+    ):
         super().__init__(inner.text())
         self.inner = inner
         self._first = True
         self._refused = refused
+        self._done = done  # told (command, "Undone" or "Redone") after a later step, to show it
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._run(self.inner.redo)
+        self._run(self.inner.redo, "Redone")
 
     def undo(self) -> None:
-        self._run(self.inner.undo)
+        self._run(self.inner.undo, "Undone")
 
-    def _run(self, step: Callable[[], None]) -> None:
+    def _run(self, step: Callable[[], None], verb: str) -> None:
         try:
             step()
         except BriefingError as exc:
@@ -47,6 +53,20 @@ class Applied(QUndoCommand):
             if self._refused is None:
                 raise
             self._refused(exc)
+            return
+        if self._done is not None:
+            self._done(self.inner, verb)
+
+
+def claim_of(command: QUndoCommand) -> int | None:
+    """The claim an undoable command changes (its ``claim_id``, or the claim its revisions
+    follow), or None for a command on something else."""
+    claim_id = getattr(command, "claim_id", None)
+    if isinstance(claim_id, int):
+        return claim_id
+    revisions = getattr(command, "revisions", None) or getattr(command, "_revisions", None)
+    item = getattr(revisions, "item", None)
+    return item[1] if item is not None and item[0] == "claim" else None
 
 
 class Revisions:

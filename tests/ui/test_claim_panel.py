@@ -121,14 +121,21 @@ def test_switching_source_empties_the_panel_and_the_reason(demo_window, two_clai
     assert demo_window.panel.claim_help.text() == "Select a claim in the list first."
 
 
-def test_undo_after_switching_source_shows_the_claim_still_selected(demo_window, two_claims):
+def test_undo_after_switching_source_brings_the_changed_claim_into_sight(demo_window, two_claims):
+    """Undo changed a claim of another source where the analyst could not see it, and said nothing."""
     (first_source, first), (other_source, second) = two_claims
     demo_window.panel.mark_current("disputed")
     demo_window.select_source(other_source)
     demo_window.panel.select("claim", second)
     demo_window.undo_stack.undo()  # undoes the first claim's mark, in another source
     assert get_claim(demo_window.ws, first)["status"] == "unreviewed"
-    assert_panel_shows(demo_window, second)
+    assert demo_window.current_source_id() == first_source
+    assert_panel_shows(demo_window, first)
+    assert demo_window.statusBar().currentMessage().startswith(f"Undone: Mark claim disputed (claim {first}, “")
+    demo_window.select_source(other_source)
+    demo_window.undo_stack.redo()
+    assert demo_window.current_source_id() == first_source and get_claim(demo_window.ws, first)["status"] == "disputed"
+    assert_panel_shows(demo_window, first)
 
 
 def test_a_search_result_selects_its_claim_and_the_panel_follows(demo_window, two_claims):
@@ -229,8 +236,12 @@ def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
     assert_panel_shows(demo_window, None)
     demo_window.undo_stack.undo()  # not a claim
     assert claim_id in {c["id"] for c in list_claims(demo_window.ws, source)}
+    assert_panel_shows(demo_window, claim_id)  # the claim back, selected
     demo_window.undo_stack.undo()  # the edit
-    assert get_claim(demo_window.ws, claim_id)["text"] == original["text"]
+    restored = get_claim(demo_window.ws, claim_id)
+    assert (restored["text"], restored["origin"]) == (original["text"], "analysis")
+    rejected = demo_window.ws.db.execute("SELECT count(*) FROM rejections WHERE kind = 'claim'").fetchone()[0]
+    assert rejected == 0  # the analysis may find its sentence again
     actions = [h.action for h in list_claim_history(demo_window.ws, claim_id)]
     assert actions[-4:] == ["edit", "dismiss", "restore", "edit"]
 
