@@ -62,7 +62,7 @@ def extract_html(html: str) -> Extracted:
         raise FormatError("empty file")
     check_elements(html)
     html = tame_tags(html)
-    result = extract_body(html)
+    result = extract_body(free_inline_spans(html))
     meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
     extra = read_json_ld(html)
     body = getattr(result, "body", None)
@@ -81,6 +81,41 @@ def extract_html(html: str) -> Extracted:
         outlet=pick(meta["sitename"], extra.get("publisher"), outlet_from_title_tag(html, title)),
         published=pick(meta["date"], extra.get("datePublished")),
     )
+
+
+SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNORECASE)
+SENTENCE_BLOCKS = frozenset("p li blockquote dd td".split())
+WORD_CHARACTER = re.compile(r"\w")
+
+
+def free_inline_spans(html: str) -> str:
+    """``html`` with the class, id and style taken off each span that stands inside a sentence.
+
+    trafilatura drops an element by its class alone: in precision mode every span of class
+    "link" or "bottom", so "reported that <span class="link"><a>the NFL will fine Rudolph</a>
+    </span> for his role" lost the words a link carried, mid-sentence. A span with words of its
+    paragraph on both sides is part of the sentence, whatever its class; the page is parsed
+    once more only when it has a named span."""
+    if not SPAN_WITH_NAMES.search(html):
+        return html
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    freed = [span for span in root.iter("span") if span.attrib and _inside_a_sentence(span)]
+    for span in freed:
+        for name in ("class", "id", "style"):
+            span.attrib.pop(name, None)
+    return lxml.html.tostring(root, encoding="unicode") if freed else html
+
+
+def _inside_a_sentence(span) -> bool:
+    block = next((a for a in span.iterancestors() if a.tag in SENTENCE_BLOCKS or a.tag in BLOCK_TAGS), None)
+    if block is None or block.tag not in SENTENCE_BLOCKS:
+        return False
+    previous, parent = span.getprevious(), span.getparent()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    return bool(WORD_CHARACTER.search(before) and WORD_CHARACTER.search(span.tail or ""))
 
 
 def check_elements(html: str) -> None:

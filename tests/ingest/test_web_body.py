@@ -132,3 +132,12 @@ def test_a_line_break_in_the_pages_source_is_a_space_and_a_br_a_line_break():
         ("p", "Photos which were released online, show the actress Kate Doe."),
         ("p", "Ferry times:\n06:40 Port Halden\n07:10 Veldra"),
     ]
+
+
+def test_words_in_a_named_span_inside_a_sentence_are_kept():
+    """trafilatura drops span class="link" in precision mode: 'reported that  for his role'."""
+    linked = '<span class="link"><a href="https://example.org/x">the board will fine the club</a></span>'
+    aside = '<span class="share-bottom">Share this</span>'
+    body = extract_html(page(f"<p>The paper reported that {linked} for its role in the fight.</p>\n{aside}")).text
+    assert "reported that the board will fine the club for its role in the fight." in body
+    assert "Share this" not in body  # a span standing alone is still judged by its class
