@@ -49,6 +49,17 @@ def test_import_demo_then_again_is_a_no_op(capsys, ws_file, demo_dir):
     assert out.startswith("0 imported") and f"{imported} already there" in out
 
 
+def test_a_relative_path_is_stored_as_the_files_full_path(capsys, ws_file, tmp_path, monkeypatch):
+    """'pol/a.txt' meant nothing once the working folder changed."""
+    (tmp_path / "pol").mkdir()
+    (tmp_path / "pol" / "a.txt").write_text("Pumps restarted at dawn, the water board said on Monday.\n")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "import", "--workspace", str(ws_file), "pol")
+    assert code == 0, err
+    code, out, _ = run(capsys, "export", "--format", "json", "-o", "-", "--workspace", str(ws_file))
+    assert [s["path"] for s in json.loads(out)["sources"]] == [str(tmp_path / "pol" / "a.txt")]
+
+
 def test_broken_files_fail_one_line_each_and_the_rest_imports(capsys, ws_file, broken_dir):
     code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(broken_dir))
     assert code == 1

@@ -52,9 +52,17 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     problems: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_folder, exists = path.is_dir(), path.exists()
+        except OSError as error:  # inside a folder this user may not enter
+            problems.append((str(given), f"could not be read ({error.strerror or error})"))
+            continue
+        if is_folder:
             files.extend(walk_folder(path, problems))
-        elif not path.exists():
+        elif not exists:
+            if path.is_symlink():
+                problems.append((str(given), f"broken link: {path.name} -> {os.readlink(path)}"))
+                continue
             problems.append((str(given), "no such file or folder"))
         elif suffix_of(path) not in SUPPORTED_SUFFIXES:
             problems.append((str(given), describe_unsupported(path)))
@@ -99,7 +107,11 @@ def walk_folder(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
 
 
 def check_link(path: Path, base: Path, problems: list[tuple[str, str]]) -> bool:
-    """True when the link ``path`` points inside ``base``; otherwise reported as skipped."""
+    """True when the link ``path`` points inside ``base``; otherwise reported as skipped, or
+    as broken when it points nowhere."""
+    if not path.exists():
+        problems.append((str(path), f"broken link: {path.name} -> {os.readlink(path)}"))
+        return False
     try:
         target = path.resolve()
     except (OSError, RuntimeError):  # a loop of links

@@ -89,7 +89,7 @@ def build_document(path: Path) -> Document:
     )
     title = pick(field_title, found.title, strip_site_affix(plausible_title(extracted.file_title), outlet))
     document = Document(
-        path=str(path),
+        path=str(path.absolute()),  # "pol/a.txt" would mean nothing once the working folder changed
         format=fmt,
         raw=raw,
         content_hash=hashlib.sha256(raw).hexdigest(),

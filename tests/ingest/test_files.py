@@ -91,4 +91,28 @@ def test_a_link_inside_the_folder_is_read_once_and_loops_end(tmp_path):
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
     files, problems = collect_files([folder])
     assert [p.name for p in files] == ["b.md", "real.txt"]
-    assert problems == []
+    assert problems == [(str(folder / "dangling.txt"), f"broken link: dangling.txt -> {folder / 'gone.txt'}")]
+
+
+def test_a_broken_link_named_alone_says_so(tmp_path):
+    (tmp_path / "notes.txt").symlink_to(tmp_path / "moved.txt")
+    assert collect_files([tmp_path / "notes.txt"]) == (
+        [],
+        [(str(tmp_path / "notes.txt"), f"broken link: notes.txt -> {tmp_path / 'moved.txt'}")],
+    )
+
+
+def test_a_path_this_user_may_not_reach_is_one_problem_and_the_rest_goes_on(tmp_path, monkeypatch):
+    """A file inside a folder without search permission made the whole import stop on
+    'unexpected error: PermissionError', importing nothing of the batch."""
+    locked, good = tmp_path / "locked" / "in.txt", touch(tmp_path / "good.txt")
+    real_is_dir = Path.is_dir
+
+    def is_dir(path):
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    files, problems = collect_files([locked, good])
+    assert files == [good] and problems == [(str(locked), "could not be read (Permission denied)")]
