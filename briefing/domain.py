@@ -69,6 +69,11 @@ def judged_on_earlier_words(claim_id: int, status: str, evidence: int) -> str | 
     )
 
 
+def file_name_of(path: str) -> str:
+    """The last part of a stored path, written on any system: 'C:\\cases\\a.txt' -> 'a.txt'."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def one_line(text: str) -> str:
     """``text`` with its line breaks and runs of spaces made single spaces: one line of a list."""
     return " ".join(text.split())

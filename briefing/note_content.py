@@ -41,6 +41,14 @@ class Citation:
     paragraph: int | None = None  # 1-based paragraph of ``start`` in the source text; 0: the headline
     last_paragraph: int | None = None  # the paragraph of the passage's last character, when another
     version: int = 1  # which version of its article the source is (a newer copy imported over it)
+    file_name: str | None = None  # the name of the file imported, which tells untitled sources apart
+
+    @property
+    def shown_title(self) -> str:
+        """The title; for an untitled source, the file it came from: '(untitled source: fnc_837.txt)'."""
+        if self.title:
+            return self.title
+        return f"(untitled source: {self.file_name})" if self.file_name else "(untitled source)"
 
     @property
     def paragraphs(self) -> str:

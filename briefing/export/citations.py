@@ -67,9 +67,7 @@ def citation_text(c: Citation, url: str | None = None) -> str:
         else "Reliability not graded"
     )
     version = f" Version {c.version} of the article." if c.version > 1 else ""
-    return f"{_sentence(c.title or '(untitled source)')} {_sentence(_capital(where))} {grade}.{version}" + (
-        f" {url}" if url else ""
-    )
+    return f"{_sentence(c.shown_title)} {_sentence(_capital(where))} {grade}.{version}" + (f" {url}" if url else "")
 
 
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’»)\]]*$")

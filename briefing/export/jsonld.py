@@ -180,6 +180,7 @@ def _source(c: Citation, url: str | None) -> dict[str, Any]:
         "id": c.source_id,
         "iri": source_iri(c.source_id),
         "title": c.title,
+        "file": c.file_name,
         "outlet": c.outlet,
         "author": c.author,
         "published": c.published,

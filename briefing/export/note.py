@@ -298,14 +298,14 @@ def _annotation(rendered: RenderedNote, item: BriefingItem, note: AnnotationCont
 def _passage(rendered: RenderedNote, item: BriefingItem, selected: PassageContent) -> Section:
     """Words the analyst selected, as a block quote cited like a quote and checked like one."""
     citation = selected.passage.citation
-    title = (citation.title if citation else None) or "(untitled source)"
+    title = citation.shown_title if citation else "(untitled source)"
     flags = _flags([(selected.passage, "the passage is")])
     return Section(item, f"Passage: {title}", f"> {_quoted(rendered, selected.passage)}{_flag_lines(flags)}", flags)
 
 
 def _summary(rendered: RenderedNote, item: BriefingItem, summary: SummaryContent) -> Section:
     text = inline(summary.summary) if summary.summary else "*No summary yet.*"
-    heading = f"Summary: {summary.citation.title or '(untitled source)'}"
+    heading = f"Summary: {summary.citation.shown_title}"
     return Section(item, heading, f"{text}{_cite(rendered, summary.citation)}")
 
 

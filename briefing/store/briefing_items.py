@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from briefing.domain import file_name_of
 from briefing.note_content import (
     ORPHANED,
     AnnotationContent,
@@ -156,6 +157,7 @@ class ItemReader:
             0 if in_title else paragraph_number(words, start),
             None if in_title else last_paragraph_number(words, start, end),
             base.version,
+            base.file_name,
         )
         check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
@@ -163,12 +165,24 @@ class ItemReader:
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:
             row = self.ws.db.execute(
-                "SELECT text, title, outlet, author, published, reliability, version FROM sources WHERE id = ?",
+                "SELECT text, title, outlet, author, published, reliability, version, path FROM sources WHERE id = ?",
                 [source_id],
             ).fetchone()
             self._sources[source_id] = (
                 None
                 if row is None
-                else _Source(row[0], Citation(source_id, row[1], row[2], row[3], row[4], row[5], version=row[6] or 1))
+                else _Source(
+                    row[0],
+                    Citation(
+                        source_id,
+                        row[1],
+                        row[2],
+                        row[3],
+                        row[4],
+                        row[5],
+                        version=row[6] or 1,
+                        file_name=file_name_of(row[7]) if row[7] else None,
+                    ),
+                )
             )
         return self._sources[source_id]

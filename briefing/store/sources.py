@@ -15,6 +15,7 @@ from briefing.domain import (
     Source,
     SourceRow,
     check_iso_date,
+    file_name_of,
 )
 from briefing.languages import TWO_LETTER_CODES
 from briefing.page_urls import find_page_url, is_plain_url
@@ -146,7 +147,7 @@ def list_sources(ws: Workspace) -> list[ListedSource]:
 
 def _listed(row: tuple) -> ListedSource:
     source_id, title, outlet, published, reliability, quotes, claims, analysed, version, path = row
-    name = re.split(r"[/\\]", path)[-1] or None if path else None  # a path of any system: its last part
+    name = file_name_of(path) or None if path else None
     return ListedSource(source_id, title, outlet, published, reliability, quotes, claims, bool(analysed), version, name)
 
 

@@ -67,3 +67,15 @@ def test_every_format_shows_the_caution(case, fmt):
         text = " ".join(pdf_text(data)[0])
     text = " ".join(text.split())
     assert "Check the judgement: 1 claim's judgement" in text and "It has since been dismissed as not a claim" in text
+
+
+def test_untitled_sources_are_told_apart_by_their_files(case):
+    """Two untitled sources were both '(untitled source). Undated.': a reader could not check [1] or [2]."""
+    from briefing.store.sources import update_source
+
+    case.ws.db.execute("UPDATE sources SET path = ? WHERE id = ?", ["/cases/fnc_1027.txt", case.ids["source_b"]])
+    update_source(case.ws, case.ids["source_b"], title="")
+    _, body, _ = exported(case)
+    assert "2. (untitled source: fnc\\_1027.txt). The Veldran Standard, undated." in body  # Markdown-escaped
+    doc = json.loads(render_briefing(case.ws, case.briefing_id, "json"))
+    assert [c["source"]["file"] for c in doc["citations"]] == ["a.txt", "fnc_1027.txt"]
