@@ -98,7 +98,16 @@ def unquoted(text: str) -> str:
     text = text.strip()
     if len(text) > 1 and text[0] in SINGLE_OPENING and text[-1] in SINGLE_CLOSING:
         text = text[1:-1]
-    return text.lstrip(DOUBLE_MARKS + " ").rstrip(DOUBLE_MARKS + " ") or text
+    if not text:
+        return text
+    opens, closes = text[0] in DOUBLE_MARKS, text[-1] in DOUBLE_MARKS
+    odd = sum(c in DOUBLE_MARKS for c in text) % 2 == 1  # a mark without its pair: the quote's own
+    words = text
+    if opens and (closes or odd):  # 'was "a first strong signal"': the inner quotation's marks stay
+        words = words.lstrip(DOUBLE_MARKS + " ")
+    if closes and (opens or odd):
+        words = words.rstrip(DOUBLE_MARKS + " ")
+    return words or text
 
 
 def telling_cue(cue: str | None) -> str | None:

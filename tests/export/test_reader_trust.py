@@ -222,3 +222,20 @@ def test_a_passage_across_a_paragraph_break_cites_both_paragraphs(page_note, fmt
 
 def page_note_source(case) -> int:
     return case.ws.db.execute("SELECT id FROM sources WHERE title = 'Ransom demand'").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "stored, shown",
+    [
+        ("“We were told nothing,”", "We were told nothing,"),  # a quote with its own marks: wrapped once
+        ("‘No demand was received,’", "No demand was received,"),
+        ("“We were told nothing", "We were told nothing"),  # a quote running on into the next paragraph
+        ('last weekend was "a first strong signal"', 'last weekend was "a first strong signal"'),
+        ('"a first strong signal" was all he said', '"a first strong signal" was all he said'),
+    ],
+)
+def test_quotation_marks_inside_a_passage_keep_their_pairs(stored, shown):
+    """An annotation ending in a quotation lost its closing mark: '“…was "a first strong signal”'."""
+    from briefing.export.citations import unquoted
+
+    assert unquoted(stored) == shown
