@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -111,6 +111,9 @@ class SidePanel(QTabWidget):
             (self._summary_tab(), self.entities, self.quotes, self.claims_widget, self.notes), TAB_LABELS, strict=True
         ):
             self.addTab(page, label)
+        # a tab's mnemonic (Alt+L) takes the keyboard into its list too, so the arrows move there
+        self.keyed = (self.summary, self.entities, self.quotes, self.claims, self.notes)
+        self.tabBar().installEventFilter(self)
         # every tab in sight, whole: neither scrolled nor cut, the panel is at least as wide as its tabs
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.TextElideMode.ElideNone)
@@ -122,6 +125,14 @@ class SidePanel(QTabWidget):
         for tree in (self.quotes, self.claims, self.notes):
             tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             tree.customContextMenuRequested.connect(lambda point, t=tree: self._show_menu(t, point))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, self._focus_current_list)  # after the tab bar switched tabs
+        return super().eventFilter(watched, event)
+
+    def _focus_current_list(self) -> None:
+        self.keyed[self.currentIndex()].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _summary_tab(self) -> QWidget:
         tab = QWidget()

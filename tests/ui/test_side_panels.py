@@ -153,3 +153,18 @@ def test_the_entity_lists_counts_say_what_each_counts(demo_window):
     header = demo_window.panel.entities.headerItem()
     assert [header.text(i) for i in range(3)] == ["Entity", "Mentions", "Sources"]
     assert "in this source" in header.toolTip(1) and "of the workspace" in header.toolTip(2)
+
+
+def test_a_tabs_mnemonic_takes_the_keyboard_into_its_list(demo_window, qtbot):
+    """Alt+L showed the Claims tab but Down still moved in the source list."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.show()
+    demo_window.activateWindow()
+    table = demo_window.table
+    table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: demo_window.panel.claims.hasFocus())
+    assert demo_window.panel.currentWidget() is demo_window.panel.claims_widget
