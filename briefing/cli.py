@@ -24,6 +24,7 @@ from briefing.cli_output import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    command_error,
     print_briefings,
     print_import,
     print_info,
@@ -167,12 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.qt_arguments = qt_arguments
     if qt_arguments and args.command is not None:
         parser.error(f"{qt_arguments[0]} is an option of the window, not of '{args.command}'")
-    if args.command == "export":
-        check_export_format(parser, args)
-    if args.command == "claims":
-        check_claims_args(parser, args)
-    if (args.command == "import" and args.queue) or args.command == "worker":
-        check_queue_target(parser, args)
+    check_command_args(parser, args)
     # Libraries (pypdf, trafilatura) log warnings about damaged files; the user
     # gets one line per file from us instead of Python's last-resort handler.
     logging.getLogger().addHandler(logging.NullHandler())
@@ -189,6 +185,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def check_command_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """What argparse cannot check of one command's arguments: a usage error (exit 2) if wrong."""
+    if args.command == "export":
+        check_export_format(parser, args)
+    if args.command == "claims":
+        check_claims_args(parser, args)
+    if args.command == "search" and args.saved is not None and args.query:
+        command_error(
+            parser,
+            "search",
+            f"--saved runs the search as saved; words of its own ({' '.join(args.query)!r}) do not go with it",
+        )
+    if (args.command == "import" and args.queue) or args.command == "worker":
+        check_queue_target(parser, args)
 
 
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

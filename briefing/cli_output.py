@@ -74,9 +74,11 @@ def waiting_hint(not_analysed: int, queued: int = 0) -> str:
     """What `info` and `sources` say of the sources the analysis has not run on (or ran on with
     an older version of Briefing); ``queued`` of them wait in a team workspace's job queue."""
     plural = "s wait" if not_analysed != 1 else " waits"
-    run = "run 'briefing analyse' to find their entities, quotes and claims"
+    its = "their" if not_analysed != 1 else "its"
+    run = f"run 'briefing analyse' to find {its} entities, quotes and claims"
     if queued >= not_analysed:
-        run = "their jobs are queued: 'briefing worker --workspace …' on any machine runs them"
+        jobs = "their jobs are" if not_analysed != 1 else "its job is"
+        run = f"{jobs} queued: 'briefing worker --workspace …' on any machine runs them"
     elif queued:
         run = f"{queued} queued for 'briefing worker'; for the others, {run}"
     return f"{not_analysed} source{plural} for the analysis; {run}"

@@ -534,6 +534,13 @@ def test_saved_searches_from_the_command_line(capsys, ws_file, demo_dir):
     assert code == 1 and err == "briefing: no saved search named 'nobody' (saved: Okafor)\n"
     code, out, err = run(capsys, "search", "--workspace", str(ws_file), "--save", "", "pumps")
     assert (code, out, err) == (1, "", "briefing: a saved search needs a name\n")  # it ran the search
+    with pytest.raises(SystemExit) as usage:  # the words were silently left out
+        run(capsys, "search", "--workspace", str(ws_file), "--saved", "Okafor", "clinton")
+    assert usage.value.code == 2
+    assert capsys.readouterr().err == (
+        "briefing: search: --saved runs the search as saved; words of its own ('clinton') do not go with it "
+        "(see 'briefing search --help')\n"
+    )
 
 
 def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):

@@ -62,7 +62,7 @@ def test_sources_table_says_which_are_not_analysed_with_titles_as_data(capsys, t
     assert lines[1].split()[:2] == ["1", "yes"] and lines[2].split()[:2] == ["2", "no"]
     assert "forged line" not in lines and "\x1b" not in out
     assert err.strip() == (
-        "briefing: 1 source waits for the analysis; run 'briefing analyse' to find their entities, quotes and claims"
+        "briefing: 1 source waits for the analysis; run 'briefing analyse' to find its entities, quotes and claims"
     )
 
 

@@ -50,12 +50,35 @@ SURROGATES = re.compile(r"[\ud800-\udfff]+")
 NON_BYTE_SURROGATES = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """The text of UTF-16 saved without its byte-order mark (Windows' "Unicode" without one),
+    which is mostly Latin letters: a NUL in every other byte, on one side; None otherwise."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.6 * half and even == 0:
+        encoding = "utf-16-le"
+    elif even > 0.6 * half and odd == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_text(raw: bytes, declared: str | None = None) -> str:
     """Decode ``raw`` or raise FormatError saying why it is not text."""
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             return check_text(decode_strictly(raw, encoding, encoding.removesuffix("-sig")))
     if b"\x00" in raw:
+        utf16 = utf16_without_bom(raw)
+        if utf16 is not None:
+            return check_text(utf16)
         raise FormatError("binary data, not text (contains NUL bytes)")
     for encoding in candidate_encodings(declared):
         try:

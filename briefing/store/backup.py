@@ -68,6 +68,8 @@ def back_up(ws: Workspace, to: str | Path | None = None, *, keep: int | None = N
         target = Path(to).expanduser()
         if target.exists():
             raise WorkspaceError(f"{target}: already exists; choose a new file name for the backup")
+        if not target.parent.is_dir():
+            raise WorkspaceError(f"{target.parent}: no such folder for the backup")
         copy_database(ws.db.conn, target)
         return target
     return _into_folder(ws.db.conn, ws.path, keep, label)

@@ -194,8 +194,8 @@ def _take(workspace: Path) -> _Entry:
     try:
         if not _try_lock(fd):
             raise WorkspaceLocked(
-                f"{workspace}: open in {describe_holder(workspace)}; close it there first, "
-                "or open the workspace read-only"
+                f"{workspace}: open in {describe_holder(workspace)}; close it there first (commands that "
+                "only read, such as search, sources or export, work meanwhile)"
             )
         return _Entry(fd, _marker_of(_read(fd)))
     except BaseException:

@@ -48,6 +48,8 @@ def restore_backup(workspace: str | Path, backup: str | Path, *, keep: int | Non
 
 def check_backup(path: Path) -> None:
     """Refuse a file that is not a sound Briefing workspace; one-line WorkspaceError."""
+    if path.is_dir():
+        raise WorkspaceError(f"{path}: is a folder, not a backup file")
     if not path.is_file():
         raise WorkspaceError(f"{path}: no such backup file")
     try:

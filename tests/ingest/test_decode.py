@@ -132,3 +132,15 @@ def test_mostly_high_bytes_are_not_taken_for_cp1252():
     raw = "ÆØÅ¤¦¨ª¬¯".encode("cp1252") * 20 + b"abc"
     with pytest.raises(FormatError):
         decode_text(raw)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_its_byte_order_mark_is_read(encoding):
+    """It was refused as 'binary data, not text (contains NUL bytes)'."""
+    text = "Pumps restarted at dawn, the board said. Señor Núñez agreed.\n"
+    assert decode_text(text.encode(encoding)) == text
+
+
+def test_binary_with_nul_bytes_is_still_refused():
+    with pytest.raises(FormatError, match="binary data"):
+        decode_text(bytes(range(256)) * 4)

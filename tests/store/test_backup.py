@@ -162,13 +162,14 @@ def _damaged(path: Path) -> Path:
     "make, reason",
     [
         (lambda p: p, "no such backup file"),
+        (lambda p: p.mkdir() or p, "is a folder, not a backup file"),
         (lambda p: _written(p, b"hello"), "not an SQLite file"),
         (lambda p: _written(p, b""), "not a Briefing workspace"),
         (_other_sqlite, "an SQLite file with other tables"),
         (_newer, "newer version of Briefing"),
         (_damaged, "damaged"),
     ],
-    ids=["missing", "text", "empty", "other-sqlite", "newer", "damaged"],
+    ids=["missing", "folder", "text", "empty", "other-sqlite", "newer", "damaged"],
 )
 def test_restore_refuses_what_is_not_a_sound_backup(case, tmp_path, make, reason):
     bad = make(tmp_path / "bad.briefing")
@@ -177,6 +178,16 @@ def test_restore_refuses_what_is_not_a_sound_backup(case, tmp_path, make, reason
         restore_backup(case, bad)
     assert reason in str(caught.value) and "\n" not in str(caught.value)
     assert _digest(case) == before and list_backups(case) == []
+
+
+def test_a_backup_into_a_missing_folder_says_so(case, tmp_path):
+    """It said 'backup failed (unable to open database file)'."""
+    from briefing.store import open_workspace
+    from briefing.store.backup import back_up
+
+    with open_workspace(case) as ws, pytest.raises(WorkspaceError) as caught:
+        back_up(ws, tmp_path / "nodir" / "x.briefing")
+    assert str(caught.value) == f"{tmp_path / 'nodir'}: no such folder for the backup"
 
 
 def test_restore_refuses_the_workspace_itself_and_a_workspace_in_use(case):

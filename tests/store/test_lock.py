@@ -105,8 +105,8 @@ def test_the_cli_refuses_writes_and_allows_reads_while_locked(held, tmp_path):
     refused = run_cli("import", "--workspace", str(path), str(tmp_path / "a.txt"))
     assert refused.returncode == 1
     assert refused.stderr.strip().splitlines() == [
-        f"briefing: {path}: open in Briefing process {holder.pid}; close it there first, or open the workspace "
-        "read-only"
+        f"briefing: {path}: open in Briefing process {holder.pid}; close it there first (commands that only "
+        "read, such as search, sources or export, work meanwhile)"
     ]
     info = run_cli("info", "--workspace", str(path), "--json")
     assert info.returncode == 0 and '"entities": 1' in info.stdout
@@ -140,8 +140,8 @@ def test_a_second_window_refuses_or_reads_and_never_writes(held, tmp_path):
     result = run_cli("--workspace", str(path), "--screenshot", str(shot))
     if result.returncode:
         assert result.stderr.strip().splitlines()[-1] == (
-            f"briefing: {path}: open in Briefing process {holder.pid}; close it there first, or open the workspace "
-            "read-only"
+            f"briefing: {path}: open in Briefing process {holder.pid}; close it there first (commands that only "
+            "read, such as search, sources or export, work meanwhile)"
         )
     else:
         assert shot.exists()
