@@ -61,7 +61,7 @@ CASES = {
     "nul.md": (b"# Title\x00\n\n" + PARAGRAPH, "binary data"),
     "nul.eml": (b"From: a@example.org\nSubject: x\x00y\n\n" + PARAGRAPH + b"\x00", ""),
     "mixed-encodings.txt": (hostile.mixed_encodings(), "not readable text"),
-    "utf16-no-bom.html": (_utf16_without_bom(), "binary data"),
+    "utf16-no-bom.html": (_utf16_without_bom(), ""),  # read as UTF-16, though it has no byte-order mark
     "nested.eml": (_nested_eml(1_000), "nested too deeply"),  # 1,000 parts: at the limit, not over
     "encoded-subject.eml": (hostile.encoded_subject_eml(), "e-mail header too long (732 KB; the limit is 64 KB)"),
     "many-parts.eml": (hostile.many_parts_eml(), "e-mail has too many parts (100,002; the limit is 1,000)"),
