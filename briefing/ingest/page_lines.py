@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from briefing.ingest.byline import is_bare_name, is_person_name, name_of_author_line, parse_byline, tidy_author
 from briefing.ingest.dates import find_full_dates
+from briefing.ingest.metadata import DATELINE, WIRE_DATELINE
 from briefing.ingest.page_blocks import (
     cut_at_comments,
     mark_captions,
@@ -168,12 +169,13 @@ def find_body_span(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def opening_above_inline_block(labels: list[str], first: int) -> tuple[int, set[int]]:
+def opening_above_inline_block(lines: list[str], labels: list[str], first: int) -> tuple[int, set[int]]:
     """The article's first line when a block of links with its heading ("MORE FROM GOLF",
     "3/2 - Tiger Woods' Agent, PGA Refute Claims ...") stands between its opening paragraphs and
     the rest, which the body's span took alone; with the block's lines, to be dropped. A
     block is at most ``MAX_INLINE_BLOCK`` lines without prose, one of them a heading of the
-    kind that ends articles, under at least ``MIN_RESUMED_PROSE`` prose lines."""
+    kind that ends articles, under at least ``MIN_RESUMED_PROSE`` prose lines, or under one
+    that opens with a dateline ("Abuja (AFP) - Nigeria on Friday claimed..."): a lead."""
     block: list[int] = []
     index = first - 1
     while index >= 0 and labels[index] != "prose" and len(block) <= MAX_INLINE_BLOCK:
@@ -185,7 +187,9 @@ def opening_above_inline_block(labels: list[str], first: int) -> tuple[int, set[
     opening = index
     while opening > 0 and labels[opening - 1] in ("prose", "blank"):
         opening -= 1
-    if sum(1 for label in labels[opening : index + 1] if label == "prose") < MIN_RESUMED_PROSE:
+    prose = [i for i in range(opening, index + 1) if labels[i] == "prose"]
+    lead = len(prose) == 1 and bool(WIRE_DATELINE.match(lines[prose[0]]) or DATELINE.match(lines[prose[0]]))
+    if len(prose) < MIN_RESUMED_PROSE and not lead:
         return first, set()
     while labels[opening] == "blank":
         opening += 1
@@ -312,7 +316,7 @@ def read_pasted_page(text: str) -> PastedPage | None:
     span = find_body_span(scores)
     if span is None:
         return None
-    first, inline = opening_above_inline_block(labels, span[0])
+    first, inline = opening_above_inline_block(lines, labels, span[0])
     labels = ["furniture" if i in inline else label for i, label in enumerate(labels)]
     first, last = skip_standfirst(lines, labels, first, span[1])
     last = cut_at_comments(lines, labels, first, last)

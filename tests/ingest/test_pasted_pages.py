@@ -691,3 +691,28 @@ def test_a_block_of_links_inside_the_article_does_not_cut_off_its_opening():
     assert page is not None and page.title == headline
     assert page.body.startswith(opening[0]) and opening[1] in page.body and rest[-1] in page.body
     assert not any(link in page.body for link in links)
+
+
+def test_a_wire_lead_above_a_block_of_related_links_stays_the_articles_first_paragraph():
+    """FNC-1's copy of an AFP story lost its lead, and took a teaser for its headline and another
+    teaser's words ('Nigeria And Boko') for its author."""
+    lead = (
+        "Port Halden (AFP) - The harbour authority on Friday claimed to have reached a deal with the "
+        "striking dockers, but doubts immediately surrounded the purported breakthrough."
+    )
+    teasers = [
+        "Related Stories",
+        "",
+        "Halden says reaches deal with dockers Reuters",
+        "Dockers, harbour agree to immediate return to work Associated Press",
+        "Why Halden Was Able to Beat the Floods, but Not the Strike The Atlantic",
+        "Six months after the strike began, dockers march near the mayor's house Reuters",
+        "Dockers And Harbour Reportedly Reach Deal Huffington Post",
+    ]
+    body = [LEAD, SECOND, SECOND.replace("2028", "2029"), LEAD.replace("Tuesday", "Monday")]
+    text = "\n\n".join([lead, "\n".join(teasers) + "\n" + body[0], *body[1:]])
+    assert read_pasted_page(text) is not None  # read as a page, as FNC-1's copy was
+    extracted = read_txt(text.encode())
+    assert extracted.text.startswith(lead + "\n\n" + LEAD)
+    assert "Reuters" not in extracted.text
+    assert extracted.title is None and extracted.author is None
