@@ -10,6 +10,7 @@ inner capitals ("iPhone") keep their case. The text keeps its length, so offsets
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -97,7 +98,7 @@ def true_case(title: str, body: str, nlp: Any) -> str:
     return "".join(out)
 
 
-def _lower_it(word: str, names: set[str], lower_words: set[str], known: frozenset[str]) -> bool:
+def _lower_it(word: str, names: AbstractSet[str], lower_words: AbstractSet[str], known: frozenset[str]) -> bool:
     if not word[0].isupper() or any(c.isupper() for c in word[1:]):
         return False  # lower already, an acronym, or "iPhone", "McDonald"
     lowered = word.lower()
@@ -108,7 +109,7 @@ def _lower_it(word: str, names: set[str], lower_words: set[str], known: frozense
     return word not in names and any(base in known for base in word_bases(lowered))
 
 
-def _restore_names(text: str, names: set[str]) -> str:
+def _restore_names(text: str, names: AbstractSet[str]) -> str:
     def restore(match: re.Match) -> str:
         word = match.group()
         return word.capitalize() if word.capitalize() in names else word
@@ -117,7 +118,8 @@ def _restore_names(text: str, names: set[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def body_words(body: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=4)  # each headline and subhead of one text reads the same body
+def body_words(body: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words the body capitalises mid-sentence (names) and words it writes in lower case."""
     names: set[str] = set()
     lower_words: set[str] = set()
@@ -129,7 +131,7 @@ def body_words(body: str) -> tuple[set[str], set[str]]:
         before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
         if before and before[-1] not in ".!?:\n":
             names.add(word)
-    return names, lower_words
+    return frozenset(names), frozenset(lower_words)
 
 
 def word_bases(word: str) -> list[str]:

@@ -398,7 +398,9 @@ def _merge_acronym_clusters(clusters: list[Cluster]) -> None:
 
 def _extend(clusters: list[Cluster], text: str) -> None:
     """Find the occurrences of each entity's forms that spaCy missed."""
-    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    taken = bytearray(len(text))  # 1 where a mention stands: an overlap test as long as the form, not the text
+    for m in (m for c in clusters for m in c.mentions):
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     short_forms = _person_short_forms(clusters)
     for cluster in clusters:
         kind = cluster.type
@@ -407,10 +409,10 @@ def _extend(clusters: list[Cluster], text: str) -> None:
             if len(form) < 2 or normalise_name(form) in _COMMON_FORMS:
                 continue
             for span in _occurrences(text, form):
-                if any(s < span[1] and span[0] < e for s, e in taken) or _inside_longer_name(text, *span):
+                if taken.find(1, span[0], span[1]) != -1 or _inside_longer_name(text, *span):
                     continue
                 cluster.mentions.append(Mention(span[0], span[1], form, kind, 0))
-                taken.append(span)
+                taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
         cluster.mentions.sort(key=lambda m: m.start)
 
 

@@ -9,6 +9,7 @@ a run-in head) is no name at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -55,7 +56,7 @@ def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention
     return [m for m in mentions if not _capitals_phrase(m, text, names, lower)]
 
 
-def _capitals_phrase(mention: Mention, text: str, names: set[str], lower: set[str]) -> bool:
+def _capitals_phrase(mention: Mention, text: str, names: AbstractSet[str], lower: AbstractSet[str]) -> bool:
     """Every word one the text writes in lower case, and either none it capitalises
     mid-sentence or two of them written as a lower-case phrase ('medical claims', though
     'British Medical Journal' capitalises one)."""
@@ -71,7 +72,7 @@ def _capitals_phrase(mention: Mention, text: str, names: set[str], lower: set[st
     return any(re.search(rf"(?<![\w-]){re.escape(pair)}(?![\w-])", text) for pair in pairs)
 
 
-def _plain_in_capitals(word: str, lower: set[str]) -> bool:
+def _plain_in_capitals(word: str, lower: AbstractSet[str]) -> bool:
     """A word of a head in capitals that is no name's: one the body writes in lower case, or
     a verb or adverb the model knows ('STEPS', 'ASIDE'); never an organisation or place word
     nor a function word (those join names: 'BANK OF ENGLAND')."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -124,7 +125,7 @@ def heading_ranges(parsed: ParsedText) -> list[tuple[int, int]]:
     )
 
 
-def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, set[str], set[str]]:
+def _read_body(text: str, headlines: list[tuple[int, int]]) -> tuple[str, AbstractSet[str], set[str]]:
     """The body, the words it writes in lower case (and the parts of hyphened ones:
     'voter-registration') and those it capitalises."""
     body = blanked(text, headlines)

@@ -212,9 +212,11 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
     known = {m.text for m in mentions if len(m.text.split()) > 1}
     names = {m.text for m in mentions}
     lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
-    # an acronym speaks for a body ('the Chinese CDC said'), never as a person's surname
-    for mention in [m for m in lone if m.type == "person" or _speaks(text, m) and not _acronym(m.text)]:
-        word = re.escape(mention.text)
+    # an acronym speaks for a body ('the Chinese CDC said'), never as a person's surname; each
+    # word is looked for once, however often it stands alone ('Trump' 500 times in a long text)
+    words_alone = dict.fromkeys(m.text for m in lone if m.type == "person" or _speaks(text, m) and not _acronym(m.text))
+    for alone in words_alone:  # in the order they first stand
+        word = re.escape(alone)
         before = rf"(?<![\w-])(?:(?:{_CAPITALISED})[ ]+){{1,3}}{word}(?![\w-])"
         after = rf"(?<![\w-]){word}(?:[ ]+{_CAPITALISED}){{1,2}}(?![\w-])"
         pattern = f"{before}|{after}"
@@ -276,7 +278,8 @@ HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 
 def _speaks(text: str, mention: Mention) -> bool:
     """A one-word name that speaks ('Yusuf said') or is addressed ('Ms Yusuf') is a person's."""
-    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(text[: mention.start]))
+    before = text[max(0, mention.start - 16) : mention.start]  # the honorific's room: not the whole text
+    return bool(SPEAKS_AFTER.match(text, mention.end) or HONORIFIC_BEFORE.search(before))
 
 
 def _names_person(words: str, people: set[str]) -> bool:

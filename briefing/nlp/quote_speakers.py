@@ -407,6 +407,8 @@ def cluster_at(
         if among is not None and index not in among:
             continue
         for mention in cluster.mentions:
+            if mention.end <= start or mention.start >= end:
+                continue  # most mentions of a long text are far away: no arithmetic for them
             overlap = min(end, mention.end) - max(start, mention.start)
             if overlap > best_len and (among is not None or cluster.type in kinds):
                 best, best_len = index, overlap

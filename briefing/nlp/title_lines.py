@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -113,8 +114,8 @@ def _plural(word: str) -> bool:
 
 @dataclass
 class _Words:
-    names: set[str]  # words the rest of the text capitalises mid-sentence
-    lower_words: set[str]  # words the rest of the text writes in lower case
+    names: AbstractSet[str]  # words the rest of the text capitalises mid-sentence
+    lower_words: AbstractSet[str]  # words the rest of the text writes in lower case
     known: frozenset[str]  # verbs, adjectives and adverbs the model knows
     irregular: frozenset[str]  # their irregular inflected forms ("sent", "fed")
     verbs: frozenset[str]  # verbs in their base form
