@@ -206,6 +206,7 @@ class BriefingItem:
     start: int | None = None
     end: int | None = None
     revision: int = 1  # the stored revision read (store.revisions)
+    was: str | None = None  # for a record that is gone: where it came from and how it was judged
 
     @property
     def verification(self) -> Verification | None:

@@ -97,7 +97,12 @@ def _item(rendered: RenderedNote, item: BriefingItem) -> dict[str, Any]:
     if item.kind == "text":
         return {**base, "markdown": item.body}
     if content is None:
-        return {**base, "text_when_added": item.body, "verification": _verification(Verification("orphaned"))}
+        return {
+            **base,
+            "text_when_added": item.body,
+            "was": item.was,
+            "verification": _verification(Verification("orphaned")),
+        }
     if isinstance(content, QuoteContent):
         return {**base, **_quote(rendered, content)}
     if isinstance(content, ClaimContent):

@@ -323,5 +323,6 @@ def _entity(rendered: RenderedNote, item: BriefingItem, card: EntityCard) -> Sec
 def _orphan(item: BriefingItem) -> Section:
     kind = _ORPHAN_HEADINGS[item.kind]
     flag = flag_text(Verification("orphaned"), f"this {item.kind} is")
-    body = f"> “{inline(unquoted(item.body or ''))}”" + _flag_lines((flag,))
+    was = f"\n\n*{inline(item.was)}*" if item.was else ""  # its source and judgement, as remembered
+    body = f"> “{inline(unquoted(item.body or ''))}”{was}" + _flag_lines((flag,))
     return Section(item, f"{kind} (no longer in the workspace)", body, (flag,))

@@ -186,3 +186,26 @@ class ItemReader:
                 )
             )
         return self._sources[source_id]
+
+
+def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> str | None:
+    """What the history keeps of a note item whose record is gone: the source it came from
+    (written down when the source was deleted) and, for a claim, its last judgement."""
+    parts = []
+    cited = ws.db.execute(
+        "SELECT old_value FROM history WHERE target_kind = 'item' AND target_id = ? AND action = 'orphan' "
+        "ORDER BY id DESC LIMIT 1",
+        [item_id],
+    ).fetchone()
+    if cited is not None:
+        parts.append(f"From {cited[0]}.")
+    if kind == "claim" and ref_id is not None:
+        judged = ws.db.execute(
+            "SELECT new_value, reason, actor, at FROM history WHERE target_kind = 'claim' AND target_id = ? "
+            "AND action = 'mark' AND field = 'status' ORDER BY id DESC LIMIT 1",
+            [ref_id],
+        ).fetchone()
+        if judged is not None and judged[0] != "unreviewed":
+            reason = f": {judged[1].strip().rstrip('.')}" if judged[1] and judged[1] != "undo" else ""
+            parts.append(f"It was {judged[0]}{reason} (judged by {judged[2]} on {judged[3][:10]}).")
+    return " ".join(parts) or None

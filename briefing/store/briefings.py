@@ -14,7 +14,7 @@ from typing import Any
 
 from briefing.domain import BriefingError, check_iso_date
 from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
-from briefing.store.briefing_items import ItemReader
+from briefing.store.briefing_items import ItemReader, remembered
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.workspace import Workspace, utc_now
@@ -217,16 +217,15 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
     verbatim against its stored source text (see ``briefing.note_content.verify_passage``)."""
     row = _briefing_row(ws, briefing_id)
     reader = ItemReader(ws)
-    items = tuple(
-        BriefingItem(
-            item_id, position, kind, ref_id, body, reader.content(kind, ref_id, body, start, end), start, end, revision
-        )
-        for item_id, position, kind, ref_id, body, start, end, revision in ws.db.execute(
-            'SELECT id, position, kind, ref_id, body, start, "end", revision FROM briefing_items WHERE briefing_id = ? '
-            "ORDER BY position",
-            [briefing_id],
-        ).fetchall()
-    )
+    items = []
+    for item_id, position, kind, ref_id, body, start, end, revision in ws.db.execute(
+        'SELECT id, position, kind, ref_id, body, start, "end", revision FROM briefing_items WHERE briefing_id = ? '
+        "ORDER BY position",
+        [briefing_id],
+    ).fetchall():
+        content = reader.content(kind, ref_id, body, start, end)
+        was = remembered(ws, kind, item_id, ref_id) if content is None and kind != "text" else None
+        items.append(BriefingItem(item_id, position, kind, ref_id, body, content, start, end, revision, was))
     return BriefingNote(
         row["id"],
         row["title"],
@@ -235,7 +234,7 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
         row["author"],
         row["created_at"],
         row["updated_at"],
-        items,
+        tuple(items),
     )
 
 

@@ -69,6 +69,31 @@ def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
         return snapshot
 
 
+# the note items that show something of a source: (kind, the ids that kind refers to)
+_CITING = (
+    ("quote", "SELECT id FROM quotes WHERE source_id = ?"),
+    ("claim", "SELECT id FROM claims WHERE source_id = ?"),
+    ("annotation", "SELECT id FROM annotations WHERE source_id = ?"),
+    ("summary", "SELECT ? "),
+    ("passage", "SELECT ? "),
+)
+
+
+def remember_cited_items(ws: Workspace, source_id: int) -> None:
+    """Before a source goes: for each note item showing something of it, the history keeps where
+    it came from ('“Title”, Outlet, 2026-03-04'), so the note still cites it once it is gone."""
+    row = ws.db.execute("SELECT title, outlet, published FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None:
+        return
+    cited = ", ".join(part for part in (f"“{row[0]}”" if row[0] else "an untitled source", row[1], row[2]) if part)
+    for kind, ids in _CITING:
+        items = ws.db.execute(
+            f"SELECT id FROM briefing_items WHERE kind = ? AND ref_id IN ({ids})", [kind, source_id]
+        ).fetchall()
+        for (item_id,) in items:
+            record_judgement(ws, "orphan", "item", item_id, "source", cited, None, f"source {source_id} deleted")
+
+
 def evidence_for_others(ws: Workspace, source_ids: list[int]) -> tuple[int, int]:
     """(passages, claims): the evidence these sources give claims of other sources, which deleting
     them takes away; a judgement made with it may no longer hold."""
@@ -103,6 +128,7 @@ def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = No
             " WHERE e.source_id = ? AND c.source_id <> ? ORDER BY e.id",
             [source_id, source_id],
         ).fetchall()
+        remember_cited_items(ws, source_id)
         delete_source(ws, source_id, reason)
         gone = f"its source {source_id} was deleted"
         for claim_id, relation, passage in citing:  # other claims' history keeps what they lost, and why

@@ -79,3 +79,23 @@ def test_untitled_sources_are_told_apart_by_their_files(case):
     assert "2. (untitled source: fnc\\_1027.txt). The Veldran Standard, undated." in body  # Markdown-escaped
     doc = json.loads(render_briefing(case.ws, case.briefing_id, "json"))
     assert [c["source"]["file"] for c in doc["citations"]] == ["a.txt", "fnc_1027.txt"]
+
+
+def test_an_item_whose_source_was_deleted_still_says_where_it_came_from_and_how_it_was_judged(case):
+    """It came out as '## Claim (no longer in the workspace)' with no source, reason or analyst."""
+    delete_source_keeping(case.ws, case.ids["source_a"])
+    body, doc = _markdown_and_json(case)
+    claim = body.split("## Claim (no longer in the workspace)")[1].split("## ")[0]
+    was = "*From “Pumps back”, Meridian Wire, 2026-03-03. It was disputed: the ministry's own figure is higher"
+    assert was in claim
+    assert "(judged by " in claim and "Not verified (orphaned)" in claim
+    quote = body.split("## Quote (no longer in the workspace)")[1].split("## ")[0]
+    assert "*From “Pumps back”, Meridian Wire, 2026-03-03.*" in quote
+    (item,) = [i for i in doc["items"] if i["kind"] == "claim"]
+    assert item["was"].startswith("From “Pumps back”, Meridian Wire, 2026-03-03. It was disputed")
+
+
+def _markdown_and_json(case):
+    _, body = split_front_matter(render_briefing(case.ws, case.briefing_id, "md").decode())
+    doc = json.loads(render_briefing(case.ws, case.briefing_id, "json"))
+    return body, doc
