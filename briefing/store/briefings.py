@@ -124,6 +124,8 @@ def add_item(
             body = words if body is None else _passage_words(body)
         else:
             body = _referenced_words(ws, kind, ref_id)
+        if kind != "text":
+            _refuse_twin(ws, briefing_id, kind, ref_id, start, end)
         span = {"start": start, "end": end} if kind == "passage" else {}
         order = _item_ids(ws, briefing_id)
         position = len(order) if position is None else _checked_position(position, len(order) + 1)
@@ -236,6 +238,18 @@ def read_briefing(ws: Workspace, briefing_id: int) -> BriefingNote:
         row["updated_at"],
         tuple(items),
     )
+
+
+def _refuse_twin(ws: Workspace, briefing_id: int, kind: str, ref_id, start, end) -> None:
+    """A record shown twice in one note is a slip (the key pressed twice): refused, saying where it is."""
+    twin = ws.db.execute(
+        "SELECT position FROM briefing_items WHERE briefing_id = ? AND kind = ? AND ref_id = ? AND "
+        'coalesce(start, -1) = coalesce(?, -1) AND coalesce("end", -1) = coalesce(?, -1)',
+        [briefing_id, kind, ref_id, start if kind == "passage" else None, end if kind == "passage" else None],
+    ).fetchone()
+    if twin is not None:
+        what = "that passage" if kind == "passage" else f"this {kind}"
+        raise BriefingError(f"{what} is already item {twin[0] + 1} of the note")
 
 
 def _briefing_row(ws: Workspace, briefing_id: int) -> dict[str, Any]:

@@ -172,6 +172,22 @@ def test_bad_items_are_refused_and_nothing_changes(ws, case, kind, ref, body, po
     assert read_briefing(ws, note).items == ()
 
 
+def test_a_record_already_in_the_note_is_not_added_twice(ws, case):
+    """Pressing Ctrl+B twice on a claim gave two identical sections."""
+    note = create_briefing(ws, "Note")
+    add_item(ws, note, "text", body="Intro")
+    add_item(ws, note, "claim", case["claim"])
+    with pytest.raises(BriefingError, match=r"^this claim is already item 2 of the note$"):
+        add_item(ws, note, "claim", case["claim"])
+    add_item(ws, note, "passage", case["a"], start=0, end=9)
+    with pytest.raises(BriefingError, match=r"^that passage is already item 3 of the note$"):
+        add_item(ws, note, "passage", case["a"], start=0, end=9)
+    add_item(ws, note, "passage", case["a"], start=0, end=13)  # other words of the source
+    add_item(ws, note, "text", body="Intro")  # the analyst's own words may repeat
+    assert len(read_briefing(ws, note).items) == 5
+    assert add_item(ws, create_briefing(ws, "Other"), "claim", case["claim"])  # another note may cite it
+
+
 def test_only_text_items_are_edited_and_moves_stay_inside_the_note(ws, case):
     note = create_briefing(ws, "Note")
     quote = add_item(ws, note, "quote", case["quote"])
