@@ -10,6 +10,8 @@ from briefing.store.sources import check_range, get_source_text
 from briefing.store.workspace import Workspace
 
 MAX_CLAIM_CHARS = 2000
+MIN_CLAIM_WORDS = 2  # "Turnout fell." is a claim; "the" or "have" is a slip of the mouse
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w", re.UNICODE)
 _WORD_JOINERS = frozenset(".,'’-")
 
@@ -46,6 +48,11 @@ def checked_span(text: str, start: int, end: int, source_id: int) -> tuple[int, 
     start, end = snap_to_words(text, start, end)
     if not any(_WORD.match(c) for c in text[start:end]):
         raise BriefingError("a claim needs words: the selection has none")
+    words = re.findall(r"\w+", text[start:end])
+    if len(words) < MIN_CLAIM_WORDS:
+        raise BriefingError(f"a claim is a statement of at least {MIN_CLAIM_WORDS} words, not {text[start:end]!r}")
+    if PARAGRAPH_BREAK.search(text, start, end):
+        raise BriefingError("a claim stays within one paragraph: select one statement")
     if end - start > MAX_CLAIM_CHARS:
         raise BriefingError(f"a claim is at most {MAX_CLAIM_CHARS:,} characters; select one statement")
     return start, end

@@ -319,8 +319,10 @@ def check_range(text: str, start: int, end: int, source_id: int) -> tuple[int, i
     """``(start, end)`` when it is a passage of the source's ``text``; else BriefingError."""
     if end <= start:
         raise BriefingError(f"range {start}-{end} of source {source_id} is empty: the start must come before the end")
-    if start < 0 or end > len(text):
-        raise BriefingError(f"range {start}-{end} is outside source {source_id} (length {len(text)})")
+    if start < 0:
+        raise BriefingError(f"start {start}: must be 0 or more (the first character of source {source_id})")
+    if end > len(text):
+        raise BriefingError(f"end {end}: past the end of source {source_id}, which has {len(text):,} characters")
     return start, end
 
 

@@ -408,7 +408,7 @@ def test_reanalysis_drops_open_suggestions_but_keeps_claims_with_decided_ones(ws
         (lambda c, a, b: (replace_suggestions, c, [(b, 0, 6, 0.5, "agrees")]), "relation"),
         (
             lambda c, a, b: (replace_suggestions, c, [(b, 0, 6, 0.5, "supports"), (b, 0, 999, 0.1, "supports")]),
-            "outside source",
+            "past the end of source",
         ),
         (lambda c, a, b: (confirm_suggestion, 999), "suggestion 999 does not exist"),
         (lambda c, a, b: (dismiss_suggestion, 999), "suggestion 999 does not exist"),

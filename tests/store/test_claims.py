@@ -130,8 +130,10 @@ def test_undoing_an_added_claim_removes_it_and_redo_brings_back_the_same_id(ws, 
     [
         (5, 5, "is empty: the start must come before the end"),
         (9, 5, "is empty: the start must come before the end"),
-        (-1, 5, "outside source"),
-        (0, 10_000, "outside source"),
+        (-1, 5, r"^start -1: must be 0 or more \(the first character of source \d+\)$"),
+        (0, 10_000, r"^end 10000: past the end of source \d+, which has [\d,]+ characters$"),
+        (*_range(TEXT, "outage"), "^a claim is a statement of at least 2 words, not 'outage'$"),
+        (0, len(TEXT), "^a claim stays within one paragraph: select one statement$"),
     ],
 )
 def test_bad_ranges_are_refused_in_one_line(ws, source, start, end, message):
@@ -199,7 +201,7 @@ def test_a_headline_apart_from_the_text_is_a_claim_on_the_title(ws):
     assert content.passage.verification.ok and content.passage.citation.locator == "headline"
     save_analysis(ws, source, _analysis(FoundClaim(0, 24, "headline", 0.9, part="title")))
     assert [c["id"] for c in list_claims(ws, source)] == [claim]  # the analysis finds it again: kept once
-    with pytest.raises(BriefingError, match="outside source"):
+    with pytest.raises(BriefingError, match="past the end of source"):
         add_claim(ws, source, 0, 40, part="title")
 
 

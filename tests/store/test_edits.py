@@ -289,7 +289,7 @@ BAD_CALLS = {
     "speaker of missing quote": (lambda ws, ids: set_quote_speaker(ws, 999, None), "quote 999"),
     "missing speaker": (lambda ws, ids: set_quote_speaker(ws, ids["quote"], 999), "entity 999"),
     "drop missing quote": (lambda ws, ids: drop_quote(ws, 999), "quote 999"),
-    "quote outside text": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], 5, 99_999), "outside source"),
+    "quote outside text": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], 5, 99_999), "past the end of source"),
     "quote overlapping": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], *span(TEXT_A, "pumping")), "overlaps"),
     "quote missing speaker": (lambda ws, ids: add_quote_by_analyst(ws, ids["a"], 0, 5, speaker_id=999), "entity 999"),
 }

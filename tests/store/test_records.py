@@ -45,7 +45,7 @@ def test_entities_quotes_and_mentions_round_trip(ws, two_sources):
 
 def test_ranges_outside_the_text_are_refused(ws, two_sources):
     a, _ = two_sources
-    with pytest.raises(BriefingError, match="outside source"):
+    with pytest.raises(BriefingError, match="past the end of source"):
         add_claim(ws, a, 10, len(TEXT_A) + 5)
     assert count_rows(ws)["claims"] == 0
 
