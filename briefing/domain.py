@@ -122,6 +122,10 @@ class WorkspaceError(BriefingError):
     """The workspace file cannot be opened or written."""
 
 
+class WorkspaceDamaged(WorkspaceError):
+    """The workspace file is damaged: a backup restores it (the window offers one)."""
+
+
 class WorkspaceLocked(WorkspaceError):
     """Another Briefing process has the workspace open for writing."""
 

@@ -29,7 +29,7 @@ import stat
 from pathlib import Path
 from urllib.parse import quote
 
-from briefing.domain import WorkspaceError
+from briefing.domain import WorkspaceDamaged, WorkspaceError
 from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 from briefing.store.schema_check import expected_objects, list_strangers
 
@@ -98,7 +98,7 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
         detail = " ".join(str(exc).split())[:160]
         raise WorkspaceError(f"{path}: not a readable Briefing workspace ({detail})") from None
     except ValueError:  # text that is not UTF-8 where SQLite keeps names and schema
-        raise WorkspaceError(f"{path}: the workspace file is damaged (its schema is not readable text)") from None
+        raise WorkspaceDamaged(f"{path}: the workspace file is damaged (its schema is not readable text)") from None
 
 
 def _check(path: Path, conn: sqlite3.Connection, thorough: bool) -> int:
@@ -153,7 +153,7 @@ def check_search_index(path: Path, conn: sqlite3.Connection, applied: int, thoro
                 conn.execute("DROP TABLE temp.index_walk")
     except sqlite3.Error as exc:
         detail = " ".join(str(exc).split())[:120]
-        raise WorkspaceError(
+        raise WorkspaceDamaged(
             f"{path}: its search index is damaged ({detail}); restore a backup with 'briefing restore'"
         ) from None
 
@@ -166,6 +166,6 @@ def check_integrity(path: Path, conn: sqlite3.Connection) -> None:
         problems = [str(exc)]
     if problems != ["ok"]:
         detail = " ".join(problems[0].split())[:120]
-        raise WorkspaceError(
+        raise WorkspaceDamaged(
             f"{path}: the workspace file is damaged ({detail}); restore a backup with 'briefing restore'"
         )

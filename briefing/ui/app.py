@@ -58,13 +58,15 @@ def run_app(
     failure: list[BriefingError] = []
 
     def failed(exc: BriefingError) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from briefing.ui.damaged import offer_restore
+        from briefing.ui.startup import Opening
 
-        from briefing.ui.plain import warn
-
+        # started from a file manager there is no terminal to read: say it in the window, and
+        # offer the newest backup of a damaged file
+        if offer_restore(window, _file_of(workspace), exc):
+            Opening(window, lambda: _open(workspace), failed).start(_preparation(workspace))
+            return
         failure.append(exc)
-        # started from a file manager there is no terminal to read: say it in the window
-        warn(window, "Briefing", str(exc), QMessageBox.Icon.Critical)
         app.exit(1)
 
     open_when_painted(window, lambda: _open(workspace), failed, prepare=_preparation(workspace))
@@ -77,6 +79,16 @@ def run_app(
     if failure:
         raise failure[0]  # the command line prints it as its one line
     return code
+
+
+def _file_of(workspace: str | None) -> Path | None:
+    """The workspace's file, or None for a team workspace on a server (it keeps its own backups)."""
+    from briefing.pipeline import workspace_path
+
+    try:
+        return workspace_path(workspace)
+    except BriefingError:
+        return None
 
 
 def check_display() -> None:

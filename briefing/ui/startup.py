@@ -85,7 +85,15 @@ class Opening(QObject):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
+        """The worker's step failed: the open on this thread says why with the error's own kind
+        (a damaged file, for which the window offers a backup), or the worker's words."""
         self._close_dialog()
+        try:
+            ws = self.opener()
+        except BriefingError as exc:
+            self.failed(exc)
+            return
+        ws.close()
         self.failed(WorkspaceError(message))
 
     @Slot()

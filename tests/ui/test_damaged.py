@@ -1,0 +1,61 @@
+"""A damaged workspace: the window offers its newest backup instead of a command to type."""
+
+import pytest
+
+from briefing.domain import WorkspaceDamaged
+from briefing.store import lock, open_workspace
+from briefing.store.backup import back_up, list_backups
+from briefing.ui import damaged
+
+
+def _damage(path):
+    """Junk over a page, and no sign that the last session closed it: opening checks it whole."""
+    with path.open("r+b") as handle:
+        handle.seek(40 * 4096)
+        handle.write(b"\xa5" * 4096)
+    lock.lock_path(path).unlink(missing_ok=True)
+
+
+def _open_error(path):
+    with pytest.raises(WorkspaceDamaged) as caught:
+        open_workspace(path).close()
+    return caught.value
+
+
+@pytest.fixture
+def copy(analysed_path, tmp_path):
+    path = tmp_path / "case.briefing"
+    path.write_bytes(analysed_path.read_bytes())
+    return path
+
+
+def test_a_damaged_workspace_with_a_backup_is_restored_on_request(copy, monkeypatch):
+    with open_workspace(copy) as ws:
+        back_up(ws)
+        sources = ws.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    _damage(copy)
+    error = _open_error(copy)
+    asked = []
+    assert damaged.offer_restore(None, copy, error, ask=lambda text, backup: asked.append(text) or True)
+    assert "Restore the newest backup, made " in asked[0] and "'briefing restore'" not in asked[0]
+    with open_workspace(copy) as ws:  # opens again, with what the backup held
+        assert ws.db.execute("SELECT count(*) FROM sources").fetchone()[0] == sources
+    assert any("replaced" in b.name for b in list_backups(copy))  # the damaged file kept aside
+
+
+def test_without_a_backup_it_says_where_none_was_found_and_changes_nothing(copy, monkeypatch):
+    _damage(copy)
+    before = copy.read_bytes()
+    said = []
+    monkeypatch.setattr(damaged, "warn", lambda parent, title, text, icon=None: said.append(text))
+    assert not damaged.offer_restore(None, copy, _open_error(copy), ask=lambda text, backup: True)
+    assert "No backup of it was found in" in said[0] and copy.read_bytes() == before
+
+
+def test_declining_changes_nothing(copy):
+    with open_workspace(copy) as ws:
+        back_up(ws)
+    _damage(copy)
+    before = copy.read_bytes()
+    assert not damaged.offer_restore(None, copy, _open_error(copy), ask=lambda text, backup: False)
+    assert copy.read_bytes() == before
