@@ -250,12 +250,27 @@ def _dispatch(args: argparse.Namespace) -> int:
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
+    new_file = _new_workspace_file(args)
     with open_default_workspace(
         args.workspace, fallback_read_only=reading, backup=args.command != "backup", create=args.command == "import"
     ) as ws:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
-        return _run_on_workspace(ws, args)
+        code = _run_on_workspace(ws, args)
+        empty = new_file is not None and ws.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 0
+    if empty and new_file is not None:
+        from briefing.store.opening import discard_new_workspace
+
+        discard_new_workspace(new_file)  # an import that imported nothing leaves nothing behind
+    return code
+
+
+def _new_workspace_file(args: argparse.Namespace) -> Path | None:
+    """The file an import is about to make (named by --workspace, not there yet), else None."""
+    if args.command != "import" or args.workspace is None or is_postgres(args.workspace):
+        return None
+    path = Path(args.workspace).expanduser()
+    return None if path.exists() or path.is_symlink() else path
 
 
 def _check_workspace_exists(args: argparse.Namespace) -> None:

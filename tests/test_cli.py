@@ -49,6 +49,16 @@ def test_import_demo_then_again_is_a_no_op(capsys, ws_file, demo_dir):
     assert out.startswith("0 imported") and f"{imported} already there" in out
 
 
+def test_an_import_that_imports_nothing_leaves_no_new_workspace_behind(capsys, tmp_path):
+    """A mistyped path gave '0 imported, 0 already there, 1 failed' and a 256 KB workspace."""
+    target = tmp_path / "case.briefing"
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02")
+    for given in ("no-such-folder", str(tmp_path / "junk.txt")):
+        code, out, _ = run(capsys, "import", "--workspace", str(target), given)
+        assert code == 1 and out.startswith("0 imported")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.txt"]
+
+
 def test_a_relative_path_is_stored_as_the_files_full_path(capsys, ws_file, tmp_path, monkeypatch):
     """'pol/a.txt' meant nothing once the working folder changed."""
     (tmp_path / "pol").mkdir()

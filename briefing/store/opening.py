@@ -240,3 +240,13 @@ def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None
         # write-ahead log that would otherwise keep them (and their disk space) until later
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return Workspace(db, path, lock=lock, opener=open_workspace)
+
+
+def discard_new_workspace(path: Path) -> None:
+    """Remove a workspace this process just made and left empty (an import that imported
+    nothing): the file, its journal, its lock file and an empty backup folder."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), locking.lock_path(path)):
+        leftover.unlink(missing_ok=True)
+    folder = path.with_name(path.name + ".backups")
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
