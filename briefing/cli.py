@@ -250,6 +250,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
+    from briefing.store.sources import source_ids
+
     new_file = _new_workspace_file(args)
     with open_default_workspace(
         args.workspace, fallback_read_only=reading, backup=args.command != "backup", create=args.command == "import"
@@ -257,7 +259,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
         code = _run_on_workspace(ws, args)
-        empty = new_file is not None and ws.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 0
+        empty = new_file is not None and not source_ids(ws)
     if empty and new_file is not None:
         from briefing.store.opening import discard_new_workspace
 
