@@ -25,7 +25,12 @@ CAPTION = re.compile(
     r"(?:\s+(?:credits?|caption|source))?\s*[:|].{0,200}$|"
     r"^(?:image|media|photo|video) (?:caption|copyright)\b.{0,200}$|"
     # "Handout picture released by the presidency showing soldiers at the crater"
-    r"^(?:an? |this )?(?:handout|file|undated) (?:photo(?:graph)?|picture|image|video still)s?\b.{0,300}$"
+    r"^(?:an? |this )?(?:handout|file|undated) (?:photo(?:graph)?|picture|image|video still)s?\b.{0,300}$|"
+    # "A screengrab taken on October 2, 2014 from a video released by Boko Haram shows ...": what
+    # a picture shows, in the present ("The picture taken by the drone was fake" is a claim)
+    r"^(?:an? |this )?(?:screen ?grab|screen ?shot|frame ?grab|video ?grab|video still|still image|photo(?:graph)?|"
+    r"picture|image) (?:taken|made|grabbed|obtained|provided|released|posted|shared|distributed|from)\b"
+    r"(?!.*\b(?:said|says|according to)\b).{0,300}\b(?:shows|showing)\b(?! that\b).{0,300}$"
 )
 AGE_NOTICE = re.compile(
     r"(?i)\bthis (?:article|story|content|page|post|piece) is (?:more|over|older) than \w+ \w+ old\b|"

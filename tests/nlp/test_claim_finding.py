@@ -267,6 +267,7 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         "H/T: Meridian Wire",
         "Jane Doe writes for the Halden Courier and the Courier on Sunday",
         "Handout picture released by the presidency showing a soldier at the crater on September 7, 2014.",
+        "A screengrab taken on October 2, 2014 from a video released by the rebels shows their leader.",
         "Analysis: Jane Doe, Halden Courier, Port Halden",
         "Meridian Wire's Jane Doe, John Roe and Ann Lee contributed to this report.",
         "Jane Doe in Port Halden contributed additional reporting.",
@@ -280,6 +281,18 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
 def test_page_furniture_is_never_a_claim(analyse, line):
     assert is_junk(line)
     assert analyse(line).claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The picture taken by the drone was fake, officials said.",
+        "A photo taken in 2019 shows that the bridge had already cracked.",
+        "A photo taken in 2019 shows the bridge cracked, the report said.",
+    ],
+)
+def test_what_a_picture_proves_is_no_caption(sentence):
+    assert not is_junk(sentence)
 
 
 def test_a_headline_labelled_source_is_no_credit_line():
