@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from typing import Any
 
@@ -51,8 +52,10 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(PDF_STYLESHEET)
     body = render_html_body(rendered).replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
+    body = LINK.sub(_with_address, body)  # on paper a link shows where it goes, as in the DOCX
     document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
     document.setPageSize(QSizeF(page.width(), page.height() - footer))
+    keep_headings_with_text(document)
     pages = document.pageCount()
 
     painter = QPainter(writer)
@@ -71,6 +74,36 @@ def render_pdf(rendered: RenderedNote) -> bytes:
         painter.end()
     buffer.close()
     return _with_subject(bytes(data.data()), rendered.note.audience)
+
+
+# a link of the note's HTML (markup.py writes them, attributes escaped): <a href="...">words</a>
+LINK = re.compile(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<words>.*?)</a>', re.DOTALL)
+
+
+def _with_address(match: re.Match) -> str:
+    href, words = match.group("href"), match.group("words")
+    shown = href.removeprefix("mailto:")
+    return match.group(0) if re.sub(r"<[^>]*>", "", words).strip() == shown else f"{match.group(0)} ({shown})"
+
+
+def keep_headings_with_text(document: Any) -> None:
+    """A heading at the foot of a page, its text on the next, starts the next page instead (Qt's
+    layout keeps no heading with what follows it)."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    document.pageCount()  # the layout is lazy: counting the pages lays it all out, so positions are final
+    block = document.begin()
+    while block.isValid():
+        after = block.next()
+        if block.blockFormat().headingLevel() and after.isValid():
+            top = layout.blockBoundingRect(block).top()
+            if int(top // height) != int(layout.blockBoundingRect(after).top() // height) and top % height > 0:
+                moved = QTextBlockFormat()
+                moved.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(moved)
+        block = after
 
 
 def missing_characters(rendered: RenderedNote) -> list[str]:

@@ -74,3 +74,44 @@ def test_a_character_no_installed_font_has_is_named_after_a_pdf_export(tmp_path,
         assert export_briefing(ws, note, "docx", tmp_path / "sign.docx") is None  # DOCX keeps it
     assert main(["export", "--workspace", str(path), "--briefing", "Scripts", "-o", str(tmp_path / "cli.pdf")]) == 0
     assert f"briefing: {said}" in capsys.readouterr().err
+
+
+def _headings_apart(filler_lines: int) -> list[str]:
+    """Headings left at a page's foot, their text on the next page, in a laid-out note."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from briefing.export.pdf import _ensure_application, keep_headings_with_text
+
+    _ensure_application()
+    document = QTextDocument()
+    filler = "".join(f"<p>Line {n} of the analyst's words.</p>" for n in range(filler_lines))
+    sections = "".join(f"<h2>Claim {n}</h2><p>{'The outage hit 40,000 households. ' * 8}</p>" for n in range(12))
+    document.setHtml(f"<html><body>{filler}{sections}</body></html>")
+    document.setPageSize(QSizeF(400, 300))
+    keep_headings_with_text(document)
+    layout, height = document.documentLayout(), 300
+    apart = []
+    block = document.begin()
+    while block.isValid() and block.next().isValid():
+        top, below = layout.blockBoundingRect(block).top(), layout.blockBoundingRect(block.next()).top()
+        if block.blockFormat().headingLevel() and int(top // height) != int(below // height):
+            apart.append(block.text())
+        block = block.next()
+    return apart
+
+
+@pytest.mark.parametrize("filler_lines", range(0, 14))
+def test_a_heading_never_ends_a_page_without_its_text(filler_lines):
+    """'Claim: unreviewed' stood at the foot of page 1, its claim on page 2."""
+    assert _headings_apart(filler_lines) == []
+
+
+def test_a_link_prints_its_address_on_paper(ws):
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Links")
+    add_item(ws, note, "text", body="See [the ministry](https://example.org/press) and <https://example.org/raw>.")
+    text = normal("".join(pdf_text(render_briefing(ws, note, "pdf"))[0]))
+    assert "See the ministry (https://example.org/press) and https://example.org/raw" in text
+    assert text.count("example.org/raw") == 1  # an address shown as itself is not repeated
