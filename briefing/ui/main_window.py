@@ -362,7 +362,11 @@ class MainWindow(QMainWindow):
 
     def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
         seen = self.panel.shown_revision(claim_id)
-        self.push_command(lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen))
+        if self.push_command(
+            lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen)
+        ):
+            why = " with your reason" if reason else ""
+            self.statusBar().showMessage(f"Claim {claim_id} marked {status}{why}. Undo (Ctrl+Z) takes it back.", 6000)
 
     def edit_source(self, field: str, value: str | None) -> None:
         source_id = self.current_source_id()
