@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     saved = commands.add_parser("searches", help="list the saved searches")
     _add_workspace_option(saved, argparse.SUPPRESS)
     saved.add_argument("--json", action="store_true", help="print the list as JSON")
+    saved.add_argument("--delete", metavar="NAME", help="delete the search saved under NAME")
 
     export = commands.add_parser("export", help="export one briefing note, or the whole workspace as JSON")
     _add_workspace_option(export, argparse.SUPPRESS)
@@ -246,7 +247,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     _check_workspace_exists(args)
     reading = (
-        (args.command in READING_COMMANDS and getattr(args, "save", None) is None)
+        (
+            args.command in READING_COMMANDS
+            and getattr(args, "save", None) is None
+            and getattr(args, "delete", None) is None
+        )
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
@@ -337,6 +342,8 @@ def _search(ws, args: argparse.Namespace) -> int:
     from briefing.search import report
 
     if args.command == "searches":
+        if args.delete is not None:
+            return report.delete_and_print(ws, args.delete)
         return report.print_saved_searches(ws, args.json)
     if args.save is not None:  # an empty name is refused, not taken for no --save at all
         return report.save_and_print(ws, args.save, " ".join(args.query))

@@ -544,6 +544,13 @@ def test_saved_searches_from_the_command_line(capsys, ws_file, demo_dir):
     assert code == 1 and err == "briefing: no saved search named 'nobody' (saved: Okafor)\n"
     code, out, err = run(capsys, "search", "--workspace", str(ws_file), "--save", "", "pumps")
     assert (code, out, err) == (1, "", "briefing: a saved search needs a name\n")  # it ran the search
+    code, out, _ = run(capsys, "search", "--workspace", str(ws_file), "--save", "OKAFOR", "pumps")
+    assert out == "replaced search 'Okafor': pumps (it was: speaker:okafor)\n"
+    code, out, _ = run(capsys, "searches", "--workspace", str(ws_file), "--delete", "okafor")
+    assert (code, out) == (0, "deleted search 'Okafor': pumps\n")
+    code, out, _ = run(capsys, "searches", "--workspace", str(ws_file))
+    assert out.startswith("no saved searches")
+    run(capsys, "search", "--workspace", str(ws_file), "--save", "Okafor", "speaker:okafor")
     with pytest.raises(SystemExit) as usage:  # the words were silently left out
         run(capsys, "search", "--workspace", str(ws_file), "--saved", "Okafor", "clinton")
     assert usage.value.code == 2

@@ -9,7 +9,13 @@ import sys
 from briefing.domain import SEARCH_PAGE_MAX, BriefingError, SearchHit
 from briefing.search.engine import SearchResult, empty_line, highlighted_text, search
 from briefing.store import Workspace
-from briefing.store.saved_searches import find_saved_search, get_saved_search, list_saved_searches, save_search
+from briefing.store.saved_searches import (
+    delete_saved_search,
+    find_saved_search,
+    get_saved_search,
+    list_saved_searches,
+    save_search,
+)
 from briefing.store.search_queries import CLOSE, FACET_LIMIT, OPEN
 from briefing.terminal import echo, echo_json
 
@@ -116,10 +122,20 @@ def print_saved_search(ws: Workspace, name: str, limit: int, after: str | None, 
 def save_and_print(ws: Workspace, name: str, text: str) -> int:
     if not text.strip():
         raise BriefingError("--save: give the query to save after the name")
-    replaced = find_saved_search(ws, name) is not None
+    before = find_saved_search(ws, name)
     save_search(ws, name, text)
     saved = get_saved_search(ws, name)
-    echo(f"{'replaced' if replaced else 'saved'} search {saved.name!r}: {saved.query}")
+    if before is None:
+        echo(f"saved search {saved.name!r}: {saved.query}")
+    else:  # the old query is named, so it can be saved again if the name was a slip
+        echo(f"replaced search {saved.name!r}: {saved.query} (it was: {before.query})")
+    return 0
+
+
+def delete_and_print(ws: Workspace, name: str) -> int:
+    saved = get_saved_search(ws, name)
+    delete_saved_search(ws, saved.id)
+    echo(f"deleted search {saved.name!r}: {saved.query}")
     return 0
 
 
