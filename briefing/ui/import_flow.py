@@ -57,6 +57,9 @@ def analyse_counted(
     return report
 
 
+PROGRESS_WIDTH = 480  # pixels: the import dialog's width, whatever its label says
+
+
 class ImportFlow(QObject):
     """Owns the dialogs of one import or analysis at a time; the window stays responsive.
 
@@ -154,6 +157,7 @@ class ImportFlow(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel)
+        dialog.setFixedWidth(PROGRESS_WIDTH)  # it kept resizing to each label: "Reading…", "Analysing…"
         return dialog
 
     @Slot()
@@ -165,7 +169,9 @@ class ImportFlow(QObject):
     def _progressed(self, done: int, total: int, label: str) -> None:
         dialog = self.dialog  # setValue() may process events that end the import
         if dialog is not None:
-            dialog.setLabelText(f"{label}…" if label else "Finishing…")
+            text = f"{label}…" if label else "Finishing…"
+            room = PROGRESS_WIDTH - 40  # a long file name is cut in its middle, not the dialog widened
+            dialog.setLabelText(dialog.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room))
             dialog.setMaximum(total)
             dialog.setValue(done)
 
