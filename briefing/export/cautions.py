@@ -43,7 +43,8 @@ def _reworded(claim: ClaimContent, judgement: Judgement, later: list[Judgement])
     if not edits or edits[0].old_value is None or edits[0].old_value == claim.passage.text:
         return []
     judged = one_line(edits[0].old_value)
-    return [f"It was judged {judgement.new_value} on {judgement.at[:10]} when its words were “{judged}”."]
+    end = "" if judged.rstrip("”’\"')").endswith((".", "!", "?")) else "."  # '…laws.”', not '…laws.”.'
+    return [f"It was judged {judgement.new_value} on {judgement.at[:10]} when its words were “{judged}”{end}"]
 
 
 def _evidence_gone(claim: ClaimContent, later: list[Judgement]) -> list[str]:

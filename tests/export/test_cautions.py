@@ -31,7 +31,7 @@ def test_a_claim_re_worded_after_its_judgement_is_flagged_with_its_earlier_words
     assert count == 1
     assert "**Check the judgement:** 1 claim's judgement may no longer hold" in body
     assert "**Check the judgement:** It was judged disputed on" in body and f"“{CLAIM}”" in body
-    assert len(cautions) == 1 and CLAIM in cautions[0]
+    assert cautions == [f"It was judged disputed on {cautions[0].split(' on ')[1][:10]} when its words were “{CLAIM}”"]
     edit_claim_span(case.ws, case.ids["claim_id"], start, start + len(CLAIM))  # back to the judged words
     assert exported(case)[0] == 0
 
