@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QInputDialog, QPlainTextEdit
 
-from briefing.domain import BriefingError, judged_on_earlier_words
+from briefing.domain import BriefingError, clipped, judged_on_earlier_words, one_line
 from briefing.store import Workspace
 from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
@@ -30,6 +30,7 @@ from briefing.store.revisions import last_written
 from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
+from briefing.ui.commands import claim_of
 from briefing.ui.plain import input_dialog
 from briefing.ui.tasks import Task
 
@@ -204,6 +205,23 @@ class ClaimActions(QObject):
         seen = window.panel.shown_revision(claim_id)
         if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit, seen)):
             window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def show_step(self, command, verb: str) -> None:
+        """After an undo or redo of a claim's change, the claim in sight and the step named, so
+        nothing changes where the analyst cannot see it."""
+        window = self.window
+        claim_id = claim_of(command)
+        if claim_id is None:
+            return
+        try:
+            claim = get_claim(window.ws, claim_id)
+        except BriefingError:  # an undone new claim is gone
+            window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
+            return
+        if not claim["dismissed"] and window.panel.current_claim() != claim_id:
+            window.open_item("claim", claim_id, claim["source_id"])
+        title = one_line(claim["title"] or "(untitled)")
+        window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{clipped(title, 60)}”).", 8000)
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
         window = self.window

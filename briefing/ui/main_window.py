@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__
-from briefing.domain import BriefingError, ImportReport, clipped, one_line
+from briefing.domain import BriefingError, ImportReport
 from briefing.store import Workspace, open_workspace
 from briefing.store.annotations import list_note_rows
 from briefing.store.backup import maybe_back_up
-from briefing.store.claims import get_claim, list_claim_rows
+from briefing.store.claims import list_claim_rows
 from briefing.store.entities import list_entity_rows
 from briefing.store.quote_variants import list_source_variants
 from briefing.store.quotes import list_quote_rows
@@ -34,7 +34,7 @@ from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import NoteActions, annotation_command
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions
-from briefing.ui.commands import Applied, claim_of, edit_source_command, mark_claim_command
+from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions, load_page
 from briefing.ui.entity_page import PAGE_ROWS, EntityDock
 from briefing.ui.evidence_flow import EvidenceFlow
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         try:
             command = make_command()
             command.redo()  # a refused change raises here: nothing written, nothing to undo
-            self.undo_stack.push(Applied(command, self._step_refused, self._step_done))
+            self.undo_stack.push(Applied(command, self._step_refused, self.claim_actions.show_step))
         except StaleWrite as exc:  # a colleague changed it: say who and when, show what is stored now
             self.statusBar().showMessage(str(exc), 15000)
             self.after_edit()
@@ -402,22 +402,6 @@ class MainWindow(QMainWindow):
         """An undo or redo the store refused: say why, show what is stored now."""
         self.statusBar().showMessage(f"Undo step dropped: {exc}", 15000)
         self.after_edit()
-
-    def _step_done(self, command, verb: str) -> None:
-        """After an undo or redo of a claim's change, the claim in sight and the step named, so
-        nothing changes where the analyst cannot see it."""
-        claim_id = claim_of(command)
-        if claim_id is None:
-            return
-        try:
-            claim = get_claim(self.ws, claim_id)
-        except BriefingError:  # an undone new claim is gone
-            self.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
-            return
-        if not claim["dismissed"] and self.panel.current_claim() != claim_id:
-            self.open_item("claim", claim_id, claim["source_id"])
-        title = one_line(claim["title"] or "(untitled)")
-        self.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{clipped(title, 60)}”).", 8000)
 
     def _claim_action(self, action: str, ref_id: int) -> None:
         {
