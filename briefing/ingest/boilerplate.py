@@ -33,6 +33,15 @@ SINGLE_LINE_RULES = [
     re.compile(r"also on [\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|tv)\b.{0,150}", I),  # "Also on rt.com Journalists ..."
     re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
+    # a newsletter's name and its pitch: "Pick Six Newsletter", "Get the day's big stories, fantasy advice and more"
+    re.compile(r"[\w'’&.-]+(?: [\w'’&.-]+){0,3} newsletters?", I),
+    re.compile(
+        r"(get|receive) the (day|week|morning|evening|weekend)['’]s (big(gest)? |top |best |most important |latest )?"
+        r"(stories|news|headlines|reads)\b.{0,100}",
+        I,
+    ),
+    # an outlet's call for letters: "... We'd like to hear what you think about this or any of our articles ..."
+    re.compile(r".{0,200}\bwe['’](?:d| would) (?:like|love) to hear (?:what you think|from you)\b.{0,300}", I),
     re.compile(r"share( this( article| story| page)?| on \w+| via \w+)?\s*:?", I),
     re.compile(r"follow (us|@\w+) on\b.{0,80}", I),
     # "Like this story? Share it with a friend!"

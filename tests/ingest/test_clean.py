@@ -97,6 +97,10 @@ def test_quotation_marks_are_never_changed(quoted):
         "[ENDS]",
         "ENDS",
         "Media contact: press@halden-water.example",
+        "Pick Six Newsletter",
+        "Get the day's big stories, fantasy advice and more",
+        "The Courier is committed to publishing a diversity of letters to the editor. We'd like to hear what you "
+        "think about this or any of our articles. Here are some tips. And here's our email: letters@courier.example.",
     ],
 )
 def test_boilerplate_lines_are_dropped(furniture):
@@ -266,3 +270,16 @@ def test_dropped_lines_are_reported():
 
 def test_count_quote_marks_counts_every_kind():
     assert count_quote_marks("“a” 'b' «c»") == {"“": 1, "”": 1, "'": 2, "«": 1, "»": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The newsletter was sent to 4,000 staff on Monday, the union said.",
+        "Get the day's work done before the storm, officials urged residents.",
+        "We'd like to see the figures first, the minister said.",
+    ],
+)
+def test_sentences_about_newsletters_and_the_day_stay(sentence):
+    text = f"{ARTICLE}\n\n{sentence}\n\n{ARTICLE}"
+    assert clean_text(text) == text
