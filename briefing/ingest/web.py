@@ -195,13 +195,15 @@ def page_heading(html: str) -> str | None:
 
 
 def outlet_from_title_tag(html: str, title: str | None) -> str | None:
-    """The site name a <title> adds after the headline: "Headline - Veldra Review"."""
+    """The site name a <title> adds after the headline: "Headline - Veldra Review" (also when the
+    title is that whole <title>, as for a page whose <h1> is its logo)."""
     match = TITLE_TAG.search(html)
     if not match or not title:
         return None
-    tag_text = unescape(re.sub(r"<[^>]*>", "", match.group(1)))
-    parts = TITLE_SEPARATOR.split(" ".join(tag_text.split()))
-    if len(parts) < 2 or parts[0].casefold() != " ".join(title.split()).casefold():
+    tag_text = " ".join(unescape(re.sub(r"<[^>]*>", "", match.group(1))).split())
+    parts = TITLE_SEPARATOR.split(tag_text)
+    shown = " ".join(title.split()).casefold()
+    if len(parts) < 2 or shown not in (parts[0].casefold(), tag_text.casefold()):
         return None
     site = parts[-1].strip()
     return site if 1 <= len(site.split()) <= 6 else None

@@ -567,4 +567,6 @@ def test_a_logo_set_as_an_h1_linking_home_is_not_the_title(tmp_path):
         + "</article></body></html>",
         encoding="utf-8",
     )
-    assert read_document(page).title == "Council approves the new harbour budget"
+    document = read_document(page)
+    assert document.title == "Council approves the new harbour budget"
+    assert document.outlet == "Haldenmedia"  # the <title>'s site name, which the title was cut of
