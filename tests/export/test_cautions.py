@@ -10,6 +10,8 @@ from briefing.store.claims import dismiss_claim, edit_claim_span, restore_claim
 from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot
 from tests.export.helpers import CLAIM, EVIDENCE, TEXT_A, HtmlText, docx_paragraphs, pdf_text, split_front_matter
 
+BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
+
 
 def exported(case):
     fields, body = split_front_matter(render_briefing(case.ws, case.briefing_id, "md").decode())
