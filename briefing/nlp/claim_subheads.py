@@ -64,3 +64,22 @@ def is_short_line(line: str) -> bool:
 def is_title_like(line: str) -> bool:
     """Set as a title: in title case, or without the closing mark a sentence of the body has."""
     return is_title_case_line(line) or not CLOSING_MARK.search(line)
+
+
+# a run-in subhead in capitals before a paragraph's first sentence: "THE BORROWING Back when he
+# wrote his book, ...", "SAVE A QUARTER Let's say ..."
+MIN_RUN_ON_WORDS = 8  # the sentence after a run-in subhead
+RUN_IN_HEAD = re.compile(r"(?:[A-Z][A-Z'’&-]*\s+){2,6}(?=[A-Z][a-z])")
+
+
+def run_in_head_end(text: str) -> int:
+    """Where the sentence begins after a run-in subhead in capitals; 0 when it opens with none.
+    Capitals that name something ("AT&T CEO Randall Stephenson", "NEW YORK Officials") hold no
+    word of the language of four letters or more, as a subhead's do."""
+    from briefing.nlp.entity_words import dictionary_words
+
+    match = RUN_IN_HEAD.match(text)
+    if match is None or len(text[match.end() :].split()) < MIN_RUN_ON_WORDS:
+        return 0  # "ISIS BEHEADS American Journalist": a headline in capitals, not a subhead before one
+    words = [w.strip("'’&-").lower() for w in match.group().split()]
+    return match.end() if any(len(w) >= 4 and w in dictionary_words() for w in words) else 0

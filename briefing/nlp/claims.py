@@ -27,7 +27,7 @@ from briefing.nlp.claim_kinds import claim_kind
 from briefing.nlp.claim_quotes import attribution_ids, quoted_spans, without_stray_marks
 from briefing.nlp.claim_repeats import repeated
 from briefing.nlp.claim_score import THRESHOLD, check_worthiness
-from briefing.nlp.claim_subheads import subhead_paragraphs
+from briefing.nlp.claim_subheads import run_in_head_end, subhead_paragraphs
 from briefing.nlp.claim_voice import is_piece, is_unattributed_view
 from briefing.nlp.claim_words import SPEECH_LEMMAS
 from briefing.nlp.marks import QUOTE_TOKENS
@@ -100,6 +100,7 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
             start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
             if sent.start == 0:
                 start += dateline_end(para.text[start:end])  # 'New York (AFP) – Oscar-winning actress …'
+                start += run_in_head_end(para.text[start:end])  # 'THE BORROWING Back when he wrote …'
                 start, end = trim_range(para.text, start, end)
             if para.start + start < headline_end or start == end or bullet and not _has_subject(sent):
                 continue  # a list's item without a subject: '8-9 ripe pears, cored and peeled'

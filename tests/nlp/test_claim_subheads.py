@@ -206,3 +206,21 @@ def test_a_subhead_that_names_what_the_story_named_before_is_no_claim(analyse):
         "Officials said 40,000 passengers a year use the route.\n\nGoogle Play Store\n\nPhoto via Flickr"
     )
     assert "Google Play Store" not in claimed(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "sentence, claim",
+    [
+        (
+            "THE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.",
+            "Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.",
+        ),
+        (
+            "AT&T CEO Randall Stephenson said the company would cut 4,000 jobs in its wireless division this year.",
+            "AT&T CEO Randall Stephenson said the company would cut 4,000 jobs in its wireless division this year.",
+        ),
+    ],
+)
+def test_a_run_in_subhead_in_capitals_is_no_part_of_the_claim(analyse, sentence, claim):
+    text = "Saving for college\n\nThe council said tuition rose by 12 percent this year.\n\n" + sentence
+    assert claim in [text[c.start : c.end] for c in analyse(text).claims]
