@@ -23,6 +23,7 @@ from briefing.store.claims import (
     dismiss_claim,
     edit_claim_span,
     get_claim,
+    list_claims,
     remove_claim,
     restore_claim,
 )
@@ -31,7 +32,7 @@ from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.commands import claim_of
-from briefing.ui.plain import input_dialog
+from briefing.ui.plain import ask_item, input_dialog
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -117,15 +118,32 @@ class DismissClaim(QUndoCommand):
         self.changed()
 
 
+class RestoreClaim(QUndoCommand):
+    """A dismissed claim made a claim again; undo dismisses it once more."""
+
+    def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None]):
+        super().__init__("Restore claim")
+        self.ws, self.claim_id, self.changed = ws, claim_id, changed
+
+    def redo(self) -> None:
+        restore_claim(self.ws, self.claim_id, expected=last_written(self.ws, "claim", self.claim_id))
+        self.changed()
+
+    def undo(self) -> None:
+        dismiss_claim(self.ws, self.claim_id, reason="undo", expected=last_written(self.ws, "claim", self.claim_id))
+        self.changed()
+
+
 class ClaimActions(QObject):
     """The window's claim-making actions (menus, context menus and shortcuts call these).
 
     A QObject so that a worker's results arrive in its slots on the GUI thread."""
 
-    def __init__(self, window: MainWindow, ask_text=None):
+    def __init__(self, window: MainWindow, ask_text=None, pick_dismissed=None):
         super().__init__(window)
         self.window = window
         self.ask_text = ask_text or _ask_text
+        self.pick_dismissed = pick_dismissed or _pick_dismissed  # tests answer without a dialog
         self.reranked: set[int] = set()
         self._source_task: tuple[int, Task] | None = None  # the source whose claims are being re-ranked
 
@@ -205,6 +223,25 @@ class ClaimActions(QObject):
         seen = window.panel.shown_revision(claim_id)
         if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit, seen)):
             window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def show_dismissed(self) -> None:
+        """The source's claims dismissed as not claims, one of which can be made a claim again:
+        once the undo history is gone, the only way back to them in the window."""
+        window = self.window
+        source_id = window.current_source_id()
+        if source_id is None:
+            window.statusBar().showMessage("Select a source first.", 6000)
+            return
+        dismissed = list_claims(window.ws, source_id, only_dismissed=True)
+        if not dismissed:
+            window.statusBar().showMessage("No claim of this source was dismissed.", 6000)
+            return
+        chosen = self.pick_dismissed(window, [(c["id"], one_line(c["text"])) for c in dismissed])
+        if chosen is None:
+            return
+        if window.push_command(lambda: RestoreClaim(window.ws, chosen, window.after_edit)):
+            window.panel.select("claim", chosen)
+            window.statusBar().showMessage(f"Claim {chosen} is a claim again. Undo (Ctrl+Z) dismisses it.", 6000)
 
     def show_step(self, command, verb: str) -> None:
         """After an undo or redo of a claim's change, the claim in sight and the step named, so
@@ -316,3 +353,10 @@ def _ask_text(parent, current: str, problem: str = "") -> str | None:
         return None
     text = dialog.textValue()
     return text if text.strip() else None
+
+
+def _pick_dismissed(parent, claims: list[tuple[int, str]]) -> int | None:
+    """The id of the dismissed claim the analyst picks to restore, or None."""
+    labels = [f"{claim_id}: {clipped(text, 120)}" for claim_id, text in claims]
+    picked = ask_item(parent, "Dismissed Claims", "Restore a dismissed claim of this source:", labels)
+    return None if picked is None else claims[labels.index(picked)][0]

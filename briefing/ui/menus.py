@@ -88,6 +88,7 @@ def _build_claim_menu(window: MainWindow) -> None:
     _add_action(window, menu, "Add &Quote as Claim", lambda: actions.add_quote())
     _add_action(window, menu, "&Edit Claim Text…", lambda: actions.edit_text(), "Ctrl+Alt+X")
     _add_action(window, menu, "&Not a Claim", lambda: actions.not_a_claim(), "Ctrl+Alt+N")
+    _add_action(window, menu, "&Dismissed Claims…", actions.show_dismissed)
     menu.addSeparator()
     _add_action(window, menu, "&Pin Claim for Evidence", window.evidence_flow.pin, "Ctrl+Alt+P")
     attach = _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")

@@ -404,3 +404,21 @@ def test_a_long_suggested_passage_scrolls_in_its_room_and_the_window_keeps_its_s
     preview.show_passage("Pumps failed.", "Harbour pumps fail", None, None, "related")
     QApplication.processEvents()
     assert preview.passage_room.height() <= lines * 2 + 2  # a short one takes its own room only
+
+
+def test_a_dismissed_claim_is_found_again_from_the_claims_menu(demo_window, two_claims):
+    """Once the undo history was gone there was no way back to a dismissed claim in the window."""
+    (source, claim_id), _ = two_claims
+    demo_window.panel.claimAction.emit("dismiss", claim_id)
+    demo_window.undo_stack.clear()
+    offered = []
+    demo_window.claim_actions.pick_dismissed = lambda parent, claims: offered.append(claims) or claims[0][0]
+    _action(demo_window, "Dismissed Claims…").trigger()
+    assert [c[0] for c in offered[0]] == [claim_id]
+    assert claim_id in {c["id"] for c in list_claims(demo_window.ws, source)}
+    assert_panel_shows(demo_window, claim_id)
+    demo_window.undo_stack.undo()
+    assert claim_id not in {c["id"] for c in list_claims(demo_window.ws, source)}
+    demo_window.undo_stack.redo()
+    _action(demo_window, "Dismissed Claims…").trigger()  # none left: it says so
+    assert demo_window.statusBar().currentMessage() == "No claim of this source was dismissed."
