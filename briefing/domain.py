@@ -85,11 +85,15 @@ def clipped(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
 def normalise_name(name: str) -> str:
     """The form entity names are matched by, in the analysis and in the store:
     "The U.S.’s" -> "us", "José  Ruiz" -> "jose ruiz"."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES)  # "O’Malley" in one outlet is "O'Malley" in another
     text = _POSSESSIVE.sub("", text.strip())
     text = " ".join(text.replace(".", "").split())
     return text[4:] if text.startswith("the ") else text

@@ -140,6 +140,8 @@ def entity_named(ws, name):
         ("ÉLYSÉE", "elysee"),
         ("The U.S.’s", "us"),
         ("Theresa May", "theresa may"),
+        ("Martin O’Malley", "martin o'malley"),  # one outlet's apostrophe is another's
+        ("Martin O'Malley", "martin o'malley"),
     ],
 )
 def test_normalise_name(name, expected):
@@ -444,6 +446,19 @@ def test_a_run_links_across_sources_like_separate_saves(ws):
     save_analysis(ws, b, analysis_b(), run)
     okafor = [e for e in list_entities(ws) if e["name"] == "Marta Okafor"]
     assert len(okafor) == 1 and {m["source_id"] for m in okafor[0]["mentions"]} == {a, b}
+
+
+def test_one_person_written_with_either_apostrophe_is_one_entity(ws):
+    """'Martin O’Malley' (two sources) and 'Martin O'Malley' (a third) were two people."""
+    run = AnalysisRun()
+    ids = []
+    for n, name in enumerate(("Martin O’Malley", "Martin O'Malley")):
+        text = f"{name} spoke in Des Moines on Monday."
+        source = add_source(ws, text, f"s{n}")
+        save_analysis(ws, source, analysis(text, [found(0, text, name, "person")]), run)
+        ids.append(source)
+    people = [e for e in list_entities(ws) if "Malley" in e["name"]]
+    assert len(people) == 1 and {m["source_id"] for m in people[0]["mentions"]} == set(ids)
 
 
 def test_a_run_rereads_entities_another_connection_changed(ws_file):
