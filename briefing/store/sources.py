@@ -279,14 +279,14 @@ SOURCE_ORDER = {
 
 
 def source_ids(ws: Workspace, order: str = "published", descending: bool = True, text: str = "") -> list[int]:
-    """Ids of the sources (the newest version of each article) whose title, outlet or date
-    contain ``text``, in the asked order. The list view holds only these ids and fetches rows
+    """Ids of the sources (the newest version of each article) whose title as shown ("(untitled) ·
+    1139.txt" for one without), outlet or date contain ``text``, in the asked order. The list view holds only these ids and fetches rows
     for what it shows."""
     if order not in SOURCE_ORDER:
         raise BriefingError(f"cannot sort sources by {order!r}")
     where, params = f"WHERE {NEWEST}", []
-    if text.strip():
-        where += " AND (s.title LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?)"
+    if text.strip():  # the title as the list shows it: an untitled source by its file's name
+        where += f" AND ({shown_title_sql()} LIKE ? OR s.outlet LIKE ? OR s.published LIKE ?)"
         params = [f"%{text.strip()}%"] * 3
     # NULLs as SQLite sorts them (smallest), said out loud for PostgreSQL, which sorts them largest
     direction = "DESC" if descending else "ASC"

@@ -1,4 +1,5 @@
 import shutil
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -49,6 +50,33 @@ def test_source_model_sorts_and_filters_in_the_store(demo_ws):
     assert titles == sorted(titles, key=str.lower)
     model.set_filter("Courier")
     assert model.rowCount() == 1 and model.index(0, 1).data() == "The Halden Courier"
+
+
+def test_an_untitled_source_is_found_by_the_file_name_the_list_shows(demo_ws):
+    """'(untitled) · 1139.txt' in the list; typing '1139' or 'untitled' found nothing."""
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    doc = make_doc("The ferry ran late on Tuesday, the harbour master said.", title="")
+    add_document(demo_ws, replace(doc, title=None, path="/cases/nigeria/1139.txt"))
+    model = _model(demo_ws)
+    for typed in ("1139", "untitled"):
+        model.set_filter(typed)
+        assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["(untitled) · 1139.txt"]
+
+
+def test_tab_leaves_the_source_list_instead_of_walking_its_cells(window, qtbot):
+    """Tab went from cell to cell and never left the list, opening every third source."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    current = window.current_source_id()
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not window.table)
+    assert window.current_source_id() == current
 
 
 def test_a_million_rows_cost_ids_and_only_the_pages_painted(demo_ws):
