@@ -280,8 +280,8 @@ SOURCE_ORDER = {
 
 def source_ids(ws: Workspace, order: str = "published", descending: bool = True, text: str = "") -> list[int]:
     """Ids of the sources (the newest version of each article) whose title as shown ("(untitled) ·
-    1139.txt" for one without), outlet or date contain ``text``, in the asked order. The list view holds only these ids and fetches rows
-    for what it shows."""
+    1139.txt" for one without), outlet or date contain ``text``, in the asked order. The list
+    view holds only these ids and fetches rows for what it shows."""
     if order not in SOURCE_ORDER:
         raise BriefingError(f"cannot sort sources by {order!r}")
     where, params = f"WHERE {NEWEST}", []
