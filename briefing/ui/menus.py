@@ -74,12 +74,21 @@ def _build_source_menu(window: MainWindow) -> None:
     _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
 
 
+# each item of a menu its own Alt+letter (D is Dismissed Claims…, E Edit Claim Text…)
+JUDGE_LABELS = {"corroborated": "Mark &Corroborated", "disputed": "Mark D&isputed", "unreviewed": "Mark &Unreviewed"}
+LAYER_LETTERS = {"entity": "E", "quote": "Q", "claim": "C", "note": "s"}  # View has N (Previous Pane), O (Notes)
+
+
+def _with_letter(text: str, letter: str | None) -> str:
+    """``text`` with '&' before its first ``letter`` after the first word (none if not found)."""
+    at = text.find(letter, text.find(" ") + 1) if letter else -1
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
 def _build_claim_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Claims")
     for status, key in JUDGE_KEYS.items():
-        _add_action(
-            window, menu, f"Mark {status.capitalize()}", lambda _=False, s=status: window.panel.mark_current(s), key
-        )
+        _add_action(window, menu, JUDGE_LABELS[status], lambda _=False, s=status: window.panel.mark_current(s), key)
     menu.addSeparator()
     menu.addSeparator()
     actions = window.claim_actions
@@ -119,7 +128,7 @@ def _build_briefing_menu(window: MainWindow) -> None:
     menu.addSeparator()
     # "Briefing Note" in full: the Notes tab and pane hold annotations, another thing
     _add_action(window, menu, "&New Briefing Note…", lambda: dock.new_note())
-    _add_action(window, menu, "Briefing Note &Details…", lambda: dock.edit_details())
+    _add_action(window, menu, "Briefing Note Deta&ils…", lambda: dock.edit_details())
     _add_action(window, menu, "&Export Briefing Note…", lambda: dock.export(), "Ctrl+E")
     _add_action(window, menu, "&Delete Briefing Note…", lambda: dock.delete_note())
 
@@ -138,7 +147,7 @@ def _build_view_menu(window: MainWindow) -> None:
         action = _add_action(
             window,
             view_menu,
-            f"Highlight {PLURALS.get(kind, kind + 's').capitalize()}",
+            _with_letter(f"Highlight {PLURALS.get(kind, kind + 's').capitalize()}", LAYER_LETTERS.get(kind)),
             lambda on, k=kind: window.reader.set_layer_visible(k, on),
         )
         action.setCheckable(True)

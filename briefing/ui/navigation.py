@@ -73,7 +73,7 @@ class Navigation(QObject):
         self.history = History()
         self._quiet = 0  # inside a jump or a step: the list's row change is not a jump of its own
         self.back_action = self._action("&Back", QKeySequence.StandardKey.Back, self.back)
-        self.forward_action = self._action("&Forward", QKeySequence.StandardKey.Forward, self.forward)
+        self.forward_action = self._action("Fo&rward", QKeySequence.StandardKey.Forward, self.forward)
         window.reader.navigateRequested.connect(self.step)
         window.installEventFilter(self)
         window.table.viewport().installEventFilter(self)

@@ -70,7 +70,7 @@ class SelectionActions:
 
     def __init__(self, window: MainWindow):
         self.window = window
-        self.add_to_note = self._action("Add Selection to Briefing &Note", ADD_SHORTCUT, self.add_passage)
+        self.add_to_note = self._action("Add Se&lection to Briefing Note", ADD_SHORTCUT, self.add_passage)
         self.add_to_note.setToolTip(
             "The selected words as a passage of the note, cited with its source and checked word for word at export"
         )

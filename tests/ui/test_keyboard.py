@@ -92,3 +92,26 @@ def test_an_input_dialog_is_wide_enough_for_its_title(qtbot):
     title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
     assert dialog.minimumWidth() > title + 100
     assert input_dialog(None, "Rename Entity", "New name:").minimumWidth() >= 360
+
+
+def test_inside_each_menu_every_item_has_its_own_letter(demo_window):
+    """Alt+B then D only highlighted 'Briefing Note Details…' (Delete had D too) and ran nothing."""
+    from PySide6.QtWidgets import QMenu
+
+    clashes, bare = [], []
+    menus = [a.menu() for a in demo_window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    while menus:
+        menu = menus.pop()
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            if isinstance(action.menu(), QMenu):
+                menus.append(action.menu())
+            key = _mnemonic(action.text())
+            if key is None:
+                bare.append(action.text())
+            elif seen.setdefault(key, action.text()) != action.text():
+                clashes.append((menu.title(), key, seen[key], action.text()))
+    assert clashes == []
+    assert [t for t in bare if t.startswith("Mark ")] == []  # the judging items have letters too

@@ -102,7 +102,7 @@ def test_an_entity_mention_and_a_timeline_item_are_jumps_too(demo_window):
 def test_the_view_menu_has_back_and_forward(demo_window):
     view = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&View")
     texts = [a.text() for a in view.actions()]
-    assert "&Back" in texts and "&Forward" in texts
+    assert "&Back" in texts and "Fo&rward" in texts
 
 
 def test_history_forgets_what_was_ahead_and_skips_repeats():
