@@ -244,10 +244,14 @@ class ClaimActions(QObject):
             window.statusBar().showMessage(f"Claim {chosen} is a claim again. Undo (Ctrl+Z) dismisses it.", 6000)
 
     def show_step(self, command, verb: str) -> None:
-        """After an undo or redo of a claim's change, the claim in sight and the step named, so
-        nothing changes where the analyst cannot see it."""
+        """After an undo or redo of a claim's or a quote's change, the item in sight and the step
+        named, so nothing changes where the analyst cannot see it."""
         window = self.window
         claim_id = claim_of(command)
+        quote_id = getattr(command, "quote_id", None)
+        if claim_id is None and isinstance(quote_id, int):
+            self._show_quote_step(command, verb, quote_id)
+            return
         if claim_id is None:
             return
         try:
@@ -259,6 +263,16 @@ class ClaimActions(QObject):
             window.open_item("claim", claim_id, claim["source_id"])
         title = one_line(claim["title"] or "(untitled)")
         window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{clipped(title, 60)}”).", 8000)
+
+    def _show_quote_step(self, command, verb: str, quote_id: int) -> None:
+        window = self.window
+        try:
+            source_id = item_range(window.ws, "quote", quote_id)[0]
+        except BriefingError:  # the step took the quote away
+            window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
+            return
+        window.open_item("quote", quote_id, source_id)  # the reader at the quote, not at its top
+        window.statusBar().showMessage(f"{verb}: {command.text()} (quote {quote_id}).", 8000)
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
         window = self.window

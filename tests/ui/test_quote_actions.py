@@ -108,9 +108,14 @@ def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window
         "Marta Okafor",
         "Ingrid Vasquel",
     )
+    other = next(s.id for s in list_sources(demo_window.ws) if s.id != source)
+    demo_window.select_source(other)  # undo from another source
     demo_window.undo_stack.undo()
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    # the quote changed back is in sight and selected, not the source's top (or another source)
+    assert demo_window.current_source_id() == source and demo_window.panel.current_item() == ("quote", quote.id)
+    assert demo_window.statusBar().currentMessage() == f"Undone: Change speaker (quote {quote.id})."
     demo_window.undo_stack.redo()
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
