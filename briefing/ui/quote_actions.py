@@ -13,15 +13,16 @@ from PySide6.QtGui import QUndoCommand
 from briefing.domain import BriefingError, clipped
 from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.entities import get_entity, list_entity_rows
+from briefing.store.entities import add_person_by_analyst, get_entity, list_entity_rows, remove_unused_entity
 from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
-from briefing.ui.plain import ask_item
+from briefing.ui.plain import ask_item, ask_text
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 NO_SPEAKER = "No speaker"
+NEW_PERSON = "New person…"  # a speaker the analysis did not find: named by the analyst
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
 
@@ -78,12 +79,37 @@ class AddQuote(QUndoCommand):
         self.changed()
 
 
+class WithNewSpeaker(QUndoCommand):
+    """A person the analyst names, made for ``then(entity_id)`` (a speaker change or a new quote);
+    undo takes back that step, then the person, unless something else refers to it by then."""
+
+    def __init__(self, ws: Workspace, name: str, then: Callable[[int], QUndoCommand]):
+        super().__init__(then(0).text())
+        self.ws, self.name, self.then = ws, name, then
+        self.entity_id: int | None = None
+        self.inner: QUndoCommand | None = None
+        self.quote_id: int | None = None  # the quote the step changed, for the window to show
+
+    def redo(self) -> None:
+        self.entity_id = add_person_by_analyst(self.ws, self.name)
+        self.inner = self.then(self.entity_id)
+        self.inner.redo()
+        self.quote_id = getattr(self.inner, "quote_id", None)
+
+    def undo(self) -> None:
+        if self.inner is not None:
+            self.inner.undo()
+        if self.entity_id is not None:
+            remove_unused_entity(self.ws, self.entity_id)
+
+
 class QuoteActions:
     """What the Quotes menu, the quote list's context menu and the reader's menu call."""
 
     def __init__(self, window: MainWindow, choose: Callable[..., str | None] = ask_item):
         self.window = window
         self.choose = choose  # tests answer the speaker question without a dialog
+        self.ask_name: Callable[..., str | None] = ask_text  # and the new person's name
         window.panel.quoteAction.connect(self._from_panel)
 
     def change_speaker(self, quote_id: int | None = None) -> None:
@@ -95,7 +121,12 @@ class QuoteActions:
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)
         speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id)
-        if speaker is not False and speaker != row.speaker_id:
+        if isinstance(speaker, str):  # a new person's name
+            name = speaker
+            window.push_command(
+                lambda: WithNewSpeaker(window.ws, name, lambda e: SetSpeaker(window.ws, quote_id, e, self.changed))
+            )
+        elif speaker is not False and speaker != row.speaker_id:
             window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
 
     def not_a_quote(self, quote_id: int | None = None) -> None:
@@ -120,7 +151,12 @@ class QuoteActions:
         speaker = self._ask_speaker(source.id, f"Who says “{_short(source.text[span[0] : span[1]])}”?")
         if speaker is False:
             return
-        command = AddQuote(window.ws, source.id, span, speaker, self.changed)
+        command: AddQuote | WithNewSpeaker
+        if isinstance(speaker, str):  # a new person's name
+            name, source_id = speaker, source.id
+            command = WithNewSpeaker(window.ws, name, lambda e: AddQuote(window.ws, source_id, span, e, self.changed))
+        else:
+            command = AddQuote(window.ws, source.id, span, speaker, self.changed)
         if window.push_command(lambda: command) and command.quote_id is not None:
             window.panel.select("quote", command.quote_id)
 
@@ -132,9 +168,10 @@ class QuoteActions:
         if window.entity_dock.isVisible() and entity_id is not None:
             window.open_entity(entity_id)
 
-    def _ask_speaker(self, source_id: int, question: str, speaker_id: int | None = None) -> int | None | bool:
-        """The chosen entity's id, None for "No speaker", False when cancelled; the dialog opens
-        on the quote's speaker (``speaker_id``), so that Enter changes nothing."""
+    def _ask_speaker(self, source_id: int, question: str, speaker_id: int | None = None) -> int | str | None | bool:
+        """The chosen entity's id, a new person's name, None for "No speaker", False when
+        cancelled; the dialog opens on the quote's speaker (``speaker_id``), so that Enter
+        changes nothing."""
         people_first = sorted(list_entity_rows(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
         choices = {f"{e.name} ({e.type})": e.id for e in people_first}
         if speaker_id is not None and speaker_id not in choices.values():  # a speaker not named in this source
@@ -142,9 +179,12 @@ class QuoteActions:
             if known is not None:
                 choices = {f"{known[0]} ({known[1]})": speaker_id, **choices}
         current = next((label for label, entity_id in choices.items() if entity_id == speaker_id), NO_SPEAKER)
-        answer = self.choose(self.window, "Speaker", question, [*choices, NO_SPEAKER], current)
+        answer = self.choose(self.window, "Speaker", question, [*choices, NEW_PERSON, NO_SPEAKER], current)
         if answer is None:
             return False
+        if answer == NEW_PERSON:
+            name = self.ask_name(self.window, "New Person", "The speaker's name, as the source writes it:")
+            return name.strip() if name and name.strip() else False
         return choices.get(answer)
 
     def _from_panel(self, action: str, quote_id: int) -> None:

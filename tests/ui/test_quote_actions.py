@@ -17,7 +17,7 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources, update_source
 from briefing.ui import entity_actions, panels
 from briefing.ui.panels import ItemRole
-from briefing.ui.quote_actions import NO_SPEAKER, snap_quote
+from briefing.ui.quote_actions import NEW_PERSON, NO_SPEAKER, snap_quote
 
 
 def _action(window, text):
@@ -98,8 +98,8 @@ def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window
     asked = _answer(demo_window, "Ingrid Vasquel (person)", preselected)
     _action(demo_window, "Change Speaker…").trigger()
     assert preselected == ["Marta Okafor (person)"]  # Enter keeps the speaker, never the list's first name
-    kinds = [choice.rsplit("(", 1)[1] for choice in asked[0][:-1]]
-    assert kinds == sorted(kinds, key=lambda k: k != "person)") and asked[0][-1] == NO_SPEAKER
+    kinds = [choice.rsplit("(", 1)[1] for choice in asked[0][:-2]]
+    assert kinds == sorted(kinds, key=lambda k: k != "person)") and asked[0][-2:] == [NEW_PERSON, NO_SPEAKER]
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     [judgement] = history_for(demo_window.ws, "quote", quote.id)
@@ -187,6 +187,21 @@ def test_add_selection_as_quote_snaps_asks_the_speaker_and_undoes(demo_window):
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     demo_window.undo_stack.redo()
     assert _quote(demo_window, source, text[start:end]).speaker == "Marta Okafor"
+
+
+def test_a_quote_added_with_a_new_person_as_its_speaker_undoes_both(demo_window):
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    text, start, end = _unquoted_sentence(demo_window, source)
+    demo_window.reader.scroll_to(start, end)
+    _answer(demo_window, NEW_PERSON)
+    demo_window.quote_actions.ask_name = lambda parent, title, label: "Obi Ezekwesili"
+    _action(demo_window, "Add Selection as Quote…").trigger()
+    added = _quote(demo_window, source, text[start:end])
+    assert added.speaker == "Obi Ezekwesili" and demo_window.panel.current_quote() == added.id
+    demo_window.undo_stack.undo()
+    assert not [q for q in list_quote_rows(demo_window.ws, source) if q.start == start]
+    assert demo_window.ws.db.execute("SELECT count(*) FROM entities WHERE name = 'Obi Ezekwesili'").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -372,3 +387,30 @@ def test_the_split_dialog_names_the_new_entity_after_the_ticked_form_until_a_nam
     qtbot.keyClicks(dialog.name, " Jr.")
     junk.child(0).setCheckState(0, junk.checkState(0).Checked)
     assert dialog.choice().name == "Ted Cruz Jr."  # what the analyst typed stays
+
+
+def test_a_speaker_the_analysis_did_not_find_is_named_as_a_new_person(demo_window):
+    """'Obi Ezekwesili' was no entity, and the speaker list could not be typed into."""
+    from briefing.store.entities import list_entity_rows
+
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    asked = _answer(demo_window, NEW_PERSON)
+    demo_window.quote_actions.ask_name = lambda parent, title, label: "  Obi   Ezekwesili "
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert NEW_PERSON in asked[0]
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Obi Ezekwesili"
+    person = demo_window.ws.db.execute("SELECT id, type, origin FROM entities WHERE name = 'Obi Ezekwesili'").fetchone()
+    assert person[1:] == ("person", "analyst")
+    demo_window.undo_stack.undo()  # the speaker back, and the person gone with nothing else naming it
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
+    assert "Obi Ezekwesili" not in {e.name for e in list_entity_rows(demo_window.ws, source)}
+    assert demo_window.ws.db.execute("SELECT count(*) FROM entities WHERE name = 'Obi Ezekwesili'").fetchone()[0] == 0
+    demo_window.undo_stack.redo()
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Obi Ezekwesili"
+    # a name the workspace knows is that person, not a second one
+    demo_window.quote_actions.ask_name = lambda parent, title, label: "Marta Okafor"
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert demo_window.ws.db.execute("SELECT count(*) FROM entities WHERE name = 'Marta Okafor'").fetchone()[0] == 1
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
