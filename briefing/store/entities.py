@@ -50,6 +50,18 @@ def add_person_by_analyst(ws: Workspace, name: str) -> int:
         return entity_id
 
 
+def nearest_person(ws: Workspace, source_id: int, start: int, end: int, reach: int = 300) -> int | None:
+    """The person named nearest a passage of a source (within ``reach`` characters of it, outside
+    it), or None: the likeliest speaker to offer first for words the analyst marks as a quote."""
+    row = ws.db.execute(
+        "SELECT m.entity_id FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.source_id = ? "
+        'AND e.type = \'person\' AND (m."end" <= ? OR m.start >= ?) AND m.start < ? AND m."end" > ? '
+        'ORDER BY CASE WHEN m."end" <= ? THEN ? - m."end" ELSE m.start - ? END, m.id LIMIT 1',
+        [source_id, start, end, end + reach, start - reach, start, start, end],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def remove_unused_entity(ws: Workspace, entity_id: int) -> bool:
     """Delete an entity nothing refers to (no mention, quote or note item): undoing the creation
     of a speaker the analyst named. False, and nothing deleted, when something does."""

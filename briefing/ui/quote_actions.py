@@ -13,7 +13,13 @@ from PySide6.QtGui import QUndoCommand
 from briefing.domain import BriefingError, clipped
 from briefing.store import Workspace
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.entities import add_person_by_analyst, get_entity, list_entity_rows, remove_unused_entity
+from briefing.store.entities import (
+    add_person_by_analyst,
+    get_entity,
+    list_entity_rows,
+    nearest_person,
+    remove_unused_entity,
+)
 from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
@@ -148,7 +154,8 @@ class QuoteActions:
         if span is None:
             window.statusBar().showMessage("The selection holds no words to quote.", 6000)
             return
-        speaker = self._ask_speaker(source.id, f"Who says “{_short(source.text[span[0] : span[1]])}”?")
+        likely = nearest_person(window.ws, source.id, *span)  # offered first: Enter takes the one named nearby
+        speaker = self._ask_speaker(source.id, f"Who says “{_short(source.text[span[0] : span[1]])}”?", likely)
         if speaker is False:
             return
         command: AddQuote | WithNewSpeaker

@@ -174,9 +174,11 @@ def test_add_selection_as_quote_snaps_asks_the_speaker_and_undoes(demo_window):
     demo_window.select_source(source)
     text, start, end = _unquoted_sentence(demo_window, source)
     demo_window.reader.scroll_to(start + 2, end - 1)  # mid-word at both ends
-    _answer(demo_window, "Marta Okafor (person)")
+    preselected: list[str] = []
+    _answer(demo_window, "Marta Okafor (person)", preselected)
     assert "Add Selection as Quote…" in [a.text().replace("&", "") for a in demo_window.reader.selection_actions]
     _action(demo_window, "Add Selection as Quote…").trigger()
+    assert preselected == [NO_SPEAKER]  # no person named within reach of these words
     added = _quote(demo_window, source, text[start:end])
     assert (added.start, added.end, added.speaker) == (start, end, "Marta Okafor")
     assert demo_window.panel.current_quote() == added.id
@@ -187,6 +189,28 @@ def test_add_selection_as_quote_snaps_asks_the_speaker_and_undoes(demo_window):
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     demo_window.undo_stack.redo()
     assert _quote(demo_window, source, text[start:end]).speaker == "Marta Okafor"
+
+
+def test_the_person_named_next_to_the_words_is_offered_first(demo_window):
+    """Add Selection as Quote opened on "No speaker" though the sentence before named her."""
+    from briefing.store.entities import add_entity, add_mention
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    text = (
+        "Jahangir said she was angered by the ruling on Monday. Doing so appeared to be an attempt at "
+        "poisoning the election, the lawyer said, and the court would hear it again."
+    )
+    source, _ = add_document(demo_window.ws, make_doc(text, title="Ruling angers lawyer"))
+    person = add_entity(demo_window.ws, "Asma Jahangir", "person")
+    add_mention(demo_window.ws, person, source, 0, len("Jahangir"))
+    demo_window.refresh_sources(select_id=source)
+    start = text.index("Doing so")
+    demo_window.reader.scroll_to(start, text.index(", the lawyer"))
+    preselected: list[str] = []
+    _answer(demo_window, None, preselected)  # cancelled: nothing added
+    _action(demo_window, "Add Selection as Quote…").trigger()
+    assert preselected == ["Asma Jahangir (person)"]
 
 
 def test_a_quote_added_with_a_new_person_as_its_speaker_undoes_both(demo_window):
