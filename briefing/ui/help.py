@@ -74,7 +74,9 @@ the people, organisations and places, and the claims each source makes.</p>
 <h3>2. Read</h3>
 <p>Pick a source on the left. The reader highlights people and organisations, quotes (yellow),
 claims (by status) and your notes; hover a highlight to see what it is, click it to select it in
-the tabs beside the reader (Summary, Entities, Quotes, Claims, Notes).</p>
+the tabs beside the reader (Summary, Entities, Quotes, Claims, Notes). A quote given to the
+wrong person? <b>Quotes ▸ Change Speaker…</b> (Ctrl+Alt+S) puts it right, <b>Add Selection as
+Quote…</b> (Ctrl+Alt+Q) adds one the analysis missed; re-analysis keeps your corrections.</p>
 <h3>3. Judge claims</h3>
 <p>In the Claims tab, mark a claim <b>Corroborated</b>, <b>Disputed</b> or <b>Unreviewed</b>
 (Ctrl+Alt+C, D, U) with a reason. Confirm suggested evidence from other sources, or pin the claim
