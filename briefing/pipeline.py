@@ -30,7 +30,7 @@ from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_ana
 from briefing.store.backup import maybe_back_up
 from briefing.store.postgres import describe, is_postgres
 from briefing.store.source_versions import import_document
-from briefing.store.sources import get_source
+from briefing.store.sources import all_source_ids, get_source
 from briefing.suggesting import suggest_related_passages
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
@@ -90,6 +90,7 @@ def _import_and_analyse(
 
     files, problems = ingest.collect_files(targets)
     report.failed.extend(problems)
+    before = set(all_source_ids(ws))  # what the import adds is what the related passages must look at
     run = call or _in_place
     read = lambda p: run(ingest.read_document, p)  # noqa: E731 - a short local that names the step
     workers = _workers_for_files(files, jobs) if analyse else 1
@@ -102,7 +103,7 @@ def _import_and_analyse(
             progress(done, len(files), f"Reading {path.name}")
             _import_one(ws, path, report, read)
         if analyse:
-            _analyse_the_rest(ws, progress, cancelled, call, report, jobs, pool, pooled)
+            _analyse_the_rest(ws, progress, cancelled, call, report, jobs, pool, pooled, before)
     if cancelled():
         raise Cancelled()
     progress(1, 1, "")
@@ -117,15 +118,17 @@ def _analyse_the_rest(
     jobs: int,
     pool: AnalysisPool | None,
     pooled: int,
+    before: set[int],
 ) -> None:
     """After the reading: analyse what the pool did not (older waiting sources, after a cancel)
-    and rank related passages once for all."""
+    and rank related passages once for all: for the claims the sources not ``before`` can change."""
     withheld: list[str] = []
     try:
         leftover = analyse_sources(ws, None, progress, cancelled, call, withheld, jobs, pool)
         report.analysed = pooled + leftover
         if pooled and not leftover and not cancelled():
-            suggest_related_passages(ws, pool)  # analyse_sources ranks them only when it analysed some
+            # analyse_sources ranks them only when it analysed some
+            suggest_related_passages(ws, pool, changed=set(all_source_ids(ws)) - before)
     except ModelUnavailable as exc:
         report.analysed = pooled
         report.notes.append(f"imported without analysis: {exc}")
@@ -265,7 +268,7 @@ def _analyse(
             save_analysis(ws, source_id, analysis, run)
             done += 1
         if not cancelled():
-            suggest_related_passages(ws, pool or ranking)
+            suggest_related_passages(ws, pool or ranking, changed=ids)
     except Cancelled:
         return done
     return done

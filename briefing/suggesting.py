@@ -10,7 +10,7 @@ CLI and a team's workers call these; the ranking itself is ``briefing.nlp.relate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from briefing.store import Workspace
 from briefing.store.claims import get_claim, list_claim_texts
@@ -30,8 +30,11 @@ from briefing.workers import AnalysisPool
 MIN_CLAIMS_TO_SHARE = 200
 
 
-def suggest_related_passages(ws: Workspace, pool: AnalysisPool | None = None) -> None:
-    """Refresh every claim's open suggestions from the passages of other sources (lexical ranking).
+def suggest_related_passages(
+    ws: Workspace, pool: AnalysisPool | None = None, changed: Collection[int] | None = None
+) -> None:
+    """Refresh every claim's open suggestions from the passages of other sources (lexical ranking);
+    with ``changed``, the sources just analysed, only the claims they can change (``related_rows``).
 
     With a ``pool`` of two or more workers the claims are shared out among them, each ranking
     its share over its own index of every passage; the suggestions are saved here, the one
@@ -42,10 +45,11 @@ def suggest_related_passages(ws: Workspace, pool: AnalysisPool | None = None) ->
 
     passages, claims = list(iter_passages(ws)), list_claim_texts(ws)
     if pool is None or len(pool.workers) < 2 or len(claims) < MIN_CLAIMS_TO_SHARE:
-        found = related_rows(passages, claims)
+        found = related_rows(passages, claims, changed)
     else:
         share = -(-len(claims) // len(pool.workers))
-        parts = pool.spread(related_rows, [(passages, claims[i : i + share]) for i in range(0, len(claims), share)])
+        shares = [(passages, claims[i : i + share], changed) for i in range(0, len(claims), share)]
+        parts = pool.spread(related_rows, shares)
         found = [row for part in parts for row in part]
     replace_all_suggestions(ws, found)  # one commit for all claims, not one per claim
 

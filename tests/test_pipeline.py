@@ -269,3 +269,27 @@ def test_the_progress_names_an_untitled_source_by_its_file(tmp_path):
         add_document(ws, doc)
         analyse_sources(ws, progress=lambda done, total, label: labels.append(label))
     assert labels == ["Analysing halden-pumps.txt"]
+
+
+def test_an_import_ranks_only_the_claims_its_sources_can_change(analysed_path, tmp_path):
+    """One file imported into a workspace of 15,000 claims re-ranked every claim (163 s)."""
+    from briefing.store.claims import list_claims
+
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    unrelated = tmp_path / "bakery.txt"
+    unrelated.write_text("The bakery on Quay Street sold out of rye loaves before noon on Saturday.\n")
+    related = tmp_path / "ledger.txt"
+    related.write_text(
+        "Port Halden water outage: officials now put the count at 62,000 households\n\n"
+        "Officials in Port Halden now say 62,000 households lost water during the outage, far more than "
+        "the ministry first said.\n"
+    )
+    with open_workspace(copy) as ws:
+        before = {row[0] for row in ws.db.execute("SELECT id FROM claim_suggestions")}
+        assert import_paths(ws, [unrelated], jobs=1).ok
+        assert {row[0] for row in ws.db.execute("SELECT id FROM claim_suggestions")} >= before  # none re-ranked
+        assert import_paths(ws, [related], jobs=1).ok
+        new = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
+        households = next(c for c in list_claims(ws) if "62,000 households" in c["text"] and c["source_id"] != new)
+        assert new in {s["source_id"] for s in list_suggestions(ws, households["id"])}

@@ -24,7 +24,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +150,13 @@ class PassageIndex:
         self._prior = np.minimum(1.0, self.lengths / FULL_TERMS) ** 0.5
         self._weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._source_texts: dict[int, str] = {}
+
+    def may_relate(self, claim_text: str, words: set[str]) -> bool:
+        """Whether passages holding only ``words`` could hold ``MIN_COVERAGE`` of the claim's word
+        weight, as a suggestion must (``candidates``)."""
+        claim_terms = set(terms(claim_text))
+        mass = sum(self._idf(t) for t in claim_terms)
+        return mass > 0 and sum(self._idf(t) for t in claim_terms & words) >= MIN_COVERAGE * mass
 
     def source_text(self, source_id: int) -> str:
         """A source's indexed passages joined in order: the context the relation reads."""
@@ -303,12 +310,23 @@ SuggestionRow = tuple[int, int, int, float, str]  # source id, start, end, score
 
 
 def related_rows(
-    passages: Sequence[tuple[int, int, int, str]], claims: Sequence[tuple[int, int, str]]
+    passages: Sequence[tuple[int, int, int, str]],
+    claims: Sequence[tuple[int, int, str]],
+    changed: Collection[int] | None = None,
 ) -> list[tuple[int, list[SuggestionRow]]]:
     """Each claim's lexical suggestions over an index of ``passages`` (source id, start, end, text):
     (claim id, rows) for each (claim id, source id, text) of ``claims``, in their order. A module
-    function taking plain tuples, so a worker process can run it on its share of the claims."""
+    function taking plain tuples, so a worker process can run it on its share of the claims.
+
+    With ``changed`` (the sources just analysed), only their claims and the claims their passages
+    could be suggested for are ranked: a passage must hold ``MIN_COVERAGE`` of a claim's word
+    weight, so a claim whose words the new sources hardly share keeps its suggestions as they
+    are. One file imported into a workspace of 15,000 claims ranked them all (163 s)."""
     index = PassageIndex(Passage(*p) for p in passages)
+    if changed is not None:
+        changed = set(changed)
+        new_terms = {t for p in index.passages if p.source_id in changed for t in terms(p.text)}
+        claims = [c for c in claims if c[1] in changed or index.may_relate(c[2], new_terms)]
     return [
         (claim_id, [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found])
         for claim_id, source_id, text in claims

@@ -278,6 +278,11 @@ SOURCE_ORDER = {
 }
 
 
+def all_source_ids(ws: Workspace) -> list[int]:
+    """Every source's id, each version of an article its own."""
+    return [row[0] for row in ws.db.execute("SELECT id FROM sources ORDER BY id")]
+
+
 def source_ids(ws: Workspace, order: str = "published", descending: bool = True, text: str = "") -> list[int]:
     """Ids of the sources (the newest version of each article) whose title as shown ("(untitled) ·
     1139.txt" for one without), outlet or date contain ``text``, in the asked order. The list
