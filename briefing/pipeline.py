@@ -109,6 +109,9 @@ def _import_and_analyse(
     progress(1, 1, "")
 
 
+RANKING_LABEL = "Finding related passages in other sources"
+
+
 def _analyse_the_rest(
     ws: Workspace,
     progress: Progress,
@@ -128,6 +131,7 @@ def _analyse_the_rest(
         report.analysed = pooled + leftover
         if pooled and not leftover and not cancelled():
             # analyse_sources ranks them only when it analysed some
+            progress(pooled, pooled + 1, RANKING_LABEL)
             suggest_related_passages(ws, pool, changed=set(all_source_ids(ws)) - before)
     except ModelUnavailable as exc:
         report.analysed = pooled
@@ -268,6 +272,7 @@ def _analyse(
             save_analysis(ws, source_id, analysis, run)
             done += 1
         if not cancelled():
+            progress(len(ids), len(ids) + 1, RANKING_LABEL)  # the bar would stand still on the last file
             suggest_related_passages(ws, pool or ranking, changed=ids)
     except Cancelled:
         return done

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.export.workspace_json import workspace_document
 from briefing.nlp.related import MIN_MEANING
-from briefing.pipeline import analyse_sources, import_paths
+from briefing.pipeline import RANKING_LABEL, analyse_sources, import_paths
 from briefing.store import open_workspace
 from briefing.store.claims import mark_claim
 from briefing.store.edits import rename_entity, set_quote_speaker
@@ -289,7 +289,9 @@ def test_an_import_ranks_only_the_claims_its_sources_can_change(analysed_path, t
         before = {row[0] for row in ws.db.execute("SELECT id FROM claim_suggestions")}
         assert import_paths(ws, [unrelated], jobs=1).ok
         assert {row[0] for row in ws.db.execute("SELECT id FROM claim_suggestions")} >= before  # none re-ranked
-        assert import_paths(ws, [related], jobs=1).ok
+        labels = []
+        assert import_paths(ws, [related], progress=lambda done, total, label: labels.append(label), jobs=1).ok
+        assert labels[-2:] == [RANKING_LABEL, ""]  # the last step is said, not left at the last file's
         new = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
         households = next(c for c in list_claims(ws) if "62,000 households" in c["text"] and c["source_id"] != new)
         assert new in {s["source_id"] for s in list_suggestions(ws, households["id"])}
