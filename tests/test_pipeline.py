@@ -268,7 +268,7 @@ def test_the_progress_names_an_untitled_source_by_its_file(tmp_path):
         )
         add_document(ws, doc)
         analyse_sources(ws, progress=lambda done, total, label: labels.append(label))
-    assert labels == ["Analysing halden-pumps.txt"]
+    assert labels == ["Analysing halden-pumps.txt", RANKING_LABEL]
 
 
 def test_an_import_ranks_only_the_claims_its_sources_can_change(analysed_path, tmp_path):
