@@ -194,8 +194,9 @@ class CooccurrenceGraph(QGraphicsView):
 
 
 def _tab_label(label: str, shown: int, total: int) -> str:
-    """A list's tab names the share it shows when it shows only the first rows: 'Mentions (200 of 472)'."""
-    return f"{label} ({shown:,} of {total:,})" if shown < total else label
+    """A list's tab names its count, and the share it shows when it shows only the first rows:
+    'Mentions (200 of 472)', 'Mentions (472)' once all are shown."""
+    return f"{label} ({shown:,} of {total:,})" if shown < total else f"{label} ({total:,})"
 
 
 def _shown_tip(shown: int, total: int, what: str) -> str:

@@ -96,9 +96,13 @@ def test_entity_page_counts_every_mention_when_it_lists_only_the_first(demo_wind
     assert dock.tabs.tabText(0) == f"&Mentions (2 of {mentions})"
     assert dock.tabs.tabText(1) == f"Quo&tes (2 of {quotes})"
     assert dock.tabs.tabToolTip(0).startswith(f"Showing the first 2 of {mentions} mentions")
-    dock.show_page(entity_page(ws, entity_id), {})  # all of them: the tabs say nothing more
+    dock.show_page(entity_page(ws, entity_id), {})  # all of them: the tabs keep their counts
     assert dock.mentions.topLevelItemCount() == mentions
-    assert (dock.tabs.tabText(0), dock.tabs.tabText(1), dock.tabs.tabToolTip(0)) == ("&Mentions", "Quo&tes", "")
+    assert (dock.tabs.tabText(0), dock.tabs.tabText(1), dock.tabs.tabToolTip(0)) == (
+        f"&Mentions ({mentions})",
+        f"Quo&tes ({quotes})",
+        "",
+    )
 
 
 def test_renaming_to_another_entity_s_name_offers_to_merge_into_it(demo_window, monkeypatch):
