@@ -40,6 +40,7 @@ from briefing.domain import (
     WorkspaceError,
     one_line,
 )
+from briefing.store.lock import LOCK_WAIT
 from briefing.store.postgres import is_postgres
 from briefing.terminal import echo, echo_json, shown
 
@@ -259,7 +260,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     new_file = _new_workspace_file(args)
     with open_default_workspace(
-        args.workspace, fallback_read_only=reading, backup=args.command != "backup", create=args.command == "import"
+        args.workspace,
+        fallback_read_only=reading,
+        backup=args.command != "backup",
+        create=args.command == "import",
+        wait=0.0 if reading else LOCK_WAIT,  # a reader never waits; an edit outlasts another's quick read
     ) as ws:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)

@@ -330,7 +330,12 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
 
 
 def open_default_workspace(
-    path: str | Path | None = None, *, fallback_read_only: bool = False, backup: bool = True, create: bool = True
+    path: str | Path | None = None,
+    *,
+    fallback_read_only: bool = False,
+    backup: bool = True,
+    create: bool = True,
+    wait: float = 0.0,
 ) -> Workspace:
     """Open ``path``, or the user's default workspace, made from the demo corpus on first use.
 
@@ -346,7 +351,7 @@ def open_default_workspace(
     target = workspace_path(path)
     if path is None and not target.exists():
         create_demo_workspace(target)
-    ws = open_workspace(target, fallback_read_only=fallback_read_only)
+    ws = open_workspace(target, fallback_read_only=fallback_read_only, wait=wait)
     if backup and not ws.read_only:
         try:
             maybe_back_up(ws)

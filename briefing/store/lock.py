@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,8 +96,15 @@ class WorkspaceLock:
             os.close(entry.fd)  # closing the descriptor drops the lock
 
 
-def acquire(workspace: Path) -> WorkspaceLock:
-    """Take (or share, within this process) the workspace's lock.
+LOCK_POLL = 0.05  # seconds between tries while waiting for the lock
+# how long a writer (an edit, the window) waits for a lock another Briefing holds before it is
+# refused or opens read-only: a command that only reads holds it for well under a second
+LOCK_WAIT = 3.0
+
+
+def acquire(workspace: Path, wait: float = 0.0) -> WorkspaceLock:
+    """Take (or share, within this process) the workspace's lock, waiting up to ``wait`` seconds
+    for another process to let it go (a command that only reads holds it for a moment).
 
     Raises WorkspaceLocked when another process holds it, WorkspaceError when the lock file
     is not one Briefing makes, OSError when it cannot be created (a read-only folder).
@@ -104,7 +112,7 @@ def acquire(workspace: Path) -> WorkspaceLock:
     key = os.path.realpath(workspace)
     entry = _held.get(key)
     if entry is None:
-        entry = _held.setdefault(key, _take(workspace))
+        entry = _held.setdefault(key, _take(workspace, wait))
     lock = WorkspaceLock(key, entry)
     entry.users.add(id(lock))
     return lock
@@ -189,10 +197,13 @@ def _foreign(fd: int) -> str:
     return ""
 
 
-def _take(workspace: Path) -> _Entry:
+def _take(workspace: Path, wait: float = 0.0) -> _Entry:
     fd = _open_lock_file(lock_path(workspace), os.O_RDWR | os.O_CREAT)
     try:
-        if not _try_lock(fd):
+        deadline = time.monotonic() + wait
+        while not (locked := _try_lock(fd)) and time.monotonic() < deadline:
+            time.sleep(LOCK_POLL)
+        if not locked:
             raise WorkspaceLocked(
                 f"{workspace}: open in {describe_holder(workspace)}; close it there first (commands that "
                 "only read, such as search, sources or export, work meanwhile)"

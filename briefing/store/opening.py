@@ -42,8 +42,10 @@ def open_workspace(
     read_only: bool = False,
     fallback_read_only: bool = False,
     create: bool = True,
+    wait: float = 0.0,
 ) -> Workspace:
-    """Open (creating if needed) and migrate the workspace at ``path``.
+    """Open (creating if needed) and migrate the workspace at ``path``; ``wait``: the seconds
+    to wait for a lock another process holds (``lock.acquire``).
 
     With ``memory=True`` the workspace lives in memory (tests, previews). With
     ``read_only=True`` it is opened for reading only, next to any writer. Raises
@@ -65,7 +67,7 @@ def open_workspace(
         return _open_read_only(target, "it was opened read-only")
     _check_location(target)
     try:
-        lock = locking.acquire(target)
+        lock = locking.acquire(target, wait)
     except WorkspaceLocked:
         if fallback_read_only:
             return _open_read_only(target, f"{locking.describe_holder(target)} has it open for writing")

@@ -162,7 +162,10 @@ def _open(workspace: str | None):
 
     # a workspace another Briefing has open is shown read-only, with a banner saying so; the
     # backup on opening runs in the window's worker, not before the first paint
-    return open_default_workspace(workspace, fallback_read_only=True, backup=False)
+    from briefing.store.lock import LOCK_WAIT
+
+    # a command that only reads holds the lock a moment: wait it out rather than open read-only
+    return open_default_workspace(workspace, fallback_read_only=True, backup=False, wait=LOCK_WAIT)
 
 
 # Harmless notices of the offscreen platform that would only confuse a user.

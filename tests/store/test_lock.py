@@ -241,3 +241,35 @@ def test_opening_a_second_connection_keeps_the_first_ones_file_locks(ws_file, se
     assert count_rows(other)["entities"] == 2
     other.close()
     first.close()
+
+
+def test_a_writer_waits_out_another_process_that_lets_go_of_the_lock(held, monkeypatch):
+    """A loop of edits beside a loop of 'briefing claims' lost edits, and a window started meanwhile
+    stayed read-only: each read held the lock a moment, and whoever met it gave up at once."""
+    import threading
+    import time
+
+    path, holder = held
+    waiting, result = threading.Event(), {}
+    real_sleep = time.sleep
+
+    def sleep(seconds):  # the lock's wait between tries: say it has begun waiting
+        waiting.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(lock.time, "sleep", sleep)
+
+    def take():
+        try:
+            result["lock"] = lock.acquire(path, wait=60)
+        except WorkspaceLocked as exc:
+            result["refused"] = exc
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    assert waiting.wait(timeout=60), result  # it waits rather than refuse at once
+    holder.kill()  # the other process lets go
+    holder.wait()
+    thread.join(timeout=120)
+    assert "lock" in result, result
+    result["lock"].release()
