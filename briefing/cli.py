@@ -256,7 +256,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
-    from briefing.store.sources import source_ids
+    from briefing.store.sources import all_source_ids
 
     new_file = _new_workspace_file(args)
     with open_default_workspace(
@@ -269,7 +269,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
         code = _run_on_workspace(ws, args)
-        empty = new_file is not None and not source_ids(ws)
+        empty = new_file is not None and not all_source_ids(ws)
     if empty and new_file is not None:
         from briefing.store.opening import discard_new_workspace
 

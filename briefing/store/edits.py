@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from briefing.domain import ENTITY_TYPES, BriefingError, normalise_name
+from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
-from briefing.store.entities import get_entity, move_entity_rows
+from briefing.store.entities import add_entity, get_entity, move_entity_rows
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, ensure_current, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
@@ -193,6 +193,42 @@ def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None, *, e
         db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
         reindex_sources(ws, spoken_in)
         record_judgement(ws, "delete", "entity", entity_id, "name", name, None, reason)
+
+
+MAX_NAME_CHARS = 200
+
+
+def add_person_by_analyst(ws: Workspace, name: str) -> int:
+    """A person the analyst names (a speaker the analysis did not find): the person of that name
+    when there is one, else a new entity of the analyst's, which re-analysis keeps."""
+    name = " ".join(_required(name, "entity name").split())
+    if CONTROL_CHARACTERS.search(name) or len(name) > MAX_NAME_CHARS:
+        raise BriefingError(f"name: one line of at most {MAX_NAME_CHARS} characters without control characters")
+    key = normalise_name(name)
+    for entity_id, known in ws.db.execute("SELECT id, name FROM entities WHERE type = 'person'").fetchall():
+        if normalise_name(known) == key:
+            return entity_id
+    with ws.transaction():
+        entity_id = add_entity(ws, name, "person", origin="analyst")
+        record_judgement(ws, "add", "entity", entity_id, "name", None, name, "named by the analyst as a speaker")
+        return entity_id
+
+
+def remove_unused_entity(ws: Workspace, entity_id: int) -> bool:
+    """Delete an entity nothing refers to (no mention, quote or note item): undoing the creation
+    of a speaker the analyst named. False, and nothing deleted, when something does."""
+    with ws.transaction() as db:
+        used = db.execute(
+            "SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?) OR EXISTS "
+            "(SELECT 1 FROM quotes WHERE speaker_id = ?) OR EXISTS "
+            "(SELECT 1 FROM briefing_items WHERE kind = 'entity' AND ref_id = ?)",
+            [entity_id, entity_id, entity_id],
+        ).fetchone()[0]
+        if used:
+            return False
+        db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+        record_judgement(ws, "delete", "entity", entity_id, None, None, None, "undo")
+        return True
 
 
 def set_quote_speaker(ws: Workspace, quote_id: int, entity_id: int | None, reason: str | None = None) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, normalise_name
-from briefing.store.history import record_judgement
+from briefing.domain import ENTITY_TYPES, BriefingError
 from briefing.store.mentions import context_sql, in_context
 from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
@@ -15,38 +14,14 @@ from briefing.store.sources import get_passage, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 
-def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = ()) -> int:
+def add_entity(ws: Workspace, name: str, type_: str, aliases: tuple[str, ...] = (), origin: str = "analysis") -> int:
     if type_ not in ENTITY_TYPES:
         raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {type_!r}")
     with ws.transaction() as db:
-        entity_id = ws.insert("entities", {"name": name, "type": type_, "created_at": utc_now()})
+        entity_id = ws.insert("entities", {"name": name, "type": type_, "created_at": utc_now(), "origin": origin})
         created(ws, "entity", entity_id)
         for alias in dict.fromkeys(a for a in aliases if a != name):
             db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity_id, alias])
-        return entity_id
-
-
-MAX_NAME_CHARS = 200
-
-
-def add_person_by_analyst(ws: Workspace, name: str) -> int:
-    """A person the analyst names (a speaker the analysis did not find): the person of that name
-    when there is one, else a new entity of the analyst's, which re-analysis keeps."""
-    name = " ".join(name.split())
-    if not name:
-        raise BriefingError("name: the person needs a name")
-    if CONTROL_CHARACTERS.search(name) or len(name) > MAX_NAME_CHARS:
-        raise BriefingError(f"name: one line of at most {MAX_NAME_CHARS} characters without control characters")
-    key = normalise_name(name)
-    for entity_id, known in ws.db.execute("SELECT id, name FROM entities WHERE type = 'person'").fetchall():
-        if normalise_name(known) == key:
-            return entity_id
-    with ws.transaction():
-        entity_id = ws.insert(
-            "entities", {"name": name, "type": "person", "created_at": utc_now(), "origin": "analyst"}
-        )
-        created(ws, "entity", entity_id)
-        record_judgement(ws, "add", "entity", entity_id, "name", None, name, "named by the analyst as a speaker")
         return entity_id
 
 
@@ -60,23 +35,6 @@ def nearest_person(ws: Workspace, source_id: int, start: int, end: int, reach: i
         [source_id, start, end, end + reach, start - reach, start, start, end],
     ).fetchone()
     return row[0] if row else None
-
-
-def remove_unused_entity(ws: Workspace, entity_id: int) -> bool:
-    """Delete an entity nothing refers to (no mention, quote or note item): undoing the creation
-    of a speaker the analyst named. False, and nothing deleted, when something does."""
-    with ws.transaction() as db:
-        used = db.execute(
-            "SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?) OR EXISTS "
-            "(SELECT 1 FROM quotes WHERE speaker_id = ?) OR EXISTS "
-            "(SELECT 1 FROM briefing_items WHERE kind = 'entity' AND ref_id = ?)",
-            [entity_id, entity_id, entity_id],
-        ).fetchone()[0]
-        if used:
-            return False
-        db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
-        record_judgement(ws, "delete", "entity", entity_id, None, None, None, "undo")
-        return True
 
 
 def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: int) -> int:

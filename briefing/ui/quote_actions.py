@@ -12,14 +12,15 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing.domain import BriefingError, clipped
 from briefing.store import Workspace
-from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
-from briefing.store.entities import (
+from briefing.store.edits import (
     add_person_by_analyst,
-    get_entity,
-    list_entity_rows,
-    nearest_person,
+    add_quote_by_analyst,
+    drop_quote,
     remove_unused_entity,
+    restore_quote,
+    set_quote_speaker,
 )
+from briefing.store.entities import get_entity, list_entity_rows, nearest_person
 from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
@@ -89,8 +90,8 @@ class WithNewSpeaker(QUndoCommand):
     """A person the analyst names, made for ``then(entity_id)`` (a speaker change or a new quote);
     undo takes back that step, then the person, unless something else refers to it by then."""
 
-    def __init__(self, ws: Workspace, name: str, then: Callable[[int], QUndoCommand]):
-        super().__init__(then(0).text())
+    def __init__(self, ws: Workspace, name: str, text: str, then: Callable[[int], QUndoCommand]):
+        super().__init__(text)
         self.ws, self.name, self.then = ws, name, then
         self.entity_id: int | None = None
         self.inner: QUndoCommand | None = None
@@ -130,7 +131,9 @@ class QuoteActions:
         if isinstance(speaker, str):  # a new person's name
             name = speaker
             window.push_command(
-                lambda: WithNewSpeaker(window.ws, name, lambda e: SetSpeaker(window.ws, quote_id, e, self.changed))
+                lambda: WithNewSpeaker(
+                    window.ws, name, "Change speaker", lambda e: SetSpeaker(window.ws, quote_id, e, self.changed)
+                )
             )
         elif speaker is not False and speaker != row.speaker_id:
             window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
@@ -161,7 +164,9 @@ class QuoteActions:
         command: AddQuote | WithNewSpeaker
         if isinstance(speaker, str):  # a new person's name
             name, source_id = speaker, source.id
-            command = WithNewSpeaker(window.ws, name, lambda e: AddQuote(window.ws, source_id, span, e, self.changed))
+            command = WithNewSpeaker(
+                window.ws, name, "Add quote", lambda e: AddQuote(window.ws, source_id, span, e, self.changed)
+            )
         else:
             command = AddQuote(window.ws, source.id, span, speaker, self.changed)
         if window.push_command(lambda: command) and command.quote_id is not None:
