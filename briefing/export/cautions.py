@@ -14,6 +14,7 @@ from briefing.note_content import BriefingNote, ClaimContent
 from briefing.store import Workspace
 from briefing.store.claims import dismissed_among
 from briefing.store.history import Judgement, history_for
+from briefing.store.source_snapshots import EVIDENCE_GONE
 
 
 def note_cautions(ws: Workspace, note: BriefingNote, judgements: Mapping[int, Judgement]) -> dict[int, tuple[str, ...]]:
@@ -54,7 +55,8 @@ def _evidence_gone(claim: ClaimContent, later: list[Judgement]) -> list[str]:
     unique = {(j.field, j.old_value): j for j in gone}
     if not unique:
         return []
-    deleted = all((j.reason or "").startswith("its source") for j in unique.values())
+    with_source = EVIDENCE_GONE.split("{")[0]
+    deleted = all((j.reason or "").startswith(with_source) for j in unique.values())
     why = " with their source" if deleted and len(unique) > 1 else " with its source" if deleted else ""
     passages = counted(len(unique), "evidence passage")
     return [f"{passages} it was judged with {'was' if len(unique) == 1 else 'were'} removed since{why}."]

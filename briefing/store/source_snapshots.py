@@ -69,6 +69,10 @@ def take_snapshot(ws: Workspace, source_id: int) -> SourceSnapshot:
         return snapshot
 
 
+# the reason recorded in a claim's history for evidence its source took with it (export.cautions reads it)
+EVIDENCE_GONE = "its source {} was deleted"
+
+
 # the note items that show something of a source: (kind, the ids that kind refers to)
 _CITING = (
     ("quote", "SELECT id FROM quotes WHERE source_id = ?"),
@@ -130,7 +134,7 @@ def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = No
         ).fetchall()
         remember_cited_items(ws, source_id)
         delete_source(ws, source_id, reason)
-        gone = f"its source {source_id} was deleted"
+        gone = EVIDENCE_GONE.format(source_id)
         for claim_id, relation, passage in citing:  # other claims' history keeps what they lost, and why
             record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, gone)
         refresh_credibility(ws, [row[0] for row in citing])  # its passages no longer count
