@@ -1,6 +1,7 @@
 """Test setup: headless Qt, a private user folder, one-line workspace fixtures."""
 
 import os
+import shutil
 import tempfile
 
 # Qt aborts the process without a display unless a platform is set before any
@@ -36,6 +37,13 @@ def pytest_configure(config):
 
 def pytest_report_header():
     return f"Qt critical and fatal messages go to {QT_MESSAGES}"
+
+
+def pytest_unconfigure(config):
+    # the private user folder goes with a run that ends; it stays when Qt logged something to read
+    # (and after an abort, which never gets here)
+    if not QT_MESSAGES.exists():
+        shutil.rmtree(_HOME, ignore_errors=True)
 
 
 from briefing import paths  # noqa: E402

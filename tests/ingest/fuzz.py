@@ -285,10 +285,12 @@ class Tally:
 
 
 def run(examples: int, fuzz_seed: int, formats: list[str]) -> dict:
-    folder = Path(tempfile.mkdtemp(prefix="briefing-fuzz-"))
-    seeds, tally = build_seeds(folder), Tally()
-    for fmt in formats:
-        _fuzz(fmt, folder / f"case{SUFFIX[fmt]}", seeds, tally, examples, fuzz_seed)
+    tally = Tally()
+    with tempfile.TemporaryDirectory(prefix="briefing-fuzz-") as name:
+        folder = Path(name)
+        seeds = build_seeds(folder)
+        for fmt in formats:
+            _fuzz(fmt, folder / f"case{SUFFIX[fmt]}", seeds, tally, examples, fuzz_seed)
     return {
         "cases": tally.cases,
         "total": sum(tally.cases.values()),

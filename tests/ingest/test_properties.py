@@ -93,7 +93,11 @@ def test_clean_text_never_changes_quotation_marks(text, hard_wrapped):
 
 def sample_files() -> dict[str, bytes]:
     """One valid file per suffix, as seeds that generated inputs mutate."""
-    folder = Path(tempfile.mkdtemp(prefix="ingest-seeds-"))
+    with tempfile.TemporaryDirectory(prefix="ingest-seeds-") as folder:
+        return _sample_files(Path(folder))
+
+
+def _sample_files(folder: Path) -> dict[str, bytes]:
     paragraphs = ["The mayor said the grid had failed again.", "“We are doing our best,” she said."]
     html = "<html><head><title>T</title></head><body><h1>Head</h1><p>"
     html += "</p><p>".join(paragraphs) + "</p></body></html>"
@@ -132,13 +136,12 @@ def inputs_for(suffix: str):
 
 
 @pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))
-def test_read_document_only_ever_raises_ingest_error(suffix):
-    folder = Path(tempfile.mkdtemp(prefix="ingest-fuzz-"))
+def test_read_document_only_ever_raises_ingest_error(suffix, tmp_path):
 
     @given(raw=inputs_for(suffix))
     @settings(max_examples=60, deadline=None)
     def check(raw):
-        path = folder / f"input{suffix}"
+        path = tmp_path / f"input{suffix}"
         path.write_bytes(raw)
         try:
             doc = read_document(path)
@@ -154,9 +157,8 @@ def test_read_document_only_ever_raises_ingest_error(suffix):
 
 
 @pytest.mark.parametrize("suffix", sorted(SUPPORTED_SUFFIXES))
-def test_seed_files_are_readable(suffix):
+def test_seed_files_are_readable(suffix, tmp_path):
     # the fuzz seeds must themselves be valid, or the mutations above test little
-    folder = Path(tempfile.mkdtemp(prefix="ingest-seed-"))
-    path = folder / f"seed{suffix}"
+    path = tmp_path / f"seed{suffix}"
     path.write_bytes(SEEDS[suffix])
     assert read_document(path).text
