@@ -23,6 +23,7 @@ from briefing.store.suggestions import (
     list_suggestions,
     replace_all_suggestions,
     replace_suggestions,
+    suggestion_relations,
 )
 from briefing.workers import AnalysisPool
 
@@ -44,11 +45,12 @@ def suggest_related_passages(
     from briefing.nlp.related import related_rows
 
     passages, claims = list(iter_passages(ws)), list_claim_texts(ws)
+    suggested = None if changed is None else suggestion_relations(ws)
     if pool is None or len(pool.workers) < 2 or len(claims) < MIN_CLAIMS_TO_SHARE:
-        found = related_rows(passages, claims, changed)
+        found = related_rows(passages, claims, changed, suggested)
     else:
         share = -(-len(claims) // len(pool.workers))
-        shares = [(passages, claims[i : i + share], changed) for i in range(0, len(claims), share)]
+        shares = [(passages, claims[i : i + share], changed, suggested) for i in range(0, len(claims), share)]
         parts = pool.spread(related_rows, shares)
         found = [row for part in parts for row in part]
     replace_all_suggestions(ws, found)  # one commit for all claims, not one per claim

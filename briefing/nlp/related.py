@@ -24,7 +24,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +150,7 @@ class PassageIndex:
         self._prior = np.minimum(1.0, self.lengths / FULL_TERMS) ** 0.5
         self._weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._source_texts: dict[int, str] = {}
+        self._term_sets: dict[int, frozenset[str]] = {}
 
     def may_relate(self, claim_text: str, words: set[str]) -> bool:
         """Whether passages holding only ``words`` could hold ``MIN_COVERAGE`` of the claim's word
@@ -197,8 +198,11 @@ class PassageIndex:
                 scores[found[0]] += found[1]
         return scores
 
-    def candidates(self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES) -> list[tuple[Passage, float]]:
-        """The best passage of each of the ``top_n`` best sources, with the source's score, best first.
+    def candidates(
+        self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES, among: Collection[int] | None = None
+    ) -> list[tuple[Passage, float]]:
+        """The best passage of each of the ``top_n`` best sources, with the source's score, best
+        first; only sources in ``among`` when it is given.
 
         A source scores its best passages weighted by ``SOURCE_WEIGHTS``, so a story that keeps
         returning to the claim's subject outranks one sentence that happens to share its words.
@@ -206,6 +210,8 @@ class PassageIndex:
         scores = self.scores(claim_text)
         touched = np.flatnonzero(scores)
         touched = touched[self.sources[touched] != exclude_source]
+        if among is not None:
+            touched = touched[np.isin(self.sources[touched], np.fromiter(among, dtype=np.int64))]
         if not len(touched):
             return []
         order = touched[np.lexsort((touched, -scores[touched]))]  # best first; the earlier passage on a tie
@@ -225,63 +231,85 @@ class PassageIndex:
         copies = Copies()
         ends = np.r_[starts[1:], len(grouped)]
 
-        def coverage(text: str) -> float:
-            return sum(idf[t] for t in claim_terms.intersection(terms(text))) / mass
+        def coverage(found: set[str] | frozenset[str]) -> float:
+            return sum(idf[t] for t in claim_terms.intersection(found)) / mass
 
         for i in np.lexsort((best, -totals)):
             shown = self._shown(int(best[i]), grouped[starts[i] : ends[i]], coverage)
-            passage, score = self._widened(shown, claim_terms, float(totals[i]))
-            if coverage(passage.text) >= MIN_COVERAGE:
+            passage, covered = self._widened(shown, claim_terms)
+            score = float(totals[i])
+            if coverage(covered) >= MIN_COVERAGE:
                 found.append((passage, copies.discounted(passage.text, score)))
                 if copies.originals == top_n or len(found) >= COPIES_READ * top_n:
                     break  # every later source scores under the last original even undiscounted
         return sorted(found, key=lambda item: -item[1])[:top_n]
 
-    def _shown(self, index: int, others: np.ndarray, coverage: Callable[[str], float]) -> int:
+    def terms_of(self, index: int) -> frozenset[str]:
+        """The terms of a passage, kept once read: ranking a claim reads many sources' passages
+        and their neighbours, and the claims of one story read the same ones."""
+        found = self._term_sets.get(index)
+        if found is None:
+            found = self._term_sets[index] = frozenset(terms(self.passages[index].text))
+        return found
+
+    def _shown(self, index: int, others: np.ndarray, coverage: Callable[[frozenset[str]], float]) -> int:
         """The passage to show for a source whose best passage is its lead with its title in
         front (``store.passages``): the lead when it holds the claim's words itself, else the
         source's best passage that does ("It was the story that had everyone paralysed with
         fear." proves nothing; the title's words found the source)."""
         passage = self.passages[index]
         own = passage.end - passage.start
-        if len(passage.text) == own or coverage(passage.text[-own:]) >= MIN_COVERAGE:
+        if len(passage.text) == own or coverage(frozenset(terms(passage.text[-own:]))) >= MIN_COVERAGE:
             return index  # a sentence as it stands in the source, or a lead that says it too
-        return next((int(o) for o in others if o != index and coverage(self.passages[o].text) >= MIN_COVERAGE), index)
+        return next((int(o) for o in others if o != index and coverage(self.terms_of(int(o))) >= MIN_COVERAGE), index)
 
-    def _widened(self, index: int, claim_terms: set[str], score: float) -> tuple[Passage, float]:
-        """The passage, joined with a neighbour sentence of its source while that adds claim words."""
+    def _widened(self, index: int, claim_terms: set[str]) -> tuple[Passage, set[str]]:
+        """The passage, joined with a neighbour sentence of its source while that adds claim
+        words; with the terms it holds."""
         first = last = index
-        covered = claim_terms & set(terms(self.passages[index].text))
+        held = set(self.terms_of(index))
+        covered = claim_terms & held
         while last - first + 1 < WINDOW:
             gains = []
             for neighbour in (first - 1, last + 1):
                 if 0 <= neighbour < len(self.passages) and self.sources[neighbour] == self.sources[index]:
-                    new = (claim_terms & set(terms(self.passages[neighbour].text))) - covered
+                    new = (claim_terms & self.terms_of(neighbour)) - covered
                     gains.append((len(new), -abs(neighbour - index), neighbour, new))
             gains = [g for g in gains if g[0] >= 2]  # one shared word is a coincidence, two are context
             if not gains:
                 break
             _, _, neighbour, new = max(gains)
             covered |= new
+            held |= self.terms_of(neighbour)
             first, last = min(first, neighbour), max(last, neighbour)
         if first == last:
-            return self.passages[index], score
+            return self.passages[index], held
         joined = " ".join(p.text for p in self.passages[first : last + 1])
         head, tail = self.passages[first], self.passages[last]
-        return Passage(head.source_id, head.start, tail.end, joined), score
+        return Passage(head.source_id, head.start, tail.end, joined), held
 
-    def related(self, claim_text: str, exclude_source: int, top_n: int = TOP_SOURCES) -> list[Suggestion]:
-        """Lexical suggestions: one passage per source, at most ``top_n`` sources, each scored as a
-        share of the best one's score (the first is 1.0), the scale of :func:`rerank`'s scores."""
+    def related(
+        self,
+        claim_text: str,
+        exclude_source: int,
+        top_n: int = TOP_SOURCES,
+        among: Collection[int] | None = None,
+        known: Mapping[tuple[int, int, int], str] | None = None,
+    ) -> list[Suggestion]:
+        """Lexical suggestions: one passage per source (of ``among`` when given), at most ``top_n``
+        sources, each scored as a share of the best one's score (the first is 1.0), the scale of
+        :func:`rerank`'s scores. ``known`` holds relations judged before, by (source id, start, end)."""
         sides = ClaimSides(claim_text)
-        found = self.candidates(claim_text, exclude_source, top_n)
+        found = self.candidates(claim_text, exclude_source, top_n, among)
         top = max((score for _, score in found), default=0.0) or 1.0
-        return [
-            Suggestion(
-                passage, round(score / top, 4), sides.relation(passage.text, self.source_text(passage.source_id))
-            )
-            for passage, score in found
-        ]
+        known = known or {}
+        suggestions = []
+        for passage, score in found:
+            relation = known.get((passage.source_id, passage.start, passage.end))
+            if relation is None:
+                relation = sides.relation(passage.text, self.source_text(passage.source_id))
+            suggestions.append(Suggestion(passage, round(score / top, 4), relation))
+        return suggestions
 
 
 class Copies:
@@ -313,25 +341,39 @@ def related_rows(
     passages: Sequence[tuple[int, int, int, str]],
     claims: Sequence[tuple[int, int, str]],
     changed: Collection[int] | None = None,
+    suggested: Mapping[int, Mapping[tuple[int, int, int], str]] | None = None,
 ) -> list[tuple[int, list[SuggestionRow]]]:
     """Each claim's lexical suggestions over an index of ``passages`` (source id, start, end, text):
     (claim id, rows) for each (claim id, source id, text) of ``claims``, in their order. A module
     function taking plain tuples, so a worker process can run it on its share of the claims.
 
-    With ``changed`` (the sources just analysed), only their claims and the claims their passages
-    could be suggested for are ranked: a passage must hold ``MIN_COVERAGE`` of a claim's word
-    weight, so a claim whose words the new sources hardly share keeps its suggestions as they
-    are. One file imported into a workspace of 15,000 claims ranked them all (163 s)."""
+    With ``changed`` (the sources just analysed), the claims of those sources are ranked against
+    every source, and other claims only when the new passages could be suggested for them: a
+    passage must hold ``MIN_COVERAGE`` of a claim's word weight, so a claim whose words the new
+    sources hardly share keeps its suggestions as they are. Such a claim is ranked among the
+    changed sources and those it suggests now (``suggested``: claim id -> (source id, start,
+    end) -> relation), since a source it does not suggest scored under them before and still
+    does, and a passage it suggests keeps the relation judged then. One file imported into a
+    workspace of 15,000 claims ranked them all (163 s); one on a story 4,400 of them share,
+    each against every source (41 s)."""
     index = PassageIndex(Passage(*p) for p in passages)
-    if changed is not None:
-        changed = set(changed)
-        new_terms = {t for p in index.passages if p.source_id in changed for t in terms(p.text)}
-        claims = [c for c in claims if c[1] in changed or index.may_relate(c[2], new_terms)]
-    return [
-        (claim_id, [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found])
-        for claim_id, source_id, text in claims
-        for found in [index.related(text, exclude_source=source_id)]
-    ]
+    if changed is None:
+        return [(claim_id, _suggestion_rows(index.related(text, source_id))) for claim_id, source_id, text in claims]
+    changed, suggested = set(changed), suggested or {}
+    new_terms = {t for i, p in enumerate(index.passages) if p.source_id in changed for t in index.terms_of(i)}
+    found = []
+    for claim_id, source_id, text in claims:
+        if source_id in changed:
+            found.append((claim_id, _suggestion_rows(index.related(text, source_id))))
+        elif index.may_relate(text, new_terms):
+            known = {key: relation for key, relation in suggested.get(claim_id, {}).items() if key[0] not in changed}
+            among = changed.union(key[0] for key in known)
+            found.append((claim_id, _suggestion_rows(index.related(text, source_id, among=among, known=known))))
+    return found
+
+
+def _suggestion_rows(found: list[Suggestion]) -> list[SuggestionRow]:
+    return [(s.passage.source_id, s.passage.start, s.passage.end, s.score, s.relation) for s in found]
 
 
 Embed = Callable[[Sequence[str]], np.ndarray]

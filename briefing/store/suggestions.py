@@ -77,6 +77,15 @@ def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def suggestion_relations(ws: Workspace) -> dict[int, dict[tuple[int, int, int], str]]:
+    """Each claim's suggestions (open or decided) by claim id: (source id, start, end) -> relation."""
+    found: dict[int, dict[tuple[int, int, int], str]] = {}
+    sql = 'SELECT claim_id, source_id, start, "end", relation FROM claim_suggestions'
+    for claim_id, source_id, start, end, relation in ws.db.execute(sql):
+        found.setdefault(claim_id, {})[(source_id, start, end)] = relation
+    return found
+
+
 def claims_ranked_by_words(ws: Workspace, source_id: int) -> list[int]:
     """The claims of a source with open suggestions still ranked by shared words only."""
     sql = (
