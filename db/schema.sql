@@ -1,5 +1,5 @@
 -- Briefing workspace schema, generated from the migrations in briefing/store/migration_steps.
--- Schema version 13. Do not edit: run `make schema`.
+-- Schema version 14. Do not edit: run `make schema`.
 
 CREATE TABLE "_sqlite_migrations" (
    "id" INTEGER PRIMARY KEY,

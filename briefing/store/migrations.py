@@ -27,6 +27,7 @@ from briefing.store.migration_steps import (
     m0011_ids_never_reused,
     m0012_suggestion_ranking,
     m0013_mention_types,
+    m0014_speaker_names,
 )
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ STEPS = (
     m0011_ids_never_reused,
     m0012_suggestion_ranking,
     m0013_mention_types,
+    m0014_speaker_names,
 )
 for _step in STEPS:
     migration(_step.NAME, getattr(_step, "TRANSACTIONAL", True))(_step.run)

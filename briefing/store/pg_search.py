@@ -39,8 +39,9 @@ SELECT 'source' AS kind, s.id AS ref_id, s.id AS source_id, s.published, s.outle
 FROM sources s WHERE {source}
 UNION ALL
 SELECT 'quote', q.id, q.source_id, s.published, s.outlet, s.reliability, NULL, q.speaker_id, q.text,
-       trim(coalesce(e.name, '') || ' ' || coalesce(q.speaker_text, '') || ' ' ||
-            coalesce((SELECT string_agg(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
+       CASE WHEN e.id IS NULL THEN coalesce(q.speaker_text, '') ELSE trim(e.name || ' ' ||
+            coalesce((SELECT string_agg(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), ''))
+       END,
        '', 1
 FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN entities e ON e.id = q.speaker_id
 WHERE {quote}

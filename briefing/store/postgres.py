@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 
 # The schema version db/postgresql.sql creates; tests/store/test_postgres.py keeps it equal to
 # the SQLite migrations' SCHEMA_VERSION and the two schemas' tables and columns the same.
-POSTGRES_SCHEMA_VERSION = 13
+POSTGRES_SCHEMA_VERSION = 14
 # Older versions a team database is upgraded from when opened for writing, each with the SQL that
 # does it (SQLite's migrations since that version, in PostgreSQL's words). 10 -> 11 changed
 # nothing here (SQLite's schema 11 stops handing a deleted row's id to the next row, which
 # identity columns never did); 11 -> 12 records how each claim suggestion was ranked and puts
 # scores by shared words on the 0-1 scale (migration 0012); 12 -> 13 keeps the type each source's
-# analysis read beside its mentions (migration 0013).
+# analysis read beside its mentions (migration 0013); 13 -> 14 indexes a quote under its
+# speaker's name and aliases, without the words describing them (migration 0014).
 _SUGGESTION_RANKING = """
 ALTER TABLE claim_suggestions ADD COLUMN ranking text NOT NULL DEFAULT 'words'
     CHECK (ranking IN ('words','meaning'));
@@ -41,10 +42,21 @@ _MENTION_TYPES = """
 ALTER TABLE mentions ADD COLUMN IF NOT EXISTS found_type text
     CHECK (found_type IS NULL OR found_type IN ('person','organisation','place','group'));
 """
+_SPEAKER_NAMES = """
+DO $$ BEGIN
+IF to_regclass('search_docs') IS NOT NULL THEN  -- an index not made yet is made with the names
+    UPDATE search_docs d SET speaker = briefing_search_spaced(trim(e.name || ' ' ||
+           coalesce((SELECT string_agg(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')))
+        FROM quotes q JOIN entities e ON e.id = q.speaker_id
+        WHERE d.kind = 'quote' AND d.ref_id = q.id;
+END IF;
+END $$;
+"""
 _UPGRADES: dict[int, str] = {
-    10: _SUGGESTION_RANKING + _MENTION_TYPES,
-    11: _SUGGESTION_RANKING + _MENTION_TYPES,
-    12: _MENTION_TYPES,
+    10: _SUGGESTION_RANKING + _MENTION_TYPES + _SPEAKER_NAMES,
+    11: _SUGGESTION_RANKING + _MENTION_TYPES + _SPEAKER_NAMES,
+    12: _MENTION_TYPES + _SPEAKER_NAMES,
+    13: _SPEAKER_NAMES,
 }
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)

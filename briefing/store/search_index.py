@@ -1,12 +1,13 @@
 """The search index: one FTS5 table over sources, quotes, claims and notes (on PostgreSQL,
 one table with a tsvector column: ``briefing.store.pg_search``).
 
-``search_fts`` holds the searchable words (CJK characters spaced, see
-briefing/cjk.py) and ``search_docs`` the facts filters need (kind,
-source, date, outlet, grade, status, speaker). The store keeps both in sync
-by re-indexing every item of a source after a write that touches it, inside
-the same transaction (FTS5 cannot be fed by triggers while trusted_schema is
-off). A PostgreSQL workspace's index is written by the same calls, on the server.
+``search_fts`` holds the searchable words (CJK characters spaced, see briefing/cjk.py) and
+``search_docs`` the facts filters need (kind, source, date, outlet, grade, status, speaker). A
+quote's speaker field holds its speaker's name and aliases, or the words of the attribution when
+no entity speaks it ("a police spokesperson"), never both: "speaker:clinton" would find "Clinton's
+campaign manager Robby Mook". The store keeps both in sync by re-indexing every item of a source
+after a write that touches it, inside the same transaction (FTS5 cannot be fed by triggers while
+trusted_schema is off). A PostgreSQL workspace's index is written by the same calls, on the server.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ KINDS = ("source", "quote", "claim", "note")
 
 _ITEMS = {
     "quote": """
-        SELECT q.id, q.text, trim(coalesce(e.name, '') || ' ' || coalesce(q.speaker_text, '') || ' ' ||
-               coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')),
+        SELECT q.id, q.text,
+               CASE WHEN e.id IS NULL THEN coalesce(q.speaker_text, '') ELSE trim(e.name || ' ' ||
+                    coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), ''))
+               END,
                q.speaker_id, NULL
         FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ?""",
     "claim": "SELECT id, text, '', NULL, status FROM claims WHERE source_id = ? AND dismissed = 0",

@@ -324,3 +324,30 @@ def test_a_speaker_named_only_by_description_is_shown(corpus, words):
     add_quote(ws, b, 0, B.index(" lost"), speaker_text="a ministry spokeswoman", cue="according to")
     hits = [h for h in search(ws, f"{words} type:quote".strip()).page.hits if h.source_id == b]
     assert [h.speaker for h in hits] == ["a ministry spokeswoman"]
+
+
+def test_a_speaker_is_found_by_their_name_not_by_the_words_describing_them(ws):
+    """'speaker:clinton' found Robby Mook's quotes: the index's speaker field held the words of
+    the attribution too ("Clinton's campaign manager Robby Mook"). A speaker known only by a
+    description is still found by it."""
+    text = (
+        "“We will win Iowa,” said Clinton's campaign manager Robby Mook. "
+        "“The pumps are back,” said a police spokesperson."
+    )
+    source, _ = add_document(ws, _doc(text, "Campaign day", "2026-03-03"))
+    mook = add_entity(ws, "Robby Mook", "person", aliases=("Mook",))
+    add_entity(ws, "Hillary Clinton", "person", aliases=("Clinton",))
+    first = add_quote(
+        ws,
+        source,
+        1,
+        text.index("”"),
+        speaker_id=mook,
+        speaker_text="Clinton's campaign manager Robby Mook",
+        cue="said",
+    )
+    start = text.index("“The")
+    second = add_quote(ws, source, start + 1, text.index("”", start), speaker_text="a police spokesperson", cue="said")
+    assert [h.ref_id for h in search(ws, "speaker:clinton").page.hits] == []
+    assert [h.ref_id for h in search(ws, "speaker:mook").page.hits] == [first]
+    assert [h.ref_id for h in search(ws, "speaker:spokesperson").page.hits] == [second]

@@ -100,3 +100,50 @@ def test_a_count_with_a_limit_reads_the_index_not_the_table(ws):
     assert "Seq Scan" in str(ws.db.execute(sql, ["'nothing'"]).fetchall())  # what the planner picks alone
     plan = str(_through_index(ws, sql, ["'nothing'"]))
     assert "Seq Scan" not in plan and "idx_search_docs_doc" in plan
+
+
+SPOKEN = "“We will win Iowa,” said Clinton's campaign manager Robby Mook."
+
+
+def _spoken_by_mook(ws):
+    source, _ = add_document(ws, _doc(SPOKEN, "Campaign day", "2026-03-03"))
+    mook = add_entity(ws, "Robby Mook", "person")
+    return add_quote(
+        ws, source, 1, SPOKEN.index("”"), speaker_id=mook, speaker_text="Clinton's campaign manager Robby Mook"
+    )
+
+
+def test_a_workspace_indexed_with_the_words_describing_speakers_is_upgraded(tmp_path):
+    """Schema 13 indexed the attribution's words with the speaker's name (migration 0014)."""
+    from briefing.store import open_workspace
+
+    path = tmp_path / "old.briefing"
+    with open_workspace(path) as ws:
+        quote = _spoken_by_mook(ws)
+        ws.db.execute(
+            "UPDATE search_fts SET speaker = ? WHERE rowid = (SELECT id FROM search_docs WHERE kind = 'quote')",
+            ["Robby Mook Clinton's campaign manager Robby Mook"],
+        )
+        ws.db.conn.commit()
+        ws.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0014_speaker_names'")
+        ws.db.execute("PRAGMA user_version = 13")
+        ws.db.conn.commit()
+        assert found(ws, "speaker:clinton") == [("quote", quote)]
+    with open_workspace(path) as ws:
+        assert found(ws, "speaker:clinton") == [] and found(ws, "speaker:mook") == [("quote", quote)]
+
+
+def test_a_team_database_indexed_with_the_words_describing_speakers_is_upgraded(team_database):
+    import psycopg
+
+    from briefing.store import open_workspace
+
+    with open_workspace(team_database) as ws:
+        quote = _spoken_by_mook(ws)
+    with psycopg.connect(team_database) as conn:  # as schema 13 indexed it
+        conn.execute(
+            "UPDATE search_docs SET speaker = 'Robby Mook Clinton''s campaign manager Robby Mook' WHERE kind = 'quote'"
+        )
+        conn.execute("UPDATE briefing_schema SET version = 13")
+    with open_workspace(team_database) as ws:
+        assert found(ws, "speaker:clinton") == [] and found(ws, "speaker:mook") == [("quote", quote)]

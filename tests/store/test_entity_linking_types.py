@@ -160,7 +160,7 @@ def test_a_team_database_of_schema_12_is_upgraded_on_its_first_write(team_databa
         _save(ws, 1, "Brackenholm said so.", "Brackenholm", "organisation")
         assert rows(ws, "SELECT found_type FROM mentions") == [("organisation",)]
     with psycopg.connect(team_database) as conn:
-        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 13
+        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 14
 
 
 def test_a_person_spelt_two_ways_by_two_sources_is_one_entity(ws):

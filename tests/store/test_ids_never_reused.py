@@ -105,11 +105,11 @@ def test_a_team_database_of_schema_10_is_upgraded_on_its_first_write(team_databa
         conn.execute("ALTER TABLE mentions DROP COLUMN found_type")
         conn.execute("DELETE FROM briefing_schema")
         conn.execute("INSERT INTO briefing_schema (version) VALUES (10)")
-    with pytest.raises(WorkspaceError, match="schema is version 10; open it once for writing to upgrade it to 13"):
+    with pytest.raises(WorkspaceError, match="schema is version 10; open it once for writing to upgrade it to 14"):
         open_workspace(team_database, read_only=True)  # a reader cannot upgrade
     with open_workspace(team_database) as ws:
         add_document(ws, _doc("Pumps restarted at dawn."))
     with open_workspace(team_database, read_only=True) as ws:
         assert [s.title for s in list_sources(ws)] == ["Pumps restarted at dawn."]
     with psycopg.connect(team_database) as conn:
-        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 13
+        assert schema_version(conn) == POSTGRES_SCHEMA_VERSION == 14
