@@ -137,13 +137,17 @@ def _loadable(soname: str) -> bool:
 def _preparation(workspace: str | None):
     """The slow part of opening, for the window's worker: the demo workspace made on first use,
     and the full check of a file the last session did not close (the store runs it at the first
-    open in this process; the window's own open, on the GUI thread, then skips it)."""
+    open in this process; the window's own open, on the GUI thread, then skips it). A team
+    workspace has no file: its server keeps it whole."""
 
     def prepare(progress, cancelled) -> None:
         from briefing.pipeline import create_demo_workspace, workspace_path
         from briefing.store import open_workspace
         from briefing.store.lock import CLOSED, marker
+        from briefing.store.postgres import is_postgres
 
+        if workspace is not None and is_postgres(workspace):
+            return
         target = workspace_path(workspace)
         if workspace is None and not target.exists():
             progress(0, 0, "Making the demo workspace")

@@ -416,3 +416,25 @@ def test_reading_the_list_again_leaves_the_reader_where_it_was(demo_window):
     assert window.current_source_id() == source
     assert window.reader.selected_range() == (start, start + 10)
     assert window.reader.verticalScrollBar().value() == position
+
+
+def test_the_app_opens_a_team_workspace(qtbot, analysed_path, team_database):
+    """The window's start refused every PostgreSQL workspace ("a PostgreSQL workspace is backed
+    up by its server"): its preparation asked for the workspace's file."""
+    from briefing.store.copying import copy_workspace
+    from briefing.ui.app import _open, _preparation
+    from briefing.ui.startup import open_when_painted
+
+    copy_workspace(str(analysed_path), team_database)
+    window = MainWindow(None, remember=False)  # a threaded runner, as in the app
+    qtbot.addWidget(window)
+    failures: list = []
+    open_when_painted(window, lambda: _open(team_database), failures.append, prepare=_preparation(team_database))
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.attached or bool(failures), timeout=60_000)
+        assert not failures and window.model.rowCount() == 11
+    finally:
+        window.close()
+        if window.attached:
+            window.ws.close()
