@@ -358,7 +358,8 @@ def newer_version(ws: Workspace, source_id: int) -> int | None:
 def newest_version(ws: Workspace, source_id: int) -> int:
     """The newest version of ``source_id``'s article (the source itself when no newer one exists)."""
     row = ws.db.execute(
-        """WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT s.id FROM sources s JOIN down ON s.version_of = down.id)
+        """WITH RECURSIVE down(id) AS (
+               SELECT CAST(? AS BIGINT) UNION SELECT s.id FROM sources s JOIN down ON s.version_of = down.id)
            SELECT max(id) FROM down""",
         [source_id],
     ).fetchone()

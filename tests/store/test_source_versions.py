@@ -14,6 +14,7 @@ from briefing.store.source_versions import (
     import_document,
     list_carries,
     list_versions,
+    newest_version,
     normalised,
     source_version,
 )
@@ -70,6 +71,8 @@ def test_same_title_and_outlet_with_another_text_is_the_next_version(ws):
         (second.source_id, 2, True),
     ]
     assert history_for(ws, "source", second.source_id)[0].action == "new_version"
+    assert newest_version(ws, first.source_id) == newest_version(ws, second.source_id) == second.source_id
+    assert newest_version(ws, 40_000) == 40_000  # a source deleted meanwhile (PostgreSQL refused the query)
 
 
 def test_same_address_is_the_next_version_whatever_the_title(ws):
