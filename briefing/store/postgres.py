@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from briefing.domain import WorkspaceError
 from briefing.paths import postgres_schema
@@ -59,8 +60,10 @@ _UPGRADES: dict[int, str] = {
     13: _SPEAKER_NAMES,
 }
 _KEY_VALUE = re.compile(r"^\s*[A-Za-z_]+\s*=")
-_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
-_URL_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/?#@]*):[^@/?#]*@", re.IGNORECASE)
+# a password= value: quoted, or up to a space or a URL's next parameter (a backslash escapes a space)
+_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|(?:\\.|[^\s\\&])+)", re.IGNORECASE)
+# a URL's user:password@, up to the last @ before its parameters ("ana:se/cret@", "ana:sec#ret@")
+_URL_USERINFO_PASSWORD = re.compile(r"^postgres(?:ql)?://[^:/?#@]*:([^?]*)@", re.IGNORECASE)
 
 
 def is_postgres(target: str) -> bool:
@@ -71,8 +74,32 @@ def is_postgres(target: str) -> bool:
 
 def describe(conninfo: str) -> str:
     """``conninfo`` for messages: any password in it replaced by ``***``."""
-    text = _URL_PASSWORD.sub(r"\1:***@", conninfo)
-    return _PASSWORD.sub(r"\1***", text)
+    return hide_passwords(conninfo, conninfo)
+
+
+def hide_passwords(text: str, conninfo: str) -> str:
+    """``text`` (a connection string, or a message about one) with every password ``conninfo``
+    may hold replaced by ``***``: read as libpq reads it, and also as a person may have meant
+    it, since libpq repeats a password it cannot decode ('invalid percent-encoded token')."""
+    for secret in sorted(_passwords(conninfo), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
+
+
+def _passwords(conninfo: str) -> set[str]:
+    found = {m.group(1) for m in _URL_USERINFO_PASSWORD.finditer(conninfo)}
+    found |= {m.group(2) for m in _PASSWORD.finditer(conninfo)}
+    found |= {value[1:-1] for value in found if len(value) > 1 and value[0] == value[-1] == "'"}
+    found |= {unquote(value) for value in found}
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        parsed = conninfo_to_dict(conninfo).get("password")
+    except Exception:  # noqa: BLE001 - unreadable: the patterns above are all there is
+        parsed = None
+    if isinstance(parsed, str):
+        found.add(parsed)
+    return {secret for secret in found if secret}
 
 
 def connect(conninfo: str) -> psycopg.Connection:
@@ -84,7 +111,8 @@ def connect(conninfo: str) -> psycopg.Connection:
     try:
         return psycopg.connect(conninfo, autocommit=False)
     except psycopg.Error as exc:
-        raise WorkspaceError(f"{describe(conninfo)}: cannot connect: {_first_line(exc)}") from None
+        reason = hide_passwords(_first_line(exc), conninfo)
+        raise WorkspaceError(f"{describe(conninfo)}: cannot connect: {reason}") from None
 
 
 def schema_version(conn: psycopg.Connection) -> int | None:

@@ -56,6 +56,26 @@ def test_connection_strings_are_told_from_files_and_never_shown_with_their_passw
     assert "s3 cret" not in describe("host=db password='s3 cret' dbname=team")
 
 
+@pytest.mark.parametrize(
+    "conninfo, secret",
+    [
+        ("host=/run/pg user=ana password=top\\ secret", "secret"),  # an escaped space
+        ("postgresql://ana:sec#ret@/team?host=/run/pg", "ret"),
+        ("postgresql://ana:se/cret@/team?host=/run/pg", "cret"),
+        ("postgresql://ana:sec%zzret@/team?host=/run/pg", "zzret"),  # libpq cannot decode it
+        ("postgresql:///team?host=/run/pg&password=a%zzbq&user=ana", "zzbq"),
+    ],
+)
+def test_a_password_is_never_shown_however_it_is_written(conninfo, secret):
+    from briefing.domain import WorkspaceError
+    from briefing.store.postgres import connect
+
+    assert secret not in describe(conninfo)
+    with pytest.raises(WorkspaceError) as caught:
+        connect(conninfo)  # no server at /run/pg here, or a string libpq refuses
+    assert secret not in str(caught.value) and "\n" not in str(caught.value)
+
+
 def test_the_postgresql_schema_is_this_briefings_schema_version():
     assert POSTGRES_SCHEMA_VERSION == SCHEMA_VERSION
 
