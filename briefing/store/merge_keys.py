@@ -28,7 +28,7 @@ MATCH_KEYS = {
     "annotation_tags": ("annotation_id", "tag_id"),
     "briefings": ("title", "created_at"),
     "briefing_items": ("briefing_id", "kind", "ref_id", "body", "start", "end"),
-    "history": ("target_id", "target_kind", "at", "actor", "action", "field", "old_value", "new_value"),
+    "history": ("target_id", "target_kind", "at", "actor", "action", "field", "old_value", "new_value", "reason"),
     "sentences": ("source_id", "start", "end"),
     "rejections": ("source_id", "kind", "key"),
     "evidence": ("claim_id", "source_id", "start", "end", "relation"),
@@ -37,6 +37,9 @@ MATCH_KEYS = {
     "version_carries": ("source_id", "kind", "ref_id", "state"),
 }
 CASE_BLIND = {("tags", "name"), ("saved_searches", "name")}
+# Tables whose rows may be alike in every column matched and still be two: the same judgement
+# made twice in one second. Each of the target's rows stands for one of the source's.
+COUNTED = frozenset({"history"})
 COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")  # what a copy adds to a note's title it finds taken
 
 

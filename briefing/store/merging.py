@@ -42,7 +42,7 @@ gained rows.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -65,7 +65,7 @@ from briefing.store.copy_tables import (
     sqlite_columns,
     sqlite_rows,
 )
-from briefing.store.merge_keys import MATCH_KEYS, bare_digest, digest, referred_rows
+from briefing.store.merge_keys import COUNTED, MATCH_KEYS, bare_digest, digest, referred_rows
 from briefing.store.pg_database import server_connection
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace
@@ -135,6 +135,8 @@ class _Merge:
         self.loaded: dict[str, dict[bytes, Any]] = {}
         self.titles: set[str] | None = None  # the target's note titles, lower-cased
         self.needed: set[int] | None = None  # src entities a copied row refers to
+        self.taken: dict[str, set[int]] = defaultdict(set)  # COUNTED tables: target rows matched
+        self.inserted: dict[str, set[int]] = defaultdict(set)  # ids this copy wrote
 
     # --- one table --------------------------------------------------------------------------
 
@@ -155,7 +157,10 @@ class _Merge:
             for values, analysis_only in kept:
                 key = digest(table, values)
                 old_id = values.get("id")
-                target = found.get(key, seen.get(key))
+                if table in COUNTED:
+                    target = self._unmatched(table, key, found.get(key, ()))
+                else:
+                    target = found.get(key, seen.get(key))
                 if target is None and table == "briefings":  # a note a copy before renamed
                     target = found.get(bare_digest(values))
                 if target is not None:
@@ -165,8 +170,18 @@ class _Merge:
                 else:
                     inserts.append(values)
                     seen[key] = self._assign(table, values, refs, later)
+                    self.inserted[table].add(seen[key])
             self._write(table, columns, inserts)
         self._link_within(table, later)
+
+    def _unmatched(self, table: str, key: bytes, targets: Iterable[int]) -> int | None:
+        """The first of the target's rows with this key that no row of the source stands for yet
+        and this copy did not write, or None."""
+        taken = self.taken[table]
+        target = next((t for t in targets if t not in taken and t not in self.inserted[table]), None)
+        if target is not None:
+            taken.add(target)
+        return target
 
     def _prepare(
         self, table: str, values: dict[str, Any], refs: dict[str, str], required: set[str]
@@ -351,6 +366,9 @@ class _Merge:
         bare: dict[bytes, Any] = {}
         for row in self.dst.db.execute(sql, params or None).fetchall():
             values = dict(zip(key, row[1:] if has_id else row, strict=True))
+            if table in COUNTED:  # every row with the key
+                found.setdefault(digest(table, values), []).append(row[0])
+                continue
             found[digest(table, values)] = row[0] if has_id else True
             if table == "briefings":  # also as "<title>" where a copy named it "<title> (copy)"
                 bare.setdefault(bare_digest(values), row[0])

@@ -417,3 +417,29 @@ def test_a_note_both_worked_on_numbers_its_items_again_after_a_copy(published):
         bodies = [item.body for item in read_briefing(ws, note).items if item.kind == "text"]
     assert positions == list(range(len(positions))) and len(positions) >= 5
     assert "The team's reading" in bodies and "My second reading" in bodies
+
+
+def test_every_judgement_is_copied_however_quickly_they_came(published, monkeypatch):
+    """Judgements recorded in one second, even the same change twice, were one row to a copy:
+    five quick marks went to the team as four, and a copy back into a file lost eleven."""
+    from briefing.store import history
+
+    solo, team, facts = published
+    monkeypatch.setattr(history, "utc_now", lambda: "2026-03-09T10:00:00+00:00")
+    monkeypatch.setenv("BRIEFING_ANALYST", "solo")
+    with open_workspace(solo) as ws:
+        claim = _claim(ws, facts["disputed"])["id"]
+        for status, reason in [("corroborated", "a"), ("unreviewed", "b"), ("corroborated", "c")] * 2:
+            mark_claim(ws, claim, status, reason)
+        mine = _judgements(ws, claim)
+    copy_workspace(str(solo), team)
+    with open_workspace(team, read_only=True) as ws:
+        theirs = _judgements(ws, _claim(ws, facts["disputed"])["id"])
+    assert [j for j in theirs if j[4] == "solo"] == mine
+    again = copy_workspace(str(solo), team)
+    assert again.counts.get("history", 0) == 0  # none copied twice
+    back = solo.with_name("back.briefing")
+    back.write_bytes(b"")  # an empty file: the copy merges into it
+    copy_workspace(team, str(back))
+    with open_workspace(back, read_only=True) as ws:
+        assert _judgements(ws, _claim(ws, facts["disputed"])["id"]) == theirs
