@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing.domain import BriefingError
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, revise
+from briefing.store.revisions import created, hold, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_passage, get_source_text
@@ -109,6 +109,7 @@ def restore_annotation(ws: Workspace, kept: dict[str, Any], reason: str | None =
 def _revised(ws: Workspace, annotation_id: int, column: str, expected: int | None) -> tuple[Any, ...]:
     """(source id, ``column``) of an annotation about to change, counted one more revision
     (StaleWrite when a colleague's came first); a one-line error when it is gone."""
+    hold(ws, "annotation", annotation_id)
     row = ws.db.execute(f"SELECT source_id, {column} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
     if row is None:
         raise BriefingError(f"annotation {annotation_id} does not exist")

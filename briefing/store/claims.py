@@ -22,7 +22,7 @@ from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.revisions import created, ensure_current, revise
+from briefing.store.revisions import created, ensure_current, hold, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, shown_title_sql
@@ -116,6 +116,7 @@ def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, exp
     """Delete an analyst claim outright (undoing its creation); a machine claim is dismissed
     instead, so re-analysis does not bring it back."""
     with ws.transaction() as db:
+        hold(ws, "claim", claim_id)
         claim = get_claim(ws, claim_id)
         if claim["origin"] != "analyst":
             raise BriefingError(f"claim {claim_id} was found by the analysis: dismiss it instead")
@@ -140,6 +141,7 @@ def edit_claim_span(
     made a machine claim the analyst's: the words are the analysis's again, and so is the claim.
     Returns the claim's revision after."""
     with ws.transaction() as db:
+        hold(ws, "claim", claim_id)
         claim = get_claim(ws, claim_id)
         if claim["dismissed"]:
             raise BriefingError(dismissed_message(claim_id))
@@ -185,6 +187,7 @@ def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, ex
 
 def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None, expected: int | None) -> int:
     with ws.transaction() as db:
+        hold(ws, "claim", claim_id)
         claim = get_claim(ws, claim_id)
         ensure_current(ws, "claim", claim_id, expected)
         if bool(claim["dismissed"]) == dismissed:
@@ -309,6 +312,7 @@ def mark_claim(
     if status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     with ws.transaction() as db:
+        hold(ws, "claim", claim_id)
         row = db.execute("SELECT status, dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()
         if row is None:
             raise BriefingError(f"claim {claim_id} does not exist")

@@ -17,7 +17,7 @@ from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, nor
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.entities import add_entity, get_entity, move_entity_rows
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, revise
+from briefing.store.revisions import created, ensure_current, hold, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -30,6 +30,7 @@ def rename_entity(
     so (a name only typed, such as one an undo takes back, does not). Returns its revision after."""
     new_name = _required(new_name, "entity name")
     with ws.transaction() as db:
+        hold(ws, "entity", entity_id)
         old_name, _ = _entity(ws, entity_id)
         if new_name == old_name:
             return ensure_current(ws, "entity", entity_id, expected)
@@ -51,6 +52,7 @@ def retype_entity(
     """Give an entity another type; returns its revision after."""
     _check_type(new_type)
     with ws.transaction() as db:
+        hold(ws, "entity", entity_id)
         _, old_type = _entity(ws, entity_id)
         if new_type == old_type:
             return ensure_current(ws, "entity", entity_id, expected)
@@ -182,6 +184,7 @@ def split_entity(
 def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """Delete an entity everywhere; re-analysis will not create it again under any of its names."""
     with ws.transaction() as db:
+        hold(ws, "entity", entity_id)
         name, _ = _entity(ws, entity_id)
         revise(ws, "entity", entity_id, expected)
         for form in dict.fromkeys(map(normalise_name, [name, *_aliases(ws, entity_id)])):

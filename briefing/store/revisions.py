@@ -49,6 +49,15 @@ def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
     return Revision(*row)
 
 
+def hold(ws: Workspace, kind: str, item_id: int) -> None:
+    """Lock the item's row until the transaction ends, before a write reads what it changes: on a
+    team workspace a colleague's write to it waits, or this waits for theirs, so the old value the
+    history records is the one the write replaced. (SQLite lets one writer in at a time.)"""
+    if ws.backend == "postgresql":
+        table = REVISED_TABLES[kind]
+        ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", [item_id]).fetchall()
+
+
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:
     """Count one more revision of the item, by the current analyst, now; its new number.
 

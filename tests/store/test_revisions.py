@@ -192,3 +192,46 @@ def test_a_connection_remembers_only_the_revisions_it_committed(ws, claim_id):
     assert last_written(ws, "claim", claim_id) == 2
     assert get_revision(ws, "claim", claim_id).number == 2
     assert ws.pending_revisions == {}
+
+
+def test_a_judgement_made_while_a_colleague_judges_records_the_status_it_changed(team_database):
+    """Two 'claims mark' at once on a team workspace: the second read the status before the
+    first committed, waited, then wrote over it and recorded the status it had read, so the
+    history said 'unreviewed -> disputed' after 'unreviewed -> corroborated'."""
+    import threading
+
+    import psycopg
+
+    from briefing.store import open_workspace
+
+    with open_workspace(team_database) as first, open_workspace(team_database) as second:
+        source_id = add_document(first, make_doc(TEXT))[0]
+        from briefing.domain import Analysis
+
+        claim = FoundClaim(start=0, end=43, kind="figure")
+        save_analysis(first, source_id, Analysis(entities=(), quotes=(), claims=(claim,), sentences=(), summary=None))
+        claim_id = list_claims_ids(first)[0]
+        done = threading.Event()
+        errors: list[BaseException] = []
+
+        def judge() -> None:
+            try:
+                mark_claim(second, claim_id, "disputed")
+            except BaseException as exc:  # noqa: BLE001 - reported by the test
+                errors.append(exc)
+            finally:
+                done.set()
+
+        with first.transaction():
+            mark_claim(first, claim_id, "corroborated")
+            colleague = threading.Thread(target=judge)
+            colleague.start()
+            waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = %s"
+            with psycopg.connect(team_database, autocommit=True) as watch:  # until it waits on the row
+                name = watch.info.dbname
+                while not done.is_set() and not watch.execute(waiting, [name]).fetchone()[0]:
+                    watch.execute("SELECT pg_sleep(0.01)")
+        colleague.join()
+        assert not errors, errors
+        history = [(h.old_value, h.new_value) for h in history_for(first, "claim", claim_id) if h.action == "mark"]
+        assert history == [("unreviewed", "corroborated"), ("corroborated", "disputed")]
