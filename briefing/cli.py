@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_backup_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
-    add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS), positive)
+    add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
 
     return parser
 

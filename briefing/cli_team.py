@@ -11,11 +11,15 @@ from briefing.team_purge import KEEP_FAILED_DAYS, KEEP_FINISHED_DAYS
 from briefing.terminal import echo
 
 
-def add_team_parsers(commands, workspace_option, positive) -> None:
+def add_team_parsers(commands, workspace_option) -> None:
     work = commands.add_parser("worker", help="team workspace: run the queued analysis jobs until interrupted")
     workspace_option(work)
     work.add_argument(
-        "--concurrency", type=positive, default=1, metavar="N", help="run N jobs at a time, one process each"
+        "--concurrency",
+        type=_concurrency,
+        default=1,
+        metavar="N",
+        help="run N jobs at a time, one process each (at most 4 per core)",
     )
     work.add_argument(
         "--until-empty",
@@ -25,7 +29,7 @@ def add_team_parsers(commands, workspace_option, positive) -> None:
     )
     work.add_argument(
         "--stalled-after",
-        type=positive,
+        type=_stalled_after,
         default=30,
         metavar="S",
         help="put back in the queue the jobs of a worker silent for S seconds (default 30)",
@@ -54,6 +58,28 @@ def add_team_parsers(commands, workspace_option, positive) -> None:
     copy.add_argument(
         "target", metavar="DST", help="a workspace file (new or existing), or a PostgreSQL database's connection string"
     )
+
+
+def _concurrency(text: str) -> int:
+    import os
+
+    most = 4 * (os.cpu_count() or 1)
+    if not text.isdigit() or not 1 <= int(text) <= most:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {most}, at most 4 per core of this machine, not {text!r}"
+        )
+    return int(text)
+
+
+def _stalled_after(text: str) -> int:
+    from briefing.team_jobs import MIN_STALLED_AFTER_S
+
+    if not text.isdigit() or int(text) < MIN_STALLED_AFTER_S:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of seconds, {MIN_STALLED_AFTER_S} or more (a worker's heartbeat comes "
+            f"every second), not {text!r}"
+        )
+    return int(text)
 
 
 def _days(text: str) -> int:

@@ -9,10 +9,12 @@ the source's row, that the source still needs this version's analysis, so a job 
 writes once. After an analysis, one "related passages" job (its own locks: at most one waiting,
 one running) ranks suggestions for the whole workspace, after the analyses waiting before it.
 
-A worker sends a heartbeat every ``stalled_after / 3`` seconds; one that dies mid-job (killed, its
-machine gone) sends no more, and its transaction is rolled back by the server. Every running
-worker looks, every second, for jobs of workers silent for longer than ``stalled_after`` seconds
-and puts them back in the queue, where a worker takes them again.
+Every worker sends a heartbeat every ``HEARTBEAT_S`` seconds, whatever its ``stalled_after``; one
+that dies mid-job (killed, its machine gone) sends no more, and its transaction is rolled back by
+the server. Every running worker looks, every second, for jobs of workers silent for longer than
+its ``stalled_after`` seconds (at least ``MIN_STALLED_AFTER_S``) and puts them back in the queue,
+where a worker takes them again. A heartbeat paced by each worker's own ``stalled_after`` let a
+worker started with a shorter one take a live worker's job.
 
 When it starts and every hour after, a worker purges the jobs finished long ago (``team_purge``).
 
@@ -41,6 +43,8 @@ SUGGEST_TASK = "briefing.suggest_related"
 SUGGEST_LOCK = "briefing-related-passages"
 SUGGEST_PRIORITY = -1  # after every analysis waiting (procrastinate runs higher priorities first)
 STALLED_AFTER_S = 30.0  # procrastinate's default: a worker silent this long is gone
+HEARTBEAT_S = 1.0  # every worker's, so that any worker's stalled_after spans several of them
+MIN_STALLED_AFTER_S = 3
 CHECK_EVERY_S = 1.0  # how often a worker looks for stalled jobs and, with until_empty, for the end
 Echo = Callable[[str], None]
 ANALYSED, FAILED = "analysed source", "analysis failed"  # how a worker's lines begin and say a failure
@@ -312,7 +316,7 @@ async def _work(
             name="briefing-worker",
             concurrency=1,  # the analysis is CPU-bound: more processes, not more threads
             fetch_job_polling_interval=CHECK_EVERY_S,  # a job put back after a stall is seen soon
-            update_heartbeat_interval=stalled_after / 3,
+            update_heartbeat_interval=HEARTBEAT_S,
             stalled_worker_timeout=stalled_after,
             install_signal_handlers=False,  # ours below: they also say the run was interrupted
         )

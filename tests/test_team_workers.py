@@ -211,7 +211,7 @@ def test_a_killed_workers_job_is_retried_by_another_and_its_source_analysed_once
         doomed.wait(timeout=HANG_S)
     assert _writes(team_database) == {}  # it died before saving anything
 
-    survivor = _worker(team_database, "--until-empty", "--stalled-after", "1")
+    survivor = _worker(team_database, "--until-empty", "--stalled-after", "3")
     out, err = survivor.communicate(timeout=HANG_S)
     assert survivor.returncode == 0, err
     assert f"analysed source {taken[0]}" in out.splitlines()
@@ -391,6 +391,26 @@ def test_a_worker_removes_jobs_finished_long_ago_and_keeps_failed_ones_longer(te
 def test_a_worker_refuses_a_retention_that_is_no_number_of_days(team_database):
     refused = run_cli("worker", "--workspace", team_database, "--keep-finished", "a week")
     assert refused.returncode == 2 and "a number of days" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "option, value, says",
+    [
+        ("--stalled-after", "2", "3 or more (a worker's heartbeat comes every second)"),
+        ("--concurrency", "100000", "at most"),
+    ],
+)
+def test_a_worker_refuses_a_number_it_cannot_honour(team_database, option, value, says):
+    """--stalled-after 3 beside a worker of the default 30 took its live job: each worker's
+    heartbeat came every stalled_after / 3 seconds. --concurrency 500 started 500 processes."""
+    refused = run_cli("worker", "--workspace", team_database, option, value)
+    assert refused.returncode == 2 and says in refused.stderr and refused.stderr.count("\n") == 1
+
+
+def test_every_worker_beats_often_enough_for_the_shortest_stall_any_worker_judges_by():
+    from briefing.team_jobs import HEARTBEAT_S, MIN_STALLED_AFTER_S
+
+    assert MIN_STALLED_AFTER_S >= 3 * HEARTBEAT_S
 
 
 def test_a_running_worker_purges_again_once_an_hour_has_passed():
