@@ -98,6 +98,11 @@ def run_claims(ws, args: argparse.Namespace) -> int:
     if args.action == "mark":
         from briefing.store.claims import mark_claim
 
+        claim = claims.get_claim(ws, args.claim_id)
+        if claim["status"] == args.status and not claim["dismissed"]:
+            unsaid = "; the reason was not recorded" if args.reason else ""
+            echo(f"claim {args.claim_id} is {args.status} already: nothing changed{unsaid}")
+            return 0
         mark_claim(ws, args.claim_id, args.status, args.reason)
         return _said(ws, args.claim_id, "marked")
     if args.action == "dismiss":

@@ -63,6 +63,9 @@ def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
         "another outlet gives a different figure",
     )
     assert code == 0 and f"claim {claim_id} marked (disputed" in out, err
+    # the same status again: said, not claimed as a new judgement with its reason dropped
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", str(claim_id), "disputed", "--reason", "x")
+    assert (code, out) == (0, f"claim {claim_id} is disputed already: nothing changed; the reason was not recorded\n")
     code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
     assert code == 0, err
     [claim] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["id"] == claim_id]
