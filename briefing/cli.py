@@ -186,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a user never sees a traceback
         if os.environ.get("BRIEFING_DEBUG"):
             raise
+        if type(exc).__module__.startswith("psycopg"):
+            return _fail(_refused_by_database(exc, getattr(args, "workspace", None)))
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
 
 
@@ -275,6 +277,17 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         discard_new_workspace(new_file)  # an import that imported nothing leaves nothing behind
     return code
+
+
+def _refused_by_database(exc: Exception, workspace: str | None) -> str:
+    """A team database's refusal in one line, naming the database and what to do about a grant."""
+    from briefing.store.postgres import describe, error_line, hide_passwords
+
+    name = describe(workspace) if workspace else "the team database"
+    reason = hide_passwords(error_line(exc), workspace or "")
+    if type(exc).__name__ == "InsufficientPrivilege":
+        return f"{name}: the database refused: {reason} (your role lacks a grant; ask the database's owner)"
+    return f"{name}: the database refused: {reason}"
 
 
 def _new_workspace_file(args: argparse.Namespace) -> Path | None:

@@ -332,6 +332,20 @@ def test_a_read_only_role_reads_and_every_write_is_refused_in_one_line(workspace
         assert conn.execute("SELECT status FROM claims WHERE id = %s", [claim]).fetchone()[0] == "unreviewed"
 
 
+def test_a_role_without_grants_is_told_so_in_one_line(team_database):
+    """It read 'briefing: unexpected error: InsufficientPrivilege: permission denied for table
+    briefing_schema'."""
+    open_workspace(team_database).close()
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'stranger'").fetchone():
+            conn.execute("CREATE ROLE stranger LOGIN")
+    stranger = team_database.replace("user=briefing", "user=stranger")
+    refused = _briefing("info", "--workspace", stranger)
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "unexpected" not in refused.stderr and "permission denied" in refused.stderr
+    assert "ask the database's owner" in refused.stderr and stranger in refused.stderr
+
+
 def test_the_history_records_the_database_role_unless_a_name_is_given(workspace_copy, team_database, monkeypatch):
     from briefing.store.claims import list_claims, mark_claim
     from briefing.store.history import ANALYST_ENV, history_for
