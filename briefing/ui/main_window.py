@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
             lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen)
         ):
             why = " with your reason" if reason else ""
+            self.panel.reason.clear()  # a refused judgement keeps it, to try again
             self.statusBar().showMessage(f"Claim {claim_id} marked {status}{why}. Undo (Ctrl+Z) takes it back.", 6000)
 
     def edit_source(self, field: str, value: str | None) -> None:

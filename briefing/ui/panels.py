@@ -306,8 +306,7 @@ class SidePanel(QTabWidget):
         if claim_id is None:
             self.claim_help.setText("Select a claim in the list first.")
             return
-        self.claimMarked.emit(claim_id, status, self.reason.text().strip())
-        self.reason.clear()
+        self.claimMarked.emit(claim_id, status, self.reason.text().strip())  # the window clears it once saved
 
     def current_item(self) -> tuple[str, int] | None:
         """(briefing item kind, id) of the row selected in the tab shown; the summary tab gives

@@ -422,3 +422,25 @@ def test_a_dismissed_claim_is_found_again_from_the_claims_menu(demo_window, two_
     demo_window.undo_stack.redo()
     _action(demo_window, "Dismissed Claims…").trigger()  # none left: it says so
     assert demo_window.statusBar().currentMessage() == "No claim of this source was dismissed."
+
+
+def test_a_refused_judgement_keeps_the_reason_typed(demo_window, two_claims, monkeypatch):
+    """The reason was cleared as the judgement was asked, so a refusal (a colleague's newer
+    judgement, a lost connection) lost what the analyst had typed."""
+    from briefing.domain import WorkspaceError
+    from briefing.ui import main_window
+
+    def refused(*_args, **_kwargs):
+        raise WorkspaceError("the team database: the connection to the server was lost; nothing was saved")
+
+    (_, claim_id), _ = two_claims
+    demo_window.panel.reason.setText("ministry figure differs")
+    monkeypatch.setattr(main_window, "mark_claim_command", refused)
+    demo_window.panel.mark_current("disputed")
+    assert get_claim(demo_window.ws, claim_id)["status"] != "disputed"
+    assert demo_window.panel.reason.text() == "ministry figure differs"
+    assert "connection to the server was lost" in demo_window.statusBar().currentMessage()
+    monkeypatch.undo()
+    demo_window.panel.mark_current("disputed")
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
+    assert demo_window.panel.reason.text() == ""
