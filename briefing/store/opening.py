@@ -204,7 +204,15 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
         elif not postgres.readable(version := postgres.schema_version(conn)):
             raise WorkspaceError(postgres.unreadable_reason(postgres.describe(conninfo), version))
         conn.commit()
-        db = PgDatabase(conn)
+
+        def reconnect():
+            again = postgres.connect(conninfo)
+            again.autocommit = True
+            if read_only:
+                again.execute("SET default_transaction_read_only = on")
+            return again
+
+        db = PgDatabase(conn, reconnect, postgres.describe(conninfo))
         if read_only:
             db.execute("SET default_transaction_read_only = on")
     except BaseException:

@@ -12,10 +12,12 @@ by the store code that needs it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from briefing.domain import WorkspaceError
 
 if TYPE_CHECKING:
     import psycopg
@@ -173,10 +175,19 @@ class PgCursor:
 
 
 class PgConnection:
-    """``Database.conn`` for the store: execute, executemany, in_transaction, close."""
+    """``Database.conn`` for the store: execute, executemany, in_transaction, close.
 
-    def __init__(self, conn: psycopg.Connection):
+    A connection the server dropped (a restart, a network cut) is opened again by ``reconnect``
+    at the next statement outside a transaction; the statement that met the loss fails in one
+    line, and nothing of its transaction is kept."""
+
+    def __init__(
+        self, conn: psycopg.Connection, reconnect: Callable[[], psycopg.Connection] | None = None, name: str = ""
+    ):
         self.raw = conn
+        self._reconnect = reconnect
+        self.name = name or "the team database"
+        self.depth = 0  # open transactions: a connection lost inside one is not opened again there
 
     @property
     def in_transaction(self) -> bool:
@@ -184,16 +195,48 @@ class PgConnection:
 
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
+    def ready(self) -> psycopg.Connection:
+        """The connection, opened again when the server dropped it (never inside a transaction,
+        whose statements went with the old connection)."""
+        if (self.raw.closed or self.raw.broken) and self._reconnect is not None:
+            if self.depth:
+                raise WorkspaceError(f"{self.name}: the connection to the server was lost; nothing was saved")
+            try:
+                fresh = self._reconnect()
+            except WorkspaceError as exc:
+                raise WorkspaceError(f"{exc}; nothing was saved") from None
+            self.raw = fresh
+        return self.raw
+
+    @contextmanager
+    def lost(self) -> Iterator[None]:
+        """A statement that finds the connection gone fails in one line (WorkspaceError)."""
+        import psycopg
+
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if not (self.raw.closed or self.raw.broken):
+                raise  # a lock timeout, a cancelled query: the connection is fine
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise WorkspaceError(
+                f"{self.name}: the connection to the server was lost ({first}); nothing was saved, "
+                "and the next action connects again"
+            ) from None
+
     def execute(self, sql: str, params: Any = None) -> PgCursor:
-        cursor = self.raw.cursor()
-        cursor.execute(translate(sql, params is not None), _parameters(params))
+        raw = self.ready()
+        with self.lost():
+            cursor = raw.cursor()
+            cursor.execute(translate(sql, params is not None), _parameters(params))
         return PgCursor(cursor)
 
     def executemany(self, sql: str, rows: Sequence[Any]) -> None:
         rows = [_parameters(r) for r in rows]
         if not rows:
             return
-        with self.raw.cursor() as cursor:
+        raw = self.ready()
+        with self.lost(), raw.cursor() as cursor:
             cursor.executemany(translate(sql), rows)
 
     def commit(self) -> None:
@@ -229,9 +272,11 @@ class PgDatabase:
     """The sqlite-utils ``Database`` the store knows, over one psycopg connection (autocommit
     outside ``atomic``, as sqlite-utils' connection is)."""
 
-    def __init__(self, conn: psycopg.Connection):
+    def __init__(
+        self, conn: psycopg.Connection, reconnect: Callable[[], psycopg.Connection] | None = None, name: str = ""
+    ):
         conn.autocommit = True
-        self.conn = PgConnection(conn)
+        self.conn = PgConnection(conn, reconnect, name)
         self._depth = 0
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
@@ -246,11 +291,28 @@ class PgDatabase:
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """All statements inside commit together (nested: a savepoint), as sqlite-utils' atomic."""
-        with self.conn.raw.transaction():
-            yield
+        raw = self.conn.ready()
+        self.conn.depth += 1
+        try:
+            with self.conn.lost(), raw.transaction():
+                yield
+        finally:
+            self.conn.depth -= 1
 
     def close(self) -> None:
         self.conn.close()
+
+
+def revive(ws: Workspace) -> None:
+    """Make sure a team workspace's connection still reaches the server, opening it again when the
+    server dropped it meanwhile (a dead connection shows only when a statement fails): before a
+    redraw after the server came back, whose first read would otherwise fail."""
+    db = ws.db
+    if isinstance(db, PgDatabase) and not db.conn.in_transaction:
+        try:
+            db.conn.execute("SELECT 1").fetchall()
+        except WorkspaceError:
+            db.conn.ready()
 
 
 def server_connection(ws: Workspace) -> psycopg.Connection:
@@ -259,4 +321,4 @@ def server_connection(ws: Workspace) -> psycopg.Connection:
     db = ws.db
     if not isinstance(db, PgDatabase):
         raise TypeError(f"{ws.name} is not a team workspace")
-    return db.conn.raw
+    return db.conn.ready()

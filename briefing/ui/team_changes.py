@@ -1,7 +1,9 @@
 """A team workspace's window redraws when a colleague's change commits (store.pg_changes).
 
 A task on the window's runner listens on its own connection; each change another connection
-commits reaches the window as one ``changed`` call, and bursts are drawn once.
+commits reaches the window as one ``changed`` call, and bursts are drawn once. When the server
+drops the connection the window says so and listens again every ``RELISTEN_MS``; once it hears
+again it redraws, since what colleagues changed meanwhile sent no notice it could hear.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ POLL_S = 0.5  # how soon the listener sees that the window closed
 REDRAW_DELAY_MS = 300  # a colleague's burst of writes is drawn once
 UPDATED = "Updated with changes from your team."
 KEPT_MS = 15000  # how long a message the redraw would have replaced stays
+RELISTEN_MS = 5000
+LOST = "The connection to the team's server was lost: colleagues' changes do not show until it is back"
+BACK = "Connected to the team's server again; updated with what changed meanwhile."
 
 
 class TeamChanges(QObject):
@@ -30,6 +35,9 @@ class TeamChanges(QObject):
         self.redraws = 0  # how many times a colleague's change was drawn (tests read it)
         self._timer = QTimer(self, singleShot=True, interval=REDRAW_DELAY_MS)
         self._timer.timeout.connect(self._redraw)
+        self.lost = False  # the listener failed and listens again
+        self._again = QTimer(self, singleShot=True, interval=RELISTEN_MS)
+        self._again.timeout.connect(self._listen_again)
 
     def listen(self) -> None:
         """Start listening to the window's workspace, when it is a team workspace."""
@@ -57,6 +65,7 @@ class TeamChanges(QObject):
         runner.start(self.task)
 
     def stop(self) -> None:
+        self._again.stop()
         if self.task is not None:
             self.task.cancel()
             self.task = None
@@ -64,11 +73,32 @@ class TeamChanges(QObject):
 
     def _heard(self, changed: int, _total: int, _what: str) -> None:
         self.listening = True
-        if changed:
+        if self.lost:
+            from briefing.domain import BriefingError
+            from briefing.store.pg_database import revive
+
+            try:
+                revive(self.window.ws)
+            except BriefingError:
+                return  # heard, yet the window's own connection cannot reach it: the next notice tries again
+            self.lost = False
+            self._redraw()
+            self.window.statusBar().showMessage(BACK, KEPT_MS)
+        elif changed:
             self._timer.start()
 
-    def _lost(self, message: str) -> None:
-        self.window.statusBar().showMessage(f"Colleagues' changes no longer show by themselves: {message}", 15000)
+    def _lost(self, _message: str) -> None:
+        if not self.lost:
+            self.window.statusBar().showMessage(f"{LOST}; trying again every {RELISTEN_MS // 1000} seconds", KEPT_MS)
+        self.lost = True
+        self.listening = False
+        self._again.start()
+
+    def _listen_again(self) -> None:
+        if self.window.attached and self.window.ws.conninfo is not None:
+            was_lost = self.lost
+            self.listen()
+            self.lost = was_lost
 
     def _redraw(self) -> None:
         self.redraws += 1

@@ -63,3 +63,32 @@ def test_the_team_window_imports_in_its_worker_and_undoes_a_deleted_source(team_
     assert source_id not in {s.id for s in list_sources(window.ws)}
     window.undo_stack.undo()
     assert source_id in {s.id for s in list_sources(window.ws)}
+
+
+def test_the_window_says_when_the_server_dropped_it_and_catches_up_once_it_is_back(
+    team_window, team_copy, qtbot, monkeypatch
+):
+    """The server dropped the window's connections (a restart): the window said 'team changes
+    failed: OperationalError: …' once, every action failed after, and nothing came back."""
+    import psycopg
+
+    from briefing.ui import team_changes
+
+    monkeypatch.setattr(team_changes, "RELISTEN_MS", 50)
+    window = team_window
+    window.team_changes._again.setInterval(50)
+    claim = list_claim_rows(window.ws, window.current_source_id())[0]
+    with psycopg.connect(team_copy, autocommit=True) as admin:  # every connection of the workspace's but this
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    qtbot.waitUntil(lambda: window.team_changes.lost or window.team_changes.redraws > 0, timeout=WAIT_MS)
+    assert window.statusBar().currentMessage().startswith(team_changes.LOST)
+    with open_workspace(team_copy) as colleague:  # while the window listens again
+        mark_claim(colleague, claim.id, "disputed", "the utility denies it")
+    qtbot.waitUntil(lambda: not window.team_changes.lost and window.team_changes.listening, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _status_shown(window, claim.id) == "disputed", timeout=WAIT_MS)
+    window.panel.select("claim", claim.id)
+    window.panel.mark_current("corroborated")  # the window's own connection works again
+    assert get_claim(window.ws, claim.id)["status"] == "corroborated"
