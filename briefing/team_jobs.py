@@ -45,6 +45,7 @@ SUGGEST_PRIORITY = -1  # after every analysis waiting (procrastinate runs higher
 STALLED_AFTER_S = 30.0  # procrastinate's default: a worker silent this long is gone
 HEARTBEAT_S = 1.0  # every worker's, so that any worker's stalled_after spans several of them
 MIN_STALLED_AFTER_S = 3
+PARENT_ENV = "BRIEFING_WORKER_PARENT"  # a child worker's parent process, which it ends without
 CHECK_EVERY_S = 1.0  # how often a worker looks for stalled jobs and, with until_empty, for the end
 Echo = Callable[[str], None]
 ANALYSED, FAILED = "analysed source", "analysis failed"  # how a worker's lines begin and say a failure
@@ -237,13 +238,17 @@ def _run_processes(
 ) -> WorkerReport:
     """``count`` single workers as child processes, their lines relayed here. They run in a
     session of their own: a Ctrl+C reaches this process only, which passes it on once to each."""
+    import os
     import signal
     import subprocess
 
     command = [*_briefing_command(), "worker", "--workspace", conninfo, "--stalled-after", str(int(stalled_after))]
     command += ["--until-empty"] if until_empty else []
     command += retention.options()
-    children = [subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True) for _ in range(count)]
+    env = {**os.environ, PARENT_ENV: str(os.getpid())}  # a child outlives a killed parent by one job at most
+    children = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True, env=env) for _ in range(count)
+    ]
     echo(f"{count} workers waiting for analysis jobs on {describe(conninfo)}" + _how_to_stop(until_empty))
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM as Ctrl+C
     try:
@@ -305,7 +310,10 @@ async def _work(
 
     def say(line: str) -> None:
         report.count(line)
-        echo(line)
+        try:
+            echo(line)
+        except BrokenPipeError:  # the parent relaying the lines is gone: the job's work still counts
+            pass
 
     app = make_app(conninfo, say)
     async with app.open_async():
@@ -334,9 +342,15 @@ async def _watch(
 ) -> None:
     """Every second while the worker runs: put stalled jobs back, purge finished jobs once an
     hour; with ``until_empty``, stop it once no job waits or runs anywhere."""
+    import os
+
     from briefing.store.pg_jobs import UNFINISHED_JOBS
 
+    parent = os.environ.get(PARENT_ENV)
     while not running.done():
+        if parent and os.getppid() != int(parent):  # the parent was killed: end with the running job
+            worker.stop()
+            parent = None
         await _retry_stalled(app, stalled_after, worker.worker_id)
         await purges.when_due()
         if until_empty:
