@@ -106,8 +106,9 @@ def import_and_queue(ws, targets: list[str]) -> int:
     """Store the sources here; their analysis goes to the team's job queue."""
     from briefing.pipeline import import_paths
     from briefing.store.analysis import sources_needing_analysis
-    from briefing.team_jobs import queue_analysis
+    from briefing.team_jobs import prepare_queue, queue_analysis
 
+    prepare_queue(ws.conninfo)  # a queue that cannot be made refuses the import before a source is stored
     report = import_paths(ws, targets, progress=progress_printer(sys.stderr), analyse=False)
     status = print_import(report)
     queued, waiting = queue_analysis(ws.conninfo, sources_needing_analysis(ws))

@@ -463,3 +463,21 @@ def test_a_running_worker_purges_again_once_an_hour_has_passed():
     asyncio.run(hourly.when_due())  # just purged: not again
     assert runs == [1]
     assert not asyncio.run(HourlyPurge(purge).when_due()) and runs == [1]  # a new worker purged as it started
+
+
+def test_an_import_to_queue_that_cannot_make_the_queue_stores_nothing(team_database, demo_dir):
+    """A role that may write but not create tables stored 15 sources, then said 'cannot create the
+    job queue' and left them with no jobs."""
+    from briefing.store import open_workspace
+
+    open_workspace(team_database).close()
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'writer'").fetchone():
+            conn.execute("CREATE ROLE writer LOGIN")
+        conn.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO writer")
+        conn.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO writer")
+    writer = team_database.replace("user=briefing", "user=writer")
+    refused = run_cli("import", "--queue", "--workspace", writer, str(demo_dir), timeout=HANG_S)
+    assert refused.returncode != 0 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "cannot create the job queue" in refused.stderr and "owner" in refused.stderr
+    assert _source_ids(team_database) == []

@@ -59,7 +59,8 @@ def ensure_job_schema(conninfo: str, schema_sql: str) -> bool:
             if not type(exc).__module__.startswith("psycopg"):
                 raise
             raise WorkspaceError(
-                f"{postgres.describe(conninfo)}: cannot create the job queue: {postgres.error_line(exc)}"
+                f"{postgres.describe(conninfo)}: cannot create the job queue: {postgres.error_line(exc)} "
+                "(a role that may create tables makes it once: the database's owner running 'briefing worker')"
             ) from None
     return missing
 
