@@ -106,10 +106,11 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
 def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
     with ws.transaction():
         text = get_source_text(ws, source_id)
+        placed = _placed_by_analyst(ws, source_id)
         earlier_claims = _remove_machine_output(ws, source_id)
         resolver = run.resolver(ws)
         resolver.start_source(source_id)
-        entity_ids = {found.key: resolver.resolve(found) for found in analysis.entities}
+        entity_ids = {found.key: resolver.resolve(found, placed) for found in analysis.entities}
         _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
         resolver.settle_names({i for i in entity_ids.values() if i is not None})
         _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
@@ -173,6 +174,17 @@ def _remove_machine_output(ws: Workspace, source_id: int) -> dict[tuple[str, int
     db.execute(f"DELETE FROM claims WHERE {_MACHINE_CLAIMS}", [source_id])
     db.execute("DELETE FROM sentences WHERE source_id = ?", [source_id])
     return earlier
+
+
+def _placed_by_analyst(ws: Workspace, source_id: int) -> dict[tuple[int, int], tuple[int, str]]:
+    """The source's machine mentions of entities the analyst edited (merged, split, renamed,
+    retyped), by their range: the entity each belongs to now, and its words."""
+    rows = ws.db.execute(
+        'SELECT m.start, m."end", m.entity_id, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id '
+        "WHERE m.source_id = ? AND m.origin = 'analysis' AND e.edited = 1",
+        [source_id],
+    )
+    return {(start, end): (entity_id, text) for start, end, entity_id, text in rows}
 
 
 def _delete_leftover_entities(ws: Workspace) -> list[int]:

@@ -10,7 +10,8 @@ The analyst's rejections (``rejected_keys``) keep names and aliases from linking
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefing.domain import ENTITY_TYPES, BriefingError, FoundEntity, normalise_name, singular_of
@@ -19,6 +20,7 @@ from briefing.store.search_index import reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+Placed = Mapping[tuple[int, int], tuple[int, str]]  # a mention's range -> (entity id, its words)
 
 
 def rejected_keys(ws: Workspace, kind: str, source_id: int) -> set[str]:
@@ -141,13 +143,18 @@ class EntityResolver:
         if entity.type == "person" and entity.key:
             self.by_surname.get(entity.key.split()[-1], set()).discard(entity.id)
 
-    def resolve(self, found: FoundEntity) -> int | None:
-        """The entity id for ``found``, or None when the analyst rejected its name."""
+    def resolve(self, found: FoundEntity, placed: Placed | None = None) -> int | None:
+        """The entity id for ``found``, or None when the analyst rejected its name. ``placed``: the
+        source's mentions of entities the analyst edited before this analysis (range -> entity,
+        words); one of them that held most of ``found``'s mentions keeps them (``_placed``)."""
         if found.type not in ENTITY_TYPES:
             raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {found.type!r}")
         name_key = normalise_name(found.name)
         if not name_key or name_key in self.rejected:
             return None
+        kept = self._placed(found, placed or {})
+        if kept is not None:
+            return kept
         forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and f not in self.rejected]
         if found.type == "group":
             forms += [f for f in _number_forms([name_key, *forms]) if f not in self.rejected]
@@ -159,6 +166,21 @@ class EntityResolver:
         for surface in dict.fromkeys((found.name, *found.aliases)):
             self._add_alias(entity, surface)
         return entity.id
+
+    def _placed(self, found: FoundEntity, placed: Placed) -> int | None:
+        """The edited entity that held more than half of ``found``'s mentions, counting only those
+        whose words the analyst did not take away from it (an alias removed): where a merge or a
+        split put them. Merged into Jeb Bush, then the full name split off, a source's "Mr. Bush"
+        mentions went to the split-off "John Ellis Bush" that the analysis's cluster is named after."""
+        votes: Counter[int] = Counter()
+        for span in found.mentions:
+            entity_id, words = placed.get(span, (None, ""))
+            if entity_id in self.entities and f"{entity_id}:{normalise_name(words)}" not in self.rejected:
+                votes[entity_id] += 1
+        if not votes:
+            return None
+        entity_id, count = votes.most_common(1)[0]
+        return entity_id if 2 * count > len(found.mentions) else None
 
     def _match(self, type_: str, forms: list[str]) -> _Entity | None:
         ids = {i for form in forms for i in self.by_form.get(form, ()) if f"{i}:{form}" not in self.rejected}

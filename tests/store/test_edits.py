@@ -174,6 +174,35 @@ def test_a_split_stays_split_through_reanalysis(ws):
     assert last_judgement(ws, "entity", marta["id"])[-1] == "two people"
 
 
+def test_a_source_s_mentions_stay_where_a_merge_then_a_split_put_them(ws):
+    """Merged into Jeb Bush, then split off by its full name alone: after 'analyse --all' the
+    source's 'Mr. Bush' mentions and their quotes had gone to the split-off "John Ellis Bush",
+    which the analysis's cluster is named after."""
+    jeb_text = "Jeb Bush spoke in Iowa. Jeb Bush left early."
+    text = "John Ellis Bush was born in Texas. “We will win,” Mr. Bush said. Mr. Bush smiled."
+    other, source = add_source(ws, jeb_text, "jeb"), add_source(ws, text, "wasps")
+    save_analysis(ws, other, analysis(jeb_text, [found(0, jeb_text, "Jeb Bush", "person")]))
+    conflated = analysis(
+        text,
+        [found(0, text, "John Ellis Bush", "person", "Mr. Bush")],
+        [quoted(text, "We will win,", 0, "Mr. Bush")],
+    )
+    save_analysis(ws, source, conflated)
+    jeb, full = entity_named(ws, "Jeb Bush")["id"], entity_named(ws, "John Ellis Bush")["id"]
+    merge_entities(ws, jeb, [full])
+    named_so = [m[0] for m in rows(ws, "SELECT id, text FROM mentions") if m[1] == "John Ellis Bush"]
+    split_off = split_entity(ws, jeb, named_so, "John Ellis Bush")
+
+    def where() -> list[tuple[str, int]]:
+        return rows(ws, "SELECT text, entity_id FROM mentions WHERE source_id = ? ORDER BY start", source)
+
+    before = where()
+    assert before == [("John Ellis Bush", split_off), ("Mr. Bush", jeb), ("Mr. Bush", jeb)]
+    save_analysis(ws, source, conflated)
+    assert where() == before
+    assert rows(ws, "SELECT speaker_id FROM quotes") == [(jeb,)]
+
+
 def test_a_same_name_split_separates_a_person_from_a_country(ws):
     text = "Jordan scored. Jordan closed its border."
     source = add_source(ws, text)
