@@ -184,11 +184,15 @@ class EntityActions:
 
     def split(self, entity_id: int | None = None, choice: SplitChoice | None = None) -> None:
         """Move the chosen mentions to a new entity (the dialog asks which, unless ``choice``);
-        without an id, the entity page's entity when it is open, else the Entities tab's."""
+        without an id, the entity selected in the Entities tab when the keyboard is there, else the
+        entity page's when it is open, else the Entities tab's. (The page's came first even with
+        another entity just selected in the tab, whose context menu shows the same shortcut.)"""
         window = self.window
         if entity_id is None:
+            selected = (self.current() or (None,))[0]
             shown = window.entity_dock.entity_id if window.entity_dock.isVisible() else None
-            entity_id = shown if shown is not None else (self.current() or (None,))[0]
+            in_tab = window.panel.entities.hasFocus() and selected is not None
+            entity_id = selected if in_tab or shown is None else shown
         if entity_id is None:
             window.statusBar().showMessage("Select an entity in the Entities tab first.", 6000)
             return

@@ -438,3 +438,38 @@ def test_a_speaker_the_analysis_did_not_find_is_named_as_a_new_person(demo_windo
     demo_window.quote_actions.change_speaker(quote.id)
     assert demo_window.ws.db.execute("SELECT count(*) FROM entities WHERE name = 'Marta Okafor'").fetchone()[0] == 1
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
+
+
+def test_split_by_its_shortcut_splits_the_entity_selected_in_the_entities_tab(demo_window, monkeypatch, qtbot):
+    """With one entity's page open and another selected in the Entities tab, Ctrl+Alt+Shift+S
+    asked which mentions of the page's entity to move, while the row's menu showed the shortcut."""
+    asked = []
+
+    class Asked:
+        def __init__(self, _parent, name, _kind, _mentions):
+            asked.append(name)
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(entity_actions, "SplitDialog", Asked)
+    demo_window.open_entity(_entity_id(demo_window, "Marta Okafor"))
+    demo_window.select_source(_source(demo_window, "Meridian Wire"))
+    demo_window.panel.setCurrentIndex(1)
+    tree = demo_window.panel.entities
+    other = next(
+        tree.topLevelItem(g).child(i)
+        for g in range(tree.topLevelItemCount())
+        for i in range(tree.topLevelItem(g).childCount())
+        if "Okafor" not in tree.topLevelItem(g).child(i).text(0)
+    )
+    tree.setCurrentItem(other)
+    demo_window.activateWindow()
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    _action(demo_window, "Split Entity…").trigger()
+    assert asked == [demo_window.entity_actions.current()[1]] and "Okafor" not in asked[0]
+    tree.clearFocus()
+    demo_window.entity_dock.setFocus()
+    _action(demo_window, "Split Entity…").trigger()  # from the page, the page's entity
+    assert asked[-1] == "Marta Okafor"
