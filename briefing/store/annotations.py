@@ -129,7 +129,7 @@ def _tag(ws: Workspace, annotation_id: int, tags: tuple[str, ...]) -> None:
 def _tags_of(ws: Workspace, annotation_id: int) -> list[str]:
     rows = ws.db.execute(
         "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
-        "ORDER BY t.name",
+        "ORDER BY lower(t.name)",
         [annotation_id],
     ).fetchall()
     return [row[0] for row in rows]
@@ -141,9 +141,36 @@ def delete_annotation(
     """Delete an annotation; ``expected`` is its revision as the analyst saw it (store.revisions)."""
     with ws.transaction() as db:
         row = _revised(ws, annotation_id, "exact", expected)
+        remember_note(ws, annotation_id, reason)
         db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         record_judgement(ws, "delete", "annotation", annotation_id, "exact", row[1], None, reason)
         reindex_sources(ws, [row[0]])
+
+
+def remember_note(ws: Workspace, annotation_id: int, reason: str | None) -> None:
+    """Before an annotation goes: the history keeps its note and tags ('check the figure (tags:
+    figures)'), so a briefing note that shows it still says what the analyst wrote."""
+    row = ws.db.execute("SELECT note FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+    tags = [
+        r[0]
+        for r in ws.db.execute(
+            "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
+            "ORDER BY lower(t.name)",
+            [annotation_id],
+        )
+    ]
+    note = (row[0] or "").strip() if row else ""
+    said = " ".join(part for part in (note, f"(tags: {', '.join(tags)})" if tags else "") if part)
+    if said:
+        record_judgement(ws, "delete", "annotation", annotation_id, "note", said, None, reason)
+
+
+# An annotation's (``a``) tag names joined by \x1f, in the order every view and export shows them,
+# case-blind alphabetical: its first is the tag whose colour the note takes.
+TAGS_OF_ANNOTATION = (
+    "(SELECT group_concat(name, '\x1f') FROM (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+    "WHERE at.annotation_id = a.id ORDER BY lower(t.name)) AS ordered)"
+)
 
 
 def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
@@ -152,7 +179,9 @@ def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
         ws, 'SELECT id, source_id, exact, prefix, suffix, start, "end", note, anchor FROM annotations ORDER BY id'
     )
     tags = grouped_rows(
-        ws, "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id ORDER BY t.name"
+        ws,
+        "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+        "ORDER BY lower(t.name)",
     )
     for annotation in annotations:
         annotation["tags"] = [t["name"] for t in tags.get(annotation["id"], [])]
@@ -162,9 +191,8 @@ def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
 def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
     """One source's annotations as the window's rows, in text order."""
     rows = ws.db.execute(
-        'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, '
-        "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
-        "WHERE at.annotation_id = a.id), a.revision FROM annotations a WHERE a.source_id = ? ORDER BY a.start, a.id",
+        f'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, {TAGS_OF_ANNOTATION}, a.revision '
+        "FROM annotations a WHERE a.source_id = ? ORDER BY a.start, a.id",
         [source_id],
     ).fetchall()
     return [

@@ -96,7 +96,7 @@ class ItemReader:
             r[0]
             for r in self.ws.db.execute(
                 "SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? "
-                "ORDER BY t.name",
+                "ORDER BY lower(t.name)",
                 [annotation_id],
             )
         )
@@ -190,7 +190,8 @@ class ItemReader:
 
 def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> str | None:
     """What the history keeps of a note item whose record is gone: the source it came from
-    (written down when the source was deleted) and, for a claim, its last judgement."""
+    (written down when the source was deleted), for a claim its last judgement, for an
+    annotation its note and tags."""
     parts = []
     cited = ws.db.execute(
         "SELECT old_value FROM history WHERE target_kind = 'item' AND target_id = ? AND action = 'orphan' "
@@ -208,4 +209,12 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
         if judged is not None and judged[0] != "unreviewed":
             reason = f": {judged[1].strip().rstrip('.')}" if judged[1] and judged[1] != "undo" else ""
             parts.append(f"It was {judged[0]}{reason} (judged by {judged[2]} on {judged[3][:10]}).")
+    if kind == "annotation" and ref_id is not None:
+        note = ws.db.execute(
+            "SELECT old_value FROM history WHERE target_kind = 'annotation' AND target_id = ? AND action = 'delete' "
+            "AND field = 'note' ORDER BY id DESC LIMIT 1",
+            [ref_id],
+        ).fetchone()
+        if note is not None:
+            parts.append(f"The note said: {note[0]}")
     return " ".join(parts) or None

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.store.annotations import TAGS_OF_ANNOTATION
 from briefing.store.workspace import Workspace
 
-# the same subquery as annotations.list_note_rows, so "the first tag" is the same one in the reader
-_TAGS = (
-    "(SELECT group_concat(t.name, '\x1f') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
-    "WHERE at.annotation_id = a.id)"
-)
+_TAGS = TAGS_OF_ANNOTATION  # as the reader lists them, so "the first tag" is the same one
 _HAS_TAG = (
     "a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
     "WHERE lower(t.name) = lower(?))"

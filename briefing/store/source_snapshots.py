@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.domain import BriefingError, WorkspaceError, counted
+from briefing.store.annotations import remember_note
 from briefing.store.claims import refresh_credibility
 from briefing.store.history import record_judgement
 from briefing.store.search_index import reindex_sources
@@ -96,6 +97,12 @@ def remember_cited_items(ws: Workspace, source_id: int) -> None:
         ).fetchall()
         for (item_id,) in items:
             record_judgement(ws, "orphan", "item", item_id, "source", cited, None, f"source {source_id} deleted")
+    for (annotation_id,) in ws.db.execute(
+        "SELECT DISTINCT ref_id FROM briefing_items WHERE kind = 'annotation' "
+        "AND ref_id IN (SELECT id FROM annotations WHERE source_id = ?)",
+        [source_id],
+    ).fetchall():
+        remember_note(ws, annotation_id, f"source {source_id} deleted")
 
 
 def evidence_for_others(ws: Workspace, source_ids: list[int]) -> tuple[int, int]:

@@ -300,3 +300,38 @@ def test_find_records_and_passages_by_their_words(ws, case):
     assert find_record(ws, "summary", "pumps") is None  # no summary before analysis
     assert find_passage(ws, "veldran standard", "62,000 households") == (case["b"], 18, 35)
     assert find_passage(ws, "veldran standard", "40,000") is None
+
+
+def test_a_deleted_annotation_in_a_note_keeps_its_note_and_tags(ws, case):
+    """The note showed only the passage of an annotation deleted after it went in: its note and
+    tags, what the analyst wrote, were gone."""
+    from briefing.store.annotations import delete_annotation
+    from briefing.store.source_snapshots import delete_source_keeping
+
+    note = create_briefing(ws, "Note")
+    by_hand = add_annotation(ws, case["b"], 0, 9, note="check the ministry figure", tags=("figures", "Lead"))
+    with_source = add_annotation(ws, case["b"], TEXT_B.index("The ministry"), len(TEXT_B), note="second")
+    add_item(ws, note, "annotation", by_hand)
+    add_item(ws, note, "annotation", with_source)
+    delete_annotation(ws, by_hand, reason="done")
+    first = read_briefing(ws, note).items[0]
+    assert first.content is None and first.was == "The note said: check the ministry figure (tags: figures, Lead)"
+    delete_source_keeping(ws, case["b"])  # as the window and the command line delete
+    second = read_briefing(ws, note).items[1]
+    assert second.content is None and second.was.endswith("The note said: second")
+
+
+def test_an_annotations_tags_are_in_one_order_everywhere(ws, case):
+    """Typed 'follow-up, Clinton': the dialog and the exports said 'Clinton, follow-up', the Notes
+    browser 'follow-up, Clinton', and the note took follow-up's colour."""
+    from briefing.store.annotations import list_annotations_with_tags, list_note_rows
+    from briefing.store.notes_list import annotation_rows
+
+    annotation = add_annotation(ws, case["b"], 0, 9, note="n", tags=("follow-up", "Clinton", "alpha"))
+    note = create_briefing(ws, "Note")
+    add_item(ws, note, "annotation", annotation)
+    shown = ("alpha", "Clinton", "follow-up")
+    assert tuple(next(r for r in list_note_rows(ws, case["b"]) if r.id == annotation).tags) == shown
+    assert tuple(next(a for a in list_annotations_with_tags(ws) if a["id"] == annotation)["tags"]) == shown
+    assert tuple(read_briefing(ws, note).items[0].content.tags) == shown
+    assert tuple(annotation_rows(ws, [annotation])[annotation].tags) == shown
