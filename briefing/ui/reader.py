@@ -360,6 +360,9 @@ def _format(highlight: Highlight, tag_colour: Callable[[str], str | None] | None
                 highlight.kind, CLAIM_COLOURS.get(highlight.style, "#8a8a8a")
             )
         )
+        if highlight.kind == "note":  # a shape as well as a hue: an orange tag's note is no quote
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(colour))
         colour.setAlpha(70 if highlight.kind != "claim" else 45)  # readable on light and dark
         fmt.setBackground(colour)
     return fmt

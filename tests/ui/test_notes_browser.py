@@ -162,6 +162,14 @@ def test_a_notes_highlight_takes_its_first_tags_colour_and_a_chosen_one(noted):
     dock = window.notes_dock
     assert _note_colour(window, first, 0, 12).name() == default_colour("figures")
     assert _note_colour(window, second, 0, 10).name() == QColor(NOTE_COLOUR).name()  # untagged: as before
+    # dashes under a note: an orange tag's note was a quote's twin in the dark palette
+    window.select_source(first)
+    dashed = {
+        s.format.underlineColor().name()
+        for s in window.reader.extraSelections()
+        if s.format.underlineStyle() == s.format.UnderlineStyle.DashUnderline
+    }
+    assert default_colour("figures") in dashed
     dock.choose_colour("Figures", ask=lambda initial, parent, title: QColor("#123456"))
     window.select_source(second)
     colour = _note_colour(window, first, 0, 12)
