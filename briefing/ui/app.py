@@ -219,10 +219,13 @@ def apply_palette(app, name: str) -> None:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QStyleFactory
 
-    app.setStyle(QStyleFactory.create("Fusion"))
     if name == "light":
+        app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(app.style().standardPalette())
         return
+    from briefing.ui.widgets import VisibleIndicators
+
+    app.setStyle(VisibleIndicators(QStyleFactory.create("Fusion")))
     palette = QPalette()
     for role, colour in DARK.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLineEdit,
+    QProxyStyle,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -213,3 +215,32 @@ class VerticalRoom(QScrollArea):
         if inside is None:
             return hint
         return QSize(inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+
+class VisibleIndicators(QProxyStyle):
+    """Fusion with check boxes and radio buttons that show on a dark palette: Fusion outlines them
+    a shade darker than the window, near black on the dark palette's near-black base, so a
+    dialog's ticks (Split Entity's mentions) could not be told from blanks."""
+
+    _KINDS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._KINDS:
+            return
+        outline = QColor(option.palette.color(QPalette.ColorRole.Text))
+        outline.setAlpha(150)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(outline, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()

@@ -160,3 +160,26 @@ def test_every_part_of_the_evidence_panel_is_in_a_box(demo_window):
     evidence = demo_window.panel.evidence
     direct = evidence.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
     assert [w for w in direct if not (isinstance(w, QLabel) and w.text() == "History")] == []
+
+
+def _indicator_contrast(style) -> float:
+    """The strongest contrast between an unticked check box's pixels and the dark base around it."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QCheckBox("")
+    box.setStyle(style)
+    box.setPalette(_palette("dark"))
+    box.setAutoFillBackground(True)
+    box.resize(box.sizeHint())
+    image = box.grab().toImage()
+    base = QColor(_palette("dark").color(QPalette.ColorRole.Window))
+    return max(contrast(QColor(image.pixel(x, y)), base) for x in range(image.width()) for y in range(image.height()))
+
+
+def test_check_boxes_show_on_the_dark_palette(qapp):
+    """Split Entity's ticks could not be told from blanks: Fusion outlines a box a shade darker
+    than the dark window."""
+    from briefing.ui.widgets import VisibleIndicators
+
+    assert _indicator_contrast(QStyleFactory.create("Fusion")) < 1.5  # as it was
+    assert _indicator_contrast(VisibleIndicators(QStyleFactory.create("Fusion"))) >= 3.0
