@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, clipped, one_line
 from briefing.store.history import current_actor
 from briefing.store.workspace import Workspace, utc_now
 
@@ -30,12 +30,12 @@ class Revision:
 class StaleWrite(BriefingError):
     """A write over a revision the analyst had not seen; ``current`` is the revision now stored."""
 
-    def __init__(self, kind: str, item_id: int, current: Revision):
+    def __init__(self, kind: str, item_id: int, current: Revision, name: str | None = None):
         who = current.by or "someone else"
         when = _shown_time(current.at)
+        what = f"{kind} {item_id}" if name is None else f"{kind} “{name}”"
         super().__init__(
-            f"{kind} {item_id} was changed by {who} at {when} after you opened it; "
-            "nothing was saved, its current state is shown"
+            f"{what} was changed by {who} at {when} after you opened it; nothing was saved, its current state is shown"
         )
         self.kind, self.item_id, self.current = kind, item_id, current
 
@@ -76,9 +76,18 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
     ).fetchall()  # read to the end: the statement is finished before the transaction goes on
     if not row:
         current = get_revision(ws, kind, item_id)  # raises when the item is gone
-        raise StaleWrite(kind, item_id, current)
+        raise StaleWrite(kind, item_id, current, _name(ws, kind, item_id))
     ws.pending_revisions[(kind, item_id)] = row[0][0]  # kept once the transaction commits
     return row[0][0]
+
+
+def _name(ws: Workspace, kind: str, item_id: int) -> str | None:
+    """An entity's name, for a refusal the analyst reads ('entity “Jeb Bush”', not 'entity 2');
+    other kinds are named by their number, as the command line names them."""
+    if kind != "entity":
+        return None
+    row = ws.db.execute("SELECT name FROM entities WHERE id = ?", [item_id]).fetchone()
+    return clipped(one_line(row[0]), 60) if row else None
 
 
 def created(ws: Workspace, kind: str, item_id: int) -> None:
@@ -97,7 +106,7 @@ def ensure_current(ws: Workspace, kind: str, item_id: int, expected: int | None)
     write that turns out to change nothing: it must not pass on an outdated view either)."""
     current = get_revision(ws, kind, item_id)
     if expected is not None and current.number != expected:
-        raise StaleWrite(kind, item_id, current)
+        raise StaleWrite(kind, item_id, current, _name(ws, kind, item_id))
     return current.number
 
 

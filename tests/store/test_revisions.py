@@ -81,7 +81,7 @@ def test_entity_edits_are_refused_over_a_newer_revision(ws, monkeypatch):
     okafor = add_entity(ws, "Ana Okafor", "person")
     other = add_entity(ws, "A. Okafor", "person")
     rename_entity(ws, okafor, "Ana Okafor-Reyes", expected=1)
-    with pytest.raises(StaleWrite, match="changed by Ben Adler"):
+    with pytest.raises(StaleWrite, match="entity “Ana Okafor-Reyes” was changed by Ben Adler"):
         retype_entity(ws, okafor, "organisation", expected=1)
     with pytest.raises(StaleWrite):
         merge_entities(ws, okafor, [other], expected={okafor: 1, other: 1})
