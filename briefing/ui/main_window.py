@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
         if self.briefing_dock.isVisible():
             self.briefing_dock.refresh()  # its checks and citations follow the sources
         self.notes_dock.refresh_if_shown()
+        self.search_dock.refresh_after_edit()
         self.timeline.redraw_if_shown()
         self.entity_actions.refresh_page()  # a rename, retype or merge shows on the entity page at once
 

@@ -96,6 +96,7 @@ class SearchDock(QDockWidget):
         self._grown = False  # the pane made room for results once (_make_room)
         self.page_cursor: tuple | None = None
         self.query_text = ""
+        self._keep: tuple | None = None  # the row to select again when the results come back (an edit)
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
         self.setWidget(self._build())
@@ -174,6 +175,19 @@ class SearchDock(QDockWidget):
         self.field.setFocus()
         self.field.selectAll()
 
+    def refresh_after_edit(self) -> None:
+        """Show an edit in the results on show: the first page searched again, the row selected
+        kept; with more pages loaded (the analyst's place in them), a word that they may be out of
+        date. A note edited kept its old words in the results."""
+        if not self.query_text or not self.results.topLevelItemCount() or self.field.text() != self.query_text:
+            return  # nothing shown, or another search typed and on its way
+        if self.results.topLevelItemCount() > PAGE_SIZE:
+            self.status.setText(f"{self.status.text()} Edited since: press Enter to search again.")
+            return
+        current = self.results.currentItem()
+        self._keep = current.data(0, HitRole) if current is not None else None
+        self.run()
+
     @Slot()
     def run(self, more: bool = False) -> None:
         self.timer.stop()
@@ -217,6 +231,18 @@ class SearchDock(QDockWidget):
             item.setToolTip(1, tip(", ".join(p for p in (hit.title, hit.outlet, hit.published) if p)))
             self.results.addTopLevelItem(item)
         self.page_cursor = result.page.cursor
+        if not more and self._keep is not None:  # searched again after an edit: the same row stays selected
+            kept = next(
+                (
+                    self.results.topLevelItem(i)
+                    for i in range(self.results.topLevelItemCount())
+                    if self.results.topLevelItem(i).data(0, HitRole) == self._keep
+                ),
+                None,
+            )
+            if kept is not None:
+                self.results.setCurrentItem(kept)
+        self._keep = None
         self.more.setEnabled(self.page_cursor is not None)
         self.status.setText(_status(result, self.results.topLevelItemCount()))
         if not more:

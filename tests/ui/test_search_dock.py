@@ -178,3 +178,19 @@ def test_a_hit_matched_in_who_speaks_says_so(demo_window):
     assert through_speaker, "the demo has quotes of Okafor that do not name her"
     assert all(r.data(3, HtmlRole).endswith("<i>(matched in who speaks)</i>") for r in through_speaker)
     assert not any("matched in who speaks" in r.data(3, HtmlRole) for r in rows if "<b>" in r.data(3, HtmlRole))
+
+
+def test_an_edited_note_shows_its_new_words_in_the_results(demo_window):
+    """The results kept a note's old words after it was edited, until the search was run again."""
+    from briefing.store.annotations import add_annotation, edit_annotation
+    from briefing.store.sources import list_sources
+
+    source = list_sources(demo_window.ws)[0]
+    note = add_annotation(demo_window.ws, source.id, 0, 10, note="zebra crossing check", tags=("follow-up",))
+    dock = demo_window.search_dock
+    rows = searched(dock, "zebra")
+    dock.results.setCurrentItem(rows[0])
+    edit_annotation(demo_window.ws, note, "zebra crossing check EDITED", ("follow-up",))
+    demo_window.after_edit()
+    [row] = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    assert "EDITED" in row.data(3, HtmlRole) and dock.results.currentItem() is row
