@@ -232,14 +232,8 @@ class SearchDock(QDockWidget):
             self.results.addTopLevelItem(item)
         self.page_cursor = result.page.cursor
         if not more and self._keep is not None:  # searched again after an edit: the same row stays selected
-            kept = next(
-                (
-                    self.results.topLevelItem(i)
-                    for i in range(self.results.topLevelItemCount())
-                    if self.results.topLevelItem(i).data(0, HitRole) == self._keep
-                ),
-                None,
-            )
+            rows = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
+            kept = next((row for row in rows if row is not None and row.data(0, HitRole) == self._keep), None)
             if kept is not None:
                 self.results.setCurrentItem(kept)
         self._keep = None
