@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, stretch=1)
         self.setCentralWidget(central)
         self.reader.highlightClicked.connect(self.panel.select)
+        self.reader.entityRequested.connect(self.open_entity)
         self.panel.itemActivated.connect(self.reader.show_item)
         self.panel.claimMarked.connect(self.mark_claim)
         self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))

@@ -99,6 +99,7 @@ class Reader(QTextBrowser):
     """Shows one source; emits ``highlightClicked(kind, id)`` when a highlight is clicked."""
 
     highlightClicked = Signal(str, int)
+    entityRequested = Signal(int)  # Open Entity Page on a name right-clicked in the text
     navigateRequested = Signal(int)  # -1: the mouse's back button, +1: its forward button
 
     def __init__(self, parent: QWidget | None = None):
@@ -313,9 +314,15 @@ class Reader(QTextBrowser):
             menu.addAction(action)
         if self.selection_actions:
             menu.addSeparator()
+        clicked = self.cursorForPosition(event.pos()).position()
+        for found in [h for h in self.highlights_at_position(clicked) if h.kind == "entity"][:1]:
+            page = menu.addAction(f"Open Entity Page ({found.label.replace('&', '&&')})")
+            page.triggered.connect(lambda _=False, entity_id=found.item_id: self.entityRequested.emit(entity_id))
+            menu.addSeparator()
         standard = self.createStandardContextMenu(event.pos())
         for action in standard.actions():
-            menu.addAction(action)
+            if action.objectName() != "link-copy":  # the text has no links: always greyed out
+                menu.addAction(action)
         menu.exec(event.globalPos())
         for action, text, hint in saved:  # the same actions live in the menu bar
             action.setEnabled(True)

@@ -171,3 +171,21 @@ def test_opening_another_source_leaves_no_selection_behind(demo_window, qtbot):
     demo_window.open_passage(other, 0, 0)  # a jump with no range to show
     assert reader.shown.id == other and not reader.textCursor().hasSelection()
     assert reader.verticalScrollBar().value() == 0
+
+
+def test_a_name_right_clicked_in_the_text_opens_its_entity_page(demo_window, qtbot):
+    """Right-clicking a highlighted name offered nothing to do with it, and Qt's greyed-out
+    'Copy Link Location'."""
+    source_id, text, _ = _select_words(demo_window, words="Okafor")
+    reader = demo_window.reader
+    start = text.index("Okafor")
+    reader.scroll_to(start + 1, start + 1)  # the cursor inside the name, no selection
+    entries = [entry for entry, _ in _context_menu(demo_window, qtbot, trigger="Open Entity Page")]
+    assert not any("Link Location" in entry for entry in entries)
+    [offered] = [entry for entry in entries if entry.startswith("Open Entity Page")]
+    assert "Okafor" in offered
+    qtbot.waitUntil(lambda: demo_window.entity_dock.isVisible())
+    from briefing.store.entities import list_entities
+
+    okafors = {e["id"] for e in list_entities(demo_window.ws) if "Okafor" in e["name"]}
+    assert demo_window.entity_dock.entity_id in okafors
