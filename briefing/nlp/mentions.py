@@ -143,6 +143,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
         return None
     tokens = _with_particles(tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    start += len(para.text[start:end]) - len(para.text[start:end].lstrip("-–—"))  # a sign-off's '-David Andersen'
     text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
     if not any(c.isupper() for c in text) or len(text) < 2 or common_noun_opening(tokens):
         return None

@@ -42,6 +42,19 @@ def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was a good night for the party, he wrote.\n\n-David Andersen", "David Andersen"),
+        ("--Ray Lewis said the season was over.", "Ray Lewis"),
+    ],
+)
+def test_a_sign_off_s_dash_is_no_part_of_the_name(analyse, text, name):
+    """'-David Andersen', '--Ray Lewis': the tokenizer keeps a dash glued to the first name."""
+    found = names(analyse(text))
+    assert name in found and not any(n.startswith("-") for n in found)
+
+
+@pytest.mark.parametrize(
     ("text", "junk", "name"),
     [
         (
