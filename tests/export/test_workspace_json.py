@@ -40,6 +40,18 @@ def test_document_follows_the_contract(ws, tmp_path):
     assert not list(tmp_path.glob(".w.json.*")), "temporary file left behind"
 
 
+def test_the_file_is_written_record_by_record_as_the_whole_document_reads(ws, tmp_path):
+    """The file is the document json.dumps gives, byte for byte, written without the whole of
+    it in memory (a workspace of 62 MB of JSON peaked at 770 MB); an empty list stays '[]'."""
+    a, _ = add_document(ws, make_doc("“Pumps are back,” Okafor said.\n\nNo — 北京 said “no”.", title="A\u2028"))
+    add_claim(ws, a, 0, 20)
+    target = tmp_path / "w.json"
+    write_workspace_json(ws, target)
+    document = workspace_document(ws)
+    assert document["annotations"] == [] and document["entities"] == []
+    assert target.read_text(encoding="utf-8") == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_an_export_gets_the_mode_of_any_new_file(tmp_path):
     from briefing.export.workspace_json import write_text_atomically
 
