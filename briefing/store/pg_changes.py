@@ -9,7 +9,8 @@ change of another origin arrives: a colleague's, a worker's, never its own impor
 
 from __future__ import annotations
 
-from briefing.store.postgres import connect
+from briefing.domain import WorkspaceError
+from briefing.store.postgres import connect, describe, error_line
 from briefing.store.workspace import CHANGES_CHANNEL
 
 
@@ -21,20 +22,27 @@ class ChangeListener:
         (``Workspace.origin``: a window redraws after its own edits by itself)."""
         self._own = own
         self.ignored = 0  # notices of the own origin read so far
+        self._name = describe(conninfo)
         self._conn = connect(conninfo)
         self._conn.autocommit = True
         self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
 
     def wait(self, timeout: float) -> bool:
         """True when another connection committed a change within ``timeout`` seconds (all the
-        notices waiting are read at once: a burst of changes is one redraw)."""
+        notices waiting are read at once: a burst of changes is one redraw). WorkspaceError in one
+        line when the server dropped the connection."""
+        import psycopg
+
         changed = False
-        for notice in self._conn.notifies(timeout=timeout):
-            changed = self._heard(notice.payload) or changed
-            if changed:
-                break
-        for notice in self._conn.notifies(timeout=0):  # drain the rest of a burst
-            changed = self._heard(notice.payload) or changed
+        try:
+            for notice in self._conn.notifies(timeout=timeout):
+                changed = self._heard(notice.payload) or changed
+                if changed:
+                    break
+            for notice in self._conn.notifies(timeout=0):  # drain the rest of a burst
+                changed = self._heard(notice.payload) or changed
+        except psycopg.OperationalError as exc:
+            raise WorkspaceError(f"{self._name}: the connection to the server was lost ({error_line(exc)})") from None
         return changed
 
     def _heard(self, origin: str) -> bool:

@@ -22,7 +22,7 @@ REDRAW_DELAY_MS = 300  # a colleague's burst of writes is drawn once
 UPDATED = "Updated with changes from your team."
 KEPT_MS = 15000  # how long a message the redraw would have replaced stays
 RELISTEN_MS = 5000
-LOST = "The connection to the team's server was lost: colleagues' changes do not show until it is back"
+LOST = "Colleagues' changes do not show until the team's server is back"
 BACK = "Connected to the team's server again; updated with what changed meanwhile."
 
 
@@ -87,9 +87,10 @@ class TeamChanges(QObject):
         elif changed:
             self._timer.start()
 
-    def _lost(self, _message: str) -> None:
+    def _lost(self, message: str) -> None:
         if not self.lost:
-            self.window.statusBar().showMessage(f"{LOST}; trying again every {RELISTEN_MS // 1000} seconds", KEPT_MS)
+            again = f"trying again every {RELISTEN_MS // 1000} seconds"
+            self.window.statusBar().showMessage(f"{LOST}: {message}; {again}", KEPT_MS)
         self.lost = True
         self.listening = False
         self._again.start()
