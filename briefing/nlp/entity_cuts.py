@@ -28,7 +28,7 @@ from briefing.nlp.entity_fragments import (
     without_lower_opening,
     without_role_time_word,
 )
-from briefing.nlp.entity_person_names import plain_given_names
+from briefing.nlp.entity_person_names import plain_given_names, word_before_full_name
 from briefing.nlp.entity_types import COUNTRY_KEYS
 from briefing.nlp.entity_words import (
     DESCRIBING_PARTICIPLES,
@@ -277,6 +277,8 @@ def _name_start(tokens: list[tuple[int, str]], known: dict[str, str], kind: str)
         first = 1  # 'One Clinton spokesman': a count before a name ('One Nation' is a name)
     if len(tokens) > 2 and tokens[0][1] in STATE_INITIALS and kind == "person":
         first = 1  # 'N.J. Roger Ailes': a state before a person ('D.C. Circuit' is a court)
+    if kind == "person" and len(tokens) > 2 and word_before_full_name([w for _, w in tokens], known):
+        first = 1  # 'Billionaire Donald Trump has dominated': a word the sentence opens with
     described = [i for i, (_, w) in enumerate(tokens[:-1]) if i and (_described_kind(w) or _describing(w))]
     if described:
         first = described[-1]  # 'Hilary Clinton-run State Department': the description goes too

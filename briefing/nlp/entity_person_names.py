@@ -56,6 +56,18 @@ def plain_given_names() -> frozenset[str]:
     return GIVEN_NAMES | (census_given_names() - dictionary_words())
 
 
+def word_before_full_name(words: list[str], known: dict[str, str]) -> bool:
+    """A word of the language capitalised before a full name the text uses on its own, which
+    opens with a given name, the word being nobody's name: 'Billionaire Donald Trump',
+    'Businessman Donald Trump' ('Rose Mary Tan' keeps 'Rose', 'Chandler Van Voorhis' keeps
+    'Chandler', a surname too)."""
+    word, rest = words[0], " ".join(words[1:])
+    given = census_given_names() | GIVEN_NAMES
+    if not word.istitle() or known.get(rest) != "person" or word.lower() in given | census_surnames():
+        return False
+    return words[1].lower() in given and is_dictionary_word(word)
+
+
 def _written_as_name(words: list[str]) -> bool:
     """Capitalised words or initials, with particles inside ('Maarten van den Heuvel')."""
     last = len(words) - 1

@@ -42,6 +42,31 @@ def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
 
 
 @pytest.mark.parametrize(
+    ("text", "junk", "name"),
+    [
+        (
+            "Super PAC ad attack coming. Billionaire Donald Trump has dominated the race. Donald Trump said so.",
+            "Billionaire Donald Trump",
+            "Donald Trump",
+        ),
+        (
+            "Rose Mary Tan opened the shop. Mary Tan said it was her mother's idea.",
+            None,
+            "Rose Mary Tan",
+        ),
+        (
+            "Chandler Van Voorhis runs the fund. Van Voorhis said it would grow.",
+            None,
+            "Chandler Van Voorhis",
+        ),
+    ],
+)
+def test_a_word_opening_a_sentence_before_a_full_name_is_no_part_of_it(analyse, text, junk, name):
+    found = names(analyse(text))
+    assert name in found and (junk is None or junk not in found)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("It was a good night for the party, he wrote.\n\n-David Andersen", "David Andersen"),
