@@ -382,3 +382,18 @@ def test_the_item_buttons_stay_put_when_the_text_editor_opens_and_closes(demo_wi
     dock.items.setCurrentRow(1)  # the quote: the editor closes
     assert not dock.editor.isVisible()
     assert where() == with_editor
+
+
+def test_an_entity_row_says_how_much_the_workspace_holds_of_it(window):
+    """'Entity: Hillary Clinton (person) · Hillary Clinton' said the name twice."""
+    from briefing.store.briefings import add_item
+    from briefing.store.entities import list_entities
+
+    entity = max(list_entities(window.ws), key=lambda e: len(e["mentions"]))
+    dock = window.briefing_dock
+    add_item(window.ws, dock.current_id(), "entity", entity["id"])
+    dock.refresh()
+    [text] = [dock.items.item(i).text() for i in range(dock.items.count())]
+    sources = len({m["source_id"] for m in entity["mentions"]})
+    assert text.count(entity["name"]) == 1, text
+    assert text.endswith(f"· {len(entity['mentions'])} mentions in {sources} source{'s' if sources != 1 else ''}")
