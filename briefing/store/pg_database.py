@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from briefing.domain import WorkspaceError
+from briefing.store.postgres import error_line
 
 if TYPE_CHECKING:
     import psycopg
@@ -218,9 +219,8 @@ class PgConnection:
         except psycopg.OperationalError as exc:
             if not (self.raw.closed or self.raw.broken):
                 raise  # a lock timeout, a cancelled query: the connection is fine
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise WorkspaceError(
-                f"{self.name}: the connection to the server was lost ({first}); nothing was saved, "
+                f"{self.name}: the connection to the server was lost ({error_line(exc)}); nothing was saved, "
                 "and the next action connects again"
             ) from None
 
@@ -277,7 +277,6 @@ class PgDatabase:
     ):
         conn.autocommit = True
         self.conn = PgConnection(conn, reconnect, name)
-        self._depth = 0
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         return self.conn.execute(sql, params)
