@@ -136,7 +136,7 @@ class _Merge:
         self.titles: set[str] | None = None  # the target's note titles, lower-cased
         self.needed: set[int] | None = None  # src entities a copied row refers to
         self.taken: dict[str, set[int]] = defaultdict(set)  # COUNTED tables: target rows matched
-        self.inserted: dict[str, set[int]] = defaultdict(set)  # ids this copy wrote
+        self.inserted: dict[str, set[int]] = defaultdict(set)  # COUNTED tables: ids this copy wrote
 
     # --- one table --------------------------------------------------------------------------
 
@@ -170,7 +170,8 @@ class _Merge:
                 else:
                     inserts.append(values)
                     seen[key] = self._assign(table, values, refs, later)
-                    self.inserted[table].add(seen[key])
+                    if table in COUNTED:
+                        self.inserted[table].add(seen[key])
             self._write(table, columns, inserts)
         self._link_within(table, later)
 
