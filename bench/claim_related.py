@@ -176,7 +176,7 @@ def best_passage(index: PassageIndex, scores: np.ndarray, claim_terms: set[str],
     if not len(mine) or scores[mine].max() <= 0:
         return None
     best = int(mine[np.argmax(scores[mine])])
-    return index._widened(best, claim_terms, float(scores[best]))[0]
+    return index._widened(best, claim_terms)[0]
 
 
 def success(ranked: list[int], gold: set[int]) -> dict[int, bool]:
