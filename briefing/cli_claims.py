@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing.cli_output import command_error
 from briefing.domain import CLAIM_STATUSES, BriefingError, counted, judged_on_earlier_words, one_line
+from briefing.origins import OWN_STORY
 from briefing.terminal import echo, echo_json
 
 CLAIM_ACTIONS = ("add", "edit", "mark", "dismiss", "restore", "related")
@@ -241,10 +242,14 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
         for row in related[kind]:
             score = f"{row['score']:>4.2f}  " if "score" in row else ""
             echo(
-                f"  {row['relation']:<11}  {score}origin {row['origin']:<3}  source {row['source']['id']:<5}  "
+                f"  {row['relation']:<11}  {score}{_origin(row['origin']):<10}  source {row['source']['id']:<5}  "
                 f"{one_line(row['passage'])[:160]}"
             )
     return 0
+
+
+def _origin(number: int | None) -> str:
+    return "own story" if number == OWN_STORY else f"origin {number}"
 
 
 def _ranked(rows: list[dict[str, Any]]) -> str:

@@ -162,9 +162,30 @@ def near_copies(a: Excerpt, b: Excerpt) -> bool:
     return len(a.words) >= SHORT_WORDS and len(b.words) >= SHORT_WORDS and _contained(a.shingles, b.shingles)
 
 
-def describe_origins(sources: int, origins: int) -> str:
-    """'3 sources, 1 origin': what a reader sees next to a claim's evidence."""
-    return f"{sources} source{'s' if sources != 1 else ''}, {origins} origin{'s' if origins != 1 else ''}"
+OWN_STORY = 0  # the origin number of evidence copied from the claim's own story: no independent origin
+
+
+def describe_origins(sources: int, origins: int, own: int = 0) -> str:
+    """'3 sources, 1 origin': what a reader sees next to a claim's evidence; ``own`` of the
+    sources copy the claim's own story and are no origin of their own."""
+    said = f"{sources} source{'s' if sources != 1 else ''}, {origins} origin{'s' if origins != 1 else ''}"
+    if own:
+        said += f" ({own} {'copies' if own == 1 else 'copy'} the claim's own story)"
+    return said
+
+
+def origin_name(number: int) -> str:
+    """'origin 2', or what origin 0 is: the claim's own story."""
+    return "the claim's own story" if number == OWN_STORY else f"origin {number}"
+
+
+def origins_apart_from(own: Excerpt, excerpts: Sequence[str | Excerpt]) -> list[int]:
+    """``group_origins`` with the claim's own passage (``own``) among them: an excerpt that
+    copies the claim's own story (a reprint of its wire copy) is ``OWN_STORY``, not an origin of
+    its own; the others are numbered from 1 in order of first appearance."""
+    numbers = group_origins([own, *excerpts])
+    mine, renumbered = numbers[0], dict[int, int]()
+    return [OWN_STORY if n == mine else renumbered.setdefault(n, len(renumbered) + 1) for n in numbers[1:]]
 
 
 def _excerpt(value: str | Excerpt) -> Excerpt:

@@ -32,6 +32,7 @@ from briefing.note_content import (
     SummaryContent,
     Verification,
 )
+from briefing.origins import origin_name
 from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 
@@ -271,7 +272,7 @@ def _basis(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
     number = evidence_origin(origins, evidence)
     shared = origins is not None and number is not None and origins.origins < origins.sources
     note = f": {evidence.note}" if evidence.note else ""
-    return evidence.relation + (f", origin {number}" if shared else "") + note
+    return evidence.relation + (f", {origin_name(number)}" if shared and number is not None else "") + note
 
 
 def _creative_work(citation: Citation | None, links: Mapping[int, str]) -> dict[str, Any]:

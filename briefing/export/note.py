@@ -33,6 +33,7 @@ from briefing.note_content import (
     SummaryContent,
     Verification,
 )
+from briefing.origins import origin_name
 from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 
@@ -272,9 +273,9 @@ def _judged_by(judgement: Judgement) -> str:
 def _origin_label(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
     """', origin 2' when some origin has several sources (a reprint), so a reader sees which."""
     number = evidence_origin(origins, evidence)
-    if number is None or origins is None or origins.origins == origins.sources:
+    if number is None or origins is None or (origins.origins == origins.sources and not origins.own):
         return ""
-    return f", origin {number}"
+    return f", {origin_name(number)}"
 
 
 def evidence_origin(origins: OriginSummary | None, evidence: EvidenceContent) -> int | None:

@@ -1,9 +1,11 @@
 """A claim's evidence and suggestions grouped into independent origins (``briefing.origins``).
 
-Each evidence passage is compared with the others in the context of its source's text;
-credibility (``claims._update_credibility``), the claim panel, the CLI and the exports all
-read the same ``OriginSummary``. Origin numbers start at 1 in the order the evidence was added;
-a suggestion that copies evidence carries that evidence's number, otherwise a new one.
+Each evidence passage is compared with the others and with the claim's own passage, in the
+context of its source's text; credibility (``claims._update_credibility``), the claim panel, the
+CLI and the exports all read the same ``OriginSummary``. Origin numbers start at 1 in the order
+the evidence was added; evidence that copies the claim's own story (a reprint of the wire copy
+the claim comes from) is ``OWN_STORY`` (0) and no independent origin. A suggestion that copies
+evidence carries that evidence's number, otherwise a new one.
 """
 
 from __future__ import annotations
@@ -12,10 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.origins import Excerpt, SourceText, describe_origins, extend_origins, group_origins
+from briefing.origins import (
+    OWN_STORY,
+    Excerpt,
+    SourceText,
+    describe_origins,
+    extend_origins,
+    group_origins,
+    origins_apart_from,
+)
 from briefing.store.workspace import Workspace
 
 SIDES = ("supports", "contradicts", "related")
+_CHUNK = 900  # ids per statement
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class OriginSummary:
     supports: SideCount
     contradicts: SideCount
     related: SideCount  # counted on neither side of the grade
+    own: int = 0  # sources whose evidence copies the claim's own story
 
     @classmethod
     def empty(cls, claim_id: int) -> OriginSummary:
@@ -56,7 +68,7 @@ class OriginSummary:
         return cls(claim_id, (), 0, 0, none, none, none)
 
     def describe(self) -> str:
-        return describe_origins(self.sources, self.origins)
+        return describe_origins(self.sources, self.origins, self.own)
 
     def origin_of(self, evidence_id: int) -> int | None:
         return next((e.origin for e in self.evidence if e.evidence_id == evidence_id), None)
@@ -101,7 +113,8 @@ def list_claim_origins(ws: Workspace, claim_ids: Iterable[int] | None = None) ->
     a claim without evidence gets an empty summary), reading each source's text once."""
     rows = _evidence_rows(ws, None if claim_ids is None else list(claim_ids))
     texts = _Texts(ws)
-    return {claim_id: _summary(claim_id, evidence, texts) for claim_id, evidence in rows.items()}
+    own = _own_passages(ws, list(rows), texts)
+    return {claim_id: _summary(claim_id, evidence, texts, own.get(claim_id)) for claim_id, evidence in rows.items()}
 
 
 def suggestion_origins(ws: Workspace, claim_id: int) -> dict[int, int]:
@@ -122,11 +135,15 @@ def list_suggestion_origins(ws: Workspace, claim_ids: Iterable[int] | None = Non
         ids,
     )
     texts = _Texts(ws)
+    own = _own_passages(ws, list(suggestions), texts)
     result: dict[int, dict[int, int]] = {}
     for claim_id, rows in suggestions.items():
         known = [texts.excerpt(row[1], row[3], row[4]) for row in evidence.get(claim_id, [])]
+        groups = _numbers(known, own.get(claim_id))
+        if claim_id in own:  # a suggestion that copies the claim's own story is no origin either
+            known, groups = [own[claim_id], *known], [OWN_STORY, *groups]
         new = [texts.excerpt(source_id, passage, start) for _, source_id, passage, start in rows]
-        numbers = extend_origins(known, group_origins(known), new)
+        numbers = extend_origins(known, groups, new)
         result[claim_id] = {row[0]: number for row, number in zip(rows, numbers, strict=True)}
     return result
 
@@ -170,16 +187,34 @@ def _rows(ws: Workspace, sql: str, claim_ids: list[int] | None) -> dict[int, lis
     return grouped
 
 
-def _summary(claim_id: int, rows: list[tuple], texts: _Texts) -> OriginSummary:
-    numbers = group_origins([texts.excerpt(row[1], row[3], row[4]) for row in rows])
+def _own_passages(ws: Workspace, claim_ids: list[int], texts: _Texts) -> dict[int, Excerpt]:
+    """Each claim's own passage, where it stands in its source."""
+    own: dict[int, Excerpt] = {}
+    for first in range(0, len(claim_ids), _CHUNK):
+        chunk = claim_ids[first : first + _CHUNK]
+        sql = f"SELECT id, source_id, text, start FROM claims WHERE id IN ({', '.join('?' * len(chunk))})"
+        for claim_id, source_id, text, start in ws.db.execute(sql, chunk).fetchall():
+            own[claim_id] = texts.excerpt(source_id, text, start)
+    return own
+
+
+def _numbers(excerpts: list[Excerpt], own: Excerpt | None) -> list[int]:
+    return group_origins(excerpts) if own is None else origins_apart_from(own, excerpts)
+
+
+def _summary(claim_id: int, rows: list[tuple], texts: _Texts, own: Excerpt | None = None) -> OriginSummary:
+    numbers = _numbers([texts.excerpt(row[1], row[3], row[4]) for row in rows], own)
     evidence = tuple(
         EvidenceOrigin(evidence_id, source_id, start, end, relation, number)
         for (evidence_id, source_id, relation, _, start, end), number in zip(rows, numbers, strict=True)
     )
     total = _count(evidence)
-    return OriginSummary(claim_id, evidence, total.sources, total.origins, *(_count(evidence, side) for side in SIDES))
+    copies = len({e.source_id for e in evidence if e.origin == OWN_STORY})
+    supports, contradicts, related = (_count(evidence, side) for side in SIDES)
+    return OriginSummary(claim_id, evidence, total.sources, total.origins, supports, contradicts, related, copies)
 
 
 def _count(evidence: tuple[EvidenceOrigin, ...], relation: str | None = None) -> SideCount:
+    """Sources and independent origins: evidence that copies the claim's own story is a source, no origin."""
     chosen = [e for e in evidence if relation is None or e.relation == relation]
-    return SideCount(len({e.source_id for e in chosen}), len({e.origin for e in chosen}))
+    return SideCount(len({e.source_id for e in chosen}), len({e.origin for e in chosen} - {OWN_STORY}))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import one_line
 from briefing.export.citations import unquoted
+from briefing.origins import OWN_STORY
 from briefing.store import Workspace
 from briefing.store.claims import add_evidence, delete_evidence
 from briefing.store.history import Judgement
@@ -157,7 +158,11 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.evidence = make_tree("Evidence", ["Relation", "Passage", "Source", "Origin"], 1, {0: 85, 3: 50})
         self.evidence.headerItem().setToolTip(
-            3, "Passages with the same origin number are near-copies (a reprinted wire story): one independent voice"
+            3,
+            tip(
+                "Passages with the same origin number are near-copies (a reprinted wire story): one independent "
+                "voice. 'own' copies the claim's own story: no independent voice at all"
+            ),
         )
         self.suggestions = make_tree(
             "Suggested related passages", ["Suggests", "Passage", "Source", "Origin", "Score"], 1, {0: 85, 3: 50, 4: 48}
@@ -238,7 +243,7 @@ class EvidencePanel(QWidget):
         self.evidence.clear()
         for e in evidence:
             origin = e.get("origin")
-            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"], "" if origin is None else str(origin)])
+            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"], _origin_cell(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
             item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
             self.evidence.addTopLevelItem(item)
@@ -257,7 +262,7 @@ class EvidencePanel(QWidget):
                     s["relation"],
                     one_line(s["passage"]),
                     s["title"],
-                    "" if origin is None else str(origin),
+                    _origin_cell(origin),
                     f"{s['score']:.2f}",
                 ]
             )
@@ -492,3 +497,8 @@ class AttachSuggestion(QUndoCommand):
                 expected = None  # checked: the reopened suggestion was dismissed, it unlinks nothing
             reopen_suggestion(self.ws, self.suggestion["id"], expected=expected)
         self.changed()
+
+
+def _origin_cell(origin: int | None) -> str:
+    """An origin's number, or 'own' for a copy of the claim's own story (no origin of its own)."""
+    return "" if origin is None else ("own" if origin == OWN_STORY else str(origin))

@@ -144,3 +144,26 @@ def test_many_claims_are_summarised_at_once(ws, claim):
     _passage(ws, claim, source, text, FACT, "contradicts")
     assert list(list_claim_origins(ws)) == [claim]
     assert list_claim_origins(ws, [claim, 999])[999].origins == 0
+
+
+def test_a_reprint_of_the_claims_own_story_is_no_origin_of_its_own(ws):
+    """A claim on a Reuters story, 'corroborated' by the same sentence reprinted under another
+    headline, was 'credibility 2 (probably true), 1 source, 1 origin': the claim's own wire copy
+    confirmed itself."""
+    own_text = f"Outlet A — {WIRE}"
+    own_source = _source(ws, own_text, "Wire story")
+    start = own_text.index(FACT)
+    claim = add_claim(ws, own_source, start, start + len(FACT))
+    (copy, copy_text), (other, other_text) = _reprints(ws, 1)[0], _independent(ws)[0]
+    _passage(ws, claim, copy, copy_text, FACT, "supports")
+    origins = claim_origins(ws, claim)
+    assert (origins.sources, origins.origins, origins.own, origins.supports.origins) == (1, 0, 1, 0)
+    assert origins.describe() == "1 source, 0 origins (1 copies the claim's own story)"
+    assert _credibility(ws, claim) is None  # nothing independent says so yet
+    independent = OWN[0].split(". ", 1)[1]
+    _passage(ws, claim, other, other_text, independent, "supports")
+    origins = claim_origins(ws, claim)
+    assert [e.origin for e in origins.evidence] == [0, 1] and _credibility(ws, claim) == 2
+    replace_suggestions(ws, claim, [(copy, 0, len(copy_text), 1.0, "related")])
+    [suggestion] = list_suggestions(ws, claim)
+    assert suggestion_origins(ws, claim) == {suggestion["id"]: 0}
