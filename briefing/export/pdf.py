@@ -21,7 +21,7 @@ from briefing.export.note import GENERATOR, RenderedNote
 PDF_STYLESHEET = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; }
 h1 { font-size: 19pt; } h2 { font-size: 13.5pt; margin-top: 14pt; } h3 { font-size: 11.5pt; }
-blockquote { margin-left: 18pt; margin-right: 12pt; font-style: italic; color: #333333; }
+blockquote { margin-left: 18pt; margin-right: 12pt; color: #333333; }
 p.flag { color: #a4161a; font-weight: bold; }
 code, pre { font-family: "DejaVu Sans Mono", monospace; }
 """
@@ -114,18 +114,33 @@ def missing_characters(rendered: RenderedNote) -> list[str]:
     _ensure_application()
     document = QTextDocument()
     document.setHtml(f"<html><body>{render_html_body(rendered)}</body></html>")
-    font = QFont("DejaVu Sans", 10)
-    missing = []
-    for char in sorted(set(document.toPlainText())):
-        if ord(char) < 0x250 or char.isspace():
+    fonts = {italic: QFont("DejaVu Sans", 10, italic=italic) for italic in (False, True)}
+    missing: set[str] = set()
+    for char, italic in sorted(_characters(document)):  # the italic face lacks Arabic, for one
+        if ord(char) < 0x250 or char.isspace() or char in missing:
             continue  # Latin: the PDF's own font has them
-        layout = QTextLayout(char, font)
+        layout = QTextLayout(char, fonts[italic])
         layout.beginLayout()
         layout.createLine()
         layout.endLayout()
         if any(0 in run.glyphIndexes() for run in layout.glyphRuns()):  # glyph 0: the empty box
-            missing.append(char)
-    return missing
+            missing.add(char)
+    return sorted(missing)
+
+
+def _characters(document) -> set[tuple[str, bool]]:
+    """Each character of the document with whether it is set in italic."""
+    found: set[tuple[str, bool]] = set()
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            italic = fragment.charFormat().fontItalic()
+            found |= {(char, italic) for char in fragment.text()}
+            fragments += 1
+        block = block.next()
+    return found
 
 
 def missing_characters_note(missing: list[str]) -> str | None:

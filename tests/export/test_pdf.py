@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -74,6 +75,35 @@ def test_a_character_no_installed_font_has_is_named_after_a_pdf_export(tmp_path,
         assert export_briefing(ws, note, "docx", tmp_path / "sign.docx") is None  # DOCX keeps it
     assert main(["export", "--workspace", str(path), "--briefing", "Scripts", "-o", str(tmp_path / "cli.pdf")]) == 0
     assert f"briefing: {said}" in capsys.readouterr().err
+
+
+def test_arabic_in_a_quoted_passage_is_printed_and_in_italics_is_named(tmp_path):
+    """Quoted passages were set in italic, whose face has no Arabic: the PDF printed boxes for
+    every cited Arabic word, and the check for missing characters, reading the upright face,
+    said nothing."""
+    from briefing.domain import Document
+    from briefing.export.formats import export_briefing
+    from briefing.store import open_workspace
+    from briefing.store.briefings import add_item, create_briefing
+    from briefing.store.quotes import add_quote
+    from briefing.store.sources import add_document
+
+    words = "قال المتحدث إن الحكومة ستعلن القرار غدا"
+    text = f"«{words}» قال المتحدث."
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        source, _ = add_document(
+            ws, Document(path="a.txt", format="txt", raw=text.encode(), content_hash="h", text=text, title="خبر")
+        )
+        quote = add_quote(ws, source, 1, 1 + len(words), speaker_text="المتحدث", cue="قال")
+        note = create_briefing(ws, "Arabic")
+        add_item(ws, note, "quote", quote)
+        assert export_briefing(ws, note, "pdf", tmp_path / "quote.pdf") is None
+        pages, _ = pdf_text((tmp_path / "quote.pdf").read_bytes())
+        printed = unicodedata.normalize("NFKC", "".join(pages))  # the PDF holds the letters' joined forms
+        assert "الحكومة" in printed or "الحكومة"[::-1] in printed  # in logical or visual order
+        add_item(ws, note, "text", body=f"*{words}*")
+        said = export_briefing(ws, note, "pdf", tmp_path / "italic.pdf")
+        assert said is not None and "empty boxes" in said
 
 
 def _headings_apart(filler_lines: int) -> list[str]:
