@@ -80,10 +80,14 @@ def note_document(rendered: RenderedNote) -> dict[str, Any]:
         "annotations": [
             _web_annotation(item.id, item.content) for item in note.items if isinstance(item.content, AnnotationContent)
         ],
+        # a judgement that may no longer hold (re-worded since, its evidence gone, dismissed) is
+        # no review to publish: its item carries the caution instead
         "claim_reviews": [
             _claim_review(rendered, item, item.content)
             for item in note.items
-            if isinstance(item.content, ClaimContent) and item.content.status != "unreviewed"
+            if isinstance(item.content, ClaimContent)
+            and item.content.status != "unreviewed"
+            and not (item.ref_id is not None and rendered.cautions.get(item.ref_id))
         ],
     }
 
@@ -260,8 +264,9 @@ def _claim_review(rendered: RenderedNote, item: BriefingItem, claim: ClaimConten
     judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
     if judgement is not None and judgement.reason:
         review["reviewBody"] = judgement.reason
-    if note.author:
-        review["author"] = {"@type": "Person", "name": note.author}
+    reviewer = judgement.actor if judgement is not None else note.author  # who judged it, not who wrote the note
+    if reviewer:
+        review["author"] = {"@type": "Person", "name": reviewer}
     if note.date:
         review["datePublished"] = note.date
     return review

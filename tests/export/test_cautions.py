@@ -56,6 +56,22 @@ def test_a_claim_dismissed_after_it_went_into_the_note_is_flagged(case):
     assert exported(case)[0] == 0
 
 
+def test_a_judgement_that_may_no_longer_hold_is_published_as_no_claim_review(case):
+    """The JSON's schema.org ClaimReviews published a dismissed claim as 'disputed', and a
+    re-worded one with words nobody judged."""
+
+    def reviews() -> list:
+        return json.loads(render_briefing(case.ws, case.briefing_id, "json"))["claim_reviews"]
+
+    assert len(reviews()) == 1
+    dismiss_claim(case.ws, case.ids["claim_id"])
+    assert reviews() == []
+    restore_claim(case.ws, case.ids["claim_id"])
+    start = TEXT_A.index(CLAIM)
+    edit_claim_span(case.ws, case.ids["claim_id"], start, start + CLAIM.index(" 40,000"))
+    assert reviews() == []
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_every_format_shows_the_caution(case, fmt):
     dismiss_claim(case.ws, case.ids["claim_id"])

@@ -68,7 +68,11 @@ def test_reviewed_claims_are_schema_org_claim_reviews(case):
     assert appearance["datePublished"] == "2026-03-03"
     [basis] = review["isBasedOn"]
     assert basis["text"] == TEXT_B[: len(EVIDENCE)] and basis["publisher"]["name"] == "The Veldran Standard"
-    assert review["author"] == {"@type": "Person", "name": "K. Ames"} and review["datePublished"] == "2026-03-04"
+    from briefing.store.history import history_for
+
+    judge = [h.actor for h in history_for(case.ws, "claim", case.ids["claim_id"]) if h.action == "mark"][-1]
+    # the review's author is whoever judged the claim, not the note's author (K. Ames)
+    assert review["author"] == {"@type": "Person", "name": judge} and review["datePublished"] == "2026-03-04"
 
 
 def test_unreviewed_claims_are_not_claim_reviews(case):
