@@ -103,13 +103,10 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write through a temporary file in the same folder and rename it into place. A symbolic
     link is written through to its file; a file written over keeps its permissions; a device,
     a pipe or a folder at the path is refused, never replaced."""
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
-    mode = NEW_FILE_MODE
-    if target.exists() or target.is_symlink():
-        if not target.is_file():
-            raise BriefingError(f"{target}: not a regular file; choose a file name to export to")
-        mode = stat.S_IMODE(target.stat().st_mode)
+    try:
+        target, mode = _target_and_mode(target)
+    except OSError as exc:  # a name too long for the file system, a folder one may not read
+        raise BriefingError(f"{target}: cannot write ({exc.strerror or exc})") from None
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefingError(f"{target}: folder {folder} does not exist")
@@ -127,6 +124,18 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise BriefingError(f"{target}: cannot write ({exc.strerror})") from None
+
+
+def _target_and_mode(target: Path) -> tuple[Path, int]:
+    """The file to write (a symbolic link's own file) and the mode it gets: a file's own, else
+    a new file's."""
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if not (target.exists() or target.is_symlink()):
+        return target, NEW_FILE_MODE
+    if not target.is_file():
+        raise BriefingError(f"{target}: not a regular file; choose a file name to export to")
+    return target, stat.S_IMODE(target.stat().st_mode)
 
 
 def _source(s: Any) -> dict[str, Any]:

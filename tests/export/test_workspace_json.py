@@ -102,3 +102,16 @@ def test_a_pipe_or_a_folder_at_the_path_is_refused_and_left_alone(tmp_path):
             write_text_atomically(target, "new\n")
     assert pipe.is_fifo() and folder.is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.md", "pipe.md"]
+
+
+def test_a_name_too_long_for_the_file_system_is_refused_in_one_line(tmp_path):
+    """'unexpected error: OSError: [Errno 36] File name too long' came out of the path checks."""
+    import pytest
+
+    from briefing.domain import BriefingError
+    from briefing.export.workspace_json import write_text_atomically
+
+    target = tmp_path / ("x" * 300 + ".md")
+    with pytest.raises(BriefingError) as caught:
+        write_text_atomically(target, "words")
+    assert "cannot write (File name too long)" in str(caught.value) and "\n" not in str(caught.value)
