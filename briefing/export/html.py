@@ -18,14 +18,16 @@ from briefing.export.sanitise import clean_html
 
 STYLESHEET = """
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; line-height: 1.5; color: #1d1d1f;
-       max-width: 46em; margin: 2em auto; padding: 0 1em; }
+       max-width: 46em; margin: 2em auto; padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 1.8em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
 h3 { font-size: 1.05em; }
 blockquote { margin: 0.8em 0; padding: 0.2em 1em; border-left: 4px solid #c9a227; background: #faf7ec; }
 p.flag { color: #a4161a; background: #fdecea; padding: 0.4em 0.6em; border-left: 4px solid #a4161a; }
 code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
-table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; }
+pre { white-space: pre-wrap; }
+table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
+th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; }
 """
 CONTENT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 _NO_IMAGES_OR_HTML = {

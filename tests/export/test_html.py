@@ -25,3 +25,13 @@ def test_html_is_one_self_contained_file(case):
     policy = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv"))
     assert "default-src 'none'" in policy
     assert html.startswith("<!DOCTYPE html>") and "<title>Port Halden outage, day 3</title>" in html
+
+
+def test_a_long_word_or_a_wide_table_stays_in_the_page_column(case):
+    """The column was 46em wide with nothing to break a 380-character word or to contain a
+    13-column table: both ran off it."""
+    html = render_briefing(case.ws, case.briefing_id, "html").decode("utf-8")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    body = style.split("body {", 1)[1].split("}", 1)[0]
+    table = style.split("table {", 1)[1].split("}", 1)[0]
+    assert "overflow-wrap: anywhere" in body and "overflow-x: auto" in table and "max-width: 100%" in table
