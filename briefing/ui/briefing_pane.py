@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import BriefingError, counted
 from briefing.export.citations import unquoted
 from briefing.export.note import cautions_line
-from briefing.note_content import BriefingNote, EntityCard, SummaryContent
+from briefing.note_content import BriefingNote, ClaimContent, EntityCard, QuoteContent, SummaryContent
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,
@@ -434,6 +434,8 @@ def _row_text(section) -> str:
     words = (item.body or "").replace("\n", " ")
     if isinstance(item.content, SummaryContent):  # the body kept is the source's title, in the heading already
         words = " ".join((item.content.summary or "no summary yet").split())
+    elif isinstance(item.content, (ClaimContent, QuoteContent)):  # the words now, as the preview and exports show
+        words = " ".join(item.content.passage.text.split())
     elif isinstance(item.content, EntityCard):  # its name is the heading's: how much the workspace holds of it
         card = item.content
         words = f"{counted(card.mentions, 'mention')} in {counted(card.sources, 'source')}"

@@ -397,3 +397,18 @@ def test_an_entity_row_says_how_much_the_workspace_holds_of_it(window):
     sources = len({m["source_id"] for m in entity["mentions"]})
     assert text.count(entity["name"]) == 1, text
     assert text.endswith(f"· {len(entity['mentions'])} mentions in {sources} source{'s' if sources != 1 else ''}")
+
+
+def test_a_claim_re_worded_after_it_went_into_the_note_is_listed_by_its_words_now(window):
+    """The pane listed it under the words it had when added, while the preview and every
+    export showed the new ones."""
+    from briefing.store.claims import edit_claim_span, get_claim
+
+    claim_id = select_first(window.panel.claims, 3, window)[1]
+    window.add_to_briefing()
+    claim = get_claim(window.ws, claim_id)
+    shorter = claim["start"] + claim["text"].rstrip(". ").rindex(" ")  # the last word dropped
+    edit_claim_span(window.ws, claim_id, claim["start"], shorter)
+    window.briefing_dock.refresh()
+    text = window.briefing_dock.items.item(0).text()
+    assert " ".join(get_claim(window.ws, claim_id)["text"].split()) in text and claim["text"] not in text
