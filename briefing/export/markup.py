@@ -25,6 +25,7 @@ _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
 _FENCE = re.compile(r"^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
 _NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
+_SETEXT_TITLE = re.compile(r"^ {0,3}=+[ \t]*$")  # the line under a level 1 heading
 # The analyst's text in pieces: a backslash escape kept as written (except before '&' and '<',
 # which become entities), an image opener, the one link form kept (an inline link to http,
 # https or mailto, without title, nested brackets or a backslash) and the characters that
@@ -67,6 +68,8 @@ def analyst_markdown(text: str, escape_html: bool = True) -> str:
         opener = _FENCE.match(line)
         marker = (opener.group(1) or opener.group(2)) if opener else None
         if fence is None and marker is None:
+            if _SETEXT_TITLE.match(line) and out and out[-1].strip() and not _FENCE.match(out[-1]):
+                line = line.replace("=", "-")  # 'Heading' over '===' is a level 1 heading too
             out.append(_safe_line(line, escape_html))
             continue
         previous, fence = fence, _fence_after(fence, marker)

@@ -13,6 +13,7 @@ SAFE_LINKS = "[site](https://example.org) [mail](mailto:a@b.example)"
     "text, expected",
     [
         ("# Title\n\n## Section", "## Title\n\n## Section"),  # the note's title is the only level 1
+        ("Title\n=====\n\nwords\n\n===", "Title\n-----\n\nwords\n\n==="),  # so too underlined ('===' alone stays)
         (SAFE_LINKS, SAFE_LINKS),
         ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
         ("[x]( JAVASCRIPT:alert(1))", "\\[x\\]( JAVASCRIPT:alert(1))"),
