@@ -26,6 +26,8 @@ _FENCE = re.compile(r"^ {0,3}(?:(`{3,})[^`]*|(~{3,}).*)$")
 _NOT_LANGUAGE = re.compile(r"[^\w#.+-]")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
 _SETEXT_TITLE = re.compile(r"^ {0,3}=+[ \t]*$")  # the line under a level 1 heading
+_LIST_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]")
+_NESTED_ITEM = re.compile(r"^( {2,3})(?:[-*+]|\d{1,9}[.)])[ \t]")  # CommonMark nests it; Python-Markdown does not
 # The analyst's text in pieces: a backslash escape kept as written (except before '&' and '<',
 # which become entities), an image opener, the one link form kept (an inline link to http,
 # https or mailto, without title, nested brackets or a backslash) and the characters that
@@ -70,6 +72,9 @@ def analyst_markdown(text: str, escape_html: bool = True) -> str:
         if fence is None and marker is None:
             if _SETEXT_TITLE.match(line) and out and out[-1].strip() and not _FENCE.match(out[-1]):
                 line = line.replace("=", "-")  # 'Heading' over '===' is a level 1 heading too
+            nested = _NESTED_ITEM.match(line)
+            if not escape_html and nested and out and _LIST_ITEM.match(out[-1]):
+                line = "    " + line[nested.end(1) :]  # Python-Markdown nests an item indented by four
             out.append(_safe_line(line, escape_html))
             continue
         previous, fence = fence, _fence_after(fence, marker)

@@ -39,6 +39,16 @@ def test_analyst_markdown_for_the_html_renderer_leaves_html_to_it():
     assert analyst_markdown("a <b> & [x](javascript:y)", escape_html=False) == "a <b> & \\[x\\](javascript:y)"
 
 
+def test_a_list_nested_by_three_spaces_stays_nested_in_the_html_pdf_and_docx():
+    """'2. Second point' over '   - nested bullet' (CommonMark nests it) came out as one item
+    'Second point - nested bullet': Python-Markdown nests only an item indented by four."""
+    from briefing.export.html import markdown_to_html
+
+    html = markdown_to_html(analyst_markdown("1. First\n2. Second\n   - nested\n   - again", escape_html=False))
+    assert html.count("<ul>") == 1 and "<li>nested</li>" in html and "<li>again</li>" in html
+    assert analyst_markdown("  - two spaces, no list above", escape_html=False) == "  - two spaces, no list above"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
