@@ -37,6 +37,17 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 _INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "del": "strike"}
 
 
+def _a4(document) -> None:
+    """A4 with the PDF's margins, the PDF's paper: the template's is US Letter."""
+    from docx.shared import Mm
+
+    from briefing.export.pdf import MARGIN_MM
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+
+
 def render_docx(rendered: RenderedNote) -> bytes:
     note = rendered.note
     document = Document()
@@ -50,6 +61,7 @@ def render_docx(rendered: RenderedNote) -> bytes:
     properties.last_modified_by = xml_safe(note.author or "")
     properties.revision = 1
     _without_template_traces(document)
+    _a4(document)
     add_page_numbers(document)
     writer = _Writer(document)
     writer.feed(render_html_body(rendered))

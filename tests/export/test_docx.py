@@ -39,6 +39,12 @@ def test_docx_round_trip_uses_word_headings_quote_style_and_a_numbered_source_li
     )
 
 
+def test_the_document_is_on_the_pdfs_paper(case):
+    """The DOCX was US Letter (the template's) and the PDF A4."""
+    section = docx.Document(io.BytesIO(render_briefing(case.ws, case.briefing_id, "docx"))).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
 def test_the_documents_properties_are_the_notes_not_the_templates(case):
     """The file said it was made on 2013-12-23 by Microsoft Macintosh Word, with a blank page as
     its thumbnail: the properties of python-docx's template."""
