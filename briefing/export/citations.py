@@ -9,6 +9,7 @@ outside the app, so they appear only in the JSON export as machine data.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.note_content import RELIABILITY_LABELS, BriefingNote, Citation, SummaryContent, Verification
 
@@ -58,16 +59,20 @@ def passage_locator(citation: Citation) -> str | None:
     return citation.paragraphs
 
 
-def citation_text(c: Citation, url: str | None = None) -> str:
-    """'Title. Outlet, by Author, 2026-03-03. Reliability B (usually reliable). https://…'"""
-    where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
+def citation_text(c: Citation, url: str | None = None, field: Callable[[str], str] = str) -> str:
+    """'Title. Outlet, by Author, 2026-03-03. Reliability B (usually reliable). https://…';
+    ``field`` writes the source's own words (title, outlet, author) as the format needs them."""
+    author = f"by {field(c.author)}" if c.author else None
+    where = ", ".join(x for x in (c.outlet and field(c.outlet), author, c.published or "undated") if x)
     grade = (
         f"Reliability {c.reliability} ({RELIABILITY_LABELS[c.reliability]})"
         if c.reliability
         else "Reliability not graded"
     )
     version = f" Version {c.version} of the article." if c.version > 1 else ""
-    return f"{_sentence(c.shown_title)} {_sentence(_capital(where))} {grade}.{version}" + (f" {url}" if url else "")
+    return f"{_sentence(field(c.shown_title))} {_sentence(_capital(where))} {grade}.{version}" + (
+        f" {url}" if url else ""
+    )
 
 
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’»)\]]*$")

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from briefing import __version__
 from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
-from briefing.export.markup import analyst_markdown, inline
+from briefing.export.markup import analyst_markdown, inline, isolated_inline
 from briefing.note_content import (
     CREDIBILITY_LABELS,
     AnnotationContent,
@@ -167,7 +167,7 @@ def render_note(
 
 def _source_entry(entry: NumberedCitation) -> str:
     """One line of the list of sources; the address as code, so no Markdown renderer links it."""
-    words = inline(citation_text(entry.citation))
+    words = citation_text(entry.citation, field=isolated_inline)  # the source's words escaped, ours plain
     return f"{entry.number}. {words}" + (f" `{entry.url}`" if entry.url else "")
 
 
@@ -219,7 +219,7 @@ def _flag_lines(flags: tuple[str, ...]) -> str:
 
 
 def _quoted(rendered: RenderedNote, passage: Passage) -> str:
-    return f"“{inline(unquoted(passage.text))}”{_cite(rendered, passage)}"
+    return f"“{isolated_inline(unquoted(passage.text))}”{_cite(rendered, passage)}"
 
 
 def _quote(rendered: RenderedNote, item: BriefingItem, quote: QuoteContent) -> Section:
@@ -325,5 +325,5 @@ def _orphan(item: BriefingItem) -> Section:
     kind = _ORPHAN_HEADINGS[item.kind]
     flag = flag_text(Verification("orphaned"), f"this {item.kind} is")
     was = f"\n\n*{inline(item.was)}*" if item.was else ""  # its source and judgement, as remembered
-    body = f"> “{inline(unquoted(item.body or ''))}”{was}" + _flag_lines((flag,))
+    body = f"> “{isolated_inline(unquoted(item.body or ''))}”{was}" + _flag_lines((flag,))
     return Section(item, f"{kind} (no longer in the workspace)", body, (flag,))

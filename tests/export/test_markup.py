@@ -113,3 +113,44 @@ def test_any_text_survives_front_matter(value):
     assert lines[0] == lines[4] == "---" and lines[5] == ""
     assert json.loads(lines[1].removeprefix("title: ")) == value
     assert lines[2:4] == ["items: 3", "author: null"]
+
+
+def test_right_to_left_words_are_set_apart_in_every_format(tmp_path):
+    """An Arabic title beside its outlet and date read '.تقرير… , by 02-12-2014 ,مراسل' in the
+    list of sources, and a Hebrew quote's full stop moved to its start: the words of a source
+    in right-to-left letters are isolated from ours (U+2068 ... U+2069)."""
+    import io
+
+    import docx
+
+    from briefing.domain import Document
+    from briefing.export.formats import render_briefing
+    from briefing.store import open_workspace
+    from briefing.store.briefings import add_item, create_briefing
+    from briefing.store.quotes import add_quote
+    from briefing.store.sources import add_document
+
+    words = "הממשלה תחליט מחר."
+    text = f"“{words}” אמר הדובר."
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        document = Document(
+            path="a.txt",
+            format="txt",
+            raw=text.encode(),
+            content_hash="h",
+            text=text,
+            title="تقرير المراسل",
+            outlet="Reuters",
+            author="مراسل",
+            published="2014-12-02",
+        )
+        source, _ = add_document(ws, document)
+        note = create_briefing(ws, "RTL")
+        add_item(ws, note, "quote", add_quote(ws, source, 1, 1 + len(words), speaker_text="הדובר", cue="אמר"))
+        markdown = render_briefing(ws, note, "md").decode()
+        html = render_briefing(ws, note, "html").decode()
+        paragraphs = " ".join(p.text for p in docx.Document(io.BytesIO(render_briefing(ws, note, "docx"))).paragraphs)
+    for written in (markdown, html, paragraphs):
+        assert "\u2068تقرير المراسل\u2069." in written and "by \u2068مراسل\u2069, 2014-12-02" in written
+        assert f"“\u2068{words}\u2069”" in written
+    assert analyst_markdown("plain words") == "plain words"  # left-to-right text is left alone
