@@ -399,6 +399,19 @@ def refresh_credibility(ws: Workspace, claim_ids: Iterable[int]) -> None:
         _update_credibility(ws, claim_id)
 
 
+# The schema version from which credibility sets apart evidence that copies the claim's own story:
+# a workspace upgraded from before it has its credibility worked out again once (store.opening).
+CREDIBILITY_APART_FROM_OWN_STORY = 14
+
+
+def refresh_all_credibility(ws: Workspace) -> None:
+    """Work out again the credibility of every claim with evidence, by today's rules."""
+    ids = [row[0] for row in ws.db.execute("SELECT DISTINCT claim_id FROM evidence").fetchall()]
+    if ids:
+        with ws.transaction():
+            refresh_credibility(ws, ids)
+
+
 def _update_credibility(ws: Workspace, claim_id: int) -> None:
     """Count independent origins on each side: one source repeating itself, or five outlets
     reprinting one wire story, confirm nothing. 'related' evidence counts on neither side."""

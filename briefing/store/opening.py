@@ -198,8 +198,10 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
     from briefing.store.pg_database import PgDatabase
 
     conn = postgres.connect(conninfo)
+    before = None
     try:
         if not read_only:
+            before = postgres.schema_version(conn)
             postgres.prepare(conn, postgres.describe(conninfo), create)
         elif not postgres.readable(version := postgres.schema_version(conn)):
             raise WorkspaceError(postgres.unreadable_reason(postgres.describe(conninfo), version))
@@ -224,6 +226,7 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
         reason = f"the database role {role} may only read it"  # the window says so before a write is tried
     ws = Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
     ws.role = role
+    _rework_derived(ws, before)
     return ws
 
 
@@ -249,7 +252,19 @@ def _prepare(db: Database, path: Path | None, lock: locking.WorkspaceLock | None
         # a new or upgraded file: the migrations' pages go into the file now, not into a
         # write-ahead log that would otherwise keep them (and their disk space) until later
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return Workspace(db, path, lock=lock, opener=open_workspace)
+    ws = Workspace(db, path, lock=lock, opener=open_workspace)
+    _rework_derived(ws, before)
+    return ws
+
+
+def _rework_derived(ws: Workspace, before: int | None) -> None:
+    """Values the store keeps worked out from others, worked out again once when a workspace is
+    upgraded from a schema whose rules made them otherwise (credibility, since evidence that
+    copies the claim's own story is no origin)."""
+    from briefing.store.claims import CREDIBILITY_APART_FROM_OWN_STORY, refresh_all_credibility
+
+    if before and before < CREDIBILITY_APART_FROM_OWN_STORY and not ws.read_only:
+        refresh_all_credibility(ws)
 
 
 def discard_new_workspace(path: Path) -> None:

@@ -167,3 +167,46 @@ def test_a_reprint_of_the_claims_own_story_is_no_origin_of_its_own(ws):
     replace_suggestions(ws, claim, [(copy, 0, len(copy_text), 1.0, "related")])
     [suggestion] = list_suggestions(ws, claim)
     assert suggestion_origins(ws, claim) == {suggestion["id"]: 0}
+
+
+def _own_story_claim(ws) -> int:
+    own_text = f"Outlet A — {WIRE}"
+    start = own_text.index(FACT)
+    claim = add_claim(ws, _source(ws, own_text, "Wire story"), start, start + len(FACT))
+    copy, copy_text = _reprints(ws, 1)[0]
+    _passage(ws, claim, copy, copy_text, FACT, "supports")
+    return claim
+
+
+def test_a_workspace_graded_before_the_claims_own_story_counted_is_graded_again(tmp_path):
+    """Credibility is kept with the claim: a workspace judged under the old rule kept 'probably
+    true' for a claim its own reprint confirmed, until the claim's evidence changed."""
+    from briefing.store import open_workspace
+
+    path = tmp_path / "old.briefing"
+    with open_workspace(path) as ws:
+        claim = _own_story_claim(ws)
+        ws.db.execute("UPDATE claims SET credibility = 2 WHERE id = ?", [claim])  # as the old rule left it
+        ws.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0014_speaker_names'")
+        ws.db.execute("PRAGMA user_version = 13")
+        ws.db.conn.commit()
+    with open_workspace(path) as ws:
+        assert _credibility(ws, claim) is None
+        ws.db.execute("UPDATE claims SET credibility = 2 WHERE id = ?", [claim])
+        ws.db.conn.commit()
+    with open_workspace(path) as ws:  # once: an up-to-date workspace is not graded again at every opening
+        assert _credibility(ws, claim) == 2
+
+
+def test_a_team_database_graded_before_the_claims_own_story_counted_is_graded_again(team_database):
+    import psycopg
+
+    from briefing.store import open_workspace
+
+    with open_workspace(team_database) as ws:
+        claim = _own_story_claim(ws)
+    with psycopg.connect(team_database) as conn:
+        conn.execute("UPDATE claims SET credibility = 2 WHERE id = %s", [claim])
+        conn.execute("UPDATE briefing_schema SET version = 13")
+    with open_workspace(team_database) as ws:
+        assert _credibility(ws, claim) is None
