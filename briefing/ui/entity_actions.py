@@ -149,7 +149,14 @@ class EntityActions:
             target = dialog.chosen()
         if target is None:
             return
-        name = next((n for i, n, _ in everyone if i == target), str(target))
+        name, kind = next(((n, k) for i, n, k in everyone if i == target), (str(target), entity[2]))
+        if kind != entity[2] and not ask(
+            self.window,
+            "Merge Entities",
+            f"“{entity[1]}” is a{'n' if entity[2][0] in 'aeiou' else ''} {entity[2]} and “{name}” "
+            f"a{'n' if kind[0] in 'aeiou' else ''} {kind}: merge them into one {kind} anyway?",
+        ):
+            return  # 'the Clintons' (a group) into Hillary Clinton (a person): one slip of the list
         dock, window = self.window.entity_dock, self.window
         command = MergeEntities(window.ws, target, entity[0], f"{entity[1]} into {name}", window.after_edit, entity[3])
         followed = dock.entity_id == entity[0]

@@ -165,3 +165,24 @@ def test_in_a_narrow_entity_page_the_words_get_two_thirds_of_the_list(qtbot):
     qtbot.waitUntil(lambda: dock.mentions.columnWidth(1) <= dock.mentions.viewport().width() // 3)
     dock.resize(900, 600)
     qtbot.waitUntil(lambda: dock.mentions.columnWidth(1) == SOURCE_WIDTH)
+
+
+def test_merging_entities_of_two_types_asks_first(demo_window, monkeypatch):
+    """'the Clintons' (a group) went into Hillary Clinton (a person) without a word: one slip
+    in the list of names, and a note showed two identical entity cards."""
+    from briefing.ui import entity_actions
+
+    asked = []
+    monkeypatch.setattr(entity_actions, "ask", lambda _parent, _title, text: asked.append(text) or False)
+    kessel = _select_entity(demo_window, "Kessel Point")  # an organisation
+    demo_window.entity_actions.merge("Marta Okafor (person)")
+    assert asked and "is an organisation and “Marta Okafor” a person" in asked[0]
+    assert kessel in {e["id"] for e in list_entities(demo_window.ws)}  # not merged
+    monkeypatch.setattr(entity_actions, "ask", lambda *_: True)
+    demo_window.entity_actions.merge("Marta Okafor (person)")
+    assert kessel not in {e["id"] for e in list_entities(demo_window.ws)}
+    asked.clear()
+    _select_entity(demo_window, "Ingrid Vasquel")
+    monkeypatch.setattr(entity_actions, "ask", lambda *a: asked.append(a) or True)
+    demo_window.entity_actions.merge("Marta Okafor (person)")  # two people: nothing to ask
+    assert asked == []
