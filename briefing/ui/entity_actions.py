@@ -131,32 +131,12 @@ class EntityActions:
         if entity is None:
             return
         everyone = list_entity_names(self.window.ws)
-        if isinstance(target, str):
-            label, target = target, next((i for i, n, k in everyone if f"{n} ({k})" == target and i != entity[0]), None)
-            if target is None:
-                self.window.statusBar().showMessage(f"Merge: no other entity is called {label}.", 6000)
-                return
-        if target is None:
-            dialog = MergeDialog(
-                self.window,
-                entity[1],
-                entity[2],
-                merge_candidates(self.window.ws, entity[0]),
-                [e for e in everyone if e[0] != entity[0]],
-            )
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
-                return
-            target = dialog.chosen()
+        target = self._merge_target(entity, everyone, target)
         if target is None:
             return
         name, kind = next(((n, k) for i, n, k in everyone if i == target), (str(target), entity[2]))
-        if kind != entity[2] and not ask(
-            self.window,
-            "Merge Entities",
-            f"“{entity[1]}” is a{'n' if entity[2][0] in 'aeiou' else ''} {entity[2]} and “{name}” "
-            f"a{'n' if kind[0] in 'aeiou' else ''} {kind}: merge them into one {kind} anyway?",
-        ):
-            return  # 'the Clintons' (a group) into Hillary Clinton (a person): one slip of the list
+        if not self._one_kind(entity[1], entity[2], name, kind):
+            return
         dock, window = self.window.entity_dock, self.window
         command = MergeEntities(window.ws, target, entity[0], f"{entity[1]} into {name}", window.after_edit, entity[3])
         followed = dock.entity_id == entity[0]
@@ -168,6 +148,35 @@ class EntityActions:
             )
         elif followed:
             dock.entity_id = entity[0]  # refused: the page stays on the entity
+
+    def _merge_target(self, entity: tuple, everyone: list, target: int | str | None) -> int | None:
+        """The id to merge into: ``target``'s, or the one chosen in the dialog; None to stop."""
+        if isinstance(target, str):
+            label, target = target, next((i for i, n, k in everyone if f"{n} ({k})" == target and i != entity[0]), None)
+            if target is None:
+                self.window.statusBar().showMessage(f"Merge: no other entity is called {label}.", 6000)
+            return target
+        if target is None:
+            dialog = MergeDialog(
+                self.window,
+                entity[1],
+                entity[2],
+                merge_candidates(self.window.ws, entity[0]),
+                [e for e in everyone if e[0] != entity[0]],
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.chosen()
+        return target
+
+    def _one_kind(self, name: str, kind: str, target: str, target_kind: str) -> bool:
+        """Whether to merge: at once for one type, after asking for two ('the Clintons', a group,
+        into Hillary Clinton, a person: one slip in a long list of names)."""
+        if kind == target_kind:
+            return True
+        a, b = ("an" if k[0] in "aeiou" else "a" for k in (kind, target_kind))
+        question = f"“{name}” is {a} {kind} and “{target}” {b} {target_kind}: merge them into one {target_kind} anyway?"
+        return ask(self.window, "Merge Entities", question)
 
     def show_all(self, entity_id: int) -> None:
         """List every mention and quote of the page, not the first 200 of each."""
