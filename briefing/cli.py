@@ -435,6 +435,8 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     else:
         write_bytes_atomically(Path(output), data)
         echo(f"exported briefing note {note.id} ({one_line(note.title)}) to {output}")
+    if not note.items:
+        echo("briefing: the note has no items yet: the export holds its title alone", err=True)
     problems = note.problems()
     if problems:
         count = len(problems)

@@ -295,6 +295,17 @@ def test_export_a_briefing_note_by_title_or_id(capsys, noted_workspace, tmp_path
         assert check(target.read_bytes())
 
 
+def test_exporting_an_empty_note_says_so(capsys, empty_ws, tmp_path):
+    """An empty note exported a file holding its title alone, without a word."""
+    from briefing.store import open_workspace
+    from briefing.store.briefings import create_briefing
+
+    with open_workspace(empty_ws) as ws:
+        create_briefing(ws, "Nothing yet")
+    code, _, err = run(capsys, "export", "--workspace", str(empty_ws), "--briefing", "1", "-o", str(tmp_path / "n.md"))
+    assert code == 0 and err.strip() == "briefing: the note has no items yet: the export holds its title alone"
+
+
 def test_export_a_note_to_standard_output(capfdbinary, noted_workspace):
     code = main(["export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "md", "-o", "-"])
     out = capfdbinary.readouterr().out
