@@ -421,7 +421,8 @@ class BriefingDock(QDockWidget):
         problems = len(self.note.problems())
         flagged = f"; {problems} passage{'s' if problems != 1 else ''} flagged as not verified" if problems else ""
         shortfall = f"; {missing}" if missing else ""
-        message = f"Exported “{self.note.title}” to {target}{flagged}{shortfall}."
+        empty = "; the note has no items yet, only its title" if not self.note.items else ""
+        message = f"Exported “{self.note.title}” to {target}{empty}{flagged}{shortfall}."
         self.window_.statusBar().showMessage(message, 20000 if missing else 10000)
 
 

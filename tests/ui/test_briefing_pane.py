@@ -143,6 +143,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+def test_exporting_an_empty_note_says_so(window, tmp_path):
+    window.briefing_dock.export(str(tmp_path / "empty.md"), "md")
+    assert "the note has no items yet, only its title" in window.statusBar().currentMessage()
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx", "json"])
 def test_the_export_button_writes_each_format(window, tmp_path, fmt):
     select_first(window.panel.quotes, 2, window)
