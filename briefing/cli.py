@@ -425,6 +425,8 @@ def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
     from briefing.export.workspace_json import write_bytes_atomically
     from briefing.store.briefings import find_briefing, read_briefing
 
+    if output == "-" and fmt in ("pdf", "docx") and sys.stdout.isatty():
+        raise BriefingError(f"-o -: a {fmt.upper()} file is no text for the terminal; give -o FILE, or pipe it")
     note = read_briefing(ws, find_briefing(ws, name))
     rendered = render_workspace_note(ws, note)
     data = write_note_as(rendered, fmt)

@@ -722,3 +722,12 @@ def test_a_format_is_named_in_any_case(capsys, tmp_path):
         main(["export", "--format", "MD", "-o", str(tmp_path / "note.md")])
     assert exited.value.code == 2  # no --briefing: the format itself was taken
     assert "export --format md needs --briefing" in capsys.readouterr().err
+
+
+def test_a_pdf_or_docx_is_not_written_to_a_terminal(capsys, noted_workspace, monkeypatch):
+    """'--format pdf -o -' wrote the PDF's bytes to the terminal (escape sequences included)."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(
+        capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "pdf", "-o", "-"
+    )
+    assert code != 0 and out == "" and "no text for the terminal" in err and err.count("\n") == 1
