@@ -34,7 +34,6 @@ FLAG_COLOUR = RGBColor(0xA4, 0x16, 0x1A)
 # C1 controls: sources imported before controls were stripped at import may still carry them.
 # The export layer may not import briefing.ingest, whose strip_controls does the same at import.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-LINKABLE = re.compile(r"(?i)(https?://|mailto:)")  # what the note's cleaner lets through as a link
 _INLINE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code", "del": "strike"}
 
 
@@ -125,7 +124,6 @@ class _Writer(HTMLParser):
         self.lists: list[list[int | str]] = []  # [tag, items so far]
         self.formats: list[str] = []
         self.links: list[str | None] = []
-        self.hyperlink: tuple | None = None  # (paragraph, w:hyperlink) the link being written goes into
         self.link_text = ""
         self.pre = False
         self.flag = False
@@ -205,7 +203,6 @@ class _Writer(HTMLParser):
     def _open_a(self, attrs: list[tuple[str, str | None]]) -> None:
         self.links.append(dict(attrs).get("href"))
         self.link_text = ""
-        self.hyperlink = None
 
     def handle_endtag(self, tag: str) -> None:
         if tag in HEADING_STYLES or tag in ("p", "li"):
@@ -225,7 +222,6 @@ class _Writer(HTMLParser):
         elif tag in _INLINE:
             self._pop_format(_INLINE[tag])
         elif tag == "a" and self.links:
-            self.hyperlink = None
             href = self.links.pop()
             if href and href.removeprefix("mailto:") != self.link_text.strip():
                 self._run(f" ({href})")
@@ -265,8 +261,6 @@ class _Writer(HTMLParser):
     def _run(self, text: str) -> None:
         assert self.paragraph is not None
         run = self.paragraph.add_run(xml_safe(text))
-        if self.links and self.links[-1] and LINKABLE.match(self.links[-1]):
-            self._linked(run, self.links[-1])
         run.bold = "bold" in self.formats or None
         run.italic = "italic" in self.formats or None
         run.font.strike = "strike" in self.formats or None
@@ -274,23 +268,6 @@ class _Writer(HTMLParser):
             run.font.name = "Consolas"
         if self.flag:
             run.font.color.rgb = FLAG_COLOUR
-
-    def _linked(self, run, href: str) -> None:
-        """Put the run inside a hyperlink to ``href`` (one per link and paragraph), as Word shows one."""
-        from docx.opc.constants import RELATIONSHIP_TYPE
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import RGBColor
-
-        assert self.paragraph is not None
-        if self.hyperlink is None or self.hyperlink[0] is not self.paragraph:
-            element = OxmlElement("w:hyperlink")
-            element.set(qn("r:id"), self.paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
-            self.paragraph._p.append(element)
-            self.hyperlink = (self.paragraph, element)
-        self.hyperlink[1].append(run._r)
-        run.font.underline = True
-        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
 
     def _pop_format(self, name: str) -> None:
         if name in self.formats:

@@ -75,21 +75,3 @@ def test_a_markdown_table_in_the_analysts_text_is_a_word_table(ws):
     assert cells == [["Outlet", "Households"], ["Courier", "40,000"], ["Wire", "62,000"]]
     assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert not any("|" in p.text for p in document.paragraphs)
-
-
-def test_an_analysts_link_is_a_word_hyperlink(ws):
-    """The DOCX had the link's words and address as plain text, where the PDF and the HTML link."""
-    import zipfile
-
-    from briefing.store.briefings import add_item, create_briefing
-
-    note = create_briefing(ws, "Links")
-    add_item(ws, note, "text", body="See [the ministry](https://example.org/press) and [x](javascript:alert(1)).")
-    data = render_briefing(ws, note, "docx")
-    package = zipfile.ZipFile(io.BytesIO(data))
-    body = package.read("word/document.xml").decode()
-    rels = package.read("word/_rels/document.xml.rels").decode()
-    assert body.count("<w:hyperlink ") == 1 and 'Target="https://example.org/press"' in rels
-    assert "javascript" not in rels
-    words = " ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
-    assert "See the ministry (https://example.org/press)" in words
