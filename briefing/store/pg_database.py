@@ -136,6 +136,9 @@ def translate(sql: str, with_parameters: bool = True) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: literals[int(m.group(1))], code)
 
 
+_READ = re.compile(r"\s*(SELECT|WITH)\b", re.IGNORECASE)  # a statement that only reads (the store's reads)
+
+
 def _value(value: Any) -> Any:
     return int(value) if isinstance(value, bool) else value
 
@@ -225,11 +228,19 @@ class PgConnection:
             ) from None
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
-        raw = self.ready()
-        with self.lost():
-            cursor = raw.cursor()
-            cursor.execute(translate(sql, params is not None), _parameters(params))
-        return PgCursor(cursor)
+        """Run one statement; a read outside a transaction that finds the connection dropped is
+        run again once on a new one (reading twice changes nothing), a write fails in one line."""
+        for attempt in (1, 2):
+            raw = self.ready()
+            try:
+                with self.lost():
+                    cursor = raw.cursor()
+                    cursor.execute(translate(sql, params is not None), _parameters(params))
+                return PgCursor(cursor)
+            except WorkspaceError:
+                if attempt == 2 or self.depth or self._reconnect is None or not _READ.match(sql):
+                    raise
+        raise AssertionError("unreachable")
 
     def executemany(self, sql: str, rows: Sequence[Any]) -> None:
         rows = [_parameters(r) for r in rows]

@@ -400,21 +400,25 @@ def test_a_command_other_than_import_makes_no_workspace_in_an_empty_database(tea
 
 def test_a_dropped_connection_fails_one_step_in_one_line_and_the_next_connects_again(team_database):
     """After the server dropped the window's connection (a restart), every action failed with a
-    traceback on stderr ('the connection is closed') until the app was started again."""
+    traceback on stderr ('the connection is closed') until the app was started again. A read
+    connects again and goes on; a write fails once, in one line, and the next one goes through."""
     from briefing.domain import WorkspaceError
     from briefing.store.pg_database import server_connection
     from briefing.store.sources import add_document, list_sources
     from tests.search.test_engine import _doc
 
+    def drop(ws) -> None:
+        with psycopg.connect(team_database, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [server_connection(ws).info.backend_pid])
+
     with open_workspace(team_database) as ws:
         add_document(ws, _doc("Pumps restarted at dawn.", "Pumps"))
-        for step in (lambda: list_sources(ws), lambda: add_document(ws, _doc("The ferry runs again.", "Ferry"))):
-            pid = server_connection(ws).info.backend_pid
-            with psycopg.connect(team_database, autocommit=True) as admin:
-                admin.execute("SELECT pg_terminate_backend(%s)", [pid])
-            with pytest.raises(WorkspaceError, match="connection to the server was lost") as caught:
-                step()
-            assert "\n" not in str(caught.value) and "nothing was saved" in str(caught.value)
-            assert [s.title for s in list_sources(ws)][:1] == ["Pumps"]  # connected again
+        drop(ws)
+        assert [s.title for s in list_sources(ws)] == ["Pumps"]  # read again on a new connection
+        drop(ws)
+        with pytest.raises(WorkspaceError, match="connection to the server was lost") as caught:
+            add_document(ws, _doc("The ferry runs again.", "Ferry"))
+        assert "\n" not in str(caught.value) and "nothing was saved" in str(caught.value)
+        assert [s.title for s in list_sources(ws)] == ["Pumps"]  # nothing of it was kept
         add_document(ws, _doc("The ferry runs again.", "Ferry"))
         assert sorted(s.title for s in list_sources(ws)) == ["Ferry", "Pumps"]
