@@ -7,6 +7,7 @@ source; undo takes each back and the history keeps both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -320,6 +321,9 @@ class EvidencePanel(QWidget):
             self.suggestionAttached.emit(self.previewed["id"], relation)
 
 
+_CARRIED_STATE = re.compile(r"\((verified|moved|altered|orphaned)\b")
+
+
 def describe(j: Judgement) -> str:
     """One line for a judgement in a claim's history."""
     passage = (j.old_value or j.new_value or "").replace("\n", " ")
@@ -330,6 +334,10 @@ def describe(j: Judgement) -> str:
         return f"Evidence added ({j.field}): {short}"
     if j.action == "remove_evidence":
         return f"Evidence removed ({j.field}): {short}"
+    if j.action == "carry_version":  # a newer version of the article came in (store.source_versions)
+        state = _CARRIED_STATE.search(j.new_value or "")
+        what = "Evidence" if (j.field or "").startswith("evidence") else "Claim"
+        return f"{what} carried to the article's newer version" + (f" ({state.group(1)})" if state else "")
     if j.target_kind == "claim":
         new = (j.new_value or "").replace("\n", " ")
         return {

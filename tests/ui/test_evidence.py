@@ -268,3 +268,23 @@ def test_showing_another_source_cancels_the_re_ranking_left_of_the_last(demo_win
     assert len(queued) == 1 and not queued[0].is_cancelled()
     demo_window.select_source(second)
     assert len(queued) == 2 and queued[0].is_cancelled() and not queued[1].is_cancelled()
+
+
+@pytest.mark.parametrize(
+    "field, new, shown",
+    [
+        ("source", "source 12, characters 40-90 (verified)", "Claim carried to the article's newer version (verified)"),
+        (
+            "evidence 7",
+            "“…” (orphaned: not found in source 12, left on the previous version)",
+            "Evidence carried to the article's newer version (orphaned)",
+        ),
+    ],
+)
+def test_a_carry_to_a_newer_version_reads_as_words_in_the_history(field, new, shown):
+    """The claim's history read 'carry_version source'."""
+    from briefing.store.history import Judgement
+    from briefing.ui.evidence import describe
+
+    judgement = Judgement(1, "2026-12-06T09:00:00+00:00", "ana", "carry_version", "claim", 3, field, "old", new, None)
+    assert describe(judgement) == shown
