@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             if count
             else "No sources yet: use File ▸ Import Files… (Ctrl+I) or drop files on the window"
         )
-        self._select(current if current is not None else self._first_id())
+        self._select(self.source_actions.listed_or_newer(current) if current is not None else self._first_id())
         return count
 
     def current_source_id(self) -> int | None:

@@ -206,6 +206,16 @@ class SourceActions:
         if self.compare_dialog is dialog:
             self.compare_dialog = None
 
+    def listed_or_newer(self, source_id: int | None) -> int | None:
+        """The source to select once the list is read again: ``source_id``, or its newest version
+        when that took its place in the list (an import of the article being read, which left the
+        reader empty)."""
+        model = self.window.model
+        if source_id is None or model.row_of(source_id) is not None:
+            return source_id
+        newer = newest_version(self.window.ws, source_id)
+        return newer if newer != source_id and model.row_of(newer) is not None else source_id
+
     def show_unlisted(self, source_id: int | None) -> None:
         """A source the list does not show: an older version of an article (a search result, a
         note or Back can lead there) opens in the reader; anything else leaves it empty."""

@@ -144,3 +144,20 @@ def test_importing_a_newer_copy_of_a_page_in_the_window_reports_a_new_version(qt
     versioned = [demo_window.model.index(r, 0).data() for r in range(demo_window.model.rowCount())]
     assert sum(title.startswith("v2 · Ransom demand") for title in versioned) == 1
     assert len(versioned) == len(list_sources(demo_window.ws))
+
+
+def test_importing_a_newer_version_of_the_source_being_read_shows_it(qtbot, demo_window, demo_dir, tmp_path):
+    """The reader went empty ('No source selected') and the list lost its selection when the
+    article being read came in again as a newer version."""
+    from briefing.store.source_versions import newest_version
+    from briefing.ui.import_flow import import_counted
+
+    page = (demo_dir / "02-halden-courier-ransom-claim.html").read_text(encoding="utf-8")
+    reading = next(s.id for s in list_sources(demo_window.ws) if (s.title or "").startswith("Ransom demand"))
+    demo_window.select_source(reading)
+    target = tmp_path / "halden-updated.html"
+    target.write_text(page.replace("demanding VLD 4.2 million", "demanding VLD 4.8 million", 1), encoding="utf-8")
+    demo_window._import_finished(import_counted(demo_window.ws, [target], lambda *a: None, lambda: False))
+    newer = newest_version(demo_window.ws, reading)
+    assert newer != reading and demo_window.current_source_id() == newer
+    assert "4.8 million" in demo_window.reader.toPlainText()
