@@ -62,6 +62,7 @@ class SourceDetailsDialog(QDialog):
     def changes(self) -> dict[str, str | None]:
         """The fields whose value differs from the stored one (empty: cleared)."""
         typed = {name: edit.text().strip() or None for name, edit in self.fields.items()}
+        typed["published"] = _iso_date(typed.get("published"))
         return {name: value for name, value in typed.items() if value != self.previous.get(name)}
 
     def accept(self) -> None:
@@ -69,7 +70,10 @@ class SourceDetailsDialog(QDialog):
             try:
                 check_source_field(name, value)
             except BriefingError as exc:
-                self.show_error(str(exc), name)
+                said = str(exc)
+                if said.startswith(f"{name}:"):  # the store names its column; the dialog shows a label
+                    said = LABELS[name][0].replace("&", "").rstrip(":") + said[len(name) :]
+                self.show_error(said, name)
                 return
         super().accept()
 
@@ -79,6 +83,16 @@ class SourceDetailsDialog(QDialog):
         if field in self.fields:
             self.fields[field].setFocus()
             self.fields[field].selectAll()
+
+
+def _iso_date(typed: str | None) -> str | None:
+    """A date written out ('18 November 2019', 'Nov. 18, 2019') as YYYY-MM-DD; other text as typed."""
+    from briefing.ingest.dates import find_full_dates
+
+    found = find_full_dates(typed) if typed else []
+    if len(found) == 1 and (found[0][1], found[0][2]) == (0, len(typed or "")):
+        return found[0][0]
+    return typed
 
 
 class EditSourceDetails(QUndoCommand):

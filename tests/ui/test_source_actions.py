@@ -90,13 +90,24 @@ def test_a_bad_date_keeps_the_dialog_open_and_names_the_field(demo_window):
     before = _details(win, source_id)
     dialog = _open_dialog(win, source_id)
     dialog.fields["title"].setText("Changed")
-    dialog.fields["published"].setText("5 March 2026")
+    dialog.fields["published"].setText("next Tuesday")
     dialog.accept()
     assert dialog.isVisible()
-    assert dialog.error.text() == "published: must be a date as YYYY-MM-DD, not '5 March 2026'"
+    # named by the dialog's label, not the store's column ('published: …')
+    assert dialog.error.text() == "Published: must be a date as YYYY-MM-DD, not 'next Tuesday'"
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
     assert _details(win, source_id) == before
     dialog.reject()
+
+
+def test_a_date_written_out_is_taken_as_the_day_it_names(demo_window):
+    """'18 November 2019', as a page prints it, was refused for not being YYYY-MM-DD."""
+    win = demo_window
+    source_id = list_sources(win.ws)[0].id
+    dialog = _open_dialog(win, source_id)
+    dialog.fields["published"].setText("5 March 2026")
+    dialog.accept()
+    assert not dialog.isVisible() and _details(win, source_id)["published"] == "2026-03-05"
 
 
 def test_double_click_on_a_source_opens_its_details(demo_window, qtbot):
