@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from briefing.store import Workspace
 from briefing.store.views import timeline_items
 from briefing.ui.plain import tip
+from briefing.ui.search_dock import ROOM_SHARE
 from briefing.ui.timeline import TimelineAxis, TimelineView
 from briefing.ui.timeline_scale import span_label
+
+PLOT_ROOM = 180  # pixels of plot the pane makes room for when it first shows
 
 
 def undated_note(undated: int) -> str:
@@ -44,16 +47,34 @@ class TimelineDock(QDockWidget):
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
         self.view.spanChanged.connect(self._span_changed)
         self.visibilityChanged.connect(self._visibility)
+        self._grown = False  # the pane made room for the plot once (make_room)
 
     def bring_up(self) -> None:
         """Show the pane, its tab raised, drawn from the workspace as it is now."""
         self.show()
         self.raise_()
         self.draw()
+        QTimer.singleShot(0, self, self.make_room)  # once the pane is laid out
 
     def _visibility(self, visible: bool) -> None:
         if visible:  # the tab was raised: the workspace as it is now
             self.draw()
+            QTimer.singleShot(0, self, self.make_room)
+
+    def make_room(self) -> None:
+        """The first time the plot shows in the window, it is at least PLOT_ROOM high, up to
+        ROOM_SHARE of the window: in the bottom pane at 1280x800 it was 60 pixels, three dots a
+        month with the rest behind a scroll bar. Once: a pane the analyst makes smaller stays so."""
+        window = self.parentWidget()
+        if self._grown or not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        missing = PLOT_ROOM - self.view.viewport().height()
+        if self.view.viewport().height() <= 0 or missing <= 0:
+            return
+        self._grown = True
+        target = min(self.height() + missing, int(window.height() * ROOM_SHARE))
+        if target > self.height():
+            window.resizeDocks([self], [target], Qt.Orientation.Vertical)
 
     def draw(self) -> None:
         ws = self.workspace()

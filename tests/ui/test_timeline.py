@@ -68,3 +68,20 @@ def test_a_date_set_while_the_timeline_is_in_sight_shows_at_once(demo_window):
         i.toolTip() for i in demo_window.timeline.view.scene().items() if i.data(ItemRole) == ("source", source, source)
     ]
     assert tips and "2019-07-04" in tips[0]
+
+
+def test_the_timeline_makes_room_for_its_plot_at_1280x800(demo_window, qtbot):
+    """In the bottom pane at 1280x800 the plot was 60 pixels high: three dots a month, the rest
+    behind a scroll bar, until the analyst found the pane's edge to drag."""
+    from briefing.ui.search_dock import ROOM_SHARE
+
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    qtbot.waitUntil(lambda: demo_window.height() == 800)
+    demo_window.show_timeline()
+    dock = demo_window.timeline
+    qtbot.waitUntil(lambda: dock._grown)
+    # twice what it was at the least; the reader above keeps its own least height
+    qtbot.waitUntil(lambda: dock.view.viewport().height() >= 120)
+    dock.make_room()  # once: a pane the analyst made smaller again stays so
+    assert dock.height() <= int(800 * ROOM_SHARE)
