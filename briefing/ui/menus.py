@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from briefing.note_content import RELIABILITY_LABELS
+from briefing.store.sources import get_source
 from briefing.ui.analyst import ask_analyst_name
 from briefing.ui.help import add_help_actions
 from briefing.ui.panels import JUDGE_KEYS
@@ -67,11 +68,25 @@ def _build_source_menu(window: MainWindow) -> None:
     window.source_actions.fill_menu(menu)
     menu.addSeparator()
     grades = menu.addMenu("Reliability &Grade")
+    group = QActionGroup(grades)  # one grade at a time, the source's own checked
+    choices: dict[str | None, QAction] = {}
     for grade, meaning in RELIABILITY_LABELS.items():
-        _add_action(
+        choices[grade] = _add_action(
             window, grades, f"&{grade} – {meaning}", lambda _=False, g=grade: window.edit_source("reliability", g)
         )
-    _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
+    choices[None] = _add_action(window, grades, "&Not Graded", lambda: window.edit_source("reliability", None))
+    for action in choices.values():
+        action.setCheckable(True)
+        group.addAction(action)
+    grades.aboutToShow.connect(lambda: _check_grade(window, choices))
+
+
+def _check_grade(window: MainWindow, choices: dict[str | None, QAction]) -> None:
+    """Check the grade the source being read has (none while no source is open)."""
+    source_id = window.current_source_id() if window.attached else None
+    grade = get_source(window.ws, source_id).reliability if source_id is not None else None
+    for value, action in choices.items():
+        action.setChecked(source_id is not None and value == grade)
 
 
 # each item of a menu its own Alt+letter (D is Dismissed Claims…, E Edit Claim Text…)

@@ -311,3 +311,17 @@ def test_a_source_without_a_title_is_listed_by_the_name_of_its_file(demo_window,
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("(untitled) · flynn-says-trump-absolutely-right.txt")
     titled = win.model.index(_row_of(win, list_sources(win.ws)[0].id), 0)
     assert "·" not in titled.data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_grade_menu_checks_the_grade_of_the_source_read(demo_window):
+    """Source ▸ Reliability Grade looked the same whatever the source's grade."""
+    source_id = list_sources(demo_window.ws)[0].id
+    demo_window.select_source(source_id)
+    demo_window.edit_source("reliability", "B")
+    menu = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&Source")
+    grades = next(a.menu() for a in menu.actions() if a.text() == "Reliability &Grade")
+    grades.aboutToShow.emit()
+    assert [a.text() for a in grades.actions() if a.isChecked()] == ["&B – usually reliable"]
+    demo_window.edit_source("reliability", None)
+    grades.aboutToShow.emit()
+    assert [a.text() for a in grades.actions() if a.isChecked()] == ["&Not Graded"]
