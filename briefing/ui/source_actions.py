@@ -103,6 +103,14 @@ class SourceActions:
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
+            if text.startswith("&Compare"):
+                compare = action
+        # offered only for a source that has a previous version, as the list's context menu does
+        menu.aboutToShow.connect(lambda: compare.setEnabled(self._has_previous_version()))
+
+    def _has_previous_version(self) -> bool:
+        shown = self.shown_id()
+        return shown is not None and self.window.attached and source_version(self.window.ws, shown)[1] is not None
 
     # -- what is selected ---------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -161,3 +161,16 @@ def test_importing_a_newer_version_of_the_source_being_read_shows_it(qtbot, demo
     newer = newest_version(demo_window.ws, reading)
     assert newer != reading and demo_window.current_source_id() == newer
     assert "4.8 million" in demo_window.reader.toPlainText()
+
+
+def test_compare_is_offered_in_the_source_menu_only_for_a_source_with_a_previous_version(qtbot, demo_window):
+    """It was enabled for every source, and answered in the status bar that there was none."""
+    menu = next(a.menu() for a in demo_window.menuBar().actions() if a.text() == "&Source")
+    compare = next(a for a in menu.actions() if a.text().startswith("&Compare"))
+    demo_window.select_source(list_sources(demo_window.ws)[0].id)
+    menu.aboutToShow.emit()
+    assert not compare.isEnabled()
+    old, new, _ = new_version(demo_window)
+    demo_window.select_source(new)
+    menu.aboutToShow.emit()
+    assert compare.isEnabled()
