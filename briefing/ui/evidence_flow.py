@@ -27,8 +27,8 @@ from briefing.store.revisions import StaleWrite, get_revision
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.suggesting import semantic_unavailable
-from briefing.ui.evidence import (
-    RELATIONS,
+from briefing.ui.evidence import RELATIONS
+from briefing.ui.evidence_commands import (
     AttachEvidence,
     AttachSuggestion,
     RemoveEvidence,

@@ -1,0 +1,167 @@
+"""The undoable commands of a claim's evidence: confirm or dismiss a suggested passage, attach a
+passage the analyst selected in another source, remove evidence. Undo takes each back and the
+judgement history keeps both (the panel is ``briefing.ui.evidence``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing.store import Workspace
+from briefing.store.claims import add_evidence, delete_evidence
+from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
+from briefing.ui.commands import Revisions
+
+ATTACHED_AS = "attached as"  # a suggestion closed because its passage became evidence with another relation
+
+
+class DecideSuggestion(QUndoCommand):
+    """Confirm or dismiss a suggested passage; undo reopens it (the history keeps both).
+
+    Confirming adds evidence to the claim: with ``revisions`` it, and the undo that unlinks it,
+    are refused when a colleague changed the claim in between (store.revisions)."""
+
+    def __init__(
+        self,
+        text: str,
+        decide: Callable[[Workspace, int, int | None], object],
+        ws: Workspace,
+        suggestion_id: int,
+        changed: Callable[[], None],
+        revisions: Revisions | None = None,
+    ):
+        super().__init__(text)
+        self.decide, self.ws, self.suggestion_id, self.changed = decide, ws, suggestion_id, changed
+        self.revisions = revisions or Revisions(None)
+
+    def redo(self) -> None:
+        self.decide(self.ws, self.suggestion_id, self.revisions.expected())
+        self.revisions.wrote()
+        self.changed()
+
+    def undo(self) -> None:
+        reopen_suggestion(self.ws, self.suggestion_id, expected=self.revisions.expected())
+        self.changed()
+
+
+def confirm_command(
+    ws: Workspace, suggestion_id: int, claim_id: int, changed: Callable[[], None], seen: int | None = None
+) -> DecideSuggestion:
+    """Confirm a suggestion of ``claim_id``, whose revision the analyst saw as ``seen``."""
+    return DecideSuggestion(
+        "Confirm suggested evidence",
+        lambda ws, suggestion, expected: confirm_suggestion(ws, suggestion, expected=expected),
+        ws,
+        suggestion_id,
+        changed,
+        Revisions(seen, ws, ("claim", claim_id)),
+    )
+
+
+def dismiss_command(
+    ws: Workspace, suggestion_id: int, claim_id: int, changed: Callable[[], None], seen: int | None = None
+) -> DecideSuggestion:
+    """Dismiss a suggestion: the claim itself is not changed, so no revision is expected."""
+    return DecideSuggestion(
+        "Dismiss suggestion", lambda ws, suggestion, _: dismiss_suggestion(ws, suggestion), ws, suggestion_id, changed
+    )
+
+
+class AttachEvidence(QUndoCommand):
+    """Link a passage the analyst selected to a claim; undo unlinks it. ``seen`` is the claim's
+    revision the analyst saw: the link, and each undo and redo, is refused when a colleague
+    changed the claim since (store.revisions)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        claim_id: int,
+        passage: tuple[int, int, int],
+        relation: str,
+        note: str | None,
+        changed: Callable[[], None],
+        seen: int | None = None,
+    ):
+        super().__init__(f"Attach {relation} evidence")
+        self.ws, self.claim_id, self.passage = ws, claim_id, passage
+        self.relation, self.note, self.changed = relation, note, changed
+        self.evidence_id: int | None = None
+        self.revisions = Revisions(seen, ws, ("claim", claim_id))
+
+    def redo(self) -> None:
+        source_id, start, end = self.passage
+        self.evidence_id = add_evidence(
+            self.ws, self.claim_id, source_id, start, end, self.relation, self.note, expected=self.revisions.expected()
+        )
+        self.revisions.wrote()
+        self.changed()
+
+    def undo(self) -> None:
+        if self.evidence_id is not None:
+            delete_evidence(self.ws, self.evidence_id, reason="undo", expected=self.revisions.expected())
+        self.changed()
+
+
+class RemoveEvidence(QUndoCommand):
+    """Unlink evidence; undo links the same passage again. Each is refused when a colleague
+    changed the claim since the analyst saw it (``seen``) or this window last wrote it."""
+
+    def __init__(
+        self, ws: Workspace, evidence: dict, claim_id: int, changed: Callable[[], None], seen: int | None = None
+    ):
+        super().__init__("Remove evidence")
+        self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
+        self.revisions = Revisions(seen, ws, ("claim", claim_id))
+
+    def redo(self) -> None:
+        expected = self.revisions.expected()
+        delete_evidence(self.ws, self.evidence["id"], reason="removed by the analyst", expected=expected)
+        self.revisions.wrote()
+        self.changed()
+
+    def undo(self) -> None:
+        e, expected = self.evidence, self.revisions.expected()
+        e["id"] = add_evidence(
+            self.ws, self.claim_id, e["source_id"], e["start"], e["end"], e["relation"], e["note"], expected=expected
+        )
+        self.changed()
+
+
+class AttachSuggestion(QUndoCommand):
+    """Make a suggested passage evidence with the relation the analyst chose. The suggestion's
+    own relation confirms it; another one links the passage with that relation and closes the
+    suggestion, saying why, in one transaction. Undo reopens the suggestion. ``seen`` is the
+    claim's revision the analyst saw, as for AttachEvidence."""
+
+    def __init__(
+        self, ws: Workspace, suggestion: dict, relation: str, changed: Callable[[], None], seen: int | None = None
+    ):
+        super().__init__(f"Attach suggested passage as {relation} evidence")
+        self.ws, self.suggestion, self.relation, self.changed = ws, suggestion, relation, changed
+        self.evidence_id: int | None = None
+        self.revisions = Revisions(seen, ws, ("claim", suggestion["claim_id"]))
+
+    def redo(self) -> None:
+        s, expected = self.suggestion, self.revisions.expected()
+        if self.relation == s["relation"]:
+            confirm_suggestion(self.ws, s["id"], expected=expected)
+        else:
+            with self.ws.transaction():
+                self.evidence_id = add_evidence(
+                    self.ws, s["claim_id"], s["source_id"], s["start"], s["end"], self.relation, expected=expected
+                )
+                dismiss_suggestion(
+                    self.ws, s["id"], f"{ATTACHED_AS} {self.relation} evidence; suggested as {s['relation']}"
+                )
+        self.revisions.wrote()
+        self.changed()
+
+    def undo(self) -> None:
+        expected = self.revisions.expected()
+        with self.ws.transaction():
+            if self.evidence_id is not None:
+                delete_evidence(self.ws, self.evidence_id, reason="undo", expected=expected)
+                expected = None  # checked: the reopened suggestion was dismissed, it unlinks nothing
+            reopen_suggestion(self.ws, self.suggestion["id"], expected=expected)
+        self.changed()
