@@ -62,10 +62,14 @@ def word_before_full_name(words: list[str], known: dict[str, str]) -> bool:
     'Businessman Donald Trump' ('Rose Mary Tan' keeps 'Rose', 'Chandler Van Voorhis' keeps
     'Chandler', a surname too)."""
     word, rest = words[0], " ".join(words[1:])
-    given = census_given_names() | GIVEN_NAMES
-    if not word.istitle() or known.get(rest) != "person" or word.lower() in given | census_surnames():
+    if not word.istitle() or known.get(rest) != "person" or _a_name(word.lower()) or word.lower() in census_surnames():
         return False
-    return words[1].lower() in given and is_dictionary_word(word)
+    return _a_name(words[1].lower()) and is_dictionary_word(word)
+
+
+def _a_name(word: str) -> bool:
+    """A given name: the lexicon's or the census's (membership read in each, not their union)."""
+    return word in GIVEN_NAMES or word in census_given_names()
 
 
 def _written_as_name(words: list[str]) -> bool:
