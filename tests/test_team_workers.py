@@ -256,39 +256,45 @@ def test_one_worker_with_two_processes_analyses_every_source_once(team_database,
     assert _writes(team_database) == dict.fromkeys(sources, 1)
 
 
-def _ended(pid: int) -> bool:
-    """Whether process ``pid`` has ended (gone, or a zombie its new parent has not reaped)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
-        return True
-
-
 def test_the_worker_processes_of_a_killed_worker_end_with_it(team_database):
     """SIGKILL on 'worker --concurrency 2' left both processes running under init, and the jobs
     they went on to analyse were marked failed (their lines had nowhere to go)."""
-    import time
+    import select
 
-    worker = _worker(team_database, "--concurrency", "2")
+    from briefing.team_jobs import prepare_queue
+
+    prepare_queue(team_database)
+    with psycopg.connect(team_database, autocommit=True) as listener:  # a word from each worker that starts
+        listener.execute(
+            "CREATE FUNCTION test_worker_started() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN PERFORM pg_notify('test_workers', NEW.id::text); RETURN NEW; END $$"
+        )
+        listener.execute(
+            "CREATE TRIGGER test_worker_started AFTER INSERT ON procrastinate_workers "
+            "FOR EACH ROW EXECUTE FUNCTION test_worker_started()"
+        )
+        listener.execute("LISTEN test_workers")
+        worker = _worker(team_database, "--concurrency", "2")
+        try:
+            started = list(listener.notifies(timeout=HANG_S, stop_after=2))  # both working, not only made
+            assert len(started) == 2
+            children = [
+                int(pid)
+                for task in os.listdir(f"/proc/{worker.pid}/task")
+                for pid in open(f"/proc/{worker.pid}/task/{task}/children").read().split()
+            ]
+            assert len(children) == 2
+            ends = [os.pidfd_open(pid) for pid in children]  # readable once the process has ended
+        finally:
+            os.kill(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=HANG_S)
     try:
-        _line_from(worker, f"2 workers waiting for analysis jobs on {team_database}; Ctrl+C stops")
-        children = [
-            int(pid)
-            for task in os.listdir(f"/proc/{worker.pid}/task")
-            for pid in open(f"/proc/{worker.pid}/task/{task}/children").read().split()
-        ]
-        assert len(children) == 2
-        with psycopg.connect(team_database, autocommit=True) as conn:  # until both have started working
-            while conn.execute("SELECT count(*) FROM procrastinate_workers").fetchone()[0] < 2:
-                conn.execute("SELECT pg_sleep(0.05)")
+        for end in ends:
+            ended, _, _ = select.select([end], [], [], HANG_S)  # the bound only stops a hang
+            assert ended, "a worker process outlived its killed parent"
     finally:
-        os.kill(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=HANG_S)
-    deadline = time.monotonic() + HANG_S  # bounds a hang only: the test waits for the processes to end
-    while not all(_ended(pid) for pid in children):
-        assert time.monotonic() < deadline, "a worker process outlived its killed parent"
-        time.sleep(0.05)
+        for end in ends:
+            os.close(end)
 
 
 def test_a_failed_analysis_is_one_line_and_its_job_kept_as_failed(team_database, demo_dir, tmp_path):
