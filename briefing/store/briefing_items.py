@@ -21,6 +21,7 @@ from briefing.note_content import (
     paragraph_number,
     verify_passage,
 )
+from briefing.store.history import Judgement, history_for
 from briefing.store.workspace import Workspace
 
 ENTITY_CARD_QUOTES = 3
@@ -193,28 +194,23 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
     (written down when the source was deleted), for a claim its last judgement, for an
     annotation its note and tags."""
     parts = []
-    cited = ws.db.execute(
-        "SELECT old_value FROM history WHERE target_kind = 'item' AND target_id = ? AND action = 'orphan' "
-        "ORDER BY id DESC LIMIT 1",
-        [item_id],
-    ).fetchone()
+    cited = _last(ws, "item", item_id, "orphan")
     if cited is not None:
-        parts.append(f"From {cited[0]}.")
-    if kind == "claim" and ref_id is not None:
-        judged = ws.db.execute(
-            "SELECT new_value, reason, actor, at FROM history WHERE target_kind = 'claim' AND target_id = ? "
-            "AND action = 'mark' AND field = 'status' ORDER BY id DESC LIMIT 1",
-            [ref_id],
-        ).fetchone()
-        if judged is not None and judged[0] != "unreviewed":
-            reason = f": {judged[1].strip().rstrip('.')}" if judged[1] and judged[1] != "undo" else ""
-            parts.append(f"It was {judged[0]}{reason} (judged by {judged[2]} on {judged[3][:10]}).")
-    if kind == "annotation" and ref_id is not None:
-        note = ws.db.execute(
-            "SELECT old_value FROM history WHERE target_kind = 'annotation' AND target_id = ? AND action = 'delete' "
-            "AND field = 'note' ORDER BY id DESC LIMIT 1",
-            [ref_id],
-        ).fetchone()
-        if note is not None:
-            parts.append(f"The note said: {note[0]}")
+        parts.append(f"From {cited.old_value}.")
+    judged = _last(ws, "claim", ref_id, "mark", "status") if kind == "claim" else None
+    if judged is not None and judged.new_value != "unreviewed":
+        reason = judged.reason
+        why = f": {reason.strip().rstrip('.')}" if reason and reason != "undo" else ""
+        parts.append(f"It was {judged.new_value}{why} (judged by {judged.actor} on {judged.at[:10]}).")
+    note = _last(ws, "annotation", ref_id, "delete", "note") if kind == "annotation" else None
+    if note is not None:
+        parts.append(f"The note said: {note.old_value}")
     return " ".join(parts) or None
+
+
+def _last(ws: Workspace, kind: str, target_id: int | None, action: str, field: str | None = None) -> Judgement | None:
+    """The latest judgement of ``action`` (on ``field``) about a record, or None."""
+    if target_id is None:
+        return None
+    found = [j for j in history_for(ws, kind, target_id) if j.action == action and field in (None, j.field)]
+    return found[-1] if found else None
