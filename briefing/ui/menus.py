@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from briefing.note_content import RELIABILITY_LABELS
-from briefing.store.sources import get_source
+from briefing.store.sources import source_values
 from briefing.ui.analyst import ask_analyst_name
 from briefing.ui.help import add_help_actions
 from briefing.ui.panels import JUDGE_KEYS
@@ -84,7 +84,7 @@ def _build_source_menu(window: MainWindow) -> None:
 def _check_grade(window: MainWindow, choices: dict[str | None, QAction]) -> None:
     """Check the grade the source being read has (none while no source is open)."""
     source_id = window.current_source_id() if window.attached else None
-    grade = get_source(window.ws, source_id).reliability if source_id is not None else None
+    grade = source_values(window.ws, source_id, ("reliability",))["reliability"] if source_id is not None else None
     for value, action in choices.items():
         action.setChecked(source_id is not None and value == grade)
 

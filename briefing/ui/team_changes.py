@@ -97,9 +97,7 @@ class TeamChanges(QObject):
 
     def _listen_again(self) -> None:
         if self.window.attached and self.window.ws.conninfo is not None:
-            was_lost = self.lost
-            self.listen()
-            self.lost = was_lost
+            self.listen()  # still lost until it hears: _heard then catches up
 
     def _redraw(self) -> None:
         self.redraws += 1
