@@ -207,16 +207,14 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
             raise WorkspaceError(postgres.unreadable_reason(postgres.describe(conninfo), version))
         conn.commit()
 
-        def reconnect():
-            again = postgres.connect(conninfo)
-            again.autocommit = True
+        def session(opened):
+            """A connection set as the workspace's are: autocommit outside transactions, read-only if so."""
+            opened.autocommit = True
             if read_only:
-                again.execute("SET default_transaction_read_only = on")
-            return again
+                opened.execute("SET default_transaction_read_only = on")
+            return opened
 
-        db = PgDatabase(conn, reconnect, postgres.describe(conninfo))
-        if read_only:
-            db.execute("SET default_transaction_read_only = on")
+        db = PgDatabase(session(conn), lambda: session(postgres.connect(conninfo)), postgres.describe(conninfo))
     except BaseException:
         conn.close()
         raise
