@@ -45,7 +45,7 @@ def add_sources_parser(commands, workspace_option) -> None:
         ("title", "the headline"),
         ("outlet", "who published it"),
         ("author", "who wrote it"),
-        ("date", "published date as YYYY-MM-DD"),
+        ("date", "published date as YYYY-MM-DD, or written out ('18 November 2019')"),
         ("url", "the http(s) address it was published at"),
         ("language", "language code, e.g. en or pt-BR"),
     ):
@@ -180,11 +180,14 @@ def _version_document(version, carries) -> dict:
 
 
 def _edit(ws, args: argparse.Namespace) -> int:
+    from briefing.ingest.dates import written_date
     from briefing.store.sources import get_source_details, source_values, update_source
 
     changes = {
         field: getattr(args, option) for option, field in EDIT_OPTIONS.items() if getattr(args, option) is not None
     }
+    if changes.get("published"):
+        changes["published"] = written_date(changes["published"])  # '18 November 2019' as the page prints it
     if not changes:
         raise BriefingError("sources edit: give at least one of --title, --outlet, --author, --date, --url, --language")
     before = source_values(ws, args.source_id, tuple(changes))

@@ -54,6 +54,14 @@ def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
     assert rows[0]["outlet"] == "Wire" and rows[0]["quotes"] == 0
 
 
+def test_sources_edit_takes_a_date_written_out(capsys, two_sources):
+    """As the window's Source Details does: '18 November 2019', as a page prints it."""
+    code, out, err = run(capsys, "sources", "edit", "1", "--date", "18 November 2019", "--workspace", str(two_sources))
+    assert code == 0 and out.strip().endswith("published changed"), err
+    with open_workspace(two_sources) as ws:
+        assert get_source_details(ws, 1).published == "2019-11-18"
+
+
 def test_sources_table_says_which_are_not_analysed_with_titles_as_data(capsys, two_sources):
     code, out, err = run(capsys, "sources", "--workspace", str(two_sources))
     assert code == 0

@@ -90,3 +90,12 @@ def parse_date_value(value: object) -> str | None:
             return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     dates = find_full_dates(value)
     return dates[0][0] if dates else None
+
+
+def written_date(typed: str | None) -> str | None:
+    """A date an analyst typed, written out ('18 November 2019', 'Nov. 18, 2019'), as YYYY-MM-DD;
+    any other text as typed, for the store's check to judge."""
+    found = find_full_dates(typed) if typed else []
+    if len(found) == 1 and (found[0][1], found[0][2]) == (0, len(typed or "")):
+        return found[0][0]
+    return typed

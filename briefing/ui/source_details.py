@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from briefing.domain import BriefingError
+from briefing.ingest.dates import written_date
 from briefing.store import Workspace
 from briefing.store.sources import DETAIL_FIELDS, check_source_field, source_values, update_source
 
@@ -62,7 +63,7 @@ class SourceDetailsDialog(QDialog):
     def changes(self) -> dict[str, str | None]:
         """The fields whose value differs from the stored one (empty: cleared)."""
         typed = {name: edit.text().strip() or None for name, edit in self.fields.items()}
-        typed["published"] = _iso_date(typed.get("published"))
+        typed["published"] = written_date(typed.get("published"))
         return {name: value for name, value in typed.items() if value != self.previous.get(name)}
 
     def accept(self) -> None:
@@ -83,16 +84,6 @@ class SourceDetailsDialog(QDialog):
         if field in self.fields:
             self.fields[field].setFocus()
             self.fields[field].selectAll()
-
-
-def _iso_date(typed: str | None) -> str | None:
-    """A date written out ('18 November 2019', 'Nov. 18, 2019') as YYYY-MM-DD; other text as typed."""
-    from briefing.ingest.dates import find_full_dates
-
-    found = find_full_dates(typed) if typed else []
-    if len(found) == 1 and (found[0][1], found[0][2]) == (0, len(typed or "")):
-        return found[0][0]
-    return typed
 
 
 class EditSourceDetails(QUndoCommand):
