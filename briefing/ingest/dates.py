@@ -99,3 +99,30 @@ def written_date(typed: str | None) -> str | None:
     if len(found) == 1 and (found[0][1], found[0][2]) == (0, len(typed or "")):
         return found[0][0]
     return typed
+
+
+# "Published: Monday, November 18th, 2019", "First published on November 20, 2019"
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:first\s+|originally\s+)?published(?:\s+on)?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.IGNORECASE,
+)
+LABELLED_DATE_CHARS = 40
+MAX_LABELS = 200  # a page saying "published" more often is a list, or hostile
+
+
+def labelled_publication(text: str) -> str | None:
+    """The one date ``text`` labels as published, however often it says so; None when it names
+    none or several (a list of teasers, each "Published" on its own day)."""
+    found = set()
+    for count, label in enumerate(PUBLISHED_LABEL.finditer(text)):
+        if count == MAX_LABELS:
+            return None
+        dates = find_full_dates(text[label.end() : label.end() + LABELLED_DATE_CHARS])
+        if dates and dates[0][1] == 0:
+            found.add(dates[0][0])
+    return found.pop() if len(found) == 1 else None
+
+
+def days_apart(first: str, second: str) -> int:
+    """Days between two YYYY-MM-DD dates (a longer ISO value is cut to its date)."""
+    return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)

@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from briefing.embedded_posts import find_signature
+from briefing.ingest.dates import days_apart, labelled_publication, parse_date_value
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.metadata import pick
@@ -79,8 +80,39 @@ def extract_html(html: str) -> Extracted:
         title=title,
         author=pick(meta["author"], extra.get("author")),
         outlet=pick(meta["sitename"], extra.get("publisher"), outlet_from_title_tag(html, title)),
-        published=pick(meta["date"], extra.get("datePublished")),
+        published=publication_date(html, pick(meta["date"], extra.get("datePublished"))),
     )
+
+
+def publication_date(html: str, found: str | None) -> str | None:
+    """The date the page shows as "Published", where it is more than a day from ``found``.
+
+    htmldate takes the earliest date of an element it deems a date's; on a fact check
+    (PolitiFact) that is the date of the statement checked, weeks before the check was
+    published, while the page says "Published: Monday, November 18th, 2019". A day's difference
+    is a time zone's (a page's local date against its UTC metadata) and is left alone."""
+    shown = labelled_publication(page_text(html))
+    known = parse_date_value(found)
+    if shown and (known is None or days_apart(shown, known) > 1):
+        return shown
+    return found
+
+
+SCRIPT_OR_STYLE_TAG = re.compile(r"(</?(?:script|style)\b[^>]{0,2000}>)", re.IGNORECASE)
+
+
+def page_text(html: str) -> str:
+    """Every text of the page in one line, tags, scripts and styles taken out.
+
+    One pass over the page: a search for each script's end would read a page of unclosed
+    "<script" tags once per tag."""
+    kept, inside = [], False
+    for index, part in enumerate(SCRIPT_OR_STYLE_TAG.split(html)):
+        if index % 2:
+            inside = not part.startswith("</")
+        elif not inside:
+            kept.append(part)
+    return " ".join(unescape(re.sub(r"<[^<>]*>", " ", " ".join(kept))).split())
 
 
 SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNORECASE)

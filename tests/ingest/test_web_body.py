@@ -141,3 +141,33 @@ def test_words_in_a_named_span_inside_a_sentence_are_kept():
     body = extract_html(page(f"<p>The paper reported that {linked} for its role in the fight.</p>\n{aside}")).text
     assert "reported that the board will fine the club for its role in the fight." in body
     assert "Share this" not in body  # a span standing alone is still judged by its class
+
+
+def fact_check(published: str, statement_meta: str = "on Sunday, October 13th, 2019 in a newspaper") -> str:
+    return f"""<html><head><title>What is the value of drugs at the border?</title></head><body>
+<article><h1>What is the value of drugs at the border?</h1>
+<div class="statement"><div class="statement__text">"$53 million a week is coming across the border."</div>
+<p class="statement__meta">David McKinley {statement_meta}</p></div>
+<p>{FILLER}</p><p>{FILLER} Last paragraph.</p></article>
+<div class="widget"><h3>About this statement:</h3><p>{published}</p></div></body></html>"""
+
+
+def test_the_date_a_page_labels_published_beats_the_earlier_date_of_what_it_checks():
+    assert extract_html(fact_check("Published: Monday, November 18th, 2019 at 11:08 a.m.")).published == "2019-11-18"
+    assert extract_html(fact_check("First published on 18 November 2019")).published == "2019-11-18"
+
+
+def test_a_labelled_date_a_day_off_or_one_of_several_leaves_the_found_date():
+    # a page's local date against its metadata's UTC date is a day apart: not a correction
+    html = fact_check("Published: November 18, 2019", "on Sunday, November 17th, 2019 in a newspaper")
+    assert extract_html(html).published == "2019-11-17"
+    teasers = "Published: November 18, 2019</p><p>Published: November 25, 2019"
+    assert extract_html(fact_check(teasers)).published == "2019-10-13"
+
+
+def test_a_published_label_inside_a_script_or_among_hundreds_is_no_publication_date():
+    script = '<script>var meta = {label: "Published: November 18, 2019"};</script>'
+    assert web.page_text(f"<p>Text</p>{script}<style>p {{}}</style><p>more &amp; more</p>") == "Text more & more"
+    assert extract_html(fact_check(script)).published == "2019-10-13"
+    listing = "".join(f"<p>Published: November {1 + n % 28}, 2019</p>" for n in range(300))
+    assert web.labelled_publication(web.page_text(listing)) is None
