@@ -276,6 +276,42 @@ def _item_ids(ws: Workspace, briefing_id: int) -> list[int]:
     return [r[0] for r in ws.db.execute(sql, [briefing_id])]
 
 
+def drop_twin_entity_cards(ws: Workspace, target_id: int, other_id: int, reason: str) -> None:
+    """Before entity ``other_id`` is folded into ``target_id``: take its card out of every note
+    that has the target's card too, which would show the same entity twice."""
+    twins = ws.db.execute(
+        "SELECT id, briefing_id FROM briefing_items WHERE kind = 'entity' AND ref_id = ? AND briefing_id IN "
+        "(SELECT briefing_id FROM briefing_items WHERE kind = 'entity' AND ref_id = ?) ORDER BY id",
+        [other_id, target_id],
+    ).fetchall()
+    for item_id, briefing_id in twins:
+        ws.db.execute("DELETE FROM briefing_items WHERE id = ?", [item_id])
+        _renumber(ws, _item_ids(ws, briefing_id))
+        old_value = _item_value("entity", other_id, None, None)
+        record_judgement(ws, "remove_item", "briefing", briefing_id, f"item {item_id}", old_value, None, reason)
+        _touch(ws, briefing_id)
+
+
+def put_items_back(ws: Workspace, rows: list[dict[str, Any]], order: dict[int, list[int]], reason: str) -> None:
+    """Undo's half of ``drop_twin_entity_cards``: the items ``rows`` (as read before) inserted
+    again where they are gone, and each note of ``order`` ({note: item ids in order}) in that order
+    again, the items added since after them."""
+    for row in rows:
+        if ws.db.execute("SELECT 1 FROM briefing_items WHERE id = ?", [row["id"]]).fetchone() is None:
+            ws.insert("briefing_items", {k: v for k, v in row.items() if not k.startswith("revis")})
+            created(ws, "item", row["id"])
+            value = _item_value(row["kind"], row["ref_id"], row["start"], row["end"])
+            record_judgement(ws, "add_item", "briefing", row["briefing_id"], f"item {row['id']}", None, value, reason)
+    for briefing_id, kept in order.items():
+        present = _item_ids(ws, briefing_id)
+        _renumber(ws, [i for i in kept if i in present] + [i for i in present if i not in kept])
+
+
+def item_order(ws: Workspace, briefing_ids: list[int]) -> dict[int, list[int]]:
+    """{note: its item ids in order} for each of ``briefing_ids``."""
+    return {briefing_id: _item_ids(ws, briefing_id) for briefing_id in briefing_ids}
+
+
 def renumber_items(ws: Workspace) -> list[int]:
     """Give every note whose item positions repeat or skip (a copy merged into a file that had
     items of its own) positions 0, 1, 2… in their order; the notes renumbered."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import ENTITY_TYPES, BriefingError
+from briefing.store.briefings import drop_twin_entity_cards
 from briefing.store.mentions import context_sql, in_context
 from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
@@ -47,8 +48,10 @@ def add_mention(ws: Workspace, entity_id: int, source_id: int, start: int, end: 
 
 def move_entity_rows(ws: Workspace, target_id: int, other_id: int) -> None:
     """What points at entity ``other_id`` points at ``target_id``: its mentions (a range both
-    mention keeps the target's), the quotes it speaks and the briefing items that cite it."""
+    mention keeps the target's), the quotes it speaks and the briefing items that cite it (a
+    note citing both keeps the target's card)."""
     db = ws.db
+    drop_twin_entity_cards(ws, target_id, other_id, reason="its entity was merged into another the note shows")
     db.execute(
         "DELETE FROM mentions WHERE entity_id = ? AND EXISTS (SELECT 1 FROM mentions t WHERE t.entity_id = ? "
         'AND t.source_id = mentions.source_id AND t.start = mentions.start AND t."end" = mentions."end")',

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.domain import normalise_name
+from briefing.store.briefings import item_order, put_items_back
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, revise
 from briefing.store.rows import dict_rows
@@ -33,7 +34,8 @@ class EntitySnapshot:
     aliases: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[tuple[int, int | None, str | None, int]] = field(default_factory=list)
-    items: list[tuple[int, int]] = field(default_factory=list)  # briefing items citing an entity
+    item_rows: list[dict[str, Any]] = field(default_factory=list)  # briefing items citing an entity
+    item_order: dict[int, list[int]] = field(default_factory=dict)  # their notes' items in order
     rejections: list[dict[str, Any]] = field(default_factory=list)  # the names analysis leaves alone, of these
     forms: tuple[str, ...] = ()  # their names, aliases and mention texts, folded: the rejections they touch
 
@@ -58,13 +60,11 @@ def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot
                 entity_ids,
             ).fetchall()
         ],
-        items=[
-            (row[0], row[1])
-            for row in ws.db.execute(
-                f"SELECT id, ref_id FROM briefing_items WHERE kind = 'entity' AND ref_id IN ({marks})", entity_ids
-            ).fetchall()
-        ],
     )
+    snapshot.item_rows = dict_rows(
+        ws, f"SELECT * FROM briefing_items WHERE kind = 'entity' AND ref_id IN ({marks}) ORDER BY id", entity_ids
+    )
+    snapshot.item_order = item_order(ws, sorted({row["briefing_id"] for row in snapshot.item_rows}))
     snapshot.forms = tuple(
         sorted(
             {normalise_name(e["name"]) for e in snapshot.entities}
@@ -108,8 +108,9 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
                 "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = ? WHERE id = ?",
                 [speaker_id, speaker_text, confirmed, quote_id],
             )
-        for item_id, ref_id in snapshot.items:
-            db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [ref_id, item_id])
+        put_items_back(ws, snapshot.item_rows, snapshot.item_order, reason or "undo")
+        for item in snapshot.item_rows:
+            db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [item["ref_id"], item["id"]])
         where, params = _rejections_of(snapshot)
         db.execute(f"DELETE FROM rejections WHERE {where}", params)
         for row in snapshot.rejections:

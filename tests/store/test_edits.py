@@ -409,3 +409,32 @@ def test_a_merge_and_a_deletion_are_undone_exactly(ws, two_sources):
     reanalyse(ws, *two_sources)  # analysis finds her again as before: no rejection was left behind
     assert entity_named(ws, "Marta Okafor")["id"] == okafor
     assert [j.action for j in history_for(ws, "entity", okafor)][-1] == "restore"
+
+
+def test_a_merge_leaves_one_card_in_a_note_that_showed_both_and_undo_puts_the_second_back(ws, two_sources):
+    """A note with cards for both entities showed two identical cards after a merge."""
+    from briefing.store.briefings import add_item, create_briefing, read_briefing
+    from briefing.store.entity_snapshots import restore_entity_snapshot, take_entity_snapshot
+
+    okafor, lagos = entity_named(ws, "Marta Okafor")["id"], entity_named(ws, "Lagos Water")["id"]
+    note = create_briefing(ws, "Water")
+    add_item(ws, note, "entity", okafor)
+    add_item(ws, note, "text", None, "Between the cards")
+    add_item(ws, note, "entity", lagos)
+    other = create_briefing(ws, "Only her")
+    add_item(ws, other, "entity", okafor)
+
+    def shown(briefing_id):
+        return [(i.position, i.kind, i.ref_id) for i in read_briefing(ws, briefing_id).items]
+
+    before = shown(note)
+    with ws.transaction():
+        kept = take_entity_snapshot(ws, [lagos, okafor])
+        merge_entities(ws, lagos, [okafor], reason="same")
+    assert shown(note) == [(0, "text", None), (1, "entity", lagos)]
+    assert shown(other) == [(0, "entity", lagos)]  # a note with one of them keeps its card, re-pointed
+    removed = [j for j in history_for(ws, "briefing", note) if j.action == "remove_item"]
+    assert removed and removed[-1].old_value == f"entity {okafor}"
+    restore_entity_snapshot(ws, kept)
+    assert shown(note) == before
+    assert shown(other) == [(0, "entity", okafor)]
