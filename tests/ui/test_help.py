@@ -1,6 +1,7 @@
 """The Help menu: shortcuts read from the menus, the search language with examples that run,
 getting started, and the first-run hint of an empty workspace."""
 
+import re
 import shutil
 
 import pytest
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from briefing.ui.help import EMPTY_WORKSPACE, SEARCH_EXAMPLES, TABS, menu_shortcuts
+from briefing.ui.help import EMPTY_WORKSPACE, GETTING_STARTED, SEARCH_EXAMPLES, TABS, menu_shortcuts
 from briefing.ui.main_window import MainWindow
 from briefing.ui.plain import InertDocument
 from briefing.ui.tasks import TaskRunner
@@ -144,3 +145,31 @@ def test_redo_holds_each_of_its_keys_once_and_ctrl_shift_z_redoes(demo_window, q
     redo = next(a for a in demo_window.findChildren(QAction) if a.text() == "&Redo")
     keys = [k.toString() for k in redo.shortcuts()]
     assert "Ctrl+Shift+Z" in keys and len(keys) == len(set(keys))
+
+
+def test_every_command_and_key_getting_started_names_is_in_the_menus(demo_window):
+    """Getting Started is written by hand: a command renamed, moved or given another key in the
+    menus would send a new user looking for something that is not there."""
+    in_menus = {(menu.split(" ▸ ")[-1], command): keys for menu, command, keys in menu_shortcuts(demo_window)}
+    commands = {command: keys for (_, command), keys in in_menus.items()}
+    text = re.sub(r"\s+", " ", GETTING_STARTED)
+    named = re.findall(r"<b>([^<]+)</b>(?: \(([^)]+)\))?", text)
+    checked = 0
+    for words, keys in named:
+        path = words.split(" ▸ ")
+        if len(path) == 2:
+            assert tuple(path) in in_menus, f"Getting Started names {words!r}: no such menu command"
+            shown = in_menus[tuple(path)]
+        elif words in commands:
+            shown = commands[words]
+        else:
+            continue  # a status or a word set in bold, not a command
+        checked += 1
+        if keys and "," not in keys:  # "Ctrl+Alt+C, D, U" names three commands' keys at once
+            assert keys in shown.split(", "), f"Getting Started gives {words!r} the key {keys}, the menu {shown!r}"
+    every_key = {key for shown in commands.values() for key in shown.split(", ")}
+    for keys in re.findall(r"\((Ctrl[^)]*)\)", text):
+        first, *letters = keys.split(", ")  # "Ctrl+Alt+C, D, U": the same modifiers with D and U
+        for key in [first, *(first[:-1] + letter for letter in letters)]:
+            assert key in every_key, f"Getting Started names {key}: no command has it"
+    assert checked >= 8
