@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +31,13 @@ TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 TEMPLATE_AUTHORS = frozenset({"python-docx"})
 HEADLINE_STYLES = ("Title", "Heading 1")
 READ_STEP = 1 << 20
-PARAGRAPH_TAG, TABLE_TAG, ROW_TAG, CELL_TAG, TEXT_TAG = (qn(f"w:{name}") for name in ("p", "tbl", "tr", "tc", "t"))
+PARAGRAPH_TAG, TABLE_TAG, ROW_TAG, CELL_TAG, RUN_TAG = (qn(f"w:{name}") for name in ("p", "tbl", "tr", "tc", "r"))
+# wrappers whose content the reader sees as the document's own blocks or runs: content controls
+# (a cover page's title, a date picker), custom XML, tracked insertions and moves
+WRAPPER_TAGS = frozenset(qn(f"w:{name}") for name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
+# what the reader does not see in the final text: tracked deletions and moves away; and text
+# boxes, whose paragraphs stand apart from the paragraph that anchors them
+HIDDEN_TAGS = frozenset(qn(f"w:{name}") for name in ("del", "moveFrom", "txbxContent"))
 
 
 def read_docx(raw: bytes) -> Extracted:
@@ -109,7 +115,7 @@ def read_paragraphs(document) -> tuple[str | None, list[str]]:
     title = None
     paragraphs: list[str] = []
     style_of = paragraph_style_names(document)
-    for block in document.element.body.iterchildren():
+    for block in iter_blocks(document.element.body):
         if block.tag == TABLE_TAG:
             rows = [" | ".join(_cell_text(cell) for cell in row.iterchildren(CELL_TAG)) for row in block.iter(ROW_TAG)]
             paragraphs.extend(["\n".join(r for r in rows if r.strip(" |"))] if any(r.strip(" |") for r in rows) else [])
@@ -117,7 +123,7 @@ def read_paragraphs(document) -> tuple[str | None, list[str]]:
         if block.tag != PARAGRAPH_TAG:
             continue
         paragraph = Paragraph(block, document)
-        text = paragraph.text.strip()
+        text = paragraph_text(block).strip()
         if not text:
             continue
         style = style_of(paragraph)
@@ -131,7 +137,37 @@ def read_paragraphs(document) -> tuple[str | None, list[str]]:
 
 
 def _cell_text(cell) -> str:
-    return " ".join("".join(t.text or "" for t in cell.iter(TEXT_TAG)).split())
+    return " ".join(" ".join(paragraph_text(p) for p in iter_blocks(cell) if p.tag == PARAGRAPH_TAG).split())
+
+
+def iter_blocks(container) -> Iterator[Any]:
+    """The paragraphs and tables of ``container`` in order, those inside content controls and
+    tracked insertions included (python-docx lists only the body's own children)."""
+    for child in container.iterchildren():
+        if child.tag in (PARAGRAPH_TAG, TABLE_TAG):
+            yield child
+        elif child.tag in WRAPPER_TAGS:
+            yield from iter_blocks(child)
+
+
+def paragraph_text(paragraph) -> str:
+    """The paragraph's text as Word shows it with changes accepted.
+
+    python-docx's ``Paragraph.text`` reads only runs that are direct children or in links: the
+    words of a tracked insertion, a content control or a field were lost ("the plant reopen"
+    for "the plant would not reopen").
+    """
+    return "".join(run.text for run in paragraph.iter(RUN_TAG) if is_shown(run, paragraph))
+
+
+def is_shown(run, paragraph) -> bool:
+    """True unless the run is deleted, moved away or in a text box between it and ``paragraph``."""
+    element = run.getparent()
+    while element is not None and element is not paragraph:
+        if element.tag in HIDDEN_TAGS or element.tag == PARAGRAPH_TAG:
+            return False
+        element = element.getparent()
+    return True
 
 
 def paragraph_style_names(document) -> Callable[[Any], str]:

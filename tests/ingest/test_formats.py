@@ -6,7 +6,10 @@ import socket
 import textwrap
 from datetime import UTC, datetime
 
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from pypdf import PdfReader
 
 from briefing.domain import Document
@@ -244,6 +247,34 @@ def test_docx_tables_are_kept_between_their_paragraphs(tmp_path):
 def test_docx_core_title_is_a_fallback(tmp_path):
     doc = read_document(make_docx(tmp_path / "t.docx", [PARA_1, PARA_2], core_title="Outage report"))
     assert doc.title == "Outage report"
+
+
+def test_docx_reads_tracked_insertions_content_controls_and_not_deletions(tmp_path):
+    """A document saved with Track Changes lost its inserted words ("the plant reopen" for "the plant
+    would not reopen"); a content control's date and a cover page's title were lost too."""
+    w = nsdecls("w")
+    document = docx.Document()
+    changed = document.add_paragraph("The ministry said the plant ")
+    for change in (
+        '<w:ins w:id="1"><w:r><w:t xml:space="preserve">would not </w:t></w:r></w:ins>',
+        '<w:del w:id="2"><w:r><w:delText>will </w:delText></w:r></w:del>',
+        '<w:moveFrom w:id="3"><w:r><w:t>soon </w:t></w:r></w:moveFrom>',
+    ):
+        changed._p.append(parse_xml(change.replace(" w:id", f" {w} w:id", 1)))
+    changed.add_run("reopen before the inquiry reports in May.")
+    dated = document.add_paragraph("Officials met on ")
+    dated._p.append(parse_xml(f"<w:sdt {w}><w:sdtContent><w:r><w:t>4 March 2026</w:t></w:r></w:sdtContent></w:sdt>"))
+    dated.add_run(" to discuss the outage at Kessel Point.")
+    cover = f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>{HEADLINE}</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    document.element.body.insert(0, parse_xml(cover))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.title == HEADLINE
+    assert doc.text == (
+        "The ministry said the plant would not reopen before the inquiry reports in May.\n\n"
+        "Officials met on 4 March 2026 to discuss the outage at Kessel Point."
+    )
 
 
 def test_eml_headers_and_plain_part(tmp_path):
