@@ -166,8 +166,11 @@ def starts_paragraph(above: Line, line: Line, usual: float) -> bool:
     ratio = spacing(above, line)
     if ratio is None:
         return False
-    # a line above the previous one: a new column or a text box placed out of order
-    return ratio <= 0 or ratio > GAP_FACTOR * usual
+    if ratio <= 0:
+        # a line above the previous one: a new column, or a text box placed out of order; a
+        # sentence that runs on from the foot of one column to the head of the next is one paragraph
+        return not continues(above.text, line.text)
+    return ratio > GAP_FACTOR * usual
 
 
 def drop_running_lines(pages: list[list[Line]]) -> None:

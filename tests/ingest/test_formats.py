@@ -10,6 +10,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from fpdf import FPDF
 from pypdf import PdfReader
 
 from briefing.domain import Document
@@ -190,6 +191,30 @@ def test_pdf_pages_lose_running_lines_but_no_text(tmp_path, edges_first):
     assert PdfReader(tmp_path / "report.pdf").get_num_pages() == 2
     # every paragraph whole, including the one split by the page break; no header or page number
     assert doc.text == "\n\n".join(paragraphs)
+
+
+def test_pdf_sentence_running_on_into_the_next_column_stays_one_paragraph(tmp_path):
+    """A two-column analyst note split "subject to small upward" / "pressures due to the guidance"
+    into two paragraphs at the column break."""
+    left = (
+        "Kreate guides that its revenue will grow to 290-310 MEUR in 2025, and that EBITA will grow to 9-11 MEUR. "
+        "Our revenue forecasts for the company were subject to some small upward"
+    )
+    right = "pressures due to the guidance and outlook, but changes in earnings forecasts were moderate."
+    after = "We now expect 2025 revenue to grow by 7% to 296 MEUR and adjusted EBITA to increase to 10.3 MEUR."
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(10, 200)
+    pdf.multi_cell(90, 6, left)
+    pdf.set_xy(110, 20)
+    pdf.multi_cell(90, 6, right)
+    pdf.ln(6)
+    pdf.set_x(110)
+    pdf.multi_cell(90, 6, after)
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read_document(path).text == f"{left} {right}\n\n{after}"
 
 
 def test_pdf_byline_in_text_beats_the_file_author(tmp_path):
