@@ -15,12 +15,13 @@ import unicodedata
 from briefing.domain import TERMINAL_SEQUENCE
 from briefing.ingest.boilerplate import drop_boilerplate
 from briefing.ingest.glue import repair_glue
-from briefing.ingest.paragraphs import assemble_paragraphs, split_blocks
+from briefing.ingest.paragraphs import SOFT_HYPHEN, assemble_paragraphs, split_blocks
 
 # spaces that should be ordinary spaces; the ideographic space (U+3000) is left to CJK text
 ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 # invisible characters that only get in the way of search and matching
-INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff\u180e]")
+# a soft hyphen ending a line stays until the lines are joined: it marks a hyphenated word
+INVISIBLE = re.compile(r"\u00ad(?![ \t]*\n)|[\u200b\u2060\ufeff\u180e]")
 # joiners matter inside Indic, Persian and emoji sequences; next to ASCII they are junk
 STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
@@ -40,7 +41,7 @@ def clean_text_reporting(text: str, *, hard_wrapped: bool = False) -> tuple[str,
     """Clean ``text`` and also return the boilerplate lines that were dropped."""
     lines, dropped = drop_boilerplate(normalise_characters(text).split("\n"))
     assembled = assemble_paragraphs(lines, hard_wrapped=hard_wrapped)
-    repaired = [repair_glue(line) for line in assembled]
+    repaired = [repair_glue(line.replace(SOFT_HYPHEN, "")) for line in assembled]
     lines, dropped_late = drop_boilerplate(repaired)
     return join_paragraphs(lines), dropped + dropped_late
 

@@ -21,6 +21,8 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'’”»)\]]*$")
 # the lookbehind starts a match only where a word starts: searching a 24,000-letter "word"
 # took 9 s when every position inside it was tried
 HYPHENATED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-$")
+SOFT_HYPHEN = "\u00ad"
+RANGE_BREAK = re.compile(r"\d[-–]$")
 FIRST_WORD = re.compile(r"^([^\W\d_]+)")
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MIN_WRAP_LINES = 3  # fewer wrapped-looking lines are no evidence of a fixed width
@@ -112,10 +114,13 @@ def _tail(pieces: list[str]) -> str:
 
 
 def continues_sentence(last: str, line: str) -> bool:
-    """A lower-case start after a hyphenated word, or after a longish unpunctuated line."""
+    """A lower-case start after a hyphenated word, or after a longish unpunctuated line; a
+    number after a number and its dash ("2026-" + "2027")."""
+    if RANGE_BREAK.search(last) and line[:1].isdigit():
+        return True
     if not line[:1].islower():
         return False
-    if HYPHENATED_END.search(last):
+    if HYPHENATED_END.search(last) or last.endswith(SOFT_HYPHEN):
         return True
     return len(last) >= MIN_CONTINUED and not SENTENCE_END.search(last)
 
@@ -138,6 +143,10 @@ def joint(tail: str, line: str, *, keep_hyphen: bool = False, vocabulary=frozens
 
     A hyphenation break is undone when the joined word is plausible; else a space joins.
     """
+    if tail.endswith(SOFT_HYPHEN):
+        return True, ""  # the typesetter's own mark of a hyphenated word: "docu\u00ad" + "ment"
+    if RANGE_BREAK.search(tail) and line[:1].isdigit():
+        return False, ""  # "2026-" + "2027": a range or a number, broken after its dash
     match = HYPHENATED_END.search(tail)
     right = FIRST_WORD.match(line)
     if match and right and line[:1].islower():

@@ -247,6 +247,35 @@ def test_pdf_line_hyphenation_is_undone_only_for_split_words(left, right, joined
     assert "\n" not in text
 
 
+@pytest.mark.parametrize(
+    "left, right, joined",
+    [
+        # a soft hyphen ending the line: the typesetter hyphenated the word (LaTeX, Word's optional hyphens)
+        ("a typical two-column docu\u00ad", "ment with tables, figures and much more besides", "two-column document"),
+        ("the grid had been self\u00ad", "sufficient for years before the winter of the storms", "selfsufficient"),
+        # a range or a figure broken after its dash: "2026- 2027" was the result
+        ("growth prospects in 2026-", "2027 according to the regional grid operator", "2026-2027"),
+        ("a valuation of EV/EBIT 10–", "12x according to the analysts at the bank", "10–12x"),
+    ],
+)
+def test_pdf_line_breaks_inside_words_and_ranges_join_without_a_space(left, right, joined):
+    padding = "Officials at the grid operator blamed a transformer fault on Tuesday evening, they"
+    text = clean_text(f"{padding}\n{left}\n{right}.", hard_wrapped=True)
+    assert joined in text
+    assert "\n" not in text and "\u00ad" not in text
+
+
+def test_soft_hyphen_ending_a_pdf_paragraph_keeps_the_short_line_signal():
+    lines = [
+        "Officials at the grid operator blamed a transformer fault on Tuesday and mathemat\u00ad",
+        "ics.",
+        "The regional minister said an inquiry would begin next week, and that the plan",
+        "would be published before summer.",
+    ]
+    text = clean_text("\n".join(lines), hard_wrapped=True)
+    assert "mathematics.\n\nThe regional minister" in text
+
+
 def test_pdf_hyphenation_follows_the_documents_own_spelling():
     text = "co-\noperation was promised. Officials praised the cooperation of the utilities involved."
     assert clean_text(text, hard_wrapped=True).startswith("cooperation was promised.")
