@@ -42,6 +42,16 @@ NEWS_ENCODINGS = [
     *(f"iso8859_{n}" for n in (2, 4, 5, 6, 7, 8, 9, 13, 15)),
     *("koi8_r koi8_u cp874 cp932 euc_jp iso2022_jp gb18030 big5 euc_kr cp949".split()),
 ]
+SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+}
 MAX_CHAOS = 0.2  # charset-normalizer's share of odd characters, its own default limit
 MAX_CONTROL_SHARE = 0.01
 SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¹²³¿¥£¤¦¨ª¬¯°±´µ¸º](?=[^\W\d_])")
@@ -127,11 +137,21 @@ def candidate_encodings(declared: str | None) -> list[str]:
             name = codecs.lookup(declared).name
         except LookupError:
             return encodings
-        # a page that says latin-1 is nearly always cp1252 in practice (the WHATWG rule)
-        name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+        name = superset_of(name)
         if name not in ("utf-8", "cp1252"):
             encodings.insert(0, name)
     return encodings
+
+
+def superset_of(label: str) -> str:
+    """The encoding text labelled ``label`` is really written in: a page that says latin-1 is
+    nearly always cp1252 in practice, one that says gb2312 is written in its superset GBK, and
+    so on (the WHATWG rule browsers follow). An unknown label is returned as it is."""
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return label
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else SUPERSETS.get(name, name)
 
 
 def decode_strictly(raw: bytes, encoding: str, label: str) -> str:

@@ -1,8 +1,9 @@
 """E-mail files (.eml) through the standard library: headers as metadata, the text part as body.
 
 Subject is the title (without "Fwd:"/"Re:" prefixes), the From display name the author and
-the Date header the published date. The text/plain part is preferred; a text/html part goes
-through the HTML reader. Attachments are ignored. A forwarded-message header block and the
+the Date header the published date. The text/plain part is preferred unless it is blank; a
+text/html part goes through the HTML reader. Attachments are ignored, but named when they are
+all the message holds. A forwarded-message header block and the
 signature after the "-- " delimiter are not part of the article and are cut; so is a phone's
 "Sent from my iPhone". A forward that quotes the article line by line ("> ...") gives the
 article, without the sender's note above it. A forward's sender is not the article's author.
@@ -18,13 +19,13 @@ import re
 from email import policy
 from email.errors import MessageError
 from email.headerregistry import BaseHeader
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 
 from briefing.ingest.dates import parse_date_value
-from briefing.ingest.decode import decode_text, repair_surrogates
+from briefing.ingest.decode import decode_text, repair_surrogates, superset_of
 from briefing.ingest.extracted import Extracted, FormatError
-from briefing.ingest.web import extract_html
+from briefing.ingest.web import decode_html, extract_html
 
 REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
 FORWARD_MARKER = re.compile(r"^-{2,}\s*(forwarded message|original message)\s*-{2,}\s*$", re.I | re.M)
@@ -41,6 +42,7 @@ MIN_QUOTED_LINES = 5  # a forward's quoted article, not a reply's quoted sentenc
 QUOTED_SHARE = 3  # the quoted lines hold three times the words of the rest: the article is the quote
 LAST_NAME_FIRST = re.compile(r"^([A-Z][\w'’-]+), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)$")
 HEADER_NAMES = ("From", "Subject", "Date", "To", "Message-ID", "Content-Type", "MIME-Version")
+ENCODED_WORD_CHARSET = re.compile(r"=\?([\w.:-]{1,40})(\*[\w-]{0,20}\?[bBqQ]\?|\?[bBqQ]\?)")
 FOLD = re.compile(r"\r?\n(?=[ \t])")
 # The email package parses a header in time and memory growing with the square of its encoded
 # words (a 700 KB Subject needed over 3 GB) and takes ~0.5 ms a MIME part (100,000 took 51 s):
@@ -62,8 +64,12 @@ def read_eml(raw: bytes) -> Extracted:
         subject, author, published = read_headers(message)
     except (MessageError, LookupError, ValueError, TypeError, IndexError, AttributeError) as error:
         raise FormatError(f"corrupt e-mail ({type(error).__name__}: {error})") from None
+    if not body.strip():
+        raise FormatError(describe_no_text(message))
     if is_html:
         page = extract_html(body)
+        if not page.text.strip():  # an empty <div><br></div> above the attachments
+            raise FormatError(describe_no_text(message))
         return Extracted(
             text=page.text,
             title=subject or page.title,
@@ -104,20 +110,50 @@ def check_headers(message: EmailMessage) -> None:
 
 
 def read_body(message: EmailMessage) -> tuple[str, bool]:
-    """The preferred text part, decoded in the charset it declares, else as ``decode_text`` guesses.
+    """The text of the plain part, else of the HTML part when the plain one is missing or blank
+    (mail programs send an empty text/plain beside the real HTML message)."""
+    for kind in ("plain", "html"):
+        part = message.get_body(preferencelist=(kind,))
+        if part is not None and (text := read_part(part)).strip():
+            return text, kind == "html"
+    raise FormatError(describe_no_text(message))
+
+
+def read_part(part: MIMEPart) -> str:
+    """A text part decoded in the charset it declares, else as ``decode_text`` guesses.
 
     The email package would read an undeclared 8-bit body as ASCII and replace every other
     byte; ``decode_text`` tries the declaration, UTF-8 and a guessed encoding instead.
     """
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        raise FormatError("no text in the e-mail (only attachments or other parts)")
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):  # a part the package could not decode: take what it offers
         content = part.get_content()
-        return (content if isinstance(content, str) else decode_text(bytes(content))), is_html_part(part)
+        return content if isinstance(content, str) else decode_text(bytes(content))
     # a stray NUL in a parsed message is a relay's artefact, not a sign of binary data
-    return decode_text(payload.replace(b"\x00", b""), part.get_content_charset()), is_html_part(part)
+    payload, charset = payload.replace(b"\x00", b""), part.get_content_charset()
+    if is_html_part(part) and charset is None:
+        return decode_html(payload)  # the page's own <meta charset>, as a browser reads it
+    return decode_text(payload, charset)
+
+
+def describe_no_text(message: EmailMessage) -> str:
+    """Why a message gives no text, naming its attachments: the article may well be one of them."""
+    names = [name for part in message.walk() if (name := attachment_name(part))]
+    if not names:
+        return "no text in the e-mail"
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"no text in the e-mail, only attachments: {shown} (save them to import them)"
+
+
+def attachment_name(part: EmailMessage) -> str | None:
+    """The file name of an attached file, its type when it has none; None for the message's
+    own text parts and containers."""
+    if part.is_multipart():
+        return None
+    name = part.get_filename()
+    if name:
+        return repair_surrogates(" ".join(name.split()))[:80]
+    return None if part.get_content_maintype() == "text" else part.get_content_type()
 
 
 def is_html_part(part) -> bool:
@@ -139,9 +175,15 @@ def read_header(message: EmailMessage, name: str) -> BaseHeader | None:
     """The first ``name`` header, parsed after its raw 8-bit bytes were decoded."""
     for key, value in message.raw_items():
         if key.lower() == name.lower():
-            unfolded = FOLD.sub("", value)
+            unfolded = ENCODED_WORD_CHARSET.sub(widen_charset, FOLD.sub("", value))
             return policy.default.header_factory(name, repair_surrogates(unfolded))
     return None
+
+
+def widen_charset(match: re.Match[str]) -> str:
+    """An encoded word's charset label replaced by the superset mail programs really write in
+    ("=?gb2312?B?...?=" holds GBK)."""
+    return f"=?{superset_of(match.group(1))}{match.group(2)}"
 
 
 def quoted_article(text: str) -> str | None:
