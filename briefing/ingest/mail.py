@@ -5,7 +5,8 @@ the Date header the published date. The text/plain part is preferred unless it i
 text/html part goes through the HTML reader. Attachments are ignored, but named when they are
 all the message holds. A forwarded-message header block and the
 signature after the "-- " delimiter are not part of the article and are cut; so is a phone's
-"Sent from my iPhone". A forward that quotes the article line by line ("> ...") gives the
+"Sent from my iPhone", and a newsletter's footer and a sign-off's signature block
+(``mail_furniture``). A forward that quotes the article line by line ("> ...") gives the
 article, without the sender's note above it. A forward's sender is not the article's author.
 
 Headers are read from their raw values: hand-written and badly relayed mail often carries
@@ -25,6 +26,7 @@ from email.parser import BytesParser
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import decode_text, repair_surrogates, superset_of
 from briefing.ingest.extracted import Extracted, FormatError
+from briefing.ingest.mail_furniture import cut_mail_furniture
 from briefing.ingest.web import decode_html, extract_html
 
 REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
@@ -43,6 +45,8 @@ QUOTED_SHARE = 3  # the quoted lines hold three times the words of the rest: the
 LAST_NAME_FIRST = re.compile(r"^([A-Z][\w'’-]+), ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)$")
 HEADER_NAMES = ("From", "Subject", "Date", "To", "Message-ID", "Content-Type", "MIME-Version")
 ENCODED_WORD_CHARSET = re.compile(r"=\?([\w.:-]{1,40})(\*[\w-]{0,20}\?[bBqQ]\?|\?[bBqQ]\?)")
+Q_WORD = re.compile(r"=\?[^?\s]{1,60}\?[qQ]\?[^?\s]{0,2000}\?=")
+ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
 FOLD = re.compile(r"\r?\n(?=[ \t])")
 # The email package parses a header in time and memory growing with the square of its encoded
 # words (a 700 KB Subject needed over 3 GB) and takes ~0.5 ms a MIME part (100,000 took 51 s):
@@ -64,14 +68,12 @@ def read_eml(raw: bytes) -> Extracted:
         subject, author, published = read_headers(message)
     except (MessageError, LookupError, ValueError, TypeError, IndexError, AttributeError) as error:
         raise FormatError(f"corrupt e-mail ({type(error).__name__}: {error})") from None
-    if not body.strip():
-        raise FormatError(describe_no_text(message))
     if is_html:
         page = extract_html(body)
         if not page.text.strip():  # an empty <div><br></div> above the attachments
             raise FormatError(describe_no_text(message))
         return Extracted(
-            text=page.text,
+            text=cut_mail_furniture(page.text),
             title=subject or page.title,
             author=author or page.author,
             outlet=page.outlet,
@@ -80,9 +82,9 @@ def read_eml(raw: bytes) -> Extracted:
     body = MOBILE_SIGNATURE.sub("", body.replace("\r\n", "\n"))
     quoted = quoted_article(body)
     if quoted is not None:  # a forward that quotes the article under "On ... wrote:"
-        return Extracted(text=cut_signature(quoted), title=subject, published=published)
+        return Extracted(text=cut_mail_furniture(cut_signature(quoted)), title=subject, published=published)
     forwarded = FORWARD_MARKER.search(body) is not None
-    text = cut_forward_block(cut_signature(cut_reply_quote(body)))
+    text = cut_mail_furniture(cut_forward_block(cut_signature(cut_reply_quote(body))))
     return Extracted(text=text, title=subject, author=None if forwarded else author, published=published)
 
 
@@ -176,6 +178,7 @@ def read_header(message: EmailMessage, name: str) -> BaseHeader | None:
     for key, value in message.raw_items():
         if key.lower() == name.lower():
             unfolded = ENCODED_WORD_CHARSET.sub(widen_charset, FOLD.sub("", value))
+            unfolded = Q_WORD.sub(escape_raw_bytes, unfolded)
             return policy.default.header_factory(name, repair_surrogates(unfolded))
     return None
 
@@ -184,6 +187,12 @@ def widen_charset(match: re.Match[str]) -> str:
     """An encoded word's charset label replaced by the superset mail programs really write in
     ("=?gb2312?B?...?=" holds GBK)."""
     return f"=?{superset_of(match.group(1))}{match.group(2)}"
+
+
+def escape_raw_bytes(match: re.Match[str]) -> str:
+    """A "Q" encoded word with raw 8-bit bytes in it ("=?iso-8859-1?Q?Fr\xf6sche?="), which the
+    email package leaves undecoded, with those bytes written as "=F6" as they should have been."""
+    return ESCAPED_BYTE.sub(lambda byte: f"={ord(byte.group(0)) - 0xDC00:02X}", match.group(0))
 
 
 def quoted_article(text: str) -> str | None:

@@ -69,3 +69,58 @@ def test_a_message_whose_text_is_empty_names_its_attachments(tmp_path, blank_htm
     with pytest.raises(IngestError) as caught:
         read_document(path)
     assert caught.value.reason == "no text in the e-mail, only attachments: release.pdf (save them to import them)"
+
+
+ARTICLE = [
+    "The regional grid operator said on Tuesday that the outage at Kessel Point had left 40,000 homes without power.",
+    "“We are doing everything we can to restore supply before the weekend,” the operator's chief executive said.",
+    "Officials blamed a transformer fault and said an inquiry would report its findings to the minister in May.",
+]
+
+
+def plain_message(tmp_path, body: str):
+    raw = (HEADERS.format(subject="Grid outage") + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).encode()
+    return read_document(write(tmp_path, raw.replace(b"\n", b"\r\n").replace(b"\r\r", b"\r")))
+
+
+def test_a_newsletters_view_online_line_social_links_and_footer_are_cut(tmp_path):
+    body = "\n\n".join(
+        [
+            "View this email in your browser (https://mailchi.mp/eb93241944da/grid)",
+            *ARTICLE,
+            "============================================================",
+            "** (http://www.twitter.com/)\n** (http://www.facebook.com)",
+            "Copyright © 2026 Halden Courier, All rights reserved.",
+            "You are receiving this email as a subscriber to the Halden Courier Newsletter.",
+            "Our mailing address is:\nHalden Courier\n26 Harbour Lane\nPort Halden",
+            "Want to change how you receive these emails?\nYou can update your preferences (https://x.example/p) "
+            "or unsubscribe from this list (https://x.example/u)",
+        ]
+    )
+    assert plain_message(tmp_path, body).text == "\n\n".join(ARTICLE)
+
+
+def test_a_sign_off_and_the_signature_block_under_it_are_cut(tmp_path):
+    signature = "Best regards,\n\nAnabel Gonzalo\nPurchasing Manager\nFANOX ELECTRONIC, S.L.\nT. +34 944 711 411"
+    assert plain_message(tmp_path, "\n\n".join([*ARTICLE, signature])).text == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a notice quoted in the article's first half is the article's
+        "You are receiving this email because the ministry wrote to every customer, the operator said.",
+        # a sign-off with a long text under it is a letter inside the article
+        "Thanks,\n\n" + "\n\n".join(ARTICLE * 10),
+    ],
+)
+def test_furniture_words_early_in_the_text_stay(tmp_path, text):
+    body = "\n\n".join([text, *ARTICLE])
+    assert plain_message(tmp_path, body).text.startswith(text.split("\n")[0])
+
+
+def test_raw_bytes_inside_an_encoded_subject_are_read_in_its_charset(tmp_path):
+    """Old mail programs put 8-bit bytes inside "=?iso-8859-1?Q?...?=": the title showed the raw word."""
+    raw = b"From: Doug <doug@example.com>\r\nSubject: =?iso-8859-1?Q?Die_Hasen_und_die_Fr\xf6sche?=\r\n\r\n"
+    raw += "\n".join(ARTICLE).encode()
+    assert read_document(write(tmp_path, raw)).title == "Die Hasen und die Frösche"
