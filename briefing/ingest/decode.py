@@ -1,7 +1,8 @@
 """Bytes to text for the text-like formats, refusing binary data and undecodable garbage.
 
 Order: a byte-order mark decides (UTF-8, UTF-16, UTF-32); then a charset the file declares
-(HTML meta, XML declaration, e-mail Content-Type); then strict UTF-8; then Windows-1252 when
+(HTML meta, XML declaration, e-mail Content-Type; a single-byte one after strict UTF-8); then
+strict UTF-8; then UTF-8 with a rare broken byte replaced; then Windows-1252 when
 the bytes look like Western text in it and the result is in a language it is written for
 (charset-normalizer may prefer Central European cp1250 and turn "Señor" into "Seńor"); then charset-normalizer's
 best guess among the encodings news files are written in, accepted only when the language
@@ -52,6 +53,8 @@ SUPERSETS = {
     "iso8859-11": "cp874",
     "tis-620": "cp874",
 }
+MAX_BROKEN_SHARE = 2000  # at most one broken UTF-8 sequence in this many bytes
+MIN_WELL_FORMED = 20  # and this many well-formed characters beyond ASCII for each
 MAX_CHAOS = 0.2  # charset-normalizer's share of odd characters, its own default limit
 MAX_CONTROL_SHARE = 0.01
 SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¹²³¿¥£¤¦¨ª¬¯°±´µ¸º](?=[^\W\d_])")
@@ -90,11 +93,9 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
         if utf16 is not None:
             return check_text(utf16)
         raise FormatError("binary data, not text (contains NUL bytes)")
-    for encoding in candidate_encodings(declared):
-        try:
-            return check_text(raw.decode(encoding))
-        except (UnicodeDecodeError, LookupError):
-            continue
+    labelled = decode_labelled(raw, declared)
+    if labelled is not None:
+        return check_text(labelled)
     western = looks_like_cp1252(raw)
     if western and in_a_western_language(raw.decode("cp1252")):
         return check_text(raw.decode("cp1252"))  # a guess could make "Señor" "Seńor" (cp1250)
@@ -104,6 +105,17 @@ def decode_text(raw: bytes, declared: str | None = None) -> str:
     if western:
         return check_text(raw.decode("cp1252"))
     raise FormatError("not readable text (not UTF-8, and no other encoding gives text in a known language)")
+
+
+def decode_labelled(raw: bytes, declared: str | None) -> str | None:
+    """``raw`` in its declared encoding or UTF-8 (``candidate_encodings``), else as UTF-8 damaged
+    in a few places; None when neither fits."""
+    for encoding in candidate_encodings(declared):
+        try:
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return nearly_utf8(raw)
 
 
 def guess_encoding(raw: bytes) -> str | None:
@@ -131,6 +143,13 @@ def in_a_western_language(text: str) -> bool:
 
 
 def candidate_encodings(declared: str | None) -> list[str]:
+    """UTF-8 and the declared encoding, in the order to try them.
+
+    A single-byte encoding decodes any bytes, so it comes after UTF-8: text that is valid UTF-8
+    with letters beyond ASCII was written in UTF-8 whatever its label says (a mail part labelled
+    Windows-1251 showed "ProtecciГіn" for "Protección"), and cp125x text is never valid UTF-8
+    by chance. A multi-byte label (GBK, Shift_JIS) is tried first, as declared.
+    """
     encodings = ["utf-8"]
     if declared:
         try:
@@ -139,8 +158,28 @@ def candidate_encodings(declared: str | None) -> list[str]:
             return encodings
         name = superset_of(name)
         if name not in ("utf-8", "cp1252"):
-            encodings.insert(0, name)
+            encodings.insert(len(encodings) if is_single_byte(name) else 0, name)
     return encodings
+
+
+def is_single_byte(encoding: str) -> bool:
+    """True for an encoding with one character a byte (Windows, ISO 8859, KOI8 code pages)."""
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(encoding, errors="replace")) == 0x80
+    except LookupError:
+        return False
+
+
+def nearly_utf8(raw: bytes) -> str | None:
+    """``raw`` as UTF-8 with its few broken bytes replaced, when it is UTF-8 text damaged in
+    transit (a byte lost where a relay split a line): a whole message was refused for one byte.
+    None when the bytes are not mostly well-formed UTF-8 beyond ASCII."""
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    beyond_ascii = sum(1 for ch in text if ord(ch) > 127) - broken
+    if broken <= max(1, len(raw) // MAX_BROKEN_SHARE) and beyond_ascii >= MIN_WELL_FORMED * broken:
+        return text
+    return None
 
 
 def superset_of(label: str) -> str:

@@ -109,6 +109,24 @@ def test_declared_charset_is_honoured():
     assert decode_text("Москва".encode("koi8-r"), "koi8-r") == "Москва"
 
 
+def test_utf8_labelled_with_a_single_byte_charset_is_read_as_utf8():
+    """A mail part labelled Windows-1251 but written in UTF-8 showed "ProtecciГіn" for "Protección"."""
+    text = "Fabricante especialista en Protección & Control, Parque Tecnológico de Bizkaia"
+    assert decode_text(text.encode("utf-8"), "windows-1251") == text
+    russian = "Правительство заявило, что энергоснабжение будет восстановлено к выходным."
+    assert decode_text(russian.encode("cp1251"), "windows-1251") == russian
+    assert decode_text("電力会社は週末までに復旧すると述べた。".encode("shift_jis"), "shift_jis").startswith("電力会社")
+
+
+def test_utf8_damaged_in_one_place_is_read_with_one_replacement():
+    """A Russian newsletter with one byte lost in transit was refused whole as "not readable text"."""
+    sentence = "Профессионалы.ru — ведущая деловая сеть России и СНГ для поиска специалистов и клиентов. "
+    raw = (sentence * 20).encode("utf-8")
+    damaged = raw[:900] + raw[901:]  # a two-byte letter loses its second byte
+    text = decode_text(damaged, "utf-8")
+    assert text.count("\ufffd") == 1 and len(text) >= len(sentence * 20) - 2
+
+
 @pytest.mark.parametrize(
     "raw, reason",
     [
