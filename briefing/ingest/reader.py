@@ -27,6 +27,7 @@ from briefing.ingest.mail import read_eml
 from briefing.ingest.metadata import TextMetadata, pick, read_text_metadata, strip_site_affix
 from briefing.ingest.pdf import read_pdf
 from briefing.ingest.plain import read_markdown, read_txt
+from briefing.ingest.sniff import actual_format
 from briefing.ingest.web import read_html
 from briefing.ingest.word import read_docx
 
@@ -65,7 +66,7 @@ def read_document(path: str | Path) -> Document:
 
 def build_document(path: Path) -> Document:
     raw = read_bytes(path)
-    fmt = files.FORMAT_BY_SUFFIX[files.suffix_of(path)]
+    fmt = actual_format(raw, files.FORMAT_BY_SUFFIX[files.suffix_of(path)])
     extracted = READERS[fmt](raw)
     if len(extracted.text) > files.MAX_TEXT_CHARS:  # checked before cleaning, which needs ~20 bytes a character
         raise FormatError(files.describe_too_long(len(extracted.text), files.MAX_TEXT_CHARS))

@@ -43,7 +43,8 @@ def test_whitespace_only_text_is_empty(tmp_path):
 @pytest.mark.parametrize(
     "name, raw, reason",
     [
-        ("nul.txt", b"GIF89a\x00\x00\x01\x00binary" * 10, "binary data"),
+        ("nul.txt", b"GIF89a\x00\x00\x01\x00binary" * 10, "not a text file: it is an image"),
+        ("nul.md", b"text\x00\x00\x01\x00binary" * 10, "binary data"),
         ("garbage.txt", bytes([0x81, 0x8D, 0xFF, 0xC3, 0x28, 0x9D]) * 40, "not readable text"),
         ("garbage.md", bytes([0x81, 0x8D, 0xFF, 0xC3, 0x28, 0x9D]) * 40, "not readable text"),
         ("garbage.html", bytes([0x81, 0x8D, 0xFF, 0xC3, 0x28, 0x9D]) * 40, "not readable text"),
