@@ -20,8 +20,8 @@ from briefing.ingest.paragraphs import SOFT_HYPHEN, assemble_paragraphs, split_b
 # spaces that should be ordinary spaces; the ideographic space (U+3000) is left to CJK text
 ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 # invisible characters that only get in the way of search and matching
-# a soft hyphen ending a line stays until the lines are joined: it marks a hyphenated word
-INVISIBLE = re.compile(r"\u00ad(?![ \t]*\n)|[\u200b\u2060\ufeff\u180e]")
+# a soft hyphen ending a line after a letter stays until the lines are joined: it marks a hyphenated word
+INVISIBLE = re.compile(r"(?<![^\W\d_])\u00ad|\u00ad(?![ \t]*\n)|[\u200b\u2060\ufeff\u180e]")
 # joiners matter inside Indic, Persian and emoji sequences; next to ASCII they are junk
 STRAY_JOINERS = re.compile(r"(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f]|$)", re.M)
 LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028]")
