@@ -31,6 +31,12 @@ MAX_HEADING_LINES = 4
 MAX_HEADING_CHARS = 300
 EDGE_BAND = 2.0  # points: lines this close to the page's top or bottom baseline stand on it
 MAX_PAGES = 2000  # a longer document is refused, not cut short without a word
+# glyph names pypdf writes for unmapped glyphs: "/g24", "/cid112", "/G2E", "/CP"; "and/or" is none
+GLYPH_NAMES = re.compile(r"(?:/(?:[gc]\d{1,5}|cid\d{1,5}|[A-Z]{1,3}[0-9A-Z]{0,4})(?![a-z]))+")
+NUMBERED_GLYPH = re.compile(r"/(?:[gc]|cid)\d{1,5}")
+GLYPH_LINE_SHARE = 0.5  # a line this much glyph names is dropped
+GLYPH_TEXT_SHARE = 0.5  # a document this much glyph names is refused
+GLYPH_TEXT = "no readable text: the pdf's fonts map their glyphs to no characters (glyph names such as /g24)"
 BOMB = "pdf content too large when unpacked (a decompression bomb?)"
 
 
@@ -43,7 +49,7 @@ class Line:
 
 def read_pdf(raw: bytes) -> Extracted:
     reader = open_pdf(raw)
-    pages = [page_lines(page) for page in reader.pages]
+    pages = drop_glyph_lines([page_lines(page) for page in reader.pages])
     drop_running_lines(pages)
     usual, body = usual_spacing(pages), body_size(pages)
     paragraphs = join_pages([split_paragraphs(lines, usual, body) for lines in pages])
@@ -94,6 +100,35 @@ def page_lines(page) -> list[Line]:
     except (PdfReadError, PdfStreamError) as error:
         raise FormatError(f"corrupt pdf page ({one_line(error)})") from None
     return [line for line in lines if line.text.strip()]
+
+
+def drop_glyph_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages without lines that are glyph names rather than text ("/g24/g149/g135", "/G43/G24"):
+    what pypdf gives for a font that maps its glyphs to no characters. When most of the text is
+    such, the file is refused: its few readable lines (a cover page) would pass for the document."""
+    total = garbage = 0
+    kept: list[list[Line]] = []
+    for lines in pages:
+        kept.append([])
+        for line in lines:
+            size, names = len(line.text.replace(" ", "")), glyph_name_chars(line.text)
+            total, garbage = total + size, garbage + names
+            if names < GLYPH_LINE_SHARE * size:
+                kept[-1].append(line)
+    if total and garbage >= GLYPH_TEXT_SHARE * total:
+        raise FormatError(
+            "no readable text: the pdf's fonts map their glyphs to no characters (glyph names such as /g24)"
+        )
+    return kept
+
+
+def glyph_name_chars(text: str) -> int:
+    """How many characters of ``text`` are glyph names: runs of two or more, or "/g24"-like ones."""
+    return sum(
+        len(match.group())
+        for match in GLYPH_NAMES.finditer(text)
+        if match.group().count("/") >= 2 or NUMBERED_GLYPH.fullmatch(match.group())
+    )
 
 
 def split_paragraphs(lines: list[Line], usual: float, body: float = 0.0) -> list[list[str]]:

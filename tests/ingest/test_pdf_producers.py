@@ -1,0 +1,49 @@
+"""PDFs as careless producers write them: fonts that map glyphs to no characters (pypdf gives
+glyph names, "/g24/g149", for text) and a program's values in the document information."""
+
+import pytest
+
+from briefing.domain import IngestError
+from briefing.ingest import read_document
+from briefing.ingest.pdf import glyph_name_chars
+from tests.ingest.builders import make_pdf
+
+READABLE = [
+    "The regional grid operator said on Tuesday that the outage had left 40,000 homes without power.",
+    "Officials and/or engineers blamed a transformer fault; the TCP/IP link to the substation failed too.",
+]
+GLYPHS = "/g24/g149/g135/g148/g3/g131/g133/g133/g135/g146/g150/g131/g144/g133/g135/g3/g145/g136/g3/g150/g135/g133"
+
+
+def test_a_pdf_that_is_mostly_glyph_names_is_refused(tmp_path):
+    """A working paper came in as 230,000 characters of "/g3/g145/g136": search and the reader
+    showed only those, and its readable cover page would have passed for the document."""
+    path = make_pdf(tmp_path / "paper.pdf", [READABLE[0], *[GLYPHS] * 6])
+    with pytest.raises(IngestError) as caught:
+        read_document(path)
+    assert caught.value.reason.startswith("no readable text: the pdf's fonts map their glyphs to no characters")
+
+
+def test_a_line_of_glyph_names_among_text_is_dropped(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf", [READABLE[0], GLYPHS, READABLE[1]])
+    assert read_document(path).text == "\n\n".join(READABLE)
+
+
+@pytest.mark.parametrize(
+    "text, glyphs",
+    [
+        ("and/or, TCP/IP, 24/7, N/A, km/h", 0),
+        ("/g3", 3),
+        ("/G43/G24/G14", 12),
+        ("/BT /D5/D9/CP", 9),  # a lone "/BT" is no run
+    ],
+)
+def test_glyph_names_are_told_from_slashes_in_text(text, glyphs):
+    assert glyph_name_chars(text) == glyphs
+
+
+def test_a_program_value_in_the_document_information_is_no_title_or_author(tmp_path):
+    """A working paper's PDF gave the author "ARRAY(0x2c7cf020)", a Perl list printed as text."""
+    path = make_pdf(tmp_path / "paper.pdf", READABLE, title="ARRAY(0x2c7cf020)", author="ARRAY(0x2c7cf020)")
+    doc = read_document(path)
+    assert doc.author is None and "ARRAY" not in (doc.title or "")
