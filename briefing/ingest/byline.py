@@ -227,6 +227,11 @@ NOT_NAME_WORDS = frozenset(
 )
 HANDLE = re.compile(r"@\w+")
 ACCOUNT = re.compile(r"(?i)\w*admin\w*")  # a site account: "Jdadmin", "siteadmin"
+# a program's value printed where a name belongs: a Perl list in a PDF's Author, "[object Object]"
+PROGRAM_VALUE = re.compile(
+    r"(?i)(?:array|hash|scalar|code|glob|ref)\(0x[0-9a-f]+\)|\[object \w+\]|<[\w.]+ object at 0x[0-9a-f]+>"
+    r"|none|null|nil|undefined|nan|n/a|\$\{[\w.]+\}|\{\{[\w. ]+\}\}|%[\w_]+%"
+)
 
 
 def tidy_author(value: str | None, outlet: str | None = None) -> str | None:
@@ -239,7 +244,7 @@ def tidy_author(value: str | None, outlet: str | None = None) -> str | None:
     a credit, an advert or a team ("Courtesy Google", "Jerusalem Post Staff") is no author,
     and neither is the page's ``outlet`` given again ("CBS News" on a CBS News page).
     """
-    if not value or not value.strip():
+    if not value or not value.strip() or PROGRAM_VALUE.fullmatch(value.strip()):
         return None
     value = " ".join(HANDLE.sub(" ", value).split()).strip(" ,;")  # "Jane Doe@janedoe"
     sentence = ROLE_SENTENCE.match(value)

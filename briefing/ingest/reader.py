@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from briefing.domain import Document, IngestError
 from briefing.ingest import files
 from briefing.ingest.boilerplate import is_release_furniture
-from briefing.ingest.byline import outlet_or_credit, tidy_author, tidy_outlet
+from briefing.ingest.byline import PROGRAM_VALUE, outlet_or_credit, tidy_author, tidy_outlet
 from briefing.ingest.clean import clean_text, strip_controls
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.decode import repair_surrogates
@@ -164,7 +164,7 @@ def choose_published(extracted: Extracted, found: TextMetadata) -> str | None:
 
 def plausible_title(title: str | None) -> str | None:
     """A file-level title, unless it is a placeholder, a press-release label or a file name."""
-    if not title or len(title.strip()) < 3:
+    if not title or len(title.strip()) < 3 or PROGRAM_VALUE.fullmatch(title.strip()):
         return None
     lower = title.strip().lower()
     if lower in PLACEHOLDER_TITLES or lower.startswith("microsoft word - ") or lower.endswith(FILE_SUFFIXES):

@@ -426,6 +426,11 @@ def test_a_banner_navigation_word_or_credit_is_never_the_headline(line):
         ("Life Video", None),
         ("Halden Courier Editorial", None),
         ("Halden Courier Staff", None),
+        # a program's value where the name belongs: a working paper's PDF said "ARRAY(0x2c7cf020)"
+        ("ARRAY(0x2c7cf020)", None),
+        ("[object Object]", None),
+        ("undefined", None),
+        ("${author.name}", None),
     ],
 )
 def test_an_author_is_people_not_a_role_a_sentence_or_a_list_of_things(value, expected):
