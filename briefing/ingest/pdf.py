@@ -21,6 +21,8 @@ from briefing.ingest.dates import parse_date_value
 from briefing.ingest.extracted import Extracted, FormatError
 
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# the footer a browser prints on every page: the page's address and the page's number
+BROWSER_FOOTER = re.compile(r"^(?:https?|file)://\S+\s+(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}$", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'’”»)]*\s*$")
 GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
 SIZE_CHANGE = 0.5  # points
@@ -29,6 +31,7 @@ DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body te
 HEADING_EXTRA = 1.5  # points above the body size that make a line a heading
 MAX_HEADING_LINES = 4
 MAX_HEADING_CHARS = 300
+HEADLINE_SEARCH = 6  # the first page's lines where the headline stands
 EDGE_BAND = 2.0  # points: lines this close to the page's top or bottom baseline stand on it
 MAX_PAGES = 2000  # a longer document is refused, not cut short without a word
 # glyph names pypdf writes for unmapped glyphs: "/g24", "/cid112", "/G2E", "/CP"; "and/or" is none
@@ -52,12 +55,32 @@ def read_pdf(raw: bytes) -> Extracted:
     pages = drop_glyph_lines([page_lines(page) for page in reader.pages])
     drop_running_lines(pages)
     usual, body = usual_spacing(pages), body_size(pages)
+    drop_header_above_headline(pages, body)
     paragraphs = join_pages([split_paragraphs(lines, usual, body) for lines in pages])
     text = "\n\n".join("\n".join(p) for p in paragraphs)
     if not text.strip():
         raise FormatError("no text found (a scanned or image-only pdf? text recognition is not supported)")
     title, author, published = read_info(reader)
     return Extracted(text=text, file_title=title, file_author=author, file_published=published, hard_wrapped=True)
+
+
+def drop_header_above_headline(pages: list[list[Line]], body: float) -> None:
+    """Drop the small lines on the first page's top edge that stand above its headline, in place.
+
+    A one-page article printed from a browser starts with the browser's header ("11/9/15, 6:05
+    PM  Grid outage | Courier"), which only repetition over pages marks as a running line: as
+    the text's first line, it was the title. The headline is the first page's largest type
+    among its first lines, clearly larger than the body.
+    """
+    lines = pages[0] if pages else []
+    top = lines[:HEADLINE_SEARCH]
+    if not top or body <= 0 or max(line.size for line in top) < body + HEADING_EXTRA:
+        return
+    biggest = max(line.size for line in top)
+    start = next(index for index, line in enumerate(top) if line.size > biggest - SIZE_CHANGE)
+    edge = {id(line) for line in edge_lines(lines)}
+    if start and all(id(line) in edge and line.size < body for line in lines[:start]):
+        del lines[:start]
 
 
 def open_pdf(raw: bytes) -> PdfReader:
@@ -252,7 +275,10 @@ def running_key(line: Line) -> str:
 
 
 def is_running(line: Line, repeated: set[str]) -> bool:
-    return running_key(line) in repeated or PAGE_NUMBER.match(line.text.strip()) is not None
+    text = line.text.strip()
+    return (
+        running_key(line) in repeated or PAGE_NUMBER.match(text) is not None or BROWSER_FOOTER.match(text) is not None
+    )
 
 
 def join_pages(pages: list[list[list[str]]]) -> list[list[str]]:

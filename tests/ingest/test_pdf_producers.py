@@ -1,7 +1,9 @@
-"""PDFs as careless producers write them: fonts that map glyphs to no characters (pypdf gives
-glyph names, "/g24/g149", for text) and a program's values in the document information."""
+"""PDFs as producers write them: a browser's printed header and footer, fonts that map glyphs
+to no characters (pypdf gives glyph names, "/g24/g149", for text) and a program's values in
+the document information."""
 
 import pytest
+from fpdf import FPDF
 
 from briefing.domain import IngestError
 from briefing.ingest import read_document
@@ -47,3 +49,37 @@ def test_a_program_value_in_the_document_information_is_no_title_or_author(tmp_p
     path = make_pdf(tmp_path / "paper.pdf", READABLE, title="ARRAY(0x2c7cf020)", author="ARRAY(0x2c7cf020)")
     doc = read_document(path)
     assert doc.author is None and "ARRAY" not in (doc.title or "")
+
+
+class PrintedPage(FPDF):
+    """An article printed from a browser: its date and title on top, its address and page below."""
+
+    def header(self):
+        self.set_font("Helvetica", "", 8)
+        self.cell(95, 5, "3/4/26, 9:05 AM")
+        self.cell(0, 5, "Grid outage hits Port Halden | Halden Courier", align="R")
+        self.ln(10)
+
+    def footer(self):
+        self.set_y(-12)
+        self.set_font("Helvetica", "", 8)
+        self.cell(150, 5, "https://courier.example/news/2026/03/04/grid-outage-hits-port-halden")
+        self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="R")
+
+
+def test_a_one_page_article_printed_from_a_browser_loses_the_browsers_header_and_footer(tmp_path):
+    """The browser's header was the title ("3/4/26, 9:05 AM Grid outage hits Port Halden |
+    Halden Courier") and its footer the last paragraph: on one page nothing repeats."""
+    pdf = PrintedPage()
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.multi_cell(0, 9, "Grid outage hits Port Halden")
+    pdf.set_font("Times", "", 12)
+    for paragraph in READABLE:
+        pdf.ln(3)
+        pdf.multi_cell(0, 6, paragraph)
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    doc = read_document(path)
+    assert (doc.title, doc.text) == ("Grid outage hits Port Halden", "\n\n".join(READABLE))
