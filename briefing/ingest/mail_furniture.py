@@ -52,6 +52,7 @@ SIGN_OFF = re.compile(
 )
 LINK = re.compile(r"<?(?:https?://|www\.|mailto:)\S+>?|\(\s*\)|\[\s*\]")
 COPYRIGHT = re.compile(r"(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", I)
+LINK_LABEL_WORDS = 3
 MAX_SIGNATURE_LINES = 25
 MAX_LINE_WORDS = 60  # a footer or sign-off line is short; a paragraph that mentions one is not
 
@@ -102,10 +103,11 @@ def is_footer_trim(line: str) -> bool:
 
 
 def is_bare_links(line: str) -> bool:
-    """A row of links with no words of its own: social icons ("** (http://twitter.com/)")."""
+    """A row of links with at most a few words of its own: social icons ("** (http://twitter.com/)",
+    "** Twitter (https://twitter.com/courier)")."""
     if not LINK.search(line):
         return False
-    return not any(ch.isalpha() for ch in LINK.sub("", line))
+    return len([word for word in LINK.sub(" ", line).split() if any(ch.isalpha() for ch in word)]) <= LINK_LABEL_WORDS
 
 
 def cut_from(lines: list[str], index: int | None) -> list[str]:

@@ -89,7 +89,7 @@ def test_a_newsletters_view_online_line_social_links_and_footer_are_cut(tmp_path
             "View this email in your browser (https://mailchi.mp/eb93241944da/grid)",
             *ARTICLE,
             "============================================================",
-            "** (http://www.twitter.com/)\n** (http://www.facebook.com)",
+            "** (http://www.twitter.com/)\n** (http://www.facebook.com)\n** Follow us (https://x.example/courier)",
             "Copyright © 2026 Halden Courier, All rights reserved.",
             "You are receiving this email as a subscriber to the Halden Courier Newsletter.",
             "Our mailing address is:\nHalden Courier\n26 Harbour Lane\nPort Halden",
