@@ -24,6 +24,9 @@ TRANSPORT_HEADERS = frozenset(
 MESSAGE_HEADERS = frozenset(b"from subject date".split())
 MAX_HEADER_LINES = 300
 SAVE_AS = "save it as .docx or .pdf"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of old Office formats
+# Office saves a password-protected .docx, .xlsx or .pptx as a compound file with this stream
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 OLD_OFFICE = "an old Office file (.doc, .xls, .ppt or Outlook .msg); save it as .docx, .pdf or .eml"
 IMAGE = "an image (text recognition is not supported)"
 # (how the bytes start, what they are); checked in order
@@ -59,6 +62,8 @@ DESCRIPTIONS = {"pdf": "a PDF document", "docx": "a Word document", "html": "a w
 def actual_format(raw: bytes, named: str) -> str:
     """The format to read ``raw`` as, given the format its name says; raises FormatError for a
     file that is something Briefing cannot read, or a page saved in place of a document."""
+    if raw.startswith(OLE) and ENCRYPTED_PACKAGE in raw:
+        raise FormatError(f"encrypted {'docx' if named == 'docx' else 'office document'} (password protected)")
     other = describe_unreadable(raw)
     if other is not None:
         raise FormatError(f"not {NAMED[named]}: it is {other}")

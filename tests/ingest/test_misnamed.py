@@ -62,6 +62,8 @@ SIGN_IN = "it is a web page (an error or sign-in page saved in place of the docu
     [
         ("report.pdf", PAGE.encode(), f"not a pdf file: {SIGN_IN}"),
         ("report.docx", OLE, f"not a docx file: {OLD_OFFICE}"),
+        # Word saves a password-protected .docx as a compound file, not as a zip archive
+        ("locked.docx", OLE + "EncryptedPackage".encode("utf-16-le"), "encrypted docx (password protected)"),
         ("message.eml", OLE, f"not an e-mail file: {OLD_OFFICE}"),
         ("memo.txt", b"{\\rtf1\\ansi {\\fonttbl {\\f0 Times;}} Hello}", "not a text file: it is an RTF document"),
         ("scan.pdf", b"\x89PNG\r\n\x1a\n" + bytes(100), "not a pdf file: it is an image (text recognition is not"),
