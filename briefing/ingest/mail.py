@@ -30,7 +30,12 @@ from briefing.ingest.mail_furniture import cut_mail_furniture
 from briefing.ingest.web import decode_html, extract_html
 
 REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
-FORWARD_MARKER = re.compile(r"^-{2,}\s*(forwarded message|original message)\s*-{2,}\s*$", re.I | re.M)
+# Gmail's and Thunderbird's dashed line, Apple Mail's sentence, Outlook's rule of underscores
+FORWARD_MARKER = re.compile(
+    r"^(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:|_{10,})\s*$", re.I | re.M
+)
+# Outlook's forward without a rule: the forwarded message's header lines, From first and a Subject among them
+FORWARD_HEADER_BLOCK = re.compile(r"^From:[^\n]+\n(?=(?:(?:Sent|Date|To|Cc):[^\n]*\n){0,4}Subject:)", re.I | re.M)
 FORWARD_HEADER = re.compile(r"^(from|date|sent|subject|to|cc|reply-to):\s", re.IGNORECASE)
 SIGNATURE = re.compile(r"^-- $", re.M)
 # a phone's or mail program's line under the message: "Sent from my iPhone", "Get Outlook for iOS"
@@ -82,8 +87,9 @@ def read_eml(raw: bytes) -> Extracted:
     body = MOBILE_SIGNATURE.sub("", body.replace("\r\n", "\n"))
     quoted = quoted_article(body)
     if quoted is not None:  # a forward that quotes the article under "On ... wrote:"
-        return Extracted(text=cut_mail_furniture(cut_signature(quoted)), title=subject, published=published)
-    forwarded = FORWARD_MARKER.search(body) is not None
+        article = drop_forward_headers(cut_signature(quoted).split("\n"))
+        return Extracted(text=cut_mail_furniture("\n".join(article)), title=subject, published=published)
+    forwarded = find_forward(body) is not None
     text = cut_mail_furniture(cut_forward_block(cut_signature(cut_reply_quote(body))))
     return Extracted(text=text, title=subject, author=None if forwarded else author, published=published)
 
@@ -231,15 +237,35 @@ def cut_signature(text: str) -> str:
 
 
 def cut_forward_block(text: str) -> str:
-    """Drop a "---- Forwarded message ----" line and the header lines right below it, and the
-    sender's short note above them."""
-    match = FORWARD_MARKER.search(text)
-    if not match:
+    """Drop a forward's marker ("---- Forwarded message ----", "Begin forwarded message:", a
+    rule of underscores, or none but Outlook's header lines) and the header lines below it, and
+    the sender's short note above them."""
+    found = find_forward(text)
+    if found is None:
         return text
-    lines = text[match.end() :].lstrip("\n").split("\n")
-    while lines and (FORWARD_HEADER.match(lines[0]) or not lines[0].strip()):
-        lines.pop(0)
-    forwarded, note = "\n".join(lines), text[: match.start()]
+    start, end = found
+    forwarded, note = "\n".join(drop_forward_headers(text[end:].lstrip("\n").split("\n"))), text[:start]
     if len(note.split()) * QUOTED_SHARE <= len(forwarded.split()):
         return forwarded  # the sender's "FYI" above the article is no part of it
     return note + forwarded
+
+
+def find_forward(text: str) -> tuple[int, int] | None:
+    """Where a forwarded message starts: its marker's start and end, or the start of Outlook's
+    header lines (twice) when there is no marker."""
+    match = FORWARD_MARKER.search(text)
+    if match and FORWARD_HEADER.match(text[match.end() :].lstrip("\n")):
+        return match.start(), match.end()
+    if match and match.group(0).lower().startswith(("-", "begin")):
+        return match.start(), match.end()
+    block = FORWARD_HEADER_BLOCK.search(text)
+    return (block.start(), block.start()) if block else None
+
+
+def drop_forward_headers(lines: list[str]) -> list[str]:
+    """``lines`` without the forwarded message's header lines (and blank lines) at their start."""
+    if not lines or not FORWARD_HEADER.match(lines[0].strip()):
+        return lines
+    while lines and (FORWARD_HEADER.match(lines[0].strip()) or not lines[0].strip()):
+        lines = lines[1:]
+    return lines

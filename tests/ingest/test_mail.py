@@ -124,3 +124,33 @@ def test_raw_bytes_inside_an_encoded_subject_are_read_in_its_charset(tmp_path):
     raw = b"From: Doug <doug@example.com>\r\nSubject: =?iso-8859-1?Q?Die_Hasen_und_die_Fr\xf6sche?=\r\n\r\n"
     raw += "\n".join(ARTICLE).encode()
     assert read_document(write(tmp_path, raw)).title == "Die Hasen und die Frösche"
+
+
+FORWARDED_HEADERS = (
+    "From: Press Office <press@campaign.example>\nDate: 23 August 2016 at 15:40\nTo: media@campaign.example"
+)
+
+
+@pytest.mark.parametrize(
+    "forward",
+    [
+        # Apple Mail
+        f"Begin forwarded message:\n\n{FORWARDED_HEADERS}\nSubject: Grid outage\n\n",
+        # Outlook, with its rule of underscores and without
+        f"________________________________\n{FORWARDED_HEADERS.replace('Date', 'Sent')}\nSubject: Grid outage\n\n",
+        f"{FORWARDED_HEADERS.replace('Date', 'Sent')}\nSubject: Grid outage\n\n",
+        # Apple Mail, quoting the message line by line
+        "Begin forwarded message:\n\n"
+        + "\n".join(f"> {line}" for line in f"{FORWARDED_HEADERS}\nSubject: Grid outage\n\n".split("\n"))
+        + "\n",
+    ],
+    ids=["apple", "outlook-rule", "outlook", "apple-quoted"],
+)
+def test_forwards_of_every_mail_program_give_the_article_without_the_forwarder(tmp_path, forward):
+    """Apple Mail's and Outlook's forwards kept the note, the forwarded headers and the forwarder
+    as the author: only Gmail's "---------- Forwarded message ---------" was known."""
+    article = "\n\n".join(ARTICLE)
+    if "\n> " in forward:
+        article = "\n>\n".join(f"> {paragraph}" for paragraph in ARTICLE)
+    doc = plain_message(tmp_path, f"Team, worth a read.\n\nKevin\n\n{forward}{article}\n")
+    assert (doc.text, doc.author) == ("\n\n".join(ARTICLE), None)
