@@ -23,6 +23,9 @@ from briefing.ingest.extracted import Extracted, FormatError
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 # the footer a browser prints on every page: the page's address and the page's number
 BROWSER_FOOTER = re.compile(r"^(?:https?|file)://\S+\s+(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,4}$", re.I)
+LINE_NUMBER = re.compile(r"^[A-Z]?(\d{1,3})[A-Z]?$")  # a printer's proof marks some "S32", "R33"
+MIN_LINE_NUMBERS = 20  # pleading paper counts 26 or 28 lines a page; a top-ten list is no margin
+MIN_RUN = 5
 SENTENCE_END = re.compile(r"[.!?][\"'’”»)]*\s*$")
 GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
 SIZE_CHANGE = 0.5  # points
@@ -232,15 +235,38 @@ def starts_paragraph(above: Line, line: Line, usual: float) -> bool:
 
 
 def drop_running_lines(pages: list[list[Line]]) -> None:
-    """Remove page numbers and headers or footers repeated on several pages, in place.
+    """Remove page numbers, headers or footers repeated on several pages and the margin's line
+    numbers, in place.
 
     Only a page's edge lines (``edge_lines``) can be running lines, and a line that ends a
     sentence never counts as repeated: the last lines of two paragraphs may well match.
     """
     repeated = find_running_keys(pages)
     for lines in pages:
-        edge = {id(line) for line in edge_lines(lines)}
-        lines[:] = [line for line in lines if id(line) not in edge or not is_running(line, repeated)]
+        running = {id(line) for line in edge_lines(lines) if is_running(line, repeated)}
+        running |= {id(line) for line in line_numbers(lines)}
+        lines[:] = [line for line in lines if id(line) not in running]
+
+
+def line_numbers(lines: list[Line]) -> list[Line]:
+    """The numbers a margin counts the page's lines with (pleading paper, bills, proofs): lines
+    that are a number alone, MIN_LINE_NUMBERS or more of them counting up one by one."""
+    numbered = [(line, int(match[1])) for line in lines if (match := LINE_NUMBER.match(line.text.strip()))]
+    counted = long_runs({number for _, number in numbered})
+    return [line for line, number in numbered if number in counted]
+
+
+def long_runs(values: set[int]) -> set[int]:
+    """The values in runs of MIN_RUN or more consecutive integers, when MIN_LINE_NUMBERS or more
+    are (a number that stands in a line of text breaks the margin's count into runs)."""
+    found: set[int] = set()
+    for start in (value for value in values if value - 1 not in values):
+        end = start
+        while end + 1 in values:
+            end += 1
+        if end - start + 1 >= MIN_RUN:
+            found.update(range(start, end + 1))
+    return found if len(found) >= MIN_LINE_NUMBERS else set()
 
 
 def edge_lines(lines: list[Line]) -> list[Line]:

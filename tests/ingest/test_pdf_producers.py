@@ -83,3 +83,30 @@ def test_a_one_page_article_printed_from_a_browser_loses_the_browsers_header_and
     path.write_bytes(bytes(pdf.output()))
     doc = read_document(path)
     assert (doc.title, doc.text) == ("Grid outage hits Port Halden", "\n\n".join(READABLE))
+
+
+def numbered_pdf(path, paragraphs: list[str], numbers: range):
+    """Paragraphs with ``numbers`` down the left margin, one a line, as on pleading paper."""
+    pdf = FPDF()
+    pdf.set_margins(25, 16, 20)
+    pdf.add_page()
+    pdf.set_font("Times", "", 12)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 9, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(9)
+    pdf.set_font("Courier", "", 10)
+    for number in numbers:
+        pdf.text(12, 22 + (number - 1) * 9, str(number))
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+def test_the_margins_line_numbers_of_pleading_paper_are_not_text(tmp_path):
+    """A court filing's 28 margin numbers came in as 28 paragraphs "1", "2", ... on every page."""
+    path = numbered_pdf(tmp_path / "filing.pdf", READABLE, range(1, 29))
+    assert read_document(path).text == "\n\n".join(READABLE)
+
+
+def test_a_few_numbers_alone_on_their_lines_stay(tmp_path):
+    path = numbered_pdf(tmp_path / "ranks.pdf", READABLE, range(1, 11))
+    assert "\n\n5\n\n6\n\n" in read_document(path).text  # the first and last are edge lines: page numbers
