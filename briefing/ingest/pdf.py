@@ -33,6 +33,8 @@ MIN_SPACING_SAMPLES = 3
 DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body text
 HEADING_EXTRA = 1.5  # points above the body size that make a line a heading
 MAX_HEADING_LINES = 4
+FOOTNOTE_SCALE = 0.92  # footnotes are set at about 80% of the body size; this much or less
+FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹])\s?[^\W\d_]")
 MAX_HEADING_CHARS = 300
 HEADLINE_SEARCH = 6  # the first page's lines where the headline stands
 EDGE_BAND = 2.0  # points: lines this close to the page's top or bottom baseline stand on it
@@ -59,7 +61,8 @@ def read_pdf(raw: bytes) -> Extracted:
     drop_running_lines(pages)
     usual, body = usual_spacing(pages), body_size(pages)
     drop_header_above_headline(pages, body)
-    paragraphs = join_pages([split_paragraphs(lines, usual, body) for lines in pages])
+    notes: list[list[str]] = []
+    paragraphs = join_pages([split_paragraphs(lines, usual, body, notes) for lines in pages]) + notes
     text = "\n\n".join("\n".join(p) for p in paragraphs)
     if not text.strip():
         raise FormatError("no text found (a scanned or image-only pdf? text recognition is not supported)")
@@ -157,12 +160,15 @@ def glyph_name_chars(text: str) -> int:
     )
 
 
-def split_paragraphs(lines: list[Line], usual: float, body: float = 0.0) -> list[list[str]]:
+def split_paragraphs(
+    lines: list[Line], usual: float, body: float = 0.0, notes: list[list[str]] | None = None
+) -> list[list[str]]:
     """Group a page's lines into paragraphs by vertical gaps and font size changes.
 
     A heading set larger than the body and broken over a few lines is one line: the text
     cleaner would otherwise read its short lines as separate paragraphs ("Why the Authority
-    Finally" / "Approved the Terminal"), and the title would keep only the first.
+    Finally" / "Approved the Terminal"), and the title would keep only the first. Footnotes
+    go to ``notes`` when it is given (``set_notes_aside``).
     """
     if not lines:
         return []
@@ -171,7 +177,40 @@ def split_paragraphs(lines: list[Line], usual: float, body: float = 0.0) -> list
         if starts_paragraph(above, line, usual):
             groups.append([])
         groups[-1].append(line)
+    if notes is not None:
+        groups = set_notes_aside(groups, body, notes)
     return [[heading_line(group)] if is_heading(group, body) else [line.text for line in group] for group in groups]
+
+
+def set_notes_aside(groups: list[list[Line]], body: float, notes: list[list[str]]) -> list[list[Line]]:
+    """The page's paragraphs without its footnotes, which are appended to ``notes``.
+
+    A footnote is set smaller than the body in the page's lower half and starts with its mark
+    ("1The current markup is temporary"); the small lines right after it continue it. Read in
+    place, it split the paragraph it interrupts ("The docu-" / note / "ment just uses"), which
+    is joined again here.
+    """
+    placed = [line.y for group in groups for line in group if line.y is not None]
+    if not placed or body <= 0:
+        return groups
+    middle = (max(placed) + min(placed)) / 2
+    kept: list[list[Line]] = []
+    in_note = interrupted = False
+    for group in groups:
+        small = all(line.size <= FOOTNOTE_SCALE * body for line in group) and (group[0].y or middle) < middle
+        if small and (in_note or FOOTNOTE_MARK.match(group[0].text.strip())):
+            if in_note:
+                notes[-1].extend(line.text for line in group)
+            else:
+                notes.append([line.text for line in group])
+            in_note = interrupted = True
+            continue
+        if interrupted and kept and continues(kept[-1][-1].text, group[0].text):
+            kept[-1].extend(group)
+        else:
+            kept.append(group)
+        in_note = interrupted = False
+    return kept
 
 
 def body_size(pages: list[list[Line]]) -> float:

@@ -110,3 +110,34 @@ def test_the_margins_line_numbers_of_pleading_paper_are_not_text(tmp_path):
 def test_a_few_numbers_alone_on_their_lines_stay(tmp_path):
     path = numbered_pdf(tmp_path / "ranks.pdf", READABLE, range(1, 11))
     assert "\n\n5\n\n6\n\n" in read_document(path).text  # the first and last are edge lines: page numbers
+
+
+BROKEN = "The ministry told the committee on Thursday that the Kessel Point plant"
+REOPEN = "reopen in May, once the inquiry had reported its findings to the minister."
+
+
+def test_a_footnote_goes_to_the_end_and_the_paragraph_it_interrupts_stays_whole(tmp_path):
+    """A report's footnote stood between "the plant would" and "reopen in May" as a paragraph of
+    its own, splitting the sentence (and any quote in it) in two."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Times", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, READABLE[0], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(10, 240)
+    pdf.multi_cell(
+        0, 6, "The ministry told the committee on Thursday that the Kessel Point plant would", new_x="LMARGIN"
+    )
+    pdf.set_font("Times", "", 8)
+    pdf.set_xy(10, 280)
+    pdf.multi_cell(0, 4, "1 The plant was closed for repairs in 2019 and again in 2023.", new_x="LMARGIN")
+    pdf.add_page()
+    pdf.set_font("Times", "", 11)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, REOPEN, new_x="LMARGIN")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read_document(path).text == (
+        f"{READABLE[0]}\n\n{BROKEN} would {REOPEN}\n\n1 The plant was closed for repairs in 2019 and again in 2023."
+    )
