@@ -105,13 +105,13 @@ def check_queue_target(parser: argparse.ArgumentParser, args: argparse.Namespace
 def import_and_queue(ws, targets: list[str]) -> int:
     """Store the sources here; their analysis goes to the team's job queue."""
     from briefing.pipeline import import_paths
-    from briefing.store.analysis import sources_needing_analysis
+    from briefing.store.sources import not_analysed_ids
     from briefing.team_jobs import prepare_queue, queue_analysis
 
     prepare_queue(ws.conninfo)  # a queue that cannot be made refuses the import before a source is stored
     report = import_paths(ws, targets, progress=progress_printer(sys.stderr), analyse=False)
     status = print_import(report)
-    queued, waiting = queue_analysis(ws.conninfo, sources_needing_analysis(ws))
+    queued, waiting = queue_analysis(ws.conninfo, not_analysed_ids(ws))
     echo(
         f"{queued} analysis job{'s' if queued != 1 else ''} queued" + (f", {waiting} queued already" if waiting else "")
     )

@@ -26,11 +26,11 @@ from briefing.domain import Analysis, BriefingError, ImportReport, IngestError, 
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis, sources_needing_analysis
+from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis
 from briefing.store.backup import maybe_back_up
 from briefing.store.postgres import describe, is_postgres
 from briefing.store.source_versions import import_document
-from briefing.store.sources import all_source_ids, get_source
+from briefing.store.sources import all_source_ids, get_source, not_analysed_ids
 from briefing.suggesting import suggest_related_passages
 from briefing.workers import AnalysisPool, Cancelled, analyse_batch
 
@@ -215,7 +215,7 @@ def analyse_sources(
     are not counted; their languages are appended to ``withheld``, one per source.
     A cancelled run keeps the analyses saved so far and leaves the suggestions for the next run.
     """
-    ids = sources_needing_analysis(ws) if source_ids is None else list(source_ids)
+    ids = not_analysed_ids(ws) if source_ids is None else list(source_ids)
     if not ids:
         return 0
     with ws.bulk():

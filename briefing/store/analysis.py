@@ -127,15 +127,6 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         reindex_sources(ws, sorted(moved | {source_id}))
 
 
-def sources_needing_analysis(ws: Workspace) -> list[int]:
-    rows = ws.db.execute(
-        "SELECT id FROM sources s WHERE (analysis_version IS NULL OR analysis_version < ?) "
-        "AND NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id) ORDER BY id",  # newest versions only
-        [ANALYSIS_VERSION],
-    )
-    return [row[0] for row in rows]
-
-
 def characters_to_analyse(ws: Workspace, source_ids: list[int]) -> int:
     """The length of the texts of ``source_ids`` together, in characters."""
     total = 0

@@ -111,6 +111,8 @@ class SourceDetails:
 
 
 _ANALYSED = f"(s.analysis_version IS NOT NULL AND s.analysis_version >= {int(ANALYSIS_VERSION)})"
+# not analysed by this version, and no older version of another source (the analysis skips those)
+WAITING = f"NOT {_ANALYSED} AND NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id)"
 _COUNTS = """(SELECT count(*) FROM quotes q WHERE q.source_id = s.id),
              (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.dismissed = 0)"""
 _LIST_COLUMNS = (
@@ -194,12 +196,15 @@ def source_urls(ws: Workspace, source_ids: set[int] | list[int]) -> dict[int, st
 
 
 def not_analysed_ids(ws: Workspace) -> list[int]:
-    """Sources this version's analysis has not run on (never, or by an older version)."""
-    return [row[0] for row in ws.db.execute(f"SELECT s.id FROM sources s WHERE NOT {_ANALYSED} ORDER BY s.id")]
+    """Sources waiting for this version's analysis (never run on them, or by an older version):
+    the newest version of each article only, as the analysis takes them (``WAITING``)."""
+    return [row[0] for row in ws.db.execute(f"SELECT s.id FROM sources s WHERE {WAITING} ORDER BY s.id")]
 
 
 def count_not_analysed(ws: Workspace) -> int:
-    return ws.db.execute(f"SELECT count(*) FROM sources s WHERE NOT {_ANALYSED}").fetchone()[0]
+    """How many sources ``not_analysed_ids`` lists: an "Analyse Now (3 waiting)" that analysis
+    would leave at 3 (an older version, which it skips) never went away."""
+    return ws.db.execute(f"SELECT count(*) FROM sources s WHERE {WAITING}").fetchone()[0]
 
 
 def iter_sources(ws: Workspace) -> list[Source]:

@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction
 from briefing.domain import BriefingError, ImportReport
 from briefing.pipeline import import_paths
 from briefing.store import Workspace
-from briefing.store.analysis import sources_needing_analysis
 from briefing.store.pg_jobs import ANALYSIS_QUEUE, list_waiting_for_workers
+from briefing.store.sources import not_analysed_ids
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.tasks import Task
 from briefing.ui.window_state import workspace_key
@@ -64,7 +64,7 @@ def import_and_queue(ws: Workspace, targets: list[Path], progress, cancelled, ca
     from briefing.team_jobs import queue_analysis  # the job queue's libraries load only when used
 
     report = QueuedImport(**vars(import_paths(ws, targets, progress, cancelled, analyse=False, call=call)))
-    waiting = sources_needing_analysis(ws)
+    waiting = not_analysed_ids(ws)
     if waiting and ws.conninfo is not None:
         progress(0, 0, "Queueing the analysis for the team's workers")
         try:

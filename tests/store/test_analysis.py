@@ -3,13 +3,13 @@ import re
 import pytest
 
 from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
-from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis, sources_needing_analysis
+from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis
 from briefing.store.claims import add_evidence, mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.entities import list_entities
 from briefing.store.history import history_for
 from briefing.store.search_index import indexed
-from briefing.store.sources import add_document, get_source, update_source
+from briefing.store.sources import add_document, get_source, not_analysed_ids, update_source
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, list_suggestions, replace_suggestions
 from tests.store.test_sources import make_doc
 
@@ -150,7 +150,7 @@ def test_normalise_name(name, expected):
 
 def test_save_analysis_stores_entities_quotes_claims_sentences_and_summary(ws):
     a = add_source(ws, TEXT_A)
-    assert sources_needing_analysis(ws) == [a]
+    assert not_analysed_ids(ws) == [a]
     save_analysis(ws, a, analysis_a(summary="Pumping is back."))
     okafor = entity_named(ws, "Marta Okafor")
     assert (okafor["type"], okafor["aliases"]) == ("person", ["Okafor"])
@@ -166,7 +166,7 @@ def test_save_analysis_stores_entities_quotes_claims_sentences_and_summary(ws):
     assert list_sentences(ws, a)[0] == span(TEXT_A, "Marta Okafor runs Lagos Water.")
     assert get_source(ws, a).summary == "Pumping is back."
     assert rows(ws, "SELECT analysis_version, analysed_at IS NOT NULL FROM sources") == [(ANALYSIS_VERSION, 1)]
-    assert sources_needing_analysis(ws) == []
+    assert not_analysed_ids(ws) == []
     if indexed(ws):  # the search index is SQLite's until PostgreSQL search lands
         assert len(fts_quotes(ws, "dawn")) == 1
     assert_fts_in_sync(ws)
@@ -177,7 +177,7 @@ def test_sources_needing_analysis_lists_older_versions(ws):
     save_analysis(ws, a, analysis_a())
     save_analysis(ws, b, analysis_b())
     ws.db.execute("UPDATE sources SET analysis_version = ? WHERE id = ?", [ANALYSIS_VERSION - 1, b])
-    assert sources_needing_analysis(ws) == [b]
+    assert not_analysed_ids(ws) == [b]
 
 
 @pytest.mark.parametrize("order", ["full name first", "surname first"])

@@ -202,8 +202,8 @@ def test_changed_paragraph_marks_the_words():
 
 
 def test_an_older_version_is_left_out_of_the_timeline_passages_and_analysis_queue(ws):
-    from briefing.store.analysis import sources_needing_analysis
     from briefing.store.passages import iter_passages
+    from briefing.store.sources import count_not_analysed, not_analysed_ids
     from briefing.store.views import timeline_items
 
     first = import_document(ws, doc())
@@ -213,4 +213,5 @@ def test_an_older_version_is_left_out_of_the_timeline_passages_and_analysis_queu
     update_source(ws, second.source_id, published="2026-03-03")
     assert [row[0] for row in timeline_items(ws).sources] == [second.source_id]
     assert {passage[0] for passage in iter_passages(ws)} <= {second.source_id}
-    assert sources_needing_analysis(ws) == [second.source_id]
+    assert not_analysed_ids(ws) == [second.source_id]
+    assert count_not_analysed(ws) == 1  # "Analyse Now (2 waiting)" stayed at 1 once the analysis had run
