@@ -31,14 +31,22 @@ _REFERENCES = {
 
 
 def create_briefing(
-    ws: Workspace, title: str, audience: str | None = None, date: str | None = None, author: str | None = None
+    ws: Workspace,
+    title: str,
+    audience: str | None = None,
+    date: str | None = None,
+    author: str | None = None,
+    briefing_id: int | None = None,
 ) -> int:
-    """A new, empty note; titles are unique (ignoring case) so a note can be named by its title."""
+    """A new, empty note; titles are unique (ignoring case) so a note can be named by its title.
+    ``briefing_id``: the id it had, when a redo or an undo makes a note again (the undo steps
+    around it name the note by that id)."""
     values = _checked_metadata({"title": title, "audience": audience, "date": date, "author": author})
     with ws.transaction():
         _check_title_free(ws, values["title"], None)
         now = utc_now()
-        briefing_id = ws.insert("briefings", {**values, "created_at": now, "updated_at": now})
+        given = {"id": briefing_id} if briefing_id is not None else {}
+        briefing_id = ws.insert("briefings", {**values, "created_at": now, "updated_at": now, **given})
         record_judgement(ws, "create", "briefing", briefing_id, "title", None, values["title"], None)
         return briefing_id
 
@@ -158,10 +166,12 @@ def add_passage(
     end: int,
     position: int | None = None,
     words: str | None = None,
+    item_id: int | None = None,
 ) -> int:
     """Add the words of source ``source_id`` between ``start`` and ``end`` as a passage item
-    (``words``: the words as they were when first added, for an undo)."""
-    return add_item(ws, briefing_id, "passage", source_id, words, position, start=start, end=end)
+    (``words``: the words as they were when first added, for an undo; ``item_id``: the id it had,
+    for a redo)."""
+    return add_item(ws, briefing_id, "passage", source_id, words, position, start=start, end=end, item_id=item_id)
 
 
 def move_item(ws: Workspace, item_id: int, position: int, *, expected: int | None = None) -> None:

@@ -51,7 +51,10 @@ class AddItem(QUndoCommand):
         self.item_id: int | None = None
 
     def redo(self) -> None:
-        self.item_id = add_item(self.ws, self.briefing_id, self.kind, self.ref_id, self.body, self.position)
+        # a redo puts the item back under the id it had: the steps above it on the stack name it
+        self.item_id = add_item(
+            self.ws, self.briefing_id, self.kind, self.ref_id, self.body, self.position, item_id=self.item_id
+        )
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
@@ -162,7 +165,8 @@ class CreateNote(QUndoCommand):
         self.briefing_id: int | None = None
 
     def redo(self) -> None:
-        self.briefing_id = create_briefing(self.ws, **self.details)  # type: ignore[arg-type]
+        # a redo makes the note again under the id it had: the steps above it on the stack name it
+        self.briefing_id = create_briefing(self.ws, **self.details, briefing_id=self.briefing_id)  # type: ignore[arg-type]
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
@@ -172,7 +176,8 @@ class CreateNote(QUndoCommand):
 
 
 class DeleteNote(QUndoCommand):
-    """Undo makes the note again (a new id) with the same details and items in order."""
+    """Undo makes the note again with the same details and items in order, under the ids they
+    had, so the steps below it on the stack still find them."""
 
     def __init__(self, ws: Workspace, briefing_id: int, changed: Changed):
         self.note: BriefingNote = read_briefing(ws, briefing_id)
@@ -185,11 +190,11 @@ class DeleteNote(QUndoCommand):
 
     def undo(self) -> None:
         note = self.note
-        self.briefing_id = create_briefing(self.ws, note.title, note.audience, note.date, note.author)
+        create_briefing(self.ws, note.title, note.audience, note.date, note.author, briefing_id=self.briefing_id)
         for item in note.items:
             body = item.body if item.kind == "text" else None
             try:
-                add_item(self.ws, self.briefing_id, item.kind, item.ref_id, body)
+                add_item(self.ws, self.briefing_id, item.kind, item.ref_id, body, item_id=item.id)
             except BriefingError:
                 continue  # its record was deleted meanwhile: nothing left to cite
         self.changed(self.briefing_id)

@@ -29,7 +29,9 @@ class AddPassage(AddItem):
         self.source_id, self.start, self.end = source_id, start, end
 
     def redo(self) -> None:
-        self.item_id = add_passage(self.ws, self.briefing_id, self.source_id, self.start, self.end, self.position)
+        self.item_id = add_passage(
+            self.ws, self.briefing_id, self.source_id, self.start, self.end, self.position, item_id=self.item_id
+        )
         self.changed(self.briefing_id)
 
 
@@ -43,7 +45,15 @@ class RemovePassage(RemoveItem):
 
     def undo(self) -> None:
         self.item_id = add_item(
-            self.ws, self.briefing_id, "passage", self.ref_id, self.body, self.position, start=self.start, end=self.end
+            self.ws,
+            self.briefing_id,
+            "passage",
+            self.ref_id,
+            self.body,
+            self.position,
+            start=self.start,
+            end=self.end,
+            item_id=self.item_id,  # under its old id, so the steps below it on the stack still find it
         )
         self.changed(self.briefing_id)
 
@@ -53,11 +63,20 @@ class DeleteNoteWithPassages(DeleteNote):
 
     def undo(self) -> None:
         note = self.note
-        self.briefing_id = create_briefing(self.ws, note.title, note.audience, note.date, note.author)
+        create_briefing(self.ws, note.title, note.audience, note.date, note.author, briefing_id=self.briefing_id)
         for item in note.items:
             body = item.body if item.kind in ("text", "passage") else None
             try:
-                add_item(self.ws, self.briefing_id, item.kind, item.ref_id, body, start=item.start, end=item.end)
+                add_item(
+                    self.ws,
+                    self.briefing_id,
+                    item.kind,
+                    item.ref_id,
+                    body,
+                    start=item.start,
+                    end=item.end,
+                    item_id=item.id,  # the ids it had: the steps below it on the stack name them
+                )
             except BriefingError:
                 continue  # its record was deleted meanwhile: nothing left to cite
         self.changed(self.briefing_id)

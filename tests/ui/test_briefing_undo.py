@@ -1,0 +1,86 @@
+"""Undo and redo in the briefing pane, step after step: a note or item made again by a redo or an
+undo keeps its id, so every step above or below it on the stack still applies and none is dropped."""
+
+import pytest
+
+from briefing.store.briefings import read_briefing
+from briefing.store.sources import get_source, list_sources
+
+
+@pytest.fixture
+def window(demo_window):
+    demo_window.briefing_dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
+    return demo_window
+
+
+def _note(window):
+    return read_briefing(window.ws, window.briefing_dock.current_id())
+
+
+def _add_quote_and_text(window, words="## Assessment\n\nThe ministry is wrong."):
+    window.panel.setCurrentIndex(2)
+    window.panel.quotes.setCurrentItem(window.panel.quotes.topLevelItem(0))
+    window.add_to_briefing()
+    dock = window.briefing_dock
+    dock.add_text()
+    dock.editor.setPlainText(words)
+    dock.save_editor()
+
+
+def _add_passage(window, words="about 62,000 households"):
+    source_id = {r.outlet: r.id for r in list_sources(window.ws)}["The Veldran Standard"]
+    window.select_source(source_id)
+    start = get_source(window.ws, source_id).text.index(words)
+    assert window.briefing_dock.add_passage(source_id, start, start + len(words))
+
+
+def _undo_all_then_redo_all(window):
+    stack = window.undo_stack
+    steps, count = stack.index(), stack.count()
+    for _ in range(steps):
+        stack.undo()
+    assert stack.index() == 0
+    for _ in range(steps):
+        stack.redo()
+    assert (stack.index(), stack.count()) == (steps, count), "a step was dropped"
+
+
+def test_undoing_everything_and_redoing_it_brings_back_the_written_text(window):
+    _add_quote_and_text(window)
+    before = [(i.kind, i.body) for i in _note(window).items]
+    _undo_all_then_redo_all(window)
+    assert [(i.kind, i.body) for i in _note(window).items] == before
+    assert "Undo step dropped" not in window.statusBar().currentMessage()
+
+
+def test_a_redone_passage_can_be_moved_and_removed_again(window):
+    _add_passage(window)
+    dock = window.briefing_dock
+    _add_quote_and_text(window)
+    dock.items.setCurrentRow(0)
+    dock.step(1)
+    dock.items.setCurrentRow(1)
+    dock.remove_selected()  # the passage
+    stack = window.undo_stack
+    stack.undo()  # the passage back (RemovePassage.undo)
+    stack.undo()  # the move, on the passage put back
+    assert [i.kind for i in _note(window).items] == ["passage", "quote", "text"]
+    _undo_all_then_redo_all(window)
+    assert [i.kind for i in _note(window).items] == ["passage", "quote", "text"]
+
+
+def test_after_undoing_a_deleted_note_the_steps_before_it_still_undo(window):
+    _add_quote_and_text(window)
+    note_id = window.briefing_dock.current_id()
+    window.briefing_dock.delete_note(confirmed=True)
+    stack = window.undo_stack
+    stack.undo()  # the note back, under its id
+    assert window.briefing_dock.current_id() == note_id
+    stack.undo()  # the text edit
+    assert _note(window).items[-1].body.startswith("New section")
+    stack.undo()  # the text section
+    stack.undo()  # the quote
+    assert _note(window).items == ()
+    while stack.canRedo():
+        stack.redo()
+    assert stack.index() == stack.count() and window.briefing_dock.note is None  # deleted again
