@@ -1,4 +1,5 @@
-"""The briefing note's item list: a drag inside reorders, a drop from the panels adds."""
+"""The briefing note's item list: a drag inside reorders, a drop from the panels adds; and the
+line each item shows in it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget
 
+from briefing.domain import counted
+from briefing.export.citations import unquoted
+from briefing.note_content import ClaimContent, EntityCard, QuoteContent, SummaryContent
 from briefing.ui.widgets import parse_mime
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 10
@@ -56,3 +60,33 @@ class ItemList(QListWidget):
         row = self.row(target)
         below = event.position().toPoint().y() > self.visualItemRect(target).center().y()
         return row + 1 if below else row
+
+
+def row_text(section) -> str:
+    item = section.item
+    flag = "⚠ " if section.flags or section.cautions else ""
+    if item.kind == "text":
+        first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
+        return f"{flag}Text · {first.lstrip('# ')[:120]}"
+    words = (item.body or "").replace("\n", " ")
+    if isinstance(item.content, SummaryContent):  # the body kept is the source's title, in the heading already
+        words = " ".join((item.content.summary or "no summary yet").split())
+    elif isinstance(item.content, (ClaimContent, QuoteContent)):  # the words now, as the preview and exports show
+        words = " ".join(item.content.passage.text.split())
+    elif isinstance(item.content, EntityCard):  # its name is the heading's: how much the workspace holds of it
+        card = item.content
+        words = f"{counted(card.mentions, 'mention')} in {counted(card.sources, 'source')}"
+    if item.kind == "passage":
+        return f"{flag}{_passage_row(section)}"
+    heading = section.heading or item.kind.capitalize()
+    return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
+
+
+def _passage_row(section) -> str:
+    """'Passage: <words> — <source title>', the words cut at 110 characters."""
+    words = " ".join(unquoted(section.item.body or "").split())
+    words = words[:110] + ("…" if len(words) > 110 else "")
+    passage = getattr(section.item.content, "passage", None)
+    citation = passage.citation if passage is not None else None
+    title = (citation.title or "(untitled source)") if citation is not None else "source no longer in the workspace"
+    return f"Passage: {words} — {title}"

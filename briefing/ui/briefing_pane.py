@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.domain import BriefingError, counted
-from briefing.export.citations import unquoted
 from briefing.export.note import cautions_line
-from briefing.note_content import BriefingNote, ClaimContent, EntityCard, QuoteContent, SummaryContent
+from briefing.note_content import BriefingNote
 from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,
@@ -42,7 +41,7 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
-from briefing.ui.briefing_items import ItemIdRole, ItemList
+from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, DeleteNoteWithPassages, RemovePassage
 from briefing.ui.plain import InertDocument, as_sentence, ask, tip, warn
@@ -92,9 +91,12 @@ class BriefingDock(QDockWidget):
         self.window_ = window
         self.note: BriefingNote | None = None
         self.rendered: RenderedNote | None = None
+        # the text item the editor holds and its words as stored: what differs is not saved yet
+        self.editing: tuple[int, str] | None = None
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
         self.preview_timer.timeout.connect(self.update_preview)
         self.setWidget(self._build())
+        window.installEventFilter(self)  # closing the window saves the section being written
         if window.attached:
             self.refresh()
 
@@ -184,6 +186,7 @@ class BriefingDock(QDockWidget):
         self.editor = QPlainTextEdit(placeholderText="Write this section in Markdown")
         self.editor.setAccessibleName("Text section")
         self.editor.setMaximumHeight(140)
+        self.editor.installEventFilter(self)  # leaving the editor saves what was written
         self.save_text = QPushButton("Save Text")
         self.save_text.clicked.connect(self.save_editor)
         layout.addWidget(self.editor)
@@ -211,6 +214,7 @@ class BriefingDock(QDockWidget):
     def _show_selected(self) -> None:
         briefing_id = self.current_id()
         selected = self.items.currentItem().data(ItemIdRole) if self.items.currentItem() else None
+        draft = self.unsaved_text()  # an edit elsewhere (Ctrl+B, an undo) keeps the words being written
         self.items.clear()
         self.note = self.rendered = None
         self.help.setVisible(briefing_id is None)
@@ -226,14 +230,16 @@ class BriefingDock(QDockWidget):
 
         self.rendered = render_workspace_note(self.ws, self.note)
         for section in self.rendered.sections:
-            row = QListWidgetItem(_row_text(section))
+            row = QListWidgetItem(row_text(section))
             row.setData(ItemIdRole, section.item.id)
-            row.setToolTip(tip("\n".join((*section.cautions, *section.flags)) or _row_text(section)))
+            row.setToolTip(tip("\n".join((*section.cautions, *section.flags)) or row_text(section)))
             if section.flags or section.cautions:
                 row.setForeground(Qt.GlobalColor.red)
             self.items.addItem(row)
             if section.item.id == selected:
                 self.items.setCurrentItem(row)
+        if draft is not None and self.editing is not None and self.editing[0] == draft[0]:
+            self.editor.setPlainText(draft[1])
         warnings = []
         if self.note.problems():
             count = len(self.note.problems())
@@ -262,8 +268,25 @@ class BriefingDock(QDockWidget):
         item = self._selected_item()
         is_text = item is not None and item.kind == "text"
         self._show_editor(is_text)
-        if is_text and item is not None:
-            self.editor.setPlainText(item.body or "")
+        self.editing = (item.id, item.body or "") if is_text and item is not None else None
+        if self.editing is not None:
+            self.editor.setPlainText(self.editing[1])
+
+    def unsaved_text(self) -> tuple[int, str] | None:
+        """The text item being written and its words, when they differ from the stored ones."""
+        if self.editing is None or self.editor.toPlainText() == self.editing[1]:
+            return None
+        return self.editing[0], self.editor.toPlainText()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Save the section being written when the analyst leaves the editor (not for a menu or
+        another window: the words stay in the editor) and when the window closes."""
+        if event.type() == QEvent.Type.FocusOut and watched is self.editor and isinstance(event, QFocusEvent):
+            if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+                self.save_editor()
+        elif event.type() == QEvent.Type.Close and watched is self.window_:
+            self.save_editor()
+        return False
 
     def _show_editor(self, visible: bool) -> None:
         self.editor.setVisible(visible)
@@ -312,6 +335,7 @@ class BriefingDock(QDockWidget):
         return added
 
     def add_text(self) -> None:
+        self.save_editor()  # the section being written first: the new one takes the editor
         self.add("text", None, "New section: write it here in Markdown.")
         last = self.items.item(self.items.count() - 1)
         if last is not None:
@@ -320,7 +344,8 @@ class BriefingDock(QDockWidget):
             self.editor.selectAll()
 
     def save_editor(self) -> None:
-        item = self._selected_item()
+        draft = self.unsaved_text()
+        item = next((i for i in self.note.items if i.id == draft[0]), None) if draft and self.note else None
         if item is None or item.kind != "text" or self.note is None:
             return
         text = self.editor.toPlainText()
@@ -333,6 +358,7 @@ class BriefingDock(QDockWidget):
             )
             if not saved:  # refused (a colleague's newer text is shown now): the analyst's words are kept
                 QApplication.clipboard().setText(text)
+                self._item_selected()  # the stored words in the editor, not the refused ones
                 bar = self.window_.statusBar()
                 bar.showMessage(f"{bar.currentMessage()} Your text is on the clipboard.", 20000)
 
@@ -363,6 +389,7 @@ class BriefingDock(QDockWidget):
         )
 
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
+        self.save_editor()  # into the note it was written for
         if values is None:
             dialog = DetailsDialog(self, "New Briefing Note", {"title": "Untitled briefing note"})
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -390,6 +417,7 @@ class BriefingDock(QDockWidget):
     def delete_note(self, confirmed: bool = False) -> None:
         if self.note is None:
             return
+        self.save_editor()  # an undo brings the note back with it
         if not confirmed and not ask(
             self, "Delete Briefing Note", f"Delete “{self.note.title}”? Edit ▸ Undo brings it back."
         ):
@@ -403,6 +431,7 @@ class BriefingDock(QDockWidget):
         if self.note is None:
             self.window_.statusBar().showMessage("Start a briefing note first (Briefing ▸ New Briefing Note…).", 8000)
             return
+        self.save_editor()  # the file has the section as the analyst sees it
         if target is None:
             chosen = ask_export_target(self, self.note.title)
             if chosen is None:
@@ -424,33 +453,3 @@ class BriefingDock(QDockWidget):
         empty = "; the note has no items yet, only its title" if not self.note.items else ""
         message = f"Exported “{self.note.title}” to {target}{empty}{flagged}{shortfall}."
         self.window_.statusBar().showMessage(message, 20000 if missing else 10000)
-
-
-def _row_text(section) -> str:
-    item = section.item
-    flag = "⚠ " if section.flags or section.cautions else ""
-    if item.kind == "text":
-        first = next((line for line in (item.body or "").splitlines() if line.strip()), "")
-        return f"{flag}Text · {first.lstrip('# ')[:120]}"
-    words = (item.body or "").replace("\n", " ")
-    if isinstance(item.content, SummaryContent):  # the body kept is the source's title, in the heading already
-        words = " ".join((item.content.summary or "no summary yet").split())
-    elif isinstance(item.content, (ClaimContent, QuoteContent)):  # the words now, as the preview and exports show
-        words = " ".join(item.content.passage.text.split())
-    elif isinstance(item.content, EntityCard):  # its name is the heading's: how much the workspace holds of it
-        card = item.content
-        words = f"{counted(card.mentions, 'mention')} in {counted(card.sources, 'source')}"
-    if item.kind == "passage":
-        return f"{flag}{_passage_row(section)}"
-    heading = section.heading or item.kind.capitalize()
-    return f"{flag}{heading}" + (f" · {words[:110]}{'…' if len(words) > 110 else ''}" if words else "")
-
-
-def _passage_row(section) -> str:
-    """'Passage: <words> — <source title>', the words cut at 110 characters."""
-    words = " ".join(unquoted(section.item.body or "").split())
-    words = words[:110] + ("…" if len(words) > 110 else "")
-    passage = getattr(section.item.content, "passage", None)
-    citation = passage.citation if passage is not None else None
-    title = (citation.title or "(untitled source)") if citation is not None else "source no longer in the workspace"
-    return f"Passage: {words} — {title}"

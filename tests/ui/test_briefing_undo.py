@@ -84,3 +84,50 @@ def test_after_undoing_a_deleted_note_the_steps_before_it_still_undo(window):
     while stack.canRedo():
         stack.redo()
     assert stack.index() == stack.count() and window.briefing_dock.note is None  # deleted again
+
+
+# -- the section being written is never lost -------------------------------------------------
+
+
+def _write(window, qtbot, words):
+    dock = window.briefing_dock
+    dock.add_text()
+    window.activateWindow()
+    dock.editor.setFocus()
+    qtbot.waitUntil(dock.editor.hasFocus)
+    dock.editor.selectAll()
+    dock.editor.insertPlainText(words)
+    return dock
+
+
+def test_leaving_the_editor_for_another_item_saves_the_section(window, qtbot):
+    _add_quote_and_text(window)
+    dock = _write(window, qtbot, "## Unsaved\n\nWords not saved by a button.")
+    dock.items.setFocus()
+    qtbot.waitUntil(lambda: not dock.editor.hasFocus())
+    dock.items.setCurrentRow(0)
+    assert _note(window).items[-1].body == "## Unsaved\n\nWords not saved by a button."
+    window.undo_stack.undo()  # one step, undone as any other
+    assert _note(window).items[-1].body.startswith("New section")
+
+
+def test_an_item_added_while_writing_keeps_the_words_in_the_editor(window, qtbot):
+    dock = _write(window, qtbot, "Half a sentence")
+    window.panel.setCurrentIndex(2)
+    window.panel.quotes.setCurrentItem(window.panel.quotes.topLevelItem(0))
+    window.add_to_briefing()  # Ctrl+B: the note is shown again from the store
+    assert dock.editor.isVisible() and dock.editor.toPlainText() == "Half a sentence"
+    dock.add_text()  # another section takes the editor: the first is saved
+    assert [i.body for i in _note(window).items if i.kind == "text"][0] == "Half a sentence"
+
+
+def test_exporting_or_closing_while_writing_saves_the_section(window, qtbot, tmp_path):
+    dock = _write(window, qtbot, "Written just before the export")
+    target = tmp_path / "note.md"
+    dock.export(str(target), "md")
+    assert "Written just before the export" in target.read_text(encoding="utf-8")
+    dock.items.setCurrentRow(0)
+    dock.editor.setPlainText("Written just before closing")
+    window.remember = False
+    window.close()
+    assert _note(window).items[0].body == "Written just before closing"
