@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDockWidget,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -41,11 +39,12 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
+from briefing.ui.briefing_details import DetailsDialog
 from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, DeleteNoteWithPassages, RemovePassage
 from briefing.ui.plain import InertDocument, as_sentence, ask, tip, warn
-from briefing.ui.widgets import add_buttons, add_ok_cancel
+from briefing.ui.widgets import add_buttons
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
     from briefing.export.note import RenderedNote
@@ -59,29 +58,6 @@ EMPTY_HELP = (
 )
 
 MIN_ITEM_LINES = 8  # lines of the note's item list that always show
-
-
-class DetailsDialog(QDialog):
-    def __init__(self, parent: QWidget, title: str, values: dict[str, str | None]):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QFormLayout(self)
-        self.fields: dict[str, QLineEdit] = {}
-        for name, label, hint in (
-            ("title", "&Title:", "What the note is about"),
-            ("audience", "&Audience:", "Who will read it"),
-            ("date", "&Date:", "YYYY-MM-DD"),
-            ("author", "A&uthor:", "Your name"),
-        ):
-            edit = QLineEdit(values.get(name) or "", placeholderText=hint)
-            edit.setMinimumWidth(40 * edit.fontMetrics().averageCharWidth())  # a title shows whole
-            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
-            layout.addRow(label, edit)
-            self.fields[name] = edit
-        add_ok_cancel(self, layout)
-
-    def values(self) -> dict[str, str | None]:
-        return {name: edit.text().strip() or None for name, edit in self.fields.items()}
 
 
 class BriefingDock(QDockWidget):
@@ -391,7 +367,7 @@ class BriefingDock(QDockWidget):
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
         self.save_editor()  # into the note it was written for
         if values is None:
-            dialog = DetailsDialog(self, "New Briefing Note", {"title": "Untitled briefing note"})
+            dialog = DetailsDialog(self, "New Briefing Note", {"title": "Untitled briefing note"}, self._titles())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
@@ -407,12 +383,16 @@ class BriefingDock(QDockWidget):
         note = self.note
         old = {"title": note.title, "audience": note.audience, "date": note.date, "author": note.author}
         if values is None:
-            dialog = DetailsDialog(self, "Briefing Note Details", old)
+            dialog = DetailsDialog(self, "Briefing Note Details", old, self._titles(note.id))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
         new = values
         self._push(lambda: edit_details_command(self.ws, note.id, old, new, self._changed))
+
+    def _titles(self, besides: int | None = None) -> frozenset[str]:
+        """The titles of the notes (but ``besides``), in lower case: a new title must differ."""
+        return frozenset(row.title.lower() for row in list_briefings(self.ws) if row.id != besides)
 
     def delete_note(self, confirmed: bool = False) -> None:
         if self.note is None:

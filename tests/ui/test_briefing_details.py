@@ -1,0 +1,58 @@
+"""The New Briefing Note and Details dialog: a problem is said in the dialog, which keeps what
+was typed; a date written out is read; the suggested title is replaced by typing."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from briefing.store.briefings import read_briefing
+from briefing.ui import briefing_pane
+from briefing.ui.briefing_details import DetailsDialog
+
+
+def _fill(dialog, **values):
+    for name, value in values.items():
+        dialog.fields[name].setText(value)
+
+
+def test_a_date_the_store_refuses_keeps_the_dialog_open_with_everything_typed(demo_window, qtbot):
+    dialog = DetailsDialog(demo_window, "New Briefing Note", {"title": "Untitled briefing note"})
+    qtbot.addWidget(dialog)
+    _fill(dialog, title="Outage brief", audience="Crisis desk", date="next Tuesday", author="Ana")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisibleTo(dialog) and "Date: must be a date as YYYY-MM-DD" in dialog.error.text()
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.fields["audience"].text() == "Crisis desk"  # nothing typed is lost
+    _fill(dialog, date="3 December 2014")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.values()["date"] == "2014-12-03"
+
+
+def test_the_suggested_title_is_selected_so_typing_replaces_it(demo_window, qtbot):
+    dialog = DetailsDialog(demo_window, "New Briefing Note", {"title": "Untitled briefing note"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.fields["title"], "Outage brief")
+    assert dialog.fields["title"].text() == "Outage brief"
+
+
+def test_a_title_another_note_has_is_said_in_the_dialog(demo_window, qtbot, monkeypatch):
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
+    seen = []
+
+    def answer(dialog):
+        _fill(dialog, title="OUTAGE BRIEF")
+        dialog.accept()
+        seen.append((dialog.result(), dialog.error.text()))
+        _fill(dialog, title="Outage brief, day two", date="9 March 2026")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", answer)
+    dock.new_note()
+    assert seen[0][0] != QDialog.DialogCode.Accepted and "another briefing note is called" in seen[0][1]
+    made = read_briefing(demo_window.ws, dock.current_id())
+    assert (made.title, made.date) == ("Outage brief, day two", "2026-03-09")
