@@ -20,6 +20,7 @@ from briefing.export.citations import passage_locator, unquoted
 from briefing.export.source_links import read_source_links
 from briefing.note_content import Citation, last_paragraph_number, paragraph_number
 from briefing.store import Workspace
+from briefing.store.claim_spans import snap_to_words
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -51,10 +52,9 @@ class CitedPassage:
 
 
 def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPassage:
-    """The words of ``source`` between ``start`` and ``end`` with their citation."""
-    words = source.text[start:end]
-    start += len(words) - len(words.lstrip())
-    end -= len(words) - len(words.rstrip())
+    """The words of ``source`` between ``start`` and ``end``, grown to whole words (a drag often
+    starts or ends inside one: "ndition is unknown. The reports were n"), with their citation."""
+    start, end = snap_to_words(source.text, start, end)
     words = unquoted(source.text[start:end])  # the quotation marks are added once, around it all
     text = source.text
     citation = Citation(

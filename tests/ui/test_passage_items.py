@@ -79,3 +79,18 @@ def test_deleting_a_note_is_undone_with_its_passages(added):
     assert dock.notes.currentText() == "Outage brief (1)"
     [item] = _items(window)
     assert (item.kind, item.ref_id, item.start, item.body) == ("passage", source_id, start, WORDS)
+
+
+def test_a_selection_starting_and_ending_inside_words_adds_the_whole_words(demo_window):
+    """A drag rarely starts on a word's first letter: the note cites whole words, as a quote does."""
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
+    source_id = {r.outlet: r.id for r in list_sources(demo_window.ws)}["The Veldran Standard"]
+    demo_window.select_source(source_id)
+    text = get_source(demo_window.ws, source_id).text
+    start = text.index(WORDS)
+    demo_window.reader.scroll_to(start + 2, start + len(WORDS) - 3)  # "out 62,000 househo"
+    demo_window.selection_actions.add_to_note.trigger()
+    (item,) = _items(demo_window)
+    assert (item.body, item.start, item.end) == (WORDS, start, start + len(WORDS))
+    assert dock.items.item(0).text().startswith(f"Passage: {WORDS} — ")
