@@ -69,6 +69,7 @@ class BriefingDock(QDockWidget):
         self.rendered: RenderedNote | None = None
         # the text item the editor holds and its words as stored: what differs is not saved yet
         self.editing: tuple[int, str] | None = None
+        self.previewed: int | None = None  # the note the preview shows
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
         self.preview_timer.timeout.connect(self.update_preview)
         self.setWidget(self._build())
@@ -230,7 +231,13 @@ class BriefingDock(QDockWidget):
         if self.rendered is not None:
             from briefing.export.html import render_html
 
+            bar = self.preview.verticalScrollBar()
+            # the same note after an edit stays where the analyst was reading; another starts at its top
+            kept = bar.value() if self.rendered.note.id == self.previewed else 0
             self.preview.setHtml(render_html(self.rendered))
+            self.preview.document().documentLayout().documentSize()  # laid out now, so the bar reaches
+            bar.setValue(kept)
+            self.previewed = self.rendered.note.id
 
     def open_link(self, url: QUrl) -> None:
         """A clicked link: say where it goes, open it in the browser only when the analyst agrees."""

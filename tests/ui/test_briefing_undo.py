@@ -131,3 +131,23 @@ def test_exporting_or_closing_while_writing_saves_the_section(window, qtbot, tmp
     window.remember = False
     window.close()
     assert _note(window).items[0].body == "Written just before closing"
+
+
+def test_the_preview_stays_where_the_analyst_reads_after_an_edit(window, qtbot):
+    dock = window.briefing_dock
+    window.panel.setCurrentIndex(3)
+    claims = window.panel.claims
+    for row in range(min(6, claims.topLevelItemCount())):
+        claims.setCurrentItem(claims.topLevelItem(row))
+        window.add_to_briefing()
+    bar = dock.preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    reading = bar.value()
+    dock.items.setCurrentRow(1)
+    dock.step(1)  # the note is shown again from the store
+    qtbot.waitUntil(lambda: not dock.preview_timer.isActive())
+    assert bar.value() > reading * 0.8
+    dock.new_note({"title": "Another note", "audience": None, "date": None, "author": None})
+    qtbot.waitUntil(lambda: not dock.preview_timer.isActive())
+    assert bar.value() == 0
