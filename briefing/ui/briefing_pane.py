@@ -70,6 +70,7 @@ class BriefingDock(QDockWidget):
         # the text item the editor holds and its words as stored: what differs is not saved yet
         self.editing: tuple[int, str] | None = None
         self.previewed: int | None = None  # the note the preview shows
+        self.warned: tuple[int, str] | None = None  # the note and the warning the status bar gave
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
         self.preview_timer.timeout.connect(self.update_preview)
         self.setWidget(self._build())
@@ -223,8 +224,10 @@ class BriefingDock(QDockWidget):
             warnings.append(f"{counted(count, 'passage')} in this note no longer match their sources word for word")
         if self.rendered.cautioned():
             warnings.append(cautions_line(self.rendered.cautioned()))
-        if warnings:
-            self.window_.statusBar().showMessage(as_sentence("; ".join(warnings)) + ": see the items in red.", 10000)
+        said = (briefing_id, as_sentence("; ".join(warnings)) + ": see the items in red.") if warnings else None
+        if said is not None and said != self.warned:  # said once, not over each later message (a refusal)
+            self.window_.statusBar().showMessage(said[1], 10000)
+        self.warned = said
         self.preview_timer.start()
 
     def update_preview(self) -> None:

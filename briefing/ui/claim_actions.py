@@ -253,6 +253,10 @@ class ClaimActions(QObject):
             self._show_quote_step(command, verb, quote_id)
             return
         if claim_id is None:
+            if isinstance(getattr(command, "briefing_id", None), int):  # a briefing note's step: the note in sight
+                window.briefing_dock.show()
+                window.briefing_dock.raise_()
+                window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
             return
         try:
             claim = get_claim(window.ws, claim_id)

@@ -94,3 +94,25 @@ def test_a_selection_starting_and_ending_inside_words_adds_the_whole_words(demo_
     (item,) = _items(demo_window)
     assert (item.body, item.start, item.end) == (WORDS, start, start + len(WORDS))
     assert dock.items.item(0).text().startswith(f"Passage: {WORDS} — ")
+
+
+def test_a_note_s_warning_is_said_once_not_over_every_later_message(added):
+    """The flagged passage's warning came back on each refresh of the note and covered what
+    came after it, such as why an undo step was dropped or a colleague's change refused."""
+    window, source_id, text, _ = added
+    window.show_briefing()
+    window.ws.db.execute("UPDATE sources SET text = ? WHERE id = ?", [text.replace(WORDS, "about 70,000"), source_id])
+    window.ws.db.conn.commit()
+    window.briefing_dock.refresh()
+    assert "no longer match their sources" in window.statusBar().currentMessage()
+    window.statusBar().showMessage("Undo step dropped: item 4 was changed by Ben Adler")
+    window.after_edit()  # what a refused step does after saying why
+    assert window.statusBar().currentMessage() == "Undo step dropped: item 4 was changed by Ben Adler"
+
+
+def test_an_undone_step_of_the_note_is_named_and_the_note_shown(added):
+    window = added[0]
+    window.briefing_dock.hide()
+    window.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undone: Add passage to the note."
+    assert window.briefing_dock.isVisible() and _items(window) == ()
