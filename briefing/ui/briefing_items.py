@@ -4,7 +4,7 @@ line each item shows in it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget
 
 from briefing.domain import counted
@@ -20,6 +20,8 @@ class ItemList(QListWidget):
 
     moved = Signal(int, int)  # item id, new position
     dropped = Signal(str, int, int)  # kind, ref id, position
+    stepped = Signal(int)  # Ctrl+Up (-1) or Ctrl+Down (+1): move the current item
+    removing = Signal()  # Delete: remove the current item
 
     def __init__(self) -> None:
         super().__init__()
@@ -30,6 +32,16 @@ class ItemList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAcceptDrops(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Reorder and remove from the keyboard as the buttons and a drag do."""
+        ctrl = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.stepped.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+        elif event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.removing.emit()
+        else:
+            super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.source() is self or parse_mime(event.mimeData()) is not None:

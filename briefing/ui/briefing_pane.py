@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFocusEvent, QPalette
+from PySide6.QtGui import QColor, QDesktopServices, QFocusEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -137,6 +137,8 @@ class BriefingDock(QDockWidget):
         # room for a few items when the text editor opens under them (it left about two lines)
         self.items.setMinimumHeight(self.items.fontMetrics().lineSpacing() * MIN_ITEM_LINES)
         self.items.moved.connect(self.move_item)
+        self.items.stepped.connect(self.step)
+        self.items.removing.connect(self.remove_selected)
         self.items.dropped.connect(lambda kind, ref, row: self.add(kind, ref, position=row))
         self.items.currentItemChanged.connect(lambda *_: self._item_selected())
         # above the list, two by two: the text editor opening under the list never moves them,
@@ -146,15 +148,15 @@ class BriefingDock(QDockWidget):
             adding,
             (
                 ("Add Text", "Add a section you write in Markdown", self.add_text),
-                ("Remove", "Remove the selected item from the note", self.remove_selected),
+                ("Remove", "Remove the selected item from the note (Delete)", self.remove_selected),
             ),
             narrow=True,
         )
         add_buttons(
             moving,
             (
-                ("Move Up", "Move the selected item up", lambda: self.step(-1)),
-                ("Move Down", "Move the selected item down", lambda: self.step(1)),
+                ("Move Up", "Move the selected item up (Ctrl+Up in the list)", lambda: self.step(-1)),
+                ("Move Down", "Move the selected item down (Ctrl+Down in the list)", lambda: self.step(1)),
             ),
             narrow=True,
         )
@@ -166,6 +168,8 @@ class BriefingDock(QDockWidget):
         self.editor.setMaximumHeight(140)
         self.editor.installEventFilter(self)  # leaving the editor saves what was written
         self.save_text = QPushButton("Save Text")
+        self.save_text.setToolTip(tip("Save the section (Ctrl+Enter); leaving the editor saves it too"))
+        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.save_editor, context=Qt.ShortcutContext.WidgetShortcut)
         self.save_text.clicked.connect(self.save_editor)
         layout.addWidget(self.editor)
         layout.addWidget(self.save_text, alignment=Qt.AlignmentFlag.AlignRight)

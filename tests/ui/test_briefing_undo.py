@@ -151,3 +151,33 @@ def test_the_preview_stays_where_the_analyst_reads_after_an_edit(window, qtbot):
     dock.new_note({"title": "Another note", "audience": None, "date": None, "author": None})
     qtbot.waitUntil(lambda: not dock.preview_timer.isActive())
     assert bar.value() == 0
+
+
+# -- the keyboard does what the buttons do ---------------------------------------------------
+
+
+def test_ctrl_up_and_down_move_the_item_and_delete_removes_it(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    _add_quote_and_text(window)
+    dock = window.briefing_dock
+    quote_id, text_id = (i.id for i in _note(window).items)
+    dock.items.setCurrentRow(1)
+    dock.items.setFocus()
+    qtbot.keyClick(dock.items, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [i.id for i in _note(window).items] == [text_id, quote_id]
+    assert dock.items.currentItem().text().startswith("Text · ")  # the moved item stays selected
+    qtbot.keyClick(dock.items, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [i.id for i in _note(window).items] == [quote_id, text_id]
+    dock.items.setCurrentRow(0)
+    qtbot.keyClick(dock.items, Qt.Key.Key_Delete)
+    assert [i.id for i in _note(window).items] == [text_id]
+
+
+def test_ctrl_enter_in_the_editor_saves_the_section(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    dock = _write(window, qtbot, "Saved by the keyboard")
+    qtbot.keyClick(dock.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _note(window).items[0].body == "Saved by the keyboard"
+    assert dock.editor.hasFocus() and dock.editor.toPlainText() == "Saved by the keyboard"
