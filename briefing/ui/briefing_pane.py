@@ -302,34 +302,42 @@ class BriefingDock(QDockWidget):
         return self.current_id()
 
     def add(self, kind: str, ref_id: int | None, body: str | None = None, position: int | None = None) -> None:
+        self.save_editor()  # the section being written first: the new item is selected
         briefing_id = self.ensure_note()
         if briefing_id is None:
             return
-        self._push(lambda: AddItem(self.ws, briefing_id, kind, ref_id, body, position, self._changed))
+        command = AddItem(self.ws, briefing_id, kind, ref_id, body, position, self._changed)
         self.show()
         self.raise_()
-        self.window_.statusBar().showMessage(f"Added to “{self.note.title if self.note else ''}”.", 5000)
+        if self._push(lambda: command):  # a refusal ("already item 3 of the note") is in the status bar
+            self._select(command.item_id)
+            self.window_.statusBar().showMessage(f"Added to “{self.note.title if self.note else ''}”.", 5000)
+
+    def _select(self, item_id: int | None) -> None:
+        """Select the item (one just added) and bring its row into sight."""
+        for row in range(self.items.count()):
+            if self.items.item(row).data(ItemIdRole) == item_id:
+                self.items.setCurrentRow(row)
+                self.items.scrollToItem(self.items.item(row))
 
     def add_passage(self, source_id: int, start: int, end: int) -> bool:
         """Add the words of a source between ``start`` and ``end`` as a passage item; False when
         there is no note or the store refused it (the reason is in the status bar)."""
+        self.save_editor()  # the section being written first: the new item is selected
         briefing_id = self.ensure_note()
         if briefing_id is None:
             return False
-        added = self.window_.push_command(
-            lambda: AddPassage(self.ws, briefing_id, source_id, start, end, None, self._changed)
-        )
+        command = AddPassage(self.ws, briefing_id, source_id, start, end, None, self._changed)
+        added = self.window_.push_command(lambda: command)
         if added:
             self.show()
             self.raise_()
+            self._select(command.item_id)
         return added
 
     def add_text(self) -> None:
-        self.save_editor()  # the section being written first: the new one takes the editor
         self.add("text", None, "New section: write it here in Markdown.")
-        last = self.items.item(self.items.count() - 1)
-        if last is not None:
-            self.items.setCurrentItem(last)
+        if self.editing is not None:  # the new section, selected
             self.editor.setFocus()
             self.editor.selectAll()
 

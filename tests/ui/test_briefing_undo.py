@@ -5,6 +5,7 @@ import pytest
 
 from briefing.store.briefings import read_briefing
 from briefing.store.sources import get_source, list_sources
+from briefing.ui.briefing_items import ItemIdRole
 
 
 @pytest.fixture
@@ -111,14 +112,18 @@ def test_leaving_the_editor_for_another_item_saves_the_section(window, qtbot):
     assert _note(window).items[-1].body.startswith("New section")
 
 
-def test_an_item_added_while_writing_keeps_the_words_in_the_editor(window, qtbot):
+def test_an_item_added_while_writing_saves_the_section_and_is_shown(window, qtbot):
     dock = _write(window, qtbot, "Half a sentence")
     window.panel.setCurrentIndex(2)
     window.panel.quotes.setCurrentItem(window.panel.quotes.topLevelItem(0))
-    window.add_to_briefing()  # Ctrl+B: the note is shown again from the store
-    assert dock.editor.isVisible() and dock.editor.toPlainText() == "Half a sentence"
-    dock.add_text()  # another section takes the editor: the first is saved
-    assert [i.body for i in _note(window).items if i.kind == "text"][0] == "Half a sentence"
+    window.add_to_briefing()  # Ctrl+B while writing
+    text, quote = _note(window).items
+    assert text.body == "Half a sentence"
+    assert dock.items.currentItem().data(ItemIdRole) == quote.id  # the new item selected, in sight
+    assert window.statusBar().currentMessage() == "Added to “Outage brief”."
+    window.add_to_briefing()  # the same quote again: refused, and said so
+    assert len(_note(window).items) == 2
+    assert "already item 2 of the note" in window.statusBar().currentMessage()
 
 
 def test_exporting_or_closing_while_writing_saves_the_section(window, qtbot, tmp_path):
