@@ -196,6 +196,8 @@ class BriefingDock(QDockWidget):
     def _show_selected(self) -> None:
         briefing_id = self.current_id()
         selected = self.items.currentItem().data(ItemIdRole) if self.items.currentItem() else None
+        # the row of an item that goes (removed, or undone): its neighbour takes the selection
+        row_before = self.items.currentRow() if self.note is not None and self.note.id == briefing_id else -1
         draft = self.unsaved_text()  # an edit elsewhere (Ctrl+B, an undo) keeps the words being written
         self.items.clear()
         self.note = self.rendered = None
@@ -220,8 +222,18 @@ class BriefingDock(QDockWidget):
             self.items.addItem(row)
             if section.item.id == selected:
                 self.items.setCurrentItem(row)
+        if self.items.currentItem() is None and row_before >= 0 and self.items.count():
+            self.items.setCurrentRow(min(row_before, self.items.count() - 1))
         if draft is not None and self.editing is not None and self.editing[0] == draft[0]:
             self.editor.setPlainText(draft[1])
+        self._say_warnings(briefing_id)
+        self.preview_timer.start()
+
+    def _say_warnings(self, briefing_id: int) -> None:
+        """Say in the status bar what in the note no longer holds, once for each change of it:
+        not over each later message (a refusal, why an undo step was dropped)."""
+        if self.note is None or self.rendered is None:
+            return
         warnings = []
         if self.note.problems():
             count = len(self.note.problems())
@@ -229,10 +241,9 @@ class BriefingDock(QDockWidget):
         if self.rendered.cautioned():
             warnings.append(cautions_line(self.rendered.cautioned()))
         said = (briefing_id, as_sentence("; ".join(warnings)) + ": see the items in red.") if warnings else None
-        if said is not None and said != self.warned:  # said once, not over each later message (a refusal)
+        if said is not None and said != self.warned:
             self.window_.statusBar().showMessage(said[1], 10000)
         self.warned = said
-        self.preview_timer.start()
 
     def update_preview(self) -> None:
         if self.rendered is not None:

@@ -177,6 +177,10 @@ def test_ctrl_up_and_down_move_the_item_and_delete_removes_it(window, qtbot):
     dock.items.setCurrentRow(0)
     qtbot.keyClick(dock.items, Qt.Key.Key_Delete)
     assert [i.id for i in _note(window).items] == [text_id]
+    assert dock.items.currentItem().data(ItemIdRole) == text_id  # the next item selected: Delete again goes on
+    window.undo_stack.undo()
+    assert [i.id for i in _note(window).items] == [quote_id, text_id]
+    assert dock.items.currentItem().data(ItemIdRole) == text_id  # the selection stays on its item
 
 
 def test_ctrl_enter_in_the_editor_saves_the_section(window, qtbot):
