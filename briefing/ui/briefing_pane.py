@@ -168,7 +168,7 @@ class BriefingDock(QDockWidget):
         self.editor.setMaximumHeight(140)
         self.editor.installEventFilter(self)  # leaving the editor saves what was written
         self.save_text = QPushButton("Save Text")
-        self.save_text.setToolTip(tip("Save the section (Ctrl+Enter); leaving the editor saves it too"))
+        self.save_text.setToolTip(tip("Save the section (Ctrl+Return); leaving the editor saves it too"))
         QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.save_editor, context=Qt.ShortcutContext.WidgetShortcut)
         self.save_text.clicked.connect(self.save_editor)
         layout.addWidget(self.editor)

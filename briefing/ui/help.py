@@ -37,6 +37,9 @@ TABS = ("Keyboard Shortcuts", "Search Language", "Getting Started")
 OTHER_KEYS = (
     ("Search pane", "Run the search now", "Enter"),
     ("Notes pane", "Open the selected note in the reader", "Enter, double-click"),
+    ("Briefing Note pane", "Move the selected item up or down", "Ctrl+Up, Ctrl+Down"),
+    ("Briefing Note pane", "Remove the selected item from the note", "Delete"),
+    ("Briefing Note pane", "Save the text section being written", "Ctrl+Return (or leave the editor)"),
     ("Reader", "Copy the selected text", "Ctrl+C"),
 )
 SEARCH_EXAMPLES = (

@@ -190,3 +190,10 @@ def test_ctrl_enter_in_the_editor_saves_the_section(window, qtbot):
     qtbot.keyClick(dock.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _note(window).items[0].body == "Saved by the keyboard"
     assert dock.editor.hasFocus() and dock.editor.toPlainText() == "Saved by the keyboard"
+
+
+def test_help_lists_the_note_pane_s_keys(window):
+    listed = window.help.show(0).visible_commands()
+    assert ("Move the selected item up or down", "Ctrl+Up, Ctrl+Down") in listed
+    assert ("Remove the selected item from the note", "Delete") in listed
+    assert any(keys.startswith("Ctrl+Return") for command, keys in listed if "text section" in command)
