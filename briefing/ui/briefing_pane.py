@@ -241,8 +241,11 @@ class BriefingDock(QDockWidget):
         if self.rendered.cautioned():
             warnings.append(cautions_line(self.rendered.cautioned()))
         said = (briefing_id, as_sentence("; ".join(warnings)) + ": see the items in red.") if warnings else None
+        bar = self.window_.statusBar()
         if said is not None and said != self.warned:
-            self.window_.statusBar().showMessage(said[1], 10000)
+            bar.showMessage(said[1], 10000)
+        elif said is None and self.warned is not None and bar.currentMessage() == self.warned[1]:
+            bar.clearMessage()  # what it warned of is gone (an undo, the source restored): it would mislead
         self.warned = said
 
     def update_preview(self) -> None:

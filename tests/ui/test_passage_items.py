@@ -116,3 +116,15 @@ def test_an_undone_step_of_the_note_is_named_and_the_note_shown(added):
     window.undo_stack.undo()
     assert window.statusBar().currentMessage() == "Undone: Add passage to the note."
     assert window.briefing_dock.isVisible() and _items(window) == ()
+
+
+def test_the_warning_goes_when_what_it_warned_of_is_gone(added):
+    window, source_id, text, _ = added
+    window.show_briefing()
+    window.ws.db.execute("UPDATE sources SET text = ? WHERE id = ?", [text.replace(WORDS, "about 70,000"), source_id])
+    window.ws.db.conn.commit()
+    window.briefing_dock.refresh()
+    assert "no longer match their sources" in window.statusBar().currentMessage()
+    window.briefing_dock.items.setCurrentRow(0)
+    window.briefing_dock.remove_selected()  # the flagged passage leaves the note
+    assert "no longer match" not in window.statusBar().currentMessage()
