@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import BriefingError, clipped
 from briefing.note_content import CREDIBILITY_LABELS
+from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.revisions import StaleWrite, get_revision
@@ -239,6 +240,10 @@ class EvidenceFlow:
             window.statusBar().showMessage("Select the passage to attach in the reader first.", 6000)
             return
         claim_id, claim_text, seen = self.pinned, self._claim_text(self.pinned) or "", self.pinned_revision
+        selected = snap_to_words(window.reader.shown.text, *selected)  # a drag often starts inside a word
+        if selected[1] <= selected[0]:
+            window.statusBar().showMessage("Selection: only spaces are selected; select words.", 6000)
+            return
         passage = window.reader.shown.text[selected[0] : selected[1]]
         dialog = self.dialog_factory(window, claim_text, passage, relation=self.relation)
         if dialog.exec() != QDialog.DialogCode.Accepted:
