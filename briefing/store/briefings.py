@@ -158,6 +158,35 @@ def add_item(
         return item_id
 
 
+def put_back_item(
+    ws: Workspace,
+    briefing_id: int,
+    item_id: int,
+    kind: str,
+    ref_id: int | None,
+    body: str | None,
+    position: int,
+    start: int | None = None,
+    end: int | None = None,
+) -> int:
+    """Put a removed item back as it was, under its id and at ``position`` (an undo): its words as
+    they were when added, and no check of its record, which may be gone since (the note shows it
+    as orphaned, as it did before the item was removed)."""
+    with ws.transaction():
+        _briefing_row(ws, briefing_id)
+        order = _item_ids(ws, briefing_id)
+        span = {"start": start, "end": end} if kind == "passage" else {}
+        row = {"id": item_id, "briefing_id": briefing_id, "position": len(order), "kind": kind, "ref_id": ref_id}
+        ws.insert("briefing_items", {**row, "body": body, **span})
+        created(ws, "item", item_id)
+        order.insert(min(max(position, 0), len(order)), item_id)
+        _renumber(ws, order)
+        new_value = body if kind == "text" else _item_value(kind, ref_id, start, end)
+        record_judgement(ws, "add_item", "briefing", briefing_id, f"item {item_id}", None, new_value, "undo")
+        _touch(ws, briefing_id)
+        return item_id
+
+
 def add_passage(
     ws: Workspace,
     briefing_id: int,

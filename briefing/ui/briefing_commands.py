@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.domain import BriefingError
 from briefing.note_content import BriefingNote
 from briefing.store import Workspace
 from briefing.store.briefings import (
@@ -16,6 +15,7 @@ from briefing.store.briefings import (
     create_briefing,
     delete_briefing,
     move_item,
+    put_back_item,
     read_briefing,
     remove_item,
     update_briefing,
@@ -71,6 +71,7 @@ class RemoveItem(QUndoCommand):
         self.ws, self.briefing_id, self.item_id, self.changed = ws, briefing_id, item_id, changed
         item = next(i for i in read_briefing(ws, briefing_id).items if i.id == item_id)
         self.kind, self.ref_id, self.body, self.position = item.kind, item.ref_id, item.body, item.position
+        self.start, self.end = item.start, item.end
         self.seen = seen
 
     def redo(self) -> None:
@@ -79,10 +80,18 @@ class RemoveItem(QUndoCommand):
         self.changed(self.briefing_id)
 
     def undo(self) -> None:
-        body = self.body if self.kind == "text" else None
-        # under its old id, so the commands below it on the stack still find it
-        self.item_id = add_item(
-            self.ws, self.briefing_id, self.kind, self.ref_id, body, self.position, item_id=self.item_id
+        # as it was, under its old id (the commands below it on the stack name it), even when its
+        # record is gone since: the note showed it as orphaned and shows it so again
+        put_back_item(
+            self.ws,
+            self.briefing_id,
+            self.item_id,
+            self.kind,
+            self.ref_id,
+            self.body,
+            self.position,
+            self.start,
+            self.end,
         )
         self.changed(self.briefing_id)
 
@@ -177,7 +186,8 @@ class CreateNote(QUndoCommand):
 
 class DeleteNote(QUndoCommand):
     """Undo makes the note again with the same details and items in order, under the ids they
-    had, so the steps below it on the stack still find them."""
+    had (the steps below it on the stack name them), each as it was: a passage with its range and
+    words, an item whose record was deleted still shown as orphaned."""
 
     def __init__(self, ws: Workspace, briefing_id: int, changed: Changed):
         self.note: BriefingNote = read_briefing(ws, briefing_id)
@@ -191,10 +201,8 @@ class DeleteNote(QUndoCommand):
     def undo(self) -> None:
         note = self.note
         create_briefing(self.ws, note.title, note.audience, note.date, note.author, briefing_id=self.briefing_id)
-        for item in note.items:
-            body = item.body if item.kind == "text" else None
-            try:
-                add_item(self.ws, self.briefing_id, item.kind, item.ref_id, body, item_id=item.id)
-            except BriefingError:
-                continue  # its record was deleted meanwhile: nothing left to cite
+        for at, item in enumerate(note.items):
+            put_back_item(
+                self.ws, self.briefing_id, item.id, item.kind, item.ref_id, item.body, at, item.start, item.end
+            )
         self.changed(self.briefing_id)

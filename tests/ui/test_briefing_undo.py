@@ -197,3 +197,40 @@ def test_help_lists_the_note_pane_s_keys(window):
     assert ("Move the selected item up or down", "Ctrl+Up, Ctrl+Down") in listed
     assert ("Remove the selected item from the note", "Delete") in listed
     assert any(keys.startswith("Ctrl+Return") for command, keys in listed if "text section" in command)
+
+
+# -- an item whose record is gone comes back as it was ---------------------------------------
+
+
+def _orphan_a_quote(window):
+    """A note with a quote and a text section, the quote's source then deleted: the quote item is
+    orphaned, shown as it was when added."""
+    from briefing.store.source_snapshots import delete_source_keeping
+
+    _add_quote_and_text(window)
+    quote = _note(window).items[0]
+    source_id = quote.content.passage.citation.source_id
+    delete_source_keeping(window.ws, source_id, "deleted by the analyst")
+    window.briefing_dock.refresh()
+    assert _note(window).items[0].content is None  # orphaned
+    return quote
+
+
+def test_a_deleted_note_comes_back_with_its_orphaned_items(window):
+    quote = _orphan_a_quote(window)
+    before = [(i.id, i.kind, i.body) for i in _note(window).items]
+    window.briefing_dock.delete_note(confirmed=True)
+    window.undo_stack.undo()
+    assert [(i.id, i.kind, i.body) for i in _note(window).items] == before
+    assert window.briefing_dock.items.item(0).text().startswith("⚠ Quote (no longer in the workspace)")
+    assert quote.id == before[0][0]
+
+
+def test_a_removed_orphaned_item_comes_back_on_undo(window):
+    _orphan_a_quote(window)
+    before = [(i.id, i.kind, i.body) for i in _note(window).items]
+    window.briefing_dock.items.setCurrentRow(0)
+    window.briefing_dock.remove_selected()
+    window.undo_stack.undo()
+    assert [(i.id, i.kind, i.body) for i in _note(window).items] == before
+    assert "Undo step dropped" not in window.statusBar().currentMessage()
