@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from briefing.domain import BriefingError, check_iso_date
 from briefing.ingest.dates import written_date
+from briefing.ui.palette_colours import readable
 from briefing.ui.widgets import add_ok_cancel
 
 FIELDS = (
@@ -39,7 +40,8 @@ class DetailsDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes what was typed
         self.error.setObjectName("briefing-details-error")
-        self.error.setStyleSheet("QLabel#briefing-details-error { color: #b00020; }")
+        # red that reads on the palette's background, light or dark
+        self.error.setStyleSheet(f"QLabel#briefing-details-error {{ color: {readable('#b00020').name()}; }}")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem")
         self.error.hide()
@@ -73,5 +75,6 @@ class DetailsDialog(QDialog):
         field, message = found
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # the dialog grows to the message's lines instead of cutting them off
         self.fields[field].setFocus()
         self.fields[field].selectAll()

@@ -56,3 +56,15 @@ def test_a_title_another_note_has_is_said_in_the_dialog(demo_window, qtbot, monk
     assert seen[0][0] != QDialog.DialogCode.Accepted and "another briefing note is called" in seen[0][1]
     made = read_briefing(demo_window.ws, dock.current_id())
     assert (made.title, made.date) == ("Outage brief, day two", "2026-03-09")
+
+
+def test_the_problem_is_shown_whole_in_the_dialog(demo_window, qtbot):
+    dialog = DetailsDialog(demo_window, "New Briefing Note", {"title": "Untitled briefing note"}, frozenset({"taken"}))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _fill(dialog, title="Taken", date="yesterday")
+    dialog.accept()
+    error = dialog.error
+    assert "another briefing note is called" in error.text()
+    assert error.height() >= error.heightForWidth(error.width())  # every line of it, none cut off
