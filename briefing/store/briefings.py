@@ -331,26 +331,6 @@ def drop_twin_entity_cards(ws: Workspace, target_id: int, other_id: int, reason:
         _touch(ws, briefing_id)
 
 
-def put_items_back(ws: Workspace, rows: list[dict[str, Any]], order: dict[int, list[int]], reason: str) -> None:
-    """Undo's half of ``drop_twin_entity_cards``: the items ``rows`` (as read before) inserted
-    again where they are gone, and each note of ``order`` ({note: item ids in order}) in that order
-    again, the items added since after them."""
-    for row in rows:
-        if ws.db.execute("SELECT 1 FROM briefing_items WHERE id = ?", [row["id"]]).fetchone() is None:
-            ws.insert("briefing_items", {k: v for k, v in row.items() if not k.startswith("revis")})
-            created(ws, "item", row["id"])
-            value = _item_value(row["kind"], row["ref_id"], row["start"], row["end"])
-            record_judgement(ws, "add_item", "briefing", row["briefing_id"], f"item {row['id']}", None, value, reason)
-    for briefing_id, kept in order.items():
-        present = _item_ids(ws, briefing_id)
-        _renumber(ws, [i for i in kept if i in present] + [i for i in present if i not in kept])
-
-
-def item_order(ws: Workspace, briefing_ids: list[int]) -> dict[int, list[int]]:
-    """{note: its item ids in order} for each of ``briefing_ids``."""
-    return {briefing_id: _item_ids(ws, briefing_id) for briefing_id in briefing_ids}
-
-
 def renumber_items(ws: Workspace) -> list[int]:
     """Give every note whose item positions repeat or skip (a copy merged into a file that had
     items of its own) positions 0, 1, 2… in their order; the notes renumbered."""

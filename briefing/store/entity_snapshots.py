@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.domain import normalise_name
-from briefing.store.briefings import item_order, put_items_back
+from briefing.store.briefings import put_back_item
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, revise
 from briefing.store.rows import dict_rows
@@ -35,7 +35,6 @@ class EntitySnapshot:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[tuple[int, int | None, str | None, int]] = field(default_factory=list)
     item_rows: list[dict[str, Any]] = field(default_factory=list)  # briefing items citing an entity
-    item_order: dict[int, list[int]] = field(default_factory=dict)  # their notes' items in order
     rejections: list[dict[str, Any]] = field(default_factory=list)  # the names analysis leaves alone, of these
     forms: tuple[str, ...] = ()  # their names, aliases and mention texts, folded: the rejections they touch
 
@@ -64,7 +63,6 @@ def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot
     snapshot.item_rows = dict_rows(
         ws, f"SELECT * FROM briefing_items WHERE kind = 'entity' AND ref_id IN ({marks}) ORDER BY id", entity_ids
     )
-    snapshot.item_order = item_order(ws, sorted({row["briefing_id"] for row in snapshot.item_rows}))
     snapshot.forms = tuple(
         sorted(
             {normalise_name(e["name"]) for e in snapshot.entities}
@@ -108,9 +106,7 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
                 "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = ? WHERE id = ?",
                 [speaker_id, speaker_text, confirmed, quote_id],
             )
-        put_items_back(ws, snapshot.item_rows, snapshot.item_order, reason or "undo")
-        for item in snapshot.item_rows:
-            db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [item["ref_id"], item["id"]])
+        _put_items_back(ws, snapshot.item_rows)
         where, params = _rejections_of(snapshot)
         db.execute(f"DELETE FROM rejections WHERE {where}", params)
         for row in snapshot.rejections:
@@ -126,6 +122,17 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
         reindex_sources(ws, sorted(touched))
         for entity in snapshot.entities:
             record_judgement(ws, "restore", "entity", entity["id"], "name", None, entity["name"], reason)
+
+
+def _put_items_back(ws: Workspace, items: list[dict[str, Any]]) -> None:
+    """The briefing items citing the entities as they were: re-pointed to them, and those a merge
+    took out of a note (``drop_twin_entity_cards``) put back in their place (in the order of their
+    places, so each lands where it stood)."""
+    for item in sorted(items, key=lambda row: row["position"]):
+        if ws.db.execute("SELECT 1 FROM briefing_items WHERE id = ?", [item["id"]]).fetchone():
+            ws.db.execute("UPDATE briefing_items SET ref_id = ? WHERE id = ?", [item["ref_id"], item["id"]])
+        else:
+            put_back_item(ws, item["briefing_id"], item["id"], "entity", item["ref_id"], item["body"], item["position"])
 
 
 def _put_entity(ws: Workspace, entity: dict[str, Any]) -> None:
