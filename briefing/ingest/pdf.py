@@ -145,9 +145,7 @@ def drop_glyph_lines(pages: list[list[Line]]) -> list[list[Line]]:
             if names < GLYPH_LINE_SHARE * size:
                 kept[-1].append(line)
     if total and garbage >= GLYPH_TEXT_SHARE * total:
-        raise FormatError(
-            "no readable text: the pdf's fonts map their glyphs to no characters (glyph names such as /g24)"
-        )
+        raise FormatError(GLYPH_TEXT)
     return kept
 
 

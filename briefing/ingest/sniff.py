@@ -31,10 +31,7 @@ OLD_OFFICE = "an old Office file (.doc, .xls, .ppt or Outlook .msg); save it as 
 IMAGE = "an image (text recognition is not supported)"
 # (how the bytes start, what they are); checked in order
 UNREADABLE = (
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an old Office file (.doc, .xls, .ppt or Outlook .msg); save it as .docx, .pdf or .eml",
-    ),
+    (OLE, OLD_OFFICE),
     (b"{\\rtf", f"an RTF document; {SAVE_AS}"),
     (b"\x89PNG", IMAGE),
     (b"\xff\xd8\xff", IMAGE),

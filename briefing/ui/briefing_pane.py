@@ -34,6 +34,7 @@ from briefing.store.briefings import list_briefings, read_briefing
 from briefing.ui.briefing_commands import (
     AddItem,
     CreateNote,
+    DeleteNote,
     RemoveItem,
     edit_details_command,
     edit_text_command,
@@ -42,7 +43,7 @@ from briefing.ui.briefing_commands import (
 from briefing.ui.briefing_details import DetailsDialog
 from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
-from briefing.ui.passage_items import AddPassage, DeleteNoteWithPassages, RemovePassage
+from briefing.ui.passage_items import AddPassage, RemovePassage
 from briefing.ui.plain import InertDocument, as_sentence, ask, tip, warn
 from briefing.ui.widgets import add_buttons
 
@@ -439,7 +440,7 @@ class BriefingDock(QDockWidget):
         ):
             return
         note_id = self.note.id
-        self._push(lambda: DeleteNoteWithPassages(self.ws, note_id, self._changed))
+        self._push(lambda: DeleteNote(self.ws, note_id, self._changed))
 
     def export(self, target: str | None = None, fmt: str | None = None) -> None:
         """Export the note; without ``target`` a file dialog asks where and in which format

@@ -1,13 +1,14 @@
 """Passage items as undoable commands: adding the words the analyst selected in the reader,
-and putting a removed passage (or a deleted note's passages) back with its source, range and
-the words as they were when first added, so the export still checks those words."""
+and putting a removed passage back with its source, range and the words as they were when
+first added, so the export still checks those words (``RemoveItem.undo``, which a deleted
+note's undo uses for its passages too)."""
 
 from __future__ import annotations
 
 from briefing.note_content import BriefingItem
 from briefing.store import Workspace
 from briefing.store.briefings import add_passage
-from briefing.ui.briefing_commands import AddItem, Changed, DeleteNote, RemoveItem
+from briefing.ui.briefing_commands import AddItem, Changed, RemoveItem
 
 
 class AddPassage(AddItem):
@@ -41,7 +42,3 @@ class RemovePassage(RemoveItem):
     def __init__(self, ws: Workspace, briefing_id: int, item: BriefingItem, changed: Changed):
         super().__init__(ws, briefing_id, item.id, changed)
         self.setText("Remove passage from the note")
-
-
-class DeleteNoteWithPassages(DeleteNote):
-    """``DeleteNote``, whose undo puts passage items back too (their range and words)."""
