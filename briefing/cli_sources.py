@@ -202,16 +202,25 @@ def _edit(ws, args: argparse.Namespace) -> int:
 
 def _delete(ws, source_id: int, yes: bool) -> int:
     from briefing.store.backup import back_up
-    from briefing.store.source_snapshots import delete_source_keeping, evidence_for_others, lost_evidence_line
+    from briefing.store.source_snapshots import (
+        cited_in_notes,
+        cited_line,
+        delete_source_keeping,
+        evidence_for_others,
+        lost_evidence_line,
+    )
     from briefing.store.sources import get_source_details
 
     details = get_source_details(ws, source_id)
     title = one_line(details.title or "(untitled)")
     lent_to = evidence_for_others(ws, [source_id])
     lent = lost_evidence_line(*lent_to)
+    citing = cited_in_notes(ws, [source_id])
+    cited = cited_line(*citing)
+    warnings = "".join(f" {line}" for line in (lent, cited) if line)
     if not yes and not _confirmed(
         f"Delete source {source_id} ({title}) with its {counted(details.quote_count, 'quote')} "
-        f"and {counted(details.claim_count, 'claim')}?{' ' + lent if lent else ''} [y/N] "
+        f"and {counted(details.claim_count, 'claim')}?{warnings} [y/N] "
     ):
         raise BriefingError(f"source {source_id} not deleted (give --yes to delete without asking)")
     made = back_up(ws, label="before-delete") if ws.path is not None else None
@@ -219,6 +228,8 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     echo(f"deleted source {source_id} ({title})" + (f"; a backup is in {made}" if made else ""))
     if lent:
         echo(lost_evidence_line(*lent_to, deleted=source_id), err=True)
+    if cited:
+        echo(cited_line(*citing, deleted=source_id), err=True)
     return 0
 
 

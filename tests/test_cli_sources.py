@@ -216,3 +216,18 @@ def test_a_long_outlet_is_cut_with_a_mark_in_the_list(capsys, ws_file):
         add_document(ws, make_doc("The pumps restarted.", title="Pumps", outlet="Como Educar Seus Filhos Hoje"))
     code, out, _ = run(capsys, "sources", "--workspace", str(ws_file))
     assert code == 0 and "Como Educar Seus Fi…  Pumps" in out
+
+
+def test_deleting_a_source_says_which_briefing_notes_cite_it(capsys, two_sources):
+    from briefing.store.briefings import add_item, create_briefing
+
+    with open_workspace(two_sources) as ws:
+        note = create_briefing(ws, "Outage <b>brief</b>")
+        add_item(ws, note, "summary", 2)
+        add_item(ws, note, "passage", 2, start=0, end=len("The outage"))
+    code, out, err = run(capsys, "sources", "delete", "2", "--yes", "--workspace", str(two_sources))
+    assert code == 0 and out.startswith("deleted source 2 ")
+    assert err.strip() == (
+        "Source 2 was cited by 2 items of the briefing note “Outage <b>brief</b>”, "
+        "which now cite a source that is gone."
+    )

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.domain import BriefingError, WorkspaceError, counted
+from briefing.domain import BriefingError, WorkspaceError, clipped, counted, one_line
 from briefing.store.annotations import remember_note
 from briefing.store.claims import refresh_credibility
 from briefing.store.history import record_judgement
@@ -103,6 +103,34 @@ def remember_cited_items(ws: Workspace, source_id: int) -> None:
         [source_id],
     ).fetchall():
         remember_note(ws, annotation_id, f"source {source_id} deleted")
+
+
+def cited_in_notes(ws: Workspace, source_ids: list[int]) -> tuple[int, list[str]]:
+    """(items, note titles): the briefing note items that show something of these sources (a
+    quote, claim, note, summary or passage), which a deletion leaves citing a source that is gone."""
+    notes: dict[int, int] = {}  # item -> its note
+    for source_id in source_ids:
+        for kind, ids in _CITING:
+            for item_id, note_id in ws.db.execute(
+                f"SELECT id, briefing_id FROM briefing_items WHERE kind = ? AND ref_id IN ({ids})", [kind, source_id]
+            ).fetchall():
+                notes[item_id] = note_id
+    note_ids = sorted(set(notes.values()))
+    marks = ", ".join("?" * len(note_ids))
+    titles = [r[0] for r in ws.db.execute(f"SELECT title FROM briefings WHERE id IN ({marks}) ORDER BY id", note_ids)]
+    return len(notes), titles
+
+
+def cited_line(items: int, titles: list[str], deleted: int | None = None) -> str:
+    """'It is cited by 2 items of the briefing note “Outage”, which then cite a source that is
+    gone.' before a deletion, 'Source 4 was cited by …, which now cite …' after it; '' when no
+    note cites it."""
+    if not items:
+        return ""
+    shown = clipped(one_line(titles[0]), 60) if titles else ""
+    where = f"the briefing note “{shown}”" if len(titles) == 1 else counted(len(titles), "briefing note")
+    subject, when = ("It is", "then") if deleted is None else (f"Source {deleted} was", "now")
+    return f"{subject} cited by {counted(items, 'item')} of {where}, which {when} cite a source that is gone."
 
 
 def evidence_for_others(ws: Workspace, source_ids: list[int]) -> tuple[int, int]:

@@ -22,6 +22,8 @@ from briefing.store import Workspace
 from briefing.store.backup import back_up
 from briefing.store.source_snapshots import (
     SourceSnapshot,
+    cited_in_notes,
+    cited_line,
     delete_source_keeping,
     evidence_for_others,
     lost_evidence_line,
@@ -322,9 +324,10 @@ class SourceActions:
         quotes, claims = sum(d.quote_count for d in details), sum(d.claim_count for d in details)
         backup = "A backup is made first, and " if window.ws.path is not None else ""  # a server keeps its own
         lent = lost_evidence_line(*evidence_for_others(window.ws, ids))
+        cited = cited_line(*cited_in_notes(window.ws, ids))
         question += (
             f"\n\nIts {counted(quotes, 'quote')}, {counted(claims, 'claim')}, evidence and notes go with it. "
-            + (f"{lent}\n\n" if lent else "")
+            + "".join(f"{line}\n\n" for line in (lent, cited) if line)
             + f"{backup}Edit ▸ Undo brings it back until the window closes."
         )
         if not self.confirm(window, "Delete Sources", question):

@@ -208,6 +208,15 @@ def test_delete_asks_backs_up_and_undo_gives_every_row_back(demo_window):
     counts, statuses = _counts(win.ws), _claim_statuses(win.ws)
     win.source_actions.delete_selected()
     assert "It is evidence for 1 claim of other sources (1 passage), which lose it" in asked[-1]
+    assert "cited by" not in asked[-1]
+    from briefing.store.briefings import add_item, create_briefing
+
+    quote = win.ws.db.execute("SELECT id FROM quotes WHERE source_id = ? ORDER BY id", [source_id]).fetchone()[0]
+    for title in ("Morning brief", "Evening brief"):
+        add_item(win.ws, create_briefing(win.ws, title), "quote", quote)
+    counts = _counts(win.ws)
+    win.source_actions.delete_selected()
+    assert "It is cited by 2 items of 2 briefing notes, which then cite a source that is gone." in asked[-1]
     win.source_actions.confirm = lambda parent, title, text: True
     win.source_actions.delete_selected()
     assert any("before-delete" in b.name for b in list_backups(win.ws.path))
