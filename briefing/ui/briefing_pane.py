@@ -58,6 +58,10 @@ EMPTY_HELP = (
     "New to Briefing? Help ▸ Getting Started."
 )
 
+EMPTY_NOTE_HELP = (
+    "This note is empty. Select a quote, claim, note or entity anywhere in the window and press "
+    "Ctrl+B (or use its context menu, or drag it here); Add Text writes a section of your own."
+)
 MIN_ITEM_LINES = 8  # lines of the note's item list that always show
 
 
@@ -202,6 +206,7 @@ class BriefingDock(QDockWidget):
         draft = self.unsaved_text()  # an edit elsewhere (Ctrl+B, an undo) keeps the words being written
         self.items.clear()
         self.note = self.rendered = None
+        self.help.setText(EMPTY_HELP)
         self.help.setVisible(briefing_id is None)
         if briefing_id is None:
             self.preview.clear()
@@ -211,6 +216,9 @@ class BriefingDock(QDockWidget):
         except BriefingError as exc:
             self.window_.statusBar().showMessage(str(exc), 8000)
             return
+        if not self.note.items:  # a new note: how to fill it, where the items will be
+            self.help.setText(EMPTY_NOTE_HELP)
+            self.help.setVisible(True)
         from briefing.export.formats import render_workspace_note
 
         self.rendered = render_workspace_note(self.ws, self.note)

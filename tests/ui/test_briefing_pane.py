@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from briefing.store.briefings import read_briefing
-from briefing.ui.briefing_pane import ItemIdRole
+from briefing.ui.briefing_pane import EMPTY_NOTE_HELP, ItemIdRole
 from briefing.ui.panels import ItemRole
 from briefing.ui.widgets import BRIEFING_MIME, item_mime, parse_mime
 
@@ -43,7 +43,10 @@ def test_with_no_note_the_pane_says_what_to_do_and_a_new_note_starts_empty(demo_
     dock.new_note({"title": "First", "audience": None, "date": None, "author": None})
     dock.new_note({"title": "Second", "audience": None, "date": None, "author": None})
     assert dock.notes.count() == 2 and dock.notes.currentText() == "Second (0)" and dock.items.count() == 0
-    assert not dock.help.isVisible()
+    assert dock.help.isVisible() and dock.help.text() == EMPTY_NOTE_HELP  # how to fill the new note
+    select_first(demo_window.panel.quotes, 2, demo_window)
+    demo_window.add_to_briefing()
+    assert dock.items.count() == 1 and not dock.help.isVisible()
 
 
 def test_ctrl_b_adds_the_selected_quote_claim_and_summary(window):
