@@ -15,7 +15,14 @@ from itertools import pairwise
 from statistics import median
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
+from pypdf.errors import (
+    DependencyError,
+    DeprecationError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PdfReadError,
+    PdfStreamError,
+)
 
 from briefing.ingest.dates import parse_date_value
 from briefing.ingest.extracted import Extracted, FormatError
@@ -45,6 +52,7 @@ NUMBERED_GLYPH = re.compile(r"/(?:[gc]|cid)\d{1,5}")
 GLYPH_LINE_SHARE = 0.5  # a line this much glyph names is dropped
 GLYPH_TEXT_SHARE = 0.5  # a document this much glyph names is refused
 GLYPH_TEXT = "no readable text: the pdf's fonts map their glyphs to no characters (glyph names such as /g24)"
+ABBREVIATED_FILTER = re.compile(r"/[A-Za-z0-9]{1,8}\b")
 BOMB = "pdf content too large when unpacked (a decompression bomb?)"
 
 
@@ -101,8 +109,8 @@ def open_pdf(raw: bytes) -> PdfReader:
         raise FormatError("encrypted pdf (password protected)") from None
     except LimitReachedError:
         raise FormatError(BOMB) from None
-    except (PdfReadError, PdfStreamError, EOFError) as error:
-        raise FormatError(f"corrupt or truncated pdf ({one_line(error)})") from None
+    except (PdfReadError, PdfStreamError, EOFError, DeprecationError) as error:
+        raise refused(error, "corrupt or truncated pdf") from None
     if count > MAX_PAGES:
         raise FormatError(f"pdf too long ({count:,} pages; the limit is {MAX_PAGES:,})")
     return reader
@@ -126,9 +134,25 @@ def page_lines(page) -> list[Line]:
         page.extract_text(visitor_text=visit)
     except LimitReachedError:
         raise FormatError(BOMB) from None
-    except (PdfReadError, PdfStreamError) as error:
-        raise FormatError(f"corrupt pdf page ({one_line(error)})") from None
+    except (PdfReadError, PdfStreamError, DeprecationError, DependencyError) as error:
+        raise refused(error, "corrupt pdf page") from None
     return [line for line in lines if line.text.strip()]
+
+
+def refused(error: Exception, what: str) -> FormatError:
+    """The line for a pdf the reader refuses: ``what`` and the reader's reason, unless the reason
+    is advice to a programmer ("Install it with: pip install pypdf[brotli]", "removed in pypdf
+    7.0.0"), which is said in the analyst's terms."""
+    reason = one_line(error)
+    if "brotli" in reason.lower():
+        return FormatError("pdf compressed with Brotli, a proposed extension of PDF that Briefing cannot read")
+    if isinstance(error, DeprecationError):
+        name = ABBREVIATED_FILTER.search(reason)
+        return FormatError(
+            f"{what} (a stream filter named {name.group() if name else 'by an abbreviation'}, "
+            "which PDF allows only inside an inline image)"
+        )
+    return FormatError(f"{what} ({reason})")
 
 
 def drop_glyph_lines(pages: list[list[Line]]) -> list[list[Line]]:

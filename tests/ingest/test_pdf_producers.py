@@ -141,3 +141,36 @@ def test_a_footnote_goes_to_the_end_and_the_paragraph_it_interrupts_stays_whole(
     assert read_document(path).text == (
         f"{READABLE[0]}\n\n{BROKEN} would {REOPEN}\n\n1 The plant was closed for repairs in 2019 and again in 2023."
     )
+
+
+def test_a_stream_filter_by_an_abbreviated_name_is_refused_in_the_analysts_terms(tmp_path):
+    # PDF allows "/A85" for ASCII85Decode only inside an inline image; the reader refuses it in a
+    # stream, and its reason was advice to programmers ("removed in pypdf 7.0.0. Use …")
+    import base64
+
+    from tests.ingest.hostile import _pdf
+
+    def refusal(name: str, filter_name: bytes, content: bytes) -> str:
+        path = tmp_path / name
+        path.write_bytes(
+            _pdf(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                    b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                    b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(content), filter_name, content),
+                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                ]
+            )
+        )
+        with pytest.raises(IngestError) as refused:
+            read_document(path)
+        assert "pypdf" not in refused.value.reason
+        return refused.value.reason
+
+    text = b"BT /F1 12 Tf 72 700 Td (Water returns) Tj ET"
+    reason = refusal("abbreviated.pdf", b"/A85", base64.a85encode(text) + b"~>")
+    assert reason.endswith("(a stream filter named /A85, which PDF allows only inside an inline image)")
+    reason = refusal("brotli.pdf", b"/BrotliDecode", b"\x0b\x01\x80" + text + b"\x03")
+    assert reason == "pdf compressed with Brotli, a proposed extension of PDF that Briefing cannot read"
