@@ -116,6 +116,8 @@ def cited_in_notes(ws: Workspace, source_ids: list[int]) -> tuple[int, list[str]
             ).fetchall():
                 notes[item_id] = note_id
     note_ids = sorted(set(notes.values()))
+    if not note_ids:
+        return 0, []
     marks = ", ".join("?" * len(note_ids))
     titles = [r[0] for r in ws.db.execute(f"SELECT title FROM briefings WHERE id IN ({marks}) ORDER BY id", note_ids)]
     return len(notes), titles

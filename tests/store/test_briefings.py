@@ -335,3 +335,16 @@ def test_an_annotations_tags_are_in_one_order_everywhere(ws, case):
     assert tuple(next(a for a in list_annotations_with_tags(ws) if a["id"] == annotation)["tags"]) == shown
     assert tuple(read_briefing(ws, note).items[0].content.tags) == shown
     assert tuple(annotation_rows(ws, [annotation])[annotation].tags) == shown
+
+
+def test_the_notes_citing_sources_are_counted_before_a_deletion(ws, case):
+    from briefing.store.source_snapshots import cited_in_notes
+
+    assert cited_in_notes(ws, [case["a"], case["b"]]) == (0, [])  # no note: no list to read
+    first, second = create_briefing(ws, "Morning"), create_briefing(ws, "Evening")
+    add_item(ws, first, "quote", case["quote"])
+    add_item(ws, first, "summary", case["a"])
+    add_item(ws, second, "claim", case["claim"])
+    add_item(ws, second, "passage", case["b"], start=0, end=9)
+    assert cited_in_notes(ws, [case["a"]]) == (3, ["Morning", "Evening"])
+    assert cited_in_notes(ws, [case["b"]]) == (1, ["Evening"])
