@@ -244,8 +244,8 @@ class ClaimActions(QObject):
             window.statusBar().showMessage(f"Claim {chosen} is a claim again. Undo (Ctrl+Z) dismisses it.", 6000)
 
     def show_step(self, command, verb: str) -> None:
-        """After an undo or redo of a claim's or a quote's change, the item in sight and the step
-        named, so nothing changes where the analyst cannot see it."""
+        """After an undo or redo, the step named; for a claim's, a quote's or a note's change, the
+        item in sight too, so nothing changes where the analyst cannot see it."""
         window = self.window
         claim_id = claim_of(command)
         quote_id = getattr(command, "quote_id", None)
@@ -256,7 +256,8 @@ class ClaimActions(QObject):
             if isinstance(getattr(command, "briefing_id", None), int):  # a briefing note's step: the note in sight
                 window.briefing_dock.show()
                 window.briefing_dock.raise_()
-                window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
+            # any other step too (a source's details, an entity's merge): named, or Ctrl+Z seems to do nothing
+            window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
             return
         try:
             claim = get_claim(window.ws, claim_id)

@@ -78,10 +78,14 @@ def test_source_details_edits_every_field_in_one_undo_step(demo_window):
     assert win.model.index(row, 0).data() == "Ministry: water back on"
     recorded = {j.field for j in history_for(win.ws, "source", source_id) if j.action == "edit"}
     assert {"title", "author", "url", "published"} <= recorded
+    step = win.undo_stack.text(win.undo_stack.index() - 1)
+    win.statusBar().clearMessage()
     win.undo_stack.undo()
     assert _details(win, source_id) == before
+    assert win.statusBar().currentMessage() == f"Undone: {step}."  # Ctrl+Z seemed to do nothing
     win.undo_stack.redo()
     assert _details(win, source_id) == typed
+    assert win.statusBar().currentMessage() == f"Redone: {step}."
 
 
 def test_a_bad_date_keeps_the_dialog_open_and_names_the_field(demo_window):
