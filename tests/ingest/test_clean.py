@@ -234,22 +234,11 @@ def test_hard_wrapped_text_is_unwrapped_and_lists_stay_lines():
 @pytest.mark.parametrize(
     "left, right, joined",
     [
+        # a hyphen ending the line: a split word joins, a hyphenated compound keeps its hyphen
         ("failure of the city's infra-", "structure left homes without power all night", "infrastructure"),
         ("ministers agreed on a long-", "term plan to rebuild the grid before the winter", "long-term"),
         ("the grid operator, which is state-", "owned, said repairs would take a week", "state-owned"),
         ("engineers said the govern-", "ment had been warned about the transformer", "government"),
-    ],
-)
-def test_pdf_line_hyphenation_is_undone_only_for_split_words(left, right, joined):
-    padding = "Officials at the grid operator blamed a transformer fault on Tuesday evening, they"
-    text = clean_text(f"{padding}\n{left}\n{right}.", hard_wrapped=True)
-    assert joined in text
-    assert "\n" not in text
-
-
-@pytest.mark.parametrize(
-    "left, right, joined",
-    [
         # a soft hyphen ending the line: the typesetter hyphenated the word (LaTeX, Word's optional hyphens)
         ("a typical two-column docu\u00ad", "ment with tables, figures and much more besides", "two-column document"),
         ("the grid had been self\u00ad", "sufficient for years before the winter of the storms", "selfsufficient"),

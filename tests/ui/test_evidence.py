@@ -66,7 +66,10 @@ class _Contradicts:
         return "contradicts", "internal report gives 62,000"
 
 
-def test_attaching_a_selected_passage_of_another_source(demo_window):
+# a drag from inside 'about' to inside 'households' attaches the whole words, as a quote or a
+# claim made from a selection is, not 'out 62,000 househo'
+@pytest.mark.parametrize("inside", [(0, 0), (2, 3)], ids=["whole words", "from inside words"])
+def test_attaching_a_selected_passage_of_another_source(demo_window, inside):
     rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
     wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
     demo_window.select_source(wire)
@@ -78,7 +81,7 @@ def test_attaching_a_selected_passage_of_another_source(demo_window):
     demo_window.select_source(standard)
     text = get_source(demo_window.ws, standard).text
     start = text.index("about 62,000 households")
-    demo_window.reader.scroll_to(start, start + len("about 62,000 households"))
+    demo_window.reader.scroll_to(start + inside[0], start + len("about 62,000 households") - inside[1])
     flow.attach()
     [evidence] = _claim(demo_window, claim.id)["evidence"]
     assert (evidence["relation"], evidence["passage"]) == ("contradicts", "about 62,000 households")
@@ -288,22 +291,3 @@ def test_a_carry_to_a_newer_version_reads_as_words_in_the_history(field, new, sh
 
     judgement = Judgement(1, "2026-12-06T09:00:00+00:00", "ana", "carry_version", "claim", 3, field, "old", new, None)
     assert describe(judgement) == shown
-
-
-def test_a_selection_inside_words_is_attached_as_whole_words(demo_window):
-    """A drag from inside 'about' to inside 'households' attaches the whole words, as a quote or a
-    claim made from a selection is, not 'out 62,000 househo'."""
-    rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
-    wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
-    demo_window.select_source(wire)
-    claim = next(c for c in list_claim_rows(demo_window.ws, wire) if "40,000" in c.text)
-    demo_window.panel.select("claim", claim.id)
-    flow = demo_window.evidence_flow
-    flow.dialog_factory = _Contradicts
-    flow.pin()
-    demo_window.select_source(standard)
-    start = get_source(demo_window.ws, standard).text.index("about 62,000 households")
-    demo_window.reader.scroll_to(start + 2, start + len("about 62,000 households") - 3)
-    flow.attach()
-    [evidence] = _claim(demo_window, claim.id)["evidence"]
-    assert evidence["passage"] == "about 62,000 households"

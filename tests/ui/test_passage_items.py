@@ -10,18 +10,24 @@ from briefing.store.sources import get_source, list_sources
 WORDS = "about 62,000 households"
 
 
+def _add_selection(window, inside: tuple[int, int] = (0, 0)):
+    """A new note, with the words selected in The Veldran Standard's article (from ``inside[0]``
+    letters after WORDS' start to ``inside[1]`` before its end) added by Ctrl+Alt+B's action."""
+    window.briefing_dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
+    source_id = {r.outlet: r.id for r in list_sources(window.ws)}["The Veldran Standard"]
+    window.select_source(source_id)
+    text = get_source(window.ws, source_id).text
+    start = text.index(WORDS)
+    window.reader.scroll_to(start + inside[0], start + len(WORDS) - inside[1])
+    window.selection_actions.add_to_note.trigger()
+    return source_id, text, start
+
+
 @pytest.fixture
 def added(demo_window):
     """A note with the words selected in The Veldran Standard's article added by Ctrl+Alt+B's action."""
-    dock = demo_window.briefing_dock
-    dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
-    source_id = {r.outlet: r.id for r in list_sources(demo_window.ws)}["The Veldran Standard"]
-    demo_window.select_source(source_id)
-    text = get_source(demo_window.ws, source_id).text
-    start = text.index(WORDS)
-    demo_window.reader.scroll_to(start, start + len(WORDS))
-    demo_window.selection_actions.add_to_note.trigger()
-    assert [i.kind for i in dock.note.items] == ["passage"]
+    source_id, text, start = _add_selection(demo_window)
+    assert [i.kind for i in demo_window.briefing_dock.note.items] == ["passage"]
     return demo_window, source_id, text, start
 
 
@@ -83,28 +89,27 @@ def test_deleting_a_note_is_undone_with_its_passages(added):
 
 def test_a_selection_starting_and_ending_inside_words_adds_the_whole_words(demo_window):
     """A drag rarely starts on a word's first letter: the note cites whole words, as a quote does."""
-    dock = demo_window.briefing_dock
-    dock.new_note({"title": "Outage brief", "audience": None, "date": None, "author": None})
-    source_id = {r.outlet: r.id for r in list_sources(demo_window.ws)}["The Veldran Standard"]
-    demo_window.select_source(source_id)
-    text = get_source(demo_window.ws, source_id).text
-    start = text.index(WORDS)
-    demo_window.reader.scroll_to(start + 2, start + len(WORDS) - 3)  # "out 62,000 househo"
-    demo_window.selection_actions.add_to_note.trigger()
+    _, _, start = _add_selection(demo_window, inside=(2, 3))  # "out 62,000 househo"
     (item,) = _items(demo_window)
     assert (item.body, item.start, item.end) == (WORDS, start, start + len(WORDS))
-    assert dock.items.item(0).text().startswith(f"Passage: {WORDS} — ")
+    assert demo_window.briefing_dock.items.item(0).text().startswith(f"Passage: {WORDS} — ")
 
 
-def test_a_note_s_warning_is_said_once_not_over_every_later_message(added):
-    """The flagged passage's warning came back on each refresh of the note and covered what
-    came after it, such as why an undo step was dropped or a colleague's change refused."""
+def _flag_the_passage(added):
+    """The source's words changed under the note's passage: the note warns of it."""
     window, source_id, text, _ = added
     window.show_briefing()
     window.ws.db.execute("UPDATE sources SET text = ? WHERE id = ?", [text.replace(WORDS, "about 70,000"), source_id])
     window.ws.db.conn.commit()
     window.briefing_dock.refresh()
     assert "no longer match their sources" in window.statusBar().currentMessage()
+    return window
+
+
+def test_a_note_s_warning_is_said_once_not_over_every_later_message(added):
+    """The flagged passage's warning came back on each refresh of the note and covered what
+    came after it, such as why an undo step was dropped or a colleague's change refused."""
+    window = _flag_the_passage(added)
     window.statusBar().showMessage("Undo step dropped: item 4 was changed by Ben Adler")
     window.after_edit()  # what a refused step does after saying why
     assert window.statusBar().currentMessage() == "Undo step dropped: item 4 was changed by Ben Adler"
@@ -119,12 +124,7 @@ def test_an_undone_step_of_the_note_is_named_and_the_note_shown(added):
 
 
 def test_the_warning_goes_when_what_it_warned_of_is_gone(added):
-    window, source_id, text, _ = added
-    window.show_briefing()
-    window.ws.db.execute("UPDATE sources SET text = ? WHERE id = ?", [text.replace(WORDS, "about 70,000"), source_id])
-    window.ws.db.conn.commit()
-    window.briefing_dock.refresh()
-    assert "no longer match their sources" in window.statusBar().currentMessage()
+    window = _flag_the_passage(added)
     window.briefing_dock.items.setCurrentRow(0)
     window.briefing_dock.remove_selected()  # the flagged passage leaves the note
     assert "no longer match" not in window.statusBar().currentMessage()
