@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.cjk import CJK_CHAR
-from briefing.ingest.byline import is_credit_line, parse_byline, tidy_author, tidy_outlet
+from briefing.ingest.byline import ROLE_WORDS, TEAM_WORDS, is_credit_line, parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
 
 TOP_PARAGRAPHS = 6
@@ -57,6 +57,9 @@ TIME_WITH_ZONE = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2}\s*(?i:[ap]\.?m\.?)?|\s*(?i:[ap]\.?m\.?))\s*\(?"
     r"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?(?!\w)"
 )
+AMBIGUOUS_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])")
+ROLE_BYLINE = re.compile(r"by:?\s+(?P<who>[A-Za-z]+(?: [A-Za-z]+){0,2})\s*(?=$|[,|·•—–-])", re.IGNORECASE)
+BYLINE_SEPARATORS = " ,|·•—–-"
 DATE_LABELS = re.compile(
     r"\b(first |last |originally )?(published|posted|updated|modified|issued|date|on|at)\b:?|"
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}\b|\b(am|pm|a\.m\.|p\.m\.)|"
@@ -174,12 +177,21 @@ class TopZone:
     def take_byline(self, paragraph: str) -> bool:
         byline = None if self.found.author else parse_byline(paragraph)
         if not byline:
-            return False
+            return self.take_role_byline(paragraph)
         self.found.author = tidy_author(byline.author)
         self.found.outlet = self.found.outlet or tidy_outlet(byline.outlet)
         if byline.published:
             self.dated.append((1, byline.published))
         return True
+
+    def take_role_byline(self, paragraph: str) -> bool:
+        """A byline naming a role, not a person ("By Staff Writer, November 9, 2015"): no author,
+        but a line of the page's furniture, which leaves the body with its date noted."""
+        match = ROLE_BYLINE.match(paragraph)
+        if match is None or not all(word.lower() in ROLE_WORDS | TEAM_WORDS for word in match["who"].split()):
+            return False
+        rest = paragraph[match.end() :].strip(BYLINE_SEPARATORS)
+        return not rest or self.take_date_line(rest)
 
     def take_date_line(self, paragraph: str) -> bool:
         """Note the dates of a short line; True when the line is nothing but dates and labels.
@@ -190,12 +202,13 @@ class TopZone:
         if "\n" in paragraph or len(paragraph.split()) > 15:
             return False
         dates = find_full_dates(paragraph)
-        if not dates:
+        if not dates and not AMBIGUOUS_DATE.search(paragraph):
             return False
         rest = paragraph
         for _, start, end in reversed(dates):
             rest = rest[:start] + rest[end:]
-        pure = not DATE_LABELS.sub("", TIME_WITH_ZONE.sub("", rest)).strip()
+        # "11/09/2015" names no day for sure (day or month first?) but makes a line a date line
+        pure = not DATE_LABELS.sub("", TIME_WITH_ZONE.sub("", AMBIGUOUS_DATE.sub("", rest))).strip()
         if pure or not self.prose_started:
             self.dated.extend(ranked_dates(paragraph, dates))
         return pure

@@ -85,12 +85,19 @@ def test_sentences_starting_with_by_or_naming_a_writer_are_not_bylines(line):
         ("Updated 9.40pm (AEDT) 4 March 2026", "2026-03-04"),
         ("First published: 4 March 2026 06:02 UTC+5:30", "2026-03-04"),
         ("Published 3 November 2026 at 06:02 GMT", "2026-11-03"),
+        # a date that may be day or month first is no date, but no text either (a printed page's line)
+        ("11/09/2015 06:04 pm ET | Updated Nov 09, 2015", "2015-11-09"),
+        ("11/09/2015 06:04 pm ET", None),
+        # a byline naming a role, not a person: no author, and no part of the article
+        ("By Staff Writer, November 9, 2015", "2015-11-09"),
+        ("By Staff Reporter", None),
     ],
 )
 def test_date_lines_near_the_top_give_the_published_date(line, iso):
     found = read_text_metadata(f"Grid outage hits Port Halden\n\n{line}\n\n{BODY}", None)
     assert found.published == iso
     assert found.body == BODY  # the pure date line left the body
+    assert found.author is None
 
 
 def test_published_label_beats_updated_label():
