@@ -94,6 +94,7 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
         self.summary.setAccessibleName("Summary")
+        self.summary.setTabChangesFocus(True)  # Tab goes on to Save Summary: a tab typed in prose traps the keyboard
         self.entities = make_tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
         self.entities.setRootIsDecorated(True)
         # the two counts measure different things: say which, where the analyst looks for it

@@ -115,3 +115,15 @@ def test_inside_each_menu_every_item_has_its_own_letter(demo_window):
                 clashes.append((menu.title(), key, seen[key], action.text()))
     assert clashes == []
     assert [t for t in bare if t.startswith("Mark ")] == []  # the judging items have letters too
+
+
+def test_tab_in_the_summary_moves_on_and_types_no_tab(demo_window, qtbot):
+    summary = demo_window.panel.summary
+    demo_window.panel.setCurrentIndex(0)
+    demo_window.activateWindow()
+    summary.setFocus()
+    qtbot.waitUntil(summary.hasFocus)
+    before = summary.toPlainText()
+    qtbot.keyClick(summary, Qt.Key.Key_Tab)
+    assert summary.toPlainText() == before
+    assert not summary.hasFocus()
