@@ -44,7 +44,7 @@ from briefing.ui.menus import build_menus
 from briefing.ui.navigation import Navigation
 from briefing.ui.notes_browser import install_notes_dock
 from briefing.ui.panels import SidePanel
-from briefing.ui.panes import open_wide
+from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
@@ -102,8 +102,7 @@ class MainWindow(QMainWindow):
         self.entity_dock.passageOpened.connect(self.open_passage)
         self.timeline = TimelineDock(self, lambda: self.ws if self.attached else None)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
-        self.tabifyDockWidget(self.search_dock, self.timeline)
-        self.search_dock.raise_()
+        self.tabifyDockWidget(self.search_dock, self.timeline)  # Search is raised in front by install_notes_dock
         self.timeline.view.opened.connect(self.open_item)
         self.timeline.view.day_chosen.connect(self.list_day)
         self.briefing_dock = BriefingDock(self)
@@ -111,6 +110,7 @@ class MainWindow(QMainWindow):
         self.briefing_dock.hide()
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
         self.notes_dock = install_notes_dock(self)  # View ▸ Notes; tag colours for the reader
+        keep_hidden_tabs_out_of_reach(self)
         self._build_layout()
         build_menus(self)
         apply_saved_name()  # the history records the name the user gave, if any

@@ -23,6 +23,21 @@ def _in_sight(dock: QDockWidget) -> bool:
     return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
+def keep_hidden_tabs_out_of_reach(window: MainWindow) -> None:
+    """Tab and Shift+Tab never land in a dock behind another dock's tab: Qt keeps such a dock
+    "visible", off the screen, and the focus went into its fields and buttons where nobody sees
+    it (four Tabs through the Timeline's behind Search). Its contents take no focus until its
+    tab is raised or it is shown again."""
+    for dock in window.findChildren(QDockWidget):
+        dock.visibilityChanged.connect(lambda shown, dock=dock: _set_reachable(dock, shown))
+
+
+def _set_reachable(dock: QDockWidget, shown: bool) -> None:
+    inside = dock.widget()
+    if inside is not None:
+        inside.setEnabled(shown)
+
+
 def focused_pane(window: MainWindow) -> QWidget | None:
     focus = QApplication.focusWidget()
     return next(

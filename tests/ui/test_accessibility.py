@@ -72,3 +72,33 @@ def test_f6_skips_a_pane_behind_another_panes_tab(demo_window):
     demo_window.open_entity(person.data(0, Qt.ItemDataRole.UserRole + 1)[1])  # its tab over the note's
     assert demo_window.entity_dock in panes(demo_window)
     assert demo_window.briefing_dock not in panes(demo_window)
+
+
+def test_tab_never_lands_in_a_pane_behind_another_panes_tab(demo_window, qtbot):
+    """The Timeline behind Search: Tab from the last search result went into its buttons, out of sight."""
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.activateWindow()
+    demo_window.search_dock.focus()
+    qtbot.waitUntil(demo_window.search_dock.field.hasFocus)
+    hidden = demo_window.timeline
+    assert hidden.visibleRegion().isEmpty()  # behind the Search tab
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is not None and not hidden.isAncestorOf(focus)
+    demo_window.show_timeline()  # its tab raised: in reach again
+    assert QApplication.focusWidget() is hidden.view
+
+
+def test_the_timeline_is_drawn_once_when_brought_up(demo_window, monkeypatch):
+    """Raising its tab draws it: a second draw doubled the wait on a large workspace."""
+    from briefing.ui import timeline_dock
+
+    drawn = []
+    real = timeline_dock.timeline_items
+    monkeypatch.setattr(timeline_dock, "timeline_items", lambda ws: drawn.append(1) or real(ws))
+    demo_window.show_timeline()
+    assert len(drawn) == 1
+    demo_window.show_timeline()  # in sight already: drawn again, once, as it is now
+    assert len(drawn) == 2
