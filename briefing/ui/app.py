@@ -185,8 +185,10 @@ def configure_application(app) -> None:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
 
-    qInstallMessageHandler(_qt_message)
+    from briefing.ui.widgets import FocusFrames
 
+    qInstallMessageHandler(_qt_message)
+    app.setStyle(FocusFrames(app.style().name()))  # the platform's style, focus shown on every view
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationVersion(__version__)
@@ -219,12 +221,12 @@ def apply_palette(app, name: str) -> None:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QStyleFactory
 
+    from briefing.ui.widgets import FocusFrames, VisibleIndicators
+
     if name == "light":
-        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setStyle(FocusFrames(QStyleFactory.create("Fusion")))
         app.setPalette(app.style().standardPalette())
         return
-    from briefing.ui.widgets import VisibleIndicators
-
     app.setStyle(VisibleIndicators(QStyleFactory.create("Fusion")))
     palette = QPalette()
     for role, colour in DARK.items():

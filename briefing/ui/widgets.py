@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -217,7 +218,25 @@ class VerticalRoom(QScrollArea):
         return QSize(inside.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height())
 
 
-class VisibleIndicators(QProxyStyle):
+class FocusFrames(QProxyStyle):
+    """The style of the platform, with the frame of a focused scrolling view (the reader, the
+    side panels' editors and lists, a preview, the timeline) in the highlight colour, as a
+    focused field's: Fusion marks a focused line edit or button but not these, so the reader
+    and the note preview showed nothing when tabbed to."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+        super().drawPrimitive(element, option, painter, widget)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if element != QStyle.PrimitiveElement.PE_Frame or not focused or not isinstance(widget, QAbstractScrollArea):
+            return
+        painter.save()
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.restore()
+
+
+class VisibleIndicators(FocusFrames):
     """Fusion with check boxes and radio buttons that show on a dark palette: Fusion outlines them
     a shade darker than the window, near black on the dark palette's near-black base, so a
     dialog's ticks (Split Entity's mentions) could not be told from blanks."""

@@ -102,3 +102,23 @@ def test_the_timeline_is_drawn_once_when_brought_up(demo_window, monkeypatch):
     assert len(drawn) == 1
     demo_window.show_timeline()  # in sight already: drawn again, once, as it is now
     assert len(drawn) == 2
+
+
+def test_a_focused_reader_or_preview_shows_a_focus_frame(demo_window, qapp, qtbot):
+    """Fusion marks a focused field or button, not a focused text view: the reader and the note
+    preview showed nothing when tabbed to."""
+    from PySide6.QtGui import QPalette
+
+    from briefing.ui.app import configure_application
+
+    configure_application(qapp)
+    demo_window.show_briefing()
+    highlight = qapp.palette().color(QPalette.ColorRole.Highlight)
+    demo_window.activateWindow()
+    for view in (demo_window.reader, demo_window.briefing_dock.preview, demo_window.panel.entities):
+        demo_window.panel.setCurrentWidget(demo_window.panel.entities)  # the entity list in sight
+        edge = view.height() // 2
+        assert view.grab().toImage().pixelColor(0, edge) != highlight
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        assert view.grab().toImage().pixelColor(0, edge) == highlight
