@@ -70,6 +70,11 @@ class TimelineView(QGraphicsView):
 
     # -- data -------------------------------------------------------------------------------------
     def show_timeline(self, timeline: Timeline) -> None:
+        """Draw ``timeline`` fitted to its dense dates, or, once the analyst has zoomed or panned,
+        at the same zoom and dates as before: a redraw after an edit (opening a source re-ranks
+        its claims, which counts as one) threw away the place they had stepped or zoomed to."""
+        kept = None if self.fitted or not self.days else (self.pixels_per_day, self.day_at(0))
+        height = self.verticalScrollBar().value()
         self.timeline = timeline
         if timeline.days:
             self.days = [(date.fromisoformat(d).toordinal(), n) for d, n, _ in timeline.days]
@@ -80,7 +85,11 @@ class TimelineView(QGraphicsView):
                 counts[ordinal] = counts.get(ordinal, 0) + 1
             self.days = sorted(counts.items())
         self.origin = self.days[0][0] if self.days else 0
-        self.zoom_to_fit()
+        if kept is None or not self.days:
+            self.zoom_to_fit()
+            return
+        self._set_zoom(kept[0], kept[1], 0)
+        self.verticalScrollBar().setValue(height)
 
     def show_days(self, days: list[tuple[str, int, dict[str, int]]]) -> None:
         self.show_timeline(Timeline([], [], days))

@@ -249,3 +249,22 @@ def test_zooming_by_key_keeps_the_selected_source_selected_and_in_place(dock, qt
         qtbot.keyClick(view, key)
         assert abs(chosen_x() - before) <= SLOT  # a dot stands in a column of a few days
     assert span(view) < 5000
+
+
+def test_a_redraw_keeps_the_zoom_the_dates_and_the_selected_source(dock, qtbot):
+    """Opening a source re-ranks its claims, which redraws the timeline in sight: it went back to
+    the fitted dates, losing the source stepped to and the zoom."""
+    view = dock.view
+    view.show_timeline(spread())
+    view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    shown, zoom = view.visible_days(), view.pixels_per_day
+    view.show_timeline(spread())  # what an edit elsewhere does
+    assert view.visible_days() == pytest.approx(shown, abs=0.01) and view.pixels_per_day == zoom
+    assert [i.data(ItemRole) for i in view.scene().selectedItems()] == [("source", 3, 3)]
+    qtbot.keyClick(view, Qt.Key.Key_0)  # fitted again: a redraw fits the dates it is given
+    fitted = view.visible_days()
+    view.show_timeline(spread())
+    assert view.fitted and view.visible_days() == pytest.approx(fitted, abs=0.01)
