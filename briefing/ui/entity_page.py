@@ -8,10 +8,11 @@ import html
 import math
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QGraphicsEllipseItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -46,7 +48,8 @@ SOURCE_WIDTH = 130  # the source column of the mention and quote lists: the word
 
 class CooccurrenceGraph(QGraphicsView):
     """The entity in the middle, the entities sharing its sources around it; line width
-    grows with the number of shared sources. Clicking a node or its label emits its id.
+    grows with the number of shared sources. Clicking a node or its label emits its id; so
+    does Enter on the node the arrow keys ring (around the circle; Home and End: first, last).
 
     Labels sit outside their node, away from the centre; a label that would overlap another is
     moved down until it is clear (a thin leader line then joins it to its node), and a long name
@@ -64,11 +67,15 @@ class CooccurrenceGraph(QGraphicsView):
         self.page: EntityPage | None = None
         self.label_width = LABEL_WIDTH
         self._pressed: QPointF | None = None
+        self.nodes: list[tuple[QPointF, str, int]] = []  # (point, hint, entity id) around the circle
+        self.current: int | None = None  # the node the keyboard is on
+        self._ring: QGraphicsEllipseItem | None = None
 
     def show_page(self, page: EntityPage) -> None:
         scene = self.scene()
         scene.clear()
-        self.labels, self.page = [], page
+        self.labels, self.page, self.nodes, self._ring = [], page, [], None
+        self.current = None
         count = len(page.neighbours)
         across, down = self._measure(count)
         most = max((n[3] for n in page.neighbours), default=1)
@@ -80,6 +87,7 @@ class CooccurrenceGraph(QGraphicsView):
             line.setZValue(-1)
             hint = f"{name} ({kind}): {shared} shared source{'s' if shared != 1 else ''} — click to open"
             nodes.append((point, name, hint, entity_id))
+            self.nodes.append((point, hint, entity_id))
             self._dot(point, kind, hint, entity_id, NODE_SIZE)
         self._dot(QPointF(0, 0), page.type, page.name, None, CENTRE_SIZE)
         placed = [self._label(page.name, page.name, None, self._centre_rect(page.name)).sceneBoundingRect()]
@@ -177,6 +185,33 @@ class CooccurrenceGraph(QGraphicsView):
             self.show_page(self.page)  # labels as wide as the new size allows
         else:
             self._fit()
+
+    def keyPressEvent(self, event) -> None:
+        """The arrows go round the nodes, Enter opens the ringed one: without them the entities
+        that share the page's sources could not be reached without a mouse."""
+        key, count = event.key(), len(self.nodes)
+        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if count and key in moves:
+            self.choose(0 if self.current is None and moves[key] > 0 else ((self.current or 0) + moves[key]) % count)
+        elif count and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.choose(0 if key == Qt.Key.Key_Home else count - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.current is not None:
+            self.entityClicked.emit(self.nodes[self.current][2])
+        else:
+            super().keyPressEvent(event)
+
+    def choose(self, index: int) -> None:
+        """Ring node ``index`` in the highlight colour and say what it is, as hovering does."""
+        point, hint, _ = self.nodes[index]
+        self.current = index
+        if self._ring is None:
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3)
+            self._ring = self.scene().addEllipse(QRectF(), pen, QBrush(Qt.BrushStyle.NoBrush))
+        size = NODE_SIZE + 8
+        self._ring.setRect(point.x() - size / 2, point.y() - size / 2, size, size)
+        self.ensureVisible(self._ring.sceneBoundingRect())
+        where = self.mapToGlobal(self.mapFromScene(point + QPointF(NODE_SIZE, NODE_SIZE)))
+        QToolTip.showText(where, tip(hint.replace("click to open", "Enter opens it")), self)
 
     def mousePressEvent(self, event) -> None:
         self._pressed = event.position()

@@ -66,3 +66,25 @@ def test_clicking_a_node_opens_that_entity(demo_window, qtbot):
     point = graph.mapFromScene(dot.sceneBoundingRect().center())
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert dock.entity_id == target
+
+
+def test_the_arrow_keys_go_round_the_nodes_and_enter_opens_one(demo_window, qtbot):
+    """Tab reached the graph, but no key did anything there: who appears with an entity could
+    only be opened with the mouse."""
+    demo_window.open_entity(busiest_person(demo_window))
+    dock = demo_window.entity_dock
+    graph = dock.graph
+    first, second, *_, last = [entity_id for _, _, entity_id in graph.nodes]
+    graph.setFocus()
+    shown = dock.entity_id
+    qtbot.keyClick(graph, Qt.Key.Key_Return)  # no node ringed yet: nothing opens
+    assert dock.entity_id == shown
+    qtbot.keyClick(graph, Qt.Key.Key_Right)
+    qtbot.keyClick(graph, Qt.Key.Key_Right)
+    qtbot.keyClick(graph, Qt.Key.Key_Left)
+    qtbot.keyClick(graph, Qt.Key.Key_Left)  # round the circle: the last node
+    assert graph.current == len(graph.nodes) - 1
+    qtbot.keyClick(graph, Qt.Key.Key_Home)
+    qtbot.keyClick(graph, Qt.Key.Key_Down)
+    qtbot.keyClick(graph, Qt.Key.Key_Return)
+    assert dock.entity_id == second != first != last
