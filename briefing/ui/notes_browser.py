@@ -159,6 +159,10 @@ class NotesTable(QTableView):
 
     opened = Signal(QModelIndex)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabKeyNavigation(False)  # Tab leaves the list; it went from cell to cell, every note's five
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.opened.emit(self.currentIndex())

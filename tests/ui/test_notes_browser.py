@@ -299,3 +299,17 @@ def test_a_note_is_edited_and_deleted_from_its_menus_and_both_undo(noted, monkey
         restored["exact"],
     )
     assert ids["figures"] in _rows(window.notes_dock)
+
+
+def test_tab_leaves_the_notes_list_at_once(noted, qtbot):
+    """Tab went from cell to cell, five a note, before it reached anything else."""
+    from PySide6.QtWidgets import QApplication
+
+    window, _, _ = noted
+    table = window.notes_dock.table
+    window.activateWindow()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
