@@ -194,3 +194,28 @@ def test_an_edited_note_shows_its_new_words_in_the_results(demo_window):
     demo_window.after_edit()
     [row] = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
     assert "EDITED" in row.data(3, HtmlRole) and dock.results.currentItem() is row
+
+
+def test_a_snippet_wrapped_to_more_lines_gets_a_row_tall_enough(demo_window):
+    """Rows were two lines high whatever the width: in a 1280-pixel window a snippet's third line
+    was cut in half."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.ui.plain import InertDocument
+
+    results = demo_window.search_dock.results
+    rows = searched(demo_window.search_dock, "water")
+    others = results.columnWidth(0) + results.columnWidth(2)
+    results.setColumnWidth(1, results.viewport().width() - others - 160)  # the Match column 160 pixels wide
+    QApplication.processEvents()
+    width = results.header().sectionSize(3)
+    assert 100 < width < 200
+    heights = []
+    for item in rows[:5]:
+        document = InertDocument()
+        document.setDefaultFont(results.font())
+        document.setHtml(item.data(3, HtmlRole))
+        document.setTextWidth(width)
+        heights.append(document.size().height())
+        assert results.visualItemRect(item).height() >= document.size().height()
+    assert max(heights) > 3 * results.fontMetrics().height()  # a snippet of more than three lines
