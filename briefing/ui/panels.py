@@ -205,6 +205,9 @@ class SidePanel(QTabWidget):
         variants: Mapping[int, list[QuoteVariant]] | None = None,
     ) -> None:
         self.summary.setPlainText(summary or "")
+        # the rows picked stay picked through a refresh (an edit, the re-ranking that follows
+        # opening a source): a quote opened from Search lost its row, and Change Speaker said to pick one
+        kept = [(tree, _picked(tree)) for tree in (self.entities, self.quotes, self.notes)]
         self._fill_entities(entities)
         self.quotes.clear()
         for q in quotes:
@@ -220,6 +223,8 @@ class SidePanel(QTabWidget):
             self.notes.addTopLevelItem(row)
         for tab, count in ((2, len(quotes)), (3, len(claims))):
             self.setTabText(tab, f"{TAB_LABELS[tab]} ({count})")
+        for tree, picked in kept:
+            _pick_again(tree, picked)
 
     def _fill_entities(self, entities: list[EntityRow]) -> None:
         self.entities.clear()
@@ -447,3 +452,20 @@ def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
         items.append(top)
         items.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
     return items
+
+
+def _picked(tree: QTreeWidget) -> tuple[str, int] | None:
+    item = tree.currentItem()
+    data = item.data(0, ItemRole) if item is not None else None
+    return (data[0], data[1]) if data else None
+
+
+def _pick_again(tree: QTreeWidget, picked: tuple[str, int] | None) -> None:
+    """The row of ``picked`` current again, quietly (no jump in the reader), if it is still listed."""
+    keep = next((i for i in _all_items(tree) if (d := i.data(0, ItemRole)) and (d[0], d[1]) == picked), None)
+    if picked is None or keep is None:
+        return
+    tree.blockSignals(True)
+    tree.setCurrentItem(keep)
+    tree.blockSignals(False)
+    tree.scrollToItem(keep)

@@ -219,3 +219,20 @@ def test_a_snippet_wrapped_to_more_lines_gets_a_row_tall_enough(demo_window):
         heights.append(document.size().height())
         assert results.visualItemRect(item).height() >= document.size().height()
     assert max(heights) > 3 * results.fontMetrics().height()  # a snippet of more than three lines
+
+
+def test_a_quote_opened_from_search_stays_picked_through_a_refresh(demo_window):
+    """Opening a source re-ranks its claims in the background, and the refresh that follows
+    rebuilt the Quotes tab with nothing picked: Change Speaker then said to pick a quote."""
+    rows = searched(demo_window.search_dock, "speaker:okafor")
+    kind, ref_id, _ = rows[0].data(0, HitRole)
+    demo_window.search_dock.open_row(rows[0])
+    panel = demo_window.panel
+    assert kind == "quote" and panel.current_quote() == ref_id
+    demo_window.after_edit()  # what the re-ranking's end does
+    assert panel.current_quote() == ref_id
+    entity = panel.entities.topLevelItem(0).child(0)
+    panel.entities.setCurrentItem(entity)
+    picked = entity.data(0, ItemRole)
+    demo_window.after_edit()
+    assert panel.entities.currentItem().data(0, ItemRole) == picked
