@@ -353,7 +353,7 @@ class TimelineView(QGraphicsView):
         if not dots:
             return
         chosen = self._chosen()
-        at = dots.index(chosen) + direction if chosen in dots else (0 if direction > 0 else len(dots) - 1)
+        at = dots.index(chosen) + direction if chosen in dots else self._first_in_sight(dots, direction)
         target = dots[max(0, min(len(dots) - 1, at))]
         self.scene().clearSelection()
         target.setSelected(True)
@@ -371,6 +371,16 @@ class TimelineView(QGraphicsView):
             return middle
         # its day, not its dot: a dot sits in a column of a few days, which moves as the zoom changes
         return self.mapFromScene(QPointF(self.x_of(chosen.data(DayRole) + 0.5), 0)).x()
+
+    def _first_in_sight(self, dots: list[QGraphicsItem], direction: int) -> int:
+        """Where a first step starts: the first source in sight from the left (1) or the right
+        (-1), not the earliest or latest of all, which waits off the view behind an edge button
+        and took the view a year away from the dates the analyst was looking at."""
+        left, right = self.mapToScene(0, 0).x(), self.mapToScene(self.viewport().width(), 0).x()
+        shown = [n for n, dot in enumerate(dots) if left <= dot.sceneBoundingRect().center().x() <= right]
+        if not shown:
+            return 0 if direction > 0 else len(dots) - 1
+        return shown[0] if direction > 0 else shown[-1]
 
     def _chosen(self) -> QGraphicsItem | None:
         selected = [i for i in self.scene().selectedItems() if i.data(ItemRole)]

@@ -216,7 +216,7 @@ def test_the_keyboard_steps_from_source_to_source_and_opens_one(dock, qtbot):
     from PySide6.QtCore import Qt
 
     view = dock.view
-    view.show_timeline(spread())
+    view.show_timeline(spread(outlier=False))  # every source in sight
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
@@ -231,7 +231,7 @@ def test_the_keyboard_steps_from_source_to_source_and_opens_one(dock, qtbot):
 def test_zooming_by_key_keeps_the_selected_source_selected_and_in_place(dock, qtbot):
     """'+' redrew every mark, dropping the selection, and zoomed around the middle, away from it."""
     view = dock.view
-    view.show_timeline(spread())
+    view.show_timeline(spread(outlier=False))
     view.setFocus()
     for _ in range(2):
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
@@ -257,7 +257,7 @@ def test_a_redraw_keeps_the_zoom_the_dates_and_the_selected_source(dock, qtbot):
     view = dock.view
     view.show_timeline(spread())
     view.setFocus()
-    for _ in range(3):
+    for _ in range(2):
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     shown, zoom = view.visible_days(), view.pixels_per_day
@@ -268,3 +268,18 @@ def test_a_redraw_keeps_the_zoom_the_dates_and_the_selected_source(dock, qtbot):
     fitted = view.visible_days()
     view.show_timeline(spread())
     assert view.fitted and view.visible_days() == pytest.approx(fitted, abs=0.01)
+
+
+def test_the_first_step_starts_in_sight_not_at_the_outlier_behind_the_edge(dock, qtbot):
+    """Ctrl+Right went to the earliest source of all, a lone one behind the edge button: the
+    view jumped years away from the dates the analyst was looking at."""
+    view = dock.view
+    view.show_timeline(spread())  # the 2015 source waits behind '◂ 1 earlier source'
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [i.data(ItemRole) for i in view.scene().selectedItems()] == [("source", 2, 2)]  # 2019-01-10
+    assert view.visible_days()[0] > ordinal("2018-06-01")  # the view stayed on the dense dates
+    view.scene().clearSelection()
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # the latest in sight
+    (chosen,) = view.scene().selectedItems()
+    assert 0 <= view.mapFromScene(chosen.sceneBoundingRect().center()).x() <= view.viewport().width()
