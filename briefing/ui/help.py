@@ -235,6 +235,11 @@ class HelpDialog(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+        # the keyboard in the page, not on its tab, where Fusion marks nothing: F1 then typing finds a command
+        first = (self.filter, self.examples, self.tabs.widget(2))[index] or self.tabs
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if first is self.filter:
+            self.filter.selectAll()
 
 
 class Help:

@@ -173,3 +173,18 @@ def test_every_command_and_key_getting_started_names_is_in_the_menus(demo_window
         for key in [first, *(first[:-1] + letter for letter in letters)]:
             assert key in every_key, f"Getting Started names {key}: no command has it"
     assert checked >= 8
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_each_help_page_opens_with_the_keyboard_in_it(demo_window, qtbot, tab):
+    """F1 left the focus on the tab bar, which shows no mark: typing found nothing, Enter did nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = demo_window.help.show(tab)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    page = dialog.tabs.widget(tab)
+    focus = QApplication.focusWidget()
+    assert focus is not None and (focus is page or page.isAncestorOf(focus))
+    if tab == 0:
+        qtbot.keyClicks(focus, "claim")
+        assert dialog.filter.text() == "claim"
