@@ -29,6 +29,7 @@ from briefing.domain import Source, strip_bidi
 from briefing.languages import ENGLISH_ONLY, is_analysed_language
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
+from briefing.ui.widgets import give_unique_letters
 
 LAYERS = ("entity", "quote", "claim", "note")
 ENTITY_COLOURS = {"person": "#1f77b4", "organisation": "#2ca02c", "place": "#d97706", "group": "#9467bd"}
@@ -316,13 +317,14 @@ class Reader(QTextBrowser):
             menu.addSeparator()
         clicked = self.cursorForPosition(event.pos()).position()
         for found in [h for h in self.highlights_at_position(clicked) if h.kind == "entity"][:1]:
-            page = menu.addAction(f"Open Entity Page ({found.label.replace('&', '&&')})")
+            page = menu.addAction(f"&Open Entity Page ({found.label.replace('&', '&&')})")
             page.triggered.connect(lambda _=False, entity_id=found.item_id: self.entityRequested.emit(entity_id))
             menu.addSeparator()
         standard = self.createStandardContextMenu(event.pos())
         for action in standard.actions():
             if action.objectName() != "link-copy":  # the text has no links: always greyed out
                 menu.addAction(action)
+        give_unique_letters(menu)  # the menu bar's texts shared A (Annotate, Attach) and L (Claim, Selection)
         menu.exec(event.globalPos())
         for action, text, hint in saved:  # the same actions live in the menu bar
             action.setEnabled(True)

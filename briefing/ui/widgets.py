@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QProxyStyle,
     QPushButton,
     QScrollArea,
@@ -263,3 +265,29 @@ class VisibleIndicators(FocusFrames):
         else:
             painter.drawRoundedRect(box, 2, 2)
         painter.restore()
+
+
+def give_unique_letters(menu: QMenu) -> None:
+    """Each item of ``menu`` an Alt-letter of its own: one taken by an earlier item moves to the
+    first free letter of a word of the text (else any free letter). A letter two items share only
+    highlights the first, and a second press the other, running neither. Text after a tab (the
+    shortcut) and a doubled "&&" (an ampersand) are left as they are."""
+    taken: set[str] = set()
+    for action in menu.actions():
+        label, tab, keys = action.text().partition("\t")
+        letter = _letter(label)
+        if action.isSeparator() or not label or (letter is not None and letter not in taken):
+            taken.add(letter or "")
+            continue
+        plain = re.sub("&(?!&)", "", label.replace("&&", "\0")).replace("\0", "&&")
+        spots = [i for i, c in enumerate(plain) if c.isalnum() and c.lower() not in taken]
+        starts = [i for i in spots if i == 0 or not plain[i - 1].isalnum()]
+        if spots:
+            at = (starts or spots)[0]
+            taken.add(plain[at].lower())
+            action.setText(f"{plain[:at]}&{plain[at:]}{tab}{keys}")
+
+
+def _letter(label: str) -> str | None:
+    found = re.search("&([^&])", label.replace("&&", "\0"))
+    return found.group(1).lower() if found else None

@@ -189,3 +189,32 @@ def test_a_name_right_clicked_in_the_text_opens_its_entity_page(demo_window, qtb
 
     okafors = {e["id"] for e in list_entities(demo_window.ws) if "Okafor" in e["name"]}
     assert demo_window.entity_dock.entity_id in okafors
+
+
+def test_every_item_of_the_context_menu_has_its_own_letter(demo_window, qtbot):
+    """Annotate and Attach shared A, Claim and Briefing Note's 'Selection' shared L: the letter only
+    highlighted the first; Open Entity Page had none."""
+    from PySide6.QtGui import QKeySequence
+
+    _, text, start = _select_words(demo_window, words="Okafor")  # a name, selected
+    reader = demo_window.reader
+    inside = reader.textCursor()
+    inside.setPosition(reader.doc_position(start + 2))
+    point = reader.cursorRect(inside).center()  # right-clicked inside the name
+    texts: list[str] = []
+
+    def read_menu():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, read_menu)
+            return
+        texts.extend(a.text() for a in menu.actions() if not a.isSeparator())
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    reader.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, reader.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: bool(texts))
+    assert any(t.replace("&", "").startswith("Open Entity Page") for t in texts), texts
+    letters = [QKeySequence.mnemonic(t).toString() for t in texts]
+    assert "" not in letters and len(set(letters)) == len(letters), list(zip(texts, letters, strict=True))
+    assert reader.selection_actions[0].text() == "&Annotate Selection…"  # the menu bar's text is back
