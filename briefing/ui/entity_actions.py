@@ -37,7 +37,7 @@ class EntityActions:
         tree = window.panel.entities
         tree.setContextMenuPolicy(tree.contextMenuPolicy().CustomContextMenu)
         tree.customContextMenuRequested.connect(self.show_menu)
-        tree.itemDoubleClicked.connect(lambda *_: self.open_page())
+        tree.itemActivated.connect(lambda *_: self.open_page())  # Enter, as a double-click does
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
         window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))
         window.entity_dock.allRequested.connect(self.show_all)

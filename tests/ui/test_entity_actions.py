@@ -186,3 +186,15 @@ def test_merging_entities_of_two_types_asks_first(demo_window, monkeypatch):
     monkeypatch.setattr(entity_actions, "ask", lambda *a: asked.append(a) or True)
     demo_window.entity_actions.merge("Marta Okafor (person)")  # two people: nothing to ask
     assert asked == []
+
+
+def test_enter_on_an_entity_opens_its_page(demo_window, qtbot):
+    """Enter in the Entities tab scrolled the reader; only a double-click opened the page."""
+    from PySide6.QtCore import Qt
+
+    _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_dock.hide()
+    tree = demo_window.panel.entities
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert demo_window.entity_dock.isVisible() and "Marta Okafor" in demo_window.entity_dock.heading.text()
