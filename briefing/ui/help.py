@@ -36,6 +36,8 @@ TABS = ("Keyboard Shortcuts", "Search Language", "Getting Started")
 # Keys that work outside the menus, as (where, what, keys).
 OTHER_KEYS = (
     ("Search pane", "Run the search now", "Enter"),
+    ("Search pane", "Clear the query", "Escape"),
+    ("Entities tab", "Open the entity's page", "Enter, double-click"),
     ("Notes pane", "Open the selected note in the reader", "Enter, double-click"),
     ("Briefing Note pane", "Move the selected item up or down", "Ctrl+Up, Ctrl+Down"),
     ("Briefing Note pane", "Remove the selected item from the note", "Delete"),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -123,6 +123,9 @@ class SearchDock(QDockWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda _: self.timer.start())
         self.field.returnPressed.connect(self.run)
+        # Escape clears the query, as the field's clear button does
+        escape = QKeySequence(Qt.Key.Key_Escape)
+        QShortcut(escape, self.field, self.field.clear, context=Qt.ShortcutContext.WidgetShortcut)
         row.addWidget(self.field)
         self.more = QPushButton("More Results")
         self.more.setEnabled(False)

@@ -236,3 +236,14 @@ def test_a_quote_opened_from_search_stays_picked_through_a_refresh(demo_window):
     picked = entity.data(0, ItemRole)
     demo_window.after_edit()
     assert panel.entities.currentItem().data(0, ItemRole) == picked
+
+
+def test_escape_in_the_search_field_clears_the_query(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    dock = demo_window.search_dock
+    dock.show()
+    assert searched(dock, "ransom")
+    dock.field.setFocus()
+    qtbot.keyClick(dock.field, Qt.Key.Key_Escape)
+    assert dock.field.text() == ""
