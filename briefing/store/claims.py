@@ -28,11 +28,18 @@ from briefing.store.search_index import reindex_sources, set_claim_status_in_ind
 from briefing.store.sources import get_passage, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
+# a passage already linked to the claim as evidence (by hand, or by confirming it) is no open suggestion
+LINKED_SUGGESTION_SQL = (
+    "EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = g.claim_id AND e.source_id = g.source_id "
+    'AND e.start = g.start AND e."end" = g."end")'
+)
+OPEN_SUGGESTION_SQL = f"g.state = 'open' AND NOT {LINKED_SUGGESTION_SQL}"
+
 _CLAIM_COLUMNS = (
     f'c.id, c.source_id, {shown_title_sql()} AS title, c.text, c.start, c."end" AS "end", c.status, '
     "c.credibility, c.origin, c.kind, c.score, c.dismissed, c.part, c.revision, c.revised_by, c.revised_at, "
     "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id) AS evidence, "
-    "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open') AS suggestions"
+    f"(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND {OPEN_SUGGESTION_SQL}) AS suggestions"
 )
 
 
@@ -288,7 +295,7 @@ def list_claim_rows(ws: Workspace, source_id: int) -> list[ClaimRow]:
     rows = ws.db.execute(
         'SELECT c.id, c.start, c."end", c.text, c.status, c.credibility, '
         "(SELECT count(*) FROM evidence v WHERE v.claim_id = c.id), "
-        "(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND g.state = 'open'), "
+        f"(SELECT count(*) FROM claim_suggestions g WHERE g.claim_id = c.id AND {OPEN_SUGGESTION_SQL}), "
         "c.score, c.origin, c.kind, c.part, c.revision FROM claims c WHERE c.source_id = ? AND c.dismissed = 0 "
         "ORDER BY c.part = 'text', c.start, c.id",
         [source_id],
@@ -346,6 +353,14 @@ def add_evidence(
             raise BriefingError(f"claim {claim_id} does not exist")
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
+        linked = db.execute(
+            'SELECT relation FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ?',
+            [claim_id, source_id, start, end],
+        ).fetchone()
+        if linked is not None:
+            raise BriefingError(
+                f"that passage is already {linked[0]} evidence for this claim; remove it first to link it otherwise"
+            )
         revise(ws, "claim", claim_id, expected)
         passage = get_passage(ws, source_id, start, end)
         evidence_id = ws.insert(

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
-from briefing.store.claims import add_evidence, delete_evidence
+from briefing.store.claims import LINKED_SUGGESTION_SQL, add_evidence, delete_evidence
 from briefing.store.history import record_judgement
 from briefing.store.sources import check_range, get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
@@ -66,11 +66,12 @@ def replace_all_suggestions(
 
 
 def list_suggestions(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    """Every suggestion of a claim, open or decided, best score first, with its source's title."""
+    """Every suggestion of a claim, open or decided, best score first, with its source's title; an
+    open one whose passage the analyst linked by hand meanwhile is evidence now, not a suggestion."""
     cursor = ws.db.execute(
         'SELECT g.id, g.claim_id, g.source_id, g.start, g."end", g.passage, g.score, g.relation, g.state, '
         f"g.ranking, {shown_title_sql()} AS title FROM claim_suggestions g JOIN sources s ON s.id = g.source_id "
-        "WHERE g.claim_id = ? ORDER BY g.score DESC, g.id",
+        f"WHERE g.claim_id = ? AND NOT (g.state = 'open' AND {LINKED_SUGGESTION_SQL}) ORDER BY g.score DESC, g.id",
         [claim_id],
     )
     names = [d[0] for d in cursor.description]

@@ -391,6 +391,23 @@ def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evide
     assert list_suggestions(ws, claim_id)[0]["state"] == "open"
 
 
+def test_a_passage_linked_by_hand_is_no_longer_suggested_nor_linked_twice(ws, claim_and_other):
+    from briefing.store.claims import delete_evidence, list_claim_rows
+
+    claim_id, a, b = claim_and_other
+    passage, other = span(TEXT_B, "40,000 households"), span(TEXT_B, "Okafor said")
+    replace_suggestions(ws, claim_id, [(b, *passage, 0.9, "supports"), (b, *other, 0.5, "related")])
+    evidence_id = add_evidence(ws, claim_id, b, *passage, "supports")  # pinned, selected, attached
+    assert [s["passage"] for s in list_suggestions(ws, claim_id)] == ["Okafor said"]
+    row = next(r for r in list_claim_rows(ws, a) if r.id == claim_id)
+    assert (row.evidence, row.open_suggestions) == (1, 1)
+    with pytest.raises(BriefingError, match="already supports evidence"):
+        add_evidence(ws, claim_id, b, *passage, "contradicts")
+    assert rows(ws, "SELECT count(*) FROM evidence") == [(1,)]
+    delete_evidence(ws, evidence_id)  # unlinked again: suggested again
+    assert [s["passage"] for s in list_suggestions(ws, claim_id)] == ["40,000 households", "Okafor said"]
+
+
 def test_reanalysis_drops_open_suggestions_but_keeps_claims_with_decided_ones(ws, claim_and_other):
     claim_id, a, b = claim_and_other
     repairs = rows(ws, "SELECT id FROM claims ORDER BY start")[1][0]
