@@ -266,8 +266,8 @@ class ClaimActions(QObject):
             return
         if not claim["dismissed"] and window.panel.current_claim() != claim_id:
             window.open_item("claim", claim_id, claim["source_id"])
-        title = one_line(claim["title"] or "(untitled)")
-        window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{clipped(title, 60)}”).", 8000)
+        words = clipped(one_line(claim["text"]), 60)  # the claim's own words: its source's title read as them
+        window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{words}”).", 8000)
 
     def _show_quote_step(self, command, verb: str, quote_id: int) -> None:
         window = self.window

@@ -4,7 +4,7 @@ claims made, edited and dismissed by the analyst, each undoable."""
 import pytest
 from PySide6.QtGui import QAction
 
-from briefing.domain import one_line
+from briefing.domain import clipped, one_line
 from briefing.store.claims import get_claim, list_claim_history, list_claims
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
@@ -138,6 +138,18 @@ def test_undo_after_switching_source_brings_the_changed_claim_into_sight(demo_wi
     demo_window.undo_stack.redo()
     assert demo_window.current_source_id() == first_source and get_claim(demo_window.ws, first)["status"] == "disputed"
     assert_panel_shows(demo_window, first)
+
+
+def test_undo_names_the_claim_by_its_own_words_not_its_sources_title(demo_window):
+    """The status bar quoted the source's title beside a body claim's id, as if those were its words."""
+    ws = demo_window.ws
+    claim = next(c for r in list_sources(ws) for c in list_claims(ws, r.id) if c["part"] == "text")
+    demo_window.select_source(claim["source_id"])
+    demo_window.panel.select("claim", claim["id"])
+    demo_window.panel.mark_current("disputed")
+    demo_window.undo_stack.undo()
+    words = clipped(one_line(claim["text"]), 60)
+    assert demo_window.statusBar().currentMessage() == f"Undone: Mark claim disputed (claim {claim['id']}, “{words}”)."
 
 
 def test_a_search_result_selects_its_claim_and_the_panel_follows(demo_window, two_claims):
