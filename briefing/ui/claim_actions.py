@@ -266,6 +266,9 @@ class ClaimActions(QObject):
             return
         if not claim["dismissed"] and window.panel.current_claim() != claim_id:
             window.open_item("claim", claim_id, claim["source_id"])
+        if isinstance(command, (AddClaim, EditClaim)) and not claim["dismissed"]:
+            self._select_in_reader(claim_id)  # its words as they are now, not the ones undone
+            self.suggest([claim_id])  # and the passages related to them
         words = clipped(one_line(claim["text"]), 60)  # the claim's own words: its source's title read as them
         window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{words}”).", 8000)
 

@@ -214,6 +214,8 @@ def test_add_selection_as_claim_snaps_selects_suggests_and_undoes(demo_window):
     assert_panel_shows(demo_window, None)
     demo_window.undo_stack.redo()
     assert get_claim(demo_window.ws, new["id"])["text"] == new["text"]
+    assert get_claim(demo_window.ws, new["id"])["suggestions"] > 0  # found again, not "none found"
+    assert_panel_shows(demo_window, new["id"])
 
 
 def test_add_title_and_quote_as_claims(demo_window):
@@ -229,6 +231,28 @@ def test_add_title_and_quote_as_claims(demo_window):
     quote = next(q for q in list_quote_rows(demo_window.ws, source))
     demo_window.panel.claimAction.emit("quote", quote.id)
     assert quote.text.strip(' “”"') in {c["text"].strip(' “”"') for c in list_claims(demo_window.ws, source)}
+
+
+def _open_passages(window, claim_id):
+    from briefing.store.suggestions import list_suggestions
+
+    return sorted(s["passage"] for s in list_suggestions(window.ws, claim_id) if s["state"] == "open")
+
+
+def test_undoing_an_edit_brings_back_the_suggestions_of_the_claims_own_words(demo_window, two_claims):
+    """Undo put the claim's words back but left the passages found for the edited ones."""
+    claims = list_claims(demo_window.ws, demo_window.current_source_id())
+    original, other = [c for c in claims if c["part"] == "text" and c["suggestions"]][:2]
+    suggested = _open_passages(demo_window, original["id"])
+    demo_window.panel.claimAction.emit("dismiss", other["id"])  # its words free for the edit
+    demo_window.claim_actions.ask_text = lambda parent, current, problem="": other["text"]
+    demo_window.panel.select("claim", original["id"])
+    demo_window.panel.claimAction.emit("edit", original["id"])
+    assert _open_passages(demo_window, original["id"]) != suggested
+    demo_window.undo_stack.undo()  # the edit
+    assert get_claim(demo_window.ws, original["id"])["text"] == original["text"]
+    assert _open_passages(demo_window, original["id"]) == suggested
+    assert_panel_shows(demo_window, original["id"])
 
 
 def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
