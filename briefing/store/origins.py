@@ -92,15 +92,28 @@ class _Texts:
     def __init__(self, ws: Workspace):
         self.ws = ws
         self.texts: dict[int, SourceText] = {}
+        self.headed: dict[int, SourceText] = {}  # title, blank line, text: where a title claim stands
 
     def excerpt(self, source_id: int, passage: str, start: int) -> Excerpt:
         if source_id not in self.texts:
             row = self.ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
             self.texts[source_id] = SourceText((row[0] or "") if row else "")
-        text = self.texts[source_id]
-        if text.text[start : start + len(passage)] != passage:
-            return Excerpt(passage, source_id)  # moved or altered: compared without its surroundings
-        return Excerpt(passage, source_id, text, start)
+        return _placed(passage, source_id, self.texts[source_id], start)
+
+    def headline(self, source_id: int, passage: str, start: int) -> Excerpt:
+        """A title claim's passage (``start`` counts in the title) with the story under it, so a
+        wire copy reprinted under another headline is still found to be the claim's own story."""
+        if source_id not in self.headed:
+            row = self.ws.db.execute("SELECT title, text FROM sources WHERE id = ?", [source_id]).fetchone()
+            title, text = (row[0] or "", row[1] or "") if row else ("", "")
+            self.headed[source_id] = SourceText(f"{title}\n\n{text}")
+        return _placed(passage, source_id, self.headed[source_id], start)
+
+
+def _placed(passage: str, source_id: int, text: SourceText, start: int) -> Excerpt:
+    if text.text[start : start + len(passage)] != passage:
+        return Excerpt(passage, source_id)  # moved or altered: compared without its surroundings
+    return Excerpt(passage, source_id, text, start)
 
 
 def claim_origins(ws: Workspace, claim_id: int) -> OriginSummary:
@@ -192,9 +205,10 @@ def _own_passages(ws: Workspace, claim_ids: list[int], texts: _Texts) -> dict[in
     own: dict[int, Excerpt] = {}
     for first in range(0, len(claim_ids), _CHUNK):
         chunk = claim_ids[first : first + _CHUNK]
-        sql = f"SELECT id, source_id, text, start FROM claims WHERE id IN ({', '.join('?' * len(chunk))})"
-        for claim_id, source_id, text, start in ws.db.execute(sql, chunk).fetchall():
-            own[claim_id] = texts.excerpt(source_id, text, start)
+        sql = f"SELECT id, source_id, text, start, part FROM claims WHERE id IN ({', '.join('?' * len(chunk))})"
+        for claim_id, source_id, text, start, part in ws.db.execute(sql, chunk).fetchall():
+            place = texts.headline if part == "title" else texts.excerpt
+            own[claim_id] = place(source_id, text, start)
     return own
 
 

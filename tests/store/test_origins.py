@@ -169,6 +169,22 @@ def test_a_reprint_of_the_claims_own_story_is_no_origin_of_its_own(ws):
     assert suggestion_origins(ws, claim) == {suggestion["id"]: 0}
 
 
+def test_a_reprint_under_another_headline_is_no_origin_of_the_headline_claim(ws):
+    """A headline claim ('Water plant fails, …') was confirmed by its own wire copy: the lead of
+    the same story reprinted under another headline counted as an independent origin, since the
+    headline's own passage was looked for in the body and read without the story around it."""
+    headline = "Water plant control system fails, authority says"
+    own_source = _source(ws, f"Outlet A — {WIRE}", headline)
+    claim = add_claim(ws, own_source, 0, len(headline), part="title")
+    (copy, copy_text), (other, other_text) = _reprints(ws, 1)[0], _independent(ws)[0]
+    _passage(ws, claim, copy, copy_text, FACT, "supports")
+    origins = claim_origins(ws, claim)
+    assert origins.describe() == "1 source, 0 origins (1 copies the claim's own story)"
+    assert _credibility(ws, claim) is None
+    _passage(ws, claim, other, other_text, OWN[0].split(". ", 1)[1], "supports")  # another reporter's words
+    assert [e.origin for e in claim_origins(ws, claim).evidence] == [0, 1] and _credibility(ws, claim) == 2
+
+
 def _own_story_claim(ws) -> int:
     own_text = f"Outlet A — {WIRE}"
     start = own_text.index(FACT)
