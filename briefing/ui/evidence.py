@@ -233,8 +233,10 @@ class EvidencePanel(QWidget):
             item = QTreeWidgetItem(
                 [judgement.at[:16].replace("T", " "), judgement.actor, change, judgement.reason or ""]
             )
-            item.setToolTip(2, tip(change))
             item.setToolTip(0, tip(f"{judgement.at} (UTC)"))
+            item.setToolTip(1, tip(judgement.actor))  # the columns are narrow: a name or a reason cut
+            item.setToolTip(2, tip(change))  # short is read whole on hover
+            item.setToolTip(3, tip(judgement.reason or ""))
             self.history.addTopLevelItem(item)
         self.history.scrollToBottom()  # oldest first: the latest judgement in view
         self.evidence.clear()

@@ -102,6 +102,9 @@ def test_the_claim_history_lists_marks_and_evidence_with_reasons(demo_window):
     assert rows[0][2] == "Status unreviewed → disputed" and rows[0][3] == "the HWA report gives another time"
     assert rows[1][2].startswith("Evidence added (") and rows[2][2] == "Suggested passage confirmed as evidence"
     assert all(r[0][:4].isdigit() and r[1] for r in rows)  # when and who on every row
+    # a reason or a name cut short in its narrow column can still be read whole
+    assert history.topLevelItem(0).toolTip(3) == "the HWA report gives another time"
+    assert history.topLevelItem(0).toolTip(1) == rows[0][1]
     demo_window.undo_stack.undo()  # the confirmation: the history keeps it and adds the undo
     assert history.topLevelItemCount() > len(rows)
     assert claim_id == panel.current_claim()
