@@ -158,6 +158,7 @@ class EvidenceFlow:
         panel.passageOpened.connect(self._open_passage)
         panel.suggestionAttached.connect(self.attach_suggestion)
         panel.set_ranking_note(semantic_unavailable())  # cheap: looks for the packages, loads nothing
+        window.runner.idle.connect(self._note_when_idle)
 
     def show_claim(self, claim_id: int) -> None:
         """Redraw evidence, suggestions, history and the hint of ``claim_id`` (NO_CLAIM: none)
@@ -192,6 +193,14 @@ class EvidenceFlow:
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         panel.claim_help.setText(claim_hint(claim, origins))
         self.window.claim_actions.rerank_when_opened(claim_id)
+
+    def _note_when_idle(self) -> None:
+        """A claim shown while the worker ran could not yet say none was found; once the worker
+        is done it can (a task that found passages redraws the claim itself)."""
+        if self.shown_claim is None or self.window.runner.busy():
+            return
+        suggestions = list_suggestions(self.window.ws, self.shown_claim)
+        self.window.panel.evidence.note_none_found(not any(s["state"] == "open" for s in suggestions))
 
     def refresh(self) -> None:
         """Show the claim selected in the Claims tab, as the store has it now."""

@@ -141,6 +141,7 @@ class TaskRunner(QObject):
     """Starts tasks in worker threads and keeps them alive until they end."""
 
     _queue = Signal(object, object)  # (task, workspace) to the workspace thread
+    idle = Signal()  # the last task ended: nothing runs or waits any more
 
     def __init__(self, synchronous: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -179,6 +180,7 @@ class TaskRunner(QObject):
     @Slot(object)
     def _dequeue(self, task: Task) -> None:
         self._queued.discard(task)
+        self._tell_when_idle()
 
     def start(self, task: Task) -> None:
         if self.synchronous:
@@ -222,3 +224,8 @@ class TaskRunner(QObject):
         thread = self._running.pop(task, None)
         if thread is not None:
             thread.deleteLater()
+        self._tell_when_idle()
+
+    def _tell_when_idle(self) -> None:
+        if not self.busy():
+            self.idle.emit()

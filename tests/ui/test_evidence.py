@@ -124,6 +124,20 @@ def test_a_claim_with_no_suggestion_says_none_was_found(demo_window):
     assert "none found" not in panel.suggestions_label.text()
 
 
+def test_a_claim_shown_while_the_worker_ran_says_none_was_found_once_it_is_done(demo_window, monkeypatch):
+    """The note waited for the worker, and a task that changed nothing never drew the claim again:
+    the empty list never said whether passages were still being looked for."""
+    panel = demo_window.panel.evidence
+    claim_id = _open_claim_with_suggestions(demo_window)
+    demo_window.ws.db.execute("DELETE FROM claim_suggestions WHERE claim_id = ?", [claim_id])
+    monkeypatch.setattr(demo_window.runner, "busy", lambda: True)  # a re-ranking queued meanwhile
+    demo_window.evidence_flow.refresh()
+    assert panel.suggestions.topLevelItemCount() == 0 and "none found" not in panel.suggestions_label.text()
+    monkeypatch.setattr(demo_window.runner, "busy", lambda: False)
+    demo_window.runner.idle.emit()
+    assert "none found" in panel.suggestions_label.text()
+
+
 def _suggestion(ranking: str, score: float) -> dict:
     return {
         "id": 1,

@@ -47,6 +47,9 @@ def test_tasks_share_one_connection_in_one_thread_off_the_gui_thread(qtbot, work
         assert all(ws is not workspace for ws, _, _ in seen.results)
         assert {count for _, _, count in seen.results} == {len(list_sources(workspace))}
         assert not runner.busy()
+        with qtbot.waitSignal(runner.idle):  # the window's panes learn the worker is done
+            runner.start_on(workspace, seen.task(_seen))
+        assert not runner.busy()
     finally:
         assert runner.cancel_all_and_wait()
     assert seen.results[0][0].closed  # closed in its own thread when the runner stopped
