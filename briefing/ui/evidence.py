@@ -242,7 +242,7 @@ class EvidencePanel(QWidget):
         self.evidence.clear()
         for e in evidence:
             origin = e.get("origin")
-            item = QTreeWidgetItem([e["relation"], e["passage"], e["title"], _origin_cell(origin)])
+            item = QTreeWidgetItem([e["relation"], one_line(e["passage"]), e["title"], _origin_cell(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
             item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
             self.evidence.addTopLevelItem(item)

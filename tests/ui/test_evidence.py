@@ -154,6 +154,22 @@ def _suggestion(ranking: str, score: float) -> dict:
     }
 
 
+def test_evidence_of_two_paragraphs_is_one_line_as_a_suggestion_is(qtbot):
+    """A passage widened over two paragraphs took three lines in the evidence list, its source's
+    title wrapped beside it, and pushed the next piece of evidence out of sight."""
+    from briefing.ui.evidence import EvidencePanel
+
+    panel = EvidencePanel()
+    qtbot.addWidget(panel)
+    passage = "Pumps restarted at dawn.\n\n“Water is safe,” the authority said."
+    evidence = {**_suggestion("words", 1.0), "passage": passage, "note": None}
+    panel.show_claim([evidence], [{**evidence, "id": 2}])
+    shown = panel.evidence.topLevelItem(0).text(1)
+    assert shown == "Pumps restarted at dawn. “Water is safe,” the authority said."
+    assert shown == panel.suggestions.topLevelItem(0).text(1)
+    assert passage in panel.evidence.topLevelItem(0).toolTip(1)  # whole, as written, on hover
+
+
 def test_the_score_of_a_suggestion_says_how_it_was_ranked(qtbot):
     from briefing.ui.evidence import EvidencePanel
 
