@@ -284,6 +284,12 @@ class ClaimActions(QObject):
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
         window = self.window
+        existing = claim_at(window.ws, source_id, *span, part=part)
+        if existing is not None and not existing["dismissed"]:  # shown, not refused with its bare id
+            window.panel.select("claim", existing["id"])
+            words = clipped(one_line(existing["text"]), 60)
+            window.statusBar().showMessage(f"Those words are already a claim, now selected: “{words}”.", 8000)
+            return
         command = AddClaim(window.ws, source_id, span, window.after_edit, part)
         if window.push_command(lambda: command) and command.claim_id is not None:
             window.panel.select("claim", command.claim_id)

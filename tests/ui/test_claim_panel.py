@@ -224,8 +224,9 @@ def test_add_title_and_quote_as_claims(demo_window):
     title = get_source(demo_window.ws, source).title
     existing = {c["text"]: c["id"] for c in list_claims(demo_window.ws, source)}
     _action(demo_window, "Add Title as Claim").trigger()
-    if title in existing:  # the analysis already made the headline a claim: adding says so
-        assert "already claim" in demo_window.statusBar().currentMessage()
+    if title in existing:  # the analysis already made the headline a claim: adding says so and shows it
+        assert "already a claim" in demo_window.statusBar().currentMessage()
+        assert demo_window.panel.current_claim() == existing[title]
     else:
         assert title in {c["text"] for c in list_claims(demo_window.ws, source)}
     quote = next(q for q in list_quote_rows(demo_window.ws, source))
