@@ -48,6 +48,8 @@ SCORE_TIPS = {
 RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
 
 
+NONE_FOUND = "Suggested related passages: none found close enough to this claim in the other sources"
+NONE_LEFT = "Suggested related passages: none left, each one was confirmed or dismissed"
 PREVIEW_LINES = 4  # of a suggested passage shown at once; a longer one scrolls
 
 
@@ -220,10 +222,11 @@ class EvidencePanel(QWidget):
         self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
         self.semantic_off = True
 
-    def note_none_found(self, none_found: bool) -> None:
-        """Say under the title that no other source has a passage on the claim, when the list is
-        empty because none was found (not while the worker may still be finding them)."""
-        note = "Suggested related passages: none found, no other source shares enough of this claim's words"
+    def note_none_found(self, none_found: bool, decided: bool = False) -> None:
+        """Say under the title that the list is empty for good (not while the worker may still be
+        finding passages): none was found (too few shared words, or too far in meaning once
+        re-ranked), or, ``decided``, the analyst confirmed or dismissed every one."""
+        note = NONE_LEFT if decided else NONE_FOUND
         self.suggestions_label.setText(note if none_found else self.suggestions_title + self.ranked_note)
 
     def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:

@@ -189,7 +189,7 @@ class EvidenceFlow:
         suggestions = _with_sources(ws, suggestions)
         panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))
         open_ = any(s["state"] == "open" for s in suggestions)
-        panel.evidence.note_none_found(not open_ and not self.window.runner.busy())
+        panel.evidence.note_none_found(not open_ and not self.window.runner.busy(), decided=bool(suggestions))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         panel.claim_help.setText(claim_hint(claim, origins))
         self.window.claim_actions.rerank_when_opened(claim_id)
@@ -200,7 +200,8 @@ class EvidenceFlow:
         if self.shown_claim is None or self.window.runner.busy():
             return
         suggestions = list_suggestions(self.window.ws, self.shown_claim)
-        self.window.panel.evidence.note_none_found(not any(s["state"] == "open" for s in suggestions))
+        open_ = any(s["state"] == "open" for s in suggestions)
+        self.window.panel.evidence.note_none_found(not open_, decided=bool(suggestions))
 
     def refresh(self) -> None:
         """Show the claim selected in the Claims tab, as the store has it now."""

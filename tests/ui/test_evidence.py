@@ -7,6 +7,7 @@ from briefing.nlp.related import LEXICAL_WEIGHT
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from briefing.ui.evidence import NONE_FOUND
 from briefing.ui.panels import ItemRole
 
 
@@ -118,7 +119,8 @@ def test_a_claim_with_no_suggestion_says_none_was_found(demo_window):
         panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
         panel.dismiss.click()
     assert panel.suggestions.topLevelItemCount() == 0
-    assert "none found" in panel.suggestions_label.text()
+    # it said 'none found, no other source shares enough of this claim's words' of passages just dismissed
+    assert "none left, each one was confirmed or dismissed" in panel.suggestions_label.text()
     demo_window.undo_stack.undo()  # one suggestion is open again
     assert panel.suggestions.topLevelItemCount() == 1
     assert "none found" not in panel.suggestions_label.text()
@@ -135,7 +137,7 @@ def test_a_claim_shown_while_the_worker_ran_says_none_was_found_once_it_is_done(
     assert panel.suggestions.topLevelItemCount() == 0 and "none found" not in panel.suggestions_label.text()
     monkeypatch.setattr(demo_window.runner, "busy", lambda: False)
     demo_window.runner.idle.emit()
-    assert "none found" in panel.suggestions_label.text()
+    assert panel.suggestions_label.text() == NONE_FOUND
 
 
 def _suggestion(ranking: str, score: float) -> dict:
