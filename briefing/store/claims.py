@@ -353,6 +353,7 @@ def add_evidence(
             raise BriefingError(f"claim {claim_id} does not exist")
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
+        revise(ws, "claim", claim_id, expected)  # a stale view is refused first: what it shows is outdated
         linked = db.execute(
             'SELECT relation FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ?',
             [claim_id, source_id, start, end],
@@ -361,7 +362,6 @@ def add_evidence(
             raise BriefingError(
                 f"that passage is already {linked[0]} evidence for this claim; remove it first to link it otherwise"
             )
-        revise(ws, "claim", claim_id, expected)
         passage = get_passage(ws, source_id, start, end)
         evidence_id = ws.insert(
             "evidence",
