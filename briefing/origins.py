@@ -48,7 +48,7 @@ SHINGLE_WORDS = 4
 SHORT_WORDS = 8  # fewer words than this: too few shingles to measure overlap
 CONTEXT_WORDS = 40  # words either side of a passage that travel with it in a reprint
 NEAR_COPY = 0.5  # share of the shorter side's shingles found in the other
-_CONTEXT_CHARS = CONTEXT_WORDS * 25
+_CONTEXT_CHARS = CONTEXT_WORDS * 25  # a window of characters wide enough for CONTEXT_WORDS words
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -62,6 +62,21 @@ class SourceText:
     @cached_property
     def shingles(self) -> frozenset[int]:
         return _shingles(normal_words(self.text))
+
+
+class HeadedText(SourceText):
+    """A title over the start of its story: where a title claim's passage stands, with the
+    words that follow it in a reprint. Only the story's first window of characters is kept, and
+    its whole-text shingles are the story's own, shared rather than copied: a workspace's
+    export reads every title claim's story at once."""
+
+    def __init__(self, title: str, story: SourceText):
+        super().__init__(f"{title}\n\n{story.text[:_CONTEXT_CHARS]}")
+        self.story = story
+
+    @cached_property
+    def shingles(self) -> frozenset[int]:
+        return self.story.shingles
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 from briefing.origins import (
     OWN_STORY,
     Excerpt,
+    HeadedText,
     SourceText,
     describe_origins,
     extend_origins,
@@ -92,22 +93,24 @@ class _Texts:
     def __init__(self, ws: Workspace):
         self.ws = ws
         self.texts: dict[int, SourceText] = {}
-        self.headed: dict[int, SourceText] = {}  # title, blank line, text: where a title claim stands
+        self.headed: dict[int, HeadedText] = {}  # where a title claim stands
 
     def excerpt(self, source_id: int, passage: str, start: int) -> Excerpt:
-        if source_id not in self.texts:
-            row = self.ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
-            self.texts[source_id] = SourceText((row[0] or "") if row else "")
-        return _placed(passage, source_id, self.texts[source_id], start)
+        return _placed(passage, source_id, self._story(source_id), start)
 
     def headline(self, source_id: int, passage: str, start: int) -> Excerpt:
         """A title claim's passage (``start`` counts in the title) with the story under it, so a
         wire copy reprinted under another headline is still found to be the claim's own story."""
         if source_id not in self.headed:
-            row = self.ws.db.execute("SELECT title, text FROM sources WHERE id = ?", [source_id]).fetchone()
-            title, text = (row[0] or "", row[1] or "") if row else ("", "")
-            self.headed[source_id] = SourceText(f"{title}\n\n{text}")
+            row = self.ws.db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()
+            self.headed[source_id] = HeadedText((row[0] or "") if row else "", self._story(source_id))
         return _placed(passage, source_id, self.headed[source_id], start)
+
+    def _story(self, source_id: int) -> SourceText:
+        if source_id not in self.texts:
+            row = self.ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
+            self.texts[source_id] = SourceText((row[0] or "") if row else "")
+        return self.texts[source_id]
 
 
 def _placed(passage: str, source_id: int, text: SourceText, start: int) -> Excerpt:
