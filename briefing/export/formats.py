@@ -14,7 +14,7 @@ from briefing.export.workspace_json import write_bytes_atomically
 from briefing.note_content import BriefingNote, ClaimContent
 from briefing.store import Workspace
 from briefing.store.briefings import read_briefing
-from briefing.store.history import Judgement, history_for
+from briefing.store.history import Judgement, present_judgement, status_marks
 from briefing.store.origins import OriginSummary, list_claim_origins
 
 SUFFIXES = FORMAT_SUFFIXES
@@ -66,8 +66,7 @@ def note_judgements(ws: Workspace, note: BriefingNote) -> dict[int, Judgement]:
         claim = item.content
         if not isinstance(claim, ClaimContent) or item.ref_id is None:
             continue
-        marks = [j for j in history_for(ws, "claim", item.ref_id) if j.action == "mark" and j.field == "status"]
-        judgement = next((j for j in reversed(marks) if j.new_value == claim.status and j.reason != "undo"), None)
+        judgement = present_judgement(status_marks(ws, item.ref_id).get(item.ref_id, []), claim.status)
         if judgement is not None:
             found[item.ref_id] = judgement
     return found

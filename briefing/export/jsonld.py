@@ -17,7 +17,7 @@ from typing import Any
 
 from briefing.export.citations import describe_check, passage_locator
 from briefing.export.note import GENERATOR, RenderedNote, evidence_origin
-from briefing.export.workspace_json import origin_counts
+from briefing.export.workspace_json import judgement_record, origin_counts
 from briefing.note_content import (
     CREDIBILITY_LABELS,
     AnnotationContent,
@@ -33,7 +33,6 @@ from briefing.note_content import (
     Verification,
 )
 from briefing.origins import origin_name
-from briefing.store.history import Judgement
 from briefing.store.origins import OriginSummary
 
 FORMAT_NAME = "briefing-note"
@@ -151,17 +150,11 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> d
         **_passage(rendered, claim.passage),
         "status": claim.status,
         "credibility": claim.credibility,
-        "judgement": _judgement(judgement),
+        "judgement": judgement_record(judgement),
         "cautions": list(rendered.cautions.get(item.ref_id, ())) if item.ref_id is not None else [],
         **found,
         "evidence": evidence,
     }
-
-
-def _judgement(judgement: Judgement | None) -> dict[str, Any] | None:
-    if judgement is None:
-        return None
-    return {"status": judgement.new_value, "reason": judgement.reason, "analyst": judgement.actor, "at": judgement.at}
 
 
 def _quote(rendered: RenderedNote, quote: QuoteContent) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from briefing.store import Workspace
 from briefing.store.annotations import list_annotations_with_tags
 from briefing.store.claims import list_claims_with_evidence
 from briefing.store.entities import list_entities
+from briefing.store.history import Judgement, present_judgement, status_marks
 from briefing.store.origins import SIDES, OriginSummary, SideCount, list_claim_origins, read_suggestions
 from briefing.store.quote_variants import QuoteVariant, list_all_variants
 from briefing.store.quotes import list_quotes
@@ -48,15 +49,20 @@ def _sections(ws: Workspace) -> Iterator[tuple[str, Iterable[dict[str, Any]]]]:
     variants = list_all_variants(ws)
     yield "quotes", (_quote(q, variants.get(q["id"], [])) for q in list_quotes(ws))
     del variants
-    origins, suggestions = list_claim_origins(ws), read_suggestions(ws)
+    origins, suggestions, marks = list_claim_origins(ws), read_suggestions(ws), status_marks(ws)
     yield (
         "claims",
         (
-            _claim(c, origins.get(c["id"]) or OriginSummary.empty(c["id"]), suggestions.get(c["id"], []))
+            _claim(
+                c,
+                origins.get(c["id"]) or OriginSummary.empty(c["id"]),
+                suggestions.get(c["id"], []),
+                present_judgement(marks.get(c["id"], []), c["status"]),
+            )
             for c in list_claims_with_evidence(ws)
         ),
     )
-    del origins, suggestions
+    del origins, suggestions, marks
     yield "annotations", (_annotation(a) for a in list_annotations_with_tags(ws))
 
 
@@ -182,7 +188,9 @@ def _quote(q: dict[str, Any], variants: list[QuoteVariant]) -> dict[str, Any]:
     }
 
 
-def _claim(c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str, Any]]) -> dict[str, Any]:
+def _claim(
+    c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str, Any]], judgement: Judgement | None
+) -> dict[str, Any]:
     evidence = [
         {
             "source_id": e["source_id"],
@@ -199,6 +207,7 @@ def _claim(c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str
         "source_id": c["source_id"],
         "text": c["text"],
         "status": c["status"],
+        "judgement": judgement_record(judgement),
         "credibility": c["credibility"],
         "kind": c["kind"],
         "score": c["score"],
@@ -209,6 +218,13 @@ def _claim(c: dict[str, Any], origins: OriginSummary, suggestions: list[dict[str
         "suggestions": [_suggestion(s) for s in suggestions],
         **_range(c),
     }
+
+
+def judgement_record(judgement: Judgement | None) -> dict[str, Any] | None:
+    """A claim's judgement in JSON: its status, reason, analyst and time; None when never marked."""
+    if judgement is None:
+        return None
+    return {"status": judgement.new_value, "reason": judgement.reason, "analyst": judgement.actor, "at": judgement.at}
 
 
 def origin_counts(origins: OriginSummary) -> dict[str, Any]:

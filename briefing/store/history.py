@@ -94,5 +94,26 @@ def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgeme
     return [Judgement(*row) for row in rows]
 
 
+def status_marks(ws: Workspace, claim_id: int | None = None) -> dict[int, list[Judgement]]:
+    """claim id -> its status marks, oldest first: one claim's, or the whole workspace's read at
+    once (an export of every claim)."""
+    only = "AND target_id = ? " if claim_id is not None else ""
+    rows = ws.db.execute(
+        "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason FROM history "
+        f"WHERE target_kind = 'claim' AND action = 'mark' AND field = 'status' {only}ORDER BY id",
+        [claim_id] if claim_id is not None else [],
+    ).fetchall()
+    marks: dict[int, list[Judgement]] = {}
+    for row in rows:
+        marks.setdefault(row[5], []).append(Judgement(*row))
+    return marks
+
+
+def present_judgement(marks: list[Judgement], status: str) -> Judgement | None:
+    """The mark that gave a claim its present ``status``, for its analyst and reason: the latest
+    to that status that was not an undo. None for a claim never marked so."""
+    return next((j for j in reversed(marks) if j.new_value == status and j.reason != "undo"), None)
+
+
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)

@@ -115,3 +115,24 @@ def test_a_name_too_long_for_the_file_system_is_refused_in_one_line(tmp_path):
     with pytest.raises(BriefingError) as caught:
         write_text_atomically(target, "words")
     assert "cannot write (File name too long)" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_judged_claim_says_who_judged_it_why_and_when(ws, monkeypatch):
+    """The note exports gave a claim's judge and reason; the workspace export only its status."""
+    from briefing.store.claims import mark_claim
+
+    a, _ = add_document(ws, make_doc("40,000 homes were cut off on Monday night.", title="A"))
+    judged, open_ = add_claim(ws, a, 0, 28), add_claim(ws, a, 29, 42)
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Ruiz")
+    mark_claim(ws, judged, "disputed", reason="the utility says 62,000")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    mark_claim(ws, judged, "corroborated", reason="the ministry's count")
+    mark_claim(ws, judged, "disputed", reason="undo")  # an undo gives back the status, not its author
+    claims = {c["id"]: c for c in workspace_document(ws)["claims"]}
+    judgement = claims[judged]["judgement"]
+    assert (judgement["status"], judgement["analyst"], judgement["reason"]) == (
+        "disputed",
+        "Ana Ruiz",
+        "the utility says 62,000",
+    )
+    assert judgement["at"] and claims[open_]["judgement"] is None
