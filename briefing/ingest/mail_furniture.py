@@ -27,8 +27,8 @@ VIEW_ONLINE = re.compile(
     r")\b.{0,200}",
     I,
 )
-FOOTER_START = re.compile(
-    r"(?:.{0,80}\b)?(?:"
+FOOTER_PHRASE = (
+    r"(?:"
     r"you(?: are|['’]re| have)? (?:receiving|received|receive|getting|subscribed)\b.{0,40}\b"
     r"(?:e-?mails?|messages?|newsletters?|list|updates)\b"
     r"|(?:this|the) (?:e-?mail|message|newsletter) (?:was|is|has been) sent (?:to|by|because)\b"
@@ -39,7 +39,15 @@ FOOTER_START = re.compile(
     r"|our mailing address is\b"
     r"|vous ne souhaitez plus recevoir\b|pour vous désinscrire|se désabonner|se désinscrire"
     r"|(?:newsletter |)abbestellen\b|vom newsletter abmelden"
-    r")",
+    r")"
+)
+FOOTER_START = re.compile(FOOTER_PHRASE, I)  # a footer's own line: the phrase opens it
+FOOTER_INSIDE = re.compile(rf"(?:.{{0,80}}\b){FOOTER_PHRASE}", I)  # the phrase after a few words
+# what tells such a line from a sentence of the article ("Users can unsubscribe at any time, the
+# company said."): it speaks of this message or list, or carries a link
+ABOUT_THE_MESSAGE = re.compile(
+    r"\b(?:this|these|our) (?:e-?mails?|list|mailing list|newsletters?|messages?|updates)\b"
+    r"|https?://|www\.|mailto:|\bclick\b|\blink\b|\bhere\b|[|•·]",
     I,
 )
 SIGN_OFF = re.compile(
@@ -77,11 +85,21 @@ def in_second_half(lines: list[str], index: int) -> bool:
 def find_footer(lines: list[str]) -> int | None:
     """Where the footer starts: its first line, moved up over the rows of bare links above it."""
     for index, line in enumerate(lines):
-        if FOOTER_START.match(line.strip()) and is_short(line) and in_second_half(lines, index):
+        if is_footer_line(line.strip()) and is_short(line) and in_second_half(lines, index):
             while index and is_footer_trim(lines[index - 1]):
                 index -= 1
             return index
     return None
+
+
+def is_footer_line(line: str) -> bool:
+    """A line that opens a mailing list's footer: its phrase first ("Unsubscribe | Update your
+    preferences"), or after a few words when the line speaks of the message or carries a link
+    ("Want to change how you receive these emails? You can update your preferences or unsubscribe
+    from this list"); an article's sentence that mentions unsubscribing is neither."""
+    if FOOTER_START.match(line):
+        return True
+    return FOOTER_INSIDE.match(line) is not None and ABOUT_THE_MESSAGE.search(line) is not None
 
 
 def find_sign_off(lines: list[str]) -> int | None:

@@ -154,3 +154,15 @@ def test_forwards_of_every_mail_program_give_the_article_without_the_forwarder(t
         article = "\n>\n".join(f"> {paragraph}" for paragraph in ARTICLE)
     doc = plain_message(tmp_path, f"Team, worth a read.\n\nKevin\n\n{forward}{article}\n")
     assert (doc.text, doc.author) == ("\n\n".join(ARTICLE), None)
+
+
+def test_an_article_sentence_about_unsubscribing_keeps_the_rest_of_the_article(tmp_path):
+    """A footer's phrase after a few words of an article's sentence ("Users can unsubscribe at
+    any time") cut the article there, its last paragraphs lost."""
+    ending = [
+        "Users can unsubscribe at any time, the company said in a statement.",
+        "Regulators said they would review the policy next month.",
+        "The company's shares rose 3 percent.",
+    ]
+    body = "\n\n".join([*ARTICLE, *ending])
+    assert plain_message(tmp_path, body).text == body
