@@ -62,6 +62,14 @@ LINK = re.compile(r"<?(?:https?://|www\.|mailto:)\S+>?|\(\s*\)|\[\s*\]")
 COPYRIGHT = re.compile(r"(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", I)
 LINK_LABEL_WORDS = 3
 MAX_SIGNATURE_LINES = 25
+SENTENCE_WORDS = 8
+SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
+# the notice a company's signature carries, in prose: it stays part of the signature
+LEGAL_NOTICE = re.compile(
+    r"\b(?:confidential|privileged|intended (?:only |solely )?for|recipient|disclaimer|virus|"
+    r"riservat|vertraulich|confidentiel|destinatari|empfänger|destinataire)",
+    I,
+)
 MAX_LINE_WORDS = 60  # a footer or sign-off line is short; a paragraph that mentions one is not
 
 
@@ -107,10 +115,17 @@ def find_sign_off(lines: list[str]) -> int | None:
     for index in range(len(lines) - 1, -1, -1):
         if SIGN_OFF.fullmatch(lines[index].strip()):
             rest = [line for line in lines[index + 1 :] if line.strip()]
-            if rest and len(rest) <= MAX_SIGNATURE_LINES and in_second_half(lines, index):
+            signed = rest and not any(is_sentence(line) and not LEGAL_NOTICE.search(line) for line in rest)
+            if signed and len(rest) <= MAX_SIGNATURE_LINES and in_second_half(lines, index):
                 return index
             return None
     return None
+
+
+def is_sentence(line: str) -> bool:
+    """A line of prose: a signature block holds names, roles, numbers and its legal notice, while
+    the words after "Thank you." in an interview transcript go on in sentences."""
+    return len(line.split()) >= SENTENCE_WORDS and SENTENCE_END.search(line.strip()) is not None
 
 
 def is_footer_trim(line: str) -> bool:

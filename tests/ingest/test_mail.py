@@ -166,3 +166,20 @@ def test_an_article_sentence_about_unsubscribing_keeps_the_rest_of_the_article(t
     ]
     body = "\n\n".join([*ARTICLE, *ending])
     assert plain_message(tmp_path, body).text == body
+
+
+def test_a_thank_you_in_a_transcript_keeps_the_words_after_it(tmp_path):
+    """A lone "Thank you." in the second half, with fewer than 25 lines under it, was taken for
+    a sign-off and the transcript's last exchanges went with it as a "signature"."""
+    ending = [
+        "CLINTON:",
+        "Thank you.",
+        "(APPLAUSE)",
+        "We will rebuild the grid before the winter, and we will do it with every town.",
+        "QUESTION: What will the repairs cost the city and its ratepayers this year?",
+    ]
+    body = "\n\n".join([*ARTICLE, *ending])
+    assert plain_message(tmp_path, body).text == body
+    legal = "This e-mail and any attachments are confidential and intended solely for the addressee."
+    signature = "Best regards,\n\nAnabel Gonzalo\nPurchasing Manager\n\n" + legal
+    assert plain_message(tmp_path, "\n\n".join([*ARTICLE, signature])).text == "\n\n".join(ARTICLE)
