@@ -84,6 +84,15 @@ _CITING = (
 )
 
 
+def _citing_items(ws: Workspace, source_id: int) -> dict[int, int]:
+    """{item: its note} of the briefing items that show something of the source, in item order."""
+    found: dict[int, int] = {}
+    for kind, ids in _CITING:
+        sql = f"SELECT id, briefing_id FROM briefing_items WHERE kind = ? AND ref_id IN ({ids}) ORDER BY id"
+        found.update(ws.db.execute(sql, [kind, source_id]).fetchall())
+    return found
+
+
 def remember_cited_items(ws: Workspace, source_id: int) -> None:
     """Before a source goes: for each note item showing something of it, the history keeps where
     it came from ('“Title”, Outlet, 2026-03-04'), so the note still cites it once it is gone."""
@@ -91,12 +100,8 @@ def remember_cited_items(ws: Workspace, source_id: int) -> None:
     if row is None:
         return
     cited = ", ".join(part for part in (f"“{row[0]}”" if row[0] else "an untitled source", row[1], row[2]) if part)
-    for kind, ids in _CITING:
-        items = ws.db.execute(
-            f"SELECT id FROM briefing_items WHERE kind = ? AND ref_id IN ({ids})", [kind, source_id]
-        ).fetchall()
-        for (item_id,) in items:
-            record_judgement(ws, "orphan", "item", item_id, "source", cited, None, f"source {source_id} deleted")
+    for item_id in _citing_items(ws, source_id):
+        record_judgement(ws, "orphan", "item", item_id, "source", cited, None, f"source {source_id} deleted")
     for (annotation_id,) in ws.db.execute(
         "SELECT DISTINCT ref_id FROM briefing_items WHERE kind = 'annotation' "
         "AND ref_id IN (SELECT id FROM annotations WHERE source_id = ?)",
@@ -108,13 +113,7 @@ def remember_cited_items(ws: Workspace, source_id: int) -> None:
 def cited_in_notes(ws: Workspace, source_ids: list[int]) -> tuple[int, list[str]]:
     """(items, note titles): the briefing note items that show something of these sources (a
     quote, claim, note, summary or passage), which a deletion leaves citing a source that is gone."""
-    notes: dict[int, int] = {}  # item -> its note
-    for source_id in source_ids:
-        for kind, ids in _CITING:
-            for item_id, note_id in ws.db.execute(
-                f"SELECT id, briefing_id FROM briefing_items WHERE kind = ? AND ref_id IN ({ids})", [kind, source_id]
-            ).fetchall():
-                notes[item_id] = note_id
+    notes = {item: note for source_id in source_ids for item, note in _citing_items(ws, source_id).items()}
     note_ids = sorted(set(notes.values()))
     if not note_ids:
         return 0, []
