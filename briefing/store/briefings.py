@@ -319,16 +319,12 @@ def drop_twin_entity_cards(ws: Workspace, target_id: int, other_id: int, reason:
     """Before entity ``other_id`` is folded into ``target_id``: take its card out of every note
     that has the target's card too, which would show the same entity twice."""
     twins = ws.db.execute(
-        "SELECT id, briefing_id FROM briefing_items WHERE kind = 'entity' AND ref_id = ? AND briefing_id IN "
+        "SELECT id FROM briefing_items WHERE kind = 'entity' AND ref_id = ? AND briefing_id IN "
         "(SELECT briefing_id FROM briefing_items WHERE kind = 'entity' AND ref_id = ?) ORDER BY id",
         [other_id, target_id],
     ).fetchall()
-    for item_id, briefing_id in twins:
-        ws.db.execute("DELETE FROM briefing_items WHERE id = ?", [item_id])
-        _renumber(ws, _item_ids(ws, briefing_id))
-        old_value = _item_value("entity", other_id, None, None)
-        record_judgement(ws, "remove_item", "briefing", briefing_id, f"item {item_id}", old_value, None, reason)
-        _touch(ws, briefing_id)
+    for (item_id,) in twins:
+        remove_item(ws, item_id, reason)  # as the analyst's removal, recorded with the merge's reason
 
 
 def renumber_items(ws: Workspace) -> list[int]:
