@@ -65,6 +65,8 @@ SINGLE_LINE_RULES = [
     re.compile(r"(image|media|photo|video) (caption|copyright)\b.{0,160}", I),
     re.compile(r"\(?(photo|image|picture)s?\s+(by|courtesy|credit)\b.{0,160}", I),
     re.compile(r"(getty images|shutterstock|alamy|ap photo)\.?", I),
+    re.compile(r"(sorry,? )?(we are|we're) not (currently )?accepting comments( on this (article|story))?\.?", I),
+    re.compile(r"comments (are|have been) (now )?(closed|disabled)( (on|for) this (article|story))?\.?", I),
 ]
 RELEASE_PHRASE = r"(?:(?:press|news|media) release|for (?:immediate|general) (?:release|publication|distribution|use))"
 # press-release furniture: labels above the headline, the embargo line, end marks
@@ -105,6 +107,10 @@ EDITOR_CREDIT = re.compile(
     I,
 )
 CREDIT_CONNECTORS = frozenset("and in from with by additional editing reporting writing the".split())
+# a wire story's credits closing its last sentence's line: "... from Quebec. (Additional reporting by
+# Mark Hosenball in Washington; Editing by Chris Reese)"; and a wire slug before them
+PAREN_TAIL = re.compile(r"\s*(\([^()]{3,400}\))\s*$")
+WIRE_SLUG_TAIL = re.compile(r"\s*STORY_NUMBER:\s*\S+\s+STORY_DATE:\s*\S+\s+STORY_TIME:\s*\d{3,4}( GMT)?\s*$")
 COOKIE_MARKERS = (
     "we use cookies",
     "this site uses",
@@ -159,9 +165,25 @@ def drop_boilerplate(lines: list[str]) -> tuple[list[str], list[str]]:
         elif (in_contact and is_contact_line(line)) or is_boilerplate_line(line):
             dropped.append(line)
         else:
-            kept.append(line)
+            body, tail = split_credit_tail(line)
+            kept.append(body)
+            dropped.extend([tail] if tail else [])
             links_left, in_contact = 0, False
     return kept, dropped
+
+
+def split_credit_tail(line: str) -> tuple[str, str]:
+    """(the line, "") or (its text, the editor credits and wire slug that close it)."""
+    text = line
+    match = PAREN_TAIL.search(text)
+    if match and not DOUBLE_QUOTES.intersection(match[1]) and is_editor_credit(match[1]):
+        text = text[: match.start()]
+    slug = WIRE_SLUG_TAIL.search(text)
+    if slug:
+        text = text[: slug.start()]
+    if text == line or not text.strip():  # a line of credits alone is the single-line rule's
+        return line, ""
+    return text, line[len(text) :].strip()
 
 
 def is_contact_heading(line: str) -> bool:

@@ -99,6 +99,8 @@ def test_quotation_marks_are_never_changed(quoted):
         "Media contact: press@halden-water.example",
         "Pick Six Newsletter",
         "Get the day's big stories, fantasy advice and more",
+        "Sorry we are not currently accepting comments on this article.",
+        "Comments are closed for this article.",
         "The Courier is committed to publishing a diversity of letters to the editor. We'd like to hear what you "
         "think about this or any of our articles. Here are some tips. And here's our email: letters@courier.example.",
     ],
@@ -150,6 +152,9 @@ def test_a_block_ends_at_the_first_real_paragraph():
         "Ends of the earth",
         "See photos of the ceremony in our gallery, taken by the mayor.",
         "Like this story, the last one ended in court.",
+        "We are not accepting comments from the public until May, the regulator said.",
+        "The inquiry heard evidence (reported by the Courier in March) on Tuesday.",
+        "The plant closed in March (the minister was informed by Doe).",
     ],
 )
 def test_real_sentences_that_mention_furniture_words_stay(sentence):
@@ -278,6 +283,25 @@ def test_pdf_paragraph_ends_at_short_line_closing_a_sentence():
         "would be published before summer.",
     ]
     assert clean_text("\n".join(lines), hard_wrapped=True).count("\n\n") == 1
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "(Additional reporting by Mark Hosenball in Washington; Editing by Chris Reese)",
+        "(Reporting By Mohammed Ghobari and Mohammed Mukhashaf in Sanaa and Aden; Additional reporting by Curtis "
+        "Skinner in San Francisco; Writing Angus McDowall; Editing by Janet Lawrence)",
+        "STORY_NUMBER: L5N0R62Q3 STORY_DATE: 05/09/2014 STORY_TIME: 1324 GMT (Writing by Edmund Blair; Editing by "
+        "Sonya Hepinstall)",
+    ],
+)
+def test_wire_credits_closing_the_last_sentence_leave_it(credits):
+    """Reuters' credits on the line of the story's last sentence stayed in the text, and their
+    editors became people of the story, linking unrelated stories through one editor."""
+    last = "One of the officials said that the man was from Quebec."
+    text, dropped = clean_text_reporting(f"{ARTICLE}\n\n{last} {credits}")
+    assert text == f"{ARTICLE}\n\n{last}"
+    assert dropped == [credits]
 
 
 def test_dropped_lines_are_reported():
