@@ -287,7 +287,8 @@ class MainWindow(QMainWindow):
         entities, quotes = list_entity_rows(self.ws, source_id), list_quote_rows(self.ws, source_id)
         claims, notes = list_claim_rows(self.ws, source_id), list_note_rows(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
-        self.panel.show_items(source.summary, entities, quotes, claims, notes, list_source_variants(self.ws, source_id))
+        variants = list_source_variants(self.ws, source_id)
+        self.panel.show_items(source.summary, entities, quotes, claims, notes, variants, source.language)
         self.claim_actions.rerank_source(source_id)  # the claims list counts passages close in meaning
         if keep_position:
             if selected is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.languages import is_analysed_language
 from briefing.store.annotations import NoteRow
 from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
@@ -43,6 +44,8 @@ BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "ent
 # and the entity page's tabs do not use: Alt+C opens the Claims menu, Alt+L the Claims tab.
 TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
 VARIANT_COLOUR = "#d9480f"
+SUMMARY_HINT = "No summary yet. Write one, or run the analysis."
+SUMMARY_NOT_READ = "No summary: the analysis reads English text only. Write one here and save it."
 
 
 # the judging keys, shown on the Claims tab's buttons and bound in the Claims menu
@@ -92,7 +95,7 @@ class SidePanel(QTabWidget):
         self._revisions: dict[int, int] = {}  # claim id -> the revision the list shows
         self.setAccessibleName("Side panels")
         self.setDocumentMode(True)
-        self.summary = QPlainTextEdit(placeholderText="No summary yet. Write one, or run the analysis.")
+        self.summary = QPlainTextEdit(placeholderText=SUMMARY_HINT)
         self.summary.setAccessibleName("Summary")
         self.summary.setTabChangesFocus(True)  # Tab goes on to Save Summary: a tab typed in prose traps the keyboard
         self.entities = make_tree("Entities", ["Entity", "Mentions", "Sources"], 0, {1: 70, 2: 60})
@@ -203,8 +206,11 @@ class SidePanel(QTabWidget):
         claims: list[ClaimRow],
         notes: list[NoteRow],
         variants: Mapping[int, list[QuoteVariant]] | None = None,
+        language: str | None = None,
     ) -> None:
         self.summary.setPlainText(summary or "")
+        # a source the analysis does not read never gets a summary from it: running it again is no help
+        self.summary.setPlaceholderText(SUMMARY_HINT if is_analysed_language(language) else SUMMARY_NOT_READ)
         # the rows picked stay picked through a refresh (an edit, the re-ranking that follows
         # opening a source): a quote opened from Search lost its row, and Change Speaker said to pick one
         kept = [(tree, _picked(tree)) for tree in (self.entities, self.quotes, self.notes)]

@@ -360,14 +360,18 @@ def test_a_source_not_in_english_says_the_analysis_reads_english_only(demo_windo
     demo_window.select_source(source)
     assert demo_window.reader.language_notice == ""
     assert "Language:" not in demo_window.reader.toPlainText()
-    update_source(demo_window.ws, source, language="pl")
+    assert "run the analysis" in demo_window.panel.summary.placeholderText()
+    update_source(demo_window.ws, source, language="pl", summary="")
     demo_window.show_source(source)
     notice = "Language: Polish — entities, quotes and claims are found in English text only"
     assert demo_window.reader.language_notice == notice
     assert notice in demo_window.reader.toPlainText().splitlines()[:4]
+    # running the analysis again would give no summary either
+    assert demo_window.panel.summary.placeholderText().startswith("No summary: the analysis reads English text only")
     update_source(demo_window.ws, source, language="en-GB")
     demo_window.show_source(source)
     assert "Language:" not in demo_window.reader.toPlainText()
+    assert "run the analysis" in demo_window.panel.summary.placeholderText()
 
 
 def test_no_two_actions_share_a_shortcut(demo_window):
