@@ -36,8 +36,11 @@ PARAGRAPH_TAG, TABLE_TAG, ROW_TAG, CELL_TAG, RUN_TAG = (qn(f"w:{name}") for name
 # (a cover page's title, a date picker), custom XML, tracked insertions and moves
 WRAPPER_TAGS = frozenset(qn(f"w:{name}") for name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
 # what the reader does not see in the final text: tracked deletions and moves away; and text
-# boxes, whose paragraphs stand apart from the paragraph that anchors them
-HIDDEN_TAGS = frozenset(qn(f"w:{name}") for name in ("del", "moveFrom", "txbxContent"))
+# boxes, whose paragraphs stand apart from the paragraph that anchors them (they follow it)
+TEXT_BOX_TAG = qn("w:txbxContent")
+HIDDEN_TAGS = frozenset([qn("w:del"), qn("w:moveFrom"), TEXT_BOX_TAG])
+# Word saves each text box twice: as a drawing and, for older readers, as VML in this fallback
+FALLBACK_TAG = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read_docx(raw: bytes) -> Extracted:
@@ -124,16 +127,41 @@ def read_paragraphs(document) -> tuple[str | None, list[str]]:
             continue
         paragraph = Paragraph(block, document)
         text = paragraph_text(block).strip()
+        style = style_of(paragraph) if text else ""
         if not text:
-            continue
-        style = style_of(paragraph)
-        if title is None and not paragraphs and style in HEADLINE_STYLES:
+            pass
+        elif title is None and not paragraphs and style in HEADLINE_STYLES:
             title = " ".join(text.split())
         elif style.startswith("List"):
             paragraphs.append("- " + text)
         else:
             paragraphs.append(text)
+        paragraphs.extend(text_box_paragraphs(block))
     return title, merge_list_items(paragraphs)
+
+
+def text_box_paragraphs(paragraph) -> list[str]:
+    """The paragraphs of the text boxes ``paragraph`` anchors (a fact box, a sidebar), each box
+    read once: Word's fallback copy for older readers is skipped."""
+    found = []
+    for box in paragraph.iter(TEXT_BOX_TAG):
+        if _inside(box, paragraph, (FALLBACK_TAG, TEXT_BOX_TAG)):
+            continue  # the fallback's copy, or a box inside a box (read with its outer box)
+        for inner in box.iter(PARAGRAPH_TAG):
+            if not _inside(inner, box, (FALLBACK_TAG,)):
+                text = "".join(run.text for run in inner.iter(RUN_TAG) if is_shown(run, inner)).strip()
+                found.extend([text] if text else [])
+    return found
+
+
+def _inside(element, top, tags: tuple[str, ...]) -> bool:
+    """Whether an element between ``element`` and ``top`` has one of ``tags``."""
+    for parent in element.iterancestors():
+        if parent is top:
+            return False
+        if parent.tag in tags:
+            return True
+    return False
 
 
 def _cell_text(cell) -> str:

@@ -302,6 +302,40 @@ def test_docx_reads_tracked_insertions_content_controls_and_not_deletions(tmp_pa
     )
 
 
+TEXT_BOX = (
+    '<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+    "<wps:wsp><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx></wps:wsp>"
+    "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox>"
+    "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_docx_text_boxes_are_read_once_after_the_paragraph_anchoring_them(tmp_path):
+    """A fact box's figures were skipped: Word keeps a text box's paragraphs inside a drawing
+    (twice: the drawing and a fallback copy for older readers)."""
+    ns = nsdecls("w", "wp", "a") + (
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = TEXT_BOX.format(
+        ns=ns,
+        paragraphs="<w:p><w:r><w:t>Key figures</w:t></w:r></w:p><w:p><w:r><w:t>40,000 homes on boil-water notice."
+        "</w:t></w:r></w:p>",
+    )
+    document = docx.Document()
+    document.add_paragraph(PARA_1)._p.append(parse_xml(box))
+    document.add_paragraph()._p.append(parse_xml(box.replace("Key figures", "In numbers")))  # anchored alone
+    document.add_paragraph(PARA_2)
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    assert read_document(path).text == (
+        f"{PARA_1}\n\nKey figures\n\n40,000 homes on boil-water notice.\n\n"
+        f"In numbers\n\n40,000 homes on boil-water notice.\n\n{PARA_2}"
+    )
+
+
 def test_eml_headers_and_plain_part(tmp_path):
     plain = f"{PARA_1}\n\n{PARA_2}\n\n-- \nJane\nDesk"
     html = f"<p>HTML VERSION {PARA_1}</p>"
