@@ -4,6 +4,7 @@ import hashlib
 import os
 import socket
 import textwrap
+import zipfile
 from datetime import UTC, datetime
 
 import docx
@@ -13,7 +14,7 @@ from docx.oxml.ns import nsdecls
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from briefing.domain import Document
+from briefing.domain import Document, IngestError
 from briefing.ingest import read_document
 from tests.ingest.builders import make_docx, make_eml, make_paged_pdf, make_pdf
 
@@ -334,6 +335,72 @@ def test_docx_text_boxes_are_read_once_after_the_paragraph_anchoring_them(tmp_pa
         f"{PARA_1}\n\nKey figures\n\n40,000 homes on boil-water notice.\n\n"
         f"In numbers\n\n40,000 homes on boil-water notice.\n\n{PARA_2}"
     )
+
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _with_parts(path, edits: dict[str, object]) -> None:
+    """Rewrite the .docx at ``path``: each member's text through its edit, or a new member."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    for name, edit in edits.items():
+        members[name] = (edit(members.get(name, b"").decode()) if callable(edit) else str(edit)).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _notes_part(kind: str, notes: dict[str, str]) -> str:
+    body = "".join(
+        f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {t}</w:t></w:r></w:p>'
+        f"</w:{kind}>"
+        for i, t in notes.items()
+    )
+    separator = f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+    return f'<w:{kind}s xmlns:w="{W_MAIN}">{separator}{body}</w:{kind}s>'
+
+
+def test_docx_footnotes_and_endnotes_follow_the_text_in_the_order_it_cites_them(tmp_path):
+    """A report's footnotes, its sources, were skipped; a document whose only text was a note was
+    refused as empty."""
+    document = docx.Document()
+    cited = document.add_paragraph("Officials blamed a transformer fault.")
+    for kind, note_id in (("footnote", "7"), ("endnote", "2"), ("footnote", "3"), ("footnote", "7")):
+        cited._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:{kind}Reference w:id="{note_id}"/></w:r>'))
+    path = tmp_path / "noted.docx"
+    document.save(str(path))
+    rels = "".join(
+        f'<Relationship Id="rNote{k}" Type="{RELS}/{k}s" Target="{k}s.xml"/>' for k in ("footnote", "endnote")
+    )
+    types = "".join(
+        f'<Override PartName="/word/{k}s.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        f'wordprocessingml.{k}s+xml"/>'
+        for k in ("footnote", "endnote")
+    )
+    _with_parts(
+        path,
+        {
+            "word/footnotes.xml": _notes_part("footnote", {"3": "Ministry figures, 4 March.", "7": "Grid log."}),
+            "word/endnotes.xml": _notes_part("endnote", {"2": "Interview with the mayor."}),
+            "word/_rels/document.xml.rels": lambda text: text.replace("</Relationships>", rels + "</Relationships>"),
+            "[Content_Types].xml": lambda text: text.replace("</Types>", types + "</Types>"),
+        },
+    )
+    assert read_document(path).text == (
+        "Officials blamed a transformer fault.\n\n1 Grid log.\n\n2 Ministry figures, 4 March.\n\n"
+        "i Interview with the mayor."
+    )
+
+
+def test_a_strict_open_xml_docx_is_refused_saying_how_to_save_it(tmp_path):
+    path = tmp_path / "strict.docx"
+    make_docx(path, [PARA_1], headline=HEADLINE)
+    strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+    _with_parts(path, {"_rels/.rels": lambda text: text.replace(f"{RELS}/officeDocument", strict)})
+    with pytest.raises(IngestError, match=r"strict.docx: a Strict Open XML document: save it in Word as a Word"):
+        read_document(path)
 
 
 def test_eml_headers_and_plain_part(tmp_path):
