@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +22,11 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMAT_BY_SUFFIX)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Extracted text, whatever the format: about 8,000 pages, and ~400 MB at most while it is cleaned.
 MAX_TEXT_CHARS = 16_000_000
+
+
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# a browser's "Web Page, complete": the page's name, a separator and one word for "files"
+RESOURCE_FOLDER = re.compile(r"(?P<page>.+)[_-][^\W\d_]+")
 
 
 def suffix_of(path: Path) -> str:
@@ -45,8 +51,9 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     """Expand files and folders into the supported files to import, plus (path, reason) problems.
 
     Folders are walked recursively in sorted order; inside them hidden entries, Office lock
-    files and unsupported suffixes are skipped silently, because a folder of sources usually
-    carries such strays. A file named explicitly with an unsupported suffix is reported.
+    files, unsupported suffixes and the resource folders of saved web pages are skipped
+    silently, because a folder of sources usually carries such strays. A file named explicitly
+    with an unsupported suffix is reported.
     """
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
@@ -86,7 +93,8 @@ def walk_folder(root: Path, problems: list[tuple[str, str]]) -> list[Path]:
         problems.append((str(error.filename or root), f"folder could not be read ({error.strerror})"))
 
     for folder, dirnames, filenames in os.walk(root, onerror=note_error):
-        dirnames[:] = sorted(name for name in dirnames if not is_hidden(name))
+        pages = {Path(name).stem for name in filenames if suffix_of(Path(name)) in PAGE_SUFFIXES}
+        dirnames[:] = sorted(name for name in dirnames if not is_hidden(name) and not is_page_resources(name, pages))
         for name in [name for name in dirnames if (Path(folder) / name).is_symlink()]:
             dirnames.remove(name)
             check_link(Path(folder) / name, base, problems)
@@ -120,6 +128,14 @@ def check_link(path: Path, base: Path, problems: list[tuple[str, str]]) -> bool:
         return True
     problems.append((str(path), f"skipped link: {path.name} -> outside the folder"))
     return False
+
+
+def is_page_resources(name: str, pages: set[str]) -> bool:
+    """Whether folder ``name`` holds the pictures, scripts and embedded frames (ads, posts, each
+    an .html file) a browser saved with the page beside it: "Article_files" beside "Article.html"
+    ("Article-Dateien", "Article_fichiers" ... in other languages)."""
+    match = RESOURCE_FOLDER.fullmatch(name)
+    return match is not None and match["page"] in pages
 
 
 def is_hidden(name: str) -> bool:

@@ -116,3 +116,18 @@ def test_a_path_this_user_may_not_reach_is_one_problem_and_the_rest_goes_on(tmp_
     monkeypatch.setattr(Path, "is_dir", is_dir)
     files, problems = collect_files([locked, good])
     assert files == [good] and problems == [(str(locked), "could not be read (Permission denied)")]
+
+
+@pytest.mark.parametrize("folder", ["Port strike ends_files", "Port strike ends-Dateien", "Port strike ends_fichiers"])
+def test_a_saved_pages_resource_folder_is_not_walked(tmp_path, folder):
+    """A browser's "Web Page, complete" saves the page's frames (ads, embedded posts) as .html
+    files beside its pictures: each became a source or a "no text extracted" failure."""
+    page = touch(tmp_path / "Port strike ends.html")
+    touch(tmp_path / folder / "widget_iframe.html")
+    touch(tmp_path / folder / "saved_resource.html")
+    kept = touch(tmp_path / "reports_files" / "q1.txt")  # no page of that name beside it
+    files, problems = collect_files([tmp_path])
+    assert files == [page, kept]
+    assert problems == []
+    named = tmp_path / folder  # a resource folder named itself is read
+    assert [p.name for p in collect_files([named])[0]] == ["saved_resource.html", "widget_iframe.html"]
