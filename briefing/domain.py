@@ -152,7 +152,7 @@ class Document:
     """A file read and cleaned by an importer, ready to be stored as a source."""
 
     path: str
-    format: str  # txt, md, html, pdf, docx, eml
+    format: str  # txt, md, html, mhtml, pdf, docx, eml
     raw: bytes
     content_hash: str  # sha256 hex of raw
     text: str  # cleaned body, paragraphs separated by one blank line, no headline
@@ -161,6 +161,7 @@ class Document:
     author: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) or None
     language: str | None = None  # ISO 639-1 code or None
+    url: str | None = None  # the address a web archive names (a saved page's is read from ``raw``)
 
 
 @dataclass(frozen=True)

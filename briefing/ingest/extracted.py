@@ -33,3 +33,4 @@ class Extracted:
     file_author: str | None = None
     file_published: str | None = None
     hard_wrapped: bool = False
+    url: str | None = None  # the address a web archive was saved from (an HTML page's is read from it when stored)

@@ -14,6 +14,8 @@ FORMAT_BY_SUFFIX = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
     ".pdf": "pdf",
     ".docx": "docx",
     ".eml": "eml",

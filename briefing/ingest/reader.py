@@ -25,6 +25,7 @@ from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.language import guess_language
 from briefing.ingest.mail import read_eml
 from briefing.ingest.metadata import TextMetadata, pick, read_text_metadata, strip_site_affix
+from briefing.ingest.mhtml import read_mhtml
 from briefing.ingest.pdf import read_pdf
 from briefing.ingest.plain import read_markdown, read_txt
 from briefing.ingest.sniff import actual_format
@@ -35,6 +36,7 @@ READERS: dict[str, Callable[[bytes], Extracted]] = {
     "txt": read_txt,
     "md": read_markdown,
     "html": read_html,
+    "mhtml": read_mhtml,
     "pdf": read_pdf,
     "docx": read_docx,
     "eml": read_eml,
@@ -100,6 +102,7 @@ def build_document(path: Path) -> Document:
         author=author,
         published=choose_published(extracted, found),
         language=guess_language(f"{title or ''}\n{found.body}"),
+        url=extracted.url,
     )
     return without_surrogates(document)
 

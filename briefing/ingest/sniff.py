@@ -50,10 +50,17 @@ NAMED = {
     "docx": "a docx file",
     "eml": "an e-mail file",
     "html": "an html file",
+    "mhtml": "a web archive",
     "txt": "a text file",
     "md": "a markdown file",
 }
-DESCRIPTIONS = {"pdf": "a PDF document", "docx": "a Word document", "html": "a web page", "eml": "an e-mail message"}
+DESCRIPTIONS = {
+    "pdf": "a PDF document",
+    "docx": "a Word document",
+    "html": "a web page",
+    "eml": "an e-mail message",
+    "mhtml": "a web archive",
+}
 
 
 def actual_format(raw: bytes, named: str) -> str:
@@ -65,7 +72,7 @@ def actual_format(raw: bytes, named: str) -> str:
     if other is not None:
         raise FormatError(f"not {NAMED[named]}: it is {other}")
     found = sniff_format(raw)
-    if found is None or found == named:
+    if found is None or found == named or (named == "mhtml" and found == "eml"):  # a one-part archive
         return named
     if named in ("pdf", "docx") and found in ("html", "eml"):
         hint = " (an error or sign-in page saved in place of the document?)" if found == "html" else ""
@@ -93,7 +100,17 @@ def sniff_format(raw: bytes) -> str | None:
     head = raw[:4096].removeprefix(BOM).lstrip()
     if head[:64].lower().startswith(HTML_START):
         return "html"
+    if is_web_archive(head):  # no mail headers but From and Subject: a browser's page saved as one file
+        return "mhtml"
     return "eml" if is_raw_message(head) else None
+
+
+def is_web_archive(head: bytes) -> bool:
+    """A browser's single-file page: the sender "<Saved by Blink>" (Chrome; Internet Explorer and
+    add-ons write their own names) or a snapshot's address. An HTML e-mail with pictures is a
+    multipart/related message too, so that alone says nothing."""
+    headers = b"\n" + head.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].lower()
+    return b"\nsnapshot-content-location:" in headers or b"\nfrom: <saved by " in headers
 
 
 def is_raw_message(head: bytes) -> bool:

@@ -49,7 +49,10 @@ def add_document(ws: Workspace, doc: Document) -> tuple[int, bool]:
 
 
 def document_url(doc: Document) -> str | None:
-    """The web address a document names for itself (a saved page's canonical link)."""
+    """The web address a document names for itself (a saved page's canonical link, a web
+    archive's address)."""
+    if doc.url is not None:
+        return doc.url if is_plain_url(doc.url) else None
     return find_page_url(doc.raw) if doc.format == "html" else None
 
 

@@ -14,7 +14,8 @@ def touch(path: Path, text: str = "x") -> Path:
 
 
 def test_public_constants():
-    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".eml"}
+    web = {".html", ".htm", ".mhtml", ".mht"}
+    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", *web, ".pdf", ".docx", ".eml"}
     assert MAX_FILE_BYTES == 50 * 1024 * 1024
 
 

@@ -110,7 +110,22 @@ def _sample_files(folder: Path) -> dict[str, bytes]:
         ".pdf": make_pdf(folder / "s.pdf", paragraphs[:1], headline="Head").read_bytes(),
         ".docx": make_docx(folder / "s.docx", paragraphs, headline="Head").read_bytes(),
         ".eml": make_eml(folder / "s.eml", plain="\n\n".join(paragraphs), html=html).read_bytes(),
+        ".mhtml": _archive(html, "quoted-printable"),
+        ".mht": _archive(html, "base64"),
     }
+
+
+def _archive(html: str, encoding: str) -> bytes:
+    """A browser's page saved as one file, the page in ``encoding``."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "https://news.example/grid"
+    message.set_content(html, subtype="html", cte=encoding)
+    message.make_related()
+    message.add_related(b"\x89PNG", maintype="image", subtype="png")
+    return message.as_bytes()
 
 
 SEEDS = sample_files()

@@ -48,6 +48,14 @@ def test_an_imported_page_keeps_the_address_it_names(ws):
     assert get_source_details(ws, page_id).url == "https://news.example/pumps"
 
 
+def test_a_web_archive_keeps_the_address_it_was_saved_from_if_plain(ws):
+    archive = Document(**{**_doc(b"From: <Saved by Blink>", "mhtml").__dict__, "url": "https://news.example/pumps"})
+    hostile = Document(**{**_doc(b"From: <Saved by X>", "mhtml").__dict__, "url": "javascript:alert(1)"})
+    archive_id, _ = add_document(ws, archive)
+    hostile_id, _ = add_document(ws, hostile)
+    assert source_urls(ws, {archive_id, hostile_id}) == {archive_id: "https://news.example/pumps"}
+
+
 def test_details_are_edited_together_and_each_field_recorded(ws):
     source_id, _ = add_document(ws, _doc())
     update_source(
