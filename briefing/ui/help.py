@@ -74,8 +74,9 @@ GETTING_STARTED = """
 stays in one workspace file on this computer; nothing is sent anywhere.</p>
 <h3>1. Import</h3>
 <p><b>File ▸ Import Files…</b> (Ctrl+I) or <b>Import Folder…</b> (Ctrl+Shift+I), or drop files on
-the window: web pages, PDF, Word, e-mail, text and Markdown. The analysis finds who is quoted,
-the people, organisations and places, and the claims each source makes.</p>
+the window: web pages (.html, or .mhtml saved as one file), PDF, Word, e-mail, text and Markdown.
+The analysis finds who is quoted, the people, organisations and places, and the claims each source
+makes.</p>
 <h3>2. Read</h3>
 <p>Pick a source on the left. The reader highlights people and organisations, quotes (yellow),
 claims (by status) and your notes; hover a highlight to see what it is, click it to select it in
