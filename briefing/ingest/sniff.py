@@ -72,7 +72,7 @@ def actual_format(raw: bytes, named: str) -> str:
     if other is not None:
         raise FormatError(f"not {NAMED[named]}: it is {other}")
     found = sniff_format(raw)
-    if found is None or found == named or (named == "mhtml" and found == "eml"):  # a one-part archive
+    if found is None or found == named:
         return named
     if named in ("pdf", "docx") and found in ("html", "eml"):
         hint = " (an error or sign-in page saved in place of the document?)" if found == "html" else ""

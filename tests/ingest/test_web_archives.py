@@ -80,3 +80,12 @@ def test_an_archive_without_a_page_says_so(tmp_path, raw, reason):
     path.write_bytes(raw)
     with pytest.raises(IngestError, match=f"broken.mhtml: {reason}"):
         read_document(path)
+
+
+def test_an_e_mail_saved_under_an_archive_name_stays_an_e_mail(tmp_path):
+    """A mail program's message saved as .mhtml (both are MIME) keeps its sender and date."""
+    from tests.ingest.builders import make_eml
+
+    path = make_eml(tmp_path / "newsletter.mhtml", subject=HEADLINE, plain=PARA, html=f"<p>{PARA}</p>")
+    doc = read_document(path)
+    assert (doc.format, doc.title, doc.author, doc.published) == ("eml", HEADLINE, "Jane Doe", "2026-03-04")
