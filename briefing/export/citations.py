@@ -70,7 +70,7 @@ def citation_text(c: Citation, url: str | None = None, field: Callable[[str], st
         else "Reliability not graded"
     )
     version = f" Version {c.version} of the article." if c.version > 1 else ""
-    return f"{_sentence(field(c.shown_title))} {_sentence(_capital(where))} {grade}.{version}" + (
+    return f"{sentence(field(c.shown_title))} {sentence(_capital(where))} {grade}.{version}" + (
         f" {url}" if url else ""
     )
 
@@ -78,7 +78,7 @@ def citation_text(c: Citation, url: str | None = None, field: Callable[[str], st
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’»)\]]*$")
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     """The text with a full stop, unless it ends one already: a headline ending in '.', '?' or
     a quoted sentence ('… ‘Honesty Is In Question.’') is not given a second."""
     text = text.strip()

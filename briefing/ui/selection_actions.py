@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing.domain import Source
-from briefing.export.citations import passage_locator, unquoted
+from briefing.export.citations import passage_locator, sentence, unquoted
 from briefing.export.source_links import read_source_links
 from briefing.note_content import Citation, last_paragraph_number, paragraph_number
 from briefing.store import Workspace
@@ -45,7 +45,8 @@ class CitedPassage:
         c = self.citation
         where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
         parts = [c.title or "(untitled source)", where[:1].upper() + where[1:], self.locator.capitalize()]
-        return " ".join(f"{part}." for part in parts) + (f" {self.url}" if self.url else "")
+        # a headline ending in its own full stop or question mark is not given a second one
+        return " ".join(sentence(part) for part in parts) + (f" {self.url}" if self.url else "")
 
     def clipboard_text(self) -> str:
         return f"“{self.words}”\n— {self.reference()}"

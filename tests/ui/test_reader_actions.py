@@ -218,3 +218,13 @@ def test_every_item_of_the_context_menu_has_its_own_letter(demo_window, qtbot):
     letters = [QKeySequence.mnemonic(t).toString() for t in texts]
     assert "" not in letters and len(set(letters)) == len(letters), list(zip(texts, letters, strict=True))
     assert reader.selection_actions[0].text() == "&Annotate Selection…"  # the menu bar's text is back
+
+
+def test_a_copied_citation_gives_a_headline_ending_in_a_full_stop_no_second_one():
+    from briefing.note_content import Citation
+    from briefing.ui.selection_actions import CitedPassage
+
+    for title in ("NeverTrump Delegates Disrupt RNC After Rules Report Is Presented.", "Is the Dam Safe?"):
+        citation = Citation(1, title, "The Standard", None, "2016-07-18", None, 10, 20, 4, 4)
+        reference = CitedPassage("take this fight", citation, None).reference()
+        assert reference == f"{title} The Standard, 2016-07-18. Paragraph 4."
