@@ -234,11 +234,15 @@ def remove_unused_entity(ws: Workspace, entity_id: int) -> bool:
         return True
 
 
-def set_quote_speaker(ws: Workspace, quote_id: int, entity_id: int | None, reason: str | None = None) -> None:
-    """Confirm who speaks (None: nobody the workspace knows); search then finds the speaker's name."""
+def set_quote_speaker(
+    ws: Workspace, quote_id: int, entity_id: int | None, reason: str | None = None, named: str | None = None
+) -> None:
+    """Confirm who speaks (None: nobody the workspace knows); search then finds the speaker's name.
+    ``named``: without an entity, the name the text gives (an undo puts back the analysis's
+    speaker that is no entity of the workspace)."""
     with ws.transaction() as db:
         old = _quote(ws, quote_id)
-        name = None if entity_id is None else _entity(ws, entity_id)[0]
+        name = named if entity_id is None else _entity(ws, entity_id)[0]
         db.execute(
             "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = 1 WHERE id = ?",
             [entity_id, name, quote_id],

@@ -37,14 +37,16 @@ class SetSpeaker(QUndoCommand):
     def __init__(self, ws: Workspace, quote_id: int, entity_id: int | None, changed: Callable[[], None]):
         super().__init__("Change speaker")
         self.ws, self.quote_id, self.entity_id, self.changed = ws, quote_id, entity_id, changed
-        self.previous = quote_row(ws, quote_id).speaker_id
+        row = quote_row(ws, quote_id)
+        self.previous = row.speaker_id
+        self.previous_name = row.speaker if row.speaker_id is None else None  # named, but no entity
 
     def redo(self) -> None:
         set_quote_speaker(self.ws, self.quote_id, self.entity_id, reason="changed by the analyst")
         self.changed()
 
     def undo(self) -> None:
-        set_quote_speaker(self.ws, self.quote_id, self.previous, reason="undo")
+        set_quote_speaker(self.ws, self.quote_id, self.previous, reason="undo", named=self.previous_name)
         self.changed()
 
 
@@ -127,7 +129,8 @@ class QuoteActions:
             return
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)
-        speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id)
+        named = row.speaker if row.speaker_id is None else None  # the text's name, no entity of the workspace
+        speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id, named)
         if isinstance(speaker, str):  # a new person's name
             name = speaker
             window.push_command(
@@ -135,7 +138,7 @@ class QuoteActions:
                     window.ws, name, "Change speaker", lambda e: SetSpeaker(window.ws, quote_id, e, self.changed)
                 )
             )
-        elif speaker is not False and speaker != row.speaker_id:
+        elif speaker is not False and (speaker != row.speaker_id or named is not None):
             window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
 
     def not_a_quote(self, quote_id: int | None = None) -> None:
@@ -180,19 +183,25 @@ class QuoteActions:
         if window.entity_dock.isVisible() and entity_id is not None:
             window.open_entity(entity_id)
 
-    def _ask_speaker(self, source_id: int, question: str, speaker_id: int | None = None) -> int | str | None | bool:
+    def _ask_speaker(
+        self, source_id: int, question: str, speaker_id: int | None = None, named: str | None = None
+    ) -> int | str | None | bool:
         """The chosen entity's id, a new person's name, None for "No speaker", False when
-        cancelled; the dialog opens on the quote's speaker (``speaker_id``), so that Enter
-        changes nothing."""
+        cancelled or unchanged; the dialog opens on the quote's speaker (``speaker_id``, or the
+        name the text gives, ``named``, when it is no entity), so that Enter changes nothing."""
         people_first = sorted(list_entity_rows(self.window.ws, source_id), key=lambda e: (e.type != "person", e.name))
-        choices = {f"{e.name} ({e.type})": e.id for e in people_first}
+        choices: dict[str, int | None] = {f"{e.name} ({e.type})": e.id for e in people_first}
         if speaker_id is not None and speaker_id not in choices.values():  # a speaker not named in this source
             known = get_entity(self.window.ws, speaker_id)
             if known is not None:
                 choices = {f"{known[0]} ({known[1]})": speaker_id, **choices}
         current = next((label for label, entity_id in choices.items() if entity_id == speaker_id), NO_SPEAKER)
+        if speaker_id is None and named:
+            # "No speaker" preselected for a quote listed under a name read as a change, and did nothing
+            current = f"{named} (named in the text)"
+            choices = {current: None, **choices}
         answer = self.choose(self.window, "Speaker", question, [*choices, NEW_PERSON, NO_SPEAKER], current)
-        if answer is None:
+        if answer is None or (named and answer == current):
             return False
         if answer == NEW_PERSON:
             name = self.ask_name(self.window, "New Person", "The speaker's name, as the source writes it:")

@@ -477,3 +477,29 @@ def test_split_by_its_shortcut_splits_the_entity_selected_in_the_entities_tab(de
     demo_window.entity_dock.setFocus()
     _action(demo_window, "Split Entity…").trigger()  # from the page, the page's entity
     assert asked[-1] == "Marta Okafor"
+
+
+def test_a_speaker_named_in_the_text_but_no_entity_is_offered_and_can_be_taken_away(demo_window):
+    """The list showed 'Obi Ezekwesili' while Change Speaker… opened on "No speaker"; choosing
+    "No speaker" then did nothing, so a wrong name could not be taken off the quote."""
+    source = _source(demo_window, "Meridian Wire")
+    quote = _quote(demo_window, source, "pretend this is normal")
+    demo_window.ws.db.execute(
+        "UPDATE quotes SET speaker_id = NULL, speaker_text = 'Obi Ezekwesili' WHERE id = ?", [quote.id]
+    )
+    demo_window.select_source(source)
+    preselected: list[str] = []
+    asked = _answer(demo_window, "Obi Ezekwesili (named in the text)", preselected)
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert preselected == ["Obi Ezekwesili (named in the text)"] and asked[0][0] == preselected[0]
+    assert history_for(demo_window.ws, "quote", quote.id) == []  # Enter changes nothing
+    _answer(demo_window, NO_SPEAKER)
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert _quote(demo_window, source, "pretend this is normal").speaker is None
+    assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    demo_window.undo_stack.undo()
+    back = _quote(demo_window, source, "pretend this is normal")
+    assert (back.speaker, back.speaker_id) == ("Obi Ezekwesili", None)
+    _answer(demo_window, "Marta Okafor (person)")
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
