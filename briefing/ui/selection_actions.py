@@ -21,6 +21,8 @@ from briefing.export.source_links import read_source_links
 from briefing.note_content import Citation, last_paragraph_number, paragraph_number
 from briefing.store import Workspace
 from briefing.store.claim_spans import snap_to_words
+from briefing.store.quotes import list_quote_rows
+from briefing.store.views import item_range
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -34,6 +36,7 @@ class CitedPassage:
     words: str  # the selected words, verbatim, without quotation marks of their own at the ends
     citation: Citation
     url: str | None
+    speaker: str | None = None  # the words are a quote of this speaker's
 
     @property
     def locator(self) -> str:
@@ -49,12 +52,15 @@ class CitedPassage:
         return " ".join(sentence(part) for part in parts) + (f" {self.url}" if self.url else "")
 
     def clipboard_text(self) -> str:
-        return f"“{self.words}”\n— {self.reference()}"
+        said = f"{self.speaker}, quoted in " if self.speaker else ""
+        return f"“{self.words}”\n— {said}{self.reference()}"
 
 
 def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPassage:
     """The words of ``source`` between ``start`` and ``end``, grown to whole words (a drag often
-    starts or ends inside one: "ndition is unknown. The reports were n"), with their citation."""
+    starts or ends inside one: "ndition is unknown. The reports were n"), with their citation;
+    the words of a quote, exactly, with its speaker."""
+    speaker = next((q.speaker for q in list_quote_rows(ws, source.id) if (q.start, q.end) == (start, end)), None)
     start, end = snap_to_words(source.text, start, end)
     words = unquoted(source.text[start:end])  # the quotation marks are added once, around it all
     text = source.text
@@ -63,7 +69,7 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
         start, end, paragraph_number(text, start), last_paragraph_number(text, start, end),
     )  # fmt: skip
     url = read_source_links(ws, {source.id}).get(source.id)
-    return CitedPassage(words, citation, url)
+    return CitedPassage(words, citation, url, speaker)
 
 
 class SelectionActions:
@@ -102,9 +108,14 @@ class SelectionActions:
                 edit.addAction(self.copy_cited)
         self.window.reader.selection_actions += [self.add_to_note, self.copy_cited]
 
-    def selection(self) -> CitedPassage | None:
-        reader = self.window.reader
+    def selection(self, focused_quote: bool = False) -> CitedPassage | None:
+        """The reader's selected words; with ``focused_quote``, the quote selected in the Quotes
+        tab while the keyboard is there (the reader may show other words selected)."""
+        reader, panel = self.window.reader, self.window.panel
         selected = reader.selected_range()
+        quote_id = panel.current_quote() if focused_quote and panel.quotes.hasFocus() else None
+        if quote_id is not None:
+            selected = item_range(self.window.ws, "quote", quote_id)[1:]
         if selected is None or reader.shown is None:
             self.window.statusBar().showMessage("Select words in the reader first.", 5000)
             return None
@@ -123,8 +134,9 @@ class SelectionActions:
             self.window.statusBar().showMessage(f"Added the passage ({passage.locator}) to “{dock.note.title}”.", 6000)
 
     def copy_with_citation(self) -> None:
-        passage = self.selection()
+        passage = self.selection(focused_quote=True)
         if passage is None:
             return
         QGuiApplication.clipboard().setText(passage.clipboard_text())
-        self.window.statusBar().showMessage(f"Copied the passage with its citation ({passage.locator}).", 5000)
+        what = f"{passage.speaker}’s quote" if passage.speaker else "the passage"
+        self.window.statusBar().showMessage(f"Copied {what} with its citation ({passage.locator}).", 5000)

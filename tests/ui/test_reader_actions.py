@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.note_content import paragraph_number
 from briefing.store.claims import list_claims_with_evidence
+from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.selection_actions import cite_passage
 
@@ -228,3 +229,26 @@ def test_a_copied_citation_gives_a_headline_ending_in_a_full_stop_no_second_one(
         citation = Citation(1, title, "The Standard", None, "2016-07-18", None, 10, 20, 4, 4)
         reference = CitedPassage("take this fight", citation, None).reference()
         assert reference == f"{title} The Standard, 2016-07-18. Paragraph 4."
+
+
+def test_copy_with_citation_in_the_quotes_tab_copies_its_quote_with_the_speaker(demo_window, qtbot):
+    """Ctrl+Shift+C in the Quotes tab copied whatever the reader had selected, without the speaker."""
+    source_id, text, start = _select_words(demo_window, outlet="Meridian Wire", words="pretend this is normal")
+    quote = next(q for q in list_quote_rows(demo_window.ws, source_id) if "pretend this is normal" in q.text)
+    demo_window.panel.select("quote", quote.id)
+    demo_window.reader.scroll_to(0, 5)  # other words selected in the reader
+    tree = demo_window.panel.quotes
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    qtbot.keyClick(tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    first, second = QGuiApplication.clipboard().text().split("\n")
+    assert first == f"“{quote.text}”"
+    assert second.startswith(f"— {quote.speaker}, quoted in {get_source(demo_window.ws, source_id).title}")
+    assert f"Paragraph {paragraph_number(text, quote.start)}." in second
+    demo_window.reader.scroll_to(quote.start, quote.end)  # the quote selected in the reader: the same
+    demo_window.reader.setFocus()
+    qtbot.waitUntil(demo_window.reader.hasFocus)
+    qtbot.keyClick(
+        demo_window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert QGuiApplication.clipboard().text() == f"{first}\n{second}"
