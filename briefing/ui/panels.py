@@ -33,10 +33,9 @@ from briefing.ui.evidence import EvidencePanel, smallest_list_height
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
+from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
 from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree
 
-ItemRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, start, end)
-SortRole = Qt.ItemDataRole.UserRole + 2  # a claim's (origin rank, start, score) for sorting
 NO_CLAIM = -1  # claimSelected's id when no claim is selected
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
@@ -46,26 +45,11 @@ TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
 VARIANT_COLOUR = "#d9480f"
 SUMMARY_HINT = "No summary yet. Write one, or run the analysis."
 SUMMARY_NOT_READ = "No summary: the analysis reads English text only. Write one here and save it."
+UNKNOWN_SPEAKER = "(unknown)"
 
 
 # the judging keys, shown on the Claims tab's buttons and bound in the Claims menu
 JUDGE_KEYS = {"corroborated": "Ctrl+Alt+C", "disputed": "Ctrl+Alt+D", "unreviewed": "Ctrl+Alt+U"}
-
-
-class _ClaimItem(QTreeWidgetItem):
-    """Sorts by text position under "Claim", by score under "Score", by status then position."""
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        column = tree.sortColumn() if tree is not None else 1
-        mine, theirs = self.data(0, SortRole), other.data(0, SortRole)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        if column == 3:
-            return (mine[2], mine[1]) < (theirs[2], theirs[1])
-        if column == 0:
-            return (self.text(0), mine[1]) < (other.text(0), theirs[1])
-        return mine[1] < theirs[1]
 
 
 def _item(
@@ -104,6 +88,11 @@ class SidePanel(QTabWidget):
         self.entities.headerItem().setToolTip(1, "Mentions of the entity in this source")
         self.entities.headerItem().setToolTip(2, "Sources of the workspace that mention the entity")
         self.quotes = make_tree("Quotes", ["Speaker", "Quote", "Variant"], 1, {0: 120, 2: 58})
+        self.quotes.headerItem().setToolTip(
+            1, "Click a heading to sort; Quote sorts by position in the text, Speaker by name then position"
+        )
+        self.quotes.setSortingEnabled(True)
+        self.quotes.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.quotes.headerItem().setToolTip(
             2,
             "≠: the same speaker's words are reported differently by another "
@@ -217,8 +206,10 @@ class SidePanel(QTabWidget):
         self._fill_entities(entities)
         self.quotes.clear()
         for q in quotes:
-            row = _item([q.speaker or "(unknown)", q.text, ""], "quote", q.id, q.start, q.end)
-            _mark_variants(row, (variants or {}).get(q.id, []))
+            row = _item([q.speaker or UNKNOWN_SPEAKER, q.text, ""], "quote", q.id, q.start, q.end, QuoteItem)
+            shown = (variants or {}).get(q.id, [])
+            row.setData(0, SortRole, (q.start, len(shown)))
+            _mark_variants(row, shown)
             self.quotes.addTopLevelItem(row)
         self._fill_claims(claims)
         self.notes.clear()
@@ -269,7 +260,7 @@ class SidePanel(QTabWidget):
             f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested" if c.open_suggestions else "")
         )
         score = "★" if c.origin == "analyst" else ("" if c.score is None else f"{c.score:.2f}")
-        row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, _ClaimItem)
+        row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, ClaimItem)
         row.setData(
             0,
             SortRole,

@@ -168,3 +168,28 @@ def test_a_tabs_mnemonic_takes_the_keyboard_into_its_list(demo_window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: demo_window.panel.claims.hasFocus())
     assert demo_window.panel.currentWidget() is demo_window.panel.claims_widget
+
+
+def test_the_quotes_tab_sorts_by_speaker_then_position_and_keeps_the_picked_quote(demo_window):
+    from PySide6.QtCore import Qt
+
+    from briefing.store.quotes import list_quote_rows
+
+    tree = demo_window.panel.quotes
+    source_id = max(list_sources(demo_window.ws), key=lambda r: len(list_quote_rows(demo_window.ws, r.id))).id
+    demo_window.select_source(source_id)
+    stored = list_quote_rows(demo_window.ws, source_id)
+    assert len({q.speaker for q in stored}) > 1
+
+    def shown():
+        return [tree.topLevelItem(i).data(0, ItemRole)[1] for i in range(tree.topLevelItemCount())]
+
+    assert shown() == [q.id for q in stored]  # in the order of the text
+    tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a click on "Speaker"
+    by_speaker = sorted(stored, key=lambda q: (q.speaker is None, (q.speaker or "").casefold(), q.start))
+    assert shown() == [q.id for q in by_speaker]
+    demo_window.panel.select("quote", by_speaker[-1].id)
+    demo_window.after_edit()  # a refresh keeps the order and the quote picked
+    assert shown() == [q.id for q in by_speaker] and demo_window.panel.current_quote() == by_speaker[-1].id
+    tree.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert shown() == [q.id for q in stored]
