@@ -127,6 +127,7 @@ def _build_quote_menu(window: MainWindow) -> None:
     add = _add_action(window, menu, "Add Selection as &Quote…", actions.add_selection, "Ctrl+Alt+Q")
     _add_action(window, menu, "Change &Speaker…", lambda: actions.change_speaker(), "Ctrl+Alt+S")
     _add_action(window, menu, "&Not a Quote", lambda: actions.not_a_quote(), "Ctrl+Alt+Shift+N")
+    _add_action(window, menu, "Show &Variants", lambda: actions.show_variants())
     menu.addSeparator()
     _add_action(window, menu, "S&plit Entity…", lambda: window.entity_actions.split(), "Ctrl+Alt+Shift+S")
     window.reader.selection_actions.append(add)

@@ -68,7 +68,7 @@ class SidePanel(QTabWidget):
     itemActivated = Signal(str, int, int, int)
     claimSelected = Signal(int)  # the selected claim's id, NO_CLAIM: after every change of selection or list
     claimAction = Signal(str, int)  # "edit" | "dismiss" a claim, "quote" (add a quote as a claim); the id
-    quoteAction = Signal(str, int)  # "speaker" (change it) | "drop" (not a quote); the quote's id
+    quoteAction = Signal(str, int)  # "speaker" (change it) | "drop" (not a quote) | "variants" | "copy"; its id
     noteAction = Signal(str, int)  # "edit" | "delete" an annotation; its id
     summaryEdited = Signal(str)
     claimMarked = Signal(int, str, str)  # claim id, status, reason
@@ -346,8 +346,14 @@ class SidePanel(QTabWidget):
             drop = menu.addAction("&Not a Quote")
             drop.setShortcut("Ctrl+Alt+Shift+N")
             drop.triggered.connect(lambda: self.quoteAction.emit("drop", data[1]))
+            variants = menu.addAction("Show &Variants")
+            variants.setEnabled(bool(item.text(2)))  # the ≠ of the same words reported differently
+            variants.triggered.connect(lambda: self.quoteAction.emit("variants", data[1]))
             menu.addSeparator()
             menu.addAction("Add as &Claim").triggered.connect(lambda: self.claimAction.emit("quote", data[1]))
+            copy = menu.addAction("Copy &with Citation")
+            copy.setShortcut("Ctrl+Shift+C")
+            copy.triggered.connect(lambda: self.quoteAction.emit("copy", data[1]))
         if data[0] == "note":
             menu.addAction("&Edit Annotation…").triggered.connect(lambda: self.noteAction.emit("edit", data[1]))
             menu.addAction("&Delete Annotation").triggered.connect(lambda: self.noteAction.emit("delete", data[1]))

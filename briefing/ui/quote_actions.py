@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
 from briefing.domain import BriefingError, clipped
@@ -208,8 +209,29 @@ class QuoteActions:
             return name.strip() if name and name.strip() else False
         return choices.get(answer)
 
+    def show_variants(self, quote_id: int | None = None) -> None:
+        """The speaker's page at its Variants tab: the speaker's words as other sources report them."""
+        window = self.window
+        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        if quote_id is None:
+            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
+            return
+        speaker_id = quote_row(window.ws, quote_id).speaker_id
+        if speaker_id is None:
+            window.statusBar().showMessage("Variants are found per speaker: change the speaker first.", 6000)
+            return
+        window.open_entity(speaker_id)
+        dock = window.entity_dock
+        dock.tabs.setCurrentWidget(dock.variants)
+        dock.variants.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _from_panel(self, action: str, quote_id: int) -> None:
-        {"speaker": self.change_speaker, "drop": self.not_a_quote}[action](quote_id)
+        {
+            "speaker": self.change_speaker,
+            "drop": self.not_a_quote,
+            "variants": self.show_variants,
+            "copy": self.window.selection_actions.copy_quote,
+        }[action](quote_id)
 
 
 def quote_row(ws: Workspace, quote_id: int):

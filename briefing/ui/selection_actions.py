@@ -22,6 +22,7 @@ from briefing.note_content import Citation, last_paragraph_number, paragraph_num
 from briefing.store import Workspace
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.quotes import list_quote_rows
+from briefing.store.sources import get_source
 from briefing.store.views import item_range
 
 if TYPE_CHECKING:
@@ -108,14 +109,9 @@ class SelectionActions:
                 edit.addAction(self.copy_cited)
         self.window.reader.selection_actions += [self.add_to_note, self.copy_cited]
 
-    def selection(self, focused_quote: bool = False) -> CitedPassage | None:
-        """The reader's selected words; with ``focused_quote``, the quote selected in the Quotes
-        tab while the keyboard is there (the reader may show other words selected)."""
-        reader, panel = self.window.reader, self.window.panel
+    def selection(self) -> CitedPassage | None:
+        reader = self.window.reader
         selected = reader.selected_range()
-        quote_id = panel.current_quote() if focused_quote and panel.quotes.hasFocus() else None
-        if quote_id is not None:
-            selected = item_range(self.window.ws, "quote", quote_id)[1:]
         if selected is None or reader.shown is None:
             self.window.statusBar().showMessage("Select words in the reader first.", 5000)
             return None
@@ -134,9 +130,21 @@ class SelectionActions:
             self.window.statusBar().showMessage(f"Added the passage ({passage.locator}) to “{dock.note.title}”.", 6000)
 
     def copy_with_citation(self) -> None:
-        passage = self.selection(focused_quote=True)
-        if passage is None:
-            return
+        """The reader's selected words; in the Quotes tab, its selected quote (the reader may
+        show other words selected)."""
+        panel = self.window.panel
+        quote_id = panel.current_quote() if panel.quotes.hasFocus() else None
+        if quote_id is not None:
+            self.copy_quote(quote_id)
+        elif (passage := self.selection()) is not None:
+            self._copy(passage)
+
+    def copy_quote(self, quote_id: int) -> None:
+        ws = self.window.ws
+        source_id, start, end = item_range(ws, "quote", quote_id)
+        self._copy(cite_passage(ws, get_source(ws, source_id), start, end))
+
+    def _copy(self, passage: CitedPassage) -> None:
         QGuiApplication.clipboard().setText(passage.clipboard_text())
         what = f"{passage.speaker}’s quote" if passage.speaker else "the passage"
         self.window.statusBar().showMessage(f"Copied {what} with its citation ({passage.locator}).", 5000)

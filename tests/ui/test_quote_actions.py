@@ -503,3 +503,30 @@ def test_a_speaker_named_in_the_text_but_no_entity_is_offered_and_can_be_taken_a
     _answer(demo_window, "Marta Okafor (person)")
     demo_window.quote_actions.change_speaker(quote.id)
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Marta Okafor"
+
+
+def test_show_variants_from_a_marked_quote_opens_its_speakers_variants(demo_window, monkeypatch):
+    """The ≠ told of variants only in a tooltip: nothing the keyboard could reach."""
+    from PySide6.QtGui import QGuiApplication
+
+    herald, quote = _drachmann(demo_window)
+    demo_window.select_source(herald)
+    tree = demo_window.panel.quotes
+    offered = _context_menu(monkeypatch, tree, _item(tree, quote.id), "Show Variants")
+    assert {"Show Variants", "Copy with Citation"} <= set(offered)
+    dock = demo_window.entity_dock
+    assert dock.isVisible() and dock.entity_id == _entity_id(demo_window, "Selma Drachmann")
+    assert dock.tabs.currentWidget() is dock.variants and len(dock.variants.pairs) == 1
+    _context_menu(monkeypatch, tree, _item(tree, quote.id), "Copy with Citation")
+    assert QGuiApplication.clipboard().text().split("\n")[1].startswith("— Selma Drachmann, quoted in ")
+    plain = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if not tree.topLevelItem(i).text(2))
+    shown: list[tuple[str, bool]] = []
+
+    class Menu(QMenu):
+        def exec(self, *args):
+            shown.extend((a.text().replace("&", ""), a.isEnabled()) for a in self.actions())
+
+    monkeypatch.setattr(panels, "QMenu", Menu)
+    tree.customContextMenuRequested.emit(tree.visualItemRect(plain).center())
+    assert ("Show Variants", False) in shown  # no ≠, nothing to show
+    assert _action(demo_window, "Show Variants").text() == "Show &Variants"  # in the Quotes menu too
