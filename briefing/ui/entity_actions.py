@@ -26,6 +26,7 @@ from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 from briefing.ui.plain import ask, ask_text, choose
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
+from briefing.ui.widgets import menu_key_at_current
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -37,6 +38,7 @@ class EntityActions:
         tree = window.panel.entities
         tree.setContextMenuPolicy(tree.contextMenuPolicy().CustomContextMenu)
         tree.customContextMenuRequested.connect(self.show_menu)
+        menu_key_at_current(tree)
         tree.itemActivated.connect(lambda *_: self.open_page())  # Enter, as a double-click does
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
         window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))

@@ -35,7 +35,7 @@ from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_ro
 from briefing.ui.paging import RowPages
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.tag_colours import TagColours
-from briefing.ui.widgets import BRIEFING_MIME, item_mime
+from briefing.ui.widgets import BRIEFING_MIME, item_mime, menu_key_at_current
 
 NoteRole = Qt.ItemDataRole.UserRole + 1  # (annotation id, source id)
 FilterRole = Qt.ItemDataRole.UserRole + 2  # of a tag row: ("all" | "untagged" | "tag", name)
@@ -246,6 +246,7 @@ class NotesDock(QDockWidget):
         table.setDragEnabled(True)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        menu_key_at_current(table)
         table.customContextMenuRequested.connect(self._row_menu)
         return table
 

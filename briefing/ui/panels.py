@@ -34,7 +34,7 @@ from briefing.ui.palette_colours import readable
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
-from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree
+from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree, menu_key_at_current
 
 NO_CLAIM = -1  # claimSelected's id when no claim is selected
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
@@ -117,6 +117,7 @@ class SidePanel(QTabWidget):
             tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         for tree in (self.quotes, self.claims, self.notes):
             tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            menu_key_at_current(tree)
             tree.customContextMenuRequested.connect(lambda point, t=tree: self._show_menu(t, point))
 
     def eventFilter(self, watched, event) -> bool:

@@ -36,6 +36,7 @@ from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
+from briefing.ui.widgets import menu_key_at_current
 
 DEBOUNCE_MS = 250
 PAGE_SIZE = 50
@@ -152,6 +153,7 @@ class SearchDock(QDockWidget):
         self.results.itemActivated.connect(self.open_row)
         self.results.itemClicked.connect(self.open_row)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        menu_key_at_current(self.results)
         self.results.customContextMenuRequested.connect(self._show_menu)
         split = QSplitter(Qt.Orientation.Horizontal)
         side = QWidget()

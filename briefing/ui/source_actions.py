@@ -35,6 +35,7 @@ from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersi
 from briefing.ui.plain import ask, tip
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
+from briefing.ui.widgets import menu_key_at_current
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -69,6 +70,7 @@ class SourceActions:
         table = window.table
         table.doubleClicked.connect(lambda index: self.edit_details(index.data(SourceIdRole)))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        menu_key_at_current(table)
         table.customContextMenuRequested.connect(self._show_context_menu)
         delete = QAction("Delete Selected Sources…", table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
     QBoxLayout,
     QDialog,
@@ -60,6 +61,26 @@ class DragTree(QTreeWidget):
     def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
         made = self.mime_for(items) if self.mime_for is not None else None
         return made if made is not None else QMimeData()
+
+
+class _MenuKeyAtCurrent(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+            and isinstance(watched, QAbstractItemView)
+            and watched.currentIndex().isValid()
+        ):
+            watched.customContextMenuRequested.emit(watched.visualRect(watched.currentIndex()).center())
+            return True
+        return False
+
+
+def menu_key_at_current(view: QAbstractItemView) -> None:
+    """The Menu key (Shift+F10) opens ``view``'s context menu on its current row. Qt places the
+    menu at the row in the view's own coordinates, which customContextMenuRequested reads as the
+    viewport's, below the heading: the menu acted on the row under the current one."""
+    view.installEventFilter(_MenuKeyAtCurrent(view))
 
 
 def make_tree(

@@ -193,3 +193,33 @@ def test_the_quotes_tab_sorts_by_speaker_then_position_and_keeps_the_picked_quot
     assert shown() == [q.id for q in by_speaker] and demo_window.panel.current_quote() == by_speaker[-1].id
     tree.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert shown() == [q.id for q in stored]
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_row_not_the_one_below(demo_window, qtbot, monkeypatch):
+    """The Menu key in the Quotes tab offered Change Speaker… for the quote under the current one
+    (the row's place was read below the list's heading), and nothing on the last row."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from briefing.ui import panels
+
+    offered: list[int] = []
+
+    class Menu(QMenu):
+        def exec(self, *args):
+            offered.append(demo_window.panel.current_quote())
+
+    monkeypatch.setattr(panels, "QMenu", Menu)
+    _select_source(demo_window, "Meridian Wire")
+    demo_window.panel.setCurrentIndex(2)
+    tree = demo_window.panel.quotes
+    assert tree.topLevelItemCount() >= 2
+    for row in (0, tree.topLevelItemCount() - 1):
+        item = tree.topLevelItem(row)
+        tree.setCurrentItem(item)
+        # what Qt sends the focused widget on the Menu key (QWidgetWindow::handleContextMenuEvent)
+        at = tree.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()
+        QApplication.sendEvent(tree, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, tree.mapToGlobal(at)))
+        assert len(offered) == (1 if row == 0 else 2)
+        assert offered[-1] == item.data(0, ItemRole)[1]
