@@ -223,6 +223,7 @@ class QuoteActions:
         window.open_entity(speaker_id)
         dock = window.entity_dock
         dock.tabs.setCurrentWidget(dock.variants)
+        dock.variants.put_first(quote_id)
         dock.variants.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _from_panel(self, action: str, quote_id: int) -> None:

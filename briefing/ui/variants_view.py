@@ -40,6 +40,12 @@ class VariantsView(QTextBrowser):
         rows = "".join(_pair_html(v) for v in variants)
         self.setHtml(f"<table width='100%' cellspacing='0' cellpadding='6'>{rows}</table>")
 
+    def put_first(self, quote_id: int) -> None:
+        """The pairs of the quote ``quote_id`` first, at the top (Show Variants of one quote: a
+        speaker reported often has dozens of pairs), the speaker's others after them."""
+        mine = [v for v in self.pairs if quote_id in (v.first.quote_id, v.second.quote_id)]
+        self.show_variants(mine + [v for v in self.pairs if v not in mine])
+
     def _open(self, url: QUrl) -> None:
         parts = url.toString().split(":")
         if len(parts) == 4 and parts[0] == "passage" and all(p.isdigit() for p in parts[1:]):

@@ -530,3 +530,20 @@ def test_show_variants_from_a_marked_quote_opens_its_speakers_variants(demo_wind
     tree.customContextMenuRequested.emit(tree.visualItemRect(plain).center())
     assert ("Show Variants", False) in shown  # no ≠, nothing to show
     assert _action(demo_window, "Show Variants").text() == "Show &Variants"  # in the Quotes menu too
+
+
+def test_show_variants_of_one_quote_puts_its_pairs_first(qapp):
+    """Show Variants of a quote by a speaker with 19 pairs opened on another quote's pair."""
+    from briefing.store.quote_variants import QuoteVariant, VariantSide
+    from briefing.ui.variants_view import VariantsView
+
+    def pair(first: int, second: int) -> QuoteVariant:
+        sides = [VariantSide(q, q, f"Outlet {q}", f"words of quote {q}", 0, 5, ()) for q in (first, second)]
+        return QuoteVariant(sides[0], sides[1], ("cut",), "words cut")
+
+    view = VariantsView()
+    view.show_variants([pair(1, 2), pair(3, 4), pair(5, 3)])
+    view.put_first(3)
+    assert [(v.first.quote_id, v.second.quote_id) for v in view.pairs] == [(3, 4), (5, 3), (1, 2)]
+    text = view.toPlainText()
+    assert text.index("words of quote 4") < text.index("words of quote 1")
