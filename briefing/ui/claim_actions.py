@@ -248,10 +248,11 @@ class ClaimActions(QObject):
         item in sight too, so nothing changes where the analyst cannot see it."""
         window = self.window
         claim_id = claim_of(command)
-        quote_id = getattr(command, "quote_id", None)
-        if claim_id is None and isinstance(quote_id, int):
-            self._show_quote_step(command, verb, quote_id)
-            return
+        for kind, attribute in (("quote", "quote_id"), ("note", "annotation_id")):
+            item_id = getattr(command, attribute, None)
+            if claim_id is None and isinstance(item_id, int):
+                self._show_item_step(command, verb, kind, item_id)
+                return
         if claim_id is None:
             if isinstance(getattr(command, "briefing_id", None), int):  # a briefing note's step: the note in sight
                 window.briefing_dock.show()
@@ -272,15 +273,17 @@ class ClaimActions(QObject):
         words = clipped(one_line(claim["text"]), 60)  # the claim's own words: its source's title read as them
         window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{words}”).", 8000)
 
-    def _show_quote_step(self, command, verb: str, quote_id: int) -> None:
+    def _show_item_step(self, command, verb: str, kind: str, item_id: int) -> None:
+        """A quote's or an annotation's ("note") step: its source open at it, the row picked."""
         window = self.window
         try:
-            source_id = item_range(window.ws, "quote", quote_id)[0]
-        except BriefingError:  # the step took the quote away
+            source_id = item_range(window.ws, kind, item_id)[0]
+        except BriefingError:  # the step took the item away
             window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
             return
-        window.open_item("quote", quote_id, source_id)  # the reader at the quote, not at its top
-        window.statusBar().showMessage(f"{verb}: {command.text()} (quote {quote_id}).", 8000)
+        window.open_item(kind, item_id, source_id)  # the reader at the item, not at its top
+        noun = "annotation" if kind == "note" else kind
+        window.statusBar().showMessage(f"{verb}: {command.text()} ({noun} {item_id}).", 8000)
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
         window = self.window

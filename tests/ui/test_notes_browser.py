@@ -313,3 +313,28 @@ def test_tab_leaves_the_notes_list_at_once(noted, qtbot):
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+def test_undoing_a_notes_step_from_another_source_shows_that_note(noted, monkeypatch):
+    """Undo of an annotation's edit or deletion, with another source open, changed the note out
+    of sight and said only "Undone: Delete annotation."."""
+    from PySide6.QtWidgets import QDialog
+
+    from briefing.ui import annotate
+
+    window, ids, (first, second) = noted
+
+    def answer(dialog):
+        dialog.note.setPlainText("Checked")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(annotate.AnnotationDialog, "exec", answer)
+    for action in ("edit", "delete"):
+        window.select_source(first)
+        window.panel.noteAction.emit(action, ids["figures"])
+        window.select_source(second)
+        window.undo_stack.undo()
+        assert window.current_source_id() == first
+        assert window.panel.current_item() == ("annotation", ids["figures"])
+        assert window.reader.selected_range() == (0, 12)
+        assert window.statusBar().currentMessage().endswith(f"(annotation {ids['figures']}).")
