@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -20,6 +22,7 @@ from briefing.store.annotations import (
     restore_annotation,
 )
 from briefing.store.claim_spans import snap_to_words
+from briefing.store.notes_list import tag_counts
 from briefing.store.sources import get_source
 from briefing.ui.plain import plain_label
 from briefing.ui.widgets import add_ok_cancel
@@ -43,10 +46,39 @@ class AnnotationDialog(QDialog):
         layout.addRow("&Tags:", self.tags)
         add_ok_cancel(self, layout)
 
+    def offer_tags(self, known: list[str]) -> None:
+        """Complete the tag being typed from the tags in use: "Follow-up" and "follow up" made
+        two tags of two colours where the analyst meant one."""
+        self.tags.setCompleter(TagCompleter(known, self.tags))
+
     def values(self) -> tuple[str | None, tuple[str, ...]]:
         note = self.note.toPlainText().strip() or None
         tags = tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
         return note, tags
+
+
+class TagCompleter(QCompleter):
+    """Completes the last of comma-separated tags, keeping the ones before it."""
+
+    def __init__(self, known: list[str], field: QLineEdit):
+        super().__init__(field)
+        self.setModel(QStringListModel(known, self))  # parented: a model without one was collected
+        self.field = field
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 - Qt's name
+        before = [t.strip() for t in self.field.text().split(",")[:-1] if t.strip()]
+        return ", ".join([*before, str(index.data())]) if index.isValid() else self.field.text()
+
+
+def _offer_tags(dialog, ws: Workspace) -> None:
+    offer = getattr(dialog, "offer_tags", None)  # a test's stand-in dialog has none
+    if offer is not None:
+        offer([name for name, _count in tag_counts(ws)])
 
 
 class AddAnnotationCommand(QUndoCommand):
@@ -84,6 +116,7 @@ def annotation_command(
         parent.statusBar().showMessage("Select some words in the reader first, then annotate them.", 6000)
         return None
     dialog = dialog_factory(parent, text[start:end])
+    _offer_tags(dialog, ws)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     note, tags = dialog.values()
@@ -140,6 +173,7 @@ def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, 
     """Ask for the annotation's new note and tags; None when cancelled or unchanged."""
     kept = get_annotation(ws, annotation_id)
     dialog = dialog_factory(parent, kept["exact"], kept["note"] or "", tuple(kept["tags"]))
+    _offer_tags(dialog, ws)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     before, after = (kept["note"], tuple(kept["tags"])), dialog.values()

@@ -338,3 +338,31 @@ def test_undoing_a_notes_step_from_another_source_shows_that_note(noted, monkeyp
         assert window.panel.current_item() == ("annotation", ids["figures"])
         assert window.reader.selected_range() == (0, 12)
         assert window.statusBar().currentMessage().endswith(f"(annotation {ids['figures']}).")
+
+
+def test_the_annotation_dialog_completes_the_tag_being_typed_from_the_tags_in_use(noted, monkeypatch):
+    """A tag typed again by hand ("folow-up") became a second tag of another colour."""
+    from PySide6.QtWidgets import QDialog
+
+    from briefing.ui import annotate
+
+    window, ids, (first, _second) = noted
+    offered = []
+
+    def answer(dialog):
+        completer = dialog.tags.completer()
+        dialog.tags.setText("figures, FOL")
+        completer.setCompletionPrefix(completer.splitPath(dialog.tags.text())[0])
+        first = completer.completionModel().index(0, 0)  # the popup's first row, as Enter takes it
+        offered.append(first.data())
+        dialog.tags.setText(completer.pathFromIndex(first))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(annotate.AnnotationDialog, "exec", answer)
+    window.panel.noteAction.emit("edit", ids["odd"])
+    assert offered == ["follow-up"]
+    assert annotate.get_annotation(window.ws, ids["odd"])["tags"] == ["figures", "follow-up"]
+    window.select_source(first)
+    window.reader.scroll_to(60, 70)
+    window.annotate()  # a new note is offered the same tags
+    assert offered == ["follow-up", "follow-up"]
