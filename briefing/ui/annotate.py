@@ -24,7 +24,9 @@ from briefing.store.annotations import (
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.notes_list import tag_counts
 from briefing.store.sources import get_source
+from briefing.ui.notes_browser import NoteRole
 from briefing.ui.plain import plain_label
+from briefing.ui.sorted_items import ItemRole
 from briefing.ui.widgets import add_ok_cancel
 
 
@@ -189,6 +191,25 @@ class NoteActions:
         self.window = window
         window.panel.noteAction.connect(self.act)
         window.notes_dock.noteAction.connect(self.act)
+
+    def current(self) -> int | None:
+        """The annotation picked in the Notes pane while the keyboard is there, else the Notes tab's."""
+        window = self.window
+        table = window.notes_dock.table
+        found = table.currentIndex().data(NoteRole) if table.hasFocus() and table.currentIndex().isValid() else None
+        if found is not None:
+            return found[0]
+        item = window.panel.notes.currentItem()
+        data = item.data(0, ItemRole) if item is not None else None
+        return data[1] if data else None
+
+    def act_on_current(self, action: str) -> None:
+        """Edit Annotation… and Delete Annotation of the Edit menu."""
+        annotation_id = self.current()
+        if annotation_id is None:
+            self.window.statusBar().showMessage("Select an annotation in the Notes tab or the Notes pane first.", 6000)
+            return
+        self.act(action, annotation_id)
 
     def act(self, action: str, annotation_id: int) -> None:
         window = self.window

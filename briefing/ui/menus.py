@@ -40,6 +40,9 @@ def build_menus(window: MainWindow) -> None:
     _add_action(window, edit_menu, "&Annotate Selection…", window.annotate, "Ctrl+Shift+A").setObjectName(
         "annotate-selection"
     )
+    # the annotation picked in the Notes tab or pane: its context menu's steps, for the keyboard too
+    _add_action(window, edit_menu, "&Edit Annotation…", lambda: window.note_actions.act_on_current("edit"))
+    _add_action(window, edit_menu, "&Delete Annotation", lambda: window.note_actions.act_on_current("delete"))
     _add_action(window, edit_menu, "&Find…", window.search_dock.focus, QKeySequence.StandardKey.Find)
     edit_menu.addSeparator()
     _add_action(window, edit_menu, "Your &Name…", lambda: ask_analyst_name(window)).setObjectName("analyst-name")

@@ -366,3 +366,28 @@ def test_the_annotation_dialog_completes_the_tag_being_typed_from_the_tags_in_us
     window.reader.scroll_to(60, 70)
     window.annotate()  # a new note is offered the same tags
     assert offered == ["follow-up", "follow-up"]
+
+
+def test_the_edit_menu_edits_and_deletes_the_picked_annotation(noted, qtbot):
+    """Edit and delete were only on right-click menus: no menu of the window offered them."""
+    from PySide6.QtGui import QAction
+
+    from briefing.store.annotations import get_annotation
+
+    window, ids, (first, _second) = noted
+    actions = {a.text().replace("&", ""): a for a in window.findChildren(QAction)}
+    window.select_source(first)
+    window.panel.notes.setCurrentItem(None)
+    actions["Delete Annotation"].trigger()
+    assert "Select an annotation" in window.statusBar().currentMessage()
+    window.panel.select("note", ids["odd"])
+    actions["Delete Annotation"].trigger()
+    assert ids["odd"] not in _rows(window.notes_dock)
+    window.undo_stack.undo()
+    table = window.notes_dock.table
+    table.setCurrentIndex(window.notes_dock.model.index(_rows(window.notes_dock).index(ids["hostile"]), 0))
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)  # the Notes pane's row, not the tab's
+    actions["Delete Annotation"].trigger()
+    assert ids["hostile"] not in _rows(window.notes_dock)
+    assert get_annotation(window.ws, ids["odd"])["note"] == "Tagged oddly"
