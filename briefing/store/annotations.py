@@ -26,7 +26,7 @@ class NoteRow:
     exact: str
     note: str | None
     tags: tuple[str, ...]
-    anchor: str
+    anchor: str  # anchored, moved, altered (its words changed in a newer version) or orphaned
     revision: int = 1  # the stored revision this row shows (store.revisions)
 
 
@@ -173,6 +173,14 @@ TAGS_OF_ANNOTATION = (
 )
 
 
+# An annotation carried to a newer version where its words changed keeps the words annotated, at
+# the place they changed into (source_versions): its stored anchor says "moved", its row "altered".
+ANCHOR_OF_ANNOTATION = (
+    "CASE WHEN a.anchor <> 'orphaned' AND substr(s.text, a.start + 1, a.\"end\" - a.start) <> a.exact "
+    "THEN 'altered' ELSE a.anchor END"
+)
+
+
 def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
     """Every annotation with its tags, in the order they were made (exports)."""
     annotations = dict_rows(
@@ -191,8 +199,8 @@ def list_annotations_with_tags(ws: Workspace) -> list[dict[str, Any]]:
 def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
     """One source's annotations as the window's rows, in text order."""
     rows = ws.db.execute(
-        f'SELECT a.id, a.start, a."end", a.exact, a.note, a.anchor, {TAGS_OF_ANNOTATION}, a.revision '
-        "FROM annotations a WHERE a.source_id = ? ORDER BY a.start, a.id",
+        f'SELECT a.id, a.start, a."end", a.exact, a.note, {ANCHOR_OF_ANNOTATION}, {TAGS_OF_ANNOTATION}, a.revision '
+        "FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.source_id = ? ORDER BY a.start, a.id",
         [source_id],
     ).fetchall()
     return [

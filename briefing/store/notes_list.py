@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.store.annotations import TAGS_OF_ANNOTATION
+from briefing.store.annotations import ANCHOR_OF_ANNOTATION, TAGS_OF_ANNOTATION
 from briefing.store.workspace import Workspace
 
 _TAGS = TAGS_OF_ANNOTATION  # as the reader lists them, so "the first tag" is the same one
@@ -28,7 +28,7 @@ class NoteListRow:
     exact: str  # the annotated passage
     note: str | None
     tags: tuple[str, ...]
-    anchor: str  # anchored, moved or orphaned
+    anchor: str  # anchored, moved, altered (its words changed in a newer version) or orphaned
     created_at: str
     start: int
     end: int
@@ -71,7 +71,8 @@ def annotation_rows(ws: Workspace, ids: list[int]) -> dict[int, NoteListRow]:
         return {}
     marks = ", ".join("?" * len(ids))
     rows = ws.db.execute(
-        f'SELECT a.id, a.source_id, s.title, a.exact, a.note, {_TAGS}, a.anchor, a.created_at, a.start, a."end" '
+        f"SELECT a.id, a.source_id, s.title, a.exact, a.note, {_TAGS}, {ANCHOR_OF_ANNOTATION}, a.created_at, "
+        'a.start, a."end" '
         f"FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         list(ids),
     ).fetchall()

@@ -136,7 +136,7 @@ def _display(row: NoteListRow, column: int) -> str:
     if column == 0:
         return excerpt(row.title or "(untitled)", 80)
     if column == 1:
-        return ("⚠ " if row.anchor == "orphaned" else "") + "“" + excerpt(row.exact) + "”"
+        return ("⚠ " if row.anchor in ("altered", "orphaned") else "") + "“" + excerpt(row.exact) + "”"
     if column == 2:
         return excerpt(row.note)
     if column == 3:
@@ -148,6 +148,7 @@ def _tooltip(row: NoteListRow, column: int) -> str:
     if column == 1:
         where = {
             "moved": "\n(The passage moved in its source.)",
+            "altered": "\n(A newer version of the source words this passage differently.)",
             "orphaned": "\n(The passage is no longer found in its source.)",
         }.get(row.anchor, "")
         return row.exact + where

@@ -216,7 +216,7 @@ class SidePanel(QTabWidget):
         self.notes.clear()
         for n in notes:
             row = _item([n.exact, n.note or "", ", ".join(n.tags)], "note", n.id, n.start, n.end)
-            if n.anchor == "orphaned":
+            if n.anchor in ("altered", "orphaned"):  # words changed in a newer version, or gone
                 row.setText(0, f"(text changed) {n.exact}")
             self.notes.addTopLevelItem(row)
         for tab, count in ((2, len(quotes)), (3, len(claims))):

@@ -215,3 +215,22 @@ def test_an_older_version_is_left_out_of_the_timeline_passages_and_analysis_queu
     assert {passage[0] for passage in iter_passages(ws)} <= {second.source_id}
     assert not_analysed_ids(ws) == [second.source_id]
     assert count_not_analysed(ws) == 1  # "Analyse Now (2 waiting)" stayed at 1 once the analysis had run
+
+
+def test_an_annotation_whose_words_changed_in_the_newer_version_is_listed_as_altered(ws):
+    """It kept the words annotated at the place they changed into, listed as merely moved: the
+    Notes tab showed "12,000" where the source now reads "14,000", and said nothing."""
+    from briefing.store.annotations import list_note_rows
+    from briefing.store.notes_list import annotation_rows
+
+    first = import_document(ws, doc()).source_id
+    altered = add_annotation(ws, first, *span(OLD, "12,000 homes lost water"), note="figure")
+    moved = add_annotation(ws, first, *span(OLD, "repaired the main pipe"), note="how")
+    new = import_document(ws, doc(NEW)).source_id
+    assert {n.id: n.anchor for n in list_note_rows(ws, new)} == {altered: "altered", moved: "moved"}
+    rows = annotation_rows(ws, [altered, moved])
+    assert (rows[altered].anchor, rows[altered].exact, rows[moved].anchor) == (
+        "altered",
+        "12,000 homes lost water",
+        "moved",
+    )
