@@ -295,6 +295,14 @@ class SidePanel(QTabWidget):
         data = item.data(0, ItemRole) if item is not None else None
         return data[1] if data else None
 
+    def quote_after(self, quote_id: int) -> int | None:
+        """The quote listed after ``quote_id`` (before it, for the last), as the list is sorted."""
+        listed = [d[1] for item in _all_items(self.quotes) if (d := item.data(0, ItemRole))]
+        if quote_id not in listed or len(listed) < 2:
+            return None
+        at = listed.index(quote_id)
+        return listed[at + 1] if at + 1 < len(listed) else listed[at - 1]
+
     def current_claim(self) -> int | None:
         item = self.claims.currentItem()
         data = item.data(0, ItemRole) if item is not None else None

@@ -148,7 +148,12 @@ class QuoteActions:
         if quote_id is None:
             window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
             return
+        after = window.panel.quote_after(quote_id)  # the next row picked: the analyst goes on down the list
         if window.push_command(lambda: DropQuote(window.ws, quote_id, self.changed)):
+            if after is not None:
+                _, start, end = item_range(window.ws, "quote", after)
+                window.panel.select("quote", after)
+                window.reader.show_item("quote", after, start, end)
             window.statusBar().showMessage("Dropped: not a quote. Undo (Ctrl+Z) brings it back.", 6000)
 
     def add_selection(self) -> None:

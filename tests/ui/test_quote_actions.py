@@ -547,3 +547,20 @@ def test_show_variants_of_one_quote_puts_its_pairs_first(qapp):
     assert [(v.first.quote_id, v.second.quote_id) for v in view.pairs] == [(3, 4), (5, 3), (1, 2)]
     text = view.toPlainText()
     assert text.index("words of quote 4") < text.index("words of quote 1")
+
+
+def test_not_a_quote_picks_the_next_quote_in_the_list_and_the_reader(demo_window):
+    """After Not a Quote no row was picked while the reader selected the source's first quote:
+    the next Ctrl+Alt+Shift+N said to select a quote."""
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quotes = list_quote_rows(demo_window.ws, source)
+    assert len(quotes) >= 3
+    demo_window.panel.select("quote", quotes[1].id)
+    _action(demo_window, "Not a Quote").trigger()
+    following = quotes[2]
+    assert demo_window.panel.current_quote() == following.id
+    assert demo_window.reader.selected_range() == (following.start, following.end)
+    demo_window.panel.select("quote", quotes[-1].id)  # the last: the one before it
+    _action(demo_window, "Not a Quote").trigger()
+    assert demo_window.panel.current_quote() == quotes[-2].id
