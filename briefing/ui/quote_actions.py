@@ -166,6 +166,13 @@ class QuoteActions:
         if span is None:
             window.statusBar().showMessage("The selection holds no words to quote.", 6000)
             return
+        clash = next((q for q in list_quote_rows(window.ws, source.id) if q.start < span[1] and q.end > span[0]), None)
+        if clash is not None:  # refused by the store after the speaker was asked: say so first
+            window.panel.select("quote", clash.id)
+            window.statusBar().showMessage(
+                f"The selection overlaps the quote “{_short(clash.text, 40)}”; change or drop that quote instead.", 8000
+            )
+            return
         likely = nearest_person(window.ws, source.id, *span)  # offered first: Enter takes the one named nearby
         speaker = self._ask_speaker(source.id, f"Who says “{_short(source.text[span[0] : span[1]])}”?", likely)
         if speaker is False:

@@ -564,3 +564,16 @@ def test_not_a_quote_picks_the_next_quote_in_the_list_and_the_reader(demo_window
     demo_window.panel.select("quote", quotes[-1].id)  # the last: the one before it
     _action(demo_window, "Not a Quote").trigger()
     assert demo_window.panel.current_quote() == quotes[-2].id
+
+
+def test_a_selection_over_a_quote_is_refused_before_the_speaker_is_asked(demo_window):
+    """The speaker was asked, then the store refused the overlapping quote."""
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    demo_window.reader.scroll_to(quote.start + 3, quote.end + 4)
+    asked = _answer(demo_window, "Marta Okafor (person)")
+    _action(demo_window, "Add Selection as Quote…").trigger()
+    assert asked == []
+    assert "overlaps the quote “I am not going to pretend" in demo_window.statusBar().currentMessage()
+    assert demo_window.panel.current_quote() == quote.id
