@@ -45,7 +45,7 @@ TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
 VARIANT_COLOUR = "#d9480f"
 SUMMARY_HINT = "No summary yet. Write one, or run the analysis."
 SUMMARY_NOT_READ = "No summary: the analysis reads English text only. Write one here and save it."
-UNKNOWN_SPEAKER = "(unknown)"
+UNKNOWN_SPEAKER = "(no speaker)"  # as Change Speaker… names the choice
 
 
 # the judging keys, shown on the Claims tab's buttons and bound in the Claims menu

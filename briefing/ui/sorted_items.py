@@ -45,4 +45,4 @@ class QuoteItem(QTreeWidgetItem):
 
 def _speaker_key(item: QTreeWidgetItem) -> tuple[bool, str]:
     name = item.text(0)
-    return (name.startswith("("), name.casefold())  # "(unknown)" after every name
+    return (name.startswith("("), name.casefold())  # "(no speaker)" after every name

@@ -41,7 +41,7 @@ def _shown_quotes(window):
 
 
 def _stored_quotes(window, source_id):
-    return [(q.id, q.speaker or "(unknown)", q.text) for q in list_quote_rows(window.ws, source_id)]
+    return [(q.id, q.speaker or panels.UNKNOWN_SPEAKER, q.text) for q in list_quote_rows(window.ws, source_id)]
 
 
 def _entity_id(window, name):
@@ -577,3 +577,13 @@ def test_a_selection_over_a_quote_is_refused_before_the_speaker_is_asked(demo_wi
     assert asked == []
     assert "overlaps the quote “I am not going to pretend" in demo_window.statusBar().currentMessage()
     assert demo_window.panel.current_quote() == quote.id
+
+
+def test_a_quote_without_speaker_is_listed_as_change_speaker_names_it(demo_window):
+    """The list said "(unknown)" where Change Speaker… offered "No speaker"."""
+    source = _source(demo_window, "Meridian Wire")
+    demo_window.select_source(source)
+    quote = _quote(demo_window, source, "pretend this is normal")
+    _answer(demo_window, NO_SPEAKER)
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert _item(demo_window.panel.quotes, quote.id).text(0) == f"({NO_SPEAKER.lower()})"
