@@ -217,7 +217,9 @@ class QuoteActions:
         if answer is None or (named and answer == current):
             return False
         if answer == NEW_PERSON:
-            name = self.ask_name(self.window, "New Person", "The speaker's name, as the source writes it:")
+            # the name the text gives is offered, to be made a person as it is or corrected
+            offered = (named,) if named else ()
+            name = self.ask_name(self.window, "New Person", "The speaker's name, as the source writes it:", *offered)
             return name.strip() if name and name.strip() else False
         return choices.get(answer)
 

@@ -587,3 +587,25 @@ def test_a_quote_without_speaker_is_listed_as_change_speaker_names_it(demo_windo
     _answer(demo_window, NO_SPEAKER)
     demo_window.quote_actions.change_speaker(quote.id)
     assert _item(demo_window.panel.quotes, quote.id).text(0) == f"({NO_SPEAKER.lower()})"
+
+
+def test_new_person_offers_the_name_the_text_gives(demo_window):
+    """A speaker named in the text but no entity had to be typed again to become a person."""
+    source = _source(demo_window, "Meridian Wire")
+    quote = _quote(demo_window, source, "pretend this is normal")
+    demo_window.ws.db.execute(
+        "UPDATE quotes SET speaker_id = NULL, speaker_text = 'Obi Ezekwesili' WHERE id = ?", [quote.id]
+    )
+    demo_window.select_source(source)
+    _answer(demo_window, NEW_PERSON)
+    offered = []
+
+    def ask_name(parent, title, label, text=""):
+        offered.append(text)
+        return text
+
+    demo_window.quote_actions.ask_name = ask_name
+    demo_window.quote_actions.change_speaker(quote.id)
+    assert offered == ["Obi Ezekwesili"]
+    changed = _quote(demo_window, source, "pretend this is normal")
+    assert changed.speaker == "Obi Ezekwesili" and changed.speaker_id is not None
