@@ -420,7 +420,7 @@ def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
             q.start,
             q.end,
             "",
-            f"Quote by {q.speaker or 'an unknown speaker'}" + (f" ({q.cue})" if q.cue else ""),
+            (f"Quote by {q.speaker}" if q.speaker else "Quote, no speaker") + (f" ({q.cue})" if q.cue else ""),
         )
         for q in quotes
     ]

@@ -609,3 +609,13 @@ def test_new_person_offers_the_name_the_text_gives(demo_window):
     assert offered == ["Obi Ezekwesili"]
     changed = _quote(demo_window, source, "pretend this is normal")
     assert changed.speaker == "Obi Ezekwesili" and changed.speaker_id is not None
+
+
+def test_the_readers_tooltip_names_a_quote_without_speaker_as_the_list_does():
+    from briefing.store.quotes import QuoteRow
+    from briefing.ui.reader import highlights_of
+
+    [unsaid, said] = highlights_of(
+        [], [QuoteRow(1, 0, 5, "words", None, None, "said"), QuoteRow(2, 9, 14, "more", "Ada", 3, None)], [], []
+    )
+    assert (unsaid.label, said.label) == ("Quote, no speaker (said)", "Quote by Ada")
