@@ -161,17 +161,18 @@ def _said(ws, claim_id: int, verb: str) -> int:
 
 
 def _altered(ws, rows: list[dict[str, Any]]) -> set[int]:
-    """Claims whose words the source no longer has at their place: carried over to a newer
-    version of the article that changed them (store.source_versions keeps them, as altered)."""
-    from briefing.store.sources import get_source_text
+    """Claims whose words the source no longer has at their place, in its text or its headline:
+    carried over to a newer version of the article that changed them (store.source_versions keeps
+    them, as altered)."""
+    from briefing.store.changed_words import SourceWords
 
-    texts: dict[int, str] = {}
+    sources: dict[int, SourceWords] = {}
     altered = set()
     for row in rows:
-        if row["part"] != "text":
-            continue
-        text = texts.setdefault(row["source_id"], get_source_text(ws, row["source_id"]))
-        if text[row["start"] : row["end"]] != row["text"]:
+        words = sources.get(row["source_id"]) or sources.setdefault(
+            row["source_id"], SourceWords.of(ws, row["source_id"])
+        )
+        if words.now(row["text"], row["start"], row["end"], row["part"]) is not None:
             altered.add(row["id"])
     return altered
 

@@ -106,3 +106,24 @@ def test_claims_lists_a_claim_whose_words_a_newer_version_changed_with_a_mark(tm
     carried = [line for line in out.splitlines() if "declined to say" in line]
     assert any(line.split()[0].endswith("*") for line in carried), out
     assert "the source's words there differ now" in err
+
+
+def test_claims_marks_a_headline_claim_whose_words_a_newer_version_changed(tmp_path, capsys):
+    """A judged headline carried over to a newer version with another headline had no mark."""
+    from briefing.store.claims import add_claim, claim_at, mark_claim
+
+    workspace = str(tmp_path / "w.briefing")
+    assert main(["import", "--workspace", workspace, str(write_page(tmp_path / "v1.html", FIRST))]) == 0
+    with open_workspace(workspace) as ws:
+        [source] = list_sources(ws)
+        headline = claim_at(ws, source.id, 0, len("Water outage ends"), part="title")
+        claim_id = headline["id"] if headline else add_claim(ws, source.id, 0, len("Water outage ends"), part="title")
+        mark_claim(ws, claim_id, "disputed")
+    page = write_page(tmp_path / "v2.html", SECOND, title="Water outage finally ends")
+    assert main(["import", "--workspace", workspace, str(page)]) == 0
+    capsys.readouterr()
+    assert main(["claims", "--workspace", workspace, "--status", "disputed"]) == 0
+    out, err = capsys.readouterr()
+    [line] = [line for line in out.splitlines() if "Water outage ends" in line]
+    assert line.split()[0].endswith("*"), out
+    assert "the source's words there differ now" in err

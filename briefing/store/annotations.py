@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import BriefingError
+from briefing.store.changed_words import SourceWords
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, hold, revise
 from briefing.store.rows import dict_rows, grouped_rows
@@ -28,6 +29,7 @@ class NoteRow:
     tags: tuple[str, ...]
     anchor: str  # anchored, moved, altered (its words changed in a newer version) or orphaned
     revision: int = 1  # the stored revision this row shows (store.revisions)
+    words_now: str | None = None  # the source's words at its place, when a newer version changed them
 
 
 def add_annotation(
@@ -203,7 +205,10 @@ def list_note_rows(ws: Workspace, source_id: int) -> list[NoteRow]:
         "FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.source_id = ? ORDER BY a.start, a.id",
         [source_id],
     ).fetchall()
+    words = SourceWords.of(ws, source_id)
     return [
-        NoteRow(i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor, revision)
+        NoteRow(
+            i, s, e, exact, note, tuple(tags.split("\x1f")) if tags else (), anchor, revision, words.now(exact, s, e)
+        )
         for i, s, e, exact, note, anchor, tags, revision in rows
     ]

@@ -15,10 +15,11 @@ blocks its range and text). Every change goes into the judgement history.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
+from briefing.store.changed_words import SourceWords
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
@@ -58,6 +59,7 @@ class ClaimRow:
     kind: str | None = None  # figure, allegation, denial, rumour, headline, ...
     part: str = "text"  # "title": start and end count in the source's title
     revision: int = 1  # the stored revision this row shows (store.revisions)
+    words_now: str | None = None  # the source's words at its place, when a newer version changed them
 
 
 def claim_at(ws: Workspace, source_id: int, start: int, end: int, part: str = "text") -> dict[str, Any] | None:
@@ -300,7 +302,8 @@ def list_claim_rows(ws: Workspace, source_id: int) -> list[ClaimRow]:
         "ORDER BY c.part = 'text', c.start, c.id",
         [source_id],
     ).fetchall()
-    return [ClaimRow(*row) for row in rows]
+    words = SourceWords.of(ws, source_id)
+    return [replace(ClaimRow(*row), words_now=words.now(row[3], row[1], row[2], row[11])) for row in rows]
 
 
 def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:

@@ -3,9 +3,10 @@ dropped and added quotes are analyst edits (``store.edits``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from briefing.store.changed_words import SourceWords
 from briefing.store.rows import dict_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_passage
@@ -58,6 +59,7 @@ class QuoteRow:
     speaker: str | None
     speaker_id: int | None
     cue: str | None
+    words_now: str | None = None  # the source's words at its place, when a newer version changed them
 
 
 def list_quote_rows(ws: Workspace, source_id: int) -> list[QuoteRow]:
@@ -66,4 +68,5 @@ def list_quote_rows(ws: Workspace, source_id: int) -> list[QuoteRow]:
         "FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.source_id = ? ORDER BY q.start, q.id",
         [source_id],
     ).fetchall()
-    return [QuoteRow(*row) for row in rows]
+    words = SourceWords.of(ws, source_id)
+    return [replace(QuoteRow(*row), words_now=words.now(row[3], row[1], row[2])) for row in rows]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from briefing.domain import BriefingError, clipped
 from briefing.note_content import CREDIBILITY_LABELS
+from briefing.store.changed_words import words_now
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
@@ -100,7 +101,7 @@ class PinnedBar(QFrame):
         )
 
 
-def claim_hint(claim: dict, origins: OriginSummary) -> str:
+def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False) -> str:
     """One line under the claim list about the selected claim: status, credibility, evidence."""
     parts = [claim["status"].capitalize()]
     if claim["credibility"] is not None:
@@ -111,7 +112,7 @@ def claim_hint(claim: dict, origins: OriginSummary) -> str:
         if claim["origin"] == "analyst"
         else (f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
     )
-    return " · ".join(parts + [made])
+    return " · ".join(parts + [made] + (["a newer version of the article changed its words"] if changed else []))
 
 
 class EvidenceDialog(QDialog):
@@ -191,7 +192,8 @@ class EvidenceFlow:
         open_ = any(s["state"] == "open" for s in suggestions)
         panel.evidence.note_none_found(not open_ and not self.window.runner.busy(), decided=bool(suggestions))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
-        panel.claim_help.setText(claim_hint(claim, origins))
+        now = words_now(ws, claim["source_id"], claim["text"], claim["start"], claim["end"], claim["part"])
+        panel.claim_help.setText(claim_hint(claim, origins, now is not None))
         self.window.claim_actions.rerank_when_opened(claim_id)
 
     def _note_when_idle(self) -> None:

@@ -211,13 +211,15 @@ class SidePanel(QTabWidget):
             shown = (variants or {}).get(q.id, [])
             row.setData(0, SortRole, (q.start, len(shown)))
             _mark_variants(row, shown)
+            _mark_changed(row, 1, q.words_now)
             self.quotes.addTopLevelItem(row)
         self._fill_claims(claims)
         self.notes.clear()
         for n in notes:
             row = _item([n.exact, n.note or "", ", ".join(n.tags)], "note", n.id, n.start, n.end)
-            if n.anchor in ("altered", "orphaned"):  # words changed in a newer version, or gone
-                row.setText(0, f"(text changed) {n.exact}")
+            _mark_changed(row, 0, n.words_now)  # with what the words read now
+            if n.anchor in ("altered", "orphaned") and not row.text(0).startswith("(text changed)"):
+                row.setText(0, f"(text changed) {n.exact}")  # words changed in a newer version, or gone
             self.notes.addTopLevelItem(row)
         for tab, count in ((2, len(quotes)), (3, len(claims))):
             self.setTabText(tab, f"{TAB_LABELS[tab]} ({count})")
@@ -271,6 +273,7 @@ class SidePanel(QTabWidget):
         kind = f"{c.kind} " if c.kind else ""
         made = "you made it" if c.origin == "analyst" else "found by the analysis"
         row.setToolTip(3, tip(f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else made))
+        _mark_changed(row, 1, c.words_now)
         return row
 
     # -- selection ---------------------------------------------------------
@@ -448,6 +451,22 @@ def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
     font = row.font(2)
     font.setBold(True)
     row.setFont(2, font)
+
+
+def _mark_changed(row: QTreeWidgetItem, column: int, words_now: str | None) -> None:
+    """A record carried to a newer version of its article whose words that version changed."""
+    words = row.text(column)
+    if words_now is None or words.startswith("(text changed)"):
+        return
+    row.setText(column, f"(text changed) {words}")
+    row.setToolTip(column, tip(changed_words_hint(words, words_now)))
+
+
+def changed_words_hint(words: str, words_now: str) -> str:
+    return (
+        f"A newer version of the article changed these words: “{' '.join(words.split())}” now reads "
+        f"“{' '.join(words_now.split())}”. Check them before relying on what was judged or noted on them."
+    )
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:
