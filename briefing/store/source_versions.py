@@ -1,7 +1,8 @@
 """Source versions: a newer copy of an article already imported, and the analyst's work carried to it.
 
 A document is the next version of a stored source when its web address equals the source's,
-or (when either has no address) its title and outlet do, once normalised, and its text differs.
+or (when either has no address) its title and outlet do, once normalised, and its text or its
+headline differs (a corrected headline over the same text is news too).
 It is stored as a new source row with ``version_of`` naming the version it replaces; lists show
 the newest version of each article and reach the older ones through it.
 
@@ -129,6 +130,19 @@ def find_previous_version(
     return None
 
 
+def imported_title(ws: Workspace, source_id: int) -> str | None:
+    """The headline the source came with: the title, or the one the analyst's first correction
+    (or a correction carried from an older version) replaced."""
+    row = ws.db.execute(
+        "SELECT old_value FROM history WHERE target_kind = 'source' AND target_id = ? AND field = 'title' "
+        "AND action IN ('edit', 'carry_version') ORDER BY id LIMIT 1",
+        [source_id],
+    ).fetchone()
+    if row is not None:
+        return row[0]
+    return ws.db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+
+
 def import_document(ws: Workspace, doc: Document) -> StoredDocument:
     """Store ``doc``: once per content, as the next version of an article it updates (carrying
     the analyst's work over), or as a new source. One transaction."""
@@ -141,7 +155,7 @@ def import_document(ws: Workspace, doc: Document) -> StoredDocument:
         if previous is None:
             return StoredDocument(insert_document(ws, doc, url), "created")
         text, version = ws.db.execute("SELECT text, version FROM sources WHERE id = ?", [previous]).fetchone()
-        if text == doc.text:
+        if text == doc.text and normalised(imported_title(ws, previous)) == normalised(doc.title):
             return StoredDocument(previous, "unchanged", previous)
         source_id = insert_document(ws, doc, url, version_of=previous, version=version + 1)
         record_judgement(ws, "new_version", "source", source_id, "version_of", None, previous, _REASON)

@@ -82,6 +82,29 @@ def test_same_address_is_the_next_version_whatever_the_title(ws):
     assert get_source(ws, second.source_id).title == "Outage: brown water reported"
 
 
+def test_a_new_headline_over_the_same_text_is_the_next_version(ws):
+    """A corrected headline over unchanged paragraphs was 'already there', the new headline dropped."""
+    first = import_document(ws, page(OLD))
+    claim = add_claim(ws, first.source_id, 0, len("Water outage ends"), part="title")
+    mark_claim(ws, claim, "disputed")
+    second = import_document(ws, page(OLD, title="Water outage finally ends"))
+    assert second.status == "version" and second.previous_id == first.source_id
+    assert get_source(ws, second.source_id).title == "Water outage finally ends"
+    assert [(c.kind, c.state) for c in second.carries] == [("claim", "altered")]
+
+
+def test_the_same_page_saved_again_after_the_analyst_retitled_it_is_unchanged(ws):
+    first = import_document(ws, page(OLD))
+    update_source(ws, first.source_id, title="Outage over (our title)")
+    saved = page(OLD)
+    raw = saved.raw + b"<!-- saved again -->"  # another file, the same text and headline
+    again = import_document(ws, doc(OLD, title=saved.title, outlet=None, fmt="html", raw=raw, path="page.html"))
+    assert (again.status, again.source_id) == ("unchanged", first.source_id)
+    renamed = import_document(ws, page(OLD, title="Water outage finally ends"))
+    assert renamed.status == "version"
+    assert get_source(ws, renamed.source_id).title == "Outage over (our title)"  # the analyst's title holds
+
+
 def test_same_text_is_unchanged_and_another_outlet_is_a_new_source(ws):
     first = import_document(ws, doc())
     again = import_document(ws, doc(raw=b"saved again " + OLD.encode()))
