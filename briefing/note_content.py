@@ -42,6 +42,7 @@ class Citation:
     last_paragraph: int | None = None  # the paragraph of the passage's last character, when another
     version: int = 1  # which version of its article the source is (a newer copy imported over it)
     file_name: str | None = None  # the name of the file imported, which tells untitled sources apart
+    newer: bool = False  # a newer version of its article was imported since: the note cites an older one
 
     @property
     def shown_title(self) -> str:

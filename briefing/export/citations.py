@@ -70,6 +70,8 @@ def citation_text(c: Citation, url: str | None = None, field: Callable[[str], st
         else "Reliability not graded"
     )
     version = f" Version {c.version} of the article." if c.version > 1 else ""
+    if c.newer:
+        version = f" Version {c.version} of the article, since replaced by a newer version."
     return f"{sentence(field(c.shown_title))} {sentence(_capital(where))} {grade}.{version}" + (
         f" {url}" if url else ""
     )

@@ -189,6 +189,8 @@ def _source(c: Citation, url: str | None) -> dict[str, Any]:
         "published": c.published,
         "reliability": c.reliability,
         "url": url,
+        "version": c.version,
+        "replaced_by_newer_version": c.newer,
     }
 
 

@@ -159,6 +159,7 @@ class ItemReader:
             None if in_title else last_paragraph_number(words, start, end),
             base.version,
             base.file_name,
+            base.newer,
         )
         check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
@@ -166,7 +167,8 @@ class ItemReader:
     def _source(self, source_id: int) -> _Source | None:
         if source_id not in self._sources:
             row = self.ws.db.execute(
-                "SELECT text, title, outlet, author, published, reliability, version, path FROM sources WHERE id = ?",
+                "SELECT text, title, outlet, author, published, reliability, version, path, "
+                "EXISTS (SELECT 1 FROM sources n WHERE n.version_of = sources.id) FROM sources WHERE id = ?",
                 [source_id],
             ).fetchone()
             self._sources[source_id] = (
@@ -183,6 +185,7 @@ class ItemReader:
                         row[5],
                         version=row[6] or 1,
                         file_name=file_name_of(row[7]) if row[7] else None,
+                        newer=bool(row[8]),
                     ),
                 )
             )

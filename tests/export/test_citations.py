@@ -1,5 +1,7 @@
 """The line that names a cited source in every export."""
 
+import json
+
 import pytest
 
 from briefing.export.citations import citation_text
@@ -42,4 +44,11 @@ def test_two_versions_of_one_article_are_told_apart_in_the_source_list(ws):
     body = split_front_matter(render_briefing(ws, note, "md").decode())[1]
     sources = body.split("## Sources\n\n")[1].strip().splitlines()
     assert len(sources) == 2 and sources[0] != sources[1]
-    assert "Version 2 of the article." in sources[1] and "Version" not in sources[0]
+    assert "Version 2 of the article." in sources[1] and "replaced" not in sources[1]
+    # the older one says a newer version replaced it: a reader of the note knows it is not the latest
+    assert "Version 1 of the article, since replaced by a newer version." in sources[0]
+    cited = json.loads(render_briefing(ws, note, "json"))["citations"]
+    assert [(c["source"]["version"], c["source"]["replaced_by_newer_version"]) for c in cited] == [
+        (1, True),
+        (2, False),
+    ]
