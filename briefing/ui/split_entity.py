@@ -91,6 +91,13 @@ class SplitDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # OK once there is something to move and a name to move it to: an empty choice closed the
+        # dialog and left only "split: choose at least one mention to move" in the status bar
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setToolTip(tip("Tick the mentions, or a name form for all its mentions, that belong to the new entity"))
+        self.tree.itemChanged.connect(self._allow)
+        self.name.textChanged.connect(self._allow)
+        self._allow()
 
     def _fill(self, mentions: list[MentionRow]) -> None:
         forms: dict[str, QTreeWidgetItem] = {}
@@ -111,6 +118,10 @@ class SplitDialog(QDialog):
         for form in forms.values():
             form.setText(0, f"{form.text(0)} ({form.childCount()})")
         self.tree.expandAll()
+
+    def _allow(self, *_changed: object) -> None:
+        choice = self.choice()
+        self.ok.setEnabled(bool(choice.mention_ids) and bool(choice.name))
 
     def _typed_name(self, _text: str) -> None:
         self._typed = True

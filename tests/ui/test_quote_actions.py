@@ -417,6 +417,26 @@ def test_the_split_dialog_names_the_new_entity_after_the_ticked_form_until_a_nam
     assert dialog.choice().name == "Ted Cruz Jr."  # what the analyst typed stays
 
 
+def test_the_split_dialog_offers_ok_once_a_mention_is_ticked_and_named(qtbot):
+    """OK with nothing ticked closed the dialog and left "split: choose at least one mention to
+    move" in the status bar: the analyst started again from the menu."""
+    from briefing.store.mentions import MentionRow
+    from briefing.ui.split_entity import SplitDialog
+
+    dialog = SplitDialog(None, "Jordan", "place", [MentionRow(1, 1, "Talks", 0, 6, "Jordan", "Jordan said")])
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    form = dialog.tree.topLevelItem(0)
+    form.child(0).setCheckState(0, form.checkState(0).Checked)
+    assert dialog.ok.isEnabled()
+    dialog.name.clear()
+    assert not dialog.ok.isEnabled()  # no name to give the new entity
+    qtbot.keyClicks(dialog.name, "Michael Jordan")
+    assert dialog.ok.isEnabled()
+    form.child(0).setCheckState(0, form.checkState(0).Unchecked)
+    assert not dialog.ok.isEnabled()
+
+
 def test_a_speaker_the_analysis_did_not_find_is_named_as_a_new_person(demo_window):
     """'Obi Ezekwesili' was no entity, and the speaker list could not be typed into."""
     from briefing.store.entities import list_entity_rows
