@@ -173,6 +173,7 @@ def _version_document(version, carries) -> dict:
                 "old_end": c.old_end,
                 "new_start": c.new_start,
                 "new_end": c.new_end,
+                "part": c.part,  # "title": the offsets count in the headline
             }
             for c in carries
         ],

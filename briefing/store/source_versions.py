@@ -59,6 +59,7 @@ class Carry:
     old_end: int | None
     new_start: int | None
     new_end: int | None
+    part: str = "text"  # "title": a headline claim, whose offsets count in the title
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def carry_over(ws: Workspace, previous_id: int, source_id: int) -> list[Carry]:
     for kind, sql in _CARRIED.items():
         for ref_id, part, passage, start, end in ws.db.execute(sql, [previous_id]).fetchall():
             found = diffs[part or "text"].locate(passage, start, end)
-            carry = _carried(kind, ref_id, passage, start, end, found)
+            carry = _carried(kind, ref_id, passage, start, end, found, part or "text")
             if found.state != "orphaned":
                 _move(ws, kind, ref_id, source_id, new_title if part == "title" else new_text, passage, found)
             _record(ws, source_id, previous_id, carry)
@@ -206,8 +207,8 @@ def _text_and_title(ws: Workspace, source_id: int) -> tuple[str, str]:
     return text or "", title or ""
 
 
-def _carried(kind: str, ref_id: int, passage: str, start: int, end: int, found: Verification) -> Carry:
-    return Carry(kind, ref_id, found.state, passage, start, end, found.start, found.end)
+def _carried(kind: str, ref_id: int, passage: str, start: int, end: int, found: Verification, part: str) -> Carry:
+    return Carry(kind, ref_id, found.state, passage, start, end, found.start, found.end, part)
 
 
 def _move(ws: Workspace, kind: str, ref_id: int, source_id: int, text: str, passage: str, found: Verification) -> None:
@@ -391,8 +392,9 @@ def source_version(ws: Workspace, source_id: int) -> tuple[int, int | None, int 
 def list_carries(ws: Workspace, source_id: int) -> list[Carry]:
     """What happened to the analyst's work when ``source_id`` came in as a newer version."""
     rows = ws.db.execute(
-        "SELECT kind, ref_id, state, passage, old_start, old_end, new_start, new_end FROM version_carries "
-        "WHERE source_id = ? ORDER BY id",
+        "SELECT kind, ref_id, state, passage, old_start, old_end, new_start, new_end, "
+        "coalesce((SELECT c.part FROM claims c WHERE v.kind = 'claim' AND c.id = v.ref_id), 'text') "
+        "FROM version_carries v WHERE source_id = ? ORDER BY id",
         [source_id],
     ).fetchall()
     return [Carry(*row) for row in rows]

@@ -40,7 +40,7 @@ COMPARE_HREF = "briefing-version:compare"
 NEWEST_HREF = "briefing-version:newest"
 ADDED_COLOUR, REMOVED_COLOUR = "#2e9d46", "#d62728"
 KIND_NAMES = {"annotation": "note", "claim": "claim", "evidence": "evidence", "quote": "quote", "mention": "mention"}
-CarryRef = Qt.ItemDataRole.UserRole + 1  # (source id, start, end) to open
+CarryRef = Qt.ItemDataRole.UserRole + 1  # (source id, start, end, in the headline) to open
 
 
 def write_version_line(ws: Workspace, cursor: QTextCursor, source: Source, meta: QTextCharFormat) -> None:
@@ -186,7 +186,7 @@ class CompareVersionsDialog(QDialog):
         self._size_to(parent)
 
     def _flag_item(self, carry: Carry) -> QListWidgetItem:
-        kind = KIND_NAMES[carry.kind].capitalize()
+        kind = ("headline " if carry.part == "title" else "") + KIND_NAMES[carry.kind]
         words = " ".join(carry.passage.split())
         words = words if len(words) <= 90 else words[:89] + "…"
         if carry.state == "orphaned":
@@ -196,13 +196,13 @@ class CompareVersionsDialog(QDialog):
             text = f"Altered {kind.lower()}, carried over and flagged (was “{words}”)"
             where = (self.source_id, carry.new_start, carry.new_end)
         item = QListWidgetItem(text)  # plain item text: never markup
-        item.setData(CarryRef, where)
+        item.setData(CarryRef, (*where, carry.part == "title"))
         return item
 
     def _open_flagged(self, item: QListWidgetItem) -> None:
-        source_id, start, end = item.data(CarryRef)
+        source_id, start, end, in_title = item.data(CarryRef)
         if self.open_passage is not None:
-            self.open_passage(source_id, start or 0, end or 0)
+            self.open_passage(source_id, start or 0, end or 0, in_title)
 
     def _open_previous(self) -> None:
         if self.open_passage is not None:

@@ -233,6 +233,10 @@ class Reader(QTextBrowser):
             return
         self._select_positions(found.start, found.end)
 
+    def select_headline(self, start: int, end: int) -> None:
+        """Select words of the headline, the document's first block (a headline claim's range)."""
+        self._select_positions(start, end)
+
     def scroll_to(self, start: int, end: int) -> None:
         """Select a range of the source and bring it to the middle of the view."""
         self._select_positions(self.doc_position(start), self.doc_position(end))

@@ -237,15 +237,18 @@ class SourceActions:
             return
         window.reader.show_source(None)
 
-    def open_version_passage(self, source_id: int, start: int, end: int) -> None:
-        """Show a version in the reader (an older one is not in the list), scrolled to a passage."""
+    def open_version_passage(self, source_id: int, start: int, end: int, in_title: bool = False) -> None:
+        """Show a version in the reader (an older one is not in the list), scrolled to a passage
+        (``in_title``: of its headline, where a headline claim's offsets count)."""
         window = self.window
         if window.current_source_id() == source_id:  # its row is current already: no change to follow
             window.navigation.record()  # the older version left, for Back
             window.show_source(source_id)
         else:
             window.select_source(source_id)  # a jump Back returns from; an unlisted older version opens too
-        if end > start:
+        if end > start and in_title:
+            window.reader.select_headline(start, end)
+        elif end > start:
             window.reader.scroll_to(start, end)
 
     def _version_link(self, url: QUrl) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from briefing.domain import Document
 from briefing.store.annotations import add_annotation
 from briefing.store.source_versions import import_document
-from briefing.store.sources import get_source, list_sources
+from briefing.store.sources import get_source, list_sources, update_source
 from briefing.ui.compare_versions import CompareVersionsDialog
 from briefing.ui.source_model import SourceIdRole
 
@@ -174,3 +174,47 @@ def test_compare_is_offered_in_the_source_menu_only_for_a_source_with_a_previous
     demo_window.select_source(new)
     menu.aboutToShow.emit()
     assert compare.isEnabled()
+
+
+def test_a_flagged_headline_claim_opens_at_the_headline(qtbot, demo_window):
+    """Double-clicking an altered headline claim selected as many characters of the article's
+    first paragraph as the headline had: words the claim never judged."""
+    from briefing.store.claims import add_claim, claim_at, mark_claim
+
+    ws = demo_window.ws
+    old = get_source(ws, list_sources(ws)[0].id)
+    words = old.title.split()
+    headline = claim_at(ws, old.id, 0, len(old.title), part="title")
+    claim = headline["id"] if headline else add_claim(ws, old.id, 0, len(old.title), part="title")
+    mark_claim(ws, claim, "disputed")
+    title = " ".join([*words[:-1], "reportedly", words[-1]])  # a word inserted: the claim is altered
+    url = "https://news.example/2026/headline"
+    update_source(ws, old.id, url=url)  # the same address: the next version whatever its headline
+    text = old.text + "\n\nThis article was updated."
+    raw = f'<html><head><link rel="canonical" href="{url}"></head><body>{text}</body></html>'.encode()
+    doc = Document(
+        path="v2.html",
+        format="html",
+        raw=raw,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        text=text,
+        title=title,
+        outlet=old.outlet,
+    )
+    stored = import_document(ws, doc)
+    assert stored.status == "version"
+    demo_window.refresh_sources(select_id=stored.source_id)
+    demo_window.source_actions.compare_versions(stored.source_id)
+    dialog = demo_window.source_actions.compare_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    [item] = [
+        dialog.flagged.item(i)
+        for i in range(dialog.flagged.count())
+        if dialog.flagged.item(i).text().startswith("Altered")
+        and f"(was “{old.title[:40]}" in dialog.flagged.item(i).text()
+    ]
+    dialog.flagged.itemActivated.emit(item)
+    reader = demo_window.reader
+    qtbot.waitUntil(lambda: reader.textCursor().hasSelection())
+    assert reader.textCursor().selectedText() == title
+    assert item.text().startswith("Altered headline claim")
