@@ -34,6 +34,14 @@ class SourceWords:
         return None if current == words else current
 
 
+def changed_words_hint(words: str, words_now: str) -> str:
+    """What a changed record's row says on hover."""
+    return (
+        f"A newer version of the article changed these words: “{' '.join(words.split())}” now reads "
+        f"“{' '.join(words_now.split())}”. Check them before relying on what was judged or noted on them."
+    )
+
+
 def words_now(ws: Workspace, source_id: int, words: str, start: int, end: int, part: str = "text") -> str | None:
     """One record's check: the source's words at its place, when they differ from its own."""
     return SourceWords.of(ws, source_id).now(words, start, end, part)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import one_line
 from briefing.export.citations import unquoted
 from briefing.origins import OWN_STORY
+from briefing.store.changed_words import changed_words_hint
 from briefing.store.history import Judgement
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.evidence_commands import ATTACHED_AS
@@ -248,6 +249,9 @@ class EvidencePanel(QWidget):
             item = QTreeWidgetItem([e["relation"], one_line(e["passage"]), e["title"], _origin_cell(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
             item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
+            if e.get("words_now") is not None:  # carried to a newer version that changed its words
+                item.setText(1, f"(text changed) {item.text(1)}")
+                item.setToolTip(1, tip(changed_words_hint(e["passage"], e["words_now"])))
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
         self.preview.hide()

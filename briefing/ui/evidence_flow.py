@@ -115,6 +115,10 @@ def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False) -> st
     return " · ".join(parts + [made] + (["a newer version of the article changed its words"] if changed else []))
 
 
+def _words(evidence: dict) -> tuple[str, int, int]:
+    return evidence["passage"], evidence["start"], evidence["end"]
+
+
 class EvidenceDialog(QDialog):
     def __init__(self, parent: QWidget | None, claim: str, passage: str, relation: str = "supports"):
         super().__init__(parent)
@@ -185,7 +189,10 @@ class EvidenceFlow:
             return
         ws = self.window.ws
         origins, numbers = claim_origins(ws, claim_id), suggestion_origins(ws, claim_id)
-        evidence = [{**e, "origin": origins.origin_of(e["id"])} for e in list_evidence(ws, claim_id)]
+        evidence = [
+            {**e, "origin": origins.origin_of(e["id"]), "words_now": words_now(ws, e["source_id"], *_words(e))}
+            for e in list_evidence(ws, claim_id)
+        ]
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
         suggestions = _with_sources(ws, suggestions)
         panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))

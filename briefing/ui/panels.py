@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefing.languages import is_analysed_language
 from briefing.store.annotations import NoteRow
+from briefing.store.changed_words import changed_words_hint
 from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
@@ -460,13 +461,6 @@ def _mark_changed(row: QTreeWidgetItem, column: int, words_now: str | None) -> N
         return
     row.setText(column, f"(text changed) {words}")
     row.setToolTip(column, tip(changed_words_hint(words, words_now)))
-
-
-def changed_words_hint(words: str, words_now: str) -> str:
-    return (
-        f"A newer version of the article changed these words: “{' '.join(words.split())}” now reads "
-        f"“{' '.join(words_now.split())}”. Check them before relying on what was judged or noted on them."
-    )
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:

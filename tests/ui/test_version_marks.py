@@ -7,7 +7,7 @@ import hashlib
 from briefing.domain import Document
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.claims import add_claim, claim_at, mark_claim
+from briefing.store.claims import add_claim, add_evidence, claim_at, list_claim_rows, mark_claim
 from briefing.store.quotes import add_quote
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source, list_sources
@@ -76,3 +76,24 @@ def test_a_source_with_one_version_marks_nothing(qtbot, demo_window):
     qtbot.waitUntil(lambda: demo_window.reader.shown is not None)
     for tree, column in ((panel.claims, 1), (panel.quotes, 1), (panel.notes, 0)):
         assert not any(t.startswith("(text changed)") for t in _texts(tree, column))
+
+
+def test_evidence_on_words_a_newer_version_changed_is_marked(qtbot, demo_window):
+    """Evidence carried to a newer version that reworded it was listed with the old words only."""
+    ws = demo_window.ws
+    sources = list_sources(ws)
+    other = next(s.id for s in sources[1:] if list_claim_rows(ws, s.id))
+    claim = list_claim_rows(ws, other)[0].id
+    old = get_source(ws, sources[0].id)
+    last = old.text.split("\n\n")[-1]
+    start = old.text.rindex(last)
+    add_evidence(ws, claim, old.id, start, start + len(last), "supports")
+    _reworded(demo_window)
+    demo_window.select_source(other)
+    panel = demo_window.panel
+    qtbot.waitUntil(lambda: any(i for i in range(panel.claims.topLevelItemCount())))
+    panel.select("claim", claim)
+    rows = panel.evidence.evidence
+    qtbot.waitUntil(lambda: rows.topLevelItemCount() == 1)
+    assert rows.topLevelItem(0).text(1).startswith("(text changed) ")
+    assert "zeppelin" in rows.topLevelItem(0).toolTip(1)
