@@ -145,6 +145,7 @@ class EntityActions:
         if followed:
             dock.entity_id = target  # the page follows the entity into the one it joined
         if window.push_command(lambda: command):
+            window.panel.pick("entity", target)  # the merged row is gone: the one it joined is picked
             window.statusBar().showMessage(
                 f"Merged “{entity[1]}” into “{name}”. Undo (Ctrl+Z) splits them again.", 8000
             )

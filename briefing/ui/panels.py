@@ -294,6 +294,10 @@ class SidePanel(QTabWidget):
         if kind == "claim":  # not in this source's list (dismissed, or gone): nothing is selected
             self.claims.setCurrentIndex(QModelIndex())
 
+    def pick(self, kind: str, item_id: int) -> None:
+        """Make a listed entity, quote or note current quietly: no change of tab, no jump in the reader."""
+        _pick_again({"entity": self.entities, "quote": self.quotes, "note": self.notes}[kind], (kind, item_id))
+
     def current_quote(self) -> int | None:
         item = self.quotes.currentItem()
         data = item.data(0, ItemRole) if item is not None else None

@@ -198,3 +198,14 @@ def test_enter_on_an_entity_opens_its_page(demo_window, qtbot):
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert demo_window.entity_dock.isVisible() and "Marta Okafor" in demo_window.entity_dock.heading.text()
+
+
+def test_after_a_merge_the_entities_tab_picks_the_entity_merged_into(demo_window):
+    """The merged entity's row left the list and nothing was picked: Split Entity or Rename
+    next said to select an entity first."""
+    vasquel = _select_entity(demo_window, "Ingrid Vasquel")
+    _select_entity(demo_window, "Marta Okafor")
+    demo_window.panel.setCurrentIndex(1)  # the Entities tab, where the analyst merges
+    demo_window.entity_actions.merge("Ingrid Vasquel (person)")
+    assert demo_window.entity_actions.current()[0] == vasquel
+    assert demo_window.panel.currentIndex() == 1
