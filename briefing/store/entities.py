@@ -11,7 +11,7 @@ from briefing.store.briefings import drop_twin_entity_cards
 from briefing.store.mentions import context_sql, in_context
 from briefing.store.revisions import created
 from briefing.store.rows import dict_rows, grouped_rows
-from briefing.store.sources import get_passage, shown_title_sql
+from briefing.store.sources import get_passage, versioned_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 
@@ -131,7 +131,7 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     mentions = tuple(
         (source_id, title or "(untitled)", start, end, in_context(snippet, start, end, context))
         for source_id, title, start, end, snippet in ws.db.execute(
-            f'SELECT m.source_id, {shown_title_sql()}, m.start, m."end", {context_sql(context)} '
+            f'SELECT m.source_id, {versioned_title_sql()}, m.start, m."end", {context_sql(context)} '
             "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
             "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
             [entity_id, limit],
@@ -139,7 +139,7 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     )
     quotes = tuple(
         ws.db.execute(
-            f"SELECT q.id, q.source_id, {shown_title_sql()}, q.text FROM quotes q "
+            f"SELECT q.id, q.source_id, {versioned_title_sql()}, q.text FROM quotes q "
             "JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.source_id, q.start LIMIT ?",
             [entity_id, limit],
         ).fetchall()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.store.sources import shown_title_sql
+from briefing.store.sources import versioned_title_sql
 from briefing.store.workspace import Workspace
 
 
@@ -45,7 +45,7 @@ def in_context(near: str, start: int, end: int, context: int) -> str:
 def list_mentions(ws: Workspace, entity_id: int, context: int = 50) -> list[MentionRow]:
     """Every mention of the entity, by name form, then source and position."""
     rows = ws.db.execute(
-        f'SELECT m.id, m.source_id, {shown_title_sql()}, m.start, m."end", m.text, {context_sql(context)} '
+        f'SELECT m.id, m.source_id, {versioned_title_sql()}, m.start, m."end", m.text, {context_sql(context)} '
         "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
         "ORDER BY m.text, m.source_id, m.start",
         [entity_id],

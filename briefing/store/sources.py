@@ -141,6 +141,16 @@ def shown_title_sql(alias: str = "s") -> str:
 NEWEST = "NOT EXISTS (SELECT 1 FROM sources n WHERE n.version_of = s.id)"
 
 
+def versioned_title_sql() -> str:
+    """SQL for a source's shown title (``shown_title_sql``, alias ``s``) in a list that can mix
+    versions of an article: an older version's starts "v1 (older) · ", as a record left on it
+    (orphaned when a newer version changed its words) would otherwise look current."""
+    return (
+        f"CASE WHEN {NEWEST} THEN {shown_title_sql()} "
+        f"ELSE 'v' || CAST(s.version AS TEXT) || ' (older) · ' || {shown_title_sql()} END"
+    )
+
+
 def list_sources(ws: Workspace) -> list[ListedSource]:
     """Every source (the newest version of each article) with its quote and claim counts,
     newest publication first."""

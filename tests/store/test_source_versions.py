@@ -257,3 +257,27 @@ def test_an_annotation_whose_words_changed_in_the_newer_version_is_listed_as_alt
         "12,000 homes lost water",
         "moved",
     )
+
+
+def test_the_entity_page_names_an_older_version_a_record_was_left_on(ws):
+    """A quote left on the first version (its words gone from the newer one) was listed on the
+    speaker's page under the article's title alone, as if the article still said it."""
+    from briefing.store.entities import add_entity, entity_page
+    from briefing.store.mentions import list_mentions
+
+    first = import_document(ws, doc()).source_id
+    speaker = add_entity(ws, "A spokesperson", "person")
+    gone = add_quote(ws, first, *span(OLD, "declined to say what caused the break"), speaker_id=speaker)
+    kept = add_quote(ws, first, *span(OLD, "repaired the main pipe"), speaker_id=speaker)
+    ws.db.execute("UPDATE quotes SET speaker_confirmed = 1 WHERE speaker_id = ?", [speaker])
+    start, end = span(OLD, "A spokesperson")
+    ws.db.execute(
+        "INSERT INTO mentions (source_id, entity_id, start, \"end\", text, origin) VALUES (?, ?, ?, ?, ?, 'analyst')",
+        [first, speaker, start, end, "A spokesperson"],
+    )
+    import_document(ws, doc(NEW))
+    titles = {quote_id: title for quote_id, _, title, _ in entity_page(ws, speaker).quotes}
+    assert titles[gone] == "v1 (older) · Water outage ends"
+    assert titles[kept] == "Water outage ends"
+    [mention] = list_mentions(ws, speaker)
+    assert mention.source == "v1 (older) · Water outage ends"  # NEW has no such words: it stayed
