@@ -170,7 +170,8 @@ def split_entity(
             said = (source_id, normalise_name(speaker_text or ""))
             if said in moved_forms and said not in kept_forms:  # named there by a moved form only
                 db.execute("UPDATE quotes SET speaker_id = ?, speaker_confirmed = 1 WHERE id = ?", [new_id, quote_id])
-        if new_key != normalise_name(name):  # "Jordan" the person split from "Jordan" the country
+        still_read = any(form == new_key for _, form in kept_forms)  # other "Pence" mentions stay "Mike Pence"
+        if new_key != normalise_name(name) and not still_read:  # "Jordan" the person split from the country
             _drop_alias_form(ws, entity_id, new_key)
         db.execute("UPDATE entities SET edited = 1 WHERE id = ?", [entity_id])
         moved = ",".join(map(str, ids))

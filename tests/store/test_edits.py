@@ -203,6 +203,23 @@ def test_a_source_s_mentions_stay_where_a_merge_then_a_split_put_them(ws):
     assert rows(ws, "SELECT speaker_id FROM quotes") == [(jeb,)]
 
 
+def test_a_split_keeps_the_alias_the_entity_s_other_mentions_still_read(ws):
+    """One "Pence" split off "Mike Pence" under the name "Pence" took the alias "Pence" from Mike
+    Pence, though two of his mentions still read "Pence": the next analysis could not put them back."""
+    text = "Mike Pence spoke. Pence said the plan works. Pence left. His wife, Pence, smiled."
+    source = add_source(ws, text)
+    conflated = analysis(text, [found(0, text, "Mike Pence", "person", "Pence")])
+    save_analysis(ws, source, conflated)
+    mike = entity_named(ws, "Mike Pence")
+    last = [m[0] for m in rows(ws, "SELECT id, start FROM mentions WHERE text = 'Pence' ORDER BY start")][-1]
+    split_entity(ws, mike["id"], [last], "Pence", reason="Karen Pence")
+    assert entity_named(ws, "Mike Pence")["aliases"] == ["Pence"]
+    save_analysis(ws, source, conflated)
+    kept = [m["start"] for m in entity_named(ws, "Mike Pence")["mentions"]]
+    assert kept == [0, text.index("Pence said"), text.index("Pence left")]
+    assert [m["start"] for m in entity_named(ws, "Pence")["mentions"]] == [text.index("Pence, smiled")]
+
+
 def test_a_same_name_split_separates_a_person_from_a_country(ws):
     text = "Jordan scored. Jordan closed its border."
     source = add_source(ws, text)
