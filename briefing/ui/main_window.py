@@ -57,6 +57,7 @@ from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.widgets import fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
+from briefing.ui.workspace_files import WorkspaceFiles
 
 if TYPE_CHECKING:
     from briefing.ui.startup import FirstPaint
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
         self.briefing_dock.hide()
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
+        self.files = WorkspaceFiles(self)  # File ▸ New, Open, Open Recent, Back Up Now, Restore Backup…
         self.notes_dock = install_notes_dock(self)  # View ▸ Notes; tag colours for the reader
         keep_hidden_tabs_out_of_reach(self)
         self._build_layout()
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self._set_ready(True)
         if self.remember:  # the app, not a screenshot: a backup shortly after start if one is due
             self.backup_timer.start()
+            self.files.remember_recent(ws)
 
     def _set_ready(self, ready: bool) -> None:
         """Nothing can be clicked or typed into until the workspace is open."""

@@ -23,6 +23,7 @@ PLURALS = {"entity": "entities"}  # the reader's highlight layers, as the View m
 def build_menus(window: MainWindow) -> None:
     """File, Edit, Source, Claims, Quotes, Briefing, View and Help, with their shortcuts."""
     file_menu = window.menuBar().addMenu("&File")
+    window.files.fill_menu(file_menu)
     _add_action(window, file_menu, "&Import Files…", window.imports.choose_files, "Ctrl+I")
     _add_action(window, file_menu, "Import &Folder…", window.imports.choose_folder, "Ctrl+Shift+I")
     file_menu.addAction(window.team_queue.action)  # shown on a team workspace only

@@ -1,0 +1,129 @@
+"""File ▸ New, Open, Open Recent, Back Up Now and Restore Backup…: the window shows the other
+workspace and forgets everything of the first; what cannot be opened, backed up or restored is
+said in one line and leaves the workspace open as it was."""
+
+import pytest
+
+from briefing.store import open_workspace
+from briefing.store.backup_files import backup_folder, list_backups
+from briefing.store.lock import CLOSED, marker
+from briefing.store.sources import get_source
+from briefing.ui import damaged, workspace_files
+from briefing.ui.main_window import MainWindow
+from briefing.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def window(qtbot, analysed_path, tmp_path):
+    first = tmp_path / "first.briefing"
+    first.write_bytes(analysed_path.read_bytes())
+    win = MainWindow(open_workspace(first), runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.files.detach()
+
+
+@pytest.fixture
+def said(monkeypatch):
+    """The messages the window shows in a dialog, in order."""
+    shown: list[str] = []
+    for module in (workspace_files, damaged):
+        monkeypatch.setattr(module, "warn", lambda _parent, _title, text, *_: shown.append(text))
+    return shown
+
+
+def test_opening_another_workspace_shows_it_and_forgets_the_first(window, tmp_path):
+    first = window.ws.path
+    sources = window.model.rowCount()
+    window.edit_source("reliability", "A")
+    assert window.undo_stack.count() == 1
+    assert window.files.new_path(tmp_path / "second")  # .briefing is added
+    assert window.windowTitle() == "second.briefing – Briefing"
+    assert window.model.rowCount() == 0
+    assert window.undo_stack.count() == 0  # an undo step of the first workspace never acts on this one
+    assert "second.briefing" in window.statusBar().currentMessage()
+    assert marker(first) == CLOSED  # the first was closed, not left locked
+    assert window.files.open_path(first)
+    assert window.windowTitle() == "first.briefing – Briefing"
+    assert window.model.rowCount() == sources
+    assert [p.name for p in window.files.recent_paths()] == ["first.briefing", "second.briefing"]
+
+
+def test_a_file_that_is_no_workspace_leaves_the_open_one_open(window, tmp_path, said):
+    notes = tmp_path / "notes.briefing"
+    notes.write_text("Meeting notes, not a workspace\n" * 50)
+    assert not window.files.open_path(notes)
+    assert len(said) == 1 and "\n" not in said[0] and "notes.briefing" in said[0]
+    assert window.windowTitle() == "first.briefing – Briefing"
+    assert window.model.rowCount() > 0
+    assert not window.files.new_path(notes)  # New never replaces a file
+    assert "already exists" in said[1]
+    assert notes.read_text().startswith("Meeting notes")
+
+
+def test_a_running_import_is_stopped_only_when_the_analyst_agrees(window, tmp_path):
+    class Running:
+        label = "import"
+
+    window.imports.task = Running()
+    asked: list[str] = []
+    window.files.ask = lambda text, answers: asked.append(text)  # Cancel
+    assert not window.files.new_path(tmp_path / "other.briefing")
+    assert "import is still running" in asked[0]
+    assert window.windowTitle() == "first.briefing – Briefing"
+    assert not (tmp_path / "other.briefing").exists()
+    window.imports.task = None
+
+
+def test_a_recent_workspace_gone_is_said_and_taken_off_the_list(window, tmp_path, said):
+    gone = tmp_path / "gone.briefing"
+    assert window.files.new_path(gone)
+    assert window.files.open_path(tmp_path / "first.briefing")
+    gone.unlink()
+    assert not window.files.open_recent(gone.resolve())
+    assert "gone.briefing: no longer there" in said[0]
+    assert [p.name for p in window.files.recent_paths()] == ["first.briefing"]
+
+
+def test_back_up_now_says_why_it_failed_in_one_line_then_backs_up(window, said):
+    path = window.ws.path
+    backup_folder(path).write_text("in the way")  # a file where the backup folder goes
+    window.files.back_up_now()
+    assert len(said) == 1 and "\n" not in said[0] and "backup folder" in said[0]
+    backup_folder(path).unlink()
+    window.files.back_up_now()
+    assert len(list_backups(path)) == 1
+    assert window.statusBar().currentMessage().startswith("Backed up to ")
+
+
+def test_restoring_a_backup_can_be_undone_by_restoring_the_state_kept(window):
+    path = window.ws.path
+    source_id = window.current_source_id()
+    before = get_source(window.ws, source_id).reliability
+    window.files.back_up_now()
+    backup = list_backups(path)[-1]
+    window.edit_source("reliability", "E")
+    questions: list[str] = []
+    window.files.ask = lambda text, answers: questions.append(text) or 0
+    assert window.files.restore(backup)
+    assert "Its present state is kept" in questions[0]
+    assert get_source(window.ws, source_id).reliability == before
+    assert window.undo_stack.count() == 0
+    assert window.windowTitle() == "first.briefing – Briefing"
+    kept = [b for b in list_backups(path) if b.name.endswith("-before-restore.briefing")]
+    assert len(kept) == 1 and kept[0].name in window.statusBar().currentMessage()
+    assert window.files.restore(kept[0])  # the restore undone
+    assert get_source(window.ws, source_id).reliability == "E"
+
+
+def test_a_read_only_workspace_is_not_restored_into(window, said, tmp_path):
+    path = window.ws.path
+    window.files.back_up_now()
+    window.files.detach()
+    window.attach(open_workspace(path, read_only=True))
+    window.files.ask = lambda text, answers: 0
+    assert not window.files.restore(list_backups(path)[-1])
+    assert "open read-only" in said[0]
+    assert window.windowTitle() == "first.briefing (read-only) – Briefing"
