@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def show_source(self, source_id: int | None, keep_position: bool = False) -> None:
         """Reader and side panels for one source (None: the empty state)."""
+        self.source_actions.keep_typed_summary(source_id)
+        self.panel.summary_source = source_id
         if source_id is None:
             self.reader.show_source(None)
             self.panel.show_items(None, [], [], [], [])
@@ -493,6 +495,7 @@ class MainWindow(QMainWindow):
             self.imports.start(local)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.source_actions.keep_typed_summary(None)
         self.runner.cancel_all_and_wait()
         if not self.remember:
             super().closeEvent(event)

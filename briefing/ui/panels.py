@@ -78,6 +78,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._revisions: dict[int, int] = {}  # claim id -> the revision the list shows
+        self.summary_source: int | None = None  # the source whose summary is shown (and typed into)
         self.setAccessibleName("Side panels")
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText=SUMMARY_HINT)
@@ -135,9 +136,13 @@ class SidePanel(QTabWidget):
         layout.addWidget(self.summary)
         save = QPushButton("Save Summary")
         save.setToolTip("Keep your summary; re-analysis will not replace it")
-        save.clicked.connect(lambda: self.summaryEdited.emit(self.summary.toPlainText()))
+        save.clicked.connect(self._save_summary)
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
         return tab
+
+    def _save_summary(self) -> None:
+        self.summaryEdited.emit(self.summary.toPlainText())
+        self.summary.document().setModified(False)  # saved: nothing typed is left to keep
 
     def _claims_tab(self) -> tuple[QWidget, DragTree, ReasonEdit]:
         """The claim list with the judging row under it, then the claim's evidence, suggestions
@@ -199,7 +204,8 @@ class SidePanel(QTabWidget):
         variants: Mapping[int, list[QuoteVariant]] | None = None,
         language: str | None = None,
     ) -> None:
-        self.summary.setPlainText(summary or "")
+        if not self.summary.document().isModified():  # a summary being typed stays through a refresh
+            self.summary.setPlainText(summary or "")
         # a source the analysis does not read never gets a summary from it: running it again is no help
         self.summary.setPlaceholderText(SUMMARY_HINT if is_analysed_language(language) else SUMMARY_NOT_READ)
         # the rows picked stay picked through a refresh (an edit, the re-ranking that follows

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QMenu, QPushButton
 
-from briefing.domain import ImportReport, WorkspaceError, counted
+from briefing.domain import BriefingError, ImportReport, WorkspaceError, counted
 from briefing.store import Workspace
 from briefing.store.backup import back_up
 from briefing.store.source_snapshots import (
@@ -31,6 +31,7 @@ from briefing.store.source_snapshots import (
 )
 from briefing.store.source_versions import newest_version, source_version
 from briefing.store.sources import count_not_analysed, list_source_details, source_values
+from briefing.ui.commands import edit_source_command
 from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersionsDialog, write_version_line
 from briefing.ui.plain import ask, tip
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
@@ -87,6 +88,26 @@ class SourceActions:
         self.compare_dialog: CompareVersionsDialog | None = None
         window.reader.version_line = lambda cursor, source, meta: write_version_line(window.ws, cursor, source, meta)
         window.reader.anchorClicked.connect(self._version_link)
+
+    def keep_typed_summary(self, next_source: int | None) -> None:
+        """Save a summary typed and not saved as the analyst leaves its source (for another source,
+        another workspace, or on closing the window): it was lost without a word. Undo takes it back."""
+        window = self.window
+        panel, source_id = window.panel, window.panel.summary_source
+        document = panel.summary.document()
+        if not document.isModified() or source_id is None or source_id == next_source or not window.attached:
+            return
+        document.setModified(False)
+        text = panel.summary.toPlainText()
+        try:
+            if text == (source_values(window.ws, source_id, ("summary",))["summary"] or ""):
+                return
+        except BriefingError:
+            return  # the source was deleted meanwhile
+        if window.push_command(
+            lambda: edit_source_command(window.ws, source_id, "summary", text, None, window.after_edit)
+        ):
+            window.statusBar().showMessage("Your summary of the source you left was saved (Undo takes it back).", 8000)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Source menu's entries for the selected sources."""

@@ -125,6 +125,7 @@ class WorkspaceFiles(QObject):
         from briefing.ui.window_state import save_reading
 
         window = self.window
+        window.source_actions.keep_typed_summary(None)
         window.runner.cancel_all_and_wait()
         window.backup_timer.stop()
         if not window.attached:
