@@ -96,6 +96,10 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
             reason = "not an SQLite file, or its header is damaged"
             raise WorkspaceError(f"{path}: not a Briefing workspace ({reason})") from None
         detail = " ".join(str(exc).split())[:160]
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT:  # a file cut short or overwritten
+            raise WorkspaceDamaged(
+                f"{path}: the workspace file is damaged ({detail}); restore a backup with 'briefing restore'"
+            ) from None
         raise WorkspaceError(f"{path}: not a readable Briefing workspace ({detail})") from None
     except ValueError:  # text that is not UTF-8 where SQLite keeps names and schema
         raise WorkspaceDamaged(f"{path}: the workspace file is damaged (its schema is not readable text)") from None

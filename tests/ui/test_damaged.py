@@ -59,3 +59,16 @@ def test_declining_changes_nothing(copy):
     before = copy.read_bytes()
     assert not damaged.offer_restore(None, copy, _open_error(copy), ask=lambda text, backup: False)
     assert copy.read_bytes() == before
+
+
+def test_a_truncated_workspace_is_damaged_and_its_backup_offered(copy):
+    """A file cut short (a copy interrupted, a full disk) fails as SQLite reads its schema: it is
+    a damaged workspace, for which the window offers the backup, not a file of another kind."""
+    with open_workspace(copy) as ws:
+        back_up(ws)
+    lock.lock_path(copy).unlink()
+    copy.write_bytes(copy.read_bytes()[: copy.stat().st_size // 3])
+    error = _open_error(copy)
+    assert "damaged" in str(error) and "\n" not in str(error)
+    assert damaged.offer_restore(None, copy, error, ask=lambda text, backup: True)
+    open_workspace(copy).close()
