@@ -32,6 +32,13 @@ def strip_bidi(text: str) -> str:
     return BIDI_CONTROLS.sub("", text)
 
 
+def inert_bidi(text: str) -> str:
+    """``text`` with each bidi override, embedding and isolate made a zero-width space: as long as
+    before (offsets into it still hold), and a right-to-left override no longer shows what follows
+    it reversed ('report.exe' made to read 'exe.troper')."""
+    return BIDI_CONTROLS.sub("\u200b", text)
+
+
 # C0 and C1 controls but tab, line feed and carriage return: an escape sequence recolours a
 # terminal that shows the file, and XML cannot hold them
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

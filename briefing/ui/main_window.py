@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import __version__
-from briefing.domain import BriefingError, ImportReport
+from briefing.domain import BriefingError, ImportReport, strip_bidi
 from briefing.store import Workspace, open_workspace
 from briefing.store.annotations import list_note_rows
 from briefing.store.backup import maybe_back_up
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self._ws = ws
         self.team_changes.listen()
         self.team_queue.attach()
-        self.setWindowTitle(f"{ws.name}{' (read-only)' if ws.read_only else ''} – Briefing")
+        self.setWindowTitle(f"{strip_bidi(ws.name)}{' (read-only)' if ws.read_only else ''} – Briefing")
         self.banner.setVisible(ws.read_only)
         if ws.read_only:
             self.banner.setText(

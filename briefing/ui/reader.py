@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing.domain import Source, strip_bidi
+from briefing.domain import Source, inert_bidi, strip_bidi
 from briefing.languages import ENGLISH_ONLY, is_analysed_language
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
@@ -153,7 +153,7 @@ class Reader(QTextBrowser):
         title = QTextCharFormat()
         title.setFontPointSize(self.font().pointSizeF() * 1.7)
         title.setFontWeight(QFont.Weight.Bold)
-        cursor.insertText(source.title or "(untitled)", title)
+        cursor.insertText(inert_bidi(source.title or "(untitled)"), title)  # offsets into it hold
         meta = QTextCharFormat()
         meta.setForeground(QColor("#808080"))
         block = QTextBlockFormat()

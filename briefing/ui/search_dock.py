@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, counted
+from briefing.domain import BriefingError, counted, strip_bidi
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
@@ -238,8 +238,8 @@ class SearchDock(QDockWidget):
             item = QTreeWidgetItem(
                 [
                     hit.kind + (f" · {hit.status}" if hit.status else ""),
-                    hit.title or "(untitled)",
-                    hit.speaker or "",
+                    strip_bidi(hit.title or "(untitled)"),
+                    strip_bidi(hit.speaker or ""),
                     "",
                 ]
             )

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
-from briefing.domain import SourceRow
+from briefing.domain import SourceRow, strip_bidi
 from briefing.ui.paging import RowPages
 from briefing.ui.plain import tip
 
@@ -192,7 +192,7 @@ def _not_analysed(row: SourceRow, column: int, role: int, queued: bool = False) 
 def shown_title(row: SourceRow) -> str:
     """The title, or for a source without one "(untitled) · " and the name of the file imported."""
     if row.title:
-        return row.title
+        return strip_bidi(row.title)  # a received title's U+202E would show the rest of it reversed
     name = getattr(row, "file_name", None)
     return f"(untitled) · {name}" if name else "(untitled)"
 
@@ -242,7 +242,7 @@ def _display(row: SourceRow, column: int) -> str:
     value = (row.title, row.outlet, row.published, row.reliability, row.quote_count, row.claim_count)[column]
     if column == 0:
         return version_mark(row) + shown_title(row)
-    return "" if value is None else str(value)
+    return "" if value is None else strip_bidi(str(value))
 
 
 def version_mark(row: SourceRow) -> str:
