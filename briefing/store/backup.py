@@ -15,6 +15,7 @@ registers). Restoring a backup opens workspaces, so it lives above, in ``briefin
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -152,7 +153,8 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
         raise WorkspaceError(f"{target}: backup failed ({exc.strerror or exc})") from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-journal")):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even this: its error was said
+                leftover.unlink(missing_ok=True)
 
 
 def _into_folder(conn: sqlite3.Connection, workspace: Path, keep: int | None, label: str) -> Path:

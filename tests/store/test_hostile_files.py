@@ -198,3 +198,26 @@ def test_restore_onto_a_read_only_disk_says_so_in_one_line(read_only_mount, tmp_
         restore_backup(target, backup)
     assert str(target) in str(caught.value) and "read-only" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+@pytest.fixture
+def read_only_backups(tmp_path):
+    """The backup folder of tmp_path/case.briefing is a disk of its own, made read-only by the test."""
+    yield from mounted_tmpfs(tmp_path / "case.briefing.backups", "4m")
+
+
+def test_a_backup_into_a_read_only_folder_says_so_in_one_line(read_only_backups, tmp_path):
+    """The backup folder on a read-only disk (a mount, a share): one line naming the file and the
+    reason, never the operating system's exception."""
+    from briefing.store.backup import back_up
+
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_backups)], check=True)
+    with open_workspace(tmp_path / "case.briefing") as ws:
+        add_entity(ws, "Marta Okafor", "person")
+        for target in (None, read_only_backups / "copy.briefing"):
+            with pytest.raises(WorkspaceError) as caught:
+                back_up(ws, target)
+            message = str(caught.value)
+            assert "read-only file system" in message.lower() and "\n" not in message
+            assert str(read_only_backups) in message and "Errno" not in message
+    assert list(read_only_backups.iterdir()) == []
