@@ -495,10 +495,9 @@ class MainWindow(QMainWindow):
             self.imports.start(local)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.source_actions.keep_typed_summary(None)
-        self.runner.cancel_all_and_wait()
-        if not self.remember:
-            super().closeEvent(event)
+        if not self.files.may_close():
+            event.ignore()  # the analyst let the import run on
             return
-        save_state(self)
+        if self.remember:
+            save_state(self)
         super().closeEvent(event)

@@ -83,26 +83,35 @@ class WorkspaceFiles(QObject):
             return False
         return self.open_path(path)
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, note: str = "") -> bool:
         """Show the workspace at ``path`` in the window; True when it is shown. The workspace open
         stays open when the other cannot be opened (the reason is said in one line)."""
+        from briefing.store.backup_files import backup_folder, list_backups
+
         window = self.window
         current = window.ws.path if window.attached else None
         if current is not None and _same_file(current, path):
             window.statusBar().showMessage(f"{path.name} is already open in this window", 5000)
             return True
-        if not self.may_leave(f"open {path.name}"):
+        if not note and not self.may_leave(f"open {path.name}"):
             return False
+        kept = set(list_backups(path))
         try:
             ws = _open_file(path)
         except BriefingError as exc:
             from briefing.ui.damaged import offer_restore
 
-            if offer_restore(window, path, exc):
-                return self.open_path(path)  # restored: open it now
+            if offer_restore(window, path, exc):  # restored: open it now
+                return self.open_path(
+                    path, f"; restored from its newest backup (the damaged file is in {backup_folder(path)})"
+                )
             return False
         self.switch_to(ws)
-        window.statusBar().showMessage(f"Opened {ws.name}{' read-only' if ws.read_only else ''} ({path.parent})", 10000)
+        upgraded = [b for b in list_backups(path) if b not in kept and b.stem.endswith("-before-upgrade")]
+        if upgraded:  # a colleague's older Briefing can no longer open it
+            note += f"; upgraded for this version of Briefing, the file as it was is kept as {upgraded[-1].name}"
+        read_only = " read-only" if ws.read_only else ""
+        window.statusBar().showMessage(f"Opened {ws.name}{read_only} ({path.parent}){note}", 30000 if note else 10000)
         return True
 
     def may_leave(self, doing: str) -> bool:
@@ -113,6 +122,15 @@ class WorkspaceFiles(QObject):
         what = "An import" if task.label == "import" else "An analysis"
         text = f"{what} is still running. Stop it and {doing}? What it finished is kept."
         return self.ask(text, ("Stop and Continue",)) == 0
+
+    def may_close(self) -> bool:
+        """Closing the window: a running import stops only if the analyst agrees; a summary being
+        typed is saved; then every task ends. False when the window stays open."""
+        if not self.may_leave("close the window"):
+            return False
+        self.window.source_actions.keep_typed_summary(None)
+        self.window.runner.cancel_all_and_wait()
+        return True
 
     def switch_to(self, ws: Workspace) -> None:
         """Close the window's workspace (its place is remembered) and show ``ws``."""

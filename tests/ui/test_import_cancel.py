@@ -65,6 +65,7 @@ with open_workspace(sys.argv[1]) as ws:
     win.imports.task.progressed.connect(lambda done, total, label: labels.append(label))
     while not any(label.startswith("Analysing") for label in labels):
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # each progress is an event
+    win.files.ask = lambda text, answers: 0  # Stop and Continue
     start = time.perf_counter()
     win.close()
     print(json.dumps({"close_seconds": round(time.perf_counter() - start, 3)}), flush=True)

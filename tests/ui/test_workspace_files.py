@@ -127,3 +127,43 @@ def test_a_read_only_workspace_is_not_restored_into(window, said, tmp_path):
     assert not window.files.restore(list_backups(path)[-1])
     assert "open read-only" in said[0]
     assert window.windowTitle() == "first.briefing (read-only) – Briefing"
+
+
+def test_closing_during_an_import_asks_and_the_window_stays_if_told(window):
+    class Running:
+        label = "analysis"
+
+    window.imports.task = Running()
+    asked: list[str] = []
+    window.files.ask = lambda text, answers: asked.append(text)  # Cancel
+    assert not window.close()
+    assert window.isVisible() and "analysis is still running" in asked[0] and "close the window" in asked[0]
+    window.files.ask = lambda text, answers: 0
+    assert window.close()
+    window.imports.task = None
+
+
+def test_a_workspace_of_an_older_version_says_it_was_upgraded_and_where_its_copy_is(window, tmp_path):
+    from tests.old_schema import workspace_at_schema
+
+    older = tmp_path / "colleague.briefing"
+    db = workspace_at_schema(older, 5)
+    db.conn.commit()
+    db.close()
+    assert window.files.open_path(older)
+    message = window.statusBar().currentMessage()
+    assert "upgraded" in message and "-before-upgrade.briefing" in message and "\n" not in message
+
+
+def test_a_damaged_workspace_restored_on_opening_says_so(window, tmp_path, monkeypatch):
+    from briefing.store.backup import back_up
+
+    case = tmp_path / "case.briefing"
+    case.write_bytes((tmp_path / "first.briefing").read_bytes())
+    with open_workspace(case) as ws:
+        back_up(ws)
+    case.write_bytes(case.read_bytes()[: case.stat().st_size // 3])
+    monkeypatch.setattr(damaged, "_ask", lambda parent, text: True)
+    assert window.files.open_path(case)
+    assert window.windowTitle() == "case.briefing – Briefing"
+    assert "restored from its newest backup" in window.statusBar().currentMessage()
