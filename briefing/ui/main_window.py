@@ -45,6 +45,7 @@ from briefing.ui.navigation import Navigation
 from briefing.ui.notes_browser import install_notes_dock
 from briefing.ui.panels import SidePanel
 from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
+from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(ws.read_only)
         if ws.read_only:
             self.banner.setText(
-                f"<b>Read-only.</b> {html.escape(ws.read_only_reason or '')}. You can read, search and "
+                f"<b>Read-only.</b> {html.escape(as_sentence(ws.read_only_reason or ''))}. You can read, search and "
                 "export; changes cannot be saved until it is opened for writing."
             )
         self.briefing_dock.attach(ws)

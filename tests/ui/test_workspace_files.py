@@ -127,6 +127,7 @@ def test_a_read_only_workspace_is_not_restored_into(window, said, tmp_path):
     assert not window.files.restore(list_backups(path)[-1])
     assert "open read-only" in said[0]
     assert window.windowTitle() == "first.briefing (read-only) – Briefing"
+    assert "Read-only.</b> It was opened read-only." in window.banner.text()  # a sentence, with its capital
 
 
 def test_closing_during_an_import_asks_and_the_window_stays_if_told(window):
