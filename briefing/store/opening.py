@@ -134,7 +134,8 @@ def _unwritable_folder(exc: OSError) -> str:
 def _unwritable(target: Path, reason: str, fallback_read_only: bool) -> Workspace:
     if fallback_read_only and target.exists():
         return _open_read_only(target, reason)
-    raise WorkspaceError(f"{target}: cannot be changed: {reason}")
+    made = "changed" if target.exists() else "made"  # a new workspace's file is not there yet
+    raise WorkspaceError(f"{target}: cannot be {made}: {reason}")
 
 
 def _open_read_only(target: Path, reason: str) -> Workspace:

@@ -197,3 +197,12 @@ def test_an_import_onto_a_full_disk_stops_with_one_clear_line(small_disk, tmp_pa
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM sources").fetchone()[0] == kept
     conn.close()
+
+
+def test_a_new_workspace_on_a_read_only_disk_cannot_be_made_and_says_so(read_only_file):
+    new = read_only_file.with_name("new.briefing")
+    for fallback in (False, True):
+        with pytest.raises(WorkspaceError) as caught:
+            open_workspace(new, fallback_read_only=fallback)
+        assert str(caught.value) == f"{new}: cannot be made: it is on a read-only disk"
+    assert not new.exists()
