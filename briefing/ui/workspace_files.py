@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -156,6 +156,14 @@ class WorkspaceFiles(QObject):
         window.entity_dock.hide()
         window.search_dock.results.clear()
         window.search_dock.field.clear()
+        # the source and rows picked, and the filter, were the first workspace's: the same ids in
+        # the next one are other records
+        window.filter_edit.blockSignals(True)
+        window.filter_edit.clear()
+        window.filter_edit.blockSignals(False)
+        window.filter_timer.stop()  # a filter typed a moment ago is not applied to the next one
+        window.model.text = ""
+        window.table.setCurrentIndex(QModelIndex())
         old, window._ws = window.ws, None
         old.close()
 

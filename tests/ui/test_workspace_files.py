@@ -10,6 +10,7 @@ from briefing.store.lock import CLOSED, marker
 from briefing.store.sources import get_source
 from briefing.ui import damaged, workspace_files
 from briefing.ui.main_window import MainWindow
+from briefing.ui.source_model import SourceIdRole
 from briefing.ui.tasks import TaskRunner
 
 
@@ -168,3 +169,20 @@ def test_a_damaged_workspace_restored_on_opening_says_so(window, tmp_path, monke
     assert window.files.open_path(case)
     assert window.windowTitle() == "case.briefing – Briefing"
     assert "restored from its newest backup" in window.statusBar().currentMessage()
+
+
+def test_the_next_workspace_opens_at_its_own_first_source_not_at_the_same_id(window, tmp_path):
+    """Ids of one workspace name other records in another: what was picked or filtered in the
+    first is not carried over, nor the reader's selection."""
+    twin = tmp_path / "twin.briefing"
+    twin.write_bytes((tmp_path / "first.briefing").read_bytes())
+    first_row = window.model.index(0, 0).data(SourceIdRole)
+    window.filter_edit.setText("water")
+    window._apply_filter()
+    picked = window.model.index(window.model.rowCount() - 1, 0).data(SourceIdRole)
+    window.select_source(picked)
+    window.reader.select_range(0, 20)
+    assert window.files.open_path(twin)
+    assert window.filter_edit.text() == "" and window.model.text == ""
+    assert window.current_source_id() == first_row != picked
+    assert not window.reader.textCursor().hasSelection()
