@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         self.runner.start(task)
 
     def _backup_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Backup failed: {message}", 10000)
+        self.statusBar().showMessage(f"Automatic backup: {message}", 30000)  # the message says it failed, and why
 
     def _backed_up(self, made) -> None:
         """A routine notice: it joins what the status bar says (an import's result stays in view)."""
