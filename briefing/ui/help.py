@@ -71,7 +71,10 @@ if TYPE_CHECKING:
 GETTING_STARTED = """
 <h2>Getting started</h2>
 <p>Briefing turns a pile of articles and reports into a short, sourced briefing note. Everything
-stays in one workspace file on this computer; nothing is sent anywhere.</p>
+stays in one workspace file on this computer; nothing is sent anywhere. One workspace per
+investigation: <b>File ▸ New Workspace…</b> (Ctrl+N) starts one, <b>Open Workspace…</b> (Ctrl+O)
+and <b>Open Recent</b> go back to another. Briefing keeps backups of it as you work; <b>File ▸
+Back Up Now</b> makes one at once and <b>Restore Backup…</b> brings one back.</p>
 <h3>1. Import</h3>
 <p><b>File ▸ Import Files…</b> (Ctrl+I) or <b>Import Folder…</b> (Ctrl+Shift+I), or drop files on
 the window: web pages (.html, or .mhtml saved as one file), PDF, Word, e-mail, text and Markdown.

@@ -188,3 +188,8 @@ def test_each_help_page_opens_with_the_keyboard_in_it(demo_window, qtbot, tab):
     if tab == 0:
         qtbot.keyClicks(focus, "claim")
         assert dialog.filter.text() == "claim"
+
+
+def test_getting_started_says_where_workspaces_and_backups_are_handled():
+    text = re.sub(r"\s+", " ", GETTING_STARTED)
+    assert "File ▸ New Workspace…" in text and "Open Recent" in text and "Restore Backup…" in text
