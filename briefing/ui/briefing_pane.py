@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, counted
+from briefing.domain import BriefingError, clipped, counted, strip_bidi
 from briefing.export.note import cautions_line
 from briefing.note_content import BriefingNote
 from briefing.store.briefings import list_briefings, read_briefing
@@ -444,7 +444,7 @@ class BriefingDock(QDockWidget):
             return
         self.save_editor()  # an undo brings the note back with it
         if not confirmed and not ask(
-            self, "Delete Briefing Note", f"Delete “{self.note.title}”? Edit ▸ Undo brings it back."
+            self, "Delete Briefing Note", f"Delete “{_named(self.note.title)}”? Edit ▸ Undo brings it back."
         ):
             return
         note_id = self.note.id
@@ -478,3 +478,9 @@ class BriefingDock(QDockWidget):
         empty = "; the note has no items yet, only its title" if not self.note.items else ""
         message = f"Exported “{self.note.title}” to {target}{empty}{flagged}{shortfall}."
         self.window_.statusBar().showMessage(message, 20000 if missing else 10000)
+
+
+def _named(title: str) -> str:
+    """A note's title in a question: a received one may run to pages, or turn around what follows
+    a bidi override."""
+    return clipped(strip_bidi(title), 160)

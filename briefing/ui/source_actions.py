@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QMenu, QPushButton
 
-from briefing.domain import BriefingError, ImportReport, WorkspaceError, counted
+from briefing.domain import BriefingError, ImportReport, WorkspaceError, clipped, counted, strip_bidi
 from briefing.store import Workspace
 from briefing.store.backup import back_up
 from briefing.store.source_snapshots import (
@@ -343,7 +343,8 @@ class SourceActions:
             return
         details = list_source_details(window.ws, ids)
         if len(details) == 1:
-            label = f"“{details[0].title or '(untitled)'}”"
+            # a received title may run to pages, and turn around what follows a bidi override
+            label = f"“{clipped(strip_bidi(details[0].title or '(untitled)'), 160)}”"
             question = f"Delete the source {label}?"
         else:
             label, question = f"{len(details)} sources", f"Delete {len(details)} sources?"

@@ -420,3 +420,15 @@ def test_a_claim_re_worded_after_it_went_into_the_note_is_listed_by_its_words_no
     window.briefing_dock.refresh()
     text = window.briefing_dock.items.item(0).text()
     assert " ".join(get_claim(window.ws, claim_id)["text"].split()) in text and claim["text"] not in text
+
+
+def test_delete_names_a_very_long_received_note_title_in_a_few_lines(demo_window, monkeypatch):
+    from briefing.store.briefings import create_briefing
+    from briefing.ui import briefing_pane
+
+    dock = demo_window.briefing_dock
+    dock.refresh(create_briefing(demo_window.ws, "Received \u202e" + "brief " * 2000))
+    asked = []
+    monkeypatch.setattr(briefing_pane, "ask", lambda parent, title, text: asked.append(text) or False)
+    dock.delete_note()
+    assert len(asked[0]) < 300 and "\u202e" not in asked[0]

@@ -14,7 +14,7 @@ from briefing.pipeline import import_paths
 from briefing.store.backup import list_backups
 from briefing.store.counts import count_rows
 from briefing.store.history import history_for
-from briefing.store.sources import get_source_details, list_sources, not_analysed_ids
+from briefing.store.sources import get_source_details, list_sources, not_analysed_ids, update_source
 from briefing.ui.import_flow import import_counted
 from briefing.ui.source_model import NOT_ANALYSED_MARK, AnalysedRole, SourceIdRole
 
@@ -338,3 +338,16 @@ def test_the_grade_menu_checks_the_grade_of_the_source_read(demo_window):
     demo_window.edit_source("reliability", None)
     grades.aboutToShow.emit()
     assert [a.text() for a in grades.actions() if a.isChecked()] == ["&Not Graded"]
+
+
+def test_delete_names_a_very_long_received_title_in_a_few_lines(demo_window):
+    """A title of thousands of characters (a received workspace) made the question taller than
+    the screen, its Yes and No out of reach; a bidi override turned the rest of it around."""
+    win = demo_window
+    source_id = win.current_source_id()
+    update_source(win.ws, source_id, title="Very long title \u202e" + "word " * 2000)
+    asked = []
+    win.source_actions.confirm = lambda parent, title, text: asked.append(text) or False
+    win.source_actions.delete([source_id])
+    first_line = asked[0].split("\n")[0]
+    assert len(first_line) < 240 and first_line.endswith("…”?") and "\u202e" not in first_line
