@@ -34,6 +34,7 @@ from briefing.store.migrations import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VER
 from briefing.store.schema_check import expected_objects, list_strangers
 
 EMPTY = -1  # check_existing's answer for an empty or missing file: a new workspace
+RESTORE_HINT = "; restore a backup with 'briefing restore'"  # ends the message of a damaged file
 _KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
 
 
@@ -97,9 +98,7 @@ def check_existing(path: Path, *, thorough: bool, exclusive: bool = False) -> in
             raise WorkspaceError(f"{path}: not a Briefing workspace ({reason})") from None
         detail = " ".join(str(exc).split())[:160]
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT:  # a file cut short or overwritten
-            raise WorkspaceDamaged(
-                f"{path}: the workspace file is damaged ({detail}); restore a backup with 'briefing restore'"
-            ) from None
+            raise WorkspaceDamaged(f"{path}: the workspace file is damaged ({detail}){RESTORE_HINT}") from None
         raise WorkspaceError(f"{path}: not a readable Briefing workspace ({detail})") from None
     except ValueError:  # text that is not UTF-8 where SQLite keeps names and schema
         raise WorkspaceDamaged(f"{path}: the workspace file is damaged (its schema is not readable text)") from None
@@ -157,9 +156,7 @@ def check_search_index(path: Path, conn: sqlite3.Connection, applied: int, thoro
                 conn.execute("DROP TABLE temp.index_walk")
     except sqlite3.Error as exc:
         detail = " ".join(str(exc).split())[:120]
-        raise WorkspaceDamaged(
-            f"{path}: its search index is damaged ({detail}); restore a backup with 'briefing restore'"
-        ) from None
+        raise WorkspaceDamaged(f"{path}: its search index is damaged ({detail}){RESTORE_HINT}") from None
 
 
 def check_integrity(path: Path, conn: sqlite3.Connection) -> None:
@@ -170,6 +167,4 @@ def check_integrity(path: Path, conn: sqlite3.Connection) -> None:
         problems = [str(exc)]
     if problems != ["ok"]:
         detail = " ".join(problems[0].split())[:120]
-        raise WorkspaceDamaged(
-            f"{path}: the workspace file is damaged ({detail}); restore a backup with 'briefing restore'"
-        )
+        raise WorkspaceDamaged(f"{path}: the workspace file is damaged ({detail}){RESTORE_HINT}")

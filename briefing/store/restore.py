@@ -15,7 +15,7 @@ from briefing.domain import WorkspaceError, WorkspaceLocked
 from briefing.store import lock as locking
 from briefing.store.backup import back_up, copy_database, has_content, keep_count, new_backup_name
 from briefing.store.backup_files import backup_folder
-from briefing.store.integrity import EMPTY, check_existing, read_only_uri
+from briefing.store.integrity import EMPTY, RESTORE_HINT, check_existing, read_only_uri
 from briefing.store.opening import open_workspace
 from briefing.store.workspace import Workspace
 
@@ -54,8 +54,8 @@ def check_backup(path: Path) -> None:
         raise WorkspaceError(f"{path}: no such backup file")
     try:
         version = check_existing(path, thorough=True)
-    except WorkspaceError as exc:
-        raise WorkspaceError(f"cannot restore from {exc}") from None
+    except WorkspaceError as exc:  # restoring is what the analyst is doing: no advice to do it
+        raise WorkspaceError(f"cannot restore from {str(exc).removesuffix(RESTORE_HINT)}") from None
     if version in (EMPTY, 0):
         raise WorkspaceError(f"cannot restore from {path}: not a Briefing workspace (empty)")
 

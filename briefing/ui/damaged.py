@@ -19,8 +19,9 @@ def offer_restore(parent: QWidget, target: Path | None, error: BriefingError, as
     in tests: ask(text, backup) -> bool."""
     from briefing.store.backup import list_backups
     from briefing.store.backup_files import backup_folder
+    from briefing.store.integrity import RESTORE_HINT
 
-    message = str(error).replace("; restore a backup with 'briefing restore'", "")
+    message = str(error).replace(RESTORE_HINT, "")
     backups = list_backups(target) if isinstance(error, WorkspaceDamaged) and target is not None else []
     if not backups:
         if isinstance(error, WorkspaceDamaged) and target is not None:

@@ -331,3 +331,17 @@ def test_a_backup_onto_a_full_disk_says_how_many_backups_are_kept(case, monkeypa
         f"{backup_folder(case)}: disk full; no backup was made; 2 earlier backups are kept (free some space)"
     )
     assert len(list_backups(case)) == 2 and [p.name for p in backup_folder(case).iterdir() if p.name[0] == "."] == []
+
+
+def test_a_damaged_backup_is_refused_without_sending_the_analyst_to_restore_a_backup(case, tmp_path):
+    """Restoring is what the analyst is doing: the refusal says the backup is damaged, not
+    'restore a backup with briefing restore'."""
+    damaged = tmp_path / "damaged-copy.briefing"
+    with open_workspace(case) as ws:
+        back_up(ws, damaged)
+    damaged.write_bytes(damaged.read_bytes()[:5000])
+    with pytest.raises(WorkspaceError) as caught:
+        restore_backup(case, damaged)
+    message = str(caught.value)
+    assert message.startswith(f"cannot restore from {damaged}: the workspace file is damaged")
+    assert "briefing restore" not in message and "\n" not in message
