@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, strip_bidi
 from briefing.paths import WORKSPACE_SUFFIX
 from briefing.ui.plain import choose, tip, warn
 from briefing.ui.tasks import Task
@@ -111,7 +111,8 @@ class WorkspaceFiles(QObject):
         if upgraded:  # a colleague's older Briefing can no longer open it
             note += f"; upgraded for this version of Briefing, the file as it was is kept as {upgraded[-1].name}"
         read_only = " read-only" if ws.read_only else ""
-        window.statusBar().showMessage(f"Opened {ws.name}{read_only} ({path.parent}){note}", 30000 if note else 10000)
+        opened = strip_bidi(f"Opened {ws.name}{read_only} ({path.parent}){note}")
+        window.statusBar().showMessage(opened, 30000 if note else 10000)
         return True
 
     def may_leave(self, doing: str) -> bool:
@@ -185,7 +186,8 @@ class WorkspaceFiles(QObject):
         menu.clear()
         paths = self.recent_paths()
         for number, path in enumerate(paths[:9], start=1):
-            shown = f"{path.name}  ({path.parent})".replace("&", "&&")  # an & in a name is no mnemonic
+            # a received file's name may hold a bidi override; an & in it is no mnemonic
+            shown = strip_bidi(f"{path.name}  ({path.parent})").replace("&", "&&")
             action = menu.addAction(f"&{number} {shown}")
             action.setToolTip(tip(str(path)))
             action.triggered.connect(lambda _=False, p=path: self.open_recent(p))

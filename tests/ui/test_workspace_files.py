@@ -194,3 +194,14 @@ def test_an_automatic_backup_that_fails_says_why_once(window):
     message = window.statusBar().currentMessage()
     assert message.startswith("Automatic backup: ") and "cannot make the backup folder" in message
     assert message.lower().count("backup failed") == 0 and "\n" not in message
+
+
+def test_a_received_file_name_with_a_bidi_override_reads_as_it_is(window, tmp_path):
+    received = tmp_path / "minutes\u202egnp.briefing"
+    received.write_bytes((tmp_path / "first.briefing").read_bytes())
+    assert window.files.open_path(received)
+    window.files._fill_recent()
+    labels = [a.text() for a in window.files.recent_menu.actions()]
+    shown = [window.windowTitle(), window.statusBar().currentMessage(), *labels]
+    assert not any("\u202e" in text for text in shown)
+    assert labels[0].startswith("&1 minutesgnp.briefing")
