@@ -374,7 +374,14 @@ def workspace_path(path: str | Path | None = None) -> Path:
 
 def create_demo_workspace(target: Path) -> None:
     """Build the demo workspace beside ``target`` and move it into place only when complete."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only home, a file where the folder goes: the window must say it
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise WorkspaceError(
+            f"{target.parent}: cannot make the folder for your workspace ({reason}); "
+            "briefing --workspace FILE.briefing keeps one elsewhere"
+        ) from None
     draft = target.with_name(target.name + ".draft")
     for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
         leftover.unlink(missing_ok=True)

@@ -295,3 +295,19 @@ def test_an_import_ranks_only_the_claims_its_sources_can_change(analysed_path, t
         new = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
         households = next(c for c in list_claims(ws) if "62,000 households" in c["text"] and c["source_id"] != new)
         assert new in {s["source_id"] for s in list_suggestions(ws, households["id"])}
+
+
+def test_a_default_workspace_whose_folder_cannot_be_made_is_said_in_one_line(tmp_path):
+    """A first start where the user's data folder cannot be made (a read-only home, a file in its
+    place): one line naming the folder, not an OSError the window could not show."""
+    from briefing.domain import WorkspaceError
+    from briefing.pipeline import create_demo_workspace
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder goes")
+    target = blocker / "Briefing" / "workspace.briefing"
+    with pytest.raises(WorkspaceError) as caught:
+        create_demo_workspace(target)
+    message = str(caught.value)
+    assert message.startswith(f"{target.parent}: cannot make the folder for your workspace (")
+    assert "--workspace" in message and "\n" not in message
