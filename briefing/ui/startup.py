@@ -89,7 +89,7 @@ class Opening(QObject):
         (a damaged file, for which the window offers a backup), or the worker's words."""
         self._close_dialog()
         try:
-            ws = self.opener()
+            ws = opened_by(self.opener)
         except BriefingError as exc:
             self.failed(exc)
             return
@@ -103,7 +103,7 @@ class Opening(QObject):
 
     def _open(self) -> None:
         try:
-            ws = self.opener()
+            ws = opened_by(self.opener)
         except BriefingError as exc:
             self.failed(exc)
             return
@@ -114,6 +114,18 @@ class Opening(QObject):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
+
+
+def opened_by(opener: Callable[[], Workspace]) -> Workspace:
+    """``opener()``, with an operating system's error the store let through (a folder gone, a
+    disk unplugged) made one line the window can show: never an exception that leaves it at
+    'Opening the workspace…'."""
+    try:
+        return opener()
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        where = f"{exc.filename}: " if exc.filename else "the workspace "
+        raise WorkspaceError(f"{where}cannot be opened ({reason})") from None
 
 
 class FirstPaint(QObject):

@@ -299,10 +299,11 @@ def _open_file(path: Path) -> Workspace:
     cannot be written, after waiting a moment for a command that holds the lock briefly."""
     from briefing.pipeline import open_default_workspace
     from briefing.store.lock import LOCK_WAIT
+    from briefing.ui.startup import opened_by
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a file not closed normally is checked in full
     try:
-        return open_default_workspace(path, fallback_read_only=True, backup=False, wait=LOCK_WAIT)
+        return opened_by(lambda: open_default_workspace(path, fallback_read_only=True, backup=False, wait=LOCK_WAIT))
     finally:
         QGuiApplication.restoreOverrideCursor()
 

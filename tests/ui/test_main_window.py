@@ -438,3 +438,24 @@ def test_the_app_opens_a_team_workspace(qtbot, analysed_path, team_database):
         window.close()
         if window.attached:
             window.ws.close()
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_an_operating_system_error_while_opening_reaches_the_window_as_one_line(qtbot, tmp_path, prepared):
+    """Anything the store did not turn into its own error (a folder that vanished, a disk gone)
+    must still reach the window's 'failed', never leave it at 'Opening the workspace…'."""
+    from briefing.ui.startup import open_when_painted
+
+    def opener():
+        raise PermissionError(13, "Permission denied", str(tmp_path / "case.briefing"))
+
+    def prepare(progress, cancelled):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "case.briefing"))
+
+    failures = []
+    window = MainWindow(None, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    open_when_painted(window, opener, failures.append, prepare=prepare if prepared else None)
+    window.show()
+    qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
+    assert str(failures[0]) == f"{tmp_path / 'case.briefing'}: cannot be opened (permission denied)"
