@@ -4,6 +4,8 @@ summary, workspace counts and the progress bar. Every line goes out through ``te
 from __future__ import annotations
 
 import argparse
+import os
+import unicodedata
 from typing import NoReturn, TextIO
 
 from briefing.domain import ImportReport, one_line
@@ -84,15 +86,69 @@ def waiting_hint(not_analysed: int, queued: int = 0) -> str:
     return f"{not_analysed} source{plural} for the analysis; {run}"
 
 
-def progress_printer(stream: TextIO):
-    if not stream.isatty():
-        return lambda done, total, label: None
+def progress_printer(stream: TextIO) -> ProgressBar:
+    """A progress bar on ``stream`` when it is a terminal; when piped, it draws nothing."""
+    return ProgressBar(stream)
 
-    def show(done: int, total: int, label: str) -> None:
-        width = 30
-        filled = width * done // total if total else width
-        line = f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {shown(label[:40]):<40}"
-        stream.write(line if done < total else "\r" + " " * len(line) + "\r")
-        stream.flush()
 
-    return show
+class ProgressBar:
+    """``[####    ] 12/840 Reading a.txt`` redrawn in place on one line of a terminal: never
+    wider than the terminal, or each redraw would wrap and scroll a new line (an 80-column
+    terminal and a bar of 840 files did)."""
+
+    BAR = 30  # characters of the bar itself, fewer on a narrow terminal
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.live = stream.isatty()
+        self.drawn = 0  # columns of the line on the terminal now
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.live:
+            return
+        if done >= total:
+            self.clear()
+            return
+        room = _columns_of(self.stream) - 3  # room for the "^C" a terminal echoes after it
+        bar = max(5, min(self.BAR, room - 40))  # the count and the label keep 40 columns if they can
+        filled = bar * done // total if total else bar
+        head = f"[{'#' * filled}{' ' * (bar - filled)}] {done}/{total} "
+        text = head + fitted(shown(label), room - len(head))
+        self.stream.write("\r" + text + " " * max(0, self.drawn - text_columns(text)))
+        self.stream.flush()
+        self.drawn = text_columns(text)
+
+    def clear(self) -> None:
+        """Blank the bar's line, so the next line printed starts at its left edge."""
+        if self.drawn:
+            self.stream.write("\r" + " " * self.drawn + "\r")
+            self.stream.flush()
+        self.drawn = 0
+
+
+def _columns_of(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's stream), or no terminal
+        return 80
+
+
+def text_columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (CJK) characters two, combining marks none."""
+    return sum(_char_columns(c) for c in text)
+
+
+def fitted(text: str, columns: int) -> str:
+    """``text`` cut to at most ``columns`` terminal columns."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _char_columns(char)
+        if used > columns:
+            return text[:index]
+    return text
+
+
+def _char_columns(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
