@@ -20,6 +20,7 @@ from briefing import __version__
 from briefing.cli_argv import page_size, positive, qt_options, window_size, with_workspace_option
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
+from briefing.cli_interrupt import stop_on_ctrl_c
 from briefing.cli_output import (
     EXIT_FAILED,
     EXIT_OK,
@@ -29,6 +30,7 @@ from briefing.cli_output import (
     print_import,
     print_info,
     progress_printer,
+    waiting_hint,
 )
 from briefing.cli_sources import READING_ACTIONS as READING_SOURCE_ACTIONS
 from briefing.cli_sources import add_sources_parser, run_sources
@@ -345,9 +347,14 @@ def _import(ws, targets: list[str], jobs: int) -> int:
     from briefing.store.sources import not_analysed_ids
 
     waiting = not_analysed_ids(ws)
-    report = import_paths(ws, targets, progress=progress_printer(sys.stderr), jobs=jobs)
+    bar = progress_printer(sys.stderr)
+    with stop_on_ctrl_c(bar) as cancelled:
+        report = import_paths(ws, targets, progress=bar, cancelled=cancelled, jobs=jobs)
     report.count_analysis(waiting, not_analysed_ids(ws))
-    return print_import(report)
+    code = print_import(report)
+    if report.cancelled:
+        echo("briefing: stopped by Ctrl+C; what was imported is kept: the same command goes on from there", err=True)
+    return code
 
 
 def _jobs(args: argparse.Namespace) -> int:
@@ -373,7 +380,7 @@ def _search(ws, args: argparse.Namespace) -> int:
 def _analyse(ws, args: argparse.Namespace) -> int:
     from briefing.languages import withheld_note
     from briefing.pipeline import analyse_sources
-    from briefing.store.sources import list_sources
+    from briefing.store.sources import count_not_analysed, list_sources
 
     known = {row.id for row in list_sources(ws)}
     missing = [i for i in args.sources if i not in known]
@@ -384,10 +391,16 @@ def _analyse(ws, args: argparse.Namespace) -> int:
         raise BriefingError(f"{which} exist in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
     withheld: list[str] = []
-    count = analyse_sources(ws, ids, progress=progress_printer(sys.stderr), withheld=withheld, jobs=_jobs(args))
-    echo(f"{count} source{'s' if count != 1 else ''} analysed")
+    bar = progress_printer(sys.stderr)
+    with stop_on_ctrl_c(bar) as cancelled:
+        count = analyse_sources(ws, ids, progress=bar, cancelled=cancelled, withheld=withheld, jobs=_jobs(args))
+    echo(f"{count} source{'s' if count != 1 else ''} analysed" + (" (stopped by Ctrl+C)" if cancelled() else ""))
     if withheld:
         echo(f"briefing: {withheld_note(withheld)}", err=True)
+    if cancelled():
+        waiting = count_not_analysed(ws)
+        echo(f"briefing: the analyses saved so far are kept{f'; {waiting_hint(waiting)}' if waiting else ''}", err=True)
+        return EXIT_FAILED
     return EXIT_OK
 
 

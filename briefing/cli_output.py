@@ -102,6 +102,7 @@ class ProgressBar:
         self.stream = stream
         self.live = stream.isatty()
         self.drawn = 0  # columns of the line on the terminal now
+        self.note: str | None = None  # shown instead of the label: "Stopping…"
 
     def __call__(self, done: int, total: int, label: str) -> None:
         if not self.live:
@@ -113,7 +114,7 @@ class ProgressBar:
         bar = max(5, min(self.BAR, room - 40))  # the count and the label keep 40 columns if they can
         filled = bar * done // total if total else bar
         head = f"[{'#' * filled}{' ' * (bar - filled)}] {done}/{total} "
-        text = head + fitted(shown(label), room - len(head))
+        text = head + fitted(shown(self.note or label), room - len(head))
         self.stream.write("\r" + text + " " * max(0, self.drawn - text_columns(text)))
         self.stream.flush()
         self.drawn = text_columns(text)

@@ -189,7 +189,11 @@ def analyse_batch(items: list[tuple[str, str | None]]) -> list[Analysis]:
 
 
 def serve(conn: Connection) -> None:
-    """The child's loop: (fn, args) in, (True, result) or (False, portable error) out."""
+    """The child's loop: (fn, args) in, (True, result) or (False, portable error) out. Ctrl+C on
+    the terminal reaches the children too; the parent decides what it means and stops them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             fn, args = conn.recv()
