@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         type=str.lower,  # 'MD' as '.MD' is taken
         choices=BRIEFING_FORMATS,
-        help="output format (default: the output file's extension)",
+        help="output format (default: the output file's extension; json for the whole workspace)",
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for standard output")
 
@@ -210,19 +210,23 @@ def check_command_args(parser: argparse.ArgumentParser, args: argparse.Namespace
 
 
 def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Take the format from the output file's extension when --format is not given; refuse an
-    extension that names no format, and a --format that disagrees with the extension."""
+    """Take the format from the output file's extension when --format is not given (the whole
+    workspace has one format: json); refuse an extension that names no format, and a --format
+    that disagrees with the extension."""
     from briefing.export.formats import format_of_path
 
     named = format_of_path(args.output) if args.output != "-" else None
-    if args.format is None and named is None:
+    if args.format is None and named is None and args.briefing is not None:
         where = "standard output" if args.output == "-" else f"{args.output!r} (not .md, .html, .pdf, .docx or .json)"
-        parser.error(f"export: cannot tell the format of {where}; give --format")
+        command_error(parser, "export", f"cannot tell the format of {where}; give --format")
     if args.format is not None and named is not None and named != args.format:
-        parser.error(f"export: --format {args.format} does not match the output file {args.output!r}, a .{named} name")
-    args.format = args.format or named
-    if args.briefing is None and args.format != "json":
-        parser.error(f"export --format {args.format} needs --briefing NAME (the whole workspace exports as json)")
+        command_error(
+            parser, "export", f"--format {args.format} does not match the output file {args.output!r}, a .{named} name"
+        )
+    if args.briefing is None and (args.format or named or "json") != "json":
+        given = f"--format {args.format}" if args.format else f"{args.output!r}, a .{named} name,"
+        command_error(parser, "export", f"{given} needs --briefing NAME (the whole workspace exports as json)")
+    args.format = args.format or named or "json"
 
 
 def _dispatch(args: argparse.Namespace) -> int:

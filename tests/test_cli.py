@@ -336,8 +336,8 @@ def test_a_note_format_without_briefing_is_a_usage_error(capsys, ws_file):
         main(["export", "--workspace", str(ws_file), "--format", "docx", "-o", "x.docx"])
     assert exited.value.code == 2
     assert capsys.readouterr().err.strip().splitlines() == [
-        "briefing: export --format docx needs --briefing NAME (the whole workspace exports as json) "
-        "(see 'briefing --help')"
+        "briefing: export: --format docx needs --briefing NAME (the whole workspace exports as json) "
+        "(see 'briefing export --help')"
     ]
 
 
@@ -532,7 +532,26 @@ def test_export_refuses_a_format_it_cannot_tell_or_that_disagrees_in_one_line(ca
         main(["export", "--workspace", str(tmp_path / "w.briefing"), "--briefing", "1", *args])
     err = capsys.readouterr().err
     assert exited.value.code == 2 and len(err.strip().splitlines()) == 1 and message in err, err
+    assert err.rstrip().endswith("(see 'briefing export --help')")  # not the program's whole help
     assert not list(tmp_path.iterdir())
+
+
+def test_the_whole_workspace_goes_to_standard_output_as_json_without_format(capsys, empty_ws):
+    """'export -o -' was refused for want of --format, though the workspace has json alone."""
+    code, out, err = run(capsys, "export", "--workspace", str(empty_ws), "-o", "-")
+    assert code == 0, err
+    assert json.loads(out)["sources"] == []
+
+
+def test_a_note_format_for_the_whole_workspace_names_what_it_needs(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--workspace", str(tmp_path / "w.briefing"), "-o", "week47.md"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err == (
+        "briefing: export: 'week47.md', a .md name, needs --briefing NAME (the whole workspace exports as json) "
+        "(see 'briefing export --help')\n"
+    )
 
 
 def test_an_explicit_format_still_writes_a_file_with_another_extension(capsys, noted_workspace, tmp_path):
@@ -721,7 +740,7 @@ def test_a_format_is_named_in_any_case(capsys, tmp_path):
     with pytest.raises(SystemExit) as exited:
         main(["export", "--format", "MD", "-o", str(tmp_path / "note.md")])
     assert exited.value.code == 2  # no --briefing: the format itself was taken
-    assert "export --format md needs --briefing" in capsys.readouterr().err
+    assert "export: --format md needs --briefing" in capsys.readouterr().err
 
 
 def test_a_pdf_or_docx_is_not_written_to_a_terminal(capsys, noted_workspace, monkeypatch):
