@@ -82,8 +82,7 @@ def run_claims(ws, args: argparse.Namespace) -> int:
     from briefing.store import claims
 
     if args.action is None:
-        rows = claims.list_claims(ws, args.source, args.status, only_dismissed=args.dismissed)
-        return _print_claims(rows, args.json, _altered(ws, rows))
+        return _list(ws, args)
     if args.action == "add":
         return _add(ws, args)
     if args.action == "edit":
@@ -115,6 +114,16 @@ def run_claims(ws, args: argparse.Namespace) -> int:
             _suggest(ws, [args.claim_id])  # an analysis while it was dismissed passed it over
         return _said(ws, args.claim_id, "restored")
     return _print_related(ws, args.claim_id, args.json, args.refresh)
+
+
+def _list(ws, args: argparse.Namespace) -> int:
+    from briefing.store.claims import list_claims
+    from briefing.store.sources import get_source_details
+
+    if args.source is not None:
+        get_source_details(ws, args.source)  # a mistyped id is an error, not "no claims"
+    rows = list_claims(ws, args.source, args.status, only_dismissed=args.dismissed)
+    return _print_claims(rows, args.json, _altered(ws, rows), _none_line(args))
 
 
 def _add(ws, args: argparse.Namespace) -> int:
@@ -177,12 +186,21 @@ def _altered(ws, rows: list[dict[str, Any]]) -> set[int]:
     return altered
 
 
-def _print_claims(rows: list[dict[str, Any]], as_json: bool, altered: AbstractSet[int] = frozenset()) -> int:
+def _none_line(args: argparse.Namespace) -> str:
+    """What an empty list says: 'no disputed claims in source 4'."""
+    status = f"{args.status} " if args.status else ""
+    kind = "dismissed claims" if args.dismissed else "claims"
+    return f"no {status}{kind}" + (f" in source {args.source}" if args.source is not None else "")
+
+
+def _print_claims(
+    rows: list[dict[str, Any]], as_json: bool, altered: AbstractSet[int] = frozenset(), none: str = "no claims"
+) -> int:
     if as_json:
         echo_json([_claim_document(r) for r in rows])
         return 0
     if not rows:
-        echo("no claims")
+        echo(none)
         return 0
     echo(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
     for r in rows:

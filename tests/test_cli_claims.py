@@ -215,3 +215,11 @@ def test_re_wording_a_judged_claim_says_its_judgement_was_made_on_the_earlier_wo
         in err
     )
     assert err.count("\n") == 1
+
+
+def test_claims_of_a_source_that_does_not_exist_is_an_error(capsys, ws_copy):
+    """'claims --source 9999' said "no claims", as if source 9999 had none."""
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "--source", "9999")
+    assert (code, out, err) == (1, "", "briefing: source 9999 does not exist\n")
+    code, out, _ = run(capsys, "claims", "--workspace", ws_copy, "--source", "1", "--status", "disputed")
+    assert code == 0 and out == "no disputed claims in source 1\n"
