@@ -20,6 +20,9 @@ from briefing import __version__
 from briefing.cli_argv import page_size, positive, qt_options, window_size, with_workspace_option
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
+from briefing.cli_help import PROGRAM as HELP_PROGRAM
+from briefing.cli_help import SEARCH as SEARCH_HELP
+from briefing.cli_help import describe_commands
 from briefing.cli_interrupt import stop_on_ctrl_c
 from briefing.cli_output import (
     EXIT_FAILED,
@@ -59,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
         description="Read sources offline, see who said what, write briefing notes. "
-        "'briefing FILE.briefing' opens the app on that workspace (as a file manager does).",
+        f"'briefing FILE.briefing' opens the app on that workspace (as a file manager does). {HELP_PROGRAM}",
     )
     parser.add_argument("--version", action="version", version=f"Briefing {__version__}")
     _add_workspace_option(parser, None)
@@ -104,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", metavar="FOLDER", help="folder of texts with gold .json files")
     evaluate.add_argument("--quiet", action="store_true", help="only the table, not every miss")
 
-    find = commands.add_parser("search", help="search quotes, claims, notes and sources")
+    find = commands.add_parser("search", help="search quotes, claims, notes and sources", description=SEARCH_HELP)
     _add_workspace_option(find, argparse.SUPPRESS)
     find.add_argument("query", nargs="*", help='words, "phrases", prefix*, AND/OR/NOT, field:value filters')
     find.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -143,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_backup_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
-
+    describe_commands(parser)
     return parser
 
 
