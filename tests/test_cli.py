@@ -750,3 +750,24 @@ def test_a_pdf_or_docx_is_not_written_to_a_terminal(capsys, noted_workspace, mon
         capsys, "export", "--workspace", str(noted_workspace), "--briefing", "1", "--format", "pdf", "-o", "-"
     )
     assert code != 0 and out == "" and "no text for the terminal" in err and err.count("\n") == 1
+
+
+def test_the_next_pages_cursor_pastes_into_a_shell(capsys, analysed_path):
+    """'more: --after ["",866]' pasted into bash lost its quotes: 'not a cursor printed by briefing search'."""
+    import shlex
+
+    pages = []
+    after: list[str] = []
+    for _ in range(3):
+        code, out, err = run(capsys, "search", "--workspace", str(analysed_path), "--limit", "2", *after)
+        assert code == 0, err
+        pages.append(out)
+        pasted = subprocess.run(
+            ["bash", "-c", 'printf "%s\\n" ' + out.splitlines()[-1].removeprefix("more: ")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        after = pasted.stdout.splitlines()
+        assert after[0] == "--after" and shlex.split(out.splitlines()[-1])[-1] == after[1]
+    assert len(set(pages)) == 3

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 
 from briefing.domain import SEARCH_PAGE_MAX, BriefingError, SearchHit
@@ -93,7 +94,8 @@ def _print_text(result: SearchResult, colour: bool) -> None:
         echo(f"  {who}{snippet}", styles=styles)  # the match marks become bold after the rest is escaped
     if page.cursor is not None:
         echo()
-        echo(f"more: --after {encode_cursor(page.cursor)}")
+        # quoted for a shell: pasted bare, bash took the quotes out of ["",866] and zsh the brackets as a glob
+        echo(f"more: --after {shlex.quote(encode_cursor(page.cursor) or '')}")
 
 
 def encode_cursor(cursor: tuple | None) -> str | None:
