@@ -397,6 +397,9 @@ def _analyse(ws, args: argparse.Namespace) -> int:
         )
         raise BriefingError(f"{which} exist in {ws.name}")
     ids = sorted(known) if args.all else (args.sources or None)
+    if ids is None and not count_not_analysed(ws):
+        echo("0 sources analysed: none waits for the analysis ('--all' analyses every source again)")
+        return EXIT_OK
     withheld: list[str] = []
     bar = progress_printer(sys.stderr)
     with stop_on_ctrl_c(bar) as cancelled:

@@ -771,3 +771,12 @@ def test_the_next_pages_cursor_pastes_into_a_shell(capsys, analysed_path):
         after = pasted.stdout.splitlines()
         assert after[0] == "--after" and shlex.split(out.splitlines()[-1])[-1] == after[1]
     assert len(set(pages)) == 3
+
+
+def test_analyse_with_nothing_waiting_says_why_nothing_was_done(capsys, analysed_path, tmp_path):
+    """It said '0 sources analysed' alone, as if the analysis had failed to find the sources."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    code, out, err = run(capsys, "analyse", "--workspace", str(copy))
+    assert (code, err) == (0, "")
+    assert out == "0 sources analysed: none waits for the analysis ('--all' analyses every source again)\n"
