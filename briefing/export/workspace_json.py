@@ -130,6 +130,9 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise BriefingError(f"{target}: cannot write ({exc.strerror})") from None
+    except BaseException:  # Ctrl+C half-way through, or the document failed: no part of it stays behind
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _target_and_mode(target: Path) -> tuple[Path, int]:

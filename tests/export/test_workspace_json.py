@@ -117,6 +117,25 @@ def test_a_name_too_long_for_the_file_system_is_refused_in_one_line(tmp_path):
     assert "cannot write (File name too long)" in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_an_export_stopped_half_way_leaves_nothing_behind(tmp_path):
+    """Ctrl+C during a 62 MB workspace export left a hidden 16 MB '.big.json.4r_95jkc' beside it."""
+    import pytest
+
+    from briefing.export.workspace_json import write_atomically
+
+    def stopped(out):
+        out.write(b'{\n  "sources": [')
+        raise KeyboardInterrupt
+
+    for target in (tmp_path / "new.json", tmp_path / "old.json"):
+        if target.name == "old.json":
+            target.write_text("{}\n")
+        with pytest.raises(KeyboardInterrupt):
+            write_atomically(target, stopped)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.json"]
+    assert (tmp_path / "old.json").read_text() == "{}\n"
+
+
 def test_a_judged_claim_says_who_judged_it_why_and_when(ws, monkeypatch):
     """The note exports gave a claim's judge and reason; the workspace export only its status."""
     from briefing.store.claims import mark_claim
