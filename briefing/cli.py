@@ -255,7 +255,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_list_backups(args.workspace)
     if args.command == "worker":
         return run_worker(args)
-    from briefing.pipeline import open_default_workspace  # the commands' imports wait for a command
+    from briefing.pipeline import open_default_workspace, workspace_path  # imports wait for a command
 
     _check_workspace_exists(args)
     reading = (
@@ -270,6 +270,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from briefing.store.sources import all_source_ids
 
     new_file = _new_workspace_file(args)
+    demo = args.workspace is None and not workspace_path(None).exists()
     with open_default_workspace(
         args.workspace,
         fallback_read_only=reading,
@@ -279,6 +280,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     ) as ws:
         if ws.backup_problem:
             echo(f"briefing: no backup made: {ws.backup_problem}", err=True)
+        if demo:
+            echo(
+                f"briefing: made your workspace {ws.path} from the demo corpus, {len(all_source_ids(ws))} example "
+                "sources; --workspace FILE works on a workspace of your own",
+                err=True,
+            )
         code = _run_on_workspace(ws, args)
         empty = new_file is not None and not all_source_ids(ws)
     if empty and new_file is not None:

@@ -780,3 +780,17 @@ def test_analyse_with_nothing_waiting_says_why_nothing_was_done(capsys, analysed
     code, out, err = run(capsys, "analyse", "--workspace", str(copy))
     assert (code, err) == (0, "")
     assert out == "0 sources analysed: none waits for the analysis ('--all' analyses every source again)\n"
+
+
+def test_the_first_command_without_workspace_says_it_made_one_from_the_demo(capsys, monkeypatch, tmp_path):
+    """'briefing info' on first use counted 11 sources the user never imported, and 'briefing
+    import FOLDER' mixed theirs with them, without a word of where they came from."""
+    from briefing import paths
+
+    monkeypatch.setattr(paths, "default_workspace", lambda: tmp_path / "workspace.briefing")
+    code, out, err = run(capsys, "info")
+    assert code == 0 and out.startswith(f"workspace: {tmp_path / 'workspace.briefing'}")
+    assert err.startswith(f"briefing: made your workspace {tmp_path / 'workspace.briefing'} from the demo corpus, ")
+    assert "--workspace FILE" in err and len(err.splitlines()) == 1
+    code, _, err = run(capsys, "info")
+    assert code == 0 and err == ""
