@@ -20,6 +20,7 @@ from briefing import __version__
 from briefing.cli_argv import page_size, positive, qt_options, window_size, with_workspace_option
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
+from briefing.cli_export import check_export_format, export_briefing, export_workspace
 from briefing.cli_help import PROGRAM as HELP_PROGRAM
 from briefing.cli_help import SEARCH as SEARCH_HELP
 from briefing.cli_help import describe_commands
@@ -43,11 +44,10 @@ from briefing.domain import (
     SCREENSHOT_VIEWS,
     BriefingError,
     WorkspaceError,
-    one_line,
 )
 from briefing.store.lock import LOCK_WAIT
 from briefing.store.postgres import is_postgres
-from briefing.terminal import echo, echo_json, shown
+from briefing.terminal import echo, shown
 
 # Commands that only read: they open a workspace another process is writing, read-only.
 READING_COMMANDS = ("info", "search", "searches", "export", "briefings", "backup")
@@ -212,26 +212,6 @@ def check_command_args(parser: argparse.ArgumentParser, args: argparse.Namespace
         check_queue_target(parser, args)
 
 
-def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Take the format from the output file's extension when --format is not given (the whole
-    workspace has one format: json); refuse an extension that names no format, and a --format
-    that disagrees with the extension."""
-    from briefing.export.formats import format_of_path
-
-    named = format_of_path(args.output) if args.output != "-" else None
-    if args.format is None and named is None and args.briefing is not None:
-        where = "standard output" if args.output == "-" else f"{args.output!r} (not .md, .html, .pdf, .docx or .json)"
-        command_error(parser, "export", f"cannot tell the format of {where}; give --format")
-    if args.format is not None and named is not None and named != args.format:
-        command_error(
-            parser, "export", f"--format {args.format} does not match the output file {args.output!r}, a .{named} name"
-        )
-    if args.briefing is None and (args.format or named or "json") != "json":
-        given = f"--format {args.format}" if args.format else f"{args.output!r}, a .{named} name,"
-        command_error(parser, "export", f"{given} needs --briefing NAME (the whole workspace exports as json)")
-    args.format = args.format or named or "json"
-
-
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from briefing.ui.app import run_app  # Qt loads only when the window is wanted
@@ -352,8 +332,8 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
     if args.command == "sources":
         return run_sources(ws, args)
     if args.briefing is not None:
-        return _export_briefing(ws, args.briefing, args.format, args.output)
-    return _export(ws, args.output)
+        return export_briefing(ws, args.briefing, args.format, args.output)
+    return export_workspace(ws, args.output)
 
 
 def _import(ws, targets: list[str], jobs: int) -> int:
@@ -435,55 +415,6 @@ def _evaluate(data: str | None, quiet: bool) -> int:
     for line in below:
         echo(f"below the floor: {line}")
     return EXIT_FAILED if below or overall["false_quotes"] else EXIT_OK
-
-
-def _export(ws, output: str) -> int:
-    from briefing.export.workspace_json import workspace_document, write_workspace_json
-
-    if output == "-":
-        echo_json(workspace_document(ws))
-    else:
-        write_workspace_json(ws, output)
-        echo(f"exported workspace to {output}")
-    return EXIT_OK
-
-
-def _export_briefing(ws, name: str, fmt: str, output: str) -> int:
-    """Find the note, render it fully, then write it: a bad name or format leaves no file."""
-    from briefing.export.formats import render_workspace_note, shortfall, write_note_as
-    from briefing.export.note import cautions_line
-    from briefing.export.workspace_json import write_bytes_atomically
-    from briefing.store.briefings import find_briefing, read_briefing
-
-    if output == "-" and fmt in ("pdf", "docx") and sys.stdout.isatty():
-        raise BriefingError(f"-o -: a {fmt.upper()} file is no text for the terminal; give -o FILE, or pipe it")
-    note = read_briefing(ws, find_briefing(ws, name))
-    rendered = render_workspace_note(ws, note)
-    data = write_note_as(rendered, fmt)
-    if output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_bytes_atomically(Path(output), data)
-        echo(f"exported briefing note {note.id} ({one_line(note.title)}) to {output}")
-    if not note.items:
-        echo("briefing: the note has no items yet: the export holds its title alone", err=True)
-    problems = note.problems()
-    if problems:
-        count = len(problems)
-        echo(
-            f"briefing: {count} passage{'s' if count != 1 else ''} did not match the stored sources word for "
-            "word; flagged in the export",
-            err=True,
-        )
-    cautioned = cautions_line(rendered.cautioned())
-    if cautioned:
-        echo(f"briefing: {cautioned} (re-worded, evidence gone or dismissed since); flagged in the export", err=True)
-    missing = shortfall(rendered, fmt)
-    if missing:
-        echo(f"briefing: {missing}", err=True)
-    return EXIT_OK
 
 
 def _fail(message: str) -> int:
