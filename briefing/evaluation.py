@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing import ingest
-from briefing.domain import Analysis, Document, normalise_name
+from briefing.domain import Analysis, BriefingError, Document, normalise_name
 
 FLOORS = {"entity_recall": 0.90, "entity_precision": 0.85, "quote_recall": 0.90, "speaker_accuracy": 0.90}
 
@@ -54,10 +54,18 @@ class DocumentResult:
 
 
 def load_gold(folder: Path) -> list[tuple[Path, dict]]:
+    """(text file, its gold annotations) for each .json of ``folder``; a folder with none, or a
+    .json that is no gold file, is a BriefingError naming it."""
     pairs = []
     for gold_path in sorted(folder.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        pairs.append((folder / gold["file"], gold))
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            pairs.append((folder / gold["file"], gold))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            reason = f"no {exc} key" if isinstance(exc, KeyError) else str(exc).splitlines()[0]
+            raise BriefingError(f"{gold_path}: not a gold annotation file ({reason})") from None
+    if not pairs:
+        raise BriefingError(f"{folder}: no gold annotations here (a .json beside each text, naming it in 'file')")
     return pairs
 
 

@@ -794,3 +794,19 @@ def test_the_first_command_without_workspace_says_it_made_one_from_the_demo(caps
     assert "--workspace FILE" in err and len(err.splitlines()) == 1
     code, _, err = run(capsys, "info")
     assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        ({"a.txt": "Words."}, "no gold annotations here"),  # it printed perfect scores of nothing
+        ({"a.json": "{bad"}, "a.json: not a gold annotation file (Expecting property name"),
+        ({"a.json": '{"x": 1}'}, "a.json: not a gold annotation file (no 'file' key)"),
+    ],
+)
+def test_eval_on_a_folder_without_gold_annotations_says_so_in_one_line(capsys, tmp_path, files, message):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "eval", "--data", str(tmp_path), "--quiet")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"briefing: {tmp_path}") and message in err and len(err.splitlines()) == 1
