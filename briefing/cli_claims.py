@@ -75,7 +75,7 @@ def add_claims_parser(commands, workspace_option) -> None:
 def check_claims_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Usage errors argparse cannot see: --start needs --end, and --end needs --start."""
     if args.action in ("add", "edit") and (args.start is None) != (args.end is None):
-        command_error(parser, "claims", f"{args.action}: --start and --end go together")
+        command_error(parser, f"claims {args.action}", "--start and --end go together")
 
 
 def run_claims(ws, args: argparse.Namespace) -> int:

@@ -158,7 +158,8 @@ def test_counts_agree_with_their_nouns():
     "args, code, message",
     [
         (["add", "1", "--text", "words that are not in the source at all"], 1, "not found word for word in source 1"),
-        (["add", "1", "--start", "5"], 2, "--start and --end go together"),
+        (["add", "1", "--start", "5"], 2, "claims add: --start and --end go together (see 'briefing claims add --"),
+        (["edit", "1", "--start", "5"], 2, "claims edit: --start and --end go together (see 'briefing claims edit"),
         (["add", "999999", "--start", "0", "--end", "5"], 1, "source 999999"),
         (["add", "1", "--start", "5", "--end", "2"], 1, "range 5-2 of source 1 is empty: the start must come before"),
         (["mark", "999999", "disputed"], 1, "claim 999999 does not exist"),
