@@ -191,14 +191,31 @@ def _edit(ws, args: argparse.Namespace) -> int:
         changes["published"] = written_date(changes["published"])  # '18 November 2019' as the page prints it
     if not changes:
         raise BriefingError("sources edit: give at least one of --title, --outlet, --author, --date, --url, --language")
+    _check_options(changes)
     before = source_values(ws, args.source_id, tuple(changes))
     update_source(ws, args.source_id, args.reason, **changes)
     after = source_values(ws, args.source_id, tuple(changes))
-    changed = [field for field in changes if before[field] != after[field]]
+    option_of = {field: option for option, field in EDIT_OPTIONS.items()}
+    changed = [option_of[field] for field in changes if before[field] != after[field]]
     title = get_source_details(ws, args.source_id).title or "(untitled)"
     what = f"{', '.join(changed)} changed" if changed else "nothing changed"
     echo(f"source {args.source_id} ({one_line(title)}): {what}")
     return 0
+
+
+def _check_options(changes: dict[str, str]) -> None:
+    """The store's checks, their errors naming the option typed ('--date: …', not 'published: …')."""
+    from briefing.store.sources import check_source_field
+
+    for option, field in EDIT_OPTIONS.items():
+        if field not in changes:
+            continue
+        try:
+            check_source_field(field, changes[field])
+        except BriefingError as exc:
+            message = str(exc)
+            named = f"--{option}{message.removeprefix(field)}" if message.startswith(f"{field}:") else message
+            raise BriefingError(named) from None
 
 
 def _delete(ws, source_id: int, yes: bool) -> int:

@@ -57,7 +57,7 @@ def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
 def test_sources_edit_takes_a_date_written_out(capsys, two_sources):
     """As the window's Source Details does: '18 November 2019', as a page prints it."""
     code, out, err = run(capsys, "sources", "edit", "1", "--date", "18 November 2019", "--workspace", str(two_sources))
-    assert code == 0 and out.strip().endswith("published changed"), err
+    assert code == 0 and out.strip().endswith("date changed"), err
     with open_workspace(two_sources) as ws:
         assert get_source_details(ws, 1).published == "2019-11-18"
 
@@ -116,7 +116,7 @@ def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):
         str(two_sources),
     )
     assert code == 0, err
-    assert out.strip() == "source 1 (Pumps back): title, author, published, url changed"
+    assert out.strip() == "source 1 (Pumps back): title, author, date, url changed"
     with open_workspace(two_sources) as ws:
         details = get_source_details(ws, 1)
         assert (details.title, details.author, details.published, details.url) == (
@@ -132,8 +132,8 @@ def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):
     "args, message",
     [
         (["edit", "9", "--title", "x"], "briefing: source 9 does not exist"),
-        (["edit", "1", "--date", "4 March"], "briefing: published: must be a date as YYYY-MM-DD, not '4 March'"),
-        (["edit", "1", "--url", "ftp://x"], "briefing: url: must be a plain http:// or https:// address"),
+        (["edit", "1", "--date", "4 March"], "briefing: --date: must be a date as YYYY-MM-DD, not '4 March'"),
+        (["edit", "1", "--url", "ftp://x"], "briefing: --url: must be a plain http:// or https:// address"),
         (["edit", "1"], "briefing: sources edit: give at least one of"),
         (["delete", "9", "--yes"], "briefing: source 9 does not exist"),
         (["delete", "1"], "briefing: source 1 not deleted (give --yes to delete without asking)"),
@@ -231,3 +231,17 @@ def test_deleting_a_source_says_which_briefing_notes_cite_it(capsys, two_sources
         "Source 2 was cited by 2 items of the briefing note “Outage <b>brief</b>”, "
         "which now cite a source that is gone."
     )
+
+
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("--date", "2026-02-30", "--date: 2026-02-30 is not a day of the calendar"),
+        ("--title", "a\x1b[2Jb", "--title: must be one line of text without control characters"),
+    ],
+)
+def test_a_bad_value_names_the_option_typed(capsys, two_sources, option, value, message):
+    """'--date notadate' was refused as 'published: must be a date', a name the user never typed."""
+    code, out, err = run(capsys, "sources", "edit", "1", option, value, "--workspace", str(two_sources))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"briefing: {message}") and len(err.splitlines()) == 1
