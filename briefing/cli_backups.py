@@ -10,8 +10,9 @@ from briefing.terminal import echo
 def add_backup_parsers(commands, workspace_option) -> None:
     backup = commands.add_parser("backup", help="copy the workspace into its backup folder, or to a file")
     workspace_option(backup)
-    backup.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
-    backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
+    which = backup.add_mutually_exclusive_group()  # --list copies nothing: a --to with it was ignored
+    which.add_argument("--to", metavar="FILE", help="write the copy to FILE (a new file) instead")
+    which.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
 
     restore = commands.add_parser("restore", help="replace the workspace's content with a backup's")
     workspace_option(restore)

@@ -810,3 +810,11 @@ def test_eval_on_a_folder_without_gold_annotations_says_so_in_one_line(capsys, t
     code, out, err = run(capsys, "eval", "--data", str(tmp_path), "--quiet")
     assert (code, out) == (1, "")
     assert err.startswith(f"briefing: {tmp_path}") and message in err and len(err.splitlines()) == 1
+
+
+def test_backup_list_with_to_is_a_usage_error(capsys, empty_ws, tmp_path):
+    """'backup --list --to x' listed the backups and ignored --to without a word."""
+    with pytest.raises(SystemExit) as exited:
+        main(["backup", "--workspace", str(empty_ws), "--list", "--to", str(tmp_path / "copy.briefing")])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "not allowed with argument" in err and len(err.splitlines()) == 1
