@@ -171,7 +171,9 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     given, qt_arguments = qt_options(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(with_workspace_option(given, parser))
+    args, extra = parser.parse_known_args(with_workspace_option(given, parser))
+    if extra:  # said by the command's own parser, which points at its own --help
+        command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
     args.qt_arguments = qt_arguments
     if qt_arguments and args.command is not None:
         parser.error(f"{qt_arguments[0]} is an option of the window, not of '{args.command}'")
@@ -194,6 +196,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if type(exc).__module__.startswith("psycopg"):
             return _fail(_refused_by_database(exc, getattr(args, "workspace", None)))
         return _fail(f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command (and action) ``args`` names: 'claims mark' of 'briefing claims mark …'."""
+    for dest in ("command", "action"):
+        commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction) and a.dest == dest]
+        name = getattr(args, dest, None)
+        if not commands or name is None:
+            break
+        parser = commands[0].choices[name]
+    return parser
 
 
 def check_command_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

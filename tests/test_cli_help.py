@@ -47,3 +47,23 @@ def test_the_programs_help_says_each_command_has_its_own(capsys):
     out = capsys.readouterr().out
     assert "Each command's --help" in " ".join(out.split())
     assert "\nexamples:\n  briefing\n" in out
+
+
+@pytest.mark.parametrize(
+    "args, prog",
+    [
+        (["info", "extra"], "briefing info"),
+        (["claims", "mark", "1", "disputed", "extra"], "briefing claims mark"),
+        (["sources", "versions", "1", "2"], "briefing sources versions"),
+        (["--bogus"], "briefing"),
+    ],
+)
+def test_an_unknown_argument_points_at_its_commands_help(capsys, args, prog):
+    """'briefing info extra' said "see 'briefing --help'", whose options are not info's."""
+    from briefing.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.startswith(f"{prog}: unrecognized arguments: ") and err.endswith(f"(see '{prog} --help')\n")
