@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli_output import EXIT_OK, command_error
-from briefing.domain import BriefingError, one_line
+from briefing.cli_output import EXIT_OK, TITLE_WIDTH, command_error
+from briefing.domain import BriefingError, clipped, one_line
 from briefing.terminal import echo, echo_json
 
 
@@ -61,7 +61,7 @@ def export_briefing(ws, name: str, fmt: str, output: str) -> int:
         sys.stdout.buffer.flush()
     else:
         write_bytes_atomically(Path(output), data)
-        echo(f"exported briefing note {note.id} ({one_line(note.title)}) to {output}")
+        echo(f"exported briefing note {note.id} ({clipped(one_line(note.title), TITLE_WIDTH)}) to {output}")
     if not note.items:
         echo("briefing: the note has no items yet: the export holds its title alone", err=True)
     problems = note.problems()

@@ -12,6 +12,7 @@ from briefing.domain import ImportReport, one_line
 from briefing.terminal import echo, echo_json, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # EXIT_USAGE: argparse's own code for a usage error
+TITLE_WIDTH = 80  # characters of a title in a line that says what was done (a 3,000-character one came whole)
 
 
 def print_briefings(ws, as_json: bool) -> int:

@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Set as AbstractSet
 
-from briefing.cli_output import waiting_hint
+from briefing.cli_output import TITLE_WIDTH, waiting_hint
 from briefing.domain import BriefingError, clipped, counted, one_line
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.terminal import echo, echo_json
@@ -199,7 +199,7 @@ def _edit(ws, args: argparse.Namespace) -> int:
     changed = [option_of[field] for field in changes if before[field] != after[field]]
     title = get_source_details(ws, args.source_id).title or "(untitled)"
     what = f"{', '.join(changed)} changed" if changed else "nothing changed"
-    echo(f"source {args.source_id} ({one_line(title)}): {what}")
+    echo(f"source {args.source_id} ({clipped(one_line(title), TITLE_WIDTH)}): {what}")
     return 0
 
 
@@ -230,7 +230,7 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     from briefing.store.sources import get_source_details
 
     details = get_source_details(ws, source_id)
-    title = one_line(details.title or "(untitled)")
+    title = clipped(one_line(details.title or "(untitled)"), TITLE_WIDTH)
     lent_to = evidence_for_others(ws, [source_id])
     lent = lost_evidence_line(*lent_to)
     citing = cited_in_notes(ws, [source_id])

@@ -245,3 +245,12 @@ def test_a_bad_value_names_the_option_typed(capsys, two_sources, option, value, 
     code, out, err = run(capsys, "sources", "edit", "1", option, value, "--workspace", str(two_sources))
     assert (code, out) == (1, "")
     assert err.startswith(f"briefing: {message}") and len(err.splitlines()) == 1
+
+
+def test_a_long_title_is_clipped_in_the_line_that_says_what_was_done(capsys, two_sources):
+    """A 3,000-character title came back whole in 'source 1 (…): title changed'."""
+    code, out, err = run(capsys, "sources", "edit", "1", "--title", "T" * 3000, "--workspace", str(two_sources))
+    assert code == 0, err
+    assert out == f"source 1 ({'T' * 79}…): title changed\n"
+    code, out, err = run(capsys, "sources", "delete", "1", "--yes", "--workspace", str(two_sources))
+    assert code == 0 and out.startswith(f"deleted source 1 ({'T' * 79}…); a backup is in "), err
