@@ -51,7 +51,8 @@ def check_backup(path: Path) -> None:
     if path.is_dir():
         raise WorkspaceError(f"{path}: is a folder, not a backup file")
     if not path.is_file():
-        raise WorkspaceError(f"{path}: no such backup file")
+        there = path.exists() or path.is_symlink()  # a pipe, a device, a dangling link
+        raise WorkspaceError(f"{path}: " + ("not a regular file, not a backup" if there else "no such backup file"))
     try:
         version = check_existing(path, thorough=True)
     except WorkspaceError as exc:  # restoring is what the analyst is doing: no advice to do it

@@ -163,13 +163,14 @@ def _damaged(path: Path) -> Path:
     [
         (lambda p: p, "no such backup file"),
         (lambda p: p.mkdir() or p, "is a folder, not a backup file"),
+        (lambda p: os.mkfifo(p) or p, "not a regular file, not a backup"),  # it said 'no such backup file'
         (lambda p: _written(p, b"hello"), "not an SQLite file"),
         (lambda p: _written(p, b""), "not a Briefing workspace"),
         (_other_sqlite, "an SQLite file with other tables"),
         (_newer, "newer version of Briefing"),
         (_damaged, "damaged"),
     ],
-    ids=["missing", "folder", "text", "empty", "other-sqlite", "newer", "damaged"],
+    ids=["missing", "folder", "pipe", "text", "empty", "other-sqlite", "newer", "damaged"],
 )
 def test_restore_refuses_what_is_not_a_sound_backup(case, tmp_path, make, reason):
     bad = make(tmp_path / "bad.briefing")
