@@ -248,10 +248,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_list_backups(args.workspace)
     if args.command == "worker":
         return run_worker(args)
-    from briefing.pipeline import open_default_workspace, workspace_path  # imports wait for a command
+    return _open_and_run(args)
 
-    _check_workspace_exists(args)
-    reading = (
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command only reads: it opens a workspace another process is writing, read-only."""
+    return (
         (
             args.command in READING_COMMANDS
             and getattr(args, "save", None) is None
@@ -260,7 +262,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
     )
+
+
+def _open_and_run(args: argparse.Namespace) -> int:
+    from briefing.pipeline import open_default_workspace, workspace_path  # imports wait for a command
     from briefing.store.sources import all_source_ids
+
+    _check_workspace_exists(args)
+    reading = _reads_only(args)
 
     new_file = _new_workspace_file(args)
     demo = args.workspace is None and not workspace_path(None).exists()
@@ -285,6 +294,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.store.opening import discard_new_workspace
 
         discard_new_workspace(new_file)  # an import that imported nothing leaves nothing behind
+    elif new_file is not None:  # a slip in the name ('cse.briefing') shows here, not in a missing import
+        echo(f"briefing: {new_file} is a new workspace", err=True)
     return code
 
 

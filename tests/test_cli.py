@@ -74,8 +74,8 @@ def test_broken_files_fail_one_line_each_and_the_rest_imports(capsys, ws_file, b
     code, out, err = run(capsys, "import", "--workspace", str(ws_file), str(broken_dir))
     assert code == 1
     assert out.strip() == "1 imported, 0 already there, 4 failed"
-    lines = err.strip().splitlines()
-    assert len(lines) == 4
+    *lines, made = err.strip().splitlines()
+    assert len(lines) == 4 and made == f"briefing: {ws_file} is a new workspace"
     for name in ("empty.txt", "garbage.pdf", "notazip.docx", "binary.txt"):
         assert sum(name in line for line in lines) == 1
     assert "Traceback" not in err
@@ -818,3 +818,13 @@ def test_backup_list_with_to_is_a_usage_error(capsys, empty_ws, tmp_path):
         main(["backup", "--workspace", str(empty_ws), "--list", "--to", str(tmp_path / "copy.briefing")])
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "not allowed with argument" in err and len(err.splitlines()) == 1
+
+
+def test_an_import_that_makes_a_new_workspace_says_so(capsys, tmp_path):
+    """'--workspace cse.briefing' (a slip for case.briefing) made a new workspace without a word."""
+    (tmp_path / "a.txt").write_text("Pumps restarted at dawn, the water board said on Monday.\n")
+    target = tmp_path / "cse.briefing"
+    code, _, err = run(capsys, "import", "--jobs", "1", "--workspace", str(target), str(tmp_path / "a.txt"))
+    assert code == 0 and err == f"briefing: {target} is a new workspace\n"
+    code, _, err = run(capsys, "import", "--jobs", "1", "--workspace", str(target), str(tmp_path / "a.txt"))
+    assert code == 0 and err == ""
