@@ -134,10 +134,26 @@ def _add(ws, args: argparse.Namespace) -> int:
     if args.title:
         part, start, end = title_span(ws, args.source_id)
     else:
-        start, end = _span(ws, args.source_id, args.text, args.start, args.end)
+        try:
+            start, end = _span(ws, args.source_id, args.text, args.start, args.end)
+        except BriefingError as exc:
+            raise BriefingError(f"{exc}{_in_the_title(ws, args)}") from None
     claim_id = add_claim(ws, args.source_id, start, end, args.reason, part=part)
     _suggest(ws, [claim_id])
     return _said(ws, claim_id, "added")
+
+
+def _in_the_title(ws, args: argparse.Namespace) -> str:
+    """'; it is in the source's title: --title …' when the words not found in the text are there."""
+    from briefing.store.claim_spans import find_passage
+
+    if args.text is None:
+        return ""
+    try:
+        find_passage(ws, args.source_id, args.text, part="title")
+    except BriefingError:
+        return ""
+    return "; it is in the source's title: --title makes the headline a claim"
 
 
 def _span(

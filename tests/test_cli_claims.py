@@ -224,3 +224,20 @@ def test_claims_of_a_source_that_does_not_exist_is_an_error(capsys, ws_copy):
     assert (code, out, err) == (1, "", "briefing: source 9999 does not exist\n")
     code, out, _ = run(capsys, "claims", "--workspace", ws_copy, "--source", "1", "--status", "disputed")
     assert code == 0 and out == "no disputed claims in source 1\n"
+
+
+def test_words_of_the_title_given_as_text_point_at_title(capsys, ws_copy):
+    """'--text' with words of the headline said only 'not found word for word in source 1'."""
+    from briefing.store import open_workspace
+    from briefing.store.sources import get_source
+
+    with open_workspace(ws_copy) as workspace:
+        source = get_source(workspace, 1)
+    words = " ".join(source.title.split()[:3])
+    assert words not in source.text
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "add", "1", "--text", words)
+    assert (code, out) == (1, "")
+    assert err == (
+        "briefing: text: not found word for word in source 1; it is in the source's title: "
+        "--title makes the headline a claim\n"
+    )
