@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from briefing import __version__
 from briefing.domain import BriefingError, ImportReport, strip_bidi
-from briefing.store import Workspace, open_workspace
+from briefing.store import Workspace
 from briefing.store.annotations import list_note_rows
-from briefing.store.backup import maybe_back_up
 from briefing.store.claims import list_claim_rows
 from briefing.store.entities import list_entity_rows
 from briefing.store.quote_variants import list_source_variants
@@ -52,7 +51,7 @@ from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
-from briefing.ui.tasks import Task, TaskRunner
+from briefing.ui.tasks import TaskRunner
 from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline_dock import TimelineDock
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         if remember:
             restore_state(self)
         self.backup_timer = QTimer(self, singleShot=True, interval=BACKUP_DELAY_MS)
-        self.backup_timer.timeout.connect(self.back_up_soon)
+        self.backup_timer.timeout.connect(self.files.back_up_soon)
         if ws is None:
             self._set_ready(False)
             self.statusBar().showMessage("Opening the workspace…")
@@ -432,31 +431,6 @@ class MainWindow(QMainWindow):
         self.search_dock.refresh_after_edit()
         self.timeline.redraw_if_shown()
         self.entity_actions.refresh_page()  # a rename, retype or merge shows on the entity page at once
-
-    def back_up_soon(self) -> None:
-        """A rolling backup in the worker when one is due (store.backup decides; cheap if not)."""
-        path = self.ws.path
-        if path is None or self.ws.read_only:
-            return
-
-        def work(progress, cancelled):
-            with open_workspace(path, read_only=True) as reader:  # a connection belongs to its thread
-                return maybe_back_up(reader)
-
-        task = Task(work, "backup")
-        task.succeeded.connect(self._backed_up)
-        task.failed.connect(self._backup_failed)
-        self.runner.start(task)
-
-    def _backup_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Automatic backup: {message}", 30000)  # the message says it failed, and why
-
-    def _backed_up(self, made) -> None:
-        """A routine notice: it joins what the status bar says (an import's result stays in view)."""
-        if made is None:
-            return
-        shown, note = self.statusBar().currentMessage(), f"Backed up to {made.name}"
-        self.statusBar().showMessage(f"{shown} · {note}" if shown else note, 10000 if shown else 5000)
 
     def _import_finished(self, report: ImportReport) -> None:
         self.refresh_sources()

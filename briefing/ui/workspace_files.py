@@ -203,6 +203,33 @@ class WorkspaceFiles(QObject):
         return self.open_path(path)
 
     # -- backups ---------------------------------------------------------
+    def back_up_soon(self) -> None:
+        """A rolling backup in the worker when one is due (store.backup decides; cheap if not)."""
+        from briefing.store import open_workspace
+        from briefing.store.backup import maybe_back_up
+
+        path = self.window.ws.path
+        if path is None or self.window.ws.read_only:
+            return
+
+        def work(progress, cancelled):
+            with open_workspace(path, read_only=True) as reader:  # a connection belongs to its thread
+                return maybe_back_up(reader)
+
+        task = Task(work, "backup")
+        task.succeeded.connect(self.backed_up)
+        # the message says it failed, and why
+        task.failed.connect(lambda message: self.window.statusBar().showMessage(f"Automatic backup: {message}", 30000))
+        self.window.runner.start(task)
+
+    def backed_up(self, made) -> None:
+        """A routine notice: it joins what the status bar says (an import's result stays in view)."""
+        if made is None:
+            return
+        bar = self.window.statusBar()
+        shown, note = bar.currentMessage(), f"Backed up to {made.name}"
+        bar.showMessage(f"{shown} · {note}" if shown else note, 10000 if shown else 5000)
+
     def back_up_now(self) -> None:
         """Copy the workspace into its backup folder now, in the worker; say where, or why not."""
         window = self.window

@@ -286,10 +286,10 @@ def test_a_second_window_on_a_workspace_in_use_is_read_only_and_says_so(qtbot, a
 def test_edits_lead_to_a_rolling_backup_in_the_worker(demo_window):
     from briefing.store.backup import list_backups
 
-    demo_window.back_up_soon()
+    demo_window.files.back_up_soon()
     backups = list_backups(demo_window.ws.path)
     assert len(backups) == 1 and "Backed up" in demo_window.statusBar().currentMessage()
-    demo_window.back_up_soon()  # the newest is fresh: nothing to do
+    demo_window.files.back_up_soon()  # the newest is fresh: nothing to do
     assert list_backups(demo_window.ws.path) == backups
 
 
@@ -297,7 +297,7 @@ def test_a_backup_notice_never_hides_what_the_status_bar_says(demo_window):
     from pathlib import Path
 
     demo_window.statusBar().showMessage("Import: 0 imported, 0 already there, 0 failed (cancelled)", 10000)
-    demo_window._backed_up(Path("w-20261204-201543.briefing"))
+    demo_window.files.backed_up(Path("w-20261204-201543.briefing"))
     shown = demo_window.statusBar().currentMessage()
     assert "(cancelled)" in shown and "Backed up to w-20261204-201543.briefing" in shown
 

@@ -190,7 +190,7 @@ def test_the_next_workspace_opens_at_its_own_first_source_not_at_the_same_id(win
 
 def test_an_automatic_backup_that_fails_says_why_once(window):
     backup_folder(window.ws.path).write_text("in the way")
-    window.back_up_soon()
+    window.files.back_up_soon()
     message = window.statusBar().currentMessage()
     assert message.startswith("Automatic backup: ") and "cannot make the backup folder" in message
     assert message.lower().count("backup failed") == 0 and "\n" not in message
