@@ -44,6 +44,7 @@ def run_app(
 
     from briefing.ui.main_window import MainWindow
     from briefing.ui.startup import open_when_painted
+    from briefing.ui.terminate import quit_on_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + arguments)
     configure_application(app)
@@ -70,6 +71,7 @@ def run_app(
         app.exit(1)
 
     open_when_painted(window, lambda: _open(workspace), failed, prepare=_preparation(workspace))
+    quit_on_signals(app)  # a logout, a shutdown or Ctrl+C closes the workspace as Quit does
     window.show()
     try:
         code = app.exec()
