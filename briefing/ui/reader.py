@@ -158,8 +158,11 @@ class Reader(QTextBrowser):
         meta.setForeground(QColor("#808080"))
         block = QTextBlockFormat()
         block.setBottomMargin(14)
+        # our line, left to right, each of the source's own words set apart: with an Arabic outlet
+        # first, the line ran right to left and the date read "02-12-2014" for 2014-12-02
+        block.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         cursor.insertBlock(block)
-        cursor.insertText(" · ".join(meta_parts(source)), meta)
+        cursor.insertText(" · ".join(f"\u2068{part}\u2069" for part in meta_parts(source)), meta)
         if self.version_line is not None:
             self.version_line(cursor, source, meta)
         self.language_notice = language_notice(source.language)

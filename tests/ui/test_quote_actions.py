@@ -639,3 +639,15 @@ def test_the_readers_tooltip_names_a_quote_without_speaker_as_the_list_does():
         [], [QuoteRow(1, 0, 5, "words", None, None, "said"), QuoteRow(2, 9, 14, "more", "Ada", 3, None)], [], []
     )
     assert (unsaid.label, said.label) == ("Quote, no speaker (said)", "Quote by Ada")
+
+
+def test_the_line_under_a_right_to_left_headline_reads_left_to_right(demo_window):
+    """With an Arabic outlet first, the whole line ran right to left: the date read 02-12-2014."""
+    from PySide6.QtCore import Qt
+
+    source = _source(demo_window, "Meridian Wire")
+    update_source(demo_window.ws, source, outlet="الجزيرة", author="مراسل", published="2014-12-02")
+    demo_window.show_source(source)
+    line = demo_window.reader.document().findBlockByNumber(1)
+    assert line.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert line.text().startswith("\u2068الجزيرة\u2069 · \u2068by مراسل\u2069 · \u20682014-12-02\u2069")
