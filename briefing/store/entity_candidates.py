@@ -91,6 +91,12 @@ def list_entity_names(ws: Workspace) -> list[tuple[int, str, str]]:
     return [tuple(r) for r in ws.db.execute("SELECT id, name, type FROM entities ORDER BY lower(name), id")]
 
 
+def entity_source_counts(ws: Workspace) -> dict[int, int]:
+    """Entity id -> how many sources mention it (an entity no source mentions is left out)."""
+    rows = ws.db.execute("SELECT entity_id, count(DISTINCT source_id) FROM mentions GROUP BY entity_id")
+    return {entity_id: count for entity_id, count in rows}
+
+
 def _aliases(ws: Workspace, entity_id: int) -> list[str]:
     return [r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", [entity_id])]
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from briefing.domain import ENTITY_TYPES, BriefingError, counted
 from briefing.store.entities import EntityPage, entity_page, get_entity
-from briefing.store.entity_candidates import list_entity_names, merge_candidates
+from briefing.store.entity_candidates import entity_source_counts, list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
 from briefing.store.views import item_range
@@ -160,12 +160,15 @@ class EntityActions:
                 self.window.statusBar().showMessage(f"Merge: no other entity is called {label}.", 6000)
             return target
         if target is None:
+            sources = entity_source_counts(self.window.ws)
             dialog = MergeDialog(
                 self.window,
                 entity[1],
                 entity[2],
                 merge_candidates(self.window.ws, entity[0]),
                 [e for e in everyone if e[0] != entity[0]],
+                {i: sources.get(i, 0) for i, _, _ in everyone},
+                sources.get(entity[0], 0),
             )
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -1,8 +1,11 @@
 """The Merge Into… dialog: the entity's likely duplicates first, each with the reason it is
 proposed, then the names that look alike but probably are someone else, then every other
-entity; one filter field narrows all three."""
+entity; one filter field narrows all three. Each row counts the sources that mention the
+entity, which tells two entities of one name apart (the "Pence" of twelve sources, and of one)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -41,18 +44,22 @@ class MergeDialog(QDialog):
         kind: str,
         candidates: list[MergeCandidate],
         everyone: list[tuple[int, str, str]],
+        sources: Mapping[int, int] | None = None,
+        own_sources: int | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Merge Entity")
-        self.resize(760, 540)
+        self.resize(820, 540)
+        self.sources = sources or {}
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(f"Merge “{name}” ({kind}) into the entity you choose:", word_wrap=True))
+        counted = f", {_sources(own_sources)}" if own_sources is not None else ""
+        layout.addWidget(plain_label(f"Merge “{name}” ({kind}{counted}) into the entity you choose:", word_wrap=True))
         self.filter = QLineEdit(placeholderText="Filter by name")
         self.filter.setAccessibleName("Filter entities")
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
-        self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Entity", "Type", "Why"])
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels(["Entity", "Type", "Sources", "Why"])
         self._fill(candidates, everyone)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
@@ -66,6 +73,7 @@ class MergeDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setColumnWidth(0, 250)
         self.view.setColumnWidth(1, 100)
+        self.view.setColumnWidth(2, 90)
         self.view.expandAll()
         self._span_groups()
         self.view.doubleClicked.connect(self._double_clicked)
@@ -102,8 +110,8 @@ class MergeDialog(QDialog):
             font.setBold(True)
             group.setFont(font)
             for entity_id, name, kind, why in rows:
-                group.appendRow(_row(entity_id, name, kind, why))
-            self.model.appendRow([group, _cell(""), _cell("")])
+                group.appendRow(_row(entity_id, name, kind, why, self.sources.get(entity_id)))
+            self.model.appendRow([group, _cell(""), _cell(""), _cell("")])
 
     def _span_groups(self) -> None:
         for group in range(self.proxy.rowCount()):
@@ -140,13 +148,13 @@ class MergeDialog(QDialog):
     def _enable(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
 
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        """What the list shows: (group, entity, type, why), in order, filtered."""
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        """What the list shows: (group, entity, type, sources, why), in order, filtered."""
         shown = []
         for group in range(self.proxy.rowCount()):
             parent = self.proxy.index(group, 0)
             for row in range(self.proxy.rowCount(parent)):
-                cells = [self.proxy.index(row, column, parent).data() or "" for column in range(3)]
+                cells = [self.proxy.index(row, column, parent).data() or "" for column in range(4)]
                 shown.append((parent.data(), *cells))
         return shown
 
@@ -179,11 +187,15 @@ def _cell(text: str) -> QStandardItem:
     return item
 
 
-def _row(entity_id: int, name: str, kind: str, why: str) -> list[QStandardItem]:
-    cells = [_cell(name), _cell(kind)]
+def _sources(count: int) -> str:
+    return f"{count} source{'s' if count != 1 else ''}"
+
+
+def _row(entity_id: int, name: str, kind: str, why: str, sources: int | None) -> list[QStandardItem]:
+    cells = [_cell(name), _cell(kind), _cell(_sources(sources) if sources is not None else "")]
     cells[0].setData(entity_id, EntityIdRole)
-    if why:  # only proposals have a reason (10,000 other rows are two cells, built quickly)
+    if why:  # only proposals have a reason (10,000 other rows are three cells, built quickly)
         cells.append(_cell(why))
-        cells[2].setToolTip(tip(why))
+        cells[3].setToolTip(tip(why))
         cells[0].setToolTip(tip(name))
     return cells

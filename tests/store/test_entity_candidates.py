@@ -183,3 +183,14 @@ def test_a_bodys_names_are_compared_in_a_bodys_words(ws):
     found = dict(ranked(ws, target))
     assert found["Republican Party"] == "same last word, different first words"
     assert found["Party"] == "same last word"
+
+
+def test_each_entity_counts_the_sources_that_mention_it(ws):
+    from briefing.store.entity_candidates import entity_source_counts
+
+    pence, karen, nobody = add_entities(ws, ("Mike Pence", "person"), ("Pence", "person"), ("Nobody", "person"))
+    first, second = add_source(ws, "Pence spoke.", "a"), add_source(ws, "Pence left.", "b")
+    for entity_id, source_id in ((pence, first), (pence, first), (pence, second), (karen, second)):
+        add_mention(ws, entity_id, source_id)
+    assert entity_source_counts(ws) == {pence: 2, karen: 1}  # Nobody is mentioned nowhere
+    assert nobody not in entity_source_counts(ws)

@@ -1,6 +1,6 @@
 """Merge Into… proposes the likely duplicates first; the entity page follows every entity edit."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from briefing.store.entities import list_entities
 from briefing.store.mentions import list_mentions
@@ -31,10 +31,12 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
     select_entity(demo_window, veldra)
     demo_window.entity_actions.open_page()
     everyone = {e["id"] for e in list_entities(demo_window.ws)}
+    veldran_sources = {m.source_id for m in list_mentions(demo_window.ws, veldran)}
     seen = {}
 
     def answer(dialog):
         seen["rows"], seen["chosen"] = dialog.rows(), dialog.chosen()
+        seen["heading"] = dialog.findChildren(QLabel)[0].text()
         dialog.filter.setText("KESSEL")
         seen["filtered"] = dialog.rows()
         seen["filtered_groups"] = sorted({row[0] for row in dialog.rows()})
@@ -44,8 +46,11 @@ def test_the_dialog_lists_likely_duplicates_first_with_their_reason(demo_window,
 
     monkeypatch.setattr(MergeDialog, "exec", answer)
     demo_window.entity_actions.merge()
-    group, name, kind, why = seen["rows"][0]
+    group, name, kind, sources, why = seen["rows"][0]
     assert (group, name, kind) == ("Likely duplicates (1)", "Veldran", "place")
+    assert sources == f"{len(veldran_sources)} source{'s' if len(veldran_sources) != 1 else ''}"  # twins told apart
+    assert all(r[3].endswith(("source", "sources")) for r in seen["rows"])
+    assert seen["heading"].startswith("Merge “Veldra” (place, ")
     assert why.startswith("spelling differs by 1")
     assert seen["chosen"] == veldran  # the best proposal is selected: Enter merges into it
     assert len(seen["rows"]) == len(everyone) - 1
