@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from briefing.domain import (
@@ -277,12 +278,23 @@ def check_source_field(field: str, value: Any) -> None:
     if field == "reliability" and value not in RELIABILITY_GRADES:
         raise BriefingError(f"reliability: must be one of A-F, not {value!r}")
     if field == "published":
-        check_iso_date("published", value)
+        _check_published(value)
     if field == "url" and not is_plain_url(value):
         raise BriefingError(f"url: must be a plain http:// or https:// address without spaces, not {value[:80]!r}")
-    if field == "language" and not _LANGUAGE.match(value):
+    if field == "language":
+        _check_language(value)
+
+
+def _check_published(value: str) -> None:
+    check_iso_date("published", value)
+    if date.fromisoformat(value) > date.today() + timedelta(days=1):  # a day ahead: a time zone's
+        raise BriefingError(f"published: {value} is after today; a source is dated when it came out")
+
+
+def _check_language(value: str) -> None:
+    if not _LANGUAGE.match(value):
         raise BriefingError(f"language: must be a language code such as en or pt-BR, not {value[:40]!r}")
-    if field == "language" and len(value.split("-")[0]) == 2 and value.split("-")[0].lower() not in TWO_LETTER_CODES:
+    if len(value.split("-")[0]) == 2 and value.split("-")[0].lower() not in TWO_LETTER_CODES:
         raise BriefingError(f"language: {value.split('-')[0]!r} is no language code (ISO 639-1); en, de or pt-BR are")
 
 

@@ -80,11 +80,20 @@ def test_details_are_edited_together_and_each_field_recorded(ws):
     assert fields["title"] == ("Pumps", "Pumps back", "byline was wrong")
 
 
+def test_tomorrow_is_a_date_somewhere_already(ws):
+    from datetime import date, timedelta
+
+    source_id, _ = add_document(ws, _doc())
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()  # a paper dated by a time zone ahead
+    assert update_source(ws, source_id, published=tomorrow).published == tomorrow
+
+
 @pytest.mark.parametrize(
     "field, value, message",
     [
         ("published", "04/03/2026", "published: must be a date as YYYY-MM-DD"),
         ("published", "2026-02-30", "published: 2026-02-30 is not a day of the calendar"),
+        ("published", "2999-01-01", "published: 2999-01-01 is after today; a source is dated when it came out"),
         ("url", "javascript:alert(1)", "url: must be a plain http:// or https:// address"),
         ("url", "https://a.example/x y", "url: must be a plain"),
         ("language", "English please", "language: must be a language code"),
