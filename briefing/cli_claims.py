@@ -105,15 +105,24 @@ def run_claims(ws, args: argparse.Namespace) -> int:
             return 0
         mark_claim(ws, args.claim_id, args.status, args.reason)
         return _said(ws, args.claim_id, "marked")
-    if args.action == "dismiss":
-        claims.dismiss_claim(ws, args.claim_id, args.reason)
-        return _said(ws, args.claim_id, "dismissed")
-    if args.action == "restore":
-        claims.restore_claim(ws, args.claim_id, args.reason)
-        if not claims.get_claim(ws, args.claim_id)["suggestions"]:
-            _suggest(ws, [args.claim_id])  # an analysis while it was dismissed passed it over
-        return _said(ws, args.claim_id, "restored")
+    if args.action in ("dismiss", "restore"):
+        return _dismiss(ws, args, args.action == "dismiss")
     return _print_related(ws, args.claim_id, args.json, args.refresh)
+
+
+def _dismiss(ws, args: argparse.Namespace, dismiss: bool) -> int:
+    """Dismiss or restore a claim; one already so is left as it is (exit 0), as mark does."""
+    from briefing.store import claims
+
+    if bool(claims.get_claim(ws, args.claim_id)["dismissed"]) == dismiss:
+        unsaid = "; the reason was not recorded" if args.reason else ""
+        state = "dismissed already" if dismiss else "not dismissed"
+        echo(f"claim {args.claim_id} is {state}: nothing changed{unsaid}")
+        return 0
+    (claims.dismiss_claim if dismiss else claims.restore_claim)(ws, args.claim_id, args.reason)
+    if not dismiss and not claims.get_claim(ws, args.claim_id)["suggestions"]:
+        _suggest(ws, [args.claim_id])  # an analysis while it was dismissed passed it over
+    return _said(ws, args.claim_id, "dismissed" if dismiss else "restored")
 
 
 def _list(ws, args: argparse.Namespace) -> int:

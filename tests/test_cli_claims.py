@@ -90,6 +90,9 @@ def test_a_dismissed_claim_is_listed_on_request_and_refuses_judgement_until_rest
     claim = _claims(capsys, ws_copy)[0]
     cid = str(claim["id"])
     assert run(capsys, "claims", "--workspace", ws_copy, "dismiss", cid)[0] == 0
+    # again: said, and not an error (a script's second run), as mark does
+    again = run(capsys, "claims", "--workspace", ws_copy, "dismiss", cid, "--reason", "x")
+    assert again[:2] == (0, f"claim {cid} is dismissed already: nothing changed; the reason was not recorded\n")
     dismissed = _claims(capsys, ws_copy, "--dismissed")
     assert [(c["id"], c["dismissed"]) for c in dismissed] == [(claim["id"], True)]
     refusal = f"briefing: claim {cid} is dismissed (not a claim); restore it first (briefing claims restore {cid})"
@@ -97,6 +100,10 @@ def test_a_dismissed_claim_is_listed_on_request_and_refuses_judgement_until_rest
         code, out, err = run(capsys, "claims", "--workspace", ws_copy, *action)
         assert (code, out, err.strip()) == (1, "", refusal)
     assert run(capsys, "claims", "--workspace", ws_copy, "restore", cid)[0] == 0
+    assert run(capsys, "claims", "--workspace", ws_copy, "restore", cid)[:2] == (
+        0,
+        f"claim {cid} is not dismissed: nothing changed\n",
+    )
     assert _claims(capsys, ws_copy, "--dismissed") == []
     code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", cid, "corroborated")
     assert code == 0, err
