@@ -102,6 +102,9 @@ def find_briefing(ws: Workspace, name: str) -> int:
         raise BriefingError(
             f"several briefing notes have the title {name!r} (ids {', '.join(map(str, ids))}); give the id"
         )
+    if ws.db.execute("SELECT 1 FROM briefings LIMIT 1").fetchone() is None:
+        where = "make one in the window (Briefing ▸ New Briefing Note…)"
+        raise BriefingError(f"{ws.name} has no briefing notes yet: {where}")
     raise BriefingError(f"no briefing note has the title or id {name!r} (see 'briefing briefings')")
 
 

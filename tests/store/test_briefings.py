@@ -119,6 +119,14 @@ def test_titles_are_unique_and_name_a_note(ws):
     assert str(error.value) == "no briefing note has the title or id 'Weekly note' (see 'briefing briefings')"
 
 
+def test_a_workspace_without_notes_says_so_rather_than_missing_the_one_named(ws):
+    with pytest.raises(BriefingError) as error:
+        find_briefing(ws, "1")
+    assert str(error.value) == (
+        f"{ws.name} has no briefing notes yet: make one in the window (Briefing ▸ New Briefing Note…)"
+    )
+
+
 def test_items_are_added_moved_and_removed_with_dense_positions(ws, case):
     note = create_briefing(ws, "Note")
     intro = add_item(ws, note, "text", body="## Bottom line\n\nMore homes than first said.")
