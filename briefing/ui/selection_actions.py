@@ -22,6 +22,7 @@ from briefing.note_content import Citation, last_paragraph_number, paragraph_num
 from briefing.store import Workspace
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.quotes import list_quote_rows
+from briefing.store.source_versions import source_version
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
 
@@ -49,6 +50,9 @@ class CitedPassage:
         c = self.citation
         where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
         parts = [c.title or "(untitled source)", where[:1].upper() + where[1:], self.locator.capitalize()]
+        if c.version > 1 or c.newer:  # words of an older version may read otherwise in the newer one
+            replaced = ", since replaced by a newer version" if c.newer else ""
+            parts.append(f"Version {c.version} of the article{replaced}")
         # a headline ending in its own full stop or question mark is not given a second one
         return " ".join(sentence(part) for part in parts) + (f" {self.url}" if self.url else "")
 
@@ -65,9 +69,11 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
     start, end = snap_to_words(source.text, start, end)
     words = unquoted(source.text[start:end])  # the quotation marks are added once, around it all
     text = source.text
+    version, _, newer = source_version(ws, source.id)
     citation = Citation(
         source.id, source.title, source.outlet, source.author, source.published, source.reliability,
         start, end, paragraph_number(text, start), last_paragraph_number(text, start, end),
+        version=version or 1, newer=newer is not None,
     )  # fmt: skip
     url = read_source_links(ws, {source.id}).get(source.id)
     return CitedPassage(words, citation, url, speaker)

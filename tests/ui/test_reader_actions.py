@@ -231,6 +231,19 @@ def test_a_copied_citation_gives_a_headline_ending_in_a_full_stop_no_second_one(
         assert reference == f"{title} The Standard, 2016-07-18. Paragraph 4."
 
 
+def test_a_copied_citation_of_an_older_version_says_a_newer_one_replaced_it():
+    """Copied from version 1, the words looked current though version 2 may read otherwise."""
+    from briefing.note_content import Citation
+    from briefing.ui.selection_actions import CitedPassage
+
+    older = Citation(1, "Dam holds", "The Standard", None, "2016-07-18", None, 10, 20, 4, 4, version=1, newer=True)
+    assert CitedPassage("holds", older, None).reference() == (
+        "Dam holds. The Standard, 2016-07-18. Paragraph 4. Version 1 of the article, since replaced by a newer version."
+    )
+    newest = Citation(2, "Dam holds", "The Standard", None, "2016-07-19", None, 10, 20, 4, 4, version=2)
+    assert CitedPassage("holds", newest, None).reference().endswith("Paragraph 4. Version 2 of the article.")
+
+
 def test_copy_with_citation_in_the_quotes_tab_copies_its_quote_with_the_speaker(demo_window, qtbot):
     """Ctrl+Shift+C in the Quotes tab copied whatever the reader had selected, without the speaker."""
     source_id, text, start = _select_words(demo_window, outlet="Meridian Wire", words="pretend this is normal")
