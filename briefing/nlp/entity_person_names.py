@@ -57,14 +57,16 @@ def plain_given_names() -> frozenset[str]:
 
 
 def word_before_full_name(words: list[str], known: dict[str, str]) -> bool:
-    """A word of the language capitalised before a full name the text uses on its own, which
-    opens with a given name, the word being nobody's name: 'Billionaire Donald Trump',
-    'Businessman Donald Trump' ('Rose Mary Tan' keeps 'Rose', 'Chandler Van Voorhis' keeps
+    """A capitalised word before a full name the text uses on its own, which opens with a given
+    name, the word being nobody's name: 'Billionaire Donald Trump', 'Businessman Donald Trump',
+    'Cheeto Donald Trump' ('Rose Mary Tan' keeps 'Rose', 'Chandler Van Voorhis' keeps
     'Chandler', a surname too)."""
     word, rest = words[0], " ".join(words[1:])
     if not word.istitle() or known.get(rest) != "person" or _a_name(word.lower()) or word.lower() in census_surnames():
         return False
-    return _a_name(words[1].lower()) and is_dictionary_word(word)
+    # a word no dictionary holds may be a given name the lists lack ('Wilfried Van Moer', the text
+    # using 'Van Moer' alone): it goes only before a given name that is no particle of a surname
+    return _a_name(words[1].lower()) and (is_dictionary_word(word) or words[1].lower() not in NAME_PARTICLES)
 
 
 def _a_name(word: str) -> bool:

@@ -49,10 +49,20 @@ def test_a_scrap_of_punctuation_or_layout_is_no_name(analyse, text, junk):
             "Billionaire Donald Trump",
             "Donald Trump",
         ),
+        (  # a nickname no dictionary holds, before the full name the text uses
+            "They prefer her to the apoplectic Cheeto Donald Trump, they said. Donald Trump disagreed.",
+            "Cheeto Donald Trump",
+            "Donald Trump",
+        ),
         (
             "Rose Mary Tan opened the shop. Mary Tan said it was her mother's idea.",
             None,
             "Rose Mary Tan",
+        ),
+        (
+            "Ahmed Hassan Mohamed spoke first. Hassan Mohamed, his cousin, spoke later.",
+            None,
+            "Ahmed Hassan Mohamed",
         ),
         (
             "Chandler Van Voorhis runs the fund. Van Voorhis said it would grow.",
