@@ -347,7 +347,11 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
 
         queued = len(list_waiting_for_workers(ws))
         return print_info(
-            ws.path or ws.name, count_rows(ws), as_json=args.json, not_analysed=count_not_analysed(ws), queued=queued
+            ws.path.absolute() if ws.path else ws.name,  # a script run elsewhere finds the file
+            count_rows(ws),
+            as_json=args.json,
+            not_analysed=count_not_analysed(ws),
+            queued=queued,
         )
     if args.command == "briefings":
         return print_briefings(ws, as_json=args.json)

@@ -83,6 +83,16 @@ def test_broken_files_fail_one_line_each_and_the_rest_imports(capsys, ws_file, b
     assert json.loads(out)["counts"]["sources"] == 1
 
 
+def test_info_names_the_workspace_by_its_whole_path(capsys, ws_file, monkeypatch):
+    """'info --json' gave the path as typed ('case.briefing'), which a script run elsewhere cannot use."""
+    from briefing.store import open_workspace
+
+    open_workspace(ws_file).close()
+    monkeypatch.chdir(ws_file.parent)
+    code, out, _ = run(capsys, "info", "--json", "--workspace", ws_file.name)
+    assert code == 0 and json.loads(out)["workspace"] == str(ws_file.absolute())
+
+
 def test_missing_path_is_reported(capsys, ws_file, tmp_path):
     code, _, err = run(capsys, "import", "--workspace", str(ws_file), str(tmp_path / "nowhere.txt"))
     assert code == 1
