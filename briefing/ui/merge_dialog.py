@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import inert_bidi
 from briefing.store.entity_candidates import MergeCandidate
 from briefing.ui.plain import plain_label, tip
 
@@ -182,7 +183,7 @@ def _why(candidate: MergeCandidate) -> str:
 
 
 def _cell(text: str) -> QStandardItem:
-    item = QStandardItem(text)  # plain item text: a name is data, never markup
+    item = QStandardItem(inert_bidi(text))  # plain item text: a name is data, never markup nor a U+202E
     item.setEditable(False)
     return item
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, clipped, strip_bidi
+from briefing.domain import BriefingError, clipped, inert_bidi, strip_bidi
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
 from briefing.ui.paging import RowPages
 from briefing.ui.plain import plain_label, tip
@@ -120,10 +120,10 @@ class NotesTableModel(QAbstractTableModel):
             return None
         if role == NoteRole:
             return row.id, row.source_id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:  # a received title's U+202E reverses nothing after it
+            return inert_bidi(_display(row, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip(_tooltip(row, index.column()))
+            return tip(inert_bidi(_tooltip(row, index.column())))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 3 and row.tags:
             return QColor(self.colours.colour(row.tags[0]))
         return None

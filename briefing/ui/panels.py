@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import inert_bidi
 from briefing.languages import is_analysed_language
 from briefing.store.annotations import NoteRow
 from briefing.store.changed_words import changed_words_hint
@@ -56,9 +57,10 @@ JUDGE_KEYS = {"corroborated": "Ctrl+Alt+C", "disputed": "Ctrl+Alt+D", "unreviewe
 def _item(
     values: list[str], kind: str, item_id: int, start: int, end: int, item_type: type[QTreeWidgetItem] = QTreeWidgetItem
 ) -> QTreeWidgetItem:
-    item = item_type(values)
+    shown = [inert_bidi(value) for value in values]  # a received name's U+202E reverses nothing after it
+    item = item_type(shown)
     item.setData(0, ItemRole, (kind, item_id, start, end))
-    for column, value in enumerate(values):
+    for column, value in enumerate(shown):
         item.setToolTip(column, tip(value))
     return item
 

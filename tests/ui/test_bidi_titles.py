@@ -21,3 +21,31 @@ def test_bidi_controls_of_a_title_take_no_effect_where_it_is_shown(demo_window):
     headline = window.reader.document().firstBlock().text()
     assert len(headline) == len(HOSTILE) and not any(c in headline for c in CONTROLS)  # offsets hold
     assert not any(c in window.windowTitle() for c in CONTROLS)
+
+
+def test_bidi_controls_of_received_names_and_notes_take_no_effect_in_the_lists(demo_window):
+    """An entity or an annotation named '…\u202etxt.exe' read reversed in the side panel's tabs,
+    the Notes browser and Merge Into…; each is shown with the control made inert."""
+    from briefing.store.annotations import add_annotation
+    from briefing.ui.merge_dialog import MergeDialog
+    from briefing.ui.panels import ItemRole
+
+    window = demo_window
+    source_id = window.current_source_id()
+    entity_id = window.panel.entities.topLevelItem(0).child(0).data(0, ItemRole)[1]
+    window.ws.db.execute("UPDATE entities SET name = ? WHERE id = ?", [HOSTILE, entity_id])
+    add_annotation(window.ws, source_id, 0, 5, note=HOSTILE)
+    window.show_source(source_id)
+    tree = window.panel.entities
+    names = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]  # fmt: skip
+    notes = [window.panel.notes.topLevelItem(i).text(1) for i in range(window.panel.notes.topLevelItemCount())]
+    assert any("txt.exe" in name for name in names) and any("txt.exe" in note for note in notes)
+    assert not any(c in shown for shown in names + notes for c in CONTROLS)
+    window.notes_dock.refresh()
+    model = window.notes_dock.table.model()
+    cells = [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert any("txt.exe" in cell for cell in cells) and not any(c in cell for cell in cells for c in CONTROLS)
+    dialog = MergeDialog(None, "Someone", "person", [], [(entity_id, HOSTILE, "person")])
+    assert not any(c in cell for row in dialog.rows() for cell in row for c in CONTROLS)
+    dialog.deleteLater()
