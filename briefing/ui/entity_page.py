@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import counted
+from briefing.domain import counted, inert_bidi
 from briefing.store.entities import EntityPage
 from briefing.store.quote_variants import QuoteVariant
 from briefing.ui.plain import tip
@@ -122,7 +122,7 @@ class CooccurrenceGraph(QGraphicsView):
         backdrop.setAlpha(210)  # the lines under a label do not cross its letters
         back = self.scene().addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(backdrop))
         back.setZValue(-0.5)
-        label = self.scene().addSimpleText(text)  # a simple text item draws its text as written
+        label = self.scene().addSimpleText(inert_bidi(text))  # as written, but a U+202E reverses nothing
         label.setFont(self.font())
         label.setBrush(self.palette().text())
         label.setPos(rect.topLeft())
@@ -297,8 +297,9 @@ class EntityDock(QDockWidget):
         page is only brought up to date after an edit)."""
         self.entity_id = page.id
         self.split_button.setEnabled(True)
-        aliases = f" — also {html.escape(', '.join(page.aliases))}" if page.aliases else ""
-        name, kind = html.escape(page.name), html.escape(page.type)
+        # a received name's U+202E reverses nothing after it
+        aliases = f" — also {html.escape(inert_bidi(', '.join(page.aliases)))}" if page.aliases else ""
+        name, kind = html.escape(inert_bidi(page.name)), html.escape(page.type)
         self.heading.setText(
             f"<b>{name}</b> ({kind}){aliases}<br>{counted(page.mention_total, 'mention')} in "
             f"{counted(page.source_total, 'source')}, {counted(page.quote_total, 'quote')}"

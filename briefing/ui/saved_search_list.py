@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QMessageBox, QWidget
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, inert_bidi
 from briefing.store import Workspace
 from briefing.store.saved_searches import (
     delete_saved_search,
@@ -41,13 +41,13 @@ class SavedSearchList(QListWidget):
         searches = list_saved_searches(ws) if ws is not None else []
         self.clear()
         for saved in searches:
-            item = QListWidgetItem(saved.name)
+            item = QListWidgetItem(inert_bidi(saved.name))  # a received name's U+202E reverses nothing
             item.setData(SearchRole, (saved.id, saved.name, saved.query))
             item.setToolTip(tip(saved.query))
             self.addItem(item)
 
     def names(self) -> list[str]:
-        return [self.item(row).text() for row in range(self.count())]
+        return [self.item(row).data(SearchRole)[1] for row in range(self.count())]
 
     def save(self, query: str, name: str | None = None) -> None:
         """Keep ``query`` under a name (asked for when not given)."""

@@ -49,3 +49,23 @@ def test_bidi_controls_of_received_names_and_notes_take_no_effect_in_the_lists(d
     dialog = MergeDialog(None, "Someone", "person", [], [(entity_id, HOSTILE, "person")])
     assert not any(c in cell for row in dialog.rows() for cell in row for c in CONTROLS)
     dialog.deleteLater()
+
+
+def test_bidi_controls_of_a_received_name_take_no_effect_on_the_entity_page_or_saved_searches(demo_window):
+    from briefing.store.saved_searches import save_search
+    from briefing.ui.panels import ItemRole
+
+    window = demo_window
+    entity_id = window.panel.entities.topLevelItem(0).child(0).data(0, ItemRole)[1]
+    window.ws.db.execute("UPDATE entities SET name = ? WHERE id = ?", [HOSTILE, entity_id])
+    window.open_entity(entity_id)
+    heading = window.entity_dock.heading.text()
+    assert "txt.exe" in heading and not any(c in heading for c in CONTROLS)
+    labels = [label.text() for label in window.entity_dock.graph.labels]  # the centre's is its name
+    assert "txt.exe" in labels[0] and not any(c in label for label in labels for c in CONTROLS)
+    save_search(window.ws, HOSTILE, "ransom")
+    saved = window.search_dock.saved
+    saved.refresh()
+    shown = [saved.item(row).text() for row in range(saved.count())]
+    assert any("txt.exe" in name for name in shown) and not any(c in name for name in shown for c in CONTROLS)
+    assert HOSTILE in saved.names()  # what the store holds, for the name checks
