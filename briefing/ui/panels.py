@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -31,9 +30,10 @@ from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
 from briefing.store.quotes import QuoteRow
+from briefing.ui.claim_boxes import CLAIM_BOX_SIZES, claim_box, evidence_boxes
 from briefing.ui.evidence import EvidencePanel, smallest_list_height
 from briefing.ui.palette_colours import readable
-from briefing.ui.plain import plain_label, tip
+from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
 from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree, menu_key_at_current
@@ -171,7 +171,7 @@ class SidePanel(QTabWidget):
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
         self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources
-        judged = _box(claims, reason, buttons, self.claim_help)
+        judged = claim_box(claims, reason, buttons, self.claim_help)
         judged_layout = judged.layout()
         if isinstance(judged_layout, QBoxLayout):
             judged_layout.setStretch(0, 1)
@@ -179,7 +179,7 @@ class SidePanel(QTabWidget):
         self.evidence.hide()  # it fills the boxes below; their places are the splitter's
         self.claims_splitter = QSplitter(Qt.Orientation.Vertical)
         self.claims_splitter.setObjectName("claims-splitter")
-        for box, stretch in zip([judged, *_evidence_boxes(self.evidence)], (3, 2, 2, 1), strict=True):
+        for box, stretch in zip([judged, *evidence_boxes(self.evidence)], (3, 2, 2, 1), strict=True):
             self.claims_splitter.addWidget(box)
             self.claims_splitter.setStretchFactor(self.claims_splitter.count() - 1, stretch)
             self.claims_splitter.setCollapsible(self.claims_splitter.count() - 1, False)
@@ -394,62 +394,6 @@ class SidePanel(QTabWidget):
             self.itemActivated.emit(*data)
         if tree is self.claims:
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
-
-
-CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
-
-
-class _Box(QWidget):
-    """A box of the claims splitter, at least as tall as its parts need at its width: a wrapped
-    label ("Suggested related passages, one per source · ranked by meaning" on two lines)
-    counts both lines, or the splitter squeezes the parts under it over each other."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
-            return hint
-        return QSize(hint.width(), max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()  # another width, other wrapped lines
-
-
-def _box(*parts: QWidget | QLayout) -> QWidget:
-    """A box for the claims splitter: its parts stacked, no margins."""
-    box = _Box()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 2, 0, 0)
-    for part in parts:
-        if isinstance(part, QLayout):
-            layout.addLayout(part)
-        else:
-            layout.addWidget(part)
-    return box
-
-
-def _row(*buttons: QPushButton) -> QBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
-def _evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
-    """The evidence panel's lists (it fills them) as three boxes: evidence with Remove Evidence,
-    suggestions with the previewed passage, Confirm and Dismiss, history. Dismiss and Remove get
-    mnemonics no menu uses."""
-    panel.dismiss.setText("&Dismiss")
-    panel.remove.setText("&Remove Evidence")
-    history = plain_label("History")  # the panel's own label stays in the hidden panel
-    return [
-        _box(panel.evidence_label, panel.evidence, _row(panel.remove)),
-        _box(panel.suggestions_label, panel.suggestions, panel.preview, _row(panel.confirm, panel.dismiss)),
-        _box(history, panel.history),
-    ]
 
 
 def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:

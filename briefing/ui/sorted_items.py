@@ -21,7 +21,8 @@ class _KeyedItem(QTreeWidgetItem):
         return self.key(column) < other.key(column)
 
     def key(self, column: int) -> tuple:
-        raise NotImplementedError
+        """What the row sorts by under ``column``: here its text; the rows below say more."""
+        return (self.text(column),)
 
 
 class ClaimItem(_KeyedItem):

@@ -8,8 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from briefing.store import open_workspace
 from briefing.store.entities import list_entity_rows
 from briefing.store.sources import get_source
+from briefing.ui.claim_boxes import CLAIM_BOX_SIZES
 from briefing.ui.main_window import MainWindow
-from briefing.ui.panels import CLAIM_BOX_SIZES
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.tasks import TaskRunner
 from briefing.ui.window_state import FIRST_START_SHARE
