@@ -122,11 +122,17 @@ class QuoteActions:
         self.ask_name: Callable[..., str | None] = ask_text  # and the new person's name
         window.panel.quoteAction.connect(self._from_panel)
 
+    def _quote(self, quote_id: int | None) -> int | None:
+        """``quote_id``, else the quote picked in the Quotes tab; None (said) when there is none."""
+        picked = quote_id if quote_id is not None else self.window.panel.current_quote()
+        if picked is None:
+            self.window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
+        return picked
+
     def change_speaker(self, quote_id: int | None = None) -> None:
         window = self.window
-        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        quote_id = self._quote(quote_id)
         if quote_id is None:
-            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
             return
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)
@@ -144,9 +150,8 @@ class QuoteActions:
 
     def not_a_quote(self, quote_id: int | None = None) -> None:
         window = self.window
-        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        quote_id = self._quote(quote_id)
         if quote_id is None:
-            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
             return
         after = window.panel.quote_after(quote_id)  # the next row picked: the analyst goes on down the list
         if window.push_command(lambda: DropQuote(window.ws, quote_id, self.changed)):
@@ -226,9 +231,8 @@ class QuoteActions:
     def show_variants(self, quote_id: int | None = None) -> None:
         """The speaker's page at its Variants tab: the speaker's words as other sources report them."""
         window = self.window
-        quote_id = quote_id if quote_id is not None else window.panel.current_quote()
+        quote_id = self._quote(quote_id)
         if quote_id is None:
-            window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
             return
         speaker_id = quote_row(window.ws, quote_id).speaker_id
         if speaker_id is None:
