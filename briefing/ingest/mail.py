@@ -94,7 +94,7 @@ def read_eml(raw: bytes) -> Extracted:
     return Extracted(text=text, title=subject, author=None if forwarded else author, published=published)
 
 
-def check_parts(raw: bytes) -> None:
+def check_parts(raw: bytes, what: str = "e-mail") -> None:
     """Refuse a message with more MIME parts than MAX_PARTS, counted without parsing it."""
     boundaries = {match.group(1).strip() for match in BOUNDARY.finditer(raw)}
     if not boundaries:
@@ -104,16 +104,16 @@ def check_parts(raw: bytes) -> None:
         line = match.group(1).rstrip()
         parts += line in boundaries or line.removesuffix(b"--") in boundaries
     if parts > MAX_PARTS:
-        raise FormatError(f"e-mail has too many parts ({parts:,}; the limit is {MAX_PARTS:,})")
+        raise FormatError(f"{what} has too many parts ({parts:,}; the limit is {MAX_PARTS:,})")
 
 
-def check_headers(message: EmailMessage) -> None:
+def check_headers(message: EmailMessage, what: str = "e-mail") -> None:
     """Refuse a message with a header longer than MAX_HEADER_CHARS, before any header is parsed."""
     for part in message.walk():
         longest = max((len(value) for _, value in part.raw_items()), default=0)
         if longest > MAX_HEADER_CHARS:
             raise FormatError(
-                f"e-mail header too long ({longest // 1024:,} KB; the limit is {MAX_HEADER_CHARS // 1024} KB)"
+                f"{what} header too long ({longest // 1024:,} KB; the limit is {MAX_HEADER_CHARS // 1024} KB)"
             )
 
 

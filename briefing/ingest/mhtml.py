@@ -24,10 +24,10 @@ from briefing.page_urls import find_page_url, is_plain_url
 
 
 def read_mhtml(raw: bytes) -> Extracted:
-    check_parts(raw)
+    check_parts(raw, "web archive")
     try:
         message = BytesParser(policy=policy.default).parsebytes(raw)
-        check_headers(message)
+        check_headers(message, "web archive")
         page = page_part(message)
         html = page.get_payload(decode=True) if page is not None else None
         subject = str(message.get("Subject") or "").strip() or None

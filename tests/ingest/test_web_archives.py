@@ -73,6 +73,11 @@ def test_the_saved_from_address_stands_in_for_a_missing_canonical_one(tmp_path):
     [
         (b"From: <Saved by Blink>\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=", "web archive holds no web page"),
         (b"", "empty file"),
+        (  # the e-mail reader's bound, said of an archive
+            b"From: <Saved by Blink>\r\nContent-Type: multipart/related; boundary=b\r\n\r\n"
+            + b"--b\r\n\r\nx\r\n" * 1001,
+            r"web archive has too many parts \(1,001",
+        ),
     ],
 )
 def test_an_archive_without_a_page_says_so(tmp_path, raw, reason):
