@@ -144,9 +144,8 @@ def _preparation(workspace: str | None):
 
     def prepare(progress, cancelled) -> None:
         from briefing.pipeline import create_demo_workspace, workspace_path
-        from briefing.store import open_workspace
-        from briefing.store.lock import CLOSED, marker
         from briefing.store.postgres import is_postgres
+        from briefing.ui.startup import check_file
 
         if workspace is not None and is_postgres(workspace):
             return
@@ -155,10 +154,7 @@ def _preparation(workspace: str | None):
             progress(0, 0, "Making the demo workspace")
             create_demo_workspace(target)
             return
-        if target.is_file() and marker(target) != CLOSED:
-            progress(0, 0, f"Checking {target.name} (it was not closed normally here)")
-        with open_workspace(target, fallback_read_only=True):
-            pass
+        check_file(target)(progress, cancelled)
 
     return prepare
 

@@ -9,6 +9,7 @@ the check (the store checks a file once per process).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
@@ -38,12 +39,38 @@ def open_when_painted(
     window.first_paint = FirstPaint(window, lambda: opening.start(prepare))
 
 
-class Opening(QObject):
-    """The two steps of opening, their progress dialog, and the hand-over to the window."""
+def check_file(target: Path) -> TaskFn:
+    """The slow part of opening ``target`` for the worker: the full check of a file the last
+    session did not close, or one never opened here (a received copy), and any upgrade. The store
+    checks a file once per process, so the open on the GUI thread that follows skips it."""
 
-    def __init__(self, window: MainWindow, opener: Callable[[], Workspace], failed: Callable[[BriefingError], None]):
+    def check(progress, cancelled) -> None:
+        from briefing.store import open_workspace
+        from briefing.store.lock import CLOSED, OPEN, marker
+
+        if target.is_file() and (state := marker(target)) != CLOSED:
+            why = "it was not closed normally" if state == OPEN else "first opening here"
+            progress(0, 0, f"Checking {target.name} ({why})")
+        with open_workspace(target, fallback_read_only=True):
+            pass
+
+    return check
+
+
+class Opening(QObject):
+    """The two steps of opening, their progress dialog, and the hand-over to the window
+    (``attach``, the window's own by default)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        opener: Callable[[], Workspace],
+        failed: Callable[[BriefingError], None],
+        attach: Callable[[Workspace], None] | None = None,
+    ):
         super().__init__(window)
         self.window, self.opener, self.failed = window, opener, failed
+        self.attach = attach or window.attach
         self.dialog: QProgressDialog | None = None
         self.task: Task | None = None
 
@@ -100,6 +127,7 @@ class Opening(QObject):
     def _finished(self) -> None:
         self._close_dialog()
         self.task = None
+        self.deleteLater()  # both steps are over
 
     def _open(self) -> None:
         try:
@@ -107,7 +135,7 @@ class Opening(QObject):
         except BriefingError as exc:
             self.failed(exc)
             return
-        self.window.attach(ws)
+        self.attach(ws)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:

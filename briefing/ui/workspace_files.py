@@ -84,9 +84,12 @@ class WorkspaceFiles(QObject):
         return self.open_path(path)
 
     def open_path(self, path: Path, note: str = "") -> bool:
-        """Show the workspace at ``path`` in the window; True when it is shown. The workspace open
-        stays open when the other cannot be opened (the reason is said in one line)."""
-        from briefing.store.backup_files import backup_folder, list_backups
+        """Show the workspace at ``path`` in the window. The slow part (the full check of a file
+        not closed normally here, an upgrade) runs in the worker behind a progress dialog, as at
+        startup; the workspace open stays open when the other cannot be opened (the reason is
+        said in one line). False when it cannot be opened or the analyst keeps the one open."""
+        from briefing.store.backup_files import list_backups
+        from briefing.ui.startup import Opening, check_file
 
         window = self.window
         current = window.ws.path if window.attached else None
@@ -96,24 +99,39 @@ class WorkspaceFiles(QObject):
         if not note and not self.may_leave(f"open {path.name}"):
             return False
         kept = set(list_backups(path))
-        try:
-            ws = _open_file(path)
-        except BriefingError as exc:
-            from briefing.ui.damaged import offer_restore
+        result: list[bool] = []  # the outcome, once known (at once with a synchronous runner)
 
-            if offer_restore(window, path, exc):  # restored: open it now
-                return self.open_path(
-                    path, f"; restored from its newest backup (the damaged file is in {backup_folder(path)})"
-                )
-            return False
+        def failed(exc: BriefingError) -> None:
+            result.append(self._not_opened(path, exc))
+
+        def shown(ws: Workspace) -> None:
+            self._show(path, ws, kept, note)
+            result.append(True)
+
+        Opening(window, lambda: _open_file(path), failed, shown).start(check_file(path))
+        return result[0] if result else True
+
+    def _not_opened(self, path: Path, exc: BriefingError) -> bool:
+        """A damaged file's newest backup is offered; anything else is said in one line."""
+        from briefing.store.backup_files import backup_folder
+        from briefing.ui.damaged import offer_restore
+
+        if offer_restore(self.window, path, exc):  # restored: open it now
+            return self.open_path(
+                path, f"; restored from its newest backup (the damaged file is in {backup_folder(path)})"
+            )
+        return False
+
+    def _show(self, path: Path, ws: Workspace, kept: set[Path], note: str) -> None:
+        from briefing.store.backup_files import list_backups
+
         self.switch_to(ws)
         upgraded = [b for b in list_backups(path) if b not in kept and b.stem.endswith("-before-upgrade")]
         if upgraded:  # a colleague's older Briefing can no longer open it
             note += f"; upgraded for this version of Briefing, the file as it was is kept as {upgraded[-1].name}"
         read_only = " read-only" if ws.read_only else ""
         opened = strip_bidi(f"Opened {ws.name}{read_only} ({path.parent}){note}")
-        window.statusBar().showMessage(opened, 30000 if note else 10000)
-        return True
+        self.window.statusBar().showMessage(opened, 30000 if note else 10000)
 
     def may_leave(self, doing: str) -> bool:
         """Ask before a running import or analysis is stopped (what it finished is kept)."""
