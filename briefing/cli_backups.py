@@ -33,14 +33,19 @@ def run_backup(ws, to: str | None) -> int:
 
 def run_list_backups(workspace: str | None) -> int:
     from briefing.pipeline import workspace_path
-    from briefing.store.backup import backup_folder, list_backups
+    from briefing.store.backup_files import backup_folder, backup_kind, list_backups, list_set_aside
 
     path = workspace_path(workspace)
     backups = list_backups(path)
     if not backups:
         echo(f"no backups of {path.name} in {backup_folder(path)}")
     for backup in reversed(backups):
-        echo(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB")
+        echo(f"{backup}  {backup.stat().st_size / 1048576:.1f} MB  {backup_kind(backup, path)}")
+    aside = list_set_aside(path)
+    if aside:
+        files = "file" if len(aside) == 1 else "files"
+        names = ", ".join(a.name for a in aside)
+        echo(f"also {len(aside)} damaged {files} a restore kept aside (not backups): {names}")
     return EXIT_OK
 
 
@@ -49,6 +54,10 @@ def run_restore(workspace: str | None, backup: str) -> int:
     from briefing.store.restore import restore_backup
 
     path = workspace_path(workspace)
+    existed = path.exists()
     kept = restore_backup(path, backup)
+    if not existed:  # a workspace deleted, or a name mistyped: say which file the backup made
+        echo(f"made {path} from {backup} (there was no workspace of that name)")
+        return EXIT_OK
     echo(f"restored {path.name} from {backup}" + (f"; its previous state is kept in {kept}" if kept else ""))
     return EXIT_OK

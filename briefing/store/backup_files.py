@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 STALE_TEMPORARY_SECONDS = 3600
+SET_ASIDE = "replaced"  # the label of a file a restore moved aside
+_KINDS = {"before-restore": "before a restore", "before-upgrade": "before an upgrade"}
 _NAME = r"-\d{8}-\d{6}-\d{6}(-[a-z-]+)?\.briefing"
 
 
@@ -27,7 +29,26 @@ def backup_folder(workspace: Path) -> Path:
 
 
 def list_backups(workspace: Path) -> list[Path]:
-    """The workspace's backups, oldest first; other files in the folder are not counted."""
+    """The workspace's backups, oldest first; other files in the folder are not counted, nor
+    the damaged files a restore kept aside (``list_set_aside``): no backup, never offered for a
+    restore nor pruned with the backups."""
+    return [path for path in _listed(workspace) if not path.stem.endswith(f"-{SET_ASIDE}")]
+
+
+def backup_kind(backup: Path, workspace: Path) -> str:
+    """Why a backup of ``workspace`` was made, in the analyst's words."""
+    parts = backup.stem.removeprefix(f"{workspace.stem}-").split("-", 3)
+    label = parts[3] if len(parts) > 3 else ""
+    return _KINDS.get(label, label.replace("-", " ") if label else "automatic or Back Up Now")
+
+
+def list_set_aside(workspace: Path) -> list[Path]:
+    """The files a restore moved aside because they could not be opened (damaged, of another
+    kind, of a newer version), oldest first: kept for the analyst, never removed by Briefing."""
+    return [path for path in _listed(workspace) if path.stem.endswith(f"-{SET_ASIDE}")]
+
+
+def _listed(workspace: Path) -> list[Path]:
     folder = backup_folder(workspace)
     pattern = re.compile(re.escape(workspace.stem) + _NAME)
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing.domain import WorkspaceError, WorkspaceLocked
 from briefing.store import lock as locking
 from briefing.store.backup import back_up, copy_database, has_content, keep_count, new_backup_name
-from briefing.store.backup_files import backup_folder
+from briefing.store.backup_files import SET_ASIDE, backup_folder
 from briefing.store.integrity import EMPTY, RESTORE_HINT, check_existing, read_only_uri
 from briefing.store.opening import open_workspace
 from briefing.store.workspace import Workspace
@@ -71,7 +71,7 @@ def _replace_unopenable(target: Path, source: Path) -> Path:
     try:
         folder = backup_folder(target)
         folder.mkdir(exist_ok=True)
-        aside = new_backup_name(folder, target.stem, "replaced")
+        aside = new_backup_name(folder, target.stem, SET_ASIDE)
         os.replace(target, aside)
         for suffix in ("-wal", "-shm"):
             if Path(f"{target}{suffix}").exists():

@@ -268,17 +268,16 @@ class WorkspaceFiles(QObject):
         window.runner.start(task)
 
     def choose_backup(self) -> None:
-        from briefing.store.backup_files import backup_folder, list_backups
+        """The workspace's backups, newest first, with when and why each was made (or a copy kept
+        elsewhere), then the question of ``restore``."""
+        from briefing.ui.backup_dialog import BackupDialog
 
         path = self._file("Restore Backup")
         if path is None:
             return
-        if not list_backups(path):
-            warn(self.window, "Restore Backup", f"No backups of {path.name} in {backup_folder(path)} yet")
-            return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Restore Backup", str(backup_folder(path)), FILE_FILTER)
-        if name:
-            self.restore(Path(name))
+        dialog = BackupDialog(self.window, path)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore(dialog.chosen)
 
     def restore(self, backup: Path) -> bool:
         """Replace the workspace's content with ``backup``'s, once the analyst agrees; its present

@@ -128,6 +128,9 @@ def test_restore_over_a_workspace_that_cannot_be_opened_moves_it_aside(case):
     assert kept is not None and kept.name.endswith("-replaced.briefing")
     assert kept.read_bytes().startswith(b"SQLite format 3\x00\xff\xff")
     assert _names(case) == ["Marta Okafor"]
+    assert list_backups(case) == [backup]  # what was kept aside is no backup to restore
+    listed = run_cli("backup", "--list", "--workspace", str(case)).stdout.splitlines()
+    assert listed[-1] == f"also 1 damaged file a restore kept aside (not backups): {kept.name}"
 
 
 def _written(path: Path, data: bytes) -> Path:
@@ -232,7 +235,7 @@ def test_backup_and_restore_commands(case, tmp_path):
     [backup] = list_backups(case)
     assert made.stdout.strip() == f"backed up {case.name} to {backup}"
     listed = run_cli("backup", "--list", "--workspace", str(case))
-    assert listed.stdout.startswith(str(backup))
+    assert listed.stdout.startswith(str(backup)) and listed.stdout.rstrip().endswith(" MB  automatic or Back Up Now")
     target = tmp_path / "copy.briefing"
     assert run_cli("backup", "--workspace", str(case), "--to", str(target)).returncode == 0
     again = run_cli("backup", "--workspace", str(case), "--to", str(target))
@@ -246,6 +249,10 @@ def test_backup_and_restore_commands(case, tmp_path):
     assert restored.returncode == 0, restored.stderr
     assert restored.stdout.startswith(f"restored {case.name} from {target}; its previous state is kept in ")
     assert _names(case) == ["Marta Okafor"]
+    gone = tmp_path / "deleted.briefing"  # a workspace deleted, or a name mistyped
+    made_anew = run_cli("restore", "--workspace", str(gone), str(target))
+    assert made_anew.stdout.strip() == f"made {gone} from {target} (there was no workspace of that name)"
+    assert _names(gone) == ["Marta Okafor"]
     refused = run_cli("restore", "--workspace", str(case), str(tmp_path / "nothing.briefing"))
     assert refused.returncode == 1
     assert refused.stderr.strip() == f"briefing: {tmp_path / 'nothing.briefing'}: no such backup file"

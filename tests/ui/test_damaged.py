@@ -5,6 +5,7 @@ import pytest
 from briefing.domain import WorkspaceDamaged
 from briefing.store import lock, open_workspace
 from briefing.store.backup import back_up, list_backups
+from briefing.store.backup_files import list_set_aside
 from briefing.ui import damaged
 
 
@@ -40,7 +41,28 @@ def test_a_damaged_workspace_with_a_backup_is_restored_on_request(copy, monkeypa
     assert "Restore the newest backup, made " in asked[0] and "'briefing restore'" not in asked[0]
     with open_workspace(copy) as ws:  # opens again, with what the backup held
         assert ws.db.execute("SELECT count(*) FROM sources").fetchone()[0] == sources
-    assert any("replaced" in b.name for b in list_backups(copy))  # the damaged file kept aside
+    [aside] = list_set_aside(copy)  # the damaged file kept aside
+    assert aside.name.endswith("-replaced.briefing")
+    assert not any("replaced" in b.name for b in list_backups(copy))  # the damaged file is no backup
+
+
+def test_a_damaged_file_kept_aside_is_never_offered_nor_pruned_as_a_backup(copy):
+    """A restore keeps the damaged file aside in the backup folder; it was listed as the newest
+    backup, so the next damage offered it (and failed: it is damaged), and rolling backups
+    pruned it with the old ones."""
+    with open_workspace(copy) as ws:
+        good = back_up(ws)
+    _damage(copy)
+    assert damaged.offer_restore(None, copy, _open_error(copy), ask=lambda text, backup: True)
+    [aside] = list_set_aside(copy)
+    _damage(copy)
+    offered = []
+    assert damaged.offer_restore(None, copy, _open_error(copy), ask=lambda text, backup: offered.append(backup) or True)
+    assert offered == [good]
+    with open_workspace(copy) as ws:
+        for _ in range(3):
+            back_up(ws, keep=1)
+    assert aside.exists() and len(list_set_aside(copy)) == 2
 
 
 def test_without_a_backup_it_says_where_none_was_found_and_changes_nothing(copy, monkeypatch):

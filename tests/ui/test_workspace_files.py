@@ -3,6 +3,7 @@ workspace and forgets everything of the first; what cannot be opened, backed up 
 said in one line and leaves the workspace open as it was."""
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from briefing.store import open_workspace
 from briefing.store.backup_files import backup_folder, list_backups
@@ -237,3 +238,41 @@ def test_file_open_checks_a_file_not_closed_normally_in_the_worker(qtbot, analys
         assert "Opened killed.briefing" in window.statusBar().currentMessage()
     finally:
         window.files.detach()
+
+
+def test_restore_backup_lists_the_backups_newest_first_with_why_each_was_made(window, monkeypatch, qtbot):
+    """Restore Backup… opened a file dialog on the backup folder: names of timestamps, and the
+    damaged files a restore had kept aside listed among them as if they were backups."""
+    from briefing.ui import backup_dialog
+
+    path = window.ws.path
+    window.files.back_up_now()
+    window.files.ask = lambda text, answers: 0
+    assert window.files.restore(list_backups(path)[-1])  # keeps the present state: "before a restore"
+    aside = backup_folder(path) / f"{path.stem}-20200101-000000-000000-replaced.briefing"
+    aside.write_bytes(b"damaged")
+    dialog = backup_dialog.BackupDialog(window, path)
+    qtbot.addWidget(dialog)
+    rows = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]
+    assert [row.text(1) for row in rows] == ["before a restore", "automatic or Back Up Now"]
+    assert all(row.text(2).endswith(" MB") for row in rows)
+    assert "1 damaged file a restore kept aside" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.restore_button.isEnabled() and dialog.list.currentItem() is rows[0]
+    dialog.list.setCurrentItem(rows[1])
+    dialog.restore_button.click()
+    assert dialog.chosen == list_backups(path)[0]
+
+    picked = []
+    monkeypatch.setattr(backup_dialog.BackupDialog, "exec", lambda self: picked.append(self) or 0)
+    window.files.choose_backup()  # the window opens it; Cancel restores nothing
+    assert len(picked) == 1 and picked[0].chosen is None
+
+
+def test_restore_backup_without_backups_offers_another_file(window, qtbot):
+    from briefing.ui.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(window, window.ws.path)
+    qtbot.addWidget(dialog)
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.restore_button.isEnabled()
+    assert dialog.other_button.isDefault()
+    assert any("No backups of first.briefing" in label.text() for label in dialog.findChildren(QLabel))
