@@ -1,15 +1,30 @@
 """The claims tab's splitter boxes: the claims list with the judging row, then evidence,
-suggestions and history, each a box the analyst sizes with the splitter's handles."""
+suggestions and history, each a box the analyst sizes with the splitter's handles.
+
+Until the analyst moves a handle (or a size kept from the last session is restored), the
+splitter's height is shared by what the boxes' lists show: each box keeps what its label and
+buttons need and the rest goes to the lists by ``LIST_SHARES``. Shared by fixed sizes, a
+1280x800 window showed two claims' worth of list for every row of evidence (1.9 rows)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefing.ui.evidence import EvidencePanel
+from briefing.ui.evidence import EvidencePanel, smallest_list_height
 from briefing.ui.plain import plain_label
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
+LIST_SHARES = (0.34, 0.26, 0.26, 0.14)  # of the lists' height: claims, evidence, suggestions, history
 
 
 class _Box(QWidget):
@@ -63,3 +78,49 @@ def evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
         claim_box(panel.suggestions_label, panel.suggestions, panel.preview, _row(panel.confirm, panel.dismiss)),
         claim_box(history, panel.history),
     ]
+
+
+def claims_splitter(judged: QWidget, claims: QTreeWidget, panel: EvidencePanel) -> ClaimsSplitter:
+    """The claims tab's splitter: ``judged`` (the claims list and the judging row) over the
+    evidence panel's three boxes, none collapsible, shared by their lists until the analyst
+    sizes them."""
+    splitter = ClaimsSplitter()
+    for box, stretch in zip([judged, *evidence_boxes(panel)], (3, 2, 2, 1), strict=True):
+        splitter.addWidget(box)
+        splitter.setStretchFactor(splitter.count() - 1, stretch)
+        splitter.setCollapsible(splitter.count() - 1, False)
+    splitter.setSizes(CLAIM_BOX_SIZES)
+    for tree in (claims, panel.evidence, panel.suggestions, panel.history):
+        tree.setMinimumHeight(smallest_list_height(tree))
+    return splitter
+
+
+class ClaimsSplitter(QSplitter):
+    """Shares its height by the boxes' lists (``LIST_SHARES``) each time it is resized, until the
+    analyst moves a handle or the sizes of the last session are restored."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self.setObjectName("claims-splitter")
+        self.kept = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, _position: int, _index: int) -> None:
+        self.kept = True
+
+    def restoreState(self, state) -> bool:  # noqa: N802 - Qt's name
+        restored = super().restoreState(state)
+        self.kept = self.kept or restored
+        return restored
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self.kept:
+            self.fit()
+
+    def fit(self) -> None:
+        boxes = [box for i in range(self.count()) if (box := self.widget(i)) is not None]
+        fixed = [box.minimumSizeHint().height() for box in boxes]  # label, buttons, a header and a row
+        spare = self.height() - self.handleWidth() * (len(boxes) - 1) - sum(fixed)
+        if spare > 0:
+            self.setSizes([part + int(spare * share) for part, share in zip(fixed, LIST_SHARES, strict=True)])

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,8 +29,8 @@ from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
 from briefing.store.quotes import QuoteRow
-from briefing.ui.claim_boxes import CLAIM_BOX_SIZES, claim_box, evidence_boxes
-from briefing.ui.evidence import EvidencePanel, smallest_list_height
+from briefing.ui.claim_boxes import claim_box, claims_splitter
+from briefing.ui.evidence import EvidencePanel
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
@@ -177,15 +176,7 @@ class SidePanel(QTabWidget):
             judged_layout.setStretch(0, 1)
         self.evidence = EvidencePanel(tab)
         self.evidence.hide()  # it fills the boxes below; their places are the splitter's
-        self.claims_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.claims_splitter.setObjectName("claims-splitter")
-        for box, stretch in zip([judged, *evidence_boxes(self.evidence)], (3, 2, 2, 1), strict=True):
-            self.claims_splitter.addWidget(box)
-            self.claims_splitter.setStretchFactor(self.claims_splitter.count() - 1, stretch)
-            self.claims_splitter.setCollapsible(self.claims_splitter.count() - 1, False)
-        self.claims_splitter.setSizes(CLAIM_BOX_SIZES)
-        for tree in (claims, self.evidence.evidence, self.evidence.suggestions, self.evidence.history):
-            tree.setMinimumHeight(smallest_list_height(tree))
+        self.claims_splitter = claims_splitter(judged, claims, self.evidence)
         layout.setContentsMargins(0, 0, 0, 0)
         # on a short screen the boxes scroll rather than push the window past its bottom edge
         # (a suggestion's preview opened under four lists asked for more than 720 pixels)

@@ -71,6 +71,29 @@ def test_the_claims_tab_has_a_splitter_between_all_its_boxes(demo_window):
     assert all(size > 60 for size in splitter.sizes())
 
 
+def _rows_shown(tree) -> float:
+    return tree.viewport().height() / max(1, tree.sizeHintForRow(0) if tree.topLevelItemCount() else 18)
+
+
+def test_the_claims_tab_shares_its_height_by_what_its_lists_show(demo_window, qtbot):
+    """The boxes had fixed shares of the height, labels and buttons included: at 1280x800 the
+    evidence list showed under two rows while the claims list showed eight."""
+    panel = demo_window.panel
+    splitter = panel.claims_splitter
+    evidence = panel.evidence
+    demo_window.resize(1280, 800)
+    panel.setCurrentWidget(panel.claims_widget)
+    qtbot.waitUntil(lambda: demo_window.height() == 800 and splitter.height() > 300)
+    QApplication.processEvents()
+    shown = [_rows_shown(t) for t in (panel.claims, evidence.evidence, evidence.suggestions, evidence.history)]
+    assert shown[0] > shown[1] > shown[3] and shown[1] >= 0.6 * shown[0] and shown[3] >= 1.5
+    splitter.moveSplitter(splitter.sizes()[0] + 80, 1)  # the analyst's sizes stand from now on
+    kept = splitter.sizes()
+    demo_window.resize(1280, 760)
+    qtbot.waitUntil(lambda: sum(splitter.sizes()) < sum(kept))
+    assert splitter.sizes()[0] > kept[0] - 40  # the handle stays about where it was put
+
+
 @pytest.mark.parametrize("pane", ["entity", "briefing"])
 def test_the_entity_page_and_the_briefing_note_open_wide(demo_window, qtbot, pane):
     demo_window.resize(1600, 1000)
