@@ -32,7 +32,7 @@ from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.commands import claim_of
-from briefing.ui.plain import ask_item, input_dialog
+from briefing.ui.plain import ask_item, input_dialog, ok_needs_words
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -378,6 +378,7 @@ def _ask_text(parent, current: str, problem: str = "") -> str | None:
     dialog = input_dialog(parent, "Edit Claim Text", f"{problem}\n\n{prompt}" if problem else prompt)
     dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
     dialog.setTextValue(current)
+    ok_needs_words(dialog)
     for box in dialog.findChildren(QPlainTextEdit):
         box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
             self.after_edit()
             return False
         except BriefingError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(as_sentence(str(exc)), 8000)
             return False
         return True
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
 
 MIN_DIALOG_WIDTH = 360  # an input dialog's least width: its title and a sentence of label
 TITLE_BAR_EXTRA = 160  # the title bar's icon and buttons beside the title text
@@ -100,12 +100,29 @@ def input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """A line of text, or None when cancelled (QInputDialog.getText, plain label, title in full)."""
+    """A line of text, or None when cancelled (QInputDialog.getText, plain label, title in full).
+    OK waits for a word: a name left blank was refused after the dialog closed, in the status bar."""
     dialog = input_dialog(parent, title, label)
     dialog.setTextValue(text)
+    ok_needs_words(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.textValue()
+
+
+def ok_needs_words(dialog: QInputDialog) -> None:
+    """The dialog's OK button is enabled only while its text holds more than spaces."""
+    dialog.setOkButtonText(dialog.okButtonText())  # makes the buttons, which Qt makes when shown
+    box = dialog.findChild(QDialogButtonBox)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+    if ok is None:
+        return
+
+    def follow(text: str) -> None:
+        ok.setEnabled(bool(text.strip()))
+
+    dialog.textValueChanged.connect(follow)
+    follow(dialog.textValue())
 
 
 def ask_item(

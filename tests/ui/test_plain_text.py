@@ -412,3 +412,28 @@ def test_a_dialog_opens_a_message_with_a_capital_unless_it_opens_with_a_name(mes
     from briefing.ui.plain import as_sentence
 
     assert as_sentence(message) == shown
+
+
+@pytest.mark.parametrize("ask", ["name", "claim"])
+def test_ok_waits_for_words_in_a_text_dialog(qtbot, monkeypatch, ask):
+    """A name or a claim's words left blank closed the dialog, then the store's refusal ("entity
+    name: must not be empty") flashed in the status bar."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
+
+    from briefing.ui import claim_actions, plain
+
+    seen = []
+
+    def answer(dialog):
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        for typed in ("", "   ", "Marta Okafor"):
+            dialog.setTextValue(typed)
+            seen.append(ok.isEnabled())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    if ask == "name":
+        assert plain.ask_text(None, "Rename Entity", "New name:", "Old") == "Marta Okafor"
+    else:
+        assert claim_actions._ask_text(None, "The old words") == "Marta Okafor"
+    assert seen == [False, False, True]
