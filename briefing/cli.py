@@ -186,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
+        if sys.stderr.isatty():  # the terminal echoed "^C" at the start of a line: the message covers it
+            sys.stderr.write("\r")
         return _fail("interrupted")
     except BrokenPipeError:  # `briefing search … | head`: the reader left, nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

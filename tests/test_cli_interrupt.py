@@ -2,6 +2,7 @@
 keeps what was done and says how far it got; a second one stops at once; never a traceback."""
 
 import signal
+import sys
 
 import pytest
 
@@ -82,6 +83,15 @@ def test_a_second_ctrl_c_stops_at_once_in_one_line(capsys, monkeypatch, tmp_path
     out, err = capsys.readouterr()
     assert code == 1 and out == "" and err == "briefing: interrupted\n"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the command's handler is gone
+
+
+def test_on_a_terminal_the_message_covers_the_echoed_ctrl_c(capsys, monkeypatch, tmp_path, articles):
+    """A terminal echoes "^C" where the cursor is, at the start of a line once the progress bar
+    is cleared: the message read "^Cbriefing: interrupted"."""
+    _ctrl_c_while(monkeypatch, ingest, "read_document", on_call=2, presses=2)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code = main(["import", "--jobs", "1", "--workspace", str(tmp_path / "case.briefing"), str(articles)])
+    assert code == 1 and capsys.readouterr().err.endswith("\rbriefing: interrupted\n")
 
 
 def _sigint_handler() -> bool:
