@@ -308,6 +308,11 @@ SOURCE_ORDER = {
 }
 
 
+def list_file_names(ws: Workspace) -> list[str]:
+    """The name of the file each source was imported from ("" for text pasted or typed)."""
+    return [file_name_of(path) if path else "" for (path,) in ws.db.execute("SELECT path FROM sources")]
+
+
 def all_source_ids(ws: Workspace) -> list[int]:
     """Every source's id, each version of an article its own."""
     return [row[0] for row in ws.db.execute("SELECT id FROM sources ORDER BY id")]

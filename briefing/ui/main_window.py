@@ -51,6 +51,7 @@ from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
+from briefing.ui.standing import StandingLine
 from briefing.ui.tasks import TaskRunner
 from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.briefing_dock)
         self.briefing_dock.hide()
         self.search_dock.addToBriefing.connect(self.briefing_dock.add)
+        self.standing = StandingLine(self.statusBar())  # the count of sources under passing messages
         self.files = WorkspaceFiles(self)  # File ▸ New, Open, Open Recent, Back Up Now, Restore Backup…
         self.notes_dock = install_notes_dock(self)  # View ▸ Notes; tag colours for the reader
         keep_hidden_tabs_out_of_reach(self)
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
     def attach(self, ws: Workspace) -> None:
         """Show ``ws``: its sources, the first one in the reader, its notes."""
         self._ws = ws
+        self.statusBar().clearMessage()  # "Opening the workspace…" is over
         self.team_changes.listen()
         self.team_queue.attach()
         self.setWindowTitle(f"{strip_bidi(ws.name)}{' (read-only)' if ws.read_only else ''} – Briefing")
@@ -240,11 +243,7 @@ class MainWindow(QMainWindow):
     def _reload_sources(self, current: int | None) -> int:
         self.model.reload()
         count = self.model.rowCount()
-        self.statusBar().showMessage(
-            f"{count} source{'s' if count != 1 else ''} in {self.ws.name}"
-            if count
-            else "No sources yet: use File ▸ Import Files… (Ctrl+I) or drop files on the window"
-        )
+        self.standing.show_count(self.ws, count)
         self._select(self.source_actions.listed_or_newer(current) if current is not None else self._first_id())
         return count
 

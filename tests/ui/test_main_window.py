@@ -150,7 +150,7 @@ def test_import_through_the_window_reports_and_refreshes(window, tmp_path, qtbot
 def test_empty_workspace_tells_the_user_what_to_do(qtbot, ws):
     win = MainWindow(ws, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(win)
-    assert "Import" in win.statusBar().currentMessage()
+    assert "Import" in win.standing.text()
     assert "No sources yet" in win.reader.toPlainText()  # the first-run hint (ui.help.EMPTY_WORKSPACE)
 
 
@@ -459,3 +459,21 @@ def test_an_operating_system_error_while_opening_reaches_the_window_as_one_line(
     window.show()
     qtbot.waitUntil(lambda: bool(failures), timeout=30_000)
     assert str(failures[0]) == f"{tmp_path / 'case.briefing'}: cannot be opened (permission denied)"
+
+
+def test_the_status_bar_keeps_the_count_and_says_how_to_start_on_ones_own(demo_window, qtbot, tmp_path):
+    """The count of sources was a status message: the first passing message (a backup made)
+    wiped it for good. And a new user on the demo articles was never told how to start."""
+    from briefing.pipeline import import_paths
+
+    line, bar = demo_window.standing, demo_window.statusBar()
+    assert line.text().startswith("11 sources in copy.briefing · the demo articles: File ▸ Import Files…")
+    bar.showMessage("Backed up to copy-backup.briefing", 1)
+    assert not line.isVisible()  # the passing message covers it
+    qtbot.waitUntil(lambda: bar.currentMessage() == "")
+    assert line.isVisible() and line.text().startswith("11 sources")
+    article = tmp_path / "own.txt"
+    article.write_text("Harbour works resume\n\nWork resumed on the harbour wall on Monday, the council said.\n")
+    import_paths(demo_window.ws, [article], analyse=False)
+    demo_window.refresh_sources()
+    assert line.text() == "12 sources in copy.briefing"
