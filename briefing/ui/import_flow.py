@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
@@ -88,13 +88,15 @@ class ImportFlow(QObject):
         self.dialog: QProgressDialog | None = None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", "", file_filter())
+        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", str(import_folder()), file_filter())
         if files:
+            remember_import_folder(Path(files[0]).parent)
             self.start([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.owner, "Import a Folder of Sources")
+        folder = QFileDialog.getExistingDirectory(self.owner, "Import a Folder of Sources", str(import_folder()))
         if folder:
+            remember_import_folder(Path(folder).parent)
             self.start([Path(folder)])
 
     def start(self, targets: list[Path]) -> None:
@@ -202,3 +204,17 @@ class ImportFlow(QObject):
             self.dialog.deleteLater()
         self.dialog = None
         self.task = None
+
+
+IMPORT_FOLDER_KEY = "import/folder"
+
+
+def import_folder() -> Path:
+    """Where the import dialogs open: the folder of the last import while it exists, else the
+    home folder (they opened in the folder the app was started from, a stranger's for a new user)."""
+    folder = QSettings().value(IMPORT_FOLDER_KEY)
+    return Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
+
+
+def remember_import_folder(folder: Path) -> None:
+    QSettings().setValue(IMPORT_FOLDER_KEY, str(folder))

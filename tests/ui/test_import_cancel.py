@@ -94,3 +94,29 @@ def test_the_child_returns_results_errors_and_survives_a_crash(tmp_path):
         with pytest.raises(BriefingError, match="the worker process stopped unexpectedly"):
             child.call(os._exit, 3)
         assert child.call(len, "abc") == 3  # a new child takes over
+
+
+def test_the_import_dialogs_open_at_home_then_where_the_last_import_was(demo_window, monkeypatch, tmp_path):
+    """They opened in the folder the app was started from: for a new user who ran 'make run',
+    the source code's folder."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    opened: list[str] = []
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda parent, title, folder: opened.append(folder) or str(articles),
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda parent, title, folder, filters: opened.append(folder) or ([], ""),
+    )
+    imports = demo_window.imports
+    imports.choose_folder()
+    imports.choose_files()
+    assert opened == [str(Path.home()), str(tmp_path)]
