@@ -9,7 +9,7 @@ Portuguese. Years outside 1900..next year are refused as implausible.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 MONTH_NAMES = {
     1: "january jan janvier januar jänner enero gennaio januari janeiro",
@@ -90,6 +90,21 @@ def parse_date_value(value: object) -> str | None:
             return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     dates = find_full_dates(value)
     return dates[0][0] if dates else None
+
+
+FILE_NAME_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_.]([01][0-9])[-_.]([0-3][0-9])(?![0-9])")
+
+
+def date_in_file_name(name: str) -> str | None:
+    """The one date written year first in a file's name ('breitbart_2015-11-11_the-ninth-circle',
+    '2016.02.10 Reuters'), as archives and analysts name saved articles; None for none, for two,
+    or for one after tomorrow (a plan's or a deadline's, not a publication's). Digits run
+    together ('IMG_20240105') are a camera's or a scanner's stamp, not read."""
+    found = {make_date(int(y), int(m), int(d)) for y, m, d in FILE_NAME_DATE.findall(name)}
+    if len(found) != 1:
+        return None
+    (value,) = found
+    return value if value and date.fromisoformat(value) <= date.today() + timedelta(days=1) else None
 
 
 def written_date(typed: str | None) -> str | None:

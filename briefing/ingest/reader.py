@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +20,7 @@ from briefing.ingest import files
 from briefing.ingest.boilerplate import is_release_furniture
 from briefing.ingest.byline import PROGRAM_VALUE, outlet_or_credit, tidy_author, tidy_outlet
 from briefing.ingest.clean import clean_text, strip_controls
-from briefing.ingest.dates import parse_date_value
+from briefing.ingest.dates import date_in_file_name, make_date, parse_date_value
 from briefing.ingest.decode import repair_surrogates
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.language import guess_language
@@ -100,7 +101,7 @@ def build_document(path: Path) -> Document:
         title=one_line(title),
         outlet=outlet,
         author=author,
-        published=choose_published(extracted, found),
+        published=choose_published(extracted, found, path.stem),
         language=guess_language(f"{title or ''}\n{found.body}"),
         url=extracted.url,
     )
@@ -149,8 +150,9 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
-def choose_published(extracted: Extracted, found: TextMetadata) -> str | None:
-    """Article metadata, then the text, then the file's creation date; always a valid ISO date.
+def choose_published(extracted: Extracted, found: TextMetadata, file_name: str = "") -> str | None:
+    """Article metadata, then the text, then the file's creation date, then a date in the file's
+    name (``date_in_file_name``); always a valid ISO date.
 
     A file date that contradicts the dateline's month and day is the day the file was made,
     not the day the article was published, so it is not used.
@@ -160,9 +162,23 @@ def choose_published(extracted: Extracted, found: TextMetadata) -> str | None:
         if iso:
             return iso
     file_date = parse_date_value(extracted.file_published) if extracted.file_published else None
+    file_date = file_date or date_in_file_name(file_name)
     if file_date and found.dateline_date and file_date[5:] != found.dateline_date:
-        return None
+        return dateline_near(found.dateline_date, file_date)
     return file_date
+
+
+def dateline_near(month_day: str, file_date: str, days: int = 7) -> str | None:
+    """The dateline's month and day ("12-08") in the year that puts it within ``days`` of the
+    file's date (a file saved or named a day off the dateline's 'Dec. 8'), else None: a file date
+    further off is the day the file was made, not the day the article came out."""
+    made = date.fromisoformat(file_date)
+    month, day = (int(part) for part in month_day.split("-"))
+    for year in (made.year, made.year - 1, made.year + 1):
+        value = make_date(year, month, day)
+        if value and abs((date.fromisoformat(value) - made).days) <= days:
+            return value
+    return None
 
 
 def plausible_title(title: str | None) -> str | None:

@@ -582,3 +582,61 @@ def test_a_logo_set_as_an_h1_linking_home_is_not_the_title(tmp_path):
     document = read_document(page)
     assert document.title == "Council approves the new harbour budget"
     assert document.outlet == "Haldenmedia"  # the <title>'s site name, which the title was cut of
+
+
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("breitbart_2015-11-11_the-ninth-circle-the-hellish-vie.txt", "2015-11-11"),  # PolNeAR's archive
+        ("2016.02.10 Reuters - turnout.txt", "2016-02-10"),
+        ("IMG_20240105_scan.txt", None),  # a camera's or scanner's stamp, digits run together
+        ("minutes 2016-02-10 to 2016-03-01.txt", None),  # two dates: which one?
+        ("notes-2016-02-31.txt", None),  # no such day
+        (f"plan-{date.today().year + 1}-12-31.txt", None),  # after tomorrow: a deadline's
+    ],
+)
+def test_a_text_without_a_date_takes_the_one_in_its_file_name(tmp_path, name, published):
+    """A text file saved by date ('breitbart_2015-11-11_…') had 'no date': the whole of an
+    archive saved so sorted at the bottom of the list, out of the timeline."""
+    from briefing.ingest import read_document
+
+    path = tmp_path / name
+    path.write_text("Turnout rises\n\nTurnout rose in the primary, officials said on Tuesday.\n")
+    assert read_document(path).published == published
+
+
+def test_the_texts_own_date_beats_the_file_names(tmp_path):
+    from briefing.ingest import read_document
+
+    path = tmp_path / "saved-2020-01-01.txt"
+    path.write_text("Turnout rises\n\nFebruary 9, 2016\n\nTurnout rose in the primary, officials said on Tuesday.\n")
+    assert read_document(path).published == "2016-02-09"
+
+
+@pytest.mark.parametrize(
+    ("name", "published"),
+    [
+        ("upi_2015-12-07_clinton-camp.txt", "2015-12-08"),  # saved a day off: the dateline's day in that year
+        ("upi_2015-12-12_clinton-camp.txt", "2015-12-08"),  # four days after
+        ("upi_2016-03-01_clinton-camp.txt", None),  # months off: the day the file was made
+    ],
+)
+def test_a_dateline_without_a_year_takes_it_from_a_file_name_near_it(tmp_path, name, published):
+    """'WASHINGTON, Dec. 8 (UPI)' in a file named 2015-12-07 had no date at all: the two
+    disagreed on the day, so neither was used."""
+    from briefing.ingest import read_document
+
+    path = tmp_path / name
+    path.write_text(
+        "Clinton camp: Trump's remarks threaten security\n\nWASHINGTON, Dec. 8 (UPI) — In response to the "
+        "proposal, the campaign's vice chair rallied supporters on Monday evening.\n"
+    )
+    assert read_document(path).published == published
+
+
+def test_a_dateline_near_a_file_date_across_the_new_year():
+    from briefing.ingest.reader import dateline_near
+
+    assert dateline_near("12-31", "2016-01-02") == "2015-12-31"
+    assert dateline_near("01-02", "2015-12-31") == "2016-01-02"
+    assert dateline_near("02-29", "2016-03-02") == "2016-02-29" and dateline_near("02-29", "2015-03-02") is None
