@@ -105,10 +105,26 @@ def verb_subject(verb, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
 def relative_antecedent(subject):
     """'Beck, who has described Trump as “…”': for a relative pronoun, the noun its clause
     describes (the clause may be the cue verb's or one it hangs in); else None."""
-    if subject.lower_ not in ("who", "that"):
+    if subject.lower_ not in ("who", "that", "which"):
         return None
     clause = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
-    return None if clause is None else clause.head
+    if clause is not None:
+        return clause.head
+    return _noun_before(subject) if subject.tag_ in ("WDT", "WP") else None
+
+
+def _noun_before(pronoun):
+    """The noun right before a relative pronoun the parser hung elsewhere ('a statement that,
+    while condemning violence, accused …', 'passages from Genesis that say'), climbing out of
+    a prepositional phrase to the noun it describes; None when no noun stands there."""
+    if not pronoun.i:
+        return None
+    noun = pronoun.doc[pronoun.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def subject_cue(para: Paragraph, verb, subject, pronoun_head: bool = False) -> Cue:

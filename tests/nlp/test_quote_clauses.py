@@ -182,3 +182,28 @@ def test_a_document_that_reads_is_a_cue(nlp):
     assert next(t for t in doc if t.text == "read").pos_ == "NOUN"  # the parse this guards against
     cue = find_cue(Paragraph(0, doc, text), pair_marks(text)[0])
     assert cue is not None and text[cue.speaker_start : cue.speaker_end] == "the editorial"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The council voted 6-1 for the resolution which said the city “rejects hate and bigotry in all its forms.”",
+            ("rejects hate and bigotry in all its forms.", "the resolution"),
+        ),
+        (
+            "Pence’s press release linked to the Associated Press report, which notes, “Many of the people who "
+            "met with Clinton gave money.”",
+            ("Many of the people who met with Clinton gave money.", "the Associated Press report"),
+        ),
+        (  # the parser hung "that" outside a relative clause: the noun right before it, out of its "from"
+            "Mr. Warner quoted passages from Genesis that say man is given “dominion over the fish of the sea.”",
+            ("dominion over the fish of the sea.", "passages"),
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_it_describes(analyse, text, expected):
+    """'the resolution which said the city “…”' was said by 'which': 15 quotes of a real workspace
+    (1,291 news sources) named 'which', 'that' or 'who' as their speaker."""
+    analysis = analyse(text)
+    assert [(text[q.start : q.end], q.speaker_text) for q in analysis.quotes] == [expected]
