@@ -158,6 +158,9 @@ def _is_title(inner: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
+NAMERS = frozenset(("they", "we", "you", "people", "some", "many", "what"))  # 'what is called a “…”'
+
+
 def _names_a_thing(para: Paragraph, cue: Cue) -> bool:
     """'what they call the “green tax”', 'residents call it the “fire corridor”': a name
     people give a thing, not words someone said."""
@@ -169,7 +172,7 @@ def _names_a_thing(para: Paragraph, cue: Cue) -> bool:
         return False
     head_i = para.token_from(cue.head - para.start)
     head = para.doc[head_i] if head_i is not None else None
-    return head is not None and (head.tag_ == "NNS" or head.lower_ in ("they", "we", "you", "people", "some", "many"))
+    return head is not None and (head.tag_ == "NNS" or head.lower_ in NAMERS)
 
 
 def _headline_cue(para: Paragraph, span) -> Cue | None:

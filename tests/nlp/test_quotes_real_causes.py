@@ -103,6 +103,9 @@ def test_second_quote_after_an_abbreviation_keeps_its_cue(analyse):
         "Hugo Tenbrook said the remark was made on “Meet the Press.”",
         "Residents have taken to calling the coast road the “fire corridor” since the fires.",
         "Builders have long complained about what they call the “green tax” on lake plots.",
+        # said by 'what' before: a name given to a thing, by nobody the text names
+        "The late mayor helped her win by sending what has been described as a “turnout machine” into the state.",
+        "They debated tax credits, shaking up what is called a “free-flowing discussion” but rarely is one.",
     ],
 )
 def test_titles_and_names_for_things_are_not_quotes(analyse, text):
