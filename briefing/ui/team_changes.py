@@ -105,7 +105,7 @@ class TeamChanges(QObject):
         said = status.currentMessage()
         self.window.refresh_sources()
         self.window.after_edit()
-        if said and said not in (status.currentMessage(), UPDATED):
+        if said and said != UPDATED:
             status.showMessage(said, KEPT_MS)  # a refusal or a result being read stays in view
         else:
             status.showMessage(UPDATED, 5000)
