@@ -355,7 +355,7 @@ class ClaimActions(QObject):
     @Slot(object)
     def _reranked(self, changed: object) -> None:
         if changed:  # the claims list counts the suggestions too: passages far in meaning left
-            self.window.after_edit()
+            self.window.after_ranking()
 
     @Slot(str)
     def _failed(self, message: str) -> None:

@@ -291,6 +291,48 @@ def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch
     assert {c.id: c.open_suggestions for c in list_claim_rows(ws, other)} == other_before  # not opened
 
 
+def test_a_re_ranking_redraws_the_claims_not_the_rest_of_the_window(demo_window, monkeypatch):
+    """Opening a source re-ranks its claims' suggestions in the worker; what that changes is the
+    claims list and the open claim's suggestions. The entity page, the timeline, the note, the
+    search results and the source list are not read again (each is a query and a redraw on the
+    GUI thread, a visible stall on a large workspace every time a source is opened)."""
+    import numpy as np
+
+    from briefing.nlp import embeddings
+
+    ws = demo_window.ws
+    shown = demo_window.current_source_id()
+    source_id = next(
+        row.id
+        for row in list_sources(ws)
+        if row.id != shown and any(c.open_suggestions for c in list_claim_rows(ws, row.id))
+    )
+
+    def embed(texts):  # the claim comes first; no passage is close to it in meaning
+        vectors = np.zeros((len(texts), 2), dtype=np.float32)
+        vectors[:, 1] = 1.0
+        vectors[0] = (1.0, 0.0)
+        return vectors
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", embed)
+    redrawn = []
+    for name, owner in (
+        ("timeline", demo_window.timeline.redraw_if_shown),
+        ("entity page", demo_window.entity_actions.refresh_page),
+        ("search", demo_window.search_dock.refresh_after_edit),
+        ("notes", demo_window.notes_dock.refresh_if_shown),
+        ("source list", demo_window.model.refresh_rows),
+    ):
+        monkeypatch.setattr(owner.__self__, owner.__name__, lambda *_, n=name: redrawn.append(n))
+    demo_window.select_source(source_id)  # the test runner's worker re-ranks at once
+    assert not any(c.open_suggestions for c in list_claim_rows(ws, source_id))  # re-ranked: none left
+    claims = demo_window.panel.claims
+    listed = [claims.topLevelItem(i).text(2) for i in range(claims.topLevelItemCount())]
+    assert listed and not any(text.endswith("suggested") for text in listed)  # the list shows it
+    assert redrawn == []
+
+
 def test_showing_another_source_cancels_the_re_ranking_left_of_the_last(demo_window, monkeypatch):
     from briefing.nlp import embeddings
 
