@@ -1,20 +1,27 @@
 """The Merge Into… dialog: the entity's likely duplicates first, each with the reason it is
 proposed, then the names that look alike but probably are someone else, then every other
 entity; one filter field narrows all three. Each row counts the sources that mention the
-entity, which tells two entities of one name apart (the "Pence" of twelve sources, and of one)."""
+entity, which tells two entities of one name apart (the "Pence" of twelve sources, and of one).
+
+The rows are one flat table model over plain lists, read as the view draws them: a workspace
+has thousands of entities; an item per cell took most of a second to build, and a filter proxy
+under a tree view two seconds per key typed (the tree laid out its rows again for each stretch
+the filter hid). A filter is one reset of the model; a table view reads only the rows in sight."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLineEdit,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,17 +31,105 @@ from briefing.store.entity_candidates import MergeCandidate
 from briefing.ui.plain import plain_label, tip
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1  # a row's entity id; group rows have none
-TitleRole = Qt.ItemDataRole.UserRole + 2  # a group's title without its count
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
-class _Filter(QSortFilterProxyModel):
-    """Entity rows whose name contains the text; a group shows while one of its rows does."""
+class _Row(NamedTuple):
+    entity_id: int
+    cells: tuple[str, str, str, str]  # entity, type, sources, why: as shown
+    key: str  # the name, casefolded, for the filter
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        index = self.sourceModel().index(row, 0, parent)
-        if index.data(EntityIdRole) is None:
-            return False  # a group: shown by the recursive filter when one of its rows is
-        return super().filterAcceptsRow(row, parent)
+
+class _Group:
+    def __init__(self, title: str, rows: list[_Row]):
+        self.title = title
+        self.rows = rows
+        self.shown = rows
+
+    def label(self) -> str:
+        """'All other entities (3 of 415)' while a filter leaves 3 of them."""
+        shown, total = len(self.shown), len(self.rows)
+        return f"{self.title} ({shown} of {total})" if shown < total else f"{self.title} ({total})"
+
+
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled  # a group's title: not selectable
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _Groups(QAbstractTableModel):
+    """The groups' titles and rows in one flat list, a filter on the name; a group without a
+    row left is not shown. A table view reads only the rows it draws (a tree view lays out every
+    row of an open group, a call into Python for each)."""
+
+    HEADERS = ("Entity", "Type", "Sources", "Why")
+
+    def __init__(self, groups: list[_Group], parent: QObject | None = None):
+        super().__init__(parent)
+        self.groups = groups
+        self.lines: list[_Group | _Row] = []
+        self._lay_out()
+
+    def set_filter(self, text: str) -> None:
+        wanted = text.casefold()
+        self.beginResetModel()
+        for group in self.groups:
+            group.shown = [r for r in group.rows if wanted in r.key] if wanted else group.rows
+        self._lay_out()
+        self.endResetModel()
+
+    def _lay_out(self) -> None:
+        self.lines = []
+        for group in self.groups:
+            if group.shown:
+                self.lines.append(group)
+                self.lines.extend(group.shown)
+
+    def visible(self) -> list[_Group]:
+        return [line for line in self.lines if isinstance(line, _Group)]
+
+    def group_rows(self) -> list[int]:
+        return [n for n, line in enumerate(self.lines) if isinstance(line, _Group)]
+
+    def row_of(self, index: Index) -> _Row | None:
+        line = self.lines[index.row()] if index.isValid() else None
+        return line if isinstance(line, _Row) else None
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _GROUP_FLAGS if isinstance(self.lines[index.row()], _Group) else _ROW_FLAGS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line, column = self.lines[index.row()], index.column()
+        if isinstance(line, _Group):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return line.label() if column == 0 else ""
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ("    " if column == 0 else "") + line.cells[column]  # under its group's title
+        if role == EntityIdRole and column == 0:
+            return line.entity_id
+        if role == Qt.ItemDataRole.ToolTipRole and line.cells[3] and column in (0, 3):
+            return tip(line.cells[column])
+        return None
 
 
 class MergeDialog(QDialog):
@@ -59,24 +154,25 @@ class MergeDialog(QDialog):
         self.filter.setAccessibleName("Filter entities")
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
-        self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(["Entity", "Type", "Sources", "Why"])
-        self._fill(candidates, everyone)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model = _Groups(self._groups(candidates, everyone), self)
         self.filter.textChanged.connect(self._filter)
-        self.view = QTreeView()
+        self.view = QTableView()
         self.view.setAccessibleName("Entities to merge into")
-        self.view.setModel(self.proxy)
-        self.view.setUniformRowHeights(True)
+        self.view.setModel(self.model)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 2)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.view.setColumnWidth(0, 250)
         self.view.setColumnWidth(1, 100)
         self.view.setColumnWidth(2, 90)
-        self.view.expandAll()
-        self._span_groups()
+        self._lay_out()
         self.view.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.view, stretch=1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -91,59 +187,42 @@ class MergeDialog(QDialog):
         if self.chosen() is not None:
             self.accept()
 
-    def _fill(self, candidates: list[MergeCandidate], everyone: list[tuple[int, str, str]]) -> None:
+    def _groups(self, candidates: list[MergeCandidate], everyone: list[tuple[int, str, str]]) -> list[_Group]:
         likely = [c for c in candidates if c.likely]
         unlikely = [c for c in candidates if not c.likely]
         proposed = {c.id for c in candidates}
         others = [e for e in everyone if e[0] not in proposed]
-        for title, rows in (
-            (LIKELY_TITLE, [(c.id, c.name, c.type, _why(c)) for c in likely]),
-            ("Similar names, probably different", [(c.id, c.name, c.type, _why(c)) for c in unlikely]),
-            ("All other entities", [(i, n, k, "") for i, n, k in others]),
-        ):
-            if not rows:
-                continue
-            group = QStandardItem(f"{title} ({len(rows)})")
-            group.setData(title, TitleRole)
-            group.setEditable(False)
-            group.setSelectable(False)
-            font = group.font()
-            font.setBold(True)
-            group.setFont(font)
-            for entity_id, name, kind, why in rows:
-                group.appendRow(_row(entity_id, name, kind, why, self.sources.get(entity_id)))
-            self.model.appendRow([group, _cell(""), _cell(""), _cell("")])
+        return [
+            _Group(LIKELY_TITLE, [self._row(c.id, c.name, c.type, _why(c)) for c in likely]),
+            _Group("Similar names, probably different", [self._row(c.id, c.name, c.type, _why(c)) for c in unlikely]),
+            _Group("All other entities", [self._row(i, n, k, "") for i, n, k in others]),
+        ]
 
-    def _span_groups(self) -> None:
-        for group in range(self.proxy.rowCount()):
-            self.view.setFirstColumnSpanned(group, QModelIndex(), True)  # a group's title reads whole
+    def _row(self, entity_id: int, name: str, kind: str, why: str) -> _Row:
+        count = self.sources.get(entity_id)
+        shown = inert_bidi(name)  # plain item text: a name is data, never markup nor a U+202E
+        cells = (shown, inert_bidi(kind), _sources(count) if count is not None else "", inert_bidi(why))
+        return _Row(entity_id, cells, shown.casefold())
+
+    def _lay_out(self) -> None:
+        """Each group's title across the row."""
+        self.view.clearSpans()
+        for row in self.model.group_rows():
+            self.view.setSpan(row, 0, 1, len(_Groups.HEADERS))
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        self._count_shown()
-        self.view.expandAll()
-        self._span_groups()
-        if self.chosen() is None:
+        chosen = self.chosen()
+        self.model.set_filter(text)
+        self._lay_out()
+        if chosen is None or not self._pick(chosen):
             self._select_first()
-
-    def _count_shown(self) -> None:
-        """Each group's title counts the entities the filter leaves: 'All other entities (3 of 415)'."""
-        for group in range(self.proxy.rowCount()):
-            parent = self.proxy.index(group, 0)
-            item = self.model.itemFromIndex(self.proxy.mapToSource(parent))
-            shown, total = self.proxy.rowCount(parent), item.rowCount()
-            counted = f"{shown} of {total}" if shown < total else str(total)
-            item.setText(f"{item.data(TitleRole)} ({counted})")
 
     def _select_first(self) -> None:
         """The first likely duplicate, or the first entity the filter shows; none when the
         dialog opens without a likely duplicate (Enter would merge into someone else)."""
-        for group in range(self.proxy.rowCount()):
-            parent = self.proxy.index(group, 0)
-            likely = str(parent.data()).startswith(LIKELY_TITLE)
-            if self.proxy.rowCount(parent) and (likely or self.filter.text()):
-                self.view.setCurrentIndex(self.proxy.index(0, 0, parent))
-                break
+        groups = self.model.visible()
+        if groups and (groups[0].title == LIKELY_TITLE or self.filter.text()):
+            self.view.setCurrentIndex(self.model.index(self.model.group_rows()[0] + 1, 0))
         self._enable()
 
     def _enable(self) -> None:
@@ -151,26 +230,22 @@ class MergeDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:
         """What the list shows: (group, entity, type, sources, why), in order, filtered."""
-        shown = []
-        for group in range(self.proxy.rowCount()):
-            parent = self.proxy.index(group, 0)
-            for row in range(self.proxy.rowCount(parent)):
-                cells = [self.proxy.index(row, column, parent).data() or "" for column in range(4)]
-                shown.append((parent.data(), *cells))
-        return shown
+        return [(group.label(), *row.cells) for group in self.model.visible() for row in group.shown]
 
     def choose(self, entity_id: int) -> None:
-        for group in range(self.proxy.rowCount()):
-            parent = self.proxy.index(group, 0)
-            for row in range(self.proxy.rowCount(parent)):
-                if self.proxy.index(row, 0, parent).data(EntityIdRole) == entity_id:
-                    self.view.setCurrentIndex(self.proxy.index(row, 0, parent))
-                    return
-        raise LookupError(f"entity {entity_id} is not listed")
+        if not self._pick(entity_id):
+            raise LookupError(f"entity {entity_id} is not listed")
+
+    def _pick(self, entity_id: int) -> bool:
+        for number, line in enumerate(self.model.lines):
+            if isinstance(line, _Row) and line.entity_id == entity_id:
+                self.view.setCurrentIndex(self.model.index(number, 0))
+                return True
+        return False
 
     def chosen(self) -> int | None:
-        index = self.view.currentIndex()
-        return index.siblingAtColumn(0).data(EntityIdRole) if index.isValid() else None
+        row = self.model.row_of(self.view.currentIndex())
+        return row.entity_id if row is not None else None
 
 
 LIKELY_TITLE = "Likely duplicates"
@@ -182,21 +257,5 @@ def _why(candidate: MergeCandidate) -> str:
     return candidate.reason + (both if shared else "")
 
 
-def _cell(text: str) -> QStandardItem:
-    item = QStandardItem(inert_bidi(text))  # plain item text: a name is data, never markup nor a U+202E
-    item.setEditable(False)
-    return item
-
-
 def _sources(count: int) -> str:
     return f"{count} source{'s' if count != 1 else ''}"
-
-
-def _row(entity_id: int, name: str, kind: str, why: str, sources: int | None) -> list[QStandardItem]:
-    cells = [_cell(name), _cell(kind), _cell(_sources(sources) if sources is not None else "")]
-    cells[0].setData(entity_id, EntityIdRole)
-    if why:  # only proposals have a reason (10,000 other rows are three cells, built quickly)
-        cells.append(_cell(why))
-        cells[3].setToolTip(tip(why))
-        cells[0].setToolTip(tip(name))
-    return cells
