@@ -26,9 +26,9 @@ from briefing.domain import CLAIM_STATUSES
 from briefing.store.views import Timeline
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS
+from briefing.ui.timeline_marks import CLAIM_SIZE, GAP, ClaimGrid
 from briefing.ui.timeline_scale import Axis, axis_ticks, dense_range, period_label
 
-CLAIM_SIZE = 9.0
 DOT = 10.0  # a source's dot
 ROW = 16.0  # a source's row
 SLOT = 14.0  # the narrowest column: days closer than this share one
@@ -41,7 +41,7 @@ LabelRole = 1  # a source mark's date and title as written
 ItemRole = 0  # QGraphicsItem.data key: ("source" | "claim", id, source id) or ("day", published, 0)
 DayRole = 2  # a source dot's day (an ordinal)
 SOURCE_COLOUR, SOURCE_EDGE = "#5b7db1", "#2b3a55"
-CLAIM_PAINT = {s: (QPen(QColor(c).darker()), QBrush(QColor(c))) for s, c in CLAIM_COLOURS.items()}
+SOURCE_PAINT = (QPen(QColor(SOURCE_EDGE)), QBrush(QColor(SOURCE_COLOUR)))  # shared by every dot
 
 
 class TimelineView(QGraphicsView):
@@ -248,9 +248,7 @@ class TimelineView(QGraphicsView):
         metrics = QFontMetricsF(self.font())
         y = TOP
         for source_id, day, title in rows:
-            dot = scene.addEllipse(
-                left, y + (ROW - DOT) / 2, DOT, DOT, QPen(QColor(SOURCE_EDGE)), QBrush(QColor(SOURCE_COLOUR))
-            )
+            dot = scene.addEllipse(left, y + (ROW - DOT) / 2, DOT, DOT, *SOURCE_PAINT)
             marks: list[QGraphicsItem] = [dot]
             if width >= 70:
                 text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width - DOT - 6)
@@ -259,28 +257,34 @@ class TimelineView(QGraphicsView):
                 label.setBrush(self.palette().text())
                 label.setPos(left + DOT + 4, y + (ROW - metrics.height()) / 2)
                 marks.append(label)
+            label_text, ordinal = f"{day} · {title}", date.fromisoformat(day).toordinal()
             for mark in marks:
-                mark.setToolTip(tip(f"{day} · {title}"))
+                mark.setToolTip(tip(label_text))
                 mark.setData(ItemRole, ("source", source_id, source_id))
-                mark.setData(LabelRole, f"{day} · {title}")
-                mark.setData(DayRole, date.fromisoformat(day).toordinal())
+                mark.setData(LabelRole, label_text)
+                mark.setData(DayRole, ordinal)
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             y += ROW
         return y
 
     def _claims(self, claims, left: float, top: float, width: float) -> float:
-        """A grid of squares coloured by status; returns its bottom."""
-        scene = self.scene()
-        per_row = max(1, int((width + 2) // (CLAIM_SIZE + 2)))
-        for n, (claim_id, source_id, _day, status, text) in enumerate(claims):
-            row, column = divmod(n, per_row)
-            pen, brush = CLAIM_PAINT[status]
-            mark = scene.addRect(
-                left + column * (CLAIM_SIZE + 2), top + row * (CLAIM_SIZE + 2), CLAIM_SIZE, CLAIM_SIZE, pen, brush
-            )
-            mark.setToolTip(tip(f"{status}: {text[:200]}"))
-            mark.setData(ItemRole, ("claim", claim_id, source_id))
-        return top + (len(claims) + per_row - 1) // per_row * (CLAIM_SIZE + 2)
+        """A grid of squares coloured by status, one item for the column; returns its bottom."""
+        if not claims:
+            return top
+        grid = ClaimGrid(claims, left, top, int((width + GAP) // (CLAIM_SIZE + GAP)))
+        self.scene().addItem(grid)
+        return grid.bottom
+
+    def marks(self) -> dict[tuple[str, int, int], QRectF]:
+        """Every source's and claim's (kind, id, source id), as a click opens it, and where its
+        mark is drawn (a day's bar: ("day", date, 0))."""
+        found: dict[tuple[str, int, int], QRectF] = {}
+        for item in self.scene().items():
+            if isinstance(item, ClaimGrid):
+                found.update(item.marks())
+            elif item.data(ItemRole):
+                found.setdefault(item.data(ItemRole), item.sceneBoundingRect())
+        return found
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """A faint line at each tick of the axis, so a dot reads against its date."""
@@ -397,7 +401,11 @@ class TimelineView(QGraphicsView):
             self.fitted = False  # a drag panned the view
             return
         item = self.itemAt(event.position().toPoint())
-        data = item.data(ItemRole) if item is not None else None
+        if isinstance(item, ClaimGrid):
+            claim = item.claim_at(self.mapToScene(event.position().toPoint()))
+            data = ("claim", claim[0], claim[1]) if claim is not None else None
+        else:
+            data = item.data(ItemRole) if item is not None else None
         if data and data[0] == "day":
             self.day_chosen.emit(data[1])
         elif data:

@@ -6,7 +6,7 @@ from briefing.ui.timeline import ItemRole
 
 def test_timeline_places_every_dated_source_and_opens_a_claim(demo_window):
     demo_window.show_timeline()
-    items = [i.data(ItemRole) for i in demo_window.timeline.view.scene().items() if i.data(ItemRole)]
+    items = list(demo_window.timeline.view.marks())
     sources = {d[1] for d in items if d[0] == "source"}
     dated = {r.id for r in list_sources(demo_window.ws) if r.published}
     assert sources == dated

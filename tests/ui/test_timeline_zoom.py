@@ -165,22 +165,56 @@ def test_the_axis_labels_adapt_to_the_zoom_and_never_overlap(dock):
     assert units[0] in ("month", "year") and units[-1] in ("weekday", "day")
 
 
-def click(qtbot, view, item) -> None:
-    view.ensureVisible(item)
-    point = view.mapFromScene(item.sceneBoundingRect().center())
+def click(qtbot, view, where) -> None:
+    """Click the middle of ``where``: an item, or a mark's rectangle in the scene."""
+    rect = where.sceneBoundingRect() if hasattr(where, "sceneBoundingRect") else where
+    view.ensureVisible(rect)
+    point = view.mapFromScene(rect.center())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
 def test_clicking_a_source_or_a_claim_still_opens_it(dock, qtbot):
     view = dock.view
     view.show_timeline(spread())
-    items = {i.data(ItemRole): i for i in view.scene().items() if i.data(ItemRole)}
+    marks = view.marks()
     with qtbot.waitSignal(view.opened) as opened:
-        click(qtbot, view, items["claim", 130, 31])
+        click(qtbot, view, marks["claim", 130, 31])
     assert opened.args == ["claim", 130, 31]
     with qtbot.waitSignal(view.opened) as opened:
-        click(qtbot, view, items["source", 12, 12])
+        click(qtbot, view, marks["source", 12, 12])
     assert opened.args == ["source", 12, 12]
+
+
+def test_a_column_of_claims_is_one_mark_that_tells_each_claim_apart(dock, qtbot):
+    """12,000 claims were 12,000 items, each with its tooltip and data, built anew and deleted
+    at every zoom step on the GUI thread. The claims of a column are one item now; the square
+    under the pointer still gives its claim's tooltip and click."""
+    view = dock.view
+    sources = [(1, "2024-05-01", "One day's source"), (2, "2024-05-09", "A later source")]
+    claims = [
+        (100 + n, 1, "2024-05-01", ("disputed", "corroborated", "unreviewed")[n % 3], f"claim {n}") for n in range(300)
+    ]
+    claims.append((900, 2, "2024-05-09", "unreviewed", "the later claim"))
+    view.show_timeline(Timeline(sources, claims, []))
+    assert len(view.scene().items()) < 20  # two dots, two titles, two grids: not one item per claim
+    marks = view.marks()
+    assert {m for m in marks if m[0] == "claim"} == {("claim", c[0], c[1]) for c in claims}
+    square = marks["claim", 250, 1]
+    view.ensureVisible(square)
+    point = view.mapFromScene(square.center())
+    move = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        QPointF(point),
+        view.viewport().mapToGlobal(QPointF(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), move)  # the pointer comes over the square
+    assert [i.toolTip() for i in view.items(point) if i.toolTip()] == ["disputed: claim 150"]
+    with qtbot.waitSignal(view.opened) as opened:
+        click(qtbot, view, square)
+    assert opened.args == ["claim", 250, 1]
 
 
 def test_clicking_a_days_bar_still_chooses_the_day(dock, qtbot):
