@@ -226,6 +226,12 @@ class SidePanel(QTabWidget):
         for tree, picked in kept:
             _pick_again(tree, picked)
 
+    def show_claims(self, claims: list[ClaimRow]) -> None:
+        """The claims list alone drawn again (their suggestions were re-ranked), the selected
+        claim kept."""
+        self._fill_claims(claims)
+        self.setTabText(3, f"{TAB_LABELS[3]} ({len(claims)})")
+
     def _fill_entities(self, entities: list[EntityRow]) -> None:
         self.entities.clear()
         groups: dict[str, QTreeWidgetItem] = {}

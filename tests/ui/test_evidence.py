@@ -333,6 +333,41 @@ def test_a_re_ranking_redraws_the_claims_not_the_rest_of_the_window(demo_window,
     assert redrawn == []
 
 
+def test_a_re_ranking_leaves_the_text_in_the_reader_as_it_is(demo_window, monkeypatch):
+    """The reader marks no suggestion: a re-ranking draws the claims list again, not the source
+    (a long article's text and its hundreds of marks took a third of a second to lay out)."""
+    import numpy as np
+
+    from briefing.nlp import embeddings
+
+    ws = demo_window.ws
+    shown = demo_window.current_source_id()
+    source_id = next(
+        row.id
+        for row in list_sources(ws)
+        if row.id != shown and any(c.open_suggestions for c in list_claim_rows(ws, row.id))
+    )
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", lambda texts: np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2))
+    drawn = []
+    show_source = demo_window.reader.show_source
+    monkeypatch.setattr(demo_window.reader, "show_source", lambda *a, **k: (drawn.append(a), show_source(*a, **k)))
+    demo_window.select_source(source_id)  # the test runner's worker re-ranks at once
+    assert {s["ranking"] for c in list_claim_rows(ws, source_id) for s in list_suggestions(ws, c.id)} == {"meaning"}
+    assert len(drawn) == 1  # opened once; the re-ranking did not draw it again
+    claims = demo_window.panel.claims
+    counts = {
+        claims.topLevelItem(i).data(0, ItemRole)[1]: claims.topLevelItem(i).text(2)
+        for i in range(claims.topLevelItemCount())
+    }
+    assert counts == {
+        c.id: (
+            f"{c.evidence} linked" if c.evidence else f"{c.open_suggestions} suggested" if c.open_suggestions else ""
+        )
+        for c in list_claim_rows(ws, source_id)
+    }
+
+
 def test_showing_another_source_cancels_the_re_ranking_left_of_the_last(demo_window, monkeypatch):
     from briefing.nlp import embeddings
 
