@@ -24,6 +24,7 @@ from briefing.ui.entity_commands import DeleteEntity, MergeEntities
 from briefing.ui.entity_page import ALL_ROWS, PAGE_ROWS
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
+from briefing.ui.panes import in_sight
 from briefing.ui.plain import ask, ask_text, choose
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 from briefing.ui.widgets import menu_key_at_current
@@ -43,6 +44,8 @@ class EntityActions:
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
         window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))
         window.entity_dock.allRequested.connect(self.show_all)
+        self.stale = False  # an edit came while the page was behind another tab: read it when raised
+        window.entity_dock.visibilityChanged.connect(self._brought_up)
 
     def open_page(self) -> None:
         entity = self.current()
@@ -197,12 +200,21 @@ class EntityActions:
         dock = self.window.entity_dock
         if dock.entity_id is None or not dock.toggleViewAction().isChecked():
             return
+        if not in_sight(dock):  # behind the briefing note's tab: read when its tab is raised, not
+            self.stale = True  # at every edit (a page of thousands of mentions is a tenth of a second)
+            return
+        self.stale = False
         try:
             page, ranges, variants = load_page(self.window.ws, dock.entity_id, dock.rows)
         except BriefingError:
             dock.show_gone("This entity no longer exists: it was deleted or merged into another.")
             return
         dock.show_page(page, ranges, variants, bring_forward=False)
+
+    def _brought_up(self, visible: bool) -> None:
+        """The page's tab was raised: the edits made while it was behind another show now."""
+        if visible and self.stale:
+            self.refresh_page()
 
     def split(self, entity_id: int | None = None, choice: SplitChoice | None = None) -> None:
         """Move the chosen mentions to a new entity (the dialog asks which, unless ``choice``);

@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
             return
         dock.rows = rows
         dock.show_page(page, ranges, variants)
+        self.entity_actions.stale = False  # read just now: raising its tab reads it no second time
         open_wide(self, self.entity_dock)
 
     def show_briefing(self) -> None:

@@ -15,10 +15,10 @@ def panes(window: MainWindow) -> list[QWidget]:
     """The panes F6 visits, in reading order: sources, reader, side panels, then open docks."""
     notes = getattr(window, "notes_dock", None)  # the workspace's notes, where the window has them
     docks = [window.entity_dock, window.briefing_dock, notes, window.search_dock, window.timeline]
-    return [window.table, window.reader, window.panel] + [d for d in docks if d is not None and _in_sight(d)]
+    return [window.table, window.reader, window.panel] + [d for d in docks if d is not None and in_sight(d)]
 
 
-def _in_sight(dock: QDockWidget) -> bool:
+def in_sight(dock: QDockWidget) -> bool:
     """Shown and not behind another dock's tab (such a dock still says it is visible)."""
     return dock.isVisible() and not dock.visibleRegion().isEmpty()
 

@@ -82,6 +82,27 @@ def test_the_entity_page_shows_a_retype_and_a_rename_at_once(demo_window):
     assert "<b>Kessel Point</b>" in heading.text()
 
 
+def test_the_entity_page_behind_the_notes_tab_is_read_when_its_tab_is_raised(demo_window, qtbot, monkeypatch):
+    """Every edit read the open entity page again, even behind the briefing note's tab: on a
+    large workspace a tenth of a second or more per edit for a page nobody could see."""
+    from briefing.ui import entity_actions
+
+    kessel = entity_id_of(demo_window, "Kessel Point", "organisation")
+    select_entity(demo_window, kessel)
+    demo_window.entity_actions.open_page()
+    demo_window.show_briefing()  # its tab in front of the page's
+    dock = demo_window.entity_dock
+    qtbot.waitUntil(lambda: dock.visibleRegion().isEmpty())  # behind the tab, though still "visible"
+    reads = []
+    load_page = entity_actions.load_page
+    monkeypatch.setattr(entity_actions, "load_page", lambda *a: (reads.append(a), load_page(*a))[1])
+    demo_window.entity_actions.retype("place")
+    assert reads == [] and "(organisation)" in dock.heading.text()  # not read behind the tab
+    dock.raise_()
+    qtbot.waitUntil(lambda: "(place)" in dock.heading.text())  # read once in sight
+    assert len(reads) == 1
+
+
 def test_deleting_the_shown_entity_says_so_on_its_page(demo_window):
     kessel = entity_id_of(demo_window, "Kessel Point", "organisation")
     select_entity(demo_window, kessel)
