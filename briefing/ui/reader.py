@@ -107,6 +107,10 @@ class Reader(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # a caret: Shift+arrows select words for a claim, a note or evidence without the mouse
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAccessibleName("Reader")
         self.setMouseTracking(True)
         self.document().setDocumentMargin(28)

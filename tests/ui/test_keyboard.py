@@ -127,3 +127,23 @@ def test_tab_in_the_summary_moves_on_and_types_no_tab(demo_window, qtbot):
     qtbot.keyClick(summary, Qt.Key.Key_Tab)
     assert summary.toPlainText() == before
     assert not summary.hasFocus()
+
+
+def test_words_in_the_reader_are_selected_from_the_keyboard(demo_window, qtbot):
+    """The reader had no caret: Shift+arrows selected nothing, so Add as Claim, Annotate and Attach
+    as Evidence needed the mouse."""
+    reader = demo_window.reader
+    demo_window.activateWindow()
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    for _ in range(8):  # down past the headline and the meta line, into the text
+        if reader.source_offset(reader.textCursor().position()) is not None:
+            break
+        qtbot.keyClick(reader, Qt.Key.Key_Down)
+    qtbot.keyClick(reader, Qt.Key.Key_Home)
+    for _ in range(3):
+        qtbot.keyClick(reader, Qt.Key.Key_Right, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    selected = reader.selected_range()
+    assert selected is not None
+    start, end = selected
+    assert len(reader.shown.text[start:end].split()) == 3
