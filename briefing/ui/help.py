@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.ui.plain import InertDocument, plain_label, tip
+from briefing.ui.widgets import arrows_into_list
 
 EMPTY_WORKSPACE = (
     "No sources yet.\n\nImport articles, reports, PDFs, Word files and e-mails with File ▸ Import "
@@ -159,6 +160,7 @@ class HelpDialog(QDialog):
         self.shortcuts = _tree("Keyboard shortcuts", ["Command", "Shortcut"], {0: 380})
         layout.addWidget(self.filter)
         layout.addWidget(self.shortcuts)
+        arrows_into_list(self.filter, self.shortcuts)
         self.fill_shortcuts()
         return page
 

@@ -56,7 +56,7 @@ from briefing.ui.tasks import TaskRunner
 from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline_dock import TimelineDock
-from briefing.ui.widgets import fit_columns
+from briefing.ui.widgets import arrows_into_list, fit_columns
 from briefing.ui.window_state import restore_reading, restore_state, save_state
 from briefing.ui.workspace_files import WorkspaceFiles
 
@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
         self.filter_timer.timeout.connect(self._apply_filter)
         self.table = source_table(self.model)
+        arrows_into_list(self.filter_edit, self.table)
         fit_columns(self.table, priority=(2, 1, 3, 5, 4))  # date, outlet, grade, claims, quotes
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         left = QWidget()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import inert_bidi
 from briefing.store.entity_candidates import MergeCandidate
 from briefing.ui.plain import plain_label, tip
+from briefing.ui.widgets import arrows_into_list
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1  # a row's entity id; group rows have none
 Index = QModelIndex | QPersistentModelIndex
@@ -174,6 +175,7 @@ class MergeDialog(QDialog):
         self.view.setColumnWidth(2, 90)
         self._lay_out()
         self.view.doubleClicked.connect(self._double_clicked)
+        arrows_into_list(self.filter, self.view)
         layout.addWidget(self.view, stretch=1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Merge")

@@ -35,7 +35,7 @@ from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_ro
 from briefing.ui.paging import RowPages
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.tag_colours import TagColours
-from briefing.ui.widgets import BRIEFING_MIME, item_mime, menu_key_at_current
+from briefing.ui.widgets import BRIEFING_MIME, arrows_into_list, item_mime, menu_key_at_current
 
 NoteRole = Qt.ItemDataRole.UserRole + 1  # (annotation id, source id)
 FilterRole = Qt.ItemDataRole.UserRole + 2  # of a tag row: ("all" | "untagged" | "tag", name)
@@ -210,6 +210,7 @@ class NotesDock(QDockWidget):
         self.hint.setAccessibleName("Notes hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = self._make_table()
+        arrows_into_list(self.field, self.table)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)

@@ -36,7 +36,7 @@ from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
-from briefing.ui.widgets import menu_key_at_current
+from briefing.ui.widgets import arrows_into_list, menu_key_at_current
 
 DEBOUNCE_MS = 250
 PAGE_SIZE = 50
@@ -151,6 +151,7 @@ class SearchDock(QDockWidget):
         self.results.setColumnWidth(1, 260)
         self.results.setColumnWidth(2, 150)
         self.results.itemActivated.connect(self.open_row)
+        arrows_into_list(self.field, self.results)
         self.results.itemClicked.connect(self.open_row)
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         menu_key_at_current(self.results)

@@ -83,6 +83,34 @@ def menu_key_at_current(view: QAbstractItemView) -> None:
     view.installEventFilter(_MenuKeyAtCurrent(view))
 
 
+class _ArrowsIntoList(QObject):
+    def __init__(self, field: QLineEdit, view: QAbstractItemView):
+        super().__init__(field)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            return False
+        model = self.view.model()
+        if model is None or model.rowCount() == 0 or not self.view.isVisible():
+            return False
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(model.index(0, 0))
+        return True
+
+
+def arrows_into_list(field: QLineEdit, view: QAbstractItemView) -> None:
+    """Down (or Page Down) in a filter or search field goes on into the list under it, on its
+    current row or the first: what the field found was otherwise several Tabs away."""
+    field.installEventFilter(_ArrowsIntoList(field, view))
+
+
 def make_tree(
     name: str, headers: list[str], stretch: int | None = None, widths: dict[int, int] | None = None
 ) -> DragTree:

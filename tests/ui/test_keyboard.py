@@ -1,6 +1,7 @@
 """Keyboard traps: Ctrl+Z in the reason field, Tab in the Annotate dialog, Alt+letters that do
 one thing each, input dialogs wide enough for their titles."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
@@ -147,3 +148,41 @@ def test_words_in_the_reader_are_selected_from_the_keyboard(demo_window, qtbot):
     assert selected is not None
     start, end = selected
     assert len(reader.shown.text[start:end].split()) == 3
+
+
+def _field_and_list(window, place: str):
+    """A filter or search field and the list under it, in sight."""
+    if place == "sources":
+        return window.filter_edit, window.table
+    if place == "search":
+        window.search_dock.focus()
+        window.search_dock.run_saved("ransom")
+        return window.search_dock.field, window.search_dock.results
+    if place == "notes":
+        from briefing.store.annotations import add_annotation
+
+        add_annotation(window.ws, window.current_source_id(), 0, 12, "Check the figure", ())
+        window.notes_dock.show_notes()
+        return window.notes_dock.field, window.notes_dock.table
+    if place == "shortcuts":
+        dialog = window.help.show(0)
+        return dialog.filter, dialog.shortcuts
+    from briefing.ui.merge_dialog import MergeDialog
+
+    dialog = MergeDialog(window, "Hillary Clinton", "person", [], [(2, "Bill Clinton", "person"), (3, "Iowa", "place")])
+    dialog.show()
+    return dialog.filter, dialog.view
+
+
+@pytest.mark.parametrize("place", ["sources", "search", "notes", "shortcuts", "merge"])
+def test_down_in_a_filter_field_moves_into_its_list(demo_window, qtbot, place):
+    """Down in a filter or the search field did nothing: the list of what it found was three Tabs away."""
+    field, view = _field_and_list(demo_window, place)
+    field.window().activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert view.hasFocus()
+    assert view.currentIndex().isValid()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # the arrows go on in the list
+    assert view.hasFocus()
