@@ -110,9 +110,12 @@ class SidePanel(QTabWidget):
         # a tab's mnemonic (Alt+L) takes the keyboard into its list too, so the arrows move there
         self.keyed = (self.summary, self.entities, self.quotes, self.claims, self.notes)
         self.tabBar().installEventFilter(self)
-        # every tab in sight, whole: neither scrolled nor cut, the panel is at least as wide as its tabs
+        # every tab in sight, never scrolled; shortened ("Quo…") only when the window has no room for
+        # them whole: a large font or a scaled screen held the window wider than the screen
         self.setUsesScrollButtons(False)
-        self.setElideMode(Qt.TextElideMode.ElideNone)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        for index, label in enumerate(TAB_LABELS):
+            self.tabBar().setTabToolTip(index, tip(label.replace("&", "")))
         for tree in (self.entities, self.quotes, self.claims, self.notes):
             tree.currentItemChanged.connect(lambda current, _previous, t=tree: self._picked(t, current))
             tree.mime_for = _briefing_mime

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -62,13 +62,31 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
     if screen is None:
         return
     room = screen.availableGeometry()
-    width, height = int(room.width() * share), int(room.height() * share)
+    # no less than the window's least size (a large font, a scaled screen), placed by its real size
+    least = window.minimumSizeHint().expandedTo(window.minimumSize())
+    width = min(room.width(), max(int(room.width() * share), least.width()))
+    height = min(room.height(), max(int(room.height() * share), least.height()))
     window.resize(width, height)
     window.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
     splitter = getattr(window, "splitter", None)
     if splitter is not None:  # sources, reader, side panels: the reader the widest
-        splitter.setSizes([int(width * share) for share in FIRST_START_COLUMNS])
+        splitter.setSizes(first_columns(window, width))
     fit_search_dock(window, height)
+
+
+def first_columns(window: QWidget, width: int) -> list[int]:
+    """The first widths of the sources, the reader and the side panels in a window ``width`` wide.
+    The panel is widened towards its tabs' whole width with what the source list can spare (the
+    reader keeps its share): with a large font the panel's share alone shortened them to "E…"."""
+    sizes = [int(width * share) for share in FIRST_START_COLUMNS]
+    panel, splitter = getattr(window, "panel", None), getattr(window, "splitter", None)
+    if panel is None or splitter is None:
+        return sizes
+    wanted = panel.tabBar().sizeHint().width() + 2 * panel.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    sources = splitter.widget(0)
+    spare = sizes[0] - sources.minimumSizeHint().expandedTo(sources.minimumSize()).width()
+    moved = max(0, min(wanted - sizes[2], spare))
+    return [sizes[0] - moved, sizes[1], sizes[2] + moved]
 
 
 def fit_search_dock(window: QWidget, height: int) -> None:

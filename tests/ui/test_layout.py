@@ -206,3 +206,78 @@ def test_check_boxes_show_on_the_dark_palette(qapp):
 
     assert _indicator_contrast(QStyleFactory.create("Fusion")) < 1.5  # as it was
     assert _indicator_contrast(VisibleIndicators(QStyleFactory.create("Fusion"))) >= 3.0
+
+
+@pytest.fixture
+def large_font_window(qapp, qtbot, analysed_path, tmp_path):
+    """The demo window built under a 15-point application font, as a desktop's large-text setting gives."""
+    from briefing.store import open_workspace
+    from briefing.ui.main_window import MainWindow
+    from briefing.ui.tasks import TaskRunner
+
+    normal = qapp.font()
+    large = qapp.font()
+    large.setPointSizeF(15)
+    qapp.setFont(large)
+    copy = tmp_path / "large.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    ws = open_workspace(copy)
+    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    ws.close()
+    qapp.setFont(normal)
+
+
+def _least_size(window):
+    window.layout().activate()
+    return window.minimumSizeHint().expandedTo(window.minimumSize())
+
+
+def test_the_window_fits_twice_the_scale_on_a_1600x1000_screen(demo_window):
+    """QT_SCALE_FACTOR=2 leaves 800x500 of room: the side panel's tabs, never cut, held the window
+    at 904 pixels, past the screen's right edge."""
+    for dock in (demo_window.entity_dock, demo_window.briefing_dock):
+        dock.close()
+    least = _least_size(demo_window)
+    assert least.width() <= 800 and least.height() <= 500
+
+
+def test_the_window_fits_a_1280_wide_screen_with_a_large_font(large_font_window):
+    """15 points: the tabs' 575 pixels and the entity page and the note beside made the window
+    1405 pixels wide on a 1280-pixel screen; the tabs now shorten when room is short."""
+    window = large_font_window
+    window.open_entity(_person_id(window))
+    window.show_briefing()
+    assert _least_size(window).width() <= 1280
+
+
+@pytest.mark.parametrize("width", [1152, 1600])
+def test_a_first_start_with_a_large_font_gives_the_side_tabs_room(large_font_window, width):
+    """The tabs shorten only when room is short: a first start widens the panel towards its tabs'
+    width with what the source list can spare; the reader keeps its share."""
+    from briefing.ui.window_state import FIRST_START_COLUMNS, first_columns
+
+    window = large_font_window
+    shares = [int(width * share) for share in FIRST_START_COLUMNS]
+    sources, reader, panel = first_columns(window, width)
+    tabs = window.panel.tabBar().sizeHint().width()
+    assert panel > shares[2] and reader == shares[1] and sources + panel == shares[0] + shares[2]
+    assert panel >= tabs or sources == window.splitter.widget(0).minimumWidth()
+    if width == 1600:
+        assert panel >= tabs
+
+
+def test_a_first_start_keeps_the_window_on_a_small_screen(demo_window):
+    """On 800 pixels of room (twice the scale on a 1600x1000 screen) the window, held at its least
+    width, was placed for 90% of the screen: its right edge fell off the screen."""
+    from briefing.ui.window_state import fill_screen
+
+    for dock in (demo_window.entity_dock, demo_window.briefing_dock):
+        dock.close()
+    room = demo_window.screen().availableGeometry()
+    least = _least_size(demo_window)
+    assert least.width() > room.width() * 0.9  # the case in question: the least width is over 90%
+    fill_screen(demo_window)
+    assert room.contains(demo_window.geometry()), (room, demo_window.geometry())
