@@ -221,7 +221,11 @@ class ClaimActions(QObject):
             window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
             return
         seen = window.panel.shown_revision(claim_id)
+        after = window.panel.listed_after("claim", claim_id)  # picked next, as after Not a Quote
         if window.push_command(lambda: DismissClaim(window.ws, claim_id, window.after_edit, seen)):
+            if after is not None:
+                window.panel.select("claim", after)
+                window.reader.show_item("claim", after, *item_range(window.ws, "claim", after)[1:])
             window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
 
     def show_dismissed(self) -> None:

@@ -312,11 +312,16 @@ class SidePanel(QTabWidget):
         return data[1] if data else None
 
     def quote_after(self, quote_id: int) -> int | None:
-        """The quote listed after ``quote_id`` (before it, for the last), as the list is sorted."""
-        listed = [d[1] for item in _all_items(self.quotes) if (d := item.data(0, ItemRole))]
-        if quote_id not in listed or len(listed) < 2:
+        return self.listed_after("quote", quote_id)
+
+    def listed_after(self, kind: str, item_id: int) -> int | None:
+        """The quote or claim listed after ``item_id`` (before it, for the last), as the list is
+        sorted: what is picked next when it goes, so the analyst goes on down the list."""
+        tree = self.quotes if kind == "quote" else self.claims
+        listed = [d[1] for item in _all_items(tree) if (d := item.data(0, ItemRole))]
+        if item_id not in listed or len(listed) < 2:
             return None
-        at = listed.index(quote_id)
+        at = listed.index(item_id)
         return listed[at + 1] if at + 1 < len(listed) else listed[at - 1]
 
     def current_claim(self) -> int | None:

@@ -248,6 +248,7 @@ def test_undoing_an_edit_brings_back_the_suggestions_of_the_claims_own_words(dem
     demo_window.panel.claimAction.emit("dismiss", other["id"])  # its words free for the edit
     demo_window.claim_actions.ask_text = lambda parent, current, problem="": other["text"]
     demo_window.panel.select("claim", original["id"])
+    demo_window.reader.scroll_to(other["start"], other["end"])  # the new words, selected in the reader
     demo_window.panel.claimAction.emit("edit", original["id"])
     assert _open_passages(demo_window, original["id"]) != suggested
     demo_window.undo_stack.undo()  # the edit
@@ -270,9 +271,10 @@ def test_edit_claim_text_and_not_a_claim_are_undoable(demo_window, two_claims):
     edited = get_claim(demo_window.ws, claim_id)
     assert edited["text"] == shorter and edited["origin"] == "analyst"
     assert_panel_shows(demo_window, claim_id)
+    listed = _listed_claims(demo_window)
     demo_window.panel.claimAction.emit("dismiss", claim_id)
     assert claim_id not in {c["id"] for c in list_claims(demo_window.ws, source)}
-    assert_panel_shows(demo_window, None)
+    assert_panel_shows(demo_window, _neighbour(listed, claim_id))  # the next row picked
     demo_window.undo_stack.undo()  # not a claim
     assert claim_id in {c["id"] for c in list_claims(demo_window.ws, source)}
     assert_panel_shows(demo_window, claim_id)  # the claim back, selected
@@ -481,3 +483,28 @@ def test_a_refused_judgement_keeps_the_reason_typed(demo_window, two_claims, mon
     demo_window.panel.mark_current("disputed")
     assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
     assert demo_window.panel.reason.text() == ""
+
+
+def _listed_claims(window) -> list[int]:
+    tree = window.panel.claims
+    return [tree.topLevelItem(i).data(0, ItemRole)[1] for i in range(tree.topLevelItemCount())]
+
+
+def _neighbour(listed: list[int], claim_id: int) -> int | None:
+    at = listed.index(claim_id)
+    rest = listed[at + 1 : at + 2] or listed[at - 1 : at] if len(listed) > 1 else []
+    return rest[0] if rest else None
+
+
+def test_not_a_claim_picks_the_next_claim_in_the_list_and_the_reader(demo_window):
+    """After Not a Claim no row was picked: the keyboard in the list started again from its top,
+    and the next Ctrl+Alt+N said to select a claim (Not a Quote already went on to the next)."""
+    source = next(r.id for r in list_sources(demo_window.ws) if len(list_claims(demo_window.ws, r.id)) >= 3)
+    demo_window.select_source(source)
+    listed = _listed_claims(demo_window)
+    demo_window.panel.select("claim", listed[1])
+    next(a for a in demo_window.findChildren(QAction) if a.text() == "&Not a Claim").trigger()
+    assert_panel_shows(demo_window, listed[2])
+    demo_window.panel.select("claim", listed[-1])  # the last: the one before it
+    next(a for a in demo_window.findChildren(QAction) if a.text() == "&Not a Claim").trigger()
+    assert_panel_shows(demo_window, listed[-2])
