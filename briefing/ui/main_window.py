@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.navigation.reset()  # opening the workspace is not a jump Back could return from
         self.timeline.redraw_if_shown()
         self._set_ready(True)
+        if self.focusWidget() is None:  # else Qt's first in line, the search field at the bottom
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.remember:  # the app, not a screenshot: a backup shortly after start if one is due
             self.backup_timer.start()
             self.files.remember_recent(ws)

@@ -122,3 +122,12 @@ def test_a_focused_reader_or_preview_shows_a_focus_frame(demo_window, qapp, qtbo
         view.setFocus()
         qtbot.waitUntil(view.hasFocus)
         assert view.grab().toImage().pixelColor(0, edge) == highlight
+
+
+def test_the_window_opens_with_the_keyboard_in_the_source_list(demo_window, qtbot):
+    """It opened in the search field at the bottom, the first in Qt's focus chain: the arrows moved
+    nothing and a screen reader announced an empty field, not the source being read."""
+    demo_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is demo_window.table
+    assert demo_window.table.currentIndex().isValid()
