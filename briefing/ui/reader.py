@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing.domain import Source, inert_bidi, strip_bidi
+from briefing.domain import Source, counted, inert_bidi, strip_bidi
 from briefing.languages import ENGLISH_ONLY, is_analysed_language
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
@@ -420,7 +420,7 @@ def language_notice(language: str | None) -> str:
 def highlights_of(entities, quotes, claims, notes) -> list[Highlight]:
     """What the reader marks in a source, each with the text its tooltip shows."""
     found = [
-        Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({e.sources} sources)")
+        Highlight("entity", e.id, s, t, e.type, f"{e.type.capitalize()}: {e.name} ({counted(e.sources, 'source')})")
         for e in entities
         for s, t in e.mentions
     ]

@@ -265,3 +265,15 @@ def test_copy_with_citation_in_the_quotes_tab_copies_its_quote_with_the_speaker(
         demo_window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert QGuiApplication.clipboard().text() == f"{first}\n{second}"
+
+
+def test_an_entity_in_one_source_is_not_said_to_be_in_1_sources():
+    """Its tooltip and the context menu's Open Entity Page read "(1 sources)"."""
+    from types import SimpleNamespace
+
+    from briefing.ui.reader import highlights_of
+
+    once = SimpleNamespace(id=1, type="person", name="Charles Woods", sources=1, mentions=[(0, 13)])
+    twice = SimpleNamespace(id=2, type="place", name="Libya", sources=2, mentions=[(20, 25)])
+    labels = [h.label for h in highlights_of([once, twice], [], [], [])]
+    assert labels == ["Person: Charles Woods (1 source)", "Place: Libya (2 sources)"]
