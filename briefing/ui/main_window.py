@@ -57,7 +57,7 @@ from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.widgets import arrows_into_list, fit_columns
-from briefing.ui.window_state import restore_reading, restore_state, save_state
+from briefing.ui.window_state import fit_side_tabs, restore_reading, restore_state, save_state
 from briefing.ui.workspace_files import WorkspaceFiles
 
 if TYPE_CHECKING:
@@ -481,6 +481,10 @@ class MainWindow(QMainWindow):
         if local:
             event.acceptProposedAction()
             self.imports.start(local)
+
+    def showEvent(self, event) -> None:
+        fit_side_tabs(self)  # for this screen's width
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.may_close():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -114,6 +115,7 @@ class SidePanel(QTabWidget):
         # them whole: a large font or a scaled screen held the window wider than the screen
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs_whole = True  # window_state.fit_side_tabs: False where the screen has no room for them
         for index, label in enumerate(TAB_LABELS):
             self.tabBar().setTabToolTip(index, tip(label.replace("&", "")))
         for tree in (self.entities, self.quotes, self.claims, self.notes):
@@ -125,6 +127,17 @@ class SidePanel(QTabWidget):
             tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             menu_key_at_current(tree)
             tree.customContextMenuRequested.connect(lambda point, t=tree: self._show_menu(t, point))
+
+    def whole_tabs_width(self) -> int:
+        """The panel's width with every tab's name whole."""
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        return self.tabBar().sizeHint().width() + 2 * frame
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        if self.tabs_whole:
+            hint.setWidth(max(hint.width(), self.whole_tabs_width()))
+        return hint
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.tabBar() and event.type() == QEvent.Type.Shortcut:

@@ -4,11 +4,11 @@ position and the entity page shown, kept between runs (QSettings)."""
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -18,6 +18,8 @@ FIRST_START_COLUMNS = (0.28, 0.42, 0.30)  # of the window's width: sources, read
 # the search dock's first height, a share of the window's: on an 800-pixel screen its 210
 # pixels left the claims tab a row and a half of its list
 SEARCH_DOCK_SHARE, SEARCH_DOCK_HEIGHTS = 0.2, (130, 210)
+FIT_SLACK = 40  # the window's margins and dock separators, beside the columns' least widths
+TAB_COUNTS_ROOM = 80  # for the counts the Quotes and Claims tabs show once a source is open
 
 
 def _parts(window: MainWindow):
@@ -62,6 +64,8 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
     if screen is None:
         return
     room = screen.availableGeometry()
+    if getattr(window, "panel", None) is not None:
+        fit_side_tabs(cast("MainWindow", window), room.width())
     # no less than the window's least size (a large font, a scaled screen), placed by its real size
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     width = min(room.width(), max(int(room.width() * share), least.width()))
@@ -82,11 +86,31 @@ def first_columns(window: QWidget, width: int) -> list[int]:
     panel, splitter = getattr(window, "panel", None), getattr(window, "splitter", None)
     if panel is None or splitter is None:
         return sizes
-    wanted = panel.tabBar().sizeHint().width() + 2 * panel.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    wanted = panel.whole_tabs_width()
     sources = splitter.widget(0)
     spare = sizes[0] - sources.minimumSizeHint().expandedTo(sources.minimumSize()).width()
     moved = max(0, min(wanted - sizes[2], spare))
     return [sizes[0] - moved, sizes[1], sizes[2] + moved]
+
+
+def fit_side_tabs(window: MainWindow, room: int | None = None) -> None:
+    """The side panel at least as wide as its tabs whole where the screen (``room`` pixels wide)
+    has room for them beside the sources, the reader and the entity page or the note; else the
+    tabs may shorten ("Quo…"): with a large font or a scaled screen, tabs never shortened held the
+    window wider than the screen."""
+    if room is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().width()
+    panel, splitter = window.panel, window.splitter
+    docks = max(window.entity_dock.minimumSizeHint().width(), window.briefing_dock.minimumSizeHint().width())
+    sources = splitter.widget(0)
+    least = sources.minimumWidth() if sources is not None else 0
+    beside = least + window.reader.minimumWidth() + docks + 4 * splitter.handleWidth()
+    # the tabs' counts ("Quotes (11)") come once the workspace is open: the panel reckons their width itself
+    panel.tabs_whole = beside + panel.whole_tabs_width() + TAB_COUNTS_ROOM + FIT_SLACK <= room
+    panel.updateGeometry()
 
 
 def fit_search_dock(window: QWidget, height: int) -> None:

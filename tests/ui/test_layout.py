@@ -238,8 +238,11 @@ def _least_size(window):
 def test_the_window_fits_twice_the_scale_on_a_1600x1000_screen(demo_window):
     """QT_SCALE_FACTOR=2 leaves 800x500 of room: the side panel's tabs, never cut, held the window
     at 904 pixels, past the screen's right edge."""
+    from briefing.ui.window_state import fit_side_tabs
+
     for dock in (demo_window.entity_dock, demo_window.briefing_dock):
         dock.close()
+    fit_side_tabs(demo_window, 800)
     least = _least_size(demo_window)
     assert least.width() <= 800 and least.height() <= 500
 
@@ -247,10 +250,31 @@ def test_the_window_fits_twice_the_scale_on_a_1600x1000_screen(demo_window):
 def test_the_window_fits_a_1280_wide_screen_with_a_large_font(large_font_window):
     """15 points: the tabs' 575 pixels and the entity page and the note beside made the window
     1405 pixels wide on a 1280-pixel screen; the tabs now shorten when room is short."""
+    from briefing.ui.window_state import fit_side_tabs
+
     window = large_font_window
+    fit_side_tabs(window, 1280)
     window.open_entity(_person_id(window))
     window.show_briefing()
     assert _least_size(window).width() <= 1280
+
+
+@pytest.mark.parametrize("room", [1280, 1600])
+def test_the_side_tabs_stay_whole_beside_the_note_where_the_screen_has_room(demo_window, qtbot, room):
+    """Tabs that may shorten must not shorten where there is room: with the note open beside
+    them on a 1600-pixel screen they read "Su…", "E…"."""
+    from briefing.ui.window_state import fit_side_tabs
+
+    fit_side_tabs(demo_window, room)
+    QApplication.processEvents()  # the splitter takes the panel's new least width
+    demo_window.resize(room, 800)
+    demo_window.show_briefing()
+    demo_window.open_entity(_person_id(demo_window))
+    qtbot.waitUntil(lambda: demo_window.width() == room)
+    QApplication.processEvents()
+    assert demo_window.panel.width() >= demo_window.panel.tabBar().sizeHint().width()
+    fit_side_tabs(demo_window, 800)  # no room: they may shorten
+    assert demo_window.panel.minimumSizeHint().width() < demo_window.panel.tabBar().sizeHint().width()
 
 
 @pytest.mark.parametrize("width", [1152, 1600])
