@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabWidget, QWidget
 
+from briefing.ui.window_state import keep_on_screen
+
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
@@ -77,9 +79,9 @@ def open_wide(window: MainWindow, dock: QDockWidget, share: float = WIDE_SHARE) 
     _tab_beside_open_pages(window, dock)
     dock.show()
     dock.raise_()
-    if dock.isFloating() or dock.width() >= window.width() / 3:
-        return
-    window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)
+    if not dock.isFloating() and dock.width() < window.width() / 3:
+        window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)
+    keep_on_screen(window)  # a page beside may have made the window wider than the room to its right
 
 
 def _tab_beside_open_pages(window: MainWindow, dock: QDockWidget) -> None:

@@ -113,6 +113,22 @@ def fit_side_tabs(window: MainWindow, room: int | None = None) -> None:
     panel.updateGeometry()
 
 
+def keep_on_screen(window: QWidget) -> None:
+    """Move the window back onto its screen where it grew past the edges (a page opened beside
+    it), its left and top edges first where it is larger than the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    layout = window.layout()
+    if screen is None:
+        return
+    if layout is not None:
+        layout.activate()  # grown to its new least size now, not after the next events
+    room, frame = screen.availableGeometry(), window.frameGeometry()
+    x = max(room.left(), min(frame.left(), room.right() + 1 - frame.width()))
+    y = max(room.top(), min(frame.top(), room.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)
+
+
 def fit_search_dock(window: QWidget, height: int) -> None:
     """The search dock's first height for a window ``height`` pixels tall."""
     dock = getattr(window, "search_dock", None)

@@ -305,3 +305,17 @@ def test_a_first_start_keeps_the_window_on_a_small_screen(demo_window):
     assert least.width() > room.width() * 0.9  # the case in question: the least width is over 90%
     fill_screen(demo_window)
     assert room.contains(demo_window.geometry()), (room, demo_window.geometry())
+
+
+def test_a_page_opened_beside_keeps_the_window_on_the_screen(demo_window):
+    """The note or the entity page made the window wider where it stood: with a large font on a
+    1280x800 screen its right edge and status bar went past the screen's edges."""
+    for dock in (demo_window.entity_dock, demo_window.briefing_dock):
+        dock.close()
+    room = demo_window.screen().availableGeometry()
+    demo_window.resize(_least_size(demo_window))
+    demo_window.move(room.left() + 40, room.top() + 30)
+    demo_window.open_entity(_person_id(demo_window))
+    frame = demo_window.frameGeometry()
+    assert frame.width() > room.width() - 40  # the page beside needs more than the room to its right
+    assert frame.left() == room.left() or room.contains(frame), (room, frame)
