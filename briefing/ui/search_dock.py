@@ -36,7 +36,7 @@ from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.tasks import Task, TaskRunner
-from briefing.ui.widgets import arrows_into_list, menu_key_at_current
+from briefing.ui.widgets import SqueezedColumns, arrows_into_list, menu_key_at_current
 
 DEBOUNCE_MS = 250
 PAGE_SIZE = 50
@@ -148,8 +148,8 @@ class SearchDock(QDockWidget):
         self.results.header().sectionResized.connect(self._column_resized)
         # the longest type in full: "claim · corroborated" was cut to "claim · u…"
         self.results.setColumnWidth(0, self.results.fontMetrics().horizontalAdvance("claim · corroborated") + 16)
-        self.results.setColumnWidth(1, 260)
-        self.results.setColumnWidth(2, 150)
+        # source and speaker narrow in a narrow window: the matched words stay in sight
+        self.squeezed = SqueezedColumns(self.results, {1: 260, 2: 150})
         self.results.itemActivated.connect(self.open_row)
         arrows_into_list(self.field, self.results)
         self.results.itemClicked.connect(self.open_row)

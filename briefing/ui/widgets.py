@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QTableView,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -187,6 +188,46 @@ class ColumnFitter(QObject):
 
 def fit_columns(table: QTableView, priority: Sequence[int], stretch_min: int = 160) -> ColumnFitter:
     return ColumnFitter(table, priority, stretch_min)
+
+
+SQUEEZED_LEAST = 48  # a squeezed column's least width: a few letters and the "…"
+
+
+class SqueezedColumns(QObject):
+    """Narrows ``widths``' columns of a view, in proportion, where the view has too little room
+    for them and ``last_least`` pixels for the last column (the words it is about): they were
+    pushed off to the right behind a sideways scroll bar. Widths the analyst sets are kept."""
+
+    def __init__(self, view: QTreeView, widths: dict[int, int], last_least: int = 160) -> None:
+        super().__init__(view)
+        self.view, self.widths, self.last_least = view, dict(widths), last_least
+        self._fitting = False
+        for column, width in self.widths.items():
+            view.header().resizeSection(column, width)
+        view.header().sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in self.widths:
+            self.widths[column] = new  # the analyst's width, wanted whenever there is room
+
+    def fit(self) -> None:
+        header = self.view.header()
+        shown = [c for c in range(header.count() - 1) if c not in self.widths and not header.isSectionHidden(c)]
+        others = sum(header.sectionSize(c) for c in shown)
+        allowed = self.view.viewport().width() - self.last_least - others
+        scale = min(1.0, max(0.0, allowed) / max(1, sum(self.widths.values())))
+        self._fitting = True
+        try:
+            for column, width in self.widths.items():
+                header.resizeSection(column, max(SQUEEZED_LEAST, int(width * scale)))
+        finally:
+            self._fitting = False
 
 
 class ReasonEdit(QLineEdit):

@@ -247,3 +247,21 @@ def test_escape_in_the_search_field_clears_the_query(demo_window, qtbot):
     dock.field.setFocus()
     qtbot.keyClick(dock.field, Qt.Key.Key_Escape)
     assert dock.field.text() == ""
+
+
+def test_the_results_never_scroll_sideways_in_a_narrow_window(demo_window, qtbot):
+    """At twice the scale on a 1600x1000 screen (800 pixels of room) the fixed Type, Source and
+    Speaker columns pushed the matched words off to the right, behind a sideways scroll bar."""
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.resize(800, 500)
+    dock = demo_window.search_dock
+    dock.run_saved("ransom")
+    results = dock.results
+    qtbot.waitUntil(lambda: results.topLevelItemCount() > 0 and demo_window.width() <= 810)
+    QApplication.processEvents()
+    assert not results.horizontalScrollBar().isVisible()
+    header = results.header()
+    assert header.sectionSize(3) >= 160  # the matched words in sight
+    demo_window.resize(1600, 1000)  # room again: the columns as they were
+    qtbot.waitUntil(lambda: header.sectionSize(1) == 260)
