@@ -219,5 +219,8 @@ class NoteActions:
                 window.push_command(lambda: command)
             return
         expected = get_annotation(window.ws, annotation_id)["revision"]
+        after = window.panel.listed_after("note", annotation_id)  # the Notes tab goes on down its list
         if window.push_command(lambda: DeleteAnnotationCommand(window.ws, annotation_id, window.after_edit, expected)):
+            if after is not None:
+                window.panel.pick("note", after)
             window.statusBar().showMessage("Deleted the annotation. Undo (Ctrl+Z) brings it back.", 6000)

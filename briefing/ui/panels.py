@@ -328,9 +328,9 @@ class SidePanel(QTabWidget):
         return self.listed_after("quote", quote_id)
 
     def listed_after(self, kind: str, item_id: int) -> int | None:
-        """The quote or claim listed after ``item_id`` (before it, for the last), as the list is
-        sorted: what is picked next when it goes, so the analyst goes on down the list."""
-        tree = self.quotes if kind == "quote" else self.claims
+        """The quote, claim or note listed after ``item_id`` (before it, for the last), as the list
+        is sorted: what is picked next when it goes, so the analyst goes on down the list."""
+        tree = {"quote": self.quotes, "claim": self.claims, "note": self.notes}[kind]
         listed = [d[1] for item in _all_items(tree) if (d := item.data(0, ItemRole))]
         if item_id not in listed or len(listed) < 2:
             return None

@@ -391,3 +391,19 @@ def test_the_edit_menu_edits_and_deletes_the_picked_annotation(noted, qtbot):
     actions["Delete Annotation"].trigger()
     assert ids["hostile"] not in _rows(window.notes_dock)
     assert get_annotation(window.ws, ids["odd"])["note"] == "Tagged oddly"
+
+
+def test_delete_annotation_picks_the_next_note_of_the_notes_tab(demo_window):
+    """After Delete Annotation no row was current: the next Delete said to select an annotation."""
+    ws = demo_window.ws
+    source = demo_window.current_source_id()
+    ids = [add_annotation(ws, source, at, at + 10, f"note {at}", ()) for at in (0, 20, 40)]
+    demo_window.after_edit()
+    notes = demo_window.panel.notes
+    listed = [notes.topLevelItem(i).data(0, ItemRole)[1] for i in range(notes.topLevelItemCount())]
+    assert sorted(listed) == sorted(ids)
+    demo_window.panel.select("note", listed[1])
+    demo_window.note_actions.act_on_current("delete")
+    assert demo_window.note_actions.current() == listed[2]
+    demo_window.note_actions.act_on_current("delete")  # the last: the one before it
+    assert demo_window.note_actions.current() == listed[0]
