@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -25,7 +25,7 @@ from briefing.store.claim_spans import snap_to_words
 from briefing.store.notes_list import tag_counts
 from briefing.store.sources import get_source
 from briefing.ui.notes_browser import NoteRole
-from briefing.ui.plain import plain_label
+from briefing.ui.plain import plain_label, tip
 from briefing.ui.sorted_items import ItemRole
 from briefing.ui.widgets import add_ok_cancel
 
@@ -41,6 +41,10 @@ class AnnotationDialog(QDialog):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Why this passage matters")
         self.note.setTabChangesFocus(True)  # Tab goes on to Tags, as in every other field
+        # Return starts a new line in the note: Ctrl+Return saves, as in the briefing note's editor
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.note, self.accept, context=Qt.ShortcutContext.WidgetShortcut)
+        self.note.setToolTip(tip("Why this passage matters; Ctrl+Return saves"))
         layout.addRow("&Note:", self.note)
         self.note.setPlainText(note or "")
         self.tags = QLineEdit(", ".join(tags), placeholderText="figures, follow-up (comma separated)")

@@ -186,3 +186,17 @@ def test_down_in_a_filter_field_moves_into_its_list(demo_window, qtbot, place):
     assert view.currentIndex().isValid()
     qtbot.keyClick(view, Qt.Key.Key_Down)  # the arrows go on in the list
     assert view.hasFocus()
+
+
+def test_ctrl_return_in_the_annotate_dialog_note_saves_it(qtbot):
+    """Return in the note starts a new line, so the dialog's OK was two Tabs away; Ctrl+Return saves
+    it, as in the briefing note's section editor."""
+    dialog = AnnotationDialog(None, "Officials said the plant was closed")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.note.hasFocus)
+    qtbot.keyClicks(dialog.note, "check the date")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+    assert dialog.values() == ("check the date", ())
