@@ -348,9 +348,13 @@ class MainWindow(QMainWindow):
         self.entity_actions.stale = False  # read just now: raising its tab reads it no second time
         open_wide(self, self.entity_dock)
 
-    def show_briefing(self) -> None:
+    def show_briefing(self, focus: bool = False) -> None:
+        """Open the note beside the reader; ``focus``: with the keyboard in its items (the menu's
+        Show Briefing Note, as Ctrl+T and Ctrl+Shift+N put it in the timeline and the notes)."""
         open_wide(self, self.briefing_dock)
         self.briefing_dock.refresh()
+        if focus:
+            self.briefing_dock.items.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add_to_briefing(self, kind: str | None = None, ref_id: int | None = None) -> None:
         """Add a record to the note being composed (default: the row selected in the side panel)."""

@@ -140,7 +140,7 @@ def _build_quote_menu(window: MainWindow) -> None:
 def _build_briefing_menu(window: MainWindow) -> None:
     menu = window.menuBar().addMenu("&Briefing")
     dock = window.briefing_dock
-    _add_action(window, menu, "&Show Briefing Note", window.show_briefing, "Ctrl+Shift+B")
+    _add_action(window, menu, "&Show Briefing Note", lambda: window.show_briefing(focus=True), "Ctrl+Shift+B")
     _add_action(window, menu, "&Add Selected Item to Note", lambda: window.add_to_briefing(), "Ctrl+B")
     _add_action(window, menu, "Add Source S&ummary to Note", lambda: window.add_to_briefing("summary", 0))
     _add_action(window, menu, "Add &Text Section", dock.add_text)

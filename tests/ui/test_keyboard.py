@@ -200,3 +200,15 @@ def test_ctrl_return_in_the_annotate_dialog_note_saves_it(qtbot):
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
     assert dialog.values() == ("check the date", ())
+
+
+def test_show_briefing_note_puts_the_keyboard_in_the_note(demo_window, qtbot):
+    """Ctrl+Shift+B opened the note and left the keyboard where it was, unlike Ctrl+T (the timeline)
+    and Ctrl+Shift+N (the notes): its items were a few F6 presses away."""
+    from PySide6.QtGui import QAction
+
+    demo_window.activateWindow()
+    demo_window.table.setFocus()
+    qtbot.waitUntil(demo_window.table.hasFocus)
+    next(a for a in demo_window.findChildren(QAction) if a.text() == "&Show Briefing Note").trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is demo_window.briefing_dock.items)
