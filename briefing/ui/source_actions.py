@@ -118,7 +118,7 @@ class SourceActions:
             (None, None, None),
             ("Analyse &Now", self.analyse_waiting, None),
             ("&Re-analyse Selected Sources", lambda: self.analyse_selected(), "Ctrl+Alt+R"),
-            ("Delete Selected Sources…", lambda: self.delete_selected(), None),
+            ("De&lete Selected Sources…", lambda: self.delete_selected(), None),
         ):
             if text is None:
                 menu.addSeparator()
