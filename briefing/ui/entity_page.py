@@ -46,6 +46,9 @@ LABEL_WIDTH = 150.0  # a longer name is elided (its tooltip has it whole); narro
 SOURCE_WIDTH = 130  # the source column of the mention and quote lists: the words take the rest
 
 
+GRAPH_LEAST_LINES = 8
+
+
 class CooccurrenceGraph(QGraphicsView):
     """The entity in the middle, the entities sharing its sources around it; line width
     grows with the number of shared sources. Clicking a node or its label emits its id; so
@@ -62,7 +65,9 @@ class CooccurrenceGraph(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName("Co-occurrence graph")
-        self.setMinimumHeight(260)
+        # eight lines of text high at the least: a fixed 260 pixels held the window taller than a
+        # scaled or large-font screen; the splitter below gives it more where there is room
+        self.setMinimumHeight(GRAPH_LEAST_LINES * self.fontMetrics().lineSpacing())
         self.labels: list[QGraphicsSimpleTextItem] = []
         self.page: EntityPage | None = None
         self.label_width = LABEL_WIDTH

@@ -319,3 +319,16 @@ def test_a_page_opened_beside_keeps_the_window_on_the_screen(demo_window):
     frame = demo_window.frameGeometry()
     assert frame.width() > room.width() - 40  # the page beside needs more than the room to its right
     assert frame.left() == room.left() or room.contains(frame), (room, frame)
+
+
+def test_the_entity_page_fits_a_screen_scaled_one_and_a_half_times(demo_window):
+    """1600x1000 at 1.5 leaves 666 pixels of height, a title bar less: the graph's fixed 260
+    pixels held the window at 667 with the entity page open, its status bar under the screen's edge."""
+    demo_window.open_entity(_person_id(demo_window))
+    assert _least_size(demo_window).height() <= 620
+
+
+def test_the_entity_page_fits_a_1280x800_screen_with_a_large_font(large_font_window):
+    window = large_font_window
+    window.open_entity(_person_id(window))
+    assert _least_size(window).height() <= 740  # 800 less a title bar and a desktop's panel
