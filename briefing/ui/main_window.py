@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.RichText)  # the app's markup; the reason is escaped
         self.banner.setObjectName("read-only-banner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Read-only notice")
         self.banner.setStyleSheet("QLabel#read-only-banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
         self.banner.hide()
         self.filter_edit = QLineEdit(placeholderText="Filter sources (title, outlet, date)")

@@ -205,9 +205,9 @@ class NotesDock(QDockWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda _: self.filter_timer.start())
         self.status = plain_label()
-        self.status.setAccessibleName("Notes status")
+        self.status.setObjectName("notes-status")  # read by its words, not a name
         self.hint = plain_label(EMPTY_HINT, word_wrap=True)
-        self.hint.setAccessibleName("Notes hint")
+        self.hint.setObjectName("notes-hint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = self._make_table()
         arrows_into_list(self.field, self.table)

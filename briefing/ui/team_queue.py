@@ -91,7 +91,7 @@ class TeamQueue(QObject):
         self.action.setVisible(False)  # a workspace file has no workers
         self.action.toggled.connect(self._remember)
         self.label = plain_label()
-        self.label.setAccessibleName("Sources waiting for a team worker")
+        self.label.setObjectName("team-queue")  # read by its words, not a name
         self.label.setToolTip(tip(WAITING_TIP))
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)

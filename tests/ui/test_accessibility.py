@@ -131,3 +131,22 @@ def test_the_window_opens_with_the_keyboard_in_the_source_list(demo_window, qtbo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is demo_window.table
     assert demo_window.table.currentIndex().isValid()
+
+
+def test_no_label_hides_its_words_behind_a_name(demo_window):
+    """A screen reader reads a label's accessible name instead of its text: the search status
+    ("28 results · claim 18…"), the entity page's heading and the notes' status were read as
+    "Search status", "Entity" and "Notes status"."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QLabel
+
+    person = demo_window.panel.entities.topLevelItem(0).child(0)
+    demo_window.open_entity(person.data(0, Qt.ItemDataRole.UserRole + 1)[1])
+    demo_window.search_dock.run_saved("ransom")
+    demo_window.notes_dock.show_notes()
+    hidden = []
+    for label in demo_window.findChildren(QLabel):
+        read = QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
+        if label.text() and label.accessibleName() and read == label.accessibleName() != label.text():
+            hidden.append(f"{read!r} for {label.text()[:40]!r}")
+    assert hidden == [], "\n".join(hidden)

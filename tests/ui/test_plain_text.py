@@ -190,7 +190,7 @@ class Shown:
     def walk(self, place: str, root: QWidget) -> None:
         """Every label, widget tooltip, model tooltip and graphics tooltip under ``root``."""
         for widget in [root, *root.findChildren(QWidget)]:
-            where = f"{place}/{widget.accessibleName() or type(widget).__name__}"
+            where = f"{place}/{widget.accessibleName() or widget.objectName() or type(widget).__name__}"
             self.check_tip(where, widget.toolTip())
             if isinstance(widget, QLabel):
                 self.check_label(where, widget)
@@ -281,7 +281,7 @@ def test_no_view_or_dialog_reads_hostile_text_as_html(hostile_window, fifo_watch
     assert {"reader", "dialog Annotate Passage", "dialog Attach Evidence"} <= {p.split("/")[0] for p in shown.places}
     for part in (
         "Sources",
-        "Entity",
+        "entity-heading",
         "Search results",
         "Timeline",
         "Co-occurrence graph",
