@@ -407,6 +407,10 @@ class SidePanel(QTabWidget):
         menu.exec(tree.viewport().mapToGlobal(point))
 
     def _picked(self, tree: QTreeWidget, current: QTreeWidgetItem | None) -> None:
+        if current is not None and not current.isSelected():
+            # Qt makes the first row current, unselected, when the keyboard comes into a list with
+            # none: the row the judging buttons act on showed only a dotted frame round one cell
+            current.setSelected(True)
         data = current.data(0, ItemRole) if current is not None else None
         if data:
             self.itemActivated.emit(*data)

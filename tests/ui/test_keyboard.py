@@ -212,3 +212,17 @@ def test_show_briefing_note_puts_the_keyboard_in_the_note(demo_window, qtbot):
     qtbot.waitUntil(demo_window.table.hasFocus)
     next(a for a in demo_window.findChildren(QAction) if a.text() == "&Show Briefing Note").trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is demo_window.briefing_dock.items)
+
+
+def test_tabbing_into_a_side_list_highlights_the_row_the_keyboard_is_on(demo_window, qtbot):
+    """Alt+L or Tab into the Claims list made its first claim current (the reader selected it, the
+    judging buttons acted on it) without highlighting its row: only a dotted frame round one cell."""
+    panel = demo_window.panel
+    panel.setCurrentWidget(panel.claims_widget)
+    assert panel.claims.currentItem() is None
+    demo_window.activateWindow()
+    panel.claims.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(panel.claims.hasFocus)
+    current = panel.claims.currentItem()
+    assert current is not None and current.isSelected()
+    assert panel.current_claim() == current.data(0, Qt.ItemDataRole.UserRole + 1)[1]
