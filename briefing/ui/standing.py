@@ -26,7 +26,6 @@ class StandingLine(QLabel):
     def __init__(self, bar: QStatusBar):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)  # it names the workspace's file
-        self.setAccessibleName("Workspace status")
         bar.addWidget(self, 1)
 
     def show_count(self, ws: Workspace, count: int) -> None:
