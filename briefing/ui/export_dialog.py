@@ -61,5 +61,8 @@ def resolve_target(target: str, chosen: str | None) -> tuple[str, str]:
 
 
 def file_stem(title: str) -> str:
+    """The title as a file name: an apostrophe keeps its word whole ("doesn't" -> "doesnt"),
+    other marks a file manager or a shell would trip on become spaces."""
+    title = title.replace("'", "").replace("\u2019", "")
     stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
     return " ".join(stem.split())[:80] or "briefing"

@@ -432,3 +432,21 @@ def test_delete_names_a_very_long_received_note_title_in_a_few_lines(demo_window
     monkeypatch.setattr(briefing_pane, "ask", lambda parent, title, text: asked.append(text) or False)
     dock.delete_note()
     assert len(asked[0]) < 300 and "\u202e" not in asked[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        (
+            "Teen trader's \"$72M\": what holds up <draft> & what doesn't",
+            "Teen traders 72M what holds up draft what doesnt",
+        ),
+        ("L’Oréal’s week 47", "LOréals week 47"),
+        ("Port Halden: where the accounts disagree", "Port Halden where the accounts disagree"),
+        ("???", "briefing"),
+    ],
+)
+def test_the_export_dialog_names_the_file_after_the_title_without_splitting_words(title, stem):
+    from briefing.ui.export_dialog import file_stem
+
+    assert file_stem(title) == stem
