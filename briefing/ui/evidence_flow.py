@@ -73,6 +73,9 @@ class PinnedBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # it is elided
         row.addWidget(self.label, stretch=1)
+        self.go = QPushButton("Go to Claim")
+        self.go.setToolTip(tip("Open the pinned claim in its source, ready to judge (Ctrl+Alt+G)"))
+        row.addWidget(self.go)
         self.unpin = QPushButton("Unpin")
         self.unpin.setToolTip("Stop collecting evidence for this claim")
         row.addWidget(self.unpin)
@@ -154,6 +157,7 @@ class EvidenceFlow:
         self.relation = str(QSettings().value(RELATION_KEY, "supports"))
         self.pinned_bar = PinnedBar()
         self.pinned_bar.unpin.clicked.connect(self.unpin)
+        self.pinned_bar.go.clicked.connect(self.go_to_pinned)
         self.pinned_bar.hide()
         panel = window.panel.evidence
         window.panel.claimSelected.connect(self.show_claim)
@@ -244,6 +248,18 @@ class EvidenceFlow:
     def unpin(self) -> None:
         self.pinned = self.pinned_revision = None
         self.window.reader.set_header(None)
+
+    def go_to_pinned(self) -> None:
+        """Back to the pinned claim once its evidence is gathered: its source in the reader and
+        the claim selected in the Claims tab, ready to judge; a jump Back returns from."""
+        claim = self._live_claim(self.pinned) if self.pinned is not None else None
+        if claim is None:
+            if self.pinned is not None:
+                self.unpin()  # dismissed or removed since it was pinned
+            self.window.statusBar().showMessage(f"Nothing to go to: {NOT_PINNED}.", 6000)
+            return
+        self.window.open_item("claim", claim["id"], claim["source_id"])
+        self.window.panel.claims.setFocus()  # arrows, Ctrl+Alt+C / D / U act on it at once
 
     def attach_unavailable(self) -> str | None:
         """Why Attach as Evidence cannot run now, or None."""

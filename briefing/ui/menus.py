@@ -119,6 +119,7 @@ def _build_claim_menu(window: MainWindow) -> None:
     _add_action(window, menu, "&Dismissed Claims…", actions.show_dismissed)
     menu.addSeparator()
     _add_action(window, menu, "&Pin Claim for Evidence", window.evidence_flow.pin, "Ctrl+Alt+P")
+    _add_action(window, menu, "&Go to Pinned Claim", window.evidence_flow.go_to_pinned, "Ctrl+Alt+G")
     attach = _add_action(window, menu, "&Attach Selection as Evidence…", window.evidence_flow.attach, "Ctrl+Alt+E")
     annotate = window.findChild(QAction, "annotate-selection")
     window.reader.selection_actions = [a for a in (annotate, add, attach) if a is not None]

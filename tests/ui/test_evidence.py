@@ -1,6 +1,7 @@
 """Evidence from the window: confirming and dismissing suggestions, attaching a selection."""
 
 import pytest
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from briefing.nlp.related import LEXICAL_WEIGHT
@@ -89,6 +90,34 @@ def test_attaching_a_selected_passage_of_another_source(demo_window, inside):
     assert _claim(demo_window, claim.id)["credibility"] == 4
     demo_window.undo_stack.undo()
     assert _claim(demo_window, claim.id)["evidence"] == []
+
+
+def test_going_to_the_pinned_claim_opens_it_ready_to_judge_and_back_returns(demo_window):
+    # after gathering evidence in other sources, the analyst comes back to the pinned claim to judge it
+    rows = {r.outlet: r.id for r in list_sources(demo_window.ws)}
+    wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
+    demo_window.select_source(wire)
+    claim = next(c for c in list_claim_rows(demo_window.ws, wire) if "40,000" in c.text)
+    demo_window.panel.select("claim", claim.id)
+    flow = demo_window.evidence_flow
+    flow.pin()
+    demo_window.select_source(standard)
+    demo_window.panel.setCurrentIndex(0)  # the Summary tab, as reading the other source left it
+    menu_action = next(a for a in demo_window.findChildren(QAction) if a.text() == "&Go to Pinned Claim")
+    assert menu_action.shortcut() == QKeySequence("Ctrl+Alt+G")
+    flow.pinned_bar.go.click()
+    assert demo_window.reader.shown.id == wire
+    assert demo_window.panel.current_claim() == claim.id
+    assert demo_window.panel.currentIndex() == 3  # the Claims tab, its list holding the focus
+    demo_window.panel.mark_current("disputed")
+    assert _claim(demo_window, claim.id)["status"] == "disputed"
+    demo_window.navigation.back()
+    assert demo_window.reader.shown.id == standard
+
+
+def test_going_to_the_pinned_claim_with_none_pinned_says_how_to_pin(demo_window):
+    demo_window.evidence_flow.go_to_pinned()
+    assert "Pin Claim for Evidence" in demo_window.statusBar().currentMessage()
 
 
 def test_the_claim_history_lists_marks_and_evidence_with_reasons(demo_window):
