@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from briefing.cli_output import command_error
-from briefing.domain import CLAIM_STATUSES, BriefingError, counted, judged_on_earlier_words, one_line
+from briefing.domain import CLAIM_STATUSES, BriefingError, clipped, counted, judged_on_earlier_words, one_line
 from briefing.origins import OWN_STORY
 from briefing.terminal import echo, echo_json
 
@@ -227,7 +227,7 @@ def _print_claims(
     if not rows:
         echo(none)
         return 0
-    echo(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'origin':<8}  claim")
+    echo(f"{'id':>5}  {'source':>6}  {'status':<12}  {'kind':<10}  {'score':>5}  {'made by':<8}  claim")
     for r in rows:
         score = "" if r["score"] is None else f"{r['score']:.2f}"
         mark = "*" if r["id"] in altered else " "
@@ -287,7 +287,7 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
             score = f"{row['score']:>4.2f}  " if "score" in row else ""
             echo(
                 f"  {row['relation']:<11}  {score}{_origin(row['origin']):<10}  source {row['source']['id']:<5}  "
-                f"{one_line(row['passage'])[:160]}"
+                f"{clipped(one_line(row['passage']), 160)}"
             )
     return 0
 

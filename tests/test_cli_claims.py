@@ -248,3 +248,27 @@ def test_words_of_the_title_given_as_text_point_at_title(capsys, ws_copy):
         "briefing: text: not found word for word in source 1; it is in the source's title: "
         "--title makes the headline a claim\n"
     )
+
+
+def test_the_text_lists_say_who_made_a_claim_and_mark_a_cut_passage(capsys, ws_copy):
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy)
+    header = out.splitlines()[0].split()
+    # "origin" names independent origins of evidence elsewhere; who made the claim is "made by"
+    assert header[-3:] == ["made", "by", "claim"] and "origin" not in header
+    claims = _claims(capsys, ws_copy)
+    long_one = next(
+        c
+        for c in claims
+        if any(len(" ".join(s["passage"].split())) > 160 for s in _related(capsys, ws_copy, c)["suggestions"])
+    )
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(long_one["id"]))
+    rows = [line for line in out.splitlines() if line.startswith("  related") or line.startswith("  supports")]
+    long_rows = [line for line in rows if len(line.split("  source ")[1]) > 150]
+    assert long_rows and all(line.endswith("…") for line in long_rows), long_rows
+
+
+def _related(capsys, ws, claim):
+    if not claim["suggestions"]:
+        return {"suggestions": []}
+    code, out, err = run(capsys, "claims", "--workspace", ws, "related", str(claim["id"]), "--json")
+    return json.loads(out)
