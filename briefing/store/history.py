@@ -42,10 +42,15 @@ def set_analyst_name(name: str | None) -> None:
     _analyst_name = clean_name(name)
 
 
+def given_name() -> str | None:
+    """The name the analyst chose: $BRIEFING_ANALYST, else the one given in the app; or None."""
+    return clean_name(os.environ.get(ANALYST_ENV)) or _analyst_name
+
+
 def current_actor(ws: Workspace | None = None) -> str:
     """Who made a change: $BRIEFING_ANALYST, else the name given in the app, else, on a team
     workspace (PostgreSQL), the database role the analyst connects as, else the login name."""
-    configured = clean_name(os.environ.get(ANALYST_ENV)) or _analyst_name
+    configured = given_name()
     if configured:
         return configured
     role = clean_name(ws.role) if ws is not None else None

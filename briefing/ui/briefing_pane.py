@@ -31,6 +31,7 @@ from briefing.domain import BriefingError, clipped, counted, strip_bidi
 from briefing.export.note import cautions_line
 from briefing.note_content import BriefingNote
 from briefing.store.briefings import list_briefings, read_briefing
+from briefing.store.history import given_name
 from briefing.ui.briefing_commands import (
     AddItem,
     CreateNote,
@@ -412,7 +413,8 @@ class BriefingDock(QDockWidget):
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
         self.save_editor()  # into the note it was written for
         if values is None:
-            dialog = DetailsDialog(self, "New Briefing Note", {"title": "Untitled briefing note"}, self._titles())
+            suggested = {"title": "Untitled briefing note", "author": given_name()}  # signed by its analyst
+            dialog = DetailsDialog(self, "New Briefing Note", suggested, self._titles())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()

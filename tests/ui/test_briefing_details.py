@@ -68,3 +68,28 @@ def test_the_problem_is_shown_whole_in_the_dialog(demo_window, qtbot):
     error = dialog.error
     assert "another briefing note is called" in error.text()
     assert error.height() >= error.heightForWidth(error.width())  # every line of it, none cut off
+
+
+def test_a_new_note_is_signed_with_the_name_the_analyst_gave(demo_window, monkeypatch):
+    # Edit > Your Name… (or $BRIEFING_ANALYST) names the author; without either the field stays empty
+    from briefing.store import history
+
+    dock = demo_window.briefing_dock
+    authors = []
+
+    def answer(dialog):
+        authors.append(dialog.fields["author"].text())
+        _fill(dialog, title=f"Note {len(authors)}")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", answer)
+    monkeypatch.delenv(history.ANALYST_ENV, raising=False)
+    monkeypatch.setattr(history, "_analyst_name", None)
+    dock.new_note()
+    history.set_analyst_name("Ana Pereira")
+    dock.new_note()
+    monkeypatch.setenv(history.ANALYST_ENV, "Desk 4")
+    dock.new_note()
+    assert authors == ["", "Ana Pereira", "Desk 4"]
+    assert read_briefing(demo_window.ws, dock.current_id()).author == "Desk 4"
