@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
         self.filter_timer.timeout.connect(self._apply_filter)
+        self.filter_edit.returnPressed.connect(self._open_first_match)
         self.table = source_table(self.model)
         arrows_into_list(self.filter_edit, self.table)
         fit_columns(self.table, priority=(2, 1, 3, 5, 4))  # date, outlet, grade, claims, quotes
@@ -460,6 +461,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{count} source{'s' if count != 1 else ''} match" if self.model.text else "")
         if current is not None and self.model.row_of(current) is not None:
             self._select(current)
+
+    def _open_first_match(self) -> None:
+        """Enter in the filter: its first match opens (unless the source shown is one) and the
+        list takes the focus, so the arrows go on from there."""
+        self.filter_timer.stop()
+        self._apply_filter()
+        if self.model.rowCount() == 0:
+            return
+        if self.current_source_id() is None:
+            self.table.setCurrentIndex(self.model.index(0, 0))  # as a pick by hand: Back returns
+        self.table.setFocus()
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()

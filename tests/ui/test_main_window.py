@@ -122,6 +122,23 @@ def test_filter_narrows_the_list(window, qtbot):
     qtbot.waitUntil(lambda: window.model.rowCount() == total, timeout=30_000)
 
 
+def test_the_filter_keyboard_path_and_a_jump_that_clears_the_filter(window, demo_ws, qtbot):
+    # Enter in the filter opens its first match and moves to the list; a jump to a source the
+    # filter hid clears it, and the status bar stops counting matches of a filter no longer there
+    courier = next(r for r in list_sources(demo_ws) if r.outlet and "Courier" in r.outlet)
+    others = [r for r in list_sources(demo_ws) if r.id != courier.id]
+    window.select_source(others[0].id)
+    window.filter_edit.setFocus()
+    qtbot.keyClicks(window.filter_edit, "Courier")
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 1 and window.current_source_id() == courier.id
+    assert window.reader.shown.id == courier.id and window.table.hasFocus()
+    assert window.statusBar().currentMessage() == "1 source match"
+    window.open_passage(others[1].id, 0, 5)
+    assert window.model.rowCount() == len(list_sources(demo_ws)) and window.filter_edit.text() == ""
+    assert "match" not in window.statusBar().currentMessage()
+
+
 def test_reader_escapes_markup(window, ws, tmp_path):
     hostile = tmp_path / "hostile.txt"
     hostile.write_text("<b>Not bold</b> headline\n\nBody with <script>alert(1)</script> inside it.", encoding="utf-8")

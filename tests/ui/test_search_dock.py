@@ -265,3 +265,17 @@ def test_the_results_never_scroll_sideways_in_a_narrow_window(demo_window, qtbot
     assert header.sectionSize(3) >= 160  # the matched words in sight
     demo_window.resize(1600, 1000)  # room again: the columns as they were
     qtbot.waitUntil(lambda: header.sectionSize(1) == 260)
+
+
+def test_down_in_the_search_field_goes_on_to_the_results_and_enter_opens_one(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    dock = demo_window.search_dock
+    dock.show()
+    rows = searched(dock, "speaker:okafor")
+    dock.field.setFocus()
+    qtbot.keyClick(dock.field, Qt.Key.Key_Down)
+    assert dock.results.hasFocus() and dock.results.currentItem() is rows[0]
+    qtbot.keyClick(dock.results, Qt.Key.Key_Return)
+    kind, ref_id, source_id = rows[0].data(0, HitRole)
+    assert demo_window.reader.selected_range() == item_range(demo_window.ws, kind, ref_id)[1:]
