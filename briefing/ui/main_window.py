@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -263,7 +263,10 @@ class MainWindow(QMainWindow):
             self.source_actions.show_unlisted(source_id)  # an older version opens; else nothing
             return
         index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
+        # that row alone: the view's own setCurrentIndex reads the keys held, and a jump made with
+        # Ctrl down (Ctrl+Alt+G) would add the row to the selection a delete acts on
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
     def _first_id(self) -> int | None:
@@ -470,7 +473,7 @@ class MainWindow(QMainWindow):
         if self.model.rowCount() == 0:
             return
         if self.current_source_id() is None:
-            self.table.setCurrentIndex(self.model.index(0, 0))  # as a pick by hand: Back returns
+            self._select(self._first_id())  # as a pick by hand: Back returns
         self.table.setFocus()
 
     def _focus_filter(self) -> None:

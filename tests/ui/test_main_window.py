@@ -494,3 +494,17 @@ def test_the_status_bar_keeps_the_count_and_says_how_to_start_on_ones_own(demo_w
     import_paths(demo_window.ws, [article], analyse=False)
     demo_window.refresh_sources()
     assert line.text() == "12 sources in copy.briefing"
+
+
+def test_a_jump_made_with_ctrl_held_selects_only_the_source_it_opens(window, demo_ws, qtbot):
+    # Ctrl+Alt+G, Ctrl+Right on the timeline...: with Ctrl down, the list's own rule would add the
+    # opened source to the selection, and Delete Selected Sources… would then take both
+    first, second = [r.id for r in list_sources(demo_ws)][:2]
+    window.select_source(first)
+    qtbot.keyPress(window.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        window.select_source(second)
+    finally:
+        qtbot.keyRelease(window.table, Qt.Key.Key_Control)
+    selected = {i.row() for i in window.table.selectionModel().selectedRows()}
+    assert selected == {window.model.row_of(second)} and window.current_source_id() == second
