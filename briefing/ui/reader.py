@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing.domain import Source, counted, inert_bidi, strip_bidi
+from briefing.domain import Source, counted, file_name_of, inert_bidi, strip_bidi
 from briefing.languages import ENGLISH_ONLY, is_analysed_language
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
@@ -96,6 +96,12 @@ class _Layout:
     lengths: list[int] = field(default_factory=list)
 
 
+def heading(source: Source) -> str:
+    """The title; an untitled source is named by its file, as the list names it."""
+    name = file_name_of(source.path) if source.path else ""
+    return source.title or (f"(untitled) · {name}" if name else "(untitled)")
+
+
 class Reader(QTextBrowser):
     """Shows one source; emits ``highlightClicked(kind, id)`` when a highlight is clicked."""
 
@@ -157,7 +163,7 @@ class Reader(QTextBrowser):
         title = QTextCharFormat()
         title.setFontPointSize(self.font().pointSizeF() * 1.7)
         title.setFontWeight(QFont.Weight.Bold)
-        cursor.insertText(inert_bidi(source.title or "(untitled)"), title)  # offsets into it hold
+        cursor.insertText(inert_bidi(heading(source)), title)  # a headline claim's offsets hold in it
         meta = QTextCharFormat()
         meta.setForeground(QColor("#808080"))
         block = QTextBlockFormat()

@@ -65,6 +65,18 @@ def test_an_untitled_source_is_found_by_the_file_name_the_list_shows(demo_ws):
         assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["(untitled) · 1139.txt"]
 
 
+def test_the_reader_names_an_untitled_source_by_its_file_as_the_list_does(window, demo_ws):
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    doc = make_doc("The ferry ran late on Tuesday, the harbour master said.", title="")
+    source_id, _ = add_document(demo_ws, replace(doc, title=None, path="C:\\cases\\nigeria\\1139.txt"))
+    window.refresh_sources()
+    window.select_source(source_id)
+    assert window.reader.document().firstBlock().text() == "(untitled) · 1139.txt"
+    assert window.reader.toPlainText().endswith("The ferry ran late on Tuesday, the harbour master said.")
+
+
 def test_tab_leaves_the_source_list_instead_of_walking_its_cells(window, qtbot):
     """Tab went from cell to cell and never left the list, opening every third source."""
     from PySide6.QtWidgets import QApplication
