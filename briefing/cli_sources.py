@@ -95,7 +95,7 @@ def _print_sources(ws, as_json: bool) -> int:
         echo(
             f"{r.id:>5}  {_analysed(r, queued):<8}  {r.quote_count:>6}  {r.claim_count:>6}  {r.version:>7}  "
             f"{r.published or '':<10}  {clipped(one_line(r.outlet or ''), OUTLET_WIDTH):<{OUTLET_WIDTH}}  "
-            f"{one_line(r.title or '(untitled)')}"
+            f"{one_line(r.shown_title)}"
         )
     waiting = sum(not r.analysed for r in rows)
     if waiting:
@@ -128,6 +128,7 @@ def _document(row) -> dict:
         "quotes": row.quote_count,
         "claims": row.claim_count,
         "version": row.version,
+        "file": row.file_name,  # the last part of the path imported
     }
 
 
@@ -197,7 +198,7 @@ def _edit(ws, args: argparse.Namespace) -> int:
     after = source_values(ws, args.source_id, tuple(changes))
     option_of = {field: option for option, field in EDIT_OPTIONS.items()}
     changed = [option_of[field] for field in changes if before[field] != after[field]]
-    title = get_source_details(ws, args.source_id).title or "(untitled)"
+    title = get_source_details(ws, args.source_id).shown_title
     what = f"{', '.join(changed)} changed" if changed else "nothing changed"
     echo(f"source {args.source_id} ({clipped(one_line(title), TITLE_WIDTH)}): {what}")
     return 0
@@ -230,7 +231,7 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     from briefing.store.sources import get_source_details
 
     details = get_source_details(ws, source_id)
-    title = clipped(one_line(details.title or "(untitled)"), TITLE_WIDTH)
+    title = clipped(one_line(details.shown_title), TITLE_WIDTH)
     lent_to = evidence_for_others(ws, [source_id])
     lent = lost_evidence_line(*lent_to)
     citing = cited_in_notes(ws, [source_id])

@@ -50,8 +50,23 @@ def test_sources_json_lists_details_and_the_analysed_state(capsys, two_sources):
         "quotes",
         "claims",
         "version",
+        "file",
     }
     assert rows[0]["outlet"] == "Wire" and rows[0]["quotes"] == 0
+
+
+def test_an_untitled_source_is_listed_by_its_file_as_the_window_lists_it(capsys, ws_file):
+    # nine of ten text files without a headline were nine lines of "(untitled)"
+    from dataclasses import replace
+
+    with open_workspace(ws_file) as ws:
+        doc = make_doc("The ferry ran late on Tuesday, the harbour master said.", title="")
+        add_document(ws, replace(doc, title=None, path="C:\\cases\\nigeria\\1139.txt"))
+    code, out, err = run(capsys, "sources", "--workspace", str(ws_file))
+    assert code == 0 and out.splitlines()[1].endswith("  (untitled) · 1139.txt"), out
+    code, out, err = run(capsys, "sources", "--json", "--workspace", str(ws_file))
+    [row] = json.loads(out)
+    assert (row["title"], row["file"]) == (None, "1139.txt")
 
 
 def test_sources_edit_takes_a_date_written_out(capsys, two_sources):

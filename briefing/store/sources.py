@@ -112,6 +112,15 @@ class SourceDetails:
     quote_count: int
     claim_count: int
     version: int = 1
+    file_name: str | None = None  # of the file imported, which names a source without a title
+
+    @property
+    def shown_title(self) -> str:
+        """The title, or for a source without one "(untitled) · " and its file's name, as the
+        window's list says it."""
+        if self.title:
+            return self.title
+        return f"(untitled) · {self.file_name}" if self.file_name else "(untitled)"
 
 
 _ANALYSED = f"(s.analysis_version IS NOT NULL AND s.analysis_version >= {int(ANALYSIS_VERSION)})"
@@ -175,17 +184,18 @@ def list_source_details(ws: Workspace, source_ids: list[int] | None = None) -> l
         where, params = f"WHERE s.id IN ({', '.join('?' * len(source_ids))})", list(source_ids)
     rows = ws.db.execute(
         f"""SELECT s.id, s.title, s.outlet, s.author, s.published, s.url, s.language, {_ANALYSED}, {_COUNTS},
-                   s.version FROM sources s {where} ORDER BY s.id""",
+                   s.version, s.path FROM sources s {where} ORDER BY s.id""",
         params,
     ).fetchall()
     return [_details(*row) for row in rows]
 
 
 def _details(
-    source_id, title, outlet, author, published, url, language, analysed, quotes, claims, version
+    source_id, title, outlet, author, published, url, language, analysed, quotes, claims, version, path
 ) -> SourceDetails:
+    name = file_name_of(path) or None if path else None
     return SourceDetails(
-        source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims, version
+        source_id, title, outlet, author, published, url, language, bool(analysed), quotes, claims, version, name
     )
 
 

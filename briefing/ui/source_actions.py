@@ -344,7 +344,7 @@ class SourceActions:
         details = list_source_details(window.ws, ids)
         if len(details) == 1:
             # a received title may run to pages, and turn around what follows a bidi override
-            label = f"“{clipped(strip_bidi(details[0].title or '(untitled)'), 160)}”"
+            label = f"“{clipped(strip_bidi(details[0].shown_title), 160)}”"
             question = f"Delete the source {label}?"
         else:
             label, question = f"{len(details)} sources", f"Delete {len(details)} sources?"
