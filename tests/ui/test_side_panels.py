@@ -170,6 +170,21 @@ def test_a_tabs_mnemonic_takes_the_keyboard_into_its_list(demo_window, qtbot):
     assert demo_window.panel.currentWidget() is demo_window.panel.claims_widget
 
 
+def test_the_row_the_keyboard_lands_on_is_drawn_selected(demo_window):
+    # a list taking the focus with no current row makes its first row current without selecting
+    # it: the claim panel and the reader showed that claim, and Ctrl+Alt+D judged it, while no
+    # row looked picked
+    from PySide6.QtCore import QItemSelectionModel
+
+    _select_source(demo_window, "Meridian Wire")
+    claims = demo_window.panel.claims
+    assert claims.currentItem() is None
+    first = claims.model().index(0, 0)
+    claims.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)  # as focusInEvent
+    assert demo_window.panel.current_claim() == claims.topLevelItem(0).data(0, ItemRole)[1]
+    assert claims.topLevelItem(0).isSelected() and len(claims.selectedItems()) == 1
+
+
 def test_the_quotes_tab_sorts_by_speaker_then_position_and_keeps_the_picked_quote(demo_window):
     from PySide6.QtCore import Qt
 
