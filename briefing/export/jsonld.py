@@ -278,7 +278,11 @@ def _basis(origins: OriginSummary | None, evidence: EvidenceContent) -> str:
 def _creative_work(citation: Citation | None, links: Mapping[int, str]) -> dict[str, Any]:
     if citation is None:
         return {"@type": "CreativeWork"}
-    work: dict[str, Any] = {"@type": "CreativeWork", "@id": source_iri(citation.source_id), "headline": citation.title}
+    work: dict[str, Any] = {"@type": "CreativeWork", "@id": source_iri(citation.source_id)}
+    if citation.title:
+        work["headline"] = citation.title
+    elif citation.file_name:  # no null headline: an untitled source is named by its file, as the note names it
+        work["name"] = citation.file_name
     if citation.source_id in links:
         work["url"] = links[citation.source_id]
     if citation.outlet:

@@ -81,3 +81,17 @@ def test_unreviewed_claims_are_not_claim_reviews(case):
     mark_claim(case.ws, case.ids["claim_id"], "unreviewed")
     doc = _document(case)
     assert doc["claim_reviews"] == [] and doc["items"][2]["status"] == "unreviewed"
+
+
+def test_an_untitled_source_is_named_by_its_file_in_schema_org_never_a_null_headline():
+    from briefing.export.jsonld import _creative_work
+    from briefing.note_content import Citation
+
+    untitled = _creative_work(Citation(7, None, None, None, None, None, file_name="body-1819.txt"), {})
+    assert "headline" not in untitled and untitled["name"] == "body-1819.txt"
+    titled = _creative_work(Citation(8, "Pumps back", None, None, None, None, file_name="pumps.html"), {})
+    assert titled["headline"] == "Pumps back" and "name" not in titled
+    assert _creative_work(Citation(9, None, None, None, None, None), {}) == {
+        "@type": "CreativeWork",
+        "@id": "urn:briefing:source:9",
+    }
