@@ -100,5 +100,5 @@ def _passage_row(section) -> str:
     words = words[:110] + ("…" if len(words) > 110 else "")
     passage = getattr(section.item.content, "passage", None)
     citation = passage.citation if passage is not None else None
-    title = (citation.title or "(untitled source)") if citation is not None else "source no longer in the workspace"
+    title = citation.shown_title if citation is not None else "source no longer in the workspace"
     return f"Passage: {words} — {title}"

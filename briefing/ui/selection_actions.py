@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from briefing.domain import Source
+from briefing.domain import Source, file_name_of
 from briefing.export.citations import passage_locator, sentence, unquoted
 from briefing.export.source_links import read_source_links
 from briefing.note_content import Citation, last_paragraph_number, paragraph_number
@@ -49,7 +49,7 @@ class CitedPassage:
         """'Title. Outlet, by Author, 2026-03-03. Paragraph 3. https://…'"""
         c = self.citation
         where = ", ".join(x for x in (c.outlet, f"by {c.author}" if c.author else None, c.published or "undated") if x)
-        parts = [c.title or "(untitled source)", where[:1].upper() + where[1:], self.locator.capitalize()]
+        parts = [c.shown_title, where[:1].upper() + where[1:], self.locator.capitalize()]
         if c.version > 1 or c.newer:  # words of an older version may read otherwise in the newer one
             replaced = ", since replaced by a newer version" if c.newer else ""
             parts.append(f"Version {c.version} of the article{replaced}")
@@ -73,7 +73,7 @@ def cite_passage(ws: Workspace, source: Source, start: int, end: int) -> CitedPa
     citation = Citation(
         source.id, source.title, source.outlet, source.author, source.published, source.reliability,
         start, end, paragraph_number(text, start), last_paragraph_number(text, start, end),
-        version=version or 1, newer=newer is not None,
+        version=version or 1, file_name=file_name_of(source.path) if source.path else None, newer=newer is not None,
     )  # fmt: skip
     url = read_source_links(ws, {source.id}).get(source.id)
     return CitedPassage(words, citation, url, speaker)

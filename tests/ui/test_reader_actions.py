@@ -277,3 +277,25 @@ def test_an_entity_in_one_source_is_not_said_to_be_in_1_sources():
     twice = SimpleNamespace(id=2, type="place", name="Libya", sources=2, mentions=[(20, 25)])
     labels = [h.label for h in highlights_of([once, twice], [], [], [])]
     assert labels == ["Person: Charles Woods (1 source)", "Place: Libya (2 sources)"]
+
+
+def test_words_of_an_untitled_source_are_cited_with_its_file_as_the_note_cites_them(demo_window):
+    # Copy with Citation and the note's passage row said "(untitled source)", while the exported
+    # note says "(untitled source: 1139.txt)": with nine untitled sources, which one?
+    from dataclasses import replace
+
+    from briefing.store.sources import add_document
+    from tests.store.test_sources import make_doc
+
+    ws = demo_window.ws
+    doc = make_doc("The ferry ran late on Tuesday, the harbour master said.", title="")
+    source_id, _ = add_document(ws, replace(doc, title=None, path="/cases/nigeria/1139.txt"))
+    assert cite_passage(ws, get_source(ws, source_id), 4, 9).reference() == (
+        "(untitled source: 1139.txt). Undated. Paragraph 1."
+    )
+    demo_window.refresh_sources()
+    demo_window.briefing_dock.new_note({"title": "Ferries", "audience": None, "date": None, "author": None})
+    demo_window.select_source(source_id)
+    demo_window.reader.scroll_to(4, 9)
+    demo_window.selection_actions.add_to_note.trigger()
+    assert demo_window.briefing_dock.items.item(0).text() == "Passage: ferry — (untitled source: 1139.txt)"
