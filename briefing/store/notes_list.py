@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.store.annotations import ANCHOR_OF_ANNOTATION, TAGS_OF_ANNOTATION
+from briefing.store.sources import shown_title_sql
 from briefing.store.workspace import Workspace
 
 _TAGS = TAGS_OF_ANNOTATION  # as the reader lists them, so "the first tag" is the same one
@@ -14,10 +15,8 @@ _HAS_TAG = (
     "WHERE lower(t.name) = lower(?))"
 )
 _UNTAGGED = "NOT EXISTS (SELECT 1 FROM annotation_tags at WHERE at.annotation_id = a.id)"
-_TEXT = (
-    "(coalesce(a.note, '') LIKE ? ESCAPE '\\' OR a.exact LIKE ? ESCAPE '\\' "
-    "OR coalesce(s.title, '') LIKE ? ESCAPE '\\')"
-)
+_SHOWN_TITLE = shown_title_sql("s")  # an untitled source by its file's name, as the lists name it
+_TEXT = f"(coalesce(a.note, '') LIKE ? ESCAPE '\\' OR a.exact LIKE ? ESCAPE '\\' OR {_SHOWN_TITLE} LIKE ? ESCAPE '\\')"
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def annotation_rows(ws: Workspace, ids: list[int]) -> dict[int, NoteListRow]:
         return {}
     marks = ", ".join("?" * len(ids))
     rows = ws.db.execute(
-        f"SELECT a.id, a.source_id, s.title, a.exact, a.note, {_TAGS}, {ANCHOR_OF_ANNOTATION}, a.created_at, "
+        f"SELECT a.id, a.source_id, {_SHOWN_TITLE}, a.exact, a.note, {_TAGS}, {ANCHOR_OF_ANNOTATION}, a.created_at, "
         'a.start, a."end" '
         f"FROM annotations a JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
         list(ids),

@@ -48,6 +48,17 @@ def test_a_row_carries_source_title_passage_note_and_tags(ws, notes):
     assert annotation_rows(ws, [notes["a1"], 999_999]).keys() == {notes["a1"]}
 
 
+def test_a_note_of_an_untitled_source_names_its_file_and_is_found_by_it(ws):
+    # the Notes list said "(untitled)" for each note of nine untitled text files
+    from dataclasses import replace
+
+    doc = make_doc("The ferry ran late on Tuesday, the harbour master said.", title="")
+    source, _ = add_document(ws, replace(doc, title=None, path="C:\\cases\\nigeria\\1139.txt"))
+    note = add_annotation(ws, source, 4, 9, "which ferry?", ())
+    assert annotation_rows(ws, [note])[note].title == "(untitled) · 1139.txt"
+    assert annotation_ids(ws, text="1139") == [note]
+
+
 def test_a_tag_filter_matches_the_name_whatever_its_case(ws, notes):
     assert annotation_ids(ws, tag="FIGURES") == [notes["b1"], notes["a1"]]  # "Figures" is the same tag
     assert annotation_ids(ws, tag="follow-up") == [notes["a1"]]
