@@ -23,6 +23,7 @@ from briefing.store.annotations import (
 )
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.notes_list import tag_counts
+from briefing.store.revisions import last_written
 from briefing.store.sources import get_source
 from briefing.ui.notes_browser import NoteRole
 from briefing.ui.plain import plain_label, tip
@@ -99,8 +100,9 @@ class AddAnnotationCommand(QUndoCommand):
         self.changed()
 
     def undo(self) -> None:
-        if self.annotation_id is not None:
-            delete_annotation(self.ws, self.annotation_id, reason="undo")
+        if self.annotation_id is not None:  # as this window left it: never over a colleague's edit
+            expected = last_written(self.ws, "annotation", self.annotation_id)
+            delete_annotation(self.ws, self.annotation_id, reason="undo", expected=expected)
         self.changed()
 
 
@@ -147,14 +149,21 @@ class EditAnnotationCommand(QUndoCommand):
 
     def redo(self) -> None:
         note, tags = self.after
-        edit_annotation(self.ws, self.annotation_id, note, tags, expected=self.expected)
+        edit_annotation(self.ws, self.annotation_id, note, tags, expected=self._expected())
         self.expected = None  # an undo and a redo follow this connection's own writes
         self.changed()
 
     def undo(self) -> None:
         note, tags = self.before
-        edit_annotation(self.ws, self.annotation_id, note, tags, reason="undo")
+        edit_annotation(self.ws, self.annotation_id, note, tags, reason="undo", expected=self._expected())
         self.changed()
+
+    def _expected(self) -> int | None:
+        """The revision the analyst saw, then the one this window last wrote: an undo or redo is
+        refused when a colleague changed the annotation in between."""
+        if self.expected is not None:
+            return self.expected
+        return last_written(self.ws, "annotation", self.annotation_id)
 
 
 class DeleteAnnotationCommand(QUndoCommand):
@@ -165,7 +174,10 @@ class DeleteAnnotationCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.kept = get_annotation(self.ws, self.annotation_id)
-        delete_annotation(self.ws, self.annotation_id, reason="deleted by the analyst", expected=self.expected)
+        expected = self.expected
+        if expected is None:  # a redo after an undo: as this window left it
+            expected = last_written(self.ws, "annotation", self.annotation_id)
+        delete_annotation(self.ws, self.annotation_id, reason="deleted by the analyst", expected=expected)
         self.expected = None
         self.changed()
 

@@ -1,0 +1,89 @@
+"""Undo and redo of an annotation never overwrite a colleague's later change: the step is refused
+with who changed it and when, the colleague's note stays, and the step leaves the undo stack.
+On a workspace file (two connections to it) and on a team workspace."""
+
+import pytest
+
+from briefing.store import open_workspace
+from briefing.store.annotations import edit_annotation, get_annotation, list_note_rows
+from briefing.store.sources import list_sources
+from briefing.ui.annotate import AddAnnotationCommand, EditAnnotationCommand
+from briefing.ui.main_window import MainWindow
+from briefing.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def window(qtbot, analysed_copy, monkeypatch):
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    ws = open_workspace(analysed_copy)
+    # synchronous: no listener redraws a colleague's change before the analyst acts on what is shown
+    win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    yield win
+    win.close()
+    ws.close()
+
+
+@pytest.fixture
+def colleague_edits(analysed_copy, monkeypatch):
+    """A colleague gives the annotation another note, on a connection of their own."""
+
+    def edit(annotation_id: int, note: str) -> None:
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        with open_workspace(analysed_copy) as theirs:
+            edit_annotation(theirs, annotation_id, note, ())
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+
+    return edit
+
+
+def _annotate(window) -> int:
+    source_id = list_sources(window.ws)[0].id
+    window.select_source(source_id)
+    window.push_command(lambda: AddAnnotationCommand(window.ws, source_id, 0, 12, "first look", (), window.after_edit))
+    return list_note_rows(window.ws, source_id)[-1].id
+
+
+def _refused(window, annotation_id: int) -> bool:
+    message = window.statusBar().currentMessage()
+    return message.startswith(f"Undo step dropped: annotation {annotation_id} was changed by Ben Adler at ")
+
+
+def test_undoing_an_annotation_a_colleague_edited_since_is_refused(window, colleague_edits):
+    annotation_id = _annotate(window)
+    colleague_edits(annotation_id, "the ministry confirmed it")
+    window.undo_stack.undo()
+    assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
+    assert _refused(window, annotation_id)
+    assert window.undo_stack.count() == 0
+
+
+def test_undoing_an_annotation_edit_over_a_colleagues_later_edit_is_refused(window, colleague_edits):
+    annotation_id = _annotate(window)
+    window.undo_stack.clear()
+    seen = get_annotation(window.ws, annotation_id)["revision"]
+    command = EditAnnotationCommand(
+        window.ws, annotation_id, ("first look", ()), ("second look", ()), window.after_edit, seen
+    )
+    window.push_command(lambda: command)
+    colleague_edits(annotation_id, "the ministry confirmed it")
+    window.undo_stack.undo()
+    assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
+    assert _refused(window, annotation_id)
+    # with no colleague in between, undo and redo go through
+    window.push_command(
+        lambda: EditAnnotationCommand(
+            window.ws,
+            annotation_id,
+            ("the ministry confirmed it", ()),
+            ("mine", ()),
+            window.after_edit,
+            get_annotation(window.ws, annotation_id)["revision"],
+        )
+    )
+    window.undo_stack.undo()
+    assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
+    window.undo_stack.redo()
+    assert get_annotation(window.ws, annotation_id)["note"] == "mine"
