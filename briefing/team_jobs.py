@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.domain import Analysis, BriefingError, WorkspaceError
+from briefing.domain import Analysis, BriefingError, WorkspaceError, WorkspaceReadOnly
 from briefing.store.pg_jobs import ANALYSIS_QUEUE
 from briefing.store.postgres import describe, is_postgres
 from briefing.team_purge import PURGED, HourlyPurge, Retention, jobs, purge_finished_jobs, purge_line, purged
@@ -172,7 +172,12 @@ def prepare_queue(conninfo: str) -> None:
     from briefing.store import open_workspace
     from briefing.store.pg_jobs import ensure_job_schema
 
-    open_workspace(conninfo).close()  # the workspace first: a database with other tables is refused
+    with open_workspace(conninfo) as ws:  # the workspace first: a database with other tables is refused
+        if ws.read_only_reason:  # a role that may only read would meet 'permission denied' in the queue
+            raise WorkspaceReadOnly(
+                f"{ws.name} is read-only here: {ws.read_only_reason}; "
+                "analysis jobs are queued and run by a role that may write"
+            )
     ensure_job_schema(conninfo, SchemaManager.get_schema())
 
 

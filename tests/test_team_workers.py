@@ -487,3 +487,28 @@ def test_an_import_to_queue_that_cannot_make_the_queue_stores_nothing(team_datab
     assert refused.returncode != 0 and refused.stderr.count("\n") == 1, refused.stderr
     assert "cannot create the job queue" in refused.stderr and "owner" in refused.stderr
     assert _source_ids(team_database) == []
+
+
+def test_a_read_only_role_is_told_it_may_only_read_by_import_to_queue_and_worker(team_database, demo_dir):
+    """A role granted only SELECT read 'cannot create the job queue: permission denied for schema
+    public' from import --queue, and 'the job queue failed: Database error.' from a worker once
+    the queue existed: neither said the role may only read the workspace."""
+    open_workspace(team_database).close()
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'looker'").fetchone():
+            conn.execute("CREATE ROLE looker LOGIN")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
+    looker = team_database.replace("user=briefing", "user=looker")
+    said = "is read-only here: the database role looker may only read it"
+    for queue_made in (False, True):
+        for command in (["import", "--queue", "--workspace", looker, str(demo_dir)], ["worker", "--until-empty"]):
+            if command[0] == "worker":
+                command += ["--workspace", looker]
+            refused = run_cli(*command, timeout=HANG_S)
+            assert refused.returncode != 0 and refused.stderr.count("\n") == 1, refused.stderr
+            assert said in refused.stderr and refused.stdout == "", (command, refused.stderr)
+        if not queue_made:
+            run_cli("worker", "--until-empty", "--workspace", team_database, timeout=HANG_S)  # the owner makes it
+            with psycopg.connect(team_database, autocommit=True) as conn:
+                conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
+    assert _source_ids(team_database) == []
