@@ -225,6 +225,8 @@ def _open_postgres(conninfo: str, read_only: bool, create: bool = True) -> Works
         reason = f"the database role {role} may only read it"  # the window says so before a write is tried
     ws = Workspace(db, None, read_only_reason=reason, opener=open_workspace, conninfo=conninfo)  # type: ignore[arg-type]
     ws.role = role
+    if reason is not None and not read_only:  # reopening will not do: the server must grant it
+        ws.writable_when = f"the team's server grants the role {role} writing (INSERT, UPDATE, DELETE)"
     _rework_derived(ws, before)
     return ws
 

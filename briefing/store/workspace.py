@@ -54,6 +54,8 @@ class Workspace:
         # The database role a team workspace's connection acts as (the history's default "who")
         self.role: str | None = None
         self.read_only_reason = read_only_reason
+        # What makes a read-only workspace writable, for the window's banner
+        self.writable_when = "it is opened for writing"
         self._lock = lock
         self._opener = opener
         self._bulk_depth = 0

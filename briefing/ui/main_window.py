@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         if ws.read_only:
             self.banner.setText(
                 f"<b>Read-only.</b> {html.escape(as_sentence(ws.read_only_reason or ''))}. You can read, search and "
-                "export; changes cannot be saved until it is opened for writing."
+                f"export; changes cannot be saved until {html.escape(ws.writable_when, quote=False)}."
             )
         self.briefing_dock.attach(ws)
         self.notes_dock.attach(ws)

@@ -92,3 +92,26 @@ def test_the_window_says_when_the_server_dropped_it_and_catches_up_once_it_is_ba
     window.panel.select("claim", claim.id)
     window.panel.mark_current("corroborated")  # the window's own connection works again
     assert get_claim(window.ws, claim.id)["status"] == "corroborated"
+
+
+def test_a_read_only_roles_window_says_the_server_must_grant_it_writing(team_copy, qtbot):
+    """The banner said 'changes cannot be saved until it is opened for writing', which no reopening
+    of a role granted only SELECT ever does."""
+    import psycopg
+
+    from briefing.ui.main_window import MainWindow
+    from briefing.ui.tasks import TaskRunner
+
+    with psycopg.connect(team_copy, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = 'onlooker'").fetchone():
+            admin.execute("CREATE ROLE onlooker LOGIN")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO onlooker")
+    with open_workspace(team_copy.replace("user=briefing", "user=onlooker")) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        window.show()
+        shown = window.banner.text()
+        assert "The database role onlooker may only read it." in shown
+        assert "until the team's server grants the role onlooker writing (INSERT, UPDATE, DELETE)." in shown
+        assert "opened for writing" not in shown
+        window.close()
