@@ -43,6 +43,7 @@ def run_app(
     from PySide6.QtWidgets import QApplication
 
     from briefing.ui.main_window import MainWindow
+    from briefing.ui.slot_errors import report_in_status_bar
     from briefing.ui.startup import open_when_painted
     from briefing.ui.terminate import quit_on_signals
 
@@ -73,9 +74,11 @@ def run_app(
     open_when_painted(window, lambda: _open(workspace), failed, prepare=_preparation(workspace))
     quit_on_signals(app)  # a logout, a shutdown or Ctrl+C closes the workspace as Quit does
     window.show()
+    previous_hook = report_in_status_bar(window)  # a read that met the server gone says so in one line
     try:
         code = app.exec()
     finally:
+        sys.excepthook = previous_hook
         if window.attached:
             window.ws.close()
     if failure:

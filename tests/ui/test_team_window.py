@@ -115,3 +115,41 @@ def test_a_read_only_roles_window_says_the_server_must_grant_it_writing(team_cop
         assert "until the team's server grants the role onlooker writing (INSERT, UPDATE, DELETE)." in shown
         assert "opened for writing" not in shown
         window.close()
+
+
+def test_a_read_that_finds_the_server_gone_says_so_in_the_status_bar(team_copy, qtbot):
+    """Selecting a claim while the server was down printed a traceback on the terminal and left
+    the panel blank ('Select a claim, then judge it'), with nothing said in the window."""
+    import re
+    import sys
+
+    import psycopg
+
+    from briefing.store import postgres
+    from briefing.ui.main_window import MainWindow
+    from briefing.ui.slot_errors import report_in_status_bar
+    from briefing.ui.tasks import TaskRunner
+
+    with open_workspace(team_copy) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        window.show()
+        claims = list_claim_rows(ws, window.current_source_id())
+        previous = report_in_status_bar(window)
+        try:
+            kept = ws.db.conn._reconnect
+            gone = re.sub(r"host=\S+", "host=/nonexistent", team_copy)  # the server does not answer
+            ws.db.conn._reconnect = lambda: postgres.connect(gone)
+            with psycopg.connect(team_copy, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            window.panel.select("claim", claims[-1].id)
+            qtbot.waitUntil(lambda: "cannot connect" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+        finally:
+            ws.db.conn._reconnect = kept
+            sys.excepthook = previous
+        said = window.statusBar().currentMessage()
+        assert said.endswith("nothing was saved") and "\n" not in said
+        window.close()
