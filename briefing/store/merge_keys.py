@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from briefing.domain import normalise_name
+from briefing.store.copy_labels import relabel
 from briefing.store.copy_tables import KIND_TABLES
 from briefing.store.workspace import Workspace
 
@@ -74,3 +75,21 @@ def digest(table: str, values: dict[str, Any]) -> bytes:
             value = normalise_name(value)
         key.append(value)
     return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=16).digest()
+
+
+_NAMED_IN_TEXT = ("field", "old_value", "new_value")
+
+
+def unresolved(read: dict[str, Any], mapped: dict[str, Any]) -> bool:
+    """True when a history row, ``read`` from the source and ``mapped`` for the target, names a
+    row that was not copied (its target or an id in its text: deleted before the copy)."""
+    if read["target_id"] is not None and mapped["target_id"] is None:
+        return True
+    return any(isinstance(mapped[c], str) and mapped[c].count("?") > str(read[c]).count("?") for c in _NAMED_IN_TEXT)
+
+
+def loose_digest(row: dict[str, Any]) -> bytes:
+    """A history row's key with every id it names left out: its target and the ids in its text."""
+    values = {**row, "target_id": None}
+    relabel(values, lambda _kind, _id: None)
+    return b"loose" + digest("history", values)

@@ -65,7 +65,15 @@ from briefing.store.copy_tables import (
     sqlite_columns,
     sqlite_rows,
 )
-from briefing.store.merge_keys import COUNTED, MATCH_KEYS, bare_digest, digest, referred_rows
+from briefing.store.merge_keys import (
+    COUNTED,
+    MATCH_KEYS,
+    bare_digest,
+    digest,
+    loose_digest,
+    referred_rows,
+    unresolved,
+)
 from briefing.store.pg_database import server_connection
 from briefing.store.search_index import reindex_sources
 from briefing.store.workspace import Workspace
@@ -137,6 +145,7 @@ class _Merge:
         self.needed: set[int] | None = None  # src entities a copied row refers to
         self.taken: dict[str, set[int]] = defaultdict(set)  # COUNTED tables: target rows matched
         self.inserted: dict[str, set[int]] = defaultdict(set)  # COUNTED tables: ids this copy wrote
+        self.unresolved: dict[int, dict[str, Any]] = {}  # history rows naming a row not copied, as read
 
     # --- one table --------------------------------------------------------------------------
 
@@ -159,6 +168,8 @@ class _Merge:
                 old_id = values.get("id")
                 if table in COUNTED:
                     target = self._unmatched(table, key, found.get(key, ()))
+                    if target is None and old_id in self.unresolved:
+                        target = self._loose_match(self.unresolved.pop(old_id))
                 else:
                     target = found.get(key, seen.get(key))
                 if target is None and table == "briefings":  # a note a copy before renamed
@@ -184,6 +195,26 @@ class _Merge:
             taken.add(target)
         return target
 
+    def _relabel(self, old: dict[str, Any], values: dict[str, Any]) -> None:
+        """A history row's ids in its text as the target numbers them; one naming a row not
+        copied is kept to be matched without its ids."""
+        relabel(values, self._by_kind)
+        if unresolved(old, values):
+            self.unresolved[old["id"]] = old
+
+    def _loose_match(self, old: dict[str, Any]) -> int | None:
+        """The target's history row that is ``old`` but for the ids of rows not copied (a
+        deleted source): a first copy into an empty target kept those ids, a later copy cannot
+        map them."""
+        key = loose_digest(old)
+        columns = ", ".join(postgres.quoted(c) for c in MATCH_KEYS["history"])
+        rows = self.dst.db.execute(
+            f"SELECT id, {columns} FROM history WHERE at = ? AND actor = ? AND action = ? ORDER BY id",
+            [old["at"], old["actor"], old["action"]],
+        ).fetchall()
+        alike = [r[0] for r in rows if loose_digest(dict(zip(MATCH_KEYS["history"], r[1:], strict=True))) == key]
+        return self._unmatched("history", key, alike)
+
     def _prepare(
         self, table: str, values: dict[str, Any], refs: dict[str, str], required: set[str]
     ) -> tuple[dict[str, Any], bool] | None:
@@ -202,7 +233,7 @@ class _Merge:
                 if values[column] is None and table != "history":  # the history keeps its text
                     return None
         if table == "history":
-            relabel(values, self._by_kind)
+            self._relabel(old, values)
         elif table == "rejections" and values["kind"] == "entity":
             values["key"] = entity_key(values["key"], self.ids["entities"])
             if values["key"] is None:  # an alias rejection of an entity no longer there

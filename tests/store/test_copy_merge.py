@@ -443,3 +443,22 @@ def test_every_judgement_is_copied_however_quickly_they_came(published, monkeypa
     copy_workspace(team, str(back))
     with open_workspace(back, read_only=True) as ws:
         assert _judgements(ws, _claim(ws, facts["disputed"])["id"]) == theirs
+
+
+def test_copying_again_what_a_first_copy_took_whole_adds_nothing(analysed_path, team_database, tmp_path):
+    """A first copy into an empty target keeps every id; the next copy of the same workspace found
+    the history of a deleted source ("delete source 1", its note items "orphan") unlike the
+    target's, whose rows name the id, and added each again as "source ?" with no target."""
+    solo = _file(analysed_path, tmp_path, "solo.briefing", TEAM_ONLY)  # its history names a deleted source
+    with open_workspace(solo) as ws:
+        deleted = ws.db.execute("SELECT count(*) FROM history WHERE action = 'delete'").fetchone()[0]
+    assert deleted
+    copy_workspace(str(solo), team_database)
+    again = copy_workspace(str(solo), team_database)
+    assert not any(again.counts.values()), again.counts
+    plane = tmp_path / "plane.briefing"
+    copy_workspace(team_database, str(plane))
+    again = copy_workspace(team_database, str(plane))
+    assert not any(again.counts.values()), again.counts
+    with open_workspace(plane, read_only=True) as ws:
+        assert ws.db.execute("SELECT count(*) FROM history WHERE target_id IS NULL").fetchone()[0] == 0
