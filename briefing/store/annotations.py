@@ -111,7 +111,7 @@ def restore_annotation(ws: Workspace, kept: dict[str, Any], reason: str | None =
 def _revised(ws: Workspace, annotation_id: int, column: str, expected: int | None) -> tuple[Any, ...]:
     """(source id, ``column``) of an annotation about to change, counted one more revision
     (StaleWrite when a colleague's came first); a one-line error when it is gone."""
-    hold(ws, "annotation", annotation_id)
+    hold(ws, "annotation", annotation_id, expected)
     row = ws.db.execute(f"SELECT source_id, {column} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
     if row is None:
         raise BriefingError(f"annotation {annotation_id} does not exist")

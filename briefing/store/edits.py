@@ -30,7 +30,7 @@ def rename_entity(
     so (a name only typed, such as one an undo takes back, does not). Returns its revision after."""
     new_name = _required(new_name, "entity name")
     with ws.transaction() as db:
-        hold(ws, "entity", entity_id)
+        hold(ws, "entity", entity_id, expected)
         old_name, _ = _entity(ws, entity_id)
         if new_name == old_name:
             return ensure_current(ws, "entity", entity_id, expected)
@@ -52,7 +52,7 @@ def retype_entity(
     """Give an entity another type; returns its revision after."""
     _check_type(new_type)
     with ws.transaction() as db:
-        hold(ws, "entity", entity_id)
+        hold(ws, "entity", entity_id, expected)
         _, old_type = _entity(ws, entity_id)
         if new_type == old_type:
             return ensure_current(ws, "entity", entity_id, expected)
@@ -114,8 +114,10 @@ def merge_entities(
     if target_id in others:
         raise BriefingError(f"entity {target_id} cannot be merged into itself")
     with ws.transaction() as db:
-        _entity(ws, target_id)
         seen = expected or {}
+        for entity_id in (target_id, *others):
+            hold(ws, "entity", entity_id, seen.get(entity_id))
+        _entity(ws, target_id)
         for entity_id in (target_id, *others):
             revise(ws, "entity", entity_id, seen.get(entity_id))
         for other_id in others:
@@ -185,7 +187,7 @@ def split_entity(
 def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """Delete an entity everywhere; re-analysis will not create it again under any of its names."""
     with ws.transaction() as db:
-        hold(ws, "entity", entity_id)
+        hold(ws, "entity", entity_id, expected)
         name, _ = _entity(ws, entity_id)
         revise(ws, "entity", entity_id, expected)
         for form in dict.fromkeys(map(normalise_name, [name, *_aliases(ws, entity_id)])):

@@ -40,6 +40,21 @@ class StaleWrite(BriefingError):
         self.kind, self.item_id, self.current = kind, item_id, current
 
 
+class GoneWrite(StaleWrite):
+    """A write to an item a colleague deleted (or merged into another) after the analyst saw it."""
+
+    def __init__(self, kind: str, item_id: int, by: str | None, at: str | None):
+        BriefingError.__init__(
+            self,
+            f"{kind} {item_id} was {_GONE.get(kind, 'deleted')} by {by or 'a colleague'}"
+            f"{f' at {_shown_time(at)}' if at else ''} after you opened it; nothing was saved",
+        )
+        self.kind, self.item_id, self.current = kind, item_id, Revision(0, by, at)
+
+
+_GONE = {"entity": "merged into another or deleted"}
+
+
 def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
     row = ws.db.execute(
         f"SELECT revision, revised_by, revised_at FROM {REVISED_TABLES[kind]} WHERE id = ?", [item_id]
@@ -49,13 +64,27 @@ def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
     return Revision(*row)
 
 
-def hold(ws: Workspace, kind: str, item_id: int) -> None:
+def hold(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> None:
     """Lock the item's row until the transaction ends, before a write reads what it changes: on a
     team workspace a colleague's write to it waits, or this waits for theirs, so the old value the
-    history records is the one the write replaced. (SQLite lets one writer in at a time.)"""
-    if ws.backend == "postgresql":
-        table = REVISED_TABLES[kind]
-        ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", [item_id]).fetchall()
+    history records is the one the write replaced. (SQLite lets one writer in at a time.) With
+    ``expected`` (the analyst saw the item), an item gone since raises GoneWrite."""
+    table = REVISED_TABLES[kind]
+    lock = " FOR UPDATE" if ws.backend == "postgresql" else ""
+    found = ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?{lock}", [item_id]).fetchall()
+    if not found and expected is not None:
+        raise gone(ws, kind, item_id)
+
+
+def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
+    """The refusal of a write to an item no longer there, naming who removed it and when where
+    the history says (a merged entity's history is the entity it joined)."""
+    row = ws.db.execute(
+        "SELECT actor, at FROM history WHERE target_kind = ? AND target_id = ? AND action = 'delete' "
+        "ORDER BY id DESC LIMIT 1",
+        [kind, item_id],
+    ).fetchone()
+    return GoneWrite(kind, item_id, *(row or (None, None)))
 
 
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:
@@ -75,6 +104,8 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
         values,
     ).fetchall()  # read to the end: the statement is finished before the transaction goes on
     if not row:
+        if expected is not None and not ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [item_id]).fetchall():
+            raise gone(ws, kind, item_id)
         current = get_revision(ws, kind, item_id)  # raises when the item is gone
         raise StaleWrite(kind, item_id, current, _name(ws, kind, item_id))
     ws.pending_revisions[(kind, item_id)] = row[0][0]  # kept once the transaction commits

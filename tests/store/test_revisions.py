@@ -90,6 +90,37 @@ def test_entity_edits_are_refused_over_a_newer_revision(ws, monkeypatch):
     assert ws.db.execute("SELECT name, type FROM entities").fetchall() == [("Ana Okafor-Reyes", "person")]
 
 
+def test_a_write_to_an_item_a_colleague_removed_is_refused_as_such(ws, monkeypatch):
+    """Renaming an entity a colleague had merged away said 'entity 304 does not exist', as if the
+    analyst had mistyped, and named nobody."""
+    from briefing.store.annotations import edit_annotation
+    from briefing.store.edits import delete_entity
+
+    party, republicans = add_entity(ws, "Grand Old Party", "organisation"), add_entity(ws, "Republicans", "group")
+    deleted = add_entity(ws, "Rep. Smith", "person")
+    annotation = add_annotation(ws, add_document(ws, make_doc(TEXT))[0], 4, 10, note="check")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    merge_entities(ws, republicans, [party])
+    delete_entity(ws, deleted)
+    delete_annotation(ws, annotation)
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    merged = f"entity {party} was merged into another or deleted by a colleague after you opened it; nothing was saved"
+    for write in (
+        lambda: rename_entity(ws, party, "GOP", expected=1),
+        lambda: retype_entity(ws, party, "group", expected=1),
+        lambda: merge_entities(ws, republicans, [party], expected={party: 1}),
+    ):
+        with pytest.raises(StaleWrite) as refused:
+            write()
+        assert str(refused.value) == merged
+    by_ben = r" by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved$"
+    with pytest.raises(StaleWrite, match=rf"^entity {deleted} was merged into another or deleted{by_ben}"):
+        rename_entity(ws, deleted, "Rep. Jane Smith", expected=1)
+    with pytest.raises(StaleWrite, match=rf"^annotation {annotation} was deleted{by_ben}"):
+        edit_annotation(ws, annotation, "mine", (), expected=1)
+    assert ws.db.execute("SELECT name FROM entities ORDER BY id").fetchall() == [("Republicans",)]
+
+
 def test_annotations_and_briefing_items_are_refused_over_a_newer_revision(ws):
     source_id = add_document(ws, make_doc(TEXT))[0]
     annotation = add_annotation(ws, source_id, 4, 10, note="check")
