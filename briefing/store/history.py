@@ -99,6 +99,20 @@ def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgeme
     return [Judgement(*row) for row in rows]
 
 
+def last_deletion(ws: Workspace, target_kind: str, target_id: int) -> Judgement | None:
+    """The history's record of the row's deletion (who, when, its name as ``old_value``), None
+    when the row is there or its deletion went unrecorded."""
+    table = {"source": "sources", "entity": "entities", "annotation": "annotations"}[target_kind]
+    if ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [target_id]).fetchone():
+        return None  # deleted once, and put back by an undo
+    row = ws.db.execute(
+        "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason "
+        "FROM history WHERE target_kind = ? AND target_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1",
+        [target_kind, target_id],
+    ).fetchone()
+    return Judgement(*row) if row else None
+
+
 def status_marks(ws: Workspace, claim_id: int | None = None) -> dict[int, list[Judgement]]:
     """claim id -> its status marks, oldest first: one claim's, or the whole workspace's read at
     once (an export of every claim)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.domain import BriefingError, clipped, one_line
-from briefing.store.history import current_actor
+from briefing.store.history import current_actor, last_deletion
 from briefing.store.workspace import Workspace, utc_now
 
 REVISED_TABLES = {"claim": "claims", "entity": "entities", "annotation": "annotations", "item": "briefing_items"}
@@ -32,7 +32,7 @@ class StaleWrite(BriefingError):
 
     def __init__(self, kind: str, item_id: int, current: Revision, name: str | None = None):
         who = current.by or "someone else"
-        when = _shown_time(current.at)
+        when = shown_time(current.at)
         what = f"{kind} {item_id}" if name is None else f"{kind} “{name}”"
         super().__init__(
             f"{what} was changed by {who} at {when} after you opened it; nothing was saved, its current state is shown"
@@ -47,7 +47,7 @@ class GoneWrite(StaleWrite):
         BriefingError.__init__(
             self,
             f"{kind} {item_id} was {_GONE.get(kind, 'deleted')} by {by or 'a colleague'}"
-            f"{f' at {_shown_time(at)}' if at else ''} after you opened it; nothing was saved",
+            f"{f' at {shown_time(at)}' if at else ''} after you opened it; nothing was saved",
         )
         self.kind, self.item_id, self.current = kind, item_id, Revision(0, by, at)
 
@@ -79,12 +79,10 @@ def hold(ws: Workspace, kind: str, item_id: int, expected: int | None = None) ->
 def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
     """The refusal of a write to an item no longer there, naming who removed it and when where
     the history says (a merged entity's history is the entity it joined)."""
-    row = ws.db.execute(
-        "SELECT actor, at FROM history WHERE target_kind = ? AND target_id = ? AND action = 'delete' "
-        "ORDER BY id DESC LIMIT 1",
-        [kind, item_id],
-    ).fetchone()
-    return GoneWrite(kind, item_id, *(row or (None, None)))
+    deleted = last_deletion(ws, kind, item_id) if kind in ("entity", "annotation") else None
+    if deleted is None:
+        return GoneWrite(kind, item_id, None, None)
+    return GoneWrite(kind, item_id, deleted.actor, deleted.at)
 
 
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:
@@ -141,7 +139,7 @@ def ensure_current(ws: Workspace, kind: str, item_id: int, expected: int | None)
     return current.number
 
 
-def _shown_time(at: str | None) -> str:
+def shown_time(at: str | None) -> str:
     """A stored UTC time as the message shows it: date and minutes."""
     if not at:
         return "an unknown time"

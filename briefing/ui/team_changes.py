@@ -103,9 +103,26 @@ class TeamChanges(QObject):
         self.redraws += 1
         status = self.window.statusBar()
         said = status.currentMessage()
+        reading = self.window.current_source_id()
         self.window.refresh_sources()
         self.window.after_edit()
-        if said and said != UPDATED:
+        gone = self._deleted(reading) if reading != self.window.current_source_id() else None
+        if gone:
+            status.showMessage(gone, KEPT_MS)  # the reader went blank: say why
+        elif said and said != UPDATED:
             status.showMessage(said, KEPT_MS)  # a refusal or a result being read stays in view
         else:
             status.showMessage(UPDATED, 5000)
+
+    def _deleted(self, source_id: int | None) -> str | None:
+        """Who deleted the source the analyst was reading, and when; None when it is not gone."""
+        from briefing.domain import clipped, one_line, strip_bidi
+        from briefing.store.history import last_deletion
+        from briefing.store.revisions import shown_time
+
+        deleted = last_deletion(self.window.ws, "source", source_id) if source_id is not None else None
+        if deleted is None:
+            return None
+        title = clipped(one_line(strip_bidi(deleted.old_value or "")), 60)  # a source's words: one plain line
+        named = f" (“{title}”)" if title else ""
+        return f"{deleted.actor} deleted the source you were reading{named} at {shown_time(deleted.at)}."

@@ -153,3 +153,20 @@ def test_a_read_that_finds_the_server_gone_says_so_in_the_status_bar(team_copy, 
         said = window.statusBar().currentMessage()
         assert said.endswith("nothing was saved") and "\n" not in said
         window.close()
+
+
+def test_the_window_says_who_deleted_the_source_being_read(team_window, team_copy, qtbot, monkeypatch):
+    """A colleague deleted the source the analyst was reading: the reader said 'No source
+    selected. Pick a source on the left…' and the status bar 'Updated with changes from your team.'"""
+    from briefing.domain import clipped
+    from briefing.store.sources import delete_source, get_source
+
+    window = team_window
+    reading = window.current_source_id()
+    title = clipped(get_source(window.ws, reading).title, 60)
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    with open_workspace(team_copy) as colleague:
+        delete_source(colleague, reading)
+    qtbot.waitUntil(lambda: window.team_changes.redraws >= 1, timeout=WAIT_MS)
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Ben Adler deleted the source you were reading (“{title}”) at ") and said.endswith(" UTC.")
