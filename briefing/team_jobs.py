@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.domain import Analysis, BriefingError, WorkspaceError, WorkspaceReadOnly
 from briefing.store.pg_jobs import ANALYSIS_QUEUE
-from briefing.store.postgres import describe, is_postgres
+from briefing.store.postgres import describe, error_line, is_postgres
 from briefing.team_purge import PURGED, HourlyPurge, Retention, jobs, purge_finished_jobs, purge_line, purged
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ PARENT_ENV = "BRIEFING_WORKER_PARENT"  # a child worker's parent process, which 
 CHECK_EVERY_S = 1.0  # how often a worker looks for stalled jobs and, with until_empty, for the end
 Echo = Callable[[str], None]
 ANALYSED, FAILED = "analysed source", "analysis failed"  # how a worker's lines begin and say a failure
+# A waiting worker whose server went away (a restart, a network cut) waits for it: its queries
+# give up after POOL_WAIT_S without a connection, then it tries to connect every RECONNECT_S.
+POOL_WAIT_S = 30.0
+RECONNECT_S = 5.0
+LOST = "the connection to the team's server was lost"
+BACK = "connected to the team's server again"
 
 
 @dataclass
@@ -125,7 +131,7 @@ def make_app(conninfo: str, echo: Echo | None = None) -> App:
     except ImportError:  # pragma: no cover - a dependency; a broken install says so
         raise WorkspaceError("analysis workers need procrastinate: reinstall Briefing (make run)") from None
     say = echo or (lambda line: None)
-    app = App(connector=PsycopgConnector(conninfo=conninfo, min_size=1, max_size=4))
+    app = App(connector=PsycopgConnector(conninfo=conninfo, min_size=1, max_size=4, timeout=POOL_WAIT_S))
 
     @app.task(name=ANALYSE_TASK, queue=ANALYSIS_QUEUE)
     def analyse(source_id: int) -> bool:
@@ -214,8 +220,43 @@ def run_worker(
             asyncio.run(_purge_once(conninfo, retention, echo, report))
         return _run_processes(conninfo, concurrency, until_empty, stalled_after, echo, retention, report)
     with _database_errors(conninfo):
-        asyncio.run(_work(conninfo, until_empty, stalled_after, echo, report, retention))
-    return report
+        while True:
+            try:
+                asyncio.run(_work(conninfo, until_empty, stalled_after, echo, report, retention))
+                return report
+            except Exception as exc:
+                if until_empty or report.interrupted or (lost := _connection_lost(exc)) is None:
+                    raise  # a script waiting for the queue to empty is told, not kept waiting
+            echo(f"{LOST} ({lost}); trying again every {RECONNECT_S:g} seconds")
+            _wait_for_server(conninfo)
+            echo(BACK)  # a job it was running is put back in the queue once stalled
+
+
+def _connection_lost(exc: BaseException) -> str | None:
+    """Why the server could not be reached, when that is what ``exc`` (or its cause) says."""
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, psycopg.OperationalError | PoolTimeout):
+            return error_line(seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _wait_for_server(conninfo: str) -> None:
+    """Return once a connection to the workspace's database can be made again (Ctrl+C stops)."""
+    import time
+
+    import psycopg
+
+    while True:
+        try:
+            psycopg.connect(conninfo, connect_timeout=max(2, int(RECONNECT_S))).close()
+            return
+        except psycopg.OperationalError:
+            time.sleep(RECONNECT_S)
 
 
 async def _purge_once(conninfo: str, retention: Retention, echo: Echo, report: WorkerReport) -> None:
@@ -292,7 +333,7 @@ def _relay(children, echo: Echo, report: WorkerReport) -> None:
                     selector.unregister(key.fd)
                     lines.append(pending.pop(key.fd))
                 for line in (raw.decode("utf-8", "replace") for raw in lines):
-                    if line.startswith((ANALYSED, "source ", PURGED)):  # their other lines are this one's
+                    if line.startswith((ANALYSED, "source ", PURGED, LOST, BACK)):  # their other lines are this one's
                         report.count(line)
                         echo(line)
 
@@ -407,6 +448,5 @@ def _database_errors(conninfo: str) -> Iterator[None]:
     except Exception as exc:
         if not (type(exc).__module__ or "").startswith(("psycopg", "procrastinate")):
             raise
-        from briefing.store.postgres import error_line
-
-        raise WorkspaceError(f"{describe(conninfo)}: the job queue failed: {error_line(exc)}") from None
+        cause = exc.__cause__ if exc.__cause__ is not None else exc  # procrastinate says only "Database error."
+        raise WorkspaceError(f"{describe(conninfo)}: the job queue failed: {error_line(cause)}") from None

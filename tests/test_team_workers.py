@@ -512,3 +512,59 @@ def test_a_read_only_role_is_told_it_may_only_read_by_import_to_queue_and_worker
             with psycopg.connect(team_database, autocommit=True) as conn:
                 conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
     assert _source_ids(team_database) == []
+
+
+# A worker that gives up a query after a second without a connection, and tries every 0.2 s.
+IMPATIENT_WORKER = """
+import sys
+from briefing import team_jobs
+team_jobs.POOL_WAIT_S, team_jobs.RECONNECT_S = 1.0, 0.2
+from briefing.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _line_starting(process: subprocess.Popen, prefix: str) -> str:
+    """Read ``process``'s stdout until a line that starts with ``prefix``; fail if it ends first."""
+    for line in process.stdout:  # type: ignore[union-attr]
+        if line.startswith(prefix):
+            return line.rstrip("\n")
+    raise AssertionError(f"the worker ended without a line starting {prefix!r}: {process.stderr.read()}")  # type: ignore[union-attr]
+
+
+def test_a_waiting_worker_waits_for_its_server_and_goes_on_once_it_is_back(team_database, demo_dir, tmp_path):
+    """The server was out of reach for longer than a query waits for a connection (a restart, a
+    network cut): the worker stopped with 'the job queue failed: Database error.' and ran no job
+    after it came back."""
+    from briefing.team_jobs import BACK, LOST, prepare_queue
+
+    prepare_queue(team_database)
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'walker'").fetchone():
+            conn.execute("CREATE ROLE walker LOGIN")
+        conn.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO walker")
+        conn.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO walker")
+    walker = team_database.replace("user=briefing", "user=walker")
+    worker = spawn_python(IMPATIENT_WORKER, "worker", "--workspace", walker)
+    try:
+        _line_from(worker, f"waiting for analysis jobs on {walker}; Ctrl+C stops")
+        with psycopg.connect(team_database, autocommit=True) as conn:  # the server turns the worker away
+            conn.execute("ALTER ROLE walker NOLOGIN")
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'walker'")
+        lost = _line_starting(worker, LOST)
+        assert lost.endswith("); trying again every 0.2 seconds") and "\n" not in lost
+        with psycopg.connect(team_database, autocommit=True) as conn:
+            conn.execute("ALTER ROLE walker LOGIN")
+        _line_starting(worker, BACK)
+        folder = tmp_path / "pile"
+        folder.mkdir()
+        shutil.copy(sorted(demo_dir.iterdir())[0], folder)
+        _queue(team_database, folder)
+        assert _line_starting(worker, "analysed source") == f"analysed source {_source_ids(team_database)[0]}"
+        worker.send_signal(signal.SIGINT)
+        out, err = worker.communicate(timeout=HANG_S)
+    finally:
+        worker.kill()
+        with psycopg.connect(team_database, autocommit=True) as conn:
+            conn.execute("ALTER ROLE walker LOGIN")
+    assert worker.returncode == 0, err
