@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QDialog,
     QFormLayout,
@@ -200,6 +201,16 @@ def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, 
     return EditAnnotationCommand(ws, annotation_id, before, after, changed, kept["revision"])
 
 
+def keep_refused_note(window, note: str | None) -> None:
+    """A refused edit (a colleague changed or deleted the annotation): the analyst's words wait
+    on the clipboard, as a refused briefing text's do."""
+    if not note:
+        return
+    QApplication.clipboard().setText(note)
+    bar = window.statusBar()
+    bar.showMessage(f"{bar.currentMessage()} Your note is on the clipboard.", 20000)
+
+
 class NoteActions:
     """Edit Annotation… and Delete Annotation, from the Notes tab's and the Notes pane's menus."""
 
@@ -231,8 +242,8 @@ class NoteActions:
         window = self.window
         if action == "edit":
             command = edit_annotation_command(window, window.ws, annotation_id, window.after_edit)
-            if command is not None:
-                window.push_command(lambda: command)
+            if command is not None and not window.push_command(lambda: command):
+                keep_refused_note(window, command.after[0])
             return
         expected = get_annotation(window.ws, annotation_id)["revision"]
         after = window.panel.listed_after("note", annotation_id)  # the Notes tab goes on down its list

@@ -87,3 +87,33 @@ def test_undoing_an_annotation_edit_over_a_colleagues_later_edit_is_refused(wind
     assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
     window.undo_stack.redo()
     assert get_annotation(window.ws, annotation_id)["note"] == "mine"
+
+
+def test_a_refused_annotation_edit_keeps_the_analysts_note_on_the_clipboard(window, colleague_edits, monkeypatch):
+    """A colleague changed the note while the analyst's edit dialog was open: the refusal said so,
+    and the words the analyst had typed were gone."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    annotation_id = _annotate(window)
+
+    class Typed:  # the analyst types a note; meanwhile the colleague saves theirs
+        def __init__(self, *args):
+            pass
+
+        def exec(self):
+            colleague_edits(annotation_id, "the ministry confirmed it")
+            return QDialog.DialogCode.Accepted
+
+        def values(self):
+            return "my careful reading", ()
+
+    from briefing.ui import annotate
+
+    asked = annotate.edit_annotation_command
+    monkeypatch.setattr(annotate, "edit_annotation_command", lambda *args: asked(*args, dialog_factory=Typed))
+    window.note_actions.act("edit", annotation_id)
+    assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"annotation {annotation_id} was changed by Ben Adler at ")
+    assert said.endswith("Your note is on the clipboard.")
+    assert QApplication.clipboard().text() == "my careful reading"
