@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, clipped
+from briefing.domain import BriefingError, WorkspaceError, clipped
 from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.changed_words import words_now
 from briefing.store.claim_spans import snap_to_words
@@ -177,6 +177,8 @@ class EvidenceFlow:
         if claim_id != NO_CLAIM:
             try:
                 claim = get_claim(self.window.ws, claim_id)
+            except WorkspaceError:
+                raise  # the server out of reach: said in one line, never drawn as no claim selected
             except BriefingError:
                 claim = None
         if claim is None or claim["dismissed"]:

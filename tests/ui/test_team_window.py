@@ -170,3 +170,22 @@ def test_the_window_says_who_deleted_the_source_being_read(team_window, team_cop
     qtbot.waitUntil(lambda: window.team_changes.redraws >= 1, timeout=WAIT_MS)
     said = window.statusBar().currentMessage()
     assert said.startswith(f"Ben Adler deleted the source you were reading (“{title}”) at ") and said.endswith(" UTC.")
+
+
+def test_a_claim_that_cannot_be_read_is_not_drawn_as_no_claim_selected(demo_window, monkeypatch):
+    """With the server out of reach, selecting a claim drew the panel as if none were selected
+    ('Select a claim, then judge it') and said nothing: the read's error was taken for a claim
+    that does not exist."""
+    import pytest
+
+    from briefing.domain import WorkspaceError
+    from briefing.ui import evidence_flow
+
+    claim = list_claim_rows(demo_window.ws, demo_window.current_source_id())[0]
+
+    def unreachable(ws, claim_id):
+        raise WorkspaceError("postgresql://db/case: cannot connect: server closed the connection; nothing was saved")
+
+    monkeypatch.setattr(evidence_flow, "get_claim", unreachable)
+    with pytest.raises(WorkspaceError, match="cannot connect"):  # the window's hook shows it in one line
+        demo_window.evidence_flow.show_claim(claim.id)
