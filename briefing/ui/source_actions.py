@@ -102,12 +102,21 @@ class SourceActions:
         try:
             if text == (source_values(window.ws, source_id, ("summary",))["summary"] or ""):
                 return
-        except BriefingError:
-            return  # the source was deleted meanwhile
+        except BriefingError as exc:  # the source deleted meanwhile, or the team's server out of reach
+            self._keep_refused_summary(text, str(exc))
+            return
         if window.push_command(
             lambda: edit_source_command(window.ws, source_id, "summary", text, None, window.after_edit)
         ):
             window.statusBar().showMessage("Your summary of the source you left was saved (Undo takes it back).", 8000)
+        else:
+            self._keep_refused_summary(text, window.statusBar().currentMessage())
+
+    def _keep_refused_summary(self, text: str, why: str) -> None:
+        """A summary typed for a source that could not take it waits on the clipboard."""
+        QGuiApplication.clipboard().setText(text)
+        said = f"Your summary of the source you left was not saved ({why.rstrip('.')}); it is on the clipboard."
+        self.window.statusBar().showMessage(said, 20000)
 
     def fill_menu(self, menu: QMenu) -> None:
         """The Source menu's entries for the selected sources."""

@@ -238,3 +238,26 @@ def test_the_menu_key_opens_the_menu_of_the_current_row_not_the_one_below(demo_w
         QApplication.sendEvent(tree, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, tree.mapToGlobal(at)))
         assert len(offered) == (1 if row == 0 else 2)
         assert offered[-1] == item.data(0, ItemRole)[1]
+
+
+def test_a_typed_summary_that_cannot_be_saved_waits_on_the_clipboard(demo_window, monkeypatch):
+    """Leaving a source with a typed summary while the team's server was out of reach (or after a
+    colleague deleted the source) dropped the summary without a word."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.domain import WorkspaceError
+    from briefing.ui import source_actions
+
+    source_id = demo_window.current_source_id()
+    demo_window.panel.summary.setPlainText("The plant runs by hand.")
+    demo_window.panel.summary.document().setModified(True)
+
+    def unreachable(*args):
+        raise WorkspaceError("postgresql://db/case: cannot connect: no route to host; nothing was saved")
+
+    monkeypatch.setattr(source_actions, "source_values", unreachable)
+    demo_window.source_actions.keep_typed_summary(source_id + 1)
+    assert QApplication.clipboard().text() == "The plant runs by hand."
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith("Your summary of the source you left was not saved (postgresql://db/case: cannot connect")
+    assert said.endswith("; it is on the clipboard.")
