@@ -316,6 +316,8 @@ class EvidenceFlow:
         """The claim as stored now, or None when it is gone or dismissed."""
         try:
             claim = get_claim(self.window.ws, claim_id)
+        except WorkspaceError:
+            raise  # the server out of reach: a pinned claim stays pinned, the window says why
         except BriefingError:
             return None
         return None if claim["dismissed"] else claim

@@ -189,3 +189,28 @@ def test_a_claim_that_cannot_be_read_is_not_drawn_as_no_claim_selected(demo_wind
     monkeypatch.setattr(evidence_flow, "get_claim", unreachable)
     with pytest.raises(WorkspaceError, match="cannot connect"):  # the window's hook shows it in one line
         demo_window.evidence_flow.show_claim(claim.id)
+
+
+def test_a_pinned_claim_stays_pinned_while_the_server_is_out_of_reach(demo_window, monkeypatch):
+    """A redraw with the server out of reach took the pinned claim for one dismissed or removed
+    and unpinned it: evidence the analyst was collecting had to be pinned again."""
+    import pytest
+
+    from briefing.domain import WorkspaceError
+    from briefing.ui import evidence_flow
+
+    claim = list_claim_rows(demo_window.ws, demo_window.current_source_id())[0]
+    demo_window.panel.select("claim", claim.id)
+    demo_window.evidence_flow.pin()
+    assert demo_window.evidence_flow.pinned == claim.id
+    other = next(s.id for s in list_sources(demo_window.ws) if s.id != demo_window.current_source_id())
+    demo_window.select_source(other)  # where the evidence is: no claim of its own selected
+    assert demo_window.panel.current_claim() is None
+
+    def unreachable(ws, claim_id):
+        raise WorkspaceError("postgresql://db/case: cannot connect: server closed the connection; nothing was saved")
+
+    monkeypatch.setattr(evidence_flow, "get_claim", unreachable)
+    with pytest.raises(WorkspaceError):  # the window's hook shows it in one line
+        demo_window.evidence_flow.refresh()
+    assert demo_window.evidence_flow.pinned == claim.id
