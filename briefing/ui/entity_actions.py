@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
 
-from briefing.domain import ENTITY_TYPES, BriefingError, counted
+from briefing.domain import ENTITY_TYPES, BriefingError, WorkspaceError, counted
 from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import entity_source_counts, list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
@@ -206,6 +206,8 @@ class EntityActions:
         self.stale = False
         try:
             page, ranges, variants = load_page(self.window.ws, dock.entity_id, dock.rows)
+        except WorkspaceError:
+            raise  # the server out of reach: the window says so, the page stays as it was
         except BriefingError:
             dock.show_gone("This entity no longer exists: it was deleted or merged into another.")
             return

@@ -214,3 +214,28 @@ def test_a_pinned_claim_stays_pinned_while_the_server_is_out_of_reach(demo_windo
     with pytest.raises(WorkspaceError):  # the window's hook shows it in one line
         demo_window.evidence_flow.refresh()
     assert demo_window.evidence_flow.pinned == claim.id
+
+
+def test_an_entity_page_the_server_cannot_give_is_not_said_to_be_gone(demo_window, monkeypatch):
+    """A redraw with the server out of reach told the analyst 'This entity no longer exists: it
+    was deleted or merged into another.' and left the page for no entity."""
+    import pytest
+
+    from briefing.domain import WorkspaceError
+    from briefing.ui import entity_actions
+
+    demo_window.panel.setCurrentIndex(1)
+    tree = demo_window.panel.entities
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    demo_window.entity_actions.open_page()
+    shown = demo_window.entity_dock.entity_id
+    assert shown is not None
+
+    def unreachable(*args):
+        raise WorkspaceError("postgresql://db/case: cannot connect: server closed the connection; nothing was saved")
+
+    monkeypatch.setattr(entity_actions, "load_page", unreachable)
+    with pytest.raises(WorkspaceError):  # the window's hook shows it in one line
+        demo_window.entity_actions.refresh_page()
+    assert demo_window.entity_dock.entity_id == shown
+    assert "no longer exists" not in demo_window.entity_dock.heading.text()
