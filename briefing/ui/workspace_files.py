@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 RECENT_KEY = "recent/workspaces"
 RECENT_COUNT = 8
+TEAM_BACKUPS = "A team workspace is backed up by its server (pg_dump); 'briefing copy' makes a file of it"
 FILE_FILTER = f"Briefing workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 
 
@@ -36,6 +37,7 @@ class WorkspaceFiles(QObject):
         super().__init__(window)
         self.window = window
         self.recent_menu: QMenu | None = None
+        self.file_actions: list[QAction] = []  # Back Up Now, Restore Backup…
         self.ask: Callable[[str, tuple[str, ...]], int | None] = lambda text, answers: choose(
             window, "Briefing", text, answers
         )  # tests answer in its place
@@ -46,9 +48,21 @@ class WorkspaceFiles(QObject):
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        self._add(menu, "&Back Up Now", self.back_up_now)
-        self._add(menu, "Res&tore Backup…", self.choose_backup)
+        self.file_actions = [
+            self._add(menu, "&Back Up Now", self.back_up_now),
+            self._add(menu, "Res&tore Backup…", self.choose_backup),
+        ]
         menu.addSeparator()
+        menu.aboutToShow.connect(self._fit_file_actions)
+
+    def _fit_file_actions(self) -> None:
+        """Back Up Now and Restore Backup… act on a workspace file: a team workspace has none
+        (they opened a box saying so), the status bar says where its backups come from."""
+        window = self.window
+        fileless = window.attached and window.ws.path is None
+        for action in self.file_actions:
+            action.setEnabled(not fileless)
+            action.setStatusTip(TEAM_BACKUPS if fileless else "")
 
     def _add(self, menu: QMenu, text: str, slot, key=None) -> QAction:
         action = menu.addAction(text)

@@ -276,3 +276,16 @@ def test_restore_backup_without_backups_offers_another_file(window, qtbot):
     assert dialog.list.topLevelItemCount() == 0 and not dialog.restore_button.isEnabled()
     assert dialog.other_button.isDefault()
     assert any("No backups of first.briefing" in label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_back_up_and_restore_are_off_for_a_workspace_without_a_file(qtbot):
+    """On a team workspace Back Up Now and Restore Backup… were enabled and opened a box saying
+    the server backs it up; they are off, and the status bar says where its backups come from."""
+    ws = open_workspace(memory=True)  # no file, as a team workspace
+    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.aboutToShow.emit()
+    assert [a.isEnabled() for a in window.files.file_actions] == [False, False]
+    assert all("pg_dump" in a.statusTip() for a in window.files.file_actions)
+    ws.close()
