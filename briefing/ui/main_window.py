@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -50,6 +49,7 @@ from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.source_actions import SourceActions
+from briefing.ui.source_filter import SourceFilter
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
 from briefing.ui.standing import StandingLine
 from briefing.ui.tasks import TaskRunner
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
             lambda ids: source_rows(self.ws, ids),
             parent=self,
         )
-        self.filter_timer = QTimer(self, singleShot=True, interval=200)
+        self.source_filter = SourceFilter(self)  # the field over the source list
+        self.filter_edit, self.filter_timer = self.source_filter.edit, self.source_filter.timer
         self.reader = Reader(self)
         self.panel = SidePanel(self)
         self.undo_stack = QUndoStack(self)
@@ -180,12 +181,6 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel#read-only-banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
         self.banner.hide()
-        self.filter_edit = QLineEdit(placeholderText="Filter sources (title, outlet, date)")
-        self.filter_edit.setAccessibleName("Filter sources")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(lambda _: self.filter_timer.start())
-        self.filter_timer.timeout.connect(self._apply_filter)
-        self.filter_edit.returnPressed.connect(self._open_first_match)
         self.table = source_table(self.model)
         arrows_into_list(self.filter_edit, self.table)
         fit_columns(self.table, priority=(2, 1, 3, 5, 4))  # date, outlet, grade, claims, quotes
@@ -456,29 +451,6 @@ class MainWindow(QMainWindow):
         self.refresh_sources()
         self.statusBar().showMessage(f"Import: {report.summary_line()}", 10000)
         self.source_actions.after_import(report)
-
-    def _apply_filter(self) -> None:
-        current = self.current_source_id()
-        self.model.set_filter(self.filter_edit.text())
-        count = self.model.rowCount()
-        self.statusBar().showMessage(f"{count} source{'s' if count != 1 else ''} match" if self.model.text else "")
-        if current is not None and self.model.row_of(current) is not None:
-            self._select(current)
-
-    def _open_first_match(self) -> None:
-        """Enter in the filter: its first match opens (unless the source shown is one) and the
-        list takes the focus, so the arrows go on from there."""
-        self.filter_timer.stop()
-        self._apply_filter()
-        if self.model.rowCount() == 0:
-            return
-        if self.current_source_id() is None:
-            self._select(self._first_id())  # as a pick by hand: Back returns
-        self.table.setFocus()
-
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus()
-        self.filter_edit.selectAll()
 
     def _about(self) -> None:
         QMessageBox.about(

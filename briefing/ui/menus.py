@@ -156,7 +156,7 @@ def _build_briefing_menu(window: MainWindow) -> None:
 
 def _build_view_menu(window: MainWindow) -> None:
     view_menu = window.menuBar().addMenu("&View")
-    _add_action(window, view_menu, "&Filter Sources", window._focus_filter, "Ctrl+L")
+    _add_action(window, view_menu, "&Filter Sources", window.source_filter.focus, "Ctrl+L")
     _add_action(window, view_menu, "Next &Pane", lambda: focus_next_pane(window), "F6")
     _add_action(window, view_menu, "Previous Pa&ne", lambda: focus_next_pane(window, backwards=True), "Shift+F6")
     _add_action(window, view_menu, "&Timeline", window.show_timeline, "Ctrl+T")

@@ -159,7 +159,7 @@ class Navigation(QObject):
         if window.model.row_of(source_id) is None and window.model.text:
             window.filter_edit.clear()  # a filter hides the source: show every source again
             window.filter_timer.stop()
-            window._apply_filter()  # and the status bar stops counting its matches
+            window.source_filter.apply()  # and the status bar stops counting its matches
         window._select(source_id)
 
     @contextmanager

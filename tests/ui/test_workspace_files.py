@@ -179,7 +179,7 @@ def test_the_next_workspace_opens_at_its_own_first_source_not_at_the_same_id(win
     twin.write_bytes((tmp_path / "first.briefing").read_bytes())
     first_row = window.model.index(0, 0).data(SourceIdRole)
     window.filter_edit.setText("water")
-    window._apply_filter()
+    window.source_filter.apply()
     picked = window.model.index(window.model.rowCount() - 1, 0).data(SourceIdRole)
     window.select_source(picked)
     window.reader.select_range(0, 20)
