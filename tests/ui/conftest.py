@@ -79,3 +79,19 @@ def team_window(qtbot, team_copy):
     yield window
     window.close()
     ws.close()
+
+
+@pytest.fixture
+def shared_window(qtbot, analysed_copy):
+    """A window on ``analysed_copy`` (a file or a team database a colleague opens too), its tasks
+    run in place: no listener redraws a colleague's change before the analyst acts on what is shown."""
+    from briefing.store import open_workspace
+
+    ws = open_workspace(analysed_copy)
+    win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    yield win
+    win.close()
+    ws.close()

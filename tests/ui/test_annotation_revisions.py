@@ -8,22 +8,12 @@ from briefing.store import open_workspace
 from briefing.store.annotations import edit_annotation, get_annotation, list_note_rows
 from briefing.store.sources import list_sources
 from briefing.ui.annotate import AddAnnotationCommand, EditAnnotationCommand
-from briefing.ui.main_window import MainWindow
-from briefing.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, analysed_copy, monkeypatch):
+def window(shared_window, monkeypatch):
     monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
-    ws = open_workspace(analysed_copy)
-    # synchronous: no listener redraws a colleague's change before the analyst acts on what is shown
-    win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    yield win
-    win.close()
-    ws.close()
+    return shared_window
 
 
 @pytest.fixture

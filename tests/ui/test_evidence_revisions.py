@@ -9,21 +9,11 @@ from briefing.store import open_workspace
 from briefing.store.claims import get_claim, list_claim_rows, list_evidence, mark_claim
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
-from briefing.ui.main_window import MainWindow
-from briefing.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, analysed_copy):
-    ws = open_workspace(analysed_copy)
-    # synchronous: no listener redraws a colleague's change before the analyst acts on what is shown
-    win = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    yield win
-    win.close()
-    ws.close()
+def window(shared_window):
+    return shared_window
 
 
 @pytest.fixture
