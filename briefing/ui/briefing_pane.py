@@ -45,7 +45,7 @@ from briefing.ui.briefing_details import DetailsDialog
 from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, RemovePassage
-from briefing.ui.plain import InertDocument, as_sentence, ask, tip, warn
+from briefing.ui.plain import InertDocument, as_sentence, ask, confirm_delete, tip, warn
 from briefing.ui.widgets import add_buttons
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
@@ -445,7 +445,7 @@ class BriefingDock(QDockWidget):
         if self.note is None:
             return
         self.save_editor()  # an undo brings the note back with it
-        if not confirmed and not ask(
+        if not confirmed and not confirm_delete(
             self, "Delete Briefing Note", f"Delete “{_named(self.note.title)}”? Edit ▸ Undo brings it back."
         ):
             return

@@ -63,6 +63,15 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == yes
 
 
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """A Yes/No question before deleting; No is the default, so Enter pressed a moment too
+    early deletes nothing (it deleted: Yes was the default)."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, yes | no)
+    box.setDefaultButton(no)
+    return box.exec() == yes
+
+
 def choose(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> int | None:
     """A question with named answers and Cancel; the answer's index, or None for Cancel or Escape.
     The first answer is the default."""

@@ -16,7 +16,7 @@ from briefing.store.saved_searches import (
     rename_saved_search,
     save_search,
 )
-from briefing.ui.plain import ask, ask_text, tip, warn
+from briefing.ui.plain import ask, ask_text, confirm_delete, tip, warn
 
 SearchRole = Qt.ItemDataRole.UserRole + 1  # (id, name, query)
 
@@ -70,7 +70,7 @@ class SavedSearchList(QListWidget):
 
     def delete(self, item: QListWidgetItem, confirm: bool = True) -> None:
         search_id, name, _ = item.data(SearchRole)
-        if confirm and not ask(self, "Delete Saved Search", f"Delete the saved search “{name}”?"):
+        if confirm and not confirm_delete(self, "Delete Saved Search", f"Delete the saved search “{name}”?"):
             return
         self._write(lambda ws: delete_saved_search(ws, search_id))
 

@@ -33,7 +33,7 @@ from briefing.store.source_versions import newest_version, source_version
 from briefing.store.sources import count_not_analysed, list_source_details, source_values
 from briefing.ui.commands import edit_source_command
 from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersionsDialog, write_version_line
-from briefing.ui.plain import ask, tip
+from briefing.ui.plain import confirm_delete, tip
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.widgets import menu_key_at_current
@@ -63,7 +63,7 @@ class DeleteSources(QUndoCommand):
 
 
 class SourceActions:
-    def __init__(self, window: MainWindow, confirm: Callable[..., bool] = ask):
+    def __init__(self, window: MainWindow, confirm: Callable[..., bool] = confirm_delete):
         self.window = window
         self.confirm = confirm  # tests answer the delete question without a dialog
         self.dialog: SourceDetailsDialog | None = None

@@ -429,7 +429,7 @@ def test_delete_names_a_very_long_received_note_title_in_a_few_lines(demo_window
     dock = demo_window.briefing_dock
     dock.refresh(create_briefing(demo_window.ws, "Received \u202e" + "brief " * 2000))
     asked = []
-    monkeypatch.setattr(briefing_pane, "ask", lambda parent, title, text: asked.append(text) or False)
+    monkeypatch.setattr(briefing_pane, "confirm_delete", lambda parent, title, text: asked.append(text) or False)
     dock.delete_note()
     assert len(asked[0]) < 300 and "\u202e" not in asked[0]
 

@@ -437,3 +437,16 @@ def test_ok_waits_for_words_in_a_text_dialog(qtbot, monkeypatch, ask):
     else:
         assert claim_actions._ask_text(None, "The old words") == "Marta Okafor"
     assert seen == [False, False, True]
+
+
+def test_a_delete_question_defaults_to_no(qtbot, monkeypatch):
+    """Delete Sources, a briefing note or a saved search asked with Yes as the default: Enter
+    pressed a moment too early deleted."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefing.ui import plain
+
+    defaults = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: defaults.append(box.defaultButton().text()) or 0)
+    assert not plain.confirm_delete(None, "Delete Sources", "Delete 2 sources?")
+    assert [text.replace("&", "") for text in defaults] == ["No"]
