@@ -142,3 +142,20 @@ def test_a_plural_before_a_possessive_is_part_of_the_name(analyse):
         "The People’s Daily also said the unrest must end."
     )
     assert "People’s Daily" in names(analyse(text), "organisation")
+
+
+def test_a_typographic_apostrophe_inside_a_name_is_read_as_a_straight_one(analyse):
+    """The parser, trained on straight apostrophes, missed 'Dinesh D’Souza' and read 'BlazeTV’s
+    Glenn Beck' as one organisation: the five quotes of a real article went to no one. The names
+    keep the source's apostrophe."""
+    text = (
+        "Filmmaker and best-selling author Dinesh D’Souza made his prediction.\n\n"
+        "After BlazeTV’s Glenn Beck asked the conservative who he thought would win, D’Souza replied, "
+        "“If I had to bet now, I would bet on Hillary.”"
+    )
+    analysis = analyse(text)
+    found = {(e.name, e.type) for e in analysis.entities}
+    assert {("Dinesh D’Souza", "person"), ("Glenn Beck", "person")} <= found
+    assert not any("BlazeTV’s" in name for name, _ in found)
+    names = {e.key: e.name for e in analysis.entities}
+    assert [names.get(q.speaker) for q in analysis.quotes] == ["Dinesh D’Souza"]
