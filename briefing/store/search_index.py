@@ -38,6 +38,15 @@ _ITEMS = {
 }
 
 
+# the index rows of one speaker's quotes, with the speaker words _ITEMS gives them
+_SPOKEN_BY = """
+    SELECT d.id, trim(e.name || ' ' ||
+           coalesce((SELECT group_concat(alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), ''))
+    FROM quotes q JOIN entities e ON e.id = q.speaker_id
+    JOIN search_docs d ON d.kind = 'quote' AND d.ref_id = q.id
+    WHERE q.speaker_id = ?"""
+
+
 def phrase(text: str) -> str:
     """``text`` as one FTS5 string (CJK characters spaced, so it matches as a phrase of them)."""
     return '"' + spaced(text).replace('"', '""') + '"'
@@ -75,8 +84,18 @@ def set_claim_status_in_index(ws: Workspace, claim_id: int, status: str) -> None
 
 
 def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
-    rows = ws.db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id]).fetchall()
-    reindex_sources(ws, (r[0] for r in rows))
+    """The quotes ``entity_id`` speaks, indexed again under its name and aliases now (a rename,
+    a merge, a split, an alias). On SQLite only their speaker field changes: indexing their
+    sources again, every source's words and items, took 1.2 s on the GUI thread to rename a
+    speaker of 764 quotes in 300 sources."""
+    if ws.backend == "postgresql":
+        rows = ws.db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id]).fetchall()
+        reindex_sources(ws, (r[0] for r in rows))
+        return
+    rows = ws.db.execute(_SPOKEN_BY, [entity_id]).fetchall()
+    conn = ws.db.conn
+    conn.executemany("UPDATE search_docs SET speaker_id = ? WHERE id = ?", [(entity_id, doc) for doc, _ in rows])
+    conn.executemany("UPDATE search_fts SET speaker = ? WHERE rowid = ?", [(spaced(words), doc) for doc, words in rows])
 
 
 def rebuild(ws: Workspace) -> None:
