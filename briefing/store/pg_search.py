@@ -100,6 +100,21 @@ def reindex(conn: psycopg.Connection, source_ids: Iterable[int]) -> None:
         conn.execute(_INDEX, {"ids": ids})
 
 
+_SPEAKER = """WITH changed AS (
+    UPDATE search_docs d SET speaker_id = q.speaker_id, speaker = briefing_search_spaced(trim(e.name || ' ' ||
+           coalesce((SELECT string_agg(a.alias, ' ') FROM entity_aliases a WHERE a.entity_id = e.id), '')))
+    FROM quotes q JOIN entities e ON e.id = q.speaker_id
+    WHERE q.speaker_id = %(entity)s AND d.kind = 'quote' AND d.ref_id = q.id
+    RETURNING d.doc)
+INSERT INTO search_terms (term)
+SELECT DISTINCT t.lexeme FROM changed, unnest(changed.doc) t ORDER BY 1 ON CONFLICT DO NOTHING"""
+
+
+def reindex_speaker(conn: psycopg.Connection, entity_id: int) -> None:
+    """The speaker field of the quotes ``entity_id`` speaks, written anew (its name and aliases)."""
+    conn.execute(_SPEAKER, {"entity": entity_id})
+
+
 def unindex(conn: psycopg.Connection, source_id: int) -> None:
     conn.execute("DELETE FROM search_docs WHERE source_id = %s", [source_id])
 

@@ -85,12 +85,11 @@ def set_claim_status_in_index(ws: Workspace, claim_id: int, status: str) -> None
 
 def reindex_sources_of_speaker(ws: Workspace, entity_id: int) -> None:
     """The quotes ``entity_id`` speaks, indexed again under its name and aliases now (a rename,
-    a merge, a split, an alias). On SQLite only their speaker field changes: indexing their
-    sources again, every source's words and items, took 1.2 s on the GUI thread to rename a
-    speaker of 764 quotes in 300 sources."""
+    a merge, a split, an alias): only their speaker field changes. Indexing their sources again,
+    every source's words and items, took 1.2 s on the GUI thread to rename a speaker of 764
+    quotes."""
     if ws.backend == "postgresql":
-        rows = ws.db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id]).fetchall()
-        reindex_sources(ws, (r[0] for r in rows))
+        pg_search.reindex_speaker(_server(ws), entity_id)
         return
     rows = ws.db.execute(_SPOKEN_BY, [entity_id]).fetchall()
     conn = ws.db.conn

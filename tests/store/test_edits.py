@@ -460,16 +460,19 @@ def test_a_merge_leaves_one_card_in_a_note_that_showed_both_and_undo_puts_the_se
 def test_renaming_or_merging_a_speaker_reindexes_its_quotes_not_their_sources(ws, two_sources):
     """Renaming a speaker indexed every source it speaks in again, every word of each: 1.2 s on
     the window's thread for a speaker of 764 quotes. Only its quotes' speaker field changes."""
-    if not indexed(ws):
-        return  # a team workspace's index is the server's (pg_search), rebuilt by source there
+    from briefing.search.engine import search
+
+    def found(query):
+        return [hit.ref_id for hit in search(ws, query).page.hits if hit.kind == "quote"]
+
     okafor = entity_named(ws, "Marta Okafor")["id"]
     pumping = quote_id(ws, "pumping")
     sources_before = rows(ws, "SELECT id, ref_id FROM search_docs WHERE kind = 'source' ORDER BY ref_id")
     rename_entity(ws, okafor, "Marta Okafor-Ibe")
-    assert fts_quotes(ws, "speaker:ibe") == [pumping]
+    assert pumping in found("speaker:ibe")
     assert rows(ws, "SELECT id, ref_id FROM search_docs WHERE kind = 'source' ORDER BY ref_id") == sources_before
     lagos = entity_named(ws, "Lagos Water")["id"]
     merge_entities(ws, lagos, [okafor])  # its quotes now spoken by the utility, its names aliases of it
-    assert pumping in fts_quotes(ws, "speaker:lagos")
+    assert pumping in found("speaker:lagos")
     assert rows(ws, "SELECT speaker_id FROM search_docs WHERE kind = 'quote' AND ref_id = ?", pumping) == [(lagos,)]
     assert_fts_in_sync(ws)
