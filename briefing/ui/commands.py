@@ -137,11 +137,20 @@ def mark_claim_command(
     )
 
 
+# what Edit ▸ Undo and Redo name a source edit ("Undo Grade source" read as a typo)
+SOURCE_EDITS = {
+    "reliability": "Set Reliability Grade",
+    "summary": "Edit Summary",
+    "published": "Edit Publication Date",
+    "url": "Edit Address",
+}
+
+
 def edit_source_command(
     ws: Workspace, source_id: int, field: str, value: str | None, reason: str | None, changed: Callable[[], None]
 ) -> StoreCommand:
     previous = getattr(get_source(ws, source_id), field)
-    label = {"reliability": "Grade source", "summary": "Edit summary"}.get(field, f"Edit {field}")
+    label = SOURCE_EDITS.get(field, f"Edit {field.capitalize()}")
 
     def apply(new: Any, why: str | None, _: int | None) -> None:
         update_source(ws, source_id, reason=why, **{field: new})

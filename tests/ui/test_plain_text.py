@@ -450,3 +450,13 @@ def test_a_delete_question_defaults_to_no(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: defaults.append(box.defaultButton().text()) or 0)
     assert not plain.confirm_delete(None, "Delete Sources", "Delete 2 sources?")
     assert [text.replace("&", "") for text in defaults] == ["No"]
+
+
+def test_edit_undo_names_a_source_edit_in_words(demo_window):
+    """Edit ▸ Undo read "Undo Grade source" after grading a source."""
+    demo_window.edit_source("reliability", "B")
+    assert demo_window.undo_stack.undoText() == "Set Reliability Grade"
+    demo_window.edit_source("published", "2026-03-01")
+    assert demo_window.undo_stack.undoText() == "Edit Publication Date"
+    demo_window.edit_source("title", "Water back on")
+    assert demo_window.undo_stack.undoText() == "Edit Title"
