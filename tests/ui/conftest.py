@@ -95,3 +95,24 @@ def shared_window(qtbot, analysed_copy):
     yield win
     win.close()
     ws.close()
+
+
+@pytest.fixture
+def integrity_checks(monkeypatch):
+    """A start() that makes every full integrity check from then on note whether it ran on the GUI
+    thread (True) or a worker (False), in the list it returns."""
+    import threading
+
+    from briefing.store import integrity
+
+    checked_on, real_check = [], integrity.check_integrity
+
+    def check(path, conn):
+        checked_on.append(threading.current_thread() is threading.main_thread())
+        real_check(path, conn)
+
+    def start() -> list[bool]:
+        monkeypatch.setattr(integrity, "check_integrity", check)
+        return checked_on
+
+    return start

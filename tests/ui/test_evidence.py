@@ -285,11 +285,24 @@ def test_the_claims_list_counts_what_the_re_ranking_left(demo_window, monkeypatc
     assert demo_window.reader.selected_range() == (claim.start, claim.end)  # still selected in the reader
 
 
-def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch):
+@pytest.fixture
+def meaning_far(monkeypatch):
+    """Sentence embeddings by which no passage is close in meaning to the claim (which comes first)."""
     import numpy as np
 
     from briefing.nlp import embeddings
 
+    def embed(texts):
+        vectors = np.zeros((len(texts), 2), dtype=np.float32)
+        vectors[:, 1] = 1.0
+        vectors[0] = (1.0, 0.0)
+        return vectors
+
+    monkeypatch.setattr(embeddings, "available", lambda: True)
+    monkeypatch.setattr(embeddings, "embed", embed)
+
+
+def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, meaning_far):
     ws = demo_window.ws
     shown = demo_window.current_source_id()
     source_id = next(
@@ -304,14 +317,6 @@ def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch
     )
     other_before = {c.id: c.open_suggestions for c in list_claim_rows(ws, other)}
 
-    def embed(texts):  # the claim comes first; no passage is close to it in meaning
-        vectors = np.zeros((len(texts), 2), dtype=np.float32)
-        vectors[:, 1] = 1.0
-        vectors[0] = (1.0, 0.0)
-        return vectors
-
-    monkeypatch.setattr(embeddings, "available", lambda: True)
-    monkeypatch.setattr(embeddings, "embed", embed)
     demo_window.select_source(source_id)  # no claim opened; the test runner's worker runs at once
     assert [c.open_suggestions for c in list_claim_rows(ws, source_id)] == [0] * len(list_claim_rows(ws, source_id))
     claims = demo_window.panel.claims
@@ -320,15 +325,11 @@ def test_opening_a_source_re_ranks_every_claim_it_lists(demo_window, monkeypatch
     assert {c.id: c.open_suggestions for c in list_claim_rows(ws, other)} == other_before  # not opened
 
 
-def test_a_re_ranking_redraws_the_claims_not_the_rest_of_the_window(demo_window, monkeypatch):
+def test_a_re_ranking_redraws_the_claims_not_the_rest_of_the_window(demo_window, monkeypatch, meaning_far):
     """Opening a source re-ranks its claims' suggestions in the worker; what that changes is the
     claims list and the open claim's suggestions. The entity page, the timeline, the note, the
     search results and the source list are not read again (each is a query and a redraw on the
     GUI thread, a visible stall on a large workspace every time a source is opened)."""
-    import numpy as np
-
-    from briefing.nlp import embeddings
-
     ws = demo_window.ws
     shown = demo_window.current_source_id()
     source_id = next(
@@ -337,14 +338,6 @@ def test_a_re_ranking_redraws_the_claims_not_the_rest_of_the_window(demo_window,
         if row.id != shown and any(c.open_suggestions for c in list_claim_rows(ws, row.id))
     )
 
-    def embed(texts):  # the claim comes first; no passage is close to it in meaning
-        vectors = np.zeros((len(texts), 2), dtype=np.float32)
-        vectors[:, 1] = 1.0
-        vectors[0] = (1.0, 0.0)
-        return vectors
-
-    monkeypatch.setattr(embeddings, "available", lambda: True)
-    monkeypatch.setattr(embeddings, "embed", embed)
     redrawn = []
     for name, owner in (
         ("timeline", demo_window.timeline.redraw_if_shown),

@@ -378,10 +378,9 @@ def test_the_app_says_in_a_dialog_and_in_one_line_when_the_workspace_cannot_open
     assert bad.read_text() == "these are notes, not a workspace"
 
 
-def test_the_check_after_an_unclean_shutdown_runs_once_off_the_gui_thread(qtbot, analysed_path, tmp_path, monkeypatch):
-    import threading
-
-    from briefing.store import integrity
+def test_the_check_after_an_unclean_shutdown_runs_once_off_the_gui_thread(
+    qtbot, analysed_path, tmp_path, integrity_checks
+):
     from briefing.store.lock import lock_path
     from briefing.ui.app import _open, _preparation
     from briefing.ui.startup import open_when_painted
@@ -389,13 +388,7 @@ def test_the_check_after_an_unclean_shutdown_runs_once_off_the_gui_thread(qtbot,
     copy = tmp_path / "killed.briefing"
     copy.write_bytes(analysed_path.read_bytes())
     lock_path(copy).write_text("open 999999\n")  # what a killed session leaves
-    checked_on, real_check = [], integrity.check_integrity
-
-    def check(path, conn):
-        checked_on.append(threading.current_thread() is threading.main_thread())
-        real_check(path, conn)
-
-    monkeypatch.setattr(integrity, "check_integrity", check)
+    checked_on = integrity_checks()
     window = MainWindow(None, remember=False)  # a threaded runner, as in the app
     qtbot.addWidget(window)
     failures: list = []

@@ -208,26 +208,17 @@ def test_a_received_file_name_with_a_bidi_override_reads_as_it_is(window, tmp_pa
     assert labels[0].startswith("&1 minutesgnp.briefing")
 
 
-def test_file_open_checks_a_file_not_closed_normally_in_the_worker(qtbot, analysed_path, tmp_path, monkeypatch):
+def test_file_open_checks_a_file_not_closed_normally_in_the_worker(qtbot, analysed_path, tmp_path, integrity_checks):
     """File ▸ Open checked a workspace a killed session left (or a received copy) in full on the
     GUI thread: the window froze for as long as the check of a large file took."""
-    import threading
-
-    from briefing.store import integrity
     from briefing.store.lock import lock_path
 
     first, killed = tmp_path / "first.briefing", tmp_path / "killed.briefing"
     for path in (first, killed):
         path.write_bytes(analysed_path.read_bytes())
     lock_path(killed).write_text("open 999999\n")  # what a killed session leaves
-    checked_on, real_check = [], integrity.check_integrity
-
-    def check(path, conn):
-        checked_on.append(threading.current_thread() is threading.main_thread())
-        real_check(path, conn)
-
     window = MainWindow(open_workspace(first), remember=False)  # a threaded runner, as in the app
-    monkeypatch.setattr(integrity, "check_integrity", check)
+    checked_on = integrity_checks()  # from here: the first workspace's own check is not counted
     qtbot.addWidget(window)
     window.show()
     try:
