@@ -36,6 +36,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.chosen: Path | None = None
+        self.backups = list_backups(workspace)  # oldest first; the folder is read once
         self.setWindowTitle("Restore Backup")
         self.list = QTreeWidget()
         self.list.setHeaderLabels(["Made", "Kind", "Size"])
@@ -72,7 +73,7 @@ class BackupDialog(QDialog):
 
     def _intro(self) -> str:
         name, folder = strip_bidi(self.workspace.name), strip_bidi(str(backup_folder(self.workspace)))
-        if not list_backups(self.workspace):
+        if not self.backups:
             return f"No backups of {name} in {folder} yet. Other File… restores from a copy kept elsewhere."
         return (
             f"Backups of {name}, newest first (in {folder}). Restoring replaces everything in the "
@@ -80,7 +81,7 @@ class BackupDialog(QDialog):
         )
 
     def _fill(self) -> None:
-        for backup in reversed(list_backups(self.workspace)):
+        for backup in reversed(self.backups):
             try:
                 info = backup.stat()
             except OSError:
