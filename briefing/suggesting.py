@@ -10,7 +10,8 @@ CLI and a team's workers call these; the ranking itself is ``briefing.nlp.relate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any
 
 from briefing.store import Workspace
 from briefing.store.claims import get_claim, list_claim_texts
@@ -26,6 +27,8 @@ from briefing.store.suggestions import (
     suggestion_relations,
 )
 from briefing.workers import AnalysisPool
+
+Embed = Callable[[Sequence[str]], Any]  # texts -> unit vectors (``briefing.nlp.embeddings.embed``)
 
 # Fewer claims than this are ranked in the writer: sending every passage to the workers costs more
 MIN_CLAIMS_TO_SHARE = 200
@@ -56,9 +59,11 @@ def suggest_related_passages(
     replace_all_suggestions(ws, found)  # one commit for all claims, not one per claim
 
 
-def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
+def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int], embed: Embed | None = None) -> None:
     """Suggestions for just these claims from the whole workspace (a claim made or edited),
-    re-ranked by meaning when the embedding model is installed (``semantic_unavailable()``)."""
+    re-ranked by meaning when the embedding model is installed (``semantic_unavailable()``).
+    ``embed``: where the sentence embeddings are computed (default: in this process; the window
+    hands in its ``EmbeddingProcess``)."""
     from briefing.nlp import embeddings
     from briefing.nlp.related import RERANK_CANDIDATES, PassageIndex, rerank
 
@@ -73,7 +78,7 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
         if semantic:
             candidates = index.candidates(claim["text"], claim["source_id"], RERANK_CANDIDATES)
             suggestions = _semantic_or_none(
-                rerank, claim["text"], candidates, embeddings.embed, context=index.source_text
+                rerank, claim["text"], candidates, embed or embeddings.embed, context=index.source_text
             )
             semantic = suggestions is not None  # a model that fails to load fails for every claim
         if suggestions is None:
@@ -86,13 +91,13 @@ def suggest_for_claims(ws: Workspace, claim_ids: Iterable[int]) -> None:
             replace_all_suggestions(ws, rows, ranking)
 
 
-def rerank_claim(ws: Workspace, claim_id: int, texts: dict[int, str] | None = None) -> bool:
+def rerank_claim(ws: Workspace, claim_id: int, texts: dict[int, str] | None = None, embed: Embed | None = None) -> bool:
     """Re-rank a claim's open suggestions by meaning when it is opened (:func:`rerank` over the
     suggestions ranked by shared words, each relation judged in its source's text); a passage
     whose meaning is further from the claim than MIN_MEANING is no longer suggested. Returns
     whether anything changed: False when they were re-ranked already, and when the model is not
     installed (``semantic_unavailable()`` says why). ``texts`` keeps the source texts read, for
-    the next claim of a run over many."""
+    the next claim of a run over many; ``embed`` as for :func:`suggest_for_claims`."""
     from briefing.nlp import embeddings
     from briefing.nlp.related import Passage, rerank
 
@@ -110,14 +115,16 @@ def rerank_claim(ws: Workspace, claim_id: int, texts: dict[int, str] | None = No
             texts[source_id] = get_source_text(ws, source_id)
         return texts[source_id]
 
-    found = _semantic_or_none(rerank, claim["text"], candidates, embeddings.embed, context=source_text)
+    found = _semantic_or_none(rerank, claim["text"], candidates, embed or embeddings.embed, context=source_text)
     if found is None:
         return False
     replace_suggestions(ws, claim_id, _rows(found), BY_MEANING)
     return True
 
 
-def rerank_source_claims(ws: Workspace, source_id: int, cancelled: Callable[[], bool] = lambda: False) -> bool:
+def rerank_source_claims(
+    ws: Workspace, source_id: int, cancelled: Callable[[], bool] = lambda: False, embed: Embed | None = None
+) -> bool:
     """:func:`rerank_claim` for each claim of a source just opened whose suggestions are still
     ranked by shared words, read from the store when the work starts (an analysis queued
     before it may have replaced them), so that the claims list counts only passages close in
@@ -131,7 +138,7 @@ def rerank_source_claims(ws: Workspace, source_id: int, cancelled: Callable[[], 
     for claim_id in claims_ranked_by_words(ws, source_id):
         if cancelled() or not embeddings.available():
             break
-        changed = rerank_claim(ws, claim_id, texts) or changed
+        changed = rerank_claim(ws, claim_id, texts, embed) or changed
     return changed
 
 

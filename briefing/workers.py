@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -172,6 +172,36 @@ def _batches(items: Iterable[tuple[Any, str, str | None]]) -> Iterator[list[tupl
             batch, words = [], 0
     if batch:
         yield batch
+
+
+class EmbeddingProcess:
+    """Sentence embeddings (``briefing.nlp.embeddings.embed``) computed in a child process kept
+    for the caller's life: the window's process never loads the model, its tokenizer and
+    onnxruntime (some 250 MB), and their work never holds its GIL. Called from one thread at a
+    time (the window's workspace thread); the child loads the model on its first call.
+
+    A load that fails in the child is recorded here too, so ``unavailable_reason`` says why; a
+    child that dies fails that call alone with EmbeddingsUnavailable, and the next call starts
+    another."""
+
+    def __init__(self, embed: Callable[[list[str]], Any] | None = None) -> None:
+        """``embed``: the module-level function the child runs (default ``embeddings.embed``)."""
+        self._embed = embed
+        self._child = Worker(name="briefing-embeddings")
+
+    def __call__(self, texts: Sequence[str]) -> Any:
+        from briefing.nlp import embeddings
+
+        try:
+            return self._child.call(self._embed or embeddings.embed, list(texts))
+        except embeddings.EmbeddingsUnavailable as exc:
+            embeddings.note_unavailable(str(exc))
+            raise
+        except BriefingError as exc:  # the child died: out of memory, killed
+            raise embeddings.EmbeddingsUnavailable(str(exc)) from None
+
+    def stop(self) -> None:
+        self._child.stop()
 
 
 _model: Any = None

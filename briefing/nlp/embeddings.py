@@ -78,6 +78,12 @@ def _failed_load() -> str | None:
     return _load_errors[-1] if _load_errors else None
 
 
+def note_unavailable(reason: str) -> None:
+    """Record that the model failed to load elsewhere (the child process that embeds for the
+    window), so that :func:`unavailable_reason` says so here."""
+    _load_errors.append(reason)
+
+
 def _checked(package: str, relative: str, sha256: str) -> Path:
     path = package_file(package, relative)
     if path is None:

@@ -38,6 +38,8 @@ from briefing.ui.tasks import Task
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
+EMBED_IN_CHILD_PROCESS = True  # tests that stub ``embeddings.embed`` in this process set it False
+
 
 class AddClaim(QUndoCommand):
     """Redo makes the claim (under its first id again after an undo); undo removes it."""
@@ -312,7 +314,8 @@ class ClaimActions(QObject):
 
     def suggest(self, claim_ids: list[int]) -> None:
         """Related passages for these claims, from the whole workspace, in the worker."""
-        self._in_worker(lambda ws: suggest_for_claims(ws, claim_ids), "related passages", self._suggested)
+        embed = self._embed()
+        self._in_worker(lambda ws: suggest_for_claims(ws, claim_ids, embed), "related passages", self._suggested)
 
     def rerank_when_opened(self, claim_id: int) -> None:
         """Re-rank an opened claim's suggestions by meaning (once per claim and session), in the
@@ -320,7 +323,9 @@ class ClaimActions(QObject):
         if claim_id in self.reranked:
             return
         self.reranked.add(claim_id)
-        self._in_worker(lambda ws: rerank_claim(ws, claim_id), "re-ranking related passages", self._reranked)
+        embed = self._embed()
+        label = "re-ranking related passages"
+        self._in_worker(lambda ws: rerank_claim(ws, claim_id, embed=embed), label, self._reranked)
 
     def rerank_source(self, source_id: int) -> None:
         """Re-rank by meaning the suggestions of every claim of a source when it is shown, in
@@ -338,8 +343,9 @@ class ClaimActions(QObject):
             self._source_task = None
         if not claims_ranked_by_words(self.window.ws, source_id):
             return
+        embed = self._embed()
         task = Task.on_workspace(
-            lambda ws, progress, cancelled: rerank_source_claims(ws, source_id, cancelled),
+            lambda ws, progress, cancelled: rerank_source_claims(ws, source_id, cancelled, embed),
             "re-ranking related passages",
         )
         self._source_task = (source_id, task)
@@ -347,6 +353,11 @@ class ClaimActions(QObject):
         task.failed.connect(self._failed)
         task.done.connect(lambda: self._source_done(task))
         self.window.runner.start_on(self.window.ws, task)
+
+    def _embed(self) -> Callable | None:
+        """Where the tasks compute sentence embeddings: the runner's child process, so the model
+        never loads into the window's process (None, in this process, when tests stub it here)."""
+        return self.window.runner.embedding if EMBED_IN_CHILD_PROCESS else None
 
     def _source_done(self, task: Task) -> None:
         if self._source_task is not None and self._source_task[1] is task:

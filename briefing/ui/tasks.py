@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from briefing.domain import BriefingError
+from briefing.workers import EmbeddingProcess
 from briefing.workers import Worker as ChildProcess  # the steps a task hands to a child process
 
 if TYPE_CHECKING:
@@ -150,6 +151,20 @@ class TaskRunner(QObject):
         self._queued: set[Task] = set()
         self._thread: QThread | None = None
         self._connection: _Connection | None = None
+        self._embedding: EmbeddingProcess | None = None
+
+    @property
+    def embedding(self) -> EmbeddingProcess:
+        """Sentence embeddings for the tasks of the workspace thread, computed in a child process
+        that loads the model once and stays until :meth:`stop_children` (the window closes)."""
+        if self._embedding is None:
+            self._embedding = EmbeddingProcess()
+        return self._embedding
+
+    def stop_children(self) -> None:
+        """End the child processes the runner keeps; call it once no task runs."""
+        if self._embedding is not None:
+            self._embedding.stop()
 
     def start_on(self, ws: Workspace, task: Task) -> None:
         """Run ``task`` (made with ``Task.on_workspace``) on the workspace thread's own connection.

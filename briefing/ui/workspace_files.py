@@ -162,7 +162,8 @@ class WorkspaceFiles(QObject):
         if not self.may_leave("close the window"):
             return False
         self.window.source_actions.keep_typed_summary(None)
-        self.window.runner.cancel_all_and_wait()
+        if self.window.runner.cancel_all_and_wait():
+            self.window.runner.stop_children()  # the embedding model's process
         return True
 
     def switch_to(self, ws: Workspace) -> None:

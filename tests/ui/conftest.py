@@ -19,11 +19,14 @@ def collect_qt_garbage():
 @pytest.fixture(autouse=True)
 def words_only(monkeypatch):
     """Suggestions stay ranked by shared words unless a test turns the embedding model on
-    (``embeddings.available`` and ``embed`` set to its own): a window re-ranks the claims of
-    every source it opens, and a panel test asserts what the store held before."""
+    (``embeddings.available`` and ``embed`` set to its own, which the window then calls in
+    this process): a window re-ranks the claims of every source it opens, and a panel test
+    asserts what the store held before."""
     from briefing.nlp import embeddings
+    from briefing.ui import claim_actions
 
     monkeypatch.setattr(embeddings, "available", lambda: False)
+    monkeypatch.setattr(claim_actions, "EMBED_IN_CHILD_PROCESS", False)  # a test's stub lives here
 
 
 @pytest.fixture(autouse=True)
