@@ -50,7 +50,7 @@ class Worker:
         self.cancelled = cancelled
         self.name = name
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._conn: _Duplex | None = None
 
     def __enter__(self) -> Worker:
         return self
@@ -94,14 +94,41 @@ class Worker:
             process.kill()
             process.join(5)
 
-    def _connection(self) -> Connection:
+    def _connection(self) -> _Duplex:
         if self._conn is None:
             context = multiprocessing.get_context("spawn")
-            self._conn, child_end = context.Pipe()
-            self._process = context.Process(target=serve, args=(child_end,), daemon=True, name=self.name)
+            # two one-way pipes rather than one two-way Pipe, which is a socket pair: solo work
+            # opens no socket of any kind (tests/test_no_network.py refuses them all)
+            from_child, child_out = context.Pipe(duplex=False)
+            child_in, to_child = context.Pipe(duplex=False)
+            self._conn = _Duplex(from_child, to_child)
+            self._process = context.Process(
+                target=serve, args=(_Duplex(child_in, child_out),), daemon=True, name=self.name
+            )
             self._process.start()
-            child_end.close()
+            child_in.close()
+            child_out.close()
         return self._conn
+
+
+class _Duplex:
+    """Both ends a process holds: what it receives and what it sends, each a one-way pipe."""
+
+    def __init__(self, inbox: Connection, outbox: Connection):
+        self.inbox, self.outbox = inbox, outbox
+
+    def send(self, message: Any) -> None:
+        self.outbox.send(message)
+
+    def recv(self) -> Any:
+        return self.inbox.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self.inbox.poll(timeout)
+
+    def close(self) -> None:
+        self.inbox.close()
+        self.outbox.close()
 
 
 class AnalysisPool:
@@ -218,7 +245,7 @@ def analyse_batch(items: list[tuple[str, str | None]]) -> list[Analysis]:
     return list(analyse_texts(items, nlp=_model))
 
 
-def serve(conn: Connection) -> None:
+def serve(conn: _Duplex) -> None:
     """The child's loop: (fn, args) in, (True, result) or (False, portable error) out. Ctrl+C on
     the terminal reaches the children too; the parent decides what it means and stops them."""
     import signal
