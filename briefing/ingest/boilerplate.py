@@ -134,7 +134,8 @@ BLOCK_HEADING = re.compile(
 )
 INLINE_TEASER = re.compile(
     r"(read more|read next|related( posts?| articles?| stor(y|ies)| reading| coverage| content)?|also read|read also"
-    r"|see also|see more|also see|watch|don'?t miss|more from \w+)"
+    r"|see also|see more|also see|watch|don'?t miss|more from \w+"
+    r"|(?-i:MORE|More))"  # "MORE: Man lucky to be alive after ...", a link to another story
     r"\s*:\s*\S.{0,150}",
     I,
 )

@@ -77,6 +77,8 @@ def test_quotation_marks_are_never_changed(quoted):
         "ADVERTISEMENT",
         "Story continues below gallery",
         "SEE MORE: Hong Kong protests: 800 students under siege in university",
+        "MORE: ‘We waited years for this,’ say commuters as night buses return to Halden",
+        "More: Halden water board defends rate rise",
         "Watch: the mayor explains the boil-water notice",
         "Also on rt.com Journalists & politicians threatened with sedition arrests",
         "© 2019 Halden Courier Media. All rights reserved.",
@@ -155,6 +157,8 @@ def test_a_block_ends_at_the_first_real_paragraph():
         "We are not accepting comments from the public until May, the regulator said.",
         "The inquiry heard evidence (reported by the Courier in March) on Tuesday.",
         "The plant closed in March (the minister was informed by Doe).",
+        "More than 200 people came: the hall was full.",
+        "more: a word a list can start with, in lower case",
     ],
 )
 def test_real_sentences_that_mention_furniture_words_stay(sentence):
