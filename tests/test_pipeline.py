@@ -46,7 +46,7 @@ def test_demo_quotes_have_named_speakers(demo):
     named = [q for q in quotes if q["speaker"]]
     assert len(named) / len(quotes) >= 0.9
     by_text = {q["text"]: q["speaker"] for q in quotes}
-    assert by_text["What I can promise is that nobody in Port Halden will drink untreated water,"] == "Marta Okafor"
+    assert by_text["What I can promise is that nobody in Port Halden will drink untreated water"] == "Marta Okafor"
     assert by_text["slow and chaotic"] == "Hugo Tenbrook"
 
 

@@ -10,7 +10,7 @@ a page embeds, signed by their author (``quote_tweets``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.marks import pair_marks
@@ -64,7 +64,17 @@ def find_quotes(parsed: ParsedText, clusters: list[Cluster]) -> list[Quote]:
                 quotes.append(quote)
                 previous = quote
         before = para
-    return _with_posts(parsed, clusters, quotes)
+    return [_without_joining_mark(text, q) for q in _with_posts(parsed, clusters, quotes)]
+
+
+def _without_joining_mark(text: str, quote: Quote) -> Quote:
+    """The quote without the comma or semicolon that joins it to the sentence it stands in
+    (‘“We will win,” she said’): the words said end before it. A period, question or
+    exclamation mark is the speaker's own and stays."""
+    end = quote.end
+    while end > quote.start + 1 and text[end - 1] in ",;":
+        end -= 1
+    return quote if end == quote.end else replace(quote, end=end)
 
 
 def _with_posts(parsed: ParsedText, clusters: list[Cluster], quotes: list[Quote]) -> list[Quote]:

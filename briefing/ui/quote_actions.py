@@ -262,15 +262,16 @@ def quote_row(ws: Workspace, quote_id: int):
 
 
 def snap_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The selection grown to whole words, without the spaces and quotation marks around it:
-    selecting “We will,” with its marks, or half of its first word, gives We will,"""
+    """The selection grown to whole words, without the spaces and quotation marks around it nor
+    the comma joining it to its sentence, as the analysis finds quotes: selecting “We will,”
+    with its marks, or half of its first word, gives We will"""
     while start > 0 and _word(text[start - 1]) and _word(text[start]):
         start -= 1
     while end < len(text) and _word(text[end - 1]) and _word(text[end]):
         end += 1
     while start < end and (text[start].isspace() or text[start] in QUOTE_MARKS):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_MARKS or text[end - 1] in ",;"):
         end -= 1
     return (start, end) if re.search(r"\w", text[start:end]) else None
 

@@ -12,18 +12,18 @@ from tests.nlp.quote_helpers import speakers
             "Governor Walter Brandt, one of the candidates beaten by Donald Keller in March, "
             "had pledged his support but sounded unsure this week.\n\n"
             "“We have such poor choices right now,” he told a radio station.",
-            ("We have such poor choices right now,", "Walter Brandt"),
+            ("We have such poor choices right now", "Walter Brandt"),
         ),
         (  # the main clause's subject over the subject of a clause hanging from it
             "Senator Paul Hadley did not sound confident when Jake Morrow asked about the vote.\n\n"
             "“I just think you always run like everything is on the line,” he said.",
-            ("I just think you always run like everything is on the line,", "Paul Hadley"),
+            ("I just think you always run like everything is on the line", "Paul Hadley"),
         ),
         (  # a clause inside what someone reports is reported too ('if Keller wins')
             "Governor John Ostrander predicted that the party will take every state if Donald Keller "
             "wins the nomination.\n\n"
             "“That is not even an issue,” he said.",
-            ("That is not even an issue,", "John Ostrander"),
+            ("That is not even an issue", "John Ostrander"),
         ),
     ],
 )
@@ -43,7 +43,7 @@ def test_a_pronoun_subject_carries_the_topic_on(analyse):
         "He has already spoken to Mayor Tomas Reyes about the plan and about the money.\n\n"
         "“What matters is that we keep the movement alive,” he told me."
     )
-    assert ("What matters is that we keep the movement alive,", "Walter Brandt") in speakers(analyse(text), text)
+    assert ("What matters is that we keep the movement alive", "Walter Brandt") in speakers(analyse(text), text)
 
 
 def test_a_pronoun_carries_only_its_own_gender_on(analyse):

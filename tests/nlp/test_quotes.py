@@ -10,18 +10,18 @@ CASES = [
     (
         "Water utility chief executive Marta Okafor spoke outside the plant.\n\n"
         "“We restored pumping at dawn,” she said.",
-        [("We restored pumping at dawn,", "Marta Okafor", "said")],
+        [("We restored pumping at dawn", "Marta Okafor", "said")],
     ),
     (
         "Lucas Brennholt is the spokesperson for Corvane Systems.\n\n"
         "“There is no indication that any other site is affected,” the spokesperson said.",
-        [("There is no indication that any other site is affected,", "Lucas Brennholt", "said")],
+        [("There is no indication that any other site is affected", "Lucas Brennholt", "said")],
     ),
     (
         "“Families should collect bottled water,” said Mayor Ingrid Vasquel.\n\n"
         "“We are treating this as an emergency because it is one.”",
         [
-            ("Families should collect bottled water,", "Ingrid Vasquel", "said"),
+            ("Families should collect bottled water", "Ingrid Vasquel", "said"),
             ("We are treating this as an emergency because it is one.", "Ingrid Vasquel", "continuation"),
         ],
     ),
@@ -54,7 +54,7 @@ CASES = [
     (  # a name in a clause that describes a noun does not take the topic from the last speaker
         "“The pumps are safe,” Mayor Ingrid Vasquel told reporters on Monday.\n\n"
         "Asked about the case in which Marta Okafor faces the council, she replied: “I will wait.”",
-        [("The pumps are safe,", "Ingrid Vasquel", "told reporters"), ("I will wait.", "Ingrid Vasquel", "replied")],
+        [("The pumps are safe", "Ingrid Vasquel", "told reporters"), ("I will wait.", "Ingrid Vasquel", "replied")],
     ),
     (  # a saying is nobody's words
         "Corvane Systems published the figures on Monday.\n\n"
@@ -89,4 +89,16 @@ def test_unpaired_marks_do_not_break_the_document(analyse):
         "“Nobody told us anything,” said resident Elin Marrow."
     )
     found = speakers(analyse(text), text)
-    assert ("Nobody told us anything,", "Elin Marrow", "said") in found
+    assert ("Nobody told us anything", "Elin Marrow", "said") in found
+
+
+def test_a_quote_ends_where_the_words_said_end(analyse):
+    """The comma that joins a quote to its sentence is the writer's, not the speaker's; a
+    question mark, an exclamation mark or a period is the speaker's own."""
+    text = (
+        "Mayor Ingrid Vasquel spoke on Monday.\n\n"
+        "“The pumps are safe,” she said. “Who told you otherwise?” she asked.\n\n"
+        "“We stay open all week;” she added, “the plant works.”"
+    )
+    quotes = [text[q.start : q.end] for q in analyse(text).quotes]
+    assert quotes == ["The pumps are safe", "Who told you otherwise?", "We stay open all week", "the plant works."]

@@ -231,10 +231,10 @@ def test_a_quote_added_with_a_new_person_as_its_speaker_undoes_both(demo_window)
 @pytest.mark.parametrize(
     "text, selected, expected",
     [
-        ("He said “We will publish,” and left.", "“We will publish,”", "We will publish,"),
+        ("He said “We will publish,” and left.", "“We will publish,”", "We will publish"),
         ("He said “We will publish,” and left.", "e said “We wi", "He said “We will"),
         ("He said “We will publish,” and left.", " “", None),
-        ("“Don’t,” she said.", "Don’t,”", "Don’t,"),
+        ("“Don’t,” she said.", "Don’t,”", "Don’t"),
     ],
 )
 def test_a_selection_snaps_to_words_inside_the_quotation_marks(text, selected, expected):
