@@ -33,6 +33,18 @@ def test_a_word_at_the_edge_that_is_not_the_name_is_left_out(analyse, text, name
     assert stray not in names(analysis)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Carly Fiorina threw her support behind the governor on Wednesday.", "Carly Fiorina"),
+        ("Carly Fiorina threw her support behind Sen. Ted Cruz (R-Texas) Wednesday.", "Carly Fiorina"),
+    ],
+)
+def test_a_given_name_opening_a_sentence_is_no_adverb(analyse, text, name):
+    """The model tags 'Carly' an adverb at a sentence's start here, for its -ly."""
+    assert name in names(analyse(text), "person")
+
+
 def test_a_score_between_two_teams_makes_two_names(analyse):
     text = "Results on Saturday: Halden Rovers 2 Port Meadow United 1."
     found = mention_texts(text, analyse(text))
