@@ -88,19 +88,23 @@ class ImportFlow(QObject):
         self.dialog: QProgressDialog | None = None
 
     def choose_files(self) -> None:
+        if self._refused("Import"):
+            return
         files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", str(import_folder()), file_filter())
         if files:
             remember_import_folder(Path(files[0]).parent)
             self.start([Path(f) for f in files])
 
     def choose_folder(self) -> None:
+        if self._refused("Import"):
+            return
         folder = QFileDialog.getExistingDirectory(self.owner, "Import a Folder of Sources", str(import_folder()))
         if folder:
             remember_import_folder(Path(folder).parent)
             self.start([Path(folder)])
 
     def start(self, targets: list[Path]) -> None:
-        if self._busy("Import"):
+        if self._refused("Import") or self._busy("Import"):
             return
         step = import_and_queue if self.to_workers() else import_counted
         work = self._in_worker(
@@ -110,13 +114,23 @@ class ImportFlow(QObject):
 
     def analyse(self, source_ids: list[int] | None = None) -> None:
         """Analyse these sources (None: every source waiting for the analysis) in the worker."""
-        if self._busy("Analyse"):
+        if self._refused("Analyse") or self._busy("Analyse"):
             return
         ids = None if source_ids is None else list(source_ids)
         work = self._in_worker(
             lambda ws, progress, cancelled, call, jobs: analyse_counted(ws, ids, progress, cancelled, call, jobs)
         )
         self._run(Task(work, "analysis"), "Analyse", "Analysing…", self._analysed)
+
+    def _refused(self, title: str) -> bool:
+        """A workspace that may only be read refuses here, in one line, before a file picker or a
+        progress dialog opens: the import or analysis would only fail at its first write."""
+        ws = self.workspace()
+        if not ws.read_only:
+            return False
+        done = "nothing was imported" if title == "Import" else "nothing was analysed"
+        warn(self.owner, title, f"{ws.name} is read-only here: {ws.read_only_reason}; {done}")
+        return True
 
     def _busy(self, title: str) -> bool:
         if self.task is None:

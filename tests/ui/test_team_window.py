@@ -239,3 +239,39 @@ def test_an_entity_page_the_server_cannot_give_is_not_said_to_be_gone(demo_windo
         demo_window.entity_actions.refresh_page()
     assert demo_window.entity_dock.entity_id == shown
     assert "no longer exists" not in demo_window.entity_dock.heading.text()
+
+
+def test_a_read_only_roles_import_is_refused_before_a_file_picker_or_progress_dialog(team_copy, qtbot, monkeypatch):
+    """File ▸ Import Files… on a role granted only SELECT opened the file picker, then the progress
+    dialog, and only then said 'permission denied' at the first write."""
+    import psycopg
+
+    from briefing.ui import import_flow
+    from briefing.ui.main_window import MainWindow
+    from briefing.ui.tasks import TaskRunner
+
+    with psycopg.connect(team_copy, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = 'onlooker'").fetchone():
+            admin.execute("CREATE ROLE onlooker LOGIN")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO onlooker")
+    said, picked, dialogs = [], [], []
+    monkeypatch.setattr(import_flow, "warn", lambda _parent, title, text, *_: said.append((title, text)))
+    monkeypatch.setattr(import_flow.QFileDialog, "getOpenFileNames", lambda *a: picked.append(a) or ([], ""))
+    monkeypatch.setattr(import_flow.QFileDialog, "getExistingDirectory", lambda *a: picked.append(a) or "")
+    monkeypatch.setattr(import_flow.ImportFlow, "_progress_dialog", lambda *a: dialogs.append(a))
+    with open_workspace(team_copy.replace("user=briefing", "user=onlooker")) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        qtbot.addWidget(window)
+        window.imports.choose_files()
+        window.imports.choose_folder()
+        window.imports.start([])
+        window.imports.analyse(None)
+        assert picked == [] and dialogs == []
+        reason = f"{ws.name} is read-only here: the database role onlooker may only read it; "
+        assert said == [
+            ("Import", reason + "nothing was imported"),
+            ("Import", reason + "nothing was imported"),
+            ("Import", reason + "nothing was imported"),
+            ("Analyse", reason + "nothing was analysed"),
+        ]
+        window.close()
