@@ -346,6 +346,8 @@ def _merge_one(ws: Workspace, target_id: int, other_id: int, reason: str | None)
     db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{other_id}:%"])
     db.execute("DELETE FROM entities WHERE id = ?", [other_id])
     record_judgement(ws, "merge", "entity", target_id, "merged", name, target_name, reason)
+    # on the merged entity too: a colleague's later write to it is refused naming who merged it, and into what
+    record_judgement(ws, "merge", "entity", other_id, "merged_into", name, target_name, reason)
     if type_ != target_type:  # analysis reads field 'type' entries to link the old type here
         record_judgement(ws, "merge", "entity", target_id, "type", type_, target_type, reason)
 

@@ -100,14 +100,16 @@ def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgeme
 
 
 def last_deletion(ws: Workspace, target_kind: str, target_id: int) -> Judgement | None:
-    """The history's record of the row's deletion (who, when, its name as ``old_value``), None
-    when the row is there or its deletion went unrecorded."""
+    """The history's record of the row's deletion (who, when, its name as ``old_value``) or, for
+    an entity merged into another, of the merge (action 'merge', the other's name as
+    ``new_value``); None when the row is there or its removal went unrecorded."""
     table = {"source": "sources", "entity": "entities", "annotation": "annotations"}[target_kind]
     if ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [target_id]).fetchone():
         return None  # deleted once, and put back by an undo
     row = ws.db.execute(
         "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason "
-        "FROM history WHERE target_kind = ? AND target_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1",
+        "FROM history WHERE target_kind = ? AND target_id = ? "
+        "AND (action = 'delete' OR (action = 'merge' AND field = 'merged_into')) ORDER BY id DESC LIMIT 1",
         [target_kind, target_id],
     ).fetchone()
     return Judgement(*row) if row else None

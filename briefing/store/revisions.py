@@ -43,16 +43,31 @@ class StaleWrite(BriefingError):
 class GoneWrite(StaleWrite):
     """A write to an item a colleague deleted (or merged into another) after the analyst saw it."""
 
-    def __init__(self, kind: str, item_id: int, by: str | None, at: str | None):
-        BriefingError.__init__(
-            self,
-            f"{kind} {item_id} was {_GONE.get(kind, 'deleted')} by {by or 'a colleague'}"
-            f"{f' at {shown_time(at)}' if at else ''} after you opened it; nothing was saved",
-        )
+    def __init__(self, kind: str, item_id: int, removal: Removal | None):
+        unrecorded = f"{kind} {item_id} was {_UNRECORDED.get(kind, 'deleted')} by a colleague"
+        said = removal.sentence() if removal else unrecorded
+        BriefingError.__init__(self, f"{said} after you opened it; nothing was saved")
+        by, at = (removal.by, removal.at) if removal else (None, None)
         self.kind, self.item_id, self.current = kind, item_id, Revision(0, by, at)
 
 
-_GONE = {"entity": "merged into another or deleted"}
+_UNRECORDED = {"entity": "merged into another or deleted"}
+
+
+@dataclass(frozen=True)
+class Removal:
+    """How an item left, as the history recorded it: 'deleted' or 'merged into “Republicans”'."""
+
+    what: str  # 'entity “Grand Old Party”', 'annotation 12'
+    how: str
+    by: str
+    at: str
+
+    def done(self) -> str:
+        return f"{self.how} by {self.by} at {shown_time(self.at)}"
+
+    def sentence(self) -> str:
+        return f"{self.what} was {self.done()}"
 
 
 def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
@@ -77,12 +92,23 @@ def hold(ws: Workspace, kind: str, item_id: int, expected: int | None = None) ->
 
 
 def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
-    """The refusal of a write to an item no longer there, naming who removed it and when where
-    the history says (a merged entity's history is the entity it joined)."""
-    deleted = last_deletion(ws, kind, item_id) if kind in ("entity", "annotation") else None
-    if deleted is None:
-        return GoneWrite(kind, item_id, None, None)
-    return GoneWrite(kind, item_id, deleted.actor, deleted.at)
+    """The refusal of a write to an item no longer there, naming who removed it, when and how
+    where the history says."""
+    return GoneWrite(kind, item_id, find_removal(ws, kind, item_id))
+
+
+def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
+    """Who deleted the item, or merged it into which other (an entity), and when; None while it
+    exists or when its removal went unrecorded (a merge before merges were recorded on both)."""
+    removed = last_deletion(ws, kind, item_id) if kind in ("entity", "annotation") else None
+    if removed is None:
+        return None
+    how = "deleted"
+    if removed.action == "merge":
+        how = f"merged into “{clipped(one_line(removed.new_value or ''), 60)}”"
+    named = kind == "entity" and removed.old_value
+    what = f"{kind} “{clipped(one_line(removed.old_value or ''), 60)}”" if named else f"{kind} {item_id}"
+    return Removal(what, how, removed.actor, removed.at)
 
 
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:

@@ -18,6 +18,7 @@ from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import entity_source_counts, list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
 from briefing.store.quote_variants import QuoteVariant, list_entity_variants
+from briefing.store.revisions import find_removal
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
 from briefing.ui.entity_commands import DeleteEntity, MergeEntities
@@ -209,7 +210,7 @@ class EntityActions:
         except WorkspaceError:
             raise  # the server out of reach: the window says so, the page stays as it was
         except BriefingError:
-            dock.show_gone("This entity no longer exists: it was deleted or merged into another.")
+            dock.show_gone(gone_message(self.window.ws, dock.entity_id))
             return
         dock.show_page(page, ranges, variants, bring_forward=False)
 
@@ -266,3 +267,12 @@ def load_page(
     page = entity_page(ws, entity_id, limit=rows)
     ranges = {q[0]: item_range(ws, "quote", q[0])[1:] for q in page.quotes}
     return page, ranges, list_entity_variants(ws, entity_id)
+
+
+def gone_message(ws, entity_id: int) -> str:
+    """What the entity page says of an entity no longer there: who merged it into which, or
+    deleted it, and when, where the history says."""
+    removal = find_removal(ws, "entity", entity_id)
+    if removal is None:
+        return "This entity no longer exists: it was deleted or merged into another."
+    return f"This entity no longer exists: it was {removal.done()}."

@@ -92,7 +92,8 @@ def test_entity_edits_are_refused_over_a_newer_revision(ws, monkeypatch):
 
 def test_a_write_to_an_item_a_colleague_removed_is_refused_as_such(ws, monkeypatch):
     """Renaming an entity a colleague had merged away said 'entity 304 does not exist', as if the
-    analyst had mistyped, and named nobody."""
+    analyst had mistyped, and named nobody; then 'was merged into another or deleted by a
+    colleague': the merge was not recorded on the entity merged away, so nobody could be named."""
     from briefing.store.annotations import edit_annotation
     from briefing.store.edits import delete_entity
 
@@ -104,21 +105,27 @@ def test_a_write_to_an_item_a_colleague_removed_is_refused_as_such(ws, monkeypat
     delete_entity(ws, deleted)
     delete_annotation(ws, annotation)
     monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
-    merged = f"entity {party} was merged into another or deleted by a colleague after you opened it; nothing was saved"
+    by_ben = r" by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved$"
+    merged = rf"^entity “Grand Old Party” was merged into “Republicans”{by_ben}"
     for write in (
         lambda: rename_entity(ws, party, "GOP", expected=1),
         lambda: retype_entity(ws, party, "group", expected=1),
         lambda: merge_entities(ws, republicans, [party], expected={party: 1}),
     ):
-        with pytest.raises(StaleWrite) as refused:
+        with pytest.raises(StaleWrite, match=merged):
             write()
-        assert str(refused.value) == merged
-    by_ben = r" by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved$"
-    with pytest.raises(StaleWrite, match=rf"^entity {deleted} was merged into another or deleted{by_ben}"):
+    with pytest.raises(StaleWrite, match=rf"^entity “Rep. Smith” was deleted{by_ben}"):
         rename_entity(ws, deleted, "Rep. Jane Smith", expected=1)
     with pytest.raises(StaleWrite, match=rf"^annotation {annotation} was deleted{by_ben}"):
         edit_annotation(ws, annotation, "mine", (), expected=1)
     assert ws.db.execute("SELECT name FROM entities ORDER BY id").fetchall() == [("Republicans",)]
+    older = add_entity(ws, "GOP", "organisation")
+    with ws.transaction() as db:  # merged before merges were recorded on the entity merged away
+        db.execute("DELETE FROM entities WHERE id = ?", [older])
+    unrecorded = f"entity {older} was merged into another or deleted by a colleague after you opened it"
+    with pytest.raises(StaleWrite) as refused:
+        rename_entity(ws, older, "G.O.P.", expected=1)
+    assert str(refused.value) == unrecorded + "; nothing was saved"
 
 
 def test_annotations_and_briefing_items_are_refused_over_a_newer_revision(ws):

@@ -148,3 +148,19 @@ def test_a_filter_redraws_the_list_once_however_many_entities_it_hides(qtbot, qt
     dialog.filter.clear()
     assert len(dialog.rows()) == 2000 and dialog.chosen() == 7
     qtmodeltester.check(dialog.view.model())
+
+
+def test_an_entity_a_colleague_merged_away_says_who_merged_it_into_which(demo_window, monkeypatch):
+    """A colleague merged the entity on the page into another: the page said 'This entity no
+    longer exists: it was deleted or merged into another.', naming neither them nor the other."""
+    from briefing.store.edits import merge_entities
+
+    veldra, veldran = entity_id_of(demo_window, "Veldra", "place"), entity_id_of(demo_window, "Veldran", "place")
+    select_entity(demo_window, veldran)
+    demo_window.entity_actions.open_page()
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    merge_entities(demo_window.ws, veldra, [veldran])  # theirs, as the team's listener would redraw it
+    demo_window.entity_actions.refresh_page()
+    said = demo_window.entity_dock.heading.text()
+    assert said.startswith("This entity no longer exists: it was merged into “Veldra” by Ben Adler at ")
+    assert said.endswith(" UTC.")
