@@ -141,6 +141,15 @@ class WorkspaceLocked(WorkspaceError):
     """Another Briefing process has the workspace open for writing."""
 
 
+class ReadFailed(WorkspaceError):
+    """A read the team's server could not answer (gone, out of reach): nothing was changed.
+    ``cause`` is the connection's fault alone, for a caller that names what could not be shown."""
+
+    def __init__(self, cause: str, message: str | None = None):
+        super().__init__(message or f"{cause}; nothing could be read")
+        self.cause = cause
+
+
 class WorkspaceReadOnly(WorkspaceError):
     """A change was asked of a workspace opened read-only; nothing was written."""
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from briefing.domain import WorkspaceError
+from briefing.domain import ReadFailed, WorkspaceError
 from briefing.store.postgres import error_line
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def translate(sql: str, with_parameters: bool = True) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: literals[int(m.group(1))], code)
 
 
-_READ = re.compile(r"\s*(SELECT|WITH)\b", re.IGNORECASE)  # a statement that only reads (the store's reads)
+_READ = re.compile(r"\s*(SELECT|WITH|EXPLAIN)\b", re.IGNORECASE)  # a statement that only reads (the store's reads)
 
 
 def _value(value: Any) -> Any:
@@ -199,22 +199,26 @@ class PgConnection:
 
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
-    def ready(self) -> psycopg.Connection:
+    def ready(self, read: bool = False) -> psycopg.Connection:
         """The connection, opened again when the server dropped it (never inside a transaction,
-        whose statements went with the old connection)."""
+        whose statements went with the old connection). ``read``: the statement only reads, and
+        a failure says nothing could be read rather than that nothing was saved."""
         if (self.raw.closed or self.raw.broken) and self._reconnect is not None:
             if self.depth:
                 raise WorkspaceError(f"{self.name}: the connection to the server was lost; nothing was saved")
             try:
                 fresh = self._reconnect()
             except WorkspaceError as exc:
+                if read:
+                    raise ReadFailed(str(exc)) from None
                 raise WorkspaceError(f"{exc}; nothing was saved") from None
             self.raw = fresh
         return self.raw
 
     @contextmanager
-    def lost(self) -> Iterator[None]:
-        """A statement that finds the connection gone fails in one line (WorkspaceError)."""
+    def lost(self, read: bool = False) -> Iterator[None]:
+        """A statement that finds the connection gone fails in one line (WorkspaceError; for a
+        read outside a transaction, ReadFailed)."""
         import psycopg
 
         try:
@@ -222,23 +226,24 @@ class PgConnection:
         except psycopg.OperationalError as exc:
             if not (self.raw.closed or self.raw.broken):
                 raise  # a lock timeout, a cancelled query: the connection is fine
-            raise WorkspaceError(
-                f"{self.name}: the connection to the server was lost ({error_line(exc)}); nothing was saved, "
-                "and the next action connects again"
-            ) from None
+            cause = f"{self.name}: the connection to the server was lost ({error_line(exc)})"
+            if read:
+                raise ReadFailed(cause) from None
+            raise WorkspaceError(f"{cause}; nothing was saved, and the next action connects again") from None
 
     def execute(self, sql: str, params: Any = None) -> PgCursor:
         """Run one statement; a read outside a transaction that finds the connection dropped is
         run again once on a new one (reading twice changes nothing), a write fails in one line."""
+        read = not self.depth and _READ.match(sql) is not None
         for attempt in (1, 2):
-            raw = self.ready()
+            raw = self.ready(read)
             try:
-                with self.lost():
+                with self.lost(read):
                     cursor = raw.cursor()
                     cursor.execute(translate(sql, params is not None), _parameters(params))
                 return PgCursor(cursor)
             except WorkspaceError:
-                if attempt == 2 or self.depth or self._reconnect is None or not _READ.match(sql):
+                if attempt == 2 or not read or self._reconnect is None:
                     raise
         raise AssertionError("unreachable")
 
@@ -332,3 +337,16 @@ def server_connection(ws: Workspace) -> psycopg.Connection:
     if not isinstance(db, PgDatabase):
         raise TypeError(f"{ws.name} is not a team workspace")
     return db.conn.ready()
+
+
+@contextmanager
+def server_reading(ws: Workspace) -> Iterator[psycopg.Connection]:
+    """``server_connection`` for statements that only read, outside any transaction (the search
+    index's): a server out of reach or gone fails as ReadFailed, in one line."""
+    db = ws.db
+    if not isinstance(db, PgDatabase):
+        raise TypeError(f"{ws.name} is not a team workspace")
+    read = not db.conn.depth
+    raw = db.conn.ready(read)
+    with db.conn.lost(read):
+        yield raw

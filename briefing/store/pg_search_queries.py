@@ -27,7 +27,7 @@ from typing import Any
 
 from briefing.cjk import has_cjk, unspace
 from briefing.domain import SearchFilters, SearchPage
-from briefing.store.pg_database import server_connection, translate
+from briefing.store.pg_database import server_reading, translate
 from briefing.store.pg_search import CONFIG, joined
 from briefing.store.pg_tsquery import ExpressionError, phrase_text, phrases, tsquery_text
 from briefing.store.search_index import phrase
@@ -108,7 +108,7 @@ def _through_index(ws: Workspace, sql: str, params: list[Any]) -> list[tuple]:
     a page)."""
     from psycopg import ClientCursor
 
-    with ClientCursor(server_connection(ws)) as cursor:
+    with server_reading(ws) as conn, ClientCursor(conn) as cursor:
         cursor.execute(_SETTINGS + translate(sql), params)
         for _ in range(_SETTINGS.count(";")):
             cursor.nextset()

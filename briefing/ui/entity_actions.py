@@ -27,6 +27,7 @@ from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 from briefing.ui.panes import in_sight
 from briefing.ui.plain import ask, ask_text, choose
+from briefing.ui.slot_errors import showing
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 from briefing.ui.widgets import menu_key_at_current
 
@@ -206,7 +207,8 @@ class EntityActions:
             return
         self.stale = False
         try:
-            page, ranges, variants = load_page(self.window.ws, dock.entity_id, dock.rows)
+            with showing("The entity page"):
+                page, ranges, variants = load_page(self.window.ws, dock.entity_id, dock.rows)
         except WorkspaceError:
             raise  # the server out of reach: the window says so, the page stays as it was
         except BriefingError:

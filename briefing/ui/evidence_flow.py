@@ -39,6 +39,7 @@ from briefing.ui.evidence_commands import (
 )
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
+from briefing.ui.slot_errors import showing
 from briefing.ui.widgets import add_ok_cancel
 
 if TYPE_CHECKING:
@@ -172,6 +173,10 @@ class EvidenceFlow:
     def show_claim(self, claim_id: int) -> None:
         """Redraw evidence, suggestions, history and the hint of ``claim_id`` (NO_CLAIM: none)
         from the store; a reason typed for another claim is cleared, never saved on this one."""
+        with showing("The claim"):
+            self._show_claim(claim_id)
+
+    def _show_claim(self, claim_id: int) -> None:
         panel = self.window.panel
         claim = None
         if claim_id != NO_CLAIM:

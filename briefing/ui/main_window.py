@@ -48,6 +48,7 @@ from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
+from briefing.ui.slot_errors import showing
 from briefing.ui.source_actions import SourceActions
 from briefing.ui.source_filter import SourceFilter
 from briefing.ui.source_model import SourceIdRole, SourceTableModel, source_table
@@ -274,7 +275,8 @@ class MainWindow(QMainWindow):
         source_id = current.data(SourceIdRole) if current.isValid() else None
         self.navigation.source_changed(source_id)  # a source picked by hand is a jump too
         try:
-            self.show_source(source_id)
+            with showing("The source"):
+                self.show_source(source_id)
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc))
 
@@ -337,7 +339,8 @@ class MainWindow(QMainWindow):
             self.navigation.record()
         rows = dock.rows if dock.entity_id == entity_id else PAGE_ROWS  # another entity: its first rows
         try:
-            page, ranges, variants = load_page(self.ws, entity_id, rows)
+            with showing("The entity page"):
+                page, ranges, variants = load_page(self.ws, entity_id, rows)
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return

@@ -35,6 +35,7 @@ from briefing.store.sources import get_source
 from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
 from briefing.ui.saved_search_list import SavedSearchList
+from briefing.ui.slot_errors import showing
 from briefing.ui.tasks import Task, TaskRunner
 from briefing.ui.widgets import SqueezedColumns, arrows_into_list, menu_key_at_current
 
@@ -219,7 +220,7 @@ class SearchDock(QDockWidget):
         generation, text, cursor = self.generation, self.query_text, self.page_cursor
         # results reach bound slots, which Qt calls on the GUI thread (a lambda would run in the worker)
         task = Task.on_workspace(
-            lambda ws, progress, cancelled: (generation, more, search(ws, text, PAGE_SIZE, cursor)), "search"
+            lambda ws, progress, cancelled: (generation, more, _search(ws, text, cursor)), "search"
         )
         task.succeeded.connect(self._searched)
         task.failed.connect(self.status.setText)
@@ -363,3 +364,10 @@ def _status(result: SearchResult, shown: int) -> str:
         return "No results" + literal
     listed = counted(page.total, what) + order + (f", showing {shown:,}" if shown < page.total else "")
     return listed + (f" · {facets}" if facets else "") + literal
+
+
+def _search(ws: Workspace, text: str, cursor) -> SearchResult:
+    """One page of results, in the workspace's thread; a server out of reach says the results
+    could not be shown (not that nothing was saved)."""
+    with showing("The search results"):
+        return search(ws, text, PAGE_SIZE, cursor)

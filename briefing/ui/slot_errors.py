@@ -10,10 +10,11 @@ the hook before it, as a defect to report.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, ReadFailed
 
 SHOWN_MS = 15000
 
@@ -32,3 +33,13 @@ def report_in_status_bar(window) -> Hook:
 
     sys.excepthook = hook
     return previous
+
+
+@contextmanager
+def showing(what: str) -> Iterator[None]:
+    """Reads for ``what`` ('The source'): one the team's server cannot answer fails as '<what>
+    could not be shown: <why>' (the store's own line says only that nothing could be read)."""
+    try:
+        yield
+    except ReadFailed as exc:
+        raise ReadFailed(exc.cause, f"{what} could not be shown: {exc.cause}") from None

@@ -422,3 +422,30 @@ def test_a_dropped_connection_fails_one_step_in_one_line_and_the_next_connects_a
         assert [s.title for s in list_sources(ws)] == ["Pumps"]  # nothing of it was kept
         add_document(ws, _doc("The ferry runs again.", "Ferry"))
         assert sorted(s.title for s in list_sources(ws)) == ["Ferry", "Pumps"]
+
+
+def test_a_read_the_server_cannot_answer_says_nothing_could_be_read_not_that_nothing_was_saved(team_database):
+    """Opening a source or searching with the server out of reach ended '…; nothing was saved',
+    as if the analyst had been changing something."""
+    import re
+
+    from briefing.domain import ReadFailed, WorkspaceError
+    from briefing.store import postgres
+    from briefing.store.pg_database import server_connection
+    from briefing.store.sources import add_document, list_sources
+    from tests.search.test_engine import _doc
+
+    with open_workspace(team_database) as ws:
+        add_document(ws, _doc("Pumps restarted at dawn.", "Pumps"))
+        gone = re.sub(r"host=\S+", "host=/nonexistent", team_database)  # the server does not answer
+        ws.db.conn._reconnect = lambda: postgres.connect(gone)
+        with psycopg.connect(team_database, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [server_connection(ws).info.backend_pid])
+        with pytest.raises(ReadFailed) as caught:
+            list_sources(ws)
+        said = str(caught.value)
+        assert said.endswith("; nothing could be read") and "nothing was saved" not in said and "\n" not in said
+        assert caught.value.cause == said.removesuffix("; nothing could be read") and "cannot connect" in said
+        with pytest.raises(WorkspaceError, match="nothing was saved$") as caught:  # a write says so, as before
+            add_document(ws, _doc("The ferry runs again.", "Ferry"))
+        assert not isinstance(caught.value, ReadFailed)

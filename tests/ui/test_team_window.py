@@ -117,9 +117,10 @@ def test_a_read_only_roles_window_says_the_server_must_grant_it_writing(team_cop
         window.close()
 
 
-def test_a_read_that_finds_the_server_gone_says_so_in_the_status_bar(team_copy, qtbot):
+def test_a_read_that_finds_the_server_gone_says_what_could_not_be_shown(team_copy, qtbot):
     """Selecting a claim while the server was down printed a traceback on the terminal and left
-    the panel blank ('Select a claim, then judge it'), with nothing said in the window."""
+    the panel blank ('Select a claim, then judge it'), with nothing said in the window. Then it
+    said so, but ended '…; nothing was saved' for a claim, a source or a search merely read."""
     import re
     import sys
 
@@ -135,6 +136,7 @@ def test_a_read_that_finds_the_server_gone_says_so_in_the_status_bar(team_copy, 
         qtbot.addWidget(window)
         window.show()
         claims = list_claim_rows(ws, window.current_source_id())
+        other = next(s.id for s in list_sources(ws) if s.id != window.current_source_id())
         previous = report_in_status_bar(window)
         try:
             kept = ws.db.conn._reconnect
@@ -147,11 +149,22 @@ def test_a_read_that_finds_the_server_gone_says_so_in_the_status_bar(team_copy, 
                 )
             window.panel.select("claim", claims[-1].id)
             qtbot.waitUntil(lambda: "cannot connect" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+            said_of_claim = window.statusBar().currentMessage()
+            window.select_source(other)
+            said_of_source = window.statusBar().currentMessage()
+            window.search_dock.field.setText("outage")
+            window.search_dock.run()
+            said_of_search = window.search_dock.status.text()
         finally:
             ws.db.conn._reconnect = kept
             sys.excepthook = previous
-        said = window.statusBar().currentMessage()
-        assert said.endswith("nothing was saved") and "\n" not in said
+        for said, what in (
+            (said_of_claim, "The claim"),
+            (said_of_source, "The source"),
+            (said_of_search, "The search results"),
+        ):
+            assert said.startswith(f"{what} could not be shown: ") and "cannot connect" in said, said
+            assert "nothing was saved" not in said and "\n" not in said
         window.close()
 
 
