@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from briefing.export.citations import unquoted
 from briefing.origins import OWN_STORY
 from briefing.store.changed_words import changed_words_hint
 from briefing.store.history import Judgement
+from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.evidence_commands import ATTACHED_AS
 from briefing.ui.plain import plain_label, tip
@@ -200,6 +202,8 @@ class EvidencePanel(QWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.history = make_tree("Claim history", ["When", "Who", "Change", "Why"], 2, {0: 120, 1: 70, 3: 120})
+        widest = self.history.fontMetrics().horizontalAdvance(shown_time("2026-12-28T20:08:00+00:00"))
+        self.history.setColumnWidth(0, widest + 16)  # the whole time and its "UTC", never cut
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
         layout.addWidget(QLabel("History"))
         layout.addWidget(self.history)
@@ -234,10 +238,9 @@ class EvidencePanel(QWidget):
         self.history.clear()
         for judgement in history:
             change = describe(judgement)
-            item = QTreeWidgetItem(
-                [judgement.at[:16].replace("T", " "), judgement.actor, change, judgement.reason or ""]
-            )
-            item.setToolTip(0, tip(f"{judgement.at} (UTC)"))
+            # in UTC and saying so, as the refusals and the team's messages name a time
+            item = QTreeWidgetItem([shown_time(judgement.at), judgement.actor, change, judgement.reason or ""])
+            item.setToolTip(0, tip(time_tip(judgement.at)))
             item.setToolTip(1, tip(judgement.actor))  # the columns are narrow: a name or a reason cut
             item.setToolTip(2, tip(change))  # short is read whole on hover
             item.setToolTip(3, tip(judgement.reason or ""))
@@ -364,3 +367,19 @@ def describe(j: Judgement) -> str:
 def _origin_cell(origin: int | None) -> str:
     """An origin's number, or 'own' for a copy of the claim's own story (no origin of its own)."""
     return "" if origin is None else ("own" if origin == OWN_STORY else str(origin))
+
+
+def time_tip(at: str) -> str:
+    """A history time on hover: to the second in UTC and, where this computer's clock is set to
+    another zone, the same moment in its local time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        return at
+    utc = f"{at[:19].replace('T', ' ')} UTC"
+    local = moment.astimezone()
+    if local.utcoffset() == moment.utcoffset():
+        return utc
+    return f"{utc} · {local:%Y-%m-%d %H:%M} {local.tzname() or local.strftime('%z')} on this computer"

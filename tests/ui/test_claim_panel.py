@@ -508,3 +508,29 @@ def test_not_a_claim_picks_the_next_claim_in_the_list_and_the_reader(demo_window
     demo_window.panel.select("claim", listed[-1])  # the last: the one before it
     next(a for a in demo_window.findChildren(QAction) if a.text() == "&Not a Claim").trigger()
     assert_panel_shows(demo_window, listed[-2])
+
+
+def test_the_history_says_its_times_are_utc_and_gives_the_local_time_on_hover(demo_window, two_claims, monkeypatch):
+    """The history's When column showed '2026-12-04 15:02' with no zone: UTC, where the refusal
+    beside it said '… at 2026-12-04 15:02 UTC' and an analyst in Berlin read it as local time."""
+    import time
+
+    from briefing.store.revisions import shown_time
+
+    claim_id = two_claims[0][1]  # selected
+    demo_window.panel.mark_current("disputed")
+    judged = list_claim_history(demo_window.ws, claim_id)[-1]
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        demo_window.evidence_flow.show_claim(claim_id)
+        row = demo_window.panel.evidence.history.topLevelItem(0)
+        hover = row.toolTip(0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert row.text(0) == shown_time(judged.at) and row.text(0).endswith(" UTC")  # as a refusal names it
+    assert hover.startswith(f"{judged.at[:19].replace('T', ' ')} UTC · ")
+    assert hover.endswith(("CET on this computer", "CEST on this computer"))
+    width = demo_window.panel.evidence.history.columnWidth(0)
+    assert demo_window.panel.evidence.history.fontMetrics().horizontalAdvance(row.text(0)) < width  # never cut
