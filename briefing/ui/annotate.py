@@ -28,6 +28,7 @@ from briefing.store.revisions import last_written
 from briefing.store.sources import get_source
 from briefing.ui.notes_browser import NoteRole
 from briefing.ui.plain import plain_label, tip
+from briefing.ui.read_only import refuse_change
 from briefing.ui.sorted_items import ItemRole
 from briefing.ui.widgets import add_ok_cancel
 
@@ -116,6 +117,8 @@ def annotation_command(
     dialog_factory=AnnotationDialog,
 ) -> AddAnnotationCommand | None:
     """Ask for the note and tags of the selected passage; None when there is nothing to do."""
+    if refuse_change(parent, ws):
+        return None
     if source_id is None or selected is None:
         parent.statusBar().showMessage("Select a passage in the reader first, then annotate it.", 6000)
         return None
@@ -190,6 +193,8 @@ class DeleteAnnotationCommand(QUndoCommand):
 
 def edit_annotation_command(parent, ws: Workspace, annotation_id: int, changed, dialog_factory=AnnotationDialog):
     """Ask for the annotation's new note and tags; None when cancelled or unchanged."""
+    if refuse_change(parent, ws):
+        return None
     kept = get_annotation(ws, annotation_id)
     dialog = dialog_factory(parent, kept["exact"], kept["note"] or "", tuple(kept["tags"]))
     _offer_tags(dialog, ws)

@@ -46,6 +46,7 @@ from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, RemovePassage
 from briefing.ui.plain import InertDocument, as_sentence, ask, confirm_delete, tip, warn
+from briefing.ui.read_only import refuse_change
 from briefing.ui.widgets import add_buttons
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
@@ -411,6 +412,8 @@ class BriefingDock(QDockWidget):
         )
 
     def new_note(self, values: dict[str, str | None] | None = None) -> None:
+        if refuse_change(self, self.ws):
+            return
         self.save_editor()  # into the note it was written for
         if values is None:
             suggested = {"title": "Untitled briefing note", "author": given_name()}  # signed by its analyst
@@ -429,6 +432,8 @@ class BriefingDock(QDockWidget):
             return
         note = self.note
         old = {"title": note.title, "audience": note.audience, "date": note.date, "author": note.author}
+        if refuse_change(self, self.ws):
+            return
         if values is None:
             dialog = DetailsDialog(self, "Briefing Note Details", old, self._titles(note.id))
             if dialog.exec() != QDialog.DialogCode.Accepted:

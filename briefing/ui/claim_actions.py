@@ -33,6 +33,7 @@ from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.commands import claim_of
 from briefing.ui.plain import ask_item, input_dialog, ok_needs_words
+from briefing.ui.read_only import refuse_change
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -185,6 +186,8 @@ class ClaimActions(QObject):
         claim_id = claim_id if claim_id is not None else window.panel.current_claim()
         if claim_id is None:
             window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
+            return
+        if refuse_change(window, window.ws):
             return
         claim = get_claim(window.ws, claim_id)
         selected = window.reader.selected_range()

@@ -27,6 +27,7 @@ from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
 from briefing.ui.panes import in_sight
 from briefing.ui.plain import ask, ask_text, choose
+from briefing.ui.read_only import refuse_change
 from briefing.ui.slot_errors import showing
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 from briefing.ui.widgets import menu_key_at_current
@@ -89,7 +90,7 @@ class EntityActions:
 
     def rename(self, name: str | None = None) -> None:
         entity = self.current()
-        if entity is None:
+        if entity is None or refuse_change(self.window, self.window.ws):
             return
         if name is None:
             name = ask_text(self.window, "Rename Entity", "New name:", entity[1])  # its title in full
@@ -135,7 +136,7 @@ class EntityActions:
         """Fold the selected entity into ``target`` (an id, or "Name (type)"); without one, the
         dialog proposes the likely duplicates first."""
         entity = self.current()
-        if entity is None:
+        if entity is None or refuse_change(self.window, self.window.ws):
             return
         everyone = list_entity_names(self.window.ws)
         target = self._merge_target(entity, everyone, target)
@@ -235,6 +236,8 @@ class EntityActions:
         if entity_id is None:
             window.statusBar().showMessage("Select an entity in the Entities tab first.", 6000)
             return
+        if refuse_change(window, window.ws):
+            return
         if choice is None:
             page = entity_page(window.ws, entity_id, limit=0)
             dialog = SplitDialog(window, page.name, page.type, list_mentions(window.ws, entity_id))
@@ -248,7 +251,7 @@ class EntityActions:
 
     def delete(self, confirmed: bool = False) -> None:
         entity = self.current()
-        if entity is None:
+        if entity is None or refuse_change(self.window, self.window.ws):
             return
         if not confirmed and not ask(
             self.window,

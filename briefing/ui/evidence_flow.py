@@ -39,6 +39,7 @@ from briefing.ui.evidence_commands import (
 )
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
+from briefing.ui.read_only import refuse_change
 from briefing.ui.slot_errors import showing
 from briefing.ui.widgets import add_ok_cancel
 
@@ -280,6 +281,8 @@ class EvidenceFlow:
             return
         if selected is None or source_id is None or window.reader.shown is None:
             window.statusBar().showMessage("Select the passage to attach in the reader first.", 6000)
+            return
+        if refuse_change(window, window.ws):
             return
         claim_id, claim_text, seen = self.pinned, self._claim_text(self.pinned) or "", self.pinned_revision
         selected = snap_to_words(window.reader.shown.text, *selected)  # a drag often starts inside a word

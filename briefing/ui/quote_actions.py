@@ -25,6 +25,7 @@ from briefing.store.entities import get_entity, list_entity_rows, nearest_person
 from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
+from briefing.ui.read_only import refuse_change
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -132,7 +133,7 @@ class QuoteActions:
     def change_speaker(self, quote_id: int | None = None) -> None:
         window = self.window
         quote_id = self._quote(quote_id)
-        if quote_id is None:
+        if quote_id is None or refuse_change(window, window.ws):
             return
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)

@@ -17,6 +17,7 @@ from briefing.store.saved_searches import (
     save_search,
 )
 from briefing.ui.plain import ask, ask_text, confirm_delete, tip, warn
+from briefing.ui.read_only import refuse_change
 
 SearchRole = Qt.ItemDataRole.UserRole + 1  # (id, name, query)
 
@@ -51,6 +52,8 @@ class SavedSearchList(QListWidget):
 
     def save(self, query: str, name: str | None = None) -> None:
         """Keep ``query`` under a name (asked for when not given)."""
+        if refuse_change(self, self.workspace()):
+            return
         if name is None:
             name = ask_text(self, "Save Search", f"Save “{query}” as:")  # the query shown as text
             if name is None:
@@ -62,6 +65,8 @@ class SavedSearchList(QListWidget):
 
     def rename(self, item: QListWidgetItem, name: str | None = None) -> None:
         search_id, old, _ = item.data(SearchRole)
+        if refuse_change(self, self.workspace()):
+            return
         if name is None:
             name = ask_text(self, "Rename Saved Search", "New name:", old)
             if name is None:

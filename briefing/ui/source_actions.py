@@ -34,6 +34,7 @@ from briefing.store.sources import count_not_analysed, list_source_details, sour
 from briefing.ui.commands import edit_source_command
 from briefing.ui.compare_versions import COMPARE_HREF, NEWEST_HREF, CompareVersionsDialog, write_version_line
 from briefing.ui.plain import confirm_delete, tip
+from briefing.ui.read_only import refuse_change
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.widgets import menu_key_at_current
@@ -193,6 +194,8 @@ class SourceActions:
         source_id = source_id if source_id is not None else window.current_source_id()
         if source_id is None:
             window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        if refuse_change(window, window.ws):
             return
         values = source_values(window.ws, source_id)
         self.dialog = SourceDetailsDialog(window, source_id, values)
