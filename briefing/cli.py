@@ -266,6 +266,16 @@ def _reads_only(args: argparse.Namespace) -> bool:
     )
 
 
+def _refuse_a_change_up_front(ws, args: argparse.Namespace, reading: bool) -> None:
+    """A command that changes a workspace this role may only read (a team workspace's reader) is
+    refused before its work: 'analyse --all' loaded the analysis and 'sources delete' asked for a
+    confirmation, then the first write said the change was not saved. Backup, import --queue and
+    worker say why in their own words."""
+    if not ws.read_only or reading or args.command in ("backup", "worker") or getattr(args, "queue", False):
+        return
+    raise BriefingError(f"{ws.name} is read-only here: {ws.read_only_reason}; nothing was changed")
+
+
 def _open_and_run(args: argparse.Namespace) -> int:
     from briefing.pipeline import open_default_workspace, workspace_path  # imports wait for a command
     from briefing.store.sources import all_source_ids
@@ -290,6 +300,7 @@ def _open_and_run(args: argparse.Namespace) -> int:
                 "sources; --workspace FILE works on a workspace of your own",
                 err=True,
             )
+        _refuse_a_change_up_front(ws, args, reading)
         code = _run_on_workspace(ws, args)
         empty = new_file is not None and not all_source_ids(ws)
     if empty and new_file is not None:

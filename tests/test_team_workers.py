@@ -514,6 +514,35 @@ def test_a_read_only_role_is_told_it_may_only_read_by_import_to_queue_and_worker
     assert _source_ids(team_database) == []
 
 
+def test_a_read_only_roles_change_from_the_command_line_is_refused_before_its_work(
+    team_database, demo_dir, analysed_path, tmp_path
+):
+    """'analyse --all' loaded the analysis and 'sources delete' asked 'Delete …? [y/N]' for a role
+    granted only SELECT; only the first write then said the change was not saved."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    copy_workspace(str(copy), team_database)
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'looker'").fetchone():
+            conn.execute("CREATE ROLE looker LOGIN")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
+    looker = team_database.replace("user=briefing", "user=looker")
+    said = "is read-only here: the database role looker may only read it; nothing was changed\n"
+    for command in (
+        ["analyse", "--all"],
+        ["sources", "delete", "1"],
+        ["sources", "edit", "1", "--title", "Pumps"],
+        ["claims", "mark", "1", "disputed"],
+        ["search", "pumps", "--save", "pumps"],
+        ["import", str(demo_dir)],
+    ):
+        refused = run_cli(*command, "--workspace", looker, timeout=HANG_S)
+        assert refused.returncode != 0 and refused.stderr.endswith(said), (command, refused.stderr)
+        assert refused.stderr.count("\n") == 1 and refused.stdout == "", (command, refused.stdout)
+    for command in (["info"], ["claims"], ["search", "pumps"]):  # reading goes on
+        assert run_cli(*command, "--workspace", looker, timeout=HANG_S).returncode == 0, command
+
+
 # A worker that gives up a query after a second without a connection, and tries every 0.2 s.
 IMPATIENT_WORKER = """
 import sys
