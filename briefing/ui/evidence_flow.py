@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, WorkspaceError, clipped
+from briefing.domain import BriefingError, WorkspaceError, clipped, strip_bidi
 from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.changed_words import words_now
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
+from briefing.store.history import current_actor, history_for, last_deletion
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
-from briefing.store.revisions import StaleWrite, get_revision
+from briefing.store.revisions import StaleWrite, get_revision, shown_time
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.suggesting import semantic_unavailable
@@ -153,6 +154,7 @@ class EvidenceFlow:
         self.window = window
         self.dialog_factory = dialog_factory
         self.pinned: int | None = None
+        self.pinned_source: int | None = None  # the pinned claim's: who deleted it, if a colleague does
         self.pinned_revision: int | None = None  # the pinned claim's revision its bar shows
         self.shown_claim: int | None = None
         self.shown_revision: int | None = None  # the shown claim's revision its evidence was drawn from
@@ -231,7 +233,10 @@ class EvidenceFlow:
             return
         claim = self._live_claim(self.pinned)
         if claim is None:
+            said = unpinned_by_colleague(self.window.ws, self.pinned, self.pinned_source, self.pinned_bar.claim_text)
             self.unpin()  # the pinned claim was dismissed or removed
+            if said:  # the bar went away while the analyst read elsewhere: say why
+                self.window.statusBar().showMessage(said, 20000)
             return
         self.pinned_revision = claim["revision"]  # its words, as stored now, are drawn again
         if " ".join(claim["text"].split()) != self.pinned_bar.claim_text:
@@ -244,7 +249,7 @@ class EvidenceFlow:
             self.window.statusBar().showMessage("Select a claim in the Claims tab first.", 6000)
             return
         text = claim["text"]
-        self.pinned, self.pinned_revision = claim_id, claim["revision"]
+        self.pinned, self.pinned_revision, self.pinned_source = claim_id, claim["revision"], claim["source_id"]
         self.pinned_bar.show_claim(text)
         self.window.reader.set_header(self.pinned_bar)
         self.window.statusBar().showMessage(
@@ -375,3 +380,19 @@ def _with_sources(ws, suggestions: list[dict]) -> list[dict]:
             except BriefingError:
                 found[s["source_id"]] = (None, None)
     return [{**s, "outlet": found[s["source_id"]][0], "published": found[s["source_id"]][1]} for s in suggestions]
+
+
+def unpinned_by_colleague(ws, claim_id: int, source_id: int | None, text: str) -> str | None:
+    """Why the pinned claim is gone when someone else removed it: who dismissed or removed it,
+    or deleted its source, and when; None when the analyst did it here, or nobody is recorded."""
+    deleted = last_deletion(ws, "source", source_id) if source_id is not None else None
+    if deleted is not None:
+        done = f"deleted the source of the pinned claim “{short(strip_bidi(text))}”"
+    else:
+        marks = [j for j in history_for(ws, "claim", claim_id) if j.action in ("dismiss", "remove")]
+        deleted = marks[-1] if marks else None
+        how = "dismissed" if deleted and deleted.action == "dismiss" else "removed"
+        done = f"{how} the pinned claim “{short(strip_bidi(text))}”"
+    if deleted is None or deleted.actor == current_actor(ws):
+        return None
+    return f"{deleted.actor} {done} at {shown_time(deleted.at)}; it is no longer pinned."

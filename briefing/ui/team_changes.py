@@ -109,6 +109,8 @@ class TeamChanges(QObject):
         gone = self._deleted(reading) if reading != self.window.current_source_id() else None
         if gone:
             status.showMessage(gone, KEPT_MS)  # the reader went blank: say why
+        elif status.currentMessage() not in ("", said):
+            pass  # said while redrawing (a pinned claim a colleague dismissed): it stays
         elif said and said != UPDATED:
             status.showMessage(said, KEPT_MS)  # a refusal or a result being read stays in view
         else:

@@ -288,3 +288,34 @@ def test_a_read_only_roles_import_is_refused_before_a_file_picker_or_progress_di
             ("Analyse", reason + "nothing was analysed"),
         ]
         window.close()
+
+
+def test_a_pinned_claim_a_colleague_dismissed_or_deleted_says_who_when_it_unpins(
+    team_window, team_copy, qtbot, monkeypatch
+):
+    """A colleague dismissed the pinned claim, or deleted its source, while the analyst gathered
+    evidence in another source: the pinned bar vanished at the redraw, and the status bar said
+    only 'Updated with changes from your team.'"""
+    from briefing.store.claims import dismiss_claim
+    from briefing.store.sources import delete_source
+
+    window = team_window
+    sources = [s.id for s in list_sources(window.ws)]
+    for how in ("dismissed", "deleted the source of"):
+        pinned_source = window.current_source_id()
+        claim = list_claim_rows(window.ws, pinned_source)[0]
+        window.panel.select("claim", claim.id)
+        window.evidence_flow.pin()
+        window.select_source(next(s for s in sources if s != pinned_source))  # where the evidence is
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        redraws = window.team_changes.redraws
+        with open_workspace(team_copy) as colleague:
+            if how == "dismissed":
+                dismiss_claim(colleague, claim.id, "a headline, not a claim")
+            else:
+                delete_source(colleague, pinned_source)
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+        qtbot.waitUntil(lambda seen=redraws: window.team_changes.redraws > seen, timeout=WAIT_MS)
+        assert window.evidence_flow.pinned is None
+        said = window.statusBar().currentMessage()
+        assert said.startswith(f"Ben Adler {how} the pinned claim “") and said.endswith(" UTC; it is no longer pinned.")
