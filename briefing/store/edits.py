@@ -17,7 +17,7 @@ from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, nor
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.entities import add_entity, get_entity, move_entity_rows
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, hold, revise
+from briefing.store.revisions import created, ensure_current, find_removal, gone, hold, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -117,6 +117,8 @@ def merge_entities(
         seen = expected or {}
         for entity_id in (target_id, *others):
             hold(ws, "entity", entity_id, seen.get(entity_id))
+        if find_removal(ws, "entity", target_id) is not None:  # chosen from a list a colleague changed since
+            raise gone(ws, "entity", target_id)
         _entity(ws, target_id)
         for entity_id in (target_id, *others):
             revise(ws, "entity", entity_id, seen.get(entity_id))

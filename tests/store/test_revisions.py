@@ -128,6 +128,19 @@ def test_a_write_to_an_item_a_colleague_removed_is_refused_as_such(ws, monkeypat
     assert str(refused.value) == unrecorded + "; nothing was saved"
 
 
+def test_a_merge_into_an_entity_a_colleague_merged_away_names_who(ws, monkeypatch):
+    """The analyst chose 'Jeb Bush' in the Merge dialog while a colleague merged 'Jeb Bush' into
+    'John Ellis Bush': the merge said 'entity 2971 does not exist'."""
+    jeb, bush, full = (add_entity(ws, name, "person") for name in ("Jeb", "Jeb Bush", "John Ellis Bush"))
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    merge_entities(ws, full, [bush])
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    by_ben = r" by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved$"
+    with pytest.raises(StaleWrite, match=rf"^entity “Jeb Bush” was merged into “John Ellis Bush”{by_ben}"):
+        merge_entities(ws, bush, [jeb], expected={jeb: 1})
+    assert ws.db.execute("SELECT name FROM entities ORDER BY id").fetchall() == [("Jeb",), ("John Ellis Bush",)]
+
+
 def test_annotations_and_briefing_items_are_refused_over_a_newer_revision(ws):
     source_id = add_document(ws, make_doc(TEXT))[0]
     annotation = add_annotation(ws, source_id, 4, 10, note="check")
