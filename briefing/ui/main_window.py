@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
                 self.show_source(source_id)
         except BriefingError as exc:
             self.statusBar().showMessage(str(exc))
+            self.reader.show_unavailable(str(exc))  # not the last source's text under the row picked
+            self.panel.show_items(None, [], [], [], [])
 
     def show_source(self, source_id: int | None, keep_position: bool = False) -> None:
         """Reader and side panels for one source (None: the empty state)."""

@@ -150,6 +150,11 @@ class Reader(QTextBrowser):
         self.setTextCursor(QTextCursor(self.document()))
         self.verticalScrollBar().setValue(0)
 
+    def show_unavailable(self, reason: str) -> None:
+        """No source, and why the one picked cannot be shown (the team's server out of reach)."""
+        self.show_source(None)
+        self.setPlainText(reason)
+
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self.highlights = list(highlights)
         self._paint()

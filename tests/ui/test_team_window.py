@@ -120,7 +120,8 @@ def test_a_read_only_roles_window_says_the_server_must_grant_it_writing(team_cop
 def test_a_read_that_finds_the_server_gone_says_what_could_not_be_shown(team_copy, qtbot):
     """Selecting a claim while the server was down printed a traceback on the terminal and left
     the panel blank ('Select a claim, then judge it'), with nothing said in the window. Then it
-    said so, but ended '…; nothing was saved' for a claim, a source or a search merely read."""
+    said so, but ended '…; nothing was saved' for a claim, a source or a search merely read, and
+    the reader went on showing the previous source under the row just picked."""
     import re
     import sys
 
@@ -150,8 +151,10 @@ def test_a_read_that_finds_the_server_gone_says_what_could_not_be_shown(team_cop
             window.panel.select("claim", claims[-1].id)
             qtbot.waitUntil(lambda: "cannot connect" in window.statusBar().currentMessage(), timeout=WAIT_MS)
             said_of_claim = window.statusBar().currentMessage()
+            shown_before = window.reader.toPlainText()
             window.select_source(other)
             said_of_source = window.statusBar().currentMessage()
+            shown_after = window.reader.toPlainText()
             window.search_dock.field.setText("outage")
             window.search_dock.run()
             said_of_search = window.search_dock.status.text()
@@ -165,6 +168,9 @@ def test_a_read_that_finds_the_server_gone_says_what_could_not_be_shown(team_cop
         ):
             assert said.startswith(f"{what} could not be shown: ") and "cannot connect" in said, said
             assert "nothing was saved" not in said and "\n" not in said
+        # the reader no longer shows the previous source under the row just picked
+        assert shown_after == said_of_source and shown_after != shown_before
+        assert window.panel.claims.topLevelItemCount() == 0
         window.close()
 
 
