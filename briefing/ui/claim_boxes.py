@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.ui.evidence import EvidencePanel, smallest_list_height
-from briefing.ui.plain import plain_label
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
-LIST_SHARES = (0.34, 0.26, 0.26, 0.14)  # of the lists' height: claims, evidence, suggestions, history
+LIST_SHARES = (0.38, 0.29, 0.27, 0.06)  # of the lists' height: claims, evidence, suggestions, history
 
 
 class _Box(QWidget):
@@ -68,15 +67,14 @@ def _row(*buttons: QPushButton) -> QBoxLayout:
 
 def evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
     """The evidence panel's lists (it fills them) as three boxes: evidence with Remove Evidence,
-    suggestions with the previewed passage, Confirm and Dismiss, history. Dismiss and Remove get
-    mnemonics no menu uses."""
+    suggestions with Confirm and Dismiss, and the history or, in its place, the previewed
+    passage. Dismiss and Remove get mnemonics no menu uses."""
     panel.dismiss.setText("&Dismiss")
     panel.remove.setText("&Remove Evidence")
-    history = plain_label("History")  # the panel's own label stays in the hidden panel
     return [
         claim_box(panel.evidence_label, panel.evidence, _row(panel.remove)),
-        claim_box(panel.suggestions_label, panel.suggestions, panel.preview, _row(panel.confirm, panel.dismiss)),
-        claim_box(history, panel.history),
+        claim_box(panel.suggestions_label, panel.suggestions, _row(panel.confirm, panel.dismiss)),
+        claim_box(panel.history_or_preview),
     ]
 
 

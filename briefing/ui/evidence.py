@@ -11,15 +11,14 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
-    QSplitter,
+    QStackedWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from briefing.store.history import Judgement
 from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.evidence_commands import ATTACHED_AS
+from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import VerticalRoom, make_tree
 
@@ -53,15 +53,22 @@ RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked 
 
 NONE_FOUND = "Suggested related passages: none found close enough to this claim in the other sources"
 NONE_LEFT = "Suggested related passages: none left, each one was confirmed or dismissed"
-PREVIEW_LINES = 4  # of a suggested passage shown at once; a longer one scrolls
+PREVIEW_LINES = 2  # of a suggested passage shown at the least; a longer one scrolls
 
 
 class SuggestionPreview(QFrame):
     """A suggested passage shown in place, with its source, before the analyst leaves the
-    claim's source: Open Source jumps to it, Attach as … makes it evidence."""
+    claim's source: Open Source jumps to it, Attach as … makes it evidence.
+
+    It takes the place of the claim's history, under the Confirm and Dismiss buttons, in the
+    room the history had: opened under the list, it took its room from the claims and evidence
+    lists (one row of evidence left at 1600x1000) and moved Confirm down under the pointer, so
+    the second click landed on the preview. Its height does not follow the passage either: a
+    longer passage scrolls in the same room, and nothing moves from one suggestion to the next."""
 
     openRequested = Signal()
     attachRequested = Signal(str)  # relation
+    closeRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,67 +76,106 @@ class SuggestionPreview(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Suggested passage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         # title, outlet and date come from the source; one line, cut with "…" (the whole on
         # hover): wrapped, it asked for a line more than the layout had and covered the passage
+        top = QHBoxLayout()
         self.source = plain_label()
         self.source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.source_text = ""
         self.source.setStyleSheet("color: palette(placeholder-text);")
-        self.passage = plain_label(word_wrap=True)
-        self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # a long passage scrolls in a few lines' room: its words wrapped in the narrow panel
-        # asked for more height than an 800-pixel screen has, and the window grew past it
-        self.passage_room = VerticalRoom(self.passage)
-        self.passage_room.setAccessibleName("Suggested passage's words")
-        layout.addWidget(self.passage_room)
-        layout.addWidget(self.source)
-        opening = QHBoxLayout()
+        top.addWidget(self.source, stretch=1)
         self.open = QPushButton("Open Source")
         self.open.setToolTip("Show the passage in its source (Back returns here)")
         self.open.clicked.connect(lambda: self.openRequested.emit())
-        opening.addWidget(self.open)
-        opening.addStretch(1)
-        layout.addLayout(opening)
-        # a row of its own, with short names: four buttons in one row widened the side panel
-        # over the source list whenever a passage was previewed
-        buttons = QHBoxLayout()
-        buttons.addWidget(plain_label("Attach as:"))
+        top.addWidget(self.open)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAccessibleName("Close the preview")
+        self.close_button.setToolTip("Close the preview: the claim's history shows again")
+        self.close_button.clicked.connect(lambda: self.closeRequested.emit())
+        top.addWidget(self.close_button)
+        layout.addLayout(top)
+        self.passage = plain_label(word_wrap=True)
+        self.passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long passage scrolls in the room the box has: its words wrapped in the narrow panel
+        # asked for more height than an 800-pixel screen has, and the window grew past it
+        self.passage_room = VerticalRoom(self.passage)
+        self.passage_room.setAccessibleName("Suggested passage's words")
+        self.passage_room.setMinimumHeight(self.passage.fontMetrics().lineSpacing() * PREVIEW_LINES + 4)
+        self.passage_room.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.passage_room, stretch=1)
+        # short names, wrapped onto a second line where the panel is narrow (a large font): in one
+        # row the four widened the side panel over the source list
+        buttons = FlowLayout()
+        buttons.add(plain_label("Attach as:"))
         self.attach_buttons: dict[str, QPushButton] = {}
         for relation in RELATIONS:
             button = QPushButton(relation.capitalize())
             button.setAccessibleName(f"Attach as {relation}")
             button.setToolTip(tip(f"Attach as evidence that {relation_phrase(relation)} the claim"))
             button.clicked.connect(lambda _=False, r=relation: self.attachRequested.emit(r))
-            buttons.addWidget(button)
+            buttons.add(button)
             self.attach_buttons[relation] = button
-        buttons.addStretch(1)
         layout.addLayout(buttons)
-        # never squeezed below its words and buttons: the list above it gives up the room
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.hide()
 
     def show_passage(self, passage: str, title: str, outlet: str | None, published: str | None, suggested: str) -> None:
         self.passage.setText(f"“{unquoted(passage)}”")  # a quote's own marks are not doubled
+        self.passage_room.verticalScrollBar().setValue(0)
         self.source_text = " · ".join(p for p in (title, outlet, published or "no date") if p)
         self.source.setToolTip(tip(self.source_text))
         for relation, button in self.attach_buttons.items():
             button.setDefault(relation == suggested)  # what the analysis suggests, in bold
-        self.show()
-        self._fit_passage()
+        self._elide_source()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._fit_passage()
+        self._elide_source()
 
-    def _fit_passage(self) -> None:
-        """The passage's room: its wrapped lines, at most ``PREVIEW_LINES`` of them; the source's
-        line cut to the width."""
-        room = max(1, self.contentsRect().width() - 16)
+    def _elide_source(self) -> None:
+        """The source's line cut to the width it has."""
+        room = max(1, self.source.width())
         self.source.setText(self.source.fontMetrics().elidedText(self.source_text, Qt.TextElideMode.ElideRight, room))
-        width = self.passage_room.viewport().width() or self.width()
-        most = self.passage.fontMetrics().lineSpacing() * PREVIEW_LINES
-        self.passage_room.setFixedHeight(min(self.passage.heightForWidth(width), most) + 2)
+
+
+class HistoryOrPreview(QStackedWidget):
+    """The claim's history, or in its place the suggested passage previewed: one box, as tall
+    for either, so a preview opening or closing moves nothing around it."""
+
+    def __init__(self, history: QTreeWidget, preview: SuggestionPreview):
+        super().__init__()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(plain_label("History"))
+        layout.addWidget(history)
+        self.addWidget(page)
+        self.addWidget(preview)
+        self.preview = preview
+
+    def show_preview(self, shown: bool) -> None:
+        self.setCurrentIndex(1 if shown else 0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False  # the preview's words scroll: its height is what the box gives it, not theirs
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """The least height of the taller page at this width, the hidden one too: the preview's
+        buttons take a second line in a narrow panel, and a box that grew for them when the
+        preview opened took the room from the lists above it."""
+        hint = super().minimumSizeHint()
+        history = self.widget(0)
+        least = history.minimumSizeHint().height() if history is not None else 0
+        layout = self.preview.layout()
+        if layout is not None:
+            least = max(least, layout.totalMinimumHeightForWidth(self.width()))
+        return QSize(hint.width(), least)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, the buttons on one line or two
 
 
 def list_height(tree: QTreeWidget, rows: int) -> int:
@@ -187,10 +233,10 @@ class EvidencePanel(QWidget):
         self.suggestions_label = plain_label(self.suggestions_title, word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
-        self.preview = SuggestionPreview(self)
+        self.preview = SuggestionPreview()
         self.preview.openRequested.connect(self._open_previewed)
         self.preview.attachRequested.connect(self._attach_previewed)
-        layout.addWidget(self.preview)
+        self.preview.closeRequested.connect(self.close_preview)
         self.previewed: dict | None = None
         self.semantic_off = False  # set_ranking_note: the title already says they are ranked by words
         self.ranked_note = ""  # how the shown suggestions were ranked, after the title
@@ -205,8 +251,8 @@ class EvidencePanel(QWidget):
         widest = self.history.fontMetrics().horizontalAdvance(shown_time("2026-12-28T20:08:00+00:00"))
         self.history.setColumnWidth(0, widest + 16)  # the whole time and its "UTC", never cut
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
-        layout.addWidget(QLabel("History"))
-        layout.addWidget(self.history)
+        self.history_or_preview = HistoryOrPreview(self.history, self.preview)
+        layout.addWidget(self.history_or_preview)
         self.evidence.itemActivated.connect(self._open)
         self.evidence.itemClicked.connect(self._open)
         self.suggestions.itemClicked.connect(self._preview)  # a click shows it here; the claim stays
@@ -257,9 +303,7 @@ class EvidencePanel(QWidget):
                 item.setToolTip(1, tip(changed_words_hint(e["passage"], e["words_now"])))
             self.evidence.addTopLevelItem(item)
         self.suggestions.clear()
-        self.preview.hide()
-        self.suggestions.setMinimumHeight(smallest_list_height(self.suggestions))
-        self.previewed = None
+        self.close_preview()
         rankings = {str(s.get("ranking")) for s in suggestions if s["state"] == "open"}
         only = rankings.pop() if len(rankings) == 1 else ""
         self.ranked_note = "" if self.semantic_off else RANKED_NOTES.get(only, "")
@@ -292,32 +336,13 @@ class EvidencePanel(QWidget):
     def _preview(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.previewed = item.data(1, RowRole)
         s = self.previewed
-        self._place_preview()
         self.preview.show_passage(s["passage"], s["title"], s.get("outlet"), s.get("published"), s["relation"])
-        self.suggestions.setMinimumHeight(self._height_for_every_row())
+        self.history_or_preview.show_preview(True)
 
-    def _place_preview(self) -> None:
-        """Under the suggestions, wherever the claims tab put their list."""
-        box = self.suggestions.parentWidget()
-        layout = box.layout() if box is not None else None
-        if self.preview.parentWidget() is not box and isinstance(layout, QBoxLayout):
-            layout.insertWidget(layout.indexOf(self.suggestions) + 1, self.preview)
-
-    def _height_for_every_row(self) -> int:
-        """The list's height with every suggestion in sight beside the preview, as far as the
-        claims tab's other boxes can give it room at their smallest (at 1280x800, a row or two:
-        the window is not made taller for the rest)."""
-        tree = self.suggestions
-        base, wanted = smallest_list_height(tree), list_height(tree, tree.topLevelItemCount())
-        box = tree.parentWidget()
-        splitter = box.parentWidget() if box is not None else None
-        if box is None or not isinstance(splitter, QSplitter):
-            return max(base, wanted)
-        boxes = [w for w in (splitter.widget(i) for i in range(splitter.count())) if w is not None]
-        others = sum(b.minimumSizeHint().height() for b in boxes if b is not box)
-        around = box.minimumSizeHint().height() - tree.minimumHeight()  # title, preview, buttons
-        room = splitter.height() - others - around - splitter.handleWidth() * (len(boxes) - 1)
-        return max(base, min(wanted, room))
+    def close_preview(self) -> None:
+        """The claim's history again in the preview's place."""
+        self.previewed = None
+        self.history_or_preview.show_preview(False)
 
     def _open_previewed(self) -> None:
         if self.previewed is not None:

@@ -65,7 +65,7 @@ def test_the_claims_tab_has_a_splitter_between_all_its_boxes(demo_window):
     inside = [panel.claims, evidence.evidence, evidence.suggestions, evidence.history]
     assert len(boxes) == 4
     assert all(box.isAncestorOf(tree) for box, tree in zip(boxes, inside, strict=True))
-    assert boxes[2].isAncestorOf(evidence.preview)  # a suggestion previews under its list
+    assert boxes[3].isAncestorOf(evidence.preview)  # a suggestion previews in the history's place
     assert not any(splitter.isCollapsible(i) for i in range(splitter.count()))
     panel.setCurrentWidget(panel.claims_widget)
     assert all(size > 60 for size in splitter.sizes())
@@ -86,12 +86,45 @@ def test_the_claims_tab_shares_its_height_by_what_its_lists_show(demo_window, qt
     qtbot.waitUntil(lambda: demo_window.height() == 800 and splitter.height() > 300)
     QApplication.processEvents()
     shown = [_rows_shown(t) for t in (panel.claims, evidence.evidence, evidence.suggestions, evidence.history)]
-    assert shown[0] > shown[1] > shown[3] and shown[1] >= 0.6 * shown[0] and shown[3] >= 1.5
-    splitter.moveSplitter(splitter.sizes()[0] + 80, 1)  # the analyst's sizes stand from now on
+    # the history's box holds a previewed passage in its place: at its least it shows more rows
+    # of history than it asks of the spare height
+    assert shown[0] > shown[1] and shown[1] >= 0.6 * shown[0] and shown[3] >= 1.5
+    splitter.moveSplitter(splitter.sizes()[0] + 40, 1)  # the analyst's sizes stand from now on
     kept = splitter.sizes()
     demo_window.resize(1280, 760)
     qtbot.waitUntil(lambda: sum(splitter.sizes()) < sum(kept))
     assert splitter.sizes()[0] > kept[0] - 40  # the handle stays about where it was put
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+def test_a_preview_moves_nothing_and_leaves_the_evidence_its_rows(demo_window, qtbot, size):
+    """A suggestion previewed under its list took the evidence list's room (one row left at
+    1600x1000) and moved Confirm down under the pointer: the analyst's second click landed on
+    the preview. It now takes the history's place; the lists and the buttons stay put."""
+    from tests.ui.test_evidence_preview import _open_claim_with_suggestions
+
+    panel = demo_window.panel
+    evidence = panel.evidence
+    demo_window.resize(*size)
+    _open_claim_with_suggestions(demo_window)
+    panel.setCurrentWidget(panel.claims_widget)
+    qtbot.waitUntil(lambda: demo_window.width() == size[0] and evidence.confirm.isVisible())
+    QApplication.processEvents()
+
+    def places():
+        widgets = (panel.claims, evidence.evidence, evidence.suggestions, evidence.confirm, evidence.dismiss)
+        return [(w.mapTo(demo_window, w.rect().topLeft()), w.size()) for w in widgets]
+
+    before, rows = places(), _rows_shown(evidence.evidence)
+    tree = evidence.suggestions
+    for row in range(min(2, tree.topLevelItemCount())):  # one preview, then the next
+        rect = tree.visualItemRect(tree.topLevelItem(row))
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: evidence.preview.isVisible())
+        QApplication.processEvents()
+        assert places() == before and _rows_shown(evidence.evidence) == rows
+    qtbot.mouseClick(evidence.preview.close_button, Qt.MouseButton.LeftButton)
+    assert evidence.history.isVisible() and not evidence.preview.isVisible()
 
 
 @pytest.mark.parametrize("pane", ["entity", "briefing"])
