@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -32,6 +31,7 @@ from briefing.store.quote_variants import QuoteVariant
 from briefing.store.quotes import QuoteRow
 from briefing.ui.claim_boxes import claim_box, claims_splitter
 from briefing.ui.evidence import EvidencePanel
+from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.palette_colours import readable
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
@@ -176,13 +176,13 @@ class SidePanel(QTabWidget):
         claims.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         reason = ReasonEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # one line, or two where a large font leaves no room for one
         for status, key in JUDGE_KEYS.items():
             # no mnemonic: Alt+letters belong to the menus and tabs; the Claims menu's keys mark
             button = QPushButton(status.capitalize())
             button.setToolTip(tip(f"Mark the selected claim {status} ({key})"))
             button.clicked.connect(lambda _=False, s=status: self.mark_current(s))
-            buttons.addWidget(button)
+            buttons.add(button)
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
         self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources

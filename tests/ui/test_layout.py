@@ -365,3 +365,29 @@ def test_the_entity_page_fits_a_1280x800_screen_with_a_large_font(large_font_win
     window = large_font_window
     window.open_entity(_person_id(window))
     assert _least_size(window).height() <= 740  # 800 less a title bar and a desktop's panel
+
+
+def test_the_claims_tab_fits_the_side_panels_share_with_a_large_font(large_font_window, qtbot):
+    """15 points: the judging row (Corroborated, Disputed, Unreviewed) in one line held the claims
+    tab at 410 pixels, the side panel past its share of a window on a 1280x800 screen (345); its
+    buttons, and the preview's, now go on to a second line."""
+    from PySide6.QtWidgets import QPushButton
+
+    from briefing.ui.window_state import FIRST_START_COLUMNS, FIRST_START_SHARE
+    from tests.ui.test_evidence_preview import _open_claim_with_suggestions
+
+    window = large_font_window
+    panel = window.panel
+    _open_claim_with_suggestions(window)
+    panel.setCurrentWidget(panel.claims_widget)
+    evidence = panel.evidence
+    evidence.suggestions.itemClicked.emit(evidence.suggestions.topLevelItem(0), 1)
+    share = int(1280 * FIRST_START_SHARE * FIRST_START_COLUMNS[2])
+    assert panel.claims_widget.minimumSizeHint().width() <= share
+    window.splitter.setSizes([400, 500, share])
+    qtbot.waitUntil(lambda: panel.width() <= share + 1 and evidence.preview.isVisible())
+    QApplication.processEvents()
+    judging = [b for b in panel.claims_widget.findChildren(QPushButton) if b.text() in ("Corroborated", "Unreviewed")]
+    for button in [*judging, *evidence.preview.attach_buttons.values()]:
+        seen = button.mapTo(panel, button.rect().topRight())
+        assert button.isVisible() and seen.x() < panel.width()  # whole, none cut at the right edge
