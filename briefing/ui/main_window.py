@@ -58,7 +58,7 @@ from briefing.ui.team_changes import TeamChanges
 from briefing.ui.team_queue import TeamQueue
 from briefing.ui.timeline_dock import TimelineDock
 from briefing.ui.widgets import arrows_into_list, fit_columns
-from briefing.ui.window_state import fit_side_tabs, restore_reading, restore_state, save_state
+from briefing.ui.window_state import fit_screen, restore_reading, restore_state, save_state
 from briefing.ui.workspace_files import WorkspaceFiles
 
 if TYPE_CHECKING:
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
             self.imports.start(local)
 
     def showEvent(self, event) -> None:
-        fit_side_tabs(self)  # for this screen's width
+        fit_screen(self)  # for this screen's size
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
+
+from briefing.ui.small_screen import fit_small_screen
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -65,7 +67,7 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
         return
     room = screen.availableGeometry()
     if getattr(window, "panel", None) is not None:
-        fit_side_tabs(cast("MainWindow", window), room.width())
+        fit_screen(cast("MainWindow", window), room.size())
     # no less than the window's least size (a large font, a scaled screen), placed by its real size
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     width = min(room.width(), max(int(room.width() * share), least.width()))
@@ -111,6 +113,19 @@ def fit_side_tabs(window: MainWindow, room: int | None = None) -> None:
     # the tabs' counts ("Quotes (11)") come once the workspace is open: the panel reckons their width itself
     panel.tabs_whole = beside + panel.whole_tabs_width() + TAB_COUNTS_ROOM + FIT_SLACK <= room
     panel.updateGeometry()
+
+
+def fit_screen(window: MainWindow, room: QSize | None = None) -> None:
+    """The side tabs, the columns' least widths and the right-hand pages' place for a screen
+    with ``room`` (by default the window's screen's available room)."""
+    if room is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().size()
+    fit_side_tabs(window, room.width())
+    fit_small_screen(window, room)
+    fit_side_tabs(window, room.width())  # narrower columns may leave the tabs room to show whole
 
 
 def keep_on_screen(window: QWidget) -> None:

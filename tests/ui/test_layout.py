@@ -334,6 +334,9 @@ def test_a_first_start_keeps_the_window_on_a_small_screen(demo_window):
     for dock in (demo_window.entity_dock, demo_window.briefing_dock):
         dock.close()
     room = demo_window.screen().availableGeometry()
+    # the columns narrow on a small screen now (small_screen.py): a window held wider stands for
+    # a larger font
+    demo_window.setMinimumWidth(int(room.width() * 0.95))
     least = _least_size(demo_window)
     assert least.width() > room.width() * 0.9  # the case in question: the least width is over 90%
     fill_screen(demo_window)
@@ -391,3 +394,23 @@ def test_the_claims_tab_fits_the_side_panels_share_with_a_large_font(large_font_
     for button in [*judging, *evidence.preview.attach_buttons.values()]:
         seen = button.mapTo(panel, button.rect().topRight())
         assert button.isVisible() and seen.x() < panel.width()  # whole, none cut at the right edge
+
+
+@pytest.mark.parametrize("pane", ["entity", "briefing", "both"])
+def test_a_page_beside_fits_a_1280x800_screen_scaled_one_and_a_half_times(demo_window, pane):
+    """853x533 pixels of room: the entity page beside the three columns held the window at
+    926x519, the note at 975x587. The columns narrow there and the pages run the window's height
+    beside the search pane; on a larger screen the columns keep their widths."""
+    from PySide6.QtCore import QSize
+
+    from briefing.ui.window_state import fit_screen
+
+    fit_screen(demo_window, QSize(853, 533))
+    if pane in ("entity", "both"):
+        demo_window.open_entity(_person_id(demo_window))
+    if pane in ("briefing", "both"):
+        demo_window.show_briefing()
+    least = _least_size(demo_window)
+    assert least.width() <= 853 and least.height() <= 533 - 30  # a title bar
+    fit_screen(demo_window, QSize(1600, 1000))
+    assert demo_window.reader.minimumWidth() == 320

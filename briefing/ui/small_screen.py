@@ -1,0 +1,39 @@
+"""The window on a small screen: a 1280x800 screen scaled one and a half times leaves 853x533
+pixels, and the entity page or the briefing note beside the sources, the reader and the side
+panels held the window at 926x519 (the page) or 975x587 (the note), past the screen's right
+and bottom edges.
+
+Where the screen is that small, the source list and the reader may be narrower, and the pages
+on the right run the window's full height beside the search pane rather than above it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+LEAST_WIDTHS = (180, 320)  # the source list's and the reader's, where the screen has room
+SMALL_LEAST_WIDTHS = (110, 240)  # where it has not: a title's first words, a short line of text
+SLACK = 40  # the window's margins, the splitter's handles and the docks' separators
+
+
+def fit_small_screen(window: MainWindow, room: QSize) -> None:
+    """The columns' least widths and the right-hand pages' place for a screen of ``room``."""
+    pages = (window.entity_dock, window.briefing_dock)
+    page = max(d.minimumSizeHint().width() for d in pages)
+    panel = window.panel.minimumSizeHint().width()
+    wide = sum(LEAST_WIDTHS) + panel + page + SLACK <= room.width()
+    sources, reader = LEAST_WIDTHS if wide else SMALL_LEAST_WIDTHS
+    left = window.splitter.widget(0)
+    if left is not None:
+        left.setMinimumWidth(sources)
+    window.reader.setMinimumWidth(reader)
+    bars = window.menuBar().sizeHint().height() + window.statusBar().sizeHint().height()
+    stacked = max(d.minimumSizeHint().height() for d in pages) + window.search_dock.minimumSizeHint().height()
+    tall = bars + stacked + SLACK <= room.height()
+    side = Qt.DockWidgetArea.BottomDockWidgetArea if tall else Qt.DockWidgetArea.RightDockWidgetArea
+    window.setCorner(Qt.Corner.BottomRightCorner, side)
