@@ -208,6 +208,10 @@ class TimelineView(QGraphicsView):
             for mark in marks:
                 mark.setToolTip(tip(hint))
                 mark.setData(ItemRole, ("day", day, 0))
+            # the keyboard steps from day to day (Ctrl+Right) and Enter lists its sources
+            marks[0].setData(LabelRole, hint)
+            marks[0].setData(DayRole, date.fromisoformat(day).toordinal())
+            marks[0].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         line = scene.addLine(
             self.x_of(self.days[0][0]) - MARGIN / 2,
             TOP + BAR_HEIGHT + 3,
@@ -336,19 +340,29 @@ class TimelineView(QGraphicsView):
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.step(1 if key == Qt.Key.Key_Right else -1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (chosen := self._chosen()) is not None:
-            self.opened.emit(*chosen.data(ItemRole))
+            self._open(chosen.data(ItemRole))
         else:
             super().keyPressEvent(event)
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+                self.fitted = False  # panned: a resize keeps the dates in sight, as after a drag
+
+    def _open(self, data: tuple) -> None:
+        """Open a source or a claim; a day's bar lists the day's sources."""
+        if data[0] == "day":
+            self.day_chosen.emit(data[1])
+        else:
+            self.opened.emit(*data)
 
     def step(self, direction: int) -> None:
-        """Select the next (1) or previous (-1) source in time, brought into view (Ctrl+Right,
-        Ctrl+Left; Enter opens it): the arrows alone pan."""
+        """Select the next (1) or previous (-1) source in time, or day where a day is a bar,
+        brought into view (Ctrl+Right, Ctrl+Left; Enter opens it, or lists the day's sources):
+        the arrows alone pan."""
         dots = sorted(
             (
                 i
                 for i in self.scene().items()
                 if i.data(ItemRole)
-                and i.data(ItemRole)[0] == "source"
+                and i.data(ItemRole)[0] in ("source", "day")
                 and i.isSelected() is not None
                 and i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             ),
@@ -406,10 +420,8 @@ class TimelineView(QGraphicsView):
             data = ("claim", claim[0], claim[1]) if claim is not None else None
         else:
             data = item.data(ItemRole) if item is not None else None
-        if data and data[0] == "day":
-            self.day_chosen.emit(data[1])
-        elif data:
-            self.opened.emit(*data)
+        if data:
+            self._open(data)
 
 
 class TimelineAxis(QWidget):

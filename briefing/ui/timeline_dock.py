@@ -18,6 +18,9 @@ from briefing.ui.timeline import TimelineAxis, TimelineView
 from briefing.ui.timeline_scale import span_label
 
 PLOT_ROOM = 180  # pixels of plot the pane makes room for when it first shows
+# the keys beside the mouse's gestures, in the legend: the view takes them once clicked or Ctrl+T
+KEYS_STEP = "Ctrl+←/→ to step"
+KEYS_VIEW = "drag, wheel or ←/→ to pan; Ctrl+wheel or +/− to zoom, 0 to fit"
 
 
 def undated_note(undated: int) -> str:
@@ -147,12 +150,12 @@ class TimelineDock(QDockWidget):
         if view.timeline.days:
             legend = (
                 "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
-                "red disputed) — click a day to list its sources"
+                f"red disputed) — click a day, or {KEYS_STEP} to one and Enter, to list its sources; {KEYS_VIEW}"
             )
         else:
             legend = (
                 "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
-                "click to open; drag or wheel to pan, Ctrl+wheel to zoom"
+                f"click to open, or {KEYS_STEP} to a source and Enter; {KEYS_VIEW}"
             )
         self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
         before, after = view.outside()

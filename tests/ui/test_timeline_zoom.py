@@ -317,3 +317,38 @@ def test_the_first_step_starts_in_sight_not_at_the_outlier_behind_the_edge(dock,
     qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # the latest in sight
     (chosen,) = view.scene().selectedItems()
     assert 0 <= view.mapFromScene(chosen.sceneBoundingRect().center()).x() <= view.viewport().width()
+
+
+def test_the_keyboard_steps_from_day_to_day_and_lists_one_and_the_legend_says_the_keys(dock, qtbot):
+    """Drawn a bar per day (a large workspace), the timeline had no keyboard way to a day: Ctrl+Right
+    selected nothing and Enter did nothing; the legend named only the mouse's gestures."""
+    view = dock.view
+    days = [((date(2024, 1, 1) + timedelta(days=2 * i)).isoformat(), 1 + i % 3, {}) for i in range(20)]
+    view.show_timeline(Timeline([], [], days))
+    view.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert [i.data(ItemRole) for i in view.scene().selectedItems()] == [("day", days[1][0], 0)]
+    with qtbot.waitSignal(view.day_chosen) as chosen:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert chosen.args == [days[1][0]]
+    for legend in (dock.legend.text(), _dots_legend(dock)):
+        assert "Ctrl+←/→" in legend and "Enter" in legend and "+/−" in legend and "←/→ to pan" in legend
+
+
+def _dots_legend(dock) -> str:
+    dock.view.show_timeline(spread(outlier=False))
+    return dock.legend.text()
+
+
+def test_panning_by_the_arrow_keys_is_kept_through_a_resize(dock, qtbot):
+    """A pan by the arrows was lost at the next resize, which fitted the dates again; a drag's is kept."""
+    view = dock.view
+    view.show_timeline(spread())  # fitted to the dense dates, the 2015 source out of sight to the left
+    view.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    shown = view.visible_days()
+    dock.resize(dock.width() - 100, dock.height())
+    qtbot.waitUntil(lambda: view.viewport().width() < 1100)
+    assert view.visible_days()[0] == pytest.approx(shown[0], abs=1)  # not fitted again
