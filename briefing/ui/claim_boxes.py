@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
+    QHeaderView,
     QLayout,
     QPushButton,
     QSplitter,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.ui.evidence import EvidencePanel, smallest_list_height
+from briefing.ui.widgets import SqueezedColumns
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
 LIST_SHARES = (0.38, 0.29, 0.27, 0.06)  # of the lists' height: claims, evidence, suggestions, history
@@ -90,7 +92,21 @@ def claims_splitter(judged: QWidget, claims: QTreeWidget, panel: EvidencePanel) 
     splitter.setSizes(CLAIM_BOX_SIZES)
     for tree in (claims, panel.evidence, panel.suggestions, panel.history):
         tree.setMinimumHeight(smallest_list_height(tree))
+        squeeze_columns(tree)
     return splitter
+
+
+WORDS_LEAST = 80  # pixels of a list's words (claim, passage, change) before its other columns narrow
+
+
+def squeeze_columns(tree: QTreeWidget) -> None:
+    """The list's status, source, origin and score columns narrow where the panel is narrow (a
+    large font, a scaled screen): at 330 pixels its words column was three letters wide and the
+    suggestions scrolled 24 pixels sideways."""
+    header = tree.header()
+    free = next(c for c in range(header.count()) if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch)
+    widths = {c: header.sectionSize(c) for c in range(header.count()) if c != free}
+    tree.squeezed = SqueezedColumns(tree, widths, WORDS_LEAST, free)  # type: ignore[attr-defined]
 
 
 class ClaimsSplitter(QSplitter):

@@ -195,12 +195,14 @@ SQUEEZED_LEAST = 48  # a squeezed column's least width: a few letters and the "â
 
 class SqueezedColumns(QObject):
     """Narrows ``widths``' columns of a view, in proportion, where the view has too little room
-    for them and ``last_least`` pixels for the last column (the words it is about): they were
-    pushed off to the right behind a sideways scroll bar. Widths the analyst sets are kept."""
+    for them and ``last_least`` pixels for the ``free`` column (the words it is about; by default
+    the last): they were pushed off to the right behind a sideways scroll bar. Widths the analyst
+    sets are kept."""
 
-    def __init__(self, view: QTreeView, widths: dict[int, int], last_least: int = 160) -> None:
+    def __init__(self, view: QTreeView, widths: dict[int, int], last_least: int = 160, free: int | None = None) -> None:
         super().__init__(view)
         self.view, self.widths, self.last_least = view, dict(widths), last_least
+        self.free = free  # the column of words, which takes the room left; None: the last
         self._fitting = False
         for column, width in self.widths.items():
             view.header().resizeSection(column, width)
@@ -218,7 +220,9 @@ class SqueezedColumns(QObject):
 
     def fit(self) -> None:
         header = self.view.header()
-        shown = [c for c in range(header.count() - 1) if c not in self.widths and not header.isSectionHidden(c)]
+        free = header.count() - 1 if self.free is None else self.free
+        kept = (c for c in range(header.count()) if c != free and c not in self.widths)
+        shown = [c for c in kept if not header.isSectionHidden(c)]
         others = sum(header.sectionSize(c) for c in shown)
         allowed = self.view.viewport().width() - self.last_least - others
         scale = min(1.0, max(0.0, allowed) / max(1, sum(self.widths.values())))

@@ -414,3 +414,27 @@ def test_a_page_beside_fits_a_1280x800_screen_scaled_one_and_a_half_times(demo_w
     assert least.width() <= 853 and least.height() <= 533 - 30  # a title bar
     fit_screen(demo_window, QSize(1600, 1000))
     assert demo_window.reader.minimumWidth() == 320
+
+
+def test_the_claims_tabs_lists_never_scroll_sideways_in_a_narrow_panel(large_font_window, qtbot):
+    """15 points and a 330-pixel side panel: the suggestions' Source, Origin and Score columns kept
+    their widths, the passage was three letters wide, and the list scrolled 24 pixels sideways. The
+    other columns narrow now and the words keep a few letters."""
+    from briefing.ui.widgets import SQUEEZED_LEAST
+    from tests.ui.test_evidence_preview import _open_claim_with_suggestions
+
+    window = large_font_window
+    panel = window.panel
+    _open_claim_with_suggestions(window)
+    panel.setCurrentWidget(panel.claims_widget)
+    sizes = window.splitter.sizes()
+    window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 330, 330])
+    evidence = panel.evidence
+    lists = (panel.claims, evidence.evidence, evidence.suggestions, evidence.history)
+    qtbot.waitUntil(lambda: panel.width() <= 331 and all(t.isVisible() for t in lists[:3]))
+    QApplication.processEvents()
+    for tree in lists[:3]:
+        header = tree.header()
+        words = next(c for c in range(header.count()) if header.sectionResizeMode(c) == header.ResizeMode.Stretch)
+        assert tree.horizontalScrollBar().maximum() == 0, tree.accessibleName()
+        assert header.sectionSize(words) >= SQUEEZED_LEAST, tree.accessibleName()
