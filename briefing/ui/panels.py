@@ -186,7 +186,9 @@ class SidePanel(QTabWidget):
         self.claim_help = QLabel("Select a claim, then judge it. Credibility follows from evidence.")
         self.claim_help.setWordWrap(True)
         self.claim_help.setTextFormat(Qt.TextFormat.PlainText)  # it quotes claim kinds found in sources
-        judged = claim_box(claims, reason, buttons, self.claim_help)
+        # the hint under the list, the reason and the buttons at the foot: a hint a line longer for
+        # the next claim (its evidence named) takes the line from the list, and the buttons stay put
+        judged = claim_box(claims, self.claim_help, reason, buttons)
         judged_layout = judged.layout()
         if isinstance(judged_layout, QBoxLayout):
             judged_layout.setStretch(0, 1)

@@ -438,3 +438,27 @@ def test_the_claims_tabs_lists_never_scroll_sideways_in_a_narrow_panel(large_fon
         words = next(c for c in range(header.count()) if header.sectionResizeMode(c) == header.ResizeMode.Stretch)
         assert tree.horizontalScrollBar().maximum() == 0, tree.accessibleName()
         assert header.sectionSize(words) >= SQUEEZED_LEAST, tree.accessibleName()
+
+
+def test_the_judging_buttons_stay_put_when_the_claims_hint_takes_another_line(demo_window, qtbot):
+    """Confirming a suggestion made the hint under the judging buttons name the evidence on a
+    second line, and the buttons above it moved up a line under the pointer."""
+    from PySide6.QtWidgets import QPushButton
+
+    panel = demo_window.panel
+    demo_window.resize(1280, 800)
+    panel.setCurrentWidget(panel.claims_widget)
+    button = next(b for b in panel.claims_widget.findChildren(QPushButton) if b.text() == "Corroborated")
+    qtbot.waitUntil(lambda: demo_window.width() == 1280 and button.isVisible())
+    hint = panel.claim_help
+    hint.setText("Unreviewed · no evidence yet")
+    QApplication.processEvents()
+    line, places = hint.height(), lambda: [w.mapTo(demo_window, w.rect().topLeft()) for w in (button, panel.reason)]
+    before = places()
+    hint.setText(
+        "Corroborated · credibility 1 (Confirmed by other sources) · evidence from 3 sources, 2 origins "
+        "· found by the analysis as a figure · a newer version of the article changed its words"
+    )
+    qtbot.waitUntil(lambda: hint.height() > line)  # a line more
+    QApplication.processEvents()
+    assert places() == before
