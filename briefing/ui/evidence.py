@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -253,8 +253,9 @@ class EvidencePanel(QWidget):
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
         self.history_or_preview = HistoryOrPreview(self.history, self.preview)
         layout.addWidget(self.history_or_preview)
-        self.evidence.itemActivated.connect(self._open)
-        self.evidence.itemClicked.connect(self._open)
+        # a click selects the evidence (for Remove Evidence), as a click on a suggestion does; it
+        # opened the passage's source, and the claim's evidence went with it from the tab
+        self.evidence.itemActivated.connect(self._open)  # a double-click or Enter opens its source
         self.suggestions.itemClicked.connect(self._preview)  # a click shows it here; the claim stays
         self.suggestions.itemActivated.connect(self._open)  # a double-click or Enter opens its source
 
@@ -297,7 +298,7 @@ class EvidencePanel(QWidget):
             origin = e.get("origin")
             item = QTreeWidgetItem([e["relation"], one_line(e["passage"]), e["title"], _origin_cell(origin)])
             item.setData(0, RowRole, ("evidence", e["id"], e["source_id"], e["start"], e["end"]))
-            item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"]))
+            item.setToolTip(1, tip((e["note"] or "") + "\n" + e["passage"] + "\n\nDouble-click to open its source"))
             if e.get("words_now") is not None:  # carried to a newer version that changed its words
                 item.setText(1, f"(text changed) {item.text(1)}")
                 item.setToolTip(1, tip(changed_words_hint(e["passage"], e["words_now"])))
@@ -331,7 +332,10 @@ class EvidencePanel(QWidget):
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         _, _, source_id, start, end = item.data(0, RowRole)
-        self.passageOpened.emit(source_id, start, end)
+        # once the list has handled the key or the double-click: opening another source clears
+        # this list, and clearing it inside its own key event crashed Qt (Enter on an evidence
+        # row after Remove Evidence and Undo)
+        QTimer.singleShot(0, self, lambda: self.passageOpened.emit(source_id, start, end))
 
     def _preview(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.previewed = item.data(1, RowRole)

@@ -149,3 +149,26 @@ def test_every_suggestion_stays_in_sight_on_one_line_beside_the_preview(demo_win
     qtbot.waitUntil(all_in_sight)
     two_lines = tree.fontMetrics().height() * 2
     assert all(tree.visualItemRect(row).height() < two_lines for row in rows)
+
+
+def test_a_click_on_evidence_selects_it_for_remove_and_enter_opens_it(demo_window, qtbot):
+    """A click on an evidence row opened its passage's source: the claim and its evidence left the
+    Claims tab, and Remove Evidence then said to select a piece of evidence first."""
+    claim_source, claim = _open_claim_with_suggestions(demo_window)
+    panel = demo_window.panel.evidence
+    panel.suggestions.itemClicked.emit(panel.suggestions.topLevelItem(0), 1)
+    panel.preview.attach_buttons["supports"].click()
+    tree = panel.evidence
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1 and tree.isVisible())
+    row = tree.visualItemRect(tree.topLevelItem(0)).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    assert demo_window.reader.shown.id == claim_source and demo_window.panel.current_claim() == claim.id
+    qtbot.mouseClick(panel.remove, Qt.MouseButton.LeftButton)
+    assert _evidence(demo_window, claim.id) == []
+    demo_window.undo_stack.undo()
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)
+    evidence = _evidence(demo_window, claim.id)[0]
+    tree.setCurrentItem(tree.topLevelItem(0))
+    with qtbot.waitSignal(panel.passageOpened):  # Enter, as a double-click, opens its source
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert demo_window.reader.shown.id == evidence["source_id"]

@@ -52,7 +52,8 @@ def test_back_and_forward_over_a_search_result_a_hand_pick_and_a_suggestion(demo
     suggestions = window.panel.evidence.suggestions
     suggestion = suggestions.topLevelItem(0)
     _, _, suggested_source, start, end = suggestion.data(0, RowRole)
-    suggestions.itemActivated.emit(suggestion, 1)  # a double-click
+    with qtbot.waitSignal(window.panel.evidence.passageOpened):  # once the list has had the event
+        suggestions.itemActivated.emit(suggestion, 1)  # a double-click
     assert _where(window) == (suggested_source, (start, end))
 
     # Back with Alt+Left (the View menu's action, QKeySequence.Back)
