@@ -96,7 +96,7 @@ def claims_splitter(judged: QWidget, claims: QTreeWidget, panel: EvidencePanel) 
     return splitter
 
 
-WORDS_LEAST = 80  # pixels of a list's words (claim, passage, change) before its other columns narrow
+WORDS_LEAST = 140  # pixels of a list's words (claim, passage, change) before its other columns narrow
 
 
 def squeeze_columns(tree: QTreeWidget) -> None:

@@ -462,3 +462,18 @@ def test_the_judging_buttons_stay_put_when_the_claims_hint_takes_another_line(de
     qtbot.waitUntil(lambda: hint.height() > line)  # a line more
     QApplication.processEvents()
     assert places() == before
+
+
+def test_a_claims_history_shows_its_changes_in_a_400_pixel_panel(demo_window, qtbot):
+    """At 1280x800 the history's When and Why columns kept 120 pixels each and the change it is
+    about read "Status …", "Suggested …" in 81 pixels: it keeps 140 now, the others narrow."""
+    panel = demo_window.panel
+    demo_window.resize(1280, 800)
+    panel.setCurrentWidget(panel.claims_widget)
+    sizes = demo_window.splitter.sizes()
+    demo_window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 393, 393])
+    history = panel.evidence.history
+    qtbot.waitUntil(lambda: panel.width() <= 394 and history.isVisible())
+    QApplication.processEvents()
+    assert history.header().sectionSize(2) >= 139  # Change
+    assert panel.claims.header().sectionSize(1) >= 139 and panel.evidence.suggestions.header().sectionSize(1) >= 120
