@@ -4,7 +4,8 @@ panels held the window at 926x519 (the page) or 975x587 (the note), past the scr
 and bottom edges.
 
 Where the screen is that small, the source list and the reader may be narrower, and the pages
-on the right run the window's full height beside the search pane rather than above it.
+on the right run the window's full height beside the search pane rather than above it. A large
+font asks the same of a 1280x800 screen: at 15 points the note held the window 802 pixels tall.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 LEAST_WIDTHS = (180, 320)  # the source list's and the reader's, where the screen has room
 SMALL_LEAST_WIDTHS = (110, 240)  # where it has not: a title's first words, a short line of text
 SLACK = 40  # the window's margins, the splitter's handles and the docks' separators
+TITLE_BAR = 30  # the window manager's, inside the screen's available room
 
 
 def fit_small_screen(window: MainWindow, room: QSize) -> None:
@@ -34,6 +36,6 @@ def fit_small_screen(window: MainWindow, room: QSize) -> None:
     window.reader.setMinimumWidth(reader)
     bars = window.menuBar().sizeHint().height() + window.statusBar().sizeHint().height()
     stacked = max(d.minimumSizeHint().height() for d in pages) + window.search_dock.minimumSizeHint().height()
-    tall = bars + stacked + SLACK <= room.height()
+    tall = bars + stacked + SLACK + TITLE_BAR <= room.height()
     side = Qt.DockWidgetArea.BottomDockWidgetArea if tall else Qt.DockWidgetArea.RightDockWidgetArea
     window.setCorner(Qt.Corner.BottomRightCorner, side)

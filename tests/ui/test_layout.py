@@ -477,3 +477,17 @@ def test_a_claims_history_shows_its_changes_in_a_400_pixel_panel(demo_window, qt
     QApplication.processEvents()
     assert history.header().sectionSize(2) >= 139  # Change
     assert panel.claims.header().sectionSize(1) >= 139 and panel.evidence.suggestions.header().sectionSize(1) >= 120
+
+
+def test_the_briefing_note_fits_a_1280x800_screen_with_a_large_font(large_font_window):
+    """15 points: the note beside the columns held the window at 1244x802, its status bar under
+    the screen's bottom edge; the note now runs the window's height beside the search pane."""
+    from PySide6.QtCore import QSize
+
+    from briefing.ui.window_state import fit_screen
+
+    window = large_font_window
+    fit_screen(window, QSize(1280, 800))
+    window.show_briefing()
+    least = _least_size(window)
+    assert least.width() <= 1280 and least.height() <= 800 - 30  # a title bar
