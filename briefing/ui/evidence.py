@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -93,7 +94,7 @@ class SuggestionPreview(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAccessibleName("Close the preview")
-        self.close_button.setToolTip("Close the preview: the claim's history shows again")
+        self.close_button.setToolTip("Close the preview: the claim's history shows again (Esc)")
         self.close_button.clicked.connect(lambda: self.closeRequested.emit())
         top.addWidget(self.close_button)
         layout.addLayout(top)
@@ -156,6 +157,9 @@ class HistoryOrPreview(QStackedWidget):
 
     def show_preview(self, shown: bool) -> None:
         self.setCurrentIndex(1 if shown else 0)
+
+    def previewing(self) -> bool:
+        return self.currentIndex() == 1
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return False  # the preview's words scroll: its height is what the box gives it, not theirs
@@ -258,6 +262,8 @@ class EvidencePanel(QWidget):
         self.evidence.itemActivated.connect(self._open)  # a double-click or Enter opens its source
         self.suggestions.itemClicked.connect(self._preview)  # a click shows it here; the claim stays
         self.suggestions.itemActivated.connect(self._open)  # a double-click or Enter opens its source
+        for widget in (self.suggestions, self.preview):  # Esc as the preview's ✕, from the list or the preview
+            widget.installEventFilter(self)
 
     def set_ranking_note(self, unavailable: str | None) -> None:
         """Say whether suggestions are re-ranked by meaning, and why not when they are not."""
@@ -342,6 +348,16 @@ class EvidencePanel(QWidget):
         s = self.previewed
         self.preview.show_passage(s["passage"], s["title"], s.get("outlet"), s.get("published"), s["relation"])
         self.history_or_preview.show_preview(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Esc closes the preview (the key comes as a shortcut first, which the list takes)."""
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and not event.modifiers()
+        keyed = event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if keyed and escape and self.history_or_preview.previewing():
+            self.close_preview()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def close_preview(self) -> None:
         """The claim's history again in the preview's place."""

@@ -125,6 +125,11 @@ def test_a_preview_moves_nothing_and_leaves_the_evidence_its_rows(demo_window, q
         assert places() == before and _rows_shown(evidence.evidence) == rows
     qtbot.mouseClick(evidence.preview.close_button, Qt.MouseButton.LeftButton)
     assert evidence.history.isVisible() and not evidence.preview.isVisible()
+    tree.itemClicked.emit(tree.topLevelItem(0), 1)
+    tree.setFocus()
+    qtbot.waitUntil(lambda: evidence.preview.isVisible() and tree.hasFocus())
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)  # the ✕'s key
+    assert evidence.history.isVisible() and not evidence.preview.isVisible() and places() == before
 
 
 @pytest.mark.parametrize("pane", ["entity", "briefing"])
