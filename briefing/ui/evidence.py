@@ -52,6 +52,7 @@ SCORE_TIPS = {
 RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
 
 
+SUGGESTIONS_TITLE = "Suggested related passages, one per source"
 NONE_FOUND = "Suggested related passages: none found close enough to this claim in the other sources"
 NONE_LEFT = "Suggested related passages: none left, each one was confirmed or dismissed"
 PREVIEW_LINES = 2  # of a suggested passage shown at the least; a longer one scrolls
@@ -233,7 +234,7 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
         # short enough for one line beside the ranking note at 1280 wide; Confirm says what it does
-        self.suggestions_title = "Suggested related passages, one per source"
+        self.suggestions_title = SUGGESTIONS_TITLE
         self.suggestions_label = plain_label(self.suggestions_title, word_wrap=True)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
@@ -268,6 +269,8 @@ class EvidencePanel(QWidget):
     def set_ranking_note(self, unavailable: str | None) -> None:
         """Say whether suggestions are re-ranked by meaning, and why not when they are not."""
         if unavailable is None:
+            self.suggestions_title, self.semantic_off = SUGGESTIONS_TITLE, False
+            self.suggestions_label.setText(self.suggestions_title)
             self.suggestions_label.setToolTip(
                 "Confirm one to make it evidence. Ranked by shared words, then re-ranked by meaning when a claim opens"
             )

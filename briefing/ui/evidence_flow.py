@@ -45,11 +45,16 @@ from briefing.ui.slot_errors import showing
 from briefing.ui.widgets import add_ok_cancel
 
 if TYPE_CHECKING:
+    from briefing.store import Workspace
     from briefing.ui.main_window import MainWindow
 
 NO_CLAIM_HINT = "Select a claim, then judge it. Credibility follows from the evidence of independent sources."
 RELATION_KEY = "evidence/relation"  # QSettings: the relation chosen last, offered first next time
 ADJECTIVES = {"supports": "supporting", "contradicts": "contradicting", "related": "related"}
+READ_ONLY_RANKING = (
+    "this workspace is open read-only here, and a re-ranking is saved with the suggestions: they keep "
+    "the order they were saved in (a colleague who can write re-ranks them when a claim opens)"
+)
 NOT_PINNED = "no claim pinned: Claims ▸ Pin Claim for Evidence, Ctrl+Alt+P"
 
 
@@ -172,6 +177,12 @@ class EvidenceFlow:
         panel.suggestionAttached.connect(self.attach_suggestion)
         panel.set_ranking_note(semantic_unavailable())  # cheap: looks for the packages, loads nothing
         window.runner.idle.connect(self._note_when_idle)
+
+    def attached(self, ws: Workspace) -> None:
+        """Say why a workspace open read-only keeps its suggestions ranked as they were saved: a
+        re-ranking by meaning is stored with them, and nothing can be stored here."""
+        read_only = READ_ONLY_RANKING if ws.read_only else None
+        self.window.panel.evidence.set_ranking_note(semantic_unavailable() or read_only)
 
     def show_claim(self, claim_id: int) -> None:
         """Redraw evidence, suggestions, history and the hint of ``claim_id`` (NO_CLAIM: none)

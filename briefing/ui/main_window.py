@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
                 f"export; changes cannot be saved until {html.escape(ws.writable_when, quote=False)}."
             )
         self.briefing_dock.attach(ws)
+        self.evidence_flow.attached(ws)
         self.notes_dock.attach(ws)
         self.search_dock.saved.refresh()  # the pane was shown before the workspace was open
         self.refresh_sources()

@@ -88,3 +88,17 @@ def test_a_change_on_a_read_only_workspace_is_refused_before_its_dialog_opens(re
     ACTIONS[action](window)
     assert window.asked == []
     assert window.statusBar().currentMessage() == read_only_line(window.ws)
+
+
+def test_a_read_only_window_says_why_its_suggestions_are_not_re_ranked(reading_window, analysed_path, tmp_path, qtbot):
+    """A read-only window keeps suggestions ranked by shared words (a re-ranking is stored with
+    them): its count of suggestions differed from a colleague's with no reason given."""
+    label = reading_window.panel.evidence.suggestions_label
+    assert "re-ranking by meaning is off" in label.text() and "read-only" in label.toolTip()
+    other = tmp_path / "writable.briefing"
+    other.write_bytes(analysed_path.read_bytes())
+    ws = open_workspace(other)
+    reading_window.files.switch_to(ws)  # the window goes on to a workspace it may change
+    assert "off" not in label.text() and "read-only" not in label.toolTip()
+    reading_window.close()
+    ws.close()
