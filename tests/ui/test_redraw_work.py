@@ -1,0 +1,46 @@
+"""What a redraw does again, counted: opening a source writes its text in one edit and makes
+one format per kind of highlight."""
+
+from briefing.domain import Source
+from briefing.ui import reader as reader_module
+from briefing.ui.reader import Highlight, Reader
+
+PARAGRAPHS = [f"Paragraph {i} says the council met on {i} May and agreed to nothing." for i in range(40)]
+TEXT = "\n\n".join(PARAGRAPHS)
+
+
+def _source() -> Source:
+    return Source(1, "a.txt", "txt", "h", TEXT, "A long article", "Wire", None, "2024-05-01", "en", "", None, None)
+
+
+def _highlights() -> list[Highlight]:
+    starts = [TEXT.index(p) for p in PARAGRAPHS]
+    return [
+        *(Highlight("entity", 1, s, s + 9, "organisation", "Organisation: council") for s in starts),
+        *(Highlight("quote", i, s + 10, s + 20, "", "Quote") for i, s in enumerate(starts)),
+        *(Highlight("claim", i, s, s + 30, ("unreviewed", "disputed")[i % 2], "Claim") for i, s in enumerate(starts)),
+    ]
+
+
+def test_opening_a_source_writes_its_text_in_one_edit(qtbot):
+    """Each paragraph written on its own was laid out on its own: a long article held the window
+    for tens of milliseconds longer than one edit of the whole text does."""
+    reader = Reader()
+    qtbot.addWidget(reader)
+    changes = []
+    reader.document().contentsChange.connect(lambda *args: changes.append(args))
+    reader.show_source(_source(), _highlights())
+    assert reader.toPlainText().count("Paragraph") == len(PARAGRAPHS)
+    assert len(changes) <= 3  # the empty state cleared, the article written: not one per paragraph
+
+
+def test_highlights_of_one_kind_and_style_share_one_format(qtbot, monkeypatch):
+    made = []
+    original = reader_module._format
+    monkeypatch.setattr(reader_module, "_format", lambda *args: made.append(args[0]) or original(*args))
+    reader = Reader()
+    qtbot.addWidget(reader)
+    highlights = _highlights()
+    reader.show_source(_source(), highlights)
+    assert len(reader.extraSelections()) == len(highlights)
+    assert sorted((h.kind, h.style) for h in made) == sorted({(h.kind, h.style) for h in highlights})
