@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -80,6 +80,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._revisions: dict[int, int] = {}  # claim id -> the revision the list shows
+        self._claims_shown: tuple[tuple[ClaimRow, ...], str] | None = None  # the rows listed, in this palette
         self.summary_source: int | None = None  # the source whose summary is shown (and typed into)
         self.setAccessibleName("Side panels")
         self.setDocumentMode(True)
@@ -269,6 +270,11 @@ class SidePanel(QTabWidget):
         selected now (none, when it is gone): the evidence panel redraws from that alone."""
         current = self.current_claim()
         self._revisions = {c.id: c.revision for c in claims}
+        shown = (tuple(claims), self.palette().color(QPalette.ColorRole.Base).name())
+        if shown == self._claims_shown:  # the re-ranking after a source opens mostly changes nothing here
+            self.claimSelected.emit(current or NO_CLAIM)  # its suggestions below may have changed
+            return
+        self._claims_shown = shown
         self.claims.blockSignals(True)
         try:
             self.claims.clear()

@@ -1,8 +1,11 @@
 """What a redraw does again, counted: opening a source writes its text in one edit and makes
-one format per kind of highlight."""
+one format per kind of highlight; the claims list is not rebuilt when its rows are the same."""
 
 from briefing.domain import Source
+from briefing.store.claims import list_claim_rows
+from briefing.store.sources import list_sources
 from briefing.ui import reader as reader_module
+from briefing.ui.panels import SidePanel
 from briefing.ui.reader import Highlight, Reader
 
 PARAGRAPHS = [f"Paragraph {i} says the council met on {i} May and agreed to nothing." for i in range(40)]
@@ -44,3 +47,23 @@ def test_highlights_of_one_kind_and_style_share_one_format(qtbot, monkeypatch):
     reader.show_source(_source(), highlights)
     assert len(reader.extraSelections()) == len(highlights)
     assert sorted((h.kind, h.style) for h in made) == sorted({(h.kind, h.style) for h in highlights})
+
+
+def test_the_claims_list_is_not_rebuilt_when_the_ranking_changes_none_of_its_rows(demo_window, monkeypatch):
+    """Opening a source re-ranks its suggestions, and the claims list was built again each time
+    the ranking came back, the same rows as before; the open claim's suggestions still redraw."""
+    source_id = max(list_sources(demo_window.ws), key=lambda r: len(list_claim_rows(demo_window.ws, r.id))).id
+    demo_window.select_source(source_id)
+    claim = list_claim_rows(demo_window.ws, source_id)[-1]
+    demo_window.panel.select("claim", claim.id)
+    built, selected = [], []
+    original = SidePanel._claim_row
+    monkeypatch.setattr(SidePanel, "_claim_row", staticmethod(lambda c: built.append(c) or original(c)))
+    demo_window.panel.claimSelected.connect(selected.append)
+    demo_window.after_ranking()
+    assert built == []
+    assert selected == [claim.id]
+    assert demo_window.panel.current_claim() == claim.id
+    demo_window.panel.mark_current("disputed")  # a row that changed: the list shows it
+    assert built
+    assert demo_window.panel.claims.currentItem().text(0) == "disputed"
