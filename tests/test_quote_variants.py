@@ -119,3 +119,26 @@ def test_among_finds_exactly_the_pairs_the_whole_set_has_with_those_quotes():
     for asked in ([1], [5, 9], list(range(30, 45)), [q.id for q in quotes if q.source_id == 3], [next_id]):
         wanted = {(v.first, v.second) for v in every if v.first in asked or v.second in asked}
         assert {(v.first, v.second) for v in find_variants(quotes, among=asked)} == wanted
+
+
+def test_the_same_quotes_asked_again_are_not_compared_again(monkeypatch):
+    """Each edit redraws the open source and entity page; a rename changes no quote, and the
+    speaker's quotes were compared pair by pair again each time."""
+    from briefing import quote_variants
+
+    compared = []
+    original = quote_variants.compare
+    monkeypatch.setattr(quote_variants, "compare", lambda a, b: compared.append((a, b)) or original(a, b))
+    quotes = [QuoteText(11, 1, BASE), QuoteText(12, 2, BASE.replace("40,000", "63,000"))]
+    first = find_variants(quotes)
+    assert compared and [(v.first, v.second) for v in first] == [(11, 12)]
+    compared.clear()
+    assert find_variants(list(quotes)) == first
+    assert find_variants(quotes, among=[12]) == first  # another question: answered anew
+    assert compared
+    compared.clear()
+    assert find_variants(quotes, among=[12]) == first
+    assert compared == []
+    changed = [quotes[0], QuoteText(12, 2, BASE.replace("no ransom", "a ransom"))]  # words changed: anew
+    assert find_variants(changed)[0].kinds == ("negation",)
+    assert compared
