@@ -88,6 +88,7 @@ class SourceActions:
         window.imports.on_analysed = self._analysed
         self.compare_dialog: CompareVersionsDialog | None = None
         window.reader.version_line = lambda cursor, source, meta: write_version_line(window.ws, cursor, source, meta)
+        window.reader.version_of = lambda source: source_version(window.ws, source.id)
         window.reader.anchorClicked.connect(self._version_link)
 
     def keep_typed_summary(self, next_source: int | None) -> None:

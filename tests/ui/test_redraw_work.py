@@ -1,6 +1,8 @@
 """What a redraw does again, counted: opening a source writes its text in one edit and makes
 one format per kind of highlight; the claims list is not rebuilt when its rows are the same."""
 
+from dataclasses import replace
+
 from briefing.domain import Source
 from briefing.store.claims import list_claim_rows
 from briefing.store.sources import list_sources
@@ -67,3 +69,31 @@ def test_the_claims_list_is_not_rebuilt_when_the_ranking_changes_none_of_its_row
     demo_window.panel.mark_current("disputed")  # a row that changed: the list shows it
     assert built
     assert demo_window.panel.claims.currentItem().text(0) == "disputed"
+
+
+def test_the_same_source_shown_again_keeps_its_text_and_paints_the_highlights_anew(qtbot):
+    """Each edit redraws the source it was made in; its words were written out again."""
+    reader = Reader()
+    qtbot.addWidget(reader)
+    versions = {1: (1, None, None)}
+    reader.version_of = lambda source: versions[source.id]
+    reader.show_source(_source(), _highlights())
+    changes = []
+    reader.document().contentsChange.connect(lambda *args: changes.append(args))
+    fewer = _highlights()[:5]
+    reader.show_source(_source(), fewer)
+    assert changes == []
+    assert len(reader.extraSelections()) == len(fewer)
+    assert reader.textCursor().position() == 0 and not reader.textCursor().hasSelection()
+    versions[1] = (1, None, 2)  # a newer version came: the line under the title says so
+    reader.show_source(_source(), fewer)
+    assert changes
+    changes.clear()
+    reader.setPlainText("something else")  # written by another hand: the source is written again
+    changes.clear()
+    reader.show_source(_source(), fewer)
+    assert changes and reader.toPlainText().startswith("A long article")
+    changes.clear()
+    edited = replace(_source(), title="A shorter title")
+    reader.show_source(edited, fewer)
+    assert changes and reader.toPlainText().startswith("A shorter title")
