@@ -97,8 +97,7 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
         for entity in snapshot.entities:
             _put_entity(ws, entity)
         for table, rows in (("entity_aliases", snapshot.aliases), ("mentions", snapshot.mentions)):
-            for row in rows:
-                ws.insert(table, row)
+            _insert_rows(ws, table, rows)
         for quote_id, speaker_id, speaker_text, confirmed in snapshot.quotes:
             db.execute(
                 "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = ? WHERE id = ?",
@@ -116,6 +115,17 @@ def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str
             reindex_sources_of_speaker(ws, entity_id)
         for entity in snapshot.entities:
             record_judgement(ws, "restore", "entity", entity["id"], "name", None, entity["name"], reason)
+
+
+def _insert_rows(ws: Workspace, table: str, rows: list[dict[str, Any]]) -> None:
+    """Rows of one table as they were read, ids included, in one statement: one insert a row
+    took a quarter of a second for the 1,500 mentions of a speaker of 300 real articles."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    ws.db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in columns] for r in rows])
 
 
 def _put_items_back(ws: Workspace, items: list[dict[str, Any]]) -> None:

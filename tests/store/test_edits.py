@@ -507,3 +507,24 @@ def test_undoing_a_merge_or_delete_reindexes_the_speakers_quotes_not_their_sourc
     assert fts_quotes(ws, "speaker:okafor") == by_name
     assert pumping in by_name or not indexed(ws)
     assert_fts_in_sync(ws)
+
+
+def test_undoing_a_merge_writes_the_mentions_back_in_one_statement_not_one_a_row(ws, two_sources, monkeypatch):
+    """One insert a mention took a quarter of a second to undo a merge into a speaker of 300
+    real articles (1,500 mentions), on the window's thread."""
+    from briefing.store.entity_snapshots import restore_entity_snapshot, take_entity_snapshot
+
+    okafor, lagos = entity_named(ws, "Marta Okafor")["id"], entity_named(ws, "Lagos Water")["id"]
+    add_alias(ws, okafor, "M. Okafor")
+    state = "SELECT * FROM {} ORDER BY id"
+    before = {table: rows(ws, state.format(table)) for table in ("mentions", "entity_aliases")}
+    assert len(before["mentions"]) > 1 and before["entity_aliases"]
+    with ws.transaction():
+        kept = take_entity_snapshot(ws, [lagos, okafor])
+        merge_entities(ws, lagos, [okafor], reason="same")
+    inserted = []
+    one = type(ws).insert
+    monkeypatch.setattr(type(ws), "insert", lambda self, table, row: inserted.append(table) or one(self, table, row))
+    restore_entity_snapshot(ws, kept)
+    assert "mentions" not in inserted and "entity_aliases" not in inserted
+    assert {table: rows(ws, state.format(table)) for table in before} == before
