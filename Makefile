@@ -30,6 +30,8 @@ bench: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	else echo "bench.search --postgres skipped: PostgreSQL is not installed (.ci/run installs it)"; fi
 	$(PY) -m bench.variants
 	$(PY) -m bench.ui
+	@if [ -n "$(UI_WORKSPACE)" ]; then $(PY) -m bench.ui --responses $(UI_WORKSPACE); \
+	else echo "bench.ui --responses skipped: set UI_WORKSPACE to an analysed workspace of real articles"; fi
 	@if [ -n "$(CLAIMS_DATA)" ]; then $(PY) -m bench.claims $(CLAIMS_DATA); \
 	else echo "bench.claims skipped: set CLAIMS_DATA to a folder with claimbuster/ and fnc1/ (README, Claims)"; fi
 

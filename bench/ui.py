@@ -12,6 +12,11 @@
 3. Stalls: the longest gap of a 10 ms timer on the GUI thread while the window imports and
    analyses N articles (default 500) in its worker thread. Goal: at most 50 ms.
 Each measurement runs in its own process, offscreen.
+
+    python -m bench.ui --responses WORKSPACE [--repeat N]
+
+instead measures the GUI thread's CPU time to answer the analyst on a real workspace (opening
+the longest sources, an entity edit's redraw, raising views, typing): bench/ui_responses.py.
 """
 
 from __future__ import annotations
@@ -126,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workspace", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--responses", type=Path, help="a real workspace: the GUI thread's answers to the analyst")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each --responses figure (the median)")
     args = parser.parse_args(argv)
+    if args.responses is not None:
+        return responses(args.responses, args.repeat)
     if not args.workspace.exists():
         from bench.search_corpus import build
 
@@ -158,6 +167,20 @@ def main(argv: list[str] | None = None) -> int:
         f"import of {args.articles} articles in the window: longest event-loop stall {longest:.0f} ms, "
         f"{line} (goal <= 50 ms) {'PASS' if longest <= 50 else 'BELOW'}"
     )
+    return 0
+
+
+def responses(workspace: Path, repeat: int) -> int:
+    """bench/ui_responses.py in a process of its own, offscreen, with a new user's settings."""
+    if not workspace.exists():
+        raise SystemExit(f"{workspace}: no such workspace")
+    with tempfile.TemporaryDirectory(prefix="briefing-ui-bench-settings-") as config:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=config)
+        command = [sys.executable, "-m", "bench.ui_responses", str(workspace), str(repeat)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=3600)
+    if result.returncode != 0:
+        raise SystemExit(f"measurement failed: {result.stderr[-800:]}")
+    print(result.stdout, end="")
     return 0
 
 
