@@ -16,9 +16,20 @@ class _KeyedItem(QTreeWidgetItem):
     def __lt__(self, other: QTreeWidgetItem) -> bool:
         tree = self.treeWidget()
         column = tree.sortColumn() if tree is not None else 1
-        if not isinstance(other, _KeyedItem) or self.data(0, SortRole) is None or other.data(0, SortRole) is None:
+        mine = self._key(column)
+        theirs = other._key(column) if isinstance(other, _KeyedItem) else None
+        if mine is None or theirs is None:
             return super().__lt__(other)
-        return self.key(column) < other.key(column)
+        return mine < theirs
+
+    def _key(self, column: int) -> tuple | None:
+        """``key(column)``, worked out once for each column: a list of a hundred rows is sorted
+        with a thousand comparisons, each of which read both rows' data from Qt again. None:
+        the row has no sort data, and sorts by its text."""
+        keys = self.__dict__.setdefault("_keys", {})
+        if column not in keys:
+            keys[column] = None if self.data(0, SortRole) is None else self.key(column)
+        return keys[column]
 
     def key(self, column: int) -> tuple:
         """What the row sorts by under ``column``: here its text; the rows below say more."""

@@ -1,7 +1,10 @@
 """What a redraw does again, counted: opening a source writes its text in one edit and makes
-one format per kind of highlight; the claims list is not rebuilt when its rows are the same."""
+one format per kind of highlight; the claims list is not rebuilt when its rows are the same,
+and a list works out each row's sort key once."""
 
 from dataclasses import replace
+
+from PySide6.QtCore import Qt
 
 from briefing.domain import Source
 from briefing.store.claims import list_claim_rows
@@ -9,6 +12,7 @@ from briefing.store.sources import list_sources
 from briefing.ui import reader as reader_module
 from briefing.ui.panels import SidePanel
 from briefing.ui.reader import Highlight, Reader
+from briefing.ui.sorted_items import ItemRole, SortRole
 
 PARAGRAPHS = [f"Paragraph {i} says the council met on {i} May and agreed to nothing." for i in range(40)]
 TEXT = "\n\n".join(PARAGRAPHS)
@@ -97,3 +101,29 @@ def test_the_same_source_shown_again_keeps_its_text_and_paints_the_highlights_an
     edited = replace(_source(), title="A shorter title")
     reader.show_source(edited, fewer)
     assert changes and reader.toPlainText().startswith("A shorter title")
+
+
+def test_sorting_a_list_works_out_each_rows_sort_key_once(demo_window, monkeypatch):
+    """Each comparison of a sort read both rows' data from Qt again: a thousand comparisons for
+    the hundred claims of a long article, each time its list was filled."""
+    from briefing.ui.sorted_items import ClaimItem, QuoteItem
+
+    worked_out = []
+    for item_type in (ClaimItem, QuoteItem):
+        original = item_type.key
+        monkeypatch.setattr(
+            item_type, "key", lambda self, column, o=original: worked_out.append(self) or o(self, column)
+        )
+    source_id = max(list_sources(demo_window.ws), key=lambda r: len(list_claim_rows(demo_window.ws, r.id))).id
+    demo_window.select_source(source_id)
+    claims, quotes = demo_window.panel.claims, demo_window.panel.quotes
+    rows = claims.topLevelItemCount() + quotes.topLevelItemCount()
+    assert claims.topLevelItemCount() > 2
+    assert len(worked_out) <= rows
+    shown = [claims.topLevelItem(i).data(0, ItemRole)[2] for i in range(claims.topLevelItemCount())]
+    assert shown == sorted(shown)  # by position in the text, as the Claim heading sorts
+    worked_out.clear()
+    claims.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by score: each row's score key once more
+    assert len(worked_out) <= claims.topLevelItemCount()
+    scores = [claims.topLevelItem(i).data(0, SortRole)[2] for i in range(claims.topLevelItemCount())]
+    assert scores == sorted(scores, reverse=True)
