@@ -51,13 +51,25 @@ class Probe:
         self.idle = statistics.median(self.settle() for _ in range(3))  # what waiting alone costs
 
     def settle(self) -> float:
-        """Let the window finish (events, timers, the worker's answers); its GUI-thread CPU ms."""
-        started, quiet_since = time.thread_time(), time.monotonic()
-        while time.monotonic() - quiet_since < QUIET_S:
-            self.app.processEvents()
+        """Let the window finish (events, timers, the worker's answers); its GUI-thread CPU ms.
+        The event loop waits in the system between events, so a long wait for the worker costs
+        only a check every 50 ms, not a busy poll."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop, check = QEventLoop(), QTimer(interval=50)
+        quiet_since = [time.monotonic()]
+
+        def done_yet() -> None:
             if self.window.runner.busy():
-                quiet_since = time.monotonic()
-            time.sleep(0.005)
+                quiet_since[0] = time.monotonic()
+            elif time.monotonic() - quiet_since[0] >= QUIET_S:
+                loop.quit()
+
+        check.timeout.connect(done_yet)
+        started = time.thread_time()
+        check.start()
+        loop.exec()
+        check.stop()
         return (time.thread_time() - started) * 1000
 
     def measure(self, action: Callable[[], object], before: Callable[[], object] | None = None) -> float:
