@@ -3,10 +3,11 @@
     python -m bench.ui --responses WORKSPACE [--repeat N]
     python -m bench.ui_responses WORKSPACE [N]      (the same, in this process)
 
-Measured as CPU time of the GUI thread (``time.thread_time``), so a figure does not depend on
-what else the machine runs: the work from the action until the window is idle again (the
-worker's re-ranking and what it sends back included; its own thread is not). Each figure is
-the median of ``--repeat`` runs. Goal for each: at most 100 ms.
+Measured as CPU time of the GUI thread (``time.thread_time``), which follows the machine's
+load far less than wall time (on a shared two-core machine still by a third or more): the work
+from the action until the window is idle again (the worker's re-ranking and what it sends back
+included; its own thread is not). Each figure is the median of ``--repeat`` runs. Goal for each:
+at most 100 ms.
 
 1. Open a source: the three longest sources of the workspace, each opened from another as for
    the first time (the quote variants kept between calls forgotten).
