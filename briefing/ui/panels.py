@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette
@@ -271,7 +272,7 @@ class SidePanel(QTabWidget):
         current = self.current_claim()
         self._revisions = {c.id: c.revision for c in claims}
         shown = (tuple(claims), self.palette().color(QPalette.ColorRole.Base).name())
-        if shown == self._claims_shown:  # the re-ranking after a source opens mostly changes nothing here
+        if shown == self._claims_shown or self._recount(shown):  # the re-ranking after a source opens
             self.claimSelected.emit(current or NO_CLAIM)  # its suggestions below may have changed
             return
         self._claims_shown = shown
@@ -287,11 +288,25 @@ class SidePanel(QTabWidget):
             self.claims.blockSignals(False)
         self.claimSelected.emit(self.current_claim() or NO_CLAIM)
 
+    def _recount(self, shown: tuple[tuple[ClaimRow, ...], str]) -> bool:
+        """Only evidence or suggestion counts changed: those cells written anew (else False)."""
+        before = self._claims_shown
+        if before is None or before[1] != shown[1] or len(before[0]) != len(shown[0]):
+            return False
+        pairs = [(old, new) for old, new in zip(before[0], shown[0], strict=True) if old != new]
+        if any(replace(old, evidence=c.evidence, open_suggestions=c.open_suggestions) != c for old, c in pairs):
+            return False
+        rows = {item.data(0, ItemRole)[1]: item for item in _all_items(self.claims)}
+        for _, c in pairs:
+            text = inert_bidi(_evidence_cell(c))
+            rows[c.id].setText(2, text)
+            rows[c.id].setToolTip(2, tip(text))
+        self._claims_shown = shown
+        return True
+
     @staticmethod
     def _claim_row(c: ClaimRow) -> QTreeWidgetItem:
-        evidence = (
-            f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested" if c.open_suggestions else "")
-        )
+        evidence = _evidence_cell(c)
         score = "★" if c.origin == "analyst" else ("" if c.score is None else f"{c.score:.2f}")
         row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, ClaimItem)
         row.setData(
@@ -424,6 +439,11 @@ class SidePanel(QTabWidget):
             self.itemActivated.emit(*data)
         if tree is self.claims:
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
+
+
+def _evidence_cell(c: ClaimRow) -> str:
+    """What a claim's Evidence column says: its evidence linked, else its open suggestions."""
+    return f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested" if c.open_suggestions else "")
 
 
 def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:

@@ -127,3 +127,30 @@ def test_sorting_a_list_works_out_each_rows_sort_key_once(demo_window, monkeypat
     assert len(worked_out) <= claims.topLevelItemCount()
     scores = [claims.topLevelItem(i).data(0, SortRole)[2] for i in range(claims.topLevelItemCount())]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_new_counts_of_suggestions_rewrite_their_cells_not_the_list(demo_window, monkeypatch):
+    """The first re-ranking of a source's claims mostly changes how many passages each still
+    has suggested: the whole list was built again for those numbers."""
+    source_id = max(list_sources(demo_window.ws), key=lambda r: len(list_claim_rows(demo_window.ws, r.id))).id
+    demo_window.select_source(source_id)
+    panel = demo_window.panel
+    rows = list_claim_rows(demo_window.ws, source_id)
+    panel.select("claim", rows[-1].id)
+    built, selected = [], []
+    original = SidePanel._claim_row
+    monkeypatch.setattr(SidePanel, "_claim_row", staticmethod(lambda c: built.append(c) or original(c)))
+    panel.claimSelected.connect(selected.append)
+    recounted = [replace(rows[0], evidence=0, open_suggestions=7), *rows[1:]]
+    panel.show_claims(recounted)
+    assert built == [] and selected == [rows[-1].id]
+    cell = next(i for i in _items(panel.claims) if i.data(0, ItemRole)[1] == rows[0].id)
+    assert (cell.text(2), cell.toolTip(2)) == ("7 suggested", "7 suggested")
+    panel.show_claims([replace(rows[0], status="disputed"), *rows[1:]])  # more than a count: built anew
+    assert built
+    cell = next(i for i in _items(panel.claims) if i.data(0, ItemRole)[1] == rows[0].id)
+    assert cell.text(0) == "disputed"
+
+
+def _items(tree):
+    return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
