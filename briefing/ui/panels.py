@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from briefing.domain import inert_bidi
 from briefing.languages import is_analysed_language
 from briefing.store.annotations import NoteRow
-from briefing.store.changed_words import changed_words_hint
 from briefing.store.claims import ClaimRow
 from briefing.store.entities import EntityRow
 from briefing.store.quote_variants import QuoteVariant
@@ -34,6 +33,7 @@ from briefing.ui.claim_boxes import claim_box, claims_splitter
 from briefing.ui.evidence import EvidencePanel
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.palette_colours import readable
+from briefing.ui.panel_marks import evidence_cell, mark_changed, mark_variants
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
@@ -45,7 +45,6 @@ BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "ent
 # Tab labels with mnemonics the menu bar (File, Edit, Source, Claims, Quotes, Briefing, View, Help)
 # and the entity page's tabs do not use: Alt+C opens the Claims menu, Alt+L the Claims tab.
 TAB_LABELS = ("Summar&y", "Ent&ities", "Q&uotes", "C&laims", "&Notes")
-VARIANT_COLOUR = "#d9480f"
 SUMMARY_HINT = "No summary yet. Write one, or run the analysis."
 SUMMARY_NOT_READ = "No summary: the analysis reads English text only. Write one here and save it."
 UNKNOWN_SPEAKER = "(no speaker)"  # as Change Speaker… names the choice
@@ -230,14 +229,14 @@ class SidePanel(QTabWidget):
             row = _item([q.speaker or UNKNOWN_SPEAKER, q.text, ""], "quote", q.id, q.start, q.end, QuoteItem)
             shown = (variants or {}).get(q.id, [])
             row.setData(0, SortRole, (q.start, len(shown)))
-            _mark_variants(row, shown)
-            _mark_changed(row, 1, q.words_now)
+            mark_variants(row, shown)
+            mark_changed(row, 1, q.words_now)
             self.quotes.addTopLevelItem(row)
         self._fill_claims(claims)
         self.notes.clear()
         for n in notes:
             row = _item([n.exact, n.note or "", ", ".join(n.tags)], "note", n.id, n.start, n.end)
-            _mark_changed(row, 0, n.words_now)  # with what the words read now
+            mark_changed(row, 0, n.words_now)  # with what the words read now
             if n.anchor in ("altered", "orphaned") and not row.text(0).startswith("(text changed)"):
                 row.setText(0, f"(text changed) {n.exact}")  # words changed in a newer version, or gone
             self.notes.addTopLevelItem(row)
@@ -298,7 +297,7 @@ class SidePanel(QTabWidget):
             return False
         rows = {item.data(0, ItemRole)[1]: item for item in _all_items(self.claims)}
         for _, c in pairs:
-            text = inert_bidi(_evidence_cell(c))
+            text = inert_bidi(evidence_cell(c))
             rows[c.id].setText(2, text)
             rows[c.id].setToolTip(2, tip(text))
         self._claims_shown = shown
@@ -306,7 +305,7 @@ class SidePanel(QTabWidget):
 
     @staticmethod
     def _claim_row(c: ClaimRow) -> QTreeWidgetItem:
-        evidence = _evidence_cell(c)
+        evidence = evidence_cell(c)
         score = "★" if c.origin == "analyst" else ("" if c.score is None else f"{c.score:.2f}")
         row = _item([c.status, c.text, evidence, score], "claim", c.id, c.start, c.end, ClaimItem)
         row.setData(
@@ -318,7 +317,7 @@ class SidePanel(QTabWidget):
         kind = f"{c.kind} " if c.kind else ""
         made = "you made it" if c.origin == "analyst" else "found by the analysis"
         row.setToolTip(3, tip(f"Score {c.score:.2f} ({kind}claim, {made})" if c.score is not None else made))
-        _mark_changed(row, 1, c.words_now)
+        mark_changed(row, 1, c.words_now)
         return row
 
     # -- selection ---------------------------------------------------------
@@ -439,34 +438,6 @@ class SidePanel(QTabWidget):
             self.itemActivated.emit(*data)
         if tree is self.claims:
             self.claimSelected.emit(data[1] if data else NO_CLAIM)
-
-
-def _evidence_cell(c: ClaimRow) -> str:
-    """What a claim's Evidence column says: its evidence linked, else its open suggestions."""
-    return f"{c.evidence} linked" if c.evidence else (f"{c.open_suggestions} suggested" if c.open_suggestions else "")
-
-
-def _mark_variants(row: QTreeWidgetItem, variants: list[QuoteVariant]) -> None:
-    """≠ in the Variant column, and a tooltip naming the other sources and what differs."""
-    if not variants:
-        return
-    row.setText(2, f"≠ {len(variants)}" if len(variants) > 1 else "≠")
-    lines = [f"Reported differently by {v.second.source} ({v.description}): “{v.second.text}”" for v in variants]
-    row.setToolTip(2, tip("\n".join(lines)))
-    row.setForeground(2, QBrush(readable(VARIANT_COLOUR)))
-    row.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
-    font = row.font(2)
-    font.setBold(True)
-    row.setFont(2, font)
-
-
-def _mark_changed(row: QTreeWidgetItem, column: int, words_now: str | None) -> None:
-    """A record carried to a newer version of its article whose words that version changed."""
-    words = row.text(column)
-    if words_now is None or words.startswith("(text changed)"):
-        return
-    row.setText(column, f"(text changed) {words}")
-    row.setToolTip(column, tip(changed_words_hint(words, words_now)))
 
 
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:
