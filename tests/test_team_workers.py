@@ -489,16 +489,21 @@ def test_an_import_to_queue_that_cannot_make_the_queue_stores_nothing(team_datab
     assert _source_ids(team_database) == []
 
 
+def _reading_role(team_database: str) -> str:
+    """The connection string of role 'looker', granted only SELECT on the workspace's tables."""
+    with psycopg.connect(team_database, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'looker'").fetchone():
+            conn.execute("CREATE ROLE looker LOGIN")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
+    return team_database.replace("user=briefing", "user=looker")
+
+
 def test_a_read_only_role_is_told_it_may_only_read_by_import_to_queue_and_worker(team_database, demo_dir):
     """A role granted only SELECT read 'cannot create the job queue: permission denied for schema
     public' from import --queue, and 'the job queue failed: Database error.' from a worker once
     the queue existed: neither said the role may only read the workspace."""
     open_workspace(team_database).close()
-    with psycopg.connect(team_database, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'looker'").fetchone():
-            conn.execute("CREATE ROLE looker LOGIN")
-        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
-    looker = team_database.replace("user=briefing", "user=looker")
+    looker = _reading_role(team_database)
     said = "is read-only here: the database role looker may only read it"
     for queue_made in (False, True):
         for command in (["import", "--queue", "--workspace", looker, str(demo_dir)], ["worker", "--until-empty"]):
@@ -522,11 +527,7 @@ def test_a_read_only_roles_change_from_the_command_line_is_refused_before_its_wo
     copy = tmp_path / "copy.briefing"
     copy.write_bytes(analysed_path.read_bytes())
     copy_workspace(str(copy), team_database)
-    with psycopg.connect(team_database, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'looker'").fetchone():
-            conn.execute("CREATE ROLE looker LOGIN")
-        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO looker")
-    looker = team_database.replace("user=briefing", "user=looker")
+    looker = _reading_role(team_database)
     said = "is read-only here: the database role looker may only read it; nothing was changed\n"
     for command in (
         ["analyse", "--all"],
