@@ -5,10 +5,13 @@ caller's ``cancelled()`` turns true the child is killed at once (a parser busy i
 cannot check a flag). ``AnalysisPool`` keeps several workers busy with batches of texts to
 analyse and hands the analyses back in the order the texts came, so one writer (the caller)
 saves them: the import on every core, for the command line and the window alike.
+``EmbeddingProcess`` keeps one worker with the sentence-embedding model for the window's
+re-ranking of related passages.
 
 Children are spawned, not forked: the window's process has Qt and worker threads, which a
 fork would copy half-way. A child imports only what the functions it runs import, so the
-GUI process never loads spaCy.
+GUI process never loads spaCy nor the embedding model. Parent and child talk over two one-way
+pipes, never a socket.
 """
 
 from __future__ import annotations
