@@ -209,6 +209,23 @@ def test_screenshot_renders_a_png(tmp_path, demo_dir, qapp):
     assert image.pixelColor(5, 500).lightness() > 180
 
 
+def test_a_screenshot_is_laid_out_for_a_screen_of_its_size(analysed_path, tmp_path, qapp, monkeypatch):
+    """The offscreen platform's screen is 800x800: a 1280x800 shot of the reader showed the side
+    tabs shortened ("Sum…") and the columns narrowed, as no 1280x800 screen shows them."""
+    from briefing.store import open_workspace
+    from briefing.ui.app import save_screenshot
+
+    copy = tmp_path / "shot.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    seen = []
+    real_grab = MainWindow.grab
+    monkeypatch.setattr(MainWindow, "grab", lambda window: seen.append(window.panel.tabs_whole) or real_grab(window))
+    with open_workspace(copy) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        assert save_screenshot(window, tmp_path / "reader.png", (1280, 800)) == 0
+    assert seen == [True]
+
+
 def test_threaded_import_keeps_the_window_responsive(qtbot, tmp_path, demo_dir):
     from briefing.store import open_workspace
 
