@@ -24,6 +24,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal, Slot
 
 from briefing.domain import BriefingError
@@ -93,6 +94,32 @@ class Task(QObject):
 
 def _needs_a_workspace(progress, cancelled):
     raise TypeError("a task made with Task.on_workspace runs with TaskRunner.start_on")
+
+
+# Running threads, and the objects they run, held until each thread finishes: a runner (with the
+# window that owns it) may be destroyed first, and Qt aborts the whole process when a running
+# QThread is destroyed ("QThread: Destroyed while thread is still running").
+_RUNNING: dict[QThread, tuple[QObject, ...]] = {}
+
+
+def _hold_until_finished(thread: QThread, objects: tuple[QObject, ...], then: Callable[[], None] | None = None) -> None:
+    """Keep ``thread`` and ``objects`` until the thread finishes; then call ``then`` (the runner's
+    own bookkeeping) and let the thread go. One handler does both, in that order: a thread
+    deleted first took the runner's queued call with it, and the runner stayed busy for ever."""
+    _RUNNING[thread] = objects
+    thread.finished.connect(lambda: _finished(thread, then))
+
+
+def _finished(thread: QThread, then: Callable[[], None] | None) -> None:
+    if then is not None:
+        then()
+    if _RUNNING.pop(thread, None) is not None:
+        thread.deleteLater()
+
+
+def threads_running() -> int:
+    """How many task threads have not finished, whoever started them (tests wait for none)."""
+    return len(_RUNNING)
 
 
 class _Connection(QObject):
@@ -177,8 +204,10 @@ class TaskRunner(QObject):
             task.run_on(ws)
             return
         if self._thread is None:
-            self._thread = QThread(self)
+            self._thread = QThread()  # no parent: held until it ends, though the runner go first
             self._connection = _Connection()
+            _hold_until_finished(self._thread, (self._connection,))
+            self.destroyed.connect(self._thread.quit)  # a runner gone: its thread ends after its tasks
             self._connection.moveToThread(self._thread)
             self._queue.connect(self._connection.run)
             self._connection.ran.connect(self._dequeue)
@@ -201,11 +230,11 @@ class TaskRunner(QObject):
         if self.synchronous:
             task.run()
             return
-        thread = QThread(self)
+        thread = QThread()  # no parent: held until it ends, though the runner go first
+        _hold_until_finished(thread, (task,), lambda: self._forget(task))
         task.moveToThread(thread)
         thread.started.connect(task.run)
         task.done.connect(thread.quit)
-        thread.finished.connect(lambda: self._forget(task))
         self._running[task] = thread
         thread.start()
 
@@ -230,15 +259,14 @@ class TaskRunner(QObject):
         deadline = QDeadlineTimer(timeout_ms)
         ended = all(thread.wait(deadline) for thread in threads)
         if ended and self._thread is not None:
-            self._thread.deleteLater()
             self._thread = self._connection = None  # a later task starts a new thread
             self._queued.clear()  # cancelled; the thread ended before running them
         return ended
 
     def _forget(self, task: Task) -> None:
-        thread = self._running.pop(task, None)
-        if thread is not None:
-            thread.deleteLater()
+        if not shiboken6.isValid(self):
+            return  # the runner was destroyed first; its thread was held until now
+        self._running.pop(task, None)
         self._tell_when_idle()
 
     def _tell_when_idle(self) -> None:

@@ -134,3 +134,56 @@ def test_a_synchronous_runner_and_an_in_memory_workspace_run_in_place():
     with open_workspace(memory=True) as ws:
         runner.start_on(ws, seen.task(_seen))
         assert seen.results[1][1] == threading.get_ident()
+
+
+OUTLIVE = """
+import sys, threading
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication
+from briefing.store import open_workspace
+from briefing.ui import tasks
+
+app = QApplication([])
+started, release = threading.Semaphore(0), threading.Event()
+
+def block(*args):
+    started.release()
+    release.wait(120)  # a guard against a hang, not a wait for time to pass
+
+ws = open_workspace(sys.argv[1])
+owner = QObject()
+runner = tasks.TaskRunner(parent=owner)
+runner.start(tasks.Task(block, "blocking"))
+runner.start_on(ws, tasks.Task.on_workspace(block, "blocking on the workspace"))
+started.acquire()
+started.acquire()
+del runner
+owner.deleteLater()
+QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the runner goes with its owner
+print("outlived", flush=True)
+release.set()
+while tasks.threads_running():
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+ws.close()
+print("ended", flush=True)
+"""
+
+
+def test_a_runner_destroyed_while_its_threads_run_does_not_abort_the_app(tmp_path):
+    """A window (and its runner) destroyed while a task still ran, a close whose wait for the
+    tasks timed out under load, aborted the whole process: 'QThread: Destroyed while thread is
+    still running', seen as 'Fatal Python error: Aborted' in a later test's event loop."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", OUTLIVE, str(tmp_path / "outlive.briefing")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["outlived", "ended"]
