@@ -10,8 +10,8 @@ CLI and a team's workers call these; the ranking itself is ``briefing.nlp.relate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
 from briefing.store import Workspace
 from briefing.store.claims import get_claim, list_claim_texts
@@ -28,7 +28,8 @@ from briefing.store.suggestions import (
 )
 from briefing.workers import AnalysisPool
 
-Embed = Callable[[Sequence[str]], Any]  # texts -> unit vectors (``briefing.nlp.embeddings.embed``)
+if TYPE_CHECKING:
+    from briefing.nlp.related import Embed  # imported when used: the window reads this module at start
 
 # Fewer claims than this are ranked in the writer: sending every passage to the workers costs more
 MIN_CLAIMS_TO_SHARE = 200
