@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from briefing.store import Workspace
 from briefing.ui.plain import warn
-
-SHOWN_MS = 15000
+from briefing.ui.slot_errors import SHOWN_MS  # as long as any refusal stays in the status bar
 
 
 def read_only_line(ws: Workspace) -> str:
