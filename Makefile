@@ -14,8 +14,12 @@ EMBEDDINGS_STAMP := $(VENV)/.embeddings-installed
 run: $(APP_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
 	$(VENV)/bin/briefing $(ARGS)
 
+# One test process per core (pytest-xdist), each test file kept whole on one of them so its
+# module fixtures are built once; TEST_PROCESSES=0 runs everything in this process.
+TEST_PROCESSES ?= auto
+
 test: $(TEST_STAMP) $(MODEL_STAMP) $(EMBEDDINGS_STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 eval: $(APP_STAMP) $(MODEL_STAMP)
 	$(VENV)/bin/briefing eval

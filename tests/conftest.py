@@ -17,8 +17,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
 
 # Qt's critical and fatal messages, each with the test that was running, in a file that outlives
-# the process: a qFatal aborts it, and a message pytest captured would be lost with it.
-QT_MESSAGES = Path(_HOME) / "qt-messages.log"
+# the process: a qFatal aborts it, and a message pytest captured would be lost with it. The
+# parallel workers of `make test` (pytest-xdist) inherit the file of the run that started them,
+# the one pytest's header names.
+QT_MESSAGES = Path(os.environ.setdefault("BRIEFING_TEST_QT_MESSAGES", os.path.join(_HOME, "qt-messages.log")))
 
 
 def _log_qt_message(kind, context, message) -> None:
@@ -41,8 +43,8 @@ def pytest_report_header():
 
 def pytest_unconfigure(config):
     # the private user folder goes with a run that ends; it stays when Qt logged something to read
-    # (and after an abort, which never gets here)
-    if not QT_MESSAGES.exists():
+    # into it (and after an abort, which never gets here)
+    if not (QT_MESSAGES.exists() and QT_MESSAGES.is_relative_to(_HOME)):
         shutil.rmtree(_HOME, ignore_errors=True)
 
 
