@@ -212,23 +212,43 @@ class EmbeddingProcess:
 
     A load that fails in the child is recorded here too, so ``unavailable_reason`` says why; a
     child that dies fails that call alone with EmbeddingsUnavailable, and the next call starts
-    another."""
+    another, up to MAX_DEATHS in a row: then re-ranking is off for this process's life and
+    ``unavailable_reason`` says why, so a model that kills every child it loads into is not
+    loaded again for each claim opened."""
+
+    MAX_DEATHS = 3
 
     def __init__(self, embed: Callable[[list[str]], Any] | None = None) -> None:
         """``embed``: the module-level function the child runs (default ``embeddings.embed``)."""
         self._embed = embed
         self._child = Worker(name="briefing-embeddings")
+        self._deaths = 0
 
     def __call__(self, texts: Sequence[str]) -> Any:
         from briefing.nlp import embeddings
 
+        if self._deaths >= self.MAX_DEATHS:
+            raise embeddings.EmbeddingsUnavailable(embeddings.unavailable_reason() or "the embedding process ended")
         try:
-            return self._child.call(self._embed or embeddings.embed, list(texts))
+            result = self._child.call(self._embed or embeddings.embed, list(texts))
         except embeddings.EmbeddingsUnavailable as exc:
             embeddings.note_unavailable(str(exc))
             raise
         except BriefingError as exc:  # the child died: out of memory, killed
+            self._died(str(exc))
             raise embeddings.EmbeddingsUnavailable(str(exc)) from None
+        self._deaths = 0
+        return result
+
+    def _died(self, reason: str) -> None:
+        from briefing.nlp import embeddings
+
+        self._deaths += 1
+        if self._deaths >= self.MAX_DEATHS:
+            embeddings.note_unavailable(
+                f"the embedding process ended {self._deaths} times in a row ({reason}); "
+                "re-ranking by meaning is off until Briefing is started again"
+            )
 
     def stop(self) -> None:
         self._child.stop()

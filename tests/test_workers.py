@@ -194,6 +194,12 @@ def embed_dies_once(texts):
     return embed_lengths(texts)
 
 
+def embed_always_dies(texts):
+    with Path(os.environ[MARKER]).open("a") as marker:
+        marker.write("started\n")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def test_embeddings_are_computed_in_one_child_kept_between_calls():
     embedding = EmbeddingProcess(embed_lengths)
     try:
@@ -232,3 +238,21 @@ def test_a_dead_embedding_child_fails_that_call_alone(tmp_path, monkeypatch):
     finally:
         embedding.stop()
     assert embeddings._failed_load() is None  # a crash is no reason to give the model up
+
+
+def test_a_child_that_dies_every_time_is_started_three_times_then_re_ranking_is_off(tmp_path, monkeypatch):
+    from briefing.nlp import embeddings
+
+    starts = tmp_path / "starts"
+    monkeypatch.setenv(MARKER, str(starts))
+    monkeypatch.setattr(embeddings, "_load_errors", [])
+    embedding = EmbeddingProcess(embed_always_dies)
+    try:
+        for _ in range(EmbeddingProcess.MAX_DEATHS + 2):
+            with pytest.raises(embeddings.EmbeddingsUnavailable):
+                embedding(["a claim"])
+    finally:
+        embedding.stop()
+    assert starts.read_text().count("started") == EmbeddingProcess.MAX_DEATHS  # no fourth child
+    reason = embeddings.unavailable_reason() or ""
+    assert "ended 3 times in a row" in reason and "until Briefing is started again" in reason, reason
