@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS
 from briefing.nlp.model import load_model
 
@@ -82,11 +83,14 @@ def strays_before_name(token: Any, rest: list[Any]) -> bool:
 
 
 def _command_before_person(token: Any, rest: list[Any]) -> bool:
-    """'Scratch Christian Bale off the list', 'Meet Jane Doe': a verb opening the sentence
-    before a given name and a surname, the verb itself no given name ('Chase Elliott', 'Hope
-    Hicks', 'Will Smith' keep it)."""
+    """'Scratch Christian Bale off the list', 'Meet Jane Doe', 'Billionaire Donald Trump
+    praised ...': a verb or a noun opening the sentence before a given name and a surname, the
+    word itself no given name ('Chase Elliott', 'Hope Hicks', 'Will Smith' keep it) and the
+    noun no surname ('Chandler Van Voorhis' keeps his)."""
     lower = token.lower_
-    if len(rest) < 2 or not token.text.istitle() or lower not in lemma_words("verb"):
+    if len(rest) < 2 or not token.text.istitle():
+        return False
+    if lower not in lemma_words("verb") and (lower not in lemma_words("noun") or lower in census_surnames()):
         return False
     return not is_given_name(lower) and is_given_name(rest[0].lower_) and rest[1].text[:1].isupper()
 

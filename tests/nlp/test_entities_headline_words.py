@@ -333,9 +333,12 @@ def test_a_phrase_in_capitals_the_text_writes_in_lower_case_is_no_name(analyse):
         ("Scratch Marta Okafor off the list of engineers.", True),
         ("Hope Marta Okafor stays.", False),  # 'Hope' is a given name too
         ("Scratch Okafor off the list.", False),  # one word after it: no given name and surname
+        ("Billionaire Marta Okafor praised the reporter.", True),  # a noun describing her
+        ("Rose Marta Okafor praised the reporter.", False),  # 'Rose' is a given name too
+        ("Chandler Van Voorhis runs the fund.", False),  # 'Chandler' is a surname too
     ],
 )
-def test_a_verb_opening_a_sentence_before_a_full_name_is_no_part_of_it(nlp, sentence, strays):
+def test_a_verb_or_noun_opening_a_sentence_before_a_full_name_is_no_part_of_it(nlp, sentence, strays):
     doc = nlp(sentence)
     assert strays_before_name(doc[0], list(doc[1:3])) is strays
 
