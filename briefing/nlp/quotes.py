@@ -138,12 +138,23 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         return None
     relative = RELATIVE_CLAUSE.search(text, cue.speaker_start, cue.speaker_end)
     speaker_end = relative.start() if relative and relative.start() > cue.speaker_start else cue.speaker_end
+    speaker_end = _closing_parenthesis(text, cue.speaker_start, speaker_end)
     speaker_text = text[cue.speaker_start : speaker_end].strip(" ,")
     untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, quotes, *known)
     if untyped is not None:
         return Quote(inner_start, inner_end, *untyped, cue.verb)
     speaker = resolve_speaker(speaker_text, cue.speaker_start, speaker_end, cue.head, clusters, text, quotes, *known)
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
+
+
+def _closing_parenthesis(text: str, start: int, end: int) -> int:
+    """``end``, past the ')' that closes a parenthesis the speaker's words open: 'said Sen. Ted
+    Cruz (R-Texas)' names 'Sen. Ted Cruz (R-Texas)', not 'Sen. Ted Cruz (R-Texas'."""
+    words = text[start:end]
+    if words.count("(") <= words.count(")"):
+        return end
+    close = re.match(r"[^\S\n]*\)", text[end : end + 3])
+    return end + close.end() if close else end
 
 
 def title_spans(parsed: ParsedText) -> list[tuple[int, int]]:
