@@ -14,10 +14,20 @@ from collections.abc import Set as AbstractSet
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.nlp.claim_headline import body_words
-from briefing.nlp.entity_words import VERB_ENDINGS, blanked, in_capitals, inflected_from, open_class_words
+from briefing.nlp.entity_lone_words import is_plain_word
+from briefing.nlp.entity_words import (
+    VERB_ENDINGS,
+    blanked,
+    in_capitals,
+    inflected_from,
+    lemma_words,
+    open_class_words,
+)
 from briefing.nlp.lexicon import ORG_WORDS, PLACE_WORDS
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
+
+CAPITALS_RUN = 3  # words in capitals in a row: a head or a shout, where capitals say nothing of a word
 
 
 def trim_capitals_names(mentions: list[Mention], parsed: ParsedText) -> list[Mention]:
@@ -53,7 +63,57 @@ def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention
     if not any(m.text.isupper() for m in mentions):
         return mentions  # most texts: no phrase in capitals, no need to read the body's words
     names, lower = body_words(text)
-    return [m for m in mentions if not _capitals_phrase(m, text, names, lower)]
+    return [
+        m
+        for m in mentions
+        if not _capitals_phrase(m, text, names, lower) and not _lone_capitals_word(m, text, names, lower)
+    ]
+
+
+def _lone_capitals_word(mention: Mention, text: str, names: AbstractSet[str], lower: AbstractSet[str]) -> bool:
+    """'DOZENS' and 'ATTACK' of 'ELEVEN POLICE KILLED, DOZENS WOUNDED IN TURKEY CAR BOMB ATTACK',
+    'SIGN UP FOR OUR NEWSLETTER', 'A PENCHANT FOR SEXISM': one word of the language (no given
+    name nor country) in a run of words in capitals, which the text never capitalises as a name
+    ('Turkey' is one, and so is 'AIDS' among words in lower case) and either writes in lower case
+    or is more than a noun."""
+    word = mention.text
+    if " " in word or not word.isupper() or len(word) < 4 or word.capitalize() in names:
+        return False
+    if not is_plain_word(word) or not _in_capitals_run(text, mention.start, mention.end):
+        return False
+    if text[mention.end : mention.end + 2] in ("’S", "'S"):
+        return False  # 'WHAT TRUMP’S IMMIGRATION WAFFLING REFLECTS': an owner is named
+    return word.lower() in lower or _more_than_a_noun(word.lower())
+
+
+def _more_than_a_noun(lower: str) -> bool:
+    """A verb, adjective or adverb too ('attack', 'defeat', 'necessarily'; not 'olympics'): the
+    noun tables also hold places ('chicago', 'texas'), which a text in capitals may name and
+    nowhere else."""
+    if lower in lemma_words("adj") or lower in lemma_words("adv"):
+        return True
+    return lower in lemma_words("verb") or inflected_from(lower, lemma_words("verb"), VERB_ENDINGS)
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` stand among CAPITALS_RUN or more words in capitals in a row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].split()
+    after = text[end : len(text) if line_end < 0 else line_end].split()
+    run = 1 + _capitals_words(reversed(before)) + _capitals_words(after)
+    return run >= CAPITALS_RUN
+
+
+def _capitals_words(words) -> int:
+    """How many of ``words``, from the first, are in capitals (a word with no letter ends them)."""
+    count = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters):
+            break
+        count += 1
+    return count
 
 
 def _capitals_phrase(mention: Mention, text: str, names: AbstractSet[str], lower: AbstractSet[str]) -> bool:

@@ -332,3 +332,24 @@ def test_a_name_cut_to_its_known_part_keeps_the_spaces_of_the_text():
     cut = mention.cut_to("Watch Series")
     assert (cut.start, cut.end, cut.text) == (16, 29, "Watch  Series")
     assert mention.cut_to("Apple Watch").text == "Apple\xa0Watch"
+
+
+@pytest.mark.parametrize(
+    ("text", "junk", "kept"),
+    [
+        (
+            "5. ELEVEN POLICE KILLED, DOZENS WOUNDED IN TURKEY CAR BOMB ATTACK.\n\n"
+            "Authorities blame a powerful explosion that hit a checkpoint in Turkey; dozens were hurt.",
+            {"DOZENS", "ATTACK"},
+            set(),
+        ),
+        ("FLOODS HIT CHINA AND JAPAN, DOZENS FEARED DEAD.\n\nRescuers searched the rivers.", set(), {"JAPAN"}),
+        ("1. WHAT TRUMP’S IMMIGRATION WAFFLING REFLECTS.\n\nThe candidate spoke on Monday.", set(), {"TRUMP"}),
+    ],
+)
+def test_a_word_of_the_language_among_capitals_is_no_name(analyse, text, junk, kept):
+    """Capitals say nothing of a word in a head or a shout: 'DOZENS' (the text writes 'dozens')
+    and 'ATTACK' (a verb too) were an organisation and a place of a real article; a country
+    stays, and so does an owner ('TRUMP’S', a verb and a noun but named only there)."""
+    found = set(names(analyse(text)))
+    assert not junk & found and kept <= found, found
