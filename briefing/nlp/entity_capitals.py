@@ -72,10 +72,11 @@ def without_capitals_phrases(mentions: list[Mention], text: str) -> list[Mention
 
 def _lone_capitals_word(mention: Mention, text: str, names: AbstractSet[str], lower: AbstractSet[str]) -> bool:
     """'DOZENS' and 'ATTACK' of 'ELEVEN POLICE KILLED, DOZENS WOUNDED IN TURKEY CAR BOMB ATTACK',
-    'SIGN UP FOR OUR NEWSLETTER', 'A PENCHANT FOR SEXISM': one word of the language (no given
-    name nor country) in a run of words in capitals, which the text never capitalises as a name
-    ('Turkey' is one, and so is 'AIDS' among words in lower case) and either writes in lower case
-    or is more than a noun."""
+    'PENCHANT' of 'A PENCHANT FOR SEXISM': one word of the language (no given name nor country)
+    in a run of words in capitals, which the text never capitalises as a name ('Turkey' is one,
+    and so is 'AIDS' among words in lower case) and either writes in lower case ('dozens',
+    'penchant') or is more than a noun ('attack'). 'SIGN UP FOR OUR NEWSLETTER' keeps its
+    'NEWSLETTER': a noun alone could be a place the noun tables hold."""
     word = mention.text
     if " " in word or not word.isupper() or len(word) < 4 or word.capitalize() in names:
         return False
