@@ -247,7 +247,7 @@ class EmbeddingProcess:
         if self._deaths >= self.MAX_DEATHS:
             embeddings.note_unavailable(
                 f"the embedding process ended {self._deaths} times in a row ({reason}); "
-                "re-ranking by meaning is off until Briefing is started again"
+                "it is not started again until Briefing is"
             )
 
     def stop(self) -> None:

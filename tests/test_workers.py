@@ -255,4 +255,4 @@ def test_a_child_that_dies_every_time_is_started_three_times_then_re_ranking_is_
         embedding.stop()
     assert starts.read_text().count("started") == EmbeddingProcess.MAX_DEATHS  # no fourth child
     reason = embeddings.unavailable_reason() or ""
-    assert "ended 3 times in a row" in reason and "until Briefing is started again" in reason, reason
+    assert "ended 3 times in a row" in reason and "not started again until Briefing is" in reason, reason
