@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import strip_bidi
 from briefing.paths import WORKSPACE_SUFFIX
 from briefing.store.backup_files import backup_folder, backup_kind, list_backups, list_set_aside
+from briefing.ui.file_dialogs import open_file
 from briefing.ui.plain import plain_label
 
 PathRole = Qt.ItemDataRole.UserRole
@@ -107,7 +107,7 @@ class BackupDialog(QDialog):
 
     def _pick_other(self) -> None:
         folder = str(self.workspace.parent)
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from Another File", folder, FILE_FILTER)
+        name = open_file(self, "Restore from Another File", folder, FILE_FILTER)
         if name:
             self.chosen = Path(name)
             self.accept()

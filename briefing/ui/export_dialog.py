@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing.domain import BRIEFING_FORMATS, FORMAT_SUFFIXES
+from briefing.ui.file_dialogs import save_file
 
 SUFFIXES = FORMAT_SUFFIXES
 FORMAT_NAMES = {
@@ -33,7 +34,7 @@ def ask_export_target(parent: QWidget, title: str) -> tuple[str, str] | None:
     last = last if last in SUFFIXES else "md"
     suggested = str(last_folder() / (file_stem(title) + SUFFIXES[last]))
     filters = ";;".join(FORMAT_NAMES[f] for f in BRIEFING_FORMATS)
-    target, chosen = QFileDialog.getSaveFileName(parent, "Export Briefing Note", suggested, filters, FORMAT_NAMES[last])
+    target, chosen = save_file(parent, "Export Briefing Note", suggested, filters, FORMAT_NAMES[last])
     if not target:
         return None
     target, fmt = resolve_target(target, next((f for f, name in FORMAT_NAMES.items() if name == chosen), None))

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from briefing.domain import ImportReport
 from briefing.languages import withheld_note
 from briefing.pipeline import analyse_sources, import_paths
 from briefing.store import Workspace
 from briefing.store.sources import not_analysed_ids
+from briefing.ui.file_dialogs import open_files, open_folder
 from briefing.ui.plain import message_box, plain_label, warn
 from briefing.ui.tasks import ChildProcess, Task, TaskRunner
 from briefing.ui.team_queue import QueuedImport, import_and_queue
@@ -90,7 +91,7 @@ class ImportFlow(QObject):
     def choose_files(self) -> None:
         if self._refused("Import"):
             return
-        files, _ = QFileDialog.getOpenFileNames(self.owner, "Import Sources", str(import_folder()), file_filter())
+        files = open_files(self.owner, "Import Sources", str(import_folder()), file_filter())
         if files:
             remember_import_folder(Path(files[0]).parent)
             self.start([Path(f) for f in files])
@@ -98,7 +99,7 @@ class ImportFlow(QObject):
     def choose_folder(self) -> None:
         if self._refused("Import"):
             return
-        folder = QFileDialog.getExistingDirectory(self.owner, "Import a Folder of Sources", str(import_folder()))
+        folder = open_folder(self.owner, "Import a Folder of Sources", str(import_folder()))
         if folder:
             remember_import_folder(Path(folder).parent)
             self.start([Path(folder)])

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from briefing.domain import BriefingError, strip_bidi
 from briefing.paths import WORKSPACE_SUFFIX
+from briefing.ui.file_dialogs import open_file, save_file
 from briefing.ui.plain import choose, tip, warn
 from briefing.ui.tasks import Task
 
@@ -73,18 +74,13 @@ class WorkspaceFiles(QObject):
 
     # -- opening ---------------------------------------------------------
     def choose_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open Workspace", self._folder(), FILE_FILTER)
+        name = open_file(self.window, "Open Workspace", self._folder(), FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
     def choose_new(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window,
-            "New Workspace",
-            self._folder(),
-            FILE_FILTER,
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused, never replaced
-        )
+        # an existing file is refused, never replaced: no question about replacing it
+        name, _ = save_file(self.window, "New Workspace", self._folder(), FILE_FILTER, confirm=False)
         if name:
             self.new_path(Path(name))
 

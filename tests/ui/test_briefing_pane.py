@@ -230,16 +230,16 @@ def test_search_results_add_their_quote_or_their_sources_summary(window):
 
 
 def test_the_panes_buttons_work_when_clicked(window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+    from PySide6.QtWidgets import QDialog, QPushButton
 
-    from briefing.ui import briefing_pane
+    from briefing.ui import briefing_pane, export_dialog
 
     dock = window.briefing_dock
     buttons = {b.text().replace("&", ""): b for b in dock.findChildren(QPushButton)}
     buttons["Add Text"].click()
     assert [i.kind for i in note(window).items] == ["text"]
     target = tmp_path / "clicked.md"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Markdown (*.md)"))
+    monkeypatch.setattr(export_dialog, "save_file", lambda *a, **k: (str(target), "Markdown (*.md)"))
     buttons["Export…"].click()
     assert target.read_text(encoding="utf-8").startswith('---\ntitle: "Outage brief"')
     monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
@@ -283,13 +283,13 @@ def export_settings():
 
 
 def _answer_dialog(monkeypatch, answers: list, asked: list) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from briefing.ui import export_dialog
 
     def save_file_name(parent, caption, suggested, filters, selected=""):
         asked.append((suggested, selected))
         return answers.pop(0)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file_name)
+    monkeypatch.setattr(export_dialog, "save_file", save_file_name)
 
 
 @pytest.mark.parametrize(

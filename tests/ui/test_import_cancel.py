@@ -101,20 +101,20 @@ def test_the_import_dialogs_open_at_home_then_where_the_last_import_was(demo_win
     the source code's folder."""
     from pathlib import Path
 
-    from PySide6.QtWidgets import QFileDialog
+    from briefing.ui import import_flow
 
     opened: list[str] = []
     articles = tmp_path / "articles"
     articles.mkdir()
     monkeypatch.setattr(
-        QFileDialog,
-        "getExistingDirectory",
+        import_flow,
+        "open_folder",
         lambda parent, title, folder: opened.append(folder) or str(articles),
     )
     monkeypatch.setattr(
-        QFileDialog,
-        "getOpenFileNames",
-        lambda parent, title, folder, filters: opened.append(folder) or ([], ""),
+        import_flow,
+        "open_files",
+        lambda parent, title, folder, filters: opened.append(folder) or [],
     )
     imports = demo_window.imports
     imports.choose_folder()

@@ -275,8 +275,8 @@ def test_a_read_only_roles_import_is_refused_before_a_file_picker_or_progress_di
         admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO onlooker")
     said, picked, dialogs = [], [], []
     monkeypatch.setattr(import_flow, "warn", lambda _parent, title, text, *_: said.append((title, text)))
-    monkeypatch.setattr(import_flow.QFileDialog, "getOpenFileNames", lambda *a: picked.append(a) or ([], ""))
-    monkeypatch.setattr(import_flow.QFileDialog, "getExistingDirectory", lambda *a: picked.append(a) or "")
+    monkeypatch.setattr(import_flow, "open_files", lambda *a: picked.append(a) or [])
+    monkeypatch.setattr(import_flow, "open_folder", lambda *a: picked.append(a) or "")
     monkeypatch.setattr(import_flow.ImportFlow, "_progress_dialog", lambda *a: dialogs.append(a))
     with open_workspace(team_copy.replace("user=briefing", "user=onlooker")) as ws:
         window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
