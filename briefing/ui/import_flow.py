@@ -199,7 +199,7 @@ class ImportFlow(QObject):
         self.on_done(report)
         if report.failed:
             box = message_box(self.owner, QMessageBox.Icon.Warning, "Import", report.summary_line())
-            box.setInformativeText("Some files could not be imported; see the details.")
+            box.setInformativeText(failures_in_brief(report.failed))
             box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
@@ -219,6 +219,19 @@ class ImportFlow(QObject):
             self.dialog.deleteLater()
         self.dialog = None
         self.task = None
+
+
+FAILURES_SHOWN = 3  # named in the message itself; all of them, with their folders, in the details
+
+
+def failures_in_brief(failed: list[tuple[str, str]]) -> str:
+    """The first few files that failed, by name, with their reasons: 'broken.pdf: empty file'.
+    The message said only "see the details", behind a button, even for one file."""
+    lines = [f"{Path(path).name or path}: {reason}" for path, reason in failed[:FAILURES_SHOWN]]
+    more = len(failed) - FAILURES_SHOWN
+    if more > 0:
+        lines.append(f"and {more} more (Show Details… lists them all)")
+    return "\n".join(lines)
 
 
 IMPORT_FOLDER_KEY = "import/folder"

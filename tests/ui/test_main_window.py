@@ -176,6 +176,25 @@ def test_import_through_the_window_reports_and_refreshes(window, tmp_path, qtbot
     assert shown and "1 failed" in shown[0]
 
 
+def test_a_failed_import_names_its_files_in_the_message(window, tmp_path, monkeypatch):
+    """The message said "Some files could not be imported; see the details" even for one file:
+    which file, and why, took a click on Show Details."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    for n in range(4):
+        (folder / f"blank{n}.md").write_bytes(b"")
+    shown = []
+    monkeypatch.setattr("briefing.ui.import_flow.QMessageBox.open", lambda box: shown.append(box))
+    window.imports.start([folder / "empty.txt"])
+    assert shown[0].informativeText() == "empty.txt: empty file"
+    window.imports.start([folder])
+    lines = shown[1].informativeText().splitlines()
+    assert lines[:3] == ["blank0.md: empty file", "blank1.md: empty file", "blank2.md: empty file"]
+    assert lines[3] == "and 2 more (Show Details… lists them all)"
+    assert f"{folder / 'empty.txt'}: empty file" in shown[1].detailedText()
+
+
 def test_empty_workspace_tells_the_user_what_to_do(qtbot, ws):
     win = MainWindow(ws, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(win)
