@@ -88,8 +88,10 @@ def _import_and_analyse(
 ) -> None:
     from briefing import ingest  # the importers' libraries load with the first import, not at start
 
+    targets = list(targets)
     files, problems = ingest.collect_files(targets)
     report.failed.extend(problems)
+    report.failed.extend(_folders_without_sources(targets, files + [Path(path) for path, _ in problems]))
     before = set(all_source_ids(ws))  # what the import adds is what the related passages must look at
     run = call or _in_place
     read = lambda p: run(ingest.read_document, p)  # noqa: E731 - a short local that names the step
@@ -110,6 +112,54 @@ def _import_and_analyse(
 
 
 RANKING_LABEL = "Finding related passages in other sources"
+SKIPPED_SHOWN = 4  # the commonest other types named when a folder held nothing to import
+COMPRESSED = frozenset({".gz", ".bz2", ".xz", ".zst"})
+
+
+def _folders_without_sources(targets: list[str | Path], found: list[Path]) -> list[tuple[str, str]]:
+    """A folder given to import that held no file of a type Briefing reads, with what it held
+    instead: the import said '0 imported, 0 already there, 0 failed' and nothing else (a folder
+    of saved pages gzipped as .html.gz, of .doc or .rtf files). ``found``: the files to import
+    and those already reported (a link out of the folder), which say enough."""
+    from briefing.ingest import SUPPORTED_SUFFIXES
+
+    empty = []
+    for target in targets:
+        folder = Path(target)
+        if not folder.is_dir() or any(f.is_relative_to(folder) for f in found):
+            continue
+        skipped = _other_types(folder)
+        held = ", ".join(f"{count} {suffix}" for suffix, count in skipped[:SKIPPED_SHOWN])
+        held = f"{held}, …" if len(skipped) > SKIPPED_SHOWN else held
+        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        reason = f"no file of a type Briefing reads ({known}); it holds {held}" if held else "the folder is empty"
+        empty.append((str(target), reason))
+    return empty
+
+
+def _shown_suffix(name: str) -> str:
+    """'.pdf', '.html.gz' (a compressed file by what it holds), '(no suffix)'."""
+    parts = [part.lower() for part in Path(name).suffixes]
+    if len(parts) > 1 and parts[-1] in COMPRESSED and parts[-2][1:].isalnum() and len(parts[-2]) <= 6:
+        return parts[-2] + parts[-1]
+    return parts[-1] if parts else "(no suffix)"
+
+
+def _other_types(folder: Path, limit: int = 10_000) -> list[tuple[str, int]]:
+    """How many visible files of each suffix lie under ``folder`` (the first ``limit`` looked at),
+    commonest first."""
+    counts: dict[str, int] = {}
+    seen = 0
+    for _root, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                suffix = _shown_suffix(name)
+                counts[suffix] = counts.get(suffix, 0) + 1
+                seen += 1
+        if seen >= limit:
+            break
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _analyse_the_rest(

@@ -126,6 +126,26 @@ def test_an_import_does_not_follow_a_link_out_of_the_folder(tmp_path):
     assert report.failed == [(str(folder / "passwd.txt"), "skipped link: passwd.txt -> outside the folder")]
 
 
+def test_a_folder_with_nothing_to_import_says_what_it_holds(tmp_path):
+    """'0 imported, 0 already there, 0 failed', exit 0, was all a folder of .html.gz pages or
+    of .doc files got: nothing said why."""
+    pages, empty, mixed = tmp_path / "pages", tmp_path / "empty", tmp_path / "mixed"
+    for folder in (pages, empty, mixed):
+        folder.mkdir()
+    for name in ("a.html.gz", "b.html.gz", "notes v1.2.doc", ".hidden.txt"):
+        (pages / name).write_bytes(b"x")
+    (mixed / "report.txt").write_text("Council report\n\nThe council met on Tuesday.\n")
+    (mixed / "scan.tiff").write_bytes(b"x")
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report = import_paths(ws, [pages, empty, mixed], analyse=False)
+    assert len(report.imported) == 1  # a folder with one file to import says nothing of the rest
+    held = dict(report.failed)
+    assert held[str(pages)].endswith("; it holds 2 .html.gz, 1 .doc")
+    assert held[str(pages)].startswith("no file of a type Briefing reads (.docx, .eml, ")
+    assert held[str(empty)] == "the folder is empty"
+    assert len(report.failed) == 2
+
+
 def test_a_run_of_punctuation_is_kept_from_spacy_with_offsets_intact():
     from briefing.nlp.parse import MAX_RUN_CHARS, split_paragraphs
 
