@@ -235,6 +235,10 @@ def _same_last(a: _Name, b: _Name, people: bool = True) -> tuple[float, str]:
     first_a, first_b = a.tokens[:-1], b.tokens[:-1]
     if not first_a or not first_b:
         return 85.0, SAME_LAST[people]
+    short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+    if not people and long_.tokens[-len(short.tokens) :] == short.tokens:
+        # 'White House' ends 'Obama White House': more words in common than a lone 'House'
+        return 88.0, f"short for ‘{long_.text}’"
     if _given_names_agree(first_a, first_b):
         short = a if sum(map(len, first_a)) < sum(map(len, first_b)) else b
         if any(len(t) == 1 for t in short.tokens[:-1]):

@@ -185,6 +185,23 @@ def test_a_bodys_names_are_compared_in_a_bodys_words(ws):
     assert found["Party"] == "same last word"
 
 
+def test_a_bodys_last_words_are_its_likely_short_form(ws):
+    """'Obama White House' put 'House' first among the likely duplicates and 'White House' among
+    the names probably different ('same last word, different first words')."""
+    target, white, *_ = add_entities(
+        ws,
+        ("Obama White House", "organisation"),
+        ("White House", "organisation"),
+        ("House", "organisation"),
+        ("Trump White House", "organisation"),
+    )
+    first = merge_candidates(ws, target)[0]
+    assert (first.name, first.reason, first.likely) == ("White House", "short for ‘Obama White House’", True)
+    assert dict(ranked(ws, target))["Trump White House"] == "same last word, different first words"
+    [short] = [c for c in merge_candidates(ws, white) if c.name == "Obama White House"]
+    assert short.reason == "short for ‘Obama White House’" and short.likely
+
+
 def test_each_entity_counts_the_sources_that_mention_it(ws):
     from briefing.store.entity_candidates import entity_source_counts
 
