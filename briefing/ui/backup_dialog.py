@@ -5,7 +5,7 @@ offered."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from briefing.domain import strip_bidi
 from briefing.paths import WORKSPACE_SUFFIX
 from briefing.store.backup_files import backup_folder, backup_kind, list_backups, list_set_aside
+from briefing.store.revisions import shown_time
+from briefing.ui.evidence import time_tip
 from briefing.ui.file_dialogs import open_file
-from briefing.ui.plain import plain_label
+from briefing.ui.plain import plain_label, tip
 
 PathRole = Qt.ItemDataRole.UserRole
 FILE_FILTER = f"Briefing workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
@@ -86,8 +88,13 @@ class BackupDialog(QDialog):
                 info = backup.stat()
             except OSError:
                 continue  # removed meanwhile
-            made = datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")
-            item = QTreeWidgetItem([made, backup_kind(backup, self.workspace), f"{info.st_size / 1048576:.1f} MB"])
+            # in UTC and saying so, as the judgement history and every message naming a time:
+            # "a backup from before the 15:02 UTC merge" is picked without converting clocks
+            made = datetime.fromtimestamp(info.st_mtime, UTC).isoformat(timespec="seconds")
+            item = QTreeWidgetItem(
+                [shown_time(made), backup_kind(backup, self.workspace), f"{info.st_size / 1048576:.1f} MB"]
+            )
+            item.setToolTip(0, tip(time_tip(made)))
             item.setData(0, PathRole, str(backup))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.list.addTopLevelItem(item)

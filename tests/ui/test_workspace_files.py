@@ -259,6 +259,30 @@ def test_restore_backup_lists_the_backups_newest_first_with_why_each_was_made(wi
     assert len(picked) == 1 and picked[0].chosen is None
 
 
+def test_restore_backup_says_its_times_in_utc(window, qtbot, monkeypatch):
+    """The backups were listed in the computer's local time, unlabelled, beside a judgement
+    history and messages in UTC: "before the 15:02 UTC merge" was a sum to do."""
+    import time
+    from datetime import UTC, datetime
+
+    from briefing.ui.backup_dialog import BackupDialog
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        window.files.back_up_now()
+        [backup] = list_backups(window.ws.path)
+        dialog = BackupDialog(window, window.ws.path)
+        qtbot.addWidget(dialog)
+        made = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+        row = dialog.list.topLevelItem(0)
+        assert row.text(0) == f"{made:%Y-%m-%d %H:%M} UTC"
+        assert "on this computer" in row.toolTip(0)  # and Tokyo's time on hover
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
 def test_restore_backup_without_backups_offers_another_file(window, qtbot):
     from briefing.ui.backup_dialog import BackupDialog
 
