@@ -32,6 +32,8 @@ from briefing.ui.slot_errors import showing
 from briefing.ui.split_entity import SplitChoice, SplitDialog, SplitEntity
 from briefing.ui.widgets import menu_key_at_current
 
+ARTICLES = {"organisation": "an"}  # "now an organisation", "now a person"
+
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
@@ -117,20 +119,25 @@ class EntityActions:
             if answer == 0:
                 self.merge(taken)
                 return
-        self.window.push_command(
+        if self.window.push_command(
             lambda: rename_entity_command(
                 self.window.ws, entity[0], name.strip(), entity[1], None, self.window.after_edit, entity[3]
             )
-        )
+        ):
+            self._said(f"Renamed “{entity[1]}” to “{name.strip()}”.")
 
     def retype(self, kind: str) -> None:
         entity = self.current()
-        if entity is not None:
-            self.window.push_command(
-                lambda: retype_entity_command(
-                    self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit, entity[3]
-                )
+        if entity is not None and self.window.push_command(
+            lambda: retype_entity_command(
+                self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit, entity[3]
             )
+        ):
+            self._said(f"“{entity[1]}” is now {ARTICLES.get(kind, 'a')} {kind}, was {entity[2]}.")
+
+    def _said(self, done: str) -> None:
+        """A correction said in the status bar, as merge, split and delete say theirs."""
+        self.window.statusBar().showMessage(f"{done} Undo (Ctrl+Z) takes it back.", 8000)
 
     def merge(self, target: int | str | None = None) -> None:
         """Fold the selected entity into ``target`` (an id, or "Name (type)"); without one, the

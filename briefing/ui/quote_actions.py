@@ -139,15 +139,21 @@ class QuoteActions:
         row = quote_row(window.ws, quote_id)
         named = row.speaker if row.speaker_id is None else None  # the text's name, no entity of the workspace
         speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id, named)
+        done = False
         if isinstance(speaker, str):  # a new person's name
             name = speaker
-            window.push_command(
+            done = window.push_command(
                 lambda: WithNewSpeaker(
                     window.ws, name, "Change speaker", lambda e: SetSpeaker(window.ws, quote_id, e, self.changed)
                 )
             )
         elif speaker is not False and (speaker != row.speaker_id or named is not None):
-            window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
+            done = window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
+        if done:  # said as the other corrections are: the list's short cell hid the change
+            now = quote_row(window.ws, quote_id).speaker or "no speaker"
+            window.statusBar().showMessage(
+                f"“{_short(row.text)}”: {now}, was {row.speaker or 'no speaker'}. Undo (Ctrl+Z) takes it back.", 8000
+            )
 
     def not_a_quote(self, quote_id: int | None = None) -> None:
         window = self.window

@@ -27,12 +27,16 @@ def test_rename_and_retype_are_undoable(demo_window):
     entity_id = _select_entity(demo_window, "Marta Okafor")
     demo_window.entity_actions.rename("Marta Okafor (HWA)")
     assert _entity(demo_window, entity_id)["name"] == "Marta Okafor (HWA)"
+    said = demo_window.statusBar().currentMessage()  # said nothing, unlike merge, split and delete
+    assert said == "Renamed “Marta Okafor” to “Marta Okafor (HWA)”. Undo (Ctrl+Z) takes it back."
     assert "Marta Okafor" in _entity(demo_window, entity_id)["aliases"]
     demo_window.undo_stack.undo()
     assert _entity(demo_window, entity_id)["name"] == "Marta Okafor"
     entity_id = _select_entity(demo_window, "Kessel Point")
     demo_window.entity_actions.retype("place")
     assert _entity(demo_window, entity_id)["type"] == "place"
+    said = demo_window.statusBar().currentMessage()
+    assert said == "“Kessel Point” is now a place, was organisation. Undo (Ctrl+Z) takes it back."
     demo_window.undo_stack.undo()
     assert _entity(demo_window, entity_id)["type"] == "organisation"
 

@@ -102,6 +102,8 @@ def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window
     assert kinds == sorted(kinds, key=lambda k: k != "person)") and asked[0][-2:] == [NEW_PERSON, NO_SPEAKER]
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
+    said = demo_window.statusBar().currentMessage()  # said nothing; the list's cell is short
+    assert said.endswith(": Ingrid Vasquel, was Marta Okafor. Undo (Ctrl+Z) takes it back.")
     [judgement] = history_for(demo_window.ws, "quote", quote.id)
     assert (judgement.action, judgement.old_value, judgement.new_value) == (
         "set_speaker",
