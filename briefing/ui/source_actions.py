@@ -39,6 +39,8 @@ from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
 from briefing.ui.widgets import menu_key_at_current
 
+DETAIL_WORDS = {"published": "published date", "url": "web address"}  # the others are their names
+
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
@@ -209,7 +211,11 @@ class SourceActions:
         if not changes:
             return
         window = self.window
-        window.push_command(lambda: EditSourceDetails(window.ws, dialog.source_id, changes, window.after_edit))
+        if window.push_command(lambda: EditSourceDetails(window.ws, dialog.source_id, changes, window.after_edit)):
+            fields = [DETAIL_WORDS.get(field, field) for field in changes]  # as the dialog's order has them
+            window.statusBar().showMessage(
+                f"Saved the source's {', '.join(fields)}. Undo (Ctrl+Z) takes it back.", 8000
+            )  # the dialog closed on a list that looked the same: a date's row stays where it was
 
     def _forget_dialog(self) -> None:
         if self.dialog is not None:

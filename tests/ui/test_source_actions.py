@@ -74,6 +74,9 @@ def test_source_details_edits_every_field_in_one_undo_step(demo_window):
     dialog.accept()
     assert _details(win, source_id) == typed
     assert win.undo_stack.count() == steps + 1
+    said = win.statusBar().currentMessage()  # the dialog closed and nothing said it was saved
+    assert said.startswith("Saved the source's ") and said.endswith(". Undo (Ctrl+Z) takes it back.")
+    assert "published date" in said and "web address" in said and "title" in said
     row = _row_of(win, source_id)
     assert win.model.index(row, 0).data() == "Ministry: water back on"
     recorded = {j.field for j in history_for(win.ws, "source", source_id) if j.action == "edit"}
