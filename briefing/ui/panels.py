@@ -240,7 +240,7 @@ class SidePanel(QTabWidget):
             if n.anchor in ("altered", "orphaned") and not row.text(0).startswith("(text changed)"):
                 row.setText(0, f"(text changed) {n.exact}")  # words changed in a newer version, or gone
             self.notes.addTopLevelItem(row)
-        for tab, count in ((2, len(quotes)), (3, len(claims))):
+        for tab, count in ((2, len(quotes)), (3, len(claims)), (4, len(notes))):  # a note added shows
             self.setTabText(tab, f"{TAB_LABELS[tab]} ({count})")
         for tree, picked in kept:
             _pick_again(tree, picked)

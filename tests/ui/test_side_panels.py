@@ -106,8 +106,10 @@ def test_annotating_a_selection(demo_window):
     assert (note.exact, note.note, note.tags) == ("40,000", "check this figure", ("figures",))
     assert any(h.kind == "note" for h in demo_window.reader.highlights)
     assert demo_window.panel.notes.topLevelItemCount() == 1
+    assert demo_window.panel.tabText(4) == "&Notes (1)"  # counted as quotes and claims are
     demo_window.undo_stack.undo()
     assert list_note_rows(demo_window.ws, source_id) == []
+    assert demo_window.panel.tabText(4) == "&Notes (0)"
 
 
 def test_editing_the_summary_keeps_it(demo_window):
