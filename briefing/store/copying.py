@@ -56,9 +56,9 @@ class CopyReport:
     merged: MergeCounts | None = None  # into a target that held a workspace: what it had already
 
     def line(self) -> str:
-        shown = ("sources", "entities", "quotes", "claims", "evidence", "annotations", "briefings", "history")
+        shown = tuple(ROW_NOUNS)
         if self.merged is None:
-            copied = ", ".join(f"{self.counts[t]} {t}" for t in shown if self.counts.get(t))
+            copied = ", ".join(_rows(self.counts[t], t) for t in shown if self.counts.get(t))
             return (
                 f"copied {self.source} to {self.target}: {copied or 'an empty workspace'}; "
                 "every table's rows counted equal"
@@ -68,7 +68,7 @@ class CopyReport:
         parts = [f"added {counted(added.get('sources', 0), 'source')} ({present['sources']} already present)"]
         entities = counted(added.get("entities", 0), "entity", "entities")
         parts.append(f"{entities} ({present['entities']} merged with the target's)")
-        parts += [f"{added[t]} {t}" for t in shown[2:] if added.get(t)]
+        parts += [_rows(added[t], t) for t in shown[2:] if added.get(t)]
         rest = [
             f"{counted(sum(present.values()) - present['sources'] - present['entities'], 'other row')} already there"
         ]
@@ -80,6 +80,23 @@ class CopyReport:
             f"copied {self.source} into {self.target}: {', '.join(parts)}; {'; '.join(rest)}; "
             "every table counted: its rows before plus the rows added"
         )
+
+
+# the tables a copy reports, in words: "1 annotations, 1 briefings, 14 history" read as a table dump
+ROW_NOUNS = {
+    "sources": ("source", "sources"),
+    "entities": ("entity", "entities"),
+    "quotes": ("quote", "quotes"),
+    "claims": ("claim", "claims"),
+    "evidence": ("piece of evidence", "pieces of evidence"),
+    "annotations": ("annotation", "annotations"),
+    "briefings": ("briefing note", "briefing notes"),
+    "history": ("judgement in the history", "judgements in the history"),
+}
+
+
+def _rows(count: int, table: str) -> str:
+    return counted(count, *ROW_NOUNS[table])
 
 
 def copy_workspace(source: str, target: str, progress: Progress | None = None) -> CopyReport:

@@ -76,6 +76,18 @@ def test_a_password_is_never_shown_however_it_is_written(conninfo, secret):
     assert secret not in str(caught.value) and "\n" not in str(caught.value)
 
 
+def test_the_copy_report_counts_in_words():
+    """'1 evidence, 1 annotations, 1 briefings, 14 history' read as a dump of table names."""
+    from briefing.store.copying import CopyReport
+
+    counts = {"sources": 38, "entities": 1, "evidence": 1, "annotations": 1, "briefings": 2, "history": 14}
+    line = CopyReport("case.briefing", "postgresql://db/case", counts).line()
+    assert line == (
+        "copied case.briefing to postgresql://db/case: 38 sources, 1 entity, 1 piece of evidence, "
+        "1 annotation, 2 briefing notes, 14 judgements in the history; every table's rows counted equal"
+    )
+
+
 def test_the_postgresql_schema_is_this_briefings_schema_version():
     assert POSTGRES_SCHEMA_VERSION == SCHEMA_VERSION
 
