@@ -132,7 +132,7 @@ def _folders_without_sources(targets: list[str | Path], found: list[Path]) -> li
         held = ", ".join(f"{count} {suffix}" for suffix, count in skipped[:SKIPPED_SHOWN])
         held = f"{held}, …" if len(skipped) > SKIPPED_SHOWN else held
         known = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        reason = f"no file of a type Briefing reads ({known}); it holds {held}" if held else "the folder is empty"
+        reason = f"nothing to import: it holds {held}; Briefing reads {known}" if held else "the folder is empty"
         empty.append((str(target), reason))
     return empty
 

@@ -140,8 +140,7 @@ def test_a_folder_with_nothing_to_import_says_what_it_holds(tmp_path):
         report = import_paths(ws, [pages, empty, mixed], analyse=False)
     assert len(report.imported) == 1  # a folder with one file to import says nothing of the rest
     held = dict(report.failed)
-    assert held[str(pages)].endswith("; it holds 2 .html.gz, 1 .doc")
-    assert held[str(pages)].startswith("no file of a type Briefing reads (.docx, .eml, ")
+    assert held[str(pages)].startswith("nothing to import: it holds 2 .html.gz, 1 .doc; Briefing reads .docx, .eml, ")
     assert held[str(empty)] == "the folder is empty"
     assert len(report.failed) == 2
 
