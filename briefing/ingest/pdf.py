@@ -383,13 +383,24 @@ def continues(last_line: str, first_line: str) -> bool:
     return not re.search(r"[.!?:\"”’»)]\s*$", last_line) and first_line[:1].islower()
 
 
+# A page printed to PDF by a browser or a print driver: Chrome and Edge ("Skia/PDF m120", their
+# user agent as the creator), headless browsers, wkhtmltopdf, Windows' printer. Its creation date
+# is the day the analyst printed it, never the day the article came out.
+PRINTED_BY = re.compile(
+    r"skia/pdf|headlesschrome|\bchrom(?:e|ium)/|\bfirefox\b|mozilla/\d|wkhtmltopdf|microsoft: print to pdf|\bsafari\b",
+    re.I,
+)
+
+
 def read_info(reader: PdfReader) -> tuple[str | None, str | None, str | None]:
-    """Title, author and creation date from the document information dictionary."""
+    """Title, author and creation date from the document information dictionary; no creation
+    date for a page a browser printed (``PRINTED_BY``)."""
     try:
         info = reader.metadata
         if info is None:
             return None, None, None
-        created = parse_date_value(str(info.get("/CreationDate") or ""))
+        programs = f"{info.get('/Producer') or ''} {info.get('/Creator') or ''}"
+        created = None if PRINTED_BY.search(programs) else parse_date_value(str(info.get("/CreationDate") or ""))
         return clean_info(info.get("/Title")), clean_info(info.get("/Author")), created
     except (PdfReadError, ValueError, TypeError, AttributeError):
         return None, None, None

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from briefing.domain import IngestError
 from briefing.ingest import read_document
 from briefing.ingest.pdf import glyph_name_chars
-from tests.ingest.builders import make_pdf
+from tests.ingest.builders import FIXED_DATE, make_pdf
 
 READABLE = [
     "The regional grid operator said on Tuesday that the outage had left 40,000 homes without power.",
@@ -174,3 +174,31 @@ def test_a_stream_filter_by_an_abbreviated_name_is_refused_in_the_analysts_terms
     assert reason.endswith("(a stream filter named /A85, which PDF allows only inside an inline image)")
     reason = refusal("brotli.pdf", b"/BrotliDecode", b"\x0b\x01\x80" + text + b"\x03")
     assert reason == "pdf compressed with Brotli, a proposed extension of PDF that Briefing cannot read"
+
+
+@pytest.mark.parametrize(
+    ("producer", "creator", "published"),
+    [
+        ("Skia/PDF m120", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120.0.0.0 Safari/537.36", None),
+        ("Skia/PDF m131", "", None),
+        ("wkhtmltopdf 0.12.6", "", None),
+        ("Microsoft: Print To PDF", "Microsoft Edge", None),
+        ("LibreOffice 7.5", "Writer", "2026-03-04"),  # a report's own file: made when it was written
+        ("", "", "2026-03-04"),
+    ],
+)
+def test_a_page_a_browser_printed_has_no_published_date_from_the_file(tmp_path, producer, creator, published):
+    """A page saved as PDF on the day of import was dated that day, sorted first and cited so."""
+    pdf = FPDF()
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_producer(producer)
+    if creator:
+        pdf.set_creator(creator)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for paragraph in READABLE:
+        pdf.multi_cell(0, 6, paragraph)
+        pdf.ln(4)
+    path = tmp_path / "page.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read_document(path).published == published
