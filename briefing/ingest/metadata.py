@@ -21,7 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.cjk import CJK_CHAR
-from briefing.ingest.byline import ROLE_WORDS, TEAM_WORDS, is_credit_line, parse_byline, tidy_author, tidy_outlet
+from briefing.ingest.byline import (
+    ROLE_WORDS,
+    TEAM_WORDS,
+    is_credit_line,
+    outlet_or_credit,
+    parse_byline,
+    strip_article,
+    tidy_author,
+    tidy_outlet,
+)
 from briefing.ingest.dates import MONTH_WORD, find_full_dates, make_date, parse_month_day
 
 TOP_PARAGRAPHS = 6
@@ -58,7 +67,7 @@ TIME_WITH_ZONE = re.compile(
     r"(?:(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?(?!\w)"
 )
 AMBIGUOUS_DATE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])")
-ROLE_BYLINE = re.compile(r"by:?\s+(?P<who>[A-Za-z]+(?: [A-Za-z]+){0,2})\s*(?=$|[,|·•—–-])", re.IGNORECASE)
+ROLE_BYLINE = re.compile(r"by:?\s+(?P<who>[A-Za-z]+(?: [A-Za-z]+){0,5})\s*(?=$|[,|·•—–-])", re.IGNORECASE)
 BYLINE_SEPARATORS = " ,|·•—–-"
 DATE_LABELS = re.compile(
     r"\b(first |last |originally )?(published|posted|updated|modified|issued|date|on|at)\b:?|"
@@ -185,11 +194,17 @@ class TopZone:
         return True
 
     def take_role_byline(self, paragraph: str) -> bool:
-        """A byline naming a role, not a person ("By Staff Writer, November 9, 2015"): no author,
-        but a line of the page's furniture, which leaves the body with its date noted."""
+        """A byline naming a role or a team, not a person ("By Staff Writer, November 9, 2015",
+        "By Washington Post staff, 13 July 2016"): no author, but a line of the page's furniture,
+        which leaves the body with its date noted and gives the team's outlet."""
         match = ROLE_BYLINE.match(paragraph)
-        if match is None or not all(word.lower() in ROLE_WORDS | TEAM_WORDS for word in match["who"].split()):
+        if match is None:
             return False
+        if not all(word.lower() in ROLE_WORDS | TEAM_WORDS for word in match["who"].split()):
+            credit = outlet_or_credit(None, strip_article(match["who"]))
+            if credit is None:
+                return False
+            self.found.outlet = self.found.outlet or credit
         rest = paragraph[match.end() :].strip(BYLINE_SEPARATORS)
         return not rest or self.take_date_line(rest)
 

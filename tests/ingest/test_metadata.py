@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from briefing.ingest import read_document
 from briefing.ingest.byline import outlet_or_credit, parse_byline, tidy_author, tidy_outlet
 from briefing.ingest.dates import find_full_dates, parse_date_value
 from briefing.ingest.metadata import read_text_metadata, strip_site_affix
@@ -98,6 +99,27 @@ def test_date_lines_near_the_top_give_the_published_date(line, iso):
     assert found.published == iso
     assert found.body == BODY  # the pure date line left the body
     assert found.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "iso"),
+    [
+        ("By Halden Courier staff, 13 July 2016", "Halden Courier", "2016-07-13"),
+        ("By the Halden Courier Editorial Staff", "Halden Courier", None),
+    ],
+)
+def test_a_byline_naming_a_team_gives_its_outlet_and_leaves_the_body(line, outlet, iso):
+    """'By Washington Post staff, 13 July 2016' under a Markdown headline stayed in the text
+    and became a claim."""
+    found = read_text_metadata(f"Grid outage hits Port Halden\n\n{line}\n\n{BODY}", None)
+    assert (found.author, found.outlet, found.published, found.body) == (None, outlet, iso, BODY)
+
+
+def test_a_markdown_byline_in_italics_naming_a_team_leaves_the_body(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(f"# Grid outage hits Port Halden\n\n*By Meridian Wire staff, 13 July 2016*\n\n{BODY}\n")
+    document = read_document(path)
+    assert (document.outlet, document.published, document.text) == ("Meridian Wire", "2016-07-13", BODY)
 
 
 def test_published_label_beats_updated_label():
