@@ -350,10 +350,20 @@ def title_case_sentence(words: list[str]) -> bool:
     return in_title_case(words)
 
 
+# Longer words that title case may leave in lower case, as style guides do: "Mike Pence Calls for
+# Special Prosecutor after Report Reveals Clinton's Meetings with Foundation Donors."
+TITLE_CASE_SMALL_WORDS = frozenset(
+    "with from into onto over upon than that after about amid near like past when while before "
+    "since until without against between through under".split()
+)
+
+
 def in_title_case(words: list[str]) -> bool:
-    """Nearly all the longer words capitalised, as a headline's are and a lead's are not."""
+    """Nearly all the longer words capitalised, as a headline's are and a lead's are not; the
+    prepositions and conjunctions some styles write in lower case (``TITLE_CASE_SMALL_WORDS``)
+    count only when capitalised."""
     longer = [w.strip("\"'“”‘’()[]:") for w in words]
-    longer = [w for w in longer if len(w) >= 4 and w[:1].isalpha()]
+    longer = [w for w in longer if len(w) >= 4 and w[:1].isalpha() and w not in TITLE_CASE_SMALL_WORDS]
     capitalised = sum(w[0].isupper() for w in longer)
     return capitalised >= 3 and capitalised >= 0.9 * len(longer)
 
