@@ -45,6 +45,7 @@ def run_app(
     from briefing.ui.main_window import MainWindow
     from briefing.ui.slot_errors import report_in_status_bar
     from briefing.ui.startup import open_when_painted
+    from briefing.ui.tasks import wait_for_running_tasks
     from briefing.ui.terminate import quit_on_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1] + arguments)
@@ -79,6 +80,7 @@ def run_app(
         code = app.exec()
     finally:
         sys.excepthook = previous_hook
+        wait_for_running_tasks()  # a backup still being written ends before the process does
         if window.attached:
             window.ws.close()
     if failure:

@@ -117,6 +117,15 @@ def _finished(thread: QThread, then: Callable[[], None] | None) -> None:
         thread.deleteLater()
 
 
+def wait_for_running_tasks() -> None:
+    """Wait until every task thread has ended: at the app's exit, before Python tears down what
+    they run (a running thread destroyed aborts the process). Close cancelled them and waited 5
+    seconds; one still working (a backup of a large workspace on a loaded machine) finishes."""
+    for thread in list(_RUNNING):
+        thread.quit()  # once its task returns: the task's own done->quit needs this thread's loop
+        thread.wait()
+
+
 def threads_running() -> int:
     """How many task threads have not finished, whoever started them (tests wait for none)."""
     return len(_RUNNING)

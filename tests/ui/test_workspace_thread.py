@@ -187,3 +187,40 @@ def test_a_runner_destroyed_while_its_threads_run_does_not_abort_the_app(tmp_pat
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["outlived", "ended"]
+
+
+AT_EXIT = """
+import threading
+from PySide6.QtWidgets import QApplication
+from briefing.ui import tasks
+
+app = QApplication([])
+started, release = threading.Semaphore(0), threading.Event()
+
+def back_up(*args):
+    started.release()
+    release.wait(120)  # a guard against a hang, not a wait for time to pass
+    return "backed up"
+
+runner = tasks.TaskRunner()
+runner.start(tasks.Task(back_up, "backup"))
+started.acquire()
+runner.cancel_all_and_wait(0)  # Close's wait ran out: the task still writes
+threading.Timer(0.5, release.set).start()  # ends while the process is on its way out
+tasks.wait_for_running_tasks()
+print("exited", flush=True)
+"""
+
+
+def test_a_task_still_running_when_the_app_quits_ends_before_the_process(tmp_path):
+    """Quit during the first automatic backup of a large workspace: Close's 5-second wait ran
+    out, the app's process went on to exit and destroyed the backup's running thread ('QThread:
+    Destroyed while thread is still running', exit code 134). The app waits for it now."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", AT_EXIT], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["exited"]
