@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QHBoxLayout,
     QHeaderView,
     QLayout,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QVBoxLayout,
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.ui.evidence import EvidencePanel, smallest_list_height
+from briefing.ui.title_row import TitleRow
 from briefing.ui.widgets import SqueezedColumns
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
@@ -59,23 +57,15 @@ def claim_box(*parts: QWidget | QLayout) -> QWidget:
     return made
 
 
-def _row(*buttons: QPushButton) -> QBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
 def evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
     """The evidence panel's lists (it fills them) as three boxes: evidence with Remove Evidence,
-    suggestions with Confirm and Dismiss, and the history or, in its place, the previewed
-    passage. Dismiss and Remove get mnemonics no menu uses."""
+    suggestions with Confirm and Dismiss, each button on its list's title line, and the history
+    or, in its place, the previewed passage. Dismiss and Remove get mnemonics no menu uses."""
     panel.dismiss.setText("&Dismiss")
     panel.remove.setText("&Remove Evidence")
     return [
-        claim_box(panel.evidence_label, panel.evidence, _row(panel.remove)),
-        claim_box(panel.suggestions_label, panel.suggestions, _row(panel.confirm, panel.dismiss)),
+        claim_box(TitleRow(panel.evidence_label, panel.remove), panel.evidence),
+        claim_box(TitleRow(panel.suggestions_label, panel.confirm, panel.dismiss), panel.suggestions),
         claim_box(panel.history_or_preview),
     ]
 

@@ -1,0 +1,74 @@
+"""The claims tab's room on small screens and with large fonts: the lists get the height their
+labels and buttons do not need, a preview moves nothing, the search pane gives way."""
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+
+def _rows_shown(tree) -> float:
+    return tree.viewport().height() / max(1, tree.sizeHintForRow(0) if tree.topLevelItemCount() else 18)
+
+
+def _top(widget, panel) -> int:
+    return widget.mapTo(panel, widget.rect().topLeft()).y()
+
+
+def _claims_tab(window, qtbot, size):
+    from tests.ui.test_evidence_preview import _open_claim_with_suggestions
+
+    panel = window.panel
+    window.resize(*size)
+    _open_claim_with_suggestions(window)
+    panel.setCurrentWidget(panel.claims_widget)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size and panel.evidence.confirm.isVisible())
+    QApplication.processEvents()
+    return panel
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+def test_the_box_buttons_take_no_line_of_their_own(demo_window, qtbot, size):
+    """Remove Evidence, and Confirm with Dismiss, each had a line under their lists: at 1280x800
+    the two lines cost the lists more than the room kept for a suggestion's preview. They stand
+    on their lists' title lines, above the lists."""
+    panel = _claims_tab(demo_window, qtbot, size)
+    evidence = panel.evidence
+    for button, title, tree in (
+        (evidence.remove, evidence.evidence_label, evidence.evidence),
+        (evidence.confirm, evidence.suggestions_label, evidence.suggestions),
+        (evidence.dismiss, evidence.suggestions_label, evidence.suggestions),
+    ):
+        assert _top(button, panel) + button.height() <= _top(tree, panel)
+        assert _top(button, panel) <= _top(title, panel) + title.height()
+
+
+@pytest.mark.parametrize("font", [9, 15])
+def test_a_title_row_puts_its_buttons_under_the_title_where_beside_is_taller(qapp, font):
+    """Beside the suggestions' long title at 15 points in a narrow panel, Confirm and Dismiss
+    wrapped it on to five lines: the buttons go under it wherever that takes less height."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from briefing.ui.evidence import SUGGESTIONS_TITLE
+    from briefing.ui.plain import plain_label
+    from briefing.ui.title_row import TitleRow
+
+    box = QWidget()
+    large = box.font()
+    large.setPointSizeF(font)
+    box.setFont(large)
+    title = plain_label(SUGGESTIONS_TITLE + " · ranked by shared words", word_wrap=True)
+    buttons = [QPushButton("Confirm"), QPushButton("Dismiss")]
+    row = TitleRow(title, *buttons)
+    box.setLayout(row)
+    for width in range(row.minimumSize().width(), 900, 15):
+        under = row._under(width, move=False, top=0)
+        assert row.heightForWidth(width) <= under
+        box.resize(width, row.heightForWidth(width))
+        row.setGeometry(box.rect())
+        for button in buttons:
+            assert button.geometry().right() < width  # whole, inside the row
+            assert not button.geometry().intersects(title.geometry())
+    wide = 2 * row.sizeHint().width()
+    box.resize(wide, row.heightForWidth(wide))
+    row.setGeometry(box.rect())
+    assert all(b.geometry().top() == 0 for b in buttons)
+    assert row.heightForWidth(wide) < row._under(wide, move=False, top=0)
