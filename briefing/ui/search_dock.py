@@ -167,9 +167,12 @@ class SearchDock(QDockWidget):
         split.addWidget(self.results)
         split.setStretchFactor(1, 1)
         split.setSizes([170, 1200])
-        # two rows at the least, not a scroll area's 70 pixels: the dock gives way on 800-pixel screens
-        self.results.setMinimumHeight(list_height(self.results, 2))
-        self.saved.setMinimumHeight(2 * self.saved.fontMetrics().height() + 4 * self.saved.frameWidth() + 8)
+        # at the least the lists' headings, not a scroll area's 70 pixels nor two rows: the pane
+        # gives way to the side panels where the height is short (at 15 points two empty rows held
+        # it at 202 pixels of a 1280x800 screen, and the claims tab showed one row of each list);
+        # the first results make room for themselves (_make_room)
+        self.results.setMinimumHeight(list_height(self.results, 0))
+        self.saved.setMinimumHeight(2 * self.saved.frameWidth())  # its frame: 0 would mean "the hint, 70"
         layout.addWidget(split)
         return body
 

@@ -46,6 +46,10 @@ class TimelineDock(QDockWidget):
         layout.addLayout(self._toolbar())
         layout.addWidget(self.axis)
         layout.addWidget(self.view, stretch=1)
+        # a line of plot at the least, not a scroll area's 70 pixels: tabbed with Search, the pane
+        # held the bottom area at its own least (196 pixels at 15 points) however small Search
+        # could be; it makes room for the plot when it first shows (make_room)
+        self.view.setMinimumHeight(self.view.fontMetrics().height() + 2 * self.view.frameWidth())
         self.setWidget(body)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
         self.view.spanChanged.connect(self._span_changed)
