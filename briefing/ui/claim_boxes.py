@@ -3,8 +3,9 @@ suggestions and history, each a box the analyst sizes with the splitter's handle
 
 Until the analyst moves a handle (or a size kept from the last session is restored), the
 splitter's height is shared by what the boxes' lists show: each box keeps what its label and
-buttons need and the rest goes to the lists by ``LIST_SHARES``. Shared by fixed sizes, a
-1280x800 window showed two claims' worth of list for every row of evidence (1.9 rows)."""
+buttons need and the rest goes to the lists by ``LIST_SHARES``, each list raised to its
+``CLAIM_ROWS`` where the room holds them. Shared by fixed sizes, a 1280x800 window showed two
+claims' worth of list for every row of evidence (1.9 rows)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.ui.evidence import EvidencePanel, smallest_list_height
+from briefing.store.suggestions import BY_WORDS
+from briefing.ui.evidence import RANKED_NOTES, SUGGESTIONS_TITLE, EvidencePanel, list_height, smallest_list_height
 from briefing.ui.title_row import TitleRow
 from briefing.ui.widgets import SqueezedColumns
 
 CLAIM_BOX_SIZES = [300, 130, 170, 110]  # list and judging, evidence, suggestions, history
+RANKED_TITLE = SUGGESTIONS_TITLE + RANKED_NOTES[BY_WORDS]  # the suggestions' title once a claim shows
+CLAIM_ROWS = (3, 2, 2, 2)  # of the claims, evidence, suggestions and history: the rows to work with
 LIST_SHARES = (0.38, 0.29, 0.27, 0.06)  # of the lists' height: claims, evidence, suggestions, history
 
 
@@ -65,7 +69,9 @@ def evidence_boxes(panel: EvidencePanel) -> list[QWidget]:
     panel.remove.setText("&Remove Evidence")
     return [
         claim_box(TitleRow(panel.evidence_label, panel.remove), panel.evidence),
-        claim_box(TitleRow(panel.suggestions_label, panel.confirm, panel.dismiss), panel.suggestions),
+        claim_box(
+            TitleRow(panel.suggestions_label, panel.confirm, panel.dismiss, reserve=RANKED_TITLE), panel.suggestions
+        ),
         claim_box(panel.history_or_preview),
     ]
 
@@ -74,7 +80,7 @@ def claims_splitter(judged: QWidget, claims: QTreeWidget, panel: EvidencePanel) 
     """The claims tab's splitter: ``judged`` (the claims list and the judging row) over the
     evidence panel's three boxes, none collapsible, shared by their lists until the analyst
     sizes them."""
-    splitter = ClaimsSplitter()
+    splitter = ClaimsSplitter(panel, claims)
     for box, stretch in zip([judged, *evidence_boxes(panel)], (3, 2, 2, 1), strict=True):
         splitter.addWidget(box)
         splitter.setStretchFactor(splitter.count() - 1, stretch)
@@ -103,11 +109,34 @@ class ClaimsSplitter(QSplitter):
     """Shares its height by the boxes' lists (``LIST_SHARES``) each time it is resized, until the
     analyst moves a handle or the sizes of the last session are restored."""
 
-    def __init__(self) -> None:
+    def __init__(self, panel: EvidencePanel, claims: QTreeWidget) -> None:
         super().__init__(Qt.Orientation.Vertical)
         self.setObjectName("claims-splitter")
+        self.panel = panel
+        self.lists = (claims, panel.evidence, panel.suggestions)  # the history's is the last box's
         self.kept = False
         self.splitterMoved.connect(self._moved)
+
+    def wanted(self, width: int) -> int:
+        """The height ``CLAIM_ROWS`` of each box's list need at ``width``, labels and buttons
+        with them."""
+        boxes = self._boxes()
+        leasts = [_least(box, width) for box in boxes[:-1]] + [self._history_least(width, 1)]
+        return sum(leasts) + sum(self._wants(width)) + self.handleWidth() * (len(boxes) - 1)
+
+    def _boxes(self) -> list[QWidget]:
+        return [box for i in range(self.count()) if (box := self.widget(i)) is not None]
+
+    def _history_least(self, width: int, rows: int) -> int:
+        margins = self._boxes()[-1].contentsMargins()
+        return self.panel.history_or_preview.least_for(width, rows) + margins.top() + margins.bottom()
+
+    def _wants(self, width: int) -> list[int]:
+        """What each box needs beyond its least for ``CLAIM_ROWS`` of its list (the history's
+        box, kept as tall as a preview, often has them already)."""
+        lists = zip(self.lists, CLAIM_ROWS[:3], strict=True)
+        wants = [list_height(tree, rows) - list_height(tree, 1) for tree, rows in lists]
+        return [*wants, self._history_least(width, CLAIM_ROWS[3]) - self._history_least(width, 1)]
 
     def _moved(self, _position: int, _index: int) -> None:
         self.kept = True
@@ -123,8 +152,43 @@ class ClaimsSplitter(QSplitter):
             self.fit()
 
     def fit(self) -> None:
-        boxes = [box for i in range(self.count()) if (box := self.widget(i)) is not None]
+        """The spare height by ``LIST_SHARES``, each list raised to ``CLAIM_ROWS`` where the room
+        holds them: by shares alone, at 15 points on a 1280x800 screen the suggestions had 1.8
+        rows where the room held 2 of each list."""
+        boxes = self._boxes()
         fixed = [box.minimumSizeHint().height() for box in boxes]  # label, buttons, a header and a row
         spare = self.height() - self.handleWidth() * (len(boxes) - 1) - sum(fixed)
         if spare > 0:
-            self.setSizes([part + int(spare * share) for part, share in zip(fixed, LIST_SHARES, strict=True)])
+            extra = share_height(spare, self._wants(self.width()), LIST_SHARES)
+            self.setSizes([part + more for part, more in zip(fixed, extra, strict=True)])
+
+
+def share_height(spare: int, wants: list[int], shares: tuple[float, ...]) -> list[int]:
+    """``spare`` pixels by ``shares``, each part raised to its want where the others have more
+    than theirs to give; where they have not, the wants in turn while they last, the rest by
+    ``shares``."""
+    given = [int(spare * share) for share in shares]
+    short = sum(max(0, want - part) for want, part in zip(wants, given, strict=True))
+    surplus = [max(0, part - want) for want, part in zip(wants, given, strict=True)]
+    if short <= sum(surplus):
+        taken = [short * more // max(1, sum(surplus)) for more in surplus]
+        raised = [max(part - take, want) for part, take, want in zip(given, taken, wants, strict=True)]
+        return raised if sum(raised) <= spare else in_turn(spare, wants, shares)
+    return in_turn(spare, wants, shares)
+
+
+def in_turn(spare: int, wants: list[int], shares: tuple[float, ...]) -> list[int]:
+    """The wants in turn while ``spare`` lasts, the rest by ``shares``."""
+    given = []
+    for want in wants:
+        given.append(max(0, min(want, spare)))
+        spare -= given[-1]
+    return [part + int(spare * share) for part, share in zip(given, shares, strict=True)]
+
+
+def _least(box: QWidget, width: int) -> int:
+    """A box's least height at ``width``: its wrapped labels' and button rows' lines counted."""
+    layout = box.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return layout.totalMinimumHeightForWidth(width)
+    return box.minimumSizeHint().height()

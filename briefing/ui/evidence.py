@@ -155,6 +155,7 @@ class HistoryOrPreview(QStackedWidget):
         self.addWidget(page)
         self.addWidget(preview)
         self.preview = preview
+        self.history = history
 
     def show_preview(self, shown: bool) -> None:
         self.setCurrentIndex(1 if shown else 0)
@@ -169,13 +170,17 @@ class HistoryOrPreview(QStackedWidget):
         """The least height of the taller page at this width, the hidden one too: the preview's
         buttons take a second line in a narrow panel, and a box that grew for them when the
         preview opened took the room from the lists above it."""
-        hint = super().minimumSizeHint()
+        return QSize(super().minimumSizeHint().width(), self.least_for(self.width()))
+
+    def least_for(self, width: int, history_rows: int = 1) -> int:
+        """The least height at ``width`` with ``history_rows`` of the history in sight."""
         history = self.widget(0)
         least = history.minimumSizeHint().height() if history is not None else 0
+        least += list_height(self.history, history_rows) - list_height(self.history, 1)
         layout = self.preview.layout()
         if layout is not None:
-            least = max(least, layout.totalMinimumHeightForWidth(self.width()))
-        return QSize(hint.width(), least)
+            least = max(least, layout.totalMinimumHeightForWidth(width))
+        return least
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

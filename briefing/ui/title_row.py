@@ -17,11 +17,15 @@ TITLE_LEAST_CHARACTERS = 14  # of the title's width beside the buttons, else the
 class TitleRow(QLayout):
     """A word-wrapped title on the left, its buttons on the right of its first line."""
 
-    def __init__(self, title: QLabel, *buttons: QWidget) -> None:
+    def __init__(self, title: QLabel, *buttons: QWidget, reserve: str = "") -> None:
+        """``reserve``: a text whose lines the title keeps room for whatever it says, so the row's
+        height does not change as the list's title does (the suggestions' gains its ranking
+        note once a claim is shown, after the claims tab shared its height)."""
         super().__init__()
         self.setContentsMargins(0, 0, 0, 0)
         self._items: list[QLayoutItem] = []
         self.title = title
+        self.reserve = reserve
         for widget in (title, *buttons):
             self.addChildWidget(widget)
             self._items.append(QWidgetItem(widget))
@@ -91,7 +95,10 @@ class TitleRow(QLayout):
         return parent.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing, None, parent)
 
     def _title_height(self, width: int) -> int:
-        return self.title.heightForWidth(width) if self.title.wordWrap() else self.title.sizeHint().height()
+        if not self.title.wordWrap():
+            return self.title.sizeHint().height()
+        reserved = self.title.fontMetrics().boundingRect(0, 0, width, 0, Qt.TextFlag.TextWordWrap, self.reserve)
+        return max(self.title.heightForWidth(width), reserved.height() if self.reserve else 0)
 
     def _place(self, rect: QRect, move: bool) -> int:
         """Lay the title and buttons out in ``rect`` (``move``: for real); the height they take."""

@@ -2,7 +2,7 @@
 labels and buttons do not need, a preview moves nothing, the search pane gives way."""
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def _rows_shown(tree) -> float:
@@ -45,7 +45,7 @@ def test_the_box_buttons_take_no_line_of_their_own(demo_window, qtbot, size):
 def test_a_title_row_puts_its_buttons_under_the_title_where_beside_is_taller(qapp, font):
     """Beside the suggestions' long title at 15 points in a narrow panel, Confirm and Dismiss
     wrapped it on to five lines: the buttons go under it wherever that takes less height."""
-    from PySide6.QtWidgets import QPushButton, QWidget
+    from PySide6.QtWidgets import QPushButton
 
     from briefing.ui.evidence import SUGGESTIONS_TITLE
     from briefing.ui.plain import plain_label
@@ -114,3 +114,37 @@ def test_the_bottom_panes_give_way_with_a_large_font(large_font_window, qtbot):
     assert search.field.isVisible() and search.status.isVisible() and search.results.header().isVisible()
     results = search.results
     assert results.height() >= results.header().height()  # its headings in sight
+
+
+def test_the_claims_tab_gives_each_list_its_rows_before_sharing_the_rest(large_font_window, qtbot):
+    """Shared by fixed shares alone, at 15 points with room for 3 rows of claims and 2 of each
+    other list, one list had less (the suggestions 1.8 rows in a 1280x800 window with the bottom
+    panes closed). Wherever the room holds them, each list has its rows now."""
+    from briefing.ui.window_state import first_columns
+
+    window = large_font_window
+    for dock in (window.search_dock, window.timeline):
+        dock.close()
+    window.resize(1280, 800)
+    window.splitter.setSizes(first_columns(window, 1280))
+    panel = _claims_tab(window, qtbot, (1280, 800))
+    evidence, splitter = panel.evidence, panel.claims_splitter
+    lists = (panel.claims, evidence.evidence, evidence.suggestions, evidence.history)
+    checked = 0
+    for height in range(800, 600, -6):
+        window.resize(1280, height)
+        qtbot.waitUntil(lambda h=height: window.height() == h)
+        QApplication.processEvents()
+        if splitter.height() < splitter.wanted(splitter.width()):
+            break
+        assert all(_rows_shown(tree) >= rows for tree, rows in zip(lists, (3, 2, 2, 2), strict=True)), height
+        checked += 1
+    assert checked  # the room held them at 1280x800
+
+
+def test_share_height_raises_a_part_to_its_want_from_the_others_surplus():
+    from briefing.ui.claim_boxes import share_height
+
+    assert share_height(100, [10, 10, 10, 0], (0.4, 0.3, 0.3, 0)) == [40, 30, 30, 0]  # shares hold them
+    assert share_height(100, [10, 40, 10, 0], (0.4, 0.3, 0.3, 0)) == [34, 40, 26, 0]
+    assert share_height(40, [30, 20, 10, 0], (0.5, 0.5, 0, 0)) == [30, 10, 0, 0]  # in turn while they last
