@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from briefing.ui.small_screen import fit_small_screen
+from briefing.ui.small_screen import fit_small_screen, give_claims_room
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -60,12 +60,13 @@ def restore_state(window: MainWindow) -> None:
         window.panel.setCurrentIndex(int(tab))  # back at the Claims tab where the analyst left it
 
 
-def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
-    """A first start: most of the screen's available room, centred on it."""
+def fill_screen(window: QWidget, share: float = FIRST_START_SHARE, room: QRect | None = None) -> None:
+    """A first start: most of the screen's available room (or of ``room``), centred on it."""
     screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
+    if room is None and screen is not None:
+        room = screen.availableGeometry()
+    if room is None:
         return
-    room = screen.availableGeometry()
     if getattr(window, "panel", None) is not None:
         fit_screen(cast("MainWindow", window), room.size())
     # no less than the window's least size (a large font, a scaled screen), placed by its real size
@@ -78,6 +79,8 @@ def fill_screen(window: QWidget, share: float = FIRST_START_SHARE) -> None:
     if splitter is not None:  # sources, reader, side panels: the reader the widest
         splitter.setSizes(first_columns(window, width))
     fit_search_dock(window, height)
+    if getattr(window, "panel", None) is not None:
+        give_claims_room(cast("MainWindow", window))
 
 
 def first_columns(window: QWidget, width: int) -> list[int]:

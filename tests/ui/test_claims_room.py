@@ -148,3 +148,47 @@ def test_share_height_raises_a_part_to_its_want_from_the_others_surplus():
     assert share_height(100, [10, 10, 10, 0], (0.4, 0.3, 0.3, 0)) == [40, 30, 30, 0]  # shares hold them
     assert share_height(100, [10, 40, 10, 0], (0.4, 0.3, 0.3, 0)) == [34, 40, 26, 0]
     assert share_height(40, [30, 20, 10, 0], (0.5, 0.5, 0, 0)) == [30, 10, 0, 0]  # in turn while they last
+
+
+def _first_start(window, qtbot, size, share=1.0):
+    """The window as a first start lays it out on a screen of ``size`` (``share`` of it)."""
+    from PySide6.QtCore import QRect
+
+    from briefing.ui.window_state import fill_screen
+
+    for dock in (window.search_dock, window.timeline):
+        dock.show()
+    window.search_dock.raise_()
+    fill_screen(window, share, QRect(0, 0, *size))
+    wanted = (int(size[0] * share), int(size[1] * share))
+    qtbot.waitUntil(lambda: window.size().toTuple() == wanted)
+    return window.search_dock.isHidden()
+
+
+@pytest.mark.parametrize(("font", "size", "closed"), [(15, (1280, 800), True), (15, (1600, 1000), False)])
+def test_a_first_start_too_short_for_the_claims_tab_leaves_it_the_bottom_panes_room(
+    large_font_window, qtbot, font, size, closed
+):
+    """At 15 points on a 1280x800 screen the bottom panes, even at their least, left the claims
+    tab one row of each list. A first start there leaves Search and Timeline closed (Ctrl+F and
+    Ctrl+T open them): the claims tab has 3 rows of claims and 2 of evidence, suggestions and
+    history. Where there is room they stay."""
+    from briefing.ui.claim_boxes import CLAIM_ROWS
+
+    window = large_font_window
+    assert _first_start(window, qtbot, size) is closed
+    assert window.search_dock.isHidden() is closed and window.timeline.isHidden() is closed
+    panel = _claims_tab(window, qtbot, size)
+    evidence = panel.evidence
+    qtbot.waitUntil(lambda: not panel.findChild(QWidget, "claims-room").verticalScrollBar().isVisible())
+    lists = (panel.claims, evidence.evidence, evidence.suggestions, evidence.history)
+    assert all(_rows_shown(tree) >= rows for tree, rows in zip(lists, CLAIM_ROWS, strict=True))
+    if closed:
+        window.search_dock.focus()  # Ctrl+F
+        assert window.search_dock.isVisible() and window.search_dock.field.hasFocus()
+
+
+def test_a_first_start_with_the_usual_font_keeps_the_bottom_panes(demo_window, qtbot):
+    for size in ((1280, 800), (1600, 1000)):
+        assert not _first_start(demo_window, qtbot, size)
+        assert demo_window.search_dock.isVisible()
