@@ -174,13 +174,17 @@ class HistoryOrPreview(QStackedWidget):
 
     def least_for(self, width: int, history_rows: int = 1) -> int:
         """The least height at ``width`` with ``history_rows`` of the history in sight."""
-        history = self.widget(0)
-        least = history.minimumSizeHint().height() if history is not None else 0
-        least += list_height(self.history, history_rows) - list_height(self.history, 1)
+        least = self.history_least(history_rows)
         layout = self.preview.layout()
         if layout is not None:
             least = max(least, layout.totalMinimumHeightForWidth(width))
         return least
+
+    def history_least(self, rows: int = 1) -> int:
+        """The history's own least height with ``rows`` in sight, the preview's room aside."""
+        history = self.widget(0)
+        least = history.minimumSizeHint().height() if history is not None else 0
+        return least + list_height(self.history, rows) - list_height(self.history, 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -192,3 +192,13 @@ def test_a_first_start_with_the_usual_font_keeps_the_bottom_panes(demo_window, q
     for size in ((1280, 800), (1600, 1000)):
         assert not _first_start(demo_window, qtbot, size)
         assert demo_window.search_dock.isVisible()
+
+
+def test_the_room_kept_for_a_preview_counts_as_the_historys_share(demo_window, qtbot):
+    """The history's box is kept as tall as a suggestion's preview, which shows history rows at
+    rest; it had its share of the spare height on top, and at 1280x800 that cost each list
+    above about 0.6 rows. Where the kept room is more than the share, the box keeps no more."""
+    panel = _claims_tab(demo_window, qtbot, (1280, 800))
+    box = panel.claims_splitter.widget(3)
+    assert box.height() <= box.minimumSizeHint().height() + 1
+    assert _rows_shown(panel.evidence.history) >= 2
