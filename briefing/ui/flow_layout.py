@@ -12,8 +12,10 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
 
 
-class FlowLayout(QLayout):
-    """Its widgets left to right, wrapped onto as many lines as the width needs."""
+class PlacedLayout(QLayout):
+    """A layout that keeps its items in a list and places them itself: a subclass gives
+    ``_place(rect, move)``, which lays them out in ``rect`` (``move``: for real) and returns the
+    height they take, so its height follows its width."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +38,6 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
-        return Qt.Orientation(0)
-
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
@@ -48,6 +47,16 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
         super().setGeometry(rect)
         self._place(rect, move=True)
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        raise NotImplementedError
+
+
+class FlowLayout(PlacedLayout):
+    """Its widgets left to right, wrapped onto as many lines as the width needs."""
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Every widget on one line."""

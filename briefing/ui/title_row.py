@@ -9,12 +9,14 @@ above it. Beside the title they take none; where the panel is too narrow for the
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLabel, QLayoutItem, QStyle, QWidget
+
+from briefing.ui.flow_layout import PlacedLayout
 
 TITLE_LEAST_CHARACTERS = 14  # of the title's width beside the buttons, else they go under it
 
 
-class TitleRow(QLayout):
+class TitleRow(PlacedLayout):
     """A word-wrapped title on the left, its buttons on the right of its first line."""
 
     def __init__(self, title: QLabel, *buttons: QWidget, reserve: str = "") -> None:
@@ -22,38 +24,13 @@ class TitleRow(QLayout):
         height does not change as the list's title does (the suggestions' gains its ranking
         note once a claim is shown, after the claims tab shared its height)."""
         super().__init__()
-        self.setContentsMargins(0, 0, 0, 0)
-        self._items: list[QLayoutItem] = []
         self.title = title
         self.reserve = reserve
         for widget in (title, *buttons):
-            self.addChildWidget(widget)
-            self._items.append(QWidgetItem(widget))
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+            self.add(widget)
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
         return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
-        super().setGeometry(rect)
-        self._place(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """The title on one line and the buttons beside it."""

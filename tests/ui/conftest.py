@@ -119,3 +119,25 @@ def integrity_checks(monkeypatch):
         return checked_on
 
     return start
+
+
+@pytest.fixture
+def large_font_window(qapp, qtbot, analysed_path, tmp_path):
+    """The demo window built under a 15-point application font, as a desktop's large-text setting gives."""
+    from briefing.store import open_workspace
+    from briefing.ui.main_window import MainWindow
+    from briefing.ui.tasks import TaskRunner
+
+    normal = qapp.font()
+    large = qapp.font()
+    large.setPointSizeF(15)
+    qapp.setFont(large)
+    copy = tmp_path / "large.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    ws = open_workspace(copy)
+    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    ws.close()
+    qapp.setFont(normal)

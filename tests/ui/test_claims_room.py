@@ -74,29 +74,6 @@ def test_a_title_row_puts_its_buttons_under_the_title_where_beside_is_taller(qap
     assert row.heightForWidth(wide) < row._under(wide, move=False, top=0)
 
 
-@pytest.fixture
-def large_font_window(qapp, qtbot, analysed_path, tmp_path):
-    """The demo window built under a 15-point application font, as a desktop's large-text
-    setting gives (KDE's font setting, read by Qt, in a real window)."""
-    from briefing.store import open_workspace
-    from briefing.ui.main_window import MainWindow
-    from briefing.ui.tasks import TaskRunner
-
-    normal = qapp.font()
-    large = qapp.font()
-    large.setPointSizeF(15)
-    qapp.setFont(large)
-    copy = tmp_path / "large.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    ws = open_workspace(copy)
-    window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    ws.close()
-    qapp.setFont(normal)
-
-
 def test_the_bottom_panes_give_way_with_a_large_font(large_font_window, qtbot):
     """At 15 points two empty rows of search results, and the timeline's plot tabbed beside
     them, held the bottom panes at 202 pixels of a 1280x800 window, past the first start's
