@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.domain import BriefingError
 from briefing.store.changed_words import SourceWords
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, hold, revise
+from briefing.store.revisions import created, hold, missing, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import get_passage, get_source_text
@@ -93,7 +92,7 @@ def get_annotation(ws: Workspace, annotation_id: int) -> dict[str, Any]:
     """Every stored value of an annotation and its tags: what an undo of its deletion writes back."""
     rows = dict_rows(ws, "SELECT * FROM annotations WHERE id = ?", [annotation_id])
     if not rows:
-        raise BriefingError(f"annotation {annotation_id} does not exist")
+        raise missing(ws, "annotation", annotation_id)
     return {**rows[0], "tags": _tags_of(ws, annotation_id)}
 
 
@@ -114,7 +113,7 @@ def _revised(ws: Workspace, annotation_id: int, column: str, expected: int | Non
     hold(ws, "annotation", annotation_id, expected)
     row = ws.db.execute(f"SELECT source_id, {column} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
     if row is None:
-        raise BriefingError(f"annotation {annotation_id} does not exist")
+        raise missing(ws, "annotation", annotation_id)
     revise(ws, "annotation", annotation_id, expected)
     return tuple(row)
 

@@ -16,7 +16,7 @@ from briefing.domain import BriefingError, check_iso_date
 from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
 from briefing.store.briefing_items import ItemReader, remembered
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, revise
+from briefing.store.revisions import created, ensure_current, missing, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
@@ -369,8 +369,7 @@ def _referenced_words(ws: Workspace, kind: str, ref_id: int | None) -> str:
     table, column = _REFERENCES[kind]
     row = ws.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", [ref_id]).fetchone()
     if row is None:
-        what = "source" if kind == "summary" else kind
-        raise BriefingError(f"{what} {ref_id} does not exist")
+        raise missing(ws, "source" if kind == "summary" else kind, ref_id, writing=True)
     return row[0]
 
 
@@ -380,7 +379,7 @@ def _selected_words(ws: Workspace, source_id: int | None, start: int | None, end
         raise BriefingError("a passage item needs the id of its source")
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id, writing=True)
     text = row[0]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise BriefingError(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.domain import BriefingError
+from briefing.store.revisions import missing
 from briefing.store.sources import check_range, get_source_text
 from briefing.store.workspace import Workspace
 
@@ -66,7 +67,7 @@ def part_text(ws: Workspace, source_id: int, part: str = "text") -> str:
         raise BriefingError(f"part: must be text or title, not {part!r}")
     row = ws.db.execute("SELECT title FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id)
     if not (row[0] or "").strip():
         raise BriefingError(f"source {source_id} has no title")
     return row[0]

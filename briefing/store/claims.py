@@ -23,7 +23,7 @@ from briefing.store.changed_words import SourceWords
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
 from briefing.store.history import Judgement, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.revisions import created, ensure_current, hold, revise
+from briefing.store.revisions import created, ensure_current, hold, missing, revise
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, shown_title_sql
@@ -125,7 +125,7 @@ def remove_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, exp
     """Delete an analyst claim outright (undoing its creation); a machine claim is dismissed
     instead, so re-analysis does not bring it back."""
     with ws.transaction() as db:
-        hold(ws, "claim", claim_id)
+        hold(ws, "claim", claim_id, expected)
         claim = get_claim(ws, claim_id)
         if claim["origin"] != "analyst":
             raise BriefingError(f"claim {claim_id} was found by the analysis: dismiss it instead")
@@ -150,7 +150,7 @@ def edit_claim_span(
     made a machine claim the analyst's: the words are the analysis's again, and so is the claim.
     Returns the claim's revision after."""
     with ws.transaction() as db:
-        hold(ws, "claim", claim_id)
+        hold(ws, "claim", claim_id, expected)
         claim = get_claim(ws, claim_id)
         if claim["dismissed"]:
             raise BriefingError(dismissed_message(claim_id))
@@ -196,7 +196,7 @@ def restore_claim(ws: Workspace, claim_id: int, reason: str | None = None, *, ex
 
 def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | None, expected: int | None) -> int:
     with ws.transaction() as db:
-        hold(ws, "claim", claim_id)
+        hold(ws, "claim", claim_id, expected)
         claim = get_claim(ws, claim_id)
         ensure_current(ws, "claim", claim_id, expected)
         if bool(claim["dismissed"]) == dismissed:
@@ -236,14 +236,14 @@ def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
         ws, f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?", [claim_id]
     )
     if not rows:
-        raise BriefingError(f"claim {claim_id} does not exist")
+        raise missing(ws, "claim", claim_id)
     return rows[0]
 
 
 def get_claim_status(ws: Workspace, claim_id: int) -> str:
     row = ws.db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
     if row is None:
-        raise BriefingError(f"claim {claim_id} does not exist")
+        raise missing(ws, "claim", claim_id)
     return row[0]
 
 
@@ -322,10 +322,10 @@ def mark_claim(
     if status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     with ws.transaction() as db:
-        hold(ws, "claim", claim_id)
+        hold(ws, "claim", claim_id, expected)
         row = db.execute("SELECT status, dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()
         if row is None:
-            raise BriefingError(f"claim {claim_id} does not exist")
+            raise missing(ws, "claim", claim_id, writing=True)
         if row[1]:
             raise BriefingError(dismissed_message(claim_id))
         if row[0] == status:
@@ -353,9 +353,11 @@ def add_evidence(
     with ws.transaction() as db:
         claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
         if claim is None:
-            raise BriefingError(f"claim {claim_id} does not exist")
+            raise missing(ws, "claim", claim_id, writing=True)
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
+        if db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is None:
+            raise missing(ws, "source", source_id, writing=True)  # the passage's source went: said before the claim
         revise(ws, "claim", claim_id, expected)  # a stale view is refused first: what it shows is outdated
         linked = db.execute(
             'SELECT relation FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ?',
@@ -390,7 +392,7 @@ def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, 
     with ws.transaction() as db:
         row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
         if row is None:
-            raise BriefingError(f"evidence {evidence_id} does not exist")
+            raise missing(ws, "evidence", evidence_id, writing=True)
         revise(ws, "claim", row[0], expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)

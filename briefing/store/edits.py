@@ -17,7 +17,7 @@ from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, nor
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.entities import add_entity, get_entity, move_entity_rows
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, find_removal, gone, hold, revise
+from briefing.store.revisions import created, ensure_current, find_removal, gone, hold, missing, revise
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -115,10 +115,10 @@ def merge_entities(
         raise BriefingError(f"entity {target_id} cannot be merged into itself")
     with ws.transaction() as db:
         seen = expected or {}
-        for entity_id in (target_id, *others):
-            hold(ws, "entity", entity_id, seen.get(entity_id))
         if find_removal(ws, "entity", target_id) is not None:  # chosen from a list a colleague changed since
             raise gone(ws, "entity", target_id)
+        for entity_id in (target_id, *others):
+            hold(ws, "entity", entity_id, seen.get(entity_id))
         _entity(ws, target_id)
         for entity_id in (target_id, *others):
             revise(ws, "entity", entity_id, seen.get(entity_id))
@@ -281,7 +281,8 @@ def restore_quote(ws: Workspace, row: dict[str, Any], reason: str | None = None)
         if db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone() is not None:
             raise BriefingError(f"quote {quote_id} exists already")
         if db.execute("SELECT 1 FROM sources WHERE id = ?", [row["source_id"]]).fetchone() is None:
-            raise BriefingError(f"source {row['source_id']} of quote {quote_id} no longer exists")
+            said = f"source {row['source_id']} of quote {quote_id} no longer exists"
+            raise missing(ws, "source", row["source_id"], writing=True, said=said)
         restored = dict(row)
         speaker = restored.get("speaker_id")
         if speaker is not None and db.execute("SELECT 1 FROM entities WHERE id = ?", [speaker]).fetchone() is None:
@@ -403,7 +404,7 @@ def _aliases(ws: Workspace, entity_id: int) -> list[str]:
 def _entity(ws: Workspace, entity_id: int) -> tuple[str, str]:
     entity = get_entity(ws, entity_id)
     if entity is None:
-        raise BriefingError(f"entity {entity_id} does not exist")
+        raise missing(ws, "entity", entity_id)
     return entity[0], entity[1]
 
 
@@ -414,7 +415,7 @@ def _quote(ws: Workspace, quote_id: int) -> dict[str, Any]:
         [quote_id],
     ).fetchone()
     if row is None:
-        raise BriefingError(f"quote {quote_id} does not exist")
+        raise missing(ws, "quote", quote_id, writing=True)
     return {"source_id": row[0], "text": row[1], "speaker": row[2]}
 
 

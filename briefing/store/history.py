@@ -99,20 +99,50 @@ def history_for(ws: Workspace, target_kind: str, target_id: int) -> list[Judgeme
     return [Judgement(*row) for row in rows]
 
 
+# the table of each kind of row whose removal the history records, and the actions that remove one
+_REMOVED = {
+    "source": ("sources", ("delete",)),
+    "entity": ("entities", ("delete",)),
+    "annotation": ("annotations", ("delete",)),
+    "claim": ("claims", ("delete", "remove")),
+    "quote": ("quotes", ("delete", "drop")),
+    "evidence": ("evidence", ("delete",)),
+}
+
+
 def last_deletion(ws: Workspace, target_kind: str, target_id: int) -> Judgement | None:
-    """The history's record of the row's deletion (who, when, its name as ``old_value``) or, for
-    an entity merged into another, of the merge (action 'merge', the other's name as
-    ``new_value``); None when the row is there or its removal went unrecorded."""
-    table = {"source": "sources", "entity": "entities", "annotation": "annotations"}[target_kind]
+    """The history's record of the row's deletion (who, when, its name as ``old_value``; for a row
+    its source took with it, field 'source' and the source's title), for an entity merged into
+    another the merge (action 'merge', the other's name as ``new_value``), for an analyst's claim
+    its removal, for a quote its drop; None when the row is there or its removal went unrecorded."""
+    if target_kind not in _REMOVED:
+        return None  # a kind whose removal the history does not record
+    table, actions = _REMOVED[target_kind]
     if ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [target_id]).fetchone():
         return None  # deleted once, and put back by an undo
+    marks = ", ".join("?" * len(actions))
     row = ws.db.execute(
         "SELECT id, at, actor, action, target_kind, target_id, field, old_value, new_value, reason "
-        "FROM history WHERE target_kind = ? AND target_id = ? "
-        "AND (action = 'delete' OR (action = 'merge' AND field = 'merged_into')) ORDER BY id DESC LIMIT 1",
-        [target_kind, target_id],
+        f"FROM history WHERE target_kind = ? AND target_id = ? AND (action IN ({marks}) "
+        "OR (action = 'merge' AND field = 'merged_into')) ORDER BY id DESC LIMIT 1",
+        [target_kind, target_id, *actions],
     ).fetchone()
     return Judgement(*row) if row else None
+
+
+def record_taken_with(ws: Workspace, kind: str, ids: list[int], action: str, title: str | None, reason: str) -> None:
+    """One entry per row of ``kind`` a source took with it (``action`` 'delete') or brought back
+    ('restore'), field 'source' and the source's title: a colleague acting on one of them later is
+    told whose deletion took it, and when (store.revisions)."""
+    if not ids:
+        return
+    at, actor = utc_now(), current_actor(ws)
+    old, new = (title, None) if action == "delete" else (None, title)
+    ws.db.conn.executemany(
+        "INSERT INTO history (at, actor, action, target_kind, target_id, field, old_value, new_value, reason) "
+        "VALUES (?, ?, ?, ?, ?, 'source', ?, ?, ?)",
+        [(at, actor, action, kind, item_id, old, new, reason) for item_id in ids],
+    )
 
 
 def status_marks(ws: Workspace, claim_id: int | None = None) -> dict[int, list[Judgement]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.domain import BriefingError, clipped, one_line
+from briefing.domain import BriefingError, clipped, one_line, strip_bidi
 from briefing.store.history import current_actor, last_deletion
 from briefing.store.workspace import Workspace, utc_now
 
@@ -41,14 +41,24 @@ class StaleWrite(BriefingError):
 
 
 class GoneWrite(StaleWrite):
-    """A write to an item a colleague deleted (or merged into another) after the analyst saw it."""
+    """A write to an item a colleague deleted (or merged into another) after the analyst saw it
+    (``seen``), or, where the history says who removed it, a write naming an item gone."""
 
-    def __init__(self, kind: str, item_id: int, removal: Removal | None):
+    def __init__(self, kind: str, item_id: int, removal: Removal | None, seen: bool = True):
         unrecorded = f"{kind} {item_id} was {_UNRECORDED.get(kind, 'deleted')} by a colleague"
         said = removal.sentence() if removal else unrecorded
-        BriefingError.__init__(self, f"{said} after you opened it; nothing was saved")
+        BriefingError.__init__(self, f"{said}{' after you opened it' if seen else ''}; nothing was saved")
         by, at = (removal.by, removal.at) if removal else (None, None)
         self.kind, self.item_id, self.current = kind, item_id, Revision(0, by, at)
+
+
+class Gone(BriefingError):
+    """A read of an item that was removed, saying who removed it, how and when, as the history
+    recorded it ("the source of claim 12, “Outage”, was deleted by Ben Adler at …")."""
+
+    def __init__(self, removal: Removal):
+        super().__init__(removal.sentence())
+        self.removal = removal
 
 
 _UNRECORDED = {"entity": "merged into another or deleted"}
@@ -56,18 +66,28 @@ _UNRECORDED = {"entity": "merged into another or deleted"}
 
 @dataclass(frozen=True)
 class Removal:
-    """How an item left, as the history recorded it: 'deleted' or 'merged into “Republicans”'."""
+    """How an item left, as the history recorded it: 'deleted', 'merged into “Republicans”', or
+    deleted with its source (``source``: the source's title, '' when it had none)."""
 
     what: str  # 'entity “Grand Old Party”', 'annotation 12'
     how: str
     by: str
     at: str
+    source: str | None = None
 
     def done(self) -> str:
-        return f"{self.how} by {self.by} at {shown_time(self.at)}"
+        how = self.how if self.source is None else f"{self.how} with its source{_titled(self.source, ' ')}"
+        return f"{how} by {self.by} at {shown_time(self.at)}"
 
     def sentence(self) -> str:
-        return f"{self.what} was {self.done()}"
+        if self.source is None:
+            return f"{self.what} was {self.done()}"
+        titled = _titled(self.source, ", ") + ("," if self.source else "")
+        return f"the source of {self.what}{titled} was {self.how} by {self.by} at {shown_time(self.at)}"
+
+
+def _titled(title: str, before: str) -> str:
+    return f"{before}“{title}”" if title else ""
 
 
 def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
@@ -75,20 +95,23 @@ def get_revision(ws: Workspace, kind: str, item_id: int) -> Revision:
         f"SELECT revision, revised_by, revised_at FROM {REVISED_TABLES[kind]} WHERE id = ?", [item_id]
     ).fetchone()
     if row is None:
-        raise BriefingError(f"{kind} {item_id} does not exist")
+        raise missing(ws, kind, item_id)
     return Revision(*row)
 
 
 def hold(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> None:
     """Lock the item's row until the transaction ends, before a write reads what it changes: on a
     team workspace a colleague's write to it waits, or this waits for theirs, so the old value the
-    history records is the one the write replaced. (SQLite lets one writer in at a time.) With
-    ``expected`` (the analyst saw the item), an item gone since raises GoneWrite."""
+    history records is the one the write replaced. (SQLite lets one writer in at a time.) An item
+    gone raises GoneWrite when the analyst saw it (``expected``) or the history says who removed it."""
     table = REVISED_TABLES[kind]
     lock = " FOR UPDATE" if ws.backend == "postgresql" else ""
     found = ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?{lock}", [item_id]).fetchall()
-    if not found and expected is not None:
-        raise gone(ws, kind, item_id)
+    if found:
+        return
+    removal = find_removal(ws, kind, item_id)
+    if removal is not None or expected is not None:
+        raise GoneWrite(kind, item_id, removal, seen=expected is not None)
 
 
 def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
@@ -97,18 +120,38 @@ def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
     return GoneWrite(kind, item_id, find_removal(ws, kind, item_id))
 
 
+def missing(ws: Workspace, kind: str, item_id: int, *, writing: bool = False, said: str | None = None) -> BriefingError:
+    """The error for an item not there: who removed it, how and when where the history says (Gone,
+    or GoneWrite ``writing``), else ``said`` or '{kind} {id} does not exist'."""
+    removal = find_removal(ws, kind, item_id)
+    if removal is None:
+        return BriefingError(said or f"{kind} {item_id} does not exist")
+    return GoneWrite(kind, item_id, removal, seen=False) if writing else Gone(removal)
+
+
+_HOW = {"remove": "removed", "drop": "dropped as not a quote"}
+
+
 def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
-    """Who deleted the item, or merged it into which other (an entity), and when; None while it
-    exists or when its removal went unrecorded (a merge before merges were recorded on both)."""
-    removed = last_deletion(ws, kind, item_id) if kind in ("entity", "annotation") else None
+    """Who deleted the item (or its source with it), merged it into which other (an entity),
+    removed or dropped it, and when; None while it exists or when its removal went unrecorded (a
+    merge before merges were recorded on both, a source deleted before it recorded what it took)."""
+    removed = last_deletion(ws, kind, item_id)
     if removed is None:
         return None
-    how = "deleted"
+    if removed.field == "source":
+        return Removal(f"{kind} {item_id}", "deleted", removed.actor, removed.at, _line(removed.old_value))
+    how = _HOW.get(removed.action, "deleted")
     if removed.action == "merge":
-        how = f"merged into “{clipped(one_line(removed.new_value or ''), 60)}”"
-    named = kind == "entity" and removed.old_value
-    what = f"{kind} “{clipped(one_line(removed.old_value or ''), 60)}”" if named else f"{kind} {item_id}"
+        how = f"merged into “{_line(removed.new_value)}”"
+    named = kind in ("entity", "source") and removed.old_value
+    what = f"{kind} “{_line(removed.old_value)}”" if named else f"{kind} {item_id}"
     return Removal(what, how, removed.actor, removed.at)
+
+
+def _line(text: str | None) -> str:
+    """A name or title the history kept, as one plain line of a message."""
+    return clipped(one_line(strip_bidi(text or "")), 60)
 
 
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:

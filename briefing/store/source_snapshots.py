@@ -20,7 +20,8 @@ from typing import Any
 from briefing.domain import BriefingError, WorkspaceError, clipped, counted, one_line
 from briefing.store.annotations import remember_note
 from briefing.store.claims import refresh_credibility
-from briefing.store.history import record_judgement
+from briefing.store.history import record_judgement, record_taken_with
+from briefing.store.revisions import revise
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import delete_source
 from briefing.store.workspace import Workspace
@@ -169,12 +170,38 @@ def delete_source_keeping(ws: Workspace, source_id: int, reason: str | None = No
             [source_id, source_id],
         ).fetchall()
         remember_cited_items(ws, source_id)
+        _record_taken(ws, snapshot, "delete", f"source {source_id} deleted")
         delete_source(ws, source_id, reason)
         gone = EVIDENCE_GONE.format(source_id)
         for claim_id, relation, passage in citing:  # other claims' history keeps what they lost, and why
             record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, gone)
+        _revise_claims(ws, [row[0] for row in citing])
         refresh_credibility(ws, [row[0] for row in citing])  # its passages no longer count
     return snapshot
+
+
+# what a source takes with it that the window acts on by id: (history's kind, table)
+_TAKEN = (("claim", "claims"), ("quote", "quotes"), ("annotation", "annotations"), ("evidence", "evidence"))
+
+
+def _record_taken(ws: Workspace, snapshot: SourceSnapshot, action: str, reason: str) -> None:
+    """The history's entry for each claim, quote and annotation the source took with it (or
+    brought back), and each passage of it that was another claim's evidence: a colleague who acts
+    on one later is told whose deletion took it. (Evidence of its own claims went with the claim.)"""
+    for kind, table in _TAKEN:
+        columns, rows = snapshot.tables.get(table, ([], []))
+        if kind == "evidence":
+            rows = [row for row in rows if row[columns.index("source_id")] == snapshot.source_id]
+        if rows:
+            at = columns.index("id")
+            record_taken_with(ws, kind, [row[at] for row in rows], action, snapshot.title, reason)
+
+
+def _revise_claims(ws: Workspace, claim_ids: list[int]) -> None:
+    """Claims of other sources whose evidence the source took away or brought back: one more
+    revision each, so a judgement made on the evidence shown before is refused, not kept unseen."""
+    for claim_id in sorted(set(claim_ids)):
+        revise(ws, "claim", claim_id)
 
 
 def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None = "undo") -> None:
@@ -192,13 +219,17 @@ def restore_snapshot(ws: Workspace, snapshot: SourceSnapshot, reason: str | None
             back = f"its source {snapshot.source_id} was restored"
             claim_columns, claim_rows = snapshot.tables.get("claims", ([], []))
             own = {row[claim_columns.index("id")] for row in claim_rows}
+            others = []
             for row in rows:
                 claim_id = row[columns.index("claim_id")]
                 if claim_id not in own:
                     relation, passage = row[columns.index("relation")], row[columns.index("passage")]
                     record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, back)
+                    others.append(claim_id)
+            _revise_claims(ws, others)
             if rows:
                 refresh_credibility(ws, [row[columns.index("claim_id")] for row in rows])
+            _record_taken(ws, snapshot, "restore", f"source {snapshot.source_id} restored")
             record_judgement(ws, "restore", "source", snapshot.source_id, None, None, snapshot.title, reason)
     except sqlite3.IntegrityError as exc:
         raise BriefingError(f"source {snapshot.source_id} cannot be restored: {exc}") from None

@@ -21,6 +21,7 @@ from briefing.domain import (
 from briefing.languages import TWO_LETTER_CODES
 from briefing.page_urls import find_page_url, is_plain_url
 from briefing.store.history import record_judgement
+from briefing.store.revisions import missing
 from briefing.store.search_index import reindex_sources, unindex_source
 from briefing.store.workspace import Workspace, utc_now
 
@@ -76,7 +77,7 @@ def insert_document(
 def get_source(ws: Workspace, source_id: int) -> Source:
     row = ws.db.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id)
     return Source(*row)
 
 
@@ -202,7 +203,7 @@ def _details(
 def get_source_details(ws: Workspace, source_id: int) -> SourceDetails:
     found = list_source_details(ws, [source_id])
     if not found:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id)
     return found[0]
 
 
@@ -243,7 +244,7 @@ def source_values(ws: Workspace, source_id: int, fields: tuple[str, ...] = EDITA
             raise BriefingError(f"{field}: not an editable source field")
     row = ws.db.execute(f"SELECT {', '.join(fields)} FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id)
     return dict(zip(fields, row, strict=True))
 
 
@@ -361,7 +362,7 @@ def get_source_text(ws: Workspace, source_id: int) -> str:
     """A source's cleaned text; BriefingError when the source does not exist."""
     row = ws.db.execute("SELECT text FROM sources WHERE id = ?", [source_id]).fetchone()
     if row is None:
-        raise BriefingError(f"source {source_id} does not exist")
+        raise missing(ws, "source", source_id)
     return row[0]
 
 

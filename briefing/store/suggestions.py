@@ -14,6 +14,7 @@ from typing import Any
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import LINKED_SUGGESTION_SQL, add_evidence, delete_evidence
 from briefing.store.history import record_judgement
+from briefing.store.revisions import missing
 from briefing.store.sources import check_range, get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace
 
@@ -142,7 +143,7 @@ def reopen_suggestion(ws: Workspace, suggestion_id: int, *, expected: int | None
 def _claim_source(ws: Workspace, claim_id: int) -> int:
     row = ws.db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
     if row is None:
-        raise BriefingError(f"claim {claim_id} does not exist")
+        raise missing(ws, "claim", claim_id, writing=True)
     return row[0]
 
 

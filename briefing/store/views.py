@@ -11,6 +11,7 @@ from typing import Any
 from briefing.domain import BriefingError
 from briefing.store.claims import get_claim, list_evidence
 from briefing.store.origins import claim_origins, suggestion_origins
+from briefing.store.revisions import missing
 from briefing.store.sources import NEWEST, shown_title_sql  # older versions of an article are not shown
 from briefing.store.suggestions import list_suggestions
 from briefing.store.workspace import Workspace
@@ -27,7 +28,7 @@ def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
     in_text = "part = 'text'" if kind == "claim" else "1"
     row = ws.db.execute(f'SELECT source_id, start, "end", {in_text} FROM {table} WHERE id = ?', [ref_id]).fetchone()
     if row is None:
-        raise BriefingError(f"{kind} {ref_id} no longer exists")
+        raise missing(ws, "annotation" if kind == "note" else kind, ref_id, said=f"{kind} {ref_id} no longer exists")
     return (row[0], row[1], row[2]) if row[3] else (row[0], 0, 0)
 
 

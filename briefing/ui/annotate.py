@@ -29,6 +29,7 @@ from briefing.store.sources import get_source
 from briefing.ui.notes_browser import NoteRole
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
+from briefing.ui.refusals import refusing
 from briefing.ui.sorted_items import ItemRole
 from briefing.ui.widgets import add_ok_cancel
 
@@ -243,6 +244,7 @@ class NoteActions:
             return
         self.act(action, annotation_id)
 
+    @refusing
     def act(self, action: str, annotation_id: int) -> None:
         window = self.window
         if action == "edit":

@@ -34,6 +34,7 @@ from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_
 from briefing.ui.commands import claim_of
 from briefing.ui.plain import ask_item, input_dialog, ok_needs_words
 from briefing.ui.read_only import refuse_change
+from briefing.ui.refusals import refusing
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ class ClaimActions(QObject):
             return
         self._add(source_id, (start, end), part)
 
+    @refusing
     def add_quote(self, quote_id: int | None = None) -> None:
         if quote_id is None:
             picked = self.window.panel.current_item()
@@ -179,6 +181,7 @@ class ClaimActions(QObject):
         source_id, start, end = item_range(self.window.ws, "quote", quote_id)
         self._add(source_id, (start, end))
 
+    @refusing
     def edit_text(self, claim_id: int | None = None) -> None:
         """New words for a claim: the reader's selection when there is one, else typed (or
         corrected) in a dialog; either must stand word for word in the claim's source."""

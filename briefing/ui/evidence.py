@@ -411,6 +411,7 @@ def describe(j: Judgement) -> str:
             "dismiss": "Dismissed: not a claim",
             "restore": "Claim restored",
             "remove": "Claim removed",
+            "delete": "Deleted with its source",  # and "restore" when an undo brought the source back
         }.get(j.action, f"{j.action} {j.field or ''}".strip())
     if j.action == "dismiss" and (j.reason or "").startswith(ATTACHED_AS):
         return "Suggested passage closed: attached with another relation"  # the evidence's own line says which

@@ -26,7 +26,7 @@ from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.history import current_actor, history_for, last_deletion
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
-from briefing.store.revisions import StaleWrite, get_revision, shown_time
+from briefing.store.revisions import GoneWrite, StaleWrite, find_removal, get_revision, shown_time
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.suggesting import semantic_unavailable
@@ -355,7 +355,7 @@ class EvidenceFlow:
         claim_id, seen = self.shown_claim, self.shown_revision
         evidence = next((e for e in list_evidence(window.ws, claim_id) if e["id"] == current[1]), None)
         if evidence is None:  # a colleague removed it meanwhile: say who, show the claim as it is now
-            window.push_command(lambda: _stale(window.ws, claim_id, seen))
+            window.push_command(lambda: _stale(window.ws, claim_id, seen, ("evidence", current[1]), "that evidence"))
             return
         window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen))
 
@@ -365,19 +365,26 @@ class EvidenceFlow:
             self.window.statusBar().showMessage("Select a suggested passage first.", 6000)
             return
         claim_id, seen, window = self.shown_claim, self.shown_revision, self.window
+        if all(s["id"] != current[1] for s in list_suggestions(window.ws, claim_id)):  # gone with its source?
+            window.push_command(lambda: _stale(window.ws, claim_id, seen, ("source", current[2]), "that passage"))
+            return
         window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen))
 
     def _open_passage(self, source_id: int, start: int, end: int) -> None:
         self.window.open_passage(source_id, start, end)  # a jump: Back returns to the claim
 
 
-def _stale(ws, claim_id: int, seen: int | None) -> NoReturn:
-    """The refusal of a change to evidence that is gone: StaleWrite when the claim changed since
-    it was shown, else a plain error; raised, never returned."""
-    current = get_revision(ws, "claim", claim_id)
+def _stale(ws, claim_id: int, seen: int | None, gone: tuple[str, int], what: str) -> NoReturn:
+    """The refusal of a change to evidence or a suggested passage (``what``) that is gone: who
+    removed its claim, or ``gone`` (the evidence, the passage's source), and when (GoneWrite), else
+    StaleWrite when the claim changed since it was shown, else a plain error; raised, never returned."""
+    current = get_revision(ws, "claim", claim_id)  # the claim gone: who removed it, and how
+    removal = find_removal(ws, *gone)
+    if removal is not None:
+        raise GoneWrite(*gone, removal)
     if seen is not None and current.number != seen:
         raise StaleWrite("claim", claim_id, current)
-    raise BriefingError("that evidence is no longer there")
+    raise BriefingError(f"{what} is no longer there")
 
 
 def _with_sources(ws, suggestions: list[dict]) -> list[dict]:

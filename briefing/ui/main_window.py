@@ -25,7 +25,6 @@ from briefing.store.claims import list_claim_rows
 from briefing.store.entities import list_entity_rows
 from briefing.store.quote_variants import list_source_variants
 from briefing.store.quotes import list_quote_rows
-from briefing.store.revisions import StaleWrite
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
@@ -46,6 +45,7 @@ from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
 from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
+from briefing.ui.refusals import show_refusal
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.slot_errors import showing
@@ -408,19 +408,17 @@ class MainWindow(QMainWindow):
             command = make_command()
             command.redo()  # a refused change raises here: nothing written, nothing to undo
             self.undo_stack.push(Applied(command, self._step_refused, self.claim_actions.show_step))
-        except StaleWrite as exc:  # a colleague changed it: say who and when, show what is stored now
-            self.statusBar().showMessage(str(exc), 15000)
-            self.after_edit()
-            return False
-        except BriefingError as exc:
-            self.statusBar().showMessage(as_sentence(str(exc)), 8000)
+        except BriefingError as exc:  # a colleague's change: who and when, and what is stored now
+            if not show_refusal(self, exc):
+                self.statusBar().showMessage(as_sentence(str(exc)), 8000)
             return False
         return True
 
     def _step_refused(self, exc: BriefingError) -> None:
         """An undo or redo the store refused: say why, show what is stored now."""
-        self.statusBar().showMessage(f"Undo step dropped: {exc}", 15000)
-        self.after_edit()
+        if not show_refusal(self, exc, "Undo step dropped: "):
+            self.statusBar().showMessage(f"Undo step dropped: {exc}", 15000)
+            self.after_edit()
 
     def _claim_action(self, action: str, ref_id: int) -> None:
         {

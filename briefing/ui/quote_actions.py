@@ -26,6 +26,7 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
 from briefing.ui.read_only import refuse_change
+from briefing.ui.refusals import refusing
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -130,6 +131,7 @@ class QuoteActions:
             self.window.statusBar().showMessage("Select a quote in the Quotes tab first.", 6000)
         return picked
 
+    @refusing
     def change_speaker(self, quote_id: int | None = None) -> None:
         window = self.window
         quote_id = self._quote(quote_id)
@@ -235,6 +237,7 @@ class QuoteActions:
             return name.strip() if name and name.strip() else False
         return choices.get(answer)
 
+    @refusing
     def show_variants(self, quote_id: int | None = None) -> None:
         """The speaker's page at its Variants tab: the speaker's words as other sources report them."""
         window = self.window

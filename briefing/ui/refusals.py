@@ -1,0 +1,61 @@
+"""A change refused because a colleague got there first: said in one line with who did what and
+when, and the window drawn again from what is stored now.
+
+The store refuses a write over a newer revision (``StaleWrite``: "claim 12 was changed by Ben
+Adler at …"), a write to an item gone (``GoneWrite``) and a read of one (``Gone``: "the source of
+claim 12, “Outage”, was deleted by Ben Adler at …"). An action that reads the item first (the
+claim's words before Edit Claim Text, a quote's speaker before Change Speaker) meets ``Gone``
+before anything is written; so does a write whose command reads as it is made.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from briefing.domain import BriefingError
+from briefing.store.revisions import Gone, StaleWrite
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+REFUSED_MS = 15000
+Action = TypeVar("Action", bound=Callable[..., Any])
+
+
+def refusal_line(exc: BriefingError) -> str | None:
+    """What the status bar says of a change a colleague's made impossible; None for any other error."""
+    if isinstance(exc, Gone):
+        return f"{exc}; nothing was saved"
+    if isinstance(exc, StaleWrite):
+        return str(exc)
+    return None
+
+
+def show_refusal(window: MainWindow, exc: BriefingError, prefix: str = "") -> bool:
+    """Say a colleague's change refused this one and draw the window as stored now; False (nothing
+    done) for any other error. The source list is read again: the colleague's change may have
+    deleted the source being read (with the item, or beside it), and the reader never stays on it."""
+    said = refusal_line(exc)
+    if said is None:
+        return False
+    window.refresh_sources()  # the colleague's change may have taken the source being read
+    window.after_edit()
+    window.statusBar().showMessage(f"{prefix}{said}", REFUSED_MS)  # last: the redraw may say something else
+    return True
+
+
+def refusing(action: Action) -> Action:
+    """A method of an object with a ``window`` whose item a colleague changed or removed meanwhile:
+    said and redrawn by ``show_refusal`` instead of escaping as an error."""
+
+    @functools.wraps(action)
+    def run(self, *args, **kwargs):
+        try:
+            return action(self, *args, **kwargs)
+        except (Gone, StaleWrite) as exc:
+            show_refusal(self.window, exc)
+            return None
+
+    return run  # type: ignore[return-value]
