@@ -21,9 +21,18 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
 from briefing.store.changed_words import SourceWords
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
-from briefing.store.history import Judgement, record_judgement
+from briefing.store.history import Judgement, history_for, record_judgement
 from briefing.store.origins import claim_origins
-from briefing.store.revisions import created, ensure_current, hold, missing, revise
+from briefing.store.revisions import (
+    Revision,
+    StaleWrite,
+    created,
+    ensure_current,
+    get_revision,
+    hold,
+    missing,
+    revise,
+)
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
 from briefing.store.sources import get_passage, shown_title_sql
@@ -153,7 +162,7 @@ def edit_claim_span(
         hold(ws, "claim", claim_id, expected)
         claim = get_claim(ws, claim_id)
         if claim["dismissed"]:
-            raise BriefingError(dismissed_message(claim_id))
+            raise dismissed_refusal(ws, claim_id, expected)
         text = part_text(ws, claim["source_id"], claim["part"])
         start, end = checked_span(text, start, end, claim["source_id"])
         if (start, end) == (claim["start"], claim["end"]):
@@ -198,6 +207,8 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
     with ws.transaction() as db:
         hold(ws, "claim", claim_id, expected)
         claim = get_claim(ws, claim_id)
+        if dismissed and claim["dismissed"] and expected is not None:
+            raise dismissed_refusal(ws, claim_id, expected)  # a colleague dismissed it first: who, when
         ensure_current(ws, "claim", claim_id, expected)
         if bool(claim["dismissed"]) == dismissed:
             raise BriefingError(f"claim {claim_id} is {'already dismissed' if dismissed else 'not dismissed'}")
@@ -219,6 +230,19 @@ def _set_dismissed(ws: Workspace, claim_id: int, dismissed: bool, reason: str | 
 
 def dismissed_message(claim_id: int) -> str:
     return f"claim {claim_id} is dismissed (not a claim); restore it first (briefing claims restore {claim_id})"
+
+
+def dismissed_refusal(ws: Workspace, claim_id: int, expected: int | None) -> BriefingError:
+    """The refusal of a write to a dismissed claim: when the analyst saw it as a claim (an older
+    revision), who dismissed it and when, as a StaleWrite (the window shows it gone); else how to
+    restore it."""
+    current = get_revision(ws, "claim", claim_id)
+    if expected is None or current.number == expected:
+        return BriefingError(dismissed_message(claim_id))
+    marks = [j for j in history_for(ws, "claim", claim_id) if j.action == "dismiss"]
+    if marks:
+        current = Revision(current.number, marks[-1].actor, marks[-1].at)
+    return StaleWrite("claim", claim_id, current, how="dismissed as not a claim")
 
 
 def dismissed_among(ws: Workspace, claim_ids: list[int]) -> set[int]:
@@ -327,7 +351,7 @@ def mark_claim(
         if row is None:
             raise missing(ws, "claim", claim_id, writing=True)
         if row[1]:
-            raise BriefingError(dismissed_message(claim_id))
+            raise dismissed_refusal(ws, claim_id, expected)
         if row[0] == status:
             return ensure_current(ws, "claim", claim_id, expected)
         revision = revise(ws, "claim", claim_id, expected)
@@ -351,9 +375,11 @@ def add_evidence(
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
     with ws.transaction() as db:
-        claim = db.execute("SELECT source_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+        claim = db.execute("SELECT source_id, dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()
         if claim is None:
             raise missing(ws, "claim", claim_id, writing=True)
+        if claim[1] and expected is not None:  # the analyst saw it as a claim: who dismissed it since
+            raise dismissed_refusal(ws, claim_id, expected)
         if claim[0] == source_id:
             raise BriefingError("evidence must come from another source than the claim")
         if db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is None:
@@ -390,9 +416,15 @@ def add_evidence(
 def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
     """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it."""
     with ws.transaction() as db:
-        row = db.execute("SELECT claim_id, passage, relation FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+        row = db.execute(
+            "SELECT e.claim_id, e.passage, e.relation, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id "
+            "WHERE e.id = ?",
+            [evidence_id],
+        ).fetchone()
         if row is None:
             raise missing(ws, "evidence", evidence_id, writing=True)
+        if expected is not None and row[3]:  # the analyst saw it as a claim
+            raise dismissed_refusal(ws, row[0], expected)
         revise(ws, "claim", row[0], expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)

@@ -30,12 +30,12 @@ class Revision:
 class StaleWrite(BriefingError):
     """A write over a revision the analyst had not seen; ``current`` is the revision now stored."""
 
-    def __init__(self, kind: str, item_id: int, current: Revision, name: str | None = None):
+    def __init__(self, kind: str, item_id: int, current: Revision, name: str | None = None, how: str = "changed"):
         who = current.by or "someone else"
         when = shown_time(current.at)
         what = f"{kind} {item_id}" if name is None else f"{kind} “{name}”"
         super().__init__(
-            f"{what} was changed by {who} at {when} after you opened it; nothing was saved, its current state is shown"
+            f"{what} was {how} by {who} at {when} after you opened it; nothing was saved, its current state is shown"
         )
         self.kind, self.item_id, self.current = kind, item_id, current
 

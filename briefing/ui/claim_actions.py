@@ -21,6 +21,7 @@ from briefing.store.claims import (
     add_claim,
     claim_at,
     dismiss_claim,
+    dismissed_refusal,
     edit_claim_span,
     get_claim,
     list_claims,
@@ -32,9 +33,9 @@ from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.commands import claim_of
-from briefing.ui.plain import ask_item, input_dialog, ok_needs_words
+from briefing.ui.plain import as_sentence, ask_item, input_dialog, ok_needs_words
 from briefing.ui.read_only import refuse_change
-from briefing.ui.refusals import refusing
+from briefing.ui.refusals import refusing, show_refusal
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -193,6 +194,11 @@ class ClaimActions(QObject):
         if refuse_change(window, window.ws):
             return
         claim = get_claim(window.ws, claim_id)
+        if claim["dismissed"]:  # by a colleague since the list showed it: said before words are asked for
+            refused = dismissed_refusal(window.ws, claim_id, window.panel.shown_revision(claim_id))
+            if not show_refusal(window, refused):
+                window.statusBar().showMessage(as_sentence(str(refused)), 8000)
+            return
         selected = window.reader.selected_range()
         on_claim = window.current_source_id() == claim["source_id"] and claim["part"] == "text"
         span: tuple[int, int] | None = selected

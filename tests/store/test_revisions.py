@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from briefing.domain import FoundClaim
+from briefing.domain import BriefingError, FoundClaim
 from briefing.store.analysis import save_analysis
 from briefing.store.annotations import add_annotation, delete_annotation, list_note_rows
 from briefing.store.briefings import add_item, create_briefing, read_briefing, update_text
@@ -286,3 +286,24 @@ def test_a_judgement_made_while_a_colleague_judges_records_the_status_it_changed
         assert not errors, errors
         history = [(h.old_value, h.new_value) for h in history_for(first, "claim", claim_id) if h.action == "mark"]
         assert history == [("unreviewed", "corroborated"), ("corroborated", "disputed")]
+
+
+def test_a_write_to_a_claim_a_colleague_dismissed_since_says_so(ws, claim_id, monkeypatch):
+    """Judging a claim a colleague had dismissed said 'claim 12 is dismissed (not a claim); restore it
+    first (briefing claims restore 12)': a command's hint, with nothing of who or when."""
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    from briefing.store.claims import dismiss_claim
+
+    dismiss_claim(ws, claim_id, expected=1)
+    other = add_document(ws, make_doc("Officials said so.", title="Wire"))[0]
+    by_ben = rf"^claim {claim_id} was dismissed as not a claim by Ben Adler at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC after"
+    for write in (
+        lambda: mark_claim(ws, claim_id, "disputed", expected=1),
+        lambda: dismiss_claim(ws, claim_id, expected=1),
+        lambda: add_evidence(ws, claim_id, other, 0, 9, "supports", expected=1),
+    ):
+        with pytest.raises(StaleWrite, match=by_ben):
+            write()
+    with pytest.raises(BriefingError, match=rf"^claim {claim_id} is dismissed \(not a claim\); restore it first"):
+        mark_claim(ws, claim_id, "disputed")  # a command, which saw nothing: how to restore it
+    assert get_claim(ws, claim_id)["status"] == "unreviewed"
