@@ -252,7 +252,8 @@ class NoteActions:
             if command is not None and not window.push_command(lambda: command):
                 keep_refused_note(window, command.after[0])
             return
-        expected = get_annotation(window.ws, annotation_id)["revision"]
+        shown = window.panel.shown_note_revision(annotation_id)  # a colleague's edit since is not deleted unseen
+        expected = shown or get_annotation(window.ws, annotation_id)["revision"]
         after = window.panel.listed_after("note", annotation_id)  # the Notes tab goes on down its list
         if window.push_command(lambda: DeleteAnnotationCommand(window.ws, annotation_id, window.after_edit, expected)):
             if after is not None:

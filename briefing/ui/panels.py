@@ -80,6 +80,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._revisions: dict[int, int] = {}  # claim id -> the revision the list shows
+        self._note_revisions: dict[int, int] = {}  # annotation id -> the revision the Notes tab shows
         self._claims_shown: tuple[tuple[ClaimRow, ...], str] | None = None  # the rows listed, in this palette
         self.summary_source: int | None = None  # the source whose summary is shown (and typed into)
         self.setAccessibleName("Side panels")
@@ -234,6 +235,7 @@ class SidePanel(QTabWidget):
             self.quotes.addTopLevelItem(row)
         self._fill_claims(claims)
         self.notes.clear()
+        self._note_revisions = {n.id: n.revision for n in notes}
         for n in notes:
             row = _item([n.exact, n.note or "", ", ".join(n.tags)], "note", n.id, n.start, n.end)
             mark_changed(row, 0, n.words_now)  # with what the words read now
@@ -368,6 +370,10 @@ class SidePanel(QTabWidget):
         """The revision of the claim as this list shows it (store.revisions); None when the list
         does not show it."""
         return self._revisions.get(claim_id)
+
+    def shown_note_revision(self, annotation_id: int) -> int | None:
+        """The revision of the annotation as the Notes tab shows it; None when it does not show it."""
+        return self._note_revisions.get(annotation_id)
 
     def mark_current(self, status: str) -> None:
         claim_id = self.current_claim()

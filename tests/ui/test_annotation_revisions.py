@@ -107,3 +107,17 @@ def test_a_refused_annotation_edit_keeps_the_analysts_note_on_the_clipboard(wind
     assert said.startswith(f"annotation {annotation_id} was changed by Ben Adler at ")
     assert said.endswith("Your note is on the clipboard.")
     assert QApplication.clipboard().text() == "my careful reading"
+
+
+def test_deleting_an_annotation_a_colleague_edited_since_it_was_shown_is_refused(window, colleague_edits):
+    """The Notes tab showed 'first look'; a colleague wrote 'the ministry confirmed it' over it;
+    Delete Annotation deleted their note, unseen and unsaid."""
+    annotation_id = _annotate(window)
+    window.undo_stack.clear()
+    colleague_edits(annotation_id, "the ministry confirmed it")
+    window.note_actions.act("delete", annotation_id)
+    assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
+    assert window.statusBar().currentMessage().startswith(f"annotation {annotation_id} was changed by Ben Adler at ")
+    assert window.undo_stack.count() == 0
+    window.note_actions.act("delete", annotation_id)  # as shown now: it goes
+    assert annotation_id not in [n.id for n in list_note_rows(window.ws, list_sources(window.ws)[0].id)]
