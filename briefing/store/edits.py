@@ -16,8 +16,18 @@ from typing import Any
 from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.entities import add_entity, get_entity, move_entity_rows
-from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, find_removal, gone, hold, missing, revise
+from briefing.store.history import history_for, record_judgement
+from briefing.store.revisions import (
+    Revision,
+    StaleWrite,
+    created,
+    ensure_current,
+    find_removal,
+    gone,
+    hold,
+    missing,
+    revise,
+)
 from briefing.store.search_index import reindex_sources, reindex_sources_of_speaker
 from briefing.store.sources import get_passage
 from briefing.store.workspace import Workspace, utc_now
@@ -240,13 +250,22 @@ def remove_unused_entity(ws: Workspace, entity_id: int) -> bool:
 
 
 def set_quote_speaker(
-    ws: Workspace, quote_id: int, entity_id: int | None, reason: str | None = None, named: str | None = None
+    ws: Workspace,
+    quote_id: int,
+    entity_id: int | None,
+    reason: str | None = None,
+    named: str | None = None,
+    *,
+    expected: tuple[int | None, str | None] | None = None,
 ) -> None:
     """Confirm who speaks (None: nobody the workspace knows); search then finds the speaker's name.
     ``named``: without an entity, the name the text gives (an undo puts back the analysis's
-    speaker that is no entity of the workspace)."""
+    speaker that is no entity of the workspace). ``expected``: the speaker the analyst saw (its
+    entity id, else the name shown); a colleague's re-attribution since is refused (StaleWrite)."""
     with ws.transaction() as db:
-        old = _quote(ws, quote_id)
+        old = _quote(ws, quote_id, hold=expected is not None)
+        if expected is not None and _speaker(old["speaker_id"], old["speaker"]) != _speaker(*expected):
+            raise _reattributed(ws, quote_id)
         name = named if entity_id is None else _entity(ws, entity_id)[0]
         db.execute(
             "UPDATE quotes SET speaker_id = ?, speaker_text = ?, speaker_confirmed = 1 WHERE id = ?",
@@ -408,15 +427,31 @@ def _entity(ws: Workspace, entity_id: int) -> tuple[str, str]:
     return entity[0], entity[1]
 
 
-def _quote(ws: Workspace, quote_id: int) -> dict[str, Any]:
+def _quote(ws: Workspace, quote_id: int, hold: bool = False) -> dict[str, Any]:
+    """The quote's source, words and speaker (its entity's name, else the name the text gives);
+    ``hold``: its row locked until the transaction ends (PostgreSQL), as store.revisions holds."""
+    if hold and ws.backend == "postgresql":
+        ws.db.execute("SELECT 1 FROM quotes WHERE id = ? FOR UPDATE", [quote_id]).fetchall()
     row = ws.db.execute(
-        "SELECT q.source_id, q.text, coalesce(e.name, q.speaker_text) FROM quotes q "
+        "SELECT q.source_id, q.text, coalesce(e.name, q.speaker_text), q.speaker_id FROM quotes q "
         "LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.id = ?",
         [quote_id],
     ).fetchone()
     if row is None:
         raise missing(ws, "quote", quote_id, writing=True)
-    return {"source_id": row[0], "text": row[1], "speaker": row[2]}
+    return {"source_id": row[0], "text": row[1], "speaker": row[2], "speaker_id": row[3]}
+
+
+def _speaker(entity_id: int | None, name: str | None) -> tuple[int | None, str | None]:
+    """Who speaks, as a re-attribution changes it: the entity (whatever its name is now), else the name."""
+    return (entity_id, None) if entity_id is not None else (None, name)
+
+
+def _reattributed(ws: Workspace, quote_id: int) -> StaleWrite:
+    """The refusal of a speaker change over a colleague's: who re-attributed the quote, and when."""
+    changes = [j for j in history_for(ws, "quote", quote_id) if j.action == "set_speaker"]
+    by, at = (changes[-1].actor, changes[-1].at) if changes else (None, None)
+    return StaleWrite("quote", quote_id, Revision(0, by, at), how="re-attributed")
 
 
 def _check_type(type_: str) -> None:

@@ -37,20 +37,42 @@ QUOTE_MARKS = "\"'“”‘’«»„‚‹›「」『』"
 
 
 class SetSpeaker(QUndoCommand):
-    def __init__(self, ws: Workspace, quote_id: int, entity_id: int | None, changed: Callable[[], None]):
+    """A quote given another speaker. ``seen`` is the speaker the analyst saw (entity id, name):
+    the change, and each undo and redo, is refused when a colleague re-attributed the quote in
+    between (quotes carry no revision: the speaker itself is compared)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        quote_id: int,
+        entity_id: int | None,
+        changed: Callable[[], None],
+        seen: tuple[int | None, str | None] | None = None,
+    ):
         super().__init__("Change speaker")
         self.ws, self.quote_id, self.entity_id, self.changed = ws, quote_id, entity_id, changed
         row = quote_row(ws, quote_id)
         self.previous = row.speaker_id
         self.previous_name = row.speaker if row.speaker_id is None else None  # named, but no entity
+        self.expected = seen if seen is not None else (row.speaker_id, row.speaker)
 
     def redo(self) -> None:
-        set_quote_speaker(self.ws, self.quote_id, self.entity_id, reason="changed by the analyst")
+        why = "changed by the analyst"
+        set_quote_speaker(self.ws, self.quote_id, self.entity_id, reason=why, expected=self.expected)
+        self.expected = self._left()
         self.changed()
 
     def undo(self) -> None:
-        set_quote_speaker(self.ws, self.quote_id, self.previous, reason="undo", named=self.previous_name)
+        set_quote_speaker(
+            self.ws, self.quote_id, self.previous, reason="undo", named=self.previous_name, expected=self.expected
+        )
+        self.expected = self._left()
         self.changed()
+
+    def _left(self) -> tuple[int | None, str | None]:
+        """The speaker as this window left it: what its next undo or redo expects to find."""
+        row = quote_row(self.ws, self.quote_id)
+        return row.speaker_id, row.speaker
 
 
 class DropQuote(QUndoCommand):
@@ -139,6 +161,7 @@ class QuoteActions:
             return
         source_id = item_range(window.ws, "quote", quote_id)[0]
         row = quote_row(window.ws, quote_id)
+        seen = (row.speaker_id, row.speaker)  # before the dialog: a colleague's re-attribution meanwhile refuses this
         named = row.speaker if row.speaker_id is None else None  # the text's name, no entity of the workspace
         speaker = self._ask_speaker(source_id, f"Who says “{_short(row.text)}”?", row.speaker_id, named)
         done = False
@@ -146,11 +169,11 @@ class QuoteActions:
             name = speaker
             done = window.push_command(
                 lambda: WithNewSpeaker(
-                    window.ws, name, "Change speaker", lambda e: SetSpeaker(window.ws, quote_id, e, self.changed)
+                    window.ws, name, "Change speaker", lambda e: SetSpeaker(window.ws, quote_id, e, self.changed, seen)
                 )
             )
         elif speaker is not False and (speaker != row.speaker_id or named is not None):
-            done = window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed))
+            done = window.push_command(lambda: SetSpeaker(window.ws, quote_id, speaker, self.changed, seen))
         if done:  # said as the other corrections are: the list's short cell hid the change
             now = quote_row(window.ws, quote_id).speaker or "no speaker"
             window.statusBar().showMessage(

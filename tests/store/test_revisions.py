@@ -307,3 +307,20 @@ def test_a_write_to_a_claim_a_colleague_dismissed_since_says_so(ws, claim_id, mo
     with pytest.raises(BriefingError, match=rf"^claim {claim_id} is dismissed \(not a claim\); restore it first"):
         mark_claim(ws, claim_id, "disputed")  # a command, which saw nothing: how to restore it
     assert get_claim(ws, claim_id)["status"] == "unreviewed"
+
+
+def test_a_speaker_change_over_a_colleagues_re_attribution_is_refused(ws, monkeypatch):
+    """Quotes carry no revision: the speaker the analyst saw is compared with the stored one."""
+    from briefing.store.edits import add_quote_by_analyst, set_quote_speaker
+
+    source_id = add_document(ws, make_doc(TEXT))[0]
+    quote = add_quote_by_analyst(ws, source_id, 44, 81, None)
+    ana, ben = (add_entity(ws, name, "person") for name in ("Ana Okafor", "Ben Adler"))
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    set_quote_speaker(ws, quote, ben)
+    with pytest.raises(StaleWrite, match=rf"^quote {quote} was re-attributed by Ben Adler at .+ after you opened it"):
+        set_quote_speaker(ws, quote, ana, expected=(None, None))  # the analyst saw it without a speaker
+    rename_entity(ws, ben, "Benjamin Adler")  # a rename is no re-attribution
+    set_quote_speaker(ws, quote, ana, expected=(ben, "Ben Adler"))
+    speakers = [j.new_value for j in history_for(ws, "quote", quote) if j.action == "set_speaker"]
+    assert speakers == ["Ben Adler", "Ana Okafor"]
