@@ -16,12 +16,15 @@ from briefing.domain import (
     Source,
     SourceRow,
     check_iso_date,
+    clipped,
     file_name_of,
+    one_line,
+    strip_bidi,
 )
 from briefing.languages import TWO_LETTER_CODES
 from briefing.page_urls import find_page_url, is_plain_url
 from briefing.store.history import record_judgement
-from briefing.store.revisions import missing
+from briefing.store.revisions import Revision, StaleWrite, missing
 from briefing.store.search_index import reindex_sources, unindex_source
 from briefing.store.workspace import Workspace, utc_now
 
@@ -248,13 +251,23 @@ def source_values(ws: Workspace, source_id: int, fields: tuple[str, ...] = EDITA
     return dict(zip(fields, row, strict=True))
 
 
-def update_source(ws: Workspace, source_id: int, reason: str | None = None, **changes: Any) -> Source:
+def update_source(
+    ws: Workspace, source_id: int, reason: str | None = None, *, expected: dict[str, Any] | None = None, **changes: Any
+) -> Source:
     """Change editable metadata in one transaction; every change is recorded in the judgement history.
-    Re-analysis never writes these fields (the summary has its own ``summary_edited`` lock)."""
+    Re-analysis never writes these fields (the summary has its own ``summary_edited`` lock).
+    ``expected``: the values the analyst saw; a field a colleague changed since is refused
+    (StaleWrite), since sources carry no revision."""
     for field, value in changes.items():
         check_source_field(field, value)
     with ws.transaction() as db:
+        if expected is not None and ws.backend == "postgresql":
+            db.execute("SELECT 1 FROM sources WHERE id = ? FOR UPDATE", [source_id]).fetchall()
         old = source_values(ws, source_id, tuple(changes))
+        seen = expected or {}
+        stale = [field for field in changes if field in seen and old[field] != seen[field]]
+        if stale:
+            raise _changed_meanwhile(ws, source_id, stale)
         for field, value in changes.items():
             value = value.strip() or None if isinstance(value, str) else value
             if old[field] == value:
@@ -265,6 +278,19 @@ def update_source(ws: Workspace, source_id: int, reason: str | None = None, **ch
             record_judgement(ws, "edit", "source", source_id, field, old[field], value, reason)
         reindex_sources(ws, [source_id])
     return get_source(ws, source_id)
+
+
+def _changed_meanwhile(ws: Workspace, source_id: int, fields: list[str]) -> StaleWrite:
+    """The refusal of an edit over a colleague's change to the same fields: who, when, which."""
+    marks = ", ".join("?" * len(fields))
+    row = ws.db.execute(
+        "SELECT actor, at FROM history WHERE target_kind = 'source' AND target_id = ? AND action = 'edit' "
+        f"AND field IN ({marks}) ORDER BY id DESC LIMIT 1",
+        [source_id, *fields],
+    ).fetchone()
+    title = clipped(one_line(strip_bidi(get_source(ws, source_id).title or "")), 60) or None
+    by, at = (row[0], row[1]) if row else (None, None)
+    return StaleWrite("source", source_id, Revision(0, by, at), title, f"changed ({', '.join(fields)})")
 
 
 def delete_source(ws: Workspace, source_id: int, reason: str | None = None) -> None:

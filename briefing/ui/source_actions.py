@@ -211,7 +211,10 @@ class SourceActions:
         if not changes:
             return
         window = self.window
-        if window.push_command(lambda: EditSourceDetails(window.ws, dialog.source_id, changes, window.after_edit)):
+        seen = dialog.previous  # as the dialog opened: a colleague's change while it was open is not saved over
+        if window.push_command(
+            lambda: EditSourceDetails(window.ws, dialog.source_id, changes, window.after_edit, seen)
+        ):
             fields = [DETAIL_WORDS.get(field, field) for field in changes]  # as the dialog's order has them
             window.statusBar().showMessage(
                 f"Saved the source's {', '.join(fields)}. Undo (Ctrl+Z) takes it back.", 8000

@@ -90,16 +90,28 @@ class EditSourceDetails(QUndoCommand):
     """Every changed field of one source in one step: redo writes them, undo writes the old ones
     back (both recorded in the judgement history, field by field)."""
 
-    def __init__(self, ws: Workspace, source_id: int, changes: dict[str, Any], changed: Callable[[], None]):
+    def __init__(
+        self,
+        ws: Workspace,
+        source_id: int,
+        changes: dict[str, Any],
+        changed: Callable[[], None],
+        seen: dict[str, Any] | None = None,
+    ):
         names = ", ".join(LABELS[name][0].replace("&", "").rstrip(":").lower() for name in changes)
         super().__init__(f"Edit source {names}")
         self.ws, self.source_id, self.changes, self.changed = ws, source_id, dict(changes), changed
         self.previous = source_values(ws, source_id, tuple(changes))
+        # the values the analyst saw (the dialog's), then as this window left them: a colleague's
+        # change to one of these fields in between refuses the write, the undo and the redo
+        self.expected = {name: (seen or self.previous).get(name) for name in changes}
 
     def redo(self) -> None:
-        update_source(self.ws, self.source_id, "edited in Source Details", **self.changes)
+        update_source(self.ws, self.source_id, "edited in Source Details", expected=self.expected, **self.changes)
+        self.expected = source_values(self.ws, self.source_id, tuple(self.changes))
         self.changed()
 
     def undo(self) -> None:
-        update_source(self.ws, self.source_id, "undo", **self.previous)
+        update_source(self.ws, self.source_id, "undo", expected=self.expected, **self.previous)
+        self.expected = source_values(self.ws, self.source_id, tuple(self.changes))
         self.changed()

@@ -163,3 +163,17 @@ def test_a_source_without_a_title_is_shown_by_its_file_name_wherever_it_is_liste
     assert {m[1] for m in entity_page(ws, entity_id).mentions} == {shown}
     assert [s[2] for s in timeline_items(ws).sources] == [shown]
     assert {h.title for h in search(ws, "households").page.hits} == {shown}
+
+
+def test_an_edit_over_a_colleagues_change_to_the_same_field_is_refused(ws, monkeypatch):
+    """Sources carry no revision: the values the analyst saw are compared, field by field."""
+    from briefing.store.revisions import StaleWrite
+
+    source_id, _ = add_document(ws, make_doc())
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    update_source(ws, source_id, author="Marta Okafor")
+    with pytest.raises(StaleWrite, match=r"^source “Outage ends” was changed \(author\) by Ben Adler at .+ after you"):
+        update_source(ws, source_id, expected={"author": None}, author="Ana Ruiz", title="Water back on")
+    assert (get_source(ws, source_id).author, get_source(ws, source_id).title) == ("Marta Okafor", "Outage ends")
+    update_source(ws, source_id, expected={"outlet": None}, outlet="Meridian Wire")  # another field: no conflict
+    assert get_source(ws, source_id).outlet == "Meridian Wire"
