@@ -146,14 +146,28 @@ SOURCE_EDITS = {
 }
 
 
+NOT_SEEN = object()  # edit_source_command: the analyst saw the value stored as the command is made
+
+
 def edit_source_command(
-    ws: Workspace, source_id: int, field: str, value: str | None, reason: str | None, changed: Callable[[], None]
+    ws: Workspace,
+    source_id: int,
+    field: str,
+    value: str | None,
+    reason: str | None,
+    changed: Callable[[], None],
+    seen: Any = NOT_SEEN,
 ) -> StoreCommand:
+    """One field of a source set; ``seen`` is the value the analyst saw (a summary typed over the
+    one drawn): a colleague's change to the field since refuses the write, and an undo or redo
+    expects the value as this window left it (sources carry no revision)."""
     previous = getattr(get_source(ws, source_id), field)
     label = SOURCE_EDITS.get(field, f"Edit {field.capitalize()}")
+    expected = {field: previous if seen is NOT_SEEN else seen}
 
     def apply(new: Any, why: str | None, _: int | None) -> None:
-        update_source(ws, source_id, reason=why, **{field: new})
+        update_source(ws, source_id, reason=why, expected=dict(expected), **{field: new})
+        expected[field] = getattr(get_source(ws, source_id), field)
 
     return StoreCommand(label, apply, value, previous, reason, changed)
 

@@ -212,7 +212,6 @@ class MainWindow(QMainWindow):
         self.reader.entityRequested.connect(self.open_entity)
         self.panel.itemActivated.connect(self.reader.show_item)
         self.panel.claimMarked.connect(self.mark_claim)
-        self.panel.summaryEdited.connect(lambda text: self.edit_source("summary", text))
         self.panel.addToBriefing.connect(self.add_to_briefing)
         self.panel.reason.undo_stack = self.undo_stack  # Ctrl+Z in an empty reason field undoes the judgement
         self.claim_actions = ClaimActions(self)

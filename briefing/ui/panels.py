@@ -83,6 +83,7 @@ class SidePanel(QTabWidget):
         self._note_revisions: dict[int, int] = {}  # annotation id -> the revision the Notes tab shows
         self._claims_shown: tuple[tuple[ClaimRow, ...], str] | None = None  # the rows listed, in this palette
         self.summary_source: int | None = None  # the source whose summary is shown (and typed into)
+        self.summary_shown: str | None = None  # its summary as stored when drawn
         self.setAccessibleName("Side panels")
         self.setDocumentMode(True)
         self.summary = QPlainTextEdit(placeholderText=SUMMARY_HINT)
@@ -219,6 +220,7 @@ class SidePanel(QTabWidget):
     ) -> None:
         if not self.summary.document().isModified():  # a summary being typed stays through a refresh
             self.summary.setPlainText(summary or "")
+            self.summary_shown = summary  # what the typing starts from: a colleague's since is not saved over
         # a source the analysis does not read never gets a summary from it: running it again is no help
         self.summary.setPlaceholderText(SUMMARY_HINT if is_analysed_language(language) else SUMMARY_NOT_READ)
         # the rows picked stay picked through a refresh (an edit, the re-ranking that follows

@@ -71,6 +71,7 @@ class SourceActions:
         self.confirm = confirm  # tests answer the delete question without a dialog
         self.dialog: SourceDetailsDialog | None = None
         self._next_id: int | None = None  # shown after a delete
+        window.panel.summaryEdited.connect(self.save_summary)
         table = window.table
         table.doubleClicked.connect(lambda index: self.edit_details(index.data(SourceIdRole)))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -109,12 +110,28 @@ class SourceActions:
         except BriefingError as exc:  # the source deleted meanwhile, or the team's server out of reach
             self._keep_refused_summary(text, str(exc))
             return
+        seen = panel.summary_shown
         if window.push_command(
-            lambda: edit_source_command(window.ws, source_id, "summary", text, None, window.after_edit)
+            lambda: edit_source_command(window.ws, source_id, "summary", text, None, window.after_edit, seen)
         ):
             window.statusBar().showMessage("Your summary of the source you left was saved (Undo takes it back).", 8000)
         else:
             self._keep_refused_summary(text, window.statusBar().currentMessage())
+
+    def save_summary(self, text: str) -> None:
+        """Save Summary: the summary typed, over the one the panel drew when typing began; refused
+        (the words kept on the clipboard) when a colleague saved another meanwhile."""
+        window = self.window
+        source_id, seen = window.panel.summary_source, window.panel.summary_shown
+        if source_id is None:
+            window.statusBar().showMessage("Select a source first.", 5000)
+            return
+        if not window.push_command(
+            lambda: edit_source_command(window.ws, source_id, "summary", text, None, window.after_edit, seen)
+        ):
+            QGuiApplication.clipboard().setText(text)
+            said = window.statusBar().currentMessage().rstrip(".")
+            window.statusBar().showMessage(f"{said}. Your summary is on the clipboard.", 20000)
 
     def _keep_refused_summary(self, text: str, why: str) -> None:
         """A summary typed for a source that could not take it waits on the clipboard."""

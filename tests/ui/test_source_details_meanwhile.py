@@ -8,7 +8,7 @@ import re
 from PySide6.QtGui import QAction
 
 from briefing.store import open_workspace
-from briefing.store.sources import get_source_details, list_sources, update_source
+from briefing.store.sources import get_source, get_source_details, list_sources, update_source
 
 BY_BEN = r"by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved"
 
@@ -72,3 +72,39 @@ def test_undoing_details_after_a_colleagues_later_change_is_refused(shared_windo
     dialog.accept()
     details = get_source_details(window.ws, source_id)
     assert (details.author, details.outlet) == ("Ana Ruiz", "Meridian Wire (corrected)")
+
+
+def test_a_summary_typed_while_a_colleague_saved_another_is_refused_and_kept(shared_window, analysed_copy, monkeypatch):
+    """The panel keeps a summary being typed through every redraw; Ben saved his summary of the
+    source meanwhile, and Save Summary wrote Ana's over it, unsaid."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = shared_window
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    source_id = window.current_source_id()
+    window.panel.setCurrentIndex(0)
+    window.panel.summary.setFocus()
+    window.panel.summary.selectAll()
+    QTest.keyClicks(window.panel.summary, "My own reading of it.")
+    _colleague(analysed_copy, monkeypatch, source_id, summary="Ben's summary.")
+    window.after_edit()  # a redraw (a colleague's change heard) keeps the words being typed
+    window.panel._save_summary()
+    said = window.statusBar().currentMessage()
+    assert re.match(rf"^source “.+” was changed \(summary\) {BY_BEN}.+ Your summary is on the clipboard\.$", said)
+    assert get_source(window.ws, source_id).summary == "Ben's summary."
+    assert QApplication.clipboard().text() == "My own reading of it."
+
+
+def test_undoing_a_grade_after_a_colleague_graded_the_source_again_is_refused(
+    shared_window, analysed_copy, monkeypatch
+):
+    window = shared_window
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    source_id = window.current_source_id()
+    window.edit_source("reliability", "B")
+    _colleague(analysed_copy, monkeypatch, source_id, reliability="E")
+    window.undo_stack.undo()
+    said = window.statusBar().currentMessage()
+    assert re.match(rf"^Undo step dropped: source “.+” was changed \(reliability\) {BY_BEN}", said), said
+    assert get_source(window.ws, source_id).reliability == "E"
