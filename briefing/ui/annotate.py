@@ -24,12 +24,12 @@ from briefing.store.annotations import (
 )
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.notes_list import tag_counts
-from briefing.store.revisions import last_written
+from briefing.store.revisions import Gone, last_written
 from briefing.store.sources import get_source
 from briefing.ui.notes_browser import NoteRole
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
-from briefing.ui.refusals import refusing
+from briefing.ui.refusals import refusing, show_refusal
 from briefing.ui.sorted_items import ItemRole
 from briefing.ui.widgets import add_ok_cancel
 
@@ -123,7 +123,11 @@ def annotation_command(
     if source_id is None or selected is None:
         parent.statusBar().showMessage("Select a passage in the reader first, then annotate it.", 6000)
         return None
-    text = get_source(ws, source_id).text
+    try:
+        text = get_source(ws, source_id).text
+    except Gone as exc:  # a colleague deleted the source the reader still shows: who, and when
+        show_refusal(parent, exc)
+        return None
     start, end = snap_to_words(text, *selected)  # a drag that starts inside a word takes the whole word
     if end <= start:
         parent.statusBar().showMessage("Select some words in the reader first, then annotate them.", 6000)
@@ -214,7 +218,8 @@ def keep_refused_note(window, note: str | None) -> None:
         return
     QApplication.clipboard().setText(note)
     bar = window.statusBar()
-    bar.showMessage(f"{bar.currentMessage()} Your note is on the clipboard.", 20000)
+    said = bar.currentMessage().rstrip(".")
+    bar.showMessage(f"{said}. Your note is on the clipboard.", 20000)
 
 
 class NoteActions:

@@ -247,3 +247,46 @@ def test_an_annotation_deleted_with_its_source_keeps_the_analysts_words(shown, m
     said = rf"^the source of annotation {ids['annotation']}, “.+”, {BY_BEN} after you opened it; nothing was saved"
     assert re.match(said, _said(window)), _said(window)
     assert QApplication.clipboard().text() == "my careful reading"
+
+
+def _select_words(window, source_id: int, words: str) -> None:
+    start = get_source(window.ws, source_id).text.index(words)
+    window.reader.scroll_to(start, start + len(words))
+
+
+def test_annotating_words_of_a_source_deleted_meanwhile_names_who(shown, monkeypatch):
+    """Before the dialog the error escaped the window ('source 3 does not exist'); while it was
+    open, the note typed was lost with the refusal."""
+
+    window, wire, _, _, delete = shown
+    title = get_source(window.ws, wire).title
+    _select_words(window, wire, "households")
+    delete(wire)
+    monkeypatch.setattr("briefing.ui.main_window.annotation_command", _annotate_with(_Note))
+    window.annotate()
+    assert re.match(rf"^source “{re.escape(title[:59])}.*” {BY_BEN}; nothing was saved$", _said(window))
+    assert window.current_source_id() != wire
+
+
+def test_a_note_typed_while_its_source_was_deleted_waits_on_the_clipboard(shown, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    window, wire, _, _, delete = shown
+    _select_words(window, wire, "households")
+
+    class TypedWhileDeleted(_Note):
+        def exec(self):
+            delete(wire)
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("briefing.ui.main_window.annotation_command", _annotate_with(TypedWhileDeleted))
+    window.annotate()
+    said = _said(window)
+    assert re.match(rf"^source “.+” {BY_BEN}; nothing was saved. Your note is on the clipboard\.$", said), said
+    assert QApplication.clipboard().text() == "my careful reading"
+
+
+def _annotate_with(dialog_factory):
+    from briefing.ui import annotate
+
+    return lambda *args: annotate.annotation_command(*args, dialog_factory=dialog_factory)
