@@ -45,7 +45,7 @@ from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
 from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
-from briefing.ui.refusals import show_refusal
+from briefing.ui.refusals import refused_as_dismissed, show_refusal
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.slot_errors import showing
@@ -367,6 +367,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Select a quote, claim, note or entity first.", 5000)
                 return
             kind, ref_id = picked
+        if kind == "claim" and isinstance(ref_id, int) and refused_as_dismissed(self, ref_id):
+            return  # a colleague dismissed it since the list showed it: who, and when
         if kind == "summary":
             ref_id = self.current_source_id()
             if ref_id is None:

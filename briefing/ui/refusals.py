@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.domain import BriefingError
+from briefing.store.claims import dismissed_refusal, get_claim
 from briefing.store.revisions import Gone, StaleWrite
 
 if TYPE_CHECKING:
@@ -44,6 +45,18 @@ def show_refusal(window: MainWindow, exc: BriefingError, prefix: str = "") -> bo
     window.after_edit()
     window.statusBar().showMessage(f"{prefix}{said}", REFUSED_MS)  # last: the redraw may say something else
     return True
+
+
+def refused_as_dismissed(window: MainWindow, claim_id: int) -> bool:
+    """True (said, redrawn) when the claim list showed the claim and a colleague has dismissed it
+    as not a claim since: adding it to a briefing note would cite a non-claim, unsaid."""
+    try:
+        dismissed = get_claim(window.ws, claim_id)["dismissed"]
+    except Gone as exc:
+        return show_refusal(window, exc)
+    return bool(dismissed) and show_refusal(
+        window, dismissed_refusal(window.ws, claim_id, window.panel.shown_revision(claim_id))
+    )
 
 
 def refusing(action: Action) -> Action:

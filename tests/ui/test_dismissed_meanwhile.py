@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from briefing.store import open_workspace
+from briefing.store.briefings import create_briefing, list_briefings
 from briefing.store.claims import add_evidence, dismiss_claim, get_claim, list_claim_rows
 from briefing.store.sources import get_source, list_sources
 
@@ -44,6 +45,10 @@ ACTIONS = {
     "remove evidence": (
         lambda w, claim_id, standard: _pick(w.panel.evidence.evidence),
         lambda w, claim_id: w.evidence_flow.remove_evidence(),
+    ),
+    "add it to the note": (
+        lambda w, claim_id, standard: w.briefing_dock.refresh(create_briefing(w.ws, "Outage")),
+        lambda w, claim_id: w.add_to_briefing("claim", claim_id),
     ),
     "confirm a suggestion": (
         lambda w, claim_id, standard: _pick(w.panel.evidence.suggestions),
@@ -84,3 +89,4 @@ def test_acting_on_a_claim_a_colleague_dismissed_names_who(shared_window, analys
     assert window.undo_stack.count() == steps
     assert claim_id not in [c.id for c in list_claim_rows(window.ws, wire)]
     assert window.panel.current_claim() != claim_id  # drawn again without it
+    assert all(note.items == 0 for note in list_briefings(window.ws))
