@@ -22,10 +22,17 @@ def make_pdf(
     title: str | None = None,
     author: str | None = None,
     created: datetime = FIXED_DATE,
+    producer: str | None = None,
+    creator: str | None = None,
 ) -> Path:
-    """A text PDF: optional large headline, then 11pt paragraphs with a gap between them."""
+    """A text PDF: optional large headline, then 11pt paragraphs with a gap between them;
+    ``producer`` and ``creator``: the programs its document information names."""
     pdf = FPDF()
     pdf.set_creation_date(created)
+    if producer is not None:
+        pdf.set_producer(producer)
+    if creator:
+        pdf.set_creator(creator)
     if title:
         pdf.set_title(title)
     if author:

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from briefing.domain import IngestError
 from briefing.ingest import read_document
 from briefing.ingest.pdf import glyph_name_chars
-from tests.ingest.builders import FIXED_DATE, make_pdf
+from tests.ingest.builders import make_pdf
 
 READABLE = [
     "The regional grid operator said on Tuesday that the outage had left 40,000 homes without power.",
@@ -189,16 +189,5 @@ def test_a_stream_filter_by_an_abbreviated_name_is_refused_in_the_analysts_terms
 )
 def test_a_page_a_browser_printed_has_no_published_date_from_the_file(tmp_path, producer, creator, published):
     """A page saved as PDF on the day of import was dated that day, sorted first and cited so."""
-    pdf = FPDF()
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_producer(producer)
-    if creator:
-        pdf.set_creator(creator)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for paragraph in READABLE:
-        pdf.multi_cell(0, 6, paragraph)
-        pdf.ln(4)
-    path = tmp_path / "page.pdf"
-    path.write_bytes(bytes(pdf.output()))
+    path = make_pdf(tmp_path / "page.pdf", READABLE, producer=producer, creator=creator)
     assert read_document(path).published == published

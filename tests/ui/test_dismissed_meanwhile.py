@@ -6,27 +6,16 @@ and on a team workspace."""
 import re
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from briefing.store import open_workspace
 from briefing.store.briefings import create_briefing, list_briefings
 from briefing.store.claims import add_evidence, dismiss_claim, get_claim, list_claim_rows
 from briefing.store.sources import get_source, list_sources
-
-
-class _Supports:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def exec(self):
-        return QDialog.DialogCode.Accepted
-
-    def values(self):
-        return "supports", None
+from tests.ui.dialogs import AcceptedEvidence
 
 
 def _pin(window, claim_id, standard):
-    window.evidence_flow.dialog_factory = _Supports
+    window.evidence_flow.dialog_factory = AcceptedEvidence
     window.evidence_flow.pin()
     window.select_source(standard)
     start = get_source(window.ws, standard).text.index("households")

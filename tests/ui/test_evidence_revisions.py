@@ -3,12 +3,12 @@ are refused with who changed the claim and when, nothing is written, and the pan
 claim as stored now. On a workspace file (two connections to it) and on a team workspace."""
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from briefing.store import open_workspace
 from briefing.store.claims import get_claim, list_claim_rows, list_evidence, mark_claim
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from tests.ui.dialogs import AcceptedEvidence
 
 
 @pytest.fixture
@@ -30,17 +30,6 @@ def colleague(analysed_copy, monkeypatch):
     return mark
 
 
-class _Supports:
-    def __init__(self, parent, claim, passage, relation="supports"):
-        pass
-
-    def exec(self):
-        return QDialog.DialogCode.Accepted
-
-    def values(self):
-        return "supports", None
-
-
 def _pin_and_select(window):
     """Pin the wire's 40,000 claim and select a passage of another source; the claim's id and
     the evidence passage's source."""
@@ -49,7 +38,7 @@ def _pin_and_select(window):
     window.select_source(wire)
     claim = next(c for c in list_claim_rows(window.ws, wire) if "40,000" in c.text)
     window.panel.select("claim", claim.id)
-    window.evidence_flow.dialog_factory = _Supports
+    window.evidence_flow.dialog_factory = AcceptedEvidence
     window.evidence_flow.pin()
     window.select_source(standard)
     _select_passage(window, standard)

@@ -16,24 +16,14 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.source_snapshots import delete_source_keeping
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from tests.ui.dialogs import AcceptedEvidence
 
 BY_BEN = r"was deleted by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC"
 
 
-class _Accepted:
-    """A dialog the analyst fills in and accepts (evidence: supports; an annotation: a note)."""
+class _Note(AcceptedEvidence):
+    """An annotation's dialog, filled in and accepted."""
 
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def exec(self):
-        return QDialog.DialogCode.Accepted
-
-    def values(self):
-        return "supports", None
-
-
-class _Note(_Accepted):
     def values(self):
         return "my careful reading", ()
 
@@ -177,7 +167,7 @@ def test_attaching_words_of_a_source_deleted_meanwhile_names_who(shown):
     """The analyst pinned a claim and selected words in the Standard; the Standard was deleted
     meanwhile: 'Source 8 does not exist'."""
     window, wire, standard, ids, delete = shown
-    window.evidence_flow.dialog_factory = _Accepted
+    window.evidence_flow.dialog_factory = AcceptedEvidence
     window.evidence_flow.pin()
     window.select_source(standard)
     text = get_source(window.ws, standard).text
