@@ -47,6 +47,8 @@ def print_briefings(ws, as_json: bool) -> int:
 def print_import(report: ImportReport) -> int:
     for path, reason in report.failed:
         echo(f"{path}: {reason}", err=True)
+    for path, remark in report.left_out:
+        echo(f"{path}: {remark}", err=True)
     for note in report.notes:
         echo(f"briefing: {note}", err=True)
     echo(report.summary_line())

@@ -178,6 +178,7 @@ class Document:
     published: str | None = None  # ISO date (YYYY-MM-DD) or None
     language: str | None = None  # ISO 639-1 code or None
     url: str | None = None  # the address a web archive names (a saved page's is read from ``raw``)
+    left_out: tuple[str, ...] = ()  # what the file holds that is not imported, said at import, never stored
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,7 @@ class ImportReport:
     cancelled: bool = False
     analysed: int = 0
     notes: list[str] = field(default_factory=list)  # warnings that are not failures
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (path, what of the file was not imported)
     older_analysed: int = 0  # sources imported before that this run analysed too (left over)
     not_analysed: int = 0  # sources of the workspace still waiting for the analysis afterwards
     versions: list[str] = field(default_factory=list)  # files stored as a newer version of a source

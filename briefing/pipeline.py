@@ -369,6 +369,8 @@ def _import_one(ws: Workspace, path: Path, report: ImportReport, read_document) 
     except BriefingError as exc:
         report.failed.append((str(path), str(exc)))
         return None
+    if stored.status != "unchanged":
+        report.left_out.extend((str(path), remark) for remark in doc.left_out)
     if stored.status == "version":
         report.versions.append(str(path))
         report.notes.append(stored.describe(path.name))

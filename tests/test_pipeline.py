@@ -145,6 +145,22 @@ def test_a_folder_with_nothing_to_import_says_what_it_holds(tmp_path):
     assert len(report.failed) == 2
 
 
+def test_an_e_mails_attachment_left_out_is_said_by_the_import_and_the_command(tmp_path, capsys):
+    """The body of a forwarded e-mail was imported and its attached file was dropped without a
+    word: the report (the window's import message) and the command line name it."""
+    from briefing.cli import main
+    from tests.ingest.builders import make_eml
+
+    body = "The council met on Tuesday and voted to repair the grid. " * 3
+    mail = make_eml(tmp_path / "fwd.eml", plain=body, attachment=b"the story as a file")
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report = import_paths(ws, [mail], analyse=False)
+    assert report.imported == [str(mail)] and report.ok
+    assert report.left_out == [(str(mail), "1 attachment not imported: data.bin (save it to import it)")]
+    assert main(["--workspace", str(tmp_path / "cli.briefing"), "import", "--jobs", "1", str(mail)]) == 0
+    assert f"{mail}: 1 attachment not imported: data.bin" in capsys.readouterr().err
+
+
 def test_a_run_of_punctuation_is_kept_from_spacy_with_offsets_intact():
     from briefing.nlp.parse import MAX_RUN_CHARS, split_paragraphs
 

@@ -34,3 +34,4 @@ class Extracted:
     file_published: str | None = None
     hard_wrapped: bool = False
     url: str | None = None  # the address a web archive was saved from (an HTML page's is read from it when stored)
+    left_out: tuple[str, ...] = ()  # what the file holds that is not imported ("1 attachment not imported: …")

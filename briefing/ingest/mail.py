@@ -73,6 +73,7 @@ def read_eml(raw: bytes) -> Extracted:
         subject, author, published = read_headers(message)
     except (MessageError, LookupError, ValueError, TypeError, IndexError, AttributeError) as error:
         raise FormatError(f"corrupt e-mail ({type(error).__name__}: {error})") from None
+    left_out = attachments_left_out(message)
     if is_html:
         page = extract_html(body)
         if not page.text.strip():  # an empty <div><br></div> above the attachments
@@ -83,15 +84,32 @@ def read_eml(raw: bytes) -> Extracted:
             author=author or page.author,
             outlet=page.outlet,
             published=published or page.published,
+            left_out=left_out,
         )
     body = MOBILE_SIGNATURE.sub("", body.replace("\r\n", "\n"))
     quoted = quoted_article(body)
     if quoted is not None:  # a forward that quotes the article under "On ... wrote:"
         article = drop_forward_headers(cut_signature(quoted).split("\n"))
-        return Extracted(text=cut_mail_furniture("\n".join(article)), title=subject, published=published)
+        text = cut_mail_furniture("\n".join(article))
+        return Extracted(text=text, title=subject, published=published, left_out=left_out)
     forwarded = find_forward(body) is not None
     text = cut_mail_furniture(cut_forward_block(cut_signature(cut_reply_quote(body))))
-    return Extracted(text=text, title=subject, author=None if forwarded else author, published=published)
+    author = None if forwarded else author
+    return Extracted(text=text, title=subject, author=author, published=published, left_out=left_out)
+
+
+def attachments_left_out(message: EmailMessage) -> tuple[str, ...]:
+    """'2 attachments not imported: report.pdf, data.csv (save them to import them)': files the
+    sender attached, which the import does not read (images shown in the message's text are
+    not named: they are part of its layout)."""
+    attached = (part for part in message.walk() if part.get_content_disposition() == "attachment")
+    names = [name for part in attached if (name := attachment_name(part))]
+    if not names:
+        return ()
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    one = len(names) == 1
+    them = "it" if one else "them"
+    return (f"{len(names)} attachment{'' if one else 's'} not imported: {shown} (save {them} to import {them})",)
 
 
 def check_parts(raw: bytes, what: str = "e-mail") -> None:

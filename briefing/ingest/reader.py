@@ -104,6 +104,7 @@ def build_document(path: Path) -> Document:
         published=choose_published(extracted, found, path.stem),
         language=guess_language(f"{title or ''}\n{found.body}"),
         url=extracted.url,
+        left_out=extracted.left_out,
     )
     return without_surrogates(document)
 

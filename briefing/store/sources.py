@@ -67,6 +67,7 @@ def insert_document(
     """Insert ``doc`` as a new source row with its original and index; call inside a transaction."""
     record = asdict(doc)
     raw = record.pop("raw")
+    record.pop("left_out")  # said at import, not stored
     record["imported_at"] = utc_now()
     record["url"] = url
     record["version_of"] = version_of

@@ -197,10 +197,11 @@ class ImportFlow(QObject):
         if isinstance(report, QueuedImport):
             self.on_queued(report)  # marked waiting before the list is drawn again
         self.on_done(report)
-        if report.failed:
-            box = message_box(self.owner, QMessageBox.Icon.Warning, "Import", report.summary_line())
-            box.setInformativeText(failures_in_brief(report.failed))
-            box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed))
+        if report.failed or report.left_out:
+            icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
+            box = message_box(self.owner, icon, "Import", report.summary_line())
+            box.setInformativeText(failures_in_brief(report.failed + report.left_out))
+            box.setDetailedText("\n".join(f"{path}: {reason}" for path, reason in report.failed + report.left_out))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -225,8 +226,9 @@ FAILURES_SHOWN = 3  # named in the message itself; all of them, with their folde
 
 
 def failures_in_brief(failed: list[tuple[str, str]]) -> str:
-    """The first few files that failed, by name, with their reasons: 'broken.pdf: empty file'.
-    The message said only "see the details", behind a button, even for one file."""
+    """The first few files that failed (or that left something out), by name, with their
+    reasons: 'broken.pdf: empty file'. The message said only "see the details", behind a button,
+    even for one file."""
     lines = [f"{Path(path).name or path}: {reason}" for path, reason in failed[:FAILURES_SHOWN]]
     more = len(failed) - FAILURES_SHOWN
     if more > 0:

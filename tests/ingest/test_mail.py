@@ -7,6 +7,7 @@ import pytest
 
 from briefing.domain import IngestError
 from briefing.ingest import read_document
+from tests.ingest.builders import make_eml
 
 PARA = "The mayor said on Tuesday that the city's grid had failed again, leaving homes without power."
 HEADERS = "From: Jane Doe <jane@courier.example>\r\nSubject: {subject}\r\nDate: Wed, 04 Mar 2026 09:30:00 +0100\r\n"
@@ -183,3 +184,15 @@ def test_a_thank_you_in_a_transcript_keeps_the_words_after_it(tmp_path):
     legal = "This e-mail and any attachments are confidential and intended solely for the addressee."
     signature = "Best regards,\n\nAnabel Gonzalo\nPurchasing Manager\n\n" + legal
     assert plain_message(tmp_path, "\n\n".join([*ARTICLE, signature])).text == "\n\n".join(ARTICLE)
+
+
+def test_attachments_left_out_of_an_e_mail_with_text_are_named(tmp_path):
+    """A forwarded article with the story attached too: the body was imported and the attached
+    file went unmentioned."""
+    path = make_eml(tmp_path / "fwd.eml", plain=PARA, attachment=b"the story as a file")
+    document = read_document(path)
+    assert document.left_out == ("1 attachment not imported: data.bin (save it to import it)",)
+
+
+def test_an_e_mail_without_attachments_leaves_nothing_out(tmp_path):
+    assert read_document(make_eml(tmp_path / "plain.eml", plain=PARA)).left_out == ()

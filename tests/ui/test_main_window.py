@@ -195,6 +195,21 @@ def test_a_failed_import_names_its_files_in_the_message(window, tmp_path, monkey
     assert f"{folder / 'empty.txt'}: empty file" in shown[1].detailedText()
 
 
+def test_an_e_mails_attachment_left_out_is_said_in_the_import_message(window, tmp_path, monkeypatch):
+    """The forwarded e-mail's body was imported and its attached file dropped without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ingest.builders import make_eml
+
+    body = "The council met on Tuesday and voted to repair the grid. " * 3
+    mail = make_eml(tmp_path / "fwd.eml", plain=body, attachment=b"the story as a file")
+    shown = []
+    monkeypatch.setattr("briefing.ui.import_flow.QMessageBox.open", lambda box: shown.append(box))
+    window.imports.start([mail])
+    assert shown[0].icon() == QMessageBox.Icon.Information  # nothing failed
+    assert shown[0].informativeText() == "fwd.eml: 1 attachment not imported: data.bin (save it to import it)"
+
+
 def test_empty_workspace_tells_the_user_what_to_do(qtbot, ws):
     win = MainWindow(ws, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(win)
