@@ -80,11 +80,19 @@ def _lone_capitals_word(mention: Mention, text: str, names: AbstractSet[str], lo
     word = mention.text
     if " " in word or not word.isupper() or len(word) < 4 or word.capitalize() in names:
         return False
-    if not is_plain_word(word) or not _in_capitals_run(text, mention.start, mention.end):
-        return False
-    if text[mention.end : mention.end + 2] in ("’S", "'S"):
+    if not is_plain_word(word) or text[mention.end : mention.end + 2] in ("’S", "'S"):
         return False  # 'WHAT TRUMP’S IMMIGRATION WAFFLING REFLECTS': an owner is named
+    if not _in_capitals_run(text, mention.start, mention.end):
+        return _stress_word(word.lower())
     return word.lower() in lower or _more_than_a_noun(word.lower())
+
+
+def _stress_word(lower: str) -> bool:
+    """'I have NEVER been prouder': an adverb and nothing else, set in capitals for stress (not
+    an abbreviation: 'B.C.' is British Columbia as often as an era)."""
+    if not lower.isalpha() or lower not in lemma_words("adv"):
+        return False
+    return not any(lower in lemma_words(pos) for pos in ("noun", "verb", "adj"))
 
 
 def _more_than_a_noun(lower: str) -> bool:

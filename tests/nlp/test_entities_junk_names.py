@@ -345,11 +345,14 @@ def test_a_name_cut_to_its_known_part_keeps_the_spaces_of_the_text():
         ),
         ("FLOODS HIT CHINA AND JAPAN, DOZENS FEARED DEAD.\n\nRescuers searched the rivers.", set(), {"JAPAN"}),
         ("1. WHAT TRUMP’S IMMIGRATION WAFFLING REFLECTS.\n\nThe candidate spoke on Monday.", set(), {"TRUMP"}),
+        ("Marta Okafor wrote: I have NEVER been prouder of this team, and we will win again.", {"NEVER"}, set()),
+        ("AIDS activists marched in Paris. The NAACP said so. The ALWAYS campaign began.", {"ALWAYS"}, {"NAACP"}),
     ],
 )
 def test_a_word_of_the_language_among_capitals_is_no_name(analyse, text, junk, kept):
     """Capitals say nothing of a word in a head or a shout: 'DOZENS' (the text writes 'dozens')
     and 'ATTACK' (a verb too) were an organisation and a place of a real article; a country
-    stays, and so does an owner ('TRUMP’S', a verb and a noun but named only there)."""
+    stays, and so does an owner ('TRUMP’S', a verb and a noun but named only there). Alone, an
+    adverb set in capitals for stress ('I have NEVER been prouder') is none either."""
     found = set(names(analyse(text)))
     assert not junk & found and kept <= found, found
