@@ -136,7 +136,8 @@ def test_a_synchronous_runner_and_an_in_memory_workspace_run_in_place():
         assert seen.results[1][1] == threading.get_ident()
 
 
-OUTLIVE = """
+# What both child scripts start with: an app, and a task function that blocks until released.
+BLOCKING = """
 import sys, threading
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication
@@ -149,7 +150,11 @@ started, release = threading.Semaphore(0), threading.Event()
 def block(*args):
     started.release()
     release.wait(120)  # a guard against a hang, not a wait for time to pass
+"""
 
+OUTLIVE = (
+    BLOCKING
+    + """
 ws = open_workspace(sys.argv[1])
 owner = QObject()
 runner = tasks.TaskRunner(parent=owner)
@@ -167,60 +172,45 @@ while tasks.threads_running():
 ws.close()
 print("ended", flush=True)
 """
+)
 
-
-def test_a_runner_destroyed_while_its_threads_run_does_not_abort_the_app(tmp_path):
-    """A window (and its runner) destroyed while a task still ran, a close whose wait for the
-    tasks timed out under load, aborted the whole process: 'QThread: Destroyed while thread is
-    still running', seen as 'Fatal Python error: Aborted' in a later test's event loop."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", OUTLIVE, str(tmp_path / "outlive.briefing")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["outlived", "ended"]
-
-
-AT_EXIT = """
-import threading
-from PySide6.QtWidgets import QApplication
-from briefing.ui import tasks
-
-app = QApplication([])
-started, release = threading.Semaphore(0), threading.Event()
-
-def back_up(*args):
-    started.release()
-    release.wait(120)  # a guard against a hang, not a wait for time to pass
-    return "backed up"
-
+AT_EXIT = (
+    BLOCKING
+    + """
 runner = tasks.TaskRunner()
-runner.start(tasks.Task(back_up, "backup"))
+runner.start(tasks.Task(block, "a backup"))
 started.acquire()
 runner.cancel_all_and_wait(0)  # Close's wait ran out: the task still writes
 threading.Timer(0.5, release.set).start()  # ends while the process is on its way out
 tasks.wait_for_running_tasks()
 print("exited", flush=True)
 """
+)
 
 
-def test_a_task_still_running_when_the_app_quits_ends_before_the_process(tmp_path):
-    """Quit during the first automatic backup of a large workspace: Close's 5-second wait ran
-    out, the app's process went on to exit and destroyed the backup's running thread ('QThread:
-    Destroyed while thread is still running', exit code 134). The app waits for it now."""
+def _run_child(script: str, *args: str):
+    """``script`` run offscreen in a child Python: an abort there fails the test, not the run."""
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", AT_EXIT], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_a_runner_destroyed_while_its_threads_run_does_not_abort_the_app(tmp_path):
+    """A window (and its runner) destroyed while a task still ran, a close whose wait for the
+    tasks timed out under load, aborted the whole process: 'QThread: Destroyed while thread is
+    still running', seen as 'Fatal Python error: Aborted' in a later test's event loop."""
+    done = _run_child(OUTLIVE, str(tmp_path / "outlive.briefing"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["outlived", "ended"]
+
+
+def test_a_task_still_running_when_the_app_quits_ends_before_the_process():
+    """Quit during the first automatic backup of a large workspace: Close's 5-second wait ran
+    out, the app's process went on to exit and destroyed the backup's running thread ('QThread:
+    Destroyed while thread is still running', exit code 134). The app waits for it now."""
+    done = _run_child(AT_EXIT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["exited"]
