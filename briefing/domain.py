@@ -120,9 +120,11 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def check_iso_date(field_name: str, value: str) -> None:
-    """Refuse anything but a real day written YYYY-MM-DD ('2026-02-30' is no day)."""
+    """Refuse anything but a real day written YYYY-MM-DD ('2026-02-30' is no day). Where an analyst
+    types a date, a date written out ('18 November 2019') is read first (``ingest.dates.written_date``),
+    so the message names both forms."""
     if not ISO_DATE.match(value):
-        raise BriefingError(f"{field_name}: must be a date as YYYY-MM-DD, not {value[:40]!r}")
+        raise BriefingError(f"{field_name}: must be a date such as 2019-11-18 or 18 November 2019, not {value[:40]!r}")
     try:
         date.fromisoformat(value)
     except ValueError:

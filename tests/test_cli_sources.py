@@ -147,7 +147,7 @@ def test_sources_edit_changes_and_records_the_fields(capsys, two_sources):
     "args, message",
     [
         (["edit", "9", "--title", "x"], "briefing: source 9 does not exist"),
-        (["edit", "1", "--date", "4 March"], "briefing: --date: must be a date as YYYY-MM-DD, not '4 March'"),
+        (["edit", "1", "--date", "4 March"], "briefing: --date: must be a date such as 2019-11-18 or 18 November 20"),
         (["edit", "1", "--url", "ftp://x"], "briefing: --url: must be a plain http:// or https:// address"),
         (["edit", "1"], "briefing: sources edit: give at least one of"),
         (["delete", "9", "--yes"], "briefing: source 9 does not exist"),

@@ -24,7 +24,7 @@ LABELS = {
     "title": ("&Title:", "The headline as published"),
     "outlet": ("&Outlet:", "Who published it"),
     "author": ("&Author:", "Who wrote it"),
-    "published": ("&Published:", "YYYY-MM-DD"),
+    "published": ("&Published:", "YYYY-MM-DD or 18 November 2019"),
     "url": ("&URL:", "https://… where it was published"),
     "language": ("&Language:", "en, de, pt-BR…"),
 }

@@ -86,11 +86,14 @@ def test_create_list_update_and_delete_a_note(ws):
     assert ws.db.execute("SELECT count(*) FROM briefing_items").fetchone()[0] == 0
 
 
+DATE_FORMS = "must be a date such as 2019-11-18 or 18 November 2019"
+
+
 @pytest.mark.parametrize(
     "fields, message",
     [
         ({"title": "  "}, "title: a briefing note needs a title"),
-        ({"title": "X", "date": "4 March"}, "date: must be a date as YYYY-MM-DD, not '4 March'"),
+        ({"title": "X", "date": "4 March"}, f"date: {DATE_FORMS}, not '4 March'"),
         ({"title": "X", "date": "2026-02-30"}, "date: 2026-02-30 is not a day of the calendar"),
         ({"title": "X", "audience": 3}, "audience: must be text"),
     ],

@@ -91,7 +91,7 @@ def test_tomorrow_is_a_date_somewhere_already(ws):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("published", "04/03/2026", "published: must be a date as YYYY-MM-DD"),
+        ("published", "04/03/2026", "published: must be a date such as 2019-11-18 or 18 November 2019"),
         ("published", "2026-02-30", "published: 2026-02-30 is not a day of the calendar"),
         ("published", "2999-01-01", "published: 2999-01-01 is after today; a source is dated when it came out"),
         ("url", "javascript:alert(1)", "url: must be a plain http:// or https:// address"),

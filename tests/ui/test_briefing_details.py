@@ -20,7 +20,8 @@ def test_a_date_the_store_refuses_keeps_the_dialog_open_with_everything_typed(de
     _fill(dialog, title="Outage brief", audience="Crisis desk", date="next Tuesday", author="Ana")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error.isVisibleTo(dialog) and "Date: must be a date as YYYY-MM-DD" in dialog.error.text()
+    assert dialog.error.isVisibleTo(dialog)
+    assert "Date: must be a date such as 2019-11-18 or 18 November 2019" in dialog.error.text()
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
     assert dialog.fields["audience"].text() == "Crisis desk"  # nothing typed is lost
     _fill(dialog, date="3 December 2014")

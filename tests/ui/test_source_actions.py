@@ -101,7 +101,7 @@ def test_a_bad_date_keeps_the_dialog_open_and_names_the_field(demo_window):
     dialog.accept()
     assert dialog.isVisible()
     # named by the dialog's label, not the store's column ('published: …')
-    assert dialog.error.text() == "Published: must be a date as YYYY-MM-DD, not 'next Tuesday'"
+    assert dialog.error.text() == "Published: must be a date such as 2019-11-18 or 18 November 2019, not 'next Tuesday'"
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
     assert _details(win, source_id) == before
     dialog.reject()
