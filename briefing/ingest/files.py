@@ -14,6 +14,7 @@ FORMAT_BY_SUFFIX = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
     ".mhtml": "mhtml",
     ".mht": "mhtml",
     ".pdf": "pdf",

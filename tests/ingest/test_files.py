@@ -14,7 +14,7 @@ def touch(path: Path, text: str = "x") -> Path:
 
 
 def test_public_constants():
-    web = {".html", ".htm", ".mhtml", ".mht"}
+    web = {".html", ".htm", ".xhtml", ".mhtml", ".mht"}
     assert SUPPORTED_SUFFIXES == {".txt", ".md", ".markdown", *web, ".pdf", ".docx", ".eml"}
     assert MAX_FILE_BYTES == 50 * 1024 * 1024
 

@@ -108,9 +108,14 @@ HTML = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 </body></html>"""
 
 
-@pytest.mark.parametrize("suffix", [".html", ".htm"])
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm", ".xhtml"])
 def test_html_main_text_and_metadata(tmp_path, suffix):
-    doc = read_document(write(tmp_path, f"page{suffix}", HTML))
+    """A page saved as XHTML (an XML declaration first) reads as any other."""
+    page = XML_DECLARATION + HTML if suffix == ".xhtml" else HTML
+    doc = read_document(write(tmp_path, f"page{suffix}", page))
     assert doc.format == "html"
     expected = (HEADLINE, "Halden Courier", "Jane Doe", "2026-03-04")
     assert (doc.title, doc.outlet, doc.author, doc.published) == expected

@@ -107,6 +107,7 @@ def _sample_files(folder: Path) -> dict[str, bytes]:
         ".markdown": b"Head\n====\n\n- item\n- item two",
         ".html": html.encode(),
         ".htm": html.encode("utf-16"),
+        ".xhtml": ('<?xml version="1.0" encoding="UTF-8"?>\n' + html).encode(),
         ".pdf": make_pdf(folder / "s.pdf", paragraphs[:1], headline="Head").read_bytes(),
         ".docx": make_docx(folder / "s.docx", paragraphs, headline="Head").read_bytes(),
         ".eml": make_eml(folder / "s.eml", plain="\n\n".join(paragraphs), html=html).read_bytes(),
