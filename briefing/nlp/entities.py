@@ -87,10 +87,12 @@ class Cluster:
             # a lone capitalised word is more often a place or body than a person; beside a
             # full name ('Jared Sexton'), its last word's type ('Sexton said', 'the Sexton
             # campaign', however often) only breaks ties, and so does a surname of two words
-            # ('Le Pen' beside 'Marine Le Pen'); another lone word counts a tenth ('Apple'
-            # beside 'Apple Store')
+            # ('Le Pen' beside 'Marine Le Pen') and one the lexicon knows as something else
+            # ('Bloomberg' the outlet beside 'Michael Bloomberg'); another lone word counts a
+            # tenth ('Apple' beside 'Apple Store')
             ending = any(ends_name(f, mention.text) for f in forms)
-            lone = not single_word and mention.weight < 3 and (ending or len(mention.text.split()) == 1)
+            weak = mention.weight < 3 or (ending and mention.type != "person")
+            lone = not single_word and weak and (ending or len(mention.text.split()) == 1)
             bias = 0.9 if single_word and mention.type == "person" and mention.weight < 3 else 1.0
             bias *= 0.1 if lone and not ending else 1.0
             tally = ties if lone and ending else votes
@@ -185,7 +187,7 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
             continue
         if set(_name_words(cluster.name)) & full_name_words or cluster.name.lower() in GIVEN_NAMES:
             continue  # 'Okafor' of 'Marta Okafor'; 'Elin' alone is a given name
-        if cluster.name.lower() in census_surnames() and not written_as_body_or_place(cluster, parsed.text):
+        if cluster.name.lower() in census_surnames() and not written_as_body_or_place(cluster, parsed):
             continue  # the model's person and a common surname ('Reagan', 'Carson') agree
         own = set(map(id, mentions))
         if person_in_context(cluster, parsed, [m for m in people if id(m) not in own]):

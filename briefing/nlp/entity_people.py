@@ -94,6 +94,10 @@ PERSON_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|Whi
 PERSON_STAFF_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:aides?|advis[eo]rs?|appointees?|delegates?|supporters?|loyalists|surrogates?|voters)\b"
 )
+# a person's kin, after the name's possessive: "Trump's children", "Obama's wife"
+PERSON_KIN_AFTER = re.compile(
+    r"['’]s\s+(?:wife|husband|widow|children|sons?|daughters?|father|mother|parents|brothers?|sisters?|grandchildren)\b"
+)
 # and what a common surname has besides: "the Carson campaign", "the Reagan era" ("a Twitter campaign" is a brand's)
 SURNAME_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:campaign|camp|era)\b")
 
@@ -103,7 +107,7 @@ def person_held(cluster: ClusterLike, text: str) -> bool:
     staff or backers ("a Sanders aide"), and for a common surname a campaign or an era."""
     surname = cluster.name.lower() in census_surnames()
     for mention in cluster.mentions:
-        if PERSON_HELD_AFTER.match(text, mention.end) or PERSON_STAFF_AFTER.match(text, mention.end):
+        if any(p.match(text, mention.end) for p in (PERSON_HELD_AFTER, PERSON_STAFF_AFTER, PERSON_KIN_AFTER)):
             return True
         if surname and SURNAME_HELD_AFTER.match(text, mention.end):
             return True
@@ -118,12 +122,28 @@ _BODY_AFTER = re.compile(
 )
 
 
-def written_as_body_or_place(cluster: ClusterLike, text: str) -> bool:
-    """Whether a lone name stands somewhere where a place, a team or a publication stands."""
+def written_as_body_or_place(cluster: ClusterLike, parsed: ParsedText) -> bool:
+    """Whether a lone name stands somewhere where a place, a team or a publication stands. The
+    word before a name that qualifies a noun after it is that noun's: 'the Trump campaign',
+    'from Obama aides' say nothing of the name."""
+    text = parsed.text
     return any(
-        _BODY_OR_PLACE_BEFORE.search(text, max(0, m.start - 8), m.start) or _BODY_AFTER.match(text, m.end)
+        (_BODY_OR_PLACE_BEFORE.search(text, max(0, m.start - 8), m.start) and not _qualifies_noun(m, parsed))
+        or _BODY_AFTER.match(text, m.end)
         for m in cluster.mentions
     )
+
+
+def _qualifies_noun(mention: Mention, parsed: ParsedText) -> bool:
+    """Whether the name qualifies the common noun right after it ('the Trump troops')."""
+    found = _tokens(mention, parsed)
+    if found is None:
+        return False
+    para, span = found
+    if span.end >= len(para.doc):
+        return False
+    after = para.doc[span.end]
+    return after.pos_ == "NOUN" and after.is_lower and span.root.head == after
 
 
 def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedText) -> None:
@@ -139,7 +159,7 @@ def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedTe
         name = cluster.name
         if cluster.type != "organisation" or " " in name or not name.istitle() or name.lower() in ORG_WORDS | bodies:
             continue  # 'Senate aides' are the chamber's
-        if any(len(m.text.split()) > 1 for m in cluster.mentions) or written_as_body_or_place(cluster, parsed.text):
+        if any(len(m.text.split()) > 1 for m in cluster.mentions) or written_as_body_or_place(cluster, parsed):
             continue
         surname = name.lower() in census_surnames()
         if person_held(cluster, parsed.text) or (

@@ -228,8 +228,9 @@ GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES | WORD_GIVEN_NAMES
 NEWS_OUTLETS = frozenset(
     name.strip()
     for name in """
-Reuters; Bloomberg; Bloomberg News; Associated Press; AP; AFP; Agence France-Presse; Xinhua;
-Xinhua News Agency; Interfax; Itar-Tass; Tass; Kyodo; Yonhap; ANSA; dpa; EFE; Bernama; Antara;
+Reuters; Bloomberg; Bloomberg News; Associated Press; AP; AFP; Agence France-Presse; UPI;
+United Press International; Xinhua; Xinhua News Agency; Interfax; Itar-Tass; Tass; Kyodo; Yonhap;
+ANSA; dpa; EFE; Bernama; Antara;
 BBC; CNN; CNBC; MSNBC; Fox News; NBC; CBS; NPR; PBS; Al Jazeera; Sky News; Deutsche Welle; France 24;
 Euronews; New York Times; Washington Post; Wall Street Journal; Financial Times; Guardian;
 Economist; Business Insider; Politico; Axios; BuzzFeed News; HuffPost; Huffington Post; Newsweek;
@@ -278,6 +279,21 @@ STATE_ABBREVIATIONS = STATE_INITIALS | frozenset(
 Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss.
 Mo. Mont. Neb. Nebr. Nev. Okla. Ore. Pa. Penn. Tenn. Tex. Va. Vt. Wash. Wis. Wisc. Wyo.
 """.split()
+)
+
+# The United States' states by their full names: places, whatever the model calls them ("winning
+# New Hampshire", "Gov. Chris Christie of New Jersey" were people). A person may be named after
+# one of a single word ("Georgia", "Virginia"), never after one of two.
+US_STATES = frozenset(
+    """
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+Vermont Virginia Washington Wisconsin Wyoming
+""".split()
+) | frozenset(
+    "New Hampshire;New Jersey;New Mexico;New York;North Carolina;North Dakota;Rhode Island;South Carolina;"
+    "South Dakota;West Virginia".split(";")
 )
 
 # Countries and territories by their English short names: places, whatever the model calls

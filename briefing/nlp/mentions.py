@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing.domain import normalise_name
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_words import (
     after_description,
     before_country,
@@ -44,6 +45,7 @@ from briefing.nlp.lexicon import (
     SPACY_TYPES,
     SPEECH_VERBS,
     TITLE_WORDS,
+    US_STATES,
 )
 from briefing.nlp.mention import Mention
 from briefing.nlp.mention_passes import (
@@ -61,6 +63,7 @@ from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
+_STATES = frozenset(normalise_name(name) for name in US_STATES)
 # 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
 _POSTAL_BOX = re.compile(r"P\.?\s?O\.?\s+Box\b", re.IGNORECASE)
 
@@ -150,6 +153,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     if _POSTAL_BOX.match(text) or AWARD_MODIFIER.match(para.text, end):
         return None  # 'Oscar-winning actress': the award's name in a word describing her, no one
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
+    if kind != "person" and _after_stance_prefix(tokens[0]) and _person_name_word(text):
+        kind = "person"  # 'anti-Cruz' was the model's group: the name after the prefix is Cruz's
     if kind != "organisation" and names_an_office([t.text for t in tokens if not t.is_punct]):
         return None  # 'Strategy Officer', 'your GREAT Governor' (the model read a place)
     role = _role_before(tokens[0]) if kind == "person" else None
@@ -158,6 +163,21 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     common = len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and _opens_sentence(tokens[0])
     start += para.start
     return Mention(start, start + len(text), text, kind, weight, role or title, adjectival, common)
+
+
+def _after_stance_prefix(token) -> bool:
+    """The token follows a stance prefix and its hyphen ('Cruz' of 'anti-Cruz')."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in "-‑" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+
+
+def _person_name_word(text: str) -> bool:
+    """A given name or a common surname, alone or ending a name ('Hillary', 'Castro', 'Jeb Bush'),
+    that is no country's or state's ('anti-Washington')."""
+    words = text.lower().split()
+    if len(words) > 3 or normalise_name(text) in _COUNTRIES | _STATES:
+        return False
+    return is_given_name(words[-1]) or words[-1] in census_surnames()
 
 
 def _of_a_group(owner: list) -> bool:
@@ -193,12 +213,18 @@ def _title_before_name(tokens: list) -> bool:
     return word in PERSON_TITLES | ROLE_NOUNS or tokens[1].lower_.rstrip(".") in TITLE_WORDS
 
 
+# a word's prefix before a name, which makes it a stance or a time, no name: 'pro-Clinton', 'un-American'
+STANCE_PREFIXES = frozenset("pro anti un non post pre neo mid".split())
+
+
 def _without_strays(tokens: list) -> list:
     """The tokens without noise, punctuation, figures, conjunctions and sentence-initial verbs
-    at either end: 'Hammering Hillary Clinton', 'Although Berm', 'Rios of', 'Haig 1'."""
+    at either end: 'Hammering Hillary Clinton', 'Although Berm', 'Rios of', 'Haig 1'; the name
+    of 'pro-Clinton' is 'Clinton'."""
     tokens = after_description(tokens)
     while tokens and (
         tokens[0].lower_ in LEADING_NOISE
+        or (tokens[0].lower_ in STANCE_PREFIXES and len(tokens) > 2 and tokens[1].text in "-‑")
         or tokens[0].is_punct
         or tokens[0].is_space
         or strays_before_name(tokens[0], tokens[1:])
@@ -236,8 +262,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     known = _VARIANT_TYPES.get(key) or ("organisation" if key in _OUTLETS else None)
     if known is not None:
         return known, 3
-    if key in _COUNTRIES and kind != "person":  # 'Israel said' may be Steve Israel
-        return "place", 2 if kind == "organisation" else 1
+    if _country_or_state(key, kind):
+        return "place", 2 if kind in ("organisation", "person") else 1
     if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
         return "organisation", 3
     # "the Obama White House" speaks, as a person would
@@ -254,6 +280,12 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     if kind != "person" and (weight := _person_weight(kind, tokens)):
         return "person", weight
     return kind, 1
+
+
+def _country_or_state(key: str, kind: str) -> bool:
+    """A country's or a US state's name, unless the model read a person's of one word: 'Israel
+    said' may be Steve Israel, 'Georgia said' a woman; no one is named 'New Hampshire'."""
+    return (key in _COUNTRIES or key in _STATES) and (kind != "person" or (key in _STATES and " " in key))
 
 
 def _person_weight(kind: str, tokens) -> int:
