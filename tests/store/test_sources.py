@@ -83,7 +83,7 @@ def test_update_records_history_and_reindexes_title(ws):
     "field, value, message",
     [
         ("reliability", "G", "A-F"),
-        ("published", "March 3", "YYYY-MM-DD"),
+        ("published", "March 3", "must be a date such as 2019-11-18 or 18 November 2019"),
         ("text", "new text", "not an editable"),
     ],
 )
