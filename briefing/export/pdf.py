@@ -55,6 +55,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     body = LINK.sub(_with_address, body)  # on paper a link shows where it goes, as in the DOCX
     document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
     document.setPageSize(QSizeF(page.width(), page.height() - footer))
+    keep_items_together(document)
     keep_headings_with_text(document)
     pages = document.pageCount()
 
@@ -86,6 +87,49 @@ def _with_address(match: re.Match) -> str:
     return match.group(0) if re.sub(r"<[^>]*>", "", words).strip() == shown else f"{match.group(0)} ({shown})"
 
 
+def keep_items_together(document: Any) -> None:
+    """An item (a level 2 heading and what follows up to the next one) that fits on a page but
+    would be cut by a page break starts the next page instead: a quote's speaker stood alone at
+    the top of page 2, its words at the foot of page 1. An item longer than a page is cut where
+    it must (``keep_headings_with_text`` still keeps its heading with its first words)."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    document.pageCount()  # lays the document out: positions are final, and follow each break set
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            top, bottom = _lines_span(block, layout)[0], _lines_span(_last_of_item(block), layout)[1]
+            cut = int(top // height) != int((bottom - 1) // height)
+            if cut and bottom - top <= height and top % height > 0:
+                moved = QTextBlockFormat()
+                moved.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(moved)
+        block = block.next()
+
+
+def _lines_span(block: Any, layout: Any) -> tuple[float, float]:
+    """Where a block's first line starts and its last line ends on the laid-out pages. Its
+    bounding rectangle can end above a line the layout pushed onto the next page: '— Mira Okafor'
+    measured 11736-11940 on a page 11953 high and was printed at the top of the next."""
+    lines = block.layout()
+    if lines is None or lines.lineCount() == 0:
+        rect = layout.blockBoundingRect(block)
+        return rect.top(), rect.bottom()
+    y = lines.position().y()
+    return y + lines.lineAt(0).rect().top(), y + lines.lineAt(lines.lineCount() - 1).rect().bottom()
+
+
+def _last_of_item(heading: Any) -> Any:
+    """The last block of the item a level 2 heading opens: the block before the next heading of
+    level 1 or 2, or the document's last block."""
+    block = heading
+    while block.next().isValid() and block.next().blockFormat().headingLevel() not in (1, 2):
+        block = block.next()
+    return block
+
+
 def keep_headings_with_text(document: Any) -> None:
     """A heading at the foot of a page, its text on the next, starts the next page instead (Qt's
     layout keeps no heading with what follows it)."""
@@ -98,8 +142,8 @@ def keep_headings_with_text(document: Any) -> None:
     while block.isValid():
         after = block.next()
         if block.blockFormat().headingLevel() and after.isValid():
-            top = layout.blockBoundingRect(block).top()
-            if int(top // height) != int(layout.blockBoundingRect(after).top() // height) and top % height > 0:
+            top = _lines_span(block, layout)[0]
+            if int(top // height) != int(_lines_span(after, layout)[0] // height) and top % height > 0:
                 moved = QTextBlockFormat()
                 moved.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).mergeBlockFormat(moved)

@@ -111,7 +111,7 @@ def _headings_apart(filler_lines: int) -> list[str]:
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from briefing.export.pdf import _ensure_application, keep_headings_with_text
+    from briefing.export.pdf import _ensure_application, _lines_span, keep_headings_with_text
 
     _ensure_application()
     document = QTextDocument()
@@ -124,7 +124,7 @@ def _headings_apart(filler_lines: int) -> list[str]:
     apart = []
     block = document.begin()
     while block.isValid() and block.next().isValid():
-        top, below = layout.blockBoundingRect(block).top(), layout.blockBoundingRect(block.next()).top()
+        top, below = _lines_span(block, layout)[0], _lines_span(block.next(), layout)[0]
         if block.blockFormat().headingLevel() and int(top // height) != int(below // height):
             apart.append(block.text())
         block = block.next()
@@ -145,3 +145,53 @@ def test_a_link_prints_its_address_on_paper(ws):
     text = normal("".join(pdf_text(render_briefing(ws, note, "pdf"))[0]))
     assert "See the ministry (https://example.org/press) and https://example.org/raw" in text
     assert text.count("example.org/raw") == 1  # an address shown as itself is not repeated
+
+
+def _items_cut(filler_lines: int) -> list[str]:
+    """Items shorter than a page that a page break cuts, in a laid-out note: the heading of each."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from briefing.export.pdf import _ensure_application, _lines_span, keep_headings_with_text, keep_items_together
+
+    _ensure_application()
+    document = QTextDocument()
+    filler = "".join(f"<p>Line {n} of the analyst's words.</p>" for n in range(filler_lines))
+    quote = "<blockquote><p>“We restored pumping at dawn,” [1, paragraph 2]</p></blockquote><p>— Mira Okafor</p>"
+    sections = "".join(f"<h2>Quote {n}</h2>{quote}" for n in range(12))
+    document.setHtml(f"<html><body>{filler}{sections}</body></html>")
+    document.setPageSize(QSizeF(400, 300))
+    keep_items_together(document)
+    keep_headings_with_text(document)
+    layout, height = document.documentLayout(), 300
+    cut = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            last = block
+            while last.next().isValid() and not last.next().blockFormat().headingLevel():
+                last = last.next()
+            top, bottom = _lines_span(block, layout)[0], _lines_span(last, layout)[1]
+            if int(top // height) != int((bottom - 1) // height):
+                cut.append(block.text())
+        block = block.next()
+    return cut
+
+
+@pytest.mark.parametrize("filler_lines", range(0, 14))
+def test_a_page_break_never_cuts_an_item_that_fits_on_a_page(filler_lines):
+    """A quote's words stood at the foot of page 1 and '— Hillary Clinton' alone at the top of page 2."""
+    assert _items_cut(filler_lines) == []
+
+
+def test_a_quote_and_its_speaker_are_printed_on_one_page(case):
+    from briefing.store.briefings import add_item, create_briefing
+
+    for lines in range(24, 31):  # the quote ends page 1 somewhere in here, whatever the font's size
+        note = create_briefing(case.ws, f"Speaker with the words after {lines} lines")
+        add_item(case.ws, note, "text", body="## Background\n\n" + "\n\n".join(f"Line {n}." for n in range(lines)))
+        add_item(case.ws, note, "quote", case.ids["quote_id"])
+        pages, _ = pdf_text(render_briefing(case.ws, note, "pdf"))
+        with_words = [n for n, page in enumerate(pages) if squeezed("untreated water") in squeezed(page)]
+        with_speaker = [n for n, page in enumerate(pages) if squeezed("— Mira Okafor") in squeezed(page)]
+        assert with_words == with_speaker and len(with_words) == 1, lines
