@@ -29,6 +29,7 @@ HEADING_STYLES = {
     "h5": "Heading 3",
     "h6": "Heading 3",
 }
+ITEM_STARTS = ("Title", "Heading 1")  # the note's title and each item's heading (h1, h2)
 FLAG_COLOUR = RGBColor(0xA4, 0x16, 0x1A)
 # what XML 1.0 cannot hold (C0 controls but tab, newline and CR; lone surrogates; U+FFFE/F), and the
 # C1 controls: sources imported before controls were stripped at import may still carry them.
@@ -66,6 +67,7 @@ def render_docx(rendered: RenderedNote) -> bytes:
     writer = _Writer(document)
     writer.feed(render_html_body(rendered))
     writer.close()
+    keep_items_together(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -107,6 +109,16 @@ def _add_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+def keep_items_together(document: WordDocument) -> None:
+    """Every paragraph of an item held to the next but the item's last, so Word starts an item
+    that fits on a page on the next page rather than cut it: a quote's speaker stood alone at
+    the top of a page, its words at the foot of the one before. Word cuts a longer item anyway."""
+    paragraphs = document.paragraphs
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        if following.style is None or following.style.name not in ITEM_STARTS:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def xml_safe(text: str) -> str:

@@ -75,3 +75,16 @@ def test_a_markdown_table_in_the_analysts_text_is_a_word_table(ws):
     assert cells == [["Outlet", "Households"], ["Courier", "40,000"], ["Wire", "62,000"]]
     assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert not any("|" in p.text for p in document.paragraphs)
+
+
+def test_each_item_is_held_together_on_one_page_where_it_fits(case):
+    """A quote's speaker was left at the top of a page, its words at the foot of the one before."""
+    paragraphs = docx.Document(io.BytesIO(render_briefing(case.ws, case.briefing_id, "docx"))).paragraphs
+    quote = next(n for n, p in enumerate(paragraphs) if p.style.name == "Quote" and QUOTE in p.text)
+    assert paragraphs[quote + 1].text == "— Mira Okafor"
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        held = paragraph.paragraph_format.keep_with_next
+        if following.style.name == "Heading 1":
+            assert not held, paragraph.text  # an item's last paragraph lets the next item move on
+        else:
+            assert held, paragraph.text
