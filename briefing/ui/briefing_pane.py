@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, clipped, counted, strip_bidi
+from briefing.domain import BriefingError, clipped, counted
 from briefing.export.note import cautions_line
 from briefing.note_content import BriefingNote
 from briefing.store.briefings import list_briefings, read_briefing
@@ -45,7 +45,7 @@ from briefing.ui.briefing_details import DetailsDialog
 from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, RemovePassage
-from briefing.ui.plain import InertDocument, as_sentence, ask, confirm_delete, tip, warn
+from briefing.ui.plain import InertDocument, as_sentence, ask, confirm_delete, isolated, tip, warn
 from briefing.ui.read_only import refuse_change
 from briefing.ui.widgets import add_buttons
 
@@ -194,7 +194,7 @@ class BriefingDock(QDockWidget):
         self.notes.blockSignals(True)
         self.notes.clear()
         for row in list_briefings(self.ws):
-            self.notes.addItem(f"{row.title} ({row.items})", row.id)
+            self.notes.addItem(f"{isolated(row.title)} ({row.items})", row.id)
         index = self.notes.findData(wanted) if wanted is not None else -1
         self.notes.setCurrentIndex(index if index >= 0 else 0)
         self.notes.blockSignals(False)
@@ -336,7 +336,7 @@ class BriefingDock(QDockWidget):
         self.raise_()
         if self._push(lambda: command):  # a refusal ("already item 3 of the note") is in the status bar
             self._select(command.item_id)
-            self.window_.statusBar().showMessage(f"Added to “{self.note.title if self.note else ''}”.", 5000)
+            self.window_.statusBar().showMessage(f"Added to “{isolated(self.note.title) if self.note else ''}”.", 5000)
 
     def _select(self, item_id: int | None) -> None:
         """Select the item (one just added) and bring its row into sight."""
@@ -483,11 +483,11 @@ class BriefingDock(QDockWidget):
         flagged = f"; {problems} passage{'s' if problems != 1 else ''} flagged as not verified" if problems else ""
         shortfall = f"; {missing}" if missing else ""
         empty = "; the note has no items yet, only its title" if not self.note.items else ""
-        message = f"Exported “{self.note.title}” to {target}{empty}{flagged}{shortfall}."
+        message = f"Exported “{isolated(self.note.title)}” to {target}{empty}{flagged}{shortfall}."
         self.window_.statusBar().showMessage(message, 20000 if missing else 10000)
 
 
 def _named(title: str) -> str:
     """A note's title in a question: a received one may run to pages, or turn around what follows
     a bidi override."""
-    return clipped(strip_bidi(title), 160)
+    return isolated(clipped(title, 160))

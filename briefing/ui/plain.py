@@ -9,11 +9,14 @@ have no such flag, so ``tip`` escapes the text and marks it as rich text that sa
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
+
+from briefing.domain import strip_bidi
 
 MIN_DIALOG_WIDTH = 360  # an input dialog's least width: its title and a sentence of label
 TITLE_BAR_EXTRA = 160  # the title bar's icon and buttons beside the title text
@@ -26,6 +29,16 @@ def tip(text: str) -> str:
     if "<" not in text and "&" not in text:
         return text
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def isolated(text: str) -> str:
+    """Untrusted text to set among our own words on one line: without its bidi controls and, when
+    it holds right-to-left letters, in a first-strong isolate, so a Hebrew title's last word does
+    not pull the count after it to its left ('… — (1) אמר' in the list of notes)."""
+    text = strip_bidi(text)
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def plain_label(text: str = "", word_wrap: bool = False) -> QLabel:

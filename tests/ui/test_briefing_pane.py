@@ -450,3 +450,15 @@ def test_the_export_dialog_names_the_file_after_the_title_without_splitting_word
     from briefing.ui.export_dialog import file_stem
 
     assert file_stem(title) == stem
+
+
+def test_a_right_to_left_title_keeps_the_count_after_it_and_loses_its_bidi_controls(demo_window):
+    """'DNC leak — אמר (1)' showed as 'DNC leak — (1) אמר': the Hebrew word pulled the count to
+    its left; an override from a received workspace turned the count around."""
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "DNC leak — אמר \u202e(v2)", "audience": None, "date": None, "author": None})
+    assert dock.notes.currentText() == "\u2068DNC leak — אמר (v2)\u2069 (0)"
+    select_first(demo_window.panel.quotes, 2, demo_window)
+    demo_window.add_to_briefing()
+    assert demo_window.statusBar().currentMessage() == "Added to “\u2068DNC leak — אמר (v2)\u2069”."
+    assert dock.notes.currentText() == "\u2068DNC leak — אמר (v2)\u2069 (1)"
