@@ -246,6 +246,8 @@ class _Writer(HTMLParser):
             return
         if not self.pre:
             data = " ".join(data.split("\n"))
+            if self._after_break():
+                data = data.lstrip()  # the line break in the HTML after a <br>: no space opens the line
             if self.paragraph is None and not data.strip():
                 return
         if self.paragraph is None:
@@ -253,6 +255,11 @@ class _Writer(HTMLParser):
         if self.links:
             self.link_text += data
         self._run(data)
+
+    def _after_break(self) -> bool:
+        """Whether the paragraph so far ends with a line break (a <br>)."""
+        runs = self.paragraph.runs if self.paragraph is not None else []
+        return bool(runs) and runs[-1]._r.xpath("./w:br") != [] and not runs[-1].text.strip()
 
     def _list_item(self) -> None:
         if not self.lists:

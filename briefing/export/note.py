@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from briefing import __version__
 from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
-from briefing.export.markup import analyst_markdown, inline, isolated_inline
+from briefing.export.markup import analyst_markdown, inline, inline_lines, isolated_inline
 from briefing.note_content import (
     CREDIBILITY_LABELS,
     AnnotationContent,
@@ -289,7 +289,7 @@ def evidence_origin(origins: OriginSummary | None, evidence: EvidenceContent) ->
 def _annotation(rendered: RenderedNote, item: BriefingItem, note: AnnotationContent) -> Section:
     lines = [f"> {_quoted(rendered, note.passage)}"]
     if note.note:
-        lines.append(f"**Note:** {inline(note.note)}")
+        lines.append(f"**Note:** {inline_lines(note.note)}")
     if note.tags:
         lines.append(f"**Tags:** {inline(', '.join(note.tags))}")
     flags = _flags([(note.passage, "the highlighted passage is")])

@@ -239,3 +239,26 @@ def test_quotation_marks_inside_a_passage_keep_their_pairs(stored, shown):
     from briefing.export.citations import unquoted
 
     assert unquoted(stored) == shown
+
+
+MULTI_LINE_NOTE = "Check before Friday:\n1. the tanker count\n\n# with the city <em>desk</em>"
+
+
+def test_an_annotations_note_keeps_its_lines_in_every_format(case):
+    """A note of three lines was printed as one: 'Check before Friday: 1. the tanker count # with
+    the city', its list and its lines run together."""
+    from briefing.store.annotations import edit_annotation
+
+    edit_annotation(case.ws, case.ids["annotation_id"], MULTI_LINE_NOTE, ("logistics",))
+    lines = ["Check before Friday:", "1. the tanker count", "# with the city <em>desk</em>"]
+    md = render_briefing(case.ws, case.briefing_id, "md").decode()
+    written = "**Note:** Check before Friday:  \n1\\. the tanker count  \n\\# with the city &lt;em&gt;desk&lt;/em&gt;\n"
+    assert written in md
+    html = render_briefing(case.ws, case.briefing_id, "html").decode()
+    assert "Check before Friday:<br>\n1. the tanker count<br>\n# with the city &lt;em&gt;desk&lt;/em&gt;</p>" in html
+    paragraphs = docx_paragraphs(render_briefing(case.ws, case.briefing_id, "docx"))
+    assert ("Normal", "Note: " + "\n".join(lines)) in paragraphs
+    pages, _ = pdf_text(render_briefing(case.ws, case.briefing_id, "pdf"))
+    printed = [normal(line) for line in "\n".join(pages).splitlines()]
+    assert any(line.endswith("Check before Friday:") for line in printed)
+    assert lines[1] in printed and lines[2] in printed
