@@ -41,7 +41,7 @@ _PIECE = re.compile(
     r"|\[(?P<label>[^\[\]\\\n]*)\]\((?P<url>(?i:https?://|mailto:)[^\x00-\x20\x7f()<>\[\]\\\"'`]*)\)"
     r"|(?P<char>[\[\]{}&<])"
 )
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff<>&`*_\\[\\]{}#|~!]")
 
 
 def inline(text: str) -> str:
@@ -162,7 +162,9 @@ def yaml_scalar(value: str | int | None) -> str:
     if isinstance(value, int):
         return str(value)
     quoted = json.dumps(value, ensure_ascii=False)
-    # YAML 1.1 reads NEL, LS and PS as line breaks; C1 controls and BOM are not printable.
+    # YAML 1.1 reads NEL, LS and PS as line breaks; C1 controls and BOM are not printable. Markup
+    # characters are escaped too: a renderer that does not know front matter shows it as a
+    # paragraph, where a title's "<b>" was live HTML and "[x](javascript:…)" a live link.
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 

@@ -130,6 +130,27 @@ def test_markdown_is_inert_in_any_renderer_and_the_front_matter_reads_back(hosti
     assert ("a", {"href": "https://example.org/ok"}) in page.tags
 
 
+def test_the_whole_markdown_file_front_matter_included_is_inert_in_any_renderer(hostile):
+    """A renderer that does not know front matter shows it as a paragraph: the title's
+    "<script>" was live there, as the body never is."""
+    ws, briefing = hostile
+    exported = render_briefing(ws, briefing, "md").decode()
+    assert "<" not in exported
+    _assert_inert(HtmlText(markdown.markdown(exported)))  # Python-Markdown's defaults: raw HTML allowed
+    assert split_front_matter(exported)[0]["title"] == TITLE
+
+
+def test_a_title_is_no_markup_in_the_front_matter_either(ws):
+    title = "DNC leak: *who* knew <b>Schultz</b> [more](javascript:alert(1)) #2 _x_ `y`"
+    note = create_briefing(ws, title, audience="<i>desk</i> & *night*", author="A. *Analyst*")
+    exported = render_briefing(ws, note, "md").decode()
+    head = exported.split("\n---\n", 1)[0] + "\n---\n"
+    for html in (markdown.markdown(head), MarkdownIt("commonmark", {"html": True}).render(head)):
+        assert {tag for tag, _ in HtmlText(html).tags} <= {"hr", "p", "h2"}, html  # no <b>, <em>, <a>, <code>
+    fields, _ = split_front_matter(exported)
+    assert (fields["title"], fields["audience"], fields["author"]) == (title, "<i>desk</i> & *night*", "A. *Analyst*")
+
+
 def test_html_is_inert(hostile):
     ws, briefing = hostile
     html = render_briefing(ws, briefing, "html").decode()
