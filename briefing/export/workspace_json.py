@@ -114,6 +114,8 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
     except OSError as exc:  # a name too long for the file system, a folder one may not read
         raise BriefingError(f"{target}: cannot write ({exc.strerror or exc})") from None
     folder = target.parent if str(target.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():  # 'notes.md/brief.pdf': notes.md is there, as a file
+        raise BriefingError(f"{target}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise BriefingError(f"{target}: folder {folder} does not exist")
     try:

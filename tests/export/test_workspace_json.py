@@ -155,3 +155,18 @@ def test_a_judged_claim_says_who_judged_it_why_and_when(ws, monkeypatch):
         "the utility says 62,000",
     )
     assert judgement["at"] and claims[open_]["judgement"] is None
+
+
+def test_a_file_named_as_the_folder_is_called_a_file(tmp_path):
+    """'notes.md/brief.pdf' said 'folder notes.md does not exist' of a file that was there."""
+    import pytest
+
+    from briefing.domain import BriefingError
+    from briefing.export.workspace_json import write_text_atomically
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("kept\n")
+    with pytest.raises(BriefingError) as refused:
+        write_text_atomically(notes / "brief.pdf", "new\n")
+    assert str(refused.value) == f"{notes / 'brief.pdf'}: {notes} is a file, not a folder"
+    assert (tmp_path / "notes.md").read_text() == "kept\n"
