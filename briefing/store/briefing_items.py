@@ -146,6 +146,12 @@ class ItemReader:
             return Passage(text, None, ORPHANED)
         base = source.citation
         words = (base.title or "") if in_title else source.text
+        check = verify_passage(words, text, start, end)
+        # a reader looks for the words where the note says: a moved passage is cited where it is
+        # now ('[4, paragraph 3]' beside 'found verbatim at paragraph 3'), not at its stale range
+        first, last = start, end
+        if check.state == "moved" and check.start is not None and check.end is not None:
+            first, last = check.start, check.end
         citation = Citation(
             base.source_id,
             base.title,
@@ -155,13 +161,12 @@ class ItemReader:
             base.reliability,
             start,
             end,
-            0 if in_title else paragraph_number(words, start),
-            None if in_title else last_paragraph_number(words, start, end),
+            0 if in_title else paragraph_number(words, first),
+            None if in_title else last_paragraph_number(words, first, last),
             base.version,
             base.file_name,
             base.newer,
         )
-        check = verify_passage(words, text, start, end)
         return Passage(text, citation, replace(check, paragraph=0) if in_title and check.paragraph else check)
 
     def _source(self, source_id: int) -> _Source | None:

@@ -128,3 +128,13 @@ def test_json_carries_the_states(drifted):
     assert by_kind["annotation"]["text_when_added"] == "Tankers reached Saltmarsh"
     assert [p["state"] for p in doc["verification"]["not_verified"]] == ["altered", "moved", "orphaned", "altered"]
     assert doc["annotations"] == []
+
+
+def test_a_moved_passage_is_cited_where_its_words_are_now(drifted):
+    """The claim was cited '[1, paragraph 1]' beside 'found verbatim at paragraph 2': a reader
+    looked in paragraph 1 and did not find it."""
+    body = split_front_matter(render_briefing(drifted.ws, drifted.briefing_id, "md").decode())[1]
+    assert f"{CLAIM} [1, paragraph 2]" in body
+    doc = json.loads(render_briefing(drifted.ws, drifted.briefing_id, "json"))
+    claim = next(item for item in doc["items"] if item["kind"] == "claim")
+    assert (claim["paragraph"], claim["locator"], claim["start"]) == (2, "paragraph 2", 0)  # offsets: as recorded
