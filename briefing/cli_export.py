@@ -32,14 +32,21 @@ def check_export_format(parser: argparse.ArgumentParser, args: argparse.Namespac
     args.format = args.format or named or "json"
 
 
+def _replacing(output: str) -> str:
+    """What the line after an export adds when a file was there: a command cannot ask, as the
+    app's dialog does, but it says so."""
+    return ", replacing the file that was there" if Path(output).is_file() else ""
+
+
 def export_workspace(ws, output: str) -> int:
     from briefing.export.workspace_json import workspace_document, write_workspace_json
 
     if output == "-":
         echo_json(workspace_document(ws))
     else:
+        replacing = _replacing(output)
         write_workspace_json(ws, output)
-        echo(f"exported workspace to {output}")
+        echo(f"exported workspace to {output}{replacing}")
     return EXIT_OK
 
 
@@ -60,8 +67,9 @@ def export_briefing(ws, name: str, fmt: str, output: str) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
+        replacing = _replacing(output)
         write_bytes_atomically(Path(output), data)
-        echo(f"exported briefing note {note.id} ({clipped(one_line(note.title), TITLE_WIDTH)}) to {output}")
+        echo(f"exported briefing note {note.id} ({clipped(one_line(note.title), TITLE_WIDTH)}) to {output}{replacing}")
     if not note.items:
         echo("briefing: the note has no items yet: the export holds its title alone", err=True)
     problems = note.problems()

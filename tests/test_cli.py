@@ -301,7 +301,8 @@ def test_export_a_briefing_note_by_title_or_id(capsys, noted_workspace, tmp_path
             str(target),
         )
         assert code == 0, err
-        assert out.strip() == f"exported briefing note 1 (Port Halden outage, day 3) to {target}"
+        replaced = ", replacing the file that was there" if name == "1" else ""  # the second export
+        assert out.strip() == f"exported briefing note 1 (Port Halden outage, day 3) to {target}{replaced}"
         assert check(target.read_bytes())
 
 
