@@ -83,8 +83,32 @@ def front_matter(source: str) -> tuple[dict[str, str], str]:
     for line in block:
         found = FRONT_MATTER_FIELD.match(line)
         if found and found["value"].strip():
-            fields[found["key"].lower()] = found["value"].strip().strip("\"'").strip() or None
+            fields[found["key"].lower()] = yaml_scalar(found["value"].strip()).strip() or None
     return {k: v for k, v in fields.items() if v}, "\n".join(lines[end + 1 :])
+
+
+# a double-quoted YAML scalar's escapes: '\"', '\\', '\n', '\x41', '\u00e9', '\U0001F600'
+YAML_ESCAPE = re.compile(r"\\(?:x(?P<x>[0-9A-Fa-f]{2})|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<c>.))")
+YAML_CHARACTERS = {"n": "\n", "t": "\t", "r": "\r", "0": "", "_": "\u00a0", "N": "\u0085", "L": "\u2028", "P": "\u2029"}
+
+
+def yaml_scalar(value: str) -> str:
+    """A front matter value as YAML reads it: a double-quoted one with its escapes decoded (an
+    export writes markup characters in a title as '\\u003c'), a single-quoted one with its doubled
+    quotes, a plain one as it stands."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return value.strip("\"'")
+    return YAML_ESCAPE.sub(_yaml_character, value[1:-1])
+
+
+def _yaml_character(match: re.Match[str]) -> str:
+    code = match["x"] or match["u"] or match["U"]
+    if code is not None:
+        character = chr(int(code, 16)) if int(code, 16) <= 0x10FFFF else ""
+        return "" if 0xD800 <= ord(character or "a") <= 0xDFFF else character
+    return YAML_CHARACTERS.get(match["c"], match["c"])
 
 
 def markdown_to_text(source: str) -> tuple[str | None, str]:

@@ -64,6 +64,17 @@ def test_markdown_front_matter_is_metadata_not_text(tmp_path):
     assert PARA_1 in ruled.text and PARA_2 in ruled.text  # thematic breaks, not front matter
 
 
+def test_markdown_front_matter_values_are_read_as_yaml_reads_them(tmp_path):
+    """A Markdown export writes a note title's markup characters as escapes ('\\u003cb\\u003e'):
+    imported again, the title read the escapes as they stood."""
+    from briefing.export.markup import yaml_scalar as written
+
+    title = "DNC leak: *who* knew <b>“Schultz”</b> [1] #2 — אמר"
+    front = f"---\ntitle: {written(title)}\nauthor: 'Jane O''Doe'\nsource: \"Halden \\\"Courier\\\"\"\n---\n\n"
+    doc = read_document(write(tmp_path, "note.md", f"{front}{PARA_1}\n"))
+    assert (doc.title, doc.author, doc.outlet) == (title, "Jane O'Doe", 'Halden "Courier"')
+
+
 @pytest.mark.parametrize("suffix", [".md", ".markdown"])
 def test_markdown_syntax_is_stripped(tmp_path, suffix):
     source = (
