@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 ENTITY_TYPES = ("person", "organisation", "place", "group")
@@ -117,6 +117,17 @@ class BriefingError(Exception):
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def local_day(at: str) -> str:
+    """The day a stored time (UTC, ISO 8601) falls on by this computer's clock: a judgement made
+    at 8 p.m. in California is stored as the next day in UTC, and a note dates it by the analyst's
+    day. A time without a zone is taken as written."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at[:10]
+    return at[:10] if moment.tzinfo is None else moment.astimezone().date().isoformat()
 
 
 def check_iso_date(field_name: str, value: str) -> None:

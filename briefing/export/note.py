@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from briefing import __version__
+from briefing.domain import local_day
 from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
 from briefing.export.markup import analyst_markdown, inline, inline_lines, isolated_inline
 from briefing.note_content import (
@@ -122,7 +123,7 @@ class RenderedNote:
             return f"**{FLAG_PREFIX}:** {passages} not match the stored sources word for word; see the flags below."
         if not any(item.checks() for item in self.note.items):
             return ""
-        return f"*Every passage was checked word for word against its stored source on {self.generated[:10]}.*"
+        return f"*Every passage was checked word for word against its stored source on {local_day(self.generated)}.*"
 
     def cautioned(self) -> int:
         """How many of the note's claims carry a caution on their judgement."""
@@ -267,7 +268,7 @@ def _reason_line(status: str, judgement: Judgement) -> str:
 
 
 def _judged_by(judgement: Judgement) -> str:
-    return f"judged by {inline(judgement.actor)} on {inline(judgement.at[:10])}"
+    return f"judged by {inline(judgement.actor)} on {inline(local_day(judgement.at))}"
 
 
 def _origin_label(origins: OriginSummary | None, evidence: EvidenceContent) -> str:

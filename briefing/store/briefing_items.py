@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from briefing.domain import file_name_of
+from briefing.domain import file_name_of, local_day
 from briefing.note_content import (
     ORPHANED,
     AnnotationContent,
@@ -209,7 +209,7 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
     if judged is not None and judged.new_value != "unreviewed":
         reason = judged.reason
         why = f": {reason.strip().rstrip('.')}" if reason and reason != "undo" else ""
-        parts.append(f"It was {judged.new_value}{why} (judged by {judged.actor} on {judged.at[:10]}).")
+        parts.append(f"It was {judged.new_value}{why} (judged by {judged.actor} on {local_day(judged.at)}).")
     note = _last(ws, "annotation", ref_id, "delete", "note") if kind == "annotation" else None
     if note is not None:
         parts.append(f"The note said: {note.old_value}")

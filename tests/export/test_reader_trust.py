@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import re
+import time
 import zipfile
 from datetime import UTC, datetime
 
@@ -15,7 +16,8 @@ import pytest
 
 from briefing.domain import Document
 from briefing.export.formats import BRIEFING_FORMATS, render_briefing
-from briefing.store.briefings import add_item, create_briefing
+from briefing.export.note import render_note
+from briefing.store.briefings import add_item, create_briefing, read_briefing
 from briefing.store.claims import add_claim, mark_claim
 from briefing.store.entities import add_entity
 from briefing.store.history import current_actor
@@ -124,7 +126,7 @@ def test_the_json_note_gives_each_source_once_with_its_address(page_note):
 @pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
 def test_a_claim_shows_the_analysts_reason_for_its_status(case, fmt):
     text = _reader_text(render_briefing(case.ws, case.briefing_id, fmt), fmt)
-    today = datetime.now(UTC).date().isoformat()
+    today = datetime.now(UTC).astimezone().date().isoformat()  # the day on this computer's clock
     reason = f"Why disputed: the ministry's own figure is higher (judged by {current_actor()} on {today})."
     clean = normal(text.replace("**", "").replace("\\", ""))
     assert (squeezed(reason) in squeezed(text)) if fmt == "pdf" else (normal(reason) in clean)
@@ -134,11 +136,31 @@ def test_a_claim_shows_the_analysts_reason_for_its_status(case, fmt):
 def test_a_claim_judged_without_a_reason_still_says_who_judged_it_and_when(case, fmt):
     mark_claim(case.ws, case.ids["claim_id"], "corroborated")
     text = _reader_text(render_briefing(case.ws, case.briefing_id, fmt), fmt)
-    today = datetime.now(UTC).date().isoformat()
+    today = datetime.now(UTC).astimezone().date().isoformat()  # the day on this computer's clock
     line = f"Corroborated: judged by {current_actor()} on {today}."
     clean = normal(text.replace("*", "").replace("\\", ""))
     assert (squeezed(line) in squeezed(text)) if fmt == "pdf" else (normal(line) in clean)
     assert "figure is higher" not in text  # the earlier reason was for another status
+
+
+@pytest.fixture
+def california(monkeypatch):
+    """This computer's clock set to Pacific time (UTC-8 in March)."""
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_judgement_and_the_check_are_dated_by_the_analysts_day(case, california, monkeypatch):
+    """Judged at 8 p.m. in California, stored as the next day in UTC: the note said the next day."""
+    monkeypatch.setattr("briefing.store.history.utc_now", lambda: "2026-03-05T04:00:00+00:00")
+    mark_claim(case.ws, case.ids["claim_id"], "corroborated")
+    note = render_briefing(case.ws, case.briefing_id, "md").decode()
+    assert f"Corroborated: judged by {current_actor()} on 2026-03-04." in note.replace("*", "").replace("\\", "")
+    checked = render_note(read_briefing(case.ws, case.briefing_id), generated="2026-03-05T04:30:00+00:00")
+    assert "against its stored source on 2026-03-04." in checked.markdown()
 
 
 def test_a_claims_latest_reason_is_the_one_shown_and_an_undo_is_no_reason(case):
