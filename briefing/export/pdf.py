@@ -67,7 +67,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
                 writer.newPage()
             painter.save()
             painter.translate(0, -number * height)
-            document.drawContents(painter, QRectF(0, number * height, page.width(), height))
+            draw_page(document, painter, QRectF(0, number * height, page.width(), height))
             painter.restore()
             box = QRectF(0, page.height() - footer * 0.7, page.width(), footer * 0.7)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), f"Page {number + 1} of {pages}")
@@ -75,6 +75,50 @@ def render_pdf(rendered: RenderedNote) -> bytes:
         painter.end()
     buffer.close()
     return _with_subject(bytes(data.data()), rendered.note.audience)
+
+
+def draw_page(document: Any, painter: Any, rect: Any) -> None:
+    """Draw the part of the laid-out ``document`` in ``rect`` (one page). Qt draws a paragraph that
+    runs on from the page before with its last line there too, above the page and hidden, but in
+    the PDF's text: a search found the line twice and a copy held it twice. Such a paragraph's
+    lines on this page are drawn one by one, and the rest of the page below it as Qt does."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QAbstractTextDocumentLayout
+
+    painter.setClipRect(rect)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = rect
+    block = _running_on(document, rect.top())
+    if block is not None:
+        lines = block.layout()
+        for index in range(lines.lineCount()):
+            line = lines.lineAt(index)
+            if rect.top() <= lines.position().y() + line.rect().top() < rect.bottom():
+                line.draw(painter, lines.position())
+        below = document.documentLayout().blockBoundingRect(block).bottom() + 1
+        if below >= rect.bottom():
+            return  # the paragraph runs on over the whole page
+        context.clip = QRectF(rect.left(), below, rect.width(), rect.bottom() - below)
+    document.documentLayout().draw(painter, context)
+
+
+def _running_on(document: Any, top: float) -> Any:
+    """The paragraph with lines above and below ``top``, unless a list item's or a table cell's
+    (None then, or when there is none)."""
+    from PySide6.QtGui import QTextCursor
+
+    block = document.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines is not None and lines.lineCount() > 1:
+            y = lines.position().y()
+            if y + lines.lineAt(0).rect().top() >= top:
+                return None  # blocks come in order: none further up runs on
+            if y + lines.lineAt(lines.lineCount() - 1).rect().top() >= top:
+                plain = block.textList() is None and QTextCursor(block).currentTable() is None
+                return block if plain else None
+        block = block.next()
+    return None
 
 
 # a link of the note's HTML (markup.py writes them, attributes escaped): <a href="...">words</a>

@@ -195,3 +195,21 @@ def test_a_quote_and_its_speaker_are_printed_on_one_page(case):
         with_words = [n for n, page in enumerate(pages) if squeezed("untreated water") in squeezed(page)]
         with_speaker = [n for n, page in enumerate(pages) if squeezed("— Mira Okafor") in squeezed(page)]
         assert with_words == with_speaker and len(with_words) == 1, lines
+
+
+def test_a_paragraph_running_over_pages_is_in_the_text_once(ws):
+    """Qt drew the last line of a page again above the next one, hidden but in the PDF's text: a
+    search found it twice and a copy held it twice. Formats of the words are kept."""
+    import re
+    from collections import Counter
+
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Long paragraphs")
+    for section in range(3):
+        words = " ".join(f"w{section}x{n:04d}" + (" **bold**" if n % 50 == 0 else "") for n in range(1300))
+        add_item(ws, note, "text", body=f"## Section {section}\n\n{words}")
+    pages, _ = pdf_text(render_briefing(ws, note, "pdf"))
+    counts = Counter(re.findall(r"w\dx\d{4}", "\n".join(pages)))
+    assert len(pages) >= 4 and len(counts) == 3 * 1300
+    assert [word for word, seen in counts.items() if seen > 1] == []
