@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from briefing.ui.pane_heights import RestoredPanes
 from briefing.ui.small_screen import fit_small_screen, give_claims_room
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _parts(window: MainWindow):
 
 
 PANEL_TAB = "main/panel_tab"  # the side panel's tab (Summary, Entities, Quotes, Claims, Notes)
+HEIGHT = "main/height"  # the window's, for the bottom panes' heights kept with it (fit_restored_panes)
 
 
 def save_state(window: MainWindow) -> None:
@@ -43,6 +45,7 @@ def save_state(window: MainWindow) -> None:
     for key, save, _ in _parts(window):
         settings.setValue(key, save())
     settings.setValue(PANEL_TAB, window.panel.currentIndex())
+    settings.setValue(HEIGHT, window.height())
     if window.attached:
         save_reading(window, settings)
 
@@ -58,6 +61,8 @@ def restore_state(window: MainWindow) -> None:
     tab = settings.value(PANEL_TAB)
     if isinstance(tab, (int, str)) and str(tab).isdigit() and int(tab) < window.panel.count():
         window.panel.setCurrentIndex(int(tab))  # back at the Claims tab where the analyst left it
+    if isinstance(settings.value("main/state"), QByteArray):
+        RestoredPanes(window, _int(settings.value(HEIGHT)))  # a smaller screen than last time
 
 
 def fill_screen(window: QWidget, share: float = FIRST_START_SHARE, room: QRect | None = None) -> None:

@@ -157,3 +157,55 @@ def test_saved_searches_are_listed_when_the_window_opens_before_its_workspace(qt
     window, ws = _open_window(qtbot, workspace_copy)
     assert window.search_dock.saved.names() == ["Okafor quotes"]
     _close(window, ws)
+
+
+def _window_on(qtbot, path):
+    """As the app opens one, at the size the settings give it (the offscreen screen is 800x800)."""
+    window = MainWindow(open_workspace(path), runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_pane_grown_in_a_taller_window_comes_back_within_a_shorter_one(qtbot, private_settings, workspace_copy):
+    """The search pane grown for its first results to 40% of a 1600x1000 window came back 400
+    pixels tall on a smaller screen: half the window, the claims tab squeezed to a row of each
+    list. It comes back at most its share of the window, leaving the claims tab its rows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.ui.pane_heights import claims_shortfall
+    from briefing.ui.search_dock import ROOM_SHARE
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.height() == 1000)
+    window.resizeDocks([window.search_dock], [400], Qt.Orientation.Vertical)  # as _make_room grows it
+    qtbot.waitUntil(lambda: window.search_dock.height() > 340)  # the area's tabs (Search, Timeline) aside
+    _close(window, ws)
+
+    window = _window_on(qtbot, workspace_copy)
+    search = window.search_dock
+    assert window.height() < 1000 and search.isVisible()  # the smaller screen
+    qtbot.waitUntil(lambda: search.height() <= int(window.height() * ROOM_SHARE))
+    QApplication.processEvents()
+    assert claims_shortfall(window) <= 0 or search.height() <= search.minimumSizeHint().height()
+    _close(window, window.ws)
+
+
+def test_a_pane_comes_back_as_it_was_left_in_a_window_as_tall(qtbot, private_settings, workspace_copy):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = _window_on(qtbot, workspace_copy)
+    window.resizeDocks([window.search_dock], [window.height() // 2], Qt.Orientation.Vertical)  # the analyst's
+    qtbot.waitUntil(lambda: window.search_dock.height() > window.height() // 2 - 60)
+    left = window.search_dock.height()
+    _close(window, window.ws)
+
+    window = _window_on(qtbot, workspace_copy)
+    QApplication.processEvents()  # the zero-time timer that would fit the pane runs here
+    QApplication.processEvents()  # and the layout it would ask for
+    assert window.search_dock.height() == left
+    _close(window, window.ws)
