@@ -82,11 +82,12 @@ class SourceActions:
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the key deletes only in the list
         delete.triggered.connect(lambda: self.delete_selected())
         table.addAction(delete)
-        self.analyse_button = QPushButton("Analyse Now")
+        # in the status bar only while sources wait (offer_analysis): the bar is as tall as its
+        # tallest widget, hidden ones too, and a hidden button held it 8 pixels taller at 15 points
+        self.analyse_button = QPushButton("Analyse Now", window.statusBar())
         self.analyse_button.setAccessibleName("Analyse Now")
         self.analyse_button.clicked.connect(self.analyse_waiting)
         self.analyse_button.hide()
-        window.statusBar().addPermanentWidget(self.analyse_button)
         window.model.modelReset.connect(self.update_waiting)
         window.imports.on_analysed = self._analysed
         self.compare_dialog: CompareVersionsDialog | None = None
@@ -364,12 +365,21 @@ class SourceActions:
         window = self.window
         waiting = 0 if not window.attached or window.ws.read_only else count_not_analysed(window.ws)
         waiting = max(0, waiting - len(window.team_queue.waiting))  # a team worker analyses those
-        self.analyse_button.setVisible(waiting > 0)
+        self.offer_analysis(waiting > 0)
         self.analyse_button.setText(f"Analyse Now ({waiting} waiting)")
         plural = "s" if waiting != 1 else ""
         self.analyse_button.setToolTip(
             tip(f"{waiting} source{plural} not analysed yet: find their entities, quotes and claims")
         )
+
+    def offer_analysis(self, offered: bool) -> None:
+        """Analyse Now in the status bar, or out of it (not merely hidden, see __init__)."""
+        button, bar = self.analyse_button, self.window.statusBar()
+        if offered and button.isHidden():
+            bar.addPermanentWidget(button)
+            button.show()
+        elif not offered and not button.isHidden():
+            bar.removeWidget(button)  # hides it; the bar is laid out again without it
 
     # -- delete ---------------------------------------------------------------
     def delete_selected(self) -> None:

@@ -179,3 +179,21 @@ def test_the_room_kept_for_a_preview_counts_as_the_historys_share(demo_window, q
     box = panel.claims_splitter.widget(3)
     assert box.height() <= box.minimumSizeHint().height() + 1
     assert _rows_shown(panel.evidence.history) >= 2
+
+
+def test_the_status_bar_keeps_no_room_for_a_button_it_does_not_show(large_font_window, qtbot):
+    """A hidden Analyse Now button held the status bar a button's height, 37 pixels at 15 points
+    where its line takes 29: the claims tab above lost 8. The button joins the bar when sources
+    wait for their analysis, and leaves it after."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = large_font_window
+    bar, button = window.statusBar(), window.source_actions.analyse_button
+    QApplication.processEvents()
+    assert not button.isVisible()
+    assert bar.height() < QPushButton("Analyse Now").sizeHint().height()
+    actions = window.source_actions
+    actions.offer_analysis(True)
+    qtbot.waitUntil(lambda: button.isVisible() and bar.height() > button.height())
+    actions.offer_analysis(False)
+    qtbot.waitUntil(lambda: not button.isVisible() and bar.height() < button.height())
