@@ -32,7 +32,7 @@ LIST_SHARES = (0.38, 0.29, 0.27, 0.06)  # of the lists' height: claims, evidence
 
 class _Box(QWidget):
     """A box of the claims splitter, at least as tall as its parts need at its width: a wrapped
-    label ("Suggested related passages, one per source · ranked by meaning" on two lines)
+    label ("Suggestions, by shared words (re-ranking by meaning is off here…" on two lines)
     counts both lines, or the splitter squeezes the parts under it over each other."""
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name

@@ -49,12 +49,18 @@ SCORE_TIPS = {
     BY_WORDS: "Ranked by shared words: this passage's word score as a share of the best suggestion's",
     BY_MEANING: "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
 }
-RANKED_NOTES = {BY_WORDS: " · ranked by shared words", BY_MEANING: " · ranked by meaning"}
+RANKED_NOTES = {BY_WORDS: " · by shared words", BY_MEANING: " · by meaning"}
 
-
-SUGGESTIONS_TITLE = "Suggested related passages, one per source"
-NONE_FOUND = "Suggested related passages: none found close enough to this claim in the other sources"
-NONE_LEFT = "Suggested related passages: none left, each one was confirmed or dismissed"
+# one word, as Evidence and History are, so that with its ranking note it keeps to one line beside
+# Confirm and Dismiss at 15 points in a 1152-pixel window: "Suggested related passages, one per
+# source" took the list's second row there (three lines kept); the rest is in its tooltip
+SUGGESTIONS_TITLE = "Suggestions"
+SUGGESTIONS_TIP = (
+    "Related passages of other sources, one per source: confirm one to make it evidence. "
+    "Ranked by shared words, then re-ranked by meaning when a claim opens"
+)
+NONE_FOUND = "Suggestions: none found close enough to this claim in the other sources"
+NONE_LEFT = "Suggestions: none left, each one was confirmed or dismissed"
 PREVIEW_LINES = 2  # of a suggested passage shown at the least; a longer one scrolls
 
 
@@ -242,9 +248,9 @@ class EvidencePanel(QWidget):
         self.evidence_label = plain_label("Evidence")  # names the origins of the evidence
         layout.addWidget(self.evidence_label)
         layout.addWidget(self.evidence)
-        # short enough for one line beside the ranking note at 1280 wide; Confirm says what it does
         self.suggestions_title = SUGGESTIONS_TITLE
         self.suggestions_label = plain_label(self.suggestions_title, word_wrap=True)
+        self.suggestions_label.setToolTip(tip(SUGGESTIONS_TIP))
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         self.preview = SuggestionPreview()
@@ -280,14 +286,9 @@ class EvidencePanel(QWidget):
         if unavailable is None:
             self.suggestions_title, self.semantic_off = SUGGESTIONS_TITLE, False
             self.suggestions_label.setText(self.suggestions_title)
-            self.suggestions_label.setToolTip(
-                "Confirm one to make it evidence. Ranked by shared words, then re-ranked by meaning when a claim opens"
-            )
+            self.suggestions_label.setToolTip(tip(SUGGESTIONS_TIP))
             return
-        self.suggestions_title = (
-            "Suggested related passages, one per source, ranked by shared words "
-            "(re-ranking by meaning is off here; hover for why)"
-        )
+        self.suggestions_title = "Suggestions, by shared words (re-ranking by meaning is off here; hover for why)"
         self.suggestions_label.setText(self.suggestions_title)
         self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
         self.semantic_off = True

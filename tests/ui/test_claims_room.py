@@ -47,7 +47,6 @@ def test_a_title_row_puts_its_buttons_under_the_title_where_beside_is_taller(qap
     wrapped it on to five lines: the buttons go under it wherever that takes less height."""
     from PySide6.QtWidgets import QPushButton
 
-    from briefing.ui.evidence import SUGGESTIONS_TITLE
     from briefing.ui.plain import plain_label
     from briefing.ui.title_row import TitleRow
 
@@ -55,7 +54,8 @@ def test_a_title_row_puts_its_buttons_under_the_title_where_beside_is_taller(qap
     large = box.font()
     large.setPointSizeF(font)
     box.setFont(large)
-    title = plain_label(SUGGESTIONS_TITLE + " · ranked by shared words", word_wrap=True)
+    long_title = "Suggested related passages, one per source · ranked by shared words"
+    title = plain_label(long_title, word_wrap=True)
     buttons = [QPushButton("Confirm"), QPushButton("Dismiss")]
     row = TitleRow(title, *buttons)
     box.setLayout(row)
@@ -197,3 +197,27 @@ def test_the_status_bar_keeps_no_room_for_a_button_it_does_not_show(large_font_w
     qtbot.waitUntil(lambda: button.isVisible() and bar.height() > button.height())
     actions.offer_analysis(False)
     qtbot.waitUntil(lambda: not button.isVisible() and bar.height() < button.height())
+
+
+SMALL_LARGE_FONT_SIZES = [(1152, 720), (1280, 736)]  # a 1280x800 screen's first start; maximized on it
+
+
+@pytest.mark.parametrize("size", SMALL_LARGE_FONT_SIZES)
+def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_window, qtbot, size):
+    """At 15 points "Suggested related passages, one per source · ranked by meaning" took two lines
+    beside Confirm and Dismiss and kept room for a third (the note "by shared words" is longer):
+    72 pixels where the buttons take 32, the suggestions list's second row. "Suggestions" with its
+    ranking note keeps to one line, whichever note it shows."""
+    from briefing.ui.claim_boxes import RANKED_TITLE
+    from briefing.ui.evidence import RANKED_NOTES, SUGGESTIONS_TITLE
+
+    window = large_font_window
+    _first_start(window, qtbot, size)
+    panel = _claims_tab(window, qtbot, size)
+    evidence = panel.evidence
+    title_row = panel.claims_splitter.widget(2).layout().itemAt(0)
+    assert title_row.geometry().height() <= evidence.confirm.height()
+    for note in RANKED_NOTES.values():
+        evidence.suggestions_label.setText(SUGGESTIONS_TITLE + note)
+        assert title_row.layout().heightForWidth(title_row.geometry().width()) <= evidence.confirm.height()
+    assert RANKED_TITLE.startswith(SUGGESTIONS_TITLE)

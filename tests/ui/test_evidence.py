@@ -209,12 +209,12 @@ def test_the_score_of_a_suggestion_says_how_it_was_ranked(qtbot):
     panel.show_claim([], [_suggestion("words", 1.0)])
     panel.note_none_found(False)
     row = panel.suggestions.topLevelItem(0)
-    assert (row.text(4), panel.suggestions_label.text().endswith("· ranked by shared words")) == ("1.00", True)
+    assert (row.text(4), panel.suggestions_label.text().endswith("· by shared words")) == ("1.00", True)
     assert "share of the best suggestion's" in row.toolTip(4)
     panel.show_claim([], [_suggestion("meaning", 0.6312)])  # opened: re-ranked by meaning in the worker
     panel.note_none_found(False)
     row = panel.suggestions.topLevelItem(0)
-    assert (row.text(4), panel.suggestions_label.text().endswith("· ranked by meaning")) == ("0.63", True)
+    assert (row.text(4), panel.suggestions_label.text().endswith("· by meaning")) == ("0.63", True)
     assert "similarity of meaning" in row.toolTip(4)
     panel.set_ranking_note("the embedding model is not installed")  # the title says words; no second note
     panel.show_claim([], [_suggestion("words", 1.0)])
@@ -244,7 +244,7 @@ def test_opening_a_claim_re_ranks_its_suggestions_by_meaning(demo_window, monkey
     panel = demo_window.panel.evidence
     shown = [panel.suggestions.topLevelItem(i).text(4) for i in range(panel.suggestions.topLevelItemCount())]
     assert shown == [f"{score:.2f}" for _, score, _ in after]
-    assert panel.suggestions_label.text().endswith("· ranked by meaning")
+    assert panel.suggestions_label.text().endswith("· by meaning")
 
 
 def test_the_claims_list_counts_what_the_re_ranking_left(demo_window, monkeypatch):
