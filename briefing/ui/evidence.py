@@ -178,7 +178,7 @@ class HistoryOrPreview(QStackedWidget):
         preview opened took the room from the lists above it."""
         return QSize(super().minimumSizeHint().width(), self.least_for(self.width()))
 
-    def least_for(self, width: int, history_rows: int = 1) -> int:
+    def least_for(self, width: int, history_rows: float = 1) -> int:
         """The least height at ``width`` with ``history_rows`` of the history in sight."""
         least = self.history_least(history_rows)
         layout = self.preview.layout()
@@ -186,7 +186,7 @@ class HistoryOrPreview(QStackedWidget):
             least = max(least, layout.totalMinimumHeightForWidth(width))
         return least
 
-    def history_least(self, rows: int = 1) -> int:
+    def history_least(self, rows: float = 1) -> int:
         """The history's own least height with ``rows`` in sight, the preview's room aside."""
         history = self.widget(0)
         least = history.minimumSizeHint().height() if history is not None else 0
@@ -198,10 +198,10 @@ class HistoryOrPreview(QStackedWidget):
             self.updateGeometry()  # another width, the buttons on one line or two
 
 
-def list_height(tree: QTreeWidget, rows: int) -> int:
+def list_height(tree: QTreeWidget, rows: float) -> int:
     """The height of a list's header and ``rows`` rows of one line."""
     row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else tree.fontMetrics().height() + 4  # Fusion's
-    return tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth()
+    return tree.header().sizeHint().height() + round(rows * row) + 2 * tree.frameWidth()
 
 
 def smallest_list_height(tree: QTreeWidget) -> int:

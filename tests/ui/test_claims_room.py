@@ -124,7 +124,8 @@ def test_share_height_raises_a_part_to_its_want_from_the_others_surplus():
 
     assert share_height(100, [10, 10, 10, 0], (0.4, 0.3, 0.3, 0)) == [40, 30, 30, 0]  # shares hold them
     assert share_height(100, [10, 40, 10, 0], (0.4, 0.3, 0.3, 0)) == [34, 40, 26, 0]
-    assert share_height(40, [30, 20, 10, 0], (0.5, 0.5, 0, 0)) == [30, 10, 0, 0]  # in turn while they last
+    assert share_height(40, [30, 20, 10, 0], (0.5, 0.5, 0, 0)) == [15, 15, 10, 0]  # alike while they last
+    assert share_height(40, [30, 10, 0, 0], (0.5, 0.5, 0, 0)) == [30, 10, 0, 0]
 
 
 def _first_start(window, qtbot, size, share=1.0):
@@ -221,3 +222,19 @@ def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_w
         evidence.suggestions_label.setText(SUGGESTIONS_TITLE + note)
         assert title_row.layout().heightForWidth(title_row.geometry().width()) <= evidence.confirm.height()
     assert RANKED_TITLE.startswith(SUGGESTIONS_TITLE)
+
+
+@pytest.mark.parametrize("size", SMALL_LARGE_FONT_SIZES)
+def test_a_short_window_at_15_points_gives_each_list_two_rows_and_a_half(large_font_window, qtbot, size):
+    """At 15 points a 1280x800 screen's first start (1152x720) or a window maximized on it
+    (1280x736) showed 3.0 / 1.2 / 1.2 rows of claims, evidence and suggestions: 618 pixels where
+    670 were wanted, and the claims list's three rows were given first. With the room the
+    suggestions' title, the title lines' gaps and the status bar gave back, shared alike, each
+    list shows two rows and a half."""
+    window = large_font_window
+    _first_start(window, qtbot, size)
+    panel = _claims_tab(window, qtbot, size)
+    evidence = panel.evidence
+    row = evidence.suggestions.sizeHintForRow(0)  # a line of the font: the demo claim has no evidence yet
+    shown = [tree.viewport().height() / row for tree in (panel.claims, evidence.evidence, evidence.suggestions)]
+    assert min(shown) >= 2.45, shown
