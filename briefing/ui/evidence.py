@@ -49,11 +49,12 @@ SCORE_TIPS = {
     BY_WORDS: "Ranked by shared words: this passage's word score as a share of the best suggestion's",
     BY_MEANING: "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
 }
-RANKED_NOTES = {BY_WORDS: " · by shared words", BY_MEANING: " · by meaning"}
+RANKED_NOTES = {BY_WORDS: " · by words", BY_MEANING: " · by meaning"}  # the tooltips say which words
 
 # one word, as Evidence and History are, so that with its ranking note it keeps to one line beside
-# Confirm and Dismiss at 15 points in a 1152-pixel window: "Suggested related passages, one per
-# source" took the list's second row there (three lines kept); the rest is in its tooltip
+# Confirm and Dismiss at 15 points in a 1152-pixel window (a side panel 484 pixels wide):
+# "Suggested related passages, one per source" took the list's second row there (three lines
+# kept); the rest is in its tooltip
 SUGGESTIONS_TITLE = "Suggestions"
 SUGGESTIONS_TIP = (
     "Related passages of other sources, one per source: confirm one to make it evidence. "

@@ -200,11 +200,13 @@ def test_the_status_bar_keeps_no_room_for_a_button_it_does_not_show(large_font_w
     qtbot.waitUntil(lambda: not button.isVisible() and bar.height() < button.height())
 
 
-SMALL_LARGE_FONT_SIZES = [(1152, 720), (1280, 736)]  # a 1280x800 screen's first start; maximized on it
+# a 1280x800 screen's first start (1152x720, a 484-pixel side panel), a window maximized on it
+# (1280x736), and a 1152x720 window laid out for its own size (a 554-pixel side panel)
+SMALL_LARGE_FONT_SIZES = [((1280, 800), 0.9), ((1280, 736), 1.0), ((1152, 720), 1.0)]
 
 
-@pytest.mark.parametrize("size", SMALL_LARGE_FONT_SIZES)
-def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_window, qtbot, size):
+@pytest.mark.parametrize(("screen", "share"), SMALL_LARGE_FONT_SIZES)
+def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_window, qtbot, screen, share):
     """At 15 points "Suggested related passages, one per source · ranked by meaning" took two lines
     beside Confirm and Dismiss and kept room for a third (the note "by shared words" is longer):
     72 pixels where the buttons take 32, the suggestions list's second row. "Suggestions" with its
@@ -213,8 +215,8 @@ def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_w
     from briefing.ui.evidence import RANKED_NOTES, SUGGESTIONS_TITLE
 
     window = large_font_window
-    _first_start(window, qtbot, size)
-    panel = _claims_tab(window, qtbot, size)
+    _first_start(window, qtbot, screen, share)
+    panel = _claims_tab(window, qtbot, window.size().toTuple())
     evidence = panel.evidence
     title_row = panel.claims_splitter.widget(2).layout().itemAt(0)
     assert title_row.geometry().height() <= evidence.confirm.height()
@@ -224,16 +226,16 @@ def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_w
     assert RANKED_TITLE.startswith(SUGGESTIONS_TITLE)
 
 
-@pytest.mark.parametrize("size", SMALL_LARGE_FONT_SIZES)
-def test_a_short_window_at_15_points_gives_each_list_two_rows_and_a_half(large_font_window, qtbot, size):
+@pytest.mark.parametrize(("screen", "share"), SMALL_LARGE_FONT_SIZES)
+def test_a_short_window_at_15_points_gives_each_list_two_rows_and_a_half(large_font_window, qtbot, screen, share):
     """At 15 points a 1280x800 screen's first start (1152x720) or a window maximized on it
     (1280x736) showed 3.0 / 1.2 / 1.2 rows of claims, evidence and suggestions: 618 pixels where
     670 were wanted, and the claims list's three rows were given first. With the room the
     suggestions' title, the title lines' gaps and the status bar gave back, shared alike, each
     list shows two rows and a half."""
     window = large_font_window
-    _first_start(window, qtbot, size)
-    panel = _claims_tab(window, qtbot, size)
+    _first_start(window, qtbot, screen, share)
+    panel = _claims_tab(window, qtbot, window.size().toTuple())
     evidence = panel.evidence
     row = evidence.suggestions.sizeHintForRow(0)  # a line of the font: the demo claim has no evidence yet
     shown = [tree.viewport().height() / row for tree in (panel.claims, evidence.evidence, evidence.suggestions)]

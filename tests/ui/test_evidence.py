@@ -209,7 +209,7 @@ def test_the_score_of_a_suggestion_says_how_it_was_ranked(qtbot):
     panel.show_claim([], [_suggestion("words", 1.0)])
     panel.note_none_found(False)
     row = panel.suggestions.topLevelItem(0)
-    assert (row.text(4), panel.suggestions_label.text().endswith("· by shared words")) == ("1.00", True)
+    assert (row.text(4), panel.suggestions_label.text().endswith("· by words")) == ("1.00", True)
     assert "share of the best suggestion's" in row.toolTip(4)
     panel.show_claim([], [_suggestion("meaning", 0.6312)])  # opened: re-ranked by meaning in the worker
     panel.note_none_found(False)
