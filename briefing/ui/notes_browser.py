@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from briefing.domain import BriefingError, clipped, inert_bidi, strip_bidi
 from briefing.store.notes_list import NoteListRow, annotation_ids, annotation_rows, count_annotations, tag_counts
 from briefing.ui.paging import RowPages
+from briefing.ui.pane_heights import first_pane_height, open_bottom_pane
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.tag_colours import TagColours
 from briefing.ui.widgets import BRIEFING_MIME, arrows_into_list, item_mime, menu_key_at_current
@@ -43,6 +44,7 @@ COLUMNS = ("Source", "Passage", "Note", "Tags", "Added")
 PAGE_SIZE = 200
 CACHED_PAGES = 16
 EXCERPT = 160
+NOTES_ROWS = 2  # of notes in sight, at the least, when the pane opens on its own
 EMPTY_HINT = (
     "No notes yet. Select a passage in the reader and choose Edit ▸ Annotate Selection… "
     "(Ctrl+Shift+A), or right-click it; every note and its tags gather here. "
@@ -337,13 +339,28 @@ class NotesDock(QDockWidget):
 
     # -- acting -----------------------------------------------------------
     def show_notes(self) -> None:
-        """View ▸ Notes: show the pane on top, the filter field focused."""
+        """View ▸ Notes: show the pane on top, the filter field focused. Opened where Search and
+        Timeline are closed, the place is the pane's own: it takes their first height (a fifth of
+        the window) with its filter, headings and ``NOTES_ROWS`` notes at the least. Qt's height
+        for its lists, 188 pixels whatever the font, left the claims tab above 468 of a 1152x720
+        window at 15 points, and the reader 11 lines."""
         if self.isVisible():
             self.refresh()  # else showing it refreshes it
+        alone = self.isHidden() and open_bottom_pane(self.window_) is None
         self.show()
+        if alone and not self.isFloating():
+            height = max(first_pane_height(self.window_.height()), self.least_for_rows(NOTES_ROWS))
+            self.window_.resizeDocks([self], [height], Qt.Orientation.Vertical)
         if self.window_.isVisible():  # raised before its window shows, a tab never comes up again
             self.raise_()
         self.field.setFocus()
+
+    def least_for_rows(self, rows: int) -> int:
+        """The pane's height with its filter, its headings and ``rows`` notes in sight."""
+        table = self.table
+        frame = 2 * table.frameWidth()
+        least_rows = table.minimumSizeHint().height() - table.horizontalHeader().sizeHint().height() - frame
+        return self.minimumSizeHint().height() + max(0, rows * table.verticalHeader().defaultSectionSize() - least_rows)
 
     def show_for_screenshot(self) -> None:
         """``briefing --screenshot --view notes``: the pane tall enough to read, its newest note

@@ -20,6 +20,16 @@ from briefing.ui.search_dock import ROOM_SHARE
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
+# a bottom pane's first height, a share of the window's: on an 800-pixel screen the search pane's
+# 210 pixels left the claims tab a row and a half of its list
+SEARCH_DOCK_SHARE, SEARCH_DOCK_HEIGHTS = 0.2, (130, 210)
+
+
+def first_pane_height(window_height: int) -> int:
+    """A bottom pane's first height in a window ``window_height`` pixels tall."""
+    low, high = SEARCH_DOCK_HEIGHTS
+    return max(low, min(high, int(window_height * SEARCH_DOCK_SHARE)))
+
 
 def open_bottom_pane(window: MainWindow) -> QDockWidget | None:
     """The bottom pane open in the window (the others are tabs of the same place), if any."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from briefing.ui.pane_heights import RestoredPanes
+from briefing.ui.pane_heights import RestoredPanes, first_pane_height
 from briefing.ui.small_screen import fit_small_screen, give_claims_room
 
 if TYPE_CHECKING:
@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
 FIRST_START_SHARE = 0.9  # of the screen's available room, on a first start
 FIRST_START_COLUMNS = (0.28, 0.42, 0.30)  # of the window's width: sources, reader, side panels
-# the search dock's first height, a share of the window's: on an 800-pixel screen its 210
-# pixels left the claims tab a row and a half of its list
-SEARCH_DOCK_SHARE, SEARCH_DOCK_HEIGHTS = 0.2, (130, 210)
 FIT_SLACK = 40  # the window's margins and dock separators, beside the columns' least widths
 TAB_COUNTS_ROOM = 80  # for the counts the Quotes and Claims tabs show once a source is open
 
@@ -156,8 +153,7 @@ def fit_search_dock(window: QWidget, height: int) -> None:
     """The search dock's first height for a window ``height`` pixels tall."""
     dock = getattr(window, "search_dock", None)
     if isinstance(window, QMainWindow) and dock is not None:
-        low, high = SEARCH_DOCK_HEIGHTS
-        window.resizeDocks([dock], [max(low, min(high, int(height * SEARCH_DOCK_SHARE)))], Qt.Orientation.Vertical)
+        window.resizeDocks([dock], [first_pane_height(height)], Qt.Orientation.Vertical)
 
 
 # -- the workspace's reading place ----------------------------------------

@@ -79,7 +79,8 @@ def test_the_bottom_panes_give_way_with_a_large_font(large_font_window, qtbot):
     them, held the bottom panes at 202 pixels of a 1280x800 window, past the first start's
     share of it: the claims tab above showed one row of each list. At the least they show
     their headings; the first results or plot make room for themselves."""
-    from briefing.ui.window_state import SEARCH_DOCK_SHARE, fit_search_dock
+    from briefing.ui.pane_heights import SEARCH_DOCK_SHARE
+    from briefing.ui.window_state import fit_search_dock
 
     window = large_font_window
     search = window.search_dock
@@ -240,3 +241,26 @@ def test_a_short_window_at_15_points_gives_each_list_two_rows_and_a_half(large_f
     row = evidence.suggestions.sizeHintForRow(0)  # a line of the font: the demo claim has no evidence yet
     shown = [tree.viewport().height() / row for tree in (panel.claims, evidence.evidence, evidence.suggestions)]
     assert min(shown) >= 2.45, shown
+
+
+def test_the_notes_pane_opened_on_its_own_takes_a_bottom_panes_first_height(large_font_window, qtbot):
+    """At 15 points a 1280x800 screen's first start leaves Search and Timeline closed, and View ▸
+    Notes opened the pane at Qt's height for its lists, 188 pixels whatever the font (three notes
+    at 15 points): the claims tab above had 468 pixels of the 1152x720 window. It opens at the
+    bottom panes' first height, a fifth of the window, with two notes in sight at the least."""
+    from briefing.store.annotations import add_annotation
+    from briefing.store.sources import source_ids
+    from briefing.ui.notes_browser import NOTES_ROWS
+    from briefing.ui.pane_heights import first_pane_height
+
+    window = large_font_window
+    for number, source in enumerate(source_ids(window.ws)[:4]):
+        add_annotation(window.ws, source, 0, 10, f"Note {number}", ())
+    assert _first_start(window, qtbot, (1280, 800), 0.9)  # the bottom panes closed
+    dock, table = window.notes_dock, window.notes_dock.table
+    dock.show_notes()
+    qtbot.waitUntil(lambda: dock.isVisible() and table.model().rowCount() == 4)
+    QApplication.processEvents()
+    rows = table.viewport().height() / table.rowHeight(0)
+    assert NOTES_ROWS <= rows < NOTES_ROWS + 1, rows
+    assert dock.height() <= max(first_pane_height(window.height()), dock.least_for_rows(NOTES_ROWS))
