@@ -34,7 +34,7 @@ LIST_SHARES = (0.38, 0.29, 0.27, 0.06)  # of the lists' height: claims, evidence
 
 class _Box(QWidget):
     """A box of the claims splitter, at least as tall as its parts need at its width: a wrapped
-    label ("Suggestions, by shared words (re-ranking by meaning is off here…" on two lines)
+    label (a title on two lines at a large font)
     counts both lines, or the splitter squeezes the parts under it over each other."""
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name

@@ -50,6 +50,9 @@ SCORE_TIPS = {
     BY_MEANING: "Re-ranked by meaning: shared words and the similarity of meaning with the claim, blended (0-1)",
 }
 RANKED_NOTES = {BY_WORDS: " · by words", BY_MEANING: " · by meaning"}  # the tooltips say which words
+# re-ranking by meaning off (no model, a read-only window): the title's tooltip says why; the
+# title said so in words that took two or three lines at 15 points, a row of the list
+WORDS_ONLY_NOTE = " · by words only"
 
 # one word, as Evidence and History are, so that with its ranking note it keeps to one line beside
 # Confirm and Dismiss at 15 points in a 1152-pixel window (a side panel 484 pixels wide):
@@ -289,9 +292,10 @@ class EvidencePanel(QWidget):
             self.suggestions_label.setText(self.suggestions_title)
             self.suggestions_label.setToolTip(tip(SUGGESTIONS_TIP))
             return
-        self.suggestions_title = "Suggestions, by shared words (re-ranking by meaning is off here; hover for why)"
+        self.suggestions_title = SUGGESTIONS_TITLE + WORDS_ONLY_NOTE
         self.suggestions_label.setText(self.suggestions_title)
-        self.suggestions_label.setToolTip(tip(f"Re-ranking by meaning is off: {unavailable}"))
+        why = f"Ranked by shared words only; re-ranking by meaning is off: {unavailable}"
+        self.suggestions_label.setToolTip(tip(why))
         self.semantic_off = True
 
     def note_none_found(self, none_found: bool, decided: bool = False) -> None:

@@ -213,7 +213,7 @@ def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_w
     72 pixels where the buttons take 32, the suggestions list's second row. "Suggestions" with its
     ranking note keeps to one line, whichever note it shows."""
     from briefing.ui.claim_boxes import RANKED_TITLE
-    from briefing.ui.evidence import RANKED_NOTES, SUGGESTIONS_TITLE
+    from briefing.ui.evidence import RANKED_NOTES, SUGGESTIONS_TITLE, WORDS_ONLY_NOTE
 
     window = large_font_window
     _first_start(window, qtbot, screen, share)
@@ -221,7 +221,7 @@ def test_the_suggestions_title_keeps_to_one_line_beside_its_buttons(large_font_w
     evidence = panel.evidence
     title_row = panel.claims_splitter.widget(2).layout().itemAt(0)
     assert title_row.geometry().height() <= evidence.confirm.height()
-    for note in RANKED_NOTES.values():
+    for note in (*RANKED_NOTES.values(), WORDS_ONLY_NOTE):
         evidence.suggestions_label.setText(SUGGESTIONS_TITLE + note)
         assert title_row.layout().heightForWidth(title_row.geometry().width()) <= evidence.confirm.height()
     assert RANKED_TITLE.startswith(SUGGESTIONS_TITLE)

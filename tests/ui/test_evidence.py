@@ -218,7 +218,8 @@ def test_the_score_of_a_suggestion_says_how_it_was_ranked(qtbot):
     assert "similarity of meaning" in row.toolTip(4)
     panel.set_ranking_note("the embedding model is not installed")  # the title says words; no second note
     panel.show_claim([], [_suggestion("words", 1.0)])
-    assert panel.suggestions_label.text().count("shared words") == 1
+    assert panel.suggestions_label.text() == "Suggestions · by words only"
+    assert "re-ranking by meaning is off: the embedding model is not installed" in panel.suggestions_label.toolTip()
 
 
 def test_opening_a_claim_re_ranks_its_suggestions_by_meaning(demo_window, monkeypatch):
