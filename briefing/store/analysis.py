@@ -16,6 +16,7 @@ Keys of the ``rejections`` table:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from briefing.domain import (
     ANALYSIS_VERSION,
@@ -28,7 +29,7 @@ from briefing.domain import (
 from briefing.store.entity_resolver import EntityResolver, rejected_keys
 from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
-from briefing.store.sources import check_range, get_source_text
+from briefing.store.sources import check_range, get_source_text, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
@@ -137,6 +138,34 @@ def characters_to_analyse(ws: Workspace, source_ids: list[int]) -> int:
             f"SELECT coalesce(sum(length(text)), 0) FROM sources WHERE id IN ({marks})", chunk
         ).fetchone()[0]
     return total
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """When a source's analysis was last saved (None: never) and the source's title as shown."""
+
+    at: str | None
+    title: str
+
+
+def analysis_times(ws: Workspace, source_ids: Iterable[int]) -> dict[int, str | None]:
+    """Each source's last analysis time (None: not analysed); a source deleted is left out. What
+    a window drew of a source's claims and quotes is out of date once its time changes: a
+    re-analysis drew them again, and its churn is never in the judgement history."""
+    ids, times = sorted(set(source_ids)), {}
+    for first in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[first : first + _ID_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = ws.db.execute(f"SELECT id, analysed_at FROM sources WHERE id IN ({marks})", chunk).fetchall()
+        times.update({row[0]: row[1] for row in rows})
+    return times
+
+
+def last_analysis(ws: Workspace, source_id: int) -> Analysed | None:
+    """The source's last analysis and title; None when the source is gone."""
+    row = ws.db.execute(f"SELECT s.analysed_at, {shown_title_sql()} FROM sources s WHERE s.id = ?", [source_id])
+    found = row.fetchone()
+    return None if found is None else Analysed(found[0], found[1])
 
 
 def list_sentences(ws: Workspace, source_id: int) -> list[tuple[int, int]]:

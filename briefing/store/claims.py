@@ -264,6 +264,11 @@ def get_claim(ws: Workspace, claim_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+def claim_exists(ws: Workspace, claim_id: int) -> bool:
+    """True while the claim is stored (dismissed or not)."""
+    return ws.db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is not None
+
+
 def get_claim_status(ws: Workspace, claim_id: int) -> str:
     row = ws.db.execute("SELECT status FROM claims WHERE id = ?", [claim_id]).fetchone()
     if row is None:

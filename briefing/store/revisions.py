@@ -61,6 +61,16 @@ class Gone(BriefingError):
         self.removal = removal
 
 
+class Missing(BriefingError):
+    """An item not there whose removal the history does not record: machine output a re-analysis
+    drew again without it (store.analysis: churn the judgement history leaves out), or an item
+    removed before removals were recorded. ``kind`` and ``item_id`` let the window say which."""
+
+    def __init__(self, kind: str, item_id: int, said: str | None = None):
+        super().__init__(said or f"{kind} {item_id} does not exist")
+        self.kind, self.item_id = kind, item_id
+
+
 _UNRECORDED = {"entity": "merged into another or deleted"}
 
 
@@ -122,10 +132,10 @@ def gone(ws: Workspace, kind: str, item_id: int) -> GoneWrite:
 
 def missing(ws: Workspace, kind: str, item_id: int, *, writing: bool = False, said: str | None = None) -> BriefingError:
     """The error for an item not there: who removed it, how and when where the history says (Gone,
-    or GoneWrite ``writing``), else ``said`` or '{kind} {id} does not exist'."""
+    or GoneWrite ``writing``), else Missing: ``said`` or '{kind} {id} does not exist'."""
     removal = find_removal(ws, kind, item_id)
     if removal is None:
-        return BriefingError(said or f"{kind} {item_id} does not exist")
+        return Missing(kind, item_id, said)
     return GoneWrite(kind, item_id, removal, seen=False) if writing else Gone(removal)
 
 

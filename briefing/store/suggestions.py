@@ -153,5 +153,5 @@ def _suggestion(ws: Workspace, suggestion_id: int) -> Any:
         [suggestion_id],
     ).fetchone()
     if row is None:
-        raise BriefingError(f"suggestion {suggestion_id} does not exist")
+        raise missing(ws, "suggestion", suggestion_id)
     return row  # (claim_id, source_id, start, end, relation, state)

@@ -35,7 +35,7 @@ from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_
 from briefing.ui.commands import claim_of
 from briefing.ui.plain import as_sentence, ask_item, input_dialog, ok_needs_words
 from briefing.ui.read_only import refuse_change
-from briefing.ui.refusals import refusing, show_refusal
+from briefing.ui.refusals import keep_typed, refusing, show_refusal
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -202,28 +202,31 @@ class ClaimActions(QObject):
         selected = window.reader.selected_range()
         on_claim = window.current_source_id() == claim["source_id"] and claim["part"] == "text"
         span: tuple[int, int] | None = selected
+        typed = None
         if not on_claim or selected is None or selected == (claim["start"], claim["end"]):
-            span = self._typed_span(claim)  # none, or the claim's own words, which clicking it selects
+            span, typed = self._typed_span(claim)  # none, or the claim's own words, which clicking it selects
         if span is None:
             return
         seen = claim["revision"]  # read before the dialog: a colleague's edit meanwhile refuses this one
-        if window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
+        if not window.push_command(lambda: EditClaim(window.ws, claim_id, span, window.after_edit, seen)):
+            keep_typed(window, typed, "words")  # the claim changed or went meanwhile: the words typed are kept
+        else:
             self._select_in_reader(claim_id)
             self.suggest([claim_id])
             kept = judged_on_earlier_words(claim_id, claim["status"], claim["evidence"])
             if kept:
                 window.statusBar().showMessage(kept[:1].upper() + kept[1:] + ".", 15000)
 
-    def _typed_span(self, claim) -> tuple[int, int] | None:
-        """The range of the words typed in the dialog; asked again, with what was typed and why
-        it was refused, until they are found in the source or the analyst cancels."""
+    def _typed_span(self, claim) -> tuple[tuple[int, int] | None, str | None]:
+        """The range of the words typed in the dialog, and the words; asked again, with what was
+        typed and why it was refused, until they are found in the source or the analyst cancels."""
         text, problem = claim["text"], ""
         while True:
             text = self.ask_text(self.window, text, problem)
             if text is None:
-                return None
+                return None, None
             try:
-                return find_passage(self.window.ws, claim["source_id"], text, claim["start"], claim["part"])
+                return find_passage(self.window.ws, claim["source_id"], text, claim["start"], claim["part"]), text
             except BriefingError as exc:
                 problem = f"Not changed: {exc}. Correct the words, or cancel."
                 self.window.statusBar().showMessage(f"Claim not changed: {exc}", 8000)

@@ -26,7 +26,7 @@ from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history, list_evidence
 from briefing.store.history import current_actor, history_for, last_deletion
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
-from briefing.store.revisions import GoneWrite, StaleWrite, find_removal, get_revision, shown_time
+from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision, shown_time
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.suggesting import semantic_unavailable
@@ -41,6 +41,8 @@ from briefing.ui.evidence_commands import (
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
+from briefing.ui.redrawn import unpinned_line
+from briefing.ui.refusals import keep_typed
 from briefing.ui.slot_errors import showing
 from briefing.ui.widgets import add_ok_cancel
 
@@ -220,6 +222,8 @@ class EvidenceFlow:
         ]
         suggestions = [{**s, "origin": numbers.get(s["id"])} for s in list_suggestions(ws, claim_id)]
         suggestions = _with_sources(ws, suggestions)
+        drawn = [(s["id"], (claim["source_id"], s["source_id"])) for s in suggestions]
+        self.window.analyses.drew(ws, "suggestion", drawn)  # a re-analysis of either source redraws it
         panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))
         open_ = any(s["state"] == "open" for s in suggestions)
         panel.evidence.note_none_found(not open_ and not self.window.runner.busy(), decided=bool(suggestions))
@@ -244,7 +248,9 @@ class EvidenceFlow:
             return
         claim = self._live_claim(self.pinned)
         if claim is None:
-            said = unpinned_by_colleague(self.window.ws, self.pinned, self.pinned_source, self.pinned_bar.claim_text)
+            ws, pinned, text = self.window.ws, self.pinned, self.pinned_bar.claim_text
+            said = unpinned_by_colleague(ws, pinned, self.pinned_source, text)
+            said = said or unpinned_line(ws, self.window.analyses, pinned)  # or a re-analysis took it
             self.unpin()  # the pinned claim was dismissed or removed
             if said:  # the bar went away while the analyst read elsewhere: say why
                 self.window.statusBar().showMessage(said, 20000)
@@ -315,6 +321,8 @@ class EvidenceFlow:
             lambda: AttachEvidence(window.ws, claim_id, (source_id, *selected), relation, note, window.after_edit, seen)
         ):
             window.statusBar().showMessage(attached_message(relation, claim_text), 10000)
+        else:
+            keep_typed(window, note, "note")  # the claim went meanwhile: the words typed are kept
 
     def attach_suggestion(self, suggestion_id: int, relation: str) -> None:
         """Make the previewed suggestion evidence with ``relation``."""
@@ -355,7 +363,9 @@ class EvidenceFlow:
         claim_id, seen = self.shown_claim, self.shown_revision
         evidence = next((e for e in list_evidence(window.ws, claim_id) if e["id"] == current[1]), None)
         if evidence is None:  # a colleague removed it meanwhile: say who, show the claim as it is now
-            window.push_command(lambda: _stale(window.ws, claim_id, seen, ("evidence", current[1]), "that evidence"))
+            window.push_command(
+                lambda: _stale(window.ws, claim_id, seen, ("evidence", current[1]), ("evidence", current[1]))
+            )
             return
         window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen))
 
@@ -366,7 +376,9 @@ class EvidenceFlow:
             return
         claim_id, seen, window = self.shown_claim, self.shown_revision, self.window
         if all(s["id"] != current[1] for s in list_suggestions(window.ws, claim_id)):  # gone with its source?
-            window.push_command(lambda: _stale(window.ws, claim_id, seen, ("source", current[2]), "that passage"))
+            window.push_command(
+                lambda: _stale(window.ws, claim_id, seen, ("source", current[2]), ("suggestion", current[1]))
+            )
             return
         window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen))
 
@@ -374,17 +386,19 @@ class EvidenceFlow:
         self.window.open_passage(source_id, start, end)  # a jump: Back returns to the claim
 
 
-def _stale(ws, claim_id: int, seen: int | None, gone: tuple[str, int], what: str) -> NoReturn:
-    """The refusal of a change to evidence or a suggested passage (``what``) that is gone: who
+def _stale(ws, claim_id: int, seen: int | None, gone: tuple[str, int], item: tuple[str, int]) -> NoReturn:
+    """The refusal of a change to evidence or a suggested passage (``item``) that is gone: who
     removed its claim, or ``gone`` (the evidence, the passage's source), and when (GoneWrite), else
-    StaleWrite when the claim changed since it was shown, else a plain error; raised, never returned."""
+    StaleWrite when the claim changed since it was shown, else Missing (a re-analysis may have drawn
+    it again: ui.redrawn); raised, never returned."""
     current = get_revision(ws, "claim", claim_id)  # the claim gone: who removed it, and how
     removal = find_removal(ws, *gone)
     if removal is not None:
         raise GoneWrite(*gone, removal)
     if seen is not None and current.number != seen:
         raise StaleWrite("claim", claim_id, current)
-    raise BriefingError(f"{what} is no longer there")
+    what = "that evidence" if item[0] == "evidence" else "that passage"
+    raise Missing(*item, f"{what} is no longer there")
 
 
 def _with_sources(ws, suggestions: list[dict]) -> list[dict]:

@@ -45,7 +45,8 @@ from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
 from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
-from briefing.ui.refusals import refused_as_dismissed, show_refusal
+from briefing.ui.redrawn import DrawnAnalyses
+from briefing.ui.refusals import keep_typed, refused_as_dismissed, show_refusal
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.slot_errors import showing
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         self.team_changes = TeamChanges(self)  # a team workspace redraws on colleagues' changes
         self.imports = ImportFlow(self, lambda: self.ws, self.runner, self._import_finished)
         self.team_queue = TeamQueue(self)  # a team's imports may queue their analysis for its workers
-        self.search_dock = SearchDock(lambda: self.ws, self.runner, self)
+        self.analyses = DrawnAnalyses()  # what a re-analysis may draw again under the window
+        self.search_dock = SearchDock(lambda: self.ws, self.runner, self, self.analyses)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
         self.search_dock.resultOpened.connect(self.open_item)
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
         entities, quotes = list_entity_rows(self.ws, source_id), list_quote_rows(self.ws, source_id)
         claims, notes = list_claim_rows(self.ws, source_id), list_note_rows(self.ws, source_id)
         self.reader.show_source(source, highlights_of(entities, quotes, claims, notes))
+        self.analyses.drew_source(self.ws, source_id, claims, quotes)
         variants = list_source_variants(self.ws, source_id)
         self.panel.show_items(source.summary, entities, quotes, claims, notes, variants, source.language)
         self.claim_actions.rerank_source(source_id)  # the claims list counts passages close in meaning
@@ -308,8 +311,9 @@ class MainWindow(QMainWindow):
         """Open a search result: its source, scrolled to the passage."""
         try:
             _, start, end = item_range(self.ws, kind, ref_id)
-        except BriefingError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+        except BriefingError as exc:  # a re-analysis drew the claim or quote again: when, and drawn as now
+            if not show_refusal(self, exc):
+                self.statusBar().showMessage(str(exc), 8000)
             return
         self.filter_edit.clear()
         self.select_source(source_id)
@@ -368,7 +372,7 @@ class MainWindow(QMainWindow):
                 return
             kind, ref_id = picked
         if kind == "claim" and isinstance(ref_id, int) and refused_as_dismissed(self, ref_id):
-            return  # a colleague dismissed it since the list showed it: who, and when
+            return  # a colleague dismissed it since the list showed it (or a re-analysis took it)
         if kind == "summary":
             ref_id = self.current_source_id()
             if ref_id is None:
@@ -387,6 +391,8 @@ class MainWindow(QMainWindow):
             why = " with your reason" if reason else ""
             self.panel.reason.clear()  # a refused judgement keeps it, to try again
             self.statusBar().showMessage(f"Claim {claim_id} marked {status}{why}. Undo (Ctrl+Z) takes it back.", 6000)
+        elif not self.panel.reason.text().strip():  # the claim went with the redraw, and the field with it
+            keep_typed(self, reason, "reason")
 
     def edit_source(self, field: str, value: str | None) -> None:
         source_id = self.current_source_id()

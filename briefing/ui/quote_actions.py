@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
-from briefing.domain import BriefingError, clipped
+from briefing.domain import clipped
 from briefing.store import Workspace
 from briefing.store.edits import (
     add_person_by_analyst,
@@ -23,6 +23,7 @@ from briefing.store.edits import (
 )
 from briefing.store.entities import get_entity, list_entity_rows, nearest_person
 from briefing.store.quotes import list_quote_rows
+from briefing.store.revisions import Missing
 from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
 from briefing.ui.read_only import refuse_change
@@ -290,7 +291,7 @@ def quote_row(ws: Workspace, quote_id: int):
     source_id = item_range(ws, "quote", quote_id)[0]
     row = next((q for q in list_quote_rows(ws, source_id) if q.id == quote_id), None)
     if row is None:
-        raise BriefingError(f"quote {quote_id} no longer exists")
+        raise Missing("quote", quote_id, f"quote {quote_id} no longer exists")
     return row
 
 

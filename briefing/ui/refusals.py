@@ -5,7 +5,9 @@ The store refuses a write over a newer revision (``StaleWrite``: "claim 12 was c
 Adler at …"), a write to an item gone (``GoneWrite``) and a read of one (``Gone``: "the source of
 claim 12, “Outage”, was deleted by Ben Adler at …"). An action that reads the item first (the
 claim's words before Edit Claim Text, a quote's speaker before Change Speaker) meets ``Gone``
-before anything is written; so does a write whose command reads as it is made.
+before anything is written; so does a write whose command reads as it is made. A claim, quote or
+suggested passage a re-analysis drew again since the window drew it (``Missing``: the history
+leaves the machine's churn out) is said as such (ui.redrawn).
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtWidgets import QApplication
+
 from briefing.domain import BriefingError
 from briefing.store.claims import dismissed_refusal, get_claim
-from briefing.store.revisions import Gone, StaleWrite
+from briefing.store.revisions import Gone, Missing, StaleWrite
+from briefing.ui.plain import as_sentence
+from briefing.ui.redrawn import redrawn_line
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -38,7 +44,7 @@ def show_refusal(window: MainWindow, exc: BriefingError, prefix: str = "") -> bo
     """Say a colleague's change refused this one and draw the window as stored now; False (nothing
     done) for any other error. The source list is read again: the colleague's change may have
     deleted the source being read (with the item, or beside it), and the reader never stays on it."""
-    said = refusal_line(exc)
+    said = redrawn_line(window.ws, window.analyses, exc) or refusal_line(exc)
     if said is None:
         return False
     window.refresh_sources()  # the colleague's change may have taken the source being read
@@ -47,12 +53,23 @@ def show_refusal(window: MainWindow, exc: BriefingError, prefix: str = "") -> bo
     return True
 
 
+def keep_typed(window: MainWindow, text: str | None, what: str) -> None:
+    """Words the analyst typed for a change that was refused (``what``: 'reason', 'words') wait on
+    the clipboard, as a refused note's do, and the refusal says so."""
+    if not text or not text.strip():
+        return
+    QApplication.clipboard().setText(text)
+    bar = window.statusBar()
+    verb = "are" if what.endswith("s") else "is"
+    bar.showMessage(f"{bar.currentMessage().rstrip('.')}. Your {what} {verb} on the clipboard.", 20000)
+
+
 def refused_as_dismissed(window: MainWindow, claim_id: int) -> bool:
     """True (said, redrawn) when the claim list showed the claim and a colleague has dismissed it
-    as not a claim since: adding it to a briefing note would cite a non-claim, unsaid."""
+    as not a claim since, or it is gone: adding it to a briefing note would cite a non-claim, unsaid."""
     try:
         dismissed = get_claim(window.ws, claim_id)["dismissed"]
-    except Gone as exc:
+    except (Gone, Missing) as exc:
         return show_refusal(window, exc)
     return bool(dismissed) and show_refusal(
         window, dismissed_refusal(window.ws, claim_id, window.panel.shown_revision(claim_id))
@@ -67,8 +84,9 @@ def refusing(action: Action) -> Action:
     def run(self, *args, **kwargs):
         try:
             return action(self, *args, **kwargs)
-        except (Gone, StaleWrite) as exc:
-            show_refusal(self.window, exc)
+        except (Gone, StaleWrite, Missing) as exc:
+            if not show_refusal(self.window, exc):  # gone, and nothing says how
+                self.window.statusBar().showMessage(as_sentence(str(exc)), 8000)
             return None
 
     return run  # type: ignore[return-value]

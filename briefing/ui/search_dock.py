@@ -30,10 +30,12 @@ from briefing.domain import BriefingError, counted, strip_bidi
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
+from briefing.store.analysis import analysis_times
 from briefing.store.search_queries import CLOSE, OPEN
 from briefing.store.sources import get_source
 from briefing.ui.evidence import list_height
 from briefing.ui.plain import InertDocument, plain_label, tip
+from briefing.ui.redrawn import DrawnAnalyses
 from briefing.ui.saved_search_list import SavedSearchList
 from briefing.ui.slot_errors import showing
 from briefing.ui.tasks import Task, TaskRunner
@@ -101,10 +103,17 @@ class SearchDock(QDockWidget):
     passageOpened = Signal(int, int, int)
     addToBriefing = Signal(str, int)  # briefing item kind, record id
 
-    def __init__(self, workspace: Callable[[], Workspace], runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Callable[[], Workspace],
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        analyses: DrawnAnalyses | None = None,
+    ):
         super().__init__("Search", parent)
         self.setObjectName("search-dock")
         self.workspace, self.runner = workspace, runner  # the window's, once it has opened one
+        self.analyses = analyses or DrawnAnalyses()  # the claims and quotes listed, for a re-analysis
         self.generation = 0
         self._grown = False  # the pane made room for results once (_make_room)
         self.page_cursor: tuple | None = None
@@ -223,7 +232,7 @@ class SearchDock(QDockWidget):
         generation, text, cursor = self.generation, self.query_text, self.page_cursor
         # results reach bound slots, which Qt calls on the GUI thread (a lambda would run in the worker)
         task = Task.on_workspace(
-            lambda ws, progress, cancelled: (generation, more, _search(ws, text, cursor)), "search"
+            lambda ws, progress, cancelled: (generation, more, *_search_drawn(ws, text, cursor)), "search"
         )
         task.succeeded.connect(self._searched)
         task.failed.connect(self.status.setText)
@@ -231,7 +240,11 @@ class SearchDock(QDockWidget):
 
     @Slot(object)
     def _searched(self, value: tuple) -> None:
-        generation, more, result = value
+        generation, more, result, times = value
+        if generation == self.generation:
+            for kind in ("claim", "quote"):
+                hits = [(hit.ref_id, (hit.source_id,)) for hit in result.page.hits if hit.kind == kind]
+                self.analyses.remember(kind, hits, times)
         self._show(result, generation, more)
 
     def _show(self, result: SearchResult, generation: int, more: bool) -> None:
@@ -367,6 +380,13 @@ def _status(result: SearchResult, shown: int) -> str:
         return "No results" + literal
     listed = counted(page.total, what) + order + (f", showing {shown:,}" if shown < page.total else "")
     return listed + (f" · {facets}" if facets else "") + literal
+
+
+def _search_drawn(ws: Workspace, text: str, cursor) -> tuple[SearchResult, dict[int, str | None]]:
+    """A page of results, with the analysis times of the sources of its claims and quotes: one a
+    re-analysis draws again after it is listed is said as such when acted on (ui.redrawn)."""
+    result = _search(ws, text, cursor)
+    return result, analysis_times(ws, {hit.source_id for hit in result.page.hits if hit.kind in ("claim", "quote")})
 
 
 def _search(ws: Workspace, text: str, cursor) -> SearchResult:

@@ -25,6 +25,7 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.source_versions import source_version
 from briefing.store.sources import get_source
 from briefing.store.views import item_range
+from briefing.ui.refusals import refusing
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -145,6 +146,7 @@ class SelectionActions:
         elif (passage := self.selection()) is not None:
             self._copy(passage)
 
+    @refusing
     def copy_quote(self, quote_id: int) -> None:
         ws = self.window.ws
         source_id, start, end = item_range(ws, "quote", quote_id)

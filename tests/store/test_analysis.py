@@ -688,3 +688,36 @@ def test_initials_name_a_body_when_nearly_every_source_uses_them(ws):
     for n in range(10):
         _save(ws, f"The GOP met {n}.", f"p{n}", ("GOP", "organisation"))
     assert [e["name"] for e in list_entities(ws)] == ["GOP"]
+
+
+def test_what_a_reanalysis_took_is_missing_with_its_kind_and_no_judgement_recorded(ws, claim_and_other):
+    """A machine claim, quote or open suggestion the analysis drew again without it is missing by
+    kind and id (the window tells a re-analysis from a fault), and the history records no churn;
+    the source's analysis time says when. They raised a bare error the window could not tell."""
+    from briefing.store.analysis import analysis_times, last_analysis
+    from briefing.store.quotes import list_quote_rows
+    from briefing.store.revisions import Missing
+    from briefing.store.suggestions import confirm_suggestion
+
+    claim_id, a, b = claim_and_other
+    replace_suggestions(ws, claim_id, [(b, *span(TEXT_B, "40,000 households lost water"), 1.0, "supports")])
+    suggestion = list_suggestions(ws, claim_id)[0]["id"]
+    quote = list_quote_rows(ws, a)[0].id
+    with ws.transaction():
+        ws.db.execute("UPDATE sources SET analysed_at = '2026-01-05T09:00:00+00:00' WHERE id = ?", [a])
+    history = rows(ws, "SELECT count(*) FROM history")
+    save_analysis(ws, a, analysis_a(claims=[claim(TEXT_A, "Repairs cost $2 million.", "money")]))
+    assert rows(ws, "SELECT count(*) FROM history") == history
+    for write, kind, item_id in (
+        (lambda: mark_claim(ws, claim_id, "disputed"), "claim", claim_id),
+        (lambda: add_evidence(ws, claim_id, b, 0, 7, "supports"), "claim", claim_id),
+        (lambda: set_quote_speaker(ws, quote, None), "quote", quote),
+        (lambda: confirm_suggestion(ws, suggestion), "suggestion", suggestion),
+    ):
+        with pytest.raises(Missing) as refused:
+            write()
+        assert (refused.value.kind, refused.value.item_id) == (kind, item_id)
+    times = analysis_times(ws, [a, b, 999])
+    assert set(times) == {a, b} and times[a] > "2026-01-05T09:00:00+00:00"
+    assert last_analysis(ws, a).at == times[a] and last_analysis(ws, a).title == "a"
+    assert last_analysis(ws, 999) is None and analysis_times(ws, []) == {}

@@ -1,0 +1,275 @@
+"""A colleague (or ``briefing analyse``) analyses a source again while this window still shows its
+claims, quotes and suggested passages: the analysis draws again what nobody touched, a quote under
+a new id and a claim it no longer finds not at all. Acting on one of them says when the source was
+analysed again, nothing is saved, the history records no churn, and the window is drawn again. On
+a workspace file (two connections to it) and on a team workspace."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from briefing.pipeline import analyse_sources
+from briefing.store import open_workspace
+from briefing.store.briefings import create_briefing, list_briefings
+from briefing.store.claims import get_claim, list_claim_rows, mark_claim
+from briefing.store.quotes import list_quote_rows
+from briefing.store.sources import get_source, list_sources
+from briefing.store.suggestions import list_suggestions
+from tests.ui.dialogs import AcceptedEvidence
+
+AT = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
+DROPPED = "40,000"  # the words of the claim the newer analysis no longer finds
+
+
+def _without_the_claim(analyse, batch):
+    """The analysis as a newer Briefing might find it: the same, less one claim."""
+    (text, title), found = batch[0], analyse(batch)[0]
+    kept = tuple(c for c in found.claims if DROPPED not in (text if c.part == "text" else title)[c.start : c.end])
+    return [replace(found, claims=kept)]
+
+
+@pytest.fixture
+def shown(shared_window, analysed_copy, monkeypatch):
+    """The wire's story open at its 40,000 claim; ``reanalyse()`` is Ben analysing the wire again on
+    his own connection, with an analysis that no longer finds that claim."""
+    window = shared_window
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    rows = {r.outlet: r.id for r in list_sources(window.ws)}
+    wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
+    with window.ws.transaction():  # analysed long before this window drew it, not in the same second
+        window.ws.db.execute("UPDATE sources SET analysed_at = '2026-01-05T09:00:00+00:00'")
+    window.after_edit()
+    window.briefing_dock.refresh(create_briefing(window.ws, "Outage"))
+    window.select_source(wire)
+    claim = next(c.id for c in list_claim_rows(window.ws, wire) if DROPPED in c.text)
+    window.panel.select("claim", claim)
+
+    def reanalyse() -> None:
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        with open_workspace(analysed_copy) as theirs:
+            assert analyse_sources(theirs, [wire], call=_without_the_claim) == 1
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+
+    ids = {"claim": claim, "quote": list_quote_rows(window.ws, wire)[0].id}
+    return window, wire, standard, ids, reanalyse
+
+
+def _said(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def _redrawn(kind: str, item_id: int, title: str) -> str:
+    return (
+        rf"^The {kind}s of “{re.escape(title[:59])}.*” were redrawn when it was analysed again at {AT}; "
+        rf"{kind} {item_id} is no longer there\. Nothing was saved\."
+    )
+
+
+def _history_rows(window) -> int:
+    return window.ws.db.execute("SELECT count(*) FROM history").fetchone()[0]
+
+
+def _pin_and_select(window, standard):
+    window.evidence_flow.pin()
+    window.select_source(standard)
+    start = get_source(window.ws, standard).text.index("households")
+    window.reader.scroll_to(start, start + len("households"))
+
+
+class _Noted(AcceptedEvidence):
+    def values(self):
+        return "supports", "the utility's own count"
+
+
+ON_A_REDRAWN_ITEM = {
+    "judge": ("claim", None, lambda w, ids: w.panel.mark_current("disputed")),
+    "not a claim": ("claim", None, lambda w, ids: w.claim_actions.not_a_claim(ids["claim"])),
+    "edit its words": ("claim", None, lambda w, ids: w.claim_actions.edit_text(ids["claim"])),
+    "add it to the note": ("claim", None, lambda w, ids: w.add_to_briefing("claim", ids["claim"])),
+    "drag it to the note": ("claim", None, lambda w, ids: w.briefing_dock.items.dropped.emit("claim", ids["claim"], 0)),
+    "attach evidence": (
+        "claim",
+        lambda w, standard: (setattr(w.evidence_flow, "dialog_factory", _Noted), _pin_and_select(w, standard)),
+        lambda w, ids: w.evidence_flow.attach(),
+    ),
+    "confirm its suggestion": (
+        "claim",
+        lambda w, standard: w.panel.evidence.suggestions.setCurrentItem(w.panel.evidence.suggestions.topLevelItem(0)),
+        lambda w, ids: w.panel.evidence.confirm.click(),
+    ),
+    "change the speaker": (
+        "quote",
+        None,
+        lambda w, ids: (
+            setattr(w.quote_actions, "choose", lambda *a: "No speaker"),
+            w.quote_actions.change_speaker(ids["quote"]),
+        ),
+    ),
+    "not a quote": ("quote", None, lambda w, ids: w.quote_actions.not_a_quote(ids["quote"])),
+    "quote as a claim": ("quote", None, lambda w, ids: w.claim_actions.add_quote(ids["quote"])),
+    "quote in the note": ("quote", None, lambda w, ids: w.add_to_briefing("quote", ids["quote"])),
+    "quote's variants": ("quote", None, lambda w, ids: w.quote_actions.show_variants(ids["quote"])),
+    "copy the quote": ("quote", None, lambda w, ids: w.selection_actions.copy_quote(ids["quote"])),
+}
+
+
+@pytest.mark.parametrize("action", ON_A_REDRAWN_ITEM)
+def test_acting_on_what_a_reanalysis_redrew_says_when_it_was_analysed_again(shown, action, monkeypatch):
+    """Each said 'Claim 12 does not exist.' (or 'quote 3 no longer exists', 'claim 12 was deleted
+    by a colleague'), some raised it past the window, and the window went on showing it."""
+    window, wire, standard, ids, reanalyse = shown
+    kind, before, act = ON_A_REDRAWN_ITEM[action]
+    if before is not None:
+        before(window, standard)
+    monkeypatch.setattr(window.claim_actions, "ask_text", lambda *args: pytest.fail("words asked for"))
+    title, steps = get_source(window.ws, wire).title, window.undo_stack.count()
+    reanalyse()
+    history = _history_rows(window)
+    QApplication.clipboard().setText("")
+    act(window, ids)
+    assert re.match(_redrawn(kind, ids[kind], title), _said(window)), _said(window)
+    assert window.undo_stack.count() == steps
+    assert _history_rows(window) == history  # nothing written by this window, and no churn recorded
+    assert all(note.items == 0 for note in list_briefings(window.ws))
+    reading = window.current_source_id()
+    stored = len(list_claim_rows(window.ws, reading)) + len(list_quote_rows(window.ws, reading))
+    listed = window.panel.claims.topLevelItemCount() + window.panel.quotes.topLevelItemCount()
+    assert listed == stored  # drawn again as stored now
+    kept = "the utility's own count" if action == "attach evidence" else ""
+    assert QApplication.clipboard().text() == kept  # the note typed waits there
+
+
+def test_a_reason_typed_for_a_claim_a_reanalysis_took_waits_on_the_clipboard(shown):
+    window, wire, _, ids, reanalyse = shown
+    window.panel.reason.setText("the ministry's figure")
+    reanalyse()
+    window.panel.mark_current("corroborated")
+    said = _said(window)
+    assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), said), said
+    assert said.endswith("Nothing was saved. Your reason is on the clipboard.")
+    assert QApplication.clipboard().text() == "the ministry's figure"
+
+
+def test_words_typed_for_a_claim_a_reanalysis_took_meanwhile_wait_on_the_clipboard(shown, monkeypatch):
+    window, wire, _, ids, reanalyse = shown
+
+    def typed(*args):
+        assert args[2] == "", args[2]  # asked once: the words stand in the source
+        reanalyse()  # while the dialog was open
+        return "about 40,000 households under a boil-water notice"
+
+    monkeypatch.setattr(window.claim_actions, "ask_text", typed)
+    window.reader.setTextCursor(window.reader.textCursor())  # no selection: the words are asked for
+    window.claim_actions.edit_text(ids["claim"])
+    said = _said(window)
+    assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), said), said
+    assert said.endswith("Nothing was saved. Your words are on the clipboard."), said
+    assert QApplication.clipboard().text() == "about 40,000 households under a boil-water notice"
+
+
+def test_redoing_a_judgement_on_a_claim_a_reanalysis_took_drops_the_step_and_says_why(shown):
+    """The judgement undone left the claim the machine's again; the re-analysis took it, and the
+    redo said 'claim 12 was deleted by a colleague after you opened it'."""
+    window, wire, _, ids, reanalyse = shown
+    window.panel.mark_current("disputed")
+    window.undo_stack.undo()
+    steps = window.undo_stack.count()
+    reanalyse()
+    window.undo_stack.redo()
+    title = get_source(window.ws, wire).title
+    assert re.match("^Undo step dropped: " + _redrawn("claim", ids["claim"], title)[1:], _said(window)), _said(window)
+    assert window.undo_stack.count() == steps - 1
+
+
+def test_redoing_a_judgement_on_a_claim_a_reanalysis_found_again_drops_the_step_and_says_why(shown):
+    """Found again on the same words, the claim keeps its id with a first revision: the redo said
+    'claim 3 was changed by someone else at an unknown time'."""
+    window, wire, _, _, reanalyse = shown
+    claim = next(c.id for c in list_claim_rows(window.ws, wire) if DROPPED not in c.text)
+    window.panel.select("claim", claim)
+    window.panel.mark_current("disputed")
+    window.undo_stack.undo()
+    reanalyse()
+    window.undo_stack.redo()
+    title = re.escape(get_source(window.ws, wire).title[:59])
+    said = rf"^Undo step dropped: The claims of “{title}.*” were redrawn when it was analysed again at {AT}; "
+    assert re.match(said + rf"claim {claim} was found again and is shown as it is now\.", _said(window)), _said(window)
+    assert get_claim(window.ws, claim)["status"] == "unreviewed"
+
+
+def test_a_pinned_claim_a_reanalysis_took_says_why_it_is_no_longer_pinned(shown):
+    """The pin went away unsaid when the window was next drawn."""
+    window, wire, standard, ids, reanalyse = shown
+    window.evidence_flow.pin()
+    window.select_source(standard)
+    reanalyse()
+    window.after_edit()  # a team window draws a colleague's change: the pinned claim is gone
+    title = re.escape(get_source(window.ws, wire).title[:59])
+    said = (
+        rf"^The claims of “{title}.*” were redrawn when it was analysed again at {AT}; the pinned claim {ids['claim']}"
+    )
+    assert re.match(said + r" is no longer there, and no longer pinned\.$", _said(window)), _said(window)
+    assert window.evidence_flow.pinned is None
+
+
+def test_a_suggested_passage_a_reanalysis_redrew_says_so(shown):
+    """A claim found again keeps its id, but its suggested passages are drawn anew: confirming one
+    shown before said 'That passage is no longer there.'"""
+    window, wire, _, _, reanalyse = shown
+    claim = next(
+        c.id for c in list_claim_rows(window.ws, wire) if DROPPED not in c.text and list_suggestions(window.ws, c.id)
+    )
+    window.panel.select("claim", claim)
+    listed = window.panel.evidence.suggestions
+    listed.setCurrentItem(listed.topLevelItem(0))
+    reanalyse()
+    window.panel.evidence.confirm.click()
+    title = re.escape(get_source(window.ws, wire).title[:59])
+    said = rf"^The suggested passages were redrawn when “{title}.*” was analysed again at {AT}; that passage is no"
+    assert re.match(said, _said(window)), _said(window)
+    assert get_claim(window.ws, claim)["evidence"] == 0
+
+
+def _search_hit(window, kind: str, ref_id: int, query: str):
+    from briefing.ui.search_dock import HitRole
+
+    dock = window.search_dock
+    dock.field.setText(query)
+    dock.run()
+    rows = [dock.results.topLevelItem(i) for i in range(dock.results.topLevelItemCount())]
+    return next(r for r in rows if r.data(0, HitRole)[:2] == (kind, ref_id))
+
+
+def test_a_search_result_a_reanalysis_took_says_so_when_opened_or_added(shown):
+    """Opening said 'claim 12 does not exist'; adding it to the note 'Claim 12 does not exist.'"""
+    window, wire, _, ids, reanalyse = shown
+    hit = _search_hit(window, "claim", ids["claim"], "boil-water notice")
+    window.select_source(next(s.id for s in list_sources(window.ws) if s.id != wire))
+    reanalyse()
+    title = get_source(window.ws, wire).title
+    window.search_dock.open_row(hit)
+    assert re.match(_redrawn("claim", ids["claim"], title), _said(window)), _said(window)
+    window.search_dock.addToBriefing.emit("claim", ids["claim"])
+    assert re.match(_redrawn("claim", ids["claim"], title), _said(window)), _said(window)
+    assert all(note.items == 0 for note in list_briefings(window.ws))
+
+
+def test_a_claim_gone_without_a_reanalysis_is_said_as_before(shown):
+    """Only a later analysis of the source is said to have redrawn it."""
+    window, wire, _, ids, _ = shown
+    with window.ws.transaction():  # gone some other, unrecorded way
+        window.ws.db.execute("DELETE FROM claims WHERE id = ?", [ids["claim"]])
+    window.panel.mark_current("disputed")
+    assert _said(window) == f"Claim {ids['claim']} does not exist"
+
+
+def test_a_judgement_saved_before_the_reanalysis_keeps_the_claim(shown):
+    """A judged claim is the analyst's: the re-analysis keeps it, and acting on it goes on."""
+    window, wire, _, ids, reanalyse = shown
+    mark_claim(window.ws, ids["claim"], "disputed")
+    window.after_edit()
+    reanalyse()
+    window.panel.mark_current("corroborated")
+    assert get_claim(window.ws, ids["claim"])["status"] == "corroborated"
