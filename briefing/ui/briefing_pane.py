@@ -47,6 +47,7 @@ from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, RemovePassage
 from briefing.ui.plain import InertDocument, as_sentence, ask, confirm_delete, isolated, tip, warn
 from briefing.ui.read_only import refuse_change
+from briefing.ui.refusals import refused_as_dismissed
 from briefing.ui.widgets import add_buttons
 
 if TYPE_CHECKING:  # the exporters (markdown, python-docx, Qt's PDF writer) load on first use
@@ -327,6 +328,8 @@ class BriefingDock(QDockWidget):
         return self.current_id()
 
     def add(self, kind: str, ref_id: int | None, body: str | None = None, position: int | None = None) -> None:
+        if kind == "claim" and isinstance(ref_id, int) and refused_as_dismissed(self.window_, ref_id):
+            return  # dismissed since the list, a search or a drag showed it: who, and when
         self.save_editor()  # the section being written first: the new item is selected
         briefing_id = self.ensure_note()
         if briefing_id is None:

@@ -46,7 +46,7 @@ from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.redrawn import DrawnAnalyses
-from briefing.ui.refusals import keep_typed, refused_as_dismissed, show_refusal
+from briefing.ui.refusals import keep_typed, show_refusal
 from briefing.ui.search_dock import SearchDock
 from briefing.ui.selection_actions import SelectionActions
 from briefing.ui.slot_errors import showing
@@ -371,8 +371,6 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Select a quote, claim, note or entity first.", 5000)
                 return
             kind, ref_id = picked
-        if kind == "claim" and isinstance(ref_id, int) and refused_as_dismissed(self, ref_id):
-            return  # a colleague dismissed it since the list showed it (or a re-analysis took it)
         if kind == "summary":
             ref_id = self.current_source_id()
             if ref_id is None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
 
 REFUSED_MS = 15000
+SEEN_ELSEWHERE = 0  # a revision no claim has: shown as a claim where no revision is kept (a search result)
 Action = TypeVar("Action", bound=Callable[..., Any])
 
 
@@ -65,15 +66,17 @@ def keep_typed(window: MainWindow, text: str | None, what: str) -> None:
 
 
 def refused_as_dismissed(window: MainWindow, claim_id: int) -> bool:
-    """True (said, redrawn) when the claim list showed the claim and a colleague has dismissed it
-    as not a claim since, or it is gone: adding it to a briefing note would cite a non-claim, unsaid."""
+    """True (said, redrawn) when the window showed the claim (its list, a search result) and a
+    colleague has dismissed it as not a claim since, or it is gone: adding it to a briefing note
+    would cite a non-claim, unsaid."""
     try:
         dismissed = get_claim(window.ws, claim_id)["dismissed"]
     except (Gone, Missing) as exc:
         return show_refusal(window, exc)
-    return bool(dismissed) and show_refusal(
-        window, dismissed_refusal(window.ws, claim_id, window.panel.shown_revision(claim_id))
-    )
+    if not dismissed:
+        return False
+    seen = window.panel.shown_revision(claim_id)
+    return show_refusal(window, dismissed_refusal(window.ws, claim_id, SEEN_ELSEWHERE if seen is None else seen))
 
 
 def refusing(action: Action) -> Action:

@@ -265,6 +265,30 @@ def test_a_claim_gone_without_a_reanalysis_is_said_as_before(shown):
     assert _said(window) == f"Claim {ids['claim']} does not exist"
 
 
+@pytest.mark.parametrize("where", ["search", "drop"])
+def test_a_claim_dismissed_meanwhile_is_not_added_to_the_note_from_a_search_or_a_drag(
+    shown, analysed_copy, monkeypatch, where
+):
+    """The claims list refused a claim a colleague had dismissed since; a search result's Add to
+    Briefing Note and a drag into the note added it, and the note cited a non-claim."""
+    from briefing.store.claims import dismiss_claim
+
+    window, wire, _, ids, _ = shown
+    if where == "search":
+        _search_hit(window, "claim", ids["claim"], "boil-water notice")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+    with open_workspace(analysed_copy) as theirs:
+        dismiss_claim(theirs, ids["claim"], "a headline, not a claim")
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    if where == "search":
+        window.search_dock.addToBriefing.emit("claim", ids["claim"])
+    else:
+        window.briefing_dock.items.dropped.emit("claim", ids["claim"], 0)
+    said = rf"^claim {ids['claim']} was dismissed as not a claim by Ben Adler at {AT} after you opened it; nothing"
+    assert re.match(said, _said(window)), _said(window)
+    assert all(note.items == 0 for note in list_briefings(window.ws))
+
+
 def test_a_judgement_saved_before_the_reanalysis_keeps_the_claim(shown):
     """A judged claim is the analyst's: the re-analysis keeps it, and acting on it goes on."""
     window, wire, _, ids, reanalyse = shown
