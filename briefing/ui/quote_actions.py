@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 
-from briefing.domain import clipped
+from briefing.domain import BriefingError, clipped
 from briefing.store import Workspace
 from briefing.store.edits import (
     add_person_by_analyst,
@@ -127,8 +127,12 @@ class WithNewSpeaker(QUndoCommand):
 
     def redo(self) -> None:
         self.entity_id = add_person_by_analyst(self.ws, self.name)
-        self.inner = self.then(self.entity_id)
-        self.inner.redo()
+        try:
+            self.inner = self.then(self.entity_id)
+            self.inner.redo()
+        except BriefingError:  # the quote went meanwhile: the person made for it goes too
+            remove_unused_entity(self.ws, self.entity_id)
+            raise
         self.quote_id = getattr(self.inner, "quote_id", None)
 
     def undo(self) -> None:

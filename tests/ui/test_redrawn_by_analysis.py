@@ -14,6 +14,7 @@ from briefing.pipeline import analyse_sources
 from briefing.store import open_workspace
 from briefing.store.briefings import create_briefing, list_briefings
 from briefing.store.claims import get_claim, list_claim_rows, mark_claim
+from briefing.store.entities import list_entities
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
@@ -167,6 +168,21 @@ def test_words_typed_for_a_claim_a_reanalysis_took_meanwhile_wait_on_the_clipboa
     assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), said), said
     assert said.endswith("Nothing was saved. Your words are on the clipboard."), said
     assert QApplication.clipboard().text() == "about 40,000 households under a boil-water notice"
+
+
+def test_a_person_named_for_a_quote_a_reanalysis_took_meanwhile_is_not_left_behind(shown):
+    window, wire, _, ids, reanalyse = shown
+    people = len(list_entities(window.ws))
+
+    def chosen(*args):
+        reanalyse()  # while the speaker was being chosen
+        return "New person…"
+
+    window.quote_actions.choose = chosen
+    window.quote_actions.ask_name = lambda *args: "Tomas Reyes"
+    window.quote_actions.change_speaker(ids["quote"])
+    assert re.match(_redrawn("quote", ids["quote"], get_source(window.ws, wire).title), _said(window)), _said(window)
+    assert len(list_entities(window.ws)) == people
 
 
 def test_redoing_a_judgement_on_a_claim_a_reanalysis_took_drops_the_step_and_says_why(shown):
