@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # what a re-analysis takes with it, and how a refusal names its kind
 _WHOSE = {"claim": "the claims of {title}", "quote": "the quotes of {title}"}
+TITLE_CHARACTERS = 32  # the line, the clipboard's note after it, holds in a 1280-pixel window
 _DRAWN_AT_MOST = 200_000  # items remembered; past it the oldest half is forgotten (said as before)
 
 
@@ -78,9 +79,9 @@ def redrawn_line(ws: Workspace, drawn: DrawnAnalyses, exc: BriefingError) -> str
     if analysed is None:
         return None
     if kind == "suggestion":
-        return f"{_redrawn(kind, analysed)}; that passage is no longer there. Nothing was saved."
-    now = "is no longer there" if gone else "was found again and is shown as it is now"
-    return f"{_redrawn(kind, analysed)}; {kind} {item_id} {now}. Nothing was saved."
+        return f"{_redrawn(kind, analysed)}; that passage is no longer there, nothing was saved."
+    now = "is no longer there" if gone else "was found again, shown as it is now"
+    return f"{_redrawn(kind, analysed)}; {kind} {item_id} {now}, nothing was saved."
 
 
 def unpinned_line(ws: Workspace, drawn: DrawnAnalyses, claim_id: int) -> str | None:
@@ -93,7 +94,7 @@ def unpinned_line(ws: Workspace, drawn: DrawnAnalyses, claim_id: int) -> str | N
 
 def _redrawn(kind: str, analysed: Analysed) -> str:
     """'The claims of “Outage ends” were redrawn when it was analysed again at …'."""
-    title = f"“{clipped(one_line(strip_bidi(analysed.title)), 60)}”"
+    title = f"“{clipped(one_line(strip_bidi(analysed.title)), TITLE_CHARACTERS)}”"
     at = shown_time(analysed.at)
     if kind == "suggestion":
         return f"The suggested passages were redrawn when {title} was analysed again at {at}"

@@ -63,8 +63,8 @@ def _said(window) -> str:
 
 def _redrawn(kind: str, item_id: int, title: str) -> str:
     return (
-        rf"^The {kind}s of “{re.escape(title[:59])}.*” were redrawn when it was analysed again at {AT}; "
-        rf"{kind} {item_id} is no longer there\. Nothing was saved\."
+        rf"^The {kind}s of “{re.escape(title[:20])}.*” were redrawn when it was analysed again at {AT}; "
+        rf"{kind} {item_id} is no longer there, nothing was saved\."
     )
 
 
@@ -149,8 +149,27 @@ def test_a_reason_typed_for_a_claim_a_reanalysis_took_waits_on_the_clipboard(sho
     window.panel.mark_current("corroborated")
     said = _said(window)
     assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), said), said
-    assert said.endswith("Nothing was saved. Your reason is on the clipboard.")
+    assert said.endswith("no longer there, nothing was saved. Your reason is on the clipboard.")
     assert QApplication.clipboard().text() == "the ministry's figure"
+
+
+def test_the_line_and_its_clipboard_note_hold_in_a_1280_pixel_window(shown):
+    """With a long title the line ran past the status bar's end, the clipboard's note unread."""
+    from briefing.store.sources import update_source
+
+    window, wire, _, _, reanalyse = shown
+    update_source(
+        window.ws, wire, title="Port Halden's water plant runs by hand after a ransomware attack on its control system"
+    )
+    window.after_edit()
+    window.resize(1280, 800)
+    window.panel.select("claim", next(c.id for c in list_claim_rows(window.ws, wire) if DROPPED in c.text))
+    window.panel.reason.setText("the ministry's figure")
+    reanalyse()
+    window.panel.mark_current("corroborated")
+    bar = window.statusBar()
+    assert bar.currentMessage().endswith("Your reason is on the clipboard.")
+    assert bar.fontMetrics().horizontalAdvance(bar.currentMessage()) < bar.width() - 20, bar.currentMessage()
 
 
 def test_words_typed_for_a_claim_a_reanalysis_took_meanwhile_wait_on_the_clipboard(shown, monkeypatch):
@@ -166,7 +185,7 @@ def test_words_typed_for_a_claim_a_reanalysis_took_meanwhile_wait_on_the_clipboa
     window.claim_actions.edit_text(ids["claim"])
     said = _said(window)
     assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), said), said
-    assert said.endswith("Nothing was saved. Your words are on the clipboard."), said
+    assert said.endswith("no longer there, nothing was saved. Your words are on the clipboard."), said
     assert QApplication.clipboard().text() == "about 40,000 households under a boil-water notice"
 
 
@@ -209,9 +228,11 @@ def test_redoing_a_judgement_on_a_claim_a_reanalysis_found_again_drops_the_step_
     window.undo_stack.undo()
     reanalyse()
     window.undo_stack.redo()
-    title = re.escape(get_source(window.ws, wire).title[:59])
+    title = re.escape(get_source(window.ws, wire).title[:20])
     said = rf"^Undo step dropped: The claims of “{title}.*” were redrawn when it was analysed again at {AT}; "
-    assert re.match(said + rf"claim {claim} was found again and is shown as it is now\.", _said(window)), _said(window)
+    assert re.match(said + rf"claim {claim} was found again, shown as it is now, nothing was saved\.", _said(window)), (
+        _said(window)
+    )
     assert get_claim(window.ws, claim)["status"] == "unreviewed"
 
 
@@ -222,7 +243,7 @@ def test_a_pinned_claim_a_reanalysis_took_says_why_it_is_no_longer_pinned(shown)
     window.select_source(standard)
     reanalyse()
     window.after_edit()  # a team window draws a colleague's change: the pinned claim is gone
-    title = re.escape(get_source(window.ws, wire).title[:59])
+    title = re.escape(get_source(window.ws, wire).title[:20])
     said = (
         rf"^The claims of “{title}.*” were redrawn when it was analysed again at {AT}; the pinned claim {ids['claim']}"
     )
@@ -242,7 +263,7 @@ def test_a_suggested_passage_a_reanalysis_redrew_says_so(shown):
     listed.setCurrentItem(listed.topLevelItem(0))
     reanalyse()
     window.panel.evidence.confirm.click()
-    title = re.escape(get_source(window.ws, wire).title[:59])
+    title = re.escape(get_source(window.ws, wire).title[:20])
     said = rf"^The suggested passages were redrawn when “{title}.*” was analysed again at {AT}; that passage is no"
     assert re.match(said, _said(window)), _said(window)
     assert get_claim(window.ws, claim)["evidence"] == 0
