@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_dock.hide()
         self.entity_dock.passageOpened.connect(self.open_passage)
-        self.timeline = TimelineDock(self, lambda: self.ws if self.attached else None)
+        self.timeline = TimelineDock(self, lambda: self.ws if self.attached else None, self.analyses)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.tabifyDockWidget(self.search_dock, self.timeline)  # Search is raised in front by install_notes_dock
         self.timeline.view.opened.connect(self.open_item)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTo
 from briefing.store import Workspace
 from briefing.store.views import timeline_items
 from briefing.ui.plain import tip
+from briefing.ui.redrawn import DrawnAnalyses
 from briefing.ui.search_dock import ROOM_SHARE
 from briefing.ui.timeline import TimelineAxis, TimelineView
 from briefing.ui.timeline_scale import span_label
@@ -33,10 +34,16 @@ class TimelineDock(QDockWidget):
     """The timeline pane; ``workspace`` gives the window's workspace (None until it is open),
     read whenever the pane comes into sight and after each edit while it is in sight."""
 
-    def __init__(self, parent: QWidget | None = None, workspace: Callable[[], Workspace | None] = lambda: None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        workspace: Callable[[], Workspace | None] = lambda: None,
+        analyses: DrawnAnalyses | None = None,
+    ):
         super().__init__("Timeline", parent)
         self.setObjectName("timeline-dock")
         self.workspace = workspace
+        self.analyses = analyses or DrawnAnalyses()  # the claims drawn, for a re-analysis (ui.redrawn)
         self.view = TimelineView()
         self.axis = TimelineAxis(self.view)
         body = QWidget()
@@ -92,7 +99,9 @@ class TimelineDock(QDockWidget):
     def draw(self) -> None:
         ws = self.workspace()
         if ws is not None:
-            self.view.show_timeline(timeline_items(ws))
+            timeline = timeline_items(ws)
+            self.view.show_timeline(timeline)
+            self.analyses.drew(ws, "claim", [(claim[0], (claim[1],)) for claim in timeline.claims])
             self._drawn = True
 
     def redraw_if_shown(self) -> None:

@@ -282,8 +282,9 @@ def _search_hit(window, kind: str, ref_id: int, query: str):
 def test_a_search_result_a_reanalysis_took_says_so_when_opened_or_added(shown):
     """Opening said 'claim 12 does not exist'; adding it to the note 'Claim 12 does not exist.'"""
     window, wire, _, ids, reanalyse = shown
-    hit = _search_hit(window, "claim", ids["claim"], "boil-water notice")
     window.select_source(next(s.id for s in list_sources(window.ws) if s.id != wire))
+    window.analyses._drawn.clear()  # listed by the search alone, as a source never opened is
+    hit = _search_hit(window, "claim", ids["claim"], "boil-water notice")
     reanalyse()
     title = get_source(window.ws, wire).title
     window.search_dock.open_row(hit)
@@ -291,6 +292,16 @@ def test_a_search_result_a_reanalysis_took_says_so_when_opened_or_added(shown):
     window.search_dock.addToBriefing.emit("claim", ids["claim"])
     assert re.match(_redrawn("claim", ids["claim"], title), _said(window)), _said(window)
     assert all(note.items == 0 for note in list_briefings(window.ws))
+
+
+def test_a_timeline_claim_a_reanalysis_took_says_so_when_opened(shown):
+    """Clicking its mark said 'claim 12 does not exist'."""
+    window, wire, _, ids, reanalyse = shown
+    window.analyses._drawn.clear()  # drawn in the timeline alone, as a source never opened is
+    window.show_timeline()
+    reanalyse()
+    window.timeline.view.opened.emit("claim", ids["claim"], wire)
+    assert re.match(_redrawn("claim", ids["claim"], get_source(window.ws, wire).title), _said(window)), _said(window)
 
 
 def test_a_claim_gone_without_a_reanalysis_is_said_as_before(shown):
