@@ -54,6 +54,7 @@ class DrawnAnalyses:
     def remember(self, kind: str, items: Iterable[tuple[int, tuple[int, ...]]], times: dict[int, str | None]) -> None:
         """As ``drew``, with the sources' analysis times already read (by a worker's task)."""
         for item_id, sources in items:
+            self._drawn.pop((kind, item_id), None)  # drawn again: the newest, the last forgotten
             self._drawn[(kind, item_id)] = tuple((source, times.get(source)) for source in sources)
         if len(self._drawn) > _DRAWN_AT_MOST:
             for key in list(self._drawn)[: _DRAWN_AT_MOST // 2]:
