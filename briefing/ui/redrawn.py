@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # what a re-analysis takes with it, and how a refusal names its kind
 _WHOSE = {"claim": "the claims of {title}", "quote": "the quotes of {title}"}
 TITLE_CHARACTERS = 32  # the line, the clipboard's note after it, holds in a 1280-pixel window
+# a suggestion gone unrecorded while its claim and both sources stay: its claim's open suggestions
+# were ranked again (another source analysed, a claim opened with the model installed)
+RANKED_AGAIN = "The suggested passages were ranked again since they were shown; that passage is no longer there."
 _DRAWN_AT_MOST = 200_000  # items remembered; past it the oldest half is forgotten (said as before)
 
 
@@ -60,6 +63,9 @@ class DrawnAnalyses:
             for key in list(self._drawn)[: _DRAWN_AT_MOST // 2]:
                 del self._drawn[key]
 
+    def drawn(self, kind: str, item_id: int) -> bool:
+        return (kind, item_id) in self._drawn
+
     def analysed_since(self, ws: Workspace, kind: str, item_id: int) -> Analysed | None:
         """The analysis of a source the item came from, when it is later than the one drawn."""
         for source_id, then in self._drawn.get((kind, item_id), ()):
@@ -78,7 +84,7 @@ def redrawn_line(ws: Workspace, drawn: DrawnAnalyses, exc: BriefingError) -> str
     kind, item_id, gone = found
     analysed = drawn.analysed_since(ws, kind, item_id)
     if analysed is None:
-        return None
+        return RANKED_AGAIN if kind == "suggestion" and drawn.drawn(kind, item_id) else None
     if kind == "suggestion":
         return f"{_redrawn(kind, analysed)}; that passage is no longer there, nothing was saved."
     now = "is no longer there" if gone else "was found again, shown as it is now"

@@ -269,6 +269,34 @@ def test_a_suggested_passage_a_reanalysis_redrew_says_so(shown):
     assert get_claim(window.ws, claim)["evidence"] == 0
 
 
+def test_a_suggested_passage_ranked_again_meanwhile_says_so_and_the_new_ones_are_shown(shown, analysed_copy):
+    """Ranking a claim's suggestions again (a colleague's window opening it with the model
+    installed, a source analysed) gives them new ids: confirming one shown before said only
+    'That passage is no longer there.', and the list went on showing the old ones."""
+    from briefing.store.suggestions import replace_suggestions
+
+    window, wire, standard, ids, _ = shown
+    listed = window.panel.evidence.suggestions
+    listed.setCurrentItem(listed.topLevelItem(0))
+    again = [
+        (s["source_id"], s["start"], s["end"], s["score"], s["relation"])
+        for s in list_suggestions(window.ws, ids["claim"])
+    ]
+    with open_workspace(analysed_copy) as theirs:
+        replace_suggestions(theirs, ids["claim"], again, "meaning")
+    window.panel.evidence.confirm.click()
+    assert _said(window).startswith("The suggested passages were ranked again since they were shown;"), _said(window)
+    now = {s["id"] for s in list_suggestions(window.ws, ids["claim"])}
+    shown_now = {_row_id(listed, i) for i in range(listed.topLevelItemCount())}
+    assert shown_now == now and get_claim(window.ws, ids["claim"])["evidence"] == 0
+
+
+def _row_id(tree, row: int) -> int:
+    from briefing.ui.evidence import RowRole
+
+    return tree.topLevelItem(row).data(0, RowRole)[1]
+
+
 def _search_hit(window, kind: str, ref_id: int, query: str):
     from briefing.ui.search_dock import HitRole
 
