@@ -213,8 +213,9 @@ def _is_headline(paragraph: str) -> bool:
 
 
 def _is_show(inner: str, lead: str) -> bool:
-    """'on “Meet the Press.”', 'CNN’s “New Day.”': a programme's title, the sentence's period inside."""
-    if not inner.endswith((".", ",")) or not re.search(r"(?i)(\bon|\bto|\bin|['’]s)\s*$", lead):
+    """'on “Meet the Press.”', 'CNN’s “New Day.”', 'an interview with “Fox News Sunday.”': a
+    programme's title, the sentence's period inside."""
+    if not inner.endswith((".", ",")) or not re.search(r"(?i)(\bon|\bto|\bin|\bwith|['’]s)\s*$", lead):
         return False
     words = inner[:-1].split()
     return 0 < len(words) <= 6 and _is_title(inner[:-1] + " Show" if len(words) == 1 else inner[:-1])

@@ -101,6 +101,7 @@ def test_second_quote_after_an_abbreviation_keeps_its_cue(analyse):
     "text",
     [
         "Hugo Tenbrook said the remark was made on “Meet the Press.”",
+        "Clinton said so in an interview with “Fox News Sunday.”",
         "Residents have taken to calling the coast road the “fire corridor” since the fires.",
         "Builders have long complained about what they call the “green tax” on lake plots.",
         # said by 'what' before: a name given to a thing, by nobody the text names
