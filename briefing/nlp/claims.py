@@ -102,6 +102,9 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
                 start += dateline_end(para.text[start:end])  # 'New York (AFP) – Oscar-winning actress …'
                 start += run_in_head_end(para.text[start:end])  # 'THE BORROWING Back when he wrote …'
                 start, end = trim_range(para.text, start, end)
+            start, after_dash = _after_dash(para.text, start, end)
+            if after_dash and para.text[start : start + 1].islower():
+                continue  # the rest of a sentence an aside broke: '- but the real culprit is …'
             if para.start + start < headline_end or start == end or bullet and not _has_subject(sent):
                 continue  # a list's item without a subject: '8-9 ripe pears, cored and peeled'
             judged = judge_sentence(sent)
@@ -109,6 +112,16 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
                 claims.append(Claim(para.start + start, para.start + end, *judged))
     twice = repeated(claims, parsed.text, headline_end)
     return [claim for index, claim in enumerate(claims) if index not in twice]
+
+
+LEADING_DASH = re.compile(r"[-–—]+[ \t]+")
+
+
+def _after_dash(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where a sentence's words start after a dash opening it ('MISLEADING? - Donald Trump has
+    enjoyed …', a run-in head's; '… unpatriotic - and I have! - but …'), and whether there was one."""
+    dash = LEADING_DASH.match(text, start, end)
+    return (dash.end(), True) if dash else (start, False)
 
 
 def _lead_title(parsed: ParsedText) -> str | None:

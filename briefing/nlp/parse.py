@@ -27,10 +27,13 @@ MAX_RUN_CHARS = 200
 # a line break before a bulleted item ('- ', '• ', '* '); a dash of dialogue or a signature
 # ('— Jane Doe') is no bullet, and a numbered line may be a roundup's headline ("2. U.N. PANEL
 # RULES FOR WIKILEAKS FOUNDER.", read as the paragraph it is)
-BULLET = r"[ \t]*[-•*][ \t]+"
+# a list's bullet: a mark and a space ('~ Two former college punters died', a digest's items), or
+# a hyphen run into a capital ('-Bernie Sanders won 84 percent')
+_MARKS = "-•*~+·▪‣◦"  # not a dash: "— Jane Doe" under a quote signs it
+BULLET = rf"[ \t]*(?:[{_MARKS}][ \t]+|-(?=[A-Z]))"
 LIST_ITEM = re.compile(rf"\n(?={BULLET}\S)")
 LIST_MARKER = re.compile(rf"{BULLET}(?=\S)")
-BULLET_BEFORE = re.compile(rf"(?:^|\n){BULLET}$")
+BULLET_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:[{_MARKS}][ \t]+|-)$")
 # a typographic apostrophe inside a word ("D’Souza", "BlazeTV’s"): the parser, trained on straight
 # ones, missed "Dinesh D’Souza" and read "BlazeTV’s Glenn Beck" as one organisation; it parses the
 # straight one, same length, while the paragraph's text (names, quotes) stays as written

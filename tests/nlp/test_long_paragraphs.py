@@ -38,6 +38,34 @@ def test_a_bulleted_list_is_one_piece_an_item_without_its_bullet():
     ]
 
 
+def test_a_digests_tilde_bullets_and_a_hyphen_run_into_a_name_are_bullets():
+    """'~ Two former punters died ...' and '-Bernie Sanders won ...' were claims opening with their mark."""
+    from briefing.nlp.parse import split_paragraphs
+
+    text = "BEFORE YOU GO.\n\n~ Two punters died in a wreck.\n\n-Sanders won 84 percent.\n\n+ A third item.\n- Jane"
+    assert [piece for _, piece in split_paragraphs(text)] == [
+        "BEFORE YOU GO.",
+        "Two punters died in a wreck.",
+        "Sanders won 84 percent.",
+        "A third item.",
+        "Jane",
+    ]
+
+
+def test_a_sentence_opened_by_a_dash_is_a_claim_without_it_or_a_fragment(analyse):
+    """A run-in head's dash opened the claim ('- Donald Trump has enjoyed ...'); the rest of a
+    sentence an aside broke ('- but the real culprit is ...') was a claim."""
+    text = (
+        "It is easy to call Pfizer unpatriotic - and I have! - but the real culprit is the nation's "
+        "corporate tax system, which has not been reformed since 1986.\n\n"
+        "NEW HAMPSHIRE SHOWS STRONG TRUMP LEAD, BUT COULD IT BE MISLEADING? - Donald Trump has enjoyed a "
+        "20-point lead in New Hampshire polls for much of the fall."
+    )
+    found = [text[c.start : c.end] for c in analyse(text).claims]
+    assert "Donald Trump has enjoyed a 20-point lead in New Hampshire polls for much of the fall." in found
+    assert not [claim for claim in found if claim.startswith(("-", "but"))]
+
+
 def test_a_bulleted_item_is_a_claim_only_when_it_states_something(analyse):
     text = (
         "Harbour plant reopens.\n\nThe plant reopened on Monday after a week of repairs, the utility said.\n\n"
