@@ -59,15 +59,16 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     keep_headings_with_text(document)
     pages = document.pageCount()
 
+    height = page.height() - footer
+    running = running_on(document, height)
     painter = QPainter(writer)
     try:
-        height = page.height() - footer
         for number in range(pages):
             if number:
                 writer.newPage()
             painter.save()
             painter.translate(0, -number * height)
-            draw_page(document, painter, QRectF(0, number * height, page.width(), height))
+            draw_page(document, painter, QRectF(0, number * height, page.width(), height), running.get(number))
             painter.restore()
             box = QRectF(0, page.height() - footer * 0.7, page.width(), footer * 0.7)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), f"Page {number + 1} of {pages}")
@@ -77,18 +78,18 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     return _with_subject(bytes(data.data()), rendered.note.audience)
 
 
-def draw_page(document: Any, painter: Any, rect: Any) -> None:
+def draw_page(document: Any, painter: Any, rect: Any, block: Any = None) -> None:
     """Draw the part of the laid-out ``document`` in ``rect`` (one page). Qt draws a paragraph that
     runs on from the page before with its last line there too, above the page and hidden, but in
-    the PDF's text: a search found the line twice and a copy held it twice. Such a paragraph's
-    lines on this page are drawn one by one, and the rest of the page below it as Qt does."""
+    the PDF's text: a search found the line twice and a copy held it twice. Such a paragraph,
+    ``block`` (``running_on``), has its lines on this page drawn one by one, and the rest of the
+    page below it is drawn as Qt does."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QAbstractTextDocumentLayout
 
     painter.setClipRect(rect)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.clip = rect
-    block = _running_on(document, rect.top())
     if block is not None:
         lines = block.layout()
         for index in range(lines.lineCount()):
@@ -102,23 +103,22 @@ def draw_page(document: Any, painter: Any, rect: Any) -> None:
     document.documentLayout().draw(painter, context)
 
 
-def _running_on(document: Any, top: float) -> Any:
-    """The paragraph with lines above and below ``top``, unless a list item's or a table cell's
-    (None then, or when there is none)."""
+def running_on(document: Any, height: float) -> dict[int, Any]:
+    """For each page a paragraph runs on to from the one before, that paragraph; a list item or a
+    table cell is left to Qt (rare over a page break)."""
     from PySide6.QtGui import QTextCursor
 
+    found = {}
     block = document.begin()
     while block.isValid():
         lines = block.layout()
         if lines is not None and lines.lineCount() > 1:
             y = lines.position().y()
-            if y + lines.lineAt(0).rect().top() >= top:
-                return None  # blocks come in order: none further up runs on
-            if y + lines.lineAt(lines.lineCount() - 1).rect().top() >= top:
-                plain = block.textList() is None and QTextCursor(block).currentTable() is None
-                return block if plain else None
+            first, last = (int((y + lines.lineAt(i).rect().top()) // height) for i in (0, lines.lineCount() - 1))
+            if last > first and block.textList() is None and QTextCursor(block).currentTable() is None:
+                found.update(dict.fromkeys(range(first + 1, last + 1), block))
         block = block.next()
-    return None
+    return found
 
 
 # a link of the note's HTML (markup.py writes them, attributes escaped): <a href="...">words</a>
