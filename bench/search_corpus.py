@@ -282,7 +282,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _params() -> str:
     return json.dumps(
         {
-            "version": 3,
+            "version": 4,  # 4: the speaker column as the app builds it since quotes are found by the speaker's name
             "seed": SEED,
             "sources": SOURCES,
             "quotes": QUOTES,
@@ -432,9 +432,10 @@ class Batch:
         for j, (said, speaker_id, speaker_text, start) in enumerate(quotes):
             quote_id, doc_id = first_quote + j, first_doc + 1 + j
             self.quotes.append((quote_id, source_id, said, start, start + len(said), speaker_id, speaker_text, "said"))
-            # the speaker column as search_index._ITEMS['quote'] builds it
+            # the speaker column as search_index._ITEMS['quote'] builds it: a linked speaker's name
+            # and aliases (not the words the text describes them with), else the speaker's words
             name, alias = self.people[speaker_id - 1][1:] if speaker_id else ("", None)
-            speaker = f"{name} {speaker_text or ''} {alias or ''}".strip(" ")
+            speaker = f"{name} {alias or ''}".strip(" ") if speaker_id else speaker_text or ""
             self.docs.append((doc_id, "quote", quote_id, source_id, published, outlet, grade, None, speaker_id))
             self.fts.append((doc_id, spaced(said), spaced(speaker), ""))  # the title: with the source alone
 
