@@ -219,3 +219,26 @@ def test_a_group_that_starts_with_a_group_keeps_its_own_brackets():
     # "(a OR b) AND c" starts with a bracket without being one group: NOT must take all of it
     assert parse("x NOT ((a OR b) AND c)").match == '"x" NOT (("a" OR "b") AND "c")'
     assert parse("x NOT ((a))").match == '"x" NOT ("a")'
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("\u201cbuild a wall\u201d", '"build a wall"'),
+        ("\u201ebuild a wall\u201c", '"build a wall"'),
+        ("\u00abbuild a wall\u00bb", '"build a wall"'),
+        ("\u201cwater outage\u201d~5", 'NEAR("water" "outage", 5)'),
+    ],
+)
+def test_typographic_quotes_make_a_phrase(text, match):
+    query = parse(text)
+    assert (query.match, query.literal) == (match, False)
+    assert query.text == text  # shown and saved as typed
+
+
+def test_typographic_quotes_around_a_speaker():
+    assert parse("speaker:\u201cDonald Trump\u201d wall").filters.speaker == ["Donald Trump"]
+
+
+def test_an_apostrophe_stays_inside_its_word():
+    assert parse("Trump\u2019s").match == parse("Trump's").match == '"Trump s"'
