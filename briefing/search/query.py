@@ -27,6 +27,7 @@ from briefing.store.search_index import phrase
 
 FIELDS = ("speaker", "source", "outlet", "entity", "tag", "status", "type", "from", "to", "grade")
 TYPES = ("quote", "claim", "note", "source")
+EITHER_FIELDS = ("type", "status", "grade")  # given twice, an item with either value matches
 TOKEN = re.compile(
     r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+)|(?P<fempty>(?=[\s)]|$)))'
     r'|"(?P<phrase>[^"]*)"(?:~(?P<near>\d+))?|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
@@ -100,7 +101,7 @@ def _left_out(count: int) -> str | None:
 
 
 def _parse(text: str, corrections: dict[str, str]) -> Query:
-    tokens = _tokens(text)
+    tokens = _filters_joined(_tokens(text))
     filters = Filters()
     terms, left_out = _capped([t for t in tokens if not _take_filter(t, filters)])
     parser = _Parser(terms, corrections)
@@ -186,6 +187,23 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         else:
             tokens.append((kind, match[kind]))
     return tokens
+
+
+def _filters_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``tokens`` without an OR between two filters of one field that takes either of its values
+    (``status:corroborated OR status:disputed`` is ``status:corroborated status:disputed``): it
+    was an OR with nothing on either side once the filters were taken out, so the query was
+    searched literally for its words and found nothing."""
+    kept = []
+    for index, token in enumerate(tokens):
+        before, after = tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens) else None
+        if token != ("word", "OR") or not (before and after and before[0] == after[0] == "field"):
+            kept.append(token)
+            continue
+        name = before[1].split(":", 1)[0]
+        if name != after[1].split(":", 1)[0] or name not in EITHER_FIELDS:
+            raise QuerySyntaxError("OR cannot join filters, except two of the same type:, status: or grade:")
+    return kept
 
 
 def _take_filter(token: tuple[str, str], filters: Filters) -> bool:

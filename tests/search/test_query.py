@@ -242,3 +242,27 @@ def test_typographic_quotes_around_a_speaker():
 
 def test_an_apostrophe_stays_inside_its_word():
     assert parse("Trump\u2019s").match == parse("Trump's").match == '"Trump s"'
+
+
+@pytest.mark.parametrize(
+    "text, field, values",
+    [
+        ("status:corroborated OR status:disputed", "status", ["corroborated", "disputed"]),
+        ("wall type:quote OR type:claim", "type", ["quote", "claim"]),
+        ("grade:A OR grade:B outage", "grade", ["A", "B"]),
+    ],
+)
+def test_or_between_filters_of_one_field_takes_either_value(text, field, values):
+    query = parse(text)
+    assert (getattr(query.filters, field), query.literal, query.problem) == (values, False, None)
+
+
+@pytest.mark.parametrize("text", ["speaker:trump OR speaker:clinton", "status:disputed OR type:quote"])
+def test_or_between_other_filters_says_why_it_is_not_read(text):
+    query = parse(text)
+    assert query.literal
+    assert query.problem == "OR cannot join filters, except two of the same type:, status: or grade:"
+
+
+def test_or_between_words_and_filters_is_unchanged():
+    assert parse("ransom OR hoax status:disputed").match == '("ransom" OR "hoax")'
