@@ -6,7 +6,8 @@ terms (stems) and between the typed word and the word shown. Among the close one
 nearest wins, then the one in more rows; the written forms of a term in fewer rows than the
 best one-edit word are not read, since it cannot win. Candidates come from the index's
 vocabulary in a few narrow prefix ranges: the typed term's first letters, and those letters
-with one of them left out or two swapped (a slip near the start of a word). A slip that
+with one of them left out, doubled or two swapped (a slip near the start of a word: the double
+letter typed once is the commonest misspelling of all, "imigration", "Hilary"). A slip that
 changes the first letters some other way is not corrected: reading the whole vocabulary of a
 large workspace takes seconds.
 """
@@ -78,6 +79,7 @@ def prefix_ranges(term: str, limit: int) -> list[tuple[str, str]]:
     prefixes = {term[:size]}
     for i in range(size):
         prefixes.add((term[:i] + term[i + 1 :])[:size])  # a letter typed too many
+        prefixes.add((term[: i + 1] + term[i:])[:size])  # a double letter typed once: imigration, Hilary
         if i + 1 < len(term):
             prefixes.add((term[:i] + term[i + 1] + term[i] + term[i + 2 :])[:size])  # two swapped
     ranges = []

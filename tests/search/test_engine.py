@@ -255,6 +255,7 @@ def spelled(ws):
         "The investigation by Anna Neumann found the water outage began at dawn.",
         "Investigators said the water pumps failed. An investigation continues.",
         "Neumann, the ministry's engineer, said the outage lasted two days.",
+        "Hillary Okoro of the immigration office was not told of the outage.",
     ]
     for i, text in enumerate(texts):
         add_document(ws, _doc(text, f"report {i}"))
@@ -268,6 +269,8 @@ def spelled(ws):
         ("invesitgation", "investigation", 2),  # two letters swapped
         ("neuman", "Neumann", 2),
         ("neuman outage", "Neumann", 2),
+        ("imigration", "immigration", 1),  # a double letter typed once, near the start
+        ("hilary", "Hillary", 1),
     ],
 )
 def test_a_misspelt_word_is_searched_as_the_closest_word_of_the_index(spelled, typed, shown, total):

@@ -29,6 +29,14 @@ def test_the_ranges_hold_the_term_with_a_late_slip_and_with_an_early_swap(term, 
         assert any(low < candidate < high for low, high in ranges), (candidate, ranges)
 
 
+@given(st.text(alphabet="abcdefgh", min_size=3, max_size=10), st.integers(1, 2), st.integers(0, 3))
+def test_the_ranges_hold_the_term_with_an_early_letter_doubled(term, limit, at):
+    """The typed term lacks a letter of a double one: "imigr" for "immigr", "hilari" for "hillari"."""
+    at = min(at, len(term) - 1)
+    doubled = term[: at + 1] + term[at:]
+    assert any(low < doubled < high for low, high in prefix_ranges(term, limit)), (doubled, term)
+
+
 def _vocabulary(monkeypatch, rows: dict[str, int], forms: dict[str, dict[str, int]]) -> list[list[str]]:
     """Stand the index's vocabulary in for ``typos``: terms with their rows and written forms;
     returns the lists of terms whose forms were read."""
