@@ -36,6 +36,7 @@ SUBGROUPS = ("fquoted", "fvalue", "fempty", "near")  # parts of a token, not kin
 NEAR_SUFFIX = re.compile(r'(?<=")~\d+')
 WORD_CHARS = re.compile(r"[^\W_]+", re.UNICODE)
 DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+POSSESSIVE = re.compile(r"[^\W_]+['\u2019][sS]")  # Trump's, Trump’s: the index reads "trump" "s"
 ONLY_SPACE = re.compile(r"\s*\Z")
 OPERATORS = ("AND", "OR", "NOT")
 MAX_TERMS = 64  # different words and phrases searched; the rest of a longer query is left out
@@ -379,9 +380,15 @@ class _Parser:
         words = WORD_CHARS.findall(value)
         if not words:
             raise QuerySyntaxError(f"{value!r} has no letters or digits")
-        if len(words) == 1 and not prefix and not self.negated and _correctable(words[0]):
+        # a bare word, or one with 's (Clintn's: the index reads "clinton" "s"), may be misspelt
+        if (
+            (len(words) == 1 or POSSESSIVE.fullmatch(value))
+            and not prefix
+            and not self.negated
+            and _correctable(words[0])
+        ):
             self.words.append(words[0].lower())
-            words = [self.corrections.get(words[0].lower(), words[0])]
+            words = [self.corrections.get(words[0].lower(), words[0]), *words[1:]]
         self.plain.append(" ".join(words))
         if len(words) == 1:
             return phrase(words[0]) + ("*" if prefix else "")

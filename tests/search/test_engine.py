@@ -280,6 +280,15 @@ def test_a_misspelt_word_is_searched_as_the_closest_word_of_the_index(spelled, t
     assert result.query.problem == f'no results for "{typed.split()[0]}"; showing "{shown}"'
 
 
+@pytest.mark.parametrize("typed", ["Clintn's emails", "Clintn\u2019s emails"])
+def test_a_misspelt_possessive_is_corrected(ws, typed):
+    add_document(ws, _doc("Clinton's emails were released on Friday.", "emails"))
+    add_document(ws, _doc("Clinton spoke about trade.", "trade"))
+    result = search(ws, typed)
+    assert [hit.title for hit in result.page.hits] == ["emails"]
+    assert result.query.problem == 'no results for "clintn"; showing "Clinton"'
+
+
 @pytest.mark.parametrize("typed", ['"neuman"', "speaker:neuman", "-neuman water", "neuman*", "zzzzqqq", "Neumann"])
 def test_quoted_filtered_negated_known_and_hopeless_words_are_not_corrected(spelled, typed):
     assert not search(spelled, typed).query.corrections

@@ -192,10 +192,18 @@ def test_any_proximity_parses_to_near_or_falls_back(words, distance):
         ('"neuman" -water outag* speaker:neuman e-mail ab', []),
         ('Investgation NOT hoax (pumps OR "x y")', ["investgation", "pumps"]),
         ("北京 ransom2", []),
+        ("Neuman's report", ["neuman", "report"]),
+        ("neuman\u2019s", ["neuman"]),
+        ("o'neuman ab's", []),
     ],
 )
 def test_only_bare_words_may_be_corrected(text, words):
     assert parse(text).words == words
+
+
+def test_a_possessive_is_corrected_with_its_s_kept():
+    query = parse("neuman\u2019s outage", {"neuman": "Neumann"})
+    assert query.match == '"Neumann s" AND "outage"'
 
 
 def test_corrections_replace_bare_words_only():
