@@ -363,3 +363,14 @@ def test_a_speaker_is_found_by_their_name_not_by_the_words_describing_them(ws):
     assert [h.ref_id for h in search(ws, "speaker:clinton").page.hits] == []
     assert [h.ref_id for h in search(ws, "speaker:mook").page.hits] == [first]
     assert [h.ref_id for h in search(ws, "speaker:spokesperson").page.hits] == [second]
+
+
+def test_json_facets_add_up_sources_of_one_title(ws):
+    from briefing.search.report import result_document
+
+    add_document(ws, _doc("Turnout rose in the morning.", "10 Things to Know"))
+    add_document(ws, _doc("Turnout fell by noon. Turnout recovered.", "10 Things to Know", "2026-03-04"))
+    document = result_document(search(ws, "turnout"))
+    assert document["total"] == 2
+    assert document["facets"]["source"] == {"10 Things to Know": 2}
+    assert sum(document["facets"]["type"].values()) == 2
