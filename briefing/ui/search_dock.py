@@ -263,8 +263,8 @@ class SearchDock(QDockWidget):
             )
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
             shown = highlighted_html(hit.snippet)
-            if result.query.match and OPEN not in hit.snippet and hit.speaker:
-                shown += " <i>(matched in who speaks)</i>"  # the words are in the speaker's name or description
+            if result.query.match and OPEN not in hit.snippet:
+                shown += _matched_where(hit)
             item.setData(3, HtmlRole, shown)
             item.setData(3, SnippetRole, hit.snippet)
             item.setToolTip(1, tip(", ".join(p for p in (hit.title, hit.outlet, hit.published) if p)))
@@ -361,6 +361,15 @@ def match_range(text: str, snippet: str) -> tuple[int, int] | None:
 
 def _unmarked(snippet: str) -> str:
     return snippet.replace(OPEN, "").replace(CLOSE, "")
+
+
+def _matched_where(hit) -> str:
+    """Why a hit whose snippet (of its text) shows no matched word was found: the words are in
+    the speaker's name or description, or a source's title (the snippet of a short source
+    whose title alone held the words showed nothing highlighted and said nothing)."""
+    if hit.speaker:
+        return " <i>(matched in who speaks)</i>"
+    return " <i>(matched in the title)</i>" if hit.kind == "source" else ""
 
 
 def _status(result: SearchResult, shown: int) -> str:

@@ -180,6 +180,23 @@ def test_a_hit_matched_in_who_speaks_says_so(demo_window):
     assert not any("matched in who speaks" in r.data(3, HtmlRole) for r in rows if "<b>" in r.data(3, HtmlRole))
 
 
+def test_a_source_matched_in_its_title_says_so(demo_window):
+    """A source whose title alone held the words showed its text's first words, nothing bold."""
+    import hashlib
+
+    from briefing.domain import Document
+    from briefing.store.sources import add_document
+
+    text, title = "Turnout was high in the morning.", "Zanzibar vote count"
+    raw = (title + text).encode()
+    digest = hashlib.sha256(raw).hexdigest()
+    add_document(demo_window.ws, Document("z.txt", "txt", raw, digest, text, title=title))
+    add_document(demo_window.ws, Document("y.txt", "txt", b"y", "y" * 64, "Zanzibar voted.", title="Islands"))
+    rows = {r.text(1): r.data(3, HtmlRole) for r in searched(demo_window.search_dock, "zanzibar")}
+    assert rows["Zanzibar vote count"].endswith("<i>(matched in the title)</i>")
+    assert "<b>Zanzibar</b>" in rows["Islands"] and "matched in" not in rows["Islands"]
+
+
 def test_an_edited_note_shows_its_new_words_in_the_results(demo_window):
     """The results kept a note's old words after it was edited, until the search was run again."""
     from briefing.store.annotations import add_annotation, edit_annotation
