@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, counted, strip_bidi
+from briefing.domain import BriefingError, counted, inert_bidi, strip_bidi
 from briefing.search.engine import SearchResult, empty_line, highlighted_html, search
 from briefing.search.report import facet_line
 from briefing.store import Workspace
@@ -262,7 +262,7 @@ class SearchDock(QDockWidget):
                 ]
             )
             item.setData(0, HitRole, (hit.kind, hit.ref_id, hit.source_id))
-            shown = highlighted_html(hit.snippet)
+            shown = highlighted_html(inert_bidi(hit.snippet))  # a source's U+202E reverses nothing after it
             if result.query.match and OPEN not in hit.snippet:
                 shown += _matched_where(hit)
             item.setData(3, HtmlRole, shown)

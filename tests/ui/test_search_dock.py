@@ -2,7 +2,7 @@
 
 from briefing.store.views import item_range
 from briefing.ui.panels import ItemRole
-from briefing.ui.search_dock import HitRole, HtmlRole
+from briefing.ui.search_dock import HitRole, HtmlRole, SnippetRole
 from briefing.ui.tasks import TaskRunner
 
 
@@ -195,6 +195,21 @@ def test_a_source_matched_in_its_title_says_so(demo_window):
     rows = {r.text(1): r.data(3, HtmlRole) for r in searched(demo_window.search_dock, "zanzibar")}
     assert rows["Zanzibar vote count"].endswith("<i>(matched in the title)</i>")
     assert "<b>Zanzibar</b>" in rows["Islands"] and "matched in" not in rows["Islands"]
+
+
+def test_a_snippet_s_bidi_override_reverses_nothing(demo_window):
+    """A source's U+202E reached the results' HTML: the snippet after it was drawn reversed."""
+    import hashlib
+
+    from briefing.domain import Document
+    from briefing.store.sources import add_document
+
+    text = "The file invoice\u202efdp.exe was sent to the zanzibar office."
+    raw = text.encode()
+    add_document(demo_window.ws, Document("z.txt", "txt", raw, hashlib.sha256(raw).hexdigest(), text, title="Mail"))
+    (row,) = searched(demo_window.search_dock, "zanzibar")
+    assert "\u202e" not in row.data(3, HtmlRole) and "<b>zanzibar</b>" in row.data(3, HtmlRole)
+    assert "\u202e" in row.data(3, SnippetRole)  # as in the text, where opening it finds the words
 
 
 def test_an_edited_note_shows_its_new_words_in_the_results(demo_window):
