@@ -132,7 +132,7 @@ class SearchDock(QDockWidget):
         self.field = QLineEdit(placeholderText=HINT)
         self.field.setAccessibleName("Search")
         self.field.setClearButtonEnabled(True)
-        self.field.textChanged.connect(lambda _: self.timer.start())
+        self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.run)
         # Escape clears the query, as the field's clear button does
         escape = QKeySequence(Qt.Key.Key_Escape)
@@ -145,6 +145,7 @@ class SearchDock(QDockWidget):
         self.save_button = QPushButton("Save Search…")
         self.save_button.setToolTip("Keep this query under a name, in the list beside the results")
         self.save_button.clicked.connect(lambda: self.saved.save(self.field.text()))
+        self.save_button.setEnabled(False)  # nothing typed: nothing to keep (briefing search --save refuses it too)
         row.addWidget(self.save_button)
         layout.addLayout(row)
         self.status = plain_label("Type to search every source, quote, claim and note.")  # quotes the query
@@ -184,6 +185,11 @@ class SearchDock(QDockWidget):
         self.saved.setMinimumHeight(2 * self.saved.frameWidth())  # its frame: 0 would mean "the hint, 70"
         layout.addWidget(split)
         return body
+
+    def _typed(self, text: str) -> None:
+        """Search after a pause; a blank query cannot be saved."""
+        self.timer.start()
+        self.save_button.setEnabled(bool(text.strip()))
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 3:  # the snippets wrap to another number of lines

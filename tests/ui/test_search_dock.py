@@ -102,6 +102,21 @@ def test_saved_searches_are_saved_run_renamed_and_deleted(demo_window, monkeypat
     assert saved.names() == [] and list_saved_searches(demo_window.ws) == []
 
 
+def test_a_blank_query_cannot_be_saved(demo_window, monkeypatch):
+    """Save Search… kept an empty query (which lists the newest items) under a name; the command
+    line refuses one."""
+    dock = demo_window.search_dock
+    asked = []
+    monkeypatch.setattr("briefing.ui.saved_search_list.ask_text", lambda *args, **kwargs: asked.append(1) or "x")
+    for text in ("", "   "):
+        dock.field.setText(text)
+        dock.save_button.click()
+        assert not dock.save_button.isEnabled()
+    assert asked == [] and dock.saved.names() == []
+    dock.field.setText("ransom")
+    assert dock.save_button.isEnabled()
+
+
 def test_a_misspelt_word_shows_the_correction_in_the_status_line(demo_window):
     dock = demo_window.search_dock
     dock.field.setText("okafr")
