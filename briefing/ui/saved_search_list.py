@@ -50,6 +50,13 @@ class SavedSearchList(QListWidget):
     def names(self) -> list[str]:
         return [self.item(row).data(SearchRole)[1] for row in range(self.count())]
 
+    def show_chosen(self, query: str) -> None:
+        """The saved search chosen stays selected while its query is in the field, and only then."""
+        current = self.currentItem()
+        if current is not None and current.data(SearchRole)[2] != query:
+            self.setCurrentRow(-1)
+            self.clearSelection()
+
     def save(self, query: str, name: str | None = None) -> None:
         """Keep ``query`` under a name (asked for when not given)."""
         if refuse_change(self, self.workspace()):

@@ -187,9 +187,11 @@ class SearchDock(QDockWidget):
         return body
 
     def _typed(self, text: str) -> None:
-        """Search after a pause; a blank query cannot be saved."""
+        """Search after a pause; a blank query cannot be saved, and a saved search no longer in
+        the field is no longer shown chosen."""
         self.timer.start()
         self.save_button.setEnabled(bool(text.strip()))
+        self.saved.show_chosen(text)
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 3:  # the snippets wrap to another number of lines

@@ -117,6 +117,19 @@ def test_a_blank_query_cannot_be_saved(demo_window, monkeypatch):
     assert dock.save_button.isEnabled()
 
 
+def test_a_saved_search_shows_chosen_while_its_query_is_in_the_field(demo_window, monkeypatch):
+    """The saved search clicked stayed selected after another query was typed over it."""
+    dock, saved = demo_window.search_dock, demo_window.search_dock.saved
+    monkeypatch.setattr("briefing.ui.saved_search_list.ask_text", lambda *args, **kwargs: "Okafor")
+    dock.field.setText("speaker:okafor")
+    dock.save_button.click()
+    saved.setCurrentItem(saved.item(0))
+    saved.itemClicked.emit(saved.item(0))
+    assert saved.currentItem() is saved.item(0)
+    dock.field.setText("ransom")
+    assert saved.currentItem() is None and not saved.selectedItems()
+
+
 def test_a_misspelt_word_shows_the_correction_in_the_status_line(demo_window):
     dock = demo_window.search_dock
     dock.field.setText("okafr")
