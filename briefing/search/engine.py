@@ -8,6 +8,7 @@ the index's own vocabulary (briefing.search.typos) when that finds something; th
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from briefing.domain import SearchPage
@@ -51,11 +52,17 @@ def _corrected(ws: Workspace, result: SearchResult, limit: int, cursor: tuple | 
     corrected = _search(ws, parse(result.query.text, found), limit, cursor)
     if not corrected.page.total or corrected.query.literal:
         return None
-    typed = ", ".join(f'"{word}"' for word in corrected.query.corrections)
+    typed = ", ".join(f'"{_as_typed(result.query.text, word)}"' for word in corrected.query.corrections)
     shown = ", ".join(f'"{word}"' for word in corrected.query.corrections.values())
     line = f"no results for {typed}; showing {shown}"
     corrected.query.problem = "; ".join(p for p in (line, corrected.query.problem) if p)
     return corrected
+
+
+def _as_typed(text: str, word: str) -> str:
+    """``word`` (lower case) as the query wrote it: 'no results for "Hilary"', not "hilary"."""
+    found = re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text, re.IGNORECASE)
+    return found.group() if found else word
 
 
 def empty_line(result: SearchResult) -> str | None:

@@ -280,13 +280,19 @@ def test_a_misspelt_word_is_searched_as_the_closest_word_of_the_index(spelled, t
     assert result.query.problem == f'no results for "{typed.split()[0]}"; showing "{shown}"'
 
 
+def test_the_correction_line_quotes_the_word_as_typed(spelled):
+    result = search(spelled, "water NEUMAN")
+    assert result.query.problem == 'no results for "NEUMAN"; showing "Neumann"'
+    assert result.query.corrections == {"neuman": "Neumann"}  # --json's "corrected", as before
+
+
 @pytest.mark.parametrize("typed", ["Clintn's emails", "Clintn\u2019s emails"])
 def test_a_misspelt_possessive_is_corrected(ws, typed):
     add_document(ws, _doc("Clinton's emails were released on Friday.", "emails"))
     add_document(ws, _doc("Clinton spoke about trade.", "trade"))
     result = search(ws, typed)
     assert [hit.title for hit in result.page.hits] == ["emails"]
-    assert result.query.problem == 'no results for "clintn"; showing "Clinton"'
+    assert result.query.problem == 'no results for "Clintn"; showing "Clinton"'
 
 
 @pytest.mark.parametrize("typed", ['"neuman"', "speaker:neuman", "-neuman water", "neuman*", "zzzzqqq", "Neumann"])
