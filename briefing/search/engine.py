@@ -89,6 +89,8 @@ def _expression(query: Query) -> str | None:
     """The FTS5 expression: the words, and the speaker column for speaker: filters (the source:
     filter is the store's: a title is indexed with its source alone)."""
     parts = [f"speaker : {phrase(s)}" for s in query.filters.speaker]
+    if query.match and query.match.startswith("NOT "):  # the speaker's quotes less those words
+        return " AND ".join(parts) + " " + query.match
     if query.match:
         parts.insert(0, f"({query.match})" if parts else query.match)
     return " AND ".join(parts) or None

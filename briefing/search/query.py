@@ -109,7 +109,9 @@ def _parse(text: str, corrections: dict[str, str]) -> Query:
     expression = parser.expression()
     if parser.position != len(terms):
         raise QuerySyntaxError("unbalanced parentheses")
-    if expression is not None and expression.startswith("NOT "):
+    if expression is not None and expression.startswith("NOT ") and not filters.speaker:
+        # a speaker's quotes less some words ("speaker:clinton -email") is an expression of the
+        # index; anything else has nothing in the index to subtract the words from
         raise QuerySyntaxError("a query cannot be only NOT")
     shown = [
         f'{name}:"{value}"' if " " in value else f"{name}:{value}"

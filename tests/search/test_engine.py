@@ -380,3 +380,21 @@ def test_json_facets_add_up_sources_of_one_title(ws):
     assert document["total"] == 2
     assert document["facets"]["source"] == {"10 Things to Know": 2}
     assert sum(document["facets"]["type"].values()) == 2
+
+
+@pytest.mark.parametrize(
+    "typed, found", [("speaker:okafor -ransom", 1), ("speaker:okafor NOT pumping", 0), ("speaker:okafor -dawn", 0)]
+)
+def test_a_speaker_s_quotes_less_some_words(corpus, typed, found):
+    """'What Okafor said, except about …' fell back to a literal search for the words, the speaker
+    filter among them: it listed sources holding "speaker", "okafor" and the word left out."""
+    ws, _, _ = corpus
+    result = search(ws, typed)
+    assert not result.query.literal and result.query.problem is None
+    assert result.page.total == found and all(hit.kind == "quote" for hit in result.page.hits)
+
+
+def test_only_not_without_a_speaker_is_still_searched_literally(corpus):
+    ws, _, _ = corpus
+    for typed in ("-ransom", "type:quote NOT ransom"):
+        assert search(ws, typed).query.problem == "a query cannot be only NOT"

@@ -274,3 +274,9 @@ def test_or_between_other_filters_says_why_it_is_not_read(text):
 
 def test_or_between_words_and_filters_is_unchanged():
     assert parse("ransom OR hoax status:disputed").match == '("ransom" OR "hoax")'
+
+
+def test_not_with_a_speaker_filter_is_read():
+    query = parse("speaker:clinton -email NOT server")
+    assert (query.match, query.literal) == ('NOT "email" NOT "server"', False)
+    assert parse("-email").literal
