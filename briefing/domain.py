@@ -336,6 +336,7 @@ class SearchFilters:
     grade: list[str] = field(default_factory=list)
     date_from: str | None = None
     date_to: str | None = None
+    without: list[str] = field(default_factory=list)  # index expressions: items matching one are left out
 
 
 @dataclass(frozen=True)

@@ -110,13 +110,14 @@ def _parse(text: str, corrections: dict[str, str]) -> Query:
     if parser.position != len(terms):
         raise QuerySyntaxError("unbalanced parentheses")
     if expression is not None and expression.startswith("NOT ") and not filters.speaker:
-        # a speaker's quotes less some words ("speaker:clinton -email") is an expression of the
-        # index; anything else has nothing in the index to subtract the words from
-        raise QuerySyntaxError("a query cannot be only NOT")
+        # nothing in the index to subtract the words from: every item (of the filters) is listed
+        # without the rows that hold them; a speaker's quotes less some words ("speaker:clinton
+        # -email") is an expression of the index
+        filters.without, expression = parser.subtracted, None
     shown = [
         f'{name}:"{value}"' if " " in value else f"{name}:{value}"
         for name, value in (t[1].split(":", 1) for t in tokens if t[0] == "field")
-    ]
+    ] + [f"NOT {words}" for words in filters.without]  # 'no matches for status:disputed NOT "wall"'
     used = {k: v for k, v in corrections.items() if k in parser.words}
     return Query(
         text,
@@ -276,6 +277,7 @@ class _Parser:
         self.negated = 0  # NOTs around the current term
         self.plain: list[str] = []
         self.words: list[str] = []  # bare words, which a correction may replace
+        self.subtracted: list[str] = []  # the NOT terms of the last conjunction read
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -305,7 +307,7 @@ class _Parser:
 
     def conjunction(self) -> str | None:
         result: str | None = None
-        seen: set[tuple[bool, str]] = set()
+        seen: dict[tuple[bool, str], str] = {}
         while (token := self.peek()) is not None and token[0] != "rparen" and not self.is_operator("OR"):
             if self.is_operator("AND"):
                 if result is None:
@@ -317,7 +319,7 @@ class _Parser:
             negated, term = self.unary()
             if (negated, term.lower()) in seen:
                 continue
-            seen.add((negated, term.lower()))
+            seen[(negated, term.lower())] = term
             if negated:
                 result = f"NOT {term}" if result is None else f"{result} NOT {term}"
             else:
@@ -326,6 +328,7 @@ class _Parser:
                     if result is None
                     else (f"{term} NOT {result[4:]}" if result.startswith("NOT ") else f"{result} AND {term}")
                 )
+        self.subtracted = [term for (negated, _), term in seen.items() if negated]  # the outermost's is read last
         return result
 
     def unary(self) -> tuple[bool, str]:

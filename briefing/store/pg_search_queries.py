@@ -68,6 +68,9 @@ def search_index(
     """One page of matches of the FTS5 expression ``match`` (None: the newest items)."""
     try:
         where, params = filter_conditions(filters, _TITLED, lambda title: tsquery_text(f"title : {phrase(title)}"))
+        for words in filters.without:
+            where.append(f"NOT (d.doc @@ {TSQUERY})")
+            params.append(tsquery_text(words))
         if match is None:
             return recent(ws, where, params, limit, cursor, facet_limit)
         query = tsquery_text(match)

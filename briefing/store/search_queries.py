@@ -67,6 +67,9 @@ def search_index(
     if ws.backend == "postgresql":
         return pg_search_queries.search_index(ws, match, filters, limit, cursor, exact, RANK_LIMIT, FACET_LIMIT)
     where, params = filter_conditions(filters, _TITLED, lambda title: f"title : {phrase(title)}")
+    for words in filters.without:
+        where.append("d.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
+        params.append(words)
     try:
         if match is None:
             return recent(ws, where, params, limit, cursor, FACET_LIMIT)

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from briefing.cjk import unspace
 from briefing.domain import Document
-from briefing.search.engine import _expression, highlighted_html, search
+from briefing.search.engine import _expression, empty_line, highlighted_html, search
 from briefing.store.annotations import add_annotation
 from briefing.store.claims import add_claim, mark_claim
 from briefing.store.entities import add_entity
@@ -394,7 +394,26 @@ def test_a_speaker_s_quotes_less_some_words(corpus, typed, found):
     assert result.page.total == found and all(hit.kind == "quote" for hit in result.page.hits)
 
 
-def test_only_not_without_a_speaker_is_still_searched_literally(corpus):
+@pytest.mark.parametrize(
+    "typed, kinds_left",
+    [
+        ("-ransom", ["claim", "note", "quote", "source", "source", "source", "source"]),
+        ("type:source NOT (ransom OR pumping)", ["source", "source", "source"]),
+        ("NOT households", ["note", "quote", "source", "source", "source"]),
+    ],
+)
+def test_only_not_lists_every_item_without_the_words(corpus, typed, kinds_left):
+    """'-ransom' fell back to a literal search for "ransom": it listed the very items it asked
+    to leave out."""
     ws, _, _ = corpus
-    for typed in ("-ransom", "type:quote NOT ransom"):
-        assert search(ws, typed).query.problem == "a query cannot be only NOT"
+    result = search(ws, typed)
+    assert not result.query.literal and result.query.problem is None
+    assert kinds(result) == kinds_left
+    assert not any("ransom" in (hit.snippet or "").lower() for hit in result.page.hits)
+
+
+def test_only_not_that_leaves_nothing_says_what_was_left_out(corpus):
+    ws, _, _ = corpus
+    result = search(ws, "status:disputed -outage")
+    assert result.page.total == 0
+    assert empty_line(result) == 'no matches for status:disputed NOT "outage"'

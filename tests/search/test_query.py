@@ -57,7 +57,6 @@ def test_date_bounds_accept_partial_dates():
         '"unbalanced',
         "AND",
         "a AND",
-        "NOT x",
         "(a",
         "a )",
         "*",
@@ -279,4 +278,9 @@ def test_or_between_words_and_filters_is_unchanged():
 def test_not_with_a_speaker_filter_is_read():
     query = parse("speaker:clinton -email NOT server")
     assert (query.match, query.literal) == ('NOT "email" NOT "server"', False)
-    assert parse("-email").literal
+
+
+def test_not_alone_leaves_its_words_out_of_every_item():
+    query = parse("type:quote -email NOT (server OR hack)")
+    assert (query.match, query.literal, query.problem) == (None, False, None)
+    assert query.filters.without == ['"email"', '("server" OR "hack")']
