@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -168,12 +169,20 @@ def _add_workspace_option(parser: argparse.ArgumentParser, default: object) -> N
     )
 
 
+def _left_out_hint(args: argparse.Namespace, extra: list[str]) -> str:
+    """For 'briefing search -hoax': argparse takes a word to leave out for an option."""
+    word = next((w for w in extra if w.startswith("-") and not w.startswith("--")), None)
+    if args.command != "search" or word is None:
+        return ""
+    return f"; a word to leave out goes after --: briefing search -- {shlex.quote(word)}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     given, qt_arguments = qt_options(sys.argv[1:] if argv is None else argv)
     args, extra = parser.parse_known_args(with_workspace_option(given, parser))
     if extra:  # said by the command's own parser, which points at its own --help
-        command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+        command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}{_left_out_hint(args, extra)}")
     args.qt_arguments = qt_arguments
     if qt_arguments and args.command is not None:
         parser.error(f"{qt_arguments[0]} is an option of the window, not of '{args.command}'")

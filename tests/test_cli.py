@@ -601,6 +601,18 @@ def test_saved_searches_from_the_command_line(capsys, ws_file, demo_dir):
     )
 
 
+def test_a_word_to_leave_out_taken_for_an_option_says_how_to_give_it(capsys, hostile_workspace):
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "search", "type:claim", "-ransom", "--workspace", str(hostile_workspace))
+    assert usage.value.code == 2
+    assert capsys.readouterr().err == (
+        "briefing search: unrecognized arguments: -ransom; a word to leave out goes after --: "
+        "briefing search -- -ransom (see 'briefing search --help')\n"
+    )
+    code, out, _ = run(capsys, "search", "--workspace", str(hostile_workspace), "--", "type:claim", "-ransom")
+    assert code == 0 and "searched literally" not in out
+
+
 def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):
     from briefing.store import open_workspace
 
