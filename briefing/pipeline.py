@@ -322,6 +322,7 @@ def _analyse(
             save_analysis(ws, source_id, analysis, run)
             done += 1
         if not cancelled():
+            run.prune_aliases(ws)
             progress(len(ids), len(ids) + 1, RANKING_LABEL)  # the bar would stand still on the last file
             suggest_related_passages(ws, pool or ranking, changed=ids)
     except Cancelled:

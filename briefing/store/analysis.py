@@ -30,6 +30,7 @@ from briefing.store.entity_resolver import EntityResolver, rejected_keys
 from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import check_range, get_source_text, shown_title_sql
+from briefing.store.stale_aliases import prune_stale_aliases
 from briefing.store.workspace import Workspace, utc_now
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
@@ -68,6 +69,22 @@ class AnalysisRun:
     def __init__(self) -> None:
         self._resolver: EntityResolver | None = None
         self._data_version: object = None
+        self.analysed: set[int] = set()  # the sources saved in this run
+        self.yielded: dict[tuple[int, int, int], tuple[str, ...]] = {}  # ``stale_aliases``
+
+    def saved(self, source_id: int, analysis: Analysis) -> None:
+        """Remember the source and the forms each entity found there was called by."""
+        self.analysed.add(source_id)
+        for found in analysis.entities:
+            forms = tuple({normalise_name(surface) for surface in (found.name, *found.aliases)})
+            for start, end in found.mentions:
+                self.yielded[(source_id, start, end)] = forms
+
+    def prune_aliases(self, ws: Workspace) -> int:
+        """Drop the aliases no source analysed in this run uses any more; returns how many."""
+        pruned = prune_stale_aliases(ws, self.analysed, self.yielded)
+        self.clear()
+        return pruned
 
     def resolver(self, ws: Workspace) -> EntityResolver:
         version = _data_version(ws)
@@ -102,6 +119,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
     except BaseException:
         run.clear()
         raise
+    run.saved(source_id, analysis)
 
 
 def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
