@@ -1,4 +1,5 @@
-"""The Entities tab's context menu: rename, retype, merge, split and delete, as the analyst decides.
+"""The Entities tab's context menu: rename, retype, merge, split, remove an alias and delete, as the
+analyst decides.
 
 Rename, retype and split go through the undo stack. Merge and delete change many rows
 across sources; they ask first, are recorded in the judgement history, and the
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
 
-from briefing.domain import ENTITY_TYPES, BriefingError, WorkspaceError, counted
+from briefing.domain import ENTITY_TYPES, BriefingError, WorkspaceError, counted, inert_bidi
 from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import entity_source_counts, list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
@@ -21,7 +22,7 @@ from briefing.store.quote_variants import QuoteVariant, list_entity_variants
 from briefing.store.revisions import find_removal
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
-from briefing.ui.entity_commands import DeleteEntity, MergeEntities
+from briefing.ui.entity_commands import DeleteEntity, MergeEntities, RemoveAlias
 from briefing.ui.entity_page import ALL_ROWS, PAGE_ROWS
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
@@ -69,8 +70,10 @@ class EntityActions:
 
     def show_menu(self, point: QPoint) -> None:
         entity = self.current()
-        if entity is None:
-            return
+        if entity is not None:
+            self.menu(entity).exec(self.window.panel.entities.viewport().mapToGlobal(point))
+
+    def menu(self, entity: tuple[int, str, str, int]) -> QMenu:
         menu = QMenu(self.window)
         menu.addAction("&Open Entity Page").triggered.connect(self.open_page)
         menu.addAction("&Rename…").triggered.connect(lambda: self.rename())
@@ -83,12 +86,16 @@ class EntityActions:
         split = menu.addAction("S&plit Entity…")
         split.setShortcut("Ctrl+Alt+Shift+S")
         split.triggered.connect(lambda: self.split(entity[0]))
+        aliases = menu.addMenu("Remove A&lias")  # a wrong name form, which re-analysis does not give back
+        for alias in entity_page(self.window.ws, entity[0], limit=0).aliases:
+            aliases.addAction(inert_bidi(alias).replace("&", "&&")).triggered.connect(partial(self.remove_alias, alias))
+        aliases.setEnabled(not aliases.isEmpty())
         menu.addAction("Add to &Briefing Note").triggered.connect(
             lambda: self.window.add_to_briefing("entity", entity[0])
         )
         menu.addSeparator()
         menu.addAction("&Delete Entity…").triggered.connect(lambda: self.delete())
-        menu.exec(self.window.panel.entities.viewport().mapToGlobal(point))
+        return menu
 
     def rename(self, name: str | None = None) -> None:
         entity = self.current()
@@ -134,6 +141,14 @@ class EntityActions:
             )
         ):
             self._said(f"“{entity[1]}” is now {ARTICLES.get(kind, 'a')} {kind}, was {entity[2]}.")
+
+    def remove_alias(self, alias: str) -> None:
+        entity = self.current()
+        if entity is None or refuse_change(self.window, self.window.ws):
+            return
+        command = RemoveAlias(self.window.ws, entity[0], alias, self.window.after_edit, entity[3])
+        if self.window.push_command(lambda: command):
+            self._said(f"“{alias}” is no longer an alias of “{entity[1]}”.")
 
     def _said(self, done: str) -> None:
         """A correction said in the status bar, as merge, split and delete say theirs."""

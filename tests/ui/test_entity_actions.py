@@ -213,3 +213,33 @@ def test_after_a_merge_the_entities_tab_picks_the_entity_merged_into(demo_window
     demo_window.entity_actions.merge("Ingrid Vasquel (person)")
     assert demo_window.entity_actions.current()[0] == vasquel
     assert demo_window.panel.currentIndex() == 1
+
+
+def test_a_wrong_alias_is_removed_for_good_and_undoable(demo_window):
+    """The window had no way to take a wrong alias off an entity (a headline's "Donald Trump
+    Leads"): only a split, which needs a mention of it, and a stale alias has none."""
+    from briefing.store.analysis import rejected_keys
+    from briefing.store.edits import add_alias
+
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    add_alias(demo_window.ws, entity_id, "Okafor Leads")  # as a headline's words made it
+    demo_window.entity_actions.remove_alias("Okafor Leads")
+    assert "Okafor Leads" not in _entity(demo_window, entity_id)["aliases"]
+    assert f"{entity_id}:okafor leads" in rejected_keys(demo_window.ws, "entity", 0)
+    said = demo_window.statusBar().currentMessage()
+    assert said == "“Okafor Leads” is no longer an alias of “Marta Okafor”. Undo (Ctrl+Z) takes it back."
+    demo_window.undo_stack.undo()
+    assert "Okafor Leads" in _entity(demo_window, entity_id)["aliases"]
+    assert f"{entity_id}:okafor leads" not in rejected_keys(demo_window.ws, "entity", 0)
+    demo_window.undo_stack.redo()
+    assert "Okafor Leads" not in _entity(demo_window, entity_id)["aliases"]
+
+
+def test_the_context_menu_lists_the_aliases_to_remove(demo_window):
+    from briefing.store.edits import add_alias
+
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    add_alias(demo_window.ws, entity_id, "Okafor & Sons")
+    menu = demo_window.entity_actions.menu(demo_window.entity_actions.current())
+    (aliases,) = [a.menu() for a in menu.actions() if a.text() == "Remove A&lias"]
+    assert "Okafor && Sons" in [a.text() for a in aliases.actions()]  # an ampersand, not a shortcut
