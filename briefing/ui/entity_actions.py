@@ -135,7 +135,26 @@ class EntityActions:
 
     def retype(self, kind: str) -> None:
         entity = self.current()
-        if entity is not None and self.window.push_command(
+        if entity is None:
+            return
+        twin = next(
+            (i for i, n, k in list_entity_names(self.window.ws) if i != entity[0] and k == kind and n == entity[1]),
+            None,
+        )
+        if twin is not None:  # "Twitter" the person made an organisation, and there is one already
+            answer = choose(
+                self.window,
+                "Change Type",
+                f"There is already {ARTICLES.get(kind, 'a')} {kind} called “{entity[1]}”. Merge into it instead, "
+                "or change the type anyway and keep two entities of one name?",
+                ("&Merge Into It", "&Change Type Anyway"),
+            )
+            if answer is None:
+                return
+            if answer == 0:
+                self.merge(twin, sure=True)
+                return
+        if self.window.push_command(
             lambda: retype_entity_command(
                 self.window.ws, entity[0], kind, entity[2], None, self.window.after_edit, entity[3]
             )
@@ -154,9 +173,10 @@ class EntityActions:
         """A correction said in the status bar, as merge, split and delete say theirs."""
         self.window.statusBar().showMessage(f"{done} Undo (Ctrl+Z) takes it back.", 8000)
 
-    def merge(self, target: int | str | None = None) -> None:
+    def merge(self, target: int | str | None = None, sure: bool = False) -> None:
         """Fold the selected entity into ``target`` (an id, or "Name (type)"); without one, the
-        dialog proposes the likely duplicates first."""
+        dialog proposes the likely duplicates first. ``sure``: the analyst has chosen this target
+        of another type already (Change Type), so the merge does not ask about the types again."""
         entity = self.current()
         if entity is None or refuse_change(self.window, self.window.ws):
             return
@@ -165,7 +185,7 @@ class EntityActions:
         if target is None:
             return
         name, kind = next(((n, k) for i, n, k in everyone if i == target), (str(target), entity[2]))
-        if not self._one_kind(entity[1], entity[2], name, kind):
+        if not sure and not self._one_kind(entity[1], entity[2], name, kind):
             return
         dock, window = self.window.entity_dock, self.window
         command = MergeEntities(window.ws, target, entity[0], f"{entity[1]} into {name}", window.after_edit, entity[3])

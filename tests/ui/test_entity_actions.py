@@ -1,5 +1,7 @@
 """Editing entities from the Entities tab."""
 
+import pytest
+
 from briefing.store.entities import list_entities
 from briefing.store.mentions import LEAD
 from briefing.store.sources import list_sources
@@ -243,3 +245,35 @@ def test_the_context_menu_lists_the_aliases_to_remove(demo_window):
     menu = demo_window.entity_actions.menu(demo_window.entity_actions.current())
     (aliases,) = [a.menu() for a in menu.actions() if a.text() == "Remove A&lias"]
     assert "Okafor && Sons" in [a.text() for a in aliases.actions()]  # an ampersand, not a shortcut
+
+
+def test_changing_the_type_to_that_of_a_same_named_entity_offers_to_merge_into_it(demo_window, monkeypatch):
+    """Twitter read as a person, made an organisation, stayed a second "Twitter" beside the
+    organisation the analysis had: retyping did not say so, as renaming to a taken name does."""
+    from briefing.store.entities import add_entity
+
+    kessel = _select_entity(demo_window, "Kessel Point")  # an organisation
+    twin = add_entity(demo_window.ws, "Kessel Point", "place")
+    asked = []
+
+    def answer(choice):
+        monkeypatch.setattr(
+            "briefing.ui.entity_actions.choose", lambda parent, title, text, choices: asked.append(text) or choice
+        )
+
+    answer(None)  # Cancel or Escape: nothing changes
+    demo_window.entity_actions.retype("place")
+    assert "already a place called “Kessel Point”" in asked[0]
+    assert _entity(demo_window, kessel)["type"] == "organisation"
+    answer(1)  # Change Type Anyway: two places of one name, as asked
+    demo_window.entity_actions.retype("place")
+    assert _entity(demo_window, kessel)["type"] == "place"
+    demo_window.undo_stack.undo()
+    _select_entity(demo_window, "Kessel Point")
+    answer(0)  # Merge Into It: no second question about the two types
+    monkeypatch.setattr("briefing.ui.entity_actions.ask", lambda *_: pytest.fail("asked about the types again"))
+    demo_window.entity_actions.retype("place")
+    ids = {e["id"] for e in list_entities(demo_window.ws)}
+    assert kessel not in ids and _entity(demo_window, twin)["type"] == "place"
+    demo_window.undo_stack.undo()
+    assert _entity(demo_window, kessel)["type"] == "organisation"
