@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +47,7 @@ SOURCE_WIDTH = 130  # the source column of the mention and quote lists: the word
 
 
 GRAPH_LEAST_LINES = 8
+GRAPH_WANTED_LINES = 20  # what the graph asks for, empty or not (see ``sizeHint``)
 
 
 class CooccurrenceGraph(QGraphicsView):
@@ -183,6 +184,12 @@ class CooccurrenceGraph(QGraphicsView):
         scale = min(1.0, max(0.6, min(area.width() / rect.width(), area.height() / rect.height())))
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(rect.center())
+
+    def sizeHint(self) -> QSize:
+        """Room for a ring of names, whatever the scene holds: a page restored with the window was
+        laid out before its graph had one (an empty scene asks for nothing), and the splitter kept
+        it at its least, eight lines, with the lists taking the rest in every session after."""
+        return QSize(super().sizeHint().width(), GRAPH_WANTED_LINES * self.fontMetrics().lineSpacing())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -209,3 +209,22 @@ def test_a_pane_comes_back_as_it_was_left_in_a_window_as_tall(qtbot, private_set
     QApplication.processEvents()  # and the layout it would ask for
     assert window.search_dock.height() == left
     _close(window, window.ws)
+
+
+def test_an_entity_page_opened_in_a_reopened_window_gives_its_graph_room(qtbot, private_settings, workspace_copy):
+    """The page restored with the window was laid out while its graph was empty and asked for no
+    room: the graph stayed eight lines high, the lists took the rest, in every later session."""
+    window, ws = _open_window(qtbot, workspace_copy)
+    person = next(e for e in list_entity_rows(ws, window.current_source_id()) if e.type == "person")
+    window.open_entity(person.id)
+    first = window.entity_dock.graph.height()
+    _close(window, ws)
+
+    window, ws = _open_window(qtbot, workspace_copy)
+    window.entity_dock.close()
+    window.open_entity(person.id)
+    graph = window.entity_dock.graph
+    qtbot.waitUntil(lambda: graph.isVisible())
+    assert graph.height() > 2 * graph.minimumHeight()
+    assert graph.height() >= first * 0.8
+    _close(window, ws)
