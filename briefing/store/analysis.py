@@ -72,12 +72,15 @@ class AnalysisRun:
         self.analysed: set[int] = set()  # the sources saved in this run
         self.yielded: dict[tuple[int, int, int], tuple[str, ...]] = {}  # ``stale_aliases``
 
-    def saved(self, source_id: int, analysis: Analysis) -> None:
-        """Remember the source and the forms each entity found there was called by."""
+    def saved(self, source_id: int, analysis: Analysis, text: str) -> None:
+        """Remember the source and the forms each entity found there was called by without the
+        text writing them (most are its mentions' words, which the store has: a run over many
+        sources keeps only the few others)."""
         self.analysed.add(source_id)
         for found in analysis.entities:
-            forms = tuple({normalise_name(surface) for surface in (found.name, *found.aliases)})
-            for start, end in found.mentions:
+            written = {normalise_name(text[start:end]) for start, end in found.mentions}
+            forms = tuple({normalise_name(surface) for surface in (found.name, *found.aliases)} - written)
+            for start, end in found.mentions if forms else ():
                 self.yielded[(source_id, start, end)] = forms
 
     def prune_aliases(self, ws: Workspace) -> int:
@@ -119,7 +122,7 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
     except BaseException:
         run.clear()
         raise
-    run.saved(source_id, analysis)
+    run.saved(source_id, analysis, get_source_text(ws, source_id))
 
 
 def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:

@@ -95,3 +95,15 @@ def test_the_name_of_an_entity_the_analyst_merged_in_stays(ws):
     ws.db.execute("DELETE FROM mentions WHERE source_id = ?", [other])  # the source no longer names him so
     _rerun(ws, *sources)
     assert "The Donald" in _aliases(ws, "Donald Trump")[1]
+
+
+def test_a_run_keeps_only_the_forms_a_source_does_not_write(ws):
+    """A form each mention's words give is in the store already: a run over many sources held a
+    tuple of forms for every mention."""
+    sources = _first_run(ws)
+    run = AnalysisRun()
+    save_analysis(
+        ws, sources[0], _analysis(found(0, HEADLINE, "NATO", "organisation", "North Atlantic Treaty Organization")), run
+    )
+    save_analysis(ws, sources[2], _analysis(found(0, THIRD, "Donald Trump", "person")), run)
+    assert set(run.yielded.values()) == {("north atlantic treaty organization",)}
