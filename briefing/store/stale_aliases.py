@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from briefing.domain import normalise_name
+from briefing.store.entities import get_entity
 from briefing.store.search_index import reindex_sources_of_speaker
 from briefing.store.workspace import Workspace
 
@@ -45,11 +46,13 @@ def prune_stale_aliases(ws: Workspace, analysed: set[int], yielded: Yielded) -> 
     if not settled:
         return 0
     kept = {(entity_id, normalise_name(name or "")) for entity_id, name in ws.db.execute(_ANALYST_NAMES)}
+    # an alias the analyst gave an entity since merged into another went with it (history names the old id)
+    moved = {form for entity_id, form in kept if entity_id not in sources and get_entity(ws, entity_id) is None}
     stale = [
         (alias_id, entity_id)
         for alias_id, entity_id, alias in ws.db.execute("SELECT id, entity_id, alias FROM entity_aliases").fetchall()
         if entity_id in settled
-        and normalise_name(alias) not in used[entity_id]
+        and normalise_name(alias) not in used[entity_id] | moved
         and (entity_id, normalise_name(alias)) not in kept
     ]
     with ws.transaction() as db:

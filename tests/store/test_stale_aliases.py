@@ -107,3 +107,16 @@ def test_a_run_keeps_only_the_forms_a_source_does_not_write(ws):
     )
     save_analysis(ws, sources[2], _analysis(found(0, THIRD, "Donald Trump", "person")), run)
     assert set(run.yielded.values()) == {("north atlantic treaty organization",)}
+
+
+def test_an_alias_the_analyst_gave_an_entity_merged_in_later_stays(ws):
+    sources = _first_run(ws)
+    trump, _ = _aliases(ws, "Donald Trump")
+    other = ws_source(ws, "Mr. Trump tweeted.", "Tweets")
+    save_analysis(ws, other, _analysis(found(0, "Mr. Trump tweeted.", "Mr. Trump", "person")))
+    mister, _ = _aliases(ws, "Mr. Trump")
+    add_alias(ws, mister, "The Donald")
+    merge_entities(ws, trump, [mister])
+    ws.db.execute("DELETE FROM mentions WHERE source_id = ?", [other])  # the source no longer names him so
+    _rerun(ws, *sources)
+    assert "The Donald" in _aliases(ws, "Donald Trump")[1]
