@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shlex
 import sys
 from collections.abc import Sequence
@@ -54,8 +55,15 @@ from briefing.terminal import echo, shown
 READING_COMMANDS = ("info", "search", "searches", "export", "briefings", "backup")
 
 
+# 'briefing search -hoax': the word to leave out read as -h with 'oax' stuck to it
+_HELP_WITH_WORD = re.compile(r"argument -h/--help: ignored explicit argument '(?P<rest>.*)'")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        stuck = _HELP_WITH_WORD.fullmatch(message)
+        if stuck is not None and self.prog == "briefing search":
+            message += f"; a word to leave out goes after --: briefing search -- {shlex.quote('-h' + stuck['rest'])}"
         self.exit(EXIT_USAGE, shown(f"{self.prog}: {message} (see '{self.prog} --help')") + "\n")
 
 

@@ -613,6 +613,17 @@ def test_a_word_to_leave_out_taken_for_an_option_says_how_to_give_it(capsys, hos
     assert code == 0 and "searched literally" not in out
 
 
+def test_a_word_to_leave_out_read_as_the_help_option_says_how_to_give_it(capsys, hostile_workspace):
+    """'-hoax' is '-h' with 'oax' to the option parser, which said only that it ignored 'oax'."""
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "search", "vaccine", "-hoax", "--workspace", str(hostile_workspace))
+    assert usage.value.code == 2
+    assert capsys.readouterr().err == (
+        "briefing search: argument -h/--help: ignored explicit argument 'oax'; a word to leave out goes after "
+        "--: briefing search -- -hoax (see 'briefing search --help')\n"
+    )
+
+
 def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):
     from briefing.store import open_workspace
 
