@@ -18,7 +18,8 @@ from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing, find_passage, find_record
-from briefing.store.claims import add_evidence, mark_claim
+from briefing.store.claims import mark_claim
+from briefing.store.evidence import add_evidence
 from briefing.store.sources import source_ids, update_source
 
 

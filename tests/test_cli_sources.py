@@ -175,7 +175,8 @@ def test_sources_delete_makes_a_backup_first(capsys, two_sources):
 
 
 def test_deleting_a_source_says_which_claims_of_other_sources_lose_its_evidence(capsys, two_sources):
-    from briefing.store.claims import add_claim, add_evidence, mark_claim
+    from briefing.store.claims import add_claim, mark_claim
+    from briefing.store.evidence import add_evidence
 
     with open_workspace(two_sources) as ws:
         claim = add_claim(ws, 1, 0, len("The pumps restarted."))

@@ -1,10 +1,10 @@
-"""Claims and their evidence: everything about a claim in one module.
+"""Claims: adding, editing, dismissing and judging them, and reading them back.
 
-Readers follow one scheme: ``get_`` one by id (or an error), ``list_`` a list. A claim's
-evidence, its status (``mark_claim``), its credibility (from the independent origins of its
-evidence, ``store.origins``) and its judgement history are here; suggested passages are in
-``store.suggestions``, above this module (confirming one adds evidence); where a claim's words
-sit (snapping, finding a passage or the headline) is ``store.claim_spans``, below it.
+Readers follow one scheme: ``get_`` one by id (or an error), ``list_`` a list. A claim's status
+(``mark_claim``) and its judgement history are here; its evidence and the credibility it gives
+are ``store.evidence``, and suggested passages ``store.suggestions``, both above this module
+(confirming a suggestion adds evidence); where a claim's words sit (snapping, finding a passage
+or the headline) is ``store.claim_spans``, below it.
 
 A claim the analyst makes has ``origin='analyst'`` and survives re-analysis; a machine claim
 the analyst edits becomes theirs. "Not a claim" keeps the row with ``dismissed = 1``: its
@@ -14,15 +14,13 @@ blocks its range and text). Every change goes into the judgement history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefing.domain import CLAIM_STATUSES, EVIDENCE_RELATIONS, BriefingError
+from briefing.domain import CLAIM_STATUSES, BriefingError
 from briefing.store.changed_words import SourceWords
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
 from briefing.store.history import Judgement, history_for, record_judgement
-from briefing.store.origins import claim_origins
 from briefing.store.revisions import (
     Revision,
     StaleWrite,
@@ -35,7 +33,7 @@ from briefing.store.revisions import (
 )
 from briefing.store.rows import dict_rows, grouped_rows
 from briefing.store.search_index import reindex_sources, set_claim_status_in_index
-from briefing.store.sources import get_passage, shown_title_sql
+from briefing.store.sources import shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
 
 # a passage already linked to the claim as evidence (by hand, or by confirming it) is no open suggestion
@@ -364,129 +362,6 @@ def mark_claim(
         set_claim_status_in_index(ws, claim_id, status)
         record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
         return revision
-
-
-def add_evidence(
-    ws: Workspace,
-    claim_id: int,
-    source_id: int,
-    start: int,
-    end: int,
-    relation: str,
-    note: str | None = None,
-    *,
-    expected: int | None = None,
-) -> int:
-    if relation not in EVIDENCE_RELATIONS:
-        raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
-    with ws.transaction() as db:
-        claim = db.execute("SELECT source_id, dismissed FROM claims WHERE id = ?", [claim_id]).fetchone()
-        if claim is None:
-            raise missing(ws, "claim", claim_id, writing=True)
-        if claim[1] and expected is not None:  # the analyst saw it as a claim: who dismissed it since
-            raise dismissed_refusal(ws, claim_id, expected)
-        if claim[0] == source_id:
-            raise BriefingError("evidence must come from another source than the claim")
-        if db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is None:
-            raise missing(ws, "source", source_id, writing=True)  # the passage's source went: said before the claim
-        revise(ws, "claim", claim_id, expected)  # a stale view is refused first: what it shows is outdated
-        linked = db.execute(
-            'SELECT relation FROM evidence WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ?',
-            [claim_id, source_id, start, end],
-        ).fetchone()
-        if linked is not None:
-            raise BriefingError(
-                f"that passage is already {linked[0]} evidence for this claim; remove it first to link it otherwise"
-            )
-        passage = get_passage(ws, source_id, start, end)
-        evidence_id = ws.insert(
-            "evidence",
-            {
-                "claim_id": claim_id,
-                "source_id": source_id,
-                "start": start,
-                "end": end,
-                "passage": passage,
-                "relation": relation,
-                "note": note,
-                "created_at": utc_now(),
-            },
-        )
-        # recorded against the claim, so its history still shows evidence removed later
-        record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
-        _update_credibility(ws, claim_id)
-        return evidence_id
-
-
-def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
-    """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it."""
-    with ws.transaction() as db:
-        row = db.execute(
-            "SELECT e.claim_id, e.passage, e.relation, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id "
-            "WHERE e.id = ?",
-            [evidence_id],
-        ).fetchone()
-        if row is None:
-            raise missing(ws, "evidence", evidence_id, writing=True)
-        if expected is not None and row[3]:  # the analyst saw it as a claim
-            raise dismissed_refusal(ws, row[0], expected)
-        revise(ws, "claim", row[0], expected)
-        db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
-        record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
-        _update_credibility(ws, row[0])
-
-
-def credibility_from_evidence(supports: int, contradicts: int) -> int:
-    """Admiralty information credibility from the independent origins on each side of a claim
-    (``store.origins``): 1 confirmed by other independent origins, 2 probably true, 3 possibly
-    true (nothing yet), 4 doubtful, 5 improbable, 6 truth cannot be judged (evidence both ways)."""
-    if supports and contradicts:
-        return 6 if supports == contradicts else (2 if supports > contradicts else 4)
-    if supports:
-        return 1 if supports >= 2 else 2
-    if contradicts:
-        return 5 if contradicts >= 2 else 4
-    return 3
-
-
-def refresh_credibility(ws: Workspace, claim_ids: Iterable[int]) -> None:
-    """Work out again the credibility of claims whose evidence changed under them: the passages
-    of a deleted source go with it, and come back when it is restored."""
-    for claim_id in sorted(set(claim_ids)):
-        _update_credibility(ws, claim_id)
-
-
-# The schema version from which credibility sets apart evidence that copies the claim's own story:
-# a workspace upgraded from before it has its credibility worked out again once (store.opening).
-CREDIBILITY_APART_FROM_OWN_STORY = 14
-
-
-def refresh_all_credibility(ws: Workspace) -> None:
-    """Work out again the credibility of every claim with evidence, by today's rules."""
-    ids = [row[0] for row in ws.db.execute("SELECT DISTINCT claim_id FROM evidence").fetchall()]
-    if ids:
-        with ws.transaction():
-            refresh_credibility(ws, ids)
-
-
-def _update_credibility(ws: Workspace, claim_id: int) -> None:
-    """Count independent origins on each side: one source repeating itself, or five outlets
-    reprinting one wire story, confirm nothing. 'related' evidence counts on neither side."""
-    origins = claim_origins(ws, claim_id)
-    supports, contradicts = origins.supports.origins, origins.contradicts.origins
-    value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
-    ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
-
-
-def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:
-    return dict_rows(
-        ws,
-        f"""
-        SELECT v.id, v.source_id, {shown_title_sql()} AS title, v.passage, v.relation, v.note,
-               v.start, v."end" FROM evidence v JOIN sources s ON s.id = v.source_id
-        WHERE v.claim_id = ? ORDER BY v.id""",
-        [claim_id],
-    )
 
 
 def list_claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:

@@ -51,7 +51,6 @@ from typing import Any
 from briefing.domain import WorkspaceError
 from briefing.store import postgres
 from briefing.store.briefings import renumber_items
-from briefing.store.claims import refresh_credibility
 from briefing.store.copy_labels import entity_key, relabel
 from briefing.store.copy_tables import (
     BATCH,
@@ -65,6 +64,7 @@ from briefing.store.copy_tables import (
     sqlite_columns,
     sqlite_rows,
 )
+from briefing.store.evidence import refresh_credibility
 from briefing.store.merge_keys import (
     COUNTED,
     MATCH_KEYS,

@@ -262,7 +262,7 @@ def _rework_derived(ws: Workspace, before: int | None) -> None:
     """Values the store keeps worked out from others, worked out again once when a workspace is
     upgraded from a schema whose rules made them otherwise (credibility, since evidence that
     copies the claim's own story is no origin)."""
-    from briefing.store.claims import CREDIBILITY_APART_FROM_OWN_STORY, refresh_all_credibility
+    from briefing.store.evidence import CREDIBILITY_APART_FROM_OWN_STORY, refresh_all_credibility
 
     if before and before < CREDIBILITY_APART_FROM_OWN_STORY and not ws.read_only:
         refresh_all_credibility(ws)

@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.domain import BriefingError, WorkspaceError, clipped, counted, one_line
 from briefing.store.annotations import remember_note
-from briefing.store.claims import refresh_credibility
+from briefing.store.evidence import refresh_credibility
 from briefing.store.history import record_judgement, record_taken_with
 from briefing.store.revisions import revise
 from briefing.store.search_index import reindex_sources

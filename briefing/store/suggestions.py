@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
-from briefing.store.claims import LINKED_SUGGESTION_SQL, add_evidence, delete_evidence
+from briefing.store.claims import LINKED_SUGGESTION_SQL
+from briefing.store.evidence import add_evidence, delete_evidence
 from briefing.store.history import record_judgement
 from briefing.store.revisions import missing
 from briefing.store.sources import check_range, get_source_text, shown_title_sql

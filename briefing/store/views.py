@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.domain import BriefingError
-from briefing.store.claims import get_claim, list_evidence
+from briefing.store.claims import get_claim
+from briefing.store.evidence import list_evidence
 from briefing.store.origins import claim_origins, suggestion_origins
 from briefing.store.revisions import missing
 from briefing.store.sources import NEWEST, shown_title_sql  # older versions of an article are not shown

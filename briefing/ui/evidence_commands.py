@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
-from briefing.store.claims import add_evidence, delete_evidence
+from briefing.store.evidence import add_evidence, delete_evidence
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 

@@ -23,7 +23,8 @@ from briefing.domain import BriefingError, WorkspaceError, clipped, strip_bidi
 from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.changed_words import words_now
 from briefing.store.claim_spans import snap_to_words
-from briefing.store.claims import get_claim, list_claim_history, list_evidence
+from briefing.store.claims import get_claim, list_claim_history
+from briefing.store.evidence import list_evidence
 from briefing.store.history import current_actor, history_for, last_deletion
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision, shown_time

@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.claims import add_claim, add_evidence, mark_claim
+from briefing.store.claims import add_claim, mark_claim
 from briefing.store.entities import add_entity, add_mention
+from briefing.store.evidence import add_evidence
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, update_source
 from tests.store.test_sources import make_doc

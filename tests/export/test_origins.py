@@ -10,7 +10,8 @@ import pytest
 from briefing.export.formats import BRIEFING_FORMATS, note_origins, render_briefing, render_note_as
 from briefing.export.workspace_json import workspace_document
 from briefing.store.briefings import add_item, create_briefing, read_briefing
-from briefing.store.claims import add_claim, add_evidence, mark_claim
+from briefing.store.claims import add_claim, mark_claim
+from briefing.store.evidence import add_evidence
 from briefing.store.sources import add_document
 from briefing.store.suggestions import replace_suggestions
 from tests.export.helpers import HtmlText, normal, pdf_text, squeezed
@@ -88,7 +89,7 @@ def test_the_workspace_json_has_origins_and_suggestions(reprinted):
 
 
 def test_reprints_alone_grade_as_one_origin(reprinted):
-    from briefing.store.claims import delete_evidence
+    from briefing.store.evidence import delete_evidence
 
     ws, _, claim_id, _ = reprinted
     own = ws.db.execute("SELECT id FROM evidence WHERE claim_id = ? AND note = 'internal logs'", [claim_id]).fetchone()

@@ -2,8 +2,9 @@ import json
 
 from briefing.export.workspace_json import workspace_document, write_workspace_json
 from briefing.store.annotations import add_annotation
-from briefing.store.claims import add_claim, add_evidence
+from briefing.store.claims import add_claim
 from briefing.store.entities import add_entity, add_mention
+from briefing.store.evidence import add_evidence
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
 from tests.store.test_sources import make_doc

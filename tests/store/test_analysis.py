@@ -4,9 +4,10 @@ import pytest
 
 from briefing.domain import ANALYSIS_VERSION, Analysis, BriefingError, FoundClaim, FoundEntity, FoundQuote
 from briefing.store.analysis import AnalysisRun, list_sentences, normalise_name, save_analysis
-from briefing.store.claims import add_evidence, mark_claim
+from briefing.store.claims import mark_claim
 from briefing.store.edits import add_quote_by_analyst, rename_entity, set_quote_speaker
 from briefing.store.entities import list_entities
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.search_index import indexed
 from briefing.store.sources import add_document, get_source, not_analysed_ids, update_source
@@ -376,7 +377,7 @@ def test_decided_suggestions_stay_and_dismissed_ones_do_not_return(ws, claim_and
 
 
 def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evidence_id(ws, claim_and_other):
-    from briefing.store.claims import add_evidence, delete_evidence
+    from briefing.store.evidence import add_evidence, delete_evidence
     from briefing.store.suggestions import reopen_suggestion
 
     claim_id, _, b = claim_and_other
@@ -392,7 +393,8 @@ def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evide
 
 
 def test_a_passage_linked_by_hand_is_no_longer_suggested_nor_linked_twice(ws, claim_and_other):
-    from briefing.store.claims import delete_evidence, list_claim_rows
+    from briefing.store.claims import list_claim_rows
+    from briefing.store.evidence import delete_evidence
 
     claim_id, a, b = claim_and_other
     passage, other = span(TEXT_B, "40,000 households"), span(TEXT_B, "Okafor said")

@@ -18,8 +18,9 @@ from briefing.store.briefings import (
     update_briefing,
     update_text,
 )
-from briefing.store.claims import add_claim, add_evidence
+from briefing.store.claims import add_claim
 from briefing.store.entities import add_entity, add_mention
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, delete_source, update_source

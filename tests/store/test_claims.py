@@ -5,7 +5,6 @@ from briefing.store.analysis import save_analysis
 from briefing.store.claim_spans import find_passage, snap_to_words, title_span
 from briefing.store.claims import (
     add_claim,
-    add_evidence,
     dismiss_claim,
     edit_claim_span,
     get_claim,
@@ -15,6 +14,7 @@ from briefing.store.claims import (
     remove_claim,
     restore_claim,
 )
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.search_index import indexed
 from briefing.store.sources import add_document

@@ -14,11 +14,12 @@ from briefing.search.engine import search
 from briefing.store import merging, open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, add_passage, create_briefing, read_briefing
-from briefing.store.claims import add_claim, add_evidence, claim_at, list_claim_history, mark_claim
+from briefing.store.claims import add_claim, claim_at, list_claim_history, mark_claim
 from briefing.store.copy_labels import relabel
 from briefing.store.copy_tables import KIND_REFERENCES, KIND_TABLES, TABLES, foreign_keys, sqlite_columns
 from briefing.store.copying import copy_workspace
 from briefing.store.counts import count_rows
+from briefing.store.evidence import add_evidence
 from briefing.store.saved_searches import save_search
 from briefing.store.sources import delete_source
 from briefing.store.suggestions import dismiss_suggestion

@@ -8,8 +8,9 @@ import pytest
 
 from briefing.store.annotations import add_annotation, edit_annotation, get_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.claims import add_claim, add_evidence, delete_evidence, get_claim, list_claim_history, mark_claim
+from briefing.store.claims import add_claim, get_claim, list_claim_history, mark_claim
 from briefing.store.edits import add_quote_by_analyst, drop_quote, restore_quote, set_quote_speaker
+from briefing.store.evidence import add_evidence, delete_evidence
 from briefing.store.history import history_for
 from briefing.store.revisions import Gone, GoneWrite, StaleWrite, get_revision
 from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot

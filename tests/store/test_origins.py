@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.store.claims import add_claim, add_evidence, delete_evidence, list_claims_with_evidence
+from briefing.store.claims import add_claim, list_claims_with_evidence
+from briefing.store.evidence import add_evidence, delete_evidence
 from briefing.store.origins import claim_origins, list_claim_origins, suggestion_origins
 from briefing.store.sources import add_document
 from briefing.store.suggestions import list_suggestions, replace_suggestions

@@ -2,9 +2,10 @@ import pytest
 
 from briefing.domain import BriefingError
 from briefing.store.annotations import add_annotation, list_annotations_with_tags
-from briefing.store.claims import add_claim, add_evidence, list_claims_with_evidence, mark_claim
+from briefing.store.claims import add_claim, list_claims_with_evidence, mark_claim
 from briefing.store.counts import count_rows
 from briefing.store.entities import add_entity, add_mention, list_entities
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.quotes import add_quote, list_quotes
 from briefing.store.search_index import indexed
@@ -138,13 +139,13 @@ def test_deleting_a_source_cascades_and_cleans_quote_index(ws, two_sources):
     ],
 )
 def test_credibility_follows_from_evidence(supports, contradicts, expected):
-    from briefing.store.claims import credibility_from_evidence
+    from briefing.store.evidence import credibility_from_evidence
 
     assert credibility_from_evidence(supports, contradicts) == expected
 
 
 def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
-    from briefing.store.claims import delete_evidence, list_evidence
+    from briefing.store.evidence import delete_evidence, list_evidence
 
     a, b = two_sources
     claim = add_claim(ws, a, 0, 10)
@@ -160,7 +161,8 @@ def test_evidence_sets_credibility_and_deleting_it_resets(ws, two_sources):
 
 
 def test_a_claims_history_gathers_marks_evidence_and_suggestions(ws, two_sources):
-    from briefing.store.claims import delete_evidence, list_claim_history, mark_claim
+    from briefing.store.claims import list_claim_history, mark_claim
+    from briefing.store.evidence import delete_evidence
     from briefing.store.suggestions import dismiss_suggestion, list_suggestions, replace_suggestions
 
     a, b = two_sources

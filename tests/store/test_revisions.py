@@ -8,9 +8,10 @@ from briefing.domain import BriefingError, FoundClaim
 from briefing.store.analysis import save_analysis
 from briefing.store.annotations import add_annotation, delete_annotation, list_note_rows
 from briefing.store.briefings import add_item, create_briefing, read_briefing, update_text
-from briefing.store.claims import add_evidence, get_claim, list_claim_rows, mark_claim
+from briefing.store.claims import get_claim, list_claim_rows, mark_claim
 from briefing.store.edits import merge_entities, rename_entity, retype_entity
 from briefing.store.entities import add_entity
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.revisions import StaleWrite, get_revision
 from briefing.store.sources import add_document

@@ -164,7 +164,8 @@ def _everything(ws, source_id):
 
 def test_a_deleted_source_comes_back_whole_with_the_same_ids(analysed_copy):
     from briefing.store.annotations import add_annotation
-    from briefing.store.claims import add_evidence, mark_claim
+    from briefing.store.claims import mark_claim
+    from briefing.store.evidence import add_evidence
 
     with open_workspace(analysed_copy) as ws:
         claims = ws.db.execute("SELECT id, source_id FROM claims ORDER BY id").fetchall()

@@ -5,7 +5,8 @@ import pytest
 from briefing.domain import Document
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing, read_briefing
-from briefing.store.claims import add_claim, add_evidence, get_claim, list_claim_history, mark_claim
+from briefing.store.claims import add_claim, get_claim, list_claim_history, mark_claim
+from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.quotes import add_quote
 from briefing.store.source_versions import (

@@ -28,7 +28,7 @@ def _panel_state(window):
 
 
 def _expected(window, claim_id):
-    from briefing.store.claims import list_evidence
+    from briefing.store.evidence import list_evidence
     from briefing.store.suggestions import list_suggestions
 
     if claim_id is None:

@@ -9,7 +9,8 @@ import pytest
 
 from briefing.store import open_workspace
 from briefing.store.briefings import create_briefing, list_briefings
-from briefing.store.claims import add_evidence, dismiss_claim, get_claim, list_claim_rows
+from briefing.store.claims import dismiss_claim, get_claim, list_claim_rows
+from briefing.store.evidence import add_evidence
 from briefing.store.sources import get_source, list_sources
 from tests.ui.dialogs import AcceptedEvidence
 

@@ -5,7 +5,8 @@ claim as stored now. On a workspace file (two connections to it) and on a team w
 import pytest
 
 from briefing.store import open_workspace
-from briefing.store.claims import get_claim, list_claim_rows, list_evidence, mark_claim
+from briefing.store.claims import get_claim, list_claim_rows, mark_claim
+from briefing.store.evidence import list_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
 from tests.ui.dialogs import AcceptedEvidence

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog
 from briefing.store import open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import create_briefing
-from briefing.store.claims import add_evidence, get_claim, list_claim_rows, list_evidence
+from briefing.store.claims import get_claim, list_claim_rows
+from briefing.store.evidence import add_evidence, list_evidence
 from briefing.store.quotes import list_quote_rows
 from briefing.store.source_snapshots import delete_source_keeping
 from briefing.store.sources import get_source, list_sources

@@ -35,8 +35,9 @@ from briefing.domain import Document
 from briefing.store import open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.claims import add_claim, add_evidence, mark_claim
+from briefing.store.claims import add_claim, mark_claim
 from briefing.store.entities import add_entity, add_mention
+from briefing.store.evidence import add_evidence
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document, update_source
 from briefing.store.suggestions import replace_suggestions

@@ -196,7 +196,8 @@ def _claim_statuses(ws):
 
 
 def test_delete_asks_backs_up_and_undo_gives_every_row_back(demo_window):
-    from briefing.store.claims import add_evidence, mark_claim
+    from briefing.store.claims import mark_claim
+    from briefing.store.evidence import add_evidence
 
     win = demo_window
     claim_id, source_id = win.ws.db.execute("SELECT id, source_id FROM claims ORDER BY id").fetchone()

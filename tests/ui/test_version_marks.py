@@ -7,7 +7,8 @@ import hashlib
 from briefing.domain import Document
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import add_item, create_briefing
-from briefing.store.claims import add_claim, add_evidence, claim_at, list_claim_rows, mark_claim
+from briefing.store.claims import add_claim, claim_at, list_claim_rows, mark_claim
+from briefing.store.evidence import add_evidence
 from briefing.store.quotes import add_quote
 from briefing.store.source_versions import import_document
 from briefing.store.sources import get_source, list_sources
