@@ -13,17 +13,22 @@ from briefing.store.entity_snapshots import EntitySnapshot, restore_entity_snaps
 
 
 class _SnapshotCommand(QUndoCommand):
-    """An edit of ``entity_ids`` in one transaction after a snapshot of them; Undo writes the
-    snapshot back. ``seen``: the revision the analyst saw, for the store to refuse a colleague's
-    newer change (a redo follows this connection's own undo, so it checks none)."""
+    """``edit`` of ``entity_ids`` in one transaction after a snapshot of them; Undo writes the
+    snapshot back. ``edit`` gets ``seen``, the revision the analyst saw, for the store to refuse a
+    colleague's newer change, and None on a redo (it follows this connection's own undo)."""
 
-    def __init__(self, text: str, ws: Workspace, entity_ids: list[int], changed: Callable[[], None], seen: int | None):
+    def __init__(
+        self,
+        text: str,
+        ws: Workspace,
+        entity_ids: list[int],
+        edit: Callable[[int | None], None],
+        changed: Callable[[], None],
+        seen: int | None,
+    ):
         super().__init__(text)
-        self.ws, self.entity_ids, self.changed, self.seen = ws, entity_ids, changed, seen
+        self.ws, self.entity_ids, self.edit, self.changed, self.seen = ws, entity_ids, edit, changed, seen
         self.kept: EntitySnapshot | None = None
-
-    def edit(self, seen: int | None) -> None:
-        raise NotImplementedError  # each command's store call; QUndoCommand's metaclass rules out ABCMeta
 
     def redo(self) -> None:
         with self.ws.transaction():
@@ -42,21 +47,19 @@ class MergeEntities(_SnapshotCommand):
     def __init__(
         self, ws: Workspace, target: int, other: int, label: str, changed: Callable[[], None], seen: int | None = None
     ):
-        super().__init__(f"Merge {label}", ws, [target, other], changed, seen)
-        self.target, self.other = target, other
+        def edit(seen: int | None) -> None:
+            expected = {other: seen} if seen is not None else None
+            merge_entities(ws, target, [other], reason="merged", expected=expected)
 
-    def edit(self, seen: int | None) -> None:
-        expected = {self.other: seen} if seen is not None else None
-        merge_entities(self.ws, self.target, [self.other], reason="merged", expected=expected)
+        super().__init__(f"Merge {label}", ws, [target, other], edit, changed, seen)
 
 
 class DeleteEntity(_SnapshotCommand):
     def __init__(self, ws: Workspace, entity_id: int, label: str, changed: Callable[[], None], seen: int | None = None):
-        super().__init__(f"Delete {label}", ws, [entity_id], changed, seen)
-        self.entity_id = entity_id
+        def edit(seen: int | None) -> None:
+            delete_entity(ws, entity_id, reason="deleted by the analyst", expected=seen)
 
-    def edit(self, seen: int | None) -> None:
-        delete_entity(self.ws, self.entity_id, reason="deleted by the analyst", expected=seen)
+        super().__init__(f"Delete {label}", ws, [entity_id], edit, changed, seen)
 
 
 class RemoveAlias(_SnapshotCommand):
@@ -64,8 +67,7 @@ class RemoveAlias(_SnapshotCommand):
     not give it back, and Undo puts the alias back with the rejection lifted."""
 
     def __init__(self, ws: Workspace, entity_id: int, alias: str, changed: Callable[[], None], seen: int | None = None):
-        super().__init__(f"Remove Alias {alias}", ws, [entity_id], changed, seen)
-        self.entity_id, self.alias = entity_id, alias
+        def edit(seen: int | None) -> None:
+            remove_alias(ws, entity_id, alias, reason="removed by the analyst", expected=seen)
 
-    def edit(self, seen: int | None) -> None:
-        remove_alias(self.ws, self.entity_id, self.alias, reason="removed by the analyst", expected=seen)
+        super().__init__(f"Remove Alias {alias}", ws, [entity_id], edit, changed, seen)
