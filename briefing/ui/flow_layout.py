@@ -49,6 +49,7 @@ class PlacedLayout(QLayout):
         self._place(rect, move=True)
 
     def _place(self, rect: QRect, move: bool) -> int:
+        # abstract: FlowLayout and TitleRow each give their own (QLayout's metaclass rules out ABCMeta)
         raise NotImplementedError
 
 
