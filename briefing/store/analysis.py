@@ -118,14 +118,15 @@ def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analys
     """Store one source's analysis in one transaction, keeping the analyst's work."""
     run = run or AnalysisRun()
     try:
-        _save_analysis(ws, source_id, analysis, run)
+        text = _save_analysis(ws, source_id, analysis, run)
     except BaseException:
         run.clear()
         raise
-    run.saved(source_id, analysis, get_source_text(ws, source_id))
+    run.saved(source_id, analysis, text)
 
 
-def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> None:
+def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun) -> str:
+    """Store the analysis; returns the source's text it was read against."""
     with ws.transaction():
         text = get_source_text(ws, source_id)
         placed = _placed_by_analyst(ws, source_id)
@@ -147,6 +148,7 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         )
         resolver.forget(_delete_leftover_entities(ws))
         reindex_sources(ws, sorted(moved | {source_id}))
+        return text
 
 
 def characters_to_analyse(ws: Workspace, source_ids: list[int]) -> int:
