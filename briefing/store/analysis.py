@@ -6,8 +6,10 @@ analyst removed from coming back. Entities are resolved across the whole workspa
 normalised names and aliases (see ``normalise_name``).
 
 Keys of the ``rejections`` table:
-- kind 'entity', key = normalised name: never create or link an entity by that name
-  (source_id NULL: anywhere; else only in that source);
+- kind 'entity', key = "<type>:<normalised name>" (``type_rejection_key``, written by Delete
+  Entity): never create or link an entity of that type by that name ("person:dodd-frank" leaves
+  the organisation "Dodd-Frank" alone); key = normalised name alone (older workspaces' deletions):
+  of any type (source_id NULL: anywhere; else only in that source);
 - kind 'entity', key = "<entity id>:<normalised alias>" (``alias_rejection_key``): never
   link that alias to that entity again;
 - kind 'quote' / 'claim', key = the exact text, per source (NULL: anywhere).

@@ -16,6 +16,7 @@ from typing import Any
 from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, normalise_name
 from briefing.store.analysis import alias_rejection_key, index_quote
 from briefing.store.entities import add_entity, get_entity, move_entity_rows
+from briefing.store.entity_resolver import type_rejection_key
 from briefing.store.history import history_for, record_judgement
 from briefing.store.revisions import (
     Revision,
@@ -197,14 +198,17 @@ def split_entity(
 
 
 def delete_entity(ws: Workspace, entity_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
-    """Delete an entity everywhere; re-analysis will not create it again under any of its names."""
+    """Delete an entity everywhere; re-analysis will not create an entity of its type (or of a type
+    the analyst changed it from) under any of its names again. Another type keeps the name: deleting
+    the person "Dodd-Frank" leaves the organisation "Dodd-Frank"."""
     with ws.transaction() as db:
         hold(ws, "entity", entity_id, expected)
-        name, _ = _entity(ws, entity_id)
+        name, type_ = _entity(ws, entity_id)
         revise(ws, "entity", entity_id, expected)
+        types = dict.fromkeys([type_, *_former_types(ws, entity_id)])
         for form in dict.fromkeys(map(normalise_name, [name, *_aliases(ws, entity_id)])):
-            if form:
-                _reject(ws, "entity", form)
+            for rejected_type in types if form else ():
+                _reject(ws, "entity", type_rejection_key(rejected_type, form))
         db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{entity_id}:%"])
         spoken = db.execute("SELECT DISTINCT source_id FROM quotes WHERE speaker_id = ?", [entity_id])
         spoken_in = [row[0] for row in spoken]
@@ -400,7 +404,9 @@ def _drop_alias_form(ws: Workspace, entity_id: int, form: str) -> None:
 def _allow_form(ws: Workspace, entity_id: int, surface: str) -> None:
     """The analyst now says this name belongs to the entity: lift rejections that would block it."""
     form = normalise_name(surface)
-    ws.db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key IN (?, ?)", [form, f"{entity_id}:{form}"])
+    _, type_ = _entity(ws, entity_id)
+    keys = [form, f"{entity_id}:{form}", type_rejection_key(type_, form)]
+    ws.db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key IN (?, ?, ?)", keys)
 
 
 def _reject(ws: Workspace, kind: str, key: str, source_id: int | None = None) -> None:
@@ -418,6 +424,12 @@ def _insert_alias(ws: Workspace, entity_id: int, alias: str) -> None:
 def _aliases(ws: Workspace, entity_id: int) -> list[str]:
     rows = ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY id", [entity_id])
     return [row[0] for row in rows]
+
+
+def _former_types(ws: Workspace, entity_id: int) -> list[str]:
+    """The types the analyst changed the entity from: the type analysis may still read it as."""
+    sql = "SELECT old_value FROM history WHERE target_kind = 'entity' AND target_id = ? AND field = 'type'"
+    return [row[0] for row in ws.db.execute(sql, [entity_id]) if row[0] in ENTITY_TYPES]
 
 
 def _entity(ws: Workspace, entity_id: int) -> tuple[str, str]:

@@ -23,6 +23,12 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 Placed = Mapping[tuple[int, int], tuple[int, str]]  # a mention's range -> (entity id, its words)
 
 
+def type_rejection_key(type_: str, form: str) -> str:
+    """The rejection of a normalised name as an entity of one type: "person:dodd-frank". A type
+    is a word, so the key never reads as an alias rejection ("12:dodd-frank")."""
+    return f"{type_}:{form}"
+
+
 def rejected_keys(ws: Workspace, kind: str, source_id: int) -> set[str]:
     """The rejections of ``kind`` that hold in the source (the workspace's and its own)."""
     sql = "SELECT key FROM rejections WHERE kind = ? AND (source_id IS NULL OR source_id = ?)"
@@ -150,14 +156,14 @@ class EntityResolver:
         if found.type not in ENTITY_TYPES:
             raise BriefingError(f"entity type: must be one of {', '.join(ENTITY_TYPES)}, not {found.type!r}")
         name_key = normalise_name(found.name)
-        if not name_key or name_key in self.rejected:
+        if not name_key or self._refused(found.type, name_key):
             return None
         kept = self._placed(found, placed or {})
         if kept is not None:
             return kept
-        forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and f not in self.rejected]
+        forms = [f for f in dict.fromkeys(map(normalise_name, found.aliases)) if f and not self._refused(found.type, f)]
         if found.type == "group":
-            forms += [f for f in _number_forms([name_key, *forms]) if f not in self.rejected]
+            forms += [f for f in _number_forms([name_key, *forms]) if not self._refused(found.type, f)]
         entity = self._match(found.type, [name_key, *forms])
         if entity is None:
             entity = self._create(found)
@@ -166,6 +172,11 @@ class EntityResolver:
         for surface in dict.fromkeys((found.name, *found.aliases)):
             self._add_alias(entity, surface)
         return entity.id
+
+    def _refused(self, type_: str, form: str) -> bool:
+        """Whether the analyst deleted an entity of this type by this name (or, in an older
+        workspace, of any type)."""
+        return form in self.rejected or type_rejection_key(type_, form) in self.rejected
 
     def _placed(self, found: FoundEntity, placed: Placed) -> int | None:
         """The edited entity that held more than half of ``found``'s mentions, counting only those
@@ -287,7 +298,7 @@ class EntityResolver:
         for surface, source_list in rows:
             shown = " ".join(_POSSESSIVE_END.sub("", surface).split())
             key = normalise_name(shown)
-            if not key or key in self.rejected or f"{entity.id}:{key}" in self.rejected:
+            if not key or self._refused(entity.type, key) or f"{entity.id}:{key}" in self.rejected:
                 continue
             found_in = set(source_list.split(","))
             sources.setdefault(key, set()).update(found_in)
@@ -361,7 +372,9 @@ class EntityResolver:
 
     def _add_alias(self, entity: _Entity, surface: str) -> None:
         form = normalise_name(surface)
-        if not form or form in entity.forms or form in self.rejected or f"{entity.id}:{form}" in self.rejected:
+        if not form or form in entity.forms or self._refused(entity.type, form):
+            return
+        if f"{entity.id}:{form}" in self.rejected:
             return
         self.ws.db.execute("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [entity.id, surface])
         self.add_form(entity.id, form)

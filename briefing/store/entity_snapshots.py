@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.domain import normalise_name
+from briefing.domain import ENTITY_TYPES, normalise_name
 from briefing.store.briefings import put_back_item
+from briefing.store.entity_resolver import type_rejection_key
 from briefing.store.history import record_judgement
 from briefing.store.revisions import created, revise
 from briefing.store.rows import dict_rows
@@ -77,11 +78,12 @@ def take_entity_snapshot(ws: Workspace, entity_ids: list[int]) -> EntitySnapshot
 
 def _rejections_of(snapshot: EntitySnapshot) -> tuple[str, list[Any]]:
     """The rejections a merge, deletion or split of these entities may add or lift: their forms,
-    and any keyed to one of them ('12:okafor')."""
-    forms = ", ".join("?" * len(snapshot.forms)) or "NULL"
+    alone or of a type ('person:okafor'), and any keyed to one of them ('12:okafor')."""
+    keys = [*snapshot.forms, *(type_rejection_key(t, form) for t in ENTITY_TYPES for form in snapshot.forms)]
+    marks = ", ".join("?" * len(keys)) or "NULL"
     owned = " OR ".join("key LIKE ?" for _ in snapshot.ids)
-    where = f"kind = 'entity' AND (key IN ({forms}) OR {owned})"
-    return where, [*snapshot.forms, *(f"{entity_id}:%" for entity_id in snapshot.ids)]
+    where = f"kind = 'entity' AND (key IN ({marks}) OR {owned})"
+    return where, [*keys, *(f"{entity_id}:%" for entity_id in snapshot.ids)]
 
 
 def restore_entity_snapshot(ws: Workspace, snapshot: EntitySnapshot, reason: str | None = "undo") -> None:

@@ -295,10 +295,12 @@ class EntityActions:
         entity = self.current()
         if entity is None or refuse_change(self.window, self.window.ws):
             return
+        one = f"{'an' if entity[2][:1] in 'aeiou' else 'a'} {entity[2]}"  # "an organisation"
         if not confirmed and not ask(
             self.window,
             "Delete Entity",
-            f"Delete “{entity[1]}” everywhere? Re-analysis will not bring it back; Edit ▸ Undo will.",
+            f"Delete the {entity[2]} “{entity[1]}” everywhere? Re-analysis will not find {one} by its names "
+            "again (another type keeps them); Edit ▸ Undo brings it back.",
         ):
             return
         window = self.window

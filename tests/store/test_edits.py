@@ -242,6 +242,66 @@ def test_a_deleted_entity_does_not_come_back(ws, two_sources):
     assert last_judgement(ws, "entity", okafor) == ("delete", "name", "Marta Okafor", None, "not relevant")
 
 
+TEXT_LAW_A = "Dodd-Frank said the banks were safe."
+TEXT_LAW_B = "Congress passed Dodd-Frank in 2010."
+
+
+def _law_sources(ws):
+    """'Dodd-Frank' read as a person in one source and as an organisation in another."""
+    a, b = add_source(ws, TEXT_LAW_A, "a"), add_source(ws, TEXT_LAW_B, "b")
+    found_a = analysis(TEXT_LAW_A, [found(0, TEXT_LAW_A, "Dodd-Frank", "person")])
+    found_b = analysis(TEXT_LAW_B, [found(0, TEXT_LAW_B, "Dodd-Frank", "organisation")])
+    save_analysis(ws, a, found_a)
+    save_analysis(ws, b, found_b)
+    return lambda: (save_analysis(ws, a, found_a), save_analysis(ws, b, found_b))
+
+
+def _types_named(ws, name):
+    return sorted(e["type"] for e in list_entities(ws) if e["name"] == name)
+
+
+def test_deleting_a_wrongly_typed_entity_keeps_the_same_name_of_another_type(ws):
+    """Deleting the person "Dodd-Frank" made the next analysis drop the organisation too."""
+    reanalyse_both = _law_sources(ws)
+    assert _types_named(ws, "Dodd-Frank") == ["organisation", "person"]
+    person = next(e["id"] for e in list_entities(ws) if e["type"] == "person")
+    delete_entity(ws, person)
+    reanalyse_both()
+    assert _types_named(ws, "Dodd-Frank") == ["organisation"]
+    assert rows(ws, "SELECT key FROM rejections WHERE kind = 'entity'") == [("person:dodd-frank",)]
+
+
+def test_deleting_a_retyped_entity_also_keeps_analysis_from_reading_it_as_its_old_type(ws):
+    text = "Meridian said the report was wrong."
+    source = add_source(ws, text)
+    found_here = analysis(text, [found(0, text, "Meridian", "organisation")])
+    save_analysis(ws, source, found_here)
+    [entity] = list_entities(ws)
+    retype_entity(ws, entity["id"], "person")
+    delete_entity(ws, entity["id"])
+    save_analysis(ws, source, found_here)
+    assert list_entities(ws) == []
+
+
+def test_a_name_deleted_by_an_older_app_stays_rejected_in_every_type(ws):
+    """Workspaces made before deletions were typed hold the bare name: it still means any type."""
+    ws.insert("rejections", {"kind": "entity", "source_id": None, "key": "dodd-frank", "created_at": "2026-01-01"})
+    _law_sources(ws)
+    assert _types_named(ws, "Dodd-Frank") == []
+
+
+def test_an_alias_given_by_the_analyst_lifts_the_deletion_of_that_name_in_the_entity_type(ws, two_sources):
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    lagos = entity_named(ws, "Lagos Water")["id"]
+    delete_entity(ws, okafor)
+    add_alias(ws, lagos, "Okafor")  # the analyst's own word: the organisation is called so
+    okafor_keys = "SELECT key FROM rejections WHERE key LIKE '%okafor' ORDER BY key"
+    assert rows(ws, okafor_keys) == [("person:marta okafor",), ("person:okafor",)]
+    retype_entity(ws, lagos, "person")
+    add_alias(ws, lagos, "Marta Okafor")
+    assert rows(ws, okafor_keys) == [("person:okafor",)]
+
+
 def test_a_confirmed_speaker_is_searchable_and_survives_reanalysis(ws, two_sources):
     pumping = quote_id(ws, "pumping")
     lagos = entity_named(ws, "Lagos Water")["id"]

@@ -63,6 +63,19 @@ def test_merge_and_delete_and_their_undo(demo_window):
     assert okafor not in {e["id"] for e in list_entities(demo_window.ws)}
 
 
+def test_delete_asks_about_the_entity_of_its_type_only(demo_window, monkeypatch):
+    """Deleting keeps the name for other types: the question says which type analysis will drop."""
+    asked = []
+    monkeypatch.setattr("briefing.ui.entity_actions.ask", lambda _window, title, text: asked.append(text) or False)
+    entity_id = _select_entity(demo_window, "Kessel Point")
+    demo_window.entity_actions.delete()
+    assert asked == [
+        "Delete the organisation “Kessel Point” everywhere? Re-analysis will not find an organisation by its "
+        "names again (another type keeps them); Edit ▸ Undo brings it back."
+    ]
+    assert entity_id in {e["id"] for e in list_entities(demo_window.ws)}  # the analyst said no
+
+
 def test_entity_page_shows_mentions_quotes_and_who_appears_with_it(demo_window):
     entity_id = _select_entity(demo_window, "Marta Okafor")
     demo_window.entity_actions.open_page()
