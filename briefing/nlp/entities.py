@@ -15,7 +15,12 @@ from functools import lru_cache
 from briefing.domain import normalise_name, singular_of
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.claim_headline import headline_ranges
-from briefing.nlp.entity_bodies import retype_group_numbers, retype_organised_people, retype_plural_nouns
+from briefing.nlp.entity_bodies import (
+    retype_group_numbers,
+    retype_neuter_people,
+    retype_organised_people,
+    retype_plural_nouns,
+)
 from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
 from briefing.nlp.entity_cuts import cut_to_names, without_possessed
 from briefing.nlp.entity_forms import (
@@ -146,6 +151,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     retype_camel_case_places(clusters)
     retype_group_numbers(clusters)
     retype_organised_people(clusters, parsed.text)
+    retype_neuter_people(clusters, parsed)
     _extend(clusters, parsed.text)
     return clusters
 

@@ -3,7 +3,7 @@
 "Compliant Fuels", "Pell Grants", "Charlotte Panthers" (two words, the last a plural of the
 language) are a company's, a programme's or a team's name; "African-Americans" beside the group
 "African-American" is that group; "Boko Haram", called a body ("Boko Haram militants", "the
-militant group Boko Haram"), is an organisation.
+militant group Boko Haram"), is an organisation; so is "Twitter", which the text calls "it".
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from briefing.domain import normalise_name, singular_of
 from briefing.nlp.census_surnames import census_surnames
-from briefing.nlp.entity_people import ClusterLike
+from briefing.nlp.entity_people import PERSONAL_PRONOUNS, ClusterLike, pronoun_takes_up
 from briefing.nlp.entity_words import is_dictionary_word
 from briefing.nlp.lexicon import GIVEN_NAMES
+from briefing.nlp.parse import ParsedText
 
 
 def retype_plural_nouns(clusters: Sequence[ClusterLike], text: str) -> None:
@@ -84,5 +85,26 @@ def retype_organised_people(clusters: Sequence[ClusterLike], text: str) -> None:
             _MEMBERS_AFTER.match(text, m.end) or _BODY_BEFORE.search(text, max(0, m.start - 40), m.start)
             for m in cluster.mentions
         ):
+            for mention in cluster.mentions:
+                mention.type = "organisation"
+
+
+NEUTER_PRONOUNS = frozenset(("it", "its", "itself"))
+NEUTER_TAKES = 2  # one 'its' may be another thing's: 'Twitter has struggled since its offering' twice
+
+
+def retype_neuter_people(clusters: Sequence[ClusterLike], parsed: ParsedText) -> None:
+    """'Twitter' typed a person in every one of its 35 mentions ('Twitter has now made clear that it
+    was stepping up its fight'): a one-word name no given name, never given a title or role,
+    that 'it' or 'its' takes up as a subject or owner twice and at least twice as often as 'he' or
+    'she' (which may be someone's the text names next: 'Twitter's founders ... his'), is a body's."""
+    for cluster in clusters:
+        name = cluster.name
+        if cluster.type != "person" or " " in name or name.lower() in GIVEN_NAMES:
+            continue
+        if any(" " in m.text or m.weight >= 3 or m.role for m in cluster.mentions):
+            continue
+        neuter = pronoun_takes_up(cluster, parsed, NEUTER_PRONOUNS)
+        if neuter >= NEUTER_TAKES and neuter >= 2 * pronoun_takes_up(cluster, parsed, PERSONAL_PRONOUNS):
             for mention in cluster.mentions:
                 mention.type = "organisation"

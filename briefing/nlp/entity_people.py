@@ -197,11 +197,17 @@ def _tokens(mention: Mention, parsed: ParsedText) -> tuple[Paragraph, Span] | No
     return None
 
 
-def _taken_up_by_pronoun(mention: Mention, para: Paragraph, span: Span, people: Sequence[Mention]) -> bool:
+def _taken_up_by_pronoun(
+    mention: Mention,
+    para: Paragraph,
+    span: Span,
+    people: Sequence[Mention],
+    pronouns: frozenset[str] = PERSONAL_PRONOUNS,
+) -> bool:
     """'Vigurie has dedicated his life', 'Keidis continued. He said': the name a subject or an
-    owner, and 'he', 'she', 'his' or 'her' as a subject or an owner after it. Not where a
-    person or a pronoun comes before it in its sentence ('He uses products like Twitter but
-    ... his fortune'), nor an object ('offered to give him the money')."""
+    owner, and 'he', 'she', 'his' or 'her' (or another of ``pronouns``) as a subject or an owner
+    after it. Not where a person or a pronoun comes before it in its sentence ('He uses products
+    like Twitter but ... his fortune'), nor an object ('offered to give him the money')."""
     if span.root.dep_ not in PRONOUN_ROLES:
         return False  # 'took to Twitter ... his assault': a pronoun takes up a subject, not a place it went
     sentence_start = para.start + span.sent.start_char
@@ -215,11 +221,20 @@ def _taken_up_by_pronoun(mention: Mention, para: Paragraph, span: Span, people: 
             sentences += 1
             if sentences >= PRONOUN_REACH:
                 return False
-        if token.lower_ in PERSONAL_PRONOUNS and token.dep_ in PRONOUN_ROLES:
+        if token.lower_ in pronouns and token.dep_ in PRONOUN_ROLES:
             return True
         if token.ent_type_ in NAME_TYPES or (token.pos_ == "PROPN" and not token.ent_type_):
             return False  # another name comes first: the pronoun may be its ('Monday' is none)
     return False
+
+
+def pronoun_takes_up(cluster: ClusterLike, parsed: ParsedText, pronouns: frozenset[str]) -> int:
+    """How many of the cluster's mentions one of ``pronouns`` takes up (``_taken_up_by_pronoun``)."""
+    taken = 0
+    for mention in cluster.mentions:
+        found = _tokens(mention, parsed)
+        taken += found is not None and _taken_up_by_pronoun(mention, *found, [], pronouns)
+    return taken
 
 
 def _listed_with_person(mention: Mention, para: Paragraph, span: Span, people: Sequence[Mention]) -> bool:

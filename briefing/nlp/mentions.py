@@ -168,7 +168,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
 def _after_stance_prefix(token) -> bool:
     """The token follows a stance prefix and its hyphen ('Cruz' of 'anti-Cruz')."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text in "-‑" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+    return token.i >= 2 and doc[token.i - 1].text in "-‑" and _stance_prefix(doc[token.i - 2])
 
 
 def _person_name_word(text: str) -> bool:
@@ -214,7 +214,15 @@ def _title_before_name(tokens: list) -> bool:
 
 
 # a word's prefix before a name, which makes it a stance or a time, no name: 'pro-Clinton', 'un-American'
-STANCE_PREFIXES = frozenset("pro anti un non post pre neo mid".split())
+STANCE_PREFIXES = frozenset("pro anti un non post pre neo".split())
+# ... and one that does so in lower case only: 'mid-March', but a region's 'Mid-Atlantic' ('Post-'
+# capitalised is still a time's or the paper's: 'Post-Democratic Convention', a 'Post-ABC poll')
+LOWER_CASE_PREFIXES = frozenset(("mid",))
+
+
+def _stance_prefix(token) -> bool:
+    """A stance prefix ('Anti' opening a sentence too), or a time's in lower case ('mid')."""
+    return token.lower_ in STANCE_PREFIXES or token.text in LOWER_CASE_PREFIXES
 
 
 def _without_strays(tokens: list) -> list:
@@ -224,7 +232,7 @@ def _without_strays(tokens: list) -> list:
     tokens = after_description(tokens)
     while tokens and (
         tokens[0].lower_ in LEADING_NOISE
-        or (tokens[0].lower_ in STANCE_PREFIXES and len(tokens) > 2 and tokens[1].text in "-‑")
+        or (_stance_prefix(tokens[0]) and len(tokens) > 2 and tokens[1].text in "-‑")
         or tokens[0].is_punct
         or tokens[0].is_space
         or strays_before_name(tokens[0], tokens[1:])
