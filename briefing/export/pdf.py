@@ -68,7 +68,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
                 writer.newPage()
             painter.save()
             painter.translate(0, -number * height)
-            draw_page(document, painter, QRectF(0, number * height, page.width(), height), running.get(number))
+            draw_page(document, painter, QRectF(0, number * height, page.width(), height), running.get(number, ()))
             painter.restore()
             box = QRectF(0, page.height() - footer * 0.7, page.width(), footer * 0.7)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), f"Page {number + 1} of {pages}")
@@ -78,45 +78,63 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     return _with_subject(bytes(data.data()), rendered.note.audience)
 
 
-def draw_page(document: Any, painter: Any, rect: Any, block: Any = None) -> None:
-    """Draw the part of the laid-out ``document`` in ``rect`` (one page). Qt draws a paragraph that
+def draw_page(document: Any, painter: Any, rect: Any, blocks: Any = ()) -> None:
+    """Draw the part of the laid-out ``document`` in ``rect`` (one page). Qt draws a block that
     runs on from the page before with its last line there too, above the page and hidden, but in
-    the PDF's text: a search found the line twice and a copy held it twice. Such a paragraph,
-    ``block`` (``running_on``), has its lines on this page drawn one by one, and the rest of the
-    page below it is drawn as Qt does."""
-    from PySide6.QtCore import QRectF
+    the PDF's text: a search found the line twice and a copy held it twice (its ``QTextLayout::draw``
+    starts at the last line above the clip, not the one after). Such blocks, ``blocks``
+    (``running_on``: paragraphs, list items, table cells), have their lines on this page drawn one
+    by one, and are set aside below the page while Qt draws the rest of it: a table's grid and the
+    cells beside them as it lays them out."""
     from PySide6.QtGui import QAbstractTextDocumentLayout
 
     painter.setClipRect(rect)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = rect
-    if block is not None:
+    layout = document.documentLayout()
+    for block in blocks:
+        origin = layout.blockBoundingRect(block).topLeft()  # a cell's lines are placed in its cell
         lines = block.layout()
         for index in range(lines.lineCount()):
             line = lines.lineAt(index)
-            if rect.top() <= lines.position().y() + line.rect().top() < rect.bottom():
-                line.draw(painter, lines.position())
-        below = document.documentLayout().blockBoundingRect(block).bottom() + 1
-        if below >= rect.bottom():
-            return  # the paragraph runs on over the whole page
-        context.clip = QRectF(rect.left(), below, rect.width(), rect.bottom() - below)
-    document.documentLayout().draw(painter, context)
+            if rect.top() <= origin.y() + line.rect().top() < rect.bottom():
+                line.draw(painter, origin)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = rect
+    kept = [_set_aside(layout, block, rect.bottom()) for block in blocks]
+    try:
+        layout.draw(painter, context)
+    finally:
+        for block, places in zip(blocks, kept, strict=True):
+            lines = block.layout()
+            for index, place in enumerate(places):
+                lines.lineAt(index).setPosition(place)
 
 
-def running_on(document: Any, height: float) -> dict[int, Any]:
-    """For each page a paragraph runs on to from the one before, that paragraph; a list item or a
-    table cell is left to Qt (rare over a page break)."""
-    from PySide6.QtGui import QTextCursor
+def _set_aside(layout: Any, block: Any, bottom: float) -> list[Any]:
+    """Move every line of ``block`` below ``bottom`` (Qt then draws none of them); returns where
+    they were."""
+    from PySide6.QtCore import QPointF
 
-    found = {}
+    below = bottom + 1 - layout.blockBoundingRect(block).top()
+    lines = block.layout()
+    places = [lines.lineAt(index).position() for index in range(lines.lineCount())]
+    for index, place in enumerate(places):
+        lines.lineAt(index).setPosition(QPointF(place.x(), below + place.y()))
+    return places
+
+
+def running_on(document: Any, height: float) -> dict[int, list[Any]]:
+    """For each page, the blocks that run on to it from the page before: paragraphs, list items and
+    table cells cut by its top."""
+    found: dict[int, list[Any]] = {}
+    layout = document.documentLayout()
     block = document.begin()
     while block.isValid():
         lines = block.layout()
         if lines is not None and lines.lineCount() > 1:
-            y = lines.position().y()
+            y = layout.blockBoundingRect(block).top()
             first, last = (int((y + lines.lineAt(i).rect().top()) // height) for i in (0, lines.lineCount() - 1))
-            if last > first and block.textList() is None and QTextCursor(block).currentTable() is None:
-                found.update(dict.fromkeys(range(first + 1, last + 1), block))
+            for page in range(first + 1, last + 1):
+                found.setdefault(page, []).append(block)
         block = block.next()
     return found
 

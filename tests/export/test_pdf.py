@@ -213,3 +213,42 @@ def test_a_paragraph_running_over_pages_is_in_the_text_once(ws):
     counts = Counter(re.findall(r"w\dx\d{4}", "\n".join(pages)))
     assert len(pages) >= 4 and len(counts) == 3 * 1300
     assert [word for word, seen in counts.items() if seen > 1] == []
+
+
+def _words_seen_twice(ws, body: str) -> tuple[list[str], int, int]:
+    """The numbered words of a note of one text item seen more than once in its PDF's text, how
+    many different ones were seen, and its number of pages."""
+    import re
+    from collections import Counter
+
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "Running over pages")
+    add_item(ws, note, "text", body=body)
+    pages, _ = pdf_text(render_briefing(ws, note, "pdf"))
+    counts = Counter(re.findall(r"w\d+x\d{4}", "\n".join(pages)))
+    return [word for word, seen in counts.items() if seen > 1], len(counts), len(pages)
+
+
+def _long_words(group: int, count: int) -> str:
+    return " ".join(f"w{group}x{n:04d}" for n in range(count))
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_a_list_item_running_over_pages_is_in_the_text_once(ws, marker):
+    """A list item cut by a page break (a long entry of the list of sources, an analyst's long
+    bullet) had its last line on the first page drawn again, hidden, above the next one: a search
+    of the PDF found it twice."""
+    body = "\n".join(f"{marker} {_long_words(item, 260)}" for item in range(12))
+    twice, seen, pages = _words_seen_twice(ws, body)
+    assert pages >= 3 and seen == 12 * 260
+    assert twice == []
+
+
+def test_a_table_cell_running_over_pages_is_in_the_text_once(ws):
+    """A table cell cut by a page break had its last line on the first page drawn again, hidden,
+    above the next one (Qt splits a row taller than what is left of the page)."""
+    rows = "\n".join(f"| row {row} | {_long_words(row, 700)} |" for row in range(4))
+    twice, seen, pages = _words_seen_twice(ws, f"| Row | Words |\n|---|---|\n{rows}")
+    assert pages >= 3 and seen == 4 * 700
+    assert twice == []
