@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from datetime import datetime
 from html.parser import HTMLParser
 
@@ -19,6 +20,7 @@ from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefing.export.html import render_html_body
+from briefing.export.markup import right_to_left
 from briefing.export.note import GENERATOR, RenderedNote
 
 HEADING_STYLES = {
@@ -68,6 +70,7 @@ def render_docx(rendered: RenderedNote) -> bytes:
     writer.feed(render_html_body(rendered))
     writer.close()
     keep_items_together(document)
+    mark_right_to_left(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -119,6 +122,39 @@ def keep_items_together(document: WordDocument) -> None:
     for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
         if following.style is None or following.style.name not in ITEM_STARTS:
             paragraph.paragraph_format.keep_with_next = True
+
+
+# what may follow w:bidi in a paragraph's properties (the schema's order)
+_AFTER_BIDI = (
+    *("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents"),
+    *("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap"),
+    *("w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+
+
+def mark_right_to_left(document: WordDocument) -> None:
+    """A paragraph whose text reads right to left (``markup.right_to_left``: a Hebrew title, an
+    Arabic note) is a right-to-left paragraph (w:bidi) and its runs right-to-left runs (w:rtl),
+    but for a run that opens with a left-to-right word ('Trump' in a Hebrew line): Word showed
+    such a paragraph left to right, aligned left, its full stop at the wrong end. Bold and italic
+    are given for right-to-left script too (w:bCs, w:iCs), which Word uses for Hebrew and Arabic
+    letters: a bold Hebrew word was plain."""
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        paragraphs += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    for paragraph in paragraphs:
+        backwards = right_to_left(paragraph.text)
+        if backwards:
+            paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+        for run in paragraph.runs:
+            if backwards and (right_to_left(run.text) or not _has_strong(run.text)):
+                run.font.rtl = True
+            if any(unicodedata.bidirectional(char) in ("R", "AL") for char in run.text):
+                run.font.cs_bold, run.font.cs_italic = run.bold, run.italic
+
+
+def _has_strong(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in text)
 
 
 def xml_safe(text: str) -> str:

@@ -78,6 +78,23 @@ def isolated_inline(text: str) -> str:
     return escaped
 
 
+_ISOLATES = {"\u2066": 1, "\u2067": 1, "\u2068": 1, "\u2069": -1}  # LRI, RLI, FSI open; PDI closes
+
+
+def right_to_left(text: str) -> bool:
+    """Whether a paragraph of ``text`` reads right to left: its first strong character (a letter
+    with a direction of its own) is Hebrew, Arabic or another right-to-left script, as the Unicode
+    bidi algorithm decides (rule P2, what a browser's ``dir="auto"`` does). Text inside an isolate
+    (``isolated_inline``'s) is skipped: a quote set apart in an English line leaves it English."""
+    depth = 0
+    for char in text:
+        depth = max(0, depth + _ISOLATES.get(char, 0))
+        kind = unicodedata.bidirectional(char)
+        if depth == 0 and kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
 def analyst_markdown(text: str, escape_html: bool = True) -> str:
     """The analyst's Markdown with level 1 headings made level 2 (the note's title is the only one)
     and every link construct shown as text except inline links to http, https and mailto.

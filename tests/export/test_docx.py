@@ -88,3 +88,39 @@ def test_each_item_is_held_together_on_one_page_where_it_fits(case):
             assert not held, paragraph.text  # an item's last paragraph lets the next item move on
         else:
             assert held, paragraph.text
+
+
+HEBREW_TITLE = "סיכום השבוע: המרוץ."
+HEBREW_LINE = "הסיכום של השבוע (טיוטה)."
+
+
+def _paragraph_directions(data: bytes) -> dict[str, tuple[bool, list[tuple[str, bool, bool]]]]:
+    """Each paragraph's text: whether it is right to left (w:bidi), and each run's text with
+    whether it is right to left (w:rtl) and bold for right-to-left script (w:bCs)."""
+    document = docx.Document(io.BytesIO(data))
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    found = {}
+    for paragraph in [*document.paragraphs, *cells]:
+        bidi = paragraph._p.pPr is not None and paragraph._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None
+        runs = [(run.text, bool(run.font.rtl), bool(run.font.cs_bold)) for run in paragraph.runs if run.text]
+        found[paragraph.text] = (bidi, runs)
+    return found
+
+
+def test_right_to_left_paragraphs_are_marked_right_to_left(ws):
+    """A Hebrew title or note was written as a left-to-right paragraph: Word showed it aligned
+    left with its full stop at the wrong end, and a bold Hebrew word plain."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, HEBREW_TITLE, audience="דסק")
+    table = "| א | B |\n|---|---|\n| שורה | row |"
+    body = f"{HEBREW_LINE}\n\nמילה **מודגשת** כאן.\n\n1. هذا نص عربي!\n\nEnglish, with שלום inside.\n\n{table}"
+    add_item(ws, note, "text", body=body)
+    found = _paragraph_directions(render_briefing(ws, note, "docx"))
+    assert found[HEBREW_TITLE] == (True, [(HEBREW_TITLE, True, False)])
+    assert found[HEBREW_LINE] == (True, [(HEBREW_LINE, True, False)])
+    assert found["מילה מודגשת כאן."] == (True, [("מילה ", True, False), ("מודגשת", True, True), (" כאן.", True, False)])
+    assert found["1. هذا نص عربي!"] == (True, [("1. ", True, False), ("هذا نص عربي!", True, False)])
+    assert found["שורה"][0] and not found["row"][0]
+    assert found["English, with שלום inside."] == (False, [("English, with שלום inside.", False, False)])
+    assert not found["Audience: דסק"][0]  # our label leads: an English line

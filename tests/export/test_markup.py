@@ -154,3 +154,20 @@ def test_right_to_left_words_are_set_apart_in_every_format(tmp_path):
         assert "\u2068تقرير المراسل\u2069." in written and "by \u2068مراسل\u2069, 2014-12-02" in written
         assert f"“\u2068{words}\u2069”" in written
     assert analyst_markdown("plain words") == "plain words"  # left-to-right text is left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "backwards"),
+    [
+        ("שלום, world", True),
+        ("(1) هذا", True),
+        ("Hello שלום", False),
+        ("123 ...", False),
+        ("“\u2068שלום\u2069” [1, paragraph 2]", False),  # an isolated quote leaves the line as it was
+        ("\u2068Hi\u2069 שלום", True),
+    ],
+)
+def test_a_paragraph_reads_right_to_left_by_its_first_strong_character(text, backwards):
+    from briefing.export.markup import right_to_left
+
+    assert right_to_left(text) is backwards
