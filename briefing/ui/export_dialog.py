@@ -7,6 +7,8 @@ the selected filter's extension is added only to a name without one of ours.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -61,9 +63,28 @@ def resolve_target(target: str, chosen: str | None) -> tuple[str, str]:
     return target + SUFFIXES[fmt], fmt
 
 
+# Unicode's default-ignorable code points: drawn as nothing (soft hyphen, joiners, bidi controls,
+# variation selectors, Hangul fillers, tag characters); a file name holding them looks like another
+DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+# names Windows keeps for devices, whatever the extension: "CON.pdf" cannot be made there
+RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in "0123456789¹²³")}
+STEM_LENGTH = 80
+
+
 def file_stem(title: str) -> str:
     """The title as a file name: an apostrophe keeps its word whole ("doesn't" -> "doesnt"),
-    other marks a file manager or a shell would trip on become spaces."""
-    title = title.replace("'", "").replace("\u2019", "")
-    stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
-    return " ".join(stem.split())[:80] or "briefing"
+    other marks a file manager or a shell would trip on become spaces. Letters keep their accents
+    and vowel signs ("हिन्दी" was cut into "ह न द"), what is drawn as nothing goes (a name of
+    invisible letters), and a name Windows keeps for a device is not the whole name."""
+    title = DEFAULT_IGNORABLE.sub("", unicodedata.normalize("NFC", title)).replace("'", "").replace("\u2019", "")
+    kept: list[str] = []
+    for char in title:
+        mark = unicodedata.category(char) in ("Mn", "Mc") and bool(kept) and kept[-1] != " "
+        kept.append(char if char.isalnum() or char in "-_" or mark else " ")
+    stem = " ".join("".join(kept).split())[:STEM_LENGTH].strip()
+    if stem.upper() in RESERVED_NAMES:
+        return f"{stem} briefing"
+    return stem or "briefing"

@@ -444,6 +444,16 @@ def test_delete_names_a_very_long_received_note_title_in_a_few_lines(demo_window
         ("L’Oréal’s week 47", "LOréals week 47"),
         ("Port Halden: where the accounts disagree", "Port Halden where the accounts disagree"),
         ("???", "briefing"),
+        ("हिन्दी समाचार", "हिन्दी समाचार"),  # vowel signs were spaces: "ह न द सम च र"
+        ("مُحَمَّد", "مُحَمَّد"),
+        ("e\u0301cole", "école"),
+        ("soft\u00adware", "software"),
+        ("Week\U000e0041\U000e0042 47 \u202eevil\u202c\u200b.", "Week 47 evil"),
+        ("\u3164\u3164", "briefing"),  # Hangul fillers: a name of invisible letters
+        ("\u3164 Week 47 \u3164", "Week 47"),
+        ("CON", "CON briefing"),  # Windows keeps "CON.pdf" for the console
+        ("lpt1:", "lpt1 briefing"),
+        ("x" * 79 + " yz", "x" * 79),  # no space at the end of the name
     ],
 )
 def test_the_export_dialog_names_the_file_after_the_title_without_splitting_words(title, stem):
