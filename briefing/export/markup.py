@@ -55,13 +55,14 @@ def inline(text: str) -> str:
     )
 
 
-def inline_lines(text: str) -> str:
+def inline_lines(text: str, indent: str = "") -> str:
     """The analyst's note as literal Markdown text that keeps its line breaks: each line as
     ``inline`` writes it, the lines joined by hard breaks. Made one line, 'Check:' over '1. the
     tankers' and '2. the pumps' read 'Check: 1. the tankers 2. the pumps'; each line is escaped
-    on its own, so a '1.' or '#' starting one stays text, and blank lines go."""
+    on its own, so a '1.' or '#' starting one stays text, and blank lines go. ``indent`` starts
+    each line after the first: a list item's, so its lines stay in the item in every renderer."""
     lines = [inline(line) for line in inert(text).splitlines() if line.strip()]
-    return "  \n".join(lines)
+    return f"  \n{indent}".join(lines)
 
 
 _FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"

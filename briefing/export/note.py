@@ -248,7 +248,7 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
         lines.append(f"**Evidence:** {origins.describe()}" if origins else "**Evidence**")
         rows = []
         for evidence in claim.evidence:
-            note = f" — {inline(evidence.note)}" if evidence.note else ""
+            note = f" — {inline_lines(evidence.note, '  ')}" if evidence.note else ""
             label = evidence.relation.capitalize() + _origin_label(origins, evidence)
             rows.append(f"- {label}: {_quoted(rendered, evidence.passage)}{note}")
             checks.append((evidence.passage, "an evidence passage is"))
@@ -264,7 +264,7 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
 def _reason_line(status: str, judgement: Judgement) -> str:
     """'**Why disputed:** two sources put it on 2 March (judged by kames on 2026-03-05).'"""
     reason = (judgement.reason or "").strip().rstrip(".")
-    return f"**Why {inline(status)}:** {inline(reason)} ({_judged_by(judgement)})."
+    return f"**Why {inline(status)}:** {inline_lines(reason)} ({_judged_by(judgement)})."
 
 
 def _judged_by(judgement: Judgement) -> str:
@@ -325,6 +325,6 @@ def _entity(rendered: RenderedNote, item: BriefingItem, card: EntityCard) -> Sec
 def _orphan(item: BriefingItem) -> Section:
     kind = _ORPHAN_HEADINGS[item.kind]
     flag = flag_text(Verification("orphaned"), f"this {item.kind} is")
-    was = f"\n\n*{inline(item.was)}*" if item.was else ""  # its source and judgement, as remembered
+    was = f"\n\n*{inline_lines(item.was)}*" if item.was else ""  # its source and judgement, as remembered
     body = f"> “{isolated_inline(unquoted(item.body or ''))}”{was}" + _flag_lines((flag,))
     return Section(item, f"{kind} (no longer in the workspace)", body, (flag,))

@@ -79,3 +79,34 @@ def test_a_note_of_text_only_has_no_sources_section(ws):
     add_item(ws, note, "text", body="Call the ministry.")
     body = render_briefing(ws, note, "md").decode()
     assert "## Sources" not in body and "Call the ministry." in body and "checked word for word" not in body
+
+
+REASON = "Two outlets agree on the figure.\nBut not on the day:\n- one says Tuesday\n- the other Wednesday"
+EVIDENCE_NOTE = "Same figure, other count.\nThey leave out:\n1. the tankers\n2. the pumps"
+
+
+def _judged_over_lines(case) -> str:
+    """The case's claim judged with a reason of several lines, with evidence whose note has several."""
+    from briefing.store.claims import mark_claim
+    from briefing.store.evidence import add_evidence
+
+    add_evidence(case.ws, case.ids["claim_id"], case.ids["source_b"], 0, 20, "supports", note=EVIDENCE_NOTE)
+    mark_claim(case.ws, case.ids["claim_id"], "corroborated", reason=REASON)
+    return render_briefing(case.ws, case.briefing_id, "md").decode()
+
+
+def test_a_reason_and_an_evidence_note_of_several_lines_keep_their_lines(case):
+    """The analyst's reason for a judgement and an evidence note were made one line: 'But not on
+    the day: - one says Tuesday - the other Wednesday', '… They leave out: 1. the tankers 2. the
+    pumps'. Each line stays a line, its '-' or '1.' text, and the note's lines stay in its item of
+    the evidence list, in CommonMark as in the HTML export's renderer."""
+    from markdown_it import MarkdownIt
+
+    markdown = _judged_over_lines(case)
+    page = render_briefing(case.ws, case.briefing_id, "html").decode()
+    for rendered in (MarkdownIt("commonmark").render(markdown), page):
+        shown = re.sub(r"\s*<br ?/?>\s*", "<br>", rendered)
+        assert "Two outlets agree on the figure.<br>But not on the day:<br>- one says Tuesday<br>" in shown
+        items = [item for item in re.findall(r"<li>(.*?)</li>", shown, re.DOTALL) if "Same figure" in item]
+        assert len(items) == 1
+        assert items[0].endswith("— Same figure, other count.<br>They leave out:<br>1. the tankers<br>2. the pumps")
