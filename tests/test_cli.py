@@ -279,7 +279,7 @@ def test_briefings_on_a_workspace_without_notes(capsys, empty_ws):
     "fmt, check",
     [
         ("md", lambda data: data.startswith(b'---\ntitle: "Port Halden outage, day 3"\n')),
-        ("html", lambda data: b"<h1>Port Halden outage, day 3</h1>" in data),
+        ("html", lambda data: b'<h1 dir="auto">Port Halden outage, day 3</h1>' in data),
         ("pdf", lambda data: data.startswith(b"%PDF")),
         ("docx", lambda data: data.startswith(b"PK")),
         ("json", lambda data: json.loads(data)["briefing"]["title"] == "Port Halden outage, day 3"),

@@ -8,6 +8,7 @@ security policy that forbids them anyway.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import markdown
@@ -52,12 +53,18 @@ def render_html_body(rendered: RenderedNote) -> str:
     return markdown_to_html(rendered.markdown(escape_html=False))
 
 
+# the blocks whose direction a browser is to take from their own text (dir="auto"): a Hebrew title
+# or line of the analyst's read left to right, its full stop at the wrong end
+_BLOCK = re.compile(r"<(p|li|h[1-6]|td|th)(?=[\s>])")
+
+
 def render_html(rendered: RenderedNote) -> str:
     note = rendered.note
+    body = _BLOCK.sub(r'<\1 dir="auto"', render_html_body(rendered))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
         f'<meta name="generator" content="{escape(GENERATOR)}">\n'
         f"<title>{escape(inert(note.title))}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
-        f"<body>\n<main>\n{render_html_body(rendered)}\n</main>\n</body>\n</html>\n"
+        f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )

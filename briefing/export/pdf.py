@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.domain import counted
 from briefing.export.html import render_html_body
+from briefing.export.markup import right_to_left
 from briefing.export.note import GENERATOR, RenderedNote
 
 PDF_STYLESHEET = """
@@ -55,6 +56,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     body = LINK.sub(_with_address, body)  # on paper a link shows where it goes, as in the DOCX
     document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
     document.setPageSize(QSizeF(page.width(), page.height() - footer))
+    read_right_to_left(document)
     keep_items_together(document)
     keep_headings_with_text(document)
     pages = document.pageCount()
@@ -147,6 +149,22 @@ def _with_address(match: re.Match) -> str:
     href, words = match.group("href"), match.group("words")
     shown = href.removeprefix("mailto:")
     return match.group(0) if re.sub(r"<[^>]*>", "", words).strip() == shown else f"{match.group(0)} ({shown})"
+
+
+def read_right_to_left(document: Any) -> None:
+    """A paragraph whose text reads right to left (``markup.right_to_left``: a Hebrew title, an
+    Arabic note) is laid out right to left, so aligned right with its full stop at its end. Qt's
+    HTML import makes every paragraph left to right, whatever its text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    block = document.begin()
+    while block.isValid():
+        if right_to_left(block.text()):
+            backwards = QTextBlockFormat()
+            backwards.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            QTextCursor(block).mergeBlockFormat(backwards)
+        block = block.next()
 
 
 def keep_items_together(document: Any) -> None:

@@ -35,3 +35,16 @@ def test_a_long_word_or_a_wide_table_stays_in_the_page_column(case):
     body = style.split("body {", 1)[1].split("}", 1)[0]
     table = style.split("table {", 1)[1].split("}", 1)[0]
     assert "overflow-wrap: anywhere" in body and "overflow-x: auto" in table and "max-width: 100%" in table
+
+
+def test_each_block_takes_its_direction_from_its_own_text(ws):
+    """A Hebrew title or line of the analyst's was shown left to right in a browser, its full
+    stop at the wrong end: each heading, paragraph, list item and table cell is dir="auto"."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, "סיכום השבוע: המרוץ.")
+    add_item(ws, note, "text", body="הסיכום של השבוע (טיוטה).\n\n- פריט ראשון.\n\n| א | B |\n|---|---|\n| שורה | row |")
+    page = render_briefing(ws, note, "html").decode()
+    assert '<h1 dir="auto">סיכום השבוע: המרוץ.</h1>' in page
+    assert '<p dir="auto">הסיכום של השבוע (טיוטה).</p>' in page and '<li dir="auto">פריט ראשון.</li>' in page
+    assert '<th dir="auto">א</th>' in page and '<td dir="auto">שורה</td>' in page

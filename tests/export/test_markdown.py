@@ -107,6 +107,6 @@ def test_a_reason_and_an_evidence_note_of_several_lines_keep_their_lines(case):
     for rendered in (MarkdownIt("commonmark").render(markdown), page):
         shown = re.sub(r"\s*<br ?/?>\s*", "<br>", rendered)
         assert "Two outlets agree on the figure.<br>But not on the day:<br>- one says Tuesday<br>" in shown
-        items = [item for item in re.findall(r"<li>(.*?)</li>", shown, re.DOTALL) if "Same figure" in item]
+        items = [item for item in re.findall(r"<li[^>]*>(.*?)</li>", shown, re.DOTALL) if "Same figure" in item]
         assert len(items) == 1
         assert items[0].endswith("— Same figure, other count.<br>They leave out:<br>1. the tankers<br>2. the pumps")

@@ -252,3 +252,32 @@ def test_a_table_cell_running_over_pages_is_in_the_text_once(ws):
     twice, seen, pages = _words_seen_twice(ws, f"| Row | Words |\n|---|---|\n{rows}")
     assert pages >= 3 and seen == 4 * 700
     assert twice == []
+
+
+def test_a_right_to_left_paragraph_is_laid_out_right_to_left(ws):
+    """Qt's HTML import made every paragraph left to right: a Hebrew title was aligned left with
+    its full stop at the wrong end. A paragraph whose first strong character is right to left is
+    laid out right to left; an English one, or ours with a Hebrew value after it, stays as it was."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    from briefing.export.formats import render_workspace_note
+    from briefing.export.html import render_html_body
+    from briefing.export.pdf import _ensure_application, read_right_to_left
+    from briefing.store.briefings import add_item, create_briefing, read_briefing
+
+    note = create_briefing(ws, "סיכום השבוע: המרוץ.", audience="דסק")
+    table = "| שורה | row |\n|---|---|\n| א | b |"
+    add_item(ws, note, "text", body=f"- פריט, עם Trump.\n\nEnglish, with שלום inside.\n\n{table}")
+    _ensure_application()
+    document = QTextDocument()
+    body = render_html_body(render_workspace_note(ws, read_briefing(ws, note)))
+    document.setHtml(f"<html><body>{body}</body></html>")
+    read_right_to_left(document)
+    directions = {}
+    block = document.begin()
+    while block.isValid():
+        directions[block.text()] = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        block = block.next()
+    assert directions["סיכום השבוע: המרוץ."] and directions["פריט, עם Trump."] and directions["שורה"]
+    assert not directions["English, with שלום inside."] and not directions["Audience: דסק"] and not directions["row"]
