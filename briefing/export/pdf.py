@@ -28,12 +28,13 @@ code, pre { font-family: "DejaVu Sans Mono", monospace; }
 """
 MARGIN_MM = 18.0
 FOOTER_GAP_MM = 8.0
+TABLE_GAP = 8.0  # a frame's margins are in the layout's pixels (1/96 inch), scaled to the device
 _application: Any = None  # the application object made here, kept alive for later exports
 
 
 def render_pdf(rendered: RenderedNote) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
     _ensure_application()
     data = QByteArray()
@@ -46,17 +47,8 @@ def render_pdf(rendered: RenderedNote) -> bytes:
 
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     footer = writer.resolution() * FOOTER_GAP_MM / 25.4
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)
-    font = QFont("DejaVu Sans", 10)
-    font.setFeature(QFont.Tag("liga"), 0)  # "ﬁ" copied out of the PDF would not be the source's "fi"
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(PDF_STYLESHEET)
-    body = render_html_body(rendered).replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
-    body = LINK.sub(_with_address, body)  # on paper a link shows where it goes, as in the DOCX
-    document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
+    document = note_document(rendered, writer)
     document.setPageSize(QSizeF(page.width(), page.height() - footer))
-    read_right_to_left(document)
     keep_items_together(document)
     keep_headings_with_text(document)
     pages = document.pageCount()
@@ -78,6 +70,37 @@ def render_pdf(rendered: RenderedNote) -> bytes:
         painter.end()
     buffer.close()
     return _with_subject(bytes(data.data()), rendered.note.audience)
+
+
+def note_document(rendered: RenderedNote, device: Any = None) -> Any:
+    """The note's body as a QTextDocument laid out for ``device`` (the PDF writer), not paginated."""
+    from PySide6.QtGui import QFont, QTextDocument
+
+    _ensure_application()
+    document = QTextDocument()
+    if device is not None:
+        document.documentLayout().setPaintDevice(device)
+    font = QFont("DejaVu Sans", 10)
+    font.setFeature(QFont.Tag("liga"), 0)  # "ﬁ" copied out of the PDF would not be the source's "fi"
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(PDF_STYLESHEET)
+    body = render_html_body(rendered).replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
+    body = LINK.sub(_with_address, body)  # on paper a link shows where it goes, as in the DOCX
+    document.setHtml(f"<html><body>{body}</body></html>")  # Qt draws a table's grid from its attributes
+    read_right_to_left(document)
+    set_tables_apart(document)
+    return document
+
+
+def set_tables_apart(document: Any) -> None:
+    """A table with some space above and below it: Qt's HTML import gives it none (nor reads a
+    stylesheet's margin for it), and drops the top margin of the heading after it, which touched
+    the table's last row, as the table touched the list above it."""
+    for frame in document.rootFrame().childFrames():
+        spaced = frame.format()
+        spaced.setTopMargin(TABLE_GAP)
+        spaced.setBottomMargin(TABLE_GAP)
+        frame.setFormat(spaced)
 
 
 def draw_page(document: Any, painter: Any, rect: Any, blocks: Any = ()) -> None:

@@ -259,21 +259,15 @@ def test_a_right_to_left_paragraph_is_laid_out_right_to_left(ws):
     its full stop at the wrong end. A paragraph whose first strong character is right to left is
     laid out right to left; an English one, or ours with a Hebrew value after it, stays as it was."""
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QTextDocument
 
     from briefing.export.formats import render_workspace_note
-    from briefing.export.html import render_html_body
-    from briefing.export.pdf import _ensure_application, read_right_to_left
+    from briefing.export.pdf import note_document
     from briefing.store.briefings import add_item, create_briefing, read_briefing
 
     note = create_briefing(ws, "סיכום השבוע: המרוץ.", audience="דסק")
     table = "| שורה | row |\n|---|---|\n| א | b |"
     add_item(ws, note, "text", body=f"- פריט, עם Trump.\n\nEnglish, with שלום inside.\n\n{table}")
-    _ensure_application()
-    document = QTextDocument()
-    body = render_html_body(render_workspace_note(ws, read_briefing(ws, note)))
-    document.setHtml(f"<html><body>{body}</body></html>")
-    read_right_to_left(document)
+    document = note_document(render_workspace_note(ws, read_briefing(ws, note)))
     directions = {}
     block = document.begin()
     while block.isValid():
@@ -281,3 +275,24 @@ def test_a_right_to_left_paragraph_is_laid_out_right_to_left(ws):
         block = block.next()
     assert directions["סיכום השבוע: המרוץ."] and directions["פריט, עם Trump."] and directions["שורה"]
     assert not directions["English, with שלום inside."] and not directions["Audience: דסק"] and not directions["row"]
+
+
+def test_a_table_is_set_apart_from_the_text_above_and_below_it(ws):
+    """Qt gave a table no space around it and dropped the top margin of the heading after it: the
+    heading touched the table's last row, and the table the list above it."""
+    from briefing.export.formats import render_workspace_note
+    from briefing.export.pdf import note_document
+    from briefing.store.briefings import add_item, create_briefing, read_briefing
+
+    note = create_briefing(ws, "Table")
+    add_item(ws, note, "text", body="- item one\n- item two\n\n| A | B |\n|---|---|\n| a | b |\n\n## After\n\ntext")
+    document = note_document(render_workspace_note(ws, read_briefing(ws, note)))
+    layout = document.documentLayout()
+    spans = {}
+    block = document.begin()
+    while block.isValid():
+        spans[block.text()] = layout.blockBoundingRect(block)
+        block = block.next()
+    line = spans["item one"].height()
+    assert spans["A"].top() - spans["item two"].bottom() > line / 2
+    assert spans["After"].top() - spans["b"].bottom() > line / 2
