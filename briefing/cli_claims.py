@@ -289,7 +289,16 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
                 f"  {row['relation']:<11}  {score}{_origin(row['origin']):<10}  source {row['source']['id']:<5}  "
                 f"{clipped(one_line(row['passage']), 160)}"
             )
+            for line in note_lines(row.get("note")):
+                echo(line)
     return 0
+
+
+def note_lines(note: str | None) -> list[str]:
+    """An evidence note under its row, a line for each of its lines: made one line, 'They leave
+    out:' over '1. the tankers' and '2. the pumps' read as one sentence."""
+    lines = [" ".join(line.split()) for line in (note or "").splitlines() if line.strip()]
+    return [("    note: " if n == 0 else " " * 10) + line for n, line in enumerate(lines)]
 
 
 def _origin(number: int | None) -> str:

@@ -272,3 +272,21 @@ def _related(capsys, ws, claim):
         return {"suggestions": []}
     code, out, err = run(capsys, "claims", "--workspace", ws, "related", str(claim["id"]), "--json")
     return json.loads(out)
+
+
+def test_related_shows_an_evidence_note_with_its_lines(capsys, ws_copy):
+    """The text output left evidence notes out (the JSON had them); a note of several lines is
+    shown under its row a line for each, its '1.' starting a line as the analyst wrote it."""
+    from briefing.store import open_workspace
+    from briefing.store.suggestions import confirm_suggestion, list_suggestions
+
+    claim = next(c for c in _claims(capsys, ws_copy) if c["suggestions"])
+    with open_workspace(ws_copy) as workspace:
+        suggestion = list_suggestions(workspace, claim["id"])[0]
+        confirm_suggestion(workspace, suggestion["id"], "Same figure.\nThey leave out:\n\n1. the tankers\x1b[2J")
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(claim["id"]))
+    assert code == 0, err
+    lines = out.splitlines()
+    at = lines.index("    note: Same figure.")
+    assert lines[at - 1].startswith(f"  {suggestion['relation']}")
+    assert lines[at + 1 : at + 3] == ["          They leave out:", "          1. the tankers\ufffd[2J"]
