@@ -263,11 +263,13 @@ class BriefingDock(QDockWidget):
     def update_preview(self) -> None:
         if self.rendered is not None:
             from briefing.export.html import render_html
+            from briefing.export.pdf import read_right_to_left
 
             bar = self.preview.verticalScrollBar()
             # the same note after an edit stays where the analyst was reading; another starts at its top
             kept = bar.value() if self.rendered.note.id == self.previewed else 0
             self.preview.setHtml(render_html(self.rendered))
+            read_right_to_left(self.preview.document())  # Qt reads no dir="auto": a Hebrew title as the PDF shows it
             self.preview.document().documentLayout().documentSize()  # laid out now, so the bar reaches
             bar.setValue(kept)
             self.previewed = self.rendered.note.id

@@ -472,3 +472,24 @@ def test_a_right_to_left_title_keeps_the_count_after_it_and_loses_its_bidi_contr
     demo_window.add_to_briefing()
     assert demo_window.statusBar().currentMessage() == "Added to “\u2068DNC leak — אמר (v2)\u2069”."
     assert dock.notes.currentText() == "\u2068DNC leak — אמר (v2)\u2069 (1)"
+
+
+def test_the_preview_lays_a_right_to_left_paragraph_out_right_to_left(demo_window, qtbot):
+    """The preview showed a Hebrew title aligned left with its full stop at the wrong end (Qt reads
+    no dir="auto"), where the exports now lay it out right to left."""
+    from PySide6.QtCore import Qt
+
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "סיכום השבוע: המרוץ.", "audience": None, "date": None, "author": None})
+    dock.add_text()
+    dock.items.setCurrentRow(0)
+    dock.editor.setPlainText("English paragraph.")
+    dock.save_editor()
+    qtbot.waitUntil(lambda: "English paragraph." in dock.preview.toPlainText())
+    directions = {}
+    block = dock.preview.document().begin()
+    while block.isValid():
+        directions[block.text().strip()] = block.textDirection()
+        block = block.next()
+    assert directions["סיכום השבוע: המרוץ."] == Qt.LayoutDirection.RightToLeft
+    assert directions["English paragraph."] == Qt.LayoutDirection.LeftToRight
