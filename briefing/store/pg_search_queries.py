@@ -6,7 +6,8 @@ The expression becomes a tsquery (``pg_tsquery``); the filters are the shared SQ
 matches is ranked in one statement that reads them once into a temporary table, from which the
 server takes the count, the page with its details and headlines, and the facets of every match:
 ``ts_rank`` with the index's weights (a speaker's words 4x, a title's 0.5x, as SQLite's bm25
-weights), normalised by the length of the item, its negation the score (lower first, as bm25),
+weights), normalised by the length of the item (but for a quote found by its speaker: ``SCORE``),
+its negation the score (lower first, as bm25),
 and exact-phrase matches of plain words first. A query expected to have more is counted first, by
 the statement that lists it newest first when there are more than ``rank_limit`` (with its count,
 and facets of the first ``facet_limit``), and ranked when there are not. Snippets are
@@ -29,7 +30,7 @@ from briefing.cjk import has_cjk, unspace
 from briefing.domain import SearchFilters, SearchPage
 from briefing.store.pg_database import server_reading, translate
 from briefing.store.pg_search import CONFIG, joined
-from briefing.store.pg_tsquery import ExpressionError, phrase_text, phrases, tsquery_text
+from briefing.store.pg_tsquery import ExpressionError, in_speaker_text, phrase_text, phrases, tsquery_text
 from briefing.store.search_index import phrase
 from briefing.store.search_pages import (
     CLOSE,
@@ -46,7 +47,16 @@ from briefing.store.workspace import Workspace
 EXACT_FIRST = 1e6  # taken off an exact-phrase match's score: it sorts first
 WEIGHTS = "'{0.25, 0.1, 0.125, 1.0}'"  # D (body), C (unused), B (title), A (speaker)
 TSQUERY = f"to_tsquery('{CONFIG}', ?)"
-SCORE = f"-ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 1)::float8"
+# A quote found by its speaker's name (a word of the query under weight A: the first tsquery,
+# ``in_speaker_text``) is ranked without the length normalisation, which put "Yes." before every
+# substantive quote of that speaker, and a little lower the fewer words it holds (SQLite's length
+# prior, see search_queries.BM25); the rest as ts_rank normalised by length.
+SHORT_QUOTE = 0.1
+SCORE = (
+    f"-(CASE WHEN d.doc @@ {TSQUERY} "
+    f"THEN ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 0) * (1 - {SHORT_QUOTE} / ln(length(d.doc) + 2.0)) "
+    f"ELSE ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 1) END)::float8"
+)
 HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1"
 READ_AT_MOST = 4  # a query expected to have few matches is read up to this many times rank_limit once
 COUNT_CAP = 1_000  # rows counted for a candidate correction (enough to rank the few close ones)
@@ -77,7 +87,19 @@ def search_index(
         cjk_words = [unspace(p) for p in phrases(match) if has_cjk(p)]
         where, params = [f"d.doc @@ {TSQUERY}", *where], [query, *params]
         exact_query = exact and tsquery_text(exact)
-        ranked = (ws, query, cjk_words, exact_query, where, params, limit, cursor, rank_limit, facet_limit)
+        ranked = (
+            ws,
+            query,
+            in_speaker_text(match),
+            cjk_words,
+            exact_query,
+            where,
+            params,
+            limit,
+            cursor,
+            rank_limit,
+            facet_limit,
+        )
         newest = (ws, query, cjk_words, where, params, limit, cursor, facet_limit)
         if _estimate(ws, where, params) > rank_limit:
             # counted first: the count of a very common query is the costly part of listing it
@@ -127,11 +149,13 @@ def _estimate(ws: Workspace, where: list[str], params: list[Any]) -> float:
     return float(plan.fetchone()[0][0]["Plan"]["Plan Rows"])
 
 
-def _ranked(ws, query, cjk_words, exact, where, params, limit, cursor, rank_limit, facet_limit) -> SearchPage | None:
+def _ranked(
+    ws, query, in_speaker, cjk_words, exact, where, params, limit, cursor, rank_limit, facet_limit
+) -> SearchPage | None:
     """Count, page (with its details and headlines) and facets of every match, from one
     statement that ranks them once; or, with more than ``rank_limit`` matches but fewer than
     ``READ_AT_MOST`` times that, the newest listed from the same rows (None when there are more)."""
-    score, values = SCORE, [query]
+    score, values = SCORE, [in_speaker, query, query]
     if exact:
         score += f" - CASE WHEN d.doc @@ {TSQUERY} THEN {EXACT_FIRST} ELSE 0 END"
         values.append(exact)

@@ -37,6 +37,16 @@ def phrases(expression: str) -> list[str]:
     return [text for kind, text in _tokens(expression) if kind in ("phrase", "prefix")]
 
 
+def in_speaker_text(expression: str) -> str:
+    """The tsquery of any phrase or prefix of ``expression`` in the speaker column (weight A)."""
+    found = [
+        phrase_text(text, "A", kind == "prefix") for kind, text in _tokens(expression) if kind in ("phrase", "prefix")
+    ]
+    if not found:
+        raise ExpressionError(f"no words in the search expression {expression!r}")
+    return " | ".join(found)
+
+
 def _tokens(expression: str) -> list[tuple[str, str]]:
     tokens, position = [], 0
     while position < len(expression.rstrip()):

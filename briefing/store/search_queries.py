@@ -3,8 +3,7 @@ facets and keyset paging (the next page starts after the last row seen, so
 paging never rescans with a growing OFFSET).
 
 A query with at most ``RANK_LIMIT`` matches is answered by one statement that
-reads the index once: every match with its bm25 score (the speaker column
-weighted up, so a speaker's own words come first) goes into a temporary table,
+reads the index once: every match with its score (``BM25``) goes into a temporary table,
 from which SQLite takes the count, the page and the facets (of every match for
 a filtered query, which joins them all anyway; of the first ``FACET_LIMIT``
 otherwise). Exact-phrase matches of plain words come before every other match.
@@ -50,7 +49,16 @@ RANK_LIMIT = 20_000  # a query with more matches is listed newest first, not ran
 FACET_LIMIT = 1_000  # facets of an unfiltered query count its first this-many matches (the page says so)
 EXACT_FIRST = 1e6  # taken off an exact-phrase match's score (bm25 scores are far smaller): it sorts first
 SNIPPET_TOKENS = 16
-BM25 = "bm25(search_fts, 1.0, 4.0, 0.5)"
+# The score: bm25 of the words and titles (a title's words count half), with the speaker column
+# weighted so far up that bm25 saturates on it: a quote found by its speaker's name scores the
+# same whatever its length (with bm25's length normalisation, "Yes." came before every
+# substantive quote of that speaker), ahead of a mention of the name. Less a length prior for
+# those quotes: bm25 of the speaker column alone, which is the larger the shorter the row, a
+# tenth of it (too little to put a speaker's quote after a mention of the name elsewhere), so a
+# speaker's longer quotes come first. Rows found by their words alone score as plain bm25.
+SPEAKER_WEIGHT = 1000.0
+SHORT_QUOTE = 0.1
+BM25 = f"(bm25(search_fts, 1.0, {SPEAKER_WEIGHT}, 0.5) - {SHORT_QUOTE} * bm25(search_fts, 0.0, 1.0, 0.0))"
 SNIPPET = f"snippet({{table}}, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS})"
 
 

@@ -417,3 +417,31 @@ def test_only_not_that_leaves_nothing_says_what_was_left_out(corpus):
     result = search(ws, "status:disputed -outage")
     assert result.page.total == 0
     assert empty_line(result) == 'no matches for status:disputed NOT "outage"'
+
+
+SPOKEN = (
+    "“Yes,” said Marta Okafor. “Absolutely,” Okafor added. “We restored pumping at dawn, and the "
+    "pressure is back in every district of the city but two,” said Okafor. Officials praised Okafor."
+)
+
+
+def test_a_speaker_s_name_finds_their_substantive_quotes_before_one_word_ones(ws):
+    """Searching a speaker's name listed their quotes shortest first ("Yes.", "Absolutely."):
+    bm25's length normalisation rewarded the shortest rows of the speaker column."""
+    source, _ = add_document(ws, _doc(SPOKEN, "Pressure back", "2026-03-03"))
+    okafor = add_entity(ws, "Marta Okafor", "person", aliases=("Okafor",))
+    quotes = {}
+    for words in ("Yes", "Absolutely", "We restored pumping"):
+        start = SPOKEN.index(words)
+        end = SPOKEN.index("”", start)
+        quotes[words] = add_quote(ws, source, start, end, speaker_id=okafor, speaker_text="Marta Okafor")
+    mention = add_claim(ws, source, SPOKEN.index("Officials"), len(SPOKEN))
+    hits = search(ws, "okafor").page.hits
+    first = [(h.kind, h.ref_id) for h in hits[:3]]
+    assert first[0] == ("quote", quotes["We restored pumping"])
+    assert sorted(first[1:]) == sorted(("quote", quotes[q]) for q in ("Yes", "Absolutely"))
+    assert ("claim", mention) in [(h.kind, h.ref_id) for h in hits[3:]]  # a speaker's quotes still come first
+    assert search(ws, "speaker:okafor").page.hits[0].ref_id == quotes["We restored pumping"]
+    # a quote's own words still find it first, with or without its speaker's name
+    for words in ("restored pumping", "okafor restored pumping", "absolutely"):
+        assert search(ws, words).page.hits[0].kind == "quote", words
