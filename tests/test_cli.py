@@ -632,6 +632,11 @@ def test_a_misspelt_search_says_what_it_showed(capsys, hostile_workspace):
     assert document["corrected"] == {"outgae": "outage"} and document["total"] == 1
     code, out, _ = run(capsys, "search", "speaker:nobody", "--workspace", str(hostile_workspace))
     assert out == "no matches for speaker:nobody\n"
+    # the correction found nothing either: said, where "0 results" alone was printed
+    code, out, _ = run(capsys, "search", "outgae", "zzzqqq", "--workspace", str(hostile_workspace))
+    assert code == 0 and out == '(no results for "outgae", nor for "outage")\n0 results\n'
+    code, out, _ = run(capsys, "search", "outgae", "zzzqqq", "--json", "--workspace", str(hostile_workspace))
+    assert json.loads(out)["problem"] == 'no results for "outgae", nor for "outage"'
 
 
 def test_the_sources_command_prints_through_the_one_function_too():

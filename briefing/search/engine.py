@@ -2,7 +2,9 @@
 
 A query that finds nothing is searched again with its misspelt bare words corrected from
 the index's own vocabulary (briefing.search.typos) when that finds something; the query's
-``problem`` says so in one line: ``no results for "investgation"; showing "investigation"``.
+``problem`` says so in one line: ``no results for "investgation"; showing "investigation"``; and
+when the corrected query finds nothing either, ``no results for "investgation", nor for
+"investigation"``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def search(ws: Workspace, text: str, limit: int = DEFAULT_LIMIT, cursor: tuple |
     result = _search(ws, parse(text), limit, cursor)
     if result.page.total or not result.query.words:
         return result
-    return _corrected(ws, result, limit, cursor) or result
+    return _corrected(ws, result, limit, cursor)
 
 
 def _search(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> SearchResult:
@@ -44,16 +46,21 @@ def _search(ws: Workspace, query: Query, limit: int, cursor: tuple | None) -> Se
         return SearchResult(literal, _run(ws, literal, limit, cursor))
 
 
-def _corrected(ws: Workspace, result: SearchResult, limit: int, cursor: tuple | None) -> SearchResult | None:
-    """The query again with its unknown words replaced by the closest known ones, if that finds anything."""
+def _corrected(ws: Workspace, result: SearchResult, limit: int, cursor: tuple | None) -> SearchResult:
+    """The query again with its unknown words replaced by the closest known ones, if that finds
+    anything; if not, ``result`` saying that neither found anything."""
     found = corrections(ws, result.query.words)
     if not found:
-        return None
+        return result
     corrected = _search(ws, parse(result.query.text, found), limit, cursor)
-    if not corrected.page.total or corrected.query.literal:
-        return None
+    if corrected.query.literal or not corrected.query.corrections:
+        return result
     typed = ", ".join(f'"{_as_typed(result.query.text, word)}"' for word in corrected.query.corrections)
     shown = ", ".join(f'"{word}"' for word in corrected.query.corrections.values())
+    if not corrected.page.total:  # said, or the user is left to wonder whether it was tried
+        line = f"no results for {typed}, nor for {shown}"
+        result.query.problem = "; ".join(p for p in (line, result.query.problem) if p)
+        return result
     line = f"no results for {typed}; showing {shown}"
     corrected.query.problem = "; ".join(p for p in (line, corrected.query.problem) if p)
     return corrected

@@ -68,7 +68,7 @@ SEARCH_EXAMPLES = (
     ("tag:figures", "notes with that tag"),
     ("from:2026-03 to:2026-03-05", "published in those dates (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("investgation", "a misspelt word that finds nothing is searched as the closest word the workspace holds"),
-    ("neuman", "names too: “Neumann”; the results say what was searched instead"),
+    ("neuman", "names too: “Neumann”; the results say what was searched, and if it found nothing"),
 )
 
 if TYPE_CHECKING:

@@ -393,6 +393,9 @@ def _status(result: SearchResult, shown: int) -> str:
     empty = empty_line(result)
     if empty:
         return empty + literal
+    problem = result.query.problem or ""
+    if not page.total and problem.startswith("no results for "):  # nor for its correction: said once
+        return "N" + problem[1:]
     if not page.total:
         return "No results" + literal
     listed = counted(page.total, what) + order + (f", showing {shown:,}" if shown < page.total else "")

@@ -445,3 +445,15 @@ def test_a_speaker_s_name_finds_their_substantive_quotes_before_one_word_ones(ws
     # a quote's own words still find it first, with or without its speaker's name
     for words in ("restored pumping", "okafor restored pumping", "absolutely"):
         assert search(ws, words).page.hits[0].kind == "quote", words
+
+
+@pytest.mark.parametrize("typed", ["investgation zebra", "speaker:okoro neuman", "neuman type:note"])
+def test_a_correction_that_finds_nothing_either_says_so(spelled, typed):
+    """The corrected query was tried and found nothing, and the user was told only "No results":
+    nothing said the word had been corrected, or that the correction was no better."""
+    result = search(spelled, typed)
+    assert result.page.total == 0
+    word = typed.split()[0] if ":" not in typed.split()[0] else typed.split()[1]
+    shown = {"investgation": "investigation", "neuman": "Neumann"}[word]
+    assert result.query.problem == f'no results for "{word}", nor for "{shown}"'
+    assert not result.query.corrections  # the results are the query's as typed

@@ -339,3 +339,12 @@ def test_down_in_the_search_field_goes_on_to_the_results_and_enter_opens_one(dem
     qtbot.keyClick(dock.results, Qt.Key.Key_Return)
     kind, ref_id, source_id = rows[0].data(0, HitRole)
     assert demo_window.reader.selected_range() == item_range(demo_window.ws, kind, ref_id)[1:]
+
+
+def test_a_correction_that_finds_nothing_either_says_so(demo_window):
+    """The status line said "No results" alone: nothing told that "okafr" had been searched as
+    "Okafor" too, and found nothing either."""
+    dock = demo_window.search_dock
+    searched(dock, "okafr zzzqqq")
+    assert dock.results.topLevelItemCount() == 0
+    assert dock.status.text() == 'No results for "okafr", nor for "Okafor"'
