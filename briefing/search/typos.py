@@ -10,6 +10,13 @@ with one of them left out, doubled or two swapped (a slip near the start of a wo
 letter typed once is the commonest misspelling of all, "imigration", "Hilary"). A slip that
 changes the first letters some other way is not corrected: reading the whole vocabulary of a
 large workspace takes seconds.
+
+When none of those is written within reach of the typed word, two causes of a slip in an
+inflected word are undone: the stemmer keeps a misspelt ending whole ("elecion" stays
+"elecion", while "election" is indexed as "elect"), so terms close to the word's first letters
+are tried too; and the few rows read for a term's written forms may not write the typed
+ending ("imigrants", where they said "immigration"), so the typed ending on a term one edit from
+the typed one counts as a form when the index keeps it as that term ("immigrants").
 """
 
 from __future__ import annotations
@@ -42,33 +49,67 @@ def _closest(ws: Workspace, word: str) -> str | None:
     if term is None or len(term) < 3:
         return None
     limit = allowed_edits(word)
-    near = [
-        (distance(term, candidate, limit), -rows, candidate)
-        for candidate, rows in list_terms(
-            ws, prefix_ranges(term, limit), lambda c: c != term and distance(term, c, limit) <= limit
-        ).items()
-    ]
-    closest = sorted(near)[:CANDIDATES]
-    most = min(minus_rows for _, minus_rows, _ in closest) if closest else 0
-    best = _best_form(ws, word, limit, [c for c in closest if c[1] == most], None)
-    # a form is never the typed word itself (that would be in rows), so it is an edit away at
-    # least: a candidate in fewer rows can win only when the best so far is further than that
-    rest = [c for c in closest if c[1] != most and (best is None or (1, c[1]) <= best[:2])]
-    best = _best_form(ws, word, limit, rest, best)
+    ranges = prefix_ranges(term, limit)
+    terms = list_terms(ws, ranges, lambda c: c != term and distance(term, c, limit) <= limit)
+    best = _best_of(ws, word, limit, [(distance(term, c, limit), -rows, c) for c, rows in terms.items()], None)
+    if best is None:
+        # the stemmer kept a slip that hid the word's ending whole ("elecion", while the index holds
+        # "election" as "elect"), or none of the rows read wrote the typed ending ("stratgies": they
+        # said "strategy"): the terms close to the word's first letters too, and the typed ending on
+        # a term (read again: this costs more, and most misspelt words are found without it)
+        terms = list_terms(ws, ranges, lambda c: c != term and _near(word, term, c, limit) <= limit)
+        best = _best_of(ws, word, limit, [(_near(word, term, c, limit), -rows, c) for c, rows in terms.items()], term)
     return None if best is None else best[3]
 
 
-def _best_form(ws: Workspace, word: str, limit: int, candidates: list, best: tuple | None) -> tuple | None:
+def _near(word: str, term: str, candidate: str, limit: int) -> int:
+    return min(distance(term, candidate, limit), _start_distance(word, candidate, limit))
+
+
+def _start_distance(word: str, candidate: str, limit: int) -> int:
+    """Edits from ``candidate`` to the closest of the typed word's beginnings as long as it, give
+    or take ``limit`` letters (three letters at least), or ``limit`` + 1."""
+    lengths = range(max(3, len(candidate) - limit), min(len(word), len(candidate) + limit) + 1)
+    return min((distance(word.lower()[:n], candidate, limit) for n in lengths), default=limit + 1)
+
+
+def _best_of(ws: Workspace, word: str, limit: int, near: list, term: str | None) -> tuple | None:
+    """The least (edits, -rows, -count, form) among the written forms of the closest of ``near``
+    ((distance, -rows, term) each); with the typed ``term``, the forms its ending makes too."""
+    closest = sorted(near)[:CANDIDATES]
+    most = min(minus_rows for _, minus_rows, _ in closest) if closest else 0
+    best = _best_form(ws, word, limit, [c for c in closest if c[1] == most], None, term)
+    # a form is never the typed word itself (that would be in rows), so it is an edit away at
+    # least: a candidate in fewer rows can win only when the best so far is further than that
+    rest = [c for c in closest if c[1] != most and (best is None or (1, c[1]) <= best[:2])]
+    return _best_form(ws, word, limit, rest, best, term)
+
+
+def _best_form(
+    ws: Workspace, word: str, limit: int, candidates: list, best: tuple | None, term: str | None
+) -> tuple | None:
     """The least (edits, -rows, -count, form) of ``best`` and the written forms of ``candidates``
     ((distance, -rows, term) each) within ``limit`` edits of ``word``."""
     forms = list_word_forms_of(ws, [candidate for _, _, candidate in candidates]) if candidates else {}
     for _, minus_rows, candidate in candidates:
-        for form, count in forms[candidate].items():
+        written = {**_typed_ending(word, term, candidate), **forms[candidate]}
+        for form, count in written.items():
             edits = distance(word, form.lower(), limit)
             key = (edits, minus_rows, -count, form)
             if edits <= limit and (best is None or key < best):
                 best = key
     return best
+
+
+def _typed_ending(word: str, term: str | None, candidate: str) -> dict[str, int]:
+    """The typed word's ending on ``candidate`` when the slip is in the stem alone ("stratgies":
+    "strategies", for "strategi") and the index keeps that as ``candidate``: a form no row read
+    may have shown (count 0, so a written one goes first)."""
+    typed = word.lower()
+    if term is None or not typed.startswith(term) or distance(term, candidate, 1) > 1:
+        return {}
+    inflected = candidate + typed[len(term) :]
+    return {inflected: 0} if inflected != candidate and index_term(inflected) == candidate else {}
 
 
 def prefix_ranges(term: str, limit: int) -> list[tuple[str, str]]:

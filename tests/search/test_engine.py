@@ -295,6 +295,27 @@ def test_a_misspelt_possessive_is_corrected(ws, typed):
     assert result.query.problem == 'no results for "Clintn"; showing "Clinton"'
 
 
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("elecion", "election"),  # kept whole by the stemmer, while "election" is indexed as "elect"
+        ("imigrants", "immigrants"),  # the rows read wrote "immigration" alone
+        ("stratgies", "strategies"),  # and "strategy"
+        ("imigration", "immigration"),  # as before
+    ],
+)
+def test_a_misspelt_inflected_word_is_corrected(ws, typed, shown):
+    """A misspelt word was compared with the index's terms by its own stem, and with the words
+    of a few rows holding a close term: "elecion" (stem "elecion", two letters and more from
+    "elect") and "imigrants" (where those rows said "immigration") went uncorrected, though
+    "imigration" was."""
+    add_document(ws, _doc("The election was won on Sunday by the immigration minister.", "vote"))
+    add_document(ws, _doc("Her strategy, and the immigration office's, is to wait.", "strategy"))
+    result = search(ws, typed)
+    assert result.query.corrections == {typed: shown}
+    assert result.page.total >= 1
+
+
 @pytest.mark.parametrize("typed", ['"neuman"', "speaker:neuman", "-neuman water", "neuman*", "zzzzqqq", "Neumann"])
 def test_quoted_filtered_negated_known_and_hopeless_words_are_not_corrected(spelled, typed):
     assert not search(spelled, typed).query.corrections
