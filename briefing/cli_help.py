@@ -101,8 +101,9 @@ SEARCH = (
     "Search quotes, claims, notes and sources. Words match however they are inflected, case and accents "
     'ignored; also "a phrase", prefix*, a OR b, a NOT b, -word, (brackets), and "two words"~5 for words '
     "near each other. Fields: speaker:, source: (its title), outlet:, entity:, type: (quote, claim, note or "
-    "source), status:, tag:, grade:, from: and to: (YYYY, YYYY-MM or YYYY-MM-DD). No words: the most "
-    "recent items."
+    "source), status:, tag:, grade:, from: and to: (YYYY, YYYY-MM or YYYY-MM-DD); a field given twice "
+    "takes either value (speaker:trump speaker:clinton: the quotes of both), but entity: and tag: both. "
+    "No words: the most recent items."
 )
 
 

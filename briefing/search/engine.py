@@ -93,9 +93,11 @@ def _exact_phrase(query: Query) -> str | None:
 
 
 def _expression(query: Query) -> str | None:
-    """The FTS5 expression: the words, and the speaker column for speaker: filters (the source:
-    filter is the store's: a title is indexed with its source alone)."""
-    parts = [f"speaker : {phrase(s)}" for s in query.filters.speaker]
+    """The FTS5 expression: the words, and the speaker column for speaker: filters, any of them
+    (the source: filter is the store's: a title is indexed with its source alone)."""
+    speakers = [phrase(s) for s in query.filters.speaker]
+    parts = [f"speaker : {speakers[0]}" if len(speakers) == 1 else f"speaker : ({' OR '.join(speakers)})"]
+    parts = parts if speakers else []
     if query.match and query.match.startswith("NOT "):  # the speaker's quotes less those words
         return " AND ".join(parts) + " " + query.match
     if query.match:

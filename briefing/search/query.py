@@ -27,7 +27,9 @@ from briefing.store.search_index import phrase
 
 FIELDS = ("speaker", "source", "outlet", "entity", "tag", "status", "type", "from", "to", "grade")
 TYPES = ("quote", "claim", "note", "source")
-EITHER_FIELDS = ("type", "status", "grade")  # given twice, an item with either value matches
+# given twice, an item with either value matches ("speaker:trump speaker:clinton": the quotes of
+# both); entity: and tag: given twice keep the sources that mention both, the notes with both tags
+EITHER_FIELDS = ("type", "status", "grade", "speaker", "source", "outlet")
 TOKEN = re.compile(
     r'\s*(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fvalue>[^\s()"]+)|(?P<fempty>(?=[\s)]|$)))'
     r'|"(?P<phrase>[^"]*)"(?:~(?P<near>\d+))?|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+))'
@@ -206,7 +208,9 @@ def _filters_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         name = before[1].split(":", 1)[0]
         if name != after[1].split(":", 1)[0] or name not in EITHER_FIELDS:
-            raise QuerySyntaxError("OR cannot join filters, except two of the same type:, status: or grade:")
+            raise QuerySyntaxError(
+                "OR cannot join filters, except two of the same speaker:, source:, outlet:, type:, status: or grade:"
+            )
     return kept
 
 

@@ -44,12 +44,12 @@ def filter_conditions(filters: SearchFilters, titled: str, title_match) -> tuple
     if filters.date_to:
         where.append("d.published <= ?")
         params.append(filters.date_to)
-    for outlet in filters.outlet:
-        where.append("d.outlet LIKE ?")
-        params.append(f"%{outlet}%")
-    for title in filters.source:
-        where.append(titled)
-        params.append(title_match(title))
+    if filters.outlet:  # any of them, as for a source: or speaker: given twice
+        where.append(_either(["d.outlet LIKE ?"] * len(filters.outlet)))
+        params.extend(f"%{outlet}%" for outlet in filters.outlet)
+    if filters.source:
+        where.append(_either([titled] * len(filters.source)))
+        params.extend(title_match(title) for title in filters.source)
     for entity in filters.entity:
         where.append(_ENTITY_SOURCES)
         params.extend([f"%{entity}%", f"%{entity}%"])
@@ -57,6 +57,10 @@ def filter_conditions(filters: SearchFilters, titled: str, title_match) -> tuple
         where.append(_TAGGED)
         params.append(tag)
     return where, params
+
+
+def _either(conditions: list[str]) -> str:
+    return conditions[0] if len(conditions) == 1 else "(" + " OR ".join(conditions) + ")"
 
 
 def with_details(ws: Workspace, ranked_rows: list[tuple]) -> list[tuple]:

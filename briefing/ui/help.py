@@ -60,6 +60,7 @@ SEARCH_EXAMPLES = (
     ("(outage OR ransom) AND ministry", "brackets group the words"),
     ("type:quote water", "one kind of item: type:quote, type:claim, type:note or type:source"),
     ("speaker:okafor", 'quotes by that speaker (name or alias; speaker:"Marta Okafor" too)'),
+    ("speaker:okafor speaker:neumann", "quotes by either; a field given twice takes either, but entity: and tag: both"),
     ("status:disputed", "claims with that status: unreviewed, corroborated or disputed"),
     ("source:ministry", "items of sources with that word in the title"),
     ("outlet:courier", "items of sources of that outlet"),

@@ -478,3 +478,34 @@ def test_a_correction_that_finds_nothing_either_says_so(spelled, typed):
     shown = {"investgation": "investigation", "neuman": "Neumann"}[word]
     assert result.query.problem == f'no results for "{word}", nor for "{shown}"'
     assert not result.query.corrections  # the results are the query's as typed
+
+
+NEUMANN_SAID = "“The pumps are fine,” said Anna Neumann. Engineers checked the valves on Friday."
+
+
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("speaker:okafor speaker:neumann", {"okafor", "neumann"}),
+        ("speaker:okafor OR speaker:neumann", {"okafor", "neumann"}),
+        ("speaker:okafor speaker:neumann dawn", {"okafor"}),
+        ("speaker:okafor speaker:neumann -dawn", {"neumann"}),
+        ("speaker:okafor speaker:nobody", {"okafor"}),
+        ("outlet:meridian outlet:courier type:source", {"Pumps back on", "Pumps fine"}),
+        ('source:"back on" source:fine type:source', {"Pumps back on", "Pumps fine"}),
+        ('source:"back on" OR source:fine type:quote', {"okafor", "neumann"}),
+        ("outlet:meridian outlet:courier entity:nobody", set()),  # entity: still narrows
+    ],
+)
+def test_a_speaker_source_or_outlet_given_twice_takes_either(corpus, typed, found):
+    """ "speaker:trump speaker:clinton" found nothing (no quote has two speakers), and
+    "speaker:trump OR speaker:clinton" was searched literally: an analyst means the quotes of
+    either, as "type:quote type:claim" means items of either type."""
+    ws, *_ = corpus
+    source, _ = add_document(ws, _doc(NEUMANN_SAID, "Pumps fine", "2026-03-09", "Halden Courier"))
+    neumann = add_entity(ws, "Anna Neumann", "person", aliases=("Neumann",))
+    add_quote(ws, source, 1, NEUMANN_SAID.index("”"), speaker_id=neumann, speaker_text="Anna Neumann")
+    result = search(ws, typed)
+    assert not result.query.literal
+    shown = {h.speaker.split()[-1].lower() if h.kind == "quote" else h.title for h in result.page.hits}
+    assert shown == found

@@ -257,6 +257,9 @@ def test_an_apostrophe_stays_inside_its_word():
         ("status:corroborated OR status:disputed", "status", ["corroborated", "disputed"]),
         ("wall type:quote OR type:claim", "type", ["quote", "claim"]),
         ("grade:A OR grade:B outage", "grade", ["A", "B"]),
+        ("speaker:trump OR speaker:clinton", "speaker", ["trump", "clinton"]),
+        ("source:latest OR source:brexit", "source", ["latest", "brexit"]),
+        ("outlet:AP OR outlet:UPI", "outlet", ["AP", "UPI"]),
     ],
 )
 def test_or_between_filters_of_one_field_takes_either_value(text, field, values):
@@ -264,11 +267,13 @@ def test_or_between_filters_of_one_field_takes_either_value(text, field, values)
     assert (getattr(query.filters, field), query.literal, query.problem) == (values, False, None)
 
 
-@pytest.mark.parametrize("text", ["speaker:trump OR speaker:clinton", "status:disputed OR type:quote"])
+@pytest.mark.parametrize("text", ["entity:trump OR entity:clinton", "status:disputed OR type:quote"])
 def test_or_between_other_filters_says_why_it_is_not_read(text):
     query = parse(text)
     assert query.literal
-    assert query.problem == "OR cannot join filters, except two of the same type:, status: or grade:"
+    assert query.problem == (
+        "OR cannot join filters, except two of the same speaker:, source:, outlet:, type:, status: or grade:"
+    )
 
 
 def test_or_between_words_and_filters_is_unchanged():
