@@ -6,6 +6,8 @@ full-text search) match and rank; this module turns their rows into a ``SearchPa
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from typing import Any
 
@@ -45,8 +47,9 @@ def filter_conditions(filters: SearchFilters, titled: str, title_match) -> tuple
         where.append("d.published <= ?")
         params.append(filters.date_to)
     if filters.outlet:  # any of them, as for a source: or speaker: given twice
-        where.append(_either(["d.outlet LIKE ?"] * len(filters.outlet)))
-        params.extend(f"%{outlet}%" for outlet in filters.outlet)
+        outlets = [_outlet_condition(outlet) for outlet in filters.outlet]
+        where.append(_either([condition for condition, _ in outlets]))
+        params.extend(value for _, values in outlets for value in values)
     if filters.source:
         where.append(_either([titled] * len(filters.source)))
         params.extend(title_match(title) for title in filters.source)
@@ -57,6 +60,27 @@ def filter_conditions(filters: SearchFilters, titled: str, title_match) -> tuple
         where.append(_TAGGED)
         params.append(tag)
     return where, params
+
+
+def _outlet_condition(outlet: str) -> tuple[str, list[str]]:
+    """An outlet holding each word of ``outlet`` as a whole word, or as the start of one for a
+    word of ``WORD_START`` letters or more: "outlet:ap" finds "AP" and "AP News", not "Apple
+    Daily"; "outlet:reut", "Reuters"; "outlet:courier", "Halden Courier". Words are split at
+    spaces and the punctuation of names such as "nytimes.com" or "Al-Jazeera"; no word: as written."""
+    words = _WORD.findall(outlet)
+    if not words:
+        return "d.outlet LIKE ?", [f"%{outlet}%"]
+    patterns = [f"% {word}%" if len(word) >= WORD_START else f"% {word} %" for word in words]
+    return " AND ".join([f"{_OUTLET_WORDS} LIKE ?"] * len(words)), patterns
+
+
+WORD_START = 4  # letters from which an outlet: word finds the outlets with a word starting with it
+
+
+_WORD = re.compile(r"[^\W_]+")
+_OUTLET_WORDS = "' ' || {} || ' '".format(
+    functools.reduce(lambda sql, mark: f"replace({sql}, '{mark}', ' ')", [*".-/(),:’&_", "''"], "d.outlet")
+)
 
 
 def _either(conditions: list[str]) -> str:

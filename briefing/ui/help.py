@@ -63,7 +63,7 @@ SEARCH_EXAMPLES = (
     ("speaker:okafor speaker:neumann", "quotes by either; a field given twice takes either, but entity: and tag: both"),
     ("status:disputed", "claims with that status: unreviewed, corroborated or disputed"),
     ("source:ministry", "items of sources with that word in the title"),
-    ("outlet:courier", "items of sources of that outlet"),
+    ("outlet:courier", "items of sources of that outlet (whole words of its name: outlet:ap is not Apple Daily)"),
     ("entity:HWA", "items of sources that mention that entity"),
     ("grade:AB", "items of sources graded A or B"),
     ("tag:figures", "notes with that tag"),

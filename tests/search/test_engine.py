@@ -509,3 +509,24 @@ def test_a_speaker_source_or_outlet_given_twice_takes_either(corpus, typed, foun
     assert not result.query.literal
     shown = {h.speaker.split()[-1].lower() if h.kind == "quote" else h.title for h in result.page.hits}
     assert shown == found
+
+
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("outlet:ap", {"AP", "AP News", "nytimes.com/ap-wire"}),
+        ("outlet:AP", {"AP", "AP News", "nytimes.com/ap-wire"}),
+        ('outlet:"ap news"', {"AP News"}),
+        ("outlet:apple", {"Apple Daily"}),
+        ("outlet:appl", {"Apple Daily"}),  # four letters or more: the start of a word
+        ("outlet:nytimes", {"nytimes.com/ap-wire"}),
+        ("outlet:daily", {"Apple Daily"}),
+        ("outlet:ily", set()),
+    ],
+)
+def test_outlet_matches_whole_words_of_the_outlet(ws, typed, found):
+    """'outlet:ap' found every outlet with "ap" anywhere in its name: "Apple Daily" too."""
+    for outlet in ("AP", "AP News", "Apple Daily", "nytimes.com/ap-wire"):
+        add_document(ws, _doc("The pumps are back on.", f"report from {outlet}", "2026-03-03", outlet))
+    hits = search(ws, f"{typed} type:source").page.hits
+    assert {h.outlet for h in hits} == found
