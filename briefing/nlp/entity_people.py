@@ -162,11 +162,25 @@ def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedTe
         if any(len(m.text.split()) > 1 for m in cluster.mentions) or written_as_body_or_place(cluster, parsed):
             continue
         surname = name.lower() in census_surnames()
-        if person_held(cluster, parsed.text) or (
-            not is_dictionary_word(name.lower()) and _in_person_context(cluster, parsed, people, pronoun=surname)
+        if (
+            person_held(cluster, parsed.text)
+            or _owner_of_his_own(cluster, parsed)
+            or (not is_dictionary_word(name.lower()) and _in_person_context(cluster, parsed, people, pronoun=surname))
         ):
             for mention in cluster.mentions:
                 mention.type = "person"
+
+
+def _owner_of_his_own(cluster: ClusterLike, parsed: ParsedText) -> bool:
+    """'When Trump launched his campaign': the name the subject of a verb whose own noun 'his' or
+    'her' owns (``_owns_in_its_clause``), more often than 'its' does."""
+    personal = neuter = 0
+    for mention in cluster.mentions:
+        found = _tokens(mention, parsed)
+        if found is not None:
+            personal += _owns_in_its_clause(found[1], PERSONAL_PRONOUNS)
+            neuter += _owns_in_its_clause(found[1], frozenset(("its",)))
+    return personal > neuter
 
 
 def person_in_context(cluster: ClusterLike, parsed: ParsedText, people: Sequence[Mention]) -> bool:
@@ -207,9 +221,13 @@ def _taken_up_by_pronoun(
     """'Vigurie has dedicated his life', 'Keidis continued. He said': the name a subject or an
     owner, and 'he', 'she', 'his' or 'her' (or another of ``pronouns``) as a subject or an owner
     after it. Not where a person or a pronoun comes before it in its sentence ('He uses products
-    like Twitter but ... his fortune'), nor an object ('offered to give him the money')."""
+    like Twitter but ... his fortune'), unless the name is the subject of the verb that owns the
+    pronoun's noun ('Years after Bill Clinton claimed ..., Obama won his party's nomination'); nor
+    an object ('offered to give him the money')."""
     if span.root.dep_ not in PRONOUN_ROLES:
         return False  # 'took to Twitter ... his assault': a pronoun takes up a subject, not a place it went
+    if _owns_in_its_clause(span, pronouns):
+        return True
     sentence_start = para.start + span.sent.start_char
     if any(sentence_start <= p.start < mention.start for p in people):
         return False
@@ -225,6 +243,25 @@ def _taken_up_by_pronoun(
             return True
         if token.ent_type_ in NAME_TYPES or (token.pos_ == "PROPN" and not token.ent_type_):
             return False  # another name comes first: the pronoun may be its ('Monday' is none)
+    return False
+
+
+def _owns_in_its_clause(span: Span, pronouns: frozenset[str]) -> bool:
+    """'Obama won his party's nomination': the name the subject of a verb, and one of ``pronouns``
+    owning a noun of that verb's own (no other verb between), with no other name before it
+    ('Springbok scrum-half Joost van der Westhuizen was his side's inspiration')."""
+    verb = span.root.head
+    if span.root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for token in verb.subtree:
+        if token.i >= span.end and (token.ent_type_ in NAME_TYPES or token.pos_ == "PROPN"):
+            return False
+        if token.i >= span.end and token.lower_ in pronouns and token.dep_ == "poss":
+            head = token.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.i == verb.i:
+                return True
     return False
 
 

@@ -458,3 +458,40 @@ def test_a_lone_name_the_text_calls_it_is_a_body(nlp, text, expected):
         mention.type = "person"  # as the model read 'Twitter'
     retype_neuter_people([cluster], parsed)
     assert cluster.type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It's odd. When Trump launched his campaign, large majorities agreed with Trump.", "person"),
+        ("It's odd. When Trump launched its campaign, large majorities agreed with Trump.", "organisation"),
+    ],
+)
+def test_a_lone_name_owning_his_own_noun_is_a_person(nlp, text, expected):
+    """'Trump' in a real column was the model's organisation in 4 of 6 mentions, though 'When Trump
+    launched his campaign' makes him someone: 'his' owns a noun of the verb the name is subject of."""
+    from briefing.nlp.entities import find_entities
+    from briefing.nlp.entity_people import retype_lone_surname_bodies
+    from briefing.nlp.parse import parse_texts
+
+    (parsed,) = parse_texts(nlp, [text])
+    [cluster] = [c for c in find_entities(parsed) if c.name == "Trump"]
+    for mention in cluster.mentions:
+        mention.type = "organisation"  # as the model read it
+    retype_lone_surname_bodies([cluster], parsed)
+    assert cluster.type == expected
+
+
+def test_a_person_earlier_in_the_sentence_leaves_his_own_clause_to_the_name(nlp):
+    """'Years after Bill Clinton claimed ..., Obama won his party's nomination': 'Obama' alone was
+    made an organisation (a lone name never named in full), the pronoun left to Clinton."""
+    from briefing.nlp.entities import find_entities
+    from briefing.nlp.parse import parse_texts
+
+    text = (
+        "Years after Bill Clinton claimed that the era of big government was over, Quillon won his party's "
+        "nomination by a wide margin."
+    )
+    (parsed,) = parse_texts(nlp, [text])
+    found = {c.name: c.type for c in find_entities(parsed)}
+    assert found.get("Quillon") == "person"
