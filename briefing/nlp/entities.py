@@ -32,6 +32,7 @@ from briefing.nlp.entity_forms import (
     without_headline_phrases,
 )
 from briefing.nlp.entity_glue import split_glued
+from briefing.nlp.entity_pairs import split_name_pairs
 from briefing.nlp.entity_people import (
     ends_name,
     given_name_gender,
@@ -130,7 +131,7 @@ _COUNTRY_VARIANTS = frozenset(
 def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = with_layout_types(find_mentions(parsed), parsed)
     mentions = trim_capitals_names(trim_headline_names(mentions, parsed), parsed)
-    mentions = without_possessed(cut_to_names(split_glued(mentions, parsed.text), parsed))
+    mentions = without_possessed(cut_to_names(split_name_pairs(split_glued(mentions, parsed.text)), parsed))
     mentions = split_run_together(mentions, parsed.text)
     headlines = headline_ranges(parsed)
     mentions = without_headline_phrases(trim_to_known_names(mentions, parsed.text, headlines), parsed)
