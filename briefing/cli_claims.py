@@ -113,6 +113,7 @@ def run_claims(ws, args: argparse.Namespace) -> int:
 def _dismiss(ws, args: argparse.Namespace, dismiss: bool) -> int:
     """Dismiss or restore a claim; one already so is left as it is (exit 0), as mark does."""
     from briefing.store import claims
+    from briefing.store.briefings import cited_dismissed_line
 
     if bool(claims.get_claim(ws, args.claim_id)["dismissed"]) == dismiss:
         unsaid = "; the reason was not recorded" if args.reason else ""
@@ -122,7 +123,10 @@ def _dismiss(ws, args: argparse.Namespace, dismiss: bool) -> int:
     (claims.dismiss_claim if dismiss else claims.restore_claim)(ws, args.claim_id, args.reason)
     if not dismiss and not claims.get_claim(ws, args.claim_id)["suggestions"]:
         _suggest(ws, [args.claim_id])  # an analysis while it was dismissed passed it over
-    return _said(ws, args.claim_id, "dismissed" if dismiss else "restored")
+    _said(ws, args.claim_id, "dismissed" if dismiss else "restored")
+    if dismiss and (cited := cited_dismissed_line(ws, args.claim_id)):
+        echo(cited)
+    return 0
 
 
 def _list(ws, args: argparse.Namespace) -> int:

@@ -109,6 +109,25 @@ def test_a_dismissed_claim_is_listed_on_request_and_refuses_judgement_until_rest
     assert code == 0, err
 
 
+def test_dismissing_a_claim_a_note_cites_says_the_note_keeps_it_flagged(capsys, ws_copy, tmp_path):
+    """The claim stays in the note (taking it out would change the analyst's note unasked), and its
+    export flags it rather than citing it as judged."""
+    from briefing.store import open_workspace
+    from briefing.store.briefings import add_item, create_briefing
+
+    cited = _claims(capsys, ws_copy)[0]["id"]
+    with open_workspace(ws_copy) as ws:
+        note = create_briefing(ws, "Outage brief")
+        add_item(ws, note, "claim", cited)
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "dismiss", str(cited))
+    assert code == 0, err
+    assert out.splitlines()[1] == "The briefing note “Outage brief” still cites it; its exports flag it as dismissed."
+    target = tmp_path / "note.md"
+    code, out, err = run(capsys, "export", "--workspace", ws_copy, "--briefing", str(note), "-o", str(target))
+    assert code == 0 and "dismissed since); flagged in the export" in err
+    assert "It has since been dismissed as not a claim." in target.read_text(encoding="utf-8")
+
+
 def test_machine_claims_found_again_keep_their_ids_after_analyse_all(capsys, ws_copy):
     """A script's claim ids still name the same claims after re-analysis (they were renumbered)."""
     before = {c["id"]: c["text"] for c in _claims(capsys, ws_copy) if c["origin"] == "analysis"}

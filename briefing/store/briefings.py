@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.domain import BriefingError, check_iso_date
+from briefing.domain import BriefingError, check_iso_date, clipped, counted, one_line, strip_bidi
 from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
 from briefing.store.briefing_items import ItemReader, remembered
 from briefing.store.history import record_judgement
@@ -20,6 +20,7 @@ from briefing.store.revisions import created, ensure_current, missing, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
+DISMISSED_WORDS = 60  # of a dismissed claim, in the one line that refuses it
 # the record a non-text item refers to, and the words kept in its body when added
 _REFERENCES = {
     "quote": ("quotes", "text"),
@@ -135,6 +136,7 @@ def add_item(
             body = words if body is None else _passage_words(body)
         else:
             body = _referenced_words(ws, kind, ref_id)
+            _refuse_dismissed(ws, kind, ref_id)
         if kind != "text":
             _refuse_twin(ws, briefing_id, kind, ref_id, start, end)
         span = {"start": start, "end": end} if kind == "passage" else {}
@@ -371,6 +373,39 @@ def _referenced_words(ws: Workspace, kind: str, ref_id: int | None) -> str:
     if row is None:
         raise missing(ws, "source" if kind == "summary" else kind, ref_id, writing=True)
     return row[0]
+
+
+def _refuse_dismissed(ws: Workspace, kind: str, ref_id: int | None) -> None:
+    """A claim dismissed as not a claim is no claim a note can cite (the window's lists never
+    offer one; a script, a drop or a redo of an undone add could)."""
+    if kind != "claim":
+        return
+    row = ws.db.execute("SELECT dismissed, text FROM claims WHERE id = ?", [ref_id]).fetchone()
+    if row is not None and row[0]:
+        words = clipped(one_line(strip_bidi(row[1])), DISMISSED_WORDS)
+        raise BriefingError(
+            f"claim {ref_id} “{words}” is dismissed (not a claim), so a briefing note cannot cite it; "
+            f"restore it first (briefing claims restore {ref_id})"
+        )
+
+
+def cited_dismissed_line(ws: Workspace, claim_id: int) -> str:
+    """What a dismissal leaves behind in the notes that cite the claim: it stays there, and their
+    exports flag it as dismissed ('' when no note cites it)."""
+    titles = [
+        row[0]
+        for row in ws.db.execute(
+            "SELECT b.title FROM briefings b WHERE EXISTS (SELECT 1 FROM briefing_items i "
+            "WHERE i.briefing_id = b.id AND i.kind = 'claim' AND i.ref_id = ?) ORDER BY b.id",
+            [claim_id],
+        ).fetchall()
+    ]
+    if not titles:
+        return ""
+    named = clipped(one_line(strip_bidi(titles[0])), DISMISSED_WORDS)
+    where = f"The briefing note “{named}”" if len(titles) == 1 else counted(len(titles), "briefing note")
+    cite, their = ("cites", "its") if len(titles) == 1 else ("cite", "their")
+    return f"{where} still {cite} it; {their} exports flag it as dismissed."
 
 
 def _selected_words(ws: Workspace, source_id: int | None, start: int | None, end: int | None) -> str:

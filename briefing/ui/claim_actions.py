@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QPlainTextEdit
 
 from briefing.domain import BriefingError, clipped, judged_on_earlier_words, one_line
 from briefing.store import Workspace
+from briefing.store.briefings import cited_dismissed_line
 from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
     add_claim,
@@ -243,7 +244,9 @@ class ClaimActions(QObject):
             if after is not None:
                 window.panel.select("claim", after)
                 window.reader.show_item("claim", after, *item_range(window.ws, "claim", after)[1:])
-            window.statusBar().showMessage("Dismissed: not a claim. Undo (Ctrl+Z) brings it back.", 6000)
+            cited = cited_dismissed_line(window.ws, claim_id)  # kept there, flagged: said, not found later
+            said = f"Dismissed: not a claim. {cited + ' ' if cited else ''}Undo (Ctrl+Z) brings it back."
+            window.statusBar().showMessage(said, 10000 if cited else 6000)
 
     def show_dismissed(self) -> None:
         """The source's claims dismissed as not claims, one of which can be made a claim again:

@@ -18,7 +18,7 @@ from briefing.store.briefings import (
     update_briefing,
     update_text,
 )
-from briefing.store.claims import add_claim
+from briefing.store.claims import add_claim, dismiss_claim
 from briefing.store.entities import add_entity, add_mention
 from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
@@ -198,6 +198,25 @@ def test_a_record_already_in_the_note_is_not_added_twice(ws, case):
     add_item(ws, note, "text", body="Intro")  # the analyst's own words may repeat
     assert len(read_briefing(ws, note).items) == 5
     assert add_item(ws, create_briefing(ws, "Other"), "claim", case["claim"])  # another note may cite it
+
+
+def test_a_dismissed_claim_is_refused_by_name_and_nothing_is_written(ws, case):
+    """A claim dismissed as not a claim went into a note from a script or a redo; the window alone
+    refused it. A note that cited it before it was dismissed keeps it (its exports flag it)."""
+    cited = create_briefing(ws, "Cited before")
+    add_item(ws, cited, "claim", case["claim"])
+    dismiss_claim(ws, case["claim"], reason="a figure, not a claim")
+    note = create_briefing(ws, "Note")
+    history = len(history_for(ws, "briefing", note))
+    with pytest.raises(BriefingError) as error:
+        add_item(ws, note, "claim", case["claim"])
+    claim = case["claim"]
+    assert str(error.value) == (
+        f"claim {claim} “The outage hit 40,000 households.” is dismissed (not a claim), so a briefing note "
+        f"cannot cite it; restore it first (briefing claims restore {claim})"
+    )
+    assert read_briefing(ws, note).items == () and len(history_for(ws, "briefing", note)) == history
+    assert [item.ref_id for item in read_briefing(ws, cited).items] == [claim]
 
 
 def test_only_text_items_are_edited_and_moves_stay_inside_the_note(ws, case):

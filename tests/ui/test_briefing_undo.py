@@ -4,6 +4,7 @@ undo keeps its id, so every step above or below it on the stack still applies an
 import pytest
 
 from briefing.store.briefings import read_briefing
+from briefing.store.claims import dismiss_claim
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.briefing_items import ItemIdRole
 
@@ -234,3 +235,32 @@ def test_a_removed_orphaned_item_comes_back_on_undo(window):
     window.undo_stack.undo()
     assert [(i.id, i.kind, i.body) for i in _note(window).items] == before
     assert "Undo step dropped" not in window.statusBar().currentMessage()
+
+
+def test_redoing_the_add_of_a_claim_dismissed_since_says_so_and_adds_nothing(window):
+    """A claim dismissed as not a claim after its add was undone went back into the note on redo."""
+    window.panel.setCurrentIndex(3)
+    window.panel.claims.setCurrentItem(window.panel.claims.topLevelItem(0))
+    claim_id = window.panel.current_claim()
+    window.add_to_briefing()
+    assert [i.ref_id for i in _note(window).items] == [claim_id]
+    window.undo_stack.undo()
+    dismiss_claim(window.ws, claim_id, reason="a colleague's call")
+    window.undo_stack.redo()
+    assert _note(window).items == ()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Undo step dropped: claim {claim_id} “") and "is dismissed (not a claim)" in said
+
+
+def test_not_a_claim_on_a_claim_the_note_cites_says_the_note_keeps_it_flagged(window):
+    window.panel.setCurrentIndex(3)
+    window.panel.claims.setCurrentItem(window.panel.claims.topLevelItem(0))
+    claim_id = window.panel.current_claim()
+    window.add_to_briefing()
+    window.claim_actions.not_a_claim(claim_id)
+    assert window.statusBar().currentMessage() == (
+        "Dismissed: not a claim. The briefing note “Outage brief” still cites it; its exports flag it as "
+        "dismissed. Undo (Ctrl+Z) brings it back."
+    )
+    assert [i.ref_id for i in _note(window).items] == [claim_id]
+    assert window.briefing_dock.items.item(0).text().startswith("⚠ ")
