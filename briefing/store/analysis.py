@@ -33,7 +33,7 @@ from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import check_range, get_source_text, shown_title_sql
 from briefing.store.stale_aliases import prune_stale_aliases
-from briefing.store.workspace import Workspace, utc_now
+from briefing.store.workspace import Workspace, utc_after
 
 _QUOTE_IN_BRIEFING = "EXISTS (SELECT 1 FROM briefing_items b WHERE b.kind = 'quote' AND b.ref_id = quotes.id)"
 # A claim somebody looked at (status, credibility, evidence, a decided suggestion, a
@@ -143,10 +143,12 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         _insert_claims(ws, source_id, text, analysis.claims, earlier_claims)
         rows = [(source_id, *check_range(text, start, end, source_id)) for start, end in analysis.sentences]
         ws.db.conn.executemany('INSERT INTO sentences (source_id, start, "end") VALUES (?, ?, ?)', rows)
+        # to the microsecond and never the time it replaces: the window tells a re-analysis by it
+        previous = ws.db.execute("SELECT analysed_at FROM sources WHERE id = ?", [source_id]).fetchone()[0]
         ws.db.execute(
             "UPDATE sources SET summary = CASE WHEN summary_edited = 1 THEN summary ELSE ? END, "
             "analysed_at = ?, analysis_version = ? WHERE id = ?",
-            [analysis.summary, utc_now(), ANALYSIS_VERSION, source_id],
+            [analysis.summary, utc_after(previous), ANALYSIS_VERSION, source_id],
         )
         resolver.forget(_delete_leftover_entities(ws))
         reindex_sources(ws, sorted(moved | {source_id}))

@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,3 +214,19 @@ def storage_error(name: str, exc: sqlite3.Error) -> BriefingError | None:
 def utc_now() -> str:
     """The current time as stored in the workspace: ISO 8601, UTC, seconds."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def utc_after(previous: str | None) -> str:
+    """The current time in microseconds, and later than ``previous`` (a time stored in the same
+    column) even when the clock is not: two stamps of one thing never read the same, however
+    close together, on whichever machine. An older app's time in seconds, or a date, compares
+    as the first instant it names."""
+    now = datetime.now(UTC)
+    try:
+        before = datetime.fromisoformat(previous) if previous else None
+    except ValueError:
+        before = None  # another tool's words: nothing to be later than
+    if before is not None:
+        before = before if before.tzinfo is not None else before.replace(tzinfo=UTC)
+        now = max(now, before + timedelta(microseconds=1))
+    return now.isoformat(timespec="microseconds")

@@ -1,4 +1,5 @@
 import re
+from datetime import datetime
 
 import pytest
 
@@ -723,3 +724,31 @@ def test_what_a_reanalysis_took_is_missing_with_its_kind_and_no_judgement_record
     assert set(times) == {a, b} and times[a] > "2026-01-05T09:00:00+00:00"
     assert last_analysis(ws, a).at == times[a] and last_analysis(ws, a).title == "a"
     assert last_analysis(ws, 999) is None and analysis_times(ws, []) == {}
+
+
+class _StoppedClock(datetime):
+    """``datetime`` whose clock stands still: analyses in one second, or on a machine whose clock
+    is behind."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.fromisoformat("2026-03-04T09:00:00.250000+00:00")
+
+
+def test_two_analyses_in_one_second_have_two_times(ws, monkeypatch):
+    """The window tells a re-analysis by the source's analysis time, kept in seconds: a second
+    analysis in the same second (a teammate's worker, this window's) went unnoticed."""
+    from briefing.store.analysis import analysis_times
+
+    monkeypatch.setattr("briefing.store.workspace.datetime", _StoppedClock)
+    a = add_source(ws, TEXT_A, "a")
+    seen = []
+    for _ in range(3):
+        save_analysis(ws, a, analysis_a())
+        seen.append(analysis_times(ws, [a])[a])
+    assert seen == sorted(set(seen)) and seen[0].startswith("2026-03-04T09:00:00.25"), seen
+    # a later time written by an older app (seconds) or a machine whose clock is ahead: still later
+    with ws.transaction():
+        ws.db.execute("UPDATE sources SET analysed_at = '2026-03-04T09:00:01+00:00' WHERE id = ?", [a])
+    save_analysis(ws, a, analysis_a())
+    assert analysis_times(ws, [a])[a] == "2026-03-04T09:00:01.000001+00:00"

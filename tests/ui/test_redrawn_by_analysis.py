@@ -6,6 +6,7 @@ a workspace file (two connections to it) and on a team workspace."""
 
 import re
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -39,9 +40,6 @@ def shown(shared_window, analysed_copy, monkeypatch):
     monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
     rows = {r.outlet: r.id for r in list_sources(window.ws)}
     wire, standard = rows["Meridian Wire"], rows["The Veldran Standard"]
-    with window.ws.transaction():  # analysed long before this window drew it, not in the same second
-        window.ws.db.execute("UPDATE sources SET analysed_at = '2026-01-05T09:00:00+00:00'")
-    window.after_edit()
     window.briefing_dock.refresh(create_briefing(window.ws, "Outage"))
     window.select_source(wire)
     claim = next(c.id for c in list_claim_rows(window.ws, wire) if DROPPED in c.text)
@@ -373,3 +371,22 @@ def test_a_judgement_saved_before_the_reanalysis_keeps_the_claim(shown):
     reanalyse()
     window.panel.mark_current("corroborated")
     assert get_claim(window.ws, ids["claim"])["status"] == "corroborated"
+
+
+class _StoppedClock(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.fromisoformat("2026-03-04T09:00:00.250000+00:00")
+
+
+def test_a_reanalysis_in_the_second_the_window_drew_it_is_noticed(shown, monkeypatch):
+    """Analysis times were kept in seconds: a colleague's re-analysis within the second this window
+    drew the source said 'quote 3 does not exist' instead."""
+    window, wire, _standard, _ids, reanalyse = shown
+    monkeypatch.setattr("briefing.store.workspace.datetime", _StoppedClock)
+    reanalyse()
+    window.after_edit()  # drawn in the second of that analysis
+    quote = list_quote_rows(window.ws, wire)[0].id
+    reanalyse()  # and analysed again in that second
+    window.quote_actions.not_a_quote(quote)
+    assert re.match(_redrawn("quote", quote, get_source(window.ws, wire).title), _said(window)), _said(window)
