@@ -26,7 +26,7 @@ from briefing.domain import Analysis, BriefingError, ImportReport, IngestError, 
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.nlp.model import ModelUnavailable
 from briefing.store import Workspace, open_workspace
-from briefing.store.analysis import AnalysisRun, characters_to_analyse, save_analysis
+from briefing.store.analysis import AnalysisRun, analysis_run, characters_to_analyse, save_analysis
 from briefing.store.backup import maybe_back_up
 from briefing.store.postgres import describe, is_postgres
 from briefing.store.source_versions import import_document
@@ -219,7 +219,6 @@ def _import_while_analysing(
     new source goes to the pool as soon as it is saved, so no process waits for the reading to
     end. What the pool has not analysed (a cancel, a missing model) is left for analyse_sources;
     related passages too. Returns how many sources the pool analysed."""
-    run = AnalysisRun()
     analysed = 0
 
     unread = iter(files)  # read in order; what the pool stopped before is read below
@@ -235,7 +234,7 @@ def _import_while_analysing(
                 if analysis_withheld(source.language) is None:
                     yield source_id, source.text, source.title
 
-    with ws.bulk():
+    with ws.bulk(), analysis_run(ws) as run:
         try:
             for source_id, analysis in pool.analyse(new_sources()):
                 save_analysis(ws, source_id, analysis, run)
@@ -268,8 +267,7 @@ def analyse_sources(
     ids = not_analysed_ids(ws) if source_ids is None else list(source_ids)
     if not ids:
         return 0
-    with ws.bulk():
-        run = AnalysisRun()
+    with ws.bulk(), analysis_run(ws) as run:
         ids = _withhold_other_languages(ws, ids, run, [] if withheld is None else withheld)
         if not ids:
             return 0
@@ -322,7 +320,6 @@ def _analyse(
             save_analysis(ws, source_id, analysis, run)
             done += 1
         if not cancelled():
-            run.prune_aliases(ws)
             progress(len(ids), len(ids) + 1, RANKING_LABEL)  # the bar would stand still on the last file
             suggest_related_passages(ws, pool or ranking, changed=ids)
     except Cancelled:

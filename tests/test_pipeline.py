@@ -346,3 +346,34 @@ def test_a_default_workspace_whose_folder_cannot_be_made_is_said_in_one_line(tmp
     message = str(caught.value)
     assert message.startswith(f"{target.parent}: cannot make the folder for your workspace (")
     assert "--workspace" in message and "\n" not in message
+
+
+def test_every_way_an_analysis_is_saved_ends_by_dropping_the_aliases_no_source_uses(tmp_path, monkeypatch):
+    """Only a run of ``analyse_sources`` that analysed something dropped stale aliases: an import
+    analysing in worker processes while it reads, and a run whose every source was withheld for
+    its language, left them (store.stale_aliases)."""
+    from briefing import ingest, pipeline
+    from briefing.domain import ImportReport
+    from briefing.store.sources import update_source
+
+    pruned = []
+    monkeypatch.setattr(
+        "briefing.store.analysis.prune_stale_aliases", lambda ws, analysed, yielded: pruned.append(set(analysed)) or 0
+    )
+
+    class Pool:  # the worker processes, each source analysed at once
+        def analyse(self, items):
+            for source_id, _text, _title in items:
+                yield source_id, pipeline.NOT_ANALYSED
+
+    article = tmp_path / "pumps.txt"
+    article.write_text("The pumps restarted at noon, the utility said.\n")
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        report, pool = ImportReport(), Pool()
+        read = ingest.read_document
+        assert pipeline._import_while_analysing(ws, [article], read, lambda *a: None, lambda: False, report, pool) == 1
+        imported = ws.db.execute("SELECT max(id) FROM sources").fetchone()[0]
+        assert pruned == [{imported}]
+        update_source(ws, imported, language="de")
+        assert analyse_sources(ws, [imported]) == 0
+        assert pruned == [{imported}, {imported}]

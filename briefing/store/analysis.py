@@ -17,7 +17,8 @@ Keys of the ``rejections`` table:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from briefing.domain import (
@@ -116,9 +117,23 @@ def _data_version(ws: Workspace) -> object:
     )
 
 
+@contextmanager
+def analysis_run(ws: Workspace) -> Iterator[AnalysisRun]:
+    """A run of ``save_analysis`` calls; when it ends (unless by an error) the aliases the
+    analyses no longer use are dropped (``stale_aliases``). Every way an analysis is saved (the
+    command line, the window, an import, a team's worker) is a run, so each prunes alike."""
+    run = AnalysisRun()
+    yield run
+    run.prune_aliases(ws)
+
+
 def save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: AnalysisRun | None = None) -> None:
-    """Store one source's analysis in one transaction, keeping the analyst's work."""
-    run = run or AnalysisRun()
+    """Store one source's analysis in one transaction, keeping the analyst's work; without a
+    ``run``, the save is a run of its own (``analysis_run``)."""
+    if run is None:
+        with analysis_run(ws) as own:
+            save_analysis(ws, source_id, analysis, own)
+        return
     try:
         text = _save_analysis(ws, source_id, analysis, run)
     except BaseException:

@@ -1,5 +1,7 @@
 """A re-analysis drops the machine aliases no source uses any more, never the analyst's."""
 
+import pytest
+
 from briefing.domain import Analysis
 from briefing.store.analysis import AnalysisRun, save_analysis
 from briefing.store.edits import add_alias, merge_entities, remove_alias
@@ -120,3 +122,30 @@ def test_an_alias_the_analyst_gave_an_entity_merged_in_later_stays(ws):
     ws.db.execute("DELETE FROM mentions WHERE source_id = ?", [other])  # the source no longer names him so
     _rerun(ws, *sources)
     assert "The Donald" in _aliases(ws, "Donald Trump")[1]
+
+
+def _headline_named_twice(ws, save):
+    """Source one analysed as 'Billionaire Donald Trump', then by ``save`` as 'Donald Trump'."""
+    one = ws_source(ws, HEADLINE, "Wins")
+    save_analysis(ws, one, _analysis(found(0, HEADLINE, "Billionaire Donald Trump", "person", "Trump")))
+    save(one, _analysis(found(0, HEADLINE, "Donald Trump", "person", "Trump")))
+    return _aliases(ws, "Donald Trump")[1]
+
+
+def test_a_save_of_one_source_alone_is_a_run_of_its_own(ws):
+    """Only the command line's and the window's runs dropped stale aliases; a save without a run
+    (a team's worker saves one source per job) left them for good."""
+    assert _headline_named_twice(ws, lambda one, analysis: save_analysis(ws, one, analysis)) == {"Trump"}
+
+
+@pytest.mark.postgresql_only
+def test_a_teams_worker_drops_the_aliases_its_analysis_no_longer_finds(ws, monkeypatch):
+    from briefing import team_jobs
+
+    def job(one, analysis):
+        with ws.transaction():  # analysed by an older Briefing: the job has work to do
+            ws.db.execute("UPDATE sources SET analysis_version = NULL WHERE id = ?", [one])
+        monkeypatch.setattr(team_jobs, "analyse_text", lambda text, title: analysis)
+        assert team_jobs.analyse_source(ws.conninfo, one)
+
+    assert _headline_named_twice(ws, job) == {"Trump"}
