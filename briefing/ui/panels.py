@@ -40,6 +40,8 @@ from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
 from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree, menu_key_at_current
 
 NO_CLAIM = -1  # claimSelected's id when no claim is selected
+WORDS_COLUMN = {"entity": 0, "quote": 1, "claim": 1, "note": 0}  # a row's words, by its kind
+Picked = tuple[str, int, int, int, str]  # a row's kind, id, start, end and words (``_identity``)
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
 # Tab labels with mnemonics the menu bar (File, Edit, Source, Claims, Quotes, Briefing, View, Help)
@@ -272,7 +274,7 @@ class SidePanel(QTabWidget):
     def _fill_claims(self, claims: list[ClaimRow]) -> None:
         """Rebuild the list, keep the selected claim if it is still there, and say which claim is
         selected now (none, when it is gone): the evidence panel redraws from that alone."""
-        current = self.current_claim()
+        current, picked = self.current_claim(), _picked(self.claims)
         self._revisions = {c.id: c.revision for c in claims}
         shown = (tuple(claims), self.palette().color(QPalette.ColorRole.Base).name())
         if shown == self._claims_shown or self._recount(shown):  # the re-ranking after a source opens
@@ -284,9 +286,7 @@ class SidePanel(QTabWidget):
             self.claims.clear()
             for c in claims:
                 self.claims.addTopLevelItem(self._claim_row(c))
-            keep = next((i for i in _all_items(self.claims) if i.data(0, ItemRole)[1] == current), None)
-            if keep is not None:
-                self.claims.setCurrentItem(keep)
+            _pick_again(self.claims, picked)  # by its words and place when found again under a new id
         finally:
             self.claims.blockSignals(False)
         self.claimSelected.emit(self.current_claim() or NO_CLAIM)
@@ -343,7 +343,12 @@ class SidePanel(QTabWidget):
 
     def pick(self, kind: str, item_id: int) -> None:
         """Make a listed entity, quote or note current quietly: no change of tab, no jump in the reader."""
-        _pick_again({"entity": self.entities, "quote": self.quotes, "note": self.notes}[kind], (kind, item_id))
+        tree = {"entity": self.entities, "quote": self.quotes, "note": self.notes}[kind]
+        keep = next(
+            (i for i in _all_items(tree) if (d := i.data(0, ItemRole)) and (d[0], d[1]) == (kind, item_id)), None
+        )
+        if keep is not None:
+            _pick_again(tree, _identity(keep))
 
     def current_quote(self) -> int | None:
         item = self.quotes.currentItem()
@@ -464,16 +469,34 @@ def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     return items
 
 
-def _picked(tree: QTreeWidget) -> tuple[str, int] | None:
+def _picked(tree: QTreeWidget) -> Picked | None:
     item = tree.currentItem()
-    data = item.data(0, ItemRole) if item is not None else None
-    return (data[0], data[1]) if data else None
+    return _identity(item) if item is not None else None
 
 
-def _pick_again(tree: QTreeWidget, picked: tuple[str, int] | None) -> None:
-    """The row of ``picked`` current again, quietly (no jump in the reader), if it is still listed."""
-    keep = next((i for i in _all_items(tree) if (d := i.data(0, ItemRole)) and (d[0], d[1]) == picked), None)
-    if picked is None or keep is None:
+def _identity(item: QTreeWidgetItem) -> Picked | None:
+    """(kind, id, start, end, words) of a row: its record, and where and what it is in the text."""
+    data = item.data(0, ItemRole)
+    return (data[0], data[1], data[2], data[3], item.text(WORDS_COLUMN[data[0]])) if data else None
+
+
+def _listed(tree: QTreeWidget, picked: Picked | None) -> QTreeWidgetItem | None:
+    """The row of ``picked``: the same record, else one on the same words at the same place (a
+    re-analysis finds a quote again under a new id); None when neither is listed."""
+    if picked is None:
+        return None
+    rows = [(item, identity) for item in _all_items(tree) if (identity := _identity(item)) is not None]
+    same = next((item for item, identity in rows if identity[:2] == picked[:2]), None)
+    if same is not None:
+        return same
+    return next((item for item, identity in rows if (identity[0], *identity[2:]) == (picked[0], *picked[2:])), None)
+
+
+def _pick_again(tree: QTreeWidget, picked: Picked | None) -> None:
+    """The row of ``picked`` current again, quietly (no jump in the reader), if it is still
+    listed (``_listed``); else no row is current or selected: the analyst sees it went."""
+    keep = _listed(tree, picked)
+    if keep is None:  # the list was filled anew: nothing is current (set none, and Tab would pick none)
         return
     tree.blockSignals(True)
     tree.setCurrentItem(keep)

@@ -19,6 +19,8 @@ from briefing.store.entities import list_entities
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from briefing.ui.evidence_flow import NO_CLAIM_HINT
+from briefing.ui.sorted_items import ItemRole
 from tests.ui.dialogs import AcceptedEvidence
 
 AT = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
@@ -390,3 +392,48 @@ def test_a_reanalysis_in_the_second_the_window_drew_it_is_noticed(shown, monkeyp
     reanalyse()  # and analysed again in that second
     window.quote_actions.not_a_quote(quote)
     assert re.match(_redrawn("quote", quote, get_source(window.ws, wire).title), _said(window)), _said(window)
+
+
+def _current(tree):
+    item = tree.currentItem()
+    return None if item is None else item.data(0, ItemRole)
+
+
+def test_a_reanalysis_keeps_the_rows_picked_by_their_words_and_place(shown):
+    """A re-analysis redrew the lists and the quote picked went (found again under a new id):
+    Change Speaker said to pick one. The same words at the same place are picked again; a claim
+    the analysis no longer finds leaves no claim picked, not another one."""
+    window, wire, _standard, ids, reanalyse = shown
+    panel = window.panel
+    panel.select("quote", ids["quote"])
+    entity = next(i for i in _rows(panel.entities) if i.data(0, ItemRole))
+    panel.select("entity", entity.data(0, ItemRole)[1])
+    words = {panel.quotes: 1, panel.entities: 0}  # the column of a row's words
+    picked = {tree: (_current(tree), tree.currentItem().text(column)) for tree, column in words.items()}
+    reanalyse()
+    window.refresh_sources()  # as the window's analysis and a colleague's change redraw it
+    for tree, (before, said) in picked.items():
+        kind, _id, start, end = _current(tree)
+        assert (kind, start, end, tree.currentItem().text(words[tree])) == (before[0], *before[2:], said)
+        assert tree.currentItem().isSelected()
+    assert _current(panel.quotes)[1] != ids["quote"]  # found again under a new id
+    assert panel.current_claim() is None and panel.claims.selectedItems() == []  # the 40,000 claim went
+    assert not panel.evidence.isVisible() and panel.claim_help.text() == NO_CLAIM_HINT
+
+
+def test_a_claim_found_again_stays_picked_and_its_evidence_shown(shown):
+    window, wire, _standard, ids, reanalyse = shown
+    panel = window.panel
+    kept = next(c for c in list_claim_rows(window.ws, wire) if DROPPED not in c.text)
+    panel.select("claim", kept.id)
+    reanalyse()
+    window.refresh_sources()
+    assert panel.current_claim() == kept.id and panel.claims.currentItem().isSelected()
+
+
+def _rows(tree):
+    rows = []
+    for n in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(n)
+        rows += [top, *(top.child(m) for m in range(top.childCount()))]
+    return rows
