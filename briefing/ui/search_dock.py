@@ -228,7 +228,7 @@ class SearchDock(QDockWidget):
             self.status.setText(f"{self.status.text()} Edited since: press Enter to search again.")
             return
         current = self.results.currentItem()
-        self._keep = current.data(0, HitRole) if current is not None else None
+        self._keep = (current.data(0, HitRole), current.data(3, SnippetRole)) if current is not None else None
         self.run()
 
     @Slot()
@@ -279,8 +279,7 @@ class SearchDock(QDockWidget):
             self.results.addTopLevelItem(item)
         self.page_cursor = result.page.cursor
         if not more and self._keep is not None:  # searched again after an edit: the same row stays selected
-            rows = [self.results.topLevelItem(i) for i in range(self.results.topLevelItemCount())]
-            kept = next((row for row in rows if row is not None and row.data(0, HitRole) == self._keep), None)
+            kept = _kept_row(self.results, *self._keep)
             if kept is not None:
                 self.results.setCurrentItem(kept)
         self._keep = None
@@ -400,6 +399,23 @@ def _status(result: SearchResult, shown: int) -> str:
         return "No results" + literal
     listed = counted(page.total, what) + order + (f", showing {shown:,}" if shown < page.total else "")
     return listed + (f" · {facets}" if facets else "") + literal
+
+
+def _kept_row(results: QTreeWidget, hit: tuple, snippet: str) -> QTreeWidgetItem | None:
+    """The row of the hit selected before the results were searched again: the same record, else
+    the one hit of its kind and source with the same words (a re-analysis finds a quote again
+    under a new id); None when it went, or when several could be it."""
+    rows = [row for i in range(results.topLevelItemCount()) if (row := results.topLevelItem(i)) is not None]
+    same = [row for row in rows if row.data(0, HitRole) == hit]
+    if same:
+        return same[0]
+    kind, _, source_id = hit
+    alike = [
+        row
+        for row in rows
+        if (row.data(0, HitRole)[0], row.data(0, HitRole)[2], row.data(3, SnippetRole)) == (kind, source_id, snippet)
+    ]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _search_drawn(ws: Workspace, text: str, cursor) -> tuple[SearchResult, dict[int, str | None]]:

@@ -20,6 +20,7 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
+from briefing.ui.search_dock import HitRole, SnippetRole
 from briefing.ui.sorted_items import ItemRole
 from tests.ui.dialogs import AcceptedEvidence
 
@@ -437,3 +438,24 @@ def _rows(tree):
         top = tree.topLevelItem(n)
         rows += [top, *(top.child(m) for m in range(top.childCount()))]
     return rows
+
+
+def test_a_reanalysis_keeps_the_search_result_picked_by_its_words(shown):
+    """The results searched again after a re-analysis lost the quote picked: its id was new."""
+    window, wire, _standard, ids, reanalyse = shown
+    dock = window.search_dock
+    dock.runner = window.runner  # in place
+    words = list_quote_rows(window.ws, wire)[0].text
+    dock.field.setText(f'"{words.strip("“”,. ")}"')
+    dock.show()
+    dock.run()
+    rows = [dock.results.topLevelItem(n) for n in range(dock.results.topLevelItemCount())]
+    picked = next(row for row in rows if tuple(row.data(0, HitRole)) == ("quote", ids["quote"], wire))
+    dock.results.setCurrentItem(picked)
+    snippet = picked.data(3, SnippetRole)
+    reanalyse()
+    window.after_edit()  # searched again, as after any change
+    current = dock.results.currentItem()
+    assert current is not None and current.data(3, SnippetRole) == snippet
+    kind, quote, source = current.data(0, HitRole)
+    assert (kind, source) == ("quote", wire) and quote != ids["quote"]
