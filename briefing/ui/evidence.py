@@ -305,7 +305,14 @@ class EvidencePanel(QWidget):
         note = NONE_LEFT if decided else NONE_FOUND
         self.suggestions_label.setText(note if none_found else self.suggestions_title + self.ranked_note)
 
-    def show_claim(self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = ()) -> None:
+    def show_claim(
+        self, evidence: list[dict], suggestions: list[dict], history: Sequence[Judgement] = (), keep: bool = False
+    ) -> None:
+        """``keep``: the same claim drawn again; its evidence and suggestion picked, and the
+        suggestion previewed, stay when still listed (``_kept_row``)."""
+        current = [(tree, tree.currentItem()) for tree in (self.evidence, self.suggestions)] if keep else []
+        picked = [(tree, tuple(item.data(0, RowRole))) for tree, item in current if item is not None]
+        previewed = self.previewed is not None and self.history_or_preview.previewing()
         self.history.clear()
         for judgement in history:
             change = describe(judgement)
@@ -349,6 +356,12 @@ class EvidencePanel(QWidget):
             item.setToolTip(1, tip(s["passage"] + "\n\nClick to preview it here; double-click to open its source"))
             item.setToolTip(4, tip(SCORE_TIPS.get(str(s.get("ranking")), SCORE_HELP)))
             self.suggestions.addTopLevelItem(item)
+        for tree, row in picked:
+            kept = _kept_row(tree, row)
+            if kept is not None:
+                tree.setCurrentItem(kept)
+                if tree is self.suggestions and previewed:
+                    self._preview(kept)
 
     def current(self, tree: QTreeWidget) -> tuple | None:
         item = tree.currentItem()
@@ -390,6 +403,15 @@ class EvidencePanel(QWidget):
     def _attach_previewed(self, relation: str) -> None:
         if self.previewed is not None:
             self.suggestionAttached.emit(self.previewed["id"], relation)
+
+
+def _kept_row(tree: QTreeWidget, row: tuple) -> QTreeWidgetItem | None:
+    """The row of the same record, else of the same passage (a re-analysis ranks a claim's
+    suggestions again under new ids); None when neither is listed."""
+    rows = [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
+    same = [item for item in rows if tuple(item.data(0, RowRole))[:2] == row[:2]]
+    alike = [item for item in rows if tuple(item.data(0, RowRole))[2:] == row[2:]]
+    return next(iter(same or alike), None)
 
 
 _CARRIED_STATE = re.compile(r"\((verified|moved|altered|orphaned)\b")

@@ -205,7 +205,8 @@ class EvidenceFlow:
                 claim = None
         if claim is None or claim["dismissed"]:
             claim_id = NO_CLAIM
-        if claim_id != (self.shown_claim or NO_CLAIM):
+        same = claim_id == (self.shown_claim or NO_CLAIM)  # drawn again: what is picked below stays
+        if not same:
             panel.reason.clear()
         self.shown_claim = None if claim_id == NO_CLAIM else claim_id
         self.shown_revision = None if claim is None or self.shown_claim is None else claim["revision"]
@@ -225,7 +226,7 @@ class EvidenceFlow:
         suggestions = _with_sources(ws, suggestions)
         drawn = [(s["id"], (claim["source_id"], s["source_id"])) for s in suggestions]
         self.window.analyses.drew(ws, "suggestion", drawn)  # a re-analysis of either source redraws it
-        panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id))
+        panel.evidence.show_claim(evidence, suggestions, list_claim_history(ws, claim_id), keep=same)
         open_ = any(s["state"] == "open" for s in suggestions)
         panel.evidence.note_none_found(not open_ and not self.window.runner.busy(), decided=bool(suggestions))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")

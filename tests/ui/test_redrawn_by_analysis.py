@@ -19,6 +19,7 @@ from briefing.store.entities import list_entities
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
+from briefing.ui.evidence import RowRole
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
 from briefing.ui.search_dock import HitRole, SnippetRole
 from briefing.ui.sorted_items import ItemRole
@@ -459,3 +460,25 @@ def test_a_reanalysis_keeps_the_search_result_picked_by_its_words(shown):
     assert current is not None and current.data(3, SnippetRole) == snippet
     kind, quote, source = current.data(0, HitRole)
     assert (kind, source) == ("quote", wire) and quote != ids["quote"]
+
+
+def test_a_reanalysis_keeps_the_suggested_passage_picked_and_previewed(shown):
+    """The claim's suggestions are ranked again after a re-analysis, under new ids: the passage
+    picked and previewed went, and the claim's history took the preview's place."""
+    window, wire, _standard, _ids, reanalyse = shown
+    panel, suggestions = window.panel, window.panel.evidence.suggestions
+    claim = next(
+        c.id
+        for c in list_claim_rows(window.ws, wire)
+        if DROPPED not in c.text and any(s["state"] == "open" for s in list_suggestions(window.ws, c.id))
+    )
+    panel.select("claim", claim)
+    first = suggestions.topLevelItem(0)
+    suggestions.setCurrentItem(first)
+    suggestions.itemClicked.emit(first, 1)  # previewed
+    before = tuple(first.data(0, RowRole))
+    reanalyse()
+    window.refresh_sources()
+    now = tuple(suggestions.currentItem().data(0, RowRole))
+    assert now[2:] == before[2:] and now[1] != before[1]  # the same passage, suggested anew
+    assert panel.evidence.history_or_preview.previewing() and panel.evidence.previewed["id"] == now[1]
