@@ -482,14 +482,22 @@ def _identity(item: QTreeWidgetItem) -> Picked | None:
 
 def _listed(tree: QTreeWidget, picked: Picked | None) -> QTreeWidgetItem | None:
     """The row of ``picked``: the same record, else one on the same words at the same place (a
-    re-analysis finds a quote again under a new id); None when neither is listed."""
+    re-analysis finds a quote again under a new id), else for a quote the one quote over its
+    place (quotes never overlap: a newer analysis that ends it a character sooner found it
+    again); None when none is listed."""
     if picked is None:
         return None
     rows = [(item, identity) for item in _all_items(tree) if (identity := _identity(item)) is not None]
-    same = next((item for item, identity in rows if identity[:2] == picked[:2]), None)
-    if same is not None:
-        return same
-    return next((item for item, identity in rows if (identity[0], *identity[2:]) == (picked[0], *picked[2:])), None)
+    kind, _, start, end, _ = picked
+    for same in (
+        lambda row: row[:2] == picked[:2],
+        lambda row: (row[0], *row[2:]) == (kind, *picked[2:]),
+    ):
+        found = next((item for item, identity in rows if same(identity)), None)
+        if found is not None:
+            return found
+    over = [item for item, row in rows if kind == "quote" == row[0] and row[2] < end and start < row[3]]
+    return over[0] if len(over) == 1 else None
 
 
 def _pick_again(tree: QTreeWidget, picked: Picked | None) -> None:

@@ -482,3 +482,21 @@ def test_a_reanalysis_keeps_the_suggested_passage_picked_and_previewed(shown):
     now = tuple(suggestions.currentItem().data(0, RowRole))
     assert now[2:] == before[2:] and now[1] != before[1]  # the same passage, suggested anew
     assert panel.evidence.history_or_preview.previewing() and panel.evidence.previewed["id"] == now[1]
+
+
+def test_a_quote_a_newer_analysis_ends_a_character_sooner_stays_picked(shown, analysed_copy):
+    """A newer analysis trimmed the quote's last character: no row had its words and place, and
+    the quote picked went (a source of the 300 real articles analysed again: 2 of its 4 quotes)."""
+    window, wire, _standard, _ids, _reanalyse = shown
+    quote = list_quote_rows(window.ws, wire)[0]
+    window.panel.select("quote", quote.id)
+
+    def sooner(analyse, batch):
+        found = analyse(batch)[0]
+        quotes = tuple(replace(q, end=q.end - 1) if q.start == quote.start else q for q in found.quotes)
+        return [replace(found, quotes=quotes)]
+
+    with open_workspace(analysed_copy) as theirs:
+        assert analyse_sources(theirs, [wire], call=sooner) == 1
+    window.refresh_sources()
+    assert tuple(window.panel.quotes.currentItem().data(0, ItemRole))[2:] == (quote.start, quote.end - 1)
