@@ -307,6 +307,12 @@ class EntityDock(QDockWidget):
     ) -> None:
         """Show ``page``; ``bring_forward``: also show the dock and raise its tab (False when the
         page is only brought up to date after an edit)."""
+        # the same entity drawn again (an edit, a re-analysis): the rows picked stay picked
+        picked = (
+            [(t, _passage_of(t.currentItem())) for t in (self.mentions, self.quotes)]
+            if page.id == self.entity_id
+            else []
+        )
         self.entity_id = page.id
         self.split_button.setEnabled(True)
         # a received name's U+202E reverses nothing after it
@@ -335,6 +341,8 @@ class EntityDock(QDockWidget):
             item.setToolTip(0, tip(text))
             item.setToolTip(1, tip(title))
             self.quotes.addTopLevelItem(item)
+        for tree, passage in picked:
+            _pick_passage(tree, passage)
         self._offer_all(self.mentions, len(page.mentions), page.mention_total, "mention")
         self._offer_all(self.quotes, len(page.quotes), page.quote_total, "quote")
         self.variants.show_variants(variants or [])
@@ -389,3 +397,22 @@ class EntityDock(QDockWidget):
             item.setFont(0, font)
             item.setToolTip(0, tip(f"Listed: the first {shown:,}. Click or press Enter to list all {total:,}."))
             tree.addTopLevelItem(item)
+
+
+def _passage_of(item: QTreeWidgetItem | None) -> tuple[int, int, int] | None:
+    data = item.data(0, PassageRole) if item is not None else None
+    return tuple(data) if data else None
+
+
+def _pick_passage(tree: QTreeWidget, passage: tuple[int, int, int] | None) -> None:
+    """The row of the same passage current again, else the one row over its place in the same
+    source (a newer analysis ends a quote a character sooner); none when it went."""
+    if passage is None:
+        return
+    source_id, start, end = passage
+    rows = [(row, _passage_of(row)) for i in range(tree.topLevelItemCount()) if (row := tree.topLevelItem(i))]
+    same = [row for row, at in rows if at == passage]
+    over = [row for row, at in rows if at and at[0] == source_id and at[1] < end and start < at[2]]
+    found = same[0] if same else over[0] if len(over) == 1 else None
+    if found is not None:
+        tree.setCurrentItem(found)  # no click: the reader stays where it is

@@ -500,3 +500,20 @@ def test_a_quote_a_newer_analysis_ends_a_character_sooner_stays_picked(shown, an
         assert analyse_sources(theirs, [wire], call=sooner) == 1
     window.refresh_sources()
     assert tuple(window.panel.quotes.currentItem().data(0, ItemRole))[2:] == (quote.start, quote.end - 1)
+
+
+def test_a_reanalysis_keeps_the_quote_picked_on_the_entity_page(shown):
+    """The entity page was filled anew after every change: its quote picked went."""
+    window, wire, _standard, _ids, reanalyse = shown
+    quote = next(q for q in list_quote_rows(window.ws, wire) if q.speaker_id is not None)
+    window.open_entity(quote.speaker_id)
+    quotes = window.entity_dock.quotes
+    row = next(
+        quotes.topLevelItem(n)
+        for n in range(quotes.topLevelItemCount())
+        if quotes.topLevelItem(n).text(0) == quote.text
+    )
+    quotes.setCurrentItem(row)
+    reanalyse()
+    window.after_edit()
+    assert quotes.currentItem() is not None and quotes.currentItem().text(0) == quote.text
