@@ -11,7 +11,8 @@ Keys of the ``rejections`` table:
   the organisation "Dodd-Frank" alone); key = normalised name alone (older workspaces' deletions):
   of any type (source_id NULL: anywhere; else only in that source);
 - kind 'entity', key = "<entity id>:<normalised alias>" (``alias_rejection_key``): never
-  link that alias to that entity again;
+  link that alias to that entity again (source_id NULL: anywhere; else only in that source, where
+  no mention of that form goes to that entity either: a mention taken off it, Not This Entity);
 - kind 'quote' / 'claim', key = the exact text, per source (NULL: anywhere).
 """
 
@@ -29,7 +30,7 @@ from briefing.domain import (
     FoundQuote,
     normalise_name,
 )
-from briefing.store.entity_resolver import EntityResolver, rejected_keys
+from briefing.store.entity_resolver import EntityResolver, rejected_keys, unlinked_keys
 from briefing.store.entity_settling import settle_entities
 from briefing.store.search_index import reindex_sources
 from briefing.store.sources import check_range, get_source_text, shown_title_sql
@@ -266,6 +267,12 @@ def _delete_leftover_entities(ws: Workspace) -> list[int]:
     return ids
 
 
+def _links(ws: Workspace, source_id: int) -> list[tuple[int, str]]:
+    """(entity id, words) of the source's mentions."""
+    sql = "SELECT entity_id, text FROM mentions WHERE source_id = ?"
+    return [(row[0], row[1]) for row in ws.db.execute(sql, [source_id])]
+
+
 def _kept(ws: Workspace, table: str, source_id: int) -> list[tuple[int, int, str]]:
     sql = f'SELECT start, "end", text FROM {table} WHERE source_id = ?'
     return [(row[0], row[1], row[2]) for row in ws.db.execute(sql, [source_id])]
@@ -276,11 +283,14 @@ def _insert_mentions(
 ) -> None:
     # A range the analyst decided (kept analyst mention) is theirs, whichever entity it names.
     taken = {(start, end) for start, end, _ in _kept(ws, "mentions", source_id)}
+    unlinked = unlinked_keys(ws, source_id)  # words the analyst took off an entity here
     rows = []
     for found in entities:
         for start, end in found.mentions:
             check_range(text, start, end, source_id)
             if ids[found.key] is None or (start, end) in taken:
+                continue
+            if unlinked and f"{ids[found.key]}:{normalise_name(text[start:end])}" in unlinked:
                 continue
             taken.add((start, end))
             rows.append((ids[found.key], source_id, start, end, text[start:end], found.type))
@@ -296,6 +306,9 @@ def _insert_quotes(
 ) -> None:
     kept = [(start, end) for start, end, _ in _kept(ws, "quotes", source_id)]
     rejected = rejected_keys(ws, "quote", source_id)
+    unlinked = unlinked_keys(ws, source_id)  # words taken off an entity here that no mention of it here reads now
+    if unlinked:
+        unlinked -= {f"{entity_id}:{normalise_name(words)}" for entity_id, words in _links(ws, source_id)}
     for quote in quotes:
         start, end = check_range(text, quote.start, quote.end, source_id)
         # Quotes never overlap, so an overlapping kept quote is the analyst's version of this one.
@@ -303,6 +316,8 @@ def _insert_quotes(
             continue
         kept.append((start, end))
         speaker_id = None if quote.speaker is None else ids.get(quote.speaker)
+        if speaker_id is not None and f"{speaker_id}:{normalise_name(quote.speaker_text or '')}" in unlinked:
+            speaker_id = None  # named by words the analyst took off that entity here
         ws.db.execute(
             'INSERT INTO quotes (source_id, text, start, "end", speaker_id, speaker_text, cue, origin) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, 'analysis')",

@@ -35,6 +35,14 @@ def rejected_keys(ws: Workspace, kind: str, source_id: int) -> set[str]:
     return {row[0] for row in ws.db.execute(sql, [kind, source_id])}
 
 
+def unlinked_keys(ws: Workspace, source_id: int) -> set[str]:
+    """The source's own alias rejections, "<entity id>:<normalised form>": mentions the analyst
+    took off an entity there (Not This Entity). Its mentions of that form never link to that
+    entity again, whatever else the analysis links there."""
+    sql = "SELECT key FROM rejections WHERE kind = 'entity' AND source_id = ?"
+    return {row[0] for row in ws.db.execute(sql, [source_id])}
+
+
 @dataclass
 class _Entity:
     id: int

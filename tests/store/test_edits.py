@@ -588,3 +588,90 @@ def test_undoing_a_merge_writes_the_mentions_back_in_one_statement_not_one_a_row
     restore_entity_snapshot(ws, kept)
     assert "mentions" not in inserted and "entity_aliases" not in inserted
     assert {table: rows(ws, state.format(table)) for table in before} == before
+
+
+TEXT_WIFE = "Mike Pence spoke. Pence said the plan works. His wife, Pence, smiled. “Thank you,” Pence said."
+
+
+def _pence(ws):
+    """Two sources of the same text, where the analysis read Mike Pence's wife as him."""
+    conflated = analysis(
+        TEXT_WIFE,
+        [found(0, TEXT_WIFE, "Mike Pence", "person", "Pence")],
+        [quoted(TEXT_WIFE, "Thank you,", 0, "Pence")],
+    )
+    first, second = add_source(ws, TEXT_WIFE, "first"), add_source(ws, TEXT_WIFE, "second")
+    for source in (first, second):
+        save_analysis(ws, source, conflated)
+    return first, second, conflated
+
+
+def _starts(ws, entity_id, source):
+    sql = "SELECT start FROM mentions WHERE entity_id = ? AND source_id = ? ORDER BY start"
+    return [r[0] for r in rows(ws, sql, entity_id, source)]
+
+
+def test_a_mention_taken_off_its_entity_stays_off_in_that_source_only(ws):
+    """A single wrong mention could only be split off and the split entity deleted."""
+    from briefing.store.mention_edits import unlink_mention
+
+    first, second, conflated = _pence(ws)
+    mike = entity_named(ws, "Mike Pence")["id"]
+    wife = TEXT_WIFE.index("Pence, smiled")
+    [wrong] = rows(ws, "SELECT id FROM mentions WHERE source_id = ? AND start = ?", first, wife)
+    done = unlink_mention(ws, wrong[0], reason="his wife")
+    assert (done.entity_id, done.source_id, done.text) == (mike, first, "Pence")
+    kept = [0, TEXT_WIFE.index("Pence said"), TEXT_WIFE.index("Pence said", 50)]
+    assert _starts(ws, mike, first) == kept
+    assert last_judgement(ws, "entity", mike) == ("unlink", "mention", f"Pence (source {first})", None, "his wife")
+    for source in (first, second):
+        save_analysis(ws, source, conflated)
+    assert _starts(ws, mike, first) == kept  # the other "Pence" mentions of the source stay his
+    assert _starts(ws, mike, second) == sorted([*kept, wife])  # another source is left alone
+    assert entity_named(ws, "Mike Pence")["aliases"] == ["Pence"]
+    assert rows(ws, "SELECT speaker_id FROM quotes ORDER BY source_id") == [(mike,), (mike,)]
+    assert_fts_in_sync(ws)
+
+
+def test_a_quote_spoken_only_by_words_taken_off_an_entity_loses_that_speaker(ws):
+    from briefing.store.mention_edits import unlink_mention
+
+    text = "Mike Pence spoke. “Thank you,” Karen said. Karen smiled."
+    conflated = analysis(
+        text, [found(0, text, "Mike Pence", "person", "Karen")], [quoted(text, "Thank you,", 0, "Karen")]
+    )
+    source = add_source(ws, text)
+    save_analysis(ws, source, conflated)
+    mike = entity_named(ws, "Mike Pence")["id"]
+    said = rows(ws, "SELECT id FROM mentions WHERE text = 'Karen' ORDER BY start")
+    assert unlink_mention(ws, said[0][0]).quotes == 0  # another "Karen" still reads so
+    assert unlink_mention(ws, said[1][0]).quotes == 1
+    assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes") == [(None, "Karen")]
+    save_analysis(ws, source, conflated)
+    assert _starts(ws, mike, source) == [0]
+    assert rows(ws, "SELECT speaker_id, speaker_text FROM quotes") == [(None, "Karen")]
+
+
+def test_taking_a_mention_off_is_undone_exactly(ws):
+    from briefing.store.entity_snapshots import restore_entity_snapshot, take_entity_snapshot
+    from briefing.store.mention_edits import unlink_mention
+
+    first, _, conflated = _pence(ws)
+    mike = entity_named(ws, "Mike Pence")["id"]
+    before = (_entity_state(ws), rows(ws, "SELECT id, origin FROM mentions ORDER BY id"))
+    with ws.transaction():
+        kept = take_entity_snapshot(ws, [mike])
+        unlink_mention(ws, _mention_ids(ws, mike)[2])
+    restore_entity_snapshot(ws, kept)
+    assert (_entity_state(ws), rows(ws, "SELECT id, origin FROM mentions ORDER BY id")) == before
+    save_analysis(ws, first, conflated)  # no rejection left behind: all four are his again
+    assert len(_starts(ws, mike, first)) == 4
+
+
+def test_taking_off_a_mention_that_is_not_there_writes_nothing(ws, two_sources):
+    from briefing.store.mention_edits import unlink_mention
+
+    before = snapshot(ws)
+    with pytest.raises(BriefingError, match="mention 999 does not exist"):
+        unlink_mention(ws, 999)
+    assert snapshot(ws) == before
