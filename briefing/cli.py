@@ -22,6 +22,8 @@ from briefing import __version__
 from briefing.cli_argv import page_size, positive, qt_options, window_size, with_workspace_option
 from briefing.cli_backups import add_backup_parsers, run_backup, run_list_backups, run_restore
 from briefing.cli_claims import READING_ACTIONS, add_claims_parser, check_claims_args, run_claims
+from briefing.cli_entities import READING_ACTIONS as READING_ENTITY_ACTIONS
+from briefing.cli_entities import add_entities_parser, run_entities
 from briefing.cli_export import check_export_format, export_briefing, export_workspace
 from briefing.cli_help import PROGRAM as HELP_PROGRAM
 from briefing.cli_help import SEARCH as SEARCH_HELP
@@ -152,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--json", action="store_true", help="print the list as JSON")
 
     add_claims_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
+    add_entities_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_sources_parser(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_backup_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
     add_team_parsers(commands, lambda p: _add_workspace_option(p, argparse.SUPPRESS))
@@ -280,6 +283,7 @@ def _reads_only(args: argparse.Namespace) -> bool:
         )
         or (args.command == "claims" and args.action in READING_ACTIONS and not getattr(args, "refresh", False))
         or (args.command == "sources" and args.action in READING_SOURCE_ACTIONS)
+        or (args.command == "entities" and args.action in READING_ENTITY_ACTIONS)
     )
 
 
@@ -385,10 +389,9 @@ def _run_on_workspace(ws, args: argparse.Namespace) -> int:
         )
     if args.command == "briefings":
         return print_briefings(ws, as_json=args.json)
-    if args.command == "claims":
-        return run_claims(ws, args)
-    if args.command == "sources":
-        return run_sources(ws, args)
+    runner = {"claims": run_claims, "sources": run_sources, "entities": run_entities}.get(args.command)
+    if runner is not None:
+        return runner(ws, args)
     if args.briefing is not None:
         return export_briefing(ws, args.briefing, args.format, args.output)
     return export_workspace(ws, args.output)

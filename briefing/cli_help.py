@@ -65,6 +65,29 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("briefing claims related --workspace case.briefing 12", "its evidence and suggested passages"),
         ("briefing claims related --workspace case.briefing 12 --refresh --json", "look again first; as JSON"),
     ),
+    "entities": (
+        ("briefing entities --workspace case.briefing --type person", "the people, the most mentioned first"),
+        ("briefing entities --workspace case.briefing --source 4 --search okafor", "Okafor in source 4"),
+        ("briefing entities --workspace case.briefing --json", "id, name, type, counts and aliases as JSON"),
+    ),
+    "entities show": (
+        ("briefing entities show --workspace case.briefing 12", "aliases, every mention (with its id) and quote"),
+    ),
+    "entities rename": (
+        ("briefing entities rename --workspace case.briefing 12 'Marta Okafor' --reason 'her full name'", "rename"),
+    ),
+    "entities retype": (("briefing entities retype --workspace case.briefing 12 organisation", "a body"),),
+    "entities merge": (
+        ("briefing entities merge --workspace case.briefing 12 31 40", "fold entities 31 and 40 into 12"),
+    ),
+    "entities alias": (
+        ("briefing entities alias --workspace case.briefing add 12 'M. Okafor'", "another name form of hers"),
+        ("briefing entities alias --workspace case.briefing remove 12 'Okafor Leads'", "a headline's words"),
+    ),
+    "entities delete": (("briefing entities delete --workspace case.briefing 12 --yes", "without asking"),),
+    "entities unlink": (
+        ("briefing entities unlink --workspace case.briefing 4512 --reason 'her husband'", "one wrong mention off"),
+    ),
     "sources": (
         ("briefing sources --workspace case.briefing", "id, analysed, counts, date, outlet and title of each"),
         ("briefing sources --workspace case.briefing --json", "every detail as JSON"),

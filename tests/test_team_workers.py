@@ -536,11 +536,19 @@ def test_a_read_only_roles_change_from_the_command_line_is_refused_before_its_wo
         ["claims", "mark", "1", "disputed"],
         ["search", "pumps", "--save", "pumps"],
         ["import", str(demo_dir)],
+        ["entities", "rename", "1", "Somebody"],
+        ["entities", "unlink", "1"],
     ):
         refused = run_cli(*command, "--workspace", looker, timeout=HANG_S)
         assert refused.returncode != 0 and refused.stderr.endswith(said), (command, refused.stderr)
         assert refused.stderr.count("\n") == 1 and refused.stdout == "", (command, refused.stdout)
-    for command in (["info"], ["claims"], ["search", "pumps"]):  # reading goes on
+    for command in (
+        ["info"],
+        ["claims"],
+        ["search", "pumps"],
+        ["entities"],
+        ["entities", "show", "1"],
+    ):  # reading goes on
         assert run_cli(*command, "--workspace", looker, timeout=HANG_S).returncode == 0, command
 
 

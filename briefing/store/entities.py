@@ -160,3 +160,38 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
     return EntityPage(
         entity_id, row[0], row[1], aliases, mentions, quotes, neighbours, mention_total, source_total, quote_total
     )
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One line of ``briefing entities``: how many sources and mentions, and its aliases."""
+
+    id: int
+    name: str
+    type: str
+    sources: int
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+def list_entity_summaries(ws: Workspace, type_: str | None = None, source_id: int | None = None) -> list[EntitySummary]:
+    """Every entity (of ``type_``; mentioned in ``source_id``), the most mentioned first."""
+    where: list[str] = []
+    params: list[object] = []
+    if type_ is not None:
+        where.append("e.type = ?")
+        params.append(type_)
+    if source_id is not None:
+        where.append("EXISTS (SELECT 1 FROM mentions s WHERE s.entity_id = e.id AND s.source_id = ?)")
+        params.append(source_id)
+    rows = ws.db.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT m.source_id), count(m.id) FROM entities e "
+        f"LEFT JOIN mentions m ON m.entity_id = e.id {'WHERE ' + ' AND '.join(where) if where else ''} "
+        "GROUP BY e.id, e.name, e.type ORDER BY count(m.id) DESC, e.name, e.id",
+        params,
+    ).fetchall()
+    aliases = grouped_rows(ws, "SELECT entity_id, alias FROM entity_aliases ORDER BY alias")
+    return [
+        EntitySummary(i, name, kind, sources, mentions, tuple(a["alias"] for a in aliases.get(i, [])))
+        for i, name, kind, sources, mentions in rows
+    ]
