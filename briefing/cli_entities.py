@@ -300,9 +300,9 @@ def _delete(ws, args: argparse.Namespace) -> int:
 
 
 def _unlink(ws, args: argparse.Namespace) -> int:
-    from briefing.store.mention_edits import mention_entity, unlink_mention
+    from briefing.store.mention_edits import get_mention, unlink_mention
 
-    name, _ = _entity(ws, mention_entity(ws, args.mention_id))
+    name, _ = _entity(ws, get_mention(ws, args.mention_id)[0])
     done = unlink_mention(ws, args.mention_id, args.reason)
     spoke = f"; {counted(done.quotes, 'quote')} there no longer spoken by it" if done.quotes else ""
     echo(

@@ -110,7 +110,7 @@ class EntityPage:
     name: str
     type: str
     aliases: tuple[str, ...]
-    mentions: tuple[tuple[int, str, int, int, str], ...]  # source id, title, start, end, context
+    mentions: tuple[tuple[int, str, int, int, str, int], ...]  # source id, title, start, end, context, mention id
     quotes: tuple[tuple[int, int, str, str], ...]  # quote id, source id, title, text
     neighbours: tuple[tuple[int, str, str, int], ...]  # entity id, name, type, shared sources
     # all the entity has, of which ``mentions`` and ``quotes`` show the first ``limit``
@@ -129,9 +129,9 @@ def entity_page(ws: Workspace, entity_id: int, context: int = 60, limit: int = 2
         r[0] for r in ws.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [entity_id])
     )
     mentions = tuple(
-        (source_id, title or "(untitled)", start, end, in_context(snippet, start, end, context))
-        for source_id, title, start, end, snippet in ws.db.execute(
-            f'SELECT m.source_id, {versioned_title_sql()}, m.start, m."end", {context_sql(context)} '
+        (source_id, title or "(untitled)", start, end, in_context(snippet, start, end, context), mention_id)
+        for source_id, title, start, end, snippet, mention_id in ws.db.execute(
+            f'SELECT m.source_id, {versioned_title_sql()}, m.start, m."end", {context_sql(context)}, m.id '
             "FROM mentions m JOIN sources s ON s.id = m.source_id WHERE m.entity_id = ? "
             "ORDER BY coalesce(s.published, '') DESC, m.source_id, m.start LIMIT ?",
             [entity_id, limit],

@@ -30,12 +30,12 @@ class Unlinked:
     quotes: int  # quotes in the source no longer given to the entity by these words
 
 
-def mention_entity(ws: Workspace, mention_id: int) -> int:
-    """The entity a mention belongs to (Missing when there is no such mention)."""
-    row = ws.db.execute("SELECT entity_id FROM mentions WHERE id = ?", [mention_id]).fetchone()
+def get_mention(ws: Workspace, mention_id: int) -> tuple[int, int, str]:
+    """(entity id, source id, words) of a mention; Missing when there is no such mention."""
+    row = ws.db.execute("SELECT entity_id, source_id, text FROM mentions WHERE id = ?", [mention_id]).fetchone()
     if row is None:
         raise missing(ws, "mention", mention_id, said=f"mention {mention_id} does not exist")
-    return row[0]
+    return row[0], row[1], row[2]
 
 
 def unlink_mention(
@@ -46,9 +46,8 @@ def unlink_mention(
     speaker) loses its speaker, keeping the name as text. ``expected``: the entity's revision the
     analyst saw (``store.revisions``)."""
     with ws.transaction() as db:
-        entity_id = mention_entity(ws, mention_id)
+        entity_id, source_id, text = get_mention(ws, mention_id)
         hold(ws, "entity", entity_id, expected)
-        source_id, text = db.execute("SELECT source_id, text FROM mentions WHERE id = ?", [mention_id]).fetchone()
         revise(ws, "entity", entity_id, expected)
         db.execute("DELETE FROM mentions WHERE id = ?", [mention_id])
         form = normalise_name(text)

@@ -1,5 +1,5 @@
 """The Entities tab's context menu: rename, retype, merge, split, remove an alias and delete, as the
-analyst decides.
+analyst decides; and the entity page's Not This Entity on a mention.
 
 Rename, retype and split go through the undo stack. Merge and delete change many rows
 across sources; they ask first, are recorded in the judgement history, and the
@@ -22,7 +22,7 @@ from briefing.store.quote_variants import QuoteVariant, list_entity_variants
 from briefing.store.revisions import find_removal
 from briefing.store.views import item_range
 from briefing.ui.commands import rename_entity_command, retype_entity_command
-from briefing.ui.entity_commands import DeleteEntity, MergeEntities, RemoveAlias
+from briefing.ui.entity_commands import DeleteEntity, MergeEntities, RemoveAlias, UnlinkMention
 from briefing.ui.entity_page import ALL_ROWS, PAGE_ROWS
 from briefing.ui.merge_dialog import MergeDialog
 from briefing.ui.panels import ItemRole
@@ -50,6 +50,7 @@ class EntityActions:
         window.entity_dock.splitRequested.connect(lambda entity_id: self.split(entity_id))
         window.entity_dock.entityOpened.connect(lambda entity_id: window.open_entity(entity_id))
         window.entity_dock.allRequested.connect(self.show_all)
+        window.entity_dock.unlinkRequested.connect(lambda entity_id, mention_id: self.unlink(entity_id, mention_id))
         self.stale = False  # an edit came while the page was behind another tab: read it when raised
         window.entity_dock.visibilityChanged.connect(self._brought_up)
 
@@ -168,6 +169,30 @@ class EntityActions:
         command = RemoveAlias(self.window.ws, entity[0], alias, self.window.after_edit, entity[3])
         if self.window.push_command(lambda: command):
             self._said(f"“{alias}” is no longer an alias of “{entity[1]}”.")
+
+    def unlink(self, entity_id: int, mention_id: int) -> None:
+        """Not This Entity: take one mention off the entity the page shows, for good in its source."""
+        from briefing.store.mention_edits import get_mention
+
+        window = self.window
+        if refuse_change(window, window.ws):
+            return
+        entity = get_entity(window.ws, entity_id)
+        try:
+            owner, _, words = get_mention(window.ws, mention_id)
+        except BriefingError as exc:  # gone meanwhile (a colleague, a re-analysis)
+            window.statusBar().showMessage(str(exc), 8000)
+            window.after_edit()
+            return
+        if entity is None or owner != entity_id:
+            window.after_edit()  # the page is out of date: show what is there now
+            return
+        words = inert_bidi(" ".join(words.split()))
+        command = UnlinkMention(window.ws, entity_id, mention_id, words, window.quote_actions.changed, entity[2])
+        if window.push_command(lambda: command):
+            self._said(
+                f"This “{words}” is no longer a mention of “{inert_bidi(entity[0])}”; re-analysis leaves it off."
+            )
 
     def _said(self, done: str) -> None:
         """A correction said in the status bar, as merge, split and delete say theirs."""

@@ -1,5 +1,6 @@
-"""Merge Into…, Delete Entity and Remove Alias as undoable commands: each keeps the entities as they were
-(store.entity_snapshots) and Undo writes them back with their ids, mentions, quotes and aliases."""
+"""Merge Into…, Delete Entity, Remove Alias and Not This Entity as undoable commands: each keeps
+the entities as they were (store.entity_snapshots) and Undo writes them back with their ids,
+mentions, quotes and aliases."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from briefing.store import Workspace
 from briefing.store.edits import delete_entity, merge_entities, remove_alias
 from briefing.store.entity_snapshots import EntitySnapshot, restore_entity_snapshot, take_entity_snapshot
+from briefing.store.mention_edits import unlink_mention
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -71,3 +73,23 @@ class RemoveAlias(_SnapshotCommand):
             remove_alias(ws, entity_id, alias, reason="removed by the analyst", expected=seen)
 
         super().__init__(f"Remove Alias {alias}", ws, [entity_id], edit, changed, seen)
+
+
+class UnlinkMention(_SnapshotCommand):
+    """One wrong mention taken off its entity (his wife "Pence" read as Mike Pence): re-analysis of
+    its source does not link those words to it again, and Undo puts the mention back with the
+    rejection lifted."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        entity_id: int,
+        mention_id: int,
+        words: str,
+        changed: Callable[[], None],
+        seen: int | None = None,
+    ):
+        def edit(seen: int | None) -> None:
+            unlink_mention(ws, mention_id, reason="not this entity", expected=seen)
+
+        super().__init__(f"Not This Entity: {words}", ws, [entity_id], edit, changed, seen)

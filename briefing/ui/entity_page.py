@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -34,9 +35,10 @@ from briefing.store.quote_variants import QuoteVariant
 from briefing.ui.plain import tip
 from briefing.ui.reader import ENTITY_COLOURS
 from briefing.ui.variants_view import VariantsView
-from briefing.ui.widgets import make_tree
+from briefing.ui.widgets import make_tree, menu_key_at_current
 
 PassageRole = Qt.ItemDataRole.UserRole + 1  # (source id, start, end)
+MentionRole = Qt.ItemDataRole.UserRole + 2  # a mention row's mention id
 PAGE_ROWS = 200  # mentions and quotes a page lists until the analyst asks for all of them
 ALL_ROWS = 1_000_000
 EntityRole = 0  # QGraphicsItem.data key: the entity a node or label opens
@@ -257,6 +259,7 @@ class EntityDock(QDockWidget):
     splitRequested = Signal(int)  # the entity's id
     entityOpened = Signal(int)  # a node of the graph was clicked: that entity's id
     allRequested = Signal(int)  # "Show all …" was opened: the entity's id, to list every row
+    unlinkRequested = Signal(int, int)  # Not This Entity on a mention row: the entity's id, the mention's
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Entity", parent)
@@ -297,6 +300,9 @@ class EntityDock(QDockWidget):
             tree.itemActivated.connect(self.open_row)
             tree.itemClicked.connect(self.open_row)
             tree.viewport().installEventFilter(self)
+        self.mentions.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.mentions.customContextMenuRequested.connect(self._show_mention_menu)
+        menu_key_at_current(self.mentions)
 
     def show_page(
         self,
@@ -327,9 +333,10 @@ class EntityDock(QDockWidget):
         self.tabs.setTabToolTip(0, _shown_tip(len(page.mentions), page.mention_total, "mentions, newest sources first"))
         self.tabs.setTabToolTip(1, _shown_tip(len(page.quotes), page.quote_total, "quotes"))
         self.mentions.clear()
-        for source_id, title, start, end, context in page.mentions:
+        for source_id, title, start, end, context, mention_id in page.mentions:
             item = QTreeWidgetItem([f"…{context}…", title])
             item.setData(0, PassageRole, (source_id, start, end))
+            item.setData(0, MentionRole, mention_id)
             item.setToolTip(0, tip(context))
             item.setToolTip(1, tip(title))
             self.mentions.addTopLevelItem(item)
@@ -379,6 +386,27 @@ class EntityDock(QDockWidget):
     def _split(self) -> None:
         if self.entity_id is not None:
             self.splitRequested.emit(self.entity_id)
+
+    def mention_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """A mention row's menu: show it in its source, or take it off this entity (None for the
+        "Show all …" row)."""
+        mention_id = item.data(0, MentionRole)
+        if mention_id is None or self.entity_id is None:
+            return None
+        entity_id = self.entity_id
+        menu = QMenu(self)
+        menu.addAction("&Show in Source").triggered.connect(lambda: self.open_row(item))
+        unlink = menu.addAction("&Not This Entity")
+        unlink.setToolTip("Take this mention off the entity; re-analysis of its source does not link it again")
+        unlink.triggered.connect(lambda: self.unlinkRequested.emit(entity_id, mention_id))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _show_mention_menu(self, point: QPoint) -> None:
+        item = self.mentions.itemAt(point)
+        menu = self.mention_menu(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.mentions.viewport().mapToGlobal(point))
 
     def open_row(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         passage = item.data(0, PassageRole)

@@ -18,7 +18,7 @@ def test_a_mention_is_shown_with_a_few_words_before_it_and_more_after(ws):
     source_id = add_document(ws, make_doc(TEXT))[0]
     save_analysis(ws, source_id, analysis(TEXT, [found(0, TEXT, "Nadia Cruz", "person")]))
     [entity_id] = [r[0] for r in ws.db.execute("SELECT id FROM entities")]
-    [(_, _, _, _, context)] = entity_page(ws, entity_id).mentions
+    [(_, _, _, _, context, _)] = entity_page(ws, entity_id).mentions
     [row] = list_mentions(ws, entity_id)
     for shown in (context, row.context):
         assert shown.startswith("the ombudsman Nadia Cruz said the deaths")  # whole words only

@@ -290,3 +290,54 @@ def test_changing_the_type_to_that_of_a_same_named_entity_offers_to_merge_into_i
     assert kessel not in ids and _entity(demo_window, twin)["type"] == "place"
     demo_window.undo_stack.undo()
     assert _entity(demo_window, kessel)["type"] == "organisation"
+
+
+def test_not_this_entity_takes_one_mention_off_for_good_and_undo_puts_it_back(demo_window):
+    """A single wrong mention could only be split off to a new entity and that one deleted."""
+    from briefing.pipeline import analyse_sources
+    from briefing.store.history import history_for
+    from briefing.ui.entity_page import MentionRole, PassageRole
+
+    entity_id = _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_actions.open_page()
+    dock, ws = demo_window.entity_dock, demo_window.ws
+    count = dock.mentions.topLevelItemCount()
+    words = dict(ws.db.execute("SELECT id, text FROM mentions WHERE entity_id = ?", [entity_id]).fetchall())
+    item = next(
+        dock.mentions.topLevelItem(i)
+        for i in range(count)
+        if words.get(dock.mentions.topLevelItem(i).data(0, MentionRole)) == "Okafor"
+    )
+    mention_id, (source_id, start, end) = item.data(0, MentionRole), item.data(0, PassageRole)
+    menu = dock.mention_menu(item)
+    assert [a.text() for a in menu.actions()] == ["&Show in Source", "&Not This Entity"]
+    menu.actions()[1].trigger()
+    assert mention_id not in [r[0] for r in ws.db.execute("SELECT id FROM mentions").fetchall()]
+    assert dock.mentions.topLevelItemCount() == count - 1  # the page shows it at once
+    said = demo_window.statusBar().currentMessage()
+    assert said == (
+        "This “Okafor” is no longer a mention of “Marta Okafor”; re-analysis leaves it off. "
+        "Undo (Ctrl+Z) takes it back."
+    )
+    assert history_for(ws, "entity", entity_id)[-1].action == "unlink"
+    assert demo_window.undo_stack.undoText() == "Not This Entity: Okafor"
+    demo_window.undo_stack.undo()
+    assert (entity_id, start, end) in ws.db.execute(
+        'SELECT entity_id, start, "end" FROM mentions WHERE id = ?', [mention_id]
+    ).fetchall()
+    assert dock.mentions.topLevelItemCount() == count
+    demo_window.undo_stack.redo()
+    analyse_sources(ws, [source_id], jobs=1)
+    linked = ws.db.execute(
+        'SELECT start, "end" FROM mentions WHERE entity_id = ? AND source_id = ?', [entity_id, source_id]
+    ).fetchall()
+    assert (start, end) not in linked and linked  # her other mentions there stay hers
+
+
+def test_the_show_all_row_has_no_mention_menu(demo_window):
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    _select_entity(demo_window, "Marta Okafor")
+    demo_window.entity_actions.open_page()
+    dock = demo_window.entity_dock
+    assert dock.mention_menu(QTreeWidgetItem(["Show all 500 mentions…", ""])) is None
