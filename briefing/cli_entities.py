@@ -26,7 +26,8 @@ FORM_WIDTH = 24  # characters of a mention's words in 'entities show'
 
 def add_entities_parser(commands, workspace_option) -> None:
     entities = commands.add_parser(
-        "entities", help="list entities and show one; rename, retype, merge, delete them and fix their aliases"
+        "entities",
+        help="list and show entities; rename, retype, merge or delete one, fix its aliases, unlink a wrong mention",
     )
     workspace_option(entities)
     entities.add_argument("--type", type=str.lower, choices=ENTITY_TYPES, help="only entities of this type")

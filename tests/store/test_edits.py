@@ -675,3 +675,16 @@ def test_taking_off_a_mention_that_is_not_there_writes_nothing(ws, two_sources):
     with pytest.raises(BriefingError, match="mention 999 does not exist"):
         unlink_mention(ws, 999)
     assert snapshot(ws) == before
+
+
+def test_the_entity_list_counts_sources_and_mentions_and_filters_by_type_and_source(ws, two_sources):
+    """What 'briefing entities' lists, on both engines."""
+    from briefing.store.entities import list_entity_summaries
+
+    a, b = two_sources
+    okafor = entity_named(ws, "Marta Okafor")["id"]
+    rows = list_entity_summaries(ws)
+    assert [(r.name, r.sources, r.mentions, r.aliases) for r in rows][0] == ("Marta Okafor", 2, 3, ("Okafor",))
+    assert [r.id for r in list_entity_summaries(ws, "person")] == [okafor]
+    assert {r.name for r in list_entity_summaries(ws, source_id=b)} == {"Marta Okafor", "U.S."}
+    assert list_entity_summaries(ws, "group", a) == []
