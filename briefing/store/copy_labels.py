@@ -1,9 +1,9 @@
 """The ids written inside text, renumbered when ``briefing copy`` gives rows new ids (``merging``).
 
 The judgement history names rows in its words ("item 12", "summary 4", "passage of source 2 at
-10-48", the mentions a split moved), and an alias rejection's key names its entity
-("12:jo"); a copy into a workspace that has work already rewrites them as the target numbers
-those rows.
+10-48", the mentions a split moved, the source of a mention taken off its entity: "Pence (source
+114)"), and an alias rejection's key names its entity ("12:jo"); a copy into a workspace that has
+work already rewrites them as the target numbers those rows.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ ByKind = Callable[[str, int], int | None]  # (kind, old id) -> the target's id, 
 _ITEM_FIELD = re.compile(r"^(item|evidence) (\d+)$")
 _ITEM_VALUE = re.compile(r"^(quote|claim|annotation|summary|entity) (\d+)$|^passage of (source) (\d+) at")
 _CARRIED = re.compile(r"\b(summary|source) (\d+)\b")
+_UNLINKED = re.compile(r"\((source) (\d+)\)$")  # a mention taken off its entity: "Pence (source 114)"
 
 
 def relabel(values: dict[str, Any], by_kind: ByKind) -> None:
@@ -32,6 +33,8 @@ def relabel(values: dict[str, Any], by_kind: ByKind) -> None:
         pattern = _ITEM_VALUE
     elif action == "carry_version" and (name == "source" or _ITEM_FIELD.match(name)):
         pattern = _CARRIED
+    elif (action, name) == ("unlink", "mention"):
+        pattern = _UNLINKED
     for column in ("old_value", "new_value"):
         text = values[column]
         if not isinstance(text, str):

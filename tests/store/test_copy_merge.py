@@ -319,6 +319,9 @@ def test_ids_written_in_the_historys_text_are_renumbered():
     assert relabelled("carry_version", "title", "source 2 says", "x") == ("title", "source 2 says", "x")
     assert relabelled("split", "mentions", "7,8", "2") == ("mentions", "70,?", "?")
     assert relabelled("edit_text", "item 9", "see quote 5", "claim 2") == ("item ?", "see quote 5", "claim 2")
+    # the source of a mention taken off its entity (Not This Entity); words that read so stay
+    assert relabelled("unlink", "mention", "Pence (source 2)", None) == ("mention", "Pence (source 20)", None)
+    assert relabelled("unlink", "mention", "source 3 (source 3)", None) == ("mention", "source 3 (source 30)", None)
 
 
 # --- what the target's own analysis stands for, and notes renamed by a copy ------------------------
