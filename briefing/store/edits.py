@@ -369,6 +369,11 @@ def _merge_one(ws: Workspace, target_id: int, other_id: int, reason: str | None)
             forms.add(normalise_name(surface))
             _insert_alias(ws, target_id, surface)
         _allow_form(ws, target_id, surface)
+    for rejection_id, key in db.execute(  # a mention taken off it in one source is not the target's either
+        "SELECT id, key FROM rejections WHERE kind = 'entity' AND source_id IS NOT NULL AND key LIKE ?",
+        [f"{other_id}:%"],
+    ).fetchall():
+        db.execute("UPDATE rejections SET key = ? WHERE id = ?", [f"{target_id}:{key.partition(':')[2]}", rejection_id])
     db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key LIKE ?", [f"{other_id}:%"])
     db.execute("DELETE FROM entities WHERE id = ?", [other_id])
     record_judgement(ws, "merge", "entity", target_id, "merged", name, target_name, reason)
@@ -402,11 +407,15 @@ def _drop_alias_form(ws: Workspace, entity_id: int, form: str) -> None:
 
 
 def _allow_form(ws: Workspace, entity_id: int, surface: str) -> None:
-    """The analyst now says this name belongs to the entity: lift rejections that would block it."""
+    """The analyst now says this name belongs to the entity: lift rejections that would block it.
+    A mention of it taken off the entity in one source (Not This Entity) stays off there."""
     form = normalise_name(surface)
     _, type_ = _entity(ws, entity_id)
-    keys = [form, f"{entity_id}:{form}", type_rejection_key(type_, form)]
-    ws.db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key IN (?, ?, ?)", keys)
+    keys = [form, type_rejection_key(type_, form)]
+    ws.db.execute("DELETE FROM rejections WHERE kind = 'entity' AND key IN (?, ?)", keys)
+    ws.db.execute(
+        "DELETE FROM rejections WHERE kind = 'entity' AND key = ? AND source_id IS NULL", [f"{entity_id}:{form}"]
+    )
 
 
 def _reject(ws: Workspace, kind: str, key: str, source_id: int | None = None) -> None:

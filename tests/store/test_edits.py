@@ -688,3 +688,24 @@ def test_the_entity_list_counts_sources_and_mentions_and_filters_by_type_and_sou
     assert [r.id for r in list_entity_summaries(ws, "person")] == [okafor]
     assert {r.name for r in list_entity_summaries(ws, source_id=b)} == {"Marta Okafor", "U.S."}
     assert list_entity_summaries(ws, "group", a) == []
+
+
+def test_a_mention_taken_off_stays_off_after_a_merge_into_or_of_its_entity(ws):
+    """Not This Entity on his wife's "Pence" was lifted by the next merge: merging another "Pence"
+    into Mike Pence allowed the name everywhere, and merging Mike Pence into a duplicate dropped
+    his rejections; re-analysis linked her to him again."""
+    from briefing.store.entities import add_entity
+    from briefing.store.mention_edits import unlink_mention
+
+    first, _, conflated = _pence(ws)
+    mike = entity_named(ws, "Mike Pence")["id"]
+    wife = TEXT_WIFE.index("Pence, smiled")
+    [(wrong,)] = rows(ws, "SELECT id FROM mentions WHERE source_id = ? AND start = ?", first, wife)
+    unlink_mention(ws, wrong)
+    merge_entities(ws, mike, [add_entity(ws, "Pence", "person")])
+    save_analysis(ws, first, conflated)
+    assert wife not in _starts(ws, mike, first)
+    michael = add_entity(ws, "Michael Pence", "person")
+    merge_entities(ws, michael, [mike])
+    save_analysis(ws, first, conflated)
+    assert wife not in _starts(ws, michael, first) and len(_starts(ws, michael, first)) == 3
