@@ -39,6 +39,7 @@ OTHER_KEYS = (
     ("Search pane", "Run the search now", "Enter"),
     ("Search pane", "Clear the query", "Escape"),
     ("Entities tab", "Open the entity's page", "Enter, double-click"),
+    ("Entity page", "Not This Entity: take a wrong mention off", "Menu key or right-click on the mention"),
     ("Claims tab", "Open the selected evidence's or suggestion's source", "Enter, double-click"),
     ("Claims tab", "Close a suggestion's preview (the history shows again)", "Escape"),
     ("Timeline", "Step to the next or previous source (or day), then open it", "Ctrl+Right, Ctrl+Left, Enter"),

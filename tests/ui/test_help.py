@@ -57,6 +57,15 @@ def test_the_shortcuts_can_be_searched_by_command_key_or_menu(demo_window, qtbot
     assert len(dialog.visible_commands()) > 40
 
 
+def test_the_shortcuts_say_where_a_wrong_mention_is_taken_off(demo_window):
+    """Not This Entity lives in a mention row's context menu on the entity page, in no menu of the
+    window: a search of the shortcuts for it found nothing."""
+    dialog = demo_window.help.show(0)
+    dialog.filter.setText("not this entity")
+    [(command, keys)] = dialog.visible_commands()
+    assert command == "Not This Entity: take a wrong mention off" and keys == "Menu key or right-click on the mention"
+
+
 def test_f1_and_ctrl_slash_open_the_shortcuts(demo_window):
     action = demo_window.findChild(QAction, "help-shortcuts")
     assert [k.toString() for k in action.shortcuts()] == ["F1", "Ctrl+/"]
