@@ -25,6 +25,7 @@ from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_p
 from briefing.nlp.entity_cuts import cut_to_names, without_possessed
 from briefing.nlp.entity_forms import (
     choose_name,
+    spelled_out,
     split_run_together,
     trim_headline_names,
     trim_to_known_names,
@@ -219,7 +220,8 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
     placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
-        key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(mention.text))
+        spelled = spelled_out(mention.text)  # 'U.S. Senate' is the 'United States Senate'
+        key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(spelled or mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
         # 'Mr. Clinton' is Bill, though a bare 'Clinton' (either of them) came first
@@ -238,6 +240,8 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         cluster.mentions.append(mention)
         if (variant := _VARIANT_NAMES.get(normalise_name(mention.text))) is not None:
             cluster.extra_forms.add(variant)  # "U.S." here, "America" there: one place in every source
+        if spelled is not None:
+            cluster.extra_forms.add(spelled)  # and its Senate in full, as other sources write it
         shapes[id(cluster)] = _Shape(cluster)
         if mention.role:
             cluster.roles.add(mention.role)

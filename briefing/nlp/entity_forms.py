@@ -27,6 +27,7 @@ from collections.abc import Set as AbstractSet
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from briefing.domain import normalise_name
 from briefing.nlp.claim_headline import body_words, headline_ranges, word_bases
 from briefing.nlp.entity_lone_words import is_label_line, is_lone_adjective, is_opening_word
 from briefing.nlp.entity_people import ends_name
@@ -39,7 +40,14 @@ from briefing.nlp.entity_words import (
     lemma_words,
     open_class_words,
 )
-from briefing.nlp.lexicon import GIVEN_NAMES, ORG_WORDS, PLACE_WORDS
+from briefing.nlp.lexicon import (
+    GIVEN_NAMES,
+    KNOWN_VARIANT_TYPES,
+    KNOWN_VARIANTS,
+    NEWS_OUTLETS,
+    ORG_WORDS,
+    PLACE_WORDS,
+)
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
 from briefing.nlp.title_lines import text_title_lines
@@ -64,6 +72,26 @@ NAME_ADJECTIVES = frozenset(
 _PEOPLE_ENDINGS = ("an", "ese", "ish", "ino", "i")
 _FIGURE = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;(\"“‘'–—-]|\n)[ \t]*$")
+
+
+# A country's or a union's abbreviation opening a longer name: 'U.S. Senate' is the 'United
+# States Senate' of another source, 'UN Security Council' the 'United Nations Security Council'
+_ABBREVIATIONS = {
+    variant: group[0]
+    for group in KNOWN_VARIANTS
+    if KNOWN_VARIANT_TYPES.get(group[0]) == "place" or group[0] in ("European Union", "United Nations")
+    for variant in group[1:]
+    if variant.replace(".", "").isupper()
+}
+_OUTLET_KEYS = frozenset(map(normalise_name, NEWS_OUTLETS))  # 'USA Today' is no 'United States Today'
+
+
+def spelled_out(name: str) -> str | None:
+    """The name with an opening abbreviation written out ('U.S. District Court' -> 'United States
+    District Court'), or None when it opens with none or is the abbreviation alone."""
+    first, _, rest = name.partition(" ")
+    full = _ABBREVIATIONS.get(first) if normalise_name(name) not in _OUTLET_KEYS else None
+    return f"{full} {rest}" if full and rest[:1].isupper() else None
 
 
 def choose_name(forms: Iterable[str]) -> str:

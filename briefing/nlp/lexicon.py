@@ -142,6 +142,7 @@ KNOWN_VARIANT_TYPES = {
     "European Union": "organisation",
     "United Nations": "organisation",
     "United Arab Emirates": "place",
+    "District of Columbia": "place",
     "World Health Organization": "organisation",
     "North Atlantic Treaty Organization": "organisation",
 }
@@ -151,6 +152,9 @@ KNOWN_VARIANTS = (
     ("European Union", "EU", "E.U."),
     ("United Nations", "UN", "U.N."),
     ("United Arab Emirates", "UAE", "U.A.E."),
+    # the city as news names it: 'D.C.' in one source, 'Washington D.C.' in another (a bare
+    # 'Washington' may be the state, or George Washington, and stays apart)
+    ("District of Columbia", "D.C.", "Washington D.C."),
     ("World Health Organization", "WHO"),
     ("North Atlantic Treaty Organization", "NATO"),
 )
@@ -236,7 +240,8 @@ Euronews; New York Times; Washington Post; Wall Street Journal; Financial Times;
 Economist; Business Insider; Politico; Axios; BuzzFeed News; HuffPost; Huffington Post; Newsweek;
 Forbes; TechCrunch; The Verge; Breitbart; Daily Mail; Daily Telegraph; Le Monde; Der Spiegel;
 Nikkei; Asahi Shimbun; Yomiuri Shimbun; South China Morning Post; Haaretz; Jerusalem Post;
-USA Today; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jones; Yahoo News
+USA Today; U.S. News & World Report; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jones;
+Yahoo News
 """.replace("\n", " ").split(";")
 )
 
