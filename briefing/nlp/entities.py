@@ -40,6 +40,7 @@ from briefing.nlp.entity_people import (
     honorific_gender,
     person_in_context,
     retype_families,
+    retype_honoured_names,
     retype_lone_surname_bodies,
     retype_peoples,
     written_as_body_or_place,
@@ -144,6 +145,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     clusters = [c for c in clusters if c.mentions]
     retype_peoples(clusters)
     retype_families(clusters)
+    retype_honoured_names(clusters, parsed.text)
     retype_name_words(clusters, parsed.text)
     _retype_lone_surnames(clusters, parsed)
     retype_lone_surname_bodies(clusters, parsed)
@@ -287,18 +289,20 @@ def _partial_match(
                 mention, words, name_words, placed
             ):
                 candidates.append(cluster)
-        elif shape.type == "organisation" and len(words) == 1:
-            if words[0] in ORG_WORDS and name_words[-1] == words[0]:
-                candidates.append(cluster)
-            elif (
-                normalise_name(mention.text) not in placed
-                and not _people_or_side(mention, words[0])
-                and _short_company_name(mention, words, name_words)
-            ):
-                candidates.append(cluster)  # "Corvane" for "Corvane Systems"
-            elif mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", ""):
-                candidates.append(cluster)  # "HWA" for "Halden Water Authority"
+        elif shape.type == "organisation" and len(words) == 1 and _part_of_body(mention, shape, placed, honorific):
+            candidates.append(cluster)
     return the_one_named(_narrowed(candidates, shapes, honorific), mention.start, kin)
+
+
+def _part_of_body(mention: Mention, shape: _Shape, placed: set[str], honorific: str | None) -> bool:
+    """Whether a one-word mention is a short form of the organisation's name ``shape``."""
+    word, name_words = _name_words(mention.text)[0], shape.words
+    if name_words[-1] == word and (word in ORG_WORDS or (honorific and not set(name_words) & ORG_WORDS)):
+        return True  # 'the Authority'; 'Ms. Malik' of 'Tashfeen Malik', a name the model read as a body's
+    if normalise_name(mention.text) not in placed and not _people_or_side(mention, word):
+        if _short_company_name(mention, [word], name_words):
+            return True  # "Corvane" for "Corvane Systems"
+    return mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", "")  # "HWA"
 
 
 def _narrowed(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> list[Cluster]:

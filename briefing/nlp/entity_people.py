@@ -88,6 +88,19 @@ def retype_families(clusters: Sequence[ClusterLike]) -> None:
             _as_group(cluster)
 
 
+def retype_honoured_names(clusters: Sequence[ClusterLike], text: str) -> None:
+    """'Tashfeen Malik' read as an organisation, and 'Ms. Malik' ten times in the same text: a name
+    of two or three words, none a body's word, that an honorific ('Mr.', 'Ms.') comes before
+    once is a person's."""
+    for cluster in clusters:
+        words = cluster.name.lower().split()
+        if cluster.type == "person" or not 2 <= len(words) <= 3 or set(words) & ORG_WORDS:
+            continue
+        if any(honorific_gender(text, m.start) for m in cluster.mentions):
+            for mention in cluster.mentions:
+                mention.type = "person"
+
+
 # what only a person holds, right after the name: "the Obama administration", "the Bush presidency"
 PERSON_HELD_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|White House)\b")
 # who serves or backs a person, after the name: "a Sanders aide", "former Obama adviser", "Trump supporters"

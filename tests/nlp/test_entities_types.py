@@ -495,3 +495,18 @@ def test_a_person_earlier_in_the_sentence_leaves_his_own_clause_to_the_name(nlp)
     (parsed,) = parse_texts(nlp, [text])
     found = {c.name: c.type for c in find_entities(parsed)}
     assert found.get("Quillon") == "person"
+
+
+def test_a_full_name_the_text_gives_an_honorific_is_a_person():
+    """'Tashfeen Malik' was the model's organisation and 'Ms. Malik' (ten times) a person apart."""
+    from briefing.nlp.entities import _cluster
+    from briefing.nlp.entity_people import retype_honoured_names
+    from briefing.nlp.mention import Mention
+
+    text = "Tashfeen Malik passed three checks. None uncovered what Ms. Malik had hidden. Ms. Malik left."
+    spans = [(0, "Tashfeen Malik", "organisation"), (text.index("Malik had"), "Malik", "person")]
+    spans.append((text.rindex("Malik"), "Malik", "person"))
+    mentions = [Mention(start, start + len(form), form, kind) for start, form, kind in spans]
+    clusters = _cluster(mentions, text)
+    retype_honoured_names(clusters, text)
+    assert [(c.name, c.type, len(c.mentions)) for c in clusters] == [("Tashfeen Malik", "person", 3)]
