@@ -184,6 +184,9 @@ def retype_lone_surname_bodies(clusters: Sequence[ClusterLike], parsed: ParsedTe
                 mention.type = "person"
 
 
+NEUTER_OWNER = frozenset(("its",))
+
+
 def _owner_of_his_own(cluster: ClusterLike, parsed: ParsedText) -> bool:
     """'When Trump launched his campaign': the name the subject of a verb whose own noun 'his' or
     'her' owns (``_owns_in_its_clause``), more often than 'its' does."""
@@ -192,7 +195,7 @@ def _owner_of_his_own(cluster: ClusterLike, parsed: ParsedText) -> bool:
         found = _tokens(mention, parsed)
         if found is not None:
             personal += _owns_in_its_clause(found[1], PERSONAL_PRONOUNS)
-            neuter += _owns_in_its_clause(found[1], frozenset(("its",)))
+            neuter += _owns_in_its_clause(found[1], NEUTER_OWNER)
     return personal > neuter
 
 
