@@ -58,13 +58,13 @@ def render_html_body(rendered: RenderedNote) -> str:
 _BLOCK = re.compile(r"<(p|li|h[1-6]|td|th)(?=[\s>])")
 
 
-def render_html(rendered: RenderedNote) -> str:
+def render_html(rendered: RenderedNote, stylesheet: str = STYLESHEET) -> str:
     note = rendered.note
     body = _BLOCK.sub(r'<\1 dir="auto"', render_html_body(rendered))
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
         f'<meta name="generator" content="{escape(GENERATOR)}">\n'
-        f"<title>{escape(inert(note.title))}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
+        f"<title>{escape(inert(note.title))}</title>\n<style>{stylesheet}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )

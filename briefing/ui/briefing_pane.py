@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFocusEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QDesktopServices, QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -128,10 +128,6 @@ class BriefingDock(QDockWidget):
         self.preview.setAccessibleName("Preview of the briefing note")
         self.preview.setOpenLinks(False)  # a link opens only after the analyst has seen where it goes
         self.preview.anchorClicked.connect(self.open_link)
-        paper = self.preview.palette()  # the exported page's own colours, on a dark desktop too
-        paper.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-        paper.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
-        self.preview.setPalette(paper)
         splitter.addWidget(self.preview)
         splitter.setSizes([320, 420])
         layout.addWidget(splitter, stretch=1)
@@ -264,11 +260,12 @@ class BriefingDock(QDockWidget):
         if self.rendered is not None:
             from briefing.export.html import render_html
             from briefing.export.pdf import read_right_to_left
+            from briefing.ui.preview_page import page_stylesheet
 
             bar = self.preview.verticalScrollBar()
             # the same note after an edit stays where the analyst was reading; another starts at its top
             kept = bar.value() if self.rendered.note.id == self.previewed else 0
-            self.preview.setHtml(render_html(self.rendered))
+            self.preview.setHtml(render_html(self.rendered, page_stylesheet(self.preview.palette())))
             read_right_to_left(self.preview.document())  # Qt reads no dir="auto": a Hebrew title as the PDF shows it
             self.preview.document().documentLayout().documentSize()  # laid out now, so the bar reaches
             bar.setValue(kept)
