@@ -154,6 +154,7 @@ class ClaimContent:
     status: str
     credibility: int | None
     evidence: tuple[EvidenceContent, ...]
+    dismissed: bool = False  # dismissed as not a claim after it went into the note
 
 
 @dataclass(frozen=True)

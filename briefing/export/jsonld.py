@@ -149,6 +149,7 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> d
     return {
         **_passage(rendered, claim.passage),
         "status": claim.status,
+        "dismissed": claim.dismissed,  # as not a claim, after it went into the note
         "credibility": claim.credibility,
         "judgement": judgement_record(judgement),
         "cautions": list(rendered.cautions.get(item.ref_id, ())) if item.ref_id is not None else [],

@@ -233,9 +233,7 @@ def _quote(rendered: RenderedNote, item: BriefingItem, quote: QuoteContent) -> S
 
 
 def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> Section:
-    heading = f"Claim: {claim.status}"
-    if claim.credibility is not None:
-        heading += f", credibility {claim.credibility} ({CREDIBILITY_LABELS[claim.credibility]})"
+    heading = claim_heading(claim)
     lines = [f"{inline(claim.passage.text)}{_cite(rendered, claim.passage)}"]
     judgement = rendered.judgements.get(item.ref_id) if item.ref_id is not None else None
     if judgement is not None and (judgement.reason or "").strip():
@@ -259,6 +257,18 @@ def _claim(rendered: RenderedNote, item: BriefingItem, claim: ClaimContent) -> S
     if cautions:  # after the judgement it is about, before any passage's flag
         lines.append(f"**{CAUTION_LABEL}:** {inline(' '.join(cautions))}")
     return Section(item, heading, "\n\n".join(lines) + _flag_lines(flags), flags, cautions)
+
+
+def claim_heading(claim: ClaimContent) -> str:
+    """'Claim: disputed, credibility 5 (improbable)'; a claim dismissed since it went into the note
+    says so first ('Claim (dismissed): was corroborated'), not a status that no longer holds."""
+    if claim.dismissed:
+        heading = "Claim (dismissed)" + ("" if claim.status == "unreviewed" else f": was {claim.status}")
+    else:
+        heading = f"Claim: {claim.status}"
+    if claim.credibility is not None:
+        heading += f", credibility {claim.credibility} ({CREDIBILITY_LABELS[claim.credibility]})"
+    return heading
 
 
 def _reason_line(status: str, judgement: Judgement) -> str:

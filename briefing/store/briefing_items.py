@@ -71,11 +71,12 @@ class ItemReader:
 
     def claim(self, claim_id: int) -> ClaimContent | None:
         row = self.ws.db.execute(
-            'SELECT source_id, text, start, "end", status, credibility, part FROM claims WHERE id = ?', [claim_id]
+            'SELECT source_id, text, start, "end", status, credibility, part, dismissed FROM claims WHERE id = ?',
+            [claim_id],
         ).fetchone()
         if row is None:
             return None
-        source_id, text, start, end, status, credibility, part = row
+        source_id, text, start, end, status, credibility, part, dismissed = row
         evidence = tuple(
             EvidenceContent(relation, note, self.passage(e_source, passage, e_start, e_end))
             for e_source, passage, e_start, e_end, relation, note in self.ws.db.execute(
@@ -83,7 +84,8 @@ class ItemReader:
                 [claim_id],
             ).fetchall()
         )
-        return ClaimContent(self.passage(source_id, text, start, end, part == "title"), status, credibility, evidence)
+        passage = self.passage(source_id, text, start, end, part == "title")
+        return ClaimContent(passage, status, credibility, evidence, bool(dismissed))
 
     def annotation(self, annotation_id: int) -> AnnotationContent | None:
         row = self.ws.db.execute(

@@ -117,3 +117,25 @@ def _markdown_and_json(case):
     _, body = split_front_matter(render_briefing(case.ws, case.briefing_id, "md").decode())
     doc = json.loads(render_briefing(case.ws, case.briefing_id, "json"))
     return body, doc
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_dismissed_claims_heading_says_it_was_dismissed_in_every_format(case, fmt):
+    """The heading still said 'Claim: disputed', the caution only further down."""
+    dismiss_claim(case.ws, case.ids["claim_id"])
+    data = render_briefing(case.ws, case.briefing_id, fmt)
+    if fmt == "md":
+        text = data.decode()
+    elif fmt == "html":
+        text = HtmlText(data.decode()).text
+    elif fmt == "docx":
+        text = " ".join(t for _, t in docx_paragraphs(data))
+    else:
+        text = " ".join(pdf_text(data)[0])
+    text = " ".join(text.split())
+    assert "Claim (dismissed): was disputed" in text and "Claim: disputed" not in text
+    items = json.loads(render_briefing(case.ws, case.briefing_id, "json"))["items"]
+    (claim,) = [i for i in items if i["kind"] == "claim"]
+    assert claim["dismissed"] is True and claim["status"] == "disputed"
+    restore_claim(case.ws, case.ids["claim_id"])
+    assert "Claim: disputed" in render_briefing(case.ws, case.briefing_id, "md").decode()

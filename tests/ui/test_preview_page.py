@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtGui import QPalette
 
 from briefing.ui.app import apply_palette
+from briefing.ui.panels import ItemRole
 from briefing.ui.preview_page import page_stylesheet
 
 
@@ -48,3 +49,20 @@ def test_on_a_dark_palette_the_preview_is_a_dark_page_with_light_words(dark, dem
 def test_on_a_light_palette_the_page_keeps_the_exported_colours(qapp):
     sheet = page_stylesheet(qapp.palette())
     assert "#faf7ec" in sheet and "#a4161a" in sheet
+
+
+def test_a_claim_dismissed_since_it_went_into_the_note_says_so_in_its_row_and_the_preview(demo_window, qtbot):
+    """The row and the preview's heading still said 'Claim: unreviewed', the caution only further down."""
+    from briefing.store.claims import dismiss_claim
+
+    dock = demo_window.briefing_dock
+    dock.new_note({"title": "Dismissed since", "audience": None, "date": None, "author": None})
+    demo_window.panel.setCurrentIndex(3)
+    tree = demo_window.panel.claims
+    tree.setCurrentItem(tree.topLevelItem(0))
+    demo_window.add_to_briefing()
+    dismiss_claim(demo_window.ws, tree.topLevelItem(0).data(0, ItemRole)[1])
+    dock.refresh()
+    row = dock.items.item(0).text()
+    assert "Claim (dismissed)" in row and "Claim:" not in row  # after the caution mark
+    qtbot.waitUntil(lambda: "Claim (dismissed)" in dock.preview.toPlainText())
