@@ -9,6 +9,7 @@ the same way.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 # languages the analysis is written for; a source with no language known is analysed too
 ANALYSED_LANGUAGES = frozenset({"en"})
@@ -43,3 +44,29 @@ def withheld_note(languages: Iterable[str]) -> str:
     """One line for the sources left out, one language per source: "2 not analysed: language ko, pl — ..."."""
     languages = list(languages)
     return f"{len(languages)} not analysed: language {', '.join(dict.fromkeys(languages))} — {ENGLISH_ONLY}"
+
+
+# languages written right to left (ISO 639-1)
+RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+# the identifier's labels for varieties of a language that has a two-letter code
+_VARIETIES = {"hbo": "he", "grc": "el", "yue": "zh", "wuu": "zh", "arz": "ar", "ary": "ar", "uzs": "uz"}
+
+
+def text_language(text: str, min_letters: int = 12, min_confidence: float = 0.8) -> str | None:
+    """ISO 639-1 code of ``text`` by py3langid, or None when the letters are too few or the
+    identifier unsure: the rule ``ingest.language.guess_language`` applies to sources, for the
+    packages that may not import ``ingest`` (an export deciding a note's language)."""
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < min_letters:
+        return None
+    language, confidence = _identifier().classify(sample)
+    if confidence < min_confidence or language == "zxx":  # zxx: "no linguistic content"
+        return None
+    return _VARIETIES.get(language, language)
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -16,6 +16,8 @@ import markdown
 from briefing.domain import inert
 from briefing.export.note import FLAG_PREFIX, GENERATOR, RenderedNote
 from briefing.export.sanitise import clean_html
+from briefing.languages import RIGHT_TO_LEFT_LANGUAGES, text_language
+from briefing.note_content import AnnotationContent
 
 STYLESHEET = """
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; line-height: 1.5; color: #1d1d1f;
@@ -23,8 +25,8 @@ body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; line-height
 h1 { font-size: 1.8em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
 h3 { font-size: 1.05em; }
-blockquote { margin: 0.8em 0; padding: 0.2em 1em; border-left: 4px solid #c9a227; background: #faf7ec; }
-p.flag { color: #a4161a; background: #fdecea; padding: 0.4em 0.6em; border-left: 4px solid #a4161a; }
+blockquote { margin: 0.8em 0; padding: 0.2em 1em; border-inline-start: 4px solid #c9a227; background: #faf7ec; }
+p.flag { color: #a4161a; background: #fdecea; padding: 0.4em 0.6em; border-inline-start: 4px solid #a4161a; }
 code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
 pre { white-space: pre-wrap; }
 table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
@@ -58,11 +60,26 @@ def render_html_body(rendered: RenderedNote) -> str:
 _BLOCK = re.compile(r"<(p|li|h[1-6]|td|th)(?=[\s>])")
 
 
-def render_html(rendered: RenderedNote, stylesheet: str = STYLESHEET) -> str:
+def note_language(rendered: RenderedNote) -> str:
+    """The language the analyst wrote the note in, read from the note's own words (its title, text
+    sections and notes on highlights), not from the sources it quotes; 'en' when unsure, as an
+    unsure source is read."""
+    note = rendered.note
+    words = [note.title] + [item.body or "" for item in note.items if item.kind == "text"]
+    words += [item.content.note or "" for item in note.items if isinstance(item.content, AnnotationContent)]
+    return text_language("\n".join(words)) or "en"
+
+
+def render_html(rendered: RenderedNote, stylesheet: str = STYLESHEET, language: str | None = None) -> str:
+    """The page; ``language`` when the caller knows it (the preview, which no reader of the file
+    sees), else ``note_language``. A note in a right-to-left language is a right-to-left page: lists
+    and quote blocks start at the right; each block still takes its direction from its own text."""
     note = rendered.note
     body = _BLOCK.sub(r'<\1 dir="auto"', render_html_body(rendered))
+    language = language or note_language(rendered)
+    direction = ' dir="rtl"' if language.split("-")[0] in RIGHT_TO_LEFT_LANGUAGES else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}"{direction}>\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_POLICY}">\n'
         f'<meta name="generator" content="{escape(GENERATOR)}">\n'
         f"<title>{escape(inert(note.title))}</title>\n<style>{stylesheet}</style>\n</head>\n"

@@ -265,7 +265,8 @@ class BriefingDock(QDockWidget):
             bar = self.preview.verticalScrollBar()
             # the same note after an edit stays where the analyst was reading; another starts at its top
             kept = bar.value() if self.rendered.note.id == self.previewed else 0
-            self.preview.setHtml(render_html(self.rendered, page_stylesheet(self.preview.palette())))
+            # no language guess for a page no reader receives: it would load the identifier in the window
+            self.preview.setHtml(render_html(self.rendered, page_stylesheet(self.preview.palette()), "und"))
             read_right_to_left(self.preview.document())  # Qt reads no dir="auto": a Hebrew title as the PDF shows it
             self.preview.document().documentLayout().documentSize()  # laid out now, so the bar reaches
             bar.setValue(kept)

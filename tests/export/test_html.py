@@ -1,3 +1,5 @@
+import pytest
+
 from briefing.export.formats import render_briefing
 from tests.export.helpers import CITATION_TEXTS, CLAIM, ITEM_TEXTS, QUOTE, HtmlText, normal
 
@@ -48,3 +50,23 @@ def test_each_block_takes_its_direction_from_its_own_text(ws):
     assert '<h1 dir="auto">סיכום השבוע: המרוץ.</h1>' in page
     assert '<p dir="auto">הסיכום של השבוע (טיוטה).</p>' in page and '<li dir="auto">פריט ראשון.</li>' in page
     assert '<th dir="auto">א</th>' in page and '<td dir="auto">שורה</td>' in page
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "opening"),
+    [
+        ("סיכום השבוע: המרוץ", "הסיכום של השבוע, טיוטה ראשונה לדיון.", '<html lang="he" dir="rtl">'),
+        ("ملخص الأسبوع", "هذا ملخص الأسبوع للمكتب، مسودة أولى للنقاش.", '<html lang="ar" dir="rtl">'),
+        ("Point de la semaine", "Le ministère a publié un nouveau bilan des pannes mardi.", '<html lang="fr">'),
+        ("Week in review", "The ministry published new figures on Tuesday.", '<html lang="en">'),
+        ("Q3", "", '<html lang="en">'),  # too few words to tell: read as English, as an unsure source is
+    ],
+)
+def test_the_page_has_the_language_and_direction_of_the_notes_own_words(ws, title, body, opening):
+    """Every page said lang="en", a Hebrew or French note too."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, title)
+    if body:
+        add_item(ws, note, "text", body=body)
+    assert opening in render_briefing(ws, note, "html").decode()
