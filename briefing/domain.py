@@ -42,6 +42,8 @@ def inert_bidi(text: str) -> str:
 # C0 and C1 controls but tab, line feed and carriage return: an escape sequence recolours a
 # terminal that shows the file, and XML cannot hold them
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# what a one-line field may not hold: the controls above, tab, line breaks (U+2028/U+2029 too)
+NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # a terminal's escape sequence whole ("\x1b[31m", "\x1b[2J", a window title's OSC): without its
 # ESC its rest ("[2J") would stay in the text
 TERMINAL_SEQUENCE = re.compile(r"\x1b\[[0-?]{0,16}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)")
@@ -140,6 +142,13 @@ def check_iso_date(field_name: str, value: str) -> None:
         date.fromisoformat(value)
     except ValueError:
         raise BriefingError(f"{field_name}: {value} is not a day of the calendar") from None
+
+
+def check_one_line(field_name: str, value: str) -> None:
+    """Refuse a line break, tab or other control character in a one-line field (a title, a name):
+    a Markdown front matter or a body line would carry it on."""
+    if NOT_ONE_LINE.search(value):
+        raise BriefingError(f"{field_name}: must be one line of text without control characters")
 
 
 class WorkspaceError(BriefingError):

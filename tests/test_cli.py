@@ -385,14 +385,14 @@ def _terminal_safe(text: str) -> None:
 @pytest.fixture
 def hostile_workspace(ws_file):
     from briefing.store import open_workspace
-    from briefing.store.briefings import create_briefing
     from briefing.store.sources import add_document
+    from tests.export.helpers import received_note
     from tests.store.test_sources import make_doc
 
     with open_workspace(ws_file) as ws:
         title = "Outage\x1b[2J\u202eecruos\n1 result\x9b31m"
         add_document(ws, make_doc("The outage\x1b[31m was over.\x07", title=title, outlet="Wire\x1b[8m"))
-        create_briefing(ws, "Note\x1b[2J\nforged line")
+        received_note(ws, "Note\x1b[2J\nforged line")
     return ws_file
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.domain import BriefingError, check_iso_date, clipped, counted, one_line, strip_bidi
+from briefing.domain import BriefingError, check_iso_date, check_one_line, clipped, counted, one_line, strip_bidi
 from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
 from briefing.store.briefing_items import ItemReader, remembered
 from briefing.store.history import record_judgement
@@ -452,6 +452,8 @@ def _checked_metadata(values: dict[str, Any]) -> dict[str, str | None]:
         if value is not None and not isinstance(value, str):
             raise BriefingError(f"{field}: must be text")
         value = (value.strip() or None) if value is not None else None
+        if value is not None:
+            check_one_line(field, value)
         if field == "title" and value is None:
             raise BriefingError("title: a briefing note needs a title")
         if field == "date" and value is not None:

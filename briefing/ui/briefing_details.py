@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from briefing.domain import BriefingError, check_iso_date
+from briefing.domain import BriefingError, check_iso_date, check_one_line
 from briefing.ingest.dates import written_date
 from briefing.ui.palette_colours import readable
 from briefing.ui.widgets import add_ok_cancel
@@ -56,6 +56,11 @@ class DetailsDialog(QDialog):
     def problem(self) -> tuple[str, str] | None:
         """The first field the store would refuse, and why; None when all are fine."""
         values = self.values()
+        for name, value in values.items():
+            try:
+                check_one_line(LABELS[name], value or "")
+            except BriefingError as exc:
+                return name, f"{exc}."
         if values["title"] is None:
             return "title", "Title: a briefing note needs a title."
         if values["title"].lower() in self.taken:

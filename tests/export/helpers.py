@@ -141,3 +141,13 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
 
     document = docx.Document(io.BytesIO(data))
     return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def received_note(ws, title: str, **fields: str) -> int:
+    """A note whose title or details the store refuses (a line break, an escape sequence), as a
+    workspace received from elsewhere may hold it."""
+    note = create_briefing(ws, "Received")
+    values = {"title": title, **fields}
+    columns = ", ".join(f"{name} = ?" for name in values)
+    ws.db.execute(f"UPDATE briefings SET {columns} WHERE id = ?", [*values.values(), note])
+    return note

@@ -21,7 +21,7 @@ from briefing.store.briefings import add_item, create_briefing
 from briefing.store.entities import add_entity
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
-from tests.export.helpers import HtmlText, normal, pdf_text, split_front_matter, squeezed
+from tests.export.helpers import HtmlText, normal, pdf_text, received_note, split_front_matter, squeezed
 from tests.store.test_sources import make_doc
 
 PASSAGE = (
@@ -88,7 +88,7 @@ def hostile(ws):
         tags=("<iframe src=http://remote/f>",),
     )
     entity = add_entity(ws, "<script>alert(8)</script> Okafor", "person")
-    briefing = create_briefing(ws, TITLE, audience="desk: night\n- shift", author='O\'Brien "Bob"')
+    briefing = received_note(ws, TITLE, audience="desk: night\n- shift", author='O\'Brien "Bob"')
     for kind, ref in (("quote", quote), ("annotation", note), ("entity", entity), ("summary", source)):
         add_item(ws, briefing, kind, ref)
     add_item(ws, briefing, "text", body=ANALYST)
@@ -244,7 +244,7 @@ def test_control_characters_in_source_and_note_text_never_reach_the_export(ws, f
     source, _ = add_document(ws, make_doc(text, title=f"Title {ESCAPE}", outlet="Outlet"))
     start = text.index(ESCAPE)
     quote = add_quote(ws, source, start, start + len(ESCAPE) + 6, speaker_text=f"Speaker {ESCAPE}")
-    briefing = create_briefing(ws, f"Check {ESCAPE}")
+    briefing = received_note(ws, f"Check {ESCAPE}")
     add_item(ws, briefing, "quote", quote)
     add_item(ws, briefing, "text", body=f"Analyst text {ESCAPE}")
     shown = render_briefing(ws, briefing, fmt).decode()

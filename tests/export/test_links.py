@@ -24,11 +24,11 @@ from briefing.export.formats import render_briefing
 from briefing.export.html import markdown_to_html
 from briefing.export.markup import analyst_markdown
 from briefing.store.annotations import add_annotation
-from briefing.store.briefings import add_item, create_briefing
+from briefing.store.briefings import add_item
 from briefing.store.entities import add_entity
 from briefing.store.quotes import add_quote
 from briefing.store.sources import add_document
-from tests.export.helpers import split_front_matter
+from tests.export.helpers import received_note, split_front_matter
 from tests.store.test_sources import make_doc
 
 HOSTILE = (
@@ -124,7 +124,7 @@ def hostile_note(ws):
             text, title=" ".join(h.replace("\n", " ") for h in HOSTILE[:12]), outlet=HOSTILE[9], author=HOSTILE[0]
         ),
     )
-    note = create_briefing(ws, HOSTILE[3], audience=HOSTILE[1], author=HOSTILE[10])
+    note = received_note(ws, HOSTILE[3], audience=HOSTILE[1], author=HOSTILE[10])
     entity = add_entity(ws, HOSTILE[13], "person")
     for hostile in HOSTILE:
         start = text.index(hostile)

@@ -97,6 +97,11 @@ DATE_FORMS = "must be a date such as 2019-11-18 or 18 November 2019"
         ({"title": "X", "date": "4 March"}, f"date: {DATE_FORMS}, not '4 March'"),
         ({"title": "X", "date": "2026-02-30"}, "date: 2026-02-30 is not a day of the calendar"),
         ({"title": "X", "audience": 3}, "audience: must be text"),
+        # a line break went into the Markdown front matter and split the body's metadata line
+        ({"title": "X", "audience": "Desk\nEditor"}, "audience: must be one line of text without control characters"),
+        ({"title": "X", "author": "K. Ames\x1b[31m"}, "author: must be one line of text without control characters"),
+        ({"title": "Week\u2028in review"}, "title: must be one line of text without control characters"),
+        ({"title": "X", "date": "2026-03-04\x07"}, "date: must be one line of text without control characters"),
     ],
 )
 def test_bad_metadata_is_refused_with_the_field_named(ws, fields, message):
@@ -104,6 +109,14 @@ def test_bad_metadata_is_refused_with_the_field_named(ws, fields, message):
         create_briefing(ws, **fields)
     assert str(error.value) == message
     assert list_briefings(ws) == []
+
+
+def test_an_edit_with_a_line_break_is_refused_and_changes_nothing(ws):
+    note = create_briefing(ws, "Daily note", audience="Desk")
+    with pytest.raises(BriefingError, match="^audience: must be one line of text without control characters$"):
+        update_briefing(ws, note, audience="Desk\n---\ntitle: forged", author="Ana")
+    row = list_briefings(ws)[0]
+    assert (row.title, row.audience, row.author) == ("Daily note", "Desk", None)
 
 
 def test_titles_are_unique_and_name_a_note(ws):

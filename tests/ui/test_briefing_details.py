@@ -30,6 +30,18 @@ def test_a_date_the_store_refuses_keeps_the_dialog_open_with_everything_typed(de
     assert dialog.values()["date"] == "2014-12-03"
 
 
+def test_a_line_break_in_a_field_is_said_in_the_dialog_naming_the_field(demo_window, qtbot):
+    dialog = DetailsDialog(demo_window, "New Briefing Note", {"title": "Untitled briefing note"})
+    qtbot.addWidget(dialog)
+    _fill(dialog, title="Outage brief", audience="Crisis desk", author="Ana\nEditor")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "Author: must be one line of text without control characters."
+    _fill(dialog, author="Ana")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_the_suggested_title_is_selected_so_typing_replaces_it(demo_window, qtbot):
     dialog = DetailsDialog(demo_window, "New Briefing Note", {"title": "Untitled briefing note"})
     qtbot.addWidget(dialog)
