@@ -34,6 +34,13 @@ def positive(value: str) -> int:
     return int(value)
 
 
+def count_or_all(value: str) -> int:
+    """--limit N on a listing: how many rows to print, 0 for all of them."""
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 for all, not {value!r}")
+    return int(value)
+
+
 def with_workspace_option(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
     """``briefing case.briefing ...`` as ``briefing --workspace case.briefing ...``.
 

@@ -13,6 +13,7 @@ import argparse
 import re
 import sys
 
+from briefing.cli_argv import count_or_all
 from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, clipped, counted, one_line
 from briefing.terminal import echo, echo_json
 
@@ -22,6 +23,7 @@ ALIASES_SHOWN = 100  # characters of a list line's aliases: "Trump" has dozens
 _NOT_IN_A_NAME = re.compile("[\n\r\t\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 MAX_NAME_CHARS = 200
 FORM_WIDTH = 24  # characters of a mention's words in 'entities show'
+SHOWN_BY_DEFAULT = 50  # mentions and quotes 'entities show' prints of each: "Trump" has 1,562 mentions
 
 
 def add_entities_parser(commands, workspace_option) -> None:
@@ -40,6 +42,13 @@ def add_entities_parser(commands, workspace_option) -> None:
     workspace_option(show)
     show.add_argument("entity_id", type=int, metavar="ID", help=ENTITY_ID)
     show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument(
+        "--limit",
+        type=count_or_all,
+        metavar="N",
+        help=f"mentions and quotes to print of each (default {SHOWN_BY_DEFAULT}; 0 prints all; "
+        "--json gives all unless N is given)",
+    )
 
     rename = actions.add_parser("rename", help="give an entity a new name (the old one stays an alias)")
     _edit(rename, workspace_option, "NAME", "the new name")
@@ -90,7 +99,7 @@ def run_entities(ws, args: argparse.Namespace) -> int:
     if args.action is None:
         return _list(ws, args)
     if args.action == "show":
-        return _show(ws, args.entity_id, args.json)
+        return _show(ws, args.entity_id, args.json, args.limit)
     if args.action == "rename":
         return _rename(ws, args)
     if args.action == "retype":
@@ -175,13 +184,16 @@ def _none_line(args: argparse.Namespace) -> str:
     return f"no {kind}entities{where}{matching}"
 
 
-def _show(ws, entity_id: int, as_json: bool) -> int:
+def _show(ws, entity_id: int, as_json: bool, limit: int | None = None) -> int:
     from briefing.store.entities import entity_page
     from briefing.store.mentions import list_mentions
 
     _entity(ws, entity_id)
     page = entity_page(ws, entity_id, limit=sys.maxsize >> 1)
     mentions = list_mentions(ws, entity_id)
+    if limit is None:
+        limit = 0 if as_json else SHOWN_BY_DEFAULT
+    shown, quotes = (mentions[:limit], page.quotes[:limit]) if limit else (mentions, page.quotes)
     if as_json:
         echo_json(
             {
@@ -198,9 +210,9 @@ def _show(ws, entity_id: int, as_json: bool) -> int:
                         "text": m.text,
                         "context": m.context,
                     }
-                    for m in mentions
+                    for m in shown
                 ],
-                "quotes": [{"id": q[0], "source": {"id": q[1], "title": q[2]}, "text": q[3]} for q in page.quotes],
+                "quotes": [{"id": q[0], "source": {"id": q[1], "title": q[2]}, "text": q[3]} for q in quotes],
             }
         )
         return 0
@@ -213,15 +225,23 @@ def _show(ws, entity_id: int, as_json: bool) -> int:
     if mentions:
         echo("mentions ('briefing entities unlink MENTION_ID' takes a wrong one off this entity):")
         echo(f"  {'id':>8}  {'source':>6}  {'words':<{FORM_WIDTH}}  in context")
-    for m in mentions:
+    for m in shown:
         words = clipped(one_line(m.text), FORM_WIDTH)
         echo(f"  {m.id:>8}  {m.source_id:>6}  {words:<{FORM_WIDTH}}  {one_line(m.context)}")
+    _say_more(len(mentions) - len(shown))
     if page.quotes:
         echo("quotes:")
         echo(f"  {'id':>8}  {'source':>6}  quote")
-    for quote_id, source_id, _, text in page.quotes:
+    for quote_id, source_id, _, text in quotes:
         echo(f"  {quote_id:>8}  {source_id:>6}  {clipped(one_line(text), 160)}")
+    _say_more(len(page.quotes) - len(quotes))
     return 0
+
+
+def _say_more(left: int) -> None:
+    """'  … and 1,512 more; --limit 0 shows all' under a list cut at --limit."""
+    if left > 0:
+        echo(f"  … and {left:,} more; --limit 0 shows all")
 
 
 def _rename(ws, args: argparse.Namespace) -> int:

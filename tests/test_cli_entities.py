@@ -84,6 +84,33 @@ def test_show_lists_aliases_mentions_with_their_ids_and_quotes(capsys, ws_copy):
     )
 
 
+def _mention_rows(out, page):
+    ids = {str(m["id"]) for m in page["mentions"]}
+    return [line for line in out.splitlines() if line.split()[:1] and line.split()[0] in ids]
+
+
+def test_show_prints_the_first_mentions_and_quotes_and_says_how_many_more(capsys, ws_copy, monkeypatch):
+    """'entities show' printed every mention: 1,562 lines for a big entity."""
+    from briefing import cli_entities
+
+    okafor = _id(capsys, ws_copy, "Marta Okafor")
+    page = _show(capsys, ws_copy, okafor)  # --json gives them all unless --limit is given
+    total, quotes = len(page["mentions"]), len(page["quotes"])
+    assert total > 2 and quotes >= 1
+    code, out, _ = run(capsys, "entities", "show", "--workspace", ws_copy, str(okafor), "--limit", "2")
+    assert code == 0 and len(_mention_rows(out, page)) == 2
+    assert f"  … and {total - 2:,} more; --limit 0 shows all" in out.splitlines()
+    code, out, _ = run(capsys, "entities", "show", "--workspace", ws_copy, str(okafor), "--limit", "0")
+    assert len(_mention_rows(out, page)) == total and "more; --limit 0" not in out
+    monkeypatch.setattr(cli_entities, "SHOWN_BY_DEFAULT", 1)
+    code, out, _ = run(capsys, "entities", "show", "--workspace", ws_copy, str(okafor))
+    assert len(_mention_rows(out, page)) == 1 and f"  … and {total - 1:,} more; --limit 0 shows all" in out
+    code, out, _ = run(capsys, "entities", "show", "--workspace", ws_copy, str(okafor), "--json", "--limit", "1")
+    assert (len(json.loads(out)["mentions"]), len(json.loads(out)["quotes"])) == (1, 1)
+    code, _, err = run(capsys, "entities", "show", "--workspace", ws_copy, str(okafor), "--limit", "-1")
+    assert code == 2 and "--limit: must be a whole number, 0 for all, not '-1'" in err
+
+
 def test_each_edit_says_what_it_did_is_in_the_history_and_survives_analyse_all(capsys, ws_copy):
     ids = {
         name: _id(capsys, ws_copy, name)
