@@ -404,6 +404,14 @@ class ClaimActions(QObject):
         self.window.runner.start_on(ws, task)  # the workspace thread's own connection
 
 
+def marked_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str:
+    """What the status bar says of a judgement: the claim by its words, as the window shows it
+    (it shows no claim ids: "Claim 113 marked corroborated" named nothing the analyst could see)."""
+    words = clipped(one_line(get_claim(ws, claim_id)["text"]), 60)
+    why = " with your reason" if reason else ""
+    return f"Claim “{words}” marked {status}{why}. Undo (Ctrl+Z) takes it back."
+
+
 def _ask_text(parent, current: str, problem: str = "") -> str | None:
     """The claim's words, typed or corrected in a wrapping text box; ``problem`` says why the
     last ones were refused."""

@@ -30,7 +30,7 @@ from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import NoteActions, annotation_command, keep_refused_note
 from briefing.ui.briefing_pane import BriefingDock
-from briefing.ui.claim_actions import ClaimActions
+from briefing.ui.claim_actions import ClaimActions, marked_message
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions, load_page
 from briefing.ui.entity_page import PAGE_ROWS, EntityDock
@@ -386,9 +386,8 @@ class MainWindow(QMainWindow):
         if self.push_command(
             lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen)
         ):
-            why = " with your reason" if reason else ""
             self.panel.reason.clear()  # a refused judgement keeps it, to try again
-            self.statusBar().showMessage(f"Claim {claim_id} marked {status}{why}. Undo (Ctrl+Z) takes it back.", 6000)
+            self.statusBar().showMessage(marked_message(self.ws, claim_id, status, reason), 6000)
         elif not self.panel.reason.text().strip():  # the claim went with the redraw, and the field with it
             keep_typed(self, reason, "reason")
 

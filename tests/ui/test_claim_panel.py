@@ -97,8 +97,10 @@ def test_judging_keeps_the_panel_on_the_judged_claim_and_clears_the_reason(demo_
     assert get_claim(demo_window.ws, claim_id)["status"] == "disputed"
     assert demo_window.panel.reason.text() == ""
     assert_panel_shows(demo_window, claim_id)
-    # the status bar says what was done, not what the last action before it did
-    assert demo_window.statusBar().currentMessage().startswith(f"Claim {claim_id} marked disputed")
+    # the status bar says what was done, not what the last action before it did, and names the
+    # claim by its words: the window shows no claim ids, so "Claim 113 marked" named nothing
+    words = clipped(one_line(get_claim(demo_window.ws, claim_id)["text"]), 60)
+    assert demo_window.statusBar().currentMessage().startswith(f"Claim “{words}” marked disputed")
     assert list_claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
 
 
