@@ -19,7 +19,9 @@ from briefing.domain import inert
 
 SAFE_LINK = re.compile(r"(?i)\s*<?\s*(https?://|mailto:)")
 # Escaped with a backslash; '&', '<' and '>' become entities, which every flavour understands.
-_BACKSLASHED = frozenset("\\`*_[]{}#|~!")
+# '!' only at the end: an image needs '![' and every '[' inside is escaped, so 'We got her\!' in
+# the middle of a headline was noise for the reader of the file.
+_BACKSLASHED = frozenset("\\`*_[]{}#|~")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LEADING_MARKER = re.compile(r"^(\d+)([.)])|^([-+=])")
 # An opening fence as CommonMark reads it: a backtick fence's info string has no backtick.
@@ -50,6 +52,8 @@ def inline(text: str) -> str:
     control characters (an escape sequence in a title would recolour a terminal showing the file)."""
     text = " ".join(inert(text).split())
     escaped = "".join(_ENTITIES.get(ch) or ("\\" + ch if ch in _BACKSLASHED else ch) for ch in text)
+    if escaped.endswith("!"):  # what follows the text (a citation's '[') would make it an image
+        escaped = escaped[:-1] + "\\!"
     return _LEADING_MARKER.sub(
         lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), escaped, count=1
     )

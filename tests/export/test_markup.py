@@ -70,6 +70,9 @@ def test_code_for_the_html_renderer_is_written_as_fences_it_reads_as_code(text, 
         ("# not a heading", "\\# not a heading"),
         ("<b> & </b>", "&lt;b&gt; &amp; &lt;/b&gt;"),
         ("two\n\nparagraphs", "two paragraphs"),
+        # a '!' is markup only before '[', and every '[' of the text is escaped: only a last one
+        ('victim: "We got her!" [1]', 'victim: "We got her!" \\[1\\]'),
+        ("![img](x) Please!", "!\\[img\\](x) Please\\!"),
     ],
 )
 def test_inline_escapes_markup(text, expected):
