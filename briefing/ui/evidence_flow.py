@@ -369,7 +369,13 @@ class EvidenceFlow:
                 lambda: _stale(window.ws, claim_id, seen, ("evidence", current[1]), ("evidence", current[1]))
             )
             return
-        window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen))
+        if window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen)):
+            claim_text = self._claim_text(claim_id) or ""
+            window.statusBar().showMessage(
+                f"Removed the evidence from “{short(evidence['title'])}” on claim “{short(claim_text)}”. "
+                "Undo (Ctrl+Z) puts it back.",
+                10000,
+            )
 
     def _suggestion_command(self, command_type) -> None:
         current = self.window.panel.evidence.current(self.window.panel.evidence.suggestions)
@@ -377,15 +383,26 @@ class EvidenceFlow:
             self.window.statusBar().showMessage("Select a suggested passage first.", 6000)
             return
         claim_id, seen, window = self.shown_claim, self.shown_revision, self.window
-        if all(s["id"] != current[1] for s in list_suggestions(window.ws, claim_id)):  # gone with its source?
+        suggestion = next((s for s in list_suggestions(window.ws, claim_id) if s["id"] == current[1]), None)
+        if suggestion is None:  # gone with its source?
             window.push_command(
                 lambda: _stale(window.ws, claim_id, seen, ("source", current[2]), ("suggestion", current[1]))
             )
             return
-        window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen))
+        if window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen)):
+            # said as Attach as: Supports says it: a click on Confirm or Dismiss said nothing
+            claim_text = self._claim_text(claim_id) or ""
+            window.statusBar().showMessage(_decided(command_type is confirm_command, suggestion, claim_text), 10000)
 
     def _open_passage(self, source_id: int, start: int, end: int) -> None:
         self.window.open_passage(source_id, start, end)  # a jump: Back returns to the claim
+
+
+def _decided(confirmed: bool, suggestion: dict, claim_text: str) -> str:
+    """What the status bar says of a suggested passage made evidence (``confirmed``) or dismissed."""
+    if confirmed:
+        return attached_message(suggestion["relation"], claim_text)
+    return f"Dismissed the passage suggested from “{short(suggestion['title'])}”. Undo (Ctrl+Z) brings it back."
 
 
 def _stale(ws, claim_id: int, seen: int | None, gone: tuple[str, int], item: tuple[str, int]) -> NoReturn:

@@ -34,12 +34,17 @@ def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window)
     relation = panel.suggestions.topLevelItem(0).text(0)
     panel.confirm.click()
     assert len(_claim(demo_window, claim_id)["evidence"]) == 1
+    # the status bar says what the click did, as Attach as: Supports does (it said nothing)
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith("Attached as ") and "evidence to claim “" in said
     # "related" evidence counts on neither side: it gives no credibility grade
     assert _claim(demo_window, claim_id)["credibility"] == {"supports": 2, "contradicts": 4, "related": None}[relation]
     assert panel.evidence.topLevelItemCount() == 1
     panel.evidence.setCurrentItem(panel.evidence.topLevelItem(0))
     panel.remove.click()
     assert _claim(demo_window, claim_id)["evidence"] == []
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith("Removed the evidence from “") and said.endswith("Undo (Ctrl+Z) puts it back.")
     demo_window.undo_stack.undo()  # the removal
     assert len(_claim(demo_window, claim_id)["evidence"]) == 1
     demo_window.undo_stack.undo()  # the confirmation
@@ -52,8 +57,11 @@ def test_dismissing_hides_a_suggestion(demo_window):
     panel = demo_window.panel.evidence
     before = panel.suggestions.topLevelItemCount()
     panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+    title = panel.suggestions.topLevelItem(0).text(2)
     panel.dismiss.click()
     assert panel.suggestions.topLevelItemCount() == before - 1
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith(f"Dismissed the passage suggested from “{title[:20]}") and "Undo (Ctrl+Z)" in said
     assert [s["state"] for s in list_suggestions(demo_window.ws, claim_id)].count("dismissed") == 1
 
 
