@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.domain import clipped, one_line
 from briefing.store import Workspace
 from briefing.store.annotations import (
     add_annotation,
@@ -220,6 +221,17 @@ def keep_refused_note(window, note: str | None) -> None:
     bar = window.statusBar()
     said = bar.currentMessage().rstrip(".")
     bar.showMessage(f"{said}. Your note is on the clipboard.", 20000)
+
+
+def say_noted(window, command: AddAnnotationCommand, saved: bool) -> None:
+    """The status bar after Annotate Selection: the dialog closed and nothing else showed that the
+    note was kept (the selection still covers its highlight). A refusal (the source went meanwhile)
+    is said already: the words typed wait on the clipboard."""
+    if not saved or command.annotation_id is None:
+        keep_refused_note(window, command.note)
+        return
+    words = clipped(one_line(get_annotation(command.ws, command.annotation_id)["exact"]), 40)
+    window.statusBar().showMessage(f"Note added to “{words}”. Undo (Ctrl+Z) takes it back.", 8000)
 
 
 class NoteActions:

@@ -28,7 +28,7 @@ from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, source_ids, source_rows
 from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
-from briefing.ui.annotate import NoteActions, annotation_command, keep_refused_note
+from briefing.ui.annotate import NoteActions, annotation_command, say_noted
 from briefing.ui.briefing_pane import BriefingDock
 from briefing.ui.claim_actions import ClaimActions, marked_message
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
@@ -402,8 +402,8 @@ class MainWindow(QMainWindow):
         command = annotation_command(
             self, self.ws, self.current_source_id(), self.reader.selected_range(), self.after_edit
         )
-        if command is not None and not self.push_command(lambda: command):
-            keep_refused_note(self, command.note)  # the source went meanwhile: the words typed are kept
+        if command is not None:
+            say_noted(self, command, self.push_command(lambda: command))
 
     def push_command(self, make_command) -> bool:
         """Carry out a command and put it on the undo stack; False (and the reason in the status

@@ -407,3 +407,37 @@ def test_delete_annotation_picks_the_next_note_of_the_notes_tab(demo_window):
     assert demo_window.note_actions.current() == listed[2]
     demo_window.note_actions.act_on_current("delete")  # the last: the one before it
     assert demo_window.note_actions.current() == listed[0]
+
+
+class _FilledNote:
+    """The annotation dialog, filled in and accepted."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def exec(self):
+        from PySide6.QtWidgets import QDialog
+
+        return QDialog.DialogCode.Accepted
+
+    def values(self):
+        return "Check the dates", ("follow-up",)
+
+
+def test_annotating_a_selection_says_so_in_the_status_bar(noted, monkeypatch):
+    """The dialog closed and nothing else showed the note was kept (the selection still covered
+    its highlight): the status bar names the passage and how Undo takes it back."""
+    from briefing.ui import annotate
+
+    window, _, (first, _) = noted
+    monkeypatch.setattr(
+        "briefing.ui.main_window.annotation_command",
+        lambda *args: annotate.annotation_command(*args, dialog_factory=_FilledNote),
+    )
+    text = get_source(window.ws, first).text
+    window.select_source(first)
+    window.reader.scroll_to(0, 12)
+    window.annotate()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Note added to “{' '.join(text[:12].split())[:20]}")
+    assert said.endswith("Undo (Ctrl+Z) takes it back.")
