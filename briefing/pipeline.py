@@ -112,6 +112,7 @@ def _import_and_analyse(
 
 
 RANKING_LABEL = "Finding related passages in other sources"
+ANALYSING_LABEL = "Analysing the sources read"  # the files are read, the workers still analyse
 SKIPPED_SHOWN = 4  # the commonest other types named when a folder held nothing to import
 COMPRESSED = frozenset({".gz", ".bz2", ".xz", ".zst"})
 
@@ -220,6 +221,8 @@ def _import_while_analysing(
     end. What the pool has not analysed (a cancel, a missing model) is left for analyse_sources;
     related passages too. Returns how many sources the pool analysed."""
     analysed = 0
+    sent: list[int] = []  # the sources given to the pool; when the reading is over, the bar counts them
+    read_all: list[bool] = []  # [True] once the last file is read
 
     unread = iter(files)  # read in order; what the pool stopped before is read below
 
@@ -232,20 +235,31 @@ def _import_while_analysing(
             if source_id is not None:
                 source = get_source(ws, source_id)
                 if analysis_withheld(source.language) is None:
+                    sent.append(source_id)
                     yield source_id, source.text, source.title
+        if not cancelled() and sent:  # not 'Reading <the last file>' while the pool still works
+            read_all.append(True)
+            progress(analysed, len(sent), ANALYSING_LABEL)
 
     with ws.bulk(), analysis_run(ws) as run:
         try:
             for source_id, analysis in pool.analyse(new_sources()):
                 save_analysis(ws, source_id, analysis, run)
                 analysed += 1
+                if read_all and analysed < len(sent):
+                    progress(analysed, len(sent), ANALYSING_LABEL)
         except (Cancelled, ModelUnavailable):
             pass  # the sources stay waiting; the files not read yet are read below
+    _read_the_rest(ws, unread, read, cancelled, report)
+    return analysed
+
+
+def _read_the_rest(ws: Workspace, unread, read: Callable[[Path], Any], cancelled: IsCancelled, report) -> None:
+    """The files the pool stopped before (a cancel, a missing model): read and stored, not analysed."""
     for path in unread:
         if cancelled():
             raise Cancelled()
         _import_one(ws, path, report, read)
-    return analysed
 
 
 def analyse_sources(

@@ -175,6 +175,29 @@ def test_reading_and_analysing_overlap_and_report_what_each_file_became(tmp_path
         assert ws.db.execute("SELECT count(*) FROM claim_suggestions").fetchone()[0] > 0
 
 
+def test_once_the_files_are_read_the_progress_follows_the_analyses_left(tmp_path, monkeypatch):
+    """The bar said 'Reading <the last file>' while the workers analysed what was read, 40% of
+    an import of 25 web pages: it says so, counting the sources analysed."""
+    from briefing import pipeline
+    from briefing.pipeline import ANALYSING_LABEL, RANKING_LABEL, import_paths
+    from briefing.store import open_workspace
+
+    monkeypatch.setattr(pipeline, "MIN_CHARACTERS_PER_WORKER", 1)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    demo = Path(__file__).resolve().parents[1] / "resources" / "demo"
+    for path in [p for p in sorted(demo.iterdir()) if p.suffix in (".txt", ".md")][:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    calls: list[tuple[int, int, str]] = []
+    with open_workspace(tmp_path / "w.briefing") as ws:
+        assert import_paths(ws, [folder], progress=lambda *call: calls.append(call), jobs=2).ok
+    labels = [label for _, _, label in calls]
+    last_read = max(i for i, label in enumerate(labels) if label.startswith("Reading "))
+    after = calls[last_read + 1 :]
+    assert after[0][2] == ANALYSING_LABEL and after[0][1] == 3  # the three sources read
+    assert [label for _, _, label in after if label != ANALYSING_LABEL] == [RANKING_LABEL, ""]
+
+
 def embed_lengths(texts):
     """A stand-in for the embedding model: each text's length, and the child's pid."""
     return [(len(text), os.getpid()) for text in texts]
