@@ -38,9 +38,11 @@ def print_briefings(ws, as_json: bool) -> int:
     if not rows:
         echo(f"no briefing notes in {ws.name}")
         return EXIT_OK
-    echo(f"{'id':>4}  {'items':>5}  {'updated':<16}  title")
+    from briefing.store.revisions import shown_time
+
+    echo(f"{'id':>4}  {'items':>5}  {'updated':<20}  title")
     for r in rows:
-        echo(f"{r.id:>4}  {r.items:>5}  {r.updated_at[:16].replace('T', ' '):<16}  {one_line(r.title)}")
+        echo(f"{r.id:>4}  {r.items:>5}  {shown_time(r.updated_at):<20}  {one_line(r.title)}")
     return EXIT_OK
 
 

@@ -260,6 +260,8 @@ def test_briefings_lists_the_notes(capsys, noted_workspace):
     header, row = out.splitlines()
     assert header.split() == ["id", "items", "updated", "title"]
     assert row.split()[:2] == ["1", "6"] and row.endswith("  Port Halden outage, day 3")
+    # the time says it is UTC, as every time the program shows does (a colleague elsewhere reads it)
+    assert row.split()[4] == "UTC" and header.index("title") == row.index("Port Halden")
     code, out, _ = run(capsys, "briefings", "--json", "--workspace", str(noted_workspace))
     [note] = json.loads(out)
     assert (note["id"], note["title"], note["items"], note["audience"]) == (
