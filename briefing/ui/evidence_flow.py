@@ -115,6 +115,24 @@ class PinnedBar(QFrame):
         )
 
 
+# a claim's kind as the hint says it: 'found by the analysis as figure' (as money, as percent) read as typos
+KIND_WORDS = {
+    "action": "an action",
+    "allegation": "an allegation",
+    "date": "a date",
+    "denial": "a denial",
+    "figure": "a figure",
+    "finding": "a finding",
+    "headline": "the headline",
+    "money": "a sum of money",
+    "percent": "a percentage",
+    "plan": "a plan",
+    "promise": "a promise",
+    "rumour": "a rumour",
+    "statement": "a statement",
+}
+
+
 def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False) -> str:
     """One line under the claim list about the selected claim: status, credibility, evidence."""
     parts = [claim["status"].capitalize()]
@@ -124,7 +142,7 @@ def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False) -> st
     made = (
         "you made this claim"
         if claim["origin"] == "analyst"
-        else (f"found by the analysis{' as ' + claim['kind'] if claim['kind'] else ''}")
+        else (f"found by the analysis{' as ' + KIND_WORDS.get(claim['kind'], claim['kind']) if claim['kind'] else ''}")
     )
     return " · ".join(parts + [made] + (["a newer version of the article changed its words"] if changed else []))
 

@@ -434,3 +434,23 @@ def test_a_carry_to_a_newer_version_reads_as_words_in_the_history(field, new, sh
 
     judgement = Judgement(1, "2026-12-06T09:00:00+00:00", "ana", "carry_version", "claim", 3, field, "old", new, None)
     assert describe(judgement) == shown
+
+
+@pytest.mark.parametrize(
+    "kind, said",
+    [
+        ("figure", "found by the analysis as a figure"),
+        ("money", "found by the analysis as a sum of money"),
+        ("percent", "found by the analysis as a percentage"),
+        ("allegation", "found by the analysis as an allegation"),
+        ("headline", "found by the analysis as the headline"),
+        (None, "found by the analysis"),
+    ],
+)
+def test_the_claims_hint_names_its_kind_in_words(kind, said):
+    """'found by the analysis as figure', '… as money', '… as percent' read as typos."""
+    from briefing.store.origins import OriginSummary
+    from briefing.ui.evidence_flow import claim_hint
+
+    claim = {"status": "unreviewed", "credibility": None, "evidence": [], "origin": "analysis", "kind": kind}
+    assert claim_hint(claim, OriginSummary.empty(1)) == f"Unreviewed · no evidence yet · {said}"
