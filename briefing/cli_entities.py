@@ -14,6 +14,7 @@ import re
 import sys
 
 from briefing.cli_argv import count_or_all
+from briefing.cli_output import confirmed
 from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, clipped, counted, one_line
 from briefing.terminal import echo, echo_json
 
@@ -310,7 +311,7 @@ def _delete(ws, args: argparse.Namespace) -> int:
     name, kind = _entity(ws, args.entity_id)
     page = entity_page(ws, args.entity_id, limit=0)
     held = f"{counted(page.mention_total, 'mention')} in {counted(page.source_total, 'source')}"
-    if not args.yes and not _confirmed(
+    if not args.yes and not confirmed(
         f"Delete the {kind} {one_line(name)} (entity {args.entity_id}, {held}) everywhere? Re-analysis will not "
         f"find {_a(kind)} by its names again. [y/N] "
     ):
@@ -338,10 +339,3 @@ def _unchanged(args: argparse.Namespace, state: str) -> int:
     unsaid = "; the reason was not recorded" if args.reason else ""
     echo(f"{state}: nothing changed{unsaid}")
     return 0
-
-
-def _confirmed(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    echo(question.rstrip(), err=True)
-    return sys.stdin.readline().strip().lower() in ("y", "yes")

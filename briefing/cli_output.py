@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import unicodedata
 from typing import NoReturn, TextIO
 
@@ -55,6 +56,14 @@ def print_import(report: ImportReport) -> int:
         echo(f"briefing: {note}", err=True)
     echo(report.summary_line())
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def confirmed(question: str) -> bool:
+    """The user's yes to ``question`` on a terminal; no terminal to ask is a no."""
+    if not sys.stdin.isatty():
+        return False
+    echo(question.rstrip(), err=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def command_error(parser: argparse.ArgumentParser, command: str, message: str) -> NoReturn:

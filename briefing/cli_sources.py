@@ -9,10 +9,9 @@ of the workspace first (the window's Undo has no command-line counterpart).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Set as AbstractSet
 
-from briefing.cli_output import TITLE_WIDTH, waiting_hint
+from briefing.cli_output import TITLE_WIDTH, confirmed, waiting_hint
 from briefing.domain import BriefingError, clipped, counted, one_line
 from briefing.languages import analysis_withheld, withheld_note
 from briefing.terminal import echo, echo_json
@@ -237,7 +236,7 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     citing = cited_in_notes(ws, [source_id])
     cited = cited_line(*citing)
     warnings = "".join(f" {line}" for line in (lent, cited) if line)
-    if not yes and not _confirmed(
+    if not yes and not confirmed(
         f"Delete source {source_id} ({title}) with its {counted(details.quote_count, 'quote')} "
         f"and {counted(details.claim_count, 'claim')}?{warnings} [y/N] "
     ):
@@ -250,10 +249,3 @@ def _delete(ws, source_id: int, yes: bool) -> int:
     if cited:
         echo(cited_line(*citing, deleted=source_id), err=True)
     return 0
-
-
-def _confirmed(question: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
-    echo(question.rstrip(), err=True)
-    return sys.stdin.readline().strip().lower() in ("y", "yes")
