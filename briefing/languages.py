@@ -48,15 +48,16 @@ def withheld_note(languages: Iterable[str]) -> str:
 
 # languages written right to left (ISO 639-1)
 RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+SAMPLE_CHARS = 5000  # what the identifier reads of a text
 # the identifier's labels for varieties of a language that has a two-letter code
 _VARIETIES = {"hbo": "he", "grc": "el", "yue": "zh", "wuu": "zh", "arz": "ar", "ary": "ar", "uzs": "uz"}
 
 
 def text_language(text: str, min_letters: int = 12, min_confidence: float = 0.8) -> str | None:
     """ISO 639-1 code of ``text`` by py3langid, or None when the letters are too few or the
-    identifier unsure: the rule ``ingest.language.guess_language`` applies to sources, for the
-    packages that may not import ``ingest`` (an export deciding a note's language)."""
-    sample = text[:5000]
+    identifier unsure: the rule sources are read by (``ingest.language.guess_language``) and an
+    export decides a note's language by. The identifier loads on the first call."""
+    sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < min_letters:
         return None
     language, confidence = _identifier().classify(sample)

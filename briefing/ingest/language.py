@@ -7,19 +7,17 @@ Measured on 700 sentences and word pairs of 28 languages: README, "Languages".
 
 A guess is only given when it rests on enough letters and the identifier is confident;
 otherwise the answer is None (unsure), and an unsure source is treated as English would be.
+The identifier itself lives in ``briefing.languages`` (an export reads a note's language by it).
 """
 
 from __future__ import annotations
 
-from functools import cache
+from briefing.languages import text_language
 
-SAMPLE_CHARS = 5000
 MIN_LETTERS = 12
 # below this normalised probability the guess is too weak to act on (names, codes, mixed text)
 MIN_CONFIDENCE = 0.8
-# the identifier's labels for varieties of a language that has an ISO 639-1 code; other
-# three-letter labels (languages without a two-letter code) are kept as they are
-TWO_LETTER_CODES = {"hbo": "he", "grc": "el", "yue": "zh", "wuu": "zh", "arz": "ar", "ary": "ar", "uzs": "uz"}
+
 # Common function words of a few languages: other importers use them to tell prose lines from
 # page furniture (the identifier itself needs no word lists).
 STOP_WORDS = {
@@ -35,17 +33,4 @@ STOP_WORDS = {
 
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code for ``text``, or None when the evidence is thin or mixed."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
-        return None
-    language, confidence = load_identifier().classify(sample)
-    if confidence < MIN_CONFIDENCE or language == "zxx":  # zxx: "no linguistic content"
-        return None
-    return TWO_LETTER_CODES.get(language, language)
-
-
-@cache
-def load_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return text_language(text, MIN_LETTERS, MIN_CONFIDENCE)
