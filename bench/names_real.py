@@ -37,6 +37,7 @@ RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "La", "Le", "O’", "O'", "Van", "Von")
 NOT_VERBS = frozenset("associated united rolling states times news affairs services".split())
 LOWER_PREFIXES = frozenset("pro anti un non ex bin al el de van von da di du la le".split())
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "42nd Street" opens with no word in lower case
 CONNECTORS = frozenset("of the and for de du la le von van der den al el bin y & -".split())
 
 
@@ -58,7 +59,8 @@ def suspicions(name: str) -> list[str]:
         found.append("run-together")
     words = name.replace("-", " ").split()
     # a word in lower case inside a name, or in front of it ("rang Taylor"); not "bin Laden", "iPad"
-    opening = words[:1] if len(words) > 1 and words[0].islower() and words[0] not in LOWER_PREFIXES else []
+    lower_opening = words[0].islower() and words[0] not in LOWER_PREFIXES and not ORDINAL.fullmatch(words[0])
+    opening = words[:1] if len(words) > 1 and lower_opening else []
     if opening or any(w[:1].islower() and w.lower() not in NAME_PARTICLES | CONNECTORS for w in words[1:]):
         found.append("lower word")
     if len(words) > 1 and _headline_word(words):

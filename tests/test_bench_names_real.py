@@ -9,6 +9,7 @@ from bench.names_real import suspicions
     "name, marks",
     [
         ("rang Taylor", ["lower word"]),  # a verb in front of the name
+        ("42nd Street", []),  # an ordinal is no word in lower case
         ("state Department of Revenue Services", ["lower word"]),
         ("Lester Holt of NBC News", []),  # a connector: read, not marked
         ("bin Laden", []),

@@ -69,8 +69,18 @@ def is_sentence_start(token: Any) -> bool:
     return before.is_punct and before.text in ".!?:;\"“‘'(-–—"
 
 
+_STREET_WORDS = frozenset("street avenue road boulevard drive lane place".split())
+
+
+def _street_after_ordinal(rest: list[Any]) -> bool:
+    """One street word after an ordinal: '6th Avenue' (not '75th Ernie Els', a scorer's minute)."""
+    return len(rest) == 1 and rest[0].lower_ in _STREET_WORDS and rest[0].text[:1].isupper()
+
+
 def strays_before_name(token: Any, rest: list[Any]) -> bool:
     """``token`` starts a span whose other tokens ``rest`` are the name."""
+    if is_number(token) and rest and token.text[:1].isdigit() and _street_after_ordinal(rest):
+        return False  # 'Fort Worth's 6th Avenue', '42nd Street': the ordinal is the street's name
     if not rest or not rest[0].text[:1].isupper() or is_number(token):
         return is_number(token) and bool(rest)
     if token.pos_ in _NEVER_AT_EDGE or token.lower_ in OPENING_WORDS:

@@ -62,6 +62,7 @@ from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
+_OUTLET_ACRONYMS = frozenset(name for name in NEWS_OUTLETS if name.isupper() and " " not in name)  # 'CBS', 'AFP'
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 _STATES = frozenset(normalise_name(name) for name in US_STATES)
 # 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
@@ -267,7 +268,9 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     words = text.replace("-", " ").split()
     last, first = words[-1].lower().strip("."), words[0].lower()
     key = normalise_name(text)
-    known = _VARIANT_TYPES.get(key) or ("organisation" if key in _OUTLETS else None)
+    # an outlet, or a network's station ('CBS DFW reports', 'NBC 5'): no one who speaks
+    outlet = key in _OUTLETS or (len(words) > 1 and words[0] in _OUTLET_ACRONYMS)
+    known = _VARIANT_TYPES.get(key) or ("organisation" if outlet else None)
     if known is not None:
         return known, 3
     if _country_or_state(key, kind):

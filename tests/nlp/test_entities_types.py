@@ -510,3 +510,16 @@ def test_a_full_name_the_text_gives_an_honorific_is_a_person():
     clusters = _cluster(mentions, text)
     retype_honoured_names(clusters, text)
     assert [(c.name, c.type, len(c.mentions)) for c in clusters] == [("Tashfeen Malik", "person", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("She was walking down Fort Worth's 6th Avenue at 6:38 p.m. on Saturday.", "6th Avenue", "place"),
+        ("CBS DFW reports the man who kidnapped the child was arrested on Monday.", "CBS DFW", "organisation"),
+    ],
+)
+def test_a_real_page_s_street_and_station_keep_their_names_and_types(analyse, text, name, kind):
+    """On a real local-news page 'Avenue' alone was a place (the ordinal cut off as a stray
+    figure) and 'CBS DFW' a person (the station 'reports')."""
+    assert types(analyse(text)).get(name) == kind
