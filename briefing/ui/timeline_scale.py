@@ -26,6 +26,10 @@ MONTH_NAMES = (
 )
 OUTLIER_SHARE = 0.02  # at most this share of the sources at each end is left outside the fit
 MIN_GAP_DAYS = 30  # ... and only when a gap this long (and a quarter of the rest's span) parts them
+# most of the sources in a short stretch of a long span (18 of 25 in four days of two years) are
+# fitted to that stretch when it would have under CROWDED of the width, the rest behind the buttons
+CORE_SHARE, CROWDED = 0.6, 1 / 10
+CORE_PAD_DAYS = 7  # the fit of a crowded stretch takes in the sources this near it as well
 # the axis steps, finest first: (unit, how many, the shortest such step in days)
 STEPS = (
     ("weekday", 1, 1),
@@ -68,7 +72,30 @@ def dense_range(days: Sequence[tuple[int, int]]) -> tuple[int, int]:
     budget = max(1, int(sum(n for _, n in days) * OUTLIER_SHARE))
     first = _trimmed(list(days), budget)
     last = _trimmed([(-d, n) for d, n in reversed(days)], budget)
-    return (days[first][0], days[len(days) - 1 - last][0]) if first < len(days) - last else (days[0][0], days[-1][0])
+    kept = list(days[first : len(days) - last]) or list(days)
+    return _crowded(kept) or (kept[0][0], kept[-1][0])
+
+
+def _crowded(days: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The short stretch of ``days`` holding CORE_SHARE of their sources, with the days within
+    CORE_PAD_DAYS (or its own length) of it, when it is under CROWDED of their whole span: fitted
+    to the whole, 18 sources of four days shared one column at the edge of two years. None when
+    the sources are spread enough to fit them all."""
+    total, need = days[-1][0] - days[0][0] + 1, sum(n for _, n in days) * CORE_SHARE
+    best: tuple[int, int] | None = None
+    held, start = 0, 0
+    for day, count in days:
+        held += count
+        while held - days[start][1] >= need:
+            held -= days[start][1]
+            start += 1
+        if held >= need and (best is None or day - days[start][0] < best[1] - best[0]):
+            best = (days[start][0], day)
+    if best is None or (best[1] - best[0] + 1) >= total * CROWDED:
+        return None
+    reach = max(CORE_PAD_DAYS, best[1] - best[0] + 1)
+    near = [d for d, _ in days if best[0] - reach <= d <= best[1] + reach]
+    return near[0], near[-1]
 
 
 def _trimmed(days: list[tuple[int, int]], budget: int) -> int:

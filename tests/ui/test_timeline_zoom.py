@@ -53,6 +53,42 @@ def test_the_dense_range_leaves_out_a_lone_outlier_and_keeps_even_spreads():
     assert dense_range([(ordinal("2026-03-03"), 5)]) == (ordinal("2026-03-03"),) * 2
 
 
+def crowded() -> Timeline:
+    """18 sources in four days of November 2019, and 7 spread over the 21 months before; 4
+    claims each."""
+    spread_out = [date(2018, 2, 12) + timedelta(days=100 * i) for i in range(7)]
+    days = spread_out + [date(2019, 11, 4) + timedelta(days=i % 4) for i in range(18)]
+    sources = [(i + 1, d.isoformat(), f"Source {i + 1}") for i, d in enumerate(days)]
+    claims = [(100 + 4 * s + k, s, day, "unreviewed", "a claim") for s, day, _ in sources for k in range(4)]
+    return Timeline(sources, claims, [])
+
+
+def test_the_dense_range_fits_a_crowded_few_days_not_the_years_around_them():
+    days = [(ordinal("2018-02-12") + 100 * i, 1) for i in range(7)]
+    days += [(ordinal("2019-11-04") + i, n) for i, n in enumerate((5, 5, 4, 4))]
+    assert dense_range(days) == (ordinal("2019-11-04"), ordinal("2019-11-07"))
+    # a source a few days from the crowd is fitted with it
+    near = sorted([*days, (ordinal("2019-10-30"), 1)])
+    assert dense_range(near) == (ordinal("2019-10-30"), ordinal("2019-11-07"))
+    # most sources spread evenly: all of them, as before
+    even = [(ordinal("2019-01-01") + 10 * i, 1) for i in range(30)] + [(ordinal("2019-05-01"), 3)]
+    assert dense_range(sorted(even)) == (even[0][0], ordinal("2019-10-18"))
+
+
+def test_a_crowded_few_days_open_readable_with_the_years_before_behind_a_button(dock, qtbot):
+    view = dock.view
+    view.show_timeline(crowded())
+    first, last = view.visible_days()
+    assert ordinal("2019-10-01") < first and last < ordinal("2019-12-01")
+    marks = view.marks()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    crowd = [k for k, r in marks.items() if k[2] > 7]  # the crowd's sources and claims
+    assert len(crowd) == 18 * 5 and all(shown.contains(marks[k]) for k in crowd)
+    assert dock.earlier.isVisible() and dock.earlier.text() == "◂ 7 earlier sources, 2018–2019"
+    qtbot.mouseClick(dock.earlier, Qt.MouseButton.LeftButton)
+    assert view.visible_days()[0] <= ordinal("2018-02-12")
+
+
 def test_it_opens_fitted_to_the_dense_dates_with_the_outlier_behind_a_button(dock, qtbot):
     view = dock.view
     view.show_timeline(spread())
