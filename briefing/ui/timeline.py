@@ -166,6 +166,10 @@ class TimelineView(QGraphicsView):
         chosen = self._chosen()
         kept = chosen.data(ItemRole) if chosen is not None else None
         scene.clear()
+        # the grid under the marks is drawn from the view's scale, not from the scene's items: a
+        # redraw that scrolled nowhere (an import, a re-analysis) repainted only where marks were,
+        # and the old scale's lines stayed beside the new ones
+        self.viewport().update()
         if not self.days:
             text = scene.addSimpleText("No dated sources yet: give sources a published date to see them here.")
             text.setBrush(self.palette().text())

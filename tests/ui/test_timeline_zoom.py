@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from itertools import combinations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
@@ -388,3 +388,23 @@ def test_panning_by_the_arrow_keys_is_kept_through_a_resize(dock, qtbot):
     dock.resize(dock.width() - 100, dock.height())
     qtbot.waitUntil(lambda: view.viewport().width() < 1100)
     assert view.visible_days()[0] == pytest.approx(shown[0], abs=1)  # not fitted again
+
+
+def test_a_redraw_repaints_the_whole_grid_not_only_where_the_marks_are(dock, qtbot, monkeypatch):
+    """An import or a re-analysis redraws the timeline in sight without scrolling it: only the
+    marks' places were repainted, and the grid lines of the old scale stayed beside them."""
+    view = dock.view
+    painted: list[QRectF] = []
+    drawn = type(view).drawBackground
+    monkeypatch.setattr(view, "drawBackground", lambda p, rect: (painted.append(QRectF(rect)), drawn(view, p, rect)))
+    view.show_timeline(crowded())
+    qtbot.waitUntil(lambda: bool(painted))  # drawn once in full
+    painted.clear()
+    imported = crowded()
+    view.show_timeline(Timeline([*imported.sources, (99, "2019-11-06", "Imported")], imported.claims, []))
+    qtbot.waitUntil(lambda: bool(painted))
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    covered = QRectF()
+    for rect in painted:
+        covered = covered.united(rect)
+    assert covered.contains(shown.adjusted(1, 1, -1, -1))
