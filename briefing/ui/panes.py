@@ -82,6 +82,7 @@ def open_wide(window: MainWindow, dock: QDockWidget, share: float = WIDE_SHARE) 
     if not dock.isFloating() and dock.width() < window.width() / 3:
         window.resizeDocks([dock], [int(window.width() * share)], Qt.Orientation.Horizontal)
     keep_on_screen(window)  # a page beside may have made the window wider than the room to its right
+    window.timeline.keep_room()  # the page beside took the timeline's height: a row of marks, at least
 
 
 def _tab_beside_open_pages(window: MainWindow, dock: QDockWidget) -> None:

@@ -19,6 +19,8 @@ from briefing.ui.timeline import TimelineAxis, TimelineView
 from briefing.ui.timeline_scale import span_label
 
 PLOT_ROOM = 180  # pixels of plot the pane makes room for when it first shows
+USABLE = 40  # pixels of plot for a row of sources and a row of their claims, at the least
+TOO_SHORT = "Too short to show the marks: drag the pane's top edge up, or float it"
 # the keys beside the mouse's gestures, in the legend: the view takes them once clicked or Ctrl+T
 KEYS_STEP = "Ctrl+←/→ to step"
 KEYS_VIEW = "drag, wheel or ←/→ to pan; Ctrl+wheel or +/− to zoom, 0 to fit"
@@ -58,6 +60,10 @@ class TimelineDock(QDockWidget):
         # could be; it makes room for the plot when it first shows (make_room)
         self.view.setMinimumHeight(self.view.fontMetrics().height() + 2 * self.view.frameWidth())
         self.setWidget(body)
+        self.too_short = False  # the legend says why no mark shows (_span_changed)
+        # laid out in the window once (make_room): before, the plot is short only for a moment, and
+        # the legend's note for it left the legend a line's height for its two lines
+        self._placed = False
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
         self.view.spanChanged.connect(self._span_changed)
         self.visibilityChanged.connect(self._visibility)
@@ -86,12 +92,32 @@ class TimelineDock(QDockWidget):
         ROOM_SHARE of the window: in the bottom pane at 1280x800 it was 60 pixels, three dots a
         month with the rest behind a scroll bar. Once: a pane the analyst makes smaller stays so."""
         window = self.parentWidget()
+        self._placed = self._placed or self.isVisible()
         if self._grown or not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
             return
         missing = PLOT_ROOM - self.view.viewport().height()
         if self.view.viewport().height() <= 0 or missing <= 0:
             return
         self._grown = True
+        target = min(self.height() + missing, int(window.height() * ROOM_SHARE))
+        if target > self.height():
+            window.resizeDocks([self], [target], Qt.Orientation.Vertical)
+
+    def keep_room(self) -> None:
+        """Another pane opened (the entity page, the briefing note) and left the plot in sight
+        too short for a row of marks: it takes back up to PLOT_ROOM, within ROOM_SHARE of the
+        window (where the other pane's least height allows; else the plot says why it is empty)."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        if self.visibleRegion().isEmpty() or not self.view.days:
+            return
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # the other pane laid out at its new size
+        missing = PLOT_ROOM - self.view.viewport().height()
+        if self.view.viewport().height() >= USABLE or missing <= 0:
+            return
         target = min(self.height() + missing, int(window.height() * ROOM_SHARE))
         if target > self.height():
             window.resizeDocks([self], [target], Qt.Orientation.Vertical)
@@ -152,6 +178,11 @@ class TimelineDock(QDockWidget):
 
     def _span_changed(self) -> None:
         view = self.view
+        # the note is a line shorter than the legend it stands for: shown under USABLE, gone only
+        # once two lines more are free, or the pane would flicker between the two
+        height = view.viewport().height()
+        room = USABLE + (2 * self.legend.fontMetrics().lineSpacing() if self.too_short else 0)
+        self.too_short = self._placed and bool(view.days) and height < room
         undated = view.timeline.undated
         if not view.days:
             self.span.setText("")
@@ -170,6 +201,7 @@ class TimelineDock(QDockWidget):
                 "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
                 f"click to open, or {KEYS_STEP} to a source and Enter; {KEYS_VIEW}"
             )
+        legend = TOO_SHORT if self.too_short else legend
         self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
         before, after = view.outside()
         self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")

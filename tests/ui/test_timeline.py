@@ -85,3 +85,24 @@ def test_the_timeline_makes_room_for_its_plot_at_1280x800(demo_window, qtbot):
     qtbot.waitUntil(lambda: dock.view.viewport().height() >= 120)
     dock.make_room()  # once: a pane the analyst made smaller again stays so
     assert dock.height() <= int(800 * ROOM_SHARE)
+
+
+def test_opening_the_entity_page_leaves_the_timeline_a_row_of_marks_or_says_why_not(demo_window, qtbot):
+    """Opening the entity page left the timeline in sight its axis and no mark; where the plot
+    cannot have the height, it says so rather than showing an empty strip."""
+    from PySide6.QtCore import Qt
+
+    from briefing.store.entities import list_entities
+    from briefing.ui.timeline_dock import TOO_SHORT, USABLE
+
+    demo_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: demo_window.height() == 800)
+    demo_window.show_timeline()
+    dock = demo_window.timeline
+    qtbot.waitUntil(lambda: dock._grown)
+    demo_window.resizeDocks([dock], [1], Qt.Orientation.Vertical)  # squeezed to its least
+    qtbot.waitUntil(lambda: dock.view.viewport().height() < USABLE)
+    qtbot.waitUntil(lambda: dock.legend.text().startswith(TOO_SHORT))  # an empty strip says why
+    demo_window.open_entity(list_entities(demo_window.ws)[0]["id"])
+    qtbot.waitUntil(lambda: dock.view.viewport().height() >= USABLE)
+    assert TOO_SHORT not in dock.legend.text() and dock.height() <= demo_window.height() // 2
