@@ -3,7 +3,8 @@ Clicking a source or a claim opens it. A large workspace is drawn as one bar per
 sources, and its claims by status); clicking a day lists its sources.
 
 It opens fitted to the dense part of the dates (one 2015 source among 2019-2026 ones waits at
-the edge behind a "◂ 1 earlier source" button); Ctrl+wheel, +/- and the buttons zoom, a drag,
+the edge behind a "◂ 1 earlier source" button; 18 sources of four days among 7 of the two years
+before open on those four days); Ctrl+wheel, +/- and the buttons zoom, a drag,
 the wheel or the scrollbar pan, and the axis labels days, weeks, months or years as the zoom
 allows."""
 
