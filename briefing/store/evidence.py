@@ -9,7 +9,7 @@ evidence when confirmed, ``store.suggestions``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
@@ -32,7 +32,10 @@ def add_evidence(
     note: str | None = None,
     *,
     expected: int | None = None,
+    confirms: Sequence[int] = (),
 ) -> int:
+    """Link a passage to a claim; returns the evidence id. ``confirms``: the suggestions of this
+    passage that removing it reopened (``delete_evidence``), confirmed again by an undo."""
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
     with ws.transaction() as db:
@@ -70,15 +73,21 @@ def add_evidence(
         )
         # recorded against the claim, so its history still shows evidence removed later
         record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
+        _confirm_again(ws, confirms, (claim_id, source_id, start, end))
         _update_credibility(ws, claim_id)
         return evidence_id
 
 
-def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None) -> None:
-    """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it."""
+def delete_evidence(
+    ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None, reopen: bool = True
+) -> list[int]:
+    """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it.
+    A suggestion confirmed at its passage is open again, to be confirmed or dismissed anew
+    (``reopen``; False when the suggestion reopens itself); returns the ids of those reopened."""
     with ws.transaction() as db:
         row = db.execute(
-            "SELECT e.claim_id, e.passage, e.relation, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id "
+            'SELECT e.claim_id, e.passage, e.relation, c.dismissed, e.source_id, e.start, e."end" '
+            "FROM evidence e JOIN claims c ON c.id = e.claim_id "
             "WHERE e.id = ?",
             [evidence_id],
         ).fetchone()
@@ -89,7 +98,34 @@ def delete_evidence(ws: Workspace, evidence_id: int, reason: str | None = None, 
         revise(ws, "claim", row[0], expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
+        reopened = _reopen_confirmed(ws, (row[0], row[4], row[5], row[6])) if reopen else []
         _update_credibility(ws, row[0])
+        return reopened
+
+
+def _reopen_confirmed(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
+    """Open again the suggestions confirmed at (claim id, source id, start, end): their evidence went."""
+    sql = (
+        'SELECT id FROM claim_suggestions WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
+        "AND state = 'confirmed' ORDER BY id"
+    )
+    ids = [found[0] for found in ws.db.execute(sql, list(passage)).fetchall()]
+    for suggestion_id in ids:
+        ws.db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
+        reason = "its evidence was removed"
+        record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", "confirmed", "open", reason)
+    return ids
+
+
+def _confirm_again(ws: Workspace, suggestion_ids: Sequence[int], passage: tuple[int, int, int, int]) -> None:
+    """Confirm again the open suggestions of this passage that removing its evidence reopened."""
+    sql = (
+        "UPDATE claim_suggestions SET state = 'confirmed' WHERE id = ? AND state = 'open' "
+        'AND claim_id = ? AND source_id = ? AND start = ? AND "end" = ?'
+    )
+    for suggestion_id in suggestion_ids:
+        if ws.db.execute(sql, [suggestion_id, *passage]).rowcount:
+            record_judgement(ws, "confirm", "suggestion", suggestion_id, "state", "open", "confirmed", "undo")
 
 
 def credibility_from_evidence(supports: int, contradicts: int) -> int:

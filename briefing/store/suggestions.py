@@ -135,7 +135,7 @@ def reopen_suggestion(ws: Workspace, suggestion_id: int, *, expected: int | None
                 [claim_id, source_id, start, end, relation],
             ).fetchall()
             for (evidence_id,) in rows:
-                delete_evidence(ws, evidence_id, reason="undo", expected=expected)
+                delete_evidence(ws, evidence_id, reason="undo", expected=expected, reopen=False)
                 expected = None  # checked once: the first removal counted the claim's next revision
         db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
         record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", "undo")

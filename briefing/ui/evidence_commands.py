@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
-from briefing.store.evidence import add_evidence, delete_evidence
+from briefing.store.evidence import add_evidence, delete_evidence, list_evidence
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 
@@ -105,7 +105,8 @@ class AttachEvidence(QUndoCommand):
 
 class RemoveEvidence(QUndoCommand):
     """Unlink evidence; undo links the same passage again. Each is refused when a colleague
-    changed the claim since the analyst saw it (``seen``) or this window last wrote it."""
+    changed the claim since the analyst saw it (``seen``) or this window last wrote it. A
+    suggestion confirmed at the passage is open again, and confirmed again by the undo."""
 
     def __init__(
         self, ws: Workspace, evidence: dict, claim_id: int, changed: Callable[[], None], seen: int | None = None
@@ -113,19 +114,38 @@ class RemoveEvidence(QUndoCommand):
         super().__init__("Remove evidence")
         self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
         self.revisions = Revisions(seen, ws, ("claim", claim_id))
+        self.reopened: list[int] = []
 
     def redo(self) -> None:
         expected = self.revisions.expected()
-        delete_evidence(self.ws, self.evidence["id"], reason="removed by the analyst", expected=expected)
+        reason = "removed by the analyst"
+        self.reopened = delete_evidence(self.ws, self._linked_id(), reason=reason, expected=expected)
         self.revisions.wrote()
         self.changed()
 
     def undo(self) -> None:
         e, expected = self.evidence, self.revisions.expected()
         e["id"] = add_evidence(
-            self.ws, self.claim_id, e["source_id"], e["start"], e["end"], e["relation"], e["note"], expected=expected
+            self.ws,
+            self.claim_id,
+            e["source_id"],
+            e["start"],
+            e["end"],
+            e["relation"],
+            e["note"],
+            expected=expected,
+            confirms=self.reopened,
         )
         self.changed()
+
+    def _linked_id(self) -> int:
+        """The evidence of the same passage, whatever its id is by now: an undo of the confirmation
+        before this removal, and its redo, linked the passage again under another id."""
+        e = self.evidence
+        for now in list_evidence(self.ws, self.claim_id):
+            if (now["source_id"], now["start"], now["end"]) == (e["source_id"], e["start"], e["end"]):
+                return now["id"]
+        return e["id"]  # gone: the store says who removed it
 
 
 class AttachSuggestion(QUndoCommand):

@@ -386,11 +386,44 @@ def test_reopening_a_confirmed_suggestion_unlinks_its_passage_whatever_its_evide
     [suggestion] = list_suggestions(ws, claim_id)
     evidence_id = confirm_suggestion(ws, suggestion["id"])
     add_evidence(ws, claim_id, b, *span(TEXT_B, "Okafor said"), "contradicts")  # another, kept
-    delete_evidence(ws, evidence_id)  # removed and linked again: a new id
-    add_evidence(ws, claim_id, b, *span(TEXT_B, "40,000 households"), "supports")
+    reopened = delete_evidence(ws, evidence_id)  # removed and linked again by an undo: a new id
+    add_evidence(ws, claim_id, b, *span(TEXT_B, "40,000 households"), "supports", confirms=reopened)
     reopen_suggestion(ws, suggestion["id"])
     assert rows(ws, "SELECT passage FROM evidence") == [("Okafor said",)]
     assert list_suggestions(ws, claim_id)[0]["state"] == "open"
+
+
+def test_removing_evidence_of_a_confirmed_suggestion_suggests_its_passage_again(ws, claim_and_other):
+    from briefing.store.evidence import delete_evidence
+
+    claim_id, _, b = claim_and_other
+    passage = span(TEXT_B, "40,000 households")
+    replace_suggestions(ws, claim_id, [(b, *passage, 0.9, "related")])
+    [suggestion] = list_suggestions(ws, claim_id)
+    evidence_id = confirm_suggestion(ws, suggestion["id"])  # meant supports: remove it, attach again
+    assert delete_evidence(ws, evidence_id, reason="wrong relation") == [suggestion["id"]]
+    [again] = list_suggestions(ws, claim_id)
+    assert (again["id"], again["state"], again["start"], again["end"]) == (suggestion["id"], "open", *passage)
+    assert [(j.action, j.new_value) for j in history_for(ws, "suggestion", suggestion["id"])] == [
+        ("confirm", "confirmed"),
+        ("reopen", "open"),
+    ]
+    # the undo of the removal links it again and confirms the same suggestion again
+    add_evidence(ws, claim_id, b, *passage, "related", confirms=[suggestion["id"]])
+    assert [s["state"] for s in list_suggestions(ws, claim_id)] == ["confirmed"]
+    assert rows(ws, "SELECT relation FROM evidence") == [("related",)]
+
+
+def test_removing_evidence_linked_by_hand_reopens_no_dismissed_suggestion(ws, claim_and_other):
+    from briefing.store.evidence import delete_evidence
+
+    claim_id, _, b = claim_and_other
+    passage = span(TEXT_B, "40,000 households")
+    replace_suggestions(ws, claim_id, [(b, *passage, 0.9, "related")])
+    dismiss_suggestion(ws, list_suggestions(ws, claim_id)[0]["id"])
+    evidence_id = add_evidence(ws, claim_id, b, *passage, "supports")
+    assert delete_evidence(ws, evidence_id) == []
+    assert [s["state"] for s in list_suggestions(ws, claim_id)] == ["dismissed"]
 
 
 def test_a_passage_linked_by_hand_is_no_longer_suggested_nor_linked_twice(ws, claim_and_other):

@@ -8,7 +8,7 @@ from briefing.nlp.related import LEXICAL_WEIGHT
 from briefing.store.claims import list_claim_rows, list_claims_with_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
-from briefing.ui.evidence import NONE_FOUND
+from briefing.ui.evidence import NONE_FOUND, RowRole
 from briefing.ui.panels import ItemRole
 
 
@@ -50,6 +50,36 @@ def test_confirming_a_suggestion_makes_evidence_and_undo_reopens_it(demo_window)
     demo_window.undo_stack.undo()  # the confirmation
     assert _claim(demo_window, claim_id)["evidence"] == []
     assert all(s["state"] == "open" for s in list_suggestions(demo_window.ws, claim_id))
+
+
+def test_removing_evidence_of_a_confirmed_suggestion_suggests_it_again_and_undo_is_exact(demo_window):
+    claim_id = _open_claim_with_suggestions(demo_window)
+    panel, ws = demo_window.panel.evidence, demo_window.ws
+    panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(0))
+    suggestion_id = panel.suggestions.topLevelItem(0).data(0, RowRole)[1]
+    panel.confirm.click()
+
+    def states():
+        evidence = [(e["source_id"], e["start"], e["end"]) for e in _claim(demo_window, claim_id)["evidence"]]
+        return evidence, {s["id"]: s["state"] for s in list_suggestions(ws, claim_id)}[suggestion_id]
+
+    confirmed = states()
+    panel.evidence.setCurrentItem(panel.evidence.topLevelItem(0))
+    panel.remove.click()
+    assert states() == ([], "open")  # suggested again, at the same passage
+    listed = panel.suggestions
+    shown = [listed.topLevelItem(i).data(0, RowRole)[1] for i in range(listed.topLevelItemCount())]
+    assert suggestion_id in shown
+    assert "none left" not in panel.suggestions_label.text()
+    demo_window.undo_stack.undo()  # the removal: linked and confirmed again
+    assert states() == confirmed
+    demo_window.undo_stack.undo()  # the confirmation
+    assert states() == ([], "open")
+    demo_window.undo_stack.redo()
+    demo_window.undo_stack.redo()
+    assert states() == ([], "open")
+    demo_window.undo_stack.undo()
+    assert states() == confirmed
 
 
 def test_dismissing_hides_a_suggestion(demo_window):
@@ -283,7 +313,7 @@ def test_the_claims_list_counts_what_the_re_ranking_left(demo_window, monkeypatc
         next(
             claims.topLevelItem(i)
             for i in range(claims.topLevelItemCount())
-            if claims.topLevelItem(i).data(0, ItemRole)[1] == claim.id
+            if claims.topLevelItem(i).data(0, RowRole)[1] == claim.id
         )
     )  # as a click does
     # the test runner's worker has re-ranked it at once
@@ -388,7 +418,7 @@ def test_a_re_ranking_leaves_the_text_in_the_reader_as_it_is(demo_window, monkey
     assert len(drawn) == 1  # opened once; the re-ranking did not draw it again
     claims = demo_window.panel.claims
     counts = {
-        claims.topLevelItem(i).data(0, ItemRole)[1]: claims.topLevelItem(i).text(2)
+        claims.topLevelItem(i).data(0, RowRole)[1]: claims.topLevelItem(i).text(2)
         for i in range(claims.topLevelItemCount())
     }
     assert counts == {
