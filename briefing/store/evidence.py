@@ -103,6 +103,41 @@ def delete_evidence(
         return reopened
 
 
+def change_evidence(
+    ws: Workspace,
+    evidence_id: int,
+    relation: str,
+    note: str | None,
+    reason: str | None = None,
+    *,
+    expected: int | None = None,
+) -> None:
+    """Set how a piece of evidence bears on its claim and its note; each change goes into the
+    claim's history and credibility is worked out again. ``expected`` as for ``delete_evidence``."""
+    if relation not in EVIDENCE_RELATIONS:
+        raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
+    with ws.transaction() as db:
+        row = db.execute(
+            "SELECT e.claim_id, e.relation, e.note, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id "
+            "WHERE e.id = ?",
+            [evidence_id],
+        ).fetchone()
+        if row is None:
+            raise missing(ws, "evidence", evidence_id, writing=True)
+        claim_id, was_relation, was_note, dismissed = row
+        if expected is not None and dismissed:
+            raise dismissed_refusal(ws, claim_id, expected)
+        if (relation, note) == (was_relation, was_note):
+            return  # nothing to change: no revision, no history line
+        revise(ws, "claim", claim_id, expected)
+        db.execute("UPDATE evidence SET relation = ?, note = ? WHERE id = ?", [relation, note, evidence_id])
+        if relation != was_relation:
+            record_judgement(ws, "relate_evidence", "claim", claim_id, "relation", was_relation, relation, reason)
+        if note != was_note:
+            record_judgement(ws, "note_evidence", "claim", claim_id, "note", was_note, note, reason)
+        _update_credibility(ws, claim_id)
+
+
 def _reopen_confirmed(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
     """Open again the suggestions confirmed at (claim id, source id, start, end): their evidence went."""
     sql = (

@@ -427,6 +427,10 @@ def describe(j: Judgement) -> str:
         return f"Evidence added ({j.field}): {short}"
     if j.action == "remove_evidence":
         return f"Evidence removed ({j.field}): {short}"
+    if j.action == "relate_evidence":  # its old and new values are relations, not a passage
+        return f"Evidence changed from {j.old_value} to {j.new_value}"
+    if j.action == "note_evidence":
+        return f"Evidence note changed to {short}" if j.new_value else "Evidence note cleared"
     if j.action == "carry_version":  # a newer version of the article came in (store.source_versions)
         state = _CARRIED_STATE.search(j.new_value or "")
         what = "Evidence" if (j.field or "").startswith("evidence") else "Claim"

@@ -5,11 +5,13 @@ judgement history keeps both (the panel is ``briefing.ui.evidence``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NoReturn
 
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
-from briefing.store.evidence import add_evidence, delete_evidence, list_evidence
+from briefing.store.evidence import add_evidence, change_evidence, delete_evidence, list_evidence
+from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 
@@ -119,7 +121,9 @@ class RemoveEvidence(QUndoCommand):
     def redo(self) -> None:
         expected = self.revisions.expected()
         reason = "removed by the analyst"
-        self.reopened = delete_evidence(self.ws, self._linked_id(), reason=reason, expected=expected)
+        self.reopened = delete_evidence(
+            self.ws, linked_id(self.ws, self.claim_id, self.evidence), reason=reason, expected=expected
+        )
         self.revisions.wrote()
         self.changed()
 
@@ -138,14 +142,48 @@ class RemoveEvidence(QUndoCommand):
         )
         self.changed()
 
-    def _linked_id(self) -> int:
-        """The evidence of the same passage, whatever its id is by now: an undo of the confirmation
-        before this removal, and its redo, linked the passage again under another id."""
-        e = self.evidence
-        for now in list_evidence(self.ws, self.claim_id):
-            if (now["source_id"], now["start"], now["end"]) == (e["source_id"], e["start"], e["end"]):
-                return now["id"]
-        return e["id"]  # gone: the store says who removed it
+
+class ChangeEvidence(QUndoCommand):
+    """Set how a piece of evidence bears on its claim (its relation) and its note; undo sets
+    them back. Each is refused when a colleague changed the claim since the analyst saw it
+    (``seen``) or this window last wrote it, or removed the evidence."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        evidence: dict,
+        claim_id: int,
+        now: tuple[str, str | None],
+        changed: Callable[[], None],
+        seen: int | None = None,
+    ):
+        relation = now[0]
+        super().__init__(f"Change evidence to {relation}" if relation != evidence["relation"] else "Edit evidence note")
+        self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
+        self.before, self.after = (evidence["relation"], evidence["note"]), now
+        self.revisions = Revisions(seen, ws, ("claim", claim_id))
+
+    def redo(self) -> None:
+        self._set(self.after, None)
+        self.revisions.wrote()
+        self.changed()
+
+    def undo(self) -> None:
+        self._set(self.before, "undo")
+        self.changed()
+
+    def _set(self, values: tuple[str, str | None], reason: str | None) -> None:
+        evidence_id = linked_id(self.ws, self.claim_id, self.evidence)
+        change_evidence(self.ws, evidence_id, *values, reason, expected=self.revisions.expected())
+
+
+def linked_id(ws: Workspace, claim_id: int, evidence: dict) -> int:
+    """The id of the claim's evidence of the same passage as ``evidence``, whatever it is by now:
+    an undo that linked the passage again gave it another id."""
+    for now in list_evidence(ws, claim_id):
+        if (now["source_id"], now["start"], now["end"]) == (evidence["source_id"], evidence["start"], evidence["end"]):
+            return now["id"]
+    return evidence["id"]  # gone: the store says who removed it
 
 
 class AttachSuggestion(QUndoCommand):
@@ -185,3 +223,18 @@ class AttachSuggestion(QUndoCommand):
                 expected = None  # checked: the reopened suggestion was dismissed, it unlinks nothing
             reopen_suggestion(self.ws, self.suggestion["id"], expected=expected)
         self.changed()
+
+
+def gone_refusal(ws, claim_id: int, seen: int | None, gone: tuple[str, int], item: tuple[str, int]) -> NoReturn:
+    """The refusal of a change to evidence or a suggested passage (``item``) that is gone: who
+    removed its claim, or ``gone`` (the evidence, the passage's source), and when (GoneWrite), else
+    StaleWrite when the claim changed since it was shown, else Missing (a re-analysis may have drawn
+    it again: ui.redrawn); raised, never returned."""
+    current = get_revision(ws, "claim", claim_id)  # the claim gone: who removed it, and how
+    removal = find_removal(ws, *gone)
+    if removal is not None:
+        raise GoneWrite(*gone, removal)
+    if seen is not None and current.number != seen:
+        raise StaleWrite("claim", claim_id, current)
+    what = "that evidence" if item[0] == "evidence" else "that passage"
+    raise Missing(*item, f"{what} is no longer there")

@@ -3,7 +3,7 @@ passage the analyst selects in another source for a pinned claim."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
@@ -27,7 +27,7 @@ from briefing.store.claims import get_claim, list_claim_history
 from briefing.store.evidence import list_evidence
 from briefing.store.history import current_actor, history_for, last_deletion
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
-from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision, shown_time
+from briefing.store.revisions import shown_time
 from briefing.store.sources import get_source
 from briefing.store.suggestions import list_suggestions
 from briefing.suggesting import semantic_unavailable
@@ -38,7 +38,9 @@ from briefing.ui.evidence_commands import (
     RemoveEvidence,
     confirm_command,
     dismiss_command,
+    gone_refusal,
 )
+from briefing.ui.evidence_menu import EvidenceMenu
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
@@ -194,6 +196,7 @@ class EvidenceFlow:
         panel.confirm.clicked.connect(lambda: self._suggestion_command(confirm_command))
         panel.dismiss.clicked.connect(lambda: self._suggestion_command(dismiss_command))
         panel.remove.clicked.connect(self.remove_evidence)
+        self.menu = EvidenceMenu(self)  # a right-click, or the Menu key, on an evidence row
         panel.passageOpened.connect(self._open_passage)
         panel.suggestionAttached.connect(self.attach_suggestion)
         panel.set_ranking_note(semantic_unavailable())  # cheap: looks for the packages, loads nothing
@@ -384,7 +387,7 @@ class EvidenceFlow:
         evidence = next((e for e in list_evidence(window.ws, claim_id) if e["id"] == current[1]), None)
         if evidence is None:  # a colleague removed it meanwhile: say who, show the claim as it is now
             window.push_command(
-                lambda: _stale(window.ws, claim_id, seen, ("evidence", current[1]), ("evidence", current[1]))
+                lambda: gone_refusal(window.ws, claim_id, seen, ("evidence", current[1]), ("evidence", current[1]))
             )
             return
         if window.push_command(lambda: RemoveEvidence(window.ws, evidence, claim_id, window.after_edit, seen)):
@@ -404,7 +407,7 @@ class EvidenceFlow:
         suggestion = next((s for s in list_suggestions(window.ws, claim_id) if s["id"] == current[1]), None)
         if suggestion is None:  # gone with its source?
             window.push_command(
-                lambda: _stale(window.ws, claim_id, seen, ("source", current[2]), ("suggestion", current[1]))
+                lambda: gone_refusal(window.ws, claim_id, seen, ("source", current[2]), ("suggestion", current[1]))
             )
             return
         if window.push_command(lambda: command_type(window.ws, current[1], claim_id, window.after_edit, seen)):
@@ -421,21 +424,6 @@ def _decided(confirmed: bool, suggestion: dict, claim_text: str) -> str:
     if confirmed:
         return attached_message(suggestion["relation"], claim_text)
     return f"Dismissed the passage suggested from “{short(suggestion['title'])}”. Undo (Ctrl+Z) brings it back."
-
-
-def _stale(ws, claim_id: int, seen: int | None, gone: tuple[str, int], item: tuple[str, int]) -> NoReturn:
-    """The refusal of a change to evidence or a suggested passage (``item``) that is gone: who
-    removed its claim, or ``gone`` (the evidence, the passage's source), and when (GoneWrite), else
-    StaleWrite when the claim changed since it was shown, else Missing (a re-analysis may have drawn
-    it again: ui.redrawn); raised, never returned."""
-    current = get_revision(ws, "claim", claim_id)  # the claim gone: who removed it, and how
-    removal = find_removal(ws, *gone)
-    if removal is not None:
-        raise GoneWrite(*gone, removal)
-    if seen is not None and current.number != seen:
-        raise StaleWrite("claim", claim_id, current)
-    what = "that evidence" if item[0] == "evidence" else "that passage"
-    raise Missing(*item, f"{what} is no longer there")
 
 
 def _with_sources(ws, suggestions: list[dict]) -> list[dict]:

@@ -426,6 +426,30 @@ def test_removing_evidence_linked_by_hand_reopens_no_dismissed_suggestion(ws, cl
     assert [s["state"] for s in list_suggestions(ws, claim_id)] == ["dismissed"]
 
 
+def test_changing_evidence_sets_its_relation_and_note_and_works_out_credibility_again(ws, claim_and_other):
+    from briefing.store.claims import list_claim_history
+    from briefing.store.evidence import change_evidence, delete_evidence
+    from briefing.store.revisions import StaleWrite, get_revision
+
+    claim_id, _, b = claim_and_other
+    evidence_id = add_evidence(ws, claim_id, b, *span(TEXT_B, "40,000 households"), "related", "first")
+    assert rows(ws, "SELECT credibility FROM claims WHERE id = ?", claim_id) == [(None,)]
+    seen = get_revision(ws, "claim", claim_id).number
+    change_evidence(ws, evidence_id, "supports", "line one\nline two", expected=seen)
+    assert rows(ws, "SELECT relation, note FROM evidence") == [("supports", "line one\nline two")]
+    assert rows(ws, "SELECT credibility FROM claims WHERE id = ?", claim_id) == [(2,)]
+    changes = [(j.action, j.old_value, j.new_value) for j in list_claim_history(ws, claim_id)][-2:]
+    assert changes == [("relate_evidence", "related", "supports"), ("note_evidence", "first", "line one\nline two")]
+    with pytest.raises(StaleWrite):  # a view of the claim from before the change: nothing written
+        change_evidence(ws, evidence_id, "contradicts", None, expected=seen)
+    with pytest.raises(BriefingError, match="relation: must be one of"):
+        change_evidence(ws, evidence_id, "maybe", None)
+    assert rows(ws, "SELECT relation, note FROM evidence") == [("supports", "line one\nline two")]
+    delete_evidence(ws, evidence_id)
+    with pytest.raises(BriefingError, match=f"evidence {evidence_id}"):
+        change_evidence(ws, evidence_id, "contradicts", None)
+
+
 def test_a_passage_linked_by_hand_is_no_longer_suggested_nor_linked_twice(ws, claim_and_other):
     from briefing.store.claims import list_claim_rows
     from briefing.store.evidence import delete_evidence
