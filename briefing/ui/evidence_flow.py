@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -40,7 +39,7 @@ from briefing.ui.evidence_commands import (
     dismiss_command,
     gone_refusal,
 )
-from briefing.ui.evidence_menu import EvidenceMenu
+from briefing.ui.evidence_menu import EvidenceMenu, note_field, note_of
 from briefing.ui.panels import NO_CLAIM
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
@@ -166,13 +165,12 @@ class EvidenceDialog(QDialog):
         self.relation.setToolTip("Supports and contradicts count towards the claim's credibility; related does not")
         self.relation.setAccessibleName("Relation")
         layout.addRow("The passage &", self.relation)
-        self.note = QLineEdit(placeholderText="Why (optional)")
-        self.note.setAccessibleName("Note")
+        self.note = note_field()  # a few lines: a note keeps its lines in the history and the briefing
         layout.addRow("&Note:", self.note)
         add_ok_cancel(self, layout)
 
     def values(self) -> tuple[str, str | None]:
-        return self.relation.currentText(), self.note.text().strip() or None
+        return self.relation.currentText(), note_of(self.note)
 
 
 class EvidenceFlow:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import QDialog, QFormLayout, QMenu, QPlainTextEdit, QSizePolicy, QWidget
 
 from briefing.domain import clipped, one_line, strip_bidi
 from briefing.store.evidence import list_evidence
@@ -25,17 +25,32 @@ RELATION_ITEMS = {"supports": "&Supports", "contradicts": "&Contradicts", "relat
 NOTE_LINES = 4  # a few lines in view; a longer note scrolls
 
 
+class NoteEdit(QPlainTextEdit):
+    """An evidence note: a few lines high in any font, its lines kept; Tab moves on, as in a
+    single line."""
+
+    def __init__(self, text: str | None = None):
+        super().__init__()
+        self.setPlainText(text or "")
+        self.setPlaceholderText("Why (optional)")
+        self.setAccessibleName("Note")
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def lines_high(self, lines: int) -> int:
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        inside = 2 * int(self.document().documentMargin())
+        return self.fontMetrics().lineSpacing() * lines + inside + margins
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.lines_high(NOTE_LINES))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), self.lines_high(NOTE_LINES))
+
+
 def note_field(text: str | None = None) -> QPlainTextEdit:
-    """An evidence note: a few lines high, its lines kept; Tab moves on, as in a single line."""
-    field = QPlainTextEdit()
-    field.setPlainText(text or "")
-    field.setPlaceholderText("Why (optional)")
-    field.setAccessibleName("Note")
-    field.setTabChangesFocus(True)
-    margins = field.contentsMargins().top() + field.contentsMargins().bottom()
-    inside = 2 * int(field.document().documentMargin())
-    field.setFixedHeight(field.fontMetrics().lineSpacing() * NOTE_LINES + inside + margins + 2)
-    return field
+    return NoteEdit(text)
 
 
 def note_of(field: QPlainTextEdit) -> str | None:

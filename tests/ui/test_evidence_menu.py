@@ -131,3 +131,23 @@ def test_the_menu_key_opens_the_menu_on_the_current_evidence_and_show_in_source_
     QApplication.sendEvent(tree, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, tree.mapToGlobal(at)))
     assert "Change Relation" in offered
     assert demo_window.current_source_id() == evidence["source_id"]
+
+
+def test_the_evidence_dialogs_note_is_a_few_lines_and_keeps_them(qtbot):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from briefing.ui.evidence_flow import EvidenceDialog
+
+    for size in (10, 15):  # the default font, and the 15 pt one of a large-text desktop
+        dialog = EvidenceDialog(None, "The outage ended.", "Water came back on Tuesday.")
+        dialog.setFont(QFont(dialog.font().family(), size))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        note = dialog.note
+        assert isinstance(note, QPlainTextEdit)
+        note.setPlainText("same figure\nsecond outlet\n")
+        assert dialog.values()[1] == "same figure\nsecond outlet"
+        lines = note.fontMetrics().lineSpacing()
+        assert 3 * lines <= note.height() <= 6 * lines  # a few lines, not a page
+        assert dialog.sizeHint().height() < 800 - 100  # whole on a 1280x800 screen, with its title bar
