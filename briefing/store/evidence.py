@@ -85,21 +85,14 @@ def delete_evidence(
     A suggestion confirmed at its passage is open again, to be confirmed or dismissed anew
     (``reopen``; False when the suggestion reopens itself); returns the ids of those reopened."""
     with ws.transaction() as db:
-        row = db.execute(
-            'SELECT e.claim_id, e.passage, e.relation, c.dismissed, e.source_id, e.start, e."end" '
-            "FROM evidence e JOIN claims c ON c.id = e.claim_id "
-            "WHERE e.id = ?",
-            [evidence_id],
-        ).fetchone()
-        if row is None:
-            raise missing(ws, "evidence", evidence_id, writing=True)
-        if expected is not None and row[3]:  # the analyst saw it as a claim
-            raise dismissed_refusal(ws, row[0], expected)
-        revise(ws, "claim", row[0], expected)
+        claim_id, passage, relation, source_id, start, end = _evidence_to_change(
+            ws, evidence_id, 'e.passage, e.relation, e.source_id, e.start, e."end"', expected
+        )
+        revise(ws, "claim", claim_id, expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
-        record_judgement(ws, "remove_evidence", "claim", row[0], row[2], row[1], None, reason)
-        reopened = _reopen_confirmed(ws, (row[0], row[4], row[5], row[6])) if reopen else []
-        _update_credibility(ws, row[0])
+        record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, reason)
+        reopened = _reopen_confirmed(ws, (claim_id, source_id, start, end)) if reopen else []
+        _update_credibility(ws, claim_id)
         return reopened
 
 
@@ -117,16 +110,7 @@ def change_evidence(
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
     with ws.transaction() as db:
-        row = db.execute(
-            "SELECT e.claim_id, e.relation, e.note, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id "
-            "WHERE e.id = ?",
-            [evidence_id],
-        ).fetchone()
-        if row is None:
-            raise missing(ws, "evidence", evidence_id, writing=True)
-        claim_id, was_relation, was_note, dismissed = row
-        if expected is not None and dismissed:
-            raise dismissed_refusal(ws, claim_id, expected)
+        claim_id, was_relation, was_note = _evidence_to_change(ws, evidence_id, "e.relation, e.note", expected)
         if (relation, note) == (was_relation, was_note):
             return  # nothing to change: no revision, no history line
         revise(ws, "claim", claim_id, expected)
@@ -136,6 +120,18 @@ def change_evidence(
         if note != was_note:
             record_judgement(ws, "note_evidence", "claim", claim_id, "note", was_note, note, reason)
         _update_credibility(ws, claim_id)
+
+
+def _evidence_to_change(ws: Workspace, evidence_id: int, columns: str, expected: int | None) -> tuple[Any, ...]:
+    """(claim id, *``columns``) of a piece of evidence about to change; refused when it is gone, or
+    when its claim was dismissed since the analyst saw it as a claim (``expected`` given)."""
+    sql = f"SELECT e.claim_id, {columns}, c.dismissed FROM evidence e JOIN claims c ON c.id = e.claim_id WHERE e.id = ?"
+    row = ws.db.execute(sql, [evidence_id]).fetchone()
+    if row is None:
+        raise missing(ws, "evidence", evidence_id, writing=True)
+    if expected is not None and row[-1]:
+        raise dismissed_refusal(ws, row[0], expected)
+    return tuple(row[:-1])
 
 
 def _reopen_confirmed(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
