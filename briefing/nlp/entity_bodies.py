@@ -95,16 +95,23 @@ NEUTER_TAKES = 2  # one 'its' may be another thing's: 'Twitter has struggled sin
 
 def retype_neuter_people(clusters: Sequence[ClusterLike], parsed: ParsedText) -> None:
     """'Twitter' typed a person in every one of its 35 mentions ('Twitter has now made clear that it
-    was stepping up its fight'): a one-word name no given name, never given a title or role,
-    that 'it' or 'its' takes up as a subject or owner twice and at least twice as often as 'he' or
-    'she' (which may be someone's the text names next: 'Twitter's founders ... his'), is a body's."""
+    was stepping up its fight'): a name never given a title, a role or a given name, that 'it' or
+    'its' takes up as a subject or owner twice and at least twice as often as 'he' or 'she' (which
+    may be someone's the text names next: 'Twitter's founders ... his'), is a body's. Its longer
+    forms need no given name either ('Wilayat Twitter', the jihadists' name for it)."""
     for cluster in clusters:
-        name = cluster.name
-        if cluster.type != "person" or " " in name or name.lower() in GIVEN_NAMES:
-            continue
-        if any(" " in m.text or m.weight >= 3 or m.role for m in cluster.mentions):
+        if cluster.type != "person" or any(_named_as_someone(m) for m in cluster.mentions):
             continue
         neuter = pronoun_takes_up(cluster, parsed, NEUTER_PRONOUNS)
         if neuter >= NEUTER_TAKES and neuter >= 2 * pronoun_takes_up(cluster, parsed, PERSONAL_PRONOUNS):
             for mention in cluster.mentions:
                 mention.type = "organisation"
+
+
+def _named_as_someone(mention) -> bool:
+    """A title or role before the mention, a given name opening it ('Jack Dorsey'), or a surname
+    ending a longer form ('Chandhok Jasdip Singh': a given name the lexicon does not know)."""
+    words = mention.text.lower().split()
+    if mention.weight >= 3 or mention.role or words[0] in GIVEN_NAMES:
+        return True
+    return len(words) > 1 and words[-1] in census_surnames()

@@ -523,3 +523,30 @@ def test_a_real_page_s_street_and_station_keep_their_names_and_types(analyse, te
     """On a real local-news page 'Avenue' alone was a place (the ordinal cut off as a stray
     figure) and 'CBS DFW' a person (the station 'reports')."""
     assert types(analyse(text)).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Jihadists call it Wilayat Quillon.", "organisation"),  # a longer form with no given name
+        ("Chandhok Jasdip Quillon spoke first.", "person"),  # but one ending in a surname is someone's
+    ],
+)
+def test_a_body_s_longer_form_leaves_it_a_body(nlp, opening, expected, monkeypatch):
+    """'Wilayat Twitter' (the jihadists' name for it) kept 'Twitter' a person in a real article."""
+    from briefing.nlp import entity_bodies
+    from briefing.nlp.entities import find_entities
+    from briefing.nlp.parse import parse_texts
+
+    monkeypatch.setattr(entity_bodies, "census_surnames", lambda: frozenset({"quillon"} if "Jasdip" in opening else ()))
+    text = (
+        f"{opening} For years, Quillon has positioned itself as a town square. Quillon has now made clear "
+        "that it was stepping up its fight against extremist accounts.\n\nAnalysts will watch the users "
+        "Quillon added last quarter, an issue with which Quillon has struggled since its public offering."
+    )
+    (parsed,) = parse_texts(nlp, [text])
+    [cluster] = [c for c in find_entities(parsed) if "Quillon" in c.forms]
+    for mention in cluster.mentions:
+        mention.type = "person"  # as the model read 'Twitter'
+    entity_bodies.retype_neuter_people([cluster], parsed)
+    assert cluster.type == expected
