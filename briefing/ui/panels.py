@@ -34,14 +34,13 @@ from briefing.ui.evidence import EvidencePanel
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.palette_colours import readable
 from briefing.ui.panel_marks import evidence_cell, mark_changed, mark_variants
+from briefing.ui.picked_rows import all_items, pick_again, picked_row, row_identity
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
 from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
 from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree, menu_key_at_current
 
 NO_CLAIM = -1  # claimSelected's id when no claim is selected
-WORDS_COLUMN = {"entity": 0, "quote": 1, "claim": 1, "note": 0}  # a row's words, by its kind
-Picked = tuple[str, int, int, int, str]  # a row's kind, id, start, end and words (``_identity``)
 TYPE_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 BRIEFING_KINDS = {"quote": "quote", "claim": "claim", "note": "annotation", "entity": "entity"}  # panel -> note item
 # Tab labels with mnemonics the menu bar (File, Edit, Source, Claims, Quotes, Briefing, View, Help)
@@ -124,7 +123,7 @@ class SidePanel(QTabWidget):
         for index, label in enumerate(TAB_LABELS):
             self.tabBar().setTabToolTip(index, tip(label.replace("&", "")))
         for tree in (self.entities, self.quotes, self.claims, self.notes):
-            tree.currentItemChanged.connect(lambda current, _previous, t=tree: self._picked(t, current))
+            tree.currentItemChanged.connect(lambda current, _previous, t=tree: self.picked_row(t, current))
             tree.mime_for = _briefing_mime
             tree.setDragEnabled(True)
             tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -227,7 +226,7 @@ class SidePanel(QTabWidget):
         self.summary.setPlaceholderText(SUMMARY_HINT if is_analysed_language(language) else SUMMARY_NOT_READ)
         # the rows picked stay picked through a refresh (an edit, the re-ranking that follows
         # opening a source): a quote opened from Search lost its row, and Change Speaker said to pick one
-        kept = [(tree, _picked(tree)) for tree in (self.entities, self.quotes, self.notes)]
+        kept = [(tree, picked_row(tree)) for tree in (self.entities, self.quotes, self.notes)]
         self._fill_entities(entities)
         self.quotes.clear()
         for q in quotes:
@@ -249,7 +248,7 @@ class SidePanel(QTabWidget):
         for tab, count in ((2, len(quotes)), (3, len(claims)), (4, len(notes))):  # a note added shows
             self.setTabText(tab, f"{TAB_LABELS[tab]} ({count})")
         for tree, picked in kept:
-            _pick_again(tree, picked)
+            pick_again(tree, picked)
 
     def show_claims(self, claims: list[ClaimRow]) -> None:
         """The claims list alone drawn again (their suggestions were re-ranked), the selected
@@ -274,7 +273,7 @@ class SidePanel(QTabWidget):
     def _fill_claims(self, claims: list[ClaimRow]) -> None:
         """Rebuild the list, keep the selected claim if it is still there, and say which claim is
         selected now (none, when it is gone): the evidence panel redraws from that alone."""
-        current, picked = self.current_claim(), _picked(self.claims)
+        current, picked = self.current_claim(), picked_row(self.claims)
         self._revisions = {c.id: c.revision for c in claims}
         shown = (tuple(claims), self.palette().color(QPalette.ColorRole.Base).name())
         if shown == self._claims_shown or self._recount(shown):  # the re-ranking after a source opens
@@ -286,7 +285,7 @@ class SidePanel(QTabWidget):
             self.claims.clear()
             for c in claims:
                 self.claims.addTopLevelItem(self._claim_row(c))
-            _pick_again(self.claims, picked)  # by its words and place when found again under a new id
+            pick_again(self.claims, picked)  # by its words and place when found again under a new id
         finally:
             self.claims.blockSignals(False)
         self.claimSelected.emit(self.current_claim() or NO_CLAIM)
@@ -299,7 +298,7 @@ class SidePanel(QTabWidget):
         pairs = [(old, new) for old, new in zip(before[0], shown[0], strict=True) if old != new]
         if any(replace(old, evidence=c.evidence, open_suggestions=c.open_suggestions) != c for old, c in pairs):
             return False
-        rows = {item.data(0, ItemRole)[1]: item for item in _all_items(self.claims)}
+        rows = {item.data(0, ItemRole)[1]: item for item in all_items(self.claims)}
         for _, c in pairs:
             text = inert_bidi(evidence_cell(c))
             rows[c.id].setText(2, text)
@@ -328,7 +327,7 @@ class SidePanel(QTabWidget):
     def select(self, kind: str, item_id: int) -> None:
         tree = {"entity": self.entities, "quote": self.quotes, "claim": self.claims, "note": self.notes}[kind]
         self.setCurrentIndex({"entity": 1, "quote": 2, "claim": 3, "note": 4}[kind])
-        for item in _all_items(tree):
+        for item in all_items(tree):
             data = item.data(0, ItemRole)
             if data and data[0] == kind and data[1] == item_id:
                 tree.blockSignals(True)
@@ -345,10 +344,10 @@ class SidePanel(QTabWidget):
         """Make a listed entity, quote or note current quietly: no change of tab, no jump in the reader."""
         tree = {"entity": self.entities, "quote": self.quotes, "note": self.notes}[kind]
         keep = next(
-            (i for i in _all_items(tree) if (d := i.data(0, ItemRole)) and (d[0], d[1]) == (kind, item_id)), None
+            (i for i in all_items(tree) if (d := i.data(0, ItemRole)) and (d[0], d[1]) == (kind, item_id)), None
         )
         if keep is not None:
-            _pick_again(tree, _identity(keep))
+            pick_again(tree, row_identity(keep))
 
     def current_quote(self) -> int | None:
         item = self.quotes.currentItem()
@@ -362,7 +361,7 @@ class SidePanel(QTabWidget):
         """The quote, claim or note listed after ``item_id`` (before it, for the last), as the list
         is sorted: what is picked next when it goes, so the analyst goes on down the list."""
         tree = {"quote": self.quotes, "claim": self.claims, "note": self.notes}[kind]
-        listed = [d[1] for item in _all_items(tree) if (d := item.data(0, ItemRole))]
+        listed = [d[1] for item in all_items(tree) if (d := item.data(0, ItemRole))]
         if item_id not in listed or len(listed) < 2:
             return None
         at = listed.index(item_id)
@@ -441,7 +440,7 @@ class SidePanel(QTabWidget):
         add.triggered.connect(lambda: self.addToBriefing.emit(BRIEFING_KINDS[data[0]], data[1]))
         menu.exec(tree.viewport().mapToGlobal(point))
 
-    def _picked(self, tree: QTreeWidget, current: QTreeWidgetItem | None) -> None:
+    def picked_row(self, tree: QTreeWidget, current: QTreeWidgetItem | None) -> None:
         if current is not None and not current.isSelected():
             # Qt makes the first row current, unselected, when the keyboard comes into a list with
             # none: the row the judging buttons act on showed only a dotted frame round one cell
@@ -456,57 +455,3 @@ class SidePanel(QTabWidget):
 def _briefing_mime(items: Sequence[QTreeWidgetItem]) -> QMimeData | None:
     data = items[0].data(0, ItemRole) if items else None
     return item_mime(BRIEFING_KINDS[data[0]], data[1]) if data and data[0] in BRIEFING_KINDS else None
-
-
-def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    items: list[QTreeWidgetItem] = []
-    for i in range(tree.topLevelItemCount()):
-        top = tree.topLevelItem(i)
-        if top is None:
-            continue
-        items.append(top)
-        items.extend(child for j in range(top.childCount()) if (child := top.child(j)) is not None)
-    return items
-
-
-def _picked(tree: QTreeWidget) -> Picked | None:
-    item = tree.currentItem()
-    return _identity(item) if item is not None else None
-
-
-def _identity(item: QTreeWidgetItem) -> Picked | None:
-    """(kind, id, start, end, words) of a row: its record, and where and what it is in the text."""
-    data = item.data(0, ItemRole)
-    return (data[0], data[1], data[2], data[3], item.text(WORDS_COLUMN[data[0]])) if data else None
-
-
-def _listed(tree: QTreeWidget, picked: Picked | None) -> QTreeWidgetItem | None:
-    """The row of ``picked``: the same record, else one on the same words at the same place (a
-    re-analysis finds a quote again under a new id), else for a quote the one quote over its
-    place (quotes never overlap: a newer analysis that ends it a character sooner found it
-    again); None when none is listed."""
-    if picked is None:
-        return None
-    rows = [(item, identity) for item in _all_items(tree) if (identity := _identity(item)) is not None]
-    kind, _, start, end, _ = picked
-    for same in (
-        lambda row: row[:2] == picked[:2],
-        lambda row: (row[0], *row[2:]) == (kind, *picked[2:]),
-    ):
-        found = next((item for item, identity in rows if same(identity)), None)
-        if found is not None:
-            return found
-    over = [item for item, row in rows if kind == "quote" == row[0] and row[2] < end and start < row[3]]
-    return over[0] if len(over) == 1 else None
-
-
-def _pick_again(tree: QTreeWidget, picked: Picked | None) -> None:
-    """The row of ``picked`` current again, quietly (no jump in the reader), if it is still
-    listed (``_listed``); else no row is current or selected: the analyst sees it went."""
-    keep = _listed(tree, picked)
-    if keep is None:  # the list was filled anew: nothing is current (set none, and Tab would pick none)
-        return
-    tree.blockSignals(True)
-    tree.setCurrentItem(keep)
-    tree.blockSignals(False)
-    tree.scrollToItem(keep)
