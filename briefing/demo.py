@@ -17,9 +17,10 @@ from briefing import paths
 from briefing.domain import BriefingError
 from briefing.store import Workspace
 from briefing.store.annotations import add_annotation
-from briefing.store.briefings import add_item, create_briefing, find_passage, find_record
+from briefing.store.briefings import add_item, create_briefing
 from briefing.store.claims import mark_claim
 from briefing.store.evidence import add_evidence
+from briefing.store.record_finder import find_record, find_words
 from briefing.store.sources import source_ids, update_source
 
 
@@ -45,7 +46,7 @@ def add_demo_briefing(ws: Workspace, path: Path | None = None) -> tuple[int, lis
             update_source(ws, source_id, reason=reason, reliability=grade["grade"])
     skipped = []
     for note in spec.get("annotations", []):
-        found = find_passage(ws, note["source"], note["passage"])
+        found = find_words(ws, note["source"], note["passage"])
         if found is None:
             skipped.append(f"note: {note['passage']!r} in {note['source']!r}")
             continue
@@ -73,7 +74,7 @@ def _add(ws: Workspace, briefing_id: int, item: dict[str, Any], reason: str | No
 
 def _judge(ws: Workspace, claim_id: int, item: dict[str, Any], reason: str | None) -> None:
     for evidence in item.get("evidence", []):
-        found = find_passage(ws, evidence["source"], evidence["passage"])
+        found = find_words(ws, evidence["source"], evidence["passage"])
         if found is not None:
             add_evidence(ws, claim_id, *found, evidence["relation"], evidence.get("note"))
     if item.get("status"):
