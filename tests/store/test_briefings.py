@@ -8,8 +8,6 @@ from briefing.store.briefings import (
     create_briefing,
     delete_briefing,
     find_briefing,
-    find_passage,
-    find_record,
     list_briefings,
     move_item,
     read_briefing,
@@ -23,6 +21,7 @@ from briefing.store.entities import add_entity, add_mention
 from briefing.store.evidence import add_evidence
 from briefing.store.history import history_for
 from briefing.store.quotes import add_quote
+from briefing.store.record_finder import find_record, find_words
 from briefing.store.sources import add_document, delete_source, update_source
 from tests.store.test_sources import make_doc
 
@@ -342,8 +341,8 @@ def test_find_records_and_passages_by_their_words(ws, case):
     assert find_record(ws, "claim", "40,000 households") == case["claim"]
     assert find_record(ws, "entity", "mira okafor") == case["okafor"]
     assert find_record(ws, "summary", "pumps") is None  # no summary before analysis
-    assert find_passage(ws, "veldran standard", "62,000 households") == (case["b"], 18, 35)
-    assert find_passage(ws, "veldran standard", "40,000") is None
+    assert find_words(ws, "veldran standard", "62,000 households") == (case["b"], 18, 35)
+    assert find_words(ws, "veldran standard", "40,000") is None
 
 
 def test_a_deleted_annotation_in_a_note_keeps_its_note_and_tags(ws, case):
