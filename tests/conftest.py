@@ -109,6 +109,14 @@ def team_database(postgres_server) -> str:
     return postgres_server.new_database()
 
 
+@pytest.fixture
+def ws_copy(analysed_path, tmp_path) -> str:
+    """The analysed demo workspace copied into a new file, for a test that changes it."""
+    copy = tmp_path / "copy.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    return str(copy)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def analysed_copy(request, analysed_path, tmp_path) -> str:
     """The analysed demo workspace, copied into a new file or a new team database: where it is

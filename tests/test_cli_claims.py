@@ -14,13 +14,6 @@ def run(capsys, *args):
     return code, out, err
 
 
-@pytest.fixture
-def ws_copy(analysed_path, tmp_path):
-    copy = tmp_path / "copy.briefing"
-    copy.write_bytes(analysed_path.read_bytes())
-    return str(copy)
-
-
 def _claims(capsys, ws, *args):
     code, out, err = run(capsys, "claims", "--workspace", ws, "--json", *args)
     assert code == 0, err
