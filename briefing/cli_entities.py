@@ -15,7 +15,7 @@ import sys
 
 from briefing.cli_argv import count_or_all
 from briefing.cli_output import confirmed
-from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, clipped, counted, one_line
+from briefing.domain import CONTROL_CHARACTERS, ENTITY_TYPES, BriefingError, clipped, counted, one_line, one_of
 from briefing.terminal import echo, echo_json
 
 ENTITY_ID = "the entity's id, as 'briefing entities' lists it"
@@ -135,11 +135,6 @@ def _entity(ws, entity_id: int) -> tuple[str, str]:
     if entity is None:
         raise missing(ws, "entity", entity_id)
     return entity[0], entity[1]
-
-
-def _a(kind: str) -> str:
-    """'a person', 'an organisation'."""
-    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
 
 
 def _named(entity_id: int, name: str) -> str:
@@ -262,9 +257,9 @@ def _retype(ws, args: argparse.Namespace) -> int:
 
     name, old = _entity(ws, args.entity_id)
     if args.type == old:
-        return _unchanged(args, f"{_named(args.entity_id, name)} is {_a(old)} already")
+        return _unchanged(args, f"{_named(args.entity_id, name)} is {one_of(old)} already")
     retype_entity(ws, args.entity_id, args.type, args.reason)
-    echo(f"{_named(args.entity_id, name)} is {_a(args.type)} now, was {_a(old)}")
+    echo(f"{_named(args.entity_id, name)} is {one_of(args.type)} now, was {one_of(old)}")
     return 0
 
 
@@ -313,11 +308,11 @@ def _delete(ws, args: argparse.Namespace) -> int:
     held = f"{counted(page.mention_total, 'mention')} in {counted(page.source_total, 'source')}"
     if not args.yes and not confirmed(
         f"Delete the {kind} {one_line(name)} (entity {args.entity_id}, {held}) everywhere? Re-analysis will not "
-        f"find {_a(kind)} by its names again. [y/N] "
+        f"find {one_of(kind)} by its names again. [y/N] "
     ):
         raise BriefingError(f"entity {args.entity_id} not deleted (give --yes to delete without asking)")
     delete_entity(ws, args.entity_id, args.reason)
-    echo(f"deleted {_named(args.entity_id, name)}, {_a(kind)} with {held}; re-analysis does not bring it back")
+    echo(f"deleted {_named(args.entity_id, name)}, {one_of(kind)} with {held}; re-analysis does not bring it back")
     return 0
 
 

@@ -66,6 +66,11 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {plural or noun + 's'}"
 
 
+def one_of(kind: str) -> str:
+    """'a person', 'an organisation': an entity type (or another noun) with its article."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
 def judged_on_earlier_words(claim_id: int, status: str, evidence: int) -> str | None:
     """What an analyst should know after re-wording a judged claim: its judgement stays, made on
     the words it had; None for an unreviewed claim with no evidence."""

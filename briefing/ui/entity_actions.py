@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QMenu
 
-from briefing.domain import ENTITY_TYPES, BriefingError, WorkspaceError, counted, inert_bidi
+from briefing.domain import ENTITY_TYPES, BriefingError, WorkspaceError, counted, inert_bidi, one_of
 from briefing.store.entities import EntityPage, entity_page, get_entity
 from briefing.store.entity_candidates import entity_source_counts, list_entity_names, merge_candidates
 from briefing.store.mentions import list_mentions
@@ -253,8 +253,10 @@ class EntityActions:
         into Hillary Clinton, a person: one slip in a long list of names)."""
         if kind == target_kind:
             return True
-        a, b = ("an" if k[0] in "aeiou" else "a" for k in (kind, target_kind))
-        question = f"“{name}” is {a} {kind} and “{target}” {b} {target_kind}: merge them into one {target_kind} anyway?"
+        question = (
+            f"“{name}” is {one_of(kind)} and “{target}” {one_of(target_kind)}: "
+            f"merge them into one {target_kind} anyway?"
+        )
         return ask(self.window, "Merge Entities", question)
 
     def show_all(self, entity_id: int) -> None:
@@ -320,12 +322,11 @@ class EntityActions:
         entity = self.current()
         if entity is None or refuse_change(self.window, self.window.ws):
             return
-        one = f"{'an' if entity[2][:1] in 'aeiou' else 'a'} {entity[2]}"  # "an organisation"
         if not confirmed and not ask(
             self.window,
             "Delete Entity",
-            f"Delete the {entity[2]} “{entity[1]}” everywhere? Re-analysis will not find {one} by its names "
-            "again (another type keeps them); Edit ▸ Undo brings it back.",
+            f"Delete the {entity[2]} “{entity[1]}” everywhere? Re-analysis will not find {one_of(entity[2])} "
+            "by its names again (another type keeps them); Edit ▸ Undo brings it back.",
         ):
             return
         window = self.window
