@@ -152,9 +152,10 @@ def _save_analysis(ws: Workspace, source_id: int, analysis: Analysis, run: Analy
         resolver = run.resolver(ws)
         resolver.start_source(source_id)
         entity_ids = {found.key: resolver.resolve(found, placed) for found in analysis.entities}
-        _insert_mentions(ws, source_id, text, analysis.entities, entity_ids)
+        unlinked = unlinked_keys(ws, source_id)  # words the analyst took off an entity here
+        _insert_mentions(ws, source_id, text, analysis.entities, entity_ids, unlinked)
         resolver.settle_names({i for i in entity_ids.values() if i is not None})
-        _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids)
+        _insert_quotes(ws, source_id, text, analysis.quotes, entity_ids, unlinked)
         moved = settle_entities(resolver, (i for i in entity_ids.values() if i is not None))
         _insert_claims(ws, source_id, text, analysis.claims, earlier_claims)
         rows = [(source_id, *check_range(text, start, end, source_id)) for start, end in analysis.sentences]
@@ -279,11 +280,16 @@ def _kept(ws: Workspace, table: str, source_id: int) -> list[tuple[int, int, str
 
 
 def _insert_mentions(
-    ws: Workspace, source_id: int, text: str, entities: Iterable[FoundEntity], ids: dict[int, int | None]
+    ws: Workspace,
+    source_id: int,
+    text: str,
+    entities: Iterable[FoundEntity],
+    ids: dict[int, int | None],
+    unlinked: set[str],
 ) -> None:
+    """``unlinked``: "<entity id>:<words>" the analyst took off an entity in this source."""
     # A range the analyst decided (kept analyst mention) is theirs, whichever entity it names.
     taken = {(start, end) for start, end, _ in _kept(ws, "mentions", source_id)}
-    unlinked = unlinked_keys(ws, source_id)  # words the analyst took off an entity here
     rows = []
     for found in entities:
         for start, end in found.mentions:
@@ -302,13 +308,17 @@ def _insert_mentions(
 
 
 def _insert_quotes(
-    ws: Workspace, source_id: int, text: str, quotes: Iterable[FoundQuote], ids: dict[int, int | None]
+    ws: Workspace,
+    source_id: int,
+    text: str,
+    quotes: Iterable[FoundQuote],
+    ids: dict[int, int | None],
+    unlinked: set[str],
 ) -> None:
     kept = [(start, end) for start, end, _ in _kept(ws, "quotes", source_id)]
     rejected = rejected_keys(ws, "quote", source_id)
-    unlinked = unlinked_keys(ws, source_id)  # words taken off an entity here that no mention of it here reads now
-    if unlinked:
-        unlinked -= {f"{entity_id}:{normalise_name(words)}" for entity_id, words in _links(ws, source_id)}
+    if unlinked:  # of the words taken off an entity here, those no mention of it here reads now
+        unlinked = unlinked - {f"{entity_id}:{normalise_name(words)}" for entity_id, words in _links(ws, source_id)}
     for quote in quotes:
         start, end = check_range(text, quote.start, quote.end, source_id)
         # Quotes never overlap, so an overlapping kept quote is the analyst's version of this one.
