@@ -19,16 +19,11 @@ from briefing.ingest.dates import days_apart, labelled_publication, parse_date_v
 from briefing.ingest.decode import decode_text
 from briefing.ingest.extracted import Extracted, FormatError
 from briefing.ingest.metadata import pick
+from briefing.ingest.page_markup import BLOCK_TAGS, prepare_markup
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-BLOCK_TAGS = frozenset(
-    """
-    p div h1 h2 h3 h4 h5 h6 li blockquote pre section article header footer tr dd dt figcaption
-    td th br
-    """.split()
-)
 SKIP_TAGS = frozenset("script style noscript template nav aside form button select svg iframe head".split())
 JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -63,7 +58,7 @@ def extract_html(html: str) -> Extracted:
         raise FormatError("empty file")
     check_elements(html)
     html = tame_tags(html)
-    result = extract_body(free_inline_spans(html))
+    result = extract_body(prepare_markup(html))
     meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
     extra = read_json_ld(html)
     body = getattr(result, "body", None)
@@ -113,41 +108,6 @@ def page_text(html: str) -> str:
         elif not inside:
             kept.append(part)
     return " ".join(unescape(re.sub(r"<[^<>]*>", " ", " ".join(kept))).split())
-
-
-SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNORECASE)
-SENTENCE_BLOCKS = frozenset("p li blockquote dd td".split())
-WORD_CHARACTER = re.compile(r"\w")
-
-
-def free_inline_spans(html: str) -> str:
-    """``html`` with the class, id and style taken off each span that stands inside a sentence.
-
-    trafilatura drops an element by its class alone: in precision mode every span of class
-    "link" or "bottom", so "reported that <span class="link"><a>the NFL will fine Rudolph</a>
-    </span> for his role" lost the words a link carried, mid-sentence. A span with words of its
-    paragraph on both sides is part of the sentence, whatever its class; the page is parsed
-    once more only when it has a named span."""
-    if not SPAN_WITH_NAMES.search(html):
-        return html
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return html
-    freed = [span for span in root.iter("span") if span.attrib and _inside_a_sentence(span)]
-    for span in freed:
-        for name in ("class", "id", "style"):
-            span.attrib.pop(name, None)
-    return lxml.html.tostring(root, encoding="unicode") if freed else html
-
-
-def _inside_a_sentence(span) -> bool:
-    block = next((a for a in span.iterancestors() if a.tag in SENTENCE_BLOCKS or a.tag in BLOCK_TAGS), None)
-    if block is None or block.tag not in SENTENCE_BLOCKS:
-        return False
-    previous, parent = span.getprevious(), span.getparent()
-    before = (previous.tail if previous is not None else parent.text) or ""
-    return bool(WORD_CHARACTER.search(before) and WORD_CHARACTER.search(span.tail or ""))
 
 
 def check_elements(html: str) -> None:

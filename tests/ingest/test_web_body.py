@@ -171,3 +171,43 @@ def test_a_published_label_inside_a_script_or_among_hundreds_is_no_publication_d
     assert extract_html(fact_check(script)).published == "2019-10-13"
     listing = "".join(f"<p>Published: November {1 + n % 28}, 2019</p>" for n in range(300))
     assert web.labelled_publication(web.page_text(listing)) is None
+
+
+def site_page(article: str) -> str:
+    """An article inside a site's whole content column: a promo box above it, a rail of guides
+    below, as trafilatura finds them when the column (id="content") is what it reads."""
+    return f"""<html><head><title>Budget vote</title></head><body><div id="content"><div class="wrapper">
+<div class="promo"><h2>Tickets on sale</h2><div><a href="/a">Concert season opens</a></div></div>
+<div class="article"><h1 class="title">Budget vote</h1>
+<div class="byline">Monday March 2, 2026 by <a href="/author/jo">Jo Marsh</a></div>
+{article}</div>
+<div class="rail"><h3>Guides</h3><ul><li><a href="/guide/1">How to vote</a></li></ul></div>
+</div></div></body></html>"""
+
+
+def test_a_lede_written_straight_into_the_articles_container_is_kept():
+    lede = (
+        "Following a long debate, the council passed the water budget on Tuesday,"
+        " according to <em><a href='/x'>the minutes</a></em>."
+    )
+    article = (
+        f'<div class="content">{lede}\n<br> <br><img src="p.jpg"><center><em>The council hall</em></center>'
+        f" <br>{FILLER}\n<br> <br>{FILLER} Last paragraph.</div>"
+    )
+    paragraphs = extract_html(site_page(article)).text.split("\n\n")
+    assert paragraphs[0] == (
+        "Following a long debate, the council passed the water budget on Tuesday, according to the minutes."
+    )
+    assert paragraphs[-1].endswith("Last paragraph.")
+
+
+def test_a_summary_in_a_div_of_its_own_is_a_paragraph_and_a_date_line_stays_out():
+    summary = "Two members of the council resigned after the vote on the water budget, the city said."
+    article = (
+        '<div class="date">March 2, 2026 09:40</div>'
+        f'<div class="summary">\n  {summary}\n</div>'
+        f'<div class="article__text"><p>{FILLER}</p><p>{FILLER} Last paragraph.</p></div>'
+    )
+    paragraphs = extract_html(site_page(article)).text.split("\n\n")
+    assert paragraphs[0] == summary
+    assert not any("09:40" in p for p in paragraphs)
