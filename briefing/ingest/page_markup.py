@@ -1,13 +1,16 @@
 """A web page's markup put right where trafilatura would misread it, before it reads the page.
 
-Two things on real pages lose an article's words in trafilatura:
+Three things on real pages lose an article's words in trafilatura:
 - it drops an element by its class alone (in precision mode every span of class "link" or
   "bottom"), words of a sentence with it;
 - it reads paragraphs from ``<p>`` elements and line breaks, and drops the words a ``<div>`` or
   ``<section>`` holds itself, outside any ``<p>``: a lede written straight into the article's
   container ("<div class=content>Following the launch, … <br><br>The report …") or a summary
   in a div of its own. Every later paragraph of such a container, after a ``<br>``, was kept;
-  the first one, before it, was not.
+  the first one, before it, was not;
+- it takes a heading or a short paragraph holding a link without words (an anchor, an
+  affiliate pixel: "<h2>Controller for $39.99<a href=…></a></h2>") for a list of links, and
+  drops it.
 
 The page is parsed once more only when one of these may be on it.
 """
@@ -22,6 +25,7 @@ from lxml import etree
 SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNORECASE)
 # a container's opening tag with words right after it
 LOOSE_TEXT = re.compile(r"<(?:div|section|article)\b[^>]*>\s*[^\s<]", re.IGNORECASE)
+EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.IGNORECASE)
 BLOCK_TAGS = frozenset(
     """
     p div h1 h2 h3 h4 h5 h6 li blockquote pre section article header footer tr dd dt figcaption
@@ -41,13 +45,14 @@ SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s*$")
 
 
 def prepare_markup(html: str) -> str:
-    """``html`` with named spans inside sentences freed and a container's loose sentences in a
-    ``<p>``; the page as it was when neither is on it."""
+    """``html`` with named spans inside sentences freed, a container's loose sentences in a
+    ``<p>`` and links without words gone; the page as it was when none of these is on it."""
     steps = [
         step
         for pattern, step in (
             (SPAN_WITH_NAMES, free_inline_spans),
             (LOOSE_TEXT, wrap_loose_text),
+            (EMPTY_LINK, drop_empty_links),
         )
         if pattern.search(html)
     ]
@@ -119,3 +124,12 @@ def _reads_as_a_paragraph(container, run: list) -> bool:
     words = " ".join([container.text or "", *(child.text_content() + (child.tail or "") for child in run)])
     count = len(words.split())
     return count >= MIN_LOOSE_WORDS and 2 * len(own.split()) >= count and SENTENCE_END.search(words) is not None
+
+
+def drop_empty_links(root) -> bool:
+    """Take out each link with neither words nor anything inside it (an image link stays);
+    True when one was. The words after it stay where they were."""
+    empty = [link for link in root.iter("a") if len(link) == 0 and not (link.text or "").strip()]
+    for link in empty:
+        link.drop_tree()
+    return bool(empty)

@@ -211,3 +211,12 @@ def test_a_summary_in_a_div_of_its_own_is_a_paragraph_and_a_date_line_stays_out(
     paragraphs = extract_html(site_page(article)).text.split("\n\n")
     assert paragraphs[0] == summary
     assert not any("09:40" in p for p in paragraphs)
+
+
+def test_a_heading_holding_a_link_without_words_is_kept():
+    """trafilatura takes a short heading whose only link has no words for a list of links."""
+    paragraphs = "".join(f"<p>{FILLER} Paragraph {n}.</p>" for n in range(8))
+    heading = '<h2>Water rates for 2026<a href="https://example.org/r" rel="nofollow"></a></h2>'
+    html = f"""<html><body><div id="content"><h1>Budget vote</h1>{paragraphs}
+{heading}<p>Rates rise by four percent this year, the council said on Tuesday.</p>{paragraphs}</div></body></html>"""
+    assert "Water rates for 2026" in extract_html(html).text.split("\n\n")
