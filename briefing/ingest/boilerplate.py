@@ -33,6 +33,11 @@ SINGLE_LINE_RULES = [
     re.compile(r"also on [\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|tv)\b.{0,150}", I),  # "Also on rt.com Journalists ..."
     re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),
     re.compile(r"(get|receive) (our|the) .{0,40}newsletter.{0,80}", I),
+    # a newsletter's pitch ending in its sign-up call: "Start your day with the Opening Bell powered by
+    # X. X is the reading of finance professionals. Sign up for the free daily newsletter."
+    re.compile(
+        r"(?:[^.!?]{1,200}[.!?]\s+){1,2}(sign up|subscribe|register)\b[^.!?]{0,80}\bnewsletters?\b[^.!?]{0,80}[.!]?", I
+    ),
     # a newsletter's name and its pitch: "Pick Six Newsletter", "Get the day's big stories, fantasy advice and more"
     re.compile(r"[\w'’&.-]+(?: [\w'’&.-]+){0,3} newsletters?", I),
     re.compile(

@@ -73,6 +73,9 @@ def test_quotation_marks_are_never_changed(quoted):
         "(Reporting by Sam Ortolan; Editing by Lena Fairweather)",
         "Reporting by Jane Doe in Port Halden; additional reporting by John Roe; editing by Ann Poe",
         "Sign up for our newsletter",
+        "Start your morning with the Harbour Brief from Veldra Media. It is the commuters' favourite read. "
+        "Sign up for the free daily newsletter.",
+        "There's plenty more where that came from. Sign up for the Harbour Brief today to get the free newsletter.",
         "Advertisement",
         "ADVERTISEMENT",
         "Story continues below gallery",
@@ -322,6 +325,8 @@ def test_count_quote_marks_counts_every_kind():
     "sentence",
     [
         "The newsletter was sent to 4,000 staff on Monday, the union said.",
+        "The mayor resigned on Tuesday. Staff were told to sign up for a union newsletter, the paper said.",
+        "Readers were angry. Subscribers to the newsletter fell by half in a month.",
         "Get the day's work done before the storm, officials urged residents.",
         "We'd like to see the figures first, the minister said.",
     ],
