@@ -60,7 +60,8 @@ SINGLE_LINE_RULES = [
         r"(see|view) (more |all |the |our )?(photos|pictures|images|tweets|videos|posts)( below| here)?\s*:?", I
     ),
     # a writer's sign-off: "Follow Pam Key on Twitter @pamkeyNEN.", "Follow @USATOpinion or #x on Twitter"
-    re.compile(rf"follow (?:[@#]?[\w'’.-]+ ){{1,4}}on (?:{SOCIAL_NETWORKS})\b.{{0,80}}", I),
+    # and an outlet's: "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."
+    re.compile(rf"follow (?:[@#]?[\w'’.-]+ ){{1,6}}on (?:{SOCIAL_NETWORKS})\b.{{0,80}}", I),
     re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),
     re.compile(
         r"((cover|main|top|lead|featured|feature|header|hero|file)\s+)?"

@@ -56,6 +56,7 @@ def test_quotation_marks_are_never_changed(quoted):
         "Share on Facebook",
         "Follow Pam Key on Twitter @pamkeyNEN.",
         "Follow @USATOpinion or #tellusatoday on Twitter for more of this discussion.",
+        "Follow The Halden Courier Opinion section on Facebook, Twitter (@HCopinion) and Instagram.",
         "Like this story? Share it with a friend!",
         "See more photos:",
         "See tweets :",
