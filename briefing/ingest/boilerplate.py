@@ -63,6 +63,10 @@ SINGLE_LINE_RULES = [
     # and an outlet's: "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram."
     re.compile(rf"follow (?:[@#]?[\w'’.-]+ ){{1,6}}on (?:{SOCIAL_NETWORKS})\b.{{0,80}}", I),
     re.compile(r"(©|\(c\) ?\d{4}|copyright\s*(©|\(c\))?\s*\d{4}).{0,200}|all rights reserved\.?", I),
+    # "This document is subject to copyright. Apart from any fair dealing ... no part may be reproduced ..."
+    re.compile(
+        r"this (document|article|story|material|content|page) is (subject to|protected by) copyright\b.{0,300}", I
+    ),
     re.compile(
         r"((cover|main|top|lead|featured|feature|header|hero|file)\s+)?"
         r"(photo|photograph|image|picture|illustration|video|graphic)s?( credits?| caption| source)?\s*[:|©].{0,160}",

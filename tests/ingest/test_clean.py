@@ -87,6 +87,8 @@ def test_quotation_marks_are_never_changed(quoted):
         "Also on rt.com Journalists & politicians threatened with sedition arrests",
         "© 2019 Halden Courier Media. All rights reserved.",
         "Copyright 2024 Veldra Review",
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or"
+        " research, no part may be reproduced without the written permission.",
         "We use cookies to improve your experience. By continuing you accept our cookie policy.",
         "Read more: Boil-water notice: what you need to know",
         "Related post: Pickled Brussels Sprouts Recipe",
