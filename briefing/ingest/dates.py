@@ -116,9 +116,19 @@ def written_date(typed: str | None) -> str | None:
     return typed
 
 
-# "Published: Monday, November 18th, 2019", "First published on November 20, 2019"
+# "Published: Monday, November 18th, 2019", "First published on November 20, 2019", and the same
+# label in the languages whose month names are known: "publiziert am 25. September 2018",
+# "Publié le 18 novembre 2019", "Publicado el 18 de noviembre de 2019"
+PUBLISHED_WORDS = (
+    r"published(?:\s+on)?|(?:veröffentlicht|publiziert|erschienen)(?:\s+am)?|publiée?(?:\s+le)?"
+    r"|publicad[oa](?:\s+(?:el|em|a))?|pubblicat[oa](?:\s+il)?|gepubliceerd(?:\s+op)?"
+)
+WEEKDAYS = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:first\s+|originally\s+)?published(?:\s+on)?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    rf"\b(?:first\s+|originally\s+)?(?:{PUBLISHED_WORDS})\s*:?\s*(?:(?:{WEEKDAYS}),?\s+)?",
     re.IGNORECASE,
 )
 LABELLED_DATE_CHARS = 40

@@ -157,6 +157,16 @@ def test_the_date_a_page_labels_published_beats_the_earlier_date_of_what_it_chec
     assert extract_html(fact_check("First published on 18 November 2019")).published == "2019-11-18"
 
 
+def test_a_publication_label_in_another_language_dates_the_page():
+    for label in (
+        "publiziert am 18. November 2019",
+        "Veröffentlicht am Montag, 18. November 2019",
+        "Publié le 18 novembre 2019",
+        "Publicado el 18 de noviembre de 2019",
+    ):
+        assert extract_html(fact_check(label)).published == "2019-11-18", label
+
+
 def test_a_labelled_date_a_day_off_or_one_of_several_leaves_the_found_date():
     # a page's local date against its metadata's UTC date is a day apart: not a correction
     html = fact_check("Published: November 18, 2019", "on Sunday, November 17th, 2019 in a newspaper")
