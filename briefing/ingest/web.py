@@ -63,10 +63,11 @@ def extract_html(html: str) -> Extracted:
     extra = read_json_ld(html)
     body = getattr(result, "body", None)
     paragraphs = body_paragraphs(body) if body is not None else []
+    heading = page_heading(html)
+    paragraphs = from_headline(paragraphs, heading)
     # the headline as shown beats the <title> tag
     shown = paragraphs.pop(0)[1] if paragraphs and paragraphs[0][0] == "h1" else None
     field_title = None if names_the_site(meta["title"], meta["sitename"], extra) else meta["title"]
-    heading = page_heading(html)
     if is_logo(field_title, html):  # the site's logo set as an <h1> ("엔터 미디어" linking home)
         field_title = heading = title_tag_text(html)
     title = pick(shown, field_title, extra.get("headline"), heading)
@@ -77,6 +78,25 @@ def extract_html(html: str) -> Extracted:
         outlet=pick(meta["sitename"], extra.get("publisher"), outlet_from_title_tag(html, title)),
         published=publication_date(html, pick(meta["date"], extra.get("datePublished"))),
     )
+
+
+# what trafilatura may put above the headline: a promo box's heading, a rail's teaser
+MAX_BLOCKS_ABOVE_HEADLINE = 3
+MAX_WORDS_ABOVE_HEADLINE = 100
+
+
+def from_headline(paragraphs: list[tuple[str, str]], heading: str | None) -> list[tuple[str, str]]:
+    """``paragraphs`` from the page's headline on, when trafilatura put a few short blocks above it.
+
+    The page's first <h1> is its headline, and nothing of the article stands above it: a promo
+    box's heading ("16-inch laptop now available") and a teaser of the side rail came out first
+    when trafilatura read the whole content column. Only a few blocks of few words are dropped,
+    and only above an <h1> that is the page's first."""
+    for index, (kind, text) in enumerate(paragraphs[: MAX_BLOCKS_ABOVE_HEADLINE + 1]):
+        if kind == "h1" and index and heading and " ".join(text.split()) == heading:
+            above = sum(len(block.split()) for _, block in paragraphs[:index])
+            return paragraphs[index:] if above <= MAX_WORDS_ABOVE_HEADLINE else paragraphs
+    return paragraphs
 
 
 def publication_date(html: str, found: str | None) -> str | None:

@@ -230,3 +230,25 @@ def test_a_heading_holding_a_link_without_words_is_kept():
     html = f"""<html><body><div id="content"><h1>Budget vote</h1>{paragraphs}
 {heading}<p>Rates rise by four percent this year, the council said on Tuesday.</p>{paragraphs}</div></body></html>"""
     assert "Water rates for 2026" in extract_html(html).text.split("\n\n")
+
+
+def test_short_blocks_trafilatura_put_above_the_headline_are_dropped(monkeypatch):
+    """Reading a site's whole content column, trafilatura put a rail's teaser and a promo box's
+    heading above the article's <h1>."""
+    body = (
+        "<body><p>Night tours show the harbour lights from the water, with guides on every boat.</p>"
+        "<head rend='h2'>Tickets on sale</head><head rend='h1'>Budget vote</head>"
+        f"<p>{FILLER}</p><p>{FILLER} Last paragraph.</p></body>"
+    )
+    monkeypatch.setattr(web, "run_trafilatura", lambda html, precise=True: SimpleNamespace(body=etree.fromstring(body)))
+    extracted = extract_html("<html><body><div><h1 class='title'>Budget vote</h1></div></body></html>")
+    assert extracted.title == "Budget vote"
+    assert extracted.text.startswith("The council met on Tuesday")
+
+
+def test_an_h1_that_is_not_the_headline_or_far_down_leaves_the_body_whole():
+    paragraphs = [("p", "First paragraph of the article."), ("h1", "Budget vote"), ("p", "More.")]
+    assert web.from_headline(paragraphs, "Another page heading") == paragraphs
+    long_lead = [("p", " ".join(["word"] * 120)), ("h1", "Budget vote"), ("p", "More.")]
+    assert web.from_headline(long_lead, "Budget vote") == long_lead
+    assert web.from_headline(paragraphs, "Budget vote") == paragraphs[1:]
