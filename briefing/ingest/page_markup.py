@@ -18,6 +18,7 @@ The page is parsed once more only when one of these may be on it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
@@ -25,6 +26,7 @@ from lxml import etree
 SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNORECASE)
 # a container's opening tag with words right after it
 LOOSE_TEXT = re.compile(r"<(?:div|section|article)\b[^>]*>\s*[^\s<]", re.IGNORECASE)
+LINKED_ITEM = re.compile(r"<li\b[^>]*>\s*<a\b", re.IGNORECASE)
 EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.IGNORECASE)
 BLOCK_TAGS = frozenset(
     """
@@ -44,9 +46,19 @@ MIN_LOOSE_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s*$")
 
 
-def prepare_markup(html: str) -> str:
+@dataclass(frozen=True)
+class Markup:
+    """The page to give trafilatura, and the items of each list on it made of links alone (each
+    item's words, spaces collapsed): trafilatura's output no longer says what was a link."""
+
+    html: str
+    link_lists: frozenset[tuple[str, ...]] = frozenset()
+
+
+def prepare_markup(html: str) -> Markup:
     """``html`` with named spans inside sentences freed, a container's loose sentences in a
-    ``<p>`` and links without words gone; the page as it was when none of these is on it."""
+    ``<p>`` and links without words gone (the page as it was when none of these is on it), and
+    the page's lists of links."""
     steps = [
         step
         for pattern, step in (
@@ -56,14 +68,36 @@ def prepare_markup(html: str) -> str:
         )
         if pattern.search(html)
     ]
-    if not steps:
-        return html
+    if not steps and not LINKED_ITEM.search(html):
+        return Markup(html)
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
-        return html
+        return Markup(html)
+    link_lists = find_link_lists(root)
     changed = [step(root) for step in steps]
-    return lxml.html.tostring(root, encoding="unicode") if any(changed) else html
+    return Markup(lxml.html.tostring(root, encoding="unicode") if any(changed) else html, link_lists)
+
+
+def find_link_lists(root) -> frozenset[tuple[str, ...]]:
+    """The items of each list of two or more items whose every item is all link: a list of
+    related stories, a menu."""
+    found = set()
+    for listing in root.iter("ul", "ol"):
+        items = [item for item in listing if item.tag == "li"]
+        texts = [" ".join(item.text_content().split()) for item in items]
+        if (
+            len(items) >= 2
+            and all(texts)
+            and all(_all_link(item, text) for item, text in zip(items, texts, strict=True))
+        ):
+            found.add(tuple(texts))
+    return frozenset(found)
+
+
+def _all_link(item, text: str) -> bool:
+    linked = " ".join(" ".join(link.text_content().split()) for link in item.iter("a"))
+    return linked == text
 
 
 def free_inline_spans(root) -> bool:

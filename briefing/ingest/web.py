@@ -58,13 +58,14 @@ def extract_html(html: str) -> Extracted:
         raise FormatError("empty file")
     check_elements(html)
     html = tame_tags(html)
-    result = extract_body(prepare_markup(html))
+    markup = prepare_markup(html)
+    result = extract_body(markup.html)
     meta = {key: getattr(result, key, None) for key in ("title", "author", "sitename", "date")}
     extra = read_json_ld(html)
     body = getattr(result, "body", None)
     paragraphs = body_paragraphs(body) if body is not None else []
     heading = page_heading(html)
-    paragraphs = from_headline(paragraphs, heading)
+    paragraphs = without_closing_link_list(from_headline(paragraphs, heading), markup.link_lists)
     # the headline as shown beats the <title> tag
     shown = paragraphs.pop(0)[1] if paragraphs and paragraphs[0][0] == "h1" else None
     field_title = None if names_the_site(meta["title"], meta["sitename"], extra) else meta["title"]
@@ -97,6 +98,31 @@ def from_headline(paragraphs: list[tuple[str, str]], heading: str | None) -> lis
             above = sum(len(block.split()) for _, block in paragraphs[:index])
             return paragraphs[index:] if above <= MAX_WORDS_ABOVE_HEADLINE else paragraphs
     return paragraphs
+
+
+# what may follow an article's closing list of related stories: "Originally published on Live Science."
+MAX_BLOCKS_AFTER_LINKS = 2
+MAX_WORDS_AFTER_LINKS = 30
+
+
+def without_closing_link_list(
+    paragraphs: list[tuple[str, str]], link_lists: frozenset[tuple[str, ...]]
+) -> list[tuple[str, str]]:
+    """``paragraphs`` without a list made of links alone that closes the article (at most a
+    line or two of few words after it): the page's list of related stories, whatever its
+    heading, or with none. A list of links inside the article (a shop's links under each
+    product of a deals page) stays."""
+    last = len(paragraphs) - MAX_BLOCKS_AFTER_LINKS - 1
+    for index in range(len(paragraphs) - 1, max(last, 0) - 1, -1):
+        kind, text = paragraphs[index]
+        after = sum(len(block.split()) for _, block in paragraphs[index + 1 :])
+        if kind == "list" and after <= MAX_WORDS_AFTER_LINKS and list_items(text) in link_lists:
+            return paragraphs[:index] + paragraphs[index + 1 :]
+    return paragraphs
+
+
+def list_items(text: str) -> tuple[str, ...]:
+    return tuple(" ".join(line.removeprefix("- ").split()) for line in text.split("\n"))
 
 
 def publication_date(html: str, found: str | None) -> str | None:

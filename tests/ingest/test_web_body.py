@@ -252,3 +252,32 @@ def test_an_h1_that_is_not_the_headline_or_far_down_leaves_the_body_whole():
     long_lead = [("p", " ".join(["word"] * 120)), ("h1", "Budget vote"), ("p", "More.")]
     assert web.from_headline(long_lead, "Budget vote") == long_lead
     assert web.from_headline(paragraphs, "Budget vote") == paragraphs[1:]
+
+
+RELATED = (
+    '<ul><li><a href="/a">Ten Surprising Facts About the Harbour Bridges</a></li>'
+    '<li><a href="/b">The Oldest Water Works of the Veldra Coast</a></li>'
+    '<li><a href="/c">Why the Council Meets on Tuesdays, Explained</a></li></ul>'
+)
+
+
+def long_page(middle: str, end: str) -> str:
+    paragraphs = "".join(f"<p>{FILLER} Paragraph {n}.</p>" for n in range(8))
+    return f"""<html><body><article><h1>Budget vote</h1>{paragraphs}{middle}{paragraphs}
+<p>{FILLER} Last paragraph.</p>{end}</article></body></html>"""
+
+
+ORIGINALLY = '<p><em>Originally published on </em><a href="/">Halden Courier</a><em>.</em></p>'
+
+
+def test_a_list_of_links_closing_the_article_is_dropped():
+    text = extract_html(long_page("", RELATED + ORIGINALLY)).text
+    assert "Last paragraph." in text
+    assert "Surprising Facts" not in text and "Oldest Water Works" not in text
+
+
+def test_a_list_of_links_inside_the_article_or_with_words_of_its_own_stays():
+    text = extract_html(long_page(RELATED, "")).text
+    assert "- Ten Surprising Facts About the Harbour Bridges" in text
+    own_words = RELATED.replace("</a></li>", "</a>, from the city archive</li>")
+    assert "Surprising Facts" in extract_html(long_page("", own_words + ORIGINALLY)).text
