@@ -1,6 +1,6 @@
 """A web page's markup put right where trafilatura would misread it, before it reads the page.
 
-Three things on real pages lose an article's words in trafilatura:
+Four things on real pages lose an article's words in trafilatura:
 - it drops an element by its class alone (in precision mode every span of class "link" or
   "bottom"), words of a sentence with it;
 - it reads paragraphs from ``<p>`` elements and line breaks, and drops the words a ``<div>`` or
@@ -10,7 +10,9 @@ Three things on real pages lose an article's words in trafilatura:
   the first one, before it, was not;
 - it takes a heading or a short paragraph holding a link without words (an anchor, an
   affiliate pixel: "<h2>Controller for $39.99<a href=…></a></h2>") for a list of links, and
-  drops it.
+  drops it;
+- in precision mode it deletes an empty element with the words after it: a paragraph written
+  after an empty ``<strong></strong>`` was lost.
 
 The page is parsed once more only when one of these may be on it.
 """
@@ -27,7 +29,8 @@ SPAN_WITH_NAMES = re.compile(r"<span\b[^>]*\b(?:class|id|style)\s*=", re.IGNOREC
 # a container's opening tag with words right after it
 LOOSE_TEXT = re.compile(r"<(?:div|section|article)\b[^>]*>\s*[^\s<]", re.IGNORECASE)
 LINKED_ITEM = re.compile(r"<li\b[^>]*>\s*<a\b", re.IGNORECASE)
-EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.IGNORECASE)
+EMPTY_INLINE_TAGS = frozenset("a b em i q s small span strong u".split())
+EMPTY_INLINE = re.compile(r"<(a|b|em|i|q|s|small|span|strong|u)\b[^>]*>\s*</\1\s*>", re.IGNORECASE)
 BLOCK_TAGS = frozenset(
     """
     p div h1 h2 h3 h4 h5 h6 li blockquote pre section article header footer tr dd dt figcaption
@@ -57,14 +60,14 @@ class Markup:
 
 def prepare_markup(html: str) -> Markup:
     """``html`` with named spans inside sentences freed, a container's loose sentences in a
-    ``<p>`` and links without words gone (the page as it was when none of these is on it), and
+    ``<p>`` and empty links and emphases gone (the page as it was when none of these is on it), and
     the page's lists of links."""
     steps = [
         step
         for pattern, step in (
             (SPAN_WITH_NAMES, free_inline_spans),
             (LOOSE_TEXT, wrap_loose_text),
-            (EMPTY_LINK, drop_empty_links),
+            (EMPTY_INLINE, drop_empty_inline),
         )
         if pattern.search(html)
     ]
@@ -160,10 +163,12 @@ def _reads_as_a_paragraph(container, run: list) -> bool:
     return count >= MIN_LOOSE_WORDS and 2 * len(own.split()) >= count and SENTENCE_END.search(words) is not None
 
 
-def drop_empty_links(root) -> bool:
-    """Take out each link with neither words nor anything inside it (an image link stays);
-    True when one was. The words after it stay where they were."""
-    empty = [link for link in root.iter("a") if len(link) == 0 and not (link.text or "").strip()]
-    for link in empty:
-        link.drop_tree()
+def drop_empty_inline(root) -> bool:
+    """Take out each link, emphasis or span with neither words nor anything inside it (an image
+    link stays); True when one was. The words after it stay where they were."""
+    empty = [
+        element for element in root.iter(*EMPTY_INLINE_TAGS) if len(element) == 0 and not (element.text or "").strip()
+    ]
+    for element in empty:
+        element.drop_tree()
     return bool(empty)

@@ -281,3 +281,10 @@ def test_a_list_of_links_inside_the_article_or_with_words_of_its_own_stays():
     assert "- Ten Surprising Facts About the Harbour Bridges" in text
     own_words = RELATED.replace("</a></li>", "</a>, from the city archive</li>")
     assert "Surprising Facts" in extract_html(long_page("", own_words + ORIGINALLY)).text
+
+
+def test_words_after_an_empty_emphasis_are_kept():
+    """In precision mode trafilatura deletes an empty element together with the words after it."""
+    middle = "<strong></strong>Rates rise by four percent this year, the council said on Tuesday.<br>"
+    text = extract_html(long_page(middle, ORIGINALLY)).text
+    assert "Rates rise by four percent this year, the council said on Tuesday." in text.split("\n\n")
