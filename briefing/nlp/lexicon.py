@@ -166,7 +166,7 @@ tweet post exclaim fume lament assure implore plead beg boast brag counter retor
 muse marvel gush rave rail rant chide scold lash blast slam mock taunt thank praise charge accuse
 proclaim pledge point contend opine concur affirm reaffirm recount recite read
 sigh laugh cry yell scream shout bark grumble grouse gripe fret demand
-inquire enquire protest interject tout hail chant beam echo
+inquire enquire protest interject tout hail chant beam echo order command instruct
 """.split()
 )
 

@@ -27,6 +27,7 @@ PHRASAL_CUES = {
     "put": "it",
     "make": "clear",  # 'she made it clear that she has “serious concerns”'
 }
+ORDER_VERBS = frozenset("order command instruct".split())  # cues of an order given in words of its own
 FRAGMENT_VERBS = frozenset("call describe label brand term deride praise".split())
 FRAGMENT_PREFIXES = ("call", "describ", "label", "brand", "term", "deride", "prais")
 ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]?)\.$")  # Mr. St. Fla. D.C.

@@ -18,6 +18,7 @@ from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
 from briefing.nlp.parse import Paragraph
 from briefing.nlp.quote_cue_words import (
     FRAGMENT_VERBS,
+    ORDER_VERBS,
     PHRASAL_CUES,
     Cue,
     inside_marks,
@@ -70,7 +71,9 @@ def find_cue(para: Paragraph, span) -> Cue | None:
         after
         or _fragment(para, open_i, span)
         or _as_fragment(para, open_i)
-        or _cue_before(para, open_i, whole_sentence=True)
+        # an order gives its words in a clause ('commanded the party to “do the right thing and …”'); a
+        # word or two after it are the writer's ('ordered the release of documents, including “playbooks”')
+        or _cue_before(para, open_i, whole_sentence=True, orders=len(inner.split()) > 3)
         or _according_to(para, close_i, open_i)
         or _cue_after(para, close_i)
     )
@@ -191,7 +194,7 @@ def _far_cue(para: Paragraph, close_i: int) -> Cue | None:
     return cue_for_verb(para, verb, list(doc[close_i + 1 : verb.i]), after_quote=True)
 
 
-def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> Cue | None:
+def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False, orders: bool = True) -> Cue | None:
     """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'; in a
     sentence, past an earlier quote: 'Ortiz says “A” because “B”'. A cue verb whose words
     hold the quote wins over a nearer one that does not ('She says Trump’s tweets accusing
@@ -203,7 +206,7 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False) -> C
     for token in reversed(doc[max(sentence_start, open_i - reach) : open_i]):
         if token.text in '”’»"' and not whole_sentence:
             break
-        if is_cue_verb(token) and not inside_marks(para, token):
+        if is_cue_verb(token) and not inside_marks(para, token) and (orders or token.lemma_ not in ORDER_VERBS):
             verbs.append(token)
     first = doc[min(open_i + 1, len(doc) - 1)]
     holding = [v for v in verbs if first in v.subtree]
@@ -391,6 +394,20 @@ def _fragment(para: Paragraph, open_i: int, span) -> Cue | None:
                 cue.verb, cue.verb_i = token.text, None
                 return cue
     return None
+
+
+def labels_the_addressed(para: Paragraph, span) -> bool:
+    """'called on the “interim” government to withdraw': the quoted words describe those a
+    subject calls on (the noun after the marks, object of 'on'); they are no words of the subject's."""
+    open_i, close_i = _token_bounds(para, span)
+    if open_i is None or open_i + 1 >= close_i:
+        return False
+    noun = para.doc[open_i + 1]
+    while noun.head.i != noun.i and open_i < noun.i < close_i:
+        noun = noun.head
+    if noun.i <= close_i or noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "upon"):
+        return False
+    return noun.head.head.lemma_ == "call"
 
 
 def _name_described(para: Paragraph, verb) -> Cue | None:

@@ -16,7 +16,13 @@ from briefing.nlp.entities import Cluster
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
 from briefing.nlp.quote_cue_words import ABBREVIATION, FRAGMENT_PREFIXES, Cue
-from briefing.nlp.quote_cues import colon_before, colon_in_sentence, find_cue, in_reported_clause
+from briefing.nlp.quote_cues import (
+    colon_before,
+    colon_in_sentence,
+    find_cue,
+    in_reported_clause,
+    labels_the_addressed,
+)
 from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_lines import headline_subject, line_cue, signed_cue, transcript_cue
 from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
@@ -132,7 +138,7 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
             speaker, speaker_text = (previous.speaker, previous.speaker_text) if near and previous else (None, None)
             return Quote(inner_start, inner_end, speaker, speaker_text, "colon")
         return None
-    if _names_a_thing(para, cue):
+    if _names_a_thing(para, cue) or (len(words) <= 3 and labels_the_addressed(para, span)):
         return None
     if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or in_reported_clause(para, cue, span)):
         return None

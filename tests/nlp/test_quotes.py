@@ -56,6 +56,19 @@ CASES = [
         "Asked about the case in which Marta Okafor faces the council, she replied: “I will wait.”",
         [("The pumps are safe", "Ingrid Vasquel", "told reporters"), ("I will wait.", "Ingrid Vasquel", "replied")],
     ),
+    (  # an order shouted is speech; the words called on someone with are the caller's
+        "Officers reached the flat at dawn.\n\n"
+        '"Hands! Let me see your hands!" an officer ordered. "Step out."\n\n'
+        "Councillor Marta Okafor called on residents to stay “calm and indoors.”\n\n"
+        '"Stay back," an officer ordered. Okafor says she would order the council to draft “living wills” soon.',
+        [
+            ("Hands! Let me see your hands!", None, "ordered"),
+            ("Step out.", None, "continuation"),
+            ("calm and indoors.", "Marta Okafor", "called"),
+            ("Stay back", None, "ordered"),
+            ("living wills", "Marta Okafor", "says"),
+        ],
+    ),
     (  # a saying is nobody's words
         "Corvane Systems published the figures on Monday.\n\n"
         "As they say about the old harbour, “slow water runs deep.”",
@@ -76,6 +89,10 @@ def test_quotes_have_the_right_speaker(analyse, text, expected):
         "The inquiry, titled “Clean Water, Safe Systems”, reports in June.",
         "The government's own “Resilient Veldra 2030” programme promised upgrades.",
         "Amid all this, a news story has gone viral on social media about an ‘oxygen bar’!",
+        # the words describe those called on, they are nothing the office called anyone
+        "The ombudsman's office called on the “interim” government to withdraw its troops.",
+        # a word after 'ordered' is the writer's: an order quoted is a sentence
+        'A federal judge has ordered the release of internal documents, including "playbooks" for sales staff.',
     ],
 )
 def test_scare_quotes_and_titles_are_not_quotes(analyse, text):
