@@ -43,6 +43,7 @@ from briefing.nlp.entity_people import (
     retype_honoured_names,
     retype_lone_surname_bodies,
     retype_peoples,
+    without_name_adjectives,
     written_as_body_or_place,
 )
 from briefing.nlp.entity_person_names import (
@@ -144,6 +145,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     _add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
     retype_peoples(clusters)
+    clusters = without_name_adjectives(clusters)
     retype_families(clusters)
     retype_honoured_names(clusters, parsed.text)
     retype_name_words(clusters, parsed.text)

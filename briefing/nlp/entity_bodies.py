@@ -33,17 +33,28 @@ def retype_plural_nouns(clusters: Sequence[ClusterLike], text: str) -> None:
         last = words[-1].lower()
         if not last.endswith("s") or not is_dictionary_word(last[:-1]):
             continue
-        if words[0].lower() not in GIVEN_NAMES and last in lower_words or _team_name(cluster, last, places):
+        if words[0].lower() not in GIVEN_NAMES and last in lower_words or _team_name(cluster, last, places, text):
             for mention in cluster.mentions:
                 mention.type = "organisation"
 
 
-def _team_name(cluster: ClusterLike, last: str, places: set[str]) -> bool:
-    """'Charlotte Panthers', 'Vermont Democrats': a place of the text, then a plural of the
-    language no family bears (the census's surnames keep 'Rivers', 'Brooks', 'Fields'), with no
-    title or role making it a person's."""
-    first = normalise_name(cluster.name.split()[0])
-    return first in places and last not in census_surnames() and not any(m.weight >= 3 for m in cluster.mentions)
+def _team_name(cluster: ClusterLike, last: str, places: set[str], text: str) -> bool:
+    """'Charlotte Panthers', 'Vermont Democrats': a place of the text, or a name whose plural the
+    text writes alone after 'the' ('the Browns had 11 hits' beside 'Cleveland Browns'), then a
+    plural of the language no family bears (the census's surnames keep 'Rivers', 'Brooks',
+    'Fields'), with no title or role making it a person's."""
+    if last in census_surnames() or any(m.weight >= 3 for m in cluster.mentions):
+        return False
+    first, plural = cluster.name.split()[0], cluster.name.split()[-1]
+    alone = [m for m in cluster.mentions if m.text == plural]
+    return normalise_name(first) in places or any(_after_the(text, m.start) for m in alone)
+
+
+_THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    return bool(_THE_BEFORE.search(text[max(0, start - 8) : start]))
 
 
 def retype_group_numbers(clusters: Sequence[ClusterLike]) -> None:

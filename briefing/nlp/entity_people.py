@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Span
 
@@ -66,6 +66,22 @@ def retype_peoples(clusters: Iterable[ClusterLike]) -> None:
         key = normalise_name(cluster.name)
         if " " not in key and (key in PEOPLES or plural_singulars(key) & PEOPLES):
             _as_group(cluster)
+
+
+C = TypeVar("C", bound=ClusterLike)
+
+
+def without_name_adjectives(clusters: list[C]) -> list[C]:
+    """'Carsonian', 'Trumpian', 'Reaganesque' beside Ben Carson, Donald Trump, Ronald Reagan: a
+    word made of a person's surname describes a manner, it is no group of people."""
+    surnames = {normalise_name(c.name).split()[-1] for c in clusters if c.type == "person" and c.name.strip()}
+    return [c for c in clusters if not (c.type == "group" and _surname_adjective(normalise_name(c.name), surnames))]
+
+
+def _surname_adjective(key: str, surnames: set[str]) -> bool:
+    if " " in key or key in PEOPLES:  # 'Christian' beside 'Jesus Christ' is a faith's people
+        return False
+    return any(key.endswith(end) and key[: -len(end)] in surnames for end in ("ian", "esque"))
 
 
 def retype_families(clusters: Sequence[ClusterLike]) -> None:

@@ -89,6 +89,8 @@ def strays_before_name(token: Any, rest: list[Any]) -> bool:
         return False  # 'Downing Street', 'Reading Football Club' keep their first word
     if token.pos_ == "ADV" and is_given_name(token.lower_) and token.lower_ not in dictionary_words():
         return False  # 'Carly Fiorina threw ...': a given name the model reads as an adverb for its -ly
+    if token.pos_ == "PROPN" and is_given_name(token.lower_) and _inflected_open_word(token):
+        return False  # 'James Van Der Beek has been ...': 'James' is no form of 'jam'
     return token.pos_ in _NOT_AT_SENTENCE_START or _inflected_open_word(token) or _command_before_person(token, rest)
 
 

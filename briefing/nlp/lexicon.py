@@ -130,7 +130,7 @@ PRONOUNS_GROUP = frozenset("they".split())
 PEOPLES = frozenset(
     """
 latino latina latinx hispanic chicano chicana mestizo hmong sikh hindu muslim jew
-catholic protestant evangelical mormon amish druze kurd yazidi sunni shia shiite alawite pashtun
+christian catholic protestant evangelical mormon amish druze kurd yazidi sunni shia shiite alawite pashtun
 tamil uighur uyghur rohingya maori aborigine
 """.split()
 )
@@ -241,7 +241,7 @@ Economist; Business Insider; Politico; Axios; BuzzFeed News; HuffPost; Huffingto
 Forbes; TechCrunch; The Verge; Breitbart; Daily Mail; Daily Telegraph; Le Monde; Der Spiegel;
 Nikkei; Asahi Shimbun; Yomiuri Shimbun; South China Morning Post; Haaretz; Jerusalem Post;
 USA Today; U.S. News & World Report; Los Angeles Times; Chicago Tribune; Boston Globe; MarketWatch; Dow Jones;
-Yahoo News
+Yahoo News; Christian Science Monitor; Mother Jones; National Review; Washington Times; New York Post; Daily Beast
 """.replace("\n", " ").split(";")
 )
 

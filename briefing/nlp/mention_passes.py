@@ -15,6 +15,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.domain import normalise_name
+from briefing.nlp.entity_person_names import plain_given_names
 from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, dictionary_words, names_an_office
 from briefing.nlp.lexicon import (
     COUNTRIES,
@@ -25,6 +26,7 @@ from briefing.nlp.lexicon import (
     PLACE_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    US_STATES,
 )
 from briefing.nlp.mention import Mention
 from briefing.nlp.parse import ParsedText
@@ -34,6 +36,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # An owner's possessive inside a run of capitalised words ("Trump's RT", "Kaine's Senate").
 OWNER = re.compile(r"(?<=\w)['’]s(?= )")
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
+_STATES = frozenset(normalise_name(name) for name in US_STATES)
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
@@ -214,7 +217,12 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
     lone = [m for m in mentions if len(m.text.split()) == 1 and m.weight < 3 and not m.adjectival]
     # an acronym speaks for a body ('the Chinese CDC said'), never as a person's surname; each
     # word is looked for once, however often it stands alone ('Trump' 500 times in a long text)
-    words_alone = dict.fromkeys(m.text for m in lone if m.type == "person" or _speaks(text, m) and not _acronym(m.text))
+    # a plain given name the model read as a place or a body ('Touché, Carly') is looked for too
+    words_alone = dict.fromkeys(
+        m.text
+        for m in lone
+        if m.type == "person" or _misread_given_name(m) or _speaks(text, m) and not _acronym(m.text)
+    )
     for alone in words_alone:  # in the order they first stand
         word = re.escape(alone)
         before = rf"(?<![\w-])(?:(?:{_CAPITALISED})[ ]+){{1,3}}{word}(?![\w-])"
@@ -224,8 +232,8 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
             start, name = _after_quote_mark(match.start(), match.group())
             start, name = _without_opening_word(parsed, start, name, names)
             words = name.split()
-            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words):
-                continue
+            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words) or _POSSESSIVE.search(name):
+                continue  # 'Iowa’s Scott and Polk counties' is no one's full name
             end = start + len(name)
             if any(m.start < end and start < m.end and len(m.text.split()) > 1 for m in mentions):
                 continue
@@ -235,6 +243,7 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
+_POSSESSIVE = re.compile(r"[’']s\b")
 _AFTER_QUOTE_MARK = re.compile(r".*[’'](?:\s+|$)")
 
 
@@ -274,6 +283,14 @@ def _without_opening_word(parsed: ParsedText, start: int, name: str, names: set[
 
 SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|insisted|warned|argued|wrote|denied|replied)\b")
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
+
+
+def _misread_given_name(mention: Mention) -> bool:
+    """'Carly' read as a place: a given name that is no word, country or state ('Virginia')."""
+    key = normalise_name(mention.text)
+    if mention.type not in ("place", "organisation") or key in _COUNTRIES or key in _STATES:
+        return False
+    return key in plain_given_names()
 
 
 def _speaks(text: str, mention: Mention) -> bool:

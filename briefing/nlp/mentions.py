@@ -111,7 +111,7 @@ def _split_lists(ent) -> list:
             if token.i > start:
                 parts.append(ent.doc[start : token.i])
             start = token.i + 1 if line_break else token.i
-        elif is_link(token):
+        elif is_link(token) or _tagged(token):
             if token.i - start > 1:  # one word before a handle is its label ('Twitter')
                 parts.append(ent.doc[start : token.i])
             start = token.i + 1
@@ -120,6 +120,11 @@ def _split_lists(ent) -> list:
             start = token.i + 1
     parts.append(ent.doc[start : ent.end])
     return [p for p in parts if len(p)]
+
+
+def _tagged(token) -> bool:
+    """The word of a hashtag or handle the tokenizer split from its mark: 'Browns' of '#Browns'."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("#", "@") and not token.doc[token.i - 1].whitespace_
 
 
 def is_link(token) -> bool:
@@ -136,7 +141,7 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     tokens = list(ent)
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0 and not _of_a_group(tokens[:i])]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
-        tokens = tokens[inner[-1] + 1 :]
+        tokens = _owner_or_owned(label, tokens[: inner[-1]], tokens[inner[-1] + 1 :])
     tokens = _without_strays(tokens)
     title = None
     while len(tokens) > 1 and _title_before_name(tokens):
@@ -154,8 +159,10 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     if _POSTAL_BOX.match(text) or AWARD_MODIFIER.match(para.text, end):
         return None  # 'Oscar-winning actress': the award's name in a word describing her, no one
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
-    if kind != "person" and _after_stance_prefix(tokens[0]) and _person_name_word(text):
-        kind = "person"  # 'anti-Cruz' was the model's group: the name after the prefix is Cruz's
+    if _after_stance_prefix(tokens[0]):
+        if text.lower().startswith("semit"):
+            return None  # 'anti-Semitic', 'anti-Semitism': one word, antisemitism, no group 'Semitic'
+        kind = "person" if _person_name_word(text) else kind  # 'anti-Cruz': the name after the prefix is Cruz's
     if kind != "organisation" and names_an_office([t.text for t in tokens if not t.is_punct]):
         return None  # 'Strategy Officer', 'your GREAT Governor' (the model read a place)
     role = _role_before(tokens[0]) if kind == "person" else None
@@ -164,6 +171,14 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     common = len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and _opens_sentence(tokens[0])
     start += para.start
     return Mention(start, start + len(text), text, kind, weight, role or title, adjectival, common)
+
+
+def _owner_or_owned(label: str, owner: list, owned: list) -> list:
+    """The owned place of "Port Halden’s Saltmarsh"; the person of "Barack Obama’s Endorsement"
+    (a headline read as one person's name), a given name and a surname owning one word."""
+    if label == "PERSON" and len(owner) >= 2 and len(owned) == 1 and is_given_name(owner[0].lower_):
+        return owner
+    return owned
 
 
 def _after_stance_prefix(token) -> bool:

@@ -29,8 +29,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.claim_headline import WORD, body_words, known_words, word_bases
-from briefing.nlp.entity_words import in_capitals
+from briefing.nlp.entity_words import in_capitals, lemma_words
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
 from briefing.nlp.parse import Paragraph, ParsedText
 
@@ -214,13 +216,25 @@ def recase_paragraphs(parsed: ParsedText, nlp: Any) -> tuple[str, dict[int, Reca
 
 def _common_words(text: str, lines: list[tuple[int, int]], nlp: Any) -> frozenset[str]:
     """Words of the lines that are a verb, adjective or adverb the model knows ("Appear",
-    "EPIC") and that the rest of the text never capitalises mid-sentence: alone, such a word
-    names nothing. (The model's noun table also holds names, "paul", "gop", so nouns are not
-    judged.)"""
+    "EPIC"), or a noun of the language written as one ("Hospital", "Recommendations" of a
+    related story's headline), and that the rest of the text never capitalises mid-sentence:
+    alone, such a word names nothing. (The model's noun table also holds names, "paul",
+    "gop", so a noun counts only in title case and when it is no given name or surname.)"""
     names, _ = body_words("\n".join(text[a:b] for a, b in _outside(lines, len(text))))
     known = known_words(nlp)
     on_lines = {m.group() for s, e in lines for m in WORD.finditer(text, s, e)}
-    return frozenset(w for w in on_lines if len(w) > 2 and w.lower() in known and not {w, w.capitalize()} & names)
+    return frozenset(
+        w
+        for w in on_lines
+        if len(w) > 2 and (w.lower() in known or _common_noun(w)) and not {w, w.capitalize()} & names
+    )
+
+
+def _common_noun(word: str) -> bool:
+    lower = word.lower()
+    if not word.istitle() or lower in GIVEN or lower in census_surnames() or lower in census_given_names():
+        return False
+    return any(base in lemma_words("noun") for base in word_bases(lower))
 
 
 def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
@@ -239,8 +253,13 @@ def entities(para: Paragraph, recased: Recased | None) -> list[Any]:
 
 def _common(ent: Any, common: frozenset[str]) -> bool:
     """'Said', 'EPIC': one or two common words taken for an organisation or a work, no name
-    (people, places and groups, 'Republican', are left be)."""
-    return ent.label_ not in KEPT_KINDS and len(ent) <= 2 and all(t.text in common for t in ent)
+    (places and groups, 'Republican', are left be); 'Man Shot', 'Recommendations' taken for a
+    person when no word is a given name."""
+    if len(ent) > 2 or not all(t.text in common for t in ent):
+        return False
+    if ent.label_ == "PERSON":
+        return not any(t.lower_ in GIVEN or t.lower_ in census_given_names() for t in ent)
+    return ent.label_ not in KEPT_KINDS
 
 
 def _clause(ent: Any) -> bool:

@@ -356,3 +356,63 @@ def test_a_word_of_the_language_among_capitals_is_no_name(analyse, text, junk, k
     adverb set in capitals for stress ('I have NEVER been prouder') is none either."""
     found = set(names(analyse(text)))
     assert not junk & found and kept <= found, found
+
+
+def test_words_made_of_names_are_no_groups(analyse):
+    """'anti-Semitic' made a group 'Semitic' ('Anti-Semitism' one 'Semitism'), 'Okaforian' beside
+    Tom Okafor a group 'Okaforian': words of the language, no people named."""
+
+    def found(text):
+        return {(e.type, e.name) for e in analyse(text).entities}
+
+    assert found("Rabbi Levi Stern condemned the anti-Semitic attack. Anti-Semitism is rising, he said.") == {
+        ("person", "Levi Stern")
+    }
+    assert found("Senator Tom Okafor spoke for an hour. It was a Okaforian performance, and Okafor knew it.") == {
+        ("person", "Tom Okafor")
+    }
+    # a faith's people keeps its name beside a person whose surname it holds
+    assert ("group", "Christian") in found(
+        "Rafael Cruz, a Christian minister, quoted Jesus Christ. Christian conservatives cheered."
+    )
+
+
+def test_a_given_name_the_model_missed_is_looked_for_in_full(analyse):
+    """'Touché, Carly' was a place and 'Carly Fiorina' no entity: a plain given name, whatever the
+    model read it as, finds the full name the text writes."""
+    text = (
+        "He is simply not likable, although he is still on track to be an MSNBC contributor. And oh yes, Carly "
+        "Fiorina: What, exactly, are her qualifications? She said, “Unlike Hillary Clinton, I know that flying is an "
+        "activity, not an accomplishment.” Touché, Carly, but getting fired from your company is also not an "
+        "accomplishment."
+    )
+    people = {e.name: tuple(e.aliases) for e in analyse(text).entities if e.type == "person"}
+    assert people.get("Carly Fiorina") == ("Carly",)
+    # a state, a people or a word before a possessive is no one's first name
+    text = (
+        "Those losses include Wisconsin’s Brown and Racine counties and Iowa’s Scott and Polk counties. "
+        "Virginia Democrats met in Richmond, and the Christian Science Monitor reported it."
+    )
+    found = {(e.type, e.name) for e in analyse(text).entities}
+    assert not [name for kind, name in found if kind == "person"], found
+
+
+def test_a_hashtag_word_opens_no_name(analyse):
+    """'#Browns Greedy Williams' made a person 'Browns Greedy Williams' (the tokenizer splits the
+    mark from its word), and '#Browns' alone a person 'Browns'."""
+    text = (
+        "The #Browns highest-graded player was Joe Schobert. #Browns Greedy Williams has been solid, and "
+        "Greedy Williams tackled well."
+    )
+    assert names(analyse(text)) == {"Joe Schobert", "Greedy Williams"}
+
+
+def test_a_given_name_opening_a_sentence_is_no_verb_form(analyse):
+    """'James Van Der Beek has been eliminated' lost 'James' (read as a form of 'jam'), leaving a
+    person 'Van Der Beek' and another, 'James'."""
+    text = (
+        "James Van Der Beek has been eliminated from the dance show. Van Der Beek was eliminated in what the "
+        "host called a shock. Van Der Beek thanked fans."
+    )
+    people = {e.name: tuple(e.aliases) for e in analyse(text).entities if e.type == "person"}
+    assert people == {"James Van Der Beek": ("Van Der Beek",)}

@@ -167,6 +167,17 @@ def test_a_city_the_text_places_is_not_the_first_name_of_its_team(analyse):
     assert "Charlotte" not in entities["Charlotte Panthers"].aliases
 
 
+def test_a_team_the_text_calls_the_plural_alone_is_no_person(analyse):
+    """'Cleveland Browns' was a person (a given name first, a city the text never places): 'the
+    Browns had 11 hits' calls it by its plural after 'the', as a team is called."""
+    text = (
+        "Here is a look at the defense for the Cleveland Browns’ Week 11 game against the Pittsburgh Steelers. "
+        "As a defense, the Browns had 11 hits on the quarterback. The problem is that Cleveland really doesn’t "
+        "have a long-term option at the position."
+    )
+    assert {e.name: e.type for e in analyse(text).entities}.get("Cleveland Browns") == "organisation"
+
+
 def test_the_house_is_not_the_white_house(analyse):
     text = (
         "The White House said on Monday the bill would be signed. The House passed it 230 to 190, "

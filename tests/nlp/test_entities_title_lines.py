@@ -169,3 +169,21 @@ def test_a_headline_read_as_one_name_in_lower_case_is_no_name(analyse):
     body = "Returning refugees to danger is refoulement, and the law forbids it, the council said."
     found = names(analyse(f"Refoulement Violates International Law.\n\n{body}"))
     assert not any("Violates" in name for name in found)
+
+
+def test_common_nouns_of_a_related_headline_name_nothing(analyse):
+    """Related stories' headlines kept in a page's text made organisations and people of their
+    nouns: 'Hospital', 'Woman', 'Fertilizer', 'Man Shot', 'Recommendations'."""
+    text = (
+        f"{BODY}\n\nMan Shot at Dallas Gas Station Dies at Hospital\n\n"
+        "Updated Police Identify Man, Woman Found Dead in Plano Apartment\n\n"
+        "Fort Worth May Dry Human Waste and Sell It as Fertilizer\n\n"
+        "New Safety Recommendations Issued After Deadly Flight\n\n"
+        "Ugo Brennan said the vote would be held in June."
+    )
+    found = names(analyse(text))
+    assert not found & {"Hospital", "Woman", "Fertilizer", "Man Shot", "Recommendations", "Man"}
+    assert {"Ugo Brennan", "Dallas", "Plano", "Fort Worth"} <= found
+    # a person's thing in a headline is no part of the person's name
+    found = names(analyse(f"Barack Obama’s Endorsement Couldn’t Come At A Better Time For Hillary Clinton.\n\n{BODY}"))
+    assert "Barack Obama" in found and "Endorsement" not in found
