@@ -19,9 +19,10 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefing.export.html import render_html_body
+from briefing.export.html import note_language, render_html_body
 from briefing.export.markup import right_to_left
 from briefing.export.note import GENERATOR, RenderedNote
+from briefing.languages import RIGHT_TO_LEFT_LANGUAGES
 
 HEADING_STYLES = {
     "h1": "Title",
@@ -63,6 +64,7 @@ def render_docx(rendered: RenderedNote) -> bytes:
     properties.created = properties.modified = made.replace(tzinfo=None)  # the template's are from 2013
     properties.last_modified_by = xml_safe(note.author or "")
     properties.revision = 1
+    set_language(document, note_language(rendered))
     _without_template_traces(document)
     _a4(document)
     add_page_numbers(document)
@@ -74,6 +76,40 @@ def render_docx(rendered: RenderedNote) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# languages whose text Word sets in East Asian fonts: their words take the w:eastAsia language
+EAST_ASIAN_LANGUAGES = frozenset({"ja", "ko", "zh"})
+
+
+def set_language(document: WordDocument, language: str) -> None:
+    """The note's language (``html.note_language``, as the HTML page's lang) as the document's:
+    its core properties' dc:language, and the language of the default run properties, which Word
+    spell-checks and reads aloud by. Word keeps three there, one per script: a Hebrew or Arabic
+    note's goes in w:bidi, a Chinese, Japanese or Korean note's in w:eastAsia, any other in w:val;
+    the others keep the template's (en-US, ar-SA), as do English notes (en-US is English). Every
+    file said en-US, a French or Hebrew note's too."""
+    document.core_properties.language = language
+    lang = _child(document.styles.element, "w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang")
+    primary = language.split("-")[0]
+    if primary in RIGHT_TO_LEFT_LANGUAGES:
+        lang.set(qn("w:bidi"), language)
+    elif primary in EAST_ASIAN_LANGUAGES:
+        lang.set(qn("w:eastAsia"), language)
+    elif (lang.get(qn("w:val")) or "").split("-")[0] != primary:
+        lang.set(qn("w:val"), language)
+
+
+def _child(element, *path: str):
+    """The element at ``path`` below ``element``, made where missing (python-docx's template has
+    them all)."""
+    for tag in path:
+        found = element.find(qn(tag))
+        if found is None:
+            found = OxmlElement(tag)
+            element.append(found)
+        element = found
+    return element
 
 
 # the template's extended properties name Word for the Mac as the program that made the file

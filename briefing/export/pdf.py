@@ -3,7 +3,8 @@
 The only export module that uses Qt, and only inside ``render_pdf``, so the other formats
 never load it. The page body is the same cleaned HTML as the HTML export; each page is
 painted separately so its footer can say "Page N of M". The document information carries the
-note's title, author and audience (as subject), the generator and the creation date.
+note's title, author and audience (as subject), the generator and the creation date; the
+catalog names the note's language.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from typing import Any
 
 from briefing.domain import counted
-from briefing.export.html import render_html_body
+from briefing.export.html import note_language, render_html_body
 from briefing.export.markup import right_to_left
 from briefing.export.note import GENERATOR, RenderedNote
 
@@ -69,7 +70,7 @@ def render_pdf(rendered: RenderedNote) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _with_subject(bytes(data.data()), rendered.note.audience)
+    return _with_subject_and_language(bytes(data.data()), rendered.note.audience, note_language(rendered))
 
 
 def note_document(rendered: RenderedNote, device: Any = None) -> Any:
@@ -301,7 +302,7 @@ def missing_characters_note(missing: list[str]) -> str | None:
 
 def _describe_document(writer: Any, rendered: RenderedNote) -> None:
     """The document information a PDF reader shows: title, author (the note's), creator; Qt adds
-    the creation date. Qt's writer has no subject: ``_with_subject`` adds it."""
+    the creation date. Qt's writer has no subject: ``_with_subject_and_language`` adds it."""
     note = rendered.note
     writer.setTitle(note.title)
     writer.setCreator(GENERATOR)
@@ -309,15 +310,20 @@ def _describe_document(writer: Any, rendered: RenderedNote) -> None:
         writer.setAuthor(note.author)
 
 
-def _with_subject(data: bytes, subject: str | None) -> bytes:
-    """The PDF with its document information's subject set (the note's audience), by pypdf."""
-    if not subject:
-        return data
+def _with_subject_and_language(data: bytes, subject: str | None, language: str) -> bytes:
+    """The PDF with its document information's subject (the note's audience) and its catalog's
+    language (/Lang: ``html.note_language``, as the HTML page's lang), which screen readers and
+    read-aloud voices speak the text by; set by pypdf. Qt's writer sets neither: QPdfWriter (Qt
+    6.11) has no subject and no language, and writes a catalog of /Type, /Pages, /Names,
+    /Metadata and /OutputIntents only; QTextDocument has no document language to hand it."""
     from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=io.BytesIO(data))
     writer.pdf_header = data[: data.index(b"\n")]  # Qt's version ("%PDF-1.4"), not pypdf's default
-    writer.add_metadata({"/Subject": subject})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+    if subject:
+        writer.add_metadata({"/Subject": subject})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -1,6 +1,7 @@
 import io
 
 import docx
+import pytest
 
 from briefing.export.formats import render_briefing
 from tests.export.helpers import CITATION_TEXTS, CLAIM, EVIDENCE, ITEM_TEXTS, QUOTE, docx_paragraphs, normal
@@ -124,3 +125,41 @@ def test_right_to_left_paragraphs_are_marked_right_to_left(ws):
     assert found["שורה"][0] and not found["row"][0]
     assert found["English, with שלום inside."] == (False, [("English, with שלום inside.", False, False)])
     assert not found["Audience: דסק"][0]  # our label leads: an English line
+
+
+def _default_language(data: bytes) -> dict[str, str]:
+    """The default run properties' w:lang, one language per script: w:val, w:eastAsia, w:bidi."""
+    from docx.oxml.ns import qn
+
+    styles = docx.Document(io.BytesIO(data)).styles.element
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    return {name: lang.get(qn(f"w:{name}")) for name in ("val", "eastAsia", "bidi")}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "scripts"),
+    [
+        (
+            "Point de la semaine",
+            "Le ministère a publié un nouveau bilan des pannes mardi.",
+            "fr",
+            ("fr", "en-US", "ar-SA"),
+        ),
+        ("סיכום השבוע: המרוץ", "הסיכום של השבוע, טיוטה ראשונה לדיון.", "he", ("en-US", "en-US", "he")),
+        ("ملخص الأسبوع", "هذا ملخص الأسبوع للمكتب، مسودة أولى للنقاش.", "ar", ("en-US", "en-US", "ar")),
+        ("今週のまとめ", "省は火曜日に停電の新しい集計を発表しました。", "ja", ("en-US", "ja", "ar-SA")),
+        ("Week in review", "The ministry published new figures on Tuesday.", "en", ("en-US", "en-US", "ar-SA")),
+    ],
+)
+def test_the_document_has_the_language_of_the_notes_own_words(ws, title, body, language, scripts):
+    """Every DOCX said en-US (the template's), a French or Hebrew note's too, and named no
+    language in its properties: Word spell-checked French as English and read it aloud so."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, title)
+    add_item(ws, note, "text", body=body)
+    data = render_briefing(ws, note, "docx")
+    assert docx.Document(io.BytesIO(data)).core_properties.language == language
+    assert _default_language(data) == dict(zip(("val", "eastAsia", "bidi"), scripts, strict=True))
+    if language in ("he", "ar"):  # still right to left, paragraph by paragraph
+        assert _paragraph_directions(data)[title][0]

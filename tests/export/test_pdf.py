@@ -296,3 +296,23 @@ def test_a_table_is_set_apart_from_the_text_above_and_below_it(ws):
     line = spans["item one"].height()
     assert spans["A"].top() - spans["item two"].bottom() > line / 2
     assert spans["After"].top() - spans["b"].bottom() > line / 2
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        ("Point de la semaine", "Le ministère a publié un nouveau bilan des pannes mardi.", "fr"),
+        ("סיכום השבוע: המרוץ", "הסיכום של השבוע, טיוטה ראשונה לדיון.", "he"),
+        ("Week in review", "The ministry published new figures on Tuesday.", "en"),
+    ],
+)
+def test_the_document_has_the_language_of_the_notes_own_words(ws, title, body, language):
+    """A PDF named no language (no /Lang in its catalog): a screen reader read a French or Hebrew
+    note with the reader's own default voice. Qt's writer cannot set it; the title stays Qt's."""
+    from briefing.store.briefings import add_item, create_briefing
+
+    note = create_briefing(ws, title)
+    add_item(ws, note, "text", body=body)
+    _, reader = pdf_text(render_briefing(ws, note, "pdf"))
+    assert reader.trailer["/Root"]["/Lang"] == language
+    assert reader.metadata.title == title
