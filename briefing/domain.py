@@ -156,6 +156,13 @@ def check_one_line(field_name: str, value: str) -> None:
         raise BriefingError(f"{field_name}: must be one line of text without control characters")
 
 
+def as_one_line(value: str) -> str:
+    """What ``check_one_line`` refuses made one line: line breaks, tabs and runs of spaces one
+    space, a terminal's escape sequence and other control characters gone, every other character
+    kept. For details written before the store refused them."""
+    return CONTROL_CHARACTERS.sub("", one_line(TERMINAL_SEQUENCE.sub("", value)))
+
+
 class WorkspaceError(BriefingError):
     """The workspace file cannot be opened or written."""
 

@@ -1,13 +1,15 @@
 """The details of a briefing note (title, audience, date, author), asked for by New… and
 Details…: each field is checked as the store will check it, and a problem is said in the
-dialog, which stays open with the analyst's words (closing it lost everything typed)."""
+dialog, which stays open with the analyst's words (closing it lost everything typed). Details
+an older workspace holds with line breaks, which the store now refuses, are shown on one line and
+the dialog says so: OK saves them so."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from briefing.domain import BriefingError, check_iso_date, check_one_line
+from briefing.domain import NOT_ONE_LINE, BriefingError, as_one_line, check_iso_date, check_one_line
 from briefing.ingest.dates import written_date
 from briefing.ui.palette_colours import readable
 from briefing.ui.widgets import add_ok_cancel
@@ -30,13 +32,18 @@ class DetailsDialog(QDialog):
         self.taken = taken
         layout = QFormLayout(self)
         self.fields: dict[str, QLineEdit] = {}
+        shown = one_line_details(values)
         for name, label, hint in FIELDS:
-            edit = QLineEdit(values.get(name) or "", placeholderText=hint)
+            edit = QLineEdit(shown.get(name) or "", placeholderText=hint)
             edit.setMinimumWidth(40 * edit.fontMetrics().averageCharWidth())  # a title shows whole
             edit.setAccessibleName(LABELS[name])
             layout.addRow(label, edit)
             self.fields[name] = edit
         self.fields["title"].selectAll()  # typing replaces the suggested title instead of adding to it
+        self.mended = QLabel(mended_note(values))  # our words, the field labels: no text of the note's
+        self.mended.setWordWrap(True)
+        self.mended.setVisible(bool(self.mended.text()))
+        layout.addRow(self.mended)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes what was typed
         self.error.setObjectName("briefing-details-error")
@@ -83,3 +90,24 @@ class DetailsDialog(QDialog):
         self.adjustSize()  # the dialog grows to the message's lines instead of cutting them off
         self.fields[field].setFocus()
         self.fields[field].selectAll()
+
+
+def one_line_details(values: dict[str, str | None]) -> dict[str, str | None]:
+    """``values`` with each detail the store would refuse made one line (``domain.as_one_line``):
+    a note's details from before the store refused line breaks in them."""
+    return {
+        name: as_one_line(value) if value and NOT_ONE_LINE.search(value) else value for name, value in values.items()
+    }
+
+
+def mended_note(values: dict[str, str | None]) -> str:
+    """What the dialog made one line, said in one sentence; empty when nothing."""
+    names = [
+        LABELS[name] for name, _, _ in FIELDS if (values.get(name) or "") != (one_line_details(values).get(name) or "")
+    ]
+    if not names:
+        return ""
+    return (
+        f"{', '.join(names)}: shown on one line, as a note's details must now be (line breaks made spaces, "
+        "control characters left out). OK saves them so; Cancel leaves the note as it was."
+    )

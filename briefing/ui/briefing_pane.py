@@ -41,7 +41,7 @@ from briefing.ui.briefing_commands import (
     edit_text_command,
     move_item_command,
 )
-from briefing.ui.briefing_details import DetailsDialog
+from briefing.ui.briefing_details import DetailsDialog, one_line_details
 from briefing.ui.briefing_items import ItemIdRole, ItemList, row_text
 from briefing.ui.export_dialog import SUFFIXES, ask_export_target
 from briefing.ui.passage_items import AddPassage, RemovePassage
@@ -443,7 +443,8 @@ class BriefingDock(QDockWidget):
                 return
             values = dialog.values()
         new = values
-        self._push(lambda: edit_details_command(self.ws, note.id, old, new, self._changed))
+        undo = one_line_details(old)  # the store refuses the line breaks of an older workspace's details
+        self._push(lambda: edit_details_command(self.ws, note.id, undo, new, self._changed))
 
     def _titles(self, besides: int | None = None) -> frozenset[str]:
         """The titles of the notes (but ``besides``), in lower case: a new title must differ."""

@@ -106,3 +106,48 @@ def test_a_new_note_is_signed_with_the_name_the_analyst_gave(demo_window, monkey
     dock.new_note()
     assert authors == ["", "Ana Pereira", "Desk 4"]
     assert read_briefing(demo_window.ws, dock.current_id()).author == "Desk 4"
+
+
+def test_details_an_older_workspace_holds_with_line_breaks_are_shown_on_one_line_and_saved(demo_window, monkeypatch):
+    """A note whose details were written before the store refused line breaks in them could not
+    be edited: the dialog showed each line break as a space and refused it on OK ("Title: must be
+    one line of text"), a problem the analyst could not see. The dialog shows them one line each,
+    says so, and OK saves them with nothing else lost; Undo brings back what the analyst changed."""
+    from tests.export.helpers import received_note
+
+    ws = demo_window.ws
+    note = received_note(
+        ws, "Outage brief:\nday 3", audience="Crisis desk,\r\n  night shift", author="Ana\x1b[31m\u2028Ames"
+    )
+    dock = demo_window.briefing_dock
+    dock.refresh(note)
+    shown = {}
+
+    def answer(dialog):
+        shown.update({name: edit.text() for name, edit in dialog.fields.items()})
+        mended = getattr(dialog, "mended", None)
+        shown["said"] = mended.text() if mended is not None and mended.isVisibleTo(dialog) else ""
+        _fill(dialog, date="4 March 2026")
+        dialog.accept()
+        shown["refused"] = dialog.error.text()
+        return dialog.result()
+
+    monkeypatch.setattr(briefing_pane.DetailsDialog, "exec", answer)
+    dock.edit_details()
+    assert shown["refused"] == ""
+    assert (shown["title"], shown["audience"], shown["author"]) == (
+        "Outage brief: day 3",
+        "Crisis desk, night shift",
+        "Ana Ames",
+    )
+    assert "Title, Audience, Author" in shown["said"] and "OK saves them" in shown["said"]
+    saved = read_briefing(ws, note)
+    assert (saved.title, saved.audience, saved.date, saved.author) == (
+        "Outage brief: day 3",
+        "Crisis desk, night shift",
+        "2026-03-04",
+        "Ana Ames",
+    )
+    demo_window.undo_stack.undo()  # the store takes no line breaks back: the date goes back, the rest stays one line
+    undone = read_briefing(ws, note)
+    assert (undone.title, undone.date, undone.author) == ("Outage brief: day 3", None, "Ana Ames")
