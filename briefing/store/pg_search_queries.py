@@ -50,10 +50,11 @@ TSQUERY = f"to_tsquery('{CONFIG}', ?)"
 # A quote found by its speaker's name (a word of the query under weight A: the first tsquery,
 # ``in_speaker_text``) is ranked without the length normalisation, which put "Yes." before every
 # substantive quote of that speaker, and a little lower the fewer words it holds (SQLite's length
-# prior, see search_queries.BM25); the rest as ts_rank normalised by length.
+# prior, see search_queries.BM25); the rest as ts_rank normalised by length, a quote whose speaker
+# is an attribution no entity speaks ("a longtime adviser to Trump") too: it is not that person's.
 SHORT_QUOTE = 0.1
 SCORE = (
-    f"-(CASE WHEN d.doc @@ {TSQUERY} "
+    f"-(CASE WHEN d.speaker_id IS NOT NULL AND d.doc @@ {TSQUERY} "
     f"THEN ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 0) * (1 - {SHORT_QUOTE} / ln(length(d.doc) + 2.0)) "
     f"ELSE ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 1) END)::float8"
 )

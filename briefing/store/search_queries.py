@@ -56,9 +56,18 @@ SNIPPET_TOKENS = 16
 # those quotes: bm25 of the speaker column alone, which is the larger the shorter the row, a
 # tenth of it (too little to put a speaker's quote after a mention of the name elsewhere), so a
 # speaker's longer quotes come first. Rows found by their words alone score as plain bm25.
+# A quote whose speaker column holds an attribution no entity speaks ("a longtime adviser to
+# Trump") is not that person's: found by those words, it scores as a mention of them (the
+# speaker column weighted as the body), after the quotes of a speaker who is the named person;
+# only the rows whose speaker column matched look up whether an entity speaks them.
 SPEAKER_WEIGHT = 1000.0
 SHORT_QUOTE = 0.1
-BM25 = f"(bm25(search_fts, 1.0, {SPEAKER_WEIGHT}, 0.5) - {SHORT_QUOTE} * bm25(search_fts, 0.0, 1.0, 0.0))"
+_SPEAKER_MATCHED = "bm25(search_fts, 0.0, 1.0, 0.0) < 0"
+_DESCRIBED = "(SELECT s.speaker_id IS NULL FROM search_docs s WHERE s.id = search_fts.rowid)"
+BM25 = (
+    f"(CASE WHEN {_SPEAKER_MATCHED} AND {_DESCRIBED} THEN bm25(search_fts, 1.0, 1.0, 0.5) "
+    f"ELSE bm25(search_fts, 1.0, {SPEAKER_WEIGHT}, 0.5) - {SHORT_QUOTE} * bm25(search_fts, 0.0, 1.0, 0.0) END)"
+)
 SNIPPET = f"snippet({{table}}, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS})"
 
 

@@ -530,3 +530,24 @@ def test_outlet_matches_whole_words_of_the_outlet(ws, typed, found):
         add_document(ws, _doc("The pumps are back on.", f"report from {outlet}", "2026-03-03", outlet))
     hits = search(ws, f"{typed} type:source").page.hits
     assert {h.outlet for h in hits} == found
+
+
+ADVISED = (
+    "“We will win,” said Donald Trump. “He doesn't know the new demographics or the new media, and "
+    "his knowledge of the delegates is about twenty years old,” said a longtime adviser to Trump."
+)
+
+
+@pytest.mark.parametrize("typed", ["speaker:trump", "trump", "speaker:trump -pumps"])
+def test_a_named_speaker_s_quotes_come_before_those_of_a_speaker_described_by_relation_to_them(ws, typed):
+    """ "a longtime adviser to Trump" (an attribution no entity speaks, indexed as the speaker's
+    words) ranked among Trump's own quotes, ahead of his short ones: for speaker:trump, or a
+    search for the name. A quote whose speaker is the named person comes first; the adviser's
+    is still found, as a mention of the name is."""
+    source, _ = add_document(ws, _doc(ADVISED, "Campaign", "2016-08-17"))
+    trump = add_entity(ws, "Donald Trump", "person", aliases=("Trump", "Donald J. Trump"))
+    own = add_quote(ws, source, 1, ADVISED.index("”"), speaker_id=trump, speaker_text="Donald Trump")
+    start = ADVISED.index("He doesn't")
+    adviser = add_quote(ws, source, start, ADVISED.index("”", start), speaker_text="a longtime adviser to Trump")
+    quotes = [hit.ref_id for hit in search(ws, typed).page.hits if hit.kind == "quote"]
+    assert quotes == [own, adviser]
