@@ -347,6 +347,11 @@ def count_matches(ws: Workspace, word: str, up_to: int) -> int:
     return _count(ws, [f"d.doc @@ {TSQUERY}"], [phrase_text(word)], up_to)
 
 
+def holds_any(ws: Workspace, words: list[str]) -> bool:
+    """Whether some index row holds one of ``words`` (at least one), asked in one statement."""
+    return _count(ws, [f"d.doc @@ {TSQUERY}"], [" | ".join(f"({phrase_text(word)})" for word in words)], 1) > 0
+
+
 def list_terms(ws: Workspace, ranges: list[tuple[str, str]], keep) -> dict[str, int]:
     """term -> index rows holding it (up to COUNT_CAP), for the terms ``keep`` keeps after
     ``low`` and before ``high`` of each range (one statement reads the ranges, one counts)."""

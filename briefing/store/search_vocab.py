@@ -64,6 +64,16 @@ def count_matches(ws: Workspace, word: str, up_to: int) -> int:
     return ws.db.execute(sql, [phrase(word), up_to]).fetchone()[0]
 
 
+def holds_any(ws: Workspace, words: list[str]) -> bool:
+    """Whether some index row holds one of ``words``, asked in one statement."""
+    if not words:
+        return False
+    if ws.backend == "postgresql":
+        return pg_search_queries.holds_any(ws, words)
+    sql = "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1"
+    return ws.db.execute(sql, [" OR ".join(phrase(word) for word in words)]).fetchone() is not None
+
+
 def list_terms(
     ws: Workspace, ranges: list[tuple[str, str]], keep: Callable[[str], bool] = lambda term: True
 ) -> dict[str, int]:

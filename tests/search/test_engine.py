@@ -532,6 +532,27 @@ def test_outlet_matches_whole_words_of_the_outlet(ws, typed, found):
     assert {h.outlet for h in hits} == found
 
 
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("delgates", "delegates"),  # the slip of the report: an "e" dropped as the fourth letter
+        ("deegates", "delegates"),
+        ("elegates", "delegates"),  # the first letter dropped: one edit, where "elevated" is two
+        ("delgation", "delegation"),
+    ],
+)
+def test_a_letter_dropped_among_the_first_four_is_put_back(ws, typed, shown):
+    """A letter dropped among a word's first four ("delgates") was not corrected: the terms read
+    for a correction start as the typed word does, or with a letter of it doubled, left out or
+    swapped, and none of those holds "deleg"."""
+    add_document(ws, _doc("The delegates voted on Tuesday; the delegation left on Friday.", "vote"))
+    add_document(ws, _doc("A deal was struck on Monday; prices stayed elevated and delays followed.", "deal"))
+    result = search(ws, typed)
+    assert result.query.corrections == {typed: shown}
+    assert result.query.problem == f'no results for "{typed}"; showing "{shown}"'
+    assert [hit.title for hit in result.page.hits] == ["vote"]
+
+
 ADVISED = (
     "“We will win,” said Donald Trump. “He doesn't know the new demographics or the new media, and "
     "his knowledge of the delegates is about twenty years old,” said a longtime adviser to Trump."
