@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
 
-from briefing.domain import strip_bidi
+from briefing.domain import one_line, strip_bidi
 
 MIN_DIALOG_WIDTH = 360  # an input dialog's least width: its title and a sentence of label
 TITLE_BAR_EXTRA = 160  # the title bar's icon and buttons beside the title text
@@ -34,8 +34,10 @@ def tip(text: str) -> str:
 def isolated(text: str) -> str:
     """Untrusted text to set among our own words on one line: without its bidi controls and, when
     it holds right-to-left letters, in a first-strong isolate, so a Hebrew title's last word does
-    not pull the count after it to its left ('… — (1) אמר' in the list of notes)."""
-    text = strip_bidi(text)
+    not pull the count after it to its left ('… — (1) אמר' in the list of notes). Its line breaks
+    are spaces: a note's title from an older workspace may hold one, and the list showed it on two
+    lines cut to half their height."""
+    text = one_line(strip_bidi(text))
     if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return f"\u2068{text}\u2069"
     return text

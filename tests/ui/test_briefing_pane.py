@@ -493,3 +493,13 @@ def test_the_preview_lays_a_right_to_left_paragraph_out_right_to_left(demo_windo
         block = block.next()
     assert directions["סיכום השבוע: המרוץ."] == Qt.LayoutDirection.RightToLeft
     assert directions["English paragraph."] == Qt.LayoutDirection.LeftToRight
+
+
+def test_a_note_title_an_older_workspace_holds_with_a_line_break_is_listed_on_one_line(demo_window):
+    """The list of notes showed such a title on two lines, cut to half their height in the box."""
+    from tests.export.helpers import received_note
+
+    note = received_note(demo_window.ws, "Point de la semaine:\nles délégués")
+    dock = demo_window.briefing_dock
+    dock.refresh(note)
+    assert dock.notes.currentText() == "Point de la semaine: les délégués (0)"
