@@ -32,6 +32,7 @@ from briefing.ui.plain import plain_label, tip
 from briefing.ui.read_only import refuse_change
 from briefing.ui.refusals import refusing, show_refusal
 from briefing.ui.sorted_items import ItemRole
+from briefing.ui.step_names import item_words, name_step, passage_words
 from briefing.ui.widgets import add_ok_cancel
 
 
@@ -94,7 +95,8 @@ def _offer_tags(dialog, ws: Workspace) -> None:
 
 class AddAnnotationCommand(QUndoCommand):
     def __init__(self, ws: Workspace, source_id: int, start: int, end: int, note, tags, changed):
-        super().__init__("Annotate passage")
+        super().__init__()
+        name_step(self, "Annotate {}", passage_words(ws, source_id, start, end))
         self.ws, self.source_id, self.start, self.end = ws, source_id, start, end
         self.note, self.tags, self.changed = note, tags, changed
         self.annotation_id: int | None = None
@@ -153,7 +155,8 @@ class EditAnnotationCommand(QUndoCommand):
         changed,
         expected: int | None = None,
     ):
-        super().__init__("Edit annotation")
+        super().__init__()
+        name_step(self, "Edit annotation on {}", item_words(ws, "note", annotation_id))
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
         self.before, self.after = before, after
 
@@ -178,7 +181,8 @@ class EditAnnotationCommand(QUndoCommand):
 
 class DeleteAnnotationCommand(QUndoCommand):
     def __init__(self, ws: Workspace, annotation_id: int, changed, expected: int | None = None):
-        super().__init__("Delete annotation")
+        super().__init__()
+        name_step(self, "Delete annotation on {}", item_words(ws, "note", annotation_id))
         self.ws, self.annotation_id, self.changed, self.expected = ws, annotation_id, changed, expected
         self.kept: dict | None = None  # the annotation as it was, read when it is deleted
 

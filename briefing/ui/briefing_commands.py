@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.note_content import BriefingNote
+from briefing.note_content import BriefingItem, BriefingNote
 from briefing.store import Workspace
 from briefing.store.briefings import (
     add_item,
@@ -22,6 +22,7 @@ from briefing.store.briefings import (
     update_text,
 )
 from briefing.ui.commands import Revisions
+from briefing.ui.step_names import name_step, note_item_words
 
 Changed = Callable[[int | None], None]  # called with the note to show (None: whichever is first)
 ITEM_LABELS = {
@@ -45,7 +46,13 @@ class AddItem(QUndoCommand):
         position: int | None,
         changed: Changed,
     ):
-        super().__init__(f"Add {ITEM_LABELS.get(kind, kind)} to the note")
+        super().__init__()
+        if kind == "text":
+            self.setText("Add text section to the note")
+        else:
+            name_step(
+                self, f"Add {ITEM_LABELS.get(kind, kind)} {{}} to the note", note_item_words(ws, kind, ref_id, body)
+            )
         self.ws, self.briefing_id, self.changed = ws, briefing_id, changed
         self.kind, self.ref_id, self.body, self.position = kind, ref_id, body, position
         self.item_id: int | None = None
@@ -67,9 +74,10 @@ class RemoveItem(QUndoCommand):
     """Remove an item; ``seen`` is its revision as the pane showed it (store.revisions)."""
 
     def __init__(self, ws: Workspace, briefing_id: int, item_id: int, changed: Changed, seen: int | None = None):
-        super().__init__("Remove item from the note")
+        super().__init__()
         self.ws, self.briefing_id, self.item_id, self.changed = ws, briefing_id, item_id, changed
         item = next(i for i in read_briefing(ws, briefing_id).items if i.id == item_id)
+        name_step(self, "Remove {} from the note", item_words_in_note(ws, item))
         self.kind, self.ref_id, self.body, self.position = item.kind, item.ref_id, item.body, item.position
         self.start, self.end = item.start, item.end
         self.seen = seen
@@ -126,11 +134,16 @@ class Change(QUndoCommand):
         self.changed(self.briefing_id)
 
 
+def item_words_in_note(ws: Workspace, item: BriefingItem) -> str | None:
+    return note_item_words(ws, item.kind, item.ref_id, item.body)
+
+
 def move_item_command(
     ws: Workspace, briefing_id: int, item_id: int, old: int, new: int, changed: Changed, seen: int | None = None
 ) -> Change:
-    return Change(
-        "Move item in the note",
+    item = next((i for i in read_briefing(ws, briefing_id).items if i.id == item_id), None)
+    command = Change(
+        "",
         briefing_id,
         lambda position, _, expected: move_item(ws, item_id, position, expected=expected),
         old,
@@ -138,13 +151,16 @@ def move_item_command(
         changed,
         Revisions(seen, ws, ("item", item_id)),
     )
+    words = item_words_in_note(ws, item) if item is not None else None
+    name_step(command, f"Move {{}} {'up' if new < old else 'down'} in the note", words)
+    return command
 
 
 def edit_text_command(
     ws: Workspace, briefing_id: int, item_id: int, old: str, new: str, changed: Changed, seen: int | None = None
 ) -> Change:
-    return Change(
-        "Edit text section",
+    command = Change(
+        "",
         briefing_id,
         lambda body, why, expected: update_text(ws, item_id, body, reason=why, expected=expected),
         old,
@@ -152,24 +168,29 @@ def edit_text_command(
         changed,
         Revisions(seen, ws, ("item", item_id)),
     )
+    name_step(command, "Edit text section {}", old)
+    return command
 
 
 def edit_details_command(
     ws: Workspace, briefing_id: int, old: dict[str, str | None], new: dict[str, str | None], changed: Changed
 ) -> Change:
-    return Change(
-        "Edit note details",
+    command = Change(
+        "",
         briefing_id,
         lambda values, why, _: update_briefing(ws, briefing_id, reason=why, **values),
         old,
         new,
         changed,
     )
+    name_step(command, "Edit details of note {}", old.get("title"))
+    return command
 
 
 class CreateNote(QUndoCommand):
     def __init__(self, ws: Workspace, details: dict[str, str | None], changed: Changed):
-        super().__init__(f"New note “{details['title']}”")
+        super().__init__()
+        name_step(self, "New note {}", details["title"])
         self.ws, self.details, self.changed = ws, details, changed
         self.briefing_id: int | None = None
 
@@ -191,7 +212,8 @@ class DeleteNote(QUndoCommand):
 
     def __init__(self, ws: Workspace, briefing_id: int, changed: Changed):
         self.note: BriefingNote = read_briefing(ws, briefing_id)
-        super().__init__(f"Delete note “{self.note.title}”")
+        super().__init__()
+        name_step(self, "Delete note {}", self.note.title)
         self.ws, self.briefing_id, self.changed = ws, briefing_id, changed
 
     def redo(self) -> None:

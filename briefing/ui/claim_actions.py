@@ -37,6 +37,7 @@ from briefing.ui.commands import claim_of
 from briefing.ui.plain import as_sentence, ask_item, input_dialog, ok_needs_words
 from briefing.ui.read_only import refuse_change
 from briefing.ui.refusals import keep_typed, refusing, show_refusal
+from briefing.ui.step_names import claim_words, name_step, passage_words, source_title
 from briefing.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ class AddClaim(QUndoCommand):
     def __init__(
         self, ws: Workspace, source_id: int, span: tuple[int, int], changed: Callable[[], None], part: str = "text"
     ):
-        super().__init__("Add claim")
+        super().__init__()
+        words = source_title(ws, source_id) if part == "title" else passage_words(ws, source_id, *span)
+        name_step(self, "Add claim {}", words[span[0] : span[1]] if part == "title" and words else words)
         self.ws, self.source_id, self.span, self.changed, self.part = ws, source_id, span, changed, part
         self.claim_id: int | None = None
         self.restores = False  # the words were a dismissed claim: undo dismisses it again
@@ -80,8 +83,9 @@ class EditClaim(QUndoCommand):
     def __init__(
         self, ws: Workspace, claim_id: int, span: tuple[int, int], changed: Callable[[], None], seen: int | None = None
     ):
-        super().__init__("Edit claim text")
+        super().__init__()
         claim = get_claim(ws, claim_id)
+        name_step(self, "Edit words of claim {}", claim["text"])
         self.ws, self.claim_id, self.changed = ws, claim_id, changed
         self.new, self.old = span, (claim["start"], claim["end"])
         self.found_by_analysis = claim["origin"] == "analysis"  # undo gives it back to the analysis
@@ -110,7 +114,8 @@ class EditClaim(QUndoCommand):
 
 class DismissClaim(QUndoCommand):
     def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None], seen: int | None = None):
-        super().__init__("Not a claim")
+        super().__init__()
+        name_step(self, "Not a claim: {}", claim_words(ws, claim_id))
         self.ws, self.claim_id, self.changed, self.seen = ws, claim_id, changed, seen
 
     def redo(self) -> None:
@@ -128,7 +133,8 @@ class RestoreClaim(QUndoCommand):
     """A dismissed claim made a claim again; undo dismisses it once more."""
 
     def __init__(self, ws: Workspace, claim_id: int, changed: Callable[[], None]):
-        super().__init__("Restore claim")
+        super().__init__()
+        name_step(self, "Restore claim {}", claim_words(ws, claim_id))
         self.ws, self.claim_id, self.changed = ws, claim_id, changed
 
     def redo(self) -> None:
@@ -263,9 +269,10 @@ class ClaimActions(QObject):
         chosen = self.pick_dismissed(window, [(c["id"], one_line(c["text"])) for c in dismissed])
         if chosen is None:
             return
-        if window.push_command(lambda: RestoreClaim(window.ws, chosen, window.after_edit)):
+        command = RestoreClaim(window.ws, chosen, window.after_edit)
+        if window.push_command(lambda: command):
             window.panel.select("claim", chosen)
-            window.statusBar().showMessage(f"Claim {chosen} is a claim again. Undo (Ctrl+Z) dismisses it.", 6000)
+            window.statusBar().showMessage(f"{command.text()}: a claim again. Undo (Ctrl+Z) dismisses it.", 6000)
 
     def show_step(self, command, verb: str) -> None:
         """After an undo or redo, the step named; for a claim's, a quote's or a note's change, the
@@ -294,8 +301,7 @@ class ClaimActions(QObject):
         if isinstance(command, (AddClaim, EditClaim)) and not claim["dismissed"]:
             self._select_in_reader(claim_id)  # its words as they are now, not the ones undone
             self.suggest([claim_id])  # and the passages related to them
-        words = clipped(one_line(claim["text"]), 60)  # the claim's own words: its source's title read as them
-        window.statusBar().showMessage(f"{verb}: {command.text()} (claim {claim_id}, “{words}”).", 8000)
+        window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)  # the step names the claim
 
     def _show_item_step(self, command, verb: str, kind: str, item_id: int) -> None:
         """A quote's or an annotation's ("note") step: its source open at it, the row picked."""
@@ -306,8 +312,7 @@ class ClaimActions(QObject):
             window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)
             return
         window.open_item(kind, item_id, source_id)  # the reader at the item, not at its top
-        noun = "annotation" if kind == "note" else kind
-        window.statusBar().showMessage(f"{verb}: {command.text()} ({noun} {item_id}).", 8000)
+        window.statusBar().showMessage(f"{verb}: {command.text()}.", 8000)  # the step names the item
 
     def _add(self, source_id: int, span: tuple[int, int], part: str = "text") -> None:
         window = self.window

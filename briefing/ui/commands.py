@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing.domain import BriefingError
+from briefing.domain import BriefingError, one_of
 from briefing.store import Workspace
 from briefing.store.claims import get_claim_status, mark_claim
 from briefing.store.edits import rename_entity, retype_entity
 from briefing.store.revisions import last_written
 from briefing.store.sources import get_source, update_source
+from briefing.ui.step_names import claim_words, copy_name, entity_name, name_step, source_title
 
 
 class Applied(QUndoCommand):
@@ -30,7 +31,8 @@ class Applied(QUndoCommand):
         refused: Callable[[BriefingError], None] | None = None,
         done: Callable[[QUndoCommand, str], None] | None = None,
     ):
-        super().__init__(inner.text())
+        super().__init__()
+        copy_name(self, inner)  # what Edit ▸ Undo and the status bar call it
         self.inner = inner
         self._first = True
         self._refused = refused
@@ -126,8 +128,8 @@ def mark_claim_command(
     seen: int | None = None,
 ) -> StoreCommand:
     previous = get_claim_status(ws, claim_id)
-    return StoreCommand(
-        f"Mark claim {status}",
+    command = StoreCommand(
+        "",
         lambda value, why, expected: mark_claim(ws, claim_id, value, why, expected=expected),
         status,
         previous,
@@ -135,6 +137,8 @@ def mark_claim_command(
         changed,
         Revisions(seen, ws, ("claim", claim_id)),
     )
+    name_step(command, f"Mark claim {{}} {status}", claim_words(ws, claim_id))
+    return command
 
 
 # what Edit ▸ Undo and Redo name a source edit ("Undo Grade source" read as a typo)
@@ -169,7 +173,9 @@ def edit_source_command(
         update_source(ws, source_id, reason=why, expected=dict(expected), **{field: new})
         expected[field] = getattr(get_source(ws, source_id), field)
 
-    return StoreCommand(label, apply, value, previous, reason, changed)
+    command = StoreCommand("", apply, value, previous, reason, changed)
+    name_step(command, f"{label} of {{}}", source_title(ws, source_id))
+    return command
 
 
 def rename_entity_command(
@@ -181,8 +187,8 @@ def rename_entity_command(
     changed: Callable[[], None],
     seen: int | None = None,
 ) -> StoreCommand:
-    return StoreCommand(
-        f"Rename {current}",
+    command = StoreCommand(
+        "",
         lambda value, why, expected: rename_entity(ws, entity_id, value, why, expected=expected),
         name,
         current,
@@ -190,6 +196,8 @@ def rename_entity_command(
         changed,
         Revisions(seen, ws, ("entity", entity_id)),
     )
+    name_step(command, "Rename {} to {}", current, name)
+    return command
 
 
 def retype_entity_command(
@@ -201,8 +209,8 @@ def retype_entity_command(
     changed: Callable[[], None],
     seen: int | None = None,
 ) -> StoreCommand:
-    return StoreCommand(
-        f"Make it a {kind}",
+    command = StoreCommand(
+        "",
         lambda value, why, expected: retype_entity(ws, entity_id, value, why, expected=expected),
         kind,
         current,
@@ -210,3 +218,5 @@ def retype_entity_command(
         changed,
         Revisions(seen, ws, ("entity", entity_id)),
     )
+    name_step(command, f"Make {{}} {one_of(kind)}", entity_name(ws, entity_id))
+    return command

@@ -213,7 +213,7 @@ class EntityActions:
         if not sure and not self._one_kind(entity[1], entity[2], name, kind):
             return
         dock, window = self.window.entity_dock, self.window
-        command = MergeEntities(window.ws, target, entity[0], f"{entity[1]} into {name}", window.after_edit, entity[3])
+        command = MergeEntities(window.ws, target, entity[0], (entity[1], name), window.after_edit, entity[3])
         followed = dock.entity_id == entity[0]
         if followed:
             dock.entity_id = target  # the page follows the entity into the one it joined

@@ -12,6 +12,7 @@ from briefing.store import Workspace
 from briefing.store.edits import delete_entity, merge_entities, remove_alias
 from briefing.store.entity_snapshots import EntitySnapshot, restore_entity_snapshot, take_entity_snapshot
 from briefing.store.mention_edits import unlink_mention
+from briefing.ui.step_names import name_step
 
 
 class _SnapshotCommand(QUndoCommand):
@@ -21,14 +22,15 @@ class _SnapshotCommand(QUndoCommand):
 
     def __init__(
         self,
-        text: str,
+        text: tuple[str, ...],
         ws: Workspace,
         entity_ids: list[int],
         edit: Callable[[int | None], None],
         changed: Callable[[], None],
         seen: int | None,
     ):
-        super().__init__(text)
+        super().__init__()
+        name_step(self, *text)  # the template and the names it holds
         self.ws, self.entity_ids, self.edit, self.changed, self.seen = ws, entity_ids, edit, changed, seen
         self.kept: EntitySnapshot | None = None
 
@@ -47,21 +49,29 @@ class _SnapshotCommand(QUndoCommand):
 
 class MergeEntities(_SnapshotCommand):
     def __init__(
-        self, ws: Workspace, target: int, other: int, label: str, changed: Callable[[], None], seen: int | None = None
+        self,
+        ws: Workspace,
+        target: int,
+        other: int,
+        names: tuple[str, str],
+        changed: Callable[[], None],
+        seen: int | None = None,
     ):
+        """``names``: of ``other`` and of ``target``, as the analyst sees them."""
+
         def edit(seen: int | None) -> None:
             expected = {other: seen} if seen is not None else None
             merge_entities(ws, target, [other], reason="merged", expected=expected)
 
-        super().__init__(f"Merge {label}", ws, [target, other], edit, changed, seen)
+        super().__init__(("Merge {} into {}", *names), ws, [target, other], edit, changed, seen)
 
 
 class DeleteEntity(_SnapshotCommand):
-    def __init__(self, ws: Workspace, entity_id: int, label: str, changed: Callable[[], None], seen: int | None = None):
+    def __init__(self, ws: Workspace, entity_id: int, name: str, changed: Callable[[], None], seen: int | None = None):
         def edit(seen: int | None) -> None:
             delete_entity(ws, entity_id, reason="deleted by the analyst", expected=seen)
 
-        super().__init__(f"Delete {label}", ws, [entity_id], edit, changed, seen)
+        super().__init__(("Delete {}", name), ws, [entity_id], edit, changed, seen)
 
 
 class RemoveAlias(_SnapshotCommand):
@@ -72,7 +82,7 @@ class RemoveAlias(_SnapshotCommand):
         def edit(seen: int | None) -> None:
             remove_alias(ws, entity_id, alias, reason="removed by the analyst", expected=seen)
 
-        super().__init__(f"Remove Alias {alias}", ws, [entity_id], edit, changed, seen)
+        super().__init__(("Remove Alias {}", alias), ws, [entity_id], edit, changed, seen)
 
 
 class UnlinkMention(_SnapshotCommand):
@@ -92,4 +102,4 @@ class UnlinkMention(_SnapshotCommand):
         def edit(seen: int | None) -> None:
             unlink_mention(ws, mention_id, reason="not this entity", expected=seen)
 
-        super().__init__(f"Not This Entity: {words}", ws, [entity_id], edit, changed, seen)
+        super().__init__(("Not This Entity: {}", words), ws, [entity_id], edit, changed, seen)

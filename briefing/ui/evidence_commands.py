@@ -14,6 +14,7 @@ from briefing.store.evidence import add_evidence, change_evidence, delete_eviden
 from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
+from briefing.ui.step_names import claim_words, name_step
 
 ATTACHED_AS = "attached as"  # a suggestion closed because its passage became evidence with another relation
 
@@ -51,23 +52,27 @@ def confirm_command(
     ws: Workspace, suggestion_id: int, claim_id: int, changed: Callable[[], None], seen: int | None = None
 ) -> DecideSuggestion:
     """Confirm a suggestion of ``claim_id``, whose revision the analyst saw as ``seen``."""
-    return DecideSuggestion(
-        "Confirm suggested evidence",
+    command = DecideSuggestion(
+        "",
         lambda ws, suggestion, expected: confirm_suggestion(ws, suggestion, expected=expected),
         ws,
         suggestion_id,
         changed,
         Revisions(seen, ws, ("claim", claim_id)),
     )
+    name_step(command, "Confirm suggested evidence for claim {}", claim_words(ws, claim_id))
+    return command
 
 
 def dismiss_command(
     ws: Workspace, suggestion_id: int, claim_id: int, changed: Callable[[], None], seen: int | None = None
 ) -> DecideSuggestion:
     """Dismiss a suggestion: the claim itself is not changed, so no revision is expected."""
-    return DecideSuggestion(
-        "Dismiss suggestion", lambda ws, suggestion, _: dismiss_suggestion(ws, suggestion), ws, suggestion_id, changed
+    command = DecideSuggestion(
+        "", lambda ws, suggestion, _: dismiss_suggestion(ws, suggestion), ws, suggestion_id, changed
     )
+    name_step(command, "Dismiss suggestion for claim {}", claim_words(ws, claim_id))
+    return command
 
 
 class AttachEvidence(QUndoCommand):
@@ -85,7 +90,8 @@ class AttachEvidence(QUndoCommand):
         changed: Callable[[], None],
         seen: int | None = None,
     ):
-        super().__init__(f"Attach {relation} evidence")
+        super().__init__()
+        name_step(self, f"Attach {relation} evidence to claim {{}}", claim_words(ws, claim_id))
         self.ws, self.claim_id, self.passage = ws, claim_id, passage
         self.relation, self.note, self.changed = relation, note, changed
         self.evidence_id: int | None = None
@@ -113,7 +119,8 @@ class RemoveEvidence(QUndoCommand):
     def __init__(
         self, ws: Workspace, evidence: dict, claim_id: int, changed: Callable[[], None], seen: int | None = None
     ):
-        super().__init__("Remove evidence")
+        super().__init__()
+        name_step(self, "Remove evidence from claim {}", claim_words(ws, claim_id))
         self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
         self.revisions = Revisions(seen, ws, ("claim", claim_id))
         self.reopened: list[int] = []
@@ -158,7 +165,9 @@ class ChangeEvidence(QUndoCommand):
         seen: int | None = None,
     ):
         relation = now[0]
-        super().__init__(f"Change evidence to {relation}" if relation != evidence["relation"] else "Edit evidence note")
+        super().__init__()
+        action = f"Change evidence to {relation}" if relation != evidence["relation"] else "Edit evidence note"
+        name_step(self, f"{action} for claim {{}}", claim_words(ws, claim_id))
         self.ws, self.evidence, self.claim_id, self.changed = ws, evidence, claim_id, changed
         self.before, self.after = (evidence["relation"], evidence["note"]), now
         self.revisions = Revisions(seen, ws, ("claim", claim_id))
@@ -195,7 +204,9 @@ class AttachSuggestion(QUndoCommand):
     def __init__(
         self, ws: Workspace, suggestion: dict, relation: str, changed: Callable[[], None], seen: int | None = None
     ):
-        super().__init__(f"Attach suggested passage as {relation} evidence")
+        super().__init__()
+        action = f"Attach suggested passage as {relation} evidence"
+        name_step(self, f"{action} to claim {{}}", claim_words(ws, suggestion["claim_id"]))
         self.ws, self.suggestion, self.relation, self.changed = ws, suggestion, relation, changed
         self.evidence_id: int | None = None
         self.revisions = Revisions(seen, ws, ("claim", suggestion["claim_id"]))

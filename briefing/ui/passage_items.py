@@ -9,6 +9,7 @@ from briefing.note_content import BriefingItem
 from briefing.store import Workspace
 from briefing.store.briefings import add_passage
 from briefing.ui.briefing_commands import AddItem, Changed, RemoveItem
+from briefing.ui.step_names import name_step, passage_words
 
 
 class AddPassage(AddItem):
@@ -25,7 +26,7 @@ class AddPassage(AddItem):
         changed: Changed,
     ):
         super().__init__(ws, briefing_id, "passage", source_id, None, position, changed)
-        self.setText("Add passage to the note")
+        name_step(self, "Add passage {} to the note", passage_words(ws, source_id, start, end))
         self.source_id, self.start, self.end = source_id, start, end
 
     def redo(self) -> None:
@@ -41,4 +42,8 @@ class RemovePassage(RemoveItem):
 
     def __init__(self, ws: Workspace, briefing_id: int, item: BriefingItem, changed: Changed):
         super().__init__(ws, briefing_id, item.id, changed)
-        self.setText("Remove passage from the note")
+        name_step(
+            self,
+            "Remove passage {} from the note",
+            item.body or passage_words(ws, item.ref_id or 0, item.start or 0, item.end or 0),
+        )

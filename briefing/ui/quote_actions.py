@@ -28,6 +28,7 @@ from briefing.store.views import item_range
 from briefing.ui.plain import ask_item, ask_text
 from briefing.ui.read_only import refuse_change
 from briefing.ui.refusals import refusing
+from briefing.ui.step_names import copy_name, item_words, name_step, passage_words
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -50,7 +51,8 @@ class SetSpeaker(QUndoCommand):
         changed: Callable[[], None],
         seen: tuple[int | None, str | None] | None = None,
     ):
-        super().__init__("Change speaker")
+        super().__init__()
+        name_step(self, "Change speaker of {}", item_words(ws, "quote", quote_id))
         self.ws, self.quote_id, self.entity_id, self.changed = ws, quote_id, entity_id, changed
         row = quote_row(ws, quote_id)
         self.previous = row.speaker_id
@@ -80,7 +82,8 @@ class DropQuote(QUndoCommand):
     """Undo puts the quote back as it was, under its own id, with its speaker and cue."""
 
     def __init__(self, ws: Workspace, quote_id: int, changed: Callable[[], None]):
-        super().__init__("Not a quote")
+        super().__init__()
+        name_step(self, "Not a quote: {}", item_words(ws, "quote", quote_id))
         self.ws, self.quote_id, self.changed = ws, quote_id, changed
         self.dropped: dict | None = None
 
@@ -98,7 +101,8 @@ class AddQuote(QUndoCommand):
     def __init__(
         self, ws: Workspace, source_id: int, span: tuple[int, int], speaker_id: int | None, changed: Callable[[], None]
     ):
-        super().__init__("Add quote")
+        super().__init__()
+        name_step(self, "Add quote {}", passage_words(ws, source_id, *span))
         self.ws, self.source_id, self.span, self.speaker_id, self.changed = ws, source_id, span, speaker_id, changed
         self.quote_id: int | None = None
 
@@ -134,6 +138,7 @@ class WithNewSpeaker(QUndoCommand):
             remove_unused_entity(self.ws, self.entity_id)
             raise
         self.quote_id = getattr(self.inner, "quote_id", None)
+        copy_name(self, self.inner)  # the step names the quote as its inner one does
 
     def undo(self) -> None:
         if self.inner is not None:

@@ -37,6 +37,7 @@ from briefing.ui.plain import confirm_delete, tip
 from briefing.ui.read_only import refuse_change
 from briefing.ui.source_details import EditSourceDetails, SourceDetailsDialog
 from briefing.ui.source_model import SourceIdRole
+from briefing.ui.step_names import name_step, source_title
 from briefing.ui.widgets import menu_key_at_current
 
 DETAIL_WORDS = {"published": "published date", "url": "web address"}  # the others are their names
@@ -48,8 +49,12 @@ if TYPE_CHECKING:
 class DeleteSources(QUndoCommand):
     """Delete sources, keeping what each took with it; undo writes it all back with the same ids."""
 
-    def __init__(self, ws: Workspace, source_ids: list[int], label: str, changed: Callable[[list[int]], None]):
-        super().__init__(f"Delete {label}")
+    def __init__(self, ws: Workspace, source_ids: list[int], changed: Callable[[list[int]], None]):
+        super().__init__()
+        if len(source_ids) == 1:
+            name_step(self, "Delete source {}", source_title(ws, source_ids[0]))
+        else:
+            self.setText(f"Delete {len(source_ids)} sources")
         self.ws, self.source_ids, self.changed = ws, list(source_ids), changed
         self.snapshots: list[SourceSnapshot] = []
 
@@ -411,7 +416,7 @@ class SourceActions:
         if not self._backed_up():
             return
         self._next_id = self._neighbour(ids)
-        command = DeleteSources(window.ws, [d.id for d in details], _short(label), self._after_delete)
+        command = DeleteSources(window.ws, [d.id for d in details], self._after_delete)
         if window.push_command(lambda: command):
             window.statusBar().showMessage(f"Deleted {_short(label)}. Undo (Ctrl+Z) brings it back.", 8000)
 

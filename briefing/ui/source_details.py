@@ -19,6 +19,7 @@ from briefing.domain import BriefingError
 from briefing.ingest.dates import written_date
 from briefing.store import Workspace
 from briefing.store.sources import DETAIL_FIELDS, check_source_field, source_values, update_source
+from briefing.ui.step_names import name_step, source_title
 
 LABELS = {
     "title": ("&Title:", "The headline as published"),
@@ -99,7 +100,8 @@ class EditSourceDetails(QUndoCommand):
         seen: dict[str, Any] | None = None,
     ):
         names = ", ".join(LABELS[name][0].replace("&", "").rstrip(":").lower() for name in changes)
-        super().__init__(f"Edit source {names}")
+        super().__init__()
+        name_step(self, f"Edit {names} of {{}}", source_title(ws, source_id))
         self.ws, self.source_id, self.changes, self.changed = ws, source_id, dict(changes), changed
         self.previous = source_values(ws, source_id, tuple(changes))
         # the values the analyst saw (the dialog's), then as this window left them: a colleague's

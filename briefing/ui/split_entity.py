@@ -26,6 +26,7 @@ from briefing.store.edits import merge_entities, remove_alias, split_entity
 from briefing.store.entities import entity_page
 from briefing.store.mentions import MentionRow
 from briefing.ui.plain import plain_label, tip
+from briefing.ui.step_names import entity_name, name_step
 
 MentionRole = Qt.ItemDataRole.UserRole + 1  # a mention's id
 
@@ -39,7 +40,8 @@ class SplitChoice:
 
 class SplitEntity(QUndoCommand):
     def __init__(self, ws: Workspace, entity_id: int, choice: SplitChoice, changed: Callable[[], None]):
-        super().__init__(f"Split {choice.name}")
+        super().__init__()
+        name_step(self, "Split {} from {}", choice.name, entity_name(ws, entity_id))
         self.ws, self.entity_id, self.choice, self.changed = ws, entity_id, choice, changed
         self.new_id: int | None = None
 

@@ -135,7 +135,8 @@ def test_undo_after_switching_source_brings_the_changed_claim_into_sight(demo_wi
     assert get_claim(demo_window.ws, first)["status"] == "unreviewed"
     assert demo_window.current_source_id() == first_source
     assert_panel_shows(demo_window, first)
-    assert demo_window.statusBar().currentMessage().startswith(f"Undone: Mark claim disputed (claim {first}, “")
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith("Undone: Mark claim “") and said.endswith("” disputed.") and str(first) not in said
     demo_window.select_source(other_source)
     demo_window.undo_stack.redo()
     assert demo_window.current_source_id() == first_source and get_claim(demo_window.ws, first)["status"] == "disputed"
@@ -151,7 +152,7 @@ def test_undo_names_the_claim_by_its_own_words_not_its_sources_title(demo_window
     demo_window.panel.mark_current("disputed")
     demo_window.undo_stack.undo()
     words = clipped(one_line(claim["text"]), 60)
-    assert demo_window.statusBar().currentMessage() == f"Undone: Mark claim disputed (claim {claim['id']}, “{words}”)."
+    assert demo_window.statusBar().currentMessage() == f"Undone: Mark claim “{words}” disputed."
 
 
 def test_a_search_result_selects_its_claim_and_the_panel_follows(demo_window, two_claims):

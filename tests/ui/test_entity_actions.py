@@ -320,7 +320,7 @@ def test_not_this_entity_takes_one_mention_off_for_good_and_undo_puts_it_back(de
         "Undo (Ctrl+Z) takes it back."
     )
     assert history_for(ws, "entity", entity_id)[-1].action == "unlink"
-    assert demo_window.undo_stack.undoText() == "Not This Entity: Okafor"
+    assert demo_window.undo_stack.undoText() == "Not This Entity: “Okafor”"
     demo_window.undo_stack.undo()
     assert (entity_id, start, end) in ws.db.execute(
         'SELECT entity_id, start, "end" FROM mentions WHERE id = ?', [mention_id]

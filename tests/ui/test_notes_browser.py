@@ -337,7 +337,9 @@ def test_undoing_a_notes_step_from_another_source_shows_that_note(noted, monkeyp
         assert window.current_source_id() == first
         assert window.panel.current_item() == ("annotation", ids["figures"])
         assert window.reader.selected_range() == (0, 12)
-        assert window.statusBar().currentMessage().endswith(f"(annotation {ids['figures']}).")
+        said = window.statusBar().currentMessage()
+        words = window.ws.db.execute("SELECT exact FROM annotations WHERE id = ?", [ids["figures"]]).fetchone()[0]
+        assert said.endswith(f" annotation on “{words.strip()}”.")  # its words, no longer its id
 
 
 def test_the_annotation_dialog_completes_the_tag_being_typed_from_the_tags_in_use(noted, monkeypatch):

@@ -119,7 +119,8 @@ def test_an_undone_step_of_the_note_is_named_and_the_note_shown(added):
     window = added[0]
     window.briefing_dock.hide()
     window.undo_stack.undo()
-    assert window.statusBar().currentMessage() == "Undone: Add passage to the note."
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: Add passage “") and said.endswith("” to the note.")
     assert window.briefing_dock.isVisible() and _items(window) == ()
 
 

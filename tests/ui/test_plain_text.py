@@ -456,8 +456,8 @@ def test_a_delete_question_defaults_to_no(qtbot, monkeypatch):
 def test_edit_undo_names_a_source_edit_in_words(demo_window):
     """Edit ▸ Undo read "Undo Grade source" after grading a source."""
     demo_window.edit_source("reliability", "B")
-    assert demo_window.undo_stack.undoText() == "Set Reliability Grade"
+    assert demo_window.undo_stack.undoText().startswith("Set Reliability Grade of “")
     demo_window.edit_source("published", "2026-03-01")
-    assert demo_window.undo_stack.undoText() == "Edit Publication Date"
+    assert demo_window.undo_stack.undoText().startswith("Edit Publication Date of “")
     demo_window.edit_source("title", "Water back on")
-    assert demo_window.undo_stack.undoText() == "Edit Title"
+    assert demo_window.undo_stack.undoText().startswith("Edit Title of “")

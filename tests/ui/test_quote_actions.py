@@ -18,6 +18,7 @@ from briefing.store.sources import get_source, list_sources, update_source
 from briefing.ui import entity_actions, panels
 from briefing.ui.panels import ItemRole
 from briefing.ui.quote_actions import NEW_PERSON, NO_SPEAKER, snap_quote
+from briefing.ui.step_names import STATUS_WORDS, quoted
 
 
 def _action(window, text):
@@ -117,7 +118,7 @@ def test_change_speaker_from_the_menu_offers_people_first_and_undoes(demo_window
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
     # the quote changed back is in sight and selected, not the source's top (or another source)
     assert demo_window.current_source_id() == source and demo_window.panel.current_item() == ("quote", quote.id)
-    assert demo_window.statusBar().currentMessage() == f"Undone: Change speaker (quote {quote.id})."
+    assert demo_window.statusBar().currentMessage() == f"Undone: Change speaker of {quoted(quote.text, STATUS_WORDS)}."
     demo_window.undo_stack.redo()
     assert _quote(demo_window, source, "pretend this is normal").speaker == "Ingrid Vasquel"
     assert _shown_quotes(demo_window) == _stored_quotes(demo_window, source)
