@@ -107,7 +107,11 @@ class AttachEvidence(QUndoCommand):
 
     def undo(self) -> None:
         if self.evidence_id is not None:
-            delete_evidence(self.ws, self.evidence_id, reason="undo", expected=self.revisions.expected())
+            # the passage's link as it is now: an undone Remove Evidence linked it under another id
+            source_id, start, end = self.passage
+            linked = {"id": self.evidence_id, "source_id": source_id, "start": start, "end": end}
+            evidence_id = linked_id(self.ws, self.claim_id, linked)
+            delete_evidence(self.ws, evidence_id, reason="undo", expected=self.revisions.expected())
         self.changed()
 
 
@@ -230,7 +234,9 @@ class AttachSuggestion(QUndoCommand):
         expected = self.revisions.expected()
         with self.ws.transaction():
             if self.evidence_id is not None:
-                delete_evidence(self.ws, self.evidence_id, reason="undo", expected=expected)
+                s = self.suggestion  # the passage's link as it is now (an undone removal relinks it)
+                linked = {"id": self.evidence_id, "source_id": s["source_id"], "start": s["start"], "end": s["end"]}
+                delete_evidence(self.ws, linked_id(self.ws, s["claim_id"], linked), reason="undo", expected=expected)
                 expected = None  # checked: the reopened suggestion was dismissed, it unlinks nothing
             reopen_suggestion(self.ws, self.suggestion["id"], expected=expected)
         self.changed()

@@ -6,6 +6,7 @@ import re
 from briefing.domain import clipped, one_line
 from briefing.store.claims import list_claims
 from briefing.store.entities import list_entities
+from briefing.store.evidence import list_evidence
 from briefing.store.sources import list_sources
 from briefing.ui.commands import rename_entity_command
 from briefing.ui.evidence_commands import AttachEvidence, RemoveEvidence
@@ -74,3 +75,26 @@ def test_a_received_name_stays_text_in_the_menu_and_the_status_bar(demo_window):
         f"Undone: Rename {quoted(entity['name'], STATUS_WORDS)} to {quoted(name, STATUS_WORDS)}."
     )
     assert "R&D <b>Lab</b>" in demo_window.statusBar().currentMessage()  # as typed: the status bar draws text
+
+
+def test_undo_of_an_attach_after_undoing_its_removal_unlinks_the_passage(demo_window):
+    """Attach, Remove Evidence, Undo, Undo: the second undo said "Undo step dropped: evidence 1
+    does not exist" (the first undo linked the passage again under another id) and kept it."""
+    claim = _body_claim(demo_window)
+    other = next(r.id for r in list_sources(demo_window.ws) if r.id != claim["source_id"])
+    demo_window.select_source(claim["source_id"])
+    attach = AttachEvidence(demo_window.ws, claim["id"], (other, 0, 20), "supports", None, demo_window.after_edit)
+    assert demo_window.push_command(lambda: attach)
+    evidence = {"id": attach.evidence_id, "source_id": other, "start": 0, "end": 20, "relation": "supports"}
+    assert demo_window.push_command(
+        lambda: RemoveEvidence(demo_window.ws, {**evidence, "note": None}, claim["id"], demo_window.after_edit)
+    )
+    demo_window.undo_stack.undo()
+    demo_window.undo_stack.undo()
+    words = clipped(one_line(claim["text"]), STATUS_WORDS)
+    assert demo_window.statusBar().currentMessage() == f"Undone: Attach supports evidence to claim “{words}”."
+    assert list_evidence(demo_window.ws, claim["id"]) == []
+    demo_window.undo_stack.redo()
+    assert [(e["source_id"], e["start"], e["end"]) for e in list_evidence(demo_window.ws, claim["id"])] == [
+        (other, 0, 20)
+    ]
