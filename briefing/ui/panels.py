@@ -37,6 +37,7 @@ from briefing.ui.panel_marks import evidence_cell, mark_changed, mark_variants
 from briefing.ui.picked_rows import all_items, pick_again, picked_row, row_identity
 from briefing.ui.plain import tip
 from briefing.ui.reader import CLAIM_COLOURS, ENTITY_COLOURS
+from briefing.ui.reason_return import ask_judgement
 from briefing.ui.sorted_items import ClaimItem, ItemRole, QuoteItem, SortRole
 from briefing.ui.widgets import DragTree, ReasonEdit, VerticalRoom, item_mime, make_tree, menu_key_at_current
 
@@ -180,6 +181,8 @@ class SidePanel(QTabWidget):
         claims.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         reason = ReasonEdit(placeholderText="Reason for your judgement (optional)")
         reason.setAccessibleName("Reason")
+        reason.setToolTip(tip("Why you judge the claim so. Return, or a button below, marks the claim with it."))
+        reason.returnPressed.connect(self.judge_with_reason)
         buttons = FlowLayout()  # one line, or two where a large font leaves no room for one
         for status, key in JUDGE_KEYS.items():
             # no mnemonic: Alt+letters belong to the menus and tabs; the Claims menu's keys mark
@@ -387,6 +390,14 @@ class SidePanel(QTabWidget):
             self.claim_help.setText("Select a claim in the list first.")
             return
         self.claimMarked.emit(claim_id, status, self.reason.text().strip())  # the window clears it once saved
+
+    def judge_with_reason(self) -> None:
+        """Return in the reason field: which judgement, then the claim marked with the reason."""
+        item = self.claims.currentItem()
+        if item is None or self.current_claim() is None:
+            self.claim_help.setText("Select a claim in the list first.")
+            return
+        ask_judgement(self.reason, JUDGE_KEYS, item.data(0, Qt.ItemDataRole.DisplayRole), self.mark_current)
 
     def current_item(self) -> tuple[str, int] | None:
         """(briefing item kind, id) of the row selected in the tab shown; the summary tab gives

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabBar
 
-from briefing.store.claims import get_claim, list_claim_rows
+from briefing.store.claims import get_claim, list_claim_history, list_claim_rows
 from briefing.ui.annotate import AnnotationDialog
 from briefing.ui.plain import input_dialog
 
@@ -226,3 +226,41 @@ def test_tabbing_into_a_side_list_highlights_the_row_the_keyboard_is_on(demo_win
     current = panel.claims.currentItem()
     assert current is not None and current.isSelected()
     assert panel.current_claim() == current.data(0, Qt.ItemDataRole.UserRole + 1)[1]
+
+
+def _pick(monkeypatch, status: str | None, offered: list):
+    """The judgement menu answered with ``status`` (None: Escape); what it offered, kept."""
+    from briefing.ui import reason_return
+
+    def pick(menu, at):
+        offered.append([(a.text(), a.isEnabled()) for a in menu.actions()])
+        return next((a for a in menu.actions() if a.data() == status), None)
+
+    monkeypatch.setattr(reason_return, "pick", pick)
+
+
+def test_return_in_the_reason_field_marks_the_claim_with_the_reason(demo_window, qtbot, monkeypatch):
+    """Return in the reason field did nothing: the reason waited for a click on a button."""
+    claim_id = list_claim_rows(demo_window.ws, demo_window.current_source_id())[0].id
+    demo_window.panel.select("claim", claim_id)
+    reason = demo_window.panel.reason
+    offered: list = []
+    _pick(monkeypatch, None, offered)
+    qtbot.keyClicks(reason, "two outlets say otherwise")
+    qtbot.keyClick(reason, Qt.Key.Key_Return)
+    assert offered == [[("&Corroborated", True), ("&Disputed", True), ("&Unreviewed (as now)", False)]]
+    assert reason.text() == "two outlets say otherwise"  # Escape: nothing marked, nothing lost
+    assert get_claim(demo_window.ws, claim_id)["status"] == "unreviewed"
+    _pick(monkeypatch, "disputed", offered)
+    qtbot.keyClick(reason, Qt.Key.Key_Return)
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed" and reason.text() == ""
+    [judgement] = [j for j in list_claim_history(demo_window.ws, claim_id) if j.action == "mark"]
+    assert judgement.reason == "two outlets say otherwise"
+
+
+def test_return_in_the_reason_field_without_a_claim_says_to_select_one(demo_window, qtbot, monkeypatch):
+    offered: list = []
+    _pick(monkeypatch, "disputed", offered)
+    demo_window.panel.claims.setCurrentItem(None)
+    qtbot.keyClick(demo_window.panel.reason, Qt.Key.Key_Return)
+    assert offered == [] and demo_window.panel.claim_help.text() == "Select a claim in the list first."
