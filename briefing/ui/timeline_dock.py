@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from briefing.store import Workspace
@@ -16,9 +16,11 @@ from briefing.ui.plain import tip
 from briefing.ui.redrawn import DrawnAnalyses
 from briefing.ui.search_dock import ROOM_SHARE
 from briefing.ui.timeline import TimelineAxis, TimelineView
+from briefing.ui.timeline_legend import LegendLabel, place_legend
 from briefing.ui.timeline_scale import span_label
 
 PLOT_ROOM = 180  # pixels of plot the pane makes room for when it first shows
+BODY_MARGINS = (4, 2, 4, 4)  # left, top, right, bottom of the pane's body
 USABLE = 40  # pixels of plot for a row of sources and a row of their claims, at the least
 TOO_SHORT = "Too short to show the marks: drag the pane's top edge up, or float it"
 # the keys beside the mouse's gestures, in the legend: the view takes them once clicked or Ctrl+T
@@ -50,9 +52,11 @@ class TimelineDock(QDockWidget):
         self.axis = TimelineAxis(self.view)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setContentsMargins(*BODY_MARGINS)
         layout.setSpacing(2)
         layout.addLayout(self._toolbar())
+        self.legend_row = QHBoxLayout()  # the legend, where the buttons leave it too little room
+        layout.addLayout(self.legend_row)
         layout.addWidget(self.axis)
         layout.addWidget(self.view, stretch=1)
         # a line of plot at the least, not a scroll area's 70 pixels: tabbed with Search, the pane
@@ -160,12 +164,24 @@ class TimelineDock(QDockWidget):
         row.addSpacing(8)
         row.addWidget(self.span)
         row.addSpacing(16)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
+        self.legend = LegendLabel()
+        self.toolbar = row
         row.addWidget(self.legend, stretch=1)
+        row.addStretch(0)  # the later button at the right edge, the legend beside the buttons or not
         self.later = self._button("", "Show the later sources too", self.view.show_later)
         row.addWidget(self.later)
         return row
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend beside the buttons where their row leaves its lines whole, else under them."""
+        body = self.widget()
+        if body is not None:
+            width = body.width() - BODY_MARGINS[0] - BODY_MARGINS[2]
+            place_legend(self.legend, self.toolbar, self.legend_row, width)
 
     def _button(self, text: str, hint: str, slot) -> QToolButton:
         button = QToolButton()
@@ -186,26 +202,25 @@ class TimelineDock(QDockWidget):
         undated = view.timeline.undated
         if not view.days:
             self.span.setText("")
-            self.legend.setText(f"No source has a published date yet: {undated_note(undated)}" if undated else "")
+            self.legend.set_lines([f"No source has a published date yet: {undated_note(undated)}" if undated else ""])
             self.earlier.hide()
             self.later.hide()
+            self._place_legend()
             return
         self.span.setText(span_label(*view.visible_days()))
         if view.timeline.days:
-            legend = (
-                "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, "
-                f"red disputed) — click a day, or {KEYS_STEP} to one and Enter, to list its sources; {KEYS_VIEW}"
-            )
+            marks = "A bar per day (blue: sources; below: claims, grey unreviewed, green corroborated, red disputed)"
+            keys = f"Click a day, or {KEYS_STEP} to one and Enter, to list its sources; {KEYS_VIEW}"
         else:
-            legend = (
-                "● source   ■ claim: grey unreviewed, green corroborated, red disputed — "
-                f"click to open, or {KEYS_STEP} to a source and Enter; {KEYS_VIEW}"
-            )
-        legend = TOO_SHORT if self.too_short else legend
-        self.legend.setText(f"{legend}. Not shown: {undated_note(undated)}" if undated else legend)
+            marks = "● source   ■ claim: grey unreviewed, green corroborated, red disputed"
+            keys = f"Click to open, or {KEYS_STEP} to a source and Enter; {KEYS_VIEW}"
+        if self.too_short:
+            marks, keys = TOO_SHORT, ""
+        self.legend.set_lines([f"{marks}. Not shown: {undated_note(undated)}" if undated else marks, keys])
         before, after = view.outside()
         self._edge(self.earlier, before, "◂ {n} earlier source{s}, {years}")
         self._edge(self.later, after, "{n} later source{s}, {years} ▸")
+        self._place_legend()
 
     @staticmethod
     def _edge(button: QToolButton, days: list[tuple[int, int]], text: str) -> None:

@@ -52,7 +52,8 @@ def test_the_timeline_says_how_many_sources_it_cannot_place(demo_window, qtbot):
     assert dock.legend.text().startswith("No source has a published date yet: 3 sources without a date")
     assert "Source Details" in dock.legend.text()
     dock.view.show_timeline(Timeline([(1, "2025-03-02", "Outage")], [], [], 1))
-    assert dock.legend.text().endswith("Not shown: 1 source without a date (set one in Source Details…, Ctrl+Alt+I)")
+    marks = dock.legend.full_text().splitlines()[0]  # what the marks mean, then what is not shown
+    assert marks.endswith("Not shown: 1 source without a date (set one in Source Details…, Ctrl+Alt+I)")
 
 
 def test_a_date_set_while_the_timeline_is_in_sight_shows_at_once(demo_window):
@@ -106,3 +107,29 @@ def test_opening_the_entity_page_leaves_the_timeline_a_row_of_marks_or_says_why_
     demo_window.open_entity(list_entities(demo_window.ws)[0]["id"])
     qtbot.waitUntil(lambda: dock.view.viewport().height() >= USABLE)
     assert TOO_SHORT not in dock.legend.text() and dock.height() <= demo_window.height() // 2
+
+
+def test_the_legend_takes_two_lines_in_a_narrow_pane(demo_window, qtbot):
+    """At 1280x800 with the entity page running the window's height beside the bottom panes, the
+    legend wrapped to five lines beside the earlier and later buttons once zoomed in."""
+    from PySide6.QtCore import Qt
+
+    from briefing.store.entities import list_entities
+
+    demo_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: demo_window.height() == 800)
+    demo_window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    demo_window.open_entity(list_entities(demo_window.ws)[0]["id"])
+    demo_window.resizeDocks([demo_window.entity_dock], [420], Qt.Orientation.Horizontal)
+    demo_window.show_timeline()
+    dock = demo_window.timeline
+    qtbot.waitUntil(lambda: dock._grown)
+    for _ in range(3):
+        dock.view.zoom_in()
+    qtbot.waitUntil(lambda: dock.earlier.isVisible() or dock.later.isVisible())
+    qtbot.waitUntil(lambda: dock.legend.width() > 0 and dock.legend.isVisible())
+    spacing = dock.legend.fontMetrics().lineSpacing()
+    assert dock.legend.height() <= 2 * spacing + dock.legend.contentsMargins().top() * 2 + 2
+    shown = dock.legend.text()
+    for words in ("● source", "red disputed", "to pan", "0 to fit"):  # nothing lost: every line whole
+        assert words in shown
