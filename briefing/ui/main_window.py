@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -44,6 +43,7 @@ from briefing.ui.panels import SidePanel
 from briefing.ui.panes import keep_hidden_tabs_out_of_reach, open_wide
 from briefing.ui.plain import as_sentence
 from briefing.ui.quote_actions import QuoteActions
+from briefing.ui.read_only_banner import ReadOnlyBanner
 from briefing.ui.reader import Reader, highlights_of
 from briefing.ui.redrawn import DrawnAnalyses
 from briefing.ui.refusals import keep_typed, show_refusal
@@ -179,12 +179,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------
     def _build_layout(self) -> None:
-        self.banner = QLabel()
-        self.banner.setTextFormat(Qt.TextFormat.RichText)  # the app's markup; the reason is escaped
-        self.banner.setObjectName("read-only-banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#read-only-banner { background: #fff3cd; color: #5c4400; padding: 6px; }")
-        self.banner.hide()
+        self.banner = ReadOnlyBanner()
         self.table = source_table(self.model)
         arrows_into_list(self.filter_edit, self.table)
         fit_columns(self.table, priority=(2, 1, 3, 5, 4))  # date, outlet, grade, claims, quotes

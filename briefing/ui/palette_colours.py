@@ -58,3 +58,8 @@ def _readable(colour: str, overlays: tuple[tuple[str, int], ...], base_name: str
 
 def _rgb(colour: QColor) -> tuple[float, float, float]:
     return colour.redF(), colour.greenF(), colour.blueF()
+
+
+def readable_on(colour: str, background: QColor) -> QColor:
+    """``colour`` as close to itself as reads at 4.5:1 on ``background``."""
+    return QColor(_readable(colour, (), background.name(), background.name()))

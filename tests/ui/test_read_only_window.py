@@ -103,3 +103,26 @@ def test_a_read_only_window_says_why_its_suggestions_are_not_re_ranked(reading_w
     assert "only" not in label.text() and "read-only" not in label.toolTip()
     reading_window.close()
     ws.close()
+
+
+@pytest.mark.parametrize("palette", ["dark", "light"])
+def test_the_read_only_banner_follows_the_palette_and_reads_clearly(reading_window, qapp, qtbot, palette):
+    """On the dark palette the banner was a light cream box with brown text."""
+    from PySide6.QtGui import QPalette
+
+    from briefing.ui.app import apply_palette
+    from briefing.ui.palette_colours import contrast, luminance
+
+    apply_palette(qapp, palette)
+    qapp.processEvents()  # the widgets are told of the new palette by posted events
+    try:
+        banner = reading_window.banner
+        qtbot.waitUntil(lambda: banner.isVisible() and banner.width() > 0)
+        image = banner.grab().toImage()
+        background = image.pixelColor(2, 2)
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        assert (luminance(background) < 0.18) == (luminance(window) < 0.18)  # dark on dark, light on light
+        pixels = (image.pixelColor(x, y) for x in range(0, image.width(), 2) for y in range(image.height()))
+        assert max(contrast(background, p) for p in pixels) >= 4.5  # its words, against its band
+    finally:
+        apply_palette(qapp, "light")  # the palette belongs to the QApplication the other tests share
