@@ -302,6 +302,7 @@ def save_screenshot(window: MainWindow, target: Path, size: tuple[int, int] = SC
     from PySide6.QtCore import QEvent, QSize
     from PySide6.QtWidgets import QApplication
 
+    from briefing.ui.painted import wait_until_painted
     from briefing.ui.window_state import fit_screen, fit_search_dock
 
     window.resize(*size)
@@ -310,7 +311,7 @@ def save_screenshot(window: MainWindow, target: Path, size: tuple[int, int] = SC
     # laid out as on a screen of that size, not the offscreen platform's 800x800 one: the side
     # tabs shortened ("Sum…") and the columns narrowed in a 1280x800 shot, as no such screen shows them
     fit_screen(window, QSize(*size))
-    QApplication.processEvents()
+    wait_until_painted(window)  # what showing it queued has run: no status message over the count
     saved = window.grab().save(str(target), "PNG")
     # Delete the window now, on this thread, rather than whenever the garbage
     # collector meets it: a Qt destructor run by the collector while a worker

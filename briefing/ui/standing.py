@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from briefing.domain import strip_bidi
@@ -26,7 +27,18 @@ class StandingLine(QLabel):
     def __init__(self, bar: QStatusBar):
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)  # it names the workspace's file
+        self.bar = bar
         bar.addWidget(self, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Shown under a message: QStatusBar hides the line for a message only while it is in
+        sight, so a message shown before the window (a screenshot's view, "Opening the
+        workspace…") was drawn over the count. Hidden as QStatusBar hides it, so that the
+        message's end brings the line back."""
+        super().showEvent(event)
+        if self.bar.currentMessage():
+            self.hide()
+            self.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
 
     def show_count(self, ws: Workspace, count: int) -> None:
         if not count:

@@ -564,3 +564,54 @@ def test_a_jump_made_with_ctrl_held_selects_only_the_source_it_opens(window, dem
         qtbot.keyRelease(window.table, Qt.Key.Key_Control)
     selected = {i.row() for i in window.table.selectionModel().selectedRows()}
     assert selected == {window.model.row_of(second)} and window.current_source_id() == second
+
+
+def test_a_screenshot_waits_for_the_window_laid_out_and_painted(analysed_path, tmp_path, qapp, monkeypatch):
+    """A screenshot was grabbed after one pass of the event loop: a status message shown while
+    its view was prepared was drawn over the count of sources, and the timeline had not yet made
+    room for its plot."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from briefing.store import open_workspace
+    from briefing.ui.app import prepare_view, save_screenshot
+
+    copy = tmp_path / "shot.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    seen = []
+
+    def redraw_later(step: int) -> None:
+        """A change queued by the window's first paint that queues the next (a pane making room,
+        then its plot drawn at the new size, then its legend placed): each is in the picture."""
+        window.standing.setText(f"step {step}")
+        if step < 3:
+            QTimer.singleShot(0, lambda: redraw_later(step + 1))
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and watched is window:
+                Paints.count += 1
+                if Paints.count == 1:
+                    QTimer.singleShot(0, lambda: redraw_later(1))
+            return False
+
+    def grab(shown):
+        bar = shown.statusBar()
+        overlapping = bool(bar.currentMessage()) and shown.standing.isVisible()
+        seen.append((overlapping, shown.timeline._grown, Paints.count, shown.standing.text()))
+        return real_grab(shown)
+
+    real_grab = MainWindow.grab
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    paints = Paints()
+    with open_workspace(copy) as ws:
+        window = MainWindow(ws, runner=TaskRunner(synchronous=True), remember=False)
+        window.installEventFilter(paints)
+        prepare_view(window, "timeline")
+        window.statusBar().showMessage("Select a source first.", 60_000)  # as a view's preparing may
+        assert save_screenshot(window, tmp_path / "timeline.png", (1280, 800)) == 0
+    [(overlapping, grown, painted, standing)] = seen
+    assert not overlapping  # the message alone, or the count alone
+    assert grown and painted  # the timeline's room made, the window painted before the grab
+    assert standing == "step 3"  # what its showing queued, and what that queued, has run
