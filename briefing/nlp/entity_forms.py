@@ -418,12 +418,14 @@ def _known_part(text: str, body: set[str]) -> str | None:
 
 
 def split_run_together(mentions: list[Mention], text: str) -> list[Mention]:
-    """'CanberraWellington' is 'Canberra' and 'Wellington' when the text names both alone."""
+    """'CanberraWellington' is 'Canberra' and 'Wellington' when the text names both alone; a
+    name made of words of the language ('AirPower' beside 'MacBook Air') is one, unless the
+    text's names hold each part."""
     known = {m.text for m in mentions}
     result = []
     for mention in mentions:
         parts = RUN_TOGETHER.split(mention.text) if " " not in mention.text else [mention.text]
-        if len(parts) < 2 or not all(p in known or _stands_alone(p, text) for p in parts):
+        if len(parts) < 2 or not all(p in known or _a_name_alone(p, text) for p in parts):
             result.append(mention)
             continue
         start = mention.start
@@ -431,6 +433,10 @@ def split_run_together(mentions: list[Mention], text: str) -> list[Mention]:
             result.append(Mention(start, start + len(part), part, mention.type, mention.weight))
             start += len(part)
     return result
+
+
+def _a_name_alone(word: str, text: str) -> bool:
+    return _stands_alone(word, text) and not is_dictionary_word(word)
 
 
 def _stands_alone(word: str, text: str) -> bool:

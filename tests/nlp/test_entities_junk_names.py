@@ -416,3 +416,11 @@ def test_a_given_name_opening_a_sentence_is_no_verb_form(analyse):
     )
     people = {e.name: tuple(e.aliases) for e in analyse(text).entities if e.type == "person"}
     assert people == {"James Van Der Beek": ("Van Der Beek",)}
+
+
+def test_a_product_named_in_camel_case_is_one_name(analyse):
+    """'AirPower' was cut into an organisation 'Air': its parts stand alone in 'MacBook Air' and
+    'USB-C Power', but they are words of the language, no names run together."""
+    text = "Apple canceled its AirPower charging mat. The MacBook Air and the USB-C Power adapter ship today."
+    found = names(analyse(text))
+    assert "AirPower" in found and "Air" not in found and "Power" not in found
