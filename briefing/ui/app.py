@@ -54,9 +54,14 @@ def run_app(
         apply_palette(app, palette)
     if screenshot:
         with _open(workspace) as ws:
-            window = MainWindow(ws, remember=False)
-            prepare_view(window, view)
-            return save_screenshot(window, Path(screenshot), size)
+            try:
+                window = MainWindow(ws, remember=False)
+                prepare_view(window, view)
+                return save_screenshot(window, Path(screenshot), size)
+            finally:
+                # the window's work on its workspace thread may outlive its close (the embedding
+                # model loading on a busy machine): a thread still running at exit aborts the process
+                wait_for_running_tasks()
     window = MainWindow(None)
     failure: list[BriefingError] = []
 

@@ -260,6 +260,43 @@ def test_a_screenshot_is_laid_out_for_a_screen_of_its_size(analysed_path, tmp_pa
     assert seen == [True]
 
 
+def test_a_screenshot_ends_only_once_its_window_s_tasks_have(analysed_path, tmp_path, qapp, monkeypatch):
+    """A screenshot's window starts work on its workspace thread (re-ranking a source's related
+    passages, the embedding model loading in a child process); on a loaded machine it outlived
+    the window's five-second wait on close, and the process then ended with that thread running:
+    Qt aborted it after the PNG was saved (2 runs in 8). The screenshot waits for every task
+    thread, as the app's own exit does."""
+    import threading
+
+    import briefing.ui.app as app
+    from briefing.ui.tasks import Task, TaskRunner, threads_running, wait_for_running_tasks
+
+    copy = tmp_path / "shot.briefing"
+    copy.write_bytes(analysed_path.read_bytes())
+    release = threading.Event()
+    real_prepare, real_cancel = app.prepare_view, TaskRunner.cancel_all_and_wait
+
+    def prepare(window, view):
+        real_prepare(window, view)
+        slow = Task.on_workspace(lambda ws, progress, cancelled: release.wait(), "slow work")
+        window.runner.start_on(window.ws, slow)  # a task that outlives the window's close
+
+    def release_then_wait():
+        release.set()  # the exit's wait lets the task end: the test never hangs on it
+        wait_for_running_tasks()
+
+    monkeypatch.setattr(app, "prepare_view", prepare)
+    monkeypatch.setattr(TaskRunner, "cancel_all_and_wait", lambda runner, timeout_ms=5000: real_cancel(runner, 0))
+    monkeypatch.setattr("briefing.ui.tasks.wait_for_running_tasks", release_then_wait)
+    try:
+        assert app.run_app(str(copy), screenshot=str(tmp_path / "shot.png"), view="reader") == 0
+        qapp.processEvents()  # the ended threads' bookkeeping, queued to this thread
+        assert threads_running() == 0  # before: the task's thread still ran when the command returned
+    finally:
+        release.set()
+        wait_for_running_tasks()
+
+
 def test_threaded_import_keeps_the_window_responsive(qtbot, tmp_path, demo_dir):
     from briefing.store import open_workspace
 
