@@ -409,6 +409,16 @@ class ClaimActions(QObject):
         self.window.runner.start_on(ws, task)  # the workspace thread's own connection
 
 
+def unchanged_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str | None:
+    """What the status bar says when the claim already has ``status`` (nothing is marked and no undo
+    step made: a typed reason stays in its field, never dropped unsaid), or None."""
+    if get_claim(ws, claim_id)["status"] != status:
+        return None
+    words = clipped(one_line(get_claim(ws, claim_id)["text"]), 60)
+    kept = "; the reason stays in its field, unsaved: a reason goes with a change of status" if reason else ""
+    return f"Claim “{words}” is already {status}{kept}."
+
+
 def marked_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str:
     """What the status bar says of a judgement: the claim by its words, as the window shows it
     (it shows no claim ids: "Claim 113 marked corroborated" named nothing the analyst could see)."""

@@ -29,7 +29,7 @@ from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import NoteActions, annotation_command, say_noted
 from briefing.ui.briefing_pane import BriefingDock
-from briefing.ui.claim_actions import ClaimActions, marked_message
+from briefing.ui.claim_actions import ClaimActions, marked_message, unchanged_message
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions, load_page
 from briefing.ui.entity_page import PAGE_ROWS, EntityDock
@@ -377,6 +377,10 @@ class MainWindow(QMainWindow):
         self.show_source(self.current_source_id(), keep_position=True)
 
     def mark_claim(self, claim_id: int, status: str, reason: str) -> None:
+        unchanged = unchanged_message(self.ws, claim_id, status, reason)
+        if unchanged is not None:
+            self.statusBar().showMessage(unchanged, 10000)
+            return
         seen = self.panel.shown_revision(claim_id)
         if self.push_command(
             lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen)

@@ -104,6 +104,20 @@ def test_judging_keeps_the_panel_on_the_judged_claim_and_clears_the_reason(demo_
     assert list_claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
 
 
+def test_marking_a_claim_as_it_already_is_keeps_the_reason_and_says_so(demo_window, two_claims):
+    """Disputed clicked on a disputed claim with a new reason typed: nothing was written, yet the
+    reason field was cleared, 'marked disputed' said and an undo step made that undid nothing."""
+    (_, claim_id), _ = two_claims
+    demo_window.panel.mark_current("disputed")
+    steps, history = demo_window.undo_stack.count(), list_claim_history(demo_window.ws, claim_id)
+    demo_window.panel.reason.setText("a second source denies it")
+    demo_window.panel.mark_current("disputed")
+    assert demo_window.panel.reason.text() == "a second source denies it"
+    assert demo_window.undo_stack.count() == steps and list_claim_history(demo_window.ws, claim_id) == history
+    said = demo_window.statusBar().currentMessage()
+    assert said.startswith("Claim “") and "is already disputed; the reason stays in its field" in said
+
+
 def test_undo_and_redo_redraw_the_selected_claim(demo_window, two_claims):
     (_, claim_id), _ = two_claims
     demo_window.panel.mark_current("corroborated")
