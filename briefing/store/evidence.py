@@ -91,6 +91,8 @@ def delete_evidence(
         revise(ws, "claim", claim_id, expected)
         db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
         record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, reason)
+        # and against the evidence: a colleague's window that still shows it is told who removed it
+        record_judgement(ws, "remove", "evidence", evidence_id, "passage", passage, None, reason)
         reopened = _reopen_confirmed(ws, (claim_id, source_id, start, end)) if reopen else []
         _update_credibility(ws, claim_id)
         return reopened

@@ -106,7 +106,7 @@ _REMOVED = {
     "annotation": ("annotations", ("delete",)),
     "claim": ("claims", ("delete", "remove")),
     "quote": ("quotes", ("delete", "drop")),
-    "evidence": ("evidence", ("delete",)),
+    "evidence": ("evidence", ("delete", "remove")),
 }
 
 
@@ -114,7 +114,8 @@ def last_deletion(ws: Workspace, target_kind: str, target_id: int) -> Judgement 
     """The history's record of the row's deletion (who, when, its name as ``old_value``; for a row
     its source took with it, field 'source' and the source's title), for an entity merged into
     another the merge (action 'merge', the other's name as ``new_value``), for an analyst's claim
-    its removal, for a quote its drop; None when the row is there or its removal went unrecorded."""
+    its removal, for a quote its drop, for evidence its removal (its passage as ``old_value``); None
+    when the row is there or its removal went unrecorded."""
     if target_kind not in _REMOVED:
         return None  # a kind whose removal the history does not record
     table, actions = _REMOVED[target_kind]

@@ -156,6 +156,8 @@ def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
         how = f"merged into “{_line(removed.new_value)}”"
     named = kind in ("entity", "source") and removed.old_value
     what = f"{kind} “{_line(removed.old_value)}”" if named else f"{kind} {item_id}"
+    if kind == "evidence" and removed.old_value:  # its passage: the analyst never sees its number
+        what, how = f"the evidence passage “{_line(removed.old_value)}”", f"already {how}"
     return Removal(what, how, removed.actor, removed.at)
 
 

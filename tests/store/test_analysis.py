@@ -445,8 +445,8 @@ def test_changing_evidence_sets_its_relation_and_note_and_works_out_credibility_
     with pytest.raises(BriefingError, match="relation: must be one of"):
         change_evidence(ws, evidence_id, "maybe", None)
     assert rows(ws, "SELECT relation, note FROM evidence") == [("supports", "line one\nline two")]
-    delete_evidence(ws, evidence_id)
-    with pytest.raises(BriefingError, match=f"evidence {evidence_id}"):
+    delete_evidence(ws, evidence_id)  # who removed it, naming its passage: the analyst never sees its number
+    with pytest.raises(BriefingError, match="^the evidence passage “40,000 households” was already removed by "):
         change_evidence(ws, evidence_id, "contradicts", None)
 
 

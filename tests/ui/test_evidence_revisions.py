@@ -5,7 +5,7 @@ claim as stored now. On a workspace file (two connections to it) and on a team w
 import pytest
 
 from briefing.store import open_workspace
-from briefing.store.claims import get_claim, list_claim_rows, mark_claim
+from briefing.store.claims import get_claim, list_claim_history, list_claim_rows, mark_claim
 from briefing.store.evidence import list_evidence
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
@@ -139,4 +139,84 @@ def test_confirming_a_suggestion_of_a_claim_a_colleague_changed_is_refused(windo
     assert _refused(window, claim_id)
     assert list_evidence(window.ws, claim_id) == []
     assert all(s["state"] == "open" for s in list_suggestions(window.ws, claim_id))
+    _panel_shows(window, claim_id)
+
+
+@pytest.fixture
+def colleague_removes(analysed_copy, monkeypatch):
+    """A colleague removes a claim's evidence of a passage, on a connection of their own."""
+    from briefing.store.evidence import delete_evidence
+
+    def remove(claim_id: int) -> None:
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
+        with open_workspace(analysed_copy) as theirs:
+            [evidence] = list_evidence(theirs, claim_id)
+            delete_evidence(theirs, evidence["id"], reason="wrong passage")
+        monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+
+    monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
+    return remove
+
+
+def _already_removed(window, prefix: str = "") -> bool:
+    said = window.statusBar().currentMessage()
+    removed = f"{prefix}the evidence passage “about 62,000 households” was already removed by Ben Adler at "
+    return said.startswith(removed) and said.endswith("; nothing was saved")
+
+
+def _shown_with_evidence(window) -> int:
+    """The wire's 40,000 claim shown with one piece of evidence the analyst attached; its id."""
+    claim_id, _ = _pin_and_select(window)
+    window.evidence_flow.attach()
+    _show_claim(window, claim_id)
+    evidence = window.panel.evidence.evidence
+    assert evidence.topLevelItemCount() == 1
+    evidence.setCurrentItem(evidence.topLevelItem(0))
+    return claim_id
+
+
+def test_removing_evidence_a_colleague_removed_says_so_and_changes_nothing(window, colleague_removes):
+    claim_id = _shown_with_evidence(window)
+    steps = window.undo_stack.count()
+    colleague_removes(claim_id)  # after the panel showed it
+    history, revision = list_claim_history(window.ws, claim_id), get_claim(window.ws, claim_id)["revision"]
+    window.panel.evidence.remove.click()
+    assert _already_removed(window), window.statusBar().currentMessage()
+    assert (list_claim_history(window.ws, claim_id), get_claim(window.ws, claim_id)["revision"]) == (history, revision)
+    assert window.undo_stack.count() == steps  # no step for nothing done
+    _panel_shows(window, claim_id)
+    window.undo_stack.undo()  # the attach: its evidence is gone, the step is dropped, saying why
+    assert _already_removed(window, "Undo step dropped: "), window.statusBar().currentMessage()
+    assert window.undo_stack.count() == steps - 1
+    assert list_claim_history(window.ws, claim_id) == history
+    _panel_shows(window, claim_id)
+
+
+@pytest.mark.parametrize("change", ["relation", "note"])
+def test_changing_evidence_a_colleague_removed_says_so_and_changes_nothing(window, colleague_removes, change):
+    claim_id = _shown_with_evidence(window)
+    [evidence] = list_evidence(window.ws, claim_id)
+    menu, steps = window.evidence_flow.menu, window.undo_stack.count()
+
+    class Dialog(AcceptedEvidence):
+        def exec(self):
+            colleague_removes(claim_id)  # while the analyst typed the note
+            return super().exec()
+
+        def values(self):
+            return "same figure, second outlet"
+
+    menu.note_dialog = Dialog
+    if change == "relation":
+        colleague_removes(claim_id)
+        menu.change_relation(evidence["id"], "contradicts")
+    else:
+        menu.edit_note(evidence["id"])
+    said = window.statusBar().currentMessage()
+    assert said.startswith("the evidence passage “about 62,000 households” was already removed by Ben Adler at "), said
+    assert "nothing was saved" in said
+    last = list_claim_history(window.ws, claim_id)[-1]
+    assert (last.action, last.actor) == ("remove_evidence", "Ben Adler")  # theirs, nothing after it
+    assert list_evidence(window.ws, claim_id) == []
+    assert window.undo_stack.count() == steps
     _panel_shows(window, claim_id)
