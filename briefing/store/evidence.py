@@ -14,12 +14,20 @@ from typing import Any
 
 from briefing.domain import EVIDENCE_RELATIONS, BriefingError
 from briefing.store.claims import dismissed_refusal
-from briefing.store.history import record_judgement
+from briefing.store.history import history_for, record_judgement
 from briefing.store.origins import claim_origins
 from briefing.store.revisions import missing, revise
 from briefing.store.rows import dict_rows
 from briefing.store.sources import get_passage, shown_title_sql
 from briefing.store.workspace import Workspace, utc_now
+
+ATTACHED_AS = "attached as"  # a suggestion closed because its passage became evidence with another relation
+
+
+def attached_reason(relation: str, suggested: str) -> str:
+    """Why a suggested passage was closed when the analyst made it evidence with another relation
+    than the one suggested: removing that evidence suggests it again (``_reopen_decided``)."""
+    return f"{ATTACHED_AS} {relation} evidence; suggested as {suggested}"
 
 
 def add_evidence(
@@ -35,7 +43,7 @@ def add_evidence(
     confirms: Sequence[int] = (),
 ) -> int:
     """Link a passage to a claim; returns the evidence id. ``confirms``: the suggestions of this
-    passage that removing it reopened (``delete_evidence``), confirmed again by an undo."""
+    passage that removing it reopened (``delete_evidence``), decided again by an undo as they were."""
     if relation not in EVIDENCE_RELATIONS:
         raise BriefingError(f"relation: must be one of {', '.join(EVIDENCE_RELATIONS)}, not {relation!r}")
     with ws.transaction() as db:
@@ -73,7 +81,7 @@ def add_evidence(
         )
         # recorded against the claim, so its history still shows evidence removed later
         record_judgement(ws, "add_evidence", "claim", claim_id, relation, None, passage, note)
-        _confirm_again(ws, confirms, (claim_id, source_id, start, end))
+        _decide_again(ws, confirms, (claim_id, source_id, start, end))
         _update_credibility(ws, claim_id)
         return evidence_id
 
@@ -82,8 +90,9 @@ def delete_evidence(
     ws: Workspace, evidence_id: int, reason: str | None = None, *, expected: int | None = None, reopen: bool = True
 ) -> list[int]:
     """Remove one piece of evidence; ``expected`` is its claim's revision as the analyst saw it.
-    A suggestion confirmed at its passage is open again, to be confirmed or dismissed anew
-    (``reopen``; False when the suggestion reopens itself); returns the ids of those reopened."""
+    A suggestion confirmed at its passage, or closed when the passage was attached with another
+    relation (``ATTACHED_AS``), is open again, to be confirmed or dismissed anew (``reopen``; False
+    when the suggestion reopens itself); returns the ids of those reopened."""
     with ws.transaction() as db:
         claim_id, passage, relation, source_id, start, end = _evidence_to_change(
             ws, evidence_id, 'e.passage, e.relation, e.source_id, e.start, e."end"', expected
@@ -93,7 +102,7 @@ def delete_evidence(
         record_judgement(ws, "remove_evidence", "claim", claim_id, relation, passage, None, reason)
         # and against the evidence: a colleague's window that still shows it is told who removed it
         record_judgement(ws, "remove", "evidence", evidence_id, "passage", passage, None, reason)
-        reopened = _reopen_confirmed(ws, (claim_id, source_id, start, end)) if reopen else []
+        reopened = _reopen_decided(ws, (claim_id, source_id, start, end)) if reopen else []
         _update_credibility(ws, claim_id)
         return reopened
 
@@ -136,28 +145,44 @@ def _evidence_to_change(ws: Workspace, evidence_id: int, columns: str, expected:
     return tuple(row[:-1])
 
 
-def _reopen_confirmed(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
-    """Open again the suggestions confirmed at (claim id, source id, start, end): their evidence went."""
+def _reopen_decided(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
+    """Open again the suggestions at (claim id, source id, start, end) that its evidence decided:
+    those confirmed, and those closed because the passage was attached with another relation
+    (``ATTACHED_AS``). A suggestion dismissed as such stays dismissed."""
     sql = (
-        'SELECT id FROM claim_suggestions WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
-        "AND state = 'confirmed' ORDER BY id"
+        'SELECT id, state FROM claim_suggestions WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
+        "AND state IN ('confirmed', 'dismissed') ORDER BY id"
     )
-    ids = [found[0] for found in ws.db.execute(sql, list(passage)).fetchall()]
-    for suggestion_id in ids:
+    rows = ws.db.execute(sql, list(passage)).fetchall()
+    decided = [(row[0], row[1]) for row in rows if row[1] == "confirmed" or _attached_reason_of(ws, row[0])]
+    for suggestion_id, state in decided:
         ws.db.execute("UPDATE claim_suggestions SET state = 'open' WHERE id = ?", [suggestion_id])
         reason = "its evidence was removed"
-        record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", "confirmed", "open", reason)
-    return ids
+        record_judgement(ws, "reopen", "suggestion", suggestion_id, "state", state, "open", reason)
+    return [suggestion_id for suggestion_id, _ in decided]
 
 
-def _confirm_again(ws: Workspace, suggestion_ids: Sequence[int], passage: tuple[int, int, int, int]) -> None:
-    """Confirm again the open suggestions of this passage that removing its evidence reopened."""
+def _attached_reason_of(ws: Workspace, suggestion_id: int) -> str | None:
+    """The reason the suggestion was last closed, when its passage was attached with another relation."""
+    closed = [j.reason for j in history_for(ws, "suggestion", suggestion_id) if j.action == "dismiss"]
+    return closed[-1] if closed and (closed[-1] or "").startswith(ATTACHED_AS) else None
+
+
+def _decide_again(ws: Workspace, suggestion_ids: Sequence[int], passage: tuple[int, int, int, int]) -> None:
+    """Decide again, as they were, the open suggestions of this passage that removing its evidence
+    reopened (an undo): confirmed, or closed as attached with another relation, saying so again."""
     sql = (
-        "UPDATE claim_suggestions SET state = 'confirmed' WHERE id = ? AND state = 'open' "
+        "UPDATE claim_suggestions SET state = ? WHERE id = ? AND state = 'open' "
         'AND claim_id = ? AND source_id = ? AND start = ? AND "end" = ?'
     )
     for suggestion_id in suggestion_ids:
-        if ws.db.execute(sql, [suggestion_id, *passage]).rowcount:
+        reopened = [j for j in history_for(ws, "suggestion", suggestion_id) if j.action == "reopen"]
+        was = reopened[-1].old_value if reopened else "confirmed"
+        if was == "dismissed":
+            reason = _attached_reason_of(ws, suggestion_id)
+            if ws.db.execute(sql, ["dismissed", suggestion_id, *passage]).rowcount:
+                record_judgement(ws, "dismiss", "suggestion", suggestion_id, "state", "open", "dismissed", reason)
+        elif ws.db.execute(sql, ["confirmed", suggestion_id, *passage]).rowcount:
             record_judgement(ws, "confirm", "suggestion", suggestion_id, "state", "open", "confirmed", "undo")
 
 

@@ -30,10 +30,10 @@ from briefing.domain import one_line
 from briefing.export.citations import unquoted
 from briefing.origins import OWN_STORY
 from briefing.store.changed_words import changed_words_hint
+from briefing.store.evidence import ATTACHED_AS
 from briefing.store.history import Judgement
 from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
-from briefing.ui.evidence_commands import ATTACHED_AS
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.plain import plain_label, tip
 from briefing.ui.widgets import VerticalRoom, make_tree

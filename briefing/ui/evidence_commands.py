@@ -10,13 +10,11 @@ from typing import NoReturn
 from PySide6.QtGui import QUndoCommand
 
 from briefing.store import Workspace
-from briefing.store.evidence import add_evidence, change_evidence, delete_evidence, list_evidence
+from briefing.store.evidence import add_evidence, attached_reason, change_evidence, delete_evidence, list_evidence
 from briefing.store.revisions import GoneWrite, Missing, StaleWrite, find_removal, get_revision
 from briefing.store.suggestions import confirm_suggestion, dismiss_suggestion, reopen_suggestion
 from briefing.ui.commands import Revisions
 from briefing.ui.step_names import claim_words, name_step
-
-ATTACHED_AS = "attached as"  # a suggestion closed because its passage became evidence with another relation
 
 
 class DecideSuggestion(QUndoCommand):
@@ -118,7 +116,8 @@ class AttachEvidence(QUndoCommand):
 class RemoveEvidence(QUndoCommand):
     """Unlink evidence; undo links the same passage again. Each is refused when a colleague
     changed the claim since the analyst saw it (``seen``) or this window last wrote it. A
-    suggestion confirmed at the passage is open again, and confirmed again by the undo."""
+    suggestion confirmed at the passage, or closed when it was attached with another relation, is
+    open again, and decided again as it was by the undo."""
 
     def __init__(
         self, ws: Workspace, evidence: dict, claim_id: int, changed: Callable[[], None], seen: int | None = None
@@ -224,19 +223,16 @@ class AttachSuggestion(QUndoCommand):
                 self.evidence_id = add_evidence(
                     self.ws, s["claim_id"], s["source_id"], s["start"], s["end"], self.relation, expected=expected
                 )
-                dismiss_suggestion(
-                    self.ws, s["id"], f"{ATTACHED_AS} {self.relation} evidence; suggested as {s['relation']}"
-                )
+                dismiss_suggestion(self.ws, s["id"], attached_reason(self.relation, s["relation"]))
         self.revisions.wrote()
         self.changed()
 
     def undo(self) -> None:
-        expected = self.revisions.expected()
+        s, expected = self.suggestion, self.revisions.expected()
         with self.ws.transaction():
-            if self.evidence_id is not None:
-                s = self.suggestion  # the passage's link as it is now (an undone removal relinks it)
-                linked = {"id": self.evidence_id, "source_id": s["source_id"], "start": s["start"], "end": s["end"]}
-                delete_evidence(self.ws, linked_id(self.ws, s["claim_id"], linked), reason="undo", expected=expected)
+            if self.evidence_id is not None:  # the passage's evidence: an undone removal linked it under another id
+                evidence_id = linked_id(self.ws, s["claim_id"], {**s, "id": self.evidence_id})
+                delete_evidence(self.ws, evidence_id, reason="undo", expected=expected, reopen=False)
                 expected = None  # checked: the reopened suggestion was dismissed, it unlinks nothing
             reopen_suggestion(self.ws, self.suggestion["id"], expected=expected)
         self.changed()

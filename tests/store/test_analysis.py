@@ -426,6 +426,32 @@ def test_removing_evidence_linked_by_hand_reopens_no_dismissed_suggestion(ws, cl
     assert [s["state"] for s in list_suggestions(ws, claim_id)] == ["dismissed"]
 
 
+def test_removing_evidence_attached_with_another_relation_than_suggested_suggests_it_again(ws, claim_and_other):
+    from briefing.store.evidence import attached_reason, delete_evidence
+
+    claim_id, _, b = claim_and_other
+    passage = span(TEXT_B, "40,000 households")
+    replace_suggestions(ws, claim_id, [(b, *passage, 0.9, "related")])
+    [suggestion] = list_suggestions(ws, claim_id)
+    with ws.transaction():  # Attach as: Supports on a passage suggested as related (ui.evidence_commands)
+        evidence_id = add_evidence(ws, claim_id, b, *passage, "supports")
+        dismiss_suggestion(ws, suggestion["id"], attached_reason("supports", "related"))
+    assert delete_evidence(ws, evidence_id, reason="wrong passage") == [suggestion["id"]]
+    [again] = list_suggestions(ws, claim_id)
+    assert (again["id"], again["state"], again["relation"]) == (suggestion["id"], "open", "related")
+    closed = ("dismiss", "dismissed", "attached as supports evidence; suggested as related")
+    assert [(j.action, j.new_value, j.reason) for j in history_for(ws, "suggestion", suggestion["id"])] == [
+        closed,
+        ("reopen", "open", "its evidence was removed"),
+    ]
+    # the undo of the removal links it again and closes the same suggestion again, saying why as before
+    add_evidence(ws, claim_id, b, *passage, "supports", confirms=[suggestion["id"]])
+    assert [s["state"] for s in list_suggestions(ws, claim_id)] == ["dismissed"]
+    assert [(j.action, j.new_value, j.reason) for j in history_for(ws, "suggestion", suggestion["id"])][-1] == closed
+    [evidence_id] = [row[0] for row in rows(ws, "SELECT id FROM evidence")]
+    assert delete_evidence(ws, evidence_id) == [suggestion["id"]]  # and the redo opens it again
+
+
 def test_changing_evidence_sets_its_relation_and_note_and_works_out_credibility_again(ws, claim_and_other):
     from briefing.store.claims import list_claim_history
     from briefing.store.evidence import change_evidence, delete_evidence

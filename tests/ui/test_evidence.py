@@ -82,6 +82,49 @@ def test_removing_evidence_of_a_confirmed_suggestion_suggests_it_again_and_undo_
     assert states() == confirmed
 
 
+def test_removing_evidence_attached_with_another_relation_suggests_it_again_and_undo_is_exact(demo_window):
+    from briefing.store.history import history_for
+
+    claim_id = _open_claim_with_suggestions(demo_window)
+    panel, ws = demo_window.panel.evidence, demo_window.ws
+    panel.suggestions.itemClicked.emit(panel.suggestions.topLevelItem(0), 1)
+    suggestion = panel.previewed
+    other = next(r for r in ("supports", "contradicts", "related") if r != suggestion["relation"])
+    panel.preview.attach_buttons[other].click()  # closed: "attached as … evidence; suggested as …"
+
+    def states():
+        evidence = [(e["relation"], e["start"], e["end"]) for e in _claim(demo_window, claim_id)["evidence"]]
+        return evidence, {s["id"]: s["state"] for s in list_suggestions(ws, claim_id)}[suggestion["id"]]
+
+    def closing_reasons():
+        return [j.reason for j in history_for(ws, "suggestion", suggestion["id"]) if j.action == "dismiss"]
+
+    attached = states()
+    assert attached == ([(other, suggestion["start"], suggestion["end"])], "dismissed")
+    panel.evidence.setCurrentItem(panel.evidence.topLevelItem(0))
+    panel.remove.click()
+    assert states() == ([], "open")  # suggested again, as it was suggested
+    listed = panel.suggestions
+    shown = [listed.topLevelItem(i).data(0, RowRole) for i in range(listed.topLevelItemCount())]
+    assert ("suggestion", suggestion["id"]) in [tuple(row[:2]) for row in shown]
+    assert (
+        listed.topLevelItem([tuple(r[:2]) for r in shown].index(("suggestion", suggestion["id"]))).text(0)
+        == (suggestion["relation"])
+    )
+    demo_window.undo_stack.undo()  # the removal: linked with the analyst's relation and closed again
+    assert states() == attached
+    assert closing_reasons()[-1] == f"attached as {other} evidence; suggested as {suggestion['relation']}"
+    demo_window.undo_stack.redo()
+    assert states() == ([], "open")
+    demo_window.undo_stack.undo()
+    demo_window.undo_stack.undo()  # the attach, linked again by the undo under another id
+    assert states() == ([], "open"), demo_window.statusBar().currentMessage()
+    assert [j.new_value for j in history_for(ws, "suggestion", suggestion["id"])][-1] == "open"
+    demo_window.undo_stack.redo()
+    demo_window.undo_stack.redo()
+    assert states() == ([], "open")
+
+
 def test_dismissing_hides_a_suggestion(demo_window):
     claim_id = _open_claim_with_suggestions(demo_window)
     panel = demo_window.panel.evidence
