@@ -220,3 +220,17 @@ def test_changing_evidence_a_colleague_removed_says_so_and_changes_nothing(windo
     assert list_evidence(window.ws, claim_id) == []
     assert window.undo_stack.count() == steps
     _panel_shows(window, claim_id)
+
+
+def test_undoing_an_attach_after_undoing_its_removal_unlinks_the_passage(window):
+    claim_id = _shown_with_evidence(window)
+    window.panel.evidence.remove.click()
+    window.undo_stack.undo()  # the removal: linked again, under another id
+    assert len(list_evidence(window.ws, claim_id)) == 1
+    window.undo_stack.undo()  # the attach
+    assert list_evidence(window.ws, claim_id) == [], window.statusBar().currentMessage()
+    assert window.undo_stack.index() == 0
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert list_evidence(window.ws, claim_id) == []
+    _panel_shows(window, claim_id)
