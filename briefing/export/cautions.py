@@ -1,18 +1,21 @@
 """What a reader of a briefing note must know before trusting a claim's judgement, read from the
 judgement history: the claim was re-worded after it was judged, evidence it was judged with has
-gone since (removed, or its source deleted), or the analyst has since dismissed it as not a
-claim. Each passage of the note is still checked word for word (``note_content``); these are
+gone since (removed, or its source deleted) or bears on it otherwise since (its relation
+changed: a passage that contradicted it now supports it), or the analyst has since dismissed it
+as not a claim. Each passage of the note is still checked word for word (``note_content``); these are
 about the judgement, which no word-for-word check can see.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from briefing.domain import counted, one_line
 from briefing.note_content import BriefingNote, ClaimContent
 from briefing.store import Workspace
 from briefing.store.claims import dismissed_among
+from briefing.store.evidence import relations_changed_since
 from briefing.store.history import Judgement, history_for
 from briefing.store.source_snapshots import EVIDENCE_GONE
 
@@ -29,8 +32,10 @@ def note_cautions(ws: Workspace, note: BriefingNote, judgements: Mapping[int, Ju
         cautions = []
         judgement = judgements.get(claim_id)
         if judgement is not None:
-            later = [j for j in history_for(ws, "claim", claim_id) if j.id > judgement.id]
+            history = history_for(ws, "claim", claim_id)
+            later = [j for j in history if j.id > judgement.id]
             cautions += _reworded(claim, judgement, later) + _evidence_gone(claim, later)
+            cautions += _relations_changed(ws, claim_id, judgement, history)
         if claim_id in dismissed:
             cautions.append("It has since been dismissed as not a claim.")
         if cautions:
@@ -60,3 +65,24 @@ def _evidence_gone(claim: ClaimContent, later: list[Judgement]) -> list[str]:
     why = " with their source" if deleted and len(unique) > 1 else " with its source" if deleted else ""
     passages = counted(len(unique), "evidence passage")
     return [f"{passages} it was judged with {'was' if len(unique) == 1 else 'were'} removed since{why}."]
+
+
+def _relations_changed(ws: Workspace, claim_id: int, judgement: Judgement, history: list[Judgement]) -> list[str]:
+    """Evidence passages the claim was judged with whose relation was changed since, and is not
+    back to the one judged with (a passage linked after the judgement was not weighed by it)."""
+    linked: dict[str | None, bool] = {}  # passage -> linked when the claim was judged
+    for j in history:
+        if j.id < judgement.id and j.action in ("add_evidence", "remove_evidence"):
+            linked[j.new_value if j.action == "add_evidence" else j.old_value] = j.action == "add_evidence"
+    changes = Counter(
+        (then, now) for passage, then, now in relations_changed_since(ws, claim_id, judgement.id) if linked.get(passage)
+    )
+    if not changes:
+        return []
+    total = sum(changes.values())
+    said = f"{counted(total, 'evidence passage')} it was judged with {'was' if total == 1 else 'were'} changed since"
+    if len(changes) == 1:
+        [(then, now)] = changes
+        return [f"{said} from {then} to {now}."]
+    each = ", ".join(f"{n} from {then} to {now}" for (then, now), n in sorted(changes.items()))
+    return [f"{said}: {each}."]

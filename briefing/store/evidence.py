@@ -128,6 +128,8 @@ def change_evidence(
         db.execute("UPDATE evidence SET relation = ?, note = ? WHERE id = ?", [relation, note, evidence_id])
         if relation != was_relation:
             record_judgement(ws, "relate_evidence", "claim", claim_id, "relation", was_relation, relation, reason)
+            # and against the evidence, saying which: a note's cautions compare it with the judgement
+            record_judgement(ws, "relate", "evidence", evidence_id, "relation", was_relation, relation, reason)
         if note != was_note:
             record_judgement(ws, "note_evidence", "claim", claim_id, "note", was_note, note, reason)
         _update_credibility(ws, claim_id)
@@ -226,6 +228,20 @@ def _update_credibility(ws: Workspace, claim_id: int) -> None:
     supports, contradicts = origins.supports.origins, origins.contradicts.origins
     value = credibility_from_evidence(supports, contradicts) if supports or contradicts else None
     ws.db.execute("UPDATE claims SET credibility = ? WHERE id = ?", [value, claim_id])
+
+
+def relations_changed_since(ws: Workspace, claim_id: int, since: int) -> list[tuple[str, str, str]]:
+    """(passage, relation then, relation now) of the claim's evidence whose relation was changed
+    after history entry ``since`` and is another now (``export.cautions``), oldest change first."""
+    rows = ws.db.execute(
+        "SELECT e.id, e.passage, h.old_value, e.relation FROM history h JOIN evidence e ON e.id = h.target_id "
+        "WHERE h.target_kind = 'evidence' AND h.action = 'relate' AND e.claim_id = ? AND h.id > ? ORDER BY h.id",
+        [claim_id, since],
+    ).fetchall()
+    first: dict[int, tuple[str, str, str]] = {}
+    for evidence_id, passage, then, now in rows:
+        first.setdefault(evidence_id, (passage, then, now))
+    return [changed for changed in first.values() if changed[1] != changed[2]]
 
 
 def list_evidence(ws: Workspace, claim_id: int) -> list[dict[str, Any]]:

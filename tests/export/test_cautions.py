@@ -1,5 +1,5 @@
 """A note says when a claim's judgement may no longer hold: re-worded after it was judged,
-evidence gone since (removed, or its source deleted), or dismissed as not a claim."""
+evidence gone since (removed, or its source deleted) or re-related, or dismissed as not a claim."""
 
 import json
 
@@ -8,7 +8,16 @@ import pytest
 from briefing.export.formats import render_briefing
 from briefing.store.claims import dismiss_claim, edit_claim_span, restore_claim
 from briefing.store.source_snapshots import delete_source_keeping, restore_snapshot
-from tests.export.helpers import CLAIM, EVIDENCE, TEXT_A, HtmlText, docx_paragraphs, pdf_text, split_front_matter
+from tests.export.helpers import (
+    CLAIM,
+    EVIDENCE,
+    TEXT_A,
+    TEXT_B,
+    HtmlText,
+    docx_paragraphs,
+    pdf_text,
+    split_front_matter,
+)
 
 BACKENDS = ("sqlite", "postgresql")  # tests/conftest.py runs ``ws`` on both
 
@@ -48,6 +57,53 @@ def test_evidence_lost_with_its_source_is_flagged_until_the_source_comes_back(ca
     assert exported(case)[0] == 0
 
 
+def _change_relation(case, relation: str, note: str = "later and higher") -> None:
+    from briefing.store.evidence import change_evidence, list_evidence
+
+    [evidence] = [e for e in list_evidence(case.ws, case.ids["claim_id"]) if e["passage"] == EVIDENCE]
+    change_evidence(case.ws, evidence["id"], relation, note)
+
+
+def test_evidence_it_was_judged_with_that_changed_relation_since_is_flagged(case):
+    """Judged disputed with contradicting evidence that now supports the claim: the note said nothing."""
+    _change_relation(case, "supports")
+    count, body, cautions = exported(case)
+    assert count == 1
+    said = "1 evidence passage it was judged with was changed since from contradicts to supports."
+    assert cautions == [said]
+    assert f"**Check the judgement:** {said}" in body
+    _change_relation(case, "related")  # changed again: from what it was judged with
+    assert exported(case)[2] == ["1 evidence passage it was judged with was changed since from contradicts to related."]
+    _change_relation(case, "contradicts")  # back as judged
+    assert exported(case)[0] == 0
+
+
+def test_several_changed_relations_are_said_in_one_caution(case):
+    from briefing.store.claims import mark_claim
+    from briefing.store.evidence import add_evidence, change_evidence
+
+    claim_id, later = case.ids["claim_id"], TEXT_B.index("The ministry")
+    other = add_evidence(case.ws, claim_id, case.ids["source_b"], later, len(TEXT_B), "related")
+    mark_claim(case.ws, claim_id, "unreviewed", "a second look")
+    mark_claim(case.ws, claim_id, "disputed", "judged with both")
+    _change_relation(case, "supports")
+    change_evidence(case.ws, other, "supports", None)
+    assert exported(case)[2] == [
+        "2 evidence passages it was judged with were changed since: 1 from contradicts to supports, "
+        "1 from related to supports."
+    ]
+
+
+def test_a_new_note_or_evidence_linked_after_the_judgement_is_no_caution(case):
+    from briefing.store.evidence import add_evidence, change_evidence
+
+    _change_relation(case, "contradicts", "a note written since")
+    later = TEXT_B.index("The ministry")
+    evidence_id = add_evidence(case.ws, case.ids["claim_id"], case.ids["source_b"], later, len(TEXT_B), "related")
+    change_evidence(case.ws, evidence_id, "supports", None)  # not weighed by the judgement
+    assert exported(case)[0] == 0
+
+
 def test_a_claim_dismissed_after_it_went_into_the_note_is_flagged(case):
     dismiss_claim(case.ws, case.ids["claim_id"])
     count, _, cautions = exported(case)
@@ -75,6 +131,7 @@ def test_a_judgement_that_may_no_longer_hold_is_published_as_no_claim_review(cas
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_every_format_shows_the_caution(case, fmt):
     dismiss_claim(case.ws, case.ids["claim_id"])
+    _change_relation(case, "supports")
 
     data = render_briefing(case.ws, case.briefing_id, fmt)
     if fmt == "html":
@@ -85,6 +142,7 @@ def test_every_format_shows_the_caution(case, fmt):
         text = " ".join(pdf_text(data)[0])
     text = " ".join(text.split())
     assert "Check the judgement: 1 claim's judgement" in text and "It has since been dismissed as not a claim" in text
+    assert "1 evidence passage it was judged with was changed since from contradicts to supports." in text
 
 
 def test_untitled_sources_are_told_apart_by_their_files(case):
