@@ -82,7 +82,8 @@ def export_briefing(ws, name: str, fmt: str, output: str) -> int:
         )
     cautioned = cautions_line(rendered.cautioned())
     if cautioned:
-        echo(f"briefing: {cautioned} (re-worded, evidence gone or dismissed since); flagged in the export", err=True)
+        why = "re-worded, evidence gone or changed, or dismissed since"
+        echo(f"briefing: {cautioned} ({why}); flagged in the export", err=True)
     missing = shortfall(rendered, fmt)
     if missing:
         echo(f"briefing: {missing}", err=True)

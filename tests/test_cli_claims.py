@@ -121,6 +121,31 @@ def test_dismissing_a_claim_a_note_cites_says_the_note_keeps_it_flagged(capsys, 
     assert "It has since been dismissed as not a claim." in target.read_text(encoding="utf-8")
 
 
+def test_exporting_a_note_whose_claims_evidence_changed_relation_warns_of_it(capsys, ws_copy, tmp_path):
+    """The warning named re-wording, evidence gone and dismissal only: a relation changed since the
+    judgement is flagged in the note too."""
+    from briefing.store import open_workspace
+    from briefing.store.briefings import add_item, create_briefing
+    from briefing.store.claims import mark_claim
+    from briefing.store.evidence import change_evidence
+    from briefing.store.suggestions import confirm_suggestion, list_suggestions
+
+    with open_workspace(ws_copy) as ws:
+        cited = next(c["id"] for c in _claims(capsys, ws_copy) if list_suggestions(ws, c["id"]))
+        suggestion = list_suggestions(ws, cited)[0]
+        evidence_id = confirm_suggestion(ws, suggestion["id"])
+        mark_claim(ws, cited, "corroborated", "two outlets agree")
+        now = "contradicts" if suggestion["relation"] != "contradicts" else "supports"
+        change_evidence(ws, evidence_id, now, None)
+        note = create_briefing(ws, "Outage brief")
+        add_item(ws, note, "claim", cited)
+    target = tmp_path / "note.md"
+    code, out, err = run(capsys, "export", "--workspace", ws_copy, "--briefing", str(note), "-o", str(target))
+    assert code == 0 and "(re-worded, evidence gone or changed, or dismissed since); flagged in the export" in err
+    said = f"1 evidence passage it was judged with was changed since from {suggestion['relation']} to {now}."
+    assert said in target.read_text(encoding="utf-8")
+
+
 def test_machine_claims_found_again_keep_their_ids_after_analyse_all(capsys, ws_copy):
     """A script's claim ids still name the same claims after re-analysis (they were renumbered)."""
     before = {c["id"]: c["text"] for c in _claims(capsys, ws_copy) if c["origin"] == "analysis"}
