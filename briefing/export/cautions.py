@@ -2,8 +2,8 @@
 judgement history: the claim was re-worded after it was judged, evidence it was judged with has
 gone since (removed, or its source deleted) or bears on it otherwise since (its relation
 changed: a passage that contradicted it now supports it), or the analyst has since dismissed it
-as not a claim. Each passage of the note is still checked word for word (``note_content``); these are
-about the judgement, which no word-for-word check can see.
+as not a claim. Each passage of the note is still checked word for word (``note_content``);
+these are about the judgement, which no word-for-word check can see.
 """
 
 from __future__ import annotations

@@ -150,7 +150,7 @@ def _evidence_to_change(ws: Workspace, evidence_id: int, columns: str, expected:
 def _reopen_decided(ws: Workspace, passage: tuple[int, int, int, int]) -> list[int]:
     """Open again the suggestions at (claim id, source id, start, end) that its evidence decided:
     those confirmed, and those closed because the passage was attached with another relation
-    (``ATTACHED_AS``). A suggestion dismissed as such stays dismissed."""
+    (``ATTACHED_AS``). One the analyst dismissed stays dismissed."""
     sql = (
         'SELECT id, state FROM claim_suggestions WHERE claim_id = ? AND source_id = ? AND start = ? AND "end" = ? '
         "AND state IN ('confirmed', 'dismissed') ORDER BY id"
