@@ -140,6 +140,7 @@ def missing(ws: Workspace, kind: str, item_id: int, *, writing: bool = False, sa
 
 
 _HOW = {"remove": "removed", "drop": "dropped as not a quote"}
+_OPENING_MARKS = '"“„«‘'  # a passage that opens with a quotation mark of its own
 
 
 def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
@@ -157,7 +158,9 @@ def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
     named = kind in ("entity", "source") and removed.old_value
     what = f"{kind} “{_line(removed.old_value)}”" if named else f"{kind} {item_id}"
     if kind == "evidence" and removed.old_value:  # its passage: the analyst never sees its number
-        what, how = f"the evidence passage “{_line(removed.old_value)}”", f"already {how}"
+        words = _line(removed.old_value)
+        quoted = words if words[:1] in _OPENING_MARKS else f"“{words}”"  # a quote's own marks, not doubled
+        what, how = f"the evidence passage {quoted}", f"already {how}"
     return Removal(what, how, removed.actor, removed.at)
 
 

@@ -476,6 +476,18 @@ def test_changing_evidence_sets_its_relation_and_note_and_works_out_credibility_
         change_evidence(ws, evidence_id, "contradicts", None)
 
 
+def test_a_change_to_evidence_removed_names_its_passage_with_its_own_quotation_marks_once(ws, claim_and_other):
+    from briefing.store.claims import add_claim
+    from briefing.store.evidence import change_evidence, delete_evidence
+
+    _, a, b = claim_and_other
+    claim_id = add_claim(ws, b, *span(TEXT_B, "Officials in the US confirmed 40,000 households lost water."))
+    evidence_id = add_evidence(ws, claim_id, a, *span(TEXT_A, "“We restored pumping at dawn,” Okafor said."), "related")
+    delete_evidence(ws, evidence_id)
+    with pytest.raises(BriefingError, match="^the evidence passage “We restored pumping at dawn,” Okafor said. was"):
+        change_evidence(ws, evidence_id, "supports", None)
+
+
 def test_a_passage_linked_by_hand_is_no_longer_suggested_nor_linked_twice(ws, claim_and_other):
     from briefing.store.claims import list_claim_rows
     from briefing.store.evidence import delete_evidence
