@@ -21,6 +21,7 @@ from briefing.store.claim_spans import find_passage, title_span
 from briefing.store.claims import (
     add_claim,
     claim_at,
+    claim_exists,
     dismiss_claim,
     dismissed_refusal,
     edit_claim_span,
@@ -412,9 +413,10 @@ class ClaimActions(QObject):
 def unchanged_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str | None:
     """What the status bar says when the claim already has ``status`` (nothing is marked and no undo
     step made: a typed reason stays in its field, never dropped unsaid), or None."""
-    if get_claim(ws, claim_id)["status"] != status:
-        return None
-    words = clipped(one_line(get_claim(ws, claim_id)["text"]), 60)
+    claim = get_claim(ws, claim_id) if claim_exists(ws, claim_id) else None
+    if claim is None or claim["dismissed"] or claim["status"] != status:
+        return None  # gone or dismissed: marking it says why it cannot be
+    words = clipped(one_line(claim["text"]), 60)
     kept = "; the reason stays in its field, unsaved: a reason goes with a change of status" if reason else ""
     return f"Claim “{words}” is already {status}{kept}."
 
