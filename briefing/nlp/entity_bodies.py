@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from briefing.domain import normalise_name, singular_of
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import PERSONAL_PRONOUNS, ClusterLike, pronoun_takes_up
-from briefing.nlp.entity_words import is_dictionary_word
+from briefing.nlp.entity_words import follows_the, is_dictionary_word
 from briefing.nlp.lexicon import GIVEN_NAMES
 from briefing.nlp.parse import ParsedText
 
@@ -47,14 +47,7 @@ def _team_name(cluster: ClusterLike, last: str, places: set[str], text: str) -> 
         return False
     first, plural = cluster.name.split()[0], cluster.name.split()[-1]
     alone = [m for m in cluster.mentions if m.text == plural]
-    return normalise_name(first) in places or any(_after_the(text, m.start) for m in alone)
-
-
-_THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he\s+$")
-
-
-def _after_the(text: str, start: int) -> bool:
-    return bool(_THE_BEFORE.search(text[max(0, start - 8) : start]))
+    return normalise_name(first) in places or any(follows_the(text, m.start) for m in alone)
 
 
 def retype_group_numbers(clusters: Sequence[ClusterLike]) -> None:

@@ -18,7 +18,7 @@ from briefing.nlp.census_given_names import census_given_names
 from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_people import ClusterLike, ends_name, plural_singulars
 from briefing.nlp.entity_types import IN_PLACE_BEFORE, placed_by_context
-from briefing.nlp.entity_words import dictionary_words, is_dictionary_word, is_given_name
+from briefing.nlp.entity_words import dictionary_words, follows_the, is_dictionary_word, is_given_name
 from briefing.nlp.lexicon import (
     COUNTRIES,
     EVENT_WORDS,
@@ -246,13 +246,10 @@ def _language_words(words: list[str]) -> bool:
     return all(is_dictionary_word(part) for word in words for part in word.split("-"))
 
 
-_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
-
-
 def _after_the(name: str, text: str) -> bool:
     start = text.find(name)
     while start != -1:
-        if _THE_BEFORE.search(text[max(0, start - 5) : start]):
+        if follows_the(text, start):
             return True
         start = text.find(name, start + len(name))
     return False

@@ -62,6 +62,14 @@ def in_capitals(text: str) -> bool:
     return len(words) >= 2 and sum(w.isupper() for w in words) / len(words) >= CAPITALS_SHARE
 
 
+_THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he\s+$")
+
+
+def follows_the(text: str, start: int) -> bool:
+    """'the' right before ``start`` ('the Browns had 11 hits', 'the White House said')."""
+    return _THE_BEFORE.search(text[max(0, start - 5) : start]) is not None
+
+
 def is_sentence_start(token: Any) -> bool:
     if token.i == 0 or token.is_sent_start:
         return True

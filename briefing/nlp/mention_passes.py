@@ -232,7 +232,7 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
             start, name = _after_quote_mark(match.start(), match.group())
             start, name = _without_opening_word(parsed, start, name, names)
             words = name.split()
-            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words) or _POSSESSIVE.search(name):
+            if name in known or len(words) < 2 or not all(_plain_word(w) for w in words) or OWNER.search(name):
                 continue  # 'Iowa’s Scott and Polk counties' is no one's full name
             end = start + len(name)
             if any(m.start < end and start < m.end and len(m.text.split()) > 1 for m in mentions):
@@ -243,7 +243,6 @@ def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
-_POSSESSIVE = re.compile(r"[’']s\b")
 _AFTER_QUOTE_MARK = re.compile(r".*[’'](?:\s+|$)")
 
 
