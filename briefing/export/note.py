@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from briefing import __version__
-from briefing.domain import local_day
+from briefing.domain import NOT_ONE_LINE, as_one_line, local_day
 from briefing.export.citations import citation_text, describe_check, passage_locator, telling_cue, unquoted
 from briefing.export.markup import analyst_markdown, inline, inline_lines, isolated_inline
 from briefing.note_content import (
@@ -158,12 +158,31 @@ def render_note(
     ``judgements`` gives a claim's reason for its status and ``links`` a source's web address
     (``formats.render_workspace_note`` reads all three)."""
     when = generated or datetime.now(UTC).replace(microsecond=0).isoformat()
+    note = details_on_one_line(note)
     rendered = RenderedNote(
         note, when, origins=origins or {}, judgements=judgements or {}, links=links or {}, cautions=cautions or {}
     )
     for item in note.items:
         rendered.sections.append(_section(rendered, item))
     return rendered
+
+
+def details_on_one_line(note: BriefingNote) -> BriefingNote:
+    """The note with each detail the store would now refuse made one line (``domain.as_one_line``),
+    as the Details dialog shows it: an older workspace's title with a line break broke a PDF's or a
+    DOCX's title and a Markdown front matter. The stored note keeps its details until the analyst
+    saves them."""
+
+    def mended(value: str | None) -> str | None:
+        return as_one_line(value) if value and NOT_ONE_LINE.search(value) else value
+
+    return replace(
+        note,
+        title=mended(note.title) or "",
+        audience=mended(note.audience),
+        date=mended(note.date),
+        author=mended(note.author),
+    )
 
 
 def _source_entry(entry: NumberedCitation) -> str:
