@@ -11,6 +11,12 @@ letter typed once is the commonest misspelling of all, "imigration", "Hilary"). 
 changes the first letters some other way is not corrected by those: reading the whole
 vocabulary of a large workspace takes seconds.
 
+A slip can also keep the stemmer from taking an ending off ("presdent" stays "presdent", while
+"president" is indexed as "presid", three edits away): a term of those ranges one edit from the
+typed word's first letters, with the kept ending after it, is a candidate when the index keeps
+that word as the term (the words are asked of the tokenizer at once; every term read is compared
+in one pass, not by edit distance, so this costs next to nothing).
+
 When none of those is written within reach of the typed word, two causes of a slip in an
 inflected word are undone: the stemmer keeps a misspelt ending whole ("elecion" stays
 "elecion", while "election" is indexed as "elect"), so terms close to the word's first letters
@@ -30,7 +36,14 @@ was corrected no other way within one edit pays it.
 from __future__ import annotations
 
 from briefing.store import Workspace
-from briefing.store.search_vocab import count_matches, holds_any, index_term, list_terms, list_word_forms_of
+from briefing.store.search_vocab import (
+    count_matches,
+    holds_any,
+    index_term,
+    index_terms,
+    list_terms,
+    list_word_forms_of,
+)
 
 LONG_WORD = 7  # letters from which two edits are allowed
 CANDIDATES = 6  # close terms whose written forms are looked up
@@ -60,15 +73,19 @@ def _closest(ws: Workspace, word: str) -> str | None:
         return None
     limit = allowed_edits(word)
     ranges = prefix_ranges(term, limit)
-    terms = list_terms(ws, ranges, lambda c: c != term and distance(term, c, limit) <= limit)
-    best = _best_of(ws, word, limit, [(distance(term, c, limit), -rows, c) for c, rows in terms.items()], None)
+    moved: dict[str, str] = {}
+    terms = list_terms(ws, ranges, lambda c: c != term and _close_or_moved(word, term, c, limit, moved))
+    made = _kept_as_term(moved)
+    near = [(1 if c in made else distance(term, c, limit), -rows, c) for c, rows in terms.items()]
+    best = _best_of(ws, word, limit, [n for n in near if n[0] <= limit], None, made)
     if best is None:
         # the stemmer kept a slip that hid the word's ending whole ("elecion", while the index holds
         # "election" as "elect"), or none of the rows read wrote the typed ending ("stratgies": they
         # said "strategy"): the terms close to the word's first letters too, and the typed ending on
         # a term (read again: this costs more, and most misspelt words are found without it)
         terms = list_terms(ws, ranges, lambda c: c != term and _near(word, term, c, limit) <= limit)
-        best = _best_of(ws, word, limit, [(_near(word, term, c, limit), -rows, c) for c, rows in terms.items()], term)
+        near = [(_near(word, term, c, limit), -rows, c) for c, rows in terms.items()]
+        best = _best_of(ws, word, limit, near, term, made)
     shown = None if best is None else best[3]
     if best is None or best[0] > 1:  # a word with a letter put back is one edit away: nearer
         return _letter_restored(ws, word, slip_letters(term)) or shown
@@ -94,6 +111,42 @@ def _letter_restored(ws: Workspace, word: str, letters: int) -> str | None:
     return min(found, key=lambda w: (-count_matches(ws, w, RANKED_ROWS), w))
 
 
+def _close_or_moved(word: str, term: str, candidate: str, limit: int, moved: dict[str, str]) -> bool:
+    """Whether ``candidate`` is within ``limit`` edits of the typed term, or one edit from the
+    typed word's first letters before an ending the stemmer kept on the typed term; then
+    ``moved`` takes the word that ending makes on it ("presdent" stays "presdent", while
+    "president" is indexed as "presid", three edits away). An ending the stemmer took off is not
+    moved ("goverment" is "gover" and "ment": on "over" it made "overment")."""
+    if distance(term, candidate, limit) <= limit:
+        return True
+    typed = word.lower()
+    for size in range(max(3, len(candidate) - 1), min(len(term), len(typed), len(candidate) + 2)):
+        if one_edit_apart(typed[:size], candidate):  # every term read is asked: no edit distance here
+            moved[candidate] = candidate + typed[size:]
+            return True
+    return False
+
+
+def _kept_as_term(moved: dict[str, str]) -> dict[str, dict[str, int]]:
+    """candidate -> {word: 0} for each word of ``moved`` the index keeps as its candidate (asked of
+    the stemmer at once): a form no row read may have shown, one edit from the typed word."""
+    terms = index_terms(list(moved.values()))
+    return {c: {form: 0} for (c, form), kept in zip(moved.items(), terms, strict=True) if kept == c}
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``distance(a, b, 1)`` is 1: a letter inserted, deleted or replaced, or two side by
+    side swapped; in one pass."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[at + 1 :] == shorter[at:]
+    swapped = a[at : at + 2] == b[at : at + 2][::-1] and a[at + 2 :] == b[at + 2 :]
+    return a[at + 1 :] == b[at + 1 :] or swapped
+
+
 def _near(word: str, term: str, candidate: str, limit: int) -> int:
     return min(distance(term, candidate, limit), _start_distance(word, candidate, limit))
 
@@ -105,26 +158,27 @@ def _start_distance(word: str, candidate: str, limit: int) -> int:
     return min((distance(word.lower()[:n], candidate, limit) for n in lengths), default=limit + 1)
 
 
-def _best_of(ws: Workspace, word: str, limit: int, near: list, term: str | None) -> tuple | None:
+def _best_of(ws: Workspace, word: str, limit: int, near: list, term: str | None, made: dict) -> tuple | None:
     """The least (edits, -rows, -count, form) among the written forms of the closest of ``near``
     ((distance, -rows, term) each); with the typed ``term``, the forms its ending makes too."""
     closest = sorted(near)[:CANDIDATES]
     most = min(minus_rows for _, minus_rows, _ in closest) if closest else 0
-    best = _best_form(ws, word, limit, [c for c in closest if c[1] == most], None, term)
+    best = _best_form(ws, word, limit, [c for c in closest if c[1] == most], None, term, made)
     # a form is never the typed word itself (that would be in rows), so it is an edit away at
     # least: a candidate in fewer rows can win only when the best so far is further than that
     rest = [c for c in closest if c[1] != most and (best is None or (1, c[1]) <= best[:2])]
-    return _best_form(ws, word, limit, rest, best, term)
+    return _best_form(ws, word, limit, rest, best, term, made)
 
 
 def _best_form(
-    ws: Workspace, word: str, limit: int, candidates: list, best: tuple | None, term: str | None
+    ws: Workspace, word: str, limit: int, candidates: list, best: tuple | None, term: str | None, made: dict
 ) -> tuple | None:
     """The least (edits, -rows, -count, form) of ``best`` and the written forms of ``candidates``
-    ((distance, -rows, term) each) within ``limit`` edits of ``word``."""
+    ((distance, -rows, term) each) within ``limit`` edits of ``word``; ``made``: candidate -> the
+    forms ``_kept_as_term`` made of it."""
     forms = list_word_forms_of(ws, [candidate for _, _, candidate in candidates]) if candidates else {}
     for _, minus_rows, candidate in candidates:
-        written = {**_typed_ending(word, term, candidate), **forms[candidate]}
+        written = {**_typed_ending(word, term, candidate), **made.get(candidate, {}), **forms[candidate]}
         for form, count in written.items():
             edits = distance(word, form.lower(), limit)
             key = (edits, minus_rows, -count, form)

@@ -46,6 +46,21 @@ def index_term(word: str) -> str | None:
     return terms[0] if len(terms) == 1 else None
 
 
+def index_terms(words: list[str]) -> list[str | None]:
+    """``index_term`` of each of ``words``, asked of the tokenizer at once."""
+    if not words:
+        return []
+    conn = _stemmer()
+    conn.executemany("INSERT INTO typed (rowid, w) VALUES (?, ?)", list(enumerate(words, 1)))
+    try:
+        found: dict[int, list[str]] = {}
+        for term, row in conn.execute("SELECT term, doc FROM typed_terms"):
+            found.setdefault(row, []).append(term)
+    finally:
+        conn.execute("DELETE FROM typed")
+    return [terms[0] if len(terms := found.get(i, [])) == 1 else None for i in range(1, len(words) + 1)]
+
+
 def _stemmer() -> sqlite3.Connection:
     """A small in-memory index with the workspace index's tokenizer, one per thread."""
     conn = getattr(_local, "conn", None)

@@ -316,6 +316,19 @@ def test_a_misspelt_inflected_word_is_corrected(ws, typed, shown):
     assert result.page.total >= 1
 
 
+@pytest.mark.parametrize("typed, shown", [("presdent", "president"), ("presdents", "presidents")])
+def test_a_slip_that_keeps_the_stemmer_from_an_ending_still_finds_the_word(ws, typed, shown):
+    """ "presdent" is one letter from "president" and from "present", and "president" is in more
+    rows, but it showed "present": the index keeps "president" as "presid", three edits from the
+    typed word, which the stemmer keeps whole, so it was never a candidate."""
+    for day in ("Monday", "Tuesday", "Friday"):
+        add_document(ws, _doc(f"The president spoke on {day}; the presidents met after.", f"talks {day}"))
+    add_document(ws, _doc("Delegates were present at dawn.", "dawn"))
+    result = search(ws, typed)
+    assert result.query.corrections == {typed: shown}
+    assert result.page.total == 3
+
+
 @pytest.mark.parametrize("typed", ['"neuman"', "speaker:neuman", "-neuman water", "neuman*", "zzzzqqq", "Neumann"])
 def test_quoted_filtered_negated_known_and_hopeless_words_are_not_corrected(spelled, typed):
     assert not search(spelled, typed).query.corrections

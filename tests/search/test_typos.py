@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.search.typos import distance, prefix_ranges
+from briefing.search.typos import distance, one_edit_apart, prefix_ranges
 
 
 @given(st.text(alphabet="abcde", max_size=8), st.text(alphabet="abcde", max_size=8), st.integers(0, 3))
@@ -99,3 +99,9 @@ def test_terms_in_as_many_rows_are_all_read(monkeypatch):
     )
     assert _closest(None, "briefx") == "brieft"
     assert sorted(asked[0]) == ["briefe", "brieft"] and len(asked) == 1
+
+
+@given(st.text(alphabet="abc", max_size=6), st.text(alphabet="abc", max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_one_edit_apart_is_a_distance_of_one(a, b):
+    assert one_edit_apart(a, b) == (distance(a, b, 1) == 1)
