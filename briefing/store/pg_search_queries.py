@@ -51,10 +51,12 @@ TSQUERY = f"to_tsquery('{CONFIG}', ?)"
 # ``in_speaker_text``) is ranked without the length normalisation, which put "Yes." before every
 # substantive quote of that speaker, and a little lower the fewer words it holds (SQLite's length
 # prior, see search_queries.BM25); the rest as ts_rank normalised by length, a quote whose speaker
-# is an attribution no entity speaks ("a longtime adviser to Trump") too: it is not that person's.
+# is an attribution no entity speaks ("a longtime adviser to Trump") too: it is not that person's,
+# nor is one whose speaker is an organisation or a place ("Trump Restaurants LLC").
 SHORT_QUOTE = 0.1
 SCORE = (
     f"-(CASE WHEN d.speaker_id IS NOT NULL AND d.doc @@ {TSQUERY} "
+    "AND (SELECT e.type FROM entities e WHERE e.id = d.speaker_id) = 'person' "
     f"THEN ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 0) * (1 - {SHORT_QUOTE} / ln(length(d.doc) + 2.0)) "
     f"ELSE ts_rank({WEIGHTS}, d.doc, {TSQUERY}, 1) END)::float8"
 )

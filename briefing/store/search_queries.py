@@ -59,11 +59,16 @@ SNIPPET_TOKENS = 16
 # A quote whose speaker column holds an attribution no entity speaks ("a longtime adviser to
 # Trump") is not that person's: found by those words, it scores as a mention of them (the
 # speaker column weighted as the body), after the quotes of a speaker who is the named person;
-# only the rows whose speaker column matched look up whether an entity speaks them.
+# only the rows whose speaker column matched look up whether an entity speaks them. So does a
+# quote whose speaker is an organisation or a place ("Trump Restaurants LLC"): only a person is
+# the one the name names.
 SPEAKER_WEIGHT = 1000.0
 SHORT_QUOTE = 0.1
 _SPEAKER_MATCHED = "bm25(search_fts, 0.0, 1.0, 0.0) < 0"
-_DESCRIBED = "(SELECT s.speaker_id IS NULL FROM search_docs s WHERE s.id = search_fts.rowid)"
+_DESCRIBED = (
+    "(SELECT e.type IS NOT 'person' FROM search_docs s LEFT JOIN entities e ON e.id = s.speaker_id "
+    "WHERE s.id = search_fts.rowid)"
+)
 BM25 = (
     f"(CASE WHEN {_SPEAKER_MATCHED} AND {_DESCRIBED} THEN bm25(search_fts, 1.0, 1.0, 0.5) "
     f"ELSE bm25(search_fts, 1.0, {SPEAKER_WEIGHT}, 0.5) - {SHORT_QUOTE} * bm25(search_fts, 0.0, 1.0, 0.0) END)"

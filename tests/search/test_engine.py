@@ -585,3 +585,25 @@ def test_a_named_speaker_s_quotes_come_before_those_of_a_speaker_described_by_re
     adviser = add_quote(ws, source, start, ADVISED.index("”", start), speaker_text="a longtime adviser to Trump")
     quotes = [hit.ref_id for hit in search(ws, typed).page.hits if hit.kind == "quote"]
     assert quotes == [own, adviser]
+
+
+BILLED = (
+    "“We will win,” said Donald Trump. “Also, Mr. Trump makes a personal contribution to the campaign, "
+    "obviously, every month,” said a statement from Trump Restaurants LLC."
+)
+
+
+@pytest.mark.parametrize("typed", ["speaker:trump", "trump", "speaker:trump -pumps"])
+@pytest.mark.parametrize("kind", ["organisation", "place"])
+def test_a_person_named_trump_comes_before_an_organisation_whose_name_holds_the_word(ws, typed, kind):
+    """A quote the analysis gave to the organisation "Trump Restaurants LLC" ranked among Trump's
+    own, ahead of his short ones, as a named speaker: an organisation or a place whose name holds
+    the word is not a person of that name, and ranks as a speaker described by it does."""
+    source, _ = add_document(ws, _doc(BILLED, "Rent", "2016-08-23"))
+    trump = add_entity(ws, "Donald Trump", "person", aliases=("Trump",))
+    company = add_entity(ws, "Trump Restaurants LLC", kind)
+    own = add_quote(ws, source, 1, BILLED.index("”"), speaker_id=trump, speaker_text="Donald Trump")
+    start = BILLED.index("Also")
+    billed = add_quote(ws, source, start, BILLED.index("”", start), speaker_id=company)
+    quotes = [hit.ref_id for hit in search(ws, typed).page.hits if hit.kind == "quote"]
+    assert quotes == [own, billed]
