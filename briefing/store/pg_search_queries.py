@@ -52,7 +52,7 @@ TSQUERY = f"to_tsquery('{CONFIG}', ?)"
 # substantive quote of that speaker, and a little lower the fewer words it holds (SQLite's length
 # prior, see search_queries.BM25); the rest as ts_rank normalised by length, a quote whose speaker
 # is an attribution no entity speaks ("a longtime adviser to Trump") too: it is not that person's,
-# nor is one whose speaker is an organisation or a place ("Trump Restaurants LLC").
+# nor is one whose speaker is not a person (an organisation, a place, a group: "Trump Restaurants LLC").
 SHORT_QUOTE = 0.1
 SCORE = (
     f"-(CASE WHEN d.speaker_id IS NOT NULL AND d.doc @@ {TSQUERY} "

@@ -60,8 +60,8 @@ SNIPPET_TOKENS = 16
 # Trump") is not that person's: found by those words, it scores as a mention of them (the
 # speaker column weighted as the body), after the quotes of a speaker who is the named person;
 # only the rows whose speaker column matched look up whether an entity speaks them. So does a
-# quote whose speaker is an organisation or a place ("Trump Restaurants LLC"): only a person is
-# the one the name names.
+# quote whose speaker is not a person (an organisation, a place or a group: "Trump Restaurants
+# LLC"): only a person is the one the name names.
 SPEAKER_WEIGHT = 1000.0
 SHORT_QUOTE = 0.1
 _SPEAKER_MATCHED = "bm25(search_fts, 0.0, 1.0, 0.0) < 0"
