@@ -28,6 +28,7 @@ from briefing.store.revisions import (
     ensure_current,
     get_revision,
     hold,
+    item_name,
     missing,
     revise,
 )
@@ -240,7 +241,7 @@ def dismissed_refusal(ws: Workspace, claim_id: int, expected: int | None) -> Bri
     marks = [j for j in history_for(ws, "claim", claim_id) if j.action == "dismiss"]
     if marks:
         current = Revision(current.number, marks[-1].actor, marks[-1].at)
-    return StaleWrite("claim", claim_id, current, how="dismissed as not a claim")
+    return StaleWrite("claim", claim_id, current, item_name(ws, "claim", claim_id), how="dismissed as not a claim")
 
 
 def dismissed_among(ws: Workspace, claim_ids: list[int]) -> set[int]:

@@ -26,6 +26,7 @@ from briefing.store.revisions import (
     find_removal,
     gone,
     hold,
+    item_name,
     missing,
     revise,
 )
@@ -472,7 +473,7 @@ def _reattributed(ws: Workspace, quote_id: int) -> StaleWrite:
     """The refusal of a speaker change over a colleague's: who re-attributed the quote, and when."""
     changes = [j for j in history_for(ws, "quote", quote_id) if j.action == "set_speaker"]
     by, at = (changes[-1].actor, changes[-1].at) if changes else (None, None)
-    return StaleWrite("quote", quote_id, Revision(0, by, at), how="re-attributed")
+    return StaleWrite("quote", quote_id, Revision(0, by, at), item_name(ws, "quote", quote_id), how="re-attributed")
 
 
 def _check_type(type_: str) -> None:

@@ -33,7 +33,7 @@ class StaleWrite(BriefingError):
     def __init__(self, kind: str, item_id: int, current: Revision, name: str | None = None, how: str = "changed"):
         who = current.by or "someone else"
         when = shown_time(current.at)
-        what = f"{kind} {item_id}" if name is None else f"{kind} “{name}”"
+        what = f"{kind} {item_id}" if name is None else f"{_NOUNS.get(kind, kind)} {_marked(name)}"
         super().__init__(
             f"{what} was {how} by {who} at {when} after you opened it; nothing was saved, its current state is shown"
         )
@@ -54,7 +54,7 @@ class GoneWrite(StaleWrite):
 
 class Gone(BriefingError):
     """A read of an item that was removed, saying who removed it, how and when, as the history
-    recorded it ("the source of claim 12, “Outage”, was deleted by Ben Adler at …")."""
+    recorded it ("the source of the claim, “Outage”, was deleted by Ben Adler at …")."""
 
     def __init__(self, removal: Removal):
         super().__init__(removal.sentence())
@@ -72,6 +72,8 @@ class Missing(BriefingError):
 
 
 _UNRECORDED = {"entity": "merged into another or deleted"}
+_NOUNS = {"item": "briefing item"}  # how a message names a kind whose store name is short
+_WORDED = ("entity", "source", "claim", "annotation", "quote")  # removals the history names in words
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Removal:
     """How an item left, as the history recorded it: 'deleted', 'merged into “Republicans”', or
     deleted with its source (``source``: the source's title, '' when it had none)."""
 
-    what: str  # 'entity “Grand Old Party”', 'annotation 12'
+    what: str  # 'entity “Grand Old Party”', 'claim “The outage hit…”', 'the claim' (with its source)
     how: str
     by: str
     at: str
@@ -151,22 +153,26 @@ def find_removal(ws: Workspace, kind: str, item_id: int) -> Removal | None:
     if removed is None:
         return None
     if removed.field == "source":
-        return Removal(f"{kind} {item_id}", "deleted", removed.actor, removed.at, _line(removed.old_value))
+        # its words went with the source: named by its kind and the source's title
+        return Removal(f"the {_NOUNS.get(kind, kind)}", "deleted", removed.actor, removed.at, _line(removed.old_value))
     how = _HOW.get(removed.action, "deleted")
     if removed.action == "merge":
         how = f"merged into “{_line(removed.new_value)}”"
-    named = kind in ("entity", "source") and removed.old_value
-    what = f"{kind} “{_line(removed.old_value)}”" if named else f"{kind} {item_id}"
-    if kind == "evidence" and removed.old_value:  # its passage: the analyst never sees its number
-        words = _line(removed.old_value)
-        quoted = words if words[:1] in _OPENING_MARKS else f"“{words}”"  # a quote's own marks, not doubled
-        what, how = f"the evidence passage {quoted}", f"already {how}"
+    named = kind in _WORDED and removed.old_value  # its words: the analyst never sees its number
+    what = f"{kind} {_marked(_line(removed.old_value))}" if named else f"{kind} {item_id}"
+    if kind == "evidence" and removed.old_value:
+        what, how = f"the evidence passage {_marked(_line(removed.old_value))}", f"already {how}"
     return Removal(what, how, removed.actor, removed.at)
 
 
 def _line(text: str | None) -> str:
     """A name or title the history kept, as one plain line of a message."""
     return clipped(one_line(strip_bidi(text or "")), 60)
+
+
+def _marked(words: str) -> str:
+    """Words in quotation marks; a passage that opens with a mark of its own keeps it, not doubled."""
+    return words if words[:1] in _OPENING_MARKS else f"“{words}”"
 
 
 def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) -> int:
@@ -189,18 +195,30 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
         if expected is not None and not ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [item_id]).fetchall():
             raise gone(ws, kind, item_id)
         current = get_revision(ws, kind, item_id)  # raises when the item is gone
-        raise StaleWrite(kind, item_id, current, _name(ws, kind, item_id))
+        raise StaleWrite(kind, item_id, current, item_name(ws, kind, item_id))
     ws.pending_revisions[(kind, item_id)] = row[0][0]  # kept once the transaction commits
     return row[0][0]
 
 
-def _name(ws: Workspace, kind: str, item_id: int) -> str | None:
-    """An entity's name, for a refusal the analyst reads ('entity “Jeb Bush”', not 'entity 2');
-    other kinds are named by their number, as the command line names them."""
-    if kind != "entity":
+# the table and column of each kind's words
+_WORDS = {
+    "entity": ("entities", "name"),
+    "claim": ("claims", "text"),
+    "annotation": ("annotations", "exact"),
+    "item": ("briefing_items", "body"),
+    "quote": ("quotes", "text"),
+}
+
+
+def item_name(ws: Workspace, kind: str, item_id: int) -> str | None:
+    """The item's words, for a refusal the analyst reads ('entity “Jeb Bush”', 'claim “The outage
+    hit…”', not 'claim 12'): an entity's name, a claim's or a quote's text, an annotation's passage,
+    a briefing item's words; None (named by its number) where it has none."""
+    if kind not in _WORDS:
         return None
-    row = ws.db.execute("SELECT name FROM entities WHERE id = ?", [item_id]).fetchone()
-    return clipped(one_line(row[0]), 60) if row else None
+    table, column = _WORDS[kind]
+    row = ws.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", [item_id]).fetchone()
+    return (_line(row[0]) or None) if row else None
 
 
 def created(ws: Workspace, kind: str, item_id: int) -> None:
@@ -219,7 +237,7 @@ def ensure_current(ws: Workspace, kind: str, item_id: int, expected: int | None)
     write that turns out to change nothing: it must not pass on an outdated view either)."""
     current = get_revision(ws, kind, item_id)
     if expected is not None and current.number != expected:
-        raise StaleWrite(kind, item_id, current, _name(ws, kind, item_id))
+        raise StaleWrite(kind, item_id, current, item_name(ws, kind, item_id))
     return current.number
 
 

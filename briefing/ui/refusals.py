@@ -1,9 +1,9 @@
 """A change refused because a colleague got there first: said in one line with who did what and
 when, and the window drawn again from what is stored now.
 
-The store refuses a write over a newer revision (``StaleWrite``: "claim 12 was changed by Ben
-Adler at …"), a write to an item gone (``GoneWrite``) and a read of one (``Gone``: "the source of
-claim 12, “Outage”, was deleted by Ben Adler at …"). An action that reads the item first (the
+The store refuses a write over a newer revision (``StaleWrite``: "claim “The outage hit…” was
+changed by Ben Adler at …"), a write to an item gone (``GoneWrite``) and a read of one (``Gone``:
+"the source of the claim, “Outage”, was deleted by Ben Adler at …"). An action that reads the item first (the
 claim's words before Edit Claim Text, a quote's speaker before Change Speaker) meets ``Gone``
 before anything is written; so does a write whose command reads as it is made. A claim, quote or
 suggested passage a re-analysis drew again since the window drew it (``Missing``: the history

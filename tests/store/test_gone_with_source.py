@@ -47,7 +47,7 @@ def taken(ws, monkeypatch):
 
 
 def _source_of(kind: str, item_id: int) -> str:
-    return rf"^the source of {kind} {item_id}, “Outage ends”, {BY_BEN}"
+    return rf"^the source of the {kind}, “Outage ends”, {BY_BEN}"
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,9 @@ def test_the_source_itself_and_a_note_item_of_its_claim_name_who_deleted_it(ws, 
 def test_a_claim_that_lost_evidence_with_the_source_counts_a_revision(ws, taken):
     """A colleague's deletion took the passage supporting the claim; a judgement made on the
     evidence shown before was kept as if nothing had changed."""
-    with pytest.raises(StaleWrite, match=rf"^claim {taken['other']} was changed by Ben Adler at "):
+    with pytest.raises(
+        StaleWrite, match=r"^claim “Officials said 40,000 households lost water\.” was changed by Ben Adler at "
+    ):
         mark_claim(ws, taken["other"], "corroborated", expected=taken["seen"])
     assert get_claim(ws, taken["other"])["status"] == "unreviewed"
 
@@ -125,7 +127,7 @@ def test_a_quote_dropped_by_a_colleague_says_so_and_its_undo_names_the_deletion(
     quote = add_quote_by_analyst(ws, source, 45, 67, None)
     monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
     dropped = drop_quote(ws, quote)
-    with pytest.raises(GoneWrite, match=rf"^quote {quote} was dropped as not a quote by Ben Adler at "):
+    with pytest.raises(GoneWrite, match=r"^quote “Pumping never stopped,” was dropped as not a quote by Ben Adler at "):
         set_quote_speaker(ws, quote, None)
     delete_source_keeping(ws, source)
     with pytest.raises(GoneWrite, match=rf"^source “Outage ends” {BY_BEN}; nothing was saved$"):
@@ -139,4 +141,4 @@ def test_a_source_deleted_without_a_title_is_named_plainly(ws, monkeypatch):
     delete_source_keeping(ws, source)
     with pytest.raises(GoneWrite) as refused:
         mark_claim(ws, claim, "disputed")
-    assert re.match(rf"^the source of claim {claim} {BY_BEN}; nothing was saved$", str(refused.value))
+    assert re.match(rf"^the source of the claim {BY_BEN}; nothing was saved$", str(refused.value))

@@ -57,7 +57,7 @@ def test_a_judgement_over_a_colleagues_newer_one_is_refused_and_nothing_is_writt
     with pytest.raises(StaleWrite) as refused:
         mark_claim(ws, claim_id, "disputed", expected=1)  # Ana still saw revision 1
     message = str(refused.value)
-    assert message.startswith(f"claim {claim_id} was changed by Ben Adler at ")
+    assert message.startswith("claim “The outage hit 40,000 households on Monday.” was changed by Ben Adler at ")
     assert "UTC" in message and "nothing was saved" in message
     assert refused.value.current.number == 2
     assert get_claim(ws, claim_id)["status"] == "corroborated"
@@ -117,7 +117,7 @@ def test_a_write_to_an_item_a_colleague_removed_is_refused_as_such(ws, monkeypat
             write()
     with pytest.raises(StaleWrite, match=rf"^entity “Rep. Smith” was deleted{by_ben}"):
         rename_entity(ws, deleted, "Rep. Jane Smith", expected=1)
-    with pytest.raises(StaleWrite, match=rf"^annotation {annotation} was deleted{by_ben}"):
+    with pytest.raises(StaleWrite, match=rf"^annotation “outage” was deleted{by_ben}"):
         edit_annotation(ws, annotation, "mine", (), expected=1)
     assert ws.db.execute("SELECT name FROM entities ORDER BY id").fetchall() == [("Republicans",)]
     older = add_entity(ws, "GOP", "organisation")
@@ -297,7 +297,10 @@ def test_a_write_to_a_claim_a_colleague_dismissed_since_says_so(ws, claim_id, mo
 
     dismiss_claim(ws, claim_id, expected=1)
     other = add_document(ws, make_doc("Officials said so.", title="Wire"))[0]
-    by_ben = rf"^claim {claim_id} was dismissed as not a claim by Ben Adler at \d{{4}}-\d\d-\d\d \d\d:\d\d UTC after"
+    by_ben = (
+        r"^claim “The outage hit 40,000 households on Monday\.” was dismissed as not a claim by Ben Adler at "
+        r"\d{4}-\d\d-\d\d \d\d:\d\d UTC after"
+    )
     for write in (
         lambda: mark_claim(ws, claim_id, "disputed", expected=1),
         lambda: dismiss_claim(ws, claim_id, expected=1),
@@ -319,7 +322,7 @@ def test_a_speaker_change_over_a_colleagues_re_attribution_is_refused(ws, monkey
     ana, ben = (add_entity(ws, name, "person") for name in ("Ana Okafor", "Ben Adler"))
     monkeypatch.setenv("BRIEFING_ANALYST", "Ben Adler")
     set_quote_speaker(ws, quote, ben)
-    with pytest.raises(StaleWrite, match=rf"^quote {quote} was re-attributed by Ben Adler at .+ after you opened it"):
+    with pytest.raises(StaleWrite, match=r"^quote “[^”\d]+” was re-attributed by Ben Adler at .+ after you opened it"):
         set_quote_speaker(ws, quote, ana, expected=(None, None))  # the analyst saw it without a speaker
     rename_entity(ws, ben, "Benjamin Adler")  # a rename is no re-attribution
     set_quote_speaker(ws, quote, ana, expected=(ben, "Ben Adler"))

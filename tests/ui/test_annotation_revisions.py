@@ -6,6 +6,7 @@ import pytest
 
 from briefing.store import open_workspace
 from briefing.store.annotations import edit_annotation, get_annotation, list_note_rows
+from briefing.store.revisions import item_name
 from briefing.store.sources import list_sources
 from briefing.ui.annotate import AddAnnotationCommand, EditAnnotationCommand
 
@@ -36,9 +37,14 @@ def _annotate(window) -> int:
     return list_note_rows(window.ws, source_id)[-1].id
 
 
+def _changed(window, annotation_id: int) -> str:
+    """The refusal's start: the annotation named by its passage, never its number."""
+    return f"annotation “{item_name(window.ws, 'annotation', annotation_id)}” was changed by Ben Adler at "
+
+
 def _refused(window, annotation_id: int) -> bool:
     message = window.statusBar().currentMessage()
-    return message.startswith(f"Undo step dropped: annotation {annotation_id} was changed by Ben Adler at ")
+    return message.startswith(f"Undo step dropped: {_changed(window, annotation_id)}")
 
 
 def test_undoing_an_annotation_a_colleague_edited_since_is_refused(window, colleague_edits):
@@ -104,7 +110,7 @@ def test_a_refused_annotation_edit_keeps_the_analysts_note_on_the_clipboard(wind
     window.note_actions.act("edit", annotation_id)
     assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
     said = window.statusBar().currentMessage()
-    assert said.startswith(f"annotation {annotation_id} was changed by Ben Adler at ")
+    assert said.startswith(_changed(window, annotation_id))
     assert said.endswith("Your note is on the clipboard.")
     assert QApplication.clipboard().text() == "my careful reading"
 
@@ -117,7 +123,7 @@ def test_deleting_an_annotation_a_colleague_edited_since_it_was_shown_is_refused
     colleague_edits(annotation_id, "the ministry confirmed it")
     window.note_actions.act("delete", annotation_id)
     assert get_annotation(window.ws, annotation_id)["note"] == "the ministry confirmed it"
-    assert window.statusBar().currentMessage().startswith(f"annotation {annotation_id} was changed by Ben Adler at ")
+    assert window.statusBar().currentMessage().startswith(_changed(window, annotation_id))
     assert window.undo_stack.count() == 0
     window.note_actions.act("delete", annotation_id)  # as shown now: it goes
     assert annotation_id not in [n.id for n in list_note_rows(window.ws, list_sources(window.ws)[0].id)]

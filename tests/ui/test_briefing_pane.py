@@ -344,7 +344,7 @@ def test_a_text_section_a_colleague_saved_meanwhile_is_not_overwritten(window, m
     dock.editor.setPlainText("Ana's assessment")
     dock.save_editor()
     message = window.statusBar().currentMessage()
-    assert f"item {text_id} was changed by Ben Adler" in message and "clipboard" in message
+    assert "briefing item “Ben's assessment” was changed by Ben Adler" in message and "clipboard" in message
     assert note(window).items[0].body == "Ben's assessment"
     assert QApplication.clipboard().text() == "Ana's assessment"
     assert dock.editor.toPlainText() == "Ben's assessment"

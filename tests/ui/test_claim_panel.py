@@ -389,7 +389,8 @@ def test_a_judgement_over_a_colleagues_newer_one_is_refused_and_the_panel_shows_
     monkeypatch.setenv("BRIEFING_ANALYST", "Ana Okafor")
     window.panel.reason.setText("contradicted by the utility")
     window.panel.mark_current("disputed")
-    assert window.statusBar().currentMessage().startswith(f"claim {claim_id} was changed by Ben Adler at ")
+    words = clipped(one_line(get_claim(window.ws, claim_id)["text"]), 60)
+    assert window.statusBar().currentMessage().startswith(f"claim “{words}” was changed by Ben Adler at ")
     assert get_claim(window.ws, claim_id)["status"] == "corroborated"
     assert len(list_claim_history(window.ws, claim_id)) == history + 1
     assert window.undo_stack.count() == undo_steps

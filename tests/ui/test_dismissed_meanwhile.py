@@ -11,6 +11,7 @@ from briefing.store import open_workspace
 from briefing.store.briefings import create_briefing, list_briefings
 from briefing.store.claims import dismiss_claim, get_claim, list_claim_rows
 from briefing.store.evidence import add_evidence
+from briefing.store.revisions import item_name
 from briefing.store.sources import get_source, list_sources
 from tests.ui.dialogs import AcceptedEvidence
 
@@ -73,7 +74,8 @@ def test_acting_on_a_claim_a_colleague_dismissed_names_who(shared_window, analys
     act(window, claim_id)
     said = window.statusBar().currentMessage()
     by_ben = r"was dismissed as not a claim by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it"
-    assert re.match(rf"^claim {claim_id} {by_ben}; nothing was saved", said), said
+    named = re.escape(item_name(window.ws, "claim", claim_id))  # by its words, never its id
+    assert re.match(rf"^claim “{named}” {by_ben}; nothing was saved", said), said
     after = get_claim(window.ws, claim_id)
     assert (after["status"], after["evidence"], after["text"]) == (claim["status"], claim["evidence"], claim["text"])
     assert window.undo_stack.count() == steps

@@ -7,6 +7,7 @@ import pytest
 from briefing.store import open_workspace
 from briefing.store.claims import get_claim, list_claim_history, list_claim_rows, mark_claim
 from briefing.store.evidence import list_evidence
+from briefing.store.revisions import item_name
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
 from tests.ui.dialogs import AcceptedEvidence
@@ -53,7 +54,8 @@ def _select_passage(window, source_id: int) -> None:
 
 
 def _refused(window, claim_id: int, prefix: str = "") -> bool:
-    return window.statusBar().currentMessage().startswith(f"{prefix}claim {claim_id} was changed by Ben Adler at ")
+    named = item_name(window.ws, "claim", claim_id)  # by its words, never its id
+    return window.statusBar().currentMessage().startswith(f"{prefix}claim “{named}” was changed by Ben Adler at ")
 
 
 def _show_claim(window, claim_id: int) -> None:

@@ -8,6 +8,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from briefing.domain import clipped, one_line
 from briefing.store import open_workspace
 from briefing.store.annotations import add_annotation
 from briefing.store.briefings import create_briefing
@@ -66,7 +67,7 @@ def _said(window) -> str:
 
 
 def _source_of(kind: str, item_id: int, title: str) -> str:
-    return rf"^the source of {kind} {item_id}, “{re.escape(title[:59])}.*”, {BY_BEN}"
+    return rf"^the source of the {kind}, “{re.escape(title[:59])}.*”, {BY_BEN}"
 
 
 def _select_evidence(window, other: int, standard: int) -> None:
@@ -147,7 +148,7 @@ def test_removing_a_passage_of_a_deleted_source_from_another_claim_names_who(sho
     delete(wire)
     window.evidence_flow.remove_evidence()
     title = get_source(window.ws, standard).title  # still there; the wire is not
-    assert re.match(rf"^the source of evidence {ids['evidence']}, “.+”, {BY_BEN} after you opened it;", _said(window))
+    assert re.match(rf"^the source of the evidence, “.+”, {BY_BEN} after you opened it;", _said(window))
     assert list_evidence(window.ws, ids["other"]) == []
     assert window.current_source_id() == standard and title
 
@@ -159,7 +160,8 @@ def test_judging_a_claim_whose_evidence_went_with_a_source_is_refused(shown):
     _select_evidence(window, ids["other"], standard)
     delete(wire)
     window.panel.mark_current("corroborated")
-    assert _said(window).startswith(f"claim {ids['other']} was changed by Ben Adler at ")
+    words = clipped(one_line(get_claim(window.ws, ids["other"])["text"]), 60)
+    assert _said(window).startswith(f"claim “{words}” was changed by Ben Adler at ")
     assert get_claim(window.ws, ids["other"])["status"] == "unreviewed"
     assert window.panel.evidence.evidence.topLevelItemCount() == 0  # drawn as stored now
 
@@ -235,7 +237,7 @@ def test_an_annotation_deleted_with_its_source_keeps_the_analysts_words(shown, m
     asked = annotate.edit_annotation_command
     monkeypatch.setattr(annotate, "edit_annotation_command", lambda *a: asked(*a, dialog_factory=TypedWhileDeleted))
     window.note_actions.act("edit", ids["annotation"])
-    said = rf"^the source of annotation {ids['annotation']}, “.+”, {BY_BEN} after you opened it; nothing was saved"
+    said = rf"^the source of the annotation, “.+”, {BY_BEN} after you opened it; nothing was saved"
     assert re.match(said, _said(window)), _said(window)
     assert QApplication.clipboard().text() == "my careful reading"
 

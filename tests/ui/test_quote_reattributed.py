@@ -13,6 +13,7 @@ from briefing.store.edits import set_quote_speaker
 from briefing.store.entities import list_entity_rows
 from briefing.store.history import history_for
 from briefing.store.quotes import list_quote_rows
+from briefing.store.revisions import item_name
 from briefing.store.sources import list_sources
 
 BY_BEN = r"was re-attributed by Ben Adler at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it; nothing was saved"
@@ -56,7 +57,7 @@ def test_a_speaker_chosen_while_a_colleague_re_attributed_the_quote_is_refused(q
     steps = window.undo_stack.count()
     window.quote_actions.change_speaker(quote_id)
     said = window.statusBar().currentMessage()
-    assert re.match(rf"^quote {quote_id} {BY_BEN}", said), said
+    assert re.match(rf"^quote “{re.escape(item_name(window.ws, 'quote', quote_id))}” {BY_BEN}", said), said
     assert _speaker(window, wire, quote_id) == "Ingrid Vasquel"
     assert window.undo_stack.count() == steps
     assert [j.actor for j in history_for(window.ws, "quote", quote_id)] == ["Ben Adler"]
@@ -74,6 +75,7 @@ def test_undoing_a_speaker_change_after_a_colleagues_later_one_is_refused(quote)
     colleague(people["Ingrid Vasquel"])
     steps = window.undo_stack.count()
     window.undo_stack.undo()
-    assert re.match(rf"^Undo step dropped: quote {quote_id} {BY_BEN}", window.statusBar().currentMessage())
+    named = re.escape(item_name(window.ws, "quote", quote_id))  # by its words, never its id
+    assert re.match(rf"^Undo step dropped: quote “{named}” {BY_BEN}", window.statusBar().currentMessage())
     assert _speaker(window, wire, quote_id) == "Ingrid Vasquel"
     assert window.undo_stack.count() == steps - 1

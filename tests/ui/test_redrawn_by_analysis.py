@@ -17,6 +17,7 @@ from briefing.store.briefings import create_briefing, list_briefings
 from briefing.store.claims import get_claim, list_claim_rows, mark_claim
 from briefing.store.entities import list_entities
 from briefing.store.quotes import list_quote_rows
+from briefing.store.revisions import item_name
 from briefing.store.sources import get_source, list_sources
 from briefing.store.suggestions import list_suggestions
 from briefing.ui.evidence import RowRole
@@ -362,7 +363,8 @@ def test_a_claim_dismissed_meanwhile_is_not_added_to_the_note_from_a_search_or_a
         window.search_dock.addToBriefing.emit("claim", ids["claim"])
     else:
         window.briefing_dock.items.dropped.emit("claim", ids["claim"], 0)
-    said = rf"^claim {ids['claim']} was dismissed as not a claim by Ben Adler at {AT} after you opened it; nothing"
+    named = re.escape(item_name(window.ws, "claim", ids["claim"]))
+    said = rf"^claim “{named}” was dismissed as not a claim by Ben Adler at {AT} after you opened it; nothing"
     assert re.match(said, _said(window)), _said(window)
     assert all(note.items == 0 for note in list_briefings(window.ws))
 
