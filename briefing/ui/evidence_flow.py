@@ -271,7 +271,7 @@ class EvidenceFlow:
         if claim is None:
             ws, pinned, text = self.window.ws, self.pinned, self.pinned_bar.claim_text
             said = unpinned_by_colleague(ws, pinned, self.pinned_source, text)
-            said = said or unpinned_line(ws, self.window.analyses, pinned)  # or a re-analysis took it
+            said = said or unpinned_line(ws, self.window.analyses, pinned, text)  # or a re-analysis took it
             self.unpin()  # the pinned claim was dismissed or removed
             if said:  # the bar went away while the analyst read elsewhere: say why
                 self.window.statusBar().showMessage(said, 20000)

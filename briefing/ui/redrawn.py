@@ -20,6 +20,7 @@ from briefing.domain import BriefingError, clipped, one_line, strip_bidi
 from briefing.store.analysis import Analysed, analysis_times, last_analysis
 from briefing.store.claims import claim_exists
 from briefing.store.revisions import GoneWrite, Missing, StaleWrite, shown_time
+from briefing.ui.step_names import claim_words, quoted
 
 if TYPE_CHECKING:
     from briefing.store import Workspace
@@ -87,16 +88,21 @@ def redrawn_line(ws: Workspace, drawn: DrawnAnalyses, exc: BriefingError) -> str
         return RANKED_AGAIN if kind == "suggestion" and drawn.drawn(kind, item_id) else None
     if kind == "suggestion":
         return f"{_redrawn(kind, analysed)}; that passage is no longer there, nothing was saved."
+    # the analyst just acted on it: 'that claim', with its words where it is still there
+    words = None if gone else claim_words(ws, item_id)
+    that = f"the {kind} {quoted(words, TITLE_CHARACTERS)}" if words else f"that {kind}"
     now = "is no longer there" if gone else "was found again, shown as it is now"
-    return f"{_redrawn(kind, analysed)}; {kind} {item_id} {now}, nothing was saved."
+    return f"{_redrawn(kind, analysed)}; {that} {now}, nothing was saved."
 
 
-def unpinned_line(ws: Workspace, drawn: DrawnAnalyses, claim_id: int) -> str | None:
-    """Why the pinned claim went, when a re-analysis of its source took it; None otherwise."""
+def unpinned_line(ws: Workspace, drawn: DrawnAnalyses, claim_id: int, text: str | None = None) -> str | None:
+    """Why the pinned claim (its words: ``text``) went, when a re-analysis of its source took it;
+    None otherwise."""
     analysed = drawn.analysed_since(ws, "claim", claim_id)
     if analysed is None or claim_exists(ws, claim_id):
         return None
-    return f"{_redrawn('claim', analysed)}; the pinned claim {claim_id} is no longer there, and no longer pinned."
+    pinned = f"the pinned claim {quoted(text, TITLE_CHARACTERS)}" if text and text.strip() else "the pinned claim"
+    return f"{_redrawn('claim', analysed)}; {pinned} is no longer there, and no longer pinned."
 
 
 def _redrawn(kind: str, analysed: Analysed) -> str:
