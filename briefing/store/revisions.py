@@ -69,6 +69,7 @@ class Missing(BriefingError):
     def __init__(self, kind: str, item_id: int, said: str | None = None):
         super().__init__(said or f"{kind} {item_id} does not exist")
         self.kind, self.item_id = kind, item_id
+        self.by_number = said is None  # named as a command names it: the window says it in words
 
 
 _UNRECORDED = {"entity": "merged into another or deleted"}

@@ -29,7 +29,7 @@ def item_range(ws: Workspace, kind: str, ref_id: int) -> tuple[int, int, int]:
     in_text = "part = 'text'" if kind == "claim" else "1"
     row = ws.db.execute(f'SELECT source_id, start, "end", {in_text} FROM {table} WHERE id = ?', [ref_id]).fetchone()
     if row is None:
-        raise missing(ws, "annotation" if kind == "note" else kind, ref_id, said=f"{kind} {ref_id} no longer exists")
+        raise missing(ws, "annotation" if kind == "note" else kind, ref_id)
     return (row[0], row[1], row[2]) if row[3] else (row[0], 0, 0)
 
 

@@ -300,7 +300,7 @@ def quote_row(ws: Workspace, quote_id: int):
     source_id = item_range(ws, "quote", quote_id)[0]
     row = next((q for q in list_quote_rows(ws, source_id) if q.id == quote_id), None)
     if row is None:
-        raise Missing("quote", quote_id, f"quote {quote_id} no longer exists")
+        raise Missing("quote", quote_id)
     return row
 
 

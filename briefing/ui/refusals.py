@@ -7,7 +7,8 @@ changed by Ben Adler at …"), a write to an item gone (``GoneWrite``) and a rea
 claim's words before Edit Claim Text, a quote's speaker before Change Speaker) meets ``Gone``
 before anything is written; so does a write whose command reads as it is made. A claim, quote or
 suggested passage a re-analysis drew again since the window drew it (``Missing``: the history
-leaves the machine's churn out) is said as such (ui.redrawn).
+leaves the machine's churn out) is said as such (ui.redrawn); one gone some other unrecorded way
+is "that quote", never "quote 3", a number the window shows nowhere.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def refusal_line(exc: BriefingError) -> str | None:
         return f"{exc}; nothing was saved"
     if isinstance(exc, StaleWrite):
         return str(exc)
+    if isinstance(exc, Missing) and exc.by_number:  # 'quote 3 does not exist': a number shown nowhere
+        return f"That {exc.kind} is no longer there; nothing was saved."
     return None
 
 

@@ -340,7 +340,18 @@ def test_a_claim_gone_without_a_reanalysis_is_said_as_before(shown):
     with window.ws.transaction():  # gone some other, unrecorded way
         window.ws.db.execute("DELETE FROM claims WHERE id = ?", [ids["claim"]])
     window.panel.mark_current("disputed")
-    assert _said(window) == f"Claim {ids['claim']} does not exist"
+    assert _said(window) == "That claim is no longer there; nothing was saved."  # it said 'Claim 2 does not exist'
+
+
+@pytest.mark.parametrize("act", ["not_a_quote", "change_speaker"])
+def test_a_quote_gone_without_a_reanalysis_is_said_without_its_id(shown, act):
+    """It said 'Quote 3 no longer exists.': a number the window shows nowhere."""
+    window, wire, _, ids, _ = shown
+    window.quote_actions.choose = lambda *a: pytest.fail("asked for a speaker")
+    with window.ws.transaction():  # gone some other, unrecorded way
+        window.ws.db.execute("DELETE FROM quotes WHERE id = ?", [ids["quote"]])
+    getattr(window.quote_actions, act)(ids["quote"])
+    assert _said(window) == "That quote is no longer there; nothing was saved."
 
 
 @pytest.mark.parametrize("where", ["search", "drop"])
