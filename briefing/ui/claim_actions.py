@@ -35,7 +35,7 @@ from briefing.store.suggestions import claims_ranked_by_words
 from briefing.store.views import item_range
 from briefing.suggesting import rerank_claim, rerank_source_claims, suggest_for_claims
 from briefing.ui.commands import claim_of
-from briefing.ui.plain import as_sentence, ask_item, input_dialog, ok_needs_words
+from briefing.ui.plain import as_sentence, ask_item, input_dialog, isolated, ok_needs_words
 from briefing.ui.read_only import refuse_change
 from briefing.ui.refusals import keep_typed, refusing, show_refusal
 from briefing.ui.step_names import claim_words, name_step, passage_words, source_title
@@ -445,8 +445,22 @@ def _ask_text(parent, current: str, problem: str = "") -> str | None:
     return text if text.strip() else None
 
 
+def dismissed_labels(claims: list[tuple[int, str]]) -> list[str]:
+    """How the picker names each dismissed claim: by its words on one line (never its id, which
+    the window shows nowhere); claims alike in their words are told apart by their order in the
+    source ('… (2 of 3)')."""
+    words = [isolated(clipped(one_line(text), 120)) for _, text in claims]
+    counts = {said: words.count(said) for said in words}
+    seen: dict[str, int] = {}
+    labels = []
+    for said in words:
+        seen[said] = seen.get(said, 0) + 1
+        labels.append(said if counts[said] == 1 else f"{said} ({seen[said]} of {counts[said]})")
+    return labels
+
+
 def _pick_dismissed(parent, claims: list[tuple[int, str]]) -> int | None:
     """The id of the dismissed claim the analyst picks to restore, or None."""
-    labels = [f"{claim_id}: {clipped(text, 120)}" for claim_id, text in claims]
+    labels = dismissed_labels(claims)
     picked = ask_item(parent, "Dismissed Claims", "Restore a dismissed claim of this source:", labels)
     return None if picked is None else claims[labels.index(picked)][0]

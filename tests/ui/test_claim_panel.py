@@ -487,6 +487,21 @@ def test_a_dismissed_claim_is_found_again_from_the_claims_menu(demo_window, two_
     assert demo_window.statusBar().currentMessage() == "No claim of this source was dismissed."
 
 
+def test_the_dismissed_claims_picker_names_claims_by_their_words(monkeypatch):
+    """It listed '4812: The outage hit…': an id the window shows nowhere; two claims alike in
+    their words could not be told apart without it."""
+    from briefing.ui import claim_actions
+
+    offered = []
+    monkeypatch.setattr(
+        claim_actions, "ask_item", lambda parent, title, label, items: offered.append(items) or items[2]
+    )
+    claims = [(4812, "The outage hit\n40,000 homes."), (4813, "Pumps failed."), (4814, "Pumps failed.")]
+    assert claim_actions._pick_dismissed(None, claims) == 4814
+    assert offered == [["The outage hit 40,000 homes.", "Pumps failed. (1 of 2)", "Pumps failed. (2 of 2)"]]
+    assert claim_actions.dismissed_labels([(1, "\u202eמים\u202c nope")]) == ["\u2068מים nope\u2069"]
+
+
 def test_a_refused_judgement_keeps_the_reason_typed(demo_window, two_claims, monkeypatch):
     """The reason was cleared as the judgement was asked, so a refusal (a colleague's newer
     judgement, a lost connection) lost what the analyst had typed."""
