@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import one_line
+from briefing.domain import clipped, one_line
 from briefing.export.citations import unquoted
 from briefing.origins import OWN_STORY
 from briefing.store.changed_words import changed_words_hint
@@ -35,7 +35,7 @@ from briefing.store.history import Judgement
 from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.flow_layout import FlowLayout
-from briefing.ui.plain import plain_label, tip
+from briefing.ui.plain import isolated, plain_label, tip
 from briefing.ui.widgets import VerticalRoom, make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
@@ -417,10 +417,19 @@ def _kept_row(tree: QTreeWidget, row: tuple) -> QTreeWidgetItem | None:
 _CARRIED_STATE = re.compile(r"\((verified|moved|altered|orphaned)\b")
 
 
+_OPENING_MARKS = '"“„«‘'
+
+
+def _in_marks(text: str) -> str:
+    """A passage or claim's words in one line, shortened, in quotation marks: a quote's own marks
+    are not doubled (it read 'Evidence added (related): ““Our first…')."""
+    words = isolated(clipped(one_line(unquoted(text)), 80))
+    return words if words.lstrip("\u2068")[:1] in _OPENING_MARKS else f"“{words}”"
+
+
 def describe(j: Judgement) -> str:
     """One line for a judgement in a claim's history."""
-    passage = (j.old_value or j.new_value or "").replace("\n", " ")
-    short = f"“{passage[:80]}{'…' if len(passage) > 80 else ''}”"
+    short = _in_marks(j.old_value or j.new_value or "")
     if j.action == "mark":
         return f"Status {j.old_value or 'unreviewed'} → {j.new_value}"
     if j.action == "add_evidence":
@@ -436,9 +445,8 @@ def describe(j: Judgement) -> str:
         what = "Evidence" if (j.field or "").startswith("evidence") else "Claim"
         return f"{what} carried to the article's newer version" + (f" ({state.group(1)})" if state else "")
     if j.target_kind == "claim":
-        new = (j.new_value or "").replace("\n", " ")
         return {
-            "add": f"Claim made: “{new[:80]}”",
+            "add": f"Claim made: {_in_marks(j.new_value or '')}",
             "edit": f"Claim text changed from {short}",
             "dismiss": "Dismissed: not a claim",
             "restore": "Claim restored",

@@ -490,6 +490,33 @@ def test_showing_another_source_cancels_the_re_ranking_left_of_the_last(demo_win
 
 
 @pytest.mark.parametrize(
+    "action, passage, shown",
+    [
+        (
+            "add_evidence",
+            "“Our first aim,” she said.",
+            "Evidence added (related): “Our first aim,” she said.",
+        ),
+        (
+            "add_evidence",
+            "“Our first aim.”",
+            "Evidence added (related): “Our first aim.”",
+        ),
+        ("remove_evidence", "Pumps\nfailed \u202eagain", "Evidence removed (related): “Pumps failed again”"),
+        ("add_evidence", "x" * 100, f"Evidence added (related): “{'x' * 79}…”"),
+    ],
+)
+def test_a_passage_in_the_history_keeps_its_own_quotation_marks_undoubled(action, passage, shown):
+    """It read 'Evidence added (related): ““Our first…': the passage's own mark inside ours."""
+    from briefing.store.history import Judgement
+    from briefing.ui.evidence import describe
+
+    old, new = (None, passage) if action == "add_evidence" else (passage, None)
+    judgement = Judgement(1, "2026-12-06T09:00:00+00:00", "ana", action, "claim", 3, "related", old, new, None)
+    assert describe(judgement) == shown
+
+
+@pytest.mark.parametrize(
     "field, new, shown",
     [
         ("source", "source 12, characters 40-90 (verified)", "Claim carried to the article's newer version (verified)"),
