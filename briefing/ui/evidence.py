@@ -36,7 +36,7 @@ from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.plain import isolated, plain_label, tip
-from briefing.ui.widgets import VerticalRoom, make_tree
+from briefing.ui.widgets import LatestInSight, VerticalRoom, make_tree
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 RELATIONS = ("supports", "contradicts", "related")
@@ -275,6 +275,7 @@ class EvidencePanel(QWidget):
         widest = self.history.fontMetrics().horizontalAdvance(shown_time("2026-12-28T20:08:00+00:00"))
         self.history.setColumnWidth(0, widest + 16)  # the whole time and its "UTC", never cut
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
+        self.latest = LatestInSight(self.history)
         self.history_or_preview = HistoryOrPreview(self.history, self.preview)
         layout.addWidget(self.history_or_preview)
         # a click selects the evidence (for Remove Evidence), as a click on a suggestion does; it
@@ -323,7 +324,7 @@ class EvidencePanel(QWidget):
             item.setToolTip(2, tip(change))  # short is read whole on hover
             item.setToolTip(3, tip(judgement.reason or ""))
             self.history.addTopLevelItem(item)
-        self.history.scrollToBottom()  # oldest first: the latest judgement in view
+        self.latest.follow()  # oldest first: the latest judgement in view, once laid out too
         self.evidence.clear()
         for e in evidence:
             origin = e.get("origin")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -385,3 +385,29 @@ def give_unique_letters(menu: QMenu) -> None:
 def _letter(label: str) -> str | None:
     found = re.search("&([^&])", label.replace("&&", "\0"))
     return found.group(1).lower() if found else None
+
+
+class LatestInSight(QObject):
+    """Keeps a list's last row in sight as the list is laid out and resized, until the analyst
+    scrolls it: a claim's history (oldest first) drawn before the window took its size showed its
+    oldest rows, the newest judgement out of sight below them."""
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view)
+        self.view, self.following = view, True
+        bar = view.verticalScrollBar()
+        bar.rangeChanged.connect(self._range_changed)
+        bar.actionTriggered.connect(self._scrolled)  # the analyst's wheel, drag or click: they look elsewhere
+
+    def follow(self) -> None:
+        self.following = True
+        self.view.scrollToBottom()
+
+    @Slot(int, int)
+    def _range_changed(self, _least: int, most: int) -> None:
+        if self.following:
+            self.view.verticalScrollBar().setValue(most)
+
+    @Slot(int)
+    def _scrolled(self, _action: int) -> None:
+        self.following = False

@@ -3,9 +3,10 @@ claims made, edited and dismissed by the analyst, each undoable."""
 
 import pytest
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QScrollBar
 
 from briefing.domain import clipped, one_line
-from briefing.store.claims import get_claim, list_claim_history, list_claims
+from briefing.store.claims import get_claim, list_claim_history, list_claims, mark_claim
 from briefing.store.quotes import list_quote_rows
 from briefing.store.sources import get_source, list_sources
 from briefing.ui.evidence_flow import NO_CLAIM_HINT
@@ -485,6 +486,28 @@ def test_a_dismissed_claim_is_found_again_from_the_claims_menu(demo_window, two_
     demo_window.undo_stack.redo()
     _action(demo_window, "Dismissed Claims…").trigger()  # none left: it says so
     assert demo_window.statusBar().currentMessage() == "No claim of this source was dismissed."
+
+
+def test_the_latest_judgement_is_in_sight_once_the_window_is_laid_out(demo_window):
+    """A claim drawn before the window took its size showed the oldest rows of its history: the
+    newest judgement was out of sight below them."""
+    source, claim = _claims_with_suggestions(demo_window)[0]
+    for n in range(8):
+        mark_claim(demo_window.ws, claim, ("disputed", "corroborated")[n % 2], f"reason {n}")
+    demo_window.hide()
+    demo_window.select_source(source)
+    demo_window.panel.select("claim", claim)
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    history = demo_window.panel.evidence.history
+    last = history.topLevelItem(history.topLevelItemCount() - 1)
+    QApplication.processEvents()
+    assert last.text(3) == "reason 7"
+    assert history.viewport().rect().contains(history.visualItemRect(last))
+    history.verticalScrollBar().triggerAction(QScrollBar.SliderAction.SliderToMinimum)  # the analyst looks back
+    demo_window.resize(1600, 1000)
+    QApplication.processEvents()
+    assert history.verticalScrollBar().value() == 0  # and stays where they looked
 
 
 def test_the_dismissed_claims_picker_names_claims_by_their_words(monkeypatch):
