@@ -99,15 +99,25 @@ def run_claims(ws, args: argparse.Namespace) -> int:
         from briefing.store.claims import mark_claim
 
         claim = claims.get_claim(ws, args.claim_id)
-        if claim["status"] == args.status and not claim["dismissed"]:
-            unsaid = "; the reason was not recorded" if args.reason else ""
+        again = claim["status"] == args.status and not claim["dismissed"]
+        if again and not claims.reason_differs(ws, args.claim_id, args.status, args.reason):
+            unsaid = _unsaid_reason(args.status) if args.reason else ""
             echo(f"claim {args.claim_id} is {args.status} already: nothing changed{unsaid}")
             return 0
         mark_claim(ws, args.claim_id, args.status, args.reason)
-        return _said(ws, args.claim_id, "marked")
+        return _said(ws, args.claim_id, "given a new reason" if again else "marked")
     if args.action in ("dismiss", "restore"):
         return _dismiss(ws, args, args.action == "dismiss")
     return _print_related(ws, args.claim_id, args.json, args.refresh)
+
+
+def _unsaid_reason(status: str) -> str:
+    """Why a reason given with the status a claim has already was not recorded."""
+    return (
+        "; an unreviewed claim has no judgement to give a reason for"
+        if status == "unreviewed"
+        else ("; it was judged for that reason")
+    )
 
 
 def _dismiss(ws, args: argparse.Namespace, dismiss: bool) -> int:

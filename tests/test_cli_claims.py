@@ -56,9 +56,19 @@ def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
         "another outlet gives a different figure",
     )
     assert code == 0 and f"claim {claim_id} marked (disputed" in out, err
-    # the same status again: said, not claimed as a new judgement with its reason dropped
-    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "mark", str(claim_id), "disputed", "--reason", "x")
-    assert (code, out) == (0, f"claim {claim_id} is disputed already: nothing changed; the reason was not recorded\n")
+    # the same status with the same reason: said, not claimed as a new judgement
+    again = ("claims", "--workspace", ws_copy, "mark", str(claim_id), "disputed", "--reason")
+    code, out, err = run(capsys, *again, "another outlet gives a different figure")
+    assert (code, out) == (0, f"claim {claim_id} is disputed already: nothing changed; it was judged for that reason\n")
+    # with a new reason: the judgement's reason now, the status as it was
+    code, out, err = run(capsys, *again, "the agency corrected its count")
+    assert code == 0 and out.startswith(f"claim {claim_id} given a new reason (disputed, "), err
+    from briefing.store import open_workspace
+    from briefing.store.history import present_judgement, status_marks
+
+    with open_workspace(ws_copy) as ws:
+        judgement = present_judgement(status_marks(ws, claim_id)[claim_id], "disputed")
+    assert judgement is not None and judgement.reason == "the agency corrected its count"
     code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
     assert code == 0, err
     [claim] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["id"] == claim_id]

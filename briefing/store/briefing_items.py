@@ -21,7 +21,7 @@ from briefing.note_content import (
     paragraph_number,
     verify_passage,
 )
-from briefing.store.history import Judgement, history_for
+from briefing.store.history import Judgement, history_for, present_judgement, status_marks
 from briefing.store.workspace import Workspace
 
 ENTITY_CARD_QUOTES = 3
@@ -207,7 +207,7 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
     cited = _last(ws, "item", item_id, "orphan")
     if cited is not None:
         parts.append(f"From {cited.old_value}.")
-    judged = _last(ws, "claim", ref_id, "mark", "status") if kind == "claim" else None
+    judged = _judged(ws, ref_id) if kind == "claim" else None
     if judged is not None and judged.new_value != "unreviewed":
         reason = judged.reason
         why = f": {reason.strip().rstrip('.')}" if reason and reason != "undo" else ""
@@ -216,6 +216,15 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
     if note is not None:
         parts.append(f"The note said: {note.old_value}")
     return " ".join(parts) or None
+
+
+def _judged(ws: Workspace, claim_id: int | None) -> Judgement | None:
+    """The judgement that gave a claim its last status, for its reason (a reason given later for
+    that status, not taken back, counts)."""
+    last = _last(ws, "claim", claim_id, "mark", "status")
+    if last is None or claim_id is None:
+        return last
+    return present_judgement(status_marks(ws, claim_id).get(claim_id, []), last.new_value or "") or last
 
 
 def _last(ws: Workspace, kind: str, target_id: int | None, action: str, field: str | None = None) -> Judgement | None:

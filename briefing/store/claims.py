@@ -20,7 +20,7 @@ from typing import Any
 from briefing.domain import CLAIM_STATUSES, BriefingError
 from briefing.store.changed_words import SourceWords
 from briefing.store.claim_spans import checked_span, part_text, snap_to_words
-from briefing.store.history import Judgement, history_for, record_judgement
+from briefing.store.history import Judgement, history_for, present_judgement, record_judgement, status_marks
 from briefing.store.revisions import (
     Revision,
     StaleWrite,
@@ -345,8 +345,10 @@ def list_claim_texts(ws: Workspace) -> list[tuple[int, int, str]]:
 def mark_claim(
     ws: Workspace, claim_id: int, status: str, reason: str | None = None, *, expected: int | None = None
 ) -> int:
-    """Set a claim's status; the change goes into the judgement history. Returns the claim's
-    revision after the change (StaleWrite when ``expected`` is not the stored one)."""
+    """Set a claim's status; the change goes into the judgement history. The status it has
+    already, with a reason other than the one it was given for, records that reason as the
+    judgement's own (an analyst adding why after judging); without one nothing is written.
+    Returns the claim's revision after the change (StaleWrite when ``expected`` is not the stored one)."""
     if status not in CLAIM_STATUSES:
         raise BriefingError(f"status: must be one of {', '.join(CLAIM_STATUSES)}, not {status!r}")
     with ws.transaction() as db:
@@ -356,13 +358,24 @@ def mark_claim(
             raise missing(ws, "claim", claim_id, writing=True)
         if row[1]:
             raise dismissed_refusal(ws, claim_id, expected)
-        if row[0] == status:
+        if row[0] == status and not reason_differs(ws, claim_id, status, reason):
             return ensure_current(ws, "claim", claim_id, expected)
         revision = revise(ws, "claim", claim_id, expected)
-        db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
-        set_claim_status_in_index(ws, claim_id, status)
+        if row[0] != status:
+            db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, claim_id])
+            set_claim_status_in_index(ws, claim_id, status)
         record_judgement(ws, "mark", "claim", claim_id, "status", row[0], status, reason)
         return revision
+
+
+def reason_differs(ws: Workspace, claim_id: int, status: str, reason: str | None) -> bool:
+    """Whether ``reason`` would change what the claim's present ``status`` is said to rest on:
+    a reason typed that is not the one its judgement has (an unreviewed claim has none to give)."""
+    typed = (reason or "").strip()
+    if not typed or status == "unreviewed":
+        return False
+    judgement = present_judgement(status_marks(ws, claim_id).get(claim_id, []), status)
+    return judgement is None or (judgement.reason or "").strip() != typed
 
 
 def list_claim_history(ws: Workspace, claim_id: int) -> list[Judgement]:

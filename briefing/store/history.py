@@ -161,10 +161,24 @@ def status_marks(ws: Workspace, claim_id: int | None = None) -> dict[int, list[J
     return marks
 
 
+UNDO_REASON = "undo"  # the reason an undo records: its mark takes back the one before it
+
+
 def present_judgement(marks: list[Judgement], status: str) -> Judgement | None:
-    """The mark that gave a claim its present ``status``, for its analyst and reason: the latest
-    to that status that was not an undo. None for a claim never marked so."""
-    return next((j for j in reversed(marks) if j.new_value == status and j.reason != "undo"), None)
+    """The mark that gave a claim its present ``status``, for its analyst and reason. Marks are
+    read as the steps they were: an undo takes back the latest mark still standing (a reason
+    given for a status the claim already had, undone, gives the earlier reason back). None for a
+    claim never marked so."""
+    standing: list[Judgement] = []
+    for mark in marks:
+        if mark.reason != UNDO_REASON:
+            standing.append(mark)
+        elif standing:
+            standing.pop()
+    if standing and standing[-1].new_value == status:
+        return standing[-1]
+    # a history with gaps (a workspace older than its marks): the latest to that status
+    return next((j for j in reversed(marks) if j.new_value == status and j.reason != UNDO_REASON), None)
 
 
 def _text(value: Any) -> str | None:

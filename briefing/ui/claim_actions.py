@@ -26,7 +26,9 @@ from briefing.store.claims import (
     dismissed_refusal,
     edit_claim_span,
     get_claim,
+    get_claim_status,
     list_claims,
+    reason_differs,
     remove_claim,
     restore_claim,
 )
@@ -411,20 +413,34 @@ class ClaimActions(QObject):
 
 
 def unchanged_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str | None:
-    """What the status bar says when the claim already has ``status`` (nothing is marked and no undo
-    step made: a typed reason stays in its field, never dropped unsaid), or None."""
+    """What the status bar says when marking the claim ``status`` would change nothing (no undo
+    step made; a typed reason stays in its field, never dropped unsaid), or None. A new reason
+    for the status it has changes its judgement's reason (``marked_message``)."""
     claim = get_claim(ws, claim_id) if claim_exists(ws, claim_id) else None
     if claim is None or claim["dismissed"] or claim["status"] != status:
         return None  # gone or dismissed: marking it says why it cannot be
+    if reason_differs(ws, claim_id, status, reason):
+        return None
     words = clipped(one_line(claim["text"]), 60)
-    kept = "; the reason stays in its field, unsaved: a reason goes with a change of status" if reason else ""
-    return f"Claim “{words}” is already {status}{kept}."
+    if not reason.strip():
+        return f"Claim “{words}” is already {status}."
+    if status == "unreviewed":
+        return f"Claim “{words}” is already unreviewed; the reason stays in its field, unsaved: it has no judgement."
+    return f"Claim “{words}” is already {status} for that reason."
 
 
-def marked_message(ws: Workspace, claim_id: int, status: str, reason: str) -> str:
+def has_status(ws: Workspace, claim_id: int, status: str) -> bool:
+    """Whether the claim (still there) has ``status`` already."""
+    return claim_exists(ws, claim_id) and get_claim_status(ws, claim_id) == status
+
+
+def marked_message(ws: Workspace, claim_id: int, status: str, reason: str, again: bool = False) -> str:
     """What the status bar says of a judgement: the claim by its words, as the window shows it
-    (it shows no claim ids: "Claim 113 marked corroborated" named nothing the analyst could see)."""
+    (it shows no claim ids: "Claim 113 marked corroborated" named nothing the analyst could see);
+    ``again``: the claim had that status, and the reason is what changed."""
     words = clipped(one_line(get_claim(ws, claim_id)["text"]), 60)
+    if again:
+        return f"Claim “{words}” stays {status}, now for your reason. Undo (Ctrl+Z) takes it back."
     why = " with your reason" if reason else ""
     return f"Claim “{words}” marked {status}{why}. Undo (Ctrl+Z) takes it back."
 

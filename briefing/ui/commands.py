@@ -137,7 +137,8 @@ def mark_claim_command(
         changed,
         Revisions(seen, ws, ("claim", claim_id)),
     )
-    name_step(command, f"Mark claim {{}} {status}", claim_words(ws, claim_id))
+    template = f"Give Reason for claim {{}} being {status}" if previous == status else f"Mark claim {{}} {status}"
+    name_step(command, template, claim_words(ws, claim_id))
     return command
 
 

@@ -31,7 +31,7 @@ from briefing.export.citations import unquoted
 from briefing.origins import OWN_STORY
 from briefing.store.changed_words import changed_words_hint
 from briefing.store.evidence import ATTACHED_AS
-from briefing.store.history import Judgement
+from briefing.store.history import UNDO_REASON, Judgement
 from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.flow_layout import FlowLayout
@@ -431,6 +431,8 @@ def _in_marks(text: str) -> str:
 def describe(j: Judgement) -> str:
     """One line for a judgement in a claim's history."""
     short = _in_marks(j.old_value or j.new_value or "")
+    if j.action == "mark" and j.old_value == j.new_value:  # a reason given for the status it had
+        return "Reason taken back" if j.reason == UNDO_REASON else f"Reason given for being {j.new_value}"
     if j.action == "mark":
         return f"Status {j.old_value or 'unreviewed'} → {j.new_value}"
     if j.action == "add_evidence":

@@ -29,7 +29,7 @@ from briefing.store.views import item_range
 from briefing.ui.analyst import apply_saved_name
 from briefing.ui.annotate import NoteActions, annotation_command, say_noted
 from briefing.ui.briefing_pane import BriefingDock
-from briefing.ui.claim_actions import ClaimActions, marked_message, unchanged_message
+from briefing.ui.claim_actions import ClaimActions, has_status, marked_message, unchanged_message
 from briefing.ui.commands import Applied, edit_source_command, mark_claim_command
 from briefing.ui.entity_actions import EntityActions, load_page
 from briefing.ui.entity_page import PAGE_ROWS, EntityDock
@@ -382,11 +382,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(unchanged, 10000)
             return
         seen = self.panel.shown_revision(claim_id)
+        again = has_status(self.ws, claim_id, status)
         if self.push_command(
             lambda: mark_claim_command(self.ws, claim_id, status, reason or None, self.after_edit, seen)
         ):
             self.panel.reason.clear()  # a refused judgement keeps it, to try again
-            self.statusBar().showMessage(marked_message(self.ws, claim_id, status, reason), 6000)
+            self.statusBar().showMessage(marked_message(self.ws, claim_id, status, reason, again), 6000)
         elif not self.panel.reason.text().strip():  # the claim went with the redraw, and the field with it
             keep_typed(self, reason, "reason")
 

@@ -212,3 +212,36 @@ def test_a_passage_typed_with_straight_quotes_finds_the_page_s_curly_ones(ws):
     assert find_passage(ws, source, "a 12-month freeze - for now") == _range(text, "a 12‑month freeze — for now")
     with pytest.raises(BriefingError, match="not found word for word"):
         find_passage(ws, source, "the mayors final offer")
+
+
+def test_a_reason_given_for_the_status_a_claim_has_is_its_judgements_reason_until_undone(ws, source):
+    """An analyst judges first and says why later: the claim keeps its status, the reason goes
+    into the history and is the one the note gives; an undo ("undo", as the window's records)
+    gives the earlier reason back, whatever status marks came before."""
+    from briefing.store.claims import mark_claim
+    from briefing.store.history import present_judgement, status_marks
+
+    claim = add_claim(ws, source, *_range(TEXT, "The outage hit 40,000 households"))
+
+    def reason_now():
+        status = get_claim(ws, claim)["status"]
+        judgement = present_judgement(status_marks(ws, claim).get(claim, []), status)
+        return status, judgement.reason if judgement else None
+
+    first = mark_claim(ws, claim, "corroborated", "the utility's own figure")
+    second = mark_claim(ws, claim, "corroborated", "two outlets give the same count")
+    assert second == first + 1 and reason_now() == ("corroborated", "two outlets give the same count")
+    marks = status_marks(ws, claim)[claim]
+    assert [(m.old_value, m.new_value) for m in marks] == [("unreviewed", "corroborated"), ("corroborated",) * 2]
+    # the same reason again, no reason or a reason for "unreviewed": nothing written
+    assert mark_claim(ws, claim, "corroborated", " two outlets give the same count ") == second
+    assert mark_claim(ws, claim, "corroborated") == second
+    assert len(status_marks(ws, claim)[claim]) == 2
+    mark_claim(ws, claim, "corroborated", "undo")  # the reason taken back
+    assert reason_now() == ("corroborated", "the utility's own figure")
+    mark_claim(ws, claim, "disputed", "a later count halves it")
+    mark_claim(ws, claim, "corroborated", "undo")  # the dispute undone: the earlier reason again
+    assert reason_now() == ("corroborated", "the utility's own figure")
+    unreviewed = mark_claim(ws, claim, "unreviewed")
+    assert mark_claim(ws, claim, "unreviewed", "why not") == unreviewed
+    assert len(status_marks(ws, claim)[claim]) == 6

@@ -105,18 +105,48 @@ def test_judging_keeps_the_panel_on_the_judged_claim_and_clears_the_reason(demo_
     assert list_claim_history(demo_window.ws, claim_id)[-1].new_value == "disputed"
 
 
-def test_marking_a_claim_as_it_already_is_keeps_the_reason_and_says_so(demo_window, two_claims):
-    """Disputed clicked on a disputed claim with a new reason typed: nothing was written, yet the
-    reason field was cleared, 'marked disputed' said and an undo step made that undid nothing."""
+def test_a_reason_given_for_the_status_a_claim_has_becomes_its_reason_and_undo_takes_it_back(demo_window, two_claims):
+    """Disputed clicked on a disputed claim with a reason typed: the analyst adds why after judging.
+    It was kept unsaved in its field ("a reason goes with a change of status"), so a judgement
+    made in haste never got its reason into the note."""
+    from briefing.store.history import present_judgement, status_marks
+
     (_, claim_id), _ = two_claims
-    demo_window.panel.mark_current("disputed")
+    panel = demo_window.panel
+    panel.mark_current("disputed")
     steps, history = demo_window.undo_stack.count(), list_claim_history(demo_window.ws, claim_id)
-    demo_window.panel.reason.setText("a second source denies it")
-    demo_window.panel.mark_current("disputed")
-    assert demo_window.panel.reason.text() == "a second source denies it"
+
+    def reason_now():
+        judgement = present_judgement(status_marks(demo_window.ws, claim_id)[claim_id], "disputed")
+        return judgement.reason
+
+    assert reason_now() is None
+    # no reason typed: nothing to record, and the status bar says so
+    panel.mark_current("disputed")
     assert demo_window.undo_stack.count() == steps and list_claim_history(demo_window.ws, claim_id) == history
+    assert demo_window.statusBar().currentMessage().endswith("is already disputed.")
+    panel.reason.setText("a second source denies it")
+    panel.mark_current("disputed")
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed" and reason_now() == "a second source denies it"
+    assert panel.reason.text() == "" and demo_window.undo_stack.count() == steps + 1
     said = demo_window.statusBar().currentMessage()
-    assert said.startswith("Claim “") and "is already disputed; the reason stays in its field" in said
+    assert said.startswith("Claim “") and "stays disputed, now for your reason" in said
+    assert "Give Reason for claim" in demo_window.undo_stack.undoText()
+    assert_panel_shows(demo_window, claim_id)
+    history_box = panel.evidence.history
+    last = history_box.topLevelItem(history_box.topLevelItemCount() - 1)
+    assert (last.text(2), last.text(3)) == ("Reason given for being disputed", "a second source denies it")
+    # the same reason again changes nothing
+    panel.reason.setText("a second source denies it")
+    panel.mark_current("disputed")
+    assert demo_window.undo_stack.count() == steps + 1
+    assert demo_window.statusBar().currentMessage().endswith("is already disputed for that reason.")
+    panel.reason.clear()
+    demo_window.undo_stack.undo()
+    assert get_claim(demo_window.ws, claim_id)["status"] == "disputed" and reason_now() is None
+    assert_panel_shows(demo_window, claim_id)
+    demo_window.undo_stack.redo()
+    assert reason_now() == "a second source denies it"
 
 
 def test_undo_and_redo_redraw_the_selected_claim(demo_window, two_claims):
