@@ -432,7 +432,7 @@ def describe(j: Judgement) -> str:
     """One line for a judgement in a claim's history."""
     short = _in_marks(j.old_value or j.new_value or "")
     if j.action == "mark" and j.old_value == j.new_value:  # a reason given for the status it had
-        return "Reason taken back" if j.reason == UNDO_REASON else f"Reason given for being {j.new_value}"
+        return "Reason taken back" if j.reason == UNDO_REASON else "Reason given"
     if j.action == "mark":
         return f"Status {j.old_value or 'unreviewed'} → {j.new_value}"
     if j.action == "add_evidence":

@@ -135,7 +135,7 @@ def test_a_reason_given_for_the_status_a_claim_has_becomes_its_reason_and_undo_t
     assert_panel_shows(demo_window, claim_id)
     history_box = panel.evidence.history
     last = history_box.topLevelItem(history_box.topLevelItemCount() - 1)
-    assert (last.text(2), last.text(3)) == ("Reason given for being disputed", "a second source denies it")
+    assert (last.text(2), last.text(3)) == ("Reason given", "a second source denies it")
     # the same reason again changes nothing
     panel.reason.setText("a second source denies it")
     panel.mark_current("disputed")
