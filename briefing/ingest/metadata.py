@@ -39,6 +39,7 @@ MAX_HEADLINE_WORDS = 30
 MAX_TITLE_SENTENCES = 3  # a title-case headline of short sentences: "X Is A Giant Hoax. Repeat: A Hoax."
 DATELINE_HEADLINE_WORDS = 20  # a sentence-case headline with a dateline's lead right under it
 MIN_SENTENCE_HEADLINE_WORDS, MAX_SENTENCE_HEADLINE_WORDS = 4, 12
+MAX_SENTENCE_HEADLINE_SENTENCES = 2  # "Virginian could make history. Again."
 QUOTED_ENDING_WORDS = 4  # a headline ending on a quoted phrase ("... as 'work horse, not show horse.'") runs longer
 # What opens a lead sentence and no headline: a pronoun or a linking adverb
 LEAD_OPENING = re.compile(
@@ -399,8 +400,8 @@ def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:
         return False
     if not (paragraph[0].isupper() or paragraph[0].isdigit() or paragraph[0] in "\"'“‘") or words[-1].endswith(".."):
         return False
-    if any(_ends_sentence(word) for word in words[:-1]):
-        return False  # two sentences
+    if sum(map(_ends_sentence, words[:-1])) >= MAX_SENTENCE_HEADLINE_SENTENCES:
+        return False  # a paragraph of sentences
     if LEAD_OPENING.match(paragraph.lstrip("\"'“‘")) or LEAD_WORDS.search(paragraph):
         return False
     if PERSONAL.search(paragraph) and not QUOTE_MARK.search(paragraph) and not NAMED_WORDS.match(paragraph):

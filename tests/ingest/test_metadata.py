@@ -299,6 +299,9 @@ def test_a_sentence_ending_with_a_period_is_no_headline_unless_in_title_case(fir
         "Calif. may raise the water rate by 2027.",  # an abbreviation ends no sentence
         "5 things to watch in tonight's Port Halden debate.",  # a possessive day is no lead's date
         "Okafor campaign buys ad time for 4 Super Tuesday states.",
+        # two short sentences (PolNeAR's "Virginian could make history. Again.")
+        "Councillor could make history. Again.",
+        "The real Okafor showed up at debate. Board must live with it.",
     ],
 )
 def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(first):
@@ -315,6 +318,7 @@ def test_a_short_sentence_case_headline_ending_with_a_period_is_the_headline(fir
         "Okafor told the board it had failed the city.",
         "Mr. Okafor, I have a deal for you.",  # the writer speaking
         "Port Halden mayor Marta Okafor faces a new inquiry into the failed plant now.",  # too long
+        "The plant failed. Repairs began. Water returned.",  # three sentences: a paragraph
     ],
 )
 def test_a_lead_is_no_sentence_case_headline(first):
