@@ -125,6 +125,17 @@ def _is_hedge(token) -> bool:
     return False
 
 
+def speculates(span) -> bool:
+    """A hedge of what may be true ("ISIS Might Be Harvesting Organs", "Apple could unveil"),
+    outside quotation marks: a headline reporting it reports a rumour. A call ("should be
+    investigated", "needs to get away from ...") is no rumour, nor a hedge in someone's quoted
+    words ("Warren Hammers CEO: 'You Should Be Criminally Investigated'")."""
+    quoted = quoted_spans(span)
+    return any(
+        _is_hedge(t) and not _obligation(t) and t.lower_ not in ("should", "must") and t.i not in quoted for t in span
+    )
+
+
 def _obligation(token) -> bool:
     """ "there needs to be a law", "we have to do more", "they'll need to find": 'need to' and
     'have to' as 'must' is, in the present or after a modal ('had to resign' is a fact)."""

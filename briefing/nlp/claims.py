@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.ingest.metadata import dateline_end, opens_like_a_lead
-from briefing.nlp.claim_clauses import Clauses, split_clauses
+from briefing.nlp.claim_clauses import Clauses, speculates, split_clauses
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import headline_ranges, sentence_ranges, true_case
 from briefing.nlp.claim_junk import is_junk
@@ -329,7 +329,7 @@ def judge_headline(span) -> tuple[str, float] | None:
         return None  # "Can you imagine if Trump were a woman?" reports no rumour; a how-to title none
     if kind is None and not has_verb and not question and len(words) < 4:
         return None
-    if (question or clauses.hedged) and kind not in ("denial", "allegation"):
+    if (question or speculates(span)) and kind not in ("denial", "allegation"):
         kind = "rumour"  # "Axl Rose Dead?", "ISIS Might Be Harvesting Organs": the rumour checked
     score = check_worthiness(sentence_features(span, clauses, kind))
     return kind or "headline", HEADLINE_FLOOR + (1.0 - HEADLINE_FLOOR) * score

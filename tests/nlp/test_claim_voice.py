@@ -58,6 +58,22 @@ def test_a_question_to_the_reader_is_no_headline_claim(analyse_headline):
     assert analyse_headline("Apple Watch rumored at $1200: will you buy?")[0] == "rumour"
 
 
+@pytest.mark.parametrize(
+    "headline, rumour",
+    [
+        ("ISIS might be harvesting organs, Iraq tells UN.", True),
+        ("Senator Graham says the mayor could address clean energy.", True),
+        # a call, or a hedge in the words someone is quoted saying, reports no rumour
+        ("Senator Warren hammers bank chief: 'You should be criminally investigated.'", False),
+        ("Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.", False),
+        ("The mayor must resign, council says.", False),
+    ],
+)
+def test_a_headline_is_a_rumour_for_what_may_be_not_for_a_call_or_quoted_words(analyse_headline, headline, rumour):
+    judged = analyse_headline(headline)
+    assert judged is not None and (judged[0] == "rumour") is rumour, judged
+
+
 def test_a_how_to_title_is_no_headline_claim(analyse_headline):
     assert analyse_headline("How to Tackle Game Day Snack Temptations") is None
     assert analyse_headline("What to know about the new water rates") is None
