@@ -435,4 +435,14 @@ def _asks_the_reader(span) -> bool:
         span = span.doc[colon + 1 : span.end]
     if any(t.like_num for t in span):
         return False
+    if _opens_with_predicate(span):
+        return True  # "Ready for Trump vs. Clinton?", "Looking for a new job?": "are you" left out
     return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ in ("ROOT", "ccomp") for t in span)
+
+
+def _opens_with_predicate(span) -> bool:
+    """A question with no subject that opens on its adjective or verb: the reader is asked."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or words[0].tag_ not in ("JJ", "VB", "VBG") or words[0].dep_ != "ROOT":
+        return False  # "Axl Rose Dead?" is tagged as opening on a verb, but not headed by it
+    return not any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in span)

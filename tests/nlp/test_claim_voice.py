@@ -53,6 +53,10 @@ def test_a_sentence_ending_on_a_title_is_a_piece_of_the_next(nlp):
 def test_a_question_to_the_reader_is_no_headline_claim(analyse_headline):
     assert analyse_headline("Can you imagine if the mayor were a woman?") is None
     assert analyse_headline("Axl Rose Dead?")[0] == "rumour"
+    # "are you" left out: the question opens on what the reader is asked about
+    assert analyse_headline("Ready for Okafor vs. Ferreira?") is None
+    assert analyse_headline("Looking for a new job in Port Halden?") is None
+    assert analyse_headline("Mayor Okafor to resign?")[0] == "rumour"
     # a label before the question is no report; a figure or a verb is
     assert analyse_headline("Business Focus: Do You Have What It Takes to Build a Business Online?") is None
     assert analyse_headline("Apple Watch rumored at $1200: will you buy?")[0] == "rumour"
