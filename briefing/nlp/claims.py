@@ -214,11 +214,18 @@ def _asks(sent) -> bool:
     )
 
 
+BARE_OPENERS = frozenset("stay get be keep".split())  # a command's verb before its participle
+
+
 def _is_imperative(sent) -> bool:
     """ "Attack specific policies.", "Or support Paul Ryan, who ...": a bare verb without subject;
     also "Don't forget to drink water" (the only auxiliary the "do" of a negative command)."""
     root = sent.root
-    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return False
+    if root.tag_ == "VBN" and sent[0].lower_ in BARE_OPENERS and sent[0].head.i == root.i:
+        return True  # "Stay tuned for more ...", "Get ready for ...", "Be prepared to ..."
+    if root.tag_ != "VB":
         return False
     helpers = [c for c in root.children if c.dep_ == "aux"]
     return all(c.lower_ in ("do", "don't", "don’t") and c.i < root.i for c in helpers) and (
@@ -437,7 +444,7 @@ def _asks_the_reader(span) -> bool:
         return False
     if _opens_with_predicate(span):
         return True  # "Ready for Trump vs. Clinton?", "Looking for a new job?": "are you" left out
-    return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ in ("ROOT", "ccomp") for t in span)
+    return any(t.lower_ == "you" and t.dep_ == "nsubj" and t.head.dep_ in ("ROOT", "ccomp", "parataxis") for t in span)
 
 
 def _opens_with_predicate(span) -> bool:

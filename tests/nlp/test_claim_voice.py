@@ -59,6 +59,7 @@ def test_a_question_to_the_reader_is_no_headline_claim(analyse_headline):
     assert analyse_headline("Mayor Okafor to resign?")[0] == "rumour"
     # a label before the question is no report; a figure or a verb is
     assert analyse_headline("Business Focus: Do You Have What It Takes to Build a Business Online?") is None
+    assert analyse_headline("9to5Mac Gift Guide: What do you buy for the person who has the latest phone?") is None
     assert analyse_headline("Apple Watch rumored at $1200: will you buy?")[0] == "rumour"
 
 
@@ -92,6 +93,12 @@ def test_a_negative_command_is_no_claim(nlp):
     assert not claims_in(nlp, "2. Don’t forget to drink water")
     assert not claims_in(nlp, "Don't throw yourself in the deep end on Day 1.")
     assert claims_in(nlp, "Officials did not say how many of the 40,000 households were affected.")
+
+
+def test_a_command_on_a_participle_is_no_claim(nlp):
+    assert not claims_in(nlp, "Stay tuned for more 9to5Mac Gift Guides!")
+    assert not claims_in(nlp, "Get ready for 3 more days of outages in Port Halden.")
+    assert claims_in(nlp, "Stay-at-home orders were extended for 40,000 households on Monday.")
 
 
 def test_a_lower_case_rest_of_a_quotation_is_a_piece(nlp):
