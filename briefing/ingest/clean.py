@@ -29,6 +29,10 @@ CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # every C0 and C1 control but tab and newline; for one-line fields those two become spaces
 OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SPACE_RUNS = re.compile(r" {2,}")
+# typesetting ligatures ("ﬁgures" in a PDF) as their letters: search and quotes match words, not glyphs
+LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
 QUOTE_MARKS = frozenset("\"'«»‹›‘’‚‛“”„‟「」『』〝〞〟＂＇")
 
 
@@ -57,8 +61,9 @@ def strip_controls(value: str, *, keep_breaks: bool = False) -> str:
 
 
 def normalise_characters(text: str) -> str:
-    """Unify line breaks and spaces, drop invisible characters, compose accents (NFC)."""
-    text = LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
+    """Unify line breaks and spaces, drop invisible characters, spell out ligatures, compose
+    accents (NFC)."""
+    text = LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n").translate(LIGATURES)
     text = unicodedata.normalize("NFC", CONTROLS.sub("", ODD_SPACES.sub(" ", TERMINAL_SEQUENCE.sub("", text))))
     # NFC first so characters it turns into ASCII count as ASCII neighbours of joiners, and
     # again because removing invisibles can bring a letter next to its combining accent

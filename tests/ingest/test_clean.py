@@ -19,8 +19,9 @@ ARTICLE = "The mayor said the grid had failed again and that repairs would take 
         ("cafe\u0301", "café"),
         ("control\x07chars\x1b gone", "controlchars gone"),
         ("one\n\n\n\n\ntwo", "one\n\ntwo"),
+        ("the \ufb01gures \ufb02ow o\ufb00 the e\ufb03cient sta\ufb00", "the figures flow off the efficient staff"),
     ],
-    ids=["nbsp", "zero-width", "soft-hyphen", "spaces", "newlines", "nfc", "controls", "blank-runs"],
+    ids=["nbsp", "zero-width", "soft-hyphen", "spaces", "newlines", "nfc", "controls", "blank-runs", "ligatures"],
 )
 def test_characters_and_whitespace_are_normalised(raw, expected):
     assert clean_text(raw) == expected
