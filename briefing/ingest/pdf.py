@@ -36,6 +36,7 @@ MIN_RUN = 5
 SENTENCE_END = re.compile(r"[.!?][\"'’”»)]*\s*$")
 GAP_FACTOR = 1.3  # spacing this much wider than usual separates paragraphs
 SIZE_CHANGE = 0.5  # points
+SAME_BASELINE = 0.1  # of the font size: pieces of text this close in height stand on one line
 MIN_SPACING_SAMPLES = 3
 DEFAULT_SPACING = 1.6  # baseline distance / font size of generously set body text
 HEADING_EXTRA = 1.5  # points above the body size that make a line a heading
@@ -136,7 +137,32 @@ def page_lines(page) -> list[Line]:
         raise FormatError(BOMB) from None
     except (PdfReadError, PdfStreamError, DeprecationError, DependencyError) as error:
         raise refused(error, "corrupt pdf page") from None
-    return [line for line in lines if line.text.strip()]
+    return same_baseline_runs([line for line in lines if line.text.strip()])
+
+
+def same_baseline_runs(lines: list[Line]) -> list[Line]:
+    """Lines joined where pypdf broke one at a change of font: a bold word or an italic title
+    in a sentence ("turned on **accountability** of senior staff") came out as three lines on
+    the same baseline, and the paragraph was cut in three."""
+    joined: list[Line] = []
+    for line in lines:
+        above = joined[-1] if joined else None
+        if above is None or above.y is None or line.y is None:
+            joined.append(line)
+            continue
+        if abs(above.y - line.y) > SAME_BASELINE * max(above.size, line.size, 1.0):
+            joined.append(line)
+            continue
+        longer = above if len(above.text.strip()) >= len(line.text.strip()) else line
+        joined[-1] = Line(run_on(above.text, line.text), above.y, longer.size)
+    return joined
+
+
+def run_on(text: str, more: str) -> str:
+    """``more`` after ``text`` on one line: a space between words, none before punctuation."""
+    if text[-1:].isspace() or more[:1].isspace() or more[:1] in ",.;:!?)]’”»%":
+        return text + more
+    return f"{text} {more}"
 
 
 def refused(error: Exception, what: str) -> FormatError:

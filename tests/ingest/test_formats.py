@@ -234,6 +234,33 @@ def test_pdf_sentence_running_on_into_the_next_column_stays_one_paragraph(tmp_pa
     assert read_document(path).text == f"{left} {right}\n\n{after}"
 
 
+def test_pdf_words_set_in_bold_or_italic_stay_in_their_sentence(qapp, tmp_path):
+    """Qt's PDF writer, as browsers' Print to PDF, sets each run of one font in a text block of
+    its own, and pypdf ends a line at each: "turned on **accountability** of senior staff" came
+    out as three paragraphs, and "**Warning:** the figures" as two."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    path = tmp_path / "bold.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document = QTextDocument()
+    document.setHtml(
+        "<h1>Bank chief questioned over fake accounts</h1>"
+        "<p><b>Warning:</b> the figures below are <i>provisional</i> and will change.</p>"
+        "<p>The questioning turned on <b>accountability</b> of senior staff, and on <i>who knew</i>.</p>"
+        "<p>A plain paragraph follows it, set in the body font on a line of its own.</p>"
+    )
+    document.print_(writer)
+    del writer  # the file is complete once its writer is gone
+    doc = read_document(path)
+    assert doc.title == "Bank chief questioned over fake accounts"
+    assert doc.text == (
+        "Warning: the figures below are provisional and will change.\n\n"
+        "The questioning turned on accountability of senior staff, and on who knew.\n\n"
+        "A plain paragraph follows it, set in the body font on a line of its own."
+    )
+
+
 def test_pdf_byline_in_text_beats_the_file_author(tmp_path):
     path = make_pdf(tmp_path / "s.pdf", ["By Jane Doe", PARA_1], headline=HEADLINE, author="Office Scanner")
     doc = read_document(path)
