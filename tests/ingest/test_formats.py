@@ -292,6 +292,15 @@ def test_docx_title_paragraphs_and_core_properties(tmp_path):
     assert doc.text == f"{PARA_1}\n\n{PARA_2}\n\n- Repairs start Monday\n- Tankers arrive"
 
 
+def test_docx_list_items_that_write_their_own_mark_get_no_second_one(tmp_path):
+    """A briefing note exported to Word lists its sources as "1. ..." in the List style; read back,
+    each came in as "- 1. ..."."""
+    path = make_docx(
+        tmp_path / "note.docx", PARAS, headline=HEADLINE, bullets=("1. Halden Courier", "• Tankers arrive")
+    )
+    assert read_document(path).text == f"{PARA_1}\n\n{PARA_2}\n\n1. Halden Courier\n• Tankers arrive"
+
+
 def test_docx_heading_1_opening_the_document_is_the_title(tmp_path):
     doc = read_document(make_docx(tmp_path / "h1.docx", PARAS, headline=HEADLINE, headline_style="Heading 1"))
     assert doc.title == HEADLINE
