@@ -188,6 +188,8 @@ def _introduces(sent) -> bool:
     if "following" in {t.lower_ for t in sent} or "the latest" in sent.text.lower():
         return True
     root = sent.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        return True  # a list's heading: 'Seven big questions heading into the debate, to be carried on MSNBC:'
     said = root.lemma_ in SPEECH_LEMMAS or root.lemma_ in INTRODUCING_LEMMAS
     return said and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
 

@@ -198,6 +198,7 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         ("When the plant closed in 2021, the council released the following statement:", False),
         ("PORT HALDEN (AP) — The Latest on the water crisis, with 40,000 homes on notice (all times local):", False),
         ("Councillor Hugo Tenbrook, 58, responded:", False),
+        ("Seven big questions heading into the council vote, to be carried on Halden TV:", False),  # a list's heading
         ("The utility has cut supplies to at least three districts since Tuesday:", True),
         ("The ministry confirmed that 40,000 households were without water on Monday:", True),
     ],
