@@ -133,8 +133,6 @@ def _alleges(token) -> bool:
     that ..."), not as a price ("charges $5") or a battery's ("while charging in the car")."""
     if token.pos_ != "VERB" or token.lemma_ not in ALLEGATION_LEMMAS or token.dep_ in ("acl", "compound", "amod"):
         return False
-    if token.lemma_ == "claim":  # "claimed victory", "claim your authority": a thing taken, nothing alleged
-        return not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_THINGS for c in token.children)
     return token.lemma_ != "charge" or any(
         _charged_with(c) or c.dep_ == "ccomp" or c.dep_ == "dobj" and _is_person(c) for c in token.children
     )
@@ -155,11 +153,6 @@ def _charged_with(token) -> bool:
     return False
 
 
-# what is claimed as taken or owned, not alleged ("claimed responsibility", "claims two lives")
-CLAIMED_THINGS = frozenset(
-    """responsibility credit victory win title crown seat authority ownership asylum benefit prize share stake
-    land territory throne refund life lives spot place record""".split()
-)
 # what a device is charged with: no charge against anyone
 POWER_SOURCES = frozenset("battery charger cable adapter power pad case dock mat plug outlet brick station".split())
 CHARGED_PEOPLE = frozenset("man men woman women person people suspect suspects teen teens boy boys girl girls".split())

@@ -513,10 +513,9 @@ def test_the_rules_decide_which_sentences_are_scored(nlp, sentence, scored):
         ("There will be 150 kW fast charging support, with Audi suggesting a full charge in 30 minutes.", False),
         ("The update opened the door for charging laptops with portable batteries and car chargers.", False),
         ("The pad has a spot for charging any watch or earbuds with a wireless charging case.", False),
-        # "claim" alleges what is claimed to be so, not a thing taken
+        # a claim of responsibility or victory is one to check
         ("The union claimed that the utility hid the outage for 3 days.", True),
-        ("You have to step into the limelight and claim your authority over 3 markets.", False),
-        ("The rebels claimed responsibility for the attack that killed 12 people.", False),
+        ("The rebels claimed responsibility for the attack that killed 12 people.", True),
     ],
 )
 def test_charge_is_an_allegation_only_when_it_accuses(nlp, sentence, allegation):
