@@ -18,13 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.domain import BriefingError, WorkspaceError, clipped, strip_bidi
+from briefing.domain import BriefingError, WorkspaceError, clipped, one_line, strip_bidi
 from briefing.note_content import CREDIBILITY_LABELS
 from briefing.store.changed_words import words_now
 from briefing.store.claim_spans import snap_to_words
 from briefing.store.claims import get_claim, list_claim_history
 from briefing.store.evidence import list_evidence
-from briefing.store.history import current_actor, history_for, last_deletion
+from briefing.store.history import (
+    UNDO_REASON,
+    current_actor,
+    history_for,
+    last_deletion,
+    present_judgement,
+    status_marks,
+)
 from briefing.store.origins import OriginSummary, claim_origins, suggestion_origins
 from briefing.store.revisions import shown_time
 from briefing.store.sources import get_source
@@ -134,9 +141,15 @@ KIND_WORDS = {
 }
 
 
-def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False) -> str:
-    """One line under the claim list about the selected claim: status, credibility, evidence."""
-    parts = [claim["status"].capitalize()]
+HINT_REASON_CHARS = 80
+
+
+def claim_hint(claim: dict, origins: OriginSummary, changed: bool = False, reason: str | None = None) -> str:
+    """One line under the claim list about the selected claim: status and the reason it was
+    judged so, credibility, evidence."""
+    status = claim["status"].capitalize()
+    why = one_line(reason or "").strip()
+    parts = [f"{status} (why: {clipped(why, HINT_REASON_CHARS)})" if why and why != UNDO_REASON else status]
     if claim["credibility"] is not None:
         parts.append(f"credibility {claim['credibility']} ({CREDIBILITY_LABELS.get(claim['credibility'], '')})")
     parts.append(f"evidence from {origins.describe()}" if claim["evidence"] else "no evidence yet")
@@ -250,7 +263,9 @@ class EvidenceFlow:
         panel.evidence.note_none_found(not open_ and not self.window.runner.busy(), decided=bool(suggestions))
         panel.evidence.evidence_label.setText(f"Evidence: {origins.describe()}" if evidence else "Evidence")
         now = words_now(ws, claim["source_id"], claim["text"], claim["start"], claim["end"], claim["part"])
-        panel.claim_help.setText(claim_hint(claim, origins, now is not None))
+        judged = present_judgement(status_marks(ws, claim_id).get(claim_id, []), claim["status"])
+        reason = judged.reason if judged is not None and claim["status"] != "unreviewed" else None
+        panel.claim_help.setText(claim_hint(claim, origins, now is not None, reason))
         self.window.claim_actions.rerank_when_opened(claim_id)
 
     def _note_when_idle(self) -> None:

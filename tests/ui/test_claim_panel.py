@@ -133,6 +133,8 @@ def test_a_reason_given_for_the_status_a_claim_has_becomes_its_reason_and_undo_t
     assert said.startswith("Claim “") and "stays disputed, now for your reason" in said
     assert "Give Reason for claim" in demo_window.undo_stack.undoText()
     assert_panel_shows(demo_window, claim_id)
+    # the line under the claims says why it is disputed
+    assert panel.claim_help.text().startswith("Disputed (why: a second source denies it) · ")
     history_box = panel.evidence.history
     last = history_box.topLevelItem(history_box.topLevelItemCount() - 1)
     assert (last.text(2), last.text(3)) == ("Reason given", "a second source denies it")
@@ -145,6 +147,7 @@ def test_a_reason_given_for_the_status_a_claim_has_becomes_its_reason_and_undo_t
     demo_window.undo_stack.undo()
     assert get_claim(demo_window.ws, claim_id)["status"] == "disputed" and reason_now() is None
     assert_panel_shows(demo_window, claim_id)
+    assert panel.claim_help.text().startswith("Disputed · ")
     demo_window.undo_stack.redo()
     assert reason_now() == "a second source denies it"
 
