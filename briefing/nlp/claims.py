@@ -166,6 +166,8 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
     clauses = split_clauses(sent)
     if not any(t.pos_ in ("VERB", "AUX") for t in clauses.live):
         return None
+    if _no_clause(sent, words):
+        return None
     kind = claim_kind(sent, clauses)
     speaker = attribution_ids(sent)
     content = [t for t in clauses.live if t.i not in speaker]
@@ -176,6 +178,23 @@ def sentence_candidate(sent) -> tuple[Clauses, str | None] | None:
     if kind is None and is_unattributed_view(sent):
         return None  # "was widely viewed as payback": a view held by no one named
     return clauses, kind
+
+
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+CURRENCY = frozenset("$£€¥₹")
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
+
+
+def _no_clause(sent, words: int) -> bool:
+    """A line with no finite verb and no subject that prices a product ("4 Month of Amazon Music
+    Unlimited for $0.99", a deals page's) or counts in a few words ("1 pass defended.", a stats
+    table's): no clause states anything. A wire brief's "Three people killed in crash on I-95."
+    stays, and so does "Pfizer buying Allergan for $150 billion." (a subject) and a longer
+    sentence the parser misread ("One ranking pegs [as a noun] the Ikea tycoon ... $42 billion").
+    """
+    if any(t.tag_ in FINITE_TAGS or t.dep_ in SUBJECT_DEPS for t in sent):
+        return False  # the parser reads some past tenses as participles: a subject still makes a clause
+    return words <= SHORT_FRAGMENT_WORDS or words <= PRICE_LINE_WORDS and any(t.text in CURRENCY for t in sent)
 
 
 def _introduces(sent) -> bool:
@@ -216,17 +235,21 @@ def _asks(sent) -> bool:
     )
 
 
+SHORT_FRAGMENT_WORDS = 4
+PRICE_LINE_WORDS = 10  # a longer sentence the parser left without a verb or subject is a sentence still
 BARE_OPENERS = frozenset("stay get be keep".split())  # a command's verb before its participle
 
 
 def _is_imperative(sent) -> bool:
     """ "Attack specific policies.", "Or support Paul Ryan, who ...": a bare verb without subject;
     also "Don't forget to drink water" (the only auxiliary the "do" of a negative command)."""
-    root = sent.root
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    root, first = sent.root, sent[0]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if root.tag_ == "VBN" and first.lower_ in BARE_OPENERS and first.head.i == root.i:
+        if all(c.i == first.i for c in subjects):  # "Get" itself may be read as the subject
+            return True  # "Stay tuned for more ...", "Get started with ... here.", "Be prepared to ..."
+    if subjects:
         return False
-    if root.tag_ == "VBN" and sent[0].lower_ in BARE_OPENERS and sent[0].head.i == root.i:
-        return True  # "Stay tuned for more ...", "Get ready for ...", "Be prepared to ..."
     if root.tag_ != "VB":
         return False
     helpers = [c for c in root.children if c.dep_ == "aux"]

@@ -95,8 +95,23 @@ def test_a_negative_command_is_no_claim(nlp):
     assert claims_in(nlp, "Officials did not say how many of the 40,000 households were affected.")
 
 
+@pytest.mark.parametrize(
+    "line, is_claim",
+    [
+        ("4 Month of Amazon Music Unlimited for $0.99", False),  # a deals page's price line
+        ("1 pass defended.", False),  # a stats table's row
+        ("Three people killed in crash on the Halden bypass.", True),  # a wire brief's
+        ("Okafor buying the ferry company for $150 million.", True),  # a subject makes a clause
+        ("The plant costs $5 million a year to run.", True),
+    ],
+)
+def test_a_price_line_or_a_stats_row_is_no_claim(nlp, line, is_claim):
+    assert bool(claims_in(nlp, line)) is is_claim
+
+
 def test_a_command_on_a_participle_is_no_claim(nlp):
     assert not claims_in(nlp, "Stay tuned for more 9to5Mac Gift Guides!")
+    assert not claims_in(nlp, "Get started with 2B Mindset here.")
     assert not claims_in(nlp, "Get ready for 3 more days of outages in Port Halden.")
     assert claims_in(nlp, "Stay-at-home orders were extended for 40,000 households on Monday.")
 
