@@ -146,7 +146,20 @@ def _list(ws, args: argparse.Namespace) -> int:
     if args.source is not None:
         get_source_details(ws, args.source)  # a mistyped id is an error, not "no claims"
     rows = list_claims(ws, args.source, args.status, only_dismissed=args.dismissed)
-    return _print_claims(rows, args.json, _altered(ws, rows), _none_line(args))
+    if args.json:
+        echo_json([_claim_document(r, judgement) for r, judgement in zip(rows, _judgements(ws, rows), strict=True)])
+        return 0
+    return _print_claims(rows, _altered(ws, rows), _none_line(args))
+
+
+def _judgements(ws, rows: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """Each claim's judgement as the JSON export gives it (status, reason, analyst, time): the
+    mark that gave it its status, a reason given later for that status included."""
+    from briefing.export.workspace_json import judgement_record
+    from briefing.store.history import present_judgement, status_marks
+
+    marks = status_marks(ws) if len(rows) > 1 else status_marks(ws, rows[0]["id"]) if rows else {}
+    return [judgement_record(present_judgement(marks.get(r["id"], []), r["status"])) for r in rows]
 
 
 def _add(ws, args: argparse.Namespace) -> int:
@@ -232,12 +245,7 @@ def _none_line(args: argparse.Namespace) -> str:
     return f"no {status}{kind}" + (f" in source {args.source}" if args.source is not None else "")
 
 
-def _print_claims(
-    rows: list[dict[str, Any]], as_json: bool, altered: AbstractSet[int] = frozenset(), none: str = "no claims"
-) -> int:
-    if as_json:
-        echo_json([_claim_document(r) for r in rows])
-        return 0
+def _print_claims(rows: list[dict[str, Any]], altered: AbstractSet[int] = frozenset(), none: str = "no claims") -> int:
     if not rows:
         echo(none)
         return 0
@@ -258,7 +266,7 @@ def _print_claims(
     return 0
 
 
-def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
+def _claim_document(row: dict[str, Any], judgement: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "id": row["id"],
         "source": {"id": row["source_id"], "title": row["title"]},
@@ -274,6 +282,7 @@ def _claim_document(row: dict[str, Any]) -> dict[str, Any]:
         "dismissed": bool(row["dismissed"]),
         "evidence": row["evidence"],
         "suggestions": row["suggestions"],
+        "judgement": judgement,
     }
 
 
@@ -289,7 +298,7 @@ def _print_related(ws, claim_id: int, as_json: bool, refresh: bool) -> int:
         claim = get_claim(ws, claim_id)
     related = get_claim_related(ws, claim_id)
     if as_json:
-        echo_json({"claim": _claim_document(claim), **related})
+        echo_json({"claim": _claim_document(claim, _judgements(ws, [claim])[0]), **related})
         return 0
     echo(f"claim {claim_id}: {one_line(claim['text'])}")
     echo(f"  {related['summary']}")

@@ -63,12 +63,11 @@ def test_an_added_claim_is_marked_and_survives_analyse_all(capsys, ws_copy):
     # with a new reason: the judgement's reason now, the status as it was
     code, out, err = run(capsys, *again, "the agency corrected its count")
     assert code == 0 and out.startswith(f"claim {claim_id} given a new reason (disputed, "), err
-    from briefing.store import open_workspace
-    from briefing.store.history import present_judgement, status_marks
-
-    with open_workspace(ws_copy) as ws:
-        judgement = present_judgement(status_marks(ws, claim_id)[claim_id], "disputed")
-    assert judgement is not None and judgement.reason == "the agency corrected its count"
+    [listed] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["id"] == claim_id]
+    assert listed["status"] == "disputed" and listed["judgement"]["status"] == "disputed"
+    assert listed["judgement"]["reason"] == "the agency corrected its count"
+    code, out, err = run(capsys, "claims", "--workspace", ws_copy, "related", str(claim_id), "--json")
+    assert code == 0 and json.loads(out)["claim"]["judgement"]["reason"] == "the agency corrected its count", err
     code, _, err = run(capsys, "analyse", "--workspace", ws_copy, "--all")
     assert code == 0, err
     [claim] = [c for c in _claims(capsys, ws_copy, "--source", str(source)) if c["id"] == claim_id]
