@@ -66,6 +66,7 @@ _OUTLET_ACRONYMS = frozenset(name for name in NEWS_OUTLETS if name.isupper() and
 _COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
 _STATES = frozenset(normalise_name(name) for name in US_STATES)
 # 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
+_CODE_GOES_ON = re.compile(r"[-/]\w")  # an identifier runs on past the name the model cut from it
 _POSTAL_BOX = re.compile(r"P\.?\s?O\.?\s+Box\b", re.IGNORECASE)
 
 
@@ -136,6 +137,14 @@ def is_link(token) -> bool:
     return "://" in text or text.lower().startswith("www.") or (token.like_url and "/" in text)
 
 
+def _no_name_here(text: str, paragraph: str, end: int) -> bool:
+    """A post-office box; an award's name in a word describing someone ('Oscar-winning
+    actress'); a piece of an identifier ('VCSC-2026' of the advisory 'VCSC-2026-0311')."""
+    if _POSTAL_BOX.match(text) or AWARD_MODIFIER.match(paragraph, end):
+        return True
+    return any(c.isdigit() for c in text) and bool(_CODE_GOES_ON.match(paragraph, end))
+
+
 def _clean_mention(para: Paragraph, ent) -> Mention | None:
     label = ent.label_ or ent.root.ent_type_
     tokens = list(ent)
@@ -156,8 +165,8 @@ def _clean_mention(para: Paragraph, ent) -> Mention | None:
     text = POSSESSIVE.sub("", para.text[start:end]) if end - start > 3 else para.text[start:end]
     if not any(c.isupper() for c in text) or len(text) < 2 or common_noun_opening(tokens):
         return None
-    if _POSTAL_BOX.match(text) or AWARD_MODIFIER.match(para.text, end):
-        return None  # 'Oscar-winning actress': the award's name in a word describing her, no one
+    if _no_name_here(text, para.text, end):
+        return None
     kind, weight = _fix_type(text, SPACY_TYPES[label], title, tokens)
     if _after_stance_prefix(tokens[0]):
         if text.lower().startswith("semit"):
