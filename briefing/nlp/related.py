@@ -31,6 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from briefing.ingest.boilerplate import is_boilerplate_line
+from briefing.ingest.dates import find_full_dates
 from briefing.nlp.relation import ClaimSides
 from briefing.nlp.relation import relation as relation
 from briefing.origins import Excerpt, near_copies
@@ -81,6 +82,8 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_WORDS = 25  # longer sentences are article text, whatever they mention
+DATE_LINE_WORDS = 14  # a dateline or a release's heading line is short
+SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,22 @@ def _stem(word: str) -> str:
 
 
 def is_furniture(text: str) -> bool:
-    """Site boilerplate that must never be suggested as evidence."""
+    """Site boilerplate that must never be suggested as evidence, nor a line that is only a
+    place and a date ("Hollin Bay, 5 March 2026" over a statement): it shares the claim's
+    date and says nothing of it."""
     line = " ".join(text.split())
     if len(line.split()) > FURNITURE_WORDS:
         return False
-    return FURNITURE.fullmatch(line) is not None or is_boilerplate_line(line)
+    return FURNITURE.fullmatch(line) is not None or is_boilerplate_line(line) or _place_and_date(line)
+
+
+def _place_and_date(line: str) -> bool:
+    """A dateline or a release's heading: a short line with a full date and no sentence's full
+    stop ("Hollin Bay, 5 March 2026", "Halden Water Authority – Press update no. 5 – Friday 6
+    March 2026, 16:30")."""
+    if len(line.split()) > DATE_LINE_WORDS or not any(c.isdigit() for c in line):
+        return False  # most passages, at no more cost than this
+    return not SENTENCE_STOP.search(line) and bool(find_full_dates(line))
 
 
 class PassageIndex:
@@ -238,7 +252,7 @@ class PassageIndex:
             shown = self._shown(int(best[i]), grouped[starts[i] : ends[i]], coverage)
             passage, covered = self._widened(shown, claim_terms)
             score = float(totals[i])
-            if coverage(covered) >= MIN_COVERAGE:
+            if coverage(covered) >= MIN_COVERAGE and not is_furniture(passage.text[-(passage.end - passage.start) :]):
                 found.append((passage, copies.discounted(passage.text, score)))
                 if copies.originals == top_n or len(found) >= COPIES_READ * top_n:
                     break  # every later source scores under the last original even undiscounted
@@ -259,8 +273,11 @@ class PassageIndex:
         fear." proves nothing; the title's words found the source)."""
         passage = self.passages[index]
         own = passage.end - passage.start
-        if len(passage.text) == own or coverage(frozenset(terms(passage.text[-own:]))) >= MIN_COVERAGE:
-            return index  # a sentence as it stands in the source, or a lead that says it too
+        if len(passage.text) == own:
+            return index  # a sentence as it stands in the source
+        lead = passage.text[-own:]
+        if coverage(frozenset(terms(lead))) >= MIN_COVERAGE and not is_furniture(lead):
+            return index  # a lead that says it too; not "Hollin Bay, 5 March 2026" under the title
         return next((int(o) for o in others if o != index and coverage(self.terms_of(int(o))) >= MIN_COVERAGE), index)
 
     def _widened(self, index: int, claim_terms: set[str]) -> tuple[Passage, set[str]]:

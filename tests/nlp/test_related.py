@@ -135,6 +135,21 @@ def test_boilerplate_is_never_suggested(line):
     assert all(s.passage.source_id != 2 for s in found)
 
 
+def test_a_dateline_or_a_releases_heading_is_never_suggested():
+    """'Hollin Bay, 5 March 2026' over a statement was suggested for 'The outage began at 23:40
+    on Sunday 1 March 2026.': it shares the month and year and says nothing of the outage."""
+    dateline = "Hollin Bay, 5 March 2026"
+    assert is_furniture(dateline) and is_furniture("Port Halden, Veldra - 4 March 2026")
+    assert is_furniture("Halden Water Authority – Press update no. 5 – Friday 6 March 2026, 16:30")
+    assert not is_furniture("The outage began at 23:40 on Sunday 1 March 2026.")
+    passages = [
+        Passage(2, 0, len(dateline), dateline),
+        Passage(3, 0, 60, "Pumping stopped at the plant on 2 March 2026."),
+    ]
+    found = PassageIndex(passages).related("The outage began at 23:40 on Sunday 1 March 2026.", exclude_source=1)
+    assert [s.passage.source_id for s in found] == [3]
+
+
 def test_article_sentence_mentioning_facebook_is_not_furniture():
     assert not is_furniture("The outage was first reported on Facebook by residents of the harbour district.")
 
