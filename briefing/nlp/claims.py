@@ -236,6 +236,7 @@ def _asks(sent) -> bool:
 
 
 SHORT_FRAGMENT_WORDS = 4
+READER_COMMANDS = frozenset("imagine consider remember note suppose picture".split())  # the parser may miss the verb
 PRICE_LINE_WORDS = 10  # a longer sentence the parser left without a verb or subject is a sentence still
 BARE_OPENERS = frozenset("stay get be keep".split())  # a command's verb before its participle
 
@@ -250,6 +251,8 @@ def _is_imperative(sent) -> bool:
             return True  # "Stay tuned for more ...", "Get started with ... here.", "Be prepared to ..."
     if subjects:
         return False
+    if root.i == first.i and first.lower_ in READER_COMMANDS:
+        return True  # "Imagine paying $50,000 ...": tagged a proper noun at the start, still a command
     if root.tag_ != "VB":
         return False
     helpers = [c for c in root.children if c.dep_ == "aux"]
