@@ -113,11 +113,9 @@ def run_claims(ws, args: argparse.Namespace) -> int:
 
 def _unsaid_reason(status: str) -> str:
     """Why a reason given with the status a claim has already was not recorded."""
-    return (
-        "; an unreviewed claim has no judgement to give a reason for"
-        if status == "unreviewed"
-        else ("; it was judged for that reason")
-    )
+    if status == "unreviewed":
+        return "; an unreviewed claim has no judgement to give a reason for"
+    return "; it was judged for that reason"
 
 
 def _dismiss(ws, args: argparse.Namespace, dismiss: bool) -> int:

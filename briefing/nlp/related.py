@@ -123,10 +123,10 @@ def is_furniture(text: str) -> bool:
     line = " ".join(text.split())
     if len(line.split()) > FURNITURE_WORDS:
         return False
-    return FURNITURE.fullmatch(line) is not None or is_boilerplate_line(line) or _place_and_date(line)
+    return FURNITURE.fullmatch(line) is not None or is_boilerplate_line(line) or _date_line(line)
 
 
-def _place_and_date(line: str) -> bool:
+def _date_line(line: str) -> bool:
     """A dateline or a release's heading: a short line with a full date and no sentence's full
     stop ("Hollin Bay, 5 March 2026", "Halden Water Authority – Press update no. 5 – Friday 6
     March 2026, 16:30")."""

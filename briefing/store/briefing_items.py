@@ -21,7 +21,7 @@ from briefing.note_content import (
     paragraph_number,
     verify_passage,
 )
-from briefing.store.history import Judgement, history_for, present_judgement, status_marks
+from briefing.store.history import UNDO_REASON, Judgement, history_for, present_judgement, status_marks
 from briefing.store.workspace import Workspace
 
 ENTITY_CARD_QUOTES = 3
@@ -210,7 +210,7 @@ def remembered(ws: Workspace, kind: str, item_id: int, ref_id: int | None) -> st
     judged = _judged(ws, ref_id) if kind == "claim" else None
     if judged is not None and judged.new_value != "unreviewed":
         reason = judged.reason
-        why = f": {reason.strip().rstrip('.')}" if reason and reason != "undo" else ""
+        why = f": {reason.strip().rstrip('.')}" if reason and reason != UNDO_REASON else ""
         parts.append(f"It was {judged.new_value}{why} (judged by {judged.actor} on {local_day(judged.at)}).")
     note = _last(ws, "annotation", ref_id, "delete", "note") if kind == "annotation" else None
     if note is not None:

@@ -37,13 +37,7 @@ _local = threading.local()
 
 def index_term(word: str) -> str | None:
     """The term the index keeps for ``word`` (None for no word or several)."""
-    conn = _stemmer()
-    conn.execute("INSERT INTO typed (rowid, w) VALUES (1, ?)", [word])
-    try:
-        terms = [row[0] for row in conn.execute("SELECT term FROM typed_terms")]
-    finally:
-        conn.execute("DELETE FROM typed")
-    return terms[0] if len(terms) == 1 else None
+    return index_terms([word])[0]
 
 
 def index_terms(words: list[str]) -> list[str | None]:
