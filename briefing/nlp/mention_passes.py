@@ -35,8 +35,9 @@ from briefing.nlp.parse import ParsedText
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 # An owner's possessive inside a run of capitalised words ("Trump's RT", "Kaine's Senate").
 OWNER = re.compile(r"(?<=\w)['’]s(?= )")
-_COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
-_STATES = frozenset(normalise_name(name) for name in US_STATES)
+# countries' and US states' names as keys (``normalise_name``); mentions.py reads them too
+COUNTRY_KEYS = frozenset(normalise_name(name) for name in COUNTRIES)
+STATE_KEYS = frozenset(normalise_name(name) for name in US_STATES)
 
 
 _NAME = r"[A-Z][\w'’-]+(?:[ ]+(?:(?:van der|van den|van|de la|de|del|da|dos|al|bin)[ ]+)?[A-Z][\w'’-]+){1,3}"
@@ -287,7 +288,7 @@ HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+$")
 def _misread_given_name(mention: Mention) -> bool:
     """'Carly' read as a place: a given name that is no word, country or state ('Virginia')."""
     key = normalise_name(mention.text)
-    if mention.type not in ("place", "organisation") or key in _COUNTRIES or key in _STATES:
+    if mention.type not in ("place", "organisation") or key in COUNTRY_KEYS or key in STATE_KEYS:
         return False
     return key in plain_given_names()
 
@@ -308,4 +309,4 @@ def pageant_word(word: str) -> bool:
     lower = word.lower()
     if lower in GIVEN_NAMES or not word[:1].isupper():
         return False
-    return lower in dictionary_words() or normalise_name(word) in _COUNTRIES
+    return lower in dictionary_words() or normalise_name(word) in COUNTRY_KEYS

@@ -29,7 +29,6 @@ from briefing.nlp.entity_words import (
 )
 from briefing.nlp.lexicon import (
     CLUB_PREFIXES,
-    COUNTRIES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
     LEADING_NOISE,
@@ -45,11 +44,12 @@ from briefing.nlp.lexicon import (
     SPACY_TYPES,
     SPEECH_VERBS,
     TITLE_WORDS,
-    US_STATES,
 )
 from briefing.nlp.mention import Mention
 from briefing.nlp.mention_passes import (
+    COUNTRY_KEYS,
     POSSESSIVE,
+    STATE_KEYS,
     join_adjacent,
     pageant_word,
     with_full_names,
@@ -63,10 +63,8 @@ from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 _VARIANT_TYPES = {normalise_name(v): KNOWN_VARIANT_TYPES[group[0]] for group in KNOWN_VARIANTS for v in group}
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _OUTLET_ACRONYMS = frozenset(name for name in NEWS_OUTLETS if name.isupper() and " " not in name)  # 'CBS', 'AFP'
-_COUNTRIES = frozenset(normalise_name(name) for name in COUNTRIES)
-_STATES = frozenset(normalise_name(name) for name in US_STATES)
-# 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
 _CODE_GOES_ON = re.compile(r"[-/]\w")  # an identifier runs on past the name the model cut from it
+# 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
 _POSTAL_BOX = re.compile(r"P\.?\s?O\.?\s+Box\b", re.IGNORECASE)
 
 
@@ -200,7 +198,7 @@ def _person_name_word(text: str) -> bool:
     """A given name or a common surname, alone or ending a name ('Hillary', 'Castro', 'Jeb Bush'),
     that is no country's or state's ('anti-Washington')."""
     words = text.lower().split()
-    if len(words) > 3 or normalise_name(text) in _COUNTRIES | _STATES:
+    if len(words) > 3 or normalise_name(text) in COUNTRY_KEYS | STATE_KEYS:
         return False
     return is_given_name(words[-1]) or words[-1] in census_surnames()
 
@@ -320,7 +318,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
 def _country_or_state(key: str, kind: str) -> bool:
     """A country's or a US state's name, unless the model read a person's of one word: 'Israel
     said' may be Steve Israel, 'Georgia said' a woman; no one is named 'New Hampshire'."""
-    return (key in _COUNTRIES or key in _STATES) and (kind != "person" or (key in _STATES and " " in key))
+    return (key in COUNTRY_KEYS or key in STATE_KEYS) and (kind != "person" or (key in STATE_KEYS and " " in key))
 
 
 def _person_weight(kind: str, tokens) -> int:
