@@ -36,7 +36,7 @@ from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.plain import isolated, plain_label, tip
-from briefing.ui.widgets import LatestInSight, VerticalRoom, make_tree
+from briefing.ui.widgets import LatestInSight, VerticalRoom, make_tree, wrap_rows
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 RELATIONS = ("supports", "contradicts", "related")
@@ -274,6 +274,7 @@ class EvidencePanel(QWidget):
         self.history = make_tree("Claim history", ["When", "Who", "Change", "Why"], 2, {0: 120, 1: 70, 3: 120})
         widest = self.history.fontMetrics().horizontalAdvance(shown_time("2026-12-28T20:08:00+00:00"))
         self.history.setColumnWidth(0, widest + 16)  # the whole time and its "UTC", never cut
+        wrap_rows(self.history)  # a change and its reason read whole, however narrow the pane
         self.history.setToolTip("Every judgement on this claim: status, evidence and suggestions, oldest first")
         self.latest = LatestInSight(self.history)
         self.history_or_preview = HistoryOrPreview(self.history, self.preview)

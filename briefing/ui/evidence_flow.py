@@ -127,7 +127,7 @@ class PinnedBar(QFrame):
 KIND_WORDS = {
     "action": "an action",
     "allegation": "an allegation",
-    "date": "a date",
+    "date": "a dated event",
     "denial": "a denial",
     "figure": "a figure",
     "finding": "a finding",

@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QKeySequence, QPainter, QPalette, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +35,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTreeView,
     QTreeWidget,
@@ -115,7 +129,8 @@ def arrows_into_list(field: QLineEdit, view: QAbstractItemView) -> None:
 def make_tree(
     name: str, headers: list[str], stretch: int | None = None, widths: dict[int, int] | None = None
 ) -> DragTree:
-    """A flat list with an accessible name; the ``stretch`` column takes the room left and wraps."""
+    """A flat list with an accessible name; the ``stretch`` column takes the room left. A cell
+    too long for its column is cut with an ellipsis (``wrap_rows`` makes rows grow instead)."""
     tree = DragTree()
     tree.setAccessibleName(name)
     tree.setHeaderLabels(headers)
@@ -411,3 +426,33 @@ class LatestInSight(QObject):
     @Slot(int)
     def _scrolled(self, _action: int) -> None:
         self.following = False
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their words need in the view's columns as they are now wide. Qt's word
+    wrap alone measured a row on one line whatever its column's width, so a claim's history
+    showed "Evidence added …" cut, the change whole only in the tooltip; and it does not lay the
+    rows out again when a column is resized."""
+
+    def __init__(self, view: QTreeView):
+        super().__init__(view)
+        self.view = view
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.header().sectionResized.connect(self._resized)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        shaped = QStyleOptionViewItem(option)
+        shaped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        # the style wraps only in a valid rectangle: the column's width, any height
+        shaped.rect = QRect(0, 0, self.view.header().sectionSize(index.column()), 1 << 16)
+        return super().sizeHint(shaped, index)
+
+    @Slot(int, int, int)
+    def _resized(self, _column: int, _old: int, _new: int) -> None:
+        self.view.doItemsLayout()  # row heights follow the new width at once
+
+
+def wrap_rows(view: QTreeView) -> None:
+    """Every cell of ``view`` wraps its words in its column's width, and rows grow to fit."""
+    view.setItemDelegate(WrappedRows(view))

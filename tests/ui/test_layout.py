@@ -462,6 +462,42 @@ def test_a_claims_history_shows_its_changes_in_a_400_pixel_panel(demo_window, qt
     assert panel.claims.header().sectionSize(1) >= 139 and panel.evidence.suggestions.header().sectionSize(1) >= 120
 
 
+def test_a_claims_history_wraps_a_long_change_and_reason_whole_in_a_narrow_panel(demo_window, qtbot):
+    """Qt measured every history row on one line: "Evidence added …" and its reason were cut,
+    whole only in their tooltips. Rows grow to hold their words, and follow the panel's width."""
+    from PySide6.QtCore import QRect
+
+    from briefing.store.history import Judgement
+
+    panel = demo_window.panel
+    demo_window.resize(1280, 800)
+    panel.setCurrentWidget(panel.claims_widget)
+    passage = "the outage at Hollin Bay began before midnight, as the water authority's second report says"
+    reason = "two independent outlets give the same time and the authority's log agrees with both"
+    at = "2026-03-02T09:00:00+00:00"
+    row = Judgement(1, at, "analyst", "add_evidence", "claim", 1, "supports", None, passage, reason)
+    panel.evidence.show_claim([], [], [row])
+    history = panel.evidence.history
+    sizes = demo_window.splitter.sizes()
+    demo_window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 393, 393])
+    qtbot.waitUntil(lambda: panel.width() <= 394 and history.isVisible())
+    item = history.topLevelItem(0)
+
+    def fits(column: int) -> bool:
+        width = history.header().sectionSize(column) - 8  # the cell's margins
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = history.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), flags, item.text(column)).height()
+        return history.visualItemRect(item).height() >= needed
+
+    one_line = history.fontMetrics().height()
+    qtbot.waitUntil(lambda: fits(2) and fits(3))
+    assert history.visualItemRect(item).height() >= 3 * one_line
+    narrow = history.visualItemRect(item).height()
+    demo_window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 700, 700])  # wider: fewer lines
+    qtbot.waitUntil(lambda: history.visualItemRect(item).height() < narrow)
+    assert fits(2) and fits(3)
+
+
 def test_the_briefing_note_fits_a_1280x800_screen_with_a_large_font(large_font_window):
     """15 points: the note beside the columns held the window at 1244x802, its status bar under
     the screen's bottom edge; the note now runs the window's height beside the search pane."""
