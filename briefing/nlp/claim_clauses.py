@@ -27,6 +27,9 @@ HEARSAY_NOUNS = frozenset("report rumor rumour".split())  # not "suggestion": of
 HEARSAY_VERBS = frozenset("say suggest indicate claim emerge circulate surface swirl".split())
 BELIEF_LEMMAS = frozenset("think believe feel hope wish pray doubt".split())
 OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
+# what a deals page tells its reader to do: "You'll also find AirPods 2 for $150" (with a figure
+# too); not "save" or "pay", which a debate says of a policy ("you could save $50 billion")
+SHOPPING_LEMMAS = frozenset("find snag grab nab".split())
 
 
 @dataclass
@@ -97,13 +100,16 @@ def _addressed_to_reader(sent) -> set[int]:
 
 
 def _generic(head) -> bool:
-    """A present or modal "you" clause with no figure ("you can bet", "you only have two choices");
-    in the past it is an accusation someone can check ("you voted for the war"); a condition
-    ("if you don't believe ...") is left to the rules on conditions."""
+    """A present or modal "you" clause with no figure ("you can bet", "you only have two choices"),
+    or where the reader is told what to buy, figure or not; in the past it is an accusation someone
+    can check ("you voted for the war"); a condition ("if you don't believe ...") is left to the
+    rules on conditions."""
     if head.tag_ in ("VBD", "VBN") or any(
         c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
     ):
         return False
+    if head.lemma_ in SHOPPING_LEMMAS and not any(c.dep_ == "ccomp" for c in head.children):
+        return True  # "you will find that 40,000 households ..." tells a fact
     return not has_figure(list(head.subtree))
 
 

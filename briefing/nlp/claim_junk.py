@@ -28,8 +28,10 @@ CAPTION = re.compile(
     r"^(?:an? |this )?(?:handout|file|undated) (?:photo(?:graph)?|picture|image|video still)s?\b.{0,300}$|"
     # "A screengrab taken on October 2, 2014 from a video released by Boko Haram shows ...": what
     # a picture shows, in the present ("The picture taken by the drone was fake" is a claim)
+    # "This graphic, provided by Statista, shows the states where ...": a chart's caption too
     r"^(?:an? |this )?(?:screen ?grab|screen ?shot|frame ?grab|video ?grab|video still|still image|photo(?:graph)?|"
-    r"picture|image) (?:taken|made|grabbed|obtained|provided|released|posted|shared|distributed|from)\b"
+    r"picture|image|graphic|chart|map|infographic),? (?:taken|made|grabbed|obtained|provided|released|posted|"
+    r"shared|distributed|from|compiled|produced|created|drawn)\b"
     r"(?!.*\b(?:said|says|according to)\b).{0,300}\b(?:shows|showing)\b(?! that\b).{0,300}$"
 )
 AGE_NOTICE = re.compile(

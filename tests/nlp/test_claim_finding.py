@@ -269,6 +269,7 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         "Jane Doe writes for the Halden Courier and the Courier on Sunday",
         "Handout picture released by the presidency showing a soldier at the crater on September 7, 2014.",
         "A screengrab taken on October 2, 2014 from a video released by the rebels shows their leader.",
+        "This graphic, provided by Statista, shows the 11 provinces where the ferry tax has been lifted.",
         "Analysis: Jane Doe, Halden Courier, Port Halden",
         "Meridian Wire's Jane Doe, John Roe and Ann Lee contributed to this report.",
         "Jane Doe in Port Halden contributed additional reporting.",
@@ -290,6 +291,7 @@ def test_page_furniture_is_never_a_claim(analyse, line):
         "The picture taken by the drone was fake, officials said.",
         "A photo taken in 2019 shows that the bridge had already cracked.",
         "A photo taken in 2019 shows the bridge cracked, the report said.",
+        "A map drawn by the water board in 2019 shows that the pipe ran under the school.",
     ],
 )
 def test_what_a_picture_proves_is_no_caption(sentence):
@@ -396,6 +398,11 @@ def test_quoted_views_and_reported_predictions_are_not_claims(analyse, sentence,
         ("With the election a year away, you can bet that the Democrats do not want voters thinking about it.", False),
         ("In this system you only get a real choice in the primaries, never in the general election.", False),
         ("You will see nothing like that in the Sanders spots, which focus on his plans for the economy.", False),
+        # a deals page telling the reader what to buy, price and all
+        ("You’ll also find the Halden Kettle 2 for $150 and winter pricing on heaters from $139.", False),
+        ("You can snag the 13-inch model for $999 at the Port Halden store right now.", False),
+        ("You will find that 40,000 households lost water on Tuesday.", True),  # told a fact
+        ("If you find a cheaper flight, the airline pays 200 dollars back.", True),
         # in a quote "you" is the speaker's audience, and what is said stays checkable
         ("“You owe the city $40,000 in unpaid fees,” the auditor told the developer on Monday.", True),
         ("The council said the developer owed the city $40,000 in unpaid fees.", True),
