@@ -96,12 +96,8 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
             claims.append(subhead)
             continue
         bullet = after_bullet(parsed.text, para.start)
-        for sent in para.doc.sents:
-            start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
-            if sent.start == 0:
-                start += dateline_end(para.text[start:end])  # 'New York (AFP) – Oscar-winning actress …'
-                start += run_in_head_end(para.text[start:end])  # 'THE BORROWING Back when he wrote …'
-                start, end = trim_range(para.text, start, end)
+        for parsed_sent in para.doc.sents:
+            sent, start, end = _sentence_words(para, parsed_sent, nlp)
             start, after_dash = _after_dash(para.text, start, end)
             if after_dash and para.text[start : start + 1].islower():
                 continue  # the rest of a sentence an aside broke: '- but the real culprit is …'
@@ -112,6 +108,20 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
                 claims.append(Claim(para.start + start, para.start + end, *judged))
     twice = repeated(claims, parsed.text, headline_end)
     return [claim for index, claim in enumerate(claims) if index not in twice]
+
+
+def _sentence_words(para: Any, sent: Any, nlp: Any) -> tuple[Any, int, int]:
+    """A sentence to judge and where its words are in its paragraph: a paragraph's first
+    sentence without the dateline or the run-in head in capitals before it. A sentence parsed
+    with such a head lost its own root ("SAVE A QUARTER Let's say you think …" read as a
+    statement): it is parsed again without it."""
+    start, end = without_stray_marks(para.text, *trim_range(para.text, sent.start_char, sent.end_char))
+    if sent.start != 0:
+        return sent, start, end
+    start += dateline_end(para.text[start:end])  # 'New York (AFP) – Oscar-winning actress …'
+    head = run_in_head_end(para.text[start:end])  # 'THE BORROWING Back when he wrote …'
+    start, end = trim_range(para.text, start + head, end)
+    return ((nlp or load_model())(para.text[start:end])[:] if head else sent), start, end
 
 
 LEADING_DASH = re.compile(r"[-–—]+[ \t]+")

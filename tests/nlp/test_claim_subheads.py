@@ -224,3 +224,16 @@ def test_a_subhead_that_names_what_the_story_named_before_is_no_claim(analyse):
 def test_a_run_in_subhead_in_capitals_is_no_part_of_the_claim(analyse, sentence, claim):
     text = "Saving for college\n\nThe council said tuition rose by 12 percent this year.\n\n" + sentence
     assert claim in [text[c.start : c.end] for c in analyse(text).claims]
+
+
+def test_a_sentence_after_a_run_in_subhead_is_judged_without_it(analyse):
+    """Parsed with "SAVE A QUARTER" before it, "Let's say you think ..." lost its root to the
+    head and came out a plan; read alone it is the writer's hypothetical, no claim."""
+    hypothetical = "Let's say you think a degree from a state university will cost $160,000 in 18 years."
+    text = (
+        "Saving for college\n\nThe council said tuition rose by 12 percent this year.\n\n"
+        f"SAVE A QUARTER {hypothetical} Officials said 40,000 students borrowed money last year."
+    )
+    claimed = [text[c.start : c.end] for c in analyse(text).claims]
+    assert "Officials said 40,000 students borrowed money last year." in claimed
+    assert not any("Let's say" in claim for claim in claimed)
