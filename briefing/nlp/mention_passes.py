@@ -15,8 +15,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from briefing.domain import normalise_name
+from briefing.nlp.census_surnames import census_surnames
 from briefing.nlp.entity_person_names import plain_given_names
-from briefing.nlp.entity_words import DESCRIBING_PARTICIPLES, OPENING_WORDS, dictionary_words, names_an_office
+from briefing.nlp.entity_words import (
+    DESCRIBING_PARTICIPLES,
+    OPENING_WORDS,
+    dictionary_words,
+    is_given_name,
+    names_an_office,
+)
 from briefing.nlp.lexicon import (
     COUNTRIES,
     GIVEN_NAMES,
@@ -208,7 +215,14 @@ def _may_be_one_person(first: Mention, second: Mention) -> bool:
     read as organisations), unless one is a group's: 'Nevada' + 'Democratic', 'House' +
     'Republicans'; nor is an acronym after a name a surname: 'Washington' + 'GOP', 'Kenya' + 'CDC'."""
     acronym = second.text.isupper() and len(second.text) > 1 and not first.text.isupper()
-    return "group" not in (first.type, second.type) and not acronym
+    return "group" not in (first.type, second.type) and not acronym and not _country_not_surname(second.text)
+
+
+def _country_not_surname(word: str) -> bool:
+    """A country no one bears as a name: "Lexus" + "Philippines" is a brand's branch there, where
+    "Michael" + "Jordan" and "Steve" + "Israel" are people."""
+    key = normalise_name(word)
+    return key in COUNTRY_KEYS and not is_given_name(key) and key not in census_surnames()
 
 
 def with_full_names(mentions: list[Mention], text: str, parsed: ParsedText) -> list[Mention]:

@@ -297,7 +297,13 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return known, 3
     if _country_or_state(key, kind):
         return "place", 2 if kind in ("organisation", "person") else 1
-    if any(w.lower() in LEGAL_FORMS for w in text.split()) or (first in CLUB_PREFIXES and len(words) > 1):
+    # a legal form, a club's prefix or an "&" ("Nissan Sales & Regional Operations", "Procter &
+    # Gamble"): no one's name
+    if (
+        any(w.lower() in LEGAL_FORMS for w in text.split())
+        or (first in CLUB_PREFIXES and len(words) > 1)
+        or " & " in text
+    ):
         return "organisation", 3
     # "the Obama White House" speaks, as a person would
     if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1) or key.endswith("white house"):

@@ -77,6 +77,28 @@ def test_a_person_named_like_a_country_stays_a_person(analyse):
     assert types(analyse(text)).get("Steve Israel") == "person"
 
 
+def test_a_brand_and_the_country_it_sells_in_are_no_persons_name(analyse):
+    """'Lexus' and 'Philippines', read apart, were joined into one person as two lone names are
+    ('Fergal' + 'Moynihan'); a country no one bears as a name ends no person's name."""
+    text = (
+        "Earlier this year, Lexus revealed the LC Convertible Concept. Lexus engineers hid the frame.\n\n"
+        "Considering how Lexus Philippines offers almost all Lexus models locally, the car may arrive."
+    )
+    found = types(analyse(text))
+    assert found.get("Lexus Philippines") != "person"
+    assert found.get("Lexus") == "organisation"
+
+
+def test_a_name_with_an_ampersand_is_an_organisations(analyse):
+    text = (
+        "“Sentra will reach new heights,” said David Kershaw, division vice president, "
+        "Nissan Sales & Regional Operations at Nissan North America Inc."
+    )
+    found = types(analyse(text))
+    assert found.get("Nissan Sales & Regional Operations") == "organisation"
+    assert found.get("David Kershaw") == "person"
+
+
 def test_an_organisation_word_opening_a_line_before_a_noun_is_no_name(analyse):
     text = "Ministry of Harbours, Republic of Veldra - Press release - 4 March\n\nThe Ministry met on Monday."
     found = types(analyse(text))
