@@ -226,6 +226,13 @@ def _opens_sentence(token) -> bool:
     return i < 0 or token.doc[i].text in (".", "!", "?")
 
 
+def _after_title(token) -> bool:
+    """A person's title the model left out of the name stands before it: "President" of "from
+    both President Obama and ..."."""
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in PERSON_TITLES
+
+
 def _title_before_name(tokens: list) -> bool:
     """'Senator', 'Chief Executive': a title before a name. A word that only qualifies a title
     ('State' of 'State Senator', 'City' of 'City Councillor') counts only before one: 'City
@@ -315,7 +322,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     if text.isupper() and len(text) <= 6 and kind in ("person", "place") and not in_capitals(tokens[0].doc.text):
         return "organisation", 2
     if kind in ("person", "organisation") and len(words) == 1 and in_place_context(tokens[0]):
-        return "place", 2
+        return ("place", 2) if not _after_title(tokens[0]) else (kind, 1)  # "from both President Obama and"
     if kind != "person" and (weight := _person_weight(kind, tokens)):
         return "person", weight
     return kind, 1

@@ -99,6 +99,18 @@ def test_a_name_with_an_ampersand_is_an_organisations(analyse):
     assert found.get("David Kershaw") == "person"
 
 
+def test_a_name_after_a_title_is_no_place_for_its_preposition(analyse):
+    """'from both President Obama and ...' put Obama in a place's position ('from Halden'); the
+    title the model left out of the name says it is a person's."""
+    text = (
+        "European leaders agreed on closer military coordination, after a tough push from both President "
+        "Okonkwo and the opposition leader Jane Marlow.\n\nThe ferry from Halden was cancelled."
+    )
+    found = types(analyse(text))
+    assert found.get("Okonkwo") == "person"
+    assert found.get("Halden") == "place"
+
+
 def test_an_organisation_word_opening_a_line_before_a_noun_is_no_name(analyse):
     text = "Ministry of Harbours, Republic of Veldra - Press release - 4 March\n\nThe Ministry met on Monday."
     found = types(analyse(text))
