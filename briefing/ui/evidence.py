@@ -36,7 +36,7 @@ from briefing.store.revisions import shown_time
 from briefing.store.suggestions import BY_MEANING, BY_WORDS
 from briefing.ui.flow_layout import FlowLayout
 from briefing.ui.plain import isolated, plain_label, tip
-from briefing.ui.widgets import LatestInSight, VerticalRoom, make_tree, wrap_rows
+from briefing.ui.widgets import LatestInSight, VerticalRoom, make_tree, one_line_row_height, wrap_rows
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # (kind, id, source_id, start, end)
 RELATIONS = ("supports", "contradicts", "related")
@@ -204,7 +204,7 @@ class HistoryOrPreview(QStackedWidget):
 
 def list_height(tree: QTreeWidget, rows: float) -> int:
     """The height of a list's header and ``rows`` rows of one line."""
-    row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else tree.fontMetrics().height() + 4  # Fusion's
+    row = one_line_row_height(tree) if tree.topLevelItemCount() else tree.fontMetrics().height() + 4  # Fusion's
     return tree.header().sizeHint().height() + round(rows * row) + 2 * tree.frameWidth()
 
 

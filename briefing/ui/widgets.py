@@ -437,11 +437,14 @@ class WrappedRows(QStyledItemDelegate):
     def __init__(self, view: QTreeView):
         super().__init__(view)
         self.view = view
+        self.one_line = False  # measuring a row's height on one line, as lists are sized
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.header().sectionResized.connect(self._resized)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        if self.one_line:
+            return super().sizeHint(option, index)
         shaped = QStyleOptionViewItem(option)
         shaped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         # the style wraps only in a valid rectangle: the column's width, any height
@@ -451,6 +454,19 @@ class WrappedRows(QStyledItemDelegate):
     @Slot(int, int, int)
     def _resized(self, _column: int, _old: int, _new: int) -> None:
         self.view.doItemsLayout()  # row heights follow the new width at once
+
+
+def one_line_row_height(view: QTreeView) -> int:
+    """The height of ``view``'s first row on one line, however its words wrap: how tall a
+    list of so many rows is to be, whatever its first row says."""
+    delegate = view.itemDelegate()
+    if not isinstance(delegate, WrappedRows):
+        return view.sizeHintForRow(0)
+    delegate.one_line = True
+    try:
+        return view.sizeHintForRow(0)
+    finally:
+        delegate.one_line = False
 
 
 def wrap_rows(view: QTreeView) -> None:

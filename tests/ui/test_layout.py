@@ -496,6 +496,15 @@ def test_a_claims_history_wraps_a_long_change_and_reason_whole_in_a_narrow_panel
     demo_window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 700, 700])  # wider: fewer lines
     qtbot.waitUntil(lambda: history.visualItemRect(item).height() < narrow)
     assert fits(2) and fits(3)
+    # the room the claims tab shares out counts the history's rows on one line, as before
+    from briefing.ui.evidence import list_height
+
+    demo_window.splitter.setSizes([sizes[0], sizes[1] + sizes[2] - 393, 393])
+    qtbot.waitUntil(lambda: history.visualItemRect(item).height() >= narrow)
+    tall = list_height(history, 3)
+    short = Judgement(2, at, "analyst", "mark", "claim", 1, None, "unreviewed", "disputed", None)
+    panel.evidence.show_claim([], [], [short])
+    assert list_height(history, 3) == tall < narrow * 3
 
 
 def test_the_briefing_note_fits_a_1280x800_screen_with_a_large_font(large_font_window):
