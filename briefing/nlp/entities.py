@@ -38,6 +38,7 @@ from briefing.nlp.entity_people import (
     ends_name,
     given_name_gender,
     honorific_gender,
+    lone_surname_genders,
     person_in_context,
     retype_families,
     retype_honoured_names,
@@ -220,6 +221,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     by_nearness: set[str] = set()  # surnames of several people: joined by which was named last
     undecided: dict[str, Cluster] = {}  # those of them named far from every full name
     kin = kin_mentions(mentions, text)
+    lone_genders = lone_surname_genders(mentions, text)  # "Mr. Obama" beside "Michelle Obama" alone
     shapes: dict[int, _Shape] = {}  # id(cluster) -> its name and type, redone when it grows
     # names the text puts in a place ('in Washington', a dateline) or countries: places throughout
     placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
@@ -228,6 +230,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
         key = _VARIANT_KEYS.get(normalise_name(mention.text), normalise_name(spelled or mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
+        honorific = honorific or (lone_genders.get(key) if " " not in mention.text else None)
         # 'Mr. Clinton' is Bill, though a bare 'Clinton' (either of them) came first
         if honorific or key in by_nearness or key not in by_key:
             # a surname two people share goes, mention by mention, to the one named last
@@ -309,10 +312,15 @@ def _part_of_body(mention: Mention, shape: _Shape, placed: set[str], honorific: 
 
 def _narrowed(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> list[Cluster]:
     """Of several: the people (a bare "Trump" is not the "Trump Foundation"), and of those the
-    ones whose given name the honorific fits."""
+    ones whose given name the honorific fits. An honorific never joins a person whose given
+    name is the other sex's, even the only one: "Mr. Obama" in a story naming only Michelle
+    Obama in full is not her."""
     people = [c for c in candidates if shapes[id(c)].type == "person"]
     candidates = people if len(candidates) > 1 and people else candidates
-    if len(candidates) > 1 and honorific is not None:
+    if honorific is None:
+        return candidates
+    candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) in (None, honorific)]
+    if len(candidates) > 1:
         candidates = [c for c in candidates if given_name_gender(shapes[id(c)].name) == honorific]
     return candidates
 

@@ -339,3 +339,17 @@ def given_name_gender(name: str) -> str | None:
     first = words[0].lower().strip(".,") if len(words) > 1 else ""
     female, male = first in FEMALE_NAMES, first in MALE_NAMES
     return "f" if female and not male else "m" if male and not female else None
+
+
+def lone_surname_genders(mentions: Iterable[Mention], text: str) -> dict[str, str]:
+    """The sex a text gives a surname written alone, where every honorific before it agrees:
+    "Mr. Obama" in a story that names only "Michelle Obama" in full makes each lone "Obama" a
+    man's ("President Obama said" too), not hers. A text with both "Mr." and "Mrs. Obama"
+    gives none."""
+    seen: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type == "person" and " " not in mention.text:
+            gender = honorific_gender(text, mention.start)
+            if gender is not None:
+                seen.setdefault(normalise_name(mention.text), set()).add(gender)
+    return {key: genders.pop() for key, genders in seen.items() if len(genders) == 1}

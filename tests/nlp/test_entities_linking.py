@@ -271,6 +271,32 @@ def test_the_honorific_says_which_of_two_people_a_bare_surname_is(analyse):
     assert not any(text[start - 4 : end] == "Mr. Clinton" for start, end in entities["Hillary Clinton"].mentions)
 
 
+def test_a_surname_the_text_gives_a_mans_honorific_is_not_the_only_full_name_a_womans(analyse):
+    """ "President Okafor" and "Mr. Okafor" beside the first lady named in full: every lone
+    "Okafor" joined her, and so did the quote he gave."""
+    text = (
+        "President Okafor spoke in Hollin Bay on Saturday about the inquiry.\n\n"
+        "The first lady, Marta Okafor, spoke in Port Halden on Friday.\n\n"
+        "“Justice is on the ballot,” Okafor said. Mr. Okafor will travel to Kessel next week."
+    )
+    analysis = analyse(text)
+    entities = {e.name: e for e in analysis.entities}
+    she, he = entities["Marta Okafor"], entities["Okafor"]
+    assert len(she.mentions) == 1 and len(he.mentions) == 3
+    quote = next(q for q in analysis.quotes if "Justice" in text[q.start : q.end])
+    assert analysis.entities[quote.speaker].name == "Okafor"
+
+
+def test_each_honorific_joins_the_full_name_whose_given_name_it_may_fit(analyse):
+    """ "Jonas" is in no list of men's names: "Mr. Okafor" joined no one, then Marta by her surname."""
+    text = (
+        "Marta Okafor and Jonas Okafor arrived in Hollin Bay on Saturday.\n\n"
+        "Mrs. Okafor spoke first. Mr. Okafor spoke after her."
+    )
+    entities = {e.name: e for e in analyse(text).entities}
+    assert "Okafor" in entities["Marta Okafor"].aliases and "Okafor" in entities["Jonas Okafor"].aliases
+
+
 def test_a_place_before_a_partys_acronym_is_no_persons_name(analyse):
     text = (
         "Dana Brook, an Oregon state delegate, called the party's officials on Monday.\n\n"
