@@ -16,18 +16,15 @@ from briefing.domain import BriefingError, check_iso_date, check_one_line, clipp
 from briefing.note_content import BRIEFING_ITEM_KINDS, BriefingItem, BriefingNote, BriefingRow
 from briefing.store.briefing_items import ItemReader, remembered
 from briefing.store.history import record_judgement
-from briefing.store.revisions import created, ensure_current, missing, revise
+from briefing.store.revisions import ITEM_WORDS, created, ensure_current, missing, revise
 from briefing.store.workspace import Workspace, utc_now
 
 METADATA_FIELDS = ("title", "audience", "date", "author")
 DISMISSED_WORDS = 60  # of a dismissed claim, in the one line that refuses it
 # the record a non-text item refers to, and the words kept in its body when added
 _REFERENCES = {
-    "quote": ("quotes", "text"),
-    "claim": ("claims", "text"),
-    "annotation": ("annotations", "exact"),
+    **{kind: ITEM_WORDS[kind] for kind in ("quote", "claim", "annotation", "entity")},
     "summary": ("sources", "coalesce(title, '(untitled)')"),
-    "entity": ("entities", "name"),
 }
 
 

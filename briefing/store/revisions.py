@@ -201,8 +201,8 @@ def revise(ws: Workspace, kind: str, item_id: int, expected: int | None = None) 
     return row[0][0]
 
 
-# the table and column of each kind's words
-_WORDS = {
+# the table and column of each kind's words (a briefing item citing one keeps them in its body)
+ITEM_WORDS = {
     "entity": ("entities", "name"),
     "claim": ("claims", "text"),
     "annotation": ("annotations", "exact"),
@@ -215,9 +215,9 @@ def item_name(ws: Workspace, kind: str, item_id: int) -> str | None:
     """The item's words, for a refusal the analyst reads ('entity “Jeb Bush”', 'claim “The outage
     hit…”', not 'claim 12'): an entity's name, a claim's or a quote's text, an annotation's passage,
     a briefing item's words; None (named by its number) where it has none."""
-    if kind not in _WORDS:
+    if kind not in ITEM_WORDS:
         return None
-    table, column = _WORDS[kind]
+    table, column = ITEM_WORDS[kind]
     row = ws.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", [item_id]).fetchone()
     return (_line(row[0]) or None) if row else None
 
