@@ -360,13 +360,15 @@ def _looks_like_person(tokens) -> bool:
 
 
 def _role_before(token) -> str | None:
-    """'spokesperson Lucas Brennholt' or 'Its secretary, Lakshmi Narayanaswamy'."""
+    """'spokesperson Lucas Brennholt', 'Its secretary, Lakshmi Narayanaswamy', 'hosts Joe Scarborough'."""
     if token.i == 0:
         return None
     before = token.nbor(-1)
     if before.text == "," and token.i > 1:
         before = token.nbor(-2)
     word = before.lower_.rstrip(".")
+    if word[:-1] in ROLE_NOUNS and word.endswith("s"):
+        return word[:-1]  # 'Morning Joe hosts Joe Scarborough and Mika Brzezinski': the first is a host
     return word if word in ROLE_NOUNS or word in PERSON_TITLES or word in PERSON_NOUNS else None
 
 

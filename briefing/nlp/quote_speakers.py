@@ -26,6 +26,7 @@ from briefing.nlp.lexicon import (
     PRONOUNS_PERSON,
     ROLE_NOUNS,
 )
+from briefing.nlp.quote_descriptions import DESCRIBING_WORDS, described_pronoun, ruled_out
 from briefing.nlp.quote_gender import name_votes
 from briefing.nlp.quote_topics import Subjects
 
@@ -37,6 +38,7 @@ POSSESSIVES = {"his": "he", "her": "she"}
 INDEFINITE = frozenset(("a", "an", "one", "another"))
 POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
+SAME_ROLE = {"congressman": "representative", "congresswoman": "representative"}  # 'Rep. Schiff' is 'the congressman'
 ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president"}
 # People of a body who speak in their own name, not the body's ('an expert at the university').
 OWN_VOICE_ROLES = frozenset(
@@ -58,6 +60,8 @@ PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 INTRODUCED_REACH = 400  # characters before a pronoun where a person just introduced still speaks next
+# the words between 'a' and a role: 'a senior Obama administration official', not 'a meeting with the official'
+ATTRIBUTES = r"(?:(?!(?:the|of|with|to|and|for|at|in|on|by)\b)[\w-]+\s+){0,4}"
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 AS_THEY_SAY = re.compile(r"(?i)\bas\s+$")  # 'as' right before the speaker words 'they'
 # after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
@@ -94,14 +98,13 @@ def resolve_speaker(
         return None
     if words[-1] in PRONOUN_WORDS:
         return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or Subjects(), people, genders)
-    role = next((w for w in reversed(words) if w in ROLE_NOUNS), None)
+    role = next((SAME_ROLE.get(w, w) for w in reversed(words) if w in ROLE_NOUNS or w in DESCRIBING_WORDS), None)
     if role is not None and indefinite:
         return None  # 'a Mexican official', 'one former aide': someone not named before
+    subjects = subjects or Subjects()
     if role is not None:
-        # 'the victim's mother', 'his lawyer': someone known by another, never the one last named;
-        # 'the doctor' after 'A doctor on the scene': someone the text never names
         unnamed = possessed or _met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
-        return latest(clusters, start, "person", quotes, people, role=role, any_person=not unnamed)
+        return _resolve_role(role, words, unnamed, (start, end), clusters, text, quotes, subjects, people, genders)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None and words[0] == org_word:
         return None  # 'Police say…': a body of that kind, none named before
@@ -110,8 +113,34 @@ def resolve_speaker(
     if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
         pronoun = POSSESSIVES[words[0]]
-        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects or Subjects(), people, genders)
+        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects, people, genders)
     return _cluster_by_form(clusters, speaker_text)
+
+
+def _resolve_role(
+    role: str,
+    words: list[str],
+    unnamed: bool,
+    span: tuple[int, int],
+    clusters: list[Cluster],
+    text: str,
+    quotes: list,
+    subjects: Subjects,
+    people: set[int],
+    genders: dict[int, str],
+) -> int | None:
+    """The last person with that role ('the senator': 'Sen. Rubio'). Else, when the text did
+    not bring the role in unnamed ('the victim's mother', 'his lawyer', 'the doctor' after 'A
+    doctor on the scene'), the words describe the one the story is about ('the Vermont
+    senator', 'The former first lady'): taken up as a pronoun is, never merely as the last
+    person named ('hatred of Clinton')."""
+    start, end = span
+    found = latest(clusters, start, "person", quotes, people, role=role, any_person=False)
+    if found is not None or unnamed:
+        return found
+    pronoun = described_pronoun(words, text, start, end)
+    others = people - ruled_out(text, start, end, clusters, subjects)
+    return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects, others, genders)
 
 
 def find_people(clusters: list[Cluster], text: str, referred: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -429,8 +458,10 @@ def _possessed(speaker_text: str) -> bool:
 
 
 def _met_unnamed(role: str, before: str) -> bool:
-    """ "A doctor on the scene told Ruptly ...": the role came in with 'a' before the quote."""
-    return re.search(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)}\b", before, re.IGNORECASE) is not None
+    """ "A doctor on the scene told Ruptly ...", "the prime minister's spokesman said": the role
+    came in before the quote with 'a' or as someone's."""
+    found = re.search(rf"(?:\b(?:a|an)\s+|\w['’]s?\s+){ATTRIBUTES}{re.escape(role)}\b", before, re.IGNORECASE)
+    return found is not None
 
 
 def latest(

@@ -22,6 +22,7 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 MAIN_CLAUSE = frozenset(("ROOT", "parataxis"))
 NOUN_CLAUSES = frozenset(("relcl", "acl"))
 RELATIVE_WORDS = frozenset(("who", "whom", "which", "that", "whose"))
+FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
 MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod", "compound"))  # what the parser takes a name for at times
 
 Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
@@ -95,15 +96,40 @@ def _naming_words(subject) -> list:
 
 def is_subject(token) -> bool:
     """A clause's subject, also a name misread as a modifier ('Jolly said he would…' parsed
-    'Jolly' as an adverb): a capitalised word right before a verb that has no subject."""
+    'Jolly' as an adverb) or an object: a capitalised word right before a verb that has no
+    subject, or opening the sentence and hung from such a verb."""
     dep = token.dep_
     if dep in SUBJECT_DEPS:
         # '«…,» said Tanielu' parsed with the closing mark as a subject
         return not token.is_punct and not _describes_a_noun(token)
-    if dep not in MODIFIER_DEPS or not token.text[:1].isupper():
+    if not token.text[:1].isupper():
         return False
+    if dep == "pobj":
+        return token.pos_ == "PROPN" and _misread_object(token)
     verb = token.head
-    return token.i + 1 == verb.i and verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    if token.i == token.sent.start and token.n_lefts == 0 and verb.i > token.i and _finite_without_subject(verb):
+        return True  # 'Trump, appearing after Clinton, cited problems …' parsed Trump as a clause of 'cited'
+    return dep in MODIFIER_DEPS and token.i + 1 == verb.i and verb.pos_ == "VERB" and _without_subject(verb)
+
+
+def _misread_object(token) -> bool:
+    """'At an event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against…'
+    parsed Johnson as the object of 'in': a name right before a finite verb (adverbs aside)
+    that has no subject of its own."""
+    doc, after = token.doc, token.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1
+    if after == len(doc):
+        return False
+    return _finite_without_subject(doc[after])
+
+
+def _finite_without_subject(verb) -> bool:
+    return verb.pos_ == "VERB" and verb.tag_ in FINITE_TAGS and _without_subject(verb)
+
+
+def _without_subject(verb) -> bool:
+    return not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _describes_a_noun(subject) -> bool:

@@ -83,3 +83,44 @@ def test_a_name_the_parser_read_as_a_modifier_is_still_the_subject():
         pos=["ADV", "PROPN", "VERB", "DET"],
     )
     assert not is_subject(doc[0]) and is_subject(doc[1])
+
+
+def _parsed(words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(
+        Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[1] + [0] * (len(words) - 1)
+    )
+
+
+def test_a_name_the_parser_read_as_an_object_or_a_clause_is_still_the_subject():
+    from briefing.nlp.quote_topics import is_subject
+
+    # 'In Dayton, Brenda Johnson also railed …' parsed Johnson as the object of 'In'
+    doc = _parsed(
+        ["In", "Dayton", ",", "Brenda", "Johnson", "also", "railed"],
+        [6, 0, 1, 4, 1, 6, 6],
+        ["prep", "pobj", "punct", "compound", "pobj", "advmod", "ROOT"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "ADV", "VERB"],
+        ["IN", "NNP", ",", "NNP", "NNP", "RB", "VBD"],
+    )
+    assert is_subject(doc[4]) and not is_subject(doc[1])
+    # 'Trump, appearing later, cited problems' parsed Trump as a clause of 'cited'
+    doc = _parsed(
+        ["Trump", ",", "appearing", "later", ",", "cited", "problems"],
+        [5, 0, 0, 2, 0, 5, 5],
+        ["advcl", "punct", "advcl", "advmod", "punct", "ROOT", "dobj"],
+        ["ADJ", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "NOUN"],
+        ["JJ", ",", "VBG", "RB", ",", "VBD", "NNS"],
+    )
+    assert is_subject(doc[0])
+    # a verb with a subject of its own keeps it: the name is an object ('In Dayton voters railed')
+    doc = _parsed(
+        ["In", "Dayton", "voters", "railed"],
+        [3, 0, 3, 3],
+        ["prep", "pobj", "nsubj", "ROOT"],
+        ["ADP", "PROPN", "NOUN", "VERB"],
+        ["IN", "NNP", "NNS", "VBD"],
+    )
+    assert not is_subject(doc[1]) and is_subject(doc[2])
