@@ -17,8 +17,9 @@ Measures:
   words) equals a name word of the gold source (capitalised words less titles such as
   "Mr." or "Sen."). A gold source without a name ("he", "the campaign") takes its name
   words from the CoreNLP coreference chain that mentions it ("coreferent"; CoreNLP's
-  chains are noisy, so this part is shown on its own); with no name there either the
-  quote is "unverifiable" and left out of the speaker figure. A predicted speaker that
+  chains are noisy, so this part is shown on its own); with no name there either (the
+  chain holds only the description's own words: "the Republican nominee") the quote is
+  "unverifiable" and left out of the speaker figure. A predicted speaker that
   is a bare pronoun or role ("he", "the spokesman") names nobody and is wrong.
 """
 
@@ -182,9 +183,12 @@ def speaker_kind(article: Article, gold: GoldQuote) -> str:
     """'named' (the source span names someone), 'coreferent' (a name only through CoreNLP's
     coreference chain) or 'unverifiable' (no name anywhere: left out of the speaker figure)."""
     words = gold.source_text.split()
-    if name_words(gold.source_text) and words and not words[-1][:1].islower():
+    own = name_words(gold.source_text)
+    if own and words and not words[-1][:1].islower():
         return "named"
-    return "coreferent" if gold_names(article, gold) else "unverifiable"
+    # 'the Republican nominee', 'One strategist': a description whose chain adds no name of its
+    # own; its capitalised words name no one, so no answer can be checked
+    return "coreferent" if gold_names(article, gold) - own else "unverifiable"
 
 
 def speaker_right(article: Article, gold: GoldQuote, pred: Predicted) -> bool:
