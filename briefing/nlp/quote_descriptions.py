@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.entities import Cluster
+from briefing.nlp.lexicon import ROLE_NOUNS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.quote_gender import FEMALE_ROLES, MALE_ROLES
 from briefing.nlp.quote_topics import Subjects
@@ -23,6 +24,14 @@ MALE_DESCRIPTIONS = MALE_ROLES | frozenset("man widower king prince".split())
 DESCRIBING_WORDS = frozenset(
     "lady congresswoman congressman businesswoman businessman actress widow widower queen king princess prince".split()
 )
+# the head of a subject that describes someone already named ('The Republican vice presidential
+# nominee was speaking Friday'): the topic goes on through it
+DESCRIBED_HEADS = (
+    ROLE_NOUNS
+    | DESCRIBING_WORDS
+    | frozenset("nominee candidate frontrunner front-runner billionaire incumbent".split())
+)
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.’'-]+\s+){0,5}$")  # 'The Indiana ' before 'governor'
 ANYONE = "someone"  # the pronoun of a description of no known sex: it agrees with any person
 SENTENCE_REACH = 300  # characters either side of a description where its sentence is read
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘'A-Z])")
@@ -78,3 +87,19 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, str, str]:
     after = blank[high : high + SENTENCE_REACH]
     after = after[: next((m.start() + 1 for m in SENTENCE_END.finditer(after)), len(after))]
     return para_start + low + cut, before[cut:], after
+
+
+def described_subjects(
+    text: str, subjects: Subjects, low: int, before: int, quotes: list
+) -> list[tuple[tuple, int, str]]:
+    """The subjects in [low, before), outside quotations, that describe someone with 'the'
+    ('The Indiana governor said', 'The Republican vice presidential nominee was speaking'):
+    each as its rank and place (as ``quote_speakers`` ranks subjects), its start and its head."""
+    found = []
+    for start, end, rank in subjects.spans:
+        if not low <= start < before or any(q.start <= start < q.end for q in quotes):
+            continue
+        head = text[start:end].lower()
+        if head in DESCRIBED_HEADS and THE_BEFORE.search(text, max(0, start - 60), start):
+            found.append(((*rank, start), start, head))
+    return found

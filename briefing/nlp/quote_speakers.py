@@ -26,7 +26,7 @@ from briefing.nlp.lexicon import (
     PRONOUNS_PERSON,
     ROLE_NOUNS,
 )
-from briefing.nlp.quote_descriptions import DESCRIBING_WORDS, described_pronoun, ruled_out
+from briefing.nlp.quote_descriptions import DESCRIBING_WORDS, described_pronoun, described_subjects, ruled_out
 from briefing.nlp.quote_gender import name_votes
 from briefing.nlp.quote_topics import Subjects
 
@@ -248,16 +248,27 @@ def _latest_subject(
     text: str,
     since: int | None = None,
     pronoun: str | None = None,
+    described: bool = True,
 ) -> int | None:
     """Of those clusters, the one last named as a subject shortly before (or since ``since``),
     by the subject's rank (``quote_topics``): 'Clinton said she called Sanders' keeps Clinton
-    the topic, though Sanders came later."""
+    the topic, though Sanders came later. A description ranked higher (``described``) stands
+    for the topic before it."""
     best, best_at = None, None
     for index in among:
         at = _subject_mention(clusters, index, before, subjects, quotes, since, text, pronoun)
         if at is not None and (best_at is None or at > best_at):
             best, best_at = index, at
-    return best
+    if not described:
+        return best
+    # 'Mike Pence says … The Republican vice presidential nominee was speaking hours after Trump
+    # unleashed …': a description as the later subject carries the topic on, not Trump
+    low = before - SUBJECT_REACH if since is None else since
+    later = [d for d in described_subjects(text, subjects, low, before, quotes) if best_at is None or d[0] > best_at]
+    if not later:
+        return best
+    _, start, _ = max(later)
+    return _latest_subject(clusters, among, start, subjects, quotes, text, described=False)
 
 
 def untyped_last_speaker(

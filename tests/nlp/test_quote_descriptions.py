@@ -31,6 +31,13 @@ from tests.nlp.quote_helpers import speakers
             "called him “divisive and wrong” in a speech.",
             ("divisive and wrong", "Peter Lind"),
         ),
+        (  # a description as a later subject carries the topic on past a name below it
+            "Anna Keller says too much is made of Paul Brandt's posts.\n\n"
+            "The vice presidential nominee was speaking on Friday in Fort Wayne, hours after Brandt "
+            "sent a flurry of messages.\n\n"
+            "The Indiana governor said the media are to blame for “he said this, he posted that.”",
+            ("he said this, he posted that.", "Anna Keller"),
+        ),
         (  # 'hosts Ian Brody and Sara Lund': Brody is a host
             "Marta Reyes told radio hosts Ian Brody and Sara Lund that the plan works. Reyes and her "
             "husband, Paul Reyes, opened the first clinic in 2009.\n\n"
