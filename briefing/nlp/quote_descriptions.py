@@ -32,6 +32,8 @@ DESCRIBED_HEADS = (
     | frozenset("nominee candidate frontrunner front-runner billionaire incumbent".split())
 )
 THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.’'-]+\s+){0,5}$")  # 'The Indiana ' before 'governor'
+# the words between 'a' and a role: 'a senior Obama administration official', not 'a meeting with the official'
+ATTRIBUTES = r"(?:(?!(?:the|of|with|to|and|for|at|in|on|by)\b)[\w-]+\s+){0,4}"
 ANYONE = "someone"  # the pronoun of a description of no known sex: it agrees with any person
 SENTENCE_REACH = 300  # characters either side of a description where its sentence is read
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘'A-Z])")
@@ -103,3 +105,10 @@ def described_subjects(
         if head in DESCRIBED_HEADS and THE_BEFORE.search(text, max(0, start - 60), start):
             found.append(((*rank, start), start, head))
     return found
+
+
+def met_unnamed(role: str, before: str) -> bool:
+    """ "A doctor on the scene told Ruptly ...", "the prime minister's spokesman said": the role
+    came in before the quote with 'a' or as someone's."""
+    found = re.search(rf"(?:\b(?:a|an)\s+|\w['’]s?\s+){ATTRIBUTES}{re.escape(role)}\b", before, re.IGNORECASE)
+    return found is not None

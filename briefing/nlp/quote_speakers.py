@@ -26,7 +26,13 @@ from briefing.nlp.lexicon import (
     PRONOUNS_PERSON,
     ROLE_NOUNS,
 )
-from briefing.nlp.quote_descriptions import DESCRIBING_WORDS, described_pronoun, described_subjects, ruled_out
+from briefing.nlp.quote_descriptions import (
+    DESCRIBING_WORDS,
+    described_pronoun,
+    described_subjects,
+    met_unnamed,
+    ruled_out,
+)
 from briefing.nlp.quote_gender import name_votes
 from briefing.nlp.quote_topics import Subjects
 
@@ -60,8 +66,6 @@ PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make
 SUBJECT_REACH = 500  # characters before a pronoun where a subject still holds the topic
 PREVIOUS_REACH = 1000  # characters after a quote within which its speaker is still the topic
 INTRODUCED_REACH = 400  # characters before a pronoun where a person just introduced still speaks next
-# the words between 'a' and a role: 'a senior Obama administration official', not 'a meeting with the official'
-ATTRIBUTES = r"(?:(?!(?:the|of|with|to|and|for|at|in|on|by)\b)[\w-]+\s+){0,4}"
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 AS_THEY_SAY = re.compile(r"(?i)\bas\s+$")  # 'as' right before the speaker words 'they'
 # after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
@@ -103,7 +107,7 @@ def resolve_speaker(
         return None  # 'a Mexican official', 'one former aide': someone not named before
     subjects = subjects or Subjects()
     if role is not None:
-        unnamed = possessed or _met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
+        unnamed = possessed or met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
         return _resolve_role(role, words, unnamed, (start, end), clusters, text, quotes, subjects, people, genders)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None and words[0] == org_word:
@@ -129,11 +133,9 @@ def _resolve_role(
     people: set[int],
     genders: dict[int, str],
 ) -> int | None:
-    """The last person with that role ('the senator': 'Sen. Rubio'). Else, when the text did
-    not bring the role in unnamed ('the victim's mother', 'his lawyer', 'the doctor' after 'A
-    doctor on the scene'), the words describe the one the story is about ('the Vermont
-    senator', 'The former first lady'): taken up as a pronoun is, never merely as the last
-    person named ('hatred of Clinton')."""
+    """The last person with that role ('the senator': 'Sen. Rubio'); else, unless the role came
+    in unnamed ('his lawyer', 'A doctor on the scene'), the one the passage is about, taken up
+    as a pronoun is (``quote_descriptions``): 'the Vermont senator' after 'hatred of Clinton'."""
     start, end = span
     found = latest(clusters, start, "person", quotes, people, role=role, any_person=False)
     if found is not None or unnamed:
@@ -466,13 +468,6 @@ def _cluster_by_form(clusters: list[Cluster], words: str) -> int | None:
 def _possessed(speaker_text: str) -> bool:
     """ "the victim's mother", "his lawyer": someone known through another."""
     return bool(POSSESSED.search(speaker_text)) or speaker_text.split(" ", 1)[0].lower() in {*POSSESSIVES, "their"}
-
-
-def _met_unnamed(role: str, before: str) -> bool:
-    """ "A doctor on the scene told Ruptly ...", "the prime minister's spokesman said": the role
-    came in before the quote with 'a' or as someone's."""
-    found = re.search(rf"(?:\b(?:a|an)\s+|\w['’]s?\s+){ATTRIBUTES}{re.escape(role)}\b", before, re.IGNORECASE)
-    return found is not None
 
 
 def latest(
