@@ -7,7 +7,8 @@ here are normalised (``briefing.domain.normalise_name``): folded, without full s
 
 from __future__ import annotations
 
-from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES
+from briefing.nlp.census_given_names import census_given_names
+from briefing.nlp.lexicon import FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES
 
 # Given names and their usual short forms: "Joe Biden" is "Joseph R. Biden Jr.", "Bill Clinton"
 # is "William J. Clinton". Prefixes ("Chris"/"Christopher") need no entry.
@@ -106,7 +107,7 @@ def _given_names_agree(x: str, y: str) -> bool:
         return False  # "paula" is not "paul", nor "louise" "louis": a couple shares the surname
     if min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True  # "chris" for "christopher"
-    return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS or _spelt_apart(x, y)
+    return (x, y) in _SHORT_FORMS or (y, x) in _SHORT_FORMS or _spelt_apart(x, y) or _mistyped(x, y)
 
 
 def _of_two_sexes(x: str, y: str) -> bool:
@@ -130,3 +131,20 @@ def _spelt_apart(x: str, y: str) -> bool:
         return False
     letter, around = long[at], long[max(0, at - 1) : at] + long[at + 1 : at + 2]
     return letter in around or letter in _VOWELS and any(c in _VOWELS for c in around)
+
+
+MISTYPED_LETTERS = 5  # the shortest given name read as another's typo
+
+
+def _mistyped(x: str, y: str) -> bool:
+    """A given name no list knows, one key away from one it knows: "donand" for "donald" (a
+    letter struck for another, or two swapped), never the first letter and never two names
+    both known ("joan" and "john", "karin" and "karen")."""
+    if len(x) != len(y) or len(x) < MISTYPED_LETTERS or x[0] != y[0]:
+        return False
+    known = GIVEN_NAMES | census_given_names()
+    if (x in known) == (y in known):
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(x, y, strict=True)) if a != b]
+    swapped = len(apart) == 2 and apart[1] == apart[0] + 1 and x[apart[0]] == y[apart[1]] and x[apart[1]] == y[apart[0]]
+    return len(apart) == 1 or swapped

@@ -77,6 +77,13 @@ def test_one_person_named_in_full_two_ways_is_one_entity(ws):
         ("jonathan okafor", "jonathon okafor", False),  # a letter changed, not one more
         ("erica garner", "eric garner", False),  # his daughter: a woman's name is no man's longer form
         ("paul okafor", "paula okafor", False),
+        # a given name mistyped by one key, or two keys swapped ('Donand Trump' once among 549 'Donald')
+        ("donand trump", "donald trump", True),
+        ("bernei sanders", "bernie sanders", True),
+        ("joan smith", "john smith", False),  # two names people bear
+        ("karin lee", "karen lee", False),
+        ("ronald trump", "donald trump", False),  # never the first letter
+        ("dave smith", "dove smith", False),  # too short to tell a typo from another name
     ],
 )
 def test_may_be_same_person(name, other, same):
