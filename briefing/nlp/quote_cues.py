@@ -34,6 +34,8 @@ from briefing.nlp.quote_cue_words import (
 )
 from briefing.nlp.quote_subjects import cue_for_verb, name_before
 
+# a clause of its own after a quote, not its attribution: '“That makes me smart,” when Clinton blasted him'
+SUBORDINATORS = frozenset("when while because after before if unless until since although though whereas".split())
 NO_ONE = frozenset("everyone everybody anyone anybody someone somebody nobody people many some all few".split())
 REPORTED_CLAUSES = frozenset("ccomp xcomp parataxis advcl".split())
 NOT_REPORTED = frozenset("nsubj nsubjpass punct aux auxpass neg cc conj".split())  # a verb's words that report nothing
@@ -144,7 +146,7 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
         if token.text in ".!?;" and len(window) > 1 and not is_abbreviation(doc, token.i):
             break
     for token in window:
-        if is_cue_verb(token):
+        if is_cue_verb(token) and not _opens_own_clause(doc, close_i, token):
             return cue_for_verb(para, token, window, after_quote=True)
         if verb_read_as_noun(token):
             return name_before(para, token, window)
@@ -169,6 +171,8 @@ def _any_verb_after(para: Paragraph, close_i: int) -> Cue | None:
         if token.is_punct:
             return None
         if token.pos_ == "VERB" and token.i + 1 < len(doc) and doc[token.i + 1].text in (".", ","):
+            if _opens_own_clause(doc, close_i, token):
+                return None
             subject = verb_subject(token, ("nsubj",))
             if subject is None or subject.i <= close_i or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
                 return None
@@ -176,6 +180,14 @@ def _any_verb_after(para: Paragraph, close_i: int) -> Cue | None:
                 return None  # '“Hamilton,” which opened in May': a name of a work, not a speaker
             return cue_for_verb(para, token, list(doc[close_i + 1 : token.i + 1]), after_quote=True)
     return None
+
+
+def _opens_own_clause(doc, close_i: int, verb) -> bool:
+    """The verb heads a clause the words after the closing mark open ('“…,” when Clinton blasted
+    him'), which attributes nothing; a cue after such a clause still does ('“…” if she lost by
+    more, said Wasserman')."""
+    first = doc[close_i + 1] if close_i + 1 < len(doc) else None
+    return first is not None and first.lower_ in SUBORDINATORS and first.head.i == verb.i
 
 
 def _far_cue(para: Paragraph, close_i: int) -> Cue | None:

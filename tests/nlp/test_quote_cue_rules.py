@@ -152,3 +152,23 @@ def test_an_indefinite_role_is_someone_not_named_before(analyse):
     """'a Mexican official said' introduces someone new: not the last person named."""
     text = "Mayor Tomas Reyes spoke first on Monday.\n\n“We are ready for the storm,” a city official said."
     assert speakers(analyse(text), text) == [("We are ready for the storm", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # 'when' opens a clause of its own: its verb reports nothing of the quote
+            "Marta Reyes released an ad on Monday. The spot ends with footage of Paul Keller saying "
+            "during the debate, “That makes me smart,” when Reyes attacked him for paying no tax.",
+            ("That makes me smart", "Paul Keller"),
+        ),
+        (  # a cue after such a clause still attributes the quote
+            "Polls give Reyes a lead of ten points.\n\n"
+            "“Many would call that a defeat for Marta Reyes” if she won by less, said David Wasser, "
+            "an analyst at the Cook report.",
+            ("Many would call that a defeat for Marta Reyes", "David Wasser"),
+        ),
+    ],
+)
+def test_a_clause_after_the_quote_is_no_attribution_of_its_own(analyse, text, expected):
+    assert expected in speakers(analyse(text), text)
