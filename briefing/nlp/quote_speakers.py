@@ -12,6 +12,7 @@ speech verb reports. The search starts at the pronoun, not at the quote: in
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import (
@@ -74,6 +75,18 @@ INTRODUCTION = re.compile(
 )
 
 
+class Scene(NamedTuple):
+    """What resolving a speaker reads: the text's entity clusters, the text, the quotes found so
+    far, its subjects, the clusters that speak as persons and their known genders."""
+
+    clusters: list[Cluster]
+    text: str
+    quotes: list
+    subjects: Subjects
+    people: set[int]
+    genders: dict[int, str]
+
+
 def resolve_speaker(
     speaker_text: str,
     start: int,
@@ -92,6 +105,7 @@ def resolve_speaker(
     people = find_people(clusters, text) if people is None else people
     if genders is None:
         genders = {i: g for i, c in enumerate(clusters) if (g := cluster_gender(c, text)) is not None}
+    scene = Scene(clusters, text, quotes, subjects or Subjects(), people, genders)
     indefinite = speaker_text.split(" ", 1)[0].lower() in INDEFINITE
     possessed = _possessed(speaker_text)  # before the words shrink to their role
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
@@ -101,14 +115,13 @@ def resolve_speaker(
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
-        return _resolve_pronoun(words[-1], start, clusters, text, quotes, subjects or Subjects(), people, genders)
+        return _resolve_pronoun(words[-1], start, scene)
     role = next((SAME_ROLE.get(w, w) for w in reversed(words) if w in ROLE_NOUNS or w in DESCRIBING_WORDS), None)
     if role is not None and indefinite:
         return None  # 'a Mexican official', 'one former aide': someone not named before
-    subjects = subjects or Subjects()
     if role is not None:
         unnamed = possessed or met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
-        return _resolve_role(role, words, unnamed, (start, end), clusters, text, quotes, subjects, people, genders)
+        return _resolve_role(role, words, unnamed, (start, end), scene)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None and words[0] == org_word:
         return None  # 'Police say…': a body of that kind, none named before
@@ -117,7 +130,7 @@ def resolve_speaker(
     if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
         pronoun = POSSESSIVES[words[0]]
-        return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects, people, genders)
+        return _resolve_pronoun(pronoun, start, scene)
     return _cluster_by_form(clusters, speaker_text)
 
 
@@ -126,23 +139,18 @@ def _resolve_role(
     words: list[str],
     unnamed: bool,
     span: tuple[int, int],
-    clusters: list[Cluster],
-    text: str,
-    quotes: list,
-    subjects: Subjects,
-    people: set[int],
-    genders: dict[int, str],
+    scene: Scene,
 ) -> int | None:
     """The last person with that role ('the senator': 'Sen. Rubio'); else, unless the role came
     in unnamed ('his lawyer', 'A doctor on the scene'), the one the passage is about, taken up
     as a pronoun is (``quote_descriptions``): 'the Vermont senator' after 'hatred of Clinton'."""
     start, end = span
-    found = latest(clusters, start, "person", quotes, people, role=role, any_person=False)
+    found = latest(scene.clusters, start, "person", scene.quotes, scene.people, role=role, any_person=False)
     if found is not None or unnamed:
         return found
-    pronoun = described_pronoun(words, text, start, end)
-    others = people - ruled_out(text, start, end, clusters, subjects)
-    return _resolve_pronoun(pronoun, start, clusters, text, quotes, subjects, others, genders)
+    pronoun = described_pronoun(words, scene.text, start, end)
+    others = scene.people - ruled_out(scene.text, start, end, scene.clusters, scene.subjects)
+    return _resolve_pronoun(pronoun, start, scene._replace(people=others))
 
 
 def find_people(clusters: list[Cluster], text: str, referred: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -170,18 +178,10 @@ def speaks_as_person(cluster: Cluster, text: str, referred: bool = False) -> boo
     return cluster_gender(cluster, text) is not None
 
 
-def _resolve_pronoun(
-    pronoun: str,
-    before: int,
-    clusters: list[Cluster],
-    text: str,
-    quotes: list,
-    subjects: Subjects,
-    people: set[int],
-    genders: dict[int, str],
-) -> int | None:
+def _resolve_pronoun(pronoun: str, before: int, scene: Scene) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
     The last agreeing person named as a subject nearby wins over one named later as an object."""
+    clusters, text, quotes, subjects, people, genders = scene
     if pronoun == "they" and AS_THEY_SAY.search(text, max(0, before - 12), before):
         return None  # 'As they say, “…”': a saying, nobody's words
     if pronoun == "it" and _thing_as_topic(subjects, text, before):
@@ -192,15 +192,15 @@ def _resolve_pronoun(
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
     agrees = {i for i in people if wanted is None or genders.get(i) in (wanted, None)}
     known = {i for i in agrees if genders.get(i) == wanted} if wanted else set()
-    introduced = _introduced(clusters, known, before, quotes, text, subjects)
+    introduced = _introduced(scene, known, before)
     if introduced is not None:
         return introduced
     last = next((q for q in reversed(quotes) if q.speaker is not None and q.end < before), None)
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
-        found = _latest_subject(clusters, agrees, before, subjects, quotes, text, since=last.end)
+        found = _latest_subject(scene, agrees, before, since=last.end)
         return found if found is not None else last.speaker
-    found = _latest_subject(clusters, agrees, before, subjects, quotes, text, pronoun=pronoun)
+    found = _latest_subject(scene, agrees, before, pronoun=pronoun)
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
 
 
@@ -211,12 +211,11 @@ def _thing_as_topic(subjects: Subjects, text: str, before: int) -> bool:
     return bool(earlier) and text[earlier[-1][0] : earlier[-1][1]] in WRITTEN_THINGS
 
 
-def _introduced(
-    clusters: list[Cluster], among: set[int], before: int, quotes: list, text: str, subjects: Subjects
-) -> int | None:
+def _introduced(scene: Scene, among: set[int], before: int) -> int | None:
     """'…, which concerns Henry Crespo, president of the Black Caucus.' then '“…,” he said': a
     person named for the first time, in full and with a description set off after the name,
     since the last quotation and shortly before the pronoun, is the one who speaks next."""
+    clusters, text, quotes, subjects = scene.clusters, scene.text, scene.quotes, scene.subjects
     earlier = sorted((q.start, q.end) for q in quotes if q.end < before)
     upto = before
     if earlier and not text[earlier[-1][1] : before].strip(" ,.”’\"'\n"):
@@ -242,12 +241,9 @@ def _names_someone(word: str) -> bool:
 
 
 def _latest_subject(
-    clusters: list[Cluster],
+    scene: Scene,
     among: set[int],
     before: int,
-    subjects: Subjects,
-    quotes: list,
-    text: str,
     since: int | None = None,
     pronoun: str | None = None,
     described: bool = True,
@@ -256,6 +252,7 @@ def _latest_subject(
     by the subject's rank (``quote_topics``): 'Clinton said she called Sanders' keeps Clinton
     the topic, though Sanders came later. A description ranked higher (``described``) stands
     for the topic before it."""
+    clusters, text, quotes, subjects = scene.clusters, scene.text, scene.quotes, scene.subjects
     best, best_at = None, None
     for index in among:
         at = _subject_mention(clusters, index, before, subjects, quotes, since, text, pronoun)
@@ -270,7 +267,7 @@ def _latest_subject(
     if not later:
         return best
     _, start, _ = max(later)
-    return _latest_subject(clusters, among, start, subjects, quotes, text, described=False)
+    return _latest_subject(scene, among, start, described=False)
 
 
 def untyped_last_speaker(
