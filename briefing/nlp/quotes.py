@@ -25,7 +25,8 @@ from briefing.nlp.quote_cues import (
 )
 from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_lines import headline_subject, line_cue, signed_cue, transcript_cue
-from briefing.nlp.quote_speakers import find_people, resolve_speaker, untyped_last_speaker
+from briefing.nlp.quote_pronouns import untyped_last_speaker
+from briefing.nlp.quote_speakers import find_people, resolve_speaker
 from briefing.nlp.quote_topics import find_subjects
 from briefing.nlp.quote_tweets import tweet_quotes
 
