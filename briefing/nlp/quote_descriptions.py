@@ -10,6 +10,8 @@ would take and who they cannot be.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import ROLE_NOUNS
@@ -74,6 +76,7 @@ def ruled_out(text: str, start: int, end: int, clusters: list[Cluster], subjects
     }
 
 
+@lru_cache(maxsize=4)  # a description reads its sentence for its pronoun and for who it cannot be
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, str, str]:
     """Where the sentence of [start, end) starts, and its words before and after, quotations
     blanked out (whole in their paragraph, so a quotation's own full stops end no sentence)."""
@@ -98,8 +101,10 @@ def described_subjects(
     ('The Indiana governor said', 'The Republican vice presidential nominee was speaking'):
     each as its rank and place (as ``quote_speakers`` ranks subjects), its start and its head."""
     found = []
-    for start, end, rank in subjects.spans:
-        if not low <= start < before or any(q.start <= start < q.end for q in quotes):
+    for start, end, rank in subjects.spans[bisect_left(subjects.spans, (low,)) :]:
+        if start >= before:
+            break
+        if any(q.start <= start < q.end for q in quotes):
             continue
         head = text[start:end].lower()
         if head in DESCRIBED_HEADS and THE_BEFORE.search(text, max(0, start - 60), start):
