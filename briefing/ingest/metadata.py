@@ -41,6 +41,9 @@ DATELINE_HEADLINE_WORDS = 20  # a sentence-case headline with a dateline's lead 
 MIN_SENTENCE_HEADLINE_WORDS, MAX_SENTENCE_HEADLINE_WORDS = 4, 12
 MAX_SENTENCE_HEADLINE_SENTENCES = 2  # "Virginian could make history. Again."
 QUOTED_ENDING_WORDS = 4  # a headline ending on a quoted phrase ("... as 'work horse, not show horse.'") runs longer
+# someone's words quoted inside a headline, two words or more: "... at 'poison pill' in House bill ..." (not a
+# name in title case, "its “Person of the Year” for 2015", which a lead gives too)
+QUOTED_PHRASE = re.compile(r"(?:^|(?<=[\s:]))[\"“‘'][a-z][^\"“”‘’'\s]*(?:\s[^\"“”‘’'\s]+)+[\"”’'](?=[\s.,;:!?]|$)")
 # What opens a lead sentence and no headline: a pronoun or a linking adverb
 LEAD_OPENING = re.compile(
     r"(?i:it|its|this|that|these|those|there|here|maybe|perhaps|now|then|still|indeed|also|even|just|only|"
@@ -393,7 +396,8 @@ def sentence_case_headline(paragraph: str, following: Sequence[str]) -> bool:
     Of PolNeAR's train texts it finds 232 more headlines (312 -> 544 of 804) and takes the
     paragraph after the headline for one in 26 more texts, most of them a second headline."""
     words = paragraph.split()
-    longest = MAX_SENTENCE_HEADLINE_WORDS + (QUOTED_ENDING_WORDS if paragraph[-1] in CLOSING else 0)
+    quoted = paragraph[-1] in CLOSING or QUOTED_PHRASE.search(paragraph)
+    longest = MAX_SENTENCE_HEADLINE_WORDS + (QUOTED_ENDING_WORDS if quoted else 0)
     if following and dateline_end(following[0]):
         longest = DATELINE_HEADLINE_WORDS  # the story opens right under it: "WASHINGTON, Aug. 19 (UPI) — …"
     if not MIN_SENTENCE_HEADLINE_WORDS <= len(words) <= longest or paragraph.isupper():

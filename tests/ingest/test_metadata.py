@@ -331,6 +331,24 @@ def test_a_headline_ending_on_a_quoted_phrase_may_run_longer():
     assert read_text_metadata(f"{first}\n\n{body}", None).title == first
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Okafor: the board needs to 'get away from all of this blame stuff' over the plant.",
+        "Councillors pointing fingers at the 'poison pill' in the water bill for the failed plant.",
+    ],
+)
+def test_a_headline_quoting_words_inside_may_run_longer(first):
+    body = f"{BODY} The board met again on Wednesday."
+    assert read_text_metadata(f"{first}\n\n{body}", None).title == first
+
+
+def test_a_long_lead_quoting_a_title_is_no_headline():
+    first = "The Port Halden Courier chose mayor Marta Okafor as its “Person of the Year” for 2025."
+    body = f"{BODY} The board met again on Wednesday."
+    assert read_text_metadata(f"{first}\n\n{body}", None).title is None
+
+
 def test_a_longer_sentence_case_headline_stands_over_a_dateline_lead():
     first = "As Marta Okafor turns 70, a look at where she fits into the Port Halden water board."
     lead = "PORT HALDEN, Aug. 19 (UPI) — Former mayor Marta Okafor celebrated her 70th birthday on Friday, "
