@@ -71,14 +71,19 @@ MEMBER_NOUNS = (
     "militants|fighters|insurgents|rebels|gunmen|jihadists|extremists|terrorists|members|militiamen|commanders"
 )
 BODY_NOUNS = "group|militia|movement|sect|organi[sz]ation|network|faction|outfit"
+# and a publisher: "the Italian newspaper L’Unione Sarda", "the news site Al Marsad"
+OUTLET_NOUNS = "newspaper|paper|daily|weekly|tabloid|magazine|website|site|blog|broadcaster|channel|station|agency"
 _MEMBERS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MEMBER_NOUNS}|leaders?)\b")
-_BODY_BEFORE = re.compile(rf"\b(?:(?:{BODY_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I)
+_BODY_BEFORE = re.compile(
+    rf"\b(?:(?:{BODY_NOUNS}|{OUTLET_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I
+)
 
 
 def retype_organised_people(clusters: Sequence[ClusterLike], text: str) -> None:
     """'Boko Haram' typed a person: a name of two or more words whose first is no given name,
-    never given a title or role, that the text calls a body at least once ('Boko Haram
-    militants', 'the militant group Boko Haram', 'leader of Boko Haram') is an organisation."""
+    never given a title or role, that the text calls a body or a publisher at least once ('Boko
+    Haram militants', 'the militant group Boko Haram', 'leader of Boko Haram', 'the Italian
+    newspaper L’Unione Sarda') is an organisation."""
     for cluster in clusters:
         words = cluster.name.split()
         if cluster.type != "person" or len(words) < 2 or words[0].lower() in GIVEN_NAMES:

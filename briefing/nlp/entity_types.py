@@ -65,10 +65,15 @@ TIME_ZONE = re.compile(
 )
 
 
+# a time of day, with its zone ("3:02pm PST" of a social post's line, "10 a.m. ET")
+CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]m|[ap]\.m\.?)(?:\s+(?-i:[A-Z]{1,4}T))?", re.IGNORECASE)
+
+
 def without_day_names(mentions: list[Mention], text: str) -> list[Mention]:
     """Less the first word of a day's name the model took for a name ('Super' of 'Super Tuesday'
-    was a place in 40 mentions of a campaign's coverage) and a time zone ('Eastern Standard
-    Time'): a day or a clock is no person, organisation or place."""
+    was a place in 40 mentions of a campaign's coverage), a time zone ('Eastern Standard
+    Time') and a time of day ('3:02pm PST', an organisation to the model): a day or a clock is
+    no person, organisation or place."""
     return [
         m
         for m in mentions
@@ -79,7 +84,7 @@ def without_day_names(mentions: list[Mention], text: str) -> list[Mention]:
 def _time_zone(mention: Mention, text: str) -> bool:
     """The mention is a time zone's name, or all of it but the 'Time' the model left out."""
     whole = mention.text + (" Time" if text.startswith(" Time", mention.end) else "")
-    return bool(TIME_ZONE.fullmatch(mention.text) or TIME_ZONE.fullmatch(whole))
+    return bool(TIME_ZONE.fullmatch(mention.text) or TIME_ZONE.fullmatch(whole) or CLOCK.fullmatch(mention.text))
 
 
 # A place and a comma before a state's abbreviation: 'Raleigh, N.C.', 'Kansas City, Mo.'

@@ -51,12 +51,13 @@ wife husband son daughter girlfriend boyfriend fiance fiancé fiancee fiancée w
 nephew niece cousin grandson granddaughter grandmother grandfather stepson stepdaughter
 singer actor actress rapper musician songwriter guitarist drummer artist author novelist poet comedian
 comedienne filmmaker dancer athlete boxer golfer striker goalkeeper quarterback pitcher linebacker
+journalist blogger photographer correspondent commentator pundit
 """.split()
 )
 
 # Words a scraped span may start with that are never part of the name ("Hi Maya", "About Corvane").
 LEADING_NOISE = frozenset("the a an hi hello dear about every thanks good all our your".split())
-NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin ibn ní ó mac y".split())
+NAME_PARTICLES = frozenset("van der den de la del da dos das di du le von al el bin bint ibn ould ní ó mac y".split())
 TITLE_WORDS = (
     PERSON_TITLES
     | ROLE_NOUNS

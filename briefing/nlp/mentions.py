@@ -340,9 +340,24 @@ def _person_weight(kind: str, tokens) -> int:
     else 0."""
     if _looks_like_person(tokens):
         return 3
-    if len(tokens) == 1 and is_given_name(tokens[0].lower_) and _role_before(tokens[0]):
+    if len(tokens) == 1 and (is_given_name(tokens[0].lower_) and _role_before(tokens[0]) or _described(tokens[0])):
         return 3
     return 2 if kind == "organisation" and before_country(tokens) else 0
+
+
+def _described(token) -> bool:
+    """A one-word name set off with 'a' or 'an' and someone's role or calling: 'Mishaal, an
+    angry blogger, blasted the fatwa' (not ', the governor said', a speaker after a clause)."""
+    doc, i = token.doc, token.i + 1
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        return False
+    for follower in doc[i + 2 : i + 6]:
+        if follower.lower_ in ROLE_NOUNS or follower.lower_ in PERSON_NOUNS:
+            after = doc[follower.i + 1] if follower.i + 1 < len(doc) else None
+            return after is not None and (after.text == "," or after.lower_ in ("of", "for", "at", "with", "who"))
+        if follower.is_punct:
+            return False
+    return False
 
 
 def _looks_like_person(tokens) -> bool:

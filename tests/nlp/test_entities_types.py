@@ -372,6 +372,34 @@ def test_a_time_zone_is_no_name(analyse):
     assert found.get("Florida") == "place" and found.get("Central Bank") == "organisation"
 
 
+def test_a_time_of_day_is_no_name(analyse):
+    """'3:02pm PST' of a social post's line was an organisation, and took up an 'It'."""
+    text = "A photo posted by Marta Reyes on Jan 1, 2015 at 3:02pm PST\n\nThe account has a million followers."
+    found = types(analyse(text))
+    assert not [name for name in found if name[:1].isdigit()]
+    assert found.get("Marta Reyes") == "person"
+
+
+def test_a_name_the_text_calls_a_newspaper_is_an_organisation(analyse):
+    """'the Italian newspaper L’Unione Sarda' was a person, and took up a 'she'."""
+    text = "The sisters will care for the baby, according to a report in the Italian newspaper L’Unione Sarda."
+    assert types(analyse(text)).get("L’Unione Sarda") == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("However, Mishaal, an angry blogger, blasted the fatwa on Monday.", "Mishaal"),  # one word, 'an' and a calling
+        (  # a name's particle joins its halves
+            "Co-operation between Mauritania and France grew, noted journalist Mohammed Yacoub Ould Moustafa.",
+            "Mohammed Yacoub Ould Moustafa",
+        ),
+    ],
+)
+def test_a_described_or_particled_name_is_a_person(analyse, text, name):
+    assert types(analyse(text)).get(name) == "person"
+
+
 def test_a_territory_is_a_place(analyse):
     """'American Samoa' was an organisation: the list of countries had no territories."""
     found = types(analyse("Clinton won American Samoa and Guam on Saturday, while Sanders looked to Puerto Rico."))
