@@ -348,12 +348,18 @@ def _last_subject(para: Paragraph) -> Cue | None:
 
 
 def _according_to(para: Paragraph, close_i: int, open_i: int) -> Cue | None:
+    """'according to Reuters' right after the quote, or shortly before it; not one reporting an
+    earlier quote of its own sentence ('“…,” Strauch said, according to AFP. “…”': Strauch's)."""
     text = para.text
     for match in re.finditer(r"(?i)\baccording to\s+([^,.;:“”\"]{2,60}(?:, [A-Z][^,.;:“”\"]{2,50}(?=,))?)", text):
         token_i = para.token_from(match.start())
-        if token_i is not None and (0 <= token_i - close_i <= 4 or 0 <= open_i - token_i <= 10):
-            start = match.start(1)
-            return Cue("according to", para.start + start, para.start + start + len(match[1].rstrip()))
+        if token_i is None or not (0 <= token_i - close_i <= 4 or 0 <= open_i - token_i <= 10):
+            continue
+        doc = para.doc
+        if token_i < open_i and any(t.text in QUOTE_TOKENS for t in doc[sentence_start_of(doc, token_i) : token_i]):
+            continue
+        start = match.start(1)
+        return Cue("according to", para.start + start, para.start + start + len(match[1].rstrip()))
     return None
 
 

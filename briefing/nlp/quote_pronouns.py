@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import FEMALE_NAMES, MALE_NAMES, PERSON_TITLES, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_NOUNS
-from briefing.nlp.quote_descriptions import described_subjects
+from briefing.nlp.quote_descriptions import FEMALE_DESCRIPTIONS, MALE_DESCRIPTIONS, described_subjects
 from briefing.nlp.quote_topics import Subjects
 
 PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_GROUP | {"it"}
@@ -30,7 +30,7 @@ ROLE_SHORT = {"sen": "senator", "gov": "governor", "rep": "representative", "gen
 WRITTEN_THINGS = frozenset(
     """
 post tweet sign banner ad advertisement poster caption label headline constitution law bill amendment
-website page video verse
+website page video verse account document directive memo
 """.split()
 )
 # after a first mention: ", president of", ", 31, a lawyer", ", the chief executive"
@@ -51,9 +51,10 @@ class Scene(NamedTuple):
     genders: dict[int, str]
 
 
-def resolve_pronoun(pronoun: str, before: int, scene: Scene) -> int | None:
+def resolve_pronoun(pronoun: str, before: int, scene: Scene, unnamed: bool = True) -> int | None:
     """News keeps its topic as subject: 'Ortiz thanked Lind and Moss. “…,” he said' is Ortiz's.
-    The last agreeing person named as a subject nearby wins over one named later as an object."""
+    The last agreeing person named as a subject nearby wins over one named later as an object;
+    (``unnamed``) someone unnamed who spoke after them takes the pronoun (nobody's)."""
     clusters, text, quotes, subjects, people, genders = scene
     if pronoun == "they" and AS_THEY_SAY.search(text, max(0, before - 12), before):
         return None  # 'As they say, “…”': a saying, nobody's words
@@ -72,9 +73,35 @@ def resolve_pronoun(pronoun: str, before: int, scene: Scene) -> int | None:
     if last is not None and before - last.end < PREVIOUS_REACH and last.speaker in agrees:
         # the last speaker goes on speaking unless someone else became the subject since
         found = _latest_subject(scene, agrees, before, since=last.end)
+        if unnamed and _unnamed_since(scene, found, pronoun, before, since=last.end):
+            return None
         return found if found is not None else last.speaker
     found = _latest_subject(scene, agrees, before, pronoun=pronoun)
+    if unnamed and _unnamed_since(scene, found, pronoun, before):
+        return None
     return found if found is not None else latest(clusters, before, "person", quotes, people, among=agrees)
+
+
+def _unnamed_since(scene: Scene, found: int | None, pronoun: str, before: int, since: int | None = None) -> bool:
+    """Someone brought in unnamed spoke after the person found was last a subject: 'a South
+    Korean official claimed that … Kim Jong-Il … banned' then '“…,” he added' is the
+    official's, nobody named (``quote_topics``: 'a', 'one' or 'another' and a role, speaking)."""
+    clusters, text, quotes, subjects = scene.clusters, scene.text, scene.quotes, scene.subjects
+    low = before - SUBJECT_REACH if since is None else since
+    clash = MALE_DESCRIPTIONS if pronoun in FEMALE_PRONOUNS else FEMALE_DESCRIPTIONS if pronoun in MALE_PRONOUNS else ()
+    unnamed = [
+        (*rank, start)
+        for start, end, rank in subjects.unnamed
+        if low <= start < before
+        and not any(q.start <= start < q.end for q in quotes)
+        and text[start:end].lower() not in clash
+    ]
+    if not unnamed:
+        return False
+    if found is None:
+        return True
+    at = _subject_mention(clusters, found, before, subjects, quotes, since, text, pronoun)
+    return at is None or max(unnamed) > at
 
 
 def _thing_as_topic(subjects: Subjects, text: str, before: int) -> bool:

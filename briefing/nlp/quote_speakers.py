@@ -34,6 +34,16 @@ POSSESSIVES = {"his": "he", "her": "she"}
 INDEFINITE = frozenset(("a", "an", "one", "another"))
 POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
 KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
+# People known through someone named before them, who speak for themselves: 'Gary Johnson's doctor',
+# 'a CNN viewer', 'the Clinton supporter', 'Schilling's son, Grant' (a name after them is theirs)
+OTHER_PEOPLE = KIN | frozenset(
+    """
+relative relatives supporter supporters fan fans viewer viewers reader readers listener listeners user users
+constituent constituents voter voters follower followers employee employees customer customers client clients
+member members colleague colleagues neighbour neighbours neighbor neighbors rival rivals opponent opponents
+critic critics ally allies insider insiders impersonator patient patients man woman
+""".split()
+)
 SAME_ROLE = {"congressman": "representative", "congresswoman": "representative"}  # 'Rep. Schiff' is 'the congressman'
 # People of a body who speak in their own name, not the body's ('an expert at the university').
 OWN_VOICE_ROLES = frozenset(
@@ -42,6 +52,8 @@ expert professor scientist researcher lecturer scholar astronomer economist hist
 doctor engineer fellow physicist geologist
 """.split()
 )
+SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople"))  # the one named before speaks
+RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))  # a name after them is another's
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
@@ -71,7 +83,7 @@ def resolve_speaker(
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
         return found
-    words = speaker_text.lower().replace("’s", "").split()
+    words = speaker_text.lower().replace("’s", "").replace("'s", "").split()
     if not words:
         return None
     if words[-1] in PRONOUN_WORDS:
@@ -87,8 +99,9 @@ def resolve_speaker(
         return None  # 'Police say…': a body of that kind, none named before
     if org_word is not None:
         return latest(clusters, start, "organisation", quotes, people, role=org_word)
-    if words[0] in POSSESSIVES and words[-1] not in KIN and len(words) <= 3:
+    if words[0] in POSSESSIVES and not KIN.intersection(words) and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
+        # (not 'His wife's sign read': hers)
         pronoun = POSSESSIVES[words[0]]
         return resolve_pronoun(pronoun, start, scene)
     return _cluster_by_form(clusters, speaker_text)
@@ -110,7 +123,7 @@ def _resolve_role(
         return found
     pronoun = described_pronoun(words, scene.text, start, end)
     others = scene.people - ruled_out(scene.text, start, end, scene.clusters, scene.subjects)
-    return resolve_pronoun(pronoun, start, scene._replace(people=others))
+    return resolve_pronoun(pronoun, start, scene._replace(people=others), unnamed=False)
 
 
 def find_people(clusters: list[Cluster], text: str, referred: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -150,10 +163,11 @@ def _resolve_by_name(
     speaker_text: str, start: int, end: int, head: int | None, clusters: list[Cluster], people: set[int]
 ) -> tuple[int | None, str]:
     """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the
-    head; none for the writer or the writer's own: 'I said', 'my father often said')."""
+    head; none for the writer or the writer's own: 'I said', 'my father often said', 'we're
+    told', 'our source')."""
     found, rest = _named_speaker(speaker_text, start, end, head, clusters, people)
     written = speaker_text.lower().split()
-    if found is None and written and (written[-1] == "i" or written[0] == "my"):
+    if found is None and written and (written[-1] in ("i", "we") or written[0] in ("my", "our")):
         return None, ""
     return found, rest
 
@@ -163,7 +177,8 @@ def _named_speaker(
 ) -> tuple[int | None, str]:
     if _member_of(speaker_text, start, head):
         return None, speaker_text  # 'the astronomy expert at Nottingham Trent University': not the university
-    if re.match(r"(?i)an?\s", speaker_text):  # 'an ICO spokesperson said': the body speaks
+    head_word = _head_word(speaker_text, start, head) if head is not None else None
+    if re.match(r"(?i)an?\s", speaker_text) and head_word not in OTHER_PEOPLE:  # 'an ICO spokesperson said'
         body = cluster_at(clusters, start, end, kinds=("organisation",))
         if body is not None:
             return body, speaker_text
@@ -171,16 +186,19 @@ def _named_speaker(
         at_head = cluster_at(clusters, head, head + 1)
         if at_head is not None:
             return at_head, speaker_text
-        head_word = _head_word(speaker_text, start, head)
-        named_inside = cluster_at(clusters, start, end, among=people)
+        named = _named_after(clusters, speaker_text, start, head, people)
+        if head_word in SPEAKS_FOR and named is None:
+            named = cluster_at(clusters, start, head, among=people)  # 'One Clinton spokesman': hers
         if (
-            head_word in ROLE_NOUNS
-            and named_inside is not None
-            and not _served(clusters[named_inside], speaker_text, start, head)
+            head_word in ROLE_NOUNS | OTHER_PEOPLE
+            and named is not None
+            and not _served(clusters[named], speaker_text, start, head)
         ):
-            return named_inside, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
-        if head_word in ROLE_NOUNS | PRONOUN_WORDS:
-            return None, head_word  # 'the Corvane spokesperson': the role, not the company
+            return named, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
+        if head_word in ROLE_NOUNS | PRONOUN_WORDS | OTHER_PEOPLE:
+            # 'the Corvane spokesperson', 'Donald Trump's campaign manager': the role, not the company
+            # or the person named before it
+            return None, head_word
     tail = TAIL.search(speaker_text)
     person = cluster_at(clusters, start, start + tail.start(), among=people) if tail else None
     if person is not None:
@@ -221,7 +239,24 @@ def _member_of(speaker_text: str, start: int, head: int | None) -> bool:
 
 def _head_word(speaker_text: str, start: int, head: int) -> str:
     """The speaker words' head noun, folded: 'expert' of 'the astronomy expert at ...'."""
-    return speaker_text[head - start :].split(" ")[0].lower().strip(",")
+    words = speaker_text[head - start :].split(None, 1)
+    return words[0].lower().strip(",") if words else ""
+
+
+def _named_after(clusters: list[Cluster], speaker_text: str, start: int, head: int, people: set[int]) -> int | None:
+    """The person named first after the head noun, who holds it: 'its spokeswoman, Áine Ní
+    Bhriain', 'Cruz constituent Dan Golvach when asked about Lindsey Graham', 'a spokesman for
+    the utility, Jonas Brekke', 'the base chief known as Bob' (not 'a committee member who
+    supports Trump')."""
+    best, best_at = None, start + len(speaker_text)
+    for index in people:
+        for mention in clusters[index].mentions:
+            if head < mention.start < best_at:
+                best, best_at = index, mention.start
+    if best is None:
+        return None
+    between = re.findall(r"[\w'’]+", speaker_text[head - start : best_at - start].lower())
+    return None if RELATIVE.intersection(between) else best
 
 
 def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:

@@ -155,6 +155,14 @@ def _prompted(governor):
     return next((c for c in governor.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")), None)
 
 
+def _quoted_as(governor, came):
+    """'The Daily Mail reports a police spokesperson as saying: “…”', 'quoted Smith as saying':
+    the one quoted, the object of the verb that 'as' hangs from; else None."""
+    if came.lower_ != "as" or came.dep_ != "prep":
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj" and c.i < came.i), None)
+
+
 def governing_subject(para: Paragraph, verb) -> Cue | None:
     """A cue with no subject of its own ('…, saying “…”', 'writing:', 'and declared “…”',
     'by saying “…”'): the speaker is the subject of the clause it hangs from."""
@@ -167,7 +175,7 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             # '…around the stadium - where the Panthers played - while chanting, “…”': the clause
             # that says where is an aside; the participle hangs from the one around it
             came, governor = governor, governor.head
-        controller = _prompted(governor) if came.dep_ == "xcomp" else None
+        controller = _prompted(governor) if came.dep_ == "xcomp" else _quoted_as(governor, came)
         if controller is not None and not inside_marks(para, controller):
             # 'That prompted Rubio to call Trump “very flexible”': the one prompted speaks
             return make_cue(para, verb, controller.left_edge.idx, controller.idx + len(controller.text), controller)

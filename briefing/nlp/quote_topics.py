@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 
+from briefing.nlp.lexicon import QUOTE_VERBS, ROLE_NOUNS
 from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
 from briefing.nlp.parse import ParsedText
 
@@ -26,6 +27,15 @@ FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
 MODIFIER_DEPS = frozenset(("advmod", "amod", "npadvmod", "compound"))  # what the parser takes a name for at times
 
 Rank = tuple[bool, int, bool]  # (outside a reported clause, sentence start, in the main clause)
+# someone brought in unnamed as a subject ('However, a South Korean official claimed that …', 'a blogger
+# said'): a 'he' or 'she' after it is theirs, not a person named inside what they said
+UNNAMED_HEADS = ROLE_NOUNS | frozenset(
+    """
+source blogger man woman person expert observer witness resident insider member relative friend neighbour
+neighbor employee user viewer reader fan supporter critic voter passenger bystander survivor defector
+""".split()
+)
+UNNAMED_ARTICLES = frozenset(("a", "an", "another", "one"))
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Subjects:
     spans: list[tuple[int, int, Rank]] = field(default_factory=list)
     pronouns: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     pending: deque[tuple[int, int, str]] = field(default_factory=deque)  # he/she subjects not yet resolved
+    unnamed: list[tuple[int, int, Rank]] = field(default_factory=list)  # 'a South Korean official' (its head)
 
     def rank_at(self, start: int, end: int) -> Rank | None:
         """The best rank of a subject word inside [start, end), None when there is none."""
@@ -57,6 +68,7 @@ def find_subjects(parsed: ParsedText) -> Subjects:
     """The subject words of the text and its he/she subjects outside quotation marks."""
     spans: list[tuple[int, int, Rank]] = []
     pending: list[tuple[int, int, str]] = []
+    unnamed: list[tuple[int, int, Rank]] = []
     for para in parsed.paragraphs:
         quoted = None
         for t in para.doc:
@@ -65,17 +77,39 @@ def find_subjects(parsed: ParsedText) -> Subjects:
             rank = (_unreported(t), para.start + t.sent.start_char, _in_main_clause(t))
             for word in _naming_words(t):
                 spans.append((para.start + word.idx, para.start + word.idx + len(word.text), rank))
+            if _unnamed(t):
+                unnamed.append((para.start + t.idx, para.start + t.idx + len(t.text), rank))
             if t.lower_ in ("he", "she"):
                 if quoted is None:
                     quoted = [(s.open, s.close) for s in pair_marks(para.text)]
                 if not any(s <= t.idx < e for s, e in quoted):
                     pending.append((para.start + t.idx, para.start + t.idx + len(t.text), t.lower_))
-    return Subjects(sorted(spans), {}, deque(pending))
+    return Subjects(sorted(spans), {}, deque(pending), unnamed)
+
+
+def _unnamed(subject) -> bool:
+    """A person brought in without a name, speaking: 'a South Korean official claimed', 'one
+    source said', 'another blogger posted'; not 'a lawyer, John Smith' or 'Sen. Boxer, a
+    longtime supporter', named in apposition, nor 'a reporter asked Sanders', whose answer is
+    the one asked."""
+    verb = subject.head
+    if subject.pos_ != "NOUN" or subject.lower_ not in UNNAMED_HEADS or verb.lemma_ not in QUOTE_VERBS:
+        return False
+    if any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children):
+        return False
+    children = list(subject.children)
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in children):
+        return False
+    article = next((c for c in children if c.dep_ in ("det", "nummod") and c.lower_ in UNNAMED_ARTICLES), None)
+    if article is None:
+        return False
+    doc = subject.doc
+    return not (article.i >= 2 and doc[article.i - 1].text == "," and doc[article.i - 2].pos_ == "PROPN")
 
 
 def _naming_words(subject) -> list:
     """The subject's head and the heads that stand for the same one: apposition, 'like' or
-    'including', 'named' or 'called', names joined by 'and', the noun a 'who' stands for."""
+    'including', 'named', 'called' or 'known as', names joined by 'and', the noun a 'who' stands for."""
     found: list = []
     todo = [subject]
     if subject.lower_ == "who" and subject.head.dep_ == "relcl":
@@ -91,6 +125,9 @@ def _naming_words(subject) -> list:
                 todo.append(child)
             elif child.dep_ == "acl" and child.lower_ in ("named", "called"):
                 todo.extend(c for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod"))
+            elif child.dep_ in ("acl", "relcl") and child.lower_ == "known":
+                # 'The woman, who is known only as Lana, describes …': Lana
+                todo.extend(g for c in child.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj")
     return found
 
 
