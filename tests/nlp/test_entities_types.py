@@ -380,6 +380,30 @@ def test_a_time_of_day_is_no_name(analyse):
     assert found.get("Marta Reyes") == "person"
 
 
+def test_a_disease_is_no_name(analyse):
+    """'Ebola' was a place of 12 mentions in a story on the outbreak."""
+    text = (
+        "Ebola Scare Grips Port Halden.\n\nThe nurse had treated Ebola patients in Liberia. Ebola has killed "
+        "hundreds, and the Zika virus is spreading, Marta Okafor said in Port Halden."
+    )
+    found = types(analyse(text))
+    assert not [name for name in found if "Ebola" in name or "Zika" in name]
+    assert found.get("Liberia") == "place" and found.get("Marta Okafor") == "person"
+
+
+def test_a_short_known_variant_counts_only_as_written(analyse):
+    """'There can only be Un' (a pun on Kim Jong-Un) gave him the alias 'United Nations'."""
+    text = (
+        "There can only be Un.\n\nShortly before North Korean leader Kim Jong-Un came to power, a directive was "
+        "issued. Kim Jong-Un met the UN envoy, and the United Nations said talks would go on."
+    )
+    found = analyse(text)
+    kim = next(e for e in found.entities if e.name == "Kim Jong-Un")
+    assert kim.type == "person" and "United Nations" not in kim.aliases and "UN" not in kim.aliases
+    un = next(e for e in found.entities if e.name == "United Nations")
+    assert "UN" in un.aliases
+
+
 def test_a_name_the_text_calls_a_newspaper_is_an_organisation(analyse):
     """'the Italian newspaper L’Unione Sarda' was a person, and took up a 'she'."""
     text = "The sisters will care for the baby, according to a report in the Italian newspaper L’Unione Sarda."
