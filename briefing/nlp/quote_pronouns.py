@@ -170,6 +170,11 @@ def _latest_subject(
     return _latest_subject(scene, among, start, described=False)
 
 
+def latest_subject(scene: Scene, among: set[int], before: int) -> int | None:
+    """Of those clusters, the one last named as a subject shortly before, by rank."""
+    return _latest_subject(scene, among, before, described=False)
+
+
 def untyped_last_speaker(
     pronoun: str,
     before: int,
@@ -250,7 +255,7 @@ def latest(
     for index, cluster in enumerate(clusters):
         if (
             ((index not in people) if kind == "person" else (cluster.type != kind or index in people))
-            or (role and not _has_role(cluster, role))
+            or (role and not has_role(cluster, role))
             or (among is not None and index not in among)
         ):
             continue
@@ -262,7 +267,7 @@ def latest(
     return best
 
 
-def _has_role(cluster: Cluster, role: str) -> bool:
+def has_role(cluster: Cluster, role: str) -> bool:
     """'the senator' is 'Sen. Rubio', 'the governor' 'Gov. Kasich'."""
     roles = {ROLE_SHORT.get(r.rstrip("."), r) for r in cluster.roles}
     if role in roles:

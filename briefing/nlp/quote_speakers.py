@@ -26,7 +26,7 @@ from briefing.nlp.quote_descriptions import (
     ruled_out,
 )
 from briefing.nlp.quote_gender import name_votes
-from briefing.nlp.quote_pronouns import PRONOUN_WORDS, Scene, latest, resolve_pronoun
+from briefing.nlp.quote_pronouns import PRONOUN_WORDS, Scene, has_role, latest, latest_subject, resolve_pronoun
 from briefing.nlp.quote_topics import Subjects
 
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
@@ -98,7 +98,7 @@ def resolve_speaker(
     if org_word is not None and words[0] == org_word:
         return None  # 'Police say…': a body of that kind, none named before
     if org_word is not None:
-        return latest(clusters, start, "organisation", quotes, people, role=org_word)
+        return _body_as_topic(org_word, start, scene)
     if words[0] in POSSESSIVES and not KIN.intersection(words) and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
         # (not 'His wife's sign read': hers)
@@ -124,6 +124,17 @@ def _resolve_role(
     pronoun = described_pronoun(words, scene.text, start, end)
     others = scene.people - ruled_out(scene.text, start, end, scene.clusters, scene.subjects)
     return resolve_pronoun(pronoun, start, scene._replace(people=others), unnamed=False)
+
+
+def _body_as_topic(word: str, start: int, scene: Scene) -> int | None:
+    """'The group said' after 'The watchdog group Judicial Watch claimed that ISIS terrorists
+    were planning …': the body last a subject outside what is reported, as a pronoun's
+    person is, before the body named last; with the word as its role if one has it."""
+    clusters, people = scene.clusters, scene.people
+    bodies = {i for i, c in enumerate(clusters) if c.type == "organisation" and i not in people}
+    with_role = {i for i in bodies if has_role(clusters[i], word)}
+    found = latest_subject(scene, with_role or bodies, start)
+    return found if found is not None else latest(clusters, start, "organisation", scene.quotes, people, role=word)
 
 
 def find_people(clusters: list[Cluster], text: str, referred: set[int] | frozenset[int] = frozenset()) -> set[int]:

@@ -133,3 +133,12 @@ def test_an_unnamed_speaker_does_not_take_every_pronoun(analyse, text, expected)
 )
 def test_the_one_quoted_not_the_one_reporting(analyse, text, expected):
     assert expected in speakers(analyse(text), text)
+
+
+def test_a_body_described_speaks_as_the_topic_not_the_body_named_last(analyse):
+    """'The group said' is the watchdog that made the claim, not the militants its claim named."""
+    text = (
+        "The watchdog group Civic Watch claimed in August that Red Dawn militants were “planning to attack "
+        "the water plant.” The group said a “warning bulletin” had been issued to the agencies."
+    )
+    assert ("warning bulletin", "Civic Watch") in speakers(analyse(text), text)
