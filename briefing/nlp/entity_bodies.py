@@ -74,6 +74,10 @@ BODY_NOUNS = "group|militia|movement|sect|organi[sz]ation|network|faction|outfit
 # and a publisher: "the Italian newspaper L’Unione Sarda", "the news site Al Marsad"
 OUTLET_NOUNS = "newspaper|paper|daily|weekly|tabloid|magazine|website|site|blog|broadcaster|channel|station|agency"
 _MEMBERS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MEMBER_NOUNS}|leaders?)\b")
+# 'the French satirical magazine ', 'a weekly newspaper ': a publication named next, whatever its first word
+_PUBLICATION_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:newspaper|magazine|weekly|tabloid|website)\s+\Z", re.IGNORECASE
+)
 _BODY_BEFORE = re.compile(
     rf"\b(?:(?:{BODY_NOUNS}|{OUTLET_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I
 )
@@ -83,17 +87,23 @@ def retype_organised_people(clusters: Sequence[ClusterLike], text: str) -> None:
     """'Boko Haram' typed a person: a name of two or more words whose first is no given name,
     never given a title or role, that the text calls a body or a publisher at least once ('Boko
     Haram militants', 'the militant group Boko Haram', 'leader of Boko Haram', 'the Italian
-    newspaper L’Unione Sarda') is an organisation."""
+    newspaper L’Unione Sarda') is an organisation; so is one opening with a given name that the
+    text calls a newspaper, magazine or website ('the French satirical magazine Charlie Hebdo')."""
     for cluster in clusters:
         words = cluster.name.split()
-        if cluster.type != "person" or len(words) < 2 or words[0].lower() in GIVEN_NAMES:
+        if cluster.type != "person" or len(words) < 2:
             continue
         if any(m.type == "person" and m.weight >= 3 for m in cluster.mentions):
             continue
-        if any(
-            _MEMBERS_AFTER.match(text, m.end) or _BODY_BEFORE.search(text, max(0, m.start - 40), m.start)
-            for m in cluster.mentions
-        ):
+        if words[0].lower() in GIVEN_NAMES:
+            # 'the French satirical magazine Charlie Hebdo': a given name, yet a publication's
+            called = any(_PUBLICATION_BEFORE.search(text, max(0, m.start - 60), m.start) for m in cluster.mentions)
+        else:
+            called = any(
+                _MEMBERS_AFTER.match(text, m.end) or _BODY_BEFORE.search(text, max(0, m.start - 40), m.start)
+                for m in cluster.mentions
+            )
+        if called:
             for mention in cluster.mentions:
                 mention.type = "organisation"
 

@@ -89,7 +89,7 @@ cabinet army navy force forces guard club fc united hospital clinic school acade
 analytics pharma pharmaceuticals logistics shipping insurance mining steel telecom electric power semitech
 tech technology watch directorate inspectorate secretariat commission tribunal prosecutors bureau
 consulting consultancy consultants pictures studios records entertainment productions communications
-broadcasting ventures images publishers publishing
+broadcasting ventures images publishers publishing magazine
 """.split()
 )
 
@@ -101,7 +101,11 @@ n.v. nv b.v. bv s.a. sa c.v. s.a.s. gmbh ag ltd ltd. plc inc inc. llc co. corp. 
 )
 CLUB_PREFIXES = frozenset("atlético atletico real fc cf sc ac as sporting dynamo inter".split())
 
-ORG_FIRST_WORDS = frozenset("ministry department bank university institute office court council board".split())
+ORG_FIRST_WORDS = frozenset(
+    "ministry department bank university institute office court council board "
+    # Arabic words opening an armed or political body's name: 'Ansar al-Deen', 'Jabhat al-Nusra', 'Jaish al-Islam'
+    "ansar jabhat jaish harakat hizb liwa katibat tanzim".split()
+)
 
 # Last words that make a name a place.
 PLACE_WORDS = frozenset(

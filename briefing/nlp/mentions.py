@@ -323,7 +323,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     if title is not None:
         return "person", 3
     if last in PLACE_WORDS and kind != "organisation":
-        return "place", 2
+        return _place_word_type(first, tokens)
     if text.isupper() and len(text) <= 6 and kind in ("person", "place") and not in_capitals(tokens[0].doc.text):
         return "organisation", 2
     if kind in ("person", "organisation") and len(words) == 1 and in_place_context(tokens[0]):
@@ -331,6 +331,12 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     if kind != "person" and (weight := _person_weight(kind, tokens)):
         return "person", weight
     return kind, 1
+
+
+def _place_word_type(first: str, tokens) -> tuple[str, int]:
+    """A name ending in a place's word ('Texas City') is a place, unless a given name opens it
+    and it speaks or has a role: 'Fellow expert Jenny Town, of the US-Korea Institute, said'."""
+    return ("person", 3) if is_given_name(first) and _looks_like_person(tokens) else ("place", 2)
 
 
 def _country_or_state(key: str, kind: str) -> bool:

@@ -424,6 +424,45 @@ def test_a_described_or_particled_name_is_a_person(analyse, text, name):
     assert types(analyse(text)).get(name) == "person"
 
 
+def test_a_speaker_with_a_given_name_and_a_place_word_is_a_person(analyse):
+    """'Jenny Town' was a place, so her 'She added' went to Kim Jong Un."""
+    text = (
+        "Fellow expert Jenny Town, of the US-Korea Institute, said she too believed Pyongyang had warmed to Scotland."
+    )
+    assert types(analyse(text)).get("Jenny Town") == "person"
+
+
+def test_an_arabic_body_s_name_is_an_organisation(analyse):
+    """'Ansar al-Deen' was a person, and took up a Texan plumber's 'he told'."""
+    text = (
+        "The truck was used in a propaganda stunt by Supporters of the Religion Front (Jabhat Ansar al-Deen) in Syria."
+    )
+    assert types(analyse(text)).get("Ansar al-Deen") == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (  # a given name opens it, yet the text calls it a magazine
+            "Twelve people were killed at the offices of the French satirical magazine Charlie Hebdo in Paris.",
+            "Charlie Hebdo",
+            "organisation",
+        ),
+        ("Mohammed Islam spoke to New York Magazine on Monday.", "New York Magazine", "organisation"),
+        ("Mr. Islam declined to be more specific, Mohammed Islam's lawyer said.", "Mohammed Islam", "person"),
+    ],
+)
+def test_a_publication_or_a_person_named_like_a_faith(analyse, text, name, kind):
+    assert types(analyse(text)).get(name) == kind
+
+
+def test_a_faith_is_no_name(analyse):
+    """'Islam' was a place."""
+    text = "Critics of Islam spoke in Paris. Islam is a religion of peace, the imam said."
+    found = types(analyse(text))
+    assert "Islam" not in found and found.get("Paris") == "place"
+
+
 def test_a_territory_is_a_place(analyse):
     """'American Samoa' was an organisation: the list of countries had no territories."""
     found = types(analyse("Clinton won American Samoa and Guam on Saturday, while Sanders looked to Puerto Rico."))
