@@ -395,10 +395,15 @@ def _double_surname(words: list[str], name_words: list[str]) -> bool:
 def _short_company_name(mention: Mention, words: list[str], name_words: list[str]) -> bool:
     """'Corvane' of 'Corvane Systems', even where the model guessed a place (the caller leaves
     out countries and names the text puts in a place: 'Israel Radio', 'in Washington'). A
-    chamber is a body of its own: 'the House' is not the 'House Armed Services Committee'."""
+    chamber is a body of its own: 'the House' is not the 'House Armed Services Committee', nor
+    a maker its product: 'Apple' is not the 'Apple Watch'."""
     if mention.weight >= 3 or mention.adjectival or mention.text in CHAMBERS:
         return False
-    return name_words[0] == words[0] and name_words[-1] in ORG_WORDS
+    return name_words[0] == words[0] and name_words[-1] in ORG_WORDS and name_words[-1] not in PRODUCT_WORDS
+
+
+# last words of a body's name that also name a maker's product: 'Apple' is not the 'Apple Watch'
+PRODUCT_WORDS = frozenset(("watch", "tv"))
 
 
 @lru_cache(maxsize=4096)

@@ -463,6 +463,18 @@ def test_a_faith_is_no_name(analyse):
     assert "Islam" not in found and found.get("Paris") == "place"
 
 
+def test_a_maker_is_not_its_product(analyse):
+    """'Apple' joined the 'Apple Watch' (an organisation: 'Watch' ends 'Judicial Watch')."""
+    text = (
+        "Apple will launch the Apple Watch in April. Apple said the Apple Watch would cost $349. "
+        "Corvane Systems said Corvane would grow."
+    )
+    found = analyse(text)
+    names = {e.name: e for e in found.entities}
+    assert len(names["Apple"].mentions) == 2 and "Apple" not in names["Apple Watch"].aliases
+    assert "Corvane" in names["Corvane Systems"].aliases
+
+
 def test_a_territory_is_a_place(analyse):
     """'American Samoa' was an organisation: the list of countries had no territories."""
     found = types(analyse("Clinton won American Samoa and Guam on Saturday, while Sanders looked to Puerto Rico."))
