@@ -76,17 +76,46 @@ _SHORT_FORMS = {
     for short in shorts.split()
 }
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
+_PARTICLES = frozenset("al el abu ibn bint ould".split())  # Arabic ones, inside a name
+
+
+def name_words(name: str) -> list[str]:
+    """A normalised name's words, a hyphen splitting them ("kim jong-un" is "kim jong un"),
+    without a generation ("jr", "ii") or, after the first word, an Arabic particle ("safi
+    al-kasasbeh": "safi kasasbeh", lest "al" agree as a given name with Moaz al-Kasasbeh's, or
+    "abu" make Osman Abu Laban his brother Salah Abu-Laban; "Al Gore" keeps his "al")."""
+    words = [w for w in name.replace("-", " ").split() if w not in _GENERATIONS]
+    return words[:1] + [w for w in words[1:] if w not in _PARTICLES]
+
+
+def surname_of(name: str) -> str:
+    """The last of ``name_words`` ("joseph r biden jr": "biden"), or the name's last word when
+    they are fewer than two: a king's "george iii" has no surname "george"."""
+    words = name_words(name)
+    return words[-1] if len(words) >= 2 else name.split()[-1]
+
+
+def last_token(name: str) -> str:
+    """The name's last word as written, hyphen kept, a generation after it left out: the form
+    a lone surname repeats ("zehaf-bibeau" of "michael zehaf-bibeau"; "dodd-frank" is not the
+    "frank" of "thomas frank")."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words[-1]
 
 
 def may_be_same_person(name: str, other: str) -> bool:
     """Whether two people's normalised full names may name one person: the same surname and
     given names that agree ("joseph r biden jr" ~ "joe biden", "george w bush" ~ "george bush";
     not "jeb bush" ~ "george w bush", nor "martin taylor" ~ "taylor swift"). A one-word name
-    may be anyone's."""
-    a = [w for w in name.split() if w not in _GENERATIONS]
-    b = [w for w in other.split() if w not in _GENERATIONS]
+    may be anyone's. A generation told apart is another person: "donald trump jr" is not
+    "donald trump", nor "duncan hunter sr" "duncan hunter"."""
+    a, b = name_words(name), name_words(other)
     if len(a) < 2 or len(b) < 2:
-        return True
+        return len(a) != len(b) or a == b  # not "bush ii" and "abdullah ii"
+    if a == b and _GENERATIONS.intersection(name.split()) != _GENERATIONS.intersection(other.split()):
+        return False  # father and son share every other word of the name
     if a[-1] != b[-1]:
         return False
     if min(len(a[0]), len(b[0])) == 1 and a[0][0] == b[0][0] or _given_names_agree(a[0], b[0]):

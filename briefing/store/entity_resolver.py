@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefing.domain import ENTITY_TYPES, BriefingError, FoundEntity, normalise_name, singular_of
-from briefing.person_names import may_be_same_person
+from briefing.person_names import last_token, may_be_same_person, surname_of
 from briefing.store.search_index import reindex_sources_of_speaker
 from briefing.store.workspace import Workspace, utc_now
 
@@ -150,12 +150,12 @@ class EntityResolver:
         self.add_form(entity.id, entity.key)
         self.by_key.setdefault(entity.key, set()).add(entity.id)
         if entity.type == "person" and entity.key:
-            self.by_surname.setdefault(entity.key.split()[-1], set()).add(entity.id)
+            self.by_surname.setdefault(surname_of(entity.key), set()).add(entity.id)
 
     def _unindex(self, entity: _Entity) -> None:
         self.by_key.get(entity.key, set()).discard(entity.id)
         if entity.type == "person" and entity.key:
-            self.by_surname.get(entity.key.split()[-1], set()).discard(entity.id)
+            self.by_surname.get(surname_of(entity.key), set()).discard(entity.id)
 
     def resolve(self, found: FoundEntity, placed: Placed | None = None) -> int | None:
         """The entity id for ``found``, or None when the analyst rejected its name. ``placed``: the
@@ -241,11 +241,11 @@ class EntityResolver:
 
     def _match_surname(self, name_key: str) -> _Entity | None:
         """A lone surname links to the one person who has it; a full name to the one lone surname."""
-        last = name_key.split()[-1]
-        hits = [self.entities[i] for i in sorted(self.by_surname.get(last, ()))]
-        hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]
+        last = last_token(name_key)
+        hits = [self.entities[i] for i in sorted(self.by_surname.get(surname_of(name_key), ()))]
+        hits = [e for e in hits if last_token(e.key) == last and f"{e.id}:{name_key}" not in self.rejected]
         if len(hits) == 1 and (name_key == last or hits[0].key == last):
-            return hits[0]
+            return hits[0]  # 'Zehaf-Bibeau' alone is the one 'Michael Zehaf-Bibeau'
         return None
 
     def _match_name_variant(self, name_key: str) -> _Entity | None:
@@ -256,7 +256,7 @@ class EntityResolver:
             return None
         hits = [
             self.entities[i]
-            for i in sorted(self.by_surname.get(name_key.split()[-1], ()))
+            for i in sorted(self.by_surname.get(surname_of(name_key), ()))
             if " " in self.entities[i].key and may_be_same_person(name_key, self.entities[i].key)
         ]
         hits = [e for e in hits if f"{e.id}:{name_key}" not in self.rejected]

@@ -84,6 +84,15 @@ def test_one_person_named_in_full_two_ways_is_one_entity(ws):
         ("karin lee", "karen lee", False),
         ("ronald trump", "donald trump", False),  # never the first letter
         ("dave smith", "dove smith", False),  # too short to tell a typo from another name
+        ("kim jong un", "kim jong-un", True),  # a hyphen or a space between the given names
+        ("anna smith-jones", "bob jones", False),
+        ("safi al-kasasbeh", "moaz al-kasasbeh", False),  # a father and son: 'al' is no given name
+        ("donald trump jr", "donald trump", False),  # the generation tells them apart
+        ("duncan hunter sr", "duncan hunter", False),
+        ("thomas barrack jr", "tom barrack", True),
+        ("bush ii", "abdullah ii", False),  # one word and a number: a name of its own
+        ("osman abu laban", "salah abu-laban", False),  # brothers: 'abu' is no given name they share
+        ("al gore", "tipper gore", False),
     ],
 )
 def test_may_be_same_person(name, other, same):
@@ -101,6 +110,39 @@ def test_a_full_name_written_another_way_links_to_the_one_person_it_may_be(ws):
     _save_person(ws, 6, "Jeb Bush spoke.", "Jeb Bush")
     entities = {e["name"]: len(e["mentions"]) for e in list_entities(ws)}
     assert entities == {"Paul Ryan": 2, "George W. Bush": 1, "George H. W. Bush": 1, "George Bush": 1, "Jeb Bush": 1}
+
+
+def test_a_name_with_a_hyphen_or_a_space_is_one_person_across_sources(ws):
+    """'Kim Jong Un' in one source and 'Kim Jong-Un' in another were two people. A hyphenated
+    surname alone is the one person who has it; its second half is someone else's surname
+    ('Dodd-Frank', a law the analysis took for a person, is not Thomas Frank)."""
+    _save_person(ws, 1, "Kim Jong Un spoke on Monday.", "Kim Jong Un")
+    _save_person(ws, 2, "Kim Jong-Un spoke on Tuesday.", "Kim Jong-Un")
+    _save_person(ws, 3, "Michael Zehaf-Bibeau fired.", "Michael Zehaf-Bibeau")
+    _save_person(ws, 4, "Zehaf-Bibeau fired.", "Zehaf-Bibeau")
+    _save_person(ws, 5, "Thomas Frank wrote.", "Thomas Frank")
+    _save_person(ws, 6, "Dodd-Frank passed.", "Dodd-Frank")
+    entities = {e["name"]: len(e["mentions"]) for e in list_entities(ws)}
+    assert entities == {"Kim Jong Un": 2, "Michael Zehaf-Bibeau": 2, "Thomas Frank": 1, "Dodd-Frank": 1}
+
+
+def test_a_generation_is_no_surname_nor_a_king_s_number_a_given_name(ws):
+    """'Joseph R. Biden Jr.' was apart from 'Joe Biden' (its surname read as 'jr'), 'Abdullah II'
+    joined 'Vann R. Newkirk II' (both 'ii'); a lone 'George' is not 'George III'."""
+    _save_person(ws, 1, "Joseph R. Biden Jr. spoke.", "Joseph R. Biden Jr.")
+    _save_person(ws, 2, "Joe Biden spoke.", "Joe Biden")
+    _save_person(ws, 3, "Abdullah II spoke.", "Abdullah II")
+    _save_person(ws, 4, "Vann R. Newkirk II wrote.", "Vann R. Newkirk II")
+    _save_person(ws, 5, "George III reigned.", "George III")
+    _save_person(ws, 6, "George said hello.", "George")
+    entities = {e["name"]: len(e["mentions"]) for e in list_entities(ws)}
+    assert entities == {
+        "Joseph R. Biden Jr.": 2,
+        "Abdullah II": 1,
+        "Vann R. Newkirk II": 1,
+        "George III": 1,
+        "George": 1,
+    }
 
 
 def _types(ws):
