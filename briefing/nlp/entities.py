@@ -6,8 +6,6 @@ cluster per person, organisation, place or group: "Marta Okafor" ... "Okafor";
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +21,7 @@ from briefing.nlp.entity_bodies import (
 )
 from briefing.nlp.entity_capitals import trim_capitals_names, without_capitals_phrases
 from briefing.nlp.entity_cuts import cut_to_names, without_possessed
+from briefing.nlp.entity_extend import add_acronyms, extend_mentions, initials
 from briefing.nlp.entity_forms import (
     choose_name,
     spelled_out,
@@ -70,15 +69,12 @@ from briefing.nlp.lexicon import (
     KNOWN_VARIANTS,
     ORG_WORDS,
     PEOPLES,
-    PLACE_WORDS,
 )
 from briefing.nlp.mention import Mention
 from briefing.nlp.mentions import find_mentions
 from briefing.nlp.parse import ParsedText
 
-ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&.]{1,9})\)")
 GENERATION_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
-_CONNECTORS = frozenset("of for and the de du des la le van von der den da di & -".split())
 
 
 @dataclass
@@ -160,7 +156,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     mentions = _with_chamber_groups(mentions, parsed.text)
     retype_given_name_people(mentions, parsed.text)
     clusters = _cluster(mentions, parsed.text)
-    _add_acronyms(clusters, parsed.text)
+    add_acronyms(clusters, parsed.text)
     clusters = [c for c in clusters if c.mentions]
     retype_peoples(clusters)
     clusters = without_name_adjectives(clusters)
@@ -176,7 +172,7 @@ def find_entities(parsed: ParsedText) -> list[Cluster]:
     retype_group_numbers(clusters)
     retype_organised_people(clusters, parsed.text)
     retype_neuter_people(clusters, parsed)
-    _extend(clusters, parsed.text)
+    extend_mentions(clusters, parsed.text)
     return clusters
 
 
@@ -324,7 +320,7 @@ def _part_of_body(mention: Mention, shape: _Shape, placed: set[str], honorific: 
     if normalise_name(mention.text) not in placed and not _people_or_side(mention, word):
         if _short_company_name(mention, [word], name_words):
             return True  # "Corvane" for "Corvane Systems"
-    return mention.text.isupper() and _initials(shape.name) == mention.text.replace(".", "")  # "HWA"
+    return mention.text.isupper() and initials(shape.name) == mention.text.replace(".", "")  # "HWA"
 
 
 def _narrowed(candidates: list[Cluster], shapes: dict[int, _Shape], honorific: str | None) -> list[Cluster]:
@@ -412,97 +408,3 @@ def _name_words(name: str) -> list[str]:
     a first word 'Al' is a given name ('Al Gore'). Callers never change the list."""
     words = normalise_name(name).replace("-", " ").split()
     return [w for i, w in enumerate(words) if not i or w not in ("al", "el")] or words
-
-
-def _add_acronyms(clusters: list[Cluster], text: str) -> None:
-    """'Halden Water Authority (HWA)' makes HWA a form of that organisation."""
-    for cluster in clusters:
-        if cluster.type != "organisation":
-            continue
-        for mention in list(cluster.mentions):
-            match = ACRONYM_AFTER.match(text, mention.end)
-            if match and _initials_fit(match["acr"], mention.text):
-                cluster.extra_forms.add(match["acr"])
-    _merge_acronym_clusters(clusters)
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0].upper() for w in re.split(r"[\s-]+", name) if w and w.lower() not in _CONNECTORS)
-
-
-def _initials_fit(acronym: str, name: str) -> bool:
-    letters = _initials(name)
-    return acronym.replace(".", "").upper().startswith(letters[:2]) and len(letters) >= 2
-
-
-def _merge_acronym_clusters(clusters: list[Cluster]) -> None:
-    owners = {normalise_name(f): c for c in clusters for f in c.extra_forms}
-    for cluster in list(clusters):
-        owner = owners.get(normalise_name(cluster.name))
-        if owner is not None and owner is not cluster and all(len(m.text.split()) == 1 for m in cluster.mentions):
-            owner.mentions.extend(cluster.mentions)
-            owner.mentions.sort(key=lambda m: m.start)
-            cluster.mentions.clear()
-
-
-def _extend(clusters: list[Cluster], text: str) -> None:
-    """Find the occurrences of each entity's forms that spaCy missed."""
-    taken = bytearray(len(text))  # 1 where a mention stands: an overlap test as long as the form, not the text
-    for m in (m for c in clusters for m in c.mentions):
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    short_forms = _person_short_forms(clusters)
-    for cluster in clusters:
-        kind = cluster.type
-        forms = cluster.forms | short_forms.get(id(cluster), set())
-        for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 2 or normalise_name(form) in _COMMON_FORMS:
-                continue
-            for span in _occurrences(text, form):
-                if taken.find(1, span[0], span[1]) != -1 or _inside_longer_name(text, *span):
-                    continue
-                cluster.mentions.append(Mention(span[0], span[1], form, kind, 0))
-                taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
-        cluster.mentions.sort(key=lambda m: m.start)
-
-
-def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
-    r"""Where ``form`` stands as whole words (not inside a longer word or hyphenated name);
-    the same as a ``(?<![\w-])form(?![\w-])`` regex without compiling one per form."""
-    start = text.find(form)
-    while start != -1:
-        end = start + len(form)
-        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
-            yield start, end
-            start = text.find(form, end)
-        else:
-            start = text.find(form, start + 1)
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "_-"
-
-
-def _person_short_forms(clusters: list[Cluster]) -> dict[int, set[str]]:
-    """Surname and given name of each person, when no other person shares them."""
-    owners: dict[str, list[Cluster]] = {}
-    for cluster in clusters:
-        words = cluster.name.split()
-        if cluster.type == "person" and len(words) >= 2:
-            for word in {words[0], words[-1]}:
-                owners.setdefault(word, []).append(cluster)
-    forms: dict[int, set[str]] = {}
-    for word, clusters_with_word in owners.items():
-        if len(clusters_with_word) == 1 and len(word) > 2 and word[0].isupper():
-            forms.setdefault(id(clusters_with_word[0]), set()).add(word)
-    return forms
-
-
-_COMMON_FORMS = frozenset({"authority", "centre", "center", "ministry", "government", "council", "court", "union"})
-
-
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """'Halden' inside 'Port Halden' or 'Okafor' inside 'Okafor Street' is not a mention."""
-    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, start - 30) : start])
-    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end : end + 30])
-    sentence_start = before is not None and re.search(r"[.!?\"”]\s+[A-Z][\w'’-]*\s+$", text[max(0, start - 32) : start])
-    return bool((before and not sentence_start) or (after and after.group(1).lower() in ORG_WORDS | PLACE_WORDS))

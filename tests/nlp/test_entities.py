@@ -60,7 +60,7 @@ def test_place_after_preposition(analyse):
 
 @given(st.text(alphabet="ab -_é1X", max_size=30), st.text(alphabet="ab -_é1X", min_size=1, max_size=4))
 def test_occurrences_match_the_whole_word_regex(text, form):
-    from briefing.nlp.entities import _occurrences
+    from briefing.nlp.entity_extend import _occurrences
 
     expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
     assert list(_occurrences(text, form)) == expected
