@@ -71,7 +71,7 @@ from briefing.nlp.lexicon import (
     PEOPLES,
 )
 from briefing.nlp.mention import Mention
-from briefing.nlp.mentions import find_mentions
+from briefing.nlp.mentions import find_mentions, known_variant
 from briefing.nlp.parse import ParsedText
 
 GENERATION_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
@@ -118,25 +118,6 @@ class Cluster:
     def aliases(self) -> tuple[str, ...]:
         name = self.name
         return tuple(sorted(f for f in self.forms if f != name))
-
-
-# A known variant in any case ('u.s.'), except a short one, which must be written as it is: 'UN' is
-# the United Nations, 'Un' of a pun on Kim Jong-Un ('There can only be Un') is not; 'WHO' is not 'Who'
-_VARIANT_NAMES = {
-    (normalise_name(v) if len(v.replace(".", "")) > 3 else v.rstrip(".")): group[0]
-    for group in KNOWN_VARIANTS
-    for v in group
-}
-_VARIANT_KEYS = {variant: normalise_name(name) for variant, name in _VARIANT_NAMES.items()}
-
-
-def _variant(text: str) -> str | None:
-    """The known name ``text`` is a variant of ('U.S.': 'United States'), else None."""
-    return _VARIANT_NAMES.get(text.rstrip(".")) or _VARIANT_NAMES.get(normalise_name(text))
-
-
-def _variant_key(text: str) -> str | None:
-    return _VARIANT_KEYS.get(text.rstrip(".")) or _VARIANT_KEYS.get(normalise_name(text))
 
 
 # a country's names in every spelling ("U.S.", "America", "UK", "Britain")
@@ -240,7 +221,8 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     placed = {normalise_name(m.text) for m in mentions if placed_by_context(m, text, IN_PLACE_BEFORE)} | COUNTRY_KEYS
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         spelled = spelled_out(mention.text)  # 'U.S. Senate' is the 'United States Senate'
-        key = _variant_key(mention.text) or normalise_name(spelled or mention.text)
+        variant = known_variant(mention.text)
+        key = normalise_name(variant or spelled or mention.text)
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
         honorific = honorific or (lone_genders.get(key) if " " not in mention.text else None)
@@ -258,7 +240,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
             if key in by_nearness:
                 undecided[key] = cluster  # 'Clinton' far from either full name: one cluster, as before
         cluster.mentions.append(mention)
-        if (variant := _variant(mention.text)) is not None:
+        if (variant := known_variant(mention.text)) is not None:
             cluster.extra_forms.add(variant)  # "U.S." here, "America" there: one place in every source
         if spelled is not None:
             cluster.extra_forms.add(spelled)  # and its Senate in full, as other sources write it

@@ -72,12 +72,11 @@ MEMBER_NOUNS = (
 )
 BODY_NOUNS = "group|militia|movement|sect|organi[sz]ation|network|faction|outfit"
 # and a publisher: "the Italian newspaper L’Unione Sarda", "the news site Al Marsad"
-OUTLET_NOUNS = "newspaper|paper|daily|weekly|tabloid|magazine|website|site|blog|broadcaster|channel|station|agency"
+PUBLICATION_NOUNS = "newspaper|magazine|weekly|tabloid|website"  # never a person's calling before a name
+OUTLET_NOUNS = f"{PUBLICATION_NOUNS}|paper|daily|site|blog|broadcaster|channel|station|agency"
 _MEMBERS_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{MEMBER_NOUNS}|leaders?)\b")
 # 'the French satirical magazine ', 'a weekly newspaper ': a publication named next, whatever its first word
-_PUBLICATION_BEFORE = re.compile(
-    r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:newspaper|magazine|weekly|tabloid|website)\s+\Z", re.IGNORECASE
-)
+_PUBLICATION_BEFORE = re.compile(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{PUBLICATION_NOUNS})\s+\Z", re.IGNORECASE)
 _BODY_BEFORE = re.compile(
     rf"\b(?:(?:{BODY_NOUNS}|{OUTLET_NOUNS})|(?:{MEMBER_NOUNS}|leaders?|members?) of)\s+(?:the\s+)?\Z", re.I
 )

@@ -60,12 +60,21 @@ from briefing.nlp.model import load_model
 from briefing.nlp.parse import Paragraph, ParsedText
 from briefing.nlp.title_lines import Recased, entities, recase_paragraphs
 
-# a short variant only as written ('UN', not the 'Un' of a pun on Kim Jong-Un), as ``entities`` links them
-_VARIANT_TYPES = {
-    (normalise_name(v) if len(v.replace(".", "")) > 3 else v.rstrip(".")): KNOWN_VARIANT_TYPES[group[0]]
+# A known variant in any case ('u.s.'), except a short one, which must be written as it is: 'UN' is
+# the United Nations, 'Un' of a pun on Kim Jong-Un ('There can only be Un') is not; 'WHO' is not 'Who'
+_VARIANT_NAMES = {
+    (normalise_name(v) if len(v.replace(".", "")) > 3 else v.rstrip(".")): group[0]
     for group in KNOWN_VARIANTS
     for v in group
 }
+
+
+def known_variant(text: str) -> str | None:
+    """The known name ``text`` is a variant of ('U.S.', and 'U.S' cut before a full stop: 'United
+    States'), else None."""
+    return _VARIANT_NAMES.get(text.rstrip(".")) or _VARIANT_NAMES.get(normalise_name(text))
+
+
 _OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
 _OUTLET_ACRONYMS = frozenset(name for name in NEWS_OUTLETS if name.isupper() and " " not in name)  # 'CBS', 'AFP'
 _CODE_GOES_ON = re.compile(r"[-/]\w")  # an identifier runs on past the name the model cut from it
@@ -304,7 +313,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     key = normalise_name(text)
     # an outlet, or a network's station ('CBS DFW reports', 'NBC 5'): no one who speaks
     outlet = key in _OUTLETS or (len(words) > 1 and words[0] in _OUTLET_ACRONYMS)
-    known = _VARIANT_TYPES.get(text.rstrip(".")) or _VARIANT_TYPES.get(key) or ("organisation" if outlet else None)
+    variant = known_variant(text)
+    known = KNOWN_VARIANT_TYPES[variant] if variant else "organisation" if outlet else None
     if known is not None:
         return known, 3
     if _country_or_state(key, kind):
