@@ -95,6 +95,8 @@ def strays_before_name(token: Any, rest: list[Any]) -> bool:
         return not token.text.isupper() or len(token.text) > 3  # "AND" in a headline, never "US"
     if not is_sentence_start(token) or rest[-1].lower_ in ORG_WORDS | PLACE_WORDS:
         return False  # 'Downing Street', 'Reading Football Club' keep their first word
+    if rest[0].pos_ == "ADP" and rest[0].text[:1].isupper():
+        return False  # 'Doctors Without Borders said': a capitalised preposition is the name's
     if token.pos_ == "ADV" and is_given_name(token.lower_) and token.lower_ not in dictionary_words():
         return False  # 'Carly Fiorina threw ...': a given name the model reads as an adverb for its -ly
     if token.pos_ == "PROPN" and is_given_name(token.lower_) and _inflected_open_word(token):

@@ -19,6 +19,7 @@ from briefing.nlp.entity_words import (
     after_description,
     before_country,
     common_noun_opening,
+    dictionary_words,
     in_capitals,
     in_place_context,
     is_given_name,
@@ -157,9 +158,22 @@ def _no_name_here(text: str, paragraph: str, end: int) -> bool:
     return any(c.isdigit() for c in text) and bool(_CODE_GOES_ON.match(paragraph, end))
 
 
+def _inner_preposition(first) -> bool:
+    """'Doctors Without Borders', 'Reporters Without Borders': a capitalised preposition after
+    a capitalised noun is inside a name, which the model cut there."""
+    if first.pos_ != "ADP" or not first.text.istitle() or first.i == 0 or first.is_sent_start:
+        return False  # not 'CLICK PHOTO FOR SLIDESHOW', capitals throughout
+    before = first.nbor(-1)
+    return before.pos_ in ("NOUN", "PROPN") and before.text[:1].isupper() and not before.ent_type_
+
+
 def _clean_mention(para: Paragraph, ent) -> Mention | None:
     label = ent.label_ or ent.root.ent_type_
     tokens = list(ent)
+    if _inner_preposition(tokens[0]):  # 'Without Borders' read without 'Doctors': a body's name
+        tokens, label = [tokens[0].nbor(-1), *tokens], "ORG"
+    elif tokens[0].i > 1 and _inner_preposition(tokens[0].nbor(-1)):  # 'Borders' alone
+        tokens, label = [tokens[0].nbor(-2), tokens[0].nbor(-1), *tokens], "ORG"
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0 and not _of_a_group(tokens[:i])]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
         tokens = _owner_or_owned(label, tokens[: inner[-1]], tokens[inner[-1] + 1 :])
@@ -386,6 +400,8 @@ def _looks_like_person(tokens) -> bool:
     words = [t for t in tokens if not t.is_punct]
     if not 2 <= len(words) <= 5 or not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in words):
         return False
+    if _named_for_country(words) or any(t.pos_ == "ADP" and t.lower_ not in NAME_PARTICLES for t in words[1:-1]):
+        return False  # 'Doctors Without Borders said': a preposition inside no one's name
     if _role_before(tokens[0]) or _role_after(tokens[-1]):
         return True
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
@@ -393,6 +409,19 @@ def _looks_like_person(tokens) -> bool:
         return True  # 'said Lakshmi Narayanaswamy'; but 'a group called Black Votes Matter' names it
     head = max(words, key=lambda t: t.dep_ == "nsubj")
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+
+
+def _named_for_country(words) -> bool:
+    """'Scotland Yard confirmed', 'China Daily reported': a country no one bears as a given name,
+    then a word of the language no one bears as a surname, names a body, whoever speaks through
+    it ('Jordan Peterson', 'Chad Brown' and 'Israel Smith' stay people)."""
+    first, last = words[0].lower_, words[-1].lower_
+    return (
+        normalise_name(words[0].text) in COUNTRY_KEYS
+        and not is_given_name(first)
+        and last in dictionary_words()
+        and last not in census_surnames()
+    )
 
 
 def _role_before(token) -> str | None:

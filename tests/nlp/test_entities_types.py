@@ -77,6 +77,32 @@ def test_a_person_named_like_a_country_stays_a_person(analyse):
     assert types(analyse(text)).get("Steve Israel") == "person"
 
 
+def test_a_body_named_for_a_country_and_a_word_speaks_as_a_body(analyse):
+    """'Scotland Yard confirmed': a country and a word of the language no one bears as a
+    surname name no person, though they speak; a given name that is a country still does."""
+    text = (
+        "However, Scotland Yard confirmed the story was fake. China Daily reported it first.\n\n"
+        "“It is a great day,” Jordan Peterson said. Chad Brown said so too."
+    )
+    found = types(analyse(text))
+    assert found.get("Scotland Yard") == "organisation"
+    assert found.get("China Daily") == "organisation"
+    assert found.get("Jordan Peterson") == "person" and found.get("Chad Brown") == "person"
+
+
+def test_a_capitalised_preposition_inside_a_name_keeps_the_whole_name(analyse):
+    """The model read 'Without Borders' as a person and left 'Doctors' out; a preposition
+    inside a name makes it a body's, even where it speaks."""
+    text = (
+        "She worked at a hospital run by Doctors Without Borders, the medical charity.\n\n"
+        "Doctors Without Borders said it was saddened. Reporters Without Borders said so too."
+    )
+    found = types(analyse(text))
+    assert found.get("Doctors Without Borders") == "organisation"
+    assert found.get("Reporters Without Borders") == "organisation"
+    assert "Borders" not in found
+
+
 def test_a_brand_and_the_country_it_sells_in_are_no_persons_name(analyse):
     """'Lexus' and 'Philippines', read apart, were joined into one person as two lone names are
     ('Fergal' + 'Moynihan'); a country no one bears as a name ends no person's name."""
