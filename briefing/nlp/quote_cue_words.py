@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.nlp.lexicon import QUOTE_VERBS, STANCE_VERBS
+from briefing.nlp.lexicon import OBJECT_PRONOUNS, QUOTE_VERBS, STANCE_VERBS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph
 
@@ -90,6 +90,10 @@ def is_abbreviation(doc, i: int) -> bool:
 
 def make_cue(para: Paragraph, verb, start: int, end: int, head) -> Cue:
     head_at = None if head is None else para.start + head.idx
+    words = para.text[start:end]
+    last = words.rsplit(" ", 1)[-1]
+    if " " in words and last.lower() in QUOTE_VERBS and para.text[end : end + 2].lstrip()[:1] in OPENING_MARKS:
+        end -= len(last) + 1  # 'Officers at the War Memorial shout ‘there is …’', the verb read as a noun
     return Cue(_cue_words(verb), para.start + start, para.start + end, head_at, verb.i)
 
 
@@ -97,7 +101,7 @@ def verb_subject(verb, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
     """The verb's subject; of two, the name nearest before it ('Speaking in Salem, New Hampshire,
     Trump went after Bush': the parser gave 'went' both 'Hampshire' and 'Trump'), never a
     description after a name ('Ortiz, 58, a lawyer, said')."""
-    found = [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps and c.lower_ not in OBJECT_PRONOUNS]
     before = [c for c in found if c.i < verb.i]
     named = [c for c in before if c.pos_ == "PROPN"] or before
     return named[-1] if named else (found[0] if found else None)
@@ -109,8 +113,10 @@ def relative_antecedent(subject):
     if subject.lower_ not in ("who", "that", "which"):
         return None
     clause = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
-    if clause is not None:
+    if clause is not None and clause.head.pos_ not in ("VERB", "AUX"):
         return clause.head
+    if clause is not None:
+        return None  # 'A video popped up online this week that appears to add …': hung from a verb
     return _noun_before(subject) if subject.tag_ in ("WDT", "WP") else None
 
 

@@ -219,7 +219,8 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False, orde
         if token.text in '”’»"' and not whole_sentence:
             break
         if is_cue_verb(token) and not inside_marks(para, token) and (orders or token.lemma_ not in ORDER_VERBS):
-            verbs.append(token)
+            if not _in_brackets(doc, token, open_i):
+                verbs.append(token)
     first = doc[min(open_i + 1, len(doc) - 1)]
     holding = [v for v in verbs if first in v.subtree]
     # 'Audience members laughed when he urged voters, “…”': a speech verb whose clause ends
@@ -231,6 +232,15 @@ def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False, orde
         if cue is not None:
             return cue
     return None
+
+
+def _in_brackets(doc, token, open_i: int) -> bool:
+    """'Andrei Kazaryan (who Mysterious Universe suggests was one of the investigators), said, “…”':
+    a verb in brackets closed before the quote is an aside's."""
+    closing = next((t.i for t in doc[token.i : open_i] if t.text in ")]"), None)
+    if closing is None:
+        return False
+    return any(t.text in "([" for t in doc[sentence_start_of(doc, token.i) : token.i])
 
 
 def _introduces(doc, verb, open_i: int) -> bool:
@@ -301,7 +311,7 @@ def colon_in_sentence(para: Paragraph, span) -> Cue | None:
     doc = para.doc
     name: list = []
     for token in reversed(doc[sentence_start_of(doc, colon_i) : colon_i - 1]):
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME"):  # '… said early on Wednesday:'
             break
         name.insert(0, token)
     if name:
@@ -309,9 +319,26 @@ def colon_in_sentence(para: Paragraph, span) -> Cue | None:
     root = doc[colon_i - 1].sent.root
     subject = verb_subject(root)
     if subject is None or inside_marks(para, subject):
-        return None
+        return _opening_noun(para, sentence_start_of(doc, colon_i), colon_i)
     tokens = [t for t in subject.subtree if t.dep_ != "punct"]
     return make_cue(para, root, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
+
+
+def _opening_noun(para: Paragraph, start: int, colon_i: int) -> Cue | None:
+    """'A Twitter account set up by his family to help find him said early on Wednesday: “…”',
+    parsed with the quote as the sentence's root and the speech verb without a subject: the
+    noun phrase opening the sentence."""
+    if not any(is_cue_verb(t) and verb_subject(t) is None for t in para.doc[start:colon_i]):
+        return None
+    words: list = []
+    for token in para.doc[start:]:
+        if token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or len(words) == 6:
+            break
+        words.append(token)
+    if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = words[-1].idx + len(words[-1].text)
+    return Cue("colon", para.start + words[0].idx, para.start + end, para.start + words[-1].idx)
 
 
 def colon_before(para: Paragraph, span, before: Paragraph | None) -> Cue | None:

@@ -131,13 +131,18 @@ def _introduced(scene: Scene, among: set[int], before: int) -> int | None:
     if best is None or latest(clusters, upto, "person", quotes, among) != best:
         return None  # someone agreeing was named after the introduction
     named_end = min(m.end for m in clusters[best].mentions)
-    if any(named_end <= start < upto and _names_someone(text[start:end]) for start, end, _ in subjects.spans):
+    since_named = [(start, end) for start, end, _ in subjects.spans if named_end <= start < upto]
+    if any(_names_someone(text[start:end], start, clusters) for start, end in since_named):
         return None  # 'Kasich agreed…' then 'Cruz played down a deal with Kasich': a subject since
     return best
 
 
-def _names_someone(word: str) -> bool:
-    return word[:1].isupper() or word.lower() in ("he", "she")
+def _names_someone(word: str, start: int, clusters: list[Cluster]) -> bool:
+    """A subject that is 'he', 'she' or a name; not the introduction's own description ('Louise
+    Mensch, the former Conservative MP who is active on Twitter')."""
+    if word.lower() in ("he", "she"):
+        return True
+    return word[:1].isupper() and any(m.start <= start < m.end for c in clusters for m in c.mentions)
 
 
 def _latest_subject(

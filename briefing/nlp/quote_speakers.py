@@ -52,6 +52,9 @@ expert professor scientist researcher lecturer scholar astronomer economist hist
 doctor engineer fellow physicist geologist
 """.split()
 )
+# roles news gives those it does not name: 'the Yemeni official told AFP' is none of the people
+# named before unless one was called an official
+UNNAMED_ROLES = frozenset(("official", "source", "insider"))
 SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople"))  # the one named before speaks
 RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))  # a name after them is another's
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
@@ -119,10 +122,13 @@ def _resolve_role(
     as a pronoun is (``quote_descriptions``): 'the Vermont senator' after 'hatred of Clinton'."""
     start, end = span
     found = latest(scene.clusters, start, "person", scene.quotes, scene.people, role=role, any_person=False)
-    if found is not None or unnamed:
+    if found is not None or unnamed or role in UNNAMED_ROLES:
         return found
     pronoun = described_pronoun(words, scene.text, start, end)
     others = scene.people - ruled_out(scene.text, start, end, scene.clusters, scene.subjects)
+    if role not in KIN:
+        # 'his sister Lucy Somers' is no 'Yemeni official': one known only as kin holds no office
+        others -= {i for i in others if scene.clusters[i].roles and scene.clusters[i].roles <= KIN}
     return resolve_pronoun(pronoun, start, scene._replace(people=others), unnamed=False)
 
 

@@ -59,7 +59,7 @@ def _name_right_before(token) -> bool:
     saying …': Friday says nothing)."""
     if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "npadvmod":
         return False
-    return token.pos_ == "PROPN" or is_subject(token)
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or is_subject(token)  # not 'referred to heaven'
 
 
 def _name_opening(para: Paragraph, verb, window) -> Cue | None:
@@ -94,9 +94,13 @@ def leading_words(para: Paragraph, verb) -> Cue | None:
     words: list = []
     start = sentence_start_of(doc, verb.i)
     aside = False
+    bracket = None
     for token in reversed(doc[start : verb.i]):
         if "\n" in token.text_with_ws:
             break  # a line break ends the phrase even where the parser ran two lines together
+        if bracket is not None or token.text == ")":
+            bracket = None if token.text == "(" else token  # 'Andrei Kazaryan (who … investigators), said'
+            continue
         if token.is_space or token.text in (",", "-", "–"):
             continue
         if token.pos_ == "ADP" and words and not aside and token.i > start and doc[token.i - 1].text == ",":
@@ -171,6 +175,9 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if governor.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "pobj") or governor.head is governor:
             return _main_clause_subject(para, verb)
         came, governor = governor, governor.head
+        if came.i == verb.i and _with_participle(verb):
+            # 'with one close acquaintance telling the paper: “…”': the one the participle describes
+            return make_cue(para, verb, governor.left_edge.idx, governor.idx + len(governor.text), governor)
         if came.i == verb.i and _where_clause(governor):
             # '…around the stadium - where the Panthers played - while chanting, “…”': the clause
             # that says where is an aside; the participle hangs from the one around it
@@ -196,12 +203,39 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
             return make_cue(para, verb, outer.left_edge.idx, outer.idx + len(outer.text), outer)
         subject = verb_subject(governor)
         if subject is not None and subject.lower_ in ("who", "that") and governor.dep_ == "relcl":
-            subject = governor.head  # 'an academic named Eric Kingson, who worked the crowd, praising “…”'
-            return make_cue(para, verb, subject.left_edge.idx, subject.idx + len(subject.text), subject)
+            return _described_noun_cue(para, verb, governor)
         if subject is not None and not subject.is_punct and not inside_marks(para, subject):
             tokens = [t for t in subject.subtree if t.dep_ != "punct"]
             return make_cue(para, verb, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
     return None
+
+
+def _described_noun_cue(para: Paragraph, verb, clause) -> Cue | None:
+    """'an academic named Eric Kingson, who worked the crowd, praising “…”': the noun the
+    relative clause describes; 'A video popped up online this week that appears to add …',
+    the clause hung from the verb: that verb's subject."""
+    noun = clause.head
+    if noun.pos_ in ("VERB", "AUX"):
+        noun = verb_subject(noun)
+    if noun is None:
+        return None
+    return make_cue(para, verb, noun.left_edge.idx, noun.idx + len(noun.text), noun)
+
+
+def _with_participle(verb) -> bool:
+    """'…, with one close acquaintance telling the paper: “…”': a participle describing the
+    noun after a clause's 'with' says what that one did (not 'issued a statement saying', the
+    issuer's, nor 'replaced it with softer language calling for “…”', the one who replaced)."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and noun.head.i > 0
+        and noun.doc[noun.head.i - 1].text == ","
+    )
 
 
 def _where_clause(clause) -> bool:

@@ -10,11 +10,13 @@ passes the topic on once resolved: its position counts as a subject mention of i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 
-from briefing.nlp.lexicon import QUOTE_VERBS, ROLE_NOUNS
+from briefing.nlp.entity_words import is_given_name
+from briefing.nlp.lexicon import OBJECT_PRONOUNS, QUOTE_VERBS, ROLE_NOUNS
 from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
 from briefing.nlp.parse import ParsedText
 
@@ -36,6 +38,8 @@ neighbor employee user viewer reader fan supporter critic voter passenger bystan
 """.split()
 )
 UNNAMED_ARTICLES = frozenset(("a", "an", "another", "one"))
+# a photo's caption set as a paragraph: a short label, a colon, a sentence with no closing mark
+LABELLED_CAPTION = re.compile(r"(?:[A-Z]{2,5}\s+)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: [A-Z‘'\"“].*[^.!?”\"’'\s]\s*$")
 
 
 @dataclass
@@ -70,6 +74,8 @@ def find_subjects(parsed: ParsedText) -> Subjects:
     pending: list[tuple[int, int, str]] = []
     unnamed: list[tuple[int, int, Rank]] = []
     for para in parsed.paragraphs:
+        if LABELLED_CAPTION.match(para.text):
+            continue  # 'Gunned down: Cirillo is raced to an ambulance …': a picture's, not the story's
         quoted = None
         for t in para.doc:
             if not is_subject(t):
@@ -93,18 +99,39 @@ def _unnamed(subject) -> bool:
     longtime supporter', named in apposition, nor 'a reporter asked Sanders', whose answer is
     the one asked."""
     verb = subject.head
-    if subject.pos_ != "NOUN" or subject.lower_ not in UNNAMED_HEADS or verb.lemma_ not in QUOTE_VERBS:
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ not in UNNAMED_HEADS or not _speaking(verb):
         return False
     if any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children):
         return False
     children = list(subject.children)
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in children):
         return False
-    article = next((c for c in children if c.dep_ in ("det", "nummod") and c.lower_ in UNNAMED_ARTICLES), None)
-    if article is None:
+    if any(c.dep_ == "poss" for c in children):
+        return True  # "The Prime Minister's Deputy Official Spokesman declined to comment"
+    article = subject.left_edge  # 'One longtime NBC employee', where 'One' may hang from 'longtime'
+    if article.lower_ not in UNNAMED_ARTICLES or article.dep_ not in ("det", "nummod"):
         return False
     doc = subject.doc
     return not (article.i >= 2 and doc[article.i - 1].text == "," and doc[article.i - 2].pos_ == "PROPN")
+
+
+def _speaking(verb) -> bool:
+    """A verb of speech, or one that leads to it: 'claimed', 'declined to comment', 'was keen
+    to point out', 'had dirty words for him, calling him …'."""
+    if verb.lemma_ in QUOTE_VERBS:
+        return True
+    leads = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VBG")]
+    leads += [g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
+    return any(c.lemma_ in QUOTE_VERBS for c in leads)
+
+
+def _office_holder(office, of) -> bool:
+    """'Chief of Police Charles Bordeleau', 'Secretary of State John Kerry': a title with 'of'
+    before a name that opens with a given name (not 'the president of Corvane Systems')."""
+    if office.lower_ not in ROLE_NOUNS or not office.text[:1].isupper():
+        return False
+    name = [t for t in of.subtree if t.i > of.i]
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() and is_given_name(t.lower_) for t in name[1:])
 
 
 def _naming_words(subject) -> list:
@@ -123,6 +150,8 @@ def _naming_words(subject) -> list:
                 todo.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("like", "including"):
                 todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of" and _office_holder(token, child):
+                todo.append(child)  # 'Chief of Police Charles Bordeleau would not confirm': Bordeleau
             elif child.dep_ == "acl" and child.lower_ in ("named", "called"):
                 todo.extend(c for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod"))
             elif child.dep_ in ("acl", "relcl") and child.lower_ == "known":
@@ -138,7 +167,7 @@ def is_subject(token) -> bool:
     dep = token.dep_
     if dep in SUBJECT_DEPS:
         # '«…,» said Tanielu' parsed with the closing mark as a subject
-        return not token.is_punct and not _describes_a_noun(token)
+        return not token.is_punct and token.lower_ not in OBJECT_PRONOUNS and not _describes_a_noun(token)
     if not token.text[:1].isupper():
         return False
     if dep == "pobj":
