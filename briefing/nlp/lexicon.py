@@ -25,6 +25,7 @@ secretary premier king queen prince princess pope rabbi imam father sister broth
 coach chairman chairwoman chair spokesman spokeswoman spokesperson
 marshal admiral adm commander cmdr brigadier brig corporal cpl lt maj commodore pvt
 pres reps sens gens supt insp det fr hon amb atty ald cllr
+caliph emir sheikh shaykh ayatollah mullah sultan emperor empress
 """.split()
 )
 
@@ -63,7 +64,8 @@ TITLE_WORDS = (
     | ROLE_NOUNS
     | frozenset(
         "chief executive medical deputy senior vice prime foreign finance interior health justice defence defense "
-        "managing technical operating financial acting interim former state city air field rear staff".split()
+        "managing technical operating financial acting interim former state city air field rear staff "
+        "grand crown".split()
     )
 )
 
@@ -105,6 +107,12 @@ ORG_FIRST_WORDS = frozenset(
     "ministry department bank university institute office court council board "
     # Arabic words opening an armed or political body's name: 'Ansar al-Deen', 'Jabhat al-Nusra', 'Jaish al-Islam'
     "ansar jabhat jaish harakat hizb liwa katibat tanzim".split()
+)
+# Arabic nouns that, after the article, name a body rather than a family: 'Al Qaeda' (the base),
+# 'al-Shabab' (the youth), 'Al Arabiya', 'Al Jazeera', 'al-Nusra', 'Al-Ahram', 'Amaq'
+ARTICLE_BODY_WORDS = frozenset(
+    "qaeda qaida shabab shabaab arabiya jazeera nusra aqsa ahram akhbar quds hayat mayadeen manar "
+    "furqan amaq a’amaq a'amaq sharq ittihad wafd watan masry".split()
 )
 
 # Last words that make a name a place.

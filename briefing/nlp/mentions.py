@@ -29,6 +29,7 @@ from briefing.nlp.entity_words import (
     strays_before_name,
 )
 from briefing.nlp.lexicon import (
+    ARTICLE_BODY_WORDS,
     CLUB_PREFIXES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
@@ -158,6 +159,15 @@ def _no_name_here(text: str, paragraph: str, end: int) -> bool:
     return any(c.isdigit() for c in text) and bool(_CODE_GOES_ON.match(paragraph, end))
 
 
+def _with_name_before_preposition(tokens: list, label: str) -> tuple[list, str]:
+    """'Without Borders' or 'Borders' read without 'Doctors': the whole name, a body's."""
+    if _inner_preposition(tokens[0]):
+        return [tokens[0].nbor(-1), *tokens], "ORG"
+    if tokens[0].i > 1 and _inner_preposition(tokens[0].nbor(-1)):
+        return [tokens[0].nbor(-2), tokens[0].nbor(-1), *tokens], "ORG"
+    return tokens, label
+
+
 def _inner_preposition(first) -> bool:
     """'Doctors Without Borders', 'Reporters Without Borders': a capitalised preposition after
     a capitalised noun is inside a name, which the model cut there."""
@@ -170,14 +180,11 @@ def _inner_preposition(first) -> bool:
 def _clean_mention(para: Paragraph, ent) -> Mention | None:
     label = ent.label_ or ent.root.ent_type_
     tokens = list(ent)
-    if _inner_preposition(tokens[0]):  # 'Without Borders' read without 'Doctors': a body's name
-        tokens, label = [tokens[0].nbor(-1), *tokens], "ORG"
-    elif tokens[0].i > 1 and _inner_preposition(tokens[0].nbor(-1)):  # 'Borders' alone
-        tokens, label = [tokens[0].nbor(-2), tokens[0].nbor(-1), *tokens], "ORG"
+    tokens, label = _with_name_before_preposition(tokens, label)
     inner = [i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" and i > 0 and not _of_a_group(tokens[:i])]
     if inner:  # "Port Halden’s Saltmarsh": the owner and the owned are two places
         tokens = _owner_or_owned(label, tokens[: inner[-1]], tokens[inner[-1] + 1 :])
-    tokens = _without_strays(tokens)
+    tokens = _without_leading_qualifiers(_without_strays(tokens))
     title = None
     while len(tokens) > 1 and _title_before_name(tokens):
         title = tokens.pop(0).lower_.rstrip(".")
@@ -261,6 +268,23 @@ def _after_title(token) -> bool:
     return before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in PERSON_TITLES
 
 
+def _without_leading_qualifiers(tokens: list) -> list:
+    """'Jordanian King Abdullah': a people's adjective before a title; 'The head of RCMP Bob
+    Paulson', 'MP Louise Mensch': a body's initials before a given name. Neither is the name."""
+    while len(tokens) > 2 and tokens[0].tag_ == "JJ" and _title_before_name(tokens[1:]):
+        tokens = tokens[1:]
+    if (
+        len(tokens) > 2
+        and tokens[0].text.isupper()
+        and tokens[0].text.isalpha()  # not the initial of 'J. Joe Ricketts'
+        and len(tokens[0].text) > 1
+        and not tokens[1].text.isupper()
+        and is_given_name(tokens[1].lower_)
+    ):
+        tokens = tokens[1:]
+    return tokens
+
+
 def _title_before_name(tokens: list) -> bool:
     """'Senator', 'Chief Executive': a title before a name. A word that only qualifies a title
     ('State' of 'State Senator', 'City' of 'City Councillor') counts only before one: 'City
@@ -342,7 +366,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     ):
         return "organisation", 3
     # "the Obama White House" speaks, as a person would
-    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1) or key.endswith("white house"):
+    arabic_body = first == "al" and len(words) == 2 and words[1].lower() in ARTICLE_BODY_WORDS  # 'Al Qaeda'
+    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1) or key.endswith("white house") or arabic_body:
         return "organisation", 3
     if title is not None:
         return "person", 3
@@ -405,10 +430,16 @@ def _looks_like_person(tokens) -> bool:
     if _role_before(tokens[0]) or _role_after(tokens[-1]):
         return True
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
-    if before is not None and before.lemma_ in SPEECH_VERBS and before.tag_ != "VBN":
+    if before is not None and before.lemma_ in SPEECH_VERBS and before.tag_ != "VBN" and not _subject_after(words):
         return True  # 'said Lakshmi Narayanaswamy'; but 'a group called Black Votes Matter' names it
     head = max(words, key=lambda t: t.dep_ == "nsubj")
     return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+
+
+def _subject_after(words) -> bool:
+    """'said Al Qaeda has used the tactic': the name is the subject of what was said, no speaker."""
+    head = max(words, key=lambda t: t.dep_ in ("nsubj", "nsubjpass"))
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i
 
 
 def _named_for_country(words) -> bool:

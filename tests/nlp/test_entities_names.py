@@ -171,3 +171,30 @@ def test_a_typographic_apostrophe_inside_a_name_is_read_as_a_straight_one(analys
     assert not any("BlazeTV’s" in name for name, _ in found)
     names = {e.key: e.name for e in analysis.entities}
     assert [names.get(q.speaker) for q in analysis.quotes] == ["Dinesh D’Souza"]
+
+
+@pytest.mark.parametrize(
+    "text, name, stray",
+    [
+        (
+            "Reports that Jordanian King Abdullah, himself a pilot, will fly sorties spread fast.",
+            "Abdullah",
+            "Jordanian",
+        ),
+        ("“We pledge allegiance to Caliph Abu Bakr al-Baghdadi,” the fighter said.", "Abu Bakr al-Baghdadi", "Caliph"),
+        ("Grand Ayatollah Ali al-Sistani called for calm on Friday.", "Ali al-Sistani", "Ayatollah"),
+        ("The head of RCMP Bob Paulson briefed the prime minister.", "Bob Paulson", "RCMP"),
+    ],
+)
+def test_a_peoples_adjective_a_title_or_a_bodys_initials_before_a_name_are_not_the_name(analyse, text, name, stray):
+    names = {e.name for e in analyse(text).entities}
+    assert name in names
+    assert not any(stray in n for n in names if n != stray)
+
+
+def test_an_initial_before_a_given_name_stays_part_of_the_name(analyse):
+    text = (
+        "The super PAC got money from J. Joe Ricketts, the billionaire. L. Douglas Wilder, the former governor, spoke."
+    )
+    names = {e.name for e in analyse(text).entities}
+    assert {"J. Joe Ricketts", "L. Douglas Wilder"} <= names

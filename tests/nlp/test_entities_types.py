@@ -103,6 +103,26 @@ def test_a_capitalised_preposition_inside_a_name_keeps_the_whole_name(analyse):
     assert "Borders" not in found
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Investigative journalist Gordon Thomas said Al Qaeda has used the tactic for years.", "Al Qaeda"),
+        ("The airstrike against al-Shabab is part of a wider campaign.", "al-Shabab"),
+        ("Al Arabiya confirmed that the king did not take part in any air strikes.", "Al Arabiya"),
+    ],
+)
+def test_an_arabic_article_before_a_bodys_noun_names_a_body(analyse, text, body):
+    """'Al' is a given name ('Al Franken'), but 'Al Qaeda' (the base) is no one's; nor does a
+    name after 'said' speak when it is the subject of what was said."""
+    assert types(analyse(text)).get(body) == "organisation"
+
+
+def test_al_as_a_given_name_stays_a_persons(analyse):
+    text = "Al Franken said the bill was bad. Sen. Al Gore spoke too."
+    found = types(analyse(text))
+    assert found.get("Al Franken") == "person" and found.get("Al Gore") == "person"
+
+
 def test_a_brand_and_the_country_it_sells_in_are_no_persons_name(analyse):
     """'Lexus' and 'Philippines', read apart, were joined into one person as two lone names are
     ('Fergal' + 'Moynihan'); a country no one bears as a name ends no person's name."""
