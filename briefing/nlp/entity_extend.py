@@ -89,11 +89,24 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
     start = text.find(form)
     while start != -1:
         end = start + len(form)
-        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+        if (
+            not (start and _word_char(text[start - 1]))
+            and not (end < len(text) and _word_char(text[end]))
+            and not _in_domain(text, start, end)
+        ):
             yield start, end
             start = text.find(form, end)
         else:
             start = text.find(form, start + 1)
+
+
+def _in_domain(text: str, start: int, end: int) -> bool:
+    """'MSNBC.website', 'www.cnn.com': a name run into a web address by a dot is the address's."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] == "." and after[1].islower()) or (
+        len(before) == 2 and before[1] == "." and before[0].isalnum()
+    )
 
 
 def _word_char(ch: str) -> bool:

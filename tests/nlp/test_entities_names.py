@@ -198,3 +198,14 @@ def test_an_initial_before_a_given_name_stays_part_of_the_name(analyse):
     )
     names = {e.name for e in analyse(text).entities}
     assert {"J. Joe Ricketts", "L. Douglas Wilder"} <= names
+
+
+def test_a_name_run_into_a_web_address_is_no_mention_of_it(analyse):
+    text = (
+        "MSNBC reported nothing of the kind on Friday.\n\n"
+        'The misleading report on MSNBC.website said: "Sources are reporting that the actor has been found dead."'
+    )
+    analysis = analyse(text)
+    msnbc = next(e for e in analysis.entities if e.name == "MSNBC")
+    assert [text[s:e] for s, e in msnbc.mentions] == ["MSNBC"]
+    assert all(q.speaker != msnbc.key for q in analysis.quotes)
