@@ -147,6 +147,8 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
             break
     for token in window:
         if is_cue_verb(token) and not _opens_own_clause(doc, close_i, token):
+            if _reports_its_own(doc, close_i, token):
+                return None
             return cue_for_verb(para, token, window, after_quote=True)
         if verb_read_as_noun(token):
             return name_before(para, token, window)
@@ -155,6 +157,16 @@ def _cue_after(para: Paragraph, close_i: int) -> Cue | None:
             words = [t for t in window if t.i < token.i and not t.is_punct]
             return make_cue(para, token, words[0].idx, words[-1].idx + len(words[-1].text), words[-1])
     return _far_cue(para, close_i)
+
+
+def _reports_its_own(doc, close_i: int, verb) -> bool:
+    """'“… that a peace deal was reached with.”' then, on the next line, 'The government claimed
+    a deal was reached after talks': after a quote that ended its sentence and its line, a verb
+    that reports a clause of its own is the next paragraph's, not the quote's cue ('“We will
+    win.” Hoover said he was sure.' on one line is Hoover's)."""
+    ended = close_i > 0 and doc[close_i - 1].text in (".", "!", "?")
+    line_ends = "\n" in doc[close_i].whitespace_ or (close_i + 1 < len(doc) and "\n" in doc[close_i + 1].text)
+    return ended and line_ends and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _read_as_noun(doc, token) -> bool:

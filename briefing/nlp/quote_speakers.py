@@ -15,6 +15,7 @@ from briefing.nlp.lexicon import (
     NEWS_OUTLETS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
+    PEOPLES,
     PERSON_TITLES,
     PLACE_WORDS,
     ROLE_NOUNS,
@@ -27,13 +28,19 @@ from briefing.nlp.quote_descriptions import (
 )
 from briefing.nlp.quote_gender import name_votes
 from briefing.nlp.quote_pronouns import PRONOUN_WORDS, Scene, has_role, latest, latest_subject, resolve_pronoun
-from briefing.nlp.quote_topics import Subjects
+from briefing.nlp.quote_topics import UNNAMED_HEADS, Subjects
 
 PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 POSSESSIVES = {"his": "he", "her": "she"}
 INDEFINITE = frozenset(("a", "an", "one", "another"))
 POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
-KIN = frozenset("wife husband son daughter mother father brother sister nephew niece friend friends family".split())
+KIN = frozenset(
+    """
+wife husband son daughter mother father brother sister nephew niece friend friends family aunt uncle cousin
+grandmother grandfather grandson granddaughter stepson stepdaughter stepmother stepfather fiance fiancee
+fiancé fiancée girlfriend boyfriend partner widow widower
+""".split()
+)
 # People known through someone named before them, who speak for themselves: 'Gary Johnson's doctor',
 # 'a CNN viewer', 'the Clinton supporter', 'Schilling's son, Grant' (a name after them is theirs)
 OTHER_PEOPLE = KIN | frozenset(
@@ -41,9 +48,13 @@ OTHER_PEOPLE = KIN | frozenset(
 relative relatives supporter supporters fan fans viewer viewers reader readers listener listeners user users
 constituent constituents voter voters follower followers employee employees customer customers client clients
 member members colleague colleagues neighbour neighbours neighbor neighbors rival rivals opponent opponents
-critic critics ally allies insider insiders impersonator patient patients man woman
+critic critics ally allies insider insiders impersonator patient patients man woman veteran veterans
 """.split()
 )
+AGE_ONLY = re.compile(r"the (?:[\w,]+ ){0,2}[\w]+-year-old")  # 'the 46-year-old', 'the bespectacled, 71-year-old'
+MEMBER_WORDS = PEOPLES | frozenset("republican democrat libertarian tory".split())  # not "The Independent"
+PART_WORDS = frozenset("one some two three several many most each another".split())
+PART_OF = re.compile(r"(?i)\w+\s+of\s+(?:the\s+|[\w.’'-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}?(\w+)\s*$")  # '… friends'
 SAME_ROLE = {"congressman": "representative", "congresswoman": "representative"}  # 'Rep. Schiff' is 'the congressman'
 # People of a body who speak in their own name, not the body's ('an expert at the university').
 OWN_VOICE_ROLES = frozenset(
@@ -91,17 +102,15 @@ def resolve_speaker(
         return None
     if words[-1] in PRONOUN_WORDS:
         return resolve_pronoun(words[-1], start, scene)
-    role = next((SAME_ROLE.get(w, w) for w in reversed(words) if w in ROLE_NOUNS or w in DESCRIBING_WORDS), None)
+    role = _role_of(words)
     if role is not None and indefinite:
         return None  # 'a Mexican official', 'one former aide': someone not named before
     if role is not None:
         unnamed = possessed or met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
         return _resolve_role(role, words, unnamed, (start, end), scene)
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
-    if org_word is not None and words[0] == org_word:
-        return None  # 'Police say…': a body of that kind, none named before
     if org_word is not None:
-        return _body_as_topic(org_word, start, scene)
+        return _body_speaker(org_word, words, start, scene)
     if words[0] in POSSESSIVES and not KIN.intersection(words) and len(words) <= 3:
         # 'His campaign protested', 'Her statement said': the words speak for the one 'his' names
         # (not 'His wife's sign read': hers)
@@ -121,15 +130,47 @@ def _resolve_role(
     in unnamed ('his lawyer', 'A doctor on the scene'), the one the passage is about, taken up
     as a pronoun is (``quote_descriptions``): 'the Vermont senator' after 'hatred of Clinton'."""
     start, end = span
+    if not role:
+        return _described_topic(role, words, span, scene)  # 'said the 46-year-old': the one the passage is about
     found = latest(scene.clusters, start, "person", scene.quotes, scene.people, role=role, any_person=False)
     if found is not None or unnamed or role in UNNAMED_ROLES:
         return found
+    return _described_topic(role, words, span, scene)
+
+
+def _role_of(words: list[str]) -> str | None:
+    """The role noun of the speaker words ('senator'), '' for an age alone ('the 46-year-old'),
+    None for neither."""
+    role = next((SAME_ROLE.get(w, w) for w in reversed(words) if w in ROLE_NOUNS or w in DESCRIBING_WORDS), None)
+    return "" if role is None and (AGE_ONLY.fullmatch(" ".join(words)) or _one_member(words)) else role
+
+
+def _one_member(words: list[str]) -> bool:
+    """'a New Hampshire Republican', 'the Wisconsin Republican', 'one senior Democrat': one
+    member of a party or people, described, not the party or people."""
+    if not words or words[-1] not in MEMBER_WORDS or words[0] not in ("a", "an", "one", "another", "the"):
+        return False
+    return len(words) > (2 if words[0] == "the" else 1)  # not 'The Hindu', a newspaper
+
+
+def _described_topic(role: str, words: list[str], span: tuple[int, int], scene: Scene) -> int | None:
+    """The one the passage is about, taken up by a description as by a pronoun (``quote_descriptions``)."""
+    start, end = span
     pronoun = described_pronoun(words, scene.text, start, end)
     others = scene.people - ruled_out(scene.text, start, end, scene.clusters, scene.subjects)
-    if role not in KIN:
+    if role and role not in KIN:
         # 'his sister Lucy Somers' is no 'Yemeni official': one known only as kin holds no office
         others -= {i for i in others if scene.clusters[i].roles and scene.clusters[i].roles <= KIN}
     return resolve_pronoun(pronoun, start, scene._replace(people=others), unnamed=False)
+
+
+def _body_speaker(word: str, words: list[str], start: int, scene: Scene) -> int | None:
+    """Speaker words with a body's word ('the group said'): that body, taken up as a topic."""
+    if words[-1] in OTHER_PEOPLE | UNNAMED_HEADS:
+        return None  # 'one company source': a person of the body, not named
+    if words[0] == word:
+        return None  # 'Police say…': a body of that kind, none named before
+    return _body_as_topic(word, start, scene)
 
 
 def _body_as_topic(word: str, start: int, scene: Scene) -> int | None:
@@ -182,6 +223,8 @@ def _resolve_by_name(
     """A named speaker, or (None, the words left to resolve: a role or pronoun when that is the
     head; none for the writer or the writer's own: 'I said', 'my father often said', 'we're
     told', 'our source')."""
+    if _one_member(speaker_text.lower().split()):
+        return None, speaker_text  # 'a New Hampshire Republican': one person, not the party
     found, rest = _named_speaker(speaker_text, start, end, head, clusters, people)
     written = speaker_text.lower().split()
     if found is None and written and (written[-1] in ("i", "we") or written[0] in ("my", "our")):
@@ -255,9 +298,12 @@ def _member_of(speaker_text: str, start: int, head: int | None) -> bool:
 
 
 def _head_word(speaker_text: str, start: int, head: int) -> str:
-    """The speaker words' head noun, folded: 'expert' of 'the astronomy expert at ...'."""
+    """The speaker words' head noun, folded: 'expert' of 'the astronomy expert at ...';
+    'friends' of 'One of Emwazi's friends', whose head the parser makes 'One'."""
     words = speaker_text[head - start :].split(None, 1)
-    return words[0].lower().strip(",") if words else ""
+    word = words[0].lower().strip(",") if words else ""
+    part = PART_OF.match(speaker_text[head - start :])
+    return part.group(1).lower() if part and word in PART_WORDS else word
 
 
 def _named_after(clusters: list[Cluster], speaker_text: str, start: int, head: int, people: set[int]) -> int | None:

@@ -150,8 +150,22 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
     untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, quotes, *known)
     if untyped is not None:
         return Quote(inner_start, inner_end, *untyped, cue.verb)
+    told = _told(para, speaker_text, cue, clusters, known[1])
+    known = (known[0], known[1] - told, known[2])
     speaker = resolve_speaker(speaker_text, cue.speaker_start, speaker_end, cue.head, clusters, text, quotes, *known)
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
+
+
+def _told(para: Paragraph, speaker_text: str, cue, clusters, people: set[int]) -> set[int]:
+    """'He was prevented from returning, telling Mr Qureshi in an email: “…”', 'He calls
+    Christie's endorsement “…”': the people named in the cue verb's object (up to its head, not
+    'Ryan, who used the same words … endorse Trump'), whom a pronoun speaking tells or speaks
+    of; none of them speaks."""
+    if speaker_text.lower() not in ("he", "she") or cue.verb_i is None or cue.verb_i >= len(para.doc):
+        return set()
+    objects = [c for c in para.doc[cue.verb_i].children if c.dep_ in ("dobj", "dative", "iobj")]
+    spans = [(para.start + o.left_edge.idx, para.start + o.idx + len(o.text)) for o in objects]
+    return {i for i in people if any(s <= m.start < e for m in clusters[i].mentions for s, e in spans)}
 
 
 def _closing_parenthesis(text: str, start: int, end: int) -> int:

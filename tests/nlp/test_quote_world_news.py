@@ -138,3 +138,114 @@ def test_a_title_with_of_before_the_name_makes_its_holder_the_subject(analyse):
     named = {text[start:end] for start, end, _ in find_subjects(parsed).spans}
     assert "Bordeau" in named
     assert "Systems" not in named and "Corvane" not in named
+
+
+def test_a_quote_ending_its_line_is_not_cued_by_the_next_lines_report(analyse):
+    """'…,” Gubio said.' then a quote alone on its line, then 'The government claimed a deal
+    was reached …' on the next: that report is the next paragraph's, the quote goes on
+    Gubio's; on one line, '“We will win.” Hoover said he was sure.' is Hoover's."""
+    text = (
+        '"I do not think they would continue attacking people if they are aware of a ceasefire," '
+        "said spokesman Bulama Gubio.\n"
+        "The Borno Elders Forum, which last month warned that the group was preparing to take over key sites, "
+        "suggested the government had not negotiated with the entire group.\n"
+        '"If the federal government does not know who the real group is, I think they should come here to find '
+        'out from us," Gubio said.\n'
+        '"The real group who are killing us, who are burning our towns and villages, are not the group that a '
+        'peace deal was reached with."\n'
+        "The government claimed a deal was reached after talks in Chad, which included provisions for the release "
+        "of more girls."
+    )
+    last = speakers(analyse(text), text)[-1]
+    assert last[0].startswith("The real group") and last[1] == "Bulama Gubio"
+    one_line = "“We will win the seat.” Tom Hoover said he was sure of it."
+    assert speakers(analyse(one_line), one_line) == [("We will win the seat.", "Tom Hoover")]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (  # an aunt is kin, known through the one named
+            "Corporal Nathan Cirelli was shot at the memorial.\n\n"
+            "“He was a wonderful young man. Not an enemy in the world,” Cpl. Cirelli’s aunt told the newspaper.",
+            "He was a wonderful young man. Not an enemy in the world,",
+        ),
+        (  # 'One of Emwazi's friends': the parser makes 'One' the head
+            "Mohammed Emwazi was named on Thursday.\n\n"
+            "One of Emwazi's friends was quoted by the paper as saying: “I have no doubt that Mohammed is the man.”",
+            "I have no doubt that Mohammed is the man.",
+        ),
+        (  # 'the Marine Corps veteran' is a person, not the corps
+            "Rep. Duncan Hunter met the king on Tuesday.\n\n"
+            "“He said there is going to be retribution like they have not seen,” said the Marine Corps veteran.",
+            "He said there is going to be retribution like they have not seen,",
+        ),
+    ],
+)
+def test_someone_known_through_a_name_or_a_body_is_not_that_one(analyse, text, quote):
+    assert all(speaker is None for found, speaker in speakers(analyse(text), text) if found.startswith(quote[:20]))
+
+
+def test_the_one_a_pronoun_tells_is_not_the_speaker(analyse):
+    text = (
+        "“Mohammed was quite incensed by his treatment,” Asim Qureshi told the paper.\n\n"
+        "The paper reports that Emwazi then moved to Kuwait, his birthplace, and returned to London twice.\n\n"
+        "He was allegedly prevented from returning to Kuwait, telling Mr Qureshi in an email: "
+        "“I had a job waiting for me and marriage to get started.”"
+    )
+    found = dict(speakers(analyse(text), text))
+    assert found["I had a job waiting for me and marriage to get started."] != "Asim Qureshi"
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        (  # an age alone describes the one the passage is about
+            "Stan Beaton had kept a voicemail from his late wife for 14 years.\n\n"
+            "The 68-year-old told a radio station: “I have always resisted changing companies.”",
+            "I have always resisted changing companies.",
+            "Stan Beaton",
+        ),
+        (  # an age describes kin too: the wife the passage is about
+            "Paul Ryder spoke first on Monday.\n\n"
+            "The candidate's wife Melania Trump brought some pizzazz to the opening night.\n\n"
+            "With millions watching, the former model delivered a heartfelt defense of her husband.\n\n"
+            "“Donald is, and always has been, an amazing leader,” said the 46-year-old.",
+            "Donald is, and always has been, an amazing leader",
+            "Melania Trump",
+        ),
+        (  # a newspaper named like a party's member speaks as itself, not as the one before
+            "Muhammad Rahman met a friend after coming home from a safari.\n\n"
+            "“The men allege they were harassed by the police,” The Independent reported at the time.",
+            "The men allege they were harassed by the police",
+            None,
+        ),
+        (  # 'the Wisconsin Republican' is the senator, not the party
+            "Sen. Ron Jansen spoke at the fair on Monday. "
+            "“We will win this seat by a lot of votes,” said the Wisconsin Republican.",
+            "We will win this seat by a lot of votes",
+            "Ron Jansen",
+        ),
+        (  # 'a New Hampshire Republican': someone unnamed, not the party
+            "Voters met Hillary Brandt on Monday. “I think she will win this state easily,” said a New Hampshire "
+            "Republican.",
+            "I think she will win this state easily",
+            None,
+        ),
+        (  # 'one company source': a person of the company, not the building named before
+            "The magazine moved to One World Trade Center, the tallest building in the city.\n\n"
+            "“A bunch ate through the ceiling of an editor's office,” one company source told the paper.",
+            "A bunch ate through the ceiling of an editor's office",
+            None,
+        ),
+    ],
+)
+def test_descriptions_of_one_person(analyse, text, quote, speaker):
+    assert (quote, speaker) in speakers(analyse(text), text)
+
+
+def test_speaker_words_that_are_only_punctuation_name_no_one():
+    from briefing.nlp.quote_speakers import resolve_speaker
+
+    assert resolve_speaker("", 10, 10, None, [], "“Yes,” , said.", []) is None
+    assert resolve_speaker(" , ", 10, 13, None, [], "“Yes,” , said.", []) is None
