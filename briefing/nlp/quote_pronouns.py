@@ -60,7 +60,13 @@ def resolve_pronoun(pronoun: str, before: int, scene: Scene, unnamed: bool = Tru
         return None  # 'As they say, “…”': a saying, nobody's words
     if pronoun == "it" and _thing_as_topic(subjects, text, before):
         return None  # 'The post showed a man in a wig. It says: “…”': the post, no body
-    if pronoun in ("it", "they"):
+    if pronoun == "they":
+        # a body that was the subject shortly before ('The Journal's editors … they conclude'); else
+        # people the text did not name ('As they made their way down Broad Street, they chanted'),
+        # not the last body mentioned ('Temple University')
+        bodies = {i for i, c in enumerate(clusters) if c.type == "organisation" and i not in people}
+        return latest_subject(scene, bodies, before)
+    if pronoun == "it":
         found = latest(clusters, before, "organisation", quotes, people)
         return found if found is not None else latest(clusters, before, "person", quotes, people)
     wanted = "f" if pronoun in FEMALE_PRONOUNS else "m" if pronoun in MALE_PRONOUNS else None
@@ -198,9 +204,12 @@ def untyped_last_speaker(
     last = next((q for q in reversed(quotes) if q.speaker_text is not None and q.end < before), None)
     if last is None or last.speaker in people or before - last.end >= PREVIOUS_REACH:
         return None
-    words = last.speaker_text.split()
+    name, _, described = last.speaker_text.partition(",")  # 'Obi Ezekwesili, a former education minister'
+    words = name.split()
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return None
+    if described and last.speaker is not None:
+        return None  # 'Xinhua, the official Chinese news agency': the description tells what it is
     lowered = {w.lower().strip(".,") for w in words}
     if lowered & (PRONOUN_WORDS | ROLE_NOUNS | PERSON_TITLES):
         return None

@@ -19,6 +19,7 @@ from briefing.nlp.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     ROLE_NOUNS,
+    TITLE_WORDS,
 )
 from briefing.nlp.quote_descriptions import (
     DESCRIBING_WORDS,
@@ -92,7 +93,9 @@ def resolve_speaker(
     if genders is None:
         genders = {i: g for i, c in enumerate(clusters) if (g := cluster_gender(c, text)) is not None}
     scene = Scene(clusters, text, quotes, subjects or Subjects(), people, genders)
-    indefinite = speaker_text.split(" ", 1)[0].lower() in INDEFINITE
+    # 'a Mexican official', or a name the tagger missed before a description ('Obi Ezekwesili, a
+    # former education minister'): someone not named before, whatever the description says
+    indefinite = speaker_text.split(" ", 1)[0].lower() in INDEFINITE or _untagged_name(speaker_text)
     possessed = _possessed(speaker_text)  # before the words shrink to their role
     found, speaker_text = _resolve_by_name(speaker_text, start, end, head, clusters, people)
     if found is not None:
@@ -143,6 +146,16 @@ def _role_of(words: list[str]) -> str | None:
     None for neither."""
     role = next((SAME_ROLE.get(w, w) for w in reversed(words) if w in ROLE_NOUNS or w in DESCRIBING_WORDS), None)
     return "" if role is None and (AGE_ONLY.fullmatch(" ".join(words)) or _one_member(words)) else role
+
+
+def _untagged_name(speaker_text: str) -> bool:
+    """Two or three capitalised words, no title nor article, set off by a comma before the rest."""
+    if "," not in speaker_text:
+        return False
+    name = speaker_text.split(",", 1)[0].split()
+    return 2 <= len(name) <= 3 and all(
+        w[:1].isupper() and w.lower().strip(".") not in TITLE_WORDS | INDEFINITE | {"the"} for w in name
+    )
 
 
 def _one_member(words: list[str]) -> bool:

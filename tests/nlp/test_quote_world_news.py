@@ -249,3 +249,49 @@ def test_speaker_words_that_are_only_punctuation_name_no_one():
 
     assert resolve_speaker("", 10, 10, None, [], "“Yes,” , said.", []) is None
     assert resolve_speaker(" , ", 10, 13, None, [], "“Yes,” , said.", []) is None
+
+
+def test_a_name_the_tagger_missed_before_a_description_is_nobody_else(analyse):
+    """'Obi Ezekwesili, a former education minister said' with no entity for her: not the woman
+    the passage was about, and her next 'she said' neither."""
+    text = (
+        "Michelle Obama tweeted a photo of herself holding a sign.\n\n"
+        '"We are really cautious because there have been many times that such optimism has been expressed," '
+        'Obi Ezekwesili, a former education minister said in a TV interview. "But all the same, we are hopeful," '
+        "she said."
+    )
+    assert all(speaker != "Michelle Obama" for _, speaker in speakers(analyse(text), text))
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        (  # people the text did not name, not the last body mentioned
+            "Hundreds of marchers gathered outside Temple University on Monday.\n\n"
+            "As they made their way down Broad Street, they chanted “no justice, no peace” for an hour.",
+            "no justice, no peace",
+            None,
+        ),
+        (  # a body that was the subject takes 'they'
+            "The Wall Street Journal attacked the critics of the governor on Thursday.\n\n"
+            "“The attacks show that many on the right oppose any immigrants,” they conclude.",
+            "The attacks show that many on the right oppose any immigrants,",
+            "Wall Street Journal",
+        ),
+    ],
+)
+def test_they_is_a_body_only_when_it_was_the_subject(analyse, text, quote, speaker):
+    found = dict(speakers(analyse(text), text))
+    assert found[quote.rstrip(",")] == speaker
+
+
+def test_a_body_set_off_with_its_description_takes_no_he(analyse):
+    text = (
+        "The derogatory comments had a goal, Admiral Harry Harris said.\n\n"
+        "“Some may say an overemphasis on his background is a bit unkind,” Xinhua, the official Chinese "
+        "news agency, wrote.\n\n"
+        "The comments had two goals, the admiral said. “You know, when I am described as a Japanese admiral, "
+        "it's not true,” he said."
+    )
+    found = dict(speakers(analyse(text), text))
+    assert found["You know, when I am described as a Japanese admiral, it's not true"] == "Harry Harris"
