@@ -91,9 +91,12 @@ cabinet army navy force forces guard club fc united hospital clinic school acade
 analytics pharma pharmaceuticals logistics shipping insurance mining steel telecom electric power semitech
 tech technology watch directorate inspectorate secretariat commission tribunal prosecutors bureau
 consulting consultancy consultants pictures studios records entertainment productions communications
-broadcasting ventures images publishers publishing magazine
+broadcasting ventures images publishers publishing magazine channel shimbun sinmun ilbo
 """.split()
 )
+# Last words that make a whole name a body's ('Amnesty International'), though a run of capitalised
+# words does not end at them ('School of Advanced International Studies')
+ORG_LAST_WORDS = ORG_WORDS | frozenset(("international",))
 
 # Legal-form words anywhere in a name make it a company.
 LEGAL_FORMS = frozenset(
@@ -104,7 +107,7 @@ n.v. nv b.v. bv s.a. sa c.v. s.a.s. gmbh ag ltd ltd. plc inc inc. llc co. corp. 
 CLUB_PREFIXES = frozenset("atlético atletico real fc cf sc ac as sporting dynamo inter".split())
 
 ORG_FIRST_WORDS = frozenset(
-    "ministry department bank university institute office court council board "
+    "ministry department bank university institute office court council board radio diario "
     # Arabic words opening an armed or political body's name: 'Ansar al-Deen', 'Jabhat al-Nusra', 'Jaish al-Islam'
     "ansar jabhat jaish harakat hizb liwa katibat tanzim".split()
 )

@@ -38,7 +38,7 @@ from briefing.nlp.lexicon import (
     NAME_PARTICLES,
     NEWS_OUTLETS,
     ORG_FIRST_WORDS,
-    ORG_WORDS,
+    ORG_LAST_WORDS,
     PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_WORDS,
@@ -367,7 +367,8 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
         return "organisation", 3
     # "the Obama White House" speaks, as a person would
     arabic_body = first == "al" and len(words) == 2 and words[1].lower() in ARTICLE_BODY_WORDS  # 'Al Qaeda'
-    if last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1) or key.endswith("white house") or arabic_body:
+    first_word_body = first in ORG_FIRST_WORDS and len(words) > 1
+    if last in ORG_LAST_WORDS or first_word_body or key.endswith("white house") or arabic_body:
         return "organisation", 3
     if title is not None:
         return "person", 3

@@ -117,6 +117,24 @@ def test_an_arabic_article_before_a_bodys_noun_names_a_body(analyse, text, body)
     assert types(analyse(text)).get(body) == "organisation"
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Amnesty International estimated that 4,000 people were killed in the violence.", "Amnesty International"),
+        ("The deputy chairman was named on Friday, Radio Canada has reported.", "Radio Canada"),
+        ("The Rodong Sinmun, the mouthpiece of the party, reported that the leader had labored on.", "Rodong Sinmun"),
+        ("The Chosun Ilbo, South Korea's largest newspaper, reported on Tuesday that he had surgery.", "Chosun Ilbo"),
+        ("The pilot told Fox News Channel in an interview aired Wednesday that he was angry.", "Fox News Channel"),
+        ("News websites such as Diario de Cuba said that Cuba had scheduled a news conference.", "Diario de Cuba"),
+    ],
+)
+def test_a_body_that_speaks_is_still_a_body(analyse, text, body):
+    """A body that estimates, reports or is told things was read as a person ('said X' and
+    'X reported' make a name speak): an ending ('International', 'Channel', the Korean and
+    Japanese words for a newspaper) or an opening ('Radio', 'Diario') makes it a body's."""
+    assert types(analyse(text)).get(body) == "organisation"
+
+
 def test_al_as_a_given_name_stays_a_persons(analyse):
     text = "Al Franken said the bill was bad. Sen. Al Gore spoke too."
     found = types(analyse(text))
