@@ -67,6 +67,7 @@ from briefing.nlp.lexicon import (
     GIVEN_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
+    NEWS_OUTLETS,
     ORG_WORDS,
     PEOPLES,
 )
@@ -209,6 +210,14 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
 # -- linking ---------------------------------------------------------------
 
 
+_OUTLET_KEYS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
+
+
+def _outlet_key(key: str) -> str:
+    """'Fox News Channel' is the 'Fox News' the same text names: an outlet and its channel."""
+    return key[: -len(" channel")] if key.endswith(" channel") and key[: -len(" channel")] in _OUTLET_KEYS else key
+
+
 def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
@@ -222,7 +231,7 @@ def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:
     for mention in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         spelled = spelled_out(mention.text)  # 'U.S. Senate' is the 'United States Senate'
         variant = known_variant(mention.text)
-        key = normalise_name(variant or spelled or mention.text)
+        key = _outlet_key(normalise_name(variant or spelled or mention.text))
         key += "\0dateline" if mention.role == DATELINE_ROLE else ""  # not the club of 'CHICAGO 69 59'
         honorific = honorific_gender(text, mention.start)
         honorific = honorific or (lone_genders.get(key) if " " not in mention.text else None)

@@ -751,3 +751,19 @@ def test_a_body_s_longer_form_leaves_it_a_body(nlp, opening, expected, monkeypat
         mention.type = "person"  # as the model read 'Twitter'
     entity_bodies.retype_neuter_people([cluster], parsed)
     assert cluster.type == expected
+
+
+def test_an_outlets_channel_is_that_outlet():
+    from briefing.nlp.entities import _outlet_key
+
+    assert _outlet_key("fox news channel") == "fox news"
+    assert _outlet_key("weather channel") == "weather channel"  # no outlet of that name
+
+
+def test_an_outlet_and_its_channel_in_one_text_are_one_entity(analyse):
+    text = (
+        "Republican Duncan Hunter told a Fox News Channel audience on Tuesday that fighters were crossing.\n\n"
+        "Rep. Duncan Hunter stunned a Fox News audience by saying so."
+    )
+    bodies = [e for e in analyse(text).entities if e.name.startswith("Fox News")]
+    assert len(bodies) == 1 and len(bodies[0].mentions) == 2
