@@ -67,12 +67,11 @@ from briefing.nlp.lexicon import (
     GIVEN_NAMES,
     KNOWN_VARIANT_TYPES,
     KNOWN_VARIANTS,
-    NEWS_OUTLETS,
     ORG_WORDS,
     PEOPLES,
 )
 from briefing.nlp.mention import Mention
-from briefing.nlp.mentions import find_mentions, known_variant
+from briefing.nlp.mentions import OUTLET_KEYS, find_mentions, known_variant
 from briefing.nlp.parse import ParsedText
 
 GENERATION_SUFFIXES = frozenset("jr sr ii iii iv junior senior".split())
@@ -210,12 +209,9 @@ def _retype_lone_surnames(clusters: list[Cluster], parsed: ParsedText) -> None:
 # -- linking ---------------------------------------------------------------
 
 
-_OUTLET_KEYS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
-
-
 def _outlet_key(key: str) -> str:
     """'Fox News Channel' is the 'Fox News' the same text names: an outlet and its channel."""
-    return key[: -len(" channel")] if key.endswith(" channel") and key[: -len(" channel")] in _OUTLET_KEYS else key
+    return key[: -len(" channel")] if key.endswith(" channel") and key[: -len(" channel")] in OUTLET_KEYS else key
 
 
 def _cluster(mentions: list[Mention], text: str) -> list[Cluster]:

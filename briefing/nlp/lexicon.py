@@ -46,10 +46,16 @@ agent advocate spokesman solicitor barrister counsel
 # Kin and occupations that make the name right after them a person's ("singer Ally Brooke",
 # "his wife, Kimberly,") but, unlike ROLE_NOUNS, are no title: kept out of TITLE_WORDS, a name
 # may hold them ("Bryan Singer", "Tom Player").
-PERSON_NOUNS = frozenset(
+# Kin known through another ('his wife', 'Cirillo's aunt'); mother, father, brother and sister are
+# titles as well (PERSON_TITLES).
+KIN_NOUNS = frozenset(
     """
 wife husband son daughter girlfriend boyfriend fiance fiancé fiancee fiancée widow widower uncle aunt
 nephew niece cousin grandson granddaughter grandmother grandfather stepson stepdaughter
+""".split()
+)
+PERSON_NOUNS = KIN_NOUNS | frozenset(
+    """
 singer actor actress rapper musician songwriter guitarist drummer artist author novelist poet comedian
 comedienne filmmaker dancer athlete boxer golfer striker goalkeeper quarterback pitcher linebacker
 journalist blogger photographer correspondent commentator pundit

@@ -77,7 +77,7 @@ def known_variant(text: str) -> str | None:
     return _VARIANT_NAMES.get(text.rstrip(".")) or _VARIANT_NAMES.get(normalise_name(text))
 
 
-_OUTLETS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)
+OUTLET_KEYS = frozenset(normalise_name(name) for name in NEWS_OUTLETS)  # outlets' names as entity keys
 _OUTLET_ACRONYMS = frozenset(name for name in NEWS_OUTLETS if name.isupper() and " " not in name)  # 'CBS', 'AFP'
 _CODE_GOES_ON = re.compile(r"[-/]\w")  # an identifier runs on past the name the model cut from it
 # 'P.O. Box 69440, Los Angeles' (an address the model reads as a person's name)
@@ -350,7 +350,7 @@ def _fix_type(text: str, kind: str, title: str | None, tokens) -> tuple[str, int
     last, first = words[-1].lower().strip("."), words[0].lower()
     key = normalise_name(text)
     # an outlet, or a network's station ('CBS DFW reports', 'NBC 5'): no one who speaks
-    outlet = key in _OUTLETS or (len(words) > 1 and words[0] in _OUTLET_ACRONYMS)
+    outlet = key in OUTLET_KEYS or (len(words) > 1 and words[0] in _OUTLET_ACRONYMS)
     variant = known_variant(text)
     known = KNOWN_VARIANT_TYPES[variant] if variant else "organisation" if outlet else None
     if known is not None:

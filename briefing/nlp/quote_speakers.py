@@ -12,6 +12,7 @@ import re
 
 from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import (
+    KIN_NOUNS,
     NEWS_OUTLETS,
     ORG_ROLE_NOUNS,
     ORG_WORDS,
@@ -35,13 +36,7 @@ PERSON_WORDS = ROLE_NOUNS | PERSON_TITLES
 POSSESSIVES = {"his": "he", "her": "she"}
 INDEFINITE = frozenset(("a", "an", "one", "another"))
 POSSESSED = re.compile(r"\w['’]s?\s")  # "the victim's mother", "the workers' union"
-KIN = frozenset(
-    """
-wife husband son daughter mother father brother sister nephew niece friend friends family aunt uncle cousin
-grandmother grandfather grandson granddaughter stepson stepdaughter stepmother stepfather fiance fiancee
-fiancé fiancée girlfriend boyfriend partner widow widower
-""".split()
-)
+KIN = KIN_NOUNS | frozenset("mother father brother sister stepmother stepfather friend friends family partner".split())
 # People known through someone named before them, who speak for themselves: 'Gary Johnson's doctor',
 # 'a CNN viewer', 'the Clinton supporter', 'Schilling's son, Grant' (a name after them is theirs)
 OTHER_PEOPLE = KIN | frozenset(
