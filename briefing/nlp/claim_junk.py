@@ -24,6 +24,8 @@ CAPTION = re.compile(
     r"(?:photo|photograph|picture|image|graphic|video|illustration|chart|map|watch|listen)s?"
     r"(?:\s+(?:credits?|caption|source))?\s*[:|].{0,200}$|"
     r"^(?:image|media|photo|video) (?:caption|copyright)\b.{0,200}$|"
+    # a picture's file name: "Screen Shot 2014-10-23 at 4.11.02 PM", "IMG_20150102_101500"
+    r"^(?:screen ?shot|img|dsc|pxl)[ _-]?\d{4}-?\d\d-?\d\d(?!\d).{0,40}$|"
     # "Handout picture released by the presidency showing soldiers at the crater"
     r"^(?:an? |this )?(?:handout|file|undated) (?:photo(?:graph)?|picture|image|video still)s?\b.{0,300}$|"
     # "A screengrab taken on October 2, 2014 from a video released by Boko Haram shows ...": what

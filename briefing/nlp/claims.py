@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.ingest.metadata import dateline_end, opens_like_a_lead
+from briefing.nlp.captions import is_caption
 from briefing.nlp.claim_clauses import Clauses, speculates, split_clauses
 from briefing.nlp.claim_features import sentence_features
 from briefing.nlp.claim_headline import headline_ranges, sentence_ranges, true_case
@@ -49,6 +50,7 @@ HEADLINE_FLOOR = 0.9  # a headline outranks the body's claims
 SUBHEAD_FLOOR = 0.7  # a subhead states its fact in few words: it ranks under the headline
 LINKING_WORDS = frozenset("now yet still also then so yes no instead meanwhile however here what why how who".split())
 DEMONSTRATIVES = frozenset("this that these those".split())
+POINTING_OBJECTS = DEMONSTRATIVES | frozenset(("same", "it"))
 PERSONAL = frozenset("he she they".split())  # under the headline, the headline's people
 POINTING = DEMONSTRATIVES | PERSONAL | frozenset("it we i you one".split())
 VERBLESS_WORDS = 5
@@ -91,6 +93,8 @@ def find_claims(parsed: ParsedText, title: str | None = None, nlp: Any = None) -
             claims.extend(title_claims(title, parsed.text, nlp))
     subheads = subhead_paragraphs(parsed, headline_end, bool(title)) if parsed.paragraphs else {}
     for index, para in enumerate(parsed.paragraphs):
+        if is_caption(para.text):
+            continue  # 'Grief: Dorian Johnson leaves Brown's funeral …': what a picture shows
         subhead = _subhead_claim(parsed, para, nlp, subheads[index]) if index in subheads else None
         if subhead is not None:
             claims.append(subhead)
@@ -219,8 +223,11 @@ def _introduces(sent) -> bool:
     root = sent.root
     if root.pos_ in ("NOUN", "PROPN"):
         return True  # a list's heading: 'Seven big questions heading into the debate, to be carried on MSNBC:'
-    said = root.lemma_ in SPEECH_LEMMAS or root.lemma_ in INTRODUCING_LEMMAS
-    return said and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    if root.lemma_ not in SPEECH_LEMMAS and root.lemma_ not in INTRODUCING_LEMMAS:
+        return False
+    # who was told is no content ('told the Washington Post:'), nor what points at the quote ('confirmed the same:')
+    said = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and root.lemma_ != "tell"]
+    return not any(c.dep_ != "dobj" or c.lower_ not in POINTING_OBJECTS for c in said)
 
 
 def _reports_only_vetoed(sent, clauses) -> bool:

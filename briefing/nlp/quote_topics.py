@@ -10,11 +10,11 @@ passes the topic on once resolved: its position counts as a subject mention of i
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
 
+from briefing.nlp.captions import is_caption
 from briefing.nlp.entity_words import is_given_name
 from briefing.nlp.lexicon import OBJECT_PRONOUNS, QUOTE_VERBS, ROLE_NOUNS
 from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
@@ -38,8 +38,6 @@ neighbor employee user viewer reader fan supporter critic voter passenger bystan
 """.split()
 )
 UNNAMED_ARTICLES = frozenset(("a", "an", "another", "one"))
-# a photo's caption set as a paragraph: a short label, a colon, a sentence with no closing mark
-LABELLED_CAPTION = re.compile(r"(?:[A-Z]{2,5}\s+)?[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: [A-Z‘'\"“].*[^.!?”\"’'\s]\s*$")
 
 
 @dataclass
@@ -74,7 +72,7 @@ def find_subjects(parsed: ParsedText) -> Subjects:
     pending: list[tuple[int, int, str]] = []
     unnamed: list[tuple[int, int, Rank]] = []
     for para in parsed.paragraphs:
-        if LABELLED_CAPTION.match(para.text):
+        if is_caption(para.text):
             continue  # 'Gunned down: Cirillo is raced to an ambulance …': a picture's, not the story's
         quoted = None
         for t in para.doc:

@@ -199,6 +199,10 @@ def test_plans_and_promises_with_figures_are_their_own_kind(analyse, sentence, k
         ("PORT HALDEN (AP) — The Latest on the water crisis, with 40,000 homes on notice (all times local):", False),
         ("Councillor Hugo Tenbrook, 58, responded:", False),
         ("Seven big questions heading into the council vote, to be carried on Halden TV:", False),  # a list's heading
+        # who was told, or what points at the quote, is no content of the sentence
+        ("11.12 Ana Ruiz, research director at the water trust since 2019, told the Halden Courier:", False),
+        ("The Meridian Wire's Jane Doe confirmed the same:", False),
+        ("A council source told reporters that 40,000 homes were cut off:", True),
         ("The utility has cut supplies to at least three districts since Tuesday:", True),
         ("The ministry confirmed that 40,000 households were without water on Monday:", True),
     ],
@@ -278,6 +282,9 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         # a page's script glued to its last sentence, and a footer's links
         "BF_STATIC.queue.push(function () { document.getElementById(\"t_4050373\").innerHTML = UI.date('2014'); });",
         "Privacy Policy, Terms of Use",
+        # a picture's file name left as its caption
+        "Screen Shot 2014-10-23 at 4.11.02 PM",
+        "IMG_20150102_101500",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -546,3 +553,46 @@ def test_a_first_line_opening_as_a_lead_does_is_no_headline(analyse, first, is_c
     claims = claims_of(analyse(text), text)
     assert (first in claims) is is_claim
     assert first not in claims or claims[first].kind != "headline" and claims[first].score < 0.9
+
+
+STORY = (
+    "Three men were arrested on Tuesday after the harbour office in Port Halden was set on fire, police said."
+    "\n\n{caption}\n\n"
+    "The fire destroyed 40 years of shipping records, according to the harbour master, Jane Doe."
+)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a label, a colon and a sentence without a closing mark, also behind a picture agency's name
+        "Gutted: Firefighters work through the night at the harbour office in Port Halden on Tuesday",
+        "PA Surprise find: Jane Doe found 40 years of records in the ashes while filming",
+        "Getty Ruin: The harbour office after the fire destroyed 40 years of records",
+        # pointing at the picture
+        "The harbour master, Jane Doe (pictured), said the fire destroyed 40 years of shipping records",
+        "Jane Doe (right, with her deputy) inspects the 40 burnt shelves on Wednesday",
+        "Pictured, the harbour office in Port Halden, where 40 years of records were kept until Tuesday",
+        "Seen here in 2019, the harbour office held 40 years of records",
+    ],
+)
+def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
+    text = STORY.format(caption=caption)
+    found = kinds_of(analyse(text), text)
+    assert caption not in found
+    assert "The fire destroyed 40 years of shipping records, according to the harbour master, Jane Doe." in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update: Police say 40 years of shipping records were destroyed in the fire",  # a live update's entry
+        "Monday: Police charged three men over the fire that destroyed 40 years of records",  # a timeline's
+        "The harbour master, Jane Doe (pictured), said the fire destroyed 40 years of shipping records.",  # closed
+        "Jane Doe: “The fire destroyed 40 years of records. We have lost our history” [Courier]",  # two sentences
+    ],
+)
+def test_labelled_lines_of_the_story_are_no_captions(line):
+    from briefing.nlp.captions import is_caption
+
+    assert not is_caption(line)

@@ -111,13 +111,19 @@ def test_a_relative_clause_hung_from_a_verb_names_no_speaker_with_the_verb(analy
     assert all(not words.endswith("popped") for _, words in speaker_words(analyse(text), text))
 
 
-def test_a_caption_between_speaker_and_pronoun_holds_no_topic(analyse):
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Gunned down: Nathan Cirelli is raced to an ambulance after he was shot at the memorial this morning",
+        "Nathan Cirelli (pictured) was shot as he stood guard at the memorial this morning",
+    ],
+)
+def test_a_caption_between_speaker_and_pronoun_holds_no_topic(analyse, caption):
     """A picture's caption set as a paragraph ('Gunned down: Cirillo is raced …') says whom a
     picture shows; the pronoun after it is still the story's, the police chief's."""
     text = (
         "At an afternoon press conference, Chief of Police Charles Bordeau would not confirm whether "
-        "they are still searching for other shooters.\n\n"
-        "Gunned down: Nathan Cirelli is raced to an ambulance after he was shot at the memorial this morning\n\n"
+        f"they are still searching for other shooters.\n\n{caption}\n\n"
         "“We are still in the process of clearing Parliament Hill,” he said."
     )
     assert ("We are still in the process of clearing Parliament Hill", "Charles Bordeau") in speakers(
