@@ -1,6 +1,6 @@
 """Text that is never a claim: bylines, writer and credit lines, captions, article-age notices,
-price-table lines and table rows, promos, press-release headers, list markers and site
-boilerplate.
+price-table lines and table rows, promos, press-release headers, list markers, links run
+together, calls to a telephone number and site boilerplate.
 
 The importer's own line detectors (``briefing.ingest.boilerplate`` and ``byline``) are
 reused; the patterns here cover what survives cleaning and reaches a sentence.
@@ -90,6 +90,12 @@ CODE = re.compile(
     r"\bfunction\s*\([\w\s,]*\)\s*\{|\}\s*\)+\s*;|\b(?:document|window)\.[a-z]\w*\s*[.(=]|\.innerHTML\b|"
     r"\b(?:var|let|const)\s+\w+\s*=[^=]"
 )
+# links to other stories run together, each headline glued to the next: "... cheating deathLiberia
+# Ebola victims ... decree relaxedEbola drug ..." (not a handle, "@realDonaldTrump", or a brand, "BuzzFeed")
+GLUED_HEADLINE = re.compile(r"(?<![@#\w])[a-z]{3,}[A-Z][a-z]+")
+MIN_GLUED_HEADLINES = 2
+# a call to the reader with a telephone number: "For more information, call (785) 273-0325."
+PHONE_CALL = re.compile(r"(?i)\b(?:call|contact|text|dial|phone|ring)\b[^.]{0,60}?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
 LINK_SEPARATORS = re.compile(r"\s*(?:[,|·•/]|\s-\s)\s*")
 # a review's or a spec sheet's fields on one line: "Tested by: John Milbank RRP: 49.95 Euro (£40)"
 FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w-]*(?: [a-z]+)?:\s")
@@ -120,6 +126,8 @@ def is_junk(text: str) -> bool:
     ):
         return True
     if TEASER_LABEL.search(line) or FOOTNOTE.match(line) or len(FIELD_LABEL.findall(line)) >= 2:
+        return True
+    if len(GLUED_HEADLINE.findall(line)) >= MIN_GLUED_HEADLINES or PHONE_CALL.search(line):
         return True
     if _is_link_row(line):
         return True

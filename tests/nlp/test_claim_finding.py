@@ -285,6 +285,10 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         # a picture's file name left as its caption
         "Screen Shot 2014-10-23 at 4.11.02 PM",
         "IMG_20150102_101500",
+        # links to other stories run together, and a call to a telephone number
+        "How a Halden orphan survived the winter floodsPort Halden victims can be buried at sea after decree "
+        "relaxedFerry drug trial shows results in 40 patients",
+        "For more information or to book a visit for your school, call (785) 555-0325.",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
@@ -302,6 +306,18 @@ def test_page_furniture_is_never_a_claim(analyse, line):
     ],
 )
 def test_what_a_picture_proves_is_no_caption(sentence):
+    assert not is_junk(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "BuzzFeed and HuffPost reported that 40 homes were flooded.",  # capitals inside a brand
+        "@realJaneDoe and @HaldenCourier traded 40 posts on Monday.",  # and a handle
+        "The plant called its 2019 output a record: 555-1234 units shipped.",  # a figure shaped like a number
+    ],
+)
+def test_brands_handles_and_figures_are_no_glued_links_or_phone_calls(sentence):
     assert not is_junk(sentence)
 
 
