@@ -7,28 +7,34 @@ pointing at the picture ("Vet Faye Bethell, 29 (pictured), carried out …", "Of
 A caption restates the story or shows what a picture shows: it holds no claim of its own and
 no subject a later "he" or "she" stands for. A labelled line with a closing mark is the
 story's ("Analysis: the vote was close."), and so is a live update's or a timeline's entry
-("Update: Police say …", "Monday: The suspect was charged"), or a transcript's speaker
-("TRUMP: We're going to win").
+("Update: Police say …", "Monday: The suspect was charged", "In 2013: 54 bodies found …"), or
+a speaker's words behind their name ("TRUMP: We're going to win", "David Wasserman: “Indiana
+…” [538]"). A label may stand over two sentences ("Killed: Cpl. Nathan Cirillo was shot dead …
+He leaves behind a young son"); a pointer at the picture stands in a caption of one.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefing.nlp.census_surnames import census_surnames
+
 CLOSING_MARK = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
-# a second sentence: a caption has one ("David Wasserman: “Indiana … points.” [538]" quotes an analyst)
+# a second sentence ("Killed: Cpl. Cirillo was shot dead … He leaves behind a young son")
 NEXT_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*\s+[\"'“‘]?[A-Z]")
-MAX_WORDS = 60
+MAX_WORDS = 80
 # a short label in sentence case, perhaps behind a picture agency's name, a colon, a sentence
 LABELLED = re.compile(
     r"(?:[A-Z]{2,5}\s+|(?:Getty|Rex|Alamy|Reuters|Shutterstock)\s+)?"
-    r"(?P<label>[A-Z][a-z][\w'’-]*(?: [\w'’-]+){0,3}): [A-Z‘'\"“]"
+    r"(?P<label>[A-Z][a-z][\w'’-]*(?: [\w'’-]+){0,3}): (?P<opening>[A-Z0-9‘'\"“])"
 )
+QUOTE_MARKS = "‘'\"“"
+INTERRUPTED = re.compile(r"[-–—]\s*$")  # a transcript's speaker cut off: "Clinton: We did not. We —"
 NOT_CAPTION_LABELS = re.compile(
     r"(?i)(?:updated?|breaking(?: news)?|exclusive|correction|clarification|editor'?s note|note|live|analysis|"
     r"opinion|watch|listen|warning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|"
     r"yesterday|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"day \d+|week \d+|question|answer)$"
+    r"question|answer)$|.*\d"  # a label with a figure dates a timeline's entry: "In 2013: 54 bodies found …"
 )
 PICTURE_MARK = re.compile(
     r"(?i)\((?:pictured|left|right|centre|center|top|bottom|above|below|inset|front|middle|"
@@ -39,14 +45,27 @@ PICTURE_MARK = re.compile(
 
 
 def is_caption(paragraph: str) -> bool:
-    """True for a paragraph set as a picture's caption: one line of one sentence, no closing
-    mark, a label or a pointer at the picture."""
+    """True for a paragraph set as a picture's caption: one line without a closing mark, behind
+    a label, or of one sentence pointing at the picture."""
     text = paragraph.strip()
-    if not text or "\n" in text or CLOSING_MARK.search(text) or NEXT_SENTENCE.search(text):
-        return False
-    if len(text.split()) > MAX_WORDS:
+    if not text or "\n" in text or CLOSING_MARK.search(text) or len(text.split()) > MAX_WORDS:
         return False
     labelled = LABELLED.match(text)
     if labelled and not NOT_CAPTION_LABELS.match(labelled["label"]):
-        return True
-    return bool(PICTURE_MARK.search(text))
+        if not NEXT_SENTENCE.search(text) or _labels_a_picture(labelled, text):
+            return True
+    return not NEXT_SENTENCE.search(text) and bool(PICTURE_MARK.search(text))
+
+
+def _labels_a_picture(labelled: re.Match[str], text: str) -> bool:
+    """A label over sentences of a picture's caption, not a speaker's name over what they said
+    ("David Wasserman: “Indiana … points.” [538]", "Clinton: We did not. We —")."""
+    from briefing.nlp.entity_words import is_given_name
+
+    label = labelled["label"].split()
+    if labelled["opening"] in QUOTE_MARKS or INTERRUPTED.search(text):
+        return False
+    if len(label) == 1:
+        word = label[0].lower()
+        return not is_given_name(word) and word not in census_surnames()
+    return not all(word[:1].isupper() for word in label)  # "Final moments", not "Hillary Clinton"

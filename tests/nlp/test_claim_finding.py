@@ -590,6 +590,9 @@ STORY = (
         "Jane Doe (right, with her deputy) inspects the 40 burnt shelves on Wednesday",
         "Pictured, the harbour office in Port Halden, where 40 years of records were kept until Tuesday",
         "Seen here in 2019, the harbour office held 40 years of records",
+        # a label over two sentences, the first cut at an abbreviation or not
+        "Gutted: Sgt. Ann Lee inspects the harbour office. The fire destroyed 40 years of records",
+        "Loss: 40 years of shipping records burnt in the harbour office on Tuesday",
     ],
 )
 def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
@@ -605,7 +608,11 @@ def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
         "Update: Police say 40 years of shipping records were destroyed in the fire",  # a live update's entry
         "Monday: Police charged three men over the fire that destroyed 40 years of records",  # a timeline's
         "The harbour master, Jane Doe (pictured), said the fire destroyed 40 years of shipping records.",  # closed
-        "Jane Doe: “The fire destroyed 40 years of records. We have lost our history” [Courier]",  # two sentences
+        # a speaker's words behind their name
+        "Jane Doe: “The fire destroyed 40 years of records. We have lost our history” [Courier]",
+        "Jane Doe: The fire destroyed 40 years of records. We have lost our history",
+        "Doe: The fire destroyed 40 years of records. We have lost —",
+        "In 2013: 54 boats lost in the harbour fire",  # a timeline's entry
     ],
 )
 def test_labelled_lines_of_the_story_are_no_captions(line):
