@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.census_surnames import census_surnames
+from briefing.nlp.entity_words import is_given_name
 
 CLOSING_MARK = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
 # a second sentence ("Killed: Cpl. Cirillo was shot dead … He leaves behind a young son")
@@ -60,8 +61,6 @@ def is_caption(paragraph: str) -> bool:
 def _labels_a_picture(labelled: re.Match[str], text: str) -> bool:
     """A label over sentences of a picture's caption, not a speaker's name over what they said
     ("David Wasserman: “Indiana … points.” [538]", "Clinton: We did not. We —")."""
-    from briefing.nlp.entity_words import is_given_name
-
     label = labelled["label"].split()
     if labelled["opening"] in QUOTE_MARKS or INTERRUPTED.search(text):
         return False
