@@ -94,6 +94,7 @@ CODE = re.compile(
 # Ebola victims ... decree relaxedEbola drug ..." (not a handle, "@realDonaldTrump", or a brand, "BuzzFeed")
 GLUED_HEADLINE = re.compile(r"(?<![@#\w])[a-z]{3,}[A-Z][a-z]+")
 MIN_GLUED_HEADLINES = 2
+RELATED_RUN = re.compile(r"Related(?=[A-Z])")  # a list's label glued to its first link: "RelatedApple Watch …"
 # a call to the reader with a telephone number: "For more information, call (785) 273-0325."
 PHONE_CALL = re.compile(r"(?i)\b(?:call|contact|text|dial|phone|ring)\b[^.]{0,60}?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b")
 LINK_SEPARATORS = re.compile(r"\s*(?:[,|·•/]|\s-\s)\s*")
@@ -127,7 +128,7 @@ def is_junk(text: str) -> bool:
         return True
     if TEASER_LABEL.search(line) or FOOTNOTE.match(line) or len(FIELD_LABEL.findall(line)) >= 2:
         return True
-    if len(GLUED_HEADLINE.findall(line)) >= MIN_GLUED_HEADLINES or PHONE_CALL.search(line):
+    if len(GLUED_HEADLINE.findall(line)) >= MIN_GLUED_HEADLINES or RELATED_RUN.match(line) or PHONE_CALL.search(line):
         return True
     if _is_link_row(line):
         return True

@@ -289,6 +289,7 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         "How a Halden orphan survived the winter floodsPort Halden victims can be buried at sea after decree "
         "relaxedFerry drug trial shows results in 40 patients",
         "For more information or to book a visit for your school, call (785) 555-0325.",
+        "RelatedFerry Strike Called Off After 40 Hours of TalksHarbour Office Fire Destroys Records",
     ],
 )
 def test_page_furniture_is_never_a_claim(analyse, line):
