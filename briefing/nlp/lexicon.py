@@ -148,6 +148,8 @@ PRONOUNS_PERSON = frozenset("he she him her i we".split())
 PRONOUNS_GROUP = frozenset("they".split())
 # never a subject, though the parser may read one as such: 'set up by his family to help find him said'
 OBJECT_PRONOUNS = frozenset(("him", "her", "them", "me", "us", "whom"))
+# subjects whose verb of saying quotes no one: 'nothing says success quite like “Koch brothers.”'
+NO_ONE_PRONOUNS = frozenset(("nothing", "nobody", "none", "something", "anything", "everything"))
 
 # Peoples named by origin, ethnicity or faith, in the singular and folded: groups, though the
 # small model reads some ("Latinos") as organisations. Their plurals are found by the caller.

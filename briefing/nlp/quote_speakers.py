@@ -65,6 +65,12 @@ UNNAMED_ROLES = frozenset(("official", "source", "insider"))
 SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople"))  # the one named before speaks
 RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))  # a name after them is another's
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
+WRITTEN_WORDS = frozenset("statement letter release memo note email message".split())
+# what comes right after such words and names their author: ', which was attributed to'
+AUTHORED = re.compile(
+    r",?\s+(?:which|that)\s+(?:was|is|had been|has been)\s+(?:attributed to|signed by|issued by|written by|sent by)\s"
+)
+AUTHOR_REACH = 80  # characters after it where the author is named
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 
@@ -106,6 +112,9 @@ def resolve_speaker(
     if role is not None:
         unnamed = possessed or met_unnamed(role, text[max(0, start - INTRODUCED_UNNAMED_REACH) : start])
         return _resolve_role(role, words, unnamed, (start, end), scene)
+    author = _author_after(words, end, scene)
+    if author is not None:
+        return author
     org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
     if org_word is not None:
         return _body_speaker(org_word, words, start, scene)
@@ -170,6 +179,24 @@ def _described_topic(role: str, words: list[str], span: tuple[int, int], scene: 
         # 'his sister Lucy Somers' is no 'Yemeni official': one known only as kin holds no office
         others -= {i for i in others if scene.clusters[i].roles and scene.clusters[i].roles <= KIN}
     return resolve_pronoun(pronoun, start, scene._replace(people=others), unnamed=False)
+
+
+def _author_after(words: list[str], end: int, scene: Scene) -> int | None:
+    """The person a text that speaks is then said to come from: 'said the statement, which was
+    attributed to Foley's mother, Diane Foley' is hers, not the body last in the news."""
+    if words[-1] not in WRITTEN_WORDS:
+        return None
+    author = AUTHORED.match(scene.text, end)
+    if author is None:
+        return None
+    reach = author.end() + AUTHOR_REACH
+    named = [
+        (m.start, index)
+        for index in scene.people
+        for m in scene.clusters[index].mentions
+        if author.end() <= m.start < reach and scene.text[m.end : m.end + 2] not in ("'s", "’s")
+    ]
+    return min(named)[1] if named else None  # not 'Foley' of "Foley's mother": the one named after
 
 
 def _body_speaker(word: str, words: list[str], start: int, scene: Scene) -> int | None:

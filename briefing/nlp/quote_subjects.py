@@ -23,6 +23,10 @@ from briefing.nlp.quote_cue_words import (
 from briefing.nlp.quote_topics import is_subject
 
 PROMPTING_VERBS = frozenset("prompt urge lead force push press provoke spur inspire drive move".split())
+# verbs whose object is heard speaking: 'Ms. Pressler quoted him saying, “…”', 'heard Smith saying'
+HEARING_VERBS = frozenset("quote hear overhear record catch film".split())
+# verbs that tell what someone made known, as speech verbs do, without introducing quotes themselves
+DISCLOSING_LEMMAS = frozenset("indicate disclose reveal signal".split())
 
 
 def cue_for_verb(para: Paragraph, verb, window, after_quote: bool = False) -> Cue | None:
@@ -153,8 +157,9 @@ def _reported_subject(name) -> bool:
 
 def _prompted(governor):
     """'That prompted Rubio to call…', 'urged Sanders to say…': the one a verb of prompting
-    moves to speak (its object, a name or pronoun); else None."""
-    if governor.lemma_ not in PROMPTING_VERBS:
+    moves to speak (its object, a name or pronoun), or the one quoted or heard speaking
+    ('quoted him saying'); else None."""
+    if governor.lemma_ not in PROMPTING_VERBS | HEARING_VERBS:
         return None
     return next((c for c in governor.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")), None)
 
@@ -190,13 +195,14 @@ def governing_subject(para: Paragraph, verb) -> Cue | None:
         if (
             (verb.tag_ == "VBG" or joined)
             and governor.dep_ == "ccomp"
-            and is_cue_verb(governor.head)
+            and (is_cue_verb(governor.head) or governor.head.lemma_ in DISCLOSING_LEMMAS)
             and governor.head.i < verb.i
         ):
             # 'Trump argued that a database would keep them out, saying it's “…”', 'Suu Kyi said it
             # was too early but added, “…”': the parser hung the cue in what the speaker said;
             # it is the speaker's, not the database's or the 'it's. Not a report after the quote:
-            # 'Canova bristled and said, “…,” the Herald reported'
+            # 'Canova bristled and said, “…,” the Herald reported'; nor the one said to be tackled:
+            # 'The Secret Service indicated Gonzalez was tackled …, saying he was “…”'
             governor = governor.head
         outer = _outer_subject(para, verb, governor) if came.i == verb.i else None
         if outer is not None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing.nlp.entities import Cluster
+from briefing.nlp.lexicon import NO_ONE_PRONOUNS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
 from briefing.nlp.quote_cue_words import ABBREVIATION, FRAGMENT_PREFIXES, Cue
@@ -205,7 +206,10 @@ NAMERS = frozenset(("they", "we", "you", "people", "some", "many", "what"))  # '
 
 def _names_a_thing(para: Paragraph, cue: Cue) -> bool:
     """'what they call the “green tax”', 'residents call it the “fire corridor”': a name
-    people give a thing, not words someone said."""
+    people give a thing, not words someone said; nor are words no one says ('nothing says
+    success quite like “Koch brothers.”')."""
+    if para.text[cue.speaker_start - para.start : cue.speaker_end - para.start].strip(" ,").lower() in NO_ONE_PRONOUNS:
+        return True
     if (
         not (cue.naming or cue.verb.lower().startswith(FRAGMENT_PREFIXES))
         or cue.head is None

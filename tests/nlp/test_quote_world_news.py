@@ -301,3 +301,47 @@ def test_a_body_set_off_with_its_description_takes_no_he(analyse):
     )
     found = dict(speakers(analyse(text), text))
     assert found["You know, when I am described as a Japanese admiral, it's not true"] == "Harry Harris"
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        (  # the participle hung inside what was made known: the one who made it known speaks
+            "Officers questioned the intruder, Omar Gonzales, on Monday.\n\n"
+            "The Secret Service initially indicated Gonzales was tackled just inside the main entrance, "
+            "saying he was “physically apprehended after entering the doors.”",
+            "physically apprehended after entering the doors.",
+            "Secret Service",
+        ),
+        (  # the one quoted saying it, not the reporter who quoted him
+            "Kamal Rahman, 17, says he trades from his school's canteen.\n\n"
+            "Reporter Joan Pessler quoted him saying, “It is not just about money. We want a brotherhood.”",
+            "It is not just about money. We want a brotherhood.",
+            "Kamal Rahman",
+        ),
+        (  # a statement said to come from someone: theirs, not the body last in the news
+            "The White House must now weigh the risks of a wider war.\n\n"
+            "Foley's family confirmed his death in a statement posted on a Facebook page.\n\n"
+            "“He gave his life trying to expose the suffering of the Syrian people,” said the statement, "
+            "which was attributed to Foley's mother, Diane Foley.",
+            "He gave his life trying to expose the suffering of the Syrian people,",
+            "Diane Foley",
+        ),
+    ],
+)
+def test_who_made_it_known_was_heard_or_signed_it_speaks(analyse, text, quote, speaker):
+    found = dict(speakers(analyse(text), text))
+    assert found[quote.rstrip(",")] == speaker
+
+
+@pytest.mark.parametrize("subject", ["Nothing", "Nobody", "Something"])
+def test_words_no_one_says_are_no_quote(analyse, subject):
+    """'Yep, nothing says success quite like “Koch brothers.”': a phrase named, spoken by no one."""
+    text = (
+        "Jane Doe, 17, said he trades from the school canteen.\n\n"
+        f"Yep, {subject.lower()} says success quite like “a hedge fund.”\n\n"
+        "Jane Doe said, “We want a brotherhood.”"
+    )
+    found = dict(speakers(analyse(text), text))
+    assert "a hedge fund." not in found
+    assert found["We want a brotherhood."] == "Jane Doe"
