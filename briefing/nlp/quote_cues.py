@@ -397,6 +397,8 @@ def _according_to(para: Paragraph, close_i: int, open_i: int) -> Cue | None:
         doc = para.doc
         if token_i < open_i and any(t.text in QUOTE_TOKENS for t in doc[sentence_start_of(doc, token_i) : token_i]):
             continue
+        if token_i >= close_i and "\n" in text[doc[close_i].idx : match.start()]:
+            continue  # 'According to Oliver, …' opening the next line reports what follows
         start = match.start(1)
         return Cue("according to", para.start + start, para.start + start + len(match[1].rstrip()))
     return None

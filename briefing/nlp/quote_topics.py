@@ -169,11 +169,22 @@ def is_subject(token) -> bool:
     if not token.text[:1].isupper():
         return False
     if dep == "pobj":
-        return token.pos_ == "PROPN" and _misread_object(token)
+        return token.pos_ == "PROPN" and (_misread_object(token) or _according_to_opening(token))
     verb = token.head
     if token.i == token.sent.start and token.n_lefts == 0 and verb.i > token.i and _finite_without_subject(verb):
         return True  # 'Trump, appearing after Clinton, cited problems …' parsed Trump as a clause of 'cited'
     return dep in MODIFIER_DEPS and token.i + 1 == verb.i and verb.pos_ == "VERB" and _without_subject(verb)
+
+
+def _according_to_opening(token) -> bool:
+    """'According to Oliver, the staff had trained for it. “…,” he said': the one a sentence
+    opens by reporting is its source, as its subject would be."""
+    to = token.head
+    according = to.head if to.lower_ == "to" else None
+    if according is None or according.lower_ != "according":
+        return False
+    opening = next((t for t in token.sent if not (t.is_punct or t.is_space)), None)
+    return opening is not None and opening.i == according.i  # the sentence opens with it
 
 
 def _misread_object(token) -> bool:

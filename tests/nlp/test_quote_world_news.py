@@ -345,3 +345,23 @@ def test_words_no_one_says_are_no_quote(analyse, subject):
     found = dict(speakers(analyse(text), text))
     assert "a hedge fund." not in found
     assert found["We want a brotherhood."] == "Jane Doe"
+
+
+def test_according_to_opening_the_next_line_reports_what_follows(analyse):
+    """A line break ends the quote's sentence: 'According to Oliver, …' on the next line is no
+    attribution of a citation's words above it; the one it opens with reporting is the source a
+    later 'he' speaks for, as a subject would be."""
+    text = (
+        "Reporter Craig Olivier was at the scene.\n"
+        "Kevin Vickers was recognised by the Drug Enforcement Agency for “outstanding contribution to drug "
+        "enforcement.”\n"
+        "According to Olivier, the security staff had been trained for the scenario.\n"
+        "“They even rehearsed how to hide behind the marble pillars,” he said."
+    )
+    analysis = analyse(text)
+    assert ("outstanding contribution to drug enforcement.", "Olivier") not in [
+        (text[q.start : q.end], q.speaker_text) for q in analysis.quotes
+    ]
+    assert (
+        dict(speakers(analysis, text))["They even rehearsed how to hide behind the marble pillars"] == "Craig Olivier"
+    )
