@@ -338,7 +338,7 @@ def test_who_made_it_known_was_heard_or_signed_it_speaks(analyse, text, quote, s
 def test_words_no_one_says_are_no_quote(analyse, subject):
     """'Yep, nothing says success quite like “Koch brothers.”': a phrase named, spoken by no one."""
     text = (
-        "Jane Doe, 17, said he trades from the school canteen.\n\n"
+        "Jane Doe, 17, said she trades from the school canteen.\n\n"
         f"Yep, {subject.lower()} says success quite like “a hedge fund.”\n\n"
         "Jane Doe said, “We want a brotherhood.”"
     )
