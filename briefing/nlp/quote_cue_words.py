@@ -107,6 +107,9 @@ def verb_subject(verb, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
     return named[-1] if named else (found[0] if found else None)
 
 
+TIME_NOUNS = frozenset("month week year day weekend morning afternoon evening night decade hour quarter".split())
+
+
 def relative_antecedent(subject):
     """'Beck, who has described Trump as “…”': for a relative pronoun, the noun its clause
     describes (the clause may be the cue verb's or one it hangs in); else None."""
@@ -127,6 +130,8 @@ def _noun_before(pronoun):
     if not pronoun.i:
         return None
     noun = pronoun.doc[pronoun.i - 1]
+    if noun.lower_ in TIME_NOUNS and noun.dep_ in ("npadvmod", "tmod") and noun.left_edge.i:
+        noun = pronoun.doc[noun.left_edge.i - 1]  # 'a TV report late last month that said': the report
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):

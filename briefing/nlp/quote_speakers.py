@@ -308,6 +308,12 @@ def _named_within(clusters: list[Cluster], start: int, end: int, speaker_text: s
     named = cluster_at(clusters, start, end)
     if named is None or speaker_text.lower() in ROLE_NOUNS | PRONOUN_WORDS:
         return None
+    tail = TAIL.search(speaker_text)
+    before_tail = speaker_text[: tail.start()].lower().split() if tail else []
+    if before_tail and before_tail[-1] in UNNAMED_HEADS - SPEAKS_FOR and tail is not None:
+        # 'The source with knowledge of Kim Jong Un's health': someone unnamed, not the one named after
+        if all(m.start >= start + tail.start() for m in clusters[named].mentions if start <= m.start < end):
+            return None
     if clusters[named].type == "group" and _modifies(clusters[named], speaker_text):
         return None
     return named

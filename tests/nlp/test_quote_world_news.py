@@ -365,3 +365,26 @@ def test_according_to_opening_the_next_line_reports_what_follows(analyse):
     assert (
         dict(speakers(analysis, text))["They even rehearsed how to hide behind the marble pillars"] == "Craig Olivier"
     )
+
+
+@pytest.mark.parametrize(
+    "text, quote, words",
+    [
+        (  # a time between the noun and 'that': the report said it, not the month
+            "Speculation was fuelled by a state TV report late last month that said he was suffering from "
+            "‘discomfort’.",
+            "discomfort",
+            "a state TV report",
+        ),
+        (  # someone unnamed with knowledge of the one named: not that one
+            "Kim Jong Un has not been seen for a month.\n\n"
+            "The source with knowledge of Kim Jong Un's health said rumours of a coup were ‘rubbish’.",
+            "rubbish",
+            "The source with knowledge of Kim Jong Un's health",
+        ),
+    ],
+)
+def test_an_unnamed_source_and_a_report_are_not_the_words_beside_them(analyse, text, quote, words):
+    analysis = analyse(text)
+    assert dict(speaker_words(analysis, text))[quote] == words
+    assert "Kim Jong Un" not in {name for _, name in speakers(analysis, text)}
