@@ -71,6 +71,7 @@ AUTHORED = re.compile(
     r",?\s+(?:which|that)\s+(?:was|is|had been|has been)\s+(?:attributed to|signed by|issued by|written by|sent by)\s"
 )
 AUTHOR_REACH = 80  # characters after it where the author is named
+QUANTIFIERS = frozenset("much many most some all part half none few several each one".split())
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 
@@ -308,15 +309,28 @@ def _named_within(clusters: list[Cluster], start: int, end: int, speaker_text: s
     named = cluster_at(clusters, start, end)
     if named is None or speaker_text.lower() in ROLE_NOUNS | PRONOUN_WORDS:
         return None
-    tail = TAIL.search(speaker_text)
-    before_tail = speaker_text[: tail.start()].lower().split() if tail else []
-    if before_tail and before_tail[-1] in UNNAMED_HEADS - SPEAKS_FOR and tail is not None:
-        # 'The source with knowledge of Kim Jong Un's health': someone unnamed, not the one named after
-        if all(m.start >= start + tail.start() for m in clusters[named].mentions if start <= m.start < end):
-            return None
+    if _named_after_the_head(clusters[named], speaker_text, start, end):
+        return None
     if clusters[named].type == "group" and _modifies(clusters[named], speaker_text):
         return None
     return named
+
+
+def _named_after_the_head(cluster: Cluster, speaker_text: str, start: int, end: int) -> bool:
+    """A name only after the preposition that follows the speaker's noun, when that noun is
+    someone unnamed ('The source with knowledge of Kim Jong Un's health') or the name a
+    possessor ('The militant at Foley's side'): another than the speaker."""
+    tail = TAIL.search(speaker_text)
+    if tail is None:
+        return False
+    inside = [m for m in cluster.mentions if start <= m.start < end]
+    if not inside or any(m.start < start + tail.start() for m in inside):
+        return False
+    head = speaker_text[: tail.start()].lower().split()[-1:]
+    if not head or head[0] in QUANTIFIERS:
+        return False  # 'Much of Beck's ire was directed at Bannon, who Beck called “…”': the words are Beck's
+    possessor = all(speaker_text[m.end - start : m.end - start + 2] in ("'s", "’s") for m in inside)
+    return possessor or head[0] in UNNAMED_HEADS - SPEAKS_FOR
 
 
 def _modifies(group: Cluster, speaker_text: str) -> bool:
