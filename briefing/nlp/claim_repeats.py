@@ -21,8 +21,9 @@ from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from briefing.nlp.captions import CLOSING_MARK
+
 WORD = re.compile(r"\w+")
-CLOSING_MARK = re.compile(r"[.?!…][\"'”’)\]]*$")
 MIN_CONTENT_WORDS = 5  # fewer, and two different claims share them by chance: "Turnout rose in 2016."
 SHARED = 0.7  # of the content words of both: "It takes 2,383 delegates to win (the nomination)."
 CAPTION_SHARED = 0.7  # of the caption's content words ("Dr Mark Harvey says" / "Harvey said")
@@ -67,7 +68,7 @@ class _Read:
         self.words = {w.lower() for w in found}
         self.figures = {w for w in self.words if any(c.isdigit() for c in w)}
         self.names = {w for w in found if w[0].isupper()}
-        self.caption = not CLOSING_MARK.search(text.rstrip())
+        self.caption = not CLOSING_MARK.search(text)
 
     def same_claim(self, other: _Read, shared: int) -> bool:
         if self.figures != other.figures or not (self.names <= other.names or other.names <= self.names):

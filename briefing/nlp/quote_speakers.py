@@ -50,6 +50,7 @@ critic critics ally allies insider insiders impersonator patient patients man wo
 AGE_ONLY = re.compile(r"the (?:[\w,]+ ){0,2}[\w]+-year-old")  # 'the 46-year-old', 'the bespectacled, 71-year-old'
 MEMBER_WORDS = PEOPLES | frozenset("republican democrat libertarian tory".split())  # not "The Independent"
 PART_WORDS = frozenset("one some two three several many most each another".split())
+QUANTIFIERS = PART_WORDS | frozenset("much all part half none few".split())  # 'Much of Beck's ire'
 PART_OF = re.compile(r"(?i)\w+\s+of\s+(?:the\s+|[\w.’'-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}?(\w+)\s*$")  # '… friends'
 SAME_ROLE = {"congressman": "representative", "congresswoman": "representative"}  # 'Rep. Schiff' is 'the congressman'
 # People of a body who speak in their own name, not the body's ('an expert at the university').
@@ -71,7 +72,6 @@ AUTHORED = re.compile(
     r",?\s+(?:which|that)\s+(?:was|is|had been|has been)\s+(?:attributed to|signed by|issued by|written by|sent by)\s"
 )
 AUTHOR_REACH = 80  # characters after it where the author is named
-QUANTIFIERS = frozenset("much many most some all part half none few several each one".split())
 PERSON_SHARE = 1 / 3  # of a body's or place's mentions, typed person, that make it speak as one
 INTRODUCED_UNNAMED_REACH = 2000  # characters before a quote where 'a doctor' still makes 'the doctor' unnamed
 

@@ -6,6 +6,11 @@ import pytest
 from tests.nlp.quote_helpers import speakers
 
 
+def speaker_of(analysis, text, quote):
+    """The name of the entity a quote's words are given to (a quote ending in a comma without it)."""
+    return dict(speakers(analysis, text))[quote.rstrip(",")]
+
+
 def speaker_words(analysis, text):
     """(quote, the words that name its speaker) for each quote found, in text order."""
     return [(text[q.start : q.end], q.speaker_text) for q in analysis.quotes]
@@ -287,8 +292,7 @@ def test_a_name_the_tagger_missed_before_a_description_is_nobody_else(analyse):
     ],
 )
 def test_they_is_a_body_only_when_it_was_the_subject(analyse, text, quote, speaker):
-    found = dict(speakers(analyse(text), text))
-    assert found[quote.rstrip(",")] == speaker
+    assert speaker_of(analyse(text), text, quote) == speaker
 
 
 def test_a_body_set_off_with_its_description_takes_no_he(analyse):
@@ -330,8 +334,7 @@ def test_a_body_set_off_with_its_description_takes_no_he(analyse):
     ],
 )
 def test_who_made_it_known_was_heard_or_signed_it_speaks(analyse, text, quote, speaker):
-    found = dict(speakers(analyse(text), text))
-    assert found[quote.rstrip(",")] == speaker
+    assert speaker_of(analyse(text), text, quote) == speaker
 
 
 @pytest.mark.parametrize("subject", ["Nothing", "Nobody", "Something"])
