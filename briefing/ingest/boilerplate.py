@@ -104,6 +104,19 @@ CREDIT_TAIL = re.compile(
     I,
 )
 CREDIT_LINE_WORDS = 40
+# a picture's credit set as a line of its own, its agency first ("REUTERS/Stringer", "AP Photo/The
+# Daily Courier, Matt Hinshaw", "© AP PHOTO/ JOHN MINCHILLO"; the agency last is CREDIT_TAIL's) or
+# its source behind "Via" ("Jeny Chang for BuzzFeed / Via Drug Policy Alliance data"). The names
+# are capitalised words, at most four between commas, so "Reuters/Ipsos poll shows …" is no credit.
+PICTURE_AGENCY = (
+    r"(?i:ap(?: photo)?|reuters|afp|epa(?:-efe)?|getty(?: images)?|pa(?: wire| images)?|shutterstock|"
+    r"alamy|rex(?: features)?|xinhua|anadolu|sipa|zuma(?: press)?|nurphoto|splash news)"
+)
+CREDIT_NAME = r"(?:[A-Z][\w.'’&-]*|@\w+)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|de|van|von|for))*"
+CREDITED_NAMES = rf"{CREDIT_NAME}(?:\s*[,/]\s*{CREDIT_NAME})*"
+AGENCY_CREDIT = re.compile(rf"(?:©\s*)?{PICTURE_AGENCY}\s*/\s*{CREDITED_NAMES}")
+VIA_CREDIT = re.compile(rf"{CREDITED_NAMES}\s+/\s*(?i:via)(?:\s+[^\s.!?/]+){{1,6}}")  # a source of few words
+MAX_CREDIT_NAME_WORDS = 4
 SOCIAL_WORDS = frozenset(
     """
     facebook twitter x linkedin whatsapp email e-mail mail print reddit telegram pinterest
@@ -219,8 +232,19 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if is_release_furniture(line):
         return True
-    checks = (is_social_row, is_editor_credit, is_cookie_notice, CREDIT_TAIL.search)
+    checks = (is_social_row, is_editor_credit, is_cookie_notice, is_picture_credit, CREDIT_TAIL.search)
     return any(check(line) for check in checks)
+
+
+def is_picture_credit(line: str) -> bool:
+    """A picture's credit alone on its line, its agency first or its source behind "Via"."""
+    if AGENCY_CREDIT.fullmatch(line):
+        names = line
+    elif VIA_CREDIT.fullmatch(line):
+        names = re.split(r"\s+/\s*(?i:via)\s+", line)[0]  # the source behind "Via" is any words
+    else:
+        return False
+    return all(len(name.split()) <= MAX_CREDIT_NAME_WORDS for name in re.split(r"\s*[,/]\s*|\s+for\s+", names))
 
 
 def is_empty_or_copyright(line: str) -> bool:

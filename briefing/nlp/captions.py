@@ -2,7 +2,8 @@
 story's paragraphs: one line without the closing mark a sentence of the body has, behind a
 short label ("Gunned down: Cirillo is raced to an ambulance …", "PA Surprise find: …") or
 pointing at the picture ("Vet Faye Bethell, 29 (pictured), carried out …", "Officer Wilson
-(right, collecting a commendation) …", "Pictured, Queen Elizabeth II meets guests …").
+(right, collecting a commendation) …", "Pictured, Queen Elizabeth II meets guests …") or
+behind a picture agency's credit ("REUTERS/John Schults Vogue's new office in 1 WTC").
 
 A caption restates the story or shows what a picture shows: it holds no claim of its own and
 no subject a later "he" or "she" stands for. A labelled line with a closing mark is the
@@ -29,6 +30,9 @@ LABELLED = re.compile(
     r"(?:[A-Z]{2,5}\s+|(?:Getty|Rex|Alamy|Reuters|Shutterstock)\s+)?"
     r"(?P<label>[A-Z][a-z][\w'’-]*(?: [\w'’-]+){0,3}): (?P<opening>[A-Z0-9‘'\"“])"
 )
+# a picture agency's credit in the capitals credits are set in, run into the caption it closes on
+# the page ("REUTERS/John Schults Vogue's new office in 1 WTC"); "Reuters/Ipsos poll: …" is a poll's
+CREDIT_OPENING = re.compile(r"(?:REUTERS|AFP|EPA|AP Photo|AP PHOTO|Getty Images|GETTY IMAGES)\s*/\s*[A-Z]")
 QUOTE_MARKS = "‘'\"“"
 INTERRUPTED = re.compile(r"[-–—]\s*$")  # a transcript's speaker cut off: "Clinton: We did not. We —"
 NOT_CAPTION_LABELS = re.compile(
@@ -51,6 +55,8 @@ def is_caption(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text or "\n" in text or CLOSING_MARK.search(text) or len(text.split()) > MAX_WORDS:
         return False
+    if CREDIT_OPENING.match(text):
+        return True
     labelled = LABELLED.match(text)
     if labelled and not NOT_CAPTION_LABELS.match(labelled["label"]):
         if not NEXT_SENTENCE.search(text) or _labels_a_picture(labelled, text):

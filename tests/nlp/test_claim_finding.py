@@ -594,6 +594,8 @@ STORY = (
         # a label over two sentences, the first cut at an abbreviation or not
         "Gutted: Sgt. Ann Lee inspects the harbour office. The fire destroyed 40 years of records",
         "Loss: 40 years of shipping records burnt in the harbour office on Tuesday",
+        # behind a picture agency's credit, run into it
+        "REUTERS/Jonah Reeve The harbour office in Port Halden, where 40 years of records burnt",
     ],
 )
 def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
@@ -614,6 +616,7 @@ def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
         "Jane Doe: The fire destroyed 40 years of records. We have lost our history",
         "Doe: The fire destroyed 40 years of records. We have lost —",
         "In 2013: 54 boats lost in the harbour fire",  # a timeline's entry
+        "Reuters/Ipsos poll: 40 percent of Halden voters back the harbour plan",  # a poll's name, no credit
     ],
 )
 def test_labelled_lines_of_the_story_are_no_captions(line):
