@@ -274,6 +274,8 @@ def take_dateline(found: TextMetadata, keep: list[str], dated: list[tuple[int, s
         if date:
             note_dateline_date(found, date, dated)
         rest = paragraph[match.end() :]
+        if not rest.strip():  # a dateline alone over its lead
+            return keep[:index] + keep[index + 1 :]
         if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘«'„":
             return keep[:index] + [rest] + keep[index + 1 :]
         return keep
@@ -282,8 +284,10 @@ def take_dateline(found: TextMetadata, keep: list[str], dated: list[tuple[int, s
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
     """A dateline: a place in capitals with a region, a date or a credit, then a dash; or a
-    credit alone in brackets ("(CNN) -- ", "(Reuters) - "), which names an outlet, no date."""
-    match = DATELINE.match(paragraph)
+    credit alone in brackets ("(CNN) -- ", "(Reuters) - "), which names an outlet, no date. A
+    dateline may stand alone over its lead ("NORTH HOLLYWOOD, California -"), a paragraph apart."""
+    alone = paragraph.rstrip()
+    match = DATELINE.match(f"{alone} " if alone.endswith(("-", "–", "—")) else paragraph)
     if match and (match["date"] or match["credit"] or match["region"]):
         return match
     match = CREDIT_DATELINE.match(paragraph)

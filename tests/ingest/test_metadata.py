@@ -186,6 +186,19 @@ def test_a_date_or_a_picture_credit_in_brackets_is_no_dateline(opening):
     assert found.outlet is None and found.body.startswith(opening)
 
 
+@pytest.mark.parametrize("dateline", ["NORTH HALDEN, Veldra -", "PORT HALDEN, Veldra, March 3 (Meridian Wire) —"])
+def test_a_dateline_alone_over_its_lead_is_no_title(dateline):
+    body = "The harbour authority approved the terminal on Tuesday, officials said."
+    found = read_text_metadata(f"{dateline}\n\n{body}\n\n{BODY}", None)
+    assert found.title is None
+    assert found.body == f"{body}\n\n{BODY}"
+
+
+def test_a_headline_in_capitals_ending_with_a_dash_is_no_dateline():
+    found = read_text_metadata(f"HARBOUR TERMINAL APPROVED —\n\n{BODY}", None)
+    assert found.title == "HARBOUR TERMINAL APPROVED —"
+
+
 def test_dateline_stays_when_removing_it_would_behead_the_sentence():
     text = "PORT HALDEN, Veldra, March 3 (Meridian Wire) - where the plant failed, residents queued."
     found = read_text_metadata(f"Headline here\n\n{text}", None)
