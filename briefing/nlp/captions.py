@@ -25,9 +25,10 @@ CLOSING_MARK = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
 # a second sentence ("Killed: Cpl. Cirillo was shot dead … He leaves behind a young son")
 NEXT_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*\s+[\"'“‘]?[A-Z]")
 MAX_WORDS = 80
-# a short label in sentence case, perhaps behind a picture agency's name, a colon, a sentence
+# a short label in sentence case, perhaps behind a picture agency's name or a credit ("Facebook /
+# Dylan Thomas Sore: When the red line began to blister …"), a colon, a sentence
 LABELLED = re.compile(
-    r"(?:[A-Z]{2,5}\s+|(?:Getty|Rex|Alamy|Reuters|Shutterstock)\s+)?"
+    r"(?:[A-Z]{2,5}\s+|(?:Getty|Rex|Alamy|Reuters|Shutterstock)\s+|[A-Z][\w.]*\s/\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s+)?"
     r"(?P<label>[A-Z][a-z][\w'’-]*(?: [\w'’-]+){0,3}): (?P<opening>[A-Z0-9‘'\"“])"
 )
 # a picture agency's credit in the capitals credits are set in, run into the caption it closes on

@@ -27,6 +27,10 @@ HEARSAY_NOUNS = frozenset("report rumor rumour".split())  # not "suggestion": of
 HEARSAY_VERBS = frozenset("say suggest indicate claim emerge circulate surface swirl".split())
 BELIEF_LEMMAS = frozenset("think believe feel hope wish pray doubt".split())
 OPINION_PHRASES = ("in my view", "in my opinion", "ought to")
+# the writer's guess: "It's reasonable to assume [the watch will cost $500]", "safe to say [it is
+# an interesting direction]"; and "I wouldn't be surprised to see [that come with a strap]"
+GUESS_ADJECTIVES = frozenset("reasonable safe fair".split())
+GUESS_VERBS = frozenset("assume say expect guess presume predict bet".split())
 # what a deals page tells its reader to do: "You'll also find AirPods 2 for $150" (with a figure
 # too); not "save" or "pay", which a debate says of a policy ("you could save $50 billion")
 SHOPPING_LEMMAS = frozenset("find snag grab nab".split())
@@ -52,7 +56,7 @@ def clause_head(token):
 def split_clauses(sent) -> Clauses:
     rumour = any((t.lower_ in RUMOUR_WORDS or t.lemma_ in RUMOUR_LEMMAS) and not _supposed(t) for t in sent)
     rumour = rumour or _said_to(sent) or any(map(_hearsay, sent))
-    vetoed_heads = _addressed_to_reader(sent)
+    vetoed_heads = _addressed_to_reader(sent) | _writer_guess(sent)
     hedged = False
     for token in sent:
         if _is_hedge(token):
@@ -97,6 +101,54 @@ def _addressed_to_reader(sent) -> set[int]:
                 heads.update(t.i for t in head.subtree if t.dep_ in CLAUSE_DEPS)
                 heads.add(head.i)
     return heads
+
+
+def _writer_guess(sent) -> set[int]:
+    """Heads of the clauses the writer guesses at and of the clause that says so: "it's
+    reasonable to assume [...]", "safe to say [...]", "I wouldn't be surprised to see [...]";
+    a fact the sentence states beside the guess stays ("This is a leap over the Apple Watch,
+    which Apple has said would cost $349, so safe to say ...")."""
+    quoted = quoted_spans(sent)
+    heads: set[int] = set()
+    for token in sent:
+        if token.i in quoted or not (_guessing(token) or _not_surprised(token)) or _reported(token):
+            continue
+        heads.update(t.i for t in token.subtree if t.dep_ in CLAUSE_DEPS or t.i == token.i)
+        if token.head.dep_ == "acomp" or any(c.dep_ == "acomp" for c in token.head.children):
+            heads.add(clause_head(token.head).i)  # "It's reasonable to assume", "I wouldn't be surprised"
+    return heads
+
+
+def _reported(token) -> bool:
+    """Under a speech verb: "The minister said it was reasonable to assume ..." is the minister's."""
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in SAY_LEMMAS:
+            return True
+        token = token.head
+    return False
+
+
+def _guessing(token) -> bool:
+    """ "reasonable to assume", "safe to say": the verb of a guess under its adjective, or beside
+    it under the copula ("It's [reasonable] [to assume]")."""
+    if token.lemma_ not in GUESS_VERBS or token.dep_ != "xcomp":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return head.lower_ in GUESS_ADJECTIVES or any(
+        c.dep_ == "acomp" and c.lower_ in GUESS_ADJECTIVES for c in head.children
+    )
+
+
+def _not_surprised(token) -> bool:
+    """ "I wouldn't be (at all) surprised to see / if ...": a first-person guess."""
+    if token.lower_ != "surprised" or token.dep_ != "acomp":
+        return False
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and any(c.lower_ in FIRST_PERSON for c in subjects)
 
 
 def _generic(head) -> bool:

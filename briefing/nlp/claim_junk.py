@@ -38,7 +38,11 @@ CAPTION = re.compile(
 )
 AGE_NOTICE = re.compile(
     r"(?i)\bthis (?:article|story|content|page|post|piece) is (?:more|over|older) than \w+ \w+ old\b|"
-    r"^(?:this (?:article|story) was (?:first )?published|(?:originally )?published on)\b.{0,60}$"
+    r"^(?:this (?:article|story) was (?:first )?published|(?:originally )?published on)\b.{0,60}$|"
+    # the page's own update notice: "This story was amended on 10 November, following a comment from
+    # …", "(This story was updated at 8:30 p.m. CT.)" ("this report" may be a document the story is about)
+    r"^[(\[]?this (?:article|story|post|piece) (?:has been|was|has been further) "
+    r"(?:amended|updated|corrected|changed|edited|revised)\b.{0,200}$"
 )
 PROMO = re.compile(
     r"(?i)^(?:editor['’]?s['’]? note|have something to add|got a (?:news )?tip|share your (?:thoughts|story|views)|"

@@ -253,6 +253,8 @@ def test_a_span_of_time_or_an_age_is_a_figure_not_a_date(analyse, sentence, kind
         "Main image credit: Getty",
         "Image caption Residents waited 3 hours at the market on Tuesday.",
         "This article is more than 7 years old.",
+        "This story was amended on 10 November 2014, following a comment from the harbour master's office",
+        "(This story was updated at 8:30 p.m. CT on March 4.)",
         "AAPL 112.34 +1.25 1.1%",
         "Have something to add to this story?",
         "Sign up for our daily newsletter.",
@@ -345,6 +347,7 @@ def test_a_credit_line_over_the_story_is_no_headline_claim(analyse):
         "The utility cut the price of a tanker load to $139 from $159 on Monday.",
         "The document.write call on 40 council pages was blocked by the browser, the researchers said.",
         "The council's privacy policy changed in 2024, its terms of use in 2025.",
+        "This report was amended on 10 November to show that 40,000 households lost water.",  # the story's document
     ],
 )
 def test_sentences_that_look_like_furniture_are_kept(analyse, sentence):
@@ -596,6 +599,7 @@ STORY = (
         "Loss: 40 years of shipping records burnt in the harbour office on Tuesday",
         # behind a picture agency's credit, run into it
         "REUTERS/Jonah Reeve The harbour office in Port Halden, where 40 years of records burnt",
+        "Facebook / Jane Doe Sore: When the 40 burns began to blister Jane knew something was wrong",
     ],
 )
 def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):
@@ -623,3 +627,29 @@ def test_labelled_lines_of_the_story_are_no_captions(line):
     from briefing.nlp.captions import is_caption
 
     assert not is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "guess",
+    [
+        "It's reasonable to assume a ferry ticket with a cabin will cost $500 based on that.",
+        "It is safe to say that the new ferries will carry 40 percent more cars than the old ones.",
+        "I wouldn't be at all surprised to see the ferry come with a cabin, at an additional $50 to $100.",
+    ],
+)
+def test_the_writers_guess_is_no_claim(analyse, guess):
+    text = f"The harbour board met on Tuesday in Port Halden to discuss the new ferries, officials said.\n\n{guess}"
+    assert guess not in kinds_of(analyse(text), text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said it was reasonable to assume that 40,000 households lost water.",  # the minister's
+        "It is safe to drink the water, the board said on Tuesday after 40,000 households lost supply.",
+        "I would not be surprised if 40,000 households lost water, the minister said.",
+    ],
+)
+def test_a_guess_someone_reports_or_no_guess_stays_a_claim(analyse, sentence):
+    text = f"The harbour board met on Tuesday in Port Halden to discuss the outage, officials said.\n\n{sentence}"
+    assert sentence in kinds_of(analyse(text), text)
