@@ -62,8 +62,9 @@ PREPOSITIONS = frozenset("in on at by for from with to of into onto over under b
 CLAUSE_WORDS = frozenset(
     "is are was were be been has have had will would may might can could should must does did says said".split()
 )
-# Verbs a title-case headline writes with a capital right after a name: 'Christie Says He'.
-HEADLINE_VERBS = frozenset("is are was were says said".split())
+# Verbs a title-case headline writes with a capital right after a name: 'Christie Says He',
+# 'Jordanian Author Waleed Abu Nada Tweeted on Wednesday' (no name has them as a word).
+HEADLINE_VERBS = frozenset("is are was were says said tweets tweeted writes wrote tells told adds added".split())
 # Words that open a clause before a name: 'Said Comey', 'Says Clinton', 'How Sanders'.
 CLAUSE_OPENERS = (CLAUSE_WORDS - frozenset("will may".split())) | frozenset("how where".split())
 # A function word run into 's or n't is never part of a name: 'That’s Jeb Bush', 'Trump Can’t'.

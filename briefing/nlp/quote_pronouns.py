@@ -58,7 +58,7 @@ def resolve_pronoun(pronoun: str, before: int, scene: Scene, unnamed: bool = Tru
     clusters, text, quotes, subjects, people, genders = scene
     if pronoun == "they" and AS_THEY_SAY.search(text, max(0, before - 12), before):
         return None  # 'As they say, “…”': a saying, nobody's words
-    if pronoun == "it" and _thing_as_topic(subjects, text, before):
+    if pronoun == "it" and _thing_as_topic(subjects, text, before, quotes):
         return None  # 'The post showed a man in a wig. It says: “…”': the post, no body
     if pronoun == "they":
         # a body that was the subject shortly before ('The Journal's editors … they conclude'); else
@@ -110,10 +110,16 @@ def _unnamed_since(scene: Scene, found: int | None, pronoun: str, before: int, s
     return at is None or max(unnamed) > at
 
 
-def _thing_as_topic(subjects: Subjects, text: str, before: int) -> bool:
+def _thing_as_topic(subjects: Subjects, text: str, before: int, quotes: list) -> bool:
     """The last subject before the pronoun is a text or a sign ('The post', 'the constitution'),
-    which 'it' takes up, not a body."""
-    earlier = [(s, e) for s, e, _ in subjects.spans if e <= before and before - s < SUBJECT_REACH]
+    which 'it' takes up, not a body; a subject inside quoted words is the speaker's ('“Our story
+    portrays the figure as a rumor; the initial headline has been changed …,” it said' is the
+    magazine's)."""
+    earlier = [
+        (s, e)
+        for s, e, _ in subjects.spans
+        if e <= before and before - s < SUBJECT_REACH and not any(q.start <= s < q.end for q in quotes)
+    ]
     return bool(earlier) and text[earlier[-1][0] : earlier[-1][1]] in WRITTEN_THINGS
 
 

@@ -64,6 +64,9 @@ doctor engineer fellow physicist geologist
 # named before unless one was called an official
 UNNAMED_ROLES = frozenset(("official", "source", "insider"))
 SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokespeople"))  # the one named before speaks
+# someone unnamed who talked, never the body or person named beside: 'an NBC source', 'the Mirror's
+# source', 'one Trump campaign source', 'one source who identified Sullivan'
+SOURCE_WORDS = frozenset(("source", "sources"))
 RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))  # a name after them is another's
 TAIL = re.compile(r"\s(?:of|at|from|for|with)\s")  # where the words after a name start ('X of Y')
 WRITTEN_WORDS = frozenset("statement letter release memo note email message".split())
@@ -116,7 +119,9 @@ def resolve_speaker(
     author = _author_after(words, end, scene)
     if author is not None:
         return author
-    org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS), None)
+    # the body a statement is of: 'a government statement', 'the company's statement'
+    org_word = next((w for w in reversed(words) if w in ORG_ROLE_NOUNS and w != "statement"), None)
+    org_word = org_word or ("statement" if "statement" in words else None)
     if org_word is not None:
         return _body_speaker(org_word, words, start, scene)
     if words[0] in POSSESSIVES and not KIN.intersection(words) and len(words) <= 3:
@@ -216,6 +221,8 @@ def _body_as_topic(word: str, start: int, scene: Scene) -> int | None:
     clusters, people = scene.clusters, scene.people
     bodies = {i for i, c in enumerate(clusters) if c.type == "organisation" and i not in people}
     with_role = {i for i in bodies if has_role(clusters[i], word)}
+    if word == "government" and not with_role:
+        return None  # a state's, never the group named last ('The government vowed revenge' after ISIS)
     found = latest_subject(scene, with_role or bodies, start)
     return found if found is not None else latest(clusters, start, "organisation", scene.quotes, people, role=word)
 
@@ -274,7 +281,8 @@ def _named_speaker(
     if _member_of(speaker_text, start, head):
         return None, speaker_text  # 'the astronomy expert at Nottingham Trent University': not the university
     head_word = _head_word(speaker_text, start, head) if head is not None else None
-    if re.match(r"(?i)an?\s", speaker_text) and head_word not in OTHER_PEOPLE:  # 'an ICO spokesperson said'
+    # 'an ICO spokesperson said': the body
+    if re.match(r"(?i)an?\s", speaker_text) and head_word not in OTHER_PEOPLE | SOURCE_WORDS:
         body = cluster_at(clusters, start, end, kinds=("organisation",))
         if body is not None:
             return body, speaker_text
@@ -291,7 +299,7 @@ def _named_speaker(
             and not _served(clusters[named], speaker_text, start, head)
         ):
             return named, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
-        if head_word in ROLE_NOUNS | PRONOUN_WORDS | OTHER_PEOPLE:
+        if head_word in ROLE_NOUNS | PRONOUN_WORDS | OTHER_PEOPLE | SOURCE_WORDS:
             # 'the Corvane spokesperson', 'Donald Trump's campaign manager': the role, not the company
             # or the person named before it
             return None, head_word

@@ -397,3 +397,68 @@ def test_an_unnamed_source_and_a_report_are_not_the_words_beside_them(analyse, t
     analysis = analyse(text)
     assert dict(speaker_words(analysis, text))[quote] == words
     assert not {"Kim Jong Un", "James Foley"} & {name for _, name in speakers(analysis, text)}
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (  # a state's government, not the group named last
+            "The pilot was captured by ISIS in December and burned alive.\n\n"
+            "Jordanian leaders called him a martyr. The government also vowed revenge and an “earth-shaking” "
+            "response.",
+            "earth-shaking",
+        ),
+        (  # a government's statement, not the body last a subject (here a word the tagger took for one)
+            "Kerry said the United States would speed up the delivery of the helicopters, although it is not "
+            "clear the Apaches would be used in any Veldran operations.\n\n"
+            "The Veldran government announced Sunday that it no longer controlled the capital.\n\n"
+            "“We announce that the ministries in the capital are no longer under our control,” a government "
+            "statement said.",
+            "We announce that the ministries in the capital are no longer under our control,",
+        ),
+        (  # a source is someone unnamed who talked to the paper, not the paper
+            "The Halden Courier reported on Monday that the band had turned down a 500 million pound deal.\n\n"
+            "“Branson tried to pull out all of the stops,” claimed the Courier’s source, who said it was enough.",
+            "Branson tried to pull out all of the stops,",
+        ),
+        (  # nor the network it works for
+            "Anchor Peter Dunmore has said little about the scandal.\n\n"
+            "“Dunmore wants his head on a platter,” an NBC source said.",
+            "Dunmore wants his head on a platter,",
+        ),
+        (  # nor the candidate whose campaign it is in
+            "Donald Trump met Paul Ryan on Thursday.\n\n“It's the nominee's party,” one Trump campaign source said.",
+            "It's the nominee's party,",
+        ),
+        (  # nor the one the source named
+            "Investigators looked at the emails in March.\n\n"
+            "“His email account initiated a number of emails,” said one source who identified Jake Sullivan but "
+            "spoke on the condition of anonymity.",
+            "His email account initiated a number of emails,",
+        ),
+    ],
+)
+def test_a_government_or_a_source_is_no_body_named_before(analyse, text, quote):
+    assert speaker_of(analyse(text), text, quote) is None
+
+
+def test_it_after_a_quote_about_a_story_is_the_magazine(analyse):
+    """The subjects inside the quoted words ('Our story', 'the initial headline') are the
+    speaker's, not a written thing 'it' takes up."""
+    text = (
+        "Mohammed Islam was profiled by the New Yorker, which claimed that he made $72 million.\n\n"
+        "The New Yorker claimed that it got the figure from rumors.\n\n"
+        "“Our story portrays the $72 million figure as a rumor; the initial headline has been changed,” it said "
+        "in a statement."
+    )
+    quote = "Our story portrays the $72 million figure as a rumor; the initial headline has been changed,"
+    assert speaker_of(analyse(text), text, quote) == "New Yorker"
+
+
+def test_a_capitalised_speech_verb_ends_the_name_before_it(analyse):
+    text = (
+        "Jordanian Author Waleed Abu Nada Tweeted on Wednesday afternoon, “Local reports here in Jordan say "
+        "that King Abdullah will personally fly.”"
+    )
+    quote = "Local reports here in Jordan say that King Abdullah will personally fly."
+    assert speaker_of(analyse(text), text, quote) == "Waleed Abu Nada"
