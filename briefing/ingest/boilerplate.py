@@ -29,6 +29,8 @@ SINGLE_LINE_RULES = [
     re.compile(r"print( this)?( page| article)?|skip to (main )?content|back to top", I),
     re.compile(r"(story continues below( this)? )?advertisement(s)?( - scroll to continue.*)?", I),
     re.compile(r"(story|article) continues (below|after)( the| this)? (gallery|video|photos?|slideshow|ad)\.?", I),
+    # "Advertisement-content continues below", "Advertisement - story continues below"
+    re.compile(r"advertisement\s*[-–—:]?\s*(content|story|article|text) continues (below|after)\.?", I),
     re.compile(r"advert|sponsored( content)?|click here to (subscribe|sign up|read more).{0,40}", I),
     re.compile(r"also on [\w-]+(\.[\w-]+)*\.(com|net|org|co\.uk|tv)\b.{0,150}", I),  # "Also on rt.com Journalists ..."
     re.compile(r"(sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.{0,80}", I),

@@ -86,6 +86,8 @@ def test_quotation_marks_are_never_changed(quoted):
         "Advertisement",
         "ADVERTISEMENT",
         "Story continues below gallery",
+        "Advertisement-content continues below",
+        "Advertisement - story continues below",
         "SEE MORE: Hong Kong protests: 800 students under siege in university",
         "MORE: ‘We waited years for this,’ say commuters as night buses return to Halden",
         "More: Halden water board defends rate rise",
