@@ -3,10 +3,10 @@
 A cue is a speech verb after the quote ('…,” Okafor said', '…,” said Okafor') or before
 it ('She added: “…”'), a verb without a subject of its own that hangs from a clause
 with one ('…, saying “…”', 'and declared “…”'), 'according to', a naming verb for a
-fragment ('called it “slow and chaotic”'), a colon after a name in a sentence or a colon
-ending the paragraph before. What a cue verb is lives in ``quote_cue_words``; who its
-subject is, in ``quote_subjects``; cues a line's layout gives ('Trump: ‘…’', a signed
-quote, a headline), in ``quote_lines``.
+fragment ('called it “slow and chaotic”'). What a cue verb is lives in ``quote_cue_words``;
+who its subject is, in ``quote_subjects``; a colon after a name in a sentence or a colon
+ending the paragraph before, in ``quote_colons``; cues a line's layout gives ('Trump: ‘…’',
+a signed quote, a headline), in ``quote_lines``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.lexicon import QUOTE_VERBS
-from briefing.nlp.marks import QUOTE_TOKENS, pair_marks
+from briefing.nlp.marks import QUOTE_TOKENS
 from briefing.nlp.parse import Paragraph
 from briefing.nlp.quote_cue_words import (
     FRAGMENT_VERBS,
@@ -48,17 +48,17 @@ def find_cue(para: Paragraph, span) -> Cue | None:
     inner = para.text[span.open + 1 : span.close].rstrip()
     if inner[-1:] in ",.!?" and not inner[:1].islower():  # speech: the cue usually follows
         if inner[-1:] == "." and _verb_just_before(para, open_i):
-            return _cue_before(para, open_i)  # 'and said, “…” The star then recalled'
+            return cue_before(para, open_i)  # 'and said, “…” The star then recalled'
         if inner[-1:] == "," and _verb_just_before(para, open_i) and not _speech_earlier(para, open_i):
             # 'Canova said, “No comment,” the Miami Herald reported': the one who said it spoke;
             # the cue after reports the whole (not so in '“…,” he said, “…,” she replied')
-            cue = _cue_before(para, open_i)
+            cue = cue_before(para, open_i)
             if cue is not None:
                 return cue
         return (
             _cue_after(para, close_i)
             or (_any_verb_after(para, close_i) if inner.endswith(",") else None)
-            or _cue_before(para, open_i)
+            or cue_before(para, open_i)
             or _according_to(para, close_i, open_i)
             or _fragment(para, open_i, span)
         )
@@ -75,7 +75,7 @@ def find_cue(para: Paragraph, span) -> Cue | None:
         or _as_fragment(para, open_i)
         # an order gives its words in a clause ('commanded the party to “do the right thing and …”'); a
         # word or two after it are the writer's ('ordered the release of documents, including “playbooks”')
-        or _cue_before(para, open_i, whole_sentence=True, orders=len(inner.split()) > 3)
+        or cue_before(para, open_i, whole_sentence=True, orders=len(inner.split()) > 3)
         or _according_to(para, close_i, open_i)
         or _cue_after(para, close_i)
     )
@@ -218,7 +218,7 @@ def _far_cue(para: Paragraph, close_i: int) -> Cue | None:
     return cue_for_verb(para, verb, list(doc[close_i + 1 : verb.i]), after_quote=True)
 
 
-def _cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False, orders: bool = True) -> Cue | None:
+def cue_before(para: Paragraph, open_i: int, whole_sentence: bool = False, orders: bool = True) -> Cue | None:
     """'Okafor said: “...”' / 'She added that “...”' / 'X told reporters, “...”'; in a
     sentence, past an earlier quote: 'Ortiz says “A” because “B”'. A cue verb whose words
     hold the quote wins over a nearer one that does not ('She says Trump’s tweets accusing
@@ -311,79 +311,6 @@ def in_reported_clause(para: Paragraph, cue: Cue, span) -> bool:
     if holder.dep_ in REPORTED_CLAUSES:
         return True
     return subject is not None and subject.tag_ != "NNS" and not inside_marks(para, subject)
-
-
-def colon_in_sentence(para: Paragraph, span) -> Cue | None:
-    """'Pollster Daron Shaw: “…”', 'Politico reveals a few facts: “…”': a whole sentence quoted
-    after a colon belongs to the name just before the colon, else to the clause's subject."""
-    inner = para.text[span.open + 1 : span.close].strip()
-    colon_i = para.token_from(span.open)
-    if not para.text[: span.open].rstrip().endswith(":") or len(inner.split()) < 4 or not colon_i:
-        return None
-    doc = para.doc
-    name: list = []
-    for token in reversed(doc[sentence_start_of(doc, colon_i) : colon_i - 1]):
-        if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME"):  # '… said early on Wednesday:'
-            break
-        name.insert(0, token)
-    if name:
-        return Cue("colon", para.start + name[0].idx, para.start + name[-1].idx + len(name[-1].text), None)
-    root = doc[colon_i - 1].sent.root
-    subject = verb_subject(root)
-    if subject is None or inside_marks(para, subject):
-        return _opening_noun(para, sentence_start_of(doc, colon_i), colon_i)
-    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
-    return make_cue(para, root, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), subject)
-
-
-def _opening_noun(para: Paragraph, start: int, colon_i: int) -> Cue | None:
-    """'A Twitter account set up by his family to help find him said early on Wednesday: “…”',
-    parsed with the quote as the sentence's root and the speech verb without a subject: the
-    noun phrase opening the sentence."""
-    if not any(is_cue_verb(t) and verb_subject(t) is None for t in para.doc[start:colon_i]):
-        return None
-    words: list = []
-    for token in para.doc[start:]:
-        if token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or len(words) == 6:
-            break
-        words.append(token)
-    if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
-        return None
-    end = words[-1].idx + len(words[-1].text)
-    return Cue("colon", para.start + words[0].idx, para.start + end, para.start + words[-1].idx)
-
-
-def colon_before(para: Paragraph, span, before: Paragraph | None) -> Cue | None:
-    """A paragraph that opens with a quote after one that ends 'Okafor wrote:'; or a paragraph
-    that is only a quote after one without quotes whose last sentence has a speaker
-    ('Ana Ruiz, 45, said she backs the plan.' then '“We need someone new.”')."""
-    if before is None or para.text[: span.open].strip():
-        return None
-    if before.text.rstrip().endswith(":"):
-        return _cue_before(before, len(before.doc), whole_sentence=True) or _last_subject(before)
-    only_quote = len(para.text[span.after :].strip()) < 3 and len(para.text[span.open : span.close].split()) >= 4
-    if only_quote and not pair_marks(before.text):
-        return _cue_before(before, len(before.doc), whole_sentence=True)
-    return None
-
-
-def _last_subject(para: Paragraph) -> Cue | None:
-    """'He then listed the qualities a nominee needs:' ending a paragraph before a quoted one:
-    no speech verb, the subject of that last sentence speaks."""
-    doc = para.doc
-    if not len(doc):
-        return None
-    root = doc[len(doc) - 1].sent.root
-    subject = verb_subject(root)
-    if subject is None or subject.is_punct or inside_marks(para, subject):
-        return None
-    tokens = [t for t in subject.subtree if t.dep_ != "punct"]
-    return Cue(
-        "colon",
-        para.start + tokens[0].idx,
-        para.start + tokens[-1].idx + len(tokens[-1].text),
-        para.start + subject.idx,
-    )
 
 
 def _according_to(para: Paragraph, close_i: int, open_i: int) -> Cue | None:

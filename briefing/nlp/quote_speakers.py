@@ -45,6 +45,7 @@ relative relatives supporter supporters fan fans viewer viewers reader readers l
 constituent constituents voter voters follower followers employee employees customer customers client clients
 member members colleague colleagues neighbour neighbours neighbor neighbors rival rivals opponent opponents
 critic critics ally allies insider insiders impersonator patient patients man woman veteran veterans
+questioner questioners interviewer interviewers
 """.split()
 )
 AGE_ONLY = re.compile(r"the (?:[\w,]+ ){0,2}[\w]+-year-old")  # 'the 46-year-old', 'the bespectacled, 71-year-old'
@@ -293,10 +294,10 @@ def _named_speaker(
         named = _named_after(clusters, speaker_text, start, head, people)
         if head_word in SPEAKS_FOR and named is None:
             named = cluster_at(clusters, start, head, among=people)  # 'One Clinton spokesman': hers
-        if (
+        if named is not None and (
             head_word in ROLE_NOUNS | OTHER_PEOPLE
-            and named is not None
             and not _served(clusters[named], speaker_text, start, head)
+            or _after_a_body(clusters[named], speaker_text, start)
         ):
             return named, speaker_text  # 'its spokeswoman, Áine Ní Bhriain': apposition
         if head_word in ROLE_NOUNS | PRONOUN_WORDS | OTHER_PEOPLE | SOURCE_WORDS:
@@ -383,6 +384,17 @@ def _named_after(clusters: list[Cluster], speaker_text: str, start: int, head: i
         return None
     between = re.findall(r"[\w'’]+", speaker_text[head - start : best_at - start].lower())
     return None if RELATIVE.intersection(between) else best
+
+
+def _after_a_body(cluster: Cluster, speaker_text: str, start: int) -> bool:
+    """The name closing the speaker's words right after a body's name, a title set before it:
+    'terror expert and Director at the Asia Pacific Foundation Sajjan M. Cohel'."""
+    end = start + len(speaker_text)
+    for mention in cluster.mentions:
+        if start < mention.start and mention.end == end:
+            before = speaker_text[: mention.start - start].split()[-1:]
+            return bool(before) and before[0].lower() in ORG_WORDS
+    return False
 
 
 def _served(cluster: Cluster, speaker_text: str, start: int, head: int) -> bool:

@@ -16,14 +16,9 @@ from briefing.nlp.entities import Cluster
 from briefing.nlp.lexicon import NO_ONE_PRONOUNS
 from briefing.nlp.marks import pair_marks
 from briefing.nlp.parse import Paragraph, ParsedText, trim_range
+from briefing.nlp.quote_colons import colon_before, colon_in_sentence
 from briefing.nlp.quote_cue_words import ABBREVIATION, FRAGMENT_PREFIXES, Cue
-from briefing.nlp.quote_cues import (
-    colon_before,
-    colon_in_sentence,
-    find_cue,
-    in_reported_clause,
-    labels_the_addressed,
-)
+from briefing.nlp.quote_cues import find_cue, in_reported_clause, labels_the_addressed
 from briefing.nlp.quote_gender import find_genders
 from briefing.nlp.quote_lines import headline_subject, line_cue, signed_cue, transcript_cue
 from briefing.nlp.quote_pronouns import untyped_last_speaker
@@ -144,17 +139,33 @@ def _read_quote(para: Paragraph, span, text: str, clusters, previous, quotes, be
         return None
     if len(words) <= 3 and not (_short_quote_allowed(inner, cue, para, span) or in_reported_clause(para, cue, span)):
         return None
-    relative = RELATIVE_CLAUSE.search(text, cue.speaker_start, cue.speaker_end)
-    speaker_end = relative.start() if relative and relative.start() > cue.speaker_start else cue.speaker_end
-    speaker_end = _closing_parenthesis(text, cue.speaker_start, speaker_end)
-    speaker_text = text[cue.speaker_start : speaker_end].strip(" ,")
-    untyped = untyped_last_speaker(speaker_text.lower(), cue.speaker_start, clusters, quotes, *known)
+    speaker_start, speaker_end = _on_the_verb_line(text, para, cue)
+    relative = RELATIVE_CLAUSE.search(text, speaker_start, speaker_end)
+    speaker_end = relative.start() if relative and relative.start() > speaker_start else speaker_end
+    speaker_end = _closing_parenthesis(text, speaker_start, speaker_end)
+    speaker_text = text[speaker_start:speaker_end].strip(" ,")
+    untyped = untyped_last_speaker(speaker_text.lower(), speaker_start, clusters, quotes, *known)
     if untyped is not None:
         return Quote(inner_start, inner_end, *untyped, cue.verb)
     told = _told(para, speaker_text, cue, clusters, known[1])
     known = (known[0], known[1] - told, known[2])
-    speaker = resolve_speaker(speaker_text, cue.speaker_start, speaker_end, cue.head, clusters, text, quotes, *known)
+    speaker = resolve_speaker(speaker_text, speaker_start, speaker_end, cue.head, clusters, text, quotes, *known)
     return Quote(inner_start, inner_end, speaker, speaker_text or None, cue.verb)
+
+
+def _on_the_verb_line(text: str, para: Paragraph, cue) -> tuple[int, int]:
+    """The speaker's words on the line of the verb: a paragraph of lines the parser ran together
+    ('… Conference in New York\n© AP PHOTO\nOne former Vice editorial employee told Gawker …')
+    gives a subject across them, whose speaker is what stands on the verb's line."""
+    start, end = cue.speaker_start, cue.speaker_end
+    if cue.verb_i is None or cue.verb_i >= len(para.doc) or "\n" not in text[start:end]:
+        return start, end
+    verb = para.start + para.doc[cue.verb_i].idx
+    line_start = text.rfind("\n", 0, verb) + 1
+    if start < line_start < end:
+        start = line_start
+    line_end = text.find("\n", verb)
+    return start, min(end, line_end) if start < line_end < end else end
 
 
 def _told(para: Paragraph, speaker_text: str, cue, clusters, people: set[int]) -> set[int]:

@@ -462,3 +462,46 @@ def test_a_capitalised_speech_verb_ends_the_name_before_it(analyse):
     )
     quote = "Local reports here in Jordan say that King Abdullah will personally fly."
     assert speaker_of(analyse(text), text, quote) == "Waleed Abu Nada"
+
+
+def test_a_speaker_is_read_on_the_line_of_the_verb(analyse):
+    """Caption lines run into the paragraph above the sentence: the subject the parser builds
+    across them starts on the verb's line."""
+    text = (
+        "The Courier pays low wages, the report said.\n\n"
+        "Columnist Jane Doe and Courier chief John Roe at the Halden Media Conference in Port Halden\n"
+        "One former Courier editorial employee told Gawker that Roe was a “jackass” who “makes an insane amount "
+        "of money” as the public face of the company."
+    )
+    assert speaker_words(analyse(text), text)[-1] == (
+        "makes an insane amount of money",
+        "One former Courier editorial employee",
+    )
+
+
+def test_a_title_naming_a_body_before_the_name_is_the_named_speaker(analyse):
+    text = (
+        "Lebanese authorities detained a woman and a child near Arsal.\n\n"
+        "Speaking to CNN, terror expert and Director at the Asia Pacific Foundation Sajjan M. Cohel said, "
+        "“It’s certainly a new dynamic because we’ve never seen anybody connected so close to the leader.”"
+    )
+    quote = "It’s certainly a new dynamic because we’ve never seen anybody connected so close to the leader."
+    assert speaker_of(analyse(text), text, quote) == "Sajjan M. Cohel"
+
+
+def test_a_colon_after_a_clause_gives_the_quote_to_its_subject_not_its_opening_word_or_place(analyse):
+    text = (
+        "Sajjan M. Cohel spoke to CNN on Tuesday.\n\n"
+        "However, Cohel questioned what the pair were doing in Lebanon: “Is he estranged from them? Has he "
+        "fallen out with them? Were they escaping from him?”"
+    )
+    quote = "Is he estranged from them? Has he fallen out with them? Were they escaping from him?"
+    assert speaker_of(analyse(text), text, quote) == "Sajjan M. Cohel"
+
+
+def test_the_questioners_of_someone_are_not_them(analyse):
+    text = (
+        "Barack Obama spoke in Antalya on Monday.\n\n"
+        "Obama's first five questioners ranged from skeptical to hostile: “Is it time for your strategy to change?”"
+    )
+    assert speaker_of(analyse(text), text, "Is it time for your strategy to change?") is None
