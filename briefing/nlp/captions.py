@@ -46,6 +46,8 @@ PICTURE_MARK = re.compile(
     r"(?i)\((?:pictured|left|right|centre|center|top|bottom|above|below|inset|front|middle|"
     r"far (?:left|right)|second (?:from )?(?:left|right)|from (?:left|right))\b[^()]{0,80}\)|"
     r",\s*pictured\s*(?:,|$)|^pictured\b|^(?:above|below|inset|left|right|top|bottom)\s*[,:]|"
+    # "Meng Xiangyan pictured with her son as she tries to sell him …", "ISIS fighters pictured in June 2014"
+    r"\bpictured (?:with|at|in|on|during|outside|inside|here|beside|alongside|holding|wearing|leaving|arriving)\b|"
     r"^seen (?:here|above|below|left|right)\b"
 )
 

@@ -8,8 +8,9 @@ finder judges it as it judges a headline, true-cased first.
 
 A subhead is one line of one sentence, three to ``MAX_WORDS`` words, with a paragraph after
 it: either right under the headline (the dek, at most ``MAX_DEKS`` lines in a row) or, in
-the body, a line in title case or one without a closing mark. A line ending on a colon
-introduces what follows ("From Bloomberg:"), and one opening on a quote mark is speech, not
+the body, a line in title case or one without a closing mark. A line ending on a colon or a
+comma, or on a speech verb with nothing said, introduces what follows ("From Bloomberg:", "As
+The Mirror reports,", "The document reads"), and one opening on a quote mark is speech, not
 a title (a headline's 'quoted words' inside the line are its own); section
 labels ("ABSTRACT.", "News Analysis."), kickers, bylines and captions are left to the
 judge, which asks for a verb or a figure and drops page furniture (``claim_junk``).
@@ -29,6 +30,11 @@ MAX_DEKS = 2
 OPENING_QUOTE = re.compile(r"^[\"“”„«»‘']")
 GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")  # "FlagShareLikeReply": a page's widgets run together
 CLOSING_MARK = re.compile(r"[.?!…\"'”’)\]]$")
+# a few words ending on a speech verb with nothing said: the line before a quoted passage
+LEAD_IN = re.compile(
+    r"(?:\S+\s+){1,3}(?:reads?|says?|said|writes?|wrote|states?|stated|adds?|added|explains?|explained|"
+    r"continues?|continued|reports?|reported|notes?|noted)"
+)
 
 
 def subhead_paragraphs(parsed: ParsedText, headline_end: int, has_headline: bool) -> dict[int, bool]:
@@ -54,8 +60,10 @@ def subhead_paragraphs(parsed: ParsedText, headline_end: int, has_headline: bool
 def is_short_line(line: str) -> bool:
     """One line of one sentence, few words, not opening on a quote mark, not a lead-in to what
     follows, not page furniture."""
-    if "\n" in line or line.endswith(":") or line[:1].islower() or OPENING_QUOTE.match(line) or is_junk(line):
+    if "\n" in line or line.endswith((":", ",")) or line[:1].islower() or OPENING_QUOTE.match(line) or is_junk(line):
         return False  # a lower-case start is the rest of a line above: "of group's methods ..."
+    if LEAD_IN.fullmatch(line):
+        return False  # "The document reads", "As The Mirror reports,": what follows is the point
     if GLUED.search(line):
         return False
     return MIN_WORDS <= len(line.split()) <= MAX_WORDS and len(sentence_ranges(line)) == 1

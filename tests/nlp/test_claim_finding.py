@@ -600,6 +600,7 @@ STORY = (
         # behind a picture agency's credit, run into it
         "REUTERS/Jonah Reeve The harbour office in Port Halden, where 40 years of records burnt",
         "Facebook / Jane Doe Sore: When the 40 burns began to blister Jane knew something was wrong",
+        "Jane Doe pictured with her son as she queues for water in Port Halden for the 40th day",
     ],
 )
 def test_a_picture_caption_between_paragraphs_is_no_claim(analyse, caption):

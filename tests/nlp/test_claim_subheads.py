@@ -115,6 +115,10 @@ def test_a_title_case_subhead_in_the_body_is_a_claim(analyse, subhead):
         "Your go-forward plan for business focus",
         "Some of 2026's best harbour ferries",  # a pronoun heads no headline's phrase
         "Privacy Policy, Terms of Use",  # a footer's links
+        # a lead-in to the quoted passage below it
+        "The council document reads",
+        "As the Halden Courier reports,",
+        "But, perhaps most concerning,",
     ],
 )
 def test_a_body_subhead_that_leans_back_or_only_labels_is_no_claim(analyse, subhead):
