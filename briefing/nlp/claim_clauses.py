@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.nlp.claim_quotes import SAY_LEMMAS, has_figure, quoted_spans, reported_view_heads
+from briefing.nlp.claim_quotes import SAY_LEMMAS, has_figure, is_said, quoted_spans, reported_view_heads
 from briefing.nlp.claim_words import (
     EVALUATIVE_WORDS,
     FIRST_PERSON,
@@ -121,11 +121,7 @@ def _writer_guess(sent) -> set[int]:
 
 def _reported(token) -> bool:
     """Under a speech verb: "The minister said it was reasonable to assume ..." is the minister's."""
-    while token.head.i != token.i:
-        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in SAY_LEMMAS:
-            return True
-        token = token.head
-    return False
+    return any(map(is_said, (token, *token.ancestors)))
 
 
 def _guessing(token) -> bool:

@@ -174,14 +174,14 @@ def _predicate_quoted(head, quoted: set[int]) -> bool:
     return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") and c.i in quoted for c in head.children)
 
 
-def _is_said(head) -> bool:
+def is_said(head) -> bool:
     return head.dep_ in ("ccomp", "parataxis") and head.head.lemma_ in SAY_LEMMAS | EXPECT_LEMMAS
 
 
 def _is_said_unreal(head, in_quote: bool) -> bool:
     """ "“If it were just the two of them, Rubio would win,” he said": a hypothetical; "she
     said she was angered by the call": how someone felt."""
-    said = _is_said(head)
+    said = is_said(head)
     return (in_quote or said) and _is_hypothetical(head) or said and _is_feeling(head)
 
 
@@ -191,7 +191,7 @@ def _is_feeling(head) -> bool:
 
 
 def _is_reported_prediction(head) -> bool:
-    return _is_said(head) and _future(head) and not _announced_act(head)
+    return is_said(head) and _future(head) and not _announced_act(head)
 
 
 def _is_hypothetical(head) -> bool:

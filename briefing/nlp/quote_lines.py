@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.entity_words import OPENING_WORDS
 from briefing.nlp.parse import Paragraph
 from briefing.nlp.quote_cue_words import Cue, inside_marks, verb_subject
 
@@ -14,17 +15,13 @@ SIGNED = re.compile(
 )
 TRANSCRIPT_LABEL = re.compile(r"\s*(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s")
 NOT_LINE_SPEAKERS = frozenset("update note editor’s note watch read photo related breaking warning q a".split())
-# a sentence's opening word before its comma, no name: 'However, Cohel questioned what …: “…”'
-OPENING_WORDS = frozenset(
-    """however but and so yet still meanwhile instead indeed also moreover furthermore later earlier then
-    now today yesterday here there thus therefore nevertheless nonetheless finally again afterwards""".split()
-)
 
 
 def line_cue(para: Paragraph, span) -> Cue | None:
     """'Trump: ‘…’' headlines and 'Ana Ruiz, Veldra Post: “…”' lines: the name before the colon."""
     lead = para.text[: span.open]
     match = LINE_SPEAKER.match(lead)
+    # a sentence's opening word before its comma is no name: 'However, Cohel questioned what …: “…”'
     if match is None or match["name"].lower() in NOT_LINE_SPEAKERS | OPENING_WORDS:
         return None
     if lead[match.end() :].strip() and len(para.text) > 200:

@@ -201,7 +201,7 @@ def _author_after(words: list[str], end: int, scene: Scene) -> int | None:
         (m.start, index)
         for index in scene.people
         for m in scene.clusters[index].mentions
-        if author.end() <= m.start < reach and scene.text[m.end : m.end + 2] not in ("'s", "’s")
+        if author.end() <= m.start < reach and not _possessive(scene.text, m.end)
     ]
     return min(named)[1] if named else None  # not 'Foley' of "Foley's mother": the one named after
 
@@ -338,8 +338,13 @@ def _named_after_the_head(cluster: Cluster, speaker_text: str, start: int, end: 
     head = speaker_text[: tail.start()].lower().split()[-1:]
     if not head or head[0] in QUANTIFIERS:
         return False  # 'Much of Beck's ire was directed at Bannon, who Beck called “…”': the words are Beck's
-    possessor = all(speaker_text[m.end - start : m.end - start + 2] in ("'s", "’s") for m in inside)
+    possessor = all(_possessive(speaker_text, m.end - start) for m in inside)
     return possessor or head[0] in UNNAMED_HEADS - SPEAKS_FOR
+
+
+def _possessive(text: str, end: int) -> bool:
+    """The name ending at ``end`` owns what follows: "Foley's mother"."""
+    return text[end : end + 2] in ("'s", "’s")
 
 
 def _modifies(group: Cluster, speaker_text: str) -> bool:
